@@ -1,0 +1,163 @@
+/* The syscall table: descriptor arrays built from the .def data files. */
+#include "syscall_table.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* Shorthands the .def files are written in. */
+#define C_FILE SC_CLASS_FILE
+#define C_DESC SC_CLASS_DESC
+#define C_PROCESS SC_CLASS_PROCESS
+#define C_NETWORK SC_CLASS_NETWORK
+#define C_SIGNAL SC_CLASS_SIGNAL
+#define C_IPC SC_CLASS_IPC
+#define C_MEMORY SC_CLASS_MEMORY
+#define C_STAT SC_CLASS_STAT
+#define C_LSTAT SC_CLASS_LSTAT
+#define C_FSTAT SC_CLASS_FSTAT
+#define C_STAT_LIKE SC_CLASS_STAT_LIKE
+#define C_STATFS SC_CLASS_STATFS
+#define C_FSTATFS SC_CLASS_FSTATFS
+#define C_STATFS_LIKE SC_CLASS_STATFS_LIKE
+#define C_CREDS SC_CLASS_CREDS
+#define C_CLOCK SC_CLASS_CLOCK
+#define C_PURE SC_CLASS_PURE
+#define C_LIFE SC_CLASS_LIFECYCLE
+#define C_NONE 0u
+
+#define ARG_(k, d, t, l) { .kind = (k), .dir = (d), .type = (t), .len = (l) }
+#define A_INT ARG_(SC_ARG_INT, 0, 0, SC_LEN_NONE)
+#define A_LONG ARG_(SC_ARG_LONG, 0, 0, SC_LEN_NONE)
+#define A_UINT ARG_(SC_ARG_UINT, 0, 0, SC_LEN_NONE)
+#define A_ULONG ARG_(SC_ARG_ULONG, 0, 0, SC_LEN_NONE)
+#define A_HEX ARG_(SC_ARG_HEX, 0, 0, SC_LEN_NONE)
+#define A_OCTAL ARG_(SC_ARG_OCTAL, 0, 0, SC_LEN_NONE)
+#define A_PTR ARG_(SC_ARG_PTR, 0, 0, SC_LEN_NONE)
+#define A_FD ARG_(SC_ARG_FD, 0, 0, SC_LEN_NONE)
+#define A_DIRFD ARG_(SC_ARG_DIRFD, 0, 0, SC_LEN_NONE)
+#define A_PID ARG_(SC_ARG_PID, 0, 0, SC_LEN_NONE)
+#define A_SIGNAL ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)
+#define A_FLAGS(x) ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_NONE)
+#define A_ENUM(x) ARG_(SC_ARG_ENUM, 0, SC_X_##x, SC_LEN_NONE)
+#define A_PATH ARG_(SC_ARG_PATH, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STR ARG_(SC_ARG_STR, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STRVEC ARG_(SC_ARG_STRVEC, SC_DIR_IN, 0, SC_LEN_NONE)
+/* Buffers: IN sized by an argument; OUT sized by the return value; OUT_ARG
+ * sized by an argument (the kernel fills it whole on success). */
+#define A_BUF_IN(n) ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_ARG(n))
+#define A_BUF_OUT ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_RET)
+#define A_BUF_OUT_ARG(n) ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+#define A_STRUCT_IN(t) ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_OUT(t) ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_INOUT(t) ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)
+#define A_ARRAY_IN(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT_RET(t) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_RET)
+#define A_ARRAY_INOUT(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_INOUT, SC_T_##t, SC_LEN_ARG(n))
+#define A_IOVEC_IN(n) ARG_(SC_ARG_IOVEC, SC_DIR_IN, SC_T_IOVEC, SC_LEN_ARG(n))
+#define A_IOVEC_OUT(n) ARG_(SC_ARG_IOVEC, SC_DIR_OUT, SC_T_IOVEC, SC_LEN_ARG(n))
+#define A_SOCKADDR_IN(n) ARG_(SC_ARG_SOCKADDR, SC_DIR_IN, 0, SC_LEN_ARG(n))
+#define A_SOCKADDR_OUT(n) ARG_(SC_ARG_SOCKADDR, SC_DIR_OUT, 0, SC_LEN_PTR_ARG(n))
+#define A_MSGHDR_IN ARG_(SC_ARG_MSGHDR, SC_DIR_IN, SC_T_MSGHDR, SC_LEN_NONE)
+#define A_MSGHDR_OUT ARG_(SC_ARG_MSGHDR, SC_DIR_INOUT, SC_T_MSGHDR, SC_LEN_NONE)
+#define A_MMSGHDR_IN(n) ARG_(SC_ARG_MMSGHDR, SC_DIR_IN, SC_T_MMSGHDR, SC_LEN_ARG(n))
+#define A_MMSGHDR_OUT(n) ARG_(SC_ARG_MMSGHDR, SC_DIR_INOUT, SC_T_MMSGHDR, SC_LEN_ARG(n))
+#define A_SIGSET_IN(n) ARG_(SC_ARG_SIGSET, SC_DIR_IN, 0, SC_LEN_ARG(n))
+#define A_SIGSET_OUT(n) ARG_(SC_ARG_SIGSET, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+
+#define SYSCALL(nr_, name_, classes_, nargs_, ...)                                                 \
+	[nr_] = { .name = #name_, .classes = (classes_), .nargs = (nargs_), .args = { __VA_ARGS__ } },
+
+static const struct sc_desc descs_x86_64[] = {
+#include "syscalls_x86_64.def"
+};
+
+static const struct sc_desc descs_i386[] = {
+#include "syscalls_i386.def"
+};
+
+const struct sc_table sc_table_x86_64 = {
+	.arch_name = "x86_64",
+	.audit_arch = SC_AUDIT_ARCH_X86_64,
+	.count = sizeof(descs_x86_64) / sizeof(descs_x86_64[0]),
+	.descs = descs_x86_64,
+};
+
+const struct sc_table sc_table_i386 = {
+	.arch_name = "i386",
+	.audit_arch = SC_AUDIT_ARCH_I386,
+	.count = sizeof(descs_i386) / sizeof(descs_i386[0]),
+	.descs = descs_i386,
+};
+
+const struct sc_table *sc_table_for_arch(uint32_t audit_arch)
+{
+	switch (audit_arch) {
+	case SC_AUDIT_ARCH_X86_64:
+		return &sc_table_x86_64;
+	case SC_AUDIT_ARCH_I386:
+		return &sc_table_i386;
+	default:
+		return NULL;
+	}
+}
+
+const struct sc_desc *sc_lookup(const struct sc_table *table, uint64_t nr)
+{
+	assert(table);
+	if (nr >= table->count || !table->descs[nr].name)
+		return NULL;
+	return &table->descs[nr];
+}
+
+int sc_number(const struct sc_table *table, const char *name)
+{
+	assert(table && name);
+	for (unsigned nr = 0; nr < table->count; nr++) {
+		if (table->descs[nr].name && strcmp(table->descs[nr].name, name) == 0)
+			return (int)nr;
+	}
+	return -1;
+}
+
+#define SC_TYPE_SIZE_(name, size) [SC_T_##name] = (size),
+static const size_t type_sizes[SC_T_COUNT] = { SC_TYPES(SC_TYPE_SIZE_) };
+#define SC_TYPE_NAME_(name, size) [SC_T_##name] = #name,
+static const char *const type_names[SC_T_COUNT] = { SC_TYPES(SC_TYPE_NAME_) };
+#define SC_XLAT_NAME_(name) [SC_X_##name] = #name,
+static const char *const xlat_names[SC_X_COUNT] = { SC_XLATS(SC_XLAT_NAME_) };
+
+size_t sc_type_size(enum sc_type_id type)
+{
+	return (unsigned)type < SC_T_COUNT ? type_sizes[type] : 0;
+}
+
+const char *sc_type_name(enum sc_type_id type)
+{
+	return (unsigned)type < SC_T_COUNT ? type_names[type] : "?";
+}
+
+const char *sc_xlat_name(enum sc_xlat_id xlat)
+{
+	return (unsigned)xlat < SC_X_COUNT ? xlat_names[xlat] : "?";
+}
+
+const char *const sc_class_names[] = {
+	"file", "desc", "process", "network", "signal", "ipc", "memory", "stat", "lstat", "fstat",
+	"%stat", "statfs", "fstatfs", "%statfs", "creds", "clock", "pure", NULL,
+};
+
+uint32_t sc_class_from_name(const char *name)
+{
+	assert(name);
+	for (unsigned i = 0; sc_class_names[i]; i++) {
+		if (strcmp(sc_class_names[i], name) == 0)
+			return 1u << i;
+	}
+	/* strace's aliases */
+	if (strcmp(name, "net") == 0)
+		return SC_CLASS_NETWORK;
+	if (strcmp(name, "clock") == 0)
+		return SC_CLASS_CLOCK;
+	return 0;
+}

@@ -1,0 +1,223 @@
+/* libstrtrc: write and read strec trace files (format/FORMAT.md is the
+ * contract). Library code: never prints, never exits; every fallible call
+ * returns 0 (or a count) on success and a negative errno on failure, with a
+ * message, including the byte offset for reader errors, from
+ * strtrc_writer_error() / strtrc_reader_error(). */
+#ifndef STREC_FORMAT_STRTRC_H
+#define STREC_FORMAT_STRTRC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define STRTRC_FORMAT_VERSION 1
+
+/* The skippable zstd frame that opens every trace (FORMAT.md, "Magic"). */
+#define STRTRC_SKIPPABLE_MAGIC 0x184D2A53u
+#define STRTRC_INDEX_MAGIC     0x184D2A54u
+#define STRTRC_MAGIC_TEXT      "STRECTRC"
+
+enum strtrc_kind {
+	STRTRC_HEADER = 0,
+	STRTRC_SYSCALL_ENTRY = 1,
+	STRTRC_SYSCALL_EXIT = 2,
+	STRTRC_MEMORY = 3,
+	STRTRC_SIGNAL = 4,     /* signal-delivery-stop, with siginfo */
+	STRTRC_GROUP_STOP = 5, /* job-control stop of a task */
+	STRTRC_SPAWN = 6,      /* fork, vfork or clone created a task */
+	STRTRC_EXEC = 7,       /* execve succeeded */
+	STRTRC_EXIT = 8,       /* task gone: exit status or killing signal */
+	STRTRC_DETACH = 9,     /* tracer detached from the task */
+	STRTRC_SNAPSHOT = 10,  /* process state at attach time */
+	STRTRC_END = 11,       /* clean end of the trace */
+	STRTRC_KIND_COUNT
+};
+
+/* A byte or text string inside the reader's buffer (valid until the next
+ * strtrc_reader_next call) or the caller's memory (for the writer). */
+struct strtrc_bytes {
+	const uint8_t *data;
+	size_t len;
+};
+
+struct strtrc_syscall_entry {
+	uint32_t arch; /* AUDIT_ARCH_* */
+	uint64_t nr;
+	uint64_t args[6];
+	uint64_t ip, sp;
+};
+
+struct strtrc_syscall_exit {
+	int64_t rval; /* raw return value (negative errno when is_error) */
+	bool is_error;
+};
+
+/* Memory captured from the tracee behind a syscall argument. */
+enum strtrc_mem_flags {
+	STRTRC_MEM_TRUNCATED = 1u << 0,  /* data is the first part; full_len tells the rest */
+	STRTRC_MEM_UNREADABLE = 1u << 1, /* a fault stopped the read; data is what was read */
+	STRTRC_MEM_STRING = 1u << 2,     /* NUL-terminated string (NUL not included) */
+};
+enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
+struct strtrc_memory {
+	uint8_t stop;      /* enum strtrc_mem_stop */
+	uint8_t arg;       /* argument index 0..5 */
+	uint32_t item;     /* 0: the area the argument points to; i+1: element i of it (argv[i], iov[i]) */
+	uint32_t flags;    /* enum strtrc_mem_flags */
+	uint64_t addr;     /* tracee address read */
+	uint64_t full_len; /* length the area had (>= data.len); for truncated strings, data.len + 1 */
+	struct strtrc_bytes data;
+};
+
+struct strtrc_signal {
+	int32_t signo;
+	struct strtrc_bytes siginfo; /* raw siginfo_t (128 bytes on Linux) */
+};
+
+struct strtrc_group_stop {
+	int32_t signo;
+};
+
+enum strtrc_spawn_how { STRTRC_SPAWN_FORK = 0, STRTRC_SPAWN_VFORK = 1, STRTRC_SPAWN_CLONE = 2 };
+struct strtrc_spawn {
+	uint32_t new_tid;
+	uint8_t how;          /* enum strtrc_spawn_how */
+	uint64_t clone_flags; /* clone()/clone3() flags; 0 for fork, CLONE_VFORK|CLONE_VM for vfork */
+};
+
+struct strtrc_exec {
+	uint32_t former_tid;     /* the tid that called execve (differs from tid for a non-leader exec) */
+	struct strtrc_bytes exe; /* /proc/PID/exe after the exec */
+};
+
+struct strtrc_exit {
+	int32_t wait_status; /* raw wait status: WIFEXITED/WEXITSTATUS, WIFSIGNALED/WTERMSIG/WCOREDUMP */
+};
+
+struct strtrc_fd_entry {
+	int32_t fd;
+	struct strtrc_bytes path; /* readlink of /proc/PID/fd/N */
+};
+
+struct strtrc_snapshot {
+	uint32_t pid, ppid;
+	size_t ntids;
+	const uint32_t *tids;
+	struct strtrc_bytes comm, exe, cwd;
+	size_t nfds;
+	const struct strtrc_fd_entry *fds;
+};
+
+struct strtrc_end {
+	uint64_t records; /* records written before this one */
+	uint64_t lost;    /* events the recorder knows it could not record */
+};
+
+/* One record. tid and ts_ns are common to all kinds but the header;
+ * ts_ns counts from the header's monotonic start. */
+struct strtrc_record {
+	enum strtrc_kind kind;
+	uint32_t tid;
+	uint64_t ts_ns;
+	union {
+		struct strtrc_syscall_entry entry;
+		struct strtrc_syscall_exit exit;
+		struct strtrc_memory memory;
+		struct strtrc_signal signal;
+		struct strtrc_group_stop group_stop;
+		struct strtrc_spawn spawn;
+		struct strtrc_exec exec;
+		struct strtrc_exit task_exit;
+		struct strtrc_snapshot snapshot;
+		struct strtrc_end end;
+	} u;
+};
+
+/* The header: the first item of every trace. Strings may be NULL (absent). */
+struct strtrc_header {
+	uint32_t format_version;
+	const char *writer;   /* "strec 0.1.0" */
+	const char *arch;     /* "x86_64" */
+	const char *kernel;   /* uname -r */
+	const char *hostname;
+	const char *cwd;
+	size_t recorder_argc;
+	const char *const *recorder_argv;
+	size_t command_argc;  /* 0 in attach mode */
+	const char *const *command_argv;
+	size_t envc;          /* the environment only when recorded (--env) */
+	const char *const *envp;
+	bool env_recorded;
+	uint32_t uid, gid;
+	uint32_t page_size;
+	int64_t start_realtime_ns;  /* CLOCK_REALTIME at start */
+	uint64_t start_monotonic_ns; /* CLOCK_MONOTONIC at start: record timestamps count from it */
+	/* options used */
+	uint32_t capture_size; /* -s */
+	bool follow_forks;
+	bool attached;         /* -p mode */
+	const char *filter;    /* record-time filter as given, or NULL */
+	size_t npids;          /* attached pids */
+	const uint32_t *pids;
+};
+
+/* ---- writer ---- */
+
+struct strtrc_writer;
+
+struct strtrc_writer_options {
+	int level;                  /* zstd level; 0 means the default (3) */
+	uint64_t flush_interval_ns; /* 0 means 250 ms */
+	size_t frame_size;          /* uncompressed bytes per zstd frame; 0 means 1 MiB */
+};
+
+/* Creates (mode 0600, truncating) and opens path. NULL on failure with the
+ * negative errno in *err and a message in msg (if not NULL). */
+struct strtrc_writer *strtrc_writer_open_path(const char *path, const struct strtrc_writer_options *opts,
+					      int *err, char *msg, size_t msg_size);
+/* Writes to fd, which stays the caller's (not closed). */
+struct strtrc_writer *strtrc_writer_open_fd(int fd, const struct strtrc_writer_options *opts, int *err,
+					    char *msg, size_t msg_size);
+
+int strtrc_write_header(struct strtrc_writer *w, const struct strtrc_header *header);
+/* Appends one record (any kind but STRTRC_HEADER and STRTRC_END). */
+int strtrc_write(struct strtrc_writer *w, const struct strtrc_record *rec);
+/* Pushes everything appended so far to the file (a zstd flush). */
+int strtrc_writer_flush(struct strtrc_writer *w);
+/* Flushes when the flush interval has passed since the last flush and there
+ * is something to flush. now_ns: CLOCK_MONOTONIC. Cheap otherwise. */
+int strtrc_writer_tick(struct strtrc_writer *w, uint64_t now_ns);
+/* Writes the end record (with lost as given) and the index, closes the file
+ * if the writer opened it, and frees w (also on error). */
+int strtrc_writer_close(struct strtrc_writer *w, uint64_t lost);
+/* Frees w without writing an end record (after a write error). */
+void strtrc_writer_abandon(struct strtrc_writer *w);
+const char *strtrc_writer_error(const struct strtrc_writer *w);
+uint64_t strtrc_writer_records(const struct strtrc_writer *w);
+uint64_t strtrc_writer_bytes_out(const struct strtrc_writer *w); /* compressed bytes written */
+
+/* ---- reader ---- */
+
+struct strtrc_reader;
+
+/* path "-" reads stdin. NULL on failure, with the negative errno in *err and
+ * a message in msg (names the file). -EPROTO: not a strec trace. */
+struct strtrc_reader *strtrc_reader_open_path(const char *path, int *err, char *msg, size_t msg_size);
+struct strtrc_reader *strtrc_reader_open_fd(int fd, int *err, char *msg, size_t msg_size);
+/* The parsed header, read at open time. */
+const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r);
+/* 1: *rec filled (its strings valid until the next call); 0: end of trace;
+ * negative: error (message with byte offset in strtrc_reader_error). A
+ * truncated tail is not an error: it returns 0 and sets a warning. */
+int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec);
+const char *strtrc_reader_error(const struct strtrc_reader *r);
+/* A non-fatal problem (cut-short file), or NULL. */
+const char *strtrc_reader_warning(const struct strtrc_reader *r);
+/* True once the END record was read: the recorder finished cleanly. */
+bool strtrc_reader_complete(const struct strtrc_reader *r);
+uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r); /* file bytes consumed */
+void strtrc_reader_close(struct strtrc_reader *r);
+
+const char *strtrc_kind_name(enum strtrc_kind kind);
+
+#endif

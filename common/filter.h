@@ -1,0 +1,41 @@
+/* Syscall selection shared by strec (record-time filters), strep and strstat:
+ * --to_trace NAMES, --dont_trace NAMES and strace's -e trace=EXPR. */
+#ifndef STREC_COMMON_FILTER_H
+#define STREC_COMMON_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define STREC_FILTER_MAX_NR 1024 /* bits per architecture */
+
+enum strec_filter_option {
+	STREC_FILTER_TO_TRACE,   /* --to_trace: only these (names or %classes, comma-separated) */
+	STREC_FILTER_DONT_TRACE, /* --dont_trace: all but these */
+	STREC_FILTER_TRACE_EXPR, /* -e trace=EXPR (EXPR without "trace="): strace syntax */
+};
+
+struct strec_filter {
+	bool active;        /* false: everything is selected */
+	bool used_to_trace; /* for the "both lists at once" error */
+	bool used_dont_trace;
+	uint64_t x86_64[STREC_FILTER_MAX_NR / 64];
+	uint64_t i386[STREC_FILTER_MAX_NR / 64];
+};
+
+/* Everything selected. */
+void strec_filter_init(struct strec_filter *f);
+
+/* Adds one option's text. 0, or -EINVAL with a one-line message such as
+ * "unknown syscall 'opnat' (did you mean 'openat'?)",
+ * "--to_trace and --dont_trace cannot be combined". */
+int strec_filter_add(struct strec_filter *f, enum strec_filter_option opt, const char *text,
+		     char *msg, size_t msg_size);
+
+/* Whether word is a syscall name (either arch), a %class, or a trace=
+ * keyword: used to take several names after --to_trace. */
+bool strec_filter_is_name(const char *word);
+
+bool strec_filter_match(const struct strec_filter *f, uint32_t audit_arch, uint64_t nr);
+
+#endif

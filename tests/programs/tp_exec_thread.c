@@ -1,0 +1,48 @@
+/* tp_exec_thread: execve from a thread that is not the thread-group leader.
+ *
+ * The main thread prints "before exec", starts a thread and sleeps in
+ * nanosleep(10 s). The thread waits 20 ms (so the leader is inside
+ * nanosleep) and calls execve("/bin/echo", {"echo", "exec-from-thread"}).
+ * The kernel kills the leader, and the execing thread takes over its pid.
+ * stdout:
+ *   before exec
+ *   exec-from-thread
+ * Exit status 0 (echo's). 127 if execve failed, 1 if the leader woke up.
+ * A correct trace (-f) shows the leader's nanosleep "<unfinished ...>", the
+ * thread's execve, "+++ superseded by execve in pid <leader's pid> +++" and
+ * the execve resuming under the leader's pid with "= 0". glibc implements
+ * nanosleep() with the clock_nanosleep syscall. */
+#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static void *execer(void *const arg)
+{
+	const struct timespec pause_ts = {0, 20 * 1000 * 1000};
+	char *const argv[] = {"echo", "exec-from-thread", NULL};
+
+	(void)arg;
+	nanosleep(&pause_ts, NULL);
+	execve("/bin/echo", argv, environ);
+	perror("execve /bin/echo");
+	_exit(127);
+}
+
+int main(void)
+{
+	const struct timespec long_ts = {10, 0};
+	pthread_t thread;
+
+	printf("before exec\n");
+	fflush(stdout);
+	if (pthread_create(&thread, NULL, execer, NULL) != 0) {
+		fprintf(stderr, "pthread_create failed\n");
+		return 1;
+	}
+	nanosleep(&long_ts, NULL);
+	fprintf(stderr, "the leader was not replaced by execve\n");
+	return 1;
+}

@@ -1,0 +1,90 @@
+/* tp_forktree: a small process tree.
+ *
+ * The parent forks child1 (exits 11), waits for it, then forks child2, which
+ * forks a grandchild (exits 13), waits for it and exits 12. The forks are
+ * serialised so that stdout is deterministic:
+ *   parent
+ *   child1
+ *   child1 exited 11
+ *   child2
+ *   grandchild
+ *   grandchild exited 13
+ *   child2 exited 12
+ * Exit status 0 when every status was as expected, 1 otherwise.
+ *
+ * A correct trace (-f) has three clone/fork calls' children: two in the
+ * parent's wait4 results and one in child2's, "+++ exited with 11/12/13 +++"
+ * for the three children, and SIGCHLD deliveries to the two parents. */
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* One write(2) per line: nothing is buffered across fork(). */
+static void __attribute__((format(printf, 1, 2))) say(const char *const fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	const int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	assert(n >= 0 && (size_t)n < sizeof(buf));
+	if (write(STDOUT_FILENO, buf, (size_t)n) != n)
+		_exit(100);
+}
+
+/* Waits for pid, prints how it ended and says whether it exited with code. */
+static int reap(const pid_t pid, const char *const who, const int code)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid) {
+		say("%s: waitpid failed\n", who);
+		return 0;
+	}
+	if (WIFEXITED(status))
+		say("%s exited %d\n", who, WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		say("%s killed by signal %d\n", who, WTERMSIG(status));
+	return WIFEXITED(status) && WEXITSTATUS(status) == code;
+}
+
+static pid_t fork_or_die(void)
+{
+	const pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("fork");
+		exit(1);
+	}
+	return pid;
+}
+
+int main(void)
+{
+	int ok = 1;
+
+	say("parent\n");
+	const pid_t child1 = fork_or_die();
+	if (child1 == 0) {
+		say("child1\n");
+		_exit(11);
+	}
+	ok &= reap(child1, "child1", 11);
+
+	const pid_t child2 = fork_or_die();
+	if (child2 == 0) {
+		say("child2\n");
+		const pid_t grandchild = fork_or_die();
+		if (grandchild == 0) {
+			say("grandchild\n");
+			_exit(13);
+		}
+		_exit(reap(grandchild, "grandchild", 13) ? 12 : 2);
+	}
+	ok &= reap(child2, "child2", 12);
+	return ok ? 0 : 1;
+}

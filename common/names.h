@@ -11,8 +11,8 @@ const char *strec_errno_text(int err);
 /* The number of an errno name ("ENOENT"), or -1. */
 int strec_errno_from_name(const char *name);
 
-/* "SIGCHLD", "SIGRT_2" (strace's names for real-time signals, SIGRTMIN is
- * SIGRT_0 = 32 as the kernel sees it), or NULL when out of range. */
+/* "SIGCHLD"; real-time signals as strace 6.1 prints them on x86_64: 32 is
+ * "SIGRTMIN", 33.. are "SIGRT_1".."SIGRT_32"; NULL when out of range. */
 const char *strec_signal_name(int sig);
 /* The number of "SIGCHLD", "CHLD", "chld", "SIGRT_2" or a decimal, or -1. */
 int strec_signal_from_name(const char *name);

@@ -1,0 +1,320 @@
+/* Capture rules: which tracee memory to record for a syscall, derived from
+ * the syscall table's argument kinds. Inputs at entry, outputs at exit. */
+#include "recorder.h"
+
+#include <assert.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+#define REC_MAX_STRING      (128u * 1024u) /* an argv string */
+#define REC_MAX_VECTOR      32768u         /* argv elements */
+#define REC_MAX_IOV         1024u          /* IOV_MAX */
+#define REC_MAX_SOCKADDR    128u           /* sizeof(struct sockaddr_storage) */
+#define REC_MAX_SIGSET      128u
+#define REC_MAX_CONTROL     4096u
+
+static int ensure_scratch(struct recorder *rec, size_t size)
+{
+	if (size <= rec->scratch_size)
+		return 0;
+	size_t new_size = rec->scratch_size ? rec->scratch_size : 8192;
+	while (new_size < size)
+		new_size *= 2;
+	uint8_t *const bigger = realloc(rec->scratch, new_size);
+	if (!bigger)
+		return -1;
+	rec->scratch = bigger;
+	rec->scratch_size = new_size;
+	return 0;
+}
+
+struct capture_ctx {
+	struct recorder *rec;
+	pid_t tid;
+	uint64_t ts;
+	uint8_t stop;
+	uint8_t arg;
+};
+
+static int emit(const struct capture_ctx *c, uint32_t item, uint64_t addr, const void *data, size_t len,
+		uint64_t full_len, uint32_t flags)
+{
+	const struct strtrc_record r = {
+		.kind = STRTRC_MEMORY,
+		.tid = (uint32_t)c->tid,
+		.ts_ns = c->ts,
+		.u.memory = {
+			.stop = c->stop,
+			.arg = c->arg,
+			.item = item,
+			.flags = flags,
+			.addr = addr,
+			.full_len = full_len,
+			.data = { .data = data, .len = len },
+		},
+	};
+	return rec_write(c->rec, &r);
+}
+
+/* Reads len bytes at addr (capped at cap) and records them as item. */
+static int capture_area(const struct capture_ctx *c, uint32_t item, uint64_t addr, uint64_t len,
+			uint64_t cap)
+{
+	if (!addr)
+		return 0;
+	const size_t want = (size_t)(len < cap ? len : cap);
+	if (ensure_scratch(c->rec, want ? want : 1) < 0)
+		return -1;
+	size_t got = 0;
+	const enum rec_read_status s = rec_mem_read(c->tid, addr, c->rec->scratch, want, &got);
+	uint32_t flags = 0;
+	if (s != REC_READ_OK)
+		flags |= STRTRC_MEM_UNREADABLE;
+	if (got < len)
+		flags |= STRTRC_MEM_TRUNCATED;
+	return emit(c, item, addr, c->rec->scratch, got, len, flags);
+}
+
+static int capture_string(const struct capture_ctx *c, uint32_t item, uint64_t addr, size_t max)
+{
+	if (!addr)
+		return 0;
+	if (ensure_scratch(c->rec, max + 1) < 0)
+		return -1;
+	size_t got = 0;
+	bool terminated = false;
+	const enum rec_read_status s =
+		rec_mem_read_string(c->tid, addr, (char *)c->rec->scratch, max, &got, &terminated);
+	uint32_t flags = STRTRC_MEM_STRING;
+	if (s != REC_READ_OK)
+		flags |= STRTRC_MEM_UNREADABLE;
+	else if (!terminated)
+		flags |= STRTRC_MEM_TRUNCATED;
+	return emit(c, item, addr, c->rec->scratch, got, terminated ? got : got + 1, flags);
+}
+
+/* argv/envp: item 0 is the pointer array, item i+1 the string argv[i].
+ * Strings are captured only when with_strings (envp needs --env). */
+static int capture_strvec(const struct capture_ctx *c, uint64_t addr, bool with_strings)
+{
+	if (!addr)
+		return 0;
+	/* Read the pointers a page at a time until the NULL. */
+	size_t count = 0;
+	bool terminated = false, fault = false;
+	for (;;) {
+		if (ensure_scratch(c->rec, (count + 512) * 8) < 0)
+			return -1;
+		size_t got = 0;
+		const enum rec_read_status s =
+			rec_mem_read(c->tid, addr + count * 8, c->rec->scratch + count * 8, 512 * 8, &got);
+		const size_t words = got / 8;
+		for (size_t i = 0; i < words; i++) {
+			uint64_t p;
+			memcpy(&p, c->rec->scratch + (count + i) * 8, 8);
+			if (p == 0) {
+				count += i;
+				terminated = true;
+				break;
+			}
+		}
+		if (terminated)
+			break;
+		count += words;
+		if (s != REC_READ_OK) {
+			fault = true;
+			break;
+		}
+		if (count >= REC_MAX_VECTOR)
+			break;
+	}
+	if (count > REC_MAX_VECTOR)
+		count = REC_MAX_VECTOR;
+	/* The strings are read into the same scratch buffer: keep the pointers. */
+	uint64_t *const pointers = malloc(count ? count * 8 : 1);
+	if (!pointers)
+		return -1;
+	memcpy(pointers, c->rec->scratch, count * 8);
+	uint32_t flags = 0;
+	if (fault)
+		flags |= STRTRC_MEM_UNREADABLE;
+	else if (!terminated)
+		flags |= STRTRC_MEM_TRUNCATED;
+	int rc = emit(c, 0, addr, pointers, count * 8, terminated ? count * 8 : count * 8 + 8, flags);
+	for (size_t i = 0; rc == 0 && with_strings && i < count; i++)
+		rc = capture_string(c, (uint32_t)i + 1, pointers[i], REC_MAX_STRING);
+	free(pointers);
+	return rc;
+}
+
+/* An iovec array (item 0) and, when with_buffers, the buffers behind it
+ * (item i+1), total bytes limited to total (the return value for reads). */
+static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t count, bool with_buffers,
+			 uint64_t total)
+{
+	if (!addr)
+		return 0;
+	if (count > REC_MAX_IOV)
+		count = REC_MAX_IOV;
+	struct iovec iov[REC_MAX_IOV];
+	size_t got = 0;
+	const enum rec_read_status s = rec_mem_read(c->tid, addr, iov, count * sizeof(iov[0]), &got);
+	const size_t n = got / sizeof(iov[0]);
+	int rc = emit(c, 0, addr, iov, got, count * sizeof(iov[0]),
+		      s == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
+	const uint32_t cap = c->rec->opts->capture_size;
+	for (size_t i = 0; rc == 0 && with_buffers && i < n && total > 0; i++) {
+		const uint64_t len = iov[i].iov_len < total ? iov[i].iov_len : total;
+		rc = capture_area(c, (uint32_t)i + 1, (uint64_t)(uintptr_t)iov[i].iov_base, len, cap);
+		total -= len;
+	}
+	return rc;
+}
+
+/* struct msghdr: item 0 the header, 1 the name, 2 the control data,
+ * 3 the iovec array, 4+i the buffer of iov[i]. */
+static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_data, uint64_t total)
+{
+	if (!addr)
+		return 0;
+	struct msghdr mh;
+	size_t got = 0;
+	const enum rec_read_status s = rec_mem_read(c->tid, addr, &mh, sizeof(mh), &got);
+	int rc = emit(c, 0, addr, &mh, got, sizeof(mh), s == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
+	if (rc || s != REC_READ_OK)
+		return rc;
+	rc = capture_area(c, 1, (uint64_t)(uintptr_t)mh.msg_name, mh.msg_namelen, REC_MAX_SOCKADDR);
+	if (!rc)
+		rc = capture_area(c, 2, (uint64_t)(uintptr_t)mh.msg_control, mh.msg_controllen,
+				  REC_MAX_CONTROL);
+	if (rc || !mh.msg_iov)
+		return rc;
+	const uint64_t count = mh.msg_iovlen < REC_MAX_IOV ? mh.msg_iovlen : REC_MAX_IOV;
+	struct iovec iov[REC_MAX_IOV];
+	const enum rec_read_status si =
+		rec_mem_read(c->tid, (uint64_t)(uintptr_t)mh.msg_iov, iov, count * sizeof(iov[0]), &got);
+	rc = emit(c, 3, (uint64_t)(uintptr_t)mh.msg_iov, iov, got, count * sizeof(iov[0]),
+		  si == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
+	const uint32_t cap = c->rec->opts->capture_size;
+	for (size_t i = 0; rc == 0 && with_data && i < got / sizeof(iov[0]) && total > 0; i++) {
+		const uint64_t len = iov[i].iov_len < total ? iov[i].iov_len : total;
+		rc = capture_area(c, (uint32_t)i + 4, (uint64_t)(uintptr_t)iov[i].iov_base, len, cap);
+		total -= len;
+	}
+	return rc;
+}
+
+/* The length an argument's len source names, or false when unknown. */
+static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval, enum strtrc_mem_stop stop,
+		      uint64_t *out)
+{
+	if (len <= SC_LEN_ARG5) {
+		*out = task->args[len];
+		return true;
+	}
+	if (len == SC_LEN_RET) {
+		if (stop != STRTRC_AT_EXIT || rval < 0)
+			return false;
+		*out = (uint64_t)rval;
+		return true;
+	}
+	if (len >= SC_LEN_PTR_ARG0 && len <= SC_LEN_PTR_ARG5) {
+		uint32_t value = 0;
+		size_t got = 0;
+		if (rec_mem_read(task->tid, task->args[len - SC_LEN_PTR_ARG0], &value, sizeof(value), &got) !=
+		    REC_READ_OK)
+			return false;
+		*out = value;
+		return true;
+	}
+	return false;
+}
+
+int rec_capture(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
+		enum strtrc_mem_stop stop, int64_t rval, uint64_t ts)
+{
+	assert(rec && task && desc);
+	/* Outputs are meaningful only when the call succeeded. */
+	if (stop == STRTRC_AT_EXIT && rval < 0 && rval > -4096)
+		return 0;
+	const uint8_t want = stop == STRTRC_AT_ENTRY ? SC_DIR_IN : SC_DIR_OUT;
+	const uint32_t cap = rec->opts->capture_size;
+	unsigned strvecs_seen = 0;
+	for (unsigned i = 0; i < desc->nargs && i < 6; i++) {
+		const struct sc_arg *const a = &desc->args[i];
+		const uint64_t value = task->args[i];
+		const struct capture_ctx c = { rec, task->tid, ts, (uint8_t)stop, (uint8_t)i };
+		int rc = 0;
+		uint64_t len = 0;
+		if (a->kind == SC_ARG_STRVEC)
+			strvecs_seen++;
+		/* Vectors of iovecs are read at entry even for reads: the
+		 * array is input, only the buffers are output. */
+		if (a->kind == SC_ARG_IOVEC && stop == STRTRC_AT_ENTRY && (a->dir & SC_DIR_OUT)) {
+			rc = capture_iovec(&c, value, value ? task->args[a->len] : 0, false, 0);
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (!(a->dir & want) || value == 0)
+			continue;
+		switch (a->kind) {
+		case SC_ARG_PATH:
+			rc = capture_string(&c, 0, value, PATH_MAX);
+			break;
+		case SC_ARG_STR:
+			rc = capture_string(&c, 0, value, cap);
+			break;
+		case SC_ARG_STRVEC:
+			/* The second vector of a call is the environment. */
+			rc = capture_strvec(&c, value, strvecs_seen < 2 || rec->opts->record_env);
+			break;
+		case SC_ARG_BUF:
+			if (length_of(task, a->len, rval, stop, &len))
+				rc = capture_area(&c, 0, value, len, cap);
+			break;
+		case SC_ARG_STRUCT:
+			rc = capture_area(&c, 0, value, sc_type_size(a->type), sc_type_size(a->type));
+			break;
+		case SC_ARG_ARRAY:
+			if (length_of(task, a->len, rval, stop, &len)) {
+				const uint64_t size = sc_type_size(a->type);
+				const uint64_t bytes = len > UINT32_MAX ? UINT64_MAX : len * size;
+				rc = capture_area(&c, 0, value, bytes, cap > 4096 ? cap : 4096);
+			}
+			break;
+		case SC_ARG_IOVEC:
+			if (stop == STRTRC_AT_ENTRY)
+				rc = capture_iovec(&c, value, task->args[a->len], true, UINT64_MAX);
+			else
+				rc = capture_iovec(&c, value, task->args[a->len], true,
+						   rval > 0 ? (uint64_t)rval : 0);
+			break;
+		case SC_ARG_SOCKADDR:
+			if (length_of(task, a->len, rval, stop, &len))
+				rc = capture_area(&c, 0, value, len, REC_MAX_SOCKADDR);
+			break;
+		case SC_ARG_MSGHDR:
+			rc = capture_msghdr(&c, value, true,
+					    stop == STRTRC_AT_ENTRY ? (a->dir == SC_DIR_IN ? UINT64_MAX : 0)
+								    : (rval > 0 ? (uint64_t)rval : 0));
+			break;
+		case SC_ARG_MMSGHDR:
+			if (length_of(task, a->len, rval, stop, &len))
+				rc = capture_area(&c, 0, value, len * sc_type_size(SC_T_MMSGHDR), cap);
+			break;
+		case SC_ARG_SIGSET:
+			if (length_of(task, a->len, rval, stop, &len))
+				rc = capture_area(&c, 0, value, len, REC_MAX_SIGSET);
+			break;
+		default:
+			break;
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

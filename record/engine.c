@@ -1,0 +1,437 @@
+/* The ptrace event loop: waits for stops of every tracee, records what each
+ * stop means, and resumes the tracee exactly as it would have gone on
+ * without us (signals re-injected, group-stops kept with PTRACE_LISTEN). */
+#include "recorder.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util.h"
+
+volatile int rec_detach_requested;
+volatile int rec_flush_due;
+
+#define REC_WAIT_BATCH 256
+
+static uint64_t now_ts(const struct recorder *rec)
+{
+	return strec_monotonic_ns() - rec->start_ns;
+}
+
+int rec_write(struct recorder *rec, const struct strtrc_record *r)
+{
+	if (rec->write_failed)
+		return -1;
+	const int rc = strtrc_write(rec->writer, r);
+	if (rc < 0) {
+		rec->write_failed = true;
+		snprintf(rec->write_error, sizeof(rec->write_error), "%s", strtrc_writer_error(rec->writer));
+		return -1;
+	}
+	return 0;
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* Resumes a tracee. Under our seccomp filter, tracees run freely (PTRACE_CONT)
+ * except between a traced syscall's seccomp stop and its exit. */
+static void resume(struct recorder *rec, struct rec_task *task, int sig)
+{
+	const bool to_exit = task && task->in_syscall;
+	const enum __ptrace_request how = rec->seccomp_active && !to_exit ? PTRACE_CONT : PTRACE_SYSCALL;
+	if (ptrace(how, task->tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
+		REC_INFO("resume %d: %s", task->tid, strerror(errno));
+}
+
+static void record_simple(struct recorder *rec, enum strtrc_kind kind, pid_t tid, uint64_t ts)
+{
+	const struct strtrc_record r = { .kind = kind, .tid = (uint32_t)tid, .ts_ns = ts };
+	rec_write(rec, &r);
+}
+
+static void on_syscall_entry(struct recorder *rec, struct rec_task *task,
+			     const struct __ptrace_syscall_info *info, uint64_t ts, bool from_seccomp)
+{
+	const uint64_t nr = from_seccomp ? info->seccomp.nr : info->entry.nr;
+	const uint64_t *const args = from_seccomp ? info->seccomp.args : info->entry.args;
+	task->arch = info->arch;
+	task->nr = nr;
+	memcpy(task->args, args, sizeof(task->args));
+	task->in_syscall = true;
+	const struct sc_table *const table = sc_table_for_arch(info->arch);
+	const struct sc_desc *const desc = table ? sc_lookup(table, nr) : NULL;
+	const bool lifecycle = desc && (desc->classes & SC_CLASS_LIFECYCLE);
+	task->skip_syscall = !lifecycle && !strec_filter_match(&rec->opts->filter, info->arch, nr);
+	if (task->skip_syscall)
+		return;
+	const struct strtrc_record r = {
+		.kind = STRTRC_SYSCALL_ENTRY,
+		.tid = (uint32_t)task->tid,
+		.ts_ns = ts,
+		.u.entry = { .arch = info->arch,
+			     .nr = nr,
+			     .ip = info->instruction_pointer,
+			     .sp = info->stack_pointer },
+	};
+	memcpy((void *)r.u.entry.args, args, sizeof(r.u.entry.args));
+	if (rec_write(rec, &r) < 0)
+		return;
+	rec->stats.syscalls++;
+	if (desc)
+		rec_capture(rec, task, desc, STRTRC_AT_ENTRY, 0, ts);
+}
+
+static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
+			    const struct __ptrace_syscall_info *info, uint64_t ts)
+{
+	if (!task->in_syscall) {
+		/* Attached in the middle of a call: its entry was never seen. */
+		REC_DEBUG("%d: exit without entry, not recorded", task->tid);
+		return;
+	}
+	task->in_syscall = false;
+	if (task->skip_syscall)
+		return;
+	const struct strtrc_record r = {
+		.kind = STRTRC_SYSCALL_EXIT,
+		.tid = (uint32_t)task->tid,
+		.ts_ns = ts,
+		.u.exit = { .rval = info->exit.rval, .is_error = info->exit.is_error != 0 },
+	};
+	if (rec_write(rec, &r) < 0)
+		return;
+	const struct sc_table *const table = sc_table_for_arch(task->arch);
+	const struct sc_desc *const desc = table ? sc_lookup(table, task->nr) : NULL;
+	if (desc)
+		rec_capture(rec, task, desc, STRTRC_AT_EXIT, info->exit.rval, ts);
+}
+
+static void on_syscall_stop(struct recorder *rec, struct rec_task *task, uint64_t ts)
+{
+	struct __ptrace_syscall_info info;
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) < 0) {
+		if (errno != ESRCH)
+			REC_INFO("%d: PTRACE_GET_SYSCALL_INFO: %s", task->tid, strerror(errno));
+		return;
+	}
+	switch (info.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		REC_DEBUG("%d: entry nr=%llu", task->tid, (unsigned long long)info.entry.nr);
+		on_syscall_entry(rec, task, &info, ts, false);
+		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		REC_DEBUG("%d: seccomp entry nr=%llu", task->tid, (unsigned long long)info.seccomp.nr);
+		on_syscall_entry(rec, task, &info, ts, true);
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		REC_DEBUG("%d: exit rval=%lld", task->tid, (long long)info.exit.rval);
+		on_syscall_exit(rec, task, &info, ts);
+		break;
+	default:
+		REC_DEBUG("%d: syscall stop with op %u", task->tid, info.op);
+		break;
+	}
+}
+
+static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new_tid, int event,
+			uint64_t ts)
+{
+	struct rec_task *const child = rec_task_add(&rec->tasks, new_tid);
+	if (!child) {
+		rec->stats.lost++;
+		return;
+	}
+	/* The parent's fork/clone syscall decides what the child is. */
+	uint64_t flags = 0;
+	uint8_t how = STRTRC_SPAWN_CLONE;
+	if (event == PTRACE_EVENT_FORK) {
+		how = STRTRC_SPAWN_FORK;
+	} else if (event == PTRACE_EVENT_VFORK) {
+		how = STRTRC_SPAWN_VFORK;
+		flags = 0x4000 | 0x100; /* CLONE_VFORK | CLONE_VM */
+	}
+	if (parent->in_syscall && parent->arch == SC_AUDIT_ARCH_X86_64) {
+		if (parent->nr == 56) { /* clone: flags are the first argument */
+			flags = parent->args[0];
+		} else if (parent->nr == 435 && parent->args[0]) { /* clone3: struct clone_args */
+			size_t got = 0;
+			uint64_t clone3_flags = 0;
+			if (rec_mem_read(parent->tid, parent->args[0], &clone3_flags, 8, &got) == REC_READ_OK)
+				flags = clone3_flags;
+		}
+	}
+	if (flags & 0x10000) /* CLONE_THREAD */
+		rec->stats.threads++;
+	else
+		rec->stats.processes++;
+	const struct strtrc_record r = {
+		.kind = STRTRC_SPAWN,
+		.tid = (uint32_t)parent->tid,
+		.ts_ns = ts,
+		.u.spawn = { .new_tid = (uint32_t)new_tid, .how = how, .clone_flags = flags },
+	};
+	rec_write(rec, &r);
+	REC_INFO("%d: new task %d (flags %#llx)", parent->tid, new_tid, (unsigned long long)flags);
+}
+
+static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
+{
+	unsigned long former = (unsigned long)task->tid;
+	ptrace(PTRACE_GETEVENTMSG, task->tid, NULL, &former);
+	if ((pid_t)former != task->tid) {
+		/* A non-leader thread exec'd: it takes over the leader's tid,
+		 * and the syscall in progress is the former thread's execve. */
+		const struct rec_task *const old = rec_task_find(&rec->tasks, (pid_t)former);
+		if (old) {
+			struct rec_task moved = *old;
+			const pid_t tid = task->tid;
+			rec_task_remove(&rec->tasks, (pid_t)former); /* moves slots: find again */
+			task = rec_task_find(&rec->tasks, tid);
+			assert(task);
+			moved.tid = tid;
+			*task = moved;
+		}
+	}
+	task->startup = false;
+	char path[64], exe[PATH_MAX];
+	snprintf(path, sizeof(path), "/proc/%d/exe", task->tid);
+	const ssize_t n = readlink(path, exe, sizeof(exe));
+	const struct strtrc_record r = {
+		.kind = STRTRC_EXEC,
+		.tid = (uint32_t)task->tid,
+		.ts_ns = ts,
+		.u.exec = { .former_tid = (uint32_t)former,
+			    .exe = { .data = (const uint8_t *)exe, .len = n > 0 ? (size_t)n : 0 } },
+	};
+	rec_write(rec, &r);
+	REC_INFO("%d: exec (former tid %lu)", task->tid, former);
+}
+
+static void on_task_gone(struct recorder *rec, pid_t tid, int status, uint64_t ts)
+{
+	const struct strtrc_record r = {
+		.kind = STRTRC_EXIT,
+		.tid = (uint32_t)tid,
+		.ts_ns = ts,
+		.u.task_exit = { .wait_status = status },
+	};
+	rec_write(rec, &r);
+	rec_task_remove(&rec->tasks, tid);
+	if (tid == rec->main_pid) {
+		rec->main_status = status;
+		rec->main_done = true;
+	}
+	REC_INFO("%d: gone, status %#x", tid, status);
+}
+
+static void on_signal(struct recorder *rec, struct rec_task *task, int sig, uint64_t ts)
+{
+	siginfo_t si;
+	memset(&si, 0, sizeof(si));
+	if (ptrace(PTRACE_GETSIGINFO, task->tid, NULL, &si) < 0) {
+		if (errno == EINVAL) {
+			/* No siginfo: this is a group-stop (non-SEIZE semantics). */
+			resume(rec, task, 0);
+			return;
+		}
+		if (errno == ESRCH)
+			return;
+	}
+	if (task->startup && sig == SIGCONT && si.si_code == SI_USER && si.si_pid == getpid()) {
+		/* Our own SIGCONT that released the command at start. */
+		task->startup = false;
+		resume(rec, task, sig);
+		return;
+	}
+	const struct strtrc_record r = {
+		.kind = STRTRC_SIGNAL,
+		.tid = (uint32_t)task->tid,
+		.ts_ns = ts,
+		.u.signal = { .signo = sig, .siginfo = { .data = (const uint8_t *)&si, .len = sizeof(si) } },
+	};
+	rec_write(rec, &r);
+	rec->stats.signals++;
+	REC_DEBUG("%d: signal %d", task->tid, sig);
+	resume(rec, task, sig);
+}
+
+static void on_event_stop(struct recorder *rec, struct rec_task *task, int sig, uint64_t ts)
+{
+	if (is_stop_signal(sig)) {
+		/* Group-stop: stay stopped, but keep receiving events (SIGCONT). */
+		/* The stop strec itself caused before the command's exec is not
+		 * the command's. */
+		if (!task->group_stopped && !task->startup) {
+			const struct strtrc_record r = {
+				.kind = STRTRC_GROUP_STOP,
+				.tid = (uint32_t)task->tid,
+				.ts_ns = ts,
+				.u.group_stop = { .signo = sig },
+			};
+			rec_write(rec, &r);
+		}
+		task->group_stopped = true;
+		REC_DEBUG("%d: group-stop %d, listening", task->tid, sig);
+		if (ptrace(PTRACE_LISTEN, task->tid, NULL, NULL) < 0 && errno != ESRCH)
+			REC_INFO("%d: PTRACE_LISTEN: %s", task->tid, strerror(errno));
+		return;
+	}
+	/* New child's first stop, PTRACE_INTERRUPT, or wake-up after SIGCONT. */
+	task->group_stopped = false;
+	REC_DEBUG("%d: event stop (sig %d), resuming", task->tid, sig);
+	resume(rec, task, 0);
+}
+
+static void dispatch(struct recorder *rec, pid_t tid, int status)
+{
+	const uint64_t ts = now_ts(rec);
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		on_task_gone(rec, tid, status, ts);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	struct rec_task *task = rec_task_find(&rec->tasks, tid);
+	if (!task) {
+		/* A new child whose parent's fork event has not come yet. */
+		task = rec_task_add(&rec->tasks, tid);
+		if (!task) {
+			rec->stats.lost++;
+			return;
+		}
+		REC_DEBUG("%d: stop from a task not seen yet", tid);
+	}
+	const int sig = WSTOPSIG(status);
+	const int event = (unsigned)status >> 16;
+	if (sig == (SIGTRAP | 0x80)) {
+		on_syscall_stop(rec, task, ts);
+		resume(rec, task, 0);
+		return;
+	}
+	switch (event) {
+	case 0:
+		on_signal(rec, task, sig, ts);
+		return;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE: {
+		unsigned long new_tid = 0;
+		if (ptrace(PTRACE_GETEVENTMSG, tid, NULL, &new_tid) == 0 && new_tid)
+			on_new_task(rec, task, (pid_t)new_tid, event, ts);
+		break;
+	}
+	case PTRACE_EVENT_EXEC:
+		on_exec(rec, task, ts);
+		task = rec_task_find(&rec->tasks, tid);
+		break;
+	case PTRACE_EVENT_SECCOMP:
+		on_syscall_stop(rec, task, ts);
+		break;
+	case PTRACE_EVENT_EXIT:
+		REC_DEBUG("%d: exiting", tid);
+		break;
+	case PTRACE_EVENT_STOP:
+		on_event_stop(rec, task, sig, ts);
+		return;
+	default:
+		REC_DEBUG("%d: unknown event %d", tid, event);
+		break;
+	}
+	if (task)
+		resume(rec, task, 0);
+}
+
+/* Detaches from every tracee: interrupt each, wait for its stop, detach
+ * with any pending signal so the processes go on as if never traced. */
+static void detach_all(struct recorder *rec)
+{
+	for (size_t i = 0; i < rec->tasks.capacity; i++) {
+		const pid_t tid = rec->tasks.slots[i].tid;
+		if (tid && ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0 && errno == ESRCH)
+			REC_DEBUG("%d: gone before detach", tid);
+	}
+	while (rec->tasks.count > 0) {
+		int status;
+		const pid_t tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			break; /* ECHILD: nothing left to wait for */
+		}
+		const uint64_t ts = now_ts(rec);
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			on_task_gone(rec, tid, status, ts);
+			continue;
+		}
+		struct rec_task *const task = rec_task_find(&rec->tasks, tid);
+		if (!task)
+			continue;
+		int sig = 0;
+		const int event = (unsigned)status >> 16;
+		if (WSTOPSIG(status) != (SIGTRAP | 0x80) && event == 0)
+			sig = WSTOPSIG(status); /* signal-delivery-stop: hand the signal back */
+		if (event == PTRACE_EVENT_STOP && is_stop_signal(WSTOPSIG(status)) && !task->group_stopped)
+			REC_DEBUG("%d: detaching in group-stop", tid);
+		if (ptrace(PTRACE_DETACH, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
+			REC_INFO("%d: PTRACE_DETACH: %s", tid, strerror(errno));
+		record_simple(rec, STRTRC_DETACH, tid, ts);
+		REC_INFO("%d: detached", tid);
+		rec_task_remove(&rec->tasks, tid);
+	}
+}
+
+int rec_run(struct recorder *rec)
+{
+	static pid_t ready_tid[REC_WAIT_BATCH];
+	static int ready_status[REC_WAIT_BATCH];
+	while (rec->tasks.count > 0) {
+		if (rec_detach_requested || rec->write_failed) {
+			detach_all(rec);
+			break;
+		}
+		if (rec_flush_due) {
+			rec_flush_due = 0;
+			if (!rec->write_failed && strtrc_writer_flush(rec->writer) < 0) {
+				rec->write_failed = true;
+				snprintf(rec->write_error, sizeof(rec->write_error), "%s",
+					 strtrc_writer_error(rec->writer));
+			}
+		}
+		int status;
+		const pid_t tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;
+			return -errno;
+		}
+		/* Take every ready stop before handling any, so that one busy
+		 * thread cannot starve the others. */
+		size_t n = 0;
+		ready_tid[n] = tid;
+		ready_status[n++] = status;
+		while (n < REC_WAIT_BATCH) {
+			const pid_t more = waitpid(-1, &status, __WALL | WNOHANG);
+			if (more <= 0)
+				break;
+			ready_tid[n] = more;
+			ready_status[n++] = status;
+		}
+		for (size_t i = 0; i < n; i++)
+			dispatch(rec, ready_tid[i], ready_status[i]);
+	}
+	return 0;
+}

@@ -1,0 +1,125 @@
+/* strec's tracing engine: internal interfaces between its parts. */
+#ifndef STREC_RECORD_RECORDER_H
+#define STREC_RECORD_RECORDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "filter.h"
+#include "strtrc.h"
+#include "syscall_table.h"
+
+/* ---- logging (STREC_LOG=info|debug, or -d) ---- */
+enum rec_log_level { REC_LOG_OFF = 0, REC_LOG_INFO = 1, REC_LOG_DEBUG = 2 };
+extern enum rec_log_level rec_log_level;
+void rec_log(enum rec_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define REC_INFO(...)                                                                              \
+	do {                                                                                       \
+		if (rec_log_level >= REC_LOG_INFO)                                                 \
+			rec_log(REC_LOG_INFO, __VA_ARGS__);                                        \
+	} while (0)
+#define REC_DEBUG(...)                                                                             \
+	do {                                                                                       \
+		if (rec_log_level >= REC_LOG_DEBUG)                                                \
+			rec_log(REC_LOG_DEBUG, __VA_ARGS__);                                       \
+	} while (0)
+
+/* ---- per-thread state ---- */
+struct rec_task {
+	pid_t tid;         /* 0: free slot */
+	bool in_syscall;   /* between a recorded entry and its exit */
+	bool skip_syscall; /* current syscall is filtered out: its exit is not recorded */
+	bool startup;      /* the spawned command before its first exec: suppress our SIGCONT */
+	bool group_stopped;
+	uint32_t arch;     /* of the pending syscall */
+	uint64_t nr;
+	uint64_t args[6];
+};
+
+struct rec_task_table {
+	struct rec_task *slots; /* open addressing by tid */
+	size_t capacity;        /* power of two */
+	size_t count;
+};
+
+struct rec_task *rec_task_find(struct rec_task_table *t, pid_t tid);
+/* Finds or inserts; NULL only when out of memory. */
+struct rec_task *rec_task_add(struct rec_task_table *t, pid_t tid);
+void rec_task_remove(struct rec_task_table *t, pid_t tid);
+void rec_task_table_free(struct rec_task_table *t);
+
+/* ---- tracee memory ---- */
+enum rec_read_status { REC_READ_OK = 0, REC_READ_PARTIAL = 1, REC_READ_FAULT = 2 };
+/* Reads up to len bytes at addr into buf; *got is how many were read. */
+enum rec_read_status rec_mem_read(pid_t tid, uint64_t addr, void *buf, size_t len, size_t *got);
+/* Reads a NUL-terminated string of at most max bytes (NUL excluded) page by
+ * page. *got: bytes before the NUL (or read before the fault / the cap);
+ * *terminated: the NUL was found. */
+enum rec_read_status rec_mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t max, size_t *got,
+					 bool *terminated);
+
+/* ---- the recorder ---- */
+struct rec_options {
+	const char *output; /* path, "-" for stdout */
+	char *const *command;
+	pid_t *attach_pids;
+	size_t nattach;
+	uint32_t capture_size;
+	bool follow_forks;
+	bool quiet;
+	bool no_aslr;
+	bool record_env;
+	bool seccomp;      /* use a seccomp-bpf prefilter when a filter is given */
+	struct strec_filter filter;
+	const char *filter_text; /* for the header */
+	int argc;
+	char *const *argv;
+};
+
+struct rec_stats {
+	uint64_t syscalls;
+	uint64_t processes; /* tasks created or attached that are processes */
+	uint64_t threads;
+	uint64_t signals;
+	uint64_t lost;      /* events we know we could not record */
+};
+
+struct recorder {
+	const struct rec_options *opts;
+	struct strtrc_writer *writer;
+	struct rec_task_table tasks;
+	struct rec_stats stats;
+	uint64_t start_ns;      /* CLOCK_MONOTONIC at start: record timestamps count from it */
+	pid_t main_pid;         /* spawned command, or 0 */
+	int main_status;        /* its wait status once it is gone */
+	bool main_done;
+	bool seccomp_active;    /* the tracees run under our seccomp filter */
+	bool write_failed;      /* the trace can no longer be written: detach and stop */
+	char write_error[256];
+	uint8_t *scratch;       /* capture buffer */
+	size_t scratch_size;
+};
+
+/* Capture the memory behind the arguments of the syscall in task, at entry
+ * or at exit (rval: the return value). Writes memory records. */
+int rec_capture(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
+		enum strtrc_mem_stop stop, int64_t rval, uint64_t ts);
+
+/* Writes one record; on failure remembers the error and sets write_failed. */
+int rec_write(struct recorder *rec, const struct strtrc_record *r);
+
+/* Builds and loads the seccomp filter in the calling (child) process. */
+int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg_size);
+
+/* Attach mode: seize every thread of pid and write its snapshot. */
+int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_size);
+
+/* The event loop; returns when no tracee is left or after detaching. */
+int rec_run(struct recorder *rec);
+/* Requests detaching from everything (attach mode, SIGINT/SIGTERM). */
+extern volatile int rec_detach_requested;
+extern volatile int rec_flush_due;
+
+#endif

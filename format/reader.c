@@ -1,0 +1,1156 @@
+/* libstrtrc reader: fd -> zstd frames (skippable ones skipped) -> one
+ * continuous CBOR sequence -> records. Streams with bounded memory and no
+ * allocation per record; every length from the file is checked. */
+#include "strtrc.h"
+#include "strtrc_internal.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cbor.h>
+#include <zstd.h>
+
+#define IN_CHUNK        ((size_t)256 << 10)
+#define DBUF_INITIAL    ((size_t)512 << 10)
+#define MAX_RECORD      ((size_t)64 << 20) /* one record, encoded */
+#define MAX_DEPTH       8
+#define MAX_NODES       ((size_t)1 << 21) /* items in one record */
+#define INITIAL_NODES   256
+#define WINDOW_LOG_MAX  27 /* bounds zstd's window memory to 128 MiB */
+#define MSG_SIZE        320
+#define ARRAY_SIZE(a)   (sizeof(a) / sizeof((a)[0]))
+
+enum node_type { N_UINT, N_NEGINT, N_BYTES, N_TEXT, N_ARRAY, N_MAP, N_BOOL, N_OTHER };
+
+/* One CBOR item of a record, in preorder; containers know where their
+ * subtree ends so fields can be skipped without recursion. */
+struct node {
+	uint64_t v; /* int value, string length, element count (pairs for maps) */
+	const uint8_t *p;
+	uint32_t next; /* index of the node after this subtree */
+	uint8_t type;
+};
+
+struct open_container {
+	uint32_t node;
+	uint64_t left; /* items still to come */
+};
+
+struct parse_ctx {
+	struct strtrc_reader *r;
+	size_t n;
+	struct open_container stack[MAX_DEPTH];
+	int depth;
+	const char *error; /* set by a callback */
+};
+
+enum zstate { Z_BETWEEN, Z_FRAME, Z_SKIP };
+
+struct strtrc_reader {
+	int fd;
+	bool own_fd;
+	char *name;
+	/* compressed input */
+	uint8_t *ibuf;
+	size_t ipos, ilen;
+	uint64_t ibase; /* file offset of ibuf[0] */
+	bool eof;
+	ZSTD_DCtx *dctx;
+	enum zstate zstate;
+	uint64_t skip_left;
+	uint64_t frame_off; /* file offset of the frame being read */
+	/* decompressed CBOR sequence */
+	uint8_t *dbuf;
+	size_t dpos, dlen, dcap;
+	uint64_t dbase; /* stream offset of dbuf[0] */
+	/* record parsing */
+	struct node *nodes;
+	size_t nodes_cap;
+	uint32_t *tids;
+	size_t tids_cap;
+	struct strtrc_fd_entry *fds;
+	size_t fds_cap;
+	struct strtrc_header header;
+	void *header_mem;
+	uint64_t ts;
+	bool complete, done, warned_cut;
+	int err;
+	char msg[MSG_SIZE];
+	char warning[MSG_SIZE];
+};
+
+__attribute__((format(printf, 3, 4))) static int fail(struct strtrc_reader *r, int err,
+						     const char *fmt, ...)
+{
+	assert(err < 0);
+	if (r->err)
+		return r->err;
+	int n = snprintf(r->msg, sizeof(r->msg), "%s: ", r->name ? r->name : "trace");
+	if (n < 0 || (size_t)n >= sizeof(r->msg))
+		n = 0;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->msg + n, sizeof(r->msg) - (size_t)n, fmt, ap);
+	va_end(ap);
+	r->err = err;
+	return err;
+}
+
+__attribute__((format(printf, 2, 3))) static void warn(struct strtrc_reader *r, const char *fmt,
+						      ...)
+{
+	if (r->warning[0])
+		return;
+	int n = snprintf(r->warning, sizeof(r->warning), "%s: ", r->name ? r->name : "trace");
+	if (n < 0 || (size_t)n >= sizeof(r->warning))
+		n = 0;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->warning + n, sizeof(r->warning) - (size_t)n, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- compressed input ---- */
+
+/* Makes at least want (<= IN_CHUNK) unread bytes available unless EOF.
+ * Returns the number available, or a negative errno. */
+static ssize_t fill(struct strtrc_reader *r, size_t want)
+{
+	assert(want <= IN_CHUNK);
+	while (r->ilen - r->ipos < want && !r->eof) {
+		if (r->ipos > 0) { /* slide the unread tail to the front */
+			memmove(r->ibuf, r->ibuf + r->ipos, r->ilen - r->ipos);
+			r->ibase += r->ipos;
+			r->ilen -= r->ipos;
+			r->ipos = 0;
+		}
+		const ssize_t k = read(r->fd, r->ibuf + r->ilen, IN_CHUNK - r->ilen);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			const int e = errno;
+			return fail(r, -e, "read error at byte %" PRIu64 ": %s", r->ibase + r->ilen,
+				    strerror(e));
+		}
+		if (k == 0)
+			r->eof = true;
+		r->ilen += (size_t)k;
+	}
+	return (ssize_t)(r->ilen - r->ipos);
+}
+
+static uint64_t file_pos(const struct strtrc_reader *r)
+{
+	return r->ibase + r->ipos;
+}
+
+static void warn_cut(struct strtrc_reader *r, const char *where)
+{
+	const size_t partial = r->dlen - r->dpos;
+	if (partial)
+		warn(r,
+		     "trace cut short at byte %" PRIu64 " (%s): the last %zu decompressed bytes "
+		     "(an incomplete record) lost",
+		     file_pos(r), where, partial);
+	else
+		warn(r, "trace cut short at byte %" PRIu64 " (%s): the rest of the trace lost",
+		     file_pos(r), where);
+}
+
+/* Room for more decompressed bytes: drops consumed ones, grows only while
+ * one record does not fit. */
+static int make_room(struct strtrc_reader *r)
+{
+	if (r->dpos > 0 && (r->dlen == r->dcap || r->dpos == r->dlen)) {
+		memmove(r->dbuf, r->dbuf + r->dpos, r->dlen - r->dpos);
+		r->dbase += r->dpos;
+		r->dlen -= r->dpos;
+		r->dpos = 0;
+	}
+	if (r->dlen < r->dcap)
+		return 0;
+	if (r->dcap >= MAX_RECORD + DBUF_INITIAL)
+		return fail(r, -EFBIG,
+			    "bad record at byte %" PRIu64
+			    " of the decompressed stream (frame at byte %" PRIu64
+			    "): larger than %zu MiB",
+			    r->dbase + r->dpos, r->frame_off, MAX_RECORD >> 20);
+	size_t cap = r->dcap * 2;
+	if (cap > MAX_RECORD + DBUF_INITIAL)
+		cap = MAX_RECORD + DBUF_INITIAL;
+	uint8_t *const nb = realloc(r->dbuf, cap);
+	if (!nb)
+		return fail(r, -ENOMEM, "out of memory for a %zu-byte record buffer", cap);
+	r->dbuf = nb;
+	r->dcap = cap;
+	return 0;
+}
+
+/* Decompresses more of the CBOR sequence into dbuf. 1: got bytes; 0: end
+ * of input (clean or cut short, warning set); negative: error. */
+static int pump(struct strtrc_reader *r)
+{
+	for (;;) {
+		if (r->zstate == Z_BETWEEN) {
+			ssize_t avail = fill(r, 8);
+			if (avail < 0)
+				return (int)avail;
+			if (avail == 0)
+				return 0;
+			if (avail < 4) {
+				warn_cut(r, "inside a frame header");
+				return 0;
+			}
+			const uint32_t magic = strtrc_get_le32(r->ibuf + r->ipos);
+			r->frame_off = file_pos(r);
+			if ((magic & STRTRC_SKIPPABLE_MASK) == STRTRC_SKIPPABLE_BASE) {
+				if (avail < 8) {
+					warn_cut(r, "inside a skippable frame header");
+					return 0;
+				}
+				r->skip_left = strtrc_get_le32(r->ibuf + r->ipos + 4);
+				r->ipos += 8;
+				r->zstate = Z_SKIP;
+			} else if (magic == ZSTD_MAGICNUMBER) {
+				ZSTD_DCtx_reset(r->dctx, ZSTD_reset_session_only);
+				r->zstate = Z_FRAME;
+			} else {
+				return fail(r, -EBADMSG,
+					    "corrupt zstd data at byte %" PRIu64
+					    ": expected a frame, found magic 0x%08" PRIx32,
+					    r->frame_off, magic);
+			}
+		} else if (r->zstate == Z_SKIP) {
+			const ssize_t avail = fill(r, 1);
+			if (avail < 0)
+				return (int)avail;
+			if (avail == 0) {
+				warn_cut(r, "inside a skippable frame");
+				return 0;
+			}
+			const size_t k =
+				r->skip_left < (uint64_t)avail ? (size_t)r->skip_left : (size_t)avail;
+			r->ipos += k;
+			r->skip_left -= k;
+			if (r->skip_left == 0)
+				r->zstate = Z_BETWEEN;
+		} else {
+			const ssize_t avail = fill(r, 1);
+			if (avail < 0)
+				return (int)avail;
+			/* Even without input zstd may hold output back. */
+			const int m = make_room(r);
+			if (m < 0)
+				return m;
+			ZSTD_inBuffer in = {r->ibuf, r->ilen, r->ipos};
+			ZSTD_outBuffer out = {r->dbuf + r->dlen, r->dcap - r->dlen, 0};
+			const size_t ret = ZSTD_decompressStream(r->dctx, &out, &in);
+			if (ZSTD_isError(ret))
+				return fail(r, -EBADMSG,
+					    "corrupt zstd data at byte %" PRIu64
+					    " (in the frame starting at byte %" PRIu64 "): %s",
+					    file_pos(r), r->frame_off, ZSTD_getErrorName(ret));
+			const bool progress = in.pos > r->ipos || out.pos > 0;
+			r->ipos = in.pos;
+			r->dlen += out.pos;
+			if (ret == 0)
+				r->zstate = Z_BETWEEN;
+			if (out.pos > 0)
+				return 1;
+			if (ret != 0 && avail == 0) {
+				warn_cut(r, "inside a zstd frame");
+				return 0;
+			}
+			if (!progress && ret != 0)
+				return fail(r, -EBADMSG,
+					    "corrupt zstd data at byte %" PRIu64
+					    " (in the frame starting at byte %" PRIu64
+					    "): decompression stalled",
+					    file_pos(r), r->frame_off);
+		}
+	}
+}
+
+/* ---- CBOR items -> nodes (libcbor streaming callbacks) ---- */
+
+static struct node *add_node(struct parse_ctx *c, uint8_t type, uint64_t v, const uint8_t *p)
+{
+	if (c->error)
+		return NULL;
+	struct strtrc_reader *const r = c->r;
+	if (c->n > 0 && c->depth == 0) {
+		c->error = "more than one item"; /* cannot happen: decode stops */
+		return NULL;
+	}
+	if (c->n == r->nodes_cap) {
+		if (r->nodes_cap >= MAX_NODES) {
+			c->error = "too many items in one record";
+			return NULL;
+		}
+		const size_t cap = r->nodes_cap * 2;
+		struct node *const nn = realloc(r->nodes, cap * sizeof(*nn));
+		if (!nn) {
+			c->error = "out of memory for record items";
+			return NULL;
+		}
+		r->nodes = nn;
+		r->nodes_cap = cap;
+	}
+	struct node *const nd = &r->nodes[c->n];
+	*nd = (struct node){.v = v, .p = p, .next = (uint32_t)c->n + 1, .type = type};
+	c->n++;
+	return nd;
+}
+
+/* A complete item was added: counts it against the open containers. */
+static void item_done(struct parse_ctx *c)
+{
+	while (c->depth > 0) {
+		struct open_container *const top = &c->stack[c->depth - 1];
+		assert(top->left > 0);
+		if (--top->left > 0)
+			return;
+		c->r->nodes[top->node].next = (uint32_t)c->n;
+		c->depth--;
+	}
+}
+
+static void leaf(void *ctx, uint8_t type, uint64_t v, const uint8_t *p)
+{
+	struct parse_ctx *const c = ctx;
+	if (add_node(c, type, v, p))
+		item_done(c);
+}
+
+static void container(void *ctx, uint8_t type, size_t count)
+{
+	struct parse_ctx *const c = ctx;
+	/* A map of n pairs holds 2n items; neither may exceed what a
+	 * record can hold (also keeps 2n from overflowing). */
+	if (count > MAX_NODES) {
+		if (!c->error)
+			c->error = "array or map with too many elements";
+		return;
+	}
+	const size_t items = type == N_MAP ? 2 * count : count;
+	if (!add_node(c, type, count, NULL))
+		return;
+	if (items == 0) {
+		item_done(c);
+		return;
+	}
+	if (c->depth == MAX_DEPTH) {
+		c->error = "items nested too deeply";
+		return;
+	}
+	c->stack[c->depth++] = (struct open_container){(uint32_t)c->n - 1, items};
+}
+
+static void cb_u8(void *ctx, uint8_t v)
+{
+	leaf(ctx, N_UINT, v, NULL);
+}
+static void cb_u16(void *ctx, uint16_t v)
+{
+	leaf(ctx, N_UINT, v, NULL);
+}
+static void cb_u32(void *ctx, uint32_t v)
+{
+	leaf(ctx, N_UINT, v, NULL);
+}
+static void cb_u64(void *ctx, uint64_t v)
+{
+	leaf(ctx, N_UINT, v, NULL);
+}
+static void cb_n8(void *ctx, uint8_t v)
+{
+	leaf(ctx, N_NEGINT, v, NULL);
+}
+static void cb_n16(void *ctx, uint16_t v)
+{
+	leaf(ctx, N_NEGINT, v, NULL);
+}
+static void cb_n32(void *ctx, uint32_t v)
+{
+	leaf(ctx, N_NEGINT, v, NULL);
+}
+static void cb_n64(void *ctx, uint64_t v)
+{
+	leaf(ctx, N_NEGINT, v, NULL);
+}
+static void cb_bytes(void *ctx, cbor_data p, size_t len)
+{
+	leaf(ctx, N_BYTES, len, p);
+}
+static void cb_text(void *ctx, cbor_data p, size_t len)
+{
+	leaf(ctx, N_TEXT, len, p);
+}
+static void cb_array(void *ctx, size_t count)
+{
+	container(ctx, N_ARRAY, count);
+}
+static void cb_map(void *ctx, size_t count)
+{
+	container(ctx, N_MAP, count);
+}
+static void cb_indef(void *ctx)
+{
+	struct parse_ctx *const c = ctx;
+	if (!c->error)
+		c->error = "indefinite-length item";
+}
+static void cb_tag(void *ctx, uint64_t tag)
+{
+	/* Tags are ignored: the tagged item stands for itself. */
+	(void)ctx;
+	(void)tag;
+}
+static void cb_float(void *ctx, float v)
+{
+	(void)v;
+	leaf(ctx, N_OTHER, 0, NULL);
+}
+static void cb_double(void *ctx, double v)
+{
+	(void)v;
+	leaf(ctx, N_OTHER, 0, NULL);
+}
+static void cb_simple(void *ctx)
+{
+	leaf(ctx, N_OTHER, 0, NULL);
+}
+static void cb_bool(void *ctx, bool v)
+{
+	leaf(ctx, N_BOOL, v, NULL);
+}
+
+/* libcbor 0.8 names: byte_string/string/array_start/map_start are the
+ * definite forms, the *_start simple ones the indefinite forms. */
+static const struct cbor_callbacks callbacks = {
+	.uint8 = cb_u8,
+	.uint16 = cb_u16,
+	.uint32 = cb_u32,
+	.uint64 = cb_u64,
+	.negint8 = cb_n8,
+	.negint16 = cb_n16,
+	.negint32 = cb_n32,
+	.negint64 = cb_n64,
+	.byte_string = cb_bytes,
+	.byte_string_start = cb_indef,
+	.string = cb_text,
+	.string_start = cb_indef,
+	.array_start = cb_array,
+	.indef_array_start = cb_indef,
+	.map_start = cb_map,
+	.indef_map_start = cb_indef,
+	.tag = cb_tag,
+	.float2 = cb_float,
+	.float4 = cb_float,
+	.float8 = cb_double,
+	.undefined = cb_simple,
+	.null = cb_simple,
+	.boolean = cb_bool,
+	.indef_break = cb_indef,
+};
+
+/* Parses the item at dpos into r->nodes. 1: complete (*size set); 0: needs
+ * more bytes; negative: error. */
+static int parse_item(struct strtrc_reader *r, size_t *size, size_t *nnodes)
+{
+	struct parse_ctx c = {.r = r};
+	size_t pos = r->dpos;
+	do {
+		if (pos == r->dlen)
+			return 0;
+		const struct cbor_decoder_result res =
+			cbor_stream_decode(r->dbuf + pos, r->dlen - pos, &callbacks, &c);
+		if (res.status == CBOR_DECODER_NEDATA)
+			return 0;
+		if (res.status == CBOR_DECODER_ERROR)
+			c.error = "malformed CBOR";
+		else if (res.read == 0 || res.read > r->dlen - pos)
+			c.error = "CBOR decoder made no progress";
+		if (c.error)
+			return fail(r, -EBADMSG,
+				    "bad record at byte %" PRIu64
+				    " of the decompressed stream (frame at byte %" PRIu64
+				    "): %s at byte %" PRIu64,
+				    r->dbase + r->dpos, r->frame_off, c.error, r->dbase + pos);
+		pos += res.read;
+		if (pos - r->dpos > MAX_RECORD)
+			break;
+	} while (c.depth > 0);
+	if (pos - r->dpos > MAX_RECORD)
+		return fail(r, -EFBIG,
+			    "bad record at byte %" PRIu64 " of the decompressed stream (frame at byte %" PRIu64
+			    "): larger than %zu MiB",
+			    r->dbase + r->dpos, r->frame_off, MAX_RECORD >> 20);
+	*size = pos - r->dpos;
+	*nnodes = c.n;
+	return 1;
+}
+
+/* Reads the next complete top-level item into r->nodes. 1: got one (the
+ * caller advances dpos by *size); 0: end of input; negative: error. */
+static int next_item(struct strtrc_reader *r, size_t *size, size_t *nnodes)
+{
+	for (;;) {
+		const int p = parse_item(r, size, nnodes);
+		if (p != 0)
+			return p;
+		if (r->dlen - r->dpos > MAX_RECORD)
+			return fail(r, -EFBIG,
+				    "bad record at byte %" PRIu64
+				    " of the decompressed stream (frame at byte %" PRIu64
+				    "): larger than %zu MiB",
+				    r->dbase + r->dpos, r->frame_off, MAX_RECORD >> 20);
+		const int m = pump(r);
+		if (m < 0)
+			return m;
+		if (m == 0) {
+			if (r->dlen > r->dpos)
+				warn_cut(r, "between frames");
+			return 0;
+		}
+	}
+}
+
+/* ---- nodes -> record fields ---- */
+
+struct fields {
+	struct strtrc_reader *r;
+	const struct node *n;
+	const char *kind;
+	uint64_t off; /* stream offset of the record, for messages */
+};
+
+static int bad(const struct fields *f, const char *what, const char *field)
+{
+	struct strtrc_reader *const r = f->r;
+	return fail(r, -EBADMSG,
+		    "bad record at byte %" PRIu64 " of the decompressed stream (frame at byte %" PRIu64
+		    "): %s record: expected %s for %s",
+		    f->off, r->frame_off, f->kind, what, field);
+}
+
+static int get_u64(const struct fields *f, uint32_t i, const char *field, uint64_t max,
+		   uint64_t *out)
+{
+	const struct node *const nd = &f->n[i];
+	if (nd->type != N_UINT || nd->v > max)
+		return bad(f, max == UINT64_MAX ? "an unsigned integer" : "a small unsigned integer",
+			   field);
+	*out = nd->v;
+	return 0;
+}
+
+static int get_i64(const struct fields *f, uint32_t i, const char *field, int64_t min, int64_t max,
+		   int64_t *out)
+{
+	const struct node *const nd = &f->n[i];
+	int64_t v;
+	if (nd->type == N_UINT && nd->v <= (uint64_t)INT64_MAX)
+		v = (int64_t)nd->v;
+	else if (nd->type == N_NEGINT && nd->v <= (uint64_t)INT64_MAX)
+		v = -1 - (int64_t)nd->v;
+	else
+		return bad(f, "an integer", field);
+	if (v < min || v > max)
+		return bad(f, "an integer in range", field);
+	*out = v;
+	return 0;
+}
+
+static int get_bool(const struct fields *f, uint32_t i, const char *field, bool *out)
+{
+	if (f->n[i].type != N_BOOL)
+		return bad(f, "a boolean", field);
+	*out = f->n[i].v != 0;
+	return 0;
+}
+
+static int get_bytes(const struct fields *f, uint32_t i, const char *field, struct strtrc_bytes *out)
+{
+	if (f->n[i].type != N_BYTES)
+		return bad(f, "a byte string", field);
+	*out = (struct strtrc_bytes){f->n[i].p, (size_t)f->n[i].v};
+	return 0;
+}
+
+static int grow(struct strtrc_reader *r, void **p, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 64;
+	while (c < need)
+		c *= 2;
+	void *const np = realloc(*p, c * elem);
+	if (!np)
+		return fail(r, -ENOMEM, "out of memory for %zu snapshot entries", need);
+	*p = np;
+	*cap = c;
+	return 0;
+}
+
+#define U(i, name, max, dst)                                                                       \
+	do {                                                                                       \
+		uint64_t v_ = 0;                                                                   \
+		if ((e = get_u64(&f, i, name, max, &v_)) < 0)                                      \
+			return e;                                                                  \
+		dst = v_;                                                                          \
+	} while (0)
+#define I(i, name, min, max, dst)                                                                  \
+	do {                                                                                       \
+		int64_t v_ = 0;                                                                    \
+		if ((e = get_i64(&f, i, name, min, max, &v_)) < 0)                                 \
+			return e;                                                                  \
+		dst = v_;                                                                          \
+	} while (0)
+
+static int snapshot_fields(struct strtrc_reader *r, const struct fields *fp, uint32_t i,
+			   struct strtrc_record *rec)
+{
+	const struct fields f = *fp;
+	struct strtrc_snapshot *const sn = &rec->u.snapshot;
+	int e;
+	sn->pid = rec->tid;
+	U(i, "ppid", UINT32_MAX, sn->ppid);
+	i = f.n[i].next;
+	if (f.n[i].type != N_ARRAY)
+		return bad(&f, "an array", "tids");
+	const size_t ntids = f.n[i].v;
+	if ((e = grow(r, (void **)&r->tids, &r->tids_cap, ntids, sizeof(*r->tids))) < 0)
+		return e;
+	uint32_t j = i + 1;
+	for (size_t k = 0; k < ntids; k++) {
+		U(j, "tids", UINT32_MAX, r->tids[k]);
+		j = f.n[j].next;
+	}
+	sn->ntids = ntids;
+	sn->tids = r->tids;
+	i = f.n[i].next;
+	if ((e = get_bytes(&f, i, "comm", &sn->comm)) < 0)
+		return e;
+	i = f.n[i].next;
+	if ((e = get_bytes(&f, i, "exe", &sn->exe)) < 0)
+		return e;
+	i = f.n[i].next;
+	if ((e = get_bytes(&f, i, "cwd", &sn->cwd)) < 0)
+		return e;
+	i = f.n[i].next;
+	if (f.n[i].type != N_ARRAY)
+		return bad(&f, "an array", "fds");
+	const size_t nfds = f.n[i].v;
+	if ((e = grow(r, (void **)&r->fds, &r->fds_cap, nfds, sizeof(*r->fds))) < 0)
+		return e;
+	j = i + 1;
+	for (size_t k = 0; k < nfds; k++) {
+		if (f.n[j].type != N_ARRAY || f.n[j].v < 2)
+			return bad(&f, "an [fd, path] array", "fds");
+		I(j + 1, "fd", INT32_MIN, INT32_MAX, r->fds[k].fd);
+		if ((e = get_bytes(&f, f.n[j + 1].next, "fd path", &r->fds[k].path)) < 0)
+			return e;
+		j = f.n[j].next;
+	}
+	sn->nfds = nfds;
+	sn->fds = r->fds;
+	return 0;
+}
+
+/* Fills rec from the nodes of one record. 1: filled; 2: unknown kind,
+ * skip; negative: error. */
+static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_record *rec)
+{
+	static const uint8_t nfields[STRTRC_KIND_COUNT] = {
+		[STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
+		[STRTRC_SIGNAL] = 2,        [STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
+		[STRTRC_EXEC] = 2,          [STRTRC_EXIT] = 1,         [STRTRC_DETACH] = 0,
+		[STRTRC_SNAPSHOT] = 6,      [STRTRC_END] = 2,
+	};
+	const struct node *const n = r->nodes;
+	struct fields f = {r, n, "a", r->dbase + r->dpos};
+	int e;
+	assert(nnodes > 0);
+	(void)nnodes;
+	if (n[0].type != N_ARRAY || n[0].v < 3)
+		return bad(&f, "an array [kind, tid, dts, ...]", "the record");
+	uint64_t kind, tid, dts;
+	U(1, "the kind", UINT64_MAX, kind);
+	const bool known = kind > STRTRC_HEADER && kind < STRTRC_KIND_COUNT;
+	f.kind = known ? strtrc_kind_name((enum strtrc_kind)kind) : "unknown";
+	if (kind == STRTRC_HEADER)
+		return fail(r, -EBADMSG,
+			    "bad record at byte %" PRIu64
+			    " of the decompressed stream (frame at byte %" PRIu64
+			    "): a second header",
+			    f.off, r->frame_off);
+	U(n[1].next, "tid", UINT32_MAX, tid);
+	U(n[n[1].next].next, "dts", UINT64_MAX, dts);
+	r->ts += dts;
+	if (!known)
+		return 2;
+	if (n[0].v < 3 + (uint64_t)nfields[kind])
+		return bad(&f, "more elements", "the record");
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = (enum strtrc_kind)kind;
+	rec->tid = (uint32_t)tid;
+	rec->ts_ns = r->ts;
+	uint32_t i = n[n[n[1].next].next].next; /* first kind field */
+#define NEXT (i = n[i].next)
+	switch (rec->kind) {
+	case STRTRC_SYSCALL_ENTRY: {
+		struct strtrc_syscall_entry *const en = &rec->u.entry;
+		U(i, "arch", UINT32_MAX, en->arch);
+		NEXT;
+		U(i, "nr", UINT64_MAX, en->nr);
+		NEXT;
+		if (n[i].type != N_ARRAY || n[i].v < 6)
+			return bad(&f, "an array of 6", "args");
+		uint32_t j = i + 1;
+		for (int k = 0; k < 6; k++, j = n[j].next)
+			U(j, "args", UINT64_MAX, en->args[k]);
+		NEXT;
+		U(i, "ip", UINT64_MAX, en->ip);
+		NEXT;
+		U(i, "sp", UINT64_MAX, en->sp);
+		break;
+	}
+	case STRTRC_SYSCALL_EXIT:
+		I(i, "rval", INT64_MIN, INT64_MAX, rec->u.exit.rval);
+		NEXT;
+		if ((e = get_bool(&f, i, "is_error", &rec->u.exit.is_error)) < 0)
+			return e;
+		break;
+	case STRTRC_MEMORY: {
+		struct strtrc_memory *const m = &rec->u.memory;
+		U(i, "stop", UINT8_MAX, m->stop);
+		NEXT;
+		U(i, "arg", UINT8_MAX, m->arg);
+		NEXT;
+		U(i, "item", UINT32_MAX, m->item);
+		NEXT;
+		U(i, "flags", UINT32_MAX, m->flags);
+		NEXT;
+		U(i, "addr", UINT64_MAX, m->addr);
+		NEXT;
+		U(i, "full_len", UINT64_MAX, m->full_len);
+		NEXT;
+		if ((e = get_bytes(&f, i, "data", &m->data)) < 0)
+			return e;
+		break;
+	}
+	case STRTRC_SIGNAL:
+		I(i, "signo", INT32_MIN, INT32_MAX, rec->u.signal.signo);
+		NEXT;
+		if ((e = get_bytes(&f, i, "siginfo", &rec->u.signal.siginfo)) < 0)
+			return e;
+		break;
+	case STRTRC_GROUP_STOP:
+		I(i, "signo", INT32_MIN, INT32_MAX, rec->u.group_stop.signo);
+		break;
+	case STRTRC_SPAWN:
+		U(i, "new_tid", UINT32_MAX, rec->u.spawn.new_tid);
+		NEXT;
+		U(i, "how", UINT8_MAX, rec->u.spawn.how);
+		NEXT;
+		U(i, "clone_flags", UINT64_MAX, rec->u.spawn.clone_flags);
+		break;
+	case STRTRC_EXEC:
+		U(i, "former_tid", UINT32_MAX, rec->u.exec.former_tid);
+		NEXT;
+		if ((e = get_bytes(&f, i, "exe", &rec->u.exec.exe)) < 0)
+			return e;
+		break;
+	case STRTRC_EXIT:
+		I(i, "wait_status", INT32_MIN, INT32_MAX, rec->u.task_exit.wait_status);
+		break;
+	case STRTRC_DETACH:
+		break;
+	case STRTRC_SNAPSHOT:
+		if ((e = snapshot_fields(r, &f, i, rec)) < 0)
+			return e;
+		break;
+	case STRTRC_END:
+		U(i, "records", UINT64_MAX, rec->u.end.records);
+		NEXT;
+		U(i, "lost", UINT64_MAX, rec->u.end.lost);
+		break;
+	default:
+		assert(!"unreachable");
+	}
+#undef NEXT
+	return 1;
+}
+
+/* ---- header ---- */
+
+/* Bump allocator for the header's copies: sized in a first pass. */
+struct arena {
+	uint8_t *p;
+	size_t used, size;
+};
+
+static void *arena_take(struct arena *a, size_t n, size_t align)
+{
+	const size_t at = (a->used + align - 1) & ~(align - 1);
+	assert(at + n <= a->size);
+	a->used = at + n;
+	return a->p + at;
+}
+
+static const char *arena_str(struct arena *a, const struct node *nd)
+{
+	char *const s = arena_take(a, nd->v + 1, 1);
+	memcpy(s, nd->p, nd->v);
+	s[nd->v] = '\0';
+	return s;
+}
+
+static bool key_is(const struct node *k, const char *name)
+{
+	return k->type == N_TEXT && k->v == strlen(name) && memcmp(k->p, name, k->v) == 0;
+}
+
+/* Checks an array of text strings; adds their storage needs. */
+static int text_array(const struct fields *f, uint32_t i, const char *field, size_t *need)
+{
+	if (f->n[i].type != N_ARRAY)
+		return bad(f, "an array of text strings", field);
+	uint32_t j = i + 1;
+	*need += (f->n[i].v + 2) * sizeof(char *); /* + NULL + alignment */
+	for (uint64_t k = 0; k < f->n[i].v; k++, j = f->n[j].next) {
+		if (f->n[j].type != N_TEXT)
+			return bad(f, "an array of text strings", field);
+		*need += f->n[j].v + 1;
+	}
+	return 0;
+}
+
+static const char *const *copy_argv(struct arena *a, const struct node *n, uint32_t i, size_t *count)
+{
+	const char **const v = arena_take(a, (n[i].v + 1) * sizeof(char *), sizeof(char *));
+	uint32_t j = i + 1;
+	for (uint64_t k = 0; k < n[i].v; k++, j = n[j].next)
+		v[k] = arena_str(a, &n[j]);
+	v[n[i].v] = NULL;
+	*count = n[i].v;
+	return v;
+}
+
+static const char *const header_texts[] = {"writer", "arch", "kernel", "hostname", "cwd", "filter"};
+static const char *const header_argvs[] = {"recorder_argv", "command", "env"};
+
+static int parse_header(struct strtrc_reader *r, size_t nnodes)
+{
+	const struct node *const n = r->nodes;
+	const struct fields f = {r, n, "header", r->dbase + r->dpos};
+	struct strtrc_header *const h = &r->header;
+	int e;
+	(void)nnodes;
+	if (n[0].type != N_ARRAY || n[0].v < 2 || n[1].type != N_UINT || n[1].v != STRTRC_HEADER)
+		return bad(&f, "[0, {...}]", "the first record (the header)");
+	const uint32_t map = n[1].next;
+	if (n[map].type != N_MAP)
+		return bad(&f, "a map", "the header fields");
+	/* Pass 1: validate types, size the copies. */
+	size_t need = 0;
+	uint32_t i = map + 1;
+	for (uint64_t k = 0; k < n[map].v; k++) {
+		const struct node *const key = &n[i];
+		const uint32_t val = key->next;
+		for (size_t t = 0; t < ARRAY_SIZE(header_texts); t++)
+			if (key_is(key, header_texts[t])) {
+				if (n[val].type != N_TEXT)
+					return bad(&f, "a text string", header_texts[t]);
+				need += n[val].v + 1;
+			}
+		for (size_t t = 0; t < ARRAY_SIZE(header_argvs); t++)
+			if (key_is(key, header_argvs[t]) &&
+			    (e = text_array(&f, val, header_argvs[t], &need)) < 0)
+				return e;
+		if (key_is(key, "pids")) {
+			if (n[val].type != N_ARRAY)
+				return bad(&f, "an array", "pids");
+			need += (n[val].v + 2) * sizeof(uint32_t); /* + alignment */
+		}
+		i = n[val].next;
+	}
+	struct arena a = {.size = need + 16 * sizeof(char *)};
+	a.p = calloc(1, a.size);
+	if (!a.p)
+		return fail(r, -ENOMEM, "out of memory for the header");
+	r->header_mem = a.p;
+	/* Pass 2: copy. */
+	i = map + 1;
+	for (uint64_t k = 0; k < n[map].v; k++) {
+		const struct node *const key = &n[i];
+		const uint32_t val = key->next;
+		e = 0;
+		const char **const texts[] = {&h->writer,   &h->arch, &h->kernel,
+					      &h->hostname, &h->cwd,  &h->filter};
+		for (size_t t = 0; t < ARRAY_SIZE(header_texts); t++)
+			if (key_is(key, header_texts[t]))
+				*texts[t] = arena_str(&a, &n[val]);
+		if (key_is(key, "recorder_argv"))
+			h->recorder_argv = copy_argv(&a, n, val, &h->recorder_argc);
+		else if (key_is(key, "command"))
+			h->command_argv = copy_argv(&a, n, val, &h->command_argc);
+		else if (key_is(key, "env"))
+			h->envp = copy_argv(&a, n, val, &h->envc);
+		else if (key_is(key, "format"))
+			U(val, "format", UINT32_MAX, h->format_version);
+		else if (key_is(key, "env_recorded"))
+			e = get_bool(&f, val, "env_recorded", &h->env_recorded);
+		else if (key_is(key, "follow_forks"))
+			e = get_bool(&f, val, "follow_forks", &h->follow_forks);
+		else if (key_is(key, "attached"))
+			e = get_bool(&f, val, "attached", &h->attached);
+		else if (key_is(key, "uid"))
+			U(val, "uid", UINT32_MAX, h->uid);
+		else if (key_is(key, "gid"))
+			U(val, "gid", UINT32_MAX, h->gid);
+		else if (key_is(key, "page_size"))
+			U(val, "page_size", UINT32_MAX, h->page_size);
+		else if (key_is(key, "capture_size"))
+			U(val, "capture_size", UINT32_MAX, h->capture_size);
+		else if (key_is(key, "start_realtime_ns"))
+			I(val, "start_realtime_ns", INT64_MIN, INT64_MAX, h->start_realtime_ns);
+		else if (key_is(key, "start_monotonic_ns"))
+			U(val, "start_monotonic_ns", UINT64_MAX, h->start_monotonic_ns);
+		else if (key_is(key, "pids")) {
+			uint32_t *const pids =
+				arena_take(&a, (n[val].v + 1) * sizeof(uint32_t), sizeof(uint32_t));
+			uint32_t j = val + 1;
+			for (uint64_t p = 0; p < n[val].v; p++, j = n[j].next)
+				U(j, "pids", UINT32_MAX, pids[p]);
+			h->pids = pids;
+			h->npids = n[val].v;
+		}
+		if (e < 0)
+			return e;
+		i = n[val].next;
+	}
+	return 0;
+}
+
+/* ---- open / next / close ---- */
+
+static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, int *err, char *msg,
+					 size_t msg_size)
+{
+	struct strtrc_reader *const r = calloc(1, sizeof(*r));
+	if (!r) {
+		if (err)
+			*err = -ENOMEM;
+		if (msg && msg_size)
+			snprintf(msg, msg_size, "%s: out of memory", name);
+		return NULL;
+	}
+	r->fd = fd;
+	r->own_fd = own_fd;
+	r->name = strdup(name);
+	r->ibuf = malloc(IN_CHUNK);
+	r->dbuf = malloc(DBUF_INITIAL);
+	r->dcap = DBUF_INITIAL;
+	r->nodes = malloc(INITIAL_NODES * sizeof(*r->nodes));
+	r->nodes_cap = INITIAL_NODES;
+	r->dctx = ZSTD_createDCtx();
+	int e = 0;
+	if (!r->name || !r->ibuf || !r->dbuf || !r->nodes || !r->dctx) {
+		e = fail(r, -ENOMEM, "out of memory");
+		goto out;
+	}
+	if (ZSTD_isError(ZSTD_DCtx_setParameter(r->dctx, ZSTD_d_windowLogMax, WINDOW_LOG_MAX))) {
+		e = fail(r, -EINVAL, "cannot configure zstd");
+		goto out;
+	}
+	/* The magic frame. */
+	const ssize_t avail = fill(r, STRTRC_MAGIC_FRAME_SIZE);
+	if (avail < 0) {
+		e = (int)avail;
+		goto out;
+	}
+	const uint8_t *const m = r->ibuf;
+	if (avail == 0) {
+		e = fail(r, -EPROTO, "not a strec trace (empty file)");
+		goto out;
+	}
+	uint8_t want[16];
+	strtrc_put_le32(want, STRTRC_SKIPPABLE_MAGIC);
+	memcpy(want + 8, STRTRC_MAGIC_TEXT, 8);
+	const size_t cmp = (size_t)avail < 16 ? (size_t)avail : 16;
+	if (memcmp(m, want, cmp < 4 ? cmp : 4) != 0 ||
+	    (cmp > 8 && memcmp(m + 8, want + 8, cmp - 8) != 0)) {
+		e = fail(r, -EPROTO, "not a strec trace");
+		goto out;
+	}
+	if ((size_t)avail < STRTRC_MAGIC_FRAME_SIZE) {
+		e = fail(r, -EPROTO, "not a strec trace (cut short at byte %zd, inside its magic)",
+			 avail);
+		goto out;
+	}
+	const uint32_t psize = strtrc_get_le32(m + 4);
+	const uint16_t version = strtrc_get_le16(m + 16);
+	if (psize < STRTRC_MAGIC_PAYLOAD_SIZE) {
+		e = fail(r, -EPROTO, "not a strec trace (magic frame of %" PRIu32 " bytes)", psize);
+		goto out;
+	}
+	if (version != STRTRC_FORMAT_VERSION) {
+		e = fail(r, -EPROTO, "unsupported format version %u (this reader knows %d)",
+			 (unsigned)version, STRTRC_FORMAT_VERSION);
+		goto out;
+	}
+	/* The rest of the magic frame (newer writers may add to it). */
+	r->ipos += 8;
+	r->skip_left = psize;
+	r->zstate = Z_SKIP;
+	r->frame_off = 0;
+	/* The header record. */
+	size_t size, nnodes;
+	const int p = next_item(r, &size, &nnodes);
+	if (p < 0) {
+		e = p;
+		goto out;
+	}
+	if (p == 0) {
+		r->warning[0] = '\0';
+		e = fail(r, -ENODATA, "trace cut short at byte %" PRIu64 ", before its header ended",
+			 file_pos(r));
+		goto out;
+	}
+	e = parse_header(r, nnodes);
+	if (e < 0)
+		goto out;
+	r->dpos += size;
+	if (!r->header.format_version)
+		r->header.format_version = version;
+out:
+	if (e < 0) {
+		if (err)
+			*err = e;
+		if (msg && msg_size)
+			snprintf(msg, msg_size, "%s", r->msg);
+		r->own_fd = false; /* the caller's path opener closes it */
+		strtrc_reader_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct strtrc_reader *strtrc_reader_open_path(const char *path, int *err, char *msg, size_t msg_size)
+{
+	assert(path);
+	if (strcmp(path, "-") == 0)
+		return open_common(STDIN_FILENO, false, "stdin", err, msg, msg_size);
+	const int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		const int e = errno;
+		if (err)
+			*err = -e;
+		if (msg && msg_size)
+			snprintf(msg, msg_size, "%s: %s", path, strerror(e));
+		return NULL;
+	}
+	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	struct strtrc_reader *const r = open_common(fd, true, path, err, msg, msg_size);
+	if (!r)
+		close(fd);
+	return r;
+}
+
+struct strtrc_reader *strtrc_reader_open_fd(int fd, int *err, char *msg, size_t msg_size)
+{
+	assert(fd >= 0);
+	char name[32];
+	snprintf(name, sizeof(name), "fd %d", fd);
+	return open_common(fd, false, name, err, msg, msg_size);
+}
+
+const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r)
+{
+	assert(r);
+	return &r->header;
+}
+
+int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
+{
+	assert(r && rec);
+	if (r->err)
+		return r->err;
+	if (r->done)
+		return 0;
+	for (;;) {
+		size_t size, nnodes;
+		const int p = next_item(r, &size, &nnodes);
+		if (p < 0)
+			return p;
+		if (p == 0) {
+			r->done = true;
+			if (!r->warning[0])
+				warn(r, "no end record: the recorder did not finish (killed?)");
+			return 0;
+		}
+		const int m = map_record(r, nnodes, rec);
+		if (m < 0)
+			return m;
+		/* rec's strings point at dpos..: they stay put until the
+		 * next call, which may move dbuf. */
+		r->dpos += size;
+		if (m == 2)
+			continue;
+		if (rec->kind == STRTRC_END) {
+			r->complete = true;
+			r->done = true;
+		}
+		return 1;
+	}
+}
+
+const char *strtrc_reader_error(const struct strtrc_reader *r)
+{
+	assert(r);
+	return r->err ? r->msg : NULL;
+}
+
+const char *strtrc_reader_warning(const struct strtrc_reader *r)
+{
+	assert(r);
+	return r->warning[0] ? r->warning : NULL;
+}
+
+bool strtrc_reader_complete(const struct strtrc_reader *r)
+{
+	assert(r);
+	return r->complete;
+}
+
+uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r)
+{
+	assert(r);
+	return file_pos(r);
+}
+
+void strtrc_reader_close(struct strtrc_reader *r)
+{
+	if (!r)
+		return;
+	if (r->own_fd)
+		close(r->fd);
+	ZSTD_freeDCtx(r->dctx);
+	free(r->ibuf);
+	free(r->dbuf);
+	free(r->nodes);
+	free(r->tids);
+	free(r->fds);
+	free(r->header_mem);
+	free(r->name);
+	free(r);
+}

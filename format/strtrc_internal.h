@@ -1,0 +1,37 @@
+/* Internal to libstrtrc: constants and helpers shared by writer and reader. */
+#ifndef STREC_FORMAT_STRTRC_INTERNAL_H
+#define STREC_FORMAT_STRTRC_INTERNAL_H
+
+#include <stdint.h>
+
+/* Magic frame: 4-byte magic, 4-byte size, then "STRECTRC", u16 version,
+ * u16 flags. */
+#define STRTRC_MAGIC_PAYLOAD_SIZE 12u
+#define STRTRC_MAGIC_FRAME_SIZE   (8u + STRTRC_MAGIC_PAYLOAD_SIZE)
+/* zstd reserves 0x184D2A50..0x184D2A5F for skippable frames. */
+#define STRTRC_SKIPPABLE_MASK 0xFFFFFFF0u
+#define STRTRC_SKIPPABLE_BASE 0x184D2A50u
+
+static inline void strtrc_put_le16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+}
+
+static inline void strtrc_put_le32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static inline uint16_t strtrc_get_le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t strtrc_get_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+#endif

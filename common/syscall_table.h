@@ -150,13 +150,14 @@ enum sc_len_source {
 	X(BPF_ATTR, 144)                                                       \
 	X(IO_URING_PARAMS, 120)                                                \
 	X(CACHESTAT_RANGE, 16)                                                 \
-	X(CACHESTAT, 48)                                                       \
+	X(CACHESTAT, 40)                                                       \
 	X(FUTEX_WAITV, 24)                                                     \
 	X(MOUNT_ATTR_SIZE, 32)                                                 \
-	X(LSM_CTX, 24)                                                         \
-	X(MNT_ID_REQ, 24)                                                      \
+	X(LSM_CTX, 32)                                                         \
+	X(MNT_ID_REQ, 32)                                                      \
 	X(XATTR_ARGS, 16)                                                      \
-	X(FILE_ATTR, 24)
+	X(FILE_ATTR, 24)                                                       \
+	X(FUTEX_WAITV_PAIR, 48)   /* futex_requeue waiters[2] */
 
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
 enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
@@ -261,7 +262,21 @@ enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
 	X(TEE_FLAGS)                                                           \
 	X(MODE_T)              /* S_IF* | permission bits (mknod) */          \
 	X(LSM_FLAGS)                                                           \
-	X(MAP_SHADOW_STACK_FLAGS)
+	X(MAP_SHADOW_STACK_FLAGS)                                              \
+	X(MLOCKALL_FLAGS)      /* MCL_* (mlockall); MLOCK_FLAGS is mlock2 */   \
+	X(REBOOT_CMD)                                                          \
+	X(DELETE_MODULE_FLAGS)                                                 \
+	X(FANOTIFY_MARK_FLAGS)                                                 \
+	X(FANOTIFY_MASK)                                                       \
+	X(SECCOMP_FLAGS)       /* SECCOMP_FILTER_FLAG_* */                     \
+	X(RSEQ_FLAGS)                                                          \
+	X(GET_MEMPOLICY_FLAGS) /* MPOL_F_* */                                  \
+	X(USERFAULTFD_FLAGS)                                                   \
+	X(MOUNT_ATTR_FLAGS)    /* MOUNT_ATTR_* (fsmount) */                    \
+	X(FSPICK_FLAGS)                                                        \
+	X(LANDLOCK_RULE_TYPE)                                                  \
+	X(PERF_EVENT_FLAGS)    /* PERF_FLAG_* */                               \
+	X(FUTEX2_FLAGS)        /* FUTEX2_SIZE_* | FUTEX2_NUMA | FUTEX2_PRIVATE */
 
 #define SC_XLAT_ENUM_(name) SC_X_##name,
 enum sc_xlat_id { SC_XLATS(SC_XLAT_ENUM_) SC_X_COUNT };

@@ -1,0 +1,633 @@
+/* Checks the system-call tables (common/syscalls_*.def) against the kernel
+ * headers installed on this machine, checks every argument descriptor for
+ * consistency, spot-checks strace's classes, and checks the fixed type sizes
+ * against the real glibc and kernel types. */
+#include "syscall_table.h"
+
+#include <ctype.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcntl.h>
+#include <mqueue.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/msg.h>
+#include <sys/resource.h>
+#include <sys/select.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <sys/timex.h>
+#include <sys/uio.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <utime.h>
+
+#include <asm/ldt.h>
+#include <asm/unistd_64.h>
+#include <linux/aio_abi.h>
+#include <linux/bpf.h>
+#include <linux/capability.h>
+#include <linux/futex.h>
+#include <linux/io_uring.h>
+#include <linux/landlock.h>
+#include <linux/mount.h>
+#include <linux/openat2.h>
+#include <linux/perf_event.h>
+#include <linux/rseq.h>
+#include <linux/sched.h>
+/* linux/sched/types.h redefines glibc's struct sched_param. */
+#define sched_param linux_sched_param
+#include <linux/sched/types.h>
+#undef sched_param
+
+#ifndef UNISTD_64_H
+#define UNISTD_64_H "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
+#endif
+#ifndef UNISTD_32_H
+#define UNISTD_32_H "/usr/include/x86_64-linux-gnu/asm/unistd_32.h"
+#endif
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			failures++;                                                                \
+			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                       \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fputc('\n', stderr);                                                       \
+		}                                                                                  \
+	} while (0)
+
+/* Where strace names a syscall differently from the kernel's __NR_ macro.
+ * With the 6.1 headers and strace 6.1 there is none on x86_64 or i386 (the
+ * kernel already says newfstatat, fstatat64, _llseek, _newselect, _sysctl,
+ * umount2, pread64 ...); the list stays so that a future header can be
+ * reconciled here rather than in the table. */
+struct rename {
+	const char *arch, *kernel, *strace;
+};
+static const struct rename renames[] = {
+	{ NULL, NULL, NULL },
+};
+
+/* Numbers newer than the installed 6.1 headers that the tables carry because
+ * the running kernel (6.18) has them. */
+struct newer {
+	unsigned nr;
+	const char *name;
+};
+static const struct newer newer_common[] = {
+	{ 451, "cachestat" },       { 452, "fchmodat2" },         { 453, "map_shadow_stack" },
+	{ 454, "futex_wake" },      { 455, "futex_wait" },        { 456, "futex_requeue" },
+	{ 457, "statmount" },       { 458, "listmount" },         { 459, "lsm_get_self_attr" },
+	{ 460, "lsm_set_self_attr" }, { 461, "lsm_list_modules" }, { 462, "mseal" },
+	{ 463, "setxattrat" },      { 464, "getxattrat" },        { 465, "listxattrat" },
+	{ 466, "removexattrat" },   { 467, "open_tree_attr" },    { 468, "file_getattr" },
+	{ 469, "file_setattr" },
+};
+static const struct newer newer_x86_64[] = {
+	{ 335, "uretprobe" },
+	{ 336, "uprobe" },
+};
+
+static const char *strace_name(const char *arch, const char *kernel)
+{
+	for (size_t i = 0; renames[i].arch; i++) {
+		if (strcmp(renames[i].arch, arch) == 0 && strcmp(renames[i].kernel, kernel) == 0)
+			return renames[i].strace;
+	}
+	return kernel;
+}
+
+static int is_newer(const struct sc_table *t, unsigned nr, const char *name)
+{
+	for (size_t i = 0; i < sizeof(newer_common) / sizeof(newer_common[0]); i++) {
+		if (newer_common[i].nr == nr && strcmp(newer_common[i].name, name) == 0)
+			return 1;
+	}
+	if (t == &sc_table_x86_64) {
+		for (size_t i = 0; i < sizeof(newer_x86_64) / sizeof(newer_x86_64[0]); i++) {
+			if (newer_x86_64[i].nr == nr && strcmp(newer_x86_64[i].name, name) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+#define MAX_NR 1024
+
+/* Reads "#define __NR_name nr" lines; returns how many were found. */
+static unsigned read_unistd(const char *path, char *names[MAX_NR])
+{
+	FILE *f = fopen(path, "r");
+	char line[256], name[128];
+	unsigned nr, count = 0;
+
+	CHECK(f != NULL, "cannot open %s", path);
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "#define __NR_%127s %u", name, &nr) != 2)
+			continue;
+		CHECK(nr < MAX_NR, "%s: __NR_%s = %u out of range", path, name, nr);
+		if (nr >= MAX_NR)
+			continue;
+		CHECK(names[nr] == NULL, "%s: number %u defined twice", path, nr);
+		free(names[nr]);
+		names[nr] = strdup(name);
+		count++;
+	}
+	fclose(f);
+	return count;
+}
+
+static void check_against_header(const struct sc_table *t, const char *path, unsigned min_count)
+{
+	char *names[MAX_NR] = { 0 };
+	unsigned count = read_unistd(path, names);
+
+	CHECK(count >= min_count, "%s: only %u syscalls parsed", path, count);
+	for (unsigned nr = 0; nr < MAX_NR; nr++) {
+		const struct sc_desc *d = sc_lookup(t, nr);
+		if (names[nr]) {
+			const char *want = strace_name(t->arch_name, names[nr]);
+			CHECK(d != NULL, "%s: %u (%s) missing", t->arch_name, nr, want);
+			if (d)
+				CHECK(strcmp(d->name, want) == 0, "%s: %u is %s, expected %s", t->arch_name, nr,
+				      d->name, want);
+			CHECK(sc_number(t, want) == (int)nr, "%s: sc_number(%s) != %u", t->arch_name, want, nr);
+		} else if (d) {
+			CHECK(is_newer(t, nr, d->name), "%s: %u (%s) is not in %s", t->arch_name, nr, d->name,
+			      path);
+		}
+		free(names[nr]);
+	}
+	/* The newer ones must all be there. */
+	for (size_t i = 0; i < sizeof(newer_common) / sizeof(newer_common[0]); i++) {
+		const struct sc_desc *d = sc_lookup(t, newer_common[i].nr);
+		CHECK(d && strcmp(d->name, newer_common[i].name) == 0, "%s: %u should be %s", t->arch_name,
+		      newer_common[i].nr, newer_common[i].name);
+	}
+	if (t == &sc_table_x86_64) {
+		for (size_t i = 0; i < sizeof(newer_x86_64) / sizeof(newer_x86_64[0]); i++) {
+			const struct sc_desc *d = sc_lookup(t, newer_x86_64[i].nr);
+			CHECK(d && strcmp(d->name, newer_x86_64[i].name) == 0, "x86_64: %u should be %s",
+			      newer_x86_64[i].nr, newer_x86_64[i].name);
+		}
+	}
+}
+
+static int is_pointer_kind(unsigned kind)
+{
+	switch (kind) {
+	case SC_ARG_PATH:
+	case SC_ARG_STR:
+	case SC_ARG_STRVEC:
+	case SC_ARG_BUF:
+	case SC_ARG_STRUCT:
+	case SC_ARG_ARRAY:
+	case SC_ARG_IOVEC:
+	case SC_ARG_SOCKADDR:
+	case SC_ARG_MSGHDR:
+	case SC_ARG_MMSGHDR:
+	case SC_ARG_SIGSET:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int needs_len(unsigned kind)
+{
+	return kind == SC_ARG_BUF || kind == SC_ARG_ARRAY || kind == SC_ARG_IOVEC ||
+	       kind == SC_ARG_SOCKADDR || kind == SC_ARG_SIGSET || kind == SC_ARG_MMSGHDR;
+}
+
+static const char *const life_names[] = { "fork", "vfork", "clone", "clone3", "execve", "execveat",
+					  "exit", "exit_group" };
+
+static int is_life_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(life_names) / sizeof(life_names[0]); i++) {
+		if (strcmp(life_names[i], name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A socklen_t or int that a length pointer argument may point to. */
+static int is_len_cell(const struct sc_arg *a)
+{
+	return a->kind == SC_ARG_STRUCT && (a->dir & SC_DIR_IN) &&
+	       (a->type == SC_T_SOCKLEN || a->type == SC_T_INT || a->type == SC_T_U32);
+}
+
+static unsigned check_table(const struct sc_table *t)
+{
+	const uint32_t all_classes = (SC_CLASS_LIFECYCLE << 1) - 1;
+	unsigned n = 0;
+
+	CHECK(sc_table_for_arch(t->audit_arch) == t, "sc_table_for_arch(%s)", t->arch_name);
+	CHECK(sc_lookup(t, t->count) == NULL, "%s: lookup past the end", t->arch_name);
+	CHECK(sc_lookup(t, UINT64_MAX) == NULL, "%s: lookup of ~0", t->arch_name);
+	CHECK(sc_number(t, "no_such_syscall") == -1, "%s: sc_number of a bogus name", t->arch_name);
+
+	for (unsigned nr = 0; nr < t->count; nr++) {
+		const struct sc_desc *d = &t->descs[nr];
+		if (!d->name) {
+			CHECK(sc_lookup(t, nr) == NULL, "%s: %u unassigned but found", t->arch_name, nr);
+			continue;
+		}
+		n++;
+		CHECK(sc_lookup(t, nr) == d, "%s: lookup %u", t->arch_name, nr);
+		CHECK(d->name[0] != '\0', "%s: %u has an empty name", t->arch_name, nr);
+		for (const char *p = d->name; *p; p++)
+			CHECK(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_',
+			      "%s: %u: bad name %s", t->arch_name, nr, d->name);
+		CHECK(sc_number(t, d->name) == (int)nr, "%s: %s appears twice (first at %d, again at %u)",
+		      t->arch_name, d->name, sc_number(t, d->name), nr);
+		CHECK((d->classes & ~all_classes) == 0, "%s: %s: unknown class bits %#x", t->arch_name,
+		      d->name, d->classes);
+		CHECK(!!(d->classes & SC_CLASS_LIFECYCLE) == is_life_name(d->name),
+		      "%s: %s: lifecycle class wrong", t->arch_name, d->name);
+		CHECK(d->nargs <= 6, "%s: %s: nargs %u", t->arch_name, d->name, d->nargs);
+
+		for (unsigned i = 0; i < 6; i++) {
+			const struct sc_arg *a = &d->args[i];
+			if (i >= d->nargs) {
+				CHECK(a->kind == SC_ARG_NONE && a->dir == 0 && a->type == 0 && a->len == 0,
+				      "%s: %s: argument %u beyond nargs %u", t->arch_name, d->name, i,
+				      d->nargs);
+				continue;
+			}
+			CHECK(a->kind > SC_ARG_NONE && a->kind < SC_ARG_KIND_COUNT,
+			      "%s: %s: arg %u: kind %u", t->arch_name, d->name, i, a->kind);
+			CHECK(a->dir <= SC_DIR_INOUT, "%s: %s: arg %u: dir %u", t->arch_name, d->name, i,
+			      a->dir);
+			if (is_pointer_kind(a->kind))
+				CHECK(a->dir != SC_DIR_NONE, "%s: %s: arg %u: pointer without a direction",
+				      t->arch_name, d->name, i);
+			else
+				CHECK(a->dir == SC_DIR_NONE, "%s: %s: arg %u: scalar with a direction",
+				      t->arch_name, d->name, i);
+			if (a->kind == SC_ARG_PATH || a->kind == SC_ARG_STR || a->kind == SC_ARG_STRVEC)
+				CHECK(a->dir == SC_DIR_IN, "%s: %s: arg %u: string not IN", t->arch_name,
+				      d->name, i);
+
+			if (a->kind == SC_ARG_FLAGS || a->kind == SC_ARG_ENUM) {
+				CHECK(a->type != SC_X_NONE && a->type < SC_X_COUNT,
+				      "%s: %s: arg %u: flags/enum without a set", t->arch_name, d->name, i);
+			} else if (a->kind == SC_ARG_STRUCT || a->kind == SC_ARG_ARRAY ||
+				   a->kind == SC_ARG_IOVEC || a->kind == SC_ARG_MSGHDR ||
+				   a->kind == SC_ARG_MMSGHDR) {
+				CHECK(a->type != SC_T_NONE && a->type < SC_T_COUNT &&
+					      sc_type_size(a->type) > 0,
+				      "%s: %s: arg %u: no sized type", t->arch_name, d->name, i);
+			} else {
+				CHECK(a->type == 0, "%s: %s: arg %u: stray type %u", t->arch_name, d->name,
+				      i, a->type);
+			}
+			if (a->kind == SC_ARG_IOVEC)
+				CHECK(a->type == SC_T_IOVEC, "%s: %s: arg %u", t->arch_name, d->name, i);
+			if (a->kind == SC_ARG_MSGHDR)
+				CHECK(a->type == SC_T_MSGHDR, "%s: %s: arg %u", t->arch_name, d->name, i);
+			if (a->kind == SC_ARG_MMSGHDR)
+				CHECK(a->type == SC_T_MMSGHDR, "%s: %s: arg %u", t->arch_name, d->name, i);
+
+			if (needs_len(a->kind)) {
+				CHECK(a->len != SC_LEN_NONE, "%s: %s: arg %u: no length source",
+				      t->arch_name, d->name, i);
+			} else if (a->kind != SC_ARG_BUF) {
+				CHECK(a->len == SC_LEN_NONE, "%s: %s: arg %u: stray length source %u",
+				      t->arch_name, d->name, i, a->len);
+			}
+			if (a->len <= SC_LEN_ARG5) {
+				CHECK(a->len < d->nargs && a->len != i,
+				      "%s: %s: arg %u: length argument %u out of range", t->arch_name,
+				      d->name, i, a->len);
+				if (a->len < d->nargs)
+					CHECK(!is_pointer_kind(d->args[a->len].kind),
+					      "%s: %s: arg %u: length argument %u is a pointer",
+					      t->arch_name, d->name, i, a->len);
+			} else if (a->len == SC_LEN_RET) {
+				CHECK(a->dir == SC_DIR_OUT, "%s: %s: arg %u: return-value length on a non-OUT",
+				      t->arch_name, d->name, i);
+			} else if (a->len >= SC_LEN_PTR_ARG0 && a->len <= SC_LEN_PTR_ARG5) {
+				unsigned j = a->len - SC_LEN_PTR_ARG0;
+				CHECK(j < d->nargs && j != i && is_len_cell(&d->args[j]),
+				      "%s: %s: arg %u: length pointer %u is not a socklen/int", t->arch_name,
+				      d->name, i, j);
+			} else {
+				CHECK(a->len == SC_LEN_NONE, "%s: %s: arg %u: length source %u",
+				      t->arch_name, d->name, i, a->len);
+			}
+		}
+	}
+	return n;
+}
+
+struct class_spot {
+	const char *name;
+	uint32_t classes;
+};
+
+/* strace 6.1's classes (sysent flags), checked with `strace -e trace=%class`. */
+static const struct class_spot spots_x86_64[] = {
+	{ "openat", SC_CLASS_FILE | SC_CLASS_DESC },
+	{ "read", SC_CLASS_DESC },
+	{ "newfstatat", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE },
+	{ "stat", SC_CLASS_FILE | SC_CLASS_STAT | SC_CLASS_STAT_LIKE },
+	{ "lstat", SC_CLASS_FILE | SC_CLASS_LSTAT | SC_CLASS_STAT_LIKE },
+	{ "statx", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE },
+	{ "statfs", SC_CLASS_FILE | SC_CLASS_STATFS | SC_CLASS_STATFS_LIKE },
+	{ "fstatfs", SC_CLASS_DESC | SC_CLASS_FSTATFS | SC_CLASS_STATFS_LIKE },
+	{ "ustat", SC_CLASS_STATFS_LIKE },
+	{ "getuid", SC_CLASS_CREDS | SC_CLASS_PURE },
+	{ "getpid", SC_CLASS_PURE },
+	{ "clock_gettime", SC_CLASS_CLOCK },
+	{ "kill", SC_CLASS_SIGNAL | SC_CLASS_PROCESS },
+	{ "mmap", SC_CLASS_DESC | SC_CLASS_MEMORY },
+	{ "socket", SC_CLASS_NETWORK },
+	{ "sendfile", SC_CLASS_DESC | SC_CLASS_NETWORK },
+	{ "shmat", SC_CLASS_IPC | SC_CLASS_MEMORY },
+	{ "prctl", SC_CLASS_CREDS },
+	{ "execve", SC_CLASS_FILE | SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE },
+	{ "clone3", SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE },
+	{ "pidfd_send_signal", SC_CLASS_DESC | SC_CLASS_SIGNAL | SC_CLASS_PROCESS },
+	{ "io_uring_register", SC_CLASS_DESC | SC_CLASS_MEMORY },
+	{ "futex", 0 },
+};
+static const struct class_spot spots_i386[] = {
+	{ "waitpid", SC_CLASS_PROCESS },
+	{ "stat64", SC_CLASS_FILE | SC_CLASS_STAT | SC_CLASS_STAT_LIKE },
+	{ "fstatat64", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE },
+	{ "statfs64", SC_CLASS_FILE | SC_CLASS_STATFS | SC_CLASS_STATFS_LIKE },
+	{ "getuid32", SC_CLASS_CREDS | SC_CLASS_PURE },
+	{ "clock_gettime64", SC_CLASS_CLOCK },
+	{ "mmap2", SC_CLASS_DESC | SC_CLASS_MEMORY },
+	{ "socketcall", SC_CLASS_DESC },
+	{ "ipc", SC_CLASS_IPC },
+	{ "shmat", SC_CLASS_IPC | SC_CLASS_MEMORY },
+	{ "exit", SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE },
+};
+
+static void check_spots(const struct sc_table *t, const struct class_spot *spots, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int nr = sc_number(t, spots[i].name);
+		CHECK(nr >= 0, "%s: %s missing", t->arch_name, spots[i].name);
+		if (nr >= 0)
+			CHECK(sc_lookup(t, (unsigned)nr)->classes == spots[i].classes,
+			      "%s: %s classes %#x, strace says %#x", t->arch_name, spots[i].name,
+			      sc_lookup(t, (unsigned)nr)->classes, spots[i].classes);
+	}
+}
+
+static void check_classes(void)
+{
+	static const struct {
+		const char *name;
+		uint32_t bit;
+	} want[] = {
+		{ "file", SC_CLASS_FILE },       { "desc", SC_CLASS_DESC },
+		{ "process", SC_CLASS_PROCESS }, { "network", SC_CLASS_NETWORK },
+		{ "net", SC_CLASS_NETWORK },     { "signal", SC_CLASS_SIGNAL },
+		{ "ipc", SC_CLASS_IPC },         { "memory", SC_CLASS_MEMORY },
+		{ "stat", SC_CLASS_STAT },       { "lstat", SC_CLASS_LSTAT },
+		{ "fstat", SC_CLASS_FSTAT },     { "%stat", SC_CLASS_STAT_LIKE },
+		{ "statfs", SC_CLASS_STATFS },   { "fstatfs", SC_CLASS_FSTATFS },
+		{ "%statfs", SC_CLASS_STATFS_LIKE }, { "creds", SC_CLASS_CREDS },
+		{ "clock", SC_CLASS_CLOCK },     { "pure", SC_CLASS_PURE },
+	};
+	unsigned count = 0;
+	uint32_t seen = 0;
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK(sc_class_from_name(want[i].name) == want[i].bit, "class %s -> %#x, want %#x",
+		      want[i].name, sc_class_from_name(want[i].name), want[i].bit);
+	for (unsigned i = 0; sc_class_names[i]; i++) {
+		uint32_t bit = sc_class_from_name(sc_class_names[i]);
+		CHECK(bit != 0 && (bit & (bit - 1)) == 0, "class name %s has no single bit",
+		      sc_class_names[i]);
+		CHECK((seen & bit) == 0, "class name %s repeats a bit", sc_class_names[i]);
+		seen |= bit;
+		count++;
+	}
+	CHECK(count == 17, "%u class names", count);
+	CHECK(sc_class_from_name("bogus") == 0, "unknown class name");
+	CHECK(sc_class_from_name("") == 0, "empty class name");
+}
+
+struct size_check {
+	enum sc_type_id type;
+	size_t want;
+	int at_least; /* the kernel's struct grew past the installed headers */
+};
+
+static void check_sizes(void)
+{
+	const struct size_check sizes[] = {
+		{ SC_T_INT, sizeof(int), 0 },
+		{ SC_T_U32, sizeof(uint32_t), 0 },
+		{ SC_T_U64, sizeof(uint64_t), 0 },
+		{ SC_T_LONG, sizeof(long), 0 },
+		{ SC_T_INT_PAIR, 2 * sizeof(int), 0 },
+		{ SC_T_STAT, sizeof(struct stat), 0 },
+		{ SC_T_STATX, sizeof(struct statx), 0 },
+		{ SC_T_STATFS, sizeof(struct statfs), 0 },
+		{ SC_T_TIMESPEC, sizeof(struct timespec), 0 },
+		{ SC_T_TIMESPEC_PAIR, 2 * sizeof(struct timespec), 0 },
+		{ SC_T_TIMEVAL, sizeof(struct timeval), 0 },
+		{ SC_T_TIMEVAL_PAIR, 2 * sizeof(struct timeval), 0 },
+		{ SC_T_TIMEZONE, sizeof(struct timezone), 0 },
+		{ SC_T_ITIMERVAL, sizeof(struct itimerval), 0 },
+		{ SC_T_ITIMERSPEC, sizeof(struct itimerspec), 0 },
+		{ SC_T_TIMEX, sizeof(struct timex), 0 },
+		{ SC_T_TMS, sizeof(struct tms), 0 },
+		{ SC_T_UTIMBUF, sizeof(struct utimbuf), 0 },
+		{ SC_T_RLIMIT, sizeof(struct rlimit), 0 },
+		{ SC_T_RUSAGE, sizeof(struct rusage), 0 },
+		{ SC_T_SYSINFO, sizeof(struct sysinfo), 0 },
+		{ SC_T_UTSNAME, sizeof(struct utsname), 0 },
+		/* kernel struct sigaction: handler, flags, restorer, 64-bit mask */
+		{ SC_T_SIGACTION, 3 * sizeof(void *) + sizeof(uint64_t), 0 },
+		{ SC_T_STACK_T, sizeof(stack_t), 0 },
+		{ SC_T_SIGINFO, sizeof(siginfo_t), 0 },
+		{ SC_T_SIGEVENT, sizeof(struct sigevent), 0 },
+		{ SC_T_POLLFD, sizeof(struct pollfd), 0 },
+		{ SC_T_EPOLL_EVENT, sizeof(struct epoll_event), 0 },
+		{ SC_T_FD_SET, sizeof(fd_set), 0 },
+		{ SC_T_IOVEC, sizeof(struct iovec), 0 },
+		{ SC_T_MSGHDR, sizeof(struct msghdr), 0 },
+		{ SC_T_MMSGHDR, sizeof(struct mmsghdr), 0 },
+		{ SC_T_SOCKLEN, sizeof(socklen_t), 0 },
+		{ SC_T_LINGER, sizeof(struct linger), 0 },
+		{ SC_T_SCHED_PARAM, sizeof(struct sched_param), 0 },
+		{ SC_T_SCHED_ATTR, sizeof(struct sched_attr), 0 },
+		{ SC_T_SCHED_ATTR, SCHED_ATTR_SIZE_VER1, 0 },
+		{ SC_T_CAP_HEADER, sizeof(struct __user_cap_header_struct), 0 },
+		{ SC_T_CAP_DATA, 2 * sizeof(struct __user_cap_data_struct), 0 },
+		{ SC_T_RSEQ, sizeof(struct rseq), 0 },
+		{ SC_T_ROBUST_LIST_HEAD, sizeof(struct robust_list_head), 0 },
+		{ SC_T_CLONE_ARGS, CLONE_ARGS_SIZE_VER2, 0 },
+		{ SC_T_CLONE_ARGS, sizeof(struct clone_args), 0 },
+		{ SC_T_OPEN_HOW, sizeof(struct open_how), 0 },
+		{ SC_T_SEMBUF, sizeof(struct sembuf), 0 },
+		{ SC_T_MQ_ATTR, sizeof(struct mq_attr), 0 },
+		{ SC_T_SHMID_DS, sizeof(struct shmid_ds), 0 },
+		{ SC_T_MSQID_DS, sizeof(struct msqid_ds), 0 },
+		{ SC_T_SEMID_DS, sizeof(struct semid_ds), 0 },
+		{ SC_T_USER_DESC, sizeof(struct user_desc), 0 },
+		{ SC_T_FILE_HANDLE, sizeof(struct file_handle), 0 },
+		{ SC_T_GID, sizeof(gid_t), 0 },
+		{ SC_T_CPU_SET, sizeof(cpu_set_t), 0 },
+		{ SC_T_LOFF, sizeof(loff_t), 0 },
+		{ SC_T_IO_EVENT, sizeof(struct io_event), 0 },
+		{ SC_T_IOCB_PTR, sizeof(struct iocb *), 0 },
+		{ SC_T_MOUNT_ATTR, sizeof(struct mount_attr), 0 },
+		{ SC_T_MOUNT_ATTR_SIZE, MOUNT_ATTR_SIZE_VER0, 0 },
+		{ SC_T_LANDLOCK_RULESET_ATTR, sizeof(struct landlock_ruleset_attr), 1 },
+		{ SC_T_PERF_EVENT_ATTR, sizeof(struct perf_event_attr), 1 },
+		{ SC_T_BPF_ATTR, sizeof(union bpf_attr), 1 },
+		{ SC_T_IO_URING_PARAMS, sizeof(struct io_uring_params), 0 },
+		{ SC_T_FUTEX_WAITV, sizeof(struct futex_waitv), 0 },
+		{ SC_T_FUTEX_WAITV_PAIR, 2 * sizeof(struct futex_waitv), 0 },
+		/* Not in the 6.1 headers; sizes from the current uapi definitions:
+		 * cachestat_range {u64 off, len}; cachestat {5 x u64};
+		 * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};
+		 * mnt_id_req {u32 size, spare; u64 mnt_id, param, mnt_ns_id} (VER1);
+		 * xattr_args {u64 value; u32 size, flags};
+		 * file_attr {u64 fa_xflags; u32 extsize, nextents, projid, cowextsize};
+		 * landlock_ruleset_attr {u64 fs, net, scoped}. */
+		{ SC_T_CACHESTAT_RANGE, 16, 0 },
+		{ SC_T_CACHESTAT, 40, 0 },
+		{ SC_T_LSM_CTX, 32, 0 },
+		{ SC_T_MNT_ID_REQ, 32, 0 },
+		{ SC_T_XATTR_ARGS, 16, 0 },
+		{ SC_T_FILE_ATTR, 24, 0 },
+		{ SC_T_LANDLOCK_RULESET_ATTR, 24, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t have = sc_type_size(sizes[i].type);
+		if (sizes[i].at_least)
+			CHECK(have >= sizes[i].want, "type %s: %zu < %zu", sc_type_name(sizes[i].type), have,
+			      sizes[i].want);
+		else
+			CHECK(have == sizes[i].want, "type %s: %zu != %zu", sc_type_name(sizes[i].type),
+			      have, sizes[i].want);
+	}
+	CHECK(sc_type_size(SC_T_NONE) == 0, "NONE has a size");
+	for (unsigned t = 1; t < SC_T_COUNT; t++)
+		CHECK(sc_type_size(t) > 0, "type %s has no size", sc_type_name(t));
+	for (unsigned x = 0; x < SC_X_COUNT; x++)
+		CHECK(sc_xlat_name(x) && sc_xlat_name(x)[0], "set %u has no name", x);
+}
+
+static void check_specific(void)
+{
+	const struct sc_table *t = &sc_table_x86_64;
+	const struct sc_desc *d;
+
+	CHECK(sc_number(t, "openat") == 257, "openat is %d", sc_number(t, "openat"));
+	CHECK(sc_number(t, "openat") == __NR_openat, "openat vs __NR_openat");
+	d = sc_lookup(t, 257);
+	CHECK(d && d->args[1].kind == SC_ARG_PATH, "openat path");
+	CHECK(d && d->args[0].kind == SC_ARG_DIRFD, "openat dirfd");
+	CHECK(sc_number(t, "newfstatat") == __NR_newfstatat, "newfstatat");
+	CHECK(sc_number(t, "_sysctl") == 156, "_sysctl");
+	CHECK(sc_number(t, "mseal") == 462, "mseal");
+	CHECK(sc_number(t, "file_setattr") == 469, "file_setattr");
+	CHECK(sc_lookup(t, 400) == NULL, "x86_64 400 is unassigned");
+
+	d = sc_lookup(t, __NR_read);
+	CHECK(d && d->args[1].kind == SC_ARG_BUF && d->args[1].dir == SC_DIR_OUT &&
+		      d->args[1].len == SC_LEN_RET,
+	      "read buffer is OUT by return value");
+	d = sc_lookup(t, __NR_write);
+	CHECK(d && d->args[1].kind == SC_ARG_BUF && d->args[1].dir == SC_DIR_IN &&
+		      d->args[1].len == SC_LEN_ARG(2),
+	      "write buffer is IN by arg 2");
+	d = sc_lookup(t, __NR_newfstatat);
+	CHECK(d && d->args[2].kind == SC_ARG_STRUCT && d->args[2].type == SC_T_STAT &&
+		      d->args[2].dir == SC_DIR_OUT,
+	      "newfstatat stat OUT");
+	d = sc_lookup(t, __NR_accept);
+	CHECK(d && d->args[1].kind == SC_ARG_SOCKADDR && d->args[1].len == SC_LEN_PTR_ARG(2) &&
+		      d->args[2].type == SC_T_SOCKLEN && d->args[2].dir == SC_DIR_INOUT,
+	      "accept sockaddr OUT by socklen pointer");
+	d = sc_lookup(t, __NR_rt_sigprocmask);
+	CHECK(d && d->args[1].kind == SC_ARG_SIGSET && d->args[1].len == SC_LEN_ARG(3),
+	      "rt_sigprocmask sigset by arg 3");
+	d = sc_lookup(t, __NR_execve);
+	CHECK(d && d->args[1].kind == SC_ARG_STRVEC && d->args[2].kind == SC_ARG_STRVEC, "execve argv");
+
+	/* No x86_64-sized struct is captured for an i386 call unless the layout
+	 * is the same on both. */
+	t = &sc_table_i386;
+	CHECK(sc_number(t, "openat") == 295, "i386 openat");
+	CHECK(sc_number(t, "_llseek") == 140, "i386 _llseek");
+	CHECK(sc_number(t, "mmap2") == 192, "i386 mmap2");
+	CHECK(sc_number(t, "socketcall") == 102, "i386 socketcall");
+	for (unsigned nr = 0; nr < t->count; nr++) {
+		d = sc_lookup(t, nr);
+		if (!d)
+			continue;
+		for (unsigned i = 0; i < d->nargs; i++) {
+			const struct sc_arg *a = &d->args[i];
+			CHECK(a->kind != SC_ARG_IOVEC && a->kind != SC_ARG_MSGHDR &&
+				      a->kind != SC_ARG_MMSGHDR && a->kind != SC_ARG_STRVEC,
+			      "i386 %s arg %u has a 64-bit pointer layout", d->name, i);
+			if (a->kind == SC_ARG_STRUCT || a->kind == SC_ARG_ARRAY)
+				CHECK(a->type != SC_T_STAT && a->type != SC_T_STATFS &&
+					      a->type != SC_T_TIMEVAL && a->type != SC_T_RUSAGE &&
+					      a->type != SC_T_SIGACTION && a->type != SC_T_SIGINFO &&
+					      a->type != SC_T_IOVEC && a->type != SC_T_LONG &&
+					      a->type != SC_T_U64 && a->type != SC_T_STACK_T &&
+					      a->type != SC_T_SYSINFO && a->type != SC_T_TMS,
+				      "i386 %s arg %u uses x86_64 type %s", d->name, i,
+				      sc_type_name(a->type));
+		}
+	}
+	d = sc_lookup(t, sc_number(t, "clock_gettime"));
+	CHECK(d && d->args[1].kind == SC_ARG_PTR, "i386 clock_gettime has a 32-bit timespec");
+	d = sc_lookup(t, sc_number(t, "clock_gettime64"));
+	CHECK(d && d->args[1].kind == SC_ARG_STRUCT && d->args[1].type == SC_T_TIMESPEC,
+	      "i386 clock_gettime64 has a 64-bit timespec");
+}
+
+int main(void)
+{
+	unsigned n64, n32;
+
+	n64 = check_table(&sc_table_x86_64);
+	n32 = check_table(&sc_table_i386);
+	check_against_header(&sc_table_x86_64, UNISTD_64_H, 350);
+	check_against_header(&sc_table_i386, UNISTD_32_H, 420);
+	check_spots(&sc_table_x86_64, spots_x86_64, sizeof(spots_x86_64) / sizeof(spots_x86_64[0]));
+	check_spots(&sc_table_i386, spots_i386, sizeof(spots_i386) / sizeof(spots_i386[0]));
+	check_classes();
+	check_sizes();
+	check_specific();
+	CHECK(sc_table_for_arch(0) == NULL, "unknown arch");
+
+	printf("x86_64: %u syscalls, i386: %u syscalls\n", n64, n32);
+	if (failures) {
+		fprintf(stderr, "%d failures\n", failures);
+		return 1;
+	}
+	return 0;
+}

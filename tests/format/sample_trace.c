@@ -1,16 +1,18 @@
 /* Writes a small trace with one record of each kind to argv[1], for the
- * python interop test. */
+ * python interop test and the fuzz seeds; argv[2]: frame size (small ones
+ * give several frames). */
 #include "format_test.h"
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s OUT.trc\n", argv[0]);
+	if (argc != 2 && argc != 3) {
+		fprintf(stderr, "usage: %s OUT.trc [FRAME_SIZE]\n", argv[0]);
 		return 2;
 	}
 	int err = 0;
 	char msg[256];
-	struct strtrc_writer *const w = strtrc_writer_open_path(argv[1], NULL, &err, msg, sizeof(msg));
+	const struct strtrc_writer_options o = {.frame_size = argc == 3 ? strtoul(argv[2], NULL, 0) : 0};
+	struct strtrc_writer *const w = strtrc_writer_open_path(argv[1], &o, &err, msg, sizeof(msg));
 	if (!w) {
 		fprintf(stderr, "%s\n", msg);
 		return 1;

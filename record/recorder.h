@@ -71,6 +71,7 @@ struct rec_options {
 	bool quiet;
 	bool no_aslr;
 	bool record_env;
+	bool force;        /* overwrite a file that is not a trace */
 	bool seccomp;      /* use a seccomp-bpf prefilter when a filter is given */
 	struct strec_filter filter;
 	const char *filter_text; /* for the header */

@@ -51,6 +51,7 @@ static const char usage_text[] =
 	"  --no-seccomp          filter in the tracing loop instead of with seccomp-bpf\n"
 	"  --no-aslr             run COMMAND with address-space randomization off\n"
 	"  --env                 record the environment (not recorded by default)\n"
+	"  --force               overwrite FILE even if it is not a strec trace\n"
 	"  -q                    no summary at the end\n"
 	"  -d                    log what the engine does on stderr (also STREC_LOG=info|debug)\n"
 	"  -h, --help            this text\n"
@@ -90,6 +91,7 @@ enum {
 	OPT_NO_ASLR,
 	OPT_NO_SECCOMP,
 	OPT_ENV,
+	OPT_FORCE,
 	OPT_VERSION,
 };
 
@@ -103,6 +105,7 @@ static const struct option long_options[] = {
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
 	{ "env", no_argument, NULL, OPT_ENV },
+	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -198,6 +201,9 @@ static void parse_options(int argc, char **argv, struct rec_options *o, char *fi
 		case OPT_ENV:
 			o->record_env = true;
 			break;
+		case OPT_FORCE:
+			o->force = true;
+			break;
 		case 'q':
 			o->quiet = true;
 			break;
@@ -225,6 +231,26 @@ static void parse_options(int argc, char **argv, struct rec_options *o, char *fi
 		usage_error("give either a command or -p PID, not both");
 	if (filter_text[0])
 		o->filter_text = filter_text;
+}
+
+/* A typo in -o must not destroy a source file: only traces (and empty
+ * files) are overwritten without --force. */
+static void check_output(const char *path, bool force)
+{
+	if (force || strcmp(path, "-") == 0)
+		return;
+	struct stat st;
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return;
+	const int fd = open(path, O_RDONLY | O_CLOEXEC);
+	uint8_t magic[4] = { 0 };
+	const bool readable = fd >= 0 && read(fd, magic, sizeof(magic)) == (ssize_t)sizeof(magic);
+	if (fd >= 0)
+		close(fd);
+	const uint32_t value = (uint32_t)magic[0] | (uint32_t)magic[1] << 8 | (uint32_t)magic[2] << 16 |
+			       (uint32_t)magic[3] << 24;
+	if (!readable || value != STRTRC_SKIPPABLE_MAGIC)
+		runtime_error("refusing to overwrite '%s': it is not a strec trace (use --force)", path);
 }
 
 /* The command's path as execve wants it: searched in PATH like the shell. */
@@ -456,6 +482,7 @@ int main(int argc, char **argv)
 
 	char msg[512];
 	int err = 0;
+	check_output(opts.output, opts.force);
 	if (strcmp(opts.output, "-") == 0)
 		rec.writer = strtrc_writer_open_fd(STDOUT_FILENO, NULL, &err, msg, sizeof(msg));
 	else

@@ -1,0 +1,353 @@
+/* Argument decoding driven by the syscall table's argument kinds, with
+ * dispatch to the per-family decoders for calls that need more. */
+#include "rp_internal.h"
+
+#include "names.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#define RP_AT_FDCWD (-100)
+
+static const rp_decoder_fn family_decoders[] = {
+	rp_decode_file,   rp_decode_io,  rp_decode_memory, rp_decode_process,
+	rp_decode_signal, rp_decode_net, rp_decode_time,
+};
+
+void rp_arg_fd(struct rp_ctx *c, int64_t fd)
+{
+	const int32_t v = (int32_t)fd;
+	const char *path = c->opts->yflag ? rp_session_fd_path(c->session, c->ev->tid, v) : NULL;
+	if (path && !c->e->json)
+		rp_e_rawf(c->e, "%d<%s>", v, path);
+	else
+		rp_e_int(c->e, v);
+}
+
+void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
+{
+	if ((int32_t)fd == RP_AT_FDCWD)
+		rp_e_sym(c->e, "AT_FDCWD");
+	else
+		rp_arg_fd(c, fd);
+}
+
+void rp_arg_int(struct rp_ctx *c, unsigned i)
+{
+	rp_e_int(c->e, (int32_t)c->sc->args[i]);
+}
+
+void rp_arg_uint(struct rp_ctx *c, unsigned i)
+{
+	rp_e_uint(c->e, (uint32_t)c->sc->args[i]);
+}
+
+void rp_arg_ulong(struct rp_ctx *c, unsigned i)
+{
+	rp_e_uint(c->e, c->sc->args[i]);
+}
+
+void rp_arg_ptr(struct rp_ctx *c, unsigned i)
+{
+	rp_e_ptr(c->e, c->sc->args[i]);
+}
+
+static bool mem_usable(const struct rp_mem *m)
+{
+	return m && !(m->len == 0 && (m->flags & STRTRC_MEM_UNREADABLE));
+}
+
+void rp_arg_path(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !mem_usable(m)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	/* paths are printed whole, whatever -s says */
+	struct rp_print_opts o = *c->opts;
+	o.max_strlen = 4096;
+	const struct rp_print_opts *saved = c->e->opts;
+	c->e->opts = &o;
+	rp_e_bytes(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
+	c->e->opts = saved;
+}
+
+void rp_arg_str(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !mem_usable(m)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	rp_e_bytes(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
+}
+
+void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex)
+{
+	const struct rp_mem *m =
+		rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !mem_usable(m) || (at_exit && !c->exiting_ok)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	size_t n = m->len < len ? m->len : (size_t)len;
+	const bool more = len > n;
+	if (hex)
+		rp_e_bytes_hex(c->e, m->data, n, more);
+	else
+		rp_e_bytes(c->e, m->data, n, false, more);
+}
+
+const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+{
+	const uint64_t addr = c->sc->args[i];
+	const struct rp_mem *m = rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	if (!addr || (at_exit && !c->exiting_ok) || !m || m->len < need) {
+		rp_e_ptr(c->e, addr);
+		return NULL;
+	}
+	return m;
+}
+
+void rp_print_signame(struct rp_ctx *c, int64_t sig)
+{
+	const char *n = sig >= 1 && sig < 32 ? strec_signal_name((int)sig) : NULL;
+	if (n)
+		rp_e_sym(c->e, n);
+	else if (sig == 32)
+		rp_e_sym(c->e, "SIGRTMIN");
+	else if (sig > 32 && sig <= 64)
+		rp_e_rawf(c->e, "SIGRT_%d", (int)sig - 32);
+	else
+		rp_e_int(c->e, sig);
+}
+
+/* strace's sigset: "[INT TERM]", or "~[...]" listing the absent ones when
+ * more than half are present. */
+void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
+{
+	if (len > 16)
+		len = 16;
+	const unsigned nsig = (unsigned)len * 8;
+	unsigned set = 0;
+	for (unsigned s = 0; s < nsig; s++)
+		set += (data[s / 8] >> (s % 8)) & 1;
+	const bool invert = set * 2 > nsig;
+	struct rp_buf b = { 0 };
+	rp_buf_puts(&b, invert ? "~[" : "[");
+	bool first = true;
+	for (unsigned s = 0; s < nsig; s++) {
+		const bool on = ((data[s / 8] >> (s % 8)) & 1) != invert;
+		if (!on)
+			continue;
+		const int sig = (int)s + 1;
+		if (!first)
+			rp_buf_putc(&b, ' ');
+		first = false;
+		const char *n = sig < 32 ? strec_signal_name(sig) : NULL;
+		if (n)
+			rp_buf_puts(&b, n + 3);
+		else if (sig == 32)
+			rp_buf_puts(&b, "RTMIN");
+		else
+			rp_buf_printf(&b, sig > 32 ? "RT_%d" : "%d", sig > 32 ? sig - 32 : sig);
+	}
+	rp_buf_putc(&b, ']');
+	rp_e_raw(c->e, b.data ? b.data : "[]");
+	rp_buf_free(&b);
+}
+
+void rp_print_mode(struct rp_ctx *c, uint32_t mode)
+{
+	static const char *const types[16] = {
+		[1] = "S_IFIFO", [2] = "S_IFCHR", [4] = "S_IFDIR",   [6] = "S_IFBLK",
+		[8] = "S_IFREG", [10] = "S_IFLNK", [12] = "S_IFSOCK",
+	};
+	char buf[96];
+	size_t k = 0;
+	buf[0] = '\0';
+	const unsigned type = (mode >> 12) & 15;
+	if (type) {
+		if (types[type])
+			k += (size_t)snprintf(buf + k, sizeof(buf) - k, "%s|", types[type]);
+		else
+			k += (size_t)snprintf(buf + k, sizeof(buf) - k, "%#o|", mode & 0170000);
+	}
+	if (mode & 04000)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISUID|");
+	if (mode & 02000)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISGID|");
+	if (mode & 01000)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISVTX|");
+	snprintf(buf + k, sizeof(buf) - k, "%#03o", mode & 0777);
+	rp_e_raw(c->e, buf);
+}
+
+static uint64_t len_from(struct rp_ctx *c, uint8_t src)
+{
+	if (src <= SC_LEN_ARG5)
+		return c->sc->args[src];
+	if (src == SC_LEN_RET)
+		return c->sc->finished && !c->sc->is_error ? (uint64_t)c->sc->rval : 0;
+	return 0;
+}
+
+/* argv/envp: strings from items 1..n, the vector from item 0. */
+void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *vec = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !vec) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	size_t n = vec->len / 8;
+	for (size_t k = 0; k < n; k++) {
+		if (!rp_get_u64(vec->data + 8 * k)) {
+			n = k;
+			break;
+		}
+	}
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < n; k++) {
+		if (k >= c->opts->max_strlen) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		const struct rp_mem *s = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, (uint32_t)k + 1);
+		if (s)
+			rp_e_bytes(c->e, s->data, s->len, true,
+				   (s->flags & STRTRC_MEM_TRUNCATED) != 0);
+		else
+			rp_e_ptr(c->e, rp_get_u64(vec->data + 8 * k));
+	}
+	if (vec->flags & STRTRC_MEM_TRUNCATED)
+		rp_e_ellipsis(c->e);
+	rp_e_close(c->e, ']');
+}
+
+void rp_arg_generic(struct rp_ctx *c, unsigned i)
+{
+	const struct sc_arg *a = &c->sc->desc->args[i];
+	const uint64_t v = c->sc->args[i];
+	switch (a->kind) {
+	case SC_ARG_INT:
+		rp_e_int(c->e, (int32_t)v);
+		break;
+	case SC_ARG_LONG:
+		rp_e_int(c->e, (int64_t)v);
+		break;
+	case SC_ARG_UINT:
+		rp_e_uint(c->e, (uint32_t)v);
+		break;
+	case SC_ARG_ULONG:
+		rp_e_uint(c->e, v);
+		break;
+	case SC_ARG_OCTAL:
+		rp_e_octal(c->e, v);
+		break;
+	case SC_ARG_FD:
+		rp_arg_fd(c, (int64_t)v);
+		break;
+	case SC_ARG_DIRFD:
+		rp_arg_dirfd(c, (int64_t)v);
+		break;
+	case SC_ARG_PID:
+		rp_e_int(c->e, (int32_t)v);
+		break;
+	case SC_ARG_SIGNAL:
+		rp_print_signame(c, (int32_t)v);
+		break;
+	case SC_ARG_FLAGS: {
+		const struct rp_xlat *x = rp_xlat_get(a->type);
+		if (x)
+			rp_e_flags(c->e, x, (uint32_t)v);
+		else
+			rp_e_hex(c->e, v);
+		break;
+	}
+	case SC_ARG_ENUM: {
+		const struct rp_xlat *x = rp_xlat_get(a->type);
+		if (x)
+			rp_e_enum(c->e, x, (uint32_t)v);
+		else
+			rp_e_int(c->e, (int32_t)v);
+		break;
+	}
+	case SC_ARG_PATH:
+		rp_arg_path(c, i);
+		break;
+	case SC_ARG_STR:
+		rp_arg_str(c, i);
+		break;
+	case SC_ARG_STRVEC:
+		rp_arg_generic_strvec(c, i);
+		break;
+	case SC_ARG_BUF:
+		rp_arg_buf(c, i, len_from(c, a->len), a->dir == SC_DIR_OUT, false);
+		break;
+	case SC_ARG_SIGSET: {
+		const bool out = a->dir == SC_DIR_OUT;
+		const struct rp_mem *m = rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+		if (!v || !m || !m->len || (out && !c->exiting_ok))
+			rp_e_ptr(c->e, v);
+		else
+			rp_print_sigset(c, m->data, m->len);
+		break;
+	}
+	case SC_ARG_HEX:
+	case SC_ARG_PTR:
+	default:
+		if (a->kind == SC_ARG_HEX)
+			rp_e_hex(c->e, v);
+		else
+			rp_e_ptr(c->e, v);
+		break;
+	}
+}
+
+void rp_decode_args(struct rp_ctx *c)
+{
+	const struct rp_syscall *sc = c->sc;
+	if (!sc->desc) {
+		/* unknown number: strace shows all six raw */
+		for (unsigned i = 0; i < 6; i++)
+			rp_e_hex(c->e, sc->args[i]);
+		return;
+	}
+	for (size_t k = 0; k < sizeof(family_decoders) / sizeof(family_decoders[0]); k++) {
+		if (family_decoders[k](c, sc->desc->name))
+			return;
+	}
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++)
+		rp_arg_generic(c, i);
+}
+
+bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
+{
+	const char *name = rp_syscall_name(c->sc);
+	if (!name)
+		return false;
+	if (!strcmp(name, "fcntl")) {
+		const uint32_t cmd = (uint32_t)c->sc->args[1];
+		if (cmd == 1 && c->sc->rval) { /* F_GETFD */
+			rp_buf_printf(b, "%#" PRIx64 " (flags ", c->sc->rval);
+			rp_flags_text(b, &rp_x_fd_flags, (uint64_t)c->sc->rval);
+			rp_buf_putc(b, ')');
+			return true;
+		}
+		if (cmd == 3) { /* F_GETFL */
+			const uint64_t v = (uint64_t)c->sc->rval;
+			rp_buf_printf(b, "%#" PRIx64 " (flags ", v);
+			rp_buf_puts(b, rp_xlat_lookup(&rp_x_open_accmode, v & 3));
+			if (v & ~3ull) {
+				rp_buf_putc(b, '|');
+				rp_flags_text(b, &rp_x_open_flags, v & ~3ull);
+			}
+			rp_buf_putc(b, ')');
+			return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,403 @@
+/* Event printers: one strace-style line, or one JSON object, per event. */
+#include "rp_internal.h"
+
+#include "names.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct rp_printer {
+	struct rp_print_opts opts;
+	const struct rp_session *session;
+	uint64_t last_ts;
+	bool have_last;
+};
+
+void rp_print_opts_init(struct rp_print_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->max_strlen = 32;
+	o->pid_prefix = true;
+}
+
+struct rp_printer *rp_printer_new(const struct rp_print_opts *opts, const struct rp_session *s)
+{
+	struct rp_printer *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	p->opts = *opts;
+	p->session = s;
+	return p;
+}
+
+void rp_printer_free(struct rp_printer *p)
+{
+	free(p);
+}
+
+static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
+{
+	const struct rp_print_opts *o = &p->opts;
+	if (o->pid_prefix)
+		rp_buf_printf(out, "%-5u ", ev->tid);
+	if (o->relative) {
+		const uint64_t d = p->have_last ? ev->ts_ns - p->last_ts : 0;
+		rp_buf_printf(out, "%6" PRIu64 ".%06" PRIu64 " ", d / 1000000000u,
+			      d % 1000000000u / 1000u);
+	} else if (o->ts != RP_TS_NONE) {
+		const int64_t ns = o->start_realtime_ns + (int64_t)ev->ts_ns;
+		const time_t sec = (time_t)(ns / 1000000000);
+		const long usec = (long)(ns % 1000000000 / 1000);
+		if (o->ts == RP_TS_EPOCH_US) {
+			rp_buf_printf(out, "%lld.%06ld ", (long long)sec, usec);
+		} else {
+			struct tm tm;
+			char tbuf[32];
+			localtime_r(&sec, &tm);
+			strftime(tbuf, sizeof(tbuf), "%H:%M:%S", &tm);
+			if (o->ts == RP_TS_TIME_US)
+				rp_buf_printf(out, "%s.%06ld ", tbuf, usec);
+			else
+				rp_buf_printf(out, "%s ", tbuf);
+		}
+	}
+	p->last_ts = ev->ts_ns;
+	p->have_last = true;
+}
+
+static bool rval_hex(const char *name)
+{
+	return name && (!strcmp(name, "mmap") || !strcmp(name, "brk") || !strcmp(name, "mremap") ||
+			!strcmp(name, "shmat"));
+}
+
+/* The text after "= ". */
+static void print_rval(struct rp_ctx *c, struct rp_buf *out)
+{
+	const struct rp_syscall *sc = c->sc;
+	if (!sc->finished) {
+		rp_buf_putc(out, '?');
+		return;
+	}
+	if (sc->is_error) {
+		const int err = (int)-sc->rval;
+		const char *name = strec_errno_name(err);
+		const char *text = strec_errno_text(err);
+		/* the kernel's restart codes never reach the program: strace
+		 * shows "?" rather than -1 */
+		const bool restart = err >= 512 && err <= 516;
+		rp_buf_puts(out, restart ? "? " : "-1 ");
+		if (name)
+			rp_buf_puts(out, name);
+		else
+			rp_buf_printf(out, "E??? %d", err);
+		if (text)
+			rp_buf_printf(out, " (%s)", text);
+		return;
+	}
+	if (rp_decode_rval(c, out))
+		return;
+	if (rval_hex(rp_syscall_name(sc)))
+		rp_buf_printf(out, "%#" PRIx64, (uint64_t)sc->rval);
+	else
+		rp_buf_printf(out, "%" PRId64, sc->rval);
+}
+
+static size_t line_col(const struct rp_buf *out, size_t line_start)
+{
+	return out->len - line_start;
+}
+
+static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out,
+			       size_t line_start)
+{
+	const struct rp_syscall *sc = &ev->u.sc;
+	struct rp_emit e;
+	rp_e_init(&e, out, &p->opts);
+	struct rp_ctx c = {
+		.e = &e,
+		.ev = ev,
+		.sc = sc,
+		.session = p->session,
+		.opts = &p->opts,
+		.exiting_ok = sc->finished && !sc->is_error,
+	};
+	const char *name = rp_syscall_name(sc);
+	if (name)
+		rp_buf_puts(out, name);
+	else
+		rp_buf_printf(out, "syscall_%#" PRIx64, sc->nr);
+	rp_e_open(&e, '(');
+	rp_decode_args(&c);
+	rp_e_close(&e, ')');
+	/* strace aligns return values at column 40 */
+	rp_buf_putc(out, ' ');
+	const size_t col = line_col(out, line_start);
+	for (size_t i = col; i < 40; i++)
+		rp_buf_putc(out, ' ');
+	rp_buf_puts(out, "= ");
+	print_rval(&c, out);
+	if (p->opts.show_duration && sc->finished) {
+		const uint64_t d = sc->exit_ts_ns - sc->entry_ts_ns;
+		rp_buf_printf(out, " <%" PRIu64 ".%06" PRIu64 ">", d / 1000000000u,
+			      d % 1000000000u / 1000u);
+	}
+}
+
+static const char *sig_name(int sig, char *tmp, size_t n)
+{
+	const char *s = strec_signal_name(sig);
+	if (s)
+		return s;
+	snprintf(tmp, n, "%d", sig);
+	return tmp;
+}
+
+/* siginfo as strace prints it: fields depend on the signal and code. */
+static void print_siginfo(struct rp_emit *e, const struct rp_event *ev)
+{
+	const uint8_t *si = ev->u.sig.siginfo;
+	char tmp[32];
+	if (!si || ev->u.sig.siginfo_len < 48) {
+		rp_e_raw(e, "{...}");
+		return;
+	}
+	const int signo = (int32_t)rp_get_u32(si);
+	const int err = (int32_t)rp_get_u32(si + 4);
+	const int code = (int32_t)rp_get_u32(si + 8);
+	rp_e_open(e, '{');
+	rp_e_key(e, "si_signo");
+	rp_e_sym(e, sig_name(signo, tmp, sizeof(tmp)));
+	if (err) {
+		rp_e_key(e, "si_errno");
+		const char *en = strec_errno_name(err);
+		if (en)
+			rp_e_sym(e, en);
+		else
+			rp_e_int(e, err);
+	}
+	rp_e_key(e, "si_code");
+	const char *cn = NULL;
+	if (code > 0 && signo == 17)
+		cn = rp_xlat_lookup(&rp_x_si_code_chld, (uint64_t)code);
+	else if (code <= 0 || code == 0x80)
+		cn = rp_xlat_lookup(&rp_x_si_code, (uint64_t)(int64_t)code);
+	if (cn)
+		rp_e_sym(e, cn);
+	else
+		rp_e_int(e, code);
+	const uint32_t pid = rp_get_u32(si + 16), uid = rp_get_u32(si + 20);
+	if (code <= 0 && code != -2 && code != -4 && code != -5) {
+		/* sent by a process: kill, tkill, sigqueue */
+		rp_e_key(e, "si_pid");
+		rp_e_uint(e, pid);
+		rp_e_key(e, "si_uid");
+		rp_e_uint(e, uid);
+		if (code == -1) {
+			rp_e_key(e, "si_int");
+			rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+			rp_e_key(e, "si_ptr");
+			rp_e_ptr(e, rp_get_u64(si + 24));
+		}
+	} else if (signo == 17) {
+		rp_e_key(e, "si_pid");
+		rp_e_uint(e, pid);
+		rp_e_key(e, "si_uid");
+		rp_e_uint(e, uid);
+		const int32_t status = (int32_t)rp_get_u32(si + 24);
+		rp_e_key(e, "si_status");
+		if (code == 1)
+			rp_e_int(e, status);
+		else
+			rp_e_sym(e, sig_name(status, tmp, sizeof(tmp)));
+		static const char *const keys[] = { "si_utime", "si_stime" };
+		for (int i = 0; i < 2; i++) {
+			const uint64_t ticks = rp_get_u64(si + 32 + 8 * i);
+			rp_e_key(e, keys[i]);
+			rp_e_uint(e, ticks);
+			if (ticks) {
+				snprintf(tmp, sizeof(tmp), "%" PRIu64 ".%02" PRIu64 " s", ticks / 100,
+					 ticks % 100);
+				rp_e_comment(e, tmp);
+			}
+		}
+	} else if (signo == 11 || signo == 7 || signo == 4 || signo == 8 || signo == 5) {
+		rp_e_key(e, "si_addr");
+		rp_e_ptr(e, rp_get_u64(si + 16));
+	} else if (code == -2) {
+		rp_e_key(e, "si_timerid");
+		rp_e_hex(e, rp_get_u32(si + 16));
+		rp_e_key(e, "si_overrun");
+		rp_e_int(e, (int32_t)rp_get_u32(si + 20));
+		rp_e_key(e, "si_int");
+		rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+		rp_e_key(e, "si_ptr");
+		rp_e_ptr(e, rp_get_u64(si + 24));
+	}
+	rp_e_close(e, '}');
+}
+
+static void print_text(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
+{
+	char tmp[32];
+	switch (ev->kind) {
+	case RP_EV_SYSCALL: {
+		const size_t start = out->len;
+		print_prefix(p, ev, out);
+		print_syscall_text(p, ev, out, start);
+		break;
+	}
+	case RP_EV_SIGNAL: {
+		print_prefix(p, ev, out);
+		struct rp_emit e;
+		rp_e_init(&e, out, &p->opts);
+		rp_buf_printf(out, "--- %s ", sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
+		print_siginfo(&e, ev);
+		rp_buf_puts(out, " ---");
+		break;
+	}
+	case RP_EV_GROUP_STOP:
+		print_prefix(p, ev, out);
+		rp_buf_printf(out, "--- stopped by %s ---", sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
+		break;
+	case RP_EV_EXIT: {
+		if (p->opts.quiet >= 2)
+			return;
+		print_prefix(p, ev, out);
+		const int st = ev->u.wait_status;
+		if ((st & 0x7f) == 0)
+			rp_buf_printf(out, "+++ exited with %d +++", (st >> 8) & 0xff);
+		else
+			rp_buf_printf(out, "+++ killed by %s%s +++",
+				      sig_name(st & 0x7f, tmp, sizeof(tmp)),
+				      (st & 0x80) ? " (core dumped)" : "");
+		break;
+	}
+	case RP_EV_DETACH:
+		if (p->opts.quiet)
+			return;
+		print_prefix(p, ev, out);
+		rp_buf_puts(out, "+++ detached +++");
+		break;
+	case RP_EV_SPAWN:
+	case RP_EV_EXEC:
+	default:
+		return; /* strace prints nothing for these */
+	}
+	rp_buf_putc(out, '\n');
+}
+
+/* ---- JSON ---- */
+
+static void json_common(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out,
+			const char *type)
+{
+	const int64_t abs_ns = p->opts.start_realtime_ns + (int64_t)ev->ts_ns;
+	rp_buf_printf(out,
+		      "{\"type\":\"%s\",\"pid\":%u,\"tid\":%u,\"ts_ns\":%" PRIu64
+		      ",\"ts\":\"%lld.%09lld\"",
+		      type, ev->pid, ev->tid, ev->ts_ns, (long long)(abs_ns / 1000000000),
+		      (long long)(abs_ns % 1000000000));
+}
+
+static void print_json(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
+{
+	char tmp[32];
+	struct rp_emit e;
+	rp_e_init(&e, out, &p->opts);
+	switch (ev->kind) {
+	case RP_EV_SYSCALL: {
+		const struct rp_syscall *sc = &ev->u.sc;
+		json_common(p, ev, out, "syscall");
+		const char *name = rp_syscall_name(sc);
+		if (name)
+			rp_buf_printf(out, ",\"syscall\":\"%s\"", name);
+		else
+			rp_buf_printf(out, ",\"syscall\":\"syscall_%#" PRIx64 "\"", sc->nr);
+		rp_buf_printf(out, ",\"nr\":%" PRIu64 ",\"arch\":\"%s\"", sc->nr,
+			      sc->arch == SC_AUDIT_ARCH_I386 ? "i386" : "x86_64");
+		struct rp_ctx c = {
+			.e = &e,
+			.ev = ev,
+			.sc = sc,
+			.session = p->session,
+			.opts = &p->opts,
+			.exiting_ok = sc->finished && !sc->is_error,
+		};
+		rp_buf_puts(out, ",\"args\":");
+		rp_e_open(&e, '(');
+		rp_decode_args(&c);
+		rp_e_close(&e, ')');
+		rp_buf_puts(out, ",\"raw_args\":[");
+		const unsigned n = sc->desc ? sc->desc->nargs : 6;
+		for (unsigned i = 0; i < n; i++)
+			rp_buf_printf(out, "%s%" PRIu64, i ? "," : "", sc->args[i]);
+		rp_buf_putc(out, ']');
+		if (sc->finished) {
+			rp_buf_printf(out, ",\"rval\":%" PRId64, sc->rval);
+			if (sc->is_error) {
+				const char *en = strec_errno_name((int)-sc->rval);
+				rp_buf_puts(out, ",\"errno\":");
+				if (en)
+					rp_buf_printf(out, "\"%s\"", en);
+				else
+					rp_buf_printf(out, "%" PRId64, -sc->rval);
+			}
+			rp_buf_printf(out, ",\"duration_ns\":%" PRIu64,
+				      sc->exit_ts_ns - sc->entry_ts_ns);
+		} else {
+			rp_buf_puts(out, ",\"rval\":null,\"unfinished\":true");
+		}
+		break;
+	}
+	case RP_EV_SIGNAL:
+		json_common(p, ev, out, "signal");
+		rp_buf_printf(out, ",\"signal\":\"%s\",\"siginfo\":",
+			      sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
+		print_siginfo(&e, ev);
+		break;
+	case RP_EV_GROUP_STOP:
+		json_common(p, ev, out, "stop");
+		rp_buf_printf(out, ",\"signal\":\"%s\"", sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
+		break;
+	case RP_EV_EXIT: {
+		const int st = ev->u.wait_status;
+		json_common(p, ev, out, "exit");
+		if ((st & 0x7f) == 0)
+			rp_buf_printf(out, ",\"exit_code\":%d", (st >> 8) & 0xff);
+		else
+			rp_buf_printf(out, ",\"killed_by\":\"%s\",\"core_dumped\":%s",
+				      sig_name(st & 0x7f, tmp, sizeof(tmp)),
+				      (st & 0x80) ? "true" : "false");
+		break;
+	}
+	case RP_EV_SPAWN:
+		json_common(p, ev, out, "spawn");
+		rp_buf_printf(out, ",\"child_tid\":%u,\"how\":\"%s\",\"clone_flags\":",
+			      ev->u.spawn.new_tid,
+			      ev->u.spawn.how == STRTRC_SPAWN_FORK    ? "fork"
+			      : ev->u.spawn.how == STRTRC_SPAWN_VFORK ? "vfork"
+								      : "clone");
+		rp_e_flags(&e, &rp_x_clone_flags, ev->u.spawn.clone_flags);
+		break;
+	case RP_EV_EXEC:
+		json_common(p, ev, out, "exec");
+		rp_buf_printf(out, ",\"former_tid\":%u", ev->u.exec.former_tid);
+		break;
+	case RP_EV_DETACH:
+		json_common(p, ev, out, "detach");
+		break;
+	}
+	rp_buf_puts(out, "}\n");
+}
+
+void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
+{
+	if (p->opts.json)
+		print_json(p, ev, out);
+	else
+		print_text(p, ev, out);
+}

@@ -1,0 +1,153 @@
+/* Internals shared by the decoding library's files: the value emitter that
+ * renders one decoded value as strace text or as JSON, the flag tables and
+ * the per-family decoders. */
+#ifndef STREC_REPLAY_RP_INTERNAL_H
+#define STREC_REPLAY_RP_INTERNAL_H
+
+#include "replay.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* ---- xlat: named values and flag bits, in strace's printing order ---- */
+
+struct rp_xlat_entry {
+	uint64_t val;
+	const char *name;
+};
+struct rp_xlat {
+	const struct rp_xlat_entry *e;
+	size_t n;
+	bool flags;          /* bit set (printed A|B|0x..) rather than one value */
+	const char *unknown; /* "AF_???" comment for unknown values, or NULL */
+};
+
+const struct rp_xlat *rp_xlat_get(enum sc_xlat_id id);
+/* Name of value v in x, or NULL. */
+const char *rp_xlat_lookup(const struct rp_xlat *x, uint64_t v);
+
+/* Tables used by decoders directly. */
+extern const struct rp_xlat rp_x_open_accmode, rp_x_open_flags, rp_x_mmap_type, rp_x_mmap_flags,
+	rp_x_clone_flags, rp_x_socket_type, rp_x_socket_type_flags, rp_x_sigprocmask_how,
+	rp_x_sa_flags, rp_x_fcntl_cmd, rp_x_fd_flags, rp_x_statx_mask, rp_x_statx_attrs,
+	rp_x_ioctl_cmd, rp_x_fadvise, rp_x_si_code_chld, rp_x_si_code, rp_x_wait_options,
+	rp_x_rlimit, rp_x_address_family, rp_x_at_flags, rp_x_futex_op, rp_x_arch_prctl,
+	rp_x_seek, rp_x_access, rp_x_grnd, rp_x_clockid;
+
+/* ---- emitter ---- */
+
+#define RP_EMIT_DEPTH 16
+
+struct rp_emit {
+	struct rp_buf *out;
+	const struct rp_print_opts *opts;
+	bool json;
+	int depth;
+	bool sep[RP_EMIT_DEPTH]; /* a value was emitted at this depth */
+	bool after_key;
+};
+
+void rp_e_init(struct rp_emit *e, struct rp_buf *out, const struct rp_print_opts *opts);
+/* '(' / '{' / '[' open a level; the matching close ends it. Arguments are
+ * '(' ')' in text and a JSON array. */
+void rp_e_open(struct rp_emit *e, char c);
+void rp_e_close(struct rp_emit *e, char c);
+void rp_e_key(struct rp_emit *e, const char *key);
+void rp_e_int(struct rp_emit *e, int64_t v);
+void rp_e_uint(struct rp_emit *e, uint64_t v);
+void rp_e_hex(struct rp_emit *e, uint64_t v);
+void rp_e_octal(struct rp_emit *e, uint64_t v);
+void rp_e_ptr(struct rp_emit *e, uint64_t addr);
+/* A symbolic name: bare in text, a JSON string. */
+void rp_e_sym(struct rp_emit *e, const char *name);
+/* Preformatted text: as is in text, a JSON string. */
+void rp_e_raw(struct rp_emit *e, const char *text);
+void rp_e_rawf(struct rp_emit *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flag set: "A|B|0x40" in text, ["A","B","0x40"] in JSON. */
+void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v);
+/* pre|flags|post, each part optional (the flags are left out when v is
+ * 0 and pre or post is given): open's access mode, mmap's type, clone's
+ * exit signal. */
+void rp_e_flags_pre(struct rp_emit *e, const char *pre, const struct rp_xlat *x, uint64_t v,
+		    const char *post);
+/* One of a set: "SEEK_SET" or "0x63 /" "* SEEK_??? *" "/". */
+void rp_e_enum(struct rp_emit *e, const struct rp_xlat *x, uint64_t v);
+/* Quoted bytes; more: add "..." even when not cut here. */
+void rp_e_bytes(struct rp_emit *e, const uint8_t *data, size_t len, bool cstring, bool more);
+void rp_e_bytes_hex(struct rp_emit *e, const uint8_t *data, size_t len, bool more);
+/* Text-only " /" "* c *" "/" after the previous value; nothing in JSON. */
+void rp_e_comment(struct rp_emit *e, const char *c);
+/* The "..." that ends an abbreviated struct or array (text only). */
+void rp_e_ellipsis(struct rp_emit *e);
+/* Text-only fragment glued to the previous value (" => ", "*1024"). */
+void rp_e_glue(struct rp_emit *e, const char *text);
+
+/* Flags and sets as text, for composing raw values. */
+void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v);
+
+/* ---- decoding ---- */
+
+struct rp_ctx {
+	struct rp_emit *e;
+	const struct rp_event *ev;
+	const struct rp_syscall *sc;
+	const struct rp_session *session;
+	const struct rp_print_opts *opts;
+	bool exiting_ok; /* finished and not failed: OUT memory is meaningful */
+};
+
+/* Decodes the arguments of ctx->sc into ctx->e (inside the open '('). */
+void rp_decode_args(struct rp_ctx *c);
+/* Return value text for syscalls whose success value is special (fcntl
+ * F_GETFD "0x1 (flags FD_CLOEXEC)"); false when the default applies. */
+bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
+
+/* Generic printing of argument i per its table kind. */
+void rp_arg_generic(struct rp_ctx *c, unsigned i);
+void rp_arg_fd(struct rp_ctx *c, int64_t fd);
+void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
+void rp_arg_path(struct rp_ctx *c, unsigned i);
+void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);
+void rp_arg_str(struct rp_ctx *c, unsigned i);
+/* Buffer arg i of len bytes (entry or exit memory as dir says). */
+void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex);
+void rp_arg_int(struct rp_ctx *c, unsigned i);
+void rp_arg_uint(struct rp_ctx *c, unsigned i);
+void rp_arg_ulong(struct rp_ctx *c, unsigned i);
+void rp_arg_ptr(struct rp_ctx *c, unsigned i);
+/* Out struct: its memory when the call succeeded, else the address;
+ * NULL as NULL. Returns the memory or NULL when the caller printed nothing
+ * more to do. */
+const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
+void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
+void rp_print_signame(struct rp_ctx *c, int64_t sig);
+void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */
+
+/* Family decoders: true when they handled the syscall. */
+typedef bool (*rp_decoder_fn)(struct rp_ctx *c, const char *name);
+bool rp_decode_file(struct rp_ctx *c, const char *name);
+bool rp_decode_io(struct rp_ctx *c, const char *name);
+bool rp_decode_memory(struct rp_ctx *c, const char *name);
+bool rp_decode_process(struct rp_ctx *c, const char *name);
+bool rp_decode_signal(struct rp_ctx *c, const char *name);
+bool rp_decode_net(struct rp_ctx *c, const char *name);
+bool rp_decode_time(struct rp_ctx *c, const char *name);
+
+/* Reading captured memory. */
+static inline uint64_t rp_get_u64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	for (int i = 7; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+static inline uint32_t rp_get_u32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static inline uint16_t rp_get_u16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+#endif

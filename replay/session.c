@@ -1,0 +1,527 @@
+/* Pairs trace records into whole events: a syscall's entry, its memory
+ * captures and its exit become one event emitted at exit. Keeps only what
+ * is pending (one syscall per task) and the process tables, so memory stays
+ * bounded by the number of live tasks, not the trace length. */
+#include "rp_internal.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RP_CLONE_THREAD 0x10000u
+#define RP_CLONE_FILES  0x400u
+
+/* A descriptor table, shared by threads (and CLONE_FILES children). */
+struct fdtab {
+	unsigned refs;
+	size_t n; /* slots */
+	char **path;
+};
+
+struct task {
+	uint32_t tid, pid;
+	bool in_syscall;
+	uint64_t seq; /* entry order, to finish unfinished calls oldest first */
+	struct rp_syscall sc;
+	/* memory captures: descriptors and one arena holding their bytes */
+	struct rp_mem *mem;
+	size_t nmem, mem_cap;
+	uint8_t *arena;
+	size_t arena_len, arena_cap;
+	struct fdtab *fds;
+};
+
+struct rp_session {
+	struct task **tasks;
+	size_t ntasks, cap;
+	uint64_t seq;
+	char *cwd;
+	/* The recorder writes exit-time captures after the exit record, so a
+	 * returned call is emitted when the next unrelated record arrives. */
+	struct task *closing;
+};
+
+static struct fdtab *fdtab_new(void)
+{
+	struct fdtab *t = calloc(1, sizeof(*t));
+	if (t)
+		t->refs = 1;
+	return t;
+}
+
+static void fdtab_unref(struct fdtab *t)
+{
+	if (!t || --t->refs)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		free(t->path[i]);
+	free(t->path);
+	free(t);
+}
+
+static struct fdtab *fdtab_copy(const struct fdtab *src)
+{
+	struct fdtab *t = fdtab_new();
+	if (!t || !src)
+		return t;
+	t->path = calloc(src->n ? src->n : 1, sizeof(*t->path));
+	if (!t->path) {
+		free(t);
+		return NULL;
+	}
+	t->n = src->n;
+	for (size_t i = 0; i < src->n; i++)
+		t->path[i] = src->path[i] ? strdup(src->path[i]) : NULL;
+	return t;
+}
+
+static void fdtab_set(struct fdtab *t, int64_t fd, const char *path, size_t len)
+{
+	if (!t || fd < 0 || fd > (1 << 20))
+		return;
+	if ((size_t)fd >= t->n) {
+		size_t n = t->n ? t->n : 16;
+		while (n <= (size_t)fd)
+			n *= 2;
+		char **p = realloc(t->path, n * sizeof(*p));
+		if (!p)
+			return;
+		memset(p + t->n, 0, (n - t->n) * sizeof(*p));
+		t->path = p;
+		t->n = n;
+	}
+	free(t->path[fd]);
+	t->path[fd] = path ? strndup(path, len) : NULL;
+}
+
+static const char *fdtab_get(const struct fdtab *t, int64_t fd)
+{
+	if (!t || fd < 0 || (size_t)fd >= t->n)
+		return NULL;
+	return t->path[fd];
+}
+
+struct rp_session *rp_session_new(const struct strtrc_header *header)
+{
+	struct rp_session *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	if (header && header->cwd)
+		s->cwd = strdup(header->cwd);
+	return s;
+}
+
+static void task_free(struct task *t)
+{
+	if (!t)
+		return;
+	free(t->mem);
+	free(t->arena);
+	fdtab_unref(t->fds);
+	free(t);
+}
+
+void rp_session_free(struct rp_session *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->ntasks; i++)
+		task_free(s->tasks[i]);
+	free(s->tasks);
+	free(s->cwd);
+	free(s);
+}
+
+static struct task *find_task(const struct rp_session *s, uint32_t tid)
+{
+	/* Live tasks are few; a linear scan from the most recent is cheap. */
+	for (size_t i = s->ntasks; i-- > 0;) {
+		if (s->tasks[i]->tid == tid)
+			return s->tasks[i];
+	}
+	return NULL;
+}
+
+static struct task *add_task(struct rp_session *s, uint32_t tid, uint32_t pid)
+{
+	if (s->ntasks == s->cap) {
+		const size_t cap = s->cap ? s->cap * 2 : 16;
+		struct task **p = realloc(s->tasks, cap * sizeof(*p));
+		if (!p)
+			return NULL;
+		s->tasks = p;
+		s->cap = cap;
+	}
+	struct task *t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->tid = tid;
+	t->pid = pid;
+	s->tasks[s->ntasks++] = t;
+	return t;
+}
+
+static struct task *get_task(struct rp_session *s, uint32_t tid)
+{
+	struct task *t = find_task(s, tid);
+	if (t)
+		return t;
+	t = add_task(s, tid, tid);
+	if (t)
+		t->fds = fdtab_new();
+	return t;
+}
+
+static void remove_task(struct rp_session *s, struct task *t)
+{
+	for (size_t i = 0; i < s->ntasks; i++) {
+		if (s->tasks[i] == t) {
+			memmove(s->tasks + i, s->tasks + i + 1,
+				(s->ntasks - i - 1) * sizeof(*s->tasks));
+			s->ntasks--;
+			break;
+		}
+	}
+	task_free(t);
+}
+
+uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid)
+{
+	const struct task *t = find_task(s, tid);
+	return t ? t->pid : tid;
+}
+
+const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
+{
+	const struct task *t = find_task(s, tid);
+	return t ? fdtab_get(t->fds, fd) : NULL;
+}
+
+const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsigned arg,
+				    uint32_t item)
+{
+	const struct rp_mem *found = NULL;
+	for (size_t i = 0; i < sc->nmem; i++) {
+		const struct rp_mem *m = &sc->mem[i];
+		if (m->arg != arg || m->item != item)
+			continue;
+		if (m->stop == stop)
+			return m;
+		/* entry-time data serves at exit when nothing newer exists */
+		if (stop == STRTRC_AT_EXIT && m->stop == STRTRC_AT_ENTRY)
+			found = m;
+	}
+	return found;
+}
+
+const char *rp_syscall_name(const struct rp_syscall *sc)
+{
+	return sc->desc ? sc->desc->name : NULL;
+}
+
+static int add_mem(struct task *t, const struct strtrc_memory *m)
+{
+	if (t->nmem == t->mem_cap) {
+		const size_t cap = t->mem_cap ? t->mem_cap * 2 : 8;
+		struct rp_mem *p = realloc(t->mem, cap * sizeof(*p));
+		if (!p)
+			return -ENOMEM;
+		t->mem = p;
+		t->mem_cap = cap;
+	}
+	if (t->arena_len + m->data.len > t->arena_cap) {
+		size_t cap = t->arena_cap ? t->arena_cap : 4096;
+		while (cap < t->arena_len + m->data.len)
+			cap *= 2;
+		uint8_t *p = realloc(t->arena, cap);
+		if (!p)
+			return -ENOMEM;
+		t->arena = p;
+		t->arena_cap = cap;
+	}
+	struct rp_mem *d = &t->mem[t->nmem++];
+	d->stop = m->stop;
+	d->arg = m->arg;
+	d->item = m->item;
+	d->flags = m->flags;
+	d->addr = m->addr;
+	d->full_len = m->full_len;
+	d->len = m->data.len;
+	/* offsets for now: the arena may move while the call is pending */
+	d->data = (const uint8_t *)(uintptr_t)t->arena_len;
+	if (m->data.len)
+		memcpy(t->arena + t->arena_len, m->data.data, m->data.len);
+	t->arena_len += m->data.len;
+	return 0;
+}
+
+/* Join cwd and a relative path for the descriptor table. */
+static char *resolve(const char *cwd, const uint8_t *p, size_t len)
+{
+	if ((len && p[0] == '/') || !cwd)
+		return strndup((const char *)p, len);
+	const size_t cl = strlen(cwd);
+	char *r = malloc(cl + len + 2);
+	if (!r)
+		return NULL;
+	memcpy(r, cwd, cl);
+	r[cl] = '/';
+	memcpy(r + cl + 1, p, len);
+	r[cl + 1 + len] = '\0';
+	return r;
+}
+
+/* Keeps the descriptor table (for -y) and cwd in step with the calls. */
+static void track_fds(struct rp_session *s, struct task *t, const struct rp_syscall *sc)
+{
+	const char *name = rp_syscall_name(sc);
+	if (!name || !sc->finished || sc->is_error)
+		return;
+	const int64_t r = sc->rval;
+	if (!strcmp(name, "openat") || !strcmp(name, "open") || !strcmp(name, "creat") ||
+	    !strcmp(name, "openat2")) {
+		const unsigned pa = name[4] == 'a' ? 1 : 0;
+		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, pa, 0);
+		if (m) {
+			char *p = resolve(s->cwd, m->data, m->len);
+			if (p)
+				fdtab_set(t->fds, r, p, strlen(p));
+			free(p);
+		}
+	} else if (!strcmp(name, "close")) {
+		fdtab_set(t->fds, (int64_t)(int32_t)sc->args[0], NULL, 0);
+	} else if (!strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3") ||
+		   (!strcmp(name, "fcntl") && (sc->args[1] == 0 || sc->args[1] == 1030))) {
+		const char *p = fdtab_get(t->fds, (int32_t)sc->args[0]);
+		fdtab_set(t->fds, r, p, p ? strlen(p) : 0);
+	} else if (!strcmp(name, "chdir")) {
+		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
+		if (m) {
+			char *p = resolve(s->cwd, m->data, m->len);
+			if (p) {
+				free(s->cwd);
+				s->cwd = p;
+			}
+		}
+	}
+}
+
+static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, void *ctx)
+{
+	/* Offsets become pointers now that the arena no longer moves. */
+	for (size_t i = 0; i < t->nmem; i++)
+		t->mem[i].data = t->arena + (size_t)(uintptr_t)t->mem[i].data;
+	t->sc.mem = t->mem;
+	t->sc.nmem = t->nmem;
+	track_fds(s, t, &t->sc);
+	struct rp_event ev = { 0 };
+	ev.kind = RP_EV_SYSCALL;
+	ev.tid = t->tid;
+	ev.pid = t->pid;
+	ev.ts_ns = t->sc.entry_ts_ns;
+	ev.u.sc = t->sc;
+	const int rc = fn(&ev, ctx);
+	t->in_syscall = false;
+	t->nmem = 0;
+	t->arena_len = 0;
+	return rc;
+}
+
+/* A syscall that will never see its exit: printed with " = ?". */
+static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, rp_event_fn fn,
+			   void *ctx)
+{
+	if (!t->in_syscall)
+		return 0;
+	t->sc.finished = false;
+	t->sc.exit_ts_ns = ts;
+	return emit_syscall(s, t, fn, ctx);
+}
+
+int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn, void *ctx)
+{
+	assert(s && rec && fn);
+	int rc;
+	if (s->closing) {
+		const bool exit_mem = rec->kind == STRTRC_MEMORY && rec->tid == s->closing->tid &&
+				      rec->u.memory.stop == STRTRC_AT_EXIT;
+		if (exit_mem)
+			return add_mem(s->closing, &rec->u.memory);
+		struct task *c = s->closing;
+		s->closing = NULL;
+		if ((rc = emit_syscall(s, c, fn, ctx)))
+			return rc;
+	}
+	if (rec->kind == STRTRC_HEADER || rec->kind == STRTRC_END)
+		return 0;
+	struct task *t = get_task(s, rec->tid);
+	if (!t)
+		return -ENOMEM;
+	struct rp_event ev = { 0 };
+	ev.tid = rec->tid;
+	ev.pid = t->pid;
+	ev.ts_ns = rec->ts_ns;
+	switch (rec->kind) {
+	case STRTRC_SYSCALL_ENTRY:
+		/* an entry without the previous exit: the old call is lost */
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+			return rc;
+		memset(&t->sc, 0, sizeof(t->sc));
+		t->sc.arch = rec->u.entry.arch;
+		t->sc.nr = rec->u.entry.nr;
+		memcpy(t->sc.args, rec->u.entry.args, sizeof(t->sc.args));
+		const struct sc_table *tab = sc_table_for_arch(t->sc.arch);
+		t->sc.desc = tab ? sc_lookup(tab, t->sc.nr) : NULL;
+		t->sc.entry_ts_ns = rec->ts_ns;
+		t->in_syscall = true;
+		t->seq = ++s->seq;
+		t->nmem = 0;
+		t->arena_len = 0;
+		return 0;
+	case STRTRC_MEMORY:
+		if (!t->in_syscall)
+			return 0; /* stray capture: nothing to attach it to */
+		return add_mem(t, &rec->u.memory);
+	case STRTRC_SYSCALL_EXIT:
+		if (!t->in_syscall)
+			return 0; /* exit of a call entered before the trace began */
+		t->sc.finished = true;
+		t->sc.rval = rec->u.exit.rval;
+		t->sc.is_error = rec->u.exit.is_error;
+		t->sc.exit_ts_ns = rec->ts_ns;
+		s->closing = t;
+		return 0;
+	case STRTRC_SIGNAL:
+		ev.kind = RP_EV_SIGNAL;
+		ev.u.sig.signo = rec->u.signal.signo;
+		ev.u.sig.siginfo = rec->u.signal.siginfo.data;
+		ev.u.sig.siginfo_len = rec->u.signal.siginfo.len;
+		return fn(&ev, ctx);
+	case STRTRC_GROUP_STOP:
+		ev.kind = RP_EV_GROUP_STOP;
+		ev.u.stop_signo = rec->u.group_stop.signo;
+		return fn(&ev, ctx);
+	case STRTRC_SPAWN: {
+		const struct strtrc_spawn *sp = &rec->u.spawn;
+		struct task *child = find_task(s, sp->new_tid);
+		const bool thread = sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & RP_CLONE_THREAD);
+		const uint32_t pid = thread ? t->pid : sp->new_tid;
+		if (!child) {
+			child = add_task(s, sp->new_tid, pid);
+			if (!child)
+				return -ENOMEM;
+		} else {
+			/* its first stop came before the parent's report */
+			child->pid = pid;
+			fdtab_unref(child->fds);
+			child->fds = NULL;
+		}
+		if (thread || (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & RP_CLONE_FILES))) {
+			child->fds = t->fds;
+			if (t->fds)
+				t->fds->refs++;
+		} else {
+			child->fds = fdtab_copy(t->fds);
+		}
+		ev.kind = RP_EV_SPAWN;
+		ev.u.spawn = *sp;
+		return fn(&ev, ctx);
+	}
+	case STRTRC_EXEC: {
+		const struct strtrc_exec *ex = &rec->u.exec;
+		if (ex->former_tid && ex->former_tid != rec->tid) {
+			/* a non-leader exec'd: it takes over the leader's tid */
+			struct task *former = find_task(s, ex->former_tid);
+			if (former) {
+				if (former->in_syscall && !t->in_syscall) {
+					t->sc = former->sc;
+					t->in_syscall = true;
+					t->seq = former->seq;
+					for (size_t i = 0; i < former->nmem; i++) {
+						struct rp_mem m = former->mem[i];
+						m.data = former->arena + (size_t)(uintptr_t)m.data;
+						struct strtrc_memory sm = {
+							.stop = m.stop,
+							.arg = m.arg,
+							.item = m.item,
+							.flags = m.flags,
+							.addr = m.addr,
+							.full_len = m.full_len,
+							.data = { m.data, m.len },
+						};
+						if ((rc = add_mem(t, &sm)))
+							return rc;
+					}
+				}
+				remove_task(s, former);
+			}
+		}
+		ev.kind = RP_EV_EXEC;
+		ev.u.exec.former_tid = ex->former_tid;
+		ev.u.exec.exe = NULL;
+		return fn(&ev, ctx);
+	}
+	case STRTRC_EXIT:
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+			return rc;
+		ev.kind = RP_EV_EXIT;
+		ev.u.wait_status = rec->u.task_exit.wait_status;
+		rc = fn(&ev, ctx);
+		remove_task(s, t);
+		return rc;
+	case STRTRC_DETACH:
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+			return rc;
+		ev.kind = RP_EV_DETACH;
+		rc = fn(&ev, ctx);
+		remove_task(s, t);
+		return rc;
+	case STRTRC_SNAPSHOT: {
+		const struct strtrc_snapshot *sn = &rec->u.snapshot;
+		t->pid = sn->pid;
+		for (size_t i = 0; i < sn->nfds; i++)
+			fdtab_set(t->fds, sn->fds[i].fd, (const char *)sn->fds[i].path.data,
+				  sn->fds[i].path.len);
+		for (size_t i = 0; i < sn->ntids; i++) {
+			struct task *th = find_task(s, sn->tids[i]);
+			if (!th) {
+				th = add_task(s, sn->tids[i], sn->pid);
+				if (!th)
+					return -ENOMEM;
+				th->fds = t->fds;
+				if (t->fds)
+					t->fds->refs++;
+			}
+			th->pid = sn->pid;
+		}
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
+{
+	if (s->closing) {
+		struct task *c = s->closing;
+		s->closing = NULL;
+		const int rc = emit_syscall(s, c, fn, ctx);
+		if (rc)
+			return rc;
+	}
+	for (;;) {
+		struct task *oldest = NULL;
+		for (size_t i = 0; i < s->ntasks; i++) {
+			struct task *t = s->tasks[i];
+			if (t->in_syscall && (!oldest || t->seq < oldest->seq))
+				oldest = t;
+		}
+		if (!oldest)
+			return 0;
+		const int rc = emit_unfinished(s, oldest, oldest->sc.entry_ts_ns, fn, ctx);
+		if (rc)
+			return rc;
+	}
+}

@@ -1,0 +1,534 @@
+/* strep: prints a strec trace as strace 6.1 would have, or as JSON lines.
+ * Usage errors exit 2, damaged traces 1 (after printing every complete
+ * record), success 0. */
+#include "replay.h"
+
+#include "filter.h"
+#include "names.h"
+#include "util.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define OUT_BUFFER_SIZE (1u << 20)
+
+enum status_bits {
+	ST_SUCCESSFUL = 1,
+	ST_FAILED = 2,
+	ST_UNFINISHED = 4,
+	ST_ALL = 7,
+};
+
+struct pidset {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+struct opts {
+	struct strec_filter filter;
+	bool sig_filter;
+	uint64_t sigs; /* bit s: signal s shown */
+	unsigned status;
+	struct pidset pids;
+	bool tree;
+	const char *outfile;
+	bool info;
+	bool interleaved;
+	struct rp_print_opts print;
+	const char *file;
+};
+
+struct run {
+	struct opts *o;
+	struct rp_printer *printer;
+	struct rp_buf line;
+	FILE *out;
+	bool write_failed;
+};
+
+static const char *const long_options[] = {
+	"--to_trace", "--dont_trace", "--pid",	   "--tree",	"--json", "--info",
+	"--interleaved", "--help",    "--version", "--output", "--trace", NULL,
+};
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("strep: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\n", stderr);
+	va_end(ap);
+	exit(2);
+}
+
+static void usage(FILE *f)
+{
+	fputs("Usage: strep [OPTIONS] FILE      (FILE '-' reads standard input)\n"
+	      "Print a strec trace as strace would have printed it.\n"
+	      "\n"
+	      "Selection:\n"
+	      "  --to_trace NAMES...    only these syscalls (names or %classes, comma or space separated)\n"
+	      "  --dont_trace NAMES...  all syscalls but these\n"
+	      "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
+	      "  -e signal=SET          signals to show (names, !negation, all, none)\n"
+	      "  -e status=SET          successful,failed,unfinished (-z: successful, -Z: failed)\n"
+	      "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
+	      "Output:\n"
+	      "  -o FILE                write to FILE\n"
+	      "  -s N                   string limit (default 32)\n"
+	      "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
+	      "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
+	      "  -r                     time relative to the previous event\n"
+	      "  -T                     time spent in each syscall\n"
+	      "  -y                     descriptor paths\n"
+	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
+	      "  --json                 one JSON object per event\n"
+	      "  --info                 summary of the trace header, then exit\n"
+	      "  -h, --help             this help\n"
+	      "  --version              version\n",
+	      f);
+}
+
+static void pidset_add(struct pidset *s, uint32_t pid)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i] == pid)
+			return;
+	}
+	if (s->n == s->cap) {
+		const size_t cap = s->cap ? s->cap * 2 : 8;
+		uint32_t *p = realloc(s->v, cap * sizeof(*p));
+		if (!p) {
+			fputs("strep: out of memory\n", stderr);
+			exit(1);
+		}
+		s->v = p;
+		s->cap = cap;
+	}
+	s->v[s->n++] = pid;
+}
+
+static bool pidset_has(const struct pidset *s, uint32_t pid)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i] == pid)
+			return true;
+	}
+	return false;
+}
+
+static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
+{
+	char msg[256];
+	if (strec_filter_add(&o->filter, kind, text, msg, sizeof(msg)) < 0)
+		usage_error("%s", msg);
+}
+
+static void parse_signal_set(struct opts *o, const char *text)
+{
+	bool neg = false;
+	while (*text == '!') {
+		neg = !neg;
+		text++;
+	}
+	uint64_t set = 0;
+	if (!strcmp(text, "all")) {
+		set = ~0ull;
+	} else if (strcmp(text, "none") != 0) {
+		char *copy = strdup(text);
+		if (!copy)
+			usage_error("out of memory");
+		for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			const int sig = strec_signal_from_name(tok);
+			if (sig < 1 || sig > 63)
+				usage_error("unknown signal '%s'", tok);
+			set |= 1ull << sig;
+		}
+		free(copy);
+	}
+	o->sig_filter = true;
+	o->sigs = neg ? ~set : set;
+}
+
+static void parse_status(struct opts *o, const char *text)
+{
+	static const char *const names[] = { "successful", "failed", "unfinished", "unavailable",
+					     "detached", "all", "none", NULL };
+	unsigned set = 0;
+	bool neg = false;
+	while (*text == '!') {
+		neg = !neg;
+		text++;
+	}
+	char *copy = strdup(text);
+	if (!copy)
+		usage_error("out of memory");
+	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "successful"))
+			set |= ST_SUCCESSFUL;
+		else if (!strcmp(tok, "failed"))
+			set |= ST_FAILED;
+		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable") ||
+			 !strcmp(tok, "detached"))
+			set |= ST_UNFINISHED;
+		else if (!strcmp(tok, "all"))
+			set |= ST_ALL;
+		else if (strcmp(tok, "none") != 0) {
+			const char *near = strec_closest(tok, names, 0);
+			if (near)
+				usage_error("unknown status '%s' (did you mean '%s'?)", tok, near);
+			usage_error("unknown status '%s'", tok);
+		}
+	}
+	free(copy);
+	o->status = neg ? ST_ALL & ~set : set;
+}
+
+static void parse_e(struct opts *o, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq) {
+		add_filter(o, STREC_FILTER_TRACE_EXPR, arg);
+		return;
+	}
+	const size_t klen = (size_t)(eq - arg);
+	const char *val = eq + 1;
+	static const char *const keys[] = { "trace", "signal", "status", NULL };
+	if (klen == 5 && !strncmp(arg, "trace", 5)) {
+		add_filter(o, STREC_FILTER_TRACE_EXPR, val);
+	} else if ((klen == 6 && !strncmp(arg, "signal", 6)) ||
+		   (klen == 7 && !strncmp(arg, "signals", 7))) {
+		parse_signal_set(o, val);
+	} else if (klen == 6 && !strncmp(arg, "status", 6)) {
+		parse_status(o, val);
+	} else {
+		char key[64];
+		snprintf(key, sizeof(key), "%.*s", (int)klen, arg);
+		const char *near = strec_closest(key, keys, 0);
+		if (near)
+			usage_error("unknown -e qualifier '%s' (did you mean '%s'?)", key, near);
+		usage_error("unknown -e qualifier '%s'", key);
+	}
+}
+
+static void parse_pids(struct opts *o, const char *text)
+{
+	char *copy = strdup(text);
+	if (!copy)
+		usage_error("out of memory");
+	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		errno = 0;
+		const unsigned long v = strtoul(tok, &end, 10);
+		if (errno || *end || !*tok || v == 0 || v > UINT32_MAX)
+			usage_error("invalid pid '%s'", tok);
+		pidset_add(&o->pids, (uint32_t)v);
+	}
+	free(copy);
+}
+
+static unsigned parse_uint(const char *opt, const char *text)
+{
+	char *end;
+	errno = 0;
+	const unsigned long v = strtoul(text, &end, 10);
+	if (errno || *end || !*text || v > 1u << 30)
+		usage_error("invalid number '%s' for %s", text, opt);
+	return (unsigned)v;
+}
+
+/* The argument of an option: "--opt=VALUE", "-sVALUE" or the next word. */
+static const char *opt_value(int argc, char **argv, int *i, const char *inline_val)
+{
+	if (inline_val)
+		return inline_val;
+	if (*i + 1 >= argc)
+		usage_error("option '%s' needs an argument", argv[*i]);
+	return argv[++*i];
+}
+
+static void parse_args(struct opts *o, int argc, char **argv)
+{
+	bool only_files = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+			if (o->file)
+				usage_error("more than one trace file ('%s' and '%s')", o->file, a);
+			o->file = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_files = true;
+			continue;
+		}
+		if (a[1] == '-') {
+			char name[64];
+			const char *eq = strchr(a, '=');
+			const size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+			snprintf(name, sizeof(name), "%.*s", (int)nlen, a);
+			const char *val = eq ? eq + 1 : NULL;
+			if (!strcmp(name, "--to_trace") || !strcmp(name, "--dont_trace")) {
+				const enum strec_filter_option k = name[2] == 't'
+									   ? STREC_FILTER_TO_TRACE
+									   : STREC_FILTER_DONT_TRACE;
+				add_filter(o, k, opt_value(argc, argv, &i, val));
+				/* several names may follow the flag */
+				while (!val && i + 1 < argc && strec_filter_is_name(argv[i + 1]))
+					add_filter(o, k, argv[++i]);
+			} else if (!strcmp(name, "--trace")) {
+				add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, &i, val));
+			} else if (!strcmp(name, "--pid")) {
+				parse_pids(o, opt_value(argc, argv, &i, val));
+			} else if (!strcmp(name, "--output")) {
+				o->outfile = opt_value(argc, argv, &i, val);
+			} else if (!strcmp(name, "--tree") && !val) {
+				o->tree = true;
+			} else if (!strcmp(name, "--json") && !val) {
+				o->print.json = true;
+			} else if (!strcmp(name, "--info") && !val) {
+				o->info = true;
+			} else if (!strcmp(name, "--interleaved") && !val) {
+				o->interleaved = true;
+			} else if (!strcmp(name, "--help") && !val) {
+				usage(stdout);
+				exit(0);
+			} else if (!strcmp(name, "--version") && !val) {
+				printf("strep (strec) %s\n", STREC_VERSION);
+				exit(0);
+			} else {
+				const char *near = strec_closest(name, long_options, 0);
+				if (near)
+					usage_error("unknown option '%s' (did you mean '%s'?)", name,
+						    near);
+				usage_error("unknown option '%s' (see strep --help)", name);
+			}
+			continue;
+		}
+		/* clusters of short options: -tt, -xx, -yT, -s64, -e trace=... */
+		for (const char *p = a + 1; *p; p++) {
+			const char *rest = p[1] ? p + 1 : NULL;
+			switch (*p) {
+			case 't':
+				o->print.ts = o->print.ts == RP_TS_NONE	   ? RP_TS_TIME
+					      : o->print.ts == RP_TS_TIME ? RP_TS_TIME_US
+									   : RP_TS_EPOCH_US;
+				continue;
+			case 'x':
+				o->print.xflag++;
+				continue;
+			case 'q':
+				o->print.quiet++;
+				continue;
+			case 'r':
+				o->print.relative = true;
+				continue;
+			case 'T':
+				o->print.show_duration = true;
+				continue;
+			case 'y':
+				o->print.yflag = true;
+				continue;
+			case 'z':
+				o->status = ST_SUCCESSFUL;
+				continue;
+			case 'Z':
+				o->status = ST_FAILED;
+				continue;
+			case 'f':
+				continue; /* strace habit: forks are always in the trace */
+			case 'h':
+				usage(stdout);
+				exit(0);
+			case 's':
+				o->print.max_strlen = parse_uint("-s", opt_value(argc, argv, &i, rest));
+				break;
+			case 'o':
+				o->outfile = opt_value(argc, argv, &i, rest);
+				break;
+			case 'e':
+				parse_e(o, opt_value(argc, argv, &i, rest));
+				break;
+			case 'p':
+				parse_pids(o, opt_value(argc, argv, &i, rest));
+				break;
+			default:
+				usage_error("unknown option '-%c' (see strep --help)", *p);
+			}
+			break; /* the rest of the word was the option's value */
+		}
+	}
+	if (!o->file)
+		usage_error("no trace file given (see strep --help)");
+}
+
+/* ---- output ---- */
+
+static bool selected(struct run *r, const struct rp_event *ev)
+{
+	const struct opts *o = r->o;
+	if (o->pids.n && !pidset_has(&o->pids, ev->pid))
+		return false;
+	switch (ev->kind) {
+	case RP_EV_SYSCALL: {
+		const struct rp_syscall *sc = &ev->u.sc;
+		if (!strec_filter_match(&o->filter, sc->arch, sc->nr))
+			return false;
+		const unsigned st = !sc->finished ? ST_UNFINISHED
+				    : sc->is_error ? ST_FAILED
+						   : ST_SUCCESSFUL;
+		return (o->status & st) != 0;
+	}
+	case RP_EV_SIGNAL:
+		if (!o->sig_filter)
+			return true;
+		return ev->u.sig.signo > 0 && ev->u.sig.signo < 64 && ((o->sigs >> ev->u.sig.signo) & 1);
+	default:
+		return true;
+	}
+}
+
+static int on_event(const struct rp_event *ev, void *ctx)
+{
+	struct run *r = ctx;
+	/* --tree: children of selected processes are selected too */
+	if (ev->kind == RP_EV_SPAWN && r->o->tree && pidset_has(&r->o->pids, ev->pid))
+		pidset_add(&r->o->pids, ev->u.spawn.new_tid);
+	if (ev->kind == RP_EV_SPAWN && r->o->tree && ev->pid != ev->tid &&
+	    pidset_has(&r->o->pids, ev->tid))
+		pidset_add(&r->o->pids, ev->u.spawn.new_tid);
+	if (!selected(r, ev))
+		return 0;
+	r->line.len = 0;
+	rp_print_event(r->printer, ev, &r->line);
+	if (r->line.oom)
+		return -ENOMEM;
+	if (r->line.len && fwrite(r->line.data, 1, r->line.len, r->out) != r->line.len)
+		r->write_failed = true;
+	return 0;
+}
+
+static void print_info(FILE *out, const struct strtrc_header *h, const char *file)
+{
+	fprintf(out, "file:            %s\n", file);
+	fprintf(out, "format version:  %u\n", h->format_version);
+	fprintf(out, "writer:          %s\n", h->writer ? h->writer : "?");
+	fprintf(out, "arch:            %s\n", h->arch ? h->arch : "?");
+	fprintf(out, "kernel:          %s\n", h->kernel ? h->kernel : "?");
+	fprintf(out, "hostname:        %s\n", h->hostname ? h->hostname : "?");
+	fprintf(out, "cwd:             %s\n", h->cwd ? h->cwd : "?");
+	const time_t t = (time_t)(h->start_realtime_ns / 1000000000);
+	struct tm tm;
+	char when[64];
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(out, "started:         %s\n", when);
+	fprintf(out, "uid/gid:         %u/%u\n", h->uid, h->gid);
+	fprintf(out, "capture size:    %u\n", h->capture_size);
+	fprintf(out, "follow forks:    %s\n", h->follow_forks ? "yes" : "no");
+	fprintf(out, "filter:          %s\n", h->filter ? h->filter : "(none)");
+	if (h->attached) {
+		fputs("attached pids:  ", out);
+		for (size_t i = 0; i < h->npids; i++)
+			fprintf(out, " %u", h->pids[i]);
+		fputs("\n", out);
+	} else {
+		fputs("command:        ", out);
+		for (size_t i = 0; i < h->command_argc; i++)
+			fprintf(out, " %s", h->command_argv[i]);
+		fputs("\n", out);
+	}
+	fputs("recorder argv:  ", out);
+	for (size_t i = 0; i < h->recorder_argc; i++)
+		fprintf(out, " %s", h->recorder_argv[i]);
+	fputs("\n", out);
+	fprintf(out, "environment:     %s\n",
+		h->env_recorded ? "recorded" : "not recorded");
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { 0 };
+	strec_filter_init(&o.filter);
+	o.status = ST_ALL;
+	rp_print_opts_init(&o.print);
+	parse_args(&o, argc, argv);
+	if (o.interleaved)
+		usage_error("--interleaved is not supported yet");
+
+	int err = 0;
+	char msg[512];
+	struct strtrc_reader *rd = strtrc_reader_open_path(o.file, &err, msg, sizeof(msg));
+	if (!rd) {
+		fprintf(stderr, "strep: %s\n", msg);
+		return 1;
+	}
+	const struct strtrc_header *h = strtrc_reader_header(rd);
+	FILE *out = stdout;
+	if (o.outfile && strcmp(o.outfile, "-") != 0) {
+		out = fopen(o.outfile, "w");
+		if (!out) {
+			fprintf(stderr, "strep: cannot open '%s': %s\n", o.outfile, strerror(errno));
+			strtrc_reader_close(rd);
+			return 1;
+		}
+	}
+	static char outbuf[OUT_BUFFER_SIZE];
+	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
+	if (o.info) {
+		print_info(out, h, o.file);
+		strtrc_reader_close(rd);
+		return fclose(out) == 0 ? 0 : 1;
+	}
+	o.print.start_realtime_ns = h->start_realtime_ns;
+
+	struct rp_session *s = rp_session_new(h);
+	struct run r = { .o = &o, .out = out };
+	r.printer = s ? rp_printer_new(&o.print, s) : NULL;
+	if (!s || !r.printer) {
+		fputs("strep: out of memory\n", stderr);
+		return 1;
+	}
+	int status = 0;
+	struct strtrc_record rec;
+	int rc;
+	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
+		const int frc = rp_session_feed(s, &rec, on_event, &r);
+		if (frc < 0) {
+			fprintf(stderr, "strep: %s\n", strerror(-frc));
+			status = 1;
+			break;
+		}
+	}
+	/* what never returned is printed as " = ?", as strace does at exit */
+	if (rp_session_finish(s, on_event, &r) < 0)
+		status = 1;
+	if (fflush(out) != 0 || r.write_failed) {
+		fprintf(stderr, "strep: write error: %s\n", strerror(errno));
+		status = 1;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "strep: %s\n", strtrc_reader_error(rd));
+		status = 1;
+	} else if (strtrc_reader_warning(rd)) {
+		fprintf(stderr, "strep: warning: %s\n", strtrc_reader_warning(rd));
+	}
+	rp_printer_free(r.printer);
+	rp_session_free(s);
+	rp_buf_free(&r.line);
+	strtrc_reader_close(rd);
+	free(o.pids.v);
+	if (out != stdout && fclose(out) != 0)
+		status = 1;
+	return status;
+}

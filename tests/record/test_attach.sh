@@ -1,0 +1,56 @@
+#!/bin/bash
+# -p: attach to a running multi-threaded process, detach on SIGINT, and the
+# process goes on undisturbed.
+. "$(dirname "$0")/lib.sh"
+
+# tp_spin gives up by itself after 20 s, should this test break.
+"$BIN/tp_spin" 20 >"$WORK/spin.out" 2>&1 &
+spin=$!
+BG_PIDS+=("$spin")
+for _ in $(seq 50); do
+	grep -q '^alive 2$' "$WORK/spin.out" && break
+	sleep 0.1
+done
+expect_eq "tp_spin's first line" "pid $spin" "$(head -n 1 "$WORK/spin.out")"
+
+"$STREC" -o "$WORK/attach.trc" -p "$spin" >"$WORK/attach.out" 2>"$WORK/attach.err" &
+strec=$!
+BG_PIDS+=("$strec")
+sleep 0.5
+kill -INT "$strec"
+wait "$strec"
+expect_eq "strec's exit status after SIGINT" 0 "$?"
+expect_grep "strec's summary" '^strec: .*attach.trc: ' "$WORK/attach.err"
+expect_eq "tp_spin is no longer traced" 0 "$(awk '$1 == "TracerPid:" { print $2 }' /proc/$spin/status)"
+
+# It keeps running: more "alive" lines, numbered one after the other.
+before=$(grep -c '^alive ' "$WORK/spin.out")
+sleep 0.4
+after=$(grep -c '^alive ' "$WORK/spin.out")
+expect_ge "alive lines after the detach (had $before)" $((before + 2)) "$after"
+kill -TERM "$spin"
+wait "$spin"
+expect_eq "tp_spin's exit status on SIGTERM" 0 "$?"
+expect_eq "tp_spin's last line" term "$(tail -n 1 "$WORK/spin.out")"
+expect_eq "alive numbers without gaps" "" \
+	"$(awk '$1 == "alive" && $2 != ++n { print "line", NR, "is", $0 " (expected " n ")"; exit }' "$WORK/spin.out")"
+
+facts attach
+F=$WORK/attach.facts
+expect_grep "header: attached" "^header command= capture_size=4096 attached=1 follow=1 npids=1 " "$F"
+expect_grep "snapshot with 5 threads" "^snapshot $spin ppid=$$ tids=5 fds=[0-9]+$" "$F"
+expect_eq "detach records" 5 "$(count '^detach ' "$F")"
+expect_eq "distinct detached tids" 5 "$(awk '$1 == "detach" { print $2 }' "$F" | sort -u | wc -l)"
+expect_grep "the leader detached" "^detach $spin$" "$F"
+expect_ge "tids with syscalls" 4 "$(awk '$1 == "syscall" { print $2 }' "$F" | sort -u | wc -l)"
+expect_ge "workers' getpid calls" 20 "$(count "^syscall [0-9]+ getpid ret=$spin " "$F")"
+expect_no_grep "no task exits while attached" '^exit ' "$F"
+
+# A pid that does not exist: exit 1 with a message, no trace left behind.
+ghost=$spin # reaped above, so gone (pids are not reused this fast)
+"$STREC" -o "$WORK/ghost.trc" -p "$ghost" >"$WORK/ghost.out" 2>"$WORK/ghost.err"
+expect_eq "attach to a missing pid: exit status" 1 "$?"
+expect_grep "attach to a missing pid: message" "^strec: .*$ghost" "$WORK/ghost.err"
+[ -e "$WORK/ghost.trc" ] && fail "attach to a missing pid left a trace file"
+
+finish

@@ -1,0 +1,31 @@
+#!/bin/bash
+# tp_forktree: three forks, four exits with the expected codes, and the
+# command's execve recorded first with its path captured.
+. "$(dirname "$0")/lib.sh"
+
+same_as_native forktree -- "$BIN/tp_forktree"
+facts forktree
+F=$WORK/forktree.facts
+
+# glibc's fork() is clone(SIGCHLD|CLONE_CHILD_*TID): a process, not a thread.
+expect_eq "spawn records" 3 "$(count '^spawn ' "$F")"
+expect_eq "spawns that are processes" 3 \
+	"$(count '^spawn [0-9]+ [0-9]+ how=(fork|clone) flags=0x[0-9a-f]+ thread=0$' "$F")"
+expect_eq "exit codes" "0 11 12 13" \
+	"$(awk '$1 == "exit" { sub("exited=", "", $3); print $3 }' "$F" | sort -n | tr '\n' ' ' | sed 's/ $//')"
+expect_no_grep "nobody killed" '^exit [0-9]+ killed=' "$F"
+# Every spawned child is a task that exits.
+for child in $(awk '$1 == "spawn" { print $3 }' "$F"); do
+	expect_grep "child $child exits" "^exit $child exited=" "$F"
+done
+
+# The first syscall is the command's execve, its path captured whole.
+expect_eq "first syscall" "execve ret=0" \
+	"$(awk '$1 == "syscall" { print $3, $4; exit }' "$F")"
+expect_eq "first record after the header is execve's path" \
+	"mem execve stop=entry arg=0 item=0 flags=string data=\"$BIN/tp_forktree\"" \
+	"$(awk 'NR == 2 { print $1, $3, $4, $5, $6, $7, $10 }' "$F")"
+expect_grep "exec record" "^exec [0-9]+ former=[0-9]+ exe=.*/tp_forktree$" "$F"
+expect_grep "header names the command" "^header command=$BIN/tp_forktree capture_size=4096 attached=0 " "$F"
+
+finish

@@ -1,0 +1,40 @@
+#!/bin/bash
+# The trace file: mode 0600, write errors, and -o - (the trace on stdout).
+. "$(dirname "$0")/lib.sh"
+
+# A new trace file is created 0600 whatever the umask.
+(umask 000 && "$STREC" -q -o "$WORK/mode.trc" true)
+expect_eq "trace file mode" 600 "$(stat -c %a "$WORK/mode.trc")"
+
+# A full disk at the start: exit 1 with a message, the command not run.
+"$STREC" -q -o /dev/full "$BIN/tp_exitcode" 0 >"$WORK/full.out" 2>"$WORK/full.err"
+expect_eq "/dev/full: exit status" 1 "$?"
+expect_grep "/dev/full: message" '^strec: .*(No space left on device|ENOSPC)' "$WORK/full.err"
+expect_eq "/dev/full: the command did not run" "" "$(cat "$WORK/full.out")"
+
+# A reader that goes away mid-run: strec stops recording and exits 1, the
+# command goes on untraced to its end (its stdout is strec's stderr here).
+"$STREC" -q -o - "$BIN/tp_loop" 300000 getppid 2>"$WORK/pipe.err" | head -c 1000 >/dev/null
+expect_eq "closed pipe: exit status" 1 "${PIPESTATUS[0]}"
+expect_grep "closed pipe: message" '^strec: cannot write the trace: .*Broken pipe' "$WORK/pipe.err"
+for _ in $(seq 100); do
+	grep -q '^done ' "$WORK/pipe.err" && break
+	sleep 0.1
+done
+expect_grep "closed pipe: the command finished untraced" '^done 300000$' "$WORK/pipe.err"
+
+# -o -: the trace on stdout, the command's stdout moved to stderr. (The
+# pipe goes through cat: a reader that stops at the end record is
+# test_stdout_pipe.sh.)
+"$STREC" -q -o - "$BIN/tp_exitcode" 0 2>"$WORK/stdout.err" | cat >"$WORK/stdout.trc"
+expect_eq "-o -: strec's exit status" 0 "${PIPESTATUS[0]}"
+expect_eq "-o -: the command's output on stderr" "exiting with 0" "$(cat "$WORK/stdout.err")"
+"$FACTS" - <"$WORK/stdout.trc" >"$WORK/stdout.facts"
+expect_eq "-o -: trcfacts' exit status" 0 "$?"
+expect_grep "-o -: complete trace" '^end records=[0-9]+ lost=0$' "$WORK/stdout.facts"
+expect_no_grep "-o -: clean trace" '^(warning|error|incomplete)' "$WORK/stdout.facts"
+expect_grep "-o -: the write went to fd 1 of the command" \
+	'^mem [0-9]+ write stop=entry arg=1 item=0 flags=- len=15 full_len=15 data="exiting with 0\\n"$' "$WORK/stdout.facts"
+expect_grep "-o -: exit 0" '^exit [0-9]+ exited=0$' "$WORK/stdout.facts"
+
+finish

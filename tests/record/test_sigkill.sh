@@ -1,0 +1,40 @@
+#!/bin/bash
+# strec killed by SIGKILL mid-run: the tracee dies with it
+# (PTRACE_O_EXITKILL), and what was flushed can still be read, with a
+# warning that the trace was cut.
+. "$(dirname "$0")/lib.sh"
+
+"$STREC" -q -o "$WORK/cut.trc" -- "$BIN/tp_loop" 100000000 getppid >"$WORK/cut.out" 2>"$WORK/cut.err" &
+strec=$!
+BG_PIDS+=("$strec")
+sleep 1
+kill -9 "$strec"
+wait "$strec" 2>/dev/null
+expect_eq "strec's status" 137 "$?"
+
+ALLOW_INCOMPLETE=1 facts cut
+F=$WORK/cut.facts
+expect_grep "a warning that the trace was cut" '^warning .*cut' "$F"
+expect_grep "no end record" '^incomplete$' "$F"
+expect_no_grep "no end record" '^end ' "$F"
+expect_ge "getppid calls recorded before the kill" 2000 "$(count '^syscall [0-9]+ getppid ret=[1-9]' "$F")"
+
+# The tracee is gone too (or a zombie waiting for its new parent).
+loop=$(awk '$1 == "exec" { print $2; exit }' "$F")
+expect_ge "the tracee's pid" 1 "$loop"
+gone=0
+for _ in $(seq 30); do
+	state=$(awk '$1 == "State:" { print $2 }' "/proc/${loop:-0}/status" 2>/dev/null)
+	if [ -z "$state" ] || [ "$state" = Z ]; then
+		gone=1
+		break
+	fi
+	sleep 0.1
+done
+if [ $gone != 1 ]; then
+	fail "tp_loop ($loop) still runs after strec's death (state $state)"
+	kill -9 "$loop" 2>/dev/null
+fi
+expect_eq "the command's output" "" "$(cat "$WORK/cut.out")"
+
+finish

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cbor.h>
@@ -1028,6 +1029,49 @@ static void test_stdin(void)
 	free(b.p);
 }
 
+/* Not a ctest: `test_format bench [N]` times N records through a file. */
+static void test_bench(void)
+{
+	const char *const n_env = getenv("STRTRC_BENCH_N");
+	const uint64_t count = n_env ? strtoull(n_env, NULL, 0) : 10000000;
+	char path[] = "/tmp/strtrc-bench-XXXXXX";
+	const int tfd = mkstemp(path);
+	CHECK(tfd >= 0);
+	close(tfd);
+	int err;
+	char msg[256];
+	struct timespec t0, t1, t2;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct strtrc_writer *const w = strtrc_writer_open_path(path, NULL, &err, msg, sizeof(msg));
+	CHECK(w);
+	const struct strtrc_header h = sample_header();
+	CHECK(strtrc_write_header(w, &h) == 0);
+	uint8_t scratch[64];
+	struct strtrc_record rec;
+	for (uint64_t i = 0; i < count; i++) {
+		make_record(i, &rec, scratch);
+		CHECK(strtrc_write(w, &rec) == 0);
+	}
+	CHECK(strtrc_writer_close(w, 0) == 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	struct strtrc_reader *const r = strtrc_reader_open_path(path, &err, msg, sizeof(msg));
+	CHECK(r);
+	uint64_t n = 0;
+	while (strtrc_reader_next(r, &rec) == 1)
+		n++;
+	CHECK(n == count + 1 && strtrc_reader_complete(r));
+	const uint64_t bytes = strtrc_reader_bytes_in(r);
+	strtrc_reader_close(r);
+	clock_gettime(CLOCK_MONOTONIC, &t2);
+	unlink(path);
+	const double tw = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	const double tr = (double)(t2.tv_sec - t1.tv_sec) + (double)(t2.tv_nsec - t1.tv_nsec) / 1e9;
+	printf("%llu records, %llu bytes: write %.2f s (%.0f ns/record), read %.2f s (%.0f "
+	       "ns/record)\n",
+	       (unsigned long long)count, (unsigned long long)bytes, tw, tw * 1e9 / (double)count, tr,
+	       tr * 1e9 / (double)count);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -1043,10 +1087,12 @@ int main(int argc, char **argv)
 		{"not_a_trace", test_not_a_trace},
 		{"writer_errors", test_writer_errors},
 		{"stdin", test_stdin},
+		{"bench", test_bench},
 	};
 	int ran = 0;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (argc < 2 || strcmp(argv[1], cases[i].name) == 0) {
+		if (argc < 2 ? strcmp(cases[i].name, "bench") != 0
+			     : strcmp(argv[1], cases[i].name) == 0) {
 			cases[i].fn();
 			ran++;
 		}

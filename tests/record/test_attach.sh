@@ -46,6 +46,39 @@ expect_ge "tids with syscalls" 4 "$(awk '$1 == "syscall" { print $2 }' "$F" | so
 expect_ge "workers' getpid calls" 20 "$(count "^syscall [0-9]+ getpid ret=$spin " "$F")"
 expect_no_grep "no task exits while attached" '^exit ' "$F"
 
+# A stopped process: attaching and detaching leaves it stopped, and SIGCONT
+# still wakes it.
+"$BIN/tp_spin" 20 >"$WORK/stopped.out" 2>&1 &
+spin=$!
+BG_PIDS+=("$spin")
+for _ in $(seq 50); do
+	grep -q '^alive 2$' "$WORK/stopped.out" && break
+	sleep 0.1
+done
+kill -STOP "$spin"
+sleep 0.1
+"$STREC" -q -o "$WORK/stopped.trc" -p "$spin" >/dev/null 2>"$WORK/stopped.err" &
+strec=$!
+BG_PIDS+=("$strec")
+sleep 0.4
+kill -INT "$strec"
+wait "$strec"
+expect_eq "stopped: strec's exit status" 0 "$?"
+expect_eq "stopped: still stopped after the detach" T \
+	"$(awk '$1 == "State:" { print $2 }' /proc/$spin/status)"
+before=$(grep -c '^alive ' "$WORK/stopped.out")
+sleep 0.3
+expect_eq "stopped: no output while stopped" "$before" "$(grep -c '^alive ' "$WORK/stopped.out")"
+kill -CONT "$spin"
+sleep 0.4
+expect_ge "stopped: runs again after SIGCONT" $((before + 2)) "$(grep -c '^alive ' "$WORK/stopped.out")"
+kill -TERM "$spin"
+wait "$spin"
+expect_eq "stopped: exit status on SIGTERM" 0 "$?"
+facts stopped
+expect_grep "stopped: snapshot" "^snapshot $spin ppid=$$ tids=5 " "$WORK/stopped.facts"
+expect_eq "stopped: detach records" 5 "$(count '^detach ' "$WORK/stopped.facts")"
+
 # A pid that does not exist: exit 1 with a message, no trace left behind.
 ghost=$spin # reaped above, so gone (pids are not reused this fast)
 "$STREC" -o "$WORK/ghost.trc" -p "$ghost" >"$WORK/ghost.out" 2>"$WORK/ghost.err"

@@ -53,4 +53,21 @@ else
 	echo "no python3: skipping it"
 fi
 
+# tp_syscalls: everyday calls with their failures; the output has pids in
+# it, so compare it without digits.
+record syscalls -- "$BIN/tp_syscalls" "$WORK"
+expect_eq "tp_syscalls: exit status" 0 "$REC_RC"
+expect_eq "tp_syscalls: last line" "failures 0" "$(tail -n 1 "$WORK/syscalls.out")"
+native syscalls "$BIN/tp_syscalls" "$WORK"
+expect_eq "tp_syscalls: output as without strec" "$(tr -d 0-9 <"$WORK/syscalls.nout")" "$(tr -d 0-9 <"$WORK/syscalls.out")"
+facts syscalls
+expect_grep "tp_syscalls: ENOENT from openat" '^syscall [0-9]+ openat ret=-2 ' "$WORK/syscalls.facts"
+expect_grep "tp_syscalls: ENOTTY from ioctl" '^syscall [0-9]+ ioctl ret=-25 ' "$WORK/syscalls.facts"
+
+# A command that cannot be run: exit 1 and a message, no trace file.
+"$STREC" -q -o "$WORK/missing.trc" no-such-command-strec-test >"$WORK/missing.out" 2>"$WORK/missing.err"
+expect_eq "missing command: exit status" 1 "$?"
+expect_grep "missing command: message" "^strec: .*no-such-command-strec-test" "$WORK/missing.err"
+[ -e "$WORK/missing.trc" ] && fail "missing command: a trace file was created"
+
 finish

@@ -28,4 +28,15 @@ expect_eq "first record after the header is execve's path" \
 expect_grep "exec record" "^exec [0-9]+ former=[0-9]+ exe=.*/tp_forktree$" "$F"
 expect_grep "header names the command" "^header command=$BIN/tp_forktree capture_size=4096 attached=0 " "$F"
 
+# --no-follow: only the first process is traced; its clone calls are there,
+# the children are not.
+same_as_native nofollow --no-follow -- "$BIN/tp_forktree"
+facts nofollow
+F=$WORK/nofollow.facts
+expect_grep "--no-follow: header" '^header .* follow=0 ' "$F"
+expect_eq "--no-follow: spawn records" 0 "$(count '^spawn ' "$F")"
+expect_eq "--no-follow: the parent's clone calls (child2 forks the grandchild)" 2 "$(count '^syscall [0-9]+ clone ret=[1-9]' "$F")"
+expect_eq "--no-follow: tids seen" 1 "$(awk '$1 == "syscall" || $1 == "exit" { print $2 }' "$F" | sort -u | wc -l)"
+expect_eq "--no-follow: exits" "exit $(awk '$1 == "exec" { print $2 }' "$F") exited=0" "$(grep '^exit ' "$F")"
+
 finish

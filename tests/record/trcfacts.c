@@ -160,7 +160,7 @@ static void on_memory(const struct strtrc_record *r)
 		name = sc_name(t->last_arch, t->last_nr, buf, sizeof(buf));
 	printf("mem %u %s stop=%s arg=%u item=%u flags=", r->tid, name,
 	       m->stop == STRTRC_AT_ENTRY ? "entry" : "exit", m->arg, m->item);
-	static const char *const flag_names[] = { "truncated", "unreadable", "string" };
+	static const char *const flag_names[] = {"truncated", "unreadable", "string"};
 	bool any = false;
 	for (unsigned i = 0; i < 3; i++) {
 		if (m->flags & (1u << i)) {
@@ -234,7 +234,7 @@ int main(int argc, char **argv)
 	print_header(strtrc_reader_header(rd));
 	struct strtrc_record r;
 	int rc;
-	static const char *const how_names[] = { "fork", "vfork", "clone" };
+	static const char *const how_names[] = {"fork", "vfork", "clone"};
 	while ((rc = strtrc_reader_next(rd, &r)) > 0) {
 		switch (r.kind) {
 		case STRTRC_SYSCALL_ENTRY:
@@ -254,7 +254,8 @@ int main(int argc, char **argv)
 			break;
 		case STRTRC_SPAWN:
 			printf("spawn %u %u how=%s flags=0x%llx thread=%d\n", r.tid,
-			       r.u.spawn.new_tid, r.u.spawn.how < 3 ? how_names[r.u.spawn.how] : "?",
+			       r.u.spawn.new_tid,
+			       r.u.spawn.how < 3 ? how_names[r.u.spawn.how] : "?",
 			       (unsigned long long)r.u.spawn.clone_flags,
 			       (r.u.spawn.clone_flags & 0x10000) != 0); /* CLONE_THREAD */
 			break;

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmarks strec against native runs, strace and perf trace on the same
+# workloads in one run, and writes a markdown table (medians of RUNS runs;
+# ratios are within this run, since absolute times are not comparable
+# across runs on a noisy machine). Not part of the test suite.
+#   tests/bench/run.sh [BUILD_DIR] [RUNS] > table.md
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-$here/../../build}" && pwd)
+runs=${2:-3}
+bin=$build/bin
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for need in strace /usr/bin/time; do
+	command -v "$need" >/dev/null || { echo "bench: $need is missing" >&2; exit 1; }
+done
+have_perf=0
+if command -v perf >/dev/null && perf trace record -o "$work/probe.data" true >/dev/null 2>&1; then
+	have_perf=1
+fi
+
+# name|command (run from $work)
+workloads=(
+	"loop 500k getppid|$bin/tp_loop 500000 getppid"
+	"loop 4 threads|$bin/tp_loop 125000 getppid 4"
+	"fork/exec shell loop|sh -c 'for i in \$(seq 200); do /bin/true; done'"
+	"find /usr|find /usr -maxdepth 4"
+	"python3 start-up|python3 -c pass"
+)
+
+tracers=(native strace strace-seccomp perf strec strec-execve)
+
+# Runs one measurement; prints "wall user+sys maxrss_kib bytes".
+measure() {
+	local tracer=$1 cmd=$2 out="$work/out"
+	rm -f "$out"
+	local prefix=""
+	case $tracer in
+	native) prefix="" ;;
+	strace) prefix="strace -f -o $out" ;;
+	strace-seccomp) prefix="strace -f --seccomp-bpf -e trace=execve -o $out" ;;
+	perf) prefix="perf trace record -q -o $out" ;;
+	strec) prefix="$bin/strec -q -o $out --" ;;
+	strec-execve) prefix="$bin/strec -q -o $out --to_trace execve --" ;;
+	esac
+	/usr/bin/time -f "%e %U %S %M" -o "$work/time" bash -c "cd $work && $prefix $cmd" >/dev/null 2>&1
+	read -r wall user sys rss <"$work/time"
+	local size=0
+	[ -f "$out" ] && size=$(stat -c %s "$out")
+	echo "$wall $(echo "$user + $sys" | bc -l) $rss $size"
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "# strec benchmarks"
+echo
+echo "$(date -u +%Y-%m-%d), $(uname -r), $(nproc) CPUs, medians of $runs runs."
+echo "Wall seconds (ratio to strace -f -o), CPU seconds, peak RSS (KiB, tracer and tracee), output size."
+echo
+echo "| workload | tracer | wall s | vs strace | cpu s | peak RSS KiB | output bytes |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+for w in "${workloads[@]}"; do
+	name=${w%%|*}
+	cmd=${w#*|}
+	declare -A wall=() cpu=() rss=() size=()
+	for t in "${tracers[@]}"; do
+		[ "$t" = perf ] && [ $have_perf = 0 ] && continue
+		: >"$work/samples"
+		for ((r = 0; r < runs; r++)); do
+			measure "$t" "$cmd" >>"$work/samples"
+		done
+		wall[$t]=$(cut -d' ' -f1 "$work/samples" | median)
+		cpu[$t]=$(cut -d' ' -f2 "$work/samples" | median)
+		rss[$t]=$(cut -d' ' -f3 "$work/samples" | median)
+		size[$t]=$(cut -d' ' -f4 "$work/samples" | median)
+	done
+	for t in "${tracers[@]}"; do
+		[ -n "${wall[$t]:-}" ] || continue
+		ratio=$(echo "scale=2; ${wall[$t]} / ${wall[strace]}" | bc -l)
+		printf '| %s | %s | %.2f | %.2fx | %.2f | %d | %d |\n' "$name" "$t" "${wall[$t]}" "$ratio" \
+			"${cpu[$t]}" "${rss[$t]%.*}" "${size[$t]%.*}"
+	done
+	unset wall cpu rss size
+done

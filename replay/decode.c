@@ -329,6 +329,18 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 	const char *name = rp_syscall_name(c->sc);
 	if (!name)
 		return false;
+	if (!strcmp(name, "umask")) {
+		rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);
+		return true;
+	}
+	if (!strcmp(name, "prctl") && c->sc->args[0] == 3) { /* PR_GET_DUMPABLE */
+		static const char *const d[] = { "SUID_DUMP_DISABLE", "SUID_DUMP_USER",
+						 "SUID_DUMP_ROOT" };
+		if (c->sc->rval >= 0 && c->sc->rval < 3) {
+			rp_buf_printf(b, "%" PRId64 " (%s)", c->sc->rval, d[c->sc->rval]);
+			return true;
+		}
+	}
 	if (!strcmp(name, "fcntl")) {
 		const uint32_t cmd = (uint32_t)c->sc->args[1];
 		if (cmd == 1 && c->sc->rval) { /* F_GETFD */

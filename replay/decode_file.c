@@ -362,7 +362,9 @@ bool rp_decode_file(struct rp_ctx *c, const char *name)
 		rp_arg_path(c, 1);
 		rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[2]);
 	} else if (IS("getcwd")) {
-		rp_arg_buf(c, 0, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
+		const struct rp_mem *m = rp_arg_mem(c, 0, true, 1);
+		if (m)
+			rp_e_bytes(c->e, m->data, m->len, true, false);
 		rp_e_uint(c->e, a[1]);
 	} else if (IS("fchownat")) {
 		rp_arg_dirfd(c, (int64_t)a[0]);

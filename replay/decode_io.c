@@ -77,7 +77,7 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 	} else if (IS("readv") || IS("writev") || IS("preadv") || IS("pwritev") ||
 		   IS("preadv2") || IS("pwritev2")) {
 		rp_arg_fd(c, (int64_t)a[0]);
-		print_iovec(c, 1, a[2], name[1] == 'r' || name[2] == 'r');
+		print_iovec(c, 1, a[2], strstr(name, "read") != NULL);
 		rp_e_uint(c->e, a[2]);
 		if (name[0] == 'p') {
 			rp_e_int(c->e, (int64_t)a[3]);

@@ -110,8 +110,11 @@ static void print_clone3(struct rp_ctx *c)
 			rp_e_ptr(c->e, rp_get_u64(d + 56));
 		}
 		rp_e_close(c->e, '}');
-		if ((flags & CLONE_PARENT_SETTID) && c->exiting_ok)
-			rp_e_rawf(c->e, "=> {parent_tid=[%" PRId64 "]}", c->sc->rval);
+		if ((flags & CLONE_PARENT_SETTID) && c->exiting_ok) {
+			char tmp[64];
+			snprintf(tmp, sizeof(tmp), " => {parent_tid=[%" PRId64 "]}", c->sc->rval);
+			rp_e_glue(c->e, tmp);
+		}
 	}
 	rp_e_uint(c->e, c->sc->args[1]);
 }
@@ -279,6 +282,64 @@ static void print_sysinfo(struct rp_ctx *c)
 	rp_e_close(c->e, '}');
 }
 
+static void print_prctl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const struct rp_xlat *x = rp_xlat_get(SC_X_PRCTL_OPTION);
+	const char *name = rp_xlat_lookup(x, (uint32_t)a[0]);
+	if (!name) {
+		rp_e_enum(c->e, x, (uint32_t)a[0]);
+		for (int i = 1; i < 5; i++)
+			rp_e_hex(c->e, a[i]);
+		return;
+	}
+	rp_e_sym(c->e, name);
+	static const char *const dump[] = { "SUID_DUMP_DISABLE", "SUID_DUMP_USER", "SUID_DUMP_ROOT" };
+	switch (a[0]) {
+	case 3:  /* PR_GET_DUMPABLE */
+	case 21: /* PR_GET_SECCOMP */
+	case 37:
+	case 39: /* PR_GET_NO_NEW_PRIVS */
+		break;
+	case 4: /* PR_SET_DUMPABLE */
+		if (a[1] < 3)
+			rp_e_sym(c->e, dump[a[1]]);
+		else
+			rp_e_uint(c->e, a[1]);
+		break;
+	case 1: /* PR_SET_PDEATHSIG */
+		rp_print_signame(c, (int64_t)a[1]);
+		break;
+	case 2: { /* PR_GET_PDEATHSIG */
+		const struct rp_mem *m = rp_arg_mem(c, 1, true, 4);
+		if (m) {
+			const int sig = (int32_t)rp_get_u32(m->data);
+			const char *sn = strec_signal_name(sig);
+			if (sn && sig)
+				rp_e_rawf(c->e, "[%s]", sn);
+			else
+				rp_e_rawf(c->e, "[%d]", sig);
+		}
+		break;
+	}
+	case 15: /* PR_SET_NAME */
+		rp_arg_str(c, 1);
+		break;
+	case 16: { /* PR_GET_NAME */
+		const struct rp_mem *m = rp_arg_mem(c, 1, true, 1);
+		if (m)
+			rp_e_bytes(c->e, m->data, m->len, true, false);
+		break;
+	}
+	case 36: /* PR_SET_CHILD_SUBREAPER */
+		rp_e_uint(c->e, a[1]);
+		break;
+	default:
+		for (int i = 1; i < 5; i++)
+			rp_e_uint(c->e, a[i]);
+	}
+}
+
 bool rp_decode_process(struct rp_ctx *c, const char *name)
 {
 	const uint64_t *a = c->sc->args;
@@ -328,6 +389,8 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 		rp_e_hex(c->e, (uint32_t)a[1]);
 		rp_e_int(c->e, (int32_t)a[2]);
 		rp_e_hex(c->e, (uint32_t)a[3]);
+	} else if (IS("prctl")) {
+		print_prctl(c);
 	} else if (IS("futex")) {
 		print_futex(c);
 	} else if (IS("uname")) {

@@ -66,6 +66,14 @@ bool rp_decode_signal(struct rp_ctx *c, const char *name)
 		} else {
 			rp_e_raw(c->e, "{mask=[]}");
 		}
+	} else if (IS("rt_sigqueueinfo") || IS("rt_tgsigqueueinfo")) {
+		const unsigned n = IS("rt_sigqueueinfo") ? 1 : 2;
+		for (unsigned k = 0; k < n; k++)
+			rp_e_int(c->e, (int32_t)a[k]);
+		rp_print_signame(c, (int32_t)a[n]);
+		const struct rp_mem *m = rp_arg_mem(c, n + 1, false, 48);
+		if (m)
+			rp_print_siginfo(c->e, m->data, m->len);
 	} else if (IS("kill") || IS("tkill")) {
 		rp_e_int(c->e, (int32_t)a[0]);
 		rp_print_signame(c, (int32_t)a[1]);

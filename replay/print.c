@@ -156,12 +156,51 @@ static const char *sig_name(int sig, char *tmp, size_t n)
 	return tmp;
 }
 
-/* siginfo as strace prints it: fields depend on the signal and code. */
-static void print_siginfo(struct rp_emit *e, const struct rp_event *ev)
+/* Names of the kernel's positive si_codes, which depend on the signal. */
+static const char *rp_si_code_name(int signo, int code)
 {
-	const uint8_t *si = ev->u.sig.siginfo;
+	static const char *const segv[] = { "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR",
+					    "SEGV_PKUERR", "SEGV_ACCADI", "SEGV_ADIDERR",
+					    "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR" };
+	static const char *const bus[] = { "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR",
+					   "BUS_MCEERR_AR", "BUS_MCEERR_AO" };
+	static const char *const ill[] = { "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP",
+					   "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK",
+					   "ILL_BADIADDR" };
+	static const char *const fpe[] = { "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF",
+					   "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB",
+					   "FPE_FLTUNK", "FPE_CONDTRAP" };
+	static const char *const trap[] = { "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT",
+					    "TRAP_UNK", "TRAP_PERF" };
+	static const char *const poll[] = { "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR",
+					    "POLL_PRI", "POLL_HUP" };
+#define PICK(arr) ((size_t)code <= sizeof(arr) / sizeof(arr[0]) ? arr[code - 1] : NULL)
+	switch (signo) {
+	case 11:
+		return PICK(segv);
+	case 7:
+		return PICK(bus);
+	case 4:
+		return PICK(ill);
+	case 8:
+		return PICK(fpe);
+	case 5:
+		return PICK(trap);
+	case 29:
+		return PICK(poll);
+	case 17:
+		return rp_xlat_lookup(&rp_x_si_code_chld, (uint64_t)code);
+	default:
+		return NULL;
+	}
+#undef PICK
+}
+
+/* siginfo as strace prints it: fields depend on the signal and code. */
+void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
+{
 	char tmp[32];
-	if (!si || ev->u.sig.siginfo_len < 48) {
+	if (!si || len < 48) {
 		rp_e_raw(e, "{...}");
 		return;
 	}
@@ -181,8 +220,8 @@ static void print_siginfo(struct rp_emit *e, const struct rp_event *ev)
 	}
 	rp_e_key(e, "si_code");
 	const char *cn = NULL;
-	if (code > 0 && signo == 17)
-		cn = rp_xlat_lookup(&rp_x_si_code_chld, (uint64_t)code);
+	if (code > 0 && code != 0x80)
+		cn = rp_si_code_name(signo, code);
 	else if (code <= 0 || code == 0x80)
 		cn = rp_xlat_lookup(&rp_x_si_code, (uint64_t)(int64_t)code);
 	if (cn)
@@ -255,7 +294,7 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		struct rp_emit e;
 		rp_e_init(&e, out, &p->opts);
 		rp_buf_printf(out, "--- %s ", sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
-		print_siginfo(&e, ev);
+		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len);
 		rp_buf_puts(out, " ---");
 		break;
 	}
@@ -264,10 +303,11 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_buf_printf(out, "--- stopped by %s ---", sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
 		break;
 	case RP_EV_EXIT: {
-		if (p->opts.quiet >= 2)
+		const int st = ev->u.wait_status;
+		/* -qq hides normal exits only, as in strace */
+		if (p->opts.quiet >= 2 && (st & 0x7f) == 0)
 			return;
 		print_prefix(p, ev, out);
-		const int st = ev->u.wait_status;
 		if ((st & 0x7f) == 0)
 			rp_buf_printf(out, "+++ exited with %d +++", (st >> 8) & 0xff);
 		else
@@ -357,7 +397,7 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		json_common(p, ev, out, "signal");
 		rp_buf_printf(out, ",\"signal\":\"%s\",\"siginfo\":",
 			      sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
-		print_siginfo(&e, ev);
+		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len);
 		break;
 	case RP_EV_GROUP_STOP:
 		json_common(p, ev, out, "stop");

@@ -1,0 +1,265 @@
+#!/usr/bin/python3
+"""Differential test: strep's text against strace 6.1's for the same programs.
+
+For each program, runs `setarch -R strace -f -qq -o A PROG` and
+`setarch -R strec -q -o T PROG`, then `strep -qq T > B` (-qq as strace was
+given it), normalizes what legitimately differs between two runs (pids,
+random bytes, the tracer-side envp address, CPU times, unfinished/resumed
+splits, column padding), and compares line by line. Prints the match rate per
+program and in total; fails when a rate is below tests/replay/match_thresholds.txt.
+Exit 77 (skip) when strec or strace is missing.
+
+  difftest.py --bindir BUILD/bin [--thresholds FILE] [--update] [--keep DIR] [NAME...]
+"""
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def programs(bindir, work):
+    src = os.path.join(work, "src.txt")
+    with open(src, "w") as f:
+        f.write("hello, strep\n" * 10)
+    progs = [
+        ("ls", ["ls", "-la", "/etc"]),
+        ("cat", ["cat", "/etc/hostname"]),
+        ("sh", ["sh", "-c", "echo hi; false"]),
+        ("cp", ["cp", src, os.path.join(work, "dst.txt")]),
+        ("python3", ["/usr/bin/python3", "-c", "print(1)"]),
+    ]
+    for name, args in [
+        ("tp_syscalls", [work]),
+        ("tp_exitcode", ["3"]),
+        ("tp_forktree", []),
+        ("tp_vfork", []),
+        ("tp_killed", []),
+        ("tp_signals", []),
+        ("tp_threads", []),
+    ]:
+        exe = os.path.join(bindir, name)
+        if os.access(exe, os.X_OK):
+            progs.append((name, [exe] + args))
+    return progs
+
+
+UNFINISHED = " <unfinished ...>"
+RESUMED = re.compile(r"^<\.\.\. (\S+) resumed>(.*)$")
+LEAD = re.compile(r"^(\d+)\s+(.*)$")
+
+
+def merge_unfinished(lines):
+    """strace's split calls become one line where they returned, as strep
+    prints them."""
+    out = []
+    pending = {}
+    for line in lines:
+        m = LEAD.match(line)
+        if not m:
+            out.append(line)
+            continue
+        pid, rest = m.group(1), m.group(2)
+        if rest.endswith(UNFINISHED):
+            pending[pid] = rest[: -len(UNFINISHED)]
+            continue
+        r = RESUMED.match(rest)
+        if r and pid in pending:
+            out.append(pid + " " + pending.pop(pid) + r.group(2))
+            continue
+        out.append(line)
+    for pid, head in pending.items():
+        out.append(pid + " " + head + ") = ?")
+    return out
+
+
+SPAWN = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) += (\d+)$")
+
+
+def task_names(entries):
+    """Names tasks by ancestry (P1, P1.1, P1.2, P1.1.1 ...): the k-th task a
+    task created, in its own call order, which does not depend on how the
+    scheduler interleaved them."""
+    children = {}
+    root = None
+    for pid, rest in entries:
+        if root is None:
+            root = pid
+        m = SPAWN.match(rest)
+        if m:
+            children.setdefault(pid, []).append(m.group(2))
+    names = {}
+    todo = [(root, "P1")] if root else []
+    while todo:
+        pid, name = todo.pop()
+        if pid in names:
+            continue
+        names[pid] = name
+        for k, child in enumerate(children.get(pid, []), 1):
+            todo.append((child, "%s.%d" % (name, k)))
+    for pid, _ in entries:  # tasks whose creation was not seen
+        if pid not in names:
+            names[pid] = "P?%d" % len(names)
+    return names
+
+
+def normalize(lines):
+    """Returns {task name: [normalized lines]}."""
+    entries = []
+    for line in merge_unfinished(lines):
+        m = LEAD.match(line)
+        if m:
+            entries.append((m.group(1), m.group(2)))
+        else:
+            entries.append(("", line))
+    names = task_names([e for e in entries if e[0]])
+    streams = {}
+    for pid, rest in entries:
+        # alignment padding depends on the prefix and on the split
+        rest = re.sub(r"\)\s+= ", ") = ", rest)
+        # pids mentioned in the line (clone results, si_pid, wait4)
+        rest = re.sub(r"\b(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
+        rest = re.sub(r"^getppid\(\) = \d+$", "getppid() = PPID", rest)
+        rest = re.sub(r"^(execve\(.*\], )0x[0-9a-f]+( /\* \d+ vars \*/)", r"\1ENVP\2", rest)
+        rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
+        rest = re.sub(r"si_([us])time=\d+( /\* [0-9.]+ s \*/)?", r"si_\1time=T", rest)
+        rest = re.sub(r"^sysinfo\(\{.*\}\)", "sysinfo({...})", rest)
+        rest = re.sub(r"^(clock_gettime\(\w+, )\{tv_sec=\d+, tv_nsec=\d+\}", r"\1{TIME}", rest)
+        streams.setdefault(names.get(pid, ""), []).append(rest)
+    return streams
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL, timeout=120, **kw)
+
+
+def compare(a, b):
+    """Matching lines task by task, over the longer side of each task."""
+    same = total = 0
+    for name in set(a) | set(b):
+        la, lb = a.get(name, []), b.get(name, [])
+        sm = difflib.SequenceMatcher(a=la, b=lb, autojunk=False)
+        same += sum(blk.size for blk in sm.get_matching_blocks())
+        total += max(len(la), len(lb))
+    return same, total
+
+
+def flat(streams):
+    return ["%s %s" % (k, line) for k in sorted(streams) for line in streams[k]]
+
+
+def read_thresholds(path):
+    th = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                line = line.split("#", 1)[0].split()
+                if len(line) == 2:
+                    th[line[0]] = float(line[1])
+    return th
+
+
+def write_thresholds(path, th):
+    with open(path, "w") as f:
+        f.write("# Minimum match rates (percent) of strep against strace 6.1, per program\n"
+                "# and in total. Raise them as decoders improve; never lower them.\n")
+        for k in sorted(th):
+            f.write("%s %.1f\n" % (k, th[k]))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bindir", required=True)
+    ap.add_argument("--thresholds", default=os.path.join(HERE, "match_thresholds.txt"))
+    ap.add_argument("--update", action="store_true",
+                    help="raise thresholds to the measured rates (never lowers them)")
+    ap.add_argument("--keep", help="keep outputs in this directory")
+    ap.add_argument("--diff", action="store_true", help="print differing lines")
+    ap.add_argument("names", nargs="*")
+    args = ap.parse_args()
+
+    args.bindir = os.path.abspath(args.bindir)
+    strec = os.path.join(args.bindir, "strec")
+    strep = os.path.join(args.bindir, "strep")
+    strace = shutil.which("strace")
+    setarch = shutil.which("setarch")
+    if not os.access(strec, os.X_OK) or not os.access(strep, os.X_OK) or not strace or not setarch:
+        print("SKIP: needs strec, strep, strace and setarch")
+        return SKIP
+
+    work = args.keep or tempfile.mkdtemp(prefix="strep-diff.")
+    os.makedirs(work, exist_ok=True)
+    th = read_thresholds(args.thresholds)
+    failed = []
+    all_same = all_total = 0
+    measured = {}
+    try:
+        for name, cmd in programs(args.bindir, work):
+            if args.names and name not in args.names:
+                continue
+            a = os.path.join(work, name + ".strace")
+            t = os.path.join(work, name + ".trc")
+            b = os.path.join(work, name + ".strep")
+            dst = os.path.join(work, "dst.txt")
+            for path in (a, t, b):
+                if os.path.exists(path):
+                    os.unlink(path)
+            if os.path.exists(dst):
+                os.unlink(dst)
+            run([setarch, "-R", strace, "-f", "-qq", "-o", a] + cmd, cwd=work)
+            if os.path.exists(dst):
+                os.unlink(dst)
+            run([setarch, "-R", strec, "-q", "-o", t] + cmd, cwd=work)
+            with open(b, "w") as out:
+                rc = subprocess.run([strep, "-qq", t], stdout=out, stderr=subprocess.PIPE,
+                                    timeout=120)
+            if rc.returncode != 0:
+                print("%s: strep failed (%d): %s" % (name, rc.returncode,
+                                                      rc.stderr.decode(errors="replace").strip()))
+            with open(a, errors="replace") as f:
+                la = normalize(f.read().splitlines())
+            with open(b, errors="replace") as f:
+                lb = normalize(f.read().splitlines())
+            same, total = compare(la, lb)
+            rate = 100.0 * same / total if total else 100.0
+            measured[name] = rate
+            all_same += same
+            all_total += total
+            need = th.get(name, 0.0)
+            flag = "" if rate + 1e-9 >= need else "  BELOW THRESHOLD %.1f" % need
+            print("%-12s %5d/%-5d %6.1f%%%s" % (name, same, total, rate, flag))
+            if flag:
+                failed.append(name)
+            if args.diff:
+                for d in difflib.unified_diff(flat(la), flat(lb), "strace", "strep", n=0, lineterm=""):
+                    print("    " + d)
+        rate = 100.0 * all_same / all_total if all_total else 100.0
+        measured["total"] = rate
+        need = th.get("total", 0.0)
+        print("%-12s %5d/%-5d %6.1f%%%s" % ("total", all_same, all_total, rate,
+                                          "" if rate + 1e-9 >= need else "  BELOW THRESHOLD"))
+        if rate + 1e-9 < need:
+            failed.append("total")
+        if args.update:
+            for k, v in measured.items():
+                # a margin below the measure keeps scheduling noise from failing runs
+                th[k] = max(th.get(k, 0.0), float(int(v - 2.0)))
+            write_thresholds(args.thresholds, th)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    if failed:
+        print("FAIL: below threshold: " + ", ".join(failed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

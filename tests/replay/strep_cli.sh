@@ -1,0 +1,58 @@
+#!/bin/sh
+# strep's command line: usage errors exit 2 naming the bad word and the
+# nearest real name, damaged traces exit 1 after the complete records.
+# Usage: strep_cli.sh BINDIR
+set -u
+bindir=$1
+strep=$bindir/strep
+fail=0
+dir=$(mktemp -d) || exit 1
+trap 'rm -rf "$dir"' EXIT
+
+check() { # expected-status expected-stderr-substring args...
+	want=$1 msg=$2
+	shift 2
+	"$strep" "$@" >"$dir/out" 2>"$dir/err"
+	got=$?
+	if [ "$got" != "$want" ] || ! grep -qF -- "$msg" "$dir/err"; then
+		echo "FAIL: strep $*: status $got (want $want), stderr: $(cat "$dir/err")"
+		fail=1
+	fi
+}
+
+"$strep" --help >"$dir/out" 2>&1 && grep -q "Usage: strep" "$dir/out" || { echo "FAIL: --help"; fail=1; }
+"$strep" --version | grep -q "strep" || { echo "FAIL: --version"; fail=1; }
+check 2 "unknown option '--jsn' (did you mean '--json'?)" --jsn x.trc
+check 2 "unknown syscall 'opnat' (did you mean 'openat'?)" --to_trace opnat x.trc
+check 2 "--to_trace and --dont_trace cannot be combined" --to_trace read --dont_trace write x.trc
+check 2 "unknown -e qualifier 'trac' (did you mean 'trace'?)" -e trac=read x.trc
+check 2 "unknown status 'faild' (did you mean 'failed'?)" -e status=faild x.trc
+check 2 "no trace file given" -tt
+check 1 "strep:" "$dir/missing.trc"
+printf 'this is not a trace\n' >"$dir/junk.trc"
+check 1 "strep:" "$dir/junk.trc"
+
+if [ -x "$bindir/strec" ]; then
+	"$bindir/strec" -q -o "$dir/t.trc" cat /etc/hostname >/dev/null 2>&1
+	"$strep" "$dir/t.trc" >"$dir/full" || { echo "FAIL: strep of a good trace"; fail=1; }
+	grep -qE 'openat\(AT_FDCWD, "/etc/hostname", O_RDONLY\) = [0-9]+$' "$dir/full" ||
+		{ echo "FAIL: openat line missing"; cat "$dir/full"; fail=1; }
+	# several names after --to_trace, the file first
+	"$strep" "$dir/t.trc" --to_trace openat close >"$dir/sel" || fail=1
+	if grep -qvE '^[0-9]+ +(openat|close)\(|\+\+\+' "$dir/sel"; then
+		echo "FAIL: --to_trace openat close let other calls through"; fail=1
+	fi
+	# a cut-short trace: what is complete is printed, a warning or an error
+	size=$(wc -c <"$dir/t.trc")
+	head -c $((size * 2 / 3)) "$dir/t.trc" >"$dir/cut.trc"
+	"$strep" "$dir/cut.trc" >"$dir/cut" 2>"$dir/cuterr"
+	st=$?
+	if [ "$st" -gt 1 ] || ! grep -q "strep:" "$dir/cuterr"; then
+		echo "FAIL: truncated trace: status $st, stderr $(cat "$dir/cuterr")"; fail=1
+	fi
+	# --json and -o
+	"$strep" --json -o "$dir/j" "$dir/t.trc" && head -1 "$dir/j" | grep -q '^{"type":' ||
+		{ echo "FAIL: --json -o"; fail=1; }
+fi
+[ $fail = 0 ] && echo "strep_cli: ok"
+exit $fail

@@ -1,0 +1,110 @@
+/* Unit tests of the decoding library's building blocks: strace string
+ * quoting and truncation, JSON strings, flag printing, the emitter. */
+#include "rp_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int failures;
+
+static void expect(const char *what, const struct rp_buf *b, const char *want, int line)
+{
+	const char *got = b->data ? b->data : "";
+	if (strcmp(got, want) != 0) {
+		fprintf(stderr, "line %d: %s: got [%s], want [%s]\n", line, what, got, want);
+		failures++;
+	}
+}
+
+#define QUOTE(str, len, max, x, cstr, want)                                                        \
+	do {                                                                                       \
+		struct rp_buf b = { 0 };                                                           \
+		rp_quote_string(&b, (const uint8_t *)(str), (len), (max), (x), (cstr), false);     \
+		expect("quote", &b, (want), __LINE__);                                             \
+		rp_buf_free(&b);                                                                   \
+	} while (0)
+
+int main(void)
+{
+	/* escapes as strace: C escapes, shortest octal unless a digit follows */
+	QUOTE("hi\n", 3, 32, 0, false, "\"hi\\n\"");
+	QUOTE("a\"b\\c\t\r\v\f", 9, 32, 0, false, "\"a\\\"b\\\\c\\t\\r\\v\\f\"");
+	QUOTE("\177ELF\2\1\1\3\0\0", 10, 32, 0, false, "\"\\177ELF\\2\\1\\1\\3\\0\\0\"");
+	QUOTE("\0001", 2, 32, 0, false, "\"\\0001\"");
+	QUOTE("\0008", 2, 32, 0, false, "\"\\08\"");
+	/* -s truncation adds ... after the quote */
+	QUOTE("abcdefgh", 8, 4, 0, false, "\"abcd\"...");
+	QUOTE("abcd", 4, 4, 0, false, "\"abcd\"");
+	/* C strings stop at NUL */
+	QUOTE("ab\0cd", 5, 32, 0, true, "\"ab\"");
+	/* -x: hex only when something is not printable; -xx always */
+	QUOTE("plain text\n", 11, 32, 1, false, "\"plain text\\n\"");
+	QUOTE("a\001", 2, 32, 1, false, "\"\\x61\\x01\"");
+	QUOTE("ab", 2, 32, 2, false, "\"\\x61\\x62\"");
+	QUOTE("\xff", 1, 32, 0, false, "\"\\377\"");
+
+	/* JSON strings: control chars and invalid UTF-8 as \u00XX */
+	{
+		struct rp_buf b = { 0 };
+		rp_json_string(&b, (const uint8_t *)"a\x01\xff\"\\\xc3\xa9", 7);
+		expect("json", &b, "\"a\\u0001\\u00ff\\\"\\\\\xc3\xa9\"", __LINE__);
+		rp_buf_free(&b);
+	}
+
+	/* flags in table order, leftovers in hex, zero names */
+	{
+		struct rp_buf b = { 0 };
+		rp_flags_text(&b, rp_xlat_get(SC_X_MMAP_PROT), 3);
+		expect("prot", &b, "PROT_READ|PROT_WRITE", __LINE__);
+		b.len = 0;
+		rp_flags_text(&b, rp_xlat_get(SC_X_MMAP_PROT), 0);
+		expect("prot 0", &b, "PROT_NONE", __LINE__);
+		b.len = 0;
+		rp_flags_text(&b, &rp_x_open_flags, 02000000 | 0200000 | 04000);
+		expect("open", &b, "O_NONBLOCK|O_CLOEXEC|O_DIRECTORY", __LINE__);
+		b.len = 0;
+		rp_flags_text(&b, rp_xlat_get(SC_X_GETRANDOM_FLAGS), 0x11);
+		expect("grnd", &b, "GRND_NONBLOCK|0x10", __LINE__);
+		b.len = 0;
+		rp_flags_text(&b, &rp_x_sa_flags, 0x04000000 | 0x10000000 | 4);
+		expect("sa", &b, "SA_RESTORER|SA_RESTART|SA_SIGINFO", __LINE__);
+		rp_buf_free(&b);
+	}
+
+	/* the emitter: the same calls as strace text and as JSON */
+	for (int json = 0; json < 2; json++) {
+		struct rp_print_opts o;
+		rp_print_opts_init(&o);
+		o.json = json;
+		struct rp_buf b = { 0 };
+		struct rp_emit e;
+		rp_e_init(&e, &b, &o);
+		rp_e_open(&e, '(');
+		rp_e_sym(&e, "AT_FDCWD");
+		rp_e_bytes(&e, (const uint8_t *)"/etc", 4, true, false);
+		rp_e_open(&e, '{');
+		rp_e_key(&e, "st_mode");
+		rp_e_raw(&e, "S_IFREG|0644");
+		rp_e_key(&e, "st_size");
+		rp_e_int(&e, 12);
+		rp_e_ellipsis(&e);
+		rp_e_close(&e, '}');
+		rp_e_flags_pre(&e, "O_RDONLY", &rp_x_open_flags, 02000000, NULL);
+		rp_e_ptr(&e, 0);
+		rp_e_close(&e, ')');
+		expect(json ? "emit json" : "emit text", &b,
+		       json ? "[\"AT_FDCWD\",\"/etc\",{\"st_mode\":\"S_IFREG|0644\",\"st_size\":12},"
+			      "[\"O_RDONLY\",\"O_CLOEXEC\"],null]"
+			    : "(AT_FDCWD, \"/etc\", {st_mode=S_IFREG|0644, st_size=12, ...}, "
+			      "O_RDONLY|O_CLOEXEC, NULL)",
+		       __LINE__);
+		rp_buf_free(&b);
+	}
+
+	if (failures) {
+		fprintf(stderr, "%d failure(s)\n", failures);
+		return 1;
+	}
+	printf("test_replay_unit: ok\n");
+	return 0;
+}

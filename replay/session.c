@@ -314,7 +314,6 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 		t->mem[i].data = t->arena + (size_t)(uintptr_t)t->mem[i].data;
 	t->sc.mem = t->mem;
 	t->sc.nmem = t->nmem;
-	track_fds(s, t, &t->sc);
 	struct rp_event ev = { 0 };
 	ev.kind = RP_EV_SYSCALL;
 	ev.tid = t->tid;
@@ -322,6 +321,8 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	ev.ts_ns = t->sc.entry_ts_ns;
 	ev.u.sc = t->sc;
 	const int rc = fn(&ev, ctx);
+	/* after printing: close(3) still shows what 3 was */
+	track_fds(s, t, &t->sc);
 	t->in_syscall = false;
 	t->nmem = 0;
 	t->arena_len = 0;

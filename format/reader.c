@@ -487,7 +487,7 @@ static int parse_item(struct strtrc_reader *r, size_t *size, size_t *nnodes)
 		pos += res.read;
 		if (pos - r->dpos > MAX_RECORD)
 			break;
-	} while (c.depth > 0);
+	} while (c.depth > 0 || c.n == 0); /* c.n == 0 after a lone tag */
 	if (pos - r->dpos > MAX_RECORD)
 		return fail(r, -EFBIG,
 			    "bad record at byte %" PRIu64 " of the decompressed stream (frame at byte %" PRIu64

@@ -841,6 +841,28 @@ static void test_forward_compat(void)
 	close(fd);
 	free(b.p);
 
+	/* Tags are ignored, also on a whole record. */
+	raw.len = 0;
+	raw_header(r, false);
+	RAW(cbor_encode_tag, 55799); /* self-described CBOR */
+	RAW(cbor_encode_tag, 1);
+	raw_array(r, 3);
+	raw_uint(r, STRTRC_DETACH);
+	RAW(cbor_encode_tag, 2);
+	raw_uint(r, 9);
+	raw_uint(r, 4);
+	RAW(cbor_encode_tag, 3); /* a dangling tag at the end: cut short */
+	b = raw_trace(r, STRTRC_FORMAT_VERSION);
+	struct strtrc_reader *const rt = open_buf(&b, &fd, &err, msg, sizeof(msg));
+	CHECK_MSG(rt, "%s", msg);
+	CHECK(strtrc_reader_next(rt, &rec) == 1);
+	CHECK(rec.kind == STRTRC_DETACH && rec.tid == 9 && rec.ts_ns == 4);
+	CHECK(strtrc_reader_next(rt, &rec) == 0 && !strtrc_reader_complete(rt));
+	CHECK(strstr(strtrc_reader_warning(rt), "cut short"));
+	strtrc_reader_close(rt);
+	close(fd);
+	free(b.p);
+
 	/* Too few fields, indefinite lengths, nesting too deep: errors. */
 	for (int v = 0; v < 3; v++) {
 		raw.len = 0;

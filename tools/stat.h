@@ -1,0 +1,172 @@
+/* strstat internals: output emitter, small containers, the latency
+ * histogram and the views. Every view keeps only aggregate tables (per
+ * syscall, per process, per file) so memory does not grow with the trace. */
+#ifndef STREC_TOOLS_STAT_H
+#define STREC_TOOLS_STAT_H
+
+#include "replay.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- output: text is view-specific, JSON and CSV are flat tables ---- */
+
+enum st_fmt { ST_TEXT, ST_JSON, ST_CSV };
+
+struct st_out {
+	enum st_fmt fmt;
+	FILE *f;
+	unsigned nviews, ntables, nrows, ncell;
+	const char *const *cols; /* column names of the open table */
+};
+
+void st_out_begin(struct st_out *o);
+void st_out_end(struct st_out *o);
+/* Text: a blank line between views. JSON: "name": { tables }. */
+void st_out_view_begin(struct st_out *o, const char *name);
+void st_out_view_end(struct st_out *o);
+/* cols: NULL-terminated; cells of each row come in this order. CSV prints
+ * them as the header row (tables separated by a blank line). */
+void st_out_table_begin(struct st_out *o, const char *name, const char *const *cols);
+void st_out_table_end(struct st_out *o);
+void st_out_row_begin(struct st_out *o);
+void st_out_row_end(struct st_out *o);
+void st_out_str(struct st_out *o, const char *s); /* NULL: null / empty */
+void st_out_u64(struct st_out *o, uint64_t v);
+void st_out_i64(struct st_out *o, int64_t v);
+void st_out_f64(struct st_out *o, double v, int prec);
+void st_out_null(struct st_out *o);
+/* A cell given as ready JSON text and as CSV text (lists, nested values). */
+void st_out_raw(struct st_out *o, const char *json, const char *csv);
+/* Appends s to b as CSV field / shell word (quoted when needed). */
+void st_csv_field(struct rp_buf *b, const char *s);
+void st_shell_word(struct rp_buf *b, const char *s, size_t len);
+
+/* ---- containers ---- */
+
+/* Open-addressing map from a string or a u64 to a caller index. */
+struct st_map {
+	struct st_map_slot *slots;
+	size_t cap, n;
+};
+/* The index stored for key, or SIZE_MAX. */
+size_t st_map_get_str(const struct st_map *m, const char *key);
+size_t st_map_get_u64(const struct st_map *m, uint64_t key);
+/* Stores idx for key (replacing). The string is copied. 0 or -ENOMEM. */
+int st_map_put_str(struct st_map *m, const char *key, size_t idx);
+int st_map_put_u64(struct st_map *m, uint64_t key, size_t idx);
+void st_map_free(struct st_map *m);
+
+/* Growable array helper: ensures room for one more element. */
+int st_grow(void **v, size_t *cap, size_t n, size_t elem);
+
+/* errno -> count, kept sorted by count when printed. */
+struct st_errcount {
+	int err;
+	uint64_t count;
+};
+struct st_errs {
+	struct st_errcount *v;
+	size_t n, cap;
+};
+int st_errs_add(struct st_errs *e, int err);
+void st_errs_sort(struct st_errs *e);
+/* "ENOENT 211  EACCES 2" (sep between pairs, inner between name and count) */
+void st_errs_format(const struct st_errs *e, struct rp_buf *b, const char *inner,
+		    const char *sep);
+const char *st_errno_label(int err, char *tmp, size_t tmp_size);
+
+/* ---- latency histogram: log-linear buckets, relative error < 0.4% ---- */
+
+#define ST_HIST_SUB_BITS 7 /* 128 sub-buckets per power of two */
+#define ST_HIST_GROUPS	 (64 - ST_HIST_SUB_BITS + 1)
+
+struct st_hist {
+	uint64_t count;
+	uint32_t *group[ST_HIST_GROUPS]; /* allocated when first used */
+};
+int st_hist_add(struct st_hist *h, uint64_t v);
+/* Nearest-rank percentile (0 < p <= 100): the midpoint of the bucket that
+ * holds the ceil(p/100*count)-th smallest value, clamped to [lo, hi]. */
+uint64_t st_hist_percentile(const struct st_hist *h, double p, uint64_t lo, uint64_t hi);
+void st_hist_free(struct st_hist *h);
+
+/* ---- shared context ---- */
+
+enum st_sort {
+	ST_SORT_TIME,
+	ST_SORT_CALLS,
+	ST_SORT_ERRORS,
+	ST_SORT_NAME,
+	ST_SORT_AVG,
+	ST_SORT_MIN,
+	ST_SORT_MAX,
+	ST_SORT_NOTHING,
+};
+
+enum st_file_sort {
+	ST_FSORT_PATH,
+	ST_FSORT_OPENS,
+	ST_FSORT_FAILED,
+	ST_FSORT_READ,
+	ST_FSORT_WRITTEN,
+	ST_FSORT_STATS,
+};
+
+struct st_procs;
+
+/* What every view sees of one selected syscall. */
+struct st_call {
+	const struct rp_event *ev;
+	const struct rp_syscall *sc;
+	const char *name; /* never NULL */
+	uint64_t dur_ns;
+	int err; /* positive errno, 0 on success */
+};
+
+/* Path of one syscall argument resolved against cwd / dirfd, or NULL.
+ * Returned string is malloc'ed. */
+char *st_call_path(const struct rp_session *s, const struct st_procs *p, const struct st_call *c,
+		   unsigned arg);
+/* Joins base and a relative path and drops "." and empty components. */
+char *st_path_join(const char *base, const char *p, size_t len);
+
+/* ---- views ---- */
+
+struct st_syscalls;
+struct st_syscalls *st_syscalls_new(unsigned top);
+void st_syscalls_free(struct st_syscalls *t);
+/* text: the decoded call, only asked for when it enters the slowest list */
+typedef void (*st_text_fn)(const struct st_call *c, struct rp_buf *out, void *ctx);
+int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *path,
+		    st_text_fn text, void *text_ctx);
+void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
+void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
+void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
+
+struct st_procs *st_procs_new(const char *cwd);
+void st_procs_free(struct st_procs *p);
+int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint64_t ts);
+/* Process events (spawn, exec, exit, detach) and the calls that change the
+ * cwd or the command; always fed, whatever the filters. exe: from the
+ * EXEC record, or NULL. */
+int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct rp_event *ev,
+		   const char *exe);
+/* A selected call: counts and time. */
+int st_procs_call(struct st_procs *p, const struct st_call *c);
+const char *st_procs_cwd(const struct st_procs *p, uint32_t pid);
+void st_procs_set_end(struct st_procs *p, uint64_t ts);
+/* filter: which pids to show (NULL: all) */
+typedef bool (*st_pid_fn)(uint32_t pid, void *ctx);
+void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx);
+
+struct st_files;
+struct st_files *st_files_new(void);
+void st_files_free(struct st_files *f);
+int st_files_call(struct st_files *f, const struct rp_session *s, const struct st_procs *p,
+		  const struct st_call *c);
+void st_view_files(struct st_files *f, struct st_out *o, enum st_file_sort sort, unsigned limit);
+
+#endif

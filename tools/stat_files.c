@@ -1,0 +1,273 @@
+/* Files touched: opens (and failed opens by errno), bytes read and written
+ * through descriptors, stat calls. Paths are resolved against the calling
+ * process's cwd or the dirfd; descriptors through the session's fd table. */
+#include "stat.h"
+
+#include "syscall_table.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AT_FDCWD_VALUE	    (-100)
+#define AT_EMPTY_PATH_VALUE 0x1000u
+
+struct file {
+	char *path;
+	uint64_t opens, failed, read, written, stats;
+	struct st_errs errs;
+};
+
+struct st_files {
+	struct file *v;
+	size_t n, cap;
+	struct st_map map;
+};
+
+struct st_files *st_files_new(void)
+{
+	return calloc(1, sizeof(struct st_files));
+}
+
+void st_files_free(struct st_files *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].path);
+		free(f->v[i].errs.v);
+	}
+	free(f->v);
+	st_map_free(&f->map);
+	free(f);
+}
+
+/* The path of descriptor fd, normalized, or "<fd N>" when unknown. */
+static char *fd_path(const struct rp_session *s, uint32_t tid, int fd)
+{
+	const char *p = rp_session_fd_path(s, tid, fd);
+	if (p && p[0] == '/')
+		return st_path_join(NULL, p, strlen(p));
+	if (p)
+		return strdup(p);
+	char tmp[32];
+	snprintf(tmp, sizeof(tmp), "<fd %d>", fd);
+	return strdup(tmp);
+}
+
+char *st_call_path(const struct rp_session *s, const struct st_procs *p, const struct st_call *c,
+		   unsigned arg)
+{
+	const struct rp_syscall *sc = c->sc;
+	assert(arg < 6);
+	const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, arg, 0);
+	if (!m)
+		return NULL;
+	const char *path = (const char *)m->data;
+	const size_t len = strnlen(path, m->len);
+	const bool has_dirfd = arg > 0 && sc->desc && sc->desc->args[arg - 1].kind == SC_ARG_DIRFD;
+	const int dirfd = has_dirfd ? (int)(int32_t)sc->args[arg - 1] : AT_FDCWD_VALUE;
+	if (len && path[0] == '/')
+		return st_path_join(NULL, path, len);
+	if (dirfd != AT_FDCWD_VALUE) {
+		char *base = fd_path(s, c->ev->tid, dirfd);
+		if (!base)
+			return NULL;
+		char *r = len ? st_path_join(base, path, len) : strdup(base);
+		free(base);
+		return r;
+	}
+	if (!len)
+		return NULL; /* "" without a dirfd: ENOENT, no file */
+	return st_path_join(st_procs_cwd(p, c->ev->pid), path, len);
+}
+
+static struct file *get_file(struct st_files *f, const char *path)
+{
+	size_t i = st_map_get_str(&f->map, path);
+	if (i != SIZE_MAX)
+		return &f->v[i];
+	if (st_grow((void **)&f->v, &f->cap, f->n, sizeof(*f->v)) < 0)
+		return NULL;
+	char *copy = strdup(path);
+	if (!copy || st_map_put_str(&f->map, path, f->n) < 0) {
+		free(copy);
+		return NULL;
+	}
+	struct file *fl = &f->v[f->n++];
+	memset(fl, 0, sizeof(*fl));
+	fl->path = copy;
+	return fl;
+}
+
+enum io_dir { IO_READ, IO_WRITE };
+
+static int add_io(struct st_files *f, const struct rp_session *s, const struct st_call *c, int fd,
+		  enum io_dir dir)
+{
+	if (c->err || c->sc->rval <= 0)
+		return 0;
+	char *p = fd_path(s, c->ev->tid, fd);
+	if (!p)
+		return -ENOMEM;
+	struct file *fl = get_file(f, p);
+	free(p);
+	if (!fl)
+		return -ENOMEM;
+	if (dir == IO_READ)
+		fl->read += (uint64_t)c->sc->rval;
+	else
+		fl->written += (uint64_t)c->sc->rval;
+	return 0;
+}
+
+static bool name_in(const char *name, const char *const *set)
+{
+	for (; *set; set++) {
+		if (!strcmp(name, *set))
+			return true;
+	}
+	return false;
+}
+
+/* The first path argument, or -1. */
+static int path_arg(const struct sc_desc *d)
+{
+	for (unsigned i = 0; i < d->nargs && i < 6; i++) {
+		if (d->args[i].kind == SC_ARG_PATH)
+			return (int)i;
+	}
+	return -1;
+}
+
+int st_files_call(struct st_files *f, const struct rp_session *s, const struct st_procs *p,
+		  const struct st_call *c)
+{
+	static const char *const reads[] = { "read",	 "pread64",  "readv",	"preadv",
+					     "preadv2",	 "recvfrom", "recvmsg", NULL };
+	static const char *const writes[] = { "write",	 "pwrite64", "writev", "pwritev",
+					      "pwritev2", "sendto",   "sendmsg", NULL };
+	static const char *const opens[] = { "open", "openat", "openat2", "creat", NULL };
+	const struct sc_desc *d = c->sc->desc;
+	if (!d)
+		return 0;
+	const char *name = c->name;
+	const int fd0 = (int)(int32_t)c->sc->args[0];
+	if (name_in(name, reads))
+		return add_io(f, s, c, fd0, IO_READ);
+	if (name_in(name, writes))
+		return add_io(f, s, c, fd0, IO_WRITE);
+	if (!strcmp(name, "sendfile")) {
+		const int rc = add_io(f, s, c, (int)(int32_t)c->sc->args[1], IO_READ);
+		return rc ? rc : add_io(f, s, c, fd0, IO_WRITE);
+	}
+	if (!strcmp(name, "copy_file_range") || !strcmp(name, "splice")) {
+		const int rc = add_io(f, s, c, fd0, IO_READ);
+		return rc ? rc : add_io(f, s, c, (int)(int32_t)c->sc->args[2], IO_WRITE);
+	}
+	const bool is_open = name_in(name, opens);
+	const bool is_stat = (d->classes & SC_CLASS_STAT_LIKE) != 0;
+	if (!is_open && !is_stat)
+		return 0;
+	const int pa = path_arg(d);
+	char *path = NULL;
+	if (pa >= 0)
+		path = st_call_path(s, p, c, (unsigned)pa);
+	else if (d->args[0].kind == SC_ARG_FD)
+		path = fd_path(s, c->ev->tid, fd0); /* fstat */
+	if (!path)
+		return 0;
+	struct file *fl = get_file(f, path);
+	free(path);
+	if (!fl)
+		return -ENOMEM;
+	if (is_stat) {
+		fl->stats++;
+	} else if (c->err) {
+		fl->failed++;
+		return st_errs_add(&fl->errs, c->err);
+	} else {
+		fl->opens++;
+	}
+	return 0;
+}
+
+static enum st_file_sort g_fsort; /* qsort has no context argument */
+
+static int file_cmp(const void *pa, const void *pb)
+{
+	const struct file *a = pa, *b = pb;
+	uint64_t x = 0, y = 0;
+	switch (g_fsort) {
+	case ST_FSORT_PATH:
+		return strcmp(a->path, b->path);
+	case ST_FSORT_OPENS:
+		x = a->opens, y = b->opens;
+		break;
+	case ST_FSORT_FAILED:
+		x = a->failed, y = b->failed;
+		break;
+	case ST_FSORT_READ:
+		x = a->read, y = b->read;
+		break;
+	case ST_FSORT_WRITTEN:
+		x = a->written, y = b->written;
+		break;
+	case ST_FSORT_STATS:
+		x = a->stats, y = b->stats;
+		break;
+	}
+	if (x != y)
+		return x < y ? 1 : -1;
+	return strcmp(a->path, b->path);
+}
+
+void st_view_files(struct st_files *f, struct st_out *o, enum st_file_sort sort, unsigned limit)
+{
+	static const char *const cols[] = { "path",  "opens",	    "failed_opens",
+					    "errnos", "bytes_read", "bytes_written",
+					    "stat_calls", NULL };
+	st_out_view_begin(o, "files");
+	g_fsort = sort;
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof(*f->v), file_cmp);
+	st_map_free(&f->map); /* indices moved */
+	for (size_t i = 0; i < f->n; i++)
+		st_map_put_str(&f->map, f->v[i].path, i);
+	if (o->fmt == ST_TEXT)
+		fprintf(o->f, "%7s %7s %-22s %12s %12s %7s  %s\n", "OPENS", "FAILED", "ERRNOS",
+			"READ", "WRITTEN", "STATS", "PATH");
+	else
+		st_out_table_begin(o, "files", cols);
+	const size_t n = limit && limit < f->n ? limit : f->n;
+	for (size_t i = 0; i < n; i++) {
+		struct file *fl = &f->v[i];
+		st_errs_sort(&fl->errs);
+		struct rp_buf b = { 0 };
+		st_errs_format(&fl->errs, &b, ":", " ");
+		rp_buf_putc(&b, '\0');
+		const char *errs = b.oom ? "?" : b.data;
+		if (o->fmt == ST_TEXT) {
+			fprintf(o->f, "%7" PRIu64 " %7" PRIu64 " %-22s %12" PRIu64 " %12" PRIu64
+				      " %7" PRIu64 "  %s\n",
+				fl->opens, fl->failed, *errs ? errs : "-", fl->read, fl->written,
+				fl->stats, fl->path);
+		} else {
+			st_out_row_begin(o);
+			st_out_str(o, fl->path);
+			st_out_u64(o, fl->opens);
+			st_out_u64(o, fl->failed);
+			st_out_str(o, errs);
+			st_out_u64(o, fl->read);
+			st_out_u64(o, fl->written);
+			st_out_u64(o, fl->stats);
+			st_out_row_end(o);
+		}
+		rp_buf_free(&b);
+	}
+	if (o->fmt != ST_TEXT)
+		st_out_table_end(o);
+	st_out_view_end(o);
+}

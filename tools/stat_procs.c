@@ -1,0 +1,463 @@
+/* The process table: who spawned whom, what each ran, how long it lived,
+ * how it ended. Threads fold into their process. Also keeps each process's
+ * cwd, which path resolution needs. */
+#include "stat.h"
+
+#include "names.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define CLONE_THREAD_FLAG 0x10000u
+
+struct cmd {
+	char *text; /* shell words */
+	char *json; /* JSON array of strings */
+};
+
+struct proc {
+	uint32_t pid, ppid;
+	size_t parent; /* index, or SIZE_MAX */
+	uint64_t start_ns, end_ns;
+	bool ended, detached, has_status;
+	int32_t wait_status;
+	unsigned threads;
+	uint64_t calls, time_ns;
+	char *cwd;
+	char *inherited; /* the parent's command at fork, when it never exec'd */
+	struct cmd *cmds;
+	size_t ncmds, cmds_cap;
+	bool exec_pending; /* the last command came from the EXEC record only */
+};
+
+struct st_procs {
+	struct proc *v;
+	size_t n, cap;
+	struct st_map by_pid; /* the newest process of each pid */
+	char *cwd;	      /* the recorder's, for processes seen first */
+	uint64_t end_ns;
+};
+
+struct st_procs *st_procs_new(const char *cwd)
+{
+	struct st_procs *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	if (cwd && !(p->cwd = strdup(cwd))) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void st_procs_free(struct st_procs *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++) {
+		struct proc *pr = &p->v[i];
+		for (size_t k = 0; k < pr->ncmds; k++) {
+			free(pr->cmds[k].text);
+			free(pr->cmds[k].json);
+		}
+		free(pr->cmds);
+		free(pr->cwd);
+		free(pr->inherited);
+	}
+	free(p->v);
+	free(p->cwd);
+	st_map_free(&p->by_pid);
+	free(p);
+}
+
+static struct proc *new_proc(struct st_procs *p, uint32_t pid, uint32_t ppid, uint64_t ts)
+{
+	if (st_grow((void **)&p->v, &p->cap, p->n, sizeof(*p->v)) < 0)
+		return NULL;
+	const size_t parent = ppid ? st_map_get_u64(&p->by_pid, ppid) : SIZE_MAX;
+	if (st_map_put_u64(&p->by_pid, pid, p->n) < 0)
+		return NULL;
+	struct proc *pr = &p->v[p->n++];
+	memset(pr, 0, sizeof(*pr));
+	pr->pid = pid;
+	pr->ppid = ppid;
+	pr->parent = parent;
+	pr->start_ns = ts;
+	pr->threads = 1;
+	const char *cwd = parent != SIZE_MAX ? p->v[parent].cwd : p->cwd;
+	pr->cwd = cwd ? strdup(cwd) : NULL;
+	return pr;
+}
+
+/* The live process of pid, created (parentless) when first seen. */
+static struct proc *get_proc(struct st_procs *p, uint32_t pid, uint64_t ts)
+{
+	const size_t i = st_map_get_u64(&p->by_pid, pid);
+	if (i != SIZE_MAX)
+		return &p->v[i];
+	return new_proc(p, pid, 0, ts);
+}
+
+const char *st_procs_cwd(const struct st_procs *p, uint32_t pid)
+{
+	const size_t i = st_map_get_u64(&p->by_pid, pid);
+	return i != SIZE_MAX && p->v[i].cwd ? p->v[i].cwd : p->cwd;
+}
+
+void st_procs_set_end(struct st_procs *p, uint64_t ts)
+{
+	if (ts > p->end_ns)
+		p->end_ns = ts;
+}
+
+int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint64_t ts)
+{
+	struct proc *pr = get_proc(p, sn->pid, ts);
+	if (!pr)
+		return -ENOMEM;
+	pr->ppid = sn->ppid;
+	pr->parent = st_map_get_u64(&p->by_pid, sn->ppid);
+	if (pr->parent == (size_t)(pr - p->v))
+		pr->parent = SIZE_MAX;
+	pr->threads = sn->ntids ? (unsigned)sn->ntids : 1;
+	if (sn->cwd.data) {
+		char *c = strndup((const char *)sn->cwd.data, sn->cwd.len);
+		if (!c)
+			return -ENOMEM;
+		free(pr->cwd);
+		pr->cwd = c;
+	}
+	return 0;
+}
+
+static int push_cmd(struct proc *pr, char *text, char *json, bool pending)
+{
+	if (!text || !json)
+		goto oom;
+	if (pr->exec_pending && pr->ncmds) {
+		/* the execve's argv replaces what the EXEC record told */
+		struct cmd *last = &pr->cmds[pr->ncmds - 1];
+		free(last->text);
+		free(last->json);
+		*last = (struct cmd){ text, json };
+	} else {
+		if (st_grow((void **)&pr->cmds, &pr->cmds_cap, pr->ncmds, sizeof(*pr->cmds)) < 0)
+			goto oom;
+		pr->cmds[pr->ncmds++] = (struct cmd){ text, json };
+	}
+	pr->exec_pending = pending;
+	return 0;
+oom:
+	free(text);
+	free(json);
+	return -ENOMEM;
+}
+
+static char *buf_string(struct rp_buf *b)
+{
+	rp_buf_putc(b, '\0');
+	if (b->oom) {
+		rp_buf_free(b);
+		return NULL;
+	}
+	return b->data;
+}
+
+/* argv of a successful execve(at) from its entry captures. */
+static int exec_argv(struct proc *pr, const struct rp_syscall *sc, unsigned arg)
+{
+	const struct rp_mem *vec = rp_syscall_mem(sc, STRTRC_AT_ENTRY, arg, 0);
+	struct rp_buf text = { 0 }, json = { 0 };
+	rp_buf_putc(&json, '[');
+	size_t n = vec ? vec->len / 8 : 0;
+	for (size_t k = 0; k < n; k++) {
+		uint64_t ptr;
+		memcpy(&ptr, vec->data + 8 * k, sizeof(ptr));
+		if (!ptr)
+			break;
+		const struct rp_mem *s = rp_syscall_mem(sc, STRTRC_AT_ENTRY, arg, (uint32_t)k + 1);
+		const char *w = s ? (const char *)s->data : "?";
+		const size_t wl = s ? strnlen(w, s->len) : 1;
+		if (k) {
+			rp_buf_putc(&text, ' ');
+			rp_buf_putc(&json, ',');
+		}
+		st_shell_word(&text, w, wl);
+		rp_json_string(&json, (const uint8_t *)w, wl);
+	}
+	if (vec && (vec->flags & STRTRC_MEM_TRUNCATED))
+		rp_buf_puts(&text, " ...");
+	rp_buf_putc(&json, ']');
+	return push_cmd(pr, buf_string(&text), buf_string(&json), false);
+}
+
+static int on_exec_record(struct proc *pr, const char *exe)
+{
+	if (!exe)
+		return 0;
+	struct rp_buf text = { 0 }, json = { 0 };
+	st_shell_word(&text, exe, strlen(exe));
+	rp_buf_putc(&json, '[');
+	rp_json_string(&json, (const uint8_t *)exe, strlen(exe));
+	rp_buf_putc(&json, ']');
+	return push_cmd(pr, buf_string(&text), buf_string(&json), true);
+}
+
+static int on_syscall(struct st_procs *p, struct proc *pr, const struct rp_session *s,
+		      const struct rp_event *ev)
+{
+	const struct rp_syscall *sc = &ev->u.sc;
+	const char *name = rp_syscall_name(sc);
+	if (!name || !sc->finished || sc->is_error)
+		return 0;
+	if (!strcmp(name, "execve"))
+		return exec_argv(pr, sc, 1);
+	if (!strcmp(name, "execveat"))
+		return exec_argv(pr, sc, 2);
+	char *cwd = NULL;
+	if (!strcmp(name, "chdir")) {
+		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
+		if (!m)
+			return 0;
+		cwd = st_path_join(pr->cwd ? pr->cwd : p->cwd, (const char *)m->data,
+				   strnlen((const char *)m->data, m->len));
+	} else if (!strcmp(name, "fchdir")) {
+		const char *fp = rp_session_fd_path(s, ev->tid, (int)(int32_t)sc->args[0]);
+		if (!fp)
+			return 0;
+		cwd = strdup(fp);
+	} else {
+		return 0;
+	}
+	if (!cwd)
+		return -ENOMEM;
+	free(pr->cwd);
+	pr->cwd = cwd;
+	return 0;
+}
+
+int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct rp_event *ev,
+		   const char *exe)
+{
+	st_procs_set_end(p, ev->ts_ns);
+	struct proc *pr = get_proc(p, ev->pid, ev->ts_ns);
+	if (!pr)
+		return -ENOMEM;
+	switch (ev->kind) {
+	case RP_EV_SPAWN: {
+		const struct strtrc_spawn *sp = &ev->u.spawn;
+		if (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & CLONE_THREAD_FLAG)) {
+			pr->threads++;
+			return 0;
+		}
+		const size_t parent = (size_t)(pr - p->v);
+		struct proc *child = new_proc(p, sp->new_tid, ev->pid, ev->ts_ns);
+		if (!child)
+			return -ENOMEM;
+		pr = &p->v[parent]; /* the array may have moved */
+		const struct cmd *last = pr->ncmds ? &pr->cmds[pr->ncmds - 1] : NULL;
+		const char *inh = last ? last->text : pr->inherited;
+		if (inh && !(child->inherited = strdup(inh)))
+			return -ENOMEM;
+		return 0;
+	}
+	case RP_EV_EXEC:
+		return on_exec_record(pr, exe);
+	case RP_EV_EXIT:
+		if (ev->tid != ev->pid && pr->has_status)
+			return 0;
+		if (ev->tid == ev->pid || !pr->ended) {
+			pr->ended = true;
+			pr->end_ns = ev->ts_ns;
+		}
+		if (ev->tid == ev->pid) {
+			pr->has_status = true;
+			pr->wait_status = ev->u.wait_status;
+		}
+		return 0;
+	case RP_EV_DETACH:
+		if (ev->tid == ev->pid) {
+			pr->detached = true;
+			pr->ended = true;
+			pr->end_ns = ev->ts_ns;
+		}
+		return 0;
+	case RP_EV_SYSCALL:
+		return on_syscall(p, pr, s, ev);
+	default:
+		return 0;
+	}
+}
+
+int st_procs_call(struct st_procs *p, const struct st_call *c)
+{
+	struct proc *pr = get_proc(p, c->ev->pid, c->ev->ts_ns);
+	if (!pr)
+		return -ENOMEM;
+	pr->calls++;
+	pr->time_ns += c->dur_ns;
+	return 0;
+}
+
+/* ---- view ---- */
+
+static void status_text(const struct proc *pr, char *b, size_t n)
+{
+	if (pr->has_status && WIFEXITED(pr->wait_status)) {
+		snprintf(b, n, "exited %d", WEXITSTATUS(pr->wait_status));
+	} else if (pr->has_status && WIFSIGNALED(pr->wait_status)) {
+		const char *sig = strec_signal_name(WTERMSIG(pr->wait_status));
+		snprintf(b, n, "killed by %s%s", sig ? sig : "?",
+			 WCOREDUMP(pr->wait_status) ? " (core dumped)" : "");
+	} else if (pr->detached) {
+		snprintf(b, n, "detached");
+	} else {
+		snprintf(b, n, "running");
+	}
+}
+
+struct walk {
+	struct st_procs *p;
+	struct st_out *o;
+	st_pid_fn shown;
+	void *ctx;
+	size_t *first_child, *next_sibling;
+	struct rp_buf prefix;
+};
+
+static void print_proc(struct walk *w, size_t i, const char *tree_prefix)
+{
+	const struct proc *pr = &w->p->v[i];
+	struct st_out *o = w->o;
+	const uint64_t end = pr->ended ? pr->end_ns : w->p->end_ns;
+	const uint64_t life = end > pr->start_ns ? end - pr->start_ns : 0;
+	char st[64];
+	status_text(pr, st, sizeof(st));
+	struct rp_buf cmd = { 0 }, json = { 0 };
+	for (size_t k = 0; k < pr->ncmds; k++) {
+		rp_buf_puts(&cmd, k ? " => " : "");
+		rp_buf_puts(&cmd, pr->cmds[k].text);
+	}
+	if (!pr->ncmds && pr->inherited)
+		rp_buf_printf(&cmd, "(%s)", pr->inherited);
+	rp_buf_putc(&cmd, '\0');
+	if (o->fmt == ST_TEXT) {
+		fprintf(o->f, "%8u %8u %11.6f %11.6f %11.6f %7u %9" PRIu64 " %11.6f  %-20s %s%s\n",
+			pr->pid, pr->ppid, (double)pr->start_ns / 1e9, (double)end / 1e9,
+			(double)life / 1e9, pr->threads, pr->calls, (double)pr->time_ns / 1e9, st,
+			tree_prefix, cmd.oom ? "?" : cmd.data);
+		rp_buf_free(&cmd);
+		return;
+	}
+	rp_buf_putc(&json, '[');
+	for (size_t k = 0; k < pr->ncmds; k++) {
+		if (k)
+			rp_buf_putc(&json, ',');
+		rp_buf_puts(&json, pr->cmds[k].json);
+	}
+	rp_buf_puts(&json, "]");
+	rp_buf_putc(&json, '\0');
+	st_out_row_begin(o);
+	st_out_u64(o, pr->pid);
+	st_out_u64(o, pr->ppid);
+	st_out_u64(o, pr->start_ns);
+	if (pr->ended)
+		st_out_u64(o, pr->end_ns);
+	else
+		st_out_null(o);
+	st_out_u64(o, life);
+	st_out_u64(o, pr->threads);
+	st_out_u64(o, pr->calls);
+	st_out_u64(o, pr->time_ns);
+	if (pr->has_status && WIFEXITED(pr->wait_status))
+		st_out_i64(o, WEXITSTATUS(pr->wait_status));
+	else
+		st_out_null(o);
+	if (pr->has_status && WIFSIGNALED(pr->wait_status))
+		st_out_str(o, strec_signal_name(WTERMSIG(pr->wait_status)));
+	else
+		st_out_null(o);
+	st_out_str(o, st);
+	st_out_raw(o, json.oom ? NULL : json.data, cmd.oom ? NULL : cmd.data);
+	st_out_row_end(o);
+	rp_buf_free(&cmd);
+	rp_buf_free(&json);
+}
+
+/* Depth-first, children in start order. A hidden process is skipped but
+ * its descendants still show, one level up. */
+static void walk(struct walk *w, size_t i, bool last)
+{
+	const size_t plen = w->prefix.len;
+	const bool show = !w->shown || w->shown(w->p->v[i].pid, w->ctx);
+	if (show) {
+		struct rp_buf line = { 0 };
+		if (plen)
+			rp_buf_put(&line, w->prefix.data, plen);
+		const bool root = w->p->v[i].parent == SIZE_MAX;
+		if (!root)
+			rp_buf_puts(&line, last ? "`-- " : "|-- ");
+		rp_buf_putc(&line, '\0');
+		print_proc(w, i, line.oom ? "" : line.data);
+		rp_buf_free(&line);
+		if (!root)
+			rp_buf_puts(&w->prefix, last ? "    " : "|   ");
+	}
+	for (size_t c = w->first_child[i]; c != SIZE_MAX; c = w->next_sibling[c])
+		walk(w, c, w->next_sibling[c] == SIZE_MAX);
+	w->prefix.len = plen;
+}
+
+void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx)
+{
+	static const char *const cols[] = { "pid",	 "ppid",      "start_ns", "end_ns",
+					    "lifetime_ns", "threads",   "syscalls", "syscall_time_ns",
+					    "exit_code",   "signal",    "status",   "commands",
+					    NULL };
+	st_out_view_begin(o, "processes");
+	if (o->fmt == ST_TEXT)
+		fprintf(o->f, "%8s %8s %11s %11s %11s %7s %9s %11s  %-20s %s\n", "PID", "PPID",
+			"START", "END", "LIFETIME", "THREADS", "SYSCALLS", "SYSTIME", "STATUS",
+			"COMMAND");
+	else
+		st_out_table_begin(o, "processes", cols);
+	struct walk w = { .p = p, .o = o, .shown = shown, .ctx = ctx };
+	w.first_child = malloc((p->n + 1) * sizeof(size_t));
+	w.next_sibling = malloc((p->n + 1) * sizeof(size_t));
+	if (w.first_child && w.next_sibling) {
+		for (size_t i = 0; i < p->n; i++)
+			w.first_child[i] = w.next_sibling[i] = SIZE_MAX;
+		/* creation order is start order: append each child at the end */
+		size_t *tail = malloc((p->n + 1) * sizeof(size_t));
+		if (tail) {
+			for (size_t i = 0; i < p->n; i++) {
+				const size_t par = p->v[i].parent;
+				if (par == SIZE_MAX || par >= i)
+					continue;
+				if (w.first_child[par] == SIZE_MAX)
+					w.first_child[par] = i;
+				else
+					w.next_sibling[tail[par]] = i;
+				tail[par] = i;
+			}
+			for (size_t i = 0; i < p->n; i++) {
+				const size_t par = p->v[i].parent;
+				if (par == SIZE_MAX || par >= i) {
+					p->v[i].parent = SIZE_MAX; /* a root */
+					walk(&w, i, true);
+				}
+			}
+			free(tail);
+		}
+	}
+	free(w.first_child);
+	free(w.next_sibling);
+	rp_buf_free(&w.prefix);
+	if (o->fmt != ST_TEXT)
+		st_out_table_end(o);
+	st_out_view_end(o);
+}

@@ -1,0 +1,601 @@
+/* Per-syscall aggregates: the strace -c summary, latency percentiles with
+ * the N slowest calls, and the errno breakdown with the paths that failed. */
+#include "stat.h"
+
+#include "filter.h"
+#include "names.h"
+#include "syscall_table.h"
+#include "util.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NARCH 2 /* 0: x86_64, 1: i386 (strace's "32 bit mode") */
+
+struct row {
+	unsigned arch;
+	uint64_t nr;
+	const char *name;
+	uint64_t calls, errors, time_ns, min_ns, max_ns;
+	struct st_hist hist;
+	struct st_errs errs;
+};
+
+struct slow {
+	uint64_t dur_ns, ts_ns;
+	uint32_t pid, tid;
+	uint64_t seq; /* ties: the earlier call ranks first */
+	const char *name;
+	char *text;
+};
+
+struct failpath {
+	char *path;
+	uint64_t count;
+	struct st_errs errs;
+};
+
+struct st_syscalls {
+	struct row *rows[NARCH][STREC_FILTER_MAX_NR];
+	struct slow *heap; /* min-heap on duration: the root is evicted first */
+	size_t nheap;
+	unsigned top;
+	uint64_t seq;
+	struct failpath *fails;
+	size_t nfails, fails_cap;
+	struct st_map fail_map;
+};
+
+struct st_syscalls *st_syscalls_new(unsigned top)
+{
+	struct st_syscalls *t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->top = top;
+	t->heap = calloc(top ? top : 1, sizeof(*t->heap));
+	if (!t->heap) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void st_syscalls_free(struct st_syscalls *t)
+{
+	if (!t)
+		return;
+	for (unsigned a = 0; a < NARCH; a++) {
+		for (unsigned i = 0; i < STREC_FILTER_MAX_NR; i++) {
+			struct row *r = t->rows[a][i];
+			if (!r)
+				continue;
+			st_hist_free(&r->hist);
+			free(r->errs.v);
+			free(r);
+		}
+	}
+	for (size_t i = 0; i < t->nheap; i++)
+		free(t->heap[i].text);
+	free(t->heap);
+	for (size_t i = 0; i < t->nfails; i++) {
+		free(t->fails[i].path);
+		free(t->fails[i].errs.v);
+	}
+	free(t->fails);
+	st_map_free(&t->fail_map);
+	free(t);
+}
+
+/* a ranks below b: evicted first */
+static bool slow_less(const struct slow *a, const struct slow *b)
+{
+	if (a->dur_ns != b->dur_ns)
+		return a->dur_ns < b->dur_ns;
+	return a->seq > b->seq;
+}
+
+static void sift_down(struct slow *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t m = i;
+		const size_t l = 2 * i + 1, r = l + 1;
+		if (l < n && slow_less(&h[l], &h[m]))
+			m = l;
+		if (r < n && slow_less(&h[r], &h[m]))
+			m = r;
+		if (m == i)
+			return;
+		const struct slow tmp = h[i];
+		h[i] = h[m];
+		h[m] = tmp;
+		i = m;
+	}
+}
+
+static void sift_up(struct slow *h, size_t i)
+{
+	while (i && slow_less(&h[i], &h[(i - 1) / 2])) {
+		const struct slow tmp = h[i];
+		h[i] = h[(i - 1) / 2];
+		h[(i - 1) / 2] = tmp;
+		i = (i - 1) / 2;
+	}
+}
+
+static int add_slow(struct st_syscalls *t, const struct st_call *c, st_text_fn text, void *ctx)
+{
+	const struct slow cand = {
+		.dur_ns = c->dur_ns,
+		.ts_ns = c->ev->ts_ns,
+		.pid = c->ev->pid,
+		.tid = c->ev->tid,
+		.seq = ++t->seq,
+		.name = c->name,
+	};
+	if (!t->top)
+		return 0;
+	if (t->nheap == t->top && !slow_less(&t->heap[0], &cand))
+		return 0; /* not among the slowest: no text is made */
+	struct rp_buf b = { 0 };
+	text(c, &b, ctx);
+	while (b.len && b.data[b.len - 1] == '\n')
+		b.len--;
+	rp_buf_putc(&b, '\0');
+	if (b.oom) {
+		rp_buf_free(&b);
+		return -ENOMEM;
+	}
+	struct slow s = cand;
+	s.text = b.data;
+	if (t->nheap == t->top) {
+		free(t->heap[0].text);
+		t->heap[0] = s;
+		sift_down(t->heap, t->nheap, 0);
+	} else {
+		t->heap[t->nheap] = s;
+		sift_up(t->heap, t->nheap++);
+	}
+	return 0;
+}
+
+static int add_fail_path(struct st_syscalls *t, const char *path, int err)
+{
+	size_t i = st_map_get_str(&t->fail_map, path);
+	if (i == SIZE_MAX) {
+		if (st_grow((void **)&t->fails, &t->fails_cap, t->nfails, sizeof(*t->fails)) < 0)
+			return -ENOMEM;
+		char *copy = strdup(path);
+		if (!copy || st_map_put_str(&t->fail_map, path, t->nfails) < 0) {
+			free(copy);
+			return -ENOMEM;
+		}
+		i = t->nfails++;
+		t->fails[i] = (struct failpath){ .path = copy };
+	}
+	t->fails[i].count++;
+	return st_errs_add(&t->fails[i].errs, err);
+}
+
+int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *path,
+		    st_text_fn text, void *text_ctx)
+{
+	const unsigned arch = c->sc->arch == SC_AUDIT_ARCH_I386 ? 1 : 0;
+	if (c->sc->nr >= STREC_FILTER_MAX_NR)
+		return 0; /* strace skips numbers outside its table too */
+	struct row *r = t->rows[arch][c->sc->nr];
+	if (!r) {
+		r = calloc(1, sizeof(*r));
+		if (!r)
+			return -ENOMEM;
+		r->arch = arch;
+		r->nr = c->sc->nr;
+		r->name = c->name;
+		r->min_ns = UINT64_MAX;
+		t->rows[arch][c->sc->nr] = r;
+	}
+	r->calls++;
+	r->time_ns += c->dur_ns;
+	if (c->dur_ns < r->min_ns)
+		r->min_ns = c->dur_ns;
+	if (c->dur_ns > r->max_ns)
+		r->max_ns = c->dur_ns;
+	if (st_hist_add(&r->hist, c->dur_ns) < 0)
+		return -ENOMEM;
+	if (c->err) {
+		r->errors++;
+		if (st_errs_add(&r->errs, c->err) < 0)
+			return -ENOMEM;
+		if (path && add_fail_path(t, path, c->err) < 0)
+			return -ENOMEM;
+	}
+	return add_slow(t, c, text, text_ctx);
+}
+
+/* ---- sorting ---- */
+
+static enum st_sort g_sort; /* qsort has no context argument */
+
+static uint64_t avg_ns(const struct row *r)
+{
+	return r->calls ? r->time_ns / r->calls : 0;
+}
+
+static int cmp_u64_desc(uint64_t a, uint64_t b)
+{
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+static int row_cmp(const void *pa, const void *pb)
+{
+	const struct row *a = *(const struct row *const *)pa, *b = *(const struct row *const *)pb;
+	int c = 0;
+	switch (g_sort) {
+	case ST_SORT_TIME:
+		c = cmp_u64_desc(a->time_ns, b->time_ns);
+		break;
+	case ST_SORT_CALLS:
+		c = cmp_u64_desc(a->calls, b->calls);
+		break;
+	case ST_SORT_ERRORS:
+		c = cmp_u64_desc(a->errors, b->errors);
+		break;
+	case ST_SORT_NAME:
+		c = strcmp(a->name, b->name);
+		break;
+	case ST_SORT_AVG:
+		c = cmp_u64_desc(avg_ns(a), avg_ns(b));
+		break;
+	case ST_SORT_MIN:
+		c = cmp_u64_desc(a->min_ns, b->min_ns);
+		break;
+	case ST_SORT_MAX:
+		c = cmp_u64_desc(a->max_ns, b->max_ns);
+		break;
+	case ST_SORT_NOTHING:
+		break;
+	}
+	/* strace's sort is stable over syscall numbers */
+	return c ? c : (a->nr > b->nr) - (a->nr < b->nr);
+}
+
+/* The used rows of one arch, sorted. Caller frees. */
+static struct row **sorted_rows(struct st_syscalls *t, unsigned arch, enum st_sort sort, size_t *n)
+{
+	struct row **v = malloc(STREC_FILTER_MAX_NR * sizeof(*v));
+	*n = 0;
+	if (!v)
+		return NULL;
+	for (unsigned i = 0; i < STREC_FILTER_MAX_NR; i++) {
+		if (t->rows[arch][i])
+			v[(*n)++] = t->rows[arch][i];
+	}
+	g_sort = sort;
+	qsort(v, *n, sizeof(*v), row_cmp);
+	return v;
+}
+
+static bool arch_used(const struct st_syscalls *t, unsigned arch)
+{
+	for (unsigned i = 0; i < STREC_FILTER_MAX_NR; i++) {
+		if (t->rows[arch][i])
+			return true;
+	}
+	return false;
+}
+
+static const char *arch_label(unsigned arch)
+{
+	return arch ? "i386" : "x86_64";
+}
+
+static double secs(uint64_t ns)
+{
+	return (double)ns / 1e9;
+}
+
+static int ndigits_u64(uint64_t v)
+{
+	return snprintf(NULL, 0, "%" PRIu64, v);
+}
+
+/* ---- summary: strace -c -w ---- */
+
+static void summary_text(FILE *f, struct row **v, size_t n)
+{
+	uint64_t tot_ns = 0, tot_calls = 0, tot_err = 0, avg_max = 0;
+	size_t name_max = 0;
+	for (size_t i = 0; i < n; i++) {
+		tot_ns += v[i]->time_ns;
+		tot_calls += v[i]->calls;
+		tot_err += v[i]->errors;
+		if (avg_ns(v[i]) > avg_max)
+			avg_max = avg_ns(v[i]);
+		if (strlen(v[i]->name) > name_max)
+			name_max = strlen(v[i]->name);
+	}
+	/* strace's widths: historical minimums, grown to fit the totals */
+	const double tot_s = secs(tot_ns);
+	int w_sec = snprintf(NULL, 0, "%.6f", tot_s);
+	w_sec = w_sec > 11 ? w_sec : 11;
+	int w_avg = ndigits_u64(avg_max / 1000);
+	w_avg = w_avg > 11 ? w_avg : 11;
+	int w_calls = ndigits_u64(tot_calls);
+	w_calls = w_calls > 9 ? w_calls : 9;
+	int w_err = ndigits_u64(tot_err);
+	w_err = w_err > 9 ? w_err : 9;
+	const int w_name = name_max + 1 > 16 ? (int)name_max + 1 : 16;
+	char dash[256];
+	memset(dash, '-', sizeof(dash));
+	fprintf(f, "%6s %*s %*s %*s %*s %s\n", "% time", w_sec, "seconds", w_avg, "usecs/call",
+		w_calls, "calls", w_err, "errors", "syscall");
+	const int rule_w[] = { 6, w_sec, w_avg, w_calls, w_err, w_name };
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			for (size_t i = 0; i < n; i++) {
+				const struct row *r = v[i];
+				double pct = 100.0 * secs(r->time_ns);
+				if (pct != 0.0)
+					pct /= tot_s;
+				fprintf(f, "%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n",
+					pct, w_sec, secs(r->time_ns), w_avg, avg_ns(r) / 1000,
+					w_calls, r->calls, w_err, r->errors, r->name);
+			}
+		}
+		for (size_t c = 0; c < STREC_ARRAY_SIZE(rule_w); c++)
+			fprintf(f, "%s%.*s", c ? " " : "", rule_w[c] > 255 ? 255 : rule_w[c], dash);
+		fputs("\n", f);
+	}
+	const uint64_t tot_avg = tot_calls ? (uint64_t)(tot_s / (double)tot_calls * 1e6) : 0;
+	fprintf(f, "%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n", 100.0, w_sec,
+		tot_s, w_avg, tot_avg, w_calls, tot_calls, w_err, tot_err, "total");
+}
+
+void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
+{
+	static const char *const cols[] = { "arch",     "syscall", "calls",  "errors",
+					    "time_ns",  "percent", "avg_ns", "min_ns",
+					    "max_ns",   NULL };
+	static const char *const tcols[] = { "arch", "calls", "errors", "time_ns", NULL };
+	st_out_view_begin(o, "summary");
+	if (o->fmt != ST_TEXT)
+		st_out_table_begin(o, "syscalls", cols);
+	uint64_t tots[NARCH][3] = { { 0 } };
+	bool any = false;
+	for (unsigned a = 0; a < NARCH; a++) {
+		if (a && !arch_used(t, a))
+			continue;
+		size_t n;
+		struct row **v = sorted_rows(t, a, sort, &n);
+		if (!v)
+			continue;
+		if (o->fmt == ST_TEXT) {
+			if (a)
+				fprintf(o->f, "System call usage summary for 32 bit mode:\n");
+			summary_text(o->f, v, n);
+			free(v);
+			continue;
+		}
+		uint64_t tot_ns = 0;
+		for (size_t i = 0; i < n; i++)
+			tot_ns += v[i]->time_ns;
+		for (size_t i = 0; i < n; i++) {
+			const struct row *r = v[i];
+			st_out_row_begin(o);
+			st_out_str(o, arch_label(a));
+			st_out_str(o, r->name);
+			st_out_u64(o, r->calls);
+			st_out_u64(o, r->errors);
+			st_out_u64(o, r->time_ns);
+			st_out_f64(o, tot_ns ? 100.0 * (double)r->time_ns / (double)tot_ns : 0.0, 2);
+			st_out_u64(o, avg_ns(r));
+			st_out_u64(o, r->min_ns);
+			st_out_u64(o, r->max_ns);
+			st_out_row_end(o);
+			tots[a][0] += r->calls;
+			tots[a][1] += r->errors;
+			tots[a][2] += r->time_ns;
+			any = true;
+		}
+		free(v);
+	}
+	if (o->fmt != ST_TEXT) {
+		st_out_table_end(o);
+		st_out_table_begin(o, "total", tcols);
+		for (unsigned a = 0; a < NARCH; a++) {
+			if (a && !arch_used(t, a))
+				continue;
+			st_out_row_begin(o);
+			st_out_str(o, arch_label(a));
+			st_out_u64(o, tots[a][0]);
+			st_out_u64(o, tots[a][1]);
+			st_out_u64(o, tots[a][2]);
+			st_out_row_end(o);
+		}
+		st_out_table_end(o);
+	}
+	(void)any;
+	st_out_view_end(o);
+}
+
+/* ---- latency ---- */
+
+static int slow_cmp(const void *pa, const void *pb)
+{
+	const struct slow *a = pa, *b = pb;
+	return slow_less(a, b) ? 1 : slow_less(b, a) ? -1 : 0;
+}
+
+static double us(uint64_t ns)
+{
+	return (double)ns / 1000.0;
+}
+
+void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
+{
+	static const char *const cols[] = { "arch",   "syscall", "calls",  "min_ns", "p50_ns",
+					    "p90_ns", "p99_ns",  "max_ns", "total_ns", NULL };
+	static const char *const scols[] = { "duration_ns", "pid", "tid", "ts_ns",
+					     "syscall",	    "call", NULL };
+	st_out_view_begin(o, "latency");
+	if (o->fmt == ST_TEXT)
+		fprintf(o->f, "%-16s %9s %12s %12s %12s %12s %12s %14s\n", "syscall", "calls",
+			"min(us)", "p50(us)", "p90(us)", "p99(us)", "max(us)", "total(us)");
+	else
+		st_out_table_begin(o, "syscalls", cols);
+	for (unsigned a = 0; a < NARCH; a++) {
+		size_t n;
+		struct row **v = sorted_rows(t, a, sort, &n);
+		if (!v)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			const struct row *r = v[i];
+			const uint64_t p50 = st_hist_percentile(&r->hist, 50, r->min_ns, r->max_ns);
+			const uint64_t p90 = st_hist_percentile(&r->hist, 90, r->min_ns, r->max_ns);
+			const uint64_t p99 = st_hist_percentile(&r->hist, 99, r->min_ns, r->max_ns);
+			if (o->fmt == ST_TEXT) {
+				char name[64];
+				snprintf(name, sizeof(name), "%s%s", r->name, a ? " (32 bit)" : "");
+				fprintf(o->f,
+					"%-16s %9" PRIu64 " %12.3f %12.3f %12.3f %12.3f %12.3f %14.3f\n",
+					name, r->calls, us(r->min_ns), us(p50), us(p90), us(p99),
+					us(r->max_ns), us(r->time_ns));
+				continue;
+			}
+			st_out_row_begin(o);
+			st_out_str(o, arch_label(a));
+			st_out_str(o, r->name);
+			st_out_u64(o, r->calls);
+			st_out_u64(o, r->min_ns);
+			st_out_u64(o, p50);
+			st_out_u64(o, p90);
+			st_out_u64(o, p99);
+			st_out_u64(o, r->max_ns);
+			st_out_u64(o, r->time_ns);
+			st_out_row_end(o);
+		}
+		free(v);
+	}
+	if (o->fmt != ST_TEXT)
+		st_out_table_end(o);
+
+	qsort(t->heap, t->nheap, sizeof(*t->heap), slow_cmp); /* the heap is done with */
+	if (o->fmt == ST_TEXT) {
+		fprintf(o->f, "\nSlowest %zu call%s:\n%14s %8s  %s\n", t->nheap,
+			t->nheap == 1 ? "" : "s", "usecs", "pid", "call");
+	} else {
+		st_out_table_begin(o, "slowest", scols);
+	}
+	for (size_t i = 0; i < t->nheap; i++) {
+		const struct slow *s = &t->heap[i];
+		if (o->fmt == ST_TEXT) {
+			fprintf(o->f, "%14.3f %8u  %s\n", us(s->dur_ns), s->pid, s->text);
+			continue;
+		}
+		st_out_row_begin(o);
+		st_out_u64(o, s->dur_ns);
+		st_out_u64(o, s->pid);
+		st_out_u64(o, s->tid);
+		st_out_u64(o, s->ts_ns);
+		st_out_str(o, s->name);
+		st_out_str(o, s->text);
+		st_out_row_end(o);
+	}
+	if (o->fmt != ST_TEXT)
+		st_out_table_end(o);
+	/* a heap again, in case more calls come */
+	for (size_t i = t->nheap / 2 + 1; i-- > 0;)
+		sift_down(t->heap, t->nheap, i);
+	st_out_view_end(o);
+}
+
+/* ---- errors ---- */
+
+static int fail_cmp(const void *pa, const void *pb)
+{
+	const struct failpath *a = pa, *b = pb;
+	const int c = cmp_u64_desc(a->count, b->count);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
+{
+	static const char *const cols[] = { "arch", "syscall", "errno", "count", NULL };
+	static const char *const pcols[] = { "path", "failures", "errnos", NULL };
+	st_out_view_begin(o, "errors");
+	if (o->fmt == ST_TEXT)
+		fprintf(o->f, "%-16s %9s %9s  %s\n", "syscall", "calls", "errors", "errno breakdown");
+	else
+		st_out_table_begin(o, "syscalls", cols);
+	/* by error count unless asked otherwise: this view is about failures */
+	const enum st_sort s = sort == ST_SORT_TIME ? ST_SORT_ERRORS : sort;
+	for (unsigned a = 0; a < NARCH; a++) {
+		size_t n;
+		struct row **v = sorted_rows(t, a, s, &n);
+		if (!v)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			struct row *r = v[i];
+			if (!r->errors)
+				continue;
+			st_errs_sort(&r->errs);
+			if (o->fmt == ST_TEXT) {
+				struct rp_buf b = { 0 };
+				st_errs_format(&r->errs, &b, " ", "  ");
+				rp_buf_putc(&b, '\0');
+				fprintf(o->f, "%-16s %9" PRIu64 " %9" PRIu64 "  %s\n", r->name,
+					r->calls, r->errors, b.oom ? "?" : b.data);
+				rp_buf_free(&b);
+				continue;
+			}
+			for (size_t k = 0; k < r->errs.n; k++) {
+				char tmp[32];
+				st_out_row_begin(o);
+				st_out_str(o, arch_label(a));
+				st_out_str(o, r->name);
+				st_out_str(o, st_errno_label(r->errs.v[k].err, tmp, sizeof(tmp)));
+				st_out_u64(o, r->errs.v[k].count);
+				st_out_row_end(o);
+			}
+		}
+		free(v);
+	}
+	if (o->fmt != ST_TEXT)
+		st_out_table_end(o);
+
+	if (t->nfails > 1)
+		qsort(t->fails, t->nfails, sizeof(*t->fails), fail_cmp);
+	/* indices moved: rebuild the map for any later lookups */
+	st_map_free(&t->fail_map);
+	for (size_t i = 0; i < t->nfails; i++)
+		st_map_put_str(&t->fail_map, t->fails[i].path, i);
+	const size_t shown = t->nfails < t->top ? t->nfails : t->top;
+	if (o->fmt == ST_TEXT)
+		fprintf(o->f, "\nPaths that failed most (%zu of %zu):\n%9s  %-24s %s\n", shown,
+			t->nfails, "failures", "errnos", "path");
+	else
+		st_out_table_begin(o, "failed_paths", pcols);
+	for (size_t i = 0; i < shown; i++) {
+		struct failpath *fp = &t->fails[i];
+		st_errs_sort(&fp->errs);
+		struct rp_buf b = { 0 };
+		st_errs_format(&fp->errs, &b, o->fmt == ST_TEXT ? " " : ":", o->fmt == ST_TEXT ? " " : " ");
+		rp_buf_putc(&b, '\0');
+		if (o->fmt == ST_TEXT) {
+			fprintf(o->f, "%9" PRIu64 "  %-24s %s\n", fp->count, b.oom ? "?" : b.data,
+				fp->path);
+		} else {
+			st_out_row_begin(o);
+			st_out_str(o, fp->path);
+			st_out_u64(o, fp->count);
+			st_out_str(o, b.oom ? NULL : b.data);
+			st_out_row_end(o);
+		}
+		rp_buf_free(&b);
+	}
+	if (o->fmt != ST_TEXT)
+		st_out_table_end(o);
+	st_out_view_end(o);
+}

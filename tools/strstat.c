@@ -1,0 +1,687 @@
+/* strstat: offline statistics of a strec trace: strace's -c table, latency
+ * percentiles, errno breakdown, the process tree and the files touched.
+ * Streams the trace: only per-syscall, per-process and per-file tables grow.
+ * Exit: 0 ok, 1 runtime error (after printing what was computed), 2 usage. */
+#include "stat.h"
+
+#include "filter.h"
+#include "names.h"
+#include "syscall_table.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum status_bits { ST_SUCCESSFUL = 1, ST_FAILED = 2, ST_ALL = 3 };
+
+enum view_bits {
+	V_SUMMARY = 1,
+	V_LATENCY = 2,
+	V_ERRORS = 4,
+	V_PROCESSES = 8,
+	V_FILES = 16,
+	V_ALL = 31,
+};
+
+struct pidset {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+struct opts {
+	struct strec_filter filter;
+	unsigned status;
+	struct pidset pids;
+	bool tree;
+	const char **paths; /* -P */
+	size_t npaths;
+	unsigned views;
+	enum st_fmt fmt;
+	enum st_sort sort;
+	enum st_file_sort fsort;
+	unsigned top;
+	bool print_events; /* -C */
+	const char *outfile;
+	struct rp_print_opts print;
+	const char *file;
+};
+
+struct run {
+	struct opts *o;
+	struct rp_session *s;
+	struct st_syscalls *sys;
+	struct st_procs *procs;
+	struct st_files *files;
+	struct rp_printer *printer;	 /* -C */
+	struct rp_printer *call_printer; /* slowest calls: no pid prefix */
+	struct rp_buf line;
+	FILE *out;
+	const char *exec_exe; /* of the EXEC record being fed */
+	char **abs_paths;     /* -P paths resolved against the trace's cwd */
+};
+
+static const char *const long_options[] = {
+	"--to_trace", "--dont_trace", "--trace", "--pid",  "--tree",	 "--latency",
+	"--errors",   "--processes",  "--files", "--all",  "--json",	 "--csv",
+	"--top",      "--sort",	      "--output", "--help", "--version", NULL,
+};
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("strstat: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\n", stderr);
+	va_end(ap);
+	exit(2);
+}
+
+static void oom(void) __attribute__((noreturn));
+static void oom(void)
+{
+	fputs("strstat: out of memory\n", stderr);
+	exit(1);
+}
+
+static void usage(FILE *f)
+{
+	fputs("Usage: strstat [FILTERS] [VIEWS] [OPTIONS] FILE   (FILE '-' reads standard input)\n"
+	      "Statistics of a strec trace: where the time went, what failed, who did what.\n"
+	      "\n"
+	      "Views (default: the summary; several may be given):\n"
+	      "  (none)                 strace -c table: % time, seconds, usecs/call, calls,\n"
+	      "                         errors per syscall. Time is wall time between the\n"
+	      "                         recorded entry and exit of each call (strace -c -w);\n"
+	      "                         calls that never returned are not counted, as in strace\n"
+	      "  --latency              per syscall: calls, min, p50, p90, p99, max, total (us),\n"
+	      "                         then the N slowest calls, decoded. Percentiles are\n"
+	      "                         nearest-rank over a log-linear histogram (error < 0.4%)\n"
+	      "  --errors               per syscall, per errno counts; the paths that failed most\n"
+	      "  --processes            process tree: pid, parent, start/end (s from trace start),\n"
+	      "                         lifetime, threads, syscalls, time in syscalls, exit status\n"
+	      "                         or killing signal, and the commands each exec'd\n"
+	      "  --files                files touched: opens, failed opens by errno, bytes read,\n"
+	      "                         bytes written, stat calls; paths resolved against the\n"
+	      "                         recorded cwd or dirfd\n"
+	      "  --all                  every view, one after the other\n"
+	      "Filters (as strep's):\n"
+	      "  --to_trace NAMES...    only these syscalls (names or %classes)\n"
+	      "  --dont_trace NAMES...  all syscalls but these\n"
+	      "  -e trace=EXPR          strace's syscall expression; -e status=SET\n"
+	      "  -z, -Z                 only successful / only failed calls\n"
+	      "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
+	      "  -P PATH                only calls that access PATH (may be repeated)\n"
+	      "Options:\n"
+	      "  -S SORTBY              sort syscalls by time (default), calls, errors, name,\n"
+	      "                         avg, min, max or nothing\n"
+	      "  --sort COLUMN          --files order: opens (default), failed, read, written,\n"
+	      "                         stat or path\n"
+	      "  --top N                slowest calls and failed paths to list (default 10)\n"
+	      "  -C                     also print every selected event, as strep does\n"
+	      "  --json                 one JSON object: {view: {table: [rows]}}; times in ns\n"
+	      "  --csv                  CSV tables with a header row, blank line between tables\n"
+	      "  -o, --output FILE      write to FILE\n"
+	      "  -s N                   string limit of decoded calls (default 32)\n"
+	      "  -c, -w, -f             accepted for strace habits (always on)\n"
+	      "  -h, --help             this help\n"
+	      "  --version              version\n"
+	      "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or\n"
+	      "damaged trace (the statistics of what was read are printed first), 2 usage.\n",
+	      f);
+}
+
+static void pidset_add(struct pidset *s, uint32_t pid)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i] == pid)
+			return;
+	}
+	if (st_grow((void **)&s->v, &s->cap, s->n, sizeof(*s->v)) < 0)
+		oom();
+	s->v[s->n++] = pid;
+}
+
+static bool pidset_has(const struct pidset *s, uint32_t pid)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i] == pid)
+			return true;
+	}
+	return false;
+}
+
+static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
+{
+	char msg[256];
+	if (strec_filter_add(&o->filter, kind, text, msg, sizeof(msg)) < 0)
+		usage_error("%s", msg);
+}
+
+static void parse_status(struct opts *o, const char *text)
+{
+	static const char *const names[] = { "successful", "failed", "unfinished", "unavailable",
+					     "detached",   "all",    "none",	   NULL };
+	unsigned set = 0;
+	bool neg = false;
+	while (*text == '!') {
+		neg = !neg;
+		text++;
+	}
+	char *copy = strdup(text);
+	if (!copy)
+		oom();
+	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "successful"))
+			set |= ST_SUCCESSFUL;
+		else if (!strcmp(tok, "failed"))
+			set |= ST_FAILED;
+		else if (!strcmp(tok, "all"))
+			set |= ST_ALL;
+		else if (strcmp(tok, "none") && strcmp(tok, "unfinished") &&
+			 strcmp(tok, "unavailable") && strcmp(tok, "detached")) {
+			/* unfinished calls are never counted: accepted, no effect */
+			const char *near = strec_closest(tok, names, 0);
+			if (near)
+				usage_error("unknown status '%s' (did you mean '%s'?)", tok, near);
+			usage_error("unknown status '%s'", tok);
+		}
+	}
+	free(copy);
+	o->status = neg ? ST_ALL & ~set : set;
+}
+
+static void parse_e(struct opts *o, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq) {
+		add_filter(o, STREC_FILTER_TRACE_EXPR, arg);
+		return;
+	}
+	const size_t klen = (size_t)(eq - arg);
+	static const char *const keys[] = { "trace", "status", NULL };
+	if (klen == 5 && !strncmp(arg, "trace", 5)) {
+		add_filter(o, STREC_FILTER_TRACE_EXPR, eq + 1);
+	} else if (klen == 6 && !strncmp(arg, "status", 6)) {
+		parse_status(o, eq + 1);
+	} else {
+		char key[64];
+		snprintf(key, sizeof(key), "%.*s", (int)klen, arg);
+		const char *near = strec_closest(key, keys, 0);
+		if (near)
+			usage_error("unknown -e qualifier '%s' (did you mean '%s'?)", key, near);
+		usage_error("unknown -e qualifier '%s'", key);
+	}
+}
+
+static void parse_pids(struct opts *o, const char *text)
+{
+	char *copy = strdup(text);
+	if (!copy)
+		oom();
+	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		errno = 0;
+		const unsigned long v = strtoul(tok, &end, 10);
+		if (errno || *end || !*tok || v == 0 || v > UINT32_MAX)
+			usage_error("invalid pid '%s'", tok);
+		pidset_add(&o->pids, (uint32_t)v);
+	}
+	free(copy);
+}
+
+static unsigned parse_uint(const char *opt, const char *text)
+{
+	char *end;
+	errno = 0;
+	const unsigned long v = strtoul(text, &end, 10);
+	if (errno || *end || !*text || v > 1u << 30)
+		usage_error("invalid number '%s' for %s", text, opt);
+	return (unsigned)v;
+}
+
+/* strace's -S names (and its aliases). */
+static void parse_sortby(struct opts *o, const char *text)
+{
+	static const struct {
+		const char *name;
+		enum st_sort sort;
+	} names[] = {
+		{ "time", ST_SORT_TIME },	{ "time_percent", ST_SORT_TIME },
+		{ "time-percent", ST_SORT_TIME }, { "time_total", ST_SORT_TIME },
+		{ "total_time", ST_SORT_TIME }, { "calls", ST_SORT_CALLS },
+		{ "count", ST_SORT_CALLS },	{ "errors", ST_SORT_ERRORS },
+		{ "error", ST_SORT_ERRORS },	{ "name", ST_SORT_NAME },
+		{ "syscall", ST_SORT_NAME },	{ "avg", ST_SORT_AVG },
+		{ "avg_time", ST_SORT_AVG },	{ "time_avg", ST_SORT_AVG },
+		{ "min", ST_SORT_MIN },		{ "min_time", ST_SORT_MIN },
+		{ "shortest", ST_SORT_MIN },	{ "time_min", ST_SORT_MIN },
+		{ "max", ST_SORT_MAX },		{ "max_time", ST_SORT_MAX },
+		{ "longest", ST_SORT_MAX },	{ "time_max", ST_SORT_MAX },
+		{ "nothing", ST_SORT_NOTHING }, { "none", ST_SORT_NOTHING },
+	};
+	const char *cands[STREC_ARRAY_SIZE(names) + 1];
+	for (size_t i = 0; i < STREC_ARRAY_SIZE(names); i++) {
+		if (!strcmp(text, names[i].name)) {
+			o->sort = names[i].sort;
+			return;
+		}
+		cands[i] = names[i].name;
+	}
+	cands[STREC_ARRAY_SIZE(names)] = NULL;
+	const char *near = strec_closest(text, cands, 0);
+	if (near)
+		usage_error("invalid sortby '%s' (did you mean '%s'?)", text, near);
+	usage_error("invalid sortby '%s'", text);
+}
+
+static void parse_fsort(struct opts *o, const char *text)
+{
+	static const char *const names[] = { "path",	"opens", "failed", "read",
+					     "written", "stat",	 NULL };
+	static const enum st_file_sort v[] = { ST_FSORT_PATH,	 ST_FSORT_OPENS, ST_FSORT_FAILED,
+					       ST_FSORT_READ,	 ST_FSORT_WRITTEN,
+					       ST_FSORT_STATS };
+	for (size_t i = 0; names[i]; i++) {
+		if (!strcmp(text, names[i])) {
+			o->fsort = v[i];
+			return;
+		}
+	}
+	const char *near = strec_closest(text, names, 0);
+	if (near)
+		usage_error("invalid --sort column '%s' (did you mean '%s'?)", text, near);
+	usage_error("invalid --sort column '%s' (path, opens, failed, read, written, stat)", text);
+}
+
+static const char *opt_value(int argc, char **argv, int *i, const char *inline_val)
+{
+	if (inline_val)
+		return inline_val;
+	if (*i + 1 >= argc)
+		usage_error("option '%s' needs an argument", argv[*i]);
+	return argv[++*i];
+}
+
+static void parse_long(struct opts *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	char name[64];
+	const char *eq = strchr(a, '=');
+	const size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+	snprintf(name, sizeof(name), "%.*s", (int)nlen, a);
+	const char *val = eq ? eq + 1 : NULL;
+	static const struct {
+		const char *name;
+		unsigned view;
+	} views[] = {
+		{ "--latency", V_LATENCY }, { "--errors", V_ERRORS }, { "--processes", V_PROCESSES },
+		{ "--files", V_FILES },	    { "--all", V_ALL },
+	};
+	for (size_t k = 0; k < STREC_ARRAY_SIZE(views); k++) {
+		if (!strcmp(name, views[k].name) && !val) {
+			o->views |= views[k].view;
+			return;
+		}
+	}
+	if (!strcmp(name, "--to_trace") || !strcmp(name, "--dont_trace")) {
+		const enum strec_filter_option k =
+			name[2] == 't' ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
+		add_filter(o, k, opt_value(argc, argv, i, val));
+		while (!val && *i + 1 < argc && strec_filter_is_name(argv[*i + 1]))
+			add_filter(o, k, argv[++*i]);
+	} else if (!strcmp(name, "--trace")) {
+		add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, i, val));
+	} else if (!strcmp(name, "--pid")) {
+		parse_pids(o, opt_value(argc, argv, i, val));
+	} else if (!strcmp(name, "--tree") && !val) {
+		o->tree = true;
+	} else if (!strcmp(name, "--json") && !val) {
+		o->fmt = ST_JSON;
+	} else if (!strcmp(name, "--csv") && !val) {
+		o->fmt = ST_CSV;
+	} else if (!strcmp(name, "--top")) {
+		o->top = parse_uint("--top", opt_value(argc, argv, i, val));
+	} else if (!strcmp(name, "--sort")) {
+		parse_fsort(o, opt_value(argc, argv, i, val));
+	} else if (!strcmp(name, "--output")) {
+		o->outfile = opt_value(argc, argv, i, val);
+	} else if (!strcmp(name, "--help") && !val) {
+		usage(stdout);
+		exit(0);
+	} else if (!strcmp(name, "--version") && !val) {
+		printf("strstat (strec) %s\n", STREC_VERSION);
+		exit(0);
+	} else {
+		const char *near = strec_closest(name, long_options, 0);
+		if (near)
+			usage_error("unknown option '%s' (did you mean '%s'?)", name, near);
+		usage_error("unknown option '%s' (see strstat --help)", name);
+	}
+}
+
+static void parse_args(struct opts *o, int argc, char **argv)
+{
+	bool only_files = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+			if (o->file)
+				usage_error("more than one trace file ('%s' and '%s')", o->file, a);
+			o->file = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_files = true;
+			continue;
+		}
+		if (a[1] == '-') {
+			parse_long(o, argc, argv, &i);
+			continue;
+		}
+		for (const char *p = a + 1; *p; p++) {
+			const char *rest = p[1] ? p + 1 : NULL;
+			switch (*p) {
+			case 'c':
+			case 'w':
+			case 'f':
+				continue;
+			case 'C':
+				o->print_events = true;
+				continue;
+			case 'z':
+				o->status = ST_SUCCESSFUL;
+				continue;
+			case 'Z':
+				o->status = ST_FAILED;
+				continue;
+			case 'h':
+				usage(stdout);
+				exit(0);
+			case 'S':
+				parse_sortby(o, opt_value(argc, argv, &i, rest));
+				break;
+			case 's':
+				o->print.max_strlen = parse_uint("-s", opt_value(argc, argv, &i, rest));
+				break;
+			case 'o':
+				o->outfile = opt_value(argc, argv, &i, rest);
+				break;
+			case 'e':
+				parse_e(o, opt_value(argc, argv, &i, rest));
+				break;
+			case 'p':
+				parse_pids(o, opt_value(argc, argv, &i, rest));
+				break;
+			case 'P': {
+				const char *path = opt_value(argc, argv, &i, rest);
+				const char **v = realloc(o->paths, (o->npaths + 1) * sizeof(*v));
+				if (!v)
+					oom();
+				o->paths = v;
+				o->paths[o->npaths++] = path;
+				break;
+			}
+			default:
+				usage_error("unknown option '-%c' (see strstat --help)", *p);
+			}
+			break; /* the rest of the word was the option's value */
+		}
+	}
+	if (!o->file)
+		usage_error("no trace file given (see strstat --help)");
+	if (!o->views)
+		o->views = V_SUMMARY;
+}
+
+/* ---- selection ---- */
+
+static bool path_matches(const struct run *r, const char *p)
+{
+	for (size_t i = 0; i < r->o->npaths; i++) {
+		if (!strcmp(p, r->o->paths[i]) || (r->abs_paths[i] && !strcmp(p, r->abs_paths[i])))
+			return true;
+	}
+	return false;
+}
+
+/* -P: a path argument or a descriptor argument names one of the paths. */
+static bool touches_paths(struct run *r, const struct st_call *c)
+{
+	const struct sc_desc *d = c->sc->desc;
+	if (!d)
+		return false;
+	for (unsigned i = 0; i < d->nargs && i < 6; i++) {
+		const uint8_t kind = d->args[i].kind;
+		if (kind == SC_ARG_PATH) {
+			const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+			char *p = st_call_path(r->s, r->procs, c, i);
+			const bool hit = (p && path_matches(r, p)) ||
+					 (m && m->len && m->len < 4096 && !memchr(m->data, 0, m->len) &&
+					  ({
+						  char raw[4096];
+						  memcpy(raw, m->data, m->len);
+						  raw[m->len] = '\0';
+						  path_matches(r, raw);
+					  }));
+			free(p);
+			if (hit)
+				return true;
+		} else if (kind == SC_ARG_FD || kind == SC_ARG_DIRFD) {
+			const char *p = rp_session_fd_path(r->s, c->ev->tid, (int)(int32_t)c->sc->args[i]);
+			if (p && path_matches(r, p))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool call_selected(struct run *r, const struct st_call *c)
+{
+	const struct opts *o = r->o;
+	if (o->pids.n && !pidset_has(&o->pids, c->ev->pid))
+		return false;
+	if (!strec_filter_match(&o->filter, c->sc->arch, c->sc->nr))
+		return false;
+	if (!(o->status & (c->err ? ST_FAILED : ST_SUCCESSFUL)))
+		return false;
+	return !o->npaths || touches_paths(r, c);
+}
+
+static bool pid_shown(uint32_t pid, void *ctx)
+{
+	const struct opts *o = ctx;
+	return !o->pids.n || pidset_has(&o->pids, pid);
+}
+
+static void call_text(const struct st_call *c, struct rp_buf *out, void *ctx)
+{
+	struct run *r = ctx;
+	rp_print_event(r->call_printer, c->ev, out);
+}
+
+static int on_syscall(struct run *r, const struct rp_event *ev)
+{
+	const struct rp_syscall *sc = &ev->u.sc;
+	char unknown[32];
+	const char *name = rp_syscall_name(sc);
+	if (!name) {
+		snprintf(unknown, sizeof(unknown), "syscall_%#llx", (unsigned long long)sc->nr);
+		name = unknown;
+	}
+	struct st_call c = {
+		.ev = ev,
+		.sc = sc,
+		.name = name,
+		.dur_ns = sc->exit_ts_ns > sc->entry_ts_ns ? sc->exit_ts_ns - sc->entry_ts_ns : 0,
+		.err = sc->is_error ? (int)-sc->rval : 0,
+	};
+	/* as strace -c: calls that never returned are not counted */
+	if (!sc->finished || !call_selected(r, &c))
+		return 0;
+	int rc = 0;
+	if (r->o->views & (V_SUMMARY | V_LATENCY | V_ERRORS)) {
+		char *path = NULL;
+		if (c.err && (r->o->views & V_ERRORS) && sc->desc) {
+			for (unsigned i = 0; i < sc->desc->nargs && i < 6 && !path; i++) {
+				if (sc->desc->args[i].kind == SC_ARG_PATH)
+					path = st_call_path(r->s, r->procs, &c, i);
+			}
+		}
+		rc = st_syscalls_add(r->sys, &c, path, call_text, r);
+		free(path);
+	}
+	if (!rc)
+		rc = st_procs_call(r->procs, &c);
+	if (!rc && (r->o->views & V_FILES))
+		rc = st_files_call(r->files, r->s, r->procs, &c);
+	return rc;
+}
+
+static int on_event(const struct rp_event *ev, void *ctx)
+{
+	struct run *r = ctx;
+	struct opts *o = r->o;
+	if (ev->kind == RP_EV_SPAWN && o->tree &&
+	    (pidset_has(&o->pids, ev->pid) || pidset_has(&o->pids, ev->tid)))
+		pidset_add(&o->pids, ev->u.spawn.new_tid);
+	int rc = st_procs_event(r->procs, r->s, ev, ev->kind == RP_EV_EXEC ? r->exec_exe : NULL);
+	if (!rc && ev->kind == RP_EV_SYSCALL)
+		rc = on_syscall(r, ev);
+	if (rc || !o->print_events)
+		return rc;
+	/* -C: the events themselves, selected as strep selects them */
+	if (o->pids.n && !pidset_has(&o->pids, ev->pid))
+		return 0;
+	if (ev->kind == RP_EV_SYSCALL) {
+		const struct rp_syscall *sc = &ev->u.sc;
+		if (!strec_filter_match(&o->filter, sc->arch, sc->nr))
+			return 0;
+		if (sc->finished && !(o->status & (sc->is_error ? ST_FAILED : ST_SUCCESSFUL)))
+			return 0;
+	}
+	r->line.len = 0;
+	rp_print_event(r->printer, ev, &r->line);
+	if (r->line.oom)
+		return -ENOMEM;
+	fwrite(r->line.data, 1, r->line.len, r->out);
+	return 0;
+}
+
+static void print_views(struct run *r)
+{
+	struct st_out out = { .fmt = r->o->fmt, .f = r->out };
+	st_out_begin(&out);
+	if (r->o->views & V_SUMMARY)
+		st_view_summary(r->sys, &out, r->o->sort);
+	if (r->o->views & V_LATENCY)
+		st_view_latency(r->sys, &out, r->o->sort);
+	if (r->o->views & V_ERRORS)
+		st_view_errors(r->sys, &out, r->o->sort);
+	if (r->o->views & V_PROCESSES)
+		st_view_processes(r->procs, &out, pid_shown, r->o);
+	if (r->o->views & V_FILES)
+		st_view_files(r->files, &out, r->o->fsort, 0);
+	st_out_end(&out);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { .status = ST_ALL, .top = 10, .fsort = ST_FSORT_OPENS };
+	strec_filter_init(&o.filter);
+	rp_print_opts_init(&o.print);
+	parse_args(&o, argc, argv);
+
+	int err = 0;
+	char msg[512];
+	struct strtrc_reader *rd = strtrc_reader_open_path(o.file, &err, msg, sizeof(msg));
+	if (!rd) {
+		fprintf(stderr, "strstat: %s\n", msg);
+		return 1;
+	}
+	const struct strtrc_header *h = strtrc_reader_header(rd);
+	FILE *out = stdout;
+	if (o.outfile && strcmp(o.outfile, "-") != 0) {
+		out = fopen(o.outfile, "w");
+		if (!out) {
+			fprintf(stderr, "strstat: cannot open '%s': %s\n", o.outfile, strerror(errno));
+			strtrc_reader_close(rd);
+			return 1;
+		}
+	}
+	o.print.start_realtime_ns = h->start_realtime_ns;
+	struct run r = { .o = &o, .out = out };
+	r.s = rp_session_new(h);
+	r.sys = st_syscalls_new(o.top);
+	r.procs = st_procs_new(h->cwd);
+	r.files = st_files_new();
+	struct rp_print_opts call_opts = o.print;
+	call_opts.pid_prefix = false;
+	r.printer = r.s ? rp_printer_new(&o.print, r.s) : NULL;
+	r.call_printer = r.s ? rp_printer_new(&call_opts, r.s) : NULL;
+	r.abs_paths = calloc(o.npaths + 1, sizeof(char *));
+	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer || !r.abs_paths)
+		oom();
+	for (size_t i = 0; i < o.npaths; i++)
+		r.abs_paths[i] = st_path_join(h->cwd, o.paths[i], strlen(o.paths[i]));
+
+	int status = 0;
+	struct strtrc_record rec;
+	int rc;
+	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
+		st_procs_set_end(r.procs, rec.ts_ns);
+		if (rec.kind == STRTRC_SNAPSHOT &&
+		    st_procs_snapshot(r.procs, &rec.u.snapshot, rec.ts_ns) < 0)
+			oom();
+		char *exe = NULL;
+		if (rec.kind == STRTRC_EXEC && rec.u.exec.exe.data) {
+			exe = strndup((const char *)rec.u.exec.exe.data, rec.u.exec.exe.len);
+			if (!exe)
+				oom();
+		}
+		r.exec_exe = exe;
+		const int frc = rp_session_feed(r.s, &rec, on_event, &r);
+		r.exec_exe = NULL;
+		free(exe);
+		if (frc < 0) {
+			fprintf(stderr, "strstat: %s\n", strerror(-frc));
+			status = 1;
+			break;
+		}
+	}
+	if (rp_session_finish(r.s, on_event, &r) < 0)
+		status = 1;
+	print_views(&r);
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(stderr, "strstat: write error: %s\n", strerror(errno));
+		status = 1;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "strstat: %s\n", strtrc_reader_error(rd));
+		status = 1;
+	} else if (strtrc_reader_warning(rd)) {
+		fprintf(stderr, "strstat: warning: %s\n", strtrc_reader_warning(rd));
+	}
+	for (size_t i = 0; i < o.npaths; i++)
+		free(r.abs_paths[i]);
+	free(r.abs_paths);
+	rp_printer_free(r.printer);
+	rp_printer_free(r.call_printer);
+	st_syscalls_free(r.sys);
+	st_procs_free(r.procs);
+	st_files_free(r.files);
+	rp_session_free(r.s);
+	rp_buf_free(&r.line);
+	strtrc_reader_close(rd);
+	free(o.pids.v);
+	free(o.paths);
+	if (out != stdout && fclose(out) != 0)
+		status = 1;
+	return status;
+}

@@ -46,6 +46,8 @@
  * sized by an argument (the kernel fills it whole on success). */
 #define A_BUF_IN(n) ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_ARG(n))
 #define A_BUF_OUT ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_RET)
+/* Directory entries: the decoder needs them all to count them. */
+#define A_DIRENTS_OUT ARG_(SC_ARG_BUF, SC_DIR_OUT, SC_T_DIRENTS, SC_LEN_RET)
 #define A_BUF_OUT_ARG(n) ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
 #define A_STRUCT_IN(t) ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
 #define A_STRUCT_OUT(t) ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)

@@ -157,6 +157,7 @@ enum sc_len_source {
 	X(MNT_ID_REQ, 32)                                                      \
 	X(XATTR_ARGS, 16)                                                      \
 	X(FILE_ATTR, 24)                                                       \
+	X(DIRENTS, 0)            /* getdents buffers: BUF type, captured whole */                                                       \
 	X(FUTEX_WAITV_PAIR, 48)   /* futex_requeue waiters[2] */
 
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,

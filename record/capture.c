@@ -15,6 +15,7 @@
 #define REC_MAX_SOCKADDR    128u           /* sizeof(struct sockaddr_storage) */
 #define REC_MAX_SIGSET      128u
 #define REC_MAX_CONTROL     4096u
+#define REC_MAX_DIRENTS     (1u << 20)     /* a getdents buffer, whole */
 
 static int ensure_scratch(struct recorder *rec, size_t size)
 {
@@ -274,7 +275,8 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			break;
 		case SC_ARG_BUF:
 			if (length_of(task, a->len, rval, stop, &len))
-				rc = capture_area(&c, 0, value, len, cap);
+				rc = capture_area(&c, 0, value, len,
+						  a->type == SC_T_DIRENTS ? REC_MAX_DIRENTS : cap);
 			break;
 		case SC_ARG_STRUCT:
 			rc = capture_area(&c, 0, value, sc_type_size(a->type), sc_type_size(a->type));

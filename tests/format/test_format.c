@@ -537,6 +537,45 @@ static void test_truncate(void)
 	free(b.p);
 }
 
+/* Random cuts of a larger trace: crosses read-chunk and buffer boundaries. */
+static void test_truncate_large(void)
+{
+	const uint64_t count = 60000;
+	struct buf b = write_stream(count, 20000, 997);
+	uint64_t prev_cut = 0, prev_n = 0;
+	for (int t = 0; t < 120; t++) {
+		/* Increasing cuts, so the record count must not decrease. */
+		const uint64_t cut = prev_cut + 1 + (uint64_t)rand() % (b.len / 100);
+		if (cut > b.len)
+			break;
+		const int fd = memfd_with(b.p, cut);
+		int err;
+		char msg[256];
+		struct strtrc_reader *const r = strtrc_reader_open_fd(fd, &err, msg, sizeof(msg));
+		uint64_t n = 0;
+		if (r) {
+			uint8_t scratch[64];
+			struct strtrc_record want, got;
+			int k;
+			while ((k = strtrc_reader_next(r, &got)) == 1 && got.kind != STRTRC_END) {
+				make_record(n, &want, scratch);
+				check_record_eq(&got, &want);
+				n++;
+			}
+			CHECK_MSG(k >= 0, "cut at %llu: %s", (unsigned long long)cut,
+				  strtrc_reader_error(r));
+			CHECK(strtrc_reader_complete(r) || strtrc_reader_warning(r));
+			strtrc_reader_close(r);
+		}
+		CHECK(n >= prev_n);
+		prev_n = n;
+		prev_cut = cut;
+		close(fd);
+	}
+	CHECK(prev_n > count / 2);
+	free(b.p);
+}
+
 /* A trace killed after a flush: clean frames, no end record. */
 static void test_killed(void)
 {
@@ -1103,6 +1142,7 @@ int main(int argc, char **argv)
 		{"roundtrip", test_roundtrip},
 		{"many", test_many},
 		{"truncate", test_truncate},
+		{"truncate_large", test_truncate_large},
 		{"killed", test_killed},
 		{"corrupt", test_corrupt},
 		{"forward_compat", test_forward_compat},

@@ -12,7 +12,8 @@
 
 static const rp_decoder_fn family_decoders[] = {
 	rp_decode_file,   rp_decode_io,  rp_decode_memory, rp_decode_process,
-	rp_decode_signal, rp_decode_net, rp_decode_time,
+	rp_decode_signal, rp_decode_net, rp_decode_time,   rp_decode_ipc,
+	rp_decode_sync,
 };
 
 void rp_arg_fd(struct rp_ctx *c, int64_t fd)

@@ -100,3 +100,9 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 	}
 	return true;
 }
+
+const struct rp_xlat *rp_xlat_io(enum sc_xlat_id id)
+{
+	(void)id; /* this family's own SC_X_* tables go here */
+	return NULL;
+}

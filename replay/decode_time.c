@@ -86,3 +86,9 @@ bool rp_decode_time(struct rp_ctx *c, const char *name)
 	}
 	return true;
 }
+
+const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id)
+{
+	(void)id; /* this family's own SC_X_* tables go here */
+	return NULL;
+}

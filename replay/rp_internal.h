@@ -135,6 +135,21 @@ bool rp_decode_process(struct rp_ctx *c, const char *name);
 bool rp_decode_signal(struct rp_ctx *c, const char *name);
 bool rp_decode_net(struct rp_ctx *c, const char *name);
 bool rp_decode_time(struct rp_ctx *c, const char *name);
+bool rp_decode_ipc(struct rp_ctx *c, const char *name);
+bool rp_decode_sync(struct rp_ctx *c, const char *name);
+
+/* Each family file may own flag tables for the table's SC_X_* sets:
+ * rp_xlat_get asks xlat.c first, then each family's hook (NULL: not mine). */
+typedef const struct rp_xlat *(*rp_xlat_hook_fn)(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_file(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_io(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_memory(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_process(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_signal(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_net(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_ipc(enum sc_xlat_id id);
+const struct rp_xlat *rp_xlat_sync(enum sc_xlat_id id);
 
 /* Reading captured memory. */
 static inline uint64_t rp_get_u64(const uint8_t *p)

@@ -313,6 +313,16 @@ const struct rp_xlat *rp_xlat_get(enum sc_xlat_id id)
 	case SC_X_FADVISE_ADVICE:
 		return &rp_x_fadvise;
 	default:
-		return NULL;
+		break;
 	}
+	static const rp_xlat_hook_fn family_hooks[] = {
+		rp_xlat_file,	 rp_xlat_io,   rp_xlat_memory, rp_xlat_process, rp_xlat_signal,
+		rp_xlat_net,	 rp_xlat_time, rp_xlat_ipc,    rp_xlat_sync,
+	};
+	for (size_t i = 0; i < sizeof(family_hooks) / sizeof(family_hooks[0]); i++) {
+		const struct rp_xlat *const x = family_hooks[i](id);
+		if (x)
+			return x;
+	}
+	return NULL;
 }

@@ -1,0 +1,137 @@
+"""Known-answer tests of strstat on the synthetic traces of mktrace.c.
+Usage: check_known.py STRSTAT MKTRACE WORKDIR. JSON is read with json,
+CSV with csv: the values are checked, not only the syntax."""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+STRSTAT, MKTRACE, WORK = sys.argv[1:4]
+os.makedirs(WORK, exist_ok=True)
+subprocess.run([MKTRACE, WORK], check=True)
+failures = []
+
+
+def check(what, cond):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what, file=sys.stderr)
+
+
+def run(*args):
+    p = subprocess.run([STRSTAT, *args], capture_output=True, text=True)
+    if p.returncode != 0:
+        failures.append("strstat %s exited %d: %s" % (args, p.returncode, p.stderr))
+    return p.stdout
+
+
+def near(a, b, rel=0.01):
+    return abs(a - b) <= rel * b
+
+
+def trc(name):
+    return os.path.join(WORK, name)
+
+
+# latency: read durations are exactly 1..100 us
+doc = json.loads(run("--latency", "--top", "3", "--json", trc("latency.trc")))
+rows = {r["syscall"]: r for r in doc["latency"]["syscalls"]}
+rd = rows["read"]
+check("read calls", rd["calls"] == 100)
+check("read min", rd["min_ns"] == 1000)
+check("read max", rd["max_ns"] == 100000)
+check("read total", rd["total_ns"] == 5050000)
+for p, want in (("p50_ns", 50000), ("p90_ns", 90000), ("p99_ns", 99000)):
+    check("read %s %d ~ %d" % (p, rd[p], want), near(rd[p], want))
+check("write p50", near(rows["write"]["p50_ns"], 6000000))
+slow = doc["latency"]["slowest"]
+check("top 3 kept", len(slow) == 3)
+check("slowest order", [s["duration_ns"] for s in slow] == [7000000, 6000000, 5000000])
+check("slowest are writes", all(s["syscall"] == "write" and s["pid"] == 100 for s in slow))
+check("slowest decoded", slow[0]["call"].startswith("write(1, ") and slow[0]["call"].endswith("= 3"))
+
+# the same through CSV
+text = run("--latency", "--csv", trc("latency.trc"))
+tables = [t for t in text.split("\n\n") if t.strip()]
+check("two csv tables", len(tables) == 2)
+lat = {r["syscall"]: r for r in csv.DictReader(io.StringIO(tables[0]))}
+check("csv read p99", near(int(lat["read"]["p99_ns"]), 99000))
+check("csv read calls", lat["read"]["calls"] == "100")
+slow_csv = list(csv.DictReader(io.StringIO(tables[1])))
+check("csv slowest (default 10)", len(slow_csv) == 10)
+check("csv slowest first", slow_csv[0]["duration_ns"] == "7000000")
+
+# the strace -c table: read first (5.05 ms < 18 ms of writes? no: writes first)
+table = run(trc("latency.trc")).splitlines()
+check("summary header", table[0] == "% time     seconds  usecs/call     calls    errors syscall")
+check("summary rule", table[1] == "------ ----------- ----------- --------- --------- ----------------")
+check("summary write row", table[2].split() == ["78.09", "0.018000", "6000", "3", "write"])
+check("summary read row", table[3].split() == ["21.91", "0.005050", "50", "100", "read"])
+check("summary total", table[5].split() == ["100.00", "0.023050", "223", "103", "total"])
+names = [l.split()[-1] for l in run("-S", "name", trc("latency.trc")).splitlines()[2:4]]
+check("-S name", names == ["read", "write"])
+
+# errors: openat ENOENT 5, EACCES 2; close EBADF 1; failed paths resolved
+doc = json.loads(run("--errors", "--json", trc("errors.trc")))
+errs = {(r["syscall"], r["errno"]): r["count"] for r in doc["errors"]["syscalls"]}
+check("errno breakdown %s" % errs,
+      errs == {("openat", "ENOENT"): 5, ("openat", "EACCES"): 2, ("close", "EBADF"): 1})
+paths = [(r["path"], r["failures"]) for r in doc["errors"]["failed_paths"]]
+check("failed paths %s" % paths, paths == [("/nope", 5), ("/home/u/secret", 2)])
+summ = {r["syscall"]: r for r in json.loads(run("--json", trc("errors.trc")))["summary"]["syscalls"]}
+check("summary openat", (summ["openat"]["calls"], summ["openat"]["errors"]) == (10, 7))
+check("summary close", (summ["close"]["calls"], summ["close"]["errors"]) == (4, 1))
+text = run("--errors", trc("errors.trc"))
+check("errors text", any(l.split() == ["openat", "10", "7", "ENOENT", "5", "EACCES", "2"]
+                         for l in text.splitlines()))
+# filters apply: -Z keeps failures only, --to_trace narrows
+summ = {r["syscall"]: r for r in json.loads(run("-Z", "--json", trc("errors.trc")))["summary"]["syscalls"]}
+check("-Z", summ["openat"]["calls"] == 7 and summ["close"]["calls"] == 1)
+summ = json.loads(run("--to_trace", "close", "--json", trc("errors.trc")))["summary"]["syscalls"]
+check("--to_trace", [r["syscall"] for r in summ] == ["close"])
+summ = json.loads(run("-P", "/nope", "--json", trc("errors.trc")))["summary"]["syscalls"]
+check("-P", [(r["syscall"], r["calls"]) for r in summ] == [("openat", 5)])
+
+# processes: a tree with an exec in each and a kill
+doc = json.loads(run("--processes", "--json", trc("procs.trc")))
+procs = {r["pid"]: r for r in doc["processes"]["processes"]}
+check("process pids", sorted(procs) == [200, 201])
+p, c = procs[200], procs[201]
+check("parent", p["ppid"] == 0 and c["ppid"] == 200)
+check("commands", p["commands"] == [["sh", "-c", "sleep 10 &"]] and c["commands"] == [["sleep", "10"]])
+check("exit status", p["exit_code"] == 3 and p["signal"] is None and p["status"] == "exited 3")
+check("killed", c["signal"] == "SIGKILL" and c["exit_code"] is None and c["status"] == "killed by SIGKILL")
+check("threads", p["threads"] == 2 and c["threads"] == 1)
+check("child times", c["start_ns"] == 20000000 and c["end_ns"] == 50000000 and c["lifetime_ns"] == 30000000)
+check("syscalls", c["syscalls"] == 1 and c["syscall_time_ns"] == 50000)
+text = run("--processes", trc("procs.trc")).splitlines()
+check("tree drawn", text[1].endswith("sh -c 'sleep 10 &'") and text[2].endswith("`-- sleep 10")
+      and "killed by SIGKILL" in text[2])
+rows = list(csv.DictReader(io.StringIO(run("--processes", "--csv", trc("procs.trc")))))
+check("csv processes", [(r["pid"], r["ppid"], r["signal"]) for r in rows] == [("200", "0", ""), ("201", "200", "SIGKILL")])
+check("csv command", rows[0]["commands"] == "sh -c 'sleep 10 &'")
+check("--pid", [r["pid"] for r in json.loads(run("--processes", "--pid", "201", "--json", trc("procs.trc")))["processes"]["processes"]] == [201])
+
+# files: reads, writes, stat, failed open, paths resolved against the cwd
+doc = json.loads(run("--files", "--json", trc("files.trc")))
+files = {r["path"]: r for r in doc["files"]["files"]}
+check("file paths %s" % sorted(files), sorted(files) == ["/work/data.txt", "/work/missing", "/work/out.log"])
+d, o, m = files["/work/data.txt"], files["/work/out.log"], files["/work/missing"]
+check("data.txt", (d["opens"], d["bytes_read"], d["bytes_written"], d["stat_calls"]) == (1, 200, 0, 1))
+check("out.log", (o["opens"], o["bytes_read"], o["bytes_written"], o["stat_calls"]) == (1, 0, 150, 0))
+check("missing", (m["opens"], m["failed_opens"], m["errnos"]) == (0, 1, "ENOENT:1"))
+rows = list(csv.DictReader(io.StringIO(run("--files", "--sort", "written", "--csv", trc("files.trc")))))
+check("csv --sort written", rows[0]["path"] == "/work/out.log" and rows[0]["bytes_written"] == "150")
+rows = list(csv.DictReader(io.StringIO(run("--files", "--sort", "path", "--csv", trc("files.trc")))))
+check("csv --sort path", [r["path"] for r in rows] == sorted(files))
+
+# --all --json: every view in one document
+doc = json.loads(run("--all", "--json", trc("files.trc")))
+check("--all views", sorted(doc) == ["errors", "files", "latency", "processes", "summary"])
+
+if failures:
+    print("%d check(s) failed" % len(failures), file=sys.stderr)
+    sys.exit(1)
+print("all checks passed")

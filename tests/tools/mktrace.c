@@ -1,0 +1,235 @@
+/* Writes synthetic traces with known answers for the strstat tests:
+ *   mktrace DIR  ->  DIR/latency.trc DIR/errors.trc DIR/procs.trc DIR/files.trc
+ * check_known.py holds the expected values; keep the two in step. */
+#include "strtrc.h"
+#include "syscall_table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK(x)                                                                      \
+	do {                                                                          \
+		if (!(x)) {                                                           \
+			fprintf(stderr, "mktrace: %s:%d: %s failed\n", __FILE__, __LINE__, \
+				#x);                                                  \
+			exit(1);                                                      \
+		}                                                                     \
+	} while (0)
+
+enum { NR_READ = 0, NR_WRITE = 1, NR_CLOSE = 3, NR_FSTAT = 5, NR_EXECVE = 59,
+       NR_EXIT_GROUP = 231, NR_OPENAT = 257 };
+#define AT_FDCWD_ARG ((uint64_t)(int64_t)-100)
+
+static struct strtrc_writer *w;
+static uint64_t now = 1000000; /* ns since trace start */
+
+static void open_trace(const char *dir, const char *name, const char *cwd)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	int err = 0;
+	char msg[256];
+	w = strtrc_writer_open_path(path, NULL, &err, msg, sizeof(msg));
+	if (!w) {
+		fprintf(stderr, "mktrace: %s\n", msg);
+		exit(1);
+	}
+	static const char *const argv[] = { "synthetic" };
+	const struct strtrc_header h = {
+		.format_version = STRTRC_FORMAT_VERSION,
+		.writer = "mktrace",
+		.arch = "x86_64",
+		.cwd = cwd,
+		.command_argc = 1,
+		.command_argv = argv,
+		.page_size = 4096,
+		.capture_size = 256,
+		.follow_forks = true,
+	};
+	CHECK(strtrc_write_header(w, &h) == 0);
+	now = 1000000;
+}
+
+static void rec_put(struct strtrc_record *r, uint32_t tid)
+{
+	r->tid = tid;
+	r->ts_ns = now;
+	CHECK(strtrc_write(w, r) == 0);
+}
+
+static void entry(uint32_t tid, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2)
+{
+	struct strtrc_record r = { .kind = STRTRC_SYSCALL_ENTRY };
+	r.u.entry.arch = SC_AUDIT_ARCH_X86_64;
+	r.u.entry.nr = nr;
+	r.u.entry.args[0] = a0;
+	r.u.entry.args[1] = a1;
+	r.u.entry.args[2] = a2;
+	rec_put(&r, tid);
+}
+
+static void mem(uint32_t tid, unsigned arg, uint32_t item, const void *data, size_t len,
+		bool string)
+{
+	struct strtrc_record r = { .kind = STRTRC_MEMORY };
+	r.u.memory.stop = STRTRC_AT_ENTRY;
+	r.u.memory.arg = (uint8_t)arg;
+	r.u.memory.item = item;
+	r.u.memory.flags = string ? STRTRC_MEM_STRING : 0;
+	r.u.memory.addr = 0x1000 * (arg + 1) + item * 0x100;
+	r.u.memory.full_len = len;
+	r.u.memory.data = (struct strtrc_bytes){ data, len };
+	rec_put(&r, tid);
+}
+
+static void exit_(uint32_t tid, int64_t rval, uint64_t dur)
+{
+	now += dur;
+	struct strtrc_record r = { .kind = STRTRC_SYSCALL_EXIT };
+	r.u.exit.rval = rval;
+	r.u.exit.is_error = rval < 0 && rval > -4096;
+	rec_put(&r, tid);
+	now += 1000; /* user time between calls */
+}
+
+/* A whole call: entry, an optional path for argument parg, exit. */
+static void call(uint32_t tid, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, int parg,
+		 const char *path, int64_t rval, uint64_t dur)
+{
+	entry(tid, nr, a0, a1, a2);
+	if (path)
+		mem(tid, (unsigned)parg, 0, path, strlen(path), true);
+	exit_(tid, rval, dur);
+}
+
+static void execve_(uint32_t tid, const char *file, const char *const *argv)
+{
+	entry(tid, NR_EXECVE, 0x1000, 0x2000, 0x3000);
+	mem(tid, 0, 0, file, strlen(file), true);
+	uint64_t vec[8] = { 0 };
+	size_t n = 0;
+	while (argv[n])
+		n++;
+	CHECK(n < 8);
+	for (size_t i = 0; i < n; i++)
+		vec[i] = 0x5000 + i * 0x100;
+	mem(tid, 1, 0, vec, (n + 1) * 8, false);
+	for (size_t i = 0; i < n; i++)
+		mem(tid, 1, (uint32_t)i + 1, argv[i], strlen(argv[i]), true);
+	struct strtrc_record r = { .kind = STRTRC_EXEC };
+	r.u.exec.former_tid = tid;
+	r.u.exec.exe = (struct strtrc_bytes){ (const uint8_t *)file, strlen(file) };
+	rec_put(&r, tid);
+	exit_(tid, 0, 50000);
+}
+
+static void task_exit(uint32_t tid, int32_t wait_status)
+{
+	struct strtrc_record r = { .kind = STRTRC_EXIT };
+	r.u.task_exit.wait_status = wait_status;
+	rec_put(&r, tid);
+}
+
+static void spawn(uint32_t parent, uint32_t child, uint8_t how, uint64_t flags)
+{
+	struct strtrc_record r = { .kind = STRTRC_SPAWN };
+	r.u.spawn.new_tid = child;
+	r.u.spawn.how = how;
+	r.u.spawn.clone_flags = flags;
+	rec_put(&r, parent);
+}
+
+static void close_trace(void)
+{
+	CHECK(strtrc_writer_close(w, 0) == 0);
+}
+
+/* read: 100 calls taking 1..100 us; write: 3 calls of 5, 6, 7 ms. */
+static void latency(const char *dir)
+{
+	open_trace(dir, "latency.trc", "/");
+	for (uint64_t i = 1; i <= 100; i++) {
+		/* a fixed shuffle so the order says nothing */
+		const uint64_t d = (i * 37) % 101;
+		call(100, NR_READ, 0, 0x7000, 64, -1, NULL, 10, d * 1000);
+	}
+	for (uint64_t ms = 5; ms <= 7; ms++)
+		call(100, NR_WRITE, 1, 0x7000, 3, -1, NULL, 3, ms * 1000000);
+	task_exit(100, 0);
+	close_trace();
+}
+
+/* openat: 5 x ENOENT on /nope, 2 x EACCES on secret (cwd /home/u), 3 ok. */
+static void errors(const char *dir)
+{
+	open_trace(dir, "errors.trc", "/home/u");
+	for (int i = 0; i < 5; i++)
+		call(100, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "/nope", -2, 2000);
+	for (int i = 0; i < 2; i++)
+		call(100, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "secret", -13, 2000);
+	for (int i = 0; i < 3; i++) {
+		call(100, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "/etc/passwd", 3, 2000);
+		call(100, NR_CLOSE, 3, 0, 0, -1, NULL, 0, 1000);
+	}
+	call(100, NR_CLOSE, 99, 0, 0, -1, NULL, -9, 1000); /* EBADF */
+	task_exit(100, 0);
+	close_trace();
+}
+
+/* 200 execs sh, starts a thread (202) and forks 201, which execs sleep and
+ * is killed by SIGKILL; 200 exits with 3. */
+static void procs(const char *dir)
+{
+	static const char *const sh[] = { "sh", "-c", "sleep 10 &", NULL };
+	static const char *const sl[] = { "sleep", "10", NULL };
+	open_trace(dir, "procs.trc", "/");
+	execve_(200, "/bin/sh", sh);
+	now = 10000000; /* 10 ms */
+	spawn(200, 202, STRTRC_SPAWN_CLONE, 0x10000 | 0x100 | 0x800 | 0x400);
+	now = 20000000;
+	spawn(200, 201, STRTRC_SPAWN_FORK, 0);
+	now = 30000000;
+	execve_(201, "/bin/sleep", sl);
+	now = 40000000;
+	task_exit(202, 0);
+	now = 50000000;
+	task_exit(201, 9); /* WIFSIGNALED, SIGKILL */
+	now = 60000000;
+	entry(200, NR_EXIT_GROUP, 3, 0, 0);
+	task_exit(200, 3 << 8);
+	close_trace();
+}
+
+/* cwd /work: data.txt read twice (100 bytes each) and fstat'ed; out.log
+ * written three times (50 bytes each); missing fails with ENOENT. */
+static void files(const char *dir)
+{
+	open_trace(dir, "files.trc", "/work");
+	call(300, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "data.txt", 3, 3000);
+	call(300, NR_READ, 3, 0x7000, 100, -1, NULL, 100, 3000);
+	call(300, NR_READ, 3, 0x7000, 100, -1, NULL, 100, 3000);
+	call(300, NR_READ, 3, 0x7000, 100, -1, NULL, 0, 3000);
+	call(300, NR_FSTAT, 3, 0x7000, 0, -1, NULL, 0, 3000);
+	call(300, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0x241, 1, "./out.log", 4, 3000);
+	for (int i = 0; i < 3; i++)
+		call(300, NR_WRITE, 4, 0x7000, 50, -1, NULL, 50, 3000);
+	call(300, NR_CLOSE, 4, 0, 0, -1, NULL, 0, 3000);
+	call(300, NR_CLOSE, 3, 0, 0, -1, NULL, 0, 3000);
+	call(300, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "missing", -2, 3000);
+	task_exit(300, 0);
+	close_trace();
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: mktrace DIR\n");
+		return 2;
+	}
+	latency(argv[1]);
+	errors(argv[1]);
+	procs(argv[1]);
+	files(argv[1]);
+	return 0;
+}

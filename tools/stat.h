@@ -74,8 +74,7 @@ struct st_errs {
 int st_errs_add(struct st_errs *e, int err);
 void st_errs_sort(struct st_errs *e);
 /* "ENOENT 211  EACCES 2" (sep between pairs, inner between name and count) */
-void st_errs_format(const struct st_errs *e, struct rp_buf *b, const char *inner,
-		    const char *sep);
+void st_errs_format(const struct st_errs *e, struct rp_buf *b, const char *inner, const char *sep);
 const char *st_errno_label(int err, char *tmp, size_t tmp_size);
 
 /* ---- latency histogram: log-linear buckets, relative error < 0.4% ---- */

@@ -145,11 +145,11 @@ static int path_arg(const struct sc_desc *d)
 int st_files_call(struct st_files *f, const struct rp_session *s, const struct st_procs *p,
 		  const struct st_call *c)
 {
-	static const char *const reads[] = { "read",	 "pread64",  "readv",	"preadv",
-					     "preadv2",	 "recvfrom", "recvmsg", NULL };
-	static const char *const writes[] = { "write",	 "pwrite64", "writev", "pwritev",
-					      "pwritev2", "sendto",   "sendmsg", NULL };
-	static const char *const opens[] = { "open", "openat", "openat2", "creat", NULL };
+	static const char *const reads[] = {"read",    "pread64",  "readv",   "preadv",
+					    "preadv2", "recvfrom", "recvmsg", NULL};
+	static const char *const writes[] = {"write",	 "pwrite64", "writev",	"pwritev",
+					     "pwritev2", "sendto",   "sendmsg", NULL};
+	static const char *const opens[] = {"open", "openat", "openat2", "creat", NULL};
 	const struct sc_desc *d = c->sc->desc;
 	if (!d)
 		return 0;
@@ -226,9 +226,8 @@ static int file_cmp(const void *pa, const void *pb)
 
 void st_view_files(struct st_files *f, struct st_out *o, enum st_file_sort sort, unsigned limit)
 {
-	static const char *const cols[] = { "path",  "opens",	    "failed_opens",
-					    "errnos", "bytes_read", "bytes_written",
-					    "stat_calls", NULL };
+	static const char *const cols[] = {"path",	 "opens",	  "failed_opens", "errnos",
+					   "bytes_read", "bytes_written", "stat_calls",	  NULL};
 	st_out_view_begin(o, "files");
 	g_fsort = sort;
 	if (f->n > 1)
@@ -245,13 +244,14 @@ void st_view_files(struct st_files *f, struct st_out *o, enum st_file_sort sort,
 	for (size_t i = 0; i < n; i++) {
 		struct file *fl = &f->v[i];
 		st_errs_sort(&fl->errs);
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		st_errs_format(&fl->errs, &b, ":", " ");
 		rp_buf_putc(&b, '\0');
 		const char *errs = b.oom ? "?" : b.data;
 		if (o->fmt == ST_TEXT) {
-			fprintf(o->f, "%7" PRIu64 " %7" PRIu64 " %-22s %12" PRIu64 " %12" PRIu64
-				      " %7" PRIu64 "  %s\n",
+			fprintf(o->f,
+				"%7" PRIu64 " %7" PRIu64 " %-22s %12" PRIu64 " %12" PRIu64
+				" %7" PRIu64 "  %s\n",
 				fl->opens, fl->failed, *errs ? errs : "-", fl->read, fl->written,
 				fl->stats, fl->path);
 		} else {

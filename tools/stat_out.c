@@ -87,7 +87,7 @@ void st_out_table_begin(struct st_out *o, const char *name, const char *const *c
 	} else if (o->fmt == ST_CSV) {
 		if (o->ntables)
 			fputs("\n", o->f);
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		for (size_t i = 0; cols[i]; i++) {
 			if (i)
 				rp_buf_putc(&b, ',');
@@ -138,7 +138,7 @@ void st_out_raw(struct st_out *o, const char *json, const char *csv)
 	if (o->fmt == ST_JSON) {
 		fputs(json ? json : "null", o->f);
 	} else if (csv) {
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		st_csv_field(&b, csv);
 		if (b.len)
 			fwrite(b.data, 1, b.len, o->f);
@@ -152,7 +152,7 @@ void st_out_str(struct st_out *o, const char *s)
 		st_out_raw(o, NULL, s);
 		return;
 	}
-	struct rp_buf b = { 0 };
+	struct rp_buf b = {0};
 	rp_json_string(&b, (const uint8_t *)s, strlen(s));
 	rp_buf_putc(&b, '\0');
 	st_out_raw(o, b.oom ? NULL : b.data, NULL);

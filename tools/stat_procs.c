@@ -143,11 +143,11 @@ static int push_cmd(struct proc *pr, char *text, char *json, bool pending)
 		struct cmd *last = &pr->cmds[pr->ncmds - 1];
 		free(last->text);
 		free(last->json);
-		*last = (struct cmd){ text, json };
+		*last = (struct cmd){text, json};
 	} else {
 		if (st_grow((void **)&pr->cmds, &pr->cmds_cap, pr->ncmds, sizeof(*pr->cmds)) < 0)
 			goto oom;
-		pr->cmds[pr->ncmds++] = (struct cmd){ text, json };
+		pr->cmds[pr->ncmds++] = (struct cmd){text, json};
 	}
 	pr->exec_pending = pending;
 	return 0;
@@ -171,7 +171,7 @@ static char *buf_string(struct rp_buf *b)
 static int exec_argv(struct proc *pr, const struct rp_syscall *sc, unsigned arg)
 {
 	const struct rp_mem *vec = rp_syscall_mem(sc, STRTRC_AT_ENTRY, arg, 0);
-	struct rp_buf text = { 0 }, json = { 0 };
+	struct rp_buf text = {0}, json = {0};
 	rp_buf_putc(&json, '[');
 	size_t n = vec ? vec->len / 8 : 0;
 	for (size_t k = 0; k < n; k++) {
@@ -199,7 +199,7 @@ static int on_exec_record(struct proc *pr, const char *exe)
 {
 	if (!exe)
 		return 0;
-	struct rp_buf text = { 0 }, json = { 0 };
+	struct rp_buf text = {0}, json = {0};
 	st_shell_word(&text, exe, strlen(exe));
 	rp_buf_putc(&json, '[');
 	rp_json_string(&json, (const uint8_t *)exe, strlen(exe));
@@ -337,7 +337,7 @@ static void print_proc(struct walk *w, size_t i, const char *tree_prefix)
 	const uint64_t life = end > pr->start_ns ? end - pr->start_ns : 0;
 	char st[64];
 	status_text(pr, st, sizeof(st));
-	struct rp_buf cmd = { 0 }, json = { 0 };
+	struct rp_buf cmd = {0}, json = {0};
 	for (size_t k = 0; k < pr->ncmds; k++) {
 		rp_buf_puts(&cmd, k ? " => " : "");
 		rp_buf_puts(&cmd, pr->cmds[k].text);
@@ -395,7 +395,7 @@ static void walk(struct walk *w, size_t i, bool last)
 	const size_t plen = w->prefix.len;
 	const bool show = !w->shown || w->shown(w->p->v[i].pid, w->ctx);
 	if (show) {
-		struct rp_buf line = { 0 };
+		struct rp_buf line = {0};
 		if (plen)
 			rp_buf_put(&line, w->prefix.data, plen);
 		const bool root = w->p->v[i].parent == SIZE_MAX;
@@ -414,10 +414,10 @@ static void walk(struct walk *w, size_t i, bool last)
 
 void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx)
 {
-	static const char *const cols[] = { "pid",	 "ppid",      "start_ns", "end_ns",
-					    "lifetime_ns", "threads",   "syscalls", "syscall_time_ns",
-					    "exit_code",   "signal",    "status",   "commands",
-					    NULL };
+	static const char *const cols[] = {"pid",	  "ppid",    "start_ns", "end_ns",
+					   "lifetime_ns", "threads", "syscalls", "syscall_time_ns",
+					   "exit_code",	  "signal",  "status",	 "commands",
+					   NULL};
 	st_out_view_begin(o, "processes");
 	if (o->fmt == ST_TEXT)
 		fprintf(o->f, "%8s %8s %11s %11s %11s %7s %9s %11s  %-20s %s\n", "PID", "PPID",
@@ -425,7 +425,7 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 			"COMMAND");
 	else
 		st_out_table_begin(o, "processes", cols);
-	struct walk w = { .p = p, .o = o, .shown = shown, .ctx = ctx };
+	struct walk w = {.p = p, .o = o, .shown = shown, .ctx = ctx};
 	w.first_child = malloc((p->n + 1) * sizeof(size_t));
 	w.next_sibling = malloc((p->n + 1) * sizeof(size_t));
 	if (w.first_child && w.next_sibling) {

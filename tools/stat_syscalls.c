@@ -128,18 +128,18 @@ static void sift_up(struct slow *h, size_t i)
 static int add_slow(struct st_syscalls *t, const struct st_call *c, st_text_fn text, void *ctx)
 {
 	const struct slow cand = {
-		.dur_ns = c->dur_ns,
-		.ts_ns = c->ev->ts_ns,
-		.pid = c->ev->pid,
-		.tid = c->ev->tid,
-		.seq = ++t->seq,
-		.name = c->name,
+	    .dur_ns = c->dur_ns,
+	    .ts_ns = c->ev->ts_ns,
+	    .pid = c->ev->pid,
+	    .tid = c->ev->tid,
+	    .seq = ++t->seq,
+	    .name = c->name,
 	};
 	if (!t->top)
 		return 0;
 	if (t->nheap == t->top && !slow_less(&t->heap[0], &cand))
 		return 0; /* not among the slowest: no text is made */
-	struct rp_buf b = { 0 };
+	struct rp_buf b = {0};
 	text(c, &b, ctx);
 	while (b.len && b.data[b.len - 1] == '\n')
 		b.len--;
@@ -173,7 +173,7 @@ static int add_fail_path(struct st_syscalls *t, const char *path, int err)
 			return -ENOMEM;
 		}
 		i = t->nfails++;
-		t->fails[i] = (struct failpath){ .path = copy };
+		t->fails[i] = (struct failpath){.path = copy};
 	}
 	t->fails[i].count++;
 	return st_errs_add(&t->fails[i].errs, err);
@@ -331,7 +331,7 @@ static void summary_text(FILE *f, struct row **v, size_t n)
 	memset(dash, '-', sizeof(dash));
 	fprintf(f, "%6s %*s %*s %*s %*s %s\n", "% time", w_sec, "seconds", w_avg, "usecs/call",
 		w_calls, "calls", w_err, "errors", "syscall");
-	const int rule_w[] = { 6, w_sec, w_avg, w_calls, w_err, w_name };
+	const int rule_w[] = {6, w_sec, w_avg, w_calls, w_err, w_name};
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
 			for (size_t i = 0; i < n; i++) {
@@ -339,7 +339,8 @@ static void summary_text(FILE *f, struct row **v, size_t n)
 				double pct = 100.0 * secs(r->time_ns);
 				if (pct != 0.0)
 					pct /= tot_s;
-				fprintf(f, "%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n",
+				fprintf(f,
+					"%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n",
 					pct, w_sec, secs(r->time_ns), w_avg, avg_ns(r) / 1000,
 					w_calls, r->calls, w_err, r->errors, r->name);
 			}
@@ -349,21 +350,19 @@ static void summary_text(FILE *f, struct row **v, size_t n)
 		fputs("\n", f);
 	}
 	const uint64_t tot_avg = tot_calls ? (uint64_t)(tot_s / (double)tot_calls * 1e6) : 0;
-	fprintf(f, "%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n", 100.0, w_sec,
-		tot_s, w_avg, tot_avg, w_calls, tot_calls, w_err, tot_err, "total");
+	fprintf(f, "%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n", 100.0, w_sec, tot_s,
+		w_avg, tot_avg, w_calls, tot_calls, w_err, tot_err, "total");
 }
 
 void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 {
-	static const char *const cols[] = { "arch",     "syscall", "calls",  "errors",
-					    "time_ns",  "percent", "avg_ns", "min_ns",
-					    "max_ns",   NULL };
-	static const char *const tcols[] = { "arch", "calls", "errors", "time_ns", NULL };
+	static const char *const cols[] = {"arch",    "syscall", "calls",  "errors", "time_ns",
+					   "percent", "avg_ns",	 "min_ns", "max_ns", NULL};
+	static const char *const tcols[] = {"arch", "calls", "errors", "time_ns", NULL};
 	st_out_view_begin(o, "summary");
 	if (o->fmt != ST_TEXT)
 		st_out_table_begin(o, "syscalls", cols);
-	uint64_t tots[NARCH][3] = { { 0 } };
-	bool any = false;
+	uint64_t tots[NARCH][3] = {{0}};
 	for (unsigned a = 0; a < NARCH; a++) {
 		if (a && !arch_used(t, a))
 			continue;
@@ -389,7 +388,8 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 			st_out_u64(o, r->calls);
 			st_out_u64(o, r->errors);
 			st_out_u64(o, r->time_ns);
-			st_out_f64(o, tot_ns ? 100.0 * (double)r->time_ns / (double)tot_ns : 0.0, 2);
+			st_out_f64(o, tot_ns ? 100.0 * (double)r->time_ns / (double)tot_ns : 0.0,
+				   2);
 			st_out_u64(o, avg_ns(r));
 			st_out_u64(o, r->min_ns);
 			st_out_u64(o, r->max_ns);
@@ -397,7 +397,6 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 			tots[a][0] += r->calls;
 			tots[a][1] += r->errors;
 			tots[a][2] += r->time_ns;
-			any = true;
 		}
 		free(v);
 	}
@@ -416,7 +415,6 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 		}
 		st_out_table_end(o);
 	}
-	(void)any;
 	st_out_view_end(o);
 }
 
@@ -435,10 +433,10 @@ static double us(uint64_t ns)
 
 void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 {
-	static const char *const cols[] = { "arch",   "syscall", "calls",  "min_ns", "p50_ns",
-					    "p90_ns", "p99_ns",  "max_ns", "total_ns", NULL };
-	static const char *const scols[] = { "duration_ns", "pid", "tid", "ts_ns",
-					     "syscall",	    "call", NULL };
+	static const char *const cols[] = {"arch",   "syscall", "calls",  "min_ns",   "p50_ns",
+					   "p90_ns", "p99_ns",	"max_ns", "total_ns", NULL};
+	static const char *const scols[] = {"duration_ns", "pid",  "tid", "ts_ns",
+					    "syscall",	   "call", NULL};
 	st_out_view_begin(o, "latency");
 	if (o->fmt == ST_TEXT)
 		fprintf(o->f, "%-16s %9s %12s %12s %12s %12s %12s %14s\n", "syscall", "calls",
@@ -459,7 +457,8 @@ void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 				char name[64];
 				snprintf(name, sizeof(name), "%s%s", r->name, a ? " (32 bit)" : "");
 				fprintf(o->f,
-					"%-16s %9" PRIu64 " %12.3f %12.3f %12.3f %12.3f %12.3f %14.3f\n",
+					"%-16s %9" PRIu64
+					" %12.3f %12.3f %12.3f %12.3f %12.3f %14.3f\n",
 					name, r->calls, us(r->min_ns), us(p50), us(p90), us(p99),
 					us(r->max_ns), us(r->time_ns));
 				continue;
@@ -522,11 +521,12 @@ static int fail_cmp(const void *pa, const void *pb)
 
 void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 {
-	static const char *const cols[] = { "arch", "syscall", "errno", "count", NULL };
-	static const char *const pcols[] = { "path", "failures", "errnos", NULL };
+	static const char *const cols[] = {"arch", "syscall", "errno", "count", NULL};
+	static const char *const pcols[] = {"path", "failures", "errnos", NULL};
 	st_out_view_begin(o, "errors");
 	if (o->fmt == ST_TEXT)
-		fprintf(o->f, "%-16s %9s %9s  %s\n", "syscall", "calls", "errors", "errno breakdown");
+		fprintf(o->f, "%-16s %9s %9s  %s\n", "syscall", "calls", "errors",
+			"errno breakdown");
 	else
 		st_out_table_begin(o, "syscalls", cols);
 	/* by error count unless asked otherwise: this view is about failures */
@@ -542,7 +542,7 @@ void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 				continue;
 			st_errs_sort(&r->errs);
 			if (o->fmt == ST_TEXT) {
-				struct rp_buf b = { 0 };
+				struct rp_buf b = {0};
 				st_errs_format(&r->errs, &b, " ", "  ");
 				rp_buf_putc(&b, '\0');
 				fprintf(o->f, "%-16s %9" PRIu64 " %9" PRIu64 "  %s\n", r->name,
@@ -580,8 +580,9 @@ void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 	for (size_t i = 0; i < shown; i++) {
 		struct failpath *fp = &t->fails[i];
 		st_errs_sort(&fp->errs);
-		struct rp_buf b = { 0 };
-		st_errs_format(&fp->errs, &b, o->fmt == ST_TEXT ? " " : ":", o->fmt == ST_TEXT ? " " : " ");
+		struct rp_buf b = {0};
+		st_errs_format(&fp->errs, &b, o->fmt == ST_TEXT ? " " : ":",
+			       o->fmt == ST_TEXT ? " " : " ");
 		rp_buf_putc(&b, '\0');
 		if (o->fmt == ST_TEXT) {
 			fprintf(o->f, "%9" PRIu64 "  %-24s %s\n", fp->count, b.oom ? "?" : b.data,

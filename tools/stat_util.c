@@ -40,8 +40,8 @@ static struct st_map_slot *find(const struct st_map *m, uint64_t h, const char *
 		struct st_map_slot *sl = &m->slots[i];
 		if (!sl->used)
 			return sl;
-		if (sl->hash == h && (skey ? sl->skey && !strcmp(sl->skey, skey)
-					   : !sl->skey && sl->ukey == ukey))
+		if (sl->hash == h &&
+		    (skey ? sl->skey && !strcmp(sl->skey, skey) : !sl->skey && sl->ukey == ukey))
 			return sl;
 	}
 }
@@ -139,7 +139,7 @@ int st_errs_add(struct st_errs *e, int err)
 	}
 	if (st_grow((void **)&e->v, &e->cap, e->n, sizeof(*e->v)) < 0)
 		return -ENOMEM;
-	e->v[e->n++] = (struct st_errcount){ err, 1 };
+	e->v[e->n++] = (struct st_errcount){err, 1};
 	return 0;
 }
 
@@ -264,8 +264,8 @@ char *st_path_join(const char *base, const char *p, size_t len)
 		return NULL;
 	size_t n = 0;
 	/* copy component by component, dropping "." and empty ones */
-	const char *parts[2] = { base, p };
-	const size_t lens[2] = { bl, len };
+	const char *parts[2] = {base, p};
+	const size_t lens[2] = {bl, len};
 	for (int k = 0; k < 2; k++) {
 		size_t i = 0;
 		while (i < lens[k]) {

@@ -64,9 +64,9 @@ struct run {
 };
 
 static const char *const long_options[] = {
-	"--to_trace", "--dont_trace", "--trace", "--pid",  "--tree",	 "--latency",
-	"--errors",   "--processes",  "--files", "--all",  "--json",	 "--csv",
-	"--top",      "--sort",	      "--output", "--help", "--version", NULL,
+    "--to_trace", "--dont_trace", "--trace",  "--pid",	"--tree",    "--latency",
+    "--errors",	  "--processes",  "--files",  "--all",	"--json",    "--csv",
+    "--top",	  "--sort",	  "--output", "--help", "--version", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -90,49 +90,50 @@ static void oom(void)
 
 static void usage(FILE *f)
 {
-	fputs("Usage: strstat [FILTERS] [VIEWS] [OPTIONS] FILE   (FILE '-' reads standard input)\n"
-	      "Statistics of a strec trace: where the time went, what failed, who did what.\n"
-	      "\n"
-	      "Views (default: the summary; several may be given):\n"
-	      "  (none)                 strace -c table: % time, seconds, usecs/call, calls,\n"
-	      "                         errors per syscall. Time is wall time between the\n"
-	      "                         recorded entry and exit of each call (strace -c -w);\n"
-	      "                         calls that never returned are not counted, as in strace\n"
-	      "  --latency              per syscall: calls, min, p50, p90, p99, max, total (us),\n"
-	      "                         then the N slowest calls, decoded. Percentiles are\n"
-	      "                         nearest-rank over a log-linear histogram (error < 0.4%)\n"
-	      "  --errors               per syscall, per errno counts; the paths that failed most\n"
-	      "  --processes            process tree: pid, parent, start/end (s from trace start),\n"
-	      "                         lifetime, threads, syscalls, time in syscalls, exit status\n"
-	      "                         or killing signal, and the commands each exec'd\n"
-	      "  --files                files touched: opens, failed opens by errno, bytes read,\n"
-	      "                         bytes written, stat calls; paths resolved against the\n"
-	      "                         recorded cwd or dirfd\n"
-	      "  --all                  every view, one after the other\n"
-	      "Filters (as strep's):\n"
-	      "  --to_trace NAMES...    only these syscalls (names or %classes)\n"
-	      "  --dont_trace NAMES...  all syscalls but these\n"
-	      "  -e trace=EXPR          strace's syscall expression; -e status=SET\n"
-	      "  -z, -Z                 only successful / only failed calls\n"
-	      "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
-	      "  -P PATH                only calls that access PATH (may be repeated)\n"
-	      "Options:\n"
-	      "  -S SORTBY              sort syscalls by time (default), calls, errors, name,\n"
-	      "                         avg, min, max or nothing\n"
-	      "  --sort COLUMN          --files order: opens (default), failed, read, written,\n"
-	      "                         stat or path\n"
-	      "  --top N                slowest calls and failed paths to list (default 10)\n"
-	      "  -C                     also print every selected event, as strep does\n"
-	      "  --json                 one JSON object: {view: {table: [rows]}}; times in ns\n"
-	      "  --csv                  CSV tables with a header row, blank line between tables\n"
-	      "  -o, --output FILE      write to FILE\n"
-	      "  -s N                   string limit of decoded calls (default 32)\n"
-	      "  -c, -w, -f             accepted for strace habits (always on)\n"
-	      "  -h, --help             this help\n"
-	      "  --version              version\n"
-	      "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or\n"
-	      "damaged trace (the statistics of what was read are printed first), 2 usage.\n",
-	      f);
+	fputs(
+	    "Usage: strstat [FILTERS] [VIEWS] [OPTIONS] FILE   (FILE '-' reads standard input)\n"
+	    "Statistics of a strec trace: where the time went, what failed, who did what.\n"
+	    "\n"
+	    "Views (default: the summary; several may be given):\n"
+	    "  (none)                 strace -c table: % time, seconds, usecs/call, calls,\n"
+	    "                         errors per syscall. Time is wall time between the\n"
+	    "                         recorded entry and exit of each call (strace -c -w);\n"
+	    "                         calls that never returned are not counted, as in strace\n"
+	    "  --latency              per syscall: calls, min, p50, p90, p99, max, total (us),\n"
+	    "                         then the N slowest calls, decoded. Percentiles are\n"
+	    "                         nearest-rank over a log-linear histogram (error < 0.4%)\n"
+	    "  --errors               per syscall, per errno counts; the paths that failed most\n"
+	    "  --processes            process tree: pid, parent, start/end (s from trace start),\n"
+	    "                         lifetime, threads, syscalls, time in syscalls, exit status\n"
+	    "                         or killing signal, and the commands each exec'd\n"
+	    "  --files                files touched: opens, failed opens by errno, bytes read,\n"
+	    "                         bytes written, stat calls; paths resolved against the\n"
+	    "                         recorded cwd or dirfd\n"
+	    "  --all                  every view, one after the other\n"
+	    "Filters (as strep's):\n"
+	    "  --to_trace NAMES...    only these syscalls (names or %classes)\n"
+	    "  --dont_trace NAMES...  all syscalls but these\n"
+	    "  -e trace=EXPR          strace's syscall expression; -e status=SET\n"
+	    "  -z, -Z                 only successful / only failed calls\n"
+	    "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
+	    "  -P PATH                only calls that access PATH (may be repeated)\n"
+	    "Options:\n"
+	    "  -S SORTBY              sort syscalls by time (default), calls, errors, name,\n"
+	    "                         avg, min, max or nothing\n"
+	    "  --sort COLUMN          --files order: opens (default), failed, read, written,\n"
+	    "                         stat or path\n"
+	    "  --top N                slowest calls and failed paths to list (default 10)\n"
+	    "  -C                     also print every selected event, as strep does\n"
+	    "  --json                 one JSON object: {view: {table: [rows]}}; times in ns\n"
+	    "  --csv                  CSV tables with a header row, blank line between tables\n"
+	    "  -o, --output FILE      write to FILE\n"
+	    "  -s N                   string limit of decoded calls (default 32)\n"
+	    "  -c, -w, -f             accepted for strace habits (always on)\n"
+	    "  -h, --help             this help\n"
+	    "  --version              version\n"
+	    "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or\n"
+	    "damaged trace (the statistics of what was read are printed first), 2 usage.\n",
+	    f);
 }
 
 static void pidset_add(struct pidset *s, uint32_t pid)
@@ -164,8 +165,8 @@ static void add_filter(struct opts *o, enum strec_filter_option kind, const char
 
 static void parse_status(struct opts *o, const char *text)
 {
-	static const char *const names[] = { "successful", "failed", "unfinished", "unavailable",
-					     "detached",   "all",    "none",	   NULL };
+	static const char *const names[] = {"successful", "failed", "unfinished", "unavailable",
+					    "detached",	  "all",    "none",	  NULL};
 	unsigned set = 0;
 	bool neg = false;
 	while (*text == '!') {
@@ -204,7 +205,7 @@ static void parse_e(struct opts *o, const char *arg)
 		return;
 	}
 	const size_t klen = (size_t)(eq - arg);
-	static const char *const keys[] = { "trace", "status", NULL };
+	static const char *const keys[] = {"trace", "status", NULL};
 	if (klen == 5 && !strncmp(arg, "trace", 5)) {
 		add_filter(o, STREC_FILTER_TRACE_EXPR, eq + 1);
 	} else if (klen == 6 && !strncmp(arg, "status", 6)) {
@@ -253,18 +254,18 @@ static void parse_sortby(struct opts *o, const char *text)
 		const char *name;
 		enum st_sort sort;
 	} names[] = {
-		{ "time", ST_SORT_TIME },	{ "time_percent", ST_SORT_TIME },
-		{ "time-percent", ST_SORT_TIME }, { "time_total", ST_SORT_TIME },
-		{ "total_time", ST_SORT_TIME }, { "calls", ST_SORT_CALLS },
-		{ "count", ST_SORT_CALLS },	{ "errors", ST_SORT_ERRORS },
-		{ "error", ST_SORT_ERRORS },	{ "name", ST_SORT_NAME },
-		{ "syscall", ST_SORT_NAME },	{ "avg", ST_SORT_AVG },
-		{ "avg_time", ST_SORT_AVG },	{ "time_avg", ST_SORT_AVG },
-		{ "min", ST_SORT_MIN },		{ "min_time", ST_SORT_MIN },
-		{ "shortest", ST_SORT_MIN },	{ "time_min", ST_SORT_MIN },
-		{ "max", ST_SORT_MAX },		{ "max_time", ST_SORT_MAX },
-		{ "longest", ST_SORT_MAX },	{ "time_max", ST_SORT_MAX },
-		{ "nothing", ST_SORT_NOTHING }, { "none", ST_SORT_NOTHING },
+	    {"time", ST_SORT_TIME},	    {"time_percent", ST_SORT_TIME},
+	    {"time-percent", ST_SORT_TIME}, {"time_total", ST_SORT_TIME},
+	    {"total_time", ST_SORT_TIME},   {"calls", ST_SORT_CALLS},
+	    {"count", ST_SORT_CALLS},	    {"errors", ST_SORT_ERRORS},
+	    {"error", ST_SORT_ERRORS},	    {"name", ST_SORT_NAME},
+	    {"syscall", ST_SORT_NAME},	    {"avg", ST_SORT_AVG},
+	    {"avg_time", ST_SORT_AVG},	    {"time_avg", ST_SORT_AVG},
+	    {"min", ST_SORT_MIN},	    {"min_time", ST_SORT_MIN},
+	    {"shortest", ST_SORT_MIN},	    {"time_min", ST_SORT_MIN},
+	    {"max", ST_SORT_MAX},	    {"max_time", ST_SORT_MAX},
+	    {"longest", ST_SORT_MAX},	    {"time_max", ST_SORT_MAX},
+	    {"nothing", ST_SORT_NOTHING},   {"none", ST_SORT_NOTHING},
 	};
 	const char *cands[STREC_ARRAY_SIZE(names) + 1];
 	for (size_t i = 0; i < STREC_ARRAY_SIZE(names); i++) {
@@ -283,11 +284,10 @@ static void parse_sortby(struct opts *o, const char *text)
 
 static void parse_fsort(struct opts *o, const char *text)
 {
-	static const char *const names[] = { "path",	"opens", "failed", "read",
-					     "written", "stat",	 NULL };
-	static const enum st_file_sort v[] = { ST_FSORT_PATH,	 ST_FSORT_OPENS, ST_FSORT_FAILED,
-					       ST_FSORT_READ,	 ST_FSORT_WRITTEN,
-					       ST_FSORT_STATS };
+	static const char *const names[] = {"path",    "opens", "failed", "read",
+					    "written", "stat",	NULL};
+	static const enum st_file_sort v[] = {ST_FSORT_PATH, ST_FSORT_OPENS,   ST_FSORT_FAILED,
+					      ST_FSORT_READ, ST_FSORT_WRITTEN, ST_FSORT_STATS};
 	for (size_t i = 0; names[i]; i++) {
 		if (!strcmp(text, names[i])) {
 			o->fsort = v[i];
@@ -321,8 +321,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		const char *name;
 		unsigned view;
 	} views[] = {
-		{ "--latency", V_LATENCY }, { "--errors", V_ERRORS }, { "--processes", V_PROCESSES },
-		{ "--files", V_FILES },	    { "--all", V_ALL },
+	    {"--latency", V_LATENCY}, {"--errors", V_ERRORS}, {"--processes", V_PROCESSES},
+	    {"--files", V_FILES},     {"--all", V_ALL},
 	};
 	for (size_t k = 0; k < STREC_ARRAY_SIZE(views); k++) {
 		if (!strcmp(name, views[k].name) && !val) {
@@ -332,7 +332,7 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 	}
 	if (!strcmp(name, "--to_trace") || !strcmp(name, "--dont_trace")) {
 		const enum strec_filter_option k =
-			name[2] == 't' ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
+		    name[2] == 't' ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
 		add_filter(o, k, opt_value(argc, argv, i, val));
 		while (!val && *i + 1 < argc && strec_filter_is_name(argv[*i + 1]))
 			add_filter(o, k, argv[++*i]);
@@ -408,7 +408,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				parse_sortby(o, opt_value(argc, argv, &i, rest));
 				break;
 			case 's':
-				o->print.max_strlen = parse_uint("-s", opt_value(argc, argv, &i, rest));
+				o->print.max_strlen =
+				    parse_uint("-s", opt_value(argc, argv, &i, rest));
 				break;
 			case 'o':
 				o->outfile = opt_value(argc, argv, &i, rest);
@@ -462,19 +463,20 @@ static bool touches_paths(struct run *r, const struct st_call *c)
 		if (kind == SC_ARG_PATH) {
 			const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
 			char *p = st_call_path(r->s, r->procs, c, i);
-			const bool hit = (p && path_matches(r, p)) ||
-					 (m && m->len && m->len < 4096 && !memchr(m->data, 0, m->len) &&
-					  ({
-						  char raw[4096];
-						  memcpy(raw, m->data, m->len);
-						  raw[m->len] = '\0';
-						  path_matches(r, raw);
-					  }));
+			const bool hit =
+			    (p && path_matches(r, p)) ||
+			    (m && m->len && m->len < 4096 && !memchr(m->data, 0, m->len) && ({
+				     char raw[4096];
+				     memcpy(raw, m->data, m->len);
+				     raw[m->len] = '\0';
+				     path_matches(r, raw);
+			     }));
 			free(p);
 			if (hit)
 				return true;
 		} else if (kind == SC_ARG_FD || kind == SC_ARG_DIRFD) {
-			const char *p = rp_session_fd_path(r->s, c->ev->tid, (int)(int32_t)c->sc->args[i]);
+			const char *p =
+			    rp_session_fd_path(r->s, c->ev->tid, (int)(int32_t)c->sc->args[i]);
 			if (p && path_matches(r, p))
 				return true;
 		}
@@ -516,11 +518,11 @@ static int on_syscall(struct run *r, const struct rp_event *ev)
 		name = unknown;
 	}
 	struct st_call c = {
-		.ev = ev,
-		.sc = sc,
-		.name = name,
-		.dur_ns = sc->exit_ts_ns > sc->entry_ts_ns ? sc->exit_ts_ns - sc->entry_ts_ns : 0,
-		.err = sc->is_error ? (int)-sc->rval : 0,
+	    .ev = ev,
+	    .sc = sc,
+	    .name = name,
+	    .dur_ns = sc->exit_ts_ns > sc->entry_ts_ns ? sc->exit_ts_ns - sc->entry_ts_ns : 0,
+	    .err = sc->is_error ? (int)-sc->rval : 0,
 	};
 	/* as strace -c: calls that never returned are not counted */
 	if (!sc->finished || !call_selected(r, &c))
@@ -576,7 +578,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 
 static void print_views(struct run *r)
 {
-	struct st_out out = { .fmt = r->o->fmt, .f = r->out };
+	struct st_out out = {.fmt = r->o->fmt, .f = r->out};
 	st_out_begin(&out);
 	if (r->o->views & V_SUMMARY)
 		st_view_summary(r->sys, &out, r->o->sort);
@@ -593,7 +595,7 @@ static void print_views(struct run *r)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .status = ST_ALL, .top = 10, .fsort = ST_FSORT_OPENS };
+	struct opts o = {.status = ST_ALL, .top = 10, .fsort = ST_FSORT_OPENS};
 	strec_filter_init(&o.filter);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
@@ -610,13 +612,14 @@ int main(int argc, char **argv)
 	if (o.outfile && strcmp(o.outfile, "-") != 0) {
 		out = fopen(o.outfile, "w");
 		if (!out) {
-			fprintf(stderr, "strstat: cannot open '%s': %s\n", o.outfile, strerror(errno));
+			fprintf(stderr, "strstat: cannot open '%s': %s\n", o.outfile,
+				strerror(errno));
 			strtrc_reader_close(rd);
 			return 1;
 		}
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
-	struct run r = { .o = &o, .out = out };
+	struct run r = {.o = &o, .out = out};
 	r.s = rp_session_new(h);
 	r.sys = st_syscalls_new(o.top);
 	r.procs = st_procs_new(h->cwd);

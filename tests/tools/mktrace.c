@@ -8,17 +8,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(x)                                                                      \
-	do {                                                                          \
-		if (!(x)) {                                                           \
-			fprintf(stderr, "mktrace: %s:%d: %s failed\n", __FILE__, __LINE__, \
-				#x);                                                  \
-			exit(1);                                                      \
-		}                                                                     \
+#define CHECK(x)                                                                                   \
+	do {                                                                                       \
+		if (!(x)) {                                                                        \
+			fprintf(stderr, "mktrace: %s:%d: %s failed\n", __FILE__, __LINE__, #x);    \
+			exit(1);                                                                   \
+		}                                                                                  \
 	} while (0)
 
-enum { NR_READ = 0, NR_WRITE = 1, NR_CLOSE = 3, NR_FSTAT = 5, NR_EXECVE = 59,
-       NR_EXIT_GROUP = 231, NR_OPENAT = 257 };
+enum {
+	NR_READ = 0,
+	NR_WRITE = 1,
+	NR_CLOSE = 3,
+	NR_FSTAT = 5,
+	NR_EXECVE = 59,
+	NR_EXIT_GROUP = 231,
+	NR_OPENAT = 257
+};
 #define AT_FDCWD_ARG ((uint64_t)(int64_t)-100)
 
 static struct strtrc_writer *w;
@@ -35,17 +41,17 @@ static void open_trace(const char *dir, const char *name, const char *cwd)
 		fprintf(stderr, "mktrace: %s\n", msg);
 		exit(1);
 	}
-	static const char *const argv[] = { "synthetic" };
+	static const char *const argv[] = {"synthetic"};
 	const struct strtrc_header h = {
-		.format_version = STRTRC_FORMAT_VERSION,
-		.writer = "mktrace",
-		.arch = "x86_64",
-		.cwd = cwd,
-		.command_argc = 1,
-		.command_argv = argv,
-		.page_size = 4096,
-		.capture_size = 256,
-		.follow_forks = true,
+	    .format_version = STRTRC_FORMAT_VERSION,
+	    .writer = "mktrace",
+	    .arch = "x86_64",
+	    .cwd = cwd,
+	    .command_argc = 1,
+	    .command_argv = argv,
+	    .page_size = 4096,
+	    .capture_size = 256,
+	    .follow_forks = true,
 	};
 	CHECK(strtrc_write_header(w, &h) == 0);
 	now = 1000000;
@@ -60,7 +66,7 @@ static void rec_put(struct strtrc_record *r, uint32_t tid)
 
 static void entry(uint32_t tid, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-	struct strtrc_record r = { .kind = STRTRC_SYSCALL_ENTRY };
+	struct strtrc_record r = {.kind = STRTRC_SYSCALL_ENTRY};
 	r.u.entry.arch = SC_AUDIT_ARCH_X86_64;
 	r.u.entry.nr = nr;
 	r.u.entry.args[0] = a0;
@@ -72,21 +78,21 @@ static void entry(uint32_t tid, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t 
 static void mem(uint32_t tid, unsigned arg, uint32_t item, const void *data, size_t len,
 		bool string)
 {
-	struct strtrc_record r = { .kind = STRTRC_MEMORY };
+	struct strtrc_record r = {.kind = STRTRC_MEMORY};
 	r.u.memory.stop = STRTRC_AT_ENTRY;
 	r.u.memory.arg = (uint8_t)arg;
 	r.u.memory.item = item;
 	r.u.memory.flags = string ? STRTRC_MEM_STRING : 0;
 	r.u.memory.addr = 0x1000 * (arg + 1) + item * 0x100;
 	r.u.memory.full_len = len;
-	r.u.memory.data = (struct strtrc_bytes){ data, len };
+	r.u.memory.data = (struct strtrc_bytes){data, len};
 	rec_put(&r, tid);
 }
 
 static void exit_(uint32_t tid, int64_t rval, uint64_t dur)
 {
 	now += dur;
-	struct strtrc_record r = { .kind = STRTRC_SYSCALL_EXIT };
+	struct strtrc_record r = {.kind = STRTRC_SYSCALL_EXIT};
 	r.u.exit.rval = rval;
 	r.u.exit.is_error = rval < 0 && rval > -4096;
 	rec_put(&r, tid);
@@ -107,7 +113,7 @@ static void execve_(uint32_t tid, const char *file, const char *const *argv)
 {
 	entry(tid, NR_EXECVE, 0x1000, 0x2000, 0x3000);
 	mem(tid, 0, 0, file, strlen(file), true);
-	uint64_t vec[8] = { 0 };
+	uint64_t vec[8] = {0};
 	size_t n = 0;
 	while (argv[n])
 		n++;
@@ -117,23 +123,23 @@ static void execve_(uint32_t tid, const char *file, const char *const *argv)
 	mem(tid, 1, 0, vec, (n + 1) * 8, false);
 	for (size_t i = 0; i < n; i++)
 		mem(tid, 1, (uint32_t)i + 1, argv[i], strlen(argv[i]), true);
-	struct strtrc_record r = { .kind = STRTRC_EXEC };
+	struct strtrc_record r = {.kind = STRTRC_EXEC};
 	r.u.exec.former_tid = tid;
-	r.u.exec.exe = (struct strtrc_bytes){ (const uint8_t *)file, strlen(file) };
+	r.u.exec.exe = (struct strtrc_bytes){(const uint8_t *)file, strlen(file)};
 	rec_put(&r, tid);
 	exit_(tid, 0, 50000);
 }
 
 static void task_exit(uint32_t tid, int32_t wait_status)
 {
-	struct strtrc_record r = { .kind = STRTRC_EXIT };
+	struct strtrc_record r = {.kind = STRTRC_EXIT};
 	r.u.task_exit.wait_status = wait_status;
 	rec_put(&r, tid);
 }
 
 static void spawn(uint32_t parent, uint32_t child, uint8_t how, uint64_t flags)
 {
-	struct strtrc_record r = { .kind = STRTRC_SPAWN };
+	struct strtrc_record r = {.kind = STRTRC_SPAWN};
 	r.u.spawn.new_tid = child;
 	r.u.spawn.how = how;
 	r.u.spawn.clone_flags = flags;
@@ -181,8 +187,8 @@ static void errors(const char *dir)
  * is killed by SIGKILL; 200 exits with 3. */
 static void procs(const char *dir)
 {
-	static const char *const sh[] = { "sh", "-c", "sleep 10 &", NULL };
-	static const char *const sl[] = { "sleep", "10", NULL };
+	static const char *const sh[] = {"sh", "-c", "sleep 10 &", NULL};
+	static const char *const sl[] = {"sleep", "10", NULL};
 	open_trace(dir, "procs.trc", "/");
 	execve_(200, "/bin/sh", sh);
 	now = 10000000; /* 10 ms */

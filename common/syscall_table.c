@@ -78,18 +78,32 @@ static const struct sc_desc descs_i386[] = {
 #include "syscalls_i386.def"
 };
 
+#define SYSCALL_COND(nr_, selector_, mask_, value_, target_, arg_)                                 \
+	{ .nr = (nr_), .selector = (selector_), .target = (target_), .mask = (mask_),              \
+	  .value = (value_), .arg = arg_ },
+
+static const struct sc_cond conds_x86_64[] = {
+#include "syscall_conds_x86_64.def"
+};
+
 const struct sc_table sc_table_x86_64 = {
 	.arch_name = "x86_64",
 	.audit_arch = SC_AUDIT_ARCH_X86_64,
 	.count = sizeof(descs_x86_64) / sizeof(descs_x86_64[0]),
 	.descs = descs_x86_64,
+	.conds = conds_x86_64,
+	.nconds = sizeof(conds_x86_64) / sizeof(conds_x86_64[0]),
 };
 
+/* i386 has no conditional rules yet: structs differ there, and the
+ * recorder captures none for 32-bit calls. */
 const struct sc_table sc_table_i386 = {
 	.arch_name = "i386",
 	.audit_arch = SC_AUDIT_ARCH_I386,
 	.count = sizeof(descs_i386) / sizeof(descs_i386[0]),
 	.descs = descs_i386,
+	.conds = NULL,
+	.nconds = 0,
 };
 
 const struct sc_table *sc_table_for_arch(uint32_t audit_arch)
@@ -110,6 +124,39 @@ const struct sc_desc *sc_lookup(const struct sc_table *table, uint64_t nr)
 	if (nr >= table->count || !table->descs[nr].name)
 		return NULL;
 	return &table->descs[nr];
+}
+
+/* The first rule for nr (binary search), or table->nconds. */
+static unsigned first_cond(const struct sc_table *table, uint64_t nr)
+{
+	unsigned lo = 0, hi = table->nconds;
+	while (lo < hi) {
+		const unsigned mid = lo + (hi - lo) / 2;
+		if (table->conds[mid].nr < nr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int sc_has_conds(const struct sc_table *table, uint64_t nr)
+{
+	assert(table);
+	const unsigned i = first_cond(table, nr);
+	return i < table->nconds && table->conds[i].nr == nr;
+}
+
+struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr, const struct sc_desc *desc,
+			       unsigned i, const uint64_t args[6])
+{
+	assert(table && desc && i < 6 && args);
+	for (unsigned k = first_cond(table, nr); k < table->nconds && table->conds[k].nr == nr; k++) {
+		const struct sc_cond *const c = &table->conds[k];
+		if (c->target == i && c->selector < 6 && (args[c->selector] & c->mask) == c->value)
+			return c->arg;
+	}
+	return desc->args[i];
 }
 
 int sc_number(const struct sc_table *table, const char *name)

@@ -157,7 +157,9 @@ enum sc_len_source {
 	X(MNT_ID_REQ, 32)                                                      \
 	X(XATTR_ARGS, 16)                                                      \
 	X(FILE_ATTR, 24)                                                       \
-	X(DIRENTS, 0)            /* getdents buffers: BUF type, captured whole */                                                       \
+	X(TERMIOS, 36)           /* struct termios (kernel, TCGETS) */          \
+	X(WINSIZE, 8)                                                          \
+	X(DIRENTS, 0)            /* getdents buffers: BUF type, read whole */   \
 	X(FUTEX_WAITV_PAIR, 48)   /* futex_requeue waiters[2] */
 
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
@@ -302,7 +304,28 @@ struct sc_table {
 	uint32_t audit_arch;        /* SC_AUDIT_ARCH_* */
 	unsigned count;             /* number of slots (highest number + 1) */
 	const struct sc_desc *descs; /* indexed by syscall number */
+	const struct sc_cond *conds; /* sorted by nr */
+	unsigned nconds;
 };
+
+/* Conditional argument kinds: where an argument's meaning depends on another
+ * argument (ioctl's by its request, fcntl's by its command, futex's by its
+ * operation), syscall_conds_<arch>.def says so, for the recorder's capture
+ * and the decoders alike: when (args[selector] & mask) == value, argument
+ * target is described by arg instead of the base entry. */
+struct sc_cond {
+	uint16_t nr;
+	uint8_t selector, target;
+	uint64_t mask, value;
+	struct sc_arg arg;
+};
+
+/* The description of argument i of a call of desc (number nr) with these
+ * raw arguments: the conditional one if a rule applies, else the base. */
+struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr, const struct sc_desc *desc,
+			       unsigned i, const uint64_t args[6]);
+/* Whether syscall nr has any conditional rule (cheap test for hot paths). */
+int sc_has_conds(const struct sc_table *table, uint64_t nr);
 
 extern const struct sc_table sc_table_x86_64;
 extern const struct sc_table sc_table_i386;

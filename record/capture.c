@@ -244,8 +244,12 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 	const uint8_t want = stop == STRTRC_AT_ENTRY ? SC_DIR_IN : SC_DIR_OUT;
 	const uint32_t cap = rec->opts->capture_size;
 	unsigned strvecs_seen = 0;
+	const struct sc_table *const table = sc_table_for_arch(task->arch);
+	const bool conditional = table && sc_has_conds(table, task->nr);
 	for (unsigned i = 0; i < desc->nargs && i < 6; i++) {
-		const struct sc_arg *const a = &desc->args[i];
+		const struct sc_arg effective =
+			conditional ? sc_arg_effective(table, task->nr, desc, i, task->args) : desc->args[i];
+		const struct sc_arg *const a = &effective;
 		const uint64_t value = task->args[i];
 		const struct capture_ctx c = { rec, task->tid, ts, (uint8_t)stop, (uint8_t)i };
 		int rc = 0;

@@ -230,7 +230,13 @@ void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 
 void rp_arg_generic(struct rp_ctx *c, unsigned i)
 {
-	const struct sc_arg *a = &c->sc->desc->args[i];
+	/* The kind as the conditional rules make it for these arguments (the
+	 * recorder captured by the same rule). */
+	const struct sc_table *const table = sc_table_for_arch(c->sc->arch);
+	const struct sc_arg effective =
+		table ? sc_arg_effective(table, c->sc->nr, c->sc->desc, i, c->sc->args)
+		      : c->sc->desc->args[i];
+	const struct sc_arg *const a = &effective;
 	const uint64_t v = c->sc->args[i];
 	switch (a->kind) {
 	case SC_ARG_INT:

@@ -615,6 +615,47 @@ static void check_specific(void)
 	      "i386 clock_gettime64 has a 64-bit timespec");
 }
 
+/* Conditional rules: sorted, in range, naming real syscalls, and applied
+ * by sc_arg_effective only when their selector matches. */
+static void check_conds(const struct sc_table *t)
+{
+	for (unsigned k = 0; k < t->nconds; k++) {
+		const struct sc_cond *const c = &t->conds[k];
+		const struct sc_desc *const d = sc_lookup(t, c->nr);
+		CHECK(d != NULL, "%s: cond %u: unknown syscall %u", t->arch_name, k, c->nr);
+		if (!d)
+			continue;
+		CHECK(k == 0 || t->conds[k - 1].nr <= c->nr, "%s: cond %u (%s) out of order",
+		      t->arch_name, k, d->name);
+		CHECK(c->selector < d->nargs && c->target < d->nargs && c->selector != c->target,
+		      "%s: %s: cond %u: bad argument index", t->arch_name, d->name, k);
+		CHECK(c->arg.kind != SC_ARG_NONE && c->arg.kind < SC_ARG_KIND_COUNT,
+		      "%s: %s: cond %u: no kind", t->arch_name, d->name, k);
+		CHECK((c->value & ~c->mask) == 0, "%s: %s: cond %u: value outside mask", t->arch_name,
+		      d->name, k);
+		CHECK(sc_has_conds(t, c->nr), "%s: %s: sc_has_conds", t->arch_name, d->name);
+		uint64_t args[6] = { 0 };
+		args[c->selector] = c->value;
+		const struct sc_arg got = sc_arg_effective(t, c->nr, d, c->target, args);
+		CHECK(memcmp(&got, &c->arg, sizeof(got)) == 0, "%s: %s: cond %u shadowed by another",
+		      t->arch_name, d->name, k);
+	}
+}
+
+static void check_cond_lookup(void)
+{
+	const int ioctl_nr = sc_number(&sc_table_x86_64, "ioctl");
+	const struct sc_desc *const d = sc_lookup(&sc_table_x86_64, (uint64_t)ioctl_nr);
+	uint64_t args[6] = { 1, 0x5401 /* TCGETS */, 0x1000, 0, 0, 0 };
+	struct sc_arg a = sc_arg_effective(&sc_table_x86_64, (uint64_t)ioctl_nr, d, 2, args);
+	CHECK(a.kind == SC_ARG_STRUCT && a.type == SC_T_TERMIOS && a.dir == SC_DIR_OUT,
+	      "ioctl TCGETS: arg 2 is not struct termios out");
+	args[1] = 0x541b; /* FIONREAD: no rule */
+	a = sc_arg_effective(&sc_table_x86_64, (uint64_t)ioctl_nr, d, 2, args);
+	CHECK(memcmp(&a, &d->args[2], sizeof(a)) == 0, "ioctl FIONREAD: base kind expected");
+	CHECK(!sc_has_conds(&sc_table_x86_64, 0), "read has no conditional rules");
+}
+
 int main(void)
 {
 	unsigned n64, n32;
@@ -628,6 +669,9 @@ int main(void)
 	check_classes();
 	check_sizes();
 	check_specific();
+	check_conds(&sc_table_x86_64);
+	check_conds(&sc_table_i386);
+	check_cond_lookup();
 	CHECK(sc_table_for_arch(0) == NULL, "unknown arch");
 
 	printf("x86_64: %u syscalls, i386: %u syscalls\n", n64, n32);

@@ -17,15 +17,15 @@
 #include <cbor.h>
 #include <zstd.h>
 
-#define IN_CHUNK        ((size_t)256 << 10)
-#define DBUF_INITIAL    ((size_t)512 << 10)
-#define MAX_RECORD      ((size_t)64 << 20) /* one record, encoded */
-#define MAX_DEPTH       8
-#define MAX_NODES       ((size_t)1 << 21) /* items in one record */
-#define INITIAL_NODES   256
-#define WINDOW_LOG_MAX  27 /* bounds zstd's window memory to 128 MiB */
-#define MSG_SIZE        320
-#define ARRAY_SIZE(a)   (sizeof(a) / sizeof((a)[0]))
+#define IN_CHUNK       ((size_t)256 << 10)
+#define DBUF_INITIAL   ((size_t)512 << 10)
+#define MAX_RECORD     ((size_t)64 << 20) /* one record, encoded */
+#define MAX_DEPTH      8
+#define MAX_NODES      ((size_t)1 << 21) /* items in one record */
+#define INITIAL_NODES  256
+#define WINDOW_LOG_MAX 27 /* bounds zstd's window memory to 128 MiB */
+#define MSG_SIZE       320
+#define ARRAY_SIZE(a)  (sizeof(a) / sizeof((a)[0]))
 
 enum node_type { N_UINT, N_NEGINT, N_BYTES, N_TEXT, N_ARRAY, N_MAP, N_BOOL, N_OTHER };
 
@@ -87,7 +87,7 @@ struct strtrc_reader {
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(struct strtrc_reader *r, int err,
-						     const char *fmt, ...)
+						      const char *fmt, ...)
 {
 	assert(err < 0);
 	if (r->err)
@@ -104,7 +104,7 @@ __attribute__((format(printf, 3, 4))) static int fail(struct strtrc_reader *r, i
 }
 
 __attribute__((format(printf, 2, 3))) static void warn(struct strtrc_reader *r, const char *fmt,
-						      ...)
+						       ...)
 {
 	if (r->warning[0])
 		return;
@@ -236,7 +236,7 @@ static int pump(struct strtrc_reader *r)
 				return 0;
 			}
 			const size_t k =
-				r->skip_left < (uint64_t)avail ? (size_t)r->skip_left : (size_t)avail;
+			    r->skip_left < (uint64_t)avail ? (size_t)r->skip_left : (size_t)avail;
 			r->ipos += k;
 			r->skip_left -= k;
 			if (r->skip_left == 0)
@@ -435,30 +435,30 @@ static void cb_bool(void *ctx, bool v)
 /* libcbor 0.8 names: byte_string/string/array_start/map_start are the
  * definite forms, the *_start simple ones the indefinite forms. */
 static const struct cbor_callbacks callbacks = {
-	.uint8 = cb_u8,
-	.uint16 = cb_u16,
-	.uint32 = cb_u32,
-	.uint64 = cb_u64,
-	.negint8 = cb_n8,
-	.negint16 = cb_n16,
-	.negint32 = cb_n32,
-	.negint64 = cb_n64,
-	.byte_string = cb_bytes,
-	.byte_string_start = cb_indef,
-	.string = cb_text,
-	.string_start = cb_indef,
-	.array_start = cb_array,
-	.indef_array_start = cb_indef,
-	.map_start = cb_map,
-	.indef_map_start = cb_indef,
-	.tag = cb_tag,
-	.float2 = cb_float,
-	.float4 = cb_float,
-	.float8 = cb_double,
-	.undefined = cb_simple,
-	.null = cb_simple,
-	.boolean = cb_bool,
-	.indef_break = cb_indef,
+    .uint8 = cb_u8,
+    .uint16 = cb_u16,
+    .uint32 = cb_u32,
+    .uint64 = cb_u64,
+    .negint8 = cb_n8,
+    .negint16 = cb_n16,
+    .negint32 = cb_n32,
+    .negint64 = cb_n64,
+    .byte_string = cb_bytes,
+    .byte_string_start = cb_indef,
+    .string = cb_text,
+    .string_start = cb_indef,
+    .array_start = cb_array,
+    .indef_array_start = cb_indef,
+    .map_start = cb_map,
+    .indef_map_start = cb_indef,
+    .tag = cb_tag,
+    .float2 = cb_float,
+    .float4 = cb_float,
+    .float8 = cb_double,
+    .undefined = cb_simple,
+    .null = cb_simple,
+    .boolean = cb_bool,
+    .indef_break = cb_indef,
 };
 
 /* Parses the item at dpos into r->nodes. 1: complete (*size set); 0: needs
@@ -471,7 +471,7 @@ static int parse_item(struct strtrc_reader *r, size_t *size, size_t *nnodes)
 		if (pos == r->dlen)
 			return 0;
 		const struct cbor_decoder_result res =
-			cbor_stream_decode(r->dbuf + pos, r->dlen - pos, &callbacks, &c);
+		    cbor_stream_decode(r->dbuf + pos, r->dlen - pos, &callbacks, &c);
 		if (res.status == CBOR_DECODER_NEDATA)
 			return 0;
 		if (res.status == CBOR_DECODER_ERROR)
@@ -490,7 +490,8 @@ static int parse_item(struct strtrc_reader *r, size_t *size, size_t *nnodes)
 	} while (c.depth > 0 || c.n == 0); /* c.n == 0 after a lone tag */
 	if (pos - r->dpos > MAX_RECORD)
 		return fail(r, -EFBIG,
-			    "bad record at byte %" PRIu64 " of the decompressed stream (frame at byte %" PRIu64
+			    "bad record at byte %" PRIu64
+			    " of the decompressed stream (frame at byte %" PRIu64
 			    "): larger than %zu MiB",
 			    r->dbase + r->dpos, r->frame_off, MAX_RECORD >> 20);
 	*size = pos - r->dpos;
@@ -536,7 +537,8 @@ static int bad(const struct fields *f, const char *what, const char *field)
 {
 	struct strtrc_reader *const r = f->r;
 	return fail(r, -EBADMSG,
-		    "bad record at byte %" PRIu64 " of the decompressed stream (frame at byte %" PRIu64
+		    "bad record at byte %" PRIu64
+		    " of the decompressed stream (frame at byte %" PRIu64
 		    "): %s record: expected %s for %s",
 		    f->off, r->frame_off, f->kind, what, field);
 }
@@ -546,7 +548,8 @@ static int get_u64(const struct fields *f, uint32_t i, const char *field, uint64
 {
 	const struct node *const nd = &f->n[i];
 	if (nd->type != N_UINT || nd->v > max)
-		return bad(f, max == UINT64_MAX ? "an unsigned integer" : "a small unsigned integer",
+		return bad(f,
+			   max == UINT64_MAX ? "an unsigned integer" : "a small unsigned integer",
 			   field);
 	*out = nd->v;
 	return 0;
@@ -577,7 +580,8 @@ static int get_bool(const struct fields *f, uint32_t i, const char *field, bool 
 	return 0;
 }
 
-static int get_bytes(const struct fields *f, uint32_t i, const char *field, struct strtrc_bytes *out)
+static int get_bytes(const struct fields *f, uint32_t i, const char *field,
+		     struct strtrc_bytes *out)
 {
 	if (f->n[i].type != N_BYTES)
 		return bad(f, "a byte string", field);
@@ -670,10 +674,10 @@ static int snapshot_fields(struct strtrc_reader *r, const struct fields *fp, uin
 static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_record *rec)
 {
 	static const uint8_t nfields[STRTRC_KIND_COUNT] = {
-		[STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
-		[STRTRC_SIGNAL] = 2,        [STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
-		[STRTRC_EXEC] = 2,          [STRTRC_EXIT] = 1,         [STRTRC_DETACH] = 0,
-		[STRTRC_SNAPSHOT] = 6,      [STRTRC_END] = 2,
+	    [STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
+	    [STRTRC_SIGNAL] = 2,	[STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
+	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
+	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,
 	};
 	const struct node *const n = r->nodes;
 	struct fields f = {r, n, "a", r->dbase + r->dpos};
@@ -834,7 +838,8 @@ static int text_array(const struct fields *f, uint32_t i, const char *field, siz
 	return 0;
 }
 
-static const char *const *copy_argv(struct arena *a, const struct node *n, uint32_t i, size_t *count)
+static const char *const *copy_argv(struct arena *a, const struct node *n, uint32_t i,
+				    size_t *count)
 {
 	const char **const v = arena_take(a, (n[i].v + 1) * sizeof(char *), sizeof(char *));
 	uint32_t j = i + 1;
@@ -927,7 +932,7 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 			U(val, "start_monotonic_ns", UINT64_MAX, h->start_monotonic_ns);
 		else if (key_is(key, "pids")) {
 			uint32_t *const pids =
-				arena_take(&a, (n[val].v + 1) * sizeof(uint32_t), sizeof(uint32_t));
+			    arena_take(&a, (n[val].v + 1) * sizeof(uint32_t), sizeof(uint32_t));
 			uint32_t j = val + 1;
 			for (uint64_t p = 0; p < n[val].v; p++, j = n[j].next)
 				U(j, "pids", UINT32_MAX, pids[p]);
@@ -1022,7 +1027,8 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 	}
 	if (p == 0) {
 		r->warning[0] = '\0';
-		e = fail(r, -ENODATA, "trace cut short at byte %" PRIu64 ", before its header ended",
+		e = fail(r, -ENODATA,
+			 "trace cut short at byte %" PRIu64 ", before its header ended",
 			 file_pos(r));
 		goto out;
 	}
@@ -1045,7 +1051,8 @@ out:
 	return r;
 }
 
-struct strtrc_reader *strtrc_reader_open_path(const char *path, int *err, char *msg, size_t msg_size)
+struct strtrc_reader *strtrc_reader_open_path(const char *path, int *err, char *msg,
+					      size_t msg_size)
 {
 	assert(path);
 	if (strcmp(path, "-") == 0)

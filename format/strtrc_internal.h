@@ -7,7 +7,7 @@
 /* Magic frame: 4-byte magic, 4-byte size, then "STRECTRC", u16 version,
  * u16 flags. */
 #define STRTRC_MAGIC_PAYLOAD_SIZE 12u
-#define STRTRC_MAGIC_FRAME_SIZE   (8u + STRTRC_MAGIC_PAYLOAD_SIZE)
+#define STRTRC_MAGIC_FRAME_SIZE	  (8u + STRTRC_MAGIC_PAYLOAD_SIZE)
 /* zstd reserves 0x184D2A50..0x184D2A5F for skippable frames. */
 #define STRTRC_SKIPPABLE_MASK 0xFFFFFFF0u
 #define STRTRC_SKIPPABLE_BASE 0x184D2A50u

@@ -17,7 +17,7 @@
 #include <cbor.h>
 #include <zstd.h>
 
-#define DEFAULT_LEVEL          3
+#define DEFAULT_LEVEL	       3
 #define DEFAULT_FLUSH_INTERVAL (250ull * 1000 * 1000)
 #define DEFAULT_FRAME_SIZE     ((size_t)1 << 20)
 /* Encoded bytes gathered before handing them to zstd: amortizes the
@@ -28,7 +28,7 @@
 
 struct index_entry {
 	uint64_t offset; /* file offset of the zstd frame */
-	uint64_t ts_ns;  /* timestamp of its first record */
+	uint64_t ts_ns;	 /* timestamp of its first record */
 };
 
 struct strtrc_writer {
@@ -44,7 +44,7 @@ struct strtrc_writer {
 	uint64_t last_flush_ns;
 	uint64_t frame_in; /* uncompressed bytes in the current frame */
 	bool frame_open;   /* the current frame has records */
-	bool dirty;        /* records appended since the last flush */
+	bool dirty;	   /* records appended since the last flush */
 	bool header_written;
 	uint64_t prev_ts;
 	uint64_t start_mono;
@@ -64,7 +64,7 @@ static uint64_t now_mono(void)
 }
 
 __attribute__((format(printf, 3, 4))) static int fail(struct strtrc_writer *w, int err,
-						     const char *fmt, ...)
+						      const char *fmt, ...)
 {
 	assert(err < 0);
 	/* Keep the first error: later ones are usually consequences. */
@@ -205,8 +205,9 @@ static void put_text(struct strtrc_writer *w, const char *s)
 	w->len += len;
 }
 
-static struct strtrc_writer *open_common(int fd, bool own_fd, const struct strtrc_writer_options *opts,
-					 int *err, char *msg, size_t msg_size)
+static struct strtrc_writer *open_common(int fd, bool own_fd,
+					 const struct strtrc_writer_options *opts, int *err,
+					 char *msg, size_t msg_size)
 {
 	struct strtrc_writer *const w = calloc(1, sizeof(*w));
 	int e = -ENOMEM;
@@ -216,7 +217,7 @@ static struct strtrc_writer *open_common(int fd, bool own_fd, const struct strtr
 	w->own_fd = own_fd;
 	w->frame_size = opts && opts->frame_size ? opts->frame_size : DEFAULT_FRAME_SIZE;
 	w->flush_interval_ns =
-		opts && opts->flush_interval_ns ? opts->flush_interval_ns : DEFAULT_FLUSH_INTERVAL;
+	    opts && opts->flush_interval_ns ? opts->flush_interval_ns : DEFAULT_FLUSH_INTERVAL;
 	const int level = opts && opts->level ? opts->level : DEFAULT_LEVEL;
 	w->out_cap = ZSTD_CStreamOutSize();
 	w->out = malloc(w->out_cap);
@@ -264,8 +265,9 @@ fail:
 	return NULL;
 }
 
-struct strtrc_writer *strtrc_writer_open_path(const char *path, const struct strtrc_writer_options *opts,
-					      int *err, char *msg, size_t msg_size)
+struct strtrc_writer *strtrc_writer_open_path(const char *path,
+					      const struct strtrc_writer_options *opts, int *err,
+					      char *msg, size_t msg_size)
 {
 	assert(path);
 	const int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
@@ -288,8 +290,8 @@ struct strtrc_writer *strtrc_writer_open_path(const char *path, const struct str
 	return w;
 }
 
-struct strtrc_writer *strtrc_writer_open_fd(int fd, const struct strtrc_writer_options *opts, int *err,
-					    char *msg, size_t msg_size)
+struct strtrc_writer *strtrc_writer_open_fd(int fd, const struct strtrc_writer_options *opts,
+					    int *err, char *msg, size_t msg_size)
 {
 	assert(fd >= 0);
 	return open_common(fd, false, opts, err, msg, msg_size);
@@ -466,10 +468,10 @@ static size_t record_bound(const struct strtrc_record *rec)
 static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec, uint64_t dts)
 {
 	static const uint8_t nfields[STRTRC_KIND_COUNT] = {
-		[STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
-		[STRTRC_SIGNAL] = 2,        [STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
-		[STRTRC_EXEC] = 2,          [STRTRC_EXIT] = 1,         [STRTRC_DETACH] = 0,
-		[STRTRC_SNAPSHOT] = 6,      [STRTRC_END] = 2,
+	    [STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
+	    [STRTRC_SIGNAL] = 2,	[STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
+	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
+	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,
 	};
 	put_array(w, 3 + nfields[rec->kind]);
 	put_uint(w, rec->kind);
@@ -687,18 +689,18 @@ uint64_t strtrc_writer_bytes_out(const struct strtrc_writer *w)
 const char *strtrc_kind_name(enum strtrc_kind kind)
 {
 	static const char *const names[STRTRC_KIND_COUNT] = {
-		[STRTRC_HEADER] = "header",
-		[STRTRC_SYSCALL_ENTRY] = "syscall_entry",
-		[STRTRC_SYSCALL_EXIT] = "syscall_exit",
-		[STRTRC_MEMORY] = "memory",
-		[STRTRC_SIGNAL] = "signal",
-		[STRTRC_GROUP_STOP] = "group_stop",
-		[STRTRC_SPAWN] = "spawn",
-		[STRTRC_EXEC] = "exec",
-		[STRTRC_EXIT] = "exit",
-		[STRTRC_DETACH] = "detach",
-		[STRTRC_SNAPSHOT] = "snapshot",
-		[STRTRC_END] = "end",
+	    [STRTRC_HEADER] = "header",
+	    [STRTRC_SYSCALL_ENTRY] = "syscall_entry",
+	    [STRTRC_SYSCALL_EXIT] = "syscall_exit",
+	    [STRTRC_MEMORY] = "memory",
+	    [STRTRC_SIGNAL] = "signal",
+	    [STRTRC_GROUP_STOP] = "group_stop",
+	    [STRTRC_SPAWN] = "spawn",
+	    [STRTRC_EXEC] = "exec",
+	    [STRTRC_EXIT] = "exit",
+	    [STRTRC_DETACH] = "detach",
+	    [STRTRC_SNAPSHOT] = "snapshot",
+	    [STRTRC_END] = "end",
 	};
 	if ((unsigned)kind < STRTRC_KIND_COUNT)
 		return names[kind];

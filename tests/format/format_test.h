@@ -34,38 +34,38 @@ static const uint32_t sample_pids[] = {1, 4194304, 77};
 static inline struct strtrc_header sample_header(void)
 {
 	return (struct strtrc_header){
-		.format_version = STRTRC_FORMAT_VERSION,
-		.writer = "strec 0.1.0",
-		.arch = "x86_64",
-		.kernel = "6.1.0-test",
-		.hostname = "h\xc3\xb6st", /* UTF-8 */
-		.cwd = "/tmp/work dir",
-		.recorder_argc = 6,
-		.recorder_argv = sample_recorder_argv,
-		.command_argc = 1,
-		.command_argv = sample_command_argv,
-		.envc = 3,
-		.envp = sample_env,
-		.env_recorded = true,
-		.uid = 1000,
-		.gid = UINT32_MAX,
-		.page_size = 4096,
-		.start_realtime_ns = -1234567890123LL,
-		.start_monotonic_ns = 987654321,
-		.capture_size = 256,
-		.follow_forks = true,
-		.attached = false,
-		.filter = NULL,
-		.npids = 3,
-		.pids = sample_pids,
+	    .format_version = STRTRC_FORMAT_VERSION,
+	    .writer = "strec 0.1.0",
+	    .arch = "x86_64",
+	    .kernel = "6.1.0-test",
+	    .hostname = "h\xc3\xb6st", /* UTF-8 */
+	    .cwd = "/tmp/work dir",
+	    .recorder_argc = 6,
+	    .recorder_argv = sample_recorder_argv,
+	    .command_argc = 1,
+	    .command_argv = sample_command_argv,
+	    .envc = 3,
+	    .envp = sample_env,
+	    .env_recorded = true,
+	    .uid = 1000,
+	    .gid = UINT32_MAX,
+	    .page_size = 4096,
+	    .start_realtime_ns = -1234567890123LL,
+	    .start_monotonic_ns = 987654321,
+	    .capture_size = 256,
+	    .follow_forks = true,
+	    .attached = false,
+	    .filter = NULL,
+	    .npids = 3,
+	    .pids = sample_pids,
 	};
 }
 
 static const struct strtrc_fd_entry sample_fds[] = {
-	{0, {(const uint8_t *)"/dev/pts/0", 10}},
-	{1, {(const uint8_t *)"pipe:[1234]", 11}},
-	{-1, {NULL, 0}},
-	{2147483647, {(const uint8_t *)"/a\xff\x00z", 5}},
+    {0, {(const uint8_t *)"/dev/pts/0", 10}},
+    {1, {(const uint8_t *)"pipe:[1234]", 11}},
+    {-1, {NULL, 0}},
+    {2147483647, {(const uint8_t *)"/a\xff\x00z", 5}},
 };
 static const uint32_t sample_tids[] = {100, 101, UINT32_MAX};
 static const uint8_t sample_siginfo[128] = {11, 0, 0, 0, 0xff, 1, 2, 3};
@@ -77,33 +77,33 @@ static inline void sample_records(struct strtrc_record *r)
 	memset(r, 0, sizeof(*r) * SAMPLE_RECORDS);
 	r[0] = (struct strtrc_record){.kind = STRTRC_SNAPSHOT, .tid = 100, .ts_ns = 0};
 	r[0].u.snapshot = (struct strtrc_snapshot){
-		.pid = 100,
-		.ppid = 1,
-		.ntids = 3,
-		.tids = sample_tids,
-		.comm = {(const uint8_t *)"bash", 4},
-		.exe = {(const uint8_t *)"/usr/bin/bash", 13},
-		.cwd = {(const uint8_t *)"", 0},
-		.nfds = 4,
-		.fds = sample_fds,
+	    .pid = 100,
+	    .ppid = 1,
+	    .ntids = 3,
+	    .tids = sample_tids,
+	    .comm = {(const uint8_t *)"bash", 4},
+	    .exe = {(const uint8_t *)"/usr/bin/bash", 13},
+	    .cwd = {(const uint8_t *)"", 0},
+	    .nfds = 4,
+	    .fds = sample_fds,
 	};
 	r[1] = (struct strtrc_record){.kind = STRTRC_SYSCALL_ENTRY, .tid = 100, .ts_ns = 5};
 	r[1].u.entry = (struct strtrc_syscall_entry){
-		.arch = 0xc000003e,
-		.nr = 59,
-		.args = {0, 1, UINT64_MAX, 0x7fffffffffffffffull, 0x8000000000000000ull, 255},
-		.ip = 0x7f0000001234,
-		.sp = UINT64_MAX - 7,
+	    .arch = 0xc000003e,
+	    .nr = 59,
+	    .args = {0, 1, UINT64_MAX, 0x7fffffffffffffffull, 0x8000000000000000ull, 255},
+	    .ip = 0x7f0000001234,
+	    .sp = UINT64_MAX - 7,
 	};
 	r[2] = (struct strtrc_record){.kind = STRTRC_MEMORY, .tid = 100, .ts_ns = 5};
 	r[2].u.memory = (struct strtrc_memory){
-		.stop = STRTRC_AT_ENTRY,
-		.arg = 5,
-		.item = UINT32_MAX,
-		.flags = STRTRC_MEM_STRING | STRTRC_MEM_TRUNCATED,
-		.addr = UINT64_MAX,
-		.full_len = UINT64_MAX,
-		.data = {(const uint8_t *)"/bin/tr\x00ue", 10},
+	    .stop = STRTRC_AT_ENTRY,
+	    .arg = 5,
+	    .item = UINT32_MAX,
+	    .flags = STRTRC_MEM_STRING | STRTRC_MEM_TRUNCATED,
+	    .addr = UINT64_MAX,
+	    .full_len = UINT64_MAX,
+	    .data = {(const uint8_t *)"/bin/tr\x00ue", 10},
 	};
 	r[3] = (struct strtrc_record){.kind = STRTRC_SYSCALL_EXIT, .tid = 100, .ts_ns = 1000};
 	r[3].u.exit = (struct strtrc_syscall_exit){.rval = INT64_MIN, .is_error = true};

@@ -11,8 +11,10 @@ int main(int argc, char **argv)
 	}
 	int err = 0;
 	char msg[256];
-	const struct strtrc_writer_options o = {.frame_size = argc == 3 ? strtoul(argv[2], NULL, 0) : 0};
-	struct strtrc_writer *const w = strtrc_writer_open_path(argv[1], &o, &err, msg, sizeof(msg));
+	const struct strtrc_writer_options o = {.frame_size =
+						    argc == 3 ? strtoul(argv[2], NULL, 0) : 0};
+	struct strtrc_writer *const w =
+	    strtrc_writer_open_path(argv[1], &o, &err, msg, sizeof(msg));
 	if (!w) {
 		fprintf(stderr, "%s\n", msg);
 		return 1;

@@ -261,7 +261,8 @@ static void test_roundtrip(void)
 
 	/* A minimal header: absent strings stay NULL, empty arrays. */
 	struct strtrc_writer *const w4 = writer_memfd(&fd, 0);
-	const struct strtrc_header h0 = {.format_version = STRTRC_FORMAT_VERSION, .filter = "open*"};
+	const struct strtrc_header h0 = {.format_version = STRTRC_FORMAT_VERSION,
+					 .filter = "open*"};
 	CHECK(strtrc_write_header(w4, &h0) == 0);
 	CHECK(strtrc_writer_close(w4, 0) == 0);
 	CHECK(lseek(fd, 0, SEEK_SET) == 0);
@@ -1129,8 +1130,8 @@ static void test_bench(void)
 	const double tr = (double)(t2.tv_sec - t1.tv_sec) + (double)(t2.tv_nsec - t1.tv_nsec) / 1e9;
 	printf("%llu records, %llu bytes: write %.2f s (%.0f ns/record), read %.2f s (%.0f "
 	       "ns/record)\n",
-	       (unsigned long long)count, (unsigned long long)bytes, tw, tw * 1e9 / (double)count, tr,
-	       tr * 1e9 / (double)count);
+	       (unsigned long long)count, (unsigned long long)bytes, tw, tw * 1e9 / (double)count,
+	       tr, tr * 1e9 / (double)count);
 }
 
 int main(int argc, char **argv)
@@ -1139,17 +1140,17 @@ int main(int argc, char **argv)
 		const char *name;
 		void (*fn)(void);
 	} cases[] = {
-		{"roundtrip", test_roundtrip},
-		{"many", test_many},
-		{"truncate", test_truncate},
-		{"truncate_large", test_truncate_large},
-		{"killed", test_killed},
-		{"corrupt", test_corrupt},
-		{"forward_compat", test_forward_compat},
-		{"not_a_trace", test_not_a_trace},
-		{"writer_errors", test_writer_errors},
-		{"stdin", test_stdin},
-		{"bench", test_bench},
+	    {"roundtrip", test_roundtrip},
+	    {"many", test_many},
+	    {"truncate", test_truncate},
+	    {"truncate_large", test_truncate_large},
+	    {"killed", test_killed},
+	    {"corrupt", test_corrupt},
+	    {"forward_compat", test_forward_compat},
+	    {"not_a_trace", test_not_a_trace},
+	    {"writer_errors", test_writer_errors},
+	    {"stdin", test_stdin},
+	    {"bench", test_bench},
 	};
 	int ran = 0;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)

@@ -426,6 +426,10 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 	case RP_EV_EXEC:
 		json_common(p, ev, out, "exec");
 		rp_buf_printf(out, ",\"former_tid\":%u", ev->u.exec.former_tid);
+		if (ev->u.exec.exe) {
+			rp_buf_puts(out, ",\"exe\":");
+			rp_json_string(out, (const uint8_t *)ev->u.exec.exe, strlen(ev->u.exec.exe));
+		}
 		break;
 	case RP_EV_DETACH:
 		json_common(p, ev, out, "detach");

@@ -40,6 +40,7 @@ struct rp_session {
 	/* The recorder writes exit-time captures after the exit record, so a
 	 * returned call is emitted when the next unrelated record arrives. */
 	struct task *closing;
+	char exe[4096 + 1]; /* the last exec's program, NUL-terminated */
 };
 
 static struct fdtab *fdtab_new(void)
@@ -460,7 +461,13 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		}
 		ev.kind = RP_EV_EXEC;
 		ev.u.exec.former_tid = ex->former_tid;
-		ev.u.exec.exe = NULL;
+		/* The record's bytes are not NUL-terminated and live only until
+		 * the next record: hand out a terminated copy. */
+		const size_t exe_len = ex->exe.len < sizeof(s->exe) - 1 ? ex->exe.len : sizeof(s->exe) - 1;
+		if (exe_len)
+			memcpy(s->exe, ex->exe.data, exe_len);
+		s->exe[exe_len] = '\0';
+		ev.u.exec.exe = exe_len ? s->exe : NULL;
 		return fn(&ev, ctx);
 	}
 	case STRTRC_EXIT:

@@ -32,6 +32,11 @@ with open(sys.argv[1], "rb") as f:
         n += 1
 assert n > 10, "too few events: %d" % n
 assert "syscall" in kinds and "exit" in kinds, kinds
+# exec events name the program that was executed (sh, then ls and cat)
+execs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if '"type":"exec"' in l]
+exes = [e.get("exe", "") for e in execs]
+assert len(execs) >= 3 and all(exes), "exec without exe: %r" % exes
+assert any(x.endswith("/ls") for x in exes) and any(x.endswith("/cat") for x in exes), exes
 # the write of the odd bytes is there, as a string
 writes = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if '"syscall":"write"' in l]
 assert any("\u0001" in str(w["args"][1]) for w in writes), "control char lost"

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define OUT_BUFFER_SIZE (1u << 20)
@@ -39,8 +40,16 @@ struct opts {
 	const char *outfile;
 	bool info;
 	bool interleaved;
+	const char *ff_dir; /* --ff: one file per task in this directory */
 	struct rp_print_opts print;
 	const char *file;
+};
+
+/* --ff: a task's file; f is NULL while closed to stay under the fd limit. */
+struct ff_file {
+	uint32_t tid;
+	bool created; /* the file exists: reopen it for appending */
+	FILE *f;
 };
 
 struct run {
@@ -49,11 +58,13 @@ struct run {
 	struct rp_buf line;
 	FILE *out;
 	bool write_failed;
+	struct ff_file *ff;
+	size_t nff, ff_cap, ff_open;
 };
 
 static const char *const long_options[] = {
 	"--to_trace", "--dont_trace", "--pid",	   "--tree",	"--json", "--info",
-	"--interleaved", "--help",    "--version", "--output", "--trace", NULL,
+	"--interleaved", "--help",    "--version", "--output", "--trace", "--ff", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -82,6 +93,7 @@ static void usage(FILE *f)
 	      "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
 	      "Output:\n"
 	      "  -o FILE                write to FILE\n"
+	      "  --ff DIR               one file per task, DIR/trace.TID (as strace -ff -o DIR/trace)\n"
 	      "  -s N                   string limit (default 32)\n"
 	      "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
 	      "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
@@ -292,6 +304,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				parse_pids(o, opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--output")) {
 				o->outfile = opt_value(argc, argv, &i, val);
+			} else if (!strcmp(name, "--ff")) {
+				o->ff_dir = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--tree") && !val) {
 				o->tree = true;
 			} else if (!strcmp(name, "--json") && !val) {
@@ -398,6 +412,55 @@ static bool selected(struct run *r, const struct rp_event *ev)
 	}
 }
 
+#define FF_MAX_OPEN 256
+
+static void ff_close_all(struct run *r)
+{
+	for (size_t i = 0; i < r->nff; i++) {
+		if (r->ff[i].f && fclose(r->ff[i].f) != 0)
+			r->write_failed = true;
+		r->ff[i].f = NULL;
+	}
+	r->ff_open = 0;
+}
+
+/* The file of task tid under --ff: created on its first line, reopened for
+ * appending when it had to be closed to stay under the descriptor limit. */
+static FILE *ff_stream(struct run *r, uint32_t tid)
+{
+	struct ff_file *entry = NULL;
+	for (size_t i = 0; i < r->nff && !entry; i++) {
+		if (r->ff[i].tid == tid)
+			entry = &r->ff[i];
+	}
+	if (entry && entry->f)
+		return entry->f;
+	if (!entry) {
+		if (r->nff == r->ff_cap) {
+			const size_t cap = r->ff_cap ? r->ff_cap * 2 : 16;
+			struct ff_file *const more = realloc(r->ff, cap * sizeof(*more));
+			if (!more)
+				return NULL;
+			r->ff = more;
+			r->ff_cap = cap;
+		}
+		entry = &r->ff[r->nff++];
+		entry->tid = tid;
+		entry->created = false;
+		entry->f = NULL;
+	}
+	if (r->ff_open >= FF_MAX_OPEN)
+		ff_close_all(r);
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/trace.%u", r->o->ff_dir, tid);
+	entry->f = fopen(path, entry->created ? "a" : "w");
+	if (entry->f) {
+		entry->created = true;
+		r->ff_open++;
+	}
+	return entry->f;
+}
+
 static int on_event(const struct rp_event *ev, void *ctx)
 {
 	struct run *r = ctx;
@@ -413,7 +476,10 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	rp_print_event(r->printer, ev, &r->line);
 	if (r->line.oom)
 		return -ENOMEM;
-	if (r->line.len && fwrite(r->line.data, 1, r->line.len, r->out) != r->line.len)
+	FILE *const out = r->o->ff_dir ? ff_stream(r, ev->tid) : r->out;
+	if (!out)
+		return -errno;
+	if (r->line.len && fwrite(r->line.data, 1, r->line.len, out) != r->line.len)
 		r->write_failed = true;
 	return 0;
 }
@@ -491,6 +557,15 @@ int main(int argc, char **argv)
 		return fclose(out) == 0 ? 0 : 1;
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
+	if (o.ff_dir) {
+		/* strace -ff: no pid before each line, the file names the task */
+		o.print.pid_prefix = false;
+		if (mkdir(o.ff_dir, 0700) < 0 && errno != EEXIST) {
+			fprintf(stderr, "strep: cannot create '%s': %s\n", o.ff_dir, strerror(errno));
+			strtrc_reader_close(rd);
+			return 1;
+		}
+	}
 
 	struct rp_session *s = rp_session_new(h);
 	struct run r = { .o = &o, .out = out };
@@ -523,6 +598,10 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strep: warning: %s\n", strtrc_reader_warning(rd));
 	}
+	ff_close_all(&r);
+	free(r.ff);
+	if (r.write_failed && o.ff_dir)
+		status = 1;
 	rp_printer_free(r.printer);
 	rp_session_free(s);
 	rp_buf_free(&r.line);

@@ -53,6 +53,19 @@ if [ -x "$bindir/strec" ]; then
 	# --json and -o
 	"$strep" --json -o "$dir/j" "$dir/t.trc" && head -1 "$dir/j" | grep -q '^{"type":' ||
 		{ echo "FAIL: --json -o"; fail=1; }
+	# --ff: one file per task, the same lines as --pid TID without the pid
+	"$bindir/strec" -q -o "$dir/f.trc" sh -c 'cat /etc/hostname; true' >/dev/null 2>&1
+	"$strep" --ff "$dir/ff" "$dir/f.trc" || { echo "FAIL: --ff"; fail=1; }
+	n=0
+	for file in "$dir"/ff/trace.*; do
+		tid=${file##*.}
+		# the results are aligned to column 40 with or without a pid
+		"$strep" --pid "$tid" "$dir/f.trc" | sed -E 's/^[0-9]+ +//; s/\) +=/) =/' >"$dir/one"
+		sed -E 's/\) +=/) =/' "$file" >"$dir/other"
+		cmp -s "$dir/one" "$dir/other" || { echo "FAIL: --ff file of $tid differs"; fail=1; }
+		n=$((n + 1))
+	done
+	[ "$n" -ge 2 ] || { echo "FAIL: --ff wrote $n files for sh and cat"; fail=1; }
 fi
 [ $fail = 0 ] && echo "strep_cli: ok"
 exit $fail

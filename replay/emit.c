@@ -404,6 +404,15 @@ void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v)
 	flags_each(x, v, flags_text_one, &a);
 }
 
+bool rp_flags_any_known(const struct rp_xlat *x, uint64_t v)
+{
+	for (size_t i = 0; x && i < x->n; i++) {
+		if (x->e[i].val && (v & x->e[i].val) == x->e[i].val)
+			return true;
+	}
+	return false;
+}
+
 static void flags_json_one(void *arg, const char *name)
 {
 	struct flags_text_arg *a = arg;
@@ -423,6 +432,9 @@ void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
 		rp_buf_putc(e->out, ']');
 	} else {
 		rp_flags_text(e->out, x, v);
+		/* strace's printflags: no bit known at all gets "0x80 /" "* X_??? *" "/" */
+		if (v && x && x->unknown && !rp_flags_any_known(x, v))
+			rp_buf_printf(e->out, " /* %s */", x->unknown);
 	}
 }
 

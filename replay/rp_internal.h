@@ -84,6 +84,9 @@ void rp_e_glue(struct rp_emit *e, const char *text);
 
 /* Flags and sets as text, for composing raw values. */
 void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v);
+/* Whether some named bit of x is set in v (flag tables whose unknown is
+ * set print "0x80 /" "* X_??? *" "/" when none is). */
+bool rp_flags_any_known(const struct rp_xlat *x, uint64_t v);
 
 /* siginfo_t as strace prints it in "--- SIG ... ---" and rt_sigqueueinfo. */
 void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len);

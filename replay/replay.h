@@ -116,6 +116,7 @@ struct rp_print_opts {
 	unsigned max_strlen; /* -s, default 32 */
 	int xflag;           /* -x: 1, -xx: 2 */
 	bool yflag;          /* -y: descriptor paths */
+	bool verbose;        /* -v: structures unabbreviated */
 	enum rp_ts_mode ts;  /* -t, -tt, -ttt */
 	bool relative;       /* -r */
 	bool show_duration;  /* -T */

@@ -100,6 +100,7 @@ static void usage(FILE *f)
 	      "  -r                     time relative to the previous event\n"
 	      "  -T                     time spent in each syscall\n"
 	      "  -y                     descriptor paths\n"
+	      "  -v                     structures in full (stat, statx, getdents...)\n"
 	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
 	      "  --json                 one JSON object per event\n"
 	      "  --info                 summary of the trace header, then exit\n"
@@ -352,6 +353,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				continue;
 			case 'y':
 				o->print.yflag = true;
+				continue;
+			case 'v':
+				o->print.verbose = true;
 				continue;
 			case 'z':
 				o->status = ST_SUCCESSFUL;

@@ -336,6 +336,8 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 	const char *name = rp_syscall_name(c->sc);
 	if (!name)
 		return false;
+	if (rp_rval_time(c, name, b))
+		return true;
 	if (!strcmp(name, "umask")) {
 		rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);
 		return true;

@@ -1,51 +1,153 @@
-/* Clocks, sleeps and timers. */
+/* Clocks, sleeps and timers, and the timespec/timeval printing that the
+ * synchronisation and IPC decoders share. */
 #include "rp_internal.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define IS(n) (strcmp(name, (n)) == 0)
 
-static void print_timespec(struct rp_ctx *c, unsigned i, bool out)
+/* strace prints tv_sec signed and the sub-second field unsigned. */
+void rp_print_timespec_data(struct rp_emit *e, const uint8_t *p, const char *frac)
+{
+	rp_e_open(e, '{');
+	rp_e_key(e, "tv_sec");
+	rp_e_int(e, (int64_t)rp_get_u64(p));
+	rp_e_key(e, frac);
+	rp_e_uint(e, rp_get_u64(p + 8));
+	rp_e_close(e, '}');
+}
+
+/* {it_interval=..., it_value=...} of two timespecs or timevals. */
+static void print_interval_pair(struct rp_emit *e, const uint8_t *p, const char *frac)
+{
+	rp_e_open(e, '{');
+	rp_e_key(e, "it_interval");
+	rp_print_timespec_data(e, p, frac);
+	rp_e_key(e, "it_value");
+	rp_print_timespec_data(e, p + 16, frac);
+	rp_e_close(e, '}');
+}
+
+void rp_print_timespec_arg(struct rp_ctx *c, unsigned i, bool out)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, out, 16);
-	if (!m)
-		return;
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "tv_sec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
-	rp_e_key(c->e, "tv_nsec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
-	rp_e_close(c->e, '}');
+	if (m)
+		rp_print_timespec_data(c->e, m->data, "tv_nsec");
 }
 
 static void print_timeval(struct rp_ctx *c, unsigned i, bool out)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, out, 16);
-	if (!m)
-		return;
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "tv_sec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
-	rp_e_key(c->e, "tv_usec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
-	rp_e_close(c->e, '}');
+	if (m)
+		rp_print_timespec_data(c->e, m->data, "tv_usec");
 }
 
 static void print_itimerval(struct rp_ctx *c, unsigned i, bool out)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, out, 32);
+	if (m)
+		print_interval_pair(c->e, m->data, "tv_usec");
+}
+
+static void print_itimerspec(struct rp_ctx *c, unsigned i, bool out)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, out, 32);
+	if (m)
+		print_interval_pair(c->e, m->data, "tv_nsec");
+}
+
+/* The kernel's restart codes: the call was interrupted by a signal. */
+static bool is_erestart(const struct rp_syscall *sc)
+{
+	return sc->finished && sc->is_error && sc->rval <= -512 && sc->rval >= -516;
+}
+
+/* The remainder of an interrupted sleep is written only when the call is
+ * interrupted; otherwise strace shows only its address. */
+static void print_remainder(struct rp_ctx *c, unsigned i)
+{
+	const uint64_t addr = c->sc->args[i];
+	const struct rp_mem *m =
+	    is_erestart(c->sc) ? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0) : NULL;
+	if (addr && m && m->len >= 16)
+		rp_print_timespec_data(c->e, m->data, "tv_nsec");
+	else
+		rp_e_ptr(c->e, addr);
+}
+
+static void print_clockid(struct rp_ctx *c, uint64_t v)
+{
+	rp_e_enum(c->e, &rp_x_clockid, (uint32_t)v);
+}
+
+/* An int written by the kernel, "[3]", e.g. timer_create's id. */
+static void print_int_out(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, true, 4);
 	if (!m)
 		return;
-	static const char *const k[] = { "it_interval", "it_value" };
+	rp_e_open(c->e, '[');
+	rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
+	rp_e_close(c->e, ']');
+}
+
+/* "2026-11-22T11:09:24+0000" as strace's sprinttime (local time). */
+static bool format_time(int64_t t, char *buf, size_t size)
+{
+	const time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm))
+		return false;
+	return strftime(buf, size, "%FT%T%z", &tm) > 0;
+}
+
+static const struct rp_xlat_entry sigev_notify_e[] = {
+    {0, "SIGEV_SIGNAL"},
+    {1, "SIGEV_NONE"},
+    {2, "SIGEV_THREAD"},
+    {4, "SIGEV_THREAD_ID"},
+};
+static const struct rp_xlat rp_x_sigev_notify = {sigev_notify_e, 4, false, "SIGEV_???"};
+
+/* struct sigevent: the value only when set; the signal by name only for
+ * the notifications that send one. */
+void rp_print_sigevent(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, false, 32);
+	if (!m)
+		return;
+	const uint64_t value = rp_get_u64(m->data);
+	const int32_t signo = (int32_t)rp_get_u32(m->data + 8);
+	const int32_t notify = (int32_t)rp_get_u32(m->data + 12);
 	rp_e_open(c->e, '{');
-	for (int j = 0; j < 2; j++) {
-		rp_e_key(c->e, k[j]);
+	const bool signals = notify == 0 || notify == 2 || notify == 4;
+	if (value) {
+		rp_e_key(c->e, "sigev_value");
 		rp_e_open(c->e, '{');
-		rp_e_key(c->e, "tv_sec");
-		rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 16 * j));
-		rp_e_key(c->e, "tv_usec");
-		rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 16 * j + 8));
+		rp_e_key(c->e, "sival_int");
+		rp_e_int(c->e, (int32_t)value);
+		rp_e_key(c->e, "sival_ptr");
+		rp_e_ptr(c->e, value);
 		rp_e_close(c->e, '}');
+	}
+	rp_e_key(c->e, "sigev_signo");
+	if (signals)
+		rp_print_signame(c, signo);
+	else
+		rp_e_int(c->e, signo);
+	rp_e_key(c->e, "sigev_notify");
+	rp_e_enum(c->e, &rp_x_sigev_notify, (uint32_t)notify);
+	if (notify == 4) {
+		rp_e_key(c->e, "sigev_notify_thread_id");
+		rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 16));
+	} else if (notify == 2) {
+		rp_e_key(c->e, "sigev_notify_function");
+		rp_e_ptr(c->e, rp_get_u64(m->data + 16));
+		rp_e_key(c->e, "sigev_notify_attributes");
+		rp_e_ptr(c->e, rp_get_u64(m->data + 24));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -54,23 +156,19 @@ bool rp_decode_time(struct rp_ctx *c, const char *name)
 {
 	const uint64_t *a = c->sc->args;
 	if (IS("clock_gettime") || IS("clock_getres")) {
-		rp_e_enum(c->e, &rp_x_clockid, (uint32_t)a[0]);
-		print_timespec(c, 1, true);
+		print_clockid(c, a[0]);
+		rp_print_timespec_arg(c, 1, true);
+	} else if (IS("clock_settime")) {
+		print_clockid(c, a[0]);
+		rp_print_timespec_arg(c, 1, false);
 	} else if (IS("clock_nanosleep")) {
-		rp_e_enum(c->e, &rp_x_clockid, (uint32_t)a[0]);
+		print_clockid(c, a[0]);
 		rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
-		print_timespec(c, 2, false);
-		/* the remainder is written only when interrupted */
-		if (a[3] && c->sc->is_error)
-			print_timespec(c, 3, true);
-		else
-			rp_e_ptr(c->e, a[3]);
+		rp_print_timespec_arg(c, 2, false);
+		print_remainder(c, 3);
 	} else if (IS("nanosleep")) {
-		print_timespec(c, 0, false);
-		if (a[1] && c->sc->is_error)
-			print_timespec(c, 1, true);
-		else
-			rp_e_ptr(c->e, a[1]);
+		rp_print_timespec_arg(c, 0, false);
+		print_remainder(c, 1);
 	} else if (IS("setitimer")) {
 		rp_e_enum(c->e, rp_xlat_get(SC_X_ITIMER_WHICH), (uint32_t)a[0]);
 		print_itimerval(c, 1, false);
@@ -80,15 +178,74 @@ bool rp_decode_time(struct rp_ctx *c, const char *name)
 		print_itimerval(c, 1, true);
 	} else if (IS("gettimeofday")) {
 		print_timeval(c, 0, true);
-		rp_e_ptr(c->e, a[1]);
+		const struct rp_mem *m = rp_arg_mem(c, 1, true, 8);
+		if (m) {
+			rp_e_open(c->e, '{');
+			rp_e_key(c->e, "tz_minuteswest");
+			rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
+			rp_e_key(c->e, "tz_dsttime");
+			rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+			rp_e_close(c->e, '}');
+		}
+	} else if (IS("time")) {
+		const struct rp_mem *m = rp_arg_mem(c, 0, true, 8);
+		if (m) {
+			const int64_t t = (int64_t)rp_get_u64(m->data);
+			char when[64];
+			rp_e_open(c->e, '[');
+			rp_e_int(c->e, t);
+			if (format_time(t, when, sizeof(when)))
+				rp_e_comment(c->e, when);
+			rp_e_close(c->e, ']');
+		}
+	} else if (IS("times")) {
+		const struct rp_mem *m = rp_arg_mem(c, 0, true, 32);
+		if (m) {
+			static const char *const k[] = {"tms_utime", "tms_stime", "tms_cutime",
+							"tms_cstime"};
+			rp_e_open(c->e, '{');
+			for (int j = 0; j < 4; j++) {
+				rp_e_key(c->e, k[j]);
+				rp_e_uint(c->e, rp_get_u64(m->data + 8 * j));
+			}
+			rp_e_close(c->e, '}');
+		}
+	} else if (IS("timer_create")) {
+		print_clockid(c, a[0]);
+		rp_print_sigevent(c, 1);
+		print_int_out(c, 2);
+	} else if (IS("timer_settime")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
+		print_itimerspec(c, 2, false);
+		print_itimerspec(c, 3, true);
+	} else if (IS("timer_gettime")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_itimerspec(c, 1, true);
+	} else if (IS("restart_syscall")) {
+		const char *prev = rp_session_prev_syscall(c->session, c->ev->tid);
+		char text[96];
+		snprintf(text, sizeof(text), "<... resuming interrupted %s ...>",
+			 prev ? prev : "system call");
+		rp_e_raw(c->e, text);
 	} else {
 		return false;
 	}
 	return true;
 }
 
+bool rp_rval_time(struct rp_ctx *c, const char *name, struct rp_buf *b)
+{
+	char when[64];
+	if (IS("time") && format_time(c->sc->rval, when, sizeof(when))) {
+		rp_buf_printf(b, "%" PRId64 " (%s)", c->sc->rval, when);
+		return true;
+	}
+	return false;
+}
+
 const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id)
 {
-	(void)id; /* this family's own SC_X_* tables go here */
+	(void)id; /* the clock and timer sets live in xlat.c */
 	return NULL;
 }

@@ -154,6 +154,18 @@ const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id);
 const struct rp_xlat *rp_xlat_ipc(enum sc_xlat_id id);
 const struct rp_xlat *rp_xlat_sync(enum sc_xlat_id id);
 
+/* Time values (decode_time.c), shared with the sync and IPC decoders:
+ * {tv_sec=S, <frac>=N} from 16 bytes; an IN/OUT timespec argument; a
+ * struct sigevent argument. */
+void rp_print_timespec_data(struct rp_emit *e, const uint8_t *p, const char *frac);
+void rp_print_timespec_arg(struct rp_ctx *c, unsigned i, bool out);
+void rp_print_sigevent(struct rp_ctx *c, unsigned i);
+/* Return value text of time() "N (date)"; false when the default applies. */
+bool rp_rval_time(struct rp_ctx *c, const char *name, struct rp_buf *b);
+/* The syscall tid made before the current one (restart_syscall's
+ * "resuming interrupted nanosleep"), or NULL. */
+const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid);
+
 /* Reading captured memory. */
 static inline uint64_t rp_get_u64(const uint8_t *p)
 {

@@ -30,6 +30,7 @@ struct task {
 	uint8_t *arena;
 	size_t arena_len, arena_cap;
 	struct fdtab *fds;
+	const struct sc_desc *prev_desc; /* the call before the current one */
 };
 
 struct rp_session {
@@ -199,6 +200,12 @@ const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
 	return t ? fdtab_get(t->fds, fd) : NULL;
 }
 
+const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid)
+{
+	const struct task *t = find_task(s, tid);
+	return t && t->prev_desc ? t->prev_desc->name : NULL;
+}
+
 const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsigned arg,
 				    uint32_t item)
 {
@@ -324,6 +331,7 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	const int rc = fn(&ev, ctx);
 	/* after printing: close(3) still shows what 3 was */
 	track_fds(s, t, &t->sc);
+	t->prev_desc = t->sc.desc;
 	t->in_syscall = false;
 	t->nmem = 0;
 	t->arena_len = 0;

@@ -137,6 +137,11 @@ def normalize(lines):
         rest = re.sub(r"si_([us])time=\d+( /\* [0-9.]+ s \*/)?", r"si_\1time=T", rest)
         rest = re.sub(r"^sysinfo\(\{.*\}\)", "sysinfo({...})", rest)
         rest = re.sub(r"^(clock_gettime\(\w+, )\{tv_sec=\d+, tv_nsec=\d+\}", r"\1{TIME}", rest)
+        rest = re.sub(r"^(gettimeofday\()\{tv_sec=\d+, tv_usec=\d+\}", r"\1{TIME}", rest)
+        rest = re.sub(r"^time\(\[\d+ /\* \S+ \*/\]\)", "time([TIME])", rest)
+        rest = re.sub(r"^(time\(.*\) = )\d+ \(\S+\)$", r"\1TIME", rest)
+        rest = re.sub(r"^(times\(.*\) = )\d+$", r"\1TICKS", rest)
+        rest = re.sub(r"^times\(\{tms_utime=\d+, tms_stime=\d+, ", "times({tms_utime=T, tms_stime=T, ", rest)
         streams.setdefault(names.get(pid, ""), []).append(rest)
     return streams
 

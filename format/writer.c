@@ -644,7 +644,9 @@ int strtrc_writer_close(struct strtrc_writer *w, uint64_t lost)
 	}
 	if (!r && w->frame_open)
 		r = push(w, ZSTD_e_end);
-	if (!r)
+	/* The index is for seeking: a pipe cannot seek, and its reader may
+	 * already be gone once it has read the END record. */
+	if (!r && lseek(w->fd, 0, SEEK_CUR) >= 0)
 		r = write_index(w);
 	if (w->own_fd && close(w->fd) < 0 && !r) {
 		const int e = errno;

@@ -151,6 +151,11 @@ static void parse_options(int argc, char **argv, struct rec_options *o, char *fi
 			const pid_t pid = (pid_t)parse_number(optarg, "pid", INT_MAX);
 			if (pid <= 0)
 				usage_error("invalid pid '%s'", optarg);
+			bool seen = false;
+			for (size_t i = 0; i < o->nattach; i++)
+				seen |= o->attach_pids[i] == pid;
+			if (seen)
+				break; /* -p N -p N: one process, traced once */
 			pid_t *const more = realloc(o->attach_pids, (o->nattach + 1) * sizeof(pid_t));
 			if (!more)
 				runtime_error("out of memory");

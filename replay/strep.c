@@ -41,6 +41,8 @@ struct opts {
 	bool info;
 	bool interleaved;
 	const char *ff_dir; /* --ff: one file per task in this directory */
+	const char *paths[16]; /* -P: calls touching these paths */
+	size_t npaths;
 	struct rp_print_opts print;
 	const char *file;
 };
@@ -54,6 +56,7 @@ struct ff_file {
 
 struct run {
 	struct opts *o;
+	const struct rp_session *session;
 	struct rp_printer *printer;
 	struct rp_buf line;
 	FILE *out;
@@ -91,6 +94,8 @@ static void usage(FILE *f)
 	      "  -e signal=SET          signals to show (names, !negation, all, none)\n"
 	      "  -e status=SET          successful,failed,unfinished (-z: successful, -Z: failed)\n"
 	      "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
+	      "  -P PATH                only calls touching PATH: as a path argument, or through\n"
+	      "                         a descriptor open on it (repeatable)\n"
 	      "Output:\n"
 	      "  -o FILE                write to FILE\n"
 	      "  --ff DIR               one file per task, DIR/trace.TID (as strace -ff -o DIR/trace)\n"
@@ -380,6 +385,11 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'p':
 				parse_pids(o, opt_value(argc, argv, &i, rest));
 				break;
+			case 'P':
+				if (o->npaths == sizeof(o->paths) / sizeof(o->paths[0]))
+					usage_error("too many -P paths (at most %zu)", o->npaths);
+				o->paths[o->npaths++] = opt_value(argc, argv, &i, rest);
+				break;
 			default:
 				usage_error("unknown option '-%c' (see strep --help)", *p);
 			}
@@ -392,6 +402,39 @@ static void parse_args(struct opts *o, int argc, char **argv)
 
 /* ---- output ---- */
 
+static bool is_selected_path(const struct opts *o, const void *path, size_t len)
+{
+	for (size_t i = 0; i < o->npaths; i++) {
+		if (strlen(o->paths[i]) == len && memcmp(o->paths[i], path, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* strace -P: a path argument equal to a selected path, or a descriptor
+ * argument whose tracked path is one. */
+static bool touches_path(const struct run *r, const struct rp_event *ev)
+{
+	const struct rp_syscall *const sc = &ev->u.sc;
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!sc->desc || !table)
+		return false;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.kind == SC_ARG_PATH) {
+			const struct rp_mem *const m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, i, 0);
+			if (m && is_selected_path(r->o, m->data, m->len))
+				return true;
+		} else if (a.kind == SC_ARG_FD || a.kind == SC_ARG_DIRFD) {
+			const char *const fd_path =
+				rp_session_fd_path(r->session, ev->tid, (int)(int32_t)sc->args[i]);
+			if (fd_path && is_selected_path(r->o, fd_path, strlen(fd_path)))
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool selected(struct run *r, const struct rp_event *ev)
 {
 	const struct opts *o = r->o;
@@ -401,6 +444,8 @@ static bool selected(struct run *r, const struct rp_event *ev)
 	case RP_EV_SYSCALL: {
 		const struct rp_syscall *sc = &ev->u.sc;
 		if (!strec_filter_match(&o->filter, sc->arch, sc->nr))
+			return false;
+		if (o->npaths && !touches_path(r, ev))
 			return false;
 		const unsigned st = !sc->finished ? ST_UNFINISHED
 				    : sc->is_error ? ST_FAILED
@@ -572,7 +617,7 @@ int main(int argc, char **argv)
 	}
 
 	struct rp_session *s = rp_session_new(h);
-	struct run r = { .o = &o, .out = out };
+	struct run r = { .o = &o, .out = out, .session = s };
 	r.printer = s ? rp_printer_new(&o.print, s) : NULL;
 	if (!s || !r.printer) {
 		fputs("strep: out of memory\n", stderr);

@@ -53,6 +53,14 @@ if [ -x "$bindir/strec" ]; then
 	# --json and -o
 	"$strep" --json -o "$dir/j" "$dir/t.trc" && head -1 "$dir/j" | grep -q '^{"type":' ||
 		{ echo "FAIL: --json -o"; fail=1; }
+	# -P: the open of the path and every call on its descriptor, nothing else
+	"$strep" -P /etc/hostname "$dir/t.trc" >"$dir/p" || fail=1
+	grep -qE '^[0-9]+ +openat\(AT_FDCWD, "/etc/hostname"' "$dir/p" &&
+		grep -qE '^[0-9]+ +read\(3, "' "$dir/p" && grep -qE '^[0-9]+ +close\(3\)' "$dir/p" ||
+		{ echo "FAIL: -P /etc/hostname misses calls"; cat "$dir/p"; fail=1; }
+	if grep -E '^[0-9]+ +[a-z]' "$dir/p" | grep -qvE 'hostname|\(3[,)]'; then
+		echo "FAIL: -P let other calls through"; cat "$dir/p"; fail=1
+	fi
 	# --ff: one file per task, the same lines as --pid TID without the pid
 	"$bindir/strec" -q -o "$dir/f.trc" sh -c 'cat /etc/hostname; true' >/dev/null 2>&1
 	"$strep" --ff "$dir/ff" "$dir/f.trc" || { echo "FAIL: --ff"; fail=1; }

@@ -5,8 +5,55 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define IS(n) (strcmp(name, (n)) == 0)
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define XFLAGS(id, unk, ...)                                                                      \
+	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
+	static const struct rp_xlat id = { id##_e, NELEM(id##_e), true, unk }
+
+/* This family's flag sets, in strace 6.1's order, with its "X_???"
+ * comments for values without a known bit. */
+XFLAGS(at_flags, "AT_???", { 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
+       { 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_NO_AUTOMOUNT" }, { 0x1000, "AT_EMPTY_PATH" },
+       { 0x8000, "AT_RECURSIVE" });
+XFLAGS(faccessat_flags, "AT_???", { 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_EACCESS" },
+       { 0x1000, "AT_EMPTY_PATH" });
+/* sic: strace 6.1 prints two question marks for renameat2 */
+XFLAGS(rename_flags, "RENAME_??", { 1, "RENAME_NOREPLACE" }, { 2, "RENAME_EXCHANGE" },
+       { 4, "RENAME_WHITEOUT" });
+XFLAGS(fallocate_mode, "FALLOC_FL_???", { 0x1, "FALLOC_FL_KEEP_SIZE" },
+       { 0x2, "FALLOC_FL_PUNCH_HOLE" }, { 0x4, "FALLOC_FL_NO_HIDE_STALE" },
+       { 0x8, "FALLOC_FL_COLLAPSE_RANGE" }, { 0x10, "FALLOC_FL_ZERO_RANGE" },
+       { 0x20, "FALLOC_FL_INSERT_RANGE" }, { 0x40, "FALLOC_FL_UNSHARE_RANGE" });
+XFLAGS(xattr_flags, "XATTR_???", { 1, "XATTR_CREATE" }, { 2, "XATTR_REPLACE" });
+XFLAGS(inotify_init_flags, "IN_???", { 04000, "IN_NONBLOCK" }, { 02000000, "IN_CLOEXEC" });
+XFLAGS(inotify_mask, "IN_???", { 0x1, "IN_ACCESS" }, { 0x2, "IN_MODIFY" }, { 0x4, "IN_ATTRIB" },
+       { 0x8, "IN_CLOSE_WRITE" }, { 0x10, "IN_CLOSE_NOWRITE" }, { 0x20, "IN_OPEN" },
+       { 0x40, "IN_MOVED_FROM" }, { 0x80, "IN_MOVED_TO" }, { 0x100, "IN_CREATE" },
+       { 0x200, "IN_DELETE" }, { 0x400, "IN_DELETE_SELF" }, { 0x800, "IN_MOVE_SELF" },
+       { 0x2000, "IN_UNMOUNT" }, { 0x4000, "IN_Q_OVERFLOW" }, { 0x8000, "IN_IGNORED" },
+       { 0x1000000, "IN_ONLYDIR" }, { 0x2000000, "IN_DONT_FOLLOW" },
+       { 0x4000000, "IN_EXCL_UNLINK" }, { 0x10000000, "IN_MASK_CREATE" },
+       { 0x20000000, "IN_MASK_ADD" }, { 0x40000000, "IN_ISDIR" }, { 0x80000000, "IN_ONESHOT" });
+XFLAGS(resolve_flags, "RESOLVE_???", { 0x01, "RESOLVE_NO_XDEV" },
+       { 0x02, "RESOLVE_NO_MAGICLINKS" }, { 0x04, "RESOLVE_NO_SYMLINKS" },
+       { 0x08, "RESOLVE_BENEATH" }, { 0x10, "RESOLVE_IN_ROOT" }, { 0x20, "RESOLVE_CACHED" });
+static const struct rp_xlat_entry dirent_type_e[] = {
+	{ 0, "DT_UNKNOWN" }, { 1, "DT_FIFO" },	{ 2, "DT_CHR" },  { 4, "DT_DIR" }, { 6, "DT_BLK" },
+	{ 8, "DT_REG" },     { 10, "DT_LNK" }, { 12, "DT_SOCK" }, { 14, "DT_WHT" },
+};
+static const struct rp_xlat dirent_type = { dirent_type_e, NELEM(dirent_type_e), false,
+					    "DT_???" };
+
+/* A shared table with this family's "X_???" comment added. */
+static void flags_unk(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, const char *unk)
+{
+	struct rp_xlat copy = *x;
+	copy.unknown = unk;
+	rp_e_flags(c->e, &copy, v);
+}
 
 static void open_flags(struct rp_ctx *c, uint64_t v)
 {
@@ -15,10 +62,17 @@ static void open_flags(struct rp_ctx *c, uint64_t v)
 		       NULL);
 }
 
-/* open's mode is printed only when the flags can create a file. */
+/* open's mode is printed only when the flags can create a file:
+ * O_CREAT or __O_TMPFILE. */
 static bool open_has_mode(uint64_t flags)
 {
-	return (flags & 0100) || (flags & 020200000) == 020200000;
+	return (flags & 020000100) != 0;
+}
+
+/* umode_t arguments (mkdir, chmod, umask...) are 16 bits wide. */
+static void print_umode(struct rp_ctx *c, uint64_t v)
+{
+	rp_e_octal(c->e, v & 0177777);
 }
 
 static void print_dev(struct rp_emit *e, uint64_t dev)
@@ -28,26 +82,105 @@ static void print_dev(struct rp_emit *e, uint64_t dev)
 	rp_e_rawf(e, "makedev(%#" PRIx64 ", %#" PRIx64 ")", major, minor);
 }
 
-/* struct stat abbreviated as strace does without -v. */
+/* strace's sprinttime_nsec comment: local time, the fraction only when
+ * nonzero, none at all for the epoch itself or an invalid fraction. */
+static void time_comment(struct rp_emit *e, int64_t sec, uint64_t nsec)
+{
+	if ((sec == 0 && nsec == 0) || nsec > 999999999)
+		return;
+	const time_t t = (time_t)sec;
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return;
+	char buf[96];
+	size_t k = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!k)
+		return;
+	if (nsec)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, ".%09" PRIu64, nsec);
+	if (k >= sizeof(buf) || !strftime(buf + k, sizeof(buf) - k, "%z", &tm))
+		return;
+	rp_e_comment(e, buf);
+}
+
+/* uid_t/gid_t fields: unsigned, but (uid_t)-1 as -1. */
+static void print_id(struct rp_emit *e, uint32_t id)
+{
+	if (id == UINT32_MAX)
+		rp_e_int(e, -1);
+	else
+		rp_e_uint(e, id);
+}
+
+/* struct stat: abbreviated as strace does without -v. */
 static void print_stat(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, true, 144);
 	if (!m)
 		return;
-	const uint32_t mode = rp_get_u32(m->data + 24);
+	const uint8_t *d = m->data;
+	const bool v = c->opts->verbose;
+	const uint32_t mode = rp_get_u32(d + 24);
 	rp_e_open(c->e, '{');
+	if (v) {
+		rp_e_key(c->e, "st_dev");
+		print_dev(c->e, rp_get_u64(d));
+		rp_e_key(c->e, "st_ino");
+		rp_e_uint(c->e, rp_get_u64(d + 8));
+	}
 	rp_e_key(c->e, "st_mode");
 	rp_print_mode(c, mode);
+	if (v) {
+		rp_e_key(c->e, "st_nlink");
+		rp_e_uint(c->e, rp_get_u64(d + 16));
+		rp_e_key(c->e, "st_uid");
+		print_id(c->e, rp_get_u32(d + 28));
+		rp_e_key(c->e, "st_gid");
+		print_id(c->e, rp_get_u32(d + 32));
+		rp_e_key(c->e, "st_blksize");
+		rp_e_uint(c->e, rp_get_u64(d + 56));
+		rp_e_key(c->e, "st_blocks");
+		rp_e_uint(c->e, rp_get_u64(d + 64));
+	}
 	const uint32_t type = mode & 0170000;
 	if (type == 0020000 || type == 0060000) {
 		rp_e_key(c->e, "st_rdev");
-		print_dev(c->e, rp_get_u64(m->data + 40));
+		print_dev(c->e, rp_get_u64(d + 40));
 	} else {
 		rp_e_key(c->e, "st_size");
-		rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 48));
+		rp_e_uint(c->e, rp_get_u64(d + 48));
 	}
-	rp_e_ellipsis(c->e);
+	if (v) {
+		static const char *const keys[3][2] = { { "st_atime", "st_atime_nsec" },
+							{ "st_mtime", "st_mtime_nsec" },
+							{ "st_ctime", "st_ctime_nsec" } };
+		for (unsigned k = 0; k < 3; k++) {
+			const int64_t sec = (int64_t)rp_get_u64(d + 72 + 16 * k);
+			const uint64_t nsec = rp_get_u64(d + 80 + 16 * k);
+			rp_e_key(c->e, keys[k][0]);
+			rp_e_int(c->e, sec);
+			time_comment(c->e, sec, nsec);
+			rp_e_key(c->e, keys[k][1]);
+			rp_e_uint(c->e, nsec);
+		}
+	} else {
+		rp_e_ellipsis(c->e);
+	}
 	rp_e_close(c->e, '}');
+}
+
+static void statx_time(struct rp_ctx *c, const char *key, const uint8_t *p)
+{
+	const int64_t sec = (int64_t)rp_get_u64(p);
+	const uint32_t nsec = rp_get_u32(p + 8);
+	rp_e_key(c->e, key);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "tv_sec");
+	rp_e_int(c->e, sec);
+	rp_e_key(c->e, "tv_nsec");
+	rp_e_uint(c->e, nsec);
+	rp_e_close(c->e, '}');
+	time_comment(c->e, sec, nsec);
 }
 
 static void print_statx(struct rp_ctx *c, unsigned i)
@@ -56,16 +189,71 @@ static void print_statx(struct rp_ctx *c, unsigned i)
 	if (!m)
 		return;
 	const uint8_t *d = m->data;
+	const bool v = c->opts->verbose;
+	const uint32_t mask = rp_get_u32(d);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "stx_mask");
-	rp_e_flags(c->e, &rp_x_statx_mask, rp_get_u32(d));
+	flags_unk(c, &rp_x_statx_mask, mask, "STATX_???");
+	if (v) {
+		rp_e_key(c->e, "stx_blksize");
+		rp_e_uint(c->e, rp_get_u32(d + 4));
+	}
 	rp_e_key(c->e, "stx_attributes");
-	rp_e_flags(c->e, &rp_x_statx_attrs, rp_get_u64(d + 8));
+	flags_unk(c, &rp_x_statx_attrs, rp_get_u64(d + 8), "STATX_ATTR_???");
+	if (v) {
+		rp_e_key(c->e, "stx_nlink");
+		rp_e_uint(c->e, rp_get_u32(d + 16));
+		rp_e_key(c->e, "stx_uid");
+		print_id(c->e, rp_get_u32(d + 20));
+		rp_e_key(c->e, "stx_gid");
+		print_id(c->e, rp_get_u32(d + 24));
+	}
 	rp_e_key(c->e, "stx_mode");
 	rp_print_mode(c, rp_get_u16(d + 28));
+	if (v) {
+		rp_e_key(c->e, "stx_ino");
+		rp_e_uint(c->e, rp_get_u64(d + 32));
+	}
 	rp_e_key(c->e, "stx_size");
 	rp_e_uint(c->e, rp_get_u64(d + 40));
-	rp_e_ellipsis(c->e);
+	if (!v) {
+		rp_e_ellipsis(c->e);
+		rp_e_close(c->e, '}');
+		return;
+	}
+	rp_e_key(c->e, "stx_blocks");
+	rp_e_uint(c->e, rp_get_u64(d + 48));
+	rp_e_key(c->e, "stx_attributes_mask");
+	flags_unk(c, &rp_x_statx_attrs, rp_get_u64(d + 56), "STATX_ATTR_???");
+	/* the times that the returned mask says are there */
+	static const struct {
+		uint32_t bit;
+		unsigned off;
+		const char *key;
+	} times[] = { { 0x20, 64, "stx_atime" },
+		      { 0x800, 80, "stx_btime" },
+		      { 0x80, 96, "stx_ctime" },
+		      { 0x40, 112, "stx_mtime" } };
+	for (unsigned k = 0; k < NELEM(times); k++) {
+		if (mask & times[k].bit)
+			statx_time(c, times[k].key, d + times[k].off);
+	}
+	static const char *const devs[] = { "stx_rdev_major", "stx_rdev_minor", "stx_dev_major",
+					    "stx_dev_minor" };
+	for (unsigned k = 0; k < 4; k++) {
+		rp_e_key(c->e, devs[k]);
+		rp_e_uint(c->e, rp_get_u32(d + 128 + 4 * k));
+	}
+	if (mask & 0x1000) { /* STATX_MNT_ID */
+		rp_e_key(c->e, "stx_mnt_id");
+		rp_e_hex(c->e, rp_get_u64(d + 144));
+	}
+	if (mask & 0x2000) { /* STATX_DIOALIGN */
+		rp_e_key(c->e, "stx_dio_mem_align");
+		rp_e_uint(c->e, rp_get_u32(d + 152));
+		rp_e_key(c->e, "stx_dio_offset_align");
+		rp_e_uint(c->e, rp_get_u32(d + 156));
+	}
 	rp_e_close(c->e, '}');
 }
 
@@ -120,24 +308,87 @@ static void print_statfs(struct rp_ctx *c, unsigned i)
 	rp_e_close(c->e, '}');
 }
 
-/* getdents64: strace shows the count of entries, not the entries. */
-static void print_dirents(struct rp_ctx *c, unsigned i)
+/* getdents/getdents64: the entry count without -v, the entries with it.
+ * The walk follows strace's, so that odd record lengths count alike. */
+static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 {
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0);
-	rp_arg_ptr(c, i);
-	if (!c->exiting_ok || !m)
+	const struct rp_syscall *sc = c->sc;
+	const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
+	const size_t hdr = is64 ? 19 : 18; /* offsetof(d_name) */
+	if (!c->exiting_ok || !m || (uint64_t)sc->rval > (uint32_t)sc->args[2]) {
+		rp_arg_ptr(c, i);
 		return;
-	size_t n = 0;
-	const size_t total = (size_t)c->sc->rval < m->len ? (size_t)c->sc->rval : m->len;
-	for (size_t off = 0; off + 19 <= total; n++) {
-		const uint16_t reclen = rp_get_u16(m->data + off + 16);
-		if (!reclen)
+	}
+	const bool v = c->opts->verbose;
+	if (!v)
+		rp_arg_ptr(c, i);
+	size_t len = (size_t)sc->rval, off = 0;
+	unsigned count = 0;
+	for (;;) {
+		if (len < hdr) {
+			if (v && !len) {
+				rp_e_open(c->e, '[');
+				count++;
+			}
+			break;
+		}
+		if (off + hdr > m->len)
+			break; /* not captured */
+		const uint8_t *d = m->data + off;
+		if (v) {
+			if (!count)
+				rp_e_open(c->e, '[');
+			rp_e_open(c->e, '{');
+			rp_e_key(c->e, "d_ino");
+			rp_e_uint(c->e, rp_get_u64(d));
+			rp_e_key(c->e, "d_off");
+			rp_e_uint(c->e, rp_get_u64(d + 8));
+			rp_e_key(c->e, "d_reclen");
+			rp_e_uint(c->e, rp_get_u16(d + 16));
+		}
+		count++;
+		size_t reclen = rp_get_u16(d + 16), next = 0;
+		bool more = false;
+		if (reclen > len) {
+			reclen = len;
+		} else if (reclen < hdr) {
+			reclen = hdr;
+			next = len - hdr;
+		} else {
+			next = len - reclen;
+			more = next != 0;
+		}
+		len = next;
+		if (v) {
+			const size_t avail = off + reclen <= m->len ? reclen : m->len - off;
+			size_t name_len = avail - hdr;
+			if (!is64 && name_len)
+				name_len--; /* the old layout keeps d_type in the last byte */
+			rp_e_key(c->e, "d_type");
+			rp_e_enum(c->e, &dirent_type, is64 ? d[18] : d[avail - 1]);
+			if (name_len) {
+				rp_e_key(c->e, "d_name");
+				struct rp_print_opts o = *c->opts;
+				o.max_strlen = name_len < 256 ? (unsigned)name_len : 256;
+				const struct rp_print_opts *saved = c->e->opts;
+				c->e->opts = &o;
+				rp_e_bytes(c->e, d + hdr, name_len, true, false);
+				c->e->opts = saved;
+			}
+			rp_e_close(c->e, '}');
+		}
+		if (!more)
 			break;
 		off += reclen;
 	}
-	char tmp[32];
-	snprintf(tmp, sizeof(tmp), "%zu entries", n);
-	rp_e_comment(c->e, tmp);
+	if (v) {
+		if (count)
+			rp_e_close(c->e, ']');
+	} else {
+		char tmp[32];
+		snprintf(tmp, sizeof(tmp), "%u%s entries", count, len ? "+" : "");
+		rp_e_comment(c->e, tmp);
+	}
 }
 
 static void print_fcntl(struct rp_ctx *c)
@@ -223,114 +474,123 @@ static void print_offset_ptr(struct rp_ctx *c, unsigned i)
 		rp_e_rawf(c->e, "[%" PRId64 "]", (int64_t)rp_get_u64(m->data));
 }
 
-static void print_xattr_value(struct rp_ctx *c, unsigned i, uint64_t size)
+/* A path printed whole, as printpathn does: -s does not apply. */
+static void print_path_bytes(struct rp_ctx *c, const uint8_t *p, size_t len, bool more)
 {
-	if (!c->sc->args[i]) {
-		rp_arg_ptr(c, i);
-		return;
-	}
-	if (!c->exiting_ok || size == 0) {
-		rp_arg_ptr(c, i);
-		return;
-	}
-	rp_arg_buf(c, i, (uint64_t)c->sc->rval, true, false);
+	struct rp_print_opts o = *c->opts;
+	o.max_strlen = 4096;
+	const struct rp_print_opts *saved = c->e->opts;
+	c->e->opts = &o;
+	rp_e_bytes(c->e, p, len, true, more);
+	c->e->opts = saved;
 }
 
-bool rp_decode_file(struct rp_ctx *c, const char *name)
+/* An xattr value of size bytes (printstr_ex with QUOTE_OMIT_TRAILING_0:
+ * a NUL ending what is shown is left out, unless -x turns it to hex). */
+static void print_xattr_val(struct rp_ctx *c, unsigned i, uint64_t size, bool at_exit)
 {
-	const struct rp_syscall *sc = c->sc;
-	const uint64_t *a = sc->args;
-	if (IS("openat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		open_flags(c, a[2]);
-		if (open_has_mode(a[2]))
-			rp_e_octal(c->e, a[3] & 07777);
-	} else if (IS("open")) {
+	const uint64_t addr = c->sc->args[i];
+	const struct rp_mem *m =
+		rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	if (!addr || size > 65536 || !m) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	size_t n = m->len < size ? m->len : (size_t)size;
+	bool more = size > n;
+	const unsigned max = c->opts->max_strlen;
+	const size_t shown = n < max ? n : max;
+	if (!c->opts->xflag && !c->e->json && shown && shown == n && m->data[shown - 1] == 0) {
+		n--;
+		more = more || size > max;
+	}
+	rp_e_bytes(c->e, m->data, n, false, more);
+}
+
+static void print_xattr_list(struct rp_ctx *c, unsigned i, uint64_t size)
+{
+	if (!size || !c->exiting_ok)
+		rp_arg_ptr(c, i);
+	else
+		rp_arg_buf(c, i, (uint64_t)c->sc->rval, true, false);
+	rp_e_uint(c->e, size);
+}
+
+/* getxattr and setxattr families share everything but the first argument:
+ * a path, or a descriptor for the f- variants. */
+static void print_path_or_fd(struct rp_ctx *c, const char *name)
+{
+	if (name[0] == 'f')
+		rp_arg_fd(c, (int64_t)c->sc->args[0]);
+	else
 		rp_arg_path(c, 0);
-		open_flags(c, a[1]);
-		if (open_has_mode(a[1]))
-			rp_e_octal(c->e, a[2] & 07777);
-	} else if (IS("creat") || IS("mkdir") || IS("chmod")) {
-		rp_arg_path(c, 0);
-		rp_e_octal(c->e, a[1] & 07777);
-	} else if (IS("mkdirat") || IS("fchmodat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_e_octal(c->e, a[2] & (IS("mkdirat") ? 07777 : 0177777));
-	} else if (IS("fchmod")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_octal(c->e, a[1] & 07777);
-	} else if (IS("umask")) {
-		rp_e_octal(c->e, a[0] & 07777);
-	} else if (IS("stat") || IS("lstat")) {
-		rp_arg_path(c, 0);
-		print_stat(c, 1);
-	} else if (IS("fstat")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_stat(c, 1);
-	} else if (IS("newfstatat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		print_stat(c, 2);
-		rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[3]);
-	} else if (IS("statx")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		static const char *const sync[] = { "AT_STATX_SYNC_AS_STAT", "AT_STATX_FORCE_SYNC",
-						    "AT_STATX_DONT_SYNC", NULL };
-		const uint32_t fl = (uint32_t)a[2];
-		const unsigned st = (fl >> 13) & 3;
-		rp_e_flags_pre(c->e, st < 3 ? sync[st] : NULL, &rp_x_at_flags,
-			       st < 3 ? fl & ~0x6000u : fl, NULL);
-		rp_e_flags(c->e, &rp_x_statx_mask, (uint32_t)a[3]);
-		print_statx(c, 4);
-	} else if (IS("statfs")) {
-		rp_arg_path(c, 0);
-		print_statfs(c, 1);
-	} else if (IS("fstatfs")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_statfs(c, 1);
-	} else if (IS("access")) {
-		rp_arg_path(c, 0);
-		rp_e_flags(c->e, &rp_x_access, (uint32_t)a[1]);
-	} else if (IS("faccessat") || IS("faccessat2")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_e_flags(c->e, &rp_x_access, (uint32_t)a[2]);
-		if (IS("faccessat2")) {
-			static const struct rp_xlat_entry fe[] = {
-				{ 0x100, "AT_SYMLINK_NOFOLLOW" },
-				{ 0x200, "AT_EACCESS" },
-				{ 0x1000, "AT_EMPTY_PATH" },
-			};
-			static const struct rp_xlat fx = { fe, 3, true, NULL };
-			rp_e_flags(c->e, &fx, (uint32_t)a[3]);
-		}
-	} else if (IS("readlink")) {
-		rp_arg_path(c, 0);
-		rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
-		rp_e_uint(c->e, a[2]);
-	} else if (IS("readlinkat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_arg_buf(c, 2, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("getdents64") || IS("getdents")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_dirents(c, 1);
-		rp_e_uint(c->e, (uint32_t)a[2]);
-	} else if (IS("getxattr") || IS("lgetxattr")) {
-		rp_arg_path(c, 0);
-		rp_arg_str(c, 1);
-		print_xattr_value(c, 2, a[3]);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("fgetxattr")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_str(c, 1);
-		print_xattr_value(c, 2, a[3]);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("fcntl")) {
+}
+
+static void print_timespec_utime(struct rp_ctx *c, const uint8_t *p)
+{
+	const int64_t sec = (int64_t)rp_get_u64(p);
+	const uint64_t nsec = rp_get_u64(p + 8);
+	if (nsec == (1u << 30) - 1 || nsec == (1u << 30) - 2) {
+		rp_e_sym(c->e, nsec == (1u << 30) - 1 ? "UTIME_NOW" : "UTIME_OMIT");
+		return;
+	}
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "tv_sec");
+	rp_e_int(c->e, sec);
+	rp_e_key(c->e, "tv_nsec");
+	rp_e_int(c->e, (int64_t)nsec);
+	rp_e_close(c->e, '}');
+	time_comment(c->e, sec, nsec);
+}
+
+static void print_utimens(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, false, 32);
+	if (!m)
+		return;
+	rp_e_open(c->e, '[');
+	print_timespec_utime(c, m->data);
+	print_timespec_utime(c, m->data + 16);
+	rp_e_close(c->e, ']');
+}
+
+/* struct open_how: the mode only when it can matter or is set. */
+static void print_open_how(struct rp_ctx *c, unsigned i, uint64_t size)
+{
+	if (size < 24) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	const struct rp_mem *m = rp_arg_mem(c, i, false, 24);
+	if (!m)
+		return;
+	const uint64_t flags = rp_get_u64(m->data), mode = rp_get_u64(m->data + 8);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "flags");
+	open_flags(c, flags);
+	if (mode || open_has_mode(flags)) {
+		rp_e_key(c->e, "mode");
+		rp_e_octal(c->e, mode);
+	}
+	rp_e_key(c->e, "resolve");
+	rp_e_flags(c->e, &resolve_flags, rp_get_u64(m->data + 16));
+	rp_e_close(c->e, '}');
+}
+
+static void print_mknod(struct rp_ctx *c, unsigned i)
+{
+	const uint32_t mode = (uint32_t)c->sc->args[i];
+	rp_print_mode(c, mode);
+	const uint32_t t = mode & 0170000;
+	if (t == 0020000 || t == 0060000)
+		print_dev(c->e, c->sc->args[i + 1]);
+}
+
+/* Calls of other families that this file has decoded from the start. */
+static bool decode_others(struct rp_ctx *c, const char *name)
+{
+	const uint64_t *a = c->sc->args;
+	if (IS("fcntl")) {
 		print_fcntl(c);
 	} else if (IS("ioctl")) {
 		print_ioctl(c);
@@ -357,36 +617,183 @@ bool rp_decode_file(struct rp_ctx *c, const char *name)
 		rp_arg_fd(c, (int64_t)a[0]);
 		rp_arg_fd(c, (int64_t)a[1]);
 		rp_e_flags(c->e, &rp_x_open_flags, (uint32_t)a[2]);
-	} else if (IS("unlinkat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[2]);
-	} else if (IS("getcwd")) {
-		const struct rp_mem *m = rp_arg_mem(c, 0, true, 1);
-		if (m)
-			rp_e_bytes(c->e, m->data, m->len, true, false);
-		rp_e_uint(c->e, a[1]);
-	} else if (IS("fchownat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_e_int(c->e, (int32_t)a[2]);
-		rp_e_int(c->e, (int32_t)a[3]);
-		rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[4]);
-	} else if (IS("mknodat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_print_mode(c, (uint32_t)a[2]);
-		const uint32_t t = (uint32_t)a[2] & 0170000;
-		if (t == 0020000 || t == 0060000)
-			print_dev(c->e, a[3]);
 	} else {
 		return false;
 	}
 	return true;
 }
 
+bool rp_decode_file(struct rp_ctx *c, const char *name)
+{
+	const struct rp_syscall *sc = c->sc;
+	const uint64_t *a = sc->args;
+	if (IS("openat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		open_flags(c, a[2]);
+		if (open_has_mode(a[2]))
+			rp_e_octal(c->e, a[3]);
+	} else if (IS("open")) {
+		rp_arg_path(c, 0);
+		open_flags(c, a[1]);
+		if (open_has_mode(a[1]))
+			rp_e_octal(c->e, a[2]);
+	} else if (IS("openat2")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		print_open_how(c, 2, a[3]);
+		rp_e_uint(c->e, a[3]);
+	} else if (IS("creat") || IS("mkdir") || IS("chmod")) {
+		rp_arg_path(c, 0);
+		print_umode(c, a[1]);
+	} else if (IS("mkdirat") || IS("fchmodat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		print_umode(c, a[2]);
+	} else if (IS("fchmod")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_umode(c, a[1]);
+	} else if (IS("umask")) {
+		print_umode(c, a[0]);
+	} else if (IS("stat") || IS("lstat")) {
+		rp_arg_path(c, 0);
+		print_stat(c, 1);
+	} else if (IS("fstat")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_stat(c, 1);
+	} else if (IS("newfstatat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		print_stat(c, 2);
+		rp_e_flags(c->e, &at_flags, (uint32_t)a[3]);
+	} else if (IS("statx")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		static const char *const sync[] = { "AT_STATX_SYNC_AS_STAT", "AT_STATX_FORCE_SYNC",
+						    "AT_STATX_DONT_SYNC", NULL };
+		const uint32_t fl = (uint32_t)a[2];
+		const unsigned st = (fl >> 13) & 3;
+		rp_e_flags_pre(c->e, st < 3 ? sync[st] : NULL, &rp_x_at_flags,
+			       st < 3 ? fl & ~0x6000u : fl, NULL);
+		flags_unk(c, &rp_x_statx_mask, (uint32_t)a[3], "STATX_???");
+		print_statx(c, 4);
+	} else if (IS("statfs")) {
+		rp_arg_path(c, 0);
+		print_statfs(c, 1);
+	} else if (IS("fstatfs")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_statfs(c, 1);
+	} else if (IS("access")) {
+		rp_arg_path(c, 0);
+		flags_unk(c, &rp_x_access, (uint32_t)a[1], "?_OK");
+	} else if (IS("faccessat") || IS("faccessat2")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		flags_unk(c, &rp_x_access, (uint32_t)a[2], "?_OK");
+		if (IS("faccessat2"))
+			rp_e_flags(c->e, &faccessat_flags, (uint32_t)a[3]);
+	} else if (IS("readlink")) {
+		rp_arg_path(c, 0);
+		rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
+		rp_e_uint(c->e, a[2]);
+	} else if (IS("readlinkat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		rp_arg_buf(c, 2, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
+		rp_e_uint(c->e, a[3]);
+	} else if (IS("getdents64") || IS("getdents")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_dirents(c, 1, IS("getdents64"));
+		rp_e_uint(c->e, (uint32_t)a[2]);
+	} else if (IS("getxattr") || IS("lgetxattr") || IS("fgetxattr")) {
+		print_path_or_fd(c, name);
+		rp_arg_str(c, 1);
+		if (!a[3] || !c->exiting_ok)
+			rp_arg_ptr(c, 2);
+		else
+			print_xattr_val(c, 2, (uint64_t)sc->rval, true);
+		rp_e_uint(c->e, a[3]);
+	} else if (IS("setxattr") || IS("lsetxattr") || IS("fsetxattr")) {
+		print_path_or_fd(c, name);
+		rp_arg_str(c, 1);
+		print_xattr_val(c, 2, a[3], false);
+		rp_e_uint(c->e, a[3]);
+		rp_e_flags(c->e, &xattr_flags, (uint32_t)a[4]);
+	} else if (IS("listxattr") || IS("llistxattr") || IS("flistxattr")) {
+		print_path_or_fd(c, name);
+		print_xattr_list(c, 1, a[2]);
+	} else if (IS("removexattr") || IS("lremovexattr") || IS("fremovexattr")) {
+		print_path_or_fd(c, name);
+		rp_arg_str(c, 1);
+	} else if (IS("unlinkat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		rp_e_flags(c->e, &at_flags, (uint32_t)a[2]);
+	} else if (IS("linkat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		rp_arg_dirfd(c, (int64_t)a[2]);
+		rp_arg_path(c, 3);
+		rp_e_flags(c->e, &at_flags, (uint32_t)a[4]);
+	} else if (IS("renameat2")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		rp_arg_dirfd(c, (int64_t)a[2]);
+		rp_arg_path(c, 3);
+		rp_e_flags(c->e, &rename_flags, (uint32_t)a[4]);
+	} else if (IS("getcwd")) {
+		const struct rp_mem *m = rp_arg_mem(c, 0, true, 1);
+		if (m)
+			print_path_bytes(c, m->data, m->len, false);
+		rp_e_uint(c->e, a[1]);
+	} else if (IS("chown") || IS("lchown")) {
+		rp_arg_path(c, 0);
+		print_id(c->e, (uint32_t)a[1]);
+		print_id(c->e, (uint32_t)a[2]);
+	} else if (IS("fchown")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_id(c->e, (uint32_t)a[1]);
+		print_id(c->e, (uint32_t)a[2]);
+	} else if (IS("fchownat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		print_id(c->e, (uint32_t)a[2]);
+		print_id(c->e, (uint32_t)a[3]);
+		rp_e_flags(c->e, &at_flags, (uint32_t)a[4]);
+	} else if (IS("utimensat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		print_utimens(c, 2);
+		rp_e_flags(c->e, &at_flags, (uint32_t)a[3]);
+	} else if (IS("mknod")) {
+		rp_arg_path(c, 0);
+		print_mknod(c, 1);
+	} else if (IS("mknodat")) {
+		rp_arg_dirfd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		print_mknod(c, 2);
+	} else if (IS("inotify_init1")) {
+		rp_e_flags(c->e, &inotify_init_flags, (uint32_t)a[0]);
+	} else if (IS("inotify_add_watch")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_arg_path(c, 1);
+		rp_e_flags(c->e, &inotify_mask, (uint32_t)a[2]);
+	} else {
+		return decode_others(c, name);
+	}
+	return true;
+}
+
 const struct rp_xlat *rp_xlat_file(enum sc_xlat_id id)
 {
-	(void)id; /* this family's own SC_X_* tables go here */
-	return NULL;
+	switch (id) {
+	case SC_X_FALLOCATE_MODE:
+		return &fallocate_mode;
+	case SC_X_XATTR_FLAGS:
+		return &xattr_flags;
+	case SC_X_INOTIFY_MASK:
+		return &inotify_mask;
+	default:
+		return NULL;
+	}
 }

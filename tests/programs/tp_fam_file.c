@@ -1,0 +1,290 @@
+/* tp_fam_file: the "file" family (files and paths) for the differential test
+ * against strace: every call on a success and on a failure path, with
+ * representative flags.
+ *
+ * Usage: tp_fam_file DIR
+ * Works in DIR/tp_fam_file.d, which it creates and removes again. Every call
+ * is a raw syscall() so that each libc issues exactly the call named, and
+ * buffers are static so that their addresses are the same from run to run
+ * (under setarch -R). Values that differ between two runs (inode numbers,
+ * times of the files it creates, free blocks) only appear in -v output, or
+ * are avoided: statfs looks at /proc. Prints nothing; exit status 0. */
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <linux/openat2.h>
+#include <linux/stat.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef AT_EACCESS
+#define AT_EACCESS 0x200
+#endif
+#ifndef SYS_faccessat2
+#define SYS_faccessat2 439
+#endif
+#ifndef SYS_openat2
+#define SYS_openat2 437
+#endif
+
+static char buf[4096];
+static char small[8];
+static struct stat st;
+static struct statx stx;
+static struct statfs_buf {
+	uint64_t w[15];
+} sfs;
+static struct open_how how;
+static struct timespec times[2];
+
+#define S(...) syscall(__VA_ARGS__)
+
+/* Removes what a previous interrupted run may have left. */
+static void cleanup(void)
+{
+	static const char *const names[] = {"f1",   "f2",   "f3",    "h1",  "h2",   "l1",
+					    "l2",   "fifo", "fifo2", "reg", "null", "d/sub",
+					    "d/f2", "d/l2", "d2",    "d3",  "d"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		unlink(names[i]);
+		rmdir(names[i]);
+	}
+}
+
+static void paths(void)
+{
+	S(SYS_umask, 022);
+	S(SYS_getcwd, buf, sizeof(buf));
+	S(SYS_getcwd, small, sizeof(small));
+	S(SYS_mkdir, "d", 0755);
+	S(SYS_mkdir, "d", 0755);
+	S(SYS_mkdirat, AT_FDCWD, "d2", 0700);
+	S(SYS_mkdirat, -1, "d2", 0700);
+	S(SYS_chdir, "d");
+	S(SYS_chdir, "..");
+	S(SYS_chdir, "missing");
+	const long dfd = S(SYS_open, "d", O_RDONLY | O_DIRECTORY);
+	S(SYS_mkdirat, dfd, "sub", 01777);
+	const long cwd = S(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	S(SYS_fchdir, dfd);
+	S(SYS_fchdir, cwd);
+	S(SYS_fchdir, -1);
+	S(SYS_rmdir, "d2");
+	S(SYS_rmdir, "d2");
+	S(SYS_rmdir, "d");
+	S(SYS_getdents64, dfd, small, sizeof(small));
+	S(SYS_getdents64, dfd, buf, sizeof(buf));
+	S(SYS_getdents64, dfd, buf, sizeof(buf));
+	S(SYS_getdents64, -1, buf, sizeof(buf));
+	S(SYS_close, dfd);
+	S(SYS_close, cwd);
+}
+
+static void opens(void)
+{
+	const long fd = S(SYS_open, "f1", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	S(SYS_write, fd, "hello, file\n", 12);
+	S(SYS_close, fd);
+	S(SYS_open, "missing", O_RDONLY);
+	S(SYS_open, "f1", O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	const long fd2 = S(SYS_openat, AT_FDCWD, "f2", O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	S(SYS_openat, AT_FDCWD, "f2", O_RDWR | O_CREAT | O_EXCL, 0600);
+	S(SYS_openat, AT_FDCWD, ".", O_RDWR | O_TMPFILE, 0600);
+	S(SYS_openat, AT_FDCWD, "f1", O_WRONLY | O_APPEND | O_DSYNC | O_SYNC);
+	how.flags = O_RDONLY | O_CLOEXEC;
+	how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+	S(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how));
+	how.flags = O_WRONLY | O_CREAT;
+	how.mode = 0640;
+	how.resolve = 0;
+	S(SYS_openat2, AT_FDCWD, "f4", &how, sizeof(how));
+	S(SYS_unlink, "f4");
+	how.flags = O_RDONLY;
+	how.mode = 0644; /* mode without O_CREAT: EINVAL */
+	S(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how));
+	S(SYS_openat2, AT_FDCWD, "f1", &how, 8);
+	const long fd3 = S(SYS_creat, "f3", 0644);
+	S(SYS_creat, "missing/f3", 0644);
+	S(SYS_close, fd2);
+	S(SYS_close, fd3);
+}
+
+static void access_stat(void)
+{
+	S(SYS_access, "f1", R_OK | W_OK);
+	S(SYS_access, "missing", F_OK);
+	S(SYS_faccessat, AT_FDCWD, "f1", X_OK);
+	S(SYS_faccessat, AT_FDCWD, "f1", R_OK | X_OK);
+	S(SYS_faccessat2, AT_FDCWD, "f1", R_OK, AT_EACCESS | AT_SYMLINK_NOFOLLOW);
+	S(SYS_faccessat2, AT_FDCWD, "f1", W_OK, 0x4);
+	S(SYS_stat, "f1", &st);
+	S(SYS_stat, "missing", &st);
+	S(SYS_stat, ".", &st);
+	S(SYS_stat, "/dev/null", &st);
+	S(SYS_lstat, "f1", &st);
+	S(SYS_lstat, "f1", NULL);
+	const long fd = S(SYS_open, "f1", O_RDONLY);
+	S(SYS_fstat, fd, &st);
+	S(SYS_fstat, -1, &st);
+	S(SYS_newfstatat, AT_FDCWD, "f1", &st, 0);
+	S(SYS_newfstatat, fd, "", &st, AT_EMPTY_PATH);
+	S(SYS_newfstatat, AT_FDCWD, "missing", &st, AT_SYMLINK_NOFOLLOW);
+	S(SYS_statx, AT_FDCWD, "f1", AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS, &stx);
+	S(SYS_statx, fd, "", AT_EMPTY_PATH | AT_STATX_DONT_SYNC, STATX_TYPE | STATX_SIZE, &stx);
+	S(SYS_statx, AT_FDCWD, "missing", AT_SYMLINK_NOFOLLOW, STATX_ALL, &stx);
+	S(SYS_statfs, "/proc", &sfs);
+	S(SYS_statfs, "missing", &sfs);
+	const long pfd = S(SYS_open, "/proc", O_RDONLY | O_DIRECTORY);
+	S(SYS_fstatfs, pfd, &sfs);
+	S(SYS_fstatfs, -1, &sfs);
+	S(SYS_close, pfd);
+	S(SYS_close, fd);
+}
+
+static void links(void)
+{
+	const long dfd = S(SYS_open, "d", O_RDONLY | O_DIRECTORY);
+	S(SYS_symlink, "f1", "l1");
+	S(SYS_symlink, "f1", "l1");
+	S(SYS_symlinkat, "../f1", dfd, "l2");
+	S(SYS_symlinkat, "../f1", -1, "l2");
+	S(SYS_readlink, "l1", buf, sizeof(buf));
+	S(SYS_readlink, "f1", buf, sizeof(buf));
+	S(SYS_readlinkat, dfd, "l2", small, 3);
+	S(SYS_readlinkat, AT_FDCWD, "missing", buf, sizeof(buf));
+	S(SYS_link, "f1", "h1");
+	S(SYS_link, "f1", "h1");
+	S(SYS_linkat, AT_FDCWD, "l1", AT_FDCWD, "h2", AT_SYMLINK_FOLLOW);
+	S(SYS_linkat, AT_FDCWD, "missing", dfd, "h2", 0);
+	S(SYS_rename, "f2", "d/f2");
+	S(SYS_rename, "missing", "f2");
+	S(SYS_renameat, dfd, "f2", AT_FDCWD, "f2");
+	S(SYS_renameat, dfd, "f2", AT_FDCWD, "f2");
+	S(SYS_renameat2, AT_FDCWD, "h1", AT_FDCWD, "h2", RENAME_NOREPLACE);
+	S(SYS_renameat2, AT_FDCWD, "h1", AT_FDCWD, "f2", RENAME_EXCHANGE);
+	S(SYS_renameat2, AT_FDCWD, "h1", AT_FDCWD, "f2", 0x10);
+	S(SYS_unlink, "h1");
+	S(SYS_unlink, "h1");
+	S(SYS_unlinkat, dfd, "l2", 0);
+	S(SYS_unlinkat, AT_FDCWD, "d/sub", AT_REMOVEDIR);
+	S(SYS_unlinkat, AT_FDCWD, "missing", AT_REMOVEDIR);
+	S(SYS_close, dfd);
+}
+
+static void attrs(void)
+{
+	S(SYS_chmod, "f1", 0600);
+	S(SYS_chmod, "missing", 0600);
+	const long fd = S(SYS_open, "f1", O_RDWR);
+	S(SYS_fchmod, fd, 0640);
+	S(SYS_fchmod, -1, 0640);
+	S(SYS_fchmodat, AT_FDCWD, "f3", 04755);
+	S(SYS_fchmodat, AT_FDCWD, "missing", 02711);
+	S(SYS_chown, "f1", -1, -1);
+	S(SYS_chown, "f1", 0, 0);
+	S(SYS_chown, "missing", 1, 1);
+	S(SYS_fchown, fd, 0, -1);
+	S(SYS_fchown, -1, 0, 0);
+	S(SYS_lchown, "l1", -1, 0);
+	S(SYS_lchown, "missing", -1, -1);
+	S(SYS_fchownat, AT_FDCWD, "l1", 0, 0, AT_SYMLINK_NOFOLLOW);
+	S(SYS_fchownat, fd, "", -1, -1, AT_EMPTY_PATH);
+	S(SYS_fchownat, AT_FDCWD, "missing", 0, 0, 0);
+	S(SYS_truncate, "f1", 100);
+	S(SYS_truncate, "missing", 0);
+	S(SYS_ftruncate, fd, 12);
+	S(SYS_ftruncate, -1, 0);
+	times[0].tv_sec = 0;
+	times[0].tv_nsec = 0;
+	times[1].tv_sec = 1000000000;
+	times[1].tv_nsec = 5;
+	S(SYS_utimensat, AT_FDCWD, "f1", times, 0);
+	times[0].tv_nsec = UTIME_NOW;
+	times[1].tv_nsec = UTIME_OMIT;
+	S(SYS_utimensat, AT_FDCWD, "l1", times, AT_SYMLINK_NOFOLLOW);
+	S(SYS_utimensat, fd, NULL, NULL, 0);
+	S(SYS_utimensat, AT_FDCWD, "missing", NULL, 0);
+	S(SYS_fallocate, fd, 0, 0, 4096);
+	S(SYS_fallocate, fd, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, 0, 10);
+	S(SYS_fallocate, -1, 0, 0, 4096);
+	S(SYS_fsync, fd);
+	S(SYS_fsync, -1);
+	S(SYS_fdatasync, fd);
+	S(SYS_fdatasync, -1);
+	S(SYS_sync);
+	S(SYS_mknod, "fifo", S_IFIFO | 0644, 0);
+	S(SYS_mknod, "fifo", S_IFIFO | 0644, 0);
+	S(SYS_mknod, "null", S_IFCHR | 0666, makedev(1, 3));
+	S(SYS_mknodat, AT_FDCWD, "fifo2", S_IFIFO | 0600, 0);
+	S(SYS_mknodat, AT_FDCWD, "reg", S_IFREG | 0600, 0);
+	S(SYS_mknodat, AT_FDCWD, "missing/x", S_IFBLK | 0600, makedev(8, 1));
+	S(SYS_close, fd);
+}
+
+static void xattrs(void)
+{
+	S(SYS_setxattr, "f1", "user.test", "value", 5, XATTR_CREATE);
+	S(SYS_setxattr, "f1", "user.test", "value", 5, XATTR_CREATE);
+	S(SYS_setxattr, "f1", "user.bin", "\x01\x02zz\n", 5, 0);
+	S(SYS_getxattr, "f1", "user.test", buf, 64);
+	S(SYS_getxattr, "f1", "user.test", NULL, 0);
+	S(SYS_getxattr, "f1", "user.none", buf, 64);
+	S(SYS_getxattr, "f1", "user.test", small, 2);
+	S(SYS_lgetxattr, "f1", "user.bin", buf, 64);
+	S(SYS_lgetxattr, "l1", "user.test", buf, 64);
+	const long fd = S(SYS_open, "f1", O_RDONLY);
+	S(SYS_fgetxattr, fd, "user.test", buf, 64);
+	S(SYS_fgetxattr, -1, "user.test", buf, 64);
+	S(SYS_listxattr, "f1", buf, 256);
+	S(SYS_listxattr, "f1", NULL, 0);
+	S(SYS_listxattr, "missing", buf, 256);
+	S(SYS_llistxattr, "f1", buf, 256);
+	S(SYS_llistxattr, "f1", small, 2);
+	S(SYS_flistxattr, fd, buf, 256);
+	S(SYS_flistxattr, -1, buf, 256);
+	S(SYS_removexattr, "f1", "user.test");
+	S(SYS_removexattr, "f1", "user.test");
+	S(SYS_close, fd);
+}
+
+static void inotify(void)
+{
+	const long ifd = S(SYS_inotify_init1, IN_NONBLOCK | IN_CLOEXEC);
+	S(SYS_inotify_init1, 0x1);
+	const long wd = S(SYS_inotify_add_watch, ifd, ".", IN_CREATE | IN_DELETE | IN_ONLYDIR);
+	S(SYS_inotify_add_watch, ifd, "missing", IN_ALL_EVENTS);
+	S(SYS_inotify_add_watch, -1, ".", IN_MODIFY);
+	S(SYS_inotify_rm_watch, ifd, wd);
+	S(SYS_inotify_rm_watch, ifd, 999);
+	S(SYS_close, ifd);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || chdir(argv[1]) < 0)
+		return 2;
+	S(SYS_mkdir, "tp_fam_file.d", 0755);
+	if (chdir("tp_fam_file.d") < 0)
+		return 2;
+	cleanup();
+	paths();
+	S(SYS_mkdir, "d", 0755);
+	opens();
+	access_stat();
+	links();
+	attrs();
+	xattrs();
+	inotify();
+	cleanup();
+	S(SYS_chdir, "..");
+	S(SYS_rmdir, "tp_fam_file.d");
+	return 0;
+}

@@ -170,12 +170,13 @@ void rp_print_mode(struct rp_ctx *c, uint32_t mode)
 	size_t k = 0;
 	buf[0] = '\0';
 	const unsigned type = (mode >> 12) & 15;
-	if (type) {
-		if (types[type])
-			k += (size_t)snprintf(buf + k, sizeof(buf) - k, "%s|", types[type]);
-		else
-			k += (size_t)snprintf(buf + k, sizeof(buf) - k, "%#o|", mode & 0170000);
+	if (type && !types[type]) {
+		/* print_symbolic_mode_t: an unknown type leaves it all numeric */
+		rp_e_rawf(c->e, "%#03o", mode);
+		return;
 	}
+	if (type)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "%s|", types[type]);
 	if (mode & 04000)
 		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISUID|");
 	if (mode & 02000)

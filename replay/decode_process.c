@@ -1,5 +1,5 @@
-/* Process lifecycle and per-process state: exec, clone, wait, limits,
- * futex, identification. */
+/* Process lifecycle and per-process state: exec, clone, wait, credentials,
+ * limits, scheduling, prctl, capabilities, namespaces, pidfds. */
 #include "rp_internal.h"
 
 #include "names.h"
@@ -9,9 +9,11 @@
 #include <string.h>
 
 #define IS(n) (strcmp(name, (n)) == 0)
+/* -v: structures in full */
+#define RP_VERBOSE(c) ((c)->opts->verbose)
 
-#define CLONE_PIDFD          0x1000u
-#define CLONE_SETTLS         0x80000u
+#define CLONE_PIDFD	     0x1000u
+#define CLONE_SETTLS	     0x80000u
 #define CLONE_PARENT_SETTID  0x100000u
 #define CLONE_CHILD_CLEARTID 0x200000u
 #define CLONE_CHILD_SETTID   0x1000000u
@@ -65,7 +67,7 @@ static void print_clone(struct rp_ctx *c)
 	rp_e_key(c->e, "flags");
 	clone_flags(c, a[0]);
 	if (a[0] & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
-		rp_e_key(c->e, (a[0] & CLONE_PIDFD) ? "parent_tid" : "parent_tid");
+		rp_e_key(c->e, "parent_tid"); /* the pidfd too, as strace 6.1 names it */
 		print_tid_ptr(c, 2);
 	}
 	if (a[0] & CLONE_SETTLS) {
@@ -78,15 +80,32 @@ static void print_clone(struct rp_ctx *c)
 	}
 }
 
+/* Whether some named bit of x is set in v. */
+static bool any_known(const struct rp_xlat *x, uint64_t v)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		if (x->e[i].val && (v & x->e[i].val) == x->e[i].val)
+			return true;
+	}
+	return false;
+}
+
 static void print_clone3(struct rp_ctx *c)
 {
-	const struct rp_mem *m = rp_arg_mem(c, 0, false, 64);
+	/* smaller than CLONE_ARGS_SIZE_VER0: strace shows the address */
+	const struct rp_mem *m =
+	    c->sc->args[1] >= 64 ? rp_arg_mem(c, 0, false, 64) : (rp_arg_ptr(c, 0), NULL);
 	if (m) {
 		const uint8_t *d = m->data;
 		const uint64_t flags = rp_get_u64(d);
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "flags");
-		rp_e_flags_pre(c->e, NULL, &rp_x_clone_flags, flags, NULL);
+		if (flags && !any_known(&rp_x_clone_flags, flags)) {
+			rp_e_hex(c->e, flags);
+			rp_e_comment(c->e, "CLONE_???");
+		} else {
+			rp_e_flags_pre(c->e, NULL, &rp_x_clone_flags, flags, NULL);
+		}
 		if (flags & CLONE_PIDFD) {
 			rp_e_key(c->e, "pidfd");
 			rp_e_ptr(c->e, rp_get_u64(d + 8));
@@ -133,10 +152,12 @@ static void wait_status(struct rp_ctx *c, unsigned i)
 	const char *sig;
 	char tmp[128];
 	if ((s & 0x7f) == 0) {
-		snprintf(tmp, sizeof(tmp), "[{WIFEXITED(s) && WEXITSTATUS(s) == %d}]", (s >> 8) & 0xff);
+		snprintf(tmp, sizeof(tmp), "[{WIFEXITED(s) && WEXITSTATUS(s) == %d}]",
+			 (s >> 8) & 0xff);
 	} else if ((s & 0xff) == 0x7f) {
 		sig = strec_signal_name((s >> 8) & 0xff);
-		snprintf(tmp, sizeof(tmp), "[{WIFSTOPPED(s) && WSTOPSIG(s) == %s}]", sig ? sig : "?");
+		snprintf(tmp, sizeof(tmp), "[{WIFSTOPPED(s) && WSTOPSIG(s) == %s}]",
+			 sig ? sig : "?");
 	} else if (s == 0xffff) {
 		snprintf(tmp, sizeof(tmp), "[{WIFCONTINUED(s)}]");
 	} else {
@@ -170,84 +191,22 @@ static void print_rlimit(struct rp_ctx *c, unsigned i, bool out)
 	rp_e_close(c->e, '}');
 }
 
-static void print_timespec_ptr(struct rp_ctx *c, unsigned i)
-{
-	const struct rp_mem *m = rp_arg_mem(c, i, false, 16);
-	if (!m)
-		return;
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "tv_sec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
-	rp_e_key(c->e, "tv_nsec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
-	rp_e_close(c->e, '}');
-}
-
-static void print_futex(struct rp_ctx *c)
-{
-	const uint64_t *a = c->sc->args;
-	rp_e_ptr(c->e, a[0]);
-	const uint32_t op = (uint32_t)a[1];
-	const uint32_t cmd = op & 127;
-	char tmp[96];
-	const char *cn = rp_xlat_lookup(&rp_x_futex_op, cmd);
-	if (cn)
-		snprintf(tmp, sizeof(tmp), "%s%s%s", cn, (op & 128) ? "_PRIVATE" : "",
-			 (op & 256) ? "|FUTEX_CLOCK_REALTIME" : "");
-	else
-		snprintf(tmp, sizeof(tmp), "%#x /* FUTEX_??? */", op);
-	rp_e_raw(c->e, tmp);
-	rp_e_uint(c->e, (uint32_t)a[2]);
-	switch (cmd) {
-	case 0:  /* WAIT */
-	case 11: /* WAIT_REQUEUE_PI */
-		print_timespec_ptr(c, 3);
-		if (cmd == 11)
-			rp_e_ptr(c->e, a[4]);
-		break;
-	case 9: /* WAIT_BITSET */
-		print_timespec_ptr(c, 3);
-		if ((uint32_t)a[5] == 0xffffffffu)
-			rp_e_sym(c->e, "FUTEX_BITSET_MATCH_ANY");
-		else
-			rp_e_hex(c->e, (uint32_t)a[5]);
-		break;
-	case 10: /* WAKE_BITSET */
-		if ((uint32_t)a[5] == 0xffffffffu)
-			rp_e_sym(c->e, "FUTEX_BITSET_MATCH_ANY");
-		else
-			rp_e_hex(c->e, (uint32_t)a[5]);
-		break;
-	case 3: /* REQUEUE */
-		rp_e_uint(c->e, (uint32_t)a[3]);
-		rp_e_ptr(c->e, a[4]);
-		break;
-	case 4:
-	case 12:
-		rp_e_uint(c->e, (uint32_t)a[3]);
-		rp_e_ptr(c->e, a[4]);
-		rp_e_uint(c->e, (uint32_t)a[5]);
-		break;
-	case 6:
-	case 13:
-		print_timespec_ptr(c, 3);
-		break;
-	default:
-		break;
-	}
-}
-
 static void print_uname(struct rp_ctx *c)
 {
-	const struct rp_mem *m = rp_arg_mem(c, 0, true, 130);
+	const struct rp_mem *m = rp_arg_mem(c, 0, true, 390);
 	if (!m)
 		return;
+	static const char *const k[] = {"sysname", "nodename", "release",
+					"version", "machine",  "domainname"};
 	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "sysname");
-	rp_e_bytes(c->e, m->data, 65, true, false);
-	rp_e_key(c->e, "nodename");
-	rp_e_bytes(c->e, m->data + 65, 65, true, false);
-	rp_e_ellipsis(c->e);
+	for (int i = 0; i < 6; i++) {
+		if (i == 2 && !RP_VERBOSE(c)) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		rp_e_key(c->e, k[i]);
+		rp_e_bytes(c->e, m->data + 65 * i, 65, true, false);
+	}
 	rp_e_close(c->e, '}');
 }
 
@@ -265,8 +224,8 @@ static void print_sysinfo(struct rp_ctx *c)
 	for (int i = 0; i < 3; i++)
 		rp_e_uint(c->e, rp_get_u64(d + 8 + 8 * i));
 	rp_e_close(c->e, ']');
-	static const char *const k[] = { "totalram", "freeram", "sharedram", "bufferram",
-					 "totalswap", "freeswap" };
+	static const char *const k[] = {"totalram",  "freeram",	  "sharedram",
+					"bufferram", "totalswap", "freeswap"};
 	for (int i = 0; i < 6; i++) {
 		rp_e_key(c->e, k[i]);
 		rp_e_uint(c->e, rp_get_u64(d + 32 + 8 * i));
@@ -282,30 +241,436 @@ static void print_sysinfo(struct rp_ctx *c)
 	rp_e_close(c->e, '}');
 }
 
+/* strace's printuid: (uid_t)-1 as -1, others unsigned. */
+static void print_uid(struct rp_ctx *c, uint32_t v)
+{
+	if (v == UINT32_MAX)
+		rp_e_int(c->e, -1);
+	else
+		rp_e_uint(c->e, v);
+}
+
+/* [value] of an int the kernel wrote, or the address. */
+static void print_out_uid(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, true, 4);
+	if (!m)
+		return;
+	const uint32_t v = rp_get_u32(m->data);
+	if (v == UINT32_MAX)
+		rp_e_raw(c->e, "[-1]");
+	else
+		rp_e_rawf(c->e, "[%" PRIu32 "]", v);
+}
+
+static void print_out_int(struct rp_ctx *c, unsigned i, bool is_unsigned)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, true, 4);
+	if (!m)
+		return;
+	if (is_unsigned)
+		rp_e_rawf(c->e, "[%" PRIu32 "]", rp_get_u32(m->data));
+	else
+		rp_e_rawf(c->e, "[%" PRId32 "]", (int32_t)rp_get_u32(m->data));
+}
+
+static void print_out_addr(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, true, 8);
+	if (!m)
+		return;
+	const uint64_t v = rp_get_u64(m->data);
+	if (v)
+		rp_e_rawf(c->e, "[%#" PRIx64 "]", v);
+	else
+		rp_e_raw(c->e, "[NULL]");
+}
+
+/* getgroups/setgroups: n gids, or the address when n is out of range or
+ * the memory was not read. */
+static void print_groups(struct rp_ctx *c, unsigned i, uint32_t n, bool out)
+{
+	const uint64_t addr = c->sc->args[i];
+	if (!addr) {
+		rp_e_ptr(c->e, 0);
+		return;
+	}
+	if (n > 65536) { /* NGROUPS_MAX */
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	if (n == 0) {
+		rp_e_raw(c->e, "[]");
+		return;
+	}
+	const struct rp_mem *m =
+	    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	if (!m || m->len < 4 || (m->flags & STRTRC_MEM_UNREADABLE)) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	const size_t have = m->len / 4;
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < n && k < have; k++) {
+		if (k >= c->opts->max_strlen) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		print_uid(c, rp_get_u32(m->data + 4 * k));
+	}
+	rp_e_close(c->e, ']');
+}
+
+/* struct rusage: times, then the counters only with -v. */
+static void print_rusage(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, true, 144);
+	if (!m)
+		return;
+	const uint8_t *d = m->data;
+	rp_e_open(c->e, '{');
+	static const char *const tv[] = {"ru_utime", "ru_stime"};
+	for (int k = 0; k < 2; k++) {
+		rp_e_key(c->e, tv[k]);
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "tv_sec");
+		rp_e_int(c->e, (int64_t)rp_get_u64(d + 16 * k));
+		rp_e_key(c->e, "tv_usec");
+		rp_e_int(c->e, (int64_t)rp_get_u64(d + 16 * k + 8));
+		rp_e_close(c->e, '}');
+	}
+	if (!RP_VERBOSE(c)) {
+		rp_e_ellipsis(c->e);
+	} else {
+		static const char *const n[] = {
+		    "ru_maxrss", "ru_ixrss",	"ru_idrss",   "ru_isrss",   "ru_minflt",
+		    "ru_majflt", "ru_nswap",	"ru_inblock", "ru_oublock", "ru_msgsnd",
+		    "ru_msgrcv", "ru_nsignals", "ru_nvcsw",   "ru_nivcsw"};
+		for (int k = 0; k < 14; k++) {
+			rp_e_key(c->e, n[k]);
+			rp_e_int(c->e, (int64_t)rp_get_u64(d + 32 + 8 * k));
+		}
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* A CPU mask: the numbers of the CPUs set, len bytes of it. */
+static void print_cpuset(struct rp_ctx *c, unsigned i, uint64_t len, bool out)
+{
+	const struct rp_mem *m =
+	    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !m || (out && !c->exiting_ok) || !len ||
+	    (m->flags & STRTRC_MEM_UNREADABLE)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	const size_t n = m->len < len ? m->len : (size_t)len;
+	struct rp_buf b = {0};
+	rp_buf_putc(&b, '[');
+	bool first = true;
+	for (size_t bit = 0; bit < n * 8; bit++) {
+		if (!((m->data[bit / 8] >> (bit % 8)) & 1))
+			continue;
+		rp_buf_printf(&b, first ? "%zu" : " %zu", bit);
+		first = false;
+	}
+	rp_buf_putc(&b, ']');
+	rp_e_raw(c->e, b.data ? b.data : "[]");
+	rp_buf_free(&b);
+}
+
+static const struct rp_xlat_entry cap_e[] = {
+    {0, "CAP_CHOWN"},
+    {1, "CAP_DAC_OVERRIDE"},
+    {2, "CAP_DAC_READ_SEARCH"},
+    {3, "CAP_FOWNER"},
+    {4, "CAP_FSETID"},
+    {5, "CAP_KILL"},
+    {6, "CAP_SETGID"},
+    {7, "CAP_SETUID"},
+    {8, "CAP_SETPCAP"},
+    {9, "CAP_LINUX_IMMUTABLE"},
+    {10, "CAP_NET_BIND_SERVICE"},
+    {11, "CAP_NET_BROADCAST"},
+    {12, "CAP_NET_ADMIN"},
+    {13, "CAP_NET_RAW"},
+    {14, "CAP_IPC_LOCK"},
+    {15, "CAP_IPC_OWNER"},
+    {16, "CAP_SYS_MODULE"},
+    {17, "CAP_SYS_RAWIO"},
+    {18, "CAP_SYS_CHROOT"},
+    {19, "CAP_SYS_PTRACE"},
+    {20, "CAP_SYS_PACCT"},
+    {21, "CAP_SYS_ADMIN"},
+    {22, "CAP_SYS_BOOT"},
+    {23, "CAP_SYS_NICE"},
+    {24, "CAP_SYS_RESOURCE"},
+    {25, "CAP_SYS_TIME"},
+    {26, "CAP_SYS_TTY_CONFIG"},
+    {27, "CAP_MKNOD"},
+    {28, "CAP_LEASE"},
+    {29, "CAP_AUDIT_WRITE"},
+    {30, "CAP_AUDIT_CONTROL"},
+    {31, "CAP_SETFCAP"},
+    {32, "CAP_MAC_OVERRIDE"},
+    {33, "CAP_MAC_ADMIN"},
+    {34, "CAP_SYSLOG"},
+    {35, "CAP_WAKE_ALARM"},
+    {36, "CAP_BLOCK_SUSPEND"},
+    {37, "CAP_AUDIT_READ"},
+    {38, "CAP_PERFMON"},
+    {39, "CAP_BPF"},
+    {40, "CAP_CHECKPOINT_RESTORE"},
+};
+static const struct rp_xlat cap_x = {cap_e, sizeof(cap_e) / sizeof(cap_e[0]), false, "CAP_???"};
+
+/* A capability set: 1<<CAP_A|1<<CAP_B, unknown bits in hex, 0 when empty. */
+static void print_capset(struct rp_ctx *c, uint64_t v)
+{
+	if (!v) {
+		rp_e_uint(c->e, 0);
+		return;
+	}
+	struct rp_buf b = {0};
+	for (size_t k = 0; k < sizeof(cap_e) / sizeof(cap_e[0]); k++) {
+		const uint64_t bit = 1ull << cap_e[k].val;
+		if (!(v & bit))
+			continue;
+		rp_buf_printf(&b, "%s1<<%s", b.len ? "|" : "", cap_e[k].name);
+		v &= ~bit;
+	}
+	if (v)
+		rp_buf_printf(&b, "%s%#" PRIx64, b.len ? "|" : "", v);
+	rp_e_raw(c->e, b.data ? b.data : "0");
+	rp_buf_free(&b);
+}
+
+#define CAP_V1 0x19980330u
+#define CAP_V2 0x20071026u
+#define CAP_V3 0x20080522u
+
+static void print_cap_header(struct rp_ctx *c, uint32_t *version)
+{
+	const struct rp_mem *m = rp_arg_mem(c, 0, false, 8);
+	*version = 0;
+	if (!m)
+		return;
+	*version = rp_get_u32(m->data);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "version");
+	switch (*version) {
+	case CAP_V1:
+		rp_e_sym(c->e, "_LINUX_CAPABILITY_VERSION_1");
+		break;
+	case CAP_V2:
+		rp_e_sym(c->e, "_LINUX_CAPABILITY_VERSION_2");
+		break;
+	case CAP_V3:
+		rp_e_sym(c->e, "_LINUX_CAPABILITY_VERSION_3");
+		break;
+	default:
+		rp_e_hex(c->e, *version);
+		rp_e_comment(c->e, "_LINUX_CAPABILITY_VERSION_???");
+	}
+	rp_e_key(c->e, "pid");
+	rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+	rp_e_close(c->e, '}');
+}
+
+static void print_cap_data(struct rp_ctx *c, unsigned i, bool out, uint32_t version)
+{
+	const size_t need = version == CAP_V1 ? 12 : 24;
+	const struct rp_mem *m = rp_arg_mem(c, i, out, need);
+	if (!m)
+		return;
+	static const char *const k[] = {"effective", "permitted", "inheritable"};
+	rp_e_open(c->e, '{');
+	for (int f = 0; f < 3; f++) {
+		uint64_t v = rp_get_u32(m->data + 4 * f);
+		if (need == 24)
+			v |= (uint64_t)rp_get_u32(m->data + 12 + 4 * f) << 32;
+		rp_e_key(c->e, k[f]);
+		print_capset(c, v);
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_capget(struct rp_ctx *c, bool get)
+{
+	uint32_t version;
+	print_cap_header(c, &version);
+	/* an unknown version is refused before the data is touched */
+	if (version != CAP_V1 && version != CAP_V2 && version != CAP_V3) {
+		rp_arg_ptr(c, 1);
+		return;
+	}
+	print_cap_data(c, 1, get, version);
+}
+
+static const struct rp_xlat_entry personality_type_e[] = {
+    {0x0000, "PER_LINUX"},   {0x0001, "PER_SVR4"},     {0x0002, "PER_SVR3"},
+    {0x0003, "PER_SCOSVR3"}, {0x0004, "PER_WYSEV386"}, {0x0005, "PER_ISCR4"},
+    {0x0006, "PER_BSD"},     {0x0007, "PER_XENIX"},    {0x0008, "PER_LINUX32"},
+    {0x0009, "PER_IRIX32"},  {0x000a, "PER_IRIXN32"},  {0x000b, "PER_IRIX64"},
+    {0x000c, "PER_RISCOS"},  {0x000d, "PER_SOLARIS"},  {0x000e, "PER_UW7"},
+    {0x000f, "PER_OSF4"},    {0x0010, "PER_HPUX"},
+};
+static const struct rp_xlat personality_type_x = {
+    personality_type_e, sizeof(personality_type_e) / sizeof(personality_type_e[0]), false,
+    "PER_???"};
+static const struct rp_xlat_entry personality_flags_e[] = {
+    {0x0020000, "UNAME26"},
+    {0x0040000, "ADDR_NO_RANDOMIZE"},
+    {0x0080000, "FDPIC_FUNCPTRS"},
+    {0x0100000, "MMAP_PAGE_ZERO"},
+    {0x0200000, "ADDR_COMPAT_LAYOUT"},
+    {0x0400000, "READ_IMPLIES_EXEC"},
+    {0x0800000, "ADDR_LIMIT_32BIT"},
+    {0x1000000, "SHORT_INODE"},
+    {0x2000000, "WHOLE_SECONDS"},
+    {0x4000000, "STICKY_TIMEOUTS"},
+    {0x8000000, "ADDR_LIMIT_3GB"},
+};
+static const struct rp_xlat personality_flags_x = {
+    personality_flags_e, sizeof(personality_flags_e) / sizeof(personality_flags_e[0]), true, NULL};
+
+/* PER_LINUX|ADDR_NO_RANDOMIZE: the type (low byte), then the flags. */
+static void personality_text(struct rp_buf *b, uint32_t v)
+{
+	const char *type = rp_xlat_lookup(&personality_type_x, v & 0xff);
+	if (type)
+		rp_buf_puts(b, type);
+	else
+		rp_buf_printf(b, "%#x /* PER_??? */", v & 0xff);
+	if (v & ~0xffu) {
+		rp_buf_putc(b, '|');
+		rp_flags_text(b, &personality_flags_x, v & ~0xffu);
+	}
+}
+
+static const struct rp_xlat_entry sched_policy_e[] = {
+    {0, "SCHED_OTHER"}, {1, "SCHED_FIFO"}, {2, "SCHED_RR"},	  {3, "SCHED_BATCH"},
+    {4, "SCHED_ISO"},	{5, "SCHED_IDLE"}, {6, "SCHED_DEADLINE"},
+};
+static const struct rp_xlat sched_policy_x = {
+    sched_policy_e, sizeof(sched_policy_e) / sizeof(sched_policy_e[0]), false, "SCHED_???"};
+
+static const struct rp_xlat_entry unshare_e[] = {
+    {0x80, "CLONE_NEWTIME"},	  {0x100, "CLONE_VM"},		{0x200, "CLONE_FS"},
+    {0x400, "CLONE_FILES"},	  {0x800, "CLONE_SIGHAND"},	{0x10000, "CLONE_THREAD"},
+    {0x20000, "CLONE_NEWNS"},	  {0x40000, "CLONE_SYSVSEM"},	{0x2000000, "CLONE_NEWCGROUP"},
+    {0x4000000, "CLONE_NEWUTS"},  {0x8000000, "CLONE_NEWIPC"},	{0x10000000, "CLONE_NEWUSER"},
+    {0x20000000, "CLONE_NEWPID"}, {0x40000000, "CLONE_NEWNET"},
+};
+static const struct rp_xlat unshare_x = {unshare_e, sizeof(unshare_e) / sizeof(unshare_e[0]), true,
+					 "CLONE_???"};
+
+static const struct rp_xlat_entry pidfd_e[] = {{04000, "PIDFD_NONBLOCK"}};
+static const struct rp_xlat pidfd_x = {pidfd_e, 1, true, "PIDFD_???"};
+
+static const struct rp_xlat_entry dumpable_e[] = {
+    {0, "SUID_DUMP_DISABLE"},
+    {1, "SUID_DUMP_USER"},
+    {2, "SUID_DUMP_ROOT"},
+};
+static const struct rp_xlat dumpable_x = {dumpable_e, 3, false, "SUID_DUMP_???"};
+
+/* prctl options strace 6.1 names, in value order. */
+static const struct rp_xlat_entry prctl_e[] = {
+    {1, "PR_SET_PDEATHSIG"},
+    {2, "PR_GET_PDEATHSIG"},
+    {3, "PR_GET_DUMPABLE"},
+    {4, "PR_SET_DUMPABLE"},
+    {5, "PR_GET_UNALIGN"},
+    {6, "PR_SET_UNALIGN"},
+    {7, "PR_GET_KEEPCAPS"},
+    {8, "PR_SET_KEEPCAPS"},
+    {9, "PR_GET_FPEMU"},
+    {10, "PR_SET_FPEMU"},
+    {11, "PR_GET_FPEXC"},
+    {12, "PR_SET_FPEXC"},
+    {13, "PR_GET_TIMING"},
+    {14, "PR_SET_TIMING"},
+    {15, "PR_SET_NAME"},
+    {16, "PR_GET_NAME"},
+    {19, "PR_GET_ENDIAN"},
+    {20, "PR_SET_ENDIAN"},
+    {21, "PR_GET_SECCOMP"},
+    {22, "PR_SET_SECCOMP"},
+    {23, "PR_CAPBSET_READ"},
+    {24, "PR_CAPBSET_DROP"},
+    {25, "PR_GET_TSC"},
+    {26, "PR_SET_TSC"},
+    {27, "PR_GET_SECUREBITS"},
+    {28, "PR_SET_SECUREBITS"},
+    {29, "PR_SET_TIMERSLACK"},
+    {30, "PR_GET_TIMERSLACK"},
+    {31, "PR_TASK_PERF_EVENTS_DISABLE"},
+    {32, "PR_TASK_PERF_EVENTS_ENABLE"},
+    {33, "PR_MCE_KILL"},
+    {34, "PR_MCE_KILL_GET"},
+    {35, "PR_SET_MM"},
+    {36, "PR_SET_CHILD_SUBREAPER"},
+    {37, "PR_GET_CHILD_SUBREAPER"},
+    {38, "PR_SET_NO_NEW_PRIVS"},
+    {39, "PR_GET_NO_NEW_PRIVS"},
+    {40, "PR_GET_TID_ADDRESS"},
+    {41, "PR_SET_THP_DISABLE"},
+    {42, "PR_GET_THP_DISABLE"},
+    {43, "PR_MPX_ENABLE_MANAGEMENT"},
+    {44, "PR_MPX_DISABLE_MANAGEMENT"},
+    {45, "PR_SET_FP_MODE"},
+    {46, "PR_GET_FP_MODE"},
+    {47, "PR_CAP_AMBIENT"},
+    {50, "PR_SVE_SET_VL"},
+    {51, "PR_SVE_GET_VL"},
+    {52, "PR_GET_SPECULATION_CTRL"},
+    {53, "PR_SET_SPECULATION_CTRL"},
+    {54, "PR_PAC_RESET_KEYS"},
+    {55, "PR_SET_TAGGED_ADDR_CTRL"},
+    {56, "PR_GET_TAGGED_ADDR_CTRL"},
+    {57, "PR_SET_IO_FLUSHER"},
+    {58, "PR_GET_IO_FLUSHER"},
+    {59, "PR_SET_SYSCALL_USER_DISPATCH"},
+    {60, "PR_PAC_SET_ENABLED_KEYS"},
+    {61, "PR_PAC_GET_ENABLED_KEYS"},
+    {62, "PR_SCHED_CORE"},
+    {63, "PR_SME_SET_VL"},
+    {64, "PR_SME_GET_VL"},
+    {0x59616d61, "PR_SET_PTRACER"},
+    {0x53564d41, "PR_SET_VMA"},
+};
+static const struct rp_xlat prctl_x = {prctl_e, sizeof(prctl_e) / sizeof(prctl_e[0]), false,
+				       "PR_???"};
+
+/* The remaining prctl arguments from first, in hex. */
+static void prctl_rest(struct rp_ctx *c, int first)
+{
+	for (int i = first; i < 5; i++)
+		rp_e_hex(c->e, c->sc->args[i]);
+}
+
 static void print_prctl(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	const struct rp_xlat *x = rp_xlat_get(SC_X_PRCTL_OPTION);
-	const char *name = rp_xlat_lookup(x, (uint32_t)a[0]);
+	const uint32_t option = (uint32_t)a[0];
+	const char *name = rp_xlat_lookup(&prctl_x, option);
 	if (!name) {
-		rp_e_enum(c->e, x, (uint32_t)a[0]);
-		for (int i = 1; i < 5; i++)
-			rp_e_hex(c->e, a[i]);
+		rp_e_enum(c->e, &prctl_x, option);
+		prctl_rest(c, 1);
 		return;
 	}
 	rp_e_sym(c->e, name);
-	static const char *const dump[] = { "SUID_DUMP_DISABLE", "SUID_DUMP_USER", "SUID_DUMP_ROOT" };
-	switch (a[0]) {
-	case 3:  /* PR_GET_DUMPABLE */
+	switch (option) {
+	case 3:	 /* PR_GET_DUMPABLE */
+	case 7:	 /* PR_GET_KEEPCAPS */
+	case 13: /* PR_GET_TIMING */
 	case 21: /* PR_GET_SECCOMP */
-	case 37:
-	case 39: /* PR_GET_NO_NEW_PRIVS */
-		break;
-	case 4: /* PR_SET_DUMPABLE */
-		if (a[1] < 3)
-			rp_e_sym(c->e, dump[a[1]]);
-		else
-			rp_e_uint(c->e, a[1]);
+	case 27: /* PR_GET_SECUREBITS */
+	case 30: /* PR_GET_TIMERSLACK */
+	case 31: /* PR_TASK_PERF_EVENTS_DISABLE */
+	case 32: /* PR_TASK_PERF_EVENTS_ENABLE */
+	case 34: /* PR_MCE_KILL_GET */
 		break;
 	case 1: /* PR_SET_PDEATHSIG */
 		rp_print_signame(c, (int64_t)a[1]);
@@ -314,30 +679,71 @@ static void print_prctl(struct rp_ctx *c)
 		const struct rp_mem *m = rp_arg_mem(c, 1, true, 4);
 		if (m) {
 			const int sig = (int32_t)rp_get_u32(m->data);
-			const char *sn = strec_signal_name(sig);
-			if (sn && sig)
+			const char *sn = sig > 0 && sig < 32 ? strec_signal_name(sig) : NULL;
+			if (sn)
 				rp_e_rawf(c->e, "[%s]", sn);
 			else
 				rp_e_rawf(c->e, "[%d]", sig);
 		}
 		break;
 	}
+	case 4: /* PR_SET_DUMPABLE */
+		rp_e_enum(c->e, &dumpable_x, a[1]);
+		break;
+	case 8:	 /* PR_SET_KEEPCAPS */
+	case 14: /* PR_SET_TIMING */
+	case 36: /* PR_SET_CHILD_SUBREAPER */
+		rp_e_uint(c->e, a[1]);
+		break;
 	case 15: /* PR_SET_NAME */
 		rp_arg_str(c, 1);
 		break;
 	case 16: { /* PR_GET_NAME */
-		const struct rp_mem *m = rp_arg_mem(c, 1, true, 1);
+		const struct rp_mem *m = rp_arg_mem(c, 1, true, 16);
 		if (m)
-			rp_e_bytes(c->e, m->data, m->len, true, false);
+			rp_e_bytes(c->e, m->data, 16, true, false);
 		break;
 	}
-	case 36: /* PR_SET_CHILD_SUBREAPER */
+	case 23: /* PR_CAPBSET_READ */
+	case 24: /* PR_CAPBSET_DROP */
+		rp_e_enum(c->e, &cap_x, a[1]);
+		break;
+	case 29: /* PR_SET_TIMERSLACK */
+		rp_e_int(c->e, (int64_t)a[1]);
+		break;
+	case 37: /* PR_GET_CHILD_SUBREAPER */
+		print_out_int(c, 1, true);
+		break;
+	case 40: /* PR_GET_TID_ADDRESS */
+		print_out_addr(c, 1);
+		break;
+	case 38: /* PR_SET_NO_NEW_PRIVS */
+	case 41: /* PR_SET_THP_DISABLE */
 		rp_e_uint(c->e, a[1]);
+		prctl_rest(c, 2);
 		break;
 	default:
-		for (int i = 1; i < 5; i++)
-			rp_e_uint(c->e, a[i]);
+		prctl_rest(c, 1);
 	}
+}
+
+static void print_waitid(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, rp_xlat_get(SC_X_WAITID_WHICH), (uint32_t)a[0]);
+	if ((uint32_t)a[0] == 3) /* P_PIDFD */
+		rp_arg_fd(c, (int64_t)a[1]);
+	else
+		rp_e_int(c->e, (int32_t)a[1]);
+	const struct rp_mem *m = rp_arg_mem(c, 2, true, 48);
+	if (m) {
+		if (rp_get_u32(m->data) == 0) /* WNOHANG, nothing ready */
+			rp_e_raw(c->e, "{}");
+		else
+			rp_print_siginfo(c->e, m->data, m->len);
+	}
+	rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[3]);
+	print_rusage(c, 4);
 }
 
 bool rp_decode_process(struct rp_ctx *c, const char *name)
@@ -361,7 +767,9 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 		rp_e_int(c->e, (int32_t)a[0]);
 		wait_status(c, 1);
 		rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[2]);
-		rp_arg_ptr(c, 3);
+		print_rusage(c, 3);
+	} else if (IS("waitid")) {
+		print_waitid(c);
 	} else if (IS("prlimit64")) {
 		rp_e_int(c->e, (int32_t)a[0]);
 		rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)a[1]);
@@ -370,35 +778,103 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 	} else if (IS("getrlimit") || IS("setrlimit")) {
 		rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)a[0]);
 		print_rlimit(c, 1, name[0] == 'g');
+	} else if (IS("getrusage")) {
+		rp_e_enum(c->e, rp_xlat_get(SC_X_RUSAGE_WHO), (uint64_t)(int64_t)(int32_t)a[0]);
+		print_rusage(c, 1);
 	} else if (IS("arch_prctl")) {
 		rp_e_enum(c->e, &rp_x_arch_prctl, (uint32_t)a[0]);
-		if (a[0] == 0x1003 || a[0] == 0x1004) {
-			const struct rp_mem *m = rp_arg_mem(c, 1, true, 8);
-			if (m)
-				rp_e_rawf(c->e, "[%#" PRIx64 "]", rp_get_u64(m->data));
-		} else {
+		if (a[0] == 0x1003 || a[0] == 0x1004)
+			print_out_addr(c, 1);
+		else if (a[0] != 0x1011) /* ARCH_GET_CPUID has no argument */
 			rp_e_hex(c->e, a[1]);
-		}
 	} else if (IS("set_robust_list")) {
 		rp_e_ptr(c->e, a[0]);
 		rp_e_uint(c->e, a[1]);
+	} else if (IS("get_robust_list")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_out_addr(c, 1);
+		const struct rp_mem *m = rp_arg_mem(c, 2, true, 8);
+		if (m)
+			rp_e_rawf(c->e, "[%" PRIu64 "]", rp_get_u64(m->data));
 	} else if (IS("set_tid_address")) {
-		rp_e_ptr(c->e, a[0]);
+		rp_e_hex(c->e, a[0]);
 	} else if (IS("rseq")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_hex(c->e, (uint32_t)a[1]);
-		rp_e_int(c->e, (int32_t)a[2]);
-		rp_e_hex(c->e, (uint32_t)a[3]);
+		/* strace 6.1 has no rseq decoder: all four in hex */
+		for (int i = 0; i < 4; i++)
+			rp_e_hex(c->e, i == 1 || i == 2 ? (uint32_t)a[i] : a[i]);
 	} else if (IS("prctl")) {
 		print_prctl(c);
-	} else if (IS("futex")) {
-		print_futex(c);
 	} else if (IS("uname")) {
 		print_uname(c);
 	} else if (IS("sysinfo")) {
 		print_sysinfo(c);
 	} else if (IS("exit") || IS("exit_group")) {
 		rp_e_int(c->e, (int32_t)a[0]);
+	} else if (IS("getresuid") || IS("getresgid")) {
+		for (unsigned i = 0; i < 3; i++)
+			print_out_uid(c, i);
+	} else if (IS("setuid") || IS("setgid") || IS("setfsuid") || IS("setfsgid")) {
+		print_uid(c, (uint32_t)a[0]);
+	} else if (IS("setreuid") || IS("setregid")) {
+		for (unsigned i = 0; i < 2; i++)
+			print_uid(c, (uint32_t)a[i]);
+	} else if (IS("setresuid") || IS("setresgid")) {
+		for (unsigned i = 0; i < 3; i++)
+			print_uid(c, (uint32_t)a[i]);
+	} else if (IS("getgroups")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		if (c->exiting_ok)
+			print_groups(c, 1, (uint32_t)c->sc->rval, true);
+		else
+			rp_arg_ptr(c, 1);
+	} else if (IS("setgroups")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_groups(c, 1, (uint32_t)a[0], false);
+	} else if (IS("sched_setaffinity")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		rp_e_uint(c->e, (uint32_t)a[1]);
+		print_cpuset(c, 2, a[1], false);
+	} else if (IS("sched_getaffinity")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		rp_e_uint(c->e, (uint32_t)a[1]);
+		print_cpuset(c, 2, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true);
+	} else if (IS("sched_getparam")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_out_int(c, 1, false);
+	} else if (IS("getcpu")) {
+		print_out_int(c, 0, true);
+		print_out_int(c, 1, true);
+		rp_arg_ptr(c, 2);
+	} else if (IS("capget") || IS("capset")) {
+		print_capget(c, name[3] == 'g');
+	} else if (IS("personality")) {
+		if ((uint32_t)a[0] == 0xffffffffu) {
+			rp_e_hex(c->e, (uint32_t)a[0]);
+		} else {
+			struct rp_buf b = {0};
+			personality_text(&b, (uint32_t)a[0]);
+			rp_e_raw(c->e, b.data ? b.data : "");
+			rp_buf_free(&b);
+		}
+	} else if (IS("unshare")) {
+		rp_e_flags(c->e, &unshare_x, (uint32_t)a[0]);
+	} else if (IS("setns")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_e_flags(c->e, &unshare_x, (uint32_t)a[1]);
+	} else if (IS("pidfd_open")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		rp_e_flags(c->e, &pidfd_x, (uint32_t)a[1]);
+	} else if (IS("pidfd_send_signal")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_print_signame(c, (int32_t)a[1]);
+		const struct rp_mem *m = rp_arg_mem(c, 2, false, 48);
+		if (m)
+			rp_print_siginfo(c->e, m->data, m->len);
+		rp_e_hex(c->e, (uint32_t)a[3]);
+	} else if (IS("pidfd_getfd")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_e_int(c->e, (int32_t)a[1]);
+		rp_e_hex(c->e, (uint32_t)a[2]);
 	} else if (IS("getpid") || IS("getppid") || IS("getuid") || IS("geteuid") || IS("getgid") ||
 		   IS("getegid") || IS("gettid") || IS("getpgrp") || IS("fork") || IS("vfork") ||
 		   IS("setsid") || IS("sched_yield") || IS("pause")) {
@@ -407,6 +883,26 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 		return false;
 	}
 	return true;
+}
+
+bool rp_rval_process(struct rp_ctx *c, const char *name, struct rp_buf *b)
+{
+	const int64_t r = c->sc->rval;
+	if (IS("sched_getscheduler")) {
+		const char *p = rp_xlat_lookup(&sched_policy_x, (uint64_t)r & ~0x40000000ull);
+		if (!p)
+			return false;
+		rp_buf_printf(b, "%" PRId64 " (%s%s)", r,
+			      (r & 0x40000000) ? "SCHED_RESET_ON_FORK|" : "", p);
+		return true;
+	}
+	if (IS("personality")) {
+		rp_buf_printf(b, "%#" PRIx64 " (", (uint64_t)r);
+		personality_text(b, (uint32_t)r);
+		rp_buf_putc(b, ')');
+		return true;
+	}
+	return false;
 }
 
 const struct rp_xlat *rp_xlat_process(enum sc_xlat_id id)

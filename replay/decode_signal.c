@@ -92,3 +92,11 @@ const struct rp_xlat *rp_xlat_signal(enum sc_xlat_id id)
 	(void)id; /* this family's own SC_X_* tables go here */
 	return NULL;
 }
+
+bool rp_rval_signal(struct rp_ctx *c, const char *name, struct rp_buf *b)
+{
+	(void)c;
+	(void)name;
+	(void)b;
+	return false;
+}

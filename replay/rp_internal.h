@@ -140,6 +140,10 @@ bool rp_decode_net(struct rp_ctx *c, const char *name);
 bool rp_decode_time(struct rp_ctx *c, const char *name);
 bool rp_decode_ipc(struct rp_ctx *c, const char *name);
 bool rp_decode_sync(struct rp_ctx *c, const char *name);
+/* Return values of the process and signal families (sched_getscheduler
+ * "0 (SCHED_OTHER)", rt_sigtimedwait "10 (SIGUSR1)"); false: the default. */
+bool rp_rval_process(struct rp_ctx *c, const char *name, struct rp_buf *b);
+bool rp_rval_signal(struct rp_ctx *c, const char *name, struct rp_buf *b);
 
 /* Each family file may own flag tables for the table's SC_X_* sets:
  * rp_xlat_get asks xlat.c first, then each family's hook (NULL: not mine). */

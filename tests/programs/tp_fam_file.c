@@ -267,6 +267,68 @@ static void inotify(void)
 	S(SYS_close, ifd);
 }
 
+/* Corner cases: long and odd strings, unknown flag bits, odd sizes. */
+static void corners(void)
+{
+	static const char long_name[] = "a_file_name_well_beyond_thirty_two_characters";
+	static const char odd_name[] = "caf\xc3\xa9\ttab\"q";
+	const long fd = S(SYS_open, long_name, O_WRONLY | O_CREAT | O_EXCL, 0100644);
+	S(SYS_close, fd);
+	S(SYS_stat, long_name, &st);
+	S(SYS_symlink, long_name, "ll");
+	S(SYS_readlink, "ll", buf, sizeof(buf));
+	S(SYS_readlink, "ll", small, sizeof(small));
+	S(SYS_lstat, "ll", &st);
+	S(SYS_statx, AT_FDCWD, "ll", AT_SYMLINK_NOFOLLOW | AT_STATX_FORCE_SYNC, STATX_ALL, &stx);
+	S(SYS_statx, AT_FDCWD, "/dev/null", 0, STATX_TYPE | STATX_MODE | STATX_BTIME | 0x2000,
+	  &stx);
+	S(SYS_statx, AT_FDCWD, "f1", 0x10000, 0x80000000u, &stx);
+	S(SYS_unlink, "ll");
+	S(SYS_setxattr, long_name, "user.long", long_name, sizeof(long_name), 0);
+	S(SYS_setxattr, long_name, "user.nul", "ab", 3, XATTR_REPLACE);
+	S(SYS_setxattr, long_name, "user.nul", "ab", 3, 0x8);
+	S(SYS_getxattr, long_name, "user.long", buf, sizeof(buf));
+	S(SYS_getxattr, long_name, "user.nul", buf, sizeof(buf));
+	S(SYS_listxattr, long_name, buf, sizeof(buf));
+	S(SYS_unlink, long_name);
+	const long fd2 = S(SYS_creat, odd_name, 0600);
+	S(SYS_close, fd2);
+	S(SYS_access, odd_name, 0x10);
+	S(SYS_access, odd_name, R_OK | 0x10);
+	S(SYS_rename, odd_name, "odd");
+	S(SYS_mknod, "fifo3", 0644, 0);
+	S(SYS_mknod, "fifo3", 0170644, 0);
+	S(SYS_mkdir, "d3", 0101755);
+	S(SYS_umask, 0100022);
+	S(SYS_umask, 022);
+	S(SYS_open, "odd", 020000000, 0755);
+	S(SYS_open, "odd", O_ACCMODE);
+	S(SYS_open, "odd", O_RDWR | 0x80000000);
+	S(SYS_newfstatat, AT_FDCWD, "odd", &st, 0x20000);
+	S(SYS_newfstatat, AT_FDCWD, "odd", &st, AT_SYMLINK_NOFOLLOW | 0x20000);
+	S(SYS_linkat, AT_FDCWD, "odd", AT_FDCWD, "odd2", 0x80);
+	S(SYS_unlinkat, AT_FDCWD, "odd", 0x80);
+	S(SYS_fallocate, -1, 0x80, 0, 1);
+	S(SYS_inotify_add_watch, -1, ".", 0x08000000);
+	S(SYS_inotify_add_watch, -1, ".", 0);
+	how.flags = O_RDONLY;
+	how.mode = 0;
+	how.resolve = 0x40;
+	S(SYS_openat2, AT_FDCWD, "odd", &how, sizeof(how));
+	S(SYS_openat2, AT_FDCWD, "odd", &how, sizeof(how) + 8);
+	times[0].tv_sec = 1;
+	times[0].tv_nsec = 1000000000;
+	times[1].tv_sec = -1;
+	times[1].tv_nsec = 0;
+	S(SYS_utimensat, AT_FDCWD, "odd", times, 0);
+	S(SYS_utimensat, AT_FDCWD, "odd", times, 0x80);
+	S(SYS_utimensat, AT_FDCWD, "odd", 1, 0);
+	S(SYS_statfs, "/sys", &sfs);
+	S(SYS_unlink, "odd");
+	S(SYS_unlink, "fifo3");
+	S(SYS_rmdir, "d3");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2 || chdir(argv[1]) < 0)
@@ -283,6 +345,7 @@ int main(int argc, char **argv)
 	attrs();
 	xattrs();
 	inotify();
+	corners();
 	cleanup();
 	S(SYS_chdir, "..");
 	S(SYS_rmdir, "tp_fam_file.d");

@@ -1,0 +1,389 @@
+/* tp_fam_process: the process and credential calls, each on a success and a
+ * failure path, for the differential test against strace (family
+ * "process").
+ *
+ * argv[1] is a scratch directory (the program chdirs there). With
+ * argv[2] == "exec" the program was re-executed by itself and exits at
+ * once with status 7.
+ *
+ * Determinism: SIGCHLD is blocked for the whole run so that no child's end
+ * interrupts the parent at a timing-dependent point; every child is reaped
+ * before the next step; the process pins itself to CPU 0 so that getcpu
+ * answers the same; calls whose answers vary (times, addresses of the
+ * stack) are made where the answer is fixed (RUSAGE_CHILDREN before any
+ * child) or with arguments that fail. Raw syscall() is used wherever glibc
+ * would call something else or cache the answer. Exit status 0. */
+
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <linux/sched.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define BAD_PTR ((void *)8) /* never mapped: EFAULT */
+#define NO_PID	0x3fffffff  /* above pid_max: ESRCH */
+
+extern char **environ;
+
+static long sys(long nr, long a, long b, long c, long d, long e, long f)
+{
+	return syscall(nr, a, b, c, d, e, f);
+}
+
+static void ids(void)
+{
+	sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getppid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getuid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_geteuid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getgid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getegid, 0, 0, 0, 0, 0, 0);
+}
+
+static void creds(void)
+{
+	unsigned r, e, s;
+	gid_t groups[8] = {0};
+
+	sys(SYS_getresuid, (long)&r, (long)&e, (long)&s, 0, 0, 0);
+	sys(SYS_getresuid, (long)BAD_PTR, (long)&e, (long)&s, 0, 0, 0);
+	sys(SYS_getresgid, (long)&r, (long)&e, (long)&s, 0, 0, 0);
+	sys(SYS_getresgid, (long)&r, (long)BAD_PTR, (long)&s, 0, 0, 0);
+	const long n = sys(SYS_getgroups, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getgroups, 8, (long)groups, 0, 0, 0, 0);
+	sys(SYS_getgroups, -1, (long)groups, 0, 0, 0, 0);
+	sys(SYS_getgroups, 8, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_setgroups, n > 0 && n <= 8 ? n : 0, (long)groups, 0, 0, 0, 0);
+	sys(SYS_setgroups, -1, (long)groups, 0, 0, 0, 0);
+	sys(SYS_setgroups, 1, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_setuid, (long)getuid(), 0, 0, 0, 0, 0);
+	sys(SYS_setuid, -1, 0, 0, 0, 0, 0);
+	sys(SYS_setgid, (long)getgid(), 0, 0, 0, 0, 0);
+	sys(SYS_setgid, -1, 0, 0, 0, 0, 0);
+	sys(SYS_setresuid, -1, -1, -1, 0, 0, 0);
+	sys(SYS_setresuid, -2, -1, -1, 0, 0, 0); /* fine for root */
+	sys(SYS_setresuid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_setresgid, -1, 0, -1, 0, 0, 0);
+	sys(SYS_setresgid, 0x7fffffff, 0, 0, 0, 0, 0);
+	sys(SYS_setresgid, 0, 0, 0, 0, 0, 0);
+}
+
+static void sessions(void)
+{
+	sys(SYS_setpgid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_setpgid, NO_PID, 0, 0, 0, 0, 0);
+	sys(SYS_setpgid, 0, -1, 0, 0, 0, 0);
+	sys(SYS_getpgid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getpgid, NO_PID, 0, 0, 0, 0, 0);
+	sys(SYS_getpgrp, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getsid, 0, 0, 0, 0, 0, 0);
+	sys(SYS_getsid, NO_PID, 0, 0, 0, 0, 0);
+	sys(SYS_setsid, 0, 0, 0, 0, 0, 0); /* a group leader: EPERM */
+}
+
+static void prctls(void)
+{
+	char name[16] = {0};
+	int sig = -1;
+	unsigned long addr = 0;
+
+	sys(SYS_prctl, PR_SET_NAME, (long)"tp-process", 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_NAME, (long)name, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_NAME, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_DUMPABLE, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_DUMPABLE, 1, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_DUMPABLE, 7, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_PDEATHSIG, (long)&sig, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_PDEATHSIG, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_PDEATHSIG, 99, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_PDEATHSIG, (long)&sig, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_KEEPCAPS, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_KEEPCAPS, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_SECCOMP, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_NO_NEW_PRIVS, 2, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_CHILD_SUBREAPER, (long)&sig, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_CAPBSET_READ, CAP_CHOWN, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_CAPBSET_READ, 200, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_TIMERSLACK, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_THP_DISABLE, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_TID_ADDRESS, (long)&addr, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_TIMING, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, 0x7fff, 1, 2, 3, 4, 0);
+}
+
+static void arch_prctls(void)
+{
+	unsigned long fs = 0;
+
+	sys(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, (long)&fs, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1004 /* ARCH_GET_GS */, (long)&fs, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1003, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1011 /* ARCH_GET_CPUID */, 0, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1fff, 0, 0, 0, 0, 0);
+}
+
+static void thread_state(void)
+{
+	void *head = NULL;
+	size_t len = 0;
+
+	const long tid = sys(SYS_set_tid_address, 0, 0, 0, 0, 0, 0);
+	(void)tid;
+	sys(SYS_get_robust_list, 0, (long)&head, (long)&len, 0, 0, 0);
+	sys(SYS_get_robust_list, NO_PID, (long)&head, (long)&len, 0, 0, 0);
+	sys(SYS_set_robust_list, (long)head, (long)len, 0, 0, 0, 0);
+	sys(SYS_set_robust_list, (long)head, 7, 0, 0, 0, 0);
+	/* glibc registered its area: another one is refused */
+	static char area[32] __attribute__((aligned(32)));
+	sys(SYS_rseq, (long)area, 32, 0, 0x53053053, 0, 0);
+	sys(SYS_rseq, 0, 32, 1 /* unregister */, 0x53053053, 0, 0);
+}
+
+static void limits(void)
+{
+	struct rlimit rl = {0}, old = {0};
+	struct rusage ru;
+
+	sys(SYS_getrlimit, RLIMIT_NOFILE, (long)&rl, 0, 0, 0, 0);
+	sys(SYS_getrlimit, RLIMIT_STACK, (long)&old, 0, 0, 0, 0);
+	sys(SYS_getrlimit, RLIMIT_CORE, (long)&old, 0, 0, 0, 0);
+	sys(SYS_getrlimit, 99, (long)&old, 0, 0, 0, 0);
+	sys(SYS_setrlimit, RLIMIT_NOFILE, (long)&rl, 0, 0, 0, 0);
+	sys(SYS_setrlimit, RLIMIT_NOFILE, (long)BAD_PTR, 0, 0, 0, 0);
+	struct rlimit core = {1024 * 1024, RLIM_INFINITY};
+	sys(SYS_prlimit64, 0, RLIMIT_CORE, (long)&core, (long)&old, 0, 0);
+	sys(SYS_prlimit64, 0, RLIMIT_CORE, 0, (long)&old, 0, 0);
+	sys(SYS_prlimit64, 0, RLIMIT_CPU, 0, (long)&old, 0, 0);
+	core.rlim_cur = 0;
+	sys(SYS_prlimit64, 0, RLIMIT_CORE, (long)&core, 0, 0, 0);
+	sys(SYS_prlimit64, NO_PID, RLIMIT_CORE, 0, (long)&old, 0, 0);
+	sys(SYS_prlimit64, 0, 99, 0, (long)&old, 0, 0);
+	/* no child has ended yet: all zero */
+	sys(SYS_getrusage, RUSAGE_CHILDREN, (long)&ru, 0, 0, 0, 0);
+	sys(SYS_getrusage, RUSAGE_SELF, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_getrusage, 7, (long)&ru, 0, 0, 0, 0);
+}
+
+static void sched(void)
+{
+	cpu_set_t set;
+	struct sched_param sp;
+	unsigned cpu = 9, node = 9;
+
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	sys(SYS_sched_setaffinity, 0, sizeof(set), (long)&set, 0, 0, 0);
+	sys(SYS_sched_setaffinity, NO_PID, sizeof(set), (long)&set, 0, 0, 0);
+	sys(SYS_sched_getaffinity, 0, sizeof(set), (long)&set, 0, 0, 0);
+	sys(SYS_sched_getaffinity, 0, 8, (long)&set, 0, 0, 0);
+	sys(SYS_sched_getaffinity, 0, 3, (long)&set, 0, 0, 0);
+	sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0);
+	sys(SYS_sched_getparam, 0, (long)&sp, 0, 0, 0, 0);
+	sys(SYS_sched_getparam, NO_PID, (long)&sp, 0, 0, 0, 0);
+	sys(SYS_sched_getscheduler, 0, 0, 0, 0, 0, 0);
+	sys(SYS_sched_getscheduler, -1, 0, 0, 0, 0, 0);
+	sys(SYS_getcpu, (long)&cpu, (long)&node, 0, 0, 0, 0);
+	sys(SYS_getcpu, (long)&cpu, 0, 0, 0, 0, 0);
+	sys(SYS_getcpu, (long)BAD_PTR, 0, 0, 0, 0, 0);
+}
+
+static void system_info(void)
+{
+	struct utsname u;
+	char rnd[16];
+	struct __user_cap_header_struct hdr = {_LINUX_CAPABILITY_VERSION_3, 0};
+	struct __user_cap_data_struct data[2];
+
+	sys(SYS_uname, (long)&u, 0, 0, 0, 0, 0);
+	sys(SYS_uname, (long)BAD_PTR, 0, 0, 0, 0, 0);
+	sys(SYS_sysinfo, (long)BAD_PTR, 0, 0, 0, 0, 0);
+	sys(SYS_getrandom, (long)rnd, sizeof(rnd), 0, 0, 0, 0);
+	sys(SYS_getrandom, (long)rnd, sizeof(rnd), GRND_NONBLOCK | GRND_RANDOM, 0, 0, 0);
+	sys(SYS_getrandom, (long)rnd, sizeof(rnd), 0x80, 0, 0, 0);
+	sys(SYS_capget, (long)&hdr, (long)data, 0, 0, 0, 0);
+	sys(SYS_capset, (long)&hdr, (long)data, 0, 0, 0, 0);
+	hdr.version = 0x12345678;
+	sys(SYS_capget, (long)&hdr, (long)data, 0, 0, 0, 0);
+	hdr.version = _LINUX_CAPABILITY_VERSION_1;
+	hdr.pid = 0;
+	sys(SYS_capget, (long)&hdr, (long)data, 0, 0, 0, 0);
+	hdr.version = _LINUX_CAPABILITY_VERSION_3;
+	sys(SYS_capget, (long)&hdr, 0, 0, 0, 0, 0);
+	sys(SYS_personality, 0xffffffff, 0, 0, 0, 0, 0);
+	sys(SYS_personality, 0x0040000 /* PER_LINUX|ADDR_NO_RANDOMIZE */, 0, 0, 0, 0, 0);
+	sys(SYS_personality, 0xffffffff, 0, 0, 0, 0, 0);
+}
+
+static void namespaces(void)
+{
+	sys(SYS_unshare, 0, 0, 0, 0, 0, 0);
+	sys(SYS_unshare, CLONE_FILES | CLONE_FS, 0, 0, 0, 0, 0);
+	sys(SYS_unshare, 0x1, 0, 0, 0, 0, 0);
+	const int fd = open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
+	sys(SYS_setns, fd, CLONE_NEWUTS, 0, 0, 0, 0);
+	sys(SYS_setns, fd, CLONE_NEWNET, 0, 0, 0, 0);
+	sys(SYS_setns, -1, 0, 0, 0, 0, 0);
+	close(fd);
+}
+
+static void pidfds(void)
+{
+	const int pfd = (int)sys(SYS_pidfd_open, getpid(), 0, 0, 0, 0, 0);
+	sys(SYS_pidfd_open, getpid(), 0x4, 0, 0, 0, 0);
+	sys(SYS_pidfd_open, -1, 0, 0, 0, 0, 0);
+	sys(SYS_pidfd_send_signal, pfd, 0, 0, 0, 0, 0);
+	sys(SYS_pidfd_send_signal, pfd, SIGUSR1, 0, 0x100, 0, 0);
+	sys(SYS_pidfd_send_signal, -1, SIGTERM, 0, 0, 0, 0);
+	const int fd = (int)sys(SYS_pidfd_getfd, pfd, 0, 0, 0, 0, 0);
+	sys(SYS_pidfd_getfd, pfd, 99, 0, 0, 0, 0);
+	sys(SYS_pidfd_getfd, pfd, 0, 1, 0, 0, 0);
+	close(fd);
+	close(pfd);
+}
+
+static void kills(void)
+{
+	sys(SYS_kill, getpid(), 0, 0, 0, 0, 0);
+	sys(SYS_kill, NO_PID, SIGTERM, 0, 0, 0, 0);
+	sys(SYS_kill, getpid(), 99, 0, 0, 0, 0);
+	sys(SYS_tkill, gettid(), 0, 0, 0, 0, 0);
+	sys(SYS_tkill, -5, SIGTERM, 0, 0, 0, 0);
+	sys(SYS_tgkill, getpid(), gettid(), 0, 0, 0, 0);
+	sys(SYS_tgkill, getpid(), NO_PID, SIGKILL, 0, 0, 0);
+}
+
+/* Children of each creating call; SIGCHLD stays blocked. */
+static void children(const char *self, const char *work)
+{
+	int status = 0;
+	siginfo_t si;
+
+	/* fork: exits 3; reaped by wait4 with WNOHANG first failing */
+	pid_t pid = (pid_t)sys(SYS_fork, 0, 0, 0, 0, 0, 0);
+	if (pid == 0)
+		sys(SYS_exit_group, 3, 0, 0, 0, 0, 0);
+	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);
+	sys(SYS_wait4, -1, (long)&status, WNOHANG, 0, 0, 0);
+	sys(SYS_wait4, -1, (long)&status, 0x40000000, 0, 0, 0);
+
+	/* vfork: the child leaves with exit (one thread) */
+	pid = vfork();
+	if (pid == 0)
+		sys(SYS_exit, 4, 0, 0, 0, 0, 0);
+	sys(SYS_wait4, pid, (long)&status, __WALL, 0, 0, 0);
+
+	/* clone as fork; the child stops itself, is seen stopped by waitid,
+	 * then killed */
+	pid = (pid_t)sys(SYS_clone, SIGCHLD, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		sys(SYS_kill, sys(SYS_getpid, 0, 0, 0, 0, 0, 0), SIGSTOP, 0, 0, 0, 0);
+		sys(SYS_exit_group, 0, 0, 0, 0, 0, 0);
+	}
+	sys(SYS_waitid, P_PID, pid, (long)&si, WSTOPPED, 0, 0);
+	sys(SYS_kill, pid, SIGKILL, 0, 0, 0, 0);
+	sys(SYS_waitid, P_PID, pid, (long)&si, WEXITED | WNOWAIT, 0, 0);
+	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);
+	sys(SYS_waitid, P_ALL, 0, (long)&si, WEXITED | WNOHANG, 0, 0);
+	sys(SYS_waitid, 7, 0, (long)&si, WEXITED, 0, 0);
+
+	/* clone with the tid pointers that glibc's fork uses */
+	pid_t ptid = 0, ctid = 0;
+	pid = (pid_t)sys(SYS_clone, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, 0,
+			 (long)&ptid, (long)&ctid, 0, 0);
+	if (pid == 0)
+		sys(SYS_exit_group, 5, 0, 0, 0, 0, 0);
+	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);
+	sys(SYS_clone, CLONE_THREAD, 0, 0, 0, 0, 0); /* EINVAL: needs CLONE_SIGHAND */
+
+	/* clone3 */
+	struct clone_args ca;
+	memset(&ca, 0, sizeof(ca));
+	ca.exit_signal = SIGCHLD;
+	pid = (pid_t)sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+	if (pid == 0)
+		sys(SYS_exit_group, 6, 0, 0, 0, 0, 0);
+	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);
+	int pidfd = -1;
+	memset(&ca, 0, sizeof(ca));
+	ca.flags = CLONE_PIDFD | CLONE_PARENT_SETTID;
+	ca.pidfd = (uintptr_t)&pidfd;
+	ca.parent_tid = (uintptr_t)&ptid;
+	ca.exit_signal = SIGCHLD;
+	pid = (pid_t)sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+	if (pid == 0)
+		sys(SYS_exit_group, 8, 0, 0, 0, 0, 0);
+	sys(SYS_waitid, P_PIDFD, pidfd, (long)&si, WEXITED, 0, 0);
+	close(pidfd);
+	sys(SYS_clone3, (long)&ca, 8, 0, 0, 0, 0);
+	ca.flags = 0x1000000000ull;
+	sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+
+	/* execve and execveat: failures, then the program itself */
+	char *const args[] = {(char *)self, (char *)work, "exec", NULL};
+	pid = (pid_t)sys(SYS_fork, 0, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		sys(SYS_execve, (long)"/nonexistent/tp", (long)args, (long)environ, 0, 0, 0);
+		sys(SYS_execveat, AT_FDCWD, (long)"", (long)args, (long)environ, 0, 0);
+		sys(SYS_execveat, -1, (long)"tp", (long)args, (long)environ, 0, 0);
+		sys(SYS_execve, (long)self, (long)args, (long)environ, 0, 0, 0);
+		sys(SYS_exit_group, 1, 0, 0, 0, 0, 0);
+	}
+	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);
+	pid = (pid_t)sys(SYS_fork, 0, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		const int fd = open(self, O_PATH | O_CLOEXEC);
+		sys(SYS_execveat, fd, (long)"", (long)args, (long)environ, AT_EMPTY_PATH, 0);
+		sys(SYS_exit_group, 1, 0, 0, 0, 0, 0);
+	}
+	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);
+	sys(SYS_wait4, -1, (long)&status, 0, 0, 0, 0); /* none left: ECHILD */
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 2 && !strcmp(argv[2], "exec"))
+		sys(SYS_exit_group, 7, 0, 0, 0, 0, 0);
+	if (argc < 2 || chdir(argv[1]) != 0)
+		return 2;
+	char self[4096];
+	const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0)
+		return 2;
+	self[n] = '\0';
+
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+
+	ids();
+	creds();
+	sessions();
+	prctls();
+	arch_prctls();
+	thread_state();
+	limits();
+	sched();
+	system_info();
+	namespaces();
+	pidfds();
+	kills();
+	children(self, argv[1]);
+	sys(SYS_exit_group, 0, 0, 0, 0, 0, 0);
+	return 0;
+}

@@ -283,6 +283,7 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 {
 	char tmp[32];
 	switch (ev->kind) {
+	case RP_EV_SYSCALL_ENTRY: /* as a call that has not returned */
 	case RP_EV_SYSCALL: {
 		const size_t start = out->len;
 		print_prefix(p, ev, out);
@@ -434,6 +435,14 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 	case RP_EV_DETACH:
 		json_common(p, ev, out, "detach");
 		break;
+	case RP_EV_SYSCALL_ENTRY: {
+		json_common(p, ev, out, "syscall_entry");
+		const char *const name = rp_syscall_name(&ev->u.sc);
+		rp_buf_puts(out, ",\"syscall\":");
+		rp_json_string(out, (const uint8_t *)(name ? name : "?"), strlen(name ? name : "?"));
+		rp_buf_printf(out, ",\"nr\":%" PRIu64, ev->u.sc.nr);
+		break;
+	}
 	}
 	rp_buf_puts(out, "}\n");
 }

@@ -33,6 +33,9 @@ enum rp_event_kind {
 	RP_EV_SPAWN,
 	RP_EV_EXEC,
 	RP_EV_DETACH,
+	/* A syscall's entry, with its entry-time captures only (u.sc, not
+	 * finished); emitted only after rp_session_set_entry_events. */
+	RP_EV_SYSCALL_ENTRY,
 };
 
 struct rp_syscall {
@@ -90,6 +93,8 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 /* End of input: every syscall still waiting for its exit is emitted
  * unfinished, oldest first. */
 int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx);
+/* Also emit RP_EV_SYSCALL_ENTRY events (for strace's interleaved view). */
+void rp_session_set_entry_events(struct rp_session *s, bool on);
 /* Process id (thread-group leader) of tid, as far as the trace tells. */
 uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid);
 /* Path of descriptor fd in tid's process, or NULL when unknown (-y). */

@@ -42,6 +42,12 @@ struct rp_session {
 	 * returned call is emitted when the next unrelated record arrives. */
 	struct task *closing;
 	char exe[4096 + 1]; /* the last exec's program, NUL-terminated */
+	/* Entry events: a call's entry is emitted once its entry captures,
+	 * which follow the entry record, are all in. */
+	bool entry_events;
+	struct task *opening;
+	struct rp_mem *entry_mem;
+	size_t entry_mem_cap;
 };
 
 static struct fdtab *fdtab_new(void)
@@ -132,6 +138,7 @@ void rp_session_free(struct rp_session *s)
 		task_free(s->tasks[i]);
 	free(s->tasks);
 	free(s->cwd);
+	free(s->entry_mem);
 	free(s);
 }
 
@@ -177,6 +184,8 @@ static struct task *get_task(struct rp_session *s, uint32_t tid)
 
 static void remove_task(struct rp_session *s, struct task *t)
 {
+	if (s->opening == t)
+		s->opening = NULL;
 	for (size_t i = 0; i < s->ntasks; i++) {
 		if (s->tasks[i] == t) {
 			memmove(s->tasks + i, s->tasks + i + 1,
@@ -349,10 +358,52 @@ static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, rp
 	return emit_syscall(s, t, fn, ctx);
 }
 
+void rp_session_set_entry_events(struct rp_session *s, bool on)
+{
+	assert(s);
+	s->entry_events = on;
+}
+
+/* The entry event of t's pending call, its captures as pointers into a
+ * copy (the task's own list keeps arena offsets while the call goes on). */
+static int emit_entry(struct rp_session *s, struct task *t, rp_event_fn fn, void *ctx)
+{
+	if (t->nmem > s->entry_mem_cap) {
+		struct rp_mem *const more = realloc(s->entry_mem, t->nmem * sizeof(*more));
+		if (!more)
+			return -ENOMEM;
+		s->entry_mem = more;
+		s->entry_mem_cap = t->nmem;
+	}
+	for (size_t i = 0; i < t->nmem; i++) {
+		s->entry_mem[i] = t->mem[i];
+		s->entry_mem[i].data = t->arena + (size_t)(uintptr_t)t->mem[i].data;
+	}
+	struct rp_event ev = { 0 };
+	ev.kind = RP_EV_SYSCALL_ENTRY;
+	ev.tid = t->tid;
+	ev.pid = t->pid;
+	ev.ts_ns = t->sc.entry_ts_ns;
+	ev.u.sc = t->sc;
+	ev.u.sc.finished = false;
+	ev.u.sc.mem = s->entry_mem;
+	ev.u.sc.nmem = t->nmem;
+	return fn(&ev, ctx);
+}
+
 int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn, void *ctx)
 {
 	assert(s && rec && fn);
 	int rc;
+	if (s->opening) {
+		struct task *const o = s->opening;
+		if (rec->kind == STRTRC_MEMORY && rec->tid == o->tid &&
+		    rec->u.memory.stop == STRTRC_AT_ENTRY)
+			return add_mem(o, &rec->u.memory);
+		s->opening = NULL;
+		if (o->in_syscall && (rc = emit_entry(s, o, fn, ctx)))
+			return rc;
+	}
 	if (s->closing) {
 		const bool exit_mem = rec->kind == STRTRC_MEMORY && rec->tid == s->closing->tid &&
 				      rec->u.memory.stop == STRTRC_AT_EXIT;
@@ -388,6 +439,8 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		t->seq = ++s->seq;
 		t->nmem = 0;
 		t->arena_len = 0;
+		if (s->entry_events)
+			s->opening = t;
 		return 0;
 	case STRTRC_MEMORY:
 		if (!t->in_syscall)
@@ -520,6 +573,13 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 
 int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
 {
+	if (s->opening) {
+		struct task *const o = s->opening;
+		s->opening = NULL;
+		const int rc = o->in_syscall ? emit_entry(s, o, fn, ctx) : 0;
+		if (rc)
+			return rc;
+	}
 	if (s->closing) {
 		struct task *c = s->closing;
 		s->closing = NULL;

@@ -47,6 +47,22 @@ struct opts {
 	const char *file;
 };
 
+/* --interleaved: the line left open at a syscall's entry, and the tasks
+ * whose entry was cut short with "<unfinished ...>". */
+struct cut_call {
+	uint32_t tid;
+	char *printed; /* what its entry printed, from the call's name on */
+	size_t len;
+};
+
+struct interleave {
+	bool open;
+	uint32_t open_tid;
+	struct rp_buf printed; /* the open line's text as printed at entry */
+	struct cut_call *cut;
+	size_t ncut, cut_cap;
+};
+
 /* --ff: a task's file; f is NULL while closed to stay under the fd limit. */
 struct ff_file {
 	uint32_t tid;
@@ -63,6 +79,8 @@ struct run {
 	bool write_failed;
 	struct ff_file *ff;
 	size_t nff, ff_cap, ff_open;
+	struct interleave il;
+	struct rp_buf text; /* a rendered line being split */
 };
 
 static const char *const long_options[] = {
@@ -109,6 +127,9 @@ static void usage(FILE *f)
 	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
 	      "  --json                 one JSON object per event\n"
 	      "  --info                 summary of the trace header, then exit\n"
+	      "  --interleaved          strace's split lines: a call starts at its entry and ends\n"
+	      "                         with <unfinished ...> when another task prints before it\n"
+	      "                         returns (<... name resumed> at its exit)\n"
 	      "  -h, --help             this help\n"
 	      "  --version              version\n",
 	      f);
@@ -461,6 +482,203 @@ static bool selected(struct run *r, const struct rp_event *ev)
 	}
 }
 
+/* Where the arguments of the rendered call in text start ('(' + 1), and
+ * where the name starts; false when the text is not a call. */
+static bool find_call(const struct rp_buf *text, const char *name, size_t *name_at, size_t *args_at)
+{
+	const size_t n = strlen(name);
+	for (size_t i = 0; i + n < text->len; i++) {
+		if (memcmp(text->data + i, name, n) == 0 && text->data[i + n] == '(') {
+			*name_at = i;
+			*args_at = i + n + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The offset in text where argument k starts, or where the argument list
+ * ends (its ')') when there are fewer: a scan outside strings and nested
+ * brackets for the separating ", ". */
+static size_t arg_offset(const struct rp_buf *text, size_t args_at, unsigned k)
+{
+	unsigned depth = 0, arg = 0;
+	bool in_string = false;
+	if (k == 0)
+		return args_at;
+	for (size_t i = args_at; i < text->len; i++) {
+		const char ch = text->data[i];
+		if (in_string) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '"')
+				in_string = false;
+			continue;
+		}
+		if (arg == k && depth == 0 && i > args_at && text->data[i - 1] == ' ' &&
+		    text->data[i - 2] == ',')
+			return i;
+		switch (ch) {
+		case '"':
+			in_string = true;
+			break;
+		case '(':
+		case '[':
+		case '{':
+			depth++;
+			break;
+		case ')':
+			if (depth == 0)
+				return i;
+			depth--;
+			break;
+		case ']':
+		case '}':
+			if (depth)
+				depth--;
+			break;
+		case ',':
+			if (depth == 0)
+				arg++;
+			break;
+		}
+	}
+	return text->len;
+}
+
+/* strace decodes arguments at entry up to the first one the kernel fills. */
+static unsigned first_output_arg(const struct rp_syscall *sc)
+{
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!sc->desc || !table)
+		return 6;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.dir == SC_DIR_OUT)
+			return i;
+	}
+	return 6;
+}
+
+static void put(struct run *r, FILE *out, const char *data, size_t len)
+{
+	if (len && fwrite(data, 1, len, out) != len)
+		r->write_failed = true;
+}
+
+/* Ends the open entry line with strace's marker. */
+static int interleave_cut_open(struct run *r, FILE *out)
+{
+	struct interleave *const il = &r->il;
+	if (!il->open)
+		return 0;
+	il->open = false;
+	put(r, out, " <unfinished ...>\n", 18);
+	if (il->ncut == il->cut_cap) {
+		const size_t cap = il->cut_cap ? il->cut_cap * 2 : 16;
+		struct cut_call *const more = realloc(il->cut, cap * sizeof(*more));
+		if (!more)
+			return -ENOMEM;
+		il->cut = more;
+		il->cut_cap = cap;
+	}
+	char *const printed = malloc(il->printed.len + 1);
+	if (!printed)
+		return -ENOMEM;
+	memcpy(printed, il->printed.data, il->printed.len);
+	il->cut[il->ncut++] = (struct cut_call){ il->open_tid, printed, il->printed.len };
+	return 0;
+}
+
+/* Takes tid's cut call out of the list: true, with what its entry printed
+ * in *printed (the caller frees it). */
+static bool interleave_take_cut(struct interleave *il, uint32_t tid, char **printed, size_t *len)
+{
+	for (size_t i = 0; i < il->ncut; i++) {
+		if (il->cut[i].tid == tid) {
+			*printed = il->cut[i].printed;
+			*len = il->cut[i].len;
+			il->cut[i] = il->cut[--il->ncut];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* strace's view: a call's line starts at its entry; if another task prints
+ * before it returns, the line ends with "<unfinished ...>" and goes on at
+ * the exit as "<... name resumed>". */
+static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out)
+{
+	struct interleave *const il = &r->il;
+	const char *const name = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY
+					 ? rp_syscall_name(&ev->u.sc)
+					 : NULL;
+	size_t name_at = 0, args_at = 0;
+	r->text.len = 0;
+	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
+		struct rp_event whole = *ev;
+		whole.kind = RP_EV_SYSCALL;
+		rp_print_event(r->printer, &whole, &r->text);
+	} else {
+		rp_print_event(r->printer, ev, &r->text);
+	}
+	if (r->text.oom)
+		return -ENOMEM;
+	const bool call = name && find_call(&r->text, name, &name_at, &args_at);
+	const bool same_task = il->open && il->open_tid == ev->tid;
+	int rc = 0;
+	/* Events that print nothing (exec) leave the open line alone. */
+	if (il->open && r->text.len && !(same_task && ev->kind == RP_EV_SYSCALL))
+		rc = interleave_cut_open(r, out);
+	if (rc)
+		return rc;
+	char *cut_printed = NULL;
+	size_t cut_len = 0;
+	const bool was_cut = ev->kind == RP_EV_SYSCALL &&
+			     interleave_take_cut(il, ev->tid, &cut_printed, &cut_len);
+	if (!call) {
+		free(cut_printed);
+		put(r, out, r->text.data, r->text.len);
+		return 0;
+	}
+	const size_t split = arg_offset(&r->text, args_at, first_output_arg(&ev->u.sc));
+	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
+		put(r, out, r->text.data, split);
+		il->printed.len = 0;
+		rp_buf_put(&il->printed, r->text.data + name_at, split - name_at);
+		il->open = true;
+		il->open_tid = ev->tid;
+		return 0;
+	}
+	/* The exit's text goes on where it stops agreeing with what the entry
+	 * printed: after it, or earlier when a decoder rewrote an argument at
+	 * exit (clone3's "{...} => {parent_tid=...}", as strace resumes it). */
+	const char *const printed = was_cut ? cut_printed : il->printed.data;
+	const size_t printed_len = was_cut ? cut_len : il->printed.len;
+	size_t resume = name_at;
+	while (resume < r->text.len && resume - name_at < printed_len &&
+	       r->text.data[resume] == printed[resume - name_at])
+		resume++;
+	free(cut_printed);
+	if (same_task) {
+		il->open = false;
+		put(r, out, r->text.data + resume, r->text.len - resume);
+	} else if (was_cut) {
+		/* never returned (the task died): strace resumes nothing */
+		if (!ev->u.sc.finished)
+			return 0;
+		put(r, out, r->text.data, name_at);
+		char resumed[128];
+		const int n = snprintf(resumed, sizeof(resumed), "<... %s resumed>", name);
+		put(r, out, resumed, (size_t)n);
+		put(r, out, r->text.data + resume, r->text.len - resume);
+	} else {
+		put(r, out, r->text.data, r->text.len);
+	}
+	return 0;
+}
+
 #define FF_MAX_OPEN 256
 
 static void ff_close_all(struct run *r)
@@ -519,8 +737,18 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	if (ev->kind == RP_EV_SPAWN && r->o->tree && ev->pid != ev->tid &&
 	    pidset_has(&r->o->pids, ev->tid))
 		pidset_add(&r->o->pids, ev->u.spawn.new_tid);
+	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
+		/* Selected as its whole call will be (--interleaved allows no
+		 * status filter, the one thing not known at entry). */
+		struct rp_event as_call = *ev;
+		as_call.kind = RP_EV_SYSCALL;
+		as_call.u.sc.finished = true;
+		return selected(r, &as_call) ? print_interleaved(r, ev, r->out) : 0;
+	}
 	if (!selected(r, ev))
 		return 0;
+	if (r->o->interleaved)
+		return print_interleaved(r, ev, r->out);
 	r->line.len = 0;
 	rp_print_event(r->printer, ev, &r->line);
 	if (r->line.oom)
@@ -578,8 +806,11 @@ int main(int argc, char **argv)
 	o.status = ST_ALL;
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
-	if (o.interleaved)
-		usage_error("--interleaved is not supported yet");
+	if (o.interleaved && (o.print.json || o.ff_dir))
+		usage_error("--interleaved is for the text view of all tasks (not --json or --ff)");
+	if (o.interleaved && o.status != ST_ALL)
+		usage_error("--interleaved cannot be combined with -z, -Z or -e status= (a call's "
+			    "status is not known at its entry)");
 
 	int err = 0;
 	char msg[512];
@@ -618,6 +849,8 @@ int main(int argc, char **argv)
 
 	struct rp_session *s = rp_session_new(h);
 	struct run r = { .o = &o, .out = out, .session = s };
+	if (o.interleaved && s)
+		rp_session_set_entry_events(s, true);
 	r.printer = s ? rp_printer_new(&o.print, s) : NULL;
 	if (!s || !r.printer) {
 		fputs("strep: out of memory\n", stderr);
@@ -647,8 +880,15 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strep: warning: %s\n", strtrc_reader_warning(rd));
 	}
+	if (r.il.open)
+		put(&r, out, " <unfinished ...>\n", 18);
 	ff_close_all(&r);
 	free(r.ff);
+	for (size_t i = 0; i < r.il.ncut; i++)
+		free(r.il.cut[i].printed);
+	free(r.il.cut);
+	rp_buf_free(&r.il.printed);
+	rp_buf_free(&r.text);
 	if (r.write_failed && o.ff_dir)
 		status = 1;
 	rp_printer_free(r.printer);

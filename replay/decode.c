@@ -10,10 +10,10 @@
 
 #define RP_AT_FDCWD (-100)
 
+/* sync first: futex is its family's, though process.c decoded it before */
 static const rp_decoder_fn family_decoders[] = {
-	rp_decode_file,   rp_decode_io,  rp_decode_memory, rp_decode_process,
-	rp_decode_signal, rp_decode_net, rp_decode_time,   rp_decode_ipc,
-	rp_decode_sync,
+	rp_decode_sync,	  rp_decode_file, rp_decode_io,	 rp_decode_memory, rp_decode_process,
+	rp_decode_signal, rp_decode_net,  rp_decode_time, rp_decode_ipc,
 };
 
 void rp_arg_fd(struct rp_ctx *c, int64_t fd)
@@ -337,7 +337,7 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 	const char *name = rp_syscall_name(c->sc);
 	if (!name)
 		return false;
-	if (rp_rval_time(c, name, b))
+	if (rp_rval_time(c, name, b) || rp_rval_sync(c, name, b))
 		return true;
 	if (!strcmp(name, "umask")) {
 		rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);

@@ -166,6 +166,8 @@ void rp_print_timespec_arg(struct rp_ctx *c, unsigned i, bool out);
 void rp_print_sigevent(struct rp_ctx *c, unsigned i);
 /* Return value text of time() "N (date)"; false when the default applies. */
 bool rp_rval_time(struct rp_ctx *c, const char *name, struct rp_buf *b);
+/* membarrier(QUERY)'s "0x1fe (MEMBARRIER_CMD_...)"; false: the default. */
+bool rp_rval_sync(struct rp_ctx *c, const char *name, struct rp_buf *b);
 /* The syscall tid made before the current one (restart_syscall's
  * "resuming interrupted nanosleep"), or NULL. */
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid);

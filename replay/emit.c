@@ -250,6 +250,10 @@ static void begin_value(struct rp_emit *e)
 		e->after_key = false;
 		return;
 	}
+	if (e->wrapped[e->depth]) {
+		rp_buf_putc(e->out, '}');
+		e->wrapped[e->depth] = false;
+	}
 	if (e->sep[e->depth])
 		rp_buf_puts(e->out, e->json ? "," : ", ");
 	e->sep[e->depth] = true;
@@ -266,10 +270,16 @@ void rp_e_open(struct rp_emit *e, char c)
 	if (e->depth + 1 < RP_EMIT_DEPTH)
 		e->depth++;
 	e->sep[e->depth] = false;
+	e->array[e->depth] = c != '{';
+	e->wrapped[e->depth] = false;
 }
 
 void rp_e_close(struct rp_emit *e, char c)
 {
+	if (e->wrapped[e->depth]) {
+		rp_buf_putc(e->out, '}');
+		e->wrapped[e->depth] = false;
+	}
 	if (e->depth > 0)
 		e->depth--;
 	if (e->json)
@@ -282,6 +292,12 @@ void rp_e_key(struct rp_emit *e, const char *key)
 {
 	begin_value(e);
 	if (e->json) {
+		/* a named argument (clone's child_stack=) in the args array:
+		 * {"key":value}, as JSON has no key inside an array */
+		if (e->array[e->depth]) {
+			rp_buf_putc(e->out, '{');
+			e->wrapped[e->depth] = true;
+		}
 		rp_json_string(e->out, (const uint8_t *)key, strlen(key));
 		rp_buf_putc(e->out, ':');
 	} else {

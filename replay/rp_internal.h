@@ -45,6 +45,9 @@ struct rp_emit {
 	int depth;
 	bool sep[RP_EMIT_DEPTH]; /* a value was emitted at this depth */
 	bool after_key;
+	/* JSON: this level is an array, and a key given in it opened a
+	 * one-key object that the next value or close ends */
+	bool array[RP_EMIT_DEPTH], wrapped[RP_EMIT_DEPTH];
 };
 
 void rp_e_init(struct rp_emit *e, struct rp_buf *out, const struct rp_print_opts *opts);

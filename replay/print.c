@@ -48,7 +48,8 @@ static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct
 		rp_buf_printf(out, "%6" PRIu64 ".%06" PRIu64 " ", d / 1000000000u,
 			      d % 1000000000u / 1000u);
 	} else if (o->ts != RP_TS_NONE) {
-		const int64_t ns = o->start_realtime_ns + (int64_t)ev->ts_ns;
+		/* wraps rather than overflows on a damaged trace */
+		const int64_t ns = (int64_t)((uint64_t)o->start_realtime_ns + ev->ts_ns);
 		const time_t sec = (time_t)(ns / 1000000000);
 		const long usec = (long)(ns % 1000000000 / 1000);
 		if (o->ts == RP_TS_EPOCH_US) {
@@ -336,7 +337,7 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 static void json_common(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out,
 			const char *type)
 {
-	const int64_t abs_ns = p->opts.start_realtime_ns + (int64_t)ev->ts_ns;
+	const int64_t abs_ns = (int64_t)((uint64_t)p->opts.start_realtime_ns + ev->ts_ns);
 	rp_buf_printf(out,
 		      "{\"type\":\"%s\",\"pid\":%u,\"tid\":%u,\"ts_ns\":%" PRIu64
 		      ",\"ts\":\"%lld.%09lld\"",

@@ -451,7 +451,11 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 			return 0; /* exit of a call entered before the trace began */
 		t->sc.finished = true;
 		t->sc.rval = rec->u.exit.rval;
-		t->sc.is_error = rec->u.exit.is_error;
+		/* an error is a negative errno (the kernel's -4095..-1): a
+		 * damaged trace's other values print as plain returns, and
+		 * every -rval stays an int */
+		t->sc.is_error = rec->u.exit.is_error && rec->u.exit.rval < 0 &&
+				 rec->u.exit.rval >= -4095;
 		t->sc.exit_ts_ns = rec->ts_ns;
 		s->closing = t;
 		return 0;

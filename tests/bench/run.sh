@@ -29,7 +29,7 @@ workloads=(
 	"python3 start-up|python3 -c pass"
 )
 
-tracers=(native strace strace-seccomp perf strec strec-execve)
+tracers=(native ptrace-floor strace strace-seccomp perf strec strec-execve)
 
 # Runs one measurement; prints "wall user+sys maxrss_kib bytes".
 measure() {
@@ -38,6 +38,7 @@ measure() {
 	local prefix=""
 	case $tracer in
 	native) prefix="" ;;
+	ptrace-floor) prefix="$bin/ptrace_floor" ;;
 	strace) prefix="strace -f -o $out" ;;
 	strace-seccomp) prefix="strace -f --seccomp-bpf -e trace=execve -o $out" ;;
 	perf) prefix="perf trace record -q -o $out" ;;
@@ -82,4 +83,36 @@ for w in "${workloads[@]}"; do
 			"${cpu[$t]}" "${rss[$t]%.*}" "${size[$t]%.*}"
 	done
 	unset wall cpu rss size
+done
+
+# Offline decoding of the same recording of the heaviest workload: strep and
+# strstat on strec's trace against perf trace -i / -s on perf's.
+echo
+echo "| decode (loop 500k getppid) | wall s | events/s | vs perf |"
+echo "| --- | ---: | ---: | ---: |"
+(cd "$work" && "$bin/strec" -q -o big.trc -- "$bin/tp_loop" 500000 getppid >/dev/null)
+events=$("$bin/strstat" --json "$work/big.trc" 2>/dev/null |
+	python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(r["calls"] for r in d["summary"]["syscalls"]))' 2>/dev/null || echo 0)
+time_of() { # median wall seconds of a command line, output discarded
+	for ((r = 0; r < runs; r++)); do
+		/usr/bin/time -f "%e" -o "$work/t" bash -c "$1" >/dev/null 2>&1
+		cat "$work/t"
+	done | median
+}
+declare -A dec=()
+dec[strep]=$(time_of "$bin/strep $work/big.trc")
+dec[strep-json]=$(time_of "$bin/strep --json $work/big.trc")
+dec[strstat]=$(time_of "$bin/strstat $work/big.trc")
+if [ $have_perf = 1 ]; then
+	(cd "$work" && perf trace record -q -o perf.data -- "$bin/tp_loop" 500000 getppid >/dev/null 2>&1)
+	dec[perf-trace-i]=$(time_of "perf trace -i $work/perf.data")
+	dec[perf-trace-s]=$(time_of "perf trace -s -i $work/perf.data")
+fi
+for k in strep strep-json strstat perf-trace-i perf-trace-s; do
+	[ -n "${dec[$k]:-}" ] || continue
+	ref=${dec[perf-trace-i]:-0}
+	[ "$k" = strstat ] || [ "$k" = perf-trace-s ] && ref=${dec[perf-trace-s]:-0}
+	ratio=$( [ "$ref" != 0 ] && echo "scale=2; ${dec[$k]} / $ref" | bc -l || echo "-")
+	rate=$(echo "scale=0; $events / (${dec[$k]} + 0.001)" | bc -l)
+	printf '| %s | %.2f | %s | %sx |\n' "$k" "${dec[$k]}" "$rate" "$ratio"
 done

@@ -1,90 +1,1194 @@
-/* Sockets: creation, addresses, data transfer. */
+/* Sockets: creation, addresses, options, data transfer and message headers,
+ * printed as strace 6.1 does (net.c, sockaddr.c, msghdr.c, mmsghdr.c there).
+ * The name tables below were taken from strace 6.1's own output, value by
+ * value, so that they print exactly what it prints. */
 #include "rp_internal.h"
 
+#include "names.h"
+
 #include <arpa/inet.h>
+#include <assert.h>
 #include <inttypes.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
 
 #define IS(n) (strcmp(name, (n)) == 0)
 
-static const struct rp_xlat_entry ipproto_e[] = {
-	{ 0, "IPPROTO_IP" },   { 1, "IPPROTO_ICMP" },	{ 6, "IPPROTO_TCP" },
-	{ 17, "IPPROTO_UDP" }, { 58, "IPPROTO_ICMPV6" }, { 255, "IPPROTO_RAW" },
-};
-static const struct rp_xlat ipproto = { ipproto_e, 6, false, "IPPROTO_???" };
+#define E(v, n)                                                                                    \
+	{                                                                                          \
+		(v), (n)                                                                           \
+	}
+#define NET_XLAT(id, is_flags, unk, ...)                                                           \
+	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
+	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), is_flags, unk}
 
-static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, size_t len)
+NET_XLAT(x_af, false, "AF_???", E(0, "AF_UNSPEC"), E(1, "AF_UNIX"), E(2, "AF_INET"),
+	 E(3, "AF_AX25"), E(4, "AF_IPX"), E(5, "AF_APPLETALK"), E(6, "AF_NETROM"),
+	 E(7, "AF_BRIDGE"), E(8, "AF_ATMPVC"), E(9, "AF_X25"), E(0xa, "AF_INET6"),
+	 E(0xb, "AF_ROSE"), E(0xc, "AF_DECnet"), E(0xd, "AF_NETBEUI"), E(0xe, "AF_SECURITY"),
+	 E(0xf, "AF_KEY"), E(0x10, "AF_NETLINK"), E(0x11, "AF_PACKET"), E(0x12, "AF_ASH"),
+	 E(0x13, "AF_ECONET"), E(0x14, "AF_ATMSVC"), E(0x15, "AF_RDS"), E(0x16, "AF_SNA"),
+	 E(0x17, "AF_IRDA"), E(0x18, "AF_PPPOX"), E(0x19, "AF_WANPIPE"), E(0x1a, "AF_LLC"),
+	 E(0x1b, "AF_IB"), E(0x1c, "AF_MPLS"), E(0x1d, "AF_CAN"), E(0x1e, "AF_TIPC"),
+	 E(0x1f, "AF_BLUETOOTH"), E(0x20, "AF_IUCV"), E(0x21, "AF_RXRPC"), E(0x22, "AF_ISDN"),
+	 E(0x23, "AF_PHONET"), E(0x24, "AF_IEEE802154"), E(0x25, "AF_CAIF"), E(0x26, "AF_ALG"),
+	 E(0x27, "AF_NFC"), E(0x28, "AF_VSOCK"), E(0x29, "AF_KCM"), E(0x2a, "AF_QIPCRTR"),
+	 E(0x2b, "AF_SMC"), E(0x2c, "AF_XDP"), E(0x2d, "AF_MCTP"));
+
+NET_XLAT(x_socktype, false, "SOCK_???", E(1, "SOCK_STREAM"), E(2, "SOCK_DGRAM"), E(3, "SOCK_RAW"),
+	 E(4, "SOCK_RDM"), E(5, "SOCK_SEQPACKET"), E(6, "SOCK_DCCP"), E(0xa, "SOCK_PACKET"));
+
+NET_XLAT(x_ipproto, false, "IPPROTO_???", E(0, "IPPROTO_IP"), E(1, "IPPROTO_ICMP"),
+	 E(2, "IPPROTO_IGMP"), E(4, "IPPROTO_IPIP"), E(6, "IPPROTO_TCP"), E(8, "IPPROTO_EGP"),
+	 E(0xc, "IPPROTO_PUP"), E(0x11, "IPPROTO_UDP"), E(0x16, "IPPROTO_IDP"),
+	 E(0x1d, "IPPROTO_TP"), E(0x21, "IPPROTO_DCCP"), E(0x29, "IPPROTO_IPV6"),
+	 E(0x2b, "IPPROTO_ROUTING"), E(0x2c, "IPPROTO_FRAGMENT"), E(0x2e, "IPPROTO_RSVP"),
+	 E(0x2f, "IPPROTO_GRE"), E(0x32, "IPPROTO_ESP"), E(0x33, "IPPROTO_AH"),
+	 E(0x3a, "IPPROTO_ICMPV6"), E(0x3b, "IPPROTO_NONE"), E(0x3c, "IPPROTO_DSTOPTS"),
+	 E(0x5c, "IPPROTO_MTP"), E(0x5e, "IPPROTO_BEETPH"), E(0x62, "IPPROTO_ENCAP"),
+	 E(0x67, "IPPROTO_PIM"), E(0x6c, "IPPROTO_COMP"), E(0x73, "IPPROTO_L2TP"),
+	 E(0x84, "IPPROTO_SCTP"), E(0x87, "IPPROTO_MH"), E(0x88, "IPPROTO_UDPLITE"),
+	 E(0x89, "IPPROTO_MPLS"), E(0x8f, "IPPROTO_ETHERNET"), E(0xff, "IPPROTO_RAW"),
+	 E(0x106, "IPPROTO_MPTCP"));
+
+NET_XLAT(x_netlink_proto, false, "NETLINK_???", E(0, "NETLINK_ROUTE"), E(1, "NETLINK_UNUSED"),
+	 E(2, "NETLINK_USERSOCK"), E(3, "NETLINK_FIREWALL"), E(4, "NETLINK_SOCK_DIAG"),
+	 E(5, "NETLINK_NFLOG"), E(6, "NETLINK_XFRM"), E(7, "NETLINK_SELINUX"),
+	 E(8, "NETLINK_ISCSI"), E(9, "NETLINK_AUDIT"), E(0xa, "NETLINK_FIB_LOOKUP"),
+	 E(0xb, "NETLINK_CONNECTOR"), E(0xc, "NETLINK_NETFILTER"), E(0xd, "NETLINK_IP6_FW"),
+	 E(0xe, "NETLINK_DNRTMSG"), E(0xf, "NETLINK_KOBJECT_UEVENT"), E(0x10, "NETLINK_GENERIC"),
+	 E(0x12, "NETLINK_SCSITRANSPORT"), E(0x13, "NETLINK_ECRYPTFS"), E(0x14, "NETLINK_RDMA"),
+	 E(0x15, "NETLINK_CRYPTO"), E(0x16, "NETLINK_SMC"));
+
+NET_XLAT(x_ethp, false, "ETH_P_???", E(1, "ETH_P_802_3"), E(2, "ETH_P_AX25"), E(3, "ETH_P_ALL"),
+	 E(4, "ETH_P_802_2"), E(5, "ETH_P_SNAP"), E(6, "ETH_P_DDCMP"), E(7, "ETH_P_WAN_PPP"),
+	 E(8, "ETH_P_PPP_MP"), E(9, "ETH_P_LOCALTALK"), E(0xc, "ETH_P_CAN"), E(0xd, "ETH_P_CANFD"),
+	 E(0xe, "ETH_P_CANXL"), E(0x10, "ETH_P_PPPTALK"), E(0x11, "ETH_P_TR_802_2"),
+	 E(0x15, "ETH_P_MOBITEX"), E(0x16, "ETH_P_CONTROL"), E(0x17, "ETH_P_IRDA"),
+	 E(0x18, "ETH_P_ECONET"), E(0x19, "ETH_P_HDLC"), E(0x1a, "ETH_P_ARCNET"),
+	 E(0x1b, "ETH_P_DSA"), E(0x1c, "ETH_P_TRAILER"), E(0x60, "ETH_P_LOOP"),
+	 E(0xf5, "ETH_P_PHONET"), E(0xf6, "ETH_P_IEEE802154"), E(0xf7, "ETH_P_CAIF"),
+	 E(0xf8, "ETH_P_XDSA"), E(0xf9, "ETH_P_MAP"), E(0xfa, "ETH_P_MCTP"), E(0x200, "ETH_P_PUP"),
+	 E(0x201, "ETH_P_PUPAT"), E(0x600, "ETH_P_802_3_MIN"), E(0x800, "ETH_P_IP"),
+	 E(0x805, "ETH_P_X25"), E(0x806, "ETH_P_ARP"), E(0x8ff, "ETH_P_BPQ"),
+	 E(0xa00, "ETH_P_IEEEPUP"), E(0xa01, "ETH_P_IEEEPUPAT"), E(0x22eb, "ETH_P_ERSPAN2"),
+	 E(0x22f0, "ETH_P_TSN"), E(0x4305, "ETH_P_BATMAN"), E(0x6000, "ETH_P_DEC"),
+	 E(0x6001, "ETH_P_DNA_DL"), E(0x6002, "ETH_P_DNA_RC"), E(0x6003, "ETH_P_DNA_RT"),
+	 E(0x6004, "ETH_P_LAT"), E(0x6005, "ETH_P_DIAG"), E(0x6006, "ETH_P_CUST"),
+	 E(0x6007, "ETH_P_SCA"), E(0x6558, "ETH_P_TEB"), E(0x8035, "ETH_P_RARP"),
+	 E(0x809b, "ETH_P_ATALK"), E(0x80f3, "ETH_P_AARP"), E(0x8100, "ETH_P_8021Q"),
+	 E(0x8137, "ETH_P_IPX"), E(0x86dd, "ETH_P_IPV6"), E(0x8808, "ETH_P_PAUSE"),
+	 E(0x8809, "ETH_P_SLOW"), E(0x883e, "ETH_P_WCCP"), E(0x8847, "ETH_P_MPLS_UC"),
+	 E(0x8848, "ETH_P_MPLS_MC"), E(0x884c, "ETH_P_ATMMPOA"), E(0x8863, "ETH_P_PPP_DISC"),
+	 E(0x8864, "ETH_P_PPP_SES"), E(0x886c, "ETH_P_LINK_CTL"), E(0x8884, "ETH_P_ATMFATE"),
+	 E(0x888e, "ETH_P_PAE"), E(0x8899, "ETH_P_REALTEK"), E(0x88a2, "ETH_P_AOE"),
+	 E(0x88a8, "ETH_P_8021AD"), E(0x88b5, "ETH_P_802_EX1"), E(0x88be, "ETH_P_ERSPAN"),
+	 E(0x88c7, "ETH_P_PREAUTH"), E(0x88ca, "ETH_P_TIPC"), E(0x88cc, "ETH_P_LLDP"),
+	 E(0x88e3, "ETH_P_MRP"), E(0x88e5, "ETH_P_MACSEC"), E(0x88e7, "ETH_P_8021AH"),
+	 E(0x88f5, "ETH_P_MVRP"), E(0x88f7, "ETH_P_1588"), E(0x88f8, "ETH_P_NCSI"),
+	 E(0x88fb, "ETH_P_PRP"), E(0x8902, "ETH_P_CFM"), E(0x8906, "ETH_P_FCOE"),
+	 E(0x890d, "ETH_P_TDLS"), E(0x8914, "ETH_P_FIP"), E(0x8915, "ETH_P_IBOE"),
+	 E(0x8917, "ETH_P_80221"), E(0x892f, "ETH_P_HSR"), E(0x894f, "ETH_P_NSH"),
+	 E(0x9000, "ETH_P_LOOPBACK"), E(0x9100, "ETH_P_QINQ1"), E(0x9200, "ETH_P_QINQ2"),
+	 E(0x9300, "ETH_P_QINQ3"), E(0xdada, "ETH_P_EDSA"), E(0xdadb, "ETH_P_DSA_8021Q"),
+	 E(0xe001, "ETH_P_DSA_A5PSW"), E(0xed3e, "ETH_P_IFE"), E(0xfbfb, "ETH_P_AF_IUCV"));
+
+NET_XLAT(x_sol, false, "SOL_??", E(0, "SOL_IP"), E(1, "SOL_SOCKET"), E(6, "SOL_TCP"),
+	 E(0x11, "SOL_UDP"), E(0x28, "AF_VSOCK"), E(0x29, "SOL_IPV6"), E(0x3a, "SOL_ICMPV6"),
+	 E(0x64, "SOL_CAN_BASE"), E(0x65, "SOL_CAN_RAW"), E(0x84, "SOL_SCTP"),
+	 E(0x88, "SOL_UDPLITE"), E(0xff, "SOL_RAW"), E(0x100, "SOL_IPX"), E(0x101, "SOL_AX25"),
+	 E(0x102, "SOL_ATALK"), E(0x103, "SOL_NETROM"), E(0x104, "SOL_ROSE"),
+	 E(0x105, "SOL_DECNET"), E(0x106, "SOL_X25"), E(0x107, "SOL_PACKET"), E(0x108, "SOL_ATM"),
+	 E(0x109, "SOL_AAL"), E(0x10a, "SOL_IRDA"), E(0x10b, "SOL_NETBEUI"), E(0x10c, "SOL_LLC"),
+	 E(0x10d, "SOL_DCCP"), E(0x10e, "SOL_NETLINK"), E(0x10f, "SOL_TIPC"), E(0x110, "SOL_RXRPC"),
+	 E(0x111, "SOL_PPPOL2TP"), E(0x112, "SOL_BLUETOOTH"), E(0x113, "SOL_PNPIPE"),
+	 E(0x114, "SOL_RDS"), E(0x115, "SOL_IUCV"), E(0x116, "SOL_CAIF"), E(0x117, "SOL_ALG"),
+	 E(0x118, "SOL_NFC"), E(0x119, "SOL_KCM"), E(0x11a, "SOL_TLS"), E(0x11b, "SOL_XDP"));
+
+NET_XLAT(x_so_set, false, "SO_???", E(1, "SO_DEBUG"), E(2, "SO_REUSEADDR"), E(3, "SO_TYPE"),
+	 E(4, "SO_ERROR"), E(5, "SO_DONTROUTE"), E(6, "SO_BROADCAST"), E(7, "SO_SNDBUF"),
+	 E(8, "SO_RCVBUF"), E(9, "SO_KEEPALIVE"), E(0xa, "SO_OOBINLINE"), E(0xb, "SO_NO_CHECK"),
+	 E(0xc, "SO_PRIORITY"), E(0xd, "SO_LINGER"), E(0xe, "SO_BSDCOMPAT"), E(0xf, "SO_REUSEPORT"),
+	 E(0x10, "SO_PASSCRED"), E(0x11, "SO_PEERCRED"), E(0x12, "SO_RCVLOWAT"),
+	 E(0x13, "SO_SNDLOWAT"), E(0x14, "SO_RCVTIMEO_OLD"), E(0x15, "SO_SNDTIMEO_OLD"),
+	 E(0x16, "SO_SECURITY_AUTHENTICATION"), E(0x17, "SO_SECURITY_ENCRYPTION_TRANSPORT"),
+	 E(0x18, "SO_SECURITY_ENCRYPTION_NETWORK"), E(0x19, "SO_BINDTODEVICE"),
+	 E(0x1a, "SO_ATTACH_FILTER"), E(0x1b, "SO_DETACH_FILTER"), E(0x1c, "SO_PEERNAME"),
+	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x1e, "SO_ACCEPTCONN"), E(0x1f, "SO_PEERSEC"),
+	 E(0x20, "SO_SNDBUFFORCE"), E(0x21, "SO_RCVBUFFORCE"), E(0x22, "SO_PASSSEC"),
+	 E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x24, "SO_MARK"), E(0x25, "SO_TIMESTAMPING_OLD"),
+	 E(0x26, "SO_PROTOCOL"), E(0x27, "SO_DOMAIN"), E(0x28, "SO_RXQ_OVFL"),
+	 E(0x29, "SO_WIFI_STATUS"), E(0x2a, "SO_PEEK_OFF"), E(0x2b, "SO_NOFCS"),
+	 E(0x2c, "SO_LOCK_FILTER"), E(0x2d, "SO_SELECT_ERR_QUEUE"), E(0x2e, "SO_BUSY_POLL"),
+	 E(0x2f, "SO_MAX_PACING_RATE"), E(0x30, "SO_BPF_EXTENSIONS"), E(0x31, "SO_INCOMING_CPU"),
+	 E(0x32, "SO_ATTACH_BPF"), E(0x33, "SO_ATTACH_REUSEPORT_CBPF"),
+	 E(0x34, "SO_ATTACH_REUSEPORT_EBPF"), E(0x35, "SO_CNX_ADVICE"), E(0x37, "SO_MEMINFO"),
+	 E(0x38, "SO_INCOMING_NAPI_ID"), E(0x39, "SO_COOKIE"), E(0x3b, "SO_PEERGROUPS"),
+	 E(0x3c, "SO_ZEROCOPY"), E(0x3d, "SO_TXTIME"), E(0x3e, "SO_BINDTOIFINDEX"),
+	 E(0x3f, "SO_TIMESTAMP_NEW"), E(0x40, "SO_TIMESTAMPNS_NEW"), E(0x41, "SO_TIMESTAMPING_NEW"),
+	 E(0x42, "SO_RCVTIMEO_NEW"), E(0x43, "SO_SNDTIMEO_NEW"), E(0x44, "SO_DETACH_REUSEPORT_BPF"),
+	 E(0x45, "SO_PREFER_BUSY_POLL"), E(0x46, "SO_BUSY_POLL_BUDGET"), E(0x47, "SO_NETNS_COOKIE"),
+	 E(0x48, "SO_BUF_LOCK"), E(0x49, "SO_RESERVE_MEM"), E(0x4a, "SO_TXREHASH"),
+	 E(0x4b, "SO_RCVMARK"));
+
+NET_XLAT(x_so_get, false, "SO_???", E(1, "SO_DEBUG"), E(2, "SO_REUSEADDR"), E(3, "SO_TYPE"),
+	 E(4, "SO_ERROR"), E(5, "SO_DONTROUTE"), E(6, "SO_BROADCAST"), E(7, "SO_SNDBUF"),
+	 E(8, "SO_RCVBUF"), E(9, "SO_KEEPALIVE"), E(0xa, "SO_OOBINLINE"), E(0xb, "SO_NO_CHECK"),
+	 E(0xc, "SO_PRIORITY"), E(0xd, "SO_LINGER"), E(0xe, "SO_BSDCOMPAT"), E(0xf, "SO_REUSEPORT"),
+	 E(0x10, "SO_PASSCRED"), E(0x11, "SO_PEERCRED"), E(0x12, "SO_RCVLOWAT"),
+	 E(0x13, "SO_SNDLOWAT"), E(0x14, "SO_RCVTIMEO_OLD"), E(0x15, "SO_SNDTIMEO_OLD"),
+	 E(0x16, "SO_SECURITY_AUTHENTICATION"), E(0x17, "SO_SECURITY_ENCRYPTION_TRANSPORT"),
+	 E(0x18, "SO_SECURITY_ENCRYPTION_NETWORK"), E(0x19, "SO_BINDTODEVICE"),
+	 E(0x1a, "SO_GET_FILTER"), E(0x1b, "SO_DETACH_FILTER"), E(0x1c, "SO_PEERNAME"),
+	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x1e, "SO_ACCEPTCONN"), E(0x1f, "SO_PEERSEC"),
+	 E(0x20, "SO_SNDBUFFORCE"), E(0x21, "SO_RCVBUFFORCE"), E(0x22, "SO_PASSSEC"),
+	 E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x24, "SO_MARK"), E(0x25, "SO_TIMESTAMPING_OLD"),
+	 E(0x26, "SO_PROTOCOL"), E(0x27, "SO_DOMAIN"), E(0x28, "SO_RXQ_OVFL"),
+	 E(0x29, "SO_WIFI_STATUS"), E(0x2a, "SO_PEEK_OFF"), E(0x2b, "SO_NOFCS"),
+	 E(0x2c, "SO_LOCK_FILTER"), E(0x2d, "SO_SELECT_ERR_QUEUE"), E(0x2e, "SO_BUSY_POLL"),
+	 E(0x2f, "SO_MAX_PACING_RATE"), E(0x30, "SO_BPF_EXTENSIONS"), E(0x31, "SO_INCOMING_CPU"),
+	 E(0x32, "SO_ATTACH_BPF"), E(0x33, "SO_ATTACH_REUSEPORT_CBPF"),
+	 E(0x34, "SO_ATTACH_REUSEPORT_EBPF"), E(0x35, "SO_CNX_ADVICE"), E(0x37, "SO_MEMINFO"),
+	 E(0x38, "SO_INCOMING_NAPI_ID"), E(0x39, "SO_COOKIE"), E(0x3b, "SO_PEERGROUPS"),
+	 E(0x3c, "SO_ZEROCOPY"), E(0x3d, "SO_TXTIME"), E(0x3e, "SO_BINDTOIFINDEX"),
+	 E(0x3f, "SO_TIMESTAMP_NEW"), E(0x40, "SO_TIMESTAMPNS_NEW"), E(0x41, "SO_TIMESTAMPING_NEW"),
+	 E(0x42, "SO_RCVTIMEO_NEW"), E(0x43, "SO_SNDTIMEO_NEW"), E(0x44, "SO_DETACH_REUSEPORT_BPF"),
+	 E(0x45, "SO_PREFER_BUSY_POLL"), E(0x46, "SO_BUSY_POLL_BUDGET"), E(0x47, "SO_NETNS_COOKIE"),
+	 E(0x48, "SO_BUF_LOCK"), E(0x49, "SO_RESERVE_MEM"), E(0x4a, "SO_TXREHASH"),
+	 E(0x4b, "SO_RCVMARK"));
+
+NET_XLAT(x_ip_set, false, "IP_???", E(1, "IP_TOS"), E(2, "IP_TTL"), E(3, "IP_HDRINCL"),
+	 E(4, "IP_OPTIONS"), E(5, "IP_ROUTER_ALERT"), E(6, "IP_RECVOPTS"), E(7, "IP_RETOPTS"),
+	 E(8, "IP_PKTINFO"), E(9, "IP_PKTOPTIONS"), E(0xa, "IP_MTU_DISCOVER"), E(0xb, "IP_RECVERR"),
+	 E(0xc, "IP_RECVTTL"), E(0xd, "IP_RECVTOS"), E(0xe, "IP_MTU"), E(0xf, "IP_FREEBIND"),
+	 E(0x10, "IP_IPSEC_POLICY"), E(0x11, "IP_XFRM_POLICY"), E(0x12, "IP_PASSSEC"),
+	 E(0x13, "IP_TRANSPARENT"), E(0x14, "IP_ORIGDSTADDR"), E(0x15, "IP_MINTTL"),
+	 E(0x16, "IP_NODEFRAG"), E(0x17, "IP_CHECKSUM"), E(0x18, "IP_BIND_ADDRESS_NO_PORT"),
+	 E(0x19, "IP_RECVFRAGSIZE"), E(0x1a, "IP_RECVERR_RFC4884"), E(0x20, "IP_MULTICAST_IF"),
+	 E(0x21, "IP_MULTICAST_TTL"), E(0x22, "IP_MULTICAST_LOOP"), E(0x23, "IP_ADD_MEMBERSHIP"),
+	 E(0x24, "IP_DROP_MEMBERSHIP"), E(0x25, "IP_UNBLOCK_SOURCE"), E(0x26, "IP_BLOCK_SOURCE"),
+	 E(0x27, "IP_ADD_SOURCE_MEMBERSHIP"), E(0x28, "IP_DROP_SOURCE_MEMBERSHIP"),
+	 E(0x29, "IP_MSFILTER"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
+	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
+	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
+	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IP_MULTICAST_ALL"), E(0x32, "IP_UNICAST_IF"),
+	 E(0x40, "IPT_SO_SET_REPLACE"), E(0x41, "IPT_SO_SET_ADD_COUNTERS"),
+	 E(0x60, "ARPT_SO_SET_REPLACE"), E(0x61, "ARPT_SO_SET_ADD_COUNTERS"),
+	 E(0x80, "EBT_SO_SET_ENTRIES"), E(0x81, "EBT_SO_SET_COUNTERS"));
+
+NET_XLAT(x_ip_get, false, "IP_???", E(1, "IP_TOS"), E(2, "IP_TTL"), E(3, "IP_HDRINCL"),
+	 E(4, "IP_OPTIONS"), E(5, "IP_ROUTER_ALERT"), E(6, "IP_RECVOPTS"), E(7, "IP_RETOPTS"),
+	 E(8, "IP_PKTINFO"), E(9, "IP_PKTOPTIONS"), E(0xa, "IP_MTU_DISCOVER"), E(0xb, "IP_RECVERR"),
+	 E(0xc, "IP_RECVTTL"), E(0xd, "IP_RECVTOS"), E(0xe, "IP_MTU"), E(0xf, "IP_FREEBIND"),
+	 E(0x10, "IP_IPSEC_POLICY"), E(0x11, "IP_XFRM_POLICY"), E(0x12, "IP_PASSSEC"),
+	 E(0x13, "IP_TRANSPARENT"), E(0x14, "IP_ORIGDSTADDR"), E(0x15, "IP_MINTTL"),
+	 E(0x16, "IP_NODEFRAG"), E(0x17, "IP_CHECKSUM"), E(0x18, "IP_BIND_ADDRESS_NO_PORT"),
+	 E(0x19, "IP_RECVFRAGSIZE"), E(0x1a, "IP_RECVERR_RFC4884"), E(0x20, "IP_MULTICAST_IF"),
+	 E(0x21, "IP_MULTICAST_TTL"), E(0x22, "IP_MULTICAST_LOOP"), E(0x23, "IP_ADD_MEMBERSHIP"),
+	 E(0x24, "IP_DROP_MEMBERSHIP"), E(0x25, "IP_UNBLOCK_SOURCE"), E(0x26, "IP_BLOCK_SOURCE"),
+	 E(0x27, "IP_ADD_SOURCE_MEMBERSHIP"), E(0x28, "IP_DROP_SOURCE_MEMBERSHIP"),
+	 E(0x29, "IP_MSFILTER"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
+	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
+	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
+	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IP_MULTICAST_ALL"), E(0x32, "IP_UNICAST_IF"),
+	 E(0x40, "IPT_SO_GET_INFO"), E(0x41, "IPT_SO_GET_ENTRIES"),
+	 E(0x42, "IPT_SO_GET_REVISION_MATCH"), E(0x43, "IPT_SO_GET_REVISION_TARGET"),
+	 E(0x60, "ARPT_SO_GET_INFO"), E(0x61, "ARPT_SO_GET_ENTRIES"),
+	 E(0x63, "ARPT_SO_GET_REVISION_TARGET"), E(0x80, "EBT_SO_GET_INFO"),
+	 E(0x81, "EBT_SO_GET_ENTRIES"), E(0x82, "EBT_SO_GET_INIT_INFO"),
+	 E(0x83, "EBT_SO_GET_INIT_ENTRIES"));
+
+NET_XLAT(x_ipv6_set, false, "IPV6_???", E(1, "IPV6_ADDRFORM"), E(2, "IPV6_2292PKTINFO"),
+	 E(3, "IPV6_2292HOPOPTS"), E(4, "IPV6_2292DSTOPTS"), E(5, "IPV6_2292RTHDR"),
+	 E(6, "IPV6_2292PKTOPTIONS"), E(7, "IPV6_CHECKSUM"), E(8, "IPV6_2292HOPLIMIT"),
+	 E(9, "IPV6_NEXTHOP"), E(0xa, "IPV6_AUTHHDR"), E(0xb, "IPV6_FLOWINFO"),
+	 E(0x10, "IPV6_UNICAST_HOPS"), E(0x11, "IPV6_MULTICAST_IF"), E(0x12, "IPV6_MULTICAST_HOPS"),
+	 E(0x13, "IPV6_MULTICAST_LOOP"), E(0x14, "IPV6_ADD_MEMBERSHIP"),
+	 E(0x15, "IPV6_DROP_MEMBERSHIP"), E(0x16, "IPV6_ROUTER_ALERT"),
+	 E(0x17, "IPV6_MTU_DISCOVER"), E(0x18, "IPV6_MTU"), E(0x19, "IPV6_RECVERR"),
+	 E(0x1a, "IPV6_V6ONLY"), E(0x1b, "IPV6_JOIN_ANYCAST"), E(0x1c, "IPV6_LEAVE_ANYCAST"),
+	 E(0x1d, "IPV6_MULTICAST_ALL"), E(0x1e, "IPV6_ROUTER_ALERT_ISOLATE"),
+	 E(0x1f, "IPV6_RECVERR_RFC4884"), E(0x20, "IPV6_FLOWLABEL_MGR"),
+	 E(0x21, "IPV6_FLOWINFO_SEND"), E(0x22, "IPV6_IPSEC_POLICY"), E(0x23, "IPV6_XFRM_POLICY"),
+	 E(0x24, "IPV6_HDRINCL"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
+	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
+	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
+	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IPV6_RECVPKTINFO"), E(0x32, "IPV6_PKTINFO"),
+	 E(0x33, "IPV6_RECVHOPLIMIT"), E(0x34, "IPV6_HOPLIMIT"), E(0x35, "IPV6_RECVHOPOPTS"),
+	 E(0x36, "IPV6_HOPOPTS"), E(0x37, "IPV6_RTHDRDSTOPTS"), E(0x38, "IPV6_RECVRTHDR"),
+	 E(0x39, "IPV6_RTHDR"), E(0x3a, "IPV6_RECVDSTOPTS"), E(0x3b, "IPV6_DSTOPTS"),
+	 E(0x3c, "IPV6_RECVPATHMTU"), E(0x3d, "IPV6_PATHMTU"), E(0x3e, "IPV6_DONTFRAG"),
+	 E(0x3f, "IPV6_USE_MIN_MTU"), E(0x40, "IP6T_SO_SET_REPLACE"),
+	 E(0x41, "IP6T_SO_SET_ADD_COUNTERS"), E(0x42, "IPV6_RECVTCLASS"), E(0x43, "IPV6_TCLASS"),
+	 E(0x46, "IPV6_AUTOFLOWLABEL"), E(0x48, "IPV6_ADDR_PREFERENCES"),
+	 E(0x49, "IPV6_MINHOPCOUNT"), E(0x4a, "IPV6_ORIGDSTADDR"), E(0x4b, "IPV6_TRANSPARENT"),
+	 E(0x4c, "IPV6_UNICAST_IF"), E(0x4d, "IPV6_RECVFRAGSIZE"), E(0x4e, "IPV6_FREEBIND"));
+
+NET_XLAT(x_ipv6_get, false, "IPV6_???", E(1, "IPV6_ADDRFORM"), E(2, "IPV6_2292PKTINFO"),
+	 E(3, "IPV6_2292HOPOPTS"), E(4, "IPV6_2292DSTOPTS"), E(5, "IPV6_2292RTHDR"),
+	 E(6, "IPV6_2292PKTOPTIONS"), E(7, "IPV6_CHECKSUM"), E(8, "IPV6_2292HOPLIMIT"),
+	 E(9, "IPV6_NEXTHOP"), E(0xa, "IPV6_AUTHHDR"), E(0xb, "IPV6_FLOWINFO"),
+	 E(0x10, "IPV6_UNICAST_HOPS"), E(0x11, "IPV6_MULTICAST_IF"), E(0x12, "IPV6_MULTICAST_HOPS"),
+	 E(0x13, "IPV6_MULTICAST_LOOP"), E(0x14, "IPV6_ADD_MEMBERSHIP"),
+	 E(0x15, "IPV6_DROP_MEMBERSHIP"), E(0x16, "IPV6_ROUTER_ALERT"),
+	 E(0x17, "IPV6_MTU_DISCOVER"), E(0x18, "IPV6_MTU"), E(0x19, "IPV6_RECVERR"),
+	 E(0x1a, "IPV6_V6ONLY"), E(0x1b, "IPV6_JOIN_ANYCAST"), E(0x1c, "IPV6_LEAVE_ANYCAST"),
+	 E(0x1d, "IPV6_MULTICAST_ALL"), E(0x1e, "IPV6_ROUTER_ALERT_ISOLATE"),
+	 E(0x1f, "IPV6_RECVERR_RFC4884"), E(0x20, "IPV6_FLOWLABEL_MGR"),
+	 E(0x21, "IPV6_FLOWINFO_SEND"), E(0x22, "IPV6_IPSEC_POLICY"), E(0x23, "IPV6_XFRM_POLICY"),
+	 E(0x24, "IPV6_HDRINCL"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
+	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
+	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
+	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IPV6_RECVPKTINFO"), E(0x32, "IPV6_PKTINFO"),
+	 E(0x33, "IPV6_RECVHOPLIMIT"), E(0x34, "IPV6_HOPLIMIT"), E(0x35, "IPV6_RECVHOPOPTS"),
+	 E(0x36, "IPV6_HOPOPTS"), E(0x37, "IPV6_RTHDRDSTOPTS"), E(0x38, "IPV6_RECVRTHDR"),
+	 E(0x39, "IPV6_RTHDR"), E(0x3a, "IPV6_RECVDSTOPTS"), E(0x3b, "IPV6_DSTOPTS"),
+	 E(0x3c, "IPV6_RECVPATHMTU"), E(0x3d, "IPV6_PATHMTU"), E(0x3e, "IPV6_DONTFRAG"),
+	 E(0x3f, "IPV6_USE_MIN_MTU"), E(0x40, "IP6T_SO_GET_INFO"), E(0x41, "IP6T_SO_GET_ENTRIES"),
+	 E(0x42, "IPV6_RECVTCLASS"), E(0x43, "IPV6_TCLASS"), E(0x44, "IP6T_SO_GET_REVISION_MATCH"),
+	 E(0x45, "IP6T_SO_GET_REVISION_TARGET"), E(0x46, "IPV6_AUTOFLOWLABEL"),
+	 E(0x48, "IPV6_ADDR_PREFERENCES"), E(0x49, "IPV6_MINHOPCOUNT"), E(0x4a, "IPV6_ORIGDSTADDR"),
+	 E(0x4b, "IPV6_TRANSPARENT"), E(0x4c, "IPV6_UNICAST_IF"), E(0x4d, "IPV6_RECVFRAGSIZE"),
+	 E(0x4e, "IPV6_FREEBIND"));
+
+NET_XLAT(x_tcp, false, "TCP_???", E(1, "TCP_NODELAY"), E(2, "TCP_MAXSEG"), E(3, "TCP_CORK"),
+	 E(4, "TCP_KEEPIDLE"), E(5, "TCP_KEEPINTVL"), E(6, "TCP_KEEPCNT"), E(7, "TCP_SYNCNT"),
+	 E(8, "TCP_LINGER2"), E(9, "TCP_DEFER_ACCEPT"), E(0xa, "TCP_WINDOW_CLAMP"),
+	 E(0xb, "TCP_INFO"), E(0xc, "TCP_QUICKACK"), E(0xd, "TCP_CONGESTION"), E(0xe, "TCP_MD5SIG"),
+	 E(0xf, "TCP_COOKIE_TRANSACTIONS"), E(0x10, "TCP_THIN_LINEAR_TIMEOUTS"),
+	 E(0x11, "TCP_THIN_DUPACK"), E(0x12, "TCP_USER_TIMEOUT"), E(0x13, "TCP_REPAIR"),
+	 E(0x14, "TCP_REPAIR_QUEUE"), E(0x15, "TCP_QUEUE_SEQ"), E(0x16, "TCP_REPAIR_OPTIONS"),
+	 E(0x17, "TCP_FASTOPEN"), E(0x18, "TCP_TIMESTAMP"), E(0x19, "TCP_NOTSENT_LOWAT"),
+	 E(0x1a, "TCP_CC_INFO"), E(0x1b, "TCP_SAVE_SYN"), E(0x1c, "TCP_SAVED_SYN"),
+	 E(0x1d, "TCP_REPAIR_WINDOW"), E(0x1e, "TCP_FASTOPEN_CONNECT"), E(0x1f, "TCP_ULP"),
+	 E(0x20, "TCP_MD5SIG_EXT"), E(0x21, "TCP_FASTOPEN_KEY"), E(0x22, "TCP_FASTOPEN_NO_COOKIE"),
+	 E(0x23, "TCP_ZEROCOPY_RECEIVE"), E(0x24, "TCP_INQ"), E(0x25, "TCP_TX_DELAY"));
+
+NET_XLAT(x_udp, false, "UDP_???", E(1, "UDP_CORK"), E(0x64, "UDP_ENCAP"),
+	 E(0x65, "UDP_NO_CHECK6_TX"), E(0x66, "UDP_NO_CHECK6_RX"), E(0x67, "UDP_SEGMENT"),
+	 E(0x68, "UDP_GRO"));
+
+NET_XLAT(x_packet_opt, false, "PACKET_???", E(1, "PACKET_ADD_MEMBERSHIP"),
+	 E(2, "PACKET_DROP_MEMBERSHIP"), E(3, "PACKET_RECV_OUTPUT"), E(5, "PACKET_RX_RING"),
+	 E(6, "PACKET_STATISTICS"), E(7, "PACKET_COPY_THRESH"), E(8, "PACKET_AUXDATA"),
+	 E(9, "PACKET_ORIGDEV"), E(0xa, "PACKET_VERSION"), E(0xb, "PACKET_HDRLEN"),
+	 E(0xc, "PACKET_RESERVE"), E(0xd, "PACKET_TX_RING"), E(0xe, "PACKET_LOSS"),
+	 E(0xf, "PACKET_VNET_HDR"), E(0x10, "PACKET_TX_TIMESTAMP"), E(0x11, "PACKET_TIMESTAMP"),
+	 E(0x12, "PACKET_FANOUT"), E(0x13, "PACKET_TX_HAS_OFF"), E(0x14, "PACKET_QDISC_BYPASS"),
+	 E(0x15, "PACKET_ROLLOVER_STATS"), E(0x16, "PACKET_FANOUT_DATA"),
+	 E(0x17, "PACKET_IGNORE_OUTGOING"));
+
+NET_XLAT(x_raw_opt, false, "RAW_???", E(1, "ICMP_FILTER"));
+
+NET_XLAT(x_netlink_opt, false, "NETLINK_???", E(1, "NETLINK_ADD_MEMBERSHIP"),
+	 E(2, "NETLINK_DROP_MEMBERSHIP"), E(3, "NETLINK_PKTINFO"), E(4, "NETLINK_BROADCAST_ERROR"),
+	 E(5, "NETLINK_NO_ENOBUFS"), E(6, "NETLINK_RX_RING"), E(7, "NETLINK_TX_RING"),
+	 E(8, "NETLINK_LISTEN_ALL_NSID"), E(9, "NETLINK_LIST_MEMBERSHIPS"),
+	 E(0xa, "NETLINK_CAP_ACK"), E(0xb, "NETLINK_EXT_ACK"), E(0xc, "NETLINK_GET_STRICT_CHK"));
+
+NET_XLAT(x_scm, false, "SCM_???", E(1, "SCM_RIGHTS"), E(2, "SCM_CREDENTIALS"), E(3, "SCM_SECURITY"),
+	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x25, "SO_TIMESTAMPING_OLD"),
+	 E(0x29, "SO_WIFI_STATUS"), E(0x36, "SCM_TIMESTAMPING_OPT_STATS"),
+	 E(0x3a, "SCM_TIMESTAMPING_PKTINFO"), E(0x3d, "SO_TXTIME"), E(0x3f, "SO_TIMESTAMP_NEW"),
+	 E(0x40, "SO_TIMESTAMPNS_NEW"), E(0x41, "SO_TIMESTAMPING_NEW"));
+
+NET_XLAT(x_ip_cmsg, false, "IP_???", E(1, "IP_TOS"), E(2, "IP_TTL"), E(3, "SCM_SECURITY"),
+	 E(6, "IP_RECVOPTS"), E(7, "IP_RETOPTS"), E(8, "IP_PKTINFO"), E(0xb, "IP_RECVERR"),
+	 E(0x14, "IP_ORIGDSTADDR"), E(0x17, "IP_CHECKSUM"));
+
+NET_XLAT(x_arphrd, false, "ARPHRD_???", E(0, "ARPHRD_NETROM"), E(1, "ARPHRD_ETHER"),
+	 E(2, "ARPHRD_EETHER"), E(3, "ARPHRD_AX25"), E(4, "ARPHRD_PRONET"), E(5, "ARPHRD_CHAOS"),
+	 E(6, "ARPHRD_IEEE802"), E(7, "ARPHRD_ARCNET"), E(8, "ARPHRD_APPLETLK"),
+	 E(0xf, "ARPHRD_DLCI"), E(0x13, "ARPHRD_ATM"), E(0x17, "ARPHRD_METRICOM"),
+	 E(0x18, "ARPHRD_IEEE1394"), E(0x1b, "ARPHRD_EUI64"), E(0x20, "ARPHRD_INFINIBAND"),
+	 E(0x100, "ARPHRD_SLIP"), E(0x101, "ARPHRD_CSLIP"), E(0x102, "ARPHRD_SLIP6"),
+	 E(0x103, "ARPHRD_CSLIP6"), E(0x104, "ARPHRD_RSRVD"), E(0x108, "ARPHRD_ADAPT"),
+	 E(0x10e, "ARPHRD_ROSE"), E(0x10f, "ARPHRD_X25"), E(0x110, "ARPHRD_HWX25"),
+	 E(0x118, "ARPHRD_CAN"), E(0x122, "ARPHRD_MCTP"), E(0x200, "ARPHRD_PPP"),
+	 E(0x201, "ARPHRD_CISCO"), E(0x204, "ARPHRD_LAPB"), E(0x205, "ARPHRD_DDCMP"),
+	 E(0x206, "ARPHRD_RAWHDLC"), E(0x207, "ARPHRD_RAWIP"), E(0x300, "ARPHRD_TUNNEL"),
+	 E(0x301, "ARPHRD_TUNNEL6"), E(0x302, "ARPHRD_FRAD"), E(0x303, "ARPHRD_SKIP"),
+	 E(0x304, "ARPHRD_LOOPBACK"), E(0x305, "ARPHRD_LOCALTLK"), E(0x306, "ARPHRD_FDDI"),
+	 E(0x307, "ARPHRD_BIF"), E(0x308, "ARPHRD_SIT"), E(0x309, "ARPHRD_IPDDP"),
+	 E(0x30a, "ARPHRD_IPGRE"), E(0x30b, "ARPHRD_PIMREG"), E(0x30c, "ARPHRD_HIPPI"),
+	 E(0x30d, "ARPHRD_ASH"), E(0x30e, "ARPHRD_ECONET"), E(0x30f, "ARPHRD_IRDA"),
+	 E(0x310, "ARPHRD_FCPP"), E(0x311, "ARPHRD_FCAL"), E(0x312, "ARPHRD_FCPL"),
+	 E(0x313, "ARPHRD_FCFABRIC"), E(0x320, "ARPHRD_IEEE802_TR"), E(0x321, "ARPHRD_IEEE80211"),
+	 E(0x322, "ARPHRD_IEEE80211_PRISM"), E(0x323, "ARPHRD_IEEE80211_RADIOTAP"),
+	 E(0x324, "ARPHRD_IEEE802154"), E(0x325, "ARPHRD_IEEE802154_MONITOR"),
+	 E(0x334, "ARPHRD_PHONET"), E(0x335, "ARPHRD_PHONET_PIPE"), E(0x336, "ARPHRD_CAIF"),
+	 E(0x337, "ARPHRD_IP6GRE"), E(0x338, "ARPHRD_NETLINK"), E(0x339, "ARPHRD_6LOWPAN"),
+	 E(0x33a, "ARPHRD_VSOCKMON"), E(0xfffe, "ARPHRD_NONE"), E(0xffff, "ARPHRD_VOID"));
+
+NET_XLAT(x_pkttype, false, "PACKET_???", E(0, "PACKET_HOST"), E(1, "PACKET_BROADCAST"),
+	 E(2, "PACKET_MULTICAST"), E(3, "PACKET_OTHERHOST"), E(4, "PACKET_OUTGOING"),
+	 E(5, "PACKET_LOOPBACK"), E(6, "PACKET_USER"), E(7, "PACKET_KERNEL"));
+
+/* ---- small printing helpers ---- */
+
+static const struct rp_xlat *msg_flags(void)
 {
-	if (len < 2) {
-		rp_e_raw(c->e, "{}");
+	return rp_xlat_get(SC_X_MSG_FLAGS);
+}
+
+/* strace's printflags: names in table order and the rest in hex; a value
+ * with no known bit gets the "XXX_???" comment. */
+static void print_flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, const char *unknown)
+{
+	if (c->e->json || v == 0) {
+		rp_e_flags(c->e, x, v);
 		return;
 	}
+	uint64_t known = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		if (x->e[i].val && (v & x->e[i].val) == x->e[i].val)
+			known |= x->e[i].val;
+	}
+	if (known) {
+		rp_e_flags(c->e, x, v);
+		return;
+	}
+	rp_e_hex(c->e, v);
+	rp_e_comment(c->e, unknown);
+}
+
+/* A socket type: its name, then the flag bits ("SOCK_STREAM|SOCK_CLOEXEC"). */
+static void print_sock_type(struct rp_ctx *c, uint32_t type)
+{
+	const char *tn = rp_xlat_lookup(&x_socktype, type & 0xf);
+	if (!tn) {
+		print_flags(c, &rp_x_socket_type_flags, type, "SOCK_???");
+		return;
+	}
+	const uint32_t rest = type & ~0xfu;
+	if (!rest || c->e->json) {
+		rp_e_flags_pre(c->e, tn, &rp_x_socket_type_flags, rest, NULL);
+		return;
+	}
+	struct rp_buf b = {0};
+	rp_buf_puts(&b, tn);
+	rp_buf_putc(&b, '|');
+	uint64_t known = 0;
+	for (size_t i = 0; i < rp_x_socket_type_flags.n; i++)
+		known |= rp_x_socket_type_flags.e[i].val & rest;
+	if (known)
+		rp_flags_text(&b, &rp_x_socket_type_flags, rest);
+	else
+		rp_buf_printf(&b, "%#x /* SOCK_??? */", rest);
+	rp_e_raw(c->e, b.data ? b.data : tn);
+	rp_buf_free(&b);
+}
+
+/* Bytes quoted whole, whatever -s says (strace's print_quoted_string). */
+static void print_quoted_whole(struct rp_ctx *c, const uint8_t *d, size_t len, bool cstring)
+{
+	struct rp_print_opts o = *c->e->opts;
+	o.max_strlen = UINT32_MAX;
+	const struct rp_print_opts *const saved = c->e->opts;
+	c->e->opts = &o;
+	rp_e_bytes(c->e, d, len, cstring, false);
+	c->e->opts = saved;
+}
+
+static void print_hex_whole(struct rp_ctx *c, const uint8_t *d, size_t len)
+{
+	struct rp_print_opts o = *c->e->opts;
+	o.max_strlen = UINT32_MAX;
+	const struct rp_print_opts *const saved = c->e->opts;
+	c->e->opts = &o;
+	rp_e_bytes_hex(c->e, d, len, false);
+	c->e->opts = saved;
+}
+
+/* An interface index as if_nametoindex("lo") when this machine knows it
+ * (strace asks the kernel at trace time; a replay asks at decode time). */
+static void print_ifindex(struct rp_ctx *c, uint32_t idx)
+{
+	char name[IF_NAMESIZE + 1];
+	if (idx && if_indextoname(idx, name))
+		rp_e_rawf(c->e, "if_nametoindex(\"%s\")", name);
+	else
+		rp_e_uint(c->e, idx);
+}
+
+static void print_inet4(struct rp_ctx *c, const uint8_t *p)
+{
+	char tmp[INET_ADDRSTRLEN];
+	inet_ntop(AF_INET, p, tmp, sizeof(tmp));
+	rp_e_rawf(c->e, "inet_addr(\"%s\")", tmp);
+}
+
+static bool mem_ok(const struct rp_mem *m, size_t need)
+{
+	return m && m->len >= need;
+}
+
+/* ---- socket addresses ---- */
+
+/* A sockaddr of len bytes (strace's print_sockaddr): d holds at least len
+ * bytes followed by zeros. */
+static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
+{
 	const uint16_t fam = rp_get_u16(d);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "sa_family");
-	rp_e_enum(c->e, &rp_x_address_family, fam);
-	char tmp[INET6_ADDRSTRLEN + 64];
-	if (fam == 1) { /* AF_UNIX */
-		if (len > 2) {
-			rp_e_key(c->e, "sun_path");
-			if (d[2] == 0 && len > 3) {
-				rp_e_glue(c->e, "@");
-				rp_e_bytes(c->e, d + 3, len - 3, false, false);
-			} else {
-				rp_e_bytes(c->e, d + 2, len - 2, true, false);
-			}
+	rp_e_enum(c->e, &x_af, fam);
+	if (len <= 2) {
+		rp_e_close(c->e, '}');
+		return;
+	}
+	if (fam == AF_UNIX) {
+		const int ulen = len > 110 ? 110 : len;
+		const size_t plen = (size_t)ulen - 2;
+		rp_e_key(c->e, "sun_path");
+		if (d[2]) {
+			print_quoted_whole(c, d + 2, plen + 1, true);
+		} else {
+			rp_e_glue(c->e, "@");
+			print_quoted_whole(c, d + 3, plen - 1, false);
 		}
-	} else if (fam == 2 && len >= 8) { /* AF_INET */
+	} else if (fam == AF_INET && len >= 16) {
 		rp_e_key(c->e, "sin_port");
 		rp_e_rawf(c->e, "htons(%u)", (unsigned)(d[2] << 8 | d[3]));
 		rp_e_key(c->e, "sin_addr");
-		inet_ntop(AF_INET, d + 4, tmp, sizeof(tmp));
-		rp_e_rawf(c->e, "inet_addr(\"%s\")", tmp);
-	} else if (fam == 10 && len >= 24) { /* AF_INET6 */
+		print_inet4(c, d + 4);
+	} else if (fam == AF_INET6 && len >= 24) {
+		char tmp[INET6_ADDRSTRLEN];
 		rp_e_key(c->e, "sin6_port");
 		rp_e_rawf(c->e, "htons(%u)", (unsigned)(d[2] << 8 | d[3]));
 		rp_e_key(c->e, "sin6_flowinfo");
-		rp_e_rawf(c->e, "htonl(%u)",
-			  (unsigned)((uint32_t)d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]));
+		rp_e_rawf(c->e, "htonl(%" PRIu32 ")",
+			  (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
 		inet_ntop(AF_INET6, d + 8, tmp, sizeof(tmp));
-		char t2[sizeof(tmp) + 40];
-		snprintf(t2, sizeof(t2), "inet_pton(AF_INET6, \"%s\", &sin6_addr)", tmp);
-		rp_e_raw(c->e, t2);
-		if (len >= 28) {
+		rp_e_rawf(c->e, "inet_pton(AF_INET6, \"%s\", &sin6_addr)", tmp);
+		if (len > 24) {
+			const bool linklocal = (d[8] == 0xfe && (d[9] & 0xc0) == 0x80) ||
+					       (d[8] == 0xff && (d[9] & 0xf) == 2);
 			rp_e_key(c->e, "sin6_scope_id");
-			rp_e_uint(c->e, rp_get_u32(d + 24));
+			if (linklocal)
+				print_ifindex(c, rp_get_u32(d + 24));
+			else
+				rp_e_uint(c->e, rp_get_u32(d + 24));
 		}
-	} else if (len > 2) {
+	} else if (fam == AF_NETLINK && len >= 12) {
+		if (rp_get_u16(d + 2)) {
+			rp_e_key(c->e, "nl_pad");
+			rp_e_hex(c->e, rp_get_u16(d + 2));
+		}
+		rp_e_key(c->e, "nl_pid");
+		rp_e_int(c->e, (int32_t)rp_get_u32(d + 4));
+		rp_e_key(c->e, "nl_groups");
+		rp_e_rawf(c->e, "%#08" PRIx32, rp_get_u32(d + 8));
+	} else if (fam == AF_PACKET && len >= 20) {
+		rp_e_key(c->e, "sll_protocol");
+		const uint16_t proto = (uint16_t)(d[2] << 8 | d[3]);
+		const char *pn = rp_xlat_lookup(&x_ethp, proto);
+		if (pn)
+			rp_e_rawf(c->e, "htons(%s)", pn);
+		else
+			rp_e_rawf(c->e, "htons(%#x /* ETH_P_??? */)", proto);
+		rp_e_key(c->e, "sll_ifindex");
+		print_ifindex(c, rp_get_u32(d + 4));
+		rp_e_key(c->e, "sll_hatype");
+		rp_e_enum(c->e, &x_arphrd, rp_get_u16(d + 8));
+		rp_e_key(c->e, "sll_pkttype");
+		rp_e_enum(c->e, &x_pkttype, d[10]);
+		const unsigned halen = d[11];
+		rp_e_key(c->e, "sll_halen");
+		rp_e_uint(c->e, halen);
+		if (halen) {
+			rp_e_key(c->e, "sll_addr");
+			rp_e_open(c->e, '[');
+			const int room = len - 12;
+			for (unsigned i = 0; i < halen; i++) {
+				if ((int)i >= room) {
+					rp_e_ellipsis(c->e);
+					break;
+				}
+				/* sll_addr is 8 bytes; strace reads past it into
+				 * the zero padding */
+				rp_e_rawf(c->e, "%#02x", i + 12 < 129 ? d[12 + i] : 0);
+			}
+			rp_e_close(c->e, ']');
+		}
+	} else {
 		rp_e_key(c->e, "sa_data");
-		rp_e_bytes(c->e, d + 2, len - 2, false, false);
+		print_quoted_whole(c, d + 2, (size_t)len - 2, false);
 	}
 	rp_e_close(c->e, '}');
 }
 
-static void print_sockaddr_in(struct rp_ctx *c, unsigned i, uint64_t len)
+/* decode_sockaddr: the address at addr of len bytes, from memory m. */
+static void print_sockaddr_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, int len)
 {
-	const struct rp_mem *m = rp_arg_mem(c, i, false, 2);
-	if (m)
-		print_sockaddr_data(c, m->data, m->len < len ? m->len : (size_t)len);
+	if (len < 2 || !addr) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	if (len > 128)
+		len = 128;
+	if (!mem_ok(m, (size_t)len)) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	/* strace's buffer: the address then zeros */
+	uint8_t buf[160];
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, m->data, (size_t)len);
+	print_sockaddr_data(c, buf, len);
 }
 
-/* accept/getsockname: the address and [in => out] length. */
-static void print_sockaddr_out(struct rp_ctx *c, unsigned i, unsigned li)
+static void print_sockaddr_arg(struct rp_ctx *c, unsigned i, int len)
 {
-	const struct rp_mem *lm_in = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, li, 0);
-	const struct rp_mem *lm_out = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, li, 0);
-	const uint32_t outlen = lm_out && lm_out->len >= 4 ? rp_get_u32(lm_out->data) : 0;
-	const struct rp_mem *m = rp_arg_mem(c, i, true, 2);
-	if (m)
-		print_sockaddr_data(c, m->data, m->len < outlen ? m->len : outlen);
-	if (!c->sc->args[li] || !lm_in || lm_in->len < 4) {
+	print_sockaddr_mem(c, c->sc->args[i], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0), len);
+}
+
+/* The socklen_t behind arg li at entry (*ulen) and at exit (*rlen). */
+static bool socklen_entry(struct rp_ctx *c, unsigned li, int32_t *ulen)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, li, 0);
+	if (!c->sc->args[li] || !mem_ok(m, 4))
+		return false;
+	*ulen = (int32_t)rp_get_u32(m->data);
+	return true;
+}
+
+static bool socklen_exit(struct rp_ctx *c, unsigned li, int32_t *rlen)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, li, 0);
+	if (!c->exiting_ok || !m || m->stop != STRTRC_AT_EXIT || m->len < 4)
+		return false;
+	*rlen = (int32_t)rp_get_u32(m->data);
+	return true;
+}
+
+/* "[ulen]" or "[ulen => rlen]". */
+static void print_len_change(struct rp_ctx *c, int32_t ulen, bool changed, int32_t rlen)
+{
+	if (changed && ulen != rlen)
+		rp_e_rawf(c->e, "[%d => %d]", ulen, rlen);
+	else
+		rp_e_rawf(c->e, "[%d]", changed ? rlen : ulen);
+}
+
+/* accept, accept4, getsockname, getpeername: addr (arg ai), [len] (arg li). */
+static void print_sockname(struct rp_ctx *c, unsigned ai, unsigned li)
+{
+	int32_t ulen, rlen;
+	if (!c->sc->args[ai] || !socklen_entry(c, li, &ulen)) {
+		rp_arg_ptr(c, ai);
 		rp_arg_ptr(c, li);
-	} else if (c->exiting_ok && lm_out && lm_out->stop == STRTRC_AT_EXIT &&
-		   rp_get_u32(lm_in->data) != outlen) {
-		rp_e_rawf(c->e, "[%u => %u]", rp_get_u32(lm_in->data), outlen);
+		return;
+	}
+	if (!socklen_exit(c, li, &rlen)) {
+		rp_arg_ptr(c, ai);
+		print_len_change(c, ulen, false, 0);
+		return;
+	}
+	print_sockaddr_mem(c, c->sc->args[ai], rp_syscall_mem(c->sc, STRTRC_AT_EXIT, ai, 0),
+			   ulen > rlen ? rlen : ulen);
+	print_len_change(c, ulen, true, rlen);
+}
+
+/* A received or sent buffer of len bytes (printstrn). */
+static void print_strn(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t len)
+{
+	if (!addr || !m || (m->len < len && (m->flags & STRTRC_MEM_UNREADABLE))) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	const size_t n = m->len < len ? m->len : (size_t)len;
+	rp_e_bytes(c->e, m->data, n, false, len > n);
+}
+
+/* ---- socket options ---- */
+
+static const struct rp_xlat *sockopt_names(uint32_t level, bool get, const char **unknown)
+{
+	switch (level) {
+	case 1:
+		*unknown = "SO_???";
+		return get ? &x_so_get : &x_so_set;
+	case 0:
+		*unknown = "IP_???";
+		return get ? &x_ip_get : &x_ip_set;
+	case 41:
+		*unknown = "IPV6_???";
+		return get ? &x_ipv6_get : &x_ipv6_set;
+	case 6:
+		*unknown = "TCP_???";
+		return &x_tcp;
+	case 17:
+		*unknown = "UDP_???";
+		return &x_udp;
+	case 263:
+		*unknown = "PACKET_???";
+		return &x_packet_opt;
+	case 255:
+		*unknown = "RAW_???";
+		return &x_raw_opt;
+	case 270:
+		*unknown = "NETLINK_???";
+		return &x_netlink_opt;
+	default:
+		return NULL;
+	}
+}
+
+static void print_sockopt_head(struct rp_ctx *c, bool get)
+{
+	const uint32_t level = (uint32_t)c->sc->args[1], optname = (uint32_t)c->sc->args[2];
+	rp_arg_fd(c, (int64_t)c->sc->args[0]);
+	rp_e_enum(c->e, &x_sol, level);
+	const char *unknown = NULL;
+	const struct rp_xlat *x = sockopt_names(level, get, &unknown);
+	if (!x) {
+		rp_e_uint(c->e, optname);
+		return;
+	}
+	const char *n = rp_xlat_lookup(x, optname);
+	if (n) {
+		rp_e_sym(c->e, n);
 	} else {
-		rp_e_rawf(c->e, "[%u]", rp_get_u32(lm_in->data));
+		rp_e_hex(c->e, optname);
+		rp_e_comment(c->e, unknown);
+	}
+}
+
+/* struct fields printed only as far as len covers them, a partly covered
+ * one as hex bytes (strace's MAYBE_PRINT_FIELD_LEN). */
+static void print_int_fields(struct rp_ctx *c, const uint8_t *d, size_t len,
+			     const char *const *names, const bool *is_signed, size_t nfields)
+{
+	rp_e_open(c->e, '{');
+	for (size_t i = 0; i < nfields && 4 * i < len; i++) {
+		rp_e_key(c->e, names[i]);
+		if (4 * i + 4 > len) {
+			print_hex_whole(c, d + 4 * i, len - 4 * i);
+		} else if (is_signed[i]) {
+			rp_e_int(c->e, (int32_t)rp_get_u32(d + 4 * i));
+		} else {
+			const uint32_t v = rp_get_u32(d + 4 * i);
+			if (v == UINT32_MAX)
+				rp_e_int(c->e, -1);
+			else
+				rp_e_uint(c->e, v);
+		}
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
+{
+	const uint64_t addr = c->sc->args[3];
+	const uint32_t level = (uint32_t)c->sc->args[1], optname = (uint32_t)c->sc->args[2];
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 3, 0);
+	if (ulen <= 0 || rlen <= 0 || !addr) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	static const char *const linger_f[] = {"l_onoff", "l_linger"};
+	static const bool linger_s[] = {true, true};
+	static const char *const ucred_f[] = {"pid", "uid", "gid"};
+	static const bool ucred_s[] = {true, false, false};
+	size_t len = (size_t)rlen;
+	if (level == 1 && (optname == 13 || optname == 17 || optname == 4)) {
+		const size_t max = optname == 13 ? 8 : optname == 17 ? 12 : 4;
+		if (len > max)
+			len = max;
+		if (!mem_ok(m, len)) {
+			rp_e_ptr(c->e, addr);
+		} else if (optname == 13) {
+			print_int_fields(c, m->data, len, linger_f, linger_s, 2);
+		} else if (optname == 17) {
+			print_int_fields(c, m->data, len, ucred_f, ucred_s, 3);
+		} else {
+			uint8_t v[4] = {0};
+			memcpy(v, m->data, len);
+			const uint32_t err = rp_get_u32(v);
+			const char *en = err ? strec_errno_name((int)err) : NULL;
+			if (en)
+				rp_e_rawf(c->e, "[%s]", en);
+			else
+				rp_e_rawf(c->e, "[%" PRIu32 "]", err);
+		}
+		return;
+	}
+	if (level == 270) {	    /* SOL_NETLINK */
+		if (optname == 9) { /* NETLINK_LIST_MEMBERSHIPS */
+			const size_t n = (size_t)(ulen < rlen ? ulen : rlen) / 4;
+			if (!mem_ok(m, 4 * n)) {
+				rp_e_ptr(c->e, addr);
+				return;
+			}
+			rp_e_open(c->e, '[');
+			for (size_t i = 0; i < n; i++) {
+				if (i >= c->opts->max_strlen) {
+					rp_e_ellipsis(c->e);
+					break;
+				}
+				rp_e_uint(c->e, rp_get_u32(m->data + 4 * i));
+			}
+			rp_e_close(c->e, ']');
+		} else if (mem_ok(m, 4)) {
+			rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+		} else {
+			rp_e_ptr(c->e, addr);
+		}
+		return;
+	}
+	if (rlen == 4) {
+		if (mem_ok(m, 4))
+			rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+		else
+			rp_e_ptr(c->e, addr);
+		return;
+	}
+	if (!m || (m->len < len && (m->flags & STRTRC_MEM_UNREADABLE))) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	const size_t n = m->len < len ? m->len : len;
+	rp_e_bytes_hex(c->e, m->data, n, len > n);
+}
+
+static void decode_getsockopt(struct rp_ctx *c)
+{
+	print_sockopt_head(c, true);
+	int32_t ulen, rlen;
+	if (!socklen_entry(c, 4, &ulen)) {
+		rp_arg_ptr(c, 3);
+		rp_arg_ptr(c, 4);
+		return;
+	}
+	if (!socklen_exit(c, 4, &rlen)) {
+		rp_arg_ptr(c, 3);
+		print_len_change(c, ulen, false, 0);
+		return;
+	}
+	print_getsockopt_val(c, ulen, rlen);
+	print_len_change(c, ulen, true, rlen);
+}
+
+static void print_setsockopt_val(struct rp_ctx *c)
+{
+	const uint64_t addr = c->sc->args[3];
+	const uint32_t level = (uint32_t)c->sc->args[1], optname = (uint32_t)c->sc->args[2];
+	const int32_t len = (int32_t)c->sc->args[4];
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 3, 0);
+	if (addr && level == 1 && optname == 13) { /* SO_LINGER */
+		if (len < 8 || !mem_ok(m, 8)) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "l_onoff");
+		rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
+		rp_e_key(c->e, "l_linger");
+		rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+		rp_e_close(c->e, '}');
+		return;
+	}
+	if (addr && ((level == 0 && (optname == 35 || optname == 36)))) { /* ip_mreq */
+		if (len < 8 || !mem_ok(m, 8)) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "imr_multiaddr");
+		print_inet4(c, m->data);
+		rp_e_key(c->e, "imr_interface");
+		print_inet4(c, m->data + 4);
+		rp_e_close(c->e, '}');
+		return;
+	}
+	if (addr && level == 270) { /* SOL_NETLINK */
+		if (len < 4 || !mem_ok(m, 4))
+			rp_e_ptr(c->e, addr);
+		else
+			rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+		return;
+	}
+	if (len == 4) {
+		if (addr && mem_ok(m, 4))
+			rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+		else
+			rp_e_ptr(c->e, addr);
+		return;
+	}
+	print_strn(c, addr, m, len < 0 ? 0 : (uint64_t)len);
+}
+
+/* ---- message headers ---- */
+
+/* Where a message header's parts are in the trace: the call's arg, and the
+ * item numbers of the header and of its name (header + 1), control data
+ * (+ 2), iovec array (+ 3) and buffers (+ 4 + i); see capture_msghdr. */
+struct msg_loc {
+	unsigned arg;
+	uint32_t item; /* of the header; 0 for a lone msghdr */
+	int stop;
+};
+
+static const struct rp_mem *msg_part(struct rp_ctx *c, const struct msg_loc *l, uint32_t k)
+{
+	return rp_syscall_mem(c->sc, l->stop, l->arg, l->item + k);
+}
+
+/* tprint_iov_upto with strings: at most data_size bytes in all. */
+static void print_msg_iov(struct rp_ctx *c, const struct msg_loc *l, uint64_t iov, uint64_t iovlen,
+			  uint64_t data_size)
+{
+	if (!iov) {
+		rp_e_ptr(c->e, iov);
+		return;
+	}
+	if (!iovlen) {
+		rp_e_raw(c->e, "[]");
+		return;
+	}
+	const struct rp_mem *arr = msg_part(c, l, 3);
+	if (!arr || arr->len < 16) {
+		rp_e_ptr(c->e, iov);
+		return;
+	}
+	const size_t have = arr->len / 16;
+	rp_e_open(c->e, '[');
+	for (uint64_t k = 0; k < iovlen; k++) {
+		if (k >= c->opts->max_strlen) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		if (k >= have) {
+			rp_e_ellipsis(c->e);
+			rp_e_comment(c->e, "?");
+			break;
+		}
+		const uint64_t base = rp_get_u64(arr->data + 16 * k);
+		const uint64_t len = rp_get_u64(arr->data + 16 * k + 8);
+		const uint64_t show = len < data_size ? len : data_size;
+		data_size -= show;
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "iov_base");
+		const struct rp_mem *b = msg_part(c, l, 4 + (uint32_t)k);
+		if (!show && base)
+			rp_e_bytes(c->e, (const uint8_t *)"", 0, false, false);
+		else
+			print_strn(c, base, b, show);
+		rp_e_key(c->e, "iov_len");
+		rp_e_uint(c->e, len);
+		rp_e_close(c->e, '}');
+	}
+	rp_e_close(c->e, ']');
+}
+
+static void print_u32_array(struct rp_ctx *c, const uint8_t *d, size_t n, bool fds, bool hex8)
+{
+	rp_e_open(c->e, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i >= c->opts->max_strlen) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		if (hex8)
+			rp_e_hex(c->e, d[i]);
+		else if (fds)
+			rp_arg_fd(c, (int32_t)rp_get_u32(d + 4 * i));
+		else
+			rp_e_uint(c->e, rp_get_u32(d + 4 * i));
+	}
+	rp_e_close(c->e, ']');
+}
+
+static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t *d, size_t len)
+{
+	if (level == 1) {
+		rp_e_enum(c->e, &x_scm, (uint32_t)type);
+		if (type == 1 && len >= 4) { /* SCM_RIGHTS */
+			rp_e_key(c->e, "cmsg_data");
+			print_u32_array(c, d, len / 4, true, false);
+		} else if (type == 2 && len >= 12) { /* SCM_CREDENTIALS */
+			static const char *const f[] = {"pid", "uid", "gid"};
+			static const bool s[] = {true, false, false};
+			rp_e_key(c->e, "cmsg_data");
+			print_int_fields(c, d, 12, f, s, 3);
+		} else if (type == 3 && len >= 1) { /* SCM_SECURITY */
+			rp_e_key(c->e, "cmsg_data");
+			print_quoted_whole(c, d, len, false);
+		}
+	} else if (level == 0) {
+		rp_e_enum(c->e, &x_ip_cmsg, (uint32_t)type);
+		if (type == 8 && len >= 12) { /* IP_PKTINFO */
+			rp_e_key(c->e, "cmsg_data");
+			rp_e_open(c->e, '{');
+			rp_e_key(c->e, "ipi_ifindex");
+			print_ifindex(c, rp_get_u32(d));
+			rp_e_key(c->e, "ipi_spec_dst");
+			print_inet4(c, d + 4);
+			rp_e_key(c->e, "ipi_addr");
+			print_inet4(c, d + 8);
+			rp_e_close(c->e, '}');
+		} else if ((type == 2 || type == 23) && len >= 4) { /* IP_TTL, IP_CHECKSUM */
+			rp_e_key(c->e, "cmsg_data");
+			print_u32_array(c, d, len / 4, false, false);
+		} else if ((type == 1 || type == 6 || type == 7) && len >= 1) { /* TOS, options */
+			rp_e_key(c->e, "cmsg_data");
+			print_u32_array(c, d, len, false, true);
+		} else if (type == 20 && len >= 16) { /* IP_ORIGDSTADDR */
+			uint8_t buf[160];
+			memset(buf, 0, sizeof(buf));
+			const size_t n = len > 128 ? 128 : len;
+			memcpy(buf, d, n);
+			rp_e_key(c->e, "cmsg_data");
+			print_sockaddr_data(c, buf, (int)n);
+		} else if (type == 3 && len >= 1) {
+			rp_e_key(c->e, "cmsg_data");
+			print_quoted_whole(c, d, len, false);
+		}
+	} else {
+		rp_e_hex(c->e, (uint32_t)type);
+	}
+}
+
+/* decode_msg_control: the cmsghdr chain of controllen bytes at addr. */
+static void print_msg_control(struct rp_ctx *c, const struct msg_loc *l, uint64_t addr,
+			      uint64_t controllen)
+{
+	const struct rp_mem *m = msg_part(c, l, 2);
+	const size_t cmsg_size = 16;
+	if (controllen < cmsg_size || !addr || !m || m->len < controllen) {
+		if (!(m && controllen >= cmsg_size && m->len >= cmsg_size &&
+		      (m->flags & STRTRC_MEM_TRUNCATED) && !(m->flags & STRTRC_MEM_UNREADABLE))) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+	}
+	/* more than the recorder keeps: shown as cut short */
+	const size_t control_len = m->len < controllen ? m->len : (size_t)controllen;
+	size_t buf_len = control_len;
+	const uint8_t *p = m->data;
+	rp_e_open(c->e, '[');
+	while (buf_len >= cmsg_size) {
+		const uint64_t cmsg_len = rp_get_u64(p);
+		const int level = (int32_t)rp_get_u32(p + 8), type = (int32_t)rp_get_u32(p + 12);
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "cmsg_len");
+		rp_e_uint(c->e, cmsg_len);
+		rp_e_key(c->e, "cmsg_level");
+		const char *ln = rp_xlat_lookup(&x_sol, (uint32_t)level);
+		if (ln) {
+			rp_e_sym(c->e, ln);
+		} else {
+			rp_e_hex(c->e, (uint32_t)level);
+			rp_e_comment(c->e, "SOL_???");
+		}
+		rp_e_key(c->e, "cmsg_type");
+		uint64_t len = cmsg_len > buf_len ? buf_len : cmsg_len;
+		print_cmsg_data(c, level, type, p + cmsg_size,
+				len > cmsg_size ? len - cmsg_size : 0);
+		rp_e_close(c->e, '}');
+		if (len < cmsg_size) {
+			buf_len -= cmsg_size;
+			break;
+		}
+		len = (cmsg_len + 7) & ~(uint64_t)7;
+		if (len >= buf_len) {
+			buf_len = 0;
+			break;
+		}
+		p += len;
+		buf_len -= len;
+	}
+	if (buf_len) {
+		rp_e_ellipsis(c->e);
+		char tmp[32];
+		snprintf(tmp, sizeof(tmp), "%#" PRIx64, addr + (control_len - buf_len));
+		rp_e_comment(c->e, tmp);
+	} else if (control_len < controllen) {
+		rp_e_ellipsis(c->e);
+	}
+	rp_e_close(c->e, ']');
+}
+
+/* print_struct_msghdr: user_namelen is the msg_namelen given at entry (for
+ * receiving calls) or NULL; data_size bounds the bytes shown in the iovecs. */
+static void print_msghdr_data(struct rp_ctx *c, const struct msg_loc *l, const uint8_t *h,
+			      const int32_t *user_namelen, uint64_t data_size)
+{
+	const uint64_t name = rp_get_u64(h), iov = rp_get_u64(h + 16), iovlen = rp_get_u64(h + 24);
+	const uint64_t control = rp_get_u64(h + 32), controllen = rp_get_u64(h + 40);
+	const int32_t namelen_k = (int32_t)rp_get_u32(h + 8);
+	const int32_t namelen =
+	    user_namelen && namelen_k > *user_namelen ? *user_namelen : namelen_k;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "msg_name");
+	print_sockaddr_mem(c, name, msg_part(c, l, 1), namelen);
+	rp_e_key(c->e, "msg_namelen");
+	if (user_namelen && *user_namelen != namelen_k)
+		rp_e_rawf(c->e, "%d => %d", *user_namelen, namelen_k);
+	else
+		rp_e_int(c->e, namelen_k);
+	rp_e_key(c->e, "msg_iov");
+	print_msg_iov(c, l, iov, iovlen, data_size);
+	rp_e_key(c->e, "msg_iovlen");
+	rp_e_uint(c->e, iovlen);
+	if (controllen) {
+		rp_e_key(c->e, "msg_control");
+		print_msg_control(c, l, control, controllen);
+	}
+	rp_e_key(c->e, "msg_controllen");
+	rp_e_uint(c->e, controllen);
+	rp_e_key(c->e, "msg_flags");
+	print_flags(c, msg_flags(), rp_get_u32(h + 48), "MSG_???");
+	rp_e_close(c->e, '}');
+}
+
+static void decode_sendmsg(struct rp_ctx *c)
+{
+	rp_arg_fd(c, (int64_t)c->sc->args[0]);
+	const struct msg_loc l = {1, 0, STRTRC_AT_ENTRY};
+	const struct rp_mem *h = msg_part(c, &l, 0);
+	if (!c->sc->args[1] || !mem_ok(h, 56))
+		rp_arg_ptr(c, 1);
+	else
+		print_msghdr_data(c, &l, h->data, NULL, UINT64_MAX);
+	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
+}
+
+static void decode_recvmsg(struct rp_ctx *c)
+{
+	rp_arg_fd(c, (int64_t)c->sc->args[0]);
+	const struct rp_mem *hin = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0);
+	const struct msg_loc l = {1, 0, STRTRC_AT_EXIT};
+	const struct rp_mem *hout = msg_part(c, &l, 0);
+	if (!c->sc->args[1] || !mem_ok(hin, 56)) {
+		rp_arg_ptr(c, 1);
+	} else {
+		const int32_t user_namelen = (int32_t)rp_get_u32(hin->data + 8);
+		if (!c->sc->finished) {
+			rp_arg_ptr(c, 1);
+		} else if (c->sc->is_error) {
+			rp_e_open(c->e, '{');
+			rp_e_key(c->e, "msg_namelen");
+			rp_e_int(c->e, user_namelen);
+			rp_e_close(c->e, '}');
+		} else if (!mem_ok(hout, 56) || hout->stop != STRTRC_AT_EXIT) {
+			rp_arg_ptr(c, 1);
+		} else {
+			print_msghdr_data(c, &l, hout->data, &user_namelen, (uint64_t)c->sc->rval);
+		}
+	}
+	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
+}
+
+/* mmsghdr arrays: item 0 is the array; message i's parts would be under
+ * items MMSG_ITEM(i) + 1.. laid out as a lone msghdr's (the recorder keeps
+ * only the array for now, so the iovecs show as addresses). */
+#define MMSG_ITEM(i) (((uint32_t)(i) + 1) << 16)
+
+static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t msg_len_vlen,
+			  bool use_msg_len, const struct rp_mem *namelens)
+{
+	const uint64_t addr = c->sc->args[1];
+	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, 1, 0);
+	if (!addr || !arr || arr->len < 64 || !vlen) {
+		if (addr && !vlen)
+			rp_e_raw(c->e, "[]");
+		else
+			rp_e_ptr(c->e, addr);
+		return;
+	}
+	const size_t have = arr->len / 64;
+	rp_e_open(c->e, '[');
+	for (uint64_t i = 0; i < vlen; i++) {
+		if (i >= c->opts->max_strlen || i >= 1024) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		if (i >= have) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		const uint8_t *e = arr->data + 64 * i;
+		const uint32_t msg_len = rp_get_u32(e + 56);
+		const struct msg_loc l = {1, MMSG_ITEM(i), stop};
+		int32_t user_namelen = 0;
+		const bool have_user = namelens && namelens->len >= 64 * (i + 1);
+		if (have_user)
+			user_namelen = (int32_t)rp_get_u32(namelens->data + 64 * i + 8);
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "msg_hdr");
+		print_msghdr_data(c, &l, e, have_user ? &user_namelen : NULL,
+				  use_msg_len ? msg_len : UINT64_MAX);
+		if (i < msg_len_vlen) {
+			rp_e_key(c->e, "msg_len");
+			rp_e_uint(c->e, msg_len);
+		}
+		rp_e_close(c->e, '}');
+	}
+	rp_e_close(c->e, ']');
+}
+
+static void print_timespec_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m)
+{
+	if (!addr || !mem_ok(m, 16)) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "tv_sec");
+	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
+	rp_e_key(c->e, "tv_nsec");
+	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
+	rp_e_close(c->e, '}');
+}
+
+static void decode_sendmmsg(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	const bool ok = c->exiting_ok;
+	/* decoded at exit, where the kernel has set msg_len */
+	print_mmsgvec(c, ok ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, (uint32_t)a[2],
+		      ok ? (uint64_t)c->sc->rval : 0, false, NULL);
+	rp_e_uint(c->e, (uint32_t)a[2]);
+	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+}
+
+static void decode_recvmmsg(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	if (c->exiting_ok) {
+		const struct rp_mem *in = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0);
+		print_mmsgvec(c, STRTRC_AT_EXIT, (uint64_t)c->sc->rval, (uint64_t)c->sc->rval, true,
+			      in && in->stop == STRTRC_AT_ENTRY ? in : NULL);
+	} else {
+		rp_arg_ptr(c, 1);
+	}
+	rp_e_uint(c->e, (uint32_t)a[2]);
+	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_timespec_mem(c, a[4], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 0));
+}
+
+/* ---- the calls ---- */
+
+static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)
+{
+	if (fam == AF_INET || fam == AF_INET6) {
+		rp_e_enum(c->e, &x_ipproto, proto);
+	} else if (fam == AF_NETLINK) {
+		rp_e_enum(c->e, &x_netlink_proto, proto);
+	} else if (fam == AF_PACKET) {
+		const uint16_t p = ntohs((uint16_t)proto);
+		const char *n = rp_xlat_lookup(&x_ethp, p);
+		if (n)
+			rp_e_rawf(c->e, "htons(%s)", n);
+		else
+			rp_e_rawf(c->e, "htons(%#x /* ETH_P_??? */)", p);
+	} else {
+		rp_e_uint(c->e, proto);
 	}
 }
 
@@ -92,62 +1196,70 @@ bool rp_decode_net(struct rp_ctx *c, const char *name)
 {
 	const uint64_t *a = c->sc->args;
 	if (IS("socket")) {
-		const uint32_t fam = (uint32_t)a[0], type = (uint32_t)a[1];
-		rp_e_enum(c->e, &rp_x_address_family, fam);
-		const char *tn = rp_xlat_lookup(&rp_x_socket_type, type & 0xf);
-		char tmp[32];
-		if (!tn) {
-			snprintf(tmp, sizeof(tmp), "%#x /* SOCK_??? */", type & 0xf);
-			tn = tmp;
+		rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+		print_sock_type(c, (uint32_t)a[1]);
+		print_protocol(c, (uint32_t)a[0], (uint32_t)a[2]);
+	} else if (IS("socketpair")) {
+		rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+		print_sock_type(c, (uint32_t)a[1]);
+		rp_e_uint(c->e, a[2]);
+		const struct rp_mem *m = rp_arg_mem(c, 3, true, 8);
+		if (m) {
+			rp_e_open(c->e, '[');
+			rp_arg_fd(c, (int32_t)rp_get_u32(m->data));
+			rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4));
+			rp_e_close(c->e, ']');
 		}
-		rp_e_flags_pre(c->e, tn, &rp_x_socket_type_flags, type & ~0xfu, NULL);
-		if (fam == 2 || fam == 10)
-			rp_e_enum(c->e, &ipproto, (uint32_t)a[2]);
-		else
-			rp_e_int(c->e, (int32_t)a[2]);
 	} else if (IS("connect") || IS("bind")) {
 		rp_arg_fd(c, (int64_t)a[0]);
-		print_sockaddr_in(c, 1, a[2]);
-		rp_e_uint(c->e, (uint32_t)a[2]);
+		print_sockaddr_arg(c, 1, (int32_t)a[2]);
+		rp_e_int(c->e, (int32_t)a[2]);
 	} else if (IS("getsockname") || IS("getpeername") || IS("accept")) {
 		rp_arg_fd(c, (int64_t)a[0]);
-		print_sockaddr_out(c, 1, 2);
+		print_sockname(c, 1, 2);
 	} else if (IS("accept4")) {
 		rp_arg_fd(c, (int64_t)a[0]);
-		print_sockaddr_out(c, 1, 2);
-		rp_e_flags(c->e, &rp_x_socket_type_flags, (uint32_t)a[3]);
+		print_sockname(c, 1, 2);
+		print_flags(c, &rp_x_socket_type_flags, (uint32_t)a[3], "SOCK_???");
 	} else if (IS("sendto")) {
 		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_buf(c, 1, a[2], false, false);
+		print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0), a[2]);
 		rp_e_uint(c->e, a[2]);
-		rp_e_flags(c->e, rp_xlat_get(SC_X_MSG_FLAGS), (uint32_t)a[3]);
-		print_sockaddr_in(c, 4, a[5]);
-		rp_e_uint(c->e, (uint32_t)a[5]);
+		print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+		print_sockaddr_arg(c, 4, (int32_t)a[5]);
+		rp_e_int(c->e, (int32_t)a[5]);
 	} else if (IS("recvfrom")) {
 		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true, false);
-		rp_e_uint(c->e, a[2]);
-		rp_e_flags(c->e, rp_xlat_get(SC_X_MSG_FLAGS), (uint32_t)a[3]);
-		if (a[4])
-			print_sockaddr_out(c, 4, 5);
-		else {
-			rp_arg_ptr(c, 4);
-			rp_arg_ptr(c, 5);
+		if (c->exiting_ok) {
+			const uint64_t n =
+			    (uint64_t)c->sc->rval < a[2] ? (uint64_t)c->sc->rval : a[2];
+			print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 1, 0), n);
+		} else {
+			rp_arg_ptr(c, 1);
 		}
+		rp_e_uint(c->e, a[2]);
+		print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+		print_sockname(c, 4, 5);
+	} else if (IS("sendmsg")) {
+		decode_sendmsg(c);
+	} else if (IS("recvmsg")) {
+		decode_recvmsg(c);
+	} else if (IS("sendmmsg")) {
+		decode_sendmmsg(c);
+	} else if (IS("recvmmsg")) {
+		decode_recvmmsg(c);
 	} else if (IS("shutdown")) {
 		rp_arg_fd(c, (int64_t)a[0]);
 		rp_e_enum(c->e, rp_xlat_get(SC_X_SHUTDOWN_HOW), (uint32_t)a[1]);
-	} else if (IS("socketpair")) {
-		rp_e_enum(c->e, &rp_x_address_family, (uint32_t)a[0]);
-		const uint32_t type = (uint32_t)a[1];
-		const char *tn = rp_xlat_lookup(&rp_x_socket_type, type & 0xf);
-		rp_e_flags_pre(c->e, tn ? tn : "SOCK_???", &rp_x_socket_type_flags, type & ~0xfu,
-			       NULL);
-		rp_e_int(c->e, (int32_t)a[2]);
-		const struct rp_mem *m = rp_arg_mem(c, 3, true, 8);
-		if (m)
-			rp_e_rawf(c->e, "[%d, %d]", (int32_t)rp_get_u32(m->data),
-				  (int32_t)rp_get_u32(m->data + 4));
+	} else if (IS("setsockopt")) {
+		print_sockopt_head(c, false);
+		print_setsockopt_val(c);
+		rp_e_int(c->e, (int32_t)a[4]);
+	} else if (IS("getsockopt")) {
+		decode_getsockopt(c);
+	} else if (IS("listen")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_e_int(c->e, (int32_t)a[1]);
 	} else {
 		return false;
 	}
@@ -156,6 +1268,12 @@ bool rp_decode_net(struct rp_ctx *c, const char *name)
 
 const struct rp_xlat *rp_xlat_net(enum sc_xlat_id id)
 {
-	(void)id; /* this family's own SC_X_* tables go here */
-	return NULL;
+	switch (id) {
+	case SC_X_SOCKET_DOMAIN:
+		return &x_af;
+	case SC_X_SOCKET_LEVEL:
+		return &x_sol;
+	default:
+		return NULL;
+	}
 }

@@ -1,0 +1,456 @@
+/* tp_fam_net: the socket family's syscalls, on success and failure paths,
+ * for the differential test against strace.
+ *
+ * Usage: tp_fam_net DIR
+ * AF_UNIX path sockets live in DIR (no pid in their names, so that two runs
+ * print the same text). AF_INET/AF_INET6 traffic stays on loopback and uses
+ * fixed ports 47311..47319 (SO_REUSEADDR) so that addresses printed are the
+ * same in every run; TCP clients are closed with SO_LINGER {1, 0} (reset) so
+ * that no TIME_WAIT keeps the next run from reusing the same ports.
+ * AF_PACKET needs CAP_NET_RAW: without it those steps expect EPERM.
+ * Every call is a raw syscall() so that each libc makes exactly that call.
+ * Prints nothing but unexpected results (to stderr); exit status 0 when
+ * every step gave the expected result. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <net/ethernet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#define PORT_TCP_SERVER	 47311
+#define PORT_TCP_CLIENT	 47312
+#define PORT_UDP_A	 47313
+#define PORT_UDP_B	 47314
+#define PORT_UDP6	 47315
+#define PORT_TCP_CLIENT2 47316
+#define PORT_CLOSED	 47319
+
+static int failures;
+
+/* Checks the outcome of a syscall() that returned ret; want_errno 0 means
+ * success is expected. Returns ret. */
+static long check(const char *const label, const long ret, const int want_errno)
+{
+	const int got = ret == -1 ? errno : 0;
+	if (got != want_errno) {
+		fprintf(stderr, "%s: errno %d, expected %d\n", label, got, want_errno);
+		failures++;
+	}
+	return ret;
+}
+
+static void expect(const char *const what, const int good)
+{
+	if (!good) {
+		fprintf(stderr, "%s: expected otherwise\n", what);
+		failures++;
+	}
+}
+
+static struct sockaddr_in in4(const unsigned port)
+{
+	struct sockaddr_in a;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons((uint16_t)port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return a;
+}
+
+static void set_int(const long fd, const int level, const int name, const int value)
+{
+	check("setsockopt int", syscall(SYS_setsockopt, fd, level, name, &value, sizeof(value)), 0);
+}
+
+/* Resets the connection on close: no TIME_WAIT for the next run. */
+static void close_reset(const long fd)
+{
+	const struct linger l = {.l_onoff = 1, .l_linger = 0};
+	check("setsockopt SO_LINGER",
+	      syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l)), 0);
+	check("close", syscall(SYS_close, fd), 0);
+}
+
+static void tcp4(void)
+{
+	char buf[64];
+	int v = 0;
+	socklen_t len;
+	struct sockaddr_storage ss;
+	struct sockaddr_in addr = in4(PORT_TCP_SERVER);
+
+	const long s = check("socket", syscall(SYS_socket, AF_INET, SOCK_STREAM, IPPROTO_TCP), 0);
+	set_int(s, SOL_SOCKET, SO_REUSEADDR, 1);
+	check("bind", syscall(SYS_bind, s, &addr, sizeof(addr)), 0);
+	check("listen", syscall(SYS_listen, s, 8), 0);
+	len = sizeof(addr);
+	check("getsockname", syscall(SYS_getsockname, s, &addr, &len), 0);
+
+	const long c =
+	    check("socket client", syscall(SYS_socket, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), 0);
+	set_int(c, SOL_SOCKET, SO_REUSEADDR, 1);
+	addr = in4(PORT_TCP_CLIENT);
+	check("bind client", syscall(SYS_bind, c, &addr, sizeof(addr)), 0);
+	set_int(c, IPPROTO_TCP, TCP_NODELAY, 1);
+	len = sizeof(ss);
+	check("getpeername unconnected", syscall(SYS_getpeername, c, &ss, &len), ENOTCONN);
+	addr = in4(PORT_TCP_SERVER);
+	check("connect", syscall(SYS_connect, c, &addr, sizeof(addr)), 0);
+	len = sizeof(ss);
+	const long a = check("accept", syscall(SYS_accept, s, &ss, &len), 0);
+	len = sizeof(ss);
+	check("getpeername", syscall(SYS_getpeername, c, &ss, &len), 0);
+
+	static const char hello[] = "hello, net\n";
+	check("sendto", syscall(SYS_sendto, c, hello, sizeof(hello) - 1, MSG_NOSIGNAL, NULL, 0), 0);
+	expect("recvfrom hello",
+	       check("recvfrom", syscall(SYS_recvfrom, a, buf, sizeof(buf), 0, NULL, NULL), 0) ==
+		   (long)sizeof(hello) - 1);
+
+	len = sizeof(v);
+	check("getsockopt SO_TYPE", syscall(SYS_getsockopt, a, SOL_SOCKET, SO_TYPE, &v, &len), 0);
+	len = sizeof(v);
+	check("getsockopt SO_ERROR", syscall(SYS_getsockopt, a, SOL_SOCKET, SO_ERROR, &v, &len), 0);
+	len = sizeof(v);
+	check("getsockopt SO_REUSEADDR",
+	      syscall(SYS_getsockopt, s, SOL_SOCKET, SO_REUSEADDR, &v, &len), 0);
+	len = sizeof(v);
+	check("getsockopt TCP_NODELAY",
+	      syscall(SYS_getsockopt, c, IPPROTO_TCP, TCP_NODELAY, &v, &len), 0);
+	set_int(c, IPPROTO_TCP, TCP_KEEPIDLE, 60);
+	set_int(c, SOL_SOCKET, SO_KEEPALIVE, 1);
+	set_int(c, IPPROTO_IP, IP_TOS, 0x10);
+	len = sizeof(v);
+	check("getsockopt IP_TOS", syscall(SYS_getsockopt, c, IPPROTO_IP, IP_TOS, &v, &len), 0);
+	len = sizeof(v);
+	check("getsockopt IP_TTL", syscall(SYS_getsockopt, c, IPPROTO_IP, IP_TTL, &v, &len), 0);
+	const struct timeval tv = {.tv_sec = 1, .tv_usec = 500000};
+	check("setsockopt SO_RCVTIMEO",
+	      syscall(SYS_setsockopt, a, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)), 0);
+	check("setsockopt unknown", syscall(SYS_setsockopt, c, SOL_SOCKET, 9999, &v, sizeof(v)),
+	      ENOPROTOOPT);
+	len = sizeof(v);
+	check("getsockopt unknown", syscall(SYS_getsockopt, c, IPPROTO_TCP, 9999, &v, &len),
+	      ENOPROTOOPT);
+
+	check("shutdown", syscall(SYS_shutdown, c, SHUT_WR), 0);
+	expect("recvfrom eof",
+	       check("recvfrom eof", syscall(SYS_recvfrom, a, buf, sizeof(buf), 0, NULL, NULL),
+		     0) == 0);
+	check("shutdown bad how", syscall(SYS_shutdown, c, 7), EINVAL);
+
+	/* a second client, taken by accept4 with flags and no address */
+	const long c2 = check("socket client2", syscall(SYS_socket, AF_INET, SOCK_STREAM, 0), 0);
+	set_int(c2, SOL_SOCKET, SO_REUSEADDR, 1);
+	addr = in4(PORT_TCP_CLIENT2);
+	check("bind client2", syscall(SYS_bind, c2, &addr, sizeof(addr)), 0);
+	addr = in4(PORT_TCP_SERVER);
+	check("connect client2", syscall(SYS_connect, c2, &addr, sizeof(addr)), 0);
+	const long a2 =
+	    check("accept4", syscall(SYS_accept4, s, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK), 0);
+	check("recvfrom nothing",
+	      syscall(SYS_recvfrom, a2, buf, sizeof(buf), MSG_DONTWAIT, NULL, NULL), EAGAIN);
+	len = sizeof(ss);
+	check("accept4 not listening", syscall(SYS_accept4, c2, &ss, &len, SOCK_CLOEXEC), EINVAL);
+	check("accept bad fd", syscall(SYS_accept, 1000, NULL, NULL), EBADF);
+
+	close_reset(c);
+	close_reset(c2);
+	check("close", syscall(SYS_close, a2), 0);
+	check("close", syscall(SYS_close, a), 0);
+	check("close", syscall(SYS_close, s), 0);
+
+	/* nobody listens there */
+	const long r = check("socket", syscall(SYS_socket, AF_INET, SOCK_STREAM, 0), 0);
+	addr = in4(PORT_CLOSED);
+	check("connect refused", syscall(SYS_connect, r, &addr, sizeof(addr)), ECONNREFUSED);
+	check("sendto unconnected",
+	      syscall(SYS_sendto, r, hello, sizeof(hello) - 1, MSG_NOSIGNAL, NULL, 0), EPIPE);
+	check("close", syscall(SYS_close, r), 0);
+	check("listen bad fd", syscall(SYS_listen, 1000, 1), EBADF);
+}
+
+static void udp4(void)
+{
+	char buf[64], b1[3], b2[8];
+	socklen_t len;
+	struct sockaddr_in from;
+	struct sockaddr_in a_addr = in4(PORT_UDP_A), b_addr = in4(PORT_UDP_B);
+
+	const long a =
+	    check("socket udp", syscall(SYS_socket, AF_INET, SOCK_DGRAM, IPPROTO_UDP), 0);
+	set_int(a, SOL_SOCKET, SO_REUSEADDR, 1);
+	check("bind udp", syscall(SYS_bind, a, &a_addr, sizeof(a_addr)), 0);
+	const long b = check("socket udp", syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0), 0);
+	set_int(b, SOL_SOCKET, SO_REUSEADDR, 1);
+	check("bind udp", syscall(SYS_bind, b, &b_addr, sizeof(b_addr)), 0);
+	check("bind again", syscall(SYS_bind, b, &b_addr, sizeof(b_addr)), EINVAL);
+
+	check("sendto udp", syscall(SYS_sendto, b, "dgram", 5, 0, &a_addr, sizeof(a_addr)), 0);
+	len = sizeof(from);
+	expect("recvfrom udp",
+	       check("recvfrom udp", syscall(SYS_recvfrom, a, buf, sizeof(buf), 0, &from, &len),
+		     0) == 5);
+	len = sizeof(from);
+	check("recvfrom empty",
+	      syscall(SYS_recvfrom, a, buf, sizeof(buf), MSG_DONTWAIT, &from, &len), EAGAIN);
+
+	/* two iovecs out, a name; read back into a short and a long iovec */
+	struct iovec out[2] = {{"ab", 2}, {"cdefg", 5}};
+	struct msghdr mh = {
+	    .msg_name = &a_addr, .msg_namelen = sizeof(a_addr), .msg_iov = out, .msg_iovlen = 2};
+	check("sendmsg udp", syscall(SYS_sendmsg, b, &mh, 0), 0);
+	struct iovec in[2] = {{b1, sizeof(b1)}, {b2, sizeof(b2)}};
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_name = &from;
+	mh.msg_namelen = sizeof(from);
+	mh.msg_iov = in;
+	mh.msg_iovlen = 2;
+	check("recvmsg udp", syscall(SYS_recvmsg, a, &mh, 0), 0);
+	check("recvmsg empty", syscall(SYS_recvmsg, a, &mh, MSG_DONTWAIT), EAGAIN);
+
+	/* two datagrams at once each way */
+	struct iovec m0 = {"one", 3}, m1 = {"two!", 4};
+	struct mmsghdr mm[2];
+	memset(mm, 0, sizeof(mm));
+	mm[0].msg_hdr.msg_iov = &m0;
+	mm[0].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_iov = &m1;
+	mm[1].msg_hdr.msg_iovlen = 1;
+	check("connect udp", syscall(SYS_connect, b, &a_addr, sizeof(a_addr)), 0);
+	expect("sendmmsg 2", check("sendmmsg", syscall(SYS_sendmmsg, b, mm, 2, 0), 0) == 2);
+	char r0[8], r1[8];
+	struct iovec i0 = {r0, sizeof(r0)}, i1 = {r1, sizeof(r1)};
+	memset(mm, 0, sizeof(mm));
+	mm[0].msg_hdr.msg_iov = &i0;
+	mm[0].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_iov = &i1;
+	mm[1].msg_hdr.msg_iovlen = 1;
+	expect("recvmmsg 2",
+	       check("recvmmsg", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, NULL), 0) == 2);
+	check("recvmmsg empty", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, NULL), EAGAIN);
+	check("sendmmsg bad fd", syscall(SYS_sendmmsg, 1000, mm, 2, 0), EBADF);
+
+	check("close", syscall(SYS_close, b), 0);
+	check("close", syscall(SYS_close, a), 0);
+}
+
+static void udp6(void)
+{
+	char buf[64];
+	int v = 0;
+	socklen_t len;
+	struct sockaddr_in6 addr, from;
+	memset(&addr, 0, sizeof(addr));
+	addr.sin6_family = AF_INET6;
+	addr.sin6_port = htons(PORT_UDP6);
+	addr.sin6_addr = in6addr_loopback;
+
+	const long s = check("socket6", syscall(SYS_socket, AF_INET6, SOCK_DGRAM, IPPROTO_UDP), 0);
+	set_int(s, SOL_SOCKET, SO_REUSEADDR, 1);
+	set_int(s, IPPROTO_IPV6, IPV6_V6ONLY, 1);
+	len = sizeof(v);
+	check("getsockopt IPV6_V6ONLY",
+	      syscall(SYS_getsockopt, s, IPPROTO_IPV6, IPV6_V6ONLY, &v, &len), 0);
+	set_int(s, IPPROTO_IPV6, IPV6_UNICAST_HOPS, 32);
+	check("bind6", syscall(SYS_bind, s, &addr, sizeof(addr)), 0);
+	len = sizeof(from);
+	check("getsockname6", syscall(SYS_getsockname, s, &from, &len), 0);
+	check("sendto6", syscall(SYS_sendto, s, "six", 3, 0, &addr, sizeof(addr)), 0);
+	len = sizeof(from);
+	check("recvfrom6", syscall(SYS_recvfrom, s, buf, sizeof(buf), 0, &from, &len), 0);
+	check("close", syscall(SYS_close, s), 0);
+
+	const long t = check("socket6 tcp", syscall(SYS_socket, AF_INET6, SOCK_STREAM, 0), 0);
+	addr.sin6_port = htons(PORT_CLOSED);
+	check("connect6 refused", syscall(SYS_connect, t, &addr, sizeof(addr)), ECONNREFUSED);
+	check("close", syscall(SYS_close, t), 0);
+}
+
+static socklen_t unix_addr(struct sockaddr_un *const a, const char *const path, const int abstract)
+{
+	memset(a, 0, sizeof(*a));
+	a->sun_family = AF_UNIX;
+	const size_t n = strlen(path);
+	memcpy(a->sun_path + (abstract ? 1 : 0), path, n);
+	/* the path's NUL, or the abstract name's leading one */
+	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + 1);
+}
+
+static void unix_sockets(void)
+{
+	char buf[64];
+	socklen_t len;
+	struct sockaddr_un addr, got;
+	struct ucred cred;
+
+	unlink("net.sock");
+	const long s = check("socket unix", syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0), 0);
+	const socklen_t alen = unix_addr(&addr, "net.sock", 0);
+	check("bind unix", syscall(SYS_bind, s, &addr, alen), 0);
+	check("listen unix", syscall(SYS_listen, s, 4), 0);
+	len = sizeof(got);
+	check("getsockname unix", syscall(SYS_getsockname, s, &got, &len), 0);
+	const long c = check("socket unix client",
+			     syscall(SYS_socket, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0), 0);
+	check("connect unix", syscall(SYS_connect, c, &addr, alen), 0);
+	len = sizeof(got);
+	const long a = check("accept4 unix", syscall(SYS_accept4, s, &got, &len, SOCK_CLOEXEC), 0);
+	len = sizeof(got);
+	check("getpeername unix", syscall(SYS_getpeername, c, &got, &len), 0);
+	len = sizeof(cred);
+	check("getsockopt SO_PEERCRED",
+	      syscall(SYS_getsockopt, a, SOL_SOCKET, SO_PEERCRED, &cred, &len), 0);
+
+	/* a descriptor passed with SCM_RIGHTS */
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	memset(&ctl, 0, sizeof(ctl));
+	struct iovec iov = {"fd", 2};
+	struct msghdr mh = {.msg_iov = &iov,
+			    .msg_iovlen = 1,
+			    .msg_control = ctl.buf,
+			    .msg_controllen = sizeof(ctl.buf)};
+	struct cmsghdr *cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	const int passed = 0;
+	memcpy(CMSG_DATA(cm), &passed, sizeof(passed));
+	check("sendmsg SCM_RIGHTS", syscall(SYS_sendmsg, c, &mh, 0), 0);
+	memset(&ctl, 0, sizeof(ctl));
+	iov.iov_base = buf;
+	iov.iov_len = sizeof(buf);
+	mh.msg_controllen = sizeof(ctl.buf);
+	const long n =
+	    check("recvmsg SCM_RIGHTS", syscall(SYS_recvmsg, a, &mh, MSG_CMSG_CLOEXEC), 0);
+	expect("recvmsg fd", n == 2);
+	cm = CMSG_FIRSTHDR(&mh);
+	if (cm && cm->cmsg_type == SCM_RIGHTS) {
+		int fd;
+		memcpy(&fd, CMSG_DATA(cm), sizeof(fd));
+		check("close passed", syscall(SYS_close, fd), 0);
+	} else {
+		expect("SCM_RIGHTS received", 0);
+	}
+
+	const long d = check("socket unix", syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0), 0);
+	check("bind in use", syscall(SYS_bind, d, &addr, alen), EADDRINUSE);
+	const socklen_t mlen = unix_addr(&got, "missing.sock", 0);
+	check("connect missing", syscall(SYS_connect, d, &got, mlen), ENOENT);
+	check("close", syscall(SYS_close, d), 0);
+	check("close", syscall(SYS_close, a), 0);
+	check("close", syscall(SYS_close, c), 0);
+	check("close", syscall(SYS_close, s), 0);
+	check("unlink", unlink("net.sock"), 0);
+
+	/* abstract datagram sockets, credentials */
+	const long x = check("socket abstract", syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0), 0);
+	const socklen_t xlen = unix_addr(&addr, "strec-tp-fam-net", 1);
+	check("bind abstract", syscall(SYS_bind, x, &addr, xlen), 0);
+	set_int(x, SOL_SOCKET, SO_PASSCRED, 1);
+	len = sizeof(got);
+	check("getsockname abstract", syscall(SYS_getsockname, x, &got, &len), 0);
+	const long y = check("socket abstract", syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0), 0);
+	union {
+		char buf[CMSG_SPACE(sizeof(struct ucred))];
+		struct cmsghdr align;
+	} cctl;
+	memset(&cctl, 0, sizeof(cctl));
+	iov.iov_base = "cred";
+	iov.iov_len = 4;
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_name = &addr;
+	mh.msg_namelen = xlen;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cctl.buf;
+	mh.msg_controllen = sizeof(cctl.buf);
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_CREDENTIALS;
+	cm->cmsg_len = CMSG_LEN(sizeof(struct ucred));
+	cred.pid = getpid();
+	cred.uid = getuid();
+	cred.gid = getgid();
+	memcpy(CMSG_DATA(cm), &cred, sizeof(cred));
+	check("sendmsg SCM_CREDENTIALS", syscall(SYS_sendmsg, y, &mh, 0), 0);
+	memset(&cctl, 0, sizeof(cctl));
+	iov.iov_base = buf;
+	iov.iov_len = sizeof(buf);
+	mh.msg_name = &got;
+	mh.msg_namelen = sizeof(got);
+	mh.msg_controllen = sizeof(cctl.buf);
+	check("recvmsg SCM_CREDENTIALS", syscall(SYS_recvmsg, x, &mh, 0), 0);
+	check("close", syscall(SYS_close, y), 0);
+	check("close", syscall(SYS_close, x), 0);
+
+	int sv[2];
+	check("socketpair", syscall(SYS_socketpair, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv),
+	      0);
+	check("sendto pair", syscall(SYS_sendto, sv[0], "pair\0\1\377", 7, 0, NULL, 0), 0);
+	check("recvfrom pair", syscall(SYS_recvfrom, sv[1], buf, sizeof(buf), 0, NULL, NULL), 0);
+	check("close", syscall(SYS_close, sv[0]), 0);
+	check("close", syscall(SYS_close, sv[1]), 0);
+	check("socketpair inet", syscall(SYS_socketpair, AF_INET, SOCK_STREAM, 0, sv), EOPNOTSUPP);
+}
+
+static void netlink_packet(void)
+{
+	socklen_t len;
+	struct sockaddr_nl nl, nlgot;
+	memset(&nl, 0, sizeof(nl));
+	nl.nl_family = AF_NETLINK;
+
+	const long n =
+	    check("socket netlink",
+		  syscall(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), 0);
+	check("bind netlink", syscall(SYS_bind, n, &nl, sizeof(nl)), 0);
+	len = sizeof(nlgot);
+	check("getsockname netlink", syscall(SYS_getsockname, n, &nlgot, &len), 0);
+	check("close", syscall(SYS_close, n), 0);
+	check("socket bad family", syscall(SYS_socket, 12345, SOCK_STREAM, 0), EAFNOSUPPORT);
+
+	const int root = geteuid() == 0;
+	const long p =
+	    check("socket packet", syscall(SYS_socket, AF_PACKET, SOCK_DGRAM, htons(ETH_P_ALL)),
+		  root ? 0 : EPERM);
+	if (p < 0)
+		return;
+	struct sockaddr_ll ll, llgot;
+	memset(&ll, 0, sizeof(ll));
+	ll.sll_family = AF_PACKET;
+	ll.sll_protocol = htons(ETH_P_IP);
+	ll.sll_ifindex = 1; /* lo */
+	check("bind packet", syscall(SYS_bind, p, &ll, sizeof(ll)), 0);
+	len = sizeof(llgot);
+	check("getsockname packet", syscall(SYS_getsockname, p, &llgot, &len), 0);
+	check("close", syscall(SYS_close, p), 0);
+}
+
+int main(const int argc, char **const argv)
+{
+	if (argc < 2 || chdir(argv[1]) != 0) {
+		fprintf(stderr, "usage: tp_fam_net DIR\n");
+		return 2;
+	}
+	tcp4();
+	udp4();
+	udp6();
+	unix_sockets();
+	netlink_packet();
+	return failures ? 1 : 0;
+}

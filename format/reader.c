@@ -850,6 +850,65 @@ static const char *const *copy_argv(struct arena *a, const struct node *n, uint3
 	return v;
 }
 
+/* The "scrubbed" map: checks its known keys, adds their storage needs. */
+static int scrub_size(const struct fields *f, uint32_t m, size_t *need)
+{
+	const struct node *const n = f->n;
+	if (n[m].type != N_MAP)
+		return bad(f, "a map", "scrubbed");
+	uint32_t i = m + 1;
+	int e;
+	for (uint64_t k = 0; k < n[m].v; k++) {
+		const uint32_t val = n[i].next;
+		if (key_is(&n[i], "tool")) {
+			if (n[val].type != N_TEXT)
+				return bad(f, "a text string", "scrubbed.tool");
+			*need += n[val].v + 1;
+		} else if (key_is(&n[i], "mask_paths") &&
+			   (e = text_array(f, val, "scrubbed.mask_paths", need)) < 0) {
+			return e;
+		} else if (key_is(&n[i], "dropped_pids")) {
+			if (n[val].type != N_ARRAY)
+				return bad(f, "an array", "scrubbed.dropped_pids");
+			*need += (n[val].v + 2) * sizeof(uint32_t);
+		}
+		i = n[val].next;
+	}
+	return 0;
+}
+
+static int scrub_copy(const struct fields *fp, struct arena *a, uint32_t m, struct strtrc_scrub *s)
+{
+	const struct fields f = *fp; /* for U() */
+	const struct node *const n = f.n;
+	uint32_t i = m + 1;
+	int e = 0;
+	for (uint64_t k = 0; k < n[m].v && !e; k++) {
+		const uint32_t val = n[i].next;
+		if (key_is(&n[i], "tool")) {
+			s->tool = arena_str(a, &n[val]);
+		} else if (key_is(&n[i], "buffers")) {
+			e = get_bool(&f, val, "scrubbed.buffers", &s->buffers);
+		} else if (key_is(&n[i], "argv")) {
+			e = get_bool(&f, val, "scrubbed.argv", &s->argv);
+		} else if (key_is(&n[i], "env")) {
+			e = get_bool(&f, val, "scrubbed.env", &s->env);
+		} else if (key_is(&n[i], "mask_paths")) {
+			s->masks = copy_argv(a, n, val, &s->nmasks);
+		} else if (key_is(&n[i], "dropped_pids")) {
+			uint32_t *const pids =
+			    arena_take(a, (n[val].v + 1) * sizeof(uint32_t), sizeof(uint32_t));
+			uint32_t j = val + 1;
+			for (uint64_t p = 0; p < n[val].v; p++, j = n[j].next)
+				U(j, "scrubbed.dropped_pids", UINT32_MAX, pids[p]);
+			s->dropped_pids = pids;
+			s->ndropped = n[val].v;
+		}
+		i = n[val].next;
+	}
+	return e;
+}
+
 static const char *const header_texts[] = {"writer", "arch", "kernel", "hostname", "cwd", "filter"};
 static const char *const header_argvs[] = {"recorder_argv", "command", "env"};
 
@@ -886,6 +945,8 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 				return bad(&f, "an array", "pids");
 			need += (n[val].v + 2) * sizeof(uint32_t); /* + alignment */
 		}
+		if (key_is(key, "scrubbed") && (e = scrub_size(&f, val, &need)) < 0)
+			return e;
 		i = n[val].next;
 	}
 	struct arena a = {.size = need + 16 * sizeof(char *)};
@@ -938,6 +999,9 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 				U(j, "pids", UINT32_MAX, pids[p]);
 			h->pids = pids;
 			h->npids = n[val].v;
+		} else if (key_is(key, "scrubbed")) {
+			e = scrub_copy(&f, &a, val, &h->scrub);
+			h->scrubbed = true;
 		}
 		if (e < 0)
 			return e;

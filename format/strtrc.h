@@ -57,6 +57,8 @@ enum strtrc_mem_flags {
 	STRTRC_MEM_TRUNCATED = 1u << 0,  /* data is the first part; full_len tells the rest */
 	STRTRC_MEM_UNREADABLE = 1u << 1, /* a fault stopped the read; data is what was read */
 	STRTRC_MEM_STRING = 1u << 2,     /* NUL-terminated string (NUL not included) */
+	/* strscrub removed the data (set with TRUNCATED; FORMAT.md "Scrubbed traces") */
+	STRTRC_MEM_SCRUBBED = 1u << 3,
 };
 enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
 struct strtrc_memory {
@@ -133,6 +135,17 @@ struct strtrc_record {
 	} u;
 };
 
+/* What strscrub removed from a trace (header key "scrubbed"). */
+struct strtrc_scrub {
+	const char *tool;           /* "strscrub 0.1.0", or NULL */
+	bool buffers;               /* memory contents but paths emptied */
+	bool argv, env;             /* execve argv / env strings dropped */
+	size_t nmasks;              /* --mask-paths globs */
+	const char *const *masks;
+	size_t ndropped;            /* --drop-pid: processes removed */
+	const uint32_t *dropped_pids;
+};
+
 /* The header: the first item of every trace. Strings may be NULL (absent). */
 struct strtrc_header {
 	uint32_t format_version;
@@ -159,6 +172,8 @@ struct strtrc_header {
 	const char *filter;    /* record-time filter as given, or NULL */
 	size_t npids;          /* attached pids */
 	const uint32_t *pids;
+	bool scrubbed;         /* written by strscrub: scrub says how */
+	struct strtrc_scrub scrub;
 };
 
 /* ---- writer ---- */

@@ -185,6 +185,13 @@ static void put_array(struct strtrc_writer *w, size_t count)
 	w->len += n;
 }
 
+static void put_map(struct strtrc_writer *w, size_t count)
+{
+	const size_t n = cbor_encode_map_start(count, w->buf + w->len, w->cap - w->len);
+	assert(n > 0);
+	w->len += n;
+}
+
 static void put_bytes(struct strtrc_writer *w, const void *p, size_t len)
 {
 	const size_t n = cbor_encode_bytestring_start(len, w->buf + w->len, w->cap - w->len);
@@ -392,6 +399,31 @@ static void put_header_map(struct strtrc_writer *w, const struct strtrc_header *
 		for (size_t i = 0; i < h->npids; i++)
 			put_uint(w, h->pids[i]);
 	}
+	if (h->scrubbed) {
+		const struct strtrc_scrub *const sc = &h->scrub;
+		KEY("scrubbed");
+		if (!count_only) {
+			put_map(w, sc->tool ? 6 : 5);
+			if (sc->tool) {
+				put_text(w, "tool");
+				put_text(w, sc->tool);
+			}
+			put_text(w, "buffers");
+			put_bool(w, sc->buffers);
+			put_text(w, "argv");
+			put_bool(w, sc->argv);
+			put_text(w, "env");
+			put_bool(w, sc->env);
+			put_text(w, "mask_paths");
+			put_array(w, sc->nmasks);
+			for (size_t i = 0; i < sc->nmasks; i++)
+				put_text(w, sc->masks[i]);
+			put_text(w, "dropped_pids");
+			put_array(w, sc->ndropped);
+			for (size_t i = 0; i < sc->ndropped; i++)
+				put_uint(w, sc->dropped_pids[i]);
+		}
+	}
 #undef KEY
 #undef TEXT
 #undef ARGV
@@ -416,6 +448,9 @@ int strtrc_write_header(struct strtrc_writer *w, const struct strtrc_header *h)
 		      argv_size(h->command_argc, h->command_argv) + h->npids * HEAD_MAX;
 	if (h->env_recorded)
 		size += argv_size(h->envc, h->envp);
+	if (h->scrubbed)
+		size += 16 * HEAD_MAX + 80 + text_size(h->scrub.tool) +
+			argv_size(h->scrub.nmasks, h->scrub.masks) + h->scrub.ndropped * HEAD_MAX;
 	const int r = reserve(w, size);
 	if (r < 0)
 		return r;

@@ -797,6 +797,20 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 	fputs("\n", out);
 	fprintf(out, "environment:     %s\n",
 		h->env_recorded ? "recorded" : "not recorded");
+	if (!h->scrubbed)
+		return;
+	const struct strtrc_scrub *const sc = &h->scrub;
+	fprintf(out, "scrubbed:        by %s:%s%s%s\n", sc->tool ? sc->tool : "?",
+		sc->buffers ? " buffer contents dropped" : "", sc->argv ? ", argv dropped" : "",
+		sc->env ? ", environment dropped" : "");
+	for (size_t i = 0; i < sc->nmasks; i++)
+		fprintf(out, "masked paths:    %s\n", sc->masks[i]);
+	if (sc->ndropped) {
+		fputs("dropped pids:   ", out);
+		for (size_t i = 0; i < sc->ndropped; i++)
+			fprintf(out, " %u", sc->dropped_pids[i]);
+		fputs("\n", out);
+	}
 }
 
 int main(int argc, char **argv)

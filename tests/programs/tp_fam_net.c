@@ -135,6 +135,15 @@ static void tcp4(void)
 	check("getsockopt IP_TOS", syscall(SYS_getsockopt, c, IPPROTO_IP, IP_TOS, &v, &len), 0);
 	len = sizeof(v);
 	check("getsockopt IP_TTL", syscall(SYS_getsockopt, c, IPPROTO_IP, IP_TTL, &v, &len), 0);
+	struct linger lg;
+	len = sizeof(lg);
+	check("getsockopt SO_LINGER", syscall(SYS_getsockopt, c, SOL_SOCKET, SO_LINGER, &lg, &len),
+	      0);
+	long big[2] = {0, 0};
+	len = sizeof(big);
+	check("getsockopt SO_RCVLOWAT",
+	      syscall(SYS_getsockopt, c, SOL_SOCKET, SO_RCVLOWAT, big, &len), 0);
+	expect("SO_RCVLOWAT length", len == sizeof(int));
 	const struct timeval tv = {.tv_sec = 1, .tv_usec = 500000};
 	check("setsockopt SO_RCVTIMEO",
 	      syscall(SYS_setsockopt, a, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)), 0);
@@ -219,6 +228,24 @@ static void udp4(void)
 	mh.msg_iovlen = 2;
 	check("recvmsg udp", syscall(SYS_recvmsg, a, &mh, 0), 0);
 	check("recvmsg empty", syscall(SYS_recvmsg, a, &mh, MSG_DONTWAIT), EAGAIN);
+
+	/* the destination address as a control message, a larger name buffer */
+	set_int(a, IPPROTO_IP, IP_PKTINFO, 1);
+	check("sendto udp", syscall(SYS_sendto, b, "info", 4, 0, &a_addr, sizeof(a_addr)), 0);
+	union {
+		char buf[64];
+		struct cmsghdr align;
+	} ctl;
+	struct sockaddr_storage ss;
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_name = &ss;
+	mh.msg_namelen = sizeof(ss);
+	mh.msg_iov = in;
+	mh.msg_iovlen = 2;
+	mh.msg_control = ctl.buf;
+	mh.msg_controllen = sizeof(ctl.buf);
+	check("recvmsg IP_PKTINFO", syscall(SYS_recvmsg, a, &mh, 0), 0);
+	set_int(a, IPPROTO_IP, IP_PKTINFO, 0);
 
 	/* two datagrams at once each way */
 	struct iovec m0 = {"one", 3}, m1 = {"two!", 4};

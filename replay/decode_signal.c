@@ -1,6 +1,10 @@
 /* Signal calls: handlers, masks, sending. */
 #include "rp_internal.h"
 
+#include "names.h"
+
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #define IS(n) (strcmp(name, (n)) == 0)
@@ -32,11 +36,66 @@ static void print_sigaction(struct rp_ctx *c, unsigned i, bool out)
 	rp_e_close(c->e, '}');
 }
 
+/* A sigset of size bytes: strace reads it only when the size is the
+ * kernel's (8 on x86_64), else shows the address. */
 static void print_sigset_arg(struct rp_ctx *c, unsigned i, bool out, uint64_t size)
 {
-	const struct rp_mem *m = rp_arg_mem(c, i, out, 1);
+	if (size != 8) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	const struct rp_mem *m = rp_arg_mem(c, i, out, 8);
 	if (m)
-		rp_print_sigset(c, m->data, m->len < size ? m->len : (size_t)size);
+		rp_print_sigset(c, m->data, 8);
+}
+
+#define SS_ONSTACK    1u
+#define SS_DISABLE    2u
+#define SS_AUTODISARM (1u << 31)
+
+static void print_stack_t(struct rp_ctx *c, unsigned i, bool out)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, out, 24);
+	if (!m)
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "ss_sp");
+	rp_e_ptr(c->e, rp_get_u64(m->data));
+	rp_e_key(c->e, "ss_flags");
+	uint32_t f = rp_get_u32(m->data + 8);
+	struct rp_buf b = {0};
+	static const struct {
+		uint32_t bit;
+		const char *name;
+	} names[] = {{SS_ONSTACK, "SS_ONSTACK"},
+		     {SS_DISABLE, "SS_DISABLE"},
+		     {SS_AUTODISARM, "SS_AUTODISARM"}};
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (f & names[k].bit) {
+			rp_buf_printf(&b, "%s%s", b.len ? "|" : "", names[k].name);
+			f &= ~names[k].bit;
+		}
+	}
+	if (f || !b.len)
+		rp_buf_printf(&b, b.len ? "|%#x" : (f ? "%#x /* SS_??? */" : "0"), f);
+	rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+	rp_e_key(c->e, "ss_size");
+	rp_e_uint(c->e, rp_get_u64(m->data + 16));
+	rp_e_close(c->e, '}');
+}
+
+static void print_timespec_in(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, false, 16);
+	if (!m)
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "tv_sec");
+	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
+	rp_e_key(c->e, "tv_nsec");
+	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
+	rp_e_close(c->e, '}');
 }
 
 bool rp_decode_signal(struct rp_ctx *c, const char *name)
@@ -74,6 +133,18 @@ bool rp_decode_signal(struct rp_ctx *c, const char *name)
 		const struct rp_mem *m = rp_arg_mem(c, n + 1, false, 48);
 		if (m)
 			rp_print_siginfo(c->e, m->data, m->len);
+	} else if (IS("rt_sigtimedwait")) {
+		print_sigset_arg(c, 0, false, a[3]);
+		const struct rp_mem *m = rp_arg_mem(c, 1, true, 48);
+		if (m)
+			rp_print_siginfo(c->e, m->data, m->len);
+		print_timespec_in(c, 2);
+		rp_e_uint(c->e, a[3]);
+	} else if (IS("sigaltstack")) {
+		print_stack_t(c, 0, false);
+		print_stack_t(c, 1, true);
+	} else if (IS("alarm")) {
+		rp_e_uint(c->e, (uint32_t)a[0]);
 	} else if (IS("kill") || IS("tkill")) {
 		rp_e_int(c->e, (int32_t)a[0]);
 		rp_print_signame(c, (int32_t)a[1]);
@@ -95,8 +166,19 @@ const struct rp_xlat *rp_xlat_signal(enum sc_xlat_id id)
 
 bool rp_rval_signal(struct rp_ctx *c, const char *name, struct rp_buf *b)
 {
-	(void)c;
-	(void)name;
-	(void)b;
+	/* the signal taken: "12 (SIGUSR2)" */
+	if (IS("rt_sigtimedwait")) {
+		const int64_t r = c->sc->rval;
+		const char *sn = r > 0 && r < 32 ? strec_signal_name((int)r) : NULL;
+		if (sn)
+			rp_buf_printf(b, "%" PRId64 " (%s)", r, sn);
+		else if (r == 32)
+			rp_buf_printf(b, "%" PRId64 " (SIGRTMIN)", r);
+		else if (r > 32 && r <= 64)
+			rp_buf_printf(b, "%" PRId64 " (SIGRT_%d)", r, (int)r - 32);
+		else
+			return false;
+		return true;
+	}
 	return false;
 }

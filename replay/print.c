@@ -236,7 +236,8 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
 		rp_e_uint(e, pid);
 		rp_e_key(e, "si_uid");
 		rp_e_uint(e, uid);
-		if (code == -1) {
+		/* SI_QUEUE, SI_MESGQ: the value, when there is one */
+		if ((code == -1 || code == -3) && rp_get_u64(si + 24)) {
 			rp_e_key(e, "si_int");
 			rp_e_int(e, (int32_t)rp_get_u32(si + 24));
 			rp_e_key(e, "si_ptr");
@@ -276,6 +277,26 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
 		rp_e_int(e, (int32_t)rp_get_u32(si + 24));
 		rp_e_key(e, "si_ptr");
 		rp_e_ptr(e, rp_get_u64(si + 24));
+	} else if (signo == 29 && code > 0 && code <= 6) {
+		/* POLL_IN..POLL_HUP (F_SETSIG): band and descriptor */
+		rp_e_key(e, "si_band");
+		rp_e_int(e, (int64_t)rp_get_u64(si + 16));
+		rp_e_key(e, "si_fd");
+		rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+	} else if (code > 0) {
+		/* other kernel codes (SI_KERNEL...): a sender and a value if set */
+		if (pid || uid) {
+			rp_e_key(e, "si_pid");
+			rp_e_uint(e, pid);
+			rp_e_key(e, "si_uid");
+			rp_e_uint(e, uid);
+		}
+		if (rp_get_u64(si + 24)) {
+			rp_e_key(e, "si_int");
+			rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+			rp_e_key(e, "si_ptr");
+			rp_e_ptr(e, rp_get_u64(si + 24));
+		}
 	}
 	rp_e_close(e, '}');
 }

@@ -473,6 +473,8 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		rp_e_rawf(c->e, "htonl(%" PRIu32 ")",
 			  (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
 		inet_ntop(AF_INET6, d + 8, tmp, sizeof(tmp));
+		if (c->e->json) /* strace's text has no field name here */
+			rp_e_key(c->e, "sin6_addr");
 		print_call_str(c, "inet_pton(AF_INET6, ", tmp, ", &sin6_addr)");
 		if (len > 24) {
 			const bool linklocal = (d[8] == 0xfe && (d[9] & 0xc0) == 0x80) ||

@@ -2,6 +2,8 @@
  * Usage errors exit 2, damaged traces 1 (after printing every complete
  * record), success 0. */
 #include "replay.h"
+#include "print_perfetto.h"
+#include "progress.h"
 
 #include "filter.h"
 #include "names.h"
@@ -40,6 +42,7 @@ struct opts {
 	const char *outfile;
 	bool info;
 	bool interleaved;
+	bool perfetto; /* --format=perfetto */
 	const char *ff_dir; /* --ff: one file per task in this directory */
 	const char *paths[16]; /* -P: calls touching these paths */
 	size_t npaths;
@@ -81,11 +84,12 @@ struct run {
 	size_t nff, ff_cap, ff_open;
 	struct interleave il;
 	struct rp_buf text; /* a rendered line being split */
+	struct rp_perfetto *pf;
 };
 
 static const char *const long_options[] = {
 	"--to_trace", "--dont_trace", "--pid",	   "--tree",	"--json", "--info",
-	"--interleaved", "--help",    "--version", "--output", "--trace", "--ff", NULL,
+	"--interleaved", "--help",    "--version", "--output", "--trace", "--ff", "--format", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -126,12 +130,16 @@ static void usage(FILE *f)
 	      "  -v                     structures in full (stat, statx, getdents...)\n"
 	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
 	      "  --json                 one JSON object per event\n"
+	      "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
+	      "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
 	      "  --info                 summary of the trace header, then exit\n"
 	      "  --interleaved          strace's split lines: a call starts at its entry and ends\n"
 	      "                         with <unfinished ...> when another task prints before it\n"
 	      "                         returns (<... name resumed> at its exit)\n"
 	      "  -h, --help             this help\n"
-	      "  --version              version\n",
+	      "  --version              version\n"
+	      "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or damaged\n"
+	      "trace (every complete record is printed first), 2 usage error.\n",
 	      f);
 }
 
@@ -335,6 +343,12 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->ff_dir = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--tree") && !val) {
 				o->tree = true;
+			} else if (!strcmp(name, "--format")) {
+				const char *f = opt_value(argc, argv, &i, val);
+				if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "perfetto"))
+					usage_error("--format: '%s' is not text, json or perfetto", f);
+				o->print.json = !strcmp(f, "json");
+				o->perfetto = !strcmp(f, "perfetto");
 			} else if (!strcmp(name, "--json") && !val) {
 				o->print.json = true;
 			} else if (!strcmp(name, "--info") && !val) {
@@ -750,7 +764,10 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	if (r->o->interleaved)
 		return print_interleaved(r, ev, r->out);
 	r->line.len = 0;
-	rp_print_event(r->printer, ev, &r->line);
+	if (r->pf)
+		rp_perfetto_event(r->pf, ev, &r->line);
+	else
+		rp_print_event(r->printer, ev, &r->line);
 	if (r->line.oom)
 		return -ENOMEM;
 	FILE *const out = r->o->ff_dir ? ff_stream(r, ev->tid) : r->out;
@@ -825,6 +842,9 @@ int main(int argc, char **argv)
 	if (o.interleaved && o.status != ST_ALL)
 		usage_error("--interleaved cannot be combined with -z, -Z or -e status= (a call's "
 			    "status is not known at its entry)");
+	if (o.perfetto && (o.interleaved || o.ff_dir || o.print.json))
+		usage_error("--format=perfetto is one JSON document: not with --interleaved, --ff "
+			    "or --json");
 
 	int err = 0;
 	char msg[512];
@@ -866,14 +886,23 @@ int main(int argc, char **argv)
 	if (o.interleaved && s)
 		rp_session_set_entry_events(s, true);
 	r.printer = s ? rp_printer_new(&o.print, s) : NULL;
-	if (!s || !r.printer) {
+	if (o.perfetto && s)
+		r.pf = rp_perfetto_new(&o.print, s, h);
+	if (!s || !r.printer || (o.perfetto && !r.pf)) {
 		fputs("strep: out of memory\n", stderr);
 		return 1;
 	}
+	if (r.pf) {
+		rp_perfetto_begin(r.pf, &r.line);
+		put(&r, out, r.line.data, r.line.len);
+	}
+	struct rp_progress progress;
+	rp_progress_start(&progress, "strep", o.file);
 	int status = 0;
 	struct strtrc_record rec;
 	int rc;
 	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
+		rp_progress_update(&progress, strtrc_reader_bytes_in(rd));
 		const int frc = rp_session_feed(s, &rec, on_event, &r);
 		if (frc < 0) {
 			fprintf(stderr, "strep: %s\n", strerror(-frc));
@@ -884,6 +913,13 @@ int main(int argc, char **argv)
 	/* what never returned is printed as " = ?", as strace does at exit */
 	if (rp_session_finish(s, on_event, &r) < 0)
 		status = 1;
+	rp_progress_end(&progress);
+	if (r.pf) {
+		r.line.len = 0;
+		rp_perfetto_end(r.pf, &r.line);
+		put(&r, out, r.line.data, r.line.len);
+		rp_perfetto_free(r.pf);
+	}
 	if (fflush(out) != 0 || r.write_failed) {
 		fprintf(stderr, "strep: write error: %s\n", strerror(errno));
 		status = 1;

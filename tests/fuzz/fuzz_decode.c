@@ -1,9 +1,9 @@
 /* libFuzzer target for the decoding library: the input is a whole trace
- * file, read with libstrtrc, paired into events by rp_session and printed
- * by several printers at once (strace text with option sets like -v, -x,
+ * file or a bare CBOR record sequence (fuzz_input.h), read with libstrtrc,
+ * paired into events by rp_session and printed by several printers at once (strace text with option sets like -v, -x,
  * -xx, -y, -T, -tt -r, and JSON). Checks the printers' contract: every
  * event's output is whole lines, no NUL bytes, and JSON lines parse. */
-#include "fuzz_common.h"
+#include "fuzz_input.h"
 #include "replay.h"
 
 #include <stdbool.h>
@@ -236,10 +236,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const int fd = input_fd(data, size);
-	int err = 0;
-	char msg[256];
-	struct strtrc_reader *const rd = strtrc_reader_open_fd(fd, &err, msg, sizeof(msg));
+	struct strtrc_reader *const rd = open_input(data, size);
 	if (!rd)
 		return 0;
 	const struct strtrc_header *const h = strtrc_reader_header(rd);

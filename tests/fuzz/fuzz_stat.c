@@ -1,8 +1,9 @@
 /* libFuzzer target for strstat's aggregation: the input is a whole trace
- * file, fed as strstat feeds it (tools/strstat.c main loop) into every view
- * (summary, latency, errors, processes, files), which are then printed as
- * text, JSON and CSV to /dev/null. */
-#include "fuzz_common.h"
+ * file or a bare CBOR record sequence (fuzz_input.h), fed as strstat feeds
+ * it (tools/strstat.c main loop) into every view (summary, latency,
+ * errors, processes, files), which are then printed as text, JSON and CSV
+ * to /dev/null. */
+#include "fuzz_input.h"
 #include "stat.h"
 
 #include <stdio.h>
@@ -82,10 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE *devnull;
 	if (!devnull && !(devnull = fopen("/dev/null", "w")))
 		abort();
-	const int fd = input_fd(data, size);
-	int err = 0;
-	char msg[256];
-	struct strtrc_reader *const rd = strtrc_reader_open_fd(fd, &err, msg, sizeof(msg));
+	struct strtrc_reader *const rd = open_input(data, size);
 	if (!rd)
 		return 0;
 	const struct strtrc_header *const h = strtrc_reader_header(rd);

@@ -175,21 +175,26 @@ static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t co
 	return rc;
 }
 
-/* struct msghdr: item 0 the header, 1 the name, 2 the control data,
- * 3 the iovec array, 4+i the buffer of iov[i]. */
-static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_data, uint64_t total)
+/* struct msghdr: item base+0 the header (unless with_header is false), +1
+ * the name, +2 the control data, +3 the iovec array, +4+i the buffer of
+ * iov[i]; buffers limited to total bytes (the return value for reads). */
+static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_data, uint64_t total,
+			  uint32_t base, bool with_header)
 {
 	if (!addr)
 		return 0;
 	struct msghdr mh;
 	size_t got = 0;
 	const enum rec_read_status s = rec_mem_read(c->tid, addr, &mh, sizeof(mh), &got);
-	int rc = emit(c, 0, addr, &mh, got, sizeof(mh), s == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
+	int rc = with_header ? emit(c, base, addr, &mh, got, sizeof(mh),
+				    s == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE)
+			     : 0;
 	if (rc || s != REC_READ_OK)
 		return rc;
-	rc = capture_area(c, 1, (uint64_t)(uintptr_t)mh.msg_name, mh.msg_namelen, REC_MAX_SOCKADDR);
+	rc = capture_area(c, base + 1, (uint64_t)(uintptr_t)mh.msg_name, mh.msg_namelen,
+			  REC_MAX_SOCKADDR);
 	if (!rc)
-		rc = capture_area(c, 2, (uint64_t)(uintptr_t)mh.msg_control, mh.msg_controllen,
+		rc = capture_area(c, base + 2, (uint64_t)(uintptr_t)mh.msg_control, mh.msg_controllen,
 				  REC_MAX_CONTROL);
 	if (rc || !mh.msg_iov)
 		return rc;
@@ -197,13 +202,42 @@ static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_
 	struct iovec iov[REC_MAX_IOV];
 	const enum rec_read_status si =
 		rec_mem_read(c->tid, (uint64_t)(uintptr_t)mh.msg_iov, iov, count * sizeof(iov[0]), &got);
-	rc = emit(c, 3, (uint64_t)(uintptr_t)mh.msg_iov, iov, got, count * sizeof(iov[0]),
+	rc = emit(c, base + 3, (uint64_t)(uintptr_t)mh.msg_iov, iov, got, count * sizeof(iov[0]),
 		  si == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
 	const uint32_t cap = c->rec->opts->capture_size;
 	for (size_t i = 0; rc == 0 && with_data && i < got / sizeof(iov[0]) && total > 0; i++) {
 		const uint64_t len = iov[i].iov_len < total ? iov[i].iov_len : total;
-		rc = capture_area(c, (uint32_t)i + 4, (uint64_t)(uintptr_t)iov[i].iov_base, len, cap);
+		rc = capture_area(c, base + 4 + (uint32_t)i, (uint64_t)(uintptr_t)iov[i].iov_base, len,
+				  cap);
 		total -= len;
+	}
+	return rc;
+}
+
+/* struct mmsghdr[count]: item 0 the array (at exit too, for msg_len); the
+ * parts of message i as a lone msghdr's, from item (i+1) << 16: what is sent
+ * at entry, what was received (count: the return value) at exit. */
+#define REC_MAX_MMSG 1024u
+static int capture_mmsghdr(const struct capture_ctx *c, uint64_t addr, uint64_t count, bool sending,
+			   enum strtrc_mem_stop stop)
+{
+	const size_t size = sc_type_size(SC_T_MMSGHDR);
+	if (!addr)
+		return 0;
+	if (count > REC_MAX_MMSG)
+		count = REC_MAX_MMSG;
+	int rc = capture_area(c, 0, addr, count * size, count * size);
+	const bool with_parts = sending ? stop == STRTRC_AT_ENTRY : stop == STRTRC_AT_EXIT;
+	for (uint64_t i = 0; rc == 0 && with_parts && i < count; i++) {
+		uint32_t msg_len = 0;
+		size_t got = 0;
+		/* msg_len follows the msghdr in struct mmsghdr */
+		if (!sending &&
+		    rec_mem_read(c->tid, addr + i * size + sizeof(struct msghdr), &msg_len,
+				 sizeof(msg_len), &got) != REC_READ_OK)
+			break;
+		rc = capture_msghdr(c, addr + i * size, true, sending ? UINT64_MAX : msg_len,
+				    ((uint32_t)i + 1) << 16, false);
 	}
 	return rc;
 }
@@ -258,6 +292,19 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			strvecs_seen++;
 		/* Vectors of iovecs are read at entry even for reads: the
 		 * array is input, only the buffers are output. */
+		if (a->kind == SC_ARG_MMSGHDR) {
+			/* Both directions: msg_len is written back even for sends. */
+			const bool sending = a->dir == SC_DIR_IN;
+			uint64_t count = 0;
+			if (stop == STRTRC_AT_EXIT)
+				count = rval > 0 ? (uint64_t)rval : 0;
+			else
+				length_of(task, a->len, rval, stop, &count);
+			rc = capture_mmsghdr(&c, value, count, sending, stop);
+			if (rc)
+				return rc;
+			continue;
+		}
 		if (a->kind == SC_ARG_IOVEC && stop == STRTRC_AT_ENTRY && (a->dir & SC_DIR_OUT)) {
 			rc = capture_iovec(&c, value, value ? task->args[a->len] : 0, false, 0);
 			if (rc)
@@ -306,11 +353,8 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 		case SC_ARG_MSGHDR:
 			rc = capture_msghdr(&c, value, true,
 					    stop == STRTRC_AT_ENTRY ? (a->dir == SC_DIR_IN ? UINT64_MAX : 0)
-								    : (rval > 0 ? (uint64_t)rval : 0));
-			break;
-		case SC_ARG_MMSGHDR:
-			if (length_of(task, a->len, rval, stop, &len))
-				rc = capture_area(&c, 0, value, len * sc_type_size(SC_T_MMSGHDR), cap);
+								    : (rval > 0 ? (uint64_t)rval : 0),
+					    0, true);
 			break;
 		case SC_ARG_SIGSET:
 			if (length_of(task, a->len, rval, stop, &len))

@@ -3,6 +3,8 @@
  * Streams the trace: only per-syscall, per-process and per-file tables grow.
  * Exit: 0 ok, 1 runtime error (after printing what was computed), 2 usage. */
 #include "stat.h"
+#include "stat_svg.h"
+#include "progress.h"
 
 #include "filter.h"
 #include "names.h"
@@ -45,6 +47,7 @@ struct opts {
 	unsigned top;
 	bool print_events; /* -C */
 	const char *outfile;
+	const char *svg; /* --svg FILE */
 	struct rp_print_opts print;
 	const char *file;
 };
@@ -61,12 +64,13 @@ struct run {
 	FILE *out;
 	const char *exec_exe; /* of the EXEC record being fed */
 	char **abs_paths;     /* -P paths resolved against the trace's cwd */
+	struct st_svg *svg;
 };
 
 static const char *const long_options[] = {
     "--to_trace", "--dont_trace", "--trace",  "--pid",	"--tree",    "--latency",
     "--errors",	  "--processes",  "--files",  "--all",	"--json",    "--csv",
-    "--top",	  "--sort",	  "--output", "--help", "--version", NULL,
+    "--top",	  "--sort",	  "--output", "--help", "--version", "--svg", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -127,6 +131,9 @@ static void usage(FILE *f)
 	    "  --json                 one JSON object: {view: {table: [rows]}}; times in ns\n"
 	    "  --csv                  CSV tables with a header row, blank line between tables\n"
 	    "  -o, --output FILE      write to FILE\n"
+	    "  --svg FILE             also draw the process tree on a time line into FILE (SVG):\n"
+	    "                         a row per process, bars shaded by time in syscalls,\n"
+	    "                         failed calls marked; alone, it prints no view\n"
 	    "  -s N                   string limit of decoded calls (default 32)\n"
 	    "  -c, -w, -f             accepted for strace habits (always on)\n"
 	    "  -h, --help             this help\n"
@@ -352,6 +359,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		parse_fsort(o, opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--output")) {
 		o->outfile = opt_value(argc, argv, i, val);
+	} else if (!strcmp(name, "--svg")) {
+		o->svg = opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--help") && !val) {
 		usage(stdout);
 		exit(0);
@@ -437,7 +446,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (!o->file)
 		usage_error("no trace file given (see strstat --help)");
-	if (!o->views)
+	if (!o->views && !o->svg)
 		o->views = V_SUMMARY;
 }
 
@@ -541,6 +550,8 @@ static int on_syscall(struct run *r, const struct rp_event *ev)
 	}
 	if (!rc)
 		rc = st_procs_call(r->procs, &c);
+	if (!rc && r->svg)
+		rc = st_svg_call(r->svg, &c);
 	if (!rc && (r->o->views & V_FILES))
 		rc = st_files_call(r->files, r->s, r->procs, &c);
 	return rc;
@@ -554,6 +565,8 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	    (pidset_has(&o->pids, ev->pid) || pidset_has(&o->pids, ev->tid)))
 		pidset_add(&o->pids, ev->u.spawn.new_tid);
 	int rc = st_procs_event(r->procs, r->s, ev, ev->kind == RP_EV_EXEC ? r->exec_exe : NULL);
+	if (!rc && r->svg)
+		rc = st_svg_event(r->svg, ev);
 	if (!rc && ev->kind == RP_EV_SYSCALL)
 		rc = on_syscall(r, ev);
 	if (rc || !o->print_events)
@@ -633,11 +646,16 @@ int main(int argc, char **argv)
 		oom();
 	for (size_t i = 0; i < o.npaths; i++)
 		r.abs_paths[i] = st_path_join(h->cwd, o.paths[i], strlen(o.paths[i]));
+	if (o.svg && !(r.svg = st_svg_new(h)))
+		oom();
+	struct rp_progress progress;
+	rp_progress_start(&progress, "strstat", o.file);
 
 	int status = 0;
 	struct strtrc_record rec;
 	int rc;
 	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
+		rp_progress_update(&progress, strtrc_reader_bytes_in(rd));
 		st_procs_set_end(r.procs, rec.ts_ns);
 		if (rec.kind == STRTRC_SNAPSHOT &&
 		    st_procs_snapshot(r.procs, &rec.u.snapshot, rec.ts_ns) < 0)
@@ -660,7 +678,19 @@ int main(int argc, char **argv)
 	}
 	if (rp_session_finish(r.s, on_event, &r) < 0)
 		status = 1;
-	print_views(&r);
+	rp_progress_end(&progress);
+	if (o.views)
+		print_views(&r);
+	if (r.svg) {
+		FILE *svg = fopen(o.svg, "w");
+		const int src = svg ? st_svg_write(r.svg, svg, pid_shown, &o) : -errno;
+		if ((svg && fclose(svg) != 0) || src < 0) {
+			fprintf(stderr, "strstat: cannot write '%s': %s\n", o.svg,
+				strerror(src < 0 ? -src : errno));
+			status = 1;
+		}
+		st_svg_free(r.svg);
+	}
 	if (fflush(out) != 0 || ferror(out)) {
 		fprintf(stderr, "strstat: write error: %s\n", strerror(errno));
 		status = 1;

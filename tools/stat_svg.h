@@ -1,0 +1,22 @@
+/* strstat --svg: a timeline of the process tree as an SVG picture. One row
+ * per process in tree order, a bar from its start to its end, shaded by the
+ * share of time spent in syscalls, ticks where calls failed, the command it
+ * exec'd as label. Memory: a fixed number of time bins per process. */
+#ifndef STREC_TOOLS_STAT_SVG_H
+#define STREC_TOOLS_STAT_SVG_H
+
+#include "stat.h"
+
+#include <stdio.h>
+
+struct st_svg;
+struct st_svg *st_svg_new(const struct strtrc_header *h);
+void st_svg_free(struct st_svg *g);
+/* Every event, whatever the filters: the process tree and commands. */
+int st_svg_event(struct st_svg *g, const struct rp_event *ev);
+/* A selected, finished call: time in syscalls and failures. */
+int st_svg_call(struct st_svg *g, const struct st_call *c);
+/* Writes the picture; shown chooses the rows (NULL: all). 0 or -errno. */
+int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx);
+
+#endif

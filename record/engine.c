@@ -408,6 +408,8 @@ int rec_run(struct recorder *rec)
 				snprintf(rec->write_error, sizeof(rec->write_error), "%s",
 					 strtrc_writer_error(rec->writer));
 			}
+			if (rec->opts->progress)
+				rec_progress_show(rec);
 		}
 		int status;
 		const pid_t tid = waitpid(-1, &status, __WALL);

@@ -69,6 +69,7 @@ struct rec_options {
 	uint32_t capture_size;
 	bool follow_forks;
 	bool quiet;
+	bool progress;     /* --progress: a status line while recording */
 	bool no_aslr;
 	bool record_env;
 	bool force;        /* overwrite a file that is not a trace */
@@ -116,6 +117,10 @@ int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg
 
 /* Attach mode: seize every thread of pid and write its snapshot. */
 int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_size);
+
+/* --progress (progress.c): draw the status line, erase it. */
+void rec_progress_show(const struct recorder *rec);
+void rec_progress_end(void);
 
 /* The event loop; returns when no tracee is left or after detaching. */
 int rec_run(struct recorder *rec);

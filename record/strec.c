@@ -53,6 +53,7 @@ static const char usage_text[] =
 	"  --env                 record the environment (not recorded by default)\n"
 	"  --force               overwrite FILE even if it is not a strec trace\n"
 	"  -q                    no summary at the end\n"
+	"  --progress            show events recorded and trace size as it goes\n"
 	"  -d                    log what the engine does on stderr (also STREC_LOG=info|debug)\n"
 	"  -h, --help            this text\n"
 	"  --version             the version\n"
@@ -92,6 +93,7 @@ enum {
 	OPT_NO_SECCOMP,
 	OPT_ENV,
 	OPT_FORCE,
+	OPT_PROGRESS,
 	OPT_VERSION,
 };
 
@@ -106,6 +108,7 @@ static const struct option long_options[] = {
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
 	{ "env", no_argument, NULL, OPT_ENV },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -208,6 +211,9 @@ static void parse_options(int argc, char **argv, struct rec_options *o, char *fi
 			break;
 		case OPT_FORCE:
 			o->force = true;
+			break;
+		case OPT_PROGRESS:
+			o->progress = true;
 			break;
 		case 'q':
 			o->quiet = true;
@@ -522,6 +528,8 @@ int main(int argc, char **argv)
 
 	const int run_rc = rec_run(&rec);
 	stop_flush_timer();
+	if (opts.progress)
+		rec_progress_end();
 	if (rec.write_failed) {
 		/* Detached already: the command goes on untraced. */
 		fprintf(stderr, "strec: cannot write the trace: %s; stopped recording, the command "

@@ -339,6 +339,8 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 		return false;
 	if (rp_rval_time(c, name, b) || rp_rval_sync(c, name, b))
 		return true;
+	if (rp_rval_process(c, name, b) || rp_rval_signal(c, name, b))
+		return true;
 	if (!strcmp(name, "umask")) {
 		rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);
 		return true;

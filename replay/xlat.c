@@ -154,7 +154,9 @@ XLAT_ENUM(rp_x_futex_op, "FUTEX_???", E(0, "FUTEX_WAIT"), E(1, "FUTEX_WAKE"), E(
 	  E(6, "FUTEX_LOCK_PI"), E(7, "FUTEX_UNLOCK_PI"), E(8, "FUTEX_TRYLOCK_PI"),
 	  E(9, "FUTEX_WAIT_BITSET"), E(10, "FUTEX_WAKE_BITSET"), E(11, "FUTEX_WAIT_REQUEUE_PI"),
 	  E(12, "FUTEX_CMP_REQUEUE_PI"), E(13, "FUTEX_LOCK_PI2"));
-XLAT_FLAGS(rp_x_grnd, E(1, "GRND_NONBLOCK"), E(2, "GRND_RANDOM"), E(4, "GRND_INSECURE"));
+static const struct rp_xlat_entry rp_x_grnd_e[] = { E(1, "GRND_NONBLOCK"), E(2, "GRND_RANDOM"),
+						    E(4, "GRND_INSECURE") };
+const struct rp_xlat rp_x_grnd = { rp_x_grnd_e, 3, true, "GRND_???" };
 XLAT_FLAGS(rp_x_rename, E(1, "RENAME_NOREPLACE"), E(2, "RENAME_EXCHANGE"), E(4, "RENAME_WHITEOUT"));
 XLAT_FLAGS(rp_x_statx_mask, E(0xfff, "STATX_ALL"), E(0x7ff, "STATX_BASIC_STATS"),
 	   E(1, "STATX_TYPE"), E(2, "STATX_MODE"), E(4, "STATX_NLINK"), E(8, "STATX_UID"),

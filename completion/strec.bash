@@ -1,0 +1,157 @@
+# bash completion for strec, strep, strstat and strscrub.
+# The build fills in the syscall names and %classes from the syscall table
+# (completion/syscall_names.c); installed as share/bash-completion/completions/{strec,strep,strstat,strscrub}.
+
+_strec_syscall_words="@STREC_SYSCALL_WORDS@"
+
+_strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --no-aslr --env
+	--force -q --progress -d -h --help --version"
+_strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
+	-ttt -r -T -y -v -q -qq --json --format --info --interleaved -h --help --version"
+_strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
+	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
+	--version"
+_strec_opts_strscrub="-o --mask-paths --drop-argv --drop-env --drop-pid -h --help --version"
+
+# Offers the words of list that extend cur; prefix (what cur has before the
+# word being completed, e.g. "trace=!" or "open,") is kept out of the reply
+# as far as bash's own word splitting (COMP_WORDBREAKS) already removed it.
+_strec_offer()
+{
+	local list=$1 prefix=$2 word=$3
+	local -a found
+	mapfile -t found < <(compgen -W "$list" -- "$word")
+	# bash replaces only the part of the word after its last break character
+	local shown=$prefix
+	while [[ $shown == *[=:]* ]]; do shown=${shown#*[=:]}; done
+	COMPREPLY=("${found[@]/#/$shown}")
+}
+
+# A syscall list: names or %classes, comma-separated, each maybe negated.
+_strec_syscall_list()
+{
+	local head=$1 cur=$2
+	local last=${cur##*,} before=""
+	[[ $cur == *,* ]] && before=${cur%,*},
+	local neg=""
+	[[ $last == '!'* ]] && neg='!' && last=${last#!}
+	_strec_offer "$_strec_syscall_words" "$head$before$neg" "$last"
+	compopt -o nospace 2>/dev/null
+}
+
+_strec_complete()
+{
+	local tool=${1##*/}
+	local line=${COMP_LINE:0:COMP_POINT}
+	local -a words
+	read -ra words <<<"$line"
+	local cur=""
+	[[ $line == *[[:space:]] ]] || { cur=${words[-1]}; unset 'words[-1]'; }
+	local prev=${words[-1]-}
+	COMPREPLY=()
+
+	# --to_trace/--dont_trace take several names: look back to the last option
+	local i last_opt=""
+	for ((i = ${#words[@]} - 1; i > 0; i--)); do
+		if [[ ${words[i]} == -* ]]; then
+			last_opt=${words[i]}
+			break
+		fi
+	done
+
+	case $prev in
+	-o | --output | --svg)
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		return
+		;;
+	--ff)
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+		return
+		;;
+	-P | --mask-paths)
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		return
+		;;
+	-p | --pid | --drop-pid)
+		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "$(command ls /proc | grep -E '^[0-9]+$')" -- "$cur")
+		return
+		;;
+	-s | --top)
+		return
+		;;
+	-S)
+		_strec_offer "time calls errors name avg min max nothing" "" "$cur"
+		return
+		;;
+	--sort)
+		_strec_offer "opens failed read written stat path" "" "$cur"
+		return
+		;;
+	--format)
+		_strec_offer "text json perfetto" "" "$cur"
+		return
+		;;
+	-e)
+		case $cur in
+		trace=*) _strec_syscall_list "trace=" "${cur#trace=}" ;;
+		signal=* | status=*)
+			local key=${cur%%=*}= list="successful failed unfinished"
+			[[ $key == signal= ]] && list="all none SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS"
+			[[ $tool == strec ]] && return
+			_strec_offer "$list" "$key" "${cur#"$key"}"
+			;;
+		*)
+			local keys="trace="
+			[[ $tool != strec ]] && keys="trace= signal= status="
+			_strec_offer "$keys" "" "$cur"
+			compopt -o nospace 2>/dev/null
+			;;
+		esac
+		return
+		;;
+	esac
+	if [[ ($last_opt == --to_trace || $last_opt == --dont_trace) && $cur != -* ]] &&
+		[[ $tool != strec || $prev == "$last_opt" ]]; then
+		_strec_syscall_list "" "$cur"
+		return
+	fi
+	case $cur in
+	--format=*)
+		_strec_offer "text json perfetto" "--format=" "${cur#--format=}"
+		return
+		;;
+	--to_trace=* | --dont_trace=*)
+		_strec_syscall_list "${cur%%=*}=" "${cur#*=}"
+		return
+		;;
+	-*)
+		local var=_strec_opts_$tool
+		_strec_offer "${!var}" "" "$cur"
+		return
+		;;
+	esac
+	if [[ $tool == strec ]]; then
+		# the command to record, then its arguments
+		local n=0
+		for ((i = 1; i < ${#words[@]}; i++)); do
+			case ${words[i]} in
+			-o | -p | -s | -e) i=$((i + 1)) ;; # and its value
+			-*) ;;
+			*) n=$((n + 1)) ;;
+			esac
+		done
+		if ((n == 0)); then
+			mapfile -t COMPREPLY < <(compgen -c -- "$cur")
+		else
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		fi
+	else
+		mapfile -t COMPREPLY < <(compgen -f -X '!*.trc' -- "$cur"; compgen -d -- "$cur")
+	fi
+}
+
+_strec_bash_complete()
+{
+	_strec_complete "$1"
+}
+complete -F _strec_bash_complete strec strep strstat strscrub

@@ -137,6 +137,11 @@ enum sc_len_source {
 	X(SHMID_DS, 112)                                                       \
 	X(MSQID_DS, 120)                                                       \
 	X(SEMID_DS, 104)                                                       \
+	X(SHMINFO, 72)           /* struct shminfo64 (shmctl IPC_INFO) */      \
+	X(SHM_INFO, 48)          /* struct shm_info (shmctl SHM_INFO) */       \
+	X(SEMINFO, 40)           /* struct seminfo (semctl IPC_INFO) */        \
+	X(MSGINFO, 32)           /* struct msginfo (msgctl IPC_INFO) */        \
+	X(MSGBUF, 40)            /* mtype and the first 32 bytes of mtext */   \
 	X(USER_DESC, 16)                                                       \
 	X(FILE_HANDLE, 8)        /* header only: handle_bytes, handle_type */  \
 	X(GID, 4)                                                              \

@@ -1,15 +1,452 @@
-/* Decoders for System V and POSIX IPC: shm*, sem*, msg*, mq_*. */
+/* Decoders for System V and POSIX IPC: shm*, sem*, msg*, mq_*. Structures
+ * are the x86_64 kernel's (struct ipc64_perm, shmid64_ds, semid64_ds,
+ * msqid64_ds), printed in strace 6.1's field order. */
 #include "rp_internal.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#define IS(n) (strcmp(name, (n)) == 0)
+#define N(a)  (sizeof(a) / sizeof((a)[0]))
+
+#define IPC_64	      0x100u
+#define IPC_PERM_SIZE 48
+
+static const struct rp_xlat_entry resource_flags_e[] = {
+    {01000, "IPC_CREAT"},
+    {02000, "IPC_EXCL"},
+    {04000, "IPC_NOWAIT"},
+};
+/* shmget's own bits; the huge page size is a field above them */
+static const struct rp_xlat_entry shm_resource_flags_e[] = {
+    {01000, "IPC_CREAT"},
+    {02000, "IPC_EXCL"},
+    {04000, "SHM_HUGETLB"},
+    {010000, "SHM_NORESERVE"},
+};
+static const struct rp_xlat_entry shmat_flags_e[] = {
+    {010000, "SHM_RDONLY"},
+    {020000, "SHM_RND"},
+    {040000, "SHM_REMAP"},
+    {0100000, "SHM_EXEC"},
+};
+static const struct rp_xlat_entry msg_flags_e[] = {
+    {010000, "MSG_NOERROR"},
+    {020000, "MSG_EXCEPT"},
+    {040000, "MSG_COPY"},
+    {04000, "IPC_NOWAIT"},
+};
+static const struct rp_xlat_entry sem_flags_e[] = {
+    {0x1000, "SEM_UNDO"},
+    {04000, "IPC_NOWAIT"},
+};
+static const struct rp_xlat_entry shmctl_cmds_e[] = {
+    {0, "IPC_RMID"},	{1, "IPC_SET"},	  {2, "IPC_STAT"},  {3, "IPC_INFO"},	  {11, "SHM_LOCK"},
+    {12, "SHM_UNLOCK"}, {13, "SHM_STAT"}, {14, "SHM_INFO"}, {15, "SHM_STAT_ANY"},
+};
+static const struct rp_xlat_entry semctl_cmds_e[] = {
+    {0, "IPC_RMID"}, {1, "IPC_SET"},   {2, "IPC_STAT"},	 {3, "IPC_INFO"},      {11, "GETPID"},
+    {12, "GETVAL"},  {13, "GETALL"},   {14, "GETNCNT"},	 {15, "GETZCNT"},      {16, "SETVAL"},
+    {17, "SETALL"},  {18, "SEM_STAT"}, {19, "SEM_INFO"}, {20, "SEM_STAT_ANY"},
+};
+static const struct rp_xlat_entry msgctl_cmds_e[] = {
+    {0, "IPC_RMID"},  {1, "IPC_SET"},	{2, "IPC_STAT"},      {3, "IPC_INFO"},
+    {11, "MSG_STAT"}, {12, "MSG_INFO"}, {13, "MSG_STAT_ANY"},
+};
+static const struct rp_xlat_entry mq_attr_flags_e[] = {{04000, "O_NONBLOCK"}};
+
+static const struct rp_xlat resource_flags = {resource_flags_e, N(resource_flags_e), true, NULL};
+static const struct rp_xlat shm_resource_flags = {shm_resource_flags_e, N(shm_resource_flags_e),
+						  true, NULL};
+static const struct rp_xlat shmat_flags = {shmat_flags_e, N(shmat_flags_e), true, "SHM_???"};
+static const struct rp_xlat msg_flags = {msg_flags_e, N(msg_flags_e), true, "MSG_???"};
+static const struct rp_xlat sem_flags = {sem_flags_e, N(sem_flags_e), true, "SEM_???"};
+static const struct rp_xlat shmctl_cmds = {shmctl_cmds_e, N(shmctl_cmds_e), false, "SHM_???"};
+static const struct rp_xlat semctl_cmds = {semctl_cmds_e, N(semctl_cmds_e), false, "SEM_???"};
+static const struct rp_xlat msgctl_cmds = {msgctl_cmds_e, N(msgctl_cmds_e), false, "MSG_???"};
+static const struct rp_xlat mq_attr_flags = {mq_attr_flags_e, N(mq_attr_flags_e), true, NULL};
+
+static void print_key(struct rp_ctx *c, uint64_t key)
+{
+	if ((int32_t)key == 0)
+		rp_e_sym(c->e, "IPC_PRIVATE");
+	else
+		rp_e_hex(c->e, (uint32_t)key);
+}
+
+/* "IPC_CREAT|IPC_EXCL|0600": the flag bits, then the permission bits in
+ * octal (always shown); shmget puts the huge page size in between. */
+static void print_get_flags(struct rp_ctx *c, uint32_t v, bool shm)
+{
+	struct rp_buf b = {0};
+	uint32_t bits = v & ~0777u;
+	const uint32_t huge = shm ? bits >> 26 : 0;
+	bits &= shm ? ~(0x3fu << 26) : ~0u;
+	if (bits) {
+		rp_flags_text(&b, shm ? &shm_resource_flags : &resource_flags, bits);
+		rp_buf_putc(&b, '|');
+	}
+	if (huge)
+		rp_buf_printf(&b, "%" PRIu32 "<<SHM_HUGE_SHIFT|", huge);
+	rp_buf_printf(&b, "%#03" PRIo32, v & 0777);
+	rp_e_raw(c->e, b.data ? b.data : "");
+	rp_buf_free(&b);
+}
+
+/* A ctl command: "IPC_STAT", "IPC_64|IPC_STAT" or "0x4d /" "* SHM_??? *" "/". */
+static void print_ctl_cmd(struct rp_ctx *c, const struct rp_xlat *x, uint32_t cmd)
+{
+	const char *name = rp_xlat_lookup(x, cmd & ~IPC_64);
+	if (name && (cmd & IPC_64)) {
+		struct rp_buf b = {0};
+		rp_buf_printf(&b, "IPC_64|%s", name);
+		rp_e_raw(c->e, b.data ? b.data : "");
+		rp_buf_free(&b);
+	} else {
+		rp_e_enum(c->e, x, cmd);
+	}
+}
+
+static void key_u(struct rp_ctx *c, const char *k, uint64_t v)
+{
+	rp_e_key(c->e, k);
+	rp_e_uint(c->e, v);
+}
+
+static void key_i(struct rp_ctx *c, const char *k, int64_t v)
+{
+	rp_e_key(c->e, k);
+	rp_e_int(c->e, v);
+}
+
+/* struct ipc64_perm; the settable part only for IPC_SET. */
+static void print_perm(struct rp_ctx *c, const char *key, const uint8_t *p, bool set_only)
+{
+	rp_e_key(c->e, key);
+	rp_e_open(c->e, '{');
+	key_u(c, "uid", rp_get_u32(p + 4));
+	key_u(c, "gid", rp_get_u32(p + 8));
+	rp_e_key(c->e, "mode");
+	rp_e_octal(c->e, rp_get_u32(p + 20));
+	if (!set_only) {
+		key_i(c, "key", (int32_t)rp_get_u32(p));
+		key_u(c, "cuid", rp_get_u32(p + 12));
+		key_u(c, "cgid", rp_get_u32(p + 16));
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_shmid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
+{
+	rp_e_open(c->e, '{');
+	print_perm(c, "shm_perm", p, set_only);
+	if (!set_only) {
+		key_u(c, "shm_segsz", rp_get_u64(p + 48));
+		key_i(c, "shm_cpid", (int32_t)rp_get_u32(p + 80));
+		key_i(c, "shm_lpid", (int32_t)rp_get_u32(p + 84));
+		key_u(c, "shm_nattch", rp_get_u64(p + 88));
+		key_i(c, "shm_atime", (int64_t)rp_get_u64(p + 56));
+		key_i(c, "shm_dtime", (int64_t)rp_get_u64(p + 64));
+		key_i(c, "shm_ctime", (int64_t)rp_get_u64(p + 72));
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_semid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
+{
+	rp_e_open(c->e, '{');
+	print_perm(c, "sem_perm", p, set_only);
+	if (!set_only) {
+		key_i(c, "sem_otime", (int64_t)rp_get_u64(p + 48));
+		key_i(c, "sem_ctime", (int64_t)rp_get_u64(p + 64));
+		key_u(c, "sem_nsems", rp_get_u64(p + 80));
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_msqid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
+{
+	rp_e_open(c->e, '{');
+	print_perm(c, "msg_perm", p, set_only);
+	if (!set_only) {
+		key_i(c, "msg_stime", (int64_t)rp_get_u64(p + 48));
+		key_i(c, "msg_rtime", (int64_t)rp_get_u64(p + 56));
+		key_i(c, "msg_ctime", (int64_t)rp_get_u64(p + 64));
+		key_u(c, "msg_qnum", rp_get_u64(p + 80));
+	}
+	key_u(c, "msg_qbytes", rp_get_u64(p + 88));
+	if (!set_only) {
+		key_i(c, "msg_lspid", (int32_t)rp_get_u32(p + 96));
+		key_i(c, "msg_lrpid", (int32_t)rp_get_u32(p + 100));
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* Named fields of one type at consecutive offsets. */
+static void print_fields(struct rp_ctx *c, const uint8_t *p, const char *const *names, size_t n,
+			 size_t width)
+{
+	rp_e_open(c->e, '{');
+	for (size_t k = 0; k < n; k++) {
+		if (width == 8)
+			key_u(c, names[k], rp_get_u64(p + 8 * k));
+		else
+			key_i(c, names[k], (int32_t)rp_get_u32(p + 4 * k));
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_shminfo(struct rp_ctx *c, const uint8_t *p)
+{
+	static const char *const k[] = {"shmmax", "shmmin", "shmmni", "shmseg", "shmall"};
+	print_fields(c, p, k, N(k), 8);
+}
+
+static void print_shm_info(struct rp_ctx *c, const uint8_t *p)
+{
+	static const char *const k[] = {"shm_tot", "shm_rss", "shm_swp", "swap_attempts",
+					"swap_successes"};
+	rp_e_open(c->e, '{');
+	key_i(c, "used_ids", (int32_t)rp_get_u32(p));
+	for (size_t j = 0; j < N(k); j++)
+		key_u(c, k[j], rp_get_u64(p + 8 + 8 * j));
+	rp_e_close(c->e, '}');
+}
+
+static void print_seminfo(struct rp_ctx *c, const uint8_t *p)
+{
+	static const char *const k[] = {"semmap", "semmni", "semmns", "semmnu", "semmsl",
+					"semopm", "semume", "semusz", "semvmx", "semaem"};
+	print_fields(c, p, k, N(k), 4);
+}
+
+static void print_msginfo(struct rp_ctx *c, const uint8_t *p)
+{
+	static const char *const k[] = {"msgpool", "msgmap", "msgmax", "msgmnb",
+					"msgmni",  "msgssz", "msgtql"};
+	rp_e_open(c->e, '{');
+	for (size_t j = 0; j < N(k); j++)
+		key_i(c, k[j], (int32_t)rp_get_u32(p + 4 * j));
+	key_u(c, "msgseg", rp_get_u16(p + 28));
+	rp_e_close(c->e, '}');
+}
+
+enum ctl_struct { CTL_NONE, CTL_DS, CTL_SET, CTL_INFO, CTL_INFO2 };
+
+/* What a ctl command's buffer holds. */
+static enum ctl_struct ctl_kind(uint32_t cmd, uint32_t stat2, uint32_t stat_any, uint32_t info2)
+{
+	cmd &= ~IPC_64;
+	if (cmd == 2 || cmd == stat2 || cmd == stat_any)
+		return CTL_DS;
+	if (cmd == 1)
+		return CTL_SET;
+	if (cmd == 3)
+		return CTL_INFO;
+	if (cmd == info2)
+		return CTL_INFO2;
+	return CTL_NONE;
+}
+
+/* The buffer argument i of shmctl/semctl/msgctl. type: 's', 'e', 'm'. */
+static void print_ctl_buf(struct rp_ctx *c, unsigned i, enum ctl_struct k, char type)
+{
+	static const size_t ds_size[] = {['s'] = 112, ['e'] = 104, ['m'] = 120};
+	static const size_t info_size[] = {['s'] = 72, ['e'] = 40, ['m'] = 32};
+	const size_t need = k == CTL_DS || k == CTL_SET	    ? ds_size[(unsigned char)type]
+			    : k == CTL_INFO2 && type == 's' ? 48
+							    : info_size[(unsigned char)type];
+	if (k == CTL_NONE) {
+		rp_e_ptr(c->e, c->sc->args[i]);
+		return;
+	}
+	const struct rp_mem *m = rp_arg_mem(c, i, k != CTL_SET, need);
+	if (!m)
+		return;
+	if (k == CTL_DS || k == CTL_SET) {
+		const bool set = k == CTL_SET;
+		if (type == 's')
+			print_shmid_ds(c, m->data, set);
+		else if (type == 'e')
+			print_semid_ds(c, m->data, set);
+		else
+			print_msqid_ds(c, m->data, set);
+	} else if (type == 's') {
+		if (k == CTL_INFO)
+			print_shminfo(c, m->data);
+		else
+			print_shm_info(c, m->data);
+	} else if (type == 'e') {
+		print_seminfo(c, m->data);
+	} else {
+		print_msginfo(c, m->data);
+	}
+}
+
+/* struct sembuf[n]: strace shows max_strlen elements unless -v. */
+static void print_sembufs(struct rp_ctx *c, unsigned i, uint64_t n)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !m || (n && m->len < 6)) {
+		rp_e_ptr(c->e, c->sc->args[i]);
+		return;
+	}
+	const uint64_t have = m->len / 6;
+	rp_e_open(c->e, '[');
+	for (uint64_t k = 0; k < n; k++) {
+		if ((!c->opts->verbose && k >= c->opts->max_strlen) || k >= have) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		const uint8_t *p = m->data + 6 * k;
+		rp_e_open(c->e, '{');
+		key_u(c, "sem_num", rp_get_u16(p));
+		key_i(c, "sem_op", (int16_t)rp_get_u16(p + 2));
+		rp_e_key(c->e, "sem_flg");
+		rp_e_flags(c->e, &sem_flags, rp_get_u16(p + 4));
+		rp_e_close(c->e, '}');
+	}
+	rp_e_close(c->e, ']');
+}
+
+/* {mtype=7, mtext="..."}: strace shows msgsz bytes of mtext, whatever
+ * msgrcv returned. The recorder keeps mtype and 32 bytes of the text. */
+static void print_msgbuf(struct rp_ctx *c, unsigned i, bool out, uint64_t msgsz)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, out, 8);
+	if (!m)
+		return;
+	const size_t have = m->len - 8;
+	const size_t n = msgsz < have ? (size_t)msgsz : have;
+	rp_e_open(c->e, '{');
+	key_i(c, "mtype", (int64_t)rp_get_u64(m->data));
+	rp_e_key(c->e, "mtext");
+	rp_e_bytes(c->e, m->data + 8, n, false, msgsz > n);
+	rp_e_close(c->e, '}');
+}
+
+static void print_mq_attr(struct rp_ctx *c, unsigned i, bool out)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, out, 32);
+	if (!m)
+		return;
+	static const char *const k[] = {"mq_maxmsg", "mq_msgsize", "mq_curmsgs"};
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "mq_flags");
+	rp_e_flags(c->e, &mq_attr_flags, rp_get_u64(m->data));
+	for (size_t j = 0; j < N(k); j++)
+		key_i(c, k[j], (int64_t)rp_get_u64(m->data + 8 + 8 * j));
+	rp_e_close(c->e, '}');
+}
+
+static bool decode_sysv(struct rp_ctx *c, const char *name)
+{
+	const uint64_t *a = c->sc->args;
+	if (IS("shmget")) {
+		print_key(c, a[0]);
+		rp_e_uint(c->e, a[1]);
+		print_get_flags(c, (uint32_t)a[2], true);
+	} else if (IS("semget")) {
+		print_key(c, a[0]);
+		rp_e_int(c->e, (int32_t)a[1]);
+		print_get_flags(c, (uint32_t)a[2], false);
+	} else if (IS("msgget")) {
+		print_key(c, a[0]);
+		print_get_flags(c, (uint32_t)a[1], false);
+	} else if (IS("shmat")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		rp_e_ptr(c->e, a[1]);
+		rp_e_flags(c->e, &shmat_flags, (uint32_t)a[2]);
+	} else if (IS("shmdt")) {
+		rp_e_ptr(c->e, a[0]);
+	} else if (IS("shmctl")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_ctl_cmd(c, &shmctl_cmds, (uint32_t)a[1]);
+		print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 13, 15, 14), 's');
+	} else if (IS("semctl")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		rp_e_int(c->e, (int32_t)a[1]);
+		print_ctl_cmd(c, &semctl_cmds, (uint32_t)a[2]);
+		print_ctl_buf(c, 3, ctl_kind((uint32_t)a[2], 18, 20, 19), 'e');
+	} else if (IS("msgctl")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_ctl_cmd(c, &msgctl_cmds, (uint32_t)a[1]);
+		print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 11, 13, 12), 'm');
+	} else if (IS("semop") || IS("semtimedop")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_sembufs(c, 1, a[2]);
+		rp_e_uint(c->e, a[2]);
+		if (IS("semtimedop"))
+			rp_print_timespec_arg(c, 3, false);
+	} else if (IS("msgsnd")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_msgbuf(c, 1, false, a[2]);
+		rp_e_uint(c->e, a[2]);
+		rp_e_flags(c->e, &msg_flags, (uint32_t)a[3]);
+	} else if (IS("msgrcv")) {
+		rp_e_int(c->e, (int32_t)a[0]);
+		print_msgbuf(c, 1, true, a[2]);
+		rp_e_uint(c->e, a[2]);
+		/* strace shows the type as an unsigned int */
+		rp_e_uint(c->e, (uint32_t)a[3]);
+		rp_e_flags(c->e, &msg_flags, (uint32_t)a[4]);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static bool decode_mq(struct rp_ctx *c, const char *name)
+{
+	const uint64_t *a = c->sc->args;
+	if (IS("mq_open")) {
+		const uint32_t f = (uint32_t)a[1];
+		rp_arg_str(c, 0);
+		rp_e_flags_pre(c->e, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
+			       f & ~3u, NULL);
+		if (f & 0100) { /* O_CREAT: the mode and attributes follow */
+			rp_e_octal(c->e, (uint32_t)a[2]);
+			print_mq_attr(c, 3, false);
+		}
+	} else if (IS("mq_unlink")) {
+		rp_arg_str(c, 0);
+	} else if (IS("mq_timedsend")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_arg_buf(c, 1, a[2], false, false);
+		rp_e_uint(c->e, a[2]);
+		rp_e_uint(c->e, (uint32_t)a[3]);
+		rp_print_timespec_arg(c, 4, false);
+	} else if (IS("mq_timedreceive")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true, false);
+		rp_e_uint(c->e, a[2]);
+		const struct rp_mem *m = rp_arg_mem(c, 3, true, 4);
+		if (m) {
+			rp_e_open(c->e, '[');
+			rp_e_uint(c->e, rp_get_u32(m->data));
+			rp_e_close(c->e, ']');
+		}
+		rp_print_timespec_arg(c, 4, false);
+	} else if (IS("mq_getsetattr")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_mq_attr(c, 1, false);
+		print_mq_attr(c, 2, true);
+	} else if (IS("mq_notify")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_print_sigevent(c, 1);
+	} else {
+		return false;
+	}
+	return true;
+}
 
 bool rp_decode_ipc(struct rp_ctx *c, const char *name)
 {
-	(void)c;
-	(void)name;
-	return false; /* table-driven printing until a decoder is written */
+	return decode_sysv(c, name) || decode_mq(c, name);
 }
 
 const struct rp_xlat *rp_xlat_ipc(enum sc_xlat_id id)
 {
-	(void)id;
+	(void)id; /* the IPC sets differ per call: printed above */
 	return NULL;
 }

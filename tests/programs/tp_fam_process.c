@@ -294,7 +294,8 @@ static void children(const char *self, const char *work)
 		sys(SYS_kill, sys(SYS_getpid, 0, 0, 0, 0, 0, 0), SIGSTOP, 0, 0, 0, 0);
 		sys(SYS_exit_group, 0, 0, 0, 0, 0, 0);
 	}
-	sys(SYS_waitid, P_PID, pid, (long)&si, WSTOPPED, 0, 0);
+	/* no siginfo: the kernel leaves the times of a stop unset */
+	sys(SYS_waitid, P_PID, pid, 0, WSTOPPED, 0, 0);
 	sys(SYS_kill, pid, SIGKILL, 0, 0, 0, 0);
 	sys(SYS_waitid, P_PID, pid, (long)&si, WEXITED | WNOWAIT, 0, 0);
 	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);

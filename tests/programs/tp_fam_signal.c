@@ -246,7 +246,8 @@ static void children(void)
 		sys(SYS_exit_group, 4, 0, 0, 0, 0, 0);
 	}
 	sys(SYS_close, p[0], 0, 0, 0, 0, 0);
-	sigchld_after(pid, WSTOPPED, true);
+	/* no siginfo: the kernel leaves the times of a stop unset */
+	sigchld_after(pid, WSTOPPED, false);
 	sys(SYS_wait4, pid, (long)&status, WUNTRACED, 0, 0, 0);
 	/* the child itself reports CLD_CONTINUED when it runs again, at a time
 	 * of its own: let the SIGCHLD in only after its end, which comes later

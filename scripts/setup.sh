@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make gcc pkg-config libzstd-dev libcbor-dev libseccomp-dev
+packages=(cmake make gcc pkg-config libzstd-dev libcbor-dev libseccomp-dev man-db groff-base
 	  strace zstd python3 python3-cbor2 clang libclang-rt-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -497,19 +497,21 @@ int main(int argc, char **argv)
 			rc = strtrc_write(s.w, &rec);
 	}
 	if (rc < 0) {
-		/* a reader error (the input's offset) or a writer error */
-		const char *const why = strtrc_reader_error(rd) ? strtrc_reader_error(rd)
-								 : strtrc_writer_error(s.w);
-		fprintf(stderr, "strscrub: %s: %s\n", strtrc_reader_error(rd) ? o.in : o.out,
-			why ? why : strerror(-rc));
+		/* a reader error (names the input and the offset) or a writer one */
+		if (strtrc_reader_error(rd))
+			fprintf(stderr, "strscrub: %s\n", strtrc_reader_error(rd));
+		else
+			fprintf(stderr, "strscrub: %s: %s\n", o.out,
+				strtrc_writer_error(s.w) ? strtrc_writer_error(s.w)
+							 : strerror(-rc));
 		strtrc_writer_abandon(s.w);
 		unlink(o.out); /* no half-scrubbed file to share by mistake */
 		status = 1;
 	} else if (!strtrc_reader_complete(rd)) {
 		/* the copy ends as the input does: without an END record */
 		const char *const warn = strtrc_reader_warning(rd);
-		fprintf(stderr, "strscrub: warning: %s: %s (the copy has no end record either)\n",
-			o.in, warn ? warn : "incomplete trace");
+		fprintf(stderr, "strscrub: warning: %s (the copy has no end record either)\n",
+			warn ? warn : "incomplete trace");
 		if (strtrc_writer_flush(s.w) < 0) {
 			fprintf(stderr, "strscrub: %s: %s\n", o.out, strtrc_writer_error(s.w));
 			unlink(o.out);

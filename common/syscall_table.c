@@ -23,6 +23,9 @@
 #define C_CLOCK SC_CLASS_CLOCK
 #define C_PURE SC_CLASS_PURE
 #define C_LIFE SC_CLASS_LIFECYCLE
+#define R_FD SC_CLASS_RET_FD
+#define R_FDS SC_CLASS_OUT_FDS
+#define R_CWD SC_CLASS_SETS_CWD
 #define C_NONE 0u
 
 #define ARG_(k, d, t, l) { .kind = (k), .dir = (d), .type = (t), .len = (l) }

@@ -34,6 +34,11 @@ enum sc_class {
 	/* Not an strace class: fork/clone/exec/exit, always recorded so that a
 	 * decoder can keep its process table whatever the filter. */
 	SC_CLASS_LIFECYCLE = 1u << 17,
+	/* Nor these: what the kernel hands back, for -y. The recorder reads
+	 * /proc/PID/fd/N (or cwd) after such a call succeeds. */
+	SC_CLASS_RET_FD = 1u << 18,   /* returns a new descriptor */
+	SC_CLASS_OUT_FDS = 1u << 19,  /* its int[2] output holds two (pipe, socketpair) */
+	SC_CLASS_SETS_CWD = 1u << 20, /* changes the working directory */
 };
 
 /* How an argument's raw value is to be read and, for pointers, which memory

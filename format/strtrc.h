@@ -61,9 +61,13 @@ enum strtrc_mem_flags {
 	STRTRC_MEM_SCRUBBED = 1u << 3,
 };
 enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
+/* The arg of records that hold what the kernel says of the call's result
+ * rather than tracee memory: a new descriptor's /proc link (item 0, or 1
+ * and 2 for pipe/socketpair's pair), or the new working directory. */
+#define STRTRC_ARG_RESULT 6
 struct strtrc_memory {
 	uint8_t stop;      /* enum strtrc_mem_stop */
-	uint8_t arg;       /* argument index 0..5 */
+	uint8_t arg;       /* argument index 0..5, or STRTRC_ARG_RESULT */
 	uint32_t item;     /* 0: the area the argument points to; i+1: element i of it (argv[i], iov[i]) */
 	uint32_t flags;    /* enum strtrc_mem_flags */
 	uint64_t addr;     /* tracee address read */

@@ -3,6 +3,7 @@
 #include "recorder.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -93,6 +94,17 @@ static int seize_threads(struct recorder *rec, pid_t pid, char *msg, size_t msg_
 	return added;
 }
 
+/* Whether descriptor fd of pid is close-on-exec (fdinfo's flags, octal). */
+static bool is_cloexec(pid_t pid, long fd)
+{
+	char path[64], info[512];
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%ld", pid, fd);
+	if (read_small_file(path, info, sizeof(info)) < 0)
+		return false;
+	const char *const flags = strstr(info, "flags:");
+	return flags && (strtoul(flags + 6, NULL, 8) & O_CLOEXEC);
+}
+
 int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_size)
 {
 	/* New threads may appear while we seize: scan until nothing is new. */
@@ -102,8 +114,13 @@ int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_si
 	if (rc < 0)
 		return rc;
 	rec->stats.processes++;
+	return rec_write_snapshot(rec, pid, false);
+}
 
-	uint32_t *tids = malloc(rec->tasks.count * sizeof(*tids) + 1);
+int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec)
+{
+	int rc;
+	uint32_t *tids = malloc((rec->tasks.count + 1) * sizeof(*tids));
 	struct strtrc_fd_entry *fds = NULL;
 	char *paths = NULL;
 	size_t ntids = 0, nfds = 0;
@@ -113,7 +130,7 @@ int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_si
 	snprintf(path, sizeof(path), "/proc/%d/task", pid);
 	DIR *dir = opendir(path);
 	const struct dirent *d;
-	while (dir && (d = readdir(dir)) && ntids < rec->tasks.count) {
+	while (dir && (d = readdir(dir)) && ntids < rec->tasks.count + 1) {
 		const long tid = strtol(d->d_name, NULL, 10);
 		if (tid > 0)
 			tids[ntids++] = (uint32_t)tid;
@@ -129,6 +146,9 @@ int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_si
 	while (dir && (d = readdir(dir))) {
 		const long fd = strtol(d->d_name, NULL, 10);
 		if (d->d_name[0] == '.' || fd < 0)
+			continue;
+		/* the command will not have them once it has exec'd */
+		if (before_exec && is_cloexec(pid, fd))
 			continue;
 		if (nfds == cap) {
 			cap = cap ? cap * 2 : 64;

@@ -4,10 +4,12 @@
 
 #include <assert.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 #define REC_MAX_STRING      (128u * 1024u) /* an argv string */
 #define REC_MAX_VECTOR      32768u         /* argv elements */
@@ -365,6 +367,54 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 		}
 		if (rc)
 			return rc;
+	}
+	return 0;
+}
+
+/* Reads /proc/TID/<what> into a memory record of argument 6 (the call's
+ * result), item item: what the kernel says a new descriptor or the new
+ * working directory is, for -y. */
+static int record_link(struct recorder *rec, const struct rec_task *task, uint32_t item,
+		       const char *what, uint64_t ts)
+{
+	char path[64], target[PATH_MAX];
+	snprintf(path, sizeof(path), "/proc/%d/%s", task->tid, what);
+	const ssize_t n = readlink(path, target, sizeof(target));
+	if (n < 0)
+		return 0; /* gone already (closed by another thread): nothing to say */
+	const struct capture_ctx c = { rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT };
+	return emit(&c, item, 0, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
+}
+
+int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
+		       int64_t rval, uint64_t ts)
+{
+	assert(rec && task && desc);
+	if (rval < 0)
+		return 0;
+	char what[32];
+	if (desc->classes & SC_CLASS_RET_FD) {
+		snprintf(what, sizeof(what), "fd/%lld", (long long)rval);
+		return record_link(rec, task, 0, what, ts);
+	}
+	if (desc->classes & SC_CLASS_SETS_CWD)
+		return record_link(rec, task, 0, "cwd", ts);
+	if (desc->classes & SC_CLASS_OUT_FDS) {
+		for (unsigned i = 0; i < desc->nargs; i++) {
+			if (desc->args[i].kind != SC_ARG_STRUCT || desc->args[i].type != SC_T_INT_PAIR)
+				continue;
+			int32_t fds[2];
+			size_t got = 0;
+			if (rec_mem_read(task->tid, task->args[i], fds, sizeof(fds), &got) != REC_READ_OK)
+				return 0;
+			for (unsigned k = 0; k < 2; k++) {
+				snprintf(what, sizeof(what), "fd/%d", fds[k]);
+				const int rc = record_link(rec, task, k + 1, what, ts);
+				if (rc)
+					return rc;
+			}
+			return 0;
+		}
 	}
 	return 0;
 }

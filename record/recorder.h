@@ -109,6 +109,12 @@ struct recorder {
 int rec_capture(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		enum strtrc_mem_stop stop, int64_t rval, uint64_t ts);
 
+/* After a successful call that returns descriptors or changes the working
+ * directory (table classes RET_FD, OUT_FDS, SETS_CWD): what the kernel says
+ * they are now (/proc/TID/fd/N, /proc/TID/cwd), as argument 6 records. */
+int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
+		       int64_t rval, uint64_t ts);
+
 /* Writes one record; on failure remembers the error and sets write_failed. */
 int rec_write(struct recorder *rec, const struct strtrc_record *r);
 
@@ -117,6 +123,10 @@ int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg
 
 /* Attach mode: seize every thread of pid and write its snapshot. */
 int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_size);
+/* A snapshot record of pid: threads, comm, exe, cwd and descriptors (only
+ * those that survive exec when before_exec), so that decoders can name
+ * descriptors they never saw opened (stdin, stdout, ...). */
+int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec);
 
 /* --progress (progress.c): draw the status line, erase it. */
 void rec_progress_show(const struct recorder *rec);

@@ -383,6 +383,8 @@ static pid_t spawn_command(struct recorder *rec, const char *path, bool use_secc
 		runtime_error("out of memory");
 	task->startup = true;
 	rec->stats.processes++;
+	/* What the command starts with (stdin, stdout, ...), for -y. */
+	rec_write_snapshot(rec, pid, true);
 	kill(pid, SIGCONT);
 	return pid;
 }

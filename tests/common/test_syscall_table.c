@@ -237,7 +237,7 @@ static int is_len_cell(const struct sc_arg *a)
 
 static unsigned check_table(const struct sc_table *t)
 {
-	const uint32_t all_classes = (SC_CLASS_LIFECYCLE << 1) - 1;
+	const uint32_t all_classes = (SC_CLASS_SETS_CWD << 1) - 1;
 	unsigned n = 0;
 
 	CHECK(sc_table_for_arch(t->audit_arch) == t, "sc_table_for_arch(%s)", t->arch_name);
@@ -263,6 +263,15 @@ static unsigned check_table(const struct sc_table *t)
 		      d->name, d->classes);
 		CHECK(!!(d->classes & SC_CLASS_LIFECYCLE) == is_life_name(d->name),
 		      "%s: %s: lifecycle class wrong", t->arch_name, d->name);
+		/* a new descriptor comes from %desc or %network calls */
+		CHECK(!(d->classes & (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS)) ||
+			      (d->classes & (SC_CLASS_DESC | SC_CLASS_NETWORK)),
+		      "%s: %s returns descriptors but is neither desc nor network", t->arch_name,
+		      d->name);
+		CHECK(!(d->classes & SC_CLASS_OUT_FDS) ||
+			      (d->nargs >= 1 && (d->args[0].type == SC_T_INT_PAIR ||
+						 d->args[3].type == SC_T_INT_PAIR)),
+		      "%s: %s: descriptor pair without an int[2] output", t->arch_name, d->name);
 		CHECK(d->nargs <= 6, "%s: %s: nargs %u", t->arch_name, d->name, d->nargs);
 
 		for (unsigned i = 0; i < 6; i++) {
@@ -395,7 +404,10 @@ static void check_spots(const struct sc_table *t, const struct class_spot *spots
 		int nr = sc_number(t, spots[i].name);
 		CHECK(nr >= 0, "%s: %s missing", t->arch_name, spots[i].name);
 		if (nr >= 0)
-			CHECK(sc_lookup(t, (unsigned)nr)->classes == spots[i].classes,
+			/* strace's classes only: the -y bits are ours */
+			CHECK((sc_lookup(t, (unsigned)nr)->classes &
+			       ~(uint32_t)(SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD)) ==
+				      spots[i].classes,
 			      "%s: %s classes %#x, strace says %#x", t->arch_name, spots[i].name,
 			      sc_lookup(t, (unsigned)nr)->classes, spots[i].classes);
 	}
@@ -642,6 +654,27 @@ static void check_conds(const struct sc_table *t)
 	}
 }
 
+/* The -y bits on the calls strace shows them for. */
+static void check_descriptor_bits(void)
+{
+	static const char *const ret_fd[] = { "open", "openat", "creat", "dup", "dup3", "socket",
+					      "accept4", "epoll_create1", "memfd_create", "pidfd_open" };
+	for (size_t i = 0; i < sizeof(ret_fd) / sizeof(ret_fd[0]); i++) {
+		const int nr = sc_number(&sc_table_x86_64, ret_fd[i]);
+		CHECK(nr >= 0 && (sc_lookup(&sc_table_x86_64, (uint64_t)nr)->classes & SC_CLASS_RET_FD),
+		      "%s should be marked as returning a descriptor", ret_fd[i]);
+	}
+	const int read_nr = sc_number(&sc_table_x86_64, "read");
+	CHECK(!(sc_lookup(&sc_table_x86_64, (uint64_t)read_nr)->classes & SC_CLASS_RET_FD),
+	      "read returns a count, not a descriptor");
+	const int pipe_nr = sc_number(&sc_table_x86_64, "pipe2");
+	CHECK(sc_lookup(&sc_table_x86_64, (uint64_t)pipe_nr)->classes & SC_CLASS_OUT_FDS,
+	      "pipe2 outputs two descriptors");
+	const int chdir_nr = sc_number(&sc_table_x86_64, "chdir");
+	CHECK(sc_lookup(&sc_table_x86_64, (uint64_t)chdir_nr)->classes & SC_CLASS_SETS_CWD,
+	      "chdir changes the working directory");
+}
+
 static void check_cond_lookup(void)
 {
 	const int ioctl_nr = sc_number(&sc_table_x86_64, "ioctl");
@@ -650,9 +683,9 @@ static void check_cond_lookup(void)
 	struct sc_arg a = sc_arg_effective(&sc_table_x86_64, (uint64_t)ioctl_nr, d, 2, args);
 	CHECK(a.kind == SC_ARG_STRUCT && a.type == SC_T_TERMIOS && a.dir == SC_DIR_OUT,
 	      "ioctl TCGETS: arg 2 is not struct termios out");
-	args[1] = 0x541b; /* FIONREAD: no rule */
+	args[1] = 0x5409; /* TCSBRK: no rule */
 	a = sc_arg_effective(&sc_table_x86_64, (uint64_t)ioctl_nr, d, 2, args);
-	CHECK(memcmp(&a, &d->args[2], sizeof(a)) == 0, "ioctl FIONREAD: base kind expected");
+	CHECK(memcmp(&a, &d->args[2], sizeof(a)) == 0, "ioctl TCSBRK: base kind expected");
 	CHECK(!sc_has_conds(&sc_table_x86_64, 0), "read has no conditional rules");
 }
 
@@ -672,6 +705,7 @@ int main(void)
 	check_conds(&sc_table_x86_64);
 	check_conds(&sc_table_i386);
 	check_cond_lookup();
+	check_descriptor_bits();
 	CHECK(sc_table_for_arch(0) == NULL, "unknown arch");
 
 	printf("x86_64: %u syscalls, i386: %u syscalls\n", n64, n32);

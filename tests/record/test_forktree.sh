@@ -22,9 +22,12 @@ done
 # The first syscall is the command's execve, its path captured whole.
 expect_eq "first syscall" "execve ret=0" \
 	"$(awk '$1 == "syscall" { print $3, $4; exit }' "$F")"
-expect_eq "first record after the header is execve's path" \
+# Then the descriptors the command starts with, then execve's path.
+expect_grep "start snapshot" "^snapshot [0-9]+ ppid=[0-9]+ tids=1 fds=[0-9]+" "$F"
+expect_eq "snapshot before anything else" "snapshot" "$(awk 'NR == 2 { print $1 }' "$F")"
+expect_eq "then execve's path" \
 	"mem execve stop=entry arg=0 item=0 flags=string data=\"$BIN/tp_forktree\"" \
-	"$(awk 'NR == 2 { print $1, $3, $4, $5, $6, $7, $10 }' "$F")"
+	"$(awk 'NR == 3 { print $1, $3, $4, $5, $6, $7, $10 }' "$F")"
 expect_grep "exec record" "^exec [0-9]+ former=[0-9]+ exe=.*/tp_forktree$" "$F"
 expect_grep "header names the command" "^header command=$BIN/tp_forktree capture_size=4096 attached=0 " "$F"
 

@@ -55,10 +55,11 @@ if [ -x "$bindir/strec" ]; then
 		{ echo "FAIL: --json -o"; fail=1; }
 	# -P: the open of the path and every call on its descriptor, nothing else
 	"$strep" -P /etc/hostname "$dir/t.trc" >"$dir/p" || fail=1
-	grep -qE '^[0-9]+ +openat\(AT_FDCWD, "/etc/hostname"' "$dir/p" &&
-		grep -qE '^[0-9]+ +read\(3, "' "$dir/p" && grep -qE '^[0-9]+ +close\(3\)' "$dir/p" ||
+	fd=$(sed -nE 's/^[0-9]+ +openat\(AT_FDCWD, "\/etc\/hostname".* = ([0-9]+)$/\1/p' "$dir/p")
+	[ -n "$fd" ] && grep -qE "^[0-9]+ +read\\($fd, \"" "$dir/p" &&
+		grep -qE "^[0-9]+ +close\\($fd\\)" "$dir/p" ||
 		{ echo "FAIL: -P /etc/hostname misses calls"; cat "$dir/p"; fail=1; }
-	if grep -E '^[0-9]+ +[a-z]' "$dir/p" | grep -qvE 'hostname|\(3[,)]'; then
+	if grep -E '^[0-9]+ +[a-z]' "$dir/p" | grep -qvE "hostname|\\($fd[,)]"; then
 		echo "FAIL: -P let other calls through"; cat "$dir/p"; fail=1
 	fi
 	# --interleaved: rejoining each "<unfinished ...>" line with its

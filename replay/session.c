@@ -327,8 +327,11 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, void *ctx)
 {
 	/* Offsets become pointers now that the arena no longer moves. */
+	/* no arena yet when every capture was empty (a scrubbed trace) */
+	static const uint8_t none[1];
+	const uint8_t *const base = t->arena ? t->arena : none;
 	for (size_t i = 0; i < t->nmem; i++)
-		t->mem[i].data = t->arena + (size_t)(uintptr_t)t->mem[i].data;
+		t->mem[i].data = base + (size_t)(uintptr_t)t->mem[i].data;
 	t->sc.mem = t->mem;
 	t->sc.nmem = t->nmem;
 	struct rp_event ev = { 0 };
@@ -375,9 +378,11 @@ static int emit_entry(struct rp_session *s, struct task *t, rp_event_fn fn, void
 		s->entry_mem = more;
 		s->entry_mem_cap = t->nmem;
 	}
+	static const uint8_t none[1];
+	const uint8_t *const base = t->arena ? t->arena : none;
 	for (size_t i = 0; i < t->nmem; i++) {
 		s->entry_mem[i] = t->mem[i];
-		s->entry_mem[i].data = t->arena + (size_t)(uintptr_t)t->mem[i].data;
+		s->entry_mem[i].data = base + (size_t)(uintptr_t)t->mem[i].data;
 	}
 	struct rp_event ev = { 0 };
 	ev.kind = RP_EV_SYSCALL_ENTRY;

@@ -19,15 +19,15 @@
 #include <string.h>
 
 #define PF_MAX_PENDING 4 /* flows waiting on one thread's next slice */
-#define PF_CAT		"syscall"
+#define PF_CAT	       "syscall"
 
 struct pf_thread {
 	uint32_t tid; /* 0: free slot */
 	uint32_t pid;
-	char *name;		       /* the process's command when this task was last named */
+	char *name;		      /* the process's command when this task was last named */
 	uint64_t out[PF_MAX_PENDING]; /* flows to start at this task's next slice */
 	uint64_t in[PF_MAX_PENDING];  /* flows to finish at it */
-	uint64_t after_exec;	       /* flow to finish at the slice after the next */
+	uint64_t after_exec;	      /* flow to finish at the slice after the next */
 	unsigned nout, nin;
 	bool seen_slice;
 };
@@ -205,7 +205,8 @@ static struct pf_thread *thread(struct rp_perfetto *pf, struct rp_buf *out, uint
 		leader = NULL;
 	if (t->pid != tid && !leader) {
 		/* a thread seen before its leader: name the process too */
-		struct pf_thread tmp = {.tid = t->pid, .pid = t->pid, .name = (char *)pf->root_name};
+		struct pf_thread tmp = {
+		    .tid = t->pid, .pid = t->pid, .name = (char *)pf->root_name};
 		name_meta(pf, out, &tmp, true);
 	}
 	set_name(pf, out, t, leader ? leader->name : pf->root_name);

@@ -10,10 +10,10 @@
 struct rp_progress {
 	const char *tool;
 	bool on;
-	bool shown;	   /* a line is on the terminal */
-	unsigned calls;	   /* the clock is read every few calls only */
-	uint64_t total;	   /* file size, 0 when unknown (a pipe) */
-	uint64_t next_ns;  /* CLOCK_MONOTONIC of the next redraw */
+	bool shown;	  /* a line is on the terminal */
+	unsigned calls;	  /* the clock is read every few calls only */
+	uint64_t total;	  /* file size, 0 when unknown (a pipe) */
+	uint64_t next_ns; /* CLOCK_MONOTONIC of the next redraw */
 };
 
 /* path: the trace file ("-" for stdin). */

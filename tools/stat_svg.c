@@ -19,14 +19,14 @@
 #define CLONE_THREAD_BIT 0x10000u
 
 /* Layout, in pixels. */
-#define LABEL_W	  380
-#define PLOT_W	  900
-#define ROW_H	  18
-#define BAR_H	  12
-#define TOP	  40
-#define MARGIN	  10
-#define LEGEND_H  40
-#define CHAR_W	  6.6 /* 11px monospace */
+#define LABEL_W	 380
+#define PLOT_W	 900
+#define ROW_H	 18
+#define BAR_H	 12
+#define TOP	 40
+#define MARGIN	 10
+#define LEGEND_H 40
+#define CHAR_W	 6.6 /* 11px monospace */
 
 struct svg_proc {
 	uint32_t pid, ppid;
@@ -208,7 +208,8 @@ int st_svg_event(struct st_svg *g, const struct rp_event *ev)
 		return add_proc(g, ev->u.spawn.new_tid, ev->pid, ev->ts_ns) ? 0 : -ENOMEM;
 	case RP_EV_EXEC:
 		if (ev->u.exec.exe) {
-			char *l = label_of(base_name(ev->u.exec.exe), strlen(base_name(ev->u.exec.exe)));
+			char *l =
+			    label_of(base_name(ev->u.exec.exe), strlen(base_name(ev->u.exec.exe)));
 			if (!l)
 				return -ENOMEM;
 			free(p->label);
@@ -267,7 +268,8 @@ int st_svg_call(struct st_svg *g, const struct st_call *c)
 	if (c->err) {
 		p->failed++;
 		if (p->nfails < MAX_FAILS) {
-			if (st_grow((void **)&p->fails, &p->fails_cap, p->nfails, sizeof(*p->fails)) < 0)
+			if (st_grow((void **)&p->fails, &p->fails_cap, p->nfails,
+				    sizeof(*p->fails)) < 0)
 				return -ENOMEM;
 			p->fails[p->nfails++] = a;
 		}
@@ -357,7 +359,8 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 				order[rows++] = i;
 			/* push children so that the first comes out first */
 			size_t nkids = 0;
-			for (size_t c = g->v[i].first_child; c != SIZE_MAX; c = g->v[c].next_sibling) {
+			for (size_t c = g->v[i].first_child; c != SIZE_MAX;
+			     c = g->v[c].next_sibling) {
 				g->v[c].depth = g->v[i].depth + 1;
 				stack[sp + nkids++] = c;
 			}
@@ -385,12 +388,13 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 	const int width = MARGIN + LABEL_W + PLOT_W + 2 * MARGIN;
 	const int height = TOP + (int)rows * ROW_H + LEGEND_H;
 	const int x0 = MARGIN + LABEL_W;
-	fprintf(f,
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-		"viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans Mono,monospace\" font-size=\"11\">\n"
-		"<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-		width, height, width, height);
+	fprintf(
+	    f,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	    "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans Mono,monospace\" font-size=\"11\">\n"
+	    "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
+	    width, height, width, height);
 	fprintf(f, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">", MARGIN);
 	xml_text(f, g->root_label);
 	fprintf(f, ": %zu processes, %.3f s</text>\n", rows, (double)span_ns / 1e9);
@@ -410,9 +414,11 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		if (step >= 1)
 			fprintf(f, "<text x=\"%.1f\" y=\"%d\">%.0f s</text>\n", x, TOP - 8, t);
 		else if (step >= 1e-3)
-			fprintf(f, "<text x=\"%.1f\" y=\"%d\">%.0f ms</text>\n", x, TOP - 8, t * 1e3);
+			fprintf(f, "<text x=\"%.1f\" y=\"%d\">%.0f ms</text>\n", x, TOP - 8,
+				t * 1e3);
 		else
-			fprintf(f, "<text x=\"%.1f\" y=\"%d\">%.0f us</text>\n", x, TOP - 8, t * 1e6);
+			fprintf(f, "<text x=\"%.1f\" y=\"%d\">%.0f us</text>\n", x, TOP - 8,
+				t * 1e6);
 	}
 	fputs("</g>\n", f);
 
@@ -440,56 +446,68 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		char tmp[64];
 		fprintf(f, "<g class=\"proc\" data-pid=\"%" PRIu32 "\">\n", p->pid);
 		if (r % 2)
-			fprintf(f, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f6f6f6\"/>\n",
+			fprintf(f,
+				"<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" "
+				"fill=\"#f6f6f6\"/>\n",
 				y, width, ROW_H);
 		fprintf(f, "<title>pid %" PRIu32 " (parent %" PRIu32 "): ", p->pid, p->ppid);
 		xml_text(f, p->label);
 		fprintf(f,
 			"&#10;%.3f s to %.3f s, %" PRIu64 " calls, %.3f s in syscalls, %" PRIu64
 			" failed, %s</title>\n",
-			(double)p->start_ns / 1e9, (double)end / 1e9, p->calls, (double)p->sys_ns / 1e9,
-			p->failed, exit_text(p, tmp, sizeof(tmp)));
+			(double)p->start_ns / 1e9, (double)end / 1e9, p->calls,
+			(double)p->sys_ns / 1e9, p->failed, exit_text(p, tmp, sizeof(tmp)));
 		/* label: pid, then the command indented by depth */
 		const size_t indent = p->depth < 12 ? p->depth : 12;
 		fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#888\">%" PRIu32 "</text>", MARGIN,
 			y + ROW_H - 5, p->pid);
-		fprintf(f, "<text x=\"%.1f\" y=\"%d\"%s>", MARGIN + 7 * CHAR_W + (double)indent * CHAR_W,
-			y + ROW_H - 5, failed_exit(p) ? " fill=\"#c00\"" : "");
+		fprintf(f, "<text x=\"%.1f\" y=\"%d\"%s>",
+			MARGIN + 7 * CHAR_W + (double)indent * CHAR_W, y + ROW_H - 5,
+			failed_exit(p) ? " fill=\"#c00\"" : "");
 		xml_text(f, p->label);
 		fputs("</text>\n", f);
 		/* the bar: running, then the share in syscalls per bin */
 		const int by = y + (ROW_H - BAR_H) / 2;
-		fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#9ecae1\"/>\n",
-			xa, by, w, BAR_H);
+		fprintf(
+		    f,
+		    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#9ecae1\"/>\n",
+		    xa, by, w, BAR_H);
 		if (p->bins) {
 			/* neighbouring bins of the same shade become one rect */
 			size_t k = p->start_ns / g->bin_ns;
 			const size_t last = end / g->bin_ns < NBINS ? end / g->bin_ns : NBINS - 1;
 			while (k <= last) {
-				const uint64_t lo = k * g->bin_ns > p->start_ns ? k * g->bin_ns : p->start_ns;
-				const uint64_t hi = (k + 1) * g->bin_ns < end ? (k + 1) * g->bin_ns : end;
+				const uint64_t lo =
+				    k * g->bin_ns > p->start_ns ? k * g->bin_ns : p->start_ns;
+				const uint64_t hi =
+				    (k + 1) * g->bin_ns < end ? (k + 1) * g->bin_ns : end;
 				const double share =
 				    hi > lo ? (double)p->bins[k] * 1000.0 / (double)(hi - lo) : 0;
 				const int level = share >= 1 ? 10 : (int)(share * 10 + 0.5);
 				size_t m = k + 1;
 				while (m <= last && level) {
 					const uint64_t l2 = m * g->bin_ns;
-					const uint64_t h2 = (m + 1) * g->bin_ns < end ? (m + 1) * g->bin_ns : end;
-					const double s2 =
-					    h2 > l2 ? (double)p->bins[m] * 1000.0 / (double)(h2 - l2) : 0;
+					const uint64_t h2 =
+					    (m + 1) * g->bin_ns < end ? (m + 1) * g->bin_ns : end;
+					const double s2 = h2 > l2 ? (double)p->bins[m] * 1000.0 /
+									(double)(h2 - l2)
+								  : 0;
 					if ((s2 >= 1 ? 10 : (int)(s2 * 10 + 0.5)) != level)
 						break;
 					m++;
 				}
 				if (level) {
-					const uint64_t mhi = m * g->bin_ns < end ? m * g->bin_ns : end;
+					const uint64_t mhi =
+					    m * g->bin_ns < end ? m * g->bin_ns : end;
 					double bw = (double)(mhi - lo) * scale;
 					if (bw < 0.5)
 						bw = 0.5;
 					fprintf(f,
-						"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+						"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+						"height=\"%d\" "
 						"fill=\"#e6550d\" fill-opacity=\"%.1f\"/>\n",
-						x0 + (double)lo * scale, by, bw, BAR_H, level / 10.0);
+						x0 + (double)lo * scale, by, bw, BAR_H,
+						level / 10.0);
 				}
 				k = m;
 			}
@@ -507,8 +525,8 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 				px, by - 2, px, by + 4);
 		}
 		if (failed_exit(p)) {
-			fprintf(f, "<text x=\"%.1f\" y=\"%d\" fill=\"#c00\">%s</text>\n", xa + w + 3,
-				y + ROW_H - 5, exit_text(p, tmp, sizeof(tmp)));
+			fprintf(f, "<text x=\"%.1f\" y=\"%d\" fill=\"#c00\">%s</text>\n",
+				xa + w + 3, y + ROW_H - 5, exit_text(p, tmp, sizeof(tmp)));
 		}
 		fputs("</g>\n", f);
 	}
@@ -525,8 +543,9 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		"<text x=\"%d\" y=\"%d\">failed call</text>\n"
 		"<text x=\"%d\" y=\"%d\" fill=\"#c00\">red label: non-zero exit or killed</text>\n"
 		"</g>\n</svg>\n",
-		MARGIN, ly, MARGIN + 20, ly + 9, MARGIN + 250, ly, MARGIN + 270, ly + 9, MARGIN + 530,
-		ly - 2, MARGIN + 530, ly + 10, MARGIN + 540, ly + 9, MARGIN + 650, ly + 9);
+		MARGIN, ly, MARGIN + 20, ly + 9, MARGIN + 250, ly, MARGIN + 270, ly + 9,
+		MARGIN + 530, ly - 2, MARGIN + 530, ly + 10, MARGIN + 540, ly + 9, MARGIN + 650,
+		ly + 9);
 	free(order);
 	free(row_of);
 	return ferror(f) ? -EIO : 0;

@@ -7,7 +7,8 @@ int main(int argc, char **argv)
 {
 	int err;
 	char msg[256];
-	struct strtrc_reader *r = strtrc_reader_open_path(argc > 1 ? argv[1] : "-", &err, msg, sizeof(msg));
+	struct strtrc_reader *r =
+	    strtrc_reader_open_path(argc > 1 ? argv[1] : "-", &err, msg, sizeof(msg));
 	if (!r)
 		return fprintf(stderr, "%s\n", msg), 1;
 	struct strtrc_record rec;
@@ -19,8 +20,8 @@ int main(int argc, char **argv)
 		calls++;
 		opens += d && d->name && sc_number(&sc_table_x86_64, d->name) == 257; /* openat */
 	}
-	printf("%s: %lu syscalls, %lu openat, complete=%d\n", strtrc_reader_header(r)->writer, calls,
-	       opens, strtrc_reader_complete(r));
+	printf("%s: %lu syscalls, %lu openat, complete=%d\n", strtrc_reader_header(r)->writer,
+	       calls, opens, strtrc_reader_complete(r));
 	strtrc_reader_close(r);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <mqueue.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -154,6 +155,15 @@ static void mq(void)
 	       syscall(SYS_mq_timedreceive, fd, buf, sizeof(buf), &prio, &past), ETIMEDOUT);
 	expect("mq_timedreceive EMSGSIZE", syscall(SYS_mq_timedreceive, fd, buf, 4, &prio, NULL),
 	       EMSGSIZE);
+	struct sigevent sev;
+	memset(&sev, 0, sizeof(sev));
+	sev.sigev_notify = SIGEV_SIGNAL;
+	sev.sigev_signo = SIGUSR1;
+	sev.sigev_value.sival_int = 5;
+	expect("mq_notify", syscall(SYS_mq_notify, fd, &sev), 0);
+	expect("mq_notify EBUSY", syscall(SYS_mq_notify, fd, &sev), EBUSY);
+	expect("mq_notify off", syscall(SYS_mq_notify, fd, NULL), 0);
+	expect("mq_notify EBADF", syscall(SYS_mq_notify, 99, NULL), EBADF);
 	struct mq_attr old;
 	expect("mq_getsetattr get", syscall(SYS_mq_getsetattr, fd, NULL, &old), 0);
 	const struct mq_attr nb = {.mq_flags = O_NONBLOCK};

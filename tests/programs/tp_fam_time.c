@@ -82,6 +82,9 @@ static void clocks(void)
 	expect("clock_getres coarse", syscall(SYS_clock_getres, CLOCK_REALTIME_COARSE, &ts), 0);
 	expect("clock_getres NULL", syscall(SYS_clock_getres, CLOCK_BOOTTIME, NULL), 0);
 	expect("clock_getres bad clock", syscall(SYS_clock_getres, BAD_CLOCK, &ts), EINVAL);
+	expect("clock_getres sgi", syscall(SYS_clock_getres, 10, &ts), EINVAL);
+	/* a CPU clock id: the calling process's scheduler clock */
+	expect("clock_getres cpu clock", syscall(SYS_clock_getres, -2, &ts), 0);
 
 	/* Never sets the time: the monotonic clock cannot be set (EINVAL),
 	 * nor can an unknown one, nor a time with tv_nsec out of range. */

@@ -122,7 +122,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			char *end;
 			errno = 0;
 			const unsigned long v = strtoul(val, &end, 10);
-			if (errno || end == val || *end || v == 0 || v > UINT32_MAX || val[0] == '-')
+			if (errno || end == val || *end || v == 0 || v > UINT32_MAX ||
+			    val[0] == '-')
 				usage_error("--drop-pid: '%s' is not a process id", val);
 			o->pids = xrealloc(o->pids, (o->npids + 1) * sizeof(*o->pids));
 			o->pids[o->npids++] = (uint32_t)v;
@@ -302,8 +303,7 @@ struct scrubber {
 	const struct opts *o;
 	struct strtrc_writer *w;
 	struct tasks tasks;
-	uint64_t lost;
-	uint64_t scrubbed, masked, dropped; /* counts, for the summary */
+	uint64_t lost; /* the input END's */
 	struct strtrc_fd_entry *fds;
 	size_t fds_cap;
 	char (*fd_bufs)[4096];
@@ -335,11 +335,11 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *bu
 		t->dropped = true;
 	if (t->dropped) {
 		/* a thread of a dropped process is dropped with it */
-		if (rec->kind == STRTRC_SPAWN && (rec->u.spawn.clone_flags & 0x00010000 /* CLONE_THREAD */))
+		if (rec->kind == STRTRC_SPAWN &&
+		    (rec->u.spawn.clone_flags & 0x00010000 /* CLONE_THREAD */))
 			task_get(&s->tasks, rec->u.spawn.new_tid)->dropped = true;
 		if (rec->kind == STRTRC_EXIT && !pid_dropped(o, rec->tid))
 			t->dropped = false; /* the tid may be reused */
-		s->dropped++;
 		return false;
 	}
 	switch (rec->kind) {
@@ -356,24 +356,21 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *bu
 			/* replaced, not cut: SCRUBBED without TRUNCATED */
 			m->flags |= STRTRC_MEM_SCRUBBED;
 			m->full_len = m->data.len + ((m->flags & STRTRC_MEM_STRING) ? 1 : 0);
-			s->masked++;
 		} else if (act == SCRUB && m->data.len) {
 			m->data.len = 0;
 			m->flags |= STRTRC_MEM_SCRUBBED | STRTRC_MEM_TRUNCATED;
-			s->scrubbed++;
 		}
 		break;
 	}
 	case STRTRC_EXEC:
-		if (mask_bytes(o, &rec->u.exec.exe, buf, size))
-			s->masked++;
+		mask_bytes(o, &rec->u.exec.exe, buf, size);
 		break;
 	case STRTRC_SNAPSHOT: {
 		struct strtrc_snapshot *const sn = &rec->u.snapshot;
 		/* exe and cwd share buf: halves */
 		const size_t half = size / 2;
-		s->masked += mask_bytes(o, &sn->exe, buf, half);
-		s->masked += mask_bytes(o, &sn->cwd, buf + half, size - half);
+		mask_bytes(o, &sn->exe, buf, half);
+		mask_bytes(o, &sn->cwd, buf + half, size - half);
 		if (sn->nfds > s->fds_cap) {
 			s->fds_cap = sn->nfds;
 			s->fds = xrealloc(s->fds, s->fds_cap * sizeof(*s->fds));
@@ -381,8 +378,7 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *bu
 		}
 		for (size_t i = 0; i < sn->nfds; i++) {
 			s->fds[i] = sn->fds[i];
-			s->masked += mask_bytes(o, &s->fds[i].path, s->fd_bufs[i],
-						sizeof(s->fd_bufs[i]));
+			mask_bytes(o, &s->fds[i].path, s->fd_bufs[i], sizeof(s->fd_bufs[i]));
 		}
 		sn->fds = s->fds;
 		break;
@@ -401,8 +397,7 @@ struct out_header {
 	char cwd[4096];
 };
 
-static void make_header(struct out_header *oh, const struct strtrc_header *in,
-			const struct opts *o)
+static void make_header(struct out_header *oh, const struct strtrc_header *in, const struct opts *o)
 {
 	struct strtrc_header *const h = &oh->h;
 	*h = *in;

@@ -1,8 +1,9 @@
 /* libFuzzer target for the decoding library: the input is a whole trace
  * file or a bare CBOR record sequence (fuzz_input.h), read with libstrtrc,
- * paired into events by rp_session and printed by several printers at once (strace text with option sets like -v, -x,
- * -xx, -y, -T, -tt -r, and JSON). Checks the printers' contract: every
- * event's output is whole lines, no NUL bytes, and JSON lines parse. */
+ * paired into events by rp_session and printed by several printers at once
+ * (strace text with option sets like -v, -x, -xx, -y, -T, -tt -r, and
+ * JSON). Checks the printers' contract: every event's output is whole
+ * lines, no NUL bytes, and JSON lines parse. */
 #include "fuzz_input.h"
 #include "replay.h"
 

@@ -150,7 +150,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 /* ---- per-thread state: the syscall a memory record belongs to ---- */
 
 struct task {
-	uint32_t tid; /* 0: free slot */
+	bool used; /* slot taken */
+	uint32_t tid;
 	bool dropped;
 	bool in_call; /* entry seen, memory records belong to it */
 	uint32_t arch;
@@ -172,10 +173,10 @@ static struct task *task_get(struct tasks *t, uint32_t tid)
 		if (!v)
 			oom();
 		for (size_t i = 0; i < t->cap; i++) {
-			if (!t->v[i].tid)
+			if (!t->v[i].used)
 				continue;
 			size_t j = (t->v[i].tid * 2654435761u) & (cap - 1);
-			while (v[j].tid)
+			while (v[j].used)
 				j = (j + 1) & (cap - 1);
 			v[j] = t->v[i];
 		}
@@ -184,10 +185,10 @@ static struct task *task_get(struct tasks *t, uint32_t tid)
 		t->cap = cap;
 	}
 	size_t j = (tid * 2654435761u) & (t->cap - 1);
-	while (t->v[j].tid && t->v[j].tid != tid)
+	while (t->v[j].used && t->v[j].tid != tid)
 		j = (j + 1) & (t->cap - 1);
-	if (!t->v[j].tid) {
-		t->v[j] = (struct task){.tid = tid};
+	if (!t->v[j].used) {
+		t->v[j] = (struct task){.used = true, .tid = tid};
 		t->n++;
 	}
 	return &t->v[j];
@@ -325,23 +326,22 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *bu
 		s->lost = rec->u.end.lost;
 		return false; /* the writer writes its own */
 	}
-	struct task *const t = task_get(&s->tasks, rec->tid);
-	if (rec->kind == STRTRC_SNAPSHOT && pid_dropped(o, rec->tid)) {
-		t->dropped = true;
+	/* (task_get may move the table: no task pointer kept across calls) */
+	if (rec->kind == STRTRC_SNAPSHOT && pid_dropped(o, rec->tid))
 		for (size_t i = 0; i < rec->u.snapshot.ntids; i++)
 			task_get(&s->tasks, rec->u.snapshot.tids[i])->dropped = true;
-	}
 	if (pid_dropped(o, rec->tid))
-		t->dropped = true;
-	if (t->dropped) {
+		task_get(&s->tasks, rec->tid)->dropped = true;
+	if (task_get(&s->tasks, rec->tid)->dropped) {
 		/* a thread of a dropped process is dropped with it */
 		if (rec->kind == STRTRC_SPAWN &&
 		    (rec->u.spawn.clone_flags & 0x00010000 /* CLONE_THREAD */))
 			task_get(&s->tasks, rec->u.spawn.new_tid)->dropped = true;
 		if (rec->kind == STRTRC_EXIT && !pid_dropped(o, rec->tid))
-			t->dropped = false; /* the tid may be reused */
+			task_get(&s->tasks, rec->tid)->dropped = false; /* the tid may be reused */
 		return false;
 	}
+	struct task *const t = task_get(&s->tasks, rec->tid);
 	switch (rec->kind) {
 	case STRTRC_SYSCALL_ENTRY:
 		t->in_call = true;

@@ -171,7 +171,8 @@ enum sc_len_source {
 	X(WINSIZE, 8)                                                          \
 	X(DIRENTS, 0)            /* getdents buffers: BUF type, read whole */   \
 	X(FUTEX_WAITV_PAIR, 48)   /* futex_requeue waiters[2] */ \
-	X(TASK_COMM, 16)         /* prctl PR_GET_NAME */
+	X(TASK_COMM, 16)         /* prctl PR_GET_NAME */                      \
+	X(FLOCK, 32)             /* struct flock (fcntl F_GETLK, F_SETLK) */
 
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
 enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };

@@ -10,9 +10,10 @@
 
 #define RP_AT_FDCWD (-100)
 
-/* sync first: futex is its family's, though process.c decoded it before */
+/* sync first: futex is its family's, though process.c decoded it before;
+ * io before file: fcntl, ioctl, lseek, dup2/dup3, copy_file_range are io's */
 static const rp_decoder_fn family_decoders[] = {
-	rp_decode_sync,	  rp_decode_file, rp_decode_io,	 rp_decode_memory, rp_decode_process,
+	rp_decode_sync,	  rp_decode_io, rp_decode_file,	 rp_decode_memory, rp_decode_process,
 	rp_decode_signal, rp_decode_net,  rp_decode_time, rp_decode_ipc,
 };
 
@@ -353,25 +354,7 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 			return true;
 		}
 	}
-	if (!strcmp(name, "fcntl")) {
-		const uint32_t cmd = (uint32_t)c->sc->args[1];
-		if (cmd == 1 && c->sc->rval) { /* F_GETFD */
-			rp_buf_printf(b, "%#" PRIx64 " (flags ", c->sc->rval);
-			rp_flags_text(b, &rp_x_fd_flags, (uint64_t)c->sc->rval);
-			rp_buf_putc(b, ')');
-			return true;
-		}
-		if (cmd == 3) { /* F_GETFL */
-			const uint64_t v = (uint64_t)c->sc->rval;
-			rp_buf_printf(b, "%#" PRIx64 " (flags ", v);
-			rp_buf_puts(b, rp_xlat_lookup(&rp_x_open_accmode, v & 3));
-			if (v & ~3ull) {
-				rp_buf_putc(b, '|');
-				rp_flags_text(b, &rp_x_open_flags, v & ~3ull);
-			}
-			rp_buf_putc(b, ')');
-			return true;
-		}
-	}
+	if (rp_rval_io(c, name, b))
+		return true;
 	return false;
 }

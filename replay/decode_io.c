@@ -1,28 +1,197 @@
-/* Reading and writing: read/write families, vectors, pipes, getrandom. */
+/* Descriptors and I/O: read/write families, vectors, pipes, dup, lseek,
+ * fcntl, flock, ioctl (terminals), poll/select, epoll, eventfd, timerfd,
+ * signalfd, sendfile/splice/tee/copy_file_range, memfd, getrandom.
+ * Formats follow strace 6.1's output, checked call by call. */
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #define IS(n) (strcmp(name, (n)) == 0)
 
-/* struct iovec[cnt]: item 0 is the array, item k+1 the buffer of iov[k].
- * Output vectors show only what the call filled (up to its return). */
-static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
+#define E(v, n) { (v), (n) }
+#define IO_FLAGS(id, unk, ...)                                                                    \
+	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
+	static const struct rp_xlat id = { id##_e, sizeof(id##_e) / sizeof(id##_e[0]), true, unk }
+#define IO_ENUM(id, unk, ...)                                                                     \
+	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
+	static const struct rp_xlat id = { id##_e, sizeof(id##_e) / sizeof(id##_e[0]), false, unk }
+
+/* Open flags without the access mode (dup3, pipe2), in strace's order. */
+IO_FLAGS(x_oflags, "O_???", E(0100, "O_CREAT"), E(0200, "O_EXCL"), E(0400, "O_NOCTTY"),
+	 E(01000, "O_TRUNC"), E(02000, "O_APPEND"), E(04000, "O_NONBLOCK"), E(04010000, "O_SYNC"),
+	 E(010000, "O_DSYNC"), E(040000, "O_DIRECT"), E(0100000, "O_LARGEFILE"),
+	 E(0400000, "O_NOFOLLOW"), E(01000000, "O_NOATIME"), E(02000000, "O_CLOEXEC"),
+	 E(010000000, "O_PATH"), E(020200000, "O_TMPFILE"), E(0200000, "O_DIRECTORY"),
+	 E(020000, "FASYNC"));
+IO_FLAGS(x_fd_flags, "FD_???", E(1, "FD_CLOEXEC"));
+IO_FLAGS(x_flock_op, "LOCK_???", E(1, "LOCK_SH"), E(2, "LOCK_EX"), E(4, "LOCK_NB"),
+	 E(8, "LOCK_UN"), E(32, "LOCK_MAND"), E(192, "LOCK_RW"), E(64, "LOCK_READ"),
+	 E(128, "LOCK_WRITE"));
+IO_FLAGS(x_seals, "F_SEAL_???", E(1, "F_SEAL_SEAL"), E(2, "F_SEAL_SHRINK"), E(4, "F_SEAL_GROW"),
+	 E(8, "F_SEAL_WRITE"), E(0x10, "F_SEAL_FUTURE_WRITE"));
+IO_FLAGS(x_dnotify, "DN_???", E(1, "DN_ACCESS"), E(2, "DN_MODIFY"), E(4, "DN_CREATE"),
+	 E(8, "DN_DELETE"), E(0x10, "DN_RENAME"), E(0x20, "DN_ATTRIB"),
+	 E(0x80000000ull, "DN_MULTISHOT"));
+IO_ENUM(x_lock_type, "F_???", E(0, "F_RDLCK"), E(1, "F_WRLCK"), E(2, "F_UNLCK"), E(4, "F_EXLCK"),
+	E(8, "F_SHLCK"));
+IO_ENUM(x_owner_type, "F_OWNER_???", E(0, "F_OWNER_TID"), E(1, "F_OWNER_PID"),
+	E(2, "F_OWNER_PGRP"));
+IO_ENUM(x_fcntl_cmd, "F_???", E(0, "F_DUPFD"), E(1, "F_GETFD"), E(2, "F_SETFD"), E(3, "F_GETFL"),
+	E(4, "F_SETFL"), E(5, "F_GETLK"), E(6, "F_SETLK"), E(7, "F_SETLKW"), E(8, "F_SETOWN"),
+	E(9, "F_GETOWN"), E(10, "F_SETSIG"), E(11, "F_GETSIG"), E(15, "F_SETOWN_EX"),
+	E(16, "F_GETOWN_EX"), E(17, "F_GETOWNER_UIDS"), E(36, "F_OFD_GETLK"),
+	E(37, "F_OFD_SETLK"), E(38, "F_OFD_SETLKW"), E(1024, "F_SETLEASE"), E(1025, "F_GETLEASE"),
+	E(1026, "F_NOTIFY"), E(1030, "F_DUPFD_CLOEXEC"), E(1031, "F_SETPIPE_SZ"),
+	E(1032, "F_GETPIPE_SZ"), E(1033, "F_ADD_SEALS"), E(1034, "F_GET_SEALS"),
+	E(1035, "F_GET_RW_HINT"), E(1036, "F_SET_RW_HINT"), E(1037, "F_GET_FILE_RW_HINT"),
+	E(1038, "F_SET_FILE_RW_HINT"));
+IO_ENUM(x_seek, "SEEK_???", E(0, "SEEK_SET"), E(1, "SEEK_CUR"), E(2, "SEEK_END"),
+	E(3, "SEEK_DATA"), E(4, "SEEK_HOLE"));
+IO_FLAGS(x_poll, "POLL???", E(1, "POLLIN"), E(2, "POLLPRI"), E(4, "POLLOUT"), E(8, "POLLERR"),
+	 E(0x10, "POLLHUP"), E(0x20, "POLLNVAL"), E(0x40, "POLLRDNORM"), E(0x80, "POLLRDBAND"),
+	 E(0x100, "POLLWRNORM"), E(0x200, "POLLWRBAND"), E(0x400, "POLLMSG"),
+	 E(0x1000, "POLLREMOVE"), E(0x2000, "POLLRDHUP"), E(0x8000, "POLL_BUSY_LOOP"));
+IO_FLAGS(x_epoll_events, "EPOLL???", E(1, "EPOLLIN"), E(2, "EPOLLPRI"), E(4, "EPOLLOUT"),
+	 E(8, "EPOLLERR"), E(0x10, "EPOLLHUP"), E(0x20, "EPOLLNVAL"), E(0x40, "EPOLLRDNORM"),
+	 E(0x80, "EPOLLRDBAND"), E(0x100, "EPOLLWRNORM"), E(0x200, "EPOLLWRBAND"),
+	 E(0x400, "EPOLLMSG"), E(0x2000, "EPOLLRDHUP"), E(1u << 28, "EPOLLEXCLUSIVE"),
+	 E(1u << 29, "EPOLLWAKEUP"), E(1u << 30, "EPOLLONESHOT"), E(1u << 31, "EPOLLET"));
+IO_ENUM(x_epoll_ctl, "EPOLL_CTL_???", E(1, "EPOLL_CTL_ADD"), E(2, "EPOLL_CTL_DEL"),
+	E(3, "EPOLL_CTL_MOD"));
+IO_FLAGS(x_epoll_create, "EPOLL_???", E(02000000, "EPOLL_CLOEXEC"));
+IO_FLAGS(x_eventfd, "EFD_???", E(1, "EFD_SEMAPHORE"), E(02000000, "EFD_CLOEXEC"),
+	 E(04000, "EFD_NONBLOCK"));
+/* timerfd_create and timerfd_settime share one table in strace */
+IO_FLAGS(x_timerfd, "TFD_???", E(1, "TFD_TIMER_ABSTIME"), E(2, "TFD_TIMER_CANCEL_ON_SET"),
+	 E(02000000, "TFD_CLOEXEC"), E(04000, "TFD_NONBLOCK"));
+IO_FLAGS(x_signalfd, "SFD_???", E(02000000, "SFD_CLOEXEC"), E(04000, "SFD_NONBLOCK"));
+IO_FLAGS(x_memfd, "MFD_???", E(1, "MFD_CLOEXEC"), E(2, "MFD_ALLOW_SEALING"), E(4, "MFD_HUGETLB"));
+IO_FLAGS(x_close_range, "CLOSE_RANGE_???", E(2, "CLOSE_RANGE_UNSHARE"),
+	 E(4, "CLOSE_RANGE_CLOEXEC"));
+IO_FLAGS(x_rwf, "RWF_???", E(1, "RWF_HIPRI"), E(2, "RWF_DSYNC"), E(4, "RWF_SYNC"),
+	 E(8, "RWF_NOWAIT"), E(0x10, "RWF_APPEND"));
+IO_FLAGS(x_splice, "SPLICE_F_???", E(1, "SPLICE_F_MOVE"), E(2, "SPLICE_F_NONBLOCK"),
+	 E(4, "SPLICE_F_MORE"), E(8, "SPLICE_F_GIFT"));
+IO_ENUM(x_clockid, "CLOCK_???", E(0, "CLOCK_REALTIME"), E(1, "CLOCK_MONOTONIC"),
+	E(2, "CLOCK_PROCESS_CPUTIME_ID"), E(3, "CLOCK_THREAD_CPUTIME_ID"),
+	E(4, "CLOCK_MONOTONIC_RAW"), E(5, "CLOCK_REALTIME_COARSE"), E(6, "CLOCK_MONOTONIC_COARSE"),
+	E(7, "CLOCK_BOOTTIME"), E(8, "CLOCK_REALTIME_ALARM"), E(9, "CLOCK_BOOTTIME_ALARM"),
+	E(11, "CLOCK_TAI"));
+IO_ENUM(x_tcflsh, NULL, E(0, "TCIFLUSH"), E(1, "TCOFLUSH"), E(2, "TCIOFLUSH"));
+IO_ENUM(x_tcxonc, NULL, E(0, "TCOOFF"), E(1, "TCOON"), E(2, "TCIOFF"), E(3, "TCION"));
+
+/* ---- small pieces ---- */
+
+/* Flags of a table that has an unknown comment (strace's printflags). */
+static void flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v)
 {
-	const struct rp_mem *arr =
-		rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !arr || (out && !c->exiting_ok)) {
+	rp_e_flags(c->e, x, v);
+}
+
+/* strace reads an output struct only when the call succeeded: the
+ * memory of arg i at exit, or NULL after printing the address. */
+static const struct rp_mem *out_mem(struct rp_ctx *c, unsigned i, size_t need)
+{
+	return rp_arg_mem(c, i, true, need);
+}
+
+/* An input struct of arg i (entry memory), or NULL after printing the
+ * address. */
+static const struct rp_mem *in_mem(struct rp_ctx *c, unsigned i, size_t need)
+{
+	return rp_arg_mem(c, i, false, need);
+}
+
+static void print_timespec(struct rp_emit *e, const uint8_t *p, const char *frac)
+{
+	rp_e_open(e, '{');
+	rp_e_key(e, "tv_sec");
+	rp_e_int(e, (int64_t)rp_get_u64(p));
+	rp_e_key(e, frac);
+	rp_e_int(e, (int64_t)rp_get_u64(p + 8));
+	rp_e_close(e, '}');
+}
+
+static void print_timespec_arg(struct rp_ctx *c, unsigned i, bool at_exit, const char *frac)
+{
+	const struct rp_mem *m = at_exit ? out_mem(c, i, 16) : in_mem(c, i, 16);
+	if (m)
+		print_timespec(c->e, m->data, frac);
+}
+
+static void print_itimerspec(struct rp_emit *e, const uint8_t *p)
+{
+	rp_e_open(e, '{');
+	rp_e_key(e, "it_interval");
+	print_timespec(e, p, "tv_nsec");
+	rp_e_key(e, "it_value");
+	print_timespec(e, p + 16, "tv_nsec");
+	rp_e_close(e, '}');
+}
+
+/* [N] of an int behind arg i. */
+static void print_int_at(struct rp_ctx *c, unsigned i, bool at_exit)
+{
+	const struct rp_mem *m = at_exit ? out_mem(c, i, 4) : in_mem(c, i, 4);
+	if (m)
+		rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+}
+
+/* A loff_t in/out pointer: "[2]" from entry, " => [12]" added when the
+ * call updated it (sendfile). */
+static void print_loff(struct rp_ctx *c, unsigned i, bool show_update)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !m || m->len < 8) {
 		rp_arg_ptr(c, i);
 		return;
 	}
-	uint64_t left = out ? (uint64_t)c->sc->rval : UINT64_MAX;
+	rp_e_rawf(c->e, "[%" PRId64 "]", (int64_t)rp_get_u64(m->data));
+	const struct rp_mem *x = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0);
+	if (show_update && c->exiting_ok && x && x->len >= 8) {
+		rp_e_glue(c->e, " => ");
+		if (!c->e->json)
+			rp_buf_printf(c->e->out, "[%" PRId64 "]", (int64_t)rp_get_u64(x->data));
+	}
+}
+
+/* A sigset_t argument with its size: strace prints it only when the size
+ * is that of the kernel's sigset (8 on x86_64). */
+static void print_sigset_sized(struct rp_ctx *c, unsigned i, uint64_t size)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || size != 8 || !m || m->len < 8) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	rp_print_sigset(c, m->data, 8);
+}
+
+/* struct iovec[cnt]: item 0 is the array, item k+1 the buffer of iov[k].
+ * Output vectors show only what the call filled (up to its return); when
+ * the call failed, the array read at entry with its addresses. */
+static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
+{
+	const bool filled = !out || c->exiting_ok;
+	const int stop = out && filled ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY;
+	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, i, 0);
+	if (!arr && out)
+		arr = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !arr || !arr->len) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	uint64_t left = out ? (filled ? (uint64_t)c->sc->rval : 0) : UINT64_MAX;
 	size_t n = arr->len / 16;
 	if (n > cnt)
 		n = (size_t)cnt;
+	const bool verbose = c->opts->verbose;
 	rp_e_open(c->e, '[');
-	for (size_t k = 0; k < n; k++) {
-		if (k >= c->opts->max_strlen) {
+	size_t k = 0;
+	for (; k < n; k++) {
+		if (!verbose && k >= c->opts->max_strlen) {
 			rp_e_ellipsis(c->e);
 			break;
 		}
@@ -30,12 +199,14 @@ static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		const uint64_t len = rp_get_u64(arr->data + 16 * k + 8);
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "iov_base");
-		const struct rp_mem *b = rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY,
-							i, (uint32_t)k + 1);
+		const struct rp_mem *b =
+			filled ? rp_syscall_mem(c->sc, stop, i, (uint32_t)k + 1) : NULL;
 		const uint64_t show = len < left ? len : left;
 		if (b && base) {
 			const size_t have = b->len < show ? b->len : (size_t)show;
 			rp_e_bytes(c->e, b->data, have, false, show > have);
+		} else if (base && filled && show == 0 && (out || len == 0)) {
+			rp_e_bytes(c->e, (const uint8_t *)"", 0, false, false);
 		} else {
 			rp_e_ptr(c->e, base);
 		}
@@ -44,18 +215,686 @@ static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		rp_e_uint(c->e, len);
 		rp_e_close(c->e, '}');
 	}
-	if (cnt > n && n < c->opts->max_strlen && arr->len / 16 < cnt)
+	if (k == n && cnt > n && (arr->flags & (STRTRC_MEM_TRUNCATED | STRTRC_MEM_UNREADABLE)))
 		rp_e_ellipsis(c->e);
 	rp_e_close(c->e, ']');
 }
 
 static void print_int_pair(struct rp_ctx *c, unsigned i)
 {
-	const struct rp_mem *m = rp_arg_mem(c, i, true, 8);
-	if (m)
-		rp_e_rawf(c->e, "[%d, %d]", (int32_t)rp_get_u32(m->data),
-			  (int32_t)rp_get_u32(m->data + 4));
+	const struct rp_mem *m = out_mem(c, i, 8);
+	if (m) {
+		rp_e_open(c->e, '[');
+		rp_arg_fd(c, (int32_t)rp_get_u32(m->data));
+		rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4));
+		rp_e_close(c->e, ']');
+	}
 }
+
+/* ---- fcntl ---- */
+
+/* struct flock (x86_64): short l_type, l_whence; off_t l_start, l_len;
+ * pid_t l_pid. l_pid only for the GETLK results. */
+static void print_flock(struct rp_ctx *c, const uint8_t *p, bool with_pid)
+{
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "l_type");
+	rp_e_enum(c->e, &x_lock_type, rp_get_u16(p));
+	rp_e_key(c->e, "l_whence");
+	rp_e_enum(c->e, &x_seek, rp_get_u16(p + 2));
+	rp_e_key(c->e, "l_start");
+	rp_e_int(c->e, (int64_t)rp_get_u64(p + 8));
+	rp_e_key(c->e, "l_len");
+	rp_e_int(c->e, (int64_t)rp_get_u64(p + 16));
+	if (with_pid) {
+		rp_e_key(c->e, "l_pid");
+		rp_e_int(c->e, (int32_t)rp_get_u32(p + 24));
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void open_modes(struct rp_ctx *c, uint64_t v)
+{
+	const uint32_t f = (uint32_t)v;
+	rp_e_flags_pre(c->e, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &x_oflags, f & ~3u, NULL);
+}
+
+static void print_fcntl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	const uint32_t cmd = (uint32_t)a[1];
+	rp_e_enum(c->e, &x_fcntl_cmd, cmd);
+	switch (cmd) {
+	case 1: /* F_GETFD */
+	case 3: /* F_GETFL */
+	case 9: /* F_GETOWN */
+	case 11: /* F_GETSIG */
+	case 1025: /* F_GETLEASE */
+	case 1032: /* F_GETPIPE_SZ */
+	case 1034: /* F_GET_SEALS */
+		break;
+	case 2: /* F_SETFD */
+		flags(c, &x_fd_flags, (uint32_t)a[2]);
+		break;
+	case 4: /* F_SETFL */
+		open_modes(c, a[2]);
+		break;
+	case 0: /* F_DUPFD */
+	case 1030: /* F_DUPFD_CLOEXEC */
+	case 8: /* F_SETOWN */
+	case 1031: /* F_SETPIPE_SZ */
+		rp_e_int(c->e, (int64_t)a[2]);
+		break;
+	case 10: /* F_SETSIG */
+		rp_print_signame(c, (int64_t)a[2]);
+		break;
+	case 6: /* F_SETLK */
+	case 7:
+	case 37: /* F_OFD_SETLK */
+	case 38: {
+		const struct rp_mem *m = in_mem(c, 2, 32);
+		if (m)
+			print_flock(c, m->data, false);
+		break;
+	}
+	case 5: /* F_GETLK */
+	case 36: {
+		const struct rp_mem *m = out_mem(c, 2, 32);
+		if (m)
+			print_flock(c, m->data, true);
+		break;
+	}
+	case 15: /* F_SETOWN_EX */
+	case 16: { /* F_GETOWN_EX */
+		const struct rp_mem *m = cmd == 15 ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
+		if (m) {
+			rp_e_open(c->e, '{');
+			rp_e_key(c->e, "type");
+			rp_e_enum(c->e, &x_owner_type, rp_get_u32(m->data));
+			rp_e_key(c->e, "pid");
+			rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+			rp_e_close(c->e, '}');
+		}
+		break;
+	}
+	case 1024: /* F_SETLEASE */
+		rp_e_enum(c->e, &x_lock_type, a[2]);
+		break;
+	case 1026: /* F_NOTIFY */
+		flags(c, &x_dnotify, a[2]);
+		break;
+	case 1033: /* F_ADD_SEALS */
+		flags(c, &x_seals, a[2]);
+		break;
+	default:
+		rp_e_hex(c->e, a[2]);
+	}
+}
+
+static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
+{
+	const uint32_t cmd = (uint32_t)c->sc->args[1];
+	const uint64_t v = (uint64_t)c->sc->rval;
+	switch (cmd) {
+	case 1: /* F_GETFD */
+		if (!v)
+			return false;
+		rp_buf_printf(b, "%#" PRIx64 " (flags ", v);
+		rp_flags_text(b, &x_fd_flags, v);
+		rp_buf_putc(b, ')');
+		return true;
+	case 3: /* F_GETFL */
+		rp_buf_printf(b, "%#" PRIx64 " (flags ", v);
+		rp_buf_puts(b, rp_xlat_lookup(&rp_x_open_accmode, v & 3));
+		if (v & ~3ull) {
+			rp_buf_putc(b, '|');
+			rp_flags_text(b, &x_oflags, v & ~3ull);
+		}
+		rp_buf_putc(b, ')');
+		return true;
+	case 1025: { /* F_GETLEASE */
+		const char *n = rp_xlat_lookup(&x_lock_type, v);
+		rp_buf_printf(b, "%#" PRIx64, v);
+		if (n)
+			rp_buf_printf(b, " (%s)", n);
+		return true;
+	}
+	case 1034: /* F_GET_SEALS */
+		if (!v)
+			return false;
+		rp_buf_printf(b, "%#" PRIx64 " (seals ", v);
+		rp_flags_text(b, &x_seals, v);
+		rp_buf_putc(b, ')');
+		return true;
+	case 11: { /* F_GETSIG */
+		if (!v)
+			return false;
+		struct rp_emit e;
+		rp_e_init(&e, b, c->opts);
+		rp_buf_printf(b, "%" PRId64 " (", (int64_t)v);
+		struct rp_ctx sub = *c;
+		sub.e = &e;
+		rp_print_signame(&sub, (int64_t)v);
+		rp_buf_putc(b, ')');
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* ---- ioctl ---- */
+
+struct io_ioctl {
+	uint32_t cmd;
+	const char *name;
+	uint8_t arg; /* enum io_arg */
+};
+
+enum io_arg {
+	IA_HEX,     /* unknown to strace's decoders: the raw value */
+	IA_NONE,    /* no argument printed */
+	IA_INT,     /* an int value */
+	IA_PTR,     /* an address, not followed */
+	IA_INT_IN,  /* [N] read at entry */
+	IA_INT_OUT, /* [N] written by the call */
+	IA_TERMIOS_IN,
+	IA_TERMIOS_OUT,
+	IA_WINSIZE_IN,
+	IA_WINSIZE_OUT,
+	IA_TCFLSH,
+	IA_TCXONC,
+	IA_FD,
+};
+
+/* Sorted by command; names as strace 6.1's ioctl table has them. */
+static const struct io_ioctl ioctls[] = {
+	{ 0x5401, "TCGETS", IA_TERMIOS_OUT },
+	{ 0x5402, "SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN },
+	{ 0x5403, "SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN },
+	{ 0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN },
+	{ 0x5405, "TCGETA", IA_PTR },
+	{ 0x5406, "TCSETA", IA_PTR },
+	{ 0x5407, "TCSETAW", IA_PTR },
+	{ 0x5408, "TCSETAF", IA_PTR },
+	{ 0x5409, "TCSBRK", IA_INT },
+	{ 0x540a, "TCXONC", IA_TCXONC },
+	{ 0x540b, "TCFLSH", IA_TCFLSH },
+	{ 0x540c, "TIOCEXCL", IA_NONE },
+	{ 0x540d, "TIOCNXCL", IA_NONE },
+	{ 0x540e, "TIOCSCTTY", IA_INT },
+	{ 0x540f, "TIOCGPGRP", IA_INT_OUT },
+	{ 0x5410, "TIOCSPGRP", IA_INT_IN },
+	{ 0x5411, "TIOCOUTQ", IA_INT_OUT },
+	{ 0x5412, "TIOCSTI", IA_PTR },
+	{ 0x5413, "TIOCGWINSZ", IA_WINSIZE_OUT },
+	{ 0x5414, "TIOCSWINSZ", IA_WINSIZE_IN },
+	{ 0x5415, "TIOCMGET", IA_PTR },
+	{ 0x5416, "TIOCMBIS", IA_PTR },
+	{ 0x5417, "TIOCMBIC", IA_PTR },
+	{ 0x5418, "TIOCMSET", IA_PTR },
+	{ 0x5419, "TIOCGSOFTCAR", IA_PTR },
+	{ 0x541a, "TIOCSSOFTCAR", IA_PTR },
+	{ 0x541b, "FIONREAD", IA_INT_OUT },
+	{ 0x541c, "TIOCLINUX", IA_HEX },
+	{ 0x541d, "TIOCCONS", IA_NONE },
+	{ 0x541e, "TIOCGSERIAL", IA_PTR },
+	{ 0x541f, "TIOCSSERIAL", IA_PTR },
+	{ 0x5420, "TIOCPKT", IA_PTR },
+	{ 0x5421, "FIONBIO", IA_INT_IN },
+	{ 0x5422, "TIOCNOTTY", IA_NONE },
+	{ 0x5423, "TIOCSETD", IA_INT_IN },
+	{ 0x5424, "TIOCGETD", IA_INT_OUT },
+	{ 0x5425, "TCSBRKP", IA_INT },
+	{ 0x5427, "TIOCSBRK", IA_NONE },
+	{ 0x5428, "TIOCCBRK", IA_NONE },
+	{ 0x5429, "TIOCGSID", IA_INT_OUT },
+	{ 0x5437, "TIOCVHANGUP", IA_NONE },
+	{ 0x5441, "TIOCGPTPEER", IA_HEX },
+	{ 0x5450, "FIONCLEX", IA_NONE },
+	{ 0x5451, "FIOCLEX", IA_NONE },
+	{ 0x5452, "FIOASYNC", IA_INT_IN },
+	{ 0x5460, "FIOQSIZE", IA_HEX },
+	{ 0x40045431, "TIOCSPTLCK", IA_INT_IN },
+	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE", IA_FD },
+	{ 0x40086602, "FS_IOC_SETFLAGS", IA_PTR },
+	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR },
+	{ 0x80045430, "TIOCGPTN", IA_INT_OUT },
+	{ 0x80045439, "TIOCGPTLCK", IA_INT_OUT },
+	{ 0x80045440, "TIOCGEXCL", IA_INT_OUT },
+	{ 0x80086601, "FS_IOC_GETFLAGS", IA_PTR },
+	{ 0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX },
+};
+
+static const struct io_ioctl *ioctl_find(uint32_t cmd)
+{
+	size_t lo = 0, hi = sizeof(ioctls) / sizeof(ioctls[0]);
+	while (lo < hi) {
+		const size_t mid = lo + (hi - lo) / 2;
+		if (ioctls[mid].cmd < cmd)
+			lo = mid + 1;
+		else if (ioctls[mid].cmd > cmd)
+			hi = mid;
+		else
+			return &ioctls[mid];
+	}
+	return NULL;
+}
+
+/* Termios flags as strace prints them: names, then the rest in hex; a
+ * zero value prints nothing at all. */
+static void tflags(struct rp_buf *b, const struct rp_xlat_entry *t, size_t n, uint32_t v,
+		   bool *first)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((v & t[i].val) == t[i].val && t[i].val) {
+			rp_buf_printf(b, "%s%s", *first ? "" : "|", t[i].name);
+			*first = false;
+			v &= ~(uint32_t)t[i].val;
+		}
+	}
+	if (v) {
+		rp_buf_printf(b, "%s%#x", *first ? "" : "|", v);
+		*first = false;
+	}
+}
+
+static const struct rp_xlat_entry t_iflag[] = {
+	E(1, "IGNBRK"),	    E(2, "BRKINT"),	E(4, "IGNPAR"),	    E(010, "PARMRK"),
+	E(020, "INPCK"),    E(040, "ISTRIP"),	E(0100, "INLCR"),   E(0200, "IGNCR"),
+	E(0400, "ICRNL"),   E(01000, "IUCLC"),	E(02000, "IXON"),   E(04000, "IXANY"),
+	E(010000, "IXOFF"), E(020000, "IMAXBEL"), E(040000, "IUTF8"),
+};
+static const struct rp_xlat_entry t_oflag[] = {
+	E(1, "OPOST"),	  E(2, "OLCUC"),    E(4, "ONLCR"),    E(010, "OCRNL"),
+	E(020, "ONOCR"),  E(040, "ONLRET"), E(0100, "OFILL"), E(0200, "OFDEL"),
+};
+static const struct rp_xlat_entry t_cflag[] = {
+	E(0100, "CSTOPB"), E(0200, "CREAD"),	     E(0400, "PARENB"),
+	E(01000, "PARODD"), E(02000, "HUPCL"),	     E(04000, "CLOCAL"),
+	E(010000000000, "CMSPAR"), E(020000000000, "CRTSCTS"),
+};
+static const struct rp_xlat_entry t_lflag[] = {
+	E(1, "ISIG"),	     E(2, "ICANON"),	  E(4, "XCASE"),      E(010, "ECHO"),
+	E(020, "ECHOE"),     E(040, "ECHOK"),	  E(0100, "ECHONL"),  E(0200, "NOFLSH"),
+	E(0100000, "IEXTEN"), E(01000, "ECHOCTL"), E(02000, "ECHOPRT"), E(04000, "ECHOKE"),
+	E(010000, "FLUSHO"), E(040000, "PENDIN"), E(0400, "TOSTOP"),  E(0200000, "EXTPROC"),
+};
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const bauds[32] = {
+	"B0",	   "B50",      "B75",	   "B110",     "B134",	   "B150",     "B200",
+	"B300",	   "B600",     "B1200",	   "B1800",    "B2400",	   "B4800",    "B9600",
+	"B19200",  "B38400",   "BOTHER",   "B57600",   "B115200",  "B230400",  "B460800",
+	"B500000", "B576000",  "B921600",  "B1000000", "B1152000", "B1500000", "B2000000",
+	"B2500000", "B3000000", "B3500000", "B4000000",
+};
+
+static const char *baud_name(uint32_t cbaud)
+{
+	/* CBAUD is 010017: the low four bits, and CBAUDEX selecting 16.. */
+	const unsigned idx = (cbaud & 017) | ((cbaud & 010000) ? 16 : 0);
+	return bauds[idx];
+}
+
+static void print_termios(struct rp_ctx *c, const uint8_t *p)
+{
+	struct rp_buf b = { 0 };
+	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
+		       lfl = rp_get_u32(p + 12);
+	bool first = true;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "c_iflag");
+	tflags(&b, t_iflag, NELEM(t_iflag), ifl, &first);
+	rp_e_raw(c->e, b.data ? b.data : "");
+	/* the delay fields are values inside masks, printed first */
+	b.len = 0;
+	static const char *const tab[4] = { "TAB0", "TAB1", "TAB2", "XTABS" };
+	rp_buf_printf(&b, "%s|%s|%s|%s|%s|%s|", (ofl & 0400) ? "NL1" : "NL0",
+		      (const char *const[]){ "CR0", "CR1", "CR2", "CR3" }[(ofl >> 9) & 3],
+		      tab[(ofl >> 11) & 3], (ofl & 020000) ? "BS1" : "BS0",
+		      (ofl & 040000) ? "VT1" : "VT0", (ofl & 0100000) ? "FF1" : "FF0");
+	first = true;
+	tflags(&b, t_oflag, NELEM(t_oflag), ofl & ~0177400u, &first);
+	rp_e_key(c->e, "c_oflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	rp_buf_printf(&b, "%s|", baud_name(cfl & 010017));
+	if (cfl & (010017u << 16))
+		rp_buf_printf(&b, "%s<<IBSHIFT|", baud_name((cfl >> 16) & 010017));
+	rp_buf_printf(&b, "CS%u|", 5 + ((cfl >> 4) & 3));
+	first = true;
+	tflags(&b, t_cflag, NELEM(t_cflag), cfl & ~(010017u | (010017u << 16) | 060u), &first);
+	rp_e_key(c->e, "c_cflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	if (b.data)
+		b.data[0] = '\0';
+	first = true;
+	tflags(&b, t_lflag, NELEM(t_lflag), lfl, &first);
+	rp_e_key(c->e, "c_lflag");
+	rp_e_raw(c->e, b.data && b.len ? b.data : "");
+	rp_buf_free(&b);
+	if (!c->opts->verbose) {
+		rp_e_ellipsis(c->e);
+		rp_e_close(c->e, '}');
+		return;
+	}
+	static const char *const ldisc[] = { "N_TTY",	"N_SLIP",  "N_MOUSE", "N_PPP",
+					     "N_STRIP", "N_AX25",  "N_X25",   "N_6PACK",
+					     "N_MASC",	"N_R3964", "N_PROFIBUS_FDL" };
+	rp_e_key(c->e, "c_line");
+	if (p[16] < NELEM(ldisc))
+		rp_e_sym(c->e, ldisc[p[16]]);
+	else
+		rp_e_uint(c->e, p[16]);
+	static const char *const cc[] = { "VINTR",   "VQUIT",	 "VERASE",   "VKILL",	 "VEOF",
+					  "VTIME",   "VMIN",	 "VSWTC",    "VSTART",	 "VSTOP",
+					  "VSUSP",   "VEOL",	 "VREPRINT", "VDISCARD", "VWERASE",
+					  "VLNEXT",  "VEOL2" };
+	rp_e_key(c->e, "c_cc");
+	rp_e_open(c->e, '[');
+	for (unsigned k = 0; k < 19; k++) {
+		char key[24];
+		if (k < NELEM(cc))
+			snprintf(key, sizeof(key), "[%s]", cc[k]);
+		else
+			snprintf(key, sizeof(key), "[%u]", k);
+		rp_e_key(c->e, key);
+		rp_e_hex(c->e, p[17 + k]);
+	}
+	rp_e_close(c->e, ']');
+	rp_e_close(c->e, '}');
+}
+
+static void print_winsize(struct rp_ctx *c, const uint8_t *p)
+{
+	static const char *const k[] = { "ws_row", "ws_col", "ws_xpixel", "ws_ypixel" };
+	rp_e_open(c->e, '{');
+	for (int j = 0; j < 4; j++) {
+		rp_e_key(c->e, k[j]);
+		rp_e_uint(c->e, rp_get_u16(p + 2 * j));
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* An unknown command as strace spells it: _IOC(dir, type, nr, size). */
+static void print_ioc(struct rp_ctx *c, uint32_t cmd)
+{
+	static const char *const dirs[4] = { "_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+					     "_IOC_READ|_IOC_WRITE" };
+	char type[16], nr[16], size[16];
+	snprintf(type, sizeof(type), "%#x", (cmd >> 8) & 0xff);
+	snprintf(nr, sizeof(nr), "%#x", cmd & 0xff);
+	snprintf(size, sizeof(size), "%#x", (cmd >> 16) & 0x3fff);
+	rp_e_rawf(c->e, "_IOC(%s, %s, %s, %s)", dirs[cmd >> 30], type, nr, size);
+}
+
+static void print_ioctl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	const uint32_t cmd = (uint32_t)a[1];
+	const struct io_ioctl *d = ioctl_find(cmd);
+	if (d)
+		rp_e_sym(c->e, d->name);
+	else
+		print_ioc(c, cmd);
+	switch (d ? d->arg : IA_HEX) {
+	case IA_NONE:
+		break;
+	case IA_INT:
+		rp_e_int(c->e, (int32_t)a[2]);
+		break;
+	case IA_FD:
+		rp_arg_fd(c, (int32_t)a[2]);
+		break;
+	case IA_PTR:
+		rp_arg_ptr(c, 2);
+		break;
+	case IA_INT_IN:
+		print_int_at(c, 2, false);
+		break;
+	case IA_INT_OUT:
+		print_int_at(c, 2, true);
+		break;
+	case IA_TERMIOS_IN:
+	case IA_TERMIOS_OUT: {
+		const struct rp_mem *m =
+			d->arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
+		if (m)
+			print_termios(c, m->data);
+		break;
+	}
+	case IA_WINSIZE_IN:
+	case IA_WINSIZE_OUT: {
+		const struct rp_mem *m =
+			d->arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
+		if (m)
+			print_winsize(c, m->data);
+		break;
+	}
+	case IA_TCFLSH:
+		rp_e_enum(c->e, &x_tcflsh, a[2]);
+		break;
+	case IA_TCXONC:
+		rp_e_enum(c->e, &x_tcxonc, a[2]);
+		break;
+	case IA_HEX:
+	default:
+		rp_e_hex(c->e, a[2]);
+	}
+}
+
+/* ---- poll, select ---- */
+
+/* struct pollfd[n] as given (entry). */
+static void print_pollfds(struct rp_ctx *c, unsigned i, uint64_t n)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !m || (n && m->len < 8)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	const size_t have = m->len / 8 < n ? m->len / 8 : (size_t)n;
+	rp_e_open(c->e, '[');
+	size_t k = 0;
+	for (; k < have; k++) {
+		if (!c->opts->verbose && k >= c->opts->max_strlen) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		const uint8_t *p = m->data + 8 * k;
+		const int32_t fd = (int32_t)rp_get_u32(p);
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "fd");
+		rp_arg_fd(c, fd);
+		if (fd >= 0) {
+			rp_e_key(c->e, "events");
+			rp_e_flags(c->e, &x_poll, rp_get_u16(p + 4));
+		}
+		rp_e_close(c->e, '}');
+	}
+	if (k == have && have < n)
+		rp_e_ellipsis(c->e);
+	rp_e_close(c->e, ']');
+}
+
+/* "N ([{fd=3, revents=POLLIN}], left {...})" or "0 (Timeout)". */
+static bool rval_poll(struct rp_ctx *c, struct rp_buf *b, bool ppoll)
+{
+	const struct rp_syscall *sc = c->sc;
+	if (sc->rval == 0) {
+		rp_buf_puts(b, "0 (Timeout)");
+		return true;
+	}
+	const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, 0, 0);
+	if (!m)
+		return false;
+	struct rp_emit e;
+	rp_e_init(&e, b, c->opts);
+	e.json = false;
+	rp_buf_printf(b, "%" PRId64 " (", sc->rval);
+	rp_e_open(&e, '[');
+	const size_t n = m->len / 8 < sc->args[1] ? m->len / 8 : (size_t)sc->args[1];
+	unsigned printed = 0;
+	for (size_t k = 0; k < n; k++) {
+		const uint8_t *p = m->data + 8 * k;
+		const uint16_t rev = rp_get_u16(p + 6);
+		if (!rev)
+			continue;
+		if (!c->opts->verbose && printed >= c->opts->max_strlen) {
+			rp_e_ellipsis(&e);
+			break;
+		}
+		printed++;
+		rp_e_open(&e, '{');
+		rp_e_key(&e, "fd");
+		rp_e_int(&e, (int32_t)rp_get_u32(p));
+		rp_e_key(&e, "revents");
+		rp_e_flags(&e, &x_poll, rev);
+		rp_e_close(&e, '}');
+	}
+	rp_e_close(&e, ']');
+	if (ppoll && sc->args[2]) {
+		const struct rp_mem *t = rp_syscall_mem(sc, STRTRC_AT_EXIT, 2, 0);
+		if (t && t->len >= 16) {
+			struct rp_emit te;
+			rp_e_init(&te, b, c->opts);
+			te.json = false;
+			rp_buf_puts(b, ", left ");
+			print_timespec(&te, t->data, "tv_nsec");
+		}
+	}
+	rp_buf_putc(b, ')');
+	return true;
+}
+
+/* An fd_set as "[3 4]" for nfds descriptors, at most *budget of them
+ * (strace stops at the count select returned). */
+static void fdset_text(struct rp_buf *b, const uint8_t *p, size_t len, int64_t nfds,
+		       int64_t *budget)
+{
+	const int64_t max = (int64_t)len * 8 < nfds ? (int64_t)len * 8 : nfds;
+	bool first = true;
+	rp_buf_putc(b, '[');
+	for (int64_t fd = 0; fd < max && (!budget || *budget > 0); fd++) {
+		if (p[fd / 8] & (1u << (fd % 8))) {
+			if (budget)
+				--*budget;
+			rp_buf_printf(b, first ? "%" PRId64 : " %" PRId64, fd);
+			first = false;
+		}
+	}
+	rp_buf_putc(b, ']');
+}
+
+static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || nfds < 0 || !m || !m->len) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	/* with -y each descriptor carries its path: print through the emitter */
+	if (c->opts->yflag && !c->e->json) {
+		const int64_t max = (int64_t)m->len * 8 < nfds ? (int64_t)m->len * 8 : nfds;
+		struct rp_buf b = { 0 };
+		rp_buf_putc(&b, '[');
+		bool first = true;
+		for (int64_t fd = 0; fd < max; fd++) {
+			if (!(m->data[fd / 8] & (1u << (fd % 8))))
+				continue;
+			const char *path = rp_session_fd_path(c->session, c->ev->tid, (int)fd);
+			rp_buf_printf(&b, "%s%" PRId64, first ? "" : " ", fd);
+			if (path)
+				rp_buf_printf(&b, "<%s>", path);
+			first = false;
+		}
+		rp_buf_putc(&b, ']');
+		rp_e_raw(c->e, b.data);
+		rp_buf_free(&b);
+		return;
+	}
+	struct rp_buf b = { 0 };
+	fdset_text(&b, m->data, m->len, nfds, NULL);
+	rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
+static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
+{
+	const struct rp_syscall *sc = c->sc;
+	if (sc->rval == 0) {
+		rp_buf_puts(b, "0 (Timeout)");
+		return true;
+	}
+	const int64_t nfds = (int32_t)sc->args[0];
+	rp_buf_printf(b, "%" PRId64 " (", sc->rval);
+	static const char *const which[3] = { "in", "out", "except" };
+	bool first = true;
+	int64_t budget = sc->rval;
+	for (unsigned k = 0; k < 3; k++) {
+		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, k + 1, 0);
+		if (!sc->args[k + 1] || !m)
+			continue;
+		struct rp_buf t = { 0 };
+		fdset_text(&t, m->data, m->len, nfds, &budget);
+		if (t.data && strcmp(t.data, "[]") != 0) {
+			rp_buf_printf(b, "%s%s %s", first ? "" : ", ", which[k], t.data);
+			first = false;
+		}
+		rp_buf_free(&t);
+	}
+	const struct rp_mem *t = rp_syscall_mem(sc, STRTRC_AT_EXIT, 4, 0);
+	if (sc->args[4] && t && t->len >= 16) {
+		struct rp_emit e;
+		rp_e_init(&e, b, c->opts);
+		e.json = false;
+		rp_buf_printf(b, "%sleft ", first ? "" : ", ");
+		print_timespec(&e, t->data, pselect ? "tv_nsec" : "tv_usec");
+	}
+	rp_buf_putc(b, ')');
+	return true;
+}
+
+/* ---- epoll ---- */
+
+static void print_epoll_event(struct rp_emit *e, const uint8_t *p)
+{
+	rp_e_open(e, '{');
+	rp_e_key(e, "events");
+	rp_e_flags(e, &x_epoll_events, rp_get_u32(p));
+	rp_e_key(e, "data");
+	rp_e_open(e, '{');
+	rp_e_key(e, "u32");
+	rp_e_uint(e, rp_get_u32(p + 4));
+	rp_e_key(e, "u64");
+	rp_e_uint(e, rp_get_u64(p + 4));
+	rp_e_close(e, '}');
+	rp_e_close(e, '}');
+}
+
+/* The events an epoll_wait returned. */
+static void print_epoll_events(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = out_mem(c, i, 0);
+	if (!m)
+		return;
+	const size_t n = m->len / 12 < (uint64_t)c->sc->rval ? m->len / 12 : (size_t)c->sc->rval;
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < n; k++) {
+		if (!c->opts->verbose && k >= c->opts->max_strlen) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		print_epoll_event(c->e, m->data + 12 * k);
+	}
+	rp_e_close(c->e, ']');
+}
+
+/* ---- the dispatcher ---- */
 
 bool rp_decode_io(struct rp_ctx *c, const char *name)
 {
@@ -82,7 +921,7 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 		if (name[0] == 'p') {
 			rp_e_int(c->e, (int64_t)a[3]);
 			if (name[strlen(name) - 1] == '2')
-				rp_e_flags(c->e, rp_xlat_get(SC_X_RWF_FLAGS), (uint32_t)a[5]);
+				flags(c, &x_rwf, (uint32_t)a[5]);
 		}
 	} else if (IS("getrandom")) {
 		rp_arg_buf(c, 0, ret, true, true);
@@ -92,17 +931,160 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 		print_int_pair(c, 0);
 	} else if (IS("pipe2")) {
 		print_int_pair(c, 0);
-		rp_e_flags(c->e, rp_xlat_get(SC_X_PIPE_FLAGS), (uint32_t)a[1]);
-	} else if (IS("close")) {
+		flags(c, &x_oflags, (uint32_t)a[1]);
+	} else if (IS("close") || IS("dup")) {
 		rp_arg_fd(c, (int64_t)a[0]);
+	} else if (IS("dup2") || IS("dup3")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_arg_fd(c, (int64_t)a[1]);
+		if (IS("dup3"))
+			flags(c, &x_oflags, (uint32_t)a[2]);
+	} else if (IS("close_range")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_e_uint(c->e, (uint32_t)a[1]);
+		flags(c, &x_close_range, (uint32_t)a[2]);
+	} else if (IS("lseek")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_e_int(c->e, (int64_t)a[1]);
+		rp_e_enum(c->e, &x_seek, (uint32_t)a[2]);
+	} else if (IS("fcntl")) {
+		print_fcntl(c);
+	} else if (IS("flock")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		flags(c, &x_flock_op, (uint32_t)a[1]);
+	} else if (IS("ioctl")) {
+		print_ioctl(c);
+	} else if (IS("poll")) {
+		print_pollfds(c, 0, (uint32_t)a[1]);
+		rp_e_uint(c->e, (uint32_t)a[1]);
+		rp_e_int(c->e, (int32_t)a[2]);
+	} else if (IS("ppoll")) {
+		print_pollfds(c, 0, (uint32_t)a[1]);
+		rp_e_uint(c->e, (uint32_t)a[1]);
+		print_timespec_arg(c, 2, false, "tv_nsec");
+		print_sigset_sized(c, 3, a[4]);
+		rp_e_uint(c->e, a[4]);
+	} else if (IS("select") || IS("pselect6")) {
+		const int64_t nfds = (int32_t)a[0];
+		rp_e_int(c->e, nfds);
+		for (unsigned k = 1; k <= 3; k++)
+			print_fdset_arg(c, k, nfds);
+		print_timespec_arg(c, 4, false, IS("select") ? "tv_usec" : "tv_nsec");
+		if (IS("pselect6"))
+			rp_arg_ptr(c, 5); /* {sigmask, size}: the recorder lacks the set */
+	} else if (IS("epoll_create1")) {
+		flags(c, &x_epoll_create, (uint32_t)a[0]);
+	} else if (IS("epoll_ctl")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_e_enum(c->e, &x_epoll_ctl, (uint32_t)a[1]);
+		rp_arg_fd(c, (int64_t)a[2]);
+		const struct rp_mem *m = in_mem(c, 3, 12);
+		if (m)
+			print_epoll_event(c->e, m->data);
+	} else if (IS("epoll_wait") || IS("epoll_pwait") || IS("epoll_pwait2")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_epoll_events(c, 1);
+		rp_e_int(c->e, (int32_t)a[2]);
+		if (IS("epoll_pwait2")) {
+			/* strace reads them at exit: addresses after a failure */
+			print_timespec_arg(c, 3, true, "tv_nsec");
+			if (c->exiting_ok)
+				print_sigset_sized(c, 4, a[5]);
+			else
+				rp_arg_ptr(c, 4);
+			rp_e_uint(c->e, a[5]);
+		} else {
+			rp_e_int(c->e, (int32_t)a[3]);
+			if (IS("epoll_pwait")) {
+				print_sigset_sized(c, 4, a[5]);
+				rp_e_uint(c->e, a[5]);
+			}
+		}
+	} else if (IS("eventfd2")) {
+		rp_e_uint(c->e, (uint32_t)a[0]);
+		flags(c, &x_eventfd, (uint32_t)a[1]);
+	} else if (IS("timerfd_create")) {
+		rp_e_enum(c->e, &x_clockid, (uint32_t)a[0]);
+		flags(c, &x_timerfd, (uint32_t)a[1]);
+	} else if (IS("timerfd_settime")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		flags(c, &x_timerfd, (uint32_t)a[1]);
+		const struct rp_mem *m = in_mem(c, 2, 32);
+		if (m)
+			print_itimerspec(c->e, m->data);
+		const struct rp_mem *o = out_mem(c, 3, 32);
+		if (o)
+			print_itimerspec(c->e, o->data);
+	} else if (IS("timerfd_gettime")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		const struct rp_mem *o = out_mem(c, 1, 32);
+		if (o)
+			print_itimerspec(c->e, o->data);
+	} else if (IS("signalfd4")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_sigset_sized(c, 1, a[2]);
+		rp_e_uint(c->e, a[2]);
+		flags(c, &x_signalfd, (uint32_t)a[3]);
+	} else if (IS("sendfile")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_arg_fd(c, (int64_t)a[1]);
+		print_loff(c, 2, true);
+		rp_e_uint(c->e, a[3]);
+	} else if (IS("splice")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_loff(c, 1, false);
+		rp_arg_fd(c, (int64_t)a[2]);
+		print_loff(c, 3, false);
+		rp_e_uint(c->e, a[4]);
+		flags(c, &x_splice, (uint32_t)a[5]);
+	} else if (IS("tee")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_arg_fd(c, (int64_t)a[1]);
+		rp_e_uint(c->e, a[2]);
+		flags(c, &x_splice, (uint32_t)a[3]);
+	} else if (IS("copy_file_range")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		print_loff(c, 1, false);
+		rp_arg_fd(c, (int64_t)a[2]);
+		print_loff(c, 3, false);
+		rp_e_uint(c->e, a[4]);
+		rp_e_uint(c->e, (uint32_t)a[5]);
+	} else if (IS("memfd_create")) {
+		rp_arg_str(c, 0);
+		const uint32_t f = (uint32_t)a[1];
+		const uint32_t huge = f >> 26;
+		if (huge && !c->e->json) {
+			char post[32];
+			snprintf(post, sizeof(post), "%u<<MFD_HUGE_SHIFT", huge);
+			rp_e_flags_pre(c->e, NULL, &x_memfd, f & 0x3ffffffu, post);
+		} else {
+			flags(c, &x_memfd, f);
+		}
 	} else {
 		return false;
 	}
 	return true;
 }
 
+bool rp_rval_io(struct rp_ctx *c, const char *name, struct rp_buf *b)
+{
+	if (!c->exiting_ok)
+		return false;
+	if (IS("fcntl"))
+		return rval_fcntl(c, b);
+	if (IS("poll"))
+		return rval_poll(c, b, false);
+	if (IS("ppoll"))
+		return rval_poll(c, b, true);
+	if (IS("select"))
+		return rval_select(c, b, false);
+	if (IS("pselect6"))
+		return rval_select(c, b, true);
+	return false;
+}
+
 const struct rp_xlat *rp_xlat_io(enum sc_xlat_id id)
 {
-	(void)id; /* this family's own SC_X_* tables go here */
+	(void)id; /* the decoders above use this file's tables directly */
 	return NULL;
 }

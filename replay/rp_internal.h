@@ -147,6 +147,8 @@ bool rp_decode_sync(struct rp_ctx *c, const char *name);
  * "0 (SCHED_OTHER)", rt_sigtimedwait "10 (SIGUSR1)"); false: the default. */
 bool rp_rval_process(struct rp_ctx *c, const char *name, struct rp_buf *b);
 bool rp_rval_signal(struct rp_ctx *c, const char *name, struct rp_buf *b);
+/* fcntl's "0x1 (flags FD_CLOEXEC)", poll's and select's ready sets. */
+bool rp_rval_io(struct rp_ctx *c, const char *name, struct rp_buf *b);
 
 /* Each family file may own flag tables for the table's SC_X_* sets:
  * rp_xlat_get asks xlat.c first, then each family's hook (NULL: not mine). */

@@ -1,0 +1,447 @@
+/* tp_fam_io: descriptors and I/O system calls, each on a success and a
+ * failure path, for the differential test against strace.
+ *
+ * Usage: tp_fam_io DIR
+ * Works in DIR (files io.a, io.b, removed at the end). Calls are raw
+ * syscall()s wherever a libc could issue another call than the one named.
+ * Deterministic: no timing-dependent values (timers stay disarmed, polls
+ * never wait), no output. Exit status 0. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/select.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef F_OFD_GETLK
+#define F_OFD_GETLK  36
+#define F_OFD_SETLK  37
+#define F_OFD_SETLKW 38
+#endif
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC 4
+#endif
+#ifndef RWF_DSYNC
+#define RWF_DSYNC 2
+#endif
+#ifndef RWF_HIPRI
+#define RWF_HIPRI 1
+#endif
+
+/* Static buffers: their addresses, printed on failure paths, do not depend
+ * on the stack. */
+static char buf[256];
+static char buf2[64];
+static struct iovec zero_iov[1025];
+static const char text[] = "hello, io family\n";
+static const char longtext[] = "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ\n";
+
+#define BADFD  999
+#define BADPTR ((void *)8)
+
+static void rw_calls(void)
+{
+	const int fd = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	syscall(SYS_write, fd, text, sizeof(text) - 1);
+	syscall(SYS_write, fd, longtext, sizeof(longtext) - 1);
+	syscall(SYS_write, fd, "\0\1\2\377bin\t", 8);
+	syscall(SYS_write, BADFD, text, 4);
+	syscall(SYS_write, fd, BADPTR, 4);
+	syscall(SYS_lseek, fd, 0, SEEK_SET);
+	syscall(SYS_read, fd, buf, 5);
+	syscall(SYS_read, fd, buf, sizeof(buf));
+	syscall(SYS_read, fd, buf, sizeof(buf)); /* EOF: 0 */
+	syscall(SYS_read, BADFD, buf, 4);
+	syscall(SYS_read, fd, NULL, 0);
+	syscall(SYS_pwrite64, fd, "PW", 2, 3);
+	syscall(SYS_pwrite64, fd, "PW", 2, -1);
+	syscall(SYS_pread64, fd, buf, 10, 1);
+	syscall(SYS_pread64, fd, buf, 10, 100000);
+	syscall(SYS_pread64, BADFD, buf, 10, 0);
+
+	syscall(SYS_lseek, fd, 4, SEEK_CUR);
+	syscall(SYS_lseek, fd, -2, SEEK_END);
+	syscall(SYS_lseek, fd, 0, 7);
+	syscall(SYS_lseek, fd, -100, SEEK_SET);
+	syscall(SYS_lseek, fd, 0, SEEK_DATA);
+	syscall(SYS_lseek, fd, 0, SEEK_HOLE);
+
+	struct iovec wv[3] = {
+		{ (void *)"vec-one ", 8 },
+		{ (void *)"vec-two\n", 8 },
+		{ (void *)"", 0 },
+	};
+	syscall(SYS_writev, fd, wv, 3);
+	syscall(SYS_writev, BADFD, wv, 2);
+	syscall(SYS_writev, fd, BADPTR, 2);
+	syscall(SYS_writev, fd, zero_iov, 1025); /* more than IOV_MAX */
+	syscall(SYS_lseek, fd, 0, SEEK_SET);
+	struct iovec rv[2] = { { buf, 4 }, { buf2, 6 } };
+	syscall(SYS_readv, fd, rv, 2);
+	syscall(SYS_readv, BADFD, rv, 2);
+	syscall(SYS_pwritev, fd, wv, 2, 0, 0);
+	syscall(SYS_pwritev, fd, wv, 2, 5, 0);
+	syscall(SYS_preadv, fd, rv, 2, 2, 0);
+	syscall(SYS_preadv, fd, rv, 2, 1000000, 0);
+	syscall(SYS_preadv, BADFD, rv, 2, 0, 0);
+	syscall(SYS_pwritev2, fd, wv, 2, 1, 0, RWF_DSYNC);
+	syscall(SYS_pwritev2, fd, wv, 2, -1, 0, 0);
+	syscall(SYS_preadv2, fd, rv, 2, 0, 0, 0);
+	syscall(SYS_preadv2, fd, rv, 1, 0, 0, RWF_HIPRI);
+	syscall(SYS_preadv2, fd, rv, 2, 0, 0, 0x100);
+	/* a longer vector, abbreviated by strace */
+	struct iovec many[40];
+	for (int i = 0; i < 40; i++) {
+		many[i].iov_base = buf + i;
+		many[i].iov_len = 1;
+	}
+	syscall(SYS_writev, fd, many, 40);
+
+	syscall(SYS_close, fd);
+	syscall(SYS_close, fd);
+}
+
+static void fd_calls(void)
+{
+	const int fd = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDONLY);
+	const int d = (int)syscall(SYS_dup, fd);
+	syscall(SYS_dup, BADFD);
+	syscall(SYS_dup2, fd, 20);
+	syscall(SYS_dup2, fd, fd);
+	syscall(SYS_dup2, BADFD, 21);
+	syscall(SYS_dup3, fd, 21, O_CLOEXEC);
+	syscall(SYS_dup3, fd, 22, 0);
+	syscall(SYS_dup3, fd, fd, 0);
+	syscall(SYS_dup3, fd, 23, O_NONBLOCK);
+	syscall(SYS_close_range, 20, 22, CLOSE_RANGE_CLOEXEC);
+	syscall(SYS_close_range, 20, 22, 0);
+	syscall(SYS_close_range, 30, 20, 0);
+	syscall(SYS_close_range, 40, ~0u, 0x80);
+	syscall(SYS_close, d);
+
+	int p[2];
+	syscall(SYS_pipe, p);
+	syscall(SYS_pipe, BADPTR);
+	syscall(SYS_close, p[0]);
+	syscall(SYS_close, p[1]);
+	syscall(SYS_pipe2, p, O_CLOEXEC | O_NONBLOCK);
+	syscall(SYS_pipe2, p + 0, 0x1); /* EINVAL */
+	syscall(SYS_pipe2, BADPTR, 0);
+	syscall(SYS_lseek, p[0], 0, SEEK_SET);
+
+	/* fcntl, command by command */
+	syscall(SYS_fcntl, fd, F_DUPFD, 30);
+	syscall(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 31);
+	syscall(SYS_fcntl, fd, F_DUPFD, -1);
+	syscall(SYS_fcntl, fd, F_GETFD);
+	syscall(SYS_fcntl, 31, F_GETFD);
+	syscall(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
+	syscall(SYS_fcntl, fd, F_GETFD);
+	syscall(SYS_fcntl, fd, F_SETFD, 0);
+	syscall(SYS_fcntl, fd, F_GETFL);
+	syscall(SYS_fcntl, p[1], F_GETFL);
+	syscall(SYS_fcntl, p[0], F_SETFL, O_RDONLY);
+	syscall(SYS_fcntl, p[0], F_SETFL, O_NONBLOCK | O_APPEND);
+	syscall(SYS_fcntl, BADFD, F_GETFL);
+	syscall(SYS_fcntl, p[0], F_GETPIPE_SZ);
+	syscall(SYS_fcntl, p[0], F_SETPIPE_SZ, 8192);
+	syscall(SYS_fcntl, fd, F_GETPIPE_SZ);
+	syscall(SYS_fcntl, p[0], F_SETOWN, 0);
+	syscall(SYS_fcntl, p[0], F_GETOWN);
+	syscall(SYS_fcntl, p[0], F_SETSIG, SIGUSR1);
+	syscall(SYS_fcntl, p[0], F_GETSIG);
+	syscall(SYS_fcntl, p[0], F_SETSIG, 0);
+	syscall(SYS_fcntl, fd, F_GETLEASE);
+	syscall(SYS_fcntl, fd, 12345, 0);
+	syscall(SYS_fcntl, 30, F_SETFD, FD_CLOEXEC | 2);
+	syscall(SYS_close, 30);
+	syscall(SYS_close, 31);
+
+	const int wfd = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDWR | O_APPEND);
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
+	syscall(SYS_fcntl, wfd, F_SETLK, &fl);
+	fl.l_type = F_RDLCK;
+	fl.l_whence = SEEK_CUR;
+	fl.l_start = 2;
+	fl.l_len = 0;
+	syscall(SYS_fcntl, wfd, F_GETLK, &fl);
+	fl.l_type = F_UNLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = 0;
+	fl.l_len = 10;
+	syscall(SYS_fcntl, wfd, F_SETLKW, &fl);
+	syscall(SYS_fcntl, wfd, F_SETLK, BADPTR);
+	fl.l_type = F_WRLCK;
+	syscall(SYS_fcntl, fd, F_SETLK, &fl); /* EBADF: read-only */
+	struct flock ofd = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 1, .l_len = 5 };
+	syscall(SYS_fcntl, wfd, F_OFD_SETLK, &ofd);
+	ofd.l_type = F_WRLCK;
+	syscall(SYS_fcntl, wfd, F_OFD_GETLK, &ofd);
+	ofd.l_type = F_UNLCK;
+	syscall(SYS_fcntl, wfd, F_OFD_SETLKW, &ofd);
+	ofd.l_pid = 1;
+	syscall(SYS_fcntl, wfd, F_OFD_SETLK, &ofd); /* EINVAL: l_pid must be 0 */
+
+	syscall(SYS_flock, wfd, LOCK_SH);
+	syscall(SYS_flock, wfd, LOCK_EX | LOCK_NB);
+	syscall(SYS_flock, wfd, LOCK_UN);
+	syscall(SYS_flock, BADFD, LOCK_EX);
+	syscall(SYS_flock, wfd, 0);
+
+	syscall(SYS_close, wfd);
+	syscall(SYS_close, p[0]);
+	syscall(SYS_close, p[1]);
+	syscall(SYS_close, fd);
+}
+
+/* Terminal ioctls on a pseudo-terminal. */
+static void tty_calls(void)
+{
+	const int m = (int)syscall(SYS_openat, AT_FDCWD, "/dev/ptmx", O_RDWR | O_NOCTTY);
+	unsigned int ptn = 0;
+	int unlock = 0;
+	syscall(SYS_ioctl, m, TIOCSPTLCK, &unlock);
+	syscall(SYS_ioctl, m, TIOCGPTN, &ptn);
+	char name[32] = "/dev/pts/";
+	{
+		char digits[12];
+		int n = 0;
+		unsigned v = ptn;
+		do {
+			digits[n++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		size_t k = strlen(name);
+		while (n)
+			name[k++] = digits[--n];
+		name[k] = '\0';
+	}
+	const int s = (int)syscall(SYS_openat, AT_FDCWD, name, O_RDWR | O_NOCTTY);
+	struct termios t;
+	syscall(SYS_ioctl, s, TCGETS, &t);
+	t.c_lflag &= ~(tcflag_t)(ECHO | ICANON);
+	t.c_cc[VMIN] = 1;
+	t.c_cc[VTIME] = 0;
+	syscall(SYS_ioctl, s, TCSETS, &t);
+	syscall(SYS_ioctl, s, TCSETSW, &t);
+	t.c_lflag |= ECHO | ICANON;
+	syscall(SYS_ioctl, s, TCSETSF, &t);
+	syscall(SYS_ioctl, s, TCGETS, &t);
+	syscall(SYS_ioctl, s, TCGETS, BADPTR);
+	struct winsize ws = { .ws_row = 24, .ws_col = 80, .ws_xpixel = 0, .ws_ypixel = 0 };
+	syscall(SYS_ioctl, s, TIOCSWINSZ, &ws);
+	memset(&ws, 0, sizeof(ws));
+	syscall(SYS_ioctl, s, TIOCGWINSZ, &ws);
+	syscall(SYS_ioctl, s, TIOCGWINSZ, BADPTR);
+	pid_t pg = 0;
+	syscall(SYS_ioctl, s, TIOCGPGRP, &pg); /* not our controlling tty */
+	pg = 1;
+	syscall(SYS_ioctl, s, TIOCSPGRP, &pg);
+	/* nothing written: what the line discipline holds would be racy */
+	int avail = -1;
+	syscall(SYS_ioctl, s, FIONREAD, &avail);
+	int on = 1;
+	syscall(SYS_ioctl, s, FIONBIO, &on);
+	on = 0;
+	syscall(SYS_ioctl, s, FIONBIO, &on);
+	syscall(SYS_ioctl, s, FIOCLEX);
+	syscall(SYS_ioctl, s, FIONCLEX);
+	syscall(SYS_ioctl, BADFD, TCGETS, &t);
+	syscall(SYS_ioctl, s, 0x1234abcd, 0x42);
+	syscall(SYS_ioctl, s, _IOR('x', 7, int), BADPTR);
+
+	/* a child whose controlling terminal this becomes: the process group
+	 * calls succeed there */
+	const pid_t child = fork();
+	if (child == 0) {
+		syscall(SYS_setsid);
+		syscall(SYS_ioctl, s, TIOCSCTTY, 0);
+		pid_t g = 0;
+		syscall(SYS_ioctl, s, TIOCGPGRP, &g);
+		syscall(SYS_ioctl, s, TIOCSPGRP, &g);
+		syscall(SYS_exit_group, 0);
+	}
+	int status;
+	syscall(SYS_wait4, child, &status, 0, NULL);
+	syscall(SYS_close, s);
+	syscall(SYS_close, m);
+	const int f = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDONLY);
+	syscall(SYS_ioctl, f, TCGETS, &t);
+	syscall(SYS_ioctl, f, FIONREAD, &avail);
+	syscall(SYS_close, f);
+}
+
+static void poll_calls(void)
+{
+	int p[2];
+	syscall(SYS_pipe2, p, 0);
+	syscall(SYS_write, p[1], "x", 1);
+	int avail = -1;
+	syscall(SYS_ioctl, p[0], FIONREAD, &avail);
+	struct pollfd pf[3] = {
+		{ .fd = p[0], .events = POLLIN | POLLPRI },
+		{ .fd = p[1], .events = POLLOUT },
+		{ .fd = BADFD, .events = POLLIN },
+	};
+	syscall(SYS_poll, pf, 3, 0);
+	pf[2].fd = -1;
+	syscall(SYS_poll, pf + 1, 2, 0);
+	syscall(SYS_poll, NULL, 0, 0);
+	syscall(SYS_poll, BADPTR, 1, 0);
+	struct timespec ts = { 0, 0 };
+	uint64_t mask = 1ull << (SIGUSR2 - 1);
+	syscall(SYS_ppoll, pf, 2, &ts, &mask, 8);
+	syscall(SYS_ppoll, pf + 1, 1, &ts, NULL, 8);
+	syscall(SYS_ppoll, pf, 1, &ts, &mask, 4);
+
+	fd_set rd, wr;
+	FD_ZERO(&rd);
+	FD_ZERO(&wr);
+	FD_SET(p[0], &rd);
+	FD_SET(p[1], &wr);
+	FD_SET(1, &wr);
+	struct timeval tv = { 0, 0 };
+	syscall(SYS_select, p[1] + 1, &rd, &wr, NULL, &tv);
+	FD_ZERO(&rd);
+	syscall(SYS_select, 0, NULL, NULL, NULL, &tv);
+	syscall(SYS_select, -1, &rd, NULL, NULL, &tv);
+	FD_SET(p[0], &rd);
+	struct {
+		const void *ss;
+		size_t len;
+	} sm = { &mask, 8 };
+	syscall(SYS_pselect6, p[0] + 1, &rd, NULL, NULL, &ts, &sm);
+	FD_SET(BADFD - 900, &rd);
+	syscall(SYS_pselect6, BADFD - 899, &rd, NULL, NULL, &ts, NULL);
+	syscall(SYS_pselect6, 1, NULL, NULL, NULL, &ts, BADPTR);
+
+	/* epoll */
+	const int ep = (int)syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
+	syscall(SYS_epoll_create1, 1);
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLET, .data.u64 = 0x1122334455667788ull };
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
+	ev.events = EPOLLIN | EPOLLRDHUP;
+	ev.data.fd = p[0];
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_MOD, p[0], &ev);
+	struct epoll_event ev2 = { .events = EPOLLOUT, .data.u64 = 7 };
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[1], &ev2);
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, BADFD, &ev2);
+	struct epoll_event out[4];
+	syscall(SYS_epoll_wait, ep, out, 4, 0);
+	syscall(SYS_epoll_wait, ep, out, 0, 0);
+	syscall(SYS_epoll_pwait, ep, out, 4, 0, &mask, 8);
+	syscall(SYS_epoll_pwait, ep, out, 4, 0, NULL, 8);
+	syscall(SYS_epoll_pwait2, ep, out, 4, &ts, &mask, 8);
+	syscall(SYS_epoll_pwait2, ep, out, 4, &ts, NULL, 8);
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[1], NULL);
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[1], NULL);
+	syscall(SYS_epoll_wait, BADFD, out, 4, 0);
+	syscall(SYS_read, p[0], buf, 1);
+	syscall(SYS_epoll_wait, ep, out, 4, 0);
+	syscall(SYS_close, ep);
+
+	/* eventfd, timerfd, signalfd */
+	const int efd = (int)syscall(SYS_eventfd2, 3, EFD_CLOEXEC | EFD_NONBLOCK);
+	uint64_t val = 5;
+	syscall(SYS_write, efd, &val, 8);
+	syscall(SYS_read, efd, &val, 8);
+	syscall(SYS_read, efd, &val, 8);
+	syscall(SYS_eventfd2, 0, 0x4);
+	syscall(SYS_close, efd);
+	const int tfd = (int)syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	syscall(SYS_timerfd_create, 12345, 0);
+	struct itimerspec its = { .it_interval = { 1, 500 }, .it_value = { 0, 0 } }, old;
+	syscall(SYS_timerfd_settime, tfd, 0, &its, &old);
+	syscall(SYS_timerfd_settime, tfd, TFD_TIMER_ABSTIME, &its, NULL);
+	its.it_value.tv_nsec = 2000000000;
+	syscall(SYS_timerfd_settime, tfd, 0, &its, NULL);
+	syscall(SYS_timerfd_gettime, tfd, &old);
+	syscall(SYS_timerfd_gettime, BADFD, &old);
+	syscall(SYS_read, tfd, &val, 8);
+	syscall(SYS_close, tfd);
+	uint64_t sigs = (1ull << (SIGUSR1 - 1)) | (1ull << (SIGCHLD - 1));
+	const int sfd = (int)syscall(SYS_signalfd4, -1, &sigs, 8, SFD_CLOEXEC);
+	syscall(SYS_signalfd4, sfd, &sigs, 8, 0);
+	syscall(SYS_signalfd4, -1, &sigs, 4, 0);
+	syscall(SYS_signalfd4, BADFD, &sigs, 8, SFD_NONBLOCK);
+	syscall(SYS_close, sfd);
+
+	syscall(SYS_close, p[0]);
+	syscall(SYS_close, p[1]);
+}
+
+static void copy_calls(void)
+{
+	const int in = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDONLY);
+	const int out = (int)syscall(SYS_openat, AT_FDCWD, "io.b", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	off_t off = 2;
+	syscall(SYS_sendfile, out, in, &off, 10);
+	syscall(SYS_sendfile, out, in, NULL, 5);
+	syscall(SYS_sendfile, out, BADFD, NULL, 5);
+	syscall(SYS_sendfile, in, out, &off, 5);
+
+	int p[2], q[2];
+	syscall(SYS_pipe2, p, 0);
+	syscall(SYS_pipe2, q, 0);
+	off = 0;
+	syscall(SYS_splice, in, &off, p[1], NULL, 12, SPLICE_F_MOVE);
+	syscall(SYS_tee, p[0], q[1], 6, SPLICE_F_NONBLOCK);
+	syscall(SYS_tee, p[0], out, 6, 0);
+	syscall(SYS_splice, p[0], NULL, out, NULL, 4, SPLICE_F_MORE | SPLICE_F_MOVE);
+	off_t o2 = 100;
+	syscall(SYS_splice, q[0], NULL, out, &o2, 3, 0);
+	syscall(SYS_splice, in, NULL, out, NULL, 3, 0);
+	syscall(SYS_splice, BADFD, NULL, p[1], NULL, 3, 0);
+
+	off_t a = 1, b = 50;
+	syscall(SYS_copy_file_range, in, &a, out, &b, 7, 0);
+	syscall(SYS_copy_file_range, in, NULL, out, NULL, 7, 0);
+	syscall(SYS_copy_file_range, in, &a, out, &b, 7, 1);
+	syscall(SYS_copy_file_range, BADFD, NULL, out, NULL, 7, 0);
+
+	const int mfd = (int)syscall(SYS_memfd_create, "tp-memfd", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	syscall(SYS_fcntl, mfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW);
+	syscall(SYS_fcntl, mfd, F_GET_SEALS);
+	syscall(SYS_memfd_create, "bad", 0x100);
+	syscall(SYS_close, (int)syscall(SYS_memfd_create, "", 0));
+	syscall(SYS_close, mfd);
+
+	syscall(SYS_close, p[0]);
+	syscall(SYS_close, p[1]);
+	syscall(SYS_close, q[0]);
+	syscall(SYS_close, q[1]);
+	syscall(SYS_close, in);
+	syscall(SYS_close, out);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || syscall(SYS_chdir, argv[1]) != 0)
+		return 2;
+	/* descriptors inherited from the caller would shift ours */
+	syscall(SYS_close_range, 3, ~0u, 0);
+	rw_calls();
+	fd_calls();
+	tty_calls();
+	poll_calls();
+	copy_calls();
+	syscall(SYS_unlinkat, AT_FDCWD, "io.a", 0);
+	syscall(SYS_unlinkat, AT_FDCWD, "io.b", 0);
+	return 0;
+}

@@ -274,8 +274,11 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 		enum strtrc_mem_stop stop, int64_t rval, uint64_t ts)
 {
 	assert(rec && task && desc);
-	/* Outputs are meaningful only when the call succeeded. */
-	if (stop == STRTRC_AT_EXIT && rval < 0 && rval > -4096)
+	/* Outputs are meaningful only when the call succeeded, except the
+	 * remaining time a sleep interrupted by a signal writes back before it
+	 * returns a restart code (ERESTARTSYS .. ERESTART_RESTARTBLOCK). */
+	const bool restarting = rval <= -512 && rval >= -516;
+	if (stop == STRTRC_AT_EXIT && rval < 0 && rval > -4096 && !restarting)
 		return 0;
 	const uint8_t want = stop == STRTRC_AT_ENTRY ? SC_DIR_IN : SC_DIR_OUT;
 	const uint32_t cap = rec->opts->capture_size;
@@ -314,6 +317,9 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			continue;
 		}
 		if (!(a->dir & want) || value == 0)
+			continue;
+		if (stop == STRTRC_AT_EXIT && restarting &&
+		    !(a->kind == SC_ARG_STRUCT && a->type == SC_T_TIMESPEC))
 			continue;
 		switch (a->kind) {
 		case SC_ARG_PATH:

@@ -99,8 +99,10 @@ static void fdtab_set(struct fdtab *t, int64_t fd, const char *path, size_t len)
 		t->path = p;
 		t->n = n;
 	}
+	/* copy first: path may be t->path[fd] itself (dup2(3, 3)) */
+	char *const copy = path ? strndup(path, len) : NULL;
 	free(t->path[fd]);
-	t->path[fd] = path ? strndup(path, len) : NULL;
+	t->path[fd] = copy;
 }
 
 static const char *fdtab_get(const struct fdtab *t, int64_t fd)

@@ -859,6 +859,29 @@ static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
 	return true;
 }
 
+/* pselect6's sixth argument, {const sigset_t *ss; size_t ss_len}: item 0
+ * the pair, item 1 the set behind it. The recorder does not capture them
+ * yet (the table can only say A_PTR): then the address alone. */
+static void print_pselect_sigmask(struct rp_ctx *c)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 5, 0);
+	if (!c->sc->args[5] || !m || m->len < 16) {
+		rp_arg_ptr(c, 5);
+		return;
+	}
+	const uint64_t ss = rp_get_u64(m->data), len = rp_get_u64(m->data + 8);
+	const struct rp_mem *set = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 5, 1);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "sigmask");
+	if (ss && len == 8 && set && set->len >= 8)
+		rp_print_sigset(c, set->data, 8);
+	else
+		rp_e_ptr(c->e, ss);
+	rp_e_key(c->e, "sigsetsize");
+	rp_e_uint(c->e, len);
+	rp_e_close(c->e, '}');
+}
+
 /* ---- epoll ---- */
 
 static void print_epoll_event(struct rp_emit *e, const uint8_t *p)
@@ -971,7 +994,7 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 			print_fdset_arg(c, k, nfds);
 		print_timespec_arg(c, 4, false, IS("select") ? "tv_usec" : "tv_nsec");
 		if (IS("pselect6"))
-			rp_arg_ptr(c, 5); /* {sigmask, size}: the recorder lacks the set */
+			print_pselect_sigmask(c);
 	} else if (IS("epoll_create1")) {
 		flags(c, &x_epoll_create, (uint32_t)a[0]);
 	} else if (IS("epoll_ctl")) {

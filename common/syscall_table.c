@@ -69,6 +69,7 @@
 #define A_MMSGHDR_OUT(n) ARG_(SC_ARG_MMSGHDR, SC_DIR_INOUT, SC_T_MMSGHDR, SC_LEN_ARG(n))
 #define A_SIGSET_IN(n) ARG_(SC_ARG_SIGSET, SC_DIR_IN, 0, SC_LEN_ARG(n))
 #define A_SIGSET_OUT(n) ARG_(SC_ARG_SIGSET, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+#define A_SIGFRAME ARG_(SC_ARG_SIGFRAME, SC_DIR_IN, 0, SC_LEN_NONE)
 
 #define SYSCALL(nr_, name_, classes_, nargs_, ...)                                                 \
 	[nr_] = { .name = #name_, .classes = (classes_), .nargs = (nargs_), .args = { __VA_ARGS__ } },

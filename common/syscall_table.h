@@ -69,6 +69,9 @@ enum sc_arg_kind {
 	SC_ARG_MSGHDR, /* struct msghdr, its iovecs, name and control data */
 	SC_ARG_MMSGHDR, /* struct mmsghdr[.len] */
 	SC_ARG_SIGSET, /* sigset_t of the size in .len */
+	/* Not a register argument: the signal frame at the stack pointer that
+	 * rt_sigreturn restores; the recorder captures its uc_sigmask. */
+	SC_ARG_SIGFRAME,
 	SC_ARG_KIND_COUNT
 };
 

@@ -316,7 +316,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 				return rc;
 			continue;
 		}
-		if (!(a->dir & want) || value == 0)
+		if (!(a->dir & want) || (value == 0 && a->kind != SC_ARG_SIGFRAME))
 			continue;
 		if (stop == STRTRC_AT_EXIT && restarting &&
 		    !(a->kind == SC_ARG_STRUCT && a->type == SC_T_TIMESPEC))
@@ -367,6 +367,13 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 		case SC_ARG_SIGSET:
 			if (length_of(task, a->len, rval, stop, &len))
 				rc = capture_area(&c, 0, value, len, REC_MAX_SIGSET);
+			break;
+		case SC_ARG_SIGFRAME:
+			/* x86_64: at rt_sigreturn's entry sp points at the ucontext
+			 * (the handler's ret popped the return address), whose
+			 * uc_sigmask is at 8 + 8 + sizeof(stack_t) 24 + sigcontext 256. */
+			if (task->arch == SC_AUDIT_ARCH_X86_64)
+				rc = capture_area(&c, 0, task->sp + 296, 8, 8);
 			break;
 		default:
 			break;

@@ -68,6 +68,7 @@ static void on_syscall_entry(struct recorder *rec, struct rec_task *task,
 	task->arch = info->arch;
 	task->nr = nr;
 	memcpy(task->args, args, sizeof(task->args));
+	task->sp = info->stack_pointer;
 	task->in_syscall = true;
 	const struct sc_table *const table = sc_table_for_arch(info->arch);
 	const struct sc_desc *const desc = table ? sc_lookup(table, nr) : NULL;

@@ -36,6 +36,7 @@ struct rec_task {
 	uint32_t arch;     /* of the pending syscall */
 	uint64_t nr;
 	uint64_t args[6];
+	uint64_t sp;       /* stack pointer at the entry (signal frames) */
 };
 
 struct rec_task_table {

@@ -123,7 +123,7 @@ bool rp_decode_signal(struct rp_ctx *c, const char *name)
 			rp_print_sigset(c, m->data, 8);
 			rp_e_close(c->e, '}');
 		} else {
-			rp_e_raw(c->e, "{mask=[]}");
+			rp_e_raw(c->e, "{mask=?}"); /* the frame could not be read */
 		}
 	} else if (IS("rt_sigqueueinfo") || IS("rt_tgsigqueueinfo")) {
 		const unsigned n = IS("rt_sigqueueinfo") ? 1 : 2;

@@ -203,6 +203,7 @@ static int is_pointer_kind(unsigned kind)
 	case SC_ARG_SOCKADDR:
 	case SC_ARG_MSGHDR:
 	case SC_ARG_MMSGHDR:
+	case SC_ARG_SIGFRAME: /* memory at the stack pointer */
 	case SC_ARG_SIGSET:
 		return 1;
 	default:
@@ -670,6 +671,13 @@ static void check_descriptor_bits(void)
 	const int pipe_nr = sc_number(&sc_table_x86_64, "pipe2");
 	CHECK(sc_lookup(&sc_table_x86_64, (uint64_t)pipe_nr)->classes & SC_CLASS_OUT_FDS,
 	      "pipe2 outputs two descriptors");
+	/* only rt_sigreturn restores a signal frame */
+	for (unsigned nr = 0; nr < sc_table_x86_64.count; nr++) {
+		const struct sc_desc *const d = sc_lookup(&sc_table_x86_64, nr);
+		const int frame = d && d->nargs == 1 && d->args[0].kind == SC_ARG_SIGFRAME;
+		CHECK(!d || frame == (strcmp(d->name, "rt_sigreturn") == 0), "%s: signal frame",
+		      d ? d->name : "?");
+	}
 	const int chdir_nr = sc_number(&sc_table_x86_64, "chdir");
 	CHECK(sc_lookup(&sc_table_x86_64, (uint64_t)chdir_nr)->classes & SC_CLASS_SETS_CWD,
 	      "chdir changes the working directory");

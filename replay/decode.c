@@ -17,11 +17,37 @@ static const rp_decoder_fn family_decoders[] = {
 	rp_decode_signal, rp_decode_net,  rp_decode_time, rp_decode_ipc,
 };
 
+/* What the kernel named a descriptor this very call created: the result
+ * records of pipe/socketpair's pair (the table's OUT_FDS calls). */
+static const struct rp_mem *new_fd_link(const struct rp_ctx *c, int32_t fd)
+{
+	const struct rp_syscall *const sc = c->sc;
+	if (!sc || !sc->desc || !(sc->desc->classes & SC_CLASS_OUT_FDS) || !sc->finished)
+		return NULL;
+	for (unsigned i = 0; i < sc->desc->nargs; i++) {
+		if (sc->desc->args[i].type != SC_T_INT_PAIR)
+			continue;
+		const struct rp_mem *const pair = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
+		for (uint32_t k = 0; pair && pair->len >= 8 && k < 2; k++) {
+			if ((int32_t)rp_get_u32(pair->data + 4 * k) == fd)
+				return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, k + 1);
+		}
+	}
+	return NULL;
+}
+
 void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 {
 	const int32_t v = (int32_t)fd;
-	const char *path = c->opts->yflag ? rp_session_fd_path(c->session, c->ev->tid, v) : NULL;
-	if (path && !c->e->json)
+	if (!c->opts->yflag || c->e->json) {
+		rp_e_int(c->e, v);
+		return;
+	}
+	const struct rp_mem *const created = new_fd_link(c, v);
+	const char *const path = created ? NULL : rp_session_fd_path(c->session, c->ev->tid, v);
+	if (created)
+		rp_e_rawf(c->e, "%d<%.*s>", v, (int)created->len, (const char *)created->data);
+	else if (path)
 		rp_e_rawf(c->e, "%d<%s>", v, path);
 	else
 		rp_e_int(c->e, v);
@@ -29,10 +55,17 @@ void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 {
-	if ((int32_t)fd == RP_AT_FDCWD)
-		rp_e_sym(c->e, "AT_FDCWD");
-	else
+	if ((int32_t)fd != RP_AT_FDCWD) {
 		rp_arg_fd(c, fd);
+		return;
+	}
+	/* strace -y: AT_FDCWD</the process's working directory> */
+	const char *const cwd =
+		c->opts->yflag && !c->e->json ? rp_session_cwd(c->session, c->ev->tid) : NULL;
+	if (cwd)
+		rp_e_rawf(c->e, "AT_FDCWD<%s>", cwd);
+	else
+		rp_e_sym(c->e, "AT_FDCWD");
 }
 
 void rp_arg_int(struct rp_ctx *c, unsigned i)
@@ -338,6 +371,26 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 	const char *name = rp_syscall_name(c->sc);
 	if (!name)
 		return false;
+	/* fcntl(fd, F_DUPFD or F_DUPFD_CLOEXEC): the copy names what fd names */
+	if (c->opts->yflag && !strcmp(name, "fcntl") && c->sc->rval >= 0 &&
+	    (c->sc->args[1] == 0 || c->sc->args[1] == 1030)) {
+		const char *const path =
+			rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
+		if (path) {
+			rp_buf_printf(b, "%" PRId64 "<%s>", c->sc->rval, path);
+			return true;
+		}
+	}
+	/* strace -y: "= 3</etc/passwd>", as the kernel named it then */
+	if (c->opts->yflag && (c->sc->desc->classes & SC_CLASS_RET_FD) && c->sc->rval >= 0) {
+		const struct rp_mem *const link =
+			rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
+		if (link) {
+			rp_buf_printf(b, "%" PRId64 "<%.*s>", c->sc->rval, (int)link->len,
+				      (const char *)link->data);
+			return true;
+		}
+	}
 	if (rp_rval_time(c, name, b) || rp_rval_sync(c, name, b))
 		return true;
 	if (rp_rval_process(c, name, b) || rp_rval_signal(c, name, b))

@@ -97,6 +97,8 @@ int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx);
 void rp_session_set_entry_events(struct rp_session *s, bool on);
 /* Process id (thread-group leader) of tid, as far as the trace tells. */
 uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid);
+/* Working directory of tid's process, or NULL when unknown (-y). */
+const char *rp_session_cwd(const struct rp_session *s, uint32_t tid);
 /* Path of descriptor fd in tid's process, or NULL when unknown (-y). */
 const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd);
 
@@ -115,6 +117,9 @@ void rp_buf_printf(struct rp_buf *b, const char *fmt, ...) __attribute__((format
 void rp_buf_free(struct rp_buf *b);
 
 enum rp_ts_mode { RP_TS_NONE, RP_TS_TIME, RP_TS_TIME_US, RP_TS_EPOCH_US };
+/* strace's -X: names (default), numbers only, numbers with the names in a
+ * comment. */
+enum rp_xlat_style { RP_XLAT_ABBREV, RP_XLAT_RAW, RP_XLAT_VERBOSE };
 
 struct rp_print_opts {
 	bool json;
@@ -122,6 +127,7 @@ struct rp_print_opts {
 	int xflag;           /* -x: 1, -xx: 2 */
 	bool yflag;          /* -y: descriptor paths */
 	bool verbose;        /* -v: structures unabbreviated */
+	enum rp_xlat_style xlat; /* -X */
 	enum rp_ts_mode ts;  /* -t, -tt, -ttt */
 	bool relative;       /* -r */
 	bool show_duration;  /* -T */

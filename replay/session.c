@@ -13,10 +13,13 @@
 #define RP_CLONE_FILES  0x400u
 
 /* A descriptor table, shared by threads (and CLONE_FILES children). */
+/* What a process's descriptors refer to, and its working directory (both
+ * shared by its threads, copied at fork). */
 struct fdtab {
 	unsigned refs;
 	size_t n; /* slots */
 	char **path;
+	char *cwd; /* NULL: unknown */
 };
 
 struct task {
@@ -65,6 +68,7 @@ static void fdtab_unref(struct fdtab *t)
 	for (size_t i = 0; i < t->n; i++)
 		free(t->path[i]);
 	free(t->path);
+	free(t->cwd);
 	free(t);
 }
 
@@ -81,7 +85,19 @@ static struct fdtab *fdtab_copy(const struct fdtab *src)
 	t->n = src->n;
 	for (size_t i = 0; i < src->n; i++)
 		t->path[i] = src->path[i] ? strdup(src->path[i]) : NULL;
+	t->cwd = src->cwd ? strdup(src->cwd) : NULL;
 	return t;
+}
+
+static void fdtab_set_cwd(struct fdtab *t, const char *cwd, size_t len)
+{
+	if (!t)
+		return;
+	char *const copy = strndup(cwd, len);
+	if (!copy)
+		return;
+	free(t->cwd);
+	t->cwd = copy;
 }
 
 static void fdtab_set(struct fdtab *t, int64_t fd, const char *path, size_t len)
@@ -181,6 +197,9 @@ static struct task *get_task(struct rp_session *s, uint32_t tid)
 	t = add_task(s, tid, tid);
 	if (t)
 		t->fds = fdtab_new();
+	/* a task first seen on its own starts where the recorder started */
+	if (t && t->fds && s->cwd)
+		fdtab_set_cwd(t->fds, s->cwd, strlen(s->cwd));
 	return t;
 }
 
@@ -197,6 +216,12 @@ static void remove_task(struct rp_session *s, struct task *t)
 		}
 	}
 	task_free(t);
+}
+
+const char *rp_session_cwd(const struct rp_session *s, uint32_t tid)
+{
+	const struct task *const t = find_task(s, tid);
+	return t && t->fds && t->fds->cwd ? t->fds->cwd : s->cwd;
 }
 
 uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid)
@@ -291,25 +316,67 @@ static char *resolve(const char *cwd, const uint8_t *p, size_t len)
 	return r;
 }
 
-/* Keeps the descriptor table (for -y) and cwd in step with the calls. */
+/* The kernel's own name for a result (arg STRTRC_ARG_RESULT records: what
+ * /proc said of a new descriptor or the new cwd right after the call). */
+static const struct rp_mem *result_link(const struct rp_syscall *sc, uint32_t item)
+{
+	return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, item);
+}
+
+/* Keeps the descriptor table (for -y) and cwd in step with the calls:
+ * from what the kernel said where the trace has it, else from the paths
+ * the calls were given. */
 static void track_fds(struct rp_session *s, struct task *t, const struct rp_syscall *sc)
 {
+	(void)s;
 	const char *name = rp_syscall_name(sc);
 	if (!name || !sc->finished || sc->is_error)
 		return;
 	const int64_t r = sc->rval;
+	const uint32_t classes = sc->desc ? sc->desc->classes : 0;
+	const struct rp_mem *link = result_link(sc, 0);
+	if ((classes & SC_CLASS_RET_FD) && link) {
+		fdtab_set(t->fds, r, (const char *)link->data, link->len);
+		return;
+	}
+	if ((classes & SC_CLASS_SETS_CWD) && link) {
+		fdtab_set_cwd(t->fds, (const char *)link->data, link->len);
+		return;
+	}
+	if (classes & SC_CLASS_OUT_FDS) {
+		for (unsigned i = 0; i < sc->desc->nargs; i++) {
+			const struct rp_mem *const pair = sc->desc->args[i].type == SC_T_INT_PAIR
+								  ? rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0)
+								  : NULL;
+			if (!pair || pair->len < 8)
+				continue;
+			for (uint32_t k = 0; k < 2; k++) {
+				int32_t fd;
+				memcpy(&fd, pair->data + 4 * k, sizeof(fd));
+				const struct rp_mem *const l = result_link(sc, k + 1);
+				fdtab_set(t->fds, fd, l ? (const char *)l->data : NULL, l ? l->len : 0);
+			}
+		}
+		return;
+	}
+	const char *const cwd = t->fds ? t->fds->cwd : NULL;
 	if (!strcmp(name, "openat") || !strcmp(name, "open") || !strcmp(name, "creat") ||
 	    !strcmp(name, "openat2")) {
 		const unsigned pa = name[4] == 'a' ? 1 : 0;
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, pa, 0);
 		if (m) {
-			char *p = resolve(s->cwd, m->data, m->len);
+			char *p = resolve(cwd, m->data, m->len);
 			if (p)
 				fdtab_set(t->fds, r, p, strlen(p));
 			free(p);
 		}
 	} else if (!strcmp(name, "close")) {
 		fdtab_set(t->fds, (int64_t)(int32_t)sc->args[0], NULL, 0);
+	} else if (!strcmp(name, "close_range")) {
+		const uint64_t last = sc->args[1] < (1u << 20) ? sc->args[1] : (1u << 20);
+		/* CLOSE_RANGE_CLOEXEC (4) only marks them */
+		for (uint64_t fd = sc->args[0]; !(sc->args[2] & 4) && fd <= last; fd++)
+			fdtab_set(t->fds, (int64_t)fd, NULL, 0);
 	} else if (!strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3") ||
 		   (!strcmp(name, "fcntl") && (sc->args[1] == 0 || sc->args[1] == 1030))) {
 		const char *p = fdtab_get(t->fds, (int32_t)sc->args[0]);
@@ -317,11 +384,10 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 	} else if (!strcmp(name, "chdir")) {
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
 		if (m) {
-			char *p = resolve(s->cwd, m->data, m->len);
-			if (p) {
-				free(s->cwd);
-				s->cwd = p;
-			}
+			char *p = resolve(cwd, m->data, m->len);
+			if (p)
+				fdtab_set_cwd(t->fds, p, strlen(p));
+			free(p);
 		}
 	}
 }
@@ -560,6 +626,8 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 	case STRTRC_SNAPSHOT: {
 		const struct strtrc_snapshot *sn = &rec->u.snapshot;
 		t->pid = sn->pid;
+		if (sn->cwd.len)
+			fdtab_set_cwd(t->fds, (const char *)sn->cwd.data, sn->cwd.len);
 		for (size_t i = 0; i < sn->nfds; i++)
 			fdtab_set(t->fds, sn->fds[i].fd, (const char *)sn->fds[i].path.data,
 				  sn->fds[i].path.len);

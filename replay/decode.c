@@ -62,10 +62,14 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 	/* strace -y: AT_FDCWD</the process's working directory> */
 	const char *const cwd =
 		c->opts->yflag && !c->e->json ? rp_session_cwd(c->session, c->ev->tid) : NULL;
-	if (cwd)
+	/* -X raw: -100, verbose: -100 /" "* AT_FDCWD *" "/ */
+	if (cwd && rp_e_xstyle(c->e) == RP_XLAT_ABBREV)
 		rp_e_rawf(c->e, "AT_FDCWD<%s>", cwd);
+	else if (cwd)
+		rp_e_rawf(c->e, rp_e_xstyle(c->e) == RP_XLAT_RAW ? "-100<%s>" : "-100 /* AT_FDCWD */<%s>",
+			  cwd);
 	else
-		rp_e_sym(c->e, "AT_FDCWD");
+		rp_e_symd(c->e, "AT_FDCWD", RP_AT_FDCWD);
 }
 
 void rp_arg_int(struct rp_ctx *c, unsigned i)
@@ -149,12 +153,14 @@ const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size
 void rp_print_signame(struct rp_ctx *c, int64_t sig)
 {
 	const char *n = sig >= 1 && sig < 32 ? strec_signal_name((int)sig) : NULL;
+	char rt[16];
+	if (!n && sig == 32)
+		n = "SIGRTMIN";
+	else if (!n && sig > 32 && sig <= 64)
+		n = (snprintf(rt, sizeof(rt), "SIGRT_%d", (int)sig - 32), rt);
+	/* -X: signals are decimal ("10 /" "* SIGUSR1 *" "/") */
 	if (n)
-		rp_e_sym(c->e, n);
-	else if (sig == 32)
-		rp_e_sym(c->e, "SIGRTMIN");
-	else if (sig > 32 && sig <= 64)
-		rp_e_rawf(c->e, "SIGRT_%d", (int)sig - 32);
+		rp_e_symd(c->e, n, sig);
 	else
 		rp_e_int(c->e, sig);
 }
@@ -182,12 +188,18 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
 			rp_buf_putc(&b, ' ');
 		first = false;
 		const char *n = sig < 32 ? strec_signal_name(sig) : NULL;
+		char name[16], num[16];
 		if (n)
-			rp_buf_puts(&b, n + 3);
+			snprintf(name, sizeof(name), "%s", n + 3);
 		else if (sig == 32)
-			rp_buf_puts(&b, "RTMIN");
+			snprintf(name, sizeof(name), "RTMIN");
 		else
-			rp_buf_printf(&b, sig > 32 ? "RT_%d" : "%d", sig > 32 ? sig - 32 : sig);
+			snprintf(name, sizeof(name), sig > 32 ? "RT_%d" : "%d",
+				 sig > 32 ? sig - 32 : sig);
+		/* -X: "[10]", "[10 /" "* USR1 *" "/]" */
+		snprintf(num, sizeof(num), "%d", sig);
+		rp_xlat_named_text(&b, rp_e_xstyle(c->e), num,
+				   n || sig >= 32 ? name : NULL);
 	}
 	rp_buf_putc(&b, ']');
 	rp_e_raw(c->e, b.data ? b.data : "[]");
@@ -204,8 +216,10 @@ void rp_print_mode(struct rp_ctx *c, uint32_t mode)
 	size_t k = 0;
 	buf[0] = '\0';
 	const unsigned type = (mode >> 12) & 15;
-	if (type && !types[type]) {
-		/* print_symbolic_mode_t: an unknown type leaves it all numeric */
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if ((type && !types[type]) || st == RP_XLAT_RAW || (!type && st == RP_XLAT_VERBOSE)) {
+		/* print_symbolic_mode_t: an unknown type leaves it all
+		 * numeric, as does -X raw */
 		rp_e_rawf(c->e, "%#03o", mode);
 		return;
 	}
@@ -218,7 +232,10 @@ void rp_print_mode(struct rp_ctx *c, uint32_t mode)
 	if (mode & 01000)
 		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISVTX|");
 	snprintf(buf + k, sizeof(buf) - k, "%#03o", mode & 0777);
-	rp_e_raw(c->e, buf);
+	if (st == RP_XLAT_VERBOSE)
+		rp_e_rawf(c->e, "%#03o /* %s */", mode, buf);
+	else
+		rp_e_raw(c->e, buf);
 }
 
 static uint64_t len_from(struct rp_ctx *c, uint8_t src)

@@ -58,8 +58,8 @@ static void flags_unk(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, con
 static void open_flags(struct rp_ctx *c, uint64_t v)
 {
 	const uint32_t f = (uint32_t)v;
-	rp_e_flags_pre(c->e, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags, f & ~3u,
-		       NULL);
+	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
+		       f & ~3u, NULL);
 }
 
 /* open's mode is printed only when the flags can create a file:
@@ -724,8 +724,29 @@ bool rp_decode_file(struct rp_ctx *c, const char *name)
 						    "AT_STATX_DONT_SYNC", NULL };
 		const uint32_t fl = (uint32_t)a[2];
 		const unsigned st = (fl >> 13) & 3;
-		rp_e_flags_pre(c->e, st < 3 ? sync[st] : NULL, &rp_x_at_flags,
-			       st < 3 ? fl & ~0x6000u : fl, NULL);
+		const enum rp_xlat_style xs = rp_e_xstyle(c->e);
+		if (xs != RP_XLAT_ABBREV && st < 3) {
+			/* strace: the sync type and the flags each on its own;
+			 * raw prints nothing for a zero sync type */
+			static const struct rp_xlat_entry sync_e[] = {
+				{ 0, "AT_STATX_SYNC_AS_STAT" },
+				{ 0x2000, "AT_STATX_FORCE_SYNC" },
+				{ 0x4000, "AT_STATX_DONT_SYNC" },
+			};
+			static const struct rp_xlat sync_x = { sync_e, 3, true, NULL };
+			struct rp_buf b = {0};
+			if (fl & 0x6000u || xs == RP_XLAT_VERBOSE)
+				rp_xlat_flags_text(&b, xs, &sync_x, fl & 0x6000u);
+			if (fl & ~0x6000u) {
+				rp_buf_putc(&b, '|');
+				rp_xlat_flags_text(&b, xs, &rp_x_at_flags, fl & ~0x6000u);
+			}
+			rp_e_raw(c->e, b.data ? b.data : "");
+			rp_buf_free(&b);
+		} else {
+			rp_e_flags_pre(c->e, fl, st < 3 ? sync[st] : NULL, &rp_x_at_flags,
+				       st < 3 ? fl & ~0x6000u : fl, NULL);
+		}
 		flags_unk(c, &rp_x_statx_mask, (uint32_t)a[3], "STATX_???");
 		print_statx(c, 4);
 	} else if (IS("statfs")) {

@@ -256,7 +256,8 @@ static void print_flock(struct rp_ctx *c, const uint8_t *p, bool with_pid)
 static void open_modes(struct rp_ctx *c, uint64_t v)
 {
 	const uint32_t f = (uint32_t)v;
-	rp_e_flags_pre(c->e, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &x_oflags, f & ~3u, NULL);
+	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &x_oflags, f & ~3u,
+		       NULL);
 }
 
 static void print_fcntl(struct rp_ctx *c)
@@ -1079,7 +1080,7 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 		if (huge && !c->e->json) {
 			char post[32];
 			snprintf(post, sizeof(post), "%u<<MFD_HUGE_SHIFT", huge);
-			rp_e_flags_pre(c->e, NULL, &x_memfd, f & 0x3ffffffu, post);
+			rp_e_flags_pre(c->e, f, NULL, &x_memfd, f & 0x3ffffffu, post);
 		} else {
 			flags(c, &x_memfd, f);
 		}

@@ -402,7 +402,7 @@ static bool decode_mq(struct rp_ctx *c, const char *name)
 	if (IS("mq_open")) {
 		const uint32_t f = (uint32_t)a[1];
 		rp_arg_str(c, 0);
-		rp_e_flags_pre(c->e, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
+		rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
 			       f & ~3u, NULL);
 		if (f & 0100) { /* O_CREAT: the mode and attributes follow */
 			rp_e_octal(c->e, (uint32_t)a[2]);

@@ -62,7 +62,7 @@ static void mmap_flags(struct rp_ctx *c, uint64_t v)
 	char post[32];
 	if (huge)
 		snprintf(post, sizeof(post), "%u<<MAP_HUGE_SHIFT", huge);
-	rp_e_flags_pre(c->e, type, &rp_x_mmap_flags, f & ~0xfu & ~(0x3fu << 26),
+	rp_e_flags_pre(c->e, f, type, &rp_x_mmap_flags, f & ~0xfu & ~(0x3fu << 26),
 		       huge ? post : NULL);
 }
 

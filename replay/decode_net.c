@@ -362,8 +362,22 @@ static void print_sock_type(struct rp_ctx *c, uint32_t type)
 		return;
 	}
 	const uint32_t rest = type & ~0xfu;
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st != RP_XLAT_ABBREV) {
+		/* -X raw/verbose: the type and the flags each on its own,
+		 * "0x1 /" "* SOCK_STREAM *" "/|0x80800 /" "* SOCK_CLOEXEC|SOCK_NONBLOCK *" "/" */
+		struct rp_buf b = {0};
+		rp_xlat_enum_text(&b, st, &x_socktype, type & 0xf);
+		if (rest) {
+			rp_buf_putc(&b, '|');
+			rp_xlat_flags_text(&b, st, &rp_x_socket_type_flags, rest);
+		}
+		rp_e_raw(c->e, b.data ? b.data : "");
+		rp_buf_free(&b);
+		return;
+	}
 	if (!rest || c->e->json) {
-		rp_e_flags_pre(c->e, tn, &rp_x_socket_type_flags, rest, NULL);
+		rp_e_flags_pre(c->e, type, tn, &rp_x_socket_type_flags, rest, NULL);
 		return;
 	}
 	struct rp_buf b = {0};

@@ -51,7 +51,7 @@ static void clone_flags(struct rp_ctx *c, uint64_t flags)
 		snprintf(tmp, sizeof(tmp), "%u", sig);
 		sn = tmp;
 	}
-	rp_e_flags_pre(c->e, NULL, &rp_x_clone_flags, flags & ~0xffull, sn);
+	rp_e_flags_pre(c->e, flags, NULL, &rp_x_clone_flags, flags & ~0xffull, sn);
 }
 
 /* A tid written by the kernel, shown as [tid] after the call. */
@@ -109,7 +109,7 @@ static void print_clone3(struct rp_ctx *c)
 			rp_e_hex(c->e, flags);
 			rp_e_comment(c->e, "CLONE_???");
 		} else {
-			rp_e_flags_pre(c->e, NULL, &rp_x_clone_flags, flags, NULL);
+			rp_e_flags_pre(c->e, flags, NULL, &rp_x_clone_flags, flags, NULL);
 		}
 		if (flags & CLONE_PIDFD) {
 			rp_e_key(c->e, "pidfd");
@@ -134,9 +134,24 @@ static void print_clone3(struct rp_ctx *c)
 			rp_e_ptr(c->e, rp_get_u64(d + 56));
 		}
 		rp_e_close(c->e, '}');
-		if ((flags & CLONE_PARENT_SETTID) && c->exiting_ok) {
-			char tmp[64];
-			snprintf(tmp, sizeof(tmp), " => {parent_tid=[%" PRId64 "]}", c->sc->rval);
+		/* what the kernel wrote through the pointers (the recorder reads
+		 * them at the exit: items 1 and 2 of the argument) */
+		const struct rp_mem *const pidfd = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 0, 1);
+		const struct rp_mem *const ptid = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 0, 2);
+		const bool show_pidfd = (flags & CLONE_PIDFD) && pidfd && pidfd->len >= 4;
+		const bool show_ptid = flags & CLONE_PARENT_SETTID;
+		if ((show_pidfd || show_ptid) && c->exiting_ok) {
+			char tmp[96];
+			size_t n = (size_t)snprintf(tmp, sizeof(tmp), " => {");
+			if (show_pidfd)
+				n += (size_t)snprintf(tmp + n, sizeof(tmp) - n, "pidfd=[%d]%s",
+						      (int32_t)rp_get_u32(pidfd->data), show_ptid ? ", " : "");
+			if (show_ptid)
+				n += (size_t)snprintf(
+					tmp + n, sizeof(tmp) - n, "parent_tid=[%" PRId64 "]",
+					ptid && ptid->len >= 4 ? (int64_t)(int32_t)rp_get_u32(ptid->data)
+							       : c->sc->rval);
+			snprintf(tmp + n, sizeof(tmp) - n, "}");
 			rp_e_glue(c->e, tmp);
 		}
 	}

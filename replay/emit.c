@@ -438,6 +438,62 @@ static void flags_json_one(void *arg, const char *name)
 	rp_json_string(a->b, (const uint8_t *)name, strlen(name));
 }
 
+/* Abbreviated text of flag set v: names, the rest in hex, and the table's
+ * "X_???" comment when no bit is known (strace's printflags). */
+static void flags_abbrev(struct rp_buf *b, const struct rp_xlat *x, uint64_t v)
+{
+	rp_flags_text(b, x, v);
+	if (v && x && x->unknown && !rp_flags_any_known(x, v))
+		rp_buf_printf(b, " /* %s */", x->unknown);
+}
+
+enum rp_xlat_style rp_e_xstyle(const struct rp_emit *e)
+{
+	return e->json ? RP_XLAT_ABBREV : e->opts->xlat;
+}
+
+void rp_xlat_named_text(struct rp_buf *b, enum rp_xlat_style st, const char *num,
+			const char *name)
+{
+	if (st == RP_XLAT_ABBREV && name)
+		rp_buf_puts(b, name);
+	else if (st == RP_XLAT_VERBOSE && name)
+		rp_buf_printf(b, "%s /* %s */", num, name);
+	else
+		rp_buf_puts(b, num);
+}
+
+void rp_xlat_flags_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
+			uint64_t v)
+{
+	if (st == RP_XLAT_ABBREV) {
+		flags_abbrev(b, x, v);
+		return;
+	}
+	rp_buf_printf(b, "%#" PRIx64, v);
+	if (st == RP_XLAT_RAW)
+		return;
+	/* verbose: the names strace would have printed, in a comment; a
+	 * value with no known bit gets only the table's "X_???" */
+	if (v ? rp_flags_any_known(x, v) : rp_xlat_lookup(x, 0) != NULL) {
+		rp_buf_puts(b, " /* ");
+		rp_flags_text(b, x, v);
+		rp_buf_puts(b, " */");
+	} else if (v && x && x->unknown) {
+		rp_buf_printf(b, " /* %s */", x->unknown);
+	}
+}
+
+void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
+		       uint64_t v)
+{
+	char num[32];
+	snprintf(num, sizeof(num), "%#" PRIx64, v);
+	const char *name = rp_xlat_lookup(x, v);
+	rp_xlat_named_text(b, st, num, name ? name : x ? x->unknown : NULL);
+	/* raw drops even the "X_???" comment */
+}
+
 void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
 {
 	begin_value(e);
@@ -447,23 +503,47 @@ void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
 		flags_each(x, v, flags_json_one, &a);
 		rp_buf_putc(e->out, ']');
 	} else {
-		rp_flags_text(e->out, x, v);
-		/* strace's printflags: no bit known at all gets "0x80 /" "* X_??? *" "/" */
-		if (v && x && x->unknown && !rp_flags_any_known(x, v))
-			rp_buf_printf(e->out, " /* %s */", x->unknown);
+		rp_xlat_flags_text(e->out, e->opts->xlat, x, v);
 	}
 }
 
 void rp_e_enum(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
 {
 	const char *name = rp_xlat_lookup(x, v);
-	if (name) {
+	if (e->json) {
+		if (name) {
+			rp_e_sym(e, name);
+			return;
+		}
+		rp_e_hex(e, v);
+		return;
+	}
+	begin_value(e);
+	rp_xlat_enum_text(e->out, e->opts->xlat, x, v);
+}
+
+void rp_e_named(struct rp_emit *e, const char *num, const char *name)
+{
+	if (e->json || e->opts->xlat == RP_XLAT_ABBREV) {
 		rp_e_sym(e, name);
 		return;
 	}
-	rp_e_hex(e, v);
-	if (x && x->unknown)
-		rp_e_comment(e, x->unknown);
+	begin_value(e);
+	rp_xlat_named_text(e->out, e->opts->xlat, num, name);
+}
+
+void rp_e_symx(struct rp_emit *e, const char *name, uint64_t v)
+{
+	char num[32];
+	snprintf(num, sizeof(num), "%#" PRIx64, v);
+	rp_e_named(e, num, name);
+}
+
+void rp_e_symd(struct rp_emit *e, const char *name, int64_t v)
+{
+	char num[32];
+	snprintf(num, sizeof(num), "%" PRId64, v);
+	rp_e_named(e, num, name);
 }
 
 void rp_e_bytes(struct rp_emit *e, const uint8_t *data, size_t len, bool cstring, bool more)
@@ -515,12 +595,19 @@ void rp_e_glue(struct rp_emit *e, const char *text)
 		rp_buf_puts(e->out, text);
 }
 
-void rp_e_flags_pre(struct rp_emit *e, const char *pre, const struct rp_xlat *x, uint64_t v,
-		    const char *post)
+void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const struct rp_xlat *x,
+		    uint64_t v, const char *post)
 {
 	begin_value(e);
 	struct flags_text_arg a = { e->out, true };
 	void (*one)(void *, const char *) = e->json ? flags_json_one : flags_text_one;
+	const enum rp_xlat_style st = rp_e_xstyle(e);
+	if (st != RP_XLAT_ABBREV) {
+		rp_buf_printf(e->out, "%#" PRIx64, whole);
+		if (st == RP_XLAT_RAW)
+			return;
+		rp_buf_puts(e->out, " /* ");
+	}
 	if (e->json)
 		rp_buf_putc(e->out, '[');
 	if (pre)
@@ -531,4 +618,6 @@ void rp_e_flags_pre(struct rp_emit *e, const char *pre, const struct rp_xlat *x,
 		one(&a, post);
 	if (e->json)
 		rp_buf_putc(e->out, ']');
+	if (st == RP_XLAT_VERBOSE)
+		rp_buf_puts(e->out, " */");
 }

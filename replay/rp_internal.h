@@ -70,11 +70,28 @@ void rp_e_rawf(struct rp_emit *e, const char *fmt, ...) __attribute__((format(pr
 void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v);
 /* pre|flags|post, each part optional (the flags are left out when v is
  * 0 and pre or post is given): open's access mode, mmap's type, clone's
- * exit signal. */
-void rp_e_flags_pre(struct rp_emit *e, const char *pre, const struct rp_xlat *x, uint64_t v,
-		    const char *post);
+ * exit signal. With -X raw or verbose the text is whole in hex (verbose:
+ * then the names in a comment). */
+void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const struct rp_xlat *x,
+		    uint64_t v, const char *post);
 /* One of a set: "SEEK_SET" or "0x63 /" "* SEEK_??? *" "/". */
 void rp_e_enum(struct rp_emit *e, const struct rp_xlat *x, uint64_t v);
+/* -X: a named value as its name (abbrev, and always in JSON), its number
+ * (raw) or "number /" "* name *" "/" (verbose); num is the number's text.
+ * name NULL: the number alone. symx: the number in hex, symd: decimal. */
+void rp_e_named(struct rp_emit *e, const char *num, const char *name);
+void rp_e_symx(struct rp_emit *e, const char *name, uint64_t v);
+void rp_e_symd(struct rp_emit *e, const char *name, int64_t v);
+/* The -X style of e's output (JSON: always names). */
+enum rp_xlat_style rp_e_xstyle(const struct rp_emit *e);
+/* The same as text, for composed values: a named number; a flag set; one
+ * of a set (hex). */
+void rp_xlat_named_text(struct rp_buf *b, enum rp_xlat_style st, const char *num,
+			const char *name);
+void rp_xlat_flags_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
+			uint64_t v);
+void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
+		       uint64_t v);
 /* Quoted bytes; more: add "..." even when not cut here. */
 void rp_e_bytes(struct rp_emit *e, const uint8_t *data, size_t len, bool cstring, bool more);
 void rp_e_bytes_hex(struct rp_emit *e, const uint8_t *data, size_t len, bool more);

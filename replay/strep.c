@@ -128,6 +128,8 @@ static void usage(FILE *f)
 	      "  -T                     time spent in each syscall\n"
 	      "  -y                     descriptor paths\n"
 	      "  -v                     structures in full (stat, statx, getdents...)\n"
+	      "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
+	      "                         verbose (numbers with the names in a comment)\n"
 	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
 	      "  --json                 one JSON object per event\n"
 	      "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
@@ -420,6 +422,18 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'p':
 				parse_pids(o, opt_value(argc, argv, &i, rest));
 				break;
+			case 'X': {
+				const char *x = opt_value(argc, argv, &i, rest);
+				if (!strcmp(x, "abbrev"))
+					o->print.xlat = RP_XLAT_ABBREV;
+				else if (!strcmp(x, "raw"))
+					o->print.xlat = RP_XLAT_RAW;
+				else if (!strcmp(x, "verbose"))
+					o->print.xlat = RP_XLAT_VERBOSE;
+				else
+					usage_error("-X: '%s' is not raw, abbrev or verbose", x);
+				break;
+			}
 			case 'P':
 				if (o->npaths == sizeof(o->paths) / sizeof(o->paths[0]))
 					usage_error("too many -P paths (at most %zu)", o->npaths);

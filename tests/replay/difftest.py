@@ -9,12 +9,16 @@ splits, column padding), and compares line by line. Prints the match rate per
 program and in total; fails when a rate is below tests/replay/match_thresholds.txt.
 Exit 77 (skip) when strec or strace is missing.
 
-  difftest.py --bindir BUILD/bin [--thresholds FILE] [--update] [--keep DIR] [NAME...]
+With --opts "-X raw", both strace and strep get those options too, and the
+thresholds are looked up as NAME[-Xraw] (the options without spaces).
+
+  difftest.py --bindir BUILD/bin [--opts OPTS] [--thresholds FILE] [--update] [--keep DIR] [NAME...]
 """
 import argparse
 import difflib
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -210,6 +214,7 @@ def main():
                     help="raise thresholds to the measured rates (never lowers them)")
     ap.add_argument("--keep", help="keep outputs in this directory")
     ap.add_argument("--diff", action="store_true", help="print differing lines")
+    ap.add_argument("--opts", default="", help="extra options for both strace and strep")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
 
@@ -228,6 +233,8 @@ def main():
     failed = []
     all_same = all_total = 0
     measured = {}
+    extra = shlex.split(args.opts)
+    tag = "[%s]" % "".join(extra) if extra else ""
     try:
         for name, cmd in programs(args.bindir, work):
             if args.names and name not in args.names:
@@ -241,12 +248,12 @@ def main():
                     os.unlink(path)
             if os.path.exists(dst):
                 os.unlink(dst)
-            run([setarch, "-R", strace, "-f", "-qq", "-o", a] + cmd, cwd=work)
+            run([setarch, "-R", strace, "-f", "-qq"] + extra + ["-o", a] + cmd, cwd=work)
             if os.path.exists(dst):
                 os.unlink(dst)
             run([setarch, "-R", strec, "-q", "-o", t] + cmd, cwd=work)
             with open(b, "w") as out:
-                rc = subprocess.run([strep, "-qq", t], stdout=out, stderr=subprocess.PIPE,
+                rc = subprocess.run([strep, "-qq"] + extra + [t], stdout=out, stderr=subprocess.PIPE,
                                     timeout=120)
             if rc.returncode != 0:
                 print("%s: strep failed (%d): %s" % (name, rc.returncode,
@@ -257,24 +264,24 @@ def main():
                 lb = normalize(f.read().splitlines())
             same, total = compare(la, lb)
             rate = 100.0 * same / total if total else 100.0
-            measured[name] = rate
+            measured[name + tag] = rate
             all_same += same
             all_total += total
-            need = th.get(name, 0.0)
+            need = th.get(name + tag, 0.0)
             flag = "" if rate + 1e-9 >= need else "  BELOW THRESHOLD %.1f" % need
-            print("%-12s %5d/%-5d %6.1f%%%s" % (name, same, total, rate, flag))
+            print("%-12s %5d/%-5d %6.1f%%%s" % (name + tag, same, total, rate, flag))
             if flag:
                 failed.append(name)
             if args.diff:
                 for d in difflib.unified_diff(flat(la), flat(lb), "strace", "strep", n=0, lineterm=""):
                     print("    " + d)
         rate = 100.0 * all_same / all_total if all_total else 100.0
-        measured["total"] = rate
-        need = th.get("total", 0.0)
-        print("%-12s %5d/%-5d %6.1f%%%s" % ("total", all_same, all_total, rate,
+        measured["total" + tag] = rate
+        need = th.get("total" + tag, 0.0)
+        print("%-12s %5d/%-5d %6.1f%%%s" % ("total" + tag, all_same, all_total, rate,
                                           "" if rate + 1e-9 >= need else "  BELOW THRESHOLD"))
         if rate + 1e-9 < need:
-            failed.append("total")
+            failed.append("total" + tag)
         if args.update:
             for k, v in measured.items():
                 # a margin below the measure keeps scheduling noise from failing runs

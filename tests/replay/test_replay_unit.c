@@ -89,7 +89,7 @@ int main(void)
 		rp_e_int(&e, 12);
 		rp_e_ellipsis(&e);
 		rp_e_close(&e, '}');
-		rp_e_flags_pre(&e, "O_RDONLY", &rp_x_open_flags, 02000000, NULL);
+		rp_e_flags_pre(&e, 02000000, "O_RDONLY", &rp_x_open_flags, 02000000, NULL);
 		rp_e_ptr(&e, 0);
 		rp_e_close(&e, ')');
 		expect(json ? "emit json" : "emit text", &b,

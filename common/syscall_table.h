@@ -172,6 +172,7 @@ enum sc_len_source {
 	X(FILE_ATTR, 24)                                                       \
 	X(TERMIOS, 36)           /* struct termios (kernel, TCGETS) */          \
 	X(WINSIZE, 8)                                                          \
+	X(SIGSET_PACK, 16)       /* pselect6's {const sigset_t *ss, size_t len} */ \
 	X(DIRENTS, 0)            /* getdents buffers: BUF type, read whole */   \
 	X(FUTEX_WAITV_PAIR, 48)   /* futex_requeue waiters[2] */ \
 	X(TASK_COMM, 16)         /* prctl PR_GET_NAME */                      \

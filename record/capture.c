@@ -244,6 +244,33 @@ static int capture_mmsghdr(const struct capture_ctx *c, uint64_t addr, uint64_t 
 	return rc;
 }
 
+/* Structs holding pointers: what is behind them, as items 1 and up of the
+ * argument. pselect6's sigmask pair is read by the kernel at entry;
+ * clone_args' pidfd and parent_tid are written by it by the exit. */
+static int capture_pointees(const struct capture_ctx *c, uint8_t type, uint64_t addr,
+			    enum strtrc_mem_stop stop)
+{
+	size_t got = 0;
+	if (type == SC_T_SIGSET_PACK && stop == STRTRC_AT_ENTRY) {
+		uint64_t pack[2];
+		if (rec_mem_read(c->tid, addr, pack, sizeof(pack), &got) != REC_READ_OK)
+			return 0;
+		return capture_area(c, 1, pack[0], pack[1], REC_MAX_SIGSET);
+	}
+	if (type == SC_T_CLONE_ARGS && stop == STRTRC_AT_EXIT) {
+		uint64_t head[4]; /* flags, pidfd, child_tid, parent_tid */
+		if (rec_mem_read(c->tid, addr, head, sizeof(head), &got) != REC_READ_OK)
+			return 0;
+		int rc = 0;
+		if (head[0] & 0x1000) /* CLONE_PIDFD */
+			rc = capture_area(c, 1, head[1], sizeof(int32_t), sizeof(int32_t));
+		if (!rc && (head[0] & 0x100000)) /* CLONE_PARENT_SETTID */
+			rc = capture_area(c, 2, head[3], sizeof(int32_t), sizeof(int32_t));
+		return rc;
+	}
+	return 0;
+}
+
 /* The length an argument's len source names, or false when unknown. */
 static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval, enum strtrc_mem_stop stop,
 		      uint64_t *out)
@@ -316,6 +343,13 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 				return rc;
 			continue;
 		}
+		if (a->kind == SC_ARG_STRUCT && value && a->type == SC_T_CLONE_ARGS &&
+		    stop == STRTRC_AT_EXIT) {
+			rc = capture_pointees(&c, a->type, value, stop);
+			if (rc)
+				return rc;
+			continue;
+		}
 		if (!(a->dir & want) || (value == 0 && a->kind != SC_ARG_SIGFRAME))
 			continue;
 		if (stop == STRTRC_AT_EXIT && restarting &&
@@ -339,6 +373,8 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			break;
 		case SC_ARG_STRUCT:
 			rc = capture_area(&c, 0, value, sc_type_size(a->type), sc_type_size(a->type));
+			if (!rc)
+				rc = capture_pointees(&c, a->type, value, stop);
 			break;
 		case SC_ARG_ARRAY:
 			if (length_of(task, a->len, rval, stop, &len)) {

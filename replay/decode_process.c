@@ -51,7 +51,7 @@ static void clone_flags(struct rp_ctx *c, uint64_t flags)
 		snprintf(tmp, sizeof(tmp), "%u", sig);
 		sn = tmp;
 	}
-	rp_e_flags_pre(c->e, NULL, &rp_x_clone_flags, flags & ~0xffull, sn);
+	rp_e_flags_pre(c->e, flags, NULL, &rp_x_clone_flags, flags & ~0xffull, sn);
 }
 
 /* A tid written by the kernel, shown as [tid] after the call. */
@@ -109,7 +109,7 @@ static void print_clone3(struct rp_ctx *c)
 			rp_e_hex(c->e, flags);
 			rp_e_comment(c->e, "CLONE_???");
 		} else {
-			rp_e_flags_pre(c->e, NULL, &rp_x_clone_flags, flags, NULL);
+			rp_e_flags_pre(c->e, flags, NULL, &rp_x_clone_flags, flags, NULL);
 		}
 		if (flags & CLONE_PIDFD) {
 			rp_e_key(c->e, "pidfd");

@@ -79,7 +79,10 @@ static void print_dev(struct rp_emit *e, uint64_t dev)
 {
 	const uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull);
 	const uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffull);
-	rp_e_rawf(e, "makedev(%#" PRIx64 ", %#" PRIx64 ")", major, minor);
+	char md[64], num[24];
+	snprintf(md, sizeof(md), "makedev(%#" PRIx64 ", %#" PRIx64 ")", major, minor);
+	snprintf(num, sizeof(num), "%#" PRIx64, dev);
+	rp_e_named(e, num, md); /* -X raw: the number */
 }
 
 /* strace's sprinttime_nsec comment: local time, the fraction only when
@@ -581,8 +584,11 @@ static void print_timespec_utime(struct rp_ctx *c, const uint8_t *p)
 {
 	const int64_t sec = (int64_t)rp_get_u64(p);
 	const uint64_t nsec = rp_get_u64(p + 8);
-	if (nsec == (1u << 30) - 1 || nsec == (1u << 30) - 2) {
-		rp_e_sym(c->e, nsec == (1u << 30) - 1 ? "UTIME_NOW" : "UTIME_OMIT");
+	const bool utime = nsec == (1u << 30) - 1 || nsec == (1u << 30) - 2;
+	const char *uname = nsec == (1u << 30) - 1 ? "UTIME_NOW" : "UTIME_OMIT";
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (utime && st == RP_XLAT_ABBREV) {
+		rp_e_sym(c->e, uname);
 		return;
 	}
 	rp_e_open(c->e, '{');
@@ -591,7 +597,11 @@ static void print_timespec_utime(struct rp_ctx *c, const uint8_t *p)
 	rp_e_key(c->e, "tv_nsec");
 	rp_e_int(c->e, (int64_t)nsec);
 	rp_e_close(c->e, '}');
-	time_comment(c->e, sec, nsec);
+	/* -X: the struct, verbose naming UTIME_NOW/UTIME_OMIT after it */
+	if (utime && st == RP_XLAT_VERBOSE)
+		rp_e_comment(c->e, uname);
+	else if (!utime)
+		time_comment(c->e, sec, nsec);
 }
 
 static void print_utimens(struct rp_ctx *c, unsigned i)

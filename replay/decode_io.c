@@ -342,7 +342,7 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 		if (!v)
 			return false;
 		rp_buf_printf(b, "%#" PRIx64 " (flags ", v);
-		rp_flags_text(b, &x_fd_flags, v);
+		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &x_fd_flags, v);
 		rp_buf_putc(b, ')');
 		return true;
 	case 3: /* F_GETFL */
@@ -629,7 +629,10 @@ static void print_ioc(struct rp_ctx *c, uint32_t cmd)
 	snprintf(type, sizeof(type), "%#x", (cmd >> 8) & 0xff);
 	snprintf(nr, sizeof(nr), "%#x", cmd & 0xff);
 	snprintf(size, sizeof(size), "%#x", (cmd >> 16) & 0x3fff);
-	rp_e_rawf(c->e, "_IOC(%s, %s, %s, %s)", dirs[cmd >> 30], type, nr, size);
+	char ioc[96], num[16];
+	snprintf(ioc, sizeof(ioc), "_IOC(%s, %s, %s, %s)", dirs[cmd >> 30], type, nr, size);
+	snprintf(num, sizeof(num), "%#x", cmd);
+	rp_e_named(c->e, num, ioc); /* -X: "0x1234abcd /" "* _IOC(...) *" "/" */
 }
 
 static void print_ioctl(struct rp_ctx *c)
@@ -639,7 +642,7 @@ static void print_ioctl(struct rp_ctx *c)
 	const uint32_t cmd = (uint32_t)a[1];
 	const struct io_ioctl *d = ioctl_find(cmd);
 	if (d)
-		rp_e_sym(c->e, d->name);
+		rp_e_symx(c->e, d->name, cmd);
 	else
 		print_ioc(c, cmd);
 	switch (d ? d->arg : IA_HEX) {

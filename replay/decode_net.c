@@ -677,10 +677,11 @@ static void print_sockopt_head(struct rp_ctx *c, bool get)
 	}
 	const char *n = rp_xlat_lookup(x, optname);
 	if (n) {
-		rp_e_sym(c->e, n);
+		rp_e_symx(c->e, n, optname);
 	} else {
 		rp_e_hex(c->e, optname);
-		rp_e_comment(c->e, unknown);
+		if (rp_e_xstyle(c->e) != RP_XLAT_RAW)
+			rp_e_comment(c->e, unknown);
 	}
 }
 

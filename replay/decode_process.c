@@ -51,6 +51,24 @@ static void clone_flags(struct rp_ctx *c, uint64_t flags)
 		snprintf(tmp, sizeof(tmp), "%u", sig);
 		sn = tmp;
 	}
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st != RP_XLAT_ABBREV) {
+		/* strace: the flags, then the exit signal in decimal:
+		 * "0x1200000|17" */
+		struct rp_buf b = { 0 };
+		if (flags & ~0xffull || !sig)
+			rp_xlat_flags_text(&b, st, &rp_x_clone_flags, flags & ~0xffull);
+		if (sig) {
+			char num[16];
+			snprintf(num, sizeof(num), "%u", sig);
+			if (flags & ~0xffull)
+				rp_buf_putc(&b, '|');
+			rp_xlat_named_text(&b, st, num, sn != tmp ? sn : NULL);
+		}
+		rp_e_raw(c->e, b.data ? b.data : "");
+		rp_buf_free(&b);
+		return;
+	}
 	rp_e_flags_pre(c->e, flags, NULL, &rp_x_clone_flags, flags & ~0xffull, sn);
 }
 
@@ -190,11 +208,15 @@ static void wait_status(struct rp_ctx *c, unsigned i)
 
 static void rlim_value(struct rp_ctx *c, uint64_t v)
 {
-	if (v == UINT64_MAX)
-		rp_e_sym(c->e, "RLIM64_INFINITY");
-	else if (v > 0 && v % 1024 == 0 && !c->e->json)
-		rp_e_rawf(c->e, "%" PRIu64 "*1024", v / 1024);
-	else
+	char num[24], k[32];
+	snprintf(num, sizeof(num), "%" PRIu64, v);
+	/* -X raw/verbose: the number, verbose adding the text as a comment */
+	if (v == UINT64_MAX) {
+		rp_e_named(c->e, num, "RLIM64_INFINITY");
+	} else if (v > 0 && v % 1024 == 0 && !c->e->json) {
+		snprintf(k, sizeof(k), "%" PRIu64 "*1024", v / 1024);
+		rp_e_named(c->e, num, k);
+	} else
 		rp_e_uint(c->e, v);
 }
 
@@ -680,7 +702,7 @@ static void print_prctl(struct rp_ctx *c)
 		prctl_rest(c, 1);
 		return;
 	}
-	rp_e_sym(c->e, name);
+	rp_e_symx(c->e, name, option);
 	switch (option) {
 	case 3:	 /* PR_GET_DUMPABLE */
 	case 7:	 /* PR_GET_KEEPCAPS */

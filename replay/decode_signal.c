@@ -20,9 +20,9 @@ static void print_sigaction(struct rp_ctx *c, unsigned i, bool out)
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "sa_handler");
 	if (handler == 0)
-		rp_e_sym(c->e, "SIG_DFL");
+		rp_e_symx(c->e, "SIG_DFL", 0);
 	else if (handler == 1)
-		rp_e_sym(c->e, "SIG_IGN");
+		rp_e_symx(c->e, "SIG_IGN", 1);
 	else
 		rp_e_hex(c->e, handler);
 	rp_e_key(c->e, "sa_mask");

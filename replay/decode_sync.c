@@ -138,7 +138,7 @@ static void print_wake_op(struct rp_ctx *c, uint32_t v)
 static void print_bitset(struct rp_ctx *c, uint32_t v)
 {
 	if (v == 0xffffffffu)
-		rp_e_sym(c->e, "FUTEX_BITSET_MATCH_ANY");
+		rp_e_symx(c->e, "FUTEX_BITSET_MATCH_ANY", v);
 	else
 		rp_e_hex(c->e, v);
 }

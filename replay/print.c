@@ -157,6 +157,16 @@ static const char *sig_name(int sig, char *tmp, size_t n)
 	return tmp;
 }
 
+/* A signal as a value: its name, or with -X its number (decimal). */
+static void sig_value(struct rp_emit *e, int sig)
+{
+	const char *s = strec_signal_name(sig);
+	if (s)
+		rp_e_symd(e, s, sig);
+	else
+		rp_e_int(e, sig);
+}
+
 /* Names of the kernel's positive si_codes, which depend on the signal. */
 static const char *rp_si_code_name(int signo, int code)
 {
@@ -210,7 +220,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
 	const int code = (int32_t)rp_get_u32(si + 8);
 	rp_e_open(e, '{');
 	rp_e_key(e, "si_signo");
-	rp_e_sym(e, sig_name(signo, tmp, sizeof(tmp)));
+	sig_value(e, signo);
 	if (err) {
 		rp_e_key(e, "si_errno");
 		const char *en = strec_errno_name(err);
@@ -226,7 +236,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
 	else if (code <= 0 || code == 0x80)
 		cn = rp_xlat_lookup(&rp_x_si_code, (uint64_t)(int64_t)code);
 	if (cn)
-		rp_e_sym(e, cn);
+		rp_e_symx(e, cn, (uint32_t)code); /* -X: 0xfffffffa for SI_TKILL */
 	else
 		rp_e_int(e, code);
 	const uint32_t pid = rp_get_u32(si + 16), uid = rp_get_u32(si + 20);
@@ -253,7 +263,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
 		if (code == 1)
 			rp_e_int(e, status);
 		else
-			rp_e_sym(e, sig_name(status, tmp, sizeof(tmp)));
+			sig_value(e, status);
 		static const char *const keys[] = { "si_utime", "si_stime" };
 		for (int i = 0; i < 2; i++) {
 			const uint64_t ticks = rp_get_u64(si + 32 + 8 * i);

@@ -217,7 +217,7 @@ void rp_print_mode(struct rp_ctx *c, uint32_t mode)
 	buf[0] = '\0';
 	const unsigned type = (mode >> 12) & 15;
 	const enum rp_xlat_style st = rp_e_xstyle(c->e);
-	if ((type && !types[type]) || st == RP_XLAT_RAW || (!type && st == RP_XLAT_VERBOSE)) {
+	if ((type && !types[type]) || st == RP_XLAT_RAW) {
 		/* print_symbolic_mode_t: an unknown type leaves it all
 		 * numeric, as does -X raw */
 		rp_e_rawf(c->e, "%#03o", mode);

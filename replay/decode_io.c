@@ -365,14 +365,17 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 		if (!v)
 			return false;
 		rp_buf_printf(b, "%#" PRIx64 " (seals ", v);
-		rp_flags_text(b, &x_seals, v);
+		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &x_seals, v);
 		rp_buf_putc(b, ')');
 		return true;
 	case 11: { /* F_GETSIG */
 		if (!v)
 			return false;
 		struct rp_emit e;
-		rp_e_init(&e, b, c->opts);
+		/* strace names the signal here whatever -X says */
+		struct rp_print_opts abbrev = *c->opts;
+		abbrev.xlat = RP_XLAT_ABBREV;
+		rp_e_init(&e, b, &abbrev);
 		rp_buf_printf(b, "%" PRId64 " (", (int64_t)v);
 		struct rp_ctx sub = *c;
 		sub.e = &e;
@@ -539,6 +542,75 @@ static const char *baud_name(uint32_t cbaud)
 	return bauds[idx];
 }
 
+/* One part of a termios word per -X: "NAME", "0x5", "0x5 /" "* NAME *" "/". */
+static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const char *names)
+{
+	char num[16];
+	snprintf(num, sizeof(num), "%#x", v);
+	rp_xlat_named_text(b, st, num, names);
+}
+
+/* A flag word of table t as one part. */
+static void tpart_flags(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat_entry *t,
+			size_t n, uint32_t v)
+{
+	struct rp_buf names = { 0 };
+	bool first = true;
+	tflags(&names, t, n, v, &first);
+	tpart(b, st, v, names.data ? names.data : "0");
+	rp_buf_free(&names);
+}
+
+/* c_iflag..c_lflag with -X raw or verbose: each field (delays, speed,
+ * size, the flags) a number of its own, as strace prints them. */
+static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xlat_style st)
+{
+	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
+		       lfl = rp_get_u32(p + 12);
+	struct rp_buf b = { 0 };
+	rp_e_key(c->e, "c_iflag");
+	tpart_flags(&b, st, t_iflag, NELEM(t_iflag), ifl);
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	static const char *const tab[4] = { "TAB0", "TAB1", "TAB2", "XTABS" };
+	static const char *const cr[4] = { "CR0", "CR1", "CR2", "CR3" };
+	const struct {
+		uint32_t mask;
+		const char *name;
+	} delays[] = {
+		{ 0400, (ofl & 0400) ? "NL1" : "NL0" },	  { 03000, cr[(ofl >> 9) & 3] },
+		{ 014000, tab[(ofl >> 11) & 3] },	  { 020000, (ofl & 020000) ? "BS1" : "BS0" },
+		{ 040000, (ofl & 040000) ? "VT1" : "VT0" }, { 0100000, (ofl & 0100000) ? "FF1" : "FF0" },
+	};
+	for (size_t i = 0; i < NELEM(delays); i++) {
+		tpart(&b, st, ofl & delays[i].mask, delays[i].name);
+		rp_buf_putc(&b, '|');
+	}
+	tpart_flags(&b, st, t_oflag, NELEM(t_oflag), ofl & ~0177400u);
+	rp_e_key(c->e, "c_oflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	tpart(&b, st, cfl & 010017, baud_name(cfl & 010017));
+	rp_buf_putc(&b, '|');
+	if (cfl & (010017u << 16)) {
+		tpart(&b, st, (cfl >> 16) & 010017, baud_name((cfl >> 16) & 010017));
+		rp_buf_puts(&b, "<<IBSHIFT|");
+	}
+	char cs[8];
+	snprintf(cs, sizeof(cs), "CS%u", 5 + ((cfl >> 4) & 3));
+	tpart(&b, st, cfl & 060, cs);
+	rp_buf_putc(&b, '|');
+	tpart_flags(&b, st, t_cflag, NELEM(t_cflag),
+		    cfl & ~(010017u | (010017u << 16) | 060u));
+	rp_e_key(c->e, "c_cflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	tpart_flags(&b, st, t_lflag, NELEM(t_lflag), lfl);
+	rp_e_key(c->e, "c_lflag");
+	rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
 static void print_termios(struct rp_ctx *c, const uint8_t *p)
 {
 	struct rp_buf b = { 0 };
@@ -546,6 +618,10 @@ static void print_termios(struct rp_ctx *c, const uint8_t *p)
 		       lfl = rp_get_u32(p + 12);
 	bool first = true;
 	rp_e_open(c->e, '{');
+	if (rp_e_xstyle(c->e) != RP_XLAT_ABBREV) {
+		print_termios_flags_x(c, p, rp_e_xstyle(c->e));
+		goto flags_done;
+	}
 	rp_e_key(c->e, "c_iflag");
 	tflags(&b, t_iflag, NELEM(t_iflag), ifl, &first);
 	rp_e_raw(c->e, b.data ? b.data : "");
@@ -576,6 +652,7 @@ static void print_termios(struct rp_ctx *c, const uint8_t *p)
 	tflags(&b, t_lflag, NELEM(t_lflag), lfl, &first);
 	rp_e_key(c->e, "c_lflag");
 	rp_e_raw(c->e, b.data && b.len ? b.data : "");
+flags_done:
 	rp_buf_free(&b);
 	if (!c->opts->verbose) {
 		rp_e_ellipsis(c->e);
@@ -587,7 +664,7 @@ static void print_termios(struct rp_ctx *c, const uint8_t *p)
 					     "N_MASC",	"N_R3964", "N_PROFIBUS_FDL" };
 	rp_e_key(c->e, "c_line");
 	if (p[16] < NELEM(ldisc))
-		rp_e_sym(c->e, ldisc[p[16]]);
+		rp_e_symx(c->e, ldisc[p[16]], p[16]);
 	else
 		rp_e_uint(c->e, p[16]);
 	static const char *const cc[] = { "VINTR",   "VQUIT",	 "VERASE",   "VKILL",	 "VEOF",

@@ -69,7 +69,7 @@ static const struct rp_xlat mq_attr_flags = {mq_attr_flags_e, N(mq_attr_flags_e)
 static void print_key(struct rp_ctx *c, uint64_t key)
 {
 	if ((int32_t)key == 0)
-		rp_e_sym(c->e, "IPC_PRIVATE");
+		rp_e_symx(c->e, "IPC_PRIVATE", 0);
 	else
 		rp_e_hex(c->e, (uint32_t)key);
 }
@@ -83,7 +83,8 @@ static void print_get_flags(struct rp_ctx *c, uint32_t v, bool shm)
 	const uint32_t huge = shm ? bits >> 26 : 0;
 	bits &= shm ? ~(0x3fu << 26) : ~0u;
 	if (bits) {
-		rp_flags_text(&b, shm ? &shm_resource_flags : &resource_flags, bits);
+		rp_xlat_flags_text(&b, rp_e_xstyle(c->e),
+				   shm ? &shm_resource_flags : &resource_flags, bits);
 		rp_buf_putc(&b, '|');
 	}
 	if (huge)

@@ -577,16 +577,16 @@ static const struct rp_xlat personality_flags_x = {
     personality_flags_e, sizeof(personality_flags_e) / sizeof(personality_flags_e[0]), true, NULL};
 
 /* PER_LINUX|ADDR_NO_RANDOMIZE: the type (low byte), then the flags. */
-static void personality_text(struct rp_buf *b, uint32_t v)
+static void personality_text(struct rp_buf *b, enum rp_xlat_style st, uint32_t v)
 {
-	const char *type = rp_xlat_lookup(&personality_type_x, v & 0xff);
-	if (type)
-		rp_buf_puts(b, type);
-	else
-		rp_buf_printf(b, "%#x /* PER_??? */", v & 0xff);
+	/* -X: "0 /" "* PER_LINUX *" "/|0x40000 /" "* ADDR_NO_RANDOMIZE *" "/" */
+	rp_xlat_enum_text(b, st, &personality_type_x, v & 0xff);
 	if (v & ~0xffu) {
 		rp_buf_putc(b, '|');
-		rp_flags_text(b, &personality_flags_x, v & ~0xffu);
+		if (st == RP_XLAT_ABBREV)
+			rp_flags_text(b, &personality_flags_x, v & ~0xffu);
+		else
+			rp_xlat_flags_text(b, st, &personality_flags_x, v & ~0xffu);
 	}
 }
 
@@ -722,10 +722,14 @@ static void print_prctl(struct rp_ctx *c)
 		if (m) {
 			const int sig = (int32_t)rp_get_u32(m->data);
 			const char *sn = sig > 0 && sig < 32 ? strec_signal_name(sig) : NULL;
-			if (sn)
-				rp_e_rawf(c->e, "[%s]", sn);
-			else
-				rp_e_rawf(c->e, "[%d]", sig);
+			struct rp_buf b = { 0 };
+			char num[16];
+			snprintf(num, sizeof(num), "%d", sig);
+			rp_buf_putc(&b, '[');
+			rp_xlat_named_text(&b, rp_e_xstyle(c->e), num, sn); /* -X: [15 /" "* SIGTERM *" "/] */
+			rp_buf_putc(&b, ']');
+			rp_e_raw(c->e, b.data);
+			rp_buf_free(&b);
 		}
 		break;
 	}
@@ -821,7 +825,15 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 		rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)a[0]);
 		print_rlimit(c, 1, name[0] == 'g');
 	} else if (IS("getrusage")) {
-		rp_e_enum(c->e, rp_xlat_get(SC_X_RUSAGE_WHO), (uint64_t)(int64_t)(int32_t)a[0]);
+		/* -X prints RUSAGE_CHILDREN as the int it is: 0xffffffff */
+		if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV)
+			rp_e_enum(c->e, rp_xlat_get(SC_X_RUSAGE_WHO), (uint64_t)(int64_t)(int32_t)a[0]);
+		else
+			rp_e_symx(c->e,
+				  rp_xlat_lookup(rp_xlat_get(SC_X_RUSAGE_WHO),
+						 (uint64_t)(int64_t)(int32_t)a[0])
+					  ?: rp_xlat_get(SC_X_RUSAGE_WHO)->unknown,
+				  (uint32_t)a[0]);
 		print_rusage(c, 1);
 	} else if (IS("arch_prctl")) {
 		rp_e_enum(c->e, &rp_x_arch_prctl, (uint32_t)a[0]);
@@ -894,7 +906,7 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 			rp_e_hex(c->e, (uint32_t)a[0]);
 		} else {
 			struct rp_buf b = {0};
-			personality_text(&b, (uint32_t)a[0]);
+			personality_text(&b, rp_e_xstyle(c->e), (uint32_t)a[0]);
 			rp_e_raw(c->e, b.data ? b.data : "");
 			rp_buf_free(&b);
 		}
@@ -940,7 +952,7 @@ bool rp_rval_process(struct rp_ctx *c, const char *name, struct rp_buf *b)
 	}
 	if (IS("personality")) {
 		rp_buf_printf(b, "%#" PRIx64 " (", (uint64_t)r);
-		personality_text(b, (uint32_t)r);
+		personality_text(b, rp_e_xstyle(c->e), (uint32_t)r);
 		rp_buf_putc(b, ')');
 		return true;
 	}

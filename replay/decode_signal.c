@@ -78,7 +78,15 @@ static void print_stack_t(struct rp_ctx *c, unsigned i, bool out)
 	}
 	if (f || !b.len)
 		rp_buf_printf(&b, b.len ? "|%#x" : (f ? "%#x /* SS_??? */" : "0"), f);
-	rp_e_raw(c->e, b.data);
+	const uint32_t all = rp_get_u32(m->data + 8);
+	if (rp_e_xstyle(c->e) == RP_XLAT_RAW || (rp_e_xstyle(c->e) == RP_XLAT_VERBOSE && !all)) {
+		rp_e_rawf(c->e, "%#x", all);
+	} else if (rp_e_xstyle(c->e) == RP_XLAT_VERBOSE) {
+		/* -X verbose: "0x2 /" "* SS_DISABLE *" "/" */
+		rp_e_rawf(c->e, "%#x /* %s */", all, b.data);
+	} else {
+		rp_e_raw(c->e, b.data);
+	}
 	rp_buf_free(&b);
 	rp_e_key(c->e, "ss_size");
 	rp_e_uint(c->e, rp_get_u64(m->data + 16));

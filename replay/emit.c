@@ -525,7 +525,7 @@ void rp_e_enum(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
 void rp_e_named(struct rp_emit *e, const char *num, const char *name)
 {
 	if (e->json || e->opts->xlat == RP_XLAT_ABBREV) {
-		rp_e_sym(e, name);
+		rp_e_sym(e, name ? name : num);
 		return;
 	}
 	begin_value(e);
@@ -604,7 +604,8 @@ void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const st
 	const enum rp_xlat_style st = rp_e_xstyle(e);
 	if (st != RP_XLAT_ABBREV) {
 		rp_buf_printf(e->out, "%#" PRIx64, whole);
-		if (st == RP_XLAT_RAW)
+		/* a bare 0 has no names to comment on (clone3's flags=0) */
+		if (st == RP_XLAT_RAW || (!pre && !post && !v && !rp_xlat_lookup(x, 0)))
 			return;
 		rp_buf_puts(e->out, " /* ");
 	}

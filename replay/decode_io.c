@@ -1161,6 +1161,10 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 			char post[32];
 			snprintf(post, sizeof(post), "%u<<MFD_HUGE_SHIFT", huge);
 			rp_e_flags_pre(c->e, f, NULL, &x_memfd, f & 0x3ffffffu, post);
+		} else if (f && !rp_flags_any_known(&x_memfd, f) &&
+			   rp_e_xstyle(c->e) == RP_XLAT_VERBOSE) {
+			/* strace 6.1 nests the comments here */
+			rp_e_rawf(c->e, "%#x /* %#x /* MFD_??? */ */", f, f);
 		} else {
 			flags(c, &x_memfd, f);
 		}

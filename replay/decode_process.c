@@ -467,10 +467,44 @@ static const struct rp_xlat_entry cap_e[] = {
 static const struct rp_xlat cap_x = {cap_e, sizeof(cap_e) / sizeof(cap_e[0]), false, "CAP_???"};
 
 /* A capability set: 1<<CAP_A|1<<CAP_B, unknown bits in hex, 0 when empty. */
+static void cap_names(struct rp_buf *b, uint64_t v)
+{
+	for (size_t k = 0; k < sizeof(cap_e) / sizeof(cap_e[0]); k++) {
+		const uint64_t bit = 1ull << cap_e[k].val;
+		if (!(v & bit))
+			continue;
+		rp_buf_printf(b, "%s1<<%s", b->len ? "|" : "", cap_e[k].name);
+		v &= ~bit;
+	}
+	if (v)
+		rp_buf_printf(b, "%s%#" PRIx64, b->len ? "|" : "", v);
+}
+
 static void print_capset(struct rp_ctx *c, uint64_t v)
 {
 	if (!v) {
 		rp_e_uint(c->e, 0);
+		return;
+	}
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st != RP_XLAT_ABBREV) {
+		/* -X: each 32-bit word of the set on its own, "0xfeffffff|0x1ff" */
+		struct rp_buf t = { 0 };
+		for (int w = 0; w < 2; w++) {
+			const uint64_t part = w ? v & ~0xffffffffull : v & 0xffffffffull;
+			if (!part && (w || v >> 32))
+				continue;
+			struct rp_buf names = { 0 };
+			char num[24];
+			cap_names(&names, part);
+			snprintf(num, sizeof(num), "%#" PRIx64, part >> (32 * w));
+			if (t.len)
+				rp_buf_putc(&t, '|');
+			rp_xlat_named_text(&t, st, num, names.data ? names.data : "0");
+			rp_buf_free(&names);
+		}
+		rp_e_raw(c->e, t.data ? t.data : "0");
+		rp_buf_free(&t);
 		return;
 	}
 	struct rp_buf b = {0};
@@ -502,17 +536,18 @@ static void print_cap_header(struct rp_ctx *c, uint32_t *version)
 	rp_e_key(c->e, "version");
 	switch (*version) {
 	case CAP_V1:
-		rp_e_sym(c->e, "_LINUX_CAPABILITY_VERSION_1");
+		rp_e_symx(c->e, "_LINUX_CAPABILITY_VERSION_1", CAP_V1);
 		break;
 	case CAP_V2:
-		rp_e_sym(c->e, "_LINUX_CAPABILITY_VERSION_2");
+		rp_e_symx(c->e, "_LINUX_CAPABILITY_VERSION_2", CAP_V2);
 		break;
 	case CAP_V3:
-		rp_e_sym(c->e, "_LINUX_CAPABILITY_VERSION_3");
+		rp_e_symx(c->e, "_LINUX_CAPABILITY_VERSION_3", CAP_V3);
 		break;
 	default:
 		rp_e_hex(c->e, *version);
-		rp_e_comment(c->e, "_LINUX_CAPABILITY_VERSION_???");
+		if (rp_e_xstyle(c->e) != RP_XLAT_RAW)
+			rp_e_comment(c->e, "_LINUX_CAPABILITY_VERSION_???");
 	}
 	rp_e_key(c->e, "pid");
 	rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));

@@ -2,6 +2,7 @@
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #define IS(n) (strcmp(name, (n)) == 0)
@@ -113,22 +114,33 @@ static void wake_op_field(struct rp_buf *b, uint32_t v)
 static void print_wake_op(struct rp_ctx *c, uint32_t v)
 {
 	struct rp_buf b = {0};
-	if (v & 0x80000000u)
-		rp_buf_puts(&b, "FUTEX_OP_OPARG_SHIFT<<28|");
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	char num[16];
+	if (v & 0x80000000u) {
+		rp_xlat_named_text(&b, st, "0x8", "FUTEX_OP_OPARG_SHIFT");
+		rp_buf_puts(&b, "<<28|");
+	}
 	const uint32_t op = (v >> 28) & 7, cmp = (v >> 24) & 15;
+	/* -X raw keeps the "???" comment even for known values (strace 6.1) */
 	const char *opn = rp_xlat_lookup(&wake_op, op);
-	if (opn)
-		rp_buf_printf(&b, "%s<<28", opn);
-	else
-		rp_buf_printf(&b, "%#" PRIx32 "<<28 /* FUTEX_OP_??? */", op);
+	snprintf(num, sizeof(num), "%#" PRIx32, op);
+	if (opn && st != RP_XLAT_RAW) {
+		rp_xlat_named_text(&b, st, num, opn);
+		rp_buf_puts(&b, "<<28");
+	} else {
+		rp_buf_printf(&b, "%s<<28 /* FUTEX_OP_??? */", num);
+	}
 	rp_buf_putc(&b, '|');
 	wake_op_field(&b, (v >> 12) & 0xfff);
 	rp_buf_puts(&b, "<<12|");
 	const char *cmpn = rp_xlat_lookup(&wake_cmp, cmp);
-	if (cmpn)
-		rp_buf_printf(&b, "%s<<24", cmpn);
-	else
-		rp_buf_printf(&b, "%#" PRIx32 "<<24 /* FUTEX_OP_CMP_??? */", cmp);
+	snprintf(num, sizeof(num), "%#" PRIx32, cmp);
+	if (cmpn && st != RP_XLAT_RAW) {
+		rp_xlat_named_text(&b, st, num, cmpn);
+		rp_buf_puts(&b, "<<24");
+	} else {
+		rp_buf_printf(&b, "%s<<24 /* FUTEX_OP_CMP_??? */", num);
+	}
 	rp_buf_putc(&b, '|');
 	wake_op_field(&b, v & 0xfff);
 	rp_e_raw(c->e, b.data ? b.data : "");
@@ -230,7 +242,8 @@ bool rp_rval_sync(struct rp_ctx *c, const char *name, struct rp_buf *b)
 	/* QUERY answers with the set of supported commands */
 	if (IS("membarrier") && c->sc->args[0] == 0 && c->sc->rval > 0) {
 		rp_buf_printf(b, "%#" PRIx64 " (", (uint64_t)c->sc->rval);
-		rp_flags_text(b, &membarrier_cmd_bits, (uint64_t)c->sc->rval);
+		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &membarrier_cmd_bits,
+				   (uint64_t)c->sc->rval);
 		rp_buf_putc(b, ')');
 		return true;
 	}

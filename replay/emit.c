@@ -490,8 +490,14 @@ void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_
 	char num[32];
 	snprintf(num, sizeof(num), "%#" PRIx64, v);
 	const char *name = rp_xlat_lookup(x, v);
-	rp_xlat_named_text(b, st, num, name ? name : x ? x->unknown : NULL);
-	/* raw drops even the "X_???" comment */
+	if (name) {
+		rp_xlat_named_text(b, st, num, name);
+		return;
+	}
+	/* unknown: "0x7 /" "* SEEK_??? *" "/", raw dropping the comment */
+	rp_buf_puts(b, num);
+	if (st != RP_XLAT_RAW && x && x->unknown)
+		rp_buf_printf(b, " /* %s */", x->unknown);
 }
 
 void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)

@@ -66,7 +66,8 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 	if (cwd && rp_e_xstyle(c->e) == RP_XLAT_ABBREV)
 		rp_e_rawf(c->e, "AT_FDCWD<%s>", cwd);
 	else if (cwd)
-		rp_e_rawf(c->e, rp_e_xstyle(c->e) == RP_XLAT_RAW ? "-100<%s>" : "-100 /* AT_FDCWD */<%s>",
+		rp_e_rawf(c->e,
+			  rp_e_xstyle(c->e) == RP_XLAT_RAW ? "-100<%s>" : "-100 /* AT_FDCWD */<%s>",
 			  cwd);
 	else
 		rp_e_symd(c->e, "AT_FDCWD", RP_AT_FDCWD);
@@ -198,8 +199,7 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
 				 sig > 32 ? sig - 32 : sig);
 		/* -X: "[10]", "[10 /" "* USR1 *" "/]" */
 		snprintf(num, sizeof(num), "%d", sig);
-		rp_xlat_named_text(&b, rp_e_xstyle(c->e), num,
-				   n || sig >= 32 ? name : NULL);
+		rp_xlat_named_text(&b, rp_e_xstyle(c->e), num, n || sig >= 32 ? name : NULL);
 	}
 	rp_buf_putc(&b, ']');
 	rp_e_raw(c->e, b.data ? b.data : "[]");

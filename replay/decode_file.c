@@ -739,11 +739,11 @@ bool rp_decode_file(struct rp_ctx *c, const char *name)
 			/* strace: the sync type and the flags each on its own;
 			 * raw prints nothing for a zero sync type */
 			static const struct rp_xlat_entry sync_e[] = {
-				{ 0, "AT_STATX_SYNC_AS_STAT" },
-				{ 0x2000, "AT_STATX_FORCE_SYNC" },
-				{ 0x4000, "AT_STATX_DONT_SYNC" },
+			    {0, "AT_STATX_SYNC_AS_STAT"},
+			    {0x2000, "AT_STATX_FORCE_SYNC"},
+			    {0x4000, "AT_STATX_DONT_SYNC"},
 			};
-			static const struct rp_xlat sync_x = { sync_e, 3, true, NULL };
+			static const struct rp_xlat sync_x = {sync_e, 3, true, NULL};
 			struct rp_buf b = {0};
 			if (fl & 0x6000u || xs == RP_XLAT_VERBOSE)
 				rp_xlat_flags_text(&b, xs, &sync_x, fl & 0x6000u);

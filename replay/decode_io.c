@@ -554,7 +554,7 @@ static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const cha
 static void tpart_flags(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat_entry *t,
 			size_t n, uint32_t v)
 {
-	struct rp_buf names = { 0 };
+	struct rp_buf names = {0};
 	bool first = true;
 	tflags(&names, t, n, v, &first);
 	tpart(b, st, v, names.data ? names.data : "0");
@@ -567,20 +567,20 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 {
 	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
 		       lfl = rp_get_u32(p + 12);
-	struct rp_buf b = { 0 };
+	struct rp_buf b = {0};
 	rp_e_key(c->e, "c_iflag");
 	tpart_flags(&b, st, t_iflag, NELEM(t_iflag), ifl);
 	rp_e_raw(c->e, b.data);
 	b.len = 0;
-	static const char *const tab[4] = { "TAB0", "TAB1", "TAB2", "XTABS" };
-	static const char *const cr[4] = { "CR0", "CR1", "CR2", "CR3" };
+	static const char *const tab[4] = {"TAB0", "TAB1", "TAB2", "XTABS"};
+	static const char *const cr[4] = {"CR0", "CR1", "CR2", "CR3"};
 	const struct {
 		uint32_t mask;
 		const char *name;
 	} delays[] = {
-		{ 0400, (ofl & 0400) ? "NL1" : "NL0" },	  { 03000, cr[(ofl >> 9) & 3] },
-		{ 014000, tab[(ofl >> 11) & 3] },	  { 020000, (ofl & 020000) ? "BS1" : "BS0" },
-		{ 040000, (ofl & 040000) ? "VT1" : "VT0" }, { 0100000, (ofl & 0100000) ? "FF1" : "FF0" },
+	    {0400, (ofl & 0400) ? "NL1" : "NL0"},     {03000, cr[(ofl >> 9) & 3]},
+	    {014000, tab[(ofl >> 11) & 3]},	      {020000, (ofl & 020000) ? "BS1" : "BS0"},
+	    {040000, (ofl & 040000) ? "VT1" : "VT0"}, {0100000, (ofl & 0100000) ? "FF1" : "FF0"},
 	};
 	for (size_t i = 0; i < NELEM(delays); i++) {
 		tpart(&b, st, ofl & delays[i].mask, delays[i].name);
@@ -600,8 +600,7 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 	snprintf(cs, sizeof(cs), "CS%u", 5 + ((cfl >> 4) & 3));
 	tpart(&b, st, cfl & 060, cs);
 	rp_buf_putc(&b, '|');
-	tpart_flags(&b, st, t_cflag, NELEM(t_cflag),
-		    cfl & ~(010017u | (010017u << 16) | 060u));
+	tpart_flags(&b, st, t_cflag, NELEM(t_cflag), cfl & ~(010017u | (010017u << 16) | 060u));
 	rp_e_key(c->e, "c_cflag");
 	rp_e_raw(c->e, b.data);
 	b.len = 0;

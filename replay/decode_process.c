@@ -55,7 +55,7 @@ static void clone_flags(struct rp_ctx *c, uint64_t flags)
 	if (st != RP_XLAT_ABBREV) {
 		/* strace: the flags, then the exit signal in decimal:
 		 * "0x1200000|17" */
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		if (flags & ~0xffull || !sig)
 			rp_xlat_flags_text(&b, st, &rp_x_clone_flags, flags & ~0xffull);
 		if (sig) {
@@ -163,12 +163,14 @@ static void print_clone3(struct rp_ctx *c)
 			size_t n = (size_t)snprintf(tmp, sizeof(tmp), " => {");
 			if (show_pidfd)
 				n += (size_t)snprintf(tmp + n, sizeof(tmp) - n, "pidfd=[%d]%s",
-						      (int32_t)rp_get_u32(pidfd->data), show_ptid ? ", " : "");
+						      (int32_t)rp_get_u32(pidfd->data),
+						      show_ptid ? ", " : "");
 			if (show_ptid)
-				n += (size_t)snprintf(
-					tmp + n, sizeof(tmp) - n, "parent_tid=[%" PRId64 "]",
-					ptid && ptid->len >= 4 ? (int64_t)(int32_t)rp_get_u32(ptid->data)
-							       : c->sc->rval);
+				n += (size_t)snprintf(tmp + n, sizeof(tmp) - n,
+						      "parent_tid=[%" PRId64 "]",
+						      ptid && ptid->len >= 4
+							  ? (int64_t)(int32_t)rp_get_u32(ptid->data)
+							  : c->sc->rval);
 			snprintf(tmp + n, sizeof(tmp) - n, "}");
 			rp_e_glue(c->e, tmp);
 		}
@@ -489,12 +491,12 @@ static void print_capset(struct rp_ctx *c, uint64_t v)
 	const enum rp_xlat_style st = rp_e_xstyle(c->e);
 	if (st != RP_XLAT_ABBREV) {
 		/* -X: each 32-bit word of the set on its own, "0xfeffffff|0x1ff" */
-		struct rp_buf t = { 0 };
+		struct rp_buf t = {0};
 		for (int w = 0; w < 2; w++) {
 			const uint64_t part = w ? v & ~0xffffffffull : v & 0xffffffffull;
 			if (!part && (w || v >> 32))
 				continue;
-			struct rp_buf names = { 0 };
+			struct rp_buf names = {0};
 			char num[24];
 			cap_names(&names, part);
 			snprintf(num, sizeof(num), "%#" PRIx64, part >> (32 * w));
@@ -757,11 +759,12 @@ static void print_prctl(struct rp_ctx *c)
 		if (m) {
 			const int sig = (int32_t)rp_get_u32(m->data);
 			const char *sn = sig > 0 && sig < 32 ? strec_signal_name(sig) : NULL;
-			struct rp_buf b = { 0 };
+			struct rp_buf b = {0};
 			char num[16];
 			snprintf(num, sizeof(num), "%d", sig);
 			rp_buf_putc(&b, '[');
-			rp_xlat_named_text(&b, rp_e_xstyle(c->e), num, sn); /* -X: [15 /" "* SIGTERM *" "/] */
+			/* -X: [15 /" "* SIGTERM *" "/] */
+			rp_xlat_named_text(&b, rp_e_xstyle(c->e), num, sn);
 			rp_buf_putc(&b, ']');
 			rp_e_raw(c->e, b.data);
 			rp_buf_free(&b);
@@ -862,12 +865,13 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 	} else if (IS("getrusage")) {
 		/* -X prints RUSAGE_CHILDREN as the int it is: 0xffffffff */
 		if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV)
-			rp_e_enum(c->e, rp_xlat_get(SC_X_RUSAGE_WHO), (uint64_t)(int64_t)(int32_t)a[0]);
+			rp_e_enum(c->e, rp_xlat_get(SC_X_RUSAGE_WHO),
+				  (uint64_t)(int64_t)(int32_t)a[0]);
 		else
 			rp_e_symx(c->e,
 				  rp_xlat_lookup(rp_xlat_get(SC_X_RUSAGE_WHO),
 						 (uint64_t)(int64_t)(int32_t)a[0])
-					  ?: rp_xlat_get(SC_X_RUSAGE_WHO)->unknown,
+				      ?: rp_xlat_get(SC_X_RUSAGE_WHO)->unknown,
 				  (uint32_t)a[0]);
 		print_rusage(c, 1);
 	} else if (IS("arch_prctl")) {

@@ -452,8 +452,7 @@ enum rp_xlat_style rp_e_xstyle(const struct rp_emit *e)
 	return e->json ? RP_XLAT_ABBREV : e->opts->xlat;
 }
 
-void rp_xlat_named_text(struct rp_buf *b, enum rp_xlat_style st, const char *num,
-			const char *name)
+void rp_xlat_named_text(struct rp_buf *b, enum rp_xlat_style st, const char *num, const char *name)
 {
 	if (st == RP_XLAT_ABBREV && name)
 		rp_buf_puts(b, name);
@@ -484,8 +483,7 @@ void rp_xlat_flags_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp
 	}
 }
 
-void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
-		       uint64_t v)
+void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x, uint64_t v)
 {
 	char num[32];
 	snprintf(num, sizeof(num), "%#" PRIx64, v);

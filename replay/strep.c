@@ -2,6 +2,7 @@
  * Usage errors exit 2, damaged traces 1 (after printing every complete
  * record), success 0. */
 #include "replay.h"
+#include "select.h"
 #include "print_perfetto.h"
 #include "progress.h"
 
@@ -20,32 +21,13 @@
 
 #define OUT_BUFFER_SIZE (1u << 20)
 
-enum status_bits {
-	ST_SUCCESSFUL = 1,
-	ST_FAILED = 2,
-	ST_UNFINISHED = 4,
-	ST_ALL = 7,
-};
-
-struct pidset {
-	uint32_t *v;
-	size_t n, cap;
-};
-
 struct opts {
-	struct strec_filter filter;
-	bool sig_filter;
-	uint64_t sigs; /* bit s: signal s shown */
-	unsigned status;
-	struct pidset pids;
-	bool tree;
+	struct rp_select sel; /* every filter: names, status, signals, pids, paths */
 	const char *outfile;
 	bool info;
 	bool interleaved;
 	bool perfetto; /* --format=perfetto */
 	const char *ff_dir; /* --ff: one file per task in this directory */
-	const char *paths[16]; /* -P: calls touching these paths */
-	size_t npaths;
 	struct rp_print_opts print;
 	const char *file;
 };
@@ -145,145 +127,17 @@ static void usage(FILE *f)
 	      f);
 }
 
-static void pidset_add(struct pidset *s, uint32_t pid)
+/* A selection option's error is a usage error. */
+static void select_or_die(int rc, const char *msg)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->v[i] == pid)
-			return;
-	}
-	if (s->n == s->cap) {
-		const size_t cap = s->cap ? s->cap * 2 : 8;
-		uint32_t *p = realloc(s->v, cap * sizeof(*p));
-		if (!p) {
-			fputs("strep: out of memory\n", stderr);
-			exit(1);
-		}
-		s->v = p;
-		s->cap = cap;
-	}
-	s->v[s->n++] = pid;
-}
-
-static bool pidset_has(const struct pidset *s, uint32_t pid)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->v[i] == pid)
-			return true;
-	}
-	return false;
+	if (rc < 0)
+		usage_error("%s", msg);
 }
 
 static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
 {
 	char msg[256];
-	if (strec_filter_add(&o->filter, kind, text, msg, sizeof(msg)) < 0)
-		usage_error("%s", msg);
-}
-
-static void parse_signal_set(struct opts *o, const char *text)
-{
-	bool neg = false;
-	while (*text == '!') {
-		neg = !neg;
-		text++;
-	}
-	uint64_t set = 0;
-	if (!strcmp(text, "all")) {
-		set = ~0ull;
-	} else if (strcmp(text, "none") != 0) {
-		char *copy = strdup(text);
-		if (!copy)
-			usage_error("out of memory");
-		for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
-		     tok = strtok_r(NULL, ",", &save)) {
-			const int sig = strec_signal_from_name(tok);
-			if (sig < 1 || sig > 63)
-				usage_error("unknown signal '%s'", tok);
-			set |= 1ull << sig;
-		}
-		free(copy);
-	}
-	o->sig_filter = true;
-	o->sigs = neg ? ~set : set;
-}
-
-static void parse_status(struct opts *o, const char *text)
-{
-	static const char *const names[] = { "successful", "failed", "unfinished", "unavailable",
-					     "detached", "all", "none", NULL };
-	unsigned set = 0;
-	bool neg = false;
-	while (*text == '!') {
-		neg = !neg;
-		text++;
-	}
-	char *copy = strdup(text);
-	if (!copy)
-		usage_error("out of memory");
-	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (!strcmp(tok, "successful"))
-			set |= ST_SUCCESSFUL;
-		else if (!strcmp(tok, "failed"))
-			set |= ST_FAILED;
-		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable") ||
-			 !strcmp(tok, "detached"))
-			set |= ST_UNFINISHED;
-		else if (!strcmp(tok, "all"))
-			set |= ST_ALL;
-		else if (strcmp(tok, "none") != 0) {
-			const char *near = strec_closest(tok, names, 0);
-			if (near)
-				usage_error("unknown status '%s' (did you mean '%s'?)", tok, near);
-			usage_error("unknown status '%s'", tok);
-		}
-	}
-	free(copy);
-	o->status = neg ? ST_ALL & ~set : set;
-}
-
-static void parse_e(struct opts *o, const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-	if (!eq) {
-		add_filter(o, STREC_FILTER_TRACE_EXPR, arg);
-		return;
-	}
-	const size_t klen = (size_t)(eq - arg);
-	const char *val = eq + 1;
-	static const char *const keys[] = { "trace", "signal", "status", NULL };
-	if (klen == 5 && !strncmp(arg, "trace", 5)) {
-		add_filter(o, STREC_FILTER_TRACE_EXPR, val);
-	} else if ((klen == 6 && !strncmp(arg, "signal", 6)) ||
-		   (klen == 7 && !strncmp(arg, "signals", 7))) {
-		parse_signal_set(o, val);
-	} else if (klen == 6 && !strncmp(arg, "status", 6)) {
-		parse_status(o, val);
-	} else {
-		char key[64];
-		snprintf(key, sizeof(key), "%.*s", (int)klen, arg);
-		const char *near = strec_closest(key, keys, 0);
-		if (near)
-			usage_error("unknown -e qualifier '%s' (did you mean '%s'?)", key, near);
-		usage_error("unknown -e qualifier '%s'", key);
-	}
-}
-
-static void parse_pids(struct opts *o, const char *text)
-{
-	char *copy = strdup(text);
-	if (!copy)
-		usage_error("out of memory");
-	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		char *end;
-		errno = 0;
-		const unsigned long v = strtoul(tok, &end, 10);
-		if (errno || *end || !*tok || v == 0 || v > UINT32_MAX)
-			usage_error("invalid pid '%s'", tok);
-		pidset_add(&o->pids, (uint32_t)v);
-	}
-	free(copy);
+	select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
 }
 
 static unsigned parse_uint(const char *opt, const char *text)
@@ -338,13 +192,16 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			} else if (!strcmp(name, "--trace")) {
 				add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--pid")) {
-				parse_pids(o, opt_value(argc, argv, &i, val));
+				char msg[256];
+				select_or_die(rp_select_pids(&o->sel, opt_value(argc, argv, &i, val), msg,
+							     sizeof(msg)),
+					      msg);
 			} else if (!strcmp(name, "--output")) {
 				o->outfile = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--ff")) {
 				o->ff_dir = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--tree") && !val) {
-				o->tree = true;
+				o->sel.tree = true;
 			} else if (!strcmp(name, "--format")) {
 				const char *f = opt_value(argc, argv, &i, val);
 				if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "perfetto"))
@@ -400,10 +257,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->print.verbose = true;
 				continue;
 			case 'z':
-				o->status = ST_SUCCESSFUL;
+				o->sel.status = RP_STATUS_SUCCESSFUL;
 				continue;
 			case 'Z':
-				o->status = ST_FAILED;
+				o->sel.status = RP_STATUS_FAILED;
 				continue;
 			case 'f':
 				continue; /* strace habit: forks are always in the trace */
@@ -416,12 +273,20 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'o':
 				o->outfile = opt_value(argc, argv, &i, rest);
 				break;
-			case 'e':
-				parse_e(o, opt_value(argc, argv, &i, rest));
+			case 'e': {
+				char msg[256];
+				select_or_die(rp_select_expr(&o->sel, opt_value(argc, argv, &i, rest), msg,
+							     sizeof(msg)),
+					      msg);
 				break;
-			case 'p':
-				parse_pids(o, opt_value(argc, argv, &i, rest));
+			}
+			case 'p': {
+				char msg[256];
+				select_or_die(rp_select_pids(&o->sel, opt_value(argc, argv, &i, rest), msg,
+							     sizeof(msg)),
+					      msg);
 				break;
+			}
 			case 'X': {
 				const char *x = opt_value(argc, argv, &i, rest);
 				if (!strcmp(x, "abbrev"))
@@ -435,9 +300,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				break;
 			}
 			case 'P':
-				if (o->npaths == sizeof(o->paths) / sizeof(o->paths[0]))
-					usage_error("too many -P paths (at most %zu)", o->npaths);
-				o->paths[o->npaths++] = opt_value(argc, argv, &i, rest);
+				char msg[256];
+				select_or_die(rp_select_path(&o->sel, opt_value(argc, argv, &i, rest), msg,
+							     sizeof(msg)),
+					      msg);
 				break;
 			default:
 				usage_error("unknown option '-%c' (see strep --help)", *p);
@@ -450,65 +316,6 @@ static void parse_args(struct opts *o, int argc, char **argv)
 }
 
 /* ---- output ---- */
-
-static bool is_selected_path(const struct opts *o, const void *path, size_t len)
-{
-	for (size_t i = 0; i < o->npaths; i++) {
-		if (strlen(o->paths[i]) == len && memcmp(o->paths[i], path, len) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* strace -P: a path argument equal to a selected path, or a descriptor
- * argument whose tracked path is one. */
-static bool touches_path(const struct run *r, const struct rp_event *ev)
-{
-	const struct rp_syscall *const sc = &ev->u.sc;
-	const struct sc_table *const table = sc_table_for_arch(sc->arch);
-	if (!sc->desc || !table)
-		return false;
-	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
-		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
-		if (a.kind == SC_ARG_PATH) {
-			const struct rp_mem *const m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, i, 0);
-			if (m && is_selected_path(r->o, m->data, m->len))
-				return true;
-		} else if (a.kind == SC_ARG_FD || a.kind == SC_ARG_DIRFD) {
-			const char *const fd_path =
-				rp_session_fd_path(r->session, ev->tid, (int)(int32_t)sc->args[i]);
-			if (fd_path && is_selected_path(r->o, fd_path, strlen(fd_path)))
-				return true;
-		}
-	}
-	return false;
-}
-
-static bool selected(struct run *r, const struct rp_event *ev)
-{
-	const struct opts *o = r->o;
-	if (o->pids.n && !pidset_has(&o->pids, ev->pid))
-		return false;
-	switch (ev->kind) {
-	case RP_EV_SYSCALL: {
-		const struct rp_syscall *sc = &ev->u.sc;
-		if (!strec_filter_match(&o->filter, sc->arch, sc->nr))
-			return false;
-		if (o->npaths && !touches_path(r, ev))
-			return false;
-		const unsigned st = !sc->finished ? ST_UNFINISHED
-				    : sc->is_error ? ST_FAILED
-						   : ST_SUCCESSFUL;
-		return (o->status & st) != 0;
-	}
-	case RP_EV_SIGNAL:
-		if (!o->sig_filter)
-			return true;
-		return ev->u.sig.signo > 0 && ev->u.sig.signo < 64 && ((o->sigs >> ev->u.sig.signo) & 1);
-	default:
-		return true;
-	}
-}
 
 /* Where the arguments of the rendered call in text start ('(' + 1), and
  * where the name starts; false when the text is not a call. */
@@ -759,22 +566,12 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 static int on_event(const struct rp_event *ev, void *ctx)
 {
 	struct run *r = ctx;
-	/* --tree: children of selected processes are selected too */
-	if (ev->kind == RP_EV_SPAWN && r->o->tree && pidset_has(&r->o->pids, ev->pid))
-		pidset_add(&r->o->pids, ev->u.spawn.new_tid);
-	if (ev->kind == RP_EV_SPAWN && r->o->tree && ev->pid != ev->tid &&
-	    pidset_has(&r->o->pids, ev->tid))
-		pidset_add(&r->o->pids, ev->u.spawn.new_tid);
-	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
-		/* Selected as its whole call will be (--interleaved allows no
-		 * status filter, the one thing not known at entry). */
-		struct rp_event as_call = *ev;
-		as_call.kind = RP_EV_SYSCALL;
-		as_call.u.sc.finished = true;
-		return selected(r, &as_call) ? print_interleaved(r, ev, r->out) : 0;
-	}
-	if (!selected(r, ev))
+	if (rp_select_follow(&r->o->sel, ev) < 0)
+		return -ENOMEM;
+	if (!rp_select_event(&r->o->sel, r->session, ev))
 		return 0;
+	if (ev->kind == RP_EV_SYSCALL_ENTRY)
+		return print_interleaved(r, ev, r->out);
 	if (r->o->interleaved)
 		return print_interleaved(r, ev, r->out);
 	r->line.len = 0;
@@ -847,13 +644,12 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
-	strec_filter_init(&o.filter);
-	o.status = ST_ALL;
+	rp_select_init(&o.sel);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
 	if (o.interleaved && (o.print.json || o.ff_dir))
 		usage_error("--interleaved is for the text view of all tasks (not --json or --ff)");
-	if (o.interleaved && o.status != ST_ALL)
+	if (o.interleaved && o.sel.status != RP_STATUS_ALL)
 		usage_error("--interleaved cannot be combined with -z, -Z or -e status= (a call's "
 			    "status is not known at its entry)");
 	if (o.perfetto && (o.interleaved || o.ff_dir || o.print.json))
@@ -959,7 +755,7 @@ int main(int argc, char **argv)
 	rp_session_free(s);
 	rp_buf_free(&r.line);
 	strtrc_reader_close(rd);
-	free(o.pids.v);
+	rp_select_free(&o.sel);
 	if (out != stdout && fclose(out) != 0)
 		status = 1;
 	return status;

@@ -2,6 +2,7 @@
  * percentiles, errno breakdown, the process tree and the files touched.
  * Streams the trace: only per-syscall, per-process and per-file tables grow.
  * Exit: 0 ok, 1 runtime error (after printing what was computed), 2 usage. */
+#include "select.h"
 #include "stat.h"
 #include "stat_svg.h"
 #include "progress.h"
@@ -17,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum status_bits { ST_SUCCESSFUL = 1, ST_FAILED = 2, ST_ALL = 3 };
+
 
 enum view_bits {
 	V_SUMMARY = 1,
@@ -28,18 +29,9 @@ enum view_bits {
 	V_ALL = 31,
 };
 
-struct pidset {
-	uint32_t *v;
-	size_t n, cap;
-};
 
 struct opts {
-	struct strec_filter filter;
-	unsigned status;
-	struct pidset pids;
-	bool tree;
-	const char **paths; /* -P */
-	size_t npaths;
+	struct rp_select sel; /* every filter: names, status, signals, pids, paths */
 	unsigned views;
 	enum st_fmt fmt;
 	enum st_sort sort;
@@ -63,7 +55,6 @@ struct run {
 	struct rp_buf line;
 	FILE *out;
 	const char *exec_exe; /* of the EXEC record being fed */
-	char **abs_paths;     /* -P paths resolved against the trace's cwd */
 	struct st_svg *svg;
 };
 
@@ -143,105 +134,31 @@ static void usage(FILE *f)
 	    f);
 }
 
-static void pidset_add(struct pidset *s, uint32_t pid)
+/* A selection option's error is a usage error. */
+static void select_or_die(int rc, const char *msg)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->v[i] == pid)
-			return;
-	}
-	if (st_grow((void **)&s->v, &s->cap, s->n, sizeof(*s->v)) < 0)
+	if (rc == -ENOMEM)
 		oom();
-	s->v[s->n++] = pid;
-}
-
-static bool pidset_has(const struct pidset *s, uint32_t pid)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->v[i] == pid)
-			return true;
-	}
-	return false;
+	if (rc < 0)
+		usage_error("%s", msg);
 }
 
 static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
 {
 	char msg[256];
-	if (strec_filter_add(&o->filter, kind, text, msg, sizeof(msg)) < 0)
-		usage_error("%s", msg);
-}
-
-static void parse_status(struct opts *o, const char *text)
-{
-	static const char *const names[] = {"successful", "failed", "unfinished", "unavailable",
-					    "detached",	  "all",    "none",	  NULL};
-	unsigned set = 0;
-	bool neg = false;
-	while (*text == '!') {
-		neg = !neg;
-		text++;
-	}
-	char *copy = strdup(text);
-	if (!copy)
-		oom();
-	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (!strcmp(tok, "successful"))
-			set |= ST_SUCCESSFUL;
-		else if (!strcmp(tok, "failed"))
-			set |= ST_FAILED;
-		else if (!strcmp(tok, "all"))
-			set |= ST_ALL;
-		else if (strcmp(tok, "none") && strcmp(tok, "unfinished") &&
-			 strcmp(tok, "unavailable") && strcmp(tok, "detached")) {
-			/* unfinished calls are never counted: accepted, no effect */
-			const char *near = strec_closest(tok, names, 0);
-			if (near)
-				usage_error("unknown status '%s' (did you mean '%s'?)", tok, near);
-			usage_error("unknown status '%s'", tok);
-		}
-	}
-	free(copy);
-	o->status = neg ? ST_ALL & ~set : set;
-}
-
-static void parse_e(struct opts *o, const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-	if (!eq) {
-		add_filter(o, STREC_FILTER_TRACE_EXPR, arg);
-		return;
-	}
-	const size_t klen = (size_t)(eq - arg);
-	static const char *const keys[] = {"trace", "status", NULL};
-	if (klen == 5 && !strncmp(arg, "trace", 5)) {
-		add_filter(o, STREC_FILTER_TRACE_EXPR, eq + 1);
-	} else if (klen == 6 && !strncmp(arg, "status", 6)) {
-		parse_status(o, eq + 1);
-	} else {
-		char key[64];
-		snprintf(key, sizeof(key), "%.*s", (int)klen, arg);
-		const char *near = strec_closest(key, keys, 0);
-		if (near)
-			usage_error("unknown -e qualifier '%s' (did you mean '%s'?)", key, near);
-		usage_error("unknown -e qualifier '%s'", key);
-	}
+	select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
 }
 
 static void parse_pids(struct opts *o, const char *text)
 {
-	char *copy = strdup(text);
-	if (!copy)
-		oom();
-	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		char *end;
-		errno = 0;
-		const unsigned long v = strtoul(tok, &end, 10);
-		if (errno || *end || !*tok || v == 0 || v > UINT32_MAX)
-			usage_error("invalid pid '%s'", tok);
-		pidset_add(&o->pids, (uint32_t)v);
-	}
-	free(copy);
+	char msg[256];
+	select_or_die(rp_select_pids(&o->sel, text, msg, sizeof(msg)), msg);
+}
+
+static void parse_e(struct opts *o, const char *expr)
+{
+	char msg[256];
+	select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
 }
 
 static unsigned parse_uint(const char *opt, const char *text)
@@ -348,7 +265,7 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 	} else if (!strcmp(name, "--pid")) {
 		parse_pids(o, opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--tree") && !val) {
-		o->tree = true;
+		o->sel.tree = true;
 	} else if (!strcmp(name, "--json") && !val) {
 		o->fmt = ST_JSON;
 	} else if (!strcmp(name, "--csv") && !val) {
@@ -405,10 +322,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->print_events = true;
 				continue;
 			case 'z':
-				o->status = ST_SUCCESSFUL;
+				o->sel.status = RP_STATUS_SUCCESSFUL;
 				continue;
 			case 'Z':
-				o->status = ST_FAILED;
+				o->sel.status = RP_STATUS_FAILED;
 				continue;
 			case 'h':
 				usage(stdout);
@@ -430,12 +347,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				parse_pids(o, opt_value(argc, argv, &i, rest));
 				break;
 			case 'P': {
-				const char *path = opt_value(argc, argv, &i, rest);
-				const char **v = realloc(o->paths, (o->npaths + 1) * sizeof(*v));
-				if (!v)
-					oom();
-				o->paths = v;
-				o->paths[o->npaths++] = path;
+				char msg[256];
+				select_or_die(rp_select_path(&o->sel, opt_value(argc, argv, &i, rest), msg,
+							     sizeof(msg)),
+					      msg);
 				break;
 			}
 			default:
@@ -452,63 +367,14 @@ static void parse_args(struct opts *o, int argc, char **argv)
 
 /* ---- selection ---- */
 
-static bool path_matches(const struct run *r, const char *p)
-{
-	for (size_t i = 0; i < r->o->npaths; i++) {
-		if (!strcmp(p, r->o->paths[i]) || (r->abs_paths[i] && !strcmp(p, r->abs_paths[i])))
-			return true;
-	}
-	return false;
-}
-
-/* -P: a path argument or a descriptor argument names one of the paths. */
-static bool touches_paths(struct run *r, const struct st_call *c)
-{
-	const struct sc_desc *d = c->sc->desc;
-	if (!d)
-		return false;
-	for (unsigned i = 0; i < d->nargs && i < 6; i++) {
-		const uint8_t kind = d->args[i].kind;
-		if (kind == SC_ARG_PATH) {
-			const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-			char *p = st_call_path(r->s, r->procs, c, i);
-			const bool hit =
-			    (p && path_matches(r, p)) ||
-			    (m && m->len && m->len < 4096 && !memchr(m->data, 0, m->len) && ({
-				     char raw[4096];
-				     memcpy(raw, m->data, m->len);
-				     raw[m->len] = '\0';
-				     path_matches(r, raw);
-			     }));
-			free(p);
-			if (hit)
-				return true;
-		} else if (kind == SC_ARG_FD || kind == SC_ARG_DIRFD) {
-			const char *p =
-			    rp_session_fd_path(r->s, c->ev->tid, (int)(int32_t)c->sc->args[i]);
-			if (p && path_matches(r, p))
-				return true;
-		}
-	}
-	return false;
-}
-
-static bool call_selected(struct run *r, const struct st_call *c)
-{
-	const struct opts *o = r->o;
-	if (o->pids.n && !pidset_has(&o->pids, c->ev->pid))
-		return false;
-	if (!strec_filter_match(&o->filter, c->sc->arch, c->sc->nr))
-		return false;
-	if (!(o->status & (c->err ? ST_FAILED : ST_SUCCESSFUL)))
-		return false;
-	return !o->npaths || touches_paths(r, c);
-}
-
 static bool pid_shown(uint32_t pid, void *ctx)
 {
 	const struct opts *o = ctx;
-	return !o->pids.n || pidset_has(&o->pids, pid);
+	for (size_t i = 0; i < o->sel.npids; i++) {
+		if (o->sel.pids[i] == pid)
+			return true;
+	}
+	return !o->sel.npids;
 }
 
 static void call_text(const struct st_call *c, struct rp_buf *out, void *ctx)
@@ -534,7 +400,7 @@ static int on_syscall(struct run *r, const struct rp_event *ev)
 	    .err = sc->is_error ? (int)-sc->rval : 0,
 	};
 	/* as strace -c: calls that never returned are not counted */
-	if (!sc->finished || !call_selected(r, &c))
+	if (!sc->finished || !rp_select_event(&r->o->sel, r->s, ev))
 		return 0;
 	int rc = 0;
 	if (r->o->views & (V_SUMMARY | V_LATENCY | V_ERRORS)) {
@@ -561,9 +427,8 @@ static int on_event(const struct rp_event *ev, void *ctx)
 {
 	struct run *r = ctx;
 	struct opts *o = r->o;
-	if (ev->kind == RP_EV_SPAWN && o->tree &&
-	    (pidset_has(&o->pids, ev->pid) || pidset_has(&o->pids, ev->tid)))
-		pidset_add(&o->pids, ev->u.spawn.new_tid);
+	if (rp_select_follow(&o->sel, ev) < 0)
+		return -ENOMEM;
 	int rc = st_procs_event(r->procs, r->s, ev, ev->kind == RP_EV_EXEC ? r->exec_exe : NULL);
 	if (!rc && r->svg)
 		rc = st_svg_event(r->svg, ev);
@@ -572,15 +437,8 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	if (rc || !o->print_events)
 		return rc;
 	/* -C: the events themselves, selected as strep selects them */
-	if (o->pids.n && !pidset_has(&o->pids, ev->pid))
+	if (!rp_select_event(&o->sel, r->s, ev))
 		return 0;
-	if (ev->kind == RP_EV_SYSCALL) {
-		const struct rp_syscall *sc = &ev->u.sc;
-		if (!strec_filter_match(&o->filter, sc->arch, sc->nr))
-			return 0;
-		if (sc->finished && !(o->status & (sc->is_error ? ST_FAILED : ST_SUCCESSFUL)))
-			return 0;
-	}
 	r->line.len = 0;
 	rp_print_event(r->printer, ev, &r->line);
 	if (r->line.oom)
@@ -608,8 +466,8 @@ static void print_views(struct run *r)
 
 int main(int argc, char **argv)
 {
-	struct opts o = {.status = ST_ALL, .top = 10, .fsort = ST_FSORT_OPENS};
-	strec_filter_init(&o.filter);
+	struct opts o = {.top = 10, .fsort = ST_FSORT_OPENS};
+	rp_select_init(&o.sel);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
 
@@ -641,11 +499,10 @@ int main(int argc, char **argv)
 	call_opts.pid_prefix = false;
 	r.printer = r.s ? rp_printer_new(&o.print, r.s) : NULL;
 	r.call_printer = r.s ? rp_printer_new(&call_opts, r.s) : NULL;
-	r.abs_paths = calloc(o.npaths + 1, sizeof(char *));
-	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer || !r.abs_paths)
+	if (rp_select_anchor_paths(&o.sel, h->cwd) < 0)
 		oom();
-	for (size_t i = 0; i < o.npaths; i++)
-		r.abs_paths[i] = st_path_join(h->cwd, o.paths[i], strlen(o.paths[i]));
+	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer)
+		oom();
 	if (o.svg && !(r.svg = st_svg_new(h)))
 		oom();
 	struct rp_progress progress;
@@ -701,9 +558,6 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strstat: warning: %s\n", strtrc_reader_warning(rd));
 	}
-	for (size_t i = 0; i < o.npaths; i++)
-		free(r.abs_paths[i]);
-	free(r.abs_paths);
 	rp_printer_free(r.printer);
 	rp_printer_free(r.call_printer);
 	st_syscalls_free(r.sys);
@@ -712,8 +566,7 @@ int main(int argc, char **argv)
 	rp_session_free(r.s);
 	rp_buf_free(&r.line);
 	strtrc_reader_close(rd);
-	free(o.pids.v);
-	free(o.paths);
+	rp_select_free(&o.sel);
 	if (out != stdout && fclose(out) != 0)
 		status = 1;
 	return status;

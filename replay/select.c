@@ -1,0 +1,327 @@
+/* Event selection shared by strep and strstat (see select.h). */
+#include "select.h"
+
+#include "names.h"
+#include "util.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RP_MAX_PATHS 64
+
+void rp_select_init(struct rp_select *sel)
+{
+	assert(sel);
+	memset(sel, 0, sizeof(*sel));
+	strec_filter_init(&sel->filter);
+	sel->status = RP_STATUS_ALL;
+}
+
+void rp_select_free(struct rp_select *sel)
+{
+	if (!sel)
+		return;
+	for (size_t i = 0; i < sel->npaths; i++)
+		free(sel->paths[i]);
+	free(sel->paths);
+	free(sel->pids);
+	memset(sel, 0, sizeof(*sel));
+}
+
+static int add_pid(struct rp_select *sel, uint32_t pid)
+{
+	for (size_t i = 0; i < sel->npids; i++) {
+		if (sel->pids[i] == pid)
+			return 0;
+	}
+	if (sel->npids == sel->pids_cap) {
+		const size_t cap = sel->pids_cap ? sel->pids_cap * 2 : 8;
+		uint32_t *const more = realloc(sel->pids, cap * sizeof(*more));
+		if (!more)
+			return -ENOMEM;
+		sel->pids = more;
+		sel->pids_cap = cap;
+	}
+	sel->pids[sel->npids++] = pid;
+	return 0;
+}
+
+static bool has_pid(const struct rp_select *sel, uint32_t pid)
+{
+	for (size_t i = 0; i < sel->npids; i++) {
+		if (sel->pids[i] == pid)
+			return true;
+	}
+	return false;
+}
+
+/* Splits a comma-separated list into a writable copy; NULL on no memory. */
+static char *copy_list(const char *text, char *msg, size_t msg_size)
+{
+	char *const copy = strdup(text);
+	if (!copy)
+		snprintf(msg, msg_size, "out of memory");
+	return copy;
+}
+
+static int unknown_word(const char *what, const char *word, const char *const *known, char *msg,
+			size_t msg_size)
+{
+	const char *const near = strec_closest(word, known, 0);
+	if (near)
+		snprintf(msg, msg_size, "unknown %s '%s' (did you mean '%s'?)", what, word, near);
+	else
+		snprintf(msg, msg_size, "unknown %s '%s'", what, word);
+	return -EINVAL;
+}
+
+int rp_select_status(struct rp_select *sel, const char *set, char *msg, size_t msg_size)
+{
+	static const char *const names[] = {"successful", "failed", "unfinished", "unavailable",
+					    "detached",	  "all",    "none",	  NULL};
+	bool negate = false;
+	while (*set == '!') {
+		negate = !negate;
+		set++;
+	}
+	char *const copy = copy_list(set, msg, msg_size);
+	if (!copy)
+		return -ENOMEM;
+	unsigned bits = 0;
+	int rc = 0;
+	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok && !rc;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "successful"))
+			bits |= RP_STATUS_SUCCESSFUL;
+		else if (!strcmp(tok, "failed"))
+			bits |= RP_STATUS_FAILED;
+		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable") ||
+			 !strcmp(tok, "detached"))
+			bits |= RP_STATUS_UNFINISHED; /* calls that never returned */
+		else if (!strcmp(tok, "all"))
+			bits |= RP_STATUS_ALL;
+		else if (strcmp(tok, "none") != 0)
+			rc = unknown_word("status", tok, names, msg, msg_size);
+	}
+	free(copy);
+	if (!rc)
+		sel->status = negate ? RP_STATUS_ALL & ~bits : bits;
+	return rc;
+}
+
+static int select_signals(struct rp_select *sel, const char *set, char *msg, size_t msg_size)
+{
+	bool negate = false;
+	while (*set == '!') {
+		negate = !negate;
+		set++;
+	}
+	uint64_t bits = 0;
+	if (!strcmp(set, "all")) {
+		bits = ~0ull;
+	} else if (strcmp(set, "none") != 0) {
+		char *const copy = copy_list(set, msg, msg_size);
+		if (!copy)
+			return -ENOMEM;
+		int rc = 0;
+		for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok && !rc;
+		     tok = strtok_r(NULL, ",", &save)) {
+			const int sig = strec_signal_from_name(tok);
+			if (sig < 1 || sig > 63) {
+				snprintf(msg, msg_size, "unknown signal '%s'", tok);
+				rc = -EINVAL;
+			}
+			bits |= sig >= 1 && sig <= 63 ? 1ull << sig : 0;
+		}
+		free(copy);
+		if (rc)
+			return rc;
+	}
+	sel->sig_filter = true;
+	sel->sigs = negate ? ~bits : bits;
+	return 0;
+}
+
+int rp_select_expr(struct rp_select *sel, const char *expr, char *msg, size_t msg_size)
+{
+	assert(sel && expr);
+	const char *const eq = strchr(expr, '=');
+	if (!eq)
+		return strec_filter_add(&sel->filter, STREC_FILTER_TRACE_EXPR, expr, msg, msg_size);
+	const size_t klen = (size_t)(eq - expr);
+	const char *const value = eq + 1;
+	if (klen == 5 && !strncmp(expr, "trace", 5))
+		return strec_filter_add(&sel->filter, STREC_FILTER_TRACE_EXPR, value, msg,
+					msg_size);
+	if ((klen == 6 && !strncmp(expr, "signal", 6)) ||
+	    (klen == 7 && !strncmp(expr, "signals", 7)))
+		return select_signals(sel, value, msg, msg_size);
+	if (klen == 6 && !strncmp(expr, "status", 6))
+		return rp_select_status(sel, value, msg, msg_size);
+	static const char *const keys[] = {"trace", "signal", "status", NULL};
+	char key[64];
+	snprintf(key, sizeof(key), "%.*s", (int)klen, expr);
+	return unknown_word("-e qualifier", key, keys, msg, msg_size);
+}
+
+int rp_select_pids(struct rp_select *sel, const char *list, char *msg, size_t msg_size)
+{
+	char *const copy = copy_list(list, msg, msg_size);
+	if (!copy)
+		return -ENOMEM;
+	int rc = 0;
+	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok && !rc;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		errno = 0;
+		const unsigned long v = strtoul(tok, &end, 10);
+		if (errno || *end || !*tok || v == 0 || v > UINT32_MAX) {
+			snprintf(msg, msg_size, "invalid pid '%s'", tok);
+			rc = -EINVAL;
+		} else if (add_pid(sel, (uint32_t)v) < 0) {
+			snprintf(msg, msg_size, "out of memory");
+			rc = -ENOMEM;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+int rp_select_path(struct rp_select *sel, const char *path, char *msg, size_t msg_size)
+{
+	if (!*path) {
+		snprintf(msg, msg_size, "-P needs a path");
+		return -EINVAL;
+	}
+	if (sel->npaths == RP_MAX_PATHS) {
+		snprintf(msg, msg_size, "too many -P paths (at most %d)", RP_MAX_PATHS);
+		return -EINVAL;
+	}
+	char **const more = realloc(sel->paths, (sel->npaths + 1) * sizeof(*more));
+	char *const copy = strdup(path);
+	if (!more || !copy) {
+		free(copy);
+		if (more)
+			sel->paths = more;
+		snprintf(msg, msg_size, "out of memory");
+		return -ENOMEM;
+	}
+	sel->paths = more;
+	sel->paths[sel->npaths++] = copy;
+	return 0;
+}
+
+int rp_select_anchor_paths(struct rp_select *sel, const char *cwd)
+{
+	if (!cwd)
+		return 0;
+	const size_t given = sel->npaths;
+	for (size_t i = 0; i < given; i++) {
+		if (sel->paths[i][0] == '/')
+			continue;
+		char absolute[PATH_MAX * 2], msg[64];
+		const int n = snprintf(absolute, sizeof(absolute), "%s/%s", cwd, sel->paths[i]);
+		if (n > 0 && (size_t)n < sizeof(absolute) &&
+		    rp_select_path(sel, absolute, msg, sizeof(msg)) == -ENOMEM)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+int rp_select_follow(struct rp_select *sel, const struct rp_event *ev)
+{
+	/* --tree: children of selected processes are selected too */
+	if (ev->kind != RP_EV_SPAWN || !sel->tree)
+		return 0;
+	if (has_pid(sel, ev->pid) || has_pid(sel, ev->tid))
+		return add_pid(sel, ev->u.spawn.new_tid);
+	return 0;
+}
+
+static bool is_selected_path(const struct rp_select *sel, const char *path, size_t len)
+{
+	for (size_t i = 0; i < sel->npaths; i++) {
+		if (strlen(sel->paths[i]) == len && memcmp(sel->paths[i], path, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A path argument as given, or made absolute against the process's
+ * working directory when it is relative to it. */
+static bool path_arg_selected(const struct rp_select *sel, const struct rp_session *session,
+			      const struct rp_event *ev, unsigned i)
+{
+	const struct rp_syscall *const sc = &ev->u.sc;
+	const struct rp_mem *const m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, i, 0);
+	if (!m)
+		return false;
+	const size_t len = strnlen((const char *)m->data, m->len);
+	if (is_selected_path(sel, (const char *)m->data, len))
+		return true;
+	const bool at_cwd = i == 0 || !sc->desc || sc->desc->args[i - 1].kind != SC_ARG_DIRFD ||
+			    (int32_t)sc->args[i - 1] == -100; /* AT_FDCWD */
+	const char *const cwd = at_cwd ? rp_session_cwd(session, ev->tid) : NULL;
+	if (!len || m->data[0] == '/' || !cwd)
+		return false;
+	char absolute[PATH_MAX * 2];
+	const int n =
+	    snprintf(absolute, sizeof(absolute), "%s/%.*s", cwd, (int)len, (const char *)m->data);
+	return n > 0 && (size_t)n < sizeof(absolute) && is_selected_path(sel, absolute, (size_t)n);
+}
+
+/* strace -P: a path argument equal to a selected path, or a descriptor
+ * argument whose tracked path is one. */
+static bool touches_path(const struct rp_select *sel, const struct rp_session *session,
+			 const struct rp_event *ev)
+{
+	const struct rp_syscall *const sc = &ev->u.sc;
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!sc->desc || !table)
+		return false;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.kind == SC_ARG_PATH && path_arg_selected(sel, session, ev, i))
+			return true;
+		if (a.kind == SC_ARG_FD || a.kind == SC_ARG_DIRFD) {
+			const char *const fd_path =
+			    rp_session_fd_path(session, ev->tid, (int)(int32_t)sc->args[i]);
+			if (fd_path && is_selected_path(sel, fd_path, strlen(fd_path)))
+				return true;
+		}
+	}
+	return false;
+}
+
+bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,
+		     const struct rp_event *ev)
+{
+	assert(sel && ev);
+	if (sel->npids && !has_pid(sel, ev->pid))
+		return false;
+	switch (ev->kind) {
+	case RP_EV_SYSCALL:
+	case RP_EV_SYSCALL_ENTRY: {
+		const struct rp_syscall *const sc = &ev->u.sc;
+		if (!strec_filter_match(&sel->filter, sc->arch, sc->nr))
+			return false;
+		if (ev->kind == RP_EV_SYSCALL) {
+			const unsigned status = !sc->finished  ? RP_STATUS_UNFINISHED
+						: sc->is_error ? RP_STATUS_FAILED
+							       : RP_STATUS_SUCCESSFUL;
+			if (!(sel->status & status))
+				return false;
+		}
+		return !sel->npaths || touches_path(sel, session, ev);
+	}
+	case RP_EV_SIGNAL:
+		return !sel->sig_filter || (ev->u.sig.signo > 0 && ev->u.sig.signo < 64 &&
+					    ((sel->sigs >> ev->u.sig.signo) & 1));
+	default:
+		return true;
+	}
+}

@@ -1,0 +1,56 @@
+/* Event selection shared by strep and strstat: strace's filters beyond the
+ * syscall names (common/filter.h): -e status=, -e signal=, -z/-Z, --pid with
+ * --tree, -P. Library code: errors come back as -EINVAL with a message. */
+#ifndef STREC_REPLAY_SELECT_H
+#define STREC_REPLAY_SELECT_H
+
+#include "filter.h"
+#include "replay.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum rp_status {
+	RP_STATUS_SUCCESSFUL = 1,
+	RP_STATUS_FAILED = 2,
+	RP_STATUS_UNFINISHED = 4,
+	RP_STATUS_ALL = 7,
+};
+
+struct rp_select {
+	struct strec_filter filter; /* --to_trace, --dont_trace, -e trace= */
+	unsigned status;	    /* enum rp_status bits */
+	bool sig_filter;	    /* -e signal= given */
+	uint64_t sigs;		    /* bit s: signal s shown */
+	uint32_t *pids;		    /* --pid, grown by --tree */
+	size_t npids, pids_cap;
+	bool tree;
+	char **paths; /* -P, as given */
+	size_t npaths;
+};
+
+void rp_select_init(struct rp_select *sel);
+void rp_select_free(struct rp_select *sel);
+
+/* -e EXPR: trace=, signal=, status= (a bare expression is trace=). */
+int rp_select_expr(struct rp_select *sel, const char *expr, char *msg, size_t msg_size);
+/* -e status=SET without the "status=" (also what -z and -Z set). */
+int rp_select_status(struct rp_select *sel, const char *set, char *msg, size_t msg_size);
+/* --pid PID[,PID...] */
+int rp_select_pids(struct rp_select *sel, const char *list, char *msg, size_t msg_size);
+/* -P PATH */
+int rp_select_path(struct rp_select *sel, const char *path, char *msg, size_t msg_size);
+
+/* Relative -P paths also match made absolute against cwd (the directory
+ * the trace was recorded in): call once after the options, with the header's. */
+int rp_select_anchor_paths(struct rp_select *sel, const char *cwd);
+
+/* Call for every event, selected or not: --tree follows the forks. */
+int rp_select_follow(struct rp_select *sel, const struct rp_event *ev);
+/* Whether ev passes every filter. A syscall's status is judged when it
+ * is finished (entry events pass the status filter). */
+bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,
+		     const struct rp_event *ev);
+
+#endif

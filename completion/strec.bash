@@ -7,7 +7,7 @@ _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 _strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --no-aslr --env
 	--force -q --progress -d -h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
-	-ttt -r -T -y -v -q -qq --json --format --info --interleaved -h --help --version"
+	-ttt -r -T -y -v -X -q -qq --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
 	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
@@ -89,6 +89,10 @@ _strec_complete()
 		;;
 	--format)
 		_strec_offer "text json perfetto" "" "$cur"
+		return
+		;;
+	-X)
+		_strec_offer "raw abbrev verbose" "" "$cur"
 		return
 		;;
 	-e)

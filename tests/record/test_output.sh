@@ -37,4 +37,15 @@ expect_grep "-o -: the write went to fd 1 of the command" \
 	'^mem [0-9]+ write stop=entry arg=1 item=0 flags=- len=15 full_len=15 data="exiting with 0\\n"$' "$WORK/stdout.facts"
 expect_grep "-o -: exit 0" '^exit [0-9]+ exited=0$' "$WORK/stdout.facts"
 
+# A typo in -o must not destroy a file that is not a trace.
+printf 'int main;\n' >"$WORK/precious.c"
+"$STREC" -q -o "$WORK/precious.c" true 2>"$WORK/refuse.err"
+expect_eq "refusing to overwrite: exit status" 1 "$?"
+expect_grep "refusing to overwrite: message" "refusing to overwrite .*not a strec trace" "$WORK/refuse.err"
+expect_eq "the file is untouched" "int main;" "$(cat "$WORK/precious.c")"
+"$STREC" -q --force -o "$WORK/precious.c" true
+expect_eq "--force overwrites" 0 "$?"
+"$STREC" -q -o "$WORK/precious.c" true
+expect_eq "a trace is overwritten without --force" 0 "$?"
+
 finish

@@ -32,6 +32,13 @@ struct opts {
 	const char *file;
 };
 
+/* The audit arch a task last made a syscall with: strace tells when a
+ * process switches between 64-bit and 32-bit (int 0x80) system calls. */
+struct task_arch {
+	uint32_t tid;
+	uint32_t arch;
+};
+
 /* --interleaved: the line left open at a syscall's entry, and the tasks
  * whose entry was cut short with "<unfinished ...>". */
 struct cut_call {
@@ -67,6 +74,8 @@ struct run {
 	struct interleave il;
 	struct rp_buf text; /* a rendered line being split */
 	struct rp_perfetto *pf;
+	struct task_arch *arch; /* each task's current personality */
+	size_t narch, arch_cap;
 };
 
 static const char *const long_options[] = {
@@ -563,9 +572,44 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 	return entry->f;
 }
 
+/* strace's "[ Process PID=N runs in 32 bit mode. ]", on its error
+ * channel, when a task's calls change personality (tasks start 64-bit). */
+static int note_personality(struct run *r, const struct rp_event *ev)
+{
+	if (ev->kind != RP_EV_SYSCALL && ev->kind != RP_EV_SYSCALL_ENTRY)
+		return 0;
+	struct task_arch *entry = NULL;
+	for (size_t i = 0; i < r->narch && !entry; i++) {
+		if (r->arch[i].tid == ev->tid)
+			entry = &r->arch[i];
+	}
+	if (!entry) {
+		if (r->narch == r->arch_cap) {
+			const size_t cap = r->arch_cap ? r->arch_cap * 2 : 16;
+			struct task_arch *const more = realloc(r->arch, cap * sizeof(*more));
+			if (!more)
+				return -ENOMEM;
+			r->arch = more;
+			r->arch_cap = cap;
+		}
+		entry = &r->arch[r->narch++];
+		*entry = (struct task_arch){ ev->tid, SC_AUDIT_ARCH_X86_64 };
+	}
+	if (entry->arch == ev->u.sc.arch)
+		return 0;
+	entry->arch = ev->u.sc.arch;
+	const struct sc_table *const table = sc_table_for_arch(ev->u.sc.arch);
+	const char *const mode = !table ? "unknown" : table == &sc_table_i386 ? "32 bit" : "64 bit";
+	if (!r->o->print.quiet)
+		fprintf(stderr, "strep: [ Process PID=%u runs in %s mode. ]\n", ev->pid, mode);
+	return 0;
+}
+
 static int on_event(const struct rp_event *ev, void *ctx)
 {
 	struct run *r = ctx;
+	if (note_personality(r, ev) < 0)
+		return -ENOMEM;
 	if (rp_select_follow(&r->o->sel, ev) < 0)
 		return -ENOMEM;
 	if (!rp_select_event(&r->o->sel, r->session, ev))
@@ -747,6 +791,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < r.il.ncut; i++)
 		free(r.il.cut[i].printed);
 	free(r.il.cut);
+	free(r.arch);
 	rp_buf_free(&r.il.printed);
 	rp_buf_free(&r.text);
 	if (r.write_failed && o.ff_dir)

@@ -25,7 +25,7 @@ static void put(struct strtrc_record *r)
 
 static void call(uint32_t arch, uint64_t nr, uint64_t a0, const char *buf, int64_t rval)
 {
-	struct strtrc_record r = { .kind = STRTRC_SYSCALL_ENTRY };
+	struct strtrc_record r = {.kind = STRTRC_SYSCALL_ENTRY};
 	r.u.entry.arch = arch;
 	r.u.entry.nr = nr;
 	r.u.entry.args[0] = a0;
@@ -33,15 +33,17 @@ static void call(uint32_t arch, uint64_t nr, uint64_t a0, const char *buf, int64
 	r.u.entry.args[2] = buf ? strlen(buf) : 0;
 	put(&r);
 	if (buf) {
-		struct strtrc_record m = { .kind = STRTRC_MEMORY };
-		m.u.memory = (struct strtrc_memory){ .stop = STRTRC_AT_ENTRY, .arg = 1, .addr = 0x1000,
-						     .full_len = strlen(buf),
-						     .data = { (const uint8_t *)buf, strlen(buf) } };
+		struct strtrc_record m = {.kind = STRTRC_MEMORY};
+		m.u.memory = (struct strtrc_memory){.stop = STRTRC_AT_ENTRY,
+						    .arg = 1,
+						    .addr = 0x1000,
+						    .full_len = strlen(buf),
+						    .data = {(const uint8_t *)buf, strlen(buf)}};
 		put(&m);
 	}
 	if (nr == 231 && arch == SC_AUDIT_ARCH_X86_64)
 		return; /* exit_group does not return */
-	struct strtrc_record x = { .kind = STRTRC_SYSCALL_EXIT, .u.exit = { .rval = rval } };
+	struct strtrc_record x = {.kind = STRTRC_SYSCALL_EXIT, .u.exit = {.rval = rval}};
 	put(&x);
 }
 
@@ -58,19 +60,19 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mk_i386: %s\n", msg);
 		return 1;
 	}
-	const struct strtrc_header h = { .format_version = STRTRC_FORMAT_VERSION,
-					 .writer = "mk_i386",
-					 .arch = "x86_64",
-					 .cwd = "/",
-					 .capture_size = 4096,
-					 .follow_forks = true };
+	const struct strtrc_header h = {.format_version = STRTRC_FORMAT_VERSION,
+					.writer = "mk_i386",
+					.arch = "x86_64",
+					.cwd = "/",
+					.capture_size = 4096,
+					.follow_forks = true};
 	if (strtrc_write_header(w, &h) < 0)
 		return 1;
 	call(SC_AUDIT_ARCH_X86_64, 1, 1, "a\n", 2);
 	call(SC_AUDIT_ARCH_I386, 20, 0, NULL, 100);
 	call(SC_AUDIT_ARCH_I386, 4, 1, "b\n", 2);
 	call(SC_AUDIT_ARCH_X86_64, 231, 0, NULL, 0);
-	struct strtrc_record e = { .kind = STRTRC_EXIT, .u.task_exit = { .wait_status = 0 } };
+	struct strtrc_record e = {.kind = STRTRC_EXIT, .u.task_exit = {.wait_status = 0}};
 	put(&e);
 	return strtrc_writer_close(w, 0) < 0;
 }

@@ -36,6 +36,34 @@ static const struct rp_mem *new_fd_link(const struct rp_ctx *c, int32_t fd)
 	return NULL;
 }
 
+/* "N<path>" as strace -y prints it: a deleted file's " (deleted)" mark
+ * goes after the brackets. */
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len)
+{
+	static const char deleted[] = " (deleted)";
+	const size_t mark = sizeof(deleted) - 1;
+	const bool gone = len >= mark && memcmp(path + len - mark, deleted, mark) == 0;
+	const size_t shown = gone ? len - mark : len;
+	/* escaped as strace escapes strings, without the quotes */
+	struct rp_buf quoted = { 0 };
+	rp_quote_string(&quoted, (const uint8_t *)path, shown, (unsigned)shown + 1, 0, false, false);
+	const bool ok = !quoted.oom && quoted.len >= 2;
+	rp_buf_printf(b, "%" PRId64 "<%.*s>%s", fd, ok ? (int)(quoted.len - 2) : (int)shown,
+		      ok ? quoted.data + 1 : path, gone ? "(deleted)" : "");
+	rp_buf_free(&quoted);
+}
+
+static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
+{
+	struct rp_buf text = { 0 };
+	rp_fd_text(&text, fd, path, len);
+	if (text.oom)
+		rp_e_int(c->e, fd);
+	else
+		rp_e_rawf(c->e, "%.*s", (int)text.len, text.data);
+	rp_buf_free(&text);
+}
+
 void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 {
 	const int32_t v = (int32_t)fd;
@@ -46,9 +74,9 @@ void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 	const struct rp_mem *const created = new_fd_link(c, v);
 	const char *const path = created ? NULL : rp_session_fd_path(c->session, c->ev->tid, v);
 	if (created)
-		rp_e_rawf(c->e, "%d<%.*s>", v, (int)created->len, (const char *)created->data);
+		emit_fd(c, v, (const char *)created->data, created->len);
 	else if (path)
-		rp_e_rawf(c->e, "%d<%s>", v, path);
+		emit_fd(c, v, path, strlen(path));
 	else
 		rp_e_int(c->e, v);
 }
@@ -394,7 +422,7 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 		const char *const path =
 			rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
 		if (path) {
-			rp_buf_printf(b, "%" PRId64 "<%s>", c->sc->rval, path);
+			rp_fd_text(b, c->sc->rval, path, strlen(path));
 			return true;
 		}
 	}
@@ -403,8 +431,7 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 		const struct rp_mem *const link =
 			rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
 		if (link) {
-			rp_buf_printf(b, "%" PRId64 "<%.*s>", c->sc->rval, (int)link->len,
-				      (const char *)link->data);
+			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len);
 			return true;
 		}
 	}

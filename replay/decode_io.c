@@ -1043,7 +1043,8 @@ bool rp_decode_io(struct rp_ctx *c, const char *name)
 		if (IS("dup3"))
 			flags(c, &x_oflags, (uint32_t)a[2]);
 	} else if (IS("close_range")) {
-		rp_arg_fd(c, (int64_t)a[0]);
+		/* bounds of a range, not descriptors: strace -y names neither */
+		rp_e_uint(c->e, (uint32_t)a[0]);
 		rp_e_uint(c->e, (uint32_t)a[1]);
 		flags(c, &x_close_range, (uint32_t)a[2]);
 	} else if (IS("lseek")) {

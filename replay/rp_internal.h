@@ -127,6 +127,8 @@ void rp_decode_args(struct rp_ctx *c);
 /* Return value text for syscalls whose success value is special (fcntl
  * F_GETFD "0x1 (flags FD_CLOEXEC)"); false when the default applies. */
 bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
+/* "N<path>" as strace -y prints a descriptor. */
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len);
 
 /* Generic printing of argument i per its table kind. */
 void rp_arg_generic(struct rp_ctx *c, unsigned i);

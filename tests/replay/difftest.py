@@ -138,6 +138,9 @@ def normalize(lines):
         rest = re.sub(r"^getppid\(\) = \d+$", "getppid() = PPID", rest)
         rest = re.sub(r"^(execve\(.*\], )0x[0-9a-f]+( /\* \d+ vars \*/)", r"\1ENVP\2", rest)
         rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
+        # -y: the inode numbers of sockets, pipes and anonymous inodes
+        rest = re.sub(r"\b(socket|pipe|net|anon_inode):\[\d+\]", r"\1:[INO]", rest)
+        rest = re.sub(r"/#\d+>\(deleted\)", "/#INO>(deleted)", rest)  # O_TMPFILE
         rest = re.sub(r"si_([us])time=\d+( /\* [0-9.]+ s \*/)?", r"si_\1time=T", rest)
         rest = re.sub(r"^sysinfo\(\{.*\}\)", "sysinfo({...})", rest)
         rest = re.sub(r"^(clock_gettime\(\w+, )\{tv_sec=\d+, tv_nsec=\d+\}", r"\1{TIME}", rest)

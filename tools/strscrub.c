@@ -270,6 +270,9 @@ static enum mem_action mem_action(const struct opts *o, const struct task *t,
 {
 	const struct sc_table *const table = sc_table_for_arch(t->arch);
 	const struct sc_desc *const d = table ? sc_lookup(table, t->nr) : NULL;
+	/* what the kernel named a new descriptor or the new cwd: a path */
+	if (t->in_call && m->arg == STRTRC_ARG_RESULT)
+		return MASK;
 	if (!t->in_call || !d || m->arg >= d->nargs || m->arg >= 6)
 		return SCRUB;
 	const struct sc_arg a = sc_arg_effective(table, t->nr, d, m->arg, t->args);

@@ -45,6 +45,11 @@ fi
 grep -q '"/etc/hostname"' "$dir/a.txt" && no "path not masked"
 grep -q 'openat(AT_FDCWD, "/etc/\*\*", O_RDONLY)' "$dir/a.txt" || no "no masked path"
 grep -q '"/usr/bin/cat"' "$dir/a.txt" || no "a path not matching the globs was masked"
+# -y names descriptors from what the kernel said: masked alike, kept otherwise
+"$bin/strep" -y "$dir/a.trc" >"$dir/ay.txt" || no "strep -y on the full scrub"
+grep -q '</etc/hostname>' "$dir/ay.txt" && no "a descriptor's path escaped --mask-paths"
+grep -qE '= [0-9]+</etc/\*+>' "$dir/ay.txt" || no "no masked descriptor path"
+"$bin/strep" -y "$dir/s.trc" | grep -q '</etc/hostname>' || no "descriptor paths lost by a plain scrub"
 "$bin/strep" --info "$dir/a.trc" >"$dir/a.info"
 grep -q 'argv dropped, environment dropped' "$dir/a.info" || no "--info: argv/env"
 grep -q '^masked paths: *\/etc\/\*$' "$dir/a.info" || no "--info: masks"

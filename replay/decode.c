@@ -292,7 +292,7 @@ void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 	}
 	rp_e_open(c->e, '[');
 	for (size_t k = 0; k < n; k++) {
-		if (k >= c->opts->max_strlen) {
+		if (!c->opts->verbose && k >= c->opts->max_strlen) { /* -v: all of them */
 			rp_e_ellipsis(c->e);
 			break;
 		}

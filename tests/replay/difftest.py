@@ -141,6 +141,11 @@ def normalize(lines):
         # -y: the inode numbers of sockets, pipes and anonymous inodes
         rest = re.sub(r"\b(socket|pipe|net|anon_inode):\[\d+\]", r"\1:[INO]", rest)
         rest = re.sub(r"/#\d+>\(deleted\)", "/#INO>(deleted)", rest)  # O_TMPFILE
+        # -v: inode numbers and times of the files a run creates
+        rest = re.sub(r"\b(st_ino|d_ino|stx_ino)=\d+", r"\1=INO", rest)
+        rest = re.sub(r"\b(st|stx)_([amcb])time=\d+( /\* [^*]* \*/)?", r"\1_\2time=T", rest)
+        rest = re.sub(r"\b(st|stx)_([amcb])time_nsec=\d+", r"\1_\2time_nsec=N", rest)
+        rest = re.sub(r"\b(stx_[amcb]time)=\{tv_sec=\d+, tv_nsec=\d+\}( /\* [^*]* \*/)?", r"\1={T}", rest)
         rest = re.sub(r"si_([us])time=\d+( /\* [0-9.]+ s \*/)?", r"si_\1time=T", rest)
         rest = re.sub(r"^sysinfo\(\{.*\}\)", "sysinfo({...})", rest)
         rest = re.sub(r"^(clock_gettime\(\w+, )\{tv_sec=\d+, tv_nsec=\d+\}", r"\1{TIME}", rest)
@@ -254,7 +259,10 @@ def main():
             run([setarch, "-R", strace, "-f", "-qq"] + extra + ["-o", a] + cmd, cwd=work)
             if os.path.exists(dst):
                 os.unlink(dst)
-            run([setarch, "-R", strec, "-q", "-o", t] + cmd, cwd=work)
+            # strace -v shows the environment, which strec records only when
+            # asked (--env): ask, so that the two have the same to show
+            env_opt = ["--env"] if "-v" in extra else []
+            run([setarch, "-R", strec, "-q"] + env_opt + ["-o", t] + cmd, cwd=work)
             with open(b, "w") as out:
                 rc = subprocess.run([strep, "-qq"] + extra + [t], stdout=out, stderr=subprocess.PIPE,
                                     timeout=120)

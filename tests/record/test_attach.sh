@@ -86,4 +86,25 @@ expect_eq "attach to a missing pid: exit status" 1 "$?"
 expect_grep "attach to a missing pid: message" "^strec: .*$ghost" "$WORK/ghost.err"
 [ -e "$WORK/ghost.trc" ] && fail "attach to a missing pid left a trace file"
 
+# Permission denied: a process another tracer already holds cannot be
+# seized (EPERM): exit 1, a message saying why, and no partial trace.
+"$BIN/tp_spin" >"$WORK/held.out" &
+held=$!
+"$STREC" -q -o "$WORK/holder.trc" -p "$held" 2>/dev/null &
+holder=$!
+for _ in $(seq 50); do
+	grep -q "^TracerPid:[[:space:]]*$holder$" "/proc/$held/status" 2>/dev/null && break
+	sleep 0.1
+done
+"$STREC" -o "$WORK/denied.trc" -p "$held" >/dev/null 2>"$WORK/denied.err"
+expect_eq "attach denied: exit status" 1 "$?"
+expect_grep "attach denied: message" "^strec: cannot attach to [0-9]+: Operation not permitted" \
+	"$WORK/denied.err"
+[ -e "$WORK/denied.trc" ] && fail "a denied attach left a trace file"
+kill -INT "$holder"
+wait "$holder"
+kill -TERM "$held"
+wait "$held"
+expect_eq "the held process ends normally" 0 "$?"
+
 finish

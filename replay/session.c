@@ -19,6 +19,7 @@ struct fdtab {
 	unsigned refs;
 	size_t n; /* slots */
 	char **path;
+	uint8_t *cloexec; /* close-on-exec: forgotten at exec */
 	char *cwd; /* NULL: unknown */
 };
 
@@ -68,6 +69,7 @@ static void fdtab_unref(struct fdtab *t)
 	for (size_t i = 0; i < t->n; i++)
 		free(t->path[i]);
 	free(t->path);
+	free(t->cloexec);
 	free(t->cwd);
 	free(t);
 }
@@ -82,9 +84,17 @@ static struct fdtab *fdtab_copy(const struct fdtab *src)
 		free(t);
 		return NULL;
 	}
+	t->cloexec = calloc(src->n ? src->n : 1, 1);
+	if (!t->cloexec) {
+		free(t->path);
+		free(t);
+		return NULL;
+	}
 	t->n = src->n;
 	for (size_t i = 0; i < src->n; i++)
 		t->path[i] = src->path[i] ? strdup(src->path[i]) : NULL;
+	if (src->cloexec)
+		memcpy(t->cloexec, src->cloexec, src->n);
 	t->cwd = src->cwd ? strdup(src->cwd) : NULL;
 	return t;
 }
@@ -113,12 +123,55 @@ static void fdtab_set(struct fdtab *t, int64_t fd, const char *path, size_t len)
 			return;
 		memset(p + t->n, 0, (n - t->n) * sizeof(*p));
 		t->path = p;
+		uint8_t *const c = realloc(t->cloexec, n);
+		if (!c)
+			return; /* path grown, n not: still consistent */
+		memset(c + t->n, 0, n - t->n);
+		t->cloexec = c;
 		t->n = n;
 	}
 	/* copy first: path may be t->path[fd] itself (dup2(3, 3)) */
 	char *const copy = path ? strndup(path, len) : NULL;
 	free(t->path[fd]);
 	t->path[fd] = copy;
+	t->cloexec[fd] = 0;
+}
+
+static void fdtab_set_cloexec(struct fdtab *t, int64_t fd, bool on)
+{
+	if (t && fd >= 0 && (size_t)fd < t->n)
+		t->cloexec[fd] = on;
+}
+
+/* exec closes the close-on-exec descriptors */
+static void fdtab_exec(struct fdtab *t)
+{
+	for (size_t fd = 0; t && fd < t->n; fd++) {
+		if (t->cloexec[fd])
+			fdtab_set(t, (int64_t)fd, NULL, 0);
+	}
+}
+
+/* Whether a successful call opened its descriptor(s) close-on-exec:
+ * O_CLOEXEC, SOCK_CLOEXEC, EPOLL_CLOEXEC... are all 02000000. */
+static bool opened_cloexec(const char *name, const uint64_t *a)
+{
+	static const struct {
+		const char *name;
+		unsigned arg;
+	} flag_arg[] = {
+		{ "open", 1 },	       { "openat", 2 },	       { "socket", 1 },	 { "socketpair", 1 },
+		{ "accept4", 3 },      { "dup3", 2 },	       { "pipe2", 1 },	 { "epoll_create1", 0 },
+		{ "eventfd2", 1 },     { "inotify_init1", 0 }, { "signalfd4", 3 }, { "timerfd_create", 1 },
+		{ "fanotify_init", 0 },
+	};
+	for (size_t i = 0; i < sizeof(flag_arg) / sizeof(flag_arg[0]); i++) {
+		if (!strcmp(name, flag_arg[i].name))
+			return a[flag_arg[i].arg] & 02000000;
+	}
+	if (!strcmp(name, "memfd_create"))
+		return a[1] & 1; /* MFD_CLOEXEC */
+	return !strcmp(name, "pidfd_open") || !strcmp(name, "pidfd_getfd"); /* always */
 }
 
 static const char *fdtab_get(const struct fdtab *t, int64_t fd)
@@ -337,6 +390,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 	const struct rp_mem *link = result_link(sc, 0);
 	if ((classes & SC_CLASS_RET_FD) && link) {
 		fdtab_set(t->fds, r, (const char *)link->data, link->len);
+		fdtab_set_cloexec(t->fds, r, opened_cloexec(name, sc->args));
 		return;
 	}
 	if ((classes & SC_CLASS_SETS_CWD) && link) {
@@ -355,6 +409,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 				memcpy(&fd, pair->data + 4 * k, sizeof(fd));
 				const struct rp_mem *const l = result_link(sc, k + 1);
 				fdtab_set(t->fds, fd, l ? (const char *)l->data : NULL, l ? l->len : 0);
+				fdtab_set_cloexec(t->fds, fd, opened_cloexec(name, sc->args));
 			}
 		}
 		return;
@@ -368,6 +423,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 			char *p = resolve(cwd, m->data, m->len);
 			if (p)
 				fdtab_set(t->fds, r, p, strlen(p));
+			fdtab_set_cloexec(t->fds, r, opened_cloexec(name, sc->args));
 			free(p);
 		}
 	} else if (!strcmp(name, "close")) {
@@ -381,6 +437,11 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 		   (!strcmp(name, "fcntl") && (sc->args[1] == 0 || sc->args[1] == 1030))) {
 		const char *p = fdtab_get(t->fds, (int32_t)sc->args[0]);
 		fdtab_set(t->fds, r, p, p ? strlen(p) : 0);
+		fdtab_set_cloexec(t->fds, r,
+				  opened_cloexec(name, sc->args) ||
+					  (!strcmp(name, "fcntl") && sc->args[1] == 1030));
+	} else if (!strcmp(name, "fcntl") && sc->args[1] == 2) { /* F_SETFD */
+		fdtab_set_cloexec(t->fds, (int32_t)sc->args[0], sc->args[2] & 1);
 	} else if (!strcmp(name, "chdir")) {
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
 		if (m) {
@@ -597,6 +658,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 				remove_task(s, former);
 			}
 		}
+		fdtab_exec(t->fds);
 		ev.kind = RP_EV_EXEC;
 		ev.u.exec.former_tid = ex->former_tid;
 		/* The record's bytes are not NUL-terminated and live only until

@@ -685,6 +685,42 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 	}
 }
 
+/* --info's counts: a pass over the records, no decoding. */
+static int print_counts(FILE *out, struct strtrc_reader *rd)
+{
+	uint64_t kinds[STRTRC_KIND_COUNT] = { 0 }, threads = 0, last_ts = 0;
+	struct strtrc_record rec;
+	int rc;
+	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
+		if ((unsigned)rec.kind < STRTRC_KIND_COUNT)
+			kinds[rec.kind]++;
+		if (rec.kind == STRTRC_SPAWN && (rec.u.spawn.clone_flags & 0x10000)) /* CLONE_THREAD */
+			threads++;
+		last_ts = rec.ts_ns;
+	}
+	fprintf(out, "records:         %" PRIu64 "\n",
+		kinds[STRTRC_SYSCALL_ENTRY] + kinds[STRTRC_SYSCALL_EXIT] + kinds[STRTRC_MEMORY] +
+			kinds[STRTRC_SIGNAL] + kinds[STRTRC_GROUP_STOP] + kinds[STRTRC_SPAWN] +
+			kinds[STRTRC_EXEC] + kinds[STRTRC_EXIT] + kinds[STRTRC_DETACH] +
+			kinds[STRTRC_SNAPSHOT]);
+	fprintf(out, "syscalls:        %" PRIu64 "\n", kinds[STRTRC_SYSCALL_ENTRY]);
+	fprintf(out, "memory captures: %" PRIu64 "\n", kinds[STRTRC_MEMORY]);
+	fprintf(out, "signals:         %" PRIu64 "\n", kinds[STRTRC_SIGNAL]);
+	fprintf(out, "tasks created:   %" PRIu64 " (%" PRIu64 " threads)\n", kinds[STRTRC_SPAWN],
+		threads);
+	fprintf(out, "execs:           %" PRIu64 "\n", kinds[STRTRC_EXEC]);
+	fprintf(out, "duration:        %.6f s\n", (double)last_ts / 1e9);
+	fprintf(out, "complete:        %s\n",
+		strtrc_reader_complete(rd) ? "yes" : "no (the recorder did not finish)");
+	if (rc < 0) {
+		fprintf(stderr, "strep: %s\n", strtrc_reader_error(rd));
+		return 1;
+	}
+	if (strtrc_reader_warning(rd))
+		fprintf(stderr, "strep: warning: %s\n", strtrc_reader_warning(rd));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
@@ -721,8 +757,9 @@ int main(int argc, char **argv)
 	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
 	if (o.info) {
 		print_info(out, h, o.file);
+		const int rc = print_counts(out, rd);
 		strtrc_reader_close(rd);
-		return fclose(out) == 0 ? 0 : 1;
+		return fclose(out) == 0 && rc == 0 ? 0 : 1;
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
 	if (o.ff_dir) {

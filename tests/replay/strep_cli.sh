@@ -53,6 +53,12 @@ if [ -x "$bindir/strec" ]; then
 	# --json and -o
 	"$strep" --json -o "$dir/j" "$dir/t.trc" && head -1 "$dir/j" | grep -q '^{"type":' ||
 		{ echo "FAIL: --json -o"; fail=1; }
+	# --info: the header and counts from a pass over the records
+	"$strep" --info "$dir/t.trc" >"$dir/info" || { echo "FAIL: --info"; fail=1; }
+	grep -qE '^command: +cat /etc/hostname$' "$dir/info" &&
+		grep -qE '^syscalls: +[1-9][0-9]*$' "$dir/info" &&
+		grep -qE '^execs: +1$' "$dir/info" && grep -qE '^complete: +yes$' "$dir/info" ||
+		{ echo "FAIL: --info contents"; cat "$dir/info"; fail=1; }
 	# -P: the open of the path and every call on its descriptor, nothing else
 	"$strep" -P /etc/hostname "$dir/t.trc" >"$dir/p" || fail=1
 	fd=$(sed -nE 's/^[0-9]+ +openat\(AT_FDCWD, "\/etc\/hostname".* = ([0-9]+)$/\1/p' "$dir/p")

@@ -445,89 +445,6 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 	}
 }
 
-static void print_fcntl(struct rp_ctx *c)
-{
-	const struct rp_syscall *sc = c->sc;
-	rp_arg_fd(c, (int64_t)sc->args[0]);
-	const uint32_t cmd = (uint32_t)sc->args[1];
-	rp_e_enum(c->e, &rp_x_fcntl_cmd, cmd);
-	switch (cmd) {
-	case 1: /* F_GETFD */
-	case 3: /* F_GETFL */
-	case 9: /* F_GETOWN */
-	case 11:
-	case 1025:
-	case 1032:
-	case 1034:
-		break;
-	case 2: /* F_SETFD */
-		rp_e_flags(c->e, &rp_x_fd_flags, (uint32_t)sc->args[2]);
-		break;
-	case 4: /* F_SETFL */
-		open_flags(c, sc->args[2]);
-		break;
-	case 0:
-	case 1030:
-	case 8:
-	case 10:
-	case 1031:
-		rp_e_int(c->e, (int32_t)sc->args[2]);
-		break;
-	default:
-		rp_e_ptr(c->e, sc->args[2]);
-	}
-}
-
-static void print_ioctl(struct rp_ctx *c)
-{
-	const struct rp_syscall *sc = c->sc;
-	rp_arg_fd(c, (int64_t)sc->args[0]);
-	const uint32_t cmd = (uint32_t)sc->args[1];
-	rp_e_enum(c->e, &rp_x_ioctl_cmd, cmd);
-	switch (cmd) {
-	case 0x40049409: /* FICLONE: a descriptor */
-		rp_arg_fd(c, (int64_t)sc->args[2]);
-		return;
-	case 0x5451:
-	case 0x5450:
-	case 0x5422:
-		return; /* FIOCLEX, FIONCLEX, TIOCNOTTY take nothing */
-	case 0x540f: /* TIOCGPGRP */
-	case 0x541b: /* FIONREAD */
-	case 0x80045430: {
-		const struct rp_mem *m = rp_arg_mem(c, 2, true, 4);
-		if (m)
-			rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
-		return;
-	}
-	case 0x5413: { /* TIOCGWINSZ */
-		const struct rp_mem *m = rp_arg_mem(c, 2, true, 8);
-		if (m) {
-			rp_e_open(c->e, '{');
-			static const char *const k[] = { "ws_row", "ws_col", "ws_xpixel",
-							 "ws_ypixel" };
-			for (int j = 0; j < 4; j++) {
-				rp_e_key(c->e, k[j]);
-				rp_e_uint(c->e, rp_get_u16(m->data + 2 * j));
-			}
-			rp_e_close(c->e, '}');
-		}
-		return;
-	}
-	default:
-		rp_e_ptr(c->e, sc->args[2]);
-	}
-}
-
-static void print_offset_ptr(struct rp_ctx *c, unsigned i)
-{
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !m || m->len < 8)
-		rp_arg_ptr(c, i);
-	else
-		rp_e_rawf(c->e, "[%" PRId64 "]", (int64_t)rp_get_u64(m->data));
-}
-
 /* A path printed whole, as printpathn does: -s does not apply. */
 static void print_path_bytes(struct rp_ctx *c, const uint8_t *p, size_t len, bool more)
 {
@@ -645,43 +562,6 @@ static void print_mknod(struct rp_ctx *c, unsigned i)
 	const uint32_t t = mode & 0170000;
 	if (t == 0020000 || t == 0060000)
 		print_dev(c->e, c->sc->args[i + 1]);
-}
-
-/* Calls of other families that this file has decoded from the start. */
-static bool decode_others(struct rp_ctx *c, const char *name)
-{
-	const uint64_t *a = c->sc->args;
-	if (IS("fcntl")) {
-		print_fcntl(c);
-	} else if (IS("ioctl")) {
-		print_ioctl(c);
-	} else if (IS("lseek")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_int(c->e, (int64_t)a[1]);
-		rp_e_enum(c->e, &rp_x_seek, (uint32_t)a[2]);
-	} else if (IS("fadvise64")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_int(c->e, (int64_t)a[1]);
-		rp_e_int(c->e, (int64_t)a[2]);
-		rp_e_enum(c->e, &rp_x_fadvise, (uint32_t)a[3]);
-	} else if (IS("copy_file_range")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_offset_ptr(c, 1);
-		rp_arg_fd(c, (int64_t)a[2]);
-		print_offset_ptr(c, 3);
-		rp_e_uint(c->e, a[4]);
-		rp_e_uint(c->e, (uint32_t)a[5]);
-	} else if (IS("dup2")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_fd(c, (int64_t)a[1]);
-	} else if (IS("dup3")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_fd(c, (int64_t)a[1]);
-		rp_e_flags(c->e, &rp_x_open_flags, (uint32_t)a[2]);
-	} else {
-		return false;
-	}
-	return true;
 }
 
 bool rp_decode_file(struct rp_ctx *c, const char *name)
@@ -860,8 +740,13 @@ bool rp_decode_file(struct rp_ctx *c, const char *name)
 		rp_arg_fd(c, (int64_t)a[0]);
 		rp_arg_path(c, 1);
 		rp_e_flags(c->e, &inotify_mask, (uint32_t)a[2]);
+	} else if (IS("fadvise64")) {
+		rp_arg_fd(c, (int64_t)a[0]);
+		rp_e_int(c->e, (int64_t)a[1]);
+		rp_e_int(c->e, (int64_t)a[2]);
+		rp_e_enum(c->e, &rp_x_fadvise, (uint32_t)a[3]);
 	} else {
-		return decode_others(c, name);
+		return false;
 	}
 	return true;
 }

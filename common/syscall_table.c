@@ -26,6 +26,7 @@
 #define R_FD SC_CLASS_RET_FD
 #define R_FDS SC_CLASS_OUT_FDS
 #define R_CWD SC_CLASS_SETS_CWD
+#define R_OTHER SC_CLASS_OTHER_FDS
 #define C_NONE 0u
 
 #define ARG_(k, d, t, l) { .kind = (k), .dir = (d), .type = (t), .len = (l) }
@@ -37,6 +38,8 @@
 #define A_OCTAL ARG_(SC_ARG_OCTAL, 0, 0, SC_LEN_NONE)
 #define A_PTR ARG_(SC_ARG_PTR, 0, 0, SC_LEN_NONE)
 #define A_FD ARG_(SC_ARG_FD, 0, 0, SC_LEN_NONE)
+/* a descriptor number in the process the pidfd in argument n names */
+#define A_FD_OF_PIDFD(n) ARG_(SC_ARG_FD, 0, SC_T_PIDFD_TARGET_FD, SC_LEN_ARG(n))
 #define A_DIRFD ARG_(SC_ARG_DIRFD, 0, 0, SC_LEN_NONE)
 #define A_PID ARG_(SC_ARG_PID, 0, 0, SC_LEN_NONE)
 #define A_SIGNAL ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)

@@ -39,6 +39,9 @@ enum sc_class {
 	SC_CLASS_RET_FD = 1u << 18,   /* returns a new descriptor */
 	SC_CLASS_OUT_FDS = 1u << 19,  /* its int[2] output holds two (pipe, socketpair) */
 	SC_CLASS_SETS_CWD = 1u << 20, /* changes the working directory */
+	/* names descriptors besides its return value: SCM_RIGHTS received,
+	 * clone3's pidfd, pidfd_getfd's descriptor of another process */
+	SC_CLASS_OTHER_FDS = 1u << 21,
 };
 
 /* How an argument's raw value is to be read and, for pointers, which memory
@@ -176,7 +179,8 @@ enum sc_len_source {
 	X(DIRENTS, 0)            /* getdents buffers: BUF type, read whole */   \
 	X(FUTEX_WAITV_PAIR, 48)   /* futex_requeue waiters[2] */ \
 	X(TASK_COMM, 16)         /* prctl PR_GET_NAME */                      \
-	X(FLOCK, 32)             /* struct flock (fcntl F_GETLK, F_SETLK) */
+	X(FLOCK, 32)             /* struct flock (fcntl F_GETLK, F_SETLK) */ \
+	X(PIDFD_TARGET_FD, 0)    /* FD: a descriptor of the pidfd's process */
 
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
 enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
@@ -304,8 +308,8 @@ enum sc_xlat_id { SC_XLATS(SC_XLAT_ENUM_) SC_X_COUNT };
 struct sc_arg {
 	uint8_t kind; /* enum sc_arg_kind */
 	uint8_t dir;  /* enum sc_arg_dir, for pointer kinds */
-	uint8_t type; /* enum sc_type_id for STRUCT/ARRAY, enum sc_xlat_id for FLAGS/ENUM */
-	uint8_t len;  /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR */
+	uint8_t type; /* enum sc_type_id for STRUCT/ARRAY/FD, enum sc_xlat_id for FLAGS/ENUM */
+	uint8_t len;  /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, FD's pidfd */
 };
 
 struct sc_desc {

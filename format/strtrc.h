@@ -65,6 +65,11 @@ enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
  * rather than tracee memory: a new descriptor's /proc link (item 0, or 1
  * and 2 for pipe/socketpair's pair), or the new working directory. */
 #define STRTRC_ARG_RESULT 6
+/* Result item 3: pidfd_getfd's target descriptor, named in its own process;
+ * items 4 and up: descriptors the call added besides its return value
+ * (SCM_RIGHTS received, clone3's pidfd). Both carry the number in addr. */
+#define STRTRC_RESULT_REMOTE_FD_ITEM 3u
+#define STRTRC_RESULT_FD_ITEM 4u
 struct strtrc_memory {
 	uint8_t stop;      /* enum strtrc_mem_stop */
 	uint8_t arg;       /* argument index 0..5, or STRTRC_ARG_RESULT */

@@ -3,6 +3,7 @@
 #include "recorder.h"
 
 #include <assert.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -435,12 +436,133 @@ static int record_link(struct recorder *rec, const struct rec_task *task, uint32
 	return emit(&c, item, 0, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
 }
 
+#define REC_MAX_PASSED_FDS 256u
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x1000
+#endif
+
+static int record_fd_link(struct recorder *rec, const struct rec_task *task, pid_t owner,
+			  uint32_t item, int32_t fd, uint64_t ts)
+{
+	char path[64], target[PATH_MAX];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", owner, fd);
+	const ssize_t n = readlink(path, target, sizeof(target));
+	if (n < 0)
+		return 0; /* closed already, or not ours to see */
+	const struct capture_ctx c = { rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT };
+	return emit(&c, item, (uint64_t)(uint32_t)fd, target, (size_t)n, (uint64_t)n,
+		    STRTRC_MEM_STRING);
+}
+
+/* The descriptors an SCM_RIGHTS message handed to the receiver. */
+static int record_passed_fds(struct recorder *rec, const struct rec_task *task, uint64_t msghdr_addr,
+			     uint32_t *item, uint64_t ts)
+{
+	struct msghdr mh;
+	size_t got = 0;
+	if (rec_mem_read(task->tid, msghdr_addr, &mh, sizeof(mh), &got) != REC_READ_OK ||
+	    !mh.msg_control || mh.msg_controllen < sizeof(struct cmsghdr))
+		return 0;
+	uint8_t control[REC_MAX_CONTROL];
+	const size_t want = mh.msg_controllen < sizeof(control) ? mh.msg_controllen : sizeof(control);
+	if (rec_mem_read(task->tid, (uint64_t)(uintptr_t)mh.msg_control, control, want, &got) !=
+		    REC_READ_OK &&
+	    got == 0)
+		return 0;
+	size_t off = 0;
+	while (off + sizeof(struct cmsghdr) <= got && *item < STRTRC_RESULT_FD_ITEM + REC_MAX_PASSED_FDS) {
+		struct cmsghdr h;
+		memcpy(&h, control + off, sizeof(h));
+		if (h.cmsg_len < sizeof(h) || h.cmsg_len > got - off)
+			break;
+		if (h.cmsg_level == SOL_SOCKET && h.cmsg_type == SCM_RIGHTS) {
+			for (size_t at = sizeof(h); at + sizeof(int32_t) <= h.cmsg_len; at += sizeof(int32_t)) {
+				int32_t fd;
+				memcpy(&fd, control + off + at, sizeof(fd));
+				const int rc = record_fd_link(rec, task, task->tid, (*item)++, fd, ts);
+				if (rc)
+					return rc;
+			}
+		}
+		off += (h.cmsg_len + sizeof(size_t) - 1) & ~(sizeof(size_t) - 1);
+	}
+	return 0;
+}
+
+/* The process a pidfd of tid's names, from /proc/TID/fdinfo/N's "Pid:". */
+static pid_t pidfd_owner(pid_t tid, int32_t pidfd)
+{
+	char path[64], text[512];
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", tid, pidfd);
+	const int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	const ssize_t n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	text[n] = '\0';
+	const char *const line = strstr(text, "\nPid:");
+	return line ? (pid_t)strtol(line + 6, NULL, 10) : -1;
+}
+
+/* Descriptor arguments that are not the caller's (pidfd_getfd's target
+ * descriptor): what they are in their own process, failed call or not. */
+static int record_remote_fds(struct recorder *rec, const struct rec_task *task,
+			     const struct sc_desc *desc, uint64_t ts)
+{
+	for (unsigned i = 0; i < desc->nargs; i++) {
+		const struct sc_arg *const a = &desc->args[i];
+		if (a->kind != SC_ARG_FD || a->type != SC_T_PIDFD_TARGET_FD)
+			continue;
+		const pid_t owner = pidfd_owner(task->tid, (int32_t)task->args[a->len]);
+		if (owner > 0)
+			return record_fd_link(rec, task, owner, STRTRC_RESULT_REMOTE_FD_ITEM,
+					      (int32_t)task->args[i], ts);
+	}
+	return 0;
+}
+
+/* Descriptors the call added besides its return value: SCM_RIGHTS
+ * received by recvmsg/recvmmsg, clone3's pidfd. */
+static int record_extra_fds(struct recorder *rec, const struct rec_task *task,
+			    const struct sc_desc *desc, int64_t rval, uint64_t ts)
+{
+	uint32_t item = STRTRC_RESULT_FD_ITEM;
+	int rc = 0;
+	for (unsigned i = 0; rc == 0 && i < desc->nargs; i++) {
+		const struct sc_arg *const a = &desc->args[i];
+		const uint64_t value = task->args[i];
+		if (a->kind == SC_ARG_MSGHDR && a->dir == SC_DIR_INOUT) {
+			rc = record_passed_fds(rec, task, value, &item, ts);
+		} else if (a->kind == SC_ARG_MMSGHDR && a->dir == SC_DIR_INOUT) {
+			const uint64_t n = (uint64_t)rval < REC_MAX_MMSG ? (uint64_t)rval : REC_MAX_MMSG;
+			for (uint64_t k = 0; rc == 0 && k < n; k++)
+				rc = record_passed_fds(rec, task, value + k * sc_type_size(SC_T_MMSGHDR),
+						       &item, ts);
+		} else if (a->kind == SC_ARG_STRUCT && a->type == SC_T_CLONE_ARGS && rval > 0) {
+			/* the parent's: the child has no pidfd */
+			uint64_t head[2]; /* flags, pidfd */
+			int32_t pidfd;
+			size_t got = 0;
+			if (rec_mem_read(task->tid, value, head, sizeof(head), &got) == REC_READ_OK &&
+			    (head[0] & CLONE_PIDFD) &&
+			    rec_mem_read(task->tid, head[1], &pidfd, sizeof(pidfd), &got) == REC_READ_OK)
+				rc = record_fd_link(rec, task, task->tid, item++, pidfd, ts);
+		}
+	}
+	return rc;
+}
+
 int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		       int64_t rval, uint64_t ts)
 {
 	assert(rec && task && desc);
-	if (rval < 0)
-		return 0;
+	int rc = record_remote_fds(rec, task, desc, ts);
+	if (rc || rval < 0)
+		return rc;
+	if ((rc = record_extra_fds(rec, task, desc, rval, ts)))
+		return rc;
 	char what[32];
 	if (desc->classes & SC_CLASS_RET_FD) {
 		snprintf(what, sizeof(what), "fd/%lld", (long long)rval);
@@ -458,8 +580,7 @@ int rec_capture_result(struct recorder *rec, const struct rec_task *task, const 
 				return 0;
 			for (unsigned k = 0; k < 2; k++) {
 				snprintf(what, sizeof(what), "fd/%d", fds[k]);
-				const int rc = record_link(rec, task, k + 1, what, ts);
-				if (rc)
+				if ((rc = record_link(rec, task, k + 1, what, ts)))
 					return rc;
 			}
 			return 0;

@@ -115,7 +115,8 @@ static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 	const struct sc_table *const table = sc_table_for_arch(task->arch);
 	const struct sc_desc *const desc = table ? sc_lookup(table, task->nr) : NULL;
 	if (desc && rec_capture(rec, task, desc, STRTRC_AT_EXIT, info->exit.rval, ts) == 0 &&
-	    (desc->classes & (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD)))
+	    (desc->classes &
+	     (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD | SC_CLASS_OTHER_FDS)))
 		rec_capture_result(rec, task, desc, info->exit.rval, ts);
 }
 

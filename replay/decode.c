@@ -18,20 +18,30 @@ static const rp_decoder_fn family_decoders[] = {
 };
 
 /* What the kernel named a descriptor this very call created: the result
- * records of pipe/socketpair's pair (the table's OUT_FDS calls). */
-static const struct rp_mem *new_fd_link(const struct rp_ctx *c, int32_t fd)
+ * records of pipe/socketpair's pair (the table's OUT_FDS calls), and the
+ * descriptors it added besides its return value (SCM_RIGHTS received,
+ * clone3's pidfd: result items STRTRC_RESULT_FD_ITEM and up). */
+const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd)
 {
 	const struct rp_syscall *const sc = c->sc;
-	if (!sc || !sc->desc || !(sc->desc->classes & SC_CLASS_OUT_FDS) || !sc->finished)
+	if (!sc || !sc->desc || !sc->finished || sc->is_error)
 		return NULL;
-	for (unsigned i = 0; i < sc->desc->nargs; i++) {
-		if (sc->desc->args[i].type != SC_T_INT_PAIR)
-			continue;
-		const struct rp_mem *const pair = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
-		for (uint32_t k = 0; pair && pair->len >= 8 && k < 2; k++) {
-			if ((int32_t)rp_get_u32(pair->data + 4 * k) == fd)
-				return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, k + 1);
+	if (sc->desc->classes & SC_CLASS_OUT_FDS) {
+		for (unsigned i = 0; i < sc->desc->nargs; i++) {
+			if (sc->desc->args[i].type != SC_T_INT_PAIR)
+				continue;
+			const struct rp_mem *const pair = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
+			for (uint32_t k = 0; pair && pair->len >= 8 && k < 2; k++) {
+				if ((int32_t)rp_get_u32(pair->data + 4 * k) == fd)
+					return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, k + 1);
+			}
 		}
+	}
+	for (size_t i = 0; i < sc->nmem; i++) {
+		const struct rp_mem *const m = &sc->mem[i];
+		if (m->arg == STRTRC_ARG_RESULT && m->item >= STRTRC_RESULT_FD_ITEM &&
+		    m->addr == (uint64_t)(uint32_t)fd)
+			return m;
 	}
 	return NULL;
 }
@@ -71,7 +81,7 @@ void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 		rp_e_int(c->e, v);
 		return;
 	}
-	const struct rp_mem *const created = new_fd_link(c, v);
+	const struct rp_mem *const created = rp_new_fd_link(c, v);
 	const char *const path = created ? NULL : rp_session_fd_path(c->session, c->ev->tid, v);
 	if (created)
 		emit_fd(c, v, (const char *)created->data, created->len);
@@ -79,6 +89,36 @@ void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 		emit_fd(c, v, path, strlen(path));
 	else
 		rp_e_int(c->e, v);
+}
+
+/* A descriptor of another process (pidfd_getfd's target): with -y, what
+ * the recorder read of it in that process. */
+void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd)
+{
+	const int32_t v = (int32_t)fd;
+	const struct rp_mem *const link =
+		c->opts->yflag && !c->e->json
+			? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, STRTRC_RESULT_REMOTE_FD_ITEM)
+			: NULL;
+	if (link && link->addr == (uint64_t)(uint32_t)v)
+		emit_fd(c, v, (const char *)link->data, link->len);
+	else
+		rp_e_int(c->e, v);
+}
+
+/* fd as rp_arg_fd prints it, appended to a buffer (for text glued whole) */
+void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
+{
+	const bool yflag = c->opts->yflag && !c->e->json;
+	const struct rp_mem *const created = yflag ? rp_new_fd_link(c, fd) : NULL;
+	const char *const path =
+		yflag && !created ? rp_session_fd_path(c->session, c->ev->tid, fd) : NULL;
+	if (created)
+		rp_fd_text(b, fd, (const char *)created->data, created->len);
+	else if (path)
+		rp_fd_text(b, fd, path, strlen(path));
+	else
+		rp_buf_printf(b, "%d", fd);
 }
 
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
@@ -335,7 +375,10 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 		rp_e_octal(c->e, v);
 		break;
 	case SC_ARG_FD:
-		rp_arg_fd(c, (int64_t)v);
+		if (a->type == SC_T_PIDFD_TARGET_FD)
+			rp_arg_remote_fd(c, (int64_t)v);
+		else
+			rp_arg_fd(c, (int64_t)v);
 		break;
 	case SC_ARG_DIRFD:
 		rp_arg_dirfd(c, (int64_t)v);

@@ -409,7 +409,6 @@ enum io_arg {
 	IA_WINSIZE_OUT,
 	IA_TCFLSH,
 	IA_TCXONC,
-	IA_FD,
 };
 
 /* Sorted by command; names as strace 6.1's ioctl table has them. */
@@ -461,7 +460,8 @@ static const struct io_ioctl ioctls[] = {
 	{ 0x5452, "FIOASYNC", IA_INT_IN },
 	{ 0x5460, "FIOQSIZE", IA_HEX },
 	{ 0x40045431, "TIOCSPTLCK", IA_INT_IN },
-	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE", IA_FD },
+	/* the source descriptor: a plain int to strace 6.1, even with -y */
+	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE", IA_INT },
 	{ 0x40086602, "FS_IOC_SETFLAGS", IA_PTR },
 	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR },
 	{ 0x80045430, "TIOCGPTN", IA_INT_OUT },
@@ -726,9 +726,6 @@ static void print_ioctl(struct rp_ctx *c)
 		break;
 	case IA_INT:
 		rp_e_int(c->e, (int32_t)a[2]);
-		break;
-	case IA_FD:
-		rp_arg_fd(c, (int32_t)a[2]);
 		break;
 	case IA_PTR:
 		rp_arg_ptr(c, 2);

@@ -125,7 +125,8 @@ static void print_clone3(struct rp_ctx *c)
 		rp_e_key(c->e, "flags");
 		if (flags && !any_known(&rp_x_clone_flags, flags)) {
 			rp_e_hex(c->e, flags);
-			rp_e_comment(c->e, "CLONE_???");
+			if (rp_e_xstyle(c->e) != RP_XLAT_RAW)
+				rp_e_comment(c->e, "CLONE_???");
 		} else {
 			rp_e_flags_pre(c->e, flags, NULL, &rp_x_clone_flags, flags, NULL);
 		}
@@ -159,20 +160,21 @@ static void print_clone3(struct rp_ctx *c)
 		const bool show_pidfd = (flags & CLONE_PIDFD) && pidfd && pidfd->len >= 4;
 		const bool show_ptid = flags & CLONE_PARENT_SETTID;
 		if ((show_pidfd || show_ptid) && c->exiting_ok) {
-			char tmp[96];
-			size_t n = (size_t)snprintf(tmp, sizeof(tmp), " => {");
-			if (show_pidfd)
-				n += (size_t)snprintf(tmp + n, sizeof(tmp) - n, "pidfd=[%d]%s",
-						      (int32_t)rp_get_u32(pidfd->data),
-						      show_ptid ? ", " : "");
+			struct rp_buf tmp = { 0 };
+			rp_buf_printf(&tmp, " => {");
+			if (show_pidfd) {
+				rp_buf_printf(&tmp, "pidfd=[");
+				rp_buf_fd(c, &tmp, (int32_t)rp_get_u32(pidfd->data));
+				rp_buf_printf(&tmp, "]%s", show_ptid ? ", " : "");
+			}
 			if (show_ptid)
-				n += (size_t)snprintf(tmp + n, sizeof(tmp) - n,
-						      "parent_tid=[%" PRId64 "]",
-						      ptid && ptid->len >= 4
-							  ? (int64_t)(int32_t)rp_get_u32(ptid->data)
-							  : c->sc->rval);
-			snprintf(tmp + n, sizeof(tmp) - n, "}");
-			rp_e_glue(c->e, tmp);
+				rp_buf_printf(&tmp, "parent_tid=[%" PRId64 "]",
+					      ptid && ptid->len >= 4 ? (int64_t)(int32_t)rp_get_u32(ptid->data)
+								     : c->sc->rval);
+			rp_buf_printf(&tmp, "}");
+			if (!tmp.oom)
+				rp_e_glue(c->e, tmp.data);
+			rp_buf_free(&tmp);
 		}
 	}
 	rp_e_uint(c->e, c->sc->args[1]);
@@ -824,7 +826,7 @@ static void print_waitid(struct rp_ctx *c)
 		if (rp_get_u32(m->data) == 0) /* WNOHANG, nothing ready */
 			rp_e_raw(c->e, "{}");
 		else
-			rp_print_siginfo(c->e, m->data, m->len);
+			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
 	}
 	rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[3]);
 	print_rusage(c, 4);
@@ -962,11 +964,11 @@ bool rp_decode_process(struct rp_ctx *c, const char *name)
 		rp_print_signame(c, (int32_t)a[1]);
 		const struct rp_mem *m = rp_arg_mem(c, 2, false, 48);
 		if (m)
-			rp_print_siginfo(c->e, m->data, m->len);
+			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
 		rp_e_hex(c->e, (uint32_t)a[3]);
 	} else if (IS("pidfd_getfd")) {
 		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_int(c->e, (int32_t)a[1]);
+		rp_arg_remote_fd(c, (int64_t)a[1]);
 		rp_e_hex(c->e, (uint32_t)a[2]);
 	} else if (IS("getpid") || IS("getppid") || IS("getuid") || IS("geteuid") || IS("getgid") ||
 		   IS("getegid") || IS("gettid") || IS("getpgrp") || IS("fork") || IS("vfork") ||

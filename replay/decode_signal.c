@@ -140,12 +140,12 @@ bool rp_decode_signal(struct rp_ctx *c, const char *name)
 		rp_print_signame(c, (int32_t)a[n]);
 		const struct rp_mem *m = rp_arg_mem(c, n + 1, false, 48);
 		if (m)
-			rp_print_siginfo(c->e, m->data, m->len);
+			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
 	} else if (IS("rt_sigtimedwait")) {
 		print_sigset_arg(c, 0, false, a[3]);
 		const struct rp_mem *m = rp_arg_mem(c, 1, true, 48);
 		if (m)
-			rp_print_siginfo(c->e, m->data, m->len);
+			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
 		print_timespec_in(c, 2);
 		rp_e_uint(c->e, a[3]);
 	} else if (IS("sigaltstack")) {

@@ -207,8 +207,10 @@ static const char *rp_si_code_name(int signo, int code)
 #undef PICK
 }
 
-/* siginfo as strace prints it: fields depend on the signal and code. */
-void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
+/* siginfo as strace prints it: fields depend on the signal and code.
+ * fd_names (NULL: none) names si_fd as -y does, in tid's table. */
+void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
+		      const struct rp_session *fd_names, uint32_t tid)
 {
 	char tmp[32];
 	if (!si || len < 48) {
@@ -292,7 +294,16 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len)
 		rp_e_key(e, "si_band");
 		rp_e_int(e, (int64_t)rp_get_u64(si + 16));
 		rp_e_key(e, "si_fd");
-		rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+		const int32_t fd = (int32_t)rp_get_u32(si + 24);
+		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
+		struct rp_buf text = { 0 };
+		if (path)
+			rp_fd_text(&text, fd, path, strlen(path));
+		if (path && !text.oom)
+			rp_e_rawf(e, "%.*s", (int)text.len, text.data);
+		else
+			rp_e_int(e, fd);
+		rp_buf_free(&text);
 	} else if (code > 0) {
 		/* other kernel codes (SI_KERNEL...): a sender and a value if set */
 		if (pid || uid) {
@@ -327,7 +338,8 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		struct rp_emit e;
 		rp_e_init(&e, out, &p->opts);
 		rp_buf_printf(out, "--- %s ", sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
-		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len);
+		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
+				 p->opts.yflag && !e.json ? p->session : NULL, ev->tid);
 		rp_buf_puts(out, " ---");
 		break;
 	}
@@ -430,7 +442,8 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		json_common(p, ev, out, "signal");
 		rp_buf_printf(out, ",\"signal\":\"%s\",\"siginfo\":",
 			      sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
-		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len);
+		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
+				 p->opts.yflag && !e.json ? p->session : NULL, ev->tid);
 		break;
 	case RP_EV_GROUP_STOP:
 		json_common(p, ev, out, "stop");

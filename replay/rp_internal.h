@@ -109,7 +109,8 @@ void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v);
 bool rp_flags_any_known(const struct rp_xlat *x, uint64_t v);
 
 /* siginfo_t as strace prints it in "--- SIG ... ---" and rt_sigqueueinfo. */
-void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len);
+void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
+		      const struct rp_session *fd_names, uint32_t tid);
 
 /* ---- decoding ---- */
 
@@ -133,6 +134,14 @@ void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len);
 /* Generic printing of argument i per its table kind. */
 void rp_arg_generic(struct rp_ctx *c, unsigned i);
 void rp_arg_fd(struct rp_ctx *c, int64_t fd);
+void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd);
+void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
+/* The session to name descriptors from under -y (text only), else NULL. */
+static inline const struct rp_session *rp_fd_names(const struct rp_ctx *c)
+{
+	return c->opts->yflag && !c->e->json ? c->session : NULL;
+}
+const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd);
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
 void rp_arg_path(struct rp_ctx *c, unsigned i);
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);

@@ -12,7 +12,6 @@
 #define RP_CLONE_THREAD 0x10000u
 #define RP_CLONE_FILES  0x400u
 
-/* A descriptor table, shared by threads (and CLONE_FILES children). */
 /* What a process's descriptors refer to, and its working directory (both
  * shared by its threads, copied at fork). */
 struct fdtab {
@@ -26,6 +25,7 @@ struct fdtab {
 struct task {
 	uint32_t tid, pid;
 	bool in_syscall;
+	bool exec_pending; /* exec'd during the pending call: forget cloexec fds after it */
 	uint64_t seq; /* entry order, to finish unfinished calls oldest first */
 	struct rp_syscall sc;
 	/* memory captures: descriptors and one arena holding their bytes */
@@ -387,6 +387,17 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 		return;
 	const int64_t r = sc->rval;
 	const uint32_t classes = sc->desc ? sc->desc->classes : 0;
+	/* SCM_RIGHTS received (close-on-exec with MSG_CMSG_CLOEXEC), clone3's
+	 * pidfd (always close-on-exec) */
+	for (size_t i = 0; i < sc->nmem; i++) {
+		const struct rp_mem *const m = &sc->mem[i];
+		if (m->arg != STRTRC_ARG_RESULT || m->item < STRTRC_RESULT_FD_ITEM)
+			continue;
+		const bool recv = !strcmp(name, "recvmsg") || !strcmp(name, "recvmmsg");
+		const uint64_t flags = sc->args[!strcmp(name, "recvmmsg") ? 3 : 2];
+		fdtab_set(t->fds, (int64_t)m->addr, (const char *)m->data, m->len);
+		fdtab_set_cloexec(t->fds, (int64_t)m->addr, !recv || (flags & 0x40000000));
+	}
 	const struct rp_mem *link = result_link(sc, 0);
 	if ((classes & SC_CLASS_RET_FD) && link) {
 		fdtab_set(t->fds, r, (const char *)link->data, link->len);
@@ -472,6 +483,10 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	const int rc = fn(&ev, ctx);
 	/* after printing: close(3) still shows what 3 was */
 	track_fds(s, t, &t->sc);
+	/* execve(3</path>...) printed, its close-on-exec descriptors go */
+	if (t->exec_pending)
+		fdtab_exec(t->fds);
+	t->exec_pending = false;
 	t->prev_desc = t->sc.desc;
 	t->in_syscall = false;
 	t->nmem = 0;
@@ -658,7 +673,10 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 				remove_task(s, former);
 			}
 		}
-		fdtab_exec(t->fds);
+		if (t->in_syscall)
+			t->exec_pending = true; /* once the execve line is out */
+		else
+			fdtab_exec(t->fds);
 		ev.kind = RP_EV_EXEC;
 		ev.u.exec.former_tid = ex->former_tid;
 		/* The record's bytes are not NUL-terminated and live only until

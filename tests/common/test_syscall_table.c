@@ -5,6 +5,7 @@
 #include "syscall_table.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -238,7 +239,7 @@ static int is_len_cell(const struct sc_arg *a)
 
 static unsigned check_table(const struct sc_table *t)
 {
-	const uint32_t all_classes = (SC_CLASS_SETS_CWD << 1) - 1;
+	const uint32_t all_classes = (SC_CLASS_OTHER_FDS << 1) - 1;
 	unsigned n = 0;
 
 	CHECK(sc_table_for_arch(t->audit_arch) == t, "sc_table_for_arch(%s)", t->arch_name);
@@ -274,6 +275,19 @@ static unsigned check_table(const struct sc_table *t)
 						 d->args[3].type == SC_T_INT_PAIR)),
 		      "%s: %s: descriptor pair without an int[2] output", t->arch_name, d->name);
 		CHECK(d->nargs <= 6, "%s: %s: nargs %u", t->arch_name, d->name, d->nargs);
+		/* the recorder names other descriptors from received messages,
+		 * clone_args' pidfd, or another process's descriptor argument */
+		bool names_others = false;
+		for (unsigned i = 0; i < d->nargs; i++) {
+			const struct sc_arg *a = &d->args[i];
+			names_others |= ((a->kind == SC_ARG_MSGHDR || a->kind == SC_ARG_MMSGHDR) &&
+					 a->dir == SC_DIR_INOUT) ||
+					(a->kind == SC_ARG_STRUCT && a->type == SC_T_CLONE_ARGS) ||
+					(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD);
+		}
+		if (d->classes & SC_CLASS_OTHER_FDS)
+			CHECK(names_others, "%s: %s: OTHER_FDS without an argument naming any",
+			      t->arch_name, d->name);
 
 		for (unsigned i = 0; i < 6; i++) {
 			const struct sc_arg *a = &d->args[i];
@@ -306,6 +320,12 @@ static unsigned check_table(const struct sc_table *t)
 				CHECK(a->type != SC_T_NONE && a->type < SC_T_COUNT &&
 					      sc_type_size(a->type) > 0,
 				      "%s: %s: arg %u: no sized type", t->arch_name, d->name, i);
+			} else if (a->kind == SC_ARG_FD && a->type != 0) {
+				/* a descriptor of the process the pidfd in argument len names */
+				CHECK(a->type == SC_T_PIDFD_TARGET_FD && a->len <= SC_LEN_ARG5 &&
+					      d->args[a->len].kind == SC_ARG_FD,
+				      "%s: %s: arg %u: descriptor type %u", t->arch_name, d->name, i,
+				      a->type);
 			} else if (a->kind == SC_ARG_BUF && a->type != 0) {
 				/* The one marker a buffer may carry: read whole. */
 				CHECK(a->type == SC_T_DIRENTS && a->dir == SC_DIR_OUT &&
@@ -325,7 +345,8 @@ static unsigned check_table(const struct sc_table *t)
 			if (needs_len(a->kind)) {
 				CHECK(a->len != SC_LEN_NONE, "%s: %s: arg %u: no length source",
 				      t->arch_name, d->name, i);
-			} else if (a->kind != SC_ARG_BUF) {
+			} else if (a->kind != SC_ARG_BUF &&
+				   !(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD)) {
 				CHECK(a->len == SC_LEN_NONE, "%s: %s: arg %u: stray length source %u",
 				      t->arch_name, d->name, i, a->len);
 			}
@@ -407,7 +428,8 @@ static void check_spots(const struct sc_table *t, const struct class_spot *spots
 		if (nr >= 0)
 			/* strace's classes only: the -y bits are ours */
 			CHECK((sc_lookup(t, (unsigned)nr)->classes &
-			       ~(uint32_t)(SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD)) ==
+			       ~(uint32_t)(SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |
+					   SC_CLASS_OTHER_FDS)) ==
 				      spots[i].classes,
 			      "%s: %s classes %#x, strace says %#x", t->arch_name, spots[i].name,
 			      sc_lookup(t, (unsigned)nr)->classes, spots[i].classes);
@@ -550,7 +572,8 @@ static void check_sizes(void)
 	}
 	CHECK(sc_type_size(SC_T_NONE) == 0, "NONE has a size");
 	for (unsigned t = 1; t < SC_T_COUNT; t++)
-		CHECK(sc_type_size(t) > 0 || t == SC_T_DIRENTS, "type %s has no size",
+		CHECK(sc_type_size(t) > 0 || t == SC_T_DIRENTS || t == SC_T_PIDFD_TARGET_FD,
+		      "type %s has no size",
 		      sc_type_name(t));
 	for (unsigned x = 0; x < SC_X_COUNT; x++)
 		CHECK(sc_xlat_name(x) && sc_xlat_name(x)[0], "set %u has no name", x);

@@ -415,16 +415,51 @@ static void print_hex_whole(struct rp_ctx *c, const uint8_t *d, size_t len)
 	c->e->opts = saved;
 }
 
-/* pre"text"post, the text quoted as strace quotes it (-xx: in hex). */
+/* pre"text"post into b, the text quoted as strace quotes it (-xx: hex). */
+static void call_str_text(const struct rp_ctx *c, struct rp_buf *b, const char *pre,
+			  const char *text, const char *post)
+{
+	rp_buf_puts(b, pre);
+	rp_quote_string(b, (const uint8_t *)text, strlen(text), UINT32_MAX,
+			c->e->json ? 0 : c->opts->xflag, true, false);
+	rp_buf_puts(b, post);
+}
+
 static void print_call_str(struct rp_ctx *c, const char *pre, const char *text, const char *post)
 {
 	struct rp_buf b = {0};
-	rp_buf_puts(&b, pre);
-	rp_quote_string(&b, (const uint8_t *)text, strlen(text), UINT32_MAX,
-			c->e->json ? 0 : c->opts->xflag, true, false);
-	rp_buf_puts(&b, post);
+	call_str_text(c, &b, pre, text, post);
 	rp_e_raw(c->e, b.data ? b.data : "");
 	rp_buf_free(&b);
+}
+
+/* A value in network byte order that strace shows as the call making it
+ * (htons(80), inet_addr("127.0.0.1")): -X raw shows its bytes instead,
+ * -X verbose the bytes with the call as a comment. */
+static void print_net_bytes(struct rp_ctx *c, const uint8_t *d, size_t n, const char *call)
+{
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st == RP_XLAT_ABBREV) {
+		rp_e_raw(c->e, call);
+		return;
+	}
+	print_hex_whole(c, d, n);
+	if (st == RP_XLAT_VERBOSE)
+		rp_e_comment(c->e, call);
+}
+
+/* A number strace shows as a call (if_nametoindex("lo")): the number under
+ * -X raw, both under -X verbose. */
+static void print_num_call(struct rp_ctx *c, uint64_t v, const char *call)
+{
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st == RP_XLAT_ABBREV) {
+		rp_e_raw(c->e, call);
+		return;
+	}
+	rp_e_uint(c->e, v);
+	if (st == RP_XLAT_VERBOSE)
+		rp_e_comment(c->e, call);
 }
 
 /* An interface index as if_nametoindex("lo") when this machine knows it
@@ -432,17 +467,32 @@ static void print_call_str(struct rp_ctx *c, const char *pre, const char *text, 
 static void print_ifindex(struct rp_ctx *c, uint32_t idx)
 {
 	char name[IF_NAMESIZE + 1];
-	if (idx && if_indextoname(idx, name))
-		print_call_str(c, "if_nametoindex(", name, ")");
-	else
+	if (!idx || !if_indextoname(idx, name)) {
 		rp_e_uint(c->e, idx);
+		return;
+	}
+	struct rp_buf b = {0};
+	call_str_text(c, &b, "if_nametoindex(", name, ")");
+	print_num_call(c, idx, b.data ? b.data : "");
+	rp_buf_free(&b);
 }
 
 static void print_inet4(struct rp_ctx *c, const uint8_t *p)
 {
 	char tmp[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, p, tmp, sizeof(tmp));
-	print_call_str(c, "inet_addr(", tmp, ")");
+	struct rp_buf b = {0};
+	call_str_text(c, &b, "inet_addr(", tmp, ")");
+	print_net_bytes(c, p, 4, b.data ? b.data : "");
+	rp_buf_free(&b);
+}
+
+/* A port (or other 16-bit value) in network order: htons(N). */
+static void print_net_port(struct rp_ctx *c, const uint8_t *p)
+{
+	char call[32];
+	snprintf(call, sizeof(call), "htons(%u)", (unsigned)(p[0] << 8 | p[1]));
+	print_net_bytes(c, p, 2, call);
 }
 
 static bool mem_ok(const struct rp_mem *m, size_t need)
@@ -476,20 +526,31 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		}
 	} else if (fam == AF_INET && len >= 16) {
 		rp_e_key(c->e, "sin_port");
-		rp_e_rawf(c->e, "htons(%u)", (unsigned)(d[2] << 8 | d[3]));
+		print_net_port(c, d + 2);
 		rp_e_key(c->e, "sin_addr");
 		print_inet4(c, d + 4);
 	} else if (fam == AF_INET6 && len >= 24) {
 		char tmp[INET6_ADDRSTRLEN];
 		rp_e_key(c->e, "sin6_port");
-		rp_e_rawf(c->e, "htons(%u)", (unsigned)(d[2] << 8 | d[3]));
+		print_net_port(c, d + 2);
 		rp_e_key(c->e, "sin6_flowinfo");
-		rp_e_rawf(c->e, "htonl(%" PRIu32 ")",
-			  (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
+		char flow[32];
+		snprintf(flow, sizeof(flow), "htonl(%" PRIu32 ")",
+			 (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
+		print_net_bytes(c, d + 4, 4, flow);
 		inet_ntop(AF_INET6, d + 8, tmp, sizeof(tmp));
-		if (c->e->json) /* strace's text has no field name here */
+		if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV) {
+			if (c->e->json) /* strace's text has no field name here */
+				rp_e_key(c->e, "sin6_addr");
+			print_call_str(c, "inet_pton(AF_INET6, ", tmp, ", &sin6_addr)");
+		} else {
+			/* -X raw/verbose: sin6_addr="..." /" "* inet_pton(AF_INET6, "::1") *" "/ */
+			struct rp_buf b = {0};
+			call_str_text(c, &b, "inet_pton(AF_INET6, ", tmp, ")");
 			rp_e_key(c->e, "sin6_addr");
-		print_call_str(c, "inet_pton(AF_INET6, ", tmp, ", &sin6_addr)");
+			print_net_bytes(c, d + 8, 16, b.data ? b.data : "");
+			rp_buf_free(&b);
+		}
 		if (len > 24) {
 			const bool linklocal = (d[8] == 0xfe && (d[9] & 0xc0) == 0x80) ||
 					       (d[8] == 0xff && (d[9] & 0xf) == 2);
@@ -512,10 +573,12 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		rp_e_key(c->e, "sll_protocol");
 		const uint16_t proto = (uint16_t)(d[2] << 8 | d[3]);
 		const char *pn = rp_xlat_lookup(&x_ethp, proto);
+		char call[64];
 		if (pn)
-			rp_e_rawf(c->e, "htons(%s)", pn);
+			snprintf(call, sizeof(call), "htons(%s)", pn);
 		else
-			rp_e_rawf(c->e, "htons(%#x /* ETH_P_??? */)", proto);
+			snprintf(call, sizeof(call), "htons(%#x /* ETH_P_??? */)", proto);
+		print_net_bytes(c, d + 2, 2, call);
 		rp_e_key(c->e, "sll_ifindex");
 		print_ifindex(c, rp_get_u32(d + 4));
 		rp_e_key(c->e, "sll_hatype");
@@ -1007,7 +1070,7 @@ static void print_msg_control(struct rp_ctx *c, const struct msg_loc *l, uint64_
 		rp_e_key(c->e, "cmsg_level");
 		const char *ln = rp_xlat_lookup(&x_sol, (uint32_t)level);
 		if (ln) {
-			rp_e_sym(c->e, ln);
+			rp_e_symx(c->e, ln, (uint32_t)level);
 		} else {
 			rp_e_hex(c->e, (uint32_t)level);
 			rp_e_comment(c->e, "SOL_???");
@@ -1212,8 +1275,13 @@ static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)
 	} else if (fam == AF_PACKET) {
 		const uint16_t p = ntohs((uint16_t)proto);
 		const char *n = rp_xlat_lookup(&x_ethp, p);
-		if (n)
+		const enum rp_xlat_style st = rp_e_xstyle(c->e);
+		if (n && st == RP_XLAT_ABBREV)
 			rp_e_rawf(c->e, "htons(%s)", n);
+		else if (n && st == RP_XLAT_VERBOSE)
+			rp_e_rawf(c->e, "htons(%#x /* %s */)", p, n);
+		else if (st == RP_XLAT_RAW)
+			rp_e_rawf(c->e, "htons(%#x)", p);
 		else
 			rp_e_rawf(c->e, "htons(%#x /* ETH_P_??? */)", p);
 	} else {

@@ -174,12 +174,15 @@ void rp_arg_path(struct rp_ctx *c, unsigned i)
 		return;
 	}
 	/* paths are printed whole, whatever -s says */
-	struct rp_print_opts o = *c->opts;
-	o.max_strlen = 4096;
-	const struct rp_print_opts *saved = c->e->opts;
-	c->e->opts = &o;
-	rp_e_bytes(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
-	c->e->opts = saved;
+	rp_e_bytes_whole(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
+}
+
+bool rp_array_cut(struct rp_ctx *c, size_t k)
+{
+	if (c->opts->verbose || k < c->opts->max_strlen)
+		return false;
+	rp_e_ellipsis(c->e);
+	return true;
 }
 
 void rp_arg_str(struct rp_ctx *c, unsigned i)

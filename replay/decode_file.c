@@ -349,8 +349,8 @@ static void print_statfs(struct rp_ctx *c, unsigned i)
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "val");
 	rp_e_open(c->e, '[');
-	rp_e_hex(c->e, rp_get_u32(d + 56));
-	rp_e_hex(c->e, rp_get_u32(d + 60));
+	for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++)
+		rp_e_hex(c->e, rp_get_u32(d + 56 + 4 * k));
 	rp_e_close(c->e, ']');
 	rp_e_close(c->e, '}');
 	rp_e_key(c->e, "f_namelen");
@@ -448,12 +448,7 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 /* A path printed whole, as printpathn does: -s does not apply. */
 static void print_path_bytes(struct rp_ctx *c, const uint8_t *p, size_t len, bool more)
 {
-	struct rp_print_opts o = *c->opts;
-	o.max_strlen = 4096;
-	const struct rp_print_opts *saved = c->e->opts;
-	c->e->opts = &o;
-	rp_e_bytes(c->e, p, len, true, more);
-	c->e->opts = saved;
+	rp_e_bytes_whole(c->e, p, len, true, more);
 }
 
 /* An xattr value of size bytes (printstr_ex with QUOTE_OMIT_TRAILING_0:
@@ -527,8 +522,8 @@ static void print_utimens(struct rp_ctx *c, unsigned i)
 	if (!m)
 		return;
 	rp_e_open(c->e, '[');
-	print_timespec_utime(c, m->data);
-	print_timespec_utime(c, m->data + 16);
+	for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++)
+		print_timespec_utime(c, m->data + 16 * k);
 	rp_e_close(c->e, ']');
 }
 

@@ -225,8 +225,8 @@ static void print_int_pair(struct rp_ctx *c, unsigned i)
 	const struct rp_mem *m = out_mem(c, i, 8);
 	if (m) {
 		rp_e_open(c->e, '[');
-		rp_arg_fd(c, (int32_t)rp_get_u32(m->data));
-		rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4));
+		for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++)
+			rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4 * k));
 		rp_e_close(c->e, ']');
 	}
 }

@@ -402,7 +402,7 @@ static bool decode_mq(struct rp_ctx *c, const char *name)
 	const uint64_t *a = c->sc->args;
 	if (IS("mq_open")) {
 		const uint32_t f = (uint32_t)a[1];
-		rp_arg_str(c, 0);
+		rp_arg_path(c, 0); /* names are printed whole, as paths */
 		rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
 			       f & ~3u, NULL);
 		if (f & 0100) { /* O_CREAT: the mode and attributes follow */
@@ -410,7 +410,7 @@ static bool decode_mq(struct rp_ctx *c, const char *name)
 			print_mq_attr(c, 3, false);
 		}
 	} else if (IS("mq_unlink")) {
-		rp_arg_str(c, 0);
+		rp_arg_path(c, 0);
 	} else if (IS("mq_timedsend")) {
 		rp_arg_fd(c, (int64_t)a[0]);
 		rp_arg_buf(c, 1, a[2], false, false);

@@ -397,12 +397,7 @@ static void print_sock_type(struct rp_ctx *c, uint32_t type)
 /* Bytes quoted whole, whatever -s says (strace's print_quoted_string). */
 static void print_quoted_whole(struct rp_ctx *c, const uint8_t *d, size_t len, bool cstring)
 {
-	struct rp_print_opts o = *c->e->opts;
-	o.max_strlen = UINT32_MAX;
-	const struct rp_print_opts *const saved = c->e->opts;
-	c->e->opts = &o;
-	rp_e_bytes(c->e, d, len, cstring, false);
-	c->e->opts = saved;
+	rp_e_bytes_whole(c->e, d, len, cstring, false);
 }
 
 static void print_hex_whole(struct rp_ctx *c, const uint8_t *d, size_t len)
@@ -1303,8 +1298,8 @@ bool rp_decode_net(struct rp_ctx *c, const char *name)
 		const struct rp_mem *m = rp_arg_mem(c, 3, true, 8);
 		if (m) {
 			rp_e_open(c->e, '[');
-			rp_arg_fd(c, (int32_t)rp_get_u32(m->data));
-			rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4));
+			for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++)
+				rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4 * k));
 			rp_e_close(c->e, ']');
 		}
 	} else if (IS("connect") || IS("bind")) {

@@ -251,7 +251,7 @@ static void print_uname(struct rp_ctx *c)
 			break;
 		}
 		rp_e_key(c->e, k[i]);
-		rp_e_bytes(c->e, m->data + 65 * i, 65, true, false);
+		rp_e_bytes_whole(c->e, m->data + 65 * i, 65, true, false);
 	}
 	rp_e_close(c->e, '}');
 }

@@ -569,6 +569,16 @@ void rp_e_bytes(struct rp_emit *e, const uint8_t *data, size_t len, bool cstring
 	}
 }
 
+void rp_e_bytes_whole(struct rp_emit *e, const uint8_t *data, size_t len, bool cstring, bool more)
+{
+	struct rp_print_opts whole = *e->opts;
+	whole.max_strlen = UINT32_MAX;
+	const struct rp_print_opts *const saved = e->opts;
+	e->opts = &whole;
+	rp_e_bytes(e, data, len, cstring, more);
+	e->opts = saved;
+}
+
 void rp_e_bytes_hex(struct rp_emit *e, const uint8_t *data, size_t len, bool more)
 {
 	begin_value(e);

@@ -95,6 +95,8 @@ void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_
 /* Quoted bytes; more: add "..." even when not cut here. */
 void rp_e_bytes(struct rp_emit *e, const uint8_t *data, size_t len, bool cstring, bool more);
 void rp_e_bytes_hex(struct rp_emit *e, const uint8_t *data, size_t len, bool more);
+/* rp_e_bytes whatever -s says: paths, names, fixed-size fields */
+void rp_e_bytes_whole(struct rp_emit *e, const uint8_t *data, size_t len, bool cstring, bool more);
 /* Text-only " /" "* c *" "/" after the previous value; nothing in JSON. */
 void rp_e_comment(struct rp_emit *e, const char *c);
 /* The "..." that ends an abbreviated struct or array (text only). */
@@ -135,6 +137,9 @@ void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len);
 void rp_arg_generic(struct rp_ctx *c, unsigned i);
 void rp_arg_fd(struct rp_ctx *c, int64_t fd);
 void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd);
+/* Whether an array printed k elements already, as many as -s allows
+ * without -v: then it says "..." and the caller stops. */
+bool rp_array_cut(struct rp_ctx *c, size_t k);
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
 /* The session to name descriptors from under -y (text only), else NULL. */
 static inline const struct rp_session *rp_fd_names(const struct rp_ctx *c)

@@ -152,7 +152,7 @@ enum sc_len_source {
 	X(SHM_INFO, 48)          /* struct shm_info (shmctl SHM_INFO) */       \
 	X(SEMINFO, 40)           /* struct seminfo (semctl IPC_INFO) */        \
 	X(MSGINFO, 32)           /* struct msginfo (msgctl IPC_INFO) */        \
-	X(MSGBUF, 40)            /* mtype and the first 32 bytes of mtext */   \
+	X(MSGBUF, 40)            /* mtype, 32 bytes of mtext (item 1: msgsz) */ \
 	X(USER_DESC, 16)                                                       \
 	X(FILE_HANDLE, 8)        /* header only: handle_bytes, handle_type */  \
 	X(GID, 4)                                                              \

@@ -245,13 +245,19 @@ static int capture_mmsghdr(const struct capture_ctx *c, uint64_t addr, uint64_t 
 	return rc;
 }
 
-/* Structs holding pointers: what is behind them, as items 1 and up of the
- * argument. pselect6's sigmask pair is read by the kernel at entry;
- * clone_args' pidfd and parent_tid are written by it by the exit. */
-static int capture_pointees(const struct capture_ctx *c, uint8_t type, uint64_t addr,
-			    enum strtrc_mem_stop stop)
+/* Structs holding pointers, or longer than their type: what is behind or
+ * after them, as items 1 and up of argument i. pselect6's sigmask pair is
+ * read by the kernel at entry; clone_args' pidfd and parent_tid are written
+ * by the exit; msgbuf's text is as long as the argument after it says. */
+static int capture_pointees(const struct capture_ctx *c, const struct rec_task *task, unsigned i,
+			    uint8_t type, uint64_t addr, enum strtrc_mem_stop stop)
 {
 	size_t got = 0;
+	if (type == SC_T_MSGBUF && i + 1 < 6) {
+		/* mtext: msgsz (the next argument) bytes, up to -s */
+		const uint32_t cap = c->rec->opts->capture_size;
+		return capture_area(c, 1, addr + 8, task->args[i + 1], cap);
+	}
 	if (type == SC_T_SIGSET_PACK && stop == STRTRC_AT_ENTRY) {
 		uint64_t pack[2];
 		if (rec_mem_read(c->tid, addr, pack, sizeof(pack), &got) != REC_READ_OK)
@@ -346,7 +352,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 		}
 		if (a->kind == SC_ARG_STRUCT && value && a->type == SC_T_CLONE_ARGS &&
 		    stop == STRTRC_AT_EXIT) {
-			rc = capture_pointees(&c, a->type, value, stop);
+			rc = capture_pointees(&c, task, i, a->type, value, stop);
 			if (rc)
 				return rc;
 			continue;
@@ -375,7 +381,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 		case SC_ARG_STRUCT:
 			rc = capture_area(&c, 0, value, sc_type_size(a->type), sc_type_size(a->type));
 			if (!rc)
-				rc = capture_pointees(&c, a->type, value, stop);
+				rc = capture_pointees(&c, task, i, a->type, value, stop);
 			break;
 		case SC_ARG_ARRAY:
 			if (length_of(task, a->len, rval, stop, &len)) {

@@ -311,18 +311,22 @@ static void print_sembufs(struct rp_ctx *c, unsigned i, uint64_t n)
 }
 
 /* {mtype=7, mtext="..."}: strace shows msgsz bytes of mtext, whatever
- * msgrcv returned. The recorder keeps mtype and 32 bytes of the text. */
+ * msgrcv returned. The recorder keeps mtype and 32 bytes of the text, and
+ * msgsz bytes of it (up to its -s) as item 1; older traces have only the 32. */
 static void print_msgbuf(struct rp_ctx *c, unsigned i, bool out, uint64_t msgsz)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, out, 8);
 	if (!m)
 		return;
-	const size_t have = m->len - 8;
+	const struct rp_mem *const text =
+		rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 1);
+	const uint8_t *const d = text ? text->data : m->data + 8;
+	const size_t have = text ? text->len : m->len - 8;
 	const size_t n = msgsz < have ? (size_t)msgsz : have;
 	rp_e_open(c->e, '{');
 	key_i(c, "mtype", (int64_t)rp_get_u64(m->data));
 	rp_e_key(c->e, "mtext");
-	rp_e_bytes(c->e, m->data + 8, n, false, msgsz > n);
+	rp_e_bytes(c->e, d, n, false, msgsz > n);
 	rp_e_close(c->e, '}');
 }
 

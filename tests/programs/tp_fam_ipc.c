@@ -113,6 +113,15 @@ static void msg(void)
 	expect("msgsnd", syscall(SYS_msgsnd, id, &m, 12, 0), 0);
 	expect("msgsnd nowait", syscall(SYS_msgsnd, id, &m, 5, IPC_NOWAIT), 0);
 	expect("msgsnd again", syscall(SYS_msgsnd, id, &m, 5, 0), 0);
+	/* longer than strace's 32 bytes and the msgbuf type's */
+	struct {
+		long mtype;
+		char mtext[80];
+	} big = {9, "a message longer than thirty-two bytes, and longer than forty, too"};
+	expect("msgsnd long", syscall(SYS_msgsnd, id, &big, strlen(big.mtext), 0), 0);
+	memset(big.mtext, 0, sizeof(big.mtext));
+	expect("msgrcv long",
+	       syscall(SYS_msgrcv, id, &big, sizeof(big.mtext), 9, 0) < 0 ? -1 : 0, 0);
 	struct message in;
 	memset(&in, 0, sizeof(in));
 	expect("msgrcv", syscall(SYS_msgrcv, id, &in, sizeof(in.mtext), 7, 0) < 0 ? -1 : 0, 0);

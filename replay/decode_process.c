@@ -560,7 +560,8 @@ static void print_cap_header(struct rp_ctx *c, uint32_t *version)
 
 static void print_cap_data(struct rp_ctx *c, unsigned i, bool out, uint32_t version)
 {
-	const size_t need = version == CAP_V1 ? 12 : 24;
+	/* two words for versions 2 and 3, one for 1 and for unknown versions */
+	const size_t need = version == CAP_V2 || version == CAP_V3 ? 24 : 12;
 	const struct rp_mem *m = rp_arg_mem(c, i, out, need);
 	if (!m)
 		return;
@@ -580,8 +581,9 @@ static void print_capget(struct rp_ctx *c, bool get)
 {
 	uint32_t version;
 	print_cap_header(c, &version);
-	/* an unknown version is refused before the data is touched */
-	if (version != CAP_V1 && version != CAP_V2 && version != CAP_V3) {
+	/* capget refuses an unknown version before it writes the data; capset's
+	 * is shown as version 1's, as strace does */
+	if (get && version != CAP_V1 && version != CAP_V2 && version != CAP_V3) {
 		rp_arg_ptr(c, 1);
 		return;
 	}

@@ -123,6 +123,7 @@ static void access_stat(void)
 	S(SYS_access, "missing", F_OK);
 	S(SYS_faccessat, AT_FDCWD, "f1", X_OK);
 	S(SYS_faccessat, AT_FDCWD, "f1", R_OK | X_OK);
+	S(SYS_faccessat, AT_FDCWD, "f1", F_OK);
 	S(SYS_faccessat2, AT_FDCWD, "f1", R_OK, AT_EACCESS | AT_SYMLINK_NOFOLLOW);
 	S(SYS_faccessat2, AT_FDCWD, "f1", W_OK, 0x4);
 	S(SYS_stat, "f1", &st);

@@ -70,6 +70,7 @@ static void rw_calls(void)
 	syscall(SYS_read, fd, NULL, 0);
 	syscall(SYS_pwrite64, fd, "PW", 2, 3);
 	syscall(SYS_pwrite64, fd, "PW", 2, -1);
+	syscall(SYS_pwrite64, BADFD, "PW", 2, 0);
 	syscall(SYS_pread64, fd, buf, 10, 1);
 	syscall(SYS_pread64, fd, buf, 10, 100000);
 	syscall(SYS_pread64, BADFD, buf, 10, 0);
@@ -96,6 +97,7 @@ static void rw_calls(void)
 	syscall(SYS_readv, BADFD, rv, 2);
 	syscall(SYS_pwritev, fd, wv, 2, 0, 0);
 	syscall(SYS_pwritev, fd, wv, 2, 5, 0);
+	syscall(SYS_pwritev, BADFD, wv, 2, 0, 0);
 	syscall(SYS_preadv, fd, rv, 2, 2, 0);
 	syscall(SYS_preadv, fd, rv, 2, 1000000, 0);
 	syscall(SYS_preadv, BADFD, rv, 2, 0, 0);
@@ -104,6 +106,8 @@ static void rw_calls(void)
 	syscall(SYS_preadv2, fd, rv, 2, 0, 0, 0);
 	syscall(SYS_preadv2, fd, rv, 1, 0, 0, RWF_HIPRI);
 	syscall(SYS_preadv2, fd, rv, 2, 0, 0, 0x100);
+	syscall(SYS_pwritev2, BADFD, wv, 2, 0, 0, 0);
+	syscall(SYS_preadv2, BADFD, rv, 2, 0, 0, 0);
 	/* a longer vector, abbreviated by strace */
 	struct iovec many[40];
 	for (int i = 0; i < 40; i++) {
@@ -349,6 +353,8 @@ static void poll_calls(void)
 	syscall(SYS_epoll_pwait, ep, out, 4, 0, NULL, 8);
 	syscall(SYS_epoll_pwait2, ep, out, 4, &ts, &mask, 8);
 	syscall(SYS_epoll_pwait2, ep, out, 4, &ts, NULL, 8);
+	syscall(SYS_epoll_pwait, p[1], out, 4, 0, NULL, 8); /* not an epoll: EINVAL */
+	syscall(SYS_epoll_pwait2, BADFD, out, 4, &ts, NULL, 8);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[1], NULL);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[1], NULL);
 	syscall(SYS_epoll_wait, BADFD, out, 4, 0);

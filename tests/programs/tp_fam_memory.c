@@ -107,6 +107,7 @@ int main(int argc, char **argv)
 	syscall(SYS_munlock, a, PAGE);
 	syscall(SYS_mlock, BASE + 200 * PAGE, PAGE);
 	syscall(SYS_munlock, a, 0);
+	syscall(SYS_munlock, BASE + 200 * PAGE, PAGE); /* nothing mapped: ENOMEM */
 
 	/* remapping */
 	map(BASE + 56 * PAGE, 4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,

@@ -96,6 +96,7 @@ static void tcp4(void)
 	check("listen", syscall(SYS_listen, s, 8), 0);
 	len = sizeof(addr);
 	check("getsockname", syscall(SYS_getsockname, s, &addr, &len), 0);
+	check("getsockname EBADF", syscall(SYS_getsockname, -1, &addr, &len), EBADF);
 
 	const long c =
 	    check("socket client", syscall(SYS_socket, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), 0);
@@ -220,6 +221,7 @@ static void udp4(void)
 	struct msghdr mh = {
 	    .msg_name = &a_addr, .msg_namelen = sizeof(a_addr), .msg_iov = out, .msg_iovlen = 2};
 	check("sendmsg udp", syscall(SYS_sendmsg, b, &mh, 0), 0);
+	check("sendmsg EBADF", syscall(SYS_sendmsg, -1, &mh, 0), EBADF);
 	struct iovec in[2] = {{b1, sizeof(b1)}, {b2, sizeof(b2)}};
 	memset(&mh, 0, sizeof(mh));
 	mh.msg_name = &from;

@@ -219,6 +219,8 @@ static void system_info(void)
 	sys(SYS_capset, (long)&hdr, (long)data, 0, 0, 0, 0);
 	hdr.version = 0x12345678;
 	sys(SYS_capget, (long)&hdr, (long)data, 0, 0, 0, 0);
+	hdr.version = 0x12345678; /* capget wrote the kernel's version back */
+	sys(SYS_capset, (long)&hdr, (long)data, 0, 0, 0, 0);
 	hdr.version = _LINUX_CAPABILITY_VERSION_1;
 	hdr.pid = 0;
 	sys(SYS_capget, (long)&hdr, (long)data, 0, 0, 0, 0);

@@ -243,6 +243,41 @@ def write_thresholds(path, th, origin):
                 f.write("%s %.1f\n" % (k, th[k]))
 
 
+CALL = re.compile(r"^(\w+)\(.*\) += (.*)$")
+
+
+def note_paths(lines, taken):
+    """Which calls strace saw, and how they ended: "ok", "fail" (-1 errno),
+    "interrupted" (? ERESTART...), "noreturn" (exit, a successful exec's
+    old image...)."""
+    for line in merge_unfinished(lines):
+        m = LEAD.match(line)
+        c = CALL.match(m.group(2)) if m else None
+        if c:
+            r = c.group(2)
+            path = ("noreturn" if r == "?" else "interrupted" if r.startswith("? ") else
+                    "fail" if r.startswith("-1 ") else "ok")
+            taken.setdefault(c.group(1), set()).add(path)
+
+
+def check_coverage(path, taken):
+    """Each row of path: a syscall and the paths (ok, fail, interrupted,
+    noreturn) the test programs must take with it under strace. Returns the
+    rows not covered."""
+    missing = []
+    with open(path) as f:
+        for line in f:
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            for want in words[1:]:
+                if want not in taken.get(words[0], ()):
+                    missing.append("%s(%s)" % (words[0], want))
+    print("coverage: %d calls checked, %d paths missing%s" %
+          (len(taken), len(missing), ": " + " ".join(missing) if missing else ""))
+    return ["coverage"] if missing else []
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bindir", required=True)
@@ -252,6 +287,9 @@ def main():
     ap.add_argument("--keep", help="keep outputs in this directory")
     ap.add_argument("--diff", action="store_true", help="print differing lines")
     ap.add_argument("--opts", default="", help="extra options for both strace and strep")
+    ap.add_argument("--coverage",
+                    help="file of syscalls the programs must make, each with the paths "
+                         "(ok, fail) it must take under strace")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
 
@@ -272,6 +310,7 @@ def main():
     measured = {}
     extra = shlex.split(args.opts)
     tag = "[%s]" % "".join(extra) if extra else ""
+    paths_taken = {}
     try:
         for name, cmd in programs(args.bindir, work):
             if args.names and name not in args.names:
@@ -299,7 +338,9 @@ def main():
                 print("%s: strep failed (%d): %s" % (name, rc.returncode,
                                                       rc.stderr.decode(errors="replace").strip()))
             with open(a, errors="replace") as f:
-                la = normalize(f.read().splitlines())
+                strace_lines = f.read().splitlines()
+            note_paths(strace_lines, paths_taken)
+            la = normalize(strace_lines)
             with open(b, errors="replace") as f:
                 lb = normalize(f.read().splitlines())
             same, total = compare(la, lb)
@@ -323,6 +364,8 @@ def main():
                                           "" if rate + 1e-9 >= need else "  BELOW THRESHOLD"))
         if rate + 1e-9 < need:
             failed.append("total" + tag)
+        if args.coverage:
+            failed += check_coverage(args.coverage, paths_taken)
         if args.update:
             for k, v in measured.items():
                 # whole percents; margins for scheduling noise are set by hand

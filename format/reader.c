@@ -69,6 +69,7 @@ struct strtrc_reader {
 	/* decompressed CBOR sequence */
 	uint8_t *dbuf;
 	size_t dpos, dlen, dcap;
+	bool no_fast_path; /* strtrc_reader_set_fast_path(r, false) */
 	uint64_t dbase; /* stream offset of dbuf[0] */
 	/* record parsing */
 	struct node *nodes;
@@ -1151,6 +1152,111 @@ const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r)
 	return &r->header;
 }
 
+/* ---- fast path: the common records, decoded straight from the bytes ----
+ *
+ * Syscall entries, exits and memory records are most of a trace. When one
+ * is encoded the plain way (definite lengths, no tags, no extra elements,
+ * every field in range) and lies whole in the buffer, it is decoded here
+ * without building nodes; anything else goes the general way, which gives
+ * the same record or the error message. */
+
+struct cursor {
+	const uint8_t *p, *end;
+};
+
+/* The next head of major type major: its argument. false when the head
+ * is of another type, not plain, or past the end. */
+static bool take(struct cursor *c, unsigned major, uint64_t *arg)
+{
+	if (c->p >= c->end || (*c->p >> 5) != major)
+		return false;
+	const unsigned info = *c->p & 31;
+	if (info < 24) {
+		*arg = info;
+		c->p++;
+		return true;
+	}
+	if (info > 27)
+		return false;
+	const size_t n = (size_t)1 << (info - 24);
+	if ((size_t)(c->end - c->p) < 1 + n)
+		return false;
+	uint64_t v = 0;
+	for (size_t k = 1; k <= n; k++)
+		v = v << 8 | c->p[k];
+	*arg = v;
+	c->p += 1 + n;
+	return true;
+}
+
+static bool take_u(struct cursor *c, uint64_t max, uint64_t *out)
+{
+	return take(c, 0, out) && *out <= max;
+}
+
+/* 1: rec filled from the record at dpos (*size: its length); 0: not a
+ * plain common record, or not whole in the buffer. */
+static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_t *size)
+{
+	struct cursor c = {r->dbuf + r->dpos, r->dbuf + r->dlen};
+	uint64_t n, kind, tid, dts, v;
+	if (c.p >= c.end || (*c.p != 0x88 && *c.p != 0x85 && *c.p != 0x8a))
+		return 0;
+	n = *c.p++ & 31;
+	if (!take_u(&c, UINT64_MAX, &kind) || !take_u(&c, UINT32_MAX, &tid) ||
+	    !take_u(&c, UINT64_MAX, &dts))
+		return 0;
+	struct strtrc_record out = {.kind = (enum strtrc_kind)kind, .tid = (uint32_t)tid};
+	if (kind == STRTRC_SYSCALL_ENTRY && n == 8) {
+		struct strtrc_syscall_entry *const en = &out.u.entry;
+		if (!take_u(&c, UINT32_MAX, &v))
+			return 0;
+		en->arch = (uint32_t)v;
+		if (!take_u(&c, UINT64_MAX, &en->nr) || c.p >= c.end || *c.p++ != 0x86)
+			return 0;
+		for (int k = 0; k < 6; k++) {
+			if (!take_u(&c, UINT64_MAX, &en->args[k]))
+				return 0;
+		}
+		if (!take_u(&c, UINT64_MAX, &en->ip) || !take_u(&c, UINT64_MAX, &en->sp))
+			return 0;
+	} else if (kind == STRTRC_SYSCALL_EXIT && n == 5) {
+		if (take(&c, 0, &v) && v <= INT64_MAX)
+			out.u.exit.rval = (int64_t)v;
+		else if (take(&c, 1, &v) && v <= INT64_MAX)
+			out.u.exit.rval = -1 - (int64_t)v;
+		else
+			return 0;
+		if (c.p >= c.end || (*c.p != 0xf4 && *c.p != 0xf5))
+			return 0;
+		out.u.exit.is_error = *c.p++ == 0xf5;
+	} else if (kind == STRTRC_MEMORY && n == 10) {
+		struct strtrc_memory *const m = &out.u.memory;
+		uint64_t stop, arg, item, flags, len;
+		if (!take_u(&c, UINT8_MAX, &stop) || !take_u(&c, UINT8_MAX, &arg) ||
+		    !take_u(&c, UINT32_MAX, &item) || !take_u(&c, UINT32_MAX, &flags) ||
+		    !take_u(&c, UINT64_MAX, &m->addr) || !take_u(&c, UINT64_MAX, &m->full_len) ||
+		    !take(&c, 2, &len) || len > (uint64_t)(c.end - c.p))
+			return 0;
+		m->stop = (uint8_t)stop;
+		m->arg = (uint8_t)arg;
+		m->item = (uint32_t)item;
+		m->flags = (uint32_t)flags;
+		m->data.data = c.p;
+		m->data.len = (size_t)len;
+		c.p += len;
+	} else {
+		return 0;
+	}
+	if ((size_t)(c.p - (r->dbuf + r->dpos)) > MAX_RECORD)
+		return 0;
+	r->ts += dts;
+	out.ts_ns = r->ts;
+	*rec = out;
+	*size = (size_t)(c.p - (r->dbuf + r->dpos));
+	return 1;
+}
+
 int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 {
 	assert(r && rec);
@@ -1160,6 +1266,10 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 		return 0;
 	for (;;) {
 		size_t size, nnodes;
+		if (!r->no_fast_path && fast_record(r, rec, &size)) {
+			r->dpos += size;
+			return 1;
+		}
 		const int p = next_item(r, &size, &nnodes);
 		if (p < 0)
 			return p;
@@ -1183,6 +1293,12 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 		}
 		return 1;
 	}
+}
+
+void strtrc_reader_set_fast_path(struct strtrc_reader *r, bool on)
+{
+	assert(r);
+	r->no_fast_path = !on;
 }
 
 const char *strtrc_reader_error(const struct strtrc_reader *r)

@@ -2,7 +2,14 @@
 #ifndef STREC_FORMAT_STRTRC_INTERNAL_H
 #define STREC_FORMAT_STRTRC_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+struct strtrc_reader;
+/* On by default: common records are decoded straight from their bytes.
+ * Off: every record goes through the general parser (the fuzz targets
+ * compare the two). */
+void strtrc_reader_set_fast_path(struct strtrc_reader *r, bool on);
 
 /* Magic frame: 4-byte magic, 4-byte size, then "STRECTRC", u16 version,
  * u16 flags. */

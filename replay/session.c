@@ -52,7 +52,44 @@ struct rp_session {
 	struct task *opening;
 	struct rp_mem *entry_mem;
 	size_t entry_mem_cap;
+	/* the calls that change the descriptor table, per architecture */
+	struct fd_calls {
+		uint32_t arch; /* 0: not looked up yet */
+		const struct sc_desc *open, *openat, *creat, *openat2, *close, *close_range, *dup,
+			*dup2, *dup3, *fcntl, *chdir, *recvmsg, *recvmmsg;
+	} fd_calls[2];
 };
+
+/* The table's entries for the calls track_fds follows: compared by address,
+ * since every call passes there. NULL for an architecture without a table. */
+static const struct fd_calls *fd_calls_for(struct rp_session *s, uint32_t arch)
+{
+	const struct sc_table *const t = sc_table_for_arch(arch);
+	if (!t)
+		return NULL;
+	struct fd_calls *const fc = &s->fd_calls[t == &sc_table_i386];
+	if (fc->arch == arch)
+		return fc;
+#define LOOKUP(name) (sc_number(t, #name) >= 0 ? sc_lookup(t, (unsigned)sc_number(t, #name)) : NULL)
+	*fc = (struct fd_calls){
+		.arch = arch,
+		.open = LOOKUP(open),
+		.openat = LOOKUP(openat),
+		.creat = LOOKUP(creat),
+		.openat2 = LOOKUP(openat2),
+		.close = LOOKUP(close),
+		.close_range = LOOKUP(close_range),
+		.dup = LOOKUP(dup),
+		.dup2 = LOOKUP(dup2),
+		.dup3 = LOOKUP(dup3),
+		.fcntl = LOOKUP(fcntl),
+		.chdir = LOOKUP(chdir),
+		.recvmsg = LOOKUP(recvmsg),
+		.recvmmsg = LOOKUP(recvmmsg),
+	};
+#undef LOOKUP
+	return fc;
+}
 
 static struct fdtab *fdtab_new(void)
 {
@@ -381,27 +418,27 @@ static const struct rp_mem *result_link(const struct rp_syscall *sc, uint32_t it
  * the calls were given. */
 static void track_fds(struct rp_session *s, struct task *t, const struct rp_syscall *sc)
 {
-	(void)s;
-	const char *name = rp_syscall_name(sc);
-	if (!name || !sc->finished || sc->is_error)
+	if (!sc->desc || !sc->finished || sc->is_error)
 		return;
+	const struct sc_desc *const d = sc->desc;
+	const struct fd_calls *const fc = fd_calls_for(s, sc->arch);
 	const int64_t r = sc->rval;
-	const uint32_t classes = sc->desc ? sc->desc->classes : 0;
+	const uint32_t classes = d->classes;
 	/* SCM_RIGHTS received (close-on-exec with MSG_CMSG_CLOEXEC), clone3's
 	 * pidfd (always close-on-exec) */
-	for (size_t i = 0; i < sc->nmem; i++) {
+	for (size_t i = 0; (classes & SC_CLASS_OTHER_FDS) && i < sc->nmem; i++) {
 		const struct rp_mem *const m = &sc->mem[i];
 		if (m->arg != STRTRC_ARG_RESULT || m->item < STRTRC_RESULT_FD_ITEM)
 			continue;
-		const bool recv = !strcmp(name, "recvmsg") || !strcmp(name, "recvmmsg");
-		const uint64_t flags = sc->args[!strcmp(name, "recvmmsg") ? 3 : 2];
+		const bool recv = fc && (d == fc->recvmsg || d == fc->recvmmsg);
+		const uint64_t flags = sc->args[fc && d == fc->recvmmsg ? 3 : 2];
 		fdtab_set(t->fds, (int64_t)m->addr, (const char *)m->data, m->len);
 		fdtab_set_cloexec(t->fds, (int64_t)m->addr, !recv || (flags & 0x40000000));
 	}
 	const struct rp_mem *link = result_link(sc, 0);
 	if ((classes & SC_CLASS_RET_FD) && link) {
 		fdtab_set(t->fds, r, (const char *)link->data, link->len);
-		fdtab_set_cloexec(t->fds, r, opened_cloexec(name, sc->args));
+		fdtab_set_cloexec(t->fds, r, opened_cloexec(d->name, sc->args));
 		return;
 	}
 	if ((classes & SC_CLASS_SETS_CWD) && link) {
@@ -409,8 +446,8 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 		return;
 	}
 	if (classes & SC_CLASS_OUT_FDS) {
-		for (unsigned i = 0; i < sc->desc->nargs; i++) {
-			const struct rp_mem *const pair = sc->desc->args[i].type == SC_T_INT_PAIR
+		for (unsigned i = 0; i < d->nargs; i++) {
+			const struct rp_mem *const pair = d->args[i].type == SC_T_INT_PAIR
 								  ? rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0)
 								  : NULL;
 			if (!pair || pair->len < 8)
@@ -420,40 +457,42 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 				memcpy(&fd, pair->data + 4 * k, sizeof(fd));
 				const struct rp_mem *const l = result_link(sc, k + 1);
 				fdtab_set(t->fds, fd, l ? (const char *)l->data : NULL, l ? l->len : 0);
-				fdtab_set_cloexec(t->fds, fd, opened_cloexec(name, sc->args));
+				fdtab_set_cloexec(t->fds, fd, opened_cloexec(d->name, sc->args));
 			}
 		}
 		return;
 	}
+	if (!fc)
+		return;
+	/* older traces, without what the kernel said: from the arguments */
 	const char *const cwd = t->fds ? t->fds->cwd : NULL;
-	if (!strcmp(name, "openat") || !strcmp(name, "open") || !strcmp(name, "creat") ||
-	    !strcmp(name, "openat2")) {
-		const unsigned pa = name[4] == 'a' ? 1 : 0;
+	if (d == fc->open || d == fc->openat || d == fc->creat || d == fc->openat2) {
+		const unsigned pa = d == fc->openat || d == fc->openat2 ? 1 : 0;
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, pa, 0);
 		if (m) {
 			char *p = resolve(cwd, m->data, m->len);
 			if (p)
 				fdtab_set(t->fds, r, p, strlen(p));
-			fdtab_set_cloexec(t->fds, r, opened_cloexec(name, sc->args));
+			fdtab_set_cloexec(t->fds, r, opened_cloexec(d->name, sc->args));
 			free(p);
 		}
-	} else if (!strcmp(name, "close")) {
+	} else if (d == fc->close) {
 		fdtab_set(t->fds, (int64_t)(int32_t)sc->args[0], NULL, 0);
-	} else if (!strcmp(name, "close_range")) {
+	} else if (d == fc->close_range) {
 		const uint64_t last = sc->args[1] < (1u << 20) ? sc->args[1] : (1u << 20);
 		/* CLOSE_RANGE_CLOEXEC (4) only marks them */
 		for (uint64_t fd = sc->args[0]; !(sc->args[2] & 4) && fd <= last; fd++)
 			fdtab_set(t->fds, (int64_t)fd, NULL, 0);
-	} else if (!strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3") ||
-		   (!strcmp(name, "fcntl") && (sc->args[1] == 0 || sc->args[1] == 1030))) {
+	} else if (d == fc->dup || d == fc->dup2 || d == fc->dup3 ||
+		   (d == fc->fcntl && (sc->args[1] == 0 || sc->args[1] == 1030))) {
 		const char *p = fdtab_get(t->fds, (int32_t)sc->args[0]);
 		fdtab_set(t->fds, r, p, p ? strlen(p) : 0);
 		fdtab_set_cloexec(t->fds, r,
-				  opened_cloexec(name, sc->args) ||
-					  (!strcmp(name, "fcntl") && sc->args[1] == 1030));
-	} else if (!strcmp(name, "fcntl") && sc->args[1] == 2) { /* F_SETFD */
+				  opened_cloexec(d->name, sc->args) ||
+					  (d == fc->fcntl && sc->args[1] == 1030));
+	} else if (d == fc->fcntl && sc->args[1] == 2) { /* F_SETFD */
 		fdtab_set_cloexec(t->fds, (int32_t)sc->args[0], sc->args[2] & 1);
-	} else if (!strcmp(name, "chdir")) {
+	} else if (d == fc->chdir) {
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
 		if (m) {
 			char *p = resolve(cwd, m->data, m->len);

@@ -1166,7 +1166,8 @@ struct cursor {
 
 /* The next head of major type major: its argument. false when the head
  * is of another type, not plain, or past the end. */
-static bool take(struct cursor *c, unsigned major, uint64_t *arg)
+static inline __attribute__((always_inline)) bool take(struct cursor *c, unsigned major,
+							 uint64_t *arg)
 {
 	if (c->p >= c->end || (*c->p >> 5) != major)
 		return false;
@@ -1181,15 +1182,33 @@ static bool take(struct cursor *c, unsigned major, uint64_t *arg)
 	const size_t n = (size_t)1 << (info - 24);
 	if ((size_t)(c->end - c->p) < 1 + n)
 		return false;
-	uint64_t v = 0;
-	for (size_t k = 1; k <= n; k++)
-		v = v << 8 | c->p[k];
-	*arg = v;
+	const uint8_t *const b = c->p + 1;
+	switch (n) {
+	case 1:
+		*arg = b[0];
+		break;
+	case 2:
+		*arg = (uint64_t)b[0] << 8 | b[1];
+		break;
+	case 4: {
+		uint32_t v;
+		memcpy(&v, b, sizeof(v));
+		*arg = __builtin_bswap32(v);
+		break;
+	}
+	default: {
+		uint64_t v;
+		memcpy(&v, b, sizeof(v));
+		*arg = __builtin_bswap64(v);
+		break;
+	}
+	}
 	c->p += 1 + n;
 	return true;
 }
 
-static bool take_u(struct cursor *c, uint64_t max, uint64_t *out)
+static inline __attribute__((always_inline)) bool take_u(struct cursor *c, uint64_t max,
+							   uint64_t *out)
 {
 	return take(c, 0, out) && *out <= max;
 }
@@ -1206,9 +1225,13 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 	if (!take_u(&c, UINT64_MAX, &kind) || !take_u(&c, UINT32_MAX, &tid) ||
 	    !take_u(&c, UINT64_MAX, &dts))
 		return 0;
-	struct strtrc_record out = {.kind = (enum strtrc_kind)kind, .tid = (uint32_t)tid};
+	/* rec is filled as the fields come: when the record turns out not to be
+	 * plain, the general path fills it again from scratch */
+	struct strtrc_record *const out = rec;
+	out->kind = (enum strtrc_kind)kind;
+	out->tid = (uint32_t)tid;
 	if (kind == STRTRC_SYSCALL_ENTRY && n == 8) {
-		struct strtrc_syscall_entry *const en = &out.u.entry;
+		struct strtrc_syscall_entry *const en = &out->u.entry;
 		if (!take_u(&c, UINT32_MAX, &v))
 			return 0;
 		en->arch = (uint32_t)v;
@@ -1222,16 +1245,16 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 			return 0;
 	} else if (kind == STRTRC_SYSCALL_EXIT && n == 5) {
 		if (take(&c, 0, &v) && v <= INT64_MAX)
-			out.u.exit.rval = (int64_t)v;
+			out->u.exit.rval = (int64_t)v;
 		else if (take(&c, 1, &v) && v <= INT64_MAX)
-			out.u.exit.rval = -1 - (int64_t)v;
+			out->u.exit.rval = -1 - (int64_t)v;
 		else
 			return 0;
 		if (c.p >= c.end || (*c.p != 0xf4 && *c.p != 0xf5))
 			return 0;
-		out.u.exit.is_error = *c.p++ == 0xf5;
+		out->u.exit.is_error = *c.p++ == 0xf5;
 	} else if (kind == STRTRC_MEMORY && n == 10) {
-		struct strtrc_memory *const m = &out.u.memory;
+		struct strtrc_memory *const m = &out->u.memory;
 		uint64_t stop, arg, item, flags, len;
 		if (!take_u(&c, UINT8_MAX, &stop) || !take_u(&c, UINT8_MAX, &arg) ||
 		    !take_u(&c, UINT32_MAX, &item) || !take_u(&c, UINT32_MAX, &flags) ||
@@ -1251,8 +1274,7 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 	if ((size_t)(c.p - (r->dbuf + r->dpos)) > MAX_RECORD)
 		return 0;
 	r->ts += dts;
-	out.ts_ns = r->ts;
-	*rec = out;
+	out->ts_ns = r->ts;
 	*size = (size_t)(c.p - (r->dbuf + r->dpos));
 	return 1;
 }

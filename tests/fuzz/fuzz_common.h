@@ -57,8 +57,12 @@ static uint64_t record_digest(uint64_t h, const struct strtrc_record *rec)
 	h = mix(h, &rec->tid, sizeof(rec->tid));
 	h = mix(h, &rec->ts_ns, sizeof(rec->ts_ns));
 	switch (rec->kind) {
-	case STRTRC_SYSCALL_ENTRY:
-		return mix(h, &rec->u.entry, sizeof(rec->u.entry));
+	case STRTRC_SYSCALL_ENTRY: {
+		/* field by field: padding is no part of what a record says */
+		const struct strtrc_syscall_entry *e = &rec->u.entry;
+		const uint64_t f[] = {e->arch, e->nr, e->ip, e->sp};
+		return mix(mix(h, f, sizeof(f)), e->args, sizeof(e->args));
+	}
 	case STRTRC_SYSCALL_EXIT:
 		h = mix(h, &rec->u.exit.rval, sizeof(rec->u.exit.rval));
 		return mix(h, &rec->u.exit.is_error, sizeof(rec->u.exit.is_error));

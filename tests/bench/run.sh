@@ -20,11 +20,29 @@ if command -v perf >/dev/null && perf trace record -o "$work/probe.data" true >/
 	have_perf=1
 fi
 
+# A parallel build of the project's own sources (24 C files), from scratch
+# each run.
+top=$(cd "$here/../.." && pwd)
+mkdir -p "$work/mk"
+cat >"$work/mk/Makefile" <<'MAKEFILE'
+SRC := $(wildcard $(TOP)/common/*.c $(TOP)/format/*.c $(TOP)/replay/*.c)
+OBJ := $(patsubst $(TOP)/%.c,%.o,$(SRC))
+CFLAGS := -O1 -std=gnu11 -D_GNU_SOURCE -DSTREC_VERSION='"bench"' -I$(TOP)/common -I$(TOP)/format -I$(TOP)/replay
+vpath %.c $(TOP)
+all: $(OBJ)
+%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+clean:
+	rm -rf common format replay
+MAKEFILE
+
 # name|command (run from $work)
 workloads=(
 	"loop 500k getppid|$bin/tp_loop 500000 getppid"
 	"loop 4 threads|$bin/tp_loop 125000 getppid 4"
 	"fork/exec shell loop|sh -c 'for i in \$(seq 200); do /bin/true; done'"
+	"make -j2 (24 files)|make -s -C mk TOP=$top clean && make -s -j2 -C mk TOP=$top"
 	"find /usr|find /usr -maxdepth 4"
 	"python3 start-up|python3 -c pass"
 )
@@ -86,33 +104,43 @@ for w in "${workloads[@]}"; do
 done
 
 # Offline decoding of the same recording of the heaviest workload: strep and
-# strstat on strec's trace against perf trace -i / -s on perf's.
+# strstat on strec's trace against perf trace -i / -s on perf's; then on a
+# trace ten times as long (trc_repeat), to show their memory stays flat.
 echo
-echo "| decode (loop 500k getppid) | wall s | events/s | vs perf |"
-echo "| --- | ---: | ---: | ---: |"
+echo "| decode (loop 500k getppid) | wall s | events/s | vs perf | peak RSS KiB |"
+echo "| --- | ---: | ---: | ---: | ---: |"
 (cd "$work" && "$bin/strec" -q -o big.trc -- "$bin/tp_loop" 500000 getppid >/dev/null)
-events=$("$bin/strstat" --json "$work/big.trc" 2>/dev/null |
-	python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(r["calls"] for r in d["summary"]["syscalls"]))' 2>/dev/null || echo 0)
-time_of() { # median wall seconds of a command line, output discarded
+"$bin/trc_repeat" "$work/big.trc" "$work/big10.trc" 10
+events_of() { "$bin/strep" --info "$1" | awk '/^records:/ {print $2}'; }
+events=$(events_of "$work/big.trc")
+events10=$(events_of "$work/big10.trc")
+run_of() { # median "wall rss" of a command line, output discarded
 	for ((r = 0; r < runs; r++)); do
-		/usr/bin/time -f "%e" -o "$work/t" bash -c "$1" >/dev/null 2>&1
+		/usr/bin/time -f "%e %M" -o "$work/t" bash -c "$1" >/dev/null 2>&1
 		cat "$work/t"
-	done | median
+	done | sort -g | awk '{w[NR]=$1; m[NR]=$2} END {i=int((NR+1)/2); print w[i], m[i]}'
 }
-declare -A dec=()
-dec[strep]=$(time_of "$bin/strep $work/big.trc")
-dec[strep-json]=$(time_of "$bin/strep --json $work/big.trc")
-dec[strstat]=$(time_of "$bin/strstat $work/big.trc")
+declare -A dec=() mem=() evs=()
+add() { read -r "dec[$1]" "mem[$1]" < <(run_of "$2"); evs[$1]=$3; }
+add strep "$bin/strep $work/big.trc" "$events"
+add strep-json "$bin/strep --json $work/big.trc" "$events"
+add strstat "$bin/strstat $work/big.trc" "$events"
 if [ $have_perf = 1 ]; then
 	(cd "$work" && perf trace record -q -o perf.data -- "$bin/tp_loop" 500000 getppid >/dev/null 2>&1)
-	dec[perf-trace-i]=$(time_of "perf trace -i $work/perf.data")
-	dec[perf-trace-s]=$(time_of "perf trace -s -i $work/perf.data")
+	add perf-trace-i "perf trace -i $work/perf.data" "$events"
+	add perf-trace-s "perf trace -s -i $work/perf.data" "$events"
 fi
-for k in strep strep-json strstat perf-trace-i perf-trace-s; do
+add "strep (10x trace)" "$bin/strep $work/big10.trc" "$events10"
+add "strstat (10x trace)" "$bin/strstat $work/big10.trc" "$events10"
+for k in strep strep-json strstat perf-trace-i perf-trace-s "strep (10x trace)" "strstat (10x trace)"; do
 	[ -n "${dec[$k]:-}" ] || continue
 	ref=${dec[perf-trace-i]:-0}
-	[ "$k" = strstat ] || [ "$k" = perf-trace-s ] && ref=${dec[perf-trace-s]:-0}
-	ratio=$( [ "$ref" != 0 ] && echo "scale=2; ${dec[$k]} / $ref" | bc -l || echo "-")
-	rate=$(echo "scale=0; $events / (${dec[$k]} + 0.001)" | bc -l)
-	printf '| %s | %.2f | %s | %sx |\n' "$k" "${dec[$k]}" "$rate" "$ratio"
+	case $k in strstat* | perf-trace-s) ref=${dec[perf-trace-s]:-0} ;; esac
+	case $k in *10x*) ref=0 ;; esac
+	ratio=-
+	[ "$ref" != 0 ] && ratio=$(printf '%.2fx' "$(echo "scale=3; ${dec[$k]} / $ref" | bc -l)")
+	rate=$(echo "scale=0; ${evs[$k]} / (${dec[$k]} + 0.001)" | bc -l)
+	printf '| %s | %.2f | %s | %s | %d |\n' "$k" "${dec[$k]}" "$rate" "$ratio" "${mem[$k]}"
 done
+echo
+echo "Events: trace records ($events, and $events10 in the 10x trace); perf's run has as many syscalls."

@@ -42,7 +42,7 @@ workloads=(
 	"loop 500k getppid|$bin/tp_loop 500000 getppid"
 	"loop 4 threads|$bin/tp_loop 125000 getppid 4"
 	"fork/exec shell loop|sh -c 'for i in \$(seq 200); do /bin/true; done'"
-	"make -j2 (24 files)|make -s -C mk TOP=$top clean && make -s -j2 -C mk TOP=$top"
+	"make -j2 (24 files)|sh -c 'make -s -C mk TOP=$top clean && make -s -j2 -C mk TOP=$top'"
 	"find /usr|find /usr -maxdepth 4"
 	"python3 start-up|python3 -c pass"
 )

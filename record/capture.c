@@ -18,6 +18,9 @@
 #define REC_MAX_SOCKADDR    128u           /* sizeof(struct sockaddr_storage) */
 #define REC_MAX_SIGSET      128u
 #define REC_MAX_CONTROL     4096u
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x1000
+#endif
 #define REC_MAX_DIRENTS     (1u << 20)     /* a getdents buffer, whole */
 
 static int ensure_scratch(struct recorder *rec, size_t size)
@@ -269,7 +272,7 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 		if (rec_mem_read(c->tid, addr, head, sizeof(head), &got) != REC_READ_OK)
 			return 0;
 		int rc = 0;
-		if (head[0] & 0x1000) /* CLONE_PIDFD */
+		if (head[0] & CLONE_PIDFD)
 			rc = capture_area(c, 1, head[1], sizeof(int32_t), sizeof(int32_t));
 		if (!rc && (head[0] & 0x100000)) /* CLONE_PARENT_SETTID */
 			rc = capture_area(c, 2, head[3], sizeof(int32_t), sizeof(int32_t));
@@ -430,35 +433,28 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 /* Reads /proc/TID/<what> into a memory record of argument 6 (the call's
  * result), item item: what the kernel says a new descriptor or the new
  * working directory is, for -y. */
-static int record_link(struct recorder *rec, const struct rec_task *task, uint32_t item,
-		       const char *what, uint64_t ts)
+static int record_link(struct recorder *rec, const struct rec_task *task, pid_t owner,
+		       const char *what, uint32_t item, uint64_t addr, uint64_t ts)
 {
 	char path[64], target[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/%s", task->tid, what);
+	snprintf(path, sizeof(path), "/proc/%d/%s", owner, what);
 	const ssize_t n = readlink(path, target, sizeof(target));
 	if (n < 0)
-		return 0; /* gone already (closed by another thread): nothing to say */
+		return 0; /* gone already (closed by another thread), or not ours to see */
 	const struct capture_ctx c = { rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT };
-	return emit(&c, item, 0, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
+	return emit(&c, item, addr, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
 }
 
-#define REC_MAX_PASSED_FDS 256u
-#ifndef CLONE_PIDFD
-#define CLONE_PIDFD 0x1000
-#endif
-
+/* The link of descriptor fd of process owner, its number in addr. */
 static int record_fd_link(struct recorder *rec, const struct rec_task *task, pid_t owner,
 			  uint32_t item, int32_t fd, uint64_t ts)
 {
-	char path[64], target[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", owner, fd);
-	const ssize_t n = readlink(path, target, sizeof(target));
-	if (n < 0)
-		return 0; /* closed already, or not ours to see */
-	const struct capture_ctx c = { rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT };
-	return emit(&c, item, (uint64_t)(uint32_t)fd, target, (size_t)n, (uint64_t)n,
-		    STRTRC_MEM_STRING);
+	char what[32];
+	snprintf(what, sizeof(what), "fd/%d", fd);
+	return record_link(rec, task, owner, what, item, (uint64_t)(uint32_t)fd, ts);
 }
+
+#define REC_MAX_PASSED_FDS 256u
 
 /* The descriptors an SCM_RIGHTS message handed to the receiver. */
 static int record_passed_fds(struct recorder *rec, const struct rec_task *task, uint64_t msghdr_addr,
@@ -572,10 +568,10 @@ int rec_capture_result(struct recorder *rec, const struct rec_task *task, const 
 	char what[32];
 	if (desc->classes & SC_CLASS_RET_FD) {
 		snprintf(what, sizeof(what), "fd/%lld", (long long)rval);
-		return record_link(rec, task, 0, what, ts);
+		return record_link(rec, task, task->tid, what, 0, 0, ts);
 	}
 	if (desc->classes & SC_CLASS_SETS_CWD)
-		return record_link(rec, task, 0, "cwd", ts);
+		return record_link(rec, task, task->tid, "cwd", 0, 0, ts);
 	if (desc->classes & SC_CLASS_OUT_FDS) {
 		for (unsigned i = 0; i < desc->nargs; i++) {
 			if (desc->args[i].kind != SC_ARG_STRUCT || desc->args[i].type != SC_T_INT_PAIR)
@@ -586,7 +582,7 @@ int rec_capture_result(struct recorder *rec, const struct rec_task *task, const 
 				return 0;
 			for (unsigned k = 0; k < 2; k++) {
 				snprintf(what, sizeof(what), "fd/%d", fds[k]);
-				if ((rc = record_link(rec, task, k + 1, what, ts)))
+				if ((rc = record_link(rec, task, task->tid, what, k + 1, 0, ts)))
 					return rc;
 			}
 			return 0;

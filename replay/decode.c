@@ -77,18 +77,17 @@ static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
 void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 {
 	const int32_t v = (int32_t)fd;
-	if (!c->opts->yflag || c->e->json) {
+	if (!rp_fd_names(c)) {
 		rp_e_int(c->e, v);
 		return;
 	}
-	const struct rp_mem *const created = rp_new_fd_link(c, v);
-	const char *const path = created ? NULL : rp_session_fd_path(c->session, c->ev->tid, v);
-	if (created)
-		emit_fd(c, v, (const char *)created->data, created->len);
-	else if (path)
-		emit_fd(c, v, path, strlen(path));
-	else
+	struct rp_buf text = { 0 };
+	rp_buf_fd(c, &text, v);
+	if (text.oom)
 		rp_e_int(c->e, v);
+	else
+		rp_e_rawf(c->e, "%.*s", (int)text.len, text.data);
+	rp_buf_free(&text);
 }
 
 /* A descriptor of another process (pidfd_getfd's target): with -y, what
@@ -109,7 +108,7 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd)
 /* fd as rp_arg_fd prints it, appended to a buffer (for text glued whole) */
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 {
-	const bool yflag = c->opts->yflag && !c->e->json;
+	const bool yflag = rp_fd_names(c) != NULL;
 	const struct rp_mem *const created = yflag ? rp_new_fd_link(c, fd) : NULL;
 	const char *const path =
 		yflag && !created ? rp_session_fd_path(c->session, c->ev->tid, fd) : NULL;

@@ -206,7 +206,7 @@ bool rp_decode_time(struct rp_ctx *c, const char *name)
 			rp_e_open(c->e, '{');
 			for (int j = 0; j < 4; j++) {
 				rp_e_key(c->e, k[j]);
-				rp_e_uint(c->e, rp_get_u64(m->data + 8 * j));
+				rp_e_clock_ticks(c->e, rp_get_u64(m->data + 8 * j));
 			}
 			rp_e_close(c->e, '}');
 		}

@@ -595,6 +595,20 @@ void rp_e_comment(struct rp_emit *e, const char *c)
 	rp_buf_printf(e->out, " /* %s */", c);
 }
 
+void rp_e_clock_ticks(struct rp_emit *e, uint64_t ticks)
+{
+	/* the kernel reports clock_t in USER_HZ, which is 100 on every Linux
+	 * architecture strec decodes, whatever the recording machine's HZ */
+	enum { USER_HZ = 100 };
+	rp_e_uint(e, ticks);
+	if (!ticks || rp_e_xstyle(e) == RP_XLAT_RAW)
+		return;
+	char text[48];
+	snprintf(text, sizeof(text), "%" PRIu64 ".%02" PRIu64 " s", ticks / USER_HZ,
+		 ticks % USER_HZ);
+	rp_e_comment(e, text);
+}
+
 void rp_e_ellipsis(struct rp_emit *e)
 {
 	if (e->json)

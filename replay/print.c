@@ -212,7 +212,6 @@ static const char *rp_si_code_name(int signo, int code)
 void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		      const struct rp_session *fd_names, uint32_t tid)
 {
-	char tmp[32];
 	if (!si || len < 48) {
 		rp_e_raw(e, "{...}");
 		return;
@@ -270,12 +269,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		for (int i = 0; i < 2; i++) {
 			const uint64_t ticks = rp_get_u64(si + 32 + 8 * i);
 			rp_e_key(e, keys[i]);
-			rp_e_uint(e, ticks);
-			if (ticks) {
-				snprintf(tmp, sizeof(tmp), "%" PRIu64 ".%02" PRIu64 " s", ticks / 100,
-					 ticks % 100);
-				rp_e_comment(e, tmp);
-			}
+			rp_e_clock_ticks(e, ticks);
 		}
 	} else if (signo == 11 || signo == 7 || signo == 4 || signo == 8 || signo == 5) {
 		rp_e_key(e, "si_addr");

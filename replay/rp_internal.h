@@ -61,6 +61,9 @@ void rp_e_uint(struct rp_emit *e, uint64_t v);
 void rp_e_hex(struct rp_emit *e, uint64_t v);
 void rp_e_octal(struct rp_emit *e, uint64_t v);
 void rp_e_ptr(struct rp_emit *e, uint64_t addr);
+/* A clock_t in USER_HZ ticks: "15 /" "* 0.15 s *" "/" (no comment when 0 or
+ * with -X raw), as strace prints times() and SIGCHLD's si_utime. */
+void rp_e_clock_ticks(struct rp_emit *e, uint64_t ticks);
 /* A symbolic name: bare in text, a JSON string. */
 void rp_e_sym(struct rp_emit *e, const char *name);
 /* Preformatted text: as is in text, a JSON string. */

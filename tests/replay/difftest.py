@@ -176,7 +176,9 @@ def normalize(lines):
         rest = re.sub(r"^time\(\[\d+ /\* \S+ \*/\]\)", "time([TIME])", rest)
         rest = re.sub(r"^(time\(.*\) = )\d+ \(\S+\)$", r"\1TIME", rest)
         rest = re.sub(r"^(times\(.*\) = )\d+$", r"\1TICKS", rest)
-        rest = re.sub(r"^times\(\{tms_utime=\d+, tms_stime=\d+, ", "times({tms_utime=T, tms_stime=T, ", rest)
+        # CPU time so far: the number and its " /* 0.01 s */" vary per run
+        rest = re.sub(r"^times\(\{tms_utime=\d+(?: /\* [0-9.]+ s \*/)?, tms_stime=\d+(?: /\* [0-9.]+ s \*/)?, ",
+                      "times({tms_utime=T, tms_stime=T, ", rest)
         rest = re.sub(r"\b(shm|sem|msg)_([acdorst]time)=[1-9]\d*", r"\1_\2=T", rest)
         streams.setdefault(names.get(pid, ""), []).append(rest)
     return streams

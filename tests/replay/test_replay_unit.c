@@ -1,5 +1,6 @@
 /* Unit tests of the decoding library's building blocks: strace string
- * quoting and truncation, JSON strings, flag printing, the emitter. */
+ * quoting and truncation, JSON strings, flag printing, the emitter, clock
+ * ticks. */
 #include "rp_internal.h"
 
 #include <stdio.h>
@@ -99,6 +100,35 @@ int main(void)
 			      "O_RDONLY|O_CLOEXEC, NULL)",
 		       __LINE__);
 		rp_buf_free(&b);
+	}
+
+	/* clock_t ticks: seconds in a comment unless 0 or -X raw (strace 6.1's
+	 * times() and SIGCHLD si_utime) */
+	{
+		static const struct {
+			enum rp_xlat_style st;
+			uint64_t ticks;
+			const char *want;
+		} cases[] = {
+			{ RP_XLAT_ABBREV, 15, "(15 /* 0.15 s */)" },
+			{ RP_XLAT_ABBREV, 1234, "(1234 /* 12.34 s */)" },
+			{ RP_XLAT_ABBREV, 0, "(0)" },
+			{ RP_XLAT_VERBOSE, 7, "(7 /* 0.07 s */)" },
+			{ RP_XLAT_RAW, 15, "(15)" },
+		};
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			struct rp_print_opts o;
+			rp_print_opts_init(&o);
+			o.xlat = cases[i].st;
+			struct rp_buf b = { 0 };
+			struct rp_emit e;
+			rp_e_init(&e, &b, &o);
+			rp_e_open(&e, '(');
+			rp_e_clock_ticks(&e, cases[i].ticks);
+			rp_e_close(&e, ')');
+			expect("clock ticks", &b, cases[i].want, __LINE__);
+			rp_buf_free(&b);
+		}
 	}
 
 	if (failures) {

@@ -4,7 +4,7 @@
 
 _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 
-_strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --no-aslr --env
+_strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --spin --no-aslr --env
 	--force -q --progress -d -h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
 	-ttt -r -T -y -v -X -q -qq --json --format --info --interleaved -h --help --version"
@@ -76,7 +76,7 @@ _strec_complete()
 		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "$(command ls /proc | grep -E '^[0-9]+$')" -- "$cur")
 		return
 		;;
-	-s | --top)
+	-s | --top | --spin)
 		return
 		;;
 	-S)

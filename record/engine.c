@@ -395,6 +395,36 @@ static void detach_all(struct recorder *rec)
 	}
 }
 
+/* Waits for the next stop or exit of any tracee, as waitpid(-1, status,
+ * __WALL). A tracee that makes system calls back to back stops again a few
+ * microseconds after it is resumed. Sleeping in waitpid then costs two
+ * cross-CPU wake-ups per stop (on a VM each one is an exit to the
+ * hypervisor), more than the stop itself; so while stops keep coming
+ * within spin_ns, the tracer polls for the next one instead of sleeping.
+ * One slow stop turns polling off until stops come quickly again, which
+ * bounds the CPU polling can waste to spin_ns per slow stop. */
+static pid_t wait_next(struct recorder *rec, int *status)
+{
+	const uint64_t start = strec_monotonic_ns();
+	if (rec->spin_next) {
+		do {
+			const pid_t tid = waitpid(-1, status, __WALL | WNOHANG);
+			if (tid > 0)
+				rec->stats.polled++;
+			if (tid != 0)
+				return tid;
+			if (rec_detach_requested || rec_flush_due) {
+				errno = EINTR; /* as the signal would have made waitpid */
+				return -1;
+			}
+		} while (strec_monotonic_ns() - start < rec->spin_ns);
+	}
+	const pid_t tid = waitpid(-1, status, __WALL);
+	rec->stats.slept++;
+	rec->spin_next = rec->spin_ns && strec_monotonic_ns() - start < rec->spin_ns;
+	return tid;
+}
+
 int rec_run(struct recorder *rec)
 {
 	static pid_t ready_tid[REC_WAIT_BATCH];
@@ -415,7 +445,7 @@ int rec_run(struct recorder *rec)
 				rec_progress_show(rec);
 		}
 		int status;
-		const pid_t tid = waitpid(-1, &status, __WALL);
+		const pid_t tid = wait_next(rec, &status);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -424,11 +454,13 @@ int rec_run(struct recorder *rec)
 			return -errno;
 		}
 		/* Take every ready stop before handling any, so that one busy
-		 * thread cannot starve the others. */
+		 * thread cannot starve the others. With one tracee there is
+		 * nothing else to take (a new child's first stop waits for the
+		 * next round), and asking would cost a syscall per stop. */
 		size_t n = 0;
 		ready_tid[n] = tid;
 		ready_status[n++] = status;
-		while (n < REC_WAIT_BATCH) {
+		while (rec->tasks.count > 1 && n < REC_WAIT_BATCH) {
 			const pid_t more = waitpid(-1, &status, __WALL | WNOHANG);
 			if (more <= 0)
 				break;
@@ -438,5 +470,7 @@ int rec_run(struct recorder *rec)
 		for (size_t i = 0; i < n; i++)
 			dispatch(rec, ready_tid[i], ready_status[i]);
 	}
+	REC_INFO("waits ended polling: %llu, sleeping: %llu", (unsigned long long)rec->stats.polled,
+		 (unsigned long long)rec->stats.slept);
 	return 0;
 }

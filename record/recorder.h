@@ -75,6 +75,7 @@ struct rec_options {
 	bool record_env;
 	bool force;        /* overwrite a file that is not a trace */
 	bool seccomp;      /* use a seccomp-bpf prefilter when a filter is given */
+	uint32_t spin_us;  /* --spin: poll this long for the next stop before sleeping */
 	struct strec_filter filter;
 	const char *filter_text; /* for the header */
 	int argc;
@@ -87,6 +88,8 @@ struct rec_stats {
 	uint64_t threads;
 	uint64_t signals;
 	uint64_t lost;      /* events we know we could not record */
+	uint64_t polled;    /* waits for a stop that ended polling (--spin) */
+	uint64_t slept;     /* waits that ended in a sleeping waitpid */
 };
 
 struct recorder {
@@ -101,6 +104,8 @@ struct recorder {
 	bool seccomp_active;    /* the tracees run under our seccomp filter */
 	bool write_failed;      /* the trace can no longer be written: detach and stop */
 	char write_error[256];
+	uint64_t spin_ns;       /* 0: always sleep in waitpid (one CPU, or --spin=0) */
+	bool spin_next;         /* the last stop came within spin_ns: poll for the next */
 	uint8_t *scratch;       /* capture buffer */
 	size_t scratch_size;
 };

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -49,6 +50,9 @@ static const char usage_text[] =
 	"                        %statfs %fstatfs %%statfs %creds %clock %pure, /regex\n"
 	"                        (fork, clone, exec and exit are always recorded)\n"
 	"  --no-seccomp          filter in the tracing loop instead of with seccomp-bpf\n"
+	"  --spin USEC           while the traced program stops within USEC microseconds\n"
+	"                        of being resumed, poll for its next stop instead of\n"
+	"                        sleeping (default 20; 0: always sleep; off on one CPU)\n"
 	"  --no-aslr             run COMMAND with address-space randomization off\n"
 	"  --env                 record the environment (not recorded by default)\n"
 	"  --force               overwrite FILE even if it is not a strec trace\n"
@@ -91,6 +95,7 @@ enum {
 	OPT_NO_FOLLOW,
 	OPT_NO_ASLR,
 	OPT_NO_SECCOMP,
+	OPT_SPIN,
 	OPT_ENV,
 	OPT_FORCE,
 	OPT_PROGRESS,
@@ -106,6 +111,7 @@ static const struct option long_options[] = {
 	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "spin", required_argument, NULL, OPT_SPIN },
 	{ "env", no_argument, NULL, OPT_ENV },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
@@ -205,6 +211,9 @@ static void parse_options(int argc, char **argv, struct rec_options *o, char *fi
 			break;
 		case OPT_NO_SECCOMP:
 			o->seccomp = false;
+			break;
+		case OPT_SPIN:
+			o->spin_us = (uint32_t)parse_number(optarg, "spin time", 1000000);
 			break;
 		case OPT_ENV:
 			o->record_env = true;
@@ -478,6 +487,7 @@ int main(int argc, char **argv)
 		.capture_size = 4096,
 		.follow_forks = true,
 		.seccomp = true,
+		.spin_us = 20,
 		.argc = argc,
 		.argv = argv,
 	};
@@ -491,6 +501,11 @@ int main(int argc, char **argv)
 	parse_options(argc, argv, &opts, filter_text, sizeof(filter_text));
 
 	struct recorder rec = { .opts = &opts, .start_ns = strec_monotonic_ns() };
+	/* Polling on the only CPU the tracees could run on would keep them
+	 * from running. */
+	cpu_set_t cpus;
+	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0 && CPU_COUNT(&cpus) > 1)
+		rec.spin_ns = (uint64_t)opts.spin_us * 1000;
 	char *const command_path = opts.command ? resolve_command(opts.command[0]) : NULL;
 
 	char msg[512];

@@ -104,7 +104,8 @@ struct recorder {
 	bool seccomp_active;    /* the tracees run under our seccomp filter */
 	bool write_failed;      /* the trace can no longer be written: detach and stop */
 	char write_error[256];
-	uint64_t spin_ns;       /* 0: always sleep in waitpid (one CPU, or --spin=0) */
+	uint64_t spin_ns;       /* --spin in ns; 0: always sleep in waitpid */
+	size_t cpus;            /* CPUs strec may run on */
 	bool spin_next;         /* the last stop came within spin_ns: poll for the next */
 	uint8_t *scratch;       /* capture buffer */
 	size_t scratch_size;

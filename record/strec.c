@@ -52,7 +52,8 @@ static const char usage_text[] =
 	"  --no-seccomp          filter in the tracing loop instead of with seccomp-bpf\n"
 	"  --spin USEC           while the traced program stops within USEC microseconds\n"
 	"                        of being resumed, poll for its next stop instead of\n"
-	"                        sleeping (default 20; 0: always sleep; off on one CPU)\n"
+	"                        sleeping (default 20; 0: always sleep; off while the\n"
+	"                        traced threads are as many as the CPUs)\n"
 	"  --no-aslr             run COMMAND with address-space randomization off\n"
 	"  --env                 record the environment (not recorded by default)\n"
 	"  --force               overwrite FILE even if it is not a strec trace\n"
@@ -501,11 +502,9 @@ int main(int argc, char **argv)
 	parse_options(argc, argv, &opts, filter_text, sizeof(filter_text));
 
 	struct recorder rec = { .opts = &opts, .start_ns = strec_monotonic_ns() };
-	/* Polling on the only CPU the tracees could run on would keep them
-	 * from running. */
 	cpu_set_t cpus;
-	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0 && CPU_COUNT(&cpus) > 1)
-		rec.spin_ns = (uint64_t)opts.spin_us * 1000;
+	rec.spin_ns = (uint64_t)opts.spin_us * 1000;
+	rec.cpus = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 ? (size_t)CPU_COUNT(&cpus) : 1;
 	char *const command_path = opts.command ? resolve_command(opts.command[0]) : NULL;
 
 	char msg[512];

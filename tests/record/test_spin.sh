@@ -30,8 +30,9 @@ if [ "$(nproc)" -ge 2 ]; then
 		"$(sed -n 's/.*waits ended polling: [0-9]*, sleeping: \([0-9]*\)$/\1/p' "$WORK/onecpu.err")"
 fi
 
-# Threads stopping concurrently while the recorder polls: each of the 8
-# workers' 100 getppid calls is there, each entry with its exit.
+# Threads: the recorder polls only while the tracees are fewer than the
+# CPUs (the main thread alone, here), then sleeps; each of the 8 workers'
+# 100 getppid calls is there, each entry with its exit.
 same_as_native threads --spin 1000 -- "$BIN/tp_threads"
 facts threads
 F=$WORK/threads.facts

@@ -38,6 +38,7 @@ struct st_procs {
 	struct proc *v;
 	size_t n, cap;
 	struct st_map by_pid; /* the newest process of each pid */
+	size_t last;	      /* index of the process looked up last (one per event) */
 	char *cwd;	      /* the recorder's, for processes seen first */
 	uint64_t end_ns;
 };
@@ -81,6 +82,7 @@ static struct proc *new_proc(struct st_procs *p, uint32_t pid, uint32_t ppid, ui
 	const size_t parent = ppid ? st_map_get_u64(&p->by_pid, ppid) : SIZE_MAX;
 	if (st_map_put_u64(&p->by_pid, pid, p->n) < 0)
 		return NULL;
+	p->last = p->n;
 	struct proc *pr = &p->v[p->n++];
 	memset(pr, 0, sizeof(*pr));
 	pr->pid = pid;
@@ -96,9 +98,15 @@ static struct proc *new_proc(struct st_procs *p, uint32_t pid, uint32_t ppid, ui
 /* The live process of pid, created (parentless) when first seen. */
 static struct proc *get_proc(struct st_procs *p, uint32_t pid, uint64_t ts)
 {
+	/* runs of events come from one process; new_proc moves last to a
+	 * reused pid's new process */
+	if (p->last < p->n && p->v[p->last].pid == pid)
+		return &p->v[p->last];
 	const size_t i = st_map_get_u64(&p->by_pid, pid);
-	if (i != SIZE_MAX)
+	if (i != SIZE_MAX) {
+		p->last = i;
 		return &p->v[i];
+	}
 	return new_proc(p, pid, 0, ts);
 }
 
@@ -211,6 +219,9 @@ static int on_syscall(struct st_procs *p, struct proc *pr, const struct rp_sessi
 		      const struct rp_event *ev)
 {
 	const struct rp_syscall *sc = &ev->u.sc;
+	/* the table's classes rule out nearly every call before the names */
+	if (!sc->desc || !(sc->desc->classes & (SC_CLASS_LIFECYCLE | SC_CLASS_SETS_CWD)))
+		return 0;
 	const char *name = rp_syscall_name(sc);
 	if (!name || !sc->finished || sc->is_error)
 		return 0;

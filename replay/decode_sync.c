@@ -109,38 +109,37 @@ static void wake_op_field(struct rp_buf *b, uint32_t v)
 		rp_buf_putc(b, '0');
 }
 
+/* A named field of FUTEX_WAKE_OP, "FUTEX_OP_ADD<<28"; -X raw keeps the
+ * "???" comment even for known values (strace 6.1). */
+static void wake_op_named(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
+			  uint32_t v, unsigned shift, const char *unknown)
+{
+	char num[16];
+	snprintf(num, sizeof(num), "%#" PRIx32, v);
+	const char *const name = rp_xlat_lookup(x, v);
+	if (name && st != RP_XLAT_RAW) {
+		rp_xlat_named_text(b, st, num, name);
+		rp_buf_printf(b, "<<%u", shift);
+	} else {
+		rp_buf_printf(b, "%s<<%u /* %s */", num, shift, unknown);
+	}
+}
+
 /* FUTEX_WAKE_OP's encoded operation, "FUTEX_OP_ADD<<28|0x1<<12|
  * FUTEX_OP_CMP_GT<<24|0" (the fields in that order, as strace prints). */
 static void print_wake_op(struct rp_ctx *c, uint32_t v)
 {
 	struct rp_buf b = {0};
 	const enum rp_xlat_style st = rp_e_xstyle(c->e);
-	char num[16];
 	if (v & 0x80000000u) {
 		rp_xlat_named_text(&b, st, "0x8", "FUTEX_OP_OPARG_SHIFT");
 		rp_buf_puts(&b, "<<28|");
 	}
-	const uint32_t op = (v >> 28) & 7, cmp = (v >> 24) & 15;
-	/* -X raw keeps the "???" comment even for known values (strace 6.1) */
-	const char *opn = rp_xlat_lookup(&wake_op, op);
-	snprintf(num, sizeof(num), "%#" PRIx32, op);
-	if (opn && st != RP_XLAT_RAW) {
-		rp_xlat_named_text(&b, st, num, opn);
-		rp_buf_puts(&b, "<<28");
-	} else {
-		rp_buf_printf(&b, "%s<<28 /* FUTEX_OP_??? */", num);
-	}
+	wake_op_named(&b, st, &wake_op, (v >> 28) & 7, 28, "FUTEX_OP_???");
 	rp_buf_putc(&b, '|');
 	wake_op_field(&b, (v >> 12) & 0xfff);
 	rp_buf_puts(&b, "<<12|");
-	const char *cmpn = rp_xlat_lookup(&wake_cmp, cmp);
-	snprintf(num, sizeof(num), "%#" PRIx32, cmp);
-	if (cmpn && st != RP_XLAT_RAW) {
-		rp_xlat_named_text(&b, st, num, cmpn);
-		rp_buf_puts(&b, "<<24");
-	} else {
-		rp_buf_printf(&b, "%s<<24 /* FUTEX_OP_CMP_??? */", num);
-	}
+	wake_op_named(&b, st, &wake_cmp, (v >> 24) & 15, 24, "FUTEX_OP_CMP_???");
 	rp_buf_putc(&b, '|');
 	wake_op_field(&b, v & 0xfff);
 	rp_e_raw(c->e, b.data ? b.data : "");

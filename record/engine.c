@@ -407,6 +407,10 @@ static void detach_all(struct recorder *rec)
  * them (measured: no faster with 4 threads on 2 CPUs, 20 % more CPU). */
 static pid_t wait_next(struct recorder *rec, int *status)
 {
+	if (!rec->spin_ns) {
+		rec->stats.slept++;
+		return waitpid(-1, status, __WALL);
+	}
 	const uint64_t start = strec_monotonic_ns();
 	if (rec->spin_next && rec->tasks.count < rec->cpus) {
 		do {
@@ -423,7 +427,7 @@ static pid_t wait_next(struct recorder *rec, int *status)
 	}
 	const pid_t tid = waitpid(-1, status, __WALL);
 	rec->stats.slept++;
-	rec->spin_next = rec->spin_ns && strec_monotonic_ns() - start < rec->spin_ns;
+	rec->spin_next = strec_monotonic_ns() - start < rec->spin_ns;
 	return tid;
 }
 

@@ -356,7 +356,8 @@ def main():
             print("%-12s %5d/%-5d %6.1f%%%s" % (name + tag, same, total, rate, flag))
             if flag:
                 failed.append(name)
-            if args.diff:
+            # a program below its threshold shows why, so that a CI log says
+            if args.diff or flag:
                 for d in difflib.unified_diff(flat(la), flat(lb), "strace", "strep", n=0, lineterm=""):
                     print("    " + d)
         rate = 100.0 * all_same / all_total if all_total else 100.0

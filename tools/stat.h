@@ -135,7 +135,9 @@ char *st_path_join(const char *base, const char *p, size_t len);
 /* ---- views ---- */
 
 struct st_syscalls;
-struct st_syscalls *st_syscalls_new(unsigned top);
+/* latency: keep what the latency view needs (a histogram per syscall and
+ * the top slowest calls); the summary and errors views do without. */
+struct st_syscalls *st_syscalls_new(unsigned top, bool latency);
 void st_syscalls_free(struct st_syscalls *t);
 /* text: the decoded call, only asked for when it enters the slowest list */
 typedef void (*st_text_fn)(const struct st_call *c, struct rp_buf *out, void *ctx);

@@ -43,18 +43,20 @@ struct st_syscalls {
 	struct slow *heap; /* min-heap on duration: the root is evicted first */
 	size_t nheap;
 	unsigned top;
+	bool latency; /* histograms and the slowest calls are kept */
 	uint64_t seq;
 	struct failpath *fails;
 	size_t nfails, fails_cap;
 	struct st_map fail_map;
 };
 
-struct st_syscalls *st_syscalls_new(unsigned top)
+struct st_syscalls *st_syscalls_new(unsigned top, bool latency)
 {
 	struct st_syscalls *t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
 	t->top = top;
+	t->latency = latency;
 	t->heap = calloc(top ? top : 1, sizeof(*t->heap));
 	if (!t->heap) {
 		free(t);
@@ -202,7 +204,7 @@ int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *
 		r->min_ns = c->dur_ns;
 	if (c->dur_ns > r->max_ns)
 		r->max_ns = c->dur_ns;
-	if (st_hist_add(&r->hist, c->dur_ns) < 0)
+	if (t->latency && st_hist_add(&r->hist, c->dur_ns) < 0)
 		return -ENOMEM;
 	if (c->err) {
 		r->errors++;
@@ -211,7 +213,7 @@ int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *
 		if (path && add_fail_path(t, path, c->err) < 0)
 			return -ENOMEM;
 	}
-	return add_slow(t, c, text, text_ctx);
+	return t->latency ? add_slow(t, c, text, text_ctx) : 0;
 }
 
 /* ---- sorting ---- */

@@ -414,7 +414,7 @@ static int on_syscall(struct run *r, const struct rp_event *ev)
 		rc = st_syscalls_add(r->sys, &c, path, call_text, r);
 		free(path);
 	}
-	if (!rc)
+	if (!rc && (r->o->views & V_PROCESSES))
 		rc = st_procs_call(r->procs, &c);
 	if (!rc && r->svg)
 		rc = st_svg_call(r->svg, &c);
@@ -492,7 +492,7 @@ int main(int argc, char **argv)
 	o.print.start_realtime_ns = h->start_realtime_ns;
 	struct run r = {.o = &o, .out = out};
 	r.s = rp_session_new(h);
-	r.sys = st_syscalls_new(o.top);
+	r.sys = st_syscalls_new(o.top, o.views & V_LATENCY);
 	r.procs = st_procs_new(h->cwd);
 	r.files = st_files_new();
 	struct rp_print_opts call_opts = o.print;

@@ -92,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	po.pid_prefix = false;
 	struct run r = {0};
 	r.s = rp_session_new(h);
-	r.sys = st_syscalls_new(3);
+	r.sys = st_syscalls_new(3, true);
 	r.procs = st_procs_new(h->cwd);
 	r.files = st_files_new();
 	r.printer = r.s ? rp_printer_new(&po, r.s) : NULL;

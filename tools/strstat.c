@@ -478,6 +478,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "strstat: %s\n", msg);
 		return 1;
 	}
+	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	const struct strtrc_header *h = strtrc_reader_header(rd);
 	FILE *out = stdout;
 	if (o.outfile && strcmp(o.outfile, "-") != 0) {

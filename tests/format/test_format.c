@@ -799,6 +799,106 @@ static void raw_header(struct raw *r, bool extra)
 	}
 }
 
+/* A reader's message without its "fd N: " prefix. */
+static const char *unprefixed(const char *m)
+{
+	const char *const colon = m ? strstr(m, ": ") : NULL;
+	return colon ? colon + 2 : m;
+}
+
+/* Reads the same bytes with read-ahead and without, side by side: the same
+ * records, the same end, the same warning or error, word for word. */
+static void check_readahead_same(const uint8_t *p, size_t n, const char *what)
+{
+	const int fd1 = memfd_with(p, n), fd2 = memfd_with(p, n);
+	int err1 = 0, err2 = 0;
+	char msg1[256] = "", msg2[256] = "";
+	struct strtrc_reader *const plain = strtrc_reader_open_fd(fd1, &err1, msg1, sizeof(msg1));
+	struct strtrc_reader *const ahead = strtrc_reader_open_fd(fd2, &err2, msg2, sizeof(msg2));
+	CHECK_MSG(!plain == !ahead && err1 == err2 && str_eq(unprefixed(msg1), unprefixed(msg2)),
+		  "%s: open differs", what);
+	if (plain && ahead) {
+		CHECK(strtrc_reader_readahead(ahead) == 0);
+		struct strtrc_record a, b;
+		int k1, k2;
+		do {
+			k1 = strtrc_reader_next(plain, &a);
+			k2 = strtrc_reader_next(ahead, &b);
+			CHECK_MSG(k1 == k2, "%s: next gave %d and %d", what, k1, k2);
+			if (k1 == 1 && k2 == 1)
+				check_record_eq(&a, &b);
+		} while (k1 == 1 && k2 == 1);
+		CHECK(strtrc_reader_complete(plain) == strtrc_reader_complete(ahead));
+		CHECK_MSG(str_eq(unprefixed(strtrc_reader_warning(plain)),
+				 unprefixed(strtrc_reader_warning(ahead))),
+			  "%s: warnings '%s' and '%s'", what, strtrc_reader_warning(plain),
+			  strtrc_reader_warning(ahead));
+		CHECK_MSG(str_eq(unprefixed(strtrc_reader_error(plain)),
+				 unprefixed(strtrc_reader_error(ahead))),
+			  "%s: errors '%s' and '%s'", what, strtrc_reader_error(plain),
+			  strtrc_reader_error(ahead));
+		CHECK(strtrc_reader_bytes_in(plain) == strtrc_reader_bytes_in(ahead));
+	}
+	strtrc_reader_close(plain);
+	strtrc_reader_close(ahead);
+	close(fd1);
+	close(fd2);
+}
+
+static void test_readahead(void)
+{
+	/* Several read-ahead rings' worth of records, in small frames. */
+	const uint64_t count = 80000;
+	struct buf b = write_stream(count, 30000, 5003);
+	check_readahead_same(b.p, b.len, "whole");
+	uint8_t *const copy = malloc(b.len);
+	CHECK(copy);
+	char what[64];
+	for (int t = 0; t < 60; t++) {
+		const size_t cut = STRTRC_MAGIC_FRAME_SIZE + rng() % (b.len - STRTRC_MAGIC_FRAME_SIZE);
+		snprintf(what, sizeof(what), "cut at %zu", cut);
+		check_readahead_same(b.p, cut, what);
+		memcpy(copy, b.p, b.len);
+		const size_t at = STRTRC_MAGIC_FRAME_SIZE + rng() % (b.len - STRTRC_MAGIC_FRAME_SIZE);
+		copy[at] ^= (uint8_t)(1u << (rng() % 8));
+		snprintf(what, sizeof(what), "bit flipped at %zu", at);
+		check_readahead_same(copy, b.len, what);
+	}
+	free(copy);
+
+	/* A pipe: no read-ahead (its writer could hold the thread forever),
+	 * and reading goes on as before. */
+	struct buf small = write_stream(200, 0, 0);
+	CHECK(small.len < 60000); /* fits in the pipe */
+	int pfd[2];
+	CHECK(pipe(pfd) == 0);
+	CHECK(write(pfd[1], small.p, small.len) == (ssize_t)small.len);
+	close(pfd[1]);
+	int err;
+	char msg[256];
+	struct strtrc_reader *const r = strtrc_reader_open_fd(pfd[0], &err, msg, sizeof(msg));
+	CHECK(r);
+	CHECK(strtrc_reader_readahead(r) == -ESPIPE);
+	struct strtrc_record rec;
+	uint64_t n = 0;
+	while (strtrc_reader_next(r, &rec) == 1)
+		n++;
+	CHECK(n == 200 + 1 && strtrc_reader_complete(r)); /* and the end record */
+	strtrc_reader_close(r);
+	close(pfd[0]);
+	free(small.p);
+
+	/* Closing a reader whose thread is still ahead: no hang, no leak. */
+	const int fd = memfd_with(b.p, b.len);
+	struct strtrc_reader *const early = strtrc_reader_open_fd(fd, &err, msg, sizeof(msg));
+	CHECK(early && strtrc_reader_readahead(early) == 0);
+	CHECK(strtrc_reader_next(early, &rec) == 1);
+	strtrc_reader_close(early);
+	close(fd);
+	free(b.p);
+}
+
+
 static void test_forward_compat(void)
 {
 	struct raw raw = {.len = 0}, *const r = &raw;
@@ -1146,6 +1246,7 @@ int main(int argc, char **argv)
 	    {"truncate_large", test_truncate_large},
 	    {"killed", test_killed},
 	    {"corrupt", test_corrupt},
+	    {"readahead", test_readahead},
 	    {"forward_compat", test_forward_compat},
 	    {"not_a_trace", test_not_a_trace},
 	    {"writer_errors", test_writer_errors},

@@ -88,9 +88,10 @@ static uint64_t record_digest(uint64_t h, const struct strtrc_record *rec)
 }
 
 /* Reads a whole trace file given as bytes; aborts on broken contracts.
- * fast: whether the reader may take its fast path for common records.
- * Returns a digest of the records read and how the reading ended. */
-static uint64_t read_trace_as(const uint8_t *data, size_t size, bool fast)
+ * fast: whether the reader may take its fast path for common records;
+ * ahead: whether it decompresses ahead in its thread. Returns a digest of
+ * the records read and how the reading ended. */
+static uint64_t read_trace_as(const uint8_t *data, size_t size, bool fast, bool ahead)
 {
 	const int fd = input_fd(data, size);
 	int err = 0;
@@ -103,6 +104,8 @@ static uint64_t read_trace_as(const uint8_t *data, size_t size, bool fast)
 		return mix(0, msg, strlen(msg));
 	}
 	strtrc_reader_set_fast_path(r, fast);
+	if (ahead && strtrc_reader_readahead(r) != 0) /* a memfd is a regular file */
+		abort();
 	const struct strtrc_header *const h = strtrc_reader_header(r);
 	for (size_t i = 0; i < h->recorder_argc; i++)
 		if (!h->recorder_argv[i])
@@ -126,11 +129,13 @@ static uint64_t read_trace_as(const uint8_t *data, size_t size, bool fast)
 	return digest;
 }
 
-/* Reads the trace with the reader's fast path and without: both must read
- * the same records and end the same way. */
+/* Reads the trace with the reader's fast path and without, and with
+ * read-ahead: all must read the same records and end the same way. */
 __attribute__((unused)) static void read_trace(const uint8_t *data, size_t size)
 {
-	if (read_trace_as(data, size, true) != read_trace_as(data, size, false))
+	const uint64_t fast = read_trace_as(data, size, true, false);
+	if (fast != read_trace_as(data, size, false, false) ||
+	    fast != read_trace_as(data, size, true, true))
 		abort();
 }
 

@@ -115,9 +115,14 @@ events_of() { "$bin/strep" --info "$1" | awk '/^records:/ {print $2}'; }
 events=$(events_of "$work/big.trc")
 events10=$(events_of "$work/big10.trc")
 run_of() { # median "wall rss" of a command line, output discarded
+	# wall from the shell's clock: time's %e has 10 ms steps, too coarse
+	# for strstat's tens of milliseconds
+	local start end
 	for ((r = 0; r < runs; r++)); do
-		/usr/bin/time -f "%e %M" -o "$work/t" bash -c "$1" >/dev/null 2>&1
-		cat "$work/t"
+		start=$EPOCHREALTIME
+		/usr/bin/time -f "%M" -o "$work/t" bash -c "$1" >/dev/null 2>&1
+		end=$EPOCHREALTIME
+		echo "$(echo "$end - $start" | bc -l) $(cat "$work/t")"
 	done | sort -g | awk '{w[NR]=$1; m[NR]=$2} END {i=int((NR+1)/2); print w[i], m[i]}'
 }
 declare -A dec=() mem=() evs=()
@@ -140,7 +145,7 @@ for k in strep strep-json strstat perf-trace-i perf-trace-s "strep (10x trace)" 
 	ratio=-
 	[ "$ref" != 0 ] && ratio=$(printf '%.2fx' "$(echo "scale=3; ${dec[$k]} / $ref" | bc -l)")
 	rate=$(echo "scale=0; ${evs[$k]} / (${dec[$k]} + 0.001)" | bc -l)
-	printf '| %s | %.2f | %s | %s | %d |\n' "$k" "${dec[$k]}" "$rate" "$ratio" "${mem[$k]}"
+	printf '| %s | %.3f | %s | %s | %d |\n' "$k" "${dec[$k]}" "$rate" "$ratio" "${mem[$k]}"
 done
 echo
 echo "Events: trace records ($events, and $events10 in the 10x trace); perf's run has as many syscalls."

@@ -23,7 +23,7 @@
 #define IN_CHUNK       ((size_t)256 << 10)
 #define DBUF_INITIAL   ((size_t)512 << 10)
 #define CHUNK          ((size_t)128 << 10) /* decompressed bytes handed on at a time */
-#define NCHUNKS        4                   /* read-ahead: chunks in flight */
+#define NCHUNKS        8                   /* read-ahead: chunks in flight */
 #define MAX_RECORD     ((size_t)64 << 20) /* one record, encoded */
 #define MAX_DEPTH      8
 #define MAX_NODES      ((size_t)1 << 21) /* items in one record */
@@ -352,7 +352,10 @@ static void next_chunk(struct strtrc_reader *r)
 			assert(ra->count > 0 && r->cur == &ra->chunks[ra->head]);
 			ra->head = (ra->head + 1) % NCHUNKS;
 			ra->count--;
-			pthread_cond_signal(&ra->freed);
+			/* A waiting thread is woken once half the ring is free, not
+			 * for every chunk: each wake-up costs a system call or two. */
+			if (ra->count == NCHUNKS / 2)
+				pthread_cond_signal(&ra->freed);
 		}
 		while (ra->count == 0)
 			pthread_cond_wait(&ra->filled, &ra->mu);

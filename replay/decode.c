@@ -63,15 +63,21 @@ void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len)
 	rp_buf_free(&quoted);
 }
 
+/* text as made for fd, or the bare number when it could not be made */
+static void emit_fd_text(struct rp_ctx *c, int32_t fd, struct rp_buf *text)
+{
+	if (text->oom)
+		rp_e_int(c->e, fd);
+	else
+		rp_e_rawf(c->e, "%.*s", (int)text->len, text->data);
+	rp_buf_free(text);
+}
+
 static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
 {
 	struct rp_buf text = { 0 };
 	rp_fd_text(&text, fd, path, len);
-	if (text.oom)
-		rp_e_int(c->e, fd);
-	else
-		rp_e_rawf(c->e, "%.*s", (int)text.len, text.data);
-	rp_buf_free(&text);
+	emit_fd_text(c, fd, &text);
 }
 
 void rp_arg_fd(struct rp_ctx *c, int64_t fd)
@@ -83,11 +89,7 @@ void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 	}
 	struct rp_buf text = { 0 };
 	rp_buf_fd(c, &text, v);
-	if (text.oom)
-		rp_e_int(c->e, v);
-	else
-		rp_e_rawf(c->e, "%.*s", (int)text.len, text.data);
-	rp_buf_free(&text);
+	emit_fd_text(c, v, &text);
 }
 
 /* A descriptor of another process (pidfd_getfd's target): with -y, what

@@ -1257,7 +1257,7 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 	r->dcap = DBUF_INITIAL;
 	r->nodes = malloc(INITIAL_NODES * sizeof(*r->nodes));
 	r->nodes_cap = INITIAL_NODES;
-	src->dctx = ZSTD_createDCtx();
+	src->dctx = strtrc_zstd_dctx_new();
 	int e = 0;
 	if (!r->name || !src->ibuf || !r->solo.data || !r->dbuf || !r->nodes || !src->dctx) {
 		e = fail(r, -ENOMEM, "out of memory");

@@ -192,7 +192,7 @@ struct strtrc_writer;
 struct strtrc_writer_options {
 	int level;                  /* zstd level; 0 means the default (3) */
 	uint64_t flush_interval_ns; /* 0 means 250 ms */
-	size_t frame_size;          /* uncompressed bytes per zstd frame; 0 means 1 MiB */
+	size_t frame_size;          /* uncompressed bytes per zstd frame; 0 means 8 MiB */
 };
 
 /* Creates (mode 0600, truncating) and opens path. NULL on failure with the

@@ -5,11 +5,19 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <zstd.h>
+
 struct strtrc_reader;
 /* On by default: common records are decoded straight from their bytes.
  * Off: every record goes through the general parser (the fuzz targets
  * compare the two). */
 void strtrc_reader_set_fast_path(struct strtrc_reader *r, bool on);
+
+/* zstd contexts for the writer and the reader: like ZSTD_createCCtx and
+ * ZSTD_createDCtx, but their window buffers ask for huge pages
+ * (zstd_mem.c); freed with ZSTD_freeCCtx/ZSTD_freeDCtx. */
+ZSTD_CCtx *strtrc_zstd_cctx_new(void);
+ZSTD_DCtx *strtrc_zstd_dctx_new(void);
 
 /* Magic frame: 4-byte magic, 4-byte size, then "STRECTRC", u16 version,
  * u16 flags. */

@@ -19,7 +19,12 @@
 
 #define DEFAULT_LEVEL	       3
 #define DEFAULT_FLUSH_INTERVAL (250ull * 1000 * 1000)
-#define DEFAULT_FRAME_SIZE     ((size_t)1 << 20)
+/* Traces repeat themselves from afar (every compiler of a build reads the
+ * same headers), and each frame starts with an empty history: 8 MiB frames
+ * and an 8 MiB window make a make -j2 trace 23 % smaller than 1 MiB frames
+ * with level 3's default window, for up to 8 MiB more memory on each side. */
+#define DEFAULT_FRAME_SIZE ((size_t)8 << 20)
+#define WINDOW_LOG	   23
 /* Encoded bytes gathered before handing them to zstd: amortizes the
  * per-call cost of ZSTD_compressStream2 over many small records. */
 #define BATCH_SIZE ((size_t)64 << 10)
@@ -228,10 +233,12 @@ static struct strtrc_writer *open_common(int fd, bool own_fd,
 	const int level = opts && opts->level ? opts->level : DEFAULT_LEVEL;
 	w->out_cap = ZSTD_CStreamOutSize();
 	w->out = malloc(w->out_cap);
-	w->cctx = ZSTD_createCCtx();
+	w->cctx = strtrc_zstd_cctx_new();
 	if (!w->out || !w->cctx || reserve(w, BATCH_SIZE * 2) < 0)
 		goto fail_nomem;
 	size_t zr = ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_compressionLevel, level);
+	if (!ZSTD_isError(zr))
+		zr = ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, WINDOW_LOG);
 	if (!ZSTD_isError(zr))
 		/* Lets the reader notice corruption at the end of each frame. */
 		zr = ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_checksumFlag, 1);

@@ -468,6 +468,60 @@ static void read_all(const uint8_t *p, size_t n, size_t *count, int *open_err, i
 	close(fd);
 }
 
+/* Traces repeat themselves from afar: the same files are read by every
+ * process of a build. The default writer must find a repeat 4 MiB back
+ * (its frames and window are 8 MiB), so 4 MiB of random bytes written twice
+ * compresses to about 4 MiB, not 8. Also checks the data reads back. */
+static void test_long_range(void)
+{
+	enum { AREA = 4096, AREAS = 4 * 256 };
+	uint8_t *const data = malloc((size_t)AREA * AREAS);
+	CHECK(data);
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+	for (size_t i = 0; i < (size_t)AREA * AREAS; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		data[i] = (uint8_t)x;
+	}
+	int fd;
+	struct strtrc_writer *const w = writer_memfd(&fd, 0);
+	const struct strtrc_header h = sample_header();
+	CHECK(strtrc_write_header(w, &h) == 0);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < AREAS; i++) {
+			const struct strtrc_record rec = {
+			    .kind = STRTRC_MEMORY,
+			    .tid = 7,
+			    .ts_ns = 1000 * (pass * AREAS + i),
+			    .u.memory = {.addr = 0x1000 * i,
+					 .full_len = AREA,
+					 .data = {data + (size_t)AREA * i, AREA}},
+			};
+			CHECK(strtrc_write(w, &rec) == 0);
+		}
+	CHECK(strtrc_writer_close(w, 0) == 0);
+	struct buf b = slurp_fd(fd);
+	close(fd);
+	CHECK_MSG(b.len < (size_t)AREA * AREAS * 11 / 10, "%zu bytes for twice %d", b.len,
+		  AREA * AREAS);
+
+	int rfd, err;
+	char msg[256];
+	struct strtrc_reader *const r = open_buf(&b, &rfd, &err, msg, sizeof(msg));
+	CHECK_MSG(r, "%s", msg);
+	struct strtrc_record got;
+	for (size_t i = 0; i < 2 * (size_t)AREAS; i++) {
+		CHECK_MSG(strtrc_reader_next(r, &got) == 1, "%s", strtrc_reader_error(r));
+		CHECK(got.kind == STRTRC_MEMORY && got.u.memory.data.len == AREA);
+		CHECK(memcmp(got.u.memory.data.data, data + (size_t)AREA * (i % AREAS), AREA) == 0);
+	}
+	CHECK(strtrc_reader_next(r, &got) == 1 && got.kind == STRTRC_END);
+	CHECK(strtrc_reader_next(r, &got) == 0 && strtrc_reader_complete(r));
+	strtrc_reader_close(r);
+	close(rfd);
+	free(b.p);
+	free(data);
+}
+
 static void test_truncate(void)
 {
 	/* Small frames and flushes: cuts land in every structure. */
@@ -1242,6 +1296,7 @@ int main(int argc, char **argv)
 	} cases[] = {
 	    {"roundtrip", test_roundtrip},
 	    {"many", test_many},
+	    {"long_range", test_long_range},
 	    {"truncate", test_truncate},
 	    {"truncate_large", test_truncate_large},
 	    {"killed", test_killed},

@@ -308,12 +308,13 @@ static void parse_args(struct opts *o, int argc, char **argv)
 					usage_error("-X: '%s' is not raw, abbrev or verbose", x);
 				break;
 			}
-			case 'P':
+			case 'P': {
 				char msg[256];
 				select_or_die(rp_select_path(&o->sel, opt_value(argc, argv, &i, rest), msg,
 							     sizeof(msg)),
 					      msg);
 				break;
+			}
 			default:
 				usage_error("unknown option '-%c' (see strep --help)", *p);
 			}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: a warnings-as-errors build and an ASan+UBSan build,
-# each running every ctest test.
+# each running every ctest test, and a clang build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -12,3 +12,9 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 cmake -S . -B build-asan -DSTREC_WERROR=ON -DSTREC_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+# clang must build it too (the fuzz targets need clang): compile only.
+if command -v clang >/dev/null; then
+	CC=clang cmake -S . -B build-clang -DSTREC_WERROR=ON >/dev/null
+	cmake --build build-clang -j"$jobs"
+fi

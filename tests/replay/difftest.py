@@ -139,7 +139,9 @@ def name_pids(rest, names):
     # in file names (tp_syscalls.1234)
     rest = re.sub(r"(?<=[./_-])(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
     if PID_CALLS.match(rest):
-        rest = re.sub(r"\b(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
+        # not a named field's value: those that hold pids are PID_FIELD's,
+        # and others may equal a pid by chance (si_int=1234 when pids wrap)
+        rest = re.sub(r"(?<!=)\b(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
     return rest
 
 

@@ -1,0 +1,44 @@
+#!/usr/bin/python3
+"""difftest.py's normalization: two runs of one program that differ only in
+their pids must normalize the same, also when a value in one run happens to
+equal a pid (pids wrap at pid_max, so a pid of 1234 or 12288 does occur)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import difftest  # noqa: E402
+
+RUN = """\
+{p} rt_sigqueueinfo({p}, SIGUSR2, {{si_signo=SIGUSR2, si_code=SI_QUEUE, si_pid={p}, si_uid=0, si_int=1234, si_ptr=0x4d2}}) = 0
+{p} mmap(NULL, 12288, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000
+{p} clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f0000000a10) = {c}
+{c} kill({p}, SIGUSR1) = 0
+{c} exit_group(0) = ?
+{p} wait4(-1, [{{WIFEXITED(s) && WEXITSTATUS(s) == 0}}], 0, NULL) = {c}
+{p} --- SIGCHLD {{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid={c}, si_uid=0, si_status=0, si_utime=0, si_stime=0}} ---
+{p} exit_group(0) = ?
+"""
+
+
+def norm(parent, child):
+    return difftest.normalize(RUN.format(p=parent, c=child).splitlines())
+
+
+failures = 0
+reference = norm(4321, 4322)
+for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288)]:
+    got = norm(parent, child)
+    if got != reference:
+        failures += 1
+        print(f"pids {parent}/{child} normalize differently:")
+        for name in sorted(set(got) | set(reference)):
+            for a, b in zip(reference.get(name, []), got.get(name, [])):
+                if a != b:
+                    print(f"  - {a}\n  + {b}")
+text = "\n".join(line for lines in reference.values() for line in lines)
+for must in ("si_int=1234", "mmap(NULL, 12288,", "kill(P", "= P"):
+    if must not in text:
+        failures += 1
+        print(f"reference lacks {must!r}:\n{text}")
+print("FAIL" if failures else "OK: pids normalized, values that equal a pid kept")
+sys.exit(1 if failures else 0)

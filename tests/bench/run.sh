@@ -125,7 +125,7 @@ run_of() { # median "wall rss" of a command line, output discarded
 		echo "$(echo "$end - $start" | bc -l) $(cat "$work/t")"
 	done | sort -g | awk '{w[NR]=$1; m[NR]=$2} END {i=int((NR+1)/2); print w[i], m[i]}'
 }
-# Each timed run also starts bash and time(1) (about 10 ms, as much as a
+# Each timed run also starts bash and time(1) (10-15 ms here, as much as a
 # fifth of strstat's time): measured on `true` and taken off every time.
 read -r harness _ < <(run_of true)
 declare -A dec=() mem=() evs=()
@@ -152,7 +152,7 @@ for k in strep strep-json strstat perf-trace-i perf-trace-s "strep (10x trace)" 
 	case $k in *10x*) ref=0 ;; esac
 	ratio=-
 	[ "$ref" != 0 ] && ratio=$(printf '%.2fx' "$(echo "scale=3; ${dec[$k]} / $ref" | bc -l)")
-	rate=$(echo "scale=0; ${evs[$k]} / (${dec[$k]} + 0.001)" | bc -l)
+	rate=$(echo "scale=0; ${evs[$k]} / ${dec[$k]}" | bc -l)
 	printf '| %s | %.3f | %s | %s | %d |\n' "$k" "${dec[$k]}" "$rate" "$ratio" "${mem[$k]}"
 done
 echo

@@ -468,6 +468,15 @@ static void read_all(const uint8_t *p, size_t n, size_t *count, int *open_err, i
 	close(fd);
 }
 
+static uint64_t rng_state = 0x853c49e6748fea9bull;
+static uint32_t rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t)(rng_state >> 16);
+}
+
 /* Traces repeat themselves from afar: the same files are read by every
  * process of a build. The default writer must find a repeat 4 MiB back
  * (its frames and window are 8 MiB), so 4 MiB of random bytes written twice
@@ -477,11 +486,8 @@ static void test_long_range(void)
 	enum { AREA = 4096, AREAS = 4 * 256 };
 	uint8_t *const data = malloc((size_t)AREA * AREAS);
 	CHECK(data);
-	uint64_t x = 0x9e3779b97f4a7c15ull;
-	for (size_t i = 0; i < (size_t)AREA * AREAS; i++) {
-		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		data[i] = (uint8_t)x;
-	}
+	for (size_t i = 0; i < (size_t)AREA * AREAS; i++)
+		data[i] = (uint8_t)rng();
 	int fd;
 	struct strtrc_writer *const w = writer_memfd(&fd, 0);
 	const struct strtrc_header h = sample_header();
@@ -698,14 +704,6 @@ static void test_killed(void)
 	free(full.p);
 }
 
-static uint64_t rng_state = 0x853c49e6748fea9bull;
-static uint32_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
-}
 
 static void test_corrupt(void)
 {

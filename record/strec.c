@@ -460,17 +460,23 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec, str
 	h->pids = pids;
 }
 
+static const char *plural(uint64_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 static void print_summary(const struct recorder *rec, const char *output, uint64_t bytes)
 {
 	const double seconds = (double)(strec_monotonic_ns() - rec->start_ns) / 1e9;
 	const char *const unit = bytes >= 10u << 20 ? "MiB" : "KiB";
 	const double size = bytes >= 10u << 20 ? (double)bytes / (1 << 20) : (double)bytes / 1024;
-	fprintf(stderr,
-		"strec: %s: %.1f %s, %llu syscalls, %llu processes, %llu threads, %llu signals, "
-		"%.2f s\n",
+	const struct rec_stats *const st = &rec->stats;
+	fprintf(stderr, "strec: %s: %.1f %s, %llu %s, %llu %s, %llu %s, %llu %s, %.2f s\n",
 		strcmp(output, "-") == 0 ? "<stdout>" : output, size, unit,
-		(unsigned long long)rec->stats.syscalls, (unsigned long long)rec->stats.processes,
-		(unsigned long long)rec->stats.threads, (unsigned long long)rec->stats.signals, seconds);
+		(unsigned long long)st->syscalls, plural(st->syscalls, "syscall", "syscalls"),
+		(unsigned long long)st->processes, plural(st->processes, "process", "processes"),
+		(unsigned long long)st->threads, plural(st->threads, "thread", "threads"),
+		(unsigned long long)st->signals, plural(st->signals, "signal", "signals"), seconds);
 }
 
 /* Ends strec as the command ended: same exit code, or the same signal. */

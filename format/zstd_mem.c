@@ -56,7 +56,10 @@ static void *zstd_mem_alloc(void *opaque, size_t size)
 	const uintptr_t data =
 	    ((uintptr_t)map + head + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
 	assert(data + data_len <= (uintptr_t)map + map_len);
-	(void)madvise((void *)data, data_len, MADV_HUGEPAGE); /* a hint: failure is fine */
+	/* Hints, failure is fine. The head's page must stay small: with THP
+	 * "always", writing it would fault in a whole unused huge page. */
+	(void)madvise(map, data - (uintptr_t)map, MADV_NOHUGEPAGE);
+	(void)madvise((void *)data, data_len, MADV_HUGEPAGE);
 	struct block_head *const b = (struct block_head *)(data - head);
 	b->map = map;
 	b->map_len = map_len;

@@ -11,7 +11,9 @@ import difftest  # noqa: E402
 RUN = """\
 {p} rt_sigqueueinfo({p}, SIGUSR2, {{si_signo=SIGUSR2, si_code=SI_QUEUE, si_pid={p}, si_uid=0, si_int=1234, si_ptr=0x4d2}}) = 0
 {p} mmap(NULL, 12288, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000
-{p} clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f0000000a10) = {c}
+{p} prlimit64({p}, RLIMIT_NOFILE, NULL, {{rlim_cur=12288, rlim_max=1234}}) = 0
+{p} clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[{c}], child_tidptr=0x7f0000000a10) = {c}
+{p} fcntl(3, F_GETLK, {{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0, l_pid={c}}}) = 0
 {c} kill({p}, SIGUSR1) = 0
 {c} exit_group(0) = ?
 {p} wait4(-1, [{{WIFEXITED(s) && WEXITSTATUS(s) == 0}}], 0, NULL) = {c}
@@ -32,11 +34,15 @@ for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288)]:
         failures += 1
         print(f"pids {parent}/{child} normalize differently:")
         for name in sorted(set(got) | set(reference)):
-            for a, b in zip(reference.get(name, []), got.get(name, [])):
+            want, have = reference.get(name, []), got.get(name, [])
+            for a, b in zip(want, have):
                 if a != b:
                     print(f"  - {a}\n  + {b}")
+            if len(want) != len(have):
+                print(f"  {name}: {len(want)} lines against {len(have)}")
 text = "\n".join(line for lines in reference.values() for line in lines)
-for must in ("si_int=1234", "mmap(NULL, 12288,", "kill(P", "= P"):
+for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234", "parent_tid=[P",
+             "l_pid=P", "kill(P", "= P"):
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")

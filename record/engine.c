@@ -198,13 +198,10 @@ static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 		 * and the syscall in progress is the former thread's execve. */
 		const struct rec_task *const old = rec_task_find(&rec->tasks, (pid_t)former);
 		if (old) {
-			struct rec_task moved = *old;
 			const pid_t tid = task->tid;
-			rec_task_remove(&rec->tasks, (pid_t)former); /* moves slots: find again */
-			task = rec_task_find(&rec->tasks, tid);
-			assert(task);
-			moved.tid = tid;
-			*task = moved;
+			*task = *old;
+			task->tid = tid;
+			rec_task_remove(&rec->tasks, (pid_t)former);
 		}
 	}
 	task->startup = false;
@@ -337,7 +334,6 @@ static void dispatch(struct recorder *rec, pid_t tid, int status)
 	}
 	case PTRACE_EVENT_EXEC:
 		on_exec(rec, task, ts);
-		task = rec_task_find(&rec->tasks, tid);
 		break;
 	case PTRACE_EVENT_SECCOMP:
 		on_syscall_stop(rec, task, ts);
@@ -361,9 +357,9 @@ static void dispatch(struct recorder *rec, pid_t tid, int status)
 static void detach_all(struct recorder *rec)
 {
 	for (size_t i = 0; i < rec->tasks.capacity; i++) {
-		const pid_t tid = rec->tasks.slots[i].tid;
-		if (tid && ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0 && errno == ESRCH)
-			REC_DEBUG("%d: gone before detach", tid);
+		const struct rec_task *const task = rec->tasks.slots[i];
+		if (task && ptrace(PTRACE_INTERRUPT, task->tid, NULL, NULL) < 0 && errno == ESRCH)
+			REC_DEBUG("%d: gone before detach", task->tid);
 	}
 	while (rec->tasks.count > 0) {
 		int status;

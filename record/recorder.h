@@ -28,7 +28,7 @@ void rec_log(enum rec_log_level level, const char *fmt, ...) __attribute__((form
 
 /* ---- per-thread state ---- */
 struct rec_task {
-	pid_t tid;         /* 0: free slot */
+	pid_t tid;
 	bool in_syscall;   /* between a recorded entry and its exit */
 	bool skip_syscall; /* current syscall is filtered out: its exit is not recorded */
 	bool startup;      /* the spawned command before its first exec: suppress our SIGCONT */
@@ -39,15 +39,18 @@ struct rec_task {
 	uint64_t sp;       /* stack pointer at the entry (signal frames) */
 };
 
+/* Tasks by tid. A task's address stays valid until it is removed, however
+ * many tasks are added meanwhile. */
 struct rec_task_table {
-	struct rec_task *slots; /* open addressing by tid */
-	size_t capacity;        /* power of two */
+	struct rec_task **slots; /* open addressing by tid; NULL: free */
+	size_t capacity;         /* power of two */
 	size_t count;
 };
 
-struct rec_task *rec_task_find(struct rec_task_table *t, pid_t tid);
+struct rec_task *rec_task_find(const struct rec_task_table *t, pid_t tid);
 /* Finds or inserts; NULL only when out of memory. */
 struct rec_task *rec_task_add(struct rec_task_table *t, pid_t tid);
+/* Frees the task: pointers to it are invalid afterwards. */
 void rec_task_remove(struct rec_task_table *t, pid_t tid);
 void rec_task_table_free(struct rec_task_table *t);
 

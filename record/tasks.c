@@ -43,7 +43,8 @@ static int grow(struct rec_task_table *t)
 	struct rec_task **const slots = calloc(new_capacity, sizeof(*slots));
 	if (!slots)
 		return -1;
-	struct rec_task_table bigger = { .slots = slots, .capacity = new_capacity, .count = t->count };
+	struct rec_task_table bigger = {
+	    .slots = slots, .capacity = new_capacity, .count = t->count};
 	for (size_t i = 0; i < t->capacity; i++) {
 		if (t->slots[i])
 			bigger.slots[probe(&bigger, t->slots[i]->tid)] = t->slots[i];
@@ -89,7 +90,7 @@ void rec_task_remove(struct rec_task_table *t, pid_t tid)
 	for (size_t j = next_slot(t, hole); t->slots[j]; j = next_slot(t, j)) {
 		const size_t home = slot_of(t, t->slots[j]->tid);
 		const bool home_after_hole =
-			hole < j ? (home > hole && home <= j) : (home > hole || home <= j);
+		    hole < j ? (home > hole && home <= j) : (home > hole || home <= j);
 		if (home_after_hole)
 			continue;
 		t->slots[hole] = t->slots[j];

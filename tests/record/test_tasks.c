@@ -34,7 +34,7 @@ static void check_all(const struct rec_task_table *t)
 
 int main(void)
 {
-	struct rec_task_table t = { 0 };
+	struct rec_task_table t = {0};
 	CHECK(rec_task_find(&t, 1) == NULL);
 	rec_task_remove(&t, 1); /* removing from an empty table is harmless */
 
@@ -53,7 +53,8 @@ int main(void)
 	/* Random adds and removes; tids multiple of 64 collide often. */
 	srand(12345);
 	for (int round = 0; round < ROUNDS; round++) {
-		const pid_t tid = rand() % 2 ? 1 + rand() % MAX_TID : 64 * (1 + rand() % (MAX_TID / 64));
+		const pid_t tid =
+		    rand() % 2 ? 1 + rand() % MAX_TID : 64 * (1 + rand() % (MAX_TID / 64));
 		if (rand() % 3) {
 			struct rec_task *const task = rec_task_add(&t, tid);
 			CHECK(task && task->tid == tid);

@@ -27,6 +27,7 @@
 #define R_FDS SC_CLASS_OUT_FDS
 #define R_CWD SC_CLASS_SETS_CWD
 #define R_OTHER SC_CLASS_OTHER_FDS
+#define C_SECCOMP SC_CLASS_SECCOMP
 #define C_NONE 0u
 
 #define ARG_(k, d, t, l) { .kind = (k), .dir = (d), .type = (t), .len = (l) }

@@ -42,6 +42,10 @@ enum sc_class {
 	/* names descriptors besides its return value: SCM_RIGHTS received,
 	 * clone3's pidfd, pidfd_getfd's descriptor of another process */
 	SC_CLASS_OTHER_FDS = 1u << 21,
+	/* may give the calling thread group a seccomp filter of its own
+	 * (seccomp, prctl): the recorder must then see every call */
+	SC_CLASS_SECCOMP = 1u << 22,
+	SC_CLASS_LAST = SC_CLASS_SECCOMP
 };
 
 /* How an argument's raw value is to be read and, for pointers, which memory

@@ -82,11 +82,13 @@ static int seize_threads(struct recorder *rec, pid_t pid, char *msg, size_t msg_
 		}
 		/* Stop it so the loop can resume it with PTRACE_SYSCALL. */
 		ptrace(PTRACE_INTERRUPT, tid, NULL, NULL);
-		if (!rec_task_add(&rec->tasks, tid)) {
+		struct rec_task *const task = rec_task_add(&rec->tasks, tid);
+		if (!task) {
 			closedir(dir);
 			snprintf(msg, msg_size, "out of memory");
 			return -ENOMEM;
 		}
+		task->tgid = pid;
 		added++;
 		REC_INFO("%d: attached (process %d)", tid, pid);
 	}

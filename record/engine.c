@@ -7,10 +7,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/seccomp.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,11 +49,13 @@ static bool is_stop_signal(int sig)
 }
 
 /* Resumes a tracee. Under our seccomp filter, tracees run freely (PTRACE_CONT)
- * except between a traced syscall's seccomp stop and its exit. */
+ * except between a traced syscall's seccomp stop and its exit, and except
+ * threads with a filter of their own. */
 static void resume(struct recorder *rec, struct rec_task *task, int sig)
 {
-	const bool to_exit = task && task->in_syscall;
-	const enum __ptrace_request how = rec->seccomp_active && !to_exit ? PTRACE_CONT : PTRACE_SYSCALL;
+	const bool to_exit = task->in_syscall;
+	const enum __ptrace_request how =
+		rec->seccomp_active && !to_exit && !task->own_seccomp ? PTRACE_CONT : PTRACE_SYSCALL;
 	if (ptrace(how, task->tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
 		REC_INFO("resume %d: %s", task->tid, strerror(errno));
 }
@@ -93,6 +99,42 @@ static void on_syscall_entry(struct recorder *rec, struct rec_task *task,
 		rec_capture(rec, task, desc, STRTRC_AT_ENTRY, 0, ts);
 }
 
+/* A seccomp or prctl call of task succeeded. If it installed a filter, the
+ * program's own filter now runs before ours, and may fail calls
+ * (SECCOMP_RET_ERRNO) without our filter's stop: the threads that have it
+ * stop at every syscall entry from now on. They are the caller, the tasks
+ * it creates from now on and, with SECCOMP_FILTER_FLAG_TSYNC, every thread
+ * of its process. */
+static void on_seccomp_call_done(struct recorder *rec, struct rec_task *task,
+				 const struct sc_desc *desc)
+{
+	bool all_threads = false;
+	if (desc->args[0].type == SC_X_SECCOMP_OP) {
+		if (task->args[0] != SECCOMP_SET_MODE_FILTER)
+			return;
+		all_threads = task->args[1] & SECCOMP_FILTER_FLAG_TSYNC;
+	} else {
+		assert(desc->args[0].type == SC_X_PRCTL_OPTION);
+		if (task->args[0] != PR_SET_SECCOMP || task->args[1] != SECCOMP_MODE_FILTER)
+			return;
+	}
+	task->own_seccomp = true;
+	rec->own_seccomp_seen = true;
+	REC_INFO("%d: seccomp filter of its own%s", task->tid, all_threads ? ", all threads" : "");
+	if (!all_threads)
+		return;
+	for (size_t i = 0; i < rec->tasks.capacity; i++) {
+		struct rec_task *const other = rec->tasks.slots[i];
+		if (!other || other == task || other->tgid != task->tgid || other->own_seccomp)
+			continue;
+		other->own_seccomp = true;
+		/* It may be running under PTRACE_CONT: stop it, so that it is
+		 * resumed with PTRACE_SYSCALL. */
+		if (ptrace(PTRACE_INTERRUPT, other->tid, NULL, NULL) < 0 && errno != ESRCH)
+			REC_INFO("%d: PTRACE_INTERRUPT: %s", other->tid, strerror(errno));
+	}
+}
+
 static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 			    const struct __ptrace_syscall_info *info, uint64_t ts)
 {
@@ -102,6 +144,10 @@ static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 		return;
 	}
 	task->in_syscall = false;
+	const struct sc_table *const table = sc_table_for_arch(task->arch);
+	const struct sc_desc *const desc = table ? sc_lookup(table, task->nr) : NULL;
+	if (desc && (desc->classes & SC_CLASS_SECCOMP) && !info->exit.is_error)
+		on_seccomp_call_done(rec, task, desc);
 	if (task->skip_syscall)
 		return;
 	const struct strtrc_record r = {
@@ -112,8 +158,6 @@ static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 	};
 	if (rec_write(rec, &r) < 0)
 		return;
-	const struct sc_table *const table = sc_table_for_arch(task->arch);
-	const struct sc_desc *const desc = table ? sc_lookup(table, task->nr) : NULL;
 	if (desc && rec_capture(rec, task, desc, STRTRC_AT_EXIT, info->exit.rval, ts) == 0 &&
 	    (desc->classes &
 	     (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD | SC_CLASS_OTHER_FDS)))
@@ -148,6 +192,38 @@ static void on_syscall_stop(struct recorder *rec, struct rec_task *task, uint64_
 	}
 }
 
+/* Makes the call task is stopped in fail with ENOSYS without running, as
+ * the kernel does when a filter returns SECCOMP_RET_TRACE and no tracer
+ * asked for seccomp stops. */
+static void fail_with_enosys(const struct rec_task *task)
+{
+	if (ptrace(PTRACE_POKEUSER, task->tid, (void *)offsetof(struct user_regs_struct, orig_rax),
+		   (void *)-1L) < 0 ||
+	    ptrace(PTRACE_POKEUSER, task->tid, (void *)offsetof(struct user_regs_struct, rax),
+		   (void *)(long)-ENOSYS) < 0) {
+		if (errno != ESRCH)
+			REC_INFO("%d: cannot skip the call: %s", task->tid, strerror(errno));
+	}
+}
+
+/* A seccomp stop: our filter's (the entry of a call to record), or the
+ * program's own filter's SECCOMP_RET_TRACE, which we answer as the kernel
+ * would without a tracer. A thread that stops at every entry has had its
+ * entry stop for this call already. */
+static void on_seccomp_stop(struct recorder *rec, struct rec_task *task, uint64_t ts)
+{
+	unsigned long data = REC_SECCOMP_TAG;
+	if (ptrace(PTRACE_GETEVENTMSG, task->tid, NULL, &data) < 0 && errno == ESRCH)
+		return;
+	if (!task->in_syscall)
+		on_syscall_stop(rec, task, ts);
+	if (data != REC_SECCOMP_TAG) {
+		REC_DEBUG("%d: SECCOMP_RET_TRACE of the program's filter (data %#lx): ENOSYS",
+			  task->tid, data);
+		fail_with_enosys(task);
+	}
+}
+
 static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new_tid, int event,
 			uint64_t ts)
 {
@@ -175,10 +251,13 @@ static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new
 				flags = clone3_flags;
 		}
 	}
-	if (flags & 0x10000) /* CLONE_THREAD */
+	const bool thread = flags & 0x10000; /* CLONE_THREAD */
+	if (thread)
 		rec->stats.threads++;
 	else
 		rec->stats.processes++;
+	child->tgid = thread ? parent->tgid : new_tid;
+	child->own_seccomp = parent->own_seccomp; /* filters are inherited */
 	const struct strtrc_record r = {
 		.kind = STRTRC_SPAWN,
 		.tid = (uint32_t)parent->tid,
@@ -311,6 +390,10 @@ static void dispatch(struct recorder *rec, pid_t tid, int status)
 			rec->stats.lost++;
 			return;
 		}
+		/* Until the parent's event says what it is: its own process,
+		 * stopping at every call if its parent might have a filter. */
+		task->tgid = tid;
+		task->own_seccomp = rec->own_seccomp_seen;
 		REC_DEBUG("%d: stop from a task not seen yet", tid);
 	}
 	const int sig = WSTOPSIG(status);
@@ -336,7 +419,7 @@ static void dispatch(struct recorder *rec, pid_t tid, int status)
 		on_exec(rec, task, ts);
 		break;
 	case PTRACE_EVENT_SECCOMP:
-		on_syscall_stop(rec, task, ts);
+		on_seccomp_stop(rec, task, ts);
 		break;
 	case PTRACE_EVENT_EXIT:
 		REC_DEBUG("%d: exiting", tid);

@@ -33,6 +33,11 @@ struct rec_task {
 	bool skip_syscall; /* current syscall is filtered out: its exit is not recorded */
 	bool startup;      /* the spawned command before its first exec: suppress our SIGCONT */
 	bool group_stopped;
+	/* The thread has a seccomp filter of its own, which may fail a call
+	 * before our filter's stop (SECCOMP_RET_ERRNO): it stops at every
+	 * syscall entry, as without our filter. */
+	bool own_seccomp;
+	pid_t tgid;        /* its process */
 	uint32_t arch;     /* of the pending syscall */
 	uint64_t nr;
 	uint64_t args[6];
@@ -105,6 +110,7 @@ struct recorder {
 	int main_status;        /* its wait status once it is gone */
 	bool main_done;
 	bool seccomp_active;    /* the tracees run under our seccomp filter */
+	bool own_seccomp_seen;  /* some tracee installed a seccomp filter of its own */
 	bool write_failed;      /* the trace can no longer be written: detach and stop */
 	char write_error[256];
 	uint64_t spin_ns;       /* --spin in ns; 0: always sleep in waitpid */
@@ -127,6 +133,10 @@ int rec_capture_result(struct recorder *rec, const struct rec_task *task, const 
 
 /* Writes one record; on failure remembers the error and sets write_failed. */
 int rec_write(struct recorder *rec, const struct strtrc_record *r);
+
+/* The SECCOMP_RET_DATA of strec's own filter's SECCOMP_RET_TRACE: a
+ * seccomp stop with other data comes from the program's own filter. */
+#define REC_SECCOMP_TAG 0x5354u /* "ST" */
 
 /* Builds and loads the seccomp filter in the calling (child) process. */
 int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg_size);

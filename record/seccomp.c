@@ -1,5 +1,6 @@
 /* The seccomp-bpf prefilter for spawned commands with a record-time filter:
- * selected syscalls (and the process lifecycle) stop the tracee with
+ * selected syscalls (and the process lifecycle, and the calls that may
+ * install a filter of the program's own) stop the tracee with
  * SECCOMP_RET_TRACE, all others run without a single ptrace stop. */
 #include "recorder.h"
 
@@ -19,7 +20,7 @@ int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg
 	int rc = 0;
 	/* i386 calls of a 64-bit process are not in the filter's arch list:
 	 * they all stop, and the loop filters them. */
-	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRACE(0));
+	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRACE(REC_SECCOMP_TAG));
 	/* Root needs no no_new_privs, which would change setuid programs. */
 	if (rc == 0)
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, geteuid() != 0);
@@ -28,10 +29,10 @@ int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg
 		const struct sc_desc *const desc = sc_lookup(table, nr);
 		if (!desc)
 			continue;
-		if (!(desc->classes & SC_CLASS_LIFECYCLE) &&
+		if (!(desc->classes & (SC_CLASS_LIFECYCLE | SC_CLASS_SECCOMP)) &&
 		    !strec_filter_match(filter, SC_AUDIT_ARCH_X86_64, nr))
 			continue;
-		rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)nr, 0);
+		rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(REC_SECCOMP_TAG), (int)nr, 0);
 		if (rc == -EDOM || rc == -EINVAL)
 			rc = 0; /* a number this libseccomp does not know: it cannot be filtered */
 	}

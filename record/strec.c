@@ -405,6 +405,7 @@ static pid_t spawn_command(struct recorder *rec, const char *path, bool use_secc
 	if (!task)
 		runtime_error("out of memory");
 	task->startup = true;
+	task->tgid = pid;
 	rec->stats.processes++;
 	/* What the command starts with (stdin, stdout, ...), for -y. */
 	rec_write_snapshot(rec, pid, true);

@@ -239,7 +239,7 @@ static int is_len_cell(const struct sc_arg *a)
 
 static unsigned check_table(const struct sc_table *t)
 {
-	const uint32_t all_classes = (SC_CLASS_OTHER_FDS << 1) - 1;
+	const uint32_t all_classes = (SC_CLASS_LAST << 1) - 1;
 	unsigned n = 0;
 
 	CHECK(sc_table_for_arch(t->audit_arch) == t, "sc_table_for_arch(%s)", t->arch_name);
@@ -265,6 +265,15 @@ static unsigned check_table(const struct sc_table *t)
 		      d->name, d->classes);
 		CHECK(!!(d->classes & SC_CLASS_LIFECYCLE) == is_life_name(d->name),
 		      "%s: %s: lifecycle class wrong", t->arch_name, d->name);
+		CHECK(!!(d->classes & SC_CLASS_SECCOMP) ==
+			      (strcmp(d->name, "seccomp") == 0 || strcmp(d->name, "prctl") == 0),
+		      "%s: %s: seccomp class wrong", t->arch_name, d->name);
+		/* the recorder tells the two apart by their first argument's set */
+		CHECK(!(d->classes & SC_CLASS_SECCOMP) ||
+			      (d->args[0].kind == SC_ARG_ENUM &&
+			       (d->args[0].type == SC_X_SECCOMP_OP || d->args[0].type == SC_X_PRCTL_OPTION)),
+		      "%s: %s: seccomp class without a seccomp or prctl operation", t->arch_name,
+		      d->name);
 		/* a new descriptor comes from %desc or %network calls */
 		CHECK(!(d->classes & (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS)) ||
 			      (d->classes & (SC_CLASS_DESC | SC_CLASS_NETWORK)),

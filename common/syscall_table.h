@@ -47,6 +47,14 @@ enum sc_class {
 	SC_CLASS_SECCOMP = 1u << 22,
 	SC_CLASS_LAST = SC_CLASS_SECCOMP
 };
+/* The classes that are the recorder's, not strace's. */
+#define SC_CLASSES_RECORDER                                                                        \
+	(SC_CLASS_LIFECYCLE | SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |            \
+	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP)
+/* The classes after which the recorder asks the kernel what a call's
+ * descriptors or working directory are (rec_capture_result). */
+#define SC_CLASSES_RESULT                                                                          \
+	(SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD | SC_CLASS_OTHER_FDS)
 
 /* How an argument's raw value is to be read and, for pointers, which memory
  * behind it the recorder captures. */

@@ -159,8 +159,7 @@ static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 	if (rec_write(rec, &r) < 0)
 		return;
 	if (desc && rec_capture(rec, task, desc, STRTRC_AT_EXIT, info->exit.rval, ts) == 0 &&
-	    (desc->classes &
-	     (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD | SC_CLASS_OTHER_FDS)))
+	    (desc->classes & SC_CLASSES_RESULT))
 		rec_capture_result(rec, task, desc, info->exit.rval, ts);
 }
 

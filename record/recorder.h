@@ -126,7 +126,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 		enum strtrc_mem_stop stop, int64_t rval, uint64_t ts);
 
 /* After a successful call that returns descriptors or changes the working
- * directory (table classes RET_FD, OUT_FDS, SETS_CWD): what the kernel says
+ * directory (table classes SC_CLASSES_RESULT): what the kernel says
  * they are now (/proc/TID/fd/N, /proc/TID/cwd), as argument 6 records. */
 int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		       int64_t rval, uint64_t ts);

@@ -435,10 +435,9 @@ static void check_spots(const struct sc_table *t, const struct class_spot *spots
 		int nr = sc_number(t, spots[i].name);
 		CHECK(nr >= 0, "%s: %s missing", t->arch_name, spots[i].name);
 		if (nr >= 0)
-			/* strace's classes only: the -y bits are ours */
+			/* strace's classes only (and our lifecycle, in the spots) */
 			CHECK((sc_lookup(t, (unsigned)nr)->classes &
-			       ~(uint32_t)(SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |
-					   SC_CLASS_OTHER_FDS)) ==
+			       ~(uint32_t)(SC_CLASSES_RECORDER & ~SC_CLASS_LIFECYCLE)) ==
 				      spots[i].classes,
 			      "%s: %s classes %#x, strace says %#x", t->arch_name, spots[i].name,
 			      sc_lookup(t, (unsigned)nr)->classes, spots[i].classes);

@@ -46,21 +46,24 @@ const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd)
 	return NULL;
 }
 
-/* "N<path>" as strace -y prints it: a deleted file's " (deleted)" mark
- * goes after the brackets. */
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len)
+/* "<path>" as strace -y prints it after a descriptor or AT_FDCWD: a
+ * deleted file's " (deleted)" mark goes after the brackets. */
+void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag)
 {
 	static const char deleted[] = " (deleted)";
 	const size_t mark = sizeof(deleted) - 1;
 	const bool gone = len >= mark && memcmp(path + len - mark, deleted, mark) == 0;
-	const size_t shown = gone ? len - mark : len;
-	/* escaped as strace escapes strings, without the quotes */
-	struct rp_buf quoted = { 0 };
-	rp_quote_string(&quoted, (const uint8_t *)path, shown, (unsigned)shown + 1, 0, false, false);
-	const bool ok = !quoted.oom && quoted.len >= 2;
-	rp_buf_printf(b, "%" PRId64 "<%.*s>%s", fd, ok ? (int)(quoted.len - 2) : (int)shown,
-		      ok ? quoted.data + 1 : path, gone ? "(deleted)" : "");
-	rp_buf_free(&quoted);
+	rp_buf_putc(b, '<');
+	rp_quote_fd_path(b, path, gone ? len - mark : len, xflag);
+	rp_buf_putc(b, '>');
+	if (gone)
+		rp_buf_puts(b, "(deleted)");
+}
+
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int xflag)
+{
+	rp_buf_printf(b, "%" PRId64, fd);
+	rp_fd_path_text(b, path, len, xflag);
 }
 
 /* text as made for fd, or the bare number when it could not be made */
@@ -76,7 +79,7 @@ static void emit_fd_text(struct rp_ctx *c, int32_t fd, struct rp_buf *text)
 static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
 {
 	struct rp_buf text = { 0 };
-	rp_fd_text(&text, fd, path, len);
+	rp_fd_text(&text, fd, path, len, c->opts->xflag);
 	emit_fd_text(c, fd, &text);
 }
 
@@ -115,9 +118,9 @@ void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 	const char *const path =
 		yflag && !created ? rp_session_fd_path(c->session, c->ev->tid, fd) : NULL;
 	if (created)
-		rp_fd_text(b, fd, (const char *)created->data, created->len);
+		rp_fd_text(b, fd, (const char *)created->data, created->len, c->opts->xflag);
 	else if (path)
-		rp_fd_text(b, fd, path, strlen(path));
+		rp_fd_text(b, fd, path, strlen(path), c->opts->xflag);
 	else
 		rp_buf_printf(b, "%d", fd);
 }
@@ -132,13 +135,18 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 	const char *const cwd =
 		c->opts->yflag && !c->e->json ? rp_session_cwd(c->session, c->ev->tid) : NULL;
 	/* -X raw: -100, verbose: -100 /" "* AT_FDCWD *" "/ */
-	if (cwd && rp_e_xstyle(c->e) == RP_XLAT_ABBREV)
-		rp_e_rawf(c->e, "AT_FDCWD<%s>", cwd);
-	else if (cwd)
-		rp_e_rawf(c->e,
-			  rp_e_xstyle(c->e) == RP_XLAT_RAW ? "-100<%s>" : "-100 /* AT_FDCWD */<%s>",
-			  cwd);
-	else
+	if (cwd) {
+		struct rp_buf text = { 0 };
+		rp_buf_puts(&text, rp_e_xstyle(c->e) == RP_XLAT_ABBREV ? "AT_FDCWD"
+				   : rp_e_xstyle(c->e) == RP_XLAT_RAW  ? "-100"
+								       : "-100 /* AT_FDCWD */");
+		rp_fd_path_text(&text, cwd, strlen(cwd), c->opts->xflag);
+		if (text.oom)
+			rp_e_symd(c->e, "AT_FDCWD", RP_AT_FDCWD);
+		else
+			rp_e_raw(c->e, text.data);
+		rp_buf_free(&text);
+	} else
 		rp_e_symd(c->e, "AT_FDCWD", RP_AT_FDCWD);
 }
 
@@ -469,7 +477,7 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 		const char *const path =
 			rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
 		if (path) {
-			rp_fd_text(b, c->sc->rval, path, strlen(path));
+			rp_fd_text(b, c->sc->rval, path, strlen(path), c->opts->xflag);
 			return true;
 		}
 	}
@@ -478,7 +486,7 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 		const struct rp_mem *const link =
 			rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
 		if (link) {
-			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len);
+			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len, c->opts->xflag);
 			return true;
 		}
 	}

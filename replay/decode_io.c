@@ -884,9 +884,12 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 			if (!(m->data[fd / 8] & (1u << (fd % 8))))
 				continue;
 			const char *path = rp_session_fd_path(c->session, c->ev->tid, (int)fd);
-			rp_buf_printf(&b, "%s%" PRId64, first ? "" : " ", fd);
+			if (!first)
+				rp_buf_putc(&b, ' ');
 			if (path)
-				rp_buf_printf(&b, "<%s>", path);
+				rp_fd_text(&b, fd, path, strlen(path), c->opts->xflag);
+			else
+				rp_buf_printf(&b, "%" PRId64, fd);
 			first = false;
 		}
 		rp_buf_putc(&b, ']');

@@ -74,34 +74,13 @@ void rp_buf_free(struct rp_buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* strace's string_quote(): escapes as C does, octal as short as possible
- * unless a digit follows; with -x a string holding any non-printable
- * (other than whitespace) is printed wholly in \x, with -xx always. */
-void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned max_strlen,
-		     int xflag, bool cstring, bool more)
+/* The characters of data[0..n) escaped as strace's string_quote() does:
+ * all in \x when usehex; else as C does, octal as short as possible unless
+ * a digit follows. Characters of also_escape are escaped in octal too. */
+static void quote_chars(struct rp_buf *b, const uint8_t *data, size_t n, bool usehex,
+			const char *also_escape)
 {
-	size_t n = len;
-	if (cstring) {
-		const uint8_t *nul = memchr(data, 0, len);
-		if (nul)
-			n = (size_t)(nul - data);
-	}
-	if (n > max_strlen) {
-		n = max_strlen;
-		more = true;
-	}
-	bool usehex = xflag > 1;
-	if (xflag == 1) {
-		for (size_t i = 0; i < n; i++) {
-			const uint8_t c = data[i];
-			if (c > 0x7e || (c < ' ' && (unsigned)(c - 9) >= 5)) {
-				usehex = true;
-				break;
-			}
-		}
-	}
 	static const char hex[] = "0123456789abcdef";
-	rp_buf_putc(b, '"');
 	for (size_t i = 0; i < n; i++) {
 		const uint8_t c = data[i];
 		char tmp[5];
@@ -139,13 +118,8 @@ void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned
 				tmp[k++] = 'v';
 				break;
 			default:
-				if (c >= ' ' && c <= 0x7e) {
+				if (c >= ' ' && c <= 0x7e && !(also_escape && strchr(also_escape, c))) {
 					tmp[k++] = (char)c;
-				} else if (xflag) {
-					tmp[k++] = '\\';
-					tmp[k++] = 'x';
-					tmp[k++] = hex[c >> 4];
-					tmp[k++] = hex[c & 15];
 				} else {
 					tmp[k++] = '\\';
 					const bool digit_next =
@@ -164,9 +138,46 @@ void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned
 		}
 		rp_buf_put(b, tmp, k);
 	}
+}
+
+/* strace's choice of \x for a whole string: with -x when it holds any
+ * non-printable (other than whitespace), with -xx always. */
+static bool use_hex(const uint8_t *data, size_t n, int xflag)
+{
+	if (xflag != 1)
+		return xflag > 1;
+	for (size_t i = 0; i < n; i++) {
+		const uint8_t c = data[i];
+		if (c > 0x7e || (c < ' ' && (unsigned)(c - 9) >= 5))
+			return true;
+	}
+	return false;
+}
+
+void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned max_strlen,
+		     int xflag, bool cstring, bool more)
+{
+	size_t n = len;
+	if (cstring) {
+		const uint8_t *nul = memchr(data, 0, len);
+		if (nul)
+			n = (size_t)(nul - data);
+	}
+	if (n > max_strlen) {
+		n = max_strlen;
+		more = true;
+	}
+	rp_buf_putc(b, '"');
+	quote_chars(b, data, n, use_hex(data, n, xflag), NULL);
 	rp_buf_putc(b, '"');
 	if (more)
 		rp_buf_puts(b, "...");
+}
+
+void rp_quote_fd_path(struct rp_buf *b, const char *path, size_t len, int xflag)
+{
+	const uint8_t *const data = (const uint8_t *)path;
+	quote_chars(b, data, len, use_hex(data, len, xflag), "<>");
 }
 
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid. */

@@ -292,7 +292,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
 		struct rp_buf text = { 0 };
 		if (path)
-			rp_fd_text(&text, fd, path, strlen(path));
+			rp_fd_text(&text, fd, path, strlen(path), e->opts->xflag);
 		if (path && !text.oom)
 			rp_e_rawf(e, "%.*s", (int)text.len, text.data);
 		else

@@ -148,6 +148,10 @@ void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_b
  * cstring, printing stops at a NUL. Exposed for unit tests. */
 void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned max_strlen,
 		     int xflag, bool cstring, bool more);
+/* A descriptor's path as strace -y shows it between < and >: quoted as
+ * strings are (-x, -xx alike) but without the quotes, and with < and >
+ * escaped (in octal, unless the whole path is in \x). */
+void rp_quote_fd_path(struct rp_buf *b, const char *path, size_t len, int xflag);
 /* JSON string literal of len bytes: control chars and non-UTF-8 bytes as
  * \u00XX. */
 void rp_json_string(struct rp_buf *b, const uint8_t *data, size_t len);

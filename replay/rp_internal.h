@@ -133,8 +133,10 @@ void rp_decode_args(struct rp_ctx *c);
 /* Return value text for syscalls whose success value is special (fcntl
  * F_GETFD "0x1 (flags FD_CLOEXEC)"); false when the default applies. */
 bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
-/* "N<path>" as strace -y prints a descriptor. */
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len);
+/* "N<path>" as strace -y prints a descriptor (-x, -xx: xflag). */
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int xflag);
+/* "<path>", the part after the number. */
+void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag);
 
 /* Generic printing of argument i per its table kind. */
 void rp_arg_generic(struct rp_ctx *c, unsigned i);

@@ -47,12 +47,15 @@ static struct timespec times[2];
 
 #define S(...) syscall(__VA_ARGS__)
 
+/* -y escapes < and > in a descriptor's path (octal, also under -x) */
+#define ANGLE_NAME "a<b>\xe9\x37\x01z"
+
 /* Removes what a previous interrupted run may have left. */
 static void cleanup(void)
 {
 	static const char *const names[] = {"f1",   "f2",   "f3",    "h1",  "h2",   "l1",
 					    "l2",   "fifo", "fifo2", "reg", "null", "d/sub",
-					    "d/f2", "d/l2", "d2",    "d3",  "d"};
+					    "d/f2", "d/l2", "d2",    "d3",  "d",    ANGLE_NAME};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		unlink(names[i]);
 		rmdir(names[i]);
@@ -294,6 +297,10 @@ static void corners(void)
 	S(SYS_unlink, long_name);
 	const long fd2 = S(SYS_creat, odd_name, 0600);
 	S(SYS_close, fd2);
+	const long fd3 = S(SYS_openat, AT_FDCWD, ANGLE_NAME, O_RDWR | O_CREAT | O_EXCL, 0600);
+	S(SYS_write, fd3, "x", 1);
+	S(SYS_close, fd3);
+	S(SYS_unlink, ANGLE_NAME);
 	S(SYS_access, odd_name, 0x10);
 	S(SYS_access, odd_name, R_OK | 0x10);
 	S(SYS_rename, odd_name, "odd");

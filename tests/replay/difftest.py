@@ -145,6 +145,13 @@ def name_pids(rest, names):
     return rest
 
 
+HEX_TEXT = re.compile(r'([<"])((?:\\x[0-9a-f]{2})+)([>"])')
+
+
+def unhex(text):
+    return bytes.fromhex(text.replace("\\x", "")).decode("latin-1")
+
+
 def normalize(lines):
     """Returns {task name: [normalized lines]}."""
     entries = []
@@ -159,10 +166,14 @@ def normalize(lines):
     for pid, rest in entries:
         # alignment padding depends on the prefix and on the split
         rest = re.sub(r"\)\s+= ", ") = ", rest)
+        rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
+        # -xx: strings and -y paths in \x, as text, so that the pids and
+        # inode numbers below can be found in them (both sides alike: a
+        # string one side prints in \x and the other not still differs)
+        rest = HEX_TEXT.sub(lambda m: m.group(1) + unhex(m.group(2)) + m.group(3), rest)
         rest = name_pids(rest, names)
         rest = re.sub(r"^getppid\(\) = \d+$", "getppid() = PPID", rest)
         rest = re.sub(r"^(execve\(.*\], )0x[0-9a-f]+( /\* \d+ vars \*/)", r"\1ENVP\2", rest)
-        rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
         # -y: the inode numbers of sockets, pipes and anonymous inodes
         rest = re.sub(r"\b(socket|pipe|net|anon_inode):\[\d+\]", r"\1:[INO]", rest)
         rest = re.sub(r"/#\d+>\(deleted\)", "/#INO>(deleted)", rest)  # O_TMPFILE

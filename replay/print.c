@@ -185,6 +185,7 @@ static const char *rp_si_code_name(int signo, int code)
 					    "TRAP_UNK", "TRAP_PERF" };
 	static const char *const poll[] = { "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR",
 					    "POLL_PRI", "POLL_HUP" };
+	static const char *const sys[] = { "SYS_SECCOMP", "SYS_USER_DISPATCH" };
 #define PICK(arr) ((size_t)code <= sizeof(arr) / sizeof(arr[0]) ? arr[code - 1] : NULL)
 	switch (signo) {
 	case 11:
@@ -199,6 +200,8 @@ static const char *rp_si_code_name(int signo, int code)
 		return PICK(trap);
 	case 29:
 		return PICK(poll);
+	case 31:
+		return PICK(sys);
 	case 17:
 		return rp_xlat_lookup(&rp_x_si_code_chld, (uint64_t)code);
 	default:
@@ -222,14 +225,6 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 	rp_e_open(e, '{');
 	rp_e_key(e, "si_signo");
 	sig_value(e, signo);
-	if (err) {
-		rp_e_key(e, "si_errno");
-		const char *en = strec_errno_name(err);
-		if (en)
-			rp_e_sym(e, en);
-		else
-			rp_e_int(e, err);
-	}
 	rp_e_key(e, "si_code");
 	const char *cn = NULL;
 	if (code > 0 && code != 0x80)
@@ -239,7 +234,15 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 	if (cn)
 		rp_e_symx(e, cn, (uint32_t)code); /* -X: 0xfffffffa for SI_TKILL */
 	else
-		rp_e_int(e, code);
+		rp_e_hex(e, (uint32_t)code);
+	if (err) {
+		rp_e_key(e, "si_errno");
+		const char *en = strec_errno_name(err);
+		if (en)
+			rp_e_symd(e, en, err);
+		else
+			rp_e_int(e, err);
+	}
 	const uint32_t pid = rp_get_u32(si + 16), uid = rp_get_u32(si + 20);
 	if (code <= 0 && code != -2 && code != -4 && code != -5) {
 		/* sent by a process: kill, tkill, sigqueue */
@@ -271,6 +274,22 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 			rp_e_key(e, keys[i]);
 			rp_e_clock_ticks(e, ticks);
 		}
+	} else if (signo == 31 && code == 1) {
+		/* SYS_SECCOMP: the call a filter refused, in its architecture */
+		rp_e_key(e, "si_call_addr");
+		rp_e_ptr(e, rp_get_u64(si + 16));
+		const int32_t nr = (int32_t)rp_get_u32(si + 24);
+		const uint32_t arch = rp_get_u32(si + 28);
+		const struct sc_table *const table = sc_table_for_arch(arch);
+		const struct sc_desc *const desc = table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
+		char num[16], name[64];
+		snprintf(num, sizeof(num), "%d", nr);
+		if (desc)
+			snprintf(name, sizeof(name), "__NR_%s", desc->name);
+		rp_e_key(e, "si_syscall");
+		rp_e_named(e, num, desc ? name : NULL);
+		rp_e_key(e, "si_arch");
+		rp_e_enum(e, &rp_x_audit_arch, arch);
 	} else if (signo == 11 || signo == 7 || signo == 4 || signo == 8 || signo == 5) {
 		rp_e_key(e, "si_addr");
 		rp_e_ptr(e, rp_get_u64(si + 16));

@@ -32,7 +32,7 @@ extern const struct rp_xlat rp_x_open_accmode, rp_x_open_flags, rp_x_mmap_type, 
 	rp_x_sa_flags, rp_x_fcntl_cmd, rp_x_fd_flags, rp_x_statx_mask, rp_x_statx_attrs,
 	rp_x_ioctl_cmd, rp_x_fadvise, rp_x_si_code_chld, rp_x_si_code, rp_x_wait_options,
 	rp_x_rlimit, rp_x_address_family, rp_x_at_flags, rp_x_futex_op, rp_x_arch_prctl,
-	rp_x_seek, rp_x_access, rp_x_grnd, rp_x_clockid;
+	rp_x_seek, rp_x_access, rp_x_grnd, rp_x_clockid, rp_x_audit_arch;
 
 /* ---- emitter ---- */
 

@@ -3,23 +3,27 @@
  * values are the x86_64 kernel ABI's. */
 #include "rp_internal.h"
 
-#define E(v, n) { (v), (n) }
-#define XLAT_FLAGS(id, ...)                                                                       \
-	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
-	const struct rp_xlat id = { id##_e, sizeof(id##_e) / sizeof(id##_e[0]), true, NULL }
-#define XLAT_ENUM(id, unk, ...)                                                                   \
-	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
-	const struct rp_xlat id = { id##_e, sizeof(id##_e) / sizeof(id##_e[0]), false, unk }
+#include <linux/audit.h>
+
+#define E(v, n)                                                                                    \
+	{                                                                                          \
+		(v), (n)                                                                           \
+	}
+#define XLAT_FLAGS(id, ...)                                                                        \
+	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
+	const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), true, NULL}
+#define XLAT_ENUM(id, unk, ...)                                                                    \
+	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
+	const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), false, unk}
 
 XLAT_ENUM(rp_x_open_accmode, NULL, E(0, "O_RDONLY"), E(1, "O_WRONLY"), E(2, "O_RDWR"),
 	  E(3, "O_ACCMODE"));
 XLAT_FLAGS(rp_x_open_flags, E(0100, "O_CREAT"), E(0200, "O_EXCL"), E(0400, "O_NOCTTY"),
-	   E(01000, "O_TRUNC"), E(02000, "O_APPEND"), E(04000, "O_NONBLOCK"),
-	   E(04010000, "O_SYNC"), E(04000000, "__O_SYNC"), E(010000, "O_DSYNC"),
-	   E(040000, "O_DIRECT"), E(0100000, "O_LARGEFILE"), E(0400000, "O_NOFOLLOW"),
-	   E(01000000, "O_NOATIME"), E(02000000, "O_CLOEXEC"), E(010000000, "O_PATH"),
-	   E(020200000, "O_TMPFILE"), E(020000000, "__O_TMPFILE"), E(0200000, "O_DIRECTORY"),
-	   E(020000, "FASYNC"));
+	   E(01000, "O_TRUNC"), E(02000, "O_APPEND"), E(04000, "O_NONBLOCK"), E(04010000, "O_SYNC"),
+	   E(04000000, "__O_SYNC"), E(010000, "O_DSYNC"), E(040000, "O_DIRECT"),
+	   E(0100000, "O_LARGEFILE"), E(0400000, "O_NOFOLLOW"), E(01000000, "O_NOATIME"),
+	   E(02000000, "O_CLOEXEC"), E(010000000, "O_PATH"), E(020200000, "O_TMPFILE"),
+	   E(020000000, "__O_TMPFILE"), E(0200000, "O_DIRECTORY"), E(020000, "FASYNC"));
 XLAT_FLAGS(rp_x_at_flags, E(0x100, "AT_SYMLINK_NOFOLLOW"), E(0x200, "AT_REMOVEDIR"),
 	   E(0x400, "AT_SYMLINK_FOLLOW"), E(0x800, "AT_NO_AUTOMOUNT"), E(0x1000, "AT_EMPTY_PATH"),
 	   E(0x8000, "AT_RECURSIVE"));
@@ -96,9 +100,8 @@ XLAT_ENUM(rp_x_address_family, "AF_???", E(0, "AF_UNSPEC"), E(1, "AF_UNIX"), E(2
 	  E(3, "AF_AX25"), E(4, "AF_IPX"), E(5, "AF_APPLETALK"), E(10, "AF_INET6"),
 	  E(16, "AF_NETLINK"), E(17, "AF_PACKET"), E(31, "AF_BLUETOOTH"), E(38, "AF_ALG"),
 	  E(40, "AF_VSOCK"), E(44, "AF_XDP"));
-XLAT_ENUM(rp_x_socket_type, "SOCK_???", E(1, "SOCK_STREAM"), E(2, "SOCK_DGRAM"),
-	  E(3, "SOCK_RAW"), E(4, "SOCK_RDM"), E(5, "SOCK_SEQPACKET"), E(6, "SOCK_DCCP"),
-	  E(10, "SOCK_PACKET"));
+XLAT_ENUM(rp_x_socket_type, "SOCK_???", E(1, "SOCK_STREAM"), E(2, "SOCK_DGRAM"), E(3, "SOCK_RAW"),
+	  E(4, "SOCK_RDM"), E(5, "SOCK_SEQPACKET"), E(6, "SOCK_DCCP"), E(10, "SOCK_PACKET"));
 XLAT_FLAGS(rp_x_socket_type_flags, E(0x80000, "SOCK_CLOEXEC"), E(0x800, "SOCK_NONBLOCK"));
 XLAT_ENUM(rp_x_socket_level, "SOL_???", E(0, "SOL_IP"), E(1, "SOL_SOCKET"), E(6, "SOL_TCP"),
 	  E(17, "SOL_UDP"), E(41, "SOL_IPV6"), E(255, "SOL_RAW"), E(263, "SOL_PACKET"),
@@ -110,21 +113,22 @@ XLAT_ENUM(rp_x_socket_optname, "SO_???", E(1, "SO_DEBUG"), E(2, "SO_REUSEADDR"),
 	  E(20, "SO_RCVTIMEO_OLD"), E(21, "SO_SNDTIMEO_OLD"), E(32, "SO_SNDBUFFORCE"),
 	  E(33, "SO_RCVBUFFORCE"), E(38, "SO_PROTOCOL"), E(39, "SO_DOMAIN"));
 XLAT_FLAGS(rp_x_msg_flags, E(1, "MSG_OOB"), E(2, "MSG_PEEK"), E(4, "MSG_DONTROUTE"),
-	   E(8, "MSG_CTRUNC"), E(0x10, "MSG_PROBE"), E(0x20, "MSG_TRUNC"),
-	   E(0x40, "MSG_DONTWAIT"), E(0x80, "MSG_EOR"), E(0x100, "MSG_WAITALL"),
-	   E(0x200, "MSG_FIN"), E(0x400, "MSG_SYN"), E(0x800, "MSG_CONFIRM"), E(0x1000, "MSG_RST"),
-	   E(0x2000, "MSG_ERRQUEUE"), E(0x4000, "MSG_NOSIGNAL"), E(0x8000, "MSG_MORE"),
-	   E(0x10000, "MSG_WAITFORONE"), E(0x20000, "MSG_SENDPAGE_NOTLAST"),
-	   E(0x40000, "MSG_BATCH"), E(0x80000, "MSG_NO_SHARED_FRAGS"),
-	   E(0x4000000, "MSG_ZEROCOPY"), E(0x20000000, "MSG_FASTOPEN"),
-	   E(0x40000000, "MSG_CMSG_CLOEXEC"), E(0x80000000ull, "MSG_CMSG_COMPAT"));
+	   E(8, "MSG_CTRUNC"), E(0x10, "MSG_PROBE"), E(0x20, "MSG_TRUNC"), E(0x40, "MSG_DONTWAIT"),
+	   E(0x80, "MSG_EOR"), E(0x100, "MSG_WAITALL"), E(0x200, "MSG_FIN"), E(0x400, "MSG_SYN"),
+	   E(0x800, "MSG_CONFIRM"), E(0x1000, "MSG_RST"), E(0x2000, "MSG_ERRQUEUE"),
+	   E(0x4000, "MSG_NOSIGNAL"), E(0x8000, "MSG_MORE"), E(0x10000, "MSG_WAITFORONE"),
+	   E(0x20000, "MSG_SENDPAGE_NOTLAST"), E(0x40000, "MSG_BATCH"),
+	   E(0x80000, "MSG_NO_SHARED_FRAGS"), E(0x4000000, "MSG_ZEROCOPY"),
+	   E(0x20000000, "MSG_FASTOPEN"), E(0x40000000, "MSG_CMSG_CLOEXEC"),
+	   E(0x80000000ull, "MSG_CMSG_COMPAT"));
 XLAT_ENUM(rp_x_shutdown, "SHUT_???", E(0, "SHUT_RD"), E(1, "SHUT_WR"), E(2, "SHUT_RDWR"));
 XLAT_FLAGS(rp_x_pipe_flags, E(02000000, "O_CLOEXEC"), E(040000, "O_DIRECT"),
 	   E(04000, "O_NONBLOCK"));
 XLAT_ENUM(rp_x_epoll_ctl, "EPOLL_CTL_???", E(1, "EPOLL_CTL_ADD"), E(2, "EPOLL_CTL_DEL"),
 	  E(3, "EPOLL_CTL_MOD"));
 XLAT_FLAGS(rp_x_epoll_create, E(02000000, "EPOLL_CLOEXEC"));
-XLAT_FLAGS(rp_x_eventfd, E(1, "EFD_SEMAPHORE"), E(02000000, "EFD_CLOEXEC"), E(04000, "EFD_NONBLOCK"));
+XLAT_FLAGS(rp_x_eventfd, E(1, "EFD_SEMAPHORE"), E(02000000, "EFD_CLOEXEC"),
+	   E(04000, "EFD_NONBLOCK"));
 XLAT_FLAGS(rp_x_timerfd, E(02000000, "TFD_CLOEXEC"), E(04000, "TFD_NONBLOCK"));
 XLAT_FLAGS(rp_x_timerfd_settime, E(1, "TFD_TIMER_ABSTIME"), E(2, "TFD_TIMER_CANCEL_ON_SET"));
 XLAT_FLAGS(rp_x_signalfd, E(02000000, "SFD_CLOEXEC"), E(04000, "SFD_NONBLOCK"));
@@ -154,9 +158,9 @@ XLAT_ENUM(rp_x_futex_op, "FUTEX_???", E(0, "FUTEX_WAIT"), E(1, "FUTEX_WAKE"), E(
 	  E(6, "FUTEX_LOCK_PI"), E(7, "FUTEX_UNLOCK_PI"), E(8, "FUTEX_TRYLOCK_PI"),
 	  E(9, "FUTEX_WAIT_BITSET"), E(10, "FUTEX_WAKE_BITSET"), E(11, "FUTEX_WAIT_REQUEUE_PI"),
 	  E(12, "FUTEX_CMP_REQUEUE_PI"), E(13, "FUTEX_LOCK_PI2"));
-static const struct rp_xlat_entry rp_x_grnd_e[] = { E(1, "GRND_NONBLOCK"), E(2, "GRND_RANDOM"),
-						    E(4, "GRND_INSECURE") };
-const struct rp_xlat rp_x_grnd = { rp_x_grnd_e, 3, true, "GRND_???" };
+static const struct rp_xlat_entry rp_x_grnd_e[] = {E(1, "GRND_NONBLOCK"), E(2, "GRND_RANDOM"),
+						   E(4, "GRND_INSECURE")};
+const struct rp_xlat rp_x_grnd = {rp_x_grnd_e, 3, true, "GRND_???"};
 XLAT_FLAGS(rp_x_rename, E(1, "RENAME_NOREPLACE"), E(2, "RENAME_EXCHANGE"), E(4, "RENAME_WHITEOUT"));
 XLAT_FLAGS(rp_x_statx_mask, E(0xfff, "STATX_ALL"), E(0x7ff, "STATX_BASIC_STATS"),
 	   E(1, "STATX_TYPE"), E(2, "STATX_MODE"), E(4, "STATX_NLINK"), E(8, "STATX_UID"),
@@ -181,7 +185,8 @@ XLAT_FLAGS(rp_x_splice, E(1, "SPLICE_F_MOVE"), E(2, "SPLICE_F_NONBLOCK"), E(4, "
 XLAT_ENUM(rp_x_prio_which, "PRIO_???", E(0, "PRIO_PROCESS"), E(1, "PRIO_PGRP"), E(2, "PRIO_USER"));
 XLAT_ENUM(rp_x_membarrier, "MEMBARRIER_CMD_???", E(0, "MEMBARRIER_CMD_QUERY"),
 	  E(1, "MEMBARRIER_CMD_GLOBAL"), E(2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"),
-	  E(4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"), E(8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"),
+	  E(4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"),
+	  E(8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"),
 	  E(16, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"));
 XLAT_ENUM(rp_x_prctl, "PR_???", E(1, "PR_SET_PDEATHSIG"), E(2, "PR_GET_PDEATHSIG"),
 	  E(3, "PR_GET_DUMPABLE"), E(4, "PR_SET_DUMPABLE"), E(15, "PR_SET_NAME"),
@@ -198,6 +203,11 @@ XLAT_FLAGS(rp_x_unshare, E(0x80, "CLONE_NEWTIME"), E(0x100, "CLONE_VM"), E(0x200
 	   E(0x40000000, "CLONE_NEWNET"));
 XLAT_ENUM(rp_x_si_code_chld, NULL, E(1, "CLD_EXITED"), E(2, "CLD_KILLED"), E(3, "CLD_DUMPED"),
 	  E(4, "CLD_TRAPPED"), E(5, "CLD_STOPPED"), E(6, "CLD_CONTINUED"));
+/* siginfo's si_arch (SIGSYS from seccomp): AUDIT_ARCH_* of <linux/audit.h> */
+XLAT_ENUM(rp_x_audit_arch, "AUDIT_ARCH_???", E(AUDIT_ARCH_X86_64, "AUDIT_ARCH_X86_64"),
+	  E(AUDIT_ARCH_I386, "AUDIT_ARCH_I386"), E(AUDIT_ARCH_AARCH64, "AUDIT_ARCH_AARCH64"),
+	  E(AUDIT_ARCH_ARM, "AUDIT_ARCH_ARM"), E(AUDIT_ARCH_RISCV64, "AUDIT_ARCH_RISCV64"),
+	  E(AUDIT_ARCH_PPC64LE, "AUDIT_ARCH_PPC64LE"), E(AUDIT_ARCH_S390X, "AUDIT_ARCH_S390X"));
 XLAT_ENUM(rp_x_si_code, NULL, E(0, "SI_USER"), E(0x80, "SI_KERNEL"), E(-1ull, "SI_QUEUE"),
 	  E(-2ull, "SI_TIMER"), E(-3ull, "SI_MESGQ"), E(-4ull, "SI_ASYNCIO"), E(-5ull, "SI_SIGIO"),
 	  E(-6ull, "SI_TKILL"), E(-7ull, "SI_DETHREAD"), E(-60ull, "SI_ASYNCNL"));
@@ -319,8 +329,8 @@ const struct rp_xlat *rp_xlat_get(enum sc_xlat_id id)
 		break;
 	}
 	static const rp_xlat_hook_fn family_hooks[] = {
-		rp_xlat_file,	 rp_xlat_io,   rp_xlat_memory, rp_xlat_process, rp_xlat_signal,
-		rp_xlat_net,	 rp_xlat_time, rp_xlat_ipc,    rp_xlat_sync,
+	    rp_xlat_file, rp_xlat_io,	rp_xlat_memory, rp_xlat_process, rp_xlat_signal,
+	    rp_xlat_net,  rp_xlat_time, rp_xlat_ipc,	rp_xlat_sync,
 	};
 	for (size_t i = 0; i < sizeof(family_hooks) / sizeof(family_hooks[0]); i++) {
 		const struct rp_xlat *const x = family_hooks[i](id);

@@ -11,6 +11,7 @@
  * nanosleep()), so that each "--- SIG" line comes after the same call in
  * both runs. SIGCHLD stays blocked except when one is expected, which
  * waitid(WNOWAIT) makes sure of first. Exit status 0. */
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -141,6 +142,15 @@ static void sending(void)
 	sys(SYS_rt_sigqueueinfo, getpid(), SIGUSR1, (long)BAD_PTR, 0, 0, 0);
 	si.si_code = SI_QUEUE;
 	sys(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGUSR1, (long)&si, 0, 0);
+	/* si_errno set, a code the signal has no name for, SIGSYS's fields */
+	si.si_errno = EIO;
+	sys(SYS_rt_sigqueueinfo, getpid(), SIGUSR1, (long)&si, 0, 0, 0);
+	si.si_errno = 0;
+	si.si_code = 1;
+	sys(SYS_rt_sigqueueinfo, getpid(), SIGUSR1, (long)&si, 0, 0, 0);
+	si.si_signo = SIGSYS; /* SYS_SECCOMP: si_call_addr overlays si_pid and si_uid */
+	si.si_pid = 0x1234;
+	sys(SYS_rt_sigqueueinfo, getpid(), SIGUSR1, (long)&si, 0, 0, 0);
 }
 
 static void altstack(void)

@@ -131,6 +131,66 @@ int main(void)
 		}
 	}
 
+	/* -y paths: < and > escaped in octal, \x with -x only when the path
+	 * holds a non-printable (strace 6.1) */
+	{
+		static const struct {
+			const char *path;
+			int xflag;
+			const char *want;
+		} cases[] = {
+			{ "/tmp/a<b>c", 0, "3</tmp/a\\74b\\76c>" },
+			{ "/tmp/a<b>c", 1, "3</tmp/a\\74b\\76c>" },
+			{ "/x\xe9" "7", 0, "3</x\\3517>" },
+			{ "/x\xe9", 1, "3<\\x2f\\x78\\xe9>" },
+			{ "/x", 2, "3<\\x2f\\x78>" },
+			{ "/tmp/f (deleted)", 0, "3</tmp/f>(deleted)" },
+		};
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			struct rp_buf b = { 0 };
+			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), cases[i].xflag);
+			expect("fd path", &b, cases[i].want, __LINE__);
+			rp_buf_free(&b);
+		}
+	}
+
+	/* a SIGSYS from a seccomp filter's SECCOMP_RET_TRAP, as strace 6.1
+	 * prints it with each -X style */
+	{
+		uint8_t si[128] = { 0 };
+		const uint32_t head[3] = { 31, 5, 1 }; /* SIGSYS, EIO, SYS_SECCOMP */
+		const uint64_t call_addr = 0x7f5ed3832b07;
+		const uint32_t nr_arch[2] = { 63, 0xc000003e }; /* uname, AUDIT_ARCH_X86_64 */
+		memcpy(si, head, sizeof(head));
+		memcpy(si + 16, &call_addr, sizeof(call_addr));
+		memcpy(si + 24, nr_arch, sizeof(nr_arch));
+		static const struct {
+			enum rp_xlat_style st;
+			const char *want;
+		} cases[] = {
+			{ RP_XLAT_ABBREV,
+			  "{si_signo=SIGSYS, si_code=SYS_SECCOMP, si_errno=EIO, si_call_addr=0x7f5ed3832b07, "
+			  "si_syscall=__NR_uname, si_arch=AUDIT_ARCH_X86_64}" },
+			{ RP_XLAT_RAW, "{si_signo=31, si_code=0x1, si_errno=5, si_call_addr=0x7f5ed3832b07, "
+				       "si_syscall=63, si_arch=0xc000003e}" },
+			{ RP_XLAT_VERBOSE,
+			  "{si_signo=31 /* SIGSYS */, si_code=0x1 /* SYS_SECCOMP */, si_errno=5 /* EIO */, "
+			  "si_call_addr=0x7f5ed3832b07, si_syscall=63 /* __NR_uname */, "
+			  "si_arch=0xc000003e /* AUDIT_ARCH_X86_64 */}" },
+		};
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			struct rp_print_opts o;
+			rp_print_opts_init(&o);
+			o.xlat = cases[i].st;
+			struct rp_buf b = { 0 };
+			struct rp_emit e;
+			rp_e_init(&e, &b, &o);
+			rp_print_siginfo(&e, si, sizeof(si), NULL, 1);
+			expect("SIGSYS siginfo", &b, cases[i].want, __LINE__);
+			rp_buf_free(&b);
+		}
+	}
+
 	if (failures) {
 		fprintf(stderr, "%d failure(s)\n", failures);
 		return 1;

@@ -251,4 +251,23 @@ void strtrc_reader_close(struct strtrc_reader *r);
 
 const char *strtrc_kind_name(enum strtrc_kind kind);
 
+/* ---- tools' output files ---- */
+
+/* What an output file is to hold, which decides what it may replace. */
+enum strtrc_output_kind {
+	STRTRC_OUTPUT_TRACE, /* a trace: replaces only a trace or an empty file */
+	STRTRC_OUTPUT_OTHER, /* text, JSON, SVG...: never replaces a trace */
+};
+/* Opens path (not "-") for writing a tool's output, so that no tool
+ * destroys data by mistake. It refuses one of the inputs (the same file,
+ * by device and inode, whatever the name; "-" in inputs is standard
+ * input): -EINVAL. Unless force, it refuses a non-empty regular file that
+ * kind may not replace: -EEXIST, or the errno that kept it from being read.
+ * A regular file is created with mode 0600, or truncated and narrowed to
+ * its owner's permissions (it will hold what the trace holds); a terminal,
+ * pipe or device is written as it is. Returns the descriptor (the caller's
+ * to close) or a negative errno with a message naming path. */
+int strtrc_output_open(const char *path, enum strtrc_output_kind kind, bool force,
+		       const char *const *inputs, size_t ninputs, char *msg, size_t msg_size);
+
 #endif

@@ -254,24 +254,22 @@ static void parse_options(int argc, char **argv, struct rec_options *o, char *fi
 		o->filter_text = filter_text;
 }
 
-/* A typo in -o must not destroy a source file: only traces (and empty
- * files) are overwritten without --force. */
-static void check_output(const char *path, bool force)
+/* The trace's descriptor. A typo in -o must not destroy a source file:
+ * only traces (and empty files) are overwritten without --force. A trace
+ * is no use on a terminal. */
+static int open_output(const char *path, bool force)
 {
-	if (force || strcmp(path, "-") == 0)
-		return;
-	struct stat st;
-	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-		return;
-	const int fd = open(path, O_RDONLY | O_CLOEXEC);
-	uint8_t magic[4] = { 0 };
-	const bool readable = fd >= 0 && read(fd, magic, sizeof(magic)) == (ssize_t)sizeof(magic);
-	if (fd >= 0)
-		close(fd);
-	const uint32_t value = (uint32_t)magic[0] | (uint32_t)magic[1] << 8 | (uint32_t)magic[2] << 16 |
-			       (uint32_t)magic[3] << 24;
-	if (!readable || value != STRTRC_SKIPPABLE_MAGIC)
-		runtime_error("refusing to overwrite '%s': it is not a strec trace (use --force)", path);
+	if (strcmp(path, "-") == 0) {
+		if (isatty(STDOUT_FILENO))
+			runtime_error("standard output is a terminal: not writing a compressed trace "
+				      "there (use -o FILE, or redirect it)");
+		return STDOUT_FILENO;
+	}
+	char msg[512];
+	const int fd = strtrc_output_open(path, STRTRC_OUTPUT_TRACE, force, NULL, 0, msg, sizeof(msg));
+	if (fd < 0)
+		runtime_error("%s", msg);
+	return fd;
 }
 
 /* The command's path as execve wants it: searched in PATH like the shell. */
@@ -529,11 +527,8 @@ int main(int argc, char **argv)
 
 	char msg[512];
 	int err = 0;
-	check_output(opts.output, opts.force);
-	if (strcmp(opts.output, "-") == 0)
-		rec.writer = strtrc_writer_open_fd(STDOUT_FILENO, NULL, &err, msg, sizeof(msg));
-	else
-		rec.writer = strtrc_writer_open_path(opts.output, NULL, &err, msg, sizeof(msg));
+	const int out_fd = open_output(opts.output, opts.force);
+	rec.writer = strtrc_writer_open_fd(out_fd, NULL, &err, msg, sizeof(msg));
 	if (!rec.writer)
 		runtime_error("%s", msg);
 
@@ -576,7 +571,9 @@ int main(int argc, char **argv)
 	}
 	const uint64_t records = strtrc_writer_records(rec.writer);
 	(void)records;
-	const int close_rc = strtrc_writer_close(rec.writer, rec.stats.lost);
+	int close_rc = strtrc_writer_close(rec.writer, rec.stats.lost);
+	if (out_fd != STDOUT_FILENO && close(out_fd) < 0 && close_rc == 0)
+		close_rc = -errno;
 	if (close_rc < 0)
 		runtime_error("cannot finish the trace: %s", strerror(-close_rc));
 	if (run_rc < 0)

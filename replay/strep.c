@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define OUT_BUFFER_SIZE (1u << 20)
 
@@ -28,6 +29,7 @@ struct opts {
 	bool interleaved;
 	bool perfetto; /* --format=perfetto */
 	const char *ff_dir; /* --ff: one file per task in this directory */
+	bool force;         /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
 };
@@ -76,11 +78,12 @@ struct run {
 	struct rp_perfetto *pf;
 	struct task_arch *arch; /* each task's current personality */
 	size_t narch, arch_cap;
+	char error[4200]; /* why an event could not be written, if it says more than errno */
 };
 
 static const char *const long_options[] = {
 	"--to_trace", "--dont_trace", "--pid",	   "--tree",	"--json", "--info",
-	"--interleaved", "--help",    "--version", "--output", "--trace", "--ff", "--format", NULL,
+	"--interleaved", "--help",    "--version", "--output", "--trace", "--ff", "--format", "--force", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -110,7 +113,8 @@ static void usage(FILE *f)
 	      "  -P PATH                only calls touching PATH: as a path argument, or through\n"
 	      "                         a descriptor open on it (repeatable)\n"
 	      "Output:\n"
-	      "  -o FILE                write to FILE\n"
+	      "  -o FILE                write to FILE (never the input; not over a trace)\n"
+	      "  --force                let -o and --ff replace a trace\n"
 	      "  --ff DIR               one file per task, DIR/trace.TID (as strace -ff -o DIR/trace)\n"
 	      "  -s N                   string limit (default 32)\n"
 	      "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
@@ -209,6 +213,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->outfile = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--ff")) {
 				o->ff_dir = opt_value(argc, argv, &i, val);
+			} else if (!strcmp(name, "--force") && !val) {
+				o->force = true;
 			} else if (!strcmp(name, "--tree") && !val) {
 				o->sel.tree = true;
 			} else if (!strcmp(name, "--format")) {
@@ -565,7 +571,17 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 		ff_close_all(r);
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/trace.%u", r->o->ff_dir, tid);
-	entry->f = fopen(path, entry->created ? "a" : "w");
+	if (entry->created) {
+		entry->f = fopen(path, "a");
+	} else {
+		const int fd = strtrc_output_open(path, STRTRC_OUTPUT_OTHER, r->o->force, &r->o->file, 1,
+						  r->error, sizeof(r->error));
+		entry->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+		if (fd >= 0 && !entry->f)
+			close(fd);
+	}
+	if (!entry->f && !r->error[0])
+		snprintf(r->error, sizeof(r->error), "cannot write '%s': %s", path, strerror(errno));
 	if (entry->f) {
 		entry->created = true;
 		r->ff_open++;
@@ -628,7 +644,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 		return -ENOMEM;
 	FILE *const out = r->o->ff_dir ? ff_stream(r, ev->tid) : r->out;
 	if (!out)
-		return -errno;
+		return -EIO; /* r->error says why */
 	if (r->line.len && fwrite(r->line.data, 1, r->line.len, out) != r->line.len)
 		r->write_failed = true;
 	return 0;
@@ -748,11 +764,16 @@ int main(int argc, char **argv)
 	const struct strtrc_header *h = strtrc_reader_header(rd);
 	FILE *out = stdout;
 	if (o.outfile && strcmp(o.outfile, "-") != 0) {
-		out = fopen(o.outfile, "w");
+		const int fd = strtrc_output_open(o.outfile, STRTRC_OUTPUT_OTHER, o.force, &o.file, 1,
+						  msg, sizeof(msg));
+		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (!out) {
-			fprintf(stderr, "strep: cannot open '%s': %s\n", o.outfile, strerror(errno));
+			if (fd >= 0)
+				snprintf(msg, sizeof(msg), "cannot write '%s': %s", o.outfile,
+					 strerror(errno));
+			fprintf(stderr, "strep: %s\n", msg);
 			strtrc_reader_close(rd);
-			return 1;
+			return fd == -EINVAL ? 2 : 1;
 		}
 	}
 	static char outbuf[OUT_BUFFER_SIZE];
@@ -798,7 +819,7 @@ int main(int argc, char **argv)
 		rp_progress_update(&progress, strtrc_reader_bytes_in(rd));
 		const int frc = rp_session_feed(s, &rec, on_event, &r);
 		if (frc < 0) {
-			fprintf(stderr, "strep: %s\n", strerror(-frc));
+			fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));
 			status = 1;
 			break;
 		}

@@ -21,6 +21,7 @@ struct opts {
 	const char **masks;
 	size_t nmasks;
 	bool drop_argv, drop_env;
+	bool force; /* --force: the output may replace a file that is not a trace */
 	uint32_t *pids; /* --drop-pid */
 	size_t npids;
 };
@@ -32,7 +33,9 @@ static void usage(FILE *f)
 	      "(read/write data, strings, ...; their lengths are kept), for sharing.\n"
 	      "Paths and structures are kept unless an option says otherwise.\n"
 	      "\n"
-	      "  -o FILE             the scrubbed trace (required; not IN)\n"
+	      "  -o FILE             the scrubbed trace (required; not IN; replaces only\n"
+	      "                      another trace)\n"
+	      "  --force             replace FILE even if it is not a trace\n"
 	      "  --mask-paths GLOB   mask paths matching GLOB (fnmatch, '*' also matches '/';\n"
 	      "                      repeatable): \"/home/*\" turns /home/u/x into /home/**\n"
 	      "  --drop-argv         drop execve's argument strings (and the command line\n"
@@ -114,6 +117,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				usage_error("--mask-paths: empty pattern");
 			o->masks = xrealloc(o->masks, (o->nmasks + 1) * sizeof(*o->masks));
 			o->masks[o->nmasks++] = val;
+		} else if (!strcmp(name, "--force")) {
+			o->force = true;
 		} else if (!strcmp(name, "--drop-argv")) {
 			o->drop_argv = true;
 		} else if (!strcmp(name, "--drop-env")) {
@@ -139,12 +144,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		usage_error("no input trace");
 	if (!o->out)
 		usage_error("no output: -o FILE is required");
-	struct stat si, so;
 	if (!strcmp(o->out, "-") || !strcmp(o->in, "-"))
 		usage_error("input and output must be files");
-	if (stat(o->in, &si) == 0 && stat(o->out, &so) == 0 && si.st_dev == so.st_dev &&
-	    si.st_ino == so.st_ino)
-		usage_error("the output '%s' is the input", o->out);
 }
 
 /* ---- per-thread state: the syscall a memory record belongs to ---- */
@@ -480,12 +481,16 @@ int main(int argc, char **argv)
 	struct out_header oh = {0};
 	make_header(&oh, strtrc_reader_header(rd), &o);
 	struct scrubber s = {.o = &o};
-	s.w = strtrc_writer_open_path(o.out, NULL, &err, msg, sizeof(msg));
+	const int out_fd = strtrc_output_open(o.out, STRTRC_OUTPUT_TRACE, o.force, &o.in, 1, msg,
+					      sizeof(msg));
+	s.w = out_fd >= 0 ? strtrc_writer_open_fd(out_fd, NULL, &err, msg, sizeof(msg)) : NULL;
 	if (!s.w) {
 		fprintf(stderr, "strscrub: %s\n", msg);
+		if (out_fd >= 0)
+			close(out_fd);
 		strtrc_reader_close(rd);
 		free_header(&oh);
-		return 1;
+		return out_fd == -EINVAL ? 2 : 1;
 	}
 	int status = 0;
 	int rc = strtrc_write_header(s.w, &oh.h);
@@ -519,6 +524,11 @@ int main(int argc, char **argv)
 		strtrc_writer_abandon(s.w);
 	} else if (strtrc_writer_close(s.w, s.lost) < 0) {
 		fprintf(stderr, "strscrub: %s: write error\n", o.out);
+		unlink(o.out);
+		status = 1;
+	}
+	if (close(out_fd) < 0 && status == 0) {
+		fprintf(stderr, "strscrub: %s: %s\n", o.out, strerror(errno));
 		unlink(o.out);
 		status = 1;
 	}

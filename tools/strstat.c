@@ -40,6 +40,7 @@ struct opts {
 	bool print_events; /* -C */
 	const char *outfile;
 	const char *svg; /* --svg FILE */
+	bool force;      /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
 };
@@ -61,7 +62,7 @@ struct run {
 static const char *const long_options[] = {
     "--to_trace", "--dont_trace", "--trace",  "--pid",	"--tree",    "--latency",
     "--errors",	  "--processes",  "--files",  "--all",	"--json",    "--csv",
-    "--top",	  "--sort",	  "--output", "--help", "--version", "--svg", NULL,
+    "--top",	  "--sort",	  "--output", "--help", "--version", "--svg", "--force", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -81,6 +82,24 @@ static void oom(void)
 {
 	fputs("strstat: out of memory\n", stderr);
 	exit(1);
+}
+
+/* An output file that may not be the input nor replace a trace (unless
+ * --force); exits on a refusal. */
+static FILE *open_output(const struct opts *o, const char *path)
+{
+	char msg[512];
+	const int fd = strtrc_output_open(path, STRTRC_OUTPUT_OTHER, o->force, &o->file, 1, msg,
+					  sizeof(msg));
+	FILE *const f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (f)
+		return f;
+	if (fd >= 0) {
+		fprintf(stderr, "strstat: cannot write '%s': %s\n", path, strerror(errno));
+		exit(1);
+	}
+	fprintf(stderr, "strstat: %s\n", msg);
+	exit(fd == -EINVAL ? 2 : 1);
 }
 
 static void usage(FILE *f)
@@ -121,10 +140,11 @@ static void usage(FILE *f)
 	    "  -C                     also print every selected event, as strep does\n"
 	    "  --json                 one JSON object: {view: {table: [rows]}}; times in ns\n"
 	    "  --csv                  CSV tables with a header row, blank line between tables\n"
-	    "  -o, --output FILE      write to FILE\n"
+	    "  -o, --output FILE      write to FILE (never the input; not over a trace)\n"
 	    "  --svg FILE             also draw the process tree on a time line into FILE (SVG):\n"
 	    "                         a row per process, bars shaded by time in syscalls,\n"
 	    "                         failed calls marked; alone, it prints no view\n"
+	    "  --force                let -o and --svg replace a trace\n"
 	    "  -s N                   string limit of decoded calls (default 32)\n"
 	    "  -c, -w, -f             accepted for strace habits (always on)\n"
 	    "  -h, --help             this help\n"
@@ -278,6 +298,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		o->outfile = opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--svg")) {
 		o->svg = opt_value(argc, argv, i, val);
+	} else if (!strcmp(name, "--force") && !val) {
+		o->force = true;
 	} else if (!strcmp(name, "--help") && !val) {
 		usage(stdout);
 		exit(0);
@@ -480,16 +502,12 @@ int main(int argc, char **argv)
 	}
 	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	const struct strtrc_header *h = strtrc_reader_header(rd);
-	FILE *out = stdout;
-	if (o.outfile && strcmp(o.outfile, "-") != 0) {
-		out = fopen(o.outfile, "w");
-		if (!out) {
-			fprintf(stderr, "strstat: cannot open '%s': %s\n", o.outfile,
-				strerror(errno));
-			strtrc_reader_close(rd);
-			return 1;
-		}
-	}
+	/* Both outputs are opened before the work, so a refusal comes first. */
+	FILE *out = stdout, *svg_out = NULL;
+	if (o.outfile && strcmp(o.outfile, "-") != 0)
+		out = open_output(&o, o.outfile);
+	if (o.svg)
+		svg_out = strcmp(o.svg, "-") != 0 ? open_output(&o, o.svg) : stdout;
 	o.print.start_realtime_ns = h->start_realtime_ns;
 	struct run r = {.o = &o, .out = out};
 	r.s = rp_session_new(h);
@@ -540,13 +558,14 @@ int main(int argc, char **argv)
 	if (o.views)
 		print_views(&r);
 	if (r.svg) {
-		FILE *svg = fopen(o.svg, "w");
-		const int src = svg ? st_svg_write(r.svg, svg, pid_shown, &o) : -errno;
-		if ((svg && fclose(svg) != 0) || src < 0) {
+		const int src = st_svg_write(r.svg, svg_out, pid_shown, &o);
+		if (fflush(svg_out) != 0 || src < 0) {
 			fprintf(stderr, "strstat: cannot write '%s': %s\n", o.svg,
 				strerror(src < 0 ? -src : errno));
 			status = 1;
 		}
+		if (svg_out != stdout && fclose(svg_out) != 0)
+			status = 1;
 		st_svg_free(r.svg);
 	}
 	if (fflush(out) != 0 || ferror(out)) {

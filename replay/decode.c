@@ -342,10 +342,13 @@ void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 			break;
 		}
 	}
+	/* cut by the recorder (REC_MAX_VECTOR) or by -s: "..." once, as
+	 * strace ends a cut array */
+	bool cut = vec->flags & STRTRC_MEM_TRUNCATED;
 	rp_e_open(c->e, '[');
 	for (size_t k = 0; k < n; k++) {
 		if (!c->opts->verbose && k >= c->opts->max_strlen) { /* -v: all of them */
-			rp_e_ellipsis(c->e);
+			cut = true;
 			break;
 		}
 		const struct rp_mem *s = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, (uint32_t)k + 1);
@@ -355,7 +358,7 @@ void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 		else
 			rp_e_ptr(c->e, rp_get_u64(vec->data + 8 * k));
 	}
-	if (vec->flags & STRTRC_MEM_TRUNCATED)
+	if (cut)
 		rp_e_ellipsis(c->e);
 	rp_e_close(c->e, ']');
 }

@@ -41,4 +41,19 @@ for variant in full s16; do
 		"^mem [0-9]+ write stop=entry arg=1 item=0 flags=$([ $variant = full ] && echo "-" || echo truncated) len=$([ $variant = full ] && echo $size || echo 16) full_len=$size " "$F"
 done
 
+# An argv beyond the recorder's 32,768 entries is marked cut, and strep
+# prints it as strace prints a cut array (-v: all it has, then "...").
+# shellcheck disable=SC2046
+record argv_cap -- /bin/true $(seq 1 33000)
+facts argv_cap
+expect_grep "argv: 32768 pointers, marked cut" \
+	'^mem [0-9]+ execve stop=entry arg=1 item=0 flags=truncated len=262144 full_len=262152 ' \
+	"$WORK/argv_cap.facts"
+expect_eq "argv: 32768 strings" 32768 \
+	"$(awk '$1 == "mem" && $3 == "execve" && $5 == "arg=1" && $6 != "item=0"' "$WORK/argv_cap.facts" | wc -l)"
+"$BIN/strep" -v -e trace=execve "$WORK/argv_cap.trc" >"$WORK/argv_cap.v" 2>&1
+expect_grep "strep -v: the cut array" '\["/bin/true", "1", "2", .*, "32766", "32767", \.\.\.\], 0x' "$WORK/argv_cap.v"
+"$BIN/strep" -e trace=execve "$WORK/argv_cap.trc" >"$WORK/argv_cap.txt" 2>&1
+expect_grep "strep: 32 entries" '\["/bin/true", "1", .*, "30", "31", \.\.\.\], 0x' "$WORK/argv_cap.txt"
+
 finish

@@ -369,7 +369,10 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 	const struct rp_syscall *sc = c->sc;
 	const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
 	const size_t hdr = is64 ? 19 : 18; /* offsetof(d_name) */
-	if (!c->exiting_ok || !m || (uint64_t)sc->rval > (uint32_t)sc->args[2]) {
+	/* Without all the entries (scrubbed, or a fault) there is nothing to
+	 * count: the address, as strace prints a buffer it cannot read. */
+	if (!c->exiting_ok || !m || (uint64_t)sc->rval > (uint32_t)sc->args[2] ||
+	    m->len < (uint64_t)sc->rval) {
 		rp_arg_ptr(c, i);
 		return;
 	}

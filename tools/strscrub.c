@@ -7,6 +7,7 @@
 #include "strtrc.h"
 #include "syscall_table.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdarg.h>
@@ -20,7 +21,7 @@ struct opts {
 	const char *in, *out;
 	const char **masks;
 	size_t nmasks;
-	bool drop_argv, drop_env;
+	bool drop_argv, drop_env, drop_hostname;
 	bool force; /* --force: the output may replace a file that is not a trace */
 	uint32_t *pids; /* --drop-pid */
 	size_t npids;
@@ -37,10 +38,12 @@ static void usage(FILE *f)
 	      "                      another trace)\n"
 	      "  --force             replace FILE even if it is not a trace\n"
 	      "  --mask-paths GLOB   mask paths matching GLOB (fnmatch, '*' also matches '/';\n"
-	      "                      repeatable): \"/home/*\" turns /home/u/x into /home/**\n"
+	      "                      repeatable): \"/home/*\" turns /home/u/x into /home/**,\n"
+	      "                      in every string that names one (sh -c 'cat /home/u/x')\n"
 	      "  --drop-argv         drop execve's argument strings (and the command line\n"
 	      "                      in the header)\n"
 	      "  --drop-env          drop execve's environment strings and the header's env\n"
+	      "  --drop-hostname     drop the name of the machine the trace was recorded on\n"
 	      "  --drop-pid PID      drop every record of process PID and its threads\n"
 	      "                      (repeatable)\n"
 	      "  -h, --help          this text\n"
@@ -123,6 +126,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			o->drop_argv = true;
 		} else if (!strcmp(name, "--drop-env")) {
 			o->drop_env = true;
+		} else if (!strcmp(name, "--drop-hostname")) {
+			o->drop_hostname = true;
 		} else if (!strcmp(name, "--drop-pid")) {
 			char *end;
 			errno = 0;
@@ -208,52 +213,131 @@ static size_t glob_prefix(const char *glob)
 	return cut;
 }
 
-/* Whether p (len bytes, any bytes) matches a --mask-paths glob; if so,
- * its masked form: the glob's literal directory part, then one '*' per
- * length class of the rest (<8, <64, <512, longer bytes). */
-static bool mask_path(const struct opts *o, const uint8_t *p, size_t len, char *out,
-		      size_t out_size, size_t *out_len)
+/* The masked form of a path matching glob: the glob's literal directory
+ * part, then one '*' per length class of the rest (<8, <64, <512, longer
+ * bytes). Never longer than the path. */
+static size_t mask_one(const char *glob, const char *path, size_t len, char *out)
 {
-	if (!o->nmasks || len == 0 || len >= 8192 || memchr(p, '\0', len))
-		return false;
-	char s[8192];
-	memcpy(s, p, len);
-	s[len] = '\0';
-	for (size_t i = 0; i < o->nmasks; i++) {
-		if (fnmatch(o->masks[i], s, 0) != 0)
-			continue;
-		size_t pre = glob_prefix(o->masks[i]);
-		if (pre > len || memcmp(s, o->masks[i], pre) != 0)
-			pre = 0;
-		const size_t rest = len - pre;
-		const unsigned stars = rest < 8 ? 1 : rest < 64 ? 2 : rest < 512 ? 3 : 4;
-		if (pre + stars >= out_size)
-			return false;
-		memcpy(out, s, pre);
-		memset(out + pre, '*', stars);
-		out[pre + stars] = '\0';
-		*out_len = pre + stars;
-		return true;
+	size_t pre = glob_prefix(glob);
+	if (pre > len || memcmp(path, glob, pre) != 0)
+		pre = 0;
+	const size_t rest = len - pre;
+	const size_t stars = rest < 8 ? 1 : rest < 64 ? 2 : rest < 512 ? 3 : 4;
+	assert(pre + stars <= len);
+	memcpy(out, path, pre);
+	memset(out + pre, '*', stars);
+	return pre + stars;
+}
+
+/* The first --mask-paths glob that path (NUL-terminated) matches, or NULL. */
+static const char *matching_glob(const struct opts *o, const char *path)
+{
+	for (size_t i = 0; i < o->nmasks; i++)
+		if (fnmatch(o->masks[i], path, 0) == 0)
+			return o->masks[i];
+	return NULL;
+}
+
+/* What may stand around a path inside a longer string: a shell command
+ * (sh -c '...'), an option's value (--out=...), a list (PATH=a:b). */
+static bool is_path_delimiter(uint8_t c)
+{
+	return c <= ' ' || (c < 0x80 && strchr("\"'`;&|<>(){}=:,", c));
+}
+
+/* p (len bytes) with every path that matches a glob masked: the whole
+ * string if it matches, else each delimited word of it that does. NULL
+ * when nothing matched; else a string of the caller's to free (*out_len
+ * bytes, NUL-terminated). */
+static char *mask_string(const struct opts *o, const uint8_t *p, size_t len, size_t *out_len)
+{
+	if (!o->nmasks || len == 0 || memchr(p, '\0', len))
+		return NULL;
+	char *const text = xrealloc(NULL, len + 1);
+	memcpy(text, p, len);
+	text[len] = '\0';
+	char *const out = xrealloc(NULL, len + 1);
+	const char *glob = matching_glob(o, text);
+	size_t n = 0;
+	if (glob) {
+		n = mask_one(glob, text, len, out);
+	} else {
+		bool masked = false;
+		for (size_t i = 0; i < len;) {
+			size_t end = i;
+			while (end < len && !is_path_delimiter((uint8_t)text[end]))
+				end++;
+			if (end == i) {
+				out[n++] = text[i++];
+				continue;
+			}
+			const char saved = text[end];
+			text[end] = '\0';
+			glob = matching_glob(o, text + i);
+			text[end] = saved;
+			if (glob) {
+				n += mask_one(glob, text + i, end - i, out + n);
+				masked = true;
+			} else {
+				memcpy(out + n, text + i, end - i);
+				n += end - i;
+			}
+			i = end;
+		}
+		if (!masked) {
+			free(text);
+			free(out);
+			return NULL;
+		}
 	}
-	return false;
+	free(text);
+	out[n] = '\0';
+	*out_len = n;
+	return out;
 }
 
-/* A header string masked when it matches (static storage per call site). */
-static const char *mask_text(const struct opts *o, const char *s, char *buf, size_t size)
+/* Strings made for the record being copied, freed once it is written. */
+struct owned {
+	char **v;
+	size_t n, cap;
+};
+
+static void owned_add(struct owned *w, char *s)
 {
-	size_t n;
-	if (s && mask_path(o, (const uint8_t *)s, strlen(s), buf, size, &n))
-		return buf;
-	return s;
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 8;
+		w->v = xrealloc(w->v, w->cap * sizeof(*w->v));
+	}
+	w->v[w->n++] = s;
 }
 
-/* Masks b in place (pointing it at buf) when it matches. */
-static bool mask_bytes(const struct opts *o, struct strtrc_bytes *b, char *buf, size_t size)
+static void owned_clear(struct owned *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->v[i]);
+	w->n = 0;
+}
+
+/* A header string masked where it names a matching path. */
+static const char *mask_text(const struct opts *o, const char *s, struct owned *keep)
 {
 	size_t n;
-	if (!b->data || !mask_path(o, b->data, b->len, buf, size, &n))
+	char *const masked = s ? mask_string(o, (const uint8_t *)s, strlen(s), &n) : NULL;
+	if (!masked)
+		return s;
+	owned_add(keep, masked);
+	return masked;
+}
+
+/* Masks b where it names a matching path (b then points into keep's). */
+static bool mask_bytes(const struct opts *o, struct strtrc_bytes *b, struct owned *keep)
+{
+	size_t n;
+	char *const masked = b->data ? mask_string(o, b->data, b->len, &n) : NULL;
+	if (!masked)
 		return false;
-	b->data = (const uint8_t *)buf;
+	owned_add(keep, masked);
+	b->data = (const uint8_t *)masked;
 	b->len = n;
 	return true;
 }
@@ -311,7 +395,7 @@ struct scrubber {
 	uint64_t lost; /* the input END's */
 	struct strtrc_fd_entry *fds;
 	size_t fds_cap;
-	char (*fd_bufs)[4096];
+	struct owned strings; /* masked strings of the record being copied */
 };
 
 static bool pid_dropped(const struct opts *o, uint32_t pid)
@@ -323,7 +407,7 @@ static bool pid_dropped(const struct opts *o, uint32_t pid)
 }
 
 /* Rewrites rec as it goes out; false: drop it. */
-static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *buf, size_t size)
+static bool scrub_record(struct scrubber *s, struct strtrc_record *rec)
 {
 	const struct opts *const o = s->o;
 	if (rec->kind == STRTRC_END) {
@@ -356,7 +440,7 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *bu
 	case STRTRC_MEMORY: {
 		struct strtrc_memory *const m = &rec->u.memory;
 		const enum mem_action act = mem_action(o, t, m);
-		if (act == MASK && mask_bytes(o, &m->data, buf, size)) {
+		if (act == MASK && mask_bytes(o, &m->data, &s->strings)) {
 			/* replaced, not cut: SCRUBBED without TRUNCATED */
 			m->flags |= STRTRC_MEM_SCRUBBED;
 			m->full_len = m->data.len + ((m->flags & STRTRC_MEM_STRING) ? 1 : 0);
@@ -367,22 +451,20 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *bu
 		break;
 	}
 	case STRTRC_EXEC:
-		mask_bytes(o, &rec->u.exec.exe, buf, size);
+		mask_bytes(o, &rec->u.exec.exe, &s->strings);
 		break;
 	case STRTRC_SNAPSHOT: {
 		struct strtrc_snapshot *const sn = &rec->u.snapshot;
-		/* exe and cwd share buf: halves */
-		const size_t half = size / 2;
-		mask_bytes(o, &sn->exe, buf, half);
-		mask_bytes(o, &sn->cwd, buf + half, size - half);
+		mask_bytes(o, &sn->comm, &s->strings);
+		mask_bytes(o, &sn->exe, &s->strings);
+		mask_bytes(o, &sn->cwd, &s->strings);
 		if (sn->nfds > s->fds_cap) {
 			s->fds_cap = sn->nfds;
 			s->fds = xrealloc(s->fds, s->fds_cap * sizeof(*s->fds));
-			s->fd_bufs = xrealloc(s->fd_bufs, s->fds_cap * sizeof(*s->fd_bufs));
 		}
 		for (size_t i = 0; i < sn->nfds; i++) {
 			s->fds[i] = sn->fds[i];
-			mask_bytes(o, &s->fds[i].path, s->fd_bufs[i], sizeof(s->fd_bufs[i]));
+			mask_bytes(o, &s->fds[i].path, &s->strings);
 		}
 		sn->fds = s->fds;
 		break;
@@ -396,34 +478,45 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec, char *bu
 /* The output header: the input's, masked and trimmed, plus "scrubbed". */
 struct out_header {
 	struct strtrc_header h;
-	const char **cmd, **rec_argv, **masks;
+	const char **cmd, **rec_argv, **env, **masks;
 	uint32_t *pids, *dropped;
-	char cwd[4096];
+	struct owned strings; /* masked strings */
 };
+
+/* A copy of a string vector, each string dropped (emptied) or masked. */
+static const char **copy_strings(const struct opts *o, const char *const *v, size_t n, bool drop,
+				 struct owned *keep)
+{
+	const char **const copy = xrealloc(NULL, (n + 1) * sizeof(*copy));
+	for (size_t i = 0; i < n; i++)
+		copy[i] = drop ? "" : mask_text(o, v[i], keep);
+	copy[n] = NULL;
+	return copy;
+}
 
 static void make_header(struct out_header *oh, const struct strtrc_header *in, const struct opts *o)
 {
 	struct strtrc_header *const h = &oh->h;
 	*h = *in;
-	h->cwd = mask_text(o, in->cwd, oh->cwd, sizeof(oh->cwd));
-	if (o->drop_argv) {
-		/* counts kept, strings emptied; strec's own options too, as
-		 * the command follows them */
-		oh->cmd = xrealloc(NULL, (in->command_argc + 1) * sizeof(char *));
-		for (size_t i = 0; i < in->command_argc; i++)
-			oh->cmd[i] = "";
-		oh->cmd[in->command_argc] = NULL;
-		h->command_argv = oh->cmd;
-		oh->rec_argv = xrealloc(NULL, (in->recorder_argc + 1) * sizeof(char *));
-		for (size_t i = 0; i < in->recorder_argc; i++)
-			oh->rec_argv[i] = i == 0 ? in->recorder_argv[0] : "";
-		oh->rec_argv[in->recorder_argc] = NULL;
-		h->recorder_argv = oh->rec_argv;
-	}
+	h->cwd = mask_text(o, in->cwd, &oh->strings);
+	if (o->drop_hostname)
+		h->hostname = NULL;
+	/* --drop-argv: counts kept, strings emptied; strec's own options too,
+	 * as the command follows them (its name stays) */
+	oh->cmd = copy_strings(o, in->command_argv, in->command_argc, o->drop_argv, &oh->strings);
+	h->command_argv = oh->cmd;
+	oh->rec_argv =
+		copy_strings(o, in->recorder_argv, in->recorder_argc, o->drop_argv, &oh->strings);
+	if (o->drop_argv && in->recorder_argc)
+		oh->rec_argv[0] = in->recorder_argv[0];
+	h->recorder_argv = oh->rec_argv;
 	if (o->drop_env) {
 		h->env_recorded = false;
 		h->envc = 0;
 		h->envp = NULL;
+	} else {
+		oh->env = copy_strings(o, in->envp, in->envc, false, &oh->strings);
+		h->envp = oh->env;
 	}
 	oh->pids = xrealloc(NULL, (in->npids + 1) * sizeof(uint32_t));
 	h->npids = 0;
@@ -460,6 +553,9 @@ static void free_header(struct out_header *oh)
 {
 	free(oh->cmd);
 	free(oh->rec_argv);
+	free(oh->env);
+	owned_clear(&oh->strings);
+	free(oh->strings.v);
 	free(oh->masks);
 	free(oh->pids);
 	free(oh->dropped);
@@ -495,10 +591,10 @@ int main(int argc, char **argv)
 	int status = 0;
 	int rc = strtrc_write_header(s.w, &oh.h);
 	struct strtrc_record rec;
-	static char buf[16384];
 	while (rc >= 0 && (rc = strtrc_reader_next(rd, &rec)) > 0) {
-		if (scrub_record(&s, &rec, buf, sizeof(buf)))
+		if (scrub_record(&s, &rec))
 			rc = strtrc_write(s.w, &rec);
+		owned_clear(&s.strings);
 	}
 	if (rc < 0) {
 		/* a reader error (names the input and the offset) or a writer one */
@@ -536,7 +632,7 @@ int main(int argc, char **argv)
 	free_header(&oh);
 	free(s.tasks.v);
 	free(s.fds);
-	free(s.fd_bufs);
+	free(s.strings.v);
 	free(o.masks);
 	free(o.pids);
 	return status;

@@ -68,6 +68,41 @@ grep -q 'passwd' "$dir/p.txt" && no "the dropped process's calls remain"
 "$bin/strscrub" "$dir/p.trc" -o "$dir/pp.trc" --drop-argv || no "second scrub"
 "$bin/strep" --info "$dir/pp.trc" | grep -q "^dropped pids: *$pid$" || no "second scrub forgot pids"
 
+# --mask-paths covers every string that names a matching path: a sh -c
+# command, the header's command and strec's own argv, the environment;
+# --drop-hostname drops the machine's name
+mkdir -p "$dir/w" && echo hush >"$dir/w/secret-name.txt"
+"$bin/strec" -q --env -o "$dir/m.trc" sh -c "cat $dir/w/secret-name.txt >/dev/null; X=$dir/w/secret-name.txt true" \
+	>/dev/null 2>&1 || no "strec sh -c cat"
+SECRET_PATH=$dir/w/secret-name.txt "$bin/strec" -q --env -o "$dir/m2.trc" -- true \
+	--input=$dir/w/secret-name.txt >/dev/null 2>&1 || no "strec true --input="
+for t in m m2; do
+	"$bin/strscrub" "$dir/$t.trc" -o "$dir/$t.s.trc" --mask-paths "$dir/w/*" --drop-hostname ||
+		no "$t: strscrub --mask-paths exit $?"
+	if command -v zstd >/dev/null; then
+		zstd -qdc "$dir/$t.s.trc" | grep -aq 'secret-name' && no "$t: a masked path survives in the file"
+		zstd -qdc "$dir/$t.s.trc" | grep -aq "$(hostname)" && no "$t: the hostname survives --drop-hostname"
+		zstd -qdc "$dir/$t.trc" | grep -aq 'secret-name' || no "$t: the original does not name the path"
+	fi
+	"$bin/strep" -v "$dir/$t.s.trc" >"$dir/$t.s.txt" || no "$t: strep on the masked copy"
+	"$bin/strep" --info "$dir/$t.s.trc" >"$dir/$t.s.info" || no "$t: strep --info on the masked copy"
+	grep -q 'secret-name' "$dir/$t.s.txt" "$dir/$t.s.info" && no "$t: a masked path is printed"
+	grep -q "$(hostname)" "$dir/$t.s.info" && no "$t: --info shows the hostname"
+done
+grep -q "cat $dir/w/\*\* >/dev/null" "$dir/m.s.txt" || no "sh -c string: path not masked in place"
+grep -q -- "--input=$dir/w/\*\*" "$dir/m2.s.info" || no "header command: path not masked in place"
+
+# every family's decoders on a scrubbed trace, with -v: no argument vanishes
+mkdir -p "$dir/fam"
+for prog in "$bin"/tp_fam_*; do
+	name=$(basename "$prog")
+	"$bin/strec" -q -o "$dir/$name.trc" "$prog" "$dir/fam" >/dev/null 2>&1
+	"$bin/strscrub" "$dir/$name.trc" -o "$dir/$name.s.trc" || no "$name: strscrub exit $?"
+	"$bin/strep" -v "$dir/$name.trc" >"$dir/$name.txt" 2>&1
+	"$bin/strep" -v "$dir/$name.s.trc" >"$dir/$name.s.txt" 2>&1
+	python3 "$(dirname "$0")/scrub_args.py" "$dir/$name.txt" "$dir/$name.s.txt" || no "$name: decoders of scrubbed calls"
+done
+
 # usage and runtime errors
 "$bin/strscrub" "$dir/t.trc" 2>"$dir/e" ; [ $? = 2 ] || no "no -o: not 2"
 grep -q '^strscrub: ' "$dir/e" || no "no 'strscrub:' message"

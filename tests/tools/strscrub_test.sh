@@ -84,7 +84,7 @@ for t in m m2; do
 		zstd -qdc "$dir/$t.s.trc" | grep -aq "$(hostname)" && no "$t: the hostname survives --drop-hostname"
 		zstd -qdc "$dir/$t.trc" | grep -aq 'secret-name' || no "$t: the original does not name the path"
 	fi
-	"$bin/strep" -v "$dir/$t.s.trc" >"$dir/$t.s.txt" || no "$t: strep on the masked copy"
+	"$bin/strep" -v -s 4096 "$dir/$t.s.trc" >"$dir/$t.s.txt" || no "$t: strep on the masked copy"
 	"$bin/strep" --info "$dir/$t.s.trc" >"$dir/$t.s.info" || no "$t: strep --info on the masked copy"
 	grep -q 'secret-name' "$dir/$t.s.txt" "$dir/$t.s.info" && no "$t: a masked path is printed"
 	grep -q "$(hostname)" "$dir/$t.s.info" && no "$t: --info shows the hostname"

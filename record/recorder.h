@@ -141,6 +141,9 @@ int rec_write(struct recorder *rec, const struct strtrc_record *r);
 /* Builds and loads the seccomp filter in the calling (child) process. */
 int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg_size);
 
+/* The tracer of tid (/proc's TracerPid): 0 if none, -1 if unknown. */
+pid_t rec_tracer_of(pid_t tid);
+
 /* Attach mode: seize every thread of pid and write its snapshot. */
 int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_size);
 /* A snapshot record of pid: threads, comm, exe, cwd and descriptors (only

@@ -181,4 +181,31 @@ fi
 kill -TERM "$threads"
 wait "$threads"
 
+# Pid 1 of a pid namespace of our own (never the machine's init: the inner
+# shell checks that its /proc is the namespace's, where it is pid 1). As
+# root, attaching works and --duration detaches; as another user, the uids
+# are the cause.
+if unshare --pid --fork --mount-proc true 2>/dev/null; then
+	unshare --pid --fork --mount-proc sh -c '
+		[ "$$" = 1 ] && [ "$(cat /proc/1/comm)" = sh ] || exit 99
+		"$1" -q --duration 1 -o "$2/init.trc" -p 1 2>"$2/init.err"
+		echo "strec: $?" >"$2/init.rc"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$1" -o /dev/null -p 1 2>"$2/init-nobody.err"
+		echo "strec: $?" >"$2/init-nobody.rc"' sh "$STREC" "$WORK"
+	if [ $? = 99 ]; then
+		fail "pid 1: the namespace's /proc is not its own"
+	else
+		expect_eq "pid 1 as root: strec's exit status" "strec: 0" "$(cat "$WORK/init.rc")"
+		facts init
+		expect_grep "pid 1 as root: the snapshot" '^snapshot 1 ppid=0 ' "$WORK/init.facts"
+		expect_grep "pid 1 as root: detached" '^detach 1$' "$WORK/init.facts"
+		expect_eq "pid 1 as nobody: strec's exit status" "strec: 1" "$(cat "$WORK/init-nobody.rc")"
+		expect_grep "pid 1 as nobody: the cause" \
+			"^strec: cannot attach to 1 \\(sh\\): it runs as uid 0 \\(root\\) and strec as uid [0-9]+ \\(nobody\\)" \
+			"$WORK/init-nobody.err"
+	fi
+else
+	echo "SKIP: pid 1 (no pid namespace can be made here)"
+fi
+
 finish

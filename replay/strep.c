@@ -200,7 +200,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 									   : STREC_FILTER_DONT_TRACE;
 				add_filter(o, k, opt_value(argc, argv, &i, val));
 				/* several names may follow the flag */
-				while (!val && i + 1 < argc && strec_filter_is_name(argv[i + 1]))
+				while (!val && strec_filter_list_continues(argc, argv, i + 1,
+									   o->file != NULL, NULL))
 					add_filter(o, k, argv[++i]);
 			} else if (!strcmp(name, "--trace")) {
 				add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, &i, val));

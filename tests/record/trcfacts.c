@@ -4,6 +4,7 @@
  * Usage: trcfacts FILE|-
  * Lines (fields separated by one space, numbers in decimal unless 0x):
  *   header command=ARGV... capture_size=N attached=0|1 follow=0|1 npids=N filter=TEXT|-
+ *   env VAR=VALUE (the header's environment, recorded with --env)
  *   spawn PARENT CHILD how=fork|vfork|clone flags=0xHEX thread=0|1 (CLONE_THREAD)
  *   exec TID former=TID exe=PATH
  *   exit TID exited=N | exit TID killed=SIG core=0|1
@@ -106,6 +107,8 @@ static void print_header(const struct strtrc_header *h)
 		printf("%s%s", i ? " " : "", h->command_argv[i]);
 	printf(" capture_size=%u attached=%d follow=%d npids=%zu filter=%s\n", h->capture_size,
 	       h->attached, h->follow_forks, h->npids, h->filter ? h->filter : "-");
+	for (size_t i = 0; i < h->envc; i++)
+		printf("env %s\n", h->envp[i]);
 }
 
 static void print_unfinished(struct tid_state *t)

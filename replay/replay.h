@@ -89,7 +89,15 @@ typedef int (*rp_event_fn)(const struct rp_event *ev, void *ctx);
 
 struct rp_session *rp_session_new(const struct strtrc_header *header);
 void rp_session_free(struct rp_session *s);
+/* 0, the callback's nonzero return, -ENOMEM, or -EPROTO for a record that
+ * breaks a rule of the format (rp_session_error says which). */
 int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn, void *ctx);
+/* Why the last feed returned -EPROTO, or NULL. */
+const char *rp_session_error(const struct rp_session *s);
+/* The i-th thing the output misses (a bounded table that forgot names,
+ * snapshot threads not taken), i from 0; NULL past the last. Valid until
+ * the next call. */
+const char *rp_session_warning(struct rp_session *s, size_t i);
 /* End of input: every syscall still waiting for its exit is emitted
  * unfinished, oldest first. */
 int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx);

@@ -1001,16 +1001,22 @@ static int emit_entry(struct rp_session *s, struct task *t, rp_event_fn fn, void
 	return fn(&ev, ctx);
 }
 
-/* exec by a thread that is not the leader: it takes over the leader's tid,
- * and its pending call moves to the leader when the leader has none. */
+/* exec by a thread that is not the leader: the kernel ended the leader's
+ * call (strace prints it " = ?" and "+++ superseded by execve in pid N
+ * +++"), and the execing thread goes on with the leader's tid, inside its
+ * execve, whose exit record comes under that tid. */
 static int take_over_leader(struct rp_session *s, struct task *leader, uint32_t former_tid,
 			    uint64_t ts, rp_event_fn fn, void *ctx)
 {
-	(void)ts, (void)fn, (void)ctx;
+	int rc = emit_unfinished(s, leader, ts, fn, ctx);
+	if (rc)
+		return rc;
 	struct task *const former = find_task(s, former_tid);
 	if (!former)
 		return 0;
-	if (former->in_syscall && !leader->in_syscall) {
+	if (former->in_syscall) {
+		/* the calls swap owners: the leader's (idle) state goes with
+		 * the former tid */
 		struct call *const c = leader->call;
 		leader->call = former->call;
 		former->call = c;
@@ -1018,6 +1024,7 @@ static int take_over_leader(struct rp_session *s, struct task *leader, uint32_t 
 		leader->seq = former->seq;
 		former->in_syscall = false;
 	}
+	leader->prev_desc = former->prev_desc;
 	remove_task(s, former);
 	return 0;
 }

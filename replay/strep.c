@@ -121,7 +121,8 @@ static void usage(FILE *f)
 	      "  -v                     structures in full (stat, statx, getdents...)\n"
 	      "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
 	      "                         verbose (numbers with the names in a comment)\n"
-	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
+	      "  -q, -qq, -qqq          quiet: no detach lines; no exit status lines; no\n"
+	      "                         \"superseded by execve\" lines\n"
 	      "  --json                 one JSON object per event\n"
 	      "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
 	      "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
@@ -342,69 +343,6 @@ static bool find_call(const struct rp_buf *text, const char *name, size_t *name_
 	return false;
 }
 
-/* The offset in text where argument k starts, or where the argument list
- * ends (its ')') when there are fewer: a scan outside strings and nested
- * brackets for the separating ", ". */
-static size_t arg_offset(const struct rp_buf *text, size_t args_at, unsigned k)
-{
-	unsigned depth = 0, arg = 0;
-	bool in_string = false;
-	if (k == 0)
-		return args_at;
-	for (size_t i = args_at; i < text->len; i++) {
-		const char ch = text->data[i];
-		if (in_string) {
-			if (ch == '\\')
-				i++;
-			else if (ch == '"')
-				in_string = false;
-			continue;
-		}
-		if (arg == k && depth == 0 && i > args_at && text->data[i - 1] == ' ' &&
-		    text->data[i - 2] == ',')
-			return i;
-		switch (ch) {
-		case '"':
-			in_string = true;
-			break;
-		case '(':
-		case '[':
-		case '{':
-			depth++;
-			break;
-		case ')':
-			if (depth == 0)
-				return i;
-			depth--;
-			break;
-		case ']':
-		case '}':
-			if (depth)
-				depth--;
-			break;
-		case ',':
-			if (depth == 0)
-				arg++;
-			break;
-		}
-	}
-	return text->len;
-}
-
-/* strace decodes arguments at entry up to the first one the kernel fills. */
-static unsigned first_output_arg(const struct rp_syscall *sc)
-{
-	const struct sc_table *const table = sc_table_for_arch(sc->arch);
-	if (!sc->desc || !table)
-		return 6;
-	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
-		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
-		if (a.dir == SC_DIR_OUT)
-			return i;
-	}
-	return 6;
-}
-
 static void put(struct run *r, FILE *out, const char *data, size_t len)
 {
 	if (len && fwrite(data, 1, len, out) != len)
@@ -450,6 +388,17 @@ static bool interleave_take_cut(struct interleave *il, uint32_t tid, char **prin
 	return false;
 }
 
+/* The open line and cut calls of tid from now belong to to_tid. */
+static void interleave_rename(struct interleave *il, uint32_t tid, uint32_t to_tid)
+{
+	if (il->open && il->open_tid == tid)
+		il->open_tid = to_tid;
+	for (size_t i = 0; i < il->ncut; i++) {
+		if (il->cut[i].tid == tid)
+			il->cut[i].tid = to_tid;
+	}
+}
+
 /* strace's view: a call's line starts at its entry; if another task prints
  * before it returns, the line ends with "<unfinished ...>" and goes on at
  * the exit as "<... name resumed>". */
@@ -478,6 +427,9 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		rc = interleave_cut_open(r, out);
 	if (rc)
 		return rc;
+	/* a thread's exec: its execve goes on under the leader's tid */
+	if (ev->kind == RP_EV_EXEC && ev->u.exec.former_tid && ev->u.exec.former_tid != ev->tid)
+		interleave_rename(il, ev->u.exec.former_tid, ev->tid);
 	char *cut_printed = NULL;
 	size_t cut_len = 0;
 	const bool was_cut = ev->kind == RP_EV_SYSCALL &&
@@ -487,7 +439,8 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		put(r, out, r->text.data, r->text.len);
 		return 0;
 	}
-	const size_t split = arg_offset(&r->text, args_at, first_output_arg(&ev->u.sc));
+	const size_t split = rp_text_arg_offset(r->text.data, r->text.len, args_at,
+						rp_syscall_entry_args(&ev->u.sc));
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		put(r, out, r->text.data, split);
 		il->printed.len = 0;
@@ -510,9 +463,8 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		il->open = false;
 		put(r, out, r->text.data + resume, r->text.len - resume);
 	} else if (was_cut) {
-		/* never returned (the task died): strace resumes nothing */
-		if (!ev->u.sc.finished)
-			return 0;
+		/* what never returned resumes too: "<... read resumed> <unfinished
+		 * ...>) = ?", as strace prints it when the task goes */
 		put(r, out, r->text.data, name_at);
 		char resumed[128];
 		const int n = snprintf(resumed, sizeof(resumed), "<... %s resumed>", name);

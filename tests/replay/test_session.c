@@ -1,7 +1,8 @@
 /* Unit tests of the session (replay/session.c) fed with records made here:
  * descriptor tables (sparse, shared at fork, close-on-exec at exec,
  * close_range, dup), tasks (threads, snapshots, the id and snapshot
- * bounds), and the order of what never returned. */
+ * bounds), exec by a thread while the leader is in a call, and the order
+ * of what never returned. */
 #include "replay.h"
 
 #include <errno.h>
@@ -193,6 +194,32 @@ static void test_fd_tables(void)
 	rp_session_free(s); /* asserts that every node and name was freed */
 }
 
+/* A thread execs while the leader sleeps: the leader's call never
+ * returns, the execve goes on under the leader's tid. */
+static void test_exec_from_thread(void)
+{
+	struct rp_session *s = rp_session_new(NULL);
+	events[0] = '\0';
+	spawn(s, 20, 21, 0x10000 | 0x400 | 0x100);
+	entry(s, 20, NR_NANOSLEEP, 0, 0, 0);
+	entry(s, 21, NR_EXECVE, 0, 0, 0);
+	CHECK(exec_rec(s, 20, 21) == 0);
+	exit_rec(s, 20, 0);
+	call(s, 20, NR_GETPID, 0, 0, 0, 20);
+	CHECK(rp_session_finish(s, on_event, NULL) == 0);
+	const char *const want = "20 kind 4\n" /* the spawn */
+				 "20:20 clock_nanosleep unfinished\n"
+				 "20 exec from 21\n"
+				 "20:20 execve done\n"
+				 "20:20 getpid done\n";
+	if (strcmp(events, want) != 0) {
+		fprintf(stderr, "exec from a thread: got\n%swant\n%s", events, want);
+		failures++;
+	}
+	CHECK(rp_session_pid(s, 21) == 21); /* the thread's tid is gone */
+	rp_session_free(s);
+}
+
 /* What never returned comes out oldest first, whatever the tids. */
 static void test_finish_order(void)
 {
@@ -244,6 +271,7 @@ static void test_bounds(void)
 int main(void)
 {
 	test_fd_tables();
+	test_exec_from_thread();
 	test_finish_order();
 	test_bounds();
 	if (failures)

@@ -7,6 +7,8 @@
  * a time (see "descriptor tables" below). */
 #include "rp_internal.h"
 
+#include "util.h"
+
 #include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -460,15 +462,8 @@ struct task {
 	const struct sc_desc *prev_desc; /* the call before the current one */
 };
 
-/* Live tasks by tid: open addressing with linear probing, at most half
- * full; deletion shifts the following entries back (no tombstones). */
-struct task_table {
-	struct task **slot;
-	size_t cap, n; /* cap: a power of two, or 0 */
-};
-
 struct rp_session {
-	struct task_table tasks;
+	struct strec_u32map tasks; /* live tasks by tid: struct task * */
 	uint64_t seq;
 	char *cwd;
 	struct rp_name *start_cwd; /* cwd's name, for tasks first seen on their own */
@@ -526,74 +521,10 @@ static const struct fd_calls *fd_calls_for(struct rp_session *s, uint32_t arch)
 	return fc;
 }
 
-static size_t tid_home(const struct task_table *tt, uint32_t tid)
-{
-	/* Fibonacci hashing: consecutive tids spread over the table */
-	return (size_t)(((uint64_t)tid * 0x9E3779B97F4A7C15ull) >> 32) & (tt->cap - 1);
-}
-
 static struct task *find_task(const struct rp_session *s, uint32_t tid)
 {
-	const struct task_table *const tt = &s->tasks;
-	if (!tt->cap)
-		return NULL;
-	for (size_t i = tid_home(tt, tid);; i = (i + 1) & (tt->cap - 1)) {
-		struct task *const t = tt->slot[i];
-		if (!t || t->tid == tid)
-			return t;
-	}
-}
-
-static void table_place(struct task_table *tt, struct task *t)
-{
-	size_t i = tid_home(tt, t->tid);
-	while (tt->slot[i])
-		i = (i + 1) & (tt->cap - 1);
-	tt->slot[i] = t;
-}
-
-static int table_insert(struct task_table *tt, struct task *t)
-{
-	if ((tt->n + 1) * 2 > tt->cap) {
-		const size_t cap = tt->cap ? tt->cap * 2 : 64;
-		struct task **const old = tt->slot;
-		const size_t old_cap = tt->cap;
-		tt->slot = calloc(cap, sizeof(*tt->slot));
-		if (!tt->slot) {
-			tt->slot = old;
-			return -ENOMEM;
-		}
-		tt->cap = cap;
-		for (size_t i = 0; i < old_cap; i++) {
-			if (old[i])
-				table_place(tt, old[i]);
-		}
-		free(old);
-	}
-	table_place(tt, t);
-	tt->n++;
-	return 0;
-}
-
-static void table_remove(struct task_table *tt, const struct task *t)
-{
-	size_t i = tid_home(tt, t->tid);
-	while (tt->slot[i] != t) {
-		assert(tt->slot[i]);
-		i = (i + 1) & (tt->cap - 1);
-	}
-	/* shift back the entries that probed past i */
-	for (size_t j = (i + 1) & (tt->cap - 1); tt->slot[j]; j = (j + 1) & (tt->cap - 1)) {
-		const size_t home = tid_home(tt, tt->slot[j]->tid);
-		/* j's entry may move to i when its home is not in (i, j] */
-		const bool stays = i < j ? (home > i && home <= j) : (home > i || home <= j);
-		if (!stays) {
-			tt->slot[i] = tt->slot[j];
-			i = j;
-		}
-	}
-	tt->slot[i] = NULL;
-	tt->n--;
+	uint64_t t;
+	return strec_u32map_get(&s->tasks, tid, &t) ? (struct task *)(uintptr_t)t : NULL;
 }
 
 struct rp_session *rp_session_new(const struct strtrc_header *header)
@@ -623,9 +554,12 @@ void rp_session_free(struct rp_session *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->tasks.cap; i++)
-		task_free(s, s->tasks.slot[i]);
-	free(s->tasks.slot);
+	for (size_t i = 0; i < s->tasks.cap; i++) {
+		uint64_t t;
+		if (strec_u32map_at(&s->tasks, i, NULL, &t))
+			task_free(s, (struct task *)(uintptr_t)t);
+	}
+	strec_u32map_free(&s->tasks);
 	name_unref(&s->store, s->start_cwd);
 	assert(s->store.bytes == 0);
 	free(s->cwd);
@@ -688,7 +622,7 @@ static struct task *add_task(struct rp_session *s, uint32_t tid, uint32_t pid)
 		return NULL;
 	t->tid = tid;
 	t->pid = pid;
-	if (table_insert(&s->tasks, t) < 0) {
+	if (strec_u32map_put(&s->tasks, tid, (uintptr_t)t) < 0) {
 		free(t);
 		return NULL;
 	}
@@ -717,7 +651,7 @@ static void remove_task(struct rp_session *s, struct task *t)
 	if (s->opening == t)
 		s->opening = NULL;
 	assert(s->closing != t);
-	table_remove(&s->tasks, t);
+	strec_u32map_remove(&s->tasks, t->tid);
 	task_free(s, t);
 }
 
@@ -1278,18 +1212,16 @@ int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
 			return rc;
 	}
 	/* what never returned, oldest first */
-	size_t n = 0;
-	for (size_t i = 0; i < s->tasks.cap; i++)
-		n += s->tasks.slot[i] && s->tasks.slot[i]->in_syscall;
-	if (!n)
-		return 0;
-	struct task **const pending = malloc(n * sizeof(*pending));
+	struct task **const pending = malloc((s->tasks.n + 1) * sizeof(*pending));
 	if (!pending)
 		return -ENOMEM;
-	n = 0;
+	size_t n = 0;
 	for (size_t i = 0; i < s->tasks.cap; i++) {
-		if (s->tasks.slot[i] && s->tasks.slot[i]->in_syscall)
-			pending[n++] = s->tasks.slot[i];
+		uint64_t v;
+		struct task *const t =
+		    strec_u32map_at(&s->tasks, i, NULL, &v) ? (struct task *)(uintptr_t)v : NULL;
+		if (t && t->in_syscall)
+			pending[n++] = t;
 	}
 	qsort(pending, n, sizeof(*pending), by_seq);
 	int rc = 0;

@@ -197,6 +197,8 @@ int st_svg_event(struct st_svg *g, const struct rp_event *ev)
 {
 	assert(g && ev);
 	seen(g, ev->ts_ns);
+	if (ev->kind == RP_EV_SIGNAL || ev->kind == RP_EV_GROUP_STOP)
+		return 0; /* nothing to draw, no process made (as in --processes) */
 	struct svg_proc *p = find(g, ev->pid);
 	if (!p && !(p = add_proc(g, ev->pid, 0, ev->ts_ns)))
 		return -ENOMEM;

@@ -442,8 +442,12 @@ static bool opened_cloexec(const char *name, const uint64_t *a)
 /* ---- tasks ---- */
 
 /* A syscall in progress, kept as the event it becomes (ev.u.sc) so that
- * emitting it copies nothing. Allocated at a task's first call and reused. */
+ * emitting it copies nothing. A task holds one only while in a call: the
+ * session keeps a few spares (with their buffers) for the next entries. */
+#define RP_SPARE_CALLS 64
+
 struct call {
+	struct call *next_spare;
 	struct rp_event ev;
 	/* memory captures: descriptors and one arena holding their bytes */
 	struct rp_mem *mem;
@@ -457,7 +461,7 @@ struct task {
 	bool in_syscall;
 	bool exec_pending; /* exec'd during the pending call: forget cloexec fds after it */
 	uint64_t seq;	   /* entry order, to finish unfinished calls oldest first */
-	struct call *call; /* NULL until its first syscall */
+	struct call *call; /* while in_syscall */
 	struct fdtab *fds;
 	const struct sc_desc *prev_desc; /* the call before the current one */
 };
@@ -467,6 +471,8 @@ struct rp_session {
 	uint64_t seq;
 	char *cwd;
 	struct rp_name *start_cwd; /* cwd's name, for tasks first seen on their own */
+	struct call *spare;	   /* calls no task holds, up to RP_SPARE_CALLS */
+	size_t nspare;
 	struct fdstore store;
 	/* The recorder writes exit-time captures after the exit record, so a
 	 * returned call is emitted when the next unrelated record arrives. */
@@ -537,15 +543,41 @@ struct rp_session *rp_session_new(const struct strtrc_header *header)
 	return s;
 }
 
+static void call_free(struct call *c)
+{
+	if (!c)
+		return;
+	free(c->mem);
+	free(c->arena);
+	free(c);
+}
+
+static struct call *call_take(struct rp_session *s)
+{
+	struct call *const c = s->spare;
+	if (!c)
+		return calloc(1, sizeof(struct call));
+	s->spare = c->next_spare;
+	s->nspare--;
+	return c;
+}
+
+static void call_give_back(struct rp_session *s, struct call *c)
+{
+	if (s->nspare == RP_SPARE_CALLS) {
+		call_free(c);
+		return;
+	}
+	c->next_spare = s->spare;
+	s->spare = c;
+	s->nspare++;
+}
+
 static void task_free(struct rp_session *s, struct task *t)
 {
 	if (!t)
 		return;
-	if (t->call) {
-		free(t->call->mem);
-		free(t->call->arena);
-		free(t->call);
-	}
+	call_free(t->call);
 	fdtab_unref(&s->store, t->fds);
 	free(t);
 }
@@ -560,6 +592,11 @@ void rp_session_free(struct rp_session *s)
 			task_free(s, (struct task *)(uintptr_t)t);
 	}
 	strec_u32map_free(&s->tasks);
+	while (s->spare) {
+		struct call *const c = s->spare;
+		s->spare = c->next_spare;
+		call_free(c);
+	}
 	name_unref(&s->store, s->start_cwd);
 	assert(s->store.bytes == 0);
 	free(s->cwd);
@@ -883,8 +920,10 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	t->exec_pending = false;
 	t->prev_desc = c->ev.u.sc.desc;
 	t->in_syscall = false;
+	t->call = NULL;
 	c->nmem = 0;
 	c->arena_len = 0;
+	call_give_back(s, c);
 	return rc;
 }
 
@@ -949,11 +988,8 @@ static int take_over_leader(struct rp_session *s, struct task *leader, uint32_t 
 	if (!former)
 		return 0;
 	if (former->in_syscall) {
-		/* the calls swap owners: the leader's (idle) state goes with
-		 * the former tid */
-		struct call *const c = leader->call;
-		leader->call = former->call;
-		former->call = c;
+		leader->call = former->call; /* the leader's was emitted */
+		former->call = NULL;
 		leader->in_syscall = true;
 		leader->seq = former->seq;
 		former->in_syscall = false;
@@ -1020,7 +1056,8 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		/* an entry without the previous exit: the old call is lost */
 		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
 			return rc;
-		if (!t->call && !(t->call = calloc(1, sizeof(*t->call))))
+		assert(!t->call); /* the previous call was emitted */
+		if (!(t->call = call_take(s)))
 			return -ENOMEM;
 			/* field by field (a memset of the whole was a tenth of
 			 * strstat's time); a new field must be set here too */

@@ -1059,12 +1059,12 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		assert(!t->call); /* the previous call was emitted */
 		if (!(t->call = call_take(s)))
 			return -ENOMEM;
-			/* field by field (a memset of the whole was a tenth of
-			 * strstat's time); a new field must be set here too */
 #if UINTPTR_MAX == UINT64_MAX
 		_Static_assert(sizeof(struct rp_syscall) == 120,
 			       "set every rp_syscall field below");
 #endif
+		/* field by field (a memset of the whole was a tenth of
+		 * strstat's time); a new field must be set here too */
 		struct rp_syscall *const sc = &t->call->ev.u.sc;
 		sc->arch = rec->u.entry.arch;
 		sc->nr = rec->u.entry.nr;

@@ -339,12 +339,20 @@ static void status_text(const struct proc *pr, char *b, size_t n)
  * instead (a chain of a million forks stays a line each). */
 #define TREE_MAX_DEPTH 64
 
+/* A process whose children are being walked. */
+struct walk_frame {
+	size_t child; /* the next child to visit */
+	size_t plen;  /* the prefix for the children */
+	size_t depth; /* of the children, as drawn */
+};
+
 struct walk {
 	struct st_procs *p;
 	struct st_out *o;
 	st_pid_fn shown;
 	void *ctx;
 	size_t *first_child, *next_sibling;
+	struct walk_frame *stack; /* as deep as the tree can be: p->n */
 	struct rp_buf prefix;
 };
 
@@ -432,21 +440,15 @@ static bool visit(struct walk *w, size_t i, bool last, size_t depth)
 /* Depth-first from root, children in start order. A hidden process is
  * skipped but its descendants still show, one level up. Iterative: the
  * tree may be as deep as the trace has forks. */
-static int walk(struct walk *w, size_t root)
+static void walk(struct walk *w, size_t root)
 {
-	struct frame {
-		size_t child; /* the next child to visit */
-		size_t plen;  /* the prefix for the children */
-		size_t depth; /* of the children, as drawn */
-	} *stack = malloc((w->p->n + 1) * sizeof(*stack));
-	if (!stack)
-		return -ENOMEM;
+	struct walk_frame *const stack = w->stack;
 	w->prefix.len = 0;
 	const bool shown = visit(w, root, true, 0);
 	size_t sp = 0;
-	stack[sp++] = (struct frame){w->first_child[root], w->prefix.len, shown ? 1 : 0};
+	stack[sp++] = (struct walk_frame){w->first_child[root], w->prefix.len, shown ? 1 : 0};
 	while (sp) {
-		struct frame *const f = &stack[sp - 1];
+		struct walk_frame *const f = &stack[sp - 1];
 		const size_t c = f->child;
 		if (c == SIZE_MAX) {
 			sp--;
@@ -455,11 +457,9 @@ static int walk(struct walk *w, size_t root)
 		f->child = w->next_sibling[c];
 		w->prefix.len = f->plen;
 		const bool seen = visit(w, c, w->next_sibling[c] == SIZE_MAX, f->depth);
-		stack[sp] = (struct frame){w->first_child[c], w->prefix.len, f->depth + seen};
+		stack[sp] = (struct walk_frame){w->first_child[c], w->prefix.len, f->depth + seen};
 		sp++;
 	}
-	free(stack);
-	return 0;
 }
 
 void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx)
@@ -478,7 +478,8 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 	struct walk w = {.p = p, .o = o, .shown = shown, .ctx = ctx};
 	w.first_child = malloc((p->n + 1) * sizeof(size_t));
 	w.next_sibling = malloc((p->n + 1) * sizeof(size_t));
-	if (w.first_child && w.next_sibling) {
+	w.stack = malloc((p->n + 1) * sizeof(*w.stack));
+	if (w.first_child && w.next_sibling && w.stack) {
 		for (size_t i = 0; i < p->n; i++)
 			w.first_child[i] = w.next_sibling[i] = SIZE_MAX;
 		/* creation order is start order: append each child at the end */
@@ -506,6 +507,7 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 	}
 	free(w.first_child);
 	free(w.next_sibling);
+	free(w.stack);
 	rp_buf_free(&w.prefix);
 	if (o->fmt != ST_TEXT)
 		st_out_table_end(o);

@@ -468,6 +468,7 @@ struct task {
 
 struct rp_session {
 	struct strec_u32map tasks; /* live tasks by tid: struct task * */
+	struct task *last;	   /* the task of the last record: runs of them are its */
 	uint64_t seq;
 	char *cwd;
 	struct rp_name *start_cwd; /* cwd's name, for tasks first seen on their own */
@@ -687,6 +688,8 @@ static void remove_task(struct rp_session *s, struct task *t)
 {
 	if (s->opening == t)
 		s->opening = NULL;
+	if (s->last == t)
+		s->last = NULL;
 	assert(s->closing != t);
 	strec_u32map_remove(&s->tasks, t->tid);
 	task_free(s, t);
@@ -1029,7 +1032,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		return rc;
 	/* Tasks are made by the records that need their state; the others
 	 * (signals, stops, strays) look them up. */
-	struct task *t = find_task(s, rec->tid);
+	struct task *t = s->last && s->last->tid == rec->tid ? s->last : find_task(s, rec->tid);
 	switch (rec->kind) {
 	case STRTRC_SYSCALL_ENTRY:
 	case STRTRC_SPAWN:
@@ -1041,6 +1044,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 	default:
 		break;
 	}
+	s->last = t;
 	/* Syscall records (nearly all of them) make no event here; the others
 	 * start from a zeroed one. */
 	struct rp_event ev;

@@ -119,6 +119,14 @@ struct strtrc_snapshot {
 	const struct strtrc_fd_entry *fds;
 };
 
+/* Thread ids (a record's tid, new_tid, former_tid, a snapshot's pid and
+ * tids) are below the kernel's PID_MAX_LIMIT, the most pid_max can be set
+ * to: no more tasks can be alive at once (FORMAT.md, "Thread ids"). */
+#define STRTRC_TID_LIMIT (1u << 22)
+/* The threads a snapshot lists: decoders take at most this many of them as
+ * the process's threads (FORMAT.md, "Thread ids"). */
+#define STRTRC_SNAPSHOT_MAX_TIDS 65536u
+
 struct strtrc_end {
 	uint64_t records; /* records written before this one */
 	uint64_t lost;    /* events the recorder knows it could not record */

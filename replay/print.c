@@ -107,6 +107,65 @@ static void print_rval(struct rp_ctx *c, struct rp_buf *out)
 		rp_buf_printf(out, "%" PRId64, sc->rval);
 }
 
+size_t rp_text_arg_offset(const char *text, size_t len, size_t args_at, unsigned k)
+{
+	unsigned depth = 0, arg = 0;
+	bool in_string = false;
+	if (k == 0)
+		return args_at;
+	for (size_t i = args_at; i < len; i++) {
+		const char ch = text[i];
+		if (in_string) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '"')
+				in_string = false;
+			continue;
+		}
+		if (arg == k && depth == 0 && i > args_at && text[i - 1] == ' ' &&
+		    text[i - 2] == ',')
+			return i;
+		switch (ch) {
+		case '"':
+			in_string = true;
+			break;
+		case '(':
+		case '[':
+		case '{':
+			depth++;
+			break;
+		case ')':
+			if (depth == 0)
+				return i;
+			depth--;
+			break;
+		case ']':
+		case '}':
+			if (depth)
+				depth--;
+			break;
+		case ',':
+			if (depth == 0)
+				arg++;
+			break;
+		}
+	}
+	return len;
+}
+
+unsigned rp_syscall_entry_args(const struct rp_syscall *sc)
+{
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!sc->desc || !table)
+		return 6;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.dir == SC_DIR_OUT)
+			return i;
+	}
+	return 6;
+}
+
 static size_t line_col(const struct rp_buf *out, size_t line_start)
 {
 	return out->len - line_start;
@@ -132,7 +191,18 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	else
 		rp_buf_printf(out, "syscall_%#" PRIx64, sc->nr);
 	rp_e_open(&e, '(');
+	const size_t args_at = out->len;
 	rp_decode_args(&c);
+	if (!sc->finished) {
+		/* strace printed the arguments up to the first output at entry,
+		 * and marks what it never got to print */
+		const size_t cut =
+		    rp_text_arg_offset(out->data, out->len, args_at, rp_syscall_entry_args(sc));
+		if (cut < out->len) {
+			out->len = cut;
+			rp_buf_puts(out, " <unfinished ...>");
+		}
+	}
 	rp_e_close(&e, ')');
 	/* strace aligns return values at column 40 */
 	rp_buf_putc(out, ' ');
@@ -380,8 +450,16 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		print_prefix(p, ev, out);
 		rp_buf_puts(out, "+++ detached +++");
 		break;
-	case RP_EV_SPAWN:
 	case RP_EV_EXEC:
+		/* A thread's exec took the leader's tid: strace's line for the
+		 * leader that is gone (its last call printed " = ?" before). */
+		if (!ev->u.exec.former_tid || ev->u.exec.former_tid == ev->tid ||
+		    p->opts.quiet >= 3)
+			return;
+		print_prefix(p, ev, out);
+		rp_buf_printf(out, "+++ superseded by execve in pid %u +++", ev->u.exec.former_tid);
+		break;
+	case RP_EV_SPAWN:
 	default:
 		return; /* strace prints nothing for these */
 	}

@@ -89,7 +89,15 @@ typedef int (*rp_event_fn)(const struct rp_event *ev, void *ctx);
 
 struct rp_session *rp_session_new(const struct strtrc_header *header);
 void rp_session_free(struct rp_session *s);
+/* 0, the callback's nonzero return, -ENOMEM, or -EPROTO for a record that
+ * breaks a rule of the format (rp_session_error says which). */
 int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn, void *ctx);
+/* Why the last feed returned -EPROTO, or NULL. */
+const char *rp_session_error(const struct rp_session *s);
+/* The i-th thing the output misses (a bounded table that forgot names,
+ * snapshot threads not taken), i from 0; NULL past the last. Valid until
+ * the next call. */
+const char *rp_session_warning(struct rp_session *s, size_t i);
 /* End of input: every syscall still waiting for its exit is emitted
  * unfinished, oldest first. */
 int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx);
@@ -132,7 +140,7 @@ struct rp_print_opts {
 	bool relative;       /* -r */
 	bool show_duration;  /* -T */
 	bool pid_prefix;     /* "PID  " before every line */
-	int quiet;           /* -qq: no "+++ exited" lines */
+	int quiet;	     /* -q: no detach lines; -qq: no "+++ exited"; -qqq: no "superseded" */
 	int64_t start_realtime_ns;
 };
 void rp_print_opts_init(struct rp_print_opts *o);
@@ -142,6 +150,16 @@ struct rp_printer *rp_printer_new(const struct rp_print_opts *opts, const struct
 void rp_printer_free(struct rp_printer *p);
 /* Appends the event's line(s), newline included, to out. */
 void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out);
+
+/* strace prints a call's arguments at entry up to the first one the
+ * kernel fills: its index, or the number of arguments (6 for an unknown
+ * call) when none is an output. */
+unsigned rp_syscall_entry_args(const struct rp_syscall *sc);
+/* In text, where argument k of a call rendered by rp_print_event starts,
+ * its arguments starting at args_at (after the '('); where the list ends
+ * (its ')', or len) when it has fewer: a scan outside strings and nested
+ * brackets for the separating ", ". */
+size_t rp_text_arg_offset(const char *text, size_t len, size_t args_at, unsigned k);
 
 /* strace's quoting of len bytes (-s truncation at max_strlen, escapes, and
  * "..." after the quote when truncated or when more is true). With

@@ -28,35 +28,18 @@ void rp_select_free(struct rp_select *sel)
 	for (size_t i = 0; i < sel->npaths; i++)
 		free(sel->paths[i]);
 	free(sel->paths);
-	free(sel->pids);
+	strec_u32map_free(&sel->pids);
 	memset(sel, 0, sizeof(*sel));
 }
 
 static int add_pid(struct rp_select *sel, uint32_t pid)
 {
-	for (size_t i = 0; i < sel->npids; i++) {
-		if (sel->pids[i] == pid)
-			return 0;
-	}
-	if (sel->npids == sel->pids_cap) {
-		const size_t cap = sel->pids_cap ? sel->pids_cap * 2 : 8;
-		uint32_t *const more = realloc(sel->pids, cap * sizeof(*more));
-		if (!more)
-			return -ENOMEM;
-		sel->pids = more;
-		sel->pids_cap = cap;
-	}
-	sel->pids[sel->npids++] = pid;
-	return 0;
+	return strec_u32map_put(&sel->pids, pid, 1);
 }
 
-static bool has_pid(const struct rp_select *sel, uint32_t pid)
+bool rp_select_has_pid(const struct rp_select *sel, uint32_t pid)
 {
-	for (size_t i = 0; i < sel->npids; i++) {
-		if (sel->pids[i] == pid)
-			return true;
-	}
-	return false;
+	return !sel->pids.n || strec_u32map_get(&sel->pids, pid, NULL);
 }
 
 /* Splits a comma-separated list into a writable copy; NULL on no memory. */
@@ -237,7 +220,8 @@ int rp_select_follow(struct rp_select *sel, const struct rp_event *ev)
 	/* --tree: children of selected processes are selected too */
 	if (ev->kind != RP_EV_SPAWN || !sel->tree)
 		return 0;
-	if (has_pid(sel, ev->pid) || has_pid(sel, ev->tid))
+	if (strec_u32map_get(&sel->pids, ev->pid, NULL) ||
+	    strec_u32map_get(&sel->pids, ev->tid, NULL))
 		return add_pid(sel, ev->u.spawn.new_tid);
 	return 0;
 }
@@ -301,7 +285,7 @@ bool rp_select_event(const struct rp_select *sel, const struct rp_session *sessi
 		     const struct rp_event *ev)
 {
 	assert(sel && ev);
-	if (sel->npids && !has_pid(sel, ev->pid))
+	if (!rp_select_has_pid(sel, ev->pid))
 		return false;
 	switch (ev->kind) {
 	case RP_EV_SYSCALL:

@@ -34,27 +34,18 @@ struct opts {
 	const char *file;
 };
 
-/* The audit arch a task last made a syscall with: strace tells when a
- * process switches between 64-bit and 32-bit (int 0x80) system calls. */
-struct task_arch {
-	uint32_t tid;
-	uint32_t arch;
-};
-
 /* --interleaved: the line left open at a syscall's entry, and the tasks
  * whose entry was cut short with "<unfinished ...>". */
 struct cut_call {
-	uint32_t tid;
-	char *printed; /* what its entry printed, from the call's name on */
 	size_t len;
+	char printed[]; /* what its entry printed, from the call's name on */
 };
 
 struct interleave {
 	bool open;
 	uint32_t open_tid;
-	struct rp_buf printed; /* the open line's text as printed at entry */
-	struct cut_call *cut;
-	size_t ncut, cut_cap;
+	struct rp_buf printed;	 /* the open line's text as printed at entry */
+	struct strec_u32map cut; /* by tid: struct cut_call * */
 };
 
 /* --ff: a task's file; f is NULL while closed to stay under the fd limit. */
@@ -73,11 +64,13 @@ struct run {
 	bool write_failed;
 	struct ff_file *ff;
 	size_t nff, ff_cap, ff_open;
+	struct strec_u32map ff_of; /* by tid: the index in ff */
 	struct interleave il;
 	struct rp_buf text; /* a rendered line being split */
 	struct rp_perfetto *pf;
-	struct task_arch *arch; /* each task's current personality */
-	size_t narch, arch_cap;
+	/* by tid: the audit arch its last call had (strace tells when a
+	 * process switches between 64-bit and 32-bit int 0x80 calls) */
+	struct strec_u32map arch;
 	char error[4200]; /* why an event could not be written, if it says more than errno */
 };
 
@@ -125,7 +118,8 @@ static void usage(FILE *f)
 	      "  -v                     structures in full (stat, statx, getdents...)\n"
 	      "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
 	      "                         verbose (numbers with the names in a comment)\n"
-	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
+	      "  -q, -qq, -qqq          quiet: no detach lines; no exit status lines; no\n"
+	      "                         \"superseded by execve\" lines\n"
 	      "  --json                 one JSON object per event\n"
 	      "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
 	      "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
@@ -349,69 +343,6 @@ static bool find_call(const struct rp_buf *text, const char *name, size_t *name_
 	return false;
 }
 
-/* The offset in text where argument k starts, or where the argument list
- * ends (its ')') when there are fewer: a scan outside strings and nested
- * brackets for the separating ", ". */
-static size_t arg_offset(const struct rp_buf *text, size_t args_at, unsigned k)
-{
-	unsigned depth = 0, arg = 0;
-	bool in_string = false;
-	if (k == 0)
-		return args_at;
-	for (size_t i = args_at; i < text->len; i++) {
-		const char ch = text->data[i];
-		if (in_string) {
-			if (ch == '\\')
-				i++;
-			else if (ch == '"')
-				in_string = false;
-			continue;
-		}
-		if (arg == k && depth == 0 && i > args_at && text->data[i - 1] == ' ' &&
-		    text->data[i - 2] == ',')
-			return i;
-		switch (ch) {
-		case '"':
-			in_string = true;
-			break;
-		case '(':
-		case '[':
-		case '{':
-			depth++;
-			break;
-		case ')':
-			if (depth == 0)
-				return i;
-			depth--;
-			break;
-		case ']':
-		case '}':
-			if (depth)
-				depth--;
-			break;
-		case ',':
-			if (depth == 0)
-				arg++;
-			break;
-		}
-	}
-	return text->len;
-}
-
-/* strace decodes arguments at entry up to the first one the kernel fills. */
-static unsigned first_output_arg(const struct rp_syscall *sc)
-{
-	const struct sc_table *const table = sc_table_for_arch(sc->arch);
-	if (!sc->desc || !table)
-		return 6;
-	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
-		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
-		if (a.dir == SC_DIR_OUT)
-			return i;
-	}
-	return 6;
-}
-
 static void put(struct run *r, FILE *out, const char *data, size_t len)
 {
 	if (len && fwrite(data, 1, len, out) != len)
@@ -426,35 +357,46 @@ static int interleave_cut_open(struct run *r, FILE *out)
 		return 0;
 	il->open = false;
 	put(r, out, " <unfinished ...>\n", 18);
-	if (il->ncut == il->cut_cap) {
-		const size_t cap = il->cut_cap ? il->cut_cap * 2 : 16;
-		struct cut_call *const more = realloc(il->cut, cap * sizeof(*more));
-		if (!more)
-			return -ENOMEM;
-		il->cut = more;
-		il->cut_cap = cap;
-	}
-	char *const printed = malloc(il->printed.len + 1);
-	if (!printed)
+	struct cut_call *const c = malloc(sizeof(*c) + il->printed.len);
+	if (!c)
 		return -ENOMEM;
-	memcpy(printed, il->printed.data, il->printed.len);
-	il->cut[il->ncut++] = (struct cut_call){ il->open_tid, printed, il->printed.len };
+	c->len = il->printed.len;
+	memcpy(c->printed, il->printed.data, il->printed.len);
+	uint64_t old;
+	if (strec_u32map_get(&il->cut, il->open_tid, &old))
+		free((struct cut_call *)(uintptr_t)old); /* a call whose end never came */
+	if (strec_u32map_put(&il->cut, il->open_tid, (uintptr_t)c) < 0) {
+		free(c);
+		return -ENOMEM;
+	}
 	return 0;
 }
 
-/* Takes tid's cut call out of the list: true, with what its entry printed
- * in *printed (the caller frees it). */
-static bool interleave_take_cut(struct interleave *il, uint32_t tid, char **printed, size_t *len)
+/* Takes tid's cut call out of the list (the caller frees it), or NULL. */
+static struct cut_call *interleave_take_cut(struct interleave *il, uint32_t tid)
 {
-	for (size_t i = 0; i < il->ncut; i++) {
-		if (il->cut[i].tid == tid) {
-			*printed = il->cut[i].printed;
-			*len = il->cut[i].len;
-			il->cut[i] = il->cut[--il->ncut];
-			return true;
-		}
+	uint64_t c;
+	if (!strec_u32map_get(&il->cut, tid, &c))
+		return NULL;
+	strec_u32map_remove(&il->cut, tid);
+	return (struct cut_call *)(uintptr_t)c;
+}
+
+/* The open line and cut call of tid from now belong to to_tid. */
+static int interleave_rename(struct interleave *il, uint32_t tid, uint32_t to_tid)
+{
+	if (il->open && il->open_tid == tid)
+		il->open_tid = to_tid;
+	struct cut_call *const c = interleave_take_cut(il, tid);
+	if (!c)
+		return 0;
+	struct cut_call *const gone = interleave_take_cut(il, to_tid);
+	free(gone);
+	if (strec_u32map_put(&il->cut, to_tid, (uintptr_t)c) < 0) {
+		free(c);
+		return -ENOMEM;
 	}
-	return false;
+	return 0;
 }
 
 /* strace's view: a call's line starts at its entry; if another task prints
@@ -485,16 +427,20 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		rc = interleave_cut_open(r, out);
 	if (rc)
 		return rc;
-	char *cut_printed = NULL;
-	size_t cut_len = 0;
-	const bool was_cut = ev->kind == RP_EV_SYSCALL &&
-			     interleave_take_cut(il, ev->tid, &cut_printed, &cut_len);
+	/* a thread's exec: its execve goes on under the leader's tid */
+	if (ev->kind == RP_EV_EXEC && ev->u.exec.former_tid && ev->u.exec.former_tid != ev->tid &&
+	    (rc = interleave_rename(il, ev->u.exec.former_tid, ev->tid)))
+		return rc;
+	struct cut_call *const cut =
+	    ev->kind == RP_EV_SYSCALL ? interleave_take_cut(il, ev->tid) : NULL;
+	const bool was_cut = cut != NULL;
 	if (!call) {
-		free(cut_printed);
+		free(cut);
 		put(r, out, r->text.data, r->text.len);
 		return 0;
 	}
-	const size_t split = arg_offset(&r->text, args_at, first_output_arg(&ev->u.sc));
+	const size_t split = rp_text_arg_offset(r->text.data, r->text.len, args_at,
+						rp_syscall_entry_args(&ev->u.sc));
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		put(r, out, r->text.data, split);
 		il->printed.len = 0;
@@ -506,20 +452,19 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 	/* The exit's text goes on where it stops agreeing with what the entry
 	 * printed: after it, or earlier when a decoder rewrote an argument at
 	 * exit (clone3's "{...} => {parent_tid=...}", as strace resumes it). */
-	const char *const printed = was_cut ? cut_printed : il->printed.data;
-	const size_t printed_len = was_cut ? cut_len : il->printed.len;
+	const char *const printed = was_cut ? cut->printed : il->printed.data;
+	const size_t printed_len = was_cut ? cut->len : il->printed.len;
 	size_t resume = name_at;
 	while (resume < r->text.len && resume - name_at < printed_len &&
 	       r->text.data[resume] == printed[resume - name_at])
 		resume++;
-	free(cut_printed);
+	free(cut);
 	if (same_task) {
 		il->open = false;
 		put(r, out, r->text.data + resume, r->text.len - resume);
 	} else if (was_cut) {
-		/* never returned (the task died): strace resumes nothing */
-		if (!ev->u.sc.finished)
-			return 0;
+		/* what never returned resumes too: "<... read resumed> <unfinished
+		 * ...>) = ?", as strace prints it when the task goes */
 		put(r, out, r->text.data, name_at);
 		char resumed[128];
 		const int n = snprintf(resumed, sizeof(resumed), "<... %s resumed>", name);
@@ -547,11 +492,8 @@ static void ff_close_all(struct run *r)
  * appending when it had to be closed to stay under the descriptor limit. */
 static FILE *ff_stream(struct run *r, uint32_t tid)
 {
-	struct ff_file *entry = NULL;
-	for (size_t i = 0; i < r->nff && !entry; i++) {
-		if (r->ff[i].tid == tid)
-			entry = &r->ff[i];
-	}
+	uint64_t at;
+	struct ff_file *entry = strec_u32map_get(&r->ff_of, tid, &at) ? &r->ff[at] : NULL;
 	if (entry && entry->f)
 		return entry->f;
 	if (!entry) {
@@ -563,6 +505,8 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 			r->ff = more;
 			r->ff_cap = cap;
 		}
+		if (strec_u32map_put(&r->ff_of, tid, r->nff) < 0)
+			return NULL;
 		entry = &r->ff[r->nff++];
 		entry->tid = tid;
 		entry->created = false;
@@ -594,28 +538,16 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
  * channel, when a task's calls change personality (tasks start 64-bit). */
 static int note_personality(struct run *r, const struct rp_event *ev)
 {
+	if (ev->kind == RP_EV_EXIT || ev->kind == RP_EV_DETACH)
+		strec_u32map_remove(&r->arch, ev->tid); /* the tid may come back, 64-bit */
 	if (ev->kind != RP_EV_SYSCALL && ev->kind != RP_EV_SYSCALL_ENTRY)
 		return 0;
-	struct task_arch *entry = NULL;
-	for (size_t i = 0; i < r->narch && !entry; i++) {
-		if (r->arch[i].tid == ev->tid)
-			entry = &r->arch[i];
-	}
-	if (!entry) {
-		if (r->narch == r->arch_cap) {
-			const size_t cap = r->arch_cap ? r->arch_cap * 2 : 16;
-			struct task_arch *const more = realloc(r->arch, cap * sizeof(*more));
-			if (!more)
-				return -ENOMEM;
-			r->arch = more;
-			r->arch_cap = cap;
-		}
-		entry = &r->arch[r->narch++];
-		*entry = (struct task_arch){ ev->tid, SC_AUDIT_ARCH_X86_64 };
-	}
-	if (entry->arch == ev->u.sc.arch)
+	uint64_t arch = SC_AUDIT_ARCH_X86_64;
+	strec_u32map_get(&r->arch, ev->tid, &arch);
+	if (arch == ev->u.sc.arch)
 		return 0;
-	entry->arch = ev->u.sc.arch;
+	if (strec_u32map_put(&r->arch, ev->tid, ev->u.sc.arch) < 0)
+		return -ENOMEM;
 	const struct sc_table *const table = sc_table_for_arch(ev->u.sc.arch);
 	const char *const mode = !table ? "unknown" : table == &sc_table_i386 ? "32 bit" : "64 bit";
 	if (!r->o->print.quiet)
@@ -820,7 +752,11 @@ int main(int argc, char **argv)
 		rp_progress_update(&progress, strtrc_reader_bytes_in(rd));
 		const int frc = rp_session_feed(s, &rec, on_event, &r);
 		if (frc < 0) {
-			fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));
+			const char *const why = frc == -EPROTO ? rp_session_error(s) : NULL;
+			if (why)
+				fprintf(stderr, "strep: damaged trace: %s\n", why);
+			else
+				fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));
 			status = 1;
 			break;
 		}
@@ -845,14 +781,20 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strep: warning: %s\n", strtrc_reader_warning(rd));
 	}
+	for (size_t i = 0; rp_session_warning(s, i); i++)
+		fprintf(stderr, "strep: warning: %s\n", rp_session_warning(s, i));
 	if (r.il.open)
 		put(&r, out, " <unfinished ...>\n", 18);
 	ff_close_all(&r);
 	free(r.ff);
-	for (size_t i = 0; i < r.il.ncut; i++)
-		free(r.il.cut[i].printed);
-	free(r.il.cut);
-	free(r.arch);
+	for (size_t i = 0; i < r.il.cut.cap; i++) {
+		uint64_t c;
+		if (strec_u32map_at(&r.il.cut, i, NULL, &c))
+			free((struct cut_call *)(uintptr_t)c);
+	}
+	strec_u32map_free(&r.il.cut);
+	strec_u32map_free(&r.arch);
+	strec_u32map_free(&r.ff_of);
 	rp_buf_free(&r.il.printed);
 	rp_buf_free(&r.text);
 	if (r.write_failed && o.ff_dir)

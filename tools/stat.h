@@ -46,7 +46,8 @@ void st_shell_word(struct rp_buf *b, const char *s, size_t len);
 
 /* ---- containers ---- */
 
-/* Open-addressing map from a string or a u64 to a caller index. */
+/* Open-addressing map from a string or a u64 to a caller index. String
+ * keys are the caller's: they must stay while in the map. */
 struct st_map {
 	struct st_map_slot *slots;
 	size_t cap, n;
@@ -54,13 +55,22 @@ struct st_map {
 /* The index stored for key, or SIZE_MAX. */
 size_t st_map_get_str(const struct st_map *m, const char *key);
 size_t st_map_get_u64(const struct st_map *m, uint64_t key);
-/* Stores idx for key (replacing). The string is copied. 0 or -ENOMEM. */
+/* Stores idx (below UINT32_MAX) for key, replacing. 0 or -ENOMEM. */
 int st_map_put_str(struct st_map *m, const char *key, size_t idx);
 int st_map_put_u64(struct st_map *m, uint64_t key, size_t idx);
 void st_map_free(struct st_map *m);
 
 /* Growable array helper: ensures room for one more element. */
 int st_grow(void **v, size_t *cap, size_t n, size_t elem);
+
+/* The paths --errors and --files keep, each: a table that reaches it keeps
+ * the half that ranks highest (the paths that failed most, the files
+ * touched most) and counts what it dropped, which the views print. */
+#define ST_MAX_PATHS (1u << 18)
+/* Sorts v (n records of elem bytes) best first by cmp and drops all but
+ * the first keep: drop(record, ctx) is called for each, then *n = keep. */
+void st_keep_best(void *v, size_t *n, size_t elem, size_t keep,
+		  int (*cmp)(const void *, const void *), void (*drop)(void *, void *), void *ctx);
 
 /* errno -> count, kept sorted by count when printed. */
 struct st_errcount {

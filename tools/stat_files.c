@@ -1,6 +1,8 @@
 /* Files touched: opens (and failed opens by errno), bytes read and written
  * through descriptors, stat calls. Paths are resolved against the calling
- * process's cwd or the dirfd; descriptors through the session's fd table. */
+ * process's cwd or the dirfd; descriptors through the session's fd table.
+ * At most ST_MAX_PATHS files are kept: the table then keeps the half
+ * touched most, and sums up what it dropped. */
 #include "stat.h"
 
 #include "syscall_table.h"
@@ -17,6 +19,7 @@
 struct file {
 	char *path;
 	uint64_t opens, failed, read, written, stats;
+	uint64_t touches, last; /* calls that touched it; the last one's number */
 	struct st_errs errs;
 };
 
@@ -24,6 +27,8 @@ struct st_files {
 	struct file *v;
 	size_t n, cap;
 	struct st_map map;
+	uint64_t calls;
+	struct file dropped; /* the sums of the files dropped; touches: how many */
 };
 
 struct st_files *st_files_new(void)
@@ -84,21 +89,63 @@ char *st_call_path(const struct rp_session *s, const struct st_procs *p, const s
 	return st_path_join(st_procs_cwd(p, c->ev->pid), path, len);
 }
 
+/* Ranks for keeping: touched more, then touched later. */
+static int keep_cmp(const void *pa, const void *pb)
+{
+	const struct file *a = pa, *b = pb;
+	if (a->touches != b->touches)
+		return a->touches < b->touches ? 1 : -1;
+	return (a->last < b->last) - (a->last > b->last);
+}
+
+static void drop_file(void *rec, void *ctx)
+{
+	struct file *const fl = rec, *const sum = ctx;
+	sum->touches++;
+	sum->opens += fl->opens;
+	sum->failed += fl->failed;
+	sum->read += fl->read;
+	sum->written += fl->written;
+	sum->stats += fl->stats;
+	free(fl->path);
+	free(fl->errs.v);
+}
+
+static int rebuild_map(struct st_files *f)
+{
+	st_map_free(&f->map);
+	for (size_t i = 0; i < f->n; i++) {
+		if (st_map_put_str(&f->map, f->v[i].path, i) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* path's file, touched by one more call. */
 static struct file *get_file(struct st_files *f, const char *path)
 {
 	size_t i = st_map_get_str(&f->map, path);
-	if (i != SIZE_MAX)
-		return &f->v[i];
-	if (st_grow((void **)&f->v, &f->cap, f->n, sizeof(*f->v)) < 0)
-		return NULL;
-	char *copy = strdup(path);
-	if (!copy || st_map_put_str(&f->map, path, f->n) < 0) {
-		free(copy);
-		return NULL;
+	if (i == SIZE_MAX) {
+		if (f->n == ST_MAX_PATHS) {
+			st_keep_best(f->v, &f->n, sizeof(*f->v), ST_MAX_PATHS / 2, keep_cmp,
+				     drop_file, &f->dropped);
+			if (rebuild_map(f) < 0)
+				return NULL;
+		}
+		if (st_grow((void **)&f->v, &f->cap, f->n, sizeof(*f->v)) < 0)
+			return NULL;
+		char *const copy = strdup(path);
+		if (!copy || st_map_put_str(&f->map, copy, f->n) < 0) {
+			free(copy);
+			return NULL;
+		}
+		i = f->n++;
+		memset(&f->v[i], 0, sizeof(f->v[i]));
+		f->v[i].path = copy;
 	}
-	struct file *fl = &f->v[f->n++];
-	memset(fl, 0, sizeof(*fl));
-	fl->path = copy;
+	struct file *const fl = &f->v[i];
+	fl->touches++;
+	fl->last = ++f->calls;
 	return fl;
 }
 
@@ -224,6 +271,40 @@ static int file_cmp(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
+/* What the bounded table dropped: a last line in text, a table of one row
+ * in JSON (always) and CSV (when something was dropped). */
+static void print_dropped(const struct st_files *f, struct st_out *o)
+{
+	static const char *const cols[] = {
+	    "paths",	     "opens",	   "failed_opens", "bytes_read",
+	    "bytes_written", "stat_calls", "max_paths",	   NULL};
+	const struct file *const d = &f->dropped;
+	if (o->fmt == ST_TEXT) {
+		if (d->touches)
+			fprintf(
+			    o->f,
+			    "%7" PRIu64 " %7" PRIu64 " %-22s %12" PRIu64 " %12" PRIu64 " %7" PRIu64
+			    "  [%" PRIu64
+			    " more paths dropped: at most %u are kept, those touched least go]\n",
+			    d->opens, d->failed, "-", d->read, d->written, d->stats, d->touches,
+			    ST_MAX_PATHS);
+		return;
+	}
+	if (o->fmt == ST_CSV && !d->touches)
+		return;
+	st_out_table_begin(o, "dropped", cols);
+	st_out_row_begin(o);
+	st_out_u64(o, d->touches);
+	st_out_u64(o, d->opens);
+	st_out_u64(o, d->failed);
+	st_out_u64(o, d->read);
+	st_out_u64(o, d->written);
+	st_out_u64(o, d->stats);
+	st_out_u64(o, ST_MAX_PATHS);
+	st_out_row_end(o);
+	st_out_table_end(o);
+}
+
 void st_view_files(struct st_files *f, struct st_out *o, enum st_file_sort sort, unsigned limit)
 {
 	static const char *const cols[] = {"path",	 "opens",	  "failed_opens", "errnos",
@@ -232,9 +313,7 @@ void st_view_files(struct st_files *f, struct st_out *o, enum st_file_sort sort,
 	g_fsort = sort;
 	if (f->n > 1)
 		qsort(f->v, f->n, sizeof(*f->v), file_cmp);
-	st_map_free(&f->map); /* indices moved */
-	for (size_t i = 0; i < f->n; i++)
-		st_map_put_str(&f->map, f->v[i].path, i);
+	rebuild_map(f); /* indices moved */
 	if (o->fmt == ST_TEXT)
 		fprintf(o->f, "%7s %7s %-22s %12s %12s %7s  %s\n", "OPENS", "FAILED", "ERRNOS",
 			"READ", "WRITTEN", "STATS", "PATH");
@@ -269,5 +348,6 @@ void st_view_files(struct st_files *f, struct st_out *o, enum st_file_sort sort,
 	}
 	if (o->fmt != ST_TEXT)
 		st_out_table_end(o);
+	print_dropped(f, o);
 	st_out_view_end(o);
 }

@@ -255,6 +255,10 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 		   const char *exe)
 {
 	st_procs_set_end(p, ev->ts_ns);
+	/* a signal or a stop tells nothing of a process's life: none is made
+	 * for it (a run of them with made-up tids would fill the table) */
+	if (ev->kind == RP_EV_SIGNAL || ev->kind == RP_EV_GROUP_STOP)
+		return 0;
 	struct proc *pr = get_proc(p, ev->pid, ev->ts_ns);
 	if (!pr)
 		return -ENOMEM;
@@ -331,12 +335,24 @@ static void status_text(const struct proc *pr, char *b, size_t n)
 	}
 }
 
+/* The tree is drawn this deep; deeper processes say how deep they are
+ * instead (a chain of a million forks stays a line each). */
+#define TREE_MAX_DEPTH 64
+
+/* A process whose children are being walked. */
+struct walk_frame {
+	size_t child; /* the next child to visit */
+	size_t plen;  /* the prefix for the children */
+	size_t depth; /* of the children, as drawn */
+};
+
 struct walk {
 	struct st_procs *p;
 	struct st_out *o;
 	st_pid_fn shown;
 	void *ctx;
 	size_t *first_child, *next_sibling;
+	struct walk_frame *stack; /* as deep as the tree can be: p->n */
 	struct rp_buf prefix;
 };
 
@@ -399,28 +415,51 @@ static void print_proc(struct walk *w, size_t i, const char *tree_prefix)
 	rp_buf_free(&json);
 }
 
-/* Depth-first, children in start order. A hidden process is skipped but
- * its descendants still show, one level up. */
-static void walk(struct walk *w, size_t i, bool last)
+/* Prints process i under the current prefix; true when it was shown, and
+ * the prefix then grows for its children. */
+static bool visit(struct walk *w, size_t i, bool last, size_t depth)
 {
-	const size_t plen = w->prefix.len;
-	const bool show = !w->shown || w->shown(w->p->v[i].pid, w->ctx);
-	if (show) {
-		struct rp_buf line = {0};
-		if (plen)
-			rp_buf_put(&line, w->prefix.data, plen);
-		const bool root = w->p->v[i].parent == SIZE_MAX;
-		if (!root)
-			rp_buf_puts(&line, last ? "`-- " : "|-- ");
-		rp_buf_putc(&line, '\0');
-		print_proc(w, i, line.oom ? "" : line.data);
-		rp_buf_free(&line);
-		if (!root)
-			rp_buf_puts(&w->prefix, last ? "    " : "|   ");
+	if (w->shown && !w->shown(w->p->v[i].pid, w->ctx))
+		return false;
+	const bool root = w->p->v[i].parent == SIZE_MAX;
+	struct rp_buf line = {0};
+	if (w->prefix.len)
+		rp_buf_put(&line, w->prefix.data, w->prefix.len);
+	if (!root)
+		rp_buf_puts(&line, last ? "`-- " : "|-- ");
+	if (depth > TREE_MAX_DEPTH)
+		rp_buf_printf(&line, "(depth %zu) ", depth);
+	rp_buf_putc(&line, '\0');
+	print_proc(w, i, line.oom ? "" : line.data);
+	rp_buf_free(&line);
+	if (!root && depth <= TREE_MAX_DEPTH)
+		rp_buf_puts(&w->prefix, last ? "    " : "|   ");
+	return true;
+}
+
+/* Depth-first from root, children in start order. A hidden process is
+ * skipped but its descendants still show, one level up. Iterative: the
+ * tree may be as deep as the trace has forks. */
+static void walk(struct walk *w, size_t root)
+{
+	struct walk_frame *const stack = w->stack;
+	w->prefix.len = 0;
+	const bool shown = visit(w, root, true, 0);
+	size_t sp = 0;
+	stack[sp++] = (struct walk_frame){w->first_child[root], w->prefix.len, shown ? 1 : 0};
+	while (sp) {
+		struct walk_frame *const f = &stack[sp - 1];
+		const size_t c = f->child;
+		if (c == SIZE_MAX) {
+			sp--;
+			continue;
+		}
+		f->child = w->next_sibling[c];
+		w->prefix.len = f->plen;
+		const bool seen = visit(w, c, w->next_sibling[c] == SIZE_MAX, f->depth);
+		stack[sp] = (struct walk_frame){w->first_child[c], w->prefix.len, f->depth + seen};
+		sp++;
 	}
-	for (size_t c = w->first_child[i]; c != SIZE_MAX; c = w->next_sibling[c])
-		walk(w, c, w->next_sibling[c] == SIZE_MAX);
-	w->prefix.len = plen;
 }
 
 void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx)
@@ -439,7 +478,8 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 	struct walk w = {.p = p, .o = o, .shown = shown, .ctx = ctx};
 	w.first_child = malloc((p->n + 1) * sizeof(size_t));
 	w.next_sibling = malloc((p->n + 1) * sizeof(size_t));
-	if (w.first_child && w.next_sibling) {
+	w.stack = malloc((p->n + 1) * sizeof(*w.stack));
+	if (w.first_child && w.next_sibling && w.stack) {
 		for (size_t i = 0; i < p->n; i++)
 			w.first_child[i] = w.next_sibling[i] = SIZE_MAX;
 		/* creation order is start order: append each child at the end */
@@ -459,7 +499,7 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 				const size_t par = p->v[i].parent;
 				if (par == SIZE_MAX || par >= i) {
 					p->v[i].parent = SIZE_MAX; /* a root */
-					walk(&w, i, true);
+					walk(&w, i);
 				}
 			}
 			free(tail);
@@ -467,6 +507,7 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 	}
 	free(w.first_child);
 	free(w.next_sibling);
+	free(w.stack);
 	rp_buf_free(&w.prefix);
 	if (o->fmt != ST_TEXT)
 		st_out_table_end(o);

@@ -15,6 +15,9 @@
 
 #define NBINS		 512
 #define MAX_FAILS	 4096 /* failure ticks kept per process */
+/* Rows drawn: past them a picture is too tall to read, and each costs up
+ * to 2 KiB of bins; later processes are counted, not drawn. */
+#define MAX_PROCS	 16384
 #define LABEL_CHARS	 56
 #define CLONE_THREAD_BIT 0x10000u
 
@@ -50,6 +53,7 @@ struct st_svg {
 	uint64_t bin_ns;      /* width of a bin */
 	uint64_t end_ns;      /* last timestamp seen */
 	char *root_label;
+	uint64_t not_drawn; /* processes started past MAX_PROCS */
 };
 
 static char *label_of(const char *s, size_t len)
@@ -197,7 +201,11 @@ int st_svg_event(struct st_svg *g, const struct rp_event *ev)
 {
 	assert(g && ev);
 	seen(g, ev->ts_ns);
+	if (ev->kind == RP_EV_SIGNAL || ev->kind == RP_EV_GROUP_STOP)
+		return 0; /* nothing to draw, no process made (as in --processes) */
 	struct svg_proc *p = find(g, ev->pid);
+	if (!p && g->n == MAX_PROCS)
+		return 0; /* a process not drawn */
 	if (!p && !(p = add_proc(g, ev->pid, 0, ev->ts_ns)))
 		return -ENOMEM;
 	switch (ev->kind) {
@@ -205,6 +213,10 @@ int st_svg_event(struct st_svg *g, const struct rp_event *ev)
 		if (ev->u.spawn.how == STRTRC_SPAWN_CLONE &&
 		    (ev->u.spawn.clone_flags & CLONE_THREAD_BIT))
 			return 0;
+		if (g->n == MAX_PROCS) {
+			g->not_drawn++;
+			return 0;
+		}
 		return add_proc(g, ev->u.spawn.new_tid, ev->pid, ev->ts_ns) ? 0 : -ENOMEM;
 	case RP_EV_EXEC:
 		if (ev->u.exec.exe) {
@@ -397,7 +409,11 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 	    width, height, width, height);
 	fprintf(f, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">", MARGIN);
 	xml_text(f, g->root_label);
-	fprintf(f, ": %zu processes, %.3f s</text>\n", rows, (double)span_ns / 1e9);
+	fprintf(f, ": %zu processes, %.3f s", rows, (double)span_ns / 1e9);
+	if (g->not_drawn)
+		fprintf(f, " (%llu more started: at most %u are drawn)",
+			(unsigned long long)g->not_drawn, MAX_PROCS);
+	fputs("</text>\n", f);
 
 	/* time axis and grid */
 	const double span_s = (double)span_ns / 1e9;

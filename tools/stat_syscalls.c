@@ -35,6 +35,7 @@ struct slow {
 struct failpath {
 	char *path;
 	uint64_t count;
+	uint64_t last; /* the number of its last failure, among all */
 	struct st_errs errs;
 };
 
@@ -45,9 +46,13 @@ struct st_syscalls {
 	unsigned top;
 	bool latency; /* histograms and the slowest calls are kept */
 	uint64_t seq;
+	/* the paths that failed, at most ST_MAX_PATHS: then the half that
+	 * failed most (more recently, on ties) stays */
 	struct failpath *fails;
 	size_t nfails, fails_cap;
 	struct st_map fail_map;
+	uint64_t failures;
+	uint64_t dropped_paths, dropped_failures;
 };
 
 struct st_syscalls *st_syscalls_new(unsigned top, bool latency)
@@ -163,14 +168,49 @@ static int add_slow(struct st_syscalls *t, const struct st_call *c, st_text_fn t
 	return 0;
 }
 
+/* Ranks for keeping: failed more, then failed later. */
+static int keep_cmp(const void *pa, const void *pb)
+{
+	const struct failpath *a = pa, *b = pb;
+	if (a->count != b->count)
+		return a->count < b->count ? 1 : -1;
+	return (a->last < b->last) - (a->last > b->last);
+}
+
+static void drop_fail(void *rec, void *ctx)
+{
+	struct failpath *const fp = rec;
+	struct st_syscalls *const t = ctx;
+	t->dropped_paths++;
+	t->dropped_failures += fp->count;
+	free(fp->path);
+	free(fp->errs.v);
+}
+
+static int rebuild_fail_map(struct st_syscalls *t)
+{
+	st_map_free(&t->fail_map);
+	for (size_t i = 0; i < t->nfails; i++) {
+		if (st_map_put_str(&t->fail_map, t->fails[i].path, i) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
 static int add_fail_path(struct st_syscalls *t, const char *path, int err)
 {
 	size_t i = st_map_get_str(&t->fail_map, path);
 	if (i == SIZE_MAX) {
+		if (t->nfails == ST_MAX_PATHS) {
+			st_keep_best(t->fails, &t->nfails, sizeof(*t->fails), ST_MAX_PATHS / 2,
+				     keep_cmp, drop_fail, t);
+			if (rebuild_fail_map(t) < 0)
+				return -ENOMEM;
+		}
 		if (st_grow((void **)&t->fails, &t->fails_cap, t->nfails, sizeof(*t->fails)) < 0)
 			return -ENOMEM;
 		char *copy = strdup(path);
-		if (!copy || st_map_put_str(&t->fail_map, path, t->nfails) < 0) {
+		if (!copy || st_map_put_str(&t->fail_map, copy, t->nfails) < 0) {
 			free(copy);
 			return -ENOMEM;
 		}
@@ -178,6 +218,7 @@ static int add_fail_path(struct st_syscalls *t, const char *path, int err)
 		t->fails[i] = (struct failpath){.path = copy};
 	}
 	t->fails[i].count++;
+	t->fails[i].last = ++t->failures;
 	return st_errs_add(&t->fails[i].errs, err);
 }
 
@@ -570,11 +611,16 @@ void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 	if (t->nfails > 1)
 		qsort(t->fails, t->nfails, sizeof(*t->fails), fail_cmp);
 	/* indices moved: rebuild the map for any later lookups */
-	st_map_free(&t->fail_map);
-	for (size_t i = 0; i < t->nfails; i++)
-		st_map_put_str(&t->fail_map, t->fails[i].path, i);
+	rebuild_fail_map(t);
 	const size_t shown = t->nfails < t->top ? t->nfails : t->top;
-	if (o->fmt == ST_TEXT)
+	if (o->fmt == ST_TEXT && t->dropped_paths)
+		fprintf(o->f,
+			"\nPaths that failed most (%zu of %zu kept; %" PRIu64
+			" paths that failed least were dropped, with %" PRIu64
+			" failures: at most %u are kept):\n%9s  %-24s %s\n",
+			shown, t->nfails, t->dropped_paths, t->dropped_failures, ST_MAX_PATHS,
+			"failures", "errnos", "path");
+	else if (o->fmt == ST_TEXT)
 		fprintf(o->f, "\nPaths that failed most (%zu of %zu):\n%9s  %-24s %s\n", shown,
 			t->nfails, "failures", "errnos", "path");
 	else
@@ -600,5 +646,16 @@ void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 	}
 	if (o->fmt != ST_TEXT)
 		st_out_table_end(o);
+	/* what the bounded table dropped: in JSON always, in CSV when any */
+	static const char *const dcols[] = {"paths", "failures", "max_paths", NULL};
+	if (o->fmt == ST_JSON || (o->fmt == ST_CSV && t->dropped_paths)) {
+		st_out_table_begin(o, "failed_paths_dropped", dcols);
+		st_out_row_begin(o);
+		st_out_u64(o, t->dropped_paths);
+		st_out_u64(o, t->dropped_failures);
+		st_out_u64(o, ST_MAX_PATHS);
+		st_out_row_end(o);
+		st_out_table_end(o);
+	}
 	st_out_view_end(o);
 }

@@ -393,11 +393,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 static bool pid_shown(uint32_t pid, void *ctx)
 {
 	const struct opts *o = ctx;
-	for (size_t i = 0; i < o->sel.npids; i++) {
-		if (o->sel.pids[i] == pid)
-			return true;
-	}
-	return !o->sel.npids;
+	return rp_select_has_pid(&o->sel, pid);
 }
 
 static void call_text(const struct st_call *c, struct rp_buf *out, void *ctx)
@@ -548,7 +544,11 @@ int main(int argc, char **argv)
 		r.exec_exe = NULL;
 		free(exe);
 		if (frc < 0) {
-			fprintf(stderr, "strstat: %s\n", strerror(-frc));
+			const char *const why = frc == -EPROTO ? rp_session_error(r.s) : NULL;
+			if (why)
+				fprintf(stderr, "strstat: damaged trace: %s\n", why);
+			else
+				fprintf(stderr, "strstat: %s\n", strerror(-frc));
 			status = 1;
 			break;
 		}
@@ -579,6 +579,8 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strstat: warning: %s\n", strtrc_reader_warning(rd));
 	}
+	for (size_t i = 0; rp_session_warning(r.s, i); i++)
+		fprintf(stderr, "strstat: warning: %s\n", rp_session_warning(r.s, i));
 	rp_printer_free(r.printer);
 	rp_printer_free(r.call_printer);
 	st_syscalls_free(r.sys);

@@ -49,6 +49,7 @@ def programs(bindir, work):
         ("tp_killed", []),
         ("tp_signals", []),
         ("tp_threads", []),
+        ("tp_exec_thread", []),
     ]:
         exe = os.path.join(bindir, name)
         if os.access(exe, os.X_OK):
@@ -65,11 +66,13 @@ def programs(bindir, work):
 UNFINISHED = " <unfinished ...>"
 RESUMED = re.compile(r"^<\.\.\. (\S+) resumed>(.*)$")
 LEAD = re.compile(r"^(\d+)\s+(.*)$")
+SUPERSEDED = re.compile(r"^\+\+\+ superseded by execve in pid (\d+) \+\+\+$")
 
 
 def merge_unfinished(lines):
     """strace's split calls become one line where they returned, as strep
-    prints them."""
+    prints them. A thread's exec goes on under the leader's pid once strace
+    says the leader was superseded."""
     out = []
     pending = {}
     for line in lines:
@@ -81,6 +84,9 @@ def merge_unfinished(lines):
         if rest.endswith(UNFINISHED):
             pending[pid] = rest[: -len(UNFINISHED)]
             continue
+        s = SUPERSEDED.match(rest)
+        if s and s.group(1) in pending:
+            pending[pid] = pending.pop(s.group(1))
         r = RESUMED.match(rest)
         if r and pid in pending:
             out.append(pid + " " + pending.pop(pid) + r.group(2))
@@ -136,6 +142,8 @@ PID_FIELD = re.compile(r"(\w*(?:[pt]id|thread_id)=\[?|TIOC[GS]PGRP, \[)(\d{2,})\
 def name_pids(rest, names):
     """Pids mentioned in a line (clone results, si_pid, wait4) as task names."""
     rest = PID_FIELD.sub(lambda m: m.group(1) + names.get(m.group(2), m.group(2)), rest)
+    rest = SUPERSEDED.sub(lambda m: "+++ superseded by execve in pid %s +++" %
+                          names.get(m.group(1), m.group(1)), rest)
     # in file names (tp_syscalls.1234)
     rest = re.sub(r"(?<=[./_-])(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
     if PID_CALLS.match(rest):

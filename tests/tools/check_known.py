@@ -127,6 +127,38 @@ check("csv --sort written", rows[0]["path"] == "/work/out.log" and rows[0]["byte
 rows = list(csv.DictReader(io.StringIO(run("--files", "--sort", "path", "--csv", trc("files.trc")))))
 check("csv --sort path", [r["path"] for r in rows] == sorted(files))
 
+# more paths than the tables keep (2^18): full, each drops the half touched
+# least (131072 paths failing once), says so, and /hot (5 failures) stays
+doc = json.loads(run("--files", "--json", trc("files.trc")))
+check("nothing dropped", doc["files"]["dropped"] == [
+    {"paths": 0, "opens": 0, "failed_opens": 0, "bytes_read": 0, "bytes_written": 0,
+     "stat_calls": 0, "max_paths": 262144}])
+check("no dropped table in csv", "max_paths" not in run("--files", "--csv", trc("files.trc")))
+doc = json.loads(run("--errors", "--files", "--json", trc("manypaths.trc")))
+fp = doc["errors"]["failed_paths"]
+check("the path that failed most %s" % fp[:1], fp[0]["path"] == "/hot" and fp[0]["failures"] == 5)
+check("failed paths dropped %s" % doc["errors"]["failed_paths_dropped"],
+      doc["errors"]["failed_paths_dropped"] == [{"paths": 131072, "failures": 131072, "max_paths": 262144}])
+files = doc["files"]["files"]
+check("files kept %d" % len(files), len(files) == 300001 - 131072)
+cold = sorted(int(f["path"][6:]) for f in files if f["path"].startswith("/cold/"))
+check("the cold paths kept: the last before the drop, and those after",
+      cold == list(range(131072, 300000)))
+hot = [f for f in files if f["path"] == "/hot"]
+check("/hot kept whole", len(hot) == 1 and hot[0]["failed_opens"] == 5)
+check("files dropped %s" % doc["files"]["dropped"], doc["files"]["dropped"] == [
+    {"paths": 131072, "opens": 0, "failed_opens": 131072, "bytes_read": 0, "bytes_written": 0,
+     "stat_calls": 0, "max_paths": 262144}])
+text = run("--errors", "--files", trc("manypaths.trc")).splitlines()
+check("errors text says what was dropped",
+      "Paths that failed most (10 of 168929 kept; 131072 paths that failed least were dropped, "
+      "with 131072 failures: at most 262144 are kept):" in text)
+check("files text says what was dropped", text[-1].split()[:2] == ["0", "131072"] and
+      text[-1].endswith("[131072 more paths dropped: at most 262144 are kept, those touched least go]"))
+tables = [t for t in run("--files", "--csv", trc("manypaths.trc")).split("\n\n") if t.strip()]
+check("csv: a table of what was dropped", len(tables) == 2 and
+      list(csv.DictReader(io.StringIO(tables[1])))[0]["paths"] == "131072")
+
 # --all --json: every view in one document
 doc = json.loads(run("--all", "--json", trc("files.trc")))
 check("--all views", sorted(doc) == ["errors", "files", "latency", "processes", "summary"])

@@ -1,5 +1,6 @@
 /* Writes synthetic traces with known answers for the strstat tests:
  *   mktrace DIR  ->  DIR/latency.trc DIR/errors.trc DIR/procs.trc DIR/files.trc
+ *                    DIR/manypaths.trc
  * check_known.py holds the expected values; keep the two in step. */
 #include "strtrc.h"
 #include "syscall_table.h"
@@ -227,6 +228,25 @@ static void files(const char *dir)
 	close_trace();
 }
 
+/* /hot fails 3 times, then 300000 other paths fail once each, then /hot
+ * twice more: more paths than --errors and --files keep (2^18), so both
+ * drop the half touched least when full (131072 paths), and /hot stays. */
+static void manypaths(const char *dir)
+{
+	open_trace(dir, "manypaths.trc", "/");
+	for (int i = 0; i < 3; i++)
+		call(400, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "/hot", -2, 1000);
+	for (unsigned i = 0; i < 300000; i++) {
+		char path[32];
+		snprintf(path, sizeof(path), "/cold/%u", i);
+		call(400, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, path, -2, 1000);
+	}
+	for (int i = 0; i < 2; i++)
+		call(400, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "/hot", -2, 1000);
+	task_exit(400, 0);
+	close_trace();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -237,5 +257,6 @@ int main(int argc, char **argv)
 	errors(argv[1]);
 	procs(argv[1]);
 	files(argv[1]);
+	manypaths(argv[1]);
 	return 0;
 }

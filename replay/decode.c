@@ -485,9 +485,8 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 		}
 	}
 	/* strace -y: "= 3</etc/passwd>", as the kernel named it then */
-	if (c->opts->yflag && (c->sc->desc->classes & SC_CLASS_RET_FD) && c->sc->rval >= 0) {
-		const struct rp_mem *const link =
-			rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
+	if (c->opts->yflag) {
+		const struct rp_mem *const link = rp_syscall_returned_fd_link(c->sc);
 		if (link) {
 			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len, c->opts->xflag);
 			return true;

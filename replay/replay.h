@@ -76,6 +76,9 @@ struct rp_event {
  * captures are preferred; at entry only entry ones are considered. */
 const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsigned arg,
 				    uint32_t item);
+/* What the kernel named the descriptor a finished call returned (what
+ * strace -y prints after "= 3"): the recorder's /proc link, or NULL. */
+const struct rp_mem *rp_syscall_returned_fd_link(const struct rp_syscall *sc);
 /* The name of the syscall ("read"), or NULL when the number is unknown. */
 const char *rp_syscall_name(const struct rp_syscall *sc);
 

@@ -215,17 +215,6 @@ int rp_select_anchor_paths(struct rp_select *sel, const char *cwd)
 	return 0;
 }
 
-int rp_select_follow(struct rp_select *sel, const struct rp_event *ev)
-{
-	/* --tree: children of selected processes are selected too */
-	if (ev->kind != RP_EV_SPAWN || !sel->tree)
-		return 0;
-	if (strec_u32map_get(&sel->pids, ev->pid, NULL) ||
-	    strec_u32map_get(&sel->pids, ev->tid, NULL))
-		return add_pid(sel, ev->u.spawn.new_tid);
-	return 0;
-}
-
 static bool is_selected_path(const struct rp_select *sel, const char *path, size_t len)
 {
 	for (size_t i = 0; i < sel->npaths; i++) {
@@ -279,6 +268,46 @@ static bool touches_path(const struct rp_select *sel, const struct rp_session *s
 		}
 	}
 	return false;
+}
+
+/* A path argument of ev names a selected path: the descriptor it returns
+ * is on that file, whatever the kernel calls it (a symlink's target:
+ * /lib/... opened, /usr/lib/... read), so the kernel's name is selected
+ * too, as strace -P selects a path's realpath. */
+static int select_returned_fd(struct rp_select *sel, const struct rp_session *session,
+			      const struct rp_event *ev)
+{
+	const struct rp_syscall *const sc = &ev->u.sc;
+	const struct rp_mem *const link = rp_syscall_returned_fd_link(sc);
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!link || !table)
+		return 0;
+	const size_t len = strnlen((const char *)link->data, link->len);
+	if (!len || is_selected_path(sel, (const char *)link->data, len))
+		return 0;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.kind == SC_ARG_PATH && path_arg_selected(sel, session, ev, i)) {
+			char path[PATH_MAX + 16], msg[64];
+			snprintf(path, sizeof(path), "%.*s", (int)len, (const char *)link->data);
+			return rp_select_path(sel, path, msg, sizeof(msg)) == -ENOMEM ? -ENOMEM : 0;
+		}
+	}
+	return 0;
+}
+
+int rp_select_follow(struct rp_select *sel, const struct rp_session *session,
+		     const struct rp_event *ev)
+{
+	if (ev->kind == RP_EV_SYSCALL && sel->npaths)
+		return select_returned_fd(sel, session, ev);
+	/* --tree: children of selected processes are selected too */
+	if (ev->kind != RP_EV_SPAWN || !sel->tree)
+		return 0;
+	if (strec_u32map_get(&sel->pids, ev->pid, NULL) ||
+	    strec_u32map_get(&sel->pids, ev->tid, NULL))
+		return add_pid(sel, ev->u.spawn.new_tid);
+	return 0;
 }
 
 bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,

@@ -48,8 +48,10 @@ int rp_select_anchor_paths(struct rp_select *sel, const char *cwd);
 
 /* Whether pid is selected by --pid (and --tree); true without --pid. */
 bool rp_select_has_pid(const struct rp_select *sel, uint32_t pid);
-/* Call for every event, selected or not: --tree follows the forks. */
-int rp_select_follow(struct rp_select *sel, const struct rp_event *ev);
+/* Call for every event, selected or not: --tree follows the forks, -P the
+ * descriptors opened on a selected path. */
+int rp_select_follow(struct rp_select *sel, const struct rp_session *session,
+		     const struct rp_event *ev);
 /* Whether ev passes every filter. A syscall's status is judged when it
  * is finished (entry events pass the status filter). */
 bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,

@@ -719,6 +719,13 @@ const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid)
 	return t && t->prev_desc ? t->prev_desc->name : NULL;
 }
 
+const struct rp_mem *rp_syscall_returned_fd_link(const struct rp_syscall *sc)
+{
+	if (!sc->finished || sc->is_error || !sc->desc || !(sc->desc->classes & SC_CLASS_RET_FD))
+		return NULL;
+	return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
+}
+
 const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsigned arg,
 				    uint32_t item)
 {

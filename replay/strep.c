@@ -560,7 +560,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	struct run *r = ctx;
 	if (note_personality(r, ev) < 0)
 		return -ENOMEM;
-	if (rp_select_follow(&r->o->sel, ev) < 0)
+	if (rp_select_follow(&r->o->sel, r->session, ev) < 0)
 		return -ENOMEM;
 	if (!rp_select_event(&r->o->sel, r->session, ev))
 		return 0;

@@ -82,6 +82,7 @@ struct st_errs {
 	size_t n, cap;
 };
 int st_errs_add(struct st_errs *e, int err);
+int st_errs_add_count(struct st_errs *e, int err, uint64_t count);
 void st_errs_sort(struct st_errs *e);
 /* "ENOENT 211  EACCES 2" (sep between pairs, inner between name and count) */
 void st_errs_format(const struct st_errs *e, struct rp_buf *b, const char *inner, const char *sep);

@@ -143,9 +143,14 @@ void st_keep_best(void *v, size_t *n, size_t elem, size_t keep,
 
 int st_errs_add(struct st_errs *e, int err)
 {
+	return st_errs_add_count(e, err, 1);
+}
+
+int st_errs_add_count(struct st_errs *e, int err, uint64_t count)
+{
 	for (size_t i = 0; i < e->n; i++) {
 		if (e->v[i].err == err) {
-			e->v[i].count++;
+			e->v[i].count += count;
 			return 0;
 		}
 	}
@@ -159,7 +164,7 @@ int st_errs_add(struct st_errs *e, int err)
 		e->v = v;
 		e->cap = cap;
 	}
-	e->v[e->n++] = (struct st_errcount){err, 1};
+	e->v[e->n++] = (struct st_errcount){err, count};
 	return 0;
 }
 

@@ -446,7 +446,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 {
 	struct run *r = ctx;
 	struct opts *o = r->o;
-	if (rp_select_follow(&o->sel, ev) < 0)
+	if (rp_select_follow(&o->sel, r->s, ev) < 0)
 		return -ENOMEM;
 	int rc = st_procs_event(r->procs, r->s, ev, ev->kind == RP_EV_EXEC ? r->exec_exe : NULL);
 	if (!rc && r->svg)

@@ -68,6 +68,18 @@ if [ -x "$bindir/strec" ]; then
 	if grep -E '^[0-9]+ +[a-z]' "$dir/p" | grep -qvE "hostname|\\($fd[,)]"; then
 		echo "FAIL: -P let other calls through"; cat "$dir/p"; fail=1
 	fi
+	# -P through a symlink (/lib -> usr/lib on Debian): the calls on the
+	# descriptor, which the kernel names by the target, as strace -P's
+	lib=$(ls /lib/x86_64-linux-gnu/libc.so.6 2>/dev/null)
+	if [ -n "$lib" ] && [ "$(readlink -f "$lib")" != "$lib" ] && command -v strace >/dev/null &&
+		command -v setarch >/dev/null; then
+		setarch -R strace -qq -o "$dir/p.strace" -P "$lib" cat "$lib" >/dev/null 2>&1
+		setarch -R "$bindir/strec" -q -o "$dir/lib.trc" cat "$lib" >/dev/null 2>&1
+		"$strep" -qq -P "$lib" "$dir/lib.trc" | sed -E 's/^[0-9]+ +//; s/\) +=/) =/' >"$dir/p.strep"
+		sed -E 's/\) +=/) =/' "$dir/p.strace" >"$dir/p.strace.n"
+		[ "$(grep -c '^read(3' "$dir/p.strep")" -ge 2 ] && cmp -s "$dir/p.strace.n" "$dir/p.strep" ||
+			{ echo "FAIL: -P $lib differs from strace -P:"; diff "$dir/p.strace.n" "$dir/p.strep" | head; fail=1; }
+	fi
 	# --interleaved: rejoining each "<unfinished ...>" line with its
 	# "<... name resumed>" gives back the default view, task by task
 	if [ -x "$bindir/tp_threads" ]; then

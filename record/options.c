@@ -68,7 +68,7 @@ static const char usage_text[] =
     "signal), also after --duration or --max-size; with -p, 0 after a clean detach;\n"
     "1 on a runtime error, 2 on a usage error.\n";
 
-static void verror(const char *fmt, va_list ap)
+__attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
 {
 	fputs("strec: ", stderr);
 	vfprintf(stderr, fmt, ap);

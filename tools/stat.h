@@ -170,6 +170,25 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 int st_procs_call(struct st_procs *p, const struct st_call *c);
 const char *st_procs_cwd(const struct st_procs *p, uint32_t pid);
 void st_procs_set_end(struct st_procs *p, uint64_t ts);
+/* One process as every view shows it (--processes, --svg): one table, so
+ * the same numbers everywhere. */
+struct st_proc_info {
+	uint32_t pid, ppid;
+	size_t parent;		   /* the parent's index, or SIZE_MAX */
+	uint64_t start_ns, end_ns; /* end_ns: when it ended, else the trace's end */
+	bool ended, detached, has_status;
+	int32_t wait_status;
+	unsigned threads;
+	uint64_t calls, time_ns; /* selected calls */
+	const char *command;	 /* the last command it ran (shell words), else NULL */
+	const char *inherited;	 /* its parent's command, when it ran none */
+};
+/* Processes by index, in creation order (a parent before its children). */
+size_t st_procs_count(const struct st_procs *p);
+/* false for an index that holds no process (an early row merged away). */
+bool st_procs_info(const struct st_procs *p, size_t i, struct st_proc_info *info);
+/* The index of pid's current process, or SIZE_MAX. */
+size_t st_procs_index(const struct st_procs *p, uint32_t pid);
 /* filter: which pids to show (NULL: all) */
 typedef bool (*st_pid_fn)(uint32_t pid, void *ctx);
 void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx);

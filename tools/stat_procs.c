@@ -23,15 +23,22 @@ struct proc {
 	uint32_t pid, ppid;
 	size_t parent; /* index, or SIZE_MAX */
 	uint64_t start_ns, end_ns;
+	uint64_t last_ns; /* its last event */
 	bool ended, detached, has_status;
 	int32_t wait_status;
 	unsigned threads;
 	uint64_t calls, time_ns;
 	char *cwd;
+	bool cwd_known;	 /* from a chdir or a snapshot, not the parent's */
 	char *inherited; /* the parent's command at fork, when it never exec'd */
 	struct cmd *cmds;
 	size_t ncmds, cmds_cap;
 	bool exec_pending; /* the last command came from the EXEC record only */
+	/* made for a tid whose records came before any record said where it
+	 * came from: a new task's first stops can be recorded before its
+	 * parent's fork event */
+	bool orphan;
+	bool merged; /* an orphan the spawn record then named: not shown */
 };
 
 struct st_procs {
@@ -107,7 +114,90 @@ static struct proc *get_proc(struct st_procs *p, uint32_t pid, uint64_t ts)
 		p->last = i;
 		return &p->v[i];
 	}
-	return new_proc(p, pid, 0, ts);
+	struct proc *const pr = new_proc(p, pid, 0, ts);
+	if (pr)
+		pr->orphan = true;
+	return pr;
+}
+
+/* The orphan process that a spawn of new_tid by parent, whose previous
+ * event was at parent_last_ns, names: one made for new_tid since then. An
+ * older process of the same pid (reused) is not it. */
+static struct proc *early_records_of(struct st_procs *p, uint32_t new_tid, const struct proc *parent,
+				     uint64_t parent_last_ns)
+{
+	const size_t i = st_map_get_u64(&p->by_pid, new_tid);
+	if (i == SIZE_MAX)
+		return NULL;
+	struct proc *const early = &p->v[i];
+	if (!early->orphan || early->merged || early == parent || early->start_ns < parent_last_ns)
+		return NULL;
+	return early;
+}
+
+/* The child made for a spawn takes over what its orphan row recorded. */
+static void adopt(struct proc *child, struct proc *early)
+{
+	child->start_ns = early->start_ns;
+	child->last_ns = early->last_ns;
+	child->ended = early->ended;
+	child->end_ns = early->end_ns;
+	child->detached = early->detached;
+	child->has_status = early->has_status;
+	child->wait_status = early->wait_status;
+	child->threads = early->threads;
+	child->calls = early->calls;
+	child->time_ns = early->time_ns;
+	if (early->cwd_known) {
+		free(child->cwd);
+		child->cwd = early->cwd;
+		child->cwd_known = true;
+		early->cwd = NULL;
+	}
+	child->cmds = early->cmds;
+	child->ncmds = early->ncmds;
+	child->cmds_cap = early->cmds_cap;
+	child->exec_pending = early->exec_pending;
+	early->cmds = NULL;
+	early->ncmds = early->cmds_cap = 0;
+	early->merged = true;
+}
+
+size_t st_procs_count(const struct st_procs *p)
+{
+	return p->n;
+}
+
+bool st_procs_info(const struct st_procs *p, size_t i, struct st_proc_info *info)
+{
+	assert(i < p->n);
+	const struct proc *const pr = &p->v[i];
+	if (pr->merged)
+		return false;
+	*info = (struct st_proc_info){
+	    .pid = pr->pid,
+	    .ppid = pr->ppid,
+	    .parent = pr->parent != SIZE_MAX && !p->v[pr->parent].merged && pr->parent < i
+			  ? pr->parent
+			  : SIZE_MAX,
+	    .start_ns = pr->start_ns,
+	    .end_ns = pr->ended ? pr->end_ns : p->end_ns,
+	    .ended = pr->ended,
+	    .detached = pr->detached,
+	    .has_status = pr->has_status,
+	    .wait_status = pr->wait_status,
+	    .threads = pr->threads,
+	    .calls = pr->calls,
+	    .time_ns = pr->time_ns,
+	    .command = pr->ncmds ? pr->cmds[pr->ncmds - 1].text : NULL,
+	    .inherited = pr->inherited,
+	};
+	return true;
+}
+
+size_t st_procs_index(const struct st_procs *p, uint32_t pid)
+{
+	return st_map_get_u64(&p->by_pid, pid);
 }
 
 const char *st_procs_cwd(const struct st_procs *p, uint32_t pid)
@@ -120,26 +210,6 @@ void st_procs_set_end(struct st_procs *p, uint64_t ts)
 {
 	if (ts > p->end_ns)
 		p->end_ns = ts;
-}
-
-int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint64_t ts)
-{
-	struct proc *pr = get_proc(p, sn->pid, ts);
-	if (!pr)
-		return -ENOMEM;
-	pr->ppid = sn->ppid;
-	pr->parent = st_map_get_u64(&p->by_pid, sn->ppid);
-	if (pr->parent == (size_t)(pr - p->v))
-		pr->parent = SIZE_MAX;
-	pr->threads = sn->ntids ? (unsigned)sn->ntids : 1;
-	if (sn->cwd.data) {
-		char *c = strndup((const char *)sn->cwd.data, sn->cwd.len);
-		if (!c)
-			return -ENOMEM;
-		free(pr->cwd);
-		pr->cwd = c;
-	}
-	return 0;
 }
 
 static int push_cmd(struct proc *pr, char *text, char *json, bool pending)
@@ -173,6 +243,38 @@ static char *buf_string(struct rp_buf *b)
 		return NULL;
 	}
 	return b->data;
+}
+
+int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint64_t ts)
+{
+	struct proc *pr = get_proc(p, sn->pid, ts);
+	if (!pr)
+		return -ENOMEM;
+	pr->ppid = sn->ppid;
+	pr->parent = st_map_get_u64(&p->by_pid, sn->ppid);
+	if (pr->parent == (size_t)(pr - p->v))
+		pr->parent = SIZE_MAX;
+	pr->threads = sn->ntids ? (unsigned)sn->ntids : 1;
+	pr->orphan = false;
+	if (sn->cwd.data) {
+		char *c = strndup((const char *)sn->cwd.data, sn->cwd.len);
+		if (!c)
+			return -ENOMEM;
+		free(pr->cwd);
+		pr->cwd = c;
+		pr->cwd_known = true;
+	}
+	/* an attached process's command is its program, as far as known */
+	const struct strtrc_bytes *const name = sn->exe.len ? &sn->exe : &sn->comm;
+	if (!pr->ncmds && name->len) {
+		struct rp_buf text = {0}, json = {0};
+		st_shell_word(&text, (const char *)name->data, name->len);
+		rp_buf_putc(&json, '[');
+		rp_json_string(&json, name->data, name->len);
+		rp_buf_putc(&json, ']');
+		return push_cmd(pr, buf_string(&text), buf_string(&json), false);
+	}
+	return 0;
 }
 
 /* argv of a successful execve(at) from its entry captures. */
@@ -248,6 +350,7 @@ static int on_syscall(struct st_procs *p, struct proc *pr, const struct rp_sessi
 		return -ENOMEM;
 	free(pr->cwd);
 	pr->cwd = cwd;
+	pr->cwd_known = true;
 	return 0;
 }
 
@@ -262,21 +365,32 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 	struct proc *pr = get_proc(p, ev->pid, ev->ts_ns);
 	if (!pr)
 		return -ENOMEM;
+	const uint64_t last_ns = pr->last_ns;
+	pr->last_ns = ev->ts_ns;
 	switch (ev->kind) {
 	case RP_EV_SPAWN: {
 		const struct strtrc_spawn *sp = &ev->u.spawn;
+		struct proc *const early = early_records_of(p, sp->new_tid, pr, last_ns);
 		if (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & CLONE_THREAD_FLAG)) {
 			pr->threads++;
+			if (early) { /* the thread's calls are its process's */
+				pr->calls += early->calls;
+				pr->time_ns += early->time_ns;
+				early->merged = true;
+			}
 			return 0;
 		}
 		const size_t parent = (size_t)(pr - p->v);
+		const size_t early_i = early ? (size_t)(early - p->v) : SIZE_MAX;
 		struct proc *child = new_proc(p, sp->new_tid, ev->pid, ev->ts_ns);
 		if (!child)
 			return -ENOMEM;
 		pr = &p->v[parent]; /* the array may have moved */
+		if (early_i != SIZE_MAX)
+			adopt(child, &p->v[early_i]);
 		const struct cmd *last = pr->ncmds ? &pr->cmds[pr->ncmds - 1] : NULL;
 		const char *inh = last ? last->text : pr->inherited;
-		if (inh && !(child->inherited = strdup(inh)))
+		if (!child->ncmds && inh && !(child->inherited = strdup(inh)))
 			return -ENOMEM;
 		return 0;
 	}
@@ -487,7 +601,8 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 		if (tail) {
 			for (size_t i = 0; i < p->n; i++) {
 				const size_t par = p->v[i].parent;
-				if (par == SIZE_MAX || par >= i)
+				if (par == SIZE_MAX || par >= i || p->v[i].merged ||
+				    p->v[par].merged)
 					continue;
 				if (w.first_child[par] == SIZE_MAX)
 					w.first_child[par] = i;
@@ -497,7 +612,9 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 			}
 			for (size_t i = 0; i < p->n; i++) {
 				const size_t par = p->v[i].parent;
-				if (par == SIZE_MAX || par >= i) {
+				if (p->v[i].merged)
+					continue;
+				if (par == SIZE_MAX || par >= i || p->v[par].merged) {
 					p->v[i].parent = SIZE_MAX; /* a root */
 					walk(&w, i);
 				}

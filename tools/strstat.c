@@ -433,7 +433,7 @@ static int on_syscall(struct run *r, const struct rp_event *ev)
 		rc = st_syscalls_add(r->sys, &c, path, call_text, r);
 		free(path);
 	}
-	if (!rc && (r->o->views & V_PROCESSES))
+	if (!rc && ((r->o->views & V_PROCESSES) || r->svg))
 		rc = st_procs_call(r->procs, &c);
 	if (!rc && r->svg)
 		rc = st_svg_call(r->svg, &c);
@@ -450,7 +450,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 		return -ENOMEM;
 	int rc = st_procs_event(r->procs, r->s, ev, ev->kind == RP_EV_EXEC ? r->exec_exe : NULL);
 	if (!rc && r->svg)
-		rc = st_svg_event(r->svg, ev);
+		st_svg_event(r->svg, ev);
 	if (!rc && ev->kind == RP_EV_SYSCALL)
 		rc = on_syscall(r, ev);
 	if (rc || !o->print_events)
@@ -519,7 +519,7 @@ int main(int argc, char **argv)
 		oom();
 	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer)
 		oom();
-	if (o.svg && !(r.svg = st_svg_new(h)))
+	if (o.svg && !(r.svg = st_svg_new(h, r.procs)))
 		oom();
 	struct rp_progress progress;
 	rp_progress_start(&progress, "strstat", o.file);

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -113,6 +114,26 @@ rows = list(csv.DictReader(io.StringIO(run("--processes", "--csv", trc("procs.tr
 check("csv processes", [(r["pid"], r["ppid"], r["signal"]) for r in rows] == [("200", "0", ""), ("201", "200", "SIGKILL")])
 check("csv command", rows[0]["commands"] == "sh -c 'sleep 10 &'")
 check("--pid", [r["pid"] for r in json.loads(run("--processes", "--pid", "201", "--json", trc("procs.trc")))["processes"]["processes"]] == [201])
+
+# a new task's records before its parent's spawn record join the process
+# the spawn names: no phantom parentless process, in --processes and --svg
+doc = json.loads(run("--processes", "--json", trc("early.trc")))
+procs = {r["pid"]: r for r in doc["processes"]["processes"]}
+check("early: processes %s" % sorted(procs), sorted(procs) == [500, 501])
+if sorted(procs) == [500, 501]:
+    p, c = procs[500], procs[501]
+    check("early: child's parent", c["ppid"] == 500 and c["status"] == "exited 0")
+    check("early: child's calls", c["syscalls"] == 3 and c["commands"] == [["true"]])
+    check("early: child's start", c["start_ns"] < 12000000)
+    check("early: parent's threads and calls", p["threads"] == 2 and p["syscalls"] == 4)
+svg_path = os.path.join(WORK, "early.svg")
+run("--svg", svg_path, trc("early.trc"))
+with open(svg_path) as f:
+    svg = f.read()
+rows = re.findall(r'<g class="proc" data-pid="(\d+)">', svg)
+check("early: svg rows %s" % rows, rows == ["500", "501"])
+check("early: svg tooltip", "pid 501 (parent 500): true" in svg and "(parent 0)" not in svg.split("pid 501")[1][:20])
+check("early: svg calls as --processes", "3 calls" in svg)
 
 # files: reads, writes, stat, failed open, paths resolved against the cwd
 doc = json.loads(run("--files", "--json", trc("files.trc")))

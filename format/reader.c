@@ -67,6 +67,9 @@ struct parse_ctx {
 
 enum zstate { Z_BETWEEN, Z_FRAME, Z_SKIP };
 
+/* The part of a zstd frame (RFC 8878 3.1.1) that zstd is being given. */
+enum zunit { U_START, U_HEADER, U_BLOCK, U_LAST_BLOCK, U_CHECKSUM };
+
 /* The compressed side: the file, its zstd frames, where reading is. Used
  * by one thread at a time: the reader's caller, or the read-ahead thread
  * once that runs. */
@@ -79,9 +82,18 @@ struct source {
 	ZSTD_DCtx *dctx;
 	enum zstate zstate;
 	uint64_t skip_left;
-	uint64_t frame_off;  /* file offset of the frame being read */
-	const char *cut;     /* where the input was cut short, once it ended */
-	char msg[MSG_SIZE];  /* why it failed (without the file name) */
+	uint64_t frame_off; /* file offset of the frame being read */
+	/* Inside a frame, zstd gets one part (header, block, checksum) at a
+	 * time, the next only once it handed on all it decoded: a damaged
+	 * block, or a second trace where a block should start, then costs
+	 * nothing that came before it (zstd reports no output from a call
+	 * that fails). */
+	enum zunit unit;
+	uint64_t unit_end;  /* file offset where the part ends */
+	bool checksum;	    /* the frame ends with a content checksum */
+	bool drained;	    /* zstd's last call stopped for want of input */
+	const char *cut;    /* where the input was cut short, once it ended */
+	char msg[MSG_SIZE]; /* why it failed (without the file name) */
 };
 
 /* Decompressed bytes as the source hands them on: always CHUNK of them
@@ -132,7 +144,8 @@ struct strtrc_reader {
 	struct strtrc_header header;
 	void *header_mem;
 	uint64_t ts;
-	bool complete, done, warned_cut;
+	bool complete; /* the END record was read */
+	bool done;     /* and what follows it checked, or the input ended */
 	int err;
 	char msg[MSG_SIZE];
 	char warning[MSG_SIZE];
@@ -214,6 +227,80 @@ static ssize_t fill(struct source *s, size_t want)
 	return (ssize_t)(s->ilen - s->ipos);
 }
 
+__attribute__((format(printf, 2, 3))) static int corrupt(struct source *s, const char *fmt, ...)
+{
+	char what[MSG_SIZE / 2];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return source_fail(s, -EBADMSG,
+			   "corrupt zstd data at byte %" PRIu64
+			   " (in the frame starting at byte %" PRIu64 "): %s",
+			   source_pos(s), s->frame_off, what);
+}
+
+/* The frame's next part after the one zstd finished (RFC 8878 3.1.1):
+ * sets unit and unit_end. 1: there is one; 0: the input ends first (cut
+ * short); negative: error. zstd still checks every part itself. */
+static int next_unit(struct source *s)
+{
+	static const uint8_t did_size[4] = {0, 1, 2, 4}, fcs_size[4] = {0, 2, 4, 8};
+	size_t need;
+	switch (s->unit) {
+	case U_START: /* magic, descriptor, window, dictionary id, content size */
+		need = 5;
+		break;
+	case U_LAST_BLOCK:
+		if (s->checksum) {
+			s->unit = U_CHECKSUM;
+			s->unit_end = source_pos(s) + 4;
+			return 1;
+		}
+		return corrupt(s, "the frame does not end with its last block");
+	case U_CHECKSUM: /* zstd ends the frame with it */
+		return corrupt(s, "the frame does not end with its checksum");
+	default: /* a block header; 4 bytes to tell the magic of a trace */
+		need = 4;
+		break;
+	}
+	const ssize_t avail = fill(s, need);
+	if (avail < 0)
+		return (int)avail;
+	const uint8_t *const p = s->ibuf + s->ipos;
+	if (s->unit == U_START) {
+		if (avail < 5) {
+			s->cut = "inside a zstd frame header";
+			return 0;
+		}
+		const uint8_t fhd = p[4];
+		const bool single = fhd & 0x20;
+		s->checksum = fhd & 0x04;
+		const size_t fcs = fhd >> 6 == 0 ? single : fcs_size[fhd >> 6];
+		s->unit = U_HEADER;
+		s->unit_end = source_pos(s) + 5 + !single + did_size[fhd & 3] + fcs;
+		return 1;
+	}
+	if (avail >= 4 && strtrc_get_le32(p) == STRTRC_SKIPPABLE_MAGIC)
+		return source_fail(s, -EBADMSG,
+				   "a second trace starts at byte %" PRIu64
+				   " (concatenated traces are read one at a time: split the file "
+				   "there); the first was cut short inside a zstd frame",
+				   source_pos(s));
+	if (avail < 3) {
+		s->cut = "inside a zstd frame";
+		return 0;
+	}
+	const uint32_t head = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+	const unsigned type = head >> 1 & 3;
+	const uint32_t size = head >> 3;
+	if (type == 3 || size > ZSTD_BLOCKSIZE_MAX)
+		return corrupt(s, "bad block header 0x%06" PRIx32, head);
+	s->unit = head & 1 ? U_LAST_BLOCK : U_BLOCK;
+	s->unit_end = source_pos(s) + 3 + (type == 1 ? 1 : size); /* RLE: one byte */
+	return 1;
+}
+
 /* Decompresses more of the CBOR sequence into out (cap > 0 bytes), adding
  * to *len. 1: got bytes; 0: end of input (s->cut says where, if inside
  * something); negative: error (s->msg). */
@@ -233,6 +320,12 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 			}
 			const uint32_t magic = strtrc_get_le32(s->ibuf + s->ipos);
 			s->frame_off = source_pos(s);
+			if (magic == STRTRC_SKIPPABLE_MAGIC) /* the first was read at open */
+				return source_fail(s, -EBADMSG,
+						   "a second trace starts at byte %" PRIu64
+						   " (concatenated traces are read one at a time: "
+						   "split the file there)",
+						   s->frame_off);
 			if ((magic & STRTRC_SKIPPABLE_MASK) == STRTRC_SKIPPABLE_BASE) {
 				if (avail < 8) {
 					s->cut = "inside a skippable frame header";
@@ -244,6 +337,9 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 			} else if (magic == ZSTD_MAGICNUMBER) {
 				ZSTD_DCtx_reset(s->dctx, ZSTD_reset_session_only);
 				s->zstate = Z_FRAME;
+				s->unit = U_START;
+				s->unit_end = s->frame_off;
+				s->drained = true;
 			} else {
 				return source_fail(s, -EBADMSG,
 						   "corrupt zstd data at byte %" PRIu64
@@ -265,11 +361,18 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 			if (s->skip_left == 0)
 				s->zstate = Z_BETWEEN;
 		} else {
+			if (source_pos(s) == s->unit_end && s->drained) {
+				const int u = next_unit(s);
+				if (u <= 0)
+					return u;
+			}
 			/* Even without input zstd may hold output back. */
 			const ssize_t avail = fill(s, 1);
 			if (avail < 0)
 				return (int)avail;
-			ZSTD_inBuffer in = {s->ibuf, s->ilen, s->ipos};
+			const uint64_t left = s->unit_end - source_pos(s);
+			const size_t give = left < (uint64_t)avail ? (size_t)left : (size_t)avail;
+			ZSTD_inBuffer in = {s->ibuf, s->ipos + give, s->ipos};
 			ZSTD_outBuffer o = {out, cap, 0};
 			const size_t ret = ZSTD_decompressStream(s->dctx, &o, &in);
 			if (ZSTD_isError(ret))
@@ -279,6 +382,7 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 						   source_pos(s), s->frame_off, ZSTD_getErrorName(ret));
 			const bool progress = in.pos > s->ipos || o.pos > 0;
 			s->ipos = in.pos;
+			s->drained = o.pos < cap;
 			*len += o.pos;
 			if (ret == 0)
 				s->zstate = Z_BETWEEN;
@@ -288,7 +392,7 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 				s->cut = "inside a zstd frame";
 				return 0;
 			}
-			if (!progress && ret != 0)
+			if (!progress && ret != 0 && source_pos(s) < s->unit_end)
 				return source_fail(s, -EBADMSG,
 						   "corrupt zstd data at byte %" PRIu64
 						   " (in the frame starting at byte %" PRIu64
@@ -440,7 +544,12 @@ static void readahead_stop(struct strtrc_reader *r)
 static void warn_cut(struct strtrc_reader *r, const char *where)
 {
 	const size_t partial = r->dlen - r->dpos;
-	if (partial)
+	if (r->complete)
+		warn(r,
+		     "trace cut short at byte %" PRIu64
+		     " (%s), after its end record: no record lost",
+		     r->fpos, where);
+	else if (partial)
 		warn(r,
 		     "trace cut short at byte %" PRIu64 " (%s): the last %zu decompressed bytes "
 		     "(an incomplete record) lost",
@@ -1588,6 +1697,26 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 	return 1;
 }
 
+/* After the END record only skippable frames (the index) may follow:
+ * records after it would be dropped without a word, and a second trace
+ * (files concatenated) is a source error. 0: nothing follows; negative:
+ * error. */
+static int check_after_end(struct strtrc_reader *r)
+{
+	r->done = true;
+	const uint64_t at = r->dbase + r->dpos;
+	if (r->dpos == r->dlen) {
+		const int m = pump(r);
+		if (m <= 0)
+			return m;
+	}
+	return fail(r, -EBADMSG,
+		    "data after the end record at byte %" PRIu64
+		    " of the decompressed stream (frame at byte %" PRIu64
+		    "): the end record must be the last",
+		    at, r->frame_off);
+}
+
 int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 {
 	assert(r && rec);
@@ -1595,6 +1724,8 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 		return r->err;
 	if (r->done)
 		return 0;
+	if (r->complete)
+		return check_after_end(r);
 	for (;;) {
 		size_t size, nnodes;
 		if (!r->no_fast_path && fast_record(r, rec, &size)) {
@@ -1618,10 +1749,8 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 		r->dpos += size;
 		if (m == 2)
 			continue;
-		if (rec->kind == STRTRC_END) {
+		if (rec->kind == STRTRC_END)
 			r->complete = true;
-			r->done = true;
-		}
 		return 1;
 	}
 }

@@ -239,7 +239,10 @@ int strtrc_reader_readahead(struct strtrc_reader *r);
 const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r);
 /* 1: *rec filled (its strings valid until the next call); 0: end of trace;
  * negative: error (message with byte offset in strtrc_reader_error). A
- * truncated tail is not an error: it returns 0 and sets a warning. */
+ * truncated tail is not an error: it returns 0 and sets a warning. The
+ * call after the END record checks that nothing but the index follows:
+ * data after END, or a second trace (files concatenated: read them one at
+ * a time), is an error (-EBADMSG) naming the byte where it starts. */
 int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec);
 const char *strtrc_reader_error(const struct strtrc_reader *r);
 /* A non-fatal problem (cut-short file), or NULL. */

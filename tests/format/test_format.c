@@ -1108,6 +1108,136 @@ static void test_forward_compat(void)
 	free(b.p);
 }
 
+/* ---- what may follow the end record ---- */
+
+/* Reads a trace to its end: the records before the first error, whether
+ * END was among them, and how reading ended (0 or the error, whose
+ * message goes to msg). */
+static int read_counting(const struct buf *b, uint64_t *count, bool *complete, char *msg,
+			 size_t msg_size)
+{
+	int fd, err;
+	struct strtrc_reader *const r = open_buf(b, &fd, &err, msg, msg_size);
+	CHECK_MSG(r, "%s", msg);
+	struct strtrc_record rec;
+	int k;
+	*count = 0;
+	while ((k = strtrc_reader_next(r, &rec)) == 1)
+		(*count)++;
+	CHECK(strtrc_reader_next(r, &rec) == k); /* sticky */
+	*complete = strtrc_reader_complete(r);
+	const char *const said = k < 0 ? strtrc_reader_error(r) : strtrc_reader_warning(r);
+	snprintf(msg, msg_size, "%s", said ? said : "");
+	strtrc_reader_close(r);
+	close(fd);
+	return k;
+}
+
+static struct buf concat(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
+{
+	struct buf c = {0};
+	buf_add(&c, a, na);
+	buf_add(&c, b, nb);
+	return c;
+}
+
+/* `cat a.trc b.trc > c.trc` is not one trace: the reader returns every
+ * record of the first, then says where the second starts. Records after
+ * the END record are an error too, not dropped without a word. */
+static void test_sequence(void)
+{
+	struct buf a = write_stream(3000, 20000, 0), b = write_stream(10, 0, 0);
+	const size_t index_size = strtrc_get_le32(a.p + a.len - 4);
+	CHECK(index_size < a.len && is_skippable(a.p + a.len - index_size));
+	const size_t a_bare = a.len - index_size; /* without its index */
+	char want[128], msg[256];
+	uint64_t n;
+	bool complete;
+
+	/* whole + whole, and whole without index + whole */
+	for (int v = 0; v < 2; v++) {
+		const size_t na = v == 0 ? a.len : a_bare;
+		struct buf ab = concat(a.p, na, b.p, b.len);
+		CHECK(read_counting(&ab, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+		CHECK(n == 3000 + 1 && complete);
+		snprintf(want, sizeof(want), "a second trace starts at byte %zu", na);
+		CHECK_MSG(strstr(msg, want) && strstr(msg, "one at a time"), "%s", msg);
+		check_readahead_same(ab.p, ab.len, "concatenated");
+		free(ab.p);
+	}
+
+	/* a killed recorder's trace (no END) + another */
+	int fd;
+	struct strtrc_writer *const w = writer_memfd(&fd, 0);
+	const struct strtrc_header h = sample_header();
+	CHECK(strtrc_write_header(w, &h) == 0);
+	uint8_t scratch[64];
+	struct strtrc_record rec;
+	for (uint64_t i = 0; i < 500; i++) {
+		make_record(i, &rec, scratch);
+		CHECK(strtrc_write(w, &rec) == 0);
+	}
+	CHECK(strtrc_writer_flush(w) == 0);
+	strtrc_writer_abandon(w);
+	struct buf killed = slurp_fd(fd);
+	close(fd);
+	struct buf kb = concat(killed.p, killed.len, b.p, b.len);
+	CHECK(read_counting(&kb, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+	CHECK(n == 500 && !complete);
+	snprintf(want, sizeof(want), "a second trace starts at byte %zu", killed.len);
+	CHECK_MSG(strstr(msg, want), "%s", msg);
+	free(kb.p);
+	free(killed.p);
+
+	/* a frame with one more record after the END record's frame */
+	struct raw raw = {.len = 0}, *const r = &raw;
+	raw_array(r, 3);
+	raw_uint(r, STRTRC_DETACH);
+	raw_uint(r, 1);
+	raw_uint(r, 0);
+	uint8_t z[256];
+	const size_t zn = ZSTD_compress(z, sizeof(z), raw.cbor, raw.len, 3);
+	CHECK(!ZSTD_isError(zn));
+	struct buf after = concat(a.p, a_bare, z, zn);
+	CHECK(read_counting(&after, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+	CHECK(n == 3000 + 1 && complete);
+	snprintf(want, sizeof(want), "(frame at byte %zu): the end record must be the last",
+		 a_bare);
+	CHECK_MSG(strstr(msg, "data after the end record at byte") && strstr(msg, want), "%s", msg);
+	free(after.p);
+
+	/* a record after END in END's own frame */
+	raw.len = 0;
+	raw_header(r, false);
+	raw_array(r, 5);
+	raw_uint(r, STRTRC_END);
+	raw_uint(r, 0);
+	raw_uint(r, 0);
+	raw_uint(r, 0);
+	raw_uint(r, 0);
+	const size_t at = raw.len;
+	raw_array(r, 3);
+	raw_uint(r, STRTRC_DETACH);
+	raw_uint(r, 1);
+	raw_uint(r, 0);
+	struct buf t = raw_trace(r, STRTRC_FORMAT_VERSION);
+	CHECK(read_counting(&t, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+	CHECK(n == 1 && complete);
+	snprintf(want, sizeof(want), "data after the end record at byte %zu ", at);
+	CHECK_MSG(strstr(msg, want), "%s", msg);
+	free(t.p);
+
+	/* the index cut short: every record read, and a warning that says so */
+	struct buf cut = concat(a.p, a.len - 3, NULL, 0);
+	CHECK(read_counting(&cut, &n, &complete, msg, sizeof(msg)) == 0);
+	CHECK(n == 3000 + 1 && complete);
+	CHECK_MSG(strstr(msg, "cut short") && strstr(msg, "after its end record: no record lost"),
+		  "%s", msg);
+	free(cut.p);
+	free(a.p);
+	free(b.p);
+}
+
 /* ---- records of any size, and what the reader bounds ---- */
 
 /* A CBOR head (major type, argument) appended to b. */
@@ -1539,6 +1669,7 @@ int main(int argc, char **argv)
 	    {"forward_compat", test_forward_compat},
 	    {"big_records", test_big_records},
 	    {"limits", test_limits},
+	    {"sequence", test_sequence},
 	    {"not_a_trace", test_not_a_trace},
 	    {"writer_errors", test_writer_errors},
 	    {"stdin", test_stdin},

@@ -492,7 +492,7 @@ int strtrc_reader_readahead(struct strtrc_reader *r)
 	struct readahead *const ra = calloc(1, sizeof(*ra));
 	if (!ra)
 		return -ENOMEM;
-	uint8_t *const mem = malloc(NCHUNKS * CHUNK);
+	uint8_t *const mem = strtrc_mem_alloc(NCHUNKS * CHUNK);
 	if (!mem) {
 		free(ra);
 		return -ENOMEM;
@@ -514,7 +514,7 @@ int strtrc_reader_readahead(struct strtrc_reader *r)
 		pthread_cond_destroy(&ra->freed);
 		pthread_cond_destroy(&ra->filled);
 		pthread_mutex_destroy(&ra->mu);
-		free(mem);
+		strtrc_mem_free(mem);
 		free(ra);
 		return -e;
 	}
@@ -534,7 +534,7 @@ static void readahead_stop(struct strtrc_reader *r)
 	pthread_cond_destroy(&ra->freed);
 	pthread_cond_destroy(&ra->filled);
 	pthread_mutex_destroy(&ra->mu);
-	free(ra->chunks[0].data);
+	strtrc_mem_free(ra->chunks[0].data);
 	free(ra);
 	r->ra = NULL;
 }
@@ -580,9 +580,11 @@ static int make_room(struct strtrc_reader *r)
 	size_t cap = r->dcap * 2;
 	if (cap > MAX_RECORD + DBUF_INITIAL)
 		cap = MAX_RECORD + DBUF_INITIAL;
-	uint8_t *const nb = realloc(r->dbuf, cap);
+	uint8_t *const nb = strtrc_mem_alloc(cap);
 	if (!nb)
 		return fail(r, -ENOMEM, "out of memory for a %zu-byte record buffer", cap);
+	memcpy(nb, r->dbuf, r->dlen);
+	strtrc_mem_free(r->dbuf);
 	r->dbuf = nb;
 	r->dcap = cap;
 	return 0;
@@ -1495,11 +1497,12 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 	src->fd = fd;
 	r->own_fd = own_fd;
 	r->name = strdup(name);
-	src->ibuf = malloc(IN_CHUNK);
-	r->solo.data = malloc(CHUNK);
+	/* big buffers, likely those the last reader closed left (mem.c) */
+	src->ibuf = strtrc_mem_alloc(IN_CHUNK);
+	r->solo.data = strtrc_mem_alloc(CHUNK);
 	r->solo.status = 1; /* empty, more to come */
 	r->cur = &r->solo;
-	r->dbuf = malloc(DBUF_INITIAL);
+	r->dbuf = strtrc_mem_alloc(DBUF_INITIAL);
 	r->dcap = DBUF_INITIAL;
 	r->nodes = malloc(INITIAL_NODES * sizeof(*r->nodes));
 	r->nodes_cap = INITIAL_NODES;
@@ -1793,9 +1796,9 @@ void strtrc_reader_close(struct strtrc_reader *r)
 	if (r->own_fd)
 		close(r->src.fd);
 	ZSTD_freeDCtx(r->src.dctx);
-	free(r->src.ibuf);
-	free(r->solo.data);
-	free(r->dbuf);
+	strtrc_mem_free(r->src.ibuf);
+	strtrc_mem_free(r->solo.data);
+	strtrc_mem_free(r->dbuf);
 	free(r->nodes);
 	free(r->tids);
 	free(r->fds);

@@ -250,6 +250,10 @@ const char *strtrc_reader_warning(const struct strtrc_reader *r);
 /* True once the END record was read: the recorder finished cleanly. */
 bool strtrc_reader_complete(const struct strtrc_reader *r);
 uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r); /* file bytes consumed */
+/* Closes the file if the reader opened it and frees r. Its big buffers
+ * (zstd's window above all, about 10 MiB for strec's traces) stay in the
+ * process for the next reader or writer to use (48 MiB at most in all):
+ * opening trace after trace then costs no new mappings. */
 void strtrc_reader_close(struct strtrc_reader *r);
 
 const char *strtrc_kind_name(enum strtrc_kind kind);

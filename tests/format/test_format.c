@@ -1098,6 +1098,29 @@ static void test_forward_compat(void)
 		free(b.p);
 	}
 
+	/* Any machine's trace reads: which machine's calls a decoder can
+	 * name is the decoder's business (rp_trace_open). */
+	raw.len = 0;
+	raw_array(r, 2);
+	raw_uint(r, 0);
+	raw_map(r, 2);
+	raw_text(r, "format");
+	raw_uint(r, 1);
+	raw_text(r, "arch");
+	raw_text(r, "aarch64");
+	raw_array(r, 3);
+	raw_uint(r, STRTRC_DETACH);
+	raw_uint(r, 5);
+	raw_uint(r, 0);
+	b = raw_trace(r, STRTRC_FORMAT_VERSION);
+	struct strtrc_reader *const ra = open_buf(&b, &fd, &err, msg, sizeof(msg));
+	CHECK_MSG(ra, "%s", msg);
+	CHECK(str_eq(strtrc_reader_header(ra)->arch, "aarch64"));
+	CHECK(strtrc_reader_next(ra, &rec) == 1 && rec.kind == STRTRC_DETACH && rec.tid == 5);
+	strtrc_reader_close(ra);
+	close(fd);
+	free(b.p);
+
 	/* Unsupported version. */
 	raw.len = 0;
 	raw_header(r, false);

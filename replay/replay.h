@@ -1,5 +1,6 @@
 /* libstrec_replay: turns trace records (format/strtrc.h) into whole events
- * and prints them as strace text or JSON lines. Used by strep and strstat.
+ * and prints them as strace text or JSON lines. Used by strep and strstat;
+ * strscrub opens traces with it.
  * Library code: never prints, never exits; errors are returned as values. */
 #ifndef STREC_REPLAY_REPLAY_H
 #define STREC_REPLAY_REPLAY_H

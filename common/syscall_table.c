@@ -126,6 +126,13 @@ const struct sc_table *sc_table_for_arch(uint32_t audit_arch)
 	}
 }
 
+const struct sc_table *sc_table_for_machine(const char *machine)
+{
+	if (machine && strcmp(machine, sc_table_x86_64.arch_name) == 0)
+		return &sc_table_x86_64;
+	return NULL;
+}
+
 const struct sc_desc *sc_lookup(const struct sc_table *table, uint64_t nr)
 {
 	assert(table);

@@ -365,6 +365,11 @@ extern const struct sc_table sc_table_i386;
 /* The table for an audit arch, or NULL when unknown. */
 const struct sc_table *sc_table_for_arch(uint32_t audit_arch);
 
+/* The table of the native calls of machine (uname -m, as a trace header's
+ * "arch" names it; its compat calls have their tables by audit arch), or
+ * NULL when there is none: such a trace cannot be decoded. */
+const struct sc_table *sc_table_for_machine(const char *machine);
+
 /* The descriptor of syscall nr, or NULL when the number is unassigned. */
 const struct sc_desc *sc_lookup(const struct sc_table *table, uint64_t nr);
 

@@ -247,7 +247,10 @@ int strtrc_reader_readahead(struct strtrc_reader *r);
 const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r);
 /* 1: *rec filled (its strings valid until the next call); 0: end of trace;
  * negative: error (message with byte offset in strtrc_reader_error). A
- * truncated tail is not an error: it returns 0 and sets a warning. */
+ * truncated tail is not an error: it returns 0 and sets a warning. The
+ * call after the END record checks that nothing but the index follows:
+ * data after END, or a second trace (files concatenated: read them one at
+ * a time), is an error (-EBADMSG) naming the byte where it starts. */
 int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec);
 const char *strtrc_reader_error(const struct strtrc_reader *r);
 /* A non-fatal problem (cut-short file), or NULL. */
@@ -255,6 +258,10 @@ const char *strtrc_reader_warning(const struct strtrc_reader *r);
 /* True once the END record was read: the recorder finished cleanly. */
 bool strtrc_reader_complete(const struct strtrc_reader *r);
 uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r); /* file bytes consumed */
+/* Closes the file if the reader opened it and frees r. Its big buffers
+ * (zstd's window above all, about 10 MiB for strec's traces) stay in the
+ * process for the next reader or writer to use (48 MiB at most in all):
+ * opening trace after trace then costs no new mappings. */
 void strtrc_reader_close(struct strtrc_reader *r);
 
 const char *strtrc_kind_name(enum strtrc_kind kind);

@@ -1,5 +1,6 @@
 /* libstrec_replay: turns trace records (format/strtrc.h) into whole events
- * and prints them as strace text or JSON lines. Used by strep and strstat.
+ * and prints them as strace text or JSON lines. Used by strep and strstat;
+ * strscrub opens traces with it.
  * Library code: never prints, never exits; errors are returned as values. */
 #ifndef STREC_REPLAY_REPLAY_H
 #define STREC_REPLAY_REPLAY_H
@@ -81,6 +82,16 @@ const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsig
 const struct rp_mem *rp_syscall_returned_fd_link(const struct rp_syscall *sc);
 /* The name of the syscall ("read"), or NULL when the number is unknown. */
 const char *rp_syscall_name(const struct rp_syscall *sc);
+
+/* ---- opening ---- */
+
+/* Opens the trace at path ("-": stdin) for decoding, as strep, strstat
+ * and strscrub do: strtrc_reader_open_path, then a trace recorded on a
+ * machine whose system calls have no table here is refused (-ENOTSUP: its
+ * numbers would decode as another machine's calls), then read-ahead runs
+ * where it can. NULL on failure, with the negative errno in *err and a
+ * message naming the file in msg. */
+struct strtrc_reader *rp_trace_open(const char *path, int *err, char *msg, size_t msg_size);
 
 /* ---- pairing ---- */
 

@@ -284,7 +284,9 @@ void st_hist_free(struct st_hist *h)
 char *st_path_join(const char *base, const char *p, size_t len)
 {
 	const size_t bl = (len && p[0] == '/') || !base ? 0 : strlen(base);
-	char *r = malloc(bl + len + 2);
+	/* each part's components, each after a '/': a part of n bytes takes
+	 * n + 1 at most (a relative base gains a '/'), then the NUL */
+	char *r = malloc(bl + len + 3);
 	if (!r)
 		return NULL;
 	size_t n = 0;

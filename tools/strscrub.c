@@ -4,6 +4,7 @@
  * be dropped, and the header says what was done ("scrubbed", FORMAT.md
  * "Scrubbed traces"). Streams: memory stays flat however long the trace.
  * Exit: 0 ok, 1 runtime error (no output left behind), 2 usage. */
+#include "replay.h" /* rp_trace_open */
 #include "strtrc.h"
 #include "syscall_table.h"
 #include "util.h"
@@ -579,12 +580,11 @@ int main(int argc, char **argv)
 
 	int err = 0;
 	char msg[512];
-	struct strtrc_reader *const rd = strtrc_reader_open_path(o.in, &err, msg, sizeof(msg));
+	struct strtrc_reader *const rd = rp_trace_open(o.in, &err, msg, sizeof(msg));
 	if (!rd) {
 		fprintf(stderr, "strscrub: %s\n", msg);
 		return 1;
 	}
-	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	struct out_header oh = {0};
 	make_header(&oh, strtrc_reader_header(rd), &o);
 	struct scrubber s = {.o = &o};

@@ -492,12 +492,11 @@ int main(int argc, char **argv)
 
 	int err = 0;
 	char msg[512];
-	struct strtrc_reader *rd = strtrc_reader_open_path(o.file, &err, msg, sizeof(msg));
+	struct strtrc_reader *rd = rp_trace_open(o.file, &err, msg, sizeof(msg));
 	if (!rd) {
 		fprintf(stderr, "strstat: %s\n", msg);
 		return 1;
 	}
-	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	const struct strtrc_header *h = strtrc_reader_header(rd);
 	/* Both outputs are opened before the work, so a refusal comes first. */
 	FILE *out = stdout, *svg_out = NULL;

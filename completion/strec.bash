@@ -7,7 +7,7 @@ _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 _strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --spin --no-aslr --env
 	--force -q --progress -d -h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
-	-ttt -r -T -y -v -X -q -qq --json --format --info --interleaved -h --help --version"
+	-ttt -r -T -i -n -a -y -v -X -q -qq --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
 	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
@@ -76,7 +76,7 @@ _strec_complete()
 		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "$(command ls /proc | grep -E '^[0-9]+$')" -- "$cur")
 		return
 		;;
-	-s | --top | --spin)
+	-s | -a | --top | --spin)
 		return
 		;;
 	-S)

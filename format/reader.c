@@ -978,9 +978,19 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		NEXT;
 		if ((e = get_bytes(&f, i, "siginfo", &rec->u.signal.siginfo)) < 0)
 			return e;
+		if (n[0].v > 3 + 2) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.signal.ip);
+			rec->u.signal.has_ip = true;
+		}
 		break;
 	case STRTRC_GROUP_STOP:
 		I(i, "signo", INT32_MIN, INT32_MAX, rec->u.group_stop.signo);
+		if (n[0].v > 3 + 1) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.group_stop.ip);
+			rec->u.group_stop.has_ip = true;
+		}
 		break;
 	case STRTRC_SPAWN:
 		U(i, "new_tid", UINT32_MAX, rec->u.spawn.new_tid);

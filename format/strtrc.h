@@ -83,10 +83,14 @@ struct strtrc_memory {
 struct strtrc_signal {
 	int32_t signo;
 	struct strtrc_bytes siginfo; /* raw siginfo_t (128 bytes on Linux) */
+	bool has_ip;		     /* ip present (traces before it have none) */
+	uint64_t ip;		     /* instruction pointer at the signal-delivery-stop */
 };
 
 struct strtrc_group_stop {
 	int32_t signo;
+	bool has_ip; /* ip present (traces before it have none) */
+	uint64_t ip; /* instruction pointer at the group-stop */
 };
 
 enum strtrc_spawn_how { STRTRC_SPAWN_FORK = 0, STRTRC_SPAWN_VFORK = 1, STRTRC_SPAWN_CLONE = 2 };

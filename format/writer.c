@@ -515,7 +515,10 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
 	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,
 	};
-	put_array(w, 3 + nfields[rec->kind]);
+	/* fields appended since: the ip of signals and group stops */
+	const bool appended_ip = (rec->kind == STRTRC_SIGNAL && rec->u.signal.has_ip) ||
+				 (rec->kind == STRTRC_GROUP_STOP && rec->u.group_stop.has_ip);
+	put_array(w, 3 + nfields[rec->kind] + appended_ip);
 	put_uint(w, rec->kind);
 	put_uint(w, rec->kind == STRTRC_SNAPSHOT ? rec->u.snapshot.pid : rec->tid);
 	put_uint(w, dts);
@@ -549,9 +552,13 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 	case STRTRC_SIGNAL:
 		put_int(w, rec->u.signal.signo);
 		put_bytes(w, rec->u.signal.siginfo.data, rec->u.signal.siginfo.len);
+		if (rec->u.signal.has_ip)
+			put_uint(w, rec->u.signal.ip);
 		break;
 	case STRTRC_GROUP_STOP:
 		put_int(w, rec->u.group_stop.signo);
+		if (rec->u.group_stop.has_ip)
+			put_uint(w, rec->u.group_stop.ip);
 		break;
 	case STRTRC_SPAWN:
 		put_uint(w, rec->u.spawn.new_tid);

@@ -314,6 +314,18 @@ static void on_task_gone(struct recorder *rec, pid_t tid, int status, uint64_t t
 	REC_INFO("%d: gone, status %#x", tid, status);
 }
 
+/* Where a stopped task is, for strace -i's "[ip] --- SIGx ... ---": the
+ * kernel reports it at any ptrace stop. false when it does not. */
+static bool stopped_ip(pid_t tid, uint64_t *ip)
+{
+	struct __ptrace_syscall_info info;
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof(info), &info) < 0)
+		return false;
+	*ip = info.instruction_pointer;
+	return true;
+}
+
 static void on_signal(struct recorder *rec, struct rec_task *task, int sig, uint64_t ts)
 {
 	siginfo_t si;
@@ -333,12 +345,14 @@ static void on_signal(struct recorder *rec, struct rec_task *task, int sig, uint
 		resume(rec, task, sig);
 		return;
 	}
-	const struct strtrc_record r = {
-		.kind = STRTRC_SIGNAL,
-		.tid = (uint32_t)task->tid,
-		.ts_ns = ts,
-		.u.signal = { .signo = sig, .siginfo = { .data = (const uint8_t *)&si, .len = sizeof(si) } },
+	struct strtrc_record r = {
+	    .kind = STRTRC_SIGNAL,
+	    .tid = (uint32_t)task->tid,
+	    .ts_ns = ts,
+	    .u.signal = {.signo = sig,
+			 .siginfo = {.data = (const uint8_t *)&si, .len = sizeof(si)}},
 	};
+	r.u.signal.has_ip = stopped_ip(task->tid, &r.u.signal.ip);
 	rec_write(rec, &r);
 	rec->stats.signals++;
 	REC_DEBUG("%d: signal %d", task->tid, sig);
@@ -352,12 +366,13 @@ static void on_event_stop(struct recorder *rec, struct rec_task *task, int sig, 
 		/* The stop strec itself caused before the command's exec is not
 		 * the command's. */
 		if (!task->group_stopped && !task->startup) {
-			const struct strtrc_record r = {
-				.kind = STRTRC_GROUP_STOP,
-				.tid = (uint32_t)task->tid,
-				.ts_ns = ts,
-				.u.group_stop = { .signo = sig },
+			struct strtrc_record r = {
+			    .kind = STRTRC_GROUP_STOP,
+			    .tid = (uint32_t)task->tid,
+			    .ts_ns = ts,
+			    .u.group_stop = {.signo = sig},
 			};
+			r.u.group_stop.has_ip = stopped_ip(task->tid, &r.u.group_stop.ip);
 			rec_write(rec, &r);
 		}
 		task->group_stopped = true;

@@ -20,6 +20,7 @@ void rp_print_opts_init(struct rp_print_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->max_strlen = 32;
+	o->column = 40;
 	o->pid_prefix = true;
 }
 
@@ -38,16 +39,20 @@ void rp_printer_free(struct rp_printer *p)
 	free(p);
 }
 
+/* The width of a task's pointers: 8 hex digits for 32-bit calls, as strace
+ * prints the ip in the task's personality. */
+static bool arch_is_32bit(uint32_t arch)
+{
+	return sc_table_for_arch(arch) == &sc_table_i386;
+}
+
+/* strace's printleader: pid, -t time, -r delta, -n number, -i pointer. */
 static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
 {
 	const struct rp_print_opts *o = &p->opts;
 	if (o->pid_prefix)
 		rp_buf_printf(out, "%-5u ", ev->tid);
-	if (o->relative) {
-		const uint64_t d = p->have_last ? ev->ts_ns - p->last_ts : 0;
-		rp_buf_printf(out, "%6" PRIu64 ".%06" PRIu64 " ", d / 1000000000u,
-			      d % 1000000000u / 1000u);
-	} else if (o->ts != RP_TS_NONE) {
+	if (o->ts != RP_TS_NONE) {
 		/* wraps rather than overflows on a damaged trace */
 		const int64_t ns = (int64_t)((uint64_t)o->start_realtime_ns + ev->ts_ns);
 		const time_t sec = (time_t)(ns / 1000000000);
@@ -64,6 +69,28 @@ static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct
 			else
 				rp_buf_printf(out, "%s ", tbuf);
 		}
+	}
+	if (o->relative) {
+		const uint64_t d = p->have_last ? ev->ts_ns - p->last_ts : 0;
+		/* after a time of day, in "(+" ")" as strace has it */
+		rp_buf_printf(out, "%s%6" PRIu64 ".%06" PRIu64 "%s",
+			      o->ts != RP_TS_NONE ? "(+" : "", d / 1000000000u,
+			      d % 1000000000u / 1000u, o->ts != RP_TS_NONE ? ") " : " ");
+	}
+	const bool syscall = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY;
+	uint32_t arch = syscall ? ev->u.sc.arch : 0;
+	uint64_t nr = syscall ? ev->u.sc.nr : 0;
+	if ((o->show_nr || o->show_ip) && !syscall)
+		(void)rp_session_last_syscall(p->session, ev->tid, &arch, &nr);
+	if (o->show_nr)
+		rp_buf_printf(out, "[%4" PRIu64 "] ", nr);
+	if (o->show_ip) {
+		const bool narrow = arch_is_32bit(arch);
+		if (ev->has_ip)
+			rp_buf_printf(out, narrow ? "[%08" PRIx64 "] " : "[%016" PRIx64 "] ",
+				      ev->ip);
+		else
+			rp_buf_puts(out, narrow ? "[????????] " : "[????????????????] ");
 	}
 	p->last_ts = ev->ts_ns;
 	p->have_last = true;
@@ -134,10 +161,10 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	rp_e_open(&e, '(');
 	rp_decode_args(&c);
 	rp_e_close(&e, ')');
-	/* strace aligns return values at column 40 */
+	/* strace aligns return values at column 40 (-a) */
 	rp_buf_putc(out, ' ');
 	const size_t col = line_col(out, line_start);
-	for (size_t i = col; i < 40; i++)
+	for (size_t i = col; i < p->opts.column; i++)
 		rp_buf_putc(out, ' ');
 	rp_buf_puts(out, "= ");
 	print_rval(&c, out);

@@ -45,6 +45,7 @@ struct rp_syscall {
 	uint64_t args[6];
 	uint64_t entry_ts_ns, exit_ts_ns;
 	bool finished; /* false: never returned (printed " = ?") */
+	bool detached; /* not finished because the tracer detached (" <detached ...>") */
 	bool is_error;
 	int64_t rval;
 	size_t nmem;
@@ -55,6 +56,11 @@ struct rp_event {
 	enum rp_event_kind kind;
 	uint32_t tid, pid;
 	uint64_t ts_ns; /* from the trace start; a syscall's is its entry */
+	/* Where the task was: a syscall's instruction pointer at its entry, a
+	 * signal's or group stop's where it stopped. has_ip is false where the
+	 * trace does not say (exits, spawns; signals in older traces). */
+	bool has_ip;
+	uint64_t ip;
 	union {
 		struct rp_syscall sc;
 		struct {
@@ -101,6 +107,11 @@ uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid);
 const char *rp_session_cwd(const struct rp_session *s, uint32_t tid);
 /* Path of descriptor fd in tid's process, or NULL when unknown (-y). */
 const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd);
+/* The architecture and number of the last syscall tid entered (strace -n's
+ * number for signals and exits); false, with *arch 0 and *nr 0, for a task
+ * that made none yet (strace's fresh task prints 0). */
+bool rp_session_last_syscall(const struct rp_session *s, uint32_t tid, uint32_t *arch,
+			     uint64_t *nr);
 
 /* ---- output ---- */
 
@@ -129,8 +140,11 @@ struct rp_print_opts {
 	bool verbose;        /* -v: structures unabbreviated */
 	enum rp_xlat_style xlat; /* -X */
 	enum rp_ts_mode ts;  /* -t, -tt, -ttt */
-	bool relative;       /* -r */
+	bool relative;	     /* -r (with -t: "(+ 0.000012) " after the time) */
 	bool show_duration;  /* -T */
+	bool show_nr;	     /* -n: "[  59] " syscall numbers */
+	bool show_ip;	     /* -i: "[00007f...] " instruction pointers */
+	unsigned column;     /* -a: " = " goes no further left than this (default 40) */
 	bool pid_prefix;     /* "PID  " before every line */
 	int quiet;           /* -qq: no "+++ exited" lines */
 	int64_t start_realtime_ns;

@@ -328,6 +328,16 @@ const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
 	return t ? fdtab_get(t->fds, fd) : NULL;
 }
 
+bool rp_session_last_syscall(const struct rp_session *s, uint32_t tid, uint32_t *arch, uint64_t *nr)
+{
+	const struct task *const t = find_task(s, tid);
+	/* the last call's event stays in place until the next entry */
+	const bool known = t && t->ev.u.sc.arch;
+	*arch = known ? t->ev.u.sc.arch : 0;
+	*nr = known ? t->ev.u.sc.nr : 0;
+	return known;
+}
+
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid)
 {
 	const struct task *t = find_task(s, tid);
@@ -536,13 +546,15 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	return rc;
 }
 
-/* A syscall that will never see its exit: printed with " = ?". */
-static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, rp_event_fn fn,
-			   void *ctx)
+/* A syscall that will never see its exit: printed with " = ?", or with
+ * " <detached ...>" when the tracer let go of the task in it. */
+static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, bool detached,
+			   rp_event_fn fn, void *ctx)
 {
 	if (!t->in_syscall)
 		return 0;
 	t->ev.u.sc.finished = false;
+	t->ev.u.sc.detached = detached;
 	t->ev.u.sc.exit_ts_ns = ts;
 	return emit_syscall(s, t, fn, ctx);
 }
@@ -575,6 +587,8 @@ static int emit_entry(struct rp_session *s, struct task *t, rp_event_fn fn, void
 	ev.tid = t->tid;
 	ev.pid = t->pid;
 	ev.ts_ns = t->ev.u.sc.entry_ts_ns;
+	ev.has_ip = t->ev.has_ip;
+	ev.ip = t->ev.ip;
 	ev.u.sc = t->ev.u.sc;
 	ev.u.sc.finished = false;
 	ev.u.sc.mem = s->entry_mem;
@@ -623,7 +637,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 	switch (rec->kind) {
 	case STRTRC_SYSCALL_ENTRY: {
 		/* an entry without the previous exit: the old call is lost */
-		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, false, fn, ctx)))
 			return rc;
 		/* field by field (a memset of the whole was a tenth of
 		 * strstat's time); a new field must be set here too */
@@ -641,10 +655,13 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		sc->entry_ts_ns = rec->ts_ns;
 		sc->exit_ts_ns = 0;
 		sc->finished = false;
+		sc->detached = false;
 		sc->is_error = false;
 		sc->rval = 0;
 		sc->nmem = 0;
 		sc->mem = NULL;
+		t->ev.has_ip = true;
+		t->ev.ip = rec->u.entry.ip;
 		t->in_syscall = true;
 		t->seq = ++s->seq;
 		t->nmem = 0;
@@ -675,10 +692,14 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		ev.u.sig.signo = rec->u.signal.signo;
 		ev.u.sig.siginfo = rec->u.signal.siginfo.data;
 		ev.u.sig.siginfo_len = rec->u.signal.siginfo.len;
+		ev.has_ip = rec->u.signal.has_ip;
+		ev.ip = rec->u.signal.ip;
 		return fn(&ev, ctx);
 	case STRTRC_GROUP_STOP:
 		ev.kind = RP_EV_GROUP_STOP;
 		ev.u.stop_signo = rec->u.group_stop.signo;
+		ev.has_ip = rec->u.group_stop.has_ip;
+		ev.ip = rec->u.group_stop.ip;
 		return fn(&ev, ctx);
 	case STRTRC_SPAWN: {
 		const struct strtrc_spawn *sp = &rec->u.spawn;
@@ -714,6 +735,8 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 			if (former) {
 				if (former->in_syscall && !t->in_syscall) {
 					t->ev.u.sc = former->ev.u.sc;
+					t->ev.has_ip = former->ev.has_ip;
+					t->ev.ip = former->ev.ip;
 					t->in_syscall = true;
 					t->seq = former->seq;
 					for (size_t i = 0; i < former->nmem; i++) {
@@ -751,7 +774,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		return fn(&ev, ctx);
 	}
 	case STRTRC_EXIT:
-		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, false, fn, ctx)))
 			return rc;
 		ev.kind = RP_EV_EXIT;
 		ev.u.wait_status = rec->u.task_exit.wait_status;
@@ -759,7 +782,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		remove_task(s, t);
 		return rc;
 	case STRTRC_DETACH:
-		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, true, fn, ctx)))
 			return rc;
 		ev.kind = RP_EV_DETACH;
 		rc = fn(&ev, ctx);
@@ -817,7 +840,8 @@ int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
 		}
 		if (!oldest)
 			return 0;
-		const int rc = emit_unfinished(s, oldest, oldest->ev.u.sc.entry_ts_ns, fn, ctx);
+		const int rc =
+		    emit_unfinished(s, oldest, oldest->ev.u.sc.entry_ts_ns, false, fn, ctx);
 		if (rc)
 			return rc;
 	}

@@ -100,44 +100,50 @@ static void usage_error(const char *fmt, ...)
 
 static void usage(FILE *f)
 {
-	fputs("Usage: strep [OPTIONS] FILE      (FILE '-' reads standard input)\n"
-	      "Print a strec trace as strace would have printed it.\n"
-	      "\n"
-	      "Selection:\n"
-	      "  --to_trace NAMES...    only these syscalls (names or %classes, comma or space separated)\n"
-	      "  --dont_trace NAMES...  all syscalls but these\n"
-	      "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
-	      "  -e signal=SET          signals to show (names, !negation, all, none)\n"
-	      "  -e status=SET          successful,failed,unfinished (-z: successful, -Z: failed)\n"
-	      "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
-	      "  -P PATH                only calls touching PATH: as a path argument, or through\n"
-	      "                         a descriptor open on it (repeatable)\n"
-	      "Output:\n"
-	      "  -o FILE                write to FILE (never the input; not over a trace)\n"
-	      "  --force                let -o and --ff replace a trace\n"
-	      "  --ff DIR               one file per task, DIR/trace.TID (as strace -ff -o DIR/trace)\n"
-	      "  -s N                   string limit (default 32)\n"
-	      "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
-	      "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
-	      "  -r                     time relative to the previous event\n"
-	      "  -T                     time spent in each syscall\n"
-	      "  -y                     descriptor paths\n"
-	      "  -v                     structures in full (stat, statx, getdents...)\n"
-	      "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
-	      "                         verbose (numbers with the names in a comment)\n"
-	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
-	      "  --json                 one JSON object per event\n"
-	      "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
-	      "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
-	      "  --info                 summary of the trace header, then exit\n"
-	      "  --interleaved          strace's split lines: a call starts at its entry and ends\n"
-	      "                         with <unfinished ...> when another task prints before it\n"
-	      "                         returns (<... name resumed> at its exit)\n"
-	      "  -h, --help             this help\n"
-	      "  --version              version\n"
-	      "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or damaged\n"
-	      "trace (every complete record is printed first), 2 usage error.\n",
-	      f);
+	fputs(
+	    "Usage: strep [OPTIONS] FILE      (FILE '-' reads standard input)\n"
+	    "Print a strec trace as strace would have printed it.\n"
+	    "\n"
+	    "Selection:\n"
+	    "  --to_trace NAMES...    only these syscalls (names or %classes, comma or space "
+	    "separated)\n"
+	    "  --dont_trace NAMES...  all syscalls but these\n"
+	    "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
+	    "  -e signal=SET          signals to show (names, !negation, all, none)\n"
+	    "  -e status=SET          successful,failed,unfinished (-z: successful, -Z: failed)\n"
+	    "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
+	    "  -P PATH                only calls touching PATH: as a path argument, or through\n"
+	    "                         a descriptor open on it (repeatable)\n"
+	    "Output:\n"
+	    "  -o FILE                write to FILE (never the input; not over a trace)\n"
+	    "  --force                let -o and --ff replace a trace\n"
+	    "  --ff DIR               one file per task, DIR/trace.TID (as strace -ff -o "
+	    "DIR/trace)\n"
+	    "  -s N                   string limit (default 32)\n"
+	    "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
+	    "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
+	    "  -r                     time relative to the previous event (with -t: both)\n"
+	    "  -T                     time spent in each syscall\n"
+	    "  -i                     instruction pointer at each call, signal and stop\n"
+	    "  -n                     syscall numbers\n"
+	    "  -a COLUMN              column of the ' = ' before return values (default 40)\n"
+	    "  -y                     descriptor paths\n"
+	    "  -v                     structures in full (stat, statx, getdents...)\n"
+	    "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
+	    "                         verbose (numbers with the names in a comment)\n"
+	    "  -q, -qq                quiet: no detach lines; no exit status lines\n"
+	    "  --json                 one JSON object per event\n"
+	    "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
+	    "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
+	    "  --info                 summary of the trace header, then exit\n"
+	    "  --interleaved          strace's split lines: a call starts at its entry and ends\n"
+	    "                         with <unfinished ...> when another task prints before it\n"
+	    "                         returns (<... name resumed> at its exit)\n"
+	    "  -h, --help             this help\n"
+	    "  --version              version\n"
+	    "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or damaged\n"
+	    "trace (every complete record is printed first), 2 usage error.\n",
+	    f);
 }
 
 /* A selection option's error is a usage error. */
@@ -265,6 +271,12 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'T':
 				o->print.show_duration = true;
 				continue;
+			case 'i':
+				o->print.show_ip = true;
+				continue;
+			case 'n':
+				o->print.show_nr = true;
+				continue;
 			case 'y':
 				o->print.yflag = true;
 				continue;
@@ -284,6 +296,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				exit(0);
 			case 's':
 				o->print.max_strlen = parse_uint("-s", opt_value(argc, argv, &i, rest));
+				break;
+			case 'a':
+				o->print.column = parse_uint("-a", opt_value(argc, argv, &i, rest));
 				break;
 			case 'o':
 				o->outfile = opt_value(argc, argv, &i, rest);

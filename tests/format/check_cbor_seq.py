@@ -46,6 +46,9 @@ exit_ = items[4]
 assert exit_[3] == -(2**63) and exit_[4] is True, exit_
 mem = items[3]
 assert mem[9] == b"/bin/tr\x00ue" and mem[8] == 2**64 - 1
+sig, stop = items[5], items[6]
+assert sig[5] == 2**64 - 1 and len(sig) == 6, sig  # the appended ip
+assert len(stop) == 4, stop  # a group stop without one, as older traces have it
 snap = items[1]
 assert snap[4] == [100, 101, 2**32 - 1] and snap[8][3] == [2147483647, b"/a\xff\x00z"]
 end = items[-1]

@@ -108,7 +108,9 @@ static inline void sample_records(struct strtrc_record *r)
 	r[3] = (struct strtrc_record){.kind = STRTRC_SYSCALL_EXIT, .tid = 100, .ts_ns = 1000};
 	r[3].u.exit = (struct strtrc_syscall_exit){.rval = INT64_MIN, .is_error = true};
 	r[4] = (struct strtrc_record){.kind = STRTRC_SIGNAL, .tid = 101, .ts_ns = 1001};
-	r[4].u.signal = (struct strtrc_signal){.signo = 11, .siginfo = {sample_siginfo, 128}};
+	r[4].u.signal = (struct strtrc_signal){
+	    .signo = 11, .siginfo = {sample_siginfo, 128}, .has_ip = true, .ip = UINT64_MAX};
+	/* the group stop as traces before the appended ip wrote it */
 	r[5] = (struct strtrc_record){.kind = STRTRC_GROUP_STOP, .tid = UINT32_MAX, .ts_ns = 1001};
 	r[5].u.group_stop.signo = -2147483647 - 1;
 	r[6] = (struct strtrc_record){.kind = STRTRC_SPAWN, .tid = 100, .ts_ns = UINT64_MAX / 2};

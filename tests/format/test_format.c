@@ -106,9 +106,12 @@ static void check_record_eq(const struct strtrc_record *a, const struct strtrc_r
 	case STRTRC_SIGNAL:
 		CHECK(a->u.signal.signo == b->u.signal.signo);
 		CHECK(bytes_eq(a->u.signal.siginfo, b->u.signal.siginfo));
+		CHECK(a->u.signal.has_ip == b->u.signal.has_ip && a->u.signal.ip == b->u.signal.ip);
 		break;
 	case STRTRC_GROUP_STOP:
 		CHECK(a->u.group_stop.signo == b->u.group_stop.signo);
+		CHECK(a->u.group_stop.has_ip == b->u.group_stop.has_ip &&
+		      a->u.group_stop.ip == b->u.group_stop.ip);
 		break;
 	case STRTRC_SPAWN:
 		CHECK(a->u.spawn.new_tid == b->u.spawn.new_tid && a->u.spawn.how == b->u.spawn.how);

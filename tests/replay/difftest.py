@@ -65,11 +65,23 @@ def programs(bindir, work):
 UNFINISHED = " <unfinished ...>"
 RESUMED = re.compile(r"^<\.\.\. (\S+) resumed>(.*)$")
 LEAD = re.compile(r"^(\d+)\s+(.*)$")
+# What strace's printleader puts before a call, after the pid: -t/-tt/-ttt
+# time, -r delta (in "(+ )" after a time), -n number, -i instruction pointer.
+PREFIX = re.compile(r"^((?:\d\d:\d\d:\d\d(?:\.\d{6})? |\d{9,}\.\d{6} )?"
+                    r"(?:\(\+ {0,5}\d+\.\d{6}\) | {0,5}\d+\.\d{6} )?"
+                    r"(?:\[ {0,3}\d+\] )?"
+                    r"(?:\[(?:[0-9a-f]{8}|[0-9a-f]{16}|\?{8}|\?{16})\] )?)(.*)$")
+MERGED = "\0"  # marks a line joined from strace's two halves (no padding to check)
+
+
+def split_prefix(rest):
+    m = PREFIX.match(rest)
+    return m.group(1), m.group(2)
 
 
 def merge_unfinished(lines):
     """strace's split calls become one line where they returned, as strep
-    prints them."""
+    prints them, with the prefix (-t, -n, -i...) of the entry's half."""
     out = []
     pending = {}
     for line in lines:
@@ -81,14 +93,30 @@ def merge_unfinished(lines):
         if rest.endswith(UNFINISHED):
             pending[pid] = rest[: -len(UNFINISHED)]
             continue
-        r = RESUMED.match(rest)
+        r = RESUMED.match(split_prefix(rest)[1])
         if r and pid in pending:
-            out.append(pid + " " + pending.pop(pid) + r.group(2))
+            out.append(pid + " " + pending.pop(pid) + r.group(2) + MERGED)
             continue
         out.append(line)
     for pid, head in pending.items():
-        out.append(pid + " " + head + ") = ?")
+        out.append(pid + " " + head + ") = ?" + MERGED)
     return out
+
+
+def padding(line, body, column):
+    """The " = " of a call: where strace -a COLUMN puts it (after the
+    column's padding, or one space after a longer call) becomes ") = ";
+    anywhere else it keeps its spaces, so that a wrong column shows. Lines
+    joined from two halves have no padding of their own to judge."""
+    m = re.search(r"\)( +)= ", body)
+    if not m:
+        return body
+    if column is not None and not line.endswith(MERGED):
+        at = len(line) - len(body) + m.start(1)  # the first space's column
+        spaces = len(m.group(1))
+        if spaces != max(1, column - at):
+            return body
+    return body[:m.start()] + ") = " + body[m.end():]
 
 
 SPAWN = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) += (\d+)$")
@@ -152,20 +180,34 @@ def unhex(text):
     return bytes.fromhex(text.replace("\\x", "")).decode("latin-1")
 
 
-def normalize(lines):
-    """Returns {task name: [normalized lines]}."""
+def normalize_prefix(prefix, first_exec):
+    """Times vary per run, and so does the address of the first execve,
+    which the tracer's own child makes; the rest of a prefix must match."""
+    prefix = re.sub(r"^\d\d:\d\d:\d\d\.\d{6} ", "HH:MM:SS.US ", prefix)
+    prefix = re.sub(r"^\d\d:\d\d:\d\d ", "HH:MM:SS ", prefix)
+    prefix = re.sub(r"^\d{9,}\.\d{6} ", "EPOCH.US ", prefix)
+    prefix = re.sub(r"\(\+ {0,5}\d+\.\d{6}\) ", "(+ REL) ", prefix)
+    prefix = re.sub(r"^ {0,5}\d+\.\d{6} ", "REL ", prefix)
+    if first_exec:
+        prefix = re.sub(r"\[[0-9a-f]{16}\] $", "[EXEC_IP] ", prefix)
+    return prefix
+
+
+def normalize(lines, column=None):
+    """Returns {task name: [normalized lines]}. column: the -a column to
+    check the padding against (None: padding is not compared)."""
     entries = []
     for line in merge_unfinished(lines):
         m = LEAD.match(line)
-        if m:
-            entries.append((m.group(1), m.group(2)))
-        else:
-            entries.append(("", line))
-    names = task_names([e for e in entries if e[0]])
-    streams = {}
-    for pid, rest in entries:
+        pid, rest = (m.group(1), m.group(2)) if m else ("", line)
+        prefix, body = split_prefix(rest)
         # alignment padding depends on the prefix and on the split
-        rest = re.sub(r"\)\s+= ", ") = ", rest)
+        body = padding(line, body, column).replace(MERGED, "")
+        entries.append((pid, prefix, body))
+    names = task_names([(pid, body) for pid, _, body in entries if pid])
+    streams = {}
+    for k, (pid, prefix, rest) in enumerate(entries):
+        prefix = normalize_prefix(prefix, k == 0 and rest.startswith("execve("))
         rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
         # -xx: strings and -y paths in \x, as text, so that the pids and
         # inode numbers below can be found in them (both sides alike: a
@@ -193,7 +235,7 @@ def normalize(lines):
         rest = re.sub(r"^times\(\{tms_utime=\d+(?: /\* [0-9.]+ s \*/)?, tms_stime=\d+(?: /\* [0-9.]+ s \*/)?, ",
                       "times({tms_utime=T, tms_stime=T, ", rest)
         rest = re.sub(r"\b(shm|sem|msg)_([acdorst]time)=[1-9]\d*", r"\1_\2=T", rest)
-        streams.setdefault(names.get(pid, ""), []).append(rest)
+        streams.setdefault(names.get(pid, ""), []).append(prefix + rest)
     return streams
 
 
@@ -266,8 +308,8 @@ def note_paths(lines, taken):
     "interrupted" (? ERESTART...), "noreturn" (exit, a successful exec's
     old image...)."""
     for line in merge_unfinished(lines):
-        m = LEAD.match(line)
-        c = CALL.match(m.group(2)) if m else None
+        m = LEAD.match(line.replace(MERGED, ""))
+        c = CALL.match(split_prefix(m.group(2))[1]) if m else None
         if c:
             r = c.group(2)
             path = ("noreturn" if r == "?" else "interrupted" if r.startswith("? ") else
@@ -325,6 +367,8 @@ def main():
     measured = {}
     extra = shlex.split(args.opts)
     tag = "[%s]" % "".join(extra) if extra else ""
+    # -a COLUMN: the padding before " = " is compared too
+    column = next((int(extra[k + 1]) for k, o in enumerate(extra[:-1]) if o == "-a"), None)
     paths_taken = {}
     try:
         for name, cmd in programs(args.bindir, work):
@@ -355,9 +399,9 @@ def main():
             with open(a, errors="replace") as f:
                 strace_lines = f.read().splitlines()
             note_paths(strace_lines, paths_taken)
-            la = normalize(strace_lines)
+            la = normalize(strace_lines, column)
             with open(b, errors="replace") as f:
-                lb = normalize(f.read().splitlines())
+                lb = normalize(f.read().splitlines(), column)
             same, total = compare(la, lb)
             rate = 100.0 * same / total if total else 100.0
             measured[name + tag] = rate

@@ -25,6 +25,19 @@ static void expect(const char *what, const struct rp_buf *b, const char *want, i
 		rp_buf_free(&b);                                                                   \
 	} while (0)
 
+struct unit_print_ctx {
+	struct rp_printer *p;
+	struct rp_buf *b;
+};
+
+/* rp_session_feed's callback: every event printed, one after the other */
+static int unit_print_event(const struct rp_event *ev, void *ctx)
+{
+	const struct unit_print_ctx *const c = ctx;
+	rp_print_event(c->p, ev, c->b);
+	return 0;
+}
+
 int main(void)
 {
 	/* escapes as strace: C escapes, shortest octal unless a digit follows */
@@ -189,6 +202,54 @@ int main(void)
 			expect("SIGSYS siginfo", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}
+	}
+
+	/* -n -i: a signal and an exit show the task's last call's number; a
+	 * signal recorded without its ip (older traces) and an exit show
+	 * question marks; a task with no call yet shows 0, as strace's new
+	 * tasks do */
+	{
+		struct strtrc_header h = {0};
+		struct rp_session *const s = rp_session_new(&h);
+		struct rp_print_opts o;
+		rp_print_opts_init(&o);
+		o.show_nr = true;
+		o.show_ip = true;
+		o.column = 0;
+		struct rp_printer *const p = rp_printer_new(&o, s);
+		struct rp_buf b = {0};
+		static uint8_t si[128] = {10}; /* SIGUSR1, SI_USER */
+		const struct strtrc_record recs[] = {
+		    {.kind = STRTRC_SIGNAL,
+		     .tid = 7,
+		     .u.signal = {.signo = 10, .siginfo = {si, 128}}},
+		    {.kind = STRTRC_SYSCALL_ENTRY,
+		     .tid = 7,
+		     .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = 39, .ip = 0x7f0000001234}},
+		    {.kind = STRTRC_SYSCALL_EXIT, .tid = 7, .u.exit = {.rval = 7}},
+		    {.kind = STRTRC_SIGNAL,
+		     .tid = 7,
+		     .u.signal =
+			 {.signo = 10, .siginfo = {si, 128}, .has_ip = true, .ip = 0x401000}},
+		    {.kind = STRTRC_EXIT, .tid = 7},
+		};
+		struct unit_print_ctx c = {p, &b};
+		for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+			rp_session_feed(s, &recs[i], unit_print_event, &c);
+		rp_session_finish(s, unit_print_event, &c);
+		expect("-n -i", &b,
+		       "7     [   0] [????????????????] --- SIGUSR1 {si_signo=SIGUSR1, "
+		       "si_code=SI_USER, "
+		       "si_pid=0, si_uid=0} ---\n"
+		       "7     [  39] [00007f0000001234] getpid() = 7\n"
+		       "7     [  39] [0000000000401000] --- SIGUSR1 {si_signo=SIGUSR1, "
+		       "si_code=SI_USER, "
+		       "si_pid=0, si_uid=0} ---\n"
+		       "7     [  39] [????????????????] +++ exited with 0 +++\n",
+		       __LINE__);
+		rp_buf_free(&b);
+		rp_printer_free(p);
+		rp_session_free(s);
 	}
 
 	if (failures) {

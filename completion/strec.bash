@@ -7,7 +7,7 @@ _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 _strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --spin --no-aslr --env
 	--force -q --progress -d -h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
-	-ttt -r -T -i -n -a -y -v -X -q -qq --json --format --info --interleaved -h --help --version"
+	-ttt -r -T -i -n -a -y -v -X -q -qq -qqq --quiet --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
 	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
@@ -98,8 +98,12 @@ _strec_complete()
 	-e)
 		case $cur in
 		trace=*) _strec_syscall_list "trace=" "${cur#trace=}" ;;
+		quiet=*)
+			[[ $tool == strec ]] && return
+			_strec_offer "attach exit personality thread-execve path-resolution all none" "quiet=" "${cur#quiet=}"
+			;;
 		signal=* | status=*)
-			local key=${cur%%=*}= list="successful failed unfinished"
+			local key=${cur%%=*}= list="successful failed unfinished detached"
 			[[ $key == signal= ]] && list="all none SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS"
 			[[ $tool == strec ]] && return
 			_strec_offer "$list" "$key" "${cur#"$key"}"
@@ -107,6 +111,7 @@ _strec_complete()
 		*)
 			local keys="trace="
 			[[ $tool != strec ]] && keys="trace= signal= status="
+			[[ $tool == strep ]] && keys="$keys quiet="
 			_strec_offer "$keys" "" "$cur"
 			compopt -o nospace 2>/dev/null
 			;;
@@ -120,6 +125,10 @@ _strec_complete()
 		return
 	fi
 	case $cur in
+	--quiet=*)
+		[[ $tool == strep ]] && _strec_offer "attach exit personality thread-execve path-resolution all none" "--quiet=" "${cur#--quiet=}"
+		return
+		;;
 	--format=*)
 		_strec_offer "text json perfetto" "--format=" "${cur#--format=}"
 		return

@@ -2,7 +2,9 @@
 #include "rp_internal.h"
 
 #include "names.h"
+#include "util.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,65 @@ void rp_print_opts_init(struct rp_print_opts *o)
 	o->max_strlen = 32;
 	o->column = 40;
 	o->pid_prefix = true;
+}
+
+/* strace's name sets (-e quiet=, -e decode-fds=): names from names[],
+ * "all", "none", a leading '!' negating the whole. */
+static int parse_name_set(const char *set, const char *const *names, const unsigned *bits,
+			  unsigned all, const char *what, unsigned *out, char *msg, size_t msg_size)
+{
+	bool negate = false;
+	while (*set == '!') {
+		negate = !negate;
+		set++;
+	}
+	unsigned v = 0;
+	const char *p = set;
+	for (;;) {
+		const char *const comma = strchr(p, ',');
+		const size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		bool known = false;
+		if (len == 3 && !strncmp(p, "all", 3)) {
+			v |= all;
+			known = true;
+		} else if (len == 4 && !strncmp(p, "none", 4)) {
+			known = true;
+		}
+		for (size_t i = 0; names[i] && !known; i++) {
+			if (strlen(names[i]) == len && !strncmp(p, names[i], len)) {
+				v |= bits[i];
+				known = true;
+			}
+		}
+		if (!known) {
+			char word[64];
+			snprintf(word, sizeof(word), "%.*s", (int)len, p);
+			const char *const near = len ? strec_closest(word, names, 0) : NULL;
+			if (near)
+				snprintf(msg, msg_size, "invalid %s '%s' (did you mean '%s'?)",
+					 what, word, near);
+			else
+				snprintf(msg, msg_size, "invalid %s '%s'", what, word);
+			return -EINVAL;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	*out = negate ? all & ~v : v;
+	return 0;
+}
+
+int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size)
+{
+	static const char *const names[] = {"attach",	       "exit",	      "exits",
+					    "path-resolution", "personality", "superseded",
+					    "thread-execve",   NULL};
+	static const unsigned bits[] = {RP_QUIET_ATTACH,       RP_QUIET_EXIT,
+					RP_QUIET_EXIT,	       RP_QUIET_PATH_RESOLUTION,
+					RP_QUIET_PERSONALITY,  RP_QUIET_THREAD_EXECVE,
+					RP_QUIET_THREAD_EXECVE};
+	return parse_name_set(set, names, bits, RP_QUIET_ALL, "quiet", quiet, msg, msg_size);
 }
 
 struct rp_printer *rp_printer_new(const struct rp_print_opts *opts, const struct rp_session *s)
@@ -134,6 +195,73 @@ static void print_rval(struct rp_ctx *c, struct rp_buf *out)
 		rp_buf_printf(out, "%" PRId64, sc->rval);
 }
 
+/* The argument strace prints first at exit: the first the kernel fills. */
+static unsigned first_output_arg(const struct rp_syscall *sc)
+{
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!sc->desc || !table)
+		return 6;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.dir == SC_DIR_OUT)
+			return i;
+	}
+	return 6;
+}
+
+size_t rp_call_entry_length(const struct rp_syscall *sc, const char *call, size_t len)
+{
+	const char *const paren = memchr(call, '(', len);
+	if (!paren)
+		return len;
+	const size_t args_at = (size_t)(paren - call) + 1;
+	const unsigned k = first_output_arg(sc);
+	if (k == 0)
+		return args_at;
+	/* where argument k starts, or the list's ')' when there are fewer: a
+	 * scan outside strings and nested brackets for the separating ", " */
+	unsigned depth = 0, arg = 0;
+	bool in_string = false;
+	for (size_t i = args_at; i < len; i++) {
+		const char ch = call[i];
+		if (in_string) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '"')
+				in_string = false;
+			continue;
+		}
+		if (arg == k && depth == 0 && i > args_at + 1 && call[i - 1] == ' ' &&
+		    call[i - 2] == ',')
+			return i;
+		switch (ch) {
+		case '"':
+			in_string = true;
+			break;
+		case '(':
+		case '[':
+		case '{':
+			depth++;
+			break;
+		case ')':
+			if (depth == 0)
+				return i;
+			depth--;
+			break;
+		case ']':
+		case '}':
+			if (depth)
+				depth--;
+			break;
+		case ',':
+			if (depth == 0)
+				arg++;
+			break;
+		}
+	}
+	return len;
+}
+
 static size_t line_col(const struct rp_buf *out, size_t line_start)
 {
 	return out->len - line_start;
@@ -154,6 +282,7 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 		.exiting_ok = sc->finished && !sc->is_error,
 	};
 	const char *name = rp_syscall_name(sc);
+	const size_t name_at = out->len;
 	if (name)
 		rp_buf_puts(out, name);
 	else
@@ -161,6 +290,13 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	rp_e_open(&e, '(');
 	rp_decode_args(&c);
 	rp_e_close(&e, ')');
+	if (sc->detached && !out->oom) {
+		/* what strace printed at the entry, then the detach ended it */
+		out->len =
+		    name_at + rp_call_entry_length(sc, out->data + name_at, out->len - name_at);
+		rp_buf_puts(out, " <detached ...>");
+		return;
+	}
 	/* strace aligns return values at column 40 (-a) */
 	rp_buf_putc(out, ' ');
 	const size_t col = line_col(out, line_start);
@@ -389,8 +525,8 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		break;
 	case RP_EV_EXIT: {
 		const int st = ev->u.wait_status;
-		/* -qq hides normal exits only, as in strace */
-		if (p->opts.quiet >= 2 && (st & 0x7f) == 0)
+		/* quiet=exit (-qq) hides normal exits only, as in strace */
+		if ((p->opts.quiet & RP_QUIET_EXIT) && (st & 0x7f) == 0)
 			return;
 		print_prefix(p, ev, out);
 		if ((st & 0x7f) == 0)
@@ -401,12 +537,7 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 				      (st & 0x80) ? " (core dumped)" : "");
 		break;
 	}
-	case RP_EV_DETACH:
-		if (p->opts.quiet)
-			return;
-		print_prefix(p, ev, out);
-		rp_buf_puts(out, "+++ detached +++");
-		break;
+	case RP_EV_DETACH: /* strace says "Process N detached" on stderr only */
 	case RP_EV_SPAWN:
 	case RP_EV_EXEC:
 	default:
@@ -474,7 +605,10 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 			rp_buf_printf(out, ",\"duration_ns\":%" PRIu64,
 				      sc->exit_ts_ns - sc->entry_ts_ns);
 		} else {
-			rp_buf_puts(out, ",\"rval\":null,\"unfinished\":true");
+			rp_buf_puts(out,
+				    sc->detached
+					? ",\"rval\":null,\"unfinished\":true,\"detached\":true"
+					: ",\"rval\":null,\"unfinished\":true");
 		}
 		break;
 	}

@@ -132,6 +132,22 @@ enum rp_ts_mode { RP_TS_NONE, RP_TS_TIME, RP_TS_TIME_US, RP_TS_EPOCH_US };
  * comment. */
 enum rp_xlat_style { RP_XLAT_ABBREV, RP_XLAT_RAW, RP_XLAT_VERBOSE };
 
+/* strace's --quiet=SET: the informational messages left out. */
+enum rp_quiet {
+	RP_QUIET_ATTACH = 1,	       /* "Process N attached", "... detached" */
+	RP_QUIET_EXIT = 2,	       /* "+++ exited with N +++" */
+	RP_QUIET_PERSONALITY = 4,      /* "[ Process PID=N runs in 32 bit mode. ]" */
+	RP_QUIET_THREAD_EXECVE = 8,    /* "+++ superseded by execve in pid N +++" */
+	RP_QUIET_PATH_RESOLUTION = 16, /* -P's "Requested path ... resolved into ..." */
+	RP_QUIET_ALL = 31,
+};
+/* -q, -qq, -qqq as strace has them. */
+#define RP_QUIET_Q  (RP_QUIET_ATTACH | RP_QUIET_PERSONALITY)
+#define RP_QUIET_QQ (RP_QUIET_Q | RP_QUIET_EXIT)
+/* --quiet=SET, -e quiet=SET: names (exit or exits, thread-execve or
+ * superseded...), all, none, ! to negate; 0, or -EINVAL with a message. */
+int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size);
+
 struct rp_print_opts {
 	bool json;
 	unsigned max_strlen; /* -s, default 32 */
@@ -146,7 +162,7 @@ struct rp_print_opts {
 	bool show_ip;	     /* -i: "[00007f...] " instruction pointers */
 	unsigned column;     /* -a: " = " goes no further left than this (default 40) */
 	bool pid_prefix;     /* "PID  " before every line */
-	int quiet;           /* -qq: no "+++ exited" lines */
+	unsigned quiet;	     /* enum rp_quiet: messages left out (-q, --quiet=) */
 	int64_t start_realtime_ns;
 };
 void rp_print_opts_init(struct rp_print_opts *o);
@@ -156,6 +172,12 @@ struct rp_printer *rp_printer_new(const struct rp_print_opts *opts, const struct
 void rp_printer_free(struct rp_printer *p);
 /* Appends the event's line(s), newline included, to out. */
 void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out);
+
+/* How much of a call's text strace prints at the call's entry: the name and
+ * the arguments up to the first one the kernel fills (then the line waits
+ * for the exit, or ends with "<unfinished ...>" or "<detached ...>"). call
+ * is the call's text from its name on, as rp_print_event rendered it. */
+size_t rp_call_entry_length(const struct rp_syscall *sc, const char *call, size_t len);
 
 /* strace's quoting of len bytes (-s truncation at max_strlen, escapes, and
  * "..." after the quote when truncated or when more is true). With

@@ -29,6 +29,7 @@ struct opts {
 	bool interleaved;
 	bool perfetto; /* --format=perfetto */
 	const char *ff_dir; /* --ff: one file per task in this directory */
+	unsigned qcount;    /* -q, -qq, -qqq */
 	bool force;         /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
@@ -82,8 +83,9 @@ struct run {
 };
 
 static const char *const long_options[] = {
-	"--to_trace", "--dont_trace", "--pid",	   "--tree",	"--json", "--info",
-	"--interleaved", "--help",    "--version", "--output", "--trace", "--ff", "--format", "--force", NULL,
+    "--to_trace",    "--dont_trace", "--pid",	  "--tree",   "--json",	 "--info",
+    "--interleaved", "--help",	     "--version", "--output", "--trace", "--ff",
+    "--format",	     "--force",	     "--quiet",	  NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -110,7 +112,8 @@ static void usage(FILE *f)
 	    "  --dont_trace NAMES...  all syscalls but these\n"
 	    "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
 	    "  -e signal=SET          signals to show (names, !negation, all, none)\n"
-	    "  -e status=SET          successful,failed,unfinished (-z: successful, -Z: failed)\n"
+	    "  -e status=SET          successful,failed,unfinished,detached (-z: successful,\n"
+	    "                         -Z: failed)\n"
 	    "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
 	    "  -P PATH                only calls touching PATH: as a path argument, or through\n"
 	    "                         a descriptor open on it (repeatable)\n"
@@ -131,7 +134,10 @@ static void usage(FILE *f)
 	    "  -v                     structures in full (stat, statx, getdents...)\n"
 	    "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
 	    "                         verbose (numbers with the names in a comment)\n"
-	    "  -q, -qq                quiet: no detach lines; no exit status lines\n"
+	    "  -q, -qq, -qqq          quiet: no attach/detach and personality messages; no\n"
+	    "                         exit lines either; nothing (as --quiet=all)\n"
+	    "  --quiet=SET            strace's -e quiet=SET: attach, exit, personality,\n"
+	    "                         thread-execve, path-resolution, all, none, !negation\n"
 	    "  --json                 one JSON object per event\n"
 	    "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
 	    "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
@@ -179,6 +185,18 @@ static const char *opt_value(int argc, char **argv, int *i, const char *inline_v
 	return argv[++*i];
 }
 
+/* -e KEY=VALUE: the output qualifiers here, the selection ones (trace=,
+ * signal=, status=, or a bare syscall expression) in rp_select_expr. */
+static void parse_e(struct opts *o, const char *expr)
+{
+	char msg[256];
+	if (!strncmp(expr, "quiet=", 6)) {
+		select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
+		return;
+	}
+	select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
+}
+
 static void parse_args(struct opts *o, int argc, char **argv)
 {
 	bool only_files = false;
@@ -219,6 +237,14 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->outfile = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--ff")) {
 				o->ff_dir = opt_value(argc, argv, &i, val);
+			} else if (!strcmp(name, "--quiet")) {
+				char msg[256];
+				if (!val) /* as -q */
+					o->print.quiet |= RP_QUIET_Q;
+				else
+					select_or_die(
+					    rp_quiet_parse(val, &o->print.quiet, msg, sizeof(msg)),
+					    msg);
 			} else if (!strcmp(name, "--force") && !val) {
 				o->force = true;
 			} else if (!strcmp(name, "--tree") && !val) {
@@ -263,7 +289,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->print.xflag++;
 				continue;
 			case 'q':
-				o->print.quiet++;
+				o->qcount++;
 				continue;
 			case 'r':
 				o->print.relative = true;
@@ -303,13 +329,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'o':
 				o->outfile = opt_value(argc, argv, &i, rest);
 				break;
-			case 'e': {
-				char msg[256];
-				select_or_die(rp_select_expr(&o->sel, opt_value(argc, argv, &i, rest), msg,
-							     sizeof(msg)),
-					      msg);
+			case 'e':
+				parse_e(o, opt_value(argc, argv, &i, rest));
 				break;
-			}
 			case 'p': {
 				char msg[256];
 				select_or_die(rp_select_pids(&o->sel, opt_value(argc, argv, &i, rest), msg,
@@ -344,86 +366,26 @@ static void parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (!o->file)
 		usage_error("no trace file given (see strep --help)");
+	if (o->qcount)
+		o->print.quiet |= o->qcount == 1   ? RP_QUIET_Q
+				  : o->qcount == 2 ? RP_QUIET_QQ
+						   : RP_QUIET_ALL;
 }
 
 /* ---- output ---- */
 
-/* Where the arguments of the rendered call in text start ('(' + 1), and
- * where the name starts; false when the text is not a call. */
-static bool find_call(const struct rp_buf *text, const char *name, size_t *name_at, size_t *args_at)
+/* Where the rendered call in text starts (its name); false when the text
+ * is not a call. */
+static bool find_call(const struct rp_buf *text, const char *name, size_t *name_at)
 {
 	const size_t n = strlen(name);
 	for (size_t i = 0; i + n < text->len; i++) {
 		if (memcmp(text->data + i, name, n) == 0 && text->data[i + n] == '(') {
 			*name_at = i;
-			*args_at = i + n + 1;
 			return true;
 		}
 	}
 	return false;
-}
-
-/* The offset in text where argument k starts, or where the argument list
- * ends (its ')') when there are fewer: a scan outside strings and nested
- * brackets for the separating ", ". */
-static size_t arg_offset(const struct rp_buf *text, size_t args_at, unsigned k)
-{
-	unsigned depth = 0, arg = 0;
-	bool in_string = false;
-	if (k == 0)
-		return args_at;
-	for (size_t i = args_at; i < text->len; i++) {
-		const char ch = text->data[i];
-		if (in_string) {
-			if (ch == '\\')
-				i++;
-			else if (ch == '"')
-				in_string = false;
-			continue;
-		}
-		if (arg == k && depth == 0 && i > args_at && text->data[i - 1] == ' ' &&
-		    text->data[i - 2] == ',')
-			return i;
-		switch (ch) {
-		case '"':
-			in_string = true;
-			break;
-		case '(':
-		case '[':
-		case '{':
-			depth++;
-			break;
-		case ')':
-			if (depth == 0)
-				return i;
-			depth--;
-			break;
-		case ']':
-		case '}':
-			if (depth)
-				depth--;
-			break;
-		case ',':
-			if (depth == 0)
-				arg++;
-			break;
-		}
-	}
-	return text->len;
-}
-
-/* strace decodes arguments at entry up to the first one the kernel fills. */
-static unsigned first_output_arg(const struct rp_syscall *sc)
-{
-	const struct sc_table *const table = sc_table_for_arch(sc->arch);
-	if (!sc->desc || !table)
-		return 6;
-	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
-		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
-		if (a.dir == SC_DIR_OUT)
-			return i;
-	}
-	return 6;
 }
 
 static void put(struct run *r, FILE *out, const char *data, size_t len)
@@ -480,7 +442,7 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 	const char *const name = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY
 					 ? rp_syscall_name(&ev->u.sc)
 					 : NULL;
-	size_t name_at = 0, args_at = 0;
+	size_t name_at = 0;
 	r->text.len = 0;
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		struct rp_event whole = *ev;
@@ -491,7 +453,7 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 	}
 	if (r->text.oom)
 		return -ENOMEM;
-	const bool call = name && find_call(&r->text, name, &name_at, &args_at);
+	const bool call = name && find_call(&r->text, name, &name_at);
 	const bool same_task = il->open && il->open_tid == ev->tid;
 	int rc = 0;
 	/* Events that print nothing (exec) leave the open line alone. */
@@ -508,7 +470,8 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		put(r, out, r->text.data, r->text.len);
 		return 0;
 	}
-	const size_t split = arg_offset(&r->text, args_at, first_output_arg(&ev->u.sc));
+	const size_t split = name_at + rp_call_entry_length(&ev->u.sc, r->text.data + name_at,
+							    r->text.len - name_at);
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		put(r, out, r->text.data, split);
 		il->printed.len = 0;
@@ -632,9 +595,27 @@ static int note_personality(struct run *r, const struct rp_event *ev)
 	entry->arch = ev->u.sc.arch;
 	const struct sc_table *const table = sc_table_for_arch(ev->u.sc.arch);
 	const char *const mode = !table ? "unknown" : table == &sc_table_i386 ? "32 bit" : "64 bit";
-	if (!r->o->print.quiet)
+	if (!(r->o->print.quiet & RP_QUIET_PERSONALITY))
 		fprintf(stderr, "strep: [ Process PID=%u runs in %s mode. ]\n", ev->pid, mode);
 	return 0;
+}
+
+/* strace's "Process N attached [with M threads]", on its error channel,
+ * for each process a -p recording attached to. */
+static void note_attach(const struct opts *o, const struct strtrc_snapshot *sn)
+{
+	if (o->print.json || o->perfetto || (o->print.quiet & RP_QUIET_ATTACH))
+		return;
+	bool shown = !o->sel.npids;
+	for (size_t i = 0; i < o->sel.npids && !shown; i++)
+		shown = o->sel.pids[i] == sn->pid;
+	if (!shown)
+		return;
+	if (sn->ntids > 1)
+		fprintf(stderr, "strep: Process %u attached with %zu threads\n", sn->pid,
+			sn->ntids);
+	else
+		fprintf(stderr, "strep: Process %u attached\n", sn->pid);
 }
 
 static int on_event(const struct rp_event *ev, void *ctx)
@@ -646,6 +627,10 @@ static int on_event(const struct rp_event *ev, void *ctx)
 		return -ENOMEM;
 	if (!rp_select_event(&r->o->sel, r->session, ev))
 		return 0;
+	/* strace says this on its error channel, not in the trace */
+	if (ev->kind == RP_EV_DETACH && !r->o->print.json && !r->pf &&
+	    !(r->o->print.quiet & RP_QUIET_ATTACH))
+		fprintf(stderr, "strep: Process %u detached\n", ev->tid);
 	if (ev->kind == RP_EV_SYSCALL_ENTRY)
 		return print_interleaved(r, ev, r->out);
 	if (r->o->interleaved)
@@ -832,6 +817,8 @@ int main(int argc, char **argv)
 	int rc;
 	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
 		rp_progress_update(&progress, strtrc_reader_bytes_in(rd));
+		if (rec.kind == STRTRC_SNAPSHOT && h->attached)
+			note_attach(&o, &rec.u.snapshot);
 		const int frc = rp_session_feed(s, &rec, on_event, &r);
 		if (frc < 0) {
 			fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));

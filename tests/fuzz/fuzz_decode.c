@@ -194,7 +194,7 @@ static void set_opts(struct rp_print_opts *o, unsigned which, int64_t start)
 		o->max_strlen = 4;
 		o->ts = RP_TS_TIME_US;
 		o->relative = true;
-		o->quiet = 2;
+		o->quiet = RP_QUIET_QQ;
 		o->pid_prefix = false;
 		break;
 	case 3: /* -s 0 -ttt -y */

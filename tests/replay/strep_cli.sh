@@ -28,6 +28,8 @@ check 2 "--to_trace and --dont_trace cannot be combined" --to_trace read --dont_
 check 2 "unknown -e qualifier 'trac' (did you mean 'trace'?)" -e trac=read x.trc
 check 2 "unknown status 'faild' (did you mean 'failed'?)" -e status=faild x.trc
 check 2 "no trace file given" -tt
+check 2 "invalid quiet 'exitz' (did you mean 'exit'?)" --quiet=exitz x.trc
+check 2 "invalid quiet 'atach' (did you mean 'attach'?)" -e quiet=atach x.trc
 check 1 "strep:" "$dir/missing.trc"
 printf 'this is not a trace\n' >"$dir/junk.trc"
 check 1 "strep:" "$dir/junk.trc"
@@ -53,6 +55,15 @@ if [ -x "$bindir/strec" ]; then
 	# --json and -o
 	"$strep" --json -o "$dir/j" "$dir/t.trc" && head -1 "$dir/j" | grep -q '^{"type":' ||
 		{ echo "FAIL: --json -o"; fail=1; }
+	# --quiet=SET and -e quiet=SET, strace's names for what -q and -qq drop
+	grep -q '^[0-9]* *+++ exited with 0 +++$' "$dir/full" || { echo "FAIL: no exit line"; fail=1; }
+	for q in "--quiet=exit" "-e quiet=exits" "-qq" "--quiet=!attach,personality,superseded"; do
+		# shellcheck disable=SC2086 # the options are two words for -e
+		"$strep" $q "$dir/t.trc" >"$dir/q" || fail=1
+		grep -q '+++ exited' "$dir/q" && { echo "FAIL: $q shows the exit"; fail=1; }
+		grep -v '+++ exited' "$dir/full" | cmp -s - "$dir/q" || { echo "FAIL: $q"; fail=1; }
+	done
+	"$strep" --quiet=none "$dir/t.trc" | cmp -s - "$dir/full" || { echo "FAIL: --quiet=none"; fail=1; }
 	# --info: the header and counts from a pass over the records
 	"$strep" --info "$dir/t.trc" >"$dir/info" || { echo "FAIL: --info"; fail=1; }
 	grep -qE '^command: +cat /etc/hostname$' "$dir/info" &&
@@ -130,5 +141,50 @@ PY
 	done
 	[ "$n" -ge 2 ] || { echo "FAIL: --ff wrote $n files for sh and cat"; fail=1; }
 fi
+# until COMMAND succeeds, for up to 20 s (a loaded machine is slow)
+wait_until() {
+	n=0
+	until "$@"; do
+		n=$((n + 1))
+		[ $n -lt 200 ] || return 1
+		sleep 0.1
+	done
+}
+
+# A call in progress when the tracer detaches ends as strace ends it, with
+# " <detached ...>" after what the entry printed, and the attach and detach
+# are told on stderr, not in the trace: cat blocked in read(0, ...) is
+# attached to by strace, then by strec, and the two tell the same.
+if [ -x "$bindir/strec" ] && command -v strace >/dev/null 2>&1; then
+	mkfifo "$dir/fifo"
+	cat <"$dir/fifo" >/dev/null &
+	catpid=$!
+	exec 9>"$dir/fifo" # a writer that never writes: cat stays in read
+	wait_until grep -q '^0 ' "/proc/$catpid/syscall" 2>/dev/null
+	strace -o "$dir/attach.strace" -p "$catpid" 2>"$dir/attach.strace.err" &
+	tracer=$!
+	wait_until grep -q '^read(0, ' "$dir/attach.strace" 2>/dev/null
+	kill -INT "$tracer"
+	wait "$tracer"
+	"$bindir/strec" -q -o "$dir/attach.trc" -p "$catpid" &
+	tracer=$!
+	wait_until sh -c '"$1" "$2" 2>/dev/null | grep -q "read(0, "' - "$strep" "$dir/attach.trc"
+	kill -INT "$tracer"
+	wait "$tracer"
+	exec 9>&-
+	wait "$catpid"
+	"$strep" "$dir/attach.trc" >"$dir/attach.strep" 2>"$dir/attach.strep.err"
+	sed -E 's/^[0-9]+ +//' "$dir/attach.strep" | cmp -s - "$dir/attach.strace" ||
+		{ echo "FAIL: detach: strace $(cat "$dir/attach.strace"), strep $(cat "$dir/attach.strep")"; fail=1; }
+	sed 's/^strace:/strep:/' "$dir/attach.strace.err" | cmp -s - "$dir/attach.strep.err" ||
+		{ echo "FAIL: attach messages: strace $(cat "$dir/attach.strace.err"), strep $(cat "$dir/attach.strep.err")"; fail=1; }
+	"$strep" -q "$dir/attach.trc" 2>"$dir/attach.q.err" >/dev/null
+	[ -s "$dir/attach.q.err" ] && { echo "FAIL: -q: $(cat "$dir/attach.q.err")"; fail=1; }
+	# -e status=detached selects it, unfinished does not (strace's statuses)
+	[ "$("$strep" -q -e status=detached "$dir/attach.trc" | wc -l)" = 1 ] &&
+		[ "$("$strep" -q -e status=unfinished "$dir/attach.trc" | wc -l)" = 0 ] ||
+		{ echo "FAIL: -e status=detached"; fail=1; }
+fi
+
 [ $fail = 0 ] && echo "strep_cli: ok"
 exit $fail

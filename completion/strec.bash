@@ -6,7 +6,8 @@ _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 
 _strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --spin --no-aslr --env
 	--force -q --progress -d -h --help --version"
-_strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
+_strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -ff
+	--output-separately -f -s -x -xx -t -tt
 	-ttt -r -T -i -n -a -y -v -X -q -qq -qqq --quiet --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
 	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help

@@ -28,7 +28,10 @@ struct opts {
 	bool info;
 	bool interleaved;
 	bool perfetto; /* --format=perfetto */
-	const char *ff_dir; /* --ff: one file per task in this directory */
+	const char *ff_dir;    /* --ff: one file per task in this directory */
+	const char *ff_prefix; /* -ff -o PREFIX: one file per task, PREFIX.TID */
+	unsigned fcount;       /* -f, -ff */
+	bool separately;       /* --output-separately (-ff's second f) */
 	unsigned qcount;    /* -q, -qq, -qqq */
 	bool force;         /* outputs may replace traces */
 	struct rp_print_opts print;
@@ -88,6 +91,12 @@ static const char *const long_options[] = {
     "--format",	     "--force",	     "--quiet",	  NULL,
 };
 
+/* --ff DIR or -ff -o PREFIX: a file per task */
+static bool separate_files(const struct opts *o)
+{
+	return o->ff_dir || o->ff_prefix;
+}
+
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void usage_error(const char *fmt, ...)
 {
@@ -120,8 +129,9 @@ static void usage(FILE *f)
 	    "Output:\n"
 	    "  -o FILE                write to FILE (never the input; not over a trace)\n"
 	    "  --force                let -o and --ff replace a trace\n"
-	    "  --ff DIR               one file per task, DIR/trace.TID (as strace -ff -o "
-	    "DIR/trace)\n"
+	    "  -ff -o PREFIX          one file per task, PREFIX.TID, as strace -ff -o PREFIX\n"
+	    "                         (--output-separately: as the second f); -ff alone is -f\n"
+	    "  --ff DIR               the same as DIR/trace.TID, creating DIR\n"
 	    "  -s N                   string limit (default 32)\n"
 	    "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
 	    "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
@@ -245,6 +255,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 					select_or_die(
 					    rp_quiet_parse(val, &o->print.quiet, msg, sizeof(msg)),
 					    msg);
+			} else if (!strcmp(name, "--output-separately") && !val) {
+				o->separately = true;
 			} else if (!strcmp(name, "--force") && !val) {
 				o->force = true;
 			} else if (!strcmp(name, "--tree") && !val) {
@@ -315,8 +327,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'Z':
 				o->sel.status = RP_STATUS_FAILED;
 				continue;
-			case 'f':
-				continue; /* strace habit: forks are always in the trace */
+			case 'f': /* forks are always in the trace; -ff splits it */
+				o->fcount++;
+				continue;
 			case 'h':
 				usage(stdout);
 				exit(0);
@@ -366,6 +379,16 @@ static void parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (!o->file)
 		usage_error("no trace file given (see strep --help)");
+	/* strace -ff -o PREFIX: PREFIX.TID files; without -o, as -f */
+	if ((o->fcount >= 2 || o->separately) && o->outfile) {
+		if (o->ff_dir)
+			usage_error("-ff -o PREFIX and --ff DIR cannot be combined");
+		if (!strcmp(o->outfile, "-"))
+			usage_error(
+			    "-ff writes a file per task, PREFIX.TID: give -o PREFIX, not -");
+		o->ff_prefix = o->outfile;
+		o->outfile = NULL;
+	}
 	if (o->qcount)
 		o->print.quiet |= o->qcount == 1   ? RP_QUIET_Q
 				  : o->qcount == 2 ? RP_QUIET_QQ
@@ -548,7 +571,10 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 	if (r->ff_open >= FF_MAX_OPEN)
 		ff_close_all(r);
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/trace.%u", r->o->ff_dir, tid);
+	if (r->o->ff_dir)
+		snprintf(path, sizeof(path), "%s/trace.%u", r->o->ff_dir, tid);
+	else
+		snprintf(path, sizeof(path), "%s.%u", r->o->ff_prefix, tid);
 	if (entry->created) {
 		entry->f = fopen(path, "a");
 	} else {
@@ -642,7 +668,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 		rp_print_event(r->printer, ev, &r->line);
 	if (r->line.oom)
 		return -ENOMEM;
-	FILE *const out = r->o->ff_dir ? ff_stream(r, ev->tid) : r->out;
+	FILE *const out = separate_files(r->o) ? ff_stream(r, ev->tid) : r->out;
 	if (!out)
 		return -EIO; /* r->error says why */
 	if (r->line.len && fwrite(r->line.data, 1, r->line.len, out) != r->line.len)
@@ -744,12 +770,12 @@ int main(int argc, char **argv)
 	rp_select_init(&o.sel);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
-	if (o.interleaved && (o.print.json || o.ff_dir))
+	if (o.interleaved && (o.print.json || separate_files(&o)))
 		usage_error("--interleaved is for the text view of all tasks (not --json or --ff)");
 	if (o.interleaved && o.sel.status != RP_STATUS_ALL)
 		usage_error("--interleaved cannot be combined with -z, -Z or -e status= (a call's "
 			    "status is not known at its entry)");
-	if (o.perfetto && (o.interleaved || o.ff_dir || o.print.json))
+	if (o.perfetto && (o.interleaved || separate_files(&o) || o.print.json))
 		usage_error("--format=perfetto is one JSON document: not with --interleaved, --ff "
 			    "or --json");
 
@@ -785,10 +811,10 @@ int main(int argc, char **argv)
 		return fclose(out) == 0 && rc == 0 ? 0 : 1;
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
-	if (o.ff_dir) {
+	if (separate_files(&o)) {
 		/* strace -ff: no pid before each line, the file names the task */
 		o.print.pid_prefix = false;
-		if (mkdir(o.ff_dir, 0700) < 0 && errno != EEXIST) {
+		if (o.ff_dir && mkdir(o.ff_dir, 0700) < 0 && errno != EEXIST) {
 			fprintf(stderr, "strep: cannot create '%s': %s\n", o.ff_dir, strerror(errno));
 			strtrc_reader_close(rd);
 			return 1;
@@ -856,7 +882,7 @@ int main(int argc, char **argv)
 	free(r.arch);
 	rp_buf_free(&r.il.printed);
 	rp_buf_free(&r.text);
-	if (r.write_failed && o.ff_dir)
+	if (r.write_failed && separate_files(&o))
 		status = 1;
 	rp_printer_free(r.printer);
 	rp_session_free(s);

@@ -140,6 +140,31 @@ PY
 		n=$((n + 1))
 	done
 	[ "$n" -ge 2 ] || { echo "FAIL: --ff wrote $n files for sh and cat"; fail=1; }
+	# -ff -o PREFIX: strace's PREFIX.TID files, the same as --ff's, and
+	# the same calls in each as strace's own files of that command
+	"$strep" -ff -o "$dir/pff" "$dir/f.trc" || { echo "FAIL: -ff -o"; fail=1; }
+	for file in "$dir"/ff/trace.*; do
+		cmp -s "$file" "$dir/pff.${file##*.}" || { echo "FAIL: -ff -o PREFIX: $file differs"; fail=1; }
+	done
+	[ "$(ls "$dir"/pff.* | wc -l)" = "$n" ] || { echo "FAIL: -ff -o wrote $(ls "$dir"/pff.*)"; fail=1; }
+	"$strep" "$dir/f.trc" >"$dir/full.f"
+	"$strep" -ff "$dir/f.trc" | cmp -s - "$dir/full.f" || { echo "FAIL: -ff without -o is not -f"; fail=1; }
+	check 2 "give -o PREFIX, not -" -ff -o - "$dir/f.trc"
+	if command -v strace >/dev/null 2>&1; then
+		strace -ff -o "$dir/sff" sh -c 'cat /etc/hostname; true' >/dev/null 2>&1
+		/usr/bin/python3 - "$dir/sff" "$dir/pff" <<'PY' || { echo "FAIL: -ff -o against strace -ff -o"; fail=1; }
+import glob, re, sys
+def calls(prefix):
+    # each task's file by what it ran first, its calls by name
+    out = {}
+    for path in glob.glob(prefix + ".*"):
+        names = [m.group(1) for m in map(re.compile(r"^(\w+)\(").match, open(path)) if m]
+        out["sh" if names[:1] == ["execve"] and "sh" in open(path).readline() else "child"] = names
+    return out
+a, b = calls(sys.argv[1]), calls(sys.argv[2])
+assert a == b, (a, b)
+PY
+	fi
 fi
 # until COMMAND succeeds, for up to 20 s (a loaded machine is slow)
 wait_until() {

@@ -8,9 +8,9 @@ _strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp 
 	--force -q --progress -d -h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -ff
 	--output-separately -f -s -x -xx -t -tt
-	-ttt -r -T -i -n -a -y -v -X -q -qq -qqq --quiet --json --format --info --interleaved -h --help --version"
+	-ttt -r -T -i -n -a -y -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
-	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
+	--pid --tree -P -S -U --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
 _strec_opts_strscrub="-o --mask-paths --drop-argv --drop-env --drop-pid -h --help --version"
 
@@ -81,7 +81,14 @@ _strec_complete()
 		return
 		;;
 	-S)
-		_strec_offer "time calls errors name avg min max nothing" "" "$cur"
+		_strec_offer "time calls errors name avg-time min-time max-time nothing" "" "$cur"
+		return
+		;;
+	-U)
+		local last=${cur##*,} before=""
+		[[ $cur == *,* ]] && before=${cur%,*},
+		_strec_offer "time-percent total-time min-time max-time avg-time calls errors name" "$before" "$last"
+		compopt -o nospace 2>/dev/null
 		return
 		;;
 	--sort)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,6 +34,12 @@ struct opts {
 	unsigned fcount;       /* -f, -ff */
 	bool separately;       /* --output-separately (-ff's second f) */
 	unsigned qcount;    /* -q, -qq, -qqq */
+	/* -c: strace's summary table only; -C: the trace, then the table */
+	enum { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_AFTER } summary;
+	/* what strstat, which makes the table, is given: the selection
+	 * options as they were given to strep, -S, -U, -w */
+	char **stat_argv;
+	size_t stat_argc, stat_cap;
 	bool force;         /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
@@ -155,6 +162,13 @@ static void usage(FILE *f)
 	    "  --interleaved          strace's split lines: a call starts at its entry and ends\n"
 	    "                         with <unfinished ...> when another task prints before it\n"
 	    "                         returns (<... name resumed> at its exit)\n"
+	    "Summary (strace -c's table, made by strstat, which must be next to strep):\n"
+	    "  -c                     the table only: calls, errors and time per syscall\n"
+	    "  -C                     the trace, then the table\n"
+	    "  -S SORTBY              sort the table (strstat -S: time, calls, errors, name...)\n"
+	    "  -U COLUMNS             its columns (strstat -U: time-percent, total-time,\n"
+	    "                         min-time, max-time, avg-time, calls, errors, name)\n"
+	    "  -w                     accepted: the table's times are always wall-clock\n"
 	    "  -h, --help             this help\n"
 	    "  --version              version\n"
 	    "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or damaged\n"
@@ -169,10 +183,40 @@ static void select_or_die(int rc, const char *msg)
 		usage_error("%s", msg);
 }
 
+/* One more word for strstat's command line (see run_strstat). */
+static void stat_arg(struct opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void stat_arg(struct opts *o, const char *fmt, ...)
+{
+	if (o->stat_argc == o->stat_cap) {
+		const size_t cap = o->stat_cap ? o->stat_cap * 2 : 16;
+		char **const more = realloc(o->stat_argv, cap * sizeof(*more));
+		if (!more) {
+			fputs("strep: out of memory\n", stderr);
+			exit(1);
+		}
+		o->stat_argv = more;
+		o->stat_cap = cap;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	const int n = vasprintf(&o->stat_argv[o->stat_argc], fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		fputs("strep: out of memory\n", stderr);
+		exit(1);
+	}
+	o->stat_argc++;
+}
+
 static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
 {
 	char msg[256];
 	select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
+	stat_arg(o, "%s=%s",
+		 kind == STREC_FILTER_TO_TRACE	   ? "--to_trace"
+		 : kind == STREC_FILTER_DONT_TRACE ? "--dont_trace"
+						   : "--trace",
+		 text);
 }
 
 static unsigned parse_uint(const char *opt, const char *text)
@@ -205,6 +249,15 @@ static void parse_e(struct opts *o, const char *expr)
 		return;
 	}
 	select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
+	stat_arg(o, "-e");
+	stat_arg(o, "%s", expr);
+}
+
+static void add_pids(struct opts *o, const char *list)
+{
+	char msg[256];
+	select_or_die(rp_select_pids(&o->sel, list, msg, sizeof(msg)), msg);
+	stat_arg(o, "--pid=%s", list);
 }
 
 static void parse_args(struct opts *o, int argc, char **argv)
@@ -239,10 +292,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			} else if (!strcmp(name, "--trace")) {
 				add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--pid")) {
-				char msg[256];
-				select_or_die(rp_select_pids(&o->sel, opt_value(argc, argv, &i, val), msg,
-							     sizeof(msg)),
-					      msg);
+				add_pids(o, opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--output")) {
 				o->outfile = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--ff")) {
@@ -261,6 +311,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->force = true;
 			} else if (!strcmp(name, "--tree") && !val) {
 				o->sel.tree = true;
+				stat_arg(o, "--tree");
 			} else if (!strcmp(name, "--format")) {
 				const char *f = opt_value(argc, argv, &i, val);
 				if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "perfetto"))
@@ -323,9 +374,23 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				continue;
 			case 'z':
 				o->sel.status = RP_STATUS_SUCCESSFUL;
+				stat_arg(o, "-z");
 				continue;
 			case 'Z':
 				o->sel.status = RP_STATUS_FAILED;
+				stat_arg(o, "-Z");
+				continue;
+			case 'c':
+			case 'C': {
+				const unsigned want = *p == 'c' ? SUMMARY_ONLY : SUMMARY_AFTER;
+				if (o->summary != SUMMARY_NONE && o->summary != want)
+					usage_error("-c and -C cannot be combined (-c: the summary "
+						    "only, -C: the trace and the summary)");
+				o->summary = want;
+				continue;
+			}
+			case 'w': /* the summary's times are always wall-clock (strstat's) */
+				stat_arg(o, "-w");
 				continue;
 			case 'f': /* forks are always in the trace; -ff splits it */
 				o->fcount++;
@@ -345,13 +410,15 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'e':
 				parse_e(o, opt_value(argc, argv, &i, rest));
 				break;
-			case 'p': {
-				char msg[256];
-				select_or_die(rp_select_pids(&o->sel, opt_value(argc, argv, &i, rest), msg,
-							     sizeof(msg)),
-					      msg);
+			case 'p':
+				add_pids(o, opt_value(argc, argv, &i, rest));
 				break;
-			}
+			case 'S':
+			case 'U':
+				/* the summary's sort order and columns, checked by strstat */
+				stat_arg(o, "-%c", *p);
+				stat_arg(o, "%s", opt_value(argc, argv, &i, rest));
+				break;
 			case 'X': {
 				const char *x = opt_value(argc, argv, &i, rest);
 				if (!strcmp(x, "abbrev"))
@@ -366,9 +433,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			}
 			case 'P': {
 				char msg[256];
-				select_or_die(rp_select_path(&o->sel, opt_value(argc, argv, &i, rest), msg,
-							     sizeof(msg)),
-					      msg);
+				const char *const path = opt_value(argc, argv, &i, rest);
+				select_or_die(rp_select_path(&o->sel, path, msg, sizeof(msg)), msg);
+				stat_arg(o, "-P");
+				stat_arg(o, "%s", path);
 				break;
 			}
 			default:
@@ -676,6 +744,127 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	return 0;
 }
 
+/* ---- -c, -C: strace's summary table ---- */
+
+/* The table is strstat's: strep runs the strstat installed next to it
+ * (in the same directory as /proc/self/exe), with the selection strep was
+ * given, on the same trace. The table's code stays in tools/ and the
+ * decoding library's programs do not link it; 0, or -1 with msg set. */
+static int strstat_path(char *path, size_t size, char *msg, size_t msg_size)
+{
+	char self[4096];
+	const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n < 0) {
+		snprintf(msg, msg_size, "cannot find strep's own directory: %s", strerror(errno));
+		return -1;
+	}
+	self[n] = '\0';
+	char *const slash = strrchr(self, '/');
+	if (slash)
+		*slash = '\0';
+	if (snprintf(path, size, "%s/strstat", slash ? self : ".") >= (int)size ||
+	    access(path, X_OK) != 0) {
+		snprintf(msg, msg_size,
+			 "-c and -C print strstat's table, and '%s' cannot be run (%s): strstat is "
+			 "installed next to strep",
+			 path, strerror(errno ? errno : ENAMETOOLONG));
+		return -1;
+	}
+	return 0;
+}
+
+/* strstat's argv: the selection, the table's options, extra (NULL-ended),
+ * then the trace. NULL when out of memory. */
+static char **strstat_argv(const struct opts *o, const char *const *extra)
+{
+	size_t nextra = 0;
+	while (extra[nextra])
+		nextra++;
+	char **const v = calloc(o->stat_argc + nextra + 4, sizeof(*v));
+	if (!v)
+		return NULL;
+	size_t k = 0;
+	v[k++] = (char *)"strstat";
+	for (size_t i = 0; i < o->stat_argc; i++)
+		v[k++] = o->stat_argv[i];
+	for (size_t i = 0; i < nextra; i++)
+		v[k++] = (char *)extra[i];
+	v[k++] = (char *)"--";
+	v[k++] = (char *)o->file;
+	return v;
+}
+
+/* -c: strep becomes strstat, which reads the trace itself (standard input
+ * too, untouched so far). */
+static void exec_summary(const struct opts *o) __attribute__((noreturn));
+static void exec_summary(const struct opts *o)
+{
+	char path[4096], msg[4300];
+	if (strstat_path(path, sizeof(path), msg, sizeof(msg)) < 0) {
+		fprintf(stderr, "strep: %s\n", msg);
+		exit(1);
+	}
+	const char *extra[6];
+	size_t k = 0;
+	if (o->outfile) {
+		extra[k++] = "-o";
+		extra[k++] = o->outfile;
+	}
+	if (o->force)
+		extra[k++] = "--force";
+	if (o->print.json)
+		extra[k++] = "--json";
+	extra[k] = NULL;
+	char **const argv = strstat_argv(o, extra);
+	if (!argv) {
+		fputs("strep: out of memory\n", stderr);
+		exit(1);
+	}
+	execv(path, argv);
+	fprintf(stderr, "strep: cannot run '%s': %s\n", path, strerror(errno));
+	exit(1);
+}
+
+/* -C: the table after the trace, where the trace went (standard output
+ * when it went to a file per task, as strace's goes to its error channel
+ * then). Returns strep's exit status as the table makes it. */
+static int run_summary(const struct opts *o, FILE *out)
+{
+	char path[4096], msg[4300];
+	if (strstat_path(path, sizeof(path), msg, sizeof(msg)) < 0) {
+		fprintf(stderr, "strep: %s\n", msg);
+		return 1;
+	}
+	static const char *const none[] = {NULL};
+	char **const argv = strstat_argv(o, none);
+	if (!argv) {
+		fputs("strep: out of memory\n", stderr);
+		return 1;
+	}
+	if (fflush(out) != 0) {
+		free(argv);
+		fprintf(stderr, "strep: write error: %s\n", strerror(errno));
+		return 1;
+	}
+	const pid_t pid = fork();
+	if (pid == 0) {
+		/* a trace on standard input is read again from its start */
+		if ((fileno(out) == STDOUT_FILENO || dup2(fileno(out), STDOUT_FILENO) >= 0) &&
+		    (strcmp(o->file, "-") != 0 || lseek(STDIN_FILENO, 0, SEEK_SET) == 0))
+			execv(path, argv);
+		_exit(127);
+	}
+	free(argv);
+	int status = 0;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127) {
+		fprintf(stderr, "strep: cannot run '%s' for the summary\n", path);
+		return 1;
+	}
+	return WEXITSTATUS(status);
+}
+
 static void print_info(FILE *out, const struct strtrc_header *h, const char *file)
 {
 	fprintf(out, "file:            %s\n", file);
@@ -778,6 +967,25 @@ int main(int argc, char **argv)
 	if (o.perfetto && (o.interleaved || separate_files(&o) || o.print.json))
 		usage_error("--format=perfetto is one JSON document: not with --interleaved, --ff "
 			    "or --json");
+	if (o.summary != SUMMARY_NONE && (o.perfetto || o.info || o.interleaved))
+		usage_error("-c and -C print strace's summary table: not with --format=perfetto, "
+			    "--info or --interleaved");
+	if (o.summary == SUMMARY_ONLY) {
+		if (separate_files(&o))
+			usage_error("-c prints only the summary: not with -ff or --ff");
+		exec_summary(&o);
+	}
+	if (o.summary == SUMMARY_AFTER) {
+		struct stat st;
+		if (o.print.json)
+			usage_error(
+			    "-C puts the summary table after the trace: text only, not --json "
+			    "(-c --json gives the table as JSON)");
+		if (!strcmp(o.file, "-") && (fstat(STDIN_FILENO, &st) < 0 || !S_ISREG(st.st_mode)))
+			usage_error(
+			    "-C reads the trace twice: give a file, or redirect standard input "
+			    "from one");
+	}
 
 	int err = 0;
 	char msg[512];
@@ -889,6 +1097,13 @@ int main(int argc, char **argv)
 	rp_buf_free(&r.line);
 	strtrc_reader_close(rd);
 	rp_select_free(&o.sel);
+	if (o.summary == SUMMARY_AFTER) {
+		const int table = run_summary(&o, out);
+		status = table > status ? table : status;
+	}
+	for (size_t i = 0; i < o.stat_argc; i++)
+		free(o.stat_argv[i]);
+	free(o.stat_argv);
 	if (out != stdout && fclose(out) != 0)
 		status = 1;
 	return status;

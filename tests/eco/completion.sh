@@ -40,6 +40,8 @@ expect "strstat run.trc --sv" --svg
 expect "strec --prog" --progress
 expect "strscrub in.trc --drop-" --drop-argv
 expect "strstat run.trc -S " calls
+expect "strep run.trc -U calls,mi" calls,min-time
+expect "strstat run.trc -S max" max-time
 expect "strep run.trc --quiet=pers" personality
 expect "strep run.trc -e quiet=ex" exit
 expect "strep run.trc -e status=det" detached

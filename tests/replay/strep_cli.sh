@@ -166,6 +166,67 @@ assert a == b, (a, b)
 PY
 	fi
 fi
+# -c, -C: strace's summary table, which strstat makes: strep runs the
+# strstat next to it with the same selection
+if [ -x "$bindir/strec" ] && [ -x "$bindir/strstat" ]; then
+	"$bindir/strec" -q -o "$dir/c.trc" sh -c 'cat /etc/hostname; ls /nonexistent; true' >/dev/null 2>&1
+	"$bindir/strstat" "$dir/c.trc" >"$dir/c.stat" || fail=1
+	"$strep" -c "$dir/c.trc" | cmp -s - "$dir/c.stat" || { echo "FAIL: -c is not strstat's table"; fail=1; }
+	"$strep" -c -w -f "$dir/c.trc" | cmp -s - "$dir/c.stat" || { echo "FAIL: -c -w -f"; fail=1; }
+	"$bindir/strstat" -S calls -e trace=%file -Z "$dir/c.trc" >"$dir/c.stat2" || fail=1
+	"$strep" -Z -S calls -c -e trace=%file "$dir/c.trc" | cmp -s - "$dir/c.stat2" ||
+		{ echo "FAIL: -c with -S, -e and -Z"; fail=1; }
+	"$strep" -c -o "$dir/c.out" "$dir/c.trc" && cmp -s "$dir/c.out" "$dir/c.stat" ||
+		{ echo "FAIL: -c -o"; fail=1; }
+	"$strep" -c - <"$dir/c.trc" | cmp -s - "$dir/c.stat" || { echo "FAIL: -c from stdin"; fail=1; }
+	# -C: the trace as strep prints it, then the table
+	{ "$strep" -tt -e trace=%file "$dir/c.trc" && "$bindir/strstat" -e trace=%file "$dir/c.trc"; } >"$dir/C.want"
+	"$strep" -C -tt -e trace=%file "$dir/c.trc" | cmp -s - "$dir/C.want" || { echo "FAIL: -C"; fail=1; }
+	"$strep" -C -tt -e trace=%file - <"$dir/c.trc" | cmp -s - "$dir/C.want" || { echo "FAIL: -C from stdin"; fail=1; }
+	"$bindir/strstat" -U max-time,name,calls,errors,min-time -S count "$dir/c.trc" >"$dir/c.statU" || fail=1
+	"$strep" -c -U max-time,name,calls,errors,min-time -S count "$dir/c.trc" | cmp -s - "$dir/c.statU" ||
+		{ echo "FAIL: -c -U"; fail=1; }
+	check 2 "unknown column name 'cals' (did you mean 'calls'?)" -c -U cals "$dir/c.trc"
+	check 2 "-c and -C cannot be combined" -c -C "$dir/c.trc"
+	check 2 "-C reads the trace twice" -C - </dev/null
+	check 2 "invalid sortby 'bogus'" -c -S bogus "$dir/c.trc"
+	# without strstat next to it, -c says so
+	mkdir "$dir/alone" && cp "$strep" "$dir/alone/strep"
+	"$dir/alone/strep" -c "$dir/c.trc" >/dev/null 2>"$dir/alone.err"
+	[ $? = 1 ] && grep -q "strstat is installed next to strep" "$dir/alone.err" ||
+		{ echo "FAIL: -c without strstat: $(cat "$dir/alone.err")"; fail=1; }
+	# calls and errors as strace -f -c counts them for the same command
+	if command -v strace >/dev/null 2>&1; then
+		cmd='cat /etc/hostname; ls /nonexistent; true'
+		strace -f -c -o "$dir/c.strace" sh -c "$cmd" >/dev/null 2>&1
+		"$strep" -c "$dir/c.trc" >"$dir/c.strep"
+		# -U: strace's header, and its columns' values where they do not vary
+		strace -f -c -U max-time,name,calls,errors -o "$dir/cU.strace" sh -c "$cmd" >/dev/null 2>&1
+		"$strep" -c -U max-time,name,calls,errors "$dir/c.trc" >"$dir/cU.strep"
+		/usr/bin/python3 - "$dir" <<'PY' || { echo "FAIL: -c against strace -c"; fail=1; }
+import re, sys
+d = sys.argv[1]
+def table(path):
+    """The header line and {syscall: (calls, errors)}, cells cut where the
+    rule under the header says (an errors cell is blank for none)."""
+    lines = open(path).read().splitlines()
+    spans = [m.span() for m in re.finditer(r"-+", lines[1])]
+    heads = [lines[0][a:b].strip() if k + 1 < len(spans) else lines[0][a:].strip()
+             for k, (a, b) in enumerate(spans)]
+    rows = {}
+    for line in lines[2:lines.index(lines[1], 2)]:
+        cell = {h: line[a:b].strip() for h, (a, b) in zip(heads, spans)}
+        cell["syscall"] = line[spans[heads.index("syscall")][0]:].split()[0]
+        rows[cell["syscall"]] = (int(cell["calls"]), int(cell["errors"] or 0))
+    return lines[0], rows
+for suffix in ("", "U"):
+    (ha, a), (hb, b) = (table("%s/c%s.%s" % (d, suffix, t)) for t in ("strace", "strep"))
+    assert ha == hb, (ha, hb)
+    assert a == b, {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
+PY
+	fi
+fi
+
 # until COMMAND succeeds, for up to 20 s (a loaded machine is slow)
 wait_until() {
 	n=0

@@ -119,7 +119,7 @@ _strec_complete()
 		*)
 			local keys="trace="
 			[[ $tool != strec ]] && keys="trace= signal= status="
-			[[ $tool == strep ]] && keys="$keys quiet="
+			[[ $tool == strep ]] && keys="$keys quiet= read= write="
 			_strec_offer "$keys" "" "$cur"
 			compopt -o nospace 2>/dev/null
 			;;

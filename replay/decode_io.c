@@ -200,7 +200,7 @@ static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "iov_base");
 		const struct rp_mem *b =
-			filled ? rp_syscall_mem(c->sc, stop, i, (uint32_t)k + 1) : NULL;
+		    filled ? rp_syscall_mem(c->sc, stop, i, RP_IOV_BUF(k)) : NULL;
 		const uint64_t show = len < left ? len : left;
 		if (b && base) {
 			const size_t have = b->len < show ? b->len : (size_t)show;

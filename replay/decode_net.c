@@ -910,8 +910,7 @@ static void print_setsockopt_val(struct rp_ctx *c)
 /* ---- message headers ---- */
 
 /* Where a message header's parts are in the trace: the call's arg, and the
- * item numbers of the header and of its name (header + 1), control data
- * (+ 2), iovec array (+ 3) and buffers (+ 4 + i); see capture_msghdr. */
+ * item numbers of the header and of its parts (RP_MSG_*, rp_internal.h). */
 struct msg_loc {
 	unsigned arg;
 	uint32_t item; /* of the header; 0 for a lone msghdr */
@@ -935,7 +934,7 @@ static void print_msg_iov(struct rp_ctx *c, const struct msg_loc *l, uint64_t io
 		rp_e_raw(c->e, "[]");
 		return;
 	}
-	const struct rp_mem *arr = msg_part(c, l, 3);
+	const struct rp_mem *arr = msg_part(c, l, RP_MSG_IOV);
 	if (!arr || arr->len < 16) {
 		rp_e_ptr(c->e, iov);
 		return;
@@ -958,7 +957,7 @@ static void print_msg_iov(struct rp_ctx *c, const struct msg_loc *l, uint64_t io
 		data_size -= show;
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "iov_base");
-		const struct rp_mem *b = msg_part(c, l, 4 + (uint32_t)k);
+		const struct rp_mem *b = msg_part(c, l, RP_MSG_BUF + (uint32_t)k);
 		if (!show && base)
 			rp_e_bytes(c->e, (const uint8_t *)"", 0, false, false);
 		else
@@ -1042,7 +1041,7 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 static void print_msg_control(struct rp_ctx *c, const struct msg_loc *l, uint64_t addr,
 			      uint64_t controllen)
 {
-	const struct rp_mem *m = msg_part(c, l, 2);
+	const struct rp_mem *m = msg_part(c, l, RP_MSG_CONTROL);
 	const size_t cmsg_size = 16;
 	if (controllen < cmsg_size || !addr || !m || m->len < controllen) {
 		if (!(m && controllen >= cmsg_size && m->len >= cmsg_size &&
@@ -1110,7 +1109,7 @@ static void print_msghdr_data(struct rp_ctx *c, const struct msg_loc *l, const u
 	    user_namelen && namelen_k > *user_namelen ? *user_namelen : namelen_k;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "msg_name");
-	print_sockaddr_mem(c, name, msg_part(c, l, 1), namelen);
+	print_sockaddr_mem(c, name, msg_part(c, l, RP_MSG_NAME), namelen);
 	rp_e_key(c->e, "msg_namelen");
 	if (user_namelen && *user_namelen != namelen_k)
 		rp_e_rawf(c->e, "%d => %d", *user_namelen, namelen_k);
@@ -1169,10 +1168,8 @@ static void decode_recvmsg(struct rp_ctx *c)
 	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
 }
 
-/* mmsghdr arrays: item 0 is the array; message i's parts would be under
- * items MMSG_ITEM(i) + 1.. laid out as a lone msghdr's (the recorder keeps
- * only the array for now, so the iovecs show as addresses). */
-#define MMSG_ITEM(i) (((uint32_t)(i) + 1) << 16)
+/* mmsghdr arrays: item 0 is the array, message i's parts from
+ * RP_MMSG_ITEM(i) (rp_internal.h). */
 
 static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t msg_len_vlen,
 			  bool use_msg_len, const struct rp_mem *namelens)
@@ -1199,7 +1196,7 @@ static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t ms
 		}
 		const uint8_t *e = arr->data + 64 * i;
 		const uint32_t msg_len = rp_get_u32(e + 56);
-		const struct msg_loc l = {1, MMSG_ITEM(i), stop};
+		const struct msg_loc l = {1, RP_MMSG_ITEM(i), stop};
 		int32_t user_namelen = 0;
 		const bool have_user = namelens && namelens->len >= 64 * (i + 1);
 		if (have_user)

@@ -507,7 +507,11 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		const size_t start = out->len;
 		print_prefix(p, ev, out);
 		print_syscall_text(p, ev, out, start);
-		break;
+		rp_buf_putc(out, '\n');
+		/* -e read=, -e write=: the data after the line */
+		if (ev->kind == RP_EV_SYSCALL && (p->opts.dump_read || p->opts.dump_write))
+			rp_print_io_dumps(&p->opts, ev, out);
+		return;
 	}
 	case RP_EV_SIGNAL: {
 		print_prefix(p, ev, out);

@@ -148,6 +148,19 @@ enum rp_quiet {
  * superseded...), all, none, ! to negate; 0, or -EINVAL with a message. */
 int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size);
 
+/* strace's descriptor sets (-e read=SET, -e write=SET): numbers, all,
+ * none, a leading ! negating. */
+struct rp_fdset {
+	bool negated; /* every descriptor but those listed */
+	size_t n;
+	int32_t *fds;
+};
+/* Replaces *set with text's set: 0, or -EINVAL ("invalid descriptor 'x'")
+ * or -ENOMEM with a message. */
+int rp_fdset_parse(struct rp_fdset *set, const char *text, char *msg, size_t msg_size);
+bool rp_fdset_has(const struct rp_fdset *set, int64_t fd); /* set NULL: none */
+void rp_fdset_free(struct rp_fdset *set);
+
 struct rp_print_opts {
 	bool json;
 	unsigned max_strlen; /* -s, default 32 */
@@ -162,6 +175,9 @@ struct rp_print_opts {
 	bool show_ip;	     /* -i: "[00007f...] " instruction pointers */
 	unsigned column;     /* -a: " = " goes no further left than this (default 40) */
 	bool pid_prefix;     /* "PID  " before every line */
+	/* -e read=, -e write=: hex dumps of the data of these descriptors
+	 * (NULL: none), owned by the caller */
+	const struct rp_fdset *dump_read, *dump_write;
 	unsigned quiet;	     /* enum rp_quiet: messages left out (-q, --quiet=) */
 	int64_t start_realtime_ns;
 };

@@ -215,6 +215,25 @@ bool rp_rval_sync(struct rp_ctx *c, const char *name, struct rp_buf *b);
  * "resuming interrupted nanosleep"), or NULL. */
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid);
 
+/* Where the recorder puts a message header's parts (its capture_msghdr):
+ * item numbers counted from the header's own (0 for a lone msghdr). */
+enum {
+	RP_MSG_NAME = 1,    /* msg_name */
+	RP_MSG_CONTROL = 2, /* msg_control */
+	RP_MSG_IOV = 3,	    /* the iovec array */
+	RP_MSG_BUF = 4,	    /* + k: iov[k]'s buffer */
+};
+/* Message i of an mmsghdr array (item 0: the array) starts at this item. */
+#define RP_MMSG_ITEM(i) (((uint32_t)(i) + 1) << 16)
+/* An iovec argument: item 0 is the array, item k + 1 the buffer of iov[k]. */
+#define RP_IOV_BUF(k) ((uint32_t)(k) + 1)
+
+/* strace's -e read=SET / -e write=SET: the hex dumps of the data ev read
+ * from or wrote to a descriptor in the sets, appended to out after the
+ * call's line (dump.c). */
+void rp_print_io_dumps(const struct rp_print_opts *o, const struct rp_event *ev,
+		       struct rp_buf *out);
+
 /* Reading captured memory. */
 static inline uint64_t rp_get_u64(const uint8_t *p)
 {

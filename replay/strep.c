@@ -34,6 +34,7 @@ struct opts {
 	unsigned fcount;       /* -f, -ff */
 	bool separately;       /* --output-separately (-ff's second f) */
 	unsigned qcount;    /* -q, -qq, -qqq */
+	struct rp_fdset dump_read, dump_write; /* -e read=, -e write= */
 	/* -c: strace's summary table only; -C: the trace, then the table */
 	enum { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_AFTER } summary;
 	/* what strstat, which makes the table, is given: the selection
@@ -151,6 +152,8 @@ static void usage(FILE *f)
 	    "  -v                     structures in full (stat, statx, getdents...)\n"
 	    "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
 	    "                         verbose (numbers with the names in a comment)\n"
+	    "  -e read=SET            hex dumps of the data read from the descriptors in SET\n"
+	    "  -e write=SET           ... and written to them (numbers, all, none, !negation)\n"
 	    "  -q, -qq, -qqq          quiet: no attach/detach and personality messages; no\n"
 	    "                         exit lines either; nothing (as --quiet=all)\n"
 	    "  --quiet=SET            strace's -e quiet=SET: attach, exit, personality,\n"
@@ -246,6 +249,16 @@ static void parse_e(struct opts *o, const char *expr)
 	char msg[256];
 	if (!strncmp(expr, "quiet=", 6)) {
 		select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
+		return;
+	}
+	if (!strncmp(expr, "read=", 5) || !strncmp(expr, "write=", 6)) {
+		const bool rd = expr[0] == 'r';
+		struct rp_fdset *const set = rd ? &o->dump_read : &o->dump_write;
+		select_or_die(rp_fdset_parse(set, strchr(expr, '=') + 1, msg, sizeof(msg)), msg);
+		if (rd)
+			o->print.dump_read = set;
+		else
+			o->print.dump_write = set;
 		return;
 	}
 	select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
@@ -1101,6 +1114,8 @@ int main(int argc, char **argv)
 		const int table = run_summary(&o, out);
 		status = table > status ? table : status;
 	}
+	rp_fdset_free(&o.dump_read);
+	rp_fdset_free(&o.dump_write);
 	for (size_t i = 0; i < o.stat_argc; i++)
 		free(o.stat_argv[i]);
 	free(o.stat_argv);

@@ -72,6 +72,9 @@ PREFIX = re.compile(r"^((?:\d\d:\d\d:\d\d(?:\.\d{6})? |\d{9,}\.\d{6} )?"
                     r"(?:\[ {0,3}\d+\] )?"
                     r"(?:\[(?:[0-9a-f]{8}|[0-9a-f]{16}|\?{8}|\?{16})\] )?)(.*)$")
 MERGED = "\0"  # marks a line joined from strace's two halves (no padding to check)
+# -e read=/write= dumps: " | 00000  hex...  ascii |", " * N bytes in buffer K",
+# " = N buffers in vector K", " | <Cannot fetch ...>"
+DUMP = re.compile(r"^ (\| [0-9a-f]{5,} |\| <Cannot fetch |\* \d+ bytes in buffer |= \d+ buffers in vector )")
 
 
 def split_prefix(rest):
@@ -197,16 +200,26 @@ def normalize(lines, column=None):
     """Returns {task name: [normalized lines]}. column: the -a column to
     check the padding against (None: padding is not compared)."""
     entries = []
+    last_pid = ""
     for line in merge_unfinished(lines):
+        if DUMP.match(line):
+            # -e read=/write=: the data under a call, without a pid: the
+            # task whose line it follows
+            entries.append((last_pid, "", line, True))
+            continue
         m = LEAD.match(line)
         pid, rest = (m.group(1), m.group(2)) if m else ("", line)
+        last_pid = pid
         prefix, body = split_prefix(rest)
         # alignment padding depends on the prefix and on the split
         body = padding(line, body, column).replace(MERGED, "")
-        entries.append((pid, prefix, body))
-    names = task_names([(pid, body) for pid, _, body in entries if pid])
+        entries.append((pid, prefix, body, None))
+    names = task_names([(pid, body) for pid, _, body, dump in entries if pid and not dump])
     streams = {}
-    for k, (pid, prefix, rest) in enumerate(entries):
+    for k, (pid, prefix, rest, dump) in enumerate(entries):
+        if dump:  # compared as they are
+            streams.setdefault(names.get(pid, ""), []).append(rest)
+            continue
         prefix = normalize_prefix(prefix, k == 0 and rest.startswith("execve("))
         rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
         # -xx: strings and -y paths in \x, as text, so that the pids and
@@ -389,6 +402,10 @@ def main():
             # strace -v shows the environment, which strec records only when
             # asked (--env): ask, so that the two have the same to show
             env_opt = ["--env"] if "-v" in extra else []
+            # -e read=/write= dump whole buffers: capture them whole (the
+            # programs' biggest read is python's of a .pyc file)
+            if any(o.startswith(("read=", "write=")) for o in extra):
+                env_opt += ["-s", "1048576"]
             run([setarch, "-R", strec, "-q"] + env_opt + ["-o", t] + cmd, cwd=work)
             with open(b, "w") as out:
                 rc = subprocess.run([strep, "-qq"] + extra + [t], stdout=out, stderr=subprocess.PIPE,

@@ -29,6 +29,8 @@ check 2 "unknown -e qualifier 'trac' (did you mean 'trace'?)" -e trac=read x.trc
 check 2 "unknown status 'faild' (did you mean 'failed'?)" -e status=faild x.trc
 check 2 "no trace file given" -tt
 check 2 "invalid quiet 'exitz' (did you mean 'exit'?)" --quiet=exitz x.trc
+check 2 "invalid descriptor '1-3'" -e read=1-3 x.trc
+check 2 "invalid descriptor ''" -e write= x.trc
 check 2 "invalid quiet 'atach' (did you mean 'attach'?)" -e quiet=atach x.trc
 check 1 "strep:" "$dir/missing.trc"
 printf 'this is not a trace\n' >"$dir/junk.trc"

@@ -3,6 +3,7 @@
  * ticks. */
 #include "rp_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -246,6 +247,80 @@ int main(void)
 		       "si_code=SI_USER, "
 		       "si_pid=0, si_uid=0} ---\n"
 		       "7     [  39] [????????????????] +++ exited with 0 +++\n",
+		       __LINE__);
+		rp_buf_free(&b);
+		rp_printer_free(p);
+		rp_session_free(s);
+	}
+
+	/* -e read=/write= sets as strace parses them */
+	{
+		static const struct {
+			const char *text;
+			int rc;
+			bool has3, has4, has5;
+		} cases[] = {
+		    {"3", 0, true, false, false},     {"!3", 0, false, true, true},
+		    {"3,,4", 0, true, true, false},   {"all", 0, true, true, true},
+		    {"none", 0, false, false, false}, {"!all", 0, false, false, false},
+		    {"", -EINVAL, 0, 0, 0},	      {"x", -EINVAL, 0, 0, 0},
+		    {"-1", -EINVAL, 0, 0, 0},	      {"2147483648", -EINVAL, 0, 0, 0},
+		    {"1-3", -EINVAL, 0, 0, 0},
+		};
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			struct rp_fdset set = {0};
+			char msg[64] = "";
+			const int rc = rp_fdset_parse(&set, cases[i].text, msg, sizeof(msg));
+			if (rc != cases[i].rc || (!rc && (rp_fdset_has(&set, 3) != cases[i].has3 ||
+							  rp_fdset_has(&set, 4) != cases[i].has4 ||
+							  rp_fdset_has(&set, 5) != cases[i].has5 ||
+							  rp_fdset_has(&set, -1)))) {
+				fprintf(stderr, "fdset '%s': rc %d (%s)\n", cases[i].text, rc, msg);
+				failures++;
+			}
+			rp_fdset_free(&set);
+		}
+	}
+
+	/* -e write=: strace's dump of a write, and what the recording did not
+	 * keep (strec -s 18 of 20 bytes) said where it is missing */
+	{
+		struct strtrc_header h = {0};
+		struct rp_session *const s = rp_session_new(&h);
+		struct rp_fdset all = {.negated = true};
+		struct rp_print_opts o;
+		rp_print_opts_init(&o);
+		o.pid_prefix = false;
+		o.dump_write = &all;
+		struct rp_printer *const p = rp_printer_new(&o, s);
+		struct rp_buf b = {0};
+		static const uint8_t data[] = "hello, dumps\n\0\1\x7f\xff!";
+		const struct strtrc_record recs[] = {
+		    {.kind = STRTRC_SYSCALL_ENTRY,
+		     .tid = 7,
+		     .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = 1, .args = {1, 0x1000, 20}}},
+		    {.kind = STRTRC_MEMORY,
+		     .tid = 7,
+		     .u.memory = {.stop = STRTRC_AT_ENTRY,
+				  .arg = 1,
+				  .flags = STRTRC_MEM_TRUNCATED,
+				  .addr = 0x1000,
+				  .full_len = 20,
+				  .data = {data, 18}}},
+		    {.kind = STRTRC_SYSCALL_EXIT, .tid = 7, .u.exit = {.rval = 20}},
+		    {.kind = STRTRC_EXIT, .tid = 7},
+		};
+		struct unit_print_ctx c = {p, &b};
+		for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+			rp_session_feed(s, &recs[i], unit_print_event, &c);
+		expect("-e write=", &b,
+		       "write(1, \"hello, dumps\\n\\0\\1\\177\\377!\"..., 20) = 20\n"
+		       " | 00000  68 65 6c 6c 6f 2c 20 64  75 6d 70 73 0a 00 01 7f  hello, "
+		       "dumps.... |\n"
+		       " | 00010  ff 21                                             .!             "
+		       "  |\n"
+		       " | <Cannot fetch 2 bytes from pid 7 @0x1012>\n"
+		       "+++ exited with 0 +++\n",
 		       __LINE__);
 		rp_buf_free(&b);
 		rp_printer_free(p);

@@ -106,6 +106,9 @@ _strec_complete()
 	-e)
 		case $cur in
 		trace=*) _strec_syscall_list "trace=" "${cur#trace=}" ;;
+		raw=* | abbrev=*)
+			[[ $tool == strep ]] && _strec_syscall_list "${cur%%=*}=" "${cur#*=}"
+			;;
 		quiet=*)
 			[[ $tool == strec ]] && return
 			_strec_offer "attach exit personality thread-execve path-resolution all none" "quiet=" "${cur#quiet=}"
@@ -119,7 +122,7 @@ _strec_complete()
 		*)
 			local keys="trace="
 			[[ $tool != strec ]] && keys="trace= signal= status="
-			[[ $tool == strep ]] && keys="$keys quiet= read= write="
+			[[ $tool == strep ]] && keys="$keys quiet= read= write= raw= abbrev="
 			_strec_offer "$keys" "" "$cur"
 			compopt -o nospace 2>/dev/null
 			;;

@@ -209,13 +209,21 @@ static unsigned first_output_arg(const struct rp_syscall *sc)
 	return 6;
 }
 
-size_t rp_call_entry_length(const struct rp_syscall *sc, const char *call, size_t len)
+/* -e raw=: this call's arguments and result in hex */
+static bool raw_call(const struct rp_print_opts *o, const struct rp_syscall *sc)
+{
+	return o->raw_set && strec_filter_match(o->raw_set, sc->arch, sc->nr);
+}
+
+size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_syscall *sc,
+			    const char *call, size_t len)
 {
 	const char *const paren = memchr(call, '(', len);
 	if (!paren)
 		return len;
 	const size_t args_at = (size_t)(paren - call) + 1;
-	const unsigned k = first_output_arg(sc);
+	/* raw arguments are all printed at the entry */
+	const unsigned k = raw_call(o, sc) ? 6 : first_output_arg(sc);
 	if (k == 0)
 		return args_at;
 	/* where argument k starts, or the list's ')' when there are fewer: a
@@ -267,19 +275,51 @@ static size_t line_col(const struct rp_buf *out, size_t line_start)
 	return out->len - line_start;
 }
 
+/* -e raw=: the result as strace prints it undecoded, in hex (an error as
+ * -1, its name and libc's text for it, "Unknown error 512" for the
+ * kernel's own codes). */
+static void print_rval_raw(const struct rp_syscall *sc, struct rp_buf *out)
+{
+	if (!sc->finished) {
+		rp_buf_putc(out, '?');
+		return;
+	}
+	if (!sc->is_error) {
+		rp_buf_printf(out, "%#" PRIx64, (uint64_t)sc->rval);
+		return;
+	}
+	const int err = (int)-sc->rval;
+	const char *const name = strec_errno_name(err);
+	if (!name)
+		rp_buf_printf(out, "-1 (errno %d)", err);
+	else if (err >= 512)
+		rp_buf_printf(out, "-1 %s (Unknown error %d)", name, err);
+	else
+		rp_buf_printf(out, "-1 %s (%s)", name, strec_errno_text(err));
+}
+
 static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out,
 			       size_t line_start)
 {
 	const struct rp_syscall *sc = &ev->u.sc;
+	/* -e abbrev=: this call abbreviated or in full, as -v does for all */
+	struct rp_print_opts per_call;
+	const struct rp_print_opts *o = &p->opts;
+	if (o->abbrev_set) {
+		per_call = *o;
+		per_call.verbose = !strec_filter_match(o->abbrev_set, sc->arch, sc->nr);
+		o = &per_call;
+	}
+	const bool raw = raw_call(o, sc);
 	struct rp_emit e;
-	rp_e_init(&e, out, &p->opts);
+	rp_e_init(&e, out, o);
 	struct rp_ctx c = {
-		.e = &e,
-		.ev = ev,
-		.sc = sc,
-		.session = p->session,
-		.opts = &p->opts,
-		.exiting_ok = sc->finished && !sc->is_error,
+	    .e = &e,
+	    .ev = ev,
+	    .sc = sc,
+	    .session = p->session,
+	    .opts = o,
+	    .exiting_ok = sc->finished && !sc->is_error,
 	};
 	const char *name = rp_syscall_name(sc);
 	const size_t name_at = out->len;
@@ -288,12 +328,22 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	else
 		rp_buf_printf(out, "syscall_%#" PRIx64, sc->nr);
 	rp_e_open(&e, '(');
-	rp_decode_args(&c);
+	if (raw) {
+		/* the register arguments (not rt_sigreturn's signal frame) */
+		const unsigned n = sc->desc ? sc->desc->nargs : 6;
+		for (unsigned i = 0; i < n && i < 6; i++) {
+			if (sc->desc && sc->desc->args[i].kind == SC_ARG_SIGFRAME)
+				break;
+			rp_e_hex(&e, sc->args[i]);
+		}
+	} else {
+		rp_decode_args(&c);
+	}
 	rp_e_close(&e, ')');
 	if (sc->detached && !out->oom) {
 		/* what strace printed at the entry, then the detach ended it */
 		out->len =
-		    name_at + rp_call_entry_length(sc, out->data + name_at, out->len - name_at);
+		    name_at + rp_call_entry_length(o, sc, out->data + name_at, out->len - name_at);
 		rp_buf_puts(out, " <detached ...>");
 		return;
 	}
@@ -303,7 +353,10 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	for (size_t i = col; i < p->opts.column; i++)
 		rp_buf_putc(out, ' ');
 	rp_buf_puts(out, "= ");
-	print_rval(&c, out);
+	if (raw)
+		print_rval_raw(sc, out);
+	else
+		print_rval(&c, out);
 	if (p->opts.show_duration && sc->finished) {
 		const uint64_t d = sc->exit_ts_ns - sc->entry_ts_ns;
 		rp_buf_printf(out, " <%" PRIu64 ".%06" PRIu64 ">", d / 1000000000u,

@@ -4,6 +4,7 @@
 #ifndef STREC_REPLAY_REPLAY_H
 #define STREC_REPLAY_REPLAY_H
 
+#include "filter.h"
 #include "strtrc.h"
 #include "syscall_table.h"
 
@@ -175,6 +176,10 @@ struct rp_print_opts {
 	bool show_ip;	     /* -i: "[00007f...] " instruction pointers */
 	unsigned column;     /* -a: " = " goes no further left than this (default 40) */
 	bool pid_prefix;     /* "PID  " before every line */
+	/* strace's per-syscall qualifiers, owned by the caller: -e raw= (the
+	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
+	 * abbreviated unless -v) */
+	const struct strec_filter *raw_set, *abbrev_set;
 	/* -e read=, -e write=: hex dumps of the data of these descriptors
 	 * (NULL: none), owned by the caller */
 	const struct rp_fdset *dump_read, *dump_write;
@@ -193,7 +198,8 @@ void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_b
  * the arguments up to the first one the kernel fills (then the line waits
  * for the exit, or ends with "<unfinished ...>" or "<detached ...>"). call
  * is the call's text from its name on, as rp_print_event rendered it. */
-size_t rp_call_entry_length(const struct rp_syscall *sc, const char *call, size_t len);
+size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_syscall *sc,
+			    const char *call, size_t len);
 
 /* strace's quoting of len bytes (-s truncation at max_strlen, escapes, and
  * "..." after the quote when truncated or when more is true). With

@@ -35,6 +35,7 @@ struct opts {
 	bool separately;       /* --output-separately (-ff's second f) */
 	unsigned qcount;    /* -q, -qq, -qqq */
 	struct rp_fdset dump_read, dump_write; /* -e read=, -e write= */
+	struct strec_filter raw_set, abbrev_set; /* -e raw=, -e abbrev= */
 	/* -c: strace's summary table only; -C: the trace, then the table */
 	enum { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_AFTER } summary;
 	/* what strstat, which makes the table, is given: the selection
@@ -152,6 +153,8 @@ static void usage(FILE *f)
 	    "  -v                     structures in full (stat, statx, getdents...)\n"
 	    "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
 	    "                         verbose (numbers with the names in a comment)\n"
+	    "  -e raw=SET             these syscalls' arguments and results undecoded, in hex\n"
+	    "  -e abbrev=SET          abbreviate only these syscalls' structures (-v: none)\n"
 	    "  -e read=SET            hex dumps of the data read from the descriptors in SET\n"
 	    "  -e write=SET           ... and written to them (numbers, all, none, !negation)\n"
 	    "  -q, -qq, -qqq          quiet: no attach/detach and personality messages; no\n"
@@ -249,6 +252,18 @@ static void parse_e(struct opts *o, const char *expr)
 	char msg[256];
 	if (!strncmp(expr, "quiet=", 6)) {
 		select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
+		return;
+	}
+	if (!strncmp(expr, "raw=", 4) || !strncmp(expr, "abbrev=", 7)) {
+		const bool raw = expr[0] == 'r';
+		struct strec_filter *const set = raw ? &o->raw_set : &o->abbrev_set;
+		select_or_die(strec_filter_add(set, STREC_FILTER_TRACE_EXPR, strchr(expr, '=') + 1,
+					       msg, sizeof(msg)),
+			      msg);
+		if (raw)
+			o->print.raw_set = set;
+		else
+			o->print.abbrev_set = set;
 		return;
 	}
 	if (!strncmp(expr, "read=", 5) || !strncmp(expr, "write=", 6)) {
@@ -382,8 +397,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'y':
 				o->print.yflag = true;
 				continue;
-			case 'v':
+			case 'v': /* as strace's -e abbrev=none, replacing one given before */
 				o->print.verbose = true;
+				o->print.abbrev_set = NULL;
 				continue;
 			case 'z':
 				o->sel.status = RP_STATUS_SUCCESSFUL;
@@ -574,8 +590,9 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		put(r, out, r->text.data, r->text.len);
 		return 0;
 	}
-	const size_t split = name_at + rp_call_entry_length(&ev->u.sc, r->text.data + name_at,
-							    r->text.len - name_at);
+	const size_t split =
+	    name_at + rp_call_entry_length(&r->o->print, &ev->u.sc, r->text.data + name_at,
+					   r->text.len - name_at);
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		put(r, out, r->text.data, split);
 		il->printed.len = 0;
@@ -970,6 +987,8 @@ int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	rp_select_init(&o.sel);
+	strec_filter_init(&o.raw_set);
+	strec_filter_init(&o.abbrev_set);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
 	if (o.interleaved && (o.print.json || separate_files(&o)))

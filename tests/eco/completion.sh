@@ -41,6 +41,7 @@ expect "strec --prog" --progress
 expect "strscrub in.trc --drop-" --drop-argv
 expect "strstat run.trc -S " calls
 expect "strep run.trc -U calls,mi" calls,min-time
+expect "strep run.trc -e raw=%me" %memory
 expect "strstat run.trc -S max" max-time
 expect "strep run.trc --quiet=pers" personality
 expect "strep run.trc -e quiet=ex" exit

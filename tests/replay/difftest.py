@@ -122,7 +122,7 @@ def padding(line, body, column):
     return body[:m.start()] + ") = " + body[m.end():]
 
 
-SPAWN = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) += (\d+)$")
+SPAWN = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) += (\d+|0x[0-9a-f]+)$")
 
 
 def task_names(entries):
@@ -135,8 +135,8 @@ def task_names(entries):
         if root is None:
             root = pid
         m = SPAWN.match(rest)
-        if m:
-            children.setdefault(pid, []).append(m.group(2))
+        if m:  # the child's pid, in decimal (in hex under -e raw=)
+            children.setdefault(pid, []).append(str(int(m.group(2), 0)))
     names = {}
     todo = [(root, "P1")] if root else []
     while todo:
@@ -173,6 +173,9 @@ def name_pids(rest, names):
         # not a named field's value: those that hold pids are PID_FIELD's,
         # and others may equal a pid by chance (si_int=1234 when pids wrap)
         rest = re.sub(r"(?<!=)\b(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
+        # -e raw=: in hex
+        rest = re.sub(r"(?<![=\w])0x([0-9a-f]{2,})\b",
+                      lambda m: names.get(str(int(m.group(1), 16)), m.group(0)), rest)
     return rest
 
 
@@ -220,14 +223,17 @@ def normalize(lines, column=None):
         if dump:  # compared as they are
             streams.setdefault(names.get(pid, ""), []).append(rest)
             continue
-        prefix = normalize_prefix(prefix, k == 0 and rest.startswith("execve("))
+        first_exec = k == 0 and rest.startswith("execve(")
+        prefix = normalize_prefix(prefix, first_exec)
+        if first_exec:  # -e raw=: its arguments are the tracer's own addresses
+            rest = re.sub(r"^execve\(0x[0-9a-f]+, 0x[0-9a-f]+, 0x[0-9a-f]+\)", "execve(RAW)", rest)
         rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
         # -xx: strings and -y paths in \x, as text, so that the pids and
         # inode numbers below can be found in them (both sides alike: a
         # string one side prints in \x and the other not still differs)
         rest = HEX_TEXT.sub(lambda m: m.group(1) + unhex(m.group(2)) + m.group(3), rest)
         rest = name_pids(rest, names)
-        rest = re.sub(r"^getppid\(\) = \d+$", "getppid() = PPID", rest)
+        rest = re.sub(r"^getppid\(\) = (\d+|0x[0-9a-f]+)$", "getppid() = PPID", rest)
         rest = re.sub(r"^(execve\(.*\], )0x[0-9a-f]+( /\* \d+ vars \*/)", r"\1ENVP\2", rest)
         # -y: the inode numbers of sockets, pipes and anonymous inodes
         rest = re.sub(r"\b(socket|pipe|net|anon_inode):\[\d+\]", r"\1:[INO]", rest)
@@ -243,7 +249,8 @@ def normalize(lines, column=None):
         rest = re.sub(r"^(gettimeofday\()\{tv_sec=\d+, tv_usec=\d+\}", r"\1{TIME}", rest)
         rest = re.sub(r"^time\(\[\d+ /\* \S+ \*/\]\)", "time([TIME])", rest)
         rest = re.sub(r"^(time\(.*\) = )\d+ \(\S+\)$", r"\1TIME", rest)
-        rest = re.sub(r"^(times\(.*\) = )\d+$", r"\1TICKS", rest)
+        rest = re.sub(r"^(times\(.*\) = )(\d+|0x[0-9a-f]+)$", r"\1TICKS", rest)
+        rest = re.sub(r"^(time\(.*\) = )0x[0-9a-f]+$", r"\1TIME", rest)  # -e raw=
         # CPU time so far: the number and its " /* 0.01 s */" vary per run
         rest = re.sub(r"^times\(\{tms_utime=\d+(?: /\* [0-9.]+ s \*/)?, tms_stime=\d+(?: /\* [0-9.]+ s \*/)?, ",
                       "times({tms_utime=T, tms_stime=T, ", rest)

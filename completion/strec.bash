@@ -106,7 +106,7 @@ _strec_complete()
 	-e)
 		case $cur in
 		trace=*) _strec_syscall_list "trace=" "${cur#trace=}" ;;
-		raw=* | abbrev=*)
+		raw=* | abbrev=* | verbose=*)
 			[[ $tool == strep ]] && _strec_syscall_list "${cur%%=*}=" "${cur#*=}"
 			;;
 		quiet=*)
@@ -122,7 +122,7 @@ _strec_complete()
 		*)
 			local keys="trace="
 			[[ $tool != strec ]] && keys="trace= signal= status="
-			[[ $tool == strep ]] && keys="$keys quiet= read= write= raw= abbrev="
+			[[ $tool == strep ]] && keys="$keys quiet= read= write= raw= abbrev= verbose="
 			_strec_offer "$keys" "" "$cur"
 			compopt -o nospace 2>/dev/null
 			;;

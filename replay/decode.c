@@ -220,15 +220,27 @@ void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool h
 		rp_e_bytes(c->e, m->data, n, false, more);
 }
 
-const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+static const struct rp_mem *arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need,
+				    bool is_string)
 {
 	const uint64_t addr = c->sc->args[i];
 	const struct rp_mem *m = rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-	if (!addr || (at_exit && !c->exiting_ok) || !m || m->len < need) {
+	if (!addr || (!c->deref && !is_string) || (at_exit && !c->exiting_ok) || !m ||
+	    m->len < need) {
 		rp_e_ptr(c->e, addr);
 		return NULL;
 	}
 	return m;
+}
+
+const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+{
+	return arg_mem(c, i, at_exit, need, false);
+}
+
+const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+{
+	return arg_mem(c, i, at_exit, need, true);
 }
 
 void rp_print_signame(struct rp_ctx *c, int64_t sig)
@@ -331,7 +343,7 @@ static uint64_t len_from(struct rp_ctx *c, uint8_t src)
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *vec = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !vec) {
+	if (!c->sc->args[i] || !vec || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -435,7 +447,7 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 	case SC_ARG_SIGSET: {
 		const bool out = a->dir == SC_DIR_OUT;
 		const struct rp_mem *m = rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-		if (!v || !m || !m->len || (out && !c->exiting_ok))
+		if (!v || !m || !m->len || !c->deref || (out && !c->exiting_ok))
 			rp_e_ptr(c->e, v);
 		else
 			rp_print_sigset(c, m->data, m->len);

@@ -369,7 +369,7 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 	const struct rp_syscall *sc = c->sc;
 	const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
 	const size_t hdr = is64 ? 19 : 18; /* offsetof(d_name) */
-	if (!c->exiting_ok || !m || (uint64_t)sc->rval > (uint32_t)sc->args[2]) {
+	if (!c->exiting_ok || !m || (uint64_t)sc->rval > (uint32_t)sc->args[2] || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -699,7 +699,7 @@ bool rp_decode_file(struct rp_ctx *c, const char *name)
 		rp_arg_path(c, 3);
 		rp_e_flags(c->e, &rename_flags, (uint32_t)a[4]);
 	} else if (IS("getcwd")) {
-		const struct rp_mem *m = rp_arg_mem(c, 0, true, 1);
+		const struct rp_mem *m = rp_arg_mem_str(c, 0, true, 1);
 		if (m)
 			print_path_bytes(c, m->data, m->len, false);
 		rp_e_uint(c->e, a[1]);

@@ -608,7 +608,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 /* decode_sockaddr: the address at addr of len bytes, from memory m. */
 static void print_sockaddr_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, int len)
 {
-	if (len < 2 || !addr) {
+	if (len < 2 || !addr || !c->deref) {
 		rp_e_ptr(c->e, addr);
 		return;
 	}
@@ -662,7 +662,7 @@ static void print_len_change(struct rp_ctx *c, int32_t ulen, bool changed, int32
 static void print_sockname(struct rp_ctx *c, unsigned ai, unsigned li)
 {
 	int32_t ulen, rlen;
-	if (!c->sc->args[ai] || !socklen_entry(c, li, &ulen)) {
+	if (!c->sc->args[ai] || !socklen_entry(c, li, &ulen) || !c->deref) {
 		rp_arg_ptr(c, ai);
 		rp_arg_ptr(c, li);
 		return;
@@ -844,7 +844,7 @@ static void decode_getsockopt(struct rp_ctx *c)
 {
 	print_sockopt_head(c, true);
 	int32_t ulen, rlen;
-	if (!socklen_entry(c, 4, &ulen)) {
+	if (!socklen_entry(c, 4, &ulen) || !c->deref) {
 		rp_arg_ptr(c, 3);
 		rp_arg_ptr(c, 4);
 		return;
@@ -864,6 +864,8 @@ static void print_setsockopt_val(struct rp_ctx *c)
 	const uint32_t level = (uint32_t)c->sc->args[1], optname = (uint32_t)c->sc->args[2];
 	const int32_t len = (int32_t)c->sc->args[4];
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 3, 0);
+	if (rp_addr_only(c, addr))
+		return;
 	if (addr && level == 1 && optname == 13) { /* SO_LINGER */
 		if (len < 8 || !mem_ok(m, 8)) {
 			rp_e_ptr(c->e, addr);
@@ -1135,7 +1137,7 @@ static void decode_sendmsg(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)c->sc->args[0]);
 	const struct msg_loc l = {1, 0, STRTRC_AT_ENTRY};
 	const struct rp_mem *h = msg_part(c, &l, 0);
-	if (!c->sc->args[1] || !mem_ok(h, 56))
+	if (!c->sc->args[1] || !mem_ok(h, 56) || !c->deref)
 		rp_arg_ptr(c, 1);
 	else
 		print_msghdr_data(c, &l, h->data, NULL, UINT64_MAX);
@@ -1148,7 +1150,7 @@ static void decode_recvmsg(struct rp_ctx *c)
 	const struct rp_mem *hin = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0);
 	const struct msg_loc l = {1, 0, STRTRC_AT_EXIT};
 	const struct rp_mem *hout = msg_part(c, &l, 0);
-	if (!c->sc->args[1] || !mem_ok(hin, 56)) {
+	if (!c->sc->args[1] || !mem_ok(hin, 56) || !c->deref) {
 		rp_arg_ptr(c, 1);
 	} else {
 		const int32_t user_namelen = (int32_t)rp_get_u32(hin->data + 8);
@@ -1176,6 +1178,8 @@ static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t ms
 {
 	const uint64_t addr = c->sc->args[1];
 	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, 1, 0);
+	if (rp_addr_only(c, addr))
+		return;
 	if (!addr || !arr || arr->len < 64 || !vlen) {
 		if (addr && !vlen)
 			rp_e_raw(c->e, "[]");
@@ -1216,7 +1220,7 @@ static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t ms
 
 static void print_timespec_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m)
 {
-	if (!addr || !mem_ok(m, 16)) {
+	if (!addr || !mem_ok(m, 16) || !c->deref) {
 		rp_e_ptr(c->e, addr);
 		return;
 	}

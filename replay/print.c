@@ -320,6 +320,7 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	    .session = p->session,
 	    .opts = o,
 	    .exiting_ok = sc->finished && !sc->is_error,
+	    .deref = !o->verbose_set || strec_filter_match(o->verbose_set, sc->arch, sc->nr),
 	};
 	const char *name = rp_syscall_name(sc);
 	const size_t name_at = out->len;
@@ -633,12 +634,13 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_buf_printf(out, ",\"nr\":%" PRIu64 ",\"arch\":\"%s\"", sc->nr,
 			      sc->arch == SC_AUDIT_ARCH_I386 ? "i386" : "x86_64");
 		struct rp_ctx c = {
-			.e = &e,
-			.ev = ev,
-			.sc = sc,
-			.session = p->session,
-			.opts = &p->opts,
-			.exiting_ok = sc->finished && !sc->is_error,
+		    .e = &e,
+		    .ev = ev,
+		    .sc = sc,
+		    .session = p->session,
+		    .opts = &p->opts,
+		    .exiting_ok = sc->finished && !sc->is_error,
+		    .deref = true, /* JSON has the values; -e verbose= is text */
 		};
 		rp_buf_puts(out, ",\"args\":");
 		rp_e_open(&e, '(');

@@ -180,6 +180,9 @@ struct rp_print_opts {
 	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
 	 * abbreviated unless -v) */
 	const struct strec_filter *raw_set, *abbrev_set;
+	/* -e verbose=: only these calls' structures, arrays and the values
+	 * behind pointers are printed, the others' addresses (NULL: all) */
+	const struct strec_filter *verbose_set;
 	/* -e read=, -e write=: hex dumps of the data of these descriptors
 	 * (NULL: none), owned by the caller */
 	const struct rp_fdset *dump_read, *dump_write;

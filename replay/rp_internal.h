@@ -126,6 +126,10 @@ struct rp_ctx {
 	const struct rp_session *session;
 	const struct rp_print_opts *opts;
 	bool exiting_ok; /* finished and not failed: OUT memory is meaningful */
+	/* strace's verbose(tcp): structures, arrays, sets and the values
+	 * behind pointers are printed (else their addresses; strings, paths
+	 * and buffers are printed either way); -e verbose=SET */
+	bool deref;
 };
 
 /* Decodes the arguments of ctx->sc into ctx->e (inside the open '('). */
@@ -166,6 +170,18 @@ void rp_arg_ptr(struct rp_ctx *c, unsigned i);
  * NULL as NULL. Returns the memory or NULL when the caller printed nothing
  * more to do. */
 const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
+/* The same for a string the kernel wrote (getcwd, PR_GET_NAME): printed
+ * under -e verbose= too, as strace prints strings. */
+const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
+/* strace's !verbose(tcp) (-e verbose=): the address rather than what is
+ * behind it; true when that was printed and the caller prints no more. */
+static inline bool rp_addr_only(struct rp_ctx *c, uint64_t addr)
+{
+	if (c->deref)
+		return false;
+	rp_e_ptr(c->e, addr);
+	return true;
+}
 void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 void rp_print_signame(struct rp_ctx *c, int64_t sig);
 void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */

@@ -35,7 +35,7 @@ struct opts {
 	bool separately;       /* --output-separately (-ff's second f) */
 	unsigned qcount;    /* -q, -qq, -qqq */
 	struct rp_fdset dump_read, dump_write; /* -e read=, -e write= */
-	struct strec_filter raw_set, abbrev_set; /* -e raw=, -e abbrev= */
+	struct strec_filter raw_set, abbrev_set, verbose_set; /* -e raw=, abbrev=, verbose= */
 	/* -c: strace's summary table only; -C: the trace, then the table */
 	enum { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_AFTER } summary;
 	/* what strstat, which makes the table, is given: the selection
@@ -155,6 +155,8 @@ static void usage(FILE *f)
 	    "                         verbose (numbers with the names in a comment)\n"
 	    "  -e raw=SET             these syscalls' arguments and results undecoded, in hex\n"
 	    "  -e abbrev=SET          abbreviate only these syscalls' structures (-v: none)\n"
+	    "  -e verbose=SET         dereference only these syscalls' pointers (others: "
+	    "addresses)\n"
 	    "  -e read=SET            hex dumps of the data read from the descriptors in SET\n"
 	    "  -e write=SET           ... and written to them (numbers, all, none, !negation)\n"
 	    "  -q, -qq, -qqq          quiet: no attach/detach and personality messages; no\n"
@@ -254,16 +256,20 @@ static void parse_e(struct opts *o, const char *expr)
 		select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
 		return;
 	}
-	if (!strncmp(expr, "raw=", 4) || !strncmp(expr, "abbrev=", 7)) {
-		const bool raw = expr[0] == 'r';
-		struct strec_filter *const set = raw ? &o->raw_set : &o->abbrev_set;
+	if (!strncmp(expr, "raw=", 4) || !strncmp(expr, "abbrev=", 7) ||
+	    !strncmp(expr, "verbose=", 8)) {
+		struct strec_filter *const set = expr[0] == 'r'	  ? &o->raw_set
+						 : expr[0] == 'a' ? &o->abbrev_set
+								  : &o->verbose_set;
 		select_or_die(strec_filter_add(set, STREC_FILTER_TRACE_EXPR, strchr(expr, '=') + 1,
 					       msg, sizeof(msg)),
 			      msg);
-		if (raw)
+		if (set == &o->raw_set)
 			o->print.raw_set = set;
-		else
+		else if (set == &o->abbrev_set)
 			o->print.abbrev_set = set;
+		else
+			o->print.verbose_set = set;
 		return;
 	}
 	if (!strncmp(expr, "read=", 5) || !strncmp(expr, "write=", 6)) {
@@ -989,6 +995,7 @@ int main(int argc, char **argv)
 	rp_select_init(&o.sel);
 	strec_filter_init(&o.raw_set);
 	strec_filter_init(&o.abbrev_set);
+	strec_filter_init(&o.verbose_set);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
 	if (o.interleaved && (o.print.json || separate_files(&o)))

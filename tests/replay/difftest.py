@@ -225,8 +225,10 @@ def normalize(lines, column=None):
             continue
         first_exec = k == 0 and rest.startswith("execve(")
         prefix = normalize_prefix(prefix, first_exec)
-        if first_exec:  # -e raw=: its arguments are the tracer's own addresses
+        if first_exec:  # -e raw=, -e verbose=: its pointers are the tracer's own
             rest = re.sub(r"^execve\(0x[0-9a-f]+, 0x[0-9a-f]+, 0x[0-9a-f]+\)", "execve(RAW)", rest)
+            rest = re.sub(r'^(execve\("(?:[^"\\]|\\.)*"), 0x[0-9a-f]+, 0x[0-9a-f]+\)',
+                          r"\1, ARGV, ENVP)", rest)
         rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
         # -xx: strings and -y paths in \x, as text, so that the pids and
         # inode numbers below can be found in them (both sides alike: a

@@ -8,7 +8,7 @@ _strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp 
 	--force -q --progress -d -h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -ff
 	--output-separately -f -s -x -xx -t -tt
-	-ttt -r -T -i -n -a -y -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --format --info --interleaved -h --help --version"
+	-ttt -r -T -i -n -a -y -yy --decode-fds -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
 	--pid --tree -P -S -U --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
@@ -109,6 +109,9 @@ _strec_complete()
 		raw=* | abbrev=* | verbose=*)
 			[[ $tool == strep ]] && _strec_syscall_list "${cur%%=*}=" "${cur#*=}"
 			;;
+		decode-fds=*)
+			[[ $tool == strep ]] && _strec_offer "path socket dev pidfd all none" "decode-fds=" "${cur#decode-fds=}"
+			;;
 		quiet=*)
 			[[ $tool == strec ]] && return
 			_strec_offer "attach exit personality thread-execve path-resolution all none" "quiet=" "${cur#quiet=}"
@@ -122,7 +125,7 @@ _strec_complete()
 		*)
 			local keys="trace="
 			[[ $tool != strec ]] && keys="trace= signal= status="
-			[[ $tool == strep ]] && keys="$keys quiet= read= write= raw= abbrev= verbose="
+			[[ $tool == strep ]] && keys="$keys quiet= read= write= raw= abbrev= verbose= decode-fds="
 			_strec_offer "$keys" "" "$cur"
 			compopt -o nospace 2>/dev/null
 			;;
@@ -138,6 +141,10 @@ _strec_complete()
 	case $cur in
 	--quiet=*)
 		[[ $tool == strep ]] && _strec_offer "attach exit personality thread-execve path-resolution all none" "--quiet=" "${cur#--quiet=}"
+		return
+		;;
+	--decode-fds=*)
+		[[ $tool == strep ]] && _strec_offer "path socket dev pidfd all none" "--decode-fds=" "${cur#--decode-fds=}"
 		return
 		;;
 	--format=*)

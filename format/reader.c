@@ -882,8 +882,15 @@ static int snapshot_fields(struct strtrc_reader *r, const struct fields *fp, uin
 		if (f.n[j].type != N_ARRAY || f.n[j].v < 2)
 			return bad(&f, "an [fd, path] array", "fds");
 		I(j + 1, "fd", INT32_MIN, INT32_MAX, r->fds[k].fd);
-		if ((e = get_bytes(&f, f.n[j + 1].next, "fd path", &r->fds[k].path)) < 0)
+		const uint32_t path_node = f.n[j + 1].next;
+		if ((e = get_bytes(&f, path_node, "fd path", &r->fds[k].path)) < 0)
 			return e;
+		r->fds[k].dev_type = 0;
+		r->fds[k].rdev = 0;
+		if (f.n[j].v >= 4) { /* appended: a device's type and number */
+			U(f.n[path_node].next, "fd device type", UINT32_MAX, r->fds[k].dev_type);
+			U(f.n[f.n[path_node].next].next, "fd device", UINT64_MAX, r->fds[k].rdev);
+		}
 		j = f.n[j].next;
 	}
 	sn->nfds = nfds;

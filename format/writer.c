@@ -498,7 +498,7 @@ static size_t record_bound(const struct strtrc_record *rec)
 		const struct strtrc_snapshot *const sn = &rec->u.snapshot;
 		s += sn->ntids * HEAD_MAX + sn->comm.len + sn->exe.len + sn->cwd.len;
 		for (size_t i = 0; i < sn->nfds; i++)
-			s += 3 * HEAD_MAX + sn->fds[i].path.len;
+			s += 5 * HEAD_MAX + sn->fds[i].path.len;
 		break;
 	}
 	default:
@@ -585,9 +585,16 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 		put_bytes(w, sn->cwd.data, sn->cwd.len);
 		put_array(w, sn->nfds);
 		for (size_t i = 0; i < sn->nfds; i++) {
-			put_array(w, 2);
+			/* a device's type and number appended (readers of [fd,
+			 * path] entries skip them) */
+			const bool dev = sn->fds[i].dev_type != 0;
+			put_array(w, dev ? 4 : 2);
 			put_int(w, sn->fds[i].fd);
 			put_bytes(w, sn->fds[i].path.data, sn->fds[i].path.len);
+			if (dev) {
+				put_uint(w, sn->fds[i].dev_type);
+				put_uint(w, sn->fds[i].rdev);
+			}
 		}
 		break;
 	}

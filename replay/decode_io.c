@@ -875,7 +875,7 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 		return;
 	}
 	/* with -y each descriptor carries its path: print through the emitter */
-	if (c->opts->yflag && !c->e->json) {
+	if (rp_fd_names(c)) {
 		const int64_t max = (int64_t)m->len * 8 < nfds ? (int64_t)m->len * 8 : nfds;
 		struct rp_buf b = { 0 };
 		rp_buf_putc(&b, '[');
@@ -887,7 +887,7 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 			if (!first)
 				rp_buf_putc(&b, ' ');
 			if (path)
-				rp_fd_text(&b, fd, path, strlen(path), c->opts->xflag);
+				rp_fd_text(&b, fd, path, strlen(path), c->opts, c->sc->entry_ts_ns);
 			else
 				rp_buf_printf(&b, "%" PRId64, fd);
 			first = false;

@@ -73,6 +73,15 @@ static int parse_name_set(const char *set, const char *const *names, const unsig
 	return 0;
 }
 
+int rp_decode_fds_parse(const char *set, unsigned *modes, char *msg, size_t msg_size)
+{
+	static const char *const names[] = {"path", "socket", "dev", "pidfd", NULL};
+	static const unsigned bits[] = {RP_DECODE_FD_PATH, RP_DECODE_FD_SOCKET, RP_DECODE_FD_DEV,
+					RP_DECODE_FD_PIDFD};
+	return parse_name_set(set, names, bits, RP_DECODE_FD_ALL, "decode-fds", modes, msg,
+			      msg_size);
+}
+
 int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size)
 {
 	static const char *const names[] = {"attach",	       "exit",	      "exits",
@@ -528,7 +537,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
 		struct rp_buf text = { 0 };
 		if (path)
-			rp_fd_text(&text, fd, path, strlen(path), e->opts->xflag);
+			rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
 		if (path && !text.oom)
 			rp_e_rawf(e, "%.*s", (int)text.len, text.data);
 		else
@@ -573,7 +582,7 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_e_init(&e, out, &p->opts);
 		rp_buf_printf(out, "--- %s ", sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
 		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
-				 p->opts.yflag && !e.json ? p->session : NULL, ev->tid);
+				 p->opts.decode_fds && !e.json ? p->session : NULL, ev->tid);
 		rp_buf_puts(out, " ---");
 		break;
 	}
@@ -676,7 +685,7 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_buf_printf(out, ",\"signal\":\"%s\",\"siginfo\":",
 			      sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
 		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
-				 p->opts.yflag && !e.json ? p->session : NULL, ev->tid);
+				 p->opts.decode_fds && !e.json ? p->session : NULL, ev->tid);
 		break;
 	case RP_EV_GROUP_STOP:
 		json_common(p, ev, out, "stop");

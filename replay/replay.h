@@ -133,6 +133,37 @@ enum rp_ts_mode { RP_TS_NONE, RP_TS_TIME, RP_TS_TIME_US, RP_TS_EPOCH_US };
  * comment. */
 enum rp_xlat_style { RP_XLAT_ABBREV, RP_XLAT_RAW, RP_XLAT_VERBOSE };
 
+/* strace's --decode-fds=SET (-y: path, -yy: all): what follows a
+ * descriptor in < >. */
+enum rp_decode_fd {
+	RP_DECODE_FD_PATH = 1,	 /* its path (-y) */
+	RP_DECODE_FD_SOCKET = 2, /* a socket's protocol and endpoints */
+	RP_DECODE_FD_DEV = 4,	 /* a device's major:minor (not recorded: the path) */
+	RP_DECODE_FD_PIDFD = 8,	 /* a pidfd's process (not recorded: the path) */
+	RP_DECODE_FD_ALL = 15,
+};
+/* --decode-fds=SET, -e decode-fds=SET: path, socket, dev, pidfd, all,
+ * none, ! to negate; 0, or -EINVAL with a message. */
+int rp_decode_fds_parse(const char *set, unsigned *modes, char *msg, size_t msg_size);
+
+/* What strace -yy says of descriptors beyond their paths (fdinfo.c): a
+ * socket's details over time, from the recorder's socket records, and a
+ * device's numbers, by path. */
+struct rp_fdinfo;
+struct rp_fdinfo *rp_fdinfo_new(void);
+void rp_fdinfo_free(struct rp_fdinfo *t);
+/* Learns from every syscall event, printed or not, and from the
+ * descriptors of snapshots (0 or -ENOMEM). */
+int rp_fdinfo_feed(struct rp_fdinfo *t, const struct rp_event *ev);
+int rp_fdinfo_snapshot(struct rp_fdinfo *t, const struct strtrc_snapshot *sn);
+/* Appends "<char 1:3>" for a character or block device of that path;
+ * false when it is not known as one. */
+bool rp_fdinfo_device(const struct rp_fdinfo *t, const char *path, size_t len, struct rp_buf *out);
+/* Appends socket inode's details as strace would have printed them at ts
+ * ("TCP:[127.0.0.1:80]", or "TCP:[4242]" before it has endpoints); false
+ * when unknown (the path serves then). */
+bool rp_fdinfo_socket(struct rp_fdinfo *t, uint64_t inode, uint64_t ts, struct rp_buf *out);
+
 /* strace's --quiet=SET: the informational messages left out. */
 enum rp_quiet {
 	RP_QUIET_ATTACH = 1,	       /* "Process N attached", "... detached" */
@@ -166,7 +197,10 @@ struct rp_print_opts {
 	bool json;
 	unsigned max_strlen; /* -s, default 32 */
 	int xflag;           /* -x: 1, -xx: 2 */
-	bool yflag;          /* -y: descriptor paths */
+	unsigned decode_fds; /* enum rp_decode_fd: -y paths, -yy all */
+	/* -yy: what sockets and devices were (rp_fdinfo_feed), owned by the
+	 * caller; NULL: descriptors show their paths */
+	struct rp_fdinfo *fdinfo;
 	bool verbose;        /* -v: structures unabbreviated */
 	enum rp_xlat_style xlat; /* -X */
 	enum rp_ts_mode ts;  /* -t, -tt, -ttt */

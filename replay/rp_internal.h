@@ -138,7 +138,11 @@ void rp_decode_args(struct rp_ctx *c);
  * F_GETFD "0x1 (flags FD_CLOEXEC)"); false when the default applies. */
 bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
 /* "N<path>" as strace -y prints a descriptor (-x, -xx: xflag). */
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int xflag);
+/* "N<...>" as strace prints descriptor fd of that path under the decode
+ * modes of o (-y, -yy): a socket's details (as they were at ts), else its
+ * path; "N" alone when the modes show nothing of it. */
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len,
+		const struct rp_print_opts *o, uint64_t ts);
 /* "<path>", the part after the number. */
 void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag);
 
@@ -150,10 +154,11 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd);
  * without -v: then it says "..." and the caller stops. */
 bool rp_array_cut(struct rp_ctx *c, size_t k);
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
-/* The session to name descriptors from under -y (text only), else NULL. */
+/* The session to name descriptors from under -y/-yy (text only), else
+ * NULL. */
 static inline const struct rp_session *rp_fd_names(const struct rp_ctx *c)
 {
-	return c->opts->yflag && !c->e->json ? c->session : NULL;
+	return c->opts->decode_fds && !c->e->json ? c->session : NULL;
 }
 const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd);
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
@@ -243,6 +248,9 @@ enum {
 #define RP_MMSG_ITEM(i) (((uint32_t)(i) + 1) << 16)
 /* An iovec argument: item 0 is the array, item k + 1 the buffer of iov[k]. */
 #define RP_IOV_BUF(k) ((uint32_t)(k) + 1)
+
+/* A netlink protocol's name without its NETLINK_ ("ROUTE"), or NULL. */
+const char *rp_netlink_protocol_name(uint32_t protocol);
 
 /* strace's -e read=SET / -e write=SET: the hex dumps of the data ev read
  * from or wrote to a descriptor in the sets, appended to out after the

@@ -95,9 +95,11 @@ struct run {
 };
 
 static const char *const long_options[] = {
-    "--to_trace",    "--dont_trace", "--pid",	  "--tree",   "--json",	 "--info",
-    "--interleaved", "--help",	     "--version", "--output", "--trace", "--ff",
-    "--format",	     "--force",	     "--quiet",	  NULL,
+    "--to_trace",   "--dont_trace", "--pid",	     "--tree",
+    "--json",	    "--info",	    "--interleaved", "--help",
+    "--version",    "--output",	    "--trace",	     "--ff",
+    "--format",	    "--force",	    "--quiet",	     "--output-separately",
+    "--decode-fds", NULL,
 };
 
 /* --ff DIR or -ff -o PREFIX: a file per task */
@@ -150,6 +152,10 @@ static void usage(FILE *f)
 	    "  -n                     syscall numbers\n"
 	    "  -a COLUMN              column of the ' = ' before return values (default 40)\n"
 	    "  -y                     descriptor paths\n"
+	    "  -yy                    also sockets' protocols and endpoints (TCP:[a:p->b:q],\n"
+	    "                         UNIX-STREAM:[ino->peer,\"path\"]) and devices' numbers\n"
+	    "  --decode-fds=SET       what -y/-yy show: path, socket, dev, pidfd, all, none\n"
+	    "                         (also -e decode-fds=SET; --decode-fds alone is -y)\n"
 	    "  -v                     structures in full (stat, statx, getdents...)\n"
 	    "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
 	    "                         verbose (numbers with the names in a comment)\n"
@@ -252,6 +258,11 @@ static const char *opt_value(int argc, char **argv, int *i, const char *inline_v
 static void parse_e(struct opts *o, const char *expr)
 {
 	char msg[256];
+	if (!strncmp(expr, "decode-fds=", 11)) {
+		select_or_die(
+		    rp_decode_fds_parse(expr + 11, &o->print.decode_fds, msg, sizeof(msg)), msg);
+		return;
+	}
 	if (!strncmp(expr, "quiet=", 6)) {
 		select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
 		return;
@@ -331,6 +342,14 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->outfile = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--ff")) {
 				o->ff_dir = opt_value(argc, argv, &i, val);
+			} else if (!strcmp(name, "--decode-fds")) {
+				char msg[256];
+				if (!val) /* as -y */
+					o->print.decode_fds = RP_DECODE_FD_PATH;
+				else
+					select_or_die(rp_decode_fds_parse(val, &o->print.decode_fds,
+									  msg, sizeof(msg)),
+						      msg);
 			} else if (!strcmp(name, "--quiet")) {
 				char msg[256];
 				if (!val) /* as -q */
@@ -400,8 +419,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'n':
 				o->print.show_nr = true;
 				continue;
-			case 'y':
-				o->print.yflag = true;
+			case 'y': /* -y paths, -yy all strace can tell */
+				o->print.decode_fds =
+				    o->print.decode_fds ? RP_DECODE_FD_ALL : RP_DECODE_FD_PATH;
 				continue;
 			case 'v': /* as strace's -e abbrev=none, replacing one given before */
 				o->print.verbose = true;
@@ -753,6 +773,9 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	struct run *r = ctx;
 	if (note_personality(r, ev) < 0)
 		return -ENOMEM;
+	/* -yy: what each socket was, from every call, printed or not */
+	if (rp_fdinfo_feed(r->o->print.fdinfo, ev) < 0)
+		return -ENOMEM;
 	if (rp_select_follow(&r->o->sel, ev) < 0)
 		return -ENOMEM;
 	if (!rp_select_event(&r->o->sel, r->session, ev))
@@ -1068,6 +1091,8 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (o.print.decode_fds & (RP_DECODE_FD_SOCKET | RP_DECODE_FD_DEV))
+		o.print.fdinfo = rp_fdinfo_new();
 	struct rp_session *s = rp_session_new(h);
 	struct run r = { .o = &o, .out = out, .session = s };
 	if (o.interleaved && s)
@@ -1075,7 +1100,8 @@ int main(int argc, char **argv)
 	r.printer = s ? rp_printer_new(&o.print, s) : NULL;
 	if (o.perfetto && s)
 		r.pf = rp_perfetto_new(&o.print, s, h);
-	if (!s || !r.printer || (o.perfetto && !r.pf)) {
+	if (!s || !r.printer || (o.perfetto && !r.pf) ||
+	    ((o.print.decode_fds & (RP_DECODE_FD_SOCKET | RP_DECODE_FD_DEV)) && !o.print.fdinfo)) {
 		fputs("strep: out of memory\n", stderr);
 		return 1;
 	}
@@ -1092,6 +1118,12 @@ int main(int argc, char **argv)
 		rp_progress_update(&progress, strtrc_reader_bytes_in(rd));
 		if (rec.kind == STRTRC_SNAPSHOT && h->attached)
 			note_attach(&o, &rec.u.snapshot);
+		if (rec.kind == STRTRC_SNAPSHOT &&
+		    rp_fdinfo_snapshot(o.print.fdinfo, &rec.u.snapshot) < 0) {
+			fputs("strep: out of memory\n", stderr);
+			status = 1;
+			break;
+		}
 		const int frc = rp_session_feed(s, &rec, on_event, &r);
 		if (frc < 0) {
 			fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));
@@ -1132,6 +1164,7 @@ int main(int argc, char **argv)
 	if (r.write_failed && separate_files(&o))
 		status = 1;
 	rp_printer_free(r.printer);
+	rp_fdinfo_free(o.print.fdinfo);
 	rp_session_free(s);
 	rp_buf_free(&r.line);
 	strtrc_reader_close(rd);

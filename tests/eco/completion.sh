@@ -42,6 +42,7 @@ expect "strscrub in.trc --drop-" --drop-argv
 expect "strstat run.trc -S " calls
 expect "strep run.trc -U calls,mi" calls,min-time
 expect "strep run.trc -e raw=%me" %memory
+expect "strep run.trc --decode-fds=so" socket
 expect "strstat run.trc -S max" max-time
 expect "strep run.trc --quiet=pers" personality
 expect "strep run.trc -e quiet=ex" exit

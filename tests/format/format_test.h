@@ -62,10 +62,10 @@ static inline struct strtrc_header sample_header(void)
 }
 
 static const struct strtrc_fd_entry sample_fds[] = {
-    {0, {(const uint8_t *)"/dev/pts/0", 10}},
-    {1, {(const uint8_t *)"pipe:[1234]", 11}},
-    {-1, {NULL, 0}},
-    {2147483647, {(const uint8_t *)"/a\xff\x00z", 5}},
+    {0, {(const uint8_t *)"/dev/pts/0", 10}, 0020000 /* S_IFCHR */, (136u << 8) | 0},
+    {1, {(const uint8_t *)"pipe:[1234]", 11}, 0, 0},
+    {-1, {NULL, 0}, 0, 0},
+    {2147483647, {(const uint8_t *)"/a\xff\x00z", 5}, 0060000 /* S_IFBLK */, UINT64_MAX},
 };
 static const uint32_t sample_tids[] = {100, 101, UINT32_MAX};
 static const uint8_t sample_siginfo[128] = {11, 0, 0, 0, 0xff, 1, 2, 3};

@@ -239,6 +239,10 @@ def normalize(lines, column=None):
         rest = re.sub(r"^(execve\(.*\], )0x[0-9a-f]+( /\* \d+ vars \*/)", r"\1ENVP\2", rest)
         # -y: the inode numbers of sockets, pipes and anonymous inodes
         rest = re.sub(r"\b(socket|pipe|net|anon_inode):\[\d+\]", r"\1:[INO]", rest)
+        # -yy: the inodes of sockets and their unix peers, a netlink port id
+        rest = re.sub(r"<((?:UNIX|UNIX-STREAM|TCP|UDP|UDPLITE|RAW|PING|NETLINK)(?:v6)?):\[\d+(->\d+)?",
+                      lambda m: "<%s:[INO%s" % (m.group(1), "->INO" if m.group(2) else ""), rest)
+        rest = re.sub(r"<NETLINK:\[(\w+):\d+\]>", r"<NETLINK:[\1:PORTID]>", rest)
         rest = re.sub(r"/#\d+>\(deleted\)", "/#INO>(deleted)", rest)  # O_TMPFILE
         # -v: inode numbers and times of the files a run creates
         rest = re.sub(r"\b(st_ino|d_ino|stx_ino)=\d+", r"\1=INO", rest)

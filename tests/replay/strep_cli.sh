@@ -30,6 +30,7 @@ check 2 "unknown status 'faild' (did you mean 'failed'?)" -e status=faild x.trc
 check 2 "no trace file given" -tt
 check 2 "invalid quiet 'exitz' (did you mean 'exit'?)" --quiet=exitz x.trc
 check 2 "invalid descriptor '1-3'" -e read=1-3 x.trc
+check 2 "invalid decode-fds 'pth' (did you mean 'path'?)" --decode-fds=pth x.trc
 check 2 "invalid descriptor ''" -e write= x.trc
 check 2 "invalid quiet 'atach' (did you mean 'attach'?)" -e quiet=atach x.trc
 check 1 "strep:" "$dir/missing.trc"
@@ -66,6 +67,13 @@ if [ -x "$bindir/strec" ]; then
 		grep -v '+++ exited' "$dir/full" | cmp -s - "$dir/q" || { echo "FAIL: $q"; fail=1; }
 	done
 	"$strep" --quiet=none "$dir/t.trc" | cmp -s - "$dir/full" || { echo "FAIL: --quiet=none"; fail=1; }
+	# --decode-fds=SET: -y is path, none is nothing
+	"$strep" -y "$dir/t.trc" >"$dir/y"
+	for d in "--decode-fds" "--decode-fds=path" "-e decode-fds=path"; do
+		# shellcheck disable=SC2086 # the options are two words for -e
+		"$strep" $d "$dir/t.trc" | cmp -s - "$dir/y" || { echo "FAIL: $d is not -y"; fail=1; }
+	done
+	"$strep" --decode-fds=none "$dir/t.trc" | cmp -s - "$dir/full" || { echo "FAIL: --decode-fds=none"; fail=1; }
 	# --info: the header and counts from a pass over the records
 	"$strep" --info "$dir/t.trc" >"$dir/info" || { echo "FAIL: --info"; fail=1; }
 	grep -qE '^command: +cat /etc/hostname$' "$dir/info" &&

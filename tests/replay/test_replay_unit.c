@@ -162,7 +162,11 @@ int main(void)
 		};
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 			struct rp_buf b = { 0 };
-			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), cases[i].xflag);
+			struct rp_print_opts o;
+			rp_print_opts_init(&o);
+			o.xflag = cases[i].xflag;
+			o.decode_fds = RP_DECODE_FD_PATH;
+			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), &o, 0);
 			expect("fd path", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}

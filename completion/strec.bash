@@ -6,10 +6,11 @@ _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 
 _strec_opts_strec="-o -p -E -u --user -s --no-follow -f --to_trace --dont_trace -e --duration
 	--max-size --no-seccomp --spin --no-aslr --env --force -q --progress -d -h --help --version"
-_strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
-	-ttt -r -T -y -v -X -q -qq --json --format --info --interleaved -h --help --version"
+_strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -ff
+	--output-separately -f -s -x -xx -t -tt
+	-ttt -r -T -i -n -a -y -yy --decode-fds -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
-	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
+	--pid --tree -P -S -U --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
 _strec_opts_strscrub="-o --mask-paths --drop-argv --drop-env --drop-pid -h --help --version"
 
@@ -183,7 +184,7 @@ _strec_complete()
 		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "$(command ls /proc | grep -E '^[0-9]+$')" -- "$cur")
 		return
 		;;
-	-s | --top | --spin | --duration | --max-size)
+	-s | -a | --top | --spin | --duration | --max-size)
 		return
 		;;
 	-E)
@@ -197,7 +198,14 @@ _strec_complete()
 		return
 		;;
 	-S)
-		_strec_offer "time calls errors name avg min max nothing" "" "$cur"
+		_strec_offer "time calls errors name avg-time min-time max-time nothing" "" "$cur"
+		return
+		;;
+	-U)
+		local last=${cur##*,} before=""
+		[[ $cur == *,* ]] && before=${cur%,*},
+		_strec_offer "time-percent total-time min-time max-time avg-time calls errors name" "$before" "$last"
+		compopt -o nospace 2>/dev/null
 		return
 		;;
 	--sort)
@@ -215,8 +223,18 @@ _strec_complete()
 	-e)
 		case $cur in
 		trace=*) _strec_syscall_list "trace=" "${cur#trace=}" ;;
+		raw=* | abbrev=* | verbose=*)
+			[[ $tool == strep ]] && _strec_syscall_list "${cur%%=*}=" "${cur#*=}"
+			;;
+		decode-fds=*)
+			[[ $tool == strep ]] && _strec_offer "path socket dev pidfd all none" "decode-fds=" "${cur#decode-fds=}"
+			;;
+		quiet=*)
+			[[ $tool == strec ]] && return
+			_strec_offer "attach exit personality thread-execve path-resolution all none" "quiet=" "${cur#quiet=}"
+			;;
 		signal=* | status=*)
-			local key=${cur%%=*}= list="successful failed unfinished"
+			local key=${cur%%=*}= list="successful failed unfinished detached"
 			[[ $key == signal= ]] && list="all none SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS"
 			[[ $tool == strec ]] && return
 			_strec_offer "$list" "$key" "${cur#"$key"}"
@@ -224,6 +242,7 @@ _strec_complete()
 		*)
 			local keys="trace="
 			[[ $tool != strec ]] && keys="trace= signal= status="
+			[[ $tool == strep ]] && keys="$keys quiet= read= write= raw= abbrev= verbose= decode-fds="
 			_strec_offer "$keys" "" "$cur"
 			compopt -o nospace 2>/dev/null
 			;;
@@ -237,6 +256,14 @@ _strec_complete()
 		return
 	fi
 	case $cur in
+	--quiet=*)
+		[[ $tool == strep ]] && _strec_offer "attach exit personality thread-execve path-resolution all none" "--quiet=" "${cur#--quiet=}"
+		return
+		;;
+	--decode-fds=*)
+		[[ $tool == strep ]] && _strec_offer "path socket dev pidfd all none" "--decode-fds=" "${cur#--decode-fds=}"
+		return
+		;;
 	--format=*)
 		_strec_offer "text json perfetto" "--format=" "${cur#--format=}"
 		return

@@ -1128,8 +1128,15 @@ static int snapshot_fields(struct strtrc_reader *r, const struct fields *fp, uin
 		if (f.n[j].type != N_ARRAY || f.n[j].v < 2)
 			return bad(&f, "an [fd, path] array", "fds");
 		I(j + 1, "fd", INT32_MIN, INT32_MAX, r->fds[k].fd);
-		if ((e = get_bytes(&f, f.n[j + 1].next, "fd path", &r->fds[k].path)) < 0)
+		const uint32_t path_node = f.n[j + 1].next;
+		if ((e = get_bytes(&f, path_node, "fd path", &r->fds[k].path)) < 0)
 			return e;
+		r->fds[k].dev_type = 0;
+		r->fds[k].rdev = 0;
+		if (f.n[j].v >= 4) { /* appended: a device's type and number */
+			U(f.n[path_node].next, "fd device type", UINT32_MAX, r->fds[k].dev_type);
+			U(f.n[f.n[path_node].next].next, "fd device", UINT64_MAX, r->fds[k].rdev);
+		}
 		j = f.n[j].next;
 	}
 	sn->nfds = nfds;
@@ -1224,9 +1231,19 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		NEXT;
 		if ((e = get_bytes(&f, i, "siginfo", &rec->u.signal.siginfo)) < 0)
 			return e;
+		if (n[0].v > 3 + 2) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.signal.ip);
+			rec->u.signal.has_ip = true;
+		}
 		break;
 	case STRTRC_GROUP_STOP:
 		I(i, "signo", INT32_MIN, INT32_MAX, rec->u.group_stop.signo);
+		if (n[0].v > 3 + 1) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.group_stop.ip);
+			rec->u.group_stop.has_ip = true;
+		}
 		break;
 	case STRTRC_SPAWN:
 		U(i, "new_tid", UINT32_MAX, rec->u.spawn.new_tid);
@@ -1240,6 +1257,11 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		NEXT;
 		if ((e = get_bytes(&f, i, "exe", &rec->u.exec.exe)) < 0)
 			return e;
+		if (n[0].v > 3 + 2) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.exec.ip);
+			rec->u.exec.has_ip = true;
+		}
 		break;
 	case STRTRC_EXIT:
 		I(i, "wait_status", INT32_MIN, INT32_MAX, rec->u.task_exit.wait_status);

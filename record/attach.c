@@ -387,6 +387,9 @@ int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec)
 		snprintf(link, sizeof(link), "/proc/%d/fd/%ld", pid, fd);
 		const size_t n = read_link(link, paths + used, PATH_MAX);
 		fds[nfds].fd = (int32_t)fd;
+		fds[nfds].dev_type = 0;
+		fds[nfds].rdev = 0;
+		(void)rec_device_of(link, paths + used, n, &fds[nfds].dev_type, &fds[nfds].rdev);
 		fds[nfds].path.len = n;
 		fds[nfds].path.data = (const uint8_t *)(uintptr_t)used; /* rebased below */
 		used += n;

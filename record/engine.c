@@ -277,6 +277,19 @@ static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new
 	REC_INFO("%d: new task %d (flags %#llx)", parent->tid, new_tid, (unsigned long long)flags);
 }
 
+/* Where a stopped task is, for strace -i's "[ip] --- SIGx ... ---"
+ * (and the new image's entry before "+++ superseded by execve"): the
+ * kernel reports it at any ptrace stop. false when it does not. */
+static bool stopped_ip(pid_t tid, uint64_t *ip)
+{
+	struct __ptrace_syscall_info info;
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof(info), &info) < 0)
+		return false;
+	*ip = info.instruction_pointer;
+	return true;
+}
+
 static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 {
 	unsigned long former = (unsigned long)task->tid;
@@ -297,13 +310,14 @@ static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 	char path[64], exe[PATH_MAX];
 	snprintf(path, sizeof(path), "/proc/%d/exe", task->tid);
 	const ssize_t n = readlink(path, exe, sizeof(exe));
-	const struct strtrc_record r = {
+	struct strtrc_record r = {
 		.kind = STRTRC_EXEC,
 		.tid = (uint32_t)task->tid,
 		.ts_ns = ts,
 		.u.exec = { .former_tid = (uint32_t)former,
 			    .exe = { .data = (const uint8_t *)exe, .len = n > 0 ? (size_t)n : 0 } },
 	};
+	r.u.exec.has_ip = stopped_ip(task->tid, &r.u.exec.ip);
 	rec_write(rec, &r);
 	REC_INFO("%d: exec (former tid %lu)", task->tid, former);
 }
@@ -344,12 +358,14 @@ static void on_signal(struct recorder *rec, struct rec_task *task, int sig, uint
 		resume(rec, task, sig);
 		return;
 	}
-	const struct strtrc_record r = {
-		.kind = STRTRC_SIGNAL,
-		.tid = (uint32_t)task->tid,
-		.ts_ns = ts,
-		.u.signal = { .signo = sig, .siginfo = { .data = (const uint8_t *)&si, .len = sizeof(si) } },
+	struct strtrc_record r = {
+	    .kind = STRTRC_SIGNAL,
+	    .tid = (uint32_t)task->tid,
+	    .ts_ns = ts,
+	    .u.signal = {.signo = sig,
+			 .siginfo = {.data = (const uint8_t *)&si, .len = sizeof(si)}},
 	};
+	r.u.signal.has_ip = stopped_ip(task->tid, &r.u.signal.ip);
 	rec_write(rec, &r);
 	rec->stats.signals++;
 	REC_DEBUG("%d: signal %d", task->tid, sig);
@@ -363,12 +379,13 @@ static void on_event_stop(struct recorder *rec, struct rec_task *task, int sig, 
 		/* The stop strec itself caused before the command's exec is not
 		 * the command's. */
 		if (!task->group_stopped && !task->startup) {
-			const struct strtrc_record r = {
-				.kind = STRTRC_GROUP_STOP,
-				.tid = (uint32_t)task->tid,
-				.ts_ns = ts,
-				.u.group_stop = { .signo = sig },
+			struct strtrc_record r = {
+			    .kind = STRTRC_GROUP_STOP,
+			    .tid = (uint32_t)task->tid,
+			    .ts_ns = ts,
+			    .u.group_stop = {.signo = sig},
 			};
+			r.u.group_stop.has_ip = stopped_ip(task->tid, &r.u.group_stop.ip);
 			rec_write(rec, &r);
 		}
 		task->group_stopped = true;

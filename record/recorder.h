@@ -152,6 +152,16 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		       int64_t rval, uint64_t ts);
 
+/* strace -yy's "<char 1:3>": whether the descriptor whose /proc link is
+ * proc_link, naming target (len bytes), is a character or block device,
+ * and which. */
+bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32_t *type,
+		   uint64_t *rdev);
+
+/* strace -yy's view of socket fd of process tgid (strtrc_socket_encode's
+ * bytes in buf): 0, or a negative errno when the kernel does not give it. */
+int rec_socket_query(pid_t tgid, int32_t fd, uint8_t *buf, size_t cap, size_t *len);
+
 /* Writes one record; on failure remembers the error and sets write_failed. */
 int rec_write(struct recorder *rec, const struct strtrc_record *r);
 

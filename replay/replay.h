@@ -5,6 +5,7 @@
 #ifndef STREC_REPLAY_REPLAY_H
 #define STREC_REPLAY_REPLAY_H
 
+#include "filter.h"
 #include "strtrc.h"
 #include "syscall_table.h"
 
@@ -46,6 +47,7 @@ struct rp_syscall {
 	uint64_t args[6];
 	uint64_t entry_ts_ns, exit_ts_ns;
 	bool finished; /* false: never returned (printed " = ?") */
+	bool detached; /* not finished because the tracer detached (" <detached ...>") */
 	bool is_error;
 	int64_t rval;
 	size_t nmem;
@@ -56,6 +58,11 @@ struct rp_event {
 	enum rp_event_kind kind;
 	uint32_t tid, pid;
 	uint64_t ts_ns; /* from the trace start; a syscall's is its entry */
+	/* Where the task was: a syscall's instruction pointer at its entry, a
+	 * signal's or group stop's where it stopped. has_ip is false where the
+	 * trace does not say (exits, spawns; signals in older traces). */
+	bool has_ip;
+	uint64_t ip;
 	union {
 		struct rp_syscall sc;
 		struct {
@@ -123,6 +130,11 @@ uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid);
 const char *rp_session_cwd(const struct rp_session *s, uint32_t tid);
 /* Path of descriptor fd in tid's process, or NULL when unknown (-y). */
 const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd);
+/* The architecture and number of the last syscall tid entered (strace -n's
+ * number for signals and exits); false, with *arch 0 and *nr 0, for a task
+ * that made none yet (strace's fresh task prints 0). */
+bool rp_session_last_syscall(const struct rp_session *s, uint32_t tid, uint32_t *arch,
+			     uint64_t *nr);
 
 /* ---- output ---- */
 
@@ -143,18 +155,94 @@ enum rp_ts_mode { RP_TS_NONE, RP_TS_TIME, RP_TS_TIME_US, RP_TS_EPOCH_US };
  * comment. */
 enum rp_xlat_style { RP_XLAT_ABBREV, RP_XLAT_RAW, RP_XLAT_VERBOSE };
 
+/* strace's --decode-fds=SET (-y: path, -yy: all): what follows a
+ * descriptor in < >. */
+enum rp_decode_fd {
+	RP_DECODE_FD_PATH = 1,	 /* its path (-y) */
+	RP_DECODE_FD_SOCKET = 2, /* a socket's protocol and endpoints */
+	RP_DECODE_FD_DEV = 4,	 /* a device's major:minor (not recorded: the path) */
+	RP_DECODE_FD_PIDFD = 8,	 /* a pidfd's process (not recorded: the path) */
+	RP_DECODE_FD_ALL = 15,
+};
+/* --decode-fds=SET, -e decode-fds=SET: path, socket, dev, pidfd, all,
+ * none, ! to negate; 0, or -EINVAL with a message. */
+int rp_decode_fds_parse(const char *set, unsigned *modes, char *msg, size_t msg_size);
+
+/* What strace -yy says of descriptors beyond their paths (fdinfo.c): a
+ * socket's details over time, from the recorder's socket records, and a
+ * device's numbers, by path. */
+struct rp_fdinfo;
+struct rp_fdinfo *rp_fdinfo_new(void);
+void rp_fdinfo_free(struct rp_fdinfo *t);
+/* Learns from every syscall event, printed or not, and from the
+ * descriptors of snapshots (0 or -ENOMEM). */
+int rp_fdinfo_feed(struct rp_fdinfo *t, const struct rp_event *ev);
+int rp_fdinfo_snapshot(struct rp_fdinfo *t, const struct strtrc_snapshot *sn);
+/* Appends "<char 1:3>" for a character or block device of that path;
+ * false when it is not known as one. */
+bool rp_fdinfo_device(const struct rp_fdinfo *t, const char *path, size_t len, struct rp_buf *out);
+/* Appends socket inode's details as strace would have printed them at ts
+ * ("TCP:[127.0.0.1:80]", or "TCP:[4242]" before it has endpoints); false
+ * when unknown (the path serves then). */
+bool rp_fdinfo_socket(struct rp_fdinfo *t, uint64_t inode, uint64_t ts, struct rp_buf *out);
+
+/* strace's --quiet=SET: the informational messages left out. */
+enum rp_quiet {
+	RP_QUIET_ATTACH = 1,	       /* "Process N attached", "... detached" */
+	RP_QUIET_EXIT = 2,	       /* "+++ exited with N +++" */
+	RP_QUIET_PERSONALITY = 4,      /* "[ Process PID=N runs in 32 bit mode. ]" */
+	RP_QUIET_THREAD_EXECVE = 8,    /* "+++ superseded by execve in pid N +++" */
+	RP_QUIET_PATH_RESOLUTION = 16, /* -P's "Requested path ... resolved into ..." */
+	RP_QUIET_ALL = 31,
+};
+/* -q, -qq, -qqq as strace has them. */
+#define RP_QUIET_Q  (RP_QUIET_ATTACH | RP_QUIET_PERSONALITY)
+#define RP_QUIET_QQ (RP_QUIET_Q | RP_QUIET_EXIT)
+/* --quiet=SET, -e quiet=SET: names (exit or exits, thread-execve or
+ * superseded...), all, none, ! to negate; 0, or -EINVAL with a message. */
+int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size);
+
+/* strace's descriptor sets (-e read=SET, -e write=SET): numbers, all,
+ * none, a leading ! negating. */
+struct rp_fdset {
+	bool negated; /* every descriptor but those listed */
+	size_t n;
+	int32_t *fds;
+};
+/* Replaces *set with text's set: 0, or -EINVAL ("invalid descriptor 'x'")
+ * or -ENOMEM with a message. */
+int rp_fdset_parse(struct rp_fdset *set, const char *text, char *msg, size_t msg_size);
+bool rp_fdset_has(const struct rp_fdset *set, int64_t fd); /* set NULL: none */
+void rp_fdset_free(struct rp_fdset *set);
+
 struct rp_print_opts {
 	bool json;
 	unsigned max_strlen; /* -s, default 32 */
 	int xflag;           /* -x: 1, -xx: 2 */
-	bool yflag;          /* -y: descriptor paths */
+	unsigned decode_fds; /* enum rp_decode_fd: -y paths, -yy all */
+	/* -yy: what sockets and devices were (rp_fdinfo_feed), owned by the
+	 * caller; NULL: descriptors show their paths */
+	struct rp_fdinfo *fdinfo;
 	bool verbose;        /* -v: structures unabbreviated */
 	enum rp_xlat_style xlat; /* -X */
 	enum rp_ts_mode ts;  /* -t, -tt, -ttt */
-	bool relative;       /* -r */
+	bool relative;	     /* -r (with -t: "(+ 0.000012) " after the time) */
 	bool show_duration;  /* -T */
+	bool show_nr;	     /* -n: "[  59] " syscall numbers */
+	bool show_ip;	     /* -i: "[00007f...] " instruction pointers */
+	unsigned column;     /* -a: " = " goes no further left than this (default 40) */
 	bool pid_prefix;     /* "PID  " before every line */
-	int quiet;	     /* -q: no detach lines; -qq: no "+++ exited"; -qqq: no "superseded" */
+	/* strace's per-syscall qualifiers, owned by the caller: -e raw= (the
+	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
+	 * abbreviated unless -v) */
+	const struct strec_filter *raw_set, *abbrev_set;
+	/* -e verbose=: only these calls' structures, arrays and the values
+	 * behind pointers are printed, the others' addresses (NULL: all) */
+	const struct strec_filter *verbose_set;
+	/* -e read=, -e write=: hex dumps of the data of these descriptors
+	 * (NULL: none), owned by the caller */
+	const struct rp_fdset *dump_read, *dump_write;
+	unsigned quiet;	     /* enum rp_quiet: messages left out (-q, --quiet=) */
 	int64_t start_realtime_ns;
 };
 void rp_print_opts_init(struct rp_print_opts *o);
@@ -165,15 +253,12 @@ void rp_printer_free(struct rp_printer *p);
 /* Appends the event's line(s), newline included, to out. */
 void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out);
 
-/* strace prints a call's arguments at entry up to the first one the
- * kernel fills: its index, or the number of arguments (6 for an unknown
- * call) when none is an output. */
-unsigned rp_syscall_entry_args(const struct rp_syscall *sc);
-/* In text, where argument k of a call rendered by rp_print_event starts,
- * its arguments starting at args_at (after the '('); where the list ends
- * (its ')', or len) when it has fewer: a scan outside strings and nested
- * brackets for the separating ", ". */
-size_t rp_text_arg_offset(const char *text, size_t len, size_t args_at, unsigned k);
+/* How much of a call's text strace prints at the call's entry: the name and
+ * the arguments up to the first one the kernel fills (then the line waits
+ * for the exit, or ends with "<unfinished ...>" or "<detached ...>"). call
+ * is the call's text from its name on, as rp_print_event rendered it. */
+size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_syscall *sc,
+			    const char *call, size_t len);
 
 /* strace's quoting of len bytes (-s truncation at max_strlen, escapes, and
  * "..." after the quote when truncated or when more is true). With

@@ -82,9 +82,10 @@ int rp_select_status(struct rp_select *sel, const char *set, char *msg, size_t m
 			bits |= RP_STATUS_SUCCESSFUL;
 		else if (!strcmp(tok, "failed"))
 			bits |= RP_STATUS_FAILED;
-		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable") ||
-			 !strcmp(tok, "detached"))
+		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable"))
 			bits |= RP_STATUS_UNFINISHED; /* calls that never returned */
+		else if (!strcmp(tok, "detached"))
+			bits |= RP_STATUS_DETACHED;
 		else if (!strcmp(tok, "all"))
 			bits |= RP_STATUS_ALL;
 		else if (strcmp(tok, "none") != 0)
@@ -323,9 +324,10 @@ bool rp_select_event(const struct rp_select *sel, const struct rp_session *sessi
 		if (!strec_filter_match(&sel->filter, sc->arch, sc->nr))
 			return false;
 		if (ev->kind == RP_EV_SYSCALL) {
-			const unsigned status = !sc->finished  ? RP_STATUS_UNFINISHED
-						: sc->is_error ? RP_STATUS_FAILED
-							       : RP_STATUS_SUCCESSFUL;
+			const unsigned status = sc->detached	? RP_STATUS_DETACHED
+						: !sc->finished ? RP_STATUS_UNFINISHED
+						: sc->is_error	? RP_STATUS_FAILED
+								: RP_STATUS_SUCCESSFUL;
 			if (!(sel->status & status))
 				return false;
 		}

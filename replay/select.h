@@ -15,8 +15,9 @@
 enum rp_status {
 	RP_STATUS_SUCCESSFUL = 1,
 	RP_STATUS_FAILED = 2,
-	RP_STATUS_UNFINISHED = 4,
-	RP_STATUS_ALL = 7,
+	RP_STATUS_UNFINISHED = 4, /* never returned: the task exited or the trace ends */
+	RP_STATUS_DETACHED = 8,	  /* in progress when the tracer detached */
+	RP_STATUS_ALL = 15,
 };
 
 struct rp_select {

@@ -464,6 +464,8 @@ struct task {
 	struct call *call; /* while in_syscall */
 	struct fdtab *fds;
 	const struct sc_desc *prev_desc; /* the call before the current one */
+	uint32_t prev_arch;		 /* and its number, for -n on signal lines */
+	uint64_t prev_nr;
 };
 
 struct rp_session {
@@ -713,6 +715,16 @@ const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
 	return t ? fdtab_get(t->fds, fd) : NULL;
 }
 
+bool rp_session_last_syscall(const struct rp_session *s, uint32_t tid, uint32_t *arch, uint64_t *nr)
+{
+	const struct task *const t = find_task(s, tid);
+	/* the pending call, else the one before */
+	const struct rp_syscall *const sc = t && t->call ? &t->call->ev.u.sc : NULL;
+	*arch = sc ? sc->arch : t ? t->prev_arch : 0;
+	*nr = sc ? sc->nr : t ? t->prev_nr : 0;
+	return *arch != 0;
+}
+
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid)
 {
 	const struct task *t = find_task(s, tid);
@@ -929,6 +941,8 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 		fdtab_exec(&s->store, t->fds);
 	t->exec_pending = false;
 	t->prev_desc = c->ev.u.sc.desc;
+	t->prev_arch = c->ev.u.sc.arch;
+	t->prev_nr = c->ev.u.sc.nr;
 	t->in_syscall = false;
 	t->call = NULL;
 	c->nmem = 0;
@@ -937,13 +951,15 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	return rc;
 }
 
-/* A syscall that will never see its exit: printed with " = ?". */
-static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, rp_event_fn fn,
-			   void *ctx)
+/* A syscall that will never see its exit: printed with " = ?", or with
+ * " <detached ...>" when the tracer let go of the task in it. */
+static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, bool detached,
+			   rp_event_fn fn, void *ctx)
 {
 	if (!t->in_syscall)
 		return 0;
 	t->call->ev.u.sc.finished = false;
+	t->call->ev.u.sc.detached = detached;
 	t->call->ev.u.sc.exit_ts_ns = ts;
 	return emit_syscall(s, t, fn, ctx);
 }
@@ -977,6 +993,8 @@ static int emit_entry(struct rp_session *s, struct task *t, rp_event_fn fn, void
 	ev.tid = t->tid;
 	ev.pid = t->pid;
 	ev.ts_ns = c->ev.u.sc.entry_ts_ns;
+	ev.has_ip = c->ev.has_ip;
+	ev.ip = c->ev.ip;
 	ev.u.sc = c->ev.u.sc;
 	ev.u.sc.finished = false;
 	ev.u.sc.mem = s->entry_mem;
@@ -991,7 +1009,7 @@ static int emit_entry(struct rp_session *s, struct task *t, rp_event_fn fn, void
 static int take_over_leader(struct rp_session *s, struct task *leader, uint32_t former_tid,
 			    uint64_t ts, rp_event_fn fn, void *ctx)
 {
-	int rc = emit_unfinished(s, leader, ts, fn, ctx);
+	int rc = emit_unfinished(s, leader, ts, false, fn, ctx);
 	if (rc)
 		return rc;
 	struct task *const former = find_task(s, former_tid);
@@ -1005,6 +1023,8 @@ static int take_over_leader(struct rp_session *s, struct task *leader, uint32_t 
 		former->in_syscall = false;
 	}
 	leader->prev_desc = former->prev_desc;
+	leader->prev_arch = former->prev_arch;
+	leader->prev_nr = former->prev_nr;
 	remove_task(s, former);
 	return 0;
 }
@@ -1065,7 +1085,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 	switch (rec->kind) {
 	case STRTRC_SYSCALL_ENTRY: {
 		/* an entry without the previous exit: the old call is lost */
-		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, false, fn, ctx)))
 			return rc;
 		assert(!t->call); /* the previous call was emitted */
 		if (!(t->call = call_take(s)))
@@ -1087,10 +1107,13 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		sc->entry_ts_ns = rec->ts_ns;
 		sc->exit_ts_ns = 0;
 		sc->finished = false;
+		sc->detached = false;
 		sc->is_error = false;
 		sc->rval = 0;
 		sc->nmem = 0;
 		sc->mem = NULL;
+		t->call->ev.has_ip = true;
+		t->call->ev.ip = rec->u.entry.ip;
 		t->in_syscall = true;
 		t->seq = ++s->seq;
 		t->call->nmem = 0;
@@ -1123,10 +1146,14 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		ev.u.sig.signo = rec->u.signal.signo;
 		ev.u.sig.siginfo = rec->u.signal.siginfo.data;
 		ev.u.sig.siginfo_len = rec->u.signal.siginfo.len;
+		ev.has_ip = rec->u.signal.has_ip;
+		ev.ip = rec->u.signal.ip;
 		return fn(&ev, ctx);
 	case STRTRC_GROUP_STOP:
 		ev.kind = RP_EV_GROUP_STOP;
 		ev.u.stop_signo = rec->u.group_stop.signo;
+		ev.has_ip = rec->u.group_stop.has_ip;
+		ev.ip = rec->u.group_stop.ip;
 		return fn(&ev, ctx);
 	case STRTRC_SPAWN: {
 		const struct strtrc_spawn *sp = &rec->u.spawn;
@@ -1171,6 +1198,8 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		else
 			fdtab_exec(&s->store, t->fds);
 		ev.kind = RP_EV_EXEC;
+		ev.has_ip = ex->has_ip;
+		ev.ip = ex->ip;
 		ev.u.exec.former_tid = ex->former_tid;
 		/* The record's bytes are not NUL-terminated and live only until
 		 * the next record: hand out a terminated copy. */
@@ -1183,7 +1212,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		return fn(&ev, ctx);
 	}
 	case STRTRC_EXIT:
-		if (t && (rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if (t && (rc = emit_unfinished(s, t, rec->ts_ns, false, fn, ctx)))
 			return rc;
 		ev.kind = RP_EV_EXIT;
 		ev.u.wait_status = rec->u.task_exit.wait_status;
@@ -1192,7 +1221,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 			remove_task(s, t);
 		return rc;
 	case STRTRC_DETACH:
-		if (t && (rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if (t && (rc = emit_unfinished(s, t, rec->ts_ns, true, fn, ctx)))
 			return rc;
 		ev.kind = RP_EV_DETACH;
 		rc = fn(&ev, ctx);
@@ -1274,7 +1303,7 @@ int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
 	qsort(pending, n, sizeof(*pending), by_seq);
 	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = emit_unfinished(s, pending[i], pending[i]->call->ev.u.sc.entry_ts_ns, fn, ctx);
+		rc = emit_unfinished(s, pending[i], pending[i]->call->ev.u.sc.entry_ts_ns, false, fn, ctx);
 	free(pending);
 	return rc;
 }

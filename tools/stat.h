@@ -116,6 +116,24 @@ enum st_sort {
 	ST_SORT_NOTHING,
 };
 
+/* The summary's columns, as strace -U names them; the syscall name is
+ * always shown (last when not asked for). */
+enum st_column {
+	ST_COL_PERCENT, /* "% time" */
+	ST_COL_SECONDS, /* total time */
+	ST_COL_MIN,	/* "shortest" */
+	ST_COL_MAX,	/* "longest" */
+	ST_COL_AVG,	/* "usecs/call" */
+	ST_COL_CALLS,
+	ST_COL_ERRORS,
+	ST_COL_NAME,
+	ST_COL_COUNT,
+};
+struct st_columns {
+	unsigned n;
+	enum st_column c[ST_COL_COUNT];
+};
+
 enum st_file_sort {
 	ST_FSORT_PATH,
 	ST_FSORT_OPENS,
@@ -154,6 +172,9 @@ void st_syscalls_free(struct st_syscalls *t);
 typedef void (*st_text_fn)(const struct st_call *c, struct rp_buf *out, void *ctx);
 int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *path,
 		    st_text_fn text, void *text_ctx);
+/* The text summary's columns (default: strace's % time, seconds,
+ * usecs/call, calls, errors, syscall). */
+void st_syscalls_set_columns(struct st_syscalls *t, const struct st_columns *cols);
 void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
 void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
 void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort);

@@ -41,6 +41,13 @@ expect "strstat run.trc --sv" --svg
 expect "strec --prog" --progress
 expect "strscrub in.trc --drop-" --drop-argv
 expect "strstat run.trc -S " calls
+expect "strep run.trc -U calls,mi" calls,min-time
+expect "strep run.trc -e raw=%me" %memory
+expect "strep run.trc --decode-fds=so" socket
+expect "strstat run.trc -S max" max-time
+expect "strep run.trc --quiet=pers" personality
+expect "strep run.trc -e quiet=ex" exit
+expect "strep run.trc -e status=det" detached
 # strec's new options and their values
 expect "strec --dur" --duration
 expect "strec --max" --max-size

@@ -106,9 +106,12 @@ static void check_record_eq(const struct strtrc_record *a, const struct strtrc_r
 	case STRTRC_SIGNAL:
 		CHECK(a->u.signal.signo == b->u.signal.signo);
 		CHECK(bytes_eq(a->u.signal.siginfo, b->u.signal.siginfo));
+		CHECK(a->u.signal.has_ip == b->u.signal.has_ip && a->u.signal.ip == b->u.signal.ip);
 		break;
 	case STRTRC_GROUP_STOP:
 		CHECK(a->u.group_stop.signo == b->u.group_stop.signo);
+		CHECK(a->u.group_stop.has_ip == b->u.group_stop.has_ip &&
+		      a->u.group_stop.ip == b->u.group_stop.ip);
 		break;
 	case STRTRC_SPAWN:
 		CHECK(a->u.spawn.new_tid == b->u.spawn.new_tid && a->u.spawn.how == b->u.spawn.how);
@@ -134,6 +137,8 @@ static void check_record_eq(const struct strtrc_record *a, const struct strtrc_r
 		for (size_t i = 0; i < x->nfds; i++) {
 			CHECK(x->fds[i].fd == y->fds[i].fd);
 			CHECK(bytes_eq(x->fds[i].path, y->fds[i].path));
+			CHECK(x->fds[i].dev_type == y->fds[i].dev_type &&
+			      x->fds[i].rdev == y->fds[i].rdev);
 		}
 		break;
 	}
@@ -180,8 +185,43 @@ static struct strtrc_reader *open_buf(const struct buf *b, int *fd, int *err, ch
 
 /* ---- cases ---- */
 
+/* The socket and device items strec writes for strep -yy: their bytes
+ * read back, and what is not one refused. */
+static void test_fdinfo_items(void)
+{
+	static const uint8_t local[] = {2, 0, 0x1f, 0x90, 127, 0, 0, 1};
+	const struct strtrc_socket s = {
+	    .family = 2,
+	    .type = 1,
+	    .protocol = 6,
+	    .inode = UINT64_MAX - 1,
+	    .peer_inode = 0,
+	    .local = {local, sizeof(local)},
+	    .peer = {NULL, 0},
+	    .proto = {(const uint8_t *)"TCP", 3},
+	};
+	uint8_t buf[128];
+	const size_t n = strtrc_socket_encode(&s, buf, sizeof(buf));
+	CHECK(n == 32 + sizeof(local) + 3);
+	CHECK(strtrc_socket_encode(&s, buf, n - 1) == 0); /* does not fit */
+	struct strtrc_socket t;
+	CHECK(strtrc_socket_decode(buf, n, &t) == 0);
+	CHECK(t.family == 2 && t.type == 1 && t.protocol == 6 && t.inode == UINT64_MAX - 1);
+	CHECK(bytes_eq(t.local, s.local) && t.peer.len == 0 && bytes_eq(t.proto, s.proto));
+	CHECK(strtrc_socket_decode(buf, n - 1, &t) == -EBADMSG);
+	CHECK(strtrc_socket_decode(buf, 10, &t) == -EBADMSG);
+	uint8_t dev[STRTRC_DEVICE_SIZE];
+	uint32_t type = 0;
+	uint64_t rdev = 0;
+	strtrc_device_encode(0020000, (136u << 8) | 4, dev);
+	CHECK(strtrc_device_decode(dev, sizeof(dev), &type, &rdev) == 0);
+	CHECK(type == 0020000 && rdev == ((136u << 8) | 4));
+	CHECK(strtrc_device_decode(dev, sizeof(dev) - 1, &type, &rdev) == -EBADMSG);
+}
+
 static void test_roundtrip(void)
 {
+	test_fdinfo_items();
 	int fd;
 	struct strtrc_writer *const w = writer_memfd(&fd, 0);
 	const struct strtrc_header h = sample_header();
@@ -206,7 +246,8 @@ static void test_roundtrip(void)
 	CHECK(fds && paths);
 	for (int i = 0; i < NFDS; i++) {
 		const int n = snprintf(paths[i], 32, "/proc/self/fd/%d", i * 3);
-		fds[i] = (struct strtrc_fd_entry){i * 3, {(const uint8_t *)paths[i], (size_t)n}};
+		fds[i] =
+		    (struct strtrc_fd_entry){i * 3, {(const uint8_t *)paths[i], (size_t)n}, 0, 0};
 	}
 	recs[SAMPLE_RECORDS + 1] = recs[0];
 	recs[SAMPLE_RECORDS + 1].u.snapshot.fds = fds;

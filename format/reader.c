@@ -1385,6 +1385,8 @@ static int scrub_copy(const struct fields *fp, struct arena *a, uint32_t m, stru
 			e = get_bool(&f, val, "scrubbed.argv", &s->argv);
 		} else if (key_is(&f, &n[i], "env")) {
 			e = get_bool(&f, val, "scrubbed.env", &s->env);
+		} else if (key_is(&f, &n[i], "hostname")) {
+			e = get_bool(&f, val, "scrubbed.hostname", &s->hostname);
 		} else if (key_is(&f, &n[i], "mask_paths")) {
 			s->masks = copy_argv(a, &f, val, &s->nmasks);
 		} else if (key_is(&f, &n[i], "dropped_pids")) {

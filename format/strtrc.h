@@ -197,6 +197,7 @@ struct strtrc_scrub {
 	const char *tool;           /* "strscrub 0.1.0", or NULL */
 	bool buffers;               /* memory contents but paths emptied */
 	bool argv, env;             /* execve argv / env strings dropped */
+	bool hostname;              /* the header's hostname dropped */
 	size_t nmasks;              /* --mask-paths globs */
 	const char *const *masks;
 	size_t ndropped;            /* --drop-pid: processes removed */

@@ -410,7 +410,7 @@ static void put_header_map(struct strtrc_writer *w, const struct strtrc_header *
 		const struct strtrc_scrub *const sc = &h->scrub;
 		KEY("scrubbed");
 		if (!count_only) {
-			put_map(w, sc->tool ? 6 : 5);
+			put_map(w, sc->tool ? 7 : 6);
 			if (sc->tool) {
 				put_text(w, "tool");
 				put_text(w, sc->tool);
@@ -421,6 +421,8 @@ static void put_header_map(struct strtrc_writer *w, const struct strtrc_header *
 			put_bool(w, sc->argv);
 			put_text(w, "env");
 			put_bool(w, sc->env);
+			put_text(w, "hostname");
+			put_bool(w, sc->hostname);
 			put_text(w, "mask_paths");
 			put_array(w, sc->nmasks);
 			for (size_t i = 0; i < sc->nmasks; i++)

@@ -661,3 +661,29 @@ void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const st
 	if (st == RP_XLAT_VERBOSE)
 		rp_buf_puts(e->out, " */");
 }
+
+/* A word as a POSIX shell reads it back: bare when only safe characters,
+ * else in single quotes (a quote inside as '\''). */
+void rp_shell_word(struct rp_buf *b, const char *s, size_t len)
+{
+	bool plain = len > 0;
+	for (size_t i = 0; i < len; i++) {
+		const unsigned char c = (unsigned char)s[i];
+		if (!(c == '/' || c == '.' || c == '-' || c == '_' || c == '=' || c == ':' ||
+		      c == ',' || c == '+' || c == '@' || c == '%' || (c >= '0' && c <= '9') ||
+		      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			plain = false;
+	}
+	if (plain) {
+		rp_buf_put(b, s, len);
+		return;
+	}
+	rp_buf_putc(b, '\'');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\'')
+			rp_buf_puts(b, "'\\''");
+		else
+			rp_buf_putc(b, s[i]);
+	}
+	rp_buf_putc(b, '\'');
+}

@@ -265,6 +265,8 @@ size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_sysca
  * cstring, printing stops at a NUL. Exposed for unit tests. */
 void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned max_strlen,
 		     int xflag, bool cstring, bool more);
+/* s as one word of a POSIX shell's command line: bare, or single-quoted. */
+void rp_shell_word(struct rp_buf *b, const char *s, size_t len);
 /* A descriptor's path as strace -y shows it between < and >: quoted as
  * strings are (-x, -xx alike) but without the quotes, and with < and >
  * escaped (in octal, unless the whole path is in \x). */

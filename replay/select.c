@@ -32,9 +32,15 @@ void rp_select_free(struct rp_select *sel)
 	memset(sel, 0, sizeof(*sel));
 }
 
-static int add_pid(struct rp_select *sel, uint32_t pid)
+/* What sel->pids holds for a pid: asked for by --pid (and whether the
+ * trace has shown it yet), or a descendant --tree added. */
+enum { PID_ASKED = 1, PID_ASKED_SEEN, PID_DESCENDANT };
+
+static int add_pid(struct rp_select *sel, uint32_t pid, uint64_t how)
 {
-	return strec_u32map_put(&sel->pids, pid, 1);
+	if (how == PID_DESCENDANT && strec_u32map_get(&sel->pids, pid, NULL))
+		return 0; /* asked for too: keep whether it was seen */
+	return strec_u32map_put(&sel->pids, pid, how);
 }
 
 bool rp_select_has_pid(const struct rp_select *sel, uint32_t pid)
@@ -166,11 +172,83 @@ int rp_select_pids(struct rp_select *sel, const char *list, char *msg, size_t ms
 		if (errno || *end || !*tok || v == 0 || v > UINT32_MAX) {
 			snprintf(msg, msg_size, "invalid pid '%s'", tok);
 			rc = -EINVAL;
-		} else if (add_pid(sel, (uint32_t)v) < 0) {
+		} else if (add_pid(sel, (uint32_t)v, PID_ASKED) < 0) {
 			snprintf(msg, msg_size, "out of memory");
 			rc = -ENOMEM;
 		}
 	}
+	free(copy);
+	return rc;
+}
+
+/* The filter options strec writes into the header, and what they add. */
+static bool recorded_option(const char *word, enum strec_filter_option *kind)
+{
+	if (strcmp(word, "--to_trace") == 0)
+		*kind = STREC_FILTER_TO_TRACE;
+	else if (strcmp(word, "--dont_trace") == 0)
+		*kind = STREC_FILTER_DONT_TRACE;
+	else if (strcmp(word, "-e") == 0)
+		*kind = STREC_FILTER_TRACE_EXPR;
+	else
+		return false;
+	return true;
+}
+
+int rp_select_recorded_filter(struct rp_select *sel, const char *text, char *msg,
+			      size_t msg_size)
+{
+	if (sel->filter.active || !text || !*text)
+		return 0;
+	char *const copy = strdup(text);
+	if (!copy) {
+		snprintf(msg, msg_size, "out of memory");
+		return -ENOMEM;
+	}
+	/* "OPTION VALUE" pairs; a value is the words up to the next option
+	 * (only an -e trace=/regex/ can hold a space) */
+	struct strec_filter f;
+	strec_filter_init(&f);
+	int rc = 0;
+	char *save = NULL, *word = strtok_r(copy, " ", &save);
+	while (word && !rc) {
+		enum strec_filter_option kind;
+		if (!recorded_option(word, &kind)) {
+			rc = -EINVAL;
+			break;
+		}
+		char *const value = strtok_r(NULL, " ", &save);
+		if (!value) {
+			rc = -EINVAL;
+			break;
+		}
+		char *next = strtok_r(NULL, " ", &save);
+		enum strec_filter_option unused;
+		while (next && !recorded_option(next, &unused)) {
+			next[-1] = ' '; /* strtok_r cut the value there: join it again */
+			next = strtok_r(NULL, " ", &save);
+		}
+		const char *v = value;
+		if (kind == STREC_FILTER_TRACE_EXPR) {
+			if (strncmp(v, "trace=", 6) != 0) {
+				rc = -EINVAL;
+				break;
+			}
+			v += 6;
+		}
+		char why[256];
+		if (strec_filter_add(&f, kind, v, why, sizeof(why)) < 0) {
+			snprintf(msg, msg_size, "the trace's record-time filter '%s': %s", text, why);
+			free(copy);
+			return -EINVAL;
+		}
+		word = next;
+	}
+	if (rc)
+		snprintf(msg, msg_size, "the trace's record-time filter '%s' is not strec's options",
+			 text);
+	else
+		sel->filter = f;
 	free(copy);
 	return rc;
 }
@@ -300,6 +378,10 @@ static int select_returned_fd(struct rp_select *sel, const struct rp_session *se
 int rp_select_follow(struct rp_select *sel, const struct rp_session *session,
 		     const struct rp_event *ev)
 {
+	uint64_t how;
+	if (sel->pids.n && strec_u32map_get(&sel->pids, ev->pid, &how) && how == PID_ASKED &&
+	    strec_u32map_put(&sel->pids, ev->pid, PID_ASKED_SEEN) < 0)
+		return -ENOMEM;
 	if (ev->kind == RP_EV_SYSCALL && sel->npaths)
 		return select_returned_fd(sel, session, ev);
 	/* --tree: children of selected processes are selected too */
@@ -307,8 +389,55 @@ int rp_select_follow(struct rp_select *sel, const struct rp_session *session,
 		return 0;
 	if (strec_u32map_get(&sel->pids, ev->pid, NULL) ||
 	    strec_u32map_get(&sel->pids, ev->tid, NULL))
-		return add_pid(sel, ev->u.spawn.new_tid);
+		return add_pid(sel, ev->u.spawn.new_tid, PID_DESCENDANT);
 	return 0;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+size_t rp_select_unseen_pids(const struct rp_select *sel, uint32_t *pids, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sel->pids.cap; i++) {
+		uint32_t pid;
+		uint64_t how;
+		if (strec_u32map_at(&sel->pids, i, &pid, &how) && how == PID_ASKED) {
+			if (n < max)
+				pids[n] = pid;
+			n++;
+		}
+	}
+	qsort(pids, n < max ? n : max, sizeof(*pids), by_value);
+	return n;
+}
+
+bool rp_select_unseen_text(const struct rp_select *sel, char *msg, size_t msg_size,
+			   bool *none_seen)
+{
+	uint32_t pids[8];
+	const size_t max = sizeof(pids) / sizeof(pids[0]);
+	const size_t n = rp_select_unseen_pids(sel, pids, max);
+	size_t asked = 0;
+	for (size_t i = 0; i < sel->pids.cap; i++) {
+		uint64_t how;
+		if (strec_u32map_at(&sel->pids, i, NULL, &how) && how != PID_DESCENDANT)
+			asked++;
+	}
+	*none_seen = n && n == asked;
+	if (!n)
+		return false;
+	size_t len = (size_t)snprintf(msg, msg_size, "--pid: no process");
+	for (size_t i = 0; i < n && i < max && len < msg_size; i++)
+		len += (size_t)snprintf(msg + len, msg_size - len, "%s %u", i ? "," : "", pids[i]);
+	if (n > max && len < msg_size)
+		len += (size_t)snprintf(msg + len, msg_size - len, " and %zu more", n - max);
+	if (len < msg_size)
+		snprintf(msg + len, msg_size - len, " in the trace");
+	return true;
 }
 
 bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,

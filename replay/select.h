@@ -43,6 +43,15 @@ int rp_select_pids(struct rp_select *sel, const char *list, char *msg, size_t ms
 /* -P PATH */
 int rp_select_path(struct rp_select *sel, const char *path, char *msg, size_t msg_size);
 
+/* The syscall filter a trace was recorded with (the header's "filter",
+ * strec's options as given: "--to_trace lstat --to_trace read -e trace=%file"),
+ * applied as strace would have shown the recording, without the lifecycle
+ * calls strec records for its bookkeeping. Nothing when the command line
+ * gave a syscall filter of its own (it replaces the recorded one) or the
+ * trace has none. -EINVAL with a message when the text does not parse. */
+int rp_select_recorded_filter(struct rp_select *sel, const char *text, char *msg,
+			      size_t msg_size);
+
 /* Relative -P paths also match made absolute against cwd (the directory
  * the trace was recorded in): call once after the options, with the header's. */
 int rp_select_anchor_paths(struct rp_select *sel, const char *cwd);
@@ -53,6 +62,13 @@ bool rp_select_has_pid(const struct rp_select *sel, uint32_t pid);
  * descriptors opened on a selected path. */
 int rp_select_follow(struct rp_select *sel, const struct rp_session *session,
 		     const struct rp_event *ev);
+/* After the last event: the --pid pids no event of the trace had, how many
+ * (the first max of them in pids, in order). */
+size_t rp_select_unseen_pids(const struct rp_select *sel, uint32_t *pids, size_t max);
+/* The same as a message ("--pid: no process 4242, 4243 in the trace"):
+ * false when every pid --pid gave was there; none_seen: not one was. */
+bool rp_select_unseen_text(const struct rp_select *sel, char *msg, size_t msg_size,
+			   bool *none_seen);
 /* Whether ev passes every filter. A syscall's status is judged when it
  * is finished (entry events pass the status filter). */
 bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,

@@ -124,6 +124,8 @@ static void usage(FILE *f)
 	    "separated)\n"
 	    "  --dont_trace NAMES...  all syscalls but these\n"
 	    "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
+	    "                         (a syscall filter replaces the one the trace was recorded\n"
+	    "                         with, which applies by default: -e trace=all shows all)\n"
 	    "  -e signal=SET          signals to show (names, !negation, all, none)\n"
 	    "  -e status=SET          successful,failed,unfinished,detached (-z: successful,\n"
 	    "                         -Z: failed)\n"
@@ -915,6 +917,24 @@ static int run_summary(const struct opts *o, FILE *out)
 	return WEXITSTATUS(status);
 }
 
+/* An argv as a shell command line that runs it again (--info). */
+static void print_shell_words(FILE *out, const char *label, const char *const *argv, size_t argc)
+{
+	struct rp_buf b = { 0 };
+	rp_buf_puts(&b, label);
+	for (size_t i = 0; i < argc; i++) {
+		if (i)
+			rp_buf_putc(&b, ' ');
+		rp_shell_word(&b, argv[i], strlen(argv[i]));
+	}
+	rp_buf_putc(&b, '\n');
+	if (b.oom)
+		fputs("strep: out of memory\n", stderr);
+	else
+		fwrite(b.data, 1, b.len, out);
+	rp_buf_free(&b);
+}
+
 static void print_info(FILE *out, const struct strtrc_header *h, const char *file)
 {
 	fprintf(out, "file:            %s\n", file);
@@ -922,7 +942,10 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 	fprintf(out, "writer:          %s\n", h->writer ? h->writer : "?");
 	fprintf(out, "arch:            %s\n", h->arch ? h->arch : "?");
 	fprintf(out, "kernel:          %s\n", h->kernel ? h->kernel : "?");
-	fprintf(out, "hostname:        %s\n", h->hostname ? h->hostname : "?");
+	fprintf(out, "hostname:        %s\n",
+		h->hostname		   ? h->hostname
+		: h->scrubbed && h->scrub.hostname ? "(dropped by strscrub)"
+						   : "?");
 	fprintf(out, "cwd:             %s\n", h->cwd ? h->cwd : "?");
 	const time_t t = (time_t)(h->start_realtime_ns / 1000000000);
 	struct tm tm;
@@ -940,23 +963,17 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 			fprintf(out, " %u", h->pids[i]);
 		fputs("\n", out);
 	} else {
-		fputs("command:        ", out);
-		for (size_t i = 0; i < h->command_argc; i++)
-			fprintf(out, " %s", h->command_argv[i]);
-		fputs("\n", out);
+		print_shell_words(out, "command:         ", h->command_argv, h->command_argc);
 	}
-	fputs("recorder argv:  ", out);
-	for (size_t i = 0; i < h->recorder_argc; i++)
-		fprintf(out, " %s", h->recorder_argv[i]);
-	fputs("\n", out);
+	print_shell_words(out, "recorder argv:   ", h->recorder_argv, h->recorder_argc);
 	fprintf(out, "environment:     %s\n",
 		h->env_recorded ? "recorded" : "not recorded");
 	if (!h->scrubbed)
 		return;
 	const struct strtrc_scrub *const sc = &h->scrub;
-	fprintf(out, "scrubbed:        by %s:%s%s%s\n", sc->tool ? sc->tool : "?",
+	fprintf(out, "scrubbed:        by %s:%s%s%s%s\n", sc->tool ? sc->tool : "?",
 		sc->buffers ? " buffer contents dropped" : "", sc->argv ? ", argv dropped" : "",
-		sc->env ? ", environment dropped" : "");
+		sc->env ? ", environment dropped" : "", sc->hostname ? ", hostname dropped" : "");
 	for (size_t i = 0; i < sc->nmasks; i++)
 		fprintf(out, "masked paths:    %s\n", sc->masks[i]);
 	if (sc->ndropped) {
@@ -1071,6 +1088,9 @@ int main(int argc, char **argv)
 		return fclose(out) == 0 && rc == 0 ? 0 : 1;
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
+	/* as strace would have shown the recording (strec -e trace=...) */
+	if (rp_select_recorded_filter(&o.sel, h->filter, msg, sizeof(msg)) < 0)
+		fprintf(stderr, "strep: warning: %s: showing every call\n", msg);
 	if (separate_files(&o)) {
 		/* strace -ff: no pid before each line, the file names the task */
 		o.print.pid_prefix = false;
@@ -1147,6 +1167,12 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; rp_session_warning(s, i); i++)
 		fprintf(stderr, "strep: warning: %s\n", rp_session_warning(s, i));
+	bool none_seen;
+	if (rc >= 0 && rp_select_unseen_text(&o.sel, msg, sizeof(msg), &none_seen)) {
+		fprintf(stderr, "strep: %s%s\n", none_seen ? "" : "warning: ", msg);
+		if (none_seen)
+			status = 1;
+	}
 	if (r.il.open)
 		put(&r, out, " <unfinished ...>\n", 18);
 	ff_close_all(&r);

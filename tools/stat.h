@@ -40,9 +40,8 @@ void st_out_f64(struct st_out *o, double v, int prec);
 void st_out_null(struct st_out *o);
 /* A cell given as ready JSON text and as CSV text (lists, nested values). */
 void st_out_raw(struct st_out *o, const char *json, const char *csv);
-/* Appends s to b as CSV field / shell word (quoted when needed). */
+/* Appends s to b as a CSV field (quoted when needed). */
 void st_csv_field(struct rp_buf *b, const char *s);
-void st_shell_word(struct rp_buf *b, const char *s, size_t len);
 
 /* ---- containers ---- */
 

@@ -53,30 +53,6 @@ void st_csv_field(struct rp_buf *b, const char *s)
 	rp_buf_putc(b, '"');
 }
 
-void st_shell_word(struct rp_buf *b, const char *s, size_t len)
-{
-	bool plain = len > 0;
-	for (size_t i = 0; i < len; i++) {
-		const unsigned char c = (unsigned char)s[i];
-		if (!(c == '/' || c == '.' || c == '-' || c == '_' || c == '=' || c == ':' ||
-		      c == ',' || c == '+' || c == '@' || c == '%' || (c >= '0' && c <= '9') ||
-		      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-			plain = false;
-	}
-	if (plain) {
-		rp_buf_put(b, s, len);
-		return;
-	}
-	rp_buf_putc(b, '\'');
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\'')
-			rp_buf_puts(b, "'\\''");
-		else
-			rp_buf_putc(b, s[i]);
-	}
-	rp_buf_putc(b, '\'');
-}
-
 void st_out_table_begin(struct st_out *o, const char *name, const char *const *cols)
 {
 	assert(cols && cols[0]);

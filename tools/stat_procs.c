@@ -268,7 +268,7 @@ int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint
 	const struct strtrc_bytes *const name = sn->exe.len ? &sn->exe : &sn->comm;
 	if (!pr->ncmds && name->len) {
 		struct rp_buf text = {0}, json = {0};
-		st_shell_word(&text, (const char *)name->data, name->len);
+		rp_shell_word(&text, (const char *)name->data, name->len);
 		rp_buf_putc(&json, '[');
 		rp_json_string(&json, name->data, name->len);
 		rp_buf_putc(&json, ']');
@@ -296,7 +296,7 @@ static int exec_argv(struct proc *pr, const struct rp_syscall *sc, unsigned arg)
 			rp_buf_putc(&text, ' ');
 			rp_buf_putc(&json, ',');
 		}
-		st_shell_word(&text, w, wl);
+		rp_shell_word(&text, w, wl);
 		rp_json_string(&json, (const uint8_t *)w, wl);
 	}
 	if (vec && (vec->flags & STRTRC_MEM_TRUNCATED))
@@ -310,7 +310,7 @@ static int on_exec_record(struct proc *pr, const char *exe)
 	if (!exe)
 		return 0;
 	struct rp_buf text = {0}, json = {0};
-	st_shell_word(&text, exe, strlen(exe));
+	rp_shell_word(&text, exe, strlen(exe));
 	rp_buf_putc(&json, '[');
 	rp_json_string(&json, (const uint8_t *)exe, strlen(exe));
 	rp_buf_putc(&json, ']');

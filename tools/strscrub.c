@@ -544,6 +544,7 @@ static void make_header(struct out_header *oh, const struct strtrc_header *in, c
 	sc->buffers = true;
 	sc->argv = o->drop_argv || (prev && prev->argv);
 	sc->env = o->drop_env || (prev && prev->env);
+	sc->hostname = o->drop_hostname || (prev && prev->hostname);
 	const size_t pm = prev ? prev->nmasks : 0, pp = prev ? prev->ndropped : 0;
 	oh->masks = xrealloc(NULL, (pm + o->nmasks + 1) * sizeof(char *));
 	for (size_t i = 0; i < pm; i++)

@@ -129,6 +129,8 @@ static void usage(FILE *f)
 	    "  --to_trace NAMES...    only these syscalls (names or %classes)\n"
 	    "  --dont_trace NAMES...  all syscalls but these\n"
 	    "  -e trace=EXPR          strace's syscall expression; -e status=SET\n"
+	    "                         (a syscall filter replaces the one recorded, which\n"
+	    "                         applies by default)\n"
 	    "  -z, -Z                 only successful / only failed calls\n"
 	    "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
 	    "  -P PATH                only calls that access PATH (may be repeated)\n"
@@ -604,6 +606,9 @@ int main(int argc, char **argv)
 	r.call_printer = r.s ? rp_printer_new(&call_opts, r.s) : NULL;
 	if (rp_select_anchor_paths(&o.sel, h->cwd) < 0)
 		oom();
+	/* as strace -c would have counted the recording (strec -e trace=...) */
+	if (rp_select_recorded_filter(&o.sel, h->filter, msg, sizeof(msg)) < 0)
+		fprintf(stderr, "strstat: warning: %s: counting every call\n", msg);
 	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer)
 		oom();
 	if (o.svg && !(r.svg = st_svg_new(h, r.procs)))
@@ -668,6 +673,12 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; rp_session_warning(r.s, i); i++)
 		fprintf(stderr, "strstat: warning: %s\n", rp_session_warning(r.s, i));
+	bool none_seen;
+	if (rc >= 0 && rp_select_unseen_text(&o.sel, msg, sizeof(msg), &none_seen)) {
+		fprintf(stderr, "strstat: %s%s\n", none_seen ? "" : "warning: ", msg);
+		if (none_seen)
+			status = 1;
+	}
 	rp_printer_free(r.printer);
 	rp_printer_free(r.call_printer);
 	st_syscalls_free(r.sys);

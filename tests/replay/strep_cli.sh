@@ -294,5 +294,52 @@ if [ -x "$bindir/strec" ] && command -v strace >/dev/null 2>&1; then
 		{ echo "FAIL: -e status=detached"; fail=1; }
 fi
 
+# A trace recorded with a filter reads as strace would have shown it: no
+# lifecycle calls strec kept for its bookkeeping (execve, exit_group); an
+# explicit filter replaces the recorded one; strstat counts the same.
+if [ -x "$bindir/strec" ] && command -v strace >/dev/null 2>&1 && command -v setarch >/dev/null; then
+	setarch -R strace -f -qq -o "$dir/rf.strace" -e trace=openat,read sh -c 'cat /etc/hostname' >/dev/null 2>&1
+	setarch -R "$bindir/strec" -q -o "$dir/rf.trc" --to_trace openat read -- sh -c 'cat /etc/hostname' \
+		>/dev/null 2>&1
+	norm() { sed -E 's/^[0-9]+ +//; s/\) +=/) =/; s/si_pid=[0-9]+/si_pid=P/; s/si_([us])time=[0-9]+( \/\* [0-9.]+ s \*\/)?/si_\1time=T/' "$@"; }
+	"$strep" -qq "$dir/rf.trc" | norm >"$dir/rf.strep"
+	norm "$dir/rf.strace" >"$dir/rf.strace.n"
+	grep -q '^openat(' "$dir/rf.strep" && cmp -s "$dir/rf.strace.n" "$dir/rf.strep" ||
+		{ echo "FAIL: the recorded filter, against strace -e trace=openat,read:"
+		  diff "$dir/rf.strace.n" "$dir/rf.strep" | head; fail=1; }
+	[ "$("$strep" -qq -e trace=execve "$dir/rf.trc" | grep -c 'execve(')" = 2 ] ||
+		{ echo "FAIL: an explicit filter does not replace the recorded one"; fail=1; }
+	"$bindir/strstat" "$dir/rf.trc" | awk '$NF != "total" && NF >= 5 && $1 ~ /^[0-9.]+$/ {print $NF}' |
+		sort >"$dir/rf.names"
+	[ "$(tr '\n' ' ' <"$dir/rf.names")" = "openat read " ] ||
+		{ echo "FAIL: strstat counts calls outside the recorded filter: $(cat "$dir/rf.names")"; fail=1; }
+fi
+
+# --pid of a process the trace does not have: said, and an error when no
+# --pid was there (strace -p of a missing pid fails too)
+if [ -s "$dir/rf.trc" ]; then
+	pid=$("$strep" "$dir/rf.trc" | sed -n '1s/^\([0-9]*\) .*/\1/p')
+	for tool in strep strstat; do
+		"$bindir/$tool" --pid 4194303 "$dir/rf.trc" >/dev/null 2>"$dir/np.err"
+		rc=$?
+		[ $rc = 1 ] && grep -q "^$tool: --pid: no process 4194303 in the trace\$" "$dir/np.err" ||
+			{ echo "FAIL: $tool --pid missing: exit $rc, $(cat "$dir/np.err")"; fail=1; }
+		"$bindir/$tool" --pid "$pid,4194303" "$dir/rf.trc" >"$dir/np.out" 2>"$dir/np.err"
+		rc=$?
+		[ $rc = 0 ] && [ -s "$dir/np.out" ] && grep -q "^$tool: warning: --pid: no process 4194303 in" "$dir/np.err" ||
+			{ echo "FAIL: $tool --pid $pid,4194303: exit $rc, $(cat "$dir/np.err")"; fail=1; }
+	done
+fi
+
+# --info's command line is one a shell reads back as the same words
+if [ -x "$bindir/strec" ]; then
+	"$bindir/strec" -q -o "$dir/q.trc" sh -c 'echo "a b" '"'"'c'"'"'' >/dev/null 2>&1
+	"$strep" --info "$dir/q.trc" >"$dir/q.info"
+	line=$(sed -n 's/^command: *//p' "$dir/q.info")
+	words=$(eval "set -- $line; printf '<%s>' \"\$@\"")
+	[ "$words" = "<sh><-c><echo \"a b\" 'c'>" ] ||
+		{ echo "FAIL: --info command: $line (words $words)"; fail=1; }
+fi
+
 [ $fail = 0 ] && echo "strep_cli: ok"
 exit $fail

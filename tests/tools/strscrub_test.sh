@@ -71,6 +71,7 @@ grep -q 'passwd' "$dir/p.txt" && no "the dropped process's calls remain"
 # --mask-paths covers every string that names a matching path: a sh -c
 # command, the header's command and strec's own argv, the environment;
 # --drop-hostname drops the machine's name
+host=$(hostname)
 mkdir -p "$dir/w" && echo hush >"$dir/w/secret-name.txt"
 "$bin/strec" -q --env -o "$dir/m.trc" sh -c "cat $dir/w/secret-name.txt >/dev/null; X=$dir/w/secret-name.txt true" \
 	>/dev/null 2>&1 || no "strec sh -c cat"
@@ -81,13 +82,18 @@ for t in m m2; do
 		no "$t: strscrub --mask-paths exit $?"
 	if command -v zstd >/dev/null; then
 		zstd -qdc "$dir/$t.s.trc" | grep -aq 'secret-name' && no "$t: a masked path survives in the file"
-		zstd -qdc "$dir/$t.s.trc" | grep -aq "$(hostname)" && no "$t: the hostname survives --drop-hostname"
+		# (a short name such as "vm" could be in any trace)
+		[ ${#host} -ge 6 ] && zstd -qdc "$dir/$t.s.trc" | grep -aqF "$host" &&
+			no "$t: the hostname survives --drop-hostname"
 		zstd -qdc "$dir/$t.trc" | grep -aq 'secret-name' || no "$t: the original does not name the path"
 	fi
 	"$bin/strep" -v -s 4096 "$dir/$t.s.trc" >"$dir/$t.s.txt" || no "$t: strep on the masked copy"
 	"$bin/strep" --info "$dir/$t.s.trc" >"$dir/$t.s.info" || no "$t: strep --info on the masked copy"
 	grep -q 'secret-name' "$dir/$t.s.txt" "$dir/$t.s.info" && no "$t: a masked path is printed"
-	grep -q "$(hostname)" "$dir/$t.s.info" && no "$t: --info shows the hostname"
+	# (printed only when the header has no hostname left)
+	grep -qx "hostname: *(dropped by strscrub)" "$dir/$t.s.info" &&
+		grep -q "^scrubbed: .*, hostname dropped" "$dir/$t.s.info" ||
+		no "$t: --info does not say the hostname was dropped"
 done
 grep -q "cat $dir/w/\*\* >/dev/null" "$dir/m.s.txt" || no "sh -c string: path not masked in place"
 grep -q -- "--input=$dir/w/\*\*" "$dir/m2.s.info" || no "header command: path not masked in place"

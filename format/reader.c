@@ -124,6 +124,7 @@ struct strtrc_reader {
 	void *header_mem;
 	uint64_t ts;
 	bool complete, done, warned_cut;
+	uint64_t lost_in_gaps, lost_at_end; /* loss records' counts; END's lost */
 	int err;
 	char msg[MSG_SIZE];
 	char warning[MSG_SIZE];
@@ -899,7 +900,7 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 	    [STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
 	    [STRTRC_SIGNAL] = 2,	[STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
 	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
-	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,
+	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,	   [STRTRC_LOSS] = 1,
 	};
 	const struct node *const n = r->nodes;
 	struct fields f = {r, n, "a", r->dbase + r->dpos};
@@ -1008,6 +1009,9 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		U(i, "records", UINT64_MAX, rec->u.end.records);
 		NEXT;
 		U(i, "lost", UINT64_MAX, rec->u.end.lost);
+		break;
+	case STRTRC_LOSS:
+		U(i, "count", UINT64_MAX, rec->u.loss.count);
 		break;
 	default:
 		assert(!"unreachable");
@@ -1131,7 +1135,8 @@ static int scrub_copy(const struct fields *fp, struct arena *a, uint32_t m, stru
 	return e;
 }
 
-static const char *const header_texts[] = {"writer", "arch", "kernel", "hostname", "cwd", "filter"};
+static const char *const header_texts[] = {"writer",   "arch", "kernel", "hostname",
+					   "cwd",      "filter", "backend"};
 static const char *const header_argvs[] = {"recorder_argv", "command", "env"};
 
 static int parse_header(struct strtrc_reader *r, size_t nnodes)
@@ -1182,8 +1187,8 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 		const struct node *const key = &n[i];
 		const uint32_t val = key->next;
 		e = 0;
-		const char **const texts[] = {&h->writer,   &h->arch, &h->kernel,
-					      &h->hostname, &h->cwd,  &h->filter};
+		const char **const texts[] = {&h->writer, &h->arch,   &h->kernel, &h->hostname,
+					      &h->cwd,    &h->filter, &h->backend};
 		for (size_t t = 0; t < ARRAY_SIZE(header_texts); t++)
 			if (key_is(key, header_texts[t]))
 				*texts[t] = arena_str(&a, &n[val]);
@@ -1537,6 +1542,9 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 		if (rec->kind == STRTRC_END) {
 			r->complete = true;
 			r->done = true;
+			r->lost_at_end = rec->u.end.lost;
+		} else if (rec->kind == STRTRC_LOSS) {
+			r->lost_in_gaps += rec->u.loss.count;
 		}
 		return 1;
 	}
@@ -1564,6 +1572,12 @@ bool strtrc_reader_complete(const struct strtrc_reader *r)
 {
 	assert(r);
 	return r->complete;
+}
+
+uint64_t strtrc_reader_lost(const struct strtrc_reader *r)
+{
+	assert(r);
+	return r->lost_at_end > r->lost_in_gaps ? r->lost_at_end : r->lost_in_gaps;
 }
 
 uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r)

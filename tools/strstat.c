@@ -578,6 +578,9 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strstat: warning: %s\n", strtrc_reader_warning(rd));
 	}
+	char lost_msg[160];
+	if (rp_loss_warning(strtrc_reader_lost(rd), lost_msg, sizeof(lost_msg)))
+		fprintf(stderr, "strstat: warning: %s\n", lost_msg);
 	rp_printer_free(r.printer);
 	rp_printer_free(r.call_printer);
 	st_syscalls_free(r.sys);

@@ -28,9 +28,9 @@ while f.tell() < len(raw):
 assert f.tell() == len(raw)
 
 kinds = [it[0] for it in items]
-assert kinds == [0, 10, 1, 3, 2, 4, 5, 6, 7, 8, 9, 11], kinds
+assert kinds == [0, 10, 1, 3, 2, 4, 5, 6, 7, 8, 9, 12, 11], kinds
 hdr = items[0][1]
-assert hdr["format"] == 1 and hdr["arch"] == "x86_64", hdr
+assert hdr["format"] == 1 and hdr["arch"] == "x86_64" and hdr["backend"] == "bpf", hdr
 assert hdr["hostname"] == "h\u00f6st"
 assert hdr["env"] == ["PATH=/usr/bin", "LANG=C.UTF-8", "EMPTY="]
 assert hdr["start_realtime_ns"] == -1234567890123
@@ -48,6 +48,8 @@ mem = items[3]
 assert mem[9] == b"/bin/tr\x00ue" and mem[8] == 2**64 - 1
 snap = items[1]
 assert snap[4] == [100, 101, 2**32 - 1] and snap[8][3] == [2147483647, b"/a\xff\x00z"]
+loss = items[-2]
+assert loss == [12, 0, 0, 2**64 - 1], loss
 end = items[-1]
-assert end[1] == 0 and end[3] == 10 and end[4] == 3, end
+assert end[1] == 0 and end[3] == 11 and end[4] == 3, end
 print(f"{len(items)} items OK")

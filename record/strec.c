@@ -59,6 +59,11 @@ static const char usage_text[] =
 	"  --force               overwrite FILE even if it is not a strec trace\n"
 	"  -q                    no summary at the end\n"
 	"  --progress            show events recorded and trace size as it goes\n"
+	"  --backend=ENGINE      ptrace (default): stop the program at every call; bpf:\n"
+	"                        record in the kernel (root or CAP_BPF+CAP_PERFMON, a\n"
+	"                        kernel with BTF), the program never stops; auto: bpf\n"
+	"                        where it can work, else ptrace\n"
+	"  --bpf-ring-size SIZE  bytes of the bpf engine's ring buffer (default 16 MiB)\n"
 	"  -d                    log what the engine does on stderr (also STREC_LOG=info|debug)\n"
 	"  -h, --help            this text\n"
 	"  --version             the version\n"
@@ -100,6 +105,8 @@ enum {
 	OPT_ENV,
 	OPT_FORCE,
 	OPT_PROGRESS,
+	OPT_BACKEND,
+	OPT_BPF_RING_SIZE,
 	OPT_VERSION,
 };
 
@@ -116,6 +123,8 @@ static const struct option long_options[] = {
 	{ "env", no_argument, NULL, OPT_ENV },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "backend", required_argument, NULL, OPT_BACKEND },
+	{ "bpf-ring-size", required_argument, NULL, OPT_BPF_RING_SIZE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -225,6 +234,24 @@ static void parse_options(int argc, char **argv, struct rec_options *o, char *fi
 		case OPT_PROGRESS:
 			o->progress = true;
 			break;
+		case OPT_BACKEND:
+			if (strcmp(optarg, "ptrace") == 0)
+				o->backend = REC_BACKEND_PTRACE;
+			else if (strcmp(optarg, "bpf") == 0)
+				o->backend = REC_BACKEND_BPF;
+			else if (strcmp(optarg, "auto") == 0)
+				o->backend = REC_BACKEND_AUTO;
+			else
+				usage_error("invalid backend '%s' (ptrace, bpf or auto)", optarg);
+			break;
+		case OPT_BPF_RING_SIZE: {
+			/* the kernel wants a power of two, at least a page */
+			const unsigned long size = parse_number(optarg, "ring size", 1ul << 30);
+			if (size < 4096 || (size & (size - 1)))
+				usage_error("invalid ring size '%s' (a power of two, 4096 to 2^30)", optarg);
+			o->bpf_ring_size = size;
+			break;
+		}
 		case 'q':
 			o->quiet = true;
 			break;
@@ -353,6 +380,15 @@ static void stop_flush_timer(void)
 	setitimer(ITIMER_REAL, &off, NULL);
 }
 
+void rec_prepare_command(const struct rec_options *o)
+{
+	restore_original_signal_actions();
+	if (o->output && strcmp(o->output, "-") == 0)
+		dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
+	if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)
+		fprintf(stderr, "strec: cannot turn off address randomization: %s\n", strerror(errno));
+}
+
 /* Forks the command stopped, seizes it, and lets it go on to its execve. */
 static pid_t spawn_command(struct recorder *rec, const char *path, bool use_seccomp)
 {
@@ -361,12 +397,7 @@ static pid_t spawn_command(struct recorder *rec, const char *path, bool use_secc
 	if (pid < 0)
 		runtime_error("fork: %s", strerror(errno));
 	if (pid == 0) {
-		restore_original_signal_actions();
-		if (o->output && strcmp(o->output, "-") == 0)
-			dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
-		if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)
-			fprintf(stderr, "strec: cannot turn off address randomization: %s\n",
-				strerror(errno));
+		rec_prepare_command(o);
 		/* Stop until the tracer has seized us; kill(2) directly so that
 		 * nothing but its exit happens between here and execve. */
 		syscall(SYS_kill, getpid(), SIGSTOP);
@@ -419,6 +450,7 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec, str
 	h->format_version = STRTRC_FORMAT_VERSION;
 	h->writer = "strec " STREC_VERSION;
 	h->arch = "x86_64";
+	h->backend = o->backend == REC_BACKEND_BPF ? "bpf" : "ptrace";
 	if (uname(uts) == 0)
 		h->kernel = uts->release;
 	if (gethostname(hostname, hostname_size) == 0) {
@@ -525,7 +557,18 @@ int main(int argc, char **argv)
 	rec.cpus = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 ? (size_t)CPU_COUNT(&cpus) : 1;
 	char *const command_path = opts.command ? resolve_command(opts.command[0]) : NULL;
 
-	char msg[512];
+	char msg[2048];
+	/* The engine, before the output is touched: a failure leaves it be. */
+	if (opts.backend != REC_BACKEND_PTRACE) {
+		if (rec_bpf_open(&rec, msg, sizeof(msg)) == 0)
+			opts.backend = REC_BACKEND_BPF;
+		else if (opts.backend == REC_BACKEND_BPF)
+			runtime_error("--backend=bpf: %s", msg);
+		else {
+			REC_INFO("--backend=auto: recording with ptrace: %s", msg);
+			opts.backend = REC_BACKEND_PTRACE;
+		}
+	}
 	int err = 0;
 	const int out_fd = open_output(opts.output, opts.force);
 	rec.writer = strtrc_writer_open_fd(out_fd, NULL, &err, msg, sizeof(msg));
@@ -542,7 +585,14 @@ int main(int argc, char **argv)
 	free(pids);
 
 	install_signal_handlers(opts.nattach > 0);
-	if (opts.command) {
+	if (opts.backend == REC_BACKEND_BPF) {
+		if (rec_bpf_start(&rec, command_path, msg, sizeof(msg)) < 0) {
+			strtrc_writer_abandon(rec.writer);
+			if (strcmp(opts.output, "-") != 0)
+				unlink(opts.output);
+			runtime_error("%s", msg);
+		}
+	} else if (opts.command) {
 		rec.seccomp_active = opts.seccomp && opts.filter.active;
 		rec.main_pid = spawn_command(&rec, command_path, rec.seccomp_active);
 	} else {
@@ -557,7 +607,8 @@ int main(int argc, char **argv)
 		}
 	}
 
-	const int run_rc = rec_run(&rec);
+	const int run_rc = opts.backend == REC_BACKEND_BPF ? rec_bpf_run(&rec) : rec_run(&rec);
+	rec_bpf_close(&rec);
 	stop_flush_timer();
 	if (opts.progress)
 		rec_progress_end();
@@ -584,6 +635,14 @@ int main(int argc, char **argv)
 					      ? (uint64_t)st.st_size
 					      : 0;
 		print_summary(&rec, opts.output, size);
+	}
+	if (rec.stats.lost) {
+		/* a trace with gaps is not the run: say so, whatever -q says */
+		fprintf(stderr,
+			"strec: %llu %s lost: the trace has gaps (strep and strstat say where)%s\n",
+			(unsigned long long)rec.stats.lost, plural(rec.stats.lost, "event", "events"),
+			opts.backend == REC_BACKEND_BPF ? "; a larger --bpf-ring-size may help" : "");
+		exit(EXIT_FAILURE);
 	}
 	rec_task_table_free(&rec.tasks);
 	free(rec.scratch);

@@ -73,8 +73,8 @@ struct rec_bpf_task {
 	 * after a successful exec, from the kernel's copies. */
 	struct area_list held;
 	uint8_t held_mask;
-	/* Ignored signals sent while the task was in a call: a tracer would
-	 * have seen them when the call returned. */
+	/* Signals the kernel dropped or turned into a kill while the task
+	 * was in a call: a tracer would have seen them when it returned. */
 	struct deferred_signal *signals;
 	size_t nsignals, signals_cap;
 };
@@ -759,7 +759,7 @@ static void on_signal(struct recorder *rec, const struct sb_ev_signal *ev)
 	const uint32_t tid = ev->h.tid;
 	write_loss(rec, tid, ts, ev->h.lost);
 	struct rec_task *const t = task_get(rec, tid);
-	if (t && t->in_syscall && (ev->h.flags & SB_SIG_IGNORED)) {
+	if (t && t->in_syscall && (ev->h.flags & SB_SIG_AT_RETURN)) {
 		/* shown when the call returns, where a tracer would see it */
 		struct rec_bpf_task *const bt = t->bpf;
 		if (bt->nsignals == bt->signals_cap) {

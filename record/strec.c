@@ -364,6 +364,12 @@ static void install_signal_handlers(bool attach_mode)
 			sa.sa_handler = attach_mode ? on_detach_signal : on_ignored_signal;
 		sigaction(sig, &sa, &original_actions[i]);
 	}
+}
+
+/* SIGALRM four times a second: flush the trace. Not before the engine is
+ * loaded: a signal makes the BPF verifier start over. */
+static void start_flush_timer(void)
+{
 	const struct itimerval every_quarter = { { 0, 250000 }, { 0, 250000 } };
 	setitimer(ITIMER_REAL, &every_quarter, NULL);
 }
@@ -558,6 +564,10 @@ int main(int argc, char **argv)
 	char *const command_path = opts.command ? resolve_command(opts.command[0]) : NULL;
 
 	char msg[2048];
+	/* Before anything slow (loading BPF programs takes a while): a SIGINT
+	 * meant to detach must not find it ignored, as a shell's background
+	 * job has it. */
+	install_signal_handlers(opts.nattach > 0);
 	/* The engine, before the output is touched: a failure leaves it be. */
 	if (opts.backend != REC_BACKEND_PTRACE) {
 		if (rec_bpf_open(&rec, msg, sizeof(msg)) == 0)
@@ -584,7 +594,7 @@ int main(int argc, char **argv)
 		runtime_error("%s", strtrc_writer_error(rec.writer));
 	free(pids);
 
-	install_signal_handlers(opts.nattach > 0);
+	start_flush_timer();
 	if (opts.backend == REC_BACKEND_BPF) {
 		if (rec_bpf_start(&rec, command_path, msg, sizeof(msg)) < 0) {
 			strtrc_writer_abandon(rec.writer);

@@ -100,7 +100,21 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 };
 
-struct signal_struct;
+typedef struct {
+	unsigned long sig[1];
+} sigset_t;
+
+struct sigpending {
+	sigset_t signal;
+};
+
+struct task_struct;
+
+struct signal_struct {
+	unsigned int flags; /* SIGNAL_GROUP_EXIT */
+	int group_exit_code;
+	struct task_struct *group_exec_task; /* the thread a non-leader exec runs in */
+};
 
 struct task_struct {
 	struct thread_info thread_info;
@@ -110,6 +124,8 @@ struct task_struct {
 	struct mm_struct *mm;
 	struct files_struct *files;
 	struct fs_struct *fs;
+	struct sigpending pending;
+	struct signal_struct *signal;
 };
 
 struct linux_binprm {

@@ -25,17 +25,20 @@
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
-#define SB_CHUNK		16384u /* data bytes per memory event */
-#define SB_PAGE			4096u
-#define SB_PATH_END		4096u /* paths are built backwards, ending here */
-#define SB_NAME_MAX		255u
-#define SB_WALK_MAX		64u /* path components */
-#define SB_IOV_SIZE		16u
-#define SB_MSGHDR_SIZE		56u
-#define SB_MMSGHDR_SIZE		64u
-#define SB_TS_COMPAT		0x0002u /* thread_info.status: a 32-bit syscall */
-#define SB_SIGKILL		9
-#define SB_TRACE_SIGNAL_IGNORED 1
+#define SB_CHUNK		  16384u /* data bytes per memory event */
+#define SB_PAGE			  4096u
+#define SB_PATH_END		  4096u /* paths are built backwards, ending here */
+#define SB_NAME_MAX		  255u
+#define SB_WALK_MAX		  64u /* path components */
+#define SB_IOV_SIZE		  16u
+#define SB_MSGHDR_SIZE		  56u
+#define SB_MMSGHDR_SIZE		  64u
+#define SB_TS_COMPAT		  0x0002u /* thread_info.status: a 32-bit syscall */
+#define SB_SIGKILL		  9
+#define SB_NSIG			  64
+#define SB_SIGNAL_GROUP_EXIT	  0x00000004u
+#define SB_TRACE_SIGNAL_DELIVERED 0
+#define SB_TRACE_SIGNAL_IGNORED	  1
 
 /* strtrc_mem_flags (format/strtrc.h, which this program cannot include) */
 #define MEM_TRUNCATED  1u
@@ -1074,21 +1077,27 @@ static __always_inline void start_stop(struct cap_state *c, const struct task_st
 	c->select_mask = 0x3f;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+/* Whether the call returns ret only because the task is being killed (a
+ * SIGKILL, another thread's exit_group or exec): a tracer is not told of
+ * such a return, and its call stays unfinished. A fatal signal that the
+ * kernel turned into a kill (no tracer, default action) is not one: with a
+ * tracer the call would have returned, then the signal been delivered. */
+static __always_inline bool killed_in_call(struct task_struct *task, long ret)
 {
-	const __u64 pid_tgid = bpf_get_current_pid_tgid();
-	const __u32 tid = (__u32)pid_tgid, tgid = pid_tgid >> 32;
-	if (!is_traced(tgid, tid))
-		return 0;
-	const __u64 now = bpf_ktime_get_ns();
-	struct task_struct *const task = bpf_get_current_task_btf();
-	struct task_state *const ts =
-	    bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (!ts) {
-		count_lost(NULL);
-		return 0;
-	}
+	const bool interrupted = ret == -4 || (ret <= -512 && ret >= -516); /* EINTR, ERESTART* */
+	if (!interrupted ||
+	    !(BPF_CORE_READ(task, pending.signal.sig[0]) & (1ul << (SB_SIGKILL - 1))))
+		return false;
+	const __u32 flags = BPF_CORE_READ(task, signal, flags);
+	const int code = BPF_CORE_READ(task, signal, group_exit_code);
+	return !(flags & SB_SIGNAL_GROUP_EXIT) || code <= 0 || code > SB_NSIG || code == SB_SIGKILL;
+}
+
+/* Records the entry of call id of the current task (its registers in
+ * regs): the state its exit needs, its input captures, the entry event. */
+static __always_inline void record_entry(struct pt_regs *regs, long id, struct task_struct *task,
+					 struct task_state *ts, __u32 tid, __u64 now)
+{
 	const bool compat = BPF_CORE_READ(task, thread_info.status) & SB_TS_COMPAT;
 	if (compat) {
 		ts->args[0] = BPF_CORE_READ(regs, bx);
@@ -1117,11 +1126,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	const bool record =
 	    p ? p->flags & (compat ? SB_PLAN_RECORD_I386 : SB_PLAN_RECORD) : cfg.record_unknown;
 	if (!record)
-		return 0;
+		return;
 	ts->seq++;
 	struct scratch *const s = scratch_get();
 	if (!s)
-		return 0;
+		return;
 	struct cap_state *const c = &s->c;
 	start_stop(c, ts, tid, now, 0);
 	if (p && !compat && (p->flags & SB_PLAN_KNOWN)) {
@@ -1131,7 +1140,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	struct sb_ev_enter *const ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 	if (!ev) {
 		count_lost(ts);
-		return 0;
+		return;
 	}
 	fill_head(&ev->h, SB_EV_ENTER, tid, now, ts);
 	ev->arch = compat ? SC_AUDIT_ARCH_I386 : SC_AUDIT_ARCH_X86_64;
@@ -1145,6 +1154,24 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	bpf_ringbuf_submit(ev, wakeup_flags());
 	ts->recorded = 1;
 	ts->retry_mask = c->fault_mask;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+{
+	const __u64 pid_tgid = bpf_get_current_pid_tgid();
+	const __u32 tid = (__u32)pid_tgid, tgid = pid_tgid >> 32;
+	if (!is_traced(tgid, tid))
+		return 0;
+	const __u64 now = bpf_ktime_get_ns();
+	struct task_struct *const task = bpf_get_current_task_btf();
+	struct task_state *const ts =
+	    bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!ts) {
+		count_lost(NULL);
+		return 0;
+	}
+	record_entry(regs, id, task, ts, tid, now);
 	return 0;
 }
 
@@ -1157,12 +1184,25 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	struct task_struct *const task = bpf_get_current_task_btf();
 	struct task_state *const ts = bpf_task_storage_get(&tasks, task, 0, 0);
-	if (!ts || !ts->in_syscall)
+	if (!ts)
 		return 0; /* a call entered before tracing began, or a new task's first return */
+	if (!ts->in_syscall) {
+		/* A task seen before whose call did not pass the entry
+		 * tracepoint: its own seccomp filter failed it (ENOSYS for
+		 * SECCOMP_RET_TRACE, SECCOMP_RET_ERRNO's errno). A tracer sees
+		 * it enter: it is recorded now, its number and registers as
+		 * they were. */
+		const long nr = (long)BPF_CORE_READ(regs, orig_ax);
+		if (nr < 0)
+			return 0;
+		record_entry(regs, nr, task, ts, tid, bpf_ktime_get_ns());
+	}
 	ts->in_syscall = 0;
 	if (!ts->recorded)
 		return 0;
 	ts->recorded = 0;
+	if (killed_in_call(task, ret))
+		return 0;
 	const __u64 now = bpf_ktime_get_ns();
 	struct scratch *const s = scratch_get();
 	if (!s)
@@ -1360,7 +1400,11 @@ int BPF_PROG(sched_process_exit, struct task_struct *p, bool group_dead)
 {
 	__u32 tgid = BPF_CORE_READ(p, tgid);
 	const __u32 tid = BPF_CORE_READ(p, pid);
-	if (is_traced(tgid, tid)) {
+	/* A leader that a non-leader's exec replaces: its tid lives on in the
+	 * exec'ing thread, a tracer is not told of its end. */
+	struct task_struct *const exec_task = BPF_CORE_READ(p, signal, group_exec_task);
+	const bool superseded = exec_task && exec_task != p && tid == tgid;
+	if (!superseded && is_traced(tgid, tid)) {
 		struct task_state *const ts = state_of_current(false);
 		struct sb_ev_task_exit *const ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 		if (ev) {
@@ -1422,14 +1466,21 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	return 0;
 }
 
-/* A signal the kernel drops because it is ignored never reaches
- * signal_deliver; under ptrace it would have been queued and shown (a
- * SIGCHLD a shell does not handle), so it is sent here, flagged. */
+/* Signals that never reach signal_deliver without a tracer, sent here,
+ * flagged: one the kernel drops because it is ignored (under ptrace it is
+ * queued and shown: a SIGCHLD a shell does not handle), and a fatal one it
+ * turns into a kill of the whole process at once (under ptrace it is
+ * delivered first: "--- SIGTERM ---", then "+++ killed by SIGTERM +++"). */
 SEC("tp_btf/signal_generate")
 int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
-	if (result != SB_TRACE_SIGNAL_IGNORED || sig == SB_SIGKILL)
+	if (sig == SB_SIGKILL)
+		return 0;
+	if (result != SB_TRACE_SIGNAL_IGNORED &&
+	    !(result == SB_TRACE_SIGNAL_DELIVERED &&
+	      (BPF_CORE_READ(task, signal, flags) & SB_SIGNAL_GROUP_EXIT) &&
+	      BPF_CORE_READ(task, signal, group_exit_code) == sig))
 		return 0;
 	const __u32 tgid = BPF_CORE_READ(task, tgid), tid = BPF_CORE_READ(task, pid);
 	if (!is_traced(tgid, tid))
@@ -1441,7 +1492,7 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 		return 0;
 	}
 	fill_head(&ev->h, SB_EV_SIGNAL, tid, bpf_ktime_get_ns(), ts);
-	ev->h.flags = SB_SIG_IGNORED;
+	ev->h.flags = SB_SIG_AT_RETURN;
 	ev->signo = sig;
 	ev->pad = 0;
 	__builtin_memset(ev->siginfo, 0, sizeof(ev->siginfo));

@@ -186,7 +186,10 @@ struct sb_ev_task_exit {
 
 /* Signal event flags (h.flags). */
 enum sb_signal_flag {
-	SB_SIG_IGNORED = 1u << 0, /* generated and dropped: a tracer would have seen it */
+	/* Seen where the kernel generated it, not delivered as such: an
+	 * ignored signal it drops, a fatal one it turns into a kill of the
+	 * process. A tracer would have seen it when the task's call returns. */
+	SB_SIG_AT_RETURN = 1u << 0,
 };
 
 struct sb_ev_signal {

@@ -86,6 +86,40 @@ expect_eq "attach to a missing pid: exit status" 1 "$?"
 expect_grep "attach to a missing pid: message" "^strec: .*$ghost" "$WORK/ghost.err"
 [ -e "$WORK/ghost.trc" ] && fail "attach to a missing pid left a trace file"
 
+if [ "${STREC_TEST_BACKEND:-ptrace}" = bpf ]; then
+	# bpf does not ptrace: a process under a debugger (here: under strace)
+	# is attached, recorded and detached, and the debugger goes on
+	"$BIN/tp_spin" 20 >"$WORK/held.out" &
+	held=$!
+	BG_PIDS+=("$held")
+	strace -f -qq -o "$WORK/held.strace" -p "$held" &
+	holder=$!
+	BG_PIDS+=("$holder")
+	for _ in $(seq 50); do
+		grep -q "^TracerPid:[[:space:]]*$holder$" "/proc/$held/status" 2>/dev/null && break
+		sleep 0.1
+	done
+	"$STREC" -q -o "$WORK/shared.trc" -p "$held" >/dev/null 2>"$WORK/shared.err" &
+	strec=$!
+	BG_PIDS+=("$strec")
+	sleep 0.5
+	kill -INT "$strec"
+	wait "$strec"
+	expect_eq "attached beside strace: strec's exit status" 0 "$?"
+	expect_eq "still strace's" "$holder" "$(awk '$1 == "TracerPid:" { print $2 }' /proc/$held/status)"
+	facts shared
+	expect_ge "attached beside strace: getpid calls" 10 \
+		"$(count "^syscall [0-9]+ getpid ret=$held " "$WORK/shared.facts")"
+	expect_eq "attached beside strace: detach records" 5 "$(count '^detach ' "$WORK/shared.facts")"
+	kill -INT "$holder"
+	wait "$holder"
+	kill -TERM "$held"
+	wait "$held"
+	expect_eq "the process under both ends normally" 0 "$?"
+	expect_grep "strace saw the same calls" "getpid\\(\\) += $held" "$WORK/held.strace"
+	finish
+fi
+
 # Permission denied: a process another tracer already holds cannot be
 # seized (EPERM): exit 1, a message saying why, and no partial trace.
 "$BIN/tp_spin" >"$WORK/held.out" &

@@ -419,8 +419,10 @@ static void write_resolved(struct recorder *rec, uint32_t tid, const struct bpf_
 	else
 		snprintf(path, sizeof(path), "/proc/%u/fd/%lld", tid, (long long)fd);
 	const ssize_t n = readlink(path, target, sizeof(target));
-	if (n < 0)
+	if (n < 0) {
+		REC_DEBUG("%u: %s: %s", tid, path, strerror(errno));
 		return; /* closed already, or gone */
+	}
 	const struct strtrc_record r = {
 	    .kind = STRTRC_MEMORY,
 	    .tid = tid,
@@ -637,27 +639,16 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 	    .u.exit = {.rval = ev->ret, .is_error = ev->ret < 0 && ev->ret >= -4095},
 	};
 	rec_write(rec, &r);
-	bool other_fds = false;
 	for (size_t i = 0; i < bt->areas.n; i++) {
 		const struct bpf_area *const a = &bt->areas.v[i];
 		if (a->stop != STRTRC_AT_EXIT)
 			continue;
-		if (a->hflags & SB_MEM_RESOLVE_OTHER)
-			other_fds = true;
-		else if (a->hflags & SB_MEM_RESOLVE)
+		if (a->hflags & SB_MEM_RESOLVE)
 			write_resolved(rec, tid, a, ts);
 		else
 			write_area(rec, tid, a, ts);
 	}
 	bt->areas.n = 0;
-	if (other_fds) {
-		/* SCM_RIGHTS, clone3's pidfd, pidfd_getfd: from /proc, as the
-		 * ptrace engine does, while the task runs on */
-		const struct sc_table *const table = sc_table_for_arch(t->arch);
-		const struct sc_desc *const desc = table ? sc_lookup(table, t->nr) : NULL;
-		if (desc)
-			rec_capture_other_fds(rec, t, desc, ev->ret, ts);
-	}
 	t->in_syscall = false;
 	flush_signals(rec, t);
 }

@@ -79,6 +79,10 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 	case SC_ARG_SIGFRAME:
 		p.cap = 8;
 		break;
+	case SC_ARG_FD:
+		if (arg->type == SC_T_PIDFD_TARGET_FD)
+			p.flags |= SB_ARG_REMOTE_FD; /* named at exit, for -y */
+		break;
 	default:
 		break; /* not a pointer: nothing to capture */
 	}

@@ -548,22 +548,14 @@ static int record_extra_fds(struct recorder *rec, const struct rec_task *task,
 	return rc;
 }
 
-int rec_capture_other_fds(struct recorder *rec, const struct rec_task *task,
-			  const struct sc_desc *desc, int64_t rval, uint64_t ts)
-{
-	assert(rec && task && desc);
-	const int rc = record_remote_fds(rec, task, desc, ts);
-	if (rc || rval < 0)
-		return rc;
-	return record_extra_fds(rec, task, desc, rval, ts);
-}
-
 int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		       int64_t rval, uint64_t ts)
 {
 	assert(rec && task && desc);
-	int rc = rec_capture_other_fds(rec, task, desc, rval, ts);
+	int rc = record_remote_fds(rec, task, desc, ts);
 	if (rc || rval < 0)
+		return rc;
+	if ((rc = record_extra_fds(rec, task, desc, rval, ts)))
 		return rc;
 	char what[32];
 	if (desc->classes & SC_CLASS_RET_FD) {

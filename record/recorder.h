@@ -152,13 +152,6 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		       int64_t rval, uint64_t ts);
 
-/* What a call that names descriptors besides its result (table class
- * SC_CLASS_OTHER_FDS: SCM_RIGHTS received, clone3's pidfd, pidfd_getfd's
- * descriptor of another process) names, from /proc, as argument 6 records
- * from item 3 on. Part of rec_capture_result; the BPF engine's own. */
-int rec_capture_other_fds(struct recorder *rec, const struct rec_task *task,
-			  const struct sc_desc *desc, int64_t rval, uint64_t ts);
-
 /* Writes one record; on failure remembers the error and sets write_failed. */
 int rec_write(struct recorder *rec, const struct strtrc_record *r);
 

@@ -43,6 +43,7 @@ struct super_block {
 struct inode {
 	unsigned long i_ino;
 	struct super_block *i_sb;
+	void *i_private;
 };
 
 struct hlist_bl_node {
@@ -63,6 +64,14 @@ struct dentry {
 	struct super_block *d_sb;
 };
 
+struct proc_ns_operations {
+	const char *name;
+};
+
+struct ns_common {
+	const struct proc_ns_operations *ops;
+};
+
 struct vfsmount {
 	struct dentry *mnt_root;
 };
@@ -81,6 +90,19 @@ struct path {
 struct file {
 	struct path f_path;
 	struct inode *f_inode;
+	void *private_data;
+};
+
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+
+struct hlist_head {
+	struct hlist_node *first;
+};
+
+struct pid {
+	struct hlist_head tasks[4]; /* PIDTYPE_PID first */
 };
 
 struct fdtable {
@@ -126,6 +148,7 @@ struct task_struct {
 	struct fs_struct *fs;
 	struct sigpending pending;
 	struct signal_struct *signal;
+	struct hlist_node pid_links[4];
 };
 
 struct linux_binprm {

@@ -145,6 +145,9 @@ struct cap_state {
 	/* a path walk */
 	__u64 walk_dentry, walk_mnt;
 	__u32 walk_pos, walk_done;
+	/* control messages (s->control) and the descriptors they pass */
+	__u32 control_len, cmsg_off;
+	__u32 fd_at, fd_left, fd_item;
 };
 
 #define OUT_DATA sizeof(struct sb_ev_mem)
@@ -153,6 +156,7 @@ struct scratch {
 	/* a memory event; reads may go a page past the chunk (verifier bound) */
 	__u8 out[sizeof(struct sb_ev_mem) + SB_CHUNK + SB_PAGE + 8];
 	__u8 path[2 * SB_PATH_END]; /* a path, built backwards */
+	__u8 control[4096];	    /* a msghdr's control messages (REC_MAX_CONTROL) */
 };
 
 /* One per CPU, indexed by the CPU's number (a per-CPU array's values are
@@ -816,6 +820,11 @@ __noinline int capture_args(__u32 select_mask)
 #define SOCKFS_MAGIC	    0x534f434bu
 #define ANON_INODE_FS_MAGIC 0x09041934u
 #define PID_FS_MAGIC	    0x50494446u
+#define NSFS_MAGIC	    0x6e736673u
+
+/* The kernel's namer of pseudo files with no directory (anon_ops), 0 where
+ * kallsyms does not have it. */
+extern const void simple_dname __ksym __weak;
 
 /* One step of a path walk: prepend the current dentry's name, or cross to
  * the mount it is mounted on. */
@@ -932,6 +941,27 @@ __noinline int name_path(__u64 path_addr)
 			pos += len;
 		} else if (magic == PID_FS_MAGIC) {
 			put_text(s, &pos, "anon_inode:[pidfd]", 18);
+		} else if (magic == NSFS_MAGIC) {
+			/* "uts:[4026531838]": the namespace type's name, its inode */
+			const struct ns_common *const ns =
+			    BPF_CORE_READ(dentry, d_inode, i_private);
+			const long n =
+			    bpf_probe_read_kernel_str(s->path, 32, BPF_CORE_READ(ns, ops, name));
+			if (n <= 1)
+				return 0;
+			pos = (__u32)n - 1;
+			put_text(s, &pos, ":[", 2);
+			put_decimal(s, &pos, BPF_CORE_READ(dentry, d_inode, i_ino));
+			put_text(s, &pos, "]", 1);
+		} else if ((__u64)BPF_CORE_READ(ops, d_dname) == (__u64)&simple_dname) {
+			/* a file with no directory (memfd_create's): "/NAME (deleted)" */
+			put_text(s, &pos, "/", 1);
+			__u32 len = BPF_CORE_READ(dentry, d_name.len);
+			if (len > SB_NAME_MAX)
+				len = SB_NAME_MAX;
+			bpf_probe_read_kernel(s->path + 1, len, BPF_CORE_READ(dentry, d_name.name));
+			pos += len;
+			put_text(s, &pos, " (deleted)", 10);
 		} else {
 			return 0;
 		}
@@ -1005,21 +1035,156 @@ static __always_inline void send_fd_path(struct task_struct *task, __s64 fd, __u
 	send_result_path(f ? (__u64)__builtin_preserve_access_index(&f->f_path) : 0, item, fd);
 }
 
-/* What a successful call's new descriptors or working directory are, for -y
- * (the ptrace engine reads /proc for the same records). */
+/* ---- descriptors a call names besides its result ---- */
+
+#define SB_RESULT_REMOTE_FD_ITEM 3u /* format/strtrc.h's STRTRC_RESULT_REMOTE_FD_ITEM */
+#define SB_RESULT_FD_ITEM	 4u /* STRTRC_RESULT_FD_ITEM */
+#define SB_MAX_PASSED_FDS	 256u
+#define SB_CMSG_HEADER		 16u /* struct cmsghdr */
+
+/* One step through the control messages in s->control: the next
+ * descriptor of an SCM_RIGHTS message, or on to the next message. */
+static long passed_fd_cb(__u32 i, void *unused)
+{
+	struct scratch *const s = scratch_get();
+	if (!s)
+		return 1;
+	struct cap_state *const c = &s->c;
+	if (c->fd_item >= SB_RESULT_FD_ITEM + SB_MAX_PASSED_FDS)
+		return 1;
+	if (c->fd_left) {
+		const __u32 at = c->fd_at;
+		if (at > sizeof(s->control) - 4)
+			return 1;
+		const __s32 fd = *(const __s32 *)(s->control + at);
+		c->fd_at = at + 4;
+		c->fd_left--;
+		send_fd_path(bpf_get_current_task_btf(), fd, c->fd_item++);
+		return 0;
+	}
+	const __u32 off = c->cmsg_off;
+	if (off > sizeof(s->control) - SB_CMSG_HEADER || off + SB_CMSG_HEADER > c->control_len)
+		return 1;
+	const __u64 len = *(const __u64 *)(s->control + off);
+	const __s32 level = *(const __s32 *)(s->control + off + 8);
+	const __s32 type = *(const __s32 *)(s->control + off + 12);
+	if (len < SB_CMSG_HEADER || len > c->control_len - off)
+		return 1;
+	if (level == 1 && type == 1) { /* SOL_SOCKET, SCM_RIGHTS */
+		c->fd_at = off + SB_CMSG_HEADER;
+		c->fd_left = (__u32)(len - SB_CMSG_HEADER) / 4;
+	}
+	c->cmsg_off = off + (((__u32)len + 7) & ~7u);
+	return 0;
+}
+
+/* The descriptors the SCM_RIGHTS messages of the received msghdr at addr
+ * handed to the caller, as result items from c->fd_item on. Global:
+ * verified once. */
+__noinline int send_passed_fds(__u64 addr)
+{
+	struct scratch *const s = scratch_get();
+	if (!s)
+		return 0;
+	struct cap_state *const c = &s->c;
+	__u64 mh[6] = {}; /* name, namelen, iov, iovlen, control, controllen */
+	if (bpf_probe_read_user(mh, sizeof(mh), (const void *)addr) || !mh[4] ||
+	    mh[5] < SB_CMSG_HEADER)
+		return 0;
+	const __u32 len = mh[5] < sizeof(s->control) ? (__u32)mh[5] : sizeof(s->control);
+	if (bpf_probe_read_user(s->control, len, (const void *)mh[4]))
+		return 0;
+	c->control_len = len;
+	c->cmsg_off = 0;
+	c->fd_left = 0;
+	bpf_loop(2 * SB_MAX_PASSED_FDS, passed_fd_cb, NULL, 0);
+	return 0;
+}
+
+static long mmsg_fds_cb(__u32 k, void *unused)
+{
+	struct scratch *const s = scratch_get();
+	if (!s || k >= s->c.mmsg_count)
+		return 1;
+	send_passed_fds(s->c.mmsg_addr + (__u64)k * SB_MMSGHDR_SIZE);
+	return 0;
+}
+
+/* Descriptor fd of the process the pidfd of the caller names
+ * (pidfd_getfd's), as result item 3, whether the call succeeded or not.
+ * Global: verified once. */
+__noinline int send_remote_fd(__s64 pidfd, __s64 fd)
+{
+	struct file *const pf = file_of(bpf_get_current_task_btf(), pidfd);
+	const __u32 magic = pf ? (__u32)BPF_CORE_READ(pf, f_path.dentry, d_sb, s_magic) : 0;
+	/* the process: pidfs keeps it with the inode, older kernels' anonymous
+	 * pidfds with the file */
+	const struct pid *pid = NULL;
+	if (magic == PID_FS_MAGIC)
+		pid = BPF_CORE_READ(pf, f_inode, i_private);
+	else if (magic == ANON_INODE_FS_MAGIC)
+		pid = BPF_CORE_READ(pf, private_data);
+	if (!pid)
+		return 0; /* not a pidfd */
+	struct hlist_node *const first = BPF_CORE_READ(pid, tasks[0].first);
+	if (!first)
+		return 0; /* the process is gone */
+	struct task_struct *const owner =
+	    (struct task_struct *)((__u64)first -
+				   bpf_core_field_offset(struct task_struct, pid_links));
+	struct file *const f = file_of(owner, fd);
+	if (f)
+		send_result_path((__u64)__builtin_preserve_access_index(&f->f_path),
+				 SB_RESULT_REMOTE_FD_ITEM, fd);
+	return 0;
+}
+
+/* What calls that name descriptors besides their result (table class
+ * OTHER_FDS) name, in the ptrace engine's order (capture.c): pidfd_getfd's
+ * remote descriptor, then those SCM_RIGHTS handed over (recvmsg,
+ * recvmmsg) and clone3's pidfd. */
+static __always_inline void capture_other_fds(struct scratch *s, struct task_struct *task)
+{
+	struct cap_state *const c = &s->c;
+	for (int i = 0; i < SB_MAX_ARGS; i++) {
+		const struct sb_arg_plan *const a = &c->p.args[i];
+		if (a->flags & SB_ARG_REMOTE_FD)
+			send_remote_fd((__s32)arg_value(c, a->len), (__s32)c->args[i]);
+	}
+	if (c->ret < 0)
+		return;
+	c->fd_item = SB_RESULT_FD_ITEM;
+	for (int i = 0; i < SB_MAX_ARGS; i++) {
+		const struct sb_arg_plan *const a = &c->p.args[i];
+		if (a->kind == SC_ARG_MSGHDR && a->dir == SC_DIR_INOUT) {
+			send_passed_fds(c->args[i]);
+		} else if (a->kind == SC_ARG_MMSGHDR && a->dir == SC_DIR_INOUT) {
+			c->mmsg_addr = c->args[i];
+			c->mmsg_count = c->ret < cfg.max_mmsg ? (__u32)c->ret : cfg.max_mmsg;
+			if (c->mmsg_count) /* see capture_vector */
+				bpf_loop(c->mmsg_count, mmsg_fds_cb, NULL, 0);
+		} else if (a->kind == SC_ARG_STRUCT && (a->flags & SB_ARG_CLONE_ARGS) &&
+			   c->ret > 0) {
+			__u64 head[2] = {}; /* flags, pidfd */
+			__s32 pidfd = -1;
+			if (bpf_probe_read_user(head, sizeof(head), (const void *)c->args[i]) ==
+				0 &&
+			    (head[0] & 0x1000) && /* CLONE_PIDFD */
+			    bpf_probe_read_user(&pidfd, sizeof(pidfd), (const void *)head[1]) == 0)
+				send_fd_path(task, pidfd, c->fd_item++);
+		}
+	}
+}
+
+/* What a call's new descriptors or working directory are, for -y (the
+ * ptrace engine reads /proc for the same records, capture.c). */
 static __always_inline void capture_results(struct scratch *s, struct task_struct *task)
 {
 	struct cap_state *const c = &s->c;
 	const __u32 flags = c->p.flags;
 	c->stop = 1;
-	if (flags & SB_PLAN_OTHER_FDS) {
-		c->arg = SB_ARG_RESULT;
-		c->item = 0;
-		c->area_addr = 0;
-		c->area_len = 0;
-		c->area_flags = 0;
-		send_piece(s, 0, 0, SB_MEM_LAST | SB_MEM_RESOLVE_OTHER);
-	}
+	if (flags & SB_PLAN_OTHER_FDS)
+		capture_other_fds(s, task);
 	if (c->ret < 0)
 		return;
 	if (flags & SB_PLAN_RET_FD) {
@@ -1077,16 +1242,15 @@ static __always_inline void start_stop(struct cap_state *c, const struct task_st
 	c->select_mask = 0x3f;
 }
 
-/* Whether the call returns ret only because the task is being killed (a
- * SIGKILL, another thread's exit_group or exec): a tracer is not told of
- * such a return, and its call stays unfinished. A fatal signal that the
- * kernel turned into a kill (no tracer, default action) is not one: with a
- * tracer the call would have returned, then the signal been delivered. */
-static __always_inline bool killed_in_call(struct task_struct *task, long ret)
+/* Whether the call returns while the task is being killed (a SIGKILL,
+ * another thread's exit_group or exec): a tracer is not told of such a
+ * return (ptrace does not stop a dying task), and the call stays
+ * unfinished. A fatal signal that the kernel turned into a kill (no tracer,
+ * default action) is not one: with a tracer the call would have returned,
+ * then the signal been delivered. */
+static __always_inline bool killed_in_call(struct task_struct *task)
 {
-	const bool interrupted = ret == -4 || (ret <= -512 && ret >= -516); /* EINTR, ERESTART* */
-	if (!interrupted ||
-	    !(BPF_CORE_READ(task, pending.signal.sig[0]) & (1ul << (SB_SIGKILL - 1))))
+	if (!(BPF_CORE_READ(task, pending.signal.sig[0]) & (1ul << (SB_SIGKILL - 1))))
 		return false;
 	const __u32 flags = BPF_CORE_READ(task, signal, flags);
 	const int code = BPF_CORE_READ(task, signal, group_exit_code);
@@ -1201,7 +1365,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!ts->recorded)
 		return 0;
 	ts->recorded = 0;
-	if (killed_in_call(task, ret))
+	if (killed_in_call(task))
 		return 0;
 	const __u64 now = bpf_ktime_get_ns();
 	struct scratch *const s = scratch_get();
@@ -1300,6 +1464,33 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	return 0;
 }
 
+/* What the kernel put before the path argument i of an exec relative to a
+ * directory descriptor (execveat(fd, "name") runs "/dev/fd/FD/name", and
+ * execveat(fd, "", AT_EMPTY_PATH) "/dev/fd/FD"): the length of that prefix
+ * in filename, so that what follows is the path the program passed; 0 when
+ * the name is the program's own (an absolute path, AT_FDCWD). */
+static __always_inline __u32 exec_name_prefix(struct scratch *s, __u32 i, __u64 filename)
+{
+	struct cap_state *const c = &s->c;
+	if (i == 0 || i >= SB_MAX_ARGS || c->p.args[i - 1].kind != SC_ARG_DIRFD)
+		return 0;
+	const int dirfd = (int)arg_value(c, i - 1);
+	if (dirfd < 0) /* AT_FDCWD */
+		return 0;
+	__u32 len = 0;
+	put_text(s, &len, "/dev/fd/", 8);
+	put_decimal(s, &len, (__u64)dirfd);
+	char name[32] = {};
+	if (bpf_probe_read_kernel_str(name, sizeof(name), (const char *)filename) <= 0 || len >= 31)
+		return 0;
+	for (__u32 k = 0; k < 31; k++) {
+		if (k >= len)
+			break;
+		if (name[k] != (char)s->path[k])
+			return 0;
+	}
+	return name[len & 31] == '/' ? len + 1 : len;
+}
 /* Argument i of a successful exec that could not be read at entry, from
  * what the kernel kept of it: its copy of the file name (filename), the new image's
  * argument or environment strings (user space fills the vector's strings
@@ -1316,12 +1507,10 @@ __noinline int resend_exec_input(__u32 i, __u64 filename)
 	c->arg = (__u8)i;
 	c->item = 0;
 	if (a.kind == SC_ARG_PATH) {
+		const __u32 skip = exec_name_prefix(s, i, filename);
 		const long n = bpf_probe_read_kernel_str(s->out + OUT_DATA, SB_PATH_END,
-							 (const char *)filename);
+							 (const char *)(filename + skip));
 		if (n <= 0)
-			return 0;
-		const __u64 dev_fd = 0x2f64662f7665642full; /* "/dev/fd/", little-endian */
-		if (i != 0 && n > 8 && *(const __u64 *)(s->out + OUT_DATA) == dev_fd)
 			return 0;
 		c->area_addr = arg_value(c, i);
 		c->area_len = (__u64)n - 1;

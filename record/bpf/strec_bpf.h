@@ -35,6 +35,7 @@ enum sb_arg_flag {
 	SB_ARG_CLONE_ARGS = 1u << 3,	  /* clone_args: items 1, 2 = pidfd, parent_tid at exit */
 	SB_ARG_ENV = 1u << 4,		  /* a string vector that is the environment */
 	SB_ARG_FD_PAIR = 1u << 5,	  /* int[2] of new descriptors (pipe, socketpair) */
+	SB_ARG_REMOTE_FD = 1u << 6,	  /* a descriptor of the process the pidfd in arg len names */
 };
 
 struct sb_arg_plan {
@@ -138,9 +139,6 @@ enum sb_mem_flag {
 	 * entry: the new image's argument (or, for the environment, its
 	 * environment) area, NUL-separated strings, to fill in the strings. */
 	SB_MEM_EXEC_STRINGS = 1u << 2,
-	/* Calls that name descriptors besides their result (SCM_RIGHTS,
-	 * clone3's pidfd, pidfd_getfd): user space asks /proc. No data. */
-	SB_MEM_RESOLVE_OTHER = 1u << 3,
 };
 /* The arg of result records (format/strtrc.h's STRTRC_ARG_RESULT). */
 #define SB_ARG_RESULT 6

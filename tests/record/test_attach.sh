@@ -3,6 +3,16 @@
 # process goes on undisturbed.
 . "$(dirname "$0")/lib.sh"
 
+# Waits until strec (engines may take a while to load) has created its
+# trace, which it does just before attaching, then lets it record a while.
+recording_for() {
+	for _ in $(seq 100); do
+		[ -s "$1" ] && break
+		sleep 0.1
+	done
+	sleep "$2"
+}
+
 # tp_spin gives up by itself after 20 s, should this test break.
 "$BIN/tp_spin" 20 >"$WORK/spin.out" 2>&1 &
 spin=$!
@@ -16,7 +26,7 @@ expect_eq "tp_spin's first line" "pid $spin" "$(head -n 1 "$WORK/spin.out")"
 "$STREC" -o "$WORK/attach.trc" -p "$spin" >"$WORK/attach.out" 2>"$WORK/attach.err" &
 strec=$!
 BG_PIDS+=("$strec")
-sleep 0.5
+recording_for "$WORK/attach.trc" 0.5
 kill -INT "$strec"
 wait "$strec"
 expect_eq "strec's exit status after SIGINT" 0 "$?"
@@ -60,7 +70,7 @@ sleep 0.1
 "$STREC" -q -o "$WORK/stopped.trc" -p "$spin" >/dev/null 2>"$WORK/stopped.err" &
 strec=$!
 BG_PIDS+=("$strec")
-sleep 0.4
+recording_for "$WORK/stopped.trc" 0.4
 kill -INT "$strec"
 wait "$strec"
 expect_eq "stopped: strec's exit status" 0 "$?"
@@ -102,7 +112,7 @@ if [ "${STREC_TEST_BACKEND:-ptrace}" = bpf ]; then
 	"$STREC" -q -o "$WORK/shared.trc" -p "$held" >/dev/null 2>"$WORK/shared.err" &
 	strec=$!
 	BG_PIDS+=("$strec")
-	sleep 0.5
+	recording_for "$WORK/shared.trc" 0.5
 	kill -INT "$strec"
 	wait "$strec"
 	expect_eq "attached beside strace: strec's exit status" 0 "$?"

@@ -278,7 +278,7 @@ int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size)
 		snprintf(msg, msg_size, "cannot size the BPF maps: %s", strerror(-rc));
 		goto fail;
 	}
-	REC_DEBUG("loading the BPF programs (the verifier checks them)");
+	const uint64_t load_start = strec_monotonic_ns();
 	if ((rc = strec_bpf__load(b->skel)) < 0) {
 		snprintf(msg, msg_size, "the kernel refused the BPF programs: %s%s", strerror(-rc),
 			 rec_log_level >= REC_LOG_INFO ? " (the verifier's log above)"
@@ -300,7 +300,9 @@ int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size)
 		snprintf(msg, msg_size, "cannot read the BPF ring buffer: %s", strerror(-rc));
 		goto fail;
 	}
-	REC_INFO("bpf engine: %llu-byte ring, %d CPUs", (unsigned long long)ring_size, cpus);
+	REC_INFO("bpf engine: loaded and attached in %.3f s, a %llu-byte ring, %d CPUs",
+		 (double)(strec_monotonic_ns() - load_start) / 1e9, (unsigned long long)ring_size,
+		 cpus);
 	return 0;
 fail:
 	rec_bpf_close(rec);

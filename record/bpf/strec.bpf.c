@@ -29,7 +29,8 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define SB_PAGE			  4096u
 #define SB_PATH_END		  4096u /* paths are built backwards, ending here */
 #define SB_NAME_MAX		  255u
-#define SB_WALK_MAX		  64u /* path components */
+#define SB_NAME_BUF		  512u /* a pseudo file's name, made by bpf_snprintf */
+#define SB_WALK_MAX		  64u  /* path components */
 #define SB_IOV_SIZE		  16u
 #define SB_MSGHDR_SIZE		  56u
 #define SB_MMSGHDR_SIZE		  64u
@@ -821,10 +822,7 @@ __noinline int capture_args(__u32 select_mask)
 #define ANON_INODE_FS_MAGIC 0x09041934u
 #define PID_FS_MAGIC	    0x50494446u
 #define NSFS_MAGIC	    0x6e736673u
-
-/* The kernel's namer of pseudo files with no directory (anon_ops), 0 where
- * kallsyms does not have it. */
-extern const void simple_dname __ksym __weak;
+#define DMA_BUF_MAGIC	    0x444d4142u
 
 /* One step of a path walk: prepend the current dentry's name, or cross to
  * the mount it is mounted on. */
@@ -867,43 +865,6 @@ static long walk_cb(__u32 i, void *unused)
 	return 0;
 }
 
-/* Appends text (at most 24 bytes) at s->path[*pos]. */
-static __always_inline void put_text(struct scratch *s, __u32 *pos, const char *text, __u32 n)
-{
-	for (__u32 k = 0; k < 24; k++) {
-		if (k >= n)
-			break;
-		const __u32 at = *pos;
-		if (at >= 2 * SB_PATH_END)
-			return;
-		s->path[at] = text[k];
-		*pos = at + 1;
-	}
-}
-
-/* Appends the decimal digits of v at s->path[*pos]. */
-static __always_inline void put_decimal(struct scratch *s, __u32 *pos, __u64 v)
-{
-	char digits[20];
-	int n = 0;
-	for (int k = 0; k < 20; k++) {
-		digits[k] = '0' + v % 10;
-		v /= 10;
-		n = k + 1;
-		if (!v)
-			break;
-	}
-	for (int k = 19; k >= 0; k--) {
-		if (k >= n)
-			continue;
-		const __u32 at = *pos;
-		if (at >= 2 * SB_PATH_END)
-			return;
-		s->path[at] = digits[k];
-		*pos = at + 1;
-	}
-}
-
 /* The name the kernel gives the struct path at path_addr (as /proc/PID/fd/N
  * shows it), in s->path[c->walk_pos ..], its length returned; 0 when this
  * program cannot make it (a pseudo file system it does not know). Global:
@@ -921,52 +882,42 @@ __noinline int name_path(__u64 path_addr)
 		return 0;
 	const struct dentry_operations *const ops = BPF_CORE_READ(dentry, d_op);
 	if (ops && BPF_CORE_READ(ops, d_dname)) {
-		/* a pseudo file, named by its file system */
+		/* a pseudo file, named by its file system as its d_dname does */
+		static const char pipe_fmt[] = "pipe:[%lu]", socket_fmt[] = "socket:[%lu]",
+				  anon_fmt[] = "anon_inode:%s", pidfd_fmt[] = "anon_inode:[pidfd]",
+				  ns_fmt[] = "%s:[%lu]", deleted_fmt[] = "/%s (deleted)";
 		const __u32 magic = (__u32)BPF_CORE_READ(dentry, d_sb, s_magic);
-		__u32 pos = 0;
-		if (magic == PIPEFS_MAGIC || magic == SOCKFS_MAGIC) {
-			if (magic == PIPEFS_MAGIC)
-				put_text(s, &pos, "pipe:[", 6);
-			else
-				put_text(s, &pos, "socket:[", 8);
-			put_decimal(s, &pos, BPF_CORE_READ(dentry, d_inode, i_ino));
-			put_text(s, &pos, "]", 1);
+		const __u64 ino = BPF_CORE_READ(dentry, d_inode, i_ino);
+		const __u64 name = (__u64)BPF_CORE_READ(dentry, d_name.name);
+		__u64 data[2] = {ino, 0};
+		long n;
+		if (magic == PIPEFS_MAGIC) {
+			n = bpf_snprintf((char *)s->path, SB_NAME_BUF, pipe_fmt, data, 8);
+		} else if (magic == SOCKFS_MAGIC) {
+			n = bpf_snprintf((char *)s->path, SB_NAME_BUF, socket_fmt, data, 8);
 		} else if (magic == ANON_INODE_FS_MAGIC) {
-			put_text(s, &pos, "anon_inode:", 11);
-			__u32 len = BPF_CORE_READ(dentry, d_name.len);
-			if (len > SB_NAME_MAX)
-				len = SB_NAME_MAX;
-			bpf_probe_read_kernel(s->path + (pos & 31), len,
-					      BPF_CORE_READ(dentry, d_name.name));
-			pos += len;
+			data[0] = name;
+			n = bpf_snprintf((char *)s->path, SB_NAME_BUF, anon_fmt, data, 8);
 		} else if (magic == PID_FS_MAGIC) {
-			put_text(s, &pos, "anon_inode:[pidfd]", 18);
+			n = bpf_snprintf((char *)s->path, SB_NAME_BUF, pidfd_fmt, NULL, 0);
 		} else if (magic == NSFS_MAGIC) {
 			/* "uts:[4026531838]": the namespace type's name, its inode */
 			const struct ns_common *const ns =
 			    BPF_CORE_READ(dentry, d_inode, i_private);
-			const long n =
-			    bpf_probe_read_kernel_str(s->path, 32, BPF_CORE_READ(ns, ops, name));
-			if (n <= 1)
-				return 0;
-			pos = (__u32)n - 1;
-			put_text(s, &pos, ":[", 2);
-			put_decimal(s, &pos, BPF_CORE_READ(dentry, d_inode, i_ino));
-			put_text(s, &pos, "]", 1);
-		} else if ((__u64)BPF_CORE_READ(ops, d_dname) == (__u64)&simple_dname) {
-			/* a file with no directory (memfd_create's): "/NAME (deleted)" */
-			put_text(s, &pos, "/", 1);
-			__u32 len = BPF_CORE_READ(dentry, d_name.len);
-			if (len > SB_NAME_MAX)
-				len = SB_NAME_MAX;
-			bpf_probe_read_kernel(s->path + 1, len, BPF_CORE_READ(dentry, d_name.name));
-			pos += len;
-			put_text(s, &pos, " (deleted)", 10);
+			data[0] = (__u64)BPF_CORE_READ(ns, ops, name);
+			data[1] = ino;
+			n = bpf_snprintf((char *)s->path, SB_NAME_BUF, ns_fmt, data, 16);
+		} else if (magic == DMA_BUF_MAGIC) {
+			return 0; /* dmabuffs_dname's own: /proc's link says */
 		} else {
-			return 0;
+			/* the other pseudo files (memfd_create's, a SysV shm
+			 * segment, hugetlbfs, aio): alloc_file_pseudo's
+			 * simple_dname, as kallsyms shows no other d_dname */
+			data[0] = name;
+			n = bpf_snprintf((char *)s->path, SB_NAME_BUF, deleted_fmt, data, 8);
 		}
 		c->walk_pos = 0;
-		return pos;
+		return n > 1 ? n - 1 : 0;
 	}
 	c->walk_dentry = (__u64)dentry;
 	c->walk_mnt = (__u64)vfsmnt - bpf_core_field_offset(struct mount, mnt);
@@ -982,12 +933,13 @@ __noinline int name_path(__u64 path_addr)
 	}
 	__u32 end = SB_PATH_END;
 	/* unlinked: unhashed, and not a root */
-	if (!BPF_CORE_READ(dentry, d_hash.pprev) && BPF_CORE_READ(dentry, d_parent) != dentry)
-		put_text(s, &end, " (deleted)", 10);
+	if (!BPF_CORE_READ(dentry, d_hash.pprev) && BPF_CORE_READ(dentry, d_parent) != dentry) {
+		__builtin_memcpy(s->path + SB_PATH_END, " (deleted)", 10);
+		end += 10;
+	}
 	c->walk_pos = pos;
 	return end - pos;
 }
-
 /* Sends what the struct path at path_addr names as item of the call's
  * result (argument 6), or, when it cannot be named here, asks user space to
  * read the link of descriptor fd (SB_FD_CWD: the working directory) in
@@ -1477,26 +1429,27 @@ static __always_inline __u32 exec_name_prefix(struct scratch *s, __u32 i, __u64 
 	const int dirfd = (int)arg_value(c, i - 1);
 	if (dirfd < 0) /* AT_FDCWD */
 		return 0;
-	__u32 len = 0;
-	put_text(s, &len, "/dev/fd/", 8);
-	put_decimal(s, &len, (__u64)dirfd);
+	static const char prefix_fmt[] = "/dev/fd/%d";
+	__u64 data[1] = {(__u64)dirfd};
+	const long len = bpf_snprintf((char *)s->path, 32, prefix_fmt, data, sizeof(data));
 	char name[32] = {};
-	if (bpf_probe_read_kernel_str(name, sizeof(name), (const char *)filename) <= 0 || len >= 31)
+	if (len <= 1 || bpf_probe_read_kernel_str(name, sizeof(name), (const char *)filename) <= 0)
 		return 0;
 	for (__u32 k = 0; k < 31; k++) {
-		if (k >= len)
+		if (k + 1 >= len)
 			break;
 		if (name[k] != (char)s->path[k])
 			return 0;
 	}
-	return name[len & 31] == '/' ? len + 1 : len;
+	return name[(len - 1) & 31] == '/' ? len : len - 1;
 }
+
 /* Argument i of a successful exec that could not be read at entry, from
- * what the kernel kept of it: its copy of the file name (filename), the new image's
- * argument or environment strings (user space fills the vector's strings
- * in from them). execveat's relative names with a directory descriptor are
- * not what the program passed ("/dev/fd/N/..."): those stay unread. Global:
- * verified once. */
+ * what the kernel kept of it: its copy of the file name (filename), the
+ * new image's argument or environment strings (user space fills the
+ * vector's strings in from them). A relative name after a directory
+ * descriptor is the part after the kernel's "/dev/fd/N/". Global: verified
+ * once. */
 __noinline int resend_exec_input(__u32 i, __u64 filename)
 {
 	struct scratch *const s = scratch_get();

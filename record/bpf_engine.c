@@ -85,6 +85,9 @@ struct rec_bpf {
 	int traced_fd;
 	uint64_t lost_reported; /* lost events the trace's loss records count */
 	uint64_t stale_areas;	/* areas of stops whose own event was lost */
+	/* events that came after a later one (two CPUs' clock reads and
+	 * reservations crossed): how many, by how much at most */
+	uint64_t last_ts, late_events, most_late_ns;
 	pid_t only_tid;		/* --no-follow on a command: its first thread only */
 };
 
@@ -376,6 +379,8 @@ static bool area_move(struct area_list *l, struct bpf_area *a)
 
 static bool area_put(struct bpf_area *a, const uint8_t *data, size_t len)
 {
+	if (!len)
+		return true; /* an empty piece: a->data may not exist yet */
 	if (a->len + len > a->cap) {
 		size_t cap = a->cap ? a->cap : 256;
 		while (cap < a->len + len)
@@ -542,6 +547,9 @@ static void on_syscall_entry(struct recorder *rec, const struct sb_ev_enter *ev)
 	/* captures that met a fault wait for the exit's second reading */
 	bt->held.n = 0;
 	bt->held_mask = ev->retry_mask;
+	if (ev->retry_mask)
+		REC_DEBUG("%u: nr %llu: arguments %#x not resident at entry: read again at the exit",
+			  ev->h.tid, (unsigned long long)ev->nr, ev->retry_mask);
 	for (size_t i = 0; i < bt->areas.n; i++) {
 		struct bpf_area *const a = &bt->areas.v[i];
 		if (a->arg < 6 && (ev->retry_mask & (1u << a->arg)) && area_move(&bt->held, a))
@@ -624,8 +632,10 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 	/* 1. the entry's captures: those read again, the new image's strings */
 	for (size_t i = 0; i < bt->areas.n; i++) {
 		const struct bpf_area *const a = &bt->areas.v[i];
-		if (a->hflags & SB_MEM_EXEC_STRINGS)
+		if (a->hflags & SB_MEM_EXEC_STRINGS) {
+			REC_DEBUG("%u: exec's argument %u read from the new image", tid, a->arg);
 			fill_exec_strings(bt, a);
+		}
 	}
 	write_held(rec, t, ev->retried_mask, ts);
 	for (size_t i = 0; i < bt->areas.n; i++) {
@@ -794,6 +804,16 @@ static int handle_event(void *ctx, void *data, size_t size)
 	if (size < sizeof(struct sb_head))
 		return 0;
 	const struct sb_head *const h = data;
+	struct rec_bpf *const b = rec->bpf;
+	if (h->type != SB_EV_MEM) {
+		if (h->ts >= b->last_ts) {
+			b->last_ts = h->ts;
+		} else {
+			b->late_events++;
+			if (b->last_ts - h->ts > b->most_late_ns)
+				b->most_late_ns = b->last_ts - h->ts;
+		}
+	}
 	switch (h->type) {
 	case SB_EV_MEM:
 		on_mem(rec, data, size);
@@ -1077,6 +1097,10 @@ static void account_losses(struct recorder *rec)
 	if (b->stale_areas)
 		REC_INFO("%llu captures dropped with their lost syscall stops",
 			 (unsigned long long)b->stale_areas);
+	if (b->late_events)
+		REC_INFO("%llu events came after a later one, by %llu ns at most (the trace evens "
+			 "them out)",
+			 (unsigned long long)b->late_events, (unsigned long long)b->most_late_ns);
 }
 
 int rec_bpf_run(struct recorder *rec)

@@ -89,6 +89,36 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 	return p;
 }
 
+/* Whether the BPF program captures anything for argument a at entry (or at
+ * exit): what capture_arg_cb does, kind by kind. */
+static bool captures(const struct sc_arg *a, bool at_entry)
+{
+	switch (a->kind) {
+	case SC_ARG_MMSGHDR:
+		return true; /* both: msg_len is written back even for sends */
+	case SC_ARG_SIGFRAME:
+		return at_entry;
+	case SC_ARG_IOVEC:
+		/* the array of a read is input, its buffers output */
+		return at_entry ? a->dir != SC_DIR_NONE : (a->dir & SC_DIR_OUT);
+	case SC_ARG_STRUCT:
+		if (!at_entry && a->type == SC_T_CLONE_ARGS)
+			return true; /* pidfd, parent_tid */
+		/* fall through */
+	case SC_ARG_PATH:
+	case SC_ARG_STR:
+	case SC_ARG_STRVEC:
+	case SC_ARG_BUF:
+	case SC_ARG_ARRAY:
+	case SC_ARG_SOCKADDR:
+	case SC_ARG_MSGHDR:
+	case SC_ARG_SIGSET:
+		return a->dir & (at_entry ? SC_DIR_IN : SC_DIR_OUT);
+	default:
+		return false;
+	}
+}
+
 int rec_bpf_plan_build(struct rec_bpf_plan *plan, const struct strec_filter *filter,
 		       uint32_t capture_size, char *msg, size_t msg_size)
 {
@@ -130,7 +160,15 @@ int rec_bpf_plan_build(struct rec_bpf_plan *plan, const struct strec_filter *fil
 		for (unsigned i = 0; i < p->nargs; i++) {
 			p->args[i] = rec_bpf_arg_plan(&desc->args[i], strvecs, capture_size);
 			strvecs += desc->args[i].kind == SC_ARG_STRVEC;
+			if (captures(&desc->args[i], true))
+				p->flags |= SB_PLAN_ENTRY_CAPTURES;
+			if (captures(&desc->args[i], false))
+				p->flags |= SB_PLAN_EXIT_CAPTURES;
 		}
+		if (desc->classes & SC_CLASSES_RESULT)
+			p->flags |= SB_PLAN_EXIT_CAPTURES;
+		if (sc_has_conds(table, nr))
+			p->flags |= SB_PLAN_ENTRY_CAPTURES | SB_PLAN_EXIT_CAPTURES; /* by the rules */
 	}
 	/* The conditional rules, sorted by number as in the table. */
 	for (unsigned k = 0; k < table->nconds; k++) {

@@ -8,11 +8,17 @@
  * a syscall or a type. Large areas are sent in pieces of SB_CHUNK bytes,
  * joined in user space.
  *
+ * Timestamps are taken as each event is sent (a syscall stop's after its
+ * captures), so that the ring's order, in which strec writes the records,
+ * is their order in time to within a reservation: across CPUs, the writer
+ * only has to even out the nanoseconds between a clock read and a
+ * reservation on another CPU.
+ *
  * Verifier notes: loops over counts that depend on the tracee (pieces of an
  * area, strings of a vector, iovecs, messages) are bpf_loop callbacks, each
  * verified once; bounded for-loops only where the bound is a small constant.
- * Working state lives in a per-CPU scratch map (the stack is 512 bytes for
- * all frames), one slot per context that may interrupt another. */
+ * Working state lives in a scratch map, one per CPU (the stack is 512 bytes
+ * for all frames). */
 #include "kernel.h"
 
 #include <linux/bpf.h>
@@ -109,7 +115,6 @@ struct {
 struct cap_state {
 	__u64 args[6];
 	__s64 ret;
-	__u64 ts;
 	__u64 sp;
 	__u32 tid, seq;
 	__u32 nmem;	  /* memory events sent for this stop */
@@ -224,7 +229,7 @@ static __always_inline void send_piece(struct scratch *s, __u64 offset, __u32 le
 	ev->h.type = SB_EV_MEM;
 	ev->h.flags = flags | c->piece_flags;
 	ev->h.tid = c->tid;
-	ev->h.ts = c->ts;
+	ev->h.ts = 0; /* the stop's own event has the time */
 	ev->h.seq = c->seq;
 	ev->h.lost = 0;
 	ev->stop = c->stop;
@@ -1178,8 +1183,9 @@ static __always_inline void fill_head(struct sb_head *h, __u16 type, __u32 tid, 
 	h->lost = take_lost(state);
 }
 
+/* The capture state of a syscall stop of the task ts is the state of. */
 static __always_inline void start_stop(struct cap_state *c, const struct task_state *ts, __u32 tid,
-				       __u64 now, __u8 stop)
+				       __u8 stop)
 {
 	for (int i = 0; i < 6; i++)
 		c->args[i] = ts->args[i];
@@ -1187,7 +1193,6 @@ static __always_inline void start_stop(struct cap_state *c, const struct task_st
 	c->nr = (__u32)ts->nr;
 	c->tid = tid;
 	c->seq = ts->seq;
-	c->ts = now;
 	c->nmem = 0;
 	c->stop = stop;
 	c->fault_mask = 0;
@@ -1210,27 +1215,14 @@ static __always_inline bool killed_in_call(struct task_struct *task)
 }
 
 /* Records the entry of call id of the current task (its registers in
- * regs): the state its exit needs, its input captures, the entry event. */
+ * regs): the state its exit needs, its input captures, the entry event. A
+ * call the filter leaves out costs a plan lookup and a few stores; one
+ * without inputs to capture does not touch the scratch map. Registers and
+ * the task are read directly: both are the tracepoint's trusted pointers. */
 static __always_inline void record_entry(struct pt_regs *regs, long id, struct task_struct *task,
-					 struct task_state *ts, __u32 tid, __u64 now)
+					 struct task_state *ts, __u32 tid)
 {
-	const bool compat = BPF_CORE_READ(task, thread_info.status) & SB_TS_COMPAT;
-	if (compat) {
-		ts->args[0] = BPF_CORE_READ(regs, bx);
-		ts->args[1] = BPF_CORE_READ(regs, cx);
-		ts->args[2] = BPF_CORE_READ(regs, dx);
-		ts->args[3] = BPF_CORE_READ(regs, si);
-		ts->args[4] = BPF_CORE_READ(regs, di);
-		ts->args[5] = BPF_CORE_READ(regs, bp);
-	} else {
-		ts->args[0] = BPF_CORE_READ(regs, di);
-		ts->args[1] = BPF_CORE_READ(regs, si);
-		ts->args[2] = BPF_CORE_READ(regs, dx);
-		ts->args[3] = BPF_CORE_READ(regs, r10);
-		ts->args[4] = BPF_CORE_READ(regs, r8);
-		ts->args[5] = BPF_CORE_READ(regs, r9);
-	}
-	ts->sp = BPF_CORE_READ(regs, sp);
+	const bool compat = task->thread_info.status & SB_TS_COMPAT;
 	ts->nr = (__u64)id;
 	ts->compat = compat;
 	ts->in_syscall = 1;
@@ -1242,34 +1234,54 @@ static __always_inline void record_entry(struct pt_regs *regs, long id, struct t
 	const bool record =
 	    p ? p->flags & (compat ? SB_PLAN_RECORD_I386 : SB_PLAN_RECORD) : cfg.record_unknown;
 	if (!record)
-		return;
+		return; /* nor its exit */
+	if (compat) {
+		ts->args[0] = regs->bx;
+		ts->args[1] = regs->cx;
+		ts->args[2] = regs->dx;
+		ts->args[3] = regs->si;
+		ts->args[4] = regs->di;
+		ts->args[5] = regs->bp;
+	} else {
+		ts->args[0] = regs->di;
+		ts->args[1] = regs->si;
+		ts->args[2] = regs->dx;
+		ts->args[3] = regs->r10;
+		ts->args[4] = regs->r8;
+		ts->args[5] = regs->r9;
+	}
+	ts->sp = regs->sp;
 	ts->seq++;
-	struct scratch *const s = scratch_get();
-	if (!s)
-		return;
-	struct cap_state *const c = &s->c;
-	start_stop(c, ts, tid, now, 0);
-	if (p && !compat && (p->flags & SB_PLAN_KNOWN)) {
+	__u32 nmem = 0;
+	__u8 faults = 0;
+	if (p && !compat && (p->flags & SB_PLAN_ENTRY_CAPTURES)) {
+		struct scratch *const s = scratch_get();
+		if (!s)
+			return;
+		struct cap_state *const c = &s->c;
+		start_stop(c, ts, tid, 0);
 		c->p = *p;
 		capture_args(0x3f);
+		nmem = c->nmem;
+		faults = c->fault_mask;
 	}
 	struct sb_ev_enter *const ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 	if (!ev) {
 		count_lost(ts);
 		return;
 	}
-	fill_head(&ev->h, SB_EV_ENTER, tid, now, ts);
+	fill_head(&ev->h, SB_EV_ENTER, tid, bpf_ktime_get_ns(), ts);
 	ev->arch = compat ? SC_AUDIT_ARCH_I386 : SC_AUDIT_ARCH_X86_64;
-	ev->nmem = c->nmem;
+	ev->nmem = nmem;
 	ev->nr = (__u64)id;
 	for (int i = 0; i < 6; i++)
 		ev->args[i] = ts->args[i];
-	ev->ip = BPF_CORE_READ(regs, ip);
+	ev->ip = regs->ip;
 	ev->sp = ts->sp;
-	ev->retry_mask = c->fault_mask;
+	ev->retry_mask = faults;
 	bpf_ringbuf_submit(ev, wakeup_flags());
 	ts->recorded = 1;
-	ts->retry_mask = c->fault_mask;
+	ts->retry_mask = faults;
 }
 
 SEC("tp_btf/sys_enter")
@@ -1279,7 +1291,6 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	const __u32 tid = (__u32)pid_tgid, tgid = pid_tgid >> 32;
 	if (!is_traced(tgid, tid))
 		return 0;
-	const __u64 now = bpf_ktime_get_ns();
 	struct task_struct *const task = bpf_get_current_task_btf();
 	struct task_state *const ts =
 	    bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
@@ -1287,7 +1298,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		count_lost(NULL);
 		return 0;
 	}
-	record_entry(regs, id, task, ts, tid, now);
+	record_entry(regs, id, task, ts, tid);
 	return 0;
 }
 
@@ -1308,10 +1319,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		 * SECCOMP_RET_TRACE, SECCOMP_RET_ERRNO's errno). A tracer sees
 		 * it enter: it is recorded now, its number and registers as
 		 * they were. */
-		const long nr = (long)BPF_CORE_READ(regs, orig_ax);
+		const long nr = (long)regs->orig_ax;
 		if (nr < 0)
 			return 0;
-		record_entry(regs, nr, task, ts, tid, bpf_ktime_get_ns());
+		record_entry(regs, nr, task, ts, tid);
 	}
 	ts->in_syscall = 0;
 	if (!ts->recorded)
@@ -1319,19 +1330,20 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	ts->recorded = 0;
 	if (killed_in_call(task))
 		return 0;
-	const __u64 now = bpf_ktime_get_ns();
-	struct scratch *const s = scratch_get();
-	if (!s)
-		return 0;
-	struct cap_state *const c = &s->c;
-	start_stop(c, ts, tid, now, 1);
-	c->ret = ret;
-	c->restarting = ret <= -512 && ret >= -516;
-	__u32 nr = c->nr;
+	__u32 nr = (__u32)ts->nr;
 	const struct sb_syscall_plan *const p =
 	    nr < SB_MAX_NR && !ts->compat ? bpf_map_lookup_elem(&plan, &nr) : NULL;
+	__u32 nmem = 0;
 	__u8 retried = 0;
-	if (p && (p->flags & SB_PLAN_KNOWN)) {
+	if (p && (p->flags & SB_PLAN_KNOWN) &&
+	    ((p->flags & SB_PLAN_EXIT_CAPTURES) || ts->retry_mask)) {
+		struct scratch *const s = scratch_get();
+		if (!s)
+			return 0;
+		struct cap_state *const c = &s->c;
+		start_stop(c, ts, tid, 1);
+		c->ret = ret;
+		c->restarting = ret <= -512 && ret >= -516;
 		c->p = *p;
 		if (ts->retry_mask) {
 			/* inputs that were not resident at entry: the call has
@@ -1347,20 +1359,20 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (!(ret < 0 && ret > -4096 && !c->restarting))
 			capture_args(0x3f);
 		capture_results(s, task);
+		nmem = c->nmem;
 	}
 	struct sb_ev_exit *const ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 	if (!ev) {
 		count_lost(ts);
 		return 0;
 	}
-	fill_head(&ev->h, SB_EV_EXIT, tid, now, ts);
+	fill_head(&ev->h, SB_EV_EXIT, tid, bpf_ktime_get_ns(), ts);
 	ev->ret = ret;
-	ev->nmem = c->nmem;
+	ev->nmem = nmem;
 	ev->retried_mask = retried;
 	bpf_ringbuf_submit(ev, wakeup_flags());
 	return 0;
 }
-
 #define CLONE_VM    0x100ull
 #define CLONE_VFORK 0x4000ull
 #define CSIGNAL	    0xffull
@@ -1521,7 +1533,7 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 		return 0;
 	/* The execve's inputs that were not resident at entry: the old image is
 	 * gone, read the kernel's copies instead, before the call's exit. */
-	start_stop(c, ts, tid, now, 0);
+	start_stop(c, ts, tid, 0);
 	__u32 nr = c->nr;
 	const struct sb_syscall_plan *const plan_of_call =
 	    nr < SB_MAX_NR ? bpf_map_lookup_elem(&plan, &nr) : NULL;

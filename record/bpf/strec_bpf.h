@@ -23,6 +23,10 @@ enum sb_plan_flag {
 	SB_PLAN_SETS_CWD = 1u << 4,    /* changes the working directory */
 	SB_PLAN_OTHER_FDS = 1u << 5,   /* names descriptors besides its return value */
 	SB_PLAN_RECORD_I386 = 1u << 6, /* the i386 call of this number is selected */
+	/* Something to capture at entry, at exit (outputs, result paths):
+	 * calls with neither (getpid...) cost no capture at all. */
+	SB_PLAN_ENTRY_CAPTURES = 1u << 7,
+	SB_PLAN_EXIT_CAPTURES = 1u << 8,
 };
 
 /* Per-argument capture flags (struct sb_arg_plan.flags): what the BPF side

@@ -95,6 +95,19 @@ static void test_limits(const struct rec_bpf_plan *p)
 	CHECK(plan_of(p, "clone3")->args[0].flags & SB_ARG_CLONE_ARGS);
 	CHECK(plan_of(p, "rt_sigreturn")->args[0].kind == SC_ARG_SIGFRAME);
 	CHECK(plan_of(p, "rt_sigreturn")->nargs == 1);
+	/* which stops capture anything: none for getpid, the exit for read
+	 * and for a call whose result is a descriptor, both for ioctl */
+	const uint32_t both = SB_PLAN_ENTRY_CAPTURES | SB_PLAN_EXIT_CAPTURES;
+	CHECK(!(plan_of(p, "getppid")->flags & both));
+	CHECK(!(plan_of(p, "close")->flags & both));
+	CHECK((plan_of(p, "read")->flags & both) == SB_PLAN_EXIT_CAPTURES);
+	CHECK((plan_of(p, "write")->flags & both) == SB_PLAN_ENTRY_CAPTURES);
+	CHECK((plan_of(p, "openat")->flags & both) == both);
+	CHECK((plan_of(p, "dup")->flags & both) == SB_PLAN_EXIT_CAPTURES);
+	CHECK((plan_of(p, "readv")->flags & both) == both); /* the array at entry */
+	CHECK((plan_of(p, "ioctl")->flags & both) == both);
+	CHECK((plan_of(p, "rt_sigreturn")->flags & both) == SB_PLAN_ENTRY_CAPTURES);
+	CHECK((plan_of(p, "clone3")->flags & both) == both);
 	/* no call has more conditional rules than the program looks at */
 	for (unsigned nr = 0; nr < SB_MAX_NR; nr++)
 		CHECK(p->syscalls[nr].cond_count <= SB_MAX_CALL_CONDS);

@@ -90,6 +90,29 @@ bool strec_filter_is_name(const char *word)
 	return true;
 }
 
+/* Some word from argv[from] on that is not an option can be the operand. */
+static bool any_operand_follows(int argc, char *const argv[], int from)
+{
+	for (int i = from; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1 < argc;
+		if (argv[i][0] != '-' || argv[i][1] == '\0')
+			return true;
+	}
+	return false;
+}
+
+bool strec_filter_list_continues(int argc, char *const argv[], int i, bool operand_given,
+				 strec_operand_follows_fn *operand_follows)
+{
+	assert(argv && i >= 0);
+	if (i >= argc || !strec_filter_is_name(argv[i]))
+		return false;
+	if (operand_given)
+		return true;
+	return (operand_follows ? operand_follows : any_operand_follows)(argc, argv, i + 1);
+}
+
 /* The nearest name of either table, for "did you mean". */
 static const char *closest_name(const char *word)
 {

@@ -33,8 +33,22 @@ int strec_filter_add(struct strec_filter *f, enum strec_filter_option opt, const
 		     char *msg, size_t msg_size);
 
 /* Whether word is a syscall name (either arch), a %class, or a trace=
- * keyword: used to take several names after --to_trace. */
+ * keyword, or a comma-separated list of them. */
 bool strec_filter_is_name(const char *word);
+
+/* Whether the words from argv[from] on still hold the tool's operand (the
+ * command to run, the trace file to read). */
+typedef bool strec_operand_follows_fn(int argc, char *const argv[], int from);
+
+/* The one rule of space-separated lists (--to_trace read write CMD), for
+ * every tool: argv[i], after a list's first item, continues the list only
+ * when it is a syscall name or %class (strec_filter_is_name) and the tool's
+ * operand still comes after it: operand_given (already seen), or
+ * operand_follows(argc, argv, i + 1), or, when that is NULL, a later word
+ * that is not an option (or any word after "--"). When in doubt, the word
+ * is the operand: "--to_trace read sync" runs sync. */
+bool strec_filter_list_continues(int argc, char *const argv[], int i, bool operand_given,
+				 strec_operand_follows_fn *operand_follows);
 
 bool strec_filter_match(const struct strec_filter *f, uint32_t audit_arch, uint64_t nr);
 

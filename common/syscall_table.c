@@ -27,6 +27,7 @@
 #define R_FDS SC_CLASS_OUT_FDS
 #define R_CWD SC_CLASS_SETS_CWD
 #define R_OTHER SC_CLASS_OTHER_FDS
+#define R_SOCK	      SC_CLASS_SOCKET_ENDS
 #define C_SECCOMP SC_CLASS_SECCOMP
 #define C_NONE 0u
 
@@ -124,6 +125,13 @@ const struct sc_table *sc_table_for_arch(uint32_t audit_arch)
 	default:
 		return NULL;
 	}
+}
+
+const struct sc_table *sc_table_for_machine(const char *machine)
+{
+	if (machine && strcmp(machine, sc_table_x86_64.arch_name) == 0)
+		return &sc_table_x86_64;
+	return NULL;
 }
 
 const struct sc_desc *sc_lookup(const struct sc_table *table, uint64_t nr)

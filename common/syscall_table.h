@@ -14,23 +14,23 @@
 
 /* strace's syscall classes (-e trace=%file etc.). */
 enum sc_class {
-	SC_CLASS_FILE = 1u << 0,     /* %file: takes a file name */
-	SC_CLASS_DESC = 1u << 1,     /* %desc: takes or returns a descriptor */
-	SC_CLASS_PROCESS = 1u << 2,  /* %process: process lifecycle */
-	SC_CLASS_NETWORK = 1u << 3,  /* %network */
-	SC_CLASS_SIGNAL = 1u << 4,   /* %signal */
-	SC_CLASS_IPC = 1u << 5,      /* %ipc */
-	SC_CLASS_MEMORY = 1u << 6,   /* %memory */
-	SC_CLASS_STAT = 1u << 7,     /* %stat: stat variants */
-	SC_CLASS_LSTAT = 1u << 8,    /* %lstat */
-	SC_CLASS_FSTAT = 1u << 9,    /* %fstat */
-	SC_CLASS_STAT_LIKE = 1u << 10, /* %%stat */
-	SC_CLASS_STATFS = 1u << 11,  /* %statfs */
-	SC_CLASS_FSTATFS = 1u << 12, /* %fstatfs */
+	SC_CLASS_FILE = 1u << 0,	 /* %file: takes a file name */
+	SC_CLASS_DESC = 1u << 1,	 /* %desc: takes or returns a descriptor */
+	SC_CLASS_PROCESS = 1u << 2,	 /* %process: process lifecycle */
+	SC_CLASS_NETWORK = 1u << 3,	 /* %network */
+	SC_CLASS_SIGNAL = 1u << 4,	 /* %signal */
+	SC_CLASS_IPC = 1u << 5,		 /* %ipc */
+	SC_CLASS_MEMORY = 1u << 6,	 /* %memory */
+	SC_CLASS_STAT = 1u << 7,	 /* %stat: stat variants */
+	SC_CLASS_LSTAT = 1u << 8,	 /* %lstat */
+	SC_CLASS_FSTAT = 1u << 9,	 /* %fstat */
+	SC_CLASS_STAT_LIKE = 1u << 10,	 /* %%stat */
+	SC_CLASS_STATFS = 1u << 11,	 /* %statfs */
+	SC_CLASS_FSTATFS = 1u << 12,	 /* %fstatfs */
 	SC_CLASS_STATFS_LIKE = 1u << 13, /* %%statfs */
-	SC_CLASS_CREDS = 1u << 14,   /* %creds */
-	SC_CLASS_CLOCK = 1u << 15,   /* %clock */
-	SC_CLASS_PURE = 1u << 16,    /* %pure: no arguments, always succeeds */
+	SC_CLASS_CREDS = 1u << 14,	 /* %creds */
+	SC_CLASS_CLOCK = 1u << 15,	 /* %clock */
+	SC_CLASS_PURE = 1u << 16,	 /* %pure: no arguments, always succeeds */
 	/* Not an strace class: fork/clone/exec/exit, always recorded so that a
 	 * decoder can keep its process table whatever the filter. */
 	SC_CLASS_LIFECYCLE = 1u << 17,
@@ -45,16 +45,21 @@ enum sc_class {
 	/* may give the calling thread group a seccomp filter of its own
 	 * (seccomp, prctl): the recorder must then see every call */
 	SC_CLASS_SECCOMP = 1u << 22,
-	SC_CLASS_LAST = SC_CLASS_SECCOMP
+	/* may give a socket its endpoints (bind, connect, accept, socketpair,
+	 * an addressed send's implicit bind): the recorder records them after
+	 * it, for strace -yy (rec_capture_result) */
+	SC_CLASS_SOCKET_ENDS = 1u << 23,
+	SC_CLASS_LAST = SC_CLASS_SOCKET_ENDS
 };
 /* The classes that are the recorder's, not strace's. */
 #define SC_CLASSES_RECORDER                                                                        \
-	(SC_CLASS_LIFECYCLE | SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |            \
-	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP)
+	(SC_CLASS_LIFECYCLE | SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |             \
+	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP | SC_CLASS_SOCKET_ENDS)
 /* The classes after which the recorder asks the kernel what a call's
  * descriptors or working directory are (rec_capture_result). */
 #define SC_CLASSES_RESULT                                                                          \
-	(SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD | SC_CLASS_OTHER_FDS)
+	(SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD | SC_CLASS_OTHER_FDS |             \
+	 SC_CLASS_SOCKET_ENDS)
 
 /* How an argument's raw value is to be read and, for pointers, which memory
  * behind it the recorder captures. */
@@ -364,6 +369,11 @@ extern const struct sc_table sc_table_i386;
 
 /* The table for an audit arch, or NULL when unknown. */
 const struct sc_table *sc_table_for_arch(uint32_t audit_arch);
+
+/* The table of the native calls of machine (uname -m, as a trace header's
+ * "arch" names it; its compat calls have their tables by audit arch), or
+ * NULL when there is none: such a trace cannot be decoded. */
+const struct sc_table *sc_table_for_machine(const char *machine);
 
 /* The descriptor of syscall nr, or NULL when the number is unassigned. */
 const struct sc_desc *sc_lookup(const struct sc_table *table, uint64_t nr);

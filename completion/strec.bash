@@ -4,12 +4,13 @@
 
 _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 
-_strec_opts_strec="-o -p -s --no-follow --to_trace --dont_trace -e --no-seccomp --spin --no-aslr --env
-	--force -q --progress -d -h --help --version"
-_strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -s -x -xx -t -tt
-	-ttt -r -T -y -v -X -q -qq --json --format --info --interleaved -h --help --version"
+_strec_opts_strec="-o -p -E -u --user -s --no-follow -f --to_trace --dont_trace -e --duration
+	--max-size --no-seccomp --spin --no-aslr --env --force -q --progress -d -h --help --version"
+_strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -ff
+	--output-separately -f -s -x -xx -t -tt
+	-ttt -r -T -i -n -a -y -yy --decode-fds -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
-	--pid --tree -P -S --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
+	--pid --tree -P -S -U --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
 _strec_opts_strscrub="-o --mask-paths --drop-argv --drop-env --drop-pid -h --help --version"
 
@@ -39,16 +40,123 @@ _strec_syscall_list()
 	compopt -o nospace 2>/dev/null
 }
 
+# Whether word is a syscall name or %class, or a comma-separated list of
+# them, as strec_filter_is_name.
+_strec_is_syscall()
+{
+	local item
+	[[ -n $1 && $1 != *, ]] || return 1
+	local -a items
+	IFS=, read -ra items <<<"$1"
+	for item in "${items[@]}"; do
+		[[ " $_strec_syscall_words file desc process network signal ipc memory all none " == *" $item "* ]] ||
+			return 1
+	done
+}
+
+# The index in COMP_WORDS (bash's words, split also at = and :) of the word
+# that starts at offset $1 of COMP_LINE.
+_strec_comp_word_at()
+{
+	local target=$1 pos=0 i w
+	for ((i = 0; i < ${#COMP_WORDS[@]}; i++)); do
+		w=${COMP_WORDS[i]}
+		while ((pos < ${#COMP_LINE})) && [[ ${COMP_LINE:pos:${#w}} != "$w" ]]; do
+			((pos++))
+		done
+		if ((pos >= target)); then
+			echo "$i"
+			return 0
+		fi
+		((pos += ${#w}))
+	done
+	return 1
+}
+
+# strec's command line before the word being completed: sets _strec_cmd to
+# the index in words of the command strec will run (${#words[@]} when the
+# word being completed is where it goes, -1 when it is not there yet), and
+# _strec_maybe_item when the last word may still be one more syscall of a
+# list (the command's words decide; see strec_filter_list_continues).
+_strec_find_command()
+{
+	local i w after_item=0
+	_strec_cmd=-1
+	_strec_maybe_item=0
+	for ((i = 1; i < ${#words[@]}; i++)); do
+		w=${words[i]}
+		if [[ $w == -- ]]; then
+			_strec_cmd=$((i + 1))
+			return
+		fi
+		if [[ $w == -?* ]]; then
+			after_item=0
+			case $w in
+			--to_trace | --dont_trace) i=$((i + 1)) after_item=1 ;;
+			-o | -p | -s | -e | -E | -u | --user | --output | --attach | --string-limit | --spin | \
+				--duration | --max-size) i=$((i + 1)) ;;
+			esac
+			continue
+		fi
+		if ((after_item)) && _strec_is_syscall "$w"; then
+			# more words after it: it was a list item; the last: either
+			((i + 1 < ${#words[@]})) && continue
+			_strec_maybe_item=1
+		fi
+		_strec_cmd=$i
+		return
+	done
+	# i past the words: the word being completed is the last option's value
+	if ((i == ${#words[@]})); then
+		_strec_cmd=$i
+		_strec_maybe_item=$after_item
+	fi
+}
+
 _strec_complete()
 {
 	local tool=${1##*/}
 	local line=${COMP_LINE:0:COMP_POINT}
-	local -a words
-	read -ra words <<<"$line"
+	# the words of the line, and where each starts in it
+	local -a words starts
+	local off=0 rest=$line
+	while [[ $rest =~ ^([[:space:]]*)([^[:space:]]+) ]]; do
+		off=$((off + ${#BASH_REMATCH[1]}))
+		words+=("${BASH_REMATCH[2]}")
+		starts+=("$off")
+		off=$((off + ${#BASH_REMATCH[2]}))
+		rest=${line:off}
+	done
 	local cur=""
-	[[ $line == *[[:space:]] ]] || { cur=${words[-1]}; unset 'words[-1]'; }
+	[[ -z $line || $line == *[[:space:]] ]] || { cur=${words[-1]}; unset 'words[-1]'; }
 	local prev=${words[-1]-}
 	COMPREPLY=()
+
+	if [[ $tool == strec ]]; then
+		_strec_find_command
+		if ((_strec_cmd >= 0 && _strec_cmd < ${#words[@]} && !_strec_maybe_item)); then
+			# past the command: its own completion, as sudo's or
+			# strace's (bash-completion's _command_offset)
+			local at
+			if declare -F _command_offset >/dev/null &&
+				at=$(_strec_comp_word_at "${starts[_strec_cmd]}"); then
+				_command_offset "$at"
+			else
+				mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			fi
+			return
+		fi
+		if ((_strec_cmd >= 0 || _strec_maybe_item)) && [[ $cur != -* ]]; then
+			# the command (or one more syscall of the list before it)
+			mapfile -t COMPREPLY < <(compgen -c -- "$cur")
+			if ((_strec_maybe_item)); then
+				local -a names
+				mapfile -t names < <(compgen -W "$_strec_syscall_words" -- "$cur")
+				COMPREPLY+=("${names[@]}")
+			fi
+			return
+		fi
+	fi
 
 	# --to_trace/--dont_trace take several names: look back to the last option
 	local i last_opt=""
@@ -76,11 +184,28 @@ _strec_complete()
 		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "$(command ls /proc | grep -E '^[0-9]+$')" -- "$cur")
 		return
 		;;
-	-s | --top | --spin)
+	-s | -a | --top | --spin | --duration | --max-size)
+		return
+		;;
+	-E)
+		[[ $tool == strec ]] || return
+		mapfile -t COMPREPLY < <(compgen -e -- "$cur")
+		compopt -o nospace 2>/dev/null
+		return
+		;;
+	-u | --user)
+		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -u -- "$cur")
 		return
 		;;
 	-S)
-		_strec_offer "time calls errors name avg min max nothing" "" "$cur"
+		_strec_offer "time calls errors name avg-time min-time max-time nothing" "" "$cur"
+		return
+		;;
+	-U)
+		local last=${cur##*,} before=""
+		[[ $cur == *,* ]] && before=${cur%,*},
+		_strec_offer "time-percent total-time min-time max-time avg-time calls errors name" "$before" "$last"
+		compopt -o nospace 2>/dev/null
 		return
 		;;
 	--sort)
@@ -98,8 +223,18 @@ _strec_complete()
 	-e)
 		case $cur in
 		trace=*) _strec_syscall_list "trace=" "${cur#trace=}" ;;
+		raw=* | abbrev=* | verbose=*)
+			[[ $tool == strep ]] && _strec_syscall_list "${cur%%=*}=" "${cur#*=}"
+			;;
+		decode-fds=*)
+			[[ $tool == strep ]] && _strec_offer "path socket dev pidfd all none" "decode-fds=" "${cur#decode-fds=}"
+			;;
+		quiet=*)
+			[[ $tool == strec ]] && return
+			_strec_offer "attach exit personality thread-execve path-resolution all none" "quiet=" "${cur#quiet=}"
+			;;
 		signal=* | status=*)
-			local key=${cur%%=*}= list="successful failed unfinished"
+			local key=${cur%%=*}= list="successful failed unfinished detached"
 			[[ $key == signal= ]] && list="all none SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS"
 			[[ $tool == strec ]] && return
 			_strec_offer "$list" "$key" "${cur#"$key"}"
@@ -107,6 +242,7 @@ _strec_complete()
 		*)
 			local keys="trace="
 			[[ $tool != strec ]] && keys="trace= signal= status="
+			[[ $tool == strep ]] && keys="$keys quiet= read= write= raw= abbrev= verbose= decode-fds="
 			_strec_offer "$keys" "" "$cur"
 			compopt -o nospace 2>/dev/null
 			;;
@@ -120,6 +256,14 @@ _strec_complete()
 		return
 	fi
 	case $cur in
+	--quiet=*)
+		[[ $tool == strep ]] && _strec_offer "attach exit personality thread-execve path-resolution all none" "--quiet=" "${cur#--quiet=}"
+		return
+		;;
+	--decode-fds=*)
+		[[ $tool == strep ]] && _strec_offer "path socket dev pidfd all none" "--decode-fds=" "${cur#--decode-fds=}"
+		return
+		;;
 	--format=*)
 		_strec_offer "text json perfetto" "--format=" "${cur#--format=}"
 		return
@@ -135,20 +279,7 @@ _strec_complete()
 		;;
 	esac
 	if [[ $tool == strec ]]; then
-		# the command to record, then its arguments
-		local n=0
-		for ((i = 1; i < ${#words[@]}; i++)); do
-			case ${words[i]} in
-			-o | -p | -s | -e) i=$((i + 1)) ;; # and its value
-			-*) ;;
-			*) n=$((n + 1)) ;;
-			esac
-		done
-		if ((n == 0)); then
-			mapfile -t COMPREPLY < <(compgen -c -- "$cur")
-		else
-			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
-		fi
+		mapfile -t COMPREPLY < <(compgen -c -- "$cur") # the command
 	else
 		mapfile -t COMPREPLY < <(compgen -f -X '!*.trc' -- "$cur"; compgen -d -- "$cur")
 	fi

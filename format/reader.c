@@ -37,26 +37,38 @@ enum node_type { N_UINT, N_NEGINT, N_BYTES, N_TEXT, N_ARRAY, N_MAP, N_BOOL, N_OT
 /* One CBOR item of a record, in preorder; containers know where their
  * subtree ends so fields can be skipped without recursion. */
 struct node {
-	uint64_t v; /* int value, string length, element count (pairs for maps) */
-	const uint8_t *p;
+	uint64_t v;    /* int value, string length, element count (pairs for maps) */
+	uint32_t off;  /* a string's bytes: offset from the record's first byte */
 	uint32_t next; /* index of the node after this subtree */
 	uint8_t type;
 };
 
+/* An array or map, or a tag (which holds one item), still open. */
+#define TAG_ENTRY UINT32_MAX
 struct open_container {
-	uint32_t node;
+	uint32_t node; /* its node, or TAG_ENTRY */
 	uint64_t left; /* items still to come */
 };
 
+/* The parse of one record into r->nodes. When the record is not whole in
+ * the buffer yet, the parse stops at the item that is not and resumes
+ * there once more bytes came: every byte is parsed once, however many
+ * chunks a record spans. */
 struct parse_ctx {
 	struct strtrc_reader *r;
-	size_t n;
+	const uint8_t *base; /* the record's first byte (dbuf moves between calls) */
+	size_t len;	     /* bytes parsed */
+	size_t n;	     /* nodes */
+	size_t items;	     /* nodes and tags: what MAX_NODES bounds */
 	struct open_container stack[MAX_DEPTH];
 	int depth;
 	const char *error; /* set by a callback */
 };
 
 enum zstate { Z_BETWEEN, Z_FRAME, Z_SKIP };
+
+/* The part of a zstd frame (RFC 8878 3.1.1) that zstd is being given. */
+enum zunit { U_START, U_HEADER, U_BLOCK, U_LAST_BLOCK, U_CHECKSUM };
 
 /* The compressed side: the file, its zstd frames, where reading is. Used
  * by one thread at a time: the reader's caller, or the read-ahead thread
@@ -70,9 +82,18 @@ struct source {
 	ZSTD_DCtx *dctx;
 	enum zstate zstate;
 	uint64_t skip_left;
-	uint64_t frame_off;  /* file offset of the frame being read */
-	const char *cut;     /* where the input was cut short, once it ended */
-	char msg[MSG_SIZE];  /* why it failed (without the file name) */
+	uint64_t frame_off; /* file offset of the frame being read */
+	/* Inside a frame, zstd gets one part (header, block, checksum) at a
+	 * time, the next only once it handed on all it decoded: a damaged
+	 * block, or a second trace where a block should start, then costs
+	 * nothing that came before it (zstd reports no output from a call
+	 * that fails). */
+	enum zunit unit;
+	uint64_t unit_end;  /* file offset where the part ends */
+	bool checksum;	    /* the frame ends with a content checksum */
+	bool drained;	    /* zstd's last call stopped for want of input */
+	const char *cut;    /* where the input was cut short, once it ended */
+	char msg[MSG_SIZE]; /* why it failed (without the file name) */
 };
 
 /* Decompressed bytes as the source hands them on: always CHUNK of them
@@ -123,7 +144,8 @@ struct strtrc_reader {
 	struct strtrc_header header;
 	void *header_mem;
 	uint64_t ts;
-	bool complete, done, warned_cut;
+	bool complete; /* the END record was read */
+	bool done;     /* and what follows it checked, or the input ended */
 	uint64_t lost_in_gaps, lost_at_end; /* loss records' counts; END's lost */
 	int err;
 	char msg[MSG_SIZE];
@@ -206,6 +228,80 @@ static ssize_t fill(struct source *s, size_t want)
 	return (ssize_t)(s->ilen - s->ipos);
 }
 
+__attribute__((format(printf, 2, 3))) static int corrupt(struct source *s, const char *fmt, ...)
+{
+	char what[MSG_SIZE / 2];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return source_fail(s, -EBADMSG,
+			   "corrupt zstd data at byte %" PRIu64
+			   " (in the frame starting at byte %" PRIu64 "): %s",
+			   source_pos(s), s->frame_off, what);
+}
+
+/* The frame's next part after the one zstd finished (RFC 8878 3.1.1):
+ * sets unit and unit_end. 1: there is one; 0: the input ends first (cut
+ * short); negative: error. zstd still checks every part itself. */
+static int next_unit(struct source *s)
+{
+	static const uint8_t did_size[4] = {0, 1, 2, 4}, fcs_size[4] = {0, 2, 4, 8};
+	size_t need;
+	switch (s->unit) {
+	case U_START: /* magic, descriptor, window, dictionary id, content size */
+		need = 5;
+		break;
+	case U_LAST_BLOCK:
+		if (s->checksum) {
+			s->unit = U_CHECKSUM;
+			s->unit_end = source_pos(s) + 4;
+			return 1;
+		}
+		return corrupt(s, "the frame does not end with its last block");
+	case U_CHECKSUM: /* zstd ends the frame with it */
+		return corrupt(s, "the frame does not end with its checksum");
+	default: /* a block header; 4 bytes to tell the magic of a trace */
+		need = 4;
+		break;
+	}
+	const ssize_t avail = fill(s, need);
+	if (avail < 0)
+		return (int)avail;
+	const uint8_t *const p = s->ibuf + s->ipos;
+	if (s->unit == U_START) {
+		if (avail < 5) {
+			s->cut = "inside a zstd frame header";
+			return 0;
+		}
+		const uint8_t fhd = p[4];
+		const bool single = fhd & 0x20;
+		s->checksum = fhd & 0x04;
+		const size_t fcs = fhd >> 6 == 0 ? single : fcs_size[fhd >> 6];
+		s->unit = U_HEADER;
+		s->unit_end = source_pos(s) + 5 + !single + did_size[fhd & 3] + fcs;
+		return 1;
+	}
+	if (avail >= 4 && strtrc_get_le32(p) == STRTRC_SKIPPABLE_MAGIC)
+		return source_fail(s, -EBADMSG,
+				   "a second trace starts at byte %" PRIu64
+				   " (concatenated traces are read one at a time: split the file "
+				   "there); the first was cut short inside a zstd frame",
+				   source_pos(s));
+	if (avail < 3) {
+		s->cut = "inside a zstd frame";
+		return 0;
+	}
+	const uint32_t head = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+	const unsigned type = head >> 1 & 3;
+	const uint32_t size = head >> 3;
+	if (type == 3 || size > ZSTD_BLOCKSIZE_MAX)
+		return corrupt(s, "bad block header 0x%06" PRIx32, head);
+	s->unit = head & 1 ? U_LAST_BLOCK : U_BLOCK;
+	s->unit_end = source_pos(s) + 3 + (type == 1 ? 1 : size); /* RLE: one byte */
+	return 1;
+}
+
 /* Decompresses more of the CBOR sequence into out (cap > 0 bytes), adding
  * to *len. 1: got bytes; 0: end of input (s->cut says where, if inside
  * something); negative: error (s->msg). */
@@ -225,6 +321,12 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 			}
 			const uint32_t magic = strtrc_get_le32(s->ibuf + s->ipos);
 			s->frame_off = source_pos(s);
+			if (magic == STRTRC_SKIPPABLE_MAGIC) /* the first was read at open */
+				return source_fail(s, -EBADMSG,
+						   "a second trace starts at byte %" PRIu64
+						   " (concatenated traces are read one at a time: "
+						   "split the file there)",
+						   s->frame_off);
 			if ((magic & STRTRC_SKIPPABLE_MASK) == STRTRC_SKIPPABLE_BASE) {
 				if (avail < 8) {
 					s->cut = "inside a skippable frame header";
@@ -236,6 +338,9 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 			} else if (magic == ZSTD_MAGICNUMBER) {
 				ZSTD_DCtx_reset(s->dctx, ZSTD_reset_session_only);
 				s->zstate = Z_FRAME;
+				s->unit = U_START;
+				s->unit_end = s->frame_off;
+				s->drained = true;
 			} else {
 				return source_fail(s, -EBADMSG,
 						   "corrupt zstd data at byte %" PRIu64
@@ -257,11 +362,18 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 			if (s->skip_left == 0)
 				s->zstate = Z_BETWEEN;
 		} else {
+			if (source_pos(s) == s->unit_end && s->drained) {
+				const int u = next_unit(s);
+				if (u <= 0)
+					return u;
+			}
 			/* Even without input zstd may hold output back. */
 			const ssize_t avail = fill(s, 1);
 			if (avail < 0)
 				return (int)avail;
-			ZSTD_inBuffer in = {s->ibuf, s->ilen, s->ipos};
+			const uint64_t left = s->unit_end - source_pos(s);
+			const size_t give = left < (uint64_t)avail ? (size_t)left : (size_t)avail;
+			ZSTD_inBuffer in = {s->ibuf, s->ipos + give, s->ipos};
 			ZSTD_outBuffer o = {out, cap, 0};
 			const size_t ret = ZSTD_decompressStream(s->dctx, &o, &in);
 			if (ZSTD_isError(ret))
@@ -271,6 +383,7 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 						   source_pos(s), s->frame_off, ZSTD_getErrorName(ret));
 			const bool progress = in.pos > s->ipos || o.pos > 0;
 			s->ipos = in.pos;
+			s->drained = o.pos < cap;
 			*len += o.pos;
 			if (ret == 0)
 				s->zstate = Z_BETWEEN;
@@ -280,7 +393,7 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 				s->cut = "inside a zstd frame";
 				return 0;
 			}
-			if (!progress && ret != 0)
+			if (!progress && ret != 0 && source_pos(s) < s->unit_end)
 				return source_fail(s, -EBADMSG,
 						   "corrupt zstd data at byte %" PRIu64
 						   " (in the frame starting at byte %" PRIu64
@@ -380,7 +493,7 @@ int strtrc_reader_readahead(struct strtrc_reader *r)
 	struct readahead *const ra = calloc(1, sizeof(*ra));
 	if (!ra)
 		return -ENOMEM;
-	uint8_t *const mem = malloc(NCHUNKS * CHUNK);
+	uint8_t *const mem = strtrc_mem_alloc(NCHUNKS * CHUNK);
 	if (!mem) {
 		free(ra);
 		return -ENOMEM;
@@ -402,7 +515,7 @@ int strtrc_reader_readahead(struct strtrc_reader *r)
 		pthread_cond_destroy(&ra->freed);
 		pthread_cond_destroy(&ra->filled);
 		pthread_mutex_destroy(&ra->mu);
-		free(mem);
+		strtrc_mem_free(mem);
 		free(ra);
 		return -e;
 	}
@@ -422,7 +535,7 @@ static void readahead_stop(struct strtrc_reader *r)
 	pthread_cond_destroy(&ra->freed);
 	pthread_cond_destroy(&ra->filled);
 	pthread_mutex_destroy(&ra->mu);
-	free(ra->chunks[0].data);
+	strtrc_mem_free(ra->chunks[0].data);
 	free(ra);
 	r->ra = NULL;
 }
@@ -432,7 +545,12 @@ static void readahead_stop(struct strtrc_reader *r)
 static void warn_cut(struct strtrc_reader *r, const char *where)
 {
 	const size_t partial = r->dlen - r->dpos;
-	if (partial)
+	if (r->complete)
+		warn(r,
+		     "trace cut short at byte %" PRIu64
+		     " (%s), after its end record: no record lost",
+		     r->fpos, where);
+	else if (partial)
 		warn(r,
 		     "trace cut short at byte %" PRIu64 " (%s): the last %zu decompressed bytes "
 		     "(an incomplete record) lost",
@@ -463,9 +581,11 @@ static int make_room(struct strtrc_reader *r)
 	size_t cap = r->dcap * 2;
 	if (cap > MAX_RECORD + DBUF_INITIAL)
 		cap = MAX_RECORD + DBUF_INITIAL;
-	uint8_t *const nb = realloc(r->dbuf, cap);
+	uint8_t *const nb = strtrc_mem_alloc(cap);
 	if (!nb)
 		return fail(r, -ENOMEM, "out of memory for a %zu-byte record buffer", cap);
+	memcpy(nb, r->dbuf, r->dlen);
+	strtrc_mem_free(r->dbuf);
 	r->dbuf = nb;
 	r->dcap = cap;
 	return 0;
@@ -501,7 +621,74 @@ static int pump(struct strtrc_reader *r)
 	}
 }
 
+/* ---- CBOR heads, read straight from the bytes (by the fast path below,
+ * and for what a string claims) ---- */
+
+struct cursor {
+	const uint8_t *p, *end;
+};
+
+/* The next head of major type major: its argument. false when the head
+ * is of another type, not plain, or past the end. */
+static inline __attribute__((always_inline)) bool take(struct cursor *c, unsigned major,
+						       uint64_t *arg)
+{
+	if (c->p >= c->end || (*c->p >> 5) != major)
+		return false;
+	const unsigned info = *c->p & 31;
+	if (info < 24) {
+		*arg = info;
+		c->p++;
+		return true;
+	}
+	if (info > 27)
+		return false;
+	const size_t n = (size_t)1 << (info - 24);
+	if ((size_t)(c->end - c->p) < 1 + n)
+		return false;
+	const uint8_t *const b = c->p + 1;
+	switch (n) {
+	case 1:
+		*arg = b[0];
+		break;
+	case 2:
+		*arg = (uint64_t)b[0] << 8 | b[1];
+		break;
+	case 4: {
+		uint32_t v;
+		memcpy(&v, b, sizeof(v));
+		*arg = __builtin_bswap32(v);
+		break;
+	}
+	default: {
+		uint64_t v;
+		memcpy(&v, b, sizeof(v));
+		*arg = __builtin_bswap64(v);
+		break;
+	}
+	}
+	c->p += 1 + n;
+	return true;
+}
+
+static inline __attribute__((always_inline)) bool take_u(struct cursor *c, uint64_t max,
+							 uint64_t *out)
+{
+	return take(c, 0, out) && *out <= max;
+}
+
 /* ---- CBOR items -> nodes (libcbor streaming callbacks) ---- */
+
+/* Counts one more item of the record (a node or a tag). */
+static bool count_item(struct parse_ctx *c)
+{
+	if (c->items == MAX_NODES) {
+		c->error = "too many items in one record";
+		return false;
+	}
+	c->items++;
+	return true;
+}
 
 static struct node *add_node(struct parse_ctx *c, uint8_t type, uint64_t v, const uint8_t *p)
 {
@@ -512,11 +699,10 @@ static struct node *add_node(struct parse_ctx *c, uint8_t type, uint64_t v, cons
 		c->error = "more than one item"; /* cannot happen: decode stops */
 		return NULL;
 	}
+	if (!count_item(c))
+		return NULL;
 	if (c->n == r->nodes_cap) {
-		if (r->nodes_cap >= MAX_NODES) {
-			c->error = "too many items in one record";
-			return NULL;
-		}
+		assert(r->nodes_cap < MAX_NODES); /* nodes <= items */
 		const size_t cap = r->nodes_cap * 2;
 		struct node *const nn = realloc(r->nodes, cap * sizeof(*nn));
 		if (!nn) {
@@ -526,8 +712,11 @@ static struct node *add_node(struct parse_ctx *c, uint8_t type, uint64_t v, cons
 		r->nodes = nn;
 		r->nodes_cap = cap;
 	}
+	/* p lies inside the record: at most MAX_RECORD plus a buffer away */
+	const size_t off = p ? (size_t)(p - c->base) : 0;
+	assert(off <= UINT32_MAX);
 	struct node *const nd = &r->nodes[c->n];
-	*nd = (struct node){.v = v, .p = p, .next = (uint32_t)c->n + 1, .type = type};
+	*nd = (struct node){.v = v, .off = (uint32_t)off, .next = (uint32_t)c->n + 1, .type = type};
 	c->n++;
 	return nd;
 }
@@ -540,9 +729,30 @@ static void item_done(struct parse_ctx *c)
 		assert(top->left > 0);
 		if (--top->left > 0)
 			return;
-		c->r->nodes[top->node].next = (uint32_t)c->n;
+		if (top->node != TAG_ENTRY)
+			c->r->nodes[top->node].next = (uint32_t)c->n;
 		c->depth--;
 	}
+}
+
+/* Opens a container (or a tag) that waits for `items` more items. */
+static void open_container(struct parse_ctx *c, uint32_t node, uint64_t items)
+{
+	if (c->depth == MAX_DEPTH) {
+		c->error = "items nested too deeply";
+		return;
+	}
+	c->stack[c->depth++] = (struct open_container){node, items};
+	/* The items the open containers still wait for, at least: each entry
+	 * but the outermost is one of its parent's, already counted. A record
+	 * that claims more than a record may hold is damaged whether or not
+	 * the file goes on, not cut short. */
+	uint64_t owed = 0;
+	for (int i = 0; i < c->depth; i++)
+		owed += c->stack[i].left;
+	owed -= (uint64_t)(c->depth - 1);
+	if (owed > MAX_NODES - c->items)
+		c->error = "too many items in one record";
 }
 
 static void leaf(void *ctx, uint8_t type, uint64_t v, const uint8_t *p)
@@ -565,15 +775,10 @@ static void container(void *ctx, uint8_t type, size_t count)
 	const size_t items = type == N_MAP ? 2 * count : count;
 	if (!add_node(c, type, count, NULL))
 		return;
-	if (items == 0) {
+	if (items == 0)
 		item_done(c);
-		return;
-	}
-	if (c->depth == MAX_DEPTH) {
-		c->error = "items nested too deeply";
-		return;
-	}
-	c->stack[c->depth++] = (struct open_container){(uint32_t)c->n - 1, items};
+	else
+		open_container(c, (uint32_t)c->n - 1, items);
 }
 
 static void cb_u8(void *ctx, uint8_t v)
@@ -632,9 +837,13 @@ static void cb_indef(void *ctx)
 }
 static void cb_tag(void *ctx, uint64_t tag)
 {
-	/* Tags are ignored: the tagged item stands for itself. */
-	(void)ctx;
+	/* The tagged item stands for itself. The tag still counts as an
+	 * item, and as the container of one, against the nesting depth: a
+	 * run of tags is no cheaper to read than a run of arrays. */
+	struct parse_ctx *const c = ctx;
 	(void)tag;
+	if (!c->error && count_item(c))
+		open_container(c, TAG_ENTRY, 1);
 }
 static void cb_float(void *ctx, float v)
 {
@@ -684,58 +893,89 @@ static const struct cbor_callbacks callbacks = {
     .indef_break = cb_indef,
 };
 
-/* Parses the item at dpos into r->nodes. 1: complete (*size set); 0: needs
- * more bytes; negative: error. */
-static int parse_item(struct strtrc_reader *r, size_t *size, size_t *nnodes)
+/* The length a definite-length string's head at the start of p..end
+ * claims, and the head's size; false when there is no such head there, or
+ * not all of it. */
+static bool string_head(const uint8_t *p, const uint8_t *end, uint64_t *len, size_t *head)
 {
-	struct parse_ctx c = {.r = r};
-	size_t pos = r->dpos;
-	do {
-		if (pos == r->dlen)
+	struct cursor cur = {p, end};
+	if (!take(&cur, 2, len) && !take(&cur, 3, len))
+		return false;
+	*head = (size_t)(cur.p - p);
+	return true;
+}
+
+static int record_too_large(struct strtrc_reader *r)
+{
+	return fail(r, -EFBIG,
+		    "bad record at byte %" PRIu64
+		    " of the decompressed stream (frame at byte %" PRIu64 "): larger than %zu MiB",
+		    r->dbase + r->dpos, r->frame_off, MAX_RECORD >> 20);
+}
+
+/* Parses on the record at dpos into r->nodes, from where c stopped. 1:
+ * complete (*size set); 0: needs more bytes; negative: error. */
+static int parse_item(struct strtrc_reader *r, struct parse_ctx *c, size_t *size)
+{
+	c->base = r->dbuf + r->dpos;
+	const size_t avail = r->dlen - r->dpos;
+	while (c->depth > 0 || c->n == 0) {
+		if (c->len == avail)
 			return 0;
+		const uint8_t *const at = c->base + c->len;
 		const struct cbor_decoder_result res =
-		    cbor_stream_decode(r->dbuf + pos, r->dlen - pos, &callbacks, &c);
-		if (res.status == CBOR_DECODER_NEDATA)
+		    cbor_stream_decode(at, avail - c->len, &callbacks, c);
+		if (res.status == CBOR_DECODER_NEDATA) {
+			/* A string longer than a record may be is damage, not a
+			 * file that ends early: say so now. */
+			uint64_t len;
+			size_t head;
+			if (string_head(at, c->base + avail, &len, &head) &&
+			    (len > MAX_RECORD || c->len + head + len > MAX_RECORD))
+				return fail(r, -EFBIG,
+					    "bad record at byte %" PRIu64
+					    " of the decompressed stream (frame at byte %" PRIu64
+					    "): a string of %" PRIu64 " bytes at byte %" PRIu64
+					    ", longer than a record may be (%zu MiB)",
+					    r->dbase + r->dpos, r->frame_off, len,
+					    r->dbase + r->dpos + c->len, MAX_RECORD >> 20);
 			return 0;
+		}
 		if (res.status == CBOR_DECODER_ERROR)
-			c.error = "malformed CBOR";
-		else if (res.read == 0 || res.read > r->dlen - pos)
-			c.error = "CBOR decoder made no progress";
-		if (c.error)
+			c->error = "malformed CBOR";
+		else if (res.read == 0 || res.read > avail - c->len)
+			c->error = "CBOR decoder made no progress";
+		if (c->error)
 			return fail(r, -EBADMSG,
 				    "bad record at byte %" PRIu64
 				    " of the decompressed stream (frame at byte %" PRIu64
 				    "): %s at byte %" PRIu64,
-				    r->dbase + r->dpos, r->frame_off, c.error, r->dbase + pos);
-		pos += res.read;
-		if (pos - r->dpos > MAX_RECORD)
-			break;
-	} while (c.depth > 0 || c.n == 0); /* c.n == 0 after a lone tag */
-	if (pos - r->dpos > MAX_RECORD)
-		return fail(r, -EFBIG,
-			    "bad record at byte %" PRIu64
-			    " of the decompressed stream (frame at byte %" PRIu64
-			    "): larger than %zu MiB",
-			    r->dbase + r->dpos, r->frame_off, MAX_RECORD >> 20);
-	*size = pos - r->dpos;
-	*nnodes = c.n;
+				    r->dbase + r->dpos, r->frame_off, c->error,
+				    r->dbase + r->dpos + c->len);
+		c->len += res.read;
+		if (c->len > MAX_RECORD)
+			return record_too_large(r);
+	}
+	*size = c->len;
 	return 1;
 }
 
 /* Reads the next complete top-level item into r->nodes. 1: got one (the
- * caller advances dpos by *size); 0: end of input; negative: error. */
+ * caller advances dpos by *size; *nnodes: its nodes); 0: end of input;
+ * negative: error. */
 static int next_item(struct strtrc_reader *r, size_t *size, size_t *nnodes)
 {
+	struct parse_ctx c = {.r = r};
 	for (;;) {
-		const int p = parse_item(r, size, nnodes);
-		if (p != 0)
+		const int p = parse_item(r, &c, size);
+		if (p < 0)
 			return p;
+		if (p == 1) {
+			*nnodes = c.n;
+			return 1;
+		}
 		if (r->dlen - r->dpos > MAX_RECORD)
-			return fail(r, -EFBIG,
-				    "bad record at byte %" PRIu64
-				    " of the decompressed stream (frame at byte %" PRIu64
-				    "): larger than %zu MiB",
-				    r->dbase + r->dpos, r->frame_off, MAX_RECORD >> 20);
+			return record_too_large(r);
 		const int m = pump(r);
 		if (m < 0)
 			return m;
@@ -753,8 +993,14 @@ struct fields {
 	struct strtrc_reader *r;
 	const struct node *n;
 	const char *kind;
-	uint64_t off; /* stream offset of the record, for messages */
+	uint64_t off;	     /* stream offset of the record, for messages */
+	const uint8_t *base; /* its first byte: strings are at node offsets from it */
 };
+
+static const uint8_t *node_bytes(const struct fields *f, const struct node *nd)
+{
+	return f->base + nd->off;
+}
 
 static int bad(const struct fields *f, const char *what, const char *field)
 {
@@ -808,7 +1054,7 @@ static int get_bytes(const struct fields *f, uint32_t i, const char *field,
 {
 	if (f->n[i].type != N_BYTES)
 		return bad(f, "a byte string", field);
-	*out = (struct strtrc_bytes){f->n[i].p, (size_t)f->n[i].v};
+	*out = (struct strtrc_bytes){node_bytes(f, &f->n[i]), (size_t)f->n[i].v};
 	return 0;
 }
 
@@ -883,8 +1129,15 @@ static int snapshot_fields(struct strtrc_reader *r, const struct fields *fp, uin
 		if (f.n[j].type != N_ARRAY || f.n[j].v < 2)
 			return bad(&f, "an [fd, path] array", "fds");
 		I(j + 1, "fd", INT32_MIN, INT32_MAX, r->fds[k].fd);
-		if ((e = get_bytes(&f, f.n[j + 1].next, "fd path", &r->fds[k].path)) < 0)
+		const uint32_t path_node = f.n[j + 1].next;
+		if ((e = get_bytes(&f, path_node, "fd path", &r->fds[k].path)) < 0)
 			return e;
+		r->fds[k].dev_type = 0;
+		r->fds[k].rdev = 0;
+		if (f.n[j].v >= 4) { /* appended: a device's type and number */
+			U(f.n[path_node].next, "fd device type", UINT32_MAX, r->fds[k].dev_type);
+			U(f.n[f.n[path_node].next].next, "fd device", UINT64_MAX, r->fds[k].rdev);
+		}
 		j = f.n[j].next;
 	}
 	sn->nfds = nfds;
@@ -903,7 +1156,7 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,	   [STRTRC_LOSS] = 1,
 	};
 	const struct node *const n = r->nodes;
-	struct fields f = {r, n, "a", r->dbase + r->dpos};
+	struct fields f = {r, n, "a", r->dbase + r->dpos, r->dbuf + r->dpos};
 	int e;
 	assert(nnodes > 0);
 	(void)nnodes;
@@ -979,9 +1232,19 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		NEXT;
 		if ((e = get_bytes(&f, i, "siginfo", &rec->u.signal.siginfo)) < 0)
 			return e;
+		if (n[0].v > 3 + 2) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.signal.ip);
+			rec->u.signal.has_ip = true;
+		}
 		break;
 	case STRTRC_GROUP_STOP:
 		I(i, "signo", INT32_MIN, INT32_MAX, rec->u.group_stop.signo);
+		if (n[0].v > 3 + 1) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.group_stop.ip);
+			rec->u.group_stop.has_ip = true;
+		}
 		break;
 	case STRTRC_SPAWN:
 		U(i, "new_tid", UINT32_MAX, rec->u.spawn.new_tid);
@@ -995,6 +1258,11 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		NEXT;
 		if ((e = get_bytes(&f, i, "exe", &rec->u.exec.exe)) < 0)
 			return e;
+		if (n[0].v > 3 + 2) { /* appended: ip */
+			NEXT;
+			U(i, "ip", UINT64_MAX, rec->u.exec.ip);
+			rec->u.exec.has_ip = true;
+		}
 		break;
 	case STRTRC_EXIT:
 		I(i, "wait_status", INT32_MIN, INT32_MAX, rec->u.task_exit.wait_status);
@@ -1036,17 +1304,18 @@ static void *arena_take(struct arena *a, size_t n, size_t align)
 	return a->p + at;
 }
 
-static const char *arena_str(struct arena *a, const struct node *nd)
+static const char *arena_str(struct arena *a, const struct fields *f, const struct node *nd)
 {
 	char *const s = arena_take(a, nd->v + 1, 1);
-	memcpy(s, nd->p, nd->v);
+	memcpy(s, node_bytes(f, nd), nd->v);
 	s[nd->v] = '\0';
 	return s;
 }
 
-static bool key_is(const struct node *k, const char *name)
+static bool key_is(const struct fields *f, const struct node *k, const char *name)
 {
-	return k->type == N_TEXT && k->v == strlen(name) && memcmp(k->p, name, k->v) == 0;
+	return k->type == N_TEXT && k->v == strlen(name) &&
+	       memcmp(node_bytes(f, k), name, k->v) == 0;
 }
 
 /* Checks an array of text strings; adds their storage needs. */
@@ -1064,13 +1333,14 @@ static int text_array(const struct fields *f, uint32_t i, const char *field, siz
 	return 0;
 }
 
-static const char *const *copy_argv(struct arena *a, const struct node *n, uint32_t i,
+static const char *const *copy_argv(struct arena *a, const struct fields *f, uint32_t i,
 				    size_t *count)
 {
+	const struct node *const n = f->n;
 	const char **const v = arena_take(a, (n[i].v + 1) * sizeof(char *), sizeof(char *));
 	uint32_t j = i + 1;
 	for (uint64_t k = 0; k < n[i].v; k++, j = n[j].next)
-		v[k] = arena_str(a, &n[j]);
+		v[k] = arena_str(a, f, &n[j]);
 	v[n[i].v] = NULL;
 	*count = n[i].v;
 	return v;
@@ -1086,14 +1356,14 @@ static int scrub_size(const struct fields *f, uint32_t m, size_t *need)
 	int e;
 	for (uint64_t k = 0; k < n[m].v; k++) {
 		const uint32_t val = n[i].next;
-		if (key_is(&n[i], "tool")) {
+		if (key_is(f, &n[i], "tool")) {
 			if (n[val].type != N_TEXT)
 				return bad(f, "a text string", "scrubbed.tool");
 			*need += n[val].v + 1;
-		} else if (key_is(&n[i], "mask_paths") &&
+		} else if (key_is(f, &n[i], "mask_paths") &&
 			   (e = text_array(f, val, "scrubbed.mask_paths", need)) < 0) {
 			return e;
-		} else if (key_is(&n[i], "dropped_pids")) {
+		} else if (key_is(f, &n[i], "dropped_pids")) {
 			if (n[val].type != N_ARRAY)
 				return bad(f, "an array", "scrubbed.dropped_pids");
 			*need += (n[val].v + 2) * sizeof(uint32_t);
@@ -1111,17 +1381,17 @@ static int scrub_copy(const struct fields *fp, struct arena *a, uint32_t m, stru
 	int e = 0;
 	for (uint64_t k = 0; k < n[m].v && !e; k++) {
 		const uint32_t val = n[i].next;
-		if (key_is(&n[i], "tool")) {
-			s->tool = arena_str(a, &n[val]);
-		} else if (key_is(&n[i], "buffers")) {
+		if (key_is(&f, &n[i], "tool")) {
+			s->tool = arena_str(a, &f, &n[val]);
+		} else if (key_is(&f, &n[i], "buffers")) {
 			e = get_bool(&f, val, "scrubbed.buffers", &s->buffers);
-		} else if (key_is(&n[i], "argv")) {
+		} else if (key_is(&f, &n[i], "argv")) {
 			e = get_bool(&f, val, "scrubbed.argv", &s->argv);
-		} else if (key_is(&n[i], "env")) {
+		} else if (key_is(&f, &n[i], "env")) {
 			e = get_bool(&f, val, "scrubbed.env", &s->env);
-		} else if (key_is(&n[i], "mask_paths")) {
-			s->masks = copy_argv(a, n, val, &s->nmasks);
-		} else if (key_is(&n[i], "dropped_pids")) {
+		} else if (key_is(&f, &n[i], "mask_paths")) {
+			s->masks = copy_argv(a, &f, val, &s->nmasks);
+		} else if (key_is(&f, &n[i], "dropped_pids")) {
 			uint32_t *const pids =
 			    arena_take(a, (n[val].v + 1) * sizeof(uint32_t), sizeof(uint32_t));
 			uint32_t j = val + 1;
@@ -1142,7 +1412,7 @@ static const char *const header_argvs[] = {"recorder_argv", "command", "env"};
 static int parse_header(struct strtrc_reader *r, size_t nnodes)
 {
 	const struct node *const n = r->nodes;
-	const struct fields f = {r, n, "header", r->dbase + r->dpos};
+	const struct fields f = {r, n, "header", r->dbase + r->dpos, r->dbuf + r->dpos};
 	struct strtrc_header *const h = &r->header;
 	int e;
 	(void)nnodes;
@@ -1158,21 +1428,21 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 		const struct node *const key = &n[i];
 		const uint32_t val = key->next;
 		for (size_t t = 0; t < ARRAY_SIZE(header_texts); t++)
-			if (key_is(key, header_texts[t])) {
+			if (key_is(&f, key, header_texts[t])) {
 				if (n[val].type != N_TEXT)
 					return bad(&f, "a text string", header_texts[t]);
 				need += n[val].v + 1;
 			}
 		for (size_t t = 0; t < ARRAY_SIZE(header_argvs); t++)
-			if (key_is(key, header_argvs[t]) &&
+			if (key_is(&f, key, header_argvs[t]) &&
 			    (e = text_array(&f, val, header_argvs[t], &need)) < 0)
 				return e;
-		if (key_is(key, "pids")) {
+		if (key_is(&f, key, "pids")) {
 			if (n[val].type != N_ARRAY)
 				return bad(&f, "an array", "pids");
 			need += (n[val].v + 2) * sizeof(uint32_t); /* + alignment */
 		}
-		if (key_is(key, "scrubbed") && (e = scrub_size(&f, val, &need)) < 0)
+		if (key_is(&f, key, "scrubbed") && (e = scrub_size(&f, val, &need)) < 0)
 			return e;
 		i = n[val].next;
 	}
@@ -1190,35 +1460,35 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 		const char **const texts[] = {&h->writer, &h->arch,   &h->kernel, &h->hostname,
 					      &h->cwd,    &h->filter, &h->backend};
 		for (size_t t = 0; t < ARRAY_SIZE(header_texts); t++)
-			if (key_is(key, header_texts[t]))
-				*texts[t] = arena_str(&a, &n[val]);
-		if (key_is(key, "recorder_argv"))
-			h->recorder_argv = copy_argv(&a, n, val, &h->recorder_argc);
-		else if (key_is(key, "command"))
-			h->command_argv = copy_argv(&a, n, val, &h->command_argc);
-		else if (key_is(key, "env"))
-			h->envp = copy_argv(&a, n, val, &h->envc);
-		else if (key_is(key, "format"))
+			if (key_is(&f, key, header_texts[t]))
+				*texts[t] = arena_str(&a, &f, &n[val]);
+		if (key_is(&f, key, "recorder_argv"))
+			h->recorder_argv = copy_argv(&a, &f, val, &h->recorder_argc);
+		else if (key_is(&f, key, "command"))
+			h->command_argv = copy_argv(&a, &f, val, &h->command_argc);
+		else if (key_is(&f, key, "env"))
+			h->envp = copy_argv(&a, &f, val, &h->envc);
+		else if (key_is(&f, key, "format"))
 			U(val, "format", UINT32_MAX, h->format_version);
-		else if (key_is(key, "env_recorded"))
+		else if (key_is(&f, key, "env_recorded"))
 			e = get_bool(&f, val, "env_recorded", &h->env_recorded);
-		else if (key_is(key, "follow_forks"))
+		else if (key_is(&f, key, "follow_forks"))
 			e = get_bool(&f, val, "follow_forks", &h->follow_forks);
-		else if (key_is(key, "attached"))
+		else if (key_is(&f, key, "attached"))
 			e = get_bool(&f, val, "attached", &h->attached);
-		else if (key_is(key, "uid"))
+		else if (key_is(&f, key, "uid"))
 			U(val, "uid", UINT32_MAX, h->uid);
-		else if (key_is(key, "gid"))
+		else if (key_is(&f, key, "gid"))
 			U(val, "gid", UINT32_MAX, h->gid);
-		else if (key_is(key, "page_size"))
+		else if (key_is(&f, key, "page_size"))
 			U(val, "page_size", UINT32_MAX, h->page_size);
-		else if (key_is(key, "capture_size"))
+		else if (key_is(&f, key, "capture_size"))
 			U(val, "capture_size", UINT32_MAX, h->capture_size);
-		else if (key_is(key, "start_realtime_ns"))
+		else if (key_is(&f, key, "start_realtime_ns"))
 			I(val, "start_realtime_ns", INT64_MIN, INT64_MAX, h->start_realtime_ns);
-		else if (key_is(key, "start_monotonic_ns"))
+		else if (key_is(&f, key, "start_monotonic_ns"))
 			U(val, "start_monotonic_ns", UINT64_MAX, h->start_monotonic_ns);
-		else if (key_is(key, "pids")) {
+		else if (key_is(&f, key, "pids")) {
 			uint32_t *const pids =
 			    arena_take(&a, (n[val].v + 1) * sizeof(uint32_t), sizeof(uint32_t));
 			uint32_t j = val + 1;
@@ -1226,7 +1496,7 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 				U(j, "pids", UINT32_MAX, pids[p]);
 			h->pids = pids;
 			h->npids = n[val].v;
-		} else if (key_is(key, "scrubbed")) {
+		} else if (key_is(&f, key, "scrubbed")) {
 			e = scrub_copy(&f, &a, val, &h->scrub);
 			h->scrubbed = true;
 		}
@@ -1254,11 +1524,12 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 	src->fd = fd;
 	r->own_fd = own_fd;
 	r->name = strdup(name);
-	src->ibuf = malloc(IN_CHUNK);
-	r->solo.data = malloc(CHUNK);
+	/* big buffers, likely those the last reader closed left (mem.c) */
+	src->ibuf = strtrc_mem_alloc(IN_CHUNK);
+	r->solo.data = strtrc_mem_alloc(CHUNK);
 	r->solo.status = 1; /* empty, more to come */
 	r->cur = &r->solo;
-	r->dbuf = malloc(DBUF_INITIAL);
+	r->dbuf = strtrc_mem_alloc(DBUF_INITIAL);
 	r->dcap = DBUF_INITIAL;
 	r->nodes = malloc(INITIAL_NODES * sizeof(*r->nodes));
 	r->nodes_cap = INITIAL_NODES;
@@ -1390,59 +1661,6 @@ const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r)
  * without building nodes; anything else goes the general way, which gives
  * the same record or the error message. */
 
-struct cursor {
-	const uint8_t *p, *end;
-};
-
-/* The next head of major type major: its argument. false when the head
- * is of another type, not plain, or past the end. */
-static inline __attribute__((always_inline)) bool take(struct cursor *c, unsigned major,
-							 uint64_t *arg)
-{
-	if (c->p >= c->end || (*c->p >> 5) != major)
-		return false;
-	const unsigned info = *c->p & 31;
-	if (info < 24) {
-		*arg = info;
-		c->p++;
-		return true;
-	}
-	if (info > 27)
-		return false;
-	const size_t n = (size_t)1 << (info - 24);
-	if ((size_t)(c->end - c->p) < 1 + n)
-		return false;
-	const uint8_t *const b = c->p + 1;
-	switch (n) {
-	case 1:
-		*arg = b[0];
-		break;
-	case 2:
-		*arg = (uint64_t)b[0] << 8 | b[1];
-		break;
-	case 4: {
-		uint32_t v;
-		memcpy(&v, b, sizeof(v));
-		*arg = __builtin_bswap32(v);
-		break;
-	}
-	default: {
-		uint64_t v;
-		memcpy(&v, b, sizeof(v));
-		*arg = __builtin_bswap64(v);
-		break;
-	}
-	}
-	c->p += 1 + n;
-	return true;
-}
-
-static inline __attribute__((always_inline)) bool take_u(struct cursor *c, uint64_t max,
-							   uint64_t *out)
-{
-	return take(c, 0, out) && *out <= max;
-}
-
 /* 1: rec filled from the record at dpos (*size: its length); 0: not a
  * plain common record, or not whole in the buffer. */
 static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_t *size)
@@ -1509,6 +1727,26 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 	return 1;
 }
 
+/* After the END record only skippable frames (the index) may follow:
+ * records after it would be dropped without a word, and a second trace
+ * (files concatenated) is a source error. 0: nothing follows; negative:
+ * error. */
+static int check_after_end(struct strtrc_reader *r)
+{
+	r->done = true;
+	const uint64_t at = r->dbase + r->dpos;
+	if (r->dpos == r->dlen) {
+		const int m = pump(r);
+		if (m <= 0)
+			return m;
+	}
+	return fail(r, -EBADMSG,
+		    "data after the end record at byte %" PRIu64
+		    " of the decompressed stream (frame at byte %" PRIu64
+		    "): the end record must be the last",
+		    at, r->frame_off);
+}
+
 int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 {
 	assert(r && rec);
@@ -1516,6 +1754,8 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 		return r->err;
 	if (r->done)
 		return 0;
+	if (r->complete)
+		return check_after_end(r);
 	for (;;) {
 		size_t size, nnodes;
 		if (!r->no_fast_path && fast_record(r, rec, &size)) {
@@ -1541,7 +1781,6 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 			continue;
 		if (rec->kind == STRTRC_END) {
 			r->complete = true;
-			r->done = true;
 			r->lost_at_end = rec->u.end.lost;
 		} else if (rec->kind == STRTRC_LOSS) {
 			r->lost_in_gaps += rec->u.loss.count;
@@ -1594,9 +1833,9 @@ void strtrc_reader_close(struct strtrc_reader *r)
 	if (r->own_fd)
 		close(r->src.fd);
 	ZSTD_freeDCtx(r->src.dctx);
-	free(r->src.ibuf);
-	free(r->solo.data);
-	free(r->dbuf);
+	strtrc_mem_free(r->src.ibuf);
+	strtrc_mem_free(r->solo.data);
+	strtrc_mem_free(r->dbuf);
 	free(r->nodes);
 	free(r->tids);
 	free(r->fds);

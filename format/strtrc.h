@@ -71,6 +71,38 @@ enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
  * (SCM_RIGHTS received, clone3's pidfd). Both carry the number in addr. */
 #define STRTRC_RESULT_REMOTE_FD_ITEM 3u
 #define STRTRC_RESULT_FD_ITEM 4u
+/* The arg of records that hold a socket's endpoints as the kernel had them
+ * right after a call that may set them (socket, bind, connect, accept...;
+ * for strace -yy): item 0, and 1 for socketpair's second descriptor, addr
+ * the descriptor, data as strtrc_socket_encode lays them out. */
+#define STRTRC_ARG_SOCKET 7
+/* The arg of records that say a new descriptor is a character or block
+ * device (for strace -yy's "<char 1:3>"): the item of the descriptor's
+ * link (STRTRC_ARG_RESULT), addr the descriptor, data as
+ * strtrc_device_encode lays it out. */
+#define STRTRC_ARG_DEVICE 8
+/* 12 bytes: the type (S_IFCHR, S_IFBLK) and st_rdev, little-endian. */
+#define STRTRC_DEVICE_SIZE 12
+void strtrc_device_encode(uint32_t type, uint64_t rdev, uint8_t buf[STRTRC_DEVICE_SIZE]);
+int strtrc_device_decode(const uint8_t *data, size_t len, uint32_t *type, uint64_t *rdev);
+
+/* What a socket item says (FORMAT.md "Socket endpoints"). */
+struct strtrc_socket {
+	uint16_t family;	   /* AF_INET, AF_UNIX... (SO_DOMAIN) */
+	uint32_t type;		   /* SOCK_STREAM, SOCK_DGRAM... (SO_TYPE) */
+	uint32_t protocol;	   /* SO_PROTOCOL */
+	uint64_t inode;		   /* the socket's inode */
+	uint64_t peer_inode;	   /* AF_UNIX: the peer's inode (0: none or unknown) */
+	struct strtrc_bytes local; /* getsockname's address */
+	struct strtrc_bytes peer;  /* getpeername's (empty: not connected) */
+	struct strtrc_bytes proto; /* the kernel's protocol name ("TCP", "UNIX-STREAM") */
+};
+/* The item's bytes for s into buf (cap bytes); the length, or 0 when it
+ * does not fit. */
+size_t strtrc_socket_encode(const struct strtrc_socket *s, uint8_t *buf, size_t cap);
+/* s from an item's bytes (its byte strings point into data); 0, or
+ * -EBADMSG when data is not one. */
+int strtrc_socket_decode(const uint8_t *data, size_t len, struct strtrc_socket *s);
 struct strtrc_memory {
 	uint8_t stop;      /* enum strtrc_mem_stop */
 	uint8_t arg;       /* argument index 0..5, or STRTRC_ARG_RESULT */
@@ -84,10 +116,14 @@ struct strtrc_memory {
 struct strtrc_signal {
 	int32_t signo;
 	struct strtrc_bytes siginfo; /* raw siginfo_t (128 bytes on Linux) */
+	bool has_ip;		     /* ip present (traces before it have none) */
+	uint64_t ip;		     /* instruction pointer at the signal-delivery-stop */
 };
 
 struct strtrc_group_stop {
 	int32_t signo;
+	bool has_ip; /* ip present (traces before it have none) */
+	uint64_t ip; /* instruction pointer at the group-stop */
 };
 
 enum strtrc_spawn_how { STRTRC_SPAWN_FORK = 0, STRTRC_SPAWN_VFORK = 1, STRTRC_SPAWN_CLONE = 2 };
@@ -100,6 +136,8 @@ struct strtrc_spawn {
 struct strtrc_exec {
 	uint32_t former_tid;     /* the tid that called execve (differs from tid for a non-leader exec) */
 	struct strtrc_bytes exe; /* /proc/PID/exe after the exec */
+	bool has_ip;		 /* ip present (traces before it have none) */
+	uint64_t ip;		 /* instruction pointer at the exec stop: the new image's entry */
 };
 
 struct strtrc_exit {
@@ -109,6 +147,8 @@ struct strtrc_exit {
 struct strtrc_fd_entry {
 	int32_t fd;
 	struct strtrc_bytes path; /* readlink of /proc/PID/fd/N */
+	uint32_t dev_type;	  /* S_IFCHR or S_IFBLK for a device (then rdev), else 0 */
+	uint64_t rdev;		  /* the device's number (st_rdev) */
 };
 
 struct strtrc_snapshot {
@@ -119,6 +159,14 @@ struct strtrc_snapshot {
 	size_t nfds;
 	const struct strtrc_fd_entry *fds;
 };
+
+/* Thread ids (a record's tid, new_tid, former_tid, a snapshot's pid and
+ * tids) are below the kernel's PID_MAX_LIMIT, the most pid_max can be set
+ * to: no more tasks can be alive at once (FORMAT.md, "Thread ids"). */
+#define STRTRC_TID_LIMIT (1u << 22)
+/* The threads a snapshot lists: decoders take at most this many of them as
+ * the process's threads (FORMAT.md, "Thread ids"). */
+#define STRTRC_SNAPSHOT_MAX_TIDS 65536u
 
 struct strtrc_end {
 	uint64_t records; /* records written before this one */
@@ -249,7 +297,10 @@ int strtrc_reader_readahead(struct strtrc_reader *r);
 const struct strtrc_header *strtrc_reader_header(const struct strtrc_reader *r);
 /* 1: *rec filled (its strings valid until the next call); 0: end of trace;
  * negative: error (message with byte offset in strtrc_reader_error). A
- * truncated tail is not an error: it returns 0 and sets a warning. */
+ * truncated tail is not an error: it returns 0 and sets a warning. The
+ * call after the END record checks that nothing but the index follows:
+ * data after END, or a second trace (files concatenated: read them one at
+ * a time), is an error (-EBADMSG) naming the byte where it starts. */
 int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec);
 const char *strtrc_reader_error(const struct strtrc_reader *r);
 /* A non-fatal problem (cut-short file), or NULL. */
@@ -260,6 +311,10 @@ bool strtrc_reader_complete(const struct strtrc_reader *r);
  * END record's count, or the loss records' sum before it). */
 uint64_t strtrc_reader_lost(const struct strtrc_reader *r);
 uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r); /* file bytes consumed */
+/* Closes the file if the reader opened it and frees r. Its big buffers
+ * (zstd's window above all, about 10 MiB for strec's traces) stay in the
+ * process for the next reader or writer to use (48 MiB at most in all):
+ * opening trace after trace then costs no new mappings. */
 void strtrc_reader_close(struct strtrc_reader *r);
 
 const char *strtrc_kind_name(enum strtrc_kind kind);

@@ -3,6 +3,7 @@
 #define STREC_FORMAT_STRTRC_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <zstd.h>
@@ -14,10 +15,14 @@ struct strtrc_reader;
 void strtrc_reader_set_fast_path(struct strtrc_reader *r, bool on);
 
 /* zstd contexts for the writer and the reader: like ZSTD_createCCtx and
- * ZSTD_createDCtx, but their window buffers ask for huge pages
- * (zstd_mem.c); freed with ZSTD_freeCCtx/ZSTD_freeDCtx. */
+ * ZSTD_createDCtx, but their buffers come from strtrc_mem_alloc (mem.c);
+ * freed with ZSTD_freeCCtx/ZSTD_freeDCtx. */
 ZSTD_CCtx *strtrc_zstd_cctx_new(void);
 ZSTD_DCtx *strtrc_zstd_dctx_new(void);
+/* Big buffers: from 2 MiB on, mappings on huge pages; freed blocks of 64
+ * KiB and more are kept for the next request they fit (mem.c). */
+void *strtrc_mem_alloc(size_t size);
+void strtrc_mem_free(void *p);
 
 /* Magic frame: 4-byte magic, 4-byte size, then "STRECTRC", u16 version,
  * u16 flags. */

@@ -500,7 +500,7 @@ static size_t record_bound(const struct strtrc_record *rec)
 		const struct strtrc_snapshot *const sn = &rec->u.snapshot;
 		s += sn->ntids * HEAD_MAX + sn->comm.len + sn->exe.len + sn->cwd.len;
 		for (size_t i = 0; i < sn->nfds; i++)
-			s += 3 * HEAD_MAX + sn->fds[i].path.len;
+			s += 5 * HEAD_MAX + sn->fds[i].path.len;
 		break;
 	}
 	default:
@@ -517,7 +517,11 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
 	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,	   [STRTRC_LOSS] = 1,
 	};
-	put_array(w, 3 + nfields[rec->kind]);
+	/* fields appended since: the ip of signals, group stops and execs */
+	const bool appended_ip = (rec->kind == STRTRC_SIGNAL && rec->u.signal.has_ip) ||
+				 (rec->kind == STRTRC_GROUP_STOP && rec->u.group_stop.has_ip) ||
+				 (rec->kind == STRTRC_EXEC && rec->u.exec.has_ip);
+	put_array(w, 3 + nfields[rec->kind] + appended_ip);
 	put_uint(w, rec->kind);
 	put_uint(w, rec->kind == STRTRC_SNAPSHOT ? rec->u.snapshot.pid : rec->tid);
 	put_uint(w, dts);
@@ -551,9 +555,13 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 	case STRTRC_SIGNAL:
 		put_int(w, rec->u.signal.signo);
 		put_bytes(w, rec->u.signal.siginfo.data, rec->u.signal.siginfo.len);
+		if (rec->u.signal.has_ip)
+			put_uint(w, rec->u.signal.ip);
 		break;
 	case STRTRC_GROUP_STOP:
 		put_int(w, rec->u.group_stop.signo);
+		if (rec->u.group_stop.has_ip)
+			put_uint(w, rec->u.group_stop.ip);
 		break;
 	case STRTRC_SPAWN:
 		put_uint(w, rec->u.spawn.new_tid);
@@ -563,6 +571,8 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 	case STRTRC_EXEC:
 		put_uint(w, rec->u.exec.former_tid);
 		put_bytes(w, rec->u.exec.exe.data, rec->u.exec.exe.len);
+		if (rec->u.exec.has_ip)
+			put_uint(w, rec->u.exec.ip);
 		break;
 	case STRTRC_EXIT:
 		put_int(w, rec->u.task_exit.wait_status);
@@ -580,9 +590,16 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 		put_bytes(w, sn->cwd.data, sn->cwd.len);
 		put_array(w, sn->nfds);
 		for (size_t i = 0; i < sn->nfds; i++) {
-			put_array(w, 2);
+			/* a device's type and number appended (readers of [fd,
+			 * path] entries skip them) */
+			const bool dev = sn->fds[i].dev_type != 0;
+			put_array(w, dev ? 4 : 2);
 			put_int(w, sn->fds[i].fd);
 			put_bytes(w, sn->fds[i].path.data, sn->fds[i].path.len);
+			if (dev) {
+				put_uint(w, sn->fds[i].dev_type);
+				put_uint(w, sn->fds[i].rdev);
+			}
 		}
 		break;
 	}

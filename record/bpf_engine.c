@@ -40,6 +40,7 @@ _Static_assert(sizeof(((struct sb_ev_signal *)0)->siginfo) == 128, "siginfo_t's 
 #define REC_BPF_RING_DEFAULT (16u << 20)
 #define REC_BPF_WAKEUP_BYTES (1u << 20) /* wake the reader when this much is pending */
 #define REC_BPF_POLL_MS	     10		/* and at least this often */
+#define REC_BPF_SIZE_CHECK_EVENTS 256	/* --max-size: events between two checks */
 #define REC_BPF_LOG_SIZE     (256u << 10)
 
 /* A captured area being put together from its pieces. */
@@ -88,6 +89,7 @@ struct rec_bpf {
 	/* events that came after a later one (two CPUs' clock reads and
 	 * reservations crossed): how many, by how much at most */
 	uint64_t last_ts, late_events, most_late_ns;
+	unsigned since_size_check; /* events handled since --max-size's last check */
 	pid_t only_tid;		/* --no-follow on a command: its first thread only */
 };
 
@@ -98,7 +100,8 @@ struct rec_bpf {
 static char libbpf_log[REC_BPF_LOG_SIZE];
 static size_t libbpf_log_len;
 
-static int keep_libbpf_message(enum libbpf_print_level level, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static int
+keep_libbpf_message(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
 	(void)level;
 	if (libbpf_log_len + 1 >= sizeof(libbpf_log))
@@ -805,6 +808,8 @@ static int handle_event(void *ctx, void *data, size_t size)
 		return 0;
 	const struct sb_head *const h = data;
 	struct rec_bpf *const b = rec->bpf;
+	if (rec->stop == REC_STOP_MAX_SIZE)
+		return 0; /* what came after the limit is not recorded */
 	if (h->type != SB_EV_MEM) {
 		if (h->ts >= b->last_ts) {
 			b->last_ts = h->ts;
@@ -847,6 +852,15 @@ static int handle_event(void *ctx, void *data, size_t size)
 		break;
 	default:
 		break;
+	}
+	/* --max-size: asked every so many events, since one read of the ring
+	 * may hold many thousands */
+	if (rec->opts->max_bytes && ++b->since_size_check >= REC_BPF_SIZE_CHECK_EVENTS) {
+		b->since_size_check = 0;
+		if (rec_size_limit_reached(rec)) {
+			rec->stop = REC_STOP_MAX_SIZE;
+			return -ECANCELED; /* the rest of this read is left out */
+		}
 	}
 	/* a write error stops the reading; rec_bpf_run sees it */
 	return rec->write_failed ? -EIO : 0;
@@ -898,8 +912,11 @@ static int wait_until_blocked(pid_t pid, int fd)
 }
 
 /* Forks the command, which waits on a pipe until it is in the traced set,
- * then runs: its first recorded call is its execve. */
-static int spawn_held(struct recorder *rec, const char *path, char *msg, size_t msg_size)
+ * then runs: its first recorded call is its execve. It takes on -u's user
+ * before it waits (nothing needs root after that, and no call of strec's
+ * own is recorded). */
+static int spawn_held(struct recorder *rec, const char *path, char *const *env,
+		      const struct rec_run_as *run_as, char *msg, size_t msg_size)
 {
 	const struct rec_options *const o = rec->opts;
 	int go[2];
@@ -916,7 +933,8 @@ static int spawn_held(struct recorder *rec, const char *path, char *msg, size_t 
 		return -err;
 	}
 	if (pid == 0) {
-		rec_prepare_command(o);
+		rec_prepare_command(o, run_as);
+		rec_become_user(run_as);
 		close(go[1]);
 		char byte;
 		ssize_t n;
@@ -924,8 +942,7 @@ static int spawn_held(struct recorder *rec, const char *path, char *msg, size_t 
 		}
 		if (n != 1)
 			_exit(127); /* strec gave up */
-		extern char **environ;
-		execve(path, o->command, environ);
+		execve(path, o->command, env);
 		fprintf(stderr, "strec: cannot run '%s': %s\n", path, strerror(errno));
 		_exit(127);
 	}
@@ -1007,12 +1024,13 @@ static int attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg
 	return rec_write_snapshot(rec, pid, false);
 }
 
-int rec_bpf_start(struct recorder *rec, const char *command_path, char *msg, size_t msg_size)
+int rec_bpf_start(struct recorder *rec, const char *command_path, char *const *env,
+		  const struct rec_run_as *run_as, char *msg, size_t msg_size)
 {
 	assert(rec && rec->bpf);
 	const struct rec_options *const o = rec->opts;
 	if (o->command)
-		return spawn_held(rec, command_path, msg, msg_size);
+		return spawn_held(rec, command_path, env, run_as, msg, msg_size);
 	for (size_t i = 0; i < o->nattach; i++) {
 		const int rc = attach_process(rec, o->attach_pids[i], msg, msg_size);
 		if (rc < 0)
@@ -1106,10 +1124,18 @@ static void account_losses(struct recorder *rec)
 int rec_bpf_run(struct recorder *rec)
 {
 	struct rec_bpf *const b = rec->bpf;
+	const struct rec_options *const o = rec->opts;
 	assert(b);
 	int rc = 0;
 	for (;;) {
-		const int n = ring_buffer__poll(b->ring, REC_BPF_POLL_MS);
+		int n = ring_buffer__poll(b->ring, REC_BPF_POLL_MS);
+		/* The programs wake strec only when much is pending: what came
+		 * since, taken at the poll's timeout (poll takes only what woke
+		 * it), so that nothing waits longer than that. */
+		if (n == 0 || n == -EINTR)
+			n = ring_buffer__consume(b->ring);
+		if (rec->stop == REC_STOP_MAX_SIZE)
+			n = 0; /* the handler stopped the reading */
 		if (rec->write_failed)
 			break;
 		if (n < 0 && n != -EINTR) {
@@ -1133,7 +1159,15 @@ int rec_bpf_run(struct recorder *rec)
 			if (rec->opts->progress)
 				rec_progress_show(rec);
 		}
-		if (rec_detach_requested) {
+		if (!rec->stop && rec_detach_requested)
+			rec->stop = REC_STOP_SIGNAL;
+		if (!rec->stop && o->duration_ns &&
+		    strec_monotonic_ns() - rec->start_ns >= o->duration_ns)
+			rec->stop = REC_STOP_DURATION;
+		if (rec->stop) {
+			/* the processes go on untraced; strec waits for its
+			 * command after closing the trace */
+			REC_INFO("recording stops (reason %d)", (int)rec->stop);
 			detach_all(rec);
 			break;
 		}
@@ -1151,7 +1185,7 @@ int rec_bpf_run(struct recorder *rec)
 		return 0;
 	}
 	/* the command itself may still be a zombie: reap it */
-	while (rec->main_pid && !rec->main_done) {
+	while (rec->main_pid && !rec->main_done && !rec->stop) {
 		int status;
 		const pid_t w = waitpid(rec->main_pid, &status, 0);
 		if (w == rec->main_pid) {

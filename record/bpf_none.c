@@ -15,10 +15,13 @@ int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size)
 	return -ENOTSUP;
 }
 
-int rec_bpf_start(struct recorder *rec, const char *command_path, char *msg, size_t msg_size)
+int rec_bpf_start(struct recorder *rec, const char *command_path, char *const *env,
+		  const struct rec_run_as *run_as, char *msg, size_t msg_size)
 {
 	(void)rec;
 	(void)command_path;
+	(void)env;
+	(void)run_as;
 	snprintf(msg, msg_size, "no bpf engine in this strec");
 	return -ENOTSUP;
 }

@@ -434,7 +434,18 @@ static int record_link(struct recorder *rec, const struct rec_task *task, pid_t 
 	if (n < 0)
 		return 0; /* gone already (closed by another thread), or not ours to see */
 	const struct capture_ctx c = { rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT };
-	return emit(&c, item, addr, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
+	int rc = emit(&c, item, addr, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
+	/* a device: its type and number too (strace -yy) */
+	uint32_t type;
+	uint64_t rdev;
+	if (!rc && rec_device_of(path, target, (size_t)n, &type, &rdev)) {
+		uint8_t dev[STRTRC_DEVICE_SIZE];
+		strtrc_device_encode(type, rdev, dev);
+		const struct capture_ctx d = {rec, task->tid, ts, STRTRC_AT_EXIT,
+					      STRTRC_ARG_DEVICE};
+		rc = emit(&d, item, addr, dev, sizeof(dev), sizeof(dev), 0);
+	}
+	return rc;
 }
 
 /* The link of descriptor fd of process owner, its number in addr. */
@@ -548,11 +559,52 @@ static int record_extra_fds(struct recorder *rec, const struct rec_task *task,
 	return rc;
 }
 
+/* strace -yy: the endpoints of socket fd right after the call, as item k
+ * of argument STRTRC_ARG_SOCKET, the descriptor in addr. A socket
+ * the kernel will not show (pidfd_getfd refused, not a socket) is left
+ * out: strep then prints what it has. */
+static int record_socket(struct recorder *rec, const struct rec_task *task, uint32_t k, int64_t fd,
+			 uint64_t ts)
+{
+	uint8_t blob[512];
+	size_t len = 0;
+	if (fd < 0 || fd > INT32_MAX ||
+	    rec_socket_query(task->tgid, (int32_t)fd, blob, sizeof(blob), &len) < 0)
+		return 0;
+	const struct capture_ctx c = {rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_SOCKET};
+	return emit(&c, k, (uint64_t)fd, blob, len, len, 0);
+}
+
+/* The sockets a SOCKET_ENDS call may have given endpoints: the one it was
+ * given (failed or not: a connect in progress has them), the one accept
+ * returned, socketpair's two. */
+static int record_sockets(struct recorder *rec, const struct rec_task *task,
+			  const struct sc_desc *desc, int64_t rval, uint64_t ts)
+{
+	if (desc->classes & SC_CLASS_RET_FD)
+		return rval >= 0 ? record_socket(rec, task, 0, rval, ts) : 0;
+	if (desc->classes & SC_CLASS_OUT_FDS) {
+		int32_t fds[2];
+		size_t got = 0;
+		if (rval < 0 ||
+		    rec_mem_read(task->tid, task->args[3], fds, sizeof(fds), &got) != REC_READ_OK)
+			return 0;
+		const int rc = record_socket(rec, task, 0, fds[0], ts);
+		return rc ? rc : record_socket(rec, task, 1, fds[1], ts);
+	}
+	/* sendto: only an addressed one may bind the socket implicitly */
+	if (desc->nargs > 4 && desc->args[4].kind == SC_ARG_SOCKADDR && !task->args[4])
+		return 0;
+	return record_socket(rec, task, 0, (int32_t)task->args[0], ts);
+}
+
 int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		       int64_t rval, uint64_t ts)
 {
 	assert(rec && task && desc);
 	int rc = record_remote_fds(rec, task, desc, ts);
+	if (!rc && (desc->classes & SC_CLASS_SOCKET_ENDS))
+		rc = record_sockets(rec, task, desc, rval, ts);
 	if (rc || rval < 0)
 		return rc;
 	if ((rc = record_extra_fds(rec, task, desc, rval, ts)))

@@ -66,6 +66,11 @@ static void record_simple(struct recorder *rec, enum strtrc_kind kind, pid_t tid
 	rec_write(rec, &r);
 }
 
+static bool is_exec(const struct sc_desc *desc)
+{
+	return desc && (strcmp(desc->name, "execve") == 0 || strcmp(desc->name, "execveat") == 0);
+}
+
 static void on_syscall_entry(struct recorder *rec, struct rec_task *task,
 			     const struct __ptrace_syscall_info *info, uint64_t ts, bool from_seccomp)
 {
@@ -78,6 +83,11 @@ static void on_syscall_entry(struct recorder *rec, struct rec_task *task,
 	task->in_syscall = true;
 	const struct sc_table *const table = sc_table_for_arch(info->arch);
 	const struct sc_desc *const desc = table ? sc_lookup(table, nr) : NULL;
+	if (task->before_exec && !is_exec(desc)) {
+		task->skip_syscall = true; /* strec's own call in the child */
+		return;
+	}
+	task->before_exec = false;
 	const bool lifecycle = desc && (desc->classes & SC_CLASS_LIFECYCLE);
 	task->skip_syscall = !lifecycle && !strec_filter_match(&rec->opts->filter, info->arch, nr);
 	if (task->skip_syscall)
@@ -194,14 +204,14 @@ static void on_syscall_stop(struct recorder *rec, struct rec_task *task, uint64_
 /* Makes the call task is stopped in fail with ENOSYS without running, as
  * the kernel does when a filter returns SECCOMP_RET_TRACE and no tracer
  * asked for seccomp stops. */
-static void fail_with_enosys(const struct rec_task *task)
+static void fail_with_enosys(pid_t tid)
 {
-	if (ptrace(PTRACE_POKEUSER, task->tid, (void *)offsetof(struct user_regs_struct, orig_rax),
+	if (ptrace(PTRACE_POKEUSER, tid, (void *)offsetof(struct user_regs_struct, orig_rax),
 		   (void *)-1L) < 0 ||
-	    ptrace(PTRACE_POKEUSER, task->tid, (void *)offsetof(struct user_regs_struct, rax),
+	    ptrace(PTRACE_POKEUSER, tid, (void *)offsetof(struct user_regs_struct, rax),
 		   (void *)(long)-ENOSYS) < 0) {
 		if (errno != ESRCH)
-			REC_INFO("%d: cannot skip the call: %s", task->tid, strerror(errno));
+			REC_INFO("%d: cannot skip the call: %s", tid, strerror(errno));
 	}
 }
 
@@ -219,7 +229,7 @@ static void on_seccomp_stop(struct recorder *rec, struct rec_task *task, uint64_
 	if (data != REC_SECCOMP_TAG) {
 		REC_DEBUG("%d: SECCOMP_RET_TRACE of the program's filter (data %#lx): ENOSYS",
 			  task->tid, data);
-		fail_with_enosys(task);
+		fail_with_enosys(task->tid);
 	}
 }
 
@@ -267,6 +277,19 @@ static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new
 	REC_INFO("%d: new task %d (flags %#llx)", parent->tid, new_tid, (unsigned long long)flags);
 }
 
+/* Where a stopped task is, for strace -i's "[ip] --- SIGx ... ---"
+ * (and the new image's entry before "+++ superseded by execve"): the
+ * kernel reports it at any ptrace stop. false when it does not. */
+static bool stopped_ip(pid_t tid, uint64_t *ip)
+{
+	struct __ptrace_syscall_info info;
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof(info), &info) < 0)
+		return false;
+	*ip = info.instruction_pointer;
+	return true;
+}
+
 static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 {
 	unsigned long former = (unsigned long)task->tid;
@@ -283,16 +306,18 @@ static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 		}
 	}
 	task->startup = false;
+	task->before_exec = false;
 	char path[64], exe[PATH_MAX];
 	snprintf(path, sizeof(path), "/proc/%d/exe", task->tid);
 	const ssize_t n = readlink(path, exe, sizeof(exe));
-	const struct strtrc_record r = {
+	struct strtrc_record r = {
 		.kind = STRTRC_EXEC,
 		.tid = (uint32_t)task->tid,
 		.ts_ns = ts,
 		.u.exec = { .former_tid = (uint32_t)former,
 			    .exe = { .data = (const uint8_t *)exe, .len = n > 0 ? (size_t)n : 0 } },
 	};
+	r.u.exec.has_ip = stopped_ip(task->tid, &r.u.exec.ip);
 	rec_write(rec, &r);
 	REC_INFO("%d: exec (former tid %lu)", task->tid, former);
 }
@@ -333,12 +358,14 @@ static void on_signal(struct recorder *rec, struct rec_task *task, int sig, uint
 		resume(rec, task, sig);
 		return;
 	}
-	const struct strtrc_record r = {
-		.kind = STRTRC_SIGNAL,
-		.tid = (uint32_t)task->tid,
-		.ts_ns = ts,
-		.u.signal = { .signo = sig, .siginfo = { .data = (const uint8_t *)&si, .len = sizeof(si) } },
+	struct strtrc_record r = {
+	    .kind = STRTRC_SIGNAL,
+	    .tid = (uint32_t)task->tid,
+	    .ts_ns = ts,
+	    .u.signal = {.signo = sig,
+			 .siginfo = {.data = (const uint8_t *)&si, .len = sizeof(si)}},
 	};
+	r.u.signal.has_ip = stopped_ip(task->tid, &r.u.signal.ip);
 	rec_write(rec, &r);
 	rec->stats.signals++;
 	REC_DEBUG("%d: signal %d", task->tid, sig);
@@ -352,12 +379,13 @@ static void on_event_stop(struct recorder *rec, struct rec_task *task, int sig, 
 		/* The stop strec itself caused before the command's exec is not
 		 * the command's. */
 		if (!task->group_stopped && !task->startup) {
-			const struct strtrc_record r = {
-				.kind = STRTRC_GROUP_STOP,
-				.tid = (uint32_t)task->tid,
-				.ts_ns = ts,
-				.u.group_stop = { .signo = sig },
+			struct strtrc_record r = {
+			    .kind = STRTRC_GROUP_STOP,
+			    .tid = (uint32_t)task->tid,
+			    .ts_ns = ts,
+			    .u.group_stop = {.signo = sig},
 			};
+			r.u.group_stop.has_ip = stopped_ip(task->tid, &r.u.group_stop.ip);
 			rec_write(rec, &r);
 		}
 		task->group_stopped = true;
@@ -435,7 +463,9 @@ static void dispatch(struct recorder *rec, pid_t tid, int status)
 }
 
 /* Detaches from every tracee: interrupt each, wait for its stop, detach
- * with any pending signal so the processes go on as if never traced. */
+ * with any pending signal so the processes go on as if never traced. A
+ * child created meanwhile is traced already: it is detached too, at its
+ * first stop, whether that comes before or after its parent's event. */
 static void detach_all(struct recorder *rec)
 {
 	for (size_t i = 0; i < rec->tasks.capacity; i++) {
@@ -453,24 +483,99 @@ static void detach_all(struct recorder *rec)
 		}
 		const uint64_t ts = now_ts(rec);
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
-			on_task_gone(rec, tid, status, ts);
+			if (rec_task_find(&rec->tasks, tid))
+				on_task_gone(rec, tid, status, ts);
 			continue;
 		}
 		struct rec_task *const task = rec_task_find(&rec->tasks, tid);
-		if (!task)
-			continue;
-		int sig = 0;
 		const int event = (unsigned)status >> 16;
+		if (task && (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK ||
+			     event == PTRACE_EVENT_CLONE)) {
+			/* Wait for the child's first stop, unless it came first
+			 * and the child is detached already. */
+			unsigned long child = 0;
+			ptrace(PTRACE_GETEVENTMSG, tid, NULL, &child);
+			if (child && !rec_task_find(&rec->tasks, (pid_t)child) &&
+			    rec_tracer_of((pid_t)child) == getpid())
+				on_new_task(rec, task, (pid_t)child, event, ts);
+		} else if (task && event == PTRACE_EVENT_EXEC) {
+			/* A thread that exec'd took the leader's tid: the former
+			 * tid reports nothing more. */
+			unsigned long former = (unsigned long)tid;
+			ptrace(PTRACE_GETEVENTMSG, tid, NULL, &former);
+			if ((pid_t)former != tid)
+				rec_task_remove(&rec->tasks, (pid_t)former);
+		}
+		int sig = 0;
 		if (WSTOPSIG(status) != (SIGTRAP | 0x80) && event == 0)
 			sig = WSTOPSIG(status); /* signal-delivery-stop: hand the signal back */
-		if (event == PTRACE_EVENT_STOP && is_stop_signal(WSTOPSIG(status)) && !task->group_stopped)
+		if (task && event == PTRACE_EVENT_STOP && is_stop_signal(WSTOPSIG(status)) &&
+		    !task->group_stopped)
 			REC_DEBUG("%d: detaching in group-stop", tid);
 		if (ptrace(PTRACE_DETACH, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
 			REC_INFO("%d: PTRACE_DETACH: %s", tid, strerror(errno));
+		if (!task) {
+			REC_INFO("%d: detached (a new child)", tid);
+			continue;
+		}
 		record_simple(rec, STRTRC_DETACH, tid, ts);
 		REC_INFO("%d: detached", tid);
 		rec_task_remove(&rec->tasks, tid);
 	}
+}
+
+/* Recording stops, but the tracees stay attached (rec->untraced): each gets
+ * a detach record, as a detach would give it. */
+static void leave_untraced(struct recorder *rec)
+{
+	const uint64_t ts = now_ts(rec);
+	for (size_t i = 0; i < rec->tasks.capacity; i++) {
+		const struct rec_task *const task = rec->tasks.slots[i];
+		if (task)
+			record_simple(rec, STRTRC_DETACH, task->tid, ts);
+	}
+	rec->untraced = true;
+}
+
+/* Stops recording: attached processes, and a spawned command without the
+ * seccomp filter, are detached and go on untraced; a spawned command under
+ * the filter stays traced, recording nothing (see rec_run_untraced). */
+static void stop_recording(struct recorder *rec)
+{
+	REC_INFO("recording stops (reason %d)", (int)rec->stop);
+	if (rec->seccomp_active)
+		leave_untraced(rec);
+	else
+		detach_all(rec);
+}
+
+/* --max-size: whether the events to come could take the trace past the
+ * limit. Far from it, the bytes written out so far tell. Near it, every
+ * check writes everything out first, so that bytes_out is the file's size,
+ * and judges what the next events may add by the largest growth between two
+ * checks seen so far (the first: what was waiting to be written out); a
+ * reserve covers the detach and end records and the frame index. */
+#define REC_SIZE_NEAR ((uint64_t)256 << 10)
+
+bool rec_size_limit_reached(struct recorder *rec)
+{
+	const uint64_t max = rec->opts->max_bytes;
+	const uint64_t out = strtrc_writer_bytes_out(rec->writer);
+	if (out + REC_SIZE_NEAR < max)
+		return false;
+	if (strtrc_writer_flush(rec->writer) < 0) {
+		rec->write_failed = true;
+		snprintf(rec->write_error, sizeof(rec->write_error), "%s",
+			 strtrc_writer_error(rec->writer));
+		return false;
+	}
+	const uint64_t size = strtrc_writer_bytes_out(rec->writer);
+	const uint64_t growth = size - (rec->size_checked ? rec->size_checked : out);
+	rec->size_checked = size;
+	if (growth > rec->size_growth)
+		rec->size_growth = growth;
+	const uint64_t reserve = 1024 + 64 * (uint64_t)rec->tasks.count + size / 1024;
+	return size + rec->size_growth + reserve > max;
 }
 
 /* Waits for the next stop or exit of any tracee, as waitpid(-1, status,
@@ -513,9 +618,14 @@ int rec_run(struct recorder *rec)
 {
 	static pid_t ready_tid[REC_WAIT_BATCH];
 	static int ready_status[REC_WAIT_BATCH];
+	const struct rec_options *const o = rec->opts;
 	while (rec->tasks.count > 0) {
-		if (rec_detach_requested || rec->write_failed) {
-			detach_all(rec);
+		if (!rec->stop && rec_detach_requested)
+			rec->stop = REC_STOP_SIGNAL;
+		if (!rec->stop && rec->write_failed)
+			rec->stop = REC_STOP_WRITE_ERROR;
+		if (rec->stop) {
+			stop_recording(rec);
 			break;
 		}
 		if (rec_flush_due) {
@@ -525,8 +635,12 @@ int rec_run(struct recorder *rec)
 				snprintf(rec->write_error, sizeof(rec->write_error), "%s",
 					 strtrc_writer_error(rec->writer));
 			}
-			if (rec->opts->progress)
+			if (o->progress)
 				rec_progress_show(rec);
+			if (o->duration_ns && now_ts(rec) >= o->duration_ns) {
+				rec->stop = REC_STOP_DURATION;
+				continue;
+			}
 		}
 		int status;
 		const pid_t tid = wait_next(rec, &status);
@@ -553,8 +667,77 @@ int rec_run(struct recorder *rec)
 		}
 		for (size_t i = 0; i < n; i++)
 			dispatch(rec, ready_tid[i], ready_status[i]);
+		if (o->max_bytes && !rec->stop && rec->tasks.count > 0 && rec_size_limit_reached(rec))
+			rec->stop = REC_STOP_MAX_SIZE;
 	}
 	REC_INFO("waits ended polling: %llu, sleeping: %llu", (unsigned long long)rec->stats.polled,
 		 (unsigned long long)rec->stats.slept);
 	return 0;
+}
+
+/* A stop of a tracee after recording stopped: resumed as if untraced, as
+ * the kernel would have let it go on without a tracer. */
+static void dispatch_untraced(struct recorder *rec, pid_t tid, int status)
+{
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		rec_task_remove(&rec->tasks, tid);
+		if (tid == rec->main_pid) {
+			rec->main_status = status;
+			rec->main_done = true;
+		}
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	if (!rec_task_find(&rec->tasks, tid) && !rec_task_add(&rec->tasks, tid))
+		REC_INFO("%d: out of memory for a new task", tid); /* resumed all the same */
+	const int sig = WSTOPSIG(status);
+	const int event = (unsigned)status >> 16;
+	enum __ptrace_request how = PTRACE_CONT;
+	int inject = 0;
+	switch (event) {
+	case 0:
+		/* a syscall stop asked for before recording stopped, or a
+		 * signal to deliver */
+		if (sig != (SIGTRAP | 0x80))
+			inject = sig;
+		break;
+	case PTRACE_EVENT_STOP:
+		if (is_stop_signal(sig))
+			how = PTRACE_LISTEN; /* group-stop: stay stopped */
+		break;
+	case PTRACE_EVENT_EXEC: {
+		unsigned long former = (unsigned long)tid;
+		ptrace(PTRACE_GETEVENTMSG, tid, NULL, &former);
+		if ((pid_t)former != tid)
+			rec_task_remove(&rec->tasks, (pid_t)former);
+		break;
+	}
+	case PTRACE_EVENT_SECCOMP: {
+		unsigned long data = REC_SECCOMP_TAG;
+		ptrace(PTRACE_GETEVENTMSG, tid, NULL, &data);
+		if (data != REC_SECCOMP_TAG)
+			fail_with_enosys(tid);
+		break; /* our filter's: the call runs */
+	}
+	default:
+		break; /* fork, clone, exit: a new child reports its own stops */
+	}
+	if (ptrace(how, tid, NULL, (void *)(long)inject) < 0 && errno != ESRCH)
+		REC_INFO("%d: resume untraced: %s", tid, strerror(errno));
+}
+
+void rec_run_untraced(struct recorder *rec)
+{
+	assert(rec->untraced && !rec->writer);
+	while (rec->tasks.count > 0) {
+		int status;
+		const pid_t tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			break; /* ECHILD */
+		}
+		dispatch_untraced(rec, tid, status);
+	}
 }

@@ -32,6 +32,9 @@ struct rec_task {
 	bool in_syscall;   /* between a recorded entry and its exit */
 	bool skip_syscall; /* current syscall is filtered out: its exit is not recorded */
 	bool startup;      /* the spawned command before its first exec: suppress our SIGCONT */
+	/* The spawned command before its execve: its calls are strec's own
+	 * (changing user for -u), not recorded. */
+	bool before_exec;
 	bool group_stopped;
 	/* The thread has a seccomp filter of its own, which may fail a call
 	 * before our filter's stop (SECCOMP_RET_ERRNO): it stops at every
@@ -104,6 +107,8 @@ struct rec_options {
 	uint32_t spin_us;  /* --spin: poll this long for the next stop before sleeping */
 	enum rec_backend backend;
 	uint64_t bpf_ring_size; /* --bpf-ring-size: bytes of the BPF ring buffer; 0: default */
+	uint64_t duration_ns; /* --duration: stop recording this long after the start; 0: never */
+	uint64_t max_bytes;   /* --max-size: stop recording before the trace exceeds it; 0: never */
 	struct strec_filter filter;
 	const char *filter_text; /* for the header */
 	int argc;
@@ -120,6 +125,15 @@ struct rec_stats {
 	uint64_t slept;     /* waits that ended in a sleeping waitpid */
 };
 
+/* Why recording stopped before the traced processes were gone. */
+enum rec_stop {
+	REC_STOP_NONE = 0,
+	REC_STOP_SIGNAL,      /* attach mode: SIGINT, SIGTERM or SIGHUP */
+	REC_STOP_DURATION,    /* --duration elapsed */
+	REC_STOP_MAX_SIZE,    /* --max-size reached */
+	REC_STOP_WRITE_ERROR, /* the trace cannot be written */
+};
+
 struct recorder {
 	const struct rec_options *opts;
 	struct strtrc_writer *writer;
@@ -133,6 +147,13 @@ struct recorder {
 	bool own_seccomp_seen;  /* some tracee installed a seccomp filter of its own */
 	bool write_failed;      /* the trace can no longer be written: detach and stop */
 	char write_error[256];
+	enum rec_stop stop; /* recording stopped early, and why */
+	/* Recording stopped, but the spawned tree runs under our seccomp
+	 * filter, whose SECCOMP_RET_TRACE would fail calls with ENOSYS without
+	 * a tracer: strec stays its tracer, recording nothing. */
+	bool untraced;
+	uint64_t size_checked;	/* --max-size: the file's size at the last check near the limit */
+	uint64_t size_growth;	/* and the largest growth between two such checks */
 	uint64_t spin_ns;       /* --spin in ns; 0: always sleep in waitpid */
 	size_t cpus;            /* CPUs strec may run on */
 	bool spin_next;         /* the last stop came within spin_ns: poll for the next */
@@ -152,6 +173,20 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		       int64_t rval, uint64_t ts);
 
+/* strace -yy's "<char 1:3>": whether the descriptor whose /proc link is
+ * proc_link, naming target (len bytes), is a character or block device,
+ * and which. */
+bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32_t *type,
+		   uint64_t *rdev);
+
+/* strace -yy's view of socket fd of process tgid (strtrc_socket_encode's
+ * bytes in buf): 0, or a negative errno when the kernel does not give it. */
+int rec_socket_query(pid_t tgid, int32_t fd, uint8_t *buf, size_t cap, size_t *len);
+
+/* --max-size: whether the events to come could take the trace past the
+ * limit (engine.c; both engines ask it as they go). */
+bool rec_size_limit_reached(struct recorder *rec);
+
 /* Writes one record; on failure remembers the error and sets write_failed. */
 int rec_write(struct recorder *rec, const struct strtrc_record *r);
 
@@ -162,6 +197,9 @@ int rec_write(struct recorder *rec, const struct strtrc_record *r);
 /* Builds and loads the seccomp filter in the calling (child) process. */
 int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg_size);
 
+/* The tracer of tid (/proc's TracerPid): 0 if none, -1 if unknown. */
+pid_t rec_tracer_of(pid_t tid);
+
 /* Attach mode: seize every thread of pid and write its snapshot. */
 int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_size);
 /* A snapshot record of pid: threads, comm, exe, cwd and descriptors (only
@@ -169,31 +207,55 @@ int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_si
  * descriptors they never saw opened (stdin, stdout, ...). */
 int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec);
 
+/* -u USER: who the command runs as (strec.c). */
+struct rec_run_as {
+	bool active;
+	const char *name;
+	uid_t uid, euid;
+	gid_t gid, egid;
+	gid_t *groups;
+	int ngroups;
+};
+
 /* In the forked command, before it runs: the signal dispositions strec
- * found, stdout moved away from a trace on it, ASLR off if asked (strec.c). */
-void rec_prepare_command(const struct rec_options *o);
+ * found, stdout moved away from a trace on it, ASLR off if asked, -u's
+ * groups (strec.c); it exits 127 if it cannot take them. */
+void rec_prepare_command(const struct rec_options *o, const struct rec_run_as *run_as);
+/* Then, last before its execve: -u's user ids (exits 127 if refused). */
+void rec_become_user(const struct rec_run_as *run_as);
 
 /* ---- the BPF engine (bpf_engine.c; bpf_none.c in a build without it) ---- */
 /* Loads the BPF programs and attaches them: 0, or a negative errno with the
  * reason in msg (built without it, no privilege, no BTF, the verifier's
  * refusal: its log under -d). */
 int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size);
-/* Starts recording: spawns the command (at command_path), held until it is
- * traced, or adds the processes of -p, with their snapshots. 0, or a
- * negative errno with a message. */
-int rec_bpf_start(struct recorder *rec, const char *command_path, char *msg, size_t msg_size);
+/* Starts recording: spawns the command (at command_path, with env, as
+ * run_as says), held until it is traced, or adds the processes of -p, with
+ * their snapshots. 0, or a negative errno with a message. */
+int rec_bpf_start(struct recorder *rec, const char *command_path, char *const *env,
+		  const struct rec_run_as *run_as, char *msg, size_t msg_size);
 /* Records until no traced process is left or detaching is requested;
  * rec->main_status gets the command's wait status. 0 or a negative errno. */
 int rec_bpf_run(struct recorder *rec);
 /* Detaches the programs and frees the engine (also when not opened). */
 void rec_bpf_close(struct recorder *rec);
 
-/* --progress (progress.c): draw the status line, erase it. */
+/* What strec says (progress.c): sizes in one style everywhere ("812 B",
+ * "7.7 KiB", "12.3 MiB"); the --progress status line, drawn and erased; the
+ * summary line. */
+void rec_format_size(uint64_t bytes, char *buf, size_t size);
+const char *rec_plural(uint64_t n, const char *one, const char *many);
 void rec_progress_show(const struct recorder *rec);
 void rec_progress_end(void);
+void rec_print_summary(const struct recorder *rec, const char *output, uint64_t bytes);
 
-/* The event loop; returns when no tracee is left or after detaching. */
+/* The event loop; returns when no tracee is left, or when recording
+ * stopped (rec->stop): then the tracees are detached, or, for a spawned
+ * command under the seccomp filter, left to rec_run_untraced (rec->untraced). */
 int rec_run(struct recorder *rec);
+/* After the trace is closed (rec->writer is gone): lets the tracees run as
+ * if untraced, until none is left. */
+void rec_run_untraced(struct recorder *rec);
 /* Requests detaching from everything (attach mode, SIGINT/SIGTERM). */
 extern volatile int rec_detach_requested;
 extern volatile int rec_flush_due;

@@ -3,11 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
+#include <grp.h>
 #include <limits.h>
+#include <pwd.h>
 #include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,264 +22,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "options.h"
 #include "util.h"
 
 extern char **environ;
-
-#define EXIT_USAGE 2
-
-static const char usage_text[] =
-	"Usage: strec [OPTIONS] [-o FILE] [--] COMMAND [ARG...]\n"
-	"       strec [OPTIONS] -o FILE -p PID [-p PID...]\n"
-	"Record every system call, signal and process event of COMMAND and its children\n"
-	"(or of running processes) into a trace file; decode it with strep, sum it up\n"
-	"with strstat.\n"
-	"\n"
-	"  -o FILE               trace file (default strec.trc; - for stdout, in which case\n"
-	"                        the command's stdout goes to stderr)\n"
-	"  -p PID                attach to a running process, all its threads (repeatable);\n"
-	"                        SIGINT/SIGTERM detach cleanly\n"
-	"  -s SIZE               bytes captured per buffer (default 4096); paths and argv\n"
-	"                        strings are captured whole (PATH_MAX / 128 KiB)\n"
-	"  --no-follow           trace only the first process, not its children\n"
-	"  --to_trace NAMES      record only these syscalls (names or %classes, comma-\n"
-	"                        separated or several after the flag; end the list with --)\n"
-	"  --dont_trace NAMES    record all syscalls but these\n"
-	"  -e trace=EXPR         strace's syntax: names, !negation, %file %desc %process\n"
-	"                        %network %signal %ipc %memory %stat %lstat %fstat %%stat\n"
-	"                        %statfs %fstatfs %%statfs %creds %clock %pure, /regex\n"
-	"                        (fork, clone, exec and exit are always recorded)\n"
-	"  --no-seccomp          filter in the tracing loop instead of with seccomp-bpf\n"
-	"  --spin USEC           while the traced program stops within USEC microseconds\n"
-	"                        of being resumed, poll for its next stop instead of\n"
-	"                        sleeping (default 20; 0: always sleep; off while the\n"
-	"                        traced threads are as many as the CPUs)\n"
-	"  --no-aslr             run COMMAND with address-space randomization off\n"
-	"  --env                 record the environment (not recorded by default)\n"
-	"  --force               overwrite FILE even if it is not a strec trace\n"
-	"  -q                    no summary at the end\n"
-	"  --progress            show events recorded and trace size as it goes\n"
-	"  --backend=ENGINE      ptrace (default): stop the program at every call; bpf:\n"
-	"                        record in the kernel (root or CAP_BPF+CAP_PERFMON, a\n"
-	"                        kernel with BTF), the program never stops; auto: bpf\n"
-	"                        where it can work, else ptrace\n"
-	"  --bpf-ring-size SIZE  bytes of the bpf engine's ring buffer (default 16 MiB)\n"
-	"  -d                    log what the engine does on stderr (also STREC_LOG=info|debug)\n"
-	"  -h, --help            this text\n"
-	"  --version             the version\n"
-	"\n"
-	"Exit status: COMMAND's (a command killed by a signal kills strec with the same\n"
-	"signal); with -p, 0 after a clean detach; 1 on a runtime error, 2 on a usage error.\n";
-
-static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("strec: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\nTry 'strec --help' for more information.\n", stderr);
-	exit(EXIT_USAGE);
-}
-
-static void runtime_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void runtime_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("strec: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_FAILURE);
-}
-
-enum {
-	OPT_TO_TRACE = 256,
-	OPT_DONT_TRACE,
-	OPT_NO_FOLLOW,
-	OPT_NO_ASLR,
-	OPT_NO_SECCOMP,
-	OPT_SPIN,
-	OPT_ENV,
-	OPT_FORCE,
-	OPT_PROGRESS,
-	OPT_BACKEND,
-	OPT_BPF_RING_SIZE,
-	OPT_VERSION,
-};
-
-static const struct option long_options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "attach", required_argument, NULL, 'p' },
-	{ "string-limit", required_argument, NULL, 's' },
-	{ "to_trace", required_argument, NULL, OPT_TO_TRACE },
-	{ "dont_trace", required_argument, NULL, OPT_DONT_TRACE },
-	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
-	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
-	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
-	{ "spin", required_argument, NULL, OPT_SPIN },
-	{ "env", no_argument, NULL, OPT_ENV },
-	{ "force", no_argument, NULL, OPT_FORCE },
-	{ "progress", no_argument, NULL, OPT_PROGRESS },
-	{ "backend", required_argument, NULL, OPT_BACKEND },
-	{ "bpf-ring-size", required_argument, NULL, OPT_BPF_RING_SIZE },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
-};
-
-/* Appends text to the filter description kept in the header. */
-static void note_filter(char *buf, size_t size, const char *option, const char *text)
-{
-	const size_t used = strlen(buf);
-	snprintf(buf + used, size - used, "%s%s %s", used ? " " : "", option, text);
-}
-
-static void add_filter(struct rec_options *o, enum strec_filter_option kind, const char *text)
-{
-	char msg[256];
-	if (strec_filter_add(&o->filter, kind, text, msg, sizeof(msg)) < 0)
-		usage_error("%s", msg);
-}
-
-static unsigned long parse_number(const char *text, const char *what, unsigned long max)
-{
-	char *end;
-	errno = 0;
-	const unsigned long value = strtoul(text, &end, 10);
-	if (errno || end == text || *end || text[0] == '-' || value > max)
-		usage_error("invalid %s '%s'", what, text);
-	return value;
-}
-
-static void parse_options(int argc, char **argv, struct rec_options *o, char *filter_text,
-			  size_t filter_size)
-{
-	opterr = 0;
-	int c;
-	/* '+': stop at the command, whose options are its own. */
-	while ((c = getopt_long(argc, argv, "+:o:p:s:e:qdh", long_options, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'p': {
-			const pid_t pid = (pid_t)parse_number(optarg, "pid", INT_MAX);
-			if (pid <= 0)
-				usage_error("invalid pid '%s'", optarg);
-			bool seen = false;
-			for (size_t i = 0; i < o->nattach; i++)
-				seen |= o->attach_pids[i] == pid;
-			if (seen)
-				break; /* -p N -p N: one process, traced once */
-			pid_t *const more = realloc(o->attach_pids, (o->nattach + 1) * sizeof(pid_t));
-			if (!more)
-				runtime_error("out of memory");
-			o->attach_pids = more;
-			o->attach_pids[o->nattach++] = pid;
-			break;
-		}
-		case 's':
-			o->capture_size = (uint32_t)parse_number(optarg, "capture size", 1u << 30);
-			break;
-		case 'e':
-			if (strncmp(optarg, "trace=", 6) == 0) {
-				add_filter(o, STREC_FILTER_TRACE_EXPR, optarg + 6);
-				note_filter(filter_text, filter_size, "-e", optarg);
-			} else if (strchr(optarg, '=')) {
-				usage_error("-e %s: only trace= is a record-time filter (use strep for "
-					    "the others)",
-					    optarg);
-			} else {
-				add_filter(o, STREC_FILTER_TRACE_EXPR, optarg);
-				note_filter(filter_text, filter_size, "-e trace=", optarg);
-			}
-			break;
-		case OPT_TO_TRACE:
-		case OPT_DONT_TRACE: {
-			const enum strec_filter_option kind =
-				c == OPT_TO_TRACE ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
-			const char *const name = c == OPT_TO_TRACE ? "--to_trace" : "--dont_trace";
-			add_filter(o, kind, optarg);
-			note_filter(filter_text, filter_size, name, optarg);
-			/* Several names may follow the flag. */
-			while (optind < argc && strec_filter_is_name(argv[optind])) {
-				add_filter(o, kind, argv[optind]);
-				note_filter(filter_text, filter_size, name, argv[optind]);
-				optind++;
-			}
-			break;
-		}
-		case OPT_NO_FOLLOW:
-			o->follow_forks = false;
-			break;
-		case OPT_NO_ASLR:
-			o->no_aslr = true;
-			break;
-		case OPT_NO_SECCOMP:
-			o->seccomp = false;
-			break;
-		case OPT_SPIN:
-			o->spin_us = (uint32_t)parse_number(optarg, "spin time", 1000000);
-			break;
-		case OPT_ENV:
-			o->record_env = true;
-			break;
-		case OPT_FORCE:
-			o->force = true;
-			break;
-		case OPT_PROGRESS:
-			o->progress = true;
-			break;
-		case OPT_BACKEND:
-			if (strcmp(optarg, "ptrace") == 0)
-				o->backend = REC_BACKEND_PTRACE;
-			else if (strcmp(optarg, "bpf") == 0)
-				o->backend = REC_BACKEND_BPF;
-			else if (strcmp(optarg, "auto") == 0)
-				o->backend = REC_BACKEND_AUTO;
-			else
-				usage_error("invalid backend '%s' (ptrace, bpf or auto)", optarg);
-			break;
-		case OPT_BPF_RING_SIZE: {
-			/* the kernel wants a power of two, at least a page */
-			const unsigned long size = parse_number(optarg, "ring size", 1ul << 30);
-			if (size < 4096 || (size & (size - 1)))
-				usage_error("invalid ring size '%s' (a power of two, 4096 to 2^30)", optarg);
-			o->bpf_ring_size = size;
-			break;
-		}
-		case 'q':
-			o->quiet = true;
-			break;
-		case 'd':
-			rec_log_level = REC_LOG_DEBUG;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			exit(EXIT_SUCCESS);
-		case OPT_VERSION:
-			printf("strec %s (trace format %d)\n", STREC_VERSION, STRTRC_FORMAT_VERSION);
-			exit(EXIT_SUCCESS);
-		case ':':
-			usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default:
-			usage_error("unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc && strcmp(argv[optind], "--") == 0)
-		optind++;
-	o->command = optind < argc ? argv + optind : NULL;
-	if (!o->command && o->nattach == 0)
-		usage_error("no command given and no -p PID to attach to");
-	if (o->command && o->nattach > 0)
-		usage_error("give either a command or -p PID, not both");
-	if (filter_text[0])
-		o->filter_text = filter_text;
-}
 
 /* The trace's descriptor. A typo in -o must not destroy a source file:
  * only traces (and empty files) are overwritten without --force. A trace
@@ -288,39 +34,98 @@ static int open_output(const char *path, bool force)
 {
 	if (strcmp(path, "-") == 0) {
 		if (isatty(STDOUT_FILENO))
-			runtime_error("standard output is a terminal: not writing a compressed trace "
-				      "there (use -o FILE, or redirect it)");
+			rec_runtime_error("standard output is a terminal: not writing a compressed "
+					  "trace there (use -o FILE, or redirect it)");
 		return STDOUT_FILENO;
 	}
 	char msg[512];
 	const int fd = strtrc_output_open(path, STRTRC_OUTPUT_TRACE, force, NULL, 0, msg, sizeof(msg));
 	if (fd < 0)
-		runtime_error("%s", msg);
+		rec_runtime_error("%s", msg);
 	return fd;
 }
 
 /* The command's path as execve wants it: searched in PATH like the shell. */
 static char *resolve_command(const char *name)
 {
-	if (strchr(name, '/')) {
-		if (access(name, X_OK) < 0)
-			runtime_error("cannot run '%s': %s", name, strerror(errno));
-		return strdup(name);
-	}
-	const char *const path = getenv("PATH") ? getenv("PATH") : "/usr/local/bin:/usr/bin:/bin";
-	for (const char *dir = path; dir;) {
-		const char *const colon = strchr(dir, ':');
-		const size_t dir_len = colon ? (size_t)(colon - dir) : strlen(dir);
-		char candidate[PATH_MAX];
-		if ((size_t)snprintf(candidate, sizeof(candidate), "%.*s%s%s", (int)dir_len, dir,
-				     dir_len ? "/" : "", name) < sizeof(candidate)) {
-			struct stat st;
-			if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode) && access(candidate, X_OK) == 0)
-				return strdup(candidate);
+	char *path = NULL;
+	const int rc = rec_find_command(name, &path);
+	if (rc == -ENOENT && !strchr(name, '/'))
+		rec_runtime_error("cannot run '%s': command not found", name);
+	if (rc < 0)
+		rec_runtime_error("cannot run '%s': %s", name, strerror(-rc));
+	return path;
+}
+
+/* COMMAND's environment: strec's, changed by each -E in turn as strace's
+ * -E: VAR=VAL replaces VAR or adds it, VAR removes it. */
+static char **command_environment(char *const *changes, size_t nchanges)
+{
+	size_t count = 0;
+	while (environ[count])
+		count++;
+	char **const env = calloc(count + nchanges + 1, sizeof(*env));
+	if (!env)
+		rec_runtime_error("out of memory");
+	memcpy(env, environ, count * sizeof(*env));
+	for (size_t k = 0; k < nchanges; k++) {
+		char *const change = changes[k];
+		const char *const eq = strchr(change, '=');
+		const size_t name_len = eq ? (size_t)(eq - change) : strlen(change);
+		bool placed = false;
+		size_t kept = 0;
+		for (size_t i = 0; i < count; i++) {
+			const bool same = strncmp(env[i], change, name_len) == 0 &&
+					  (env[i][name_len] == '=' || env[i][name_len] == '\0');
+			if (same && eq && !placed) {
+				env[kept++] = change; /* in the place of the first */
+				placed = true;
+			} else if (!same) {
+				env[kept++] = env[i];
+			}
 		}
-		dir = colon ? colon + 1 : NULL;
+		count = kept;
+		if (eq && !placed)
+			env[count++] = change;
+		env[count] = NULL;
 	}
-	runtime_error("cannot run '%s': command not found", name);
+	return env;
+}
+
+/* -u USER, as strace's: COMMAND runs with USER's uid, gid and groups; a
+ * setuid or setgid COMMAND with its owner's effective uid or gid, as it
+ * would without a tracer. strec stays root, to trace it. */
+static void resolve_user(const char *name, const char *command_path, struct rec_run_as *r)
+{
+	if (getuid() != 0 || geteuid() != 0)
+		rec_runtime_error("-u %s: only root can run a command as another user (strec runs "
+				  "as uid %u)",
+				  name, (unsigned)getuid());
+	errno = 0;
+	const struct passwd *const pw = getpwnam(name);
+	if (!pw && errno && errno != ENOENT && errno != ESRCH)
+		rec_runtime_error("-u %s: cannot look the user up: %s", name, strerror(errno));
+	if (!pw)
+		rec_usage_error("-u: unknown user '%s'", name);
+	r->active = true;
+	r->name = name;
+	r->uid = r->euid = pw->pw_uid;
+	r->gid = r->egid = pw->pw_gid;
+	int n = 0;
+	getgrouplist(name, r->gid, NULL, &n);
+	r->groups = calloc((size_t)n + 1, sizeof(*r->groups));
+	if (!r->groups)
+		rec_runtime_error("out of memory");
+	if (getgrouplist(name, r->gid, r->groups, &n) < 0)
+		rec_runtime_error("-u %s: cannot list the user's groups", name);
+	r->ngroups = n;
+	struct stat st;
+	if (stat(command_path, &st) == 0) {
+		if (st.st_mode & S_ISUID)
+			r->euid = st.st_uid;
+		if (st.st_mode & S_ISGID)
+			r->egid = st.st_gid;
+	}
 }
 
 static void on_flush_timer(int sig)
@@ -386,24 +191,43 @@ static void stop_flush_timer(void)
 	setitimer(ITIMER_REAL, &off, NULL);
 }
 
-void rec_prepare_command(const struct rec_options *o)
+void rec_prepare_command(const struct rec_options *o, const struct rec_run_as *run_as)
 {
 	restore_original_signal_actions();
 	if (o->output && strcmp(o->output, "-") == 0)
 		dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
 	if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)
 		fprintf(stderr, "strec: cannot turn off address randomization: %s\n", strerror(errno));
+	if (run_as->active && (setgroups((size_t)run_as->ngroups, run_as->groups) < 0 ||
+			       setregid(run_as->gid, run_as->egid) < 0)) {
+		fprintf(stderr, "strec: cannot take the groups of %s: %s\n", run_as->name,
+			strerror(errno));
+		_exit(127);
+	}
 }
 
-/* Forks the command stopped, seizes it, and lets it go on to its execve. */
-static pid_t spawn_command(struct recorder *rec, const char *path, bool use_seccomp)
+void rec_become_user(const struct rec_run_as *run_as)
+{
+	if (run_as->active && setreuid(run_as->uid, run_as->euid) < 0) {
+		fprintf(stderr, "strec: cannot become %s: %s\n", run_as->name, strerror(errno));
+		_exit(127);
+	}
+}
+
+/* Forks the command stopped, seizes it, and lets it go on to its execve.
+ * Before that, the child is strec's: it takes on -u's user (the groups
+ * before the seize, the uid after the seccomp filter, which needs root
+ * not to set no_new_privs), and the engine records none of its calls
+ * (before_exec). */
+static pid_t spawn_command(struct recorder *rec, const char *path, char *const *env,
+			   const struct rec_run_as *run_as, bool use_seccomp)
 {
 	const struct rec_options *const o = rec->opts;
 	const pid_t pid = fork();
 	if (pid < 0)
-		runtime_error("fork: %s", strerror(errno));
+		rec_runtime_error("fork: %s", strerror(errno));
 	if (pid == 0) {
-		rec_prepare_command(o);
+		rec_prepare_command(o, run_as);
 		/* Stop until the tracer has seized us; kill(2) directly so that
 		 * nothing but its exit happens between here and execve. */
 		syscall(SYS_kill, getpid(), SIGSTOP);
@@ -414,17 +238,18 @@ static pid_t spawn_command(struct recorder *rec, const char *path, bool use_secc
 				_exit(127);
 			}
 		}
-		execve(path, o->command, environ);
+		rec_become_user(run_as);
+		execve(path, o->command, env);
 		fprintf(stderr, "strec: cannot run '%s': %s\n", path, strerror(errno));
 		_exit(127);
 	}
 	int status;
 	while (waitpid(pid, &status, WSTOPPED) < 0) {
 		if (errno != EINTR)
-			runtime_error("waitpid: %s", strerror(errno));
+			rec_runtime_error("waitpid: %s", strerror(errno));
 	}
 	if (!WIFSTOPPED(status)) {
-		runtime_error("the command did not start (status %#x)", status);
+		rec_runtime_error("the command did not start (status %#x)", status);
 	}
 	long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL;
 	if (o->follow_forks)
@@ -434,12 +259,13 @@ static pid_t spawn_command(struct recorder *rec, const char *path, bool use_secc
 	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)opts) < 0) {
 		const int err = errno;
 		kill(pid, SIGKILL);
-		runtime_error("cannot trace the command: %s", strerror(err));
+		rec_runtime_error("cannot trace the command: %s", strerror(err));
 	}
 	struct rec_task *const task = rec_task_add(&rec->tasks, pid);
 	if (!task)
-		runtime_error("out of memory");
+		rec_runtime_error("out of memory");
 	task->startup = true;
+	task->before_exec = true;
 	task->tgid = pid;
 	rec->stats.processes++;
 	/* What the command starts with (stdin, stdout, ...), for -y. */
@@ -448,8 +274,10 @@ static pid_t spawn_command(struct recorder *rec, const char *path, bool use_secc
 	return pid;
 }
 
-static void fill_header(struct strtrc_header *h, const struct recorder *rec, struct utsname *uts,
-			char *hostname, size_t hostname_size, char *cwd, size_t cwd_size, uint32_t *pids)
+static void fill_header(struct strtrc_header *h, const struct recorder *rec,
+			char *const *recorder_argv, char *const *env, struct utsname *uts,
+			char *hostname, size_t hostname_size, char *cwd, size_t cwd_size,
+			uint32_t *pids)
 {
 	const struct rec_options *const o = rec->opts;
 	memset(h, 0, sizeof(*h));
@@ -466,7 +294,7 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec, str
 	if (getcwd(cwd, cwd_size))
 		h->cwd = cwd;
 	h->recorder_argc = (size_t)o->argc;
-	h->recorder_argv = (const char *const *)o->argv;
+	h->recorder_argv = (const char *const *)recorder_argv;
 	if (o->command) {
 		size_t n = 0;
 		while (o->command[n])
@@ -476,10 +304,10 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec, str
 	}
 	if (o->record_env) {
 		size_t n = 0;
-		while (environ[n])
+		while (env[n])
 			n++;
 		h->envc = n;
-		h->envp = (const char *const *)environ;
+		h->envp = (const char *const *)env;
 		h->env_recorded = true;
 	}
 	h->uid = getuid();
@@ -497,23 +325,45 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec, str
 	h->pids = pids;
 }
 
-static const char *plural(uint64_t n, const char *one, const char *many)
+/* Recording stopped before the end (--duration, --max-size): why, and
+ * what goes on. */
+static void print_stop_notice(const struct recorder *rec, const struct rec_cli *cli,
+			      uint64_t trace_size)
 {
-	return n == 1 ? one : many;
+	const struct rec_options *const o = rec->opts;
+	const char *const then = o->command ? "the command goes on untraced, and strec waits for "
+					      "it"
+					    : "detached, the processes go on";
+	char size[32], max[32];
+	rec_format_size(trace_size, size, sizeof(size));
+	if (rec->stop == REC_STOP_DURATION) {
+		fprintf(stderr,
+			"strec: --duration %s: stopped recording (trace complete, %s); %s\n",
+			cli->duration_text, size, then);
+	} else if (rec->stop == REC_STOP_MAX_SIZE) {
+		rec_format_size(o->max_bytes, max, sizeof(max));
+		fprintf(stderr,
+			"strec: --max-size %s: stopped recording (trace complete, %s); %s\n", max,
+			size, then);
+	}
 }
 
-static void print_summary(const struct recorder *rec, const char *output, uint64_t bytes)
+/* After recording stopped early, the spawned command goes on: strec stays
+ * its parent (and, under the seccomp filter, its tracer) until it ends. */
+static void wait_for_command(struct recorder *rec)
 {
-	const double seconds = (double)(strec_monotonic_ns() - rec->start_ns) / 1e9;
-	const char *const unit = bytes >= 10u << 20 ? "MiB" : "KiB";
-	const double size = bytes >= 10u << 20 ? (double)bytes / (1 << 20) : (double)bytes / 1024;
-	const struct rec_stats *const st = &rec->stats;
-	fprintf(stderr, "strec: %s: %.1f %s, %llu %s, %llu %s, %llu %s, %llu %s, %.2f s\n",
-		strcmp(output, "-") == 0 ? "<stdout>" : output, size, unit,
-		(unsigned long long)st->syscalls, plural(st->syscalls, "syscall", "syscalls"),
-		(unsigned long long)st->processes, plural(st->processes, "process", "processes"),
-		(unsigned long long)st->threads, plural(st->threads, "thread", "threads"),
-		(unsigned long long)st->signals, plural(st->signals, "signal", "signals"), seconds);
+	if (rec->untraced)
+		rec_run_untraced(rec);
+	while (!rec->main_done) {
+		int status;
+		const pid_t pid = waitpid(rec->main_pid, &status, 0);
+		if (pid < 0 && errno != EINTR)
+			break;
+		if (pid == rec->main_pid && (WIFEXITED(status) || WIFSIGNALED(status))) {
+			rec->main_status = status;
+			rec->main_done = true;
+		}
+	}
 }
 
 /* Ends strec as the command ended: same exit code, or the same signal. */
@@ -554,14 +404,19 @@ int main(int argc, char **argv)
 	else if (log_env && strcmp(log_env, "info") == 0)
 		rec_log_level = REC_LOG_INFO;
 	strec_filter_init(&opts.filter);
-	static char filter_text[4096];
-	parse_options(argc, argv, &opts, filter_text, sizeof(filter_text));
+	static struct rec_cli cli;
+	rec_parse_command_line(argc, argv, &opts, &cli);
 
 	struct recorder rec = { .opts = &opts, .start_ns = strec_monotonic_ns() };
 	cpu_set_t cpus;
 	rec.spin_ns = (uint64_t)opts.spin_us * 1000;
 	rec.cpus = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 ? (size_t)CPU_COUNT(&cpus) : 1;
 	char *const command_path = opts.command ? resolve_command(opts.command[0]) : NULL;
+	struct rec_run_as run_as = {.active = false};
+	if (cli.user)
+		resolve_user(cli.user, command_path, &run_as);
+	char **const command_env =
+	    opts.command ? command_environment(cli.env_changes, cli.nenv_changes) : environ;
 
 	char msg[2048];
 	/* Before anything slow (loading BPF programs takes a while): a SIGINT
@@ -573,7 +428,7 @@ int main(int argc, char **argv)
 		if (rec_bpf_open(&rec, msg, sizeof(msg)) == 0)
 			opts.backend = REC_BACKEND_BPF;
 		else if (opts.backend == REC_BACKEND_BPF)
-			runtime_error("--backend=bpf: %s", msg);
+			rec_runtime_error("--backend=bpf: %s", msg);
 		else {
 			REC_INFO("--backend=auto: recording with ptrace: %s", msg);
 			opts.backend = REC_BACKEND_PTRACE;
@@ -583,28 +438,30 @@ int main(int argc, char **argv)
 	const int out_fd = open_output(opts.output, opts.force);
 	rec.writer = strtrc_writer_open_fd(out_fd, NULL, &err, msg, sizeof(msg));
 	if (!rec.writer)
-		runtime_error("%s", msg);
+		rec_runtime_error("%s", msg);
 
 	struct utsname uts;
 	char hostname[256], cwd[PATH_MAX];
 	uint32_t *const pids = calloc(opts.nattach + 1, sizeof(uint32_t));
 	struct strtrc_header header;
-	fill_header(&header, &rec, &uts, hostname, sizeof(hostname), cwd, sizeof(cwd), pids);
+	fill_header(&header, &rec, cli.recorder_argv, command_env, &uts, hostname, sizeof(hostname),
+		    cwd, sizeof(cwd), pids);
 	if (strtrc_write_header(rec.writer, &header) < 0)
-		runtime_error("%s", strtrc_writer_error(rec.writer));
+		rec_runtime_error("%s", strtrc_writer_error(rec.writer));
 	free(pids);
 
 	start_flush_timer();
 	if (opts.backend == REC_BACKEND_BPF) {
-		if (rec_bpf_start(&rec, command_path, msg, sizeof(msg)) < 0) {
+		if (rec_bpf_start(&rec, command_path, command_env, &run_as, msg, sizeof(msg)) < 0) {
 			strtrc_writer_abandon(rec.writer);
 			if (strcmp(opts.output, "-") != 0)
 				unlink(opts.output);
-			runtime_error("%s", msg);
+			rec_runtime_error("%s", msg);
 		}
 	} else if (opts.command) {
 		rec.seccomp_active = opts.seccomp && opts.filter.active;
-		rec.main_pid = spawn_command(&rec, command_path, rec.seccomp_active);
+		rec.main_pid =
+		    spawn_command(&rec, command_path, command_env, &run_as, rec.seccomp_active);
 	} else {
 		for (size_t i = 0; i < opts.nattach; i++) {
 			if (rec_attach_process(&rec, opts.attach_pids[i], msg, sizeof(msg)) < 0) {
@@ -612,7 +469,7 @@ int main(int argc, char **argv)
 				strtrc_writer_abandon(rec.writer);
 				if (strcmp(opts.output, "-") != 0)
 					unlink(opts.output);
-				runtime_error("%s", msg);
+				rec_runtime_error("%s", msg);
 			}
 		}
 	}
@@ -623,34 +480,43 @@ int main(int argc, char **argv)
 	if (opts.progress)
 		rec_progress_end();
 	if (rec.write_failed) {
-		/* Detached already: the command goes on untraced. */
-		fprintf(stderr, "strec: cannot write the trace: %s; stopped recording, the command "
-				"goes on untraced\n",
-			rec.write_error);
+		fprintf(stderr, "strec: cannot write the trace: %s; stopped recording, %s\n",
+			rec.write_error,
+			opts.command ? "the command goes on untraced"
+				     : "detached, the processes go on");
 		strtrc_writer_abandon(rec.writer);
+		rec.writer = NULL;
+		if (opts.command)
+			wait_for_command(&rec);
 		exit(EXIT_FAILURE);
 	}
-	const uint64_t records = strtrc_writer_records(rec.writer);
-	(void)records;
+	/* The size for the summary: the file's, or what went down the pipe. */
+	struct stat st;
+	const bool regular = fstat(out_fd, &st) == 0 && S_ISREG(st.st_mode);
+	uint64_t size = 0;
+	if (!regular && strtrc_writer_flush(rec.writer) == 0)
+		size = strtrc_writer_bytes_out(rec.writer);
 	int close_rc = strtrc_writer_close(rec.writer, rec.stats.lost);
+	rec.writer = NULL;
+	if (regular && fstat(out_fd, &st) == 0)
+		size = (uint64_t)st.st_size;
 	if (out_fd != STDOUT_FILENO && close(out_fd) < 0 && close_rc == 0)
 		close_rc = -errno;
 	if (close_rc < 0)
-		runtime_error("cannot finish the trace: %s", strerror(-close_rc));
+		rec_runtime_error("cannot finish the trace: %s", strerror(-close_rc));
 	if (run_rc < 0)
-		runtime_error("tracing failed: %s", strerror(-run_rc));
+		rec_runtime_error("tracing failed: %s", strerror(-run_rc));
 	if (!opts.quiet) {
-		struct stat st;
-		const uint64_t size = strcmp(opts.output, "-") != 0 && stat(opts.output, &st) == 0
-					      ? (uint64_t)st.st_size
-					      : 0;
-		print_summary(&rec, opts.output, size);
+		print_stop_notice(&rec, &cli, size);
+		rec_print_summary(&rec, opts.output, size);
 	}
+	if (opts.command && rec.stop)
+		wait_for_command(&rec);
 	if (rec.stats.lost) {
 		/* a trace with gaps is not the run: say so, whatever -q says */
 		fprintf(stderr,
 			"strec: %llu %s lost: the trace has gaps (strep and strstat say where)%s\n",
-			(unsigned long long)rec.stats.lost, plural(rec.stats.lost, "event", "events"),
+			(unsigned long long)rec.stats.lost, rec_plural(rec.stats.lost, "event", "events"),
 			opts.backend == REC_BACKEND_BPF ? "; a larger --bpf-ring-size may help" : "");
 		exit(EXIT_FAILURE);
 	}
@@ -658,7 +524,10 @@ int main(int argc, char **argv)
 	free(rec.scratch);
 	free(command_path);
 	free(opts.attach_pids);
-	if (opts.command)
-		pass_status_through(rec.main_done ? rec.main_status : 0);
-	return EXIT_SUCCESS;
+	if (!opts.command)
+		return EXIT_SUCCESS;
+	const int status = rec.main_done ? rec.main_status : 0;
+	if (cli.misplaced_hint && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+		fprintf(stderr, "strec: %s\n", cli.misplaced_hint);
+	pass_status_through(status);
 }

@@ -60,10 +60,52 @@ void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag)
 		rp_buf_puts(b, "(deleted)");
 }
 
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int xflag)
+/* The inode of a socket's path, "socket:[4242]" (path has len bytes). */
+static bool socket_inode(const char *path, size_t len, uint64_t *inode)
+{
+	static const char head[] = "socket:[";
+	const size_t h = sizeof(head) - 1;
+	if (len < h + 2 || memcmp(path, head, h) != 0 || path[len - 1] != ']')
+		return false;
+	uint64_t v = 0;
+	for (size_t i = h; i < len - 1; i++) {
+		if (path[i] < '0' || path[i] > '9' || v > UINT64_MAX / 10)
+			return false;
+		v = v * 10 + (uint64_t)(path[i] - '0');
+	}
+	*inode = v;
+	return true;
+}
+
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len,
+		const struct rp_print_opts *o, uint64_t ts)
 {
 	rp_buf_printf(b, "%" PRId64, fd);
-	rp_fd_path_text(b, path, len, xflag);
+	/* a socket ("socket:[4242]"): -yy's protocol and endpoints */
+	uint64_t inode;
+	if ((o->decode_fds & RP_DECODE_FD_SOCKET) && socket_inode(path, len, &inode)) {
+		struct rp_buf details = {0};
+		const bool known = rp_fdinfo_socket(o->fdinfo, inode, ts, &details);
+		if (known && !details.oom) {
+			rp_buf_printf(b, "<%s>", details.data);
+			rp_buf_free(&details);
+			return;
+		}
+		rp_buf_free(&details);
+	}
+	/* a device: its path and "<char 1:3>", whether paths are asked or not */
+	struct rp_buf dev = {0};
+	if ((o->decode_fds & RP_DECODE_FD_DEV) && rp_fdinfo_device(o->fdinfo, path, len, &dev) &&
+	    !dev.oom) {
+		rp_buf_putc(b, '<');
+		rp_quote_fd_path(b, path, len, o->xflag);
+		rp_buf_printf(b, "%s>", dev.data);
+		rp_buf_free(&dev);
+		return;
+	}
+	rp_buf_free(&dev);
+	if (o->decode_fds & RP_DECODE_FD_PATH)
+		rp_fd_path_text(b, path, len, o->xflag);
 }
 
 /* text as made for fd, or the bare number when it could not be made */
@@ -79,7 +121,7 @@ static void emit_fd_text(struct rp_ctx *c, int32_t fd, struct rp_buf *text)
 static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
 {
 	struct rp_buf text = { 0 };
-	rp_fd_text(&text, fd, path, len, c->opts->xflag);
+	rp_fd_text(&text, fd, path, len, c->opts, c->sc->entry_ts_ns);
 	emit_fd_text(c, fd, &text);
 }
 
@@ -101,9 +143,9 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd)
 {
 	const int32_t v = (int32_t)fd;
 	const struct rp_mem *const link =
-		c->opts->yflag && !c->e->json
-			? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, STRTRC_RESULT_REMOTE_FD_ITEM)
-			: NULL;
+	    rp_fd_names(c) ? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT,
+					    STRTRC_RESULT_REMOTE_FD_ITEM)
+			   : NULL;
 	if (link && link->addr == (uint64_t)(uint32_t)v)
 		emit_fd(c, v, (const char *)link->data, link->len);
 	else
@@ -113,14 +155,17 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd)
 /* fd as rp_arg_fd prints it, appended to a buffer (for text glued whole) */
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 {
-	const bool yflag = rp_fd_names(c) != NULL;
-	const struct rp_mem *const created = yflag ? rp_new_fd_link(c, fd) : NULL;
+	const bool named = rp_fd_names(c) != NULL;
+	const struct rp_mem *const created = named ? rp_new_fd_link(c, fd) : NULL;
 	const char *const path =
-		yflag && !created ? rp_session_fd_path(c->session, c->ev->tid, fd) : NULL;
+	    named && !created ? rp_session_fd_path(c->session, c->ev->tid, fd) : NULL;
+	/* strace looks a descriptor up when it prints it: an argument at the
+	 * call's entry, what the call created at its exit */
 	if (created)
-		rp_fd_text(b, fd, (const char *)created->data, created->len, c->opts->xflag);
+		rp_fd_text(b, fd, (const char *)created->data, created->len, c->opts,
+			   c->sc->exit_ts_ns);
 	else if (path)
-		rp_fd_text(b, fd, path, strlen(path), c->opts->xflag);
+		rp_fd_text(b, fd, path, strlen(path), c->opts, c->sc->entry_ts_ns);
 	else
 		rp_buf_printf(b, "%d", fd);
 }
@@ -132,8 +177,9 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 		return;
 	}
 	/* strace -y: AT_FDCWD</the process's working directory> */
-	const char *const cwd =
-		c->opts->yflag && !c->e->json ? rp_session_cwd(c->session, c->ev->tid) : NULL;
+	const char *const cwd = (c->opts->decode_fds & RP_DECODE_FD_PATH) && !c->e->json
+				    ? rp_session_cwd(c->session, c->ev->tid)
+				    : NULL;
 	/* -X raw: -100, verbose: -100 /" "* AT_FDCWD *" "/ */
 	if (cwd) {
 		struct rp_buf text = { 0 };
@@ -220,15 +266,27 @@ void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool h
 		rp_e_bytes(c->e, m->data, n, false, more);
 }
 
-const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+static const struct rp_mem *arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need,
+				    bool is_string)
 {
 	const uint64_t addr = c->sc->args[i];
 	const struct rp_mem *m = rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-	if (!addr || (at_exit && !c->exiting_ok) || !m || m->len < need) {
+	if (!addr || (!c->deref && !is_string) || (at_exit && !c->exiting_ok) || !m ||
+	    m->len < need) {
 		rp_e_ptr(c->e, addr);
 		return NULL;
 	}
 	return m;
+}
+
+const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+{
+	return arg_mem(c, i, at_exit, need, false);
+}
+
+const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+{
+	return arg_mem(c, i, at_exit, need, true);
 }
 
 void rp_print_signame(struct rp_ctx *c, int64_t sig)
@@ -331,7 +389,7 @@ static uint64_t len_from(struct rp_ctx *c, uint8_t src)
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *vec = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !vec) {
+	if (!c->sc->args[i] || !vec || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -435,7 +493,7 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 	case SC_ARG_SIGSET: {
 		const bool out = a->dir == SC_DIR_OUT;
 		const struct rp_mem *m = rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-		if (!v || !m || !m->len || (out && !c->exiting_ok))
+		if (!v || !m || !m->len || !c->deref || (out && !c->exiting_ok))
 			rp_e_ptr(c->e, v);
 		else
 			rp_print_sigset(c, m->data, m->len);
@@ -475,21 +533,21 @@ bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 	if (!name)
 		return false;
 	/* fcntl(fd, F_DUPFD or F_DUPFD_CLOEXEC): the copy names what fd names */
-	if (c->opts->yflag && !strcmp(name, "fcntl") && c->sc->rval >= 0 &&
+	if (c->opts->decode_fds && !strcmp(name, "fcntl") && c->sc->rval >= 0 &&
 	    (c->sc->args[1] == 0 || c->sc->args[1] == 1030)) {
 		const char *const path =
 			rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
 		if (path) {
-			rp_fd_text(b, c->sc->rval, path, strlen(path), c->opts->xflag);
+			rp_fd_text(b, c->sc->rval, path, strlen(path), c->opts, c->sc->exit_ts_ns);
 			return true;
 		}
 	}
 	/* strace -y: "= 3</etc/passwd>", as the kernel named it then */
-	if (c->opts->yflag && (c->sc->desc->classes & SC_CLASS_RET_FD) && c->sc->rval >= 0) {
-		const struct rp_mem *const link =
-			rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
+	if (c->opts->decode_fds) {
+		const struct rp_mem *const link = rp_syscall_returned_fd_link(c->sc);
 		if (link) {
-			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len, c->opts->xflag);
+			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len, c->opts,
+				   c->sc->exit_ts_ns);
 			return true;
 		}
 	}

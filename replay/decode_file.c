@@ -372,7 +372,7 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 	/* Without all the entries (scrubbed, or a fault) there is nothing to
 	 * count: the address, as strace prints a buffer it cannot read. */
 	if (!c->exiting_ok || !m || (uint64_t)sc->rval > (uint32_t)sc->args[2] ||
-	    m->len < (uint64_t)sc->rval) {
+	    m->len < (uint64_t)sc->rval || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -702,7 +702,7 @@ bool rp_decode_file(struct rp_ctx *c, const char *name)
 		rp_arg_path(c, 3);
 		rp_e_flags(c->e, &rename_flags, (uint32_t)a[4]);
 	} else if (IS("getcwd")) {
-		const struct rp_mem *m = rp_arg_mem(c, 0, true, 1);
+		const struct rp_mem *m = rp_arg_mem_str(c, 0, true, 1);
 		if (m)
 			print_path_bytes(c, m->data, m->len, false);
 		rp_e_uint(c->e, a[1]);

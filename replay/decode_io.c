@@ -144,7 +144,7 @@ static void print_int_at(struct rp_ctx *c, unsigned i, bool at_exit)
 static void print_loff(struct rp_ctx *c, unsigned i, bool show_update)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !m || m->len < 8) {
+	if (!c->sc->args[i] || !m || m->len < 8 || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -162,7 +162,7 @@ static void print_loff(struct rp_ctx *c, unsigned i, bool show_update)
 static void print_sigset_sized(struct rp_ctx *c, unsigned i, uint64_t size)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || size != 8 || !m || m->len < 8) {
+	if (!c->sc->args[i] || size != 8 || !m || m->len < 8 || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -179,7 +179,7 @@ static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, i, 0);
 	if (!arr && out)
 		arr = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !arr || !arr->len) {
+	if (!c->sc->args[i] || !arr || !arr->len || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -200,7 +200,7 @@ static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "iov_base");
 		const struct rp_mem *b =
-			filled ? rp_syscall_mem(c->sc, stop, i, (uint32_t)k + 1) : NULL;
+		    filled ? rp_syscall_mem(c->sc, stop, i, RP_IOV_BUF(k)) : NULL;
 		const uint64_t show = len < left ? len : left;
 		if (b && base) {
 			const size_t have = b->len < show ? b->len : (size_t)show;
@@ -770,7 +770,7 @@ static void print_ioctl(struct rp_ctx *c)
 static void print_pollfds(struct rp_ctx *c, unsigned i, uint64_t n)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !m || (n && m->len < 8)) {
+	if (!c->sc->args[i] || !m || (n && m->len < 8) || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -807,7 +807,7 @@ static bool rval_poll(struct rp_ctx *c, struct rp_buf *b, bool ppoll)
 		return true;
 	}
 	const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, 0, 0);
-	if (!m)
+	if (!m || !c->deref)
 		return false;
 	struct rp_emit e;
 	rp_e_init(&e, b, c->opts);
@@ -870,12 +870,12 @@ static void fdset_text(struct rp_buf *b, const uint8_t *p, size_t len, int64_t n
 static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || nfds < 0 || !m || !m->len) {
+	if (!c->sc->args[i] || nfds < 0 || !m || !m->len || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
 	/* with -y each descriptor carries its path: print through the emitter */
-	if (c->opts->yflag && !c->e->json) {
+	if (rp_fd_names(c)) {
 		const int64_t max = (int64_t)m->len * 8 < nfds ? (int64_t)m->len * 8 : nfds;
 		struct rp_buf b = { 0 };
 		rp_buf_putc(&b, '[');
@@ -887,7 +887,7 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 			if (!first)
 				rp_buf_putc(&b, ' ');
 			if (path)
-				rp_fd_text(&b, fd, path, strlen(path), c->opts->xflag);
+				rp_fd_text(&b, fd, path, strlen(path), c->opts, c->sc->entry_ts_ns);
 			else
 				rp_buf_printf(&b, "%" PRId64, fd);
 			first = false;
@@ -928,7 +928,10 @@ static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
 		rp_buf_free(&t);
 	}
 	const struct rp_mem *t = rp_syscall_mem(sc, STRTRC_AT_EXIT, 4, 0);
-	if (sc->args[4] && t && t->len >= 16) {
+	if (sc->args[4] && !c->deref) {
+		/* -e verbose=: the timeout's address */
+		rp_buf_printf(b, "%sleft %#" PRIx64, first ? "" : ", ", sc->args[4]);
+	} else if (sc->args[4] && t && t->len >= 16) {
 		struct rp_emit e;
 		rp_e_init(&e, b, c->opts);
 		e.json = false;
@@ -945,7 +948,7 @@ static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
 static void print_pselect_sigmask(struct rp_ctx *c)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 5, 0);
-	if (!c->sc->args[5] || !m || m->len < 16) {
+	if (!c->sc->args[5] || !m || m->len < 16 || !c->deref) {
 		rp_arg_ptr(c, 5);
 		return;
 	}
@@ -982,6 +985,11 @@ static void print_epoll_event(struct rp_emit *e, const uint8_t *p)
 /* The events an epoll_wait returned. */
 static void print_epoll_events(struct rp_ctx *c, unsigned i)
 {
+	/* none: "[]", whether structures are printed or not */
+	if (c->exiting_ok && c->sc->rval == 0 && c->sc->args[i]) {
+		rp_e_raw(c->e, "[]");
+		return;
+	}
 	const struct rp_mem *m = out_mem(c, i, 0);
 	if (!m)
 		return;

@@ -288,7 +288,7 @@ static void print_ctl_buf(struct rp_ctx *c, unsigned i, enum ctl_struct k, char 
 static void print_sembufs(struct rp_ctx *c, unsigned i, uint64_t n)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !m || (n && m->len < 6)) {
+	if (!c->sc->args[i] || !m || (n && m->len < 6) || !c->deref) {
 		rp_e_ptr(c->e, c->sc->args[i]);
 		return;
 	}

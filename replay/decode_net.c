@@ -608,7 +608,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 /* decode_sockaddr: the address at addr of len bytes, from memory m. */
 static void print_sockaddr_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, int len)
 {
-	if (len < 2 || !addr) {
+	if (len < 2 || !addr || !c->deref) {
 		rp_e_ptr(c->e, addr);
 		return;
 	}
@@ -662,7 +662,7 @@ static void print_len_change(struct rp_ctx *c, int32_t ulen, bool changed, int32
 static void print_sockname(struct rp_ctx *c, unsigned ai, unsigned li)
 {
 	int32_t ulen, rlen;
-	if (!c->sc->args[ai] || !socklen_entry(c, li, &ulen)) {
+	if (!c->sc->args[ai] || !socklen_entry(c, li, &ulen) || !c->deref) {
 		rp_arg_ptr(c, ai);
 		rp_arg_ptr(c, li);
 		return;
@@ -844,7 +844,7 @@ static void decode_getsockopt(struct rp_ctx *c)
 {
 	print_sockopt_head(c, true);
 	int32_t ulen, rlen;
-	if (!socklen_entry(c, 4, &ulen)) {
+	if (!socklen_entry(c, 4, &ulen) || !c->deref) {
 		rp_arg_ptr(c, 3);
 		rp_arg_ptr(c, 4);
 		return;
@@ -864,6 +864,8 @@ static void print_setsockopt_val(struct rp_ctx *c)
 	const uint32_t level = (uint32_t)c->sc->args[1], optname = (uint32_t)c->sc->args[2];
 	const int32_t len = (int32_t)c->sc->args[4];
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 3, 0);
+	if (rp_addr_only(c, addr))
+		return;
 	if (addr && level == 1 && optname == 13) { /* SO_LINGER */
 		if (len < 8 || !mem_ok(m, 8)) {
 			rp_e_ptr(c->e, addr);
@@ -910,8 +912,7 @@ static void print_setsockopt_val(struct rp_ctx *c)
 /* ---- message headers ---- */
 
 /* Where a message header's parts are in the trace: the call's arg, and the
- * item numbers of the header and of its name (header + 1), control data
- * (+ 2), iovec array (+ 3) and buffers (+ 4 + i); see capture_msghdr. */
+ * item numbers of the header and of its parts (RP_MSG_*, rp_internal.h). */
 struct msg_loc {
 	unsigned arg;
 	uint32_t item; /* of the header; 0 for a lone msghdr */
@@ -935,7 +936,7 @@ static void print_msg_iov(struct rp_ctx *c, const struct msg_loc *l, uint64_t io
 		rp_e_raw(c->e, "[]");
 		return;
 	}
-	const struct rp_mem *arr = msg_part(c, l, 3);
+	const struct rp_mem *arr = msg_part(c, l, RP_MSG_IOV);
 	if (!arr || arr->len < 16) {
 		rp_e_ptr(c->e, iov);
 		return;
@@ -958,7 +959,7 @@ static void print_msg_iov(struct rp_ctx *c, const struct msg_loc *l, uint64_t io
 		data_size -= show;
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "iov_base");
-		const struct rp_mem *b = msg_part(c, l, 4 + (uint32_t)k);
+		const struct rp_mem *b = msg_part(c, l, RP_MSG_BUF + (uint32_t)k);
 		if (!show && base)
 			rp_e_bytes(c->e, (const uint8_t *)"", 0, false, false);
 		else
@@ -1042,7 +1043,7 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 static void print_msg_control(struct rp_ctx *c, const struct msg_loc *l, uint64_t addr,
 			      uint64_t controllen)
 {
-	const struct rp_mem *m = msg_part(c, l, 2);
+	const struct rp_mem *m = msg_part(c, l, RP_MSG_CONTROL);
 	const size_t cmsg_size = 16;
 	if (controllen < cmsg_size || !addr || !m || m->len < controllen) {
 		if (!(m && controllen >= cmsg_size && m->len >= cmsg_size &&
@@ -1110,7 +1111,7 @@ static void print_msghdr_data(struct rp_ctx *c, const struct msg_loc *l, const u
 	    user_namelen && namelen_k > *user_namelen ? *user_namelen : namelen_k;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "msg_name");
-	print_sockaddr_mem(c, name, msg_part(c, l, 1), namelen);
+	print_sockaddr_mem(c, name, msg_part(c, l, RP_MSG_NAME), namelen);
 	rp_e_key(c->e, "msg_namelen");
 	if (user_namelen && *user_namelen != namelen_k)
 		rp_e_rawf(c->e, "%d => %d", *user_namelen, namelen_k);
@@ -1136,7 +1137,7 @@ static void decode_sendmsg(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)c->sc->args[0]);
 	const struct msg_loc l = {1, 0, STRTRC_AT_ENTRY};
 	const struct rp_mem *h = msg_part(c, &l, 0);
-	if (!c->sc->args[1] || !mem_ok(h, 56))
+	if (!c->sc->args[1] || !mem_ok(h, 56) || !c->deref)
 		rp_arg_ptr(c, 1);
 	else
 		print_msghdr_data(c, &l, h->data, NULL, UINT64_MAX);
@@ -1149,7 +1150,7 @@ static void decode_recvmsg(struct rp_ctx *c)
 	const struct rp_mem *hin = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0);
 	const struct msg_loc l = {1, 0, STRTRC_AT_EXIT};
 	const struct rp_mem *hout = msg_part(c, &l, 0);
-	if (!c->sc->args[1] || !mem_ok(hin, 56)) {
+	if (!c->sc->args[1] || !mem_ok(hin, 56) || !c->deref) {
 		rp_arg_ptr(c, 1);
 	} else {
 		const int32_t user_namelen = (int32_t)rp_get_u32(hin->data + 8);
@@ -1169,16 +1170,16 @@ static void decode_recvmsg(struct rp_ctx *c)
 	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
 }
 
-/* mmsghdr arrays: item 0 is the array; message i's parts would be under
- * items MMSG_ITEM(i) + 1.. laid out as a lone msghdr's (the recorder keeps
- * only the array for now, so the iovecs show as addresses). */
-#define MMSG_ITEM(i) (((uint32_t)(i) + 1) << 16)
+/* mmsghdr arrays: item 0 is the array, message i's parts from
+ * RP_MMSG_ITEM(i) (rp_internal.h). */
 
 static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t msg_len_vlen,
 			  bool use_msg_len, const struct rp_mem *namelens)
 {
 	const uint64_t addr = c->sc->args[1];
 	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, 1, 0);
+	if (rp_addr_only(c, addr))
+		return;
 	if (!addr || !arr || arr->len < 64 || !vlen) {
 		if (addr && !vlen)
 			rp_e_raw(c->e, "[]");
@@ -1199,7 +1200,7 @@ static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t ms
 		}
 		const uint8_t *e = arr->data + 64 * i;
 		const uint32_t msg_len = rp_get_u32(e + 56);
-		const struct msg_loc l = {1, MMSG_ITEM(i), stop};
+		const struct msg_loc l = {1, RP_MMSG_ITEM(i), stop};
 		int32_t user_namelen = 0;
 		const bool have_user = namelens && namelens->len >= 64 * (i + 1);
 		if (have_user)
@@ -1219,7 +1220,7 @@ static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t ms
 
 static void print_timespec_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m)
 {
-	if (!addr || !mem_ok(m, 16)) {
+	if (!addr || !mem_ok(m, 16) || !c->deref) {
 		rp_e_ptr(c->e, addr);
 		return;
 	}
@@ -1257,6 +1258,12 @@ static void decode_recvmmsg(struct rp_ctx *c)
 	rp_e_uint(c->e, (uint32_t)a[2]);
 	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
 	print_timespec_mem(c, a[4], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 0));
+}
+
+const char *rp_netlink_protocol_name(uint32_t protocol)
+{
+	const char *const name = rp_xlat_lookup(&x_netlink_proto, protocol);
+	return name ? name + strlen("NETLINK_") : NULL;
 }
 
 /* ---- the calls ---- */

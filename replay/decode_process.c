@@ -28,7 +28,7 @@ static void print_envp(struct rp_ctx *c, unsigned i)
 		return;
 	}
 	rp_arg_ptr(c, i);
-	if (!c->sc->args[i] || !vec)
+	if (!c->sc->args[i] || !vec || !c->deref)
 		return;
 	size_t n = vec->len / 8;
 	for (size_t k = 0; k < n; k++) {
@@ -76,7 +76,7 @@ static void clone_flags(struct rp_ctx *c, uint64_t flags)
 static void print_tid_ptr(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0);
-	if (m && m->len >= 4 && c->exiting_ok)
+	if (m && m->len >= 4 && c->exiting_ok && c->deref)
 		rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
 	else
 		rp_arg_ptr(c, i);
@@ -406,7 +406,7 @@ static void print_cpuset(struct rp_ctx *c, unsigned i, uint64_t len, bool out)
 	const struct rp_mem *m =
 	    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
 	if (!c->sc->args[i] || !m || (out && !c->exiting_ok) || !len ||
-	    (m->flags & STRTRC_MEM_UNREADABLE)) {
+	    (m->flags & STRTRC_MEM_UNREADABLE) || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -787,7 +787,7 @@ static void print_prctl(struct rp_ctx *c)
 		rp_arg_str(c, 1);
 		break;
 	case 16: { /* PR_GET_NAME */
-		const struct rp_mem *m = rp_arg_mem(c, 1, true, 16);
+		const struct rp_mem *m = rp_arg_mem_str(c, 1, true, 16);
 		if (m)
 			rp_e_bytes(c->e, m->data, 16, true, false);
 		break;

@@ -128,7 +128,10 @@ bool rp_decode_signal(struct rp_ctx *c, const char *name)
 		if (m && m->len >= 8) {
 			rp_e_open(c->e, '{');
 			rp_e_key(c->e, "mask");
-			rp_print_sigset(c, m->data, 8);
+			if (c->deref)
+				rp_print_sigset(c, m->data, 8);
+			else /* -e verbose=: where the mask is in the frame */
+				rp_e_ptr(c->e, m->addr);
 			rp_e_close(c->e, '}');
 		} else {
 			rp_e_raw(c->e, "{mask=?}"); /* the frame could not be read */

@@ -2,7 +2,9 @@
 #include "rp_internal.h"
 
 #include "names.h"
+#include "util.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +22,76 @@ void rp_print_opts_init(struct rp_print_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->max_strlen = 32;
+	o->column = 40;
 	o->pid_prefix = true;
+}
+
+/* strace's name sets (-e quiet=, -e decode-fds=): names from names[],
+ * "all", "none", a leading '!' negating the whole. */
+static int parse_name_set(const char *set, const char *const *names, const unsigned *bits,
+			  unsigned all, const char *what, unsigned *out, char *msg, size_t msg_size)
+{
+	bool negate = false;
+	while (*set == '!') {
+		negate = !negate;
+		set++;
+	}
+	unsigned v = 0;
+	const char *p = set;
+	for (;;) {
+		const char *const comma = strchr(p, ',');
+		const size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		bool known = false;
+		if (len == 3 && !strncmp(p, "all", 3)) {
+			v |= all;
+			known = true;
+		} else if (len == 4 && !strncmp(p, "none", 4)) {
+			known = true;
+		}
+		for (size_t i = 0; names[i] && !known; i++) {
+			if (strlen(names[i]) == len && !strncmp(p, names[i], len)) {
+				v |= bits[i];
+				known = true;
+			}
+		}
+		if (!known) {
+			char word[64];
+			snprintf(word, sizeof(word), "%.*s", (int)len, p);
+			const char *const near = len ? strec_closest(word, names, 0) : NULL;
+			if (near)
+				snprintf(msg, msg_size, "invalid %s '%s' (did you mean '%s'?)",
+					 what, word, near);
+			else
+				snprintf(msg, msg_size, "invalid %s '%s'", what, word);
+			return -EINVAL;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	*out = negate ? all & ~v : v;
+	return 0;
+}
+
+int rp_decode_fds_parse(const char *set, unsigned *modes, char *msg, size_t msg_size)
+{
+	static const char *const names[] = {"path", "socket", "dev", "pidfd", NULL};
+	static const unsigned bits[] = {RP_DECODE_FD_PATH, RP_DECODE_FD_SOCKET, RP_DECODE_FD_DEV,
+					RP_DECODE_FD_PIDFD};
+	return parse_name_set(set, names, bits, RP_DECODE_FD_ALL, "decode-fds", modes, msg,
+			      msg_size);
+}
+
+int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size)
+{
+	static const char *const names[] = {"attach",	       "exit",	      "exits",
+					    "path-resolution", "personality", "superseded",
+					    "thread-execve",   NULL};
+	static const unsigned bits[] = {RP_QUIET_ATTACH,       RP_QUIET_EXIT,
+					RP_QUIET_EXIT,	       RP_QUIET_PATH_RESOLUTION,
+					RP_QUIET_PERSONALITY,  RP_QUIET_THREAD_EXECVE,
+					RP_QUIET_THREAD_EXECVE};
+	return parse_name_set(set, names, bits, RP_QUIET_ALL, "quiet", quiet, msg, msg_size);
 }
 
 struct rp_printer *rp_printer_new(const struct rp_print_opts *opts, const struct rp_session *s)
@@ -38,16 +109,20 @@ void rp_printer_free(struct rp_printer *p)
 	free(p);
 }
 
+/* The width of a task's pointers: 8 hex digits for 32-bit calls, as strace
+ * prints the ip in the task's personality. */
+static bool arch_is_32bit(uint32_t arch)
+{
+	return sc_table_for_arch(arch) == &sc_table_i386;
+}
+
+/* strace's printleader: pid, -t time, -r delta, -n number, -i pointer. */
 static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
 {
 	const struct rp_print_opts *o = &p->opts;
 	if (o->pid_prefix)
 		rp_buf_printf(out, "%-5u ", ev->tid);
-	if (o->relative) {
-		const uint64_t d = p->have_last ? ev->ts_ns - p->last_ts : 0;
-		rp_buf_printf(out, "%6" PRIu64 ".%06" PRIu64 " ", d / 1000000000u,
-			      d % 1000000000u / 1000u);
-	} else if (o->ts != RP_TS_NONE) {
+	if (o->ts != RP_TS_NONE) {
 		/* wraps rather than overflows on a damaged trace */
 		const int64_t ns = (int64_t)((uint64_t)o->start_realtime_ns + ev->ts_ns);
 		const time_t sec = (time_t)(ns / 1000000000);
@@ -64,6 +139,28 @@ static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct
 			else
 				rp_buf_printf(out, "%s ", tbuf);
 		}
+	}
+	if (o->relative) {
+		const uint64_t d = p->have_last ? ev->ts_ns - p->last_ts : 0;
+		/* after a time of day, in "(+" ")" as strace has it */
+		rp_buf_printf(out, "%s%6" PRIu64 ".%06" PRIu64 "%s",
+			      o->ts != RP_TS_NONE ? "(+" : "", d / 1000000000u,
+			      d % 1000000000u / 1000u, o->ts != RP_TS_NONE ? ") " : " ");
+	}
+	const bool syscall = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY;
+	uint32_t arch = syscall ? ev->u.sc.arch : 0;
+	uint64_t nr = syscall ? ev->u.sc.nr : 0;
+	if ((o->show_nr || o->show_ip) && !syscall)
+		(void)rp_session_last_syscall(p->session, ev->tid, &arch, &nr);
+	if (o->show_nr)
+		rp_buf_printf(out, "[%4" PRIu64 "] ", nr);
+	if (o->show_ip) {
+		const bool narrow = arch_is_32bit(arch);
+		if (ev->has_ip)
+			rp_buf_printf(out, narrow ? "[%08" PRIx64 "] " : "[%016" PRIx64 "] ",
+				      ev->ip);
+		else
+			rp_buf_puts(out, narrow ? "[????????] " : "[????????????????] ");
 	}
 	p->last_ts = ev->ts_ns;
 	p->have_last = true;
@@ -107,40 +204,179 @@ static void print_rval(struct rp_ctx *c, struct rp_buf *out)
 		rp_buf_printf(out, "%" PRId64, sc->rval);
 }
 
+/* The argument strace prints first at exit: the first the kernel fills. */
+static unsigned first_output_arg(const struct rp_syscall *sc)
+{
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!sc->desc || !table)
+		return 6;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.dir == SC_DIR_OUT)
+			return i;
+	}
+	return 6;
+}
+
+/* -e raw=: this call's arguments and result in hex */
+static bool raw_call(const struct rp_print_opts *o, const struct rp_syscall *sc)
+{
+	return o->raw_set && strec_filter_match(o->raw_set, sc->arch, sc->nr);
+}
+
+size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_syscall *sc,
+			    const char *call, size_t len)
+{
+	const char *const paren = memchr(call, '(', len);
+	if (!paren)
+		return len;
+	const size_t args_at = (size_t)(paren - call) + 1;
+	/* raw arguments are all printed at the entry */
+	const unsigned k = raw_call(o, sc) ? 6 : first_output_arg(sc);
+	if (k == 0)
+		return args_at;
+	/* where argument k starts, or the list's ')' when there are fewer: a
+	 * scan outside strings and nested brackets for the separating ", " */
+	unsigned depth = 0, arg = 0;
+	bool in_string = false;
+	for (size_t i = args_at; i < len; i++) {
+		const char ch = call[i];
+		if (in_string) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '"')
+				in_string = false;
+			continue;
+		}
+		if (arg == k && depth == 0 && i > args_at + 1 && call[i - 1] == ' ' &&
+		    call[i - 2] == ',')
+			return i;
+		switch (ch) {
+		case '"':
+			in_string = true;
+			break;
+		case '(':
+		case '[':
+		case '{':
+			depth++;
+			break;
+		case ')':
+			if (depth == 0)
+				return i;
+			depth--;
+			break;
+		case ']':
+		case '}':
+			if (depth)
+				depth--;
+			break;
+		case ',':
+			if (depth == 0)
+				arg++;
+			break;
+		}
+	}
+	return len;
+}
+
 static size_t line_col(const struct rp_buf *out, size_t line_start)
 {
 	return out->len - line_start;
+}
+
+/* -e raw=: the result as strace prints it undecoded, in hex (an error as
+ * -1, its name and libc's text for it, "Unknown error 512" for the
+ * kernel's own codes). */
+static void print_rval_raw(const struct rp_syscall *sc, struct rp_buf *out)
+{
+	if (!sc->finished) {
+		rp_buf_putc(out, '?');
+		return;
+	}
+	if (!sc->is_error) {
+		rp_buf_printf(out, "%#" PRIx64, (uint64_t)sc->rval);
+		return;
+	}
+	const int err = (int)-sc->rval;
+	const char *const name = strec_errno_name(err);
+	if (!name)
+		rp_buf_printf(out, "-1 (errno %d)", err);
+	else if (err >= 512)
+		rp_buf_printf(out, "-1 %s (Unknown error %d)", name, err);
+	else
+		rp_buf_printf(out, "-1 %s (%s)", name, strec_errno_text(err));
 }
 
 static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out,
 			       size_t line_start)
 {
 	const struct rp_syscall *sc = &ev->u.sc;
+	/* -e abbrev=: this call abbreviated or in full, as -v does for all */
+	struct rp_print_opts per_call;
+	const struct rp_print_opts *o = &p->opts;
+	if (o->abbrev_set) {
+		per_call = *o;
+		per_call.verbose = !strec_filter_match(o->abbrev_set, sc->arch, sc->nr);
+		o = &per_call;
+	}
+	const bool raw = raw_call(o, sc);
 	struct rp_emit e;
-	rp_e_init(&e, out, &p->opts);
+	rp_e_init(&e, out, o);
 	struct rp_ctx c = {
-		.e = &e,
-		.ev = ev,
-		.sc = sc,
-		.session = p->session,
-		.opts = &p->opts,
-		.exiting_ok = sc->finished && !sc->is_error,
+	    .e = &e,
+	    .ev = ev,
+	    .sc = sc,
+	    .session = p->session,
+	    .opts = o,
+	    .exiting_ok = sc->finished && !sc->is_error,
+	    .deref = !o->verbose_set || strec_filter_match(o->verbose_set, sc->arch, sc->nr),
 	};
 	const char *name = rp_syscall_name(sc);
+	const size_t name_at = out->len;
 	if (name)
 		rp_buf_puts(out, name);
 	else
 		rp_buf_printf(out, "syscall_%#" PRIx64, sc->nr);
 	rp_e_open(&e, '(');
-	rp_decode_args(&c);
+	if (raw) {
+		/* the register arguments (not rt_sigreturn's signal frame) */
+		const unsigned n = sc->desc ? sc->desc->nargs : 6;
+		for (unsigned i = 0; i < n && i < 6; i++) {
+			if (sc->desc && sc->desc->args[i].kind == SC_ARG_SIGFRAME)
+				break;
+			rp_e_hex(&e, sc->args[i]);
+		}
+	} else {
+		rp_decode_args(&c);
+	}
+	if (!sc->finished && !sc->detached && !out->oom) {
+		/* strace printed the arguments up to the first output at entry,
+		 * and marks what it never got to print */
+		const size_t cut =
+		    name_at + rp_call_entry_length(o, sc, out->data + name_at, out->len - name_at);
+		if (cut < out->len) {
+			out->len = cut;
+			rp_buf_puts(out, " <unfinished ...>");
+		}
+	}
 	rp_e_close(&e, ')');
-	/* strace aligns return values at column 40 */
+	if (sc->detached && !out->oom) {
+		/* what strace printed at the entry, then the detach ended it */
+		out->len =
+		    name_at + rp_call_entry_length(o, sc, out->data + name_at, out->len - name_at);
+		rp_buf_puts(out, " <detached ...>");
+		return;
+	}
+	/* strace aligns return values at column 40 (-a) */
 	rp_buf_putc(out, ' ');
 	const size_t col = line_col(out, line_start);
-	for (size_t i = col; i < 40; i++)
+	for (size_t i = col; i < p->opts.column; i++)
 		rp_buf_putc(out, ' ');
 	rp_buf_puts(out, "= ");
-	print_rval(&c, out);
+	if (raw)
+		print_rval_raw(sc, out);
+	else
+		print_rval(&c, out);
 	if (p->opts.show_duration && sc->finished) {
 		const uint64_t d = sc->exit_ts_ns - sc->entry_ts_ns;
 		rp_buf_printf(out, " <%" PRIu64 ".%06" PRIu64 ">", d / 1000000000u,
@@ -311,7 +547,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
 		struct rp_buf text = { 0 };
 		if (path)
-			rp_fd_text(&text, fd, path, strlen(path), e->opts->xflag);
+			rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
 		if (path && !text.oom)
 			rp_e_rawf(e, "%.*s", (int)text.len, text.data);
 		else
@@ -344,7 +580,11 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		const size_t start = out->len;
 		print_prefix(p, ev, out);
 		print_syscall_text(p, ev, out, start);
-		break;
+		rp_buf_putc(out, '\n');
+		/* -e read=, -e write=: the data after the line */
+		if (ev->kind == RP_EV_SYSCALL && (p->opts.dump_read || p->opts.dump_write))
+			rp_print_io_dumps(&p->opts, ev, out);
+		return;
 	}
 	case RP_EV_SIGNAL: {
 		print_prefix(p, ev, out);
@@ -352,7 +592,7 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_e_init(&e, out, &p->opts);
 		rp_buf_printf(out, "--- %s ", sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
 		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
-				 p->opts.yflag && !e.json ? p->session : NULL, ev->tid);
+				 p->opts.decode_fds && !e.json ? p->session : NULL, ev->tid);
 		rp_buf_puts(out, " ---");
 		break;
 	}
@@ -362,8 +602,8 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		break;
 	case RP_EV_EXIT: {
 		const int st = ev->u.wait_status;
-		/* -qq hides normal exits only, as in strace */
-		if (p->opts.quiet >= 2 && (st & 0x7f) == 0)
+		/* quiet=exit (-qq) hides normal exits only, as in strace */
+		if ((p->opts.quiet & RP_QUIET_EXIT) && (st & 0x7f) == 0)
 			return;
 		print_prefix(p, ev, out);
 		if ((st & 0x7f) == 0)
@@ -374,14 +614,17 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 				      (st & 0x80) ? " (core dumped)" : "");
 		break;
 	}
-	case RP_EV_DETACH:
-		if (p->opts.quiet)
+	case RP_EV_EXEC:
+		/* A thread's exec took the leader's tid: strace's line for the
+		 * leader that is gone (its last call printed " = ?" before). */
+		if (!ev->u.exec.former_tid || ev->u.exec.former_tid == ev->tid ||
+		    (p->opts.quiet & RP_QUIET_THREAD_EXECVE))
 			return;
 		print_prefix(p, ev, out);
-		rp_buf_puts(out, "+++ detached +++");
+		rp_buf_printf(out, "+++ superseded by execve in pid %u +++", ev->u.exec.former_tid);
 		break;
+	case RP_EV_DETACH: /* strace says "Process N detached" on stderr only */
 	case RP_EV_SPAWN:
-	case RP_EV_EXEC:
 	default:
 		return; /* strace prints nothing for these */
 	}
@@ -418,12 +661,13 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_buf_printf(out, ",\"nr\":%" PRIu64 ",\"arch\":\"%s\"", sc->nr,
 			      sc->arch == SC_AUDIT_ARCH_I386 ? "i386" : "x86_64");
 		struct rp_ctx c = {
-			.e = &e,
-			.ev = ev,
-			.sc = sc,
-			.session = p->session,
-			.opts = &p->opts,
-			.exiting_ok = sc->finished && !sc->is_error,
+		    .e = &e,
+		    .ev = ev,
+		    .sc = sc,
+		    .session = p->session,
+		    .opts = &p->opts,
+		    .exiting_ok = sc->finished && !sc->is_error,
+		    .deref = true, /* JSON has the values; -e verbose= is text */
 		};
 		rp_buf_puts(out, ",\"args\":");
 		rp_e_open(&e, '(');
@@ -447,7 +691,10 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 			rp_buf_printf(out, ",\"duration_ns\":%" PRIu64,
 				      sc->exit_ts_ns - sc->entry_ts_ns);
 		} else {
-			rp_buf_puts(out, ",\"rval\":null,\"unfinished\":true");
+			rp_buf_puts(out,
+				    sc->detached
+					? ",\"rval\":null,\"unfinished\":true,\"detached\":true"
+					: ",\"rval\":null,\"unfinished\":true");
 		}
 		break;
 	}
@@ -456,7 +703,7 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_buf_printf(out, ",\"signal\":\"%s\",\"siginfo\":",
 			      sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
 		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
-				 p->opts.yflag && !e.json ? p->session : NULL, ev->tid);
+				 p->opts.decode_fds && !e.json ? p->session : NULL, ev->tid);
 		break;
 	case RP_EV_GROUP_STOP:
 		json_common(p, ev, out, "stop");

@@ -73,6 +73,9 @@ struct rp_perfetto *rp_perfetto_new(const struct rp_print_opts *print, const str
 	o.ts = RP_TS_NONE;
 	o.relative = false;
 	o.show_duration = false;
+	o.show_nr = false;
+	o.show_ip = false;
+	o.dump_read = o.dump_write = NULL;
 	pf->printer = rp_printer_new(&o, s);
 	pf->cap = 64;
 	pf->slots = calloc(pf->cap, sizeof(*pf->slots));

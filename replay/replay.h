@@ -1,9 +1,11 @@
 /* libstrec_replay: turns trace records (format/strtrc.h) into whole events
- * and prints them as strace text or JSON lines. Used by strep and strstat.
+ * and prints them as strace text or JSON lines. Used by strep and strstat;
+ * strscrub opens traces with it.
  * Library code: never prints, never exits; errors are returned as values. */
 #ifndef STREC_REPLAY_REPLAY_H
 #define STREC_REPLAY_REPLAY_H
 
+#include "filter.h"
 #include "strtrc.h"
 #include "syscall_table.h"
 
@@ -45,6 +47,7 @@ struct rp_syscall {
 	uint64_t args[6];
 	uint64_t entry_ts_ns, exit_ts_ns;
 	bool finished; /* false: never returned (printed " = ?") */
+	bool detached; /* not finished because the tracer detached (" <detached ...>") */
 	bool is_error;
 	int64_t rval;
 	size_t nmem;
@@ -55,6 +58,11 @@ struct rp_event {
 	enum rp_event_kind kind;
 	uint32_t tid, pid;
 	uint64_t ts_ns; /* from the trace start; a syscall's is its entry */
+	/* Where the task was: a syscall's instruction pointer at its entry, a
+	 * signal's or group stop's where it stopped. has_ip is false where the
+	 * trace does not say (exits, spawns; signals in older traces). */
+	bool has_ip;
+	uint64_t ip;
 	union {
 		struct rp_syscall sc;
 		struct {
@@ -80,8 +88,21 @@ bool rp_loss_warning(uint64_t lost, char *buf, size_t size);
  * captures are preferred; at entry only entry ones are considered. */
 const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsigned arg,
 				    uint32_t item);
+/* What the kernel named the descriptor a finished call returned (what
+ * strace -y prints after "= 3"): the recorder's /proc link, or NULL. */
+const struct rp_mem *rp_syscall_returned_fd_link(const struct rp_syscall *sc);
 /* The name of the syscall ("read"), or NULL when the number is unknown. */
 const char *rp_syscall_name(const struct rp_syscall *sc);
+
+/* ---- opening ---- */
+
+/* Opens the trace at path ("-": stdin) for decoding, as strep, strstat
+ * and strscrub do: strtrc_reader_open_path, then a trace recorded on a
+ * machine whose system calls have no table here is refused (-ENOTSUP: its
+ * numbers would decode as another machine's calls), then read-ahead runs
+ * where it can. NULL on failure, with the negative errno in *err and a
+ * message naming the file in msg. */
+struct strtrc_reader *rp_trace_open(const char *path, int *err, char *msg, size_t msg_size);
 
 /* ---- pairing ---- */
 
@@ -93,7 +114,15 @@ typedef int (*rp_event_fn)(const struct rp_event *ev, void *ctx);
 
 struct rp_session *rp_session_new(const struct strtrc_header *header);
 void rp_session_free(struct rp_session *s);
+/* 0, the callback's nonzero return, -ENOMEM, or -EPROTO for a record that
+ * breaks a rule of the format (rp_session_error says which). */
 int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn, void *ctx);
+/* Why the last feed returned -EPROTO, or NULL. */
+const char *rp_session_error(const struct rp_session *s);
+/* The i-th thing the output misses (a bounded table that forgot names,
+ * snapshot threads not taken), i from 0; NULL past the last. Valid until
+ * the next call. */
+const char *rp_session_warning(struct rp_session *s, size_t i);
 /* End of input: every syscall still waiting for its exit is emitted
  * unfinished, oldest first. */
 int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx);
@@ -105,6 +134,11 @@ uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid);
 const char *rp_session_cwd(const struct rp_session *s, uint32_t tid);
 /* Path of descriptor fd in tid's process, or NULL when unknown (-y). */
 const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd);
+/* The architecture and number of the last syscall tid entered (strace -n's
+ * number for signals and exits); false, with *arch 0 and *nr 0, for a task
+ * that made none yet (strace's fresh task prints 0). */
+bool rp_session_last_syscall(const struct rp_session *s, uint32_t tid, uint32_t *arch,
+			     uint64_t *nr);
 
 /* ---- output ---- */
 
@@ -125,18 +159,94 @@ enum rp_ts_mode { RP_TS_NONE, RP_TS_TIME, RP_TS_TIME_US, RP_TS_EPOCH_US };
  * comment. */
 enum rp_xlat_style { RP_XLAT_ABBREV, RP_XLAT_RAW, RP_XLAT_VERBOSE };
 
+/* strace's --decode-fds=SET (-y: path, -yy: all): what follows a
+ * descriptor in < >. */
+enum rp_decode_fd {
+	RP_DECODE_FD_PATH = 1,	 /* its path (-y) */
+	RP_DECODE_FD_SOCKET = 2, /* a socket's protocol and endpoints */
+	RP_DECODE_FD_DEV = 4,	 /* a device's major:minor (not recorded: the path) */
+	RP_DECODE_FD_PIDFD = 8,	 /* a pidfd's process (not recorded: the path) */
+	RP_DECODE_FD_ALL = 15,
+};
+/* --decode-fds=SET, -e decode-fds=SET: path, socket, dev, pidfd, all,
+ * none, ! to negate; 0, or -EINVAL with a message. */
+int rp_decode_fds_parse(const char *set, unsigned *modes, char *msg, size_t msg_size);
+
+/* What strace -yy says of descriptors beyond their paths (fdinfo.c): a
+ * socket's details over time, from the recorder's socket records, and a
+ * device's numbers, by path. */
+struct rp_fdinfo;
+struct rp_fdinfo *rp_fdinfo_new(void);
+void rp_fdinfo_free(struct rp_fdinfo *t);
+/* Learns from every syscall event, printed or not, and from the
+ * descriptors of snapshots (0 or -ENOMEM). */
+int rp_fdinfo_feed(struct rp_fdinfo *t, const struct rp_event *ev);
+int rp_fdinfo_snapshot(struct rp_fdinfo *t, const struct strtrc_snapshot *sn);
+/* Appends "<char 1:3>" for a character or block device of that path;
+ * false when it is not known as one. */
+bool rp_fdinfo_device(const struct rp_fdinfo *t, const char *path, size_t len, struct rp_buf *out);
+/* Appends socket inode's details as strace would have printed them at ts
+ * ("TCP:[127.0.0.1:80]", or "TCP:[4242]" before it has endpoints); false
+ * when unknown (the path serves then). */
+bool rp_fdinfo_socket(struct rp_fdinfo *t, uint64_t inode, uint64_t ts, struct rp_buf *out);
+
+/* strace's --quiet=SET: the informational messages left out. */
+enum rp_quiet {
+	RP_QUIET_ATTACH = 1,	       /* "Process N attached", "... detached" */
+	RP_QUIET_EXIT = 2,	       /* "+++ exited with N +++" */
+	RP_QUIET_PERSONALITY = 4,      /* "[ Process PID=N runs in 32 bit mode. ]" */
+	RP_QUIET_THREAD_EXECVE = 8,    /* "+++ superseded by execve in pid N +++" */
+	RP_QUIET_PATH_RESOLUTION = 16, /* -P's "Requested path ... resolved into ..." */
+	RP_QUIET_ALL = 31,
+};
+/* -q, -qq, -qqq as strace has them. */
+#define RP_QUIET_Q  (RP_QUIET_ATTACH | RP_QUIET_PERSONALITY)
+#define RP_QUIET_QQ (RP_QUIET_Q | RP_QUIET_EXIT)
+/* --quiet=SET, -e quiet=SET: names (exit or exits, thread-execve or
+ * superseded...), all, none, ! to negate; 0, or -EINVAL with a message. */
+int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size);
+
+/* strace's descriptor sets (-e read=SET, -e write=SET): numbers, all,
+ * none, a leading ! negating. */
+struct rp_fdset {
+	bool negated; /* every descriptor but those listed */
+	size_t n;
+	int32_t *fds;
+};
+/* Replaces *set with text's set: 0, or -EINVAL ("invalid descriptor 'x'")
+ * or -ENOMEM with a message. */
+int rp_fdset_parse(struct rp_fdset *set, const char *text, char *msg, size_t msg_size);
+bool rp_fdset_has(const struct rp_fdset *set, int64_t fd); /* set NULL: none */
+void rp_fdset_free(struct rp_fdset *set);
+
 struct rp_print_opts {
 	bool json;
 	unsigned max_strlen; /* -s, default 32 */
 	int xflag;           /* -x: 1, -xx: 2 */
-	bool yflag;          /* -y: descriptor paths */
+	unsigned decode_fds; /* enum rp_decode_fd: -y paths, -yy all */
+	/* -yy: what sockets and devices were (rp_fdinfo_feed), owned by the
+	 * caller; NULL: descriptors show their paths */
+	struct rp_fdinfo *fdinfo;
 	bool verbose;        /* -v: structures unabbreviated */
 	enum rp_xlat_style xlat; /* -X */
 	enum rp_ts_mode ts;  /* -t, -tt, -ttt */
-	bool relative;       /* -r */
+	bool relative;	     /* -r (with -t: "(+ 0.000012) " after the time) */
 	bool show_duration;  /* -T */
+	bool show_nr;	     /* -n: "[  59] " syscall numbers */
+	bool show_ip;	     /* -i: "[00007f...] " instruction pointers */
+	unsigned column;     /* -a: " = " goes no further left than this (default 40) */
 	bool pid_prefix;     /* "PID  " before every line */
-	int quiet;           /* -qq: no "+++ exited" lines */
+	/* strace's per-syscall qualifiers, owned by the caller: -e raw= (the
+	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
+	 * abbreviated unless -v) */
+	const struct strec_filter *raw_set, *abbrev_set;
+	/* -e verbose=: only these calls' structures, arrays and the values
+	 * behind pointers are printed, the others' addresses (NULL: all) */
+	const struct strec_filter *verbose_set;
+	/* -e read=, -e write=: hex dumps of the data of these descriptors
+	 * (NULL: none), owned by the caller */
+	const struct rp_fdset *dump_read, *dump_write;
+	unsigned quiet;	     /* enum rp_quiet: messages left out (-q, --quiet=) */
 	int64_t start_realtime_ns;
 };
 void rp_print_opts_init(struct rp_print_opts *o);
@@ -146,6 +256,13 @@ struct rp_printer *rp_printer_new(const struct rp_print_opts *opts, const struct
 void rp_printer_free(struct rp_printer *p);
 /* Appends the event's line(s), newline included, to out. */
 void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out);
+
+/* How much of a call's text strace prints at the call's entry: the name and
+ * the arguments up to the first one the kernel fills (then the line waits
+ * for the exit, or ends with "<unfinished ...>" or "<detached ...>"). call
+ * is the call's text from its name on, as rp_print_event rendered it. */
+size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_syscall *sc,
+			    const char *call, size_t len);
 
 /* strace's quoting of len bytes (-s truncation at max_strlen, escapes, and
  * "..." after the quote when truncated or when more is true). With

@@ -126,6 +126,10 @@ struct rp_ctx {
 	const struct rp_session *session;
 	const struct rp_print_opts *opts;
 	bool exiting_ok; /* finished and not failed: OUT memory is meaningful */
+	/* strace's verbose(tcp): structures, arrays, sets and the values
+	 * behind pointers are printed (else their addresses; strings, paths
+	 * and buffers are printed either way); -e verbose=SET */
+	bool deref;
 };
 
 /* Decodes the arguments of ctx->sc into ctx->e (inside the open '('). */
@@ -134,7 +138,11 @@ void rp_decode_args(struct rp_ctx *c);
  * F_GETFD "0x1 (flags FD_CLOEXEC)"); false when the default applies. */
 bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
 /* "N<path>" as strace -y prints a descriptor (-x, -xx: xflag). */
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int xflag);
+/* "N<...>" as strace prints descriptor fd of that path under the decode
+ * modes of o (-y, -yy): a socket's details (as they were at ts), else its
+ * path; "N" alone when the modes show nothing of it. */
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len,
+		const struct rp_print_opts *o, uint64_t ts);
 /* "<path>", the part after the number. */
 void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag);
 
@@ -146,10 +154,11 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd);
  * without -v: then it says "..." and the caller stops. */
 bool rp_array_cut(struct rp_ctx *c, size_t k);
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
-/* The session to name descriptors from under -y (text only), else NULL. */
+/* The session to name descriptors from under -y/-yy (text only), else
+ * NULL. */
 static inline const struct rp_session *rp_fd_names(const struct rp_ctx *c)
 {
-	return c->opts->yflag && !c->e->json ? c->session : NULL;
+	return c->opts->decode_fds && !c->e->json ? c->session : NULL;
 }
 const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd);
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
@@ -166,6 +175,18 @@ void rp_arg_ptr(struct rp_ctx *c, unsigned i);
  * NULL as NULL. Returns the memory or NULL when the caller printed nothing
  * more to do. */
 const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
+/* The same for a string the kernel wrote (getcwd, PR_GET_NAME): printed
+ * under -e verbose= too, as strace prints strings. */
+const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
+/* strace's !verbose(tcp) (-e verbose=): the address rather than what is
+ * behind it; true when that was printed and the caller prints no more. */
+static inline bool rp_addr_only(struct rp_ctx *c, uint64_t addr)
+{
+	if (c->deref)
+		return false;
+	rp_e_ptr(c->e, addr);
+	return true;
+}
 void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 void rp_print_signame(struct rp_ctx *c, int64_t sig);
 void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */
@@ -214,6 +235,28 @@ bool rp_rval_sync(struct rp_ctx *c, const char *name, struct rp_buf *b);
 /* The syscall tid made before the current one (restart_syscall's
  * "resuming interrupted nanosleep"), or NULL. */
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid);
+
+/* Where the recorder puts a message header's parts (its capture_msghdr):
+ * item numbers counted from the header's own (0 for a lone msghdr). */
+enum {
+	RP_MSG_NAME = 1,    /* msg_name */
+	RP_MSG_CONTROL = 2, /* msg_control */
+	RP_MSG_IOV = 3,	    /* the iovec array */
+	RP_MSG_BUF = 4,	    /* + k: iov[k]'s buffer */
+};
+/* Message i of an mmsghdr array (item 0: the array) starts at this item. */
+#define RP_MMSG_ITEM(i) (((uint32_t)(i) + 1) << 16)
+/* An iovec argument: item 0 is the array, item k + 1 the buffer of iov[k]. */
+#define RP_IOV_BUF(k) ((uint32_t)(k) + 1)
+
+/* A netlink protocol's name without its NETLINK_ ("ROUTE"), or NULL. */
+const char *rp_netlink_protocol_name(uint32_t protocol);
+
+/* strace's -e read=SET / -e write=SET: the hex dumps of the data ev read
+ * from or wrote to a descriptor in the sets, appended to out after the
+ * call's line (dump.c). */
+void rp_print_io_dumps(const struct rp_print_opts *o, const struct rp_event *ev,
+		       struct rp_buf *out);
 
 /* Reading captured memory. */
 static inline uint64_t rp_get_u64(const uint8_t *p)

@@ -28,35 +28,18 @@ void rp_select_free(struct rp_select *sel)
 	for (size_t i = 0; i < sel->npaths; i++)
 		free(sel->paths[i]);
 	free(sel->paths);
-	free(sel->pids);
+	strec_u32map_free(&sel->pids);
 	memset(sel, 0, sizeof(*sel));
 }
 
 static int add_pid(struct rp_select *sel, uint32_t pid)
 {
-	for (size_t i = 0; i < sel->npids; i++) {
-		if (sel->pids[i] == pid)
-			return 0;
-	}
-	if (sel->npids == sel->pids_cap) {
-		const size_t cap = sel->pids_cap ? sel->pids_cap * 2 : 8;
-		uint32_t *const more = realloc(sel->pids, cap * sizeof(*more));
-		if (!more)
-			return -ENOMEM;
-		sel->pids = more;
-		sel->pids_cap = cap;
-	}
-	sel->pids[sel->npids++] = pid;
-	return 0;
+	return strec_u32map_put(&sel->pids, pid, 1);
 }
 
-static bool has_pid(const struct rp_select *sel, uint32_t pid)
+bool rp_select_has_pid(const struct rp_select *sel, uint32_t pid)
 {
-	for (size_t i = 0; i < sel->npids; i++) {
-		if (sel->pids[i] == pid)
-			return true;
-	}
-	return false;
+	return !sel->pids.n || strec_u32map_get(&sel->pids, pid, NULL);
 }
 
 /* Splits a comma-separated list into a writable copy; NULL on no memory. */
@@ -99,9 +82,10 @@ int rp_select_status(struct rp_select *sel, const char *set, char *msg, size_t m
 			bits |= RP_STATUS_SUCCESSFUL;
 		else if (!strcmp(tok, "failed"))
 			bits |= RP_STATUS_FAILED;
-		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable") ||
-			 !strcmp(tok, "detached"))
+		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable"))
 			bits |= RP_STATUS_UNFINISHED; /* calls that never returned */
+		else if (!strcmp(tok, "detached"))
+			bits |= RP_STATUS_DETACHED;
 		else if (!strcmp(tok, "all"))
 			bits |= RP_STATUS_ALL;
 		else if (strcmp(tok, "none") != 0)
@@ -232,16 +216,6 @@ int rp_select_anchor_paths(struct rp_select *sel, const char *cwd)
 	return 0;
 }
 
-int rp_select_follow(struct rp_select *sel, const struct rp_event *ev)
-{
-	/* --tree: children of selected processes are selected too */
-	if (ev->kind != RP_EV_SPAWN || !sel->tree)
-		return 0;
-	if (has_pid(sel, ev->pid) || has_pid(sel, ev->tid))
-		return add_pid(sel, ev->u.spawn.new_tid);
-	return 0;
-}
-
 static bool is_selected_path(const struct rp_select *sel, const char *path, size_t len)
 {
 	for (size_t i = 0; i < sel->npaths; i++) {
@@ -297,11 +271,51 @@ static bool touches_path(const struct rp_select *sel, const struct rp_session *s
 	return false;
 }
 
+/* A path argument of ev names a selected path: the descriptor it returns
+ * is on that file, whatever the kernel calls it (a symlink's target:
+ * /lib/... opened, /usr/lib/... read), so the kernel's name is selected
+ * too, as strace -P selects a path's realpath. */
+static int select_returned_fd(struct rp_select *sel, const struct rp_session *session,
+			      const struct rp_event *ev)
+{
+	const struct rp_syscall *const sc = &ev->u.sc;
+	const struct rp_mem *const link = rp_syscall_returned_fd_link(sc);
+	const struct sc_table *const table = sc_table_for_arch(sc->arch);
+	if (!link || !table)
+		return 0;
+	const size_t len = strnlen((const char *)link->data, link->len);
+	if (!len || is_selected_path(sel, (const char *)link->data, len))
+		return 0;
+	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
+		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
+		if (a.kind == SC_ARG_PATH && path_arg_selected(sel, session, ev, i)) {
+			char path[PATH_MAX + 16], msg[64];
+			snprintf(path, sizeof(path), "%.*s", (int)len, (const char *)link->data);
+			return rp_select_path(sel, path, msg, sizeof(msg)) == -ENOMEM ? -ENOMEM : 0;
+		}
+	}
+	return 0;
+}
+
+int rp_select_follow(struct rp_select *sel, const struct rp_session *session,
+		     const struct rp_event *ev)
+{
+	if (ev->kind == RP_EV_SYSCALL && sel->npaths)
+		return select_returned_fd(sel, session, ev);
+	/* --tree: children of selected processes are selected too */
+	if (ev->kind != RP_EV_SPAWN || !sel->tree)
+		return 0;
+	if (strec_u32map_get(&sel->pids, ev->pid, NULL) ||
+	    strec_u32map_get(&sel->pids, ev->tid, NULL))
+		return add_pid(sel, ev->u.spawn.new_tid);
+	return 0;
+}
+
 bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,
 		     const struct rp_event *ev)
 {
 	assert(sel && ev);
-	if (sel->npids && !has_pid(sel, ev->pid))
+	if (!rp_select_has_pid(sel, ev->pid))
 		return false;
 	switch (ev->kind) {
 	case RP_EV_SYSCALL:
@@ -310,9 +324,10 @@ bool rp_select_event(const struct rp_select *sel, const struct rp_session *sessi
 		if (!strec_filter_match(&sel->filter, sc->arch, sc->nr))
 			return false;
 		if (ev->kind == RP_EV_SYSCALL) {
-			const unsigned status = !sc->finished  ? RP_STATUS_UNFINISHED
-						: sc->is_error ? RP_STATUS_FAILED
-							       : RP_STATUS_SUCCESSFUL;
+			const unsigned status = sc->detached	? RP_STATUS_DETACHED
+						: !sc->finished ? RP_STATUS_UNFINISHED
+						: sc->is_error	? RP_STATUS_FAILED
+								: RP_STATUS_SUCCESSFUL;
 			if (!(sel->status & status))
 				return false;
 		}

@@ -6,6 +6,7 @@
 
 #include "filter.h"
 #include "replay.h"
+#include "util.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,8 +15,9 @@
 enum rp_status {
 	RP_STATUS_SUCCESSFUL = 1,
 	RP_STATUS_FAILED = 2,
-	RP_STATUS_UNFINISHED = 4,
-	RP_STATUS_ALL = 7,
+	RP_STATUS_UNFINISHED = 4, /* never returned: the task exited or the trace ends */
+	RP_STATUS_DETACHED = 8,	  /* in progress when the tracer detached */
+	RP_STATUS_ALL = 15,
 };
 
 struct rp_select {
@@ -23,8 +25,7 @@ struct rp_select {
 	unsigned status;	    /* enum rp_status bits */
 	bool sig_filter;	    /* -e signal= given */
 	uint64_t sigs;		    /* bit s: signal s shown */
-	uint32_t *pids;		    /* --pid, grown by --tree */
-	size_t npids, pids_cap;
+	struct strec_u32map pids;   /* --pid, grown by --tree (a set) */
 	bool tree;
 	char **paths; /* -P, as given */
 	size_t npaths;
@@ -46,8 +47,12 @@ int rp_select_path(struct rp_select *sel, const char *path, char *msg, size_t ms
  * the trace was recorded in): call once after the options, with the header's. */
 int rp_select_anchor_paths(struct rp_select *sel, const char *cwd);
 
-/* Call for every event, selected or not: --tree follows the forks. */
-int rp_select_follow(struct rp_select *sel, const struct rp_event *ev);
+/* Whether pid is selected by --pid (and --tree); true without --pid. */
+bool rp_select_has_pid(const struct rp_select *sel, uint32_t pid);
+/* Call for every event, selected or not: --tree follows the forks, -P the
+ * descriptors opened on a selected path. */
+int rp_select_follow(struct rp_select *sel, const struct rp_session *session,
+		     const struct rp_event *ev);
 /* Whether ev passes every filter. A syscall's status is judged when it
  * is finished (entry events pass the status filter). */
 bool rp_select_event(const struct rp_select *sel, const struct rp_session *session,

@@ -1,50 +1,482 @@
 /* Pairs trace records into whole events: a syscall's entry, its memory
  * captures and its exit become one event emitted at exit. Keeps only what
  * is pending (one syscall per task) and the process tables, so memory stays
- * bounded by the number of live tasks, not the trace length. */
+ * bounded by the number of live tasks, not the trace length; and every
+ * record costs the same whatever came before it: tasks are found through a
+ * hash table, and descriptor tables are shared at fork and copied a path at
+ * a time (see "descriptor tables" below). */
 #include "rp_internal.h"
+
+#include "util.h"
 
 #include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define RP_CLONE_THREAD 0x10000u
-#define RP_CLONE_FILES  0x400u
+#define RP_CLONE_FILES	0x400u
 
-/* What a process's descriptors refer to, and its working directory (both
- * shared by its threads, copied at fork). */
-struct fdtab {
-	unsigned refs;
-	size_t n; /* slots */
-	char **path;
-	uint8_t *cloexec; /* close-on-exec: forgotten at exec */
-	char *cwd; /* NULL: unknown */
+/* The descriptor tables of all processes together keep at most this many
+ * bytes of nodes and names; past it, the table that needed more is
+ * forgotten (its descriptors print as numbers under -y) and the session
+ * warns. About a million open files with short paths fit. */
+#define RP_FD_BUDGET (64u << 20)
+
+#define RP_MAX_WARNINGS 4
+
+/* ---- names: immutable strings shared by every table that holds them ---- */
+
+struct rp_name {
+	uint32_t refs;
+	uint32_t len;
+	char text[]; /* NUL-terminated */
 };
 
-struct task {
-	uint32_t tid, pid;
-	bool in_syscall;
-	bool exec_pending; /* exec'd during the pending call: forget cloexec fds after it */
-	uint64_t seq; /* entry order, to finish unfinished calls oldest first */
-	/* the pending call, kept as the event it becomes (ev.u.sc) so that
-	 * emitting it copies nothing */
+/* ---- descriptor tables ----
+ *
+ * A process's descriptors are a radix tree on the descriptor number, 16
+ * slots a node, as deep as its largest descriptor needs: sparse, so that
+ * descriptor 1048576 costs six nodes, not a million slots. Nodes are
+ * reference-counted and shared: fork copies nothing (the child holds the
+ * parent's root), and a change copies only the nodes on its path that are
+ * shared. exec forgets close-on-exec descriptors without visiting them: each
+ * entry remembers the epoch it was set in, each table the epoch of its last
+ * exec, and a close-on-exec entry set before its table's exec is gone. */
+
+#define FD_BITS	  4
+#define FD_FANOUT (1u << FD_BITS)
+#define FD_LEVELS 8 /* 16^8 = 2^32 covers every int32 descriptor */
+
+struct fd_node {
+	uint32_t refs;
+	uint16_t used;	  /* non-empty slots */
+	uint16_t cloexec; /* leaves: bit i, slot i is close-on-exec */
+	union {
+		struct fd_node *child[FD_FANOUT];
+		struct {
+			struct rp_name *name[FD_FANOUT];
+			uint64_t epoch[FD_FANOUT]; /* when the slot was set */
+		} leaf;
+	} u;
+};
+
+/* Inner nodes hold only the children. */
+static size_t fd_node_size(unsigned level)
+{
+	return level ? offsetof(struct fd_node, u) + sizeof(struct fd_node *) * FD_FANOUT
+		     : sizeof(struct fd_node);
+}
+
+/* What a process's descriptors refer to, and its working directory: shared
+ * by its threads (and CLONE_FILES children) through refs. */
+struct fdtab {
+	unsigned refs;
+	unsigned height;      /* the root covers descriptors below 16^height */
+	struct fd_node *root; /* NULL: no descriptor known */
+	uint64_t exec_epoch;  /* its last exec; 0: none seen */
+	struct rp_name *cwd;  /* NULL: unknown */
+};
+
+/* The session's side of the descriptor tables: the budget and the epochs. */
+struct fdstore {
+	size_t bytes;	    /* nodes and names alive */
+	uint64_t epoch;	    /* advanced by every exec */
+	uint64_t forgotten; /* tables dropped for the budget */
+};
+
+static struct rp_name *name_new(struct fdstore *st, const char *text, size_t len)
+{
+	if (len > UINT32_MAX - 1)
+		len = UINT32_MAX - 1;
+	const size_t size = sizeof(struct rp_name) + len + 1;
+	if (st->bytes + size > RP_FD_BUDGET)
+		return NULL;
+	struct rp_name *n = malloc(size);
+	if (!n)
+		return NULL;
+	n->refs = 1;
+	n->len = (uint32_t)len;
+	if (len)
+		memcpy(n->text, text, len);
+	n->text[len] = '\0';
+	st->bytes += size;
+	return n;
+}
+
+static void name_unref(struct fdstore *st, struct rp_name *n)
+{
+	if (!n || --n->refs)
+		return;
+	st->bytes -= sizeof(struct rp_name) + n->len + 1;
+	free(n);
+}
+
+static struct fd_node *node_new(struct fdstore *st, unsigned level)
+{
+	const size_t size = fd_node_size(level);
+	if (st->bytes + size > RP_FD_BUDGET)
+		return NULL;
+	struct fd_node *n = calloc(1, size);
+	if (!n)
+		return NULL;
+	n->refs = 1;
+	st->bytes += size;
+	return n;
+}
+
+static void node_unref(struct fdstore *st, struct fd_node *n, unsigned level)
+{
+	if (!n || --n->refs)
+		return;
+	for (unsigned i = 0; i < FD_FANOUT; i++) {
+		if (level)
+			node_unref(st, n->u.child[i], level - 1);
+		else
+			name_unref(st, n->u.leaf.name[i]);
+	}
+	st->bytes -= fd_node_size(level);
+	free(n);
+}
+
+/* *pp made the caller's own to change: copied (one node) when shared or
+ * created when absent. NULL when the budget or memory ran out. */
+static struct fd_node *node_own(struct fdstore *st, struct fd_node **pp, unsigned level)
+{
+	struct fd_node *const n = *pp;
+	if (n && n->refs == 1)
+		return n;
+	struct fd_node *const copy = node_new(st, level);
+	if (!copy)
+		return NULL;
+	if (n) {
+		memcpy(&copy->u, &n->u, fd_node_size(level) - offsetof(struct fd_node, u));
+		copy->used = n->used;
+		copy->cloexec = n->cloexec;
+		for (unsigned i = 0; i < FD_FANOUT; i++) {
+			if (level && copy->u.child[i])
+				copy->u.child[i]->refs++;
+			else if (!level && copy->u.leaf.name[i])
+				copy->u.leaf.name[i]->refs++;
+		}
+		n->refs--; /* shared: still alive */
+	}
+	*pp = copy;
+	return copy;
+}
+
+static unsigned fd_slot(uint32_t fd, unsigned level)
+{
+	return (fd >> (FD_BITS * level)) & (FD_FANOUT - 1);
+}
+
+/* The leaf that holds fd, or NULL. */
+static const struct fd_node *fd_leaf(const struct fdtab *t, uint32_t fd)
+{
+	if (!t || !t->root || (t->height < FD_LEVELS && fd >> (FD_BITS * t->height)))
+		return NULL;
+	const struct fd_node *n = t->root;
+	for (unsigned level = t->height - 1; n && level > 0; level--)
+		n = n->u.child[fd_slot(fd, level)];
+	return n;
+}
+
+/* Sets (name non-NULL) or clears fd's slot below *pp, a node of level. */
+static int tree_set(struct fdstore *st, struct fd_node **pp, unsigned level, uint32_t fd,
+		    struct rp_name *name, bool cloexec)
+{
+	struct fd_node *const n = node_own(st, pp, level);
+	if (!n)
+		return -ENOMEM;
+	const unsigned i = fd_slot(fd, level);
+	if (level) {
+		const bool had = n->u.child[i] != NULL;
+		const int rc = tree_set(st, &n->u.child[i], level - 1, fd, name, cloexec);
+		if (rc)
+			return rc;
+		n->used = (uint16_t)(n->used - had + (n->u.child[i] != NULL));
+	} else {
+		struct rp_name *const old = n->u.leaf.name[i];
+		if (name)
+			name->refs++;
+		n->u.leaf.name[i] = name;
+		n->u.leaf.epoch[i] = st->epoch;
+		n->cloexec = (uint16_t)((n->cloexec & ~(1u << i)) | ((name && cloexec) << i));
+		n->used = (uint16_t)(n->used - (old != NULL) + (name != NULL));
+		name_unref(st, old);
+	}
+	if (!n->used) {
+		node_unref(st, n, level);
+		*pp = NULL;
+	}
+	return 0;
+}
+
+/* Clears [first, last] below *pp, a node of level covering from base. */
+static int tree_clear_range(struct fdstore *st, struct fd_node **pp, unsigned level, uint64_t base,
+			    uint64_t first, uint64_t last)
+{
+	if (!*pp)
+		return 0;
+	const uint64_t span = 1ull << (FD_BITS * (level + 1)), step = span / FD_FANOUT;
+	if (first <= base && base + span - 1 <= last) {
+		node_unref(st, *pp, level);
+		*pp = NULL;
+		return 0;
+	}
+	struct fd_node *const n = node_own(st, pp, level);
+	if (!n)
+		return -ENOMEM;
+	for (unsigned i = 0; i < FD_FANOUT; i++) {
+		const uint64_t lo = base + i * step;
+		if (lo + step - 1 < first || lo > last)
+			continue;
+		if (level) {
+			const bool had = n->u.child[i] != NULL;
+			const int rc =
+			    tree_clear_range(st, &n->u.child[i], level - 1, lo, first, last);
+			if (rc)
+				return rc;
+			n->used = (uint16_t)(n->used - had + (n->u.child[i] != NULL));
+		} else if (n->u.leaf.name[i]) {
+			name_unref(st, n->u.leaf.name[i]);
+			n->u.leaf.name[i] = NULL;
+			n->cloexec &= (uint16_t) ~(1u << i);
+			n->used--;
+		}
+	}
+	if (!n->used) {
+		node_unref(st, n, level);
+		*pp = NULL;
+	}
+	return 0;
+}
+
+static struct fdtab *fdtab_new(void)
+{
+	struct fdtab *t = calloc(1, sizeof(*t));
+	if (t)
+		t->refs = 1;
+	return t;
+}
+
+static void fdtab_unref(struct fdstore *st, struct fdtab *t)
+{
+	if (!t || --t->refs)
+		return;
+	node_unref(st, t->root, t->height ? t->height - 1 : 0);
+	name_unref(st, t->cwd);
+	free(t);
+}
+
+/* fork: the child's own table, sharing every node with the parent's. */
+static struct fdtab *fdtab_fork(const struct fdtab *src)
+{
+	struct fdtab *t = fdtab_new();
+	if (!t || !src)
+		return t;
+	t->height = src->height;
+	t->root = src->root;
+	if (t->root)
+		t->root->refs++;
+	t->exec_epoch = src->exec_epoch;
+	t->cwd = src->cwd;
+	if (t->cwd)
+		t->cwd->refs++;
+	return t;
+}
+
+/* Out of budget: the table forgets its descriptors rather than keep a
+ * name that may be stale. */
+static void fdtab_forget(struct fdstore *st, struct fdtab *t)
+{
+	node_unref(st, t->root, t->height ? t->height - 1 : 0);
+	t->root = NULL;
+	t->height = 0;
+	st->forgotten++;
+}
+
+static void fdtab_set_cwd(struct fdstore *st, struct fdtab *t, const char *cwd, size_t len)
+{
+	if (!t)
+		return;
+	name_unref(st, t->cwd);
+	t->cwd = name_new(st, cwd, len);
+	if (!t->cwd)
+		st->forgotten++; /* unknown now, rather than stale */
+}
+
+static struct rp_name *fdtab_entry(const struct fdtab *t, int64_t fd, bool *cloexec)
+{
+	if (fd < 0 || fd > INT32_MAX)
+		return NULL;
+	const struct fd_node *const leaf = fd_leaf(t, (uint32_t)fd);
+	if (!leaf)
+		return NULL;
+	const unsigned i = fd_slot((uint32_t)fd, 0);
+	const bool ce = (leaf->cloexec >> i) & 1;
+	/* a close-on-exec descriptor set before the last exec is gone */
+	if (ce && leaf->u.leaf.epoch[i] < t->exec_epoch)
+		return NULL;
+	if (cloexec)
+		*cloexec = ce;
+	return leaf->u.leaf.name[i];
+}
+
+static const char *fdtab_get(const struct fdtab *t, int64_t fd)
+{
+	const struct rp_name *const n = fdtab_entry(t, fd, NULL);
+	return n ? n->text : NULL;
+}
+
+/* Puts name in fd's slot (NULL: closes fd), taking over the caller's
+ * reference. */
+static void fdtab_put(struct fdstore *st, struct fdtab *t, uint32_t fd, struct rp_name *name,
+		      bool cloexec)
+{
+	if (!name) {
+		const struct fd_node *const leaf = fd_leaf(t, fd);
+		if (!leaf || !leaf->u.leaf.name[fd_slot(fd, 0)])
+			return; /* nothing to close: no node to copy */
+	}
+	/* a taller tree: the old root becomes the first child of a new one */
+	while (name && (!t->height || (t->height < FD_LEVELS && fd >> (FD_BITS * t->height)))) {
+		if (t->root) {
+			struct fd_node *const up = node_new(st, t->height);
+			if (!up) {
+				name_unref(st, name);
+				fdtab_forget(st, t);
+				return;
+			}
+			up->u.child[0] = t->root;
+			up->used = 1;
+			t->root = up;
+		}
+		t->height++;
+	}
+	const int rc = tree_set(st, &t->root, t->height - 1, fd, name, cloexec);
+	name_unref(st, name); /* the leaf holds a reference of its own */
+	if (rc)
+		fdtab_forget(st, t);
+	else if (!t->root)
+		t->height = 0;
+}
+
+/* Names fd (path NULL: closes it). */
+static void fdtab_set(struct fdstore *st, struct fdtab *t, int64_t fd, const char *path, size_t len,
+		      bool cloexec)
+{
+	if (!t || fd < 0 || fd > INT32_MAX)
+		return;
+	struct rp_name *name = NULL;
+	if (path && !(name = name_new(st, path, len))) {
+		fdtab_forget(st, t);
+		return;
+	}
+	fdtab_put(st, t, (uint32_t)fd, name, cloexec);
+}
+
+/* dup: to gets from's name, shared rather than copied (unknown: closed). */
+static void fdtab_dup(struct fdstore *st, struct fdtab *t, int64_t from, int64_t to, bool cloexec)
+{
+	if (!t || to < 0 || to > INT32_MAX)
+		return;
+	struct rp_name *const n = fdtab_entry(t, from, NULL);
+	if (n)
+		n->refs++;
+	fdtab_put(st, t, (uint32_t)to, n, cloexec);
+}
+
+static void fdtab_set_cloexec(struct fdstore *st, struct fdtab *t, int64_t fd, bool on)
+{
+	bool was = false;
+	struct rp_name *const n = fdtab_entry(t, fd, &was);
+	if (!n || was == on)
+		return;
+	n->refs++;
+	fdtab_put(st, t, (uint32_t)fd, n, on);
+}
+
+static void fdtab_close_range(struct fdstore *st, struct fdtab *t, uint64_t first, uint64_t last)
+{
+	if (!t || !t->root || first > last || first > INT32_MAX)
+		return;
+	if (tree_clear_range(st, &t->root, t->height - 1, 0, first,
+			     last < INT32_MAX ? last : INT32_MAX))
+		fdtab_forget(st, t);
+	if (!t->root)
+		t->height = 0;
+}
+
+/* exec closes the close-on-exec descriptors: those set before now */
+static void fdtab_exec(struct fdstore *st, struct fdtab *t)
+{
+	if (t)
+		t->exec_epoch = ++st->epoch;
+}
+
+/* Whether a successful call opened its descriptor(s) close-on-exec:
+ * O_CLOEXEC, SOCK_CLOEXEC, EPOLL_CLOEXEC... are all 02000000. */
+static bool opened_cloexec(const char *name, const uint64_t *a)
+{
+	static const struct {
+		const char *name;
+		unsigned arg;
+	} flag_arg[] = {
+	    {"open", 1},	  {"openat", 2},	{"socket", 1},	  {"socketpair", 1},
+	    {"accept4", 3},	  {"dup3", 2},		{"pipe2", 1},	  {"epoll_create1", 0},
+	    {"eventfd2", 1},	  {"inotify_init1", 0}, {"signalfd4", 3}, {"timerfd_create", 1},
+	    {"fanotify_init", 0},
+	};
+	for (size_t i = 0; i < sizeof(flag_arg) / sizeof(flag_arg[0]); i++) {
+		if (!strcmp(name, flag_arg[i].name))
+			return a[flag_arg[i].arg] & 02000000;
+	}
+	if (!strcmp(name, "memfd_create"))
+		return a[1] & 1;					    /* MFD_CLOEXEC */
+	return !strcmp(name, "pidfd_open") || !strcmp(name, "pidfd_getfd"); /* always */
+}
+
+/* ---- tasks ---- */
+
+/* A syscall in progress, kept as the event it becomes (ev.u.sc) so that
+ * emitting it copies nothing. A task holds one only while in a call: the
+ * session keeps a few spares (with their buffers) for the next entries. */
+#define RP_SPARE_CALLS 64
+
+struct call {
+	struct call *next_spare;
 	struct rp_event ev;
 	/* memory captures: descriptors and one arena holding their bytes */
 	struct rp_mem *mem;
 	size_t nmem, mem_cap;
 	uint8_t *arena;
 	size_t arena_len, arena_cap;
+};
+
+struct task {
+	uint32_t tid, pid;
+	bool in_syscall;
+	bool exec_pending; /* exec'd during the pending call: forget cloexec fds after it */
+	uint64_t seq;	   /* entry order, to finish unfinished calls oldest first */
+	struct call *call; /* while in_syscall */
 	struct fdtab *fds;
 	const struct sc_desc *prev_desc; /* the call before the current one */
+	uint32_t prev_arch;		 /* and its number, for -n on signal lines */
+	uint64_t prev_nr;
 };
 
 struct rp_session {
-	struct task **tasks;
-	size_t ntasks, cap;
+	struct strec_u32map tasks; /* live tasks by tid: struct task * */
+	struct task *last;	   /* the task of the last record: runs of them are its */
 	uint64_t seq;
 	char *cwd;
+	struct rp_name *start_cwd; /* cwd's name, for tasks first seen on their own */
+	struct call *spare;	   /* calls no task holds, up to RP_SPARE_CALLS */
+	size_t nspare;
+	struct fdstore store;
 	/* The recorder writes exit-time captures after the exit record, so a
 	 * returned call is emitted when the next unrelated record arrives. */
 	struct task *closing;
@@ -55,11 +487,15 @@ struct rp_session {
 	struct task *opening;
 	struct rp_mem *entry_mem;
 	size_t entry_mem_cap;
+	char error[256]; /* why feed failed with -EPROTO */
+	uint64_t snapshot_tids_dropped;
+	uint32_t snapshot_pid_dropped; /* the last snapshot that listed too many */
+	char warnings[RP_MAX_WARNINGS][256];
 	/* the calls that change the descriptor table, per architecture */
 	struct fd_calls {
 		uint32_t arch; /* 0: not looked up yet */
 		const struct sc_desc *open, *openat, *creat, *openat2, *close, *close_range, *dup,
-			*dup2, *dup3, *fcntl, *chdir, *recvmsg, *recvmmsg;
+		    *dup2, *dup3, *fcntl, *chdir, *recvmsg, *recvmmsg;
 	} fd_calls[2];
 };
 
@@ -75,150 +511,29 @@ static const struct fd_calls *fd_calls_for(struct rp_session *s, uint32_t arch)
 		return fc;
 #define LOOKUP(name) (sc_number(t, #name) >= 0 ? sc_lookup(t, (unsigned)sc_number(t, #name)) : NULL)
 	*fc = (struct fd_calls){
-		.arch = arch,
-		.open = LOOKUP(open),
-		.openat = LOOKUP(openat),
-		.creat = LOOKUP(creat),
-		.openat2 = LOOKUP(openat2),
-		.close = LOOKUP(close),
-		.close_range = LOOKUP(close_range),
-		.dup = LOOKUP(dup),
-		.dup2 = LOOKUP(dup2),
-		.dup3 = LOOKUP(dup3),
-		.fcntl = LOOKUP(fcntl),
-		.chdir = LOOKUP(chdir),
-		.recvmsg = LOOKUP(recvmsg),
-		.recvmmsg = LOOKUP(recvmmsg),
+	    .arch = arch,
+	    .open = LOOKUP(open),
+	    .openat = LOOKUP(openat),
+	    .creat = LOOKUP(creat),
+	    .openat2 = LOOKUP(openat2),
+	    .close = LOOKUP(close),
+	    .close_range = LOOKUP(close_range),
+	    .dup = LOOKUP(dup),
+	    .dup2 = LOOKUP(dup2),
+	    .dup3 = LOOKUP(dup3),
+	    .fcntl = LOOKUP(fcntl),
+	    .chdir = LOOKUP(chdir),
+	    .recvmsg = LOOKUP(recvmsg),
+	    .recvmmsg = LOOKUP(recvmmsg),
 	};
 #undef LOOKUP
 	return fc;
 }
 
-static struct fdtab *fdtab_new(void)
+static struct task *find_task(const struct rp_session *s, uint32_t tid)
 {
-	struct fdtab *t = calloc(1, sizeof(*t));
-	if (t)
-		t->refs = 1;
-	return t;
-}
-
-static void fdtab_unref(struct fdtab *t)
-{
-	if (!t || --t->refs)
-		return;
-	for (size_t i = 0; i < t->n; i++)
-		free(t->path[i]);
-	free(t->path);
-	free(t->cloexec);
-	free(t->cwd);
-	free(t);
-}
-
-static struct fdtab *fdtab_copy(const struct fdtab *src)
-{
-	struct fdtab *t = fdtab_new();
-	if (!t || !src)
-		return t;
-	t->path = calloc(src->n ? src->n : 1, sizeof(*t->path));
-	if (!t->path) {
-		free(t);
-		return NULL;
-	}
-	t->cloexec = calloc(src->n ? src->n : 1, 1);
-	if (!t->cloexec) {
-		free(t->path);
-		free(t);
-		return NULL;
-	}
-	t->n = src->n;
-	for (size_t i = 0; i < src->n; i++)
-		t->path[i] = src->path[i] ? strdup(src->path[i]) : NULL;
-	if (src->cloexec)
-		memcpy(t->cloexec, src->cloexec, src->n);
-	t->cwd = src->cwd ? strdup(src->cwd) : NULL;
-	return t;
-}
-
-static void fdtab_set_cwd(struct fdtab *t, const char *cwd, size_t len)
-{
-	if (!t)
-		return;
-	char *const copy = strndup(cwd, len);
-	if (!copy)
-		return;
-	free(t->cwd);
-	t->cwd = copy;
-}
-
-static void fdtab_set(struct fdtab *t, int64_t fd, const char *path, size_t len)
-{
-	if (!t || fd < 0 || fd > (1 << 20))
-		return;
-	if ((size_t)fd >= t->n) {
-		size_t n = t->n ? t->n : 16;
-		while (n <= (size_t)fd)
-			n *= 2;
-		char **p = realloc(t->path, n * sizeof(*p));
-		if (!p)
-			return;
-		memset(p + t->n, 0, (n - t->n) * sizeof(*p));
-		t->path = p;
-		uint8_t *const c = realloc(t->cloexec, n);
-		if (!c)
-			return; /* path grown, n not: still consistent */
-		memset(c + t->n, 0, n - t->n);
-		t->cloexec = c;
-		t->n = n;
-	}
-	/* copy first: path may be t->path[fd] itself (dup2(3, 3)) */
-	char *const copy = path ? strndup(path, len) : NULL;
-	free(t->path[fd]);
-	t->path[fd] = copy;
-	t->cloexec[fd] = 0;
-}
-
-static void fdtab_set_cloexec(struct fdtab *t, int64_t fd, bool on)
-{
-	if (t && fd >= 0 && (size_t)fd < t->n)
-		t->cloexec[fd] = on;
-}
-
-/* exec closes the close-on-exec descriptors */
-static void fdtab_exec(struct fdtab *t)
-{
-	for (size_t fd = 0; t && fd < t->n; fd++) {
-		if (t->cloexec[fd])
-			fdtab_set(t, (int64_t)fd, NULL, 0);
-	}
-}
-
-/* Whether a successful call opened its descriptor(s) close-on-exec:
- * O_CLOEXEC, SOCK_CLOEXEC, EPOLL_CLOEXEC... are all 02000000. */
-static bool opened_cloexec(const char *name, const uint64_t *a)
-{
-	static const struct {
-		const char *name;
-		unsigned arg;
-	} flag_arg[] = {
-		{ "open", 1 },	       { "openat", 2 },	       { "socket", 1 },	 { "socketpair", 1 },
-		{ "accept4", 3 },      { "dup3", 2 },	       { "pipe2", 1 },	 { "epoll_create1", 0 },
-		{ "eventfd2", 1 },     { "inotify_init1", 0 }, { "signalfd4", 3 }, { "timerfd_create", 1 },
-		{ "fanotify_init", 0 },
-	};
-	for (size_t i = 0; i < sizeof(flag_arg) / sizeof(flag_arg[0]); i++) {
-		if (!strcmp(name, flag_arg[i].name))
-			return a[flag_arg[i].arg] & 02000000;
-	}
-	if (!strcmp(name, "memfd_create"))
-		return a[1] & 1; /* MFD_CLOEXEC */
-	return !strcmp(name, "pidfd_open") || !strcmp(name, "pidfd_getfd"); /* always */
-}
-
-static const char *fdtab_get(const struct fdtab *t, int64_t fd)
-{
-	if (!t || fd < 0 || (size_t)fd >= t->n)
-		return NULL;
-	return t->path[fd];
+	uint64_t t;
+	return strec_u32map_get(&s->tasks, tid, &t) ? (struct task *)(uintptr_t)t : NULL;
 }
 
 struct rp_session *rp_session_new(const struct strtrc_header *header)
@@ -231,13 +546,42 @@ struct rp_session *rp_session_new(const struct strtrc_header *header)
 	return s;
 }
 
-static void task_free(struct task *t)
+static void call_free(struct call *c)
+{
+	if (!c)
+		return;
+	free(c->mem);
+	free(c->arena);
+	free(c);
+}
+
+static struct call *call_take(struct rp_session *s)
+{
+	struct call *const c = s->spare;
+	if (!c)
+		return calloc(1, sizeof(struct call));
+	s->spare = c->next_spare;
+	s->nspare--;
+	return c;
+}
+
+static void call_give_back(struct rp_session *s, struct call *c)
+{
+	if (s->nspare == RP_SPARE_CALLS) {
+		call_free(c);
+		return;
+	}
+	c->next_spare = s->spare;
+	s->spare = c;
+	s->nspare++;
+}
+
+static void task_free(struct rp_session *s, struct task *t)
 {
 	if (!t)
 		return;
-	free(t->mem);
-	free(t->arena);
-	fdtab_unref(t->fds);
+	call_free(t->call);
+	fdtab_unref(&s->store, t->fds);
 	free(t);
 }
 
@@ -245,54 +589,100 @@ void rp_session_free(struct rp_session *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->ntasks; i++)
-		task_free(s->tasks[i]);
-	free(s->tasks);
+	for (size_t i = 0; i < s->tasks.cap; i++) {
+		uint64_t t;
+		if (strec_u32map_at(&s->tasks, i, NULL, &t))
+			task_free(s, (struct task *)(uintptr_t)t);
+	}
+	strec_u32map_free(&s->tasks);
+	while (s->spare) {
+		struct call *const c = s->spare;
+		s->spare = c->next_spare;
+		call_free(c);
+	}
+	name_unref(&s->store, s->start_cwd);
+	assert(s->store.bytes == 0);
 	free(s->cwd);
 	free(s->entry_mem);
 	free(s);
 }
 
-static struct task *find_task(const struct rp_session *s, uint32_t tid)
+static int session_error(struct rp_session *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int session_error(struct rp_session *s, const char *fmt, ...)
 {
-	/* Live tasks are few; a linear scan from the most recent is cheap. */
-	for (size_t i = s->ntasks; i-- > 0;) {
-		if (s->tasks[i]->tid == tid)
-			return s->tasks[i];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->error, sizeof(s->error), fmt, ap);
+	va_end(ap);
+	return -EPROTO;
+}
+
+const char *rp_session_error(const struct rp_session *s)
+{
+	return s->error[0] ? s->error : NULL;
+}
+
+/* The warnings, from what the session counted. */
+const char *rp_session_warning(struct rp_session *s, size_t i)
+{
+	size_t n = 0;
+	if (s->store.forgotten) {
+		snprintf(s->warnings[n++], sizeof(s->warnings[0]),
+			 "descriptor tables past %u MiB: %llu times a process's descriptor names "
+			 "were forgotten (-y prints their numbers alone)",
+			 RP_FD_BUDGET >> 20, (unsigned long long)s->store.forgotten);
 	}
-	return NULL;
+	if (s->snapshot_tids_dropped) {
+		snprintf(s->warnings[n++], sizeof(s->warnings[0]),
+			 "a snapshot (the last of pid %u) listed more than %u threads: %llu thread "
+			 "ids beyond them were not taken as their process's threads",
+			 s->snapshot_pid_dropped, STRTRC_SNAPSHOT_MAX_TIDS,
+			 (unsigned long long)s->snapshot_tids_dropped);
+	}
+	assert(n <= RP_MAX_WARNINGS);
+	return i < n ? s->warnings[i] : NULL;
+}
+
+/* A task id from a record: below the kernel's limit, or the trace is
+ * damaged (and the task table would have no bound). */
+static int check_tid(struct rp_session *s, uint32_t tid, const char *what)
+{
+	if (tid < STRTRC_TID_LIMIT)
+		return 0;
+	return session_error(s, "%s %u: thread ids are below %u (the kernel's PID_MAX_LIMIT)", what,
+			     tid, STRTRC_TID_LIMIT);
 }
 
 static struct task *add_task(struct rp_session *s, uint32_t tid, uint32_t pid)
 {
-	if (s->ntasks == s->cap) {
-		const size_t cap = s->cap ? s->cap * 2 : 16;
-		struct task **p = realloc(s->tasks, cap * sizeof(*p));
-		if (!p)
-			return NULL;
-		s->tasks = p;
-		s->cap = cap;
-	}
+	assert(!find_task(s, tid));
 	struct task *t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
 	t->tid = tid;
 	t->pid = pid;
-	s->tasks[s->ntasks++] = t;
+	if (strec_u32map_put(&s->tasks, tid, (uintptr_t)t) < 0) {
+		free(t);
+		return NULL;
+	}
 	return t;
 }
 
+/* tid's task, created when first seen on its own: a process of its own,
+ * where the recorder started. */
 static struct task *get_task(struct rp_session *s, uint32_t tid)
 {
 	struct task *t = find_task(s, tid);
 	if (t)
 		return t;
 	t = add_task(s, tid, tid);
-	if (t)
-		t->fds = fdtab_new();
-	/* a task first seen on its own starts where the recorder started */
-	if (t && t->fds && s->cwd)
-		fdtab_set_cwd(t->fds, s->cwd, strlen(s->cwd));
+	if (!t || !(t->fds = fdtab_new()))
+		return t;
+	if (s->cwd && !s->start_cwd)
+		s->start_cwd = name_new(&s->store, s->cwd, strlen(s->cwd));
+	if ((t->fds->cwd = s->start_cwd))
+		s->start_cwd->refs++;
 	return t;
 }
 
@@ -300,21 +690,17 @@ static void remove_task(struct rp_session *s, struct task *t)
 {
 	if (s->opening == t)
 		s->opening = NULL;
-	for (size_t i = 0; i < s->ntasks; i++) {
-		if (s->tasks[i] == t) {
-			memmove(s->tasks + i, s->tasks + i + 1,
-				(s->ntasks - i - 1) * sizeof(*s->tasks));
-			s->ntasks--;
-			break;
-		}
-	}
-	task_free(t);
+	if (s->last == t)
+		s->last = NULL;
+	assert(s->closing != t);
+	strec_u32map_remove(&s->tasks, t->tid);
+	task_free(s, t);
 }
 
 const char *rp_session_cwd(const struct rp_session *s, uint32_t tid)
 {
 	const struct task *const t = find_task(s, tid);
-	return t && t->fds && t->fds->cwd ? t->fds->cwd : s->cwd;
+	return t && t->fds && t->fds->cwd ? t->fds->cwd->text : s->cwd;
 }
 
 uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid)
@@ -329,10 +715,27 @@ const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
 	return t ? fdtab_get(t->fds, fd) : NULL;
 }
 
+bool rp_session_last_syscall(const struct rp_session *s, uint32_t tid, uint32_t *arch, uint64_t *nr)
+{
+	const struct task *const t = find_task(s, tid);
+	/* the pending call, else the one before */
+	const struct rp_syscall *const sc = t && t->call ? &t->call->ev.u.sc : NULL;
+	*arch = sc ? sc->arch : t ? t->prev_arch : 0;
+	*nr = sc ? sc->nr : t ? t->prev_nr : 0;
+	return *arch != 0;
+}
+
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid)
 {
 	const struct task *t = find_task(s, tid);
 	return t && t->prev_desc ? t->prev_desc->name : NULL;
+}
+
+const struct rp_mem *rp_syscall_returned_fd_link(const struct rp_syscall *sc)
+{
+	if (!sc->finished || sc->is_error || !sc->desc || !(sc->desc->classes & SC_CLASS_RET_FD))
+		return NULL;
+	return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
 }
 
 const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsigned arg,
@@ -368,27 +771,27 @@ const char *rp_syscall_name(const struct rp_syscall *sc)
 	return sc->desc ? sc->desc->name : NULL;
 }
 
-static int add_mem(struct task *t, const struct strtrc_memory *m)
+static int add_mem(struct call *c, const struct strtrc_memory *m)
 {
-	if (t->nmem == t->mem_cap) {
-		const size_t cap = t->mem_cap ? t->mem_cap * 2 : 8;
-		struct rp_mem *p = realloc(t->mem, cap * sizeof(*p));
+	if (c->nmem == c->mem_cap) {
+		const size_t cap = c->mem_cap ? c->mem_cap * 2 : 8;
+		struct rp_mem *p = realloc(c->mem, cap * sizeof(*p));
 		if (!p)
 			return -ENOMEM;
-		t->mem = p;
-		t->mem_cap = cap;
+		c->mem = p;
+		c->mem_cap = cap;
 	}
-	if (t->arena_len + m->data.len > t->arena_cap) {
-		size_t cap = t->arena_cap ? t->arena_cap : 4096;
-		while (cap < t->arena_len + m->data.len)
+	if (c->arena_len + m->data.len > c->arena_cap) {
+		size_t cap = c->arena_cap ? c->arena_cap : 4096;
+		while (cap < c->arena_len + m->data.len)
 			cap *= 2;
-		uint8_t *p = realloc(t->arena, cap);
+		uint8_t *p = realloc(c->arena, cap);
 		if (!p)
 			return -ENOMEM;
-		t->arena = p;
-		t->arena_cap = cap;
+		c->arena = p;
+		c->arena_cap = cap;
 	}
-	struct rp_mem *d = &t->mem[t->nmem++];
+	struct rp_mem *d = &c->mem[c->nmem++];
 	d->stop = m->stop;
 	d->arg = m->arg;
 	d->item = m->item;
@@ -397,10 +800,10 @@ static int add_mem(struct task *t, const struct strtrc_memory *m)
 	d->full_len = m->full_len;
 	d->len = m->data.len;
 	/* offsets for now: the arena may move while the call is pending */
-	d->data = (const uint8_t *)(uintptr_t)t->arena_len;
+	d->data = (const uint8_t *)(uintptr_t)c->arena_len;
 	if (m->data.len)
-		memcpy(t->arena + t->arena_len, m->data.data, m->data.len);
-	t->arena_len += m->data.len;
+		memcpy(c->arena + c->arena_len, m->data.data, m->data.len);
+	c->arena_len += m->data.len;
 	return 0;
 }
 
@@ -434,6 +837,8 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 {
 	if (!sc->desc || !sc->finished || sc->is_error)
 		return;
+	struct fdstore *const st = &s->store;
+	struct fdtab *const fds = t->fds;
 	const struct sc_desc *const d = sc->desc;
 	const struct fd_calls *const fc = fd_calls_for(s, sc->arch);
 	const int64_t r = sc->rval;
@@ -446,32 +851,36 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 			continue;
 		const bool recv = fc && (d == fc->recvmsg || d == fc->recvmmsg);
 		const uint64_t flags = sc->args[fc && d == fc->recvmmsg ? 3 : 2];
-		fdtab_set(t->fds, (int64_t)m->addr, (const char *)m->data, m->len);
-		fdtab_set_cloexec(t->fds, (int64_t)m->addr, !recv || (flags & 0x40000000));
+		fdtab_set(st, fds, (int64_t)m->addr, (const char *)m->data, m->len,
+			  !recv || (flags & 0x40000000));
 	}
 	const struct rp_mem *link = result_link(sc, 0);
 	if ((classes & SC_CLASS_RET_FD) && link) {
-		fdtab_set(t->fds, r, (const char *)link->data, link->len);
-		fdtab_set_cloexec(t->fds, r, opened_cloexec(d->name, sc->args));
+		fdtab_set(st, fds, r, (const char *)link->data, link->len,
+			  opened_cloexec(d->name, sc->args));
 		return;
 	}
 	if ((classes & SC_CLASS_SETS_CWD) && link) {
-		fdtab_set_cwd(t->fds, (const char *)link->data, link->len);
+		fdtab_set_cwd(st, fds, (const char *)link->data, link->len);
 		return;
 	}
 	if (classes & SC_CLASS_OUT_FDS) {
 		for (unsigned i = 0; i < d->nargs; i++) {
-			const struct rp_mem *const pair = d->args[i].type == SC_T_INT_PAIR
-								  ? rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0)
-								  : NULL;
+			const struct rp_mem *const pair =
+			    d->args[i].type == SC_T_INT_PAIR
+				? rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0)
+				: NULL;
 			if (!pair || pair->len < 8)
 				continue;
 			for (uint32_t k = 0; k < 2; k++) {
 				int32_t fd;
 				memcpy(&fd, pair->data + 4 * k, sizeof(fd));
 				const struct rp_mem *const l = result_link(sc, k + 1);
-				fdtab_set(t->fds, fd, l ? (const char *)l->data : NULL, l ? l->len : 0);
-				fdtab_set_cloexec(t->fds, fd, opened_cloexec(d->name, sc->args));
+				if (l)
+					fdtab_set(st, fds, fd, (const char *)l->data, l->len,
+						  opened_cloexec(d->name, sc->args));
+				else
+					fdtab_set(st, fds, fd, NULL, 0, false);
 			}
 		}
 		return;
@@ -479,39 +888,38 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 	if (!fc)
 		return;
 	/* older traces, without what the kernel said: from the arguments */
-	const char *const cwd = t->fds ? t->fds->cwd : NULL;
+	const char *const cwd = fds && fds->cwd ? fds->cwd->text : NULL;
 	if (d == fc->open || d == fc->openat || d == fc->creat || d == fc->openat2) {
 		const unsigned pa = d == fc->openat || d == fc->openat2 ? 1 : 0;
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, pa, 0);
 		if (m) {
 			char *p = resolve(cwd, m->data, m->len);
 			if (p)
-				fdtab_set(t->fds, r, p, strlen(p));
-			fdtab_set_cloexec(t->fds, r, opened_cloexec(d->name, sc->args));
+				fdtab_set(st, fds, r, p, strlen(p),
+					  opened_cloexec(d->name, sc->args));
+			else
+				fdtab_set(st, fds, r, NULL, 0, false);
 			free(p);
 		}
 	} else if (d == fc->close) {
-		fdtab_set(t->fds, (int64_t)(int32_t)sc->args[0], NULL, 0);
+		fdtab_set(st, fds, (int64_t)(int32_t)sc->args[0], NULL, 0, false);
 	} else if (d == fc->close_range) {
-		const uint64_t last = sc->args[1] < (1u << 20) ? sc->args[1] : (1u << 20);
 		/* CLOSE_RANGE_CLOEXEC (4) only marks them */
-		for (uint64_t fd = sc->args[0]; !(sc->args[2] & 4) && fd <= last; fd++)
-			fdtab_set(t->fds, (int64_t)fd, NULL, 0);
+		if (!(sc->args[2] & 4))
+			fdtab_close_range(st, fds, (uint32_t)sc->args[0], (uint32_t)sc->args[1]);
 	} else if (d == fc->dup || d == fc->dup2 || d == fc->dup3 ||
 		   (d == fc->fcntl && (sc->args[1] == 0 || sc->args[1] == 1030))) {
-		const char *p = fdtab_get(t->fds, (int32_t)sc->args[0]);
-		fdtab_set(t->fds, r, p, p ? strlen(p) : 0);
-		fdtab_set_cloexec(t->fds, r,
-				  opened_cloexec(d->name, sc->args) ||
-					  (d == fc->fcntl && sc->args[1] == 1030));
+		fdtab_dup(st, fds, (int32_t)sc->args[0], r,
+			  opened_cloexec(d->name, sc->args) ||
+			      (d == fc->fcntl && sc->args[1] == 1030));
 	} else if (d == fc->fcntl && sc->args[1] == 2) { /* F_SETFD */
-		fdtab_set_cloexec(t->fds, (int32_t)sc->args[0], sc->args[2] & 1);
+		fdtab_set_cloexec(st, fds, (int32_t)sc->args[0], sc->args[2] & 1);
 	} else if (d == fc->chdir) {
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
 		if (m) {
 			char *p = resolve(cwd, m->data, m->len);
 			if (p)
-				fdtab_set_cwd(t->fds, p, strlen(p));
+				fdtab_set_cwd(st, fds, p, strlen(p));
 			free(p);
 		}
 	}
@@ -519,43 +927,51 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 
 static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, void *ctx)
 {
+	struct call *const c = t->call;
+	assert(c && t->in_syscall);
 	/* Offsets become pointers now that the arena no longer moves. */
 	/* no arena yet when every capture was empty (a scrubbed trace) */
 	static const uint8_t none[1];
-	const uint8_t *const base = t->arena ? t->arena : none;
-	for (size_t i = 0; i < t->nmem; i++)
-		t->mem[i].data = base + (size_t)(uintptr_t)t->mem[i].data;
-	t->ev.u.sc.mem = t->mem;
-	t->ev.u.sc.nmem = t->nmem;
+	const uint8_t *const base = c->arena ? c->arena : none;
+	for (size_t i = 0; i < c->nmem; i++)
+		c->mem[i].data = base + (size_t)(uintptr_t)c->mem[i].data;
+	c->ev.u.sc.mem = c->mem;
+	c->ev.u.sc.nmem = c->nmem;
 	/* the event in place: zeroing and copying one per call was a fifth
 	 * of strstat's time */
-	struct rp_event *const ev = &t->ev;
+	struct rp_event *const ev = &c->ev;
 	ev->kind = RP_EV_SYSCALL;
 	ev->tid = t->tid;
 	ev->pid = t->pid;
 	ev->ts_ns = ev->u.sc.entry_ts_ns;
 	const int rc = fn(ev, ctx);
 	/* after printing: close(3) still shows what 3 was */
-	track_fds(s, t, &t->ev.u.sc);
+	track_fds(s, t, &c->ev.u.sc);
 	/* execve(3</path>...) printed, its close-on-exec descriptors go */
 	if (t->exec_pending)
-		fdtab_exec(t->fds);
+		fdtab_exec(&s->store, t->fds);
 	t->exec_pending = false;
-	t->prev_desc = t->ev.u.sc.desc;
+	t->prev_desc = c->ev.u.sc.desc;
+	t->prev_arch = c->ev.u.sc.arch;
+	t->prev_nr = c->ev.u.sc.nr;
 	t->in_syscall = false;
-	t->nmem = 0;
-	t->arena_len = 0;
+	t->call = NULL;
+	c->nmem = 0;
+	c->arena_len = 0;
+	call_give_back(s, c);
 	return rc;
 }
 
-/* A syscall that will never see its exit: printed with " = ?". */
-static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, rp_event_fn fn,
-			   void *ctx)
+/* A syscall that will never see its exit: printed with " = ?", or with
+ * " <detached ...>" when the tracer let go of the task in it. */
+static int emit_unfinished(struct rp_session *s, struct task *t, uint64_t ts, bool detached,
+			   rp_event_fn fn, void *ctx)
 {
 	if (!t->in_syscall)
 		return 0;
-	t->ev.u.sc.finished = false;
-	t->ev.u.sc.exit_ts_ns = ts;
+	t->call->ev.u.sc.finished = false;
+	t->call->ev.u.sc.detached = detached;
+	t->call->ev.u.sc.exit_ts_ns = ts;
 	return emit_syscall(s, t, fn, ctx);
 }
 
@@ -569,32 +985,63 @@ void rp_session_set_entry_events(struct rp_session *s, bool on)
  * copy (the task's own list keeps arena offsets while the call goes on). */
 static int emit_entry(struct rp_session *s, struct task *t, rp_event_fn fn, void *ctx)
 {
-	if (t->nmem > s->entry_mem_cap) {
-		struct rp_mem *const more = realloc(s->entry_mem, t->nmem * sizeof(*more));
+	const struct call *const c = t->call;
+	if (c->nmem > s->entry_mem_cap) {
+		struct rp_mem *const more = realloc(s->entry_mem, c->nmem * sizeof(*more));
 		if (!more)
 			return -ENOMEM;
 		s->entry_mem = more;
-		s->entry_mem_cap = t->nmem;
+		s->entry_mem_cap = c->nmem;
 	}
 	static const uint8_t none[1];
-	const uint8_t *const base = t->arena ? t->arena : none;
-	for (size_t i = 0; i < t->nmem; i++) {
-		s->entry_mem[i] = t->mem[i];
-		s->entry_mem[i].data = base + (size_t)(uintptr_t)t->mem[i].data;
+	const uint8_t *const base = c->arena ? c->arena : none;
+	for (size_t i = 0; i < c->nmem; i++) {
+		s->entry_mem[i] = c->mem[i];
+		s->entry_mem[i].data = base + (size_t)(uintptr_t)c->mem[i].data;
 	}
-	struct rp_event ev = { 0 };
+	struct rp_event ev = {0};
 	ev.kind = RP_EV_SYSCALL_ENTRY;
 	ev.tid = t->tid;
 	ev.pid = t->pid;
-	ev.ts_ns = t->ev.u.sc.entry_ts_ns;
-	ev.u.sc = t->ev.u.sc;
+	ev.ts_ns = c->ev.u.sc.entry_ts_ns;
+	ev.has_ip = c->ev.has_ip;
+	ev.ip = c->ev.ip;
+	ev.u.sc = c->ev.u.sc;
 	ev.u.sc.finished = false;
 	ev.u.sc.mem = s->entry_mem;
-	ev.u.sc.nmem = t->nmem;
+	ev.u.sc.nmem = c->nmem;
 	return fn(&ev, ctx);
 }
 
-int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn, void *ctx)
+/* exec by a thread that is not the leader: the kernel ended the leader's
+ * call (strace prints it " = ?" and "+++ superseded by execve in pid N
+ * +++"), and the execing thread goes on with the leader's tid, inside its
+ * execve, whose exit record comes under that tid. */
+static int take_over_leader(struct rp_session *s, struct task *leader, uint32_t former_tid,
+			    uint64_t ts, rp_event_fn fn, void *ctx)
+{
+	int rc = emit_unfinished(s, leader, ts, false, fn, ctx);
+	if (rc)
+		return rc;
+	struct task *const former = find_task(s, former_tid);
+	if (!former)
+		return 0;
+	if (former->in_syscall) {
+		leader->call = former->call; /* the leader's was emitted */
+		former->call = NULL;
+		leader->in_syscall = true;
+		leader->seq = former->seq;
+		former->in_syscall = false;
+	}
+	leader->prev_desc = former->prev_desc;
+	leader->prev_arch = former->prev_arch;
+	leader->prev_nr = former->prev_nr;
+	remove_task(s, former);
+	return 0;
+}
+
+int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn,
+		    void *ctx)
 {
 	assert(s && rec && fn);
 	int rc;
@@ -602,7 +1049,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		struct task *const o = s->opening;
 		if (rec->kind == STRTRC_MEMORY && rec->tid == o->tid &&
 		    rec->u.memory.stop == STRTRC_AT_ENTRY)
-			return add_mem(o, &rec->u.memory);
+			return add_mem(o->call, &rec->u.memory);
 		s->opening = NULL;
 		if (o->in_syscall && (rc = emit_entry(s, o, fn, ctx)))
 			return rc;
@@ -611,17 +1058,31 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		const bool exit_mem = rec->kind == STRTRC_MEMORY && rec->tid == s->closing->tid &&
 				      rec->u.memory.stop == STRTRC_AT_EXIT;
 		if (exit_mem)
-			return add_mem(s->closing, &rec->u.memory);
+			return add_mem(s->closing->call, &rec->u.memory);
 		struct task *c = s->closing;
 		s->closing = NULL;
 		if ((rc = emit_syscall(s, c, fn, ctx)))
 			return rc;
 	}
-	if (rec->kind == STRTRC_HEADER || rec->kind == STRTRC_END)
+	if (rec->kind == STRTRC_HEADER || rec->kind == STRTRC_END || rec->kind >= STRTRC_KIND_COUNT)
 		return 0;
-	struct task *t = get_task(s, rec->tid);
-	if (!t)
-		return -ENOMEM;
+	if ((rc = check_tid(s, rec->tid, "record of thread")))
+		return rc;
+	/* Tasks are made by the records that need their state; the others
+	 * (signals, stops, strays) look them up. */
+	struct task *t = s->last && s->last->tid == rec->tid ? s->last : find_task(s, rec->tid);
+	switch (rec->kind) {
+	case STRTRC_SYSCALL_ENTRY:
+	case STRTRC_SPAWN:
+	case STRTRC_EXEC:
+	case STRTRC_SNAPSHOT:
+		if (!t && !(t = get_task(s, rec->tid)))
+			return -ENOMEM;
+		break;
+	default:
+		break;
+	}
+	s->last = t;
 	/* Syscall records (nearly all of them) make no event here; the others
 	 * start from a zeroed one. */
 	struct rp_event ev;
@@ -629,20 +1090,24 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 	    rec->kind != STRTRC_MEMORY) {
 		memset(&ev, 0, sizeof(ev));
 		ev.tid = rec->tid;
-		ev.pid = t->pid;
+		ev.pid = t ? t->pid : rec->tid;
 		ev.ts_ns = rec->ts_ns;
 	}
 	switch (rec->kind) {
 	case STRTRC_SYSCALL_ENTRY: {
 		/* an entry without the previous exit: the old call is lost */
-		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if ((rc = emit_unfinished(s, t, rec->ts_ns, false, fn, ctx)))
 			return rc;
+		assert(!t->call); /* the previous call was emitted */
+		if (!(t->call = call_take(s)))
+			return -ENOMEM;
+#if UINTPTR_MAX == UINT64_MAX
+		_Static_assert(sizeof(struct rp_syscall) == 120,
+			       "set every rp_syscall field below");
+#endif
 		/* field by field (a memset of the whole was a tenth of
 		 * strstat's time); a new field must be set here too */
-#if UINTPTR_MAX == UINT64_MAX
-		_Static_assert(sizeof(struct rp_syscall) == 120, "set every rp_syscall field below");
-#endif
-		struct rp_syscall *const sc = &t->ev.u.sc;
+		struct rp_syscall *const sc = &t->call->ev.u.sc;
 		sc->arch = rec->u.entry.arch;
 		sc->nr = rec->u.entry.nr;
 		const struct sc_table *tab = sc_table_for_arch(sc->arch);
@@ -653,49 +1118,61 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		sc->entry_ts_ns = rec->ts_ns;
 		sc->exit_ts_ns = 0;
 		sc->finished = false;
+		sc->detached = false;
 		sc->is_error = false;
 		sc->rval = 0;
 		sc->nmem = 0;
 		sc->mem = NULL;
+		t->call->ev.has_ip = true;
+		t->call->ev.ip = rec->u.entry.ip;
 		t->in_syscall = true;
 		t->seq = ++s->seq;
-		t->nmem = 0;
-		t->arena_len = 0;
+		t->call->nmem = 0;
+		t->call->arena_len = 0;
 		if (s->entry_events)
 			s->opening = t;
 		return 0;
 	}
 	case STRTRC_MEMORY:
-		if (!t->in_syscall)
+		if (!t || !t->in_syscall)
 			return 0; /* stray capture: nothing to attach it to */
-		return add_mem(t, &rec->u.memory);
-	case STRTRC_SYSCALL_EXIT:
-		if (!t->in_syscall)
+		return add_mem(t->call, &rec->u.memory);
+	case STRTRC_SYSCALL_EXIT: {
+		if (!t || !t->in_syscall)
 			return 0; /* exit of a call entered before the trace began */
-		t->ev.u.sc.finished = true;
-		t->ev.u.sc.rval = rec->u.exit.rval;
+		struct rp_syscall *const sc = &t->call->ev.u.sc;
+		sc->finished = true;
+		sc->rval = rec->u.exit.rval;
 		/* an error is a negative errno (the kernel's -4095..-1): a
 		 * damaged trace's other values print as plain returns, and
 		 * every -rval stays an int */
-		t->ev.u.sc.is_error = rec->u.exit.is_error && rec->u.exit.rval < 0 &&
-				 rec->u.exit.rval >= -4095;
-		t->ev.u.sc.exit_ts_ns = rec->ts_ns;
+		sc->is_error =
+		    rec->u.exit.is_error && rec->u.exit.rval < 0 && rec->u.exit.rval >= -4095;
+		sc->exit_ts_ns = rec->ts_ns;
 		s->closing = t;
 		return 0;
+	}
 	case STRTRC_SIGNAL:
 		ev.kind = RP_EV_SIGNAL;
 		ev.u.sig.signo = rec->u.signal.signo;
 		ev.u.sig.siginfo = rec->u.signal.siginfo.data;
 		ev.u.sig.siginfo_len = rec->u.signal.siginfo.len;
+		ev.has_ip = rec->u.signal.has_ip;
+		ev.ip = rec->u.signal.ip;
 		return fn(&ev, ctx);
 	case STRTRC_GROUP_STOP:
 		ev.kind = RP_EV_GROUP_STOP;
 		ev.u.stop_signo = rec->u.group_stop.signo;
+		ev.has_ip = rec->u.group_stop.has_ip;
+		ev.ip = rec->u.group_stop.ip;
 		return fn(&ev, ctx);
 	case STRTRC_SPAWN: {
 		const struct strtrc_spawn *sp = &rec->u.spawn;
+		if ((rc = check_tid(s, sp->new_tid, "spawn of thread")))
+			return rc;
 		struct task *child = find_task(s, sp->new_tid);
-		const bool thread = sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & RP_CLONE_THREAD);
+		const bool thread =
+		    sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & RP_CLONE_THREAD);
 		const uint32_t pid = thread ? t->pid : sp->new_tid;
 		if (!child) {
 			child = add_task(s, sp->new_tid, pid);
@@ -704,15 +1181,16 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		} else {
 			/* its first stop came before the parent's report */
 			child->pid = pid;
-			fdtab_unref(child->fds);
+			fdtab_unref(&s->store, child->fds);
 			child->fds = NULL;
 		}
-		if (thread || (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & RP_CLONE_FILES))) {
+		if (thread ||
+		    (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & RP_CLONE_FILES))) {
 			child->fds = t->fds;
 			if (t->fds)
 				t->fds->refs++;
 		} else {
-			child->fds = fdtab_copy(t->fds);
+			child->fds = fdtab_fork(t->fds);
 		}
 		ev.kind = RP_EV_SPAWN;
 		ev.u.spawn = *sp;
@@ -721,41 +1199,23 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 	case STRTRC_EXEC: {
 		const struct strtrc_exec *ex = &rec->u.exec;
 		if (ex->former_tid && ex->former_tid != rec->tid) {
-			/* a non-leader exec'd: it takes over the leader's tid */
-			struct task *former = find_task(s, ex->former_tid);
-			if (former) {
-				if (former->in_syscall && !t->in_syscall) {
-					t->ev.u.sc = former->ev.u.sc;
-					t->in_syscall = true;
-					t->seq = former->seq;
-					for (size_t i = 0; i < former->nmem; i++) {
-						struct rp_mem m = former->mem[i];
-						m.data = former->arena + (size_t)(uintptr_t)m.data;
-						struct strtrc_memory sm = {
-							.stop = m.stop,
-							.arg = m.arg,
-							.item = m.item,
-							.flags = m.flags,
-							.addr = m.addr,
-							.full_len = m.full_len,
-							.data = { m.data, m.len },
-						};
-						if ((rc = add_mem(t, &sm)))
-							return rc;
-					}
-				}
-				remove_task(s, former);
-			}
+			if ((rc = check_tid(s, ex->former_tid, "exec by thread")))
+				return rc;
+			if ((rc = take_over_leader(s, t, ex->former_tid, rec->ts_ns, fn, ctx)))
+				return rc;
 		}
 		if (t->in_syscall)
 			t->exec_pending = true; /* once the execve line is out */
 		else
-			fdtab_exec(t->fds);
+			fdtab_exec(&s->store, t->fds);
 		ev.kind = RP_EV_EXEC;
+		ev.has_ip = ex->has_ip;
+		ev.ip = ex->ip;
 		ev.u.exec.former_tid = ex->former_tid;
 		/* The record's bytes are not NUL-terminated and live only until
 		 * the next record: hand out a terminated copy. */
-		const size_t exe_len = ex->exe.len < sizeof(s->exe) - 1 ? ex->exe.len : sizeof(s->exe) - 1;
+		const size_t exe_len =
+		    ex->exe.len < sizeof(s->exe) - 1 ? ex->exe.len : sizeof(s->exe) - 1;
 		if (exe_len)
 			memcpy(s->exe, ex->exe.data, exe_len);
 		s->exe[exe_len] = '\0';
@@ -763,29 +1223,42 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 		return fn(&ev, ctx);
 	}
 	case STRTRC_EXIT:
-		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if (t && (rc = emit_unfinished(s, t, rec->ts_ns, false, fn, ctx)))
 			return rc;
 		ev.kind = RP_EV_EXIT;
 		ev.u.wait_status = rec->u.task_exit.wait_status;
 		rc = fn(&ev, ctx);
-		remove_task(s, t);
+		if (t)
+			remove_task(s, t);
 		return rc;
 	case STRTRC_DETACH:
-		if ((rc = emit_unfinished(s, t, rec->ts_ns, fn, ctx)))
+		if (t && (rc = emit_unfinished(s, t, rec->ts_ns, true, fn, ctx)))
 			return rc;
 		ev.kind = RP_EV_DETACH;
 		rc = fn(&ev, ctx);
-		remove_task(s, t);
+		if (t)
+			remove_task(s, t);
 		return rc;
 	case STRTRC_SNAPSHOT: {
 		const struct strtrc_snapshot *sn = &rec->u.snapshot;
+		if ((rc = check_tid(s, sn->pid, "snapshot of process")))
+			return rc;
 		t->pid = sn->pid;
 		if (sn->cwd.len)
-			fdtab_set_cwd(t->fds, (const char *)sn->cwd.data, sn->cwd.len);
+			fdtab_set_cwd(&s->store, t->fds, (const char *)sn->cwd.data, sn->cwd.len);
 		for (size_t i = 0; i < sn->nfds; i++)
-			fdtab_set(t->fds, sn->fds[i].fd, (const char *)sn->fds[i].path.data,
-				  sn->fds[i].path.len);
-		for (size_t i = 0; i < sn->ntids; i++) {
+			fdtab_set(&s->store, t->fds, sn->fds[i].fd,
+				  (const char *)sn->fds[i].path.data, sn->fds[i].path.len, false);
+		/* threads past the bound stay tasks of their own when they show */
+		const size_t ntids =
+		    sn->ntids < STRTRC_SNAPSHOT_MAX_TIDS ? sn->ntids : STRTRC_SNAPSHOT_MAX_TIDS;
+		if (sn->ntids > ntids) {
+			s->snapshot_tids_dropped += sn->ntids - ntids;
+			s->snapshot_pid_dropped = sn->pid;
+		}
+		for (size_t i = 0; i < ntids; i++) {
+			if ((rc = check_tid(s, sn->tids[i], "snapshot lists thread")))
+				return rc;
 			struct task *th = find_task(s, sn->tids[i]);
 			if (!th) {
 				th = add_task(s, sn->tids[i], sn->pid);
@@ -804,6 +1277,12 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 	}
 }
 
+static int by_seq(const void *a, const void *b)
+{
+	const struct task *const x = *(struct task *const *)a, *const y = *(struct task *const *)b;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
 int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
 {
 	if (s->opening) {
@@ -820,17 +1299,22 @@ int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
 		if (rc)
 			return rc;
 	}
-	for (;;) {
-		struct task *oldest = NULL;
-		for (size_t i = 0; i < s->ntasks; i++) {
-			struct task *t = s->tasks[i];
-			if (t->in_syscall && (!oldest || t->seq < oldest->seq))
-				oldest = t;
-		}
-		if (!oldest)
-			return 0;
-		const int rc = emit_unfinished(s, oldest, oldest->ev.u.sc.entry_ts_ns, fn, ctx);
-		if (rc)
-			return rc;
+	/* what never returned, oldest first */
+	struct task **const pending = malloc((s->tasks.n + 1) * sizeof(*pending));
+	if (!pending)
+		return -ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < s->tasks.cap; i++) {
+		uint64_t v;
+		struct task *const t =
+		    strec_u32map_at(&s->tasks, i, NULL, &v) ? (struct task *)(uintptr_t)v : NULL;
+		if (t && t->in_syscall)
+			pending[n++] = t;
 	}
+	qsort(pending, n, sizeof(*pending), by_seq);
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = emit_unfinished(s, pending[i], pending[i]->call->ev.u.sc.entry_ts_ns, false, fn, ctx);
+	free(pending);
+	return rc;
 }

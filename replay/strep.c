@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -28,33 +29,36 @@ struct opts {
 	bool info;
 	bool interleaved;
 	bool perfetto; /* --format=perfetto */
-	const char *ff_dir; /* --ff: one file per task in this directory */
+	const char *ff_dir;    /* --ff: one file per task in this directory */
+	const char *ff_prefix; /* -ff -o PREFIX: one file per task, PREFIX.TID */
+	unsigned fcount;       /* -f, -ff */
+	bool separately;       /* --output-separately (-ff's second f) */
+	unsigned qcount;    /* -q, -qq, -qqq */
+	struct rp_fdset dump_read, dump_write; /* -e read=, -e write= */
+	struct strec_filter raw_set, abbrev_set, verbose_set; /* -e raw=, abbrev=, verbose= */
+	/* -c: strace's summary table only; -C: the trace, then the table */
+	enum { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_AFTER } summary;
+	/* what strstat, which makes the table, is given: the selection
+	 * options as they were given to strep, -S, -U, -w */
+	char **stat_argv;
+	size_t stat_argc, stat_cap;
 	bool force;         /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
 };
 
-/* The audit arch a task last made a syscall with: strace tells when a
- * process switches between 64-bit and 32-bit (int 0x80) system calls. */
-struct task_arch {
-	uint32_t tid;
-	uint32_t arch;
-};
-
 /* --interleaved: the line left open at a syscall's entry, and the tasks
  * whose entry was cut short with "<unfinished ...>". */
 struct cut_call {
-	uint32_t tid;
-	char *printed; /* what its entry printed, from the call's name on */
 	size_t len;
+	char printed[]; /* what its entry printed, from the call's name on */
 };
 
 struct interleave {
 	bool open;
 	uint32_t open_tid;
-	struct rp_buf printed; /* the open line's text as printed at entry */
-	struct cut_call *cut;
-	size_t ncut, cut_cap;
+	struct rp_buf printed;	 /* the open line's text as printed at entry */
+	struct strec_u32map cut; /* by tid: struct cut_call * */
 };
 
 /* --ff: a task's file; f is NULL while closed to stay under the fd limit. */
@@ -73,18 +77,29 @@ struct run {
 	bool write_failed;
 	struct ff_file *ff;
 	size_t nff, ff_cap, ff_open;
+	struct strec_u32map ff_of; /* by tid: the index in ff */
 	struct interleave il;
 	struct rp_buf text; /* a rendered line being split */
 	struct rp_perfetto *pf;
-	struct task_arch *arch; /* each task's current personality */
-	size_t narch, arch_cap;
+	/* by tid: the audit arch its last call had (strace tells when a
+	 * process switches between 64-bit and 32-bit int 0x80 calls) */
+	struct strec_u32map arch;
 	char error[4200]; /* why an event could not be written, if it says more than errno */
 };
 
 static const char *const long_options[] = {
-	"--to_trace", "--dont_trace", "--pid",	   "--tree",	"--json", "--info",
-	"--interleaved", "--help",    "--version", "--output", "--trace", "--ff", "--format", "--force", NULL,
+    "--to_trace",   "--dont_trace", "--pid",	     "--tree",
+    "--json",	    "--info",	    "--interleaved", "--help",
+    "--version",    "--output",	    "--trace",	     "--ff",
+    "--format",	    "--force",	    "--quiet",	     "--output-separately",
+    "--decode-fds", NULL,
 };
+
+/* --ff DIR or -ff -o PREFIX: a file per task */
+static bool separate_files(const struct opts *o)
+{
+	return o->ff_dir || o->ff_prefix;
+}
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void usage_error(const char *fmt, ...)
@@ -100,44 +115,72 @@ static void usage_error(const char *fmt, ...)
 
 static void usage(FILE *f)
 {
-	fputs("Usage: strep [OPTIONS] FILE      (FILE '-' reads standard input)\n"
-	      "Print a strec trace as strace would have printed it.\n"
-	      "\n"
-	      "Selection:\n"
-	      "  --to_trace NAMES...    only these syscalls (names or %classes, comma or space separated)\n"
-	      "  --dont_trace NAMES...  all syscalls but these\n"
-	      "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
-	      "  -e signal=SET          signals to show (names, !negation, all, none)\n"
-	      "  -e status=SET          successful,failed,unfinished (-z: successful, -Z: failed)\n"
-	      "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
-	      "  -P PATH                only calls touching PATH: as a path argument, or through\n"
-	      "                         a descriptor open on it (repeatable)\n"
-	      "Output:\n"
-	      "  -o FILE                write to FILE (never the input; not over a trace)\n"
-	      "  --force                let -o and --ff replace a trace\n"
-	      "  --ff DIR               one file per task, DIR/trace.TID (as strace -ff -o DIR/trace)\n"
-	      "  -s N                   string limit (default 32)\n"
-	      "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
-	      "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
-	      "  -r                     time relative to the previous event\n"
-	      "  -T                     time spent in each syscall\n"
-	      "  -y                     descriptor paths\n"
-	      "  -v                     structures in full (stat, statx, getdents...)\n"
-	      "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
-	      "                         verbose (numbers with the names in a comment)\n"
-	      "  -q, -qq                quiet: no detach lines; no exit status lines\n"
-	      "  --json                 one JSON object per event\n"
-	      "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
-	      "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
-	      "  --info                 summary of the trace header, then exit\n"
-	      "  --interleaved          strace's split lines: a call starts at its entry and ends\n"
-	      "                         with <unfinished ...> when another task prints before it\n"
-	      "                         returns (<... name resumed> at its exit)\n"
-	      "  -h, --help             this help\n"
-	      "  --version              version\n"
-	      "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or damaged\n"
-	      "trace (every complete record is printed first), 2 usage error.\n",
-	      f);
+	fputs(
+	    "Usage: strep [OPTIONS] FILE      (FILE '-' reads standard input)\n"
+	    "Print a strec trace as strace would have printed it.\n"
+	    "\n"
+	    "Selection:\n"
+	    "  --to_trace NAMES...    only these syscalls (names or %classes, comma or space "
+	    "separated)\n"
+	    "  --dont_trace NAMES...  all syscalls but these\n"
+	    "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
+	    "  -e signal=SET          signals to show (names, !negation, all, none)\n"
+	    "  -e status=SET          successful,failed,unfinished,detached (-z: successful,\n"
+	    "                         -Z: failed)\n"
+	    "  --pid PID[,PID...]     only these processes; --tree adds their descendants\n"
+	    "  -P PATH                only calls touching PATH: as a path argument, or through\n"
+	    "                         a descriptor open on it (repeatable)\n"
+	    "Output:\n"
+	    "  -o FILE                write to FILE (never the input; not over a trace)\n"
+	    "  --force                let -o and --ff replace a trace\n"
+	    "  -ff -o PREFIX          one file per task, PREFIX.TID, as strace -ff -o PREFIX\n"
+	    "                         (--output-separately: as the second f); -ff alone is -f\n"
+	    "  --ff DIR               the same as DIR/trace.TID, creating DIR\n"
+	    "  -s N                   string limit (default 32)\n"
+	    "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
+	    "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
+	    "  -r                     time relative to the previous event (with -t: both)\n"
+	    "  -T                     time spent in each syscall\n"
+	    "  -i                     instruction pointer at each call, signal and stop\n"
+	    "  -n                     syscall numbers\n"
+	    "  -a COLUMN              column of the ' = ' before return values (default 40)\n"
+	    "  -y                     descriptor paths\n"
+	    "  -yy                    also sockets' protocols and endpoints (TCP:[a:p->b:q],\n"
+	    "                         UNIX-STREAM:[ino->peer,\"path\"]) and devices' numbers\n"
+	    "  --decode-fds=SET       what -y/-yy show: path, socket, dev, pidfd, all, none\n"
+	    "                         (also -e decode-fds=SET; --decode-fds alone is -y)\n"
+	    "  -v                     structures in full (stat, statx, getdents...)\n"
+	    "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
+	    "                         verbose (numbers with the names in a comment)\n"
+	    "  -e raw=SET             these syscalls' arguments and results undecoded, in hex\n"
+	    "  -e abbrev=SET          abbreviate only these syscalls' structures (-v: none)\n"
+	    "  -e verbose=SET         dereference only these syscalls' pointers (others: "
+	    "addresses)\n"
+	    "  -e read=SET            hex dumps of the data read from the descriptors in SET\n"
+	    "  -e write=SET           ... and written to them (numbers, all, none, !negation)\n"
+	    "  -q, -qq, -qqq          quiet: no attach/detach and personality messages; no\n"
+	    "                         exit lines either; nothing (as --quiet=all)\n"
+	    "  --quiet=SET            strace's -e quiet=SET: attach, exit, personality,\n"
+	    "                         thread-execve, path-resolution, all, none, !negation\n"
+	    "  --json                 one JSON object per event\n"
+	    "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
+	    "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
+	    "  --info                 summary of the trace header, then exit\n"
+	    "  --interleaved          strace's split lines: a call starts at its entry and ends\n"
+	    "                         with <unfinished ...> when another task prints before it\n"
+	    "                         returns (<... name resumed> at its exit)\n"
+	    "Summary (strace -c's table, made by strstat, which must be next to strep):\n"
+	    "  -c                     the table only: calls, errors and time per syscall\n"
+	    "  -C                     the trace, then the table\n"
+	    "  -S SORTBY              sort the table (strstat -S: time, calls, errors, name...)\n"
+	    "  -U COLUMNS             its columns (strstat -U: time-percent, total-time,\n"
+	    "                         min-time, max-time, avg-time, calls, errors, name)\n"
+	    "  -w                     accepted: the table's times are always wall-clock\n"
+	    "  -h, --help             this help\n"
+	    "  --version              version\n"
+	    "Exit status: 0 ok (a cut-short trace gives a warning), 1 runtime error or damaged\n"
+	    "trace (every complete record is printed first), 2 usage error.\n",
+	    f);
 }
 
 /* A selection option's error is a usage error. */
@@ -147,10 +190,40 @@ static void select_or_die(int rc, const char *msg)
 		usage_error("%s", msg);
 }
 
+/* One more word for strstat's command line (see run_strstat). */
+static void stat_arg(struct opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void stat_arg(struct opts *o, const char *fmt, ...)
+{
+	if (o->stat_argc == o->stat_cap) {
+		const size_t cap = o->stat_cap ? o->stat_cap * 2 : 16;
+		char **const more = realloc(o->stat_argv, cap * sizeof(*more));
+		if (!more) {
+			fputs("strep: out of memory\n", stderr);
+			exit(1);
+		}
+		o->stat_argv = more;
+		o->stat_cap = cap;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	const int n = vasprintf(&o->stat_argv[o->stat_argc], fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		fputs("strep: out of memory\n", stderr);
+		exit(1);
+	}
+	o->stat_argc++;
+}
+
 static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
 {
 	char msg[256];
 	select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
+	stat_arg(o, "%s=%s",
+		 kind == STREC_FILTER_TO_TRACE	   ? "--to_trace"
+		 : kind == STREC_FILTER_DONT_TRACE ? "--dont_trace"
+						   : "--trace",
+		 text);
 }
 
 static unsigned parse_uint(const char *opt, const char *text)
@@ -171,6 +244,58 @@ static const char *opt_value(int argc, char **argv, int *i, const char *inline_v
 	if (*i + 1 >= argc)
 		usage_error("option '%s' needs an argument", argv[*i]);
 	return argv[++*i];
+}
+
+/* -e KEY=VALUE: the output qualifiers here, the selection ones (trace=,
+ * signal=, status=, or a bare syscall expression) in rp_select_expr. */
+static void parse_e(struct opts *o, const char *expr)
+{
+	char msg[256];
+	if (!strncmp(expr, "decode-fds=", 11)) {
+		select_or_die(
+		    rp_decode_fds_parse(expr + 11, &o->print.decode_fds, msg, sizeof(msg)), msg);
+		return;
+	}
+	if (!strncmp(expr, "quiet=", 6)) {
+		select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
+		return;
+	}
+	if (!strncmp(expr, "raw=", 4) || !strncmp(expr, "abbrev=", 7) ||
+	    !strncmp(expr, "verbose=", 8)) {
+		struct strec_filter *const set = expr[0] == 'r'	  ? &o->raw_set
+						 : expr[0] == 'a' ? &o->abbrev_set
+								  : &o->verbose_set;
+		select_or_die(strec_filter_add(set, STREC_FILTER_TRACE_EXPR, strchr(expr, '=') + 1,
+					       msg, sizeof(msg)),
+			      msg);
+		if (set == &o->raw_set)
+			o->print.raw_set = set;
+		else if (set == &o->abbrev_set)
+			o->print.abbrev_set = set;
+		else
+			o->print.verbose_set = set;
+		return;
+	}
+	if (!strncmp(expr, "read=", 5) || !strncmp(expr, "write=", 6)) {
+		const bool rd = expr[0] == 'r';
+		struct rp_fdset *const set = rd ? &o->dump_read : &o->dump_write;
+		select_or_die(rp_fdset_parse(set, strchr(expr, '=') + 1, msg, sizeof(msg)), msg);
+		if (rd)
+			o->print.dump_read = set;
+		else
+			o->print.dump_write = set;
+		return;
+	}
+	select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
+	stat_arg(o, "-e");
+	stat_arg(o, "%s", expr);
+}
+
+static void add_pids(struct opts *o, const char *list)
+{
+	char msg[256];
+	select_or_die(rp_select_pids(&o->sel, list, msg, sizeof(msg)), msg);
+	stat_arg(o, "--pid=%s", list);
 }
 
 static void parse_args(struct opts *o, int argc, char **argv)
@@ -200,23 +325,40 @@ static void parse_args(struct opts *o, int argc, char **argv)
 									   : STREC_FILTER_DONT_TRACE;
 				add_filter(o, k, opt_value(argc, argv, &i, val));
 				/* several names may follow the flag */
-				while (!val && i + 1 < argc && strec_filter_is_name(argv[i + 1]))
+				while (!val && strec_filter_list_continues(argc, argv, i + 1,
+									   o->file != NULL, NULL))
 					add_filter(o, k, argv[++i]);
 			} else if (!strcmp(name, "--trace")) {
 				add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--pid")) {
-				char msg[256];
-				select_or_die(rp_select_pids(&o->sel, opt_value(argc, argv, &i, val), msg,
-							     sizeof(msg)),
-					      msg);
+				add_pids(o, opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--output")) {
 				o->outfile = opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--ff")) {
 				o->ff_dir = opt_value(argc, argv, &i, val);
+			} else if (!strcmp(name, "--decode-fds")) {
+				char msg[256];
+				if (!val) /* as -y */
+					o->print.decode_fds = RP_DECODE_FD_PATH;
+				else
+					select_or_die(rp_decode_fds_parse(val, &o->print.decode_fds,
+									  msg, sizeof(msg)),
+						      msg);
+			} else if (!strcmp(name, "--quiet")) {
+				char msg[256];
+				if (!val) /* as -q */
+					o->print.quiet |= RP_QUIET_Q;
+				else
+					select_or_die(
+					    rp_quiet_parse(val, &o->print.quiet, msg, sizeof(msg)),
+					    msg);
+			} else if (!strcmp(name, "--output-separately") && !val) {
+				o->separately = true;
 			} else if (!strcmp(name, "--force") && !val) {
 				o->force = true;
 			} else if (!strcmp(name, "--tree") && !val) {
 				o->sel.tree = true;
+				stat_arg(o, "--tree");
 			} else if (!strcmp(name, "--format")) {
 				const char *f = opt_value(argc, argv, &i, val);
 				if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "perfetto"))
@@ -257,7 +399,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->print.xflag++;
 				continue;
 			case 'q':
-				o->print.quiet++;
+				o->qcount++;
 				continue;
 			case 'r':
 				o->print.relative = true;
@@ -265,43 +407,67 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'T':
 				o->print.show_duration = true;
 				continue;
-			case 'y':
-				o->print.yflag = true;
+			case 'i':
+				o->print.show_ip = true;
 				continue;
-			case 'v':
+			case 'n':
+				o->print.show_nr = true;
+				continue;
+			case 'y': /* -y paths, -yy all strace can tell */
+				o->print.decode_fds =
+				    o->print.decode_fds ? RP_DECODE_FD_ALL : RP_DECODE_FD_PATH;
+				continue;
+			case 'v': /* as strace's -e abbrev=none, replacing one given before */
 				o->print.verbose = true;
+				o->print.abbrev_set = NULL;
 				continue;
 			case 'z':
 				o->sel.status = RP_STATUS_SUCCESSFUL;
+				stat_arg(o, "-z");
 				continue;
 			case 'Z':
 				o->sel.status = RP_STATUS_FAILED;
+				stat_arg(o, "-Z");
 				continue;
-			case 'f':
-				continue; /* strace habit: forks are always in the trace */
+			case 'c':
+			case 'C': {
+				const unsigned want = *p == 'c' ? SUMMARY_ONLY : SUMMARY_AFTER;
+				if (o->summary != SUMMARY_NONE && o->summary != want)
+					usage_error("-c and -C cannot be combined (-c: the summary "
+						    "only, -C: the trace and the summary)");
+				o->summary = want;
+				continue;
+			}
+			case 'w': /* the summary's times are always wall-clock (strstat's) */
+				stat_arg(o, "-w");
+				continue;
+			case 'f': /* forks are always in the trace; -ff splits it */
+				o->fcount++;
+				continue;
 			case 'h':
 				usage(stdout);
 				exit(0);
 			case 's':
 				o->print.max_strlen = parse_uint("-s", opt_value(argc, argv, &i, rest));
 				break;
+			case 'a':
+				o->print.column = parse_uint("-a", opt_value(argc, argv, &i, rest));
+				break;
 			case 'o':
 				o->outfile = opt_value(argc, argv, &i, rest);
 				break;
-			case 'e': {
-				char msg[256];
-				select_or_die(rp_select_expr(&o->sel, opt_value(argc, argv, &i, rest), msg,
-							     sizeof(msg)),
-					      msg);
+			case 'e':
+				parse_e(o, opt_value(argc, argv, &i, rest));
 				break;
-			}
-			case 'p': {
-				char msg[256];
-				select_or_die(rp_select_pids(&o->sel, opt_value(argc, argv, &i, rest), msg,
-							     sizeof(msg)),
-					      msg);
+			case 'p':
+				add_pids(o, opt_value(argc, argv, &i, rest));
 				break;
-			}
+			case 'S':
+			case 'U':
+				/* the summary's sort order and columns, checked by strstat */
+				stat_arg(o, "-%c", *p);
+				stat_arg(o, "%s", opt_value(argc, argv, &i, rest));
+				break;
 			case 'X': {
 				const char *x = opt_value(argc, argv, &i, rest);
 				if (!strcmp(x, "abbrev"))
@@ -316,9 +482,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			}
 			case 'P': {
 				char msg[256];
-				select_or_die(rp_select_path(&o->sel, opt_value(argc, argv, &i, rest), msg,
-							     sizeof(msg)),
-					      msg);
+				const char *const path = opt_value(argc, argv, &i, rest);
+				select_or_die(rp_select_path(&o->sel, path, msg, sizeof(msg)), msg);
+				stat_arg(o, "-P");
+				stat_arg(o, "%s", path);
 				break;
 			}
 			default:
@@ -329,86 +496,36 @@ static void parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (!o->file)
 		usage_error("no trace file given (see strep --help)");
+	/* strace -ff -o PREFIX: PREFIX.TID files; without -o, as -f */
+	if ((o->fcount >= 2 || o->separately) && o->outfile) {
+		if (o->ff_dir)
+			usage_error("-ff -o PREFIX and --ff DIR cannot be combined");
+		if (!strcmp(o->outfile, "-"))
+			usage_error(
+			    "-ff writes a file per task, PREFIX.TID: give -o PREFIX, not -");
+		o->ff_prefix = o->outfile;
+		o->outfile = NULL;
+	}
+	if (o->qcount)
+		o->print.quiet |= o->qcount == 1   ? RP_QUIET_Q
+				  : o->qcount == 2 ? RP_QUIET_QQ
+						   : RP_QUIET_ALL;
 }
 
 /* ---- output ---- */
 
-/* Where the arguments of the rendered call in text start ('(' + 1), and
- * where the name starts; false when the text is not a call. */
-static bool find_call(const struct rp_buf *text, const char *name, size_t *name_at, size_t *args_at)
+/* Where the rendered call in text starts (its name); false when the text
+ * is not a call. */
+static bool find_call(const struct rp_buf *text, const char *name, size_t *name_at)
 {
 	const size_t n = strlen(name);
 	for (size_t i = 0; i + n < text->len; i++) {
 		if (memcmp(text->data + i, name, n) == 0 && text->data[i + n] == '(') {
 			*name_at = i;
-			*args_at = i + n + 1;
 			return true;
 		}
 	}
 	return false;
-}
-
-/* The offset in text where argument k starts, or where the argument list
- * ends (its ')') when there are fewer: a scan outside strings and nested
- * brackets for the separating ", ". */
-static size_t arg_offset(const struct rp_buf *text, size_t args_at, unsigned k)
-{
-	unsigned depth = 0, arg = 0;
-	bool in_string = false;
-	if (k == 0)
-		return args_at;
-	for (size_t i = args_at; i < text->len; i++) {
-		const char ch = text->data[i];
-		if (in_string) {
-			if (ch == '\\')
-				i++;
-			else if (ch == '"')
-				in_string = false;
-			continue;
-		}
-		if (arg == k && depth == 0 && i > args_at && text->data[i - 1] == ' ' &&
-		    text->data[i - 2] == ',')
-			return i;
-		switch (ch) {
-		case '"':
-			in_string = true;
-			break;
-		case '(':
-		case '[':
-		case '{':
-			depth++;
-			break;
-		case ')':
-			if (depth == 0)
-				return i;
-			depth--;
-			break;
-		case ']':
-		case '}':
-			if (depth)
-				depth--;
-			break;
-		case ',':
-			if (depth == 0)
-				arg++;
-			break;
-		}
-	}
-	return text->len;
-}
-
-/* strace decodes arguments at entry up to the first one the kernel fills. */
-static unsigned first_output_arg(const struct rp_syscall *sc)
-{
-	const struct sc_table *const table = sc_table_for_arch(sc->arch);
-	if (!sc->desc || !table)
-		return 6;
-	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++) {
-		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
-		if (a.dir == SC_DIR_OUT)
-			return i;
-	}
-	return 6;
 }
 
 static void put(struct run *r, FILE *out, const char *data, size_t len)
@@ -425,35 +542,46 @@ static int interleave_cut_open(struct run *r, FILE *out)
 		return 0;
 	il->open = false;
 	put(r, out, " <unfinished ...>\n", 18);
-	if (il->ncut == il->cut_cap) {
-		const size_t cap = il->cut_cap ? il->cut_cap * 2 : 16;
-		struct cut_call *const more = realloc(il->cut, cap * sizeof(*more));
-		if (!more)
-			return -ENOMEM;
-		il->cut = more;
-		il->cut_cap = cap;
-	}
-	char *const printed = malloc(il->printed.len + 1);
-	if (!printed)
+	struct cut_call *const c = malloc(sizeof(*c) + il->printed.len);
+	if (!c)
 		return -ENOMEM;
-	memcpy(printed, il->printed.data, il->printed.len);
-	il->cut[il->ncut++] = (struct cut_call){ il->open_tid, printed, il->printed.len };
+	c->len = il->printed.len;
+	memcpy(c->printed, il->printed.data, il->printed.len);
+	uint64_t old;
+	if (strec_u32map_get(&il->cut, il->open_tid, &old))
+		free((struct cut_call *)(uintptr_t)old); /* a call whose end never came */
+	if (strec_u32map_put(&il->cut, il->open_tid, (uintptr_t)c) < 0) {
+		free(c);
+		return -ENOMEM;
+	}
 	return 0;
 }
 
-/* Takes tid's cut call out of the list: true, with what its entry printed
- * in *printed (the caller frees it). */
-static bool interleave_take_cut(struct interleave *il, uint32_t tid, char **printed, size_t *len)
+/* Takes tid's cut call out of the list (the caller frees it), or NULL. */
+static struct cut_call *interleave_take_cut(struct interleave *il, uint32_t tid)
 {
-	for (size_t i = 0; i < il->ncut; i++) {
-		if (il->cut[i].tid == tid) {
-			*printed = il->cut[i].printed;
-			*len = il->cut[i].len;
-			il->cut[i] = il->cut[--il->ncut];
-			return true;
-		}
+	uint64_t c;
+	if (!strec_u32map_get(&il->cut, tid, &c))
+		return NULL;
+	strec_u32map_remove(&il->cut, tid);
+	return (struct cut_call *)(uintptr_t)c;
+}
+
+/* The open line and cut call of tid from now belong to to_tid. */
+static int interleave_rename(struct interleave *il, uint32_t tid, uint32_t to_tid)
+{
+	if (il->open && il->open_tid == tid)
+		il->open_tid = to_tid;
+	struct cut_call *const c = interleave_take_cut(il, tid);
+	if (!c)
+		return 0;
+	struct cut_call *const gone = interleave_take_cut(il, to_tid);
+	free(gone);
+	if (strec_u32map_put(&il->cut, to_tid, (uintptr_t)c) < 0) {
+		free(c);
+		return -ENOMEM;
 	}
-	return false;
+	return 0;
 }
 
 /* strace's view: a call's line starts at its entry; if another task prints
@@ -465,7 +593,7 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 	const char *const name = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY
 					 ? rp_syscall_name(&ev->u.sc)
 					 : NULL;
-	size_t name_at = 0, args_at = 0;
+	size_t name_at = 0;
 	r->text.len = 0;
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		struct rp_event whole = *ev;
@@ -476,7 +604,7 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 	}
 	if (r->text.oom)
 		return -ENOMEM;
-	const bool call = name && find_call(&r->text, name, &name_at, &args_at);
+	const bool call = name && find_call(&r->text, name, &name_at);
 	const bool same_task = il->open && il->open_tid == ev->tid;
 	int rc = 0;
 	/* Events that print nothing (exec) leave the open line alone. */
@@ -484,16 +612,21 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		rc = interleave_cut_open(r, out);
 	if (rc)
 		return rc;
-	char *cut_printed = NULL;
-	size_t cut_len = 0;
-	const bool was_cut = ev->kind == RP_EV_SYSCALL &&
-			     interleave_take_cut(il, ev->tid, &cut_printed, &cut_len);
+	/* a thread's exec: its execve goes on under the leader's tid */
+	if (ev->kind == RP_EV_EXEC && ev->u.exec.former_tid && ev->u.exec.former_tid != ev->tid &&
+	    (rc = interleave_rename(il, ev->u.exec.former_tid, ev->tid)))
+		return rc;
+	struct cut_call *const cut =
+	    ev->kind == RP_EV_SYSCALL ? interleave_take_cut(il, ev->tid) : NULL;
+	const bool was_cut = cut != NULL;
 	if (!call) {
-		free(cut_printed);
+		free(cut);
 		put(r, out, r->text.data, r->text.len);
 		return 0;
 	}
-	const size_t split = arg_offset(&r->text, args_at, first_output_arg(&ev->u.sc));
+	const size_t split =
+	    name_at + rp_call_entry_length(&r->o->print, &ev->u.sc, r->text.data + name_at,
+					   r->text.len - name_at);
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		put(r, out, r->text.data, split);
 		il->printed.len = 0;
@@ -505,20 +638,19 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 	/* The exit's text goes on where it stops agreeing with what the entry
 	 * printed: after it, or earlier when a decoder rewrote an argument at
 	 * exit (clone3's "{...} => {parent_tid=...}", as strace resumes it). */
-	const char *const printed = was_cut ? cut_printed : il->printed.data;
-	const size_t printed_len = was_cut ? cut_len : il->printed.len;
+	const char *const printed = was_cut ? cut->printed : il->printed.data;
+	const size_t printed_len = was_cut ? cut->len : il->printed.len;
 	size_t resume = name_at;
 	while (resume < r->text.len && resume - name_at < printed_len &&
 	       r->text.data[resume] == printed[resume - name_at])
 		resume++;
-	free(cut_printed);
+	free(cut);
 	if (same_task) {
 		il->open = false;
 		put(r, out, r->text.data + resume, r->text.len - resume);
 	} else if (was_cut) {
-		/* never returned (the task died): strace resumes nothing */
-		if (!ev->u.sc.finished)
-			return 0;
+		/* what never returned resumes too: "<... read resumed> <unfinished
+		 * ...>) = ?", as strace prints it when the task goes */
 		put(r, out, r->text.data, name_at);
 		char resumed[128];
 		const int n = snprintf(resumed, sizeof(resumed), "<... %s resumed>", name);
@@ -546,11 +678,8 @@ static void ff_close_all(struct run *r)
  * appending when it had to be closed to stay under the descriptor limit. */
 static FILE *ff_stream(struct run *r, uint32_t tid)
 {
-	struct ff_file *entry = NULL;
-	for (size_t i = 0; i < r->nff && !entry; i++) {
-		if (r->ff[i].tid == tid)
-			entry = &r->ff[i];
-	}
+	uint64_t at;
+	struct ff_file *entry = strec_u32map_get(&r->ff_of, tid, &at) ? &r->ff[at] : NULL;
 	if (entry && entry->f)
 		return entry->f;
 	if (!entry) {
@@ -562,6 +691,8 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 			r->ff = more;
 			r->ff_cap = cap;
 		}
+		if (strec_u32map_put(&r->ff_of, tid, r->nff) < 0)
+			return NULL;
 		entry = &r->ff[r->nff++];
 		entry->tid = tid;
 		entry->created = false;
@@ -570,7 +701,10 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 	if (r->ff_open >= FF_MAX_OPEN)
 		ff_close_all(r);
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/trace.%u", r->o->ff_dir, tid);
+	if (r->o->ff_dir)
+		snprintf(path, sizeof(path), "%s/trace.%u", r->o->ff_dir, tid);
+	else
+		snprintf(path, sizeof(path), "%s.%u", r->o->ff_prefix, tid);
 	if (entry->created) {
 		entry->f = fopen(path, "a");
 	} else {
@@ -593,33 +727,36 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
  * channel, when a task's calls change personality (tasks start 64-bit). */
 static int note_personality(struct run *r, const struct rp_event *ev)
 {
+	if (ev->kind == RP_EV_EXIT || ev->kind == RP_EV_DETACH)
+		strec_u32map_remove(&r->arch, ev->tid); /* the tid may come back, 64-bit */
 	if (ev->kind != RP_EV_SYSCALL && ev->kind != RP_EV_SYSCALL_ENTRY)
 		return 0;
-	struct task_arch *entry = NULL;
-	for (size_t i = 0; i < r->narch && !entry; i++) {
-		if (r->arch[i].tid == ev->tid)
-			entry = &r->arch[i];
-	}
-	if (!entry) {
-		if (r->narch == r->arch_cap) {
-			const size_t cap = r->arch_cap ? r->arch_cap * 2 : 16;
-			struct task_arch *const more = realloc(r->arch, cap * sizeof(*more));
-			if (!more)
-				return -ENOMEM;
-			r->arch = more;
-			r->arch_cap = cap;
-		}
-		entry = &r->arch[r->narch++];
-		*entry = (struct task_arch){ ev->tid, SC_AUDIT_ARCH_X86_64 };
-	}
-	if (entry->arch == ev->u.sc.arch)
+	uint64_t arch = SC_AUDIT_ARCH_X86_64;
+	strec_u32map_get(&r->arch, ev->tid, &arch);
+	if (arch == ev->u.sc.arch)
 		return 0;
-	entry->arch = ev->u.sc.arch;
+	if (strec_u32map_put(&r->arch, ev->tid, ev->u.sc.arch) < 0)
+		return -ENOMEM;
 	const struct sc_table *const table = sc_table_for_arch(ev->u.sc.arch);
 	const char *const mode = !table ? "unknown" : table == &sc_table_i386 ? "32 bit" : "64 bit";
-	if (!r->o->print.quiet)
+	if (!(r->o->print.quiet & RP_QUIET_PERSONALITY))
 		fprintf(stderr, "strep: [ Process PID=%u runs in %s mode. ]\n", ev->pid, mode);
 	return 0;
+}
+
+/* strace's "Process N attached [with M threads]", on its error channel,
+ * for each process a -p recording attached to. */
+static void note_attach(const struct opts *o, const struct strtrc_snapshot *sn)
+{
+	if (o->print.json || o->perfetto || (o->print.quiet & RP_QUIET_ATTACH))
+		return;
+	if (!rp_select_has_pid(&o->sel, sn->pid))
+		return;
+	if (sn->ntids > 1)
+		fprintf(stderr, "strep: Process %u attached with %zu threads\n", sn->pid,
+			sn->ntids);
+	else
+		fprintf(stderr, "strep: Process %u attached\n", sn->pid);
 }
 
 static int on_event(const struct rp_event *ev, void *ctx)
@@ -627,10 +764,17 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	struct run *r = ctx;
 	if (note_personality(r, ev) < 0)
 		return -ENOMEM;
-	if (rp_select_follow(&r->o->sel, ev) < 0)
+	/* -yy: what each socket was, from every call, printed or not */
+	if (rp_fdinfo_feed(r->o->print.fdinfo, ev) < 0)
+		return -ENOMEM;
+	if (rp_select_follow(&r->o->sel, r->session, ev) < 0)
 		return -ENOMEM;
 	if (!rp_select_event(&r->o->sel, r->session, ev))
 		return 0;
+	/* strace says this on its error channel, not in the trace */
+	if (ev->kind == RP_EV_DETACH && !r->o->print.json && !r->pf &&
+	    !(r->o->print.quiet & RP_QUIET_ATTACH))
+		fprintf(stderr, "strep: Process %u detached\n", ev->tid);
 	if (ev->kind == RP_EV_SYSCALL_ENTRY)
 		return print_interleaved(r, ev, r->out);
 	if (r->o->interleaved)
@@ -642,12 +786,133 @@ static int on_event(const struct rp_event *ev, void *ctx)
 		rp_print_event(r->printer, ev, &r->line);
 	if (r->line.oom)
 		return -ENOMEM;
-	FILE *const out = r->o->ff_dir ? ff_stream(r, ev->tid) : r->out;
+	FILE *const out = separate_files(r->o) ? ff_stream(r, ev->tid) : r->out;
 	if (!out)
 		return -EIO; /* r->error says why */
 	if (r->line.len && fwrite(r->line.data, 1, r->line.len, out) != r->line.len)
 		r->write_failed = true;
 	return 0;
+}
+
+/* ---- -c, -C: strace's summary table ---- */
+
+/* The table is strstat's: strep runs the strstat installed next to it
+ * (in the same directory as /proc/self/exe), with the selection strep was
+ * given, on the same trace. The table's code stays in tools/ and the
+ * decoding library's programs do not link it; 0, or -1 with msg set. */
+static int strstat_path(char *path, size_t size, char *msg, size_t msg_size)
+{
+	char self[4096];
+	const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n < 0) {
+		snprintf(msg, msg_size, "cannot find strep's own directory: %s", strerror(errno));
+		return -1;
+	}
+	self[n] = '\0';
+	char *const slash = strrchr(self, '/');
+	if (slash)
+		*slash = '\0';
+	if (snprintf(path, size, "%s/strstat", slash ? self : ".") >= (int)size ||
+	    access(path, X_OK) != 0) {
+		snprintf(msg, msg_size,
+			 "-c and -C print strstat's table, and '%s' cannot be run (%s): strstat is "
+			 "installed next to strep",
+			 path, strerror(errno ? errno : ENAMETOOLONG));
+		return -1;
+	}
+	return 0;
+}
+
+/* strstat's argv: the selection, the table's options, extra (NULL-ended),
+ * then the trace. NULL when out of memory. */
+static char **strstat_argv(const struct opts *o, const char *const *extra)
+{
+	size_t nextra = 0;
+	while (extra[nextra])
+		nextra++;
+	char **const v = calloc(o->stat_argc + nextra + 4, sizeof(*v));
+	if (!v)
+		return NULL;
+	size_t k = 0;
+	v[k++] = (char *)"strstat";
+	for (size_t i = 0; i < o->stat_argc; i++)
+		v[k++] = o->stat_argv[i];
+	for (size_t i = 0; i < nextra; i++)
+		v[k++] = (char *)extra[i];
+	v[k++] = (char *)"--";
+	v[k++] = (char *)o->file;
+	return v;
+}
+
+/* -c: strep becomes strstat, which reads the trace itself (standard input
+ * too, untouched so far). */
+static void exec_summary(const struct opts *o) __attribute__((noreturn));
+static void exec_summary(const struct opts *o)
+{
+	char path[4096], msg[4300];
+	if (strstat_path(path, sizeof(path), msg, sizeof(msg)) < 0) {
+		fprintf(stderr, "strep: %s\n", msg);
+		exit(1);
+	}
+	const char *extra[6];
+	size_t k = 0;
+	if (o->outfile) {
+		extra[k++] = "-o";
+		extra[k++] = o->outfile;
+	}
+	if (o->force)
+		extra[k++] = "--force";
+	if (o->print.json)
+		extra[k++] = "--json";
+	extra[k] = NULL;
+	char **const argv = strstat_argv(o, extra);
+	if (!argv) {
+		fputs("strep: out of memory\n", stderr);
+		exit(1);
+	}
+	execv(path, argv);
+	fprintf(stderr, "strep: cannot run '%s': %s\n", path, strerror(errno));
+	exit(1);
+}
+
+/* -C: the table after the trace, where the trace went (standard output
+ * when it went to a file per task, as strace's goes to its error channel
+ * then). Returns strep's exit status as the table makes it. */
+static int run_summary(const struct opts *o, FILE *out)
+{
+	char path[4096], msg[4300];
+	if (strstat_path(path, sizeof(path), msg, sizeof(msg)) < 0) {
+		fprintf(stderr, "strep: %s\n", msg);
+		return 1;
+	}
+	static const char *const none[] = {NULL};
+	char **const argv = strstat_argv(o, none);
+	if (!argv) {
+		fputs("strep: out of memory\n", stderr);
+		return 1;
+	}
+	if (fflush(out) != 0) {
+		free(argv);
+		fprintf(stderr, "strep: write error: %s\n", strerror(errno));
+		return 1;
+	}
+	const pid_t pid = fork();
+	if (pid == 0) {
+		/* a trace on standard input is read again from its start */
+		if ((fileno(out) == STDOUT_FILENO || dup2(fileno(out), STDOUT_FILENO) >= 0) &&
+		    (strcmp(o->file, "-") != 0 || lseek(STDIN_FILENO, 0, SEEK_SET) == 0))
+			execv(path, argv);
+		_exit(127);
+	}
+	free(argv);
+	int status = 0;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127) {
+		fprintf(stderr, "strep: cannot run '%s' for the summary\n", path);
+		return 1;
+	}
+	return WEXITSTATUS(status);
 }
 
 static void print_info(FILE *out, const struct strtrc_header *h, const char *file)
@@ -751,25 +1016,46 @@ int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	rp_select_init(&o.sel);
+	strec_filter_init(&o.raw_set);
+	strec_filter_init(&o.abbrev_set);
+	strec_filter_init(&o.verbose_set);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
-	if (o.interleaved && (o.print.json || o.ff_dir))
+	if (o.interleaved && (o.print.json || separate_files(&o)))
 		usage_error("--interleaved is for the text view of all tasks (not --json or --ff)");
 	if (o.interleaved && o.sel.status != RP_STATUS_ALL)
 		usage_error("--interleaved cannot be combined with -z, -Z or -e status= (a call's "
 			    "status is not known at its entry)");
-	if (o.perfetto && (o.interleaved || o.ff_dir || o.print.json))
+	if (o.perfetto && (o.interleaved || separate_files(&o) || o.print.json))
 		usage_error("--format=perfetto is one JSON document: not with --interleaved, --ff "
 			    "or --json");
+	if (o.summary != SUMMARY_NONE && (o.perfetto || o.info || o.interleaved))
+		usage_error("-c and -C print strace's summary table: not with --format=perfetto, "
+			    "--info or --interleaved");
+	if (o.summary == SUMMARY_ONLY) {
+		if (separate_files(&o))
+			usage_error("-c prints only the summary: not with -ff or --ff");
+		exec_summary(&o);
+	}
+	if (o.summary == SUMMARY_AFTER) {
+		struct stat st;
+		if (o.print.json)
+			usage_error(
+			    "-C puts the summary table after the trace: text only, not --json "
+			    "(-c --json gives the table as JSON)");
+		if (!strcmp(o.file, "-") && (fstat(STDIN_FILENO, &st) < 0 || !S_ISREG(st.st_mode)))
+			usage_error(
+			    "-C reads the trace twice: give a file, or redirect standard input "
+			    "from one");
+	}
 
 	int err = 0;
 	char msg[512];
-	struct strtrc_reader *rd = strtrc_reader_open_path(o.file, &err, msg, sizeof(msg));
+	struct strtrc_reader *rd = rp_trace_open(o.file, &err, msg, sizeof(msg));
 	if (!rd) {
 		fprintf(stderr, "strep: %s\n", msg);
 		return 1;
 	}
-	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	const struct strtrc_header *h = strtrc_reader_header(rd);
 	FILE *out = stdout;
 	if (o.outfile && strcmp(o.outfile, "-") != 0) {
@@ -794,16 +1080,18 @@ int main(int argc, char **argv)
 		return fclose(out) == 0 && rc == 0 ? 0 : 1;
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
-	if (o.ff_dir) {
+	if (separate_files(&o)) {
 		/* strace -ff: no pid before each line, the file names the task */
 		o.print.pid_prefix = false;
-		if (mkdir(o.ff_dir, 0700) < 0 && errno != EEXIST) {
+		if (o.ff_dir && mkdir(o.ff_dir, 0700) < 0 && errno != EEXIST) {
 			fprintf(stderr, "strep: cannot create '%s': %s\n", o.ff_dir, strerror(errno));
 			strtrc_reader_close(rd);
 			return 1;
 		}
 	}
 
+	if (o.print.decode_fds & (RP_DECODE_FD_SOCKET | RP_DECODE_FD_DEV))
+		o.print.fdinfo = rp_fdinfo_new();
 	struct rp_session *s = rp_session_new(h);
 	struct run r = { .o = &o, .out = out, .session = s };
 	if (o.interleaved && s)
@@ -811,7 +1099,8 @@ int main(int argc, char **argv)
 	r.printer = s ? rp_printer_new(&o.print, s) : NULL;
 	if (o.perfetto && s)
 		r.pf = rp_perfetto_new(&o.print, s, h);
-	if (!s || !r.printer || (o.perfetto && !r.pf)) {
+	if (!s || !r.printer || (o.perfetto && !r.pf) ||
+	    ((o.print.decode_fds & (RP_DECODE_FD_SOCKET | RP_DECODE_FD_DEV)) && !o.print.fdinfo)) {
 		fputs("strep: out of memory\n", stderr);
 		return 1;
 	}
@@ -826,9 +1115,21 @@ int main(int argc, char **argv)
 	int rc;
 	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
 		rp_progress_update(&progress, strtrc_reader_bytes_in(rd));
+		if (rec.kind == STRTRC_SNAPSHOT && h->attached)
+			note_attach(&o, &rec.u.snapshot);
+		if (rec.kind == STRTRC_SNAPSHOT &&
+		    rp_fdinfo_snapshot(o.print.fdinfo, &rec.u.snapshot) < 0) {
+			fputs("strep: out of memory\n", stderr);
+			status = 1;
+			break;
+		}
 		const int frc = rp_session_feed(s, &rec, on_event, &r);
 		if (frc < 0) {
-			fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));
+			const char *const why = frc == -EPROTO ? rp_session_error(s) : NULL;
+			if (why)
+				fprintf(stderr, "strep: damaged trace: %s\n", why);
+			else
+				fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));
 			status = 1;
 			break;
 		}
@@ -856,23 +1157,39 @@ int main(int argc, char **argv)
 	char lost_msg[160];
 	if (rp_loss_warning(strtrc_reader_lost(rd), lost_msg, sizeof(lost_msg)))
 		fprintf(stderr, "strep: warning: %s\n", lost_msg);
+	for (size_t i = 0; rp_session_warning(s, i); i++)
+		fprintf(stderr, "strep: warning: %s\n", rp_session_warning(s, i));
 	if (r.il.open)
 		put(&r, out, " <unfinished ...>\n", 18);
 	ff_close_all(&r);
 	free(r.ff);
-	for (size_t i = 0; i < r.il.ncut; i++)
-		free(r.il.cut[i].printed);
-	free(r.il.cut);
-	free(r.arch);
+	for (size_t i = 0; i < r.il.cut.cap; i++) {
+		uint64_t c;
+		if (strec_u32map_at(&r.il.cut, i, NULL, &c))
+			free((struct cut_call *)(uintptr_t)c);
+	}
+	strec_u32map_free(&r.il.cut);
+	strec_u32map_free(&r.arch);
+	strec_u32map_free(&r.ff_of);
 	rp_buf_free(&r.il.printed);
 	rp_buf_free(&r.text);
-	if (r.write_failed && o.ff_dir)
+	if (r.write_failed && separate_files(&o))
 		status = 1;
 	rp_printer_free(r.printer);
+	rp_fdinfo_free(o.print.fdinfo);
 	rp_session_free(s);
 	rp_buf_free(&r.line);
 	strtrc_reader_close(rd);
 	rp_select_free(&o.sel);
+	if (o.summary == SUMMARY_AFTER) {
+		const int table = run_summary(&o, out);
+		status = table > status ? table : status;
+	}
+	rp_fdset_free(&o.dump_read);
+	rp_fdset_free(&o.dump_write);
+	for (size_t i = 0; i < o.stat_argc; i++)
+		free(o.stat_argv[i]);
+	free(o.stat_argv);
 	if (out != stdout && fclose(out) != 0)
 		status = 1;
 	return status;

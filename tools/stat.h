@@ -46,7 +46,8 @@ void st_shell_word(struct rp_buf *b, const char *s, size_t len);
 
 /* ---- containers ---- */
 
-/* Open-addressing map from a string or a u64 to a caller index. */
+/* Open-addressing map from a string or a u64 to a caller index. String
+ * keys are the caller's: they must stay while in the map. */
 struct st_map {
 	struct st_map_slot *slots;
 	size_t cap, n;
@@ -54,13 +55,22 @@ struct st_map {
 /* The index stored for key, or SIZE_MAX. */
 size_t st_map_get_str(const struct st_map *m, const char *key);
 size_t st_map_get_u64(const struct st_map *m, uint64_t key);
-/* Stores idx for key (replacing). The string is copied. 0 or -ENOMEM. */
+/* Stores idx (below UINT32_MAX) for key, replacing. 0 or -ENOMEM. */
 int st_map_put_str(struct st_map *m, const char *key, size_t idx);
 int st_map_put_u64(struct st_map *m, uint64_t key, size_t idx);
 void st_map_free(struct st_map *m);
 
 /* Growable array helper: ensures room for one more element. */
 int st_grow(void **v, size_t *cap, size_t n, size_t elem);
+
+/* The paths --errors and --files keep, each: a table that reaches it keeps
+ * the half that ranks highest (the paths that failed most, the files
+ * touched most) and counts what it dropped, which the views print. */
+#define ST_MAX_PATHS (1u << 18)
+/* Sorts v (n records of elem bytes) best first by cmp and drops all but
+ * the first keep: drop(record, ctx) is called for each, then *n = keep. */
+void st_keep_best(void *v, size_t *n, size_t elem, size_t keep,
+		  int (*cmp)(const void *, const void *), void (*drop)(void *, void *), void *ctx);
 
 /* errno -> count, kept sorted by count when printed. */
 struct st_errcount {
@@ -72,6 +82,7 @@ struct st_errs {
 	size_t n, cap;
 };
 int st_errs_add(struct st_errs *e, int err);
+int st_errs_add_count(struct st_errs *e, int err, uint64_t count);
 void st_errs_sort(struct st_errs *e);
 /* "ENOENT 211  EACCES 2" (sep between pairs, inner between name and count) */
 void st_errs_format(const struct st_errs *e, struct rp_buf *b, const char *inner, const char *sep);
@@ -103,6 +114,24 @@ enum st_sort {
 	ST_SORT_MIN,
 	ST_SORT_MAX,
 	ST_SORT_NOTHING,
+};
+
+/* The summary's columns, as strace -U names them; the syscall name is
+ * always shown (last when not asked for). */
+enum st_column {
+	ST_COL_PERCENT, /* "% time" */
+	ST_COL_SECONDS, /* total time */
+	ST_COL_MIN,	/* "shortest" */
+	ST_COL_MAX,	/* "longest" */
+	ST_COL_AVG,	/* "usecs/call" */
+	ST_COL_CALLS,
+	ST_COL_ERRORS,
+	ST_COL_NAME,
+	ST_COL_COUNT,
+};
+struct st_columns {
+	unsigned n;
+	enum st_column c[ST_COL_COUNT];
 };
 
 enum st_file_sort {
@@ -143,6 +172,9 @@ void st_syscalls_free(struct st_syscalls *t);
 typedef void (*st_text_fn)(const struct st_call *c, struct rp_buf *out, void *ctx);
 int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *path,
 		    st_text_fn text, void *text_ctx);
+/* The text summary's columns (default: strace's % time, seconds,
+ * usecs/call, calls, errors, syscall). */
+void st_syscalls_set_columns(struct st_syscalls *t, const struct st_columns *cols);
 void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
 void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
 void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
@@ -159,6 +191,25 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 int st_procs_call(struct st_procs *p, const struct st_call *c);
 const char *st_procs_cwd(const struct st_procs *p, uint32_t pid);
 void st_procs_set_end(struct st_procs *p, uint64_t ts);
+/* One process as every view shows it (--processes, --svg): one table, so
+ * the same numbers everywhere. */
+struct st_proc_info {
+	uint32_t pid, ppid;
+	size_t parent;		   /* the parent's index, or SIZE_MAX */
+	uint64_t start_ns, end_ns; /* end_ns: when it ended, else the trace's end */
+	bool ended, detached, has_status;
+	int32_t wait_status;
+	unsigned threads;
+	uint64_t calls, time_ns; /* selected calls */
+	const char *command;	 /* the last command it ran (shell words), else NULL */
+	const char *inherited;	 /* its parent's command, when it ran none */
+};
+/* Processes by index, in creation order (a parent before its children). */
+size_t st_procs_count(const struct st_procs *p);
+/* false for an index that holds no process (an early row merged away). */
+bool st_procs_info(const struct st_procs *p, size_t i, struct st_proc_info *info);
+/* The index of pid's current process, or SIZE_MAX. */
+size_t st_procs_index(const struct st_procs *p, uint32_t pid);
 /* filter: which pids to show (NULL: all) */
 typedef bool (*st_pid_fn)(uint32_t pid, void *ctx);
 void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx);

@@ -23,15 +23,22 @@ struct proc {
 	uint32_t pid, ppid;
 	size_t parent; /* index, or SIZE_MAX */
 	uint64_t start_ns, end_ns;
+	uint64_t last_ns; /* its last event */
 	bool ended, detached, has_status;
 	int32_t wait_status;
 	unsigned threads;
 	uint64_t calls, time_ns;
 	char *cwd;
+	bool cwd_known;	 /* from a chdir or a snapshot, not the parent's */
 	char *inherited; /* the parent's command at fork, when it never exec'd */
 	struct cmd *cmds;
 	size_t ncmds, cmds_cap;
 	bool exec_pending; /* the last command came from the EXEC record only */
+	/* made for a tid whose records came before any record said where it
+	 * came from: a new task's first stops can be recorded before its
+	 * parent's fork event */
+	bool orphan;
+	bool merged; /* an orphan the spawn record then named: not shown */
 };
 
 struct st_procs {
@@ -107,7 +114,90 @@ static struct proc *get_proc(struct st_procs *p, uint32_t pid, uint64_t ts)
 		p->last = i;
 		return &p->v[i];
 	}
-	return new_proc(p, pid, 0, ts);
+	struct proc *const pr = new_proc(p, pid, 0, ts);
+	if (pr)
+		pr->orphan = true;
+	return pr;
+}
+
+/* The orphan process that a spawn of new_tid by parent, whose previous
+ * event was at parent_last_ns, names: one made for new_tid since then. An
+ * older process of the same pid (reused) is not it. */
+static struct proc *early_records_of(struct st_procs *p, uint32_t new_tid, const struct proc *parent,
+				     uint64_t parent_last_ns)
+{
+	const size_t i = st_map_get_u64(&p->by_pid, new_tid);
+	if (i == SIZE_MAX)
+		return NULL;
+	struct proc *const early = &p->v[i];
+	if (!early->orphan || early->merged || early == parent || early->start_ns < parent_last_ns)
+		return NULL;
+	return early;
+}
+
+/* The child made for a spawn takes over what its orphan row recorded. */
+static void adopt(struct proc *child, struct proc *early)
+{
+	child->start_ns = early->start_ns;
+	child->last_ns = early->last_ns;
+	child->ended = early->ended;
+	child->end_ns = early->end_ns;
+	child->detached = early->detached;
+	child->has_status = early->has_status;
+	child->wait_status = early->wait_status;
+	child->threads = early->threads;
+	child->calls = early->calls;
+	child->time_ns = early->time_ns;
+	if (early->cwd_known) {
+		free(child->cwd);
+		child->cwd = early->cwd;
+		child->cwd_known = true;
+		early->cwd = NULL;
+	}
+	child->cmds = early->cmds;
+	child->ncmds = early->ncmds;
+	child->cmds_cap = early->cmds_cap;
+	child->exec_pending = early->exec_pending;
+	early->cmds = NULL;
+	early->ncmds = early->cmds_cap = 0;
+	early->merged = true;
+}
+
+size_t st_procs_count(const struct st_procs *p)
+{
+	return p->n;
+}
+
+bool st_procs_info(const struct st_procs *p, size_t i, struct st_proc_info *info)
+{
+	assert(i < p->n);
+	const struct proc *const pr = &p->v[i];
+	if (pr->merged)
+		return false;
+	*info = (struct st_proc_info){
+	    .pid = pr->pid,
+	    .ppid = pr->ppid,
+	    .parent = pr->parent != SIZE_MAX && !p->v[pr->parent].merged && pr->parent < i
+			  ? pr->parent
+			  : SIZE_MAX,
+	    .start_ns = pr->start_ns,
+	    .end_ns = pr->ended ? pr->end_ns : p->end_ns,
+	    .ended = pr->ended,
+	    .detached = pr->detached,
+	    .has_status = pr->has_status,
+	    .wait_status = pr->wait_status,
+	    .threads = pr->threads,
+	    .calls = pr->calls,
+	    .time_ns = pr->time_ns,
+	    .command = pr->ncmds ? pr->cmds[pr->ncmds - 1].text : NULL,
+	    .inherited = pr->inherited,
+	};
+	return true;
+}
+
+size_t st_procs_index(const struct st_procs *p, uint32_t pid)
+{
+	return st_map_get_u64(&p->by_pid, pid);
 }
 
 const char *st_procs_cwd(const struct st_procs *p, uint32_t pid)
@@ -120,26 +210,6 @@ void st_procs_set_end(struct st_procs *p, uint64_t ts)
 {
 	if (ts > p->end_ns)
 		p->end_ns = ts;
-}
-
-int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint64_t ts)
-{
-	struct proc *pr = get_proc(p, sn->pid, ts);
-	if (!pr)
-		return -ENOMEM;
-	pr->ppid = sn->ppid;
-	pr->parent = st_map_get_u64(&p->by_pid, sn->ppid);
-	if (pr->parent == (size_t)(pr - p->v))
-		pr->parent = SIZE_MAX;
-	pr->threads = sn->ntids ? (unsigned)sn->ntids : 1;
-	if (sn->cwd.data) {
-		char *c = strndup((const char *)sn->cwd.data, sn->cwd.len);
-		if (!c)
-			return -ENOMEM;
-		free(pr->cwd);
-		pr->cwd = c;
-	}
-	return 0;
 }
 
 static int push_cmd(struct proc *pr, char *text, char *json, bool pending)
@@ -173,6 +243,38 @@ static char *buf_string(struct rp_buf *b)
 		return NULL;
 	}
 	return b->data;
+}
+
+int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint64_t ts)
+{
+	struct proc *pr = get_proc(p, sn->pid, ts);
+	if (!pr)
+		return -ENOMEM;
+	pr->ppid = sn->ppid;
+	pr->parent = st_map_get_u64(&p->by_pid, sn->ppid);
+	if (pr->parent == (size_t)(pr - p->v))
+		pr->parent = SIZE_MAX;
+	pr->threads = sn->ntids ? (unsigned)sn->ntids : 1;
+	pr->orphan = false;
+	if (sn->cwd.data) {
+		char *c = strndup((const char *)sn->cwd.data, sn->cwd.len);
+		if (!c)
+			return -ENOMEM;
+		free(pr->cwd);
+		pr->cwd = c;
+		pr->cwd_known = true;
+	}
+	/* an attached process's command is its program, as far as known */
+	const struct strtrc_bytes *const name = sn->exe.len ? &sn->exe : &sn->comm;
+	if (!pr->ncmds && name->len) {
+		struct rp_buf text = {0}, json = {0};
+		st_shell_word(&text, (const char *)name->data, name->len);
+		rp_buf_putc(&json, '[');
+		rp_json_string(&json, name->data, name->len);
+		rp_buf_putc(&json, ']');
+		return push_cmd(pr, buf_string(&text), buf_string(&json), false);
+	}
+	return 0;
 }
 
 /* argv of a successful execve(at) from its entry captures. */
@@ -248,6 +350,7 @@ static int on_syscall(struct st_procs *p, struct proc *pr, const struct rp_sessi
 		return -ENOMEM;
 	free(pr->cwd);
 	pr->cwd = cwd;
+	pr->cwd_known = true;
 	return 0;
 }
 
@@ -255,24 +358,39 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 		   const char *exe)
 {
 	st_procs_set_end(p, ev->ts_ns);
+	/* a signal or a stop tells nothing of a process's life: none is made
+	 * for it (a run of them with made-up tids would fill the table) */
+	if (ev->kind == RP_EV_SIGNAL || ev->kind == RP_EV_GROUP_STOP)
+		return 0;
 	struct proc *pr = get_proc(p, ev->pid, ev->ts_ns);
 	if (!pr)
 		return -ENOMEM;
+	const uint64_t last_ns = pr->last_ns;
+	pr->last_ns = ev->ts_ns;
 	switch (ev->kind) {
 	case RP_EV_SPAWN: {
 		const struct strtrc_spawn *sp = &ev->u.spawn;
+		struct proc *const early = early_records_of(p, sp->new_tid, pr, last_ns);
 		if (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & CLONE_THREAD_FLAG)) {
 			pr->threads++;
+			if (early) { /* the thread's calls are its process's */
+				pr->calls += early->calls;
+				pr->time_ns += early->time_ns;
+				early->merged = true;
+			}
 			return 0;
 		}
 		const size_t parent = (size_t)(pr - p->v);
+		const size_t early_i = early ? (size_t)(early - p->v) : SIZE_MAX;
 		struct proc *child = new_proc(p, sp->new_tid, ev->pid, ev->ts_ns);
 		if (!child)
 			return -ENOMEM;
 		pr = &p->v[parent]; /* the array may have moved */
+		if (early_i != SIZE_MAX)
+			adopt(child, &p->v[early_i]);
 		const struct cmd *last = pr->ncmds ? &pr->cmds[pr->ncmds - 1] : NULL;
 		const char *inh = last ? last->text : pr->inherited;
-		if (inh && !(child->inherited = strdup(inh)))
+		if (!child->ncmds && inh && !(child->inherited = strdup(inh)))
 			return -ENOMEM;
 		return 0;
 	}
@@ -331,12 +449,24 @@ static void status_text(const struct proc *pr, char *b, size_t n)
 	}
 }
 
+/* The tree is drawn this deep; deeper processes say how deep they are
+ * instead (a chain of a million forks stays a line each). */
+#define TREE_MAX_DEPTH 64
+
+/* A process whose children are being walked. */
+struct walk_frame {
+	size_t child; /* the next child to visit */
+	size_t plen;  /* the prefix for the children */
+	size_t depth; /* of the children, as drawn */
+};
+
 struct walk {
 	struct st_procs *p;
 	struct st_out *o;
 	st_pid_fn shown;
 	void *ctx;
 	size_t *first_child, *next_sibling;
+	struct walk_frame *stack; /* as deep as the tree can be: p->n */
 	struct rp_buf prefix;
 };
 
@@ -399,28 +529,51 @@ static void print_proc(struct walk *w, size_t i, const char *tree_prefix)
 	rp_buf_free(&json);
 }
 
-/* Depth-first, children in start order. A hidden process is skipped but
- * its descendants still show, one level up. */
-static void walk(struct walk *w, size_t i, bool last)
+/* Prints process i under the current prefix; true when it was shown, and
+ * the prefix then grows for its children. */
+static bool visit(struct walk *w, size_t i, bool last, size_t depth)
 {
-	const size_t plen = w->prefix.len;
-	const bool show = !w->shown || w->shown(w->p->v[i].pid, w->ctx);
-	if (show) {
-		struct rp_buf line = {0};
-		if (plen)
-			rp_buf_put(&line, w->prefix.data, plen);
-		const bool root = w->p->v[i].parent == SIZE_MAX;
-		if (!root)
-			rp_buf_puts(&line, last ? "`-- " : "|-- ");
-		rp_buf_putc(&line, '\0');
-		print_proc(w, i, line.oom ? "" : line.data);
-		rp_buf_free(&line);
-		if (!root)
-			rp_buf_puts(&w->prefix, last ? "    " : "|   ");
+	if (w->shown && !w->shown(w->p->v[i].pid, w->ctx))
+		return false;
+	const bool root = w->p->v[i].parent == SIZE_MAX;
+	struct rp_buf line = {0};
+	if (w->prefix.len)
+		rp_buf_put(&line, w->prefix.data, w->prefix.len);
+	if (!root)
+		rp_buf_puts(&line, last ? "`-- " : "|-- ");
+	if (depth > TREE_MAX_DEPTH)
+		rp_buf_printf(&line, "(depth %zu) ", depth);
+	rp_buf_putc(&line, '\0');
+	print_proc(w, i, line.oom ? "" : line.data);
+	rp_buf_free(&line);
+	if (!root && depth <= TREE_MAX_DEPTH)
+		rp_buf_puts(&w->prefix, last ? "    " : "|   ");
+	return true;
+}
+
+/* Depth-first from root, children in start order. A hidden process is
+ * skipped but its descendants still show, one level up. Iterative: the
+ * tree may be as deep as the trace has forks. */
+static void walk(struct walk *w, size_t root)
+{
+	struct walk_frame *const stack = w->stack;
+	w->prefix.len = 0;
+	const bool shown = visit(w, root, true, 0);
+	size_t sp = 0;
+	stack[sp++] = (struct walk_frame){w->first_child[root], w->prefix.len, shown ? 1 : 0};
+	while (sp) {
+		struct walk_frame *const f = &stack[sp - 1];
+		const size_t c = f->child;
+		if (c == SIZE_MAX) {
+			sp--;
+			continue;
+		}
+		f->child = w->next_sibling[c];
+		w->prefix.len = f->plen;
+		const bool seen = visit(w, c, w->next_sibling[c] == SIZE_MAX, f->depth);
+		stack[sp] = (struct walk_frame){w->first_child[c], w->prefix.len, f->depth + seen};
+		sp++;
 	}
-	for (size_t c = w->first_child[i]; c != SIZE_MAX; c = w->next_sibling[c])
-		walk(w, c, w->next_sibling[c] == SIZE_MAX);
-	w->prefix.len = plen;
 }
 
 void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, void *ctx)
@@ -439,7 +592,8 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 	struct walk w = {.p = p, .o = o, .shown = shown, .ctx = ctx};
 	w.first_child = malloc((p->n + 1) * sizeof(size_t));
 	w.next_sibling = malloc((p->n + 1) * sizeof(size_t));
-	if (w.first_child && w.next_sibling) {
+	w.stack = malloc((p->n + 1) * sizeof(*w.stack));
+	if (w.first_child && w.next_sibling && w.stack) {
 		for (size_t i = 0; i < p->n; i++)
 			w.first_child[i] = w.next_sibling[i] = SIZE_MAX;
 		/* creation order is start order: append each child at the end */
@@ -447,7 +601,8 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 		if (tail) {
 			for (size_t i = 0; i < p->n; i++) {
 				const size_t par = p->v[i].parent;
-				if (par == SIZE_MAX || par >= i)
+				if (par == SIZE_MAX || par >= i || p->v[i].merged ||
+				    p->v[par].merged)
 					continue;
 				if (w.first_child[par] == SIZE_MAX)
 					w.first_child[par] = i;
@@ -457,9 +612,11 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 			}
 			for (size_t i = 0; i < p->n; i++) {
 				const size_t par = p->v[i].parent;
-				if (par == SIZE_MAX || par >= i) {
+				if (p->v[i].merged)
+					continue;
+				if (par == SIZE_MAX || par >= i || p->v[par].merged) {
 					p->v[i].parent = SIZE_MAX; /* a root */
-					walk(&w, i, true);
+					walk(&w, i);
 				}
 			}
 			free(tail);
@@ -467,6 +624,7 @@ void st_view_processes(struct st_procs *p, struct st_out *o, st_pid_fn shown, vo
 	}
 	free(w.first_child);
 	free(w.next_sibling);
+	free(w.stack);
 	rp_buf_free(&w.prefix);
 	if (o->fmt != ST_TEXT)
 		st_out_table_end(o);

@@ -15,6 +15,9 @@
 
 #define NBINS		 512
 #define MAX_FAILS	 4096 /* failure ticks kept per process */
+/* Rows drawn: past them a picture is too tall to read, and each costs up
+ * to 2 KiB of bins; later processes are counted, not drawn. */
+#define MAX_PROCS	 16384
 #define LABEL_CHARS	 56
 #define CLONE_THREAD_BIT 0x10000u
 
@@ -28,27 +31,23 @@
 #define LEGEND_H 40
 #define CHAR_W	 6.6 /* 11px monospace */
 
-struct svg_proc {
-	uint32_t pid, ppid;
-	size_t parent; /* index or SIZE_MAX */
-	uint64_t start_ns, end_ns;
-	bool ended;
-	int32_t wait_status;
-	char *label;
-	uint64_t sys_ns, calls, failed;
+/* What the picture keeps of a process beyond the process table's numbers
+ * (stat_procs.c, which --processes shows too): by the process's index. */
+struct svg_row {
 	uint32_t *bins; /* microseconds in syscalls per bin, allocated at first call */
 	uint64_t *fails;
 	size_t nfails, fails_cap;
+	uint64_t failed;
 	/* tree order */
 	size_t first_child, next_sibling, depth;
 };
 
 struct st_svg {
-	struct svg_proc *v;
-	size_t n, cap;
-	struct st_map by_pid; /* newest process of each pid */
-	uint64_t bin_ns;      /* width of a bin */
-	uint64_t end_ns;      /* last timestamp seen */
+	const struct st_procs *procs;
+	struct svg_row *rows; /* by process index, up to MAX_PROCS */
+	size_t nrows, cap;
+	uint64_t bin_ns; /* width of a bin */
+	uint64_t end_ns; /* last timestamp seen */
 	char *root_label;
 };
 
@@ -68,11 +67,25 @@ static const char *base_name(const char *path)
 	return slash && slash[1] ? slash + 1 : path;
 }
 
-struct st_svg *st_svg_new(const struct strtrc_header *h)
+/* A command's label: its words, the program without its directory. */
+static const char *command_label(const char *command)
+{
+	const size_t word = strcspn(command, " ");
+	if (command[0] == '\'' || command[0] == '"')
+		return command;
+	const char *slash = NULL;
+	for (const char *c = command; c < command + word; c++)
+		if (*c == '/')
+			slash = c;
+	return slash && slash[1] && slash[1] != ' ' ? slash + 1 : command;
+}
+
+struct st_svg *st_svg_new(const struct strtrc_header *h, const struct st_procs *procs)
 {
 	struct st_svg *g = calloc(1, sizeof(*g));
 	if (!g)
 		return NULL;
+	g->procs = procs;
 	g->bin_ns = 1000000; /* 1 ms, doubled as needed */
 	struct rp_buf b = {0};
 	for (size_t i = 0; i < h->command_argc && b.len < LABEL_CHARS; i++) {
@@ -92,46 +105,33 @@ void st_svg_free(struct st_svg *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->n; i++) {
-		free(g->v[i].label);
-		free(g->v[i].bins);
-		free(g->v[i].fails);
+	for (size_t i = 0; i < g->nrows; i++) {
+		free(g->rows[i].bins);
+		free(g->rows[i].fails);
 	}
-	free(g->v);
+	free(g->rows);
 	free(g->root_label);
-	st_map_free(&g->by_pid);
 	free(g);
 }
 
-static struct svg_proc *find(struct st_svg *g, uint32_t pid)
+/* The row of process index i (there are rows for the first MAX_PROCS). */
+static struct svg_row *row(struct st_svg *g, size_t i)
 {
-	const size_t i = st_map_get_u64(&g->by_pid, pid);
-	return i == SIZE_MAX ? NULL : &g->v[i];
-}
-
-static struct svg_proc *add_proc(struct st_svg *g, uint32_t pid, uint32_t ppid, uint64_t ts)
-{
-	if (st_grow((void **)&g->v, &g->cap, g->n, sizeof(*g->v)) < 0 ||
-	    st_map_put_u64(&g->by_pid, pid, g->n) < 0)
-		return NULL;
-	const size_t parent = ppid ? st_map_get_u64(&g->by_pid, ppid) : SIZE_MAX;
-	struct svg_proc *p = &g->v[g->n++];
-	memset(p, 0, sizeof(*p));
-	p->pid = pid;
-	p->ppid = ppid;
-	p->parent = parent;
-	p->start_ns = ts;
-	const char *label = parent != SIZE_MAX ? g->v[parent].label : g->root_label;
-	p->label = strdup(label);
-	return p->label ? p : NULL;
+	assert(i < MAX_PROCS);
+	while (g->nrows <= i) {
+		if (st_grow((void **)&g->rows, &g->cap, g->nrows, sizeof(*g->rows)) < 0)
+			return NULL;
+		memset(&g->rows[g->nrows++], 0, sizeof(*g->rows));
+	}
+	return &g->rows[i];
 }
 
 /* Doubles the bin width until ts falls in the last bin or before. */
 static void fit(struct st_svg *g, uint64_t ts)
 {
 	while (ts / g->bin_ns >= NBINS) {
-		for (size_t i = 0; i < g->n; i++) {
-			uint32_t *b = g->v[i].bins;
+		for (size_t i = 0; i < g->nrows; i++) {
+			uint32_t *b = g->rows[i].bins;
 			if (!b)
 				continue;
 			for (size_t k = 0; k < NBINS / 2; k++) {
@@ -152,108 +152,23 @@ static void seen(struct st_svg *g, uint64_t ts)
 	}
 }
 
-static int exec_label(struct svg_proc *p, const struct rp_syscall *sc, unsigned arg)
-{
-	const struct rp_mem *vec = rp_syscall_mem(sc, STRTRC_AT_ENTRY, arg, 0);
-	struct rp_buf b = {0};
-	const size_t n = vec ? vec->len / 8 : 0;
-	for (size_t k = 0; k < n && b.len < LABEL_CHARS; k++) {
-		uint64_t ptr;
-		memcpy(&ptr, vec->data + 8 * k, sizeof(ptr));
-		if (!ptr)
-			break;
-		const struct rp_mem *s = rp_syscall_mem(sc, STRTRC_AT_ENTRY, arg, (uint32_t)k + 1);
-		if (!s)
-			break;
-		const char *w = (const char *)s->data;
-		const size_t wl = strnlen(w, s->len);
-		if (k)
-			rp_buf_putc(&b, ' ');
-		if (k == 0) {
-			const char *bn = base_name(strndupa(w, wl));
-			rp_buf_puts(&b, bn);
-		} else {
-			rp_buf_put(&b, w, wl);
-		}
-	}
-	if (b.oom) {
-		rp_buf_free(&b);
-		return -ENOMEM;
-	}
-	if (b.len) {
-		char *l = label_of(b.data, b.len);
-		if (!l) {
-			rp_buf_free(&b);
-			return -ENOMEM;
-		}
-		free(p->label);
-		p->label = l;
-	}
-	rp_buf_free(&b);
-	return 0;
-}
-
-int st_svg_event(struct st_svg *g, const struct rp_event *ev)
+void st_svg_event(struct st_svg *g, const struct rp_event *ev)
 {
 	assert(g && ev);
 	seen(g, ev->ts_ns);
-	struct svg_proc *p = find(g, ev->pid);
-	if (!p && !(p = add_proc(g, ev->pid, 0, ev->ts_ns)))
-		return -ENOMEM;
-	switch (ev->kind) {
-	case RP_EV_SPAWN:
-		if (ev->u.spawn.how == STRTRC_SPAWN_CLONE &&
-		    (ev->u.spawn.clone_flags & CLONE_THREAD_BIT))
-			return 0;
-		return add_proc(g, ev->u.spawn.new_tid, ev->pid, ev->ts_ns) ? 0 : -ENOMEM;
-	case RP_EV_EXEC:
-		if (ev->u.exec.exe) {
-			char *l =
-			    label_of(base_name(ev->u.exec.exe), strlen(base_name(ev->u.exec.exe)));
-			if (!l)
-				return -ENOMEM;
-			free(p->label);
-			p->label = l;
-		}
-		return 0;
-	case RP_EV_SYSCALL: {
-		/* execve's argv makes a better label than the EXEC record's exe */
-		const struct rp_syscall *sc = &ev->u.sc;
-		const char *name = rp_syscall_name(sc);
-		if (!name || !sc->finished || sc->is_error)
-			return 0;
-		if (!strcmp(name, "execve"))
-			return exec_label(p, sc, 1);
-		if (!strcmp(name, "execveat"))
-			return exec_label(p, sc, 2);
-		return 0;
-	}
-	case RP_EV_EXIT:
-		if (ev->tid == ev->pid) {
-			p->ended = true;
-			p->end_ns = ev->ts_ns;
-			p->wait_status = ev->u.wait_status;
-		}
-		return 0;
-	case RP_EV_DETACH:
-		if (ev->tid == ev->pid && !p->ended)
-			p->end_ns = ev->ts_ns;
-		return 0;
-	default:
-		return 0;
-	}
 }
 
 int st_svg_call(struct st_svg *g, const struct st_call *c)
 {
 	assert(g && c);
-	struct svg_proc *p = find(g, c->ev->pid);
+	const size_t i = st_procs_index(g->procs, c->ev->pid);
+	if (i == SIZE_MAX || i >= MAX_PROCS)
+		return 0; /* a process not drawn */
+	struct svg_row *const p = row(g, i);
 	if (!p)
-		return 0; /* st_svg_event saw it first */
+		return -ENOMEM;
 	const uint64_t a = c->sc->entry_ts_ns, b = a + c->dur_ns;
 	seen(g, b);
-	p->calls++;
-	p->sys_ns += c->dur_ns;
 	if (!p->bins && !(p->bins = calloc(NBINS, sizeof(*p->bins))))
 		return -ENOMEM;
 	/* spread the call over the bins it covers */
@@ -308,10 +223,14 @@ static double tick_step(double span)
 	return step;
 }
 
-static const char *exit_text(const struct svg_proc *p, char *tmp, size_t size)
+static const char *exit_text(const struct st_proc_info *p, char *tmp, size_t size)
 {
+	if (p->detached)
+		return "detached";
 	if (!p->ended)
 		return "still running at the end of the trace";
+	if (!p->has_status)
+		return "ended";
 	const int st = p->wait_status;
 	if ((st & 0x7f) == 0)
 		snprintf(tmp, size, "exit %d", (st >> 8) & 0xff);
@@ -321,47 +240,68 @@ static const char *exit_text(const struct svg_proc *p, char *tmp, size_t size)
 	return tmp;
 }
 
-static bool failed_exit(const struct svg_proc *p)
+static bool failed_exit(const struct st_proc_info *p)
 {
-	return p->ended && p->wait_status != 0;
+	return p->ended && p->has_status && p->wait_status != 0;
 }
 
 int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 {
 	assert(g && f);
+	/* the processes drawn: the first MAX_PROCS of the table */
+	const size_t nprocs = st_procs_count(g->procs);
+	const size_t n = nprocs < MAX_PROCS ? nprocs : MAX_PROCS;
+	if (n && !row(g, n - 1))
+		return -ENOMEM;
+	struct st_proc_info *const info = malloc((n + 1) * sizeof(*info));
+	bool *const valid = calloc(n + 1, sizeof(*valid));
+	if (!info || !valid) {
+		free(info);
+		free(valid);
+		return -ENOMEM;
+	}
+	uint64_t not_drawn = 0;
+	for (size_t i = 0; i < nprocs; i++) {
+		struct st_proc_info other;
+		if (i < n)
+			valid[i] = st_procs_info(g->procs, i, &info[i]);
+		else
+			not_drawn += st_procs_info(g->procs, i, &other);
+	}
 	/* tree order: children in start order under their parent */
-	for (size_t i = 0; i < g->n; i++)
-		g->v[i].first_child = g->v[i].next_sibling = SIZE_MAX;
-	for (size_t i = g->n; i-- > 0;) {
-		struct svg_proc *p = &g->v[i];
-		if (p->parent != SIZE_MAX) {
-			p->next_sibling = g->v[p->parent].first_child;
-			g->v[p->parent].first_child = i;
+	for (size_t i = 0; i < n; i++)
+		g->rows[i].first_child = g->rows[i].next_sibling = SIZE_MAX;
+	for (size_t i = n; i-- > 0;) {
+		if (valid[i] && info[i].parent != SIZE_MAX) {
+			g->rows[i].next_sibling = g->rows[info[i].parent].first_child;
+			g->rows[info[i].parent].first_child = i;
 		}
 	}
-	size_t *order = malloc((g->n + 1) * sizeof(*order));
-	size_t *stack = malloc((g->n + 1) * sizeof(*stack));
+	size_t *order = malloc((n + 1) * sizeof(*order));
+	size_t *stack = malloc((n + 1) * sizeof(*stack));
 	if (!order || !stack) {
 		free(order);
 		free(stack);
+		free(info);
+		free(valid);
 		return -ENOMEM;
 	}
 	size_t rows = 0;
-	for (size_t r = 0; r < g->n; r++) {
-		if (g->v[r].parent != SIZE_MAX)
+	for (size_t r = 0; r < n; r++) {
+		if (!valid[r] || info[r].parent != SIZE_MAX)
 			continue;
 		size_t sp = 0;
-		g->v[r].depth = 0;
+		g->rows[r].depth = 0;
 		stack[sp++] = r;
 		while (sp) {
 			const size_t i = stack[--sp];
-			if (!shown || shown(g->v[i].pid, ctx))
+			if (!shown || shown(info[i].pid, ctx))
 				order[rows++] = i;
 			/* push children so that the first comes out first */
 			size_t nkids = 0;
-			for (size_t c = g->v[i].first_child; c != SIZE_MAX;
-			     c = g->v[c].next_sibling) {
-				g->v[c].depth = g->v[i].depth + 1;
+			for (size_t c = g->rows[i].first_child; c != SIZE_MAX;
+			     c = g->rows[c].next_sibling) {
+				g->rows[c].depth = g->rows[i].depth + 1;
 				stack[sp + nkids++] = c;
 			}
 			for (size_t a = 0, b = nkids; b > a + 1; a++, b--) {
@@ -373,12 +313,14 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		}
 	}
 	free(stack);
-	size_t *row_of = malloc((g->n + 1) * sizeof(*row_of));
+	size_t *row_of = malloc((n + 1) * sizeof(*row_of));
 	if (!row_of) {
 		free(order);
+		free(info);
+		free(valid);
 		return -ENOMEM;
 	}
-	for (size_t i = 0; i < g->n; i++)
+	for (size_t i = 0; i < n; i++)
 		row_of[i] = SIZE_MAX;
 	for (size_t r = 0; r < rows; r++)
 		row_of[order[r]] = r;
@@ -397,7 +339,11 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 	    width, height, width, height);
 	fprintf(f, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">", MARGIN);
 	xml_text(f, g->root_label);
-	fprintf(f, ": %zu processes, %.3f s</text>\n", rows, (double)span_ns / 1e9);
+	fprintf(f, ": %zu processes, %.3f s", rows, (double)span_ns / 1e9);
+	if (not_drawn)
+		fprintf(f, " (%llu more started: at most %u are drawn)",
+			(unsigned long long)not_drawn, MAX_PROCS);
+	fputs("</text>\n", f);
 
 	/* time axis and grid */
 	const double span_s = (double)span_ns / 1e9;
@@ -425,7 +371,7 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 	/* parent-child connectors, under the bars */
 	fputs("<g class=\"tree\" stroke=\"#999\" stroke-width=\"1\">\n", f);
 	for (size_t r = 0; r < rows; r++) {
-		const struct svg_proc *p = &g->v[order[r]];
+		const struct st_proc_info *p = &info[order[r]];
 		if (p->parent == SIZE_MAX || row_of[p->parent] == SIZE_MAX)
 			continue;
 		const double x = x0 + (double)p->start_ns * scale;
@@ -436,9 +382,20 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 	fputs("</g>\n", f);
 
 	for (size_t r = 0; r < rows; r++) {
-		const struct svg_proc *p = &g->v[order[r]];
+		const struct st_proc_info *p = &info[order[r]];
+		const struct svg_row *const pr = &g->rows[order[r]];
 		const int y = TOP + (int)r * ROW_H;
-		const uint64_t end = p->ended || p->end_ns ? p->end_ns : g->end_ns;
+		const uint64_t end = p->end_ns;
+		char label_buf[LABEL_CHARS + 8];
+		const char *label = label_buf;
+		if (p->command)
+			snprintf(label_buf, sizeof(label_buf), "%s", command_label(p->command));
+		else if (p->inherited)
+			snprintf(label_buf, sizeof(label_buf), "(%s)", command_label(p->inherited));
+		else
+			label = g->root_label;
+		if (strlen(label) > LABEL_CHARS)
+			memcpy(label_buf + LABEL_CHARS - 3, "...", 4);
 		const double xa = x0 + (double)p->start_ns * scale;
 		double w = (double)(end > p->start_ns ? end - p->start_ns : 0) * scale;
 		if (w < 1)
@@ -451,20 +408,20 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 				"fill=\"#f6f6f6\"/>\n",
 				y, width, ROW_H);
 		fprintf(f, "<title>pid %" PRIu32 " (parent %" PRIu32 "): ", p->pid, p->ppid);
-		xml_text(f, p->label);
+		xml_text(f, p->command ? p->command : label);
 		fprintf(f,
 			"&#10;%.3f s to %.3f s, %" PRIu64 " calls, %.3f s in syscalls, %" PRIu64
 			" failed, %s</title>\n",
 			(double)p->start_ns / 1e9, (double)end / 1e9, p->calls,
-			(double)p->sys_ns / 1e9, p->failed, exit_text(p, tmp, sizeof(tmp)));
+			(double)p->time_ns / 1e9, pr->failed, exit_text(p, tmp, sizeof(tmp)));
 		/* label: pid, then the command indented by depth */
-		const size_t indent = p->depth < 12 ? p->depth : 12;
+		const size_t indent = pr->depth < 12 ? pr->depth : 12;
 		fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#888\">%" PRIu32 "</text>", MARGIN,
 			y + ROW_H - 5, p->pid);
 		fprintf(f, "<text x=\"%.1f\" y=\"%d\"%s>",
 			MARGIN + 7 * CHAR_W + (double)indent * CHAR_W, y + ROW_H - 5,
 			failed_exit(p) ? " fill=\"#c00\"" : "");
-		xml_text(f, p->label);
+		xml_text(f, label);
 		fputs("</text>\n", f);
 		/* the bar: running, then the share in syscalls per bin */
 		const int by = y + (ROW_H - BAR_H) / 2;
@@ -472,7 +429,7 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		    f,
 		    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#9ecae1\"/>\n",
 		    xa, by, w, BAR_H);
-		if (p->bins) {
+		if (pr->bins) {
 			/* neighbouring bins of the same shade become one rect */
 			size_t k = p->start_ns / g->bin_ns;
 			const size_t last = end / g->bin_ns < NBINS ? end / g->bin_ns : NBINS - 1;
@@ -482,14 +439,14 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 				const uint64_t hi =
 				    (k + 1) * g->bin_ns < end ? (k + 1) * g->bin_ns : end;
 				const double share =
-				    hi > lo ? (double)p->bins[k] * 1000.0 / (double)(hi - lo) : 0;
+				    hi > lo ? (double)pr->bins[k] * 1000.0 / (double)(hi - lo) : 0;
 				const int level = share >= 1 ? 10 : (int)(share * 10 + 0.5);
 				size_t m = k + 1;
 				while (m <= last && level) {
 					const uint64_t l2 = m * g->bin_ns;
 					const uint64_t h2 =
 					    (m + 1) * g->bin_ns < end ? (m + 1) * g->bin_ns : end;
-					const double s2 = h2 > l2 ? (double)p->bins[m] * 1000.0 /
+					const double s2 = h2 > l2 ? (double)pr->bins[m] * 1000.0 /
 									(double)(h2 - l2)
 								  : 0;
 					if ((s2 >= 1 ? 10 : (int)(s2 * 10 + 0.5)) != level)
@@ -514,8 +471,8 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		}
 		/* failed calls: red ticks over the bar, one per pixel */
 		long last_px = -1;
-		for (size_t i = 0; i < p->nfails; i++) {
-			const long px = (long)(x0 + (double)p->fails[i] * scale);
+		for (size_t i = 0; i < pr->nfails; i++) {
+			const long px = (long)(x0 + (double)pr->fails[i] * scale);
 			if (px == last_px)
 				continue;
 			last_px = px;
@@ -548,5 +505,7 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		ly + 9);
 	free(order);
 	free(row_of);
+	free(info);
+	free(valid);
 	return ferror(f) ? -EIO : 0;
 }

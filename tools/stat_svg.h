@@ -10,10 +10,12 @@
 #include <stdio.h>
 
 struct st_svg;
-struct st_svg *st_svg_new(const struct strtrc_header *h);
+/* The rows are procs's processes (what --processes shows): the picture
+ * keeps only what it draws over them. */
+struct st_svg *st_svg_new(const struct strtrc_header *h, const struct st_procs *procs);
 void st_svg_free(struct st_svg *g);
-/* Every event, whatever the filters: the process tree and commands. */
-int st_svg_event(struct st_svg *g, const struct rp_event *ev);
+/* Every event, whatever the filters: the time line's extent. */
+void st_svg_event(struct st_svg *g, const struct rp_event *ev);
 /* A selected, finished call: time in syscalls and failures. */
 int st_svg_call(struct st_svg *g, const struct st_call *c);
 /* Writes the picture; shown chooses the rows (NULL: all). 0 or -errno. */

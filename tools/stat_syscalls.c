@@ -35,6 +35,7 @@ struct slow {
 struct failpath {
 	char *path;
 	uint64_t count;
+	uint64_t last; /* the number of its last failure, among all */
 	struct st_errs errs;
 };
 
@@ -45,9 +46,14 @@ struct st_syscalls {
 	unsigned top;
 	bool latency; /* histograms and the slowest calls are kept */
 	uint64_t seq;
+	/* the paths that failed, at most ST_MAX_PATHS: then the half that
+	 * failed most (more recently, on ties) stays */
 	struct failpath *fails;
 	size_t nfails, fails_cap;
 	struct st_map fail_map;
+	uint64_t failures;
+	uint64_t dropped_paths, dropped_failures;
+	struct st_columns columns; /* of the text summary */
 };
 
 struct st_syscalls *st_syscalls_new(unsigned top, bool latency)
@@ -57,6 +63,9 @@ struct st_syscalls *st_syscalls_new(unsigned top, bool latency)
 		return NULL;
 	t->top = top;
 	t->latency = latency;
+	t->columns = (struct st_columns){
+	    6,
+	    {ST_COL_PERCENT, ST_COL_SECONDS, ST_COL_AVG, ST_COL_CALLS, ST_COL_ERRORS, ST_COL_NAME}};
 	t->heap = calloc(top ? top : 1, sizeof(*t->heap));
 	if (!t->heap) {
 		free(t);
@@ -163,14 +172,49 @@ static int add_slow(struct st_syscalls *t, const struct st_call *c, st_text_fn t
 	return 0;
 }
 
+/* Ranks for keeping: failed more, then failed later. */
+static int keep_cmp(const void *pa, const void *pb)
+{
+	const struct failpath *a = pa, *b = pb;
+	if (a->count != b->count)
+		return a->count < b->count ? 1 : -1;
+	return (a->last < b->last) - (a->last > b->last);
+}
+
+static void drop_fail(void *rec, void *ctx)
+{
+	struct failpath *const fp = rec;
+	struct st_syscalls *const t = ctx;
+	t->dropped_paths++;
+	t->dropped_failures += fp->count;
+	free(fp->path);
+	free(fp->errs.v);
+}
+
+static int rebuild_fail_map(struct st_syscalls *t)
+{
+	st_map_free(&t->fail_map);
+	for (size_t i = 0; i < t->nfails; i++) {
+		if (st_map_put_str(&t->fail_map, t->fails[i].path, i) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
 static int add_fail_path(struct st_syscalls *t, const char *path, int err)
 {
 	size_t i = st_map_get_str(&t->fail_map, path);
 	if (i == SIZE_MAX) {
+		if (t->nfails == ST_MAX_PATHS) {
+			st_keep_best(t->fails, &t->nfails, sizeof(*t->fails), ST_MAX_PATHS / 2,
+				     keep_cmp, drop_fail, t);
+			if (rebuild_fail_map(t) < 0)
+				return -ENOMEM;
+		}
 		if (st_grow((void **)&t->fails, &t->fails_cap, t->nfails, sizeof(*t->fails)) < 0)
 			return -ENOMEM;
 		char *copy = strdup(path);
-		if (!copy || st_map_put_str(&t->fail_map, path, t->nfails) < 0) {
+		if (!copy || st_map_put_str(&t->fail_map, copy, t->nfails) < 0) {
 			free(copy);
 			return -ENOMEM;
 		}
@@ -178,6 +222,7 @@ static int add_fail_path(struct st_syscalls *t, const char *path, int err)
 		t->fails[i] = (struct failpath){.path = copy};
 	}
 	t->fails[i].count++;
+	t->fails[i].last = ++t->failures;
 	return st_errs_add(&t->fails[i].errs, err);
 }
 
@@ -305,55 +350,122 @@ static int ndigits_u64(uint64_t v)
 
 /* ---- summary: strace -c -w ---- */
 
-static void summary_text(FILE *f, struct row **v, size_t n)
+void st_syscalls_set_columns(struct st_syscalls *t, const struct st_columns *cols)
 {
-	uint64_t tot_ns = 0, tot_calls = 0, tot_err = 0, avg_max = 0;
+	assert(cols->n > 0 && cols->n <= ST_COL_COUNT);
+	t->columns = *cols;
+}
+
+/* One cell of the text summary: a row's value, or the totals' when r is
+ * NULL; width w; the last column's name is not padded. */
+struct summary_totals {
+	uint64_t ns, calls, errors, min_ns, max_ns;
+};
+
+static void summary_cell(FILE *f, enum st_column c, int w, bool last, const struct row *r,
+			 const struct summary_totals *tot)
+{
+	switch (c) {
+	case ST_COL_PERCENT: {
+		double pct = r ? 100.0 * secs(r->time_ns) : 100.0;
+		if (r && pct != 0.0)
+			pct /= secs(tot->ns);
+		fprintf(f, "%*.2f", w, pct);
+		break;
+	}
+	case ST_COL_SECONDS:
+		fprintf(f, "%*.6f", w, secs(r ? r->time_ns : tot->ns));
+		break;
+	case ST_COL_MIN:
+		fprintf(f, "%*.6f", w, secs(r ? r->min_ns : tot->min_ns));
+		break;
+	case ST_COL_MAX:
+		fprintf(f, "%*.6f", w, secs(r ? r->max_ns : tot->max_ns));
+		break;
+	case ST_COL_AVG: {
+		const uint64_t us = r ? avg_ns(r) / 1000
+				    : tot->calls
+					? (uint64_t)(secs(tot->ns) / (double)tot->calls * 1e6)
+					: 0;
+		fprintf(f, "%*" PRIu64, w, us);
+		break;
+	}
+	case ST_COL_CALLS:
+		fprintf(f, "%*" PRIu64, w, r ? r->calls : tot->calls);
+		break;
+	case ST_COL_ERRORS: /* none: blank */
+		fprintf(f, "%*.0" PRIu64, w, r ? r->errors : tot->errors);
+		break;
+	case ST_COL_NAME:
+	case ST_COL_COUNT:
+		fprintf(f, "%-*s", last ? 0 : w, r ? r->name : "total");
+		break;
+	}
+}
+
+static void summary_text(FILE *f, struct row **v, size_t n, const struct st_columns *cols)
+{
+	struct summary_totals tot = {.min_ns = n ? UINT64_MAX : 0};
+	uint64_t avg_max = 0, min_max = 0;
 	size_t name_max = 0;
 	for (size_t i = 0; i < n; i++) {
-		tot_ns += v[i]->time_ns;
-		tot_calls += v[i]->calls;
-		tot_err += v[i]->errors;
-		if (avg_ns(v[i]) > avg_max)
-			avg_max = avg_ns(v[i]);
-		if (strlen(v[i]->name) > name_max)
-			name_max = strlen(v[i]->name);
+		tot.ns += v[i]->time_ns;
+		tot.calls += v[i]->calls;
+		tot.errors += v[i]->errors;
+		tot.min_ns = v[i]->min_ns < tot.min_ns ? v[i]->min_ns : tot.min_ns;
+		tot.max_ns = v[i]->max_ns > tot.max_ns ? v[i]->max_ns : tot.max_ns;
+		min_max = v[i]->min_ns > min_max ? v[i]->min_ns : min_max;
+		avg_max = avg_ns(v[i]) > avg_max ? avg_ns(v[i]) : avg_max;
+		name_max = strlen(v[i]->name) > name_max ? strlen(v[i]->name) : name_max;
 	}
-	/* strace's widths: historical minimums, grown to fit the totals */
-	const double tot_s = secs(tot_ns);
-	int w_sec = snprintf(NULL, 0, "%.6f", tot_s);
-	w_sec = w_sec > 11 ? w_sec : 11;
-	int w_avg = ndigits_u64(avg_max / 1000);
-	w_avg = w_avg > 11 ? w_avg : 11;
-	int w_calls = ndigits_u64(tot_calls);
-	w_calls = w_calls > 9 ? w_calls : 9;
-	int w_err = ndigits_u64(tot_err);
-	w_err = w_err > 9 ? w_err : 9;
-	const int w_name = name_max + 1 > 16 ? (int)name_max + 1 : 16;
-	char dash[256];
-	memset(dash, '-', sizeof(dash));
-	fprintf(f, "%6s %*s %*s %*s %*s %s\n", "% time", w_sec, "seconds", w_avg, "usecs/call",
-		w_calls, "calls", w_err, "errors", "syscall");
-	const int rule_w[] = {6, w_sec, w_avg, w_calls, w_err, w_name};
+	/* strace's widths: its headers' (the historical minimums for seconds,
+	 * usecs/call, calls, errors, syscall), grown to fit the values */
+	static const char *const heads[ST_COL_COUNT] = {
+	    "% time", "seconds", "shortest", "longest", "usecs/call", "calls", "errors", "syscall"};
+	static const int min_width[ST_COL_COUNT] = {6, 11, 8, 7, 11, 9, 9, 16};
+	const int fit[ST_COL_COUNT] = {
+	    6,
+	    snprintf(NULL, 0, "%.6f", secs(tot.ns)),
+	    snprintf(NULL, 0, "%" PRIu64 ".000000", min_max / 1000000000u),
+	    snprintf(NULL, 0, "%" PRIu64 ".000000", tot.max_ns / 1000000000u),
+	    ndigits_u64(avg_max / 1000),
+	    ndigits_u64(tot.calls),
+	    ndigits_u64(tot.errors),
+	    (int)name_max + 1,
+	};
+	int w[ST_COL_COUNT];
+	for (unsigned c = 0; c < ST_COL_COUNT; c++)
+		w[c] = fit[c] > min_width[c] ? fit[c] : min_width[c];
+	for (unsigned i = 0; i < cols->n; i++) {
+		const enum st_column c = cols->c[i];
+		const bool last = i + 1 == cols->n;
+		fprintf(f, c == ST_COL_NAME ? "%s%-*s" : "%s%*s", i ? " " : "",
+			c == ST_COL_NAME && last ? 0 : w[c], heads[c]);
+	}
+	fputs("\n", f);
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1) {
-			for (size_t i = 0; i < n; i++) {
-				const struct row *r = v[i];
-				double pct = 100.0 * secs(r->time_ns);
-				if (pct != 0.0)
-					pct /= tot_s;
-				fprintf(f,
-					"%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n",
-					pct, w_sec, secs(r->time_ns), w_avg, avg_ns(r) / 1000,
-					w_calls, r->calls, w_err, r->errors, r->name);
+		for (size_t k = 0; pass == 1 && k < n; k++) {
+			for (unsigned i = 0; i < cols->n; i++) {
+				if (i)
+					fputc(' ', f);
+				summary_cell(f, cols->c[i], w[cols->c[i]], i + 1 == cols->n, v[k],
+					     &tot);
 			}
+			fputs("\n", f);
 		}
-		for (size_t c = 0; c < STREC_ARRAY_SIZE(rule_w); c++)
-			fprintf(f, "%s%.*s", c ? " " : "", rule_w[c] > 255 ? 255 : rule_w[c], dash);
+		for (unsigned i = 0; i < cols->n; i++) {
+			fputs(i ? " " : "", f);
+			for (int k = 0; k < w[cols->c[i]]; k++)
+				fputc('-', f);
+		}
 		fputs("\n", f);
 	}
-	const uint64_t tot_avg = tot_calls ? (uint64_t)(tot_s / (double)tot_calls * 1e6) : 0;
-	fprintf(f, "%6.2f %*.6f %*" PRIu64 " %*" PRIu64 " %*.0" PRIu64 " %s\n", 100.0, w_sec, tot_s,
-		w_avg, tot_avg, w_calls, tot_calls, w_err, tot_err, "total");
+	for (unsigned i = 0; i < cols->n; i++) {
+		if (i)
+			fputc(' ', f);
+		summary_cell(f, cols->c[i], w[cols->c[i]], i + 1 == cols->n, NULL, &tot);
+	}
+	fputs("\n", f);
 }
 
 void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
@@ -375,7 +487,7 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 		if (o->fmt == ST_TEXT) {
 			if (a)
 				fprintf(o->f, "System call usage summary for 32 bit mode:\n");
-			summary_text(o->f, v, n);
+			summary_text(o->f, v, n, &t->columns);
 			free(v);
 			continue;
 		}
@@ -570,11 +682,16 @@ void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 	if (t->nfails > 1)
 		qsort(t->fails, t->nfails, sizeof(*t->fails), fail_cmp);
 	/* indices moved: rebuild the map for any later lookups */
-	st_map_free(&t->fail_map);
-	for (size_t i = 0; i < t->nfails; i++)
-		st_map_put_str(&t->fail_map, t->fails[i].path, i);
+	rebuild_fail_map(t);
 	const size_t shown = t->nfails < t->top ? t->nfails : t->top;
-	if (o->fmt == ST_TEXT)
+	if (o->fmt == ST_TEXT && t->dropped_paths)
+		fprintf(o->f,
+			"\nPaths that failed most (%zu of %zu kept; %" PRIu64
+			" paths that failed least were dropped, with %" PRIu64
+			" failures: at most %u are kept):\n%9s  %-24s %s\n",
+			shown, t->nfails, t->dropped_paths, t->dropped_failures, ST_MAX_PATHS,
+			"failures", "errnos", "path");
+	else if (o->fmt == ST_TEXT)
 		fprintf(o->f, "\nPaths that failed most (%zu of %zu):\n%9s  %-24s %s\n", shown,
 			t->nfails, "failures", "errnos", "path");
 	else
@@ -600,5 +717,16 @@ void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 	}
 	if (o->fmt != ST_TEXT)
 		st_out_table_end(o);
+	/* what the bounded table dropped: in JSON always, in CSV when any */
+	static const char *const dcols[] = {"paths", "failures", "max_paths", NULL};
+	if (o->fmt == ST_JSON || (o->fmt == ST_CSV && t->dropped_paths)) {
+		st_out_table_begin(o, "failed_paths_dropped", dcols);
+		st_out_row_begin(o);
+		st_out_u64(o, t->dropped_paths);
+		st_out_u64(o, t->dropped_failures);
+		st_out_u64(o, ST_MAX_PATHS);
+		st_out_row_end(o);
+		st_out_table_end(o);
+	}
 	st_out_view_end(o);
 }

@@ -8,40 +8,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 16 bytes: a table of paths may hold ST_MAX_PATHS of them, twice over. */
 struct st_map_slot {
-	bool used;
-	uint64_t hash;
-	uint64_t ukey;
-	char *skey; /* NULL for u64 keys */
-	size_t idx;
+	uint64_t key;  /* the u64 key, or the address of the caller's string */
+	uint32_t hash; /* the key's hash, to probe and rehash without it */
+	uint32_t idx1; /* the caller's index + 1; 0: an empty slot */
 };
 
-static uint64_t hash_bytes(const char *s)
+static uint32_t hash_bytes(const char *s)
 {
 	uint64_t h = 1469598103934665603ull; /* FNV-1a */
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return (uint32_t)(h ^ h >> 32);
 }
 
-static uint64_t hash_u64(uint64_t v)
+static uint32_t hash_u64(uint64_t v)
 {
 	v ^= v >> 33;
 	v *= 0xff51afd7ed558ccdull;
 	v ^= v >> 33;
-	return v;
+	return (uint32_t)v;
 }
 
-static struct st_map_slot *find(const struct st_map *m, uint64_t h, const char *skey, uint64_t ukey)
+/* The slot of the key (a string when skey is not NULL), or the empty one
+ * where it would go. */
+static struct st_map_slot *find(const struct st_map *m, uint32_t h, const char *skey, uint64_t ukey)
 {
 	if (!m->cap)
 		return NULL;
 	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
 		struct st_map_slot *sl = &m->slots[i];
-		if (!sl->used)
+		if (!sl->idx1)
 			return sl;
 		if (sl->hash == h &&
-		    (skey ? sl->skey && !strcmp(sl->skey, skey) : !sl->skey && sl->ukey == ukey))
+		    (skey ? !strcmp((const char *)(uintptr_t)sl->key, skey) : sl->key == ukey))
 			return sl;
 	}
 }
@@ -58,43 +59,45 @@ static int rehash(struct st_map *m)
 	}
 	m->cap = cap;
 	for (size_t i = 0; i < old_cap; i++) {
-		if (old[i].used)
-			*find(m, old[i].hash, old[i].skey, old[i].ukey) = old[i];
+		if (!old[i].idx1)
+			continue;
+		/* keys are unique: the first empty slot from its hash */
+		size_t j = old[i].hash & (cap - 1);
+		while (m->slots[j].idx1)
+			j = (j + 1) & (cap - 1);
+		m->slots[j] = old[i];
 	}
 	free(old);
 	return 0;
 }
 
-static int put(struct st_map *m, uint64_t h, const char *skey, uint64_t ukey, size_t idx)
+static int put(struct st_map *m, uint32_t h, const char *skey, uint64_t ukey, size_t idx)
 {
+	if (idx >= UINT32_MAX)
+		return -ENOMEM;
 	/* load factor below 1/2 keeps probes short */
 	if ((m->n + 1) * 2 > m->cap && rehash(m) < 0)
 		return -ENOMEM;
 	struct st_map_slot *sl = find(m, h, skey, ukey);
-	if (!sl->used) {
-		char *copy = NULL;
-		if (skey && !(copy = strdup(skey)))
-			return -ENOMEM;
-		sl->used = true;
+	if (!sl->idx1) {
 		sl->hash = h;
-		sl->skey = copy;
-		sl->ukey = ukey;
+		sl->key = skey ? (uint64_t)(uintptr_t)skey : ukey;
 		m->n++;
 	}
-	sl->idx = idx;
+	sl->idx1 = (uint32_t)idx + 1;
 	return 0;
 }
 
 size_t st_map_get_str(const struct st_map *m, const char *key)
 {
 	const struct st_map_slot *sl = find(m, hash_bytes(key), key, 0);
-	return sl && sl->used ? sl->idx : SIZE_MAX;
+	return sl && sl->idx1 ? sl->idx1 - 1 : SIZE_MAX;
 }
 
 size_t st_map_get_u64(const struct st_map *m, uint64_t key)
 {
 	const struct st_map_slot *sl = find(m, hash_u64(key), NULL, key);
-	return sl && sl->used ? sl->idx : SIZE_MAX;
+	return sl && sl->idx1 ? sl->idx1 - 1 : SIZE_MAX;
 }
 
 int st_map_put_str(struct st_map *m, const char *key, size_t idx)
@@ -109,8 +112,6 @@ int st_map_put_u64(struct st_map *m, uint64_t key, size_t idx)
 
 void st_map_free(struct st_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->slots[i].skey);
 	free(m->slots);
 	m->slots = NULL;
 	m->cap = m->n = 0;
@@ -129,17 +130,41 @@ int st_grow(void **v, size_t *cap, size_t n, size_t elem)
 	return 0;
 }
 
+void st_keep_best(void *v, size_t *n, size_t elem, size_t keep,
+		  int (*cmp)(const void *, const void *), void (*drop)(void *, void *), void *ctx)
+{
+	if (*n <= keep)
+		return;
+	qsort(v, *n, elem, cmp);
+	for (size_t i = keep; i < *n; i++)
+		drop((char *)v + i * elem, ctx);
+	*n = keep;
+}
+
 int st_errs_add(struct st_errs *e, int err)
+{
+	return st_errs_add_count(e, err, 1);
+}
+
+int st_errs_add_count(struct st_errs *e, int err, uint64_t count)
 {
 	for (size_t i = 0; i < e->n; i++) {
 		if (e->v[i].err == err) {
-			e->v[i].count++;
+			e->v[i].count += count;
 			return 0;
 		}
 	}
-	if (st_grow((void **)&e->v, &e->cap, e->n, sizeof(*e->v)) < 0)
-		return -ENOMEM;
-	e->v[e->n++] = (struct st_errcount){err, 1};
+	/* room for one at first: most paths fail one way (a table of them may
+	 * hold ST_MAX_PATHS) */
+	if (e->n == e->cap) {
+		const size_t cap = e->cap ? e->cap * 2 : 1;
+		struct st_errcount *const v = realloc(e->v, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		e->v = v;
+		e->cap = cap;
+	}
+	e->v[e->n++] = (struct st_errcount){err, count};
 	return 0;
 }
 
@@ -259,7 +284,9 @@ void st_hist_free(struct st_hist *h)
 char *st_path_join(const char *base, const char *p, size_t len)
 {
 	const size_t bl = (len && p[0] == '/') || !base ? 0 : strlen(base);
-	char *r = malloc(bl + len + 2);
+	/* each part's components, each after a '/': a part of n bytes takes
+	 * n + 1 at most (a relative base gains a '/'), then the NUL */
+	char *r = malloc(bl + len + 3);
 	if (!r)
 		return NULL;
 	size_t n = 0;

@@ -4,8 +4,10 @@
  * be dropped, and the header says what was done ("scrubbed", FORMAT.md
  * "Scrubbed traces"). Streams: memory stays flat however long the trace.
  * Exit: 0 ok, 1 runtime error (no output left behind), 2 usage. */
+#include "replay.h" /* rp_trace_open */
 #include "strtrc.h"
 #include "syscall_table.h"
+#include "util.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -156,8 +158,6 @@ static void parse_args(struct opts *o, int argc, char **argv)
 /* ---- per-thread state: the syscall a memory record belongs to ---- */
 
 struct task {
-	bool used; /* slot taken */
-	uint32_t tid;
 	bool dropped;
 	bool in_call; /* entry seen, memory records belong to it */
 	uint32_t arch;
@@ -165,39 +165,43 @@ struct task {
 	uint64_t args[6];
 };
 
+/* The live tasks that have state, by tid (struct task *): made by syscall
+ * entries and dropped processes, forgotten at their exit. */
 struct tasks {
-	struct task *v;
-	size_t cap, n; /* cap: power of two */
+	struct strec_u32map by_tid;
 };
+
+static struct task *task_find(const struct tasks *t, uint32_t tid)
+{
+	uint64_t v;
+	return strec_u32map_get(&t->by_tid, tid, &v) ? (struct task *)(uintptr_t)v : NULL;
+}
 
 static struct task *task_get(struct tasks *t, uint32_t tid)
 {
-	if ((t->n + 1) * 2 > t->cap) {
-		/* grow and rehash */
-		const size_t cap = t->cap ? t->cap * 2 : 64;
-		struct task *const v = calloc(cap, sizeof(*v));
-		if (!v)
-			oom();
-		for (size_t i = 0; i < t->cap; i++) {
-			if (!t->v[i].used)
-				continue;
-			size_t j = (t->v[i].tid * 2654435761u) & (cap - 1);
-			while (v[j].used)
-				j = (j + 1) & (cap - 1);
-			v[j] = t->v[i];
-		}
-		free(t->v);
-		t->v = v;
-		t->cap = cap;
+	struct task *task = task_find(t, tid);
+	if (task)
+		return task;
+	if (!(task = calloc(1, sizeof(*task))) ||
+	    strec_u32map_put(&t->by_tid, tid, (uintptr_t)task) < 0)
+		oom();
+	return task;
+}
+
+static void task_forget(struct tasks *t, uint32_t tid)
+{
+	free(task_find(t, tid));
+	strec_u32map_remove(&t->by_tid, tid);
+}
+
+static void tasks_free(struct tasks *t)
+{
+	for (size_t i = 0; i < t->by_tid.cap; i++) {
+		uint64_t v;
+		if (strec_u32map_at(&t->by_tid, i, NULL, &v))
+			free((struct task *)(uintptr_t)v);
 	}
-	size_t j = (tid * 2654435761u) & (t->cap - 1);
-	while (t->v[j].used && t->v[j].tid != tid)
-		j = (j + 1) & (t->cap - 1);
-	if (!t->v[j].used) {
-		t->v[j] = (struct task){.used = true, .tid = tid};
-		t->n++;
-	}
-	return &t->v[j];
+	strec_u32map_free(&t->by_tid);
 }
 
 /* ---- paths ---- */
@@ -414,22 +418,30 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec)
 		s->lost = rec->u.end.lost;
 		return false; /* the writer writes its own */
 	}
-	/* (task_get may move the table: no task pointer kept across calls) */
 	if (rec->kind == STRTRC_SNAPSHOT && pid_dropped(o, rec->tid))
 		for (size_t i = 0; i < rec->u.snapshot.ntids; i++)
 			task_get(&s->tasks, rec->u.snapshot.tids[i])->dropped = true;
 	if (pid_dropped(o, rec->tid))
 		task_get(&s->tasks, rec->tid)->dropped = true;
-	if (task_get(&s->tasks, rec->tid)->dropped) {
+	struct task *t = task_find(&s->tasks, rec->tid);
+	const bool gone = rec->kind == STRTRC_EXIT || rec->kind == STRTRC_DETACH;
+	if (t && t->dropped) {
 		/* a thread of a dropped process is dropped with it */
 		if (rec->kind == STRTRC_SPAWN &&
 		    (rec->u.spawn.clone_flags & 0x00010000 /* CLONE_THREAD */))
 			task_get(&s->tasks, rec->u.spawn.new_tid)->dropped = true;
-		if (rec->kind == STRTRC_EXIT && !pid_dropped(o, rec->tid))
-			task_get(&s->tasks, rec->tid)->dropped = false; /* the tid may be reused */
+		if (gone)
+			task_forget(&s->tasks, rec->tid); /* the tid may be reused */
 		return false;
 	}
-	struct task *const t = task_get(&s->tasks, rec->tid);
+	if (gone) {
+		task_forget(&s->tasks, rec->tid);
+		return true;
+	}
+	/* a memory record of a task with no call: scrubbed as a stray */
+	static const struct task none;
+	if (rec->kind == STRTRC_SYSCALL_ENTRY)
+		t = task_get(&s->tasks, rec->tid);
 	switch (rec->kind) {
 	case STRTRC_SYSCALL_ENTRY:
 		t->in_call = true;
@@ -439,7 +451,7 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec)
 		break;
 	case STRTRC_MEMORY: {
 		struct strtrc_memory *const m = &rec->u.memory;
-		const enum mem_action act = mem_action(o, t, m);
+		const enum mem_action act = mem_action(o, t ? t : &none, m);
 		if (act == MASK && mask_bytes(o, &m->data, &s->strings)) {
 			/* replaced, not cut: SCRUBBED without TRUNCATED */
 			m->flags |= STRTRC_MEM_SCRUBBED;
@@ -568,12 +580,11 @@ int main(int argc, char **argv)
 
 	int err = 0;
 	char msg[512];
-	struct strtrc_reader *const rd = strtrc_reader_open_path(o.in, &err, msg, sizeof(msg));
+	struct strtrc_reader *const rd = rp_trace_open(o.in, &err, msg, sizeof(msg));
 	if (!rd) {
 		fprintf(stderr, "strscrub: %s\n", msg);
 		return 1;
 	}
-	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	struct out_header oh = {0};
 	make_header(&oh, strtrc_reader_header(rd), &o);
 	struct scrubber s = {.o = &o};
@@ -630,7 +641,7 @@ int main(int argc, char **argv)
 	}
 	strtrc_reader_close(rd);
 	free_header(&oh);
-	free(s.tasks.v);
+	tasks_free(&s.tasks);
 	free(s.fds);
 	free(s.strings.v);
 	free(o.masks);

@@ -35,6 +35,7 @@ struct opts {
 	unsigned views;
 	enum st_fmt fmt;
 	enum st_sort sort;
+	struct st_columns columns; /* -U; n 0: the default */
 	enum st_file_sort fsort;
 	unsigned top;
 	bool print_events; /* -C */
@@ -133,7 +134,11 @@ static void usage(FILE *f)
 	    "  -P PATH                only calls that access PATH (may be repeated)\n"
 	    "Options:\n"
 	    "  -S SORTBY              sort syscalls by time (default), calls, errors, name,\n"
-	    "                         avg, min, max or nothing\n"
+	    "                         avg-time, min-time, max-time or nothing (strace's\n"
+	    "                         names of the columns; avg, min, max too)\n"
+	    "  -U COLUMNS             the summary's columns, comma-separated: time-percent,\n"
+	    "                         total-time, min-time, max-time, avg-time, calls,\n"
+	    "                         errors, name (strace -U; default: all but min and max)\n"
 	    "  --sort COLUMN          --files order: opens (default), failed, read, written,\n"
 	    "                         stat or path\n"
 	    "  --top N                slowest calls and failed paths to list (default 10)\n"
@@ -191,39 +196,117 @@ static unsigned parse_uint(const char *opt, const char *text)
 	return (unsigned)v;
 }
 
-/* strace's -S names (and its aliases). */
+/* strace's names of the summary's columns, which -U shows and -S sorts by
+ * (and strstat's own avg, min, max). */
+static const struct {
+	const char *name;
+	enum st_column column;
+} column_names[] = {
+    {"time", ST_COL_PERCENT},
+    {"time_percent", ST_COL_PERCENT},
+    {"time-percent", ST_COL_PERCENT},
+    {"time_total", ST_COL_SECONDS},
+    {"time-total", ST_COL_SECONDS},
+    {"total_time", ST_COL_SECONDS},
+    {"total-time", ST_COL_SECONDS},
+    {"min_time", ST_COL_MIN},
+    {"min-time", ST_COL_MIN},
+    {"shortest", ST_COL_MIN},
+    {"time_min", ST_COL_MIN},
+    {"time-min", ST_COL_MIN},
+    {"min", ST_COL_MIN},
+    {"longest", ST_COL_MAX},
+    {"max_time", ST_COL_MAX},
+    {"max-time", ST_COL_MAX},
+    {"time_max", ST_COL_MAX},
+    {"time-max", ST_COL_MAX},
+    {"max", ST_COL_MAX},
+    {"avg_time", ST_COL_AVG},
+    {"avg-time", ST_COL_AVG},
+    {"time_avg", ST_COL_AVG},
+    {"time-avg", ST_COL_AVG},
+    {"avg", ST_COL_AVG},
+    {"calls", ST_COL_CALLS},
+    {"count", ST_COL_CALLS},
+    {"error", ST_COL_ERRORS},
+    {"errors", ST_COL_ERRORS},
+    {"name", ST_COL_NAME},
+    {"syscall", ST_COL_NAME},
+    {"syscall_name", ST_COL_NAME},
+    {"syscall-name", ST_COL_NAME},
+};
+
+/* The column named word (len bytes), or ST_COL_COUNT; cands: the names,
+ * NULL-terminated, for the "did you mean" of an error. */
+static enum st_column column_by_name(const char *word, size_t len, const char **cands)
+{
+	enum st_column found = ST_COL_COUNT;
+	for (size_t i = 0; i < STREC_ARRAY_SIZE(column_names); i++) {
+		if (strlen(column_names[i].name) == len &&
+		    !strncmp(word, column_names[i].name, len))
+			found = column_names[i].column;
+		cands[i] = column_names[i].name;
+	}
+	cands[STREC_ARRAY_SIZE(column_names)] = NULL;
+	return found;
+}
+
+/* -S: strace's names of the columns, and nothing (or none). */
 static void parse_sortby(struct opts *o, const char *text)
 {
-	static const struct {
-		const char *name;
-		enum st_sort sort;
-	} names[] = {
-	    {"time", ST_SORT_TIME},	    {"time_percent", ST_SORT_TIME},
-	    {"time-percent", ST_SORT_TIME}, {"time_total", ST_SORT_TIME},
-	    {"total_time", ST_SORT_TIME},   {"calls", ST_SORT_CALLS},
-	    {"count", ST_SORT_CALLS},	    {"errors", ST_SORT_ERRORS},
-	    {"error", ST_SORT_ERRORS},	    {"name", ST_SORT_NAME},
-	    {"syscall", ST_SORT_NAME},	    {"avg", ST_SORT_AVG},
-	    {"avg_time", ST_SORT_AVG},	    {"time_avg", ST_SORT_AVG},
-	    {"min", ST_SORT_MIN},	    {"min_time", ST_SORT_MIN},
-	    {"shortest", ST_SORT_MIN},	    {"time_min", ST_SORT_MIN},
-	    {"max", ST_SORT_MAX},	    {"max_time", ST_SORT_MAX},
-	    {"longest", ST_SORT_MAX},	    {"time_max", ST_SORT_MAX},
-	    {"nothing", ST_SORT_NOTHING},   {"none", ST_SORT_NOTHING},
+	static const enum st_sort by_column[ST_COL_COUNT] = {
+	    [ST_COL_PERCENT] = ST_SORT_TIME,  [ST_COL_SECONDS] = ST_SORT_TIME,
+	    [ST_COL_MIN] = ST_SORT_MIN,	      [ST_COL_MAX] = ST_SORT_MAX,
+	    [ST_COL_AVG] = ST_SORT_AVG,	      [ST_COL_CALLS] = ST_SORT_CALLS,
+	    [ST_COL_ERRORS] = ST_SORT_ERRORS, [ST_COL_NAME] = ST_SORT_NAME,
 	};
-	const char *cands[STREC_ARRAY_SIZE(names) + 1];
-	for (size_t i = 0; i < STREC_ARRAY_SIZE(names); i++) {
-		if (!strcmp(text, names[i].name)) {
-			o->sort = names[i].sort;
-			return;
-		}
-		cands[i] = names[i].name;
+	const char *cands[STREC_ARRAY_SIZE(column_names) + 1];
+	const enum st_column c = column_by_name(text, strlen(text), cands);
+	if (c != ST_COL_COUNT) {
+		o->sort = by_column[c];
+		return;
 	}
-	cands[STREC_ARRAY_SIZE(names)] = NULL;
+	if (!strcmp(text, "nothing") || !strcmp(text, "none")) {
+		o->sort = ST_SORT_NOTHING;
+		return;
+	}
 	const char *near = strec_closest(text, cands, 0);
 	if (near)
 		usage_error("invalid sortby '%s' (did you mean '%s'?)", text, near);
 	usage_error("invalid sortby '%s'", text);
+}
+
+/* -U: the summary's columns in this order, the syscall name last unless
+ * placed. */
+static void parse_columns(struct opts *o, const char *text)
+{
+	struct st_columns cols = {0};
+	bool seen[ST_COL_COUNT] = {false};
+	const char *cands[STREC_ARRAY_SIZE(column_names) + 1];
+	for (const char *p = text;;) {
+		const char *const comma = strchr(p, ',');
+		const size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		const enum st_column c = column_by_name(p, len, cands);
+		char word[64];
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		if (c == ST_COL_COUNT) {
+			const char *near = len ? strec_closest(word, cands, 0) : NULL;
+			if (near)
+				usage_error("unknown column name '%s' (did you mean '%s'?)", word,
+					    near);
+			usage_error("unknown column name '%s'", word);
+		}
+		if (seen[c])
+			usage_error("-U: column '%s' given more than once", word);
+		seen[c] = true;
+		cols.c[cols.n++] = c;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	if (!seen[ST_COL_NAME])
+		cols.c[cols.n++] = ST_COL_NAME;
+	o->columns = cols;
 }
 
 static void parse_fsort(struct opts *o, const char *text)
@@ -278,7 +361,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		const enum strec_filter_option k =
 		    name[2] == 't' ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
 		add_filter(o, k, opt_value(argc, argv, i, val));
-		while (!val && *i + 1 < argc && strec_filter_is_name(argv[*i + 1]))
+		while (!val &&
+		       strec_filter_list_continues(argc, argv, *i + 1, o->file != NULL, NULL))
 			add_filter(o, k, argv[++*i]);
 	} else if (!strcmp(name, "--trace")) {
 		add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, i, val));
@@ -355,6 +439,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'S':
 				parse_sortby(o, opt_value(argc, argv, &i, rest));
 				break;
+			case 'U':
+				parse_columns(o, opt_value(argc, argv, &i, rest));
+				break;
 			case 's':
 				o->print.max_strlen =
 				    parse_uint("-s", opt_value(argc, argv, &i, rest));
@@ -392,11 +479,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 static bool pid_shown(uint32_t pid, void *ctx)
 {
 	const struct opts *o = ctx;
-	for (size_t i = 0; i < o->sel.npids; i++) {
-		if (o->sel.pids[i] == pid)
-			return true;
-	}
-	return !o->sel.npids;
+	return rp_select_has_pid(&o->sel, pid);
 }
 
 static void call_text(const struct st_call *c, struct rp_buf *out, void *ctx)
@@ -436,7 +519,7 @@ static int on_syscall(struct run *r, const struct rp_event *ev)
 		rc = st_syscalls_add(r->sys, &c, path, call_text, r);
 		free(path);
 	}
-	if (!rc && (r->o->views & V_PROCESSES))
+	if (!rc && ((r->o->views & V_PROCESSES) || r->svg))
 		rc = st_procs_call(r->procs, &c);
 	if (!rc && r->svg)
 		rc = st_svg_call(r->svg, &c);
@@ -449,11 +532,11 @@ static int on_event(const struct rp_event *ev, void *ctx)
 {
 	struct run *r = ctx;
 	struct opts *o = r->o;
-	if (rp_select_follow(&o->sel, ev) < 0)
+	if (rp_select_follow(&o->sel, r->s, ev) < 0)
 		return -ENOMEM;
 	int rc = st_procs_event(r->procs, r->s, ev, ev->kind == RP_EV_EXEC ? r->exec_exe : NULL);
 	if (!rc && r->svg)
-		rc = st_svg_event(r->svg, ev);
+		st_svg_event(r->svg, ev);
 	if (!rc && ev->kind == RP_EV_SYSCALL)
 		rc = on_syscall(r, ev);
 	if (rc || !o->print_events)
@@ -495,12 +578,11 @@ int main(int argc, char **argv)
 
 	int err = 0;
 	char msg[512];
-	struct strtrc_reader *rd = strtrc_reader_open_path(o.file, &err, msg, sizeof(msg));
+	struct strtrc_reader *rd = rp_trace_open(o.file, &err, msg, sizeof(msg));
 	if (!rd) {
 		fprintf(stderr, "strstat: %s\n", msg);
 		return 1;
 	}
-	(void)strtrc_reader_readahead(rd); /* where it cannot run, reading goes on here */
 	const struct strtrc_header *h = strtrc_reader_header(rd);
 	/* Both outputs are opened before the work, so a refusal comes first. */
 	FILE *out = stdout, *svg_out = NULL;
@@ -512,6 +594,8 @@ int main(int argc, char **argv)
 	struct run r = {.o = &o, .out = out};
 	r.s = rp_session_new(h);
 	r.sys = st_syscalls_new(o.top, o.views & V_LATENCY);
+	if (r.sys && o.columns.n)
+		st_syscalls_set_columns(r.sys, &o.columns);
 	r.procs = st_procs_new(h->cwd);
 	r.files = st_files_new();
 	struct rp_print_opts call_opts = o.print;
@@ -522,7 +606,7 @@ int main(int argc, char **argv)
 		oom();
 	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer)
 		oom();
-	if (o.svg && !(r.svg = st_svg_new(h)))
+	if (o.svg && !(r.svg = st_svg_new(h, r.procs)))
 		oom();
 	struct rp_progress progress;
 	rp_progress_start(&progress, "strstat", o.file);
@@ -547,7 +631,11 @@ int main(int argc, char **argv)
 		r.exec_exe = NULL;
 		free(exe);
 		if (frc < 0) {
-			fprintf(stderr, "strstat: %s\n", strerror(-frc));
+			const char *const why = frc == -EPROTO ? rp_session_error(r.s) : NULL;
+			if (why)
+				fprintf(stderr, "strstat: damaged trace: %s\n", why);
+			else
+				fprintf(stderr, "strstat: %s\n", strerror(-frc));
 			status = 1;
 			break;
 		}
@@ -581,6 +669,8 @@ int main(int argc, char **argv)
 	char lost_msg[160];
 	if (rp_loss_warning(strtrc_reader_lost(rd), lost_msg, sizeof(lost_msg)))
 		fprintf(stderr, "strstat: warning: %s\n", lost_msg);
+	for (size_t i = 0; rp_session_warning(r.s, i); i++)
+		fprintf(stderr, "strstat: warning: %s\n", rp_session_warning(r.s, i));
 	rp_printer_free(r.printer);
 	rp_printer_free(r.call_printer);
 	st_syscalls_free(r.sys);

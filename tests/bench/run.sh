@@ -7,6 +7,9 @@
 # The strec-bpf rows (--backend=bpf) run where that engine can load; their
 # "lost" column is the events the recording lost. Then: what a bpf
 # recording costs a process it does not trace.
+# A part of it: BENCH_TRACERS="native perf strec strec-bpf" (the tracers, in
+# the order of the full list), BENCH_WORKLOADS=REGEX (workloads whose name
+# matches), BENCH_DECODE=0 (no decoding rows), BENCH_UNTRACED=0.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:-$here/../../build}" && pwd)
@@ -53,6 +56,10 @@ workloads=(
 )
 
 tracers=(native ptrace-floor strace strace-seccomp perf strec strec-execve strec-bpf strec-bpf-execve)
+if [ -n "${BENCH_TRACERS:-}" ]; then
+	read -ra tracers <<<"$BENCH_TRACERS"
+	[ "${tracers[0]}" = native ] || { echo "bench: BENCH_TRACERS must start with native" >&2; exit 2; }
+fi
 have_bpf=0
 "$bin/strec" -q --backend=bpf -o "$work/probe.trc" true 2>/dev/null && have_bpf=1
 
@@ -85,14 +92,17 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 echo "# strec benchmarks"
 echo
 echo "$(date -u +%Y-%m-%d), $(uname -r), $(nproc) CPUs, medians of $runs runs."
-echo "Wall seconds (ratio to native, to strace -f -o), CPU seconds (ratio to native), peak RSS (KiB,"
-echo "tracer and tracee), output size, events lost (strec rows)."
+echo "Wall seconds (ratio to native, to strace -f -o, to perf trace record), CPU seconds (ratio to"
+echo "native), peak RSS (KiB, tracer and tracee), output size, events lost (strec rows)."
 echo
-echo "| workload | tracer | wall s | vs native | vs strace | cpu s | cpu vs native | peak RSS KiB | output bytes | lost |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| workload | tracer | wall s | vs native | vs strace | vs perf | cpu s | cpu vs native | peak RSS KiB | output bytes | lost |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+# a ratio of two medians, or - without the second
+ratio_of() { [ -n "${2:-}" ] && printf '%.2fx' "$(echo "scale=3; $1 / $2" | bc -l)" || echo -; }
 for w in "${workloads[@]}"; do
 	name=${w%%|*}
 	cmd=${w#*|}
+	[[ $name =~ ${BENCH_WORKLOADS:-.} ]] || continue
 	declare -A wall=() cpu=() rss=() size=() lost=()
 	for t in "${tracers[@]}"; do
 		[ "$t" = perf ] && [ $have_perf = 0 ] && continue
@@ -110,12 +120,12 @@ for w in "${workloads[@]}"; do
 	done
 	for t in "${tracers[@]}"; do
 		[ -n "${wall[$t]:-}" ] || continue
-		ratio=$(echo "scale=2; ${wall[$t]} / ${wall[strace]}" | bc -l)
-		native=$(echo "scale=2; ${wall[$t]} / ${wall[native]}" | bc -l)
-		cpu_native=$(echo "scale=2; ${cpu[$t]} / ${cpu[native]}" | bc -l)
-		printf '| %s | %s | %.2f | %.2fx | %.2fx | %.2f | %.2fx | %d | %d | %s |\n' "$name" "$t" \
-			"${wall[$t]}" "$native" "$ratio" "${cpu[$t]}" "$cpu_native" "${rss[$t]%.*}" \
-			"${size[$t]%.*}" "${lost[$t]}"
+		printf '| %s | %s | %.2f | %s | %s | %s | %.2f | %s | %d | %d | %s |\n' "$name" "$t" \
+			"${wall[$t]}" "$(ratio_of "${wall[$t]}" "${wall[native]}")" \
+			"$(ratio_of "${wall[$t]}" "${wall[strace]:-}")" \
+			"$(ratio_of "${wall[$t]}" "${wall[perf]:-}")" "${cpu[$t]}" \
+			"$(ratio_of "${cpu[$t]}" "${cpu[native]}")" "${rss[$t]%.*}" "${size[$t]%.*}" \
+			"${lost[$t]}"
 	done
 	unset wall cpu rss size lost
 done
@@ -124,7 +134,7 @@ done
 # call on the machine passes the tracepoints, which look its process up in
 # the traced set. The 500k-getppid loop, untraced, alone and while strec
 # records a sleeping process (bpf, and ptrace for comparison).
-if [ $have_bpf = 1 ]; then
+if [ $have_bpf = 1 ] && [ "${BENCH_UNTRACED:-1}" = 1 ]; then
 	echo
 	echo "| untraced loop 500k getppid | wall s | cpu s | vs alone |"
 	echo "| --- | ---: | ---: | ---: |"
@@ -159,6 +169,7 @@ fi
 # Offline decoding of the same recording of the heaviest workload: strep and
 # strstat on strec's trace against perf trace -i / -s on perf's; then on a
 # trace ten times as long (trc_repeat), to show their memory stays flat.
+[ "${BENCH_DECODE:-1}" = 1 ] || exit 0
 echo
 echo "| decode (loop 500k getppid) | wall s | events/s | vs perf | peak RSS KiB |"
 echo "| --- | ---: | ---: | ---: | ---: |"

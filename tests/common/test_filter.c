@@ -38,6 +38,18 @@ static int add(struct strec_filter *f, enum strec_filter_option opt, const char 
 	return strec_filter_add(f, opt, text, msg, 256);
 }
 
+static bool never_operand(int argc, char *const argv[], int from)
+{
+	(void)argc, (void)argv, (void)from;
+	return false;
+}
+
+static bool always_operand(int argc, char *const argv[], int from)
+{
+	(void)argv;
+	return from < argc;
+}
+
 int main(void)
 {
 	struct strec_filter f;
@@ -123,6 +135,38 @@ int main(void)
 	CHECK(!strec_filter_is_name("run.trc"));
 	CHECK(!strec_filter_is_name("read,"));
 	CHECK(!strec_filter_is_name(""));
+
+	/* The rule of space-separated lists: a name continues the list only
+	 * when the operand still follows it; when in doubt it is the operand. */
+	{
+		char *const args[] = {"strep", "--to_trace", "read", "write", "run.trc", NULL};
+		CHECK(strec_filter_list_continues(5, args, 3, false, NULL));  /* run.trc follows */
+		CHECK(!strec_filter_list_continues(5, args, 4, false, NULL)); /* not a name */
+	}
+	{
+		/* "sync" is a syscall and the only word left: the operand */
+		char *const args[] = {"strep", "--to_trace", "read", "sync", NULL};
+		CHECK(!strec_filter_list_continues(4, args, 3, false, NULL));
+		/* unless the operand was given before */
+		CHECK(strec_filter_list_continues(4, args, 3, true, NULL));
+	}
+	{
+		/* options after the name do not make an operand; "--" does */
+		char *const args[] = {"strep", "--to_trace", "read", "write",
+				      "-y",    "--",	     "-x",   NULL};
+		CHECK(strec_filter_list_continues(7, args, 3, false, NULL));
+		char *const opts_only[] = {"strep", "--to_trace", "read", "write",
+					   "-y",    "-T",	  NULL};
+		CHECK(!strec_filter_list_continues(6, opts_only, 3, false, NULL));
+	}
+	{
+		/* a tool's own operand test decides */
+		char *const args[] = {"strec", "--to_trace", "read", "uname", "-a", NULL};
+		CHECK(!strec_filter_list_continues(5, args, 3, false, never_operand));
+		CHECK(strec_filter_list_continues(5, args, 3, false, always_operand));
+		CHECK(!strec_filter_list_continues(5, args, 5, false,
+						   always_operand)); /* past the end */
+	}
 
 	if (failures) {
 		fprintf(stderr, "%d check(s) failed\n", failures);

@@ -294,6 +294,20 @@ static unsigned check_table(const struct sc_table *t)
 					(a->kind == SC_ARG_STRUCT && a->type == SC_T_CLONE_ARGS) ||
 					(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD);
 		}
+		/* the calls after which a socket's endpoints are recorded */
+		static const char *const socket_ends[] = {
+		    "socket", "connect", "bind", "accept", "accept4", "socketpair", "sendto", NULL};
+		bool ends = false;
+		for (unsigned k = 0; socket_ends[k]; k++)
+			ends |= strcmp(d->name, socket_ends[k]) == 0;
+		CHECK(!!(d->classes & SC_CLASS_SOCKET_ENDS) == ends, "%s: %s: socket class wrong",
+		      t->arch_name, d->name);
+		/* those that make sockets say where they put them */
+		CHECK(!ends || strncmp(d->name, "socket", 6) != 0 ||
+			  (d->classes & (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS)),
+		      "%s: %s: makes sockets but returns no descriptor", t->arch_name, d->name);
+		CHECK(!ends || strncmp(d->name, "accept", 6) != 0 || (d->classes & SC_CLASS_RET_FD),
+		      "%s: %s: makes a socket but returns no descriptor", t->arch_name, d->name);
 		if (d->classes & SC_CLASS_OTHER_FDS)
 			CHECK(names_others, "%s: %s: OTHER_FDS without an argument naming any",
 			      t->arch_name, d->name);

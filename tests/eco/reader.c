@@ -13,7 +13,8 @@ int main(int argc, char **argv)
 		return fprintf(stderr, "%s\n", msg), 1;
 	struct strtrc_record rec;
 	unsigned long calls = 0, opens = 0;
-	while (strtrc_reader_next(r, &rec) > 0) {
+	int k;
+	while ((k = strtrc_reader_next(r, &rec)) > 0) {
 		if (rec.kind != STRTRC_SYSCALL_ENTRY)
 			continue;
 		const struct sc_desc *d = sc_lookup(&sc_table_x86_64, rec.u.entry.nr);
@@ -22,6 +23,8 @@ int main(int argc, char **argv)
 	}
 	printf("%s: %lu syscalls, %lu openat, complete=%d\n", strtrc_reader_header(r)->writer,
 	       calls, opens, strtrc_reader_complete(r));
+	if (k < 0) /* damaged, or a second trace in the file: what was read is above */
+		fprintf(stderr, "%s\n", strtrc_reader_error(r));
 	strtrc_reader_close(r);
-	return 0;
+	return k < 0;
 }

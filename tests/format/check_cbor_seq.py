@@ -46,8 +46,14 @@ exit_ = items[4]
 assert exit_[3] == -(2**63) and exit_[4] is True, exit_
 mem = items[3]
 assert mem[9] == b"/bin/tr\x00ue" and mem[8] == 2**64 - 1
+sig, stop = items[5], items[6]
+assert sig[5] == 2**64 - 1 and len(sig) == 6, sig  # the appended ip
+assert len(stop) == 4, stop  # a group stop without one, as older traces have it
 snap = items[1]
-assert snap[4] == [100, 101, 2**32 - 1] and snap[8][3] == [2147483647, b"/a\xff\x00z"]
+assert snap[4] == [100, 101, 2**32 - 1]
+# a device's type and number appended to its [fd, path]
+assert snap[8][3] == [2147483647, b"/a\xff\x00z", 0o60000, 2**64 - 1], snap[8][3]
+assert snap[8][0] == [0, b"/dev/pts/0", 0o20000, 136 << 8] and snap[8][1] == [1, b"pipe:[1234]"]
 loss = items[-2]
 assert loss == [12, 0, 0, 2**64 - 1], loss
 end = items[-1]

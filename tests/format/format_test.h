@@ -63,10 +63,10 @@ static inline struct strtrc_header sample_header(void)
 }
 
 static const struct strtrc_fd_entry sample_fds[] = {
-    {0, {(const uint8_t *)"/dev/pts/0", 10}},
-    {1, {(const uint8_t *)"pipe:[1234]", 11}},
-    {-1, {NULL, 0}},
-    {2147483647, {(const uint8_t *)"/a\xff\x00z", 5}},
+    {0, {(const uint8_t *)"/dev/pts/0", 10}, 0020000 /* S_IFCHR */, (136u << 8) | 0},
+    {1, {(const uint8_t *)"pipe:[1234]", 11}, 0, 0},
+    {-1, {NULL, 0}, 0, 0},
+    {2147483647, {(const uint8_t *)"/a\xff\x00z", 5}, 0060000 /* S_IFBLK */, UINT64_MAX},
 };
 static const uint32_t sample_tids[] = {100, 101, UINT32_MAX};
 static const uint8_t sample_siginfo[128] = {11, 0, 0, 0, 0xff, 1, 2, 3};
@@ -109,7 +109,9 @@ static inline void sample_records(struct strtrc_record *r)
 	r[3] = (struct strtrc_record){.kind = STRTRC_SYSCALL_EXIT, .tid = 100, .ts_ns = 1000};
 	r[3].u.exit = (struct strtrc_syscall_exit){.rval = INT64_MIN, .is_error = true};
 	r[4] = (struct strtrc_record){.kind = STRTRC_SIGNAL, .tid = 101, .ts_ns = 1001};
-	r[4].u.signal = (struct strtrc_signal){.signo = 11, .siginfo = {sample_siginfo, 128}};
+	r[4].u.signal = (struct strtrc_signal){
+	    .signo = 11, .siginfo = {sample_siginfo, 128}, .has_ip = true, .ip = UINT64_MAX};
+	/* the group stop as traces before the appended ip wrote it */
 	r[5] = (struct strtrc_record){.kind = STRTRC_GROUP_STOP, .tid = UINT32_MAX, .ts_ns = 1001};
 	r[5].u.group_stop.signo = -2147483647 - 1;
 	r[6] = (struct strtrc_record){.kind = STRTRC_SPAWN, .tid = 100, .ts_ns = UINT64_MAX / 2};

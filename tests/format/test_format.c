@@ -106,9 +106,12 @@ static void check_record_eq(const struct strtrc_record *a, const struct strtrc_r
 	case STRTRC_SIGNAL:
 		CHECK(a->u.signal.signo == b->u.signal.signo);
 		CHECK(bytes_eq(a->u.signal.siginfo, b->u.signal.siginfo));
+		CHECK(a->u.signal.has_ip == b->u.signal.has_ip && a->u.signal.ip == b->u.signal.ip);
 		break;
 	case STRTRC_GROUP_STOP:
 		CHECK(a->u.group_stop.signo == b->u.group_stop.signo);
+		CHECK(a->u.group_stop.has_ip == b->u.group_stop.has_ip &&
+		      a->u.group_stop.ip == b->u.group_stop.ip);
 		break;
 	case STRTRC_SPAWN:
 		CHECK(a->u.spawn.new_tid == b->u.spawn.new_tid && a->u.spawn.how == b->u.spawn.how);
@@ -134,6 +137,8 @@ static void check_record_eq(const struct strtrc_record *a, const struct strtrc_r
 		for (size_t i = 0; i < x->nfds; i++) {
 			CHECK(x->fds[i].fd == y->fds[i].fd);
 			CHECK(bytes_eq(x->fds[i].path, y->fds[i].path));
+			CHECK(x->fds[i].dev_type == y->fds[i].dev_type &&
+			      x->fds[i].rdev == y->fds[i].rdev);
 		}
 		break;
 	}
@@ -184,8 +189,43 @@ static struct strtrc_reader *open_buf(const struct buf *b, int *fd, int *err, ch
 
 /* ---- cases ---- */
 
+/* The socket and device items strec writes for strep -yy: their bytes
+ * read back, and what is not one refused. */
+static void test_fdinfo_items(void)
+{
+	static const uint8_t local[] = {2, 0, 0x1f, 0x90, 127, 0, 0, 1};
+	const struct strtrc_socket s = {
+	    .family = 2,
+	    .type = 1,
+	    .protocol = 6,
+	    .inode = UINT64_MAX - 1,
+	    .peer_inode = 0,
+	    .local = {local, sizeof(local)},
+	    .peer = {NULL, 0},
+	    .proto = {(const uint8_t *)"TCP", 3},
+	};
+	uint8_t buf[128];
+	const size_t n = strtrc_socket_encode(&s, buf, sizeof(buf));
+	CHECK(n == 32 + sizeof(local) + 3);
+	CHECK(strtrc_socket_encode(&s, buf, n - 1) == 0); /* does not fit */
+	struct strtrc_socket t;
+	CHECK(strtrc_socket_decode(buf, n, &t) == 0);
+	CHECK(t.family == 2 && t.type == 1 && t.protocol == 6 && t.inode == UINT64_MAX - 1);
+	CHECK(bytes_eq(t.local, s.local) && t.peer.len == 0 && bytes_eq(t.proto, s.proto));
+	CHECK(strtrc_socket_decode(buf, n - 1, &t) == -EBADMSG);
+	CHECK(strtrc_socket_decode(buf, 10, &t) == -EBADMSG);
+	uint8_t dev[STRTRC_DEVICE_SIZE];
+	uint32_t type = 0;
+	uint64_t rdev = 0;
+	strtrc_device_encode(0020000, (136u << 8) | 4, dev);
+	CHECK(strtrc_device_decode(dev, sizeof(dev), &type, &rdev) == 0);
+	CHECK(type == 0020000 && rdev == ((136u << 8) | 4));
+	CHECK(strtrc_device_decode(dev, sizeof(dev) - 1, &type, &rdev) == -EBADMSG);
+}
+
 static void test_roundtrip(void)
 {
+	test_fdinfo_items();
 	int fd;
 	struct strtrc_writer *const w = writer_memfd(&fd, 0);
 	const struct strtrc_header h = sample_header();
@@ -210,7 +250,8 @@ static void test_roundtrip(void)
 	CHECK(fds && paths);
 	for (int i = 0; i < NFDS; i++) {
 		const int n = snprintf(paths[i], 32, "/proc/self/fd/%d", i * 3);
-		fds[i] = (struct strtrc_fd_entry){i * 3, {(const uint8_t *)paths[i], (size_t)n}};
+		fds[i] =
+		    (struct strtrc_fd_entry){i * 3, {(const uint8_t *)paths[i], (size_t)n}, 0, 0};
 	}
 	recs[SAMPLE_RECORDS + 1] = recs[0];
 	recs[SAMPLE_RECORDS + 1].u.snapshot.fds = fds;
@@ -815,8 +856,8 @@ static void raw_negint(struct raw *r, uint64_t v)
 	RAW(cbor_encode_negint, v);
 }
 
-/* Magic frame (given version) + one zstd frame holding r->cbor. */
-static struct buf raw_trace(const struct raw *r, uint16_t version)
+/* Magic frame (given version) + one zstd frame holding cbor[0..n). */
+static struct buf cbor_trace(const uint8_t *cbor, size_t n, uint16_t version)
 {
 	struct buf b = {0};
 	uint8_t magic[STRTRC_MAGIC_FRAME_SIZE];
@@ -826,11 +867,19 @@ static struct buf raw_trace(const struct raw *r, uint16_t version)
 	strtrc_put_le16(magic + 16, version);
 	strtrc_put_le16(magic + 18, 0);
 	buf_add(&b, magic, sizeof(magic));
-	uint8_t z[8192];
-	const size_t zn = ZSTD_compress(z, sizeof(z), r->cbor, r->len, 3);
+	const size_t zcap = ZSTD_compressBound(n);
+	uint8_t *const z = malloc(zcap);
+	CHECK(z);
+	const size_t zn = ZSTD_compress(z, zcap, cbor, n, 3);
 	CHECK(!ZSTD_isError(zn));
 	buf_add(&b, z, zn);
+	free(z);
 	return b;
+}
+
+static struct buf raw_trace(const struct raw *r, uint16_t version)
+{
+	return cbor_trace(r->cbor, r->len, version);
 }
 
 static void raw_header(struct raw *r, bool extra)
@@ -1094,6 +1143,29 @@ static void test_forward_compat(void)
 		free(b.p);
 	}
 
+	/* Any machine's trace reads: which machine's calls a decoder can
+	 * name is the decoder's business (rp_trace_open). */
+	raw.len = 0;
+	raw_array(r, 2);
+	raw_uint(r, 0);
+	raw_map(r, 2);
+	raw_text(r, "format");
+	raw_uint(r, 1);
+	raw_text(r, "arch");
+	raw_text(r, "aarch64");
+	raw_array(r, 3);
+	raw_uint(r, STRTRC_DETACH);
+	raw_uint(r, 5);
+	raw_uint(r, 0);
+	b = raw_trace(r, STRTRC_FORMAT_VERSION);
+	struct strtrc_reader *const ra = open_buf(&b, &fd, &err, msg, sizeof(msg));
+	CHECK_MSG(ra, "%s", msg);
+	CHECK(str_eq(strtrc_reader_header(ra)->arch, "aarch64"));
+	CHECK(strtrc_reader_next(ra, &rec) == 1 && rec.kind == STRTRC_DETACH && rec.tid == 5);
+	strtrc_reader_close(ra);
+	close(fd);
+	free(b.p);
+
 	/* Unsupported version. */
 	raw.len = 0;
 	raw_header(r, false);
@@ -1102,6 +1174,365 @@ static void test_forward_compat(void)
 	CHECK(err == -EPROTO && strstr(msg, "unsupported format version 2"));
 	close(fd);
 	free(b.p);
+}
+
+/* ---- what may follow the end record ---- */
+
+/* Reads a trace to its end: the records before the first error, whether
+ * END was among them, and how reading ended (0 or the error, whose
+ * message goes to msg). */
+static int read_counting(const struct buf *b, uint64_t *count, bool *complete, char *msg,
+			 size_t msg_size)
+{
+	int fd, err;
+	struct strtrc_reader *const r = open_buf(b, &fd, &err, msg, msg_size);
+	CHECK_MSG(r, "%s", msg);
+	struct strtrc_record rec;
+	int k;
+	*count = 0;
+	while ((k = strtrc_reader_next(r, &rec)) == 1)
+		(*count)++;
+	CHECK(strtrc_reader_next(r, &rec) == k); /* sticky */
+	*complete = strtrc_reader_complete(r);
+	const char *const said = k < 0 ? strtrc_reader_error(r) : strtrc_reader_warning(r);
+	snprintf(msg, msg_size, "%s", said ? said : "");
+	strtrc_reader_close(r);
+	close(fd);
+	return k;
+}
+
+static struct buf concat(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
+{
+	struct buf c = {0};
+	buf_add(&c, a, na);
+	buf_add(&c, b, nb);
+	return c;
+}
+
+/* `cat a.trc b.trc > c.trc` is not one trace: the reader returns every
+ * record of the first, then says where the second starts. Records after
+ * the END record are an error too, not dropped without a word. */
+static void test_sequence(void)
+{
+	struct buf a = write_stream(3000, 20000, 0), b = write_stream(10, 0, 0);
+	const size_t index_size = strtrc_get_le32(a.p + a.len - 4);
+	CHECK(index_size < a.len && is_skippable(a.p + a.len - index_size));
+	const size_t a_bare = a.len - index_size; /* without its index */
+	char want[128], msg[256];
+	uint64_t n;
+	bool complete;
+
+	/* whole + whole, and whole without index + whole */
+	for (int v = 0; v < 2; v++) {
+		const size_t na = v == 0 ? a.len : a_bare;
+		struct buf ab = concat(a.p, na, b.p, b.len);
+		CHECK(read_counting(&ab, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+		CHECK(n == 3000 + 1 && complete);
+		snprintf(want, sizeof(want), "a second trace starts at byte %zu", na);
+		CHECK_MSG(strstr(msg, want) && strstr(msg, "one at a time"), "%s", msg);
+		check_readahead_same(ab.p, ab.len, "concatenated");
+		free(ab.p);
+	}
+
+	/* a killed recorder's trace (no END) + another */
+	int fd;
+	struct strtrc_writer *const w = writer_memfd(&fd, 0);
+	const struct strtrc_header h = sample_header();
+	CHECK(strtrc_write_header(w, &h) == 0);
+	uint8_t scratch[64];
+	struct strtrc_record rec;
+	for (uint64_t i = 0; i < 500; i++) {
+		make_record(i, &rec, scratch);
+		CHECK(strtrc_write(w, &rec) == 0);
+	}
+	CHECK(strtrc_writer_flush(w) == 0);
+	strtrc_writer_abandon(w);
+	struct buf killed = slurp_fd(fd);
+	close(fd);
+	struct buf kb = concat(killed.p, killed.len, b.p, b.len);
+	CHECK(read_counting(&kb, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+	CHECK(n == 500 && !complete);
+	snprintf(want, sizeof(want), "a second trace starts at byte %zu", killed.len);
+	CHECK_MSG(strstr(msg, want), "%s", msg);
+	free(kb.p);
+	free(killed.p);
+
+	/* a frame with one more record after the END record's frame */
+	struct raw raw = {.len = 0}, *const r = &raw;
+	raw_array(r, 3);
+	raw_uint(r, STRTRC_DETACH);
+	raw_uint(r, 1);
+	raw_uint(r, 0);
+	uint8_t z[256];
+	const size_t zn = ZSTD_compress(z, sizeof(z), raw.cbor, raw.len, 3);
+	CHECK(!ZSTD_isError(zn));
+	struct buf after = concat(a.p, a_bare, z, zn);
+	CHECK(read_counting(&after, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+	CHECK(n == 3000 + 1 && complete);
+	snprintf(want, sizeof(want), "(frame at byte %zu): the end record must be the last",
+		 a_bare);
+	CHECK_MSG(strstr(msg, "data after the end record at byte") && strstr(msg, want), "%s", msg);
+	free(after.p);
+
+	/* a record after END in END's own frame */
+	raw.len = 0;
+	raw_header(r, false);
+	raw_array(r, 5);
+	raw_uint(r, STRTRC_END);
+	raw_uint(r, 0);
+	raw_uint(r, 0);
+	raw_uint(r, 0);
+	raw_uint(r, 0);
+	const size_t at = raw.len;
+	raw_array(r, 3);
+	raw_uint(r, STRTRC_DETACH);
+	raw_uint(r, 1);
+	raw_uint(r, 0);
+	struct buf t = raw_trace(r, STRTRC_FORMAT_VERSION);
+	CHECK(read_counting(&t, &n, &complete, msg, sizeof(msg)) == -EBADMSG);
+	CHECK(n == 1 && complete);
+	snprintf(want, sizeof(want), "data after the end record at byte %zu ", at);
+	CHECK_MSG(strstr(msg, want), "%s", msg);
+	free(t.p);
+
+	/* the index cut short: every record read, and a warning that says so */
+	struct buf cut = {0};
+	buf_add(&cut, a.p, a.len - 3);
+	CHECK(read_counting(&cut, &n, &complete, msg, sizeof(msg)) == 0);
+	CHECK(n == 3000 + 1 && complete);
+	CHECK_MSG(strstr(msg, "cut short") && strstr(msg, "after its end record: no record lost"),
+		  "%s", msg);
+	free(cut.p);
+	free(a.p);
+	free(b.p);
+}
+
+/* ---- records of any size, and what the reader bounds ---- */
+
+/* A CBOR head (major type, argument) appended to b. */
+static void big_head(struct buf *b, unsigned major, uint64_t v)
+{
+	uint8_t h[9];
+	size_t n;
+	if (v < 24) {
+		h[0] = (uint8_t)(major << 5 | v);
+		n = 1;
+	} else {
+		size_t len = 1; /* bytes of the argument: 1, 2, 4 or 8 (info 24..27) */
+		unsigned info = 24;
+		while (len < 8 && v >> (8 * len) != 0) {
+			len *= 2;
+			info++;
+		}
+		h[0] = (uint8_t)(major << 5 | info);
+		for (size_t i = 0; i < len; i++)
+			h[1 + i] = (uint8_t)(v >> (8 * (len - 1 - i)));
+		n = 1 + len;
+	}
+	buf_add(b, h, n);
+}
+
+static void big_bytes(struct buf *b, const char *s)
+{
+	big_head(b, 2, strlen(s));
+	buf_add(b, s, strlen(s));
+}
+
+/* The header (as raw_header writes it) at the start of b. */
+static void big_header(struct buf *b)
+{
+	struct raw raw = {.len = 0};
+	raw_header(&raw, false);
+	buf_add(b, raw.cbor, raw.len);
+}
+
+/* Reads b's trace to its end: the records (up to max) are passed to fn,
+ * the reader is handed back for checks on how it ended. */
+static struct strtrc_reader *read_to_end(const struct buf *trace, int *fd, int *last)
+{
+	int err;
+	char msg[256];
+	struct strtrc_reader *const r = open_buf(trace, fd, &err, msg, sizeof(msg));
+	CHECK_MSG(r, "%s", msg);
+	struct strtrc_record rec;
+	while ((*last = strtrc_reader_next(r, &rec)) == 1)
+		;
+	return r;
+}
+
+/* A record that spans many chunks, starting in the middle of the buffer,
+ * with strings throughout and tags where a writer may put them: read
+ * whole and right (the parse resumes as bytes come; its strings must
+ * follow the buffer as it moves and grows). */
+static void test_big_records(void)
+{
+	struct buf c = {0};
+	big_header(&c);
+	for (int i = 0; i < 1000; i++) { /* so that the big one starts mid-buffer */
+		big_head(&c, 4, 3);
+		big_head(&c, 0, STRTRC_DETACH);
+		big_head(&c, 0, 5);
+		big_head(&c, 0, 1);
+	}
+	const uint32_t ntids = 100000, nfds = 150000;
+	big_head(&c, 4, 9);
+	big_head(&c, 0, STRTRC_SNAPSHOT);
+	big_head(&c, 0, 42);
+	big_head(&c, 0, 7);
+	big_head(&c, 0, 1);
+	big_head(&c, 4, ntids);
+	for (uint32_t i = 0; i < ntids; i++)
+		big_head(&c, 0, 1000000u + i);
+	big_bytes(&c, "comm");
+	big_bytes(&c, "/usr/bin/exe");
+	big_bytes(&c, "/");
+	big_head(&c, 4, nfds);
+	char path[64];
+	for (uint32_t i = 0; i < nfds; i++) {
+		big_head(&c, 4, 2);
+		big_head(&c, 0, i);
+		if (i % 3 == 0)
+			big_head(&c, 6, 42); /* a tagged path reads as the path */
+		snprintf(path, sizeof(path), "/some/longer/path/to/file/%u", i);
+		big_bytes(&c, path);
+	}
+	big_head(&c, 4, 5);
+	big_head(&c, 0, STRTRC_END);
+	big_head(&c, 0, 0);
+	big_head(&c, 0, 0);
+	big_head(&c, 0, 1001);
+	big_head(&c, 0, 0);
+	CHECK(c.len > 4 * 1024 * 1024); /* 32 chunks and more */
+	struct buf t = cbor_trace(c.p, c.len, STRTRC_FORMAT_VERSION);
+	int fd, err;
+	char msg[256];
+	struct strtrc_reader *const r = open_buf(&t, &fd, &err, msg, sizeof(msg));
+	CHECK_MSG(r, "%s", msg);
+	struct strtrc_record rec;
+	for (int i = 0; i < 1000; i++)
+		CHECK(strtrc_reader_next(r, &rec) == 1 && rec.kind == STRTRC_DETACH);
+	CHECK_MSG(strtrc_reader_next(r, &rec) == 1, "%s", strtrc_reader_error(r));
+	CHECK(rec.kind == STRTRC_SNAPSHOT && rec.tid == 42 && rec.u.snapshot.ppid == 1);
+	const struct strtrc_snapshot *const sn = &rec.u.snapshot;
+	CHECK(sn->ntids == ntids && sn->nfds == nfds);
+	for (uint32_t i = 0; i < ntids; i++)
+		CHECK(sn->tids[i] == 1000000u + i);
+	CHECK(bytes_eq(sn->exe, (struct strtrc_bytes){(const uint8_t *)"/usr/bin/exe", 12}));
+	for (uint32_t i = 0; i < nfds; i++) {
+		const int n = snprintf(path, sizeof(path), "/some/longer/path/to/file/%u", i);
+		CHECK(sn->fds[i].fd == (int32_t)i);
+		CHECK_MSG(bytes_eq(sn->fds[i].path,
+				   (struct strtrc_bytes){(const uint8_t *)path, (size_t)n}),
+			  "fd %u", i);
+	}
+	CHECK(strtrc_reader_next(r, &rec) == 1 && rec.kind == STRTRC_END);
+	CHECK(strtrc_reader_next(r, &rec) == 0 && strtrc_reader_complete(r));
+	CHECK(!strtrc_reader_warning(r) && !strtrc_reader_error(r));
+	strtrc_reader_close(r);
+	close(fd);
+	free(t.p);
+	free(c.p);
+}
+
+/* The record [77, 1, 0, ...] (unknown kind) that body() completes. */
+static struct buf unknown_record(void (*body)(struct buf *, uint64_t), uint64_t arg)
+{
+	struct buf c = {0};
+	big_header(&c);
+	big_head(&c, 4, 4);
+	big_head(&c, 0, 77);
+	big_head(&c, 0, 1);
+	big_head(&c, 0, 0);
+	body(&c, arg);
+	struct buf t = cbor_trace(c.p, c.len, STRTRC_FORMAT_VERSION);
+	free(c.p);
+	return t;
+}
+
+static void tags_then_zero(struct buf *c, uint64_t ntags)
+{
+	for (uint64_t i = 0; i < ntags; i++)
+		big_head(c, 6, 1);
+	big_head(c, 0, 0);
+}
+
+static void tagged_array(struct buf *c, uint64_t n)
+{
+	big_head(c, 4, n);
+	for (uint64_t i = 0; i < n; i++) {
+		big_head(c, 6, 0);
+		big_head(c, 0, 1);
+	}
+}
+
+static void array_claim(struct buf *c, uint64_t n)
+{
+	big_head(c, 4, n);
+	big_head(c, 0, 1); /* and the file ends: cut short, were it not for the claim */
+}
+
+static void bytes_claim(struct buf *c, uint64_t n)
+{
+	big_head(c, 2, n);
+	buf_add(c, "data", 4);
+}
+
+/* What the reader says at the end of a trace: 0 with a warning containing
+ * want, or an error containing it. */
+static void check_ends(const struct buf *t, int want_k, const char *want)
+{
+	int fd, k;
+	struct strtrc_reader *const r = read_to_end(t, &fd, &k);
+	const char *const said = k < 0 ? strtrc_reader_error(r) : strtrc_reader_warning(r);
+	CHECK_MSG(k == want_k && said && strstr(said, want), "ended with %d: %s (want %d: %s)", k,
+		  said ? said : "nothing", want_k, want);
+	strtrc_reader_close(r);
+	close(fd);
+}
+
+/* Every CBOR item counts against the limits, tags included, and a claim
+ * beyond them is an error however soon the file ends: tags cost nothing
+ * to write (megabytes of them compress to a few hundred bytes). */
+static void test_limits(void)
+{
+	/* as many tags as the nesting depth leaves room for: read */
+	struct buf t = unknown_record(tags_then_zero, 7);
+	check_ends(&t, 0, "no end record");
+	free(t.p);
+	/* one more: too deep, as arrays would be */
+	t = unknown_record(tags_then_zero, 8);
+	check_ends(&t, -EBADMSG, "items nested too deeply");
+	free(t.p);
+	/* a megabyte of tags: the same, at once */
+	t = unknown_record(tags_then_zero, 1 << 20);
+	check_ends(&t, -EBADMSG, "items nested too deeply");
+	free(t.p);
+	/* a tag counts as an item: 2^20 tagged integers are 2^21 items, and
+	 * with the record's own five too many */
+	t = unknown_record(tagged_array, (uint64_t)1 << 20);
+	check_ends(&t, -EBADMSG, "too many items in one record");
+	free(t.p);
+	t = unknown_record(tagged_array, ((uint64_t)1 << 20) - 3);
+	check_ends(&t, 0, "no end record");
+	free(t.p);
+	/* an array claiming more items than a record may hold, in a file
+	 * that ends: damage, not a cut */
+	t = unknown_record(array_claim, ((uint64_t)1 << 21) - 4); /* 2^21 + 1 with the record's 5 */
+	check_ends(&t, -EBADMSG, "too many items in one record");
+	free(t.p);
+	t = unknown_record(array_claim, ((uint64_t)1 << 21) - 5);
+	check_ends(&t, 0, "cut short");
+	free(t.p);
+	/* a string claiming more than a record may hold: the same */
+	t = unknown_record(bytes_claim, ((uint64_t)64 << 20) + 1);
+	check_ends(&t, -EFBIG, "a string of 67108865 bytes");
+	free(t.p);
+	t = unknown_record(bytes_claim, UINT64_MAX);
+	check_ends(&t, -EFBIG, "longer than a record may be");
+	free(t.p);
+	t = unknown_record(bytes_claim, (uint64_t)60 << 20);
+	check_ends(&t, 0, "cut short");
+	free(t.p);
 }
 
 static void test_not_a_trace(void)
@@ -1305,6 +1736,9 @@ int main(int argc, char **argv)
 	    {"corrupt", test_corrupt},
 	    {"readahead", test_readahead},
 	    {"forward_compat", test_forward_compat},
+	    {"big_records", test_big_records},
+	    {"limits", test_limits},
+	    {"sequence", test_sequence},
 	    {"not_a_trace", test_not_a_trace},
 	    {"writer_errors", test_writer_errors},
 	    {"stdin", test_stdin},

@@ -186,7 +186,7 @@ static void set_opts(struct rp_print_opts *o, unsigned which, int64_t start)
 	case 1: /* -v -x -y -T */
 		o->verbose = true;
 		o->xflag = 1;
-		o->yflag = true;
+		o->decode_fds = RP_DECODE_FD_PATH;
 		o->show_duration = true;
 		break;
 	case 2: /* -xx -s 4 -tt -r -qq, no pid prefix (-ff) */
@@ -194,13 +194,13 @@ static void set_opts(struct rp_print_opts *o, unsigned which, int64_t start)
 		o->max_strlen = 4;
 		o->ts = RP_TS_TIME_US;
 		o->relative = true;
-		o->quiet = 2;
+		o->quiet = RP_QUIET_QQ;
 		o->pid_prefix = false;
 		break;
 	case 3: /* -s 0 -ttt -y */
 		o->max_strlen = 0;
 		o->ts = RP_TS_EPOCH_US;
-		o->yflag = true;
+		o->decode_fds = RP_DECODE_FD_PATH;
 		break;
 	case 4: /* --json */
 		o->json = true;
@@ -209,7 +209,7 @@ static void set_opts(struct rp_print_opts *o, unsigned which, int64_t start)
 		o->json = true;
 		o->verbose = true;
 		o->xflag = 1;
-		o->yflag = true;
+		o->decode_fds = RP_DECODE_FD_PATH;
 		o->show_duration = true;
 		o->ts = RP_TS_TIME;
 		break;

@@ -31,7 +31,7 @@ static struct strtrc_reader *open_input(const uint8_t *data, size_t size)
 		memcpy(buf + 8, STRTRC_MAGIC_TEXT, 8);
 		strtrc_put_le16(buf + 16, STRTRC_FORMAT_VERSION);
 		strtrc_put_le16(buf + 18, 0);
-		const size_t z = ZSTD_compress(buf + STRTRC_MAGIC_FRAME_SIZE,
+		const size_t z = compress_once(buf + STRTRC_MAGIC_FRAME_SIZE,
 					       cap - STRTRC_MAGIC_FRAME_SIZE, data, size, 1);
 		if (ZSTD_isError(z))
 			abort();

@@ -142,7 +142,8 @@ for _ in $(seq 50); do
 done
 "$STREC" -o "$WORK/denied.trc" -p "$held" >/dev/null 2>"$WORK/denied.err"
 expect_eq "attach denied: exit status" 1 "$?"
-expect_grep "attach denied: message" "^strec: cannot attach to [0-9]+: Operation not permitted" \
+expect_grep "attach denied: the cause, the other tracer" \
+	"^strec: cannot attach to $held \\(tp_spin\\): it is already traced by $holder \\(strec\\)" \
 	"$WORK/denied.err"
 [ -e "$WORK/denied.trc" ] && fail "a denied attach left a trace file"
 kill -INT "$holder"
@@ -150,5 +151,105 @@ wait "$holder"
 kill -TERM "$held"
 wait "$held"
 expect_eq "the held process ends normally" 0 "$?"
+
+# attach_error NAME ERE [PREFIX...] -p PID: strec -o NAME.trc -p PID (run by
+# PREFIX, e.g. setpriv) fails: exit 1, a message matching ERE, no trace.
+attach_error() {
+	local name=$1 ere=$2
+	shift 2
+	local prefix=()
+	while [ "$1" != -p ]; do
+		prefix+=("$1")
+		shift
+	done
+	timeout 30 "${prefix[@]}" "$STREC" -o "$WORK/$name.trc" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null
+	expect_eq "$name: exit status" 1 "$?"
+	expect_grep "$name: message" "$ere" "$WORK/$name.err"
+	[ -e "$WORK/$name.trc" ] && fail "$name: left a trace file"
+}
+
+# A zombie: sh's background child, whose parent (sh exec'd into sleep)
+# never waits for it.
+sh -c 'sleep 0.2 & echo $!; exec sleep 60' >"$WORK/zombie.pid" &
+BG_PIDS+=($!)
+for _ in $(seq 100); do
+	zombie=$(cat "$WORK/zombie.pid")
+	[ -n "$zombie" ] && grep -q '^State:[[:space:]]*Z' "/proc/$zombie/status" 2>/dev/null && break
+	sleep 0.1
+done
+attach_error zombie "^strec: cannot attach to $zombie \\(sleep\\): it is a zombie: it has exited, and its parent [0-9]+ \\(sleep\\) has not waited for it" \
+	-p "$zombie"
+
+# A thread, not a process: -p takes the process.
+"$BIN/tp_spin" 60 >"$WORK/threads.out" &
+threads=$!
+BG_PIDS+=("$threads")
+for _ in $(seq 100); do
+	[ "$(ls "/proc/$threads/task" 2>/dev/null | wc -l)" -ge 5 ] && break
+	sleep 0.1
+done
+thread=$(ls "/proc/$threads/task" | grep -vx "$threads" | head -n 1)
+attach_error thread "^strec: cannot attach to $thread: it is a thread of process $threads \\(tp_spin\\); -p $threads traces all its threads" \
+	-p "$thread"
+
+# A kernel thread (refused before any ptrace call).
+kthread=""
+for stat in /proc/[0-9]*/stat; do
+	[ "$stat" = /proc/1/stat ] && continue # init is no kernel thread
+	flags=$(sed 's/.*) //' "$stat" 2>/dev/null | awk '{ print $7 }')
+	if [ -n "$flags" ] && (((flags & 0x00200000) != 0)); then
+		kthread=${stat#/proc/}
+		kthread=${kthread%/stat}
+		break
+	fi
+done
+if [ -n "$kthread" ]; then
+	attach_error kthread "^strec: cannot attach to $kthread( \\(.*\\))?: it is a kernel thread, which makes no system calls" \
+		-p "$kthread"
+else
+	echo "SKIP: no kernel thread visible"
+fi
+
+# Another user's process, without CAP_SYS_PTRACE: the uids are the cause
+# (yama's ptrace_scope is named only when it is there and is the cause).
+if command -v setpriv >/dev/null; then
+	chmod 777 "$WORK"
+	attach_error otheruid "^strec: cannot attach to $threads \\(tp_spin\\): it runs as uid 0 \\(root\\) and strec as uid [0-9]+ \\(nobody\\): tracing another user's process needs root \\(CAP_SYS_PTRACE\\)" \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups -p "$threads"
+	if [ ! -e /proc/sys/kernel/yama/ptrace_scope ]; then
+		expect_no_grep "otheruid: no yama where there is none" yama "$WORK/otheruid.err"
+	fi
+else
+	echo "SKIP: another user's process (no setpriv)"
+fi
+kill -TERM "$threads"
+wait "$threads"
+
+# Pid 1 of a pid namespace of our own (never the machine's init: the inner
+# shell checks that its /proc is the namespace's, where it is pid 1). As
+# root, attaching works and --duration detaches; as another user, the uids
+# are the cause.
+if unshare --pid --fork --mount-proc true 2>/dev/null; then
+	unshare --pid --fork --mount-proc sh -c '
+		[ "$$" = 1 ] && [ "$(cat /proc/1/comm)" = sh ] || exit 99
+		"$1" -q --duration 1 -o "$2/init.trc" -p 1 2>"$2/init.err"
+		echo "strec: $?" >"$2/init.rc"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$1" -o /dev/null -p 1 2>"$2/init-nobody.err"
+		echo "strec: $?" >"$2/init-nobody.rc"' sh "$STREC" "$WORK"
+	if [ $? = 99 ]; then
+		fail "pid 1: the namespace's /proc is not its own"
+	else
+		expect_eq "pid 1 as root: strec's exit status" "strec: 0" "$(cat "$WORK/init.rc")"
+		facts init
+		expect_grep "pid 1 as root: the snapshot" '^snapshot 1 ppid=0 ' "$WORK/init.facts"
+		expect_grep "pid 1 as root: detached" '^detach 1$' "$WORK/init.facts"
+		expect_eq "pid 1 as nobody: strec's exit status" "strec: 1" "$(cat "$WORK/init-nobody.rc")"
+		expect_grep "pid 1 as nobody: the cause" \
+			"^strec: cannot attach to 1 \\(sh\\): it runs as uid 0 \\(root\\) and strec as uid [0-9]+ \\(nobody\\)" \
+			"$WORK/init-nobody.err"
+	fi
+else
+	echo "SKIP: pid 1 (no pid namespace can be made here)"
+fi
 
 finish

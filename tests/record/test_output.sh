@@ -23,6 +23,16 @@ for _ in $(seq 100); do
 done
 expect_grep "closed pipe: the command finished untraced" '^done 300000$' "$WORK/pipe.err"
 
+# The same under a record-time filter: the command runs under strec's
+# seccomp filter, whose SECCOMP_RET_TRACE fails calls with ENOSYS without a
+# tracer: strec stays its tracer, recording nothing, until it ends, then
+# exits 1. Every getppid succeeds.
+"$STREC" -q -o - --to_trace getppid "$BIN/tp_loop" 30000 getppid 2>"$WORK/fpipe.err" |
+	head -c 1000 >/dev/null
+expect_eq "closed pipe, filter: exit status" 1 "${PIPESTATUS[0]}"
+expect_grep "closed pipe, filter: message" '^strec: cannot write the trace: .*Broken pipe' "$WORK/fpipe.err"
+expect_grep "closed pipe, filter: every call succeeded" '^done 30000$' "$WORK/fpipe.err"
+
 # -o -: the trace on stdout, the command's stdout moved to stderr. (The
 # pipe goes through cat: a reader that stops at the end record is
 # test_stdout_pipe.sh.)

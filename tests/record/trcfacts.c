@@ -5,6 +5,7 @@
  * Lines (fields separated by one space, numbers in decimal unless 0x):
  *   header command=ARGV... capture_size=N attached=0|1 follow=0|1 npids=N backend=NAME|-
  *          filter=TEXT|-
+ *   env VAR=VALUE (the header's environment, recorded with --env)
  *   spawn PARENT CHILD how=fork|vfork|clone flags=0xHEX thread=0|1 (CLONE_THREAD)
  *   exec TID former=TID exe=PATH
  *   exit TID exited=N | exit TID killed=SIG core=0|1
@@ -109,6 +110,8 @@ static void print_header(const struct strtrc_header *h)
 	printf(" capture_size=%u attached=%d follow=%d npids=%zu backend=%s filter=%s\n",
 	       h->capture_size, h->attached, h->follow_forks, h->npids,
 	       h->backend ? h->backend : "-", h->filter ? h->filter : "-");
+	for (size_t i = 0; i < h->envc; i++)
+		printf("env %s\n", h->envp[i]);
 }
 
 static void print_unfinished(struct tid_state *t)

@@ -55,6 +55,7 @@ def programs(bindir, work):
         ("tp_killed", []),
         ("tp_signals", []),
         ("tp_threads", []),
+        ("tp_exec_thread", []),
     ]:
         exe = os.path.join(bindir, name)
         if os.access(exe, os.X_OK):
@@ -71,11 +72,29 @@ def programs(bindir, work):
 UNFINISHED = " <unfinished ...>"
 RESUMED = re.compile(r"^<\.\.\. (\S+) resumed>(.*)$")
 LEAD = re.compile(r"^(\d+)\s+(.*)$")
+SUPERSEDED = re.compile(r"^\+\+\+ superseded by execve in pid (\d+) \+\+\+$")
+# What strace's printleader puts before a call, after the pid: -t/-tt/-ttt
+# time, -r delta (in "(+ )" after a time), -n number, -i instruction pointer.
+PREFIX = re.compile(r"^((?:\d\d:\d\d:\d\d(?:\.\d{6})? |\d{9,}\.\d{6} )?"
+                    r"(?:\(\+ {0,5}\d+\.\d{6}\) | {0,5}\d+\.\d{6} )?"
+                    r"(?:\[ {0,3}\d+\] )?"
+                    r"(?:\[(?:[0-9a-f]{8}|[0-9a-f]{16}|\?{8}|\?{16})\] )?)(.*)$")
+MERGED = "\0"  # marks a line joined from strace's two halves (no padding to check)
+# -e read=/write= dumps: " | 00000  hex...  ascii |", " * N bytes in buffer K",
+# " = N buffers in vector K", " | <Cannot fetch ...>"
+DUMP = re.compile(r"^ (\| [0-9a-f]{5,} |\| <Cannot fetch |\* \d+ bytes in buffer |= \d+ buffers in vector )")
+
+
+def split_prefix(rest):
+    m = PREFIX.match(rest)
+    return m.group(1), m.group(2)
 
 
 def merge_unfinished(lines):
     """strace's split calls become one line where they returned, as strep
-    prints them."""
+    prints them, with the prefix (-t, -n, -i...) of the entry's half. A
+    thread's exec goes on under the leader's pid once strace says the leader
+    was superseded."""
     out = []
     pending = {}
     for line in lines:
@@ -87,17 +106,36 @@ def merge_unfinished(lines):
         if rest.endswith(UNFINISHED):
             pending[pid] = rest[: -len(UNFINISHED)]
             continue
-        r = RESUMED.match(rest)
+        s = SUPERSEDED.match(split_prefix(rest)[1])
+        if s and s.group(1) in pending:
+            pending[pid] = pending.pop(s.group(1))
+        r = RESUMED.match(split_prefix(rest)[1])
         if r and pid in pending:
-            out.append(pid + " " + pending.pop(pid) + r.group(2))
+            out.append(pid + " " + pending.pop(pid) + r.group(2) + MERGED)
             continue
         out.append(line)
     for pid, head in pending.items():
-        out.append(pid + " " + head + ") = ?")
+        out.append(pid + " " + head + ") = ?" + MERGED)
     return out
 
 
-SPAWN = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) += (\d+)$")
+def padding(line, body, column):
+    """The " = " of a call: where strace -a COLUMN puts it (after the
+    column's padding, or one space after a longer call) becomes ") = ";
+    anywhere else it keeps its spaces, so that a wrong column shows. Lines
+    joined from two halves have no padding of their own to judge."""
+    m = re.search(r"\)( +)= ", body)
+    if not m:
+        return body
+    if column is not None and not line.endswith(MERGED):
+        at = len(line) - len(body) + m.start(1)  # the first space's column
+        spaces = len(m.group(1))
+        if spaces != max(1, column - at):
+            return body
+    return body[:m.start()] + ") = " + body[m.end():]
+
+
+SPAWN = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) += (\d+|0x[0-9a-f]+)\x00?$")  # \0: MERGED
 
 
 def task_names(entries):
@@ -110,8 +148,8 @@ def task_names(entries):
         if root is None:
             root = pid
         m = SPAWN.match(rest)
-        if m:
-            children.setdefault(pid, []).append(m.group(2))
+        if m:  # the child's pid, in decimal (in hex under -e raw=)
+            children.setdefault(pid, []).append(str(int(m.group(2), 0)))
     names = {}
     todo = [(root, "P1")] if root else []
     while todo:
@@ -142,12 +180,17 @@ PID_FIELD = re.compile(r"(\w*(?:[pt]id|thread_id)=\[?|TIOC[GS]PGRP, \[)(\d{2,})\
 def name_pids(rest, names):
     """Pids mentioned in a line (clone results, si_pid, wait4) as task names."""
     rest = PID_FIELD.sub(lambda m: m.group(1) + names.get(m.group(2), m.group(2)), rest)
+    rest = SUPERSEDED.sub(lambda m: "+++ superseded by execve in pid %s +++" %
+                          names.get(m.group(1), m.group(1)), rest)
     # in file names (tp_syscalls.1234)
     rest = re.sub(r"(?<=[./_-])(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
     if PID_CALLS.match(rest):
         # not a named field's value: those that hold pids are PID_FIELD's,
         # and others may equal a pid by chance (si_int=1234 when pids wrap)
         rest = re.sub(r"(?<!=)\b(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
+        # -e raw=: in hex
+        rest = re.sub(r"(?<![=\w])0x([0-9a-f]{2,})\b",
+                      lambda m: names.get(str(int(m.group(1), 16)), m.group(0)), rest)
     return rest
 
 
@@ -158,30 +201,63 @@ def unhex(text):
     return bytes.fromhex(text.replace("\\x", "")).decode("latin-1")
 
 
-def normalize(lines):
-    """Returns {task name: [normalized lines]}."""
+def normalize_prefix(prefix, first_exec):
+    """Times vary per run, and so does the address of the first execve,
+    which the tracer's own child makes; the rest of a prefix must match."""
+    prefix = re.sub(r"^\d\d:\d\d:\d\d\.\d{6} ", "HH:MM:SS.US ", prefix)
+    prefix = re.sub(r"^\d\d:\d\d:\d\d ", "HH:MM:SS ", prefix)
+    prefix = re.sub(r"^\d{9,}\.\d{6} ", "EPOCH.US ", prefix)
+    prefix = re.sub(r"\(\+ {0,5}\d+\.\d{6}\) ", "(+ REL) ", prefix)
+    prefix = re.sub(r"^ {0,5}\d+\.\d{6} ", "REL ", prefix)
+    if first_exec:
+        prefix = re.sub(r"\[[0-9a-f]{16}\] $", "[EXEC_IP] ", prefix)
+    return prefix
+
+
+def normalize(lines, column=None):
+    """Returns {task name: [normalized lines]}. column: the -a column to
+    check the padding against (None: padding is not compared)."""
     entries = []
+    last_pid = ""
     for line in merge_unfinished(lines):
+        if DUMP.match(line):
+            # -e read=/write=: the data under a call, without a pid: the
+            # task whose line it follows
+            entries.append((last_pid, "", line, True))
+            continue
         m = LEAD.match(line)
-        if m:
-            entries.append((m.group(1), m.group(2)))
-        else:
-            entries.append(("", line))
-    names = task_names([e for e in entries if e[0]])
-    streams = {}
-    for pid, rest in entries:
+        pid, rest = (m.group(1), m.group(2)) if m else ("", line)
+        last_pid = pid
+        prefix, body = split_prefix(rest)
         # alignment padding depends on the prefix and on the split
-        rest = re.sub(r"\)\s+= ", ") = ", rest)
+        body = padding(line, body, column).replace(MERGED, "")
+        entries.append((pid, prefix, body, None))
+    names = task_names([(pid, body) for pid, _, body, dump in entries if pid and not dump])
+    streams = {}
+    for k, (pid, prefix, rest, dump) in enumerate(entries):
+        if dump:  # compared as they are
+            streams.setdefault(names.get(pid, ""), []).append(rest)
+            continue
+        first_exec = k == 0 and rest.startswith("execve(")
+        prefix = normalize_prefix(prefix, first_exec)
+        if first_exec:  # -e raw=, -e verbose=: its pointers are the tracer's own
+            rest = re.sub(r"^execve\(0x[0-9a-f]+, 0x[0-9a-f]+, 0x[0-9a-f]+\)", "execve(RAW)", rest)
+            rest = re.sub(r'^(execve\("(?:[^"\\]|\\.)*"), 0x[0-9a-f]+, 0x[0-9a-f]+\)',
+                          r"\1, ARGV, ENVP)", rest)
         rest = re.sub(r'^getrandom\("[^"]*"', 'getrandom("RANDOM"', rest)
         # -xx: strings and -y paths in \x, as text, so that the pids and
         # inode numbers below can be found in them (both sides alike: a
         # string one side prints in \x and the other not still differs)
         rest = HEX_TEXT.sub(lambda m: m.group(1) + unhex(m.group(2)) + m.group(3), rest)
         rest = name_pids(rest, names)
-        rest = re.sub(r"^getppid\(\) = \d+$", "getppid() = PPID", rest)
+        rest = re.sub(r"^getppid\(\) = (\d+|0x[0-9a-f]+)$", "getppid() = PPID", rest)
         rest = re.sub(r"^(execve\(.*\], )0x[0-9a-f]+( /\* \d+ vars \*/)", r"\1ENVP\2", rest)
         # -y: the inode numbers of sockets, pipes and anonymous inodes
         rest = re.sub(r"\b(socket|pipe|net|anon_inode):\[\d+\]", r"\1:[INO]", rest)
+        # -yy: the inodes of sockets and their unix peers, a netlink port id
+        rest = re.sub(r"<((?:UNIX|UNIX-STREAM|TCP|UDP|UDPLITE|RAW|PING|NETLINK)(?:v6)?):\[\d+(->\d+)?",
+                      lambda m: "<%s:[INO%s" % (m.group(1), "->INO" if m.group(2) else ""), rest)
+        rest = re.sub(r"<NETLINK:\[(\w+):\d+\]>", r"<NETLINK:[\1:PORTID]>", rest)
         rest = re.sub(r"/#\d+>\(deleted\)", "/#INO>(deleted)", rest)  # O_TMPFILE
         # -v: inode numbers and times of the files a run creates
         rest = re.sub(r"\b(st_ino|d_ino|stx_ino)=\d+", r"\1=INO", rest)
@@ -194,12 +270,13 @@ def normalize(lines):
         rest = re.sub(r"^(gettimeofday\()\{tv_sec=\d+, tv_usec=\d+\}", r"\1{TIME}", rest)
         rest = re.sub(r"^time\(\[\d+ /\* \S+ \*/\]\)", "time([TIME])", rest)
         rest = re.sub(r"^(time\(.*\) = )\d+ \(\S+\)$", r"\1TIME", rest)
-        rest = re.sub(r"^(times\(.*\) = )\d+$", r"\1TICKS", rest)
+        rest = re.sub(r"^(times\(.*\) = )(\d+|0x[0-9a-f]+)$", r"\1TICKS", rest)
+        rest = re.sub(r"^(time\(.*\) = )0x[0-9a-f]+$", r"\1TIME", rest)  # -e raw=
         # CPU time so far: the number and its " /* 0.01 s */" vary per run
         rest = re.sub(r"^times\(\{tms_utime=\d+(?: /\* [0-9.]+ s \*/)?, tms_stime=\d+(?: /\* [0-9.]+ s \*/)?, ",
                       "times({tms_utime=T, tms_stime=T, ", rest)
         rest = re.sub(r"\b(shm|sem|msg)_([acdorst]time)=[1-9]\d*", r"\1_\2=T", rest)
-        streams.setdefault(names.get(pid, ""), []).append(rest)
+        streams.setdefault(names.get(pid, ""), []).append(prefix + rest)
     return streams
 
 
@@ -276,8 +353,8 @@ def note_paths(lines, taken):
     "interrupted" (? ERESTART...), "noreturn" (exit, a successful exec's
     old image...)."""
     for line in merge_unfinished(lines):
-        m = LEAD.match(line)
-        c = CALL.match(m.group(2)) if m else None
+        m = LEAD.match(line.replace(MERGED, ""))
+        c = CALL.match(split_prefix(m.group(2))[1]) if m else None
         if c:
             r = c.group(2)
             path = ("noreturn" if r == "?" else "interrupted" if r.startswith("? ") else
@@ -347,6 +424,8 @@ def main():
     measured = {}
     extra = shlex.split(args.opts)
     tag = "[%s]" % "".join(extra) if extra else ""
+    # -a COLUMN: the padding before " = " is compared too
+    column = next((int(extra[k + 1]) for k, o in enumerate(extra[:-1]) if o == "-a"), None)
     paths_taken = {}
     try:
         for name, cmd in programs(args.bindir, work):
@@ -367,6 +446,10 @@ def main():
             # strace -v shows the environment, which strec records only when
             # asked (--env): ask, so that the two have the same to show
             env_opt = ["--env"] if "-v" in extra else []
+            # -e read=/write= dump whole buffers: capture them whole (the
+            # programs' biggest read is python's of a .pyc file)
+            if any(o.startswith(("read=", "write=")) for o in extra):
+                env_opt += ["-s", "1048576"]
             run([setarch, "-R", strec, "-q"] + backend_opt + env_opt + ["-o", t] + cmd, cwd=work)
             with open(b, "w") as out:
                 rc = subprocess.run([strep, "-qq"] + extra + [t], stdout=out, stderr=subprocess.PIPE,
@@ -377,9 +460,9 @@ def main():
             with open(a, errors="replace") as f:
                 strace_lines = f.read().splitlines()
             note_paths(strace_lines, paths_taken)
-            la = normalize(strace_lines)
+            la = normalize(strace_lines, column)
             with open(b, errors="replace") as f:
-                lb = normalize(f.read().splitlines())
+                lb = normalize(f.read().splitlines(), column)
             same, total = compare(la, lb)
             rate = 100.0 * same / total if total else 100.0
             measured[name + tag + suffix] = rate

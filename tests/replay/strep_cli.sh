@@ -28,6 +28,11 @@ check 2 "--to_trace and --dont_trace cannot be combined" --to_trace read --dont_
 check 2 "unknown -e qualifier 'trac' (did you mean 'trace'?)" -e trac=read x.trc
 check 2 "unknown status 'faild' (did you mean 'failed'?)" -e status=faild x.trc
 check 2 "no trace file given" -tt
+check 2 "invalid quiet 'exitz' (did you mean 'exit'?)" --quiet=exitz x.trc
+check 2 "invalid descriptor '1-3'" -e read=1-3 x.trc
+check 2 "invalid decode-fds 'pth' (did you mean 'path'?)" --decode-fds=pth x.trc
+check 2 "invalid descriptor ''" -e write= x.trc
+check 2 "invalid quiet 'atach' (did you mean 'attach'?)" -e quiet=atach x.trc
 check 1 "strep:" "$dir/missing.trc"
 printf 'this is not a trace\n' >"$dir/junk.trc"
 check 1 "strep:" "$dir/junk.trc"
@@ -53,6 +58,22 @@ if [ -x "$bindir/strec" ]; then
 	# --json and -o
 	"$strep" --json -o "$dir/j" "$dir/t.trc" && head -1 "$dir/j" | grep -q '^{"type":' ||
 		{ echo "FAIL: --json -o"; fail=1; }
+	# --quiet=SET and -e quiet=SET, strace's names for what -q and -qq drop
+	grep -q '^[0-9]* *+++ exited with 0 +++$' "$dir/full" || { echo "FAIL: no exit line"; fail=1; }
+	for q in "--quiet=exit" "-e quiet=exits" "-qq" "--quiet=!attach,personality,superseded"; do
+		# shellcheck disable=SC2086 # the options are two words for -e
+		"$strep" $q "$dir/t.trc" >"$dir/q" || fail=1
+		grep -q '+++ exited' "$dir/q" && { echo "FAIL: $q shows the exit"; fail=1; }
+		grep -v '+++ exited' "$dir/full" | cmp -s - "$dir/q" || { echo "FAIL: $q"; fail=1; }
+	done
+	"$strep" --quiet=none "$dir/t.trc" | cmp -s - "$dir/full" || { echo "FAIL: --quiet=none"; fail=1; }
+	# --decode-fds=SET: -y is path, none is nothing
+	"$strep" -y "$dir/t.trc" >"$dir/y"
+	for d in "--decode-fds" "--decode-fds=path" "-e decode-fds=path"; do
+		# shellcheck disable=SC2086 # the options are two words for -e
+		"$strep" $d "$dir/t.trc" | cmp -s - "$dir/y" || { echo "FAIL: $d is not -y"; fail=1; }
+	done
+	"$strep" --decode-fds=none "$dir/t.trc" | cmp -s - "$dir/full" || { echo "FAIL: --decode-fds=none"; fail=1; }
 	# --info: the header and counts from a pass over the records
 	"$strep" --info "$dir/t.trc" >"$dir/info" || { echo "FAIL: --info"; fail=1; }
 	grep -qE '^command: +cat /etc/hostname$' "$dir/info" &&
@@ -67,6 +88,18 @@ if [ -x "$bindir/strec" ]; then
 		{ echo "FAIL: -P /etc/hostname misses calls"; cat "$dir/p"; fail=1; }
 	if grep -E '^[0-9]+ +[a-z]' "$dir/p" | grep -qvE "hostname|\\($fd[,)]"; then
 		echo "FAIL: -P let other calls through"; cat "$dir/p"; fail=1
+	fi
+	# -P through a symlink (/lib -> usr/lib on Debian): the calls on the
+	# descriptor, which the kernel names by the target, as strace -P's
+	lib=$(ls /lib/x86_64-linux-gnu/libc.so.6 2>/dev/null)
+	if [ -n "$lib" ] && [ "$(readlink -f "$lib")" != "$lib" ] && command -v strace >/dev/null &&
+		command -v setarch >/dev/null; then
+		setarch -R strace -qq -o "$dir/p.strace" -P "$lib" cat "$lib" >/dev/null 2>&1
+		setarch -R "$bindir/strec" -q -o "$dir/lib.trc" cat "$lib" >/dev/null 2>&1
+		"$strep" -qq -P "$lib" "$dir/lib.trc" | sed -E 's/^[0-9]+ +//; s/\) +=/) =/' >"$dir/p.strep"
+		sed -E 's/\) +=/) =/' "$dir/p.strace" >"$dir/p.strace.n"
+		[ "$(grep -c '^read(' "$dir/p.strep")" -ge 2 ] && cmp -s "$dir/p.strace.n" "$dir/p.strep" ||
+			{ echo "FAIL: -P $lib differs from strace -P:"; diff "$dir/p.strace.n" "$dir/p.strep" | head; fail=1; }
 	fi
 	# --interleaved: rejoining each "<unfinished ...>" line with its
 	# "<... name resumed>" gives back the default view, task by task
@@ -129,6 +162,137 @@ PY
 		n=$((n + 1))
 	done
 	[ "$n" -ge 2 ] || { echo "FAIL: --ff wrote $n files for sh and cat"; fail=1; }
+	# -ff -o PREFIX: strace's PREFIX.TID files, the same as --ff's, and
+	# the same calls in each as strace's own files of that command
+	"$strep" -ff -o "$dir/pff" "$dir/f.trc" || { echo "FAIL: -ff -o"; fail=1; }
+	for file in "$dir"/ff/trace.*; do
+		cmp -s "$file" "$dir/pff.${file##*.}" || { echo "FAIL: -ff -o PREFIX: $file differs"; fail=1; }
+	done
+	[ "$(ls "$dir"/pff.* | wc -l)" = "$n" ] || { echo "FAIL: -ff -o wrote $(ls "$dir"/pff.*)"; fail=1; }
+	"$strep" "$dir/f.trc" >"$dir/full.f"
+	"$strep" -ff "$dir/f.trc" | cmp -s - "$dir/full.f" || { echo "FAIL: -ff without -o is not -f"; fail=1; }
+	check 2 "give -o PREFIX, not -" -ff -o - "$dir/f.trc"
+	if command -v strace >/dev/null 2>&1; then
+		strace -ff -o "$dir/sff" sh -c 'cat /etc/hostname; true' >/dev/null 2>&1
+		/usr/bin/python3 - "$dir/sff" "$dir/pff" <<'PY' || { echo "FAIL: -ff -o against strace -ff -o"; fail=1; }
+import glob, re, sys
+def calls(prefix):
+    # each task's file by what it ran first, its calls by name
+    out = {}
+    for path in glob.glob(prefix + ".*"):
+        names = [m.group(1) for m in map(re.compile(r"^(\w+)\(").match, open(path)) if m]
+        out["sh" if names[:1] == ["execve"] and "sh" in open(path).readline() else "child"] = names
+    return out
+a, b = calls(sys.argv[1]), calls(sys.argv[2])
+assert a == b, (a, b)
+PY
+	fi
 fi
+# -c, -C: strace's summary table, which strstat makes: strep runs the
+# strstat next to it with the same selection
+if [ -x "$bindir/strec" ] && [ -x "$bindir/strstat" ]; then
+	"$bindir/strec" -q -o "$dir/c.trc" sh -c 'cat /etc/hostname; ls /nonexistent; true' >/dev/null 2>&1
+	"$bindir/strstat" "$dir/c.trc" >"$dir/c.stat" || fail=1
+	"$strep" -c "$dir/c.trc" | cmp -s - "$dir/c.stat" || { echo "FAIL: -c is not strstat's table"; fail=1; }
+	"$strep" -c -w -f "$dir/c.trc" | cmp -s - "$dir/c.stat" || { echo "FAIL: -c -w -f"; fail=1; }
+	"$bindir/strstat" -S calls -e trace=%file -Z "$dir/c.trc" >"$dir/c.stat2" || fail=1
+	"$strep" -Z -S calls -c -e trace=%file "$dir/c.trc" | cmp -s - "$dir/c.stat2" ||
+		{ echo "FAIL: -c with -S, -e and -Z"; fail=1; }
+	"$strep" -c -o "$dir/c.out" "$dir/c.trc" && cmp -s "$dir/c.out" "$dir/c.stat" ||
+		{ echo "FAIL: -c -o"; fail=1; }
+	"$strep" -c - <"$dir/c.trc" | cmp -s - "$dir/c.stat" || { echo "FAIL: -c from stdin"; fail=1; }
+	# -C: the trace as strep prints it, then the table
+	{ "$strep" -tt -e trace=%file "$dir/c.trc" && "$bindir/strstat" -e trace=%file "$dir/c.trc"; } >"$dir/C.want"
+	"$strep" -C -tt -e trace=%file "$dir/c.trc" | cmp -s - "$dir/C.want" || { echo "FAIL: -C"; fail=1; }
+	"$strep" -C -tt -e trace=%file - <"$dir/c.trc" | cmp -s - "$dir/C.want" || { echo "FAIL: -C from stdin"; fail=1; }
+	"$bindir/strstat" -U max-time,name,calls,errors,min-time -S count "$dir/c.trc" >"$dir/c.statU" || fail=1
+	"$strep" -c -U max-time,name,calls,errors,min-time -S count "$dir/c.trc" | cmp -s - "$dir/c.statU" ||
+		{ echo "FAIL: -c -U"; fail=1; }
+	check 2 "unknown column name 'cals' (did you mean 'calls'?)" -c -U cals "$dir/c.trc"
+	check 2 "-c and -C cannot be combined" -c -C "$dir/c.trc"
+	check 2 "-C reads the trace twice" -C - </dev/null
+	check 2 "invalid sortby 'bogus'" -c -S bogus "$dir/c.trc"
+	# without strstat next to it, -c says so
+	mkdir "$dir/alone" && cp "$strep" "$dir/alone/strep"
+	"$dir/alone/strep" -c "$dir/c.trc" >/dev/null 2>"$dir/alone.err"
+	[ $? = 1 ] && grep -q "strstat is installed next to strep" "$dir/alone.err" ||
+		{ echo "FAIL: -c without strstat: $(cat "$dir/alone.err")"; fail=1; }
+	# calls and errors as strace -f -c counts them for the same command
+	if command -v strace >/dev/null 2>&1; then
+		cmd='cat /etc/hostname; ls /nonexistent; true'
+		strace -f -c -o "$dir/c.strace" sh -c "$cmd" >/dev/null 2>&1
+		"$strep" -c "$dir/c.trc" >"$dir/c.strep"
+		# -U: strace's header, and its columns' values where they do not vary
+		strace -f -c -U max-time,name,calls,errors -o "$dir/cU.strace" sh -c "$cmd" >/dev/null 2>&1
+		"$strep" -c -U max-time,name,calls,errors "$dir/c.trc" >"$dir/cU.strep"
+		/usr/bin/python3 - "$dir" <<'PY' || { echo "FAIL: -c against strace -c"; fail=1; }
+import re, sys
+d = sys.argv[1]
+def table(path):
+    """The header line and {syscall: (calls, errors)}, cells cut where the
+    rule under the header says (an errors cell is blank for none)."""
+    lines = open(path).read().splitlines()
+    spans = [m.span() for m in re.finditer(r"-+", lines[1])]
+    heads = [lines[0][a:b].strip() if k + 1 < len(spans) else lines[0][a:].strip()
+             for k, (a, b) in enumerate(spans)]
+    rows = {}
+    for line in lines[2:lines.index(lines[1], 2)]:
+        cell = {h: line[a:b].strip() for h, (a, b) in zip(heads, spans)}
+        cell["syscall"] = line[spans[heads.index("syscall")][0]:].split()[0]
+        rows[cell["syscall"]] = (int(cell["calls"]), int(cell["errors"] or 0))
+    return lines[0], rows
+for suffix in ("", "U"):
+    (ha, a), (hb, b) = (table("%s/c%s.%s" % (d, suffix, t)) for t in ("strace", "strep"))
+    assert ha == hb, (ha, hb)
+    assert a == b, {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
+PY
+	fi
+fi
+
+# until COMMAND succeeds, for up to 20 s (a loaded machine is slow)
+wait_until() {
+	n=0
+	until "$@"; do
+		n=$((n + 1))
+		[ $n -lt 200 ] || return 1
+		sleep 0.1
+	done
+}
+
+# A call in progress when the tracer detaches ends as strace ends it, with
+# " <detached ...>" after what the entry printed, and the attach and detach
+# are told on stderr, not in the trace: cat blocked in read(0, ...) is
+# attached to by strace, then by strec, and the two tell the same.
+if [ -x "$bindir/strec" ] && command -v strace >/dev/null 2>&1; then
+	mkfifo "$dir/fifo"
+	cat <"$dir/fifo" >/dev/null &
+	catpid=$!
+	exec 9>"$dir/fifo" # a writer that never writes: cat stays in read
+	wait_until grep -q '^0 ' "/proc/$catpid/syscall" 2>/dev/null
+	strace -o "$dir/attach.strace" -p "$catpid" 2>"$dir/attach.strace.err" &
+	tracer=$!
+	wait_until grep -q '^read(0, ' "$dir/attach.strace" 2>/dev/null
+	kill -INT "$tracer"
+	wait "$tracer"
+	"$bindir/strec" -q -o "$dir/attach.trc" -p "$catpid" &
+	tracer=$!
+	wait_until sh -c '"$1" "$2" 2>/dev/null | grep -q "read(0, "' - "$strep" "$dir/attach.trc"
+	kill -INT "$tracer"
+	wait "$tracer"
+	exec 9>&-
+	wait "$catpid"
+	"$strep" "$dir/attach.trc" >"$dir/attach.strep" 2>"$dir/attach.strep.err"
+	sed -E 's/^[0-9]+ +//' "$dir/attach.strep" | cmp -s - "$dir/attach.strace" ||
+		{ echo "FAIL: detach: strace $(cat "$dir/attach.strace"), strep $(cat "$dir/attach.strep")"; fail=1; }
+	sed 's/^strace:/strep:/' "$dir/attach.strace.err" | cmp -s - "$dir/attach.strep.err" ||
+		{ echo "FAIL: attach messages: strace $(cat "$dir/attach.strace.err"), strep $(cat "$dir/attach.strep.err")"; fail=1; }
+	"$strep" -q "$dir/attach.trc" 2>"$dir/attach.q.err" >/dev/null
+	[ -s "$dir/attach.q.err" ] && { echo "FAIL: -q: $(cat "$dir/attach.q.err")"; fail=1; }
+	# -e status=detached selects it, unfinished does not (strace's statuses)
+	[ "$("$strep" -q -e status=detached "$dir/attach.trc" | wc -l)" = 1 ] &&
+		[ "$("$strep" -q -e status=unfinished "$dir/attach.trc" | wc -l)" = 0 ] ||
+		{ echo "FAIL: -e status=detached"; fail=1; }
+fi
+
 [ $fail = 0 ] && echo "strep_cli: ok"
 exit $fail

@@ -3,6 +3,7 @@
  * ticks. */
 #include "rp_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,19 @@ static void expect(const char *what, const struct rp_buf *b, const char *want, i
 		expect("quote", &b, (want), __LINE__);                                             \
 		rp_buf_free(&b);                                                                   \
 	} while (0)
+
+struct unit_print_ctx {
+	struct rp_printer *p;
+	struct rp_buf *b;
+};
+
+/* rp_session_feed's callback: every event printed, one after the other */
+static int unit_print_event(const struct rp_event *ev, void *ctx)
+{
+	const struct unit_print_ctx *const c = ctx;
+	rp_print_event(c->p, ev, c->b);
+	return 0;
+}
 
 int main(void)
 {
@@ -148,7 +162,11 @@ int main(void)
 		};
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 			struct rp_buf b = { 0 };
-			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), cases[i].xflag);
+			struct rp_print_opts o;
+			rp_print_opts_init(&o);
+			o.xflag = cases[i].xflag;
+			o.decode_fds = RP_DECODE_FD_PATH;
+			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), &o, 0);
 			expect("fd path", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}
@@ -189,6 +207,128 @@ int main(void)
 			expect("SIGSYS siginfo", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}
+	}
+
+	/* -n -i: a signal and an exit show the task's last call's number; a
+	 * signal recorded without its ip (older traces) and an exit show
+	 * question marks; a task with no call yet shows 0, as strace's new
+	 * tasks do */
+	{
+		struct strtrc_header h = {0};
+		struct rp_session *const s = rp_session_new(&h);
+		struct rp_print_opts o;
+		rp_print_opts_init(&o);
+		o.show_nr = true;
+		o.show_ip = true;
+		o.column = 0;
+		struct rp_printer *const p = rp_printer_new(&o, s);
+		struct rp_buf b = {0};
+		static uint8_t si[128] = {10}; /* SIGUSR1, SI_USER */
+		const struct strtrc_record recs[] = {
+		    {.kind = STRTRC_SIGNAL,
+		     .tid = 7,
+		     .u.signal = {.signo = 10, .siginfo = {si, 128}}},
+		    {.kind = STRTRC_SYSCALL_ENTRY,
+		     .tid = 7,
+		     .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = 39, .ip = 0x7f0000001234}},
+		    {.kind = STRTRC_SYSCALL_EXIT, .tid = 7, .u.exit = {.rval = 7}},
+		    {.kind = STRTRC_SIGNAL,
+		     .tid = 7,
+		     .u.signal =
+			 {.signo = 10, .siginfo = {si, 128}, .has_ip = true, .ip = 0x401000}},
+		    {.kind = STRTRC_EXIT, .tid = 7},
+		};
+		struct unit_print_ctx c = {p, &b};
+		for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+			rp_session_feed(s, &recs[i], unit_print_event, &c);
+		rp_session_finish(s, unit_print_event, &c);
+		expect("-n -i", &b,
+		       "7     [   0] [????????????????] --- SIGUSR1 {si_signo=SIGUSR1, "
+		       "si_code=SI_USER, "
+		       "si_pid=0, si_uid=0} ---\n"
+		       "7     [  39] [00007f0000001234] getpid() = 7\n"
+		       "7     [  39] [0000000000401000] --- SIGUSR1 {si_signo=SIGUSR1, "
+		       "si_code=SI_USER, "
+		       "si_pid=0, si_uid=0} ---\n"
+		       "7     [  39] [????????????????] +++ exited with 0 +++\n",
+		       __LINE__);
+		rp_buf_free(&b);
+		rp_printer_free(p);
+		rp_session_free(s);
+	}
+
+	/* -e read=/write= sets as strace parses them */
+	{
+		static const struct {
+			const char *text;
+			int rc;
+			bool has3, has4, has5;
+		} cases[] = {
+		    {"3", 0, true, false, false},     {"!3", 0, false, true, true},
+		    {"3,,4", 0, true, true, false},   {"all", 0, true, true, true},
+		    {"none", 0, false, false, false}, {"!all", 0, false, false, false},
+		    {"", -EINVAL, 0, 0, 0},	      {"x", -EINVAL, 0, 0, 0},
+		    {"-1", -EINVAL, 0, 0, 0},	      {"2147483648", -EINVAL, 0, 0, 0},
+		    {"1-3", -EINVAL, 0, 0, 0},
+		};
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			struct rp_fdset set = {0};
+			char msg[64] = "";
+			const int rc = rp_fdset_parse(&set, cases[i].text, msg, sizeof(msg));
+			if (rc != cases[i].rc || (!rc && (rp_fdset_has(&set, 3) != cases[i].has3 ||
+							  rp_fdset_has(&set, 4) != cases[i].has4 ||
+							  rp_fdset_has(&set, 5) != cases[i].has5 ||
+							  rp_fdset_has(&set, -1)))) {
+				fprintf(stderr, "fdset '%s': rc %d (%s)\n", cases[i].text, rc, msg);
+				failures++;
+			}
+			rp_fdset_free(&set);
+		}
+	}
+
+	/* -e write=: strace's dump of a write, and what the recording did not
+	 * keep (strec -s 18 of 20 bytes) said where it is missing */
+	{
+		struct strtrc_header h = {0};
+		struct rp_session *const s = rp_session_new(&h);
+		struct rp_fdset all = {.negated = true};
+		struct rp_print_opts o;
+		rp_print_opts_init(&o);
+		o.pid_prefix = false;
+		o.dump_write = &all;
+		struct rp_printer *const p = rp_printer_new(&o, s);
+		struct rp_buf b = {0};
+		static const uint8_t data[] = "hello, dumps\n\0\1\x7f\xff!";
+		const struct strtrc_record recs[] = {
+		    {.kind = STRTRC_SYSCALL_ENTRY,
+		     .tid = 7,
+		     .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = 1, .args = {1, 0x1000, 20}}},
+		    {.kind = STRTRC_MEMORY,
+		     .tid = 7,
+		     .u.memory = {.stop = STRTRC_AT_ENTRY,
+				  .arg = 1,
+				  .flags = STRTRC_MEM_TRUNCATED,
+				  .addr = 0x1000,
+				  .full_len = 20,
+				  .data = {data, 18}}},
+		    {.kind = STRTRC_SYSCALL_EXIT, .tid = 7, .u.exit = {.rval = 20}},
+		    {.kind = STRTRC_EXIT, .tid = 7},
+		};
+		struct unit_print_ctx c = {p, &b};
+		for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+			rp_session_feed(s, &recs[i], unit_print_event, &c);
+		expect("-e write=", &b,
+		       "write(1, \"hello, dumps\\n\\0\\1\\177\\377!\"..., 20) = 20\n"
+		       " | 00000  68 65 6c 6c 6f 2c 20 64  75 6d 70 73 0a 00 01 7f  hello, "
+		       "dumps.... |\n"
+		       " | 00010  ff 21                                             .!             "
+		       "  |\n"
+		       " | <Cannot fetch 2 bytes from pid 7 @0x1012>\n"
+		       "+++ exited with 0 +++\n",
+		       __LINE__);
+		rp_buf_free(&b);
+		rp_printer_free(p);
+		rp_session_free(s);
 	}
 
 	if (failures) {

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -114,6 +115,26 @@ check("csv processes", [(r["pid"], r["ppid"], r["signal"]) for r in rows] == [("
 check("csv command", rows[0]["commands"] == "sh -c 'sleep 10 &'")
 check("--pid", [r["pid"] for r in json.loads(run("--processes", "--pid", "201", "--json", trc("procs.trc")))["processes"]["processes"]] == [201])
 
+# a new task's records before its parent's spawn record join the process
+# the spawn names: no phantom parentless process, in --processes and --svg
+doc = json.loads(run("--processes", "--json", trc("early.trc")))
+procs = {r["pid"]: r for r in doc["processes"]["processes"]}
+check("early: processes %s" % sorted(procs), sorted(procs) == [500, 501])
+if sorted(procs) == [500, 501]:
+    p, c = procs[500], procs[501]
+    check("early: child's parent", c["ppid"] == 500 and c["status"] == "exited 0")
+    check("early: child's calls", c["syscalls"] == 3 and c["commands"] == [["true"]])
+    check("early: child's start", c["start_ns"] < 12000000)
+    check("early: parent's threads and calls", p["threads"] == 2 and p["syscalls"] == 4)
+svg_path = os.path.join(WORK, "early.svg")
+run("--svg", svg_path, trc("early.trc"))
+with open(svg_path) as f:
+    svg = f.read()
+rows = re.findall(r'<g class="proc" data-pid="(\d+)">', svg)
+check("early: svg rows %s" % rows, rows == ["500", "501"])
+check("early: svg tooltip", "pid 501 (parent 500): true" in svg and "(parent 0)" not in svg.split("pid 501")[1][:20])
+check("early: svg calls as --processes", "3 calls" in svg)
+
 # files: reads, writes, stat, failed open, paths resolved against the cwd
 doc = json.loads(run("--files", "--json", trc("files.trc")))
 files = {r["path"]: r for r in doc["files"]["files"]}
@@ -126,6 +147,38 @@ rows = list(csv.DictReader(io.StringIO(run("--files", "--sort", "written", "--cs
 check("csv --sort written", rows[0]["path"] == "/work/out.log" and rows[0]["bytes_written"] == "150")
 rows = list(csv.DictReader(io.StringIO(run("--files", "--sort", "path", "--csv", trc("files.trc")))))
 check("csv --sort path", [r["path"] for r in rows] == sorted(files))
+
+# more paths than the tables keep (2^18): full, each drops the half touched
+# least (131072 paths failing once), says so, and /hot (5 failures) stays
+doc = json.loads(run("--files", "--json", trc("files.trc")))
+check("nothing dropped", doc["files"]["dropped"] == [
+    {"paths": 0, "opens": 0, "failed_opens": 0, "bytes_read": 0, "bytes_written": 0,
+     "stat_calls": 0, "max_paths": 262144}])
+check("no dropped table in csv", "max_paths" not in run("--files", "--csv", trc("files.trc")))
+doc = json.loads(run("--errors", "--files", "--json", trc("manypaths.trc")))
+fp = doc["errors"]["failed_paths"]
+check("the path that failed most %s" % fp[:1], fp[0]["path"] == "/hot" and fp[0]["failures"] == 5)
+check("failed paths dropped %s" % doc["errors"]["failed_paths_dropped"],
+      doc["errors"]["failed_paths_dropped"] == [{"paths": 131072, "failures": 131072, "max_paths": 262144}])
+files = doc["files"]["files"]
+check("files kept %d" % len(files), len(files) == 300001 - 131072)
+cold = sorted(int(f["path"][6:]) for f in files if f["path"].startswith("/cold/"))
+check("the cold paths kept: the last before the drop, and those after",
+      cold == list(range(131072, 300000)))
+hot = [f for f in files if f["path"] == "/hot"]
+check("/hot kept whole", len(hot) == 1 and hot[0]["failed_opens"] == 5)
+check("files dropped %s" % doc["files"]["dropped"], doc["files"]["dropped"] == [
+    {"paths": 131072, "opens": 0, "failed_opens": 131072, "bytes_read": 0, "bytes_written": 0,
+     "stat_calls": 0, "max_paths": 262144}])
+text = run("--errors", "--files", trc("manypaths.trc")).splitlines()
+check("errors text says what was dropped",
+      "Paths that failed most (10 of 168929 kept; 131072 paths that failed least were dropped, "
+      "with 131072 failures: at most 262144 are kept):" in text)
+check("files text says what was dropped", text[-1].split()[:2] == ["0", "131072"] and
+      text[-1].endswith("[131072 more paths dropped: at most 262144 are kept, those touched least go]"))
+tables = [t for t in run("--files", "--csv", trc("manypaths.trc")).split("\n\n") if t.strip()]
+check("csv: a table of what was dropped", len(tables) == 2 and
+      list(csv.DictReader(io.StringIO(tables[1])))[0]["paths"] == "131072")
 
 # --all --json: every view in one document
 doc = json.loads(run("--all", "--json", trc("files.trc")))

@@ -50,6 +50,9 @@ cases = [
     ("ls", ["ls", "-la", "/etc"]),
     ("sh", ["sh", "-c", "ls /nonexistent; true"]),
     ("forktree", [os.path.join(BINDIR, "tp_forktree")]),
+    # execve from a thread while the leader sleeps: the leader's call never
+    # returns (not counted), the thread's execve counts
+    ("exec_thread", [os.path.join(BINDIR, "tp_exec_thread")]),
 ]
 failed = False
 for tag, cmd in cases:

@@ -1,5 +1,6 @@
 /* Writes synthetic traces with known answers for the strstat tests:
  *   mktrace DIR  ->  DIR/latency.trc DIR/errors.trc DIR/procs.trc DIR/files.trc
+ *                    DIR/manypaths.trc DIR/early.trc
  * check_known.py holds the expected values; keep the two in step. */
 #include "strtrc.h"
 #include "syscall_table.h"
@@ -207,6 +208,40 @@ static void procs(const char *dir)
 	close_trace();
 }
 
+/* Records of new tasks before their parent's spawn record, as strec writes
+ * them when a task's first stops come before its parent's fork event: 500
+ * enters clone3 (a vfork), its child 501 makes two calls, execs true and
+ * exits 0 before the spawn record; 500's thread 502 makes a call before its
+ * own spawn record. One process 500 with two threads and 1 + 1 calls of its
+ * own, one child 501 with its command and 2 + 1 calls. */
+static void early(const char *dir)
+{
+	static const char *const tr[] = {"true", NULL};
+	open_trace(dir, "early.trc", "/");
+	call(500, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+	now = 10000000;
+	entry(500, 435, 0x7000, 88, 0); /* clone3 */
+	now = 11000000;
+	call(501, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+	call(501, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+	execve_(501, "/bin/true", tr);
+	entry(501, NR_EXIT_GROUP, 0, 0, 0);
+	task_exit(501, 0);
+	now = 12000000;
+	spawn(500, 501, STRTRC_SPAWN_CLONE, 0x4000 | 0x100 | 17); /* CLONE_VFORK|CLONE_VM|SIGCHLD */
+	exit_(500, 501, 1000);
+	now = 20000000;
+	entry(500, 435, 0x7000, 88, 0);
+	call(502, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+	spawn(500, 502, STRTRC_SPAWN_CLONE, 0x10000 | 0x100 | 0x800 | 0x400);
+	exit_(500, 502, 1000);
+	task_exit(502, 0);
+	now = 30000000;
+	entry(500, NR_EXIT_GROUP, 0, 0, 0);
+	task_exit(500, 0);
+	close_trace();
+}
+
 /* cwd /work: data.txt read twice (100 bytes each) and fstat'ed; out.log
  * written three times (50 bytes each); missing fails with ENOENT. */
 static void files(const char *dir)
@@ -227,6 +262,25 @@ static void files(const char *dir)
 	close_trace();
 }
 
+/* /hot fails 3 times, then 300000 other paths fail once each, then /hot
+ * twice more: more paths than --errors and --files keep (2^18), so both
+ * drop the half touched least when full (131072 paths), and /hot stays. */
+static void manypaths(const char *dir)
+{
+	open_trace(dir, "manypaths.trc", "/");
+	for (int i = 0; i < 3; i++)
+		call(400, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "/hot", -2, 1000);
+	for (unsigned i = 0; i < 300000; i++) {
+		char path[32];
+		snprintf(path, sizeof(path), "/cold/%u", i);
+		call(400, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, path, -2, 1000);
+	}
+	for (int i = 0; i < 2; i++)
+		call(400, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "/hot", -2, 1000);
+	task_exit(400, 0);
+	close_trace();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -237,5 +291,7 @@ int main(int argc, char **argv)
 	errors(argv[1]);
 	procs(argv[1]);
 	files(argv[1]);
+	manypaths(argv[1]);
+	early(argv[1]);
 	return 0;
 }

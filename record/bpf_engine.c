@@ -62,7 +62,7 @@ struct area_list {
 
 struct deferred_signal {
 	int32_t signo;
-	uint64_t ts;
+	uint64_t ts, ip;
 	uint8_t siginfo[128];
 };
 
@@ -468,14 +468,15 @@ static void write_area(struct recorder *rec, uint32_t tid, const struct bpf_area
 	rec_write(rec, &r);
 }
 
+/* ip: where the signal found the task, if known (has_ip). */
 static void write_signal(struct recorder *rec, uint32_t tid, int32_t signo, const uint8_t *siginfo,
-			 uint64_t ts)
+			 bool has_ip, uint64_t ip, uint64_t ts)
 {
 	const struct strtrc_record r = {
 	    .kind = STRTRC_SIGNAL,
 	    .tid = tid,
 	    .ts_ns = ts,
-	    .u.signal = {.signo = signo, .siginfo = {siginfo, 128}},
+	    .u.signal = {.signo = signo, .siginfo = {siginfo, 128}, .has_ip = has_ip, .ip = ip},
 	};
 	rec_write(rec, &r);
 	rec->stats.signals++;
@@ -617,7 +618,7 @@ static void flush_signals(struct recorder *rec, struct rec_task *t)
 	struct rec_bpf_task *const bt = t->bpf;
 	for (size_t i = 0; i < bt->nsignals; i++) {
 		const struct deferred_signal *const d = &bt->signals[i];
-		write_signal(rec, (uint32_t)t->tid, d->signo, d->siginfo, d->ts);
+		write_signal(rec, (uint32_t)t->tid, d->signo, d->siginfo, true, d->ip, d->ts);
 	}
 	bt->nsignals = 0;
 }
@@ -729,7 +730,10 @@ static void on_exec(struct recorder *rec, const struct sb_ev_exec *ev, size_t si
 	    .kind = STRTRC_EXEC,
 	    .tid = tid,
 	    .ts_ns = ts,
-	    .u.exec = {.former_tid = ev->former_tid, .exe = {(const uint8_t *)exe, exe_len}},
+	    .u.exec = {.former_tid = ev->former_tid,
+		       .exe = {(const uint8_t *)exe, exe_len},
+		       .has_ip = ev->ip != 0,
+		       .ip = ev->ip},
 	};
 	rec_write(rec, &r);
 	REC_INFO("%u: exec (former tid %u)", tid, ev->former_tid);
@@ -781,10 +785,14 @@ static void on_signal(struct recorder *rec, const struct sb_ev_signal *ev)
 		struct deferred_signal *const d = &bt->signals[bt->nsignals++];
 		d->signo = ev->signo;
 		d->ts = ts;
+		d->ip = ev->ip; /* where the call returns to */
 		memcpy(d->siginfo, ev->siginfo, sizeof(d->siginfo));
 		return;
 	}
-	write_signal(rec, tid, ev->signo, ev->siginfo, ts);
+	/* a signal generated for a task in user space: where it was then
+	 * running is not known (its registers are saved at kernel entries) */
+	write_signal(rec, tid, ev->signo, ev->siginfo, !(ev->h.flags & SB_SIG_AT_RETURN), ev->ip,
+		     ts);
 	REC_DEBUG("%u: signal %d", tid, ev->signo);
 }
 
@@ -796,7 +804,7 @@ static void on_group_stop(struct recorder *rec, const struct sb_ev_group_stop *e
 	    .kind = STRTRC_GROUP_STOP,
 	    .tid = ev->h.tid,
 	    .ts_ns = ts,
-	    .u.group_stop = {.signo = ev->signo},
+	    .u.group_stop = {.signo = ev->signo, .has_ip = true, .ip = ev->ip},
 	};
 	rec_write(rec, &r);
 }

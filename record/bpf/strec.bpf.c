@@ -1506,6 +1506,14 @@ __noinline int resend_exec_input(__u32 i, __u64 filename)
 	return 0;
 }
 
+/* The instruction pointer of task's user registers (saved at its last
+ * entry into the kernel). */
+static __always_inline __u64 user_ip(struct task_struct *task)
+{
+	struct pt_regs *const regs = (struct pt_regs *)bpf_task_pt_regs(task);
+	return regs ? BPF_CORE_READ(regs, ip) : 0;
+}
+
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
@@ -1524,6 +1532,7 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 		len = SB_PATH_END + 16;
 	struct sb_ev_exec *const ev = (void *)s->out;
 	fill_head(&ev->h, SB_EV_EXEC, tid, now, ts);
+	ev->ip = user_ip(p);
 	ev->former_tid = (__u32)old_pid;
 	ev->exe_len = len;
 	bpf_probe_read_kernel(ev->exe, len, s->path + (c->walk_pos & (SB_PATH_END - 1)));
@@ -1598,8 +1607,10 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 		return 0;
 	}
 	fill_head(&ev->h, SB_EV_SIGNAL, tid, now, ts);
+	const __u64 ip = user_ip(bpf_get_current_task_btf());
 	ev->signo = sig;
 	ev->pad = 0;
+	ev->ip = ip;
 	__builtin_memset(ev->siginfo, 0, sizeof(ev->siginfo));
 	const __u32 size = bpf_core_type_size(struct kernel_siginfo);
 	bpf_probe_read_kernel(ev->siginfo, size < sizeof(ev->siginfo) ? size : sizeof(ev->siginfo),
@@ -1616,6 +1627,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	fill_head(&gs->h, SB_EV_GROUP_STOP, tid, now, ts);
 	gs->signo = sig;
 	gs->pad = 0;
+	gs->ip = ip;
 	bpf_ringbuf_submit(gs, BPF_RB_FORCE_WAKEUP);
 	return 0;
 }
@@ -1649,6 +1661,7 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	ev->h.flags = SB_SIG_AT_RETURN;
 	ev->signo = sig;
 	ev->pad = 0;
+	ev->ip = user_ip(task);
 	__builtin_memset(ev->siginfo, 0, sizeof(ev->siginfo));
 	__s32 *const head = (__s32 *)ev->siginfo;
 	if ((unsigned long)info <= 1) {

@@ -174,6 +174,7 @@ struct sb_ev_spawn {
 
 struct sb_ev_exec {
 	struct sb_head h; /* tid: the process's id after the exec */
+	__u64 ip;	  /* where the new image starts (its user registers' ip) */
 	__u32 former_tid;
 	__u32 exe_len;
 	__u8 exe[]; /* the new program's path */
@@ -194,10 +195,14 @@ enum sb_signal_flag {
 	SB_SIG_AT_RETURN = 1u << 0,
 };
 
+/* ip: the task's user registers' ip as the signal found it (with
+ * SB_SIG_AT_RETURN, only meaningful while the task is in a call: then it is
+ * where the call returns to, as a tracer's stop would find it). */
 struct sb_ev_signal {
 	struct sb_head h;
 	__s32 signo;
 	__u32 pad;
+	__u64 ip;
 	__u8 siginfo[128];
 };
 
@@ -205,6 +210,7 @@ struct sb_ev_group_stop {
 	struct sb_head h;
 	__s32 signo;
 	__u32 pad;
+	__u64 ip;
 };
 
 #endif

@@ -7,7 +7,12 @@
 "$STREC" -q -o "$WORK/cut.trc" -- "$BIN/tp_loop" 100000000 getppid >"$WORK/cut.out" 2>"$WORK/cut.err" &
 strec=$!
 BG_PIDS+=("$strec")
-sleep 1
+# until the trace holds thousands of calls (flushed every 250 ms): loading
+# the bpf engine alone can take over a second on a busy machine
+for _ in $(seq 600); do
+	[ "$(stat -c %s "$WORK/cut.trc" 2>/dev/null || echo 0)" -gt 32768 ] && break
+	sleep 0.1
+done
 kill -9 "$strec"
 wait "$strec" 2>/dev/null
 expect_eq "strec's status" 137 "$?"

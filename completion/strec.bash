@@ -5,7 +5,8 @@
 _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 
 _strec_opts_strec="-o -p -E -u --user -s --no-follow -f --to_trace --dont_trace -e --duration
-	--max-size --no-seccomp --spin --no-aslr --env --force -q --progress -d -h --help --version"
+	--max-size --no-seccomp --spin --no-aslr --env --force -q --progress --backend --bpf-ring-size -d
+	-h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -ff
 	--output-separately -f -s -x -xx -t -tt
 	-ttt -r -T -i -n -a -y -yy --decode-fds -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --format --info --interleaved -h --help --version"
@@ -94,7 +95,7 @@ _strec_find_command()
 			case $w in
 			--to_trace | --dont_trace) i=$((i + 1)) after_item=1 ;;
 			-o | -p | -s | -e | -E | -u | --user | --output | --attach | --string-limit | --spin | \
-				--duration | --max-size) i=$((i + 1)) ;;
+				--duration | --max-size | --backend | --bpf-ring-size) i=$((i + 1)) ;;
 			esac
 			continue
 		fi
@@ -184,7 +185,11 @@ _strec_complete()
 		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "$(command ls /proc | grep -E '^[0-9]+$')" -- "$cur")
 		return
 		;;
-	-s | -a | --top | --spin | --duration | --max-size)
+	-s | -a | --top | --spin | --duration | --max-size | --bpf-ring-size)
+		return
+		;;
+	--backend)
+		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "ptrace bpf auto" -- "$cur")
 		return
 		;;
 	-E)

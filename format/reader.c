@@ -146,6 +146,7 @@ struct strtrc_reader {
 	uint64_t ts;
 	bool complete; /* the END record was read */
 	bool done;     /* and what follows it checked, or the input ended */
+	uint64_t lost_in_gaps, lost_at_end; /* loss records' counts; END's lost */
 	int err;
 	char msg[MSG_SIZE];
 	char warning[MSG_SIZE];
@@ -1152,7 +1153,7 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 	    [STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
 	    [STRTRC_SIGNAL] = 2,	[STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
 	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
-	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,
+	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,	   [STRTRC_LOSS] = 1,
 	};
 	const struct node *const n = r->nodes;
 	struct fields f = {r, n, "a", r->dbase + r->dpos, r->dbuf + r->dpos};
@@ -1276,6 +1277,9 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		U(i, "records", UINT64_MAX, rec->u.end.records);
 		NEXT;
 		U(i, "lost", UINT64_MAX, rec->u.end.lost);
+		break;
+	case STRTRC_LOSS:
+		U(i, "count", UINT64_MAX, rec->u.loss.count);
 		break;
 	default:
 		assert(!"unreachable");
@@ -1403,7 +1407,8 @@ static int scrub_copy(const struct fields *fp, struct arena *a, uint32_t m, stru
 	return e;
 }
 
-static const char *const header_texts[] = {"writer", "arch", "kernel", "hostname", "cwd", "filter"};
+static const char *const header_texts[] = {"writer",   "arch", "kernel", "hostname",
+					   "cwd",      "filter", "backend"};
 static const char *const header_argvs[] = {"recorder_argv", "command", "env"};
 
 static int parse_header(struct strtrc_reader *r, size_t nnodes)
@@ -1454,8 +1459,8 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 		const struct node *const key = &n[i];
 		const uint32_t val = key->next;
 		e = 0;
-		const char **const texts[] = {&h->writer,   &h->arch, &h->kernel,
-					      &h->hostname, &h->cwd,  &h->filter};
+		const char **const texts[] = {&h->writer, &h->arch,   &h->kernel, &h->hostname,
+					      &h->cwd,    &h->filter, &h->backend};
 		for (size_t t = 0; t < ARRAY_SIZE(header_texts); t++)
 			if (key_is(&f, key, header_texts[t]))
 				*texts[t] = arena_str(&a, &f, &n[val]);
@@ -1776,8 +1781,12 @@ int strtrc_reader_next(struct strtrc_reader *r, struct strtrc_record *rec)
 		r->dpos += size;
 		if (m == 2)
 			continue;
-		if (rec->kind == STRTRC_END)
+		if (rec->kind == STRTRC_END) {
 			r->complete = true;
+			r->lost_at_end = rec->u.end.lost;
+		} else if (rec->kind == STRTRC_LOSS) {
+			r->lost_in_gaps += rec->u.loss.count;
+		}
 		return 1;
 	}
 }
@@ -1804,6 +1813,12 @@ bool strtrc_reader_complete(const struct strtrc_reader *r)
 {
 	assert(r);
 	return r->complete;
+}
+
+uint64_t strtrc_reader_lost(const struct strtrc_reader *r)
+{
+	assert(r);
+	return r->lost_at_end > r->lost_in_gaps ? r->lost_at_end : r->lost_in_gaps;
 }
 
 uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r)

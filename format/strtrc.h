@@ -30,6 +30,7 @@ enum strtrc_kind {
 	STRTRC_DETACH = 9,     /* tracer detached from the task */
 	STRTRC_SNAPSHOT = 10,  /* process state at attach time */
 	STRTRC_END = 11,       /* clean end of the trace */
+	STRTRC_LOSS = 12,      /* events of a task the recorder could not record */
 	STRTRC_KIND_COUNT
 };
 
@@ -172,6 +173,13 @@ struct strtrc_end {
 	uint64_t lost;    /* events the recorder knows it could not record */
 };
 
+/* A gap in a task's records: count events of it (syscall entries, exits,
+ * captures, signals...) were lost right before this record. tid 0: of
+ * tasks the recorder could not tell. */
+struct strtrc_loss {
+	uint64_t count;
+};
+
 /* One record. tid and ts_ns are common to all kinds but the header;
  * ts_ns counts from the header's monotonic start. */
 struct strtrc_record {
@@ -189,6 +197,7 @@ struct strtrc_record {
 		struct strtrc_exit task_exit;
 		struct strtrc_snapshot snapshot;
 		struct strtrc_end end;
+		struct strtrc_loss loss;
 	} u;
 };
 
@@ -209,6 +218,7 @@ struct strtrc_header {
 	uint32_t format_version;
 	const char *writer;   /* "strec 0.1.0" */
 	const char *arch;     /* "x86_64" */
+	const char *backend;  /* the recording engine: "ptrace" (also when absent), "bpf" */
 	const char *kernel;   /* uname -r */
 	const char *hostname;
 	const char *cwd;
@@ -298,6 +308,9 @@ const char *strtrc_reader_error(const struct strtrc_reader *r);
 const char *strtrc_reader_warning(const struct strtrc_reader *r);
 /* True once the END record was read: the recorder finished cleanly. */
 bool strtrc_reader_complete(const struct strtrc_reader *r);
+/* Events the recorder lost, as far as the records read so far say (the
+ * END record's count, or the loss records' sum before it). */
+uint64_t strtrc_reader_lost(const struct strtrc_reader *r);
 uint64_t strtrc_reader_bytes_in(const struct strtrc_reader *r); /* file bytes consumed */
 /* Closes the file if the reader opened it and frees r. Its big buffers
  * (zstd's window above all, about 10 MiB for strec's traces) stay in the

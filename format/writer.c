@@ -383,6 +383,7 @@ static void put_header_map(struct strtrc_writer *w, const struct strtrc_header *
 	VAL("format", put_uint, STRTRC_FORMAT_VERSION);
 	TEXT("writer", h->writer);
 	TEXT("arch", h->arch);
+	TEXT("backend", h->backend);
 	TEXT("kernel", h->kernel);
 	TEXT("hostname", h->hostname);
 	TEXT("cwd", h->cwd);
@@ -452,6 +453,7 @@ int strtrc_write_header(struct strtrc_writer *w, const struct strtrc_header *h)
 	assert(!h->envc || h->envp || !h->env_recorded);
 	assert(!h->npids || h->pids);
 	size_t size = 64 * HEAD_MAX + 400 /* keys */ + text_size(h->writer) + text_size(h->arch) +
+		      text_size(h->backend) +
 		      text_size(h->kernel) + text_size(h->hostname) + text_size(h->cwd) +
 		      text_size(h->filter) + argv_size(h->recorder_argc, h->recorder_argv) +
 		      argv_size(h->command_argc, h->command_argv) + h->npids * HEAD_MAX;
@@ -515,7 +517,7 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 	    [STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
 	    [STRTRC_SIGNAL] = 2,	[STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
 	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
-	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,
+	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,	   [STRTRC_LOSS] = 1,
 	};
 	/* fields appended since: the ip of signals, group stops and execs */
 	const bool appended_ip = (rec->kind == STRTRC_SIGNAL && rec->u.signal.has_ip) ||
@@ -607,6 +609,9 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 		put_uint(w, rec->u.end.records);
 		put_uint(w, rec->u.end.lost);
 		break;
+	case STRTRC_LOSS:
+		put_uint(w, rec->u.loss.count);
+		break;
 	default:
 		assert(!"unreachable");
 	}
@@ -633,7 +638,7 @@ int strtrc_write(struct strtrc_writer *w, const struct strtrc_record *rec)
 		return w->err;
 	if (!w->header_written)
 		return fail(w, -EINVAL, "a record before the header");
-	if (rec->kind <= STRTRC_HEADER || rec->kind >= STRTRC_END)
+	if (rec->kind <= STRTRC_HEADER || rec->kind == STRTRC_END || rec->kind >= STRTRC_KIND_COUNT)
 		return fail(w, -EINVAL, "strtrc_write: bad record kind %d", (int)rec->kind);
 	assert(rec->kind != STRTRC_SNAPSHOT || !rec->u.snapshot.ntids || rec->u.snapshot.tids);
 	assert(rec->kind != STRTRC_SNAPSHOT || !rec->u.snapshot.nfds || rec->u.snapshot.fds);
@@ -764,6 +769,7 @@ const char *strtrc_kind_name(enum strtrc_kind kind)
 	    [STRTRC_DETACH] = "detach",
 	    [STRTRC_SNAPSHOT] = "snapshot",
 	    [STRTRC_END] = "end",
+	    [STRTRC_LOSS] = "loss",
 	};
 	if ((unsigned)kind < STRTRC_KIND_COUNT)
 		return names[kind];

@@ -12,16 +12,9 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#define REC_MAX_STRING      (128u * 1024u) /* an argv string */
-#define REC_MAX_VECTOR      32768u         /* argv elements */
-#define REC_MAX_IOV         1024u          /* IOV_MAX */
-#define REC_MAX_SOCKADDR    128u           /* sizeof(struct sockaddr_storage) */
-#define REC_MAX_SIGSET      128u
-#define REC_MAX_CONTROL     4096u
 #ifndef CLONE_PIDFD
 #define CLONE_PIDFD 0x1000
 #endif
-#define REC_MAX_DIRENTS     (1u << 20)     /* a getdents buffer, whole */
 
 static int ensure_scratch(struct recorder *rec, size_t size)
 {
@@ -223,7 +216,6 @@ static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_
 /* struct mmsghdr[count]: item 0 the array (at exit too, for msg_len); the
  * parts of message i as a lone msghdr's, from item (i+1) << 16: what is sent
  * at entry, what was received (count: the return value) at exit. */
-#define REC_MAX_MMSG 1024u
 static int capture_mmsghdr(const struct capture_ctx *c, uint64_t addr, uint64_t count, bool sending,
 			   enum strtrc_mem_stop stop)
 {
@@ -367,7 +359,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			continue;
 		switch (a->kind) {
 		case SC_ARG_PATH:
-			rc = capture_string(&c, 0, value, PATH_MAX);
+			rc = capture_string(&c, 0, value, REC_MAX_PATH);
 			break;
 		case SC_ARG_STR:
 			rc = capture_string(&c, 0, value, cap);

@@ -557,7 +557,7 @@ static void stop_recording(struct recorder *rec)
  * reserve covers the detach and end records and the frame index. */
 #define REC_SIZE_NEAR ((uint64_t)256 << 10)
 
-static bool size_limit_reached(struct recorder *rec)
+bool rec_size_limit_reached(struct recorder *rec)
 {
 	const uint64_t max = rec->opts->max_bytes;
 	const uint64_t out = strtrc_writer_bytes_out(rec->writer);
@@ -667,7 +667,7 @@ int rec_run(struct recorder *rec)
 		}
 		for (size_t i = 0; i < n; i++)
 			dispatch(rec, ready_tid[i], ready_status[i]);
-		if (o->max_bytes && !rec->stop && rec->tasks.count > 0 && size_limit_reached(rec))
+		if (o->max_bytes && !rec->stop && rec->tasks.count > 0 && rec_size_limit_reached(rec))
 			rec->stop = REC_STOP_MAX_SIZE;
 	}
 	REC_INFO("waits ended polling: %llu, sleeping: %llu", (unsigned long long)rec->stats.polled,

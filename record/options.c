@@ -60,6 +60,12 @@ static const char usage_text[] =
     "  --force               overwrite FILE even if it is not a strec trace\n"
     "  -q                    no summary at the end, no notice of an early stop\n"
     "  --progress            show events recorded and trace size as it goes\n"
+    "  --backend=ENGINE      ptrace (default): stop the program at every call; bpf:\n"
+    "                        record in the kernel (root or CAP_BPF+CAP_PERFMON, a\n"
+    "                        kernel with BTF), the program never stops; auto: bpf\n"
+    "                        where it can work, else ptrace\n"
+    "  --bpf-ring-size SIZE  bytes of the bpf engine's ring buffer, a power of two\n"
+    "                        (default 16M)\n"
     "  -d                    log what the engine does on stderr (also STREC_LOG=info|debug)\n"
     "  -h, --help            this text\n"
     "  --version             the version\n"
@@ -107,6 +113,8 @@ enum {
 	OPT_VERSION,
 	OPT_DURATION,
 	OPT_MAX_SIZE,
+	OPT_BACKEND,
+	OPT_BPF_RING_SIZE,
 };
 
 /* '+': the options end at the command, whose options are its own (as
@@ -129,6 +137,8 @@ static const struct option long_options[] = {
     {"env", no_argument, NULL, OPT_ENV},
     {"force", no_argument, NULL, OPT_FORCE},
     {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"backend", required_argument, NULL, OPT_BACKEND},
+    {"bpf-ring-size", required_argument, NULL, OPT_BPF_RING_SIZE},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -447,8 +457,8 @@ static uint64_t parse_duration(const char *option, const char *text)
 
 #define REC_MIN_MAX_SIZE ((uint64_t)16 << 10)
 
-/* --max-size: bytes, or a number with K, M, G or T (binary units, as
- * strec's messages; "KiB" and "KB" spellings too). */
+/* --max-size, --bpf-ring-size: bytes, or a number with K, M, G or T
+ * (binary units, as strec's messages; "KiB" and "KB" spellings too). */
 static uint64_t parse_size(const char *option, const char *text)
 {
 	static const char units[] = "KMGT";
@@ -467,10 +477,6 @@ static uint64_t parse_size(const char *option, const char *text)
 	if (!ok)
 		rec_usage_error("%s: '%s' is not a size (bytes, or a number with K, M or G: 512K, "
 				"10M, 1G)",
-				option, text);
-	if (value < REC_MIN_MAX_SIZE)
-		rec_usage_error("%s: '%s' is too small: at least 16K (the header and the closing "
-				"records take a few KiB)",
 				option, text);
 	return value;
 }
@@ -604,6 +610,10 @@ void rec_parse_command_line(int argc, char **argv, struct rec_options *o, struct
 			break;
 		case OPT_MAX_SIZE:
 			o->max_bytes = parse_size(name, optarg);
+			if (o->max_bytes < REC_MIN_MAX_SIZE)
+				rec_usage_error("%s: '%s' is too small: at least 16K (the header and "
+						"the closing records take a few KiB)",
+						name, optarg);
 			break;
 		case 'f':
 			follow_flags++;
@@ -630,6 +640,26 @@ void rec_parse_command_line(int argc, char **argv, struct rec_options *o, struct
 		case OPT_PROGRESS:
 			o->progress = true;
 			break;
+		case OPT_BACKEND:
+			if (strcmp(optarg, "ptrace") == 0)
+				o->backend = REC_BACKEND_PTRACE;
+			else if (strcmp(optarg, "bpf") == 0)
+				o->backend = REC_BACKEND_BPF;
+			else if (strcmp(optarg, "auto") == 0)
+				o->backend = REC_BACKEND_AUTO;
+			else
+				rec_usage_error("%s: '%s' is not an engine (ptrace, bpf or auto)", name,
+						optarg);
+			break;
+		case OPT_BPF_RING_SIZE: {
+			/* the kernel wants a power of two, at least a page */
+			const uint64_t size = parse_size(name, optarg);
+			if (size < 4096 || size > (1ull << 30) || (size & (size - 1)))
+				rec_usage_error("%s: '%s' is not a power of two from 4K to 1G", name,
+						optarg);
+			o->bpf_ring_size = size;
+			break;
+		}
 		case 'q':
 			o->quiet = true;
 			break;

@@ -45,6 +45,7 @@ struct rec_task {
 	uint64_t nr;
 	uint64_t args[6];
 	uint64_t sp;       /* stack pointer at the entry (signal frames) */
+	struct rec_bpf_task *bpf; /* the BPF engine's state of it (bpf_engine.c) */
 };
 
 /* Tasks by tid. A task's address stays valid until it is removed, however
@@ -62,6 +63,17 @@ struct rec_task *rec_task_add(struct rec_task_table *t, pid_t tid);
 void rec_task_remove(struct rec_task_table *t, pid_t tid);
 void rec_task_table_free(struct rec_task_table *t);
 
+/* ---- what is captured at most (both engines) ---- */
+#define REC_MAX_PATH     4096u          /* PATH_MAX: a path, whole */
+#define REC_MAX_STRING   (128u * 1024u) /* an argv string */
+#define REC_MAX_VECTOR   32768u         /* argv elements */
+#define REC_MAX_IOV      1024u          /* IOV_MAX */
+#define REC_MAX_MMSG     1024u          /* messages of a sendmmsg/recvmmsg */
+#define REC_MAX_SOCKADDR 128u           /* sizeof(struct sockaddr_storage) */
+#define REC_MAX_SIGSET   128u
+#define REC_MAX_CONTROL  4096u
+#define REC_MAX_DIRENTS  (1u << 20)     /* a getdents buffer, whole */
+
 /* ---- tracee memory ---- */
 enum rec_read_status { REC_READ_OK = 0, REC_READ_PARTIAL = 1, REC_READ_FAULT = 2 };
 /* Reads up to len bytes at addr into buf; *got is how many were read. */
@@ -73,6 +85,12 @@ enum rec_read_status rec_mem_read_string(pid_t tid, uint64_t addr, char *buf, si
 					 bool *terminated);
 
 /* ---- the recorder ---- */
+enum rec_backend {
+	REC_BACKEND_PTRACE, /* stop the tracees at every call (engine.c) */
+	REC_BACKEND_BPF,    /* tracepoint programs in the kernel (bpf_engine.c) */
+	REC_BACKEND_AUTO,   /* bpf where it can work, else ptrace */
+};
+
 struct rec_options {
 	const char *output; /* path, "-" for stdout */
 	char *const *command;
@@ -87,6 +105,8 @@ struct rec_options {
 	bool force;        /* overwrite a file that is not a trace */
 	bool seccomp;      /* use a seccomp-bpf prefilter when a filter is given */
 	uint32_t spin_us;  /* --spin: poll this long for the next stop before sleeping */
+	enum rec_backend backend;
+	uint64_t bpf_ring_size; /* --bpf-ring-size: bytes of the BPF ring buffer; 0: default */
 	uint64_t duration_ns; /* --duration: stop recording this long after the start; 0: never */
 	uint64_t max_bytes;   /* --max-size: stop recording before the trace exceeds it; 0: never */
 	struct strec_filter filter;
@@ -139,6 +159,7 @@ struct recorder {
 	bool spin_next;         /* the last stop came within spin_ns: poll for the next */
 	uint8_t *scratch;       /* capture buffer */
 	size_t scratch_size;
+	struct rec_bpf *bpf;    /* the BPF engine, once loaded */
 };
 
 /* Capture the memory behind the arguments of the syscall in task, at entry
@@ -162,6 +183,10 @@ bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32
  * bytes in buf): 0, or a negative errno when the kernel does not give it. */
 int rec_socket_query(pid_t tgid, int32_t fd, uint8_t *buf, size_t cap, size_t *len);
 
+/* --max-size: whether the events to come could take the trace past the
+ * limit (engine.c; both engines ask it as they go). */
+bool rec_size_limit_reached(struct recorder *rec);
+
 /* Writes one record; on failure remembers the error and sets write_failed. */
 int rec_write(struct recorder *rec, const struct strtrc_record *r);
 
@@ -181,6 +206,39 @@ int rec_attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_si
  * those that survive exec when before_exec), so that decoders can name
  * descriptors they never saw opened (stdin, stdout, ...). */
 int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec);
+
+/* -u USER: who the command runs as (strec.c). */
+struct rec_run_as {
+	bool active;
+	const char *name;
+	uid_t uid, euid;
+	gid_t gid, egid;
+	gid_t *groups;
+	int ngroups;
+};
+
+/* In the forked command, before it runs: the signal dispositions strec
+ * found, stdout moved away from a trace on it, ASLR off if asked, -u's
+ * groups (strec.c); it exits 127 if it cannot take them. */
+void rec_prepare_command(const struct rec_options *o, const struct rec_run_as *run_as);
+/* Then, last before its execve: -u's user ids (exits 127 if refused). */
+void rec_become_user(const struct rec_run_as *run_as);
+
+/* ---- the BPF engine (bpf_engine.c; bpf_none.c in a build without it) ---- */
+/* Loads the BPF programs and attaches them: 0, or a negative errno with the
+ * reason in msg (built without it, no privilege, no BTF, the verifier's
+ * refusal: its log under -d). */
+int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size);
+/* Starts recording: spawns the command (at command_path, with env, as
+ * run_as says), held until it is traced, or adds the processes of -p, with
+ * their snapshots. 0, or a negative errno with a message. */
+int rec_bpf_start(struct recorder *rec, const char *command_path, char *const *env,
+		  const struct rec_run_as *run_as, char *msg, size_t msg_size);
+/* Records until no traced process is left or detaching is requested;
+ * rec->main_status gets the command's wait status. 0 or a negative errno. */
+int rec_bpf_run(struct recorder *rec);
+/* Detaches the programs and frees the engine (also when not opened). */
+void rec_bpf_close(struct recorder *rec);
 
 /* What strec says (progress.c): sizes in one style everywhere ("812 B",
  * "7.7 KiB", "12.3 MiB"); the --progress status line, drawn and erased; the

@@ -95,16 +95,7 @@ static char **command_environment(char *const *changes, size_t nchanges)
 /* -u USER, as strace's: COMMAND runs with USER's uid, gid and groups; a
  * setuid or setgid COMMAND with its owner's effective uid or gid, as it
  * would without a tracer. strec stays root, to trace it. */
-struct run_as {
-	bool active;
-	const char *name;
-	uid_t uid, euid;
-	gid_t gid, egid;
-	gid_t *groups;
-	int ngroups;
-};
-
-static void resolve_user(const char *name, const char *command_path, struct run_as *r)
+static void resolve_user(const char *name, const char *command_path, struct rec_run_as *r)
 {
 	if (getuid() != 0 || geteuid() != 0)
 		rec_runtime_error("-u %s: only root can run a command as another user (strec runs "
@@ -178,6 +169,12 @@ static void install_signal_handlers(bool attach_mode)
 			sa.sa_handler = attach_mode ? on_detach_signal : on_ignored_signal;
 		sigaction(sig, &sa, &original_actions[i]);
 	}
+}
+
+/* SIGALRM four times a second: flush the trace. Not before the engine is
+ * loaded: a signal makes the BPF verifier start over. */
+static void start_flush_timer(void)
+{
 	const struct itimerval every_quarter = { { 0, 250000 }, { 0, 250000 } };
 	setitimer(ITIMER_REAL, &every_quarter, NULL);
 }
@@ -194,31 +191,43 @@ static void stop_flush_timer(void)
 	setitimer(ITIMER_REAL, &off, NULL);
 }
 
+void rec_prepare_command(const struct rec_options *o, const struct rec_run_as *run_as)
+{
+	restore_original_signal_actions();
+	if (o->output && strcmp(o->output, "-") == 0)
+		dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
+	if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)
+		fprintf(stderr, "strec: cannot turn off address randomization: %s\n", strerror(errno));
+	if (run_as->active && (setgroups((size_t)run_as->ngroups, run_as->groups) < 0 ||
+			       setregid(run_as->gid, run_as->egid) < 0)) {
+		fprintf(stderr, "strec: cannot take the groups of %s: %s\n", run_as->name,
+			strerror(errno));
+		_exit(127);
+	}
+}
+
+void rec_become_user(const struct rec_run_as *run_as)
+{
+	if (run_as->active && setreuid(run_as->uid, run_as->euid) < 0) {
+		fprintf(stderr, "strec: cannot become %s: %s\n", run_as->name, strerror(errno));
+		_exit(127);
+	}
+}
+
 /* Forks the command stopped, seizes it, and lets it go on to its execve.
  * Before that, the child is strec's: it takes on -u's user (the groups
  * before the seize, the uid after the seccomp filter, which needs root
  * not to set no_new_privs), and the engine records none of its calls
  * (before_exec). */
 static pid_t spawn_command(struct recorder *rec, const char *path, char *const *env,
-			   const struct run_as *run_as, bool use_seccomp)
+			   const struct rec_run_as *run_as, bool use_seccomp)
 {
 	const struct rec_options *const o = rec->opts;
 	const pid_t pid = fork();
 	if (pid < 0)
 		rec_runtime_error("fork: %s", strerror(errno));
 	if (pid == 0) {
-		restore_original_signal_actions();
-		if (o->output && strcmp(o->output, "-") == 0)
-			dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
-		if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)
-			fprintf(stderr, "strec: cannot turn off address randomization: %s\n",
-				strerror(errno));
-		if (run_as->active && (setgroups((size_t)run_as->ngroups, run_as->groups) < 0 ||
-				       setregid(run_as->gid, run_as->egid) < 0)) {
-			fprintf(stderr, "strec: cannot take the groups of %s: %s\n", run_as->name,
-				strerror(errno));
-			_exit(127);
-		}
+		rec_prepare_command(o, run_as);
 		/* Stop until the tracer has seized us; kill(2) directly so that
 		 * nothing but its exit happens between here and execve. */
 		syscall(SYS_kill, getpid(), SIGSTOP);
@@ -229,11 +238,7 @@ static pid_t spawn_command(struct recorder *rec, const char *path, char *const *
 				_exit(127);
 			}
 		}
-		if (run_as->active && setreuid(run_as->uid, run_as->euid) < 0) {
-			fprintf(stderr, "strec: cannot become %s: %s\n", run_as->name,
-				strerror(errno));
-			_exit(127);
-		}
+		rec_become_user(run_as);
 		execve(path, o->command, env);
 		fprintf(stderr, "strec: cannot run '%s': %s\n", path, strerror(errno));
 		_exit(127);
@@ -279,6 +284,7 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec,
 	h->format_version = STRTRC_FORMAT_VERSION;
 	h->writer = "strec " STREC_VERSION;
 	h->arch = "x86_64";
+	h->backend = o->backend == REC_BACKEND_BPF ? "bpf" : "ptrace";
 	if (uname(uts) == 0)
 		h->kernel = uts->release;
 	if (gethostname(hostname, hostname_size) == 0) {
@@ -406,13 +412,28 @@ int main(int argc, char **argv)
 	rec.spin_ns = (uint64_t)opts.spin_us * 1000;
 	rec.cpus = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 ? (size_t)CPU_COUNT(&cpus) : 1;
 	char *const command_path = opts.command ? resolve_command(opts.command[0]) : NULL;
-	struct run_as run_as = {.active = false};
+	struct rec_run_as run_as = {.active = false};
 	if (cli.user)
 		resolve_user(cli.user, command_path, &run_as);
 	char **const command_env =
 	    opts.command ? command_environment(cli.env_changes, cli.nenv_changes) : environ;
 
-	char msg[512];
+	char msg[2048];
+	/* Before anything slow (loading BPF programs takes a while): a SIGINT
+	 * meant to detach must not find it ignored, as a shell's background
+	 * job has it. */
+	install_signal_handlers(opts.nattach > 0);
+	/* The engine, before the output is touched: a failure leaves it be. */
+	if (opts.backend != REC_BACKEND_PTRACE) {
+		if (rec_bpf_open(&rec, msg, sizeof(msg)) == 0)
+			opts.backend = REC_BACKEND_BPF;
+		else if (opts.backend == REC_BACKEND_BPF)
+			rec_runtime_error("--backend=bpf: %s", msg);
+		else {
+			REC_INFO("--backend=auto: recording with ptrace: %s", msg);
+			opts.backend = REC_BACKEND_PTRACE;
+		}
+	}
 	int err = 0;
 	const int out_fd = open_output(opts.output, opts.force);
 	rec.writer = strtrc_writer_open_fd(out_fd, NULL, &err, msg, sizeof(msg));
@@ -429,8 +450,15 @@ int main(int argc, char **argv)
 		rec_runtime_error("%s", strtrc_writer_error(rec.writer));
 	free(pids);
 
-	install_signal_handlers(opts.nattach > 0);
-	if (opts.command) {
+	start_flush_timer();
+	if (opts.backend == REC_BACKEND_BPF) {
+		if (rec_bpf_start(&rec, command_path, command_env, &run_as, msg, sizeof(msg)) < 0) {
+			strtrc_writer_abandon(rec.writer);
+			if (strcmp(opts.output, "-") != 0)
+				unlink(opts.output);
+			rec_runtime_error("%s", msg);
+		}
+	} else if (opts.command) {
 		rec.seccomp_active = opts.seccomp && opts.filter.active;
 		rec.main_pid =
 		    spawn_command(&rec, command_path, command_env, &run_as, rec.seccomp_active);
@@ -446,7 +474,8 @@ int main(int argc, char **argv)
 		}
 	}
 
-	const int run_rc = rec_run(&rec);
+	const int run_rc = opts.backend == REC_BACKEND_BPF ? rec_bpf_run(&rec) : rec_run(&rec);
+	rec_bpf_close(&rec);
 	stop_flush_timer();
 	if (opts.progress)
 		rec_progress_end();
@@ -483,6 +512,14 @@ int main(int argc, char **argv)
 	}
 	if (opts.command && rec.stop)
 		wait_for_command(&rec);
+	if (rec.stats.lost) {
+		/* a trace with gaps is not the run: say so, whatever -q says */
+		fprintf(stderr,
+			"strec: %llu %s lost: the trace has gaps (strep and strstat say where)%s\n",
+			(unsigned long long)rec.stats.lost, rec_plural(rec.stats.lost, "event", "events"),
+			opts.backend == REC_BACKEND_BPF ? "; a larger --bpf-ring-size may help" : "");
+		exit(EXIT_FAILURE);
+	}
 	rec_task_table_free(&rec.tasks);
 	free(rec.scratch);
 	free(command_path);

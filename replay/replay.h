@@ -80,6 +80,10 @@ struct rp_event {
 	} u;
 };
 
+/* The warning for a trace whose recorder lost events (strtrc_reader_lost),
+ * in buf; false (buf untouched) when nothing was lost. */
+bool rp_loss_warning(uint64_t lost, char *buf, size_t size);
+
 /* The memory record for (stop, arg, item), or NULL. At exit, exit-time
  * captures are preferred; at entry only entry ones are considered. */
 const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsigned arg,

@@ -755,6 +755,17 @@ const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsig
 	return found;
 }
 
+bool rp_loss_warning(uint64_t lost, char *buf, size_t size)
+{
+	if (!lost)
+		return false;
+	snprintf(buf, size,
+		 "the recorder lost %llu %s: calls, captures or signals are missing from this "
+		 "trace",
+		 (unsigned long long)lost, lost == 1 ? "event" : "events");
+	return true;
+}
+
 const char *rp_syscall_name(const struct rp_syscall *sc)
 {
 	return sc->desc ? sc->desc->name : NULL;

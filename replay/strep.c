@@ -941,6 +941,7 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 	fprintf(out, "format version:  %u\n", h->format_version);
 	fprintf(out, "writer:          %s\n", h->writer ? h->writer : "?");
 	fprintf(out, "arch:            %s\n", h->arch ? h->arch : "?");
+	fprintf(out, "recorded with:   %s\n", h->backend ? h->backend : "ptrace");
 	fprintf(out, "kernel:          %s\n", h->kernel ? h->kernel : "?");
 	fprintf(out, "hostname:        %s\n",
 		h->hostname		   ? h->hostname
@@ -1011,6 +1012,12 @@ static int print_counts(FILE *out, struct strtrc_reader *rd)
 	fprintf(out, "duration:        %.6f s\n", (double)last_ts / 1e9);
 	fprintf(out, "complete:        %s\n",
 		strtrc_reader_complete(rd) ? "yes" : "no (the recorder did not finish)");
+	const uint64_t lost = strtrc_reader_lost(rd);
+	if (lost)
+		fprintf(out, "lost:            %" PRIu64 " events (%" PRIu64 " gaps)\n", lost,
+			kinds[STRTRC_LOSS]);
+	else
+		fputs("lost:            0\n", out);
 	if (rc < 0) {
 		fprintf(stderr, "strep: %s\n", strtrc_reader_error(rd));
 		return 1;
@@ -1019,6 +1026,8 @@ static int print_counts(FILE *out, struct strtrc_reader *rd)
 		fprintf(stderr, "strep: warning: %s\n", strtrc_reader_warning(rd));
 	return 0;
 }
+
+
 
 int main(int argc, char **argv)
 {
@@ -1165,6 +1174,9 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strep: warning: %s\n", strtrc_reader_warning(rd));
 	}
+	char lost_msg[160];
+	if (rp_loss_warning(strtrc_reader_lost(rd), lost_msg, sizeof(lost_msg)))
+		fprintf(stderr, "strep: warning: %s\n", lost_msg);
 	for (size_t i = 0; rp_session_warning(s, i); i++)
 		fprintf(stderr, "strep: warning: %s\n", rp_session_warning(s, i));
 	bool none_seen;

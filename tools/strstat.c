@@ -671,6 +671,9 @@ int main(int argc, char **argv)
 	} else if (strtrc_reader_warning(rd)) {
 		fprintf(stderr, "strstat: warning: %s\n", strtrc_reader_warning(rd));
 	}
+	char lost_msg[160];
+	if (rp_loss_warning(strtrc_reader_lost(rd), lost_msg, sizeof(lost_msg)))
+		fprintf(stderr, "strstat: warning: %s\n", lost_msg);
 	for (size_t i = 0; rp_session_warning(r.s, i); i++)
 		fprintf(stderr, "strstat: warning: %s\n", rp_session_warning(r.s, i));
 	bool none_seen;

@@ -4,6 +4,12 @@
 # ratios are within this run, since absolute times are not comparable
 # across runs on a noisy machine). Not part of the test suite.
 #   tests/bench/run.sh [BUILD_DIR] [RUNS] > table.md
+# The strec-bpf rows (--backend=bpf) run where that engine can load; their
+# "lost" column is the events the recording lost. Then: what a bpf
+# recording costs a process it does not trace.
+# A part of it: BENCH_TRACERS="native perf strec strec-bpf" (the tracers, in
+# the order of the full list), BENCH_WORKLOADS=REGEX (workloads whose name
+# matches), BENCH_DECODE=0 (no decoding rows), BENCH_UNTRACED=0.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:-$here/../../build}" && pwd)
@@ -40,6 +46,8 @@ MAKEFILE
 # name|command (run from $work)
 workloads=(
 	"loop 500k getppid|$bin/tp_loop 500000 getppid"
+	"loop 500k files|$bin/tp_loop 125000 files"
+	"loop 500k files, 2 threads|$bin/tp_loop 62500 files 2"
 	"loop 4 threads|$bin/tp_loop 125000 getppid 4"
 	"fork/exec shell loop|sh -c 'for i in \$(seq 200); do /bin/true; done'"
 	"make -j2 (24 files)|sh -c 'make -s -C mk TOP=$top clean && make -s -j2 -C mk TOP=$top'"
@@ -47,7 +55,13 @@ workloads=(
 	"python3 start-up|python3 -c pass"
 )
 
-tracers=(native ptrace-floor strace strace-seccomp perf strec strec-execve)
+tracers=(native ptrace-floor strace strace-seccomp perf strec strec-execve strec-bpf strec-bpf-execve)
+if [ -n "${BENCH_TRACERS:-}" ]; then
+	read -ra tracers <<<"$BENCH_TRACERS"
+	[ "${tracers[0]}" = native ] || { echo "bench: BENCH_TRACERS must start with native" >&2; exit 2; }
+fi
+have_bpf=0
+"$bin/strec" -q --backend=bpf -o "$work/probe.trc" true 2>/dev/null && have_bpf=1
 
 # Runs one measurement; prints "wall user+sys maxrss_kib bytes".
 measure() {
@@ -62,12 +76,15 @@ measure() {
 	perf) prefix="perf trace record -q -o $out" ;;
 	strec) prefix="$bin/strec -q -o $out --" ;;
 	strec-execve) prefix="$bin/strec -q -o $out --to_trace execve --" ;;
+	strec-bpf) prefix="$bin/strec -q --backend=bpf -o $out --" ;;
+	strec-bpf-execve) prefix="$bin/strec -q --backend=bpf -o $out --to_trace execve --" ;;
 	esac
 	/usr/bin/time -f "%e %U %S %M" -o "$work/time" bash -c "cd $work && $prefix $cmd" >/dev/null 2>&1
 	read -r wall user sys rss <"$work/time"
-	local size=0
+	local size=0 lost=-
 	[ -f "$out" ] && size=$(stat -c %s "$out")
-	echo "$wall $(echo "$user + $sys" | bc -l) $rss $size"
+	case $tracer in strec*) lost=$("$bin/strep" --info "$out" 2>/dev/null | awk '$1 == "lost:" { print $2 }') ;; esac
+	echo "$wall $(echo "$user + $sys" | bc -l) $rss $size ${lost:--}"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -75,16 +92,21 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 echo "# strec benchmarks"
 echo
 echo "$(date -u +%Y-%m-%d), $(uname -r), $(nproc) CPUs, medians of $runs runs."
-echo "Wall seconds (ratio to strace -f -o), CPU seconds, peak RSS (KiB, tracer and tracee), output size."
+echo "Wall seconds (ratio to native, to strace -f -o, to perf trace record), CPU seconds (ratio to"
+echo "native), peak RSS (KiB, tracer and tracee), output size, events lost (strec rows)."
 echo
-echo "| workload | tracer | wall s | vs strace | cpu s | peak RSS KiB | output bytes |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| workload | tracer | wall s | vs native | vs strace | vs perf | cpu s | cpu vs native | peak RSS KiB | output bytes | lost |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+# a ratio of two medians, or - without the second
+ratio_of() { [ -n "${2:-}" ] && printf '%.2fx' "$(echo "scale=3; $1 / $2" | bc -l)" || echo -; }
 for w in "${workloads[@]}"; do
 	name=${w%%|*}
 	cmd=${w#*|}
-	declare -A wall=() cpu=() rss=() size=()
+	[[ $name =~ ${BENCH_WORKLOADS:-.} ]] || continue
+	declare -A wall=() cpu=() rss=() size=() lost=()
 	for t in "${tracers[@]}"; do
 		[ "$t" = perf ] && [ $have_perf = 0 ] && continue
+		case $t in strec-bpf*) [ $have_bpf = 0 ] && continue ;; esac
 		: >"$work/samples"
 		for ((r = 0; r < runs; r++)); do
 			measure "$t" "$cmd" >>"$work/samples"
@@ -93,19 +115,61 @@ for w in "${workloads[@]}"; do
 		cpu[$t]=$(cut -d' ' -f2 "$work/samples" | median)
 		rss[$t]=$(cut -d' ' -f3 "$work/samples" | median)
 		size[$t]=$(cut -d' ' -f4 "$work/samples" | median)
+		# the most any run lost
+		lost[$t]=$(cut -d' ' -f5 "$work/samples" | sort -g | tail -n 1)
 	done
 	for t in "${tracers[@]}"; do
 		[ -n "${wall[$t]:-}" ] || continue
-		ratio=$(echo "scale=2; ${wall[$t]} / ${wall[strace]}" | bc -l)
-		printf '| %s | %s | %.2f | %.2fx | %.2f | %d | %d |\n' "$name" "$t" "${wall[$t]}" "$ratio" \
-			"${cpu[$t]}" "${rss[$t]%.*}" "${size[$t]%.*}"
+		printf '| %s | %s | %.2f | %s | %s | %s | %.2f | %s | %d | %d | %s |\n' "$name" "$t" \
+			"${wall[$t]}" "$(ratio_of "${wall[$t]}" "${wall[native]}")" \
+			"$(ratio_of "${wall[$t]}" "${wall[strace]:-}")" \
+			"$(ratio_of "${wall[$t]}" "${wall[perf]:-}")" "${cpu[$t]}" \
+			"$(ratio_of "${cpu[$t]}" "${cpu[native]}")" "${rss[$t]%.*}" "${size[$t]%.*}" \
+			"${lost[$t]}"
 	done
-	unset wall cpu rss size
+	unset wall cpu rss size lost
 done
+
+# What a bpf recording costs the processes it does not trace: every system
+# call on the machine passes the tracepoints, which look its process up in
+# the traced set. The 500k-getppid loop, untraced, alone and while strec
+# records a sleeping process (bpf, and ptrace for comparison).
+if [ $have_bpf = 1 ] && [ "${BENCH_UNTRACED:-1}" = 1 ]; then
+	echo
+	echo "| untraced loop 500k getppid | wall s | cpu s | vs alone |"
+	echo "| --- | ---: | ---: | ---: |"
+	declare -A uwall=() ucpu=()
+	for beside in alone strec-bpf strec-ptrace; do
+		bg=""
+		case $beside in
+		strec-bpf) "$bin/strec" -q --backend=bpf -o "$work/bg.trc" -- sleep 3600 & bg=$! ;;
+		strec-ptrace) "$bin/strec" -q -o "$work/bg.trc" -- sleep 3600 & bg=$! ;;
+		esac
+		# recording begins once the trace file is there
+		for _ in $(seq 100); do
+			[ -z "$bg" ] || [ -s "$work/bg.trc" ] && break
+			sleep 0.1
+		done
+		: >"$work/samples"
+		for ((r = 0; r < runs; r++)); do
+			measure native "$bin/tp_loop 500000 getppid" >>"$work/samples"
+		done
+		if [ -n "$bg" ]; then
+			kill "$(pgrep -P "$bg")" # the sleep strec runs: it ends the recording
+			wait "$bg" 2>/dev/null
+			rm -f "$work/bg.trc"
+		fi
+		uwall[$beside]=$(cut -d' ' -f1 "$work/samples" | median)
+		ucpu[$beside]=$(cut -d' ' -f2 "$work/samples" | median)
+		printf '| %s | %.2f | %.2f | %.2fx |\n' "$beside" "${uwall[$beside]}" "${ucpu[$beside]}" \
+			"$(echo "scale=3; ${uwall[$beside]} / ${uwall[alone]}" | bc -l)"
+	done
+fi
 
 # Offline decoding of the same recording of the heaviest workload: strep and
 # strstat on strec's trace against perf trace -i / -s on perf's; then on a
 # trace ten times as long (trc_repeat), to show their memory stays flat.
+[ "${BENCH_DECODE:-1}" = 1 ] || exit 0
 echo
 echo "| decode (loop 500k getppid) | wall s | events/s | vs perf | peak RSS KiB |"
 echo "| --- | ---: | ---: | ---: | ---: |"

@@ -54,6 +54,11 @@ expect "strec --max" --max-size
 expect "strec --us" --user
 expect "strec -u roo" root
 expect "strec -E PAT" PATH
+expect "strec --back" --backend
+expect "strec --backend b" bpf
+expect "strec --bpf" --bpf-ring-size
+expect "strec --backend bpf ca" cat
+expect "strec --bpf-ring-size 64M ca" cat
 # the command, and after a list item either a command or one more syscall
 expect "strec -o x.trc ca" cat
 expect "strec --to_trace read ca" cat

@@ -28,9 +28,9 @@ while f.tell() < len(raw):
 assert f.tell() == len(raw)
 
 kinds = [it[0] for it in items]
-assert kinds == [0, 10, 1, 3, 2, 4, 5, 6, 7, 8, 9, 11], kinds
+assert kinds == [0, 10, 1, 3, 2, 4, 5, 6, 7, 8, 9, 12, 11], kinds
 hdr = items[0][1]
-assert hdr["format"] == 1 and hdr["arch"] == "x86_64", hdr
+assert hdr["format"] == 1 and hdr["arch"] == "x86_64" and hdr["backend"] == "bpf", hdr
 assert hdr["hostname"] == "h\u00f6st"
 assert hdr["env"] == ["PATH=/usr/bin", "LANG=C.UTF-8", "EMPTY="]
 assert hdr["start_realtime_ns"] == -1234567890123
@@ -54,6 +54,8 @@ assert snap[4] == [100, 101, 2**32 - 1]
 # a device's type and number appended to its [fd, path]
 assert snap[8][3] == [2147483647, b"/a\xff\x00z", 0o60000, 2**64 - 1], snap[8][3]
 assert snap[8][0] == [0, b"/dev/pts/0", 0o20000, 136 << 8] and snap[8][1] == [1, b"pipe:[1234]"]
+loss = items[-2]
+assert loss == [12, 0, 0, 2**64 - 1], loss
 end = items[-1]
-assert end[1] == 0 and end[3] == 10 and end[4] == 3, end
+assert end[1] == 0 and end[3] == 11 and end[4] == 3, end
 print(f"{len(items)} items OK")

@@ -37,6 +37,7 @@ static inline struct strtrc_header sample_header(void)
 	    .format_version = STRTRC_FORMAT_VERSION,
 	    .writer = "strec 0.1.0",
 	    .arch = "x86_64",
+	    .backend = "bpf",
 	    .kernel = "6.1.0-test",
 	    .hostname = "h\xc3\xb6st", /* UTF-8 */
 	    .cwd = "/tmp/work dir",
@@ -71,7 +72,7 @@ static const uint32_t sample_tids[] = {100, 101, UINT32_MAX};
 static const uint8_t sample_siginfo[128] = {11, 0, 0, 0, 0xff, 1, 2, 3};
 
 /* One record of each kind but header and end, with edge values. */
-#define SAMPLE_RECORDS 10
+#define SAMPLE_RECORDS 11
 static inline void sample_records(struct strtrc_record *r)
 {
 	memset(r, 0, sizeof(*r) * SAMPLE_RECORDS);
@@ -120,6 +121,8 @@ static inline void sample_records(struct strtrc_record *r)
 	r[8] = (struct strtrc_record){.kind = STRTRC_EXIT, .tid = 102, .ts_ns = UINT64_MAX - 1};
 	r[8].u.task_exit.wait_status = 0x8b; /* killed by SIGSEGV, core */
 	r[9] = (struct strtrc_record){.kind = STRTRC_DETACH, .tid = 101, .ts_ns = UINT64_MAX};
+	r[10] = (struct strtrc_record){.kind = STRTRC_LOSS, .tid = 0, .ts_ns = UINT64_MAX};
+	r[10].u.loss.count = UINT64_MAX;
 }
 
 #endif

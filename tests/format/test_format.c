@@ -145,6 +145,9 @@ static void check_record_eq(const struct strtrc_record *a, const struct strtrc_r
 	case STRTRC_END:
 		CHECK(a->u.end.records == b->u.end.records && a->u.end.lost == b->u.end.lost);
 		break;
+	case STRTRC_LOSS:
+		CHECK(a->u.loss.count == b->u.loss.count);
+		break;
 	default:
 		CHECK(!"unexpected kind");
 	}
@@ -154,6 +157,7 @@ static void check_header_eq(const struct strtrc_header *a, const struct strtrc_h
 {
 	CHECK(a->format_version == b->format_version);
 	CHECK(str_eq(a->writer, b->writer) && str_eq(a->arch, b->arch));
+	CHECK(str_eq(a->backend, b->backend));
 	CHECK(str_eq(a->kernel, b->kernel) && str_eq(a->hostname, b->hostname));
 	CHECK(str_eq(a->cwd, b->cwd) && str_eq(a->filter, b->filter));
 	CHECK(a->recorder_argc == b->recorder_argc);

@@ -60,11 +60,13 @@ static void sleeps(void)
 	       syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &bad_ts, NULL), EINVAL);
 
 	/* An ignored signal still interrupts a traced sleep; the kernel then
-	 * resumes it with restart_syscall. */
+	 * resumes it with restart_syscall. The alarm must come after the sleep
+	 * began, in every run: a quarter second leaves room for two tracer
+	 * stops on a loaded machine (50 ms did not). */
 	signal(SIGALRM, SIG_IGN);
-	const struct itimerval alarm_soon = {{0, 0}, {0, 50000}};
+	const struct itimerval alarm_soon = {{0, 0}, {0, 250000}};
 	expect("setitimer alarm", syscall(SYS_setitimer, ITIMER_REAL, &alarm_soon, NULL), 0);
-	const struct timespec longer = {0, 300000000};
+	const struct timespec longer = {0, 600000000};
 	expect("nanosleep interrupted", syscall(SYS_nanosleep, &longer, NULL), 0);
 	signal(SIGALRM, SIG_DFL);
 }

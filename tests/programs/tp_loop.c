@@ -1,12 +1,15 @@
 /* tp_loop: a syscall-heavy loop for overhead benchmarks.
  *
- * Usage: tp_loop [ITERATIONS [getppid|write [THREADS]]]
+ * Usage: tp_loop [ITERATIONS [getppid|write|files [THREADS]]]
  * Each of THREADS threads (default 1) makes ITERATIONS (default 100000) raw
- * getppid() calls (the default) or 1-byte writes to /dev/null. stdout:
+ * getppid() calls (the default) or 1-byte writes to /dev/null, or rounds of
+ * four calls with a path and buffers to capture ("files": openat of
+ * /etc/passwd, a read of 256 bytes, their write to /dev/null, close).
+ * stdout:
  *   done N
- * where N = ITERATIONS * THREADS successful syscalls. Exit status 0, 1 when a
- * syscall failed, 2 on bad arguments. A correct trace has N getppid() or
- * write(fd, "x", 1) = 1 lines. */
+ * where N = ITERATIONS * THREADS successful syscalls or rounds. Exit status
+ * 0, 1 when a syscall failed, 2 on bad arguments. A correct trace has N
+ * getppid() or write(fd, "x", 1) = 1 lines, or N of each call of a round. */
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -18,16 +21,29 @@
 enum { MAX_THREADS = 256 };
 
 static long iterations = 100000;
-static int use_write;
+static enum { GETPPID, WRITE, FILES } mode;
 static int devnull = -1;
+
+/* One round of "files": 1 when every call succeeded. */
+static int files_round(void)
+{
+	char buf[256];
+	const long fd = syscall(SYS_openat, AT_FDCWD, "/etc/passwd", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	const long n = syscall(SYS_read, fd, buf, sizeof(buf));
+	const long w = n > 0 ? syscall(SYS_write, devnull, buf, n) : -1;
+	return (syscall(SYS_close, fd) == 0) & (w == n);
+}
 
 static void *loop(void *const arg)
 {
 	long *const done = arg;
 
 	for (long i = 0; i < iterations; i++) {
-		const long r =
-		    use_write ? syscall(SYS_write, devnull, "x", 1) : syscall(SYS_getppid);
+		const long r = mode == FILES   ? files_round()
+			       : mode == WRITE ? syscall(SYS_write, devnull, "x", 1)
+					       : syscall(SYS_getppid);
 		if (r > 0)
 			++*done;
 	}
@@ -53,14 +69,16 @@ int main(const int argc, char **const argv)
 		iterations = parse_count(argv[1], 1000L * 1000 * 1000);
 	if (argc > 2) {
 		if (strcmp(argv[2], "write") == 0)
-			use_write = 1;
+			mode = WRITE;
+		else if (strcmp(argv[2], "files") == 0)
+			mode = FILES;
 		else if (strcmp(argv[2], "getppid") != 0)
 			iterations = -1;
 	}
 	if (argc > 3)
 		nthreads = parse_count(argv[3], MAX_THREADS);
 	if (iterations < 0 || nthreads < 0 || argc > 4) {
-		fprintf(stderr, "usage: tp_loop [ITERATIONS [getppid|write [THREADS]]]\n");
+		fprintf(stderr, "usage: tp_loop [ITERATIONS [getppid|write|files [THREADS]]]\n");
 		return 2;
 	}
 	devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);

@@ -17,6 +17,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# STREC_TEST_BACKEND=bpf: the test's every strec records with that engine
+# (a wrapper passes --backend first); exit 77 (skip) where it cannot record.
+if [ -n "${STREC_TEST_BACKEND:-}" ]; then
+	printf '#!/bin/sh\nexec "%s" --backend=%s "$@"\n' "$STREC" "$STREC_TEST_BACKEND" >"$WORK/strec"
+	chmod +x "$WORK/strec"
+	STREC=$WORK/strec
+	if ! "$STREC" -q -o "$WORK/probe.trc" true 2>"$WORK/probe.err"; then
+		echo "SKIP: the $STREC_TEST_BACKEND engine cannot record here: $(cat "$WORK/probe.err")"
+		exit 77
+	fi
+fi
+
 FAILED=0
 fail() {
 	echo "FAIL: $*" >&2

@@ -3,6 +3,16 @@
 # process goes on undisturbed.
 . "$(dirname "$0")/lib.sh"
 
+# Waits until strec (engines may take a while to load) has created its
+# trace, which it does just before attaching, then lets it record a while.
+recording_for() {
+	for _ in $(seq 100); do
+		[ -s "$1" ] && break
+		sleep 0.1
+	done
+	sleep "$2"
+}
+
 # tp_spin gives up by itself after 20 s, should this test break.
 "$BIN/tp_spin" 20 >"$WORK/spin.out" 2>&1 &
 spin=$!
@@ -16,7 +26,7 @@ expect_eq "tp_spin's first line" "pid $spin" "$(head -n 1 "$WORK/spin.out")"
 "$STREC" -o "$WORK/attach.trc" -p "$spin" >"$WORK/attach.out" 2>"$WORK/attach.err" &
 strec=$!
 BG_PIDS+=("$strec")
-sleep 0.5
+recording_for "$WORK/attach.trc" 0.5
 kill -INT "$strec"
 wait "$strec"
 expect_eq "strec's exit status after SIGINT" 0 "$?"
@@ -60,7 +70,7 @@ sleep 0.1
 "$STREC" -q -o "$WORK/stopped.trc" -p "$spin" >/dev/null 2>"$WORK/stopped.err" &
 strec=$!
 BG_PIDS+=("$strec")
-sleep 0.4
+recording_for "$WORK/stopped.trc" 0.4
 kill -INT "$strec"
 wait "$strec"
 expect_eq "stopped: strec's exit status" 0 "$?"
@@ -85,6 +95,40 @@ ghost=$spin # reaped above, so gone (pids are not reused this fast)
 expect_eq "attach to a missing pid: exit status" 1 "$?"
 expect_grep "attach to a missing pid: message" "^strec: .*$ghost" "$WORK/ghost.err"
 [ -e "$WORK/ghost.trc" ] && fail "attach to a missing pid left a trace file"
+
+if [ "${STREC_TEST_BACKEND:-ptrace}" = bpf ]; then
+	# bpf does not ptrace: a process under a debugger (here: under strace)
+	# is attached, recorded and detached, and the debugger goes on
+	"$BIN/tp_spin" 20 >"$WORK/held.out" &
+	held=$!
+	BG_PIDS+=("$held")
+	strace -f -qq -o "$WORK/held.strace" -p "$held" &
+	holder=$!
+	BG_PIDS+=("$holder")
+	for _ in $(seq 50); do
+		grep -q "^TracerPid:[[:space:]]*$holder$" "/proc/$held/status" 2>/dev/null && break
+		sleep 0.1
+	done
+	"$STREC" -q -o "$WORK/shared.trc" -p "$held" >/dev/null 2>"$WORK/shared.err" &
+	strec=$!
+	BG_PIDS+=("$strec")
+	recording_for "$WORK/shared.trc" 0.5
+	kill -INT "$strec"
+	wait "$strec"
+	expect_eq "attached beside strace: strec's exit status" 0 "$?"
+	expect_eq "still strace's" "$holder" "$(awk '$1 == "TracerPid:" { print $2 }' /proc/$held/status)"
+	facts shared
+	expect_ge "attached beside strace: getpid calls" 10 \
+		"$(count "^syscall [0-9]+ getpid ret=$held " "$WORK/shared.facts")"
+	expect_eq "attached beside strace: detach records" 5 "$(count '^detach ' "$WORK/shared.facts")"
+	kill -INT "$holder"
+	wait "$holder"
+	kill -TERM "$held"
+	wait "$held"
+	expect_eq "the process under both ends normally" 0 "$?"
+	expect_grep "strace saw the same calls" "getpid\\(\\) += $held" "$WORK/held.strace"
+	finish
+fi
 
 # Permission denied: a process another tracer already holds cannot be
 # seized (EPERM): exit 1, a message saying why, and no partial trace.

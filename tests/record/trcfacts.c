@@ -3,7 +3,8 @@
  *
  * Usage: trcfacts FILE|-
  * Lines (fields separated by one space, numbers in decimal unless 0x):
- *   header command=ARGV... capture_size=N attached=0|1 follow=0|1 npids=N filter=TEXT|-
+ *   header command=ARGV... capture_size=N attached=0|1 follow=0|1 npids=N backend=NAME|-
+ *          filter=TEXT|-
  *   env VAR=VALUE (the header's environment, recorded with --env)
  *   spawn PARENT CHILD how=fork|vfork|clone flags=0xHEX thread=0|1 (CLONE_THREAD)
  *   exec TID former=TID exe=PATH
@@ -15,6 +16,7 @@
  *   syscall TID NAME ret=N args=0xA,...     (at the exit, paired per tid)
  *   unfinished TID NAME                     (an entry that never got its exit)
  *   mem TID NAME stop=entry|exit arg=N item=N flags=F len=N full_len=N data="ESC"
+ *   loss TID count=N                         (a gap: events of TID lost before here)
  *   end records=N lost=N
  *   incomplete                              (no end record)
  *   warning MSG / error MSG
@@ -105,8 +107,9 @@ static void print_header(const struct strtrc_header *h)
 	fputs("header command=", stdout);
 	for (size_t i = 0; i < h->command_argc; i++)
 		printf("%s%s", i ? " " : "", h->command_argv[i]);
-	printf(" capture_size=%u attached=%d follow=%d npids=%zu filter=%s\n", h->capture_size,
-	       h->attached, h->follow_forks, h->npids, h->filter ? h->filter : "-");
+	printf(" capture_size=%u attached=%d follow=%d npids=%zu backend=%s filter=%s\n",
+	       h->capture_size, h->attached, h->follow_forks, h->npids,
+	       h->backend ? h->backend : "-", h->filter ? h->filter : "-");
 	for (size_t i = 0; i < h->envc; i++)
 		printf("env %s\n", h->envp[i]);
 }
@@ -279,6 +282,9 @@ int main(int argc, char **argv)
 		case STRTRC_END:
 			printf("end records=%llu lost=%llu\n", (unsigned long long)r.u.end.records,
 			       (unsigned long long)r.u.end.lost);
+			break;
+		case STRTRC_LOSS:
+			printf("loss %u count=%llu\n", r.tid, (unsigned long long)r.u.loss.count);
 			break;
 		default:
 			printf("record %s %u\n", strtrc_kind_name(r.kind), r.tid);

@@ -14,7 +14,13 @@ Exit 77 (skip) when strec or strace is missing.
 With --opts "-X raw", both strace and strep get those options too, and the
 thresholds are looked up as NAME[-Xraw] (the options without spaces).
 
-  difftest.py --bindir BUILD/bin [--opts OPTS] [--thresholds FILE] [--update] [--keep DIR] [NAME...]
+With --backend bpf, strec records with that engine (exit 77 where it cannot
+load), and a program's threshold is its NAME[...]@bpf row where one is
+listed (thresholds.d/bpf.txt says why it is lower), else the same as for
+ptrace.
+
+  difftest.py --bindir BUILD/bin [--opts OPTS] [--backend NAME] [--thresholds FILE] [--update]
+              [--keep DIR] [NAME...]
 """
 import argparse
 import difflib
@@ -318,7 +324,11 @@ def read_thresholds(path):
 
 
 def home_of(key, path):
-    """tp_fam_X rows live in thresholds.d/X.txt, the rest in path."""
+    """Rows of another engine live in thresholds.d/ENGINE.txt, tp_fam_X rows
+    in thresholds.d/X.txt, the rest in path."""
+    m = re.search(r"@(\w+)$", key)
+    if m:
+        return os.path.join(THRESHOLDS_D, m.group(1) + ".txt")
     m = re.match(r"tp_fam_(\w+?)(\[|$)", key)
     return os.path.join(THRESHOLDS_D, m.group(1) + ".txt") if m else path
 
@@ -379,6 +389,7 @@ def main():
     ap.add_argument("--keep", help="keep outputs in this directory")
     ap.add_argument("--diff", action="store_true", help="print differing lines")
     ap.add_argument("--opts", default="", help="extra options for both strace and strep")
+    ap.add_argument("--backend", help="strec's recording engine (--backend=NAME)")
     ap.add_argument("--coverage",
                     help="file of syscalls the programs must make, each with the paths "
                          "(ok, fail) it must take under strace")
@@ -393,6 +404,17 @@ def main():
     if not os.access(strec, os.X_OK) or not os.access(strep, os.X_OK) or not strace or not setarch:
         print("SKIP: needs strec, strep, strace and setarch")
         return SKIP
+
+    backend_opt = ["--backend=" + args.backend] if args.backend else []
+    suffix = "@" + args.backend if args.backend else ""
+    if args.backend:
+        probe = subprocess.run([strec, "-q"] + backend_opt + ["-o", "/dev/null", "true"],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, timeout=120)
+        if probe.returncode != 0:
+            print("SKIP: strec --backend=%s cannot record here: %s" %
+                  (args.backend, probe.stderr.decode(errors="replace").strip()))
+            return SKIP
 
     work = args.keep or tempfile.mkdtemp(prefix="strep-diff.")
     os.makedirs(work, exist_ok=True)
@@ -428,7 +450,7 @@ def main():
             # programs' biggest read is python's of a .pyc file)
             if any(o.startswith(("read=", "write=")) for o in extra):
                 env_opt += ["-s", "1048576"]
-            run([setarch, "-R", strec, "-q"] + env_opt + ["-o", t] + cmd, cwd=work)
+            run([setarch, "-R", strec, "-q"] + backend_opt + env_opt + ["-o", t] + cmd, cwd=work)
             with open(b, "w") as out:
                 rc = subprocess.run([strep, "-qq"] + extra + [t], stdout=out, stderr=subprocess.PIPE,
                                     timeout=120)
@@ -443,13 +465,13 @@ def main():
                 lb = normalize(f.read().splitlines(), column)
             same, total = compare(la, lb)
             rate = 100.0 * same / total if total else 100.0
-            measured[name + tag] = rate
+            measured[name + tag + suffix] = rate
             all_same += same
             all_total += total
             # a program without a row must match exactly
-            need = th.get(name + tag, 100.0)
+            need = th.get(name + tag + suffix, th.get(name + tag, 100.0))
             flag = "" if rate + 1e-9 >= need else "  BELOW THRESHOLD %.1f" % need
-            print("%-12s %5d/%-5d %6.1f%%%s" % (name + tag, same, total, rate, flag))
+            print("%-12s %5d/%-5d %6.1f%%%s" % (name + tag + suffix, same, total, rate, flag))
             if flag:
                 failed.append(name)
             # a program below its threshold shows why, so that a CI log says
@@ -457,12 +479,12 @@ def main():
                 for d in difflib.unified_diff(flat(la), flat(lb), "strace", "strep", n=0, lineterm=""):
                     print("    " + d)
         rate = 100.0 * all_same / all_total if all_total else 100.0
-        measured["total" + tag] = rate
-        need = th.get("total" + tag, 100.0)
-        print("%-12s %5d/%-5d %6.1f%%%s" % ("total" + tag, all_same, all_total, rate,
+        measured["total" + tag + suffix] = rate
+        need = th.get("total" + tag + suffix, th.get("total" + tag, 100.0))
+        print("%-12s %5d/%-5d %6.1f%%%s" % ("total" + tag + suffix, all_same, all_total, rate,
                                           "" if rate + 1e-9 >= need else "  BELOW THRESHOLD"))
         if rate + 1e-9 < need:
-            failed.append("total" + tag)
+            failed.append("total" + tag + suffix)
         if args.coverage:
             failed += check_coverage(args.coverage, paths_taken)
         if args.update:

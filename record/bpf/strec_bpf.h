@@ -1,0 +1,216 @@
+/* The contract between strec's BPF program (strec.bpf.c) and its user-space
+ * side (bpf_engine.c, bpf_plan.c): the plan user space fills from common's
+ * syscall table before loading, and the events the program sends through
+ * its ring buffer. Included by both; plain __u* types only. */
+#ifndef STREC_RECORD_BPF_STREC_BPF_H
+#define STREC_RECORD_BPF_STREC_BPF_H
+
+#include <linux/types.h>
+
+/* ---- the plan: what to capture for each syscall ---- */
+
+#define SB_MAX_NR	  512 /* plan entries: x86_64 syscall numbers below this */
+#define SB_MAX_CONDS	  128 /* conditional argument rules (ioctl, fcntl, futex, ...) */
+#define SB_MAX_CALL_CONDS 32  /* of one syscall */
+#define SB_MAX_ARGS	  6
+
+/* Per-syscall flags (struct sb_syscall_plan.flags). */
+enum sb_plan_flag {
+	SB_PLAN_KNOWN = 1u << 0,       /* the table describes this number */
+	SB_PLAN_RECORD = 1u << 1,      /* selected by the record-time filter (lifecycle always) */
+	SB_PLAN_RET_FD = 1u << 2,      /* returns a new descriptor: its path for -y */
+	SB_PLAN_OUT_FDS = 1u << 3,     /* writes two descriptors to its INT_PAIR argument */
+	SB_PLAN_SETS_CWD = 1u << 4,    /* changes the working directory */
+	SB_PLAN_OTHER_FDS = 1u << 5,   /* names descriptors besides its return value */
+	SB_PLAN_RECORD_I386 = 1u << 6, /* the i386 call of this number is selected */
+	/* Something to capture at entry, at exit (outputs, result paths):
+	 * calls with neither (getpid...) cost no capture at all. */
+	SB_PLAN_ENTRY_CAPTURES = 1u << 7,
+	SB_PLAN_EXIT_CAPTURES = 1u << 8,
+};
+
+/* Per-argument capture flags (struct sb_arg_plan.flags): what the BPF side
+ * does beyond the argument kind, decided by user space from the table's
+ * types so that the program never names a type. */
+enum sb_arg_flag {
+	SB_ARG_KEEP_ON_RESTART = 1u << 0, /* output written even when the call returns ERESTART* */
+	SB_ARG_MSG_TEXT = 1u << 1,	  /* msgbuf: item 1 = mtext, next argument's bytes */
+	SB_ARG_SIGSET_PACK = 1u << 2,	  /* {sigset ptr, len}: item 1 = the sigset, at entry */
+	SB_ARG_CLONE_ARGS = 1u << 3,	  /* clone_args: items 1, 2 = pidfd, parent_tid at exit */
+	SB_ARG_ENV = 1u << 4,		  /* a string vector that is the environment */
+	SB_ARG_FD_PAIR = 1u << 5,	  /* int[2] of new descriptors (pipe, socketpair) */
+	SB_ARG_REMOTE_FD = 1u << 6,	  /* a descriptor of the process the pidfd in arg len names */
+};
+
+struct sb_arg_plan {
+	__u8 kind;  /* enum sc_arg_kind */
+	__u8 dir;   /* enum sc_arg_dir */
+	__u8 len;   /* enum sc_len_source */
+	__u8 flags; /* enum sb_arg_flag */
+	__u32 size; /* element or struct size (sc_type_size) */
+	__u32 cap;  /* bytes captured at most per area */
+};
+
+struct sb_syscall_plan {
+	__u32 flags;		      /* enum sb_plan_flag */
+	__u16 cond_first, cond_count; /* rules in the conds map */
+	__u8 nargs;
+	__u8 pad[3];
+	struct sb_arg_plan args[SB_MAX_ARGS];
+};
+
+/* When (args[selector] & mask) == value, argument target is described by
+ * arg instead (common's struct sc_cond). */
+struct sb_cond_plan {
+	__u64 mask, value;
+	__u8 selector, target;
+	__u8 pad[6];
+	struct sb_arg_plan arg;
+};
+
+/* Limits and switches, set in the program's read-only data before loading. */
+struct sb_config {
+	__u32 self_tgid;    /* strec itself, never traced */
+	__u32 follow_forks; /* children join the traced set */
+	__u32 record_env;   /* capture environment strings (--env) */
+	__u32 capture_size; /* -s */
+	__u32 max_string;   /* argv/envp strings */
+	__u32 max_path;	    /* PATH_MAX */
+	__u32 max_vector;   /* argv/envp pointers */
+	__u32 max_iov;	    /* iovec elements */
+	__u32 max_mmsg;	    /* mmsghdr elements */
+	__u32 max_sockaddr;
+	__u32 max_sigset;
+	__u32 max_control;
+	__u32 max_dirents;
+	__u64 wakeup_bytes; /* wake the reader when this much is pending */
+	__u32 nr_clone, nr_clone3, nr_vfork;
+	__u32 record_unknown; /* record numbers the plan does not cover (no filter) */
+};
+
+/* ---- events: what the program sends ---- */
+
+enum sb_event_type {
+	SB_EV_ENTER = 1,  /* syscall entry (after its memory events) */
+	SB_EV_EXIT,	  /* syscall exit (after its memory events) */
+	SB_EV_MEM,	  /* a piece of captured memory */
+	SB_EV_SPAWN,	  /* fork/vfork/clone made a task (the parent's event) */
+	SB_EV_EXEC,	  /* a new program image */
+	SB_EV_TASK_EXIT,  /* a task is gone */
+	SB_EV_SIGNAL,	  /* a signal delivered (or generated and ignored) */
+	SB_EV_GROUP_STOP, /* a task stopped by a stop signal */
+};
+
+/* Every event starts with this. seq numbers the task's syscall stops, so
+ * that memory events are matched with the stop they belong to; lost counts
+ * the task's events that could not be sent since its last event. */
+struct sb_head {
+	__u16 type;  /* enum sb_event_type */
+	__u16 flags; /* per type */
+	__u32 tid;
+	__u64 ts; /* CLOCK_MONOTONIC ns */
+	__u32 seq;
+	__u32 lost;
+};
+
+struct sb_ev_enter {
+	struct sb_head h;
+	__u32 arch; /* AUDIT_ARCH_* */
+	__u32 nmem; /* memory events sent before this one */
+	__u64 nr;
+	__u64 args[6];
+	__u64 ip, sp;
+	__u8 retry_mask; /* arguments read again at exit (a page was not resident) */
+	__u8 pad[7];
+};
+
+struct sb_ev_exit {
+	struct sb_head h;
+	__s64 ret;
+	__u32 nmem;
+	__u8 retried_mask; /* arguments whose entry captures were read again */
+	__u8 pad[3];
+};
+
+/* Memory event flags (h.flags). */
+enum sb_mem_flag {
+	SB_MEM_LAST = 1u << 0, /* the last piece of this area: flags, full_len final */
+	/* A result path (arg SB_ARG_RESULT) the program could not name: user
+	 * space reads the link of descriptor addr in /proc (SB_FD_CWD: the
+	 * working directory) instead. */
+	SB_MEM_RESOLVE = 1u << 1,
+	/* After a successful exec whose argument (arg) could not be read at
+	 * entry: the new image's argument (or, for the environment, its
+	 * environment) area, NUL-separated strings, to fill in the strings. */
+	SB_MEM_EXEC_STRINGS = 1u << 2,
+};
+/* The arg of result records (format/strtrc.h's STRTRC_ARG_RESULT). */
+#define SB_ARG_RESULT 6
+#define SB_FD_CWD     (-100) /* AT_FDCWD: the working directory */
+
+/* A piece [offset, offset + len) of the area (stop, arg, item). */
+struct sb_ev_mem {
+	struct sb_head h;
+	__u8 stop; /* 0 entry, 1 exit */
+	__u8 arg;  /* 0..5, or 6: the call's result */
+	__u16 pad;
+	__u32 item;
+	__u32 mem_flags; /* enum strtrc_mem_flags, valid with SB_MEM_LAST */
+	__u32 len;	 /* bytes of data in this event */
+	__u64 offset;	 /* of this piece in the area */
+	__u64 addr;
+	__u64 full_len; /* valid with SB_MEM_LAST */
+	__u8 data[];
+};
+
+struct sb_ev_spawn {
+	struct sb_head h; /* the parent */
+	__u32 new_tid;
+	__u32 new_tgid;
+	__u64 clone_flags;
+	__u8 how; /* enum strtrc_spawn_how */
+	__u8 pad[7];
+};
+
+struct sb_ev_exec {
+	struct sb_head h; /* tid: the process's id after the exec */
+	__u64 ip;	  /* where the new image starts (its user registers' ip) */
+	__u32 former_tid;
+	__u32 exe_len;
+	__u8 exe[]; /* the new program's path */
+};
+
+struct sb_ev_task_exit {
+	struct sb_head h;
+	__s32 exit_code; /* a wait status */
+	__u8 group_dead; /* the last thread of its process */
+	__u8 pad[3];
+};
+
+/* Signal event flags (h.flags). */
+enum sb_signal_flag {
+	/* Seen where the kernel generated it, not delivered as such: an
+	 * ignored signal it drops, a fatal one it turns into a kill of the
+	 * process. A tracer would have seen it when the task's call returns. */
+	SB_SIG_AT_RETURN = 1u << 0,
+};
+
+/* ip: the task's user registers' ip as the signal found it (with
+ * SB_SIG_AT_RETURN, only meaningful while the task is in a call: then it is
+ * where the call returns to, as a tracer's stop would find it). */
+struct sb_ev_signal {
+	struct sb_head h;
+	__s32 signo;
+	__u32 pad;
+	__u64 ip;
+	__u8 siginfo[128];
+};
+
+struct sb_ev_group_stop {
+	struct sb_head h;
+	__s32 signo;
+	__u32 pad;
+	__u64 ip;
+};
+
+#endif

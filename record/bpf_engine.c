@@ -37,11 +37,11 @@
 _Static_assert(SB_ARG_RESULT == STRTRC_ARG_RESULT, "the result argument's number");
 _Static_assert(sizeof(((struct sb_ev_signal *)0)->siginfo) == 128, "siginfo_t's size");
 
-#define REC_BPF_RING_DEFAULT (16u << 20)
-#define REC_BPF_WAKEUP_BYTES (1u << 20) /* wake the reader when this much is pending */
-#define REC_BPF_POLL_MS	     10		/* and at least this often */
-#define REC_BPF_SIZE_CHECK_EVENTS 256	/* --max-size: events between two checks */
-#define REC_BPF_LOG_SIZE     (256u << 10)
+#define REC_BPF_RING_DEFAULT	  (16u << 20)
+#define REC_BPF_WAKEUP_BYTES	  (1u << 20) /* wake the reader when this much is pending */
+#define REC_BPF_POLL_MS		  10	     /* and at least this often */
+#define REC_BPF_SIZE_CHECK_EVENTS 256	     /* --max-size: events between two checks */
+#define REC_BPF_LOG_SIZE	  (256u << 10)
 
 /* A captured area being put together from its pieces. */
 struct bpf_area {
@@ -90,7 +90,7 @@ struct rec_bpf {
 	 * reservations crossed): how many, by how much at most */
 	uint64_t last_ts, late_events, most_late_ns;
 	unsigned since_size_check; /* events handled since --max-size's last check */
-	pid_t only_tid;		/* --no-follow on a command: its first thread only */
+	pid_t only_tid;		   /* --no-follow on a command: its first thread only */
 };
 
 /* ---- libbpf's messages ---- */
@@ -100,8 +100,8 @@ struct rec_bpf {
 static char libbpf_log[REC_BPF_LOG_SIZE];
 static size_t libbpf_log_len;
 
-__attribute__((format(printf, 2, 0))) static int
-keep_libbpf_message(enum libbpf_print_level level, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static int keep_libbpf_message(enum libbpf_print_level level,
+								     const char *fmt, va_list ap)
 {
 	(void)level;
 	if (libbpf_log_len + 1 >= sizeof(libbpf_log))
@@ -552,8 +552,9 @@ static void on_syscall_entry(struct recorder *rec, const struct sb_ev_enter *ev)
 	bt->held.n = 0;
 	bt->held_mask = ev->retry_mask;
 	if (ev->retry_mask)
-		REC_DEBUG("%u: nr %llu: arguments %#x not resident at entry: read again at the exit",
-			  ev->h.tid, (unsigned long long)ev->nr, ev->retry_mask);
+		REC_DEBUG(
+		    "%u: nr %llu: arguments %#x not resident at entry: read again at the exit",
+		    ev->h.tid, (unsigned long long)ev->nr, ev->retry_mask);
 	for (size_t i = 0; i < bt->areas.n; i++) {
 		struct bpf_area *const a = &bt->areas.v[i];
 		if (a->arg < 6 && (ev->retry_mask & (1u << a->arg)) && area_move(&bt->held, a))

@@ -611,9 +611,10 @@ void rec_parse_command_line(int argc, char **argv, struct rec_options *o, struct
 		case OPT_MAX_SIZE:
 			o->max_bytes = parse_size(name, optarg);
 			if (o->max_bytes < REC_MIN_MAX_SIZE)
-				rec_usage_error("%s: '%s' is too small: at least 16K (the header and "
-						"the closing records take a few KiB)",
-						name, optarg);
+				rec_usage_error(
+				    "%s: '%s' is too small: at least 16K (the header and "
+				    "the closing records take a few KiB)",
+				    name, optarg);
 			break;
 		case 'f':
 			follow_flags++;
@@ -648,15 +649,15 @@ void rec_parse_command_line(int argc, char **argv, struct rec_options *o, struct
 			else if (strcmp(optarg, "auto") == 0)
 				o->backend = REC_BACKEND_AUTO;
 			else
-				rec_usage_error("%s: '%s' is not an engine (ptrace, bpf or auto)", name,
-						optarg);
+				rec_usage_error("%s: '%s' is not an engine (ptrace, bpf or auto)",
+						name, optarg);
 			break;
 		case OPT_BPF_RING_SIZE: {
 			/* the kernel wants a power of two, at least a page */
 			const uint64_t size = parse_size(name, optarg);
 			if (size < 4096 || size > (1ull << 30) || (size & (size - 1)))
-				rec_usage_error("%s: '%s' is not a power of two from 4K to 1G", name,
-						optarg);
+				rec_usage_error("%s: '%s' is not a power of two from 4K to 1G",
+						name, optarg);
 			o->bpf_ring_size = size;
 			break;
 		}

@@ -56,6 +56,15 @@ static size_t proc_pid_digits(const char *text, size_t len, size_t i)
 static void put_body(struct rp_buf *out, const char *text, size_t i, size_t end, bool inodes)
 {
 	while (i < end) {
+		/* a plain stretch: up to the next '/' or '[' */
+		size_t j = i;
+		while (j < end && text[j] != '/' && text[j] != '[')
+			j++;
+		if (j > i) {
+			rp_buf_put(out, text + i, j - i);
+			i = j;
+			continue;
+		}
 		const size_t pd = text[i] == '/' ? proc_pid_digits(text, end, i) : 0;
 		if (pd) {
 			rp_buf_puts(out, "/proc/PID");
@@ -63,12 +72,12 @@ static void put_body(struct rp_buf *out, const char *text, size_t i, size_t end,
 			continue;
 		}
 		if (inodes && text[i] == '[' && i + 1 < end && is_digit(text[i + 1])) {
-			size_t j = i + 1;
-			while (j < end && is_digit(text[j]))
-				j++;
-			if (j < end && text[j] == ']') {
+			size_t k = i + 1;
+			while (k < end && is_digit(text[k]))
+				k++;
+			if (k < end && text[k] == ']') {
 				rp_buf_puts(out, "[N]");
-				i = j + 1;
+				i = k + 1;
 				continue;
 			}
 		}
@@ -123,8 +132,13 @@ void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, cons
 			continue;
 		}
 		if (!is_digit(c) || (i > 0 && is_word(text[i - 1]))) {
-			rp_buf_putc(out, c);
-			i++;
+			/* a plain stretch: up to the next string, path or number */
+			size_t j = i + 1;
+			while (j < len && text[j] != '"' && text[j] != '<' &&
+			       !(is_digit(text[j]) && !is_word(text[j - 1])))
+				j++;
+			rp_buf_put(out, text + i, j - i);
+			i = j;
 			continue;
 		}
 		if (c == '0' && i + 2 < len && (text[i + 1] == 'x' || text[i + 1] == 'X') &&
@@ -212,14 +226,21 @@ void dn_mask_result_pid(struct rp_buf *out)
 
 uint64_t dn_hash(const void *data, size_t len)
 {
-	/* FNV-1a, then a final mix so that every bit of the key is spread
-	 * (the alignment's tables take the low bits) */
+	/* eight bytes at a time, multiplied in; a final mix spreads every
+	 * bit (the alignment's tables take the low bits) */
 	const unsigned char *p = data;
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ull;
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ (len * 0xff51afd7ed558ccdull);
+	while (len >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x100000001b3ull;
+		h ^= h >> 29;
+		p += 8;
+		len -= 8;
 	}
+	uint64_t w = 0;
+	memcpy(&w, p, len);
+	h = (h ^ w) * 0x100000001b3ull;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;

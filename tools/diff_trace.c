@@ -101,10 +101,26 @@ static size_t new_proc(struct dt_trace *t, uint32_t pid, size_t parent)
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
 	p->parent = parent;
-	/* a child that never execs runs its parent's program */
-	if (parent != SIZE_MAX && t->procs[parent].command &&
-	    !(p->command = strdup(t->procs[parent].command)))
+	/* a child that never execs runs its parent's program, and the first
+	 * process the command the header names until it execs */
+	const char *const inherited = parent != SIZE_MAX ? t->procs[parent].command : NULL;
+	if (inherited && !(p->command = strdup(inherited)))
 		return SIZE_MAX;
+	if (i == 0 && t->header->command_argc) {
+		struct rp_buf cmd = {0};
+		for (size_t k = 0; k < t->header->command_argc; k++) {
+			const char *word = t->header->command_argv[k];
+			if (k)
+				rp_buf_putc(&cmd, ' ');
+			st_shell_word(&cmd, word, strlen(word));
+		}
+		rp_buf_putc(&cmd, '\0');
+		if (cmd.oom) {
+			rp_buf_free(&cmd);
+			return SIZE_MAX;
+		}
+		p->command = cmd.data;
+	}
 	return i;
 }
 
@@ -335,28 +351,54 @@ static uint32_t intern(struct dt_trace *t, const char *text, size_t len)
 	return (uint32_t)off;
 }
 
-static bool reads_random(const struct rp_syscall *sc, const char *text, size_t len)
-{
-	const char *name = rp_syscall_name(sc);
-	if (name && !strcmp(name, "getrandom"))
-		return true;
-	return memmem(text, len, "</dev/urandom>", 14) || memmem(text, len, "</dev/random>", 13);
-}
 
 /* Calls whose result is a process or thread id, which may be one the
  * trace does not know (getppid of the traced command: the recorder). */
-static bool returns_pid(const struct rp_syscall *sc)
+static bool returns_pid(const char *name)
 {
 	static const char *const names[] = {
 	    "fork",   "vfork",  "clone",	"clone3", "getpid",	     "getppid", "gettid",
 	    "getpgrp", "getpgid", "getsid", "setsid", "set_tid_address", "wait4",	"waitpid",
 	};
-	const char *name = rp_syscall_name(sc);
 	for (size_t i = 0; name && i < STREC_ARRAY_SIZE(names); i++) {
 		if (!strcmp(name, names[i]))
 			return true;
 	}
 	return false;
+}
+
+enum call_traits {
+	TRAIT_KNOWN = 1,
+	TRAIT_RETURNS_PID = 2,
+	TRAIT_RANDOM = 4, /* fills its buffer with random bytes */
+};
+
+/* What normalization needs to know of a syscall, looked up once per
+ * number (x86_64 and i386 numbers below 1024; others each time). */
+static unsigned traits(const struct rp_syscall *sc)
+{
+	static uint8_t cache[2][1024];
+	const int arch = sc->arch == SC_AUDIT_ARCH_X86_64 ? 0 : 1;
+	uint8_t *const slot = sc->nr < 1024 ? &cache[arch][sc->nr] : NULL;
+	if (slot && *slot)
+		return *slot;
+	const char *name = rp_syscall_name(sc);
+	unsigned t = TRAIT_KNOWN;
+	if (returns_pid(name))
+		t |= TRAIT_RETURNS_PID;
+	if (name && !strcmp(name, "getrandom"))
+		t |= TRAIT_RANDOM;
+	if (slot)
+		*slot = (uint8_t)t;
+	return t;
+}
+
+static bool reads_random(const struct rp_syscall *sc, const char *text, size_t len)
+{
+	if (traits(sc) & TRAIT_RANDOM)
+		return true;
+	return memmem(text, len, "random>", 7) &&
+	       (memmem(text, len, "</dev/urandom>", 14) || memmem(text, len, "</dev/random>", 13));
 }
 
 static int keep_event(struct dt_trace *t, const struct rp_event *ev)
@@ -399,7 +441,7 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 		} else {
 			dn_normalize(&t->opts->norm, &t->tids, text, len, reads_random(sc, text, len),
 				     &t->norm);
-			if (returns_pid(sc))
+			if (traits(sc) & TRAIT_RETURNS_PID)
 				dn_mask_result_pid(&t->norm);
 		}
 	} else {

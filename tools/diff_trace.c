@@ -64,6 +64,8 @@ void dt_close(struct dt_trace *t)
 	free(t->pathv);
 	free(t->touches);
 	st_map_free(&t->touched);
+	free(t->scrub_callv);
+	strec_u32map_free(&t->scrub_calls);
 	st_map_free(&t->paths);
 	st_map_free(&t->interned);
 	strec_u32map_free(&t->live);
@@ -534,11 +536,50 @@ static char *join(const char *prefix, const char *text)
 	return s;
 }
 
+/* With t->scrub, rec as strscrub would have written it. */
+static int scrub_like(struct dt_trace *t, struct strtrc_record *rec)
+{
+	uint64_t v;
+	const bool known = strec_u32map_get(&t->scrub_calls, rec->tid, &v);
+	switch (rec->kind) {
+	case STRTRC_SYSCALL_ENTRY:
+		if (!known) {
+			if (st_grow((void **)&t->scrub_callv, &t->scrub_calls_cap, t->nscrub_calls,
+				    sizeof(*t->scrub_callv)) < 0 ||
+			    strec_u32map_put(&t->scrub_calls, rec->tid, t->nscrub_calls) < 0)
+				return -ENOMEM;
+			v = t->nscrub_calls++;
+		}
+		t->scrub_callv[v].in_call = true;
+		t->scrub_callv[v].arch = rec->u.entry.arch;
+		t->scrub_callv[v].nr = rec->u.entry.nr;
+		memcpy(t->scrub_callv[v].args, rec->u.entry.args, sizeof(rec->u.entry.args));
+		break;
+	case STRTRC_EXIT:
+	case STRTRC_DETACH:
+		/* the tid may be reused: the slot is left behind */
+		strec_u32map_remove(&t->scrub_calls, rec->tid);
+		break;
+	case STRTRC_MEMORY: {
+		static const struct scrub_call none;
+		const struct scrub_call *c = known ? &t->scrub_callv[v] : &none;
+		if (scrub_mem_action(c, &rec->u.memory, t->scrub_argv, t->scrub_env) == SCRUB_DROP)
+			scrub_mem_drop(&rec->u.memory);
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
 int dt_read(struct dt_trace *t)
 {
 	struct strtrc_record rec;
 	int rc;
 	while ((rc = strtrc_reader_next(t->rd, &rec)) > 0) {
+		if (t->scrub && scrub_like(t, &rec) < 0)
+			return -ENOMEM;
 		if (rec.kind == STRTRC_SNAPSHOT && rp_fdinfo_snapshot(t->fdinfo, &rec.u.snapshot) < 0)
 			return -ENOMEM;
 		const int frc = rp_session_feed(t->session, &rec, on_event, t);

@@ -6,6 +6,7 @@
 #define STREC_TOOLS_DIFF_TRACE_H
 
 #include "diff_norm.h"
+#include "scrub_rule.h"
 #include "select.h"
 #include "stat.h"
 
@@ -89,6 +90,12 @@ struct dt_trace {
 	struct dt_touch *touches;
 	size_t ntouches, touches_cap;
 	uint64_t events;   /* selected events kept */
+	/* Read as a scrubbed copy would be (the other trace is one): buffers
+	 * dropped, argv and environment strings too when it dropped them. */
+	bool scrub, scrub_argv, scrub_env;
+	struct strec_u32map scrub_calls; /* tid -> index in scrub_callv */
+	struct scrub_call *scrub_callv;
+	size_t nscrub_calls, scrub_calls_cap;
 	char *error;	   /* damaged: why the reading stopped */
 	char *warning;	   /* cut short, or the session's warnings */
 	struct rp_buf line, norm;

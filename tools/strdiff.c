@@ -1511,6 +1511,16 @@ int main(int argc, char **argv)
 		}
 	}
 	FILE *const out = open_output(&o);
+	/* against a scrubbed copy, the other trace is read as one would be:
+	 * buffers that one lacks would otherwise all differ */
+	for (int s = 0; s < 2; s++) {
+		const struct strtrc_header *mine = d.t[s].header, *other = d.t[!s].header;
+		if (other->scrubbed && !mine->scrubbed) {
+			d.t[s].scrub = true;
+			d.t[s].scrub_argv = other->scrub.argv;
+			d.t[s].scrub_env = other->scrub.env;
+		}
+	}
 	for (int s = 0; s < 2; s++) {
 		if (dt_read(&d.t[s]) < 0)
 			oom();

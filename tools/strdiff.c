@@ -206,16 +206,19 @@ static const char *opt_value(int argc, char **argv, int *i, const char *inline_v
 	return argv[++*i];
 }
 
-/* Whether the trace operands are still to come after argv[from] (for the
- * space-separated lists of --to_trace). */
-static bool operand_follows(int argc, char *const argv[], int from)
+/* How many trace operands are still to come (set while parsing). */
+static int operands_missing = 2;
+
+/* Whether the words from argv[from] on still hold the missing operands:
+ * the rule of space-separated lists (strec_filter_list_continues). */
+static bool operands_follow(int argc, char *const argv[], int from)
 {
 	int files = 0;
 	for (int i = from; i < argc; i++) {
 		if (argv[i][0] != '-' || !strcmp(argv[i], "-"))
 			files++;
 	}
-	return files > 0;
+	return files >= operands_missing;
 }
 
 static void parse_long(struct opts *o, int argc, char **argv, int *i, int nfiles)
@@ -230,11 +233,9 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i, int nfiles
 		const enum strec_filter_option k =
 		    name[2] == 't' ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
 		add_filter(o, k, opt_value(argc, argv, i, val));
-		/* both traces are operands: a list continues while two remain
-		 * after the word (or one, once one was given) */
-		while (!val && *i + 1 < argc && strec_filter_is_name(argv[*i + 1]) &&
-		       (nfiles >= 2 || operand_follows(argc, argv, *i + 2)) &&
-		       (nfiles >= 1 || *i + 2 < argc))
+		operands_missing = 2 - nfiles;
+		while (!val && strec_filter_list_continues(argc, argv, *i + 1, nfiles == 2,
+							   operands_follow))
 			add_filter(o, k, argv[++*i]);
 	} else if (!strcmp(name, "--trace")) {
 		add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, i, val));
@@ -595,6 +596,7 @@ static void make_hunks(struct diff *d, size_t si)
 {
 	const struct da_script *s = &d->scripts[si].s;
 	const size_t join = 2 * (size_t)d->o->context;
+	const size_t first_hunk = d->nhunks;
 	size_t open = SIZE_MAX; /* the hunk being built */
 	for (size_t r = 0; r < s->n;) {
 		if (s->v[r].op == DA_EQUAL) {
@@ -624,8 +626,8 @@ static void make_hunks(struct diff *d, size_t si)
 					       .ts = block_ts(d, &d->scripts[si], a0, a1, b0)};
 	}
 	/* the equal run after the last change closes a hunk (context) */
-	for (size_t h = 0; h < d->nhunks; h++) {
-		if (d->hunks[h].script == si && d->hunks[h].r1 < s->n &&
+	for (size_t h = first_hunk; h < d->nhunks; h++) {
+		if (d->hunks[h].r1 < s->n &&
 		    s->v[d->hunks[h].r1].op == DA_EQUAL)
 			d->hunks[h].r1++;
 	}
@@ -837,6 +839,7 @@ struct out {
 	bool json;
 	struct rp_buf b; /* JSON: the whole document */
 	bool first_item; /* JSON: no comma before the next value */
+	const struct hunk *hunk; /* the hunk whose lines are being emitted */
 };
 
 static void jstr(struct rp_buf *b, const char *s)
@@ -1046,15 +1049,13 @@ static const struct dt_call *call_at(const struct diff *d, const struct tscript 
 	return &task(d, side, side ? ts->tb : ts->ta)->calls[i];
 }
 
-static const struct hunk *emitting; /* the hunk whose lines are being emitted */
-
 static void text_line(struct out *o, char op, int side, size_t call, size_t more)
 {
 	if (more) {
 		fprintf(o->f, "%c... %zu more only in %s\n", op, more, side_name(side));
 		return;
 	}
-	const struct tscript *ts = &o->d->scripts[emitting->script];
+	const struct tscript *ts = &o->d->scripts[o->hunk->script];
 	fprintf(o->f, "%c%s\n", op, dt_text(&o->d->t[side], call_at(o->d, ts, side, call)));
 }
 
@@ -1069,7 +1070,7 @@ static void json_line(struct out *o, char op, int side, size_t call, size_t more
 		rp_buf_printf(&o->b, ",\"more\":%zu}", more);
 		return;
 	}
-	const struct tscript *ts = &o->d->scripts[emitting->script];
+	const struct tscript *ts = &o->d->scripts[o->hunk->script];
 	rp_buf_printf(&o->b, ",\"call\":%zu,\"text\":", call + 1);
 	jstr(&o->b, dt_text(&o->d->t[side], call_at(o->d, ts, side, call)));
 	rp_buf_putc(&o->b, '}');
@@ -1098,7 +1099,7 @@ static void text_hunk(struct out *o, const struct hunk *h)
 	fprintf(o->f, "@@ -%zu,%zu +%zu,%zu @@ %s\n", al ? as + 1 : as, al, bl ? bs + 1 : bs, bl,
 		t.data);
 	rp_buf_free(&t);
-	emitting = h;
+	o->hunk = h;
 	hunk_lines(o, h, text_line);
 }
 
@@ -1124,7 +1125,7 @@ static void json_hunk(struct out *o, const struct hunk *h)
 		      "\"b_count\":%zu,\"lines\":[",
 		      ts->thread + 1, al ? as + 1 : as, al, bl ? bs + 1 : bs, bl);
 	o->first_item = true;
-	emitting = h;
+	o->hunk = h;
 	hunk_lines(o, h, json_line);
 	rp_buf_puts(&o->b, "]}");
 }

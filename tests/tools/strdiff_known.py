@@ -72,6 +72,11 @@ if doc:
     check("insert: the inserted call is B's 501st", plus["call"] == 501 and
           plus["text"].startswith('openat(AT_FDCWD</work>, "extra"'))
     check("insert: no result change (nothing to pair it with)", doc["result_changes"] == [])
+doc = js("insert", "--to_trace", "write", "openat", want=1)
+check("insert --to_trace write openat (a list before both traces)",
+      doc and doc["summary"]["only_b"] == 1)
+doc = js("insert", "--to_trace", "write", want=0)
+check("insert --to_trace write: the same", doc and doc["same"])
 doc = js("insert", "--context", "1", want=1)
 check("insert --context 1", doc and ops(doc["hunks"][0]) == " + ")
 doc = js("insert", "--context", "0", want=1)

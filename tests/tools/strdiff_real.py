@@ -190,6 +190,21 @@ if doc:
     check("threads: processes matched", doc["summary"]["processes_matched"] == 2 and
           doc["summary"]["processes_only_a"] == 0)
 
+# --- a field named volatile: a file's size
+sized = os.path.join(WORK, "sized")
+with open(sized, "w") as f:
+    f.write("0123456789")
+small = record("small", ["stat", "-c", "%n", "sized"])
+with open(sized, "w") as f:
+    f.write("0123456789" * 2)
+large = record("large", ["stat", "-c", "%n", "sized"])
+rc, doc = diff_json(small, large)
+check("sizes: exit 1, got %d" % rc, rc == 1)
+check("sizes: one call changed (the stat)", doc and doc["summary"]["changed"] == 1 and
+      doc["summary"]["only_a"] == 0 and doc["summary"]["only_b"] == 0)
+rc, doc = diff_json(small, large, "--volatile", "stx_size=,st_size=")
+check("sizes --volatile stx_size=,st_size=: exit 0, got %d" % rc, rc == 0)
+
 # --- noise only: pids, addresses, timestamps, descriptors
 ls1 = record("ls1", ["ls", "-la", "/etc"])
 ls2 = record("ls2", ["ls", "-la", "/etc"])

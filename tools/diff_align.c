@@ -131,7 +131,8 @@ static int myers(struct ctx *c, size_t a0, size_t a1, size_t b0, size_t b1)
 		const size_t mx = down ? px : px + 1;
 		assert(x >= mx);
 		if (x > mx)
-			rev[nrev++] = (struct da_run){DA_EQUAL, a0 + mx, b0 + (y - (x - mx)), x - mx};
+			rev[nrev++] =
+			    (struct da_run){DA_EQUAL, a0 + mx, b0 + (y - (x - mx)), x - mx};
 		if (down)
 			rev[nrev++] = (struct da_run){DA_INSERT, a0 + px, b0 + py, 1};
 		else
@@ -301,8 +302,7 @@ int da_align(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
 	struct ctx c = {
 	    .a = a,
 	    .b = b,
-	    .lim = limits ? *limits
-			  : (struct da_limits){DA_DEFAULT_MAX_EDITS, DA_DEFAULT_MAX_WORK},
+	    .lim = limits ? *limits : (struct da_limits){DA_DEFAULT_MAX_EDITS, DA_DEFAULT_MAX_WORK},
 	    .s = script,
 	};
 	return align_range(&c, 0, na, 0, nb, 0);

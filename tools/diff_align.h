@@ -33,7 +33,7 @@ struct da_script {
 };
 
 struct da_limits {
-	size_t max_edits; /* Myers: largest edit distance searched in one gap */
+	size_t max_edits;  /* Myers: largest edit distance searched in one gap */
 	uint64_t max_work; /* Myers: diagonal steps allowed in one gap */
 };
 #define DA_DEFAULT_MAX_EDITS 2000

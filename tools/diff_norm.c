@@ -187,7 +187,8 @@ void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, cons
 				if (end)
 					j = (size_t)(end - text) + 2;
 			}
-		} else if (v > 1 && v <= UINT32_MAX && tids && strec_u32map_get(tids, (uint32_t)v, NULL))
+		} else if (v > 1 && v <= UINT32_MAX && tids &&
+			   strec_u32map_get(tids, (uint32_t)v, NULL))
 			rp_buf_puts(out, "PID");
 		else
 			rp_buf_put(out, text + i, j - i);

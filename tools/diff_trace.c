@@ -16,8 +16,8 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
 	return st_grow(v, cap, n, elem);
 }
 
-int dt_open(struct dt_trace *t, const char *file, const struct dt_opts *opts,
-	    struct rp_select *sel, char *msg, size_t msg_size)
+int dt_open(struct dt_trace *t, const char *file, const struct dt_opts *opts, struct rp_select *sel,
+	    char *msg, size_t msg_size)
 {
 	memset(t, 0, sizeof(*t));
 	t->file = file;
@@ -353,14 +353,13 @@ static uint32_t intern(struct dt_trace *t, const char *text, size_t len)
 	return (uint32_t)off;
 }
 
-
 /* Calls whose result is a process or thread id, which may be one the
  * trace does not know (getppid of the traced command: the recorder). */
 static bool returns_pid(const char *name)
 {
 	static const char *const names[] = {
-	    "fork",   "vfork",  "clone",	"clone3", "getpid",	     "getppid", "gettid",
-	    "getpgrp", "getpgid", "getsid", "setsid", "set_tid_address", "wait4",	"waitpid",
+	    "fork",    "vfork",	  "clone",  "clone3", "getpid",		 "getppid", "gettid",
+	    "getpgrp", "getpgid", "getsid", "setsid", "set_tid_address", "wait4",   "waitpid",
 	};
 	for (size_t i = 0; name && i < STREC_ARRAY_SIZE(names); i++) {
 		if (!strcmp(name, names[i]))
@@ -441,8 +440,8 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 				      : c.failed    ? strec_errno_name(c.err)
 						    : "ok");
 		} else {
-			dn_normalize(&t->opts->norm, &t->tids, text, len, reads_random(sc, text, len),
-				     &t->norm);
+			dn_normalize(&t->opts->norm, &t->tids, text, len,
+				     reads_random(sc, text, len), &t->norm);
 			if (traits(sc) & TRAIT_RETURNS_PID)
 				dn_mask_result_pid(&t->norm);
 		}
@@ -580,7 +579,8 @@ int dt_read(struct dt_trace *t)
 	while ((rc = strtrc_reader_next(t->rd, &rec)) > 0) {
 		if (t->scrub && scrub_like(t, &rec) < 0)
 			return -ENOMEM;
-		if (rec.kind == STRTRC_SNAPSHOT && rp_fdinfo_snapshot(t->fdinfo, &rec.u.snapshot) < 0)
+		if (rec.kind == STRTRC_SNAPSHOT &&
+		    rp_fdinfo_snapshot(t->fdinfo, &rec.u.snapshot) < 0)
 			return -ENOMEM;
 		const int frc = rp_session_feed(t->session, &rec, on_event, t);
 		if (frc == -EPROTO) {
@@ -614,7 +614,8 @@ void dt_exit_text(const struct dt_proc *p, struct rp_buf *out)
 	if (WIFSIGNALED(st)) {
 		const char *name = strec_signal_name(WTERMSIG(st));
 		if (name)
-			rp_buf_printf(out, "killed by %s%s", name, WCOREDUMP(st) ? " (core dumped)" : "");
+			rp_buf_printf(out, "killed by %s%s", name,
+				      WCOREDUMP(st) ? " (core dumped)" : "");
 		else
 			rp_buf_printf(out, "killed by signal %d", WTERMSIG(st));
 	} else {

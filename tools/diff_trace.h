@@ -22,7 +22,7 @@ struct dt_call {
 	uint32_t text;	 /* offset of its NUL-terminated text in the trace's arena */
 	uint32_t dur_us; /* a syscall's time, microseconds (at most UINT32_MAX) */
 	uint16_t nr;	 /* syscall number, or DT_NO_NR */
-	bool failed;   /* a syscall that returned an error */
+	bool failed;	 /* a syscall that returned an error */
 	bool finished;
 	uint16_t err; /* its errno */
 };
@@ -43,12 +43,12 @@ struct dt_proc {
 	size_t nchildren, children_cap;
 	size_t *tasks; /* by thread index */
 	size_t ntasks, tasks_cap;
-	char *command; /* the last command it exec'd (shell words), or NULL */
-	char *exe;     /* the last image it exec'd, or NULL */
-	uint64_t sig;  /* what it exec'd, every time (0: nothing) */
+	char *command;	  /* the last command it exec'd (shell words), or NULL */
+	char *exe;	  /* the last image it exec'd, or NULL */
+	uint64_t sig;	  /* what it exec'd, every time (0: nothing) */
 	uint64_t exe_sig; /* the images only */
-	bool orphan;   /* seen before any spawn named it */
-	bool merged;   /* an orphan a spawn record then made a thread of another */
+	bool orphan;	  /* seen before any spawn named it */
+	bool merged;	  /* an orphan a spawn record then made a thread of another */
 	bool ended, has_status;
 	int32_t wait_status;
 };
@@ -89,22 +89,22 @@ struct dt_trace {
 	struct st_map touched; /* path index << 32 | proc index */
 	struct dt_touch *touches;
 	size_t ntouches, touches_cap;
-	uint64_t events;   /* selected events kept */
+	uint64_t events; /* selected events kept */
 	/* Read as a scrubbed copy would be (the other trace is one): buffers
 	 * dropped, argv and environment strings too when it dropped them. */
 	bool scrub, scrub_argv, scrub_env;
 	struct strec_u32map scrub_calls; /* tid -> index in scrub_callv */
 	struct scrub_call *scrub_callv;
 	size_t nscrub_calls, scrub_calls_cap;
-	char *error;	   /* damaged: why the reading stopped */
-	char *warning;	   /* cut short, or the session's warnings */
+	char *error;   /* damaged: why the reading stopped */
+	char *warning; /* cut short, or the session's warnings */
 	struct rp_buf line, norm;
 };
 
 /* Opens file for reading (sel: the trace's own copy of the filters,
  * taken over). 0, or -1 with the message in msg. */
-int dt_open(struct dt_trace *t, const char *file, const struct dt_opts *opts,
-	    struct rp_select *sel, char *msg, size_t msg_size);
+int dt_open(struct dt_trace *t, const char *file, const struct dt_opts *opts, struct rp_select *sel,
+	    char *msg, size_t msg_size);
 /* Reads every record: 0 (t->error and t->warning say what happened to the
  * trace), or -ENOMEM. */
 int dt_read(struct dt_trace *t);

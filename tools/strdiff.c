@@ -71,51 +71,50 @@ static void oom(void)
 
 static void usage(FILE *f)
 {
-	fputs(
-	    "Usage: strdiff [OPTIONS] A.trc B.trc   (one of them may be '-', standard input)\n"
-	    "What did run B do differently from run A? Matches the processes of two strec\n"
-	    "traces by their place in the tree and what they exec'd (threads by creation\n"
-	    "order), aligns each pair's calls after normalization (thread ids, addresses,\n"
-	    "clocks, descriptor numbers as the files they refer to, random bytes) and prints\n"
-	    "a summary, then the first divergence and the other differences, diff -u style,\n"
-	    "in strep's text ('-' only in A, '+' only in B).\n"
-	    "\n"
-	    "Filters (as strep's; --pid names processes of A, and their matches in B):\n"
-	    "  --to_trace NAMES...    only these syscalls (names or %classes)\n"
-	    "  --dont_trace NAMES...  all syscalls but these\n"
-	    "  -e trace=EXPR          strace's syscall expression; -e signal=SET, -e status=SET\n"
-	    "  -z, -Z                 only successful / only failed calls\n"
-	    "  --pid PID[,PID...]     only these processes of A; --tree adds their descendants\n"
-	    "  -P PATH                only calls that access PATH (may be repeated)\n"
-	    "Comparison:\n"
-	    "  --volatile WHAT        also ignore WHAT (repeatable; comma-separated): a syscall\n"
-	    "                         name or %class, compared by name and outcome only, or\n"
-	    "                         a field FIELD= whose values are ignored (st_size=)\n"
-	    "Output:\n"
-	    "  --context N            calls of context around each difference (default 3)\n"
-	    "  --summary              the summary only, no differences listed\n"
-	    "  --timing               add the syscalls whose time changed most (totals,\n"
-	    "                         medians and 99th percentiles of both runs)\n"
-	    "  --top N                rows of the summary's lists (default 10)\n"
-	    "  -s N                   string limit of decoded calls (default 32)\n"
-	    "  -y, -yy                descriptors always show their paths (they are compared by\n"
-	    "                         them); -yy adds sockets' endpoints and devices' numbers\n"
-	    "  --json                 one JSON object instead of text\n"
-	    "  -o, --output FILE      write to FILE (never an input; not over a trace)\n"
-	    "  --force                let -o replace a trace\n"
-	    "  -h, --help             this help\n"
-	    "  --version              version\n"
-	    "Exit status: 0 no differences (after normalization), 1 differences, 2 trouble\n"
-	    "(usage, unreadable or damaged trace: what was read is compared first).\n",
-	    f);
+	fputs("Usage: strdiff [OPTIONS] A.trc B.trc   (one of them may be '-', standard input)\n"
+	      "What did run B do differently from run A? Matches the processes of two strec\n"
+	      "traces by their place in the tree and what they exec'd (threads by creation\n"
+	      "order), aligns each pair's calls after normalization (thread ids, addresses,\n"
+	      "clocks, descriptor numbers as the files they refer to, random bytes) and prints\n"
+	      "a summary, then the first divergence and the other differences, diff -u style,\n"
+	      "in strep's text ('-' only in A, '+' only in B).\n"
+	      "\n"
+	      "Filters (as strep's; --pid names processes of A, and their matches in B):\n"
+	      "  --to_trace NAMES...    only these syscalls (names or %classes)\n"
+	      "  --dont_trace NAMES...  all syscalls but these\n"
+	      "  -e trace=EXPR          strace's syscall expression; -e signal=SET, -e status=SET\n"
+	      "  -z, -Z                 only successful / only failed calls\n"
+	      "  --pid PID[,PID...]     only these processes of A; --tree adds their descendants\n"
+	      "  -P PATH                only calls that access PATH (may be repeated)\n"
+	      "Comparison:\n"
+	      "  --volatile WHAT        also ignore WHAT (repeatable; comma-separated): a syscall\n"
+	      "                         name or %class, compared by name and outcome only, or\n"
+	      "                         a field FIELD= whose values are ignored (st_size=)\n"
+	      "Output:\n"
+	      "  --context N            calls of context around each difference (default 3)\n"
+	      "  --summary              the summary only, no differences listed\n"
+	      "  --timing               add the syscalls whose time changed most (totals,\n"
+	      "                         medians and 99th percentiles of both runs)\n"
+	      "  --top N                rows of the summary's lists (default 10)\n"
+	      "  -s N                   string limit of decoded calls (default 32)\n"
+	      "  -y, -yy                descriptors always show their paths (they are compared by\n"
+	      "                         them); -yy adds sockets' endpoints and devices' numbers\n"
+	      "  --json                 one JSON object instead of text\n"
+	      "  -o, --output FILE      write to FILE (never an input; not over a trace)\n"
+	      "  --force                let -o replace a trace\n"
+	      "  -h, --help             this help\n"
+	      "  --version              version\n"
+	      "Exit status: 0 no differences (after normalization), 1 differences, 2 trouble\n"
+	      "(usage, unreadable or damaged trace: what was read is compared first).\n",
+	      f);
 }
 
 /* ---- options ---- */
 
 static const char *const long_options[] = {
-    "--to_trace", "--dont_trace", "--trace",  "--pid",	"--tree",    "--volatile", "--context",
-    "--summary",  "--timing",	  "--top",    "--json", "--output",  "--force",	   "--help",
-    "--version",  NULL,
+    "--to_trace", "--dont_trace", "--trace",   "--pid", "--tree", "--volatile",
+    "--context",  "--summary",	  "--timing",  "--top", "--json", "--output",
+    "--force",	  "--help",	  "--version", NULL,
 };
 
 static void select_or_die(int rc, const char *msg)
@@ -304,8 +303,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				parse_status(o, "failed");
 				continue;
 			case 'y':
-				o->trace.print.decode_fds = p[1] == 'y' ? RP_DECODE_FD_ALL
-									: RP_DECODE_FD_PATH;
+				o->trace.print.decode_fds =
+				    p[1] == 'y' ? RP_DECODE_FD_ALL : RP_DECODE_FD_PATH;
 				if (p[1] == 'y')
 					p++;
 				continue;
@@ -518,7 +517,8 @@ static void match_processes(struct diff *d)
 		const struct dt_proc *p = pa ? pa : pb;
 		for (size_t k = 0; k < p->nchildren; k++) {
 			if (pa)
-				add_entry(d, p->children[k], SIZE_MAX, shown_in_a(d, p->children[k]));
+				add_entry(d, p->children[k], SIZE_MAX,
+					  shown_in_a(d, p->children[k]));
 			else
 				add_entry(d, SIZE_MAX, p->children[k], en.shown);
 		}
@@ -627,8 +627,7 @@ static void make_hunks(struct diff *d, size_t si)
 	}
 	/* the equal run after the last change closes a hunk (context) */
 	for (size_t h = first_hunk; h < d->nhunks; h++) {
-		if (d->hunks[h].r1 < s->n &&
-		    s->v[d->hunks[h].r1].op == DA_EQUAL)
+		if (d->hunks[h].r1 < s->n && s->v[d->hunks[h].r1].op == DA_EQUAL)
 			d->hunks[h].r1++;
 	}
 }
@@ -662,8 +661,8 @@ static void align_all(struct diff *d)
 		if (!pa || !pb)
 			d->differ = true;
 		const size_t nt = (pa ? pa->ntasks : 0) > (pb ? pb->ntasks : 0) ? pa->ntasks
-							   : pb ? pb->ntasks
-								: 0;
+				  : pb						? pb->ntasks
+										: 0;
 		for (size_t k = 0; k < nt; k++) {
 			const size_t ta = pa && k < pa->ntasks ? pa->tasks[k] : SIZE_MAX;
 			const size_t tb = pb && k < pb->ntasks ? pb->tasks[k] : SIZE_MAX;
@@ -781,7 +780,8 @@ static struct timing *timings(const struct diff *d, size_t *n)
 	*n = 0;
 	for (size_t si = 0; si < d->nscripts; si++) {
 		for (int s = 0; s < 2; s++) {
-			const struct dt_task *tk = task(d, s, s ? d->scripts[si].tb : d->scripts[si].ta);
+			const struct dt_task *tk =
+			    task(d, s, s ? d->scripts[si].tb : d->scripts[si].ta);
 			for (size_t i = 0; tk && i < tk->n; i++) {
 				const struct dt_call *c = &tk->calls[i];
 				if (c->nr == DT_NO_NR || !c->finished)
@@ -837,8 +837,8 @@ struct out {
 	struct diff *d;
 	FILE *f;
 	bool json;
-	struct rp_buf b; /* JSON: the whole document */
-	bool first_item; /* JSON: no comma before the next value */
+	struct rp_buf b;	 /* JSON: the whole document */
+	bool first_item;	 /* JSON: no comma before the next value */
 	const struct hunk *hunk; /* the hunk whose lines are being emitted */
 };
 
@@ -919,8 +919,8 @@ static size_t header_diffs(const struct diff *d, struct hdiff *v, size_t cap)
 	do {                                                                                       \
 		if ((uint64_t)h[0]->f != (uint64_t)h[1]->f && n < cap) {                           \
 			v[n].field = #f;                                                           \
-			snprintf(v[n].a, sizeof(v[n].a), "%" PRIu64, (uint64_t)h[0]->f);          \
-			snprintf(v[n].b, sizeof(v[n].b), "%" PRIu64, (uint64_t)h[1]->f);          \
+			snprintf(v[n].a, sizeof(v[n].a), "%" PRIu64, (uint64_t)h[0]->f);           \
+			snprintf(v[n].b, sizeof(v[n].b), "%" PRIu64, (uint64_t)h[1]->f);           \
 			n++;                                                                       \
 		}                                                                                  \
 	} while (0)
@@ -1165,8 +1165,8 @@ static void text_report(struct out *o)
 		rp_buf_putc(&b, '\0');
 		if (b.oom)
 			oom();
-		fprintf(f, "%s %s: %s (%" PRIu64 " events%s%s)\n", s ? "+++" : "---", t->file, b.data,
-			t->events, t->header->hostname ? ", on " : "",
+		fprintf(f, "%s %s: %s (%" PRIu64 " events%s%s)\n", s ? "+++" : "---", t->file,
+			b.data, t->events, t->header->hostname ? ", on " : "",
 			t->header->hostname ? t->header->hostname : "");
 		rp_buf_free(&b);
 	}
@@ -1199,8 +1199,8 @@ static void text_report(struct out *o)
 	fprintf(f,
 		"summary: %zu process%s matched, %zu only in A, %zu only in B; calls: %" PRIu64
 		" only in A, %" PRIu64 " only in B, %" PRIu64 " changed\n",
-		tt.matched, tt.matched == 1 ? "" : "es", tt.only[0], tt.only[1], tt.only_a, tt.only_b,
-		tt.changed);
+		tt.matched, tt.matched == 1 ? "" : "es", tt.only[0], tt.only[1], tt.only_a,
+		tt.only_b, tt.changed);
 	fprintf(f, "  %7s %7s %8s %8s %8s  %s\n", "A pid", "B pid", "only A", "only B", "changed",
 		"command");
 	for (size_t e = 0; e < d->nentries; e++) {
@@ -1215,11 +1215,13 @@ static void text_report(struct out *o)
 			snprintf(pa, sizeof(pa), "%u", d->t[0].procs[en->a].pid);
 		if (en->b != SIZE_MAX)
 			snprintf(pb, sizeof(pb), "%u", d->t[1].procs[en->b].pid);
-		const char *cmd = command_of(en->a != SIZE_MAX ? &d->t[0].procs[en->a]
-							       : &d->t[1].procs[en->b]);
+		const char *cmd =
+		    command_of(en->a != SIZE_MAX ? &d->t[0].procs[en->a] : &d->t[1].procs[en->b]);
 		fprintf(f, "  %7s %7s %8" PRIu64 " %8" PRIu64 " %8" PRIu64 "  %s%s\n", pa, pb,
 			en->only_a, en->only_b, en->changed, cmd ? cmd : "?",
-			both ? "" : en->a == SIZE_MAX ? "  (only in B)" : "  (only in A)");
+			both		    ? ""
+			: en->a == SIZE_MAX ? "  (only in B)"
+					    : "  (only in A)");
 	}
 	if (d->nrchanges) {
 		fputs("result changes:\n", f);
@@ -1231,8 +1233,9 @@ static void text_report(struct out *o)
 			rp_buf_putc(&b, '\0');
 			if (b.oom)
 				oom();
-			fprintf(f, "  %s, call %zu|%zu:\n    A: %s\n    B: %s\n", b.data, rc->ai + 1,
-				rc->bi + 1, dt_text(&d->t[0], call_at(d, ts, 0, rc->ai)),
+			fprintf(f, "  %s, call %zu|%zu:\n    A: %s\n    B: %s\n", b.data,
+				rc->ai + 1, rc->bi + 1,
+				dt_text(&d->t[0], call_at(d, ts, 0, rc->ai)),
 				dt_text(&d->t[1], call_at(d, ts, 1, rc->bi)));
 			rp_buf_free(&b);
 		}
@@ -1443,16 +1446,16 @@ static void json_report(struct out *o)
 				rp_buf_printf(b,
 					      ",\"%s_calls\":%" PRIu64 ",\"%s_total_us\":%" PRIu64
 					      ",\"%s_p50_us\":%" PRIu64 ",\"%s_p99_us\":%" PRIu64,
-					      side_name(s), t->calls[s], side_name(s), t->total_us[s],
-					      side_name(s), timing_pct(t, s, 50), side_name(s),
-					      timing_pct(t, s, 99));
+					      side_name(s), t->calls[s], side_name(s),
+					      t->total_us[s], side_name(s), timing_pct(t, s, 50),
+					      side_name(s), timing_pct(t, s, 99));
 			rp_buf_putc(b, '}');
 		}
 		rp_buf_putc(b, ']');
 		timings_free(v, n);
 	}
 	rp_buf_puts(b, ",\"first_divergence\":");
-	if (d->first != SIZE_MAX)
+	if (d->first != SIZE_MAX && !d->o->summary_only)
 		rp_buf_printf(b, "%zu", d->first);
 	else
 		rp_buf_puts(b, "null");

@@ -33,7 +33,7 @@ enum {
 #define AT_FDCWD_ARG ((uint64_t)(int64_t)-100)
 
 static struct strtrc_writer *w;
-static uint64_t now = 1000000; /* ns since trace start */
+static uint64_t now = 1000000;		       /* ns since trace start */
 static const char *kernel = "6.1.0-synthetic"; /* the header's */
 
 static void open_trace(const char *dir, const char *name, const char *cwd)
@@ -402,7 +402,8 @@ static void pair_children(const char *dir)
 			spawn(root, child, STRTRC_SPAWN_FORK, 0);
 			execve_(child, files[k], argvs[k]);
 			for (uint64_t i = 0; i < 5; i++)
-				call(child, NR_WRITE, 1, 0x7000, 10 + i, -1, NULL, 10 + (int64_t)i, 1000);
+				call(child, NR_WRITE, 1, 0x7000, 10 + i, -1, NULL, 10 + (int64_t)i,
+				     1000);
 			entry(child, NR_EXIT_GROUP, 0, 0, 0);
 			task_exit(child, side == 'b' && k == 2 ? 1 << 8 : 0);
 		}
@@ -496,8 +497,8 @@ static void pair_long(const char *dir)
 		open_pair(dir, "long", side);
 		for (uint64_t i = 0; i < 1000000; i++) {
 			const bool changed = side == 'b' && i % 100000 == 50000;
-			call(100, NR_WRITE, 1, 0x7000, i % 100, -1, NULL, changed ? -5 : (int64_t)(i % 100),
-			     1000);
+			call(100, NR_WRITE, 1, 0x7000, i % 100, -1, NULL,
+			     changed ? -5 : (int64_t)(i % 100), 1000);
 		}
 		task_exit(100, 0);
 		close_trace();

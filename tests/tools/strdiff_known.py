@@ -176,7 +176,8 @@ doc = js("long", "--summary", want=1)
 elapsed = time.monotonic() - t0
 check("long: 10 changed (%s)" % (doc and doc["summary"]),
       doc and doc["summary"]["changed"] == 10 and doc["summary"]["only_a"] == 0 and
-      len(doc["result_changes"]) == 10 and doc["hunks"] == [])
+      len(doc["result_changes"]) == 10 and doc["hunks"] == [] and
+      doc["first_divergence"] is None)
 check("long: linear time (%.1f s, bound 120 s)" % elapsed, elapsed < 120)
 
 # damaged: a copy cut short compares what was read, with a warning

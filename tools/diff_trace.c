@@ -376,27 +376,27 @@ enum call_traits {
 
 /* What normalization needs to know of a syscall, looked up once per
  * number (x86_64 and i386 numbers below 1024; others each time). */
-static unsigned traits(const struct rp_syscall *sc)
+static unsigned traits(struct dt_trace *t, const struct rp_syscall *sc)
 {
-	static uint8_t cache[2][1024];
 	const int arch = sc->arch == SC_AUDIT_ARCH_X86_64 ? 0 : 1;
-	uint8_t *const slot = sc->nr < 1024 ? &cache[arch][sc->nr] : NULL;
+	uint8_t *const slot = sc->nr < DT_TRAITS_NR ? &t->traits[arch][sc->nr] : NULL;
 	if (slot && *slot)
 		return *slot;
 	const char *name = rp_syscall_name(sc);
-	unsigned t = TRAIT_KNOWN;
+	unsigned found = TRAIT_KNOWN;
 	if (returns_pid(name))
-		t |= TRAIT_RETURNS_PID;
+		found |= TRAIT_RETURNS_PID;
 	if (name && !strcmp(name, "getrandom"))
-		t |= TRAIT_RANDOM;
+		found |= TRAIT_RANDOM;
 	if (slot)
-		*slot = (uint8_t)t;
-	return t;
+		*slot = (uint8_t)found;
+	return found;
 }
 
-static bool reads_random(const struct rp_syscall *sc, const char *text, size_t len)
+static bool reads_random(struct dt_trace *t, const struct rp_syscall *sc, const char *text,
+			 size_t len)
 {
-	if (traits(sc) & TRAIT_RANDOM)
+	if (traits(t, sc) & TRAIT_RANDOM)
 		return true;
 	return memmem(text, len, "random>", 7) &&
 	       (memmem(text, len, "</dev/urandom>", 14) || memmem(text, len, "</dev/random>", 13));
@@ -441,8 +441,8 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 						    : "ok");
 		} else {
 			dn_normalize(&t->opts->norm, &t->tids, text, len,
-				     reads_random(sc, text, len), &t->norm);
-			if (traits(sc) & TRAIT_RETURNS_PID)
+				     reads_random(t, sc, text, len), &t->norm);
+			if (traits(t, sc) & TRAIT_RETURNS_PID)
 				dn_mask_result_pid(&t->norm);
 		}
 	} else {

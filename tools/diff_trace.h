@@ -96,6 +96,10 @@ struct dt_trace {
 	struct strec_u32map scrub_calls; /* tid -> index in scrub_callv */
 	struct scrub_call *scrub_callv;
 	size_t nscrub_calls, scrub_calls_cap;
+	/* per syscall number and architecture (x86_64, other): what
+	 * normalization needs to know, looked up once */
+#define DT_TRAITS_NR 1024
+	uint8_t traits[2][DT_TRAITS_NR];
 	char *error;   /* damaged: why the reading stopped */
 	char *warning; /* cut short, or the session's warnings */
 	struct rp_buf line, norm;
@@ -106,7 +110,7 @@ struct dt_trace {
 int dt_open(struct dt_trace *t, const char *file, const struct dt_opts *opts, struct rp_select *sel,
 	    char *msg, size_t msg_size);
 /* Reads every record: 0 (t->error and t->warning say what happened to the
- * trace), or -ENOMEM. */
+ * trace), or -ENOMEM. Two traces may be read at once, one per thread. */
 int dt_read(struct dt_trace *t);
 void dt_close(struct dt_trace *t);
 

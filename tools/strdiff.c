@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1473,6 +1474,18 @@ static void json_report(struct out *o)
 
 /* ---- main ---- */
 
+struct read_job {
+	struct dt_trace *t;
+	int rc;
+};
+
+static void *read_trace(void *arg)
+{
+	struct read_job *job = arg;
+	job->rc = dt_read(job->t);
+	return NULL;
+}
+
 static FILE *open_output(const struct opts *o)
 {
 	if (!o->outfile || !strcmp(o->outfile, "-"))
@@ -1525,10 +1538,17 @@ int main(int argc, char **argv)
 			d.t[s].scrub_env = other->scrub.env;
 		}
 	}
-	for (int s = 0; s < 2; s++) {
-		if (dt_read(&d.t[s]) < 0)
-			oom();
-	}
+	/* the two traces are read at once, B in a thread of its own */
+	pthread_t reader_b;
+	struct read_job job_b = {.t = &d.t[1]};
+	const bool threaded = pthread_create(&reader_b, NULL, read_trace, &job_b) == 0;
+	if (!threaded)
+		read_trace(&job_b);
+	const int rc_a = dt_read(&d.t[0]);
+	if (threaded)
+		pthread_join(reader_b, NULL);
+	if (rc_a < 0 || job_b.rc < 0)
+		oom();
 	match_processes(&d);
 	align_all(&d);
 	qsort(d.rchanges, d.nrchanges, sizeof(*d.rchanges), cmp_rchange);

@@ -698,6 +698,12 @@ static bool exit_differs(const struct diff *d, const struct entry *en)
 	       (pa->has_status && pa->wait_status != pb->wait_status);
 }
 
+static bool threads_differ(const struct diff *d, const struct entry *en)
+{
+	return en->a != SIZE_MAX && en->b != SIZE_MAX &&
+	       d->t[0].procs[en->a].ntasks != d->t[1].procs[en->b].ntasks;
+}
+
 /* ---- what the report says besides the calls ---- */
 
 /* Files touched by the shown processes of trace s (flags per path). */
@@ -1209,7 +1215,8 @@ static void text_report(struct out *o)
 		if (!en->shown)
 			continue;
 		const bool both = en->a != SIZE_MAX && en->b != SIZE_MAX;
-		if (both && !en->only_a && !en->only_b && !en->changed && !exit_differs(d, en))
+		if (both && !en->only_a && !en->only_b && !en->changed && !exit_differs(d, en) &&
+		    !threads_differ(d, en))
 			continue;
 		char pa[16] = "-", pb[16] = "-";
 		if (en->a != SIZE_MAX)
@@ -1269,6 +1276,24 @@ static void text_report(struct out *o)
 		dt_exit_text(&d->t[0].procs[en->a], &b);
 		rp_buf_puts(&b, " | ");
 		dt_exit_text(&d->t[1].procs[en->b], &b);
+		rp_buf_putc(&b, '\0');
+		if (b.oom)
+			oom();
+		fprintf(f, "  %s\n", b.data);
+		rp_buf_free(&b);
+	}
+	bool threads_title = false;
+	for (size_t e = 0; e < d->nentries; e++) {
+		const struct entry *en = &d->entries[e];
+		if (!en->shown || !threads_differ(d, en))
+			continue;
+		if (!threads_title)
+			fputs("thread count differences:\n", f);
+		threads_title = true;
+		struct rp_buf b = {0};
+		entry_label(d, en, &b);
+		rp_buf_printf(&b, ": %zu | %zu threads", d->t[0].procs[en->a].ntasks,
+			      d->t[1].procs[en->b].ntasks);
 		rp_buf_putc(&b, '\0');
 		if (b.oom)
 			oom();
@@ -1397,8 +1422,9 @@ static void json_report(struct out *o)
 			} else {
 				rp_buf_puts(b, "null");
 			}
-			rp_buf_printf(b, ",\"%s_calls\":%" PRIu64, s ? "b" : "a",
-				      s ? en->calls_b : en->calls_a);
+			rp_buf_printf(b, ",\"%s_calls\":%" PRIu64 ",\"%s_threads\":%zu",
+				      s ? "b" : "a", s ? en->calls_b : en->calls_a, s ? "b" : "a",
+				      pr ? pr->ntasks : 0);
 		}
 		rp_buf_printf(b,
 			      ",\"only_a\":%" PRIu64 ",\"only_b\":%" PRIu64 ",\"changed\":%" PRIu64

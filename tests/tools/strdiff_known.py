@@ -138,6 +138,13 @@ check("children --pid 100 --tree: all four",
 # threads: matched by creation order, not tid, whatever the interleaving
 doc = js("threads", want=0)
 check("threads: same", doc and doc["same"])
+# a thread that made no selected call still counts: one run had it only
+doc = js("threads", "-e", "trace=none", want=0)
+check("threads -e trace=none: same", doc and doc["same"])
+a, b = pair("threads")
+p = run("-e", "trace=none", a, pair("insert")[1])
+check("threads against one task, -e trace=none: differ (%d)" % p.returncode,
+      p.returncode == 1 and "thread count differences" in p.stdout and "3 | 1 threads" in p.stdout)
 
 # resync: 20000 calls a side with nothing in common: replaced whole
 doc = js("resync", want=1)

@@ -187,6 +187,9 @@ if doc:
     texts = changed_lines(fh, "+")
     check("threads: the first divergence is B's third clone or its thread (%s)" % texts[:2],
           any(t.startswith("clone") for t in texts) or (fh["thread"] == 4 and fh["a_count"] == 0))
+    main = [p for p in doc["processes"] if p["a_threads"] != p["b_threads"]]
+    check("threads: 3 tasks in A, 4 in B",
+          [(p["a_threads"], p["b_threads"]) for p in main] == [(3, 4)])
     check("threads: processes matched", doc["summary"]["processes_matched"] == 2 and
           doc["summary"]["processes_only_a"] == 0)
 

@@ -819,7 +819,8 @@ static struct timing *timings(const struct diff *d, size_t *n)
 		}
 	}
 	st_map_free(&by_name);
-	qsort(v, *n, sizeof(*v), cmp_timing);
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_timing);
 	return v;
 }
 
@@ -1500,6 +1501,15 @@ static void json_report(struct out *o)
 
 /* ---- main ---- */
 
+static void opts_free(struct opts *o)
+{
+	for (size_t i = 0; i < o->nvolatile_keys; i++)
+		free(o->volatile_keys[i]);
+	free(o->volatile_keys);
+	rp_select_free(&o->sel_a);
+	rp_select_free(&o->sel_b);
+}
+
 struct read_job {
 	struct dt_trace *t;
 	int rc;
@@ -1550,6 +1560,9 @@ int main(int argc, char **argv)
 		char msg[512];
 		if (dt_open(&d.t[s], o.files[s], &o.trace, sels[s], msg, sizeof(msg)) < 0) {
 			fprintf(stderr, "strdiff: %s\n", msg);
+			for (int k = 0; k <= s; k++)
+				dt_close(&d.t[k]);
+			opts_free(&o);
 			return EXIT_TROUBLE;
 		}
 	}
@@ -1577,7 +1590,8 @@ int main(int argc, char **argv)
 		oom();
 	match_processes(&d);
 	align_all(&d);
-	qsort(d.rchanges, d.nrchanges, sizeof(*d.rchanges), cmp_rchange);
+	if (d.nrchanges)
+		qsort(d.rchanges, d.nrchanges, sizeof(*d.rchanges), cmp_rchange);
 	/* exit statuses that differ are differences even when the exits are
 	 * filtered out of the calls */
 	for (size_t e = 0; e < d.nentries; e++) {
@@ -1621,10 +1635,6 @@ int main(int argc, char **argv)
 		free(d.match[s]);
 		dt_close(&d.t[s]);
 	}
-	for (size_t i = 0; i < o.nvolatile_keys; i++)
-		free(o.volatile_keys[i]);
-	free(o.volatile_keys);
-	rp_select_free(&o.sel_a);
-	rp_select_free(&o.sel_b);
+	opts_free(&o);
 	return status;
 }

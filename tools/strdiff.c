@@ -1470,13 +1470,14 @@ static void json_report(struct out *o)
 			const struct timing *t = &v[i];
 			rp_buf_printf(b, "%s{\"syscall\":", i ? "," : "");
 			jstr(b, t->name);
-			for (int s = 0; s < 2; s++)
+			for (int s = 0; s < 2; s++) {
+				const char *key = s ? "b" : "a";
 				rp_buf_printf(b,
 					      ",\"%s_calls\":%" PRIu64 ",\"%s_total_us\":%" PRIu64
 					      ",\"%s_p50_us\":%" PRIu64 ",\"%s_p99_us\":%" PRIu64,
-					      side_name(s), t->calls[s], side_name(s),
-					      t->total_us[s], side_name(s), timing_pct(t, s, 50),
-					      side_name(s), timing_pct(t, s, 99));
+					      key, t->calls[s], key, t->total_us[s], key,
+					      timing_pct(t, s, 50), key, timing_pct(t, s, 99));
+			}
 			rp_buf_putc(b, '}');
 		}
 		rp_buf_putc(b, ']');

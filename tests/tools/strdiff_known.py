@@ -77,6 +77,22 @@ check("insert --to_trace write openat (a list before both traces)",
       doc and doc["summary"]["only_b"] == 1)
 doc = js("insert", "--to_trace", "write", want=0)
 check("insert --to_trace write: the same", doc and doc["same"])
+# --timing: every call took 1 us; B's extra openat is the biggest change
+doc = js("insert", "--timing", want=1)
+if doc:
+    t = doc["timing"]
+    check("insert --timing: openat first, then write (%s)" % t[:2],
+          [r["syscall"] for r in t] == ["openat", "write"])
+    check("insert --timing: openat 0 | 1 call, 0 | 1 us",
+          (t[0]["a_calls"], t[0]["b_calls"], t[0]["a_total_us"], t[0]["b_total_us"]) ==
+          (0, 1, 0, 1))
+    check("insert --timing: write 1000 calls of 1 us each side",
+          (t[1]["a_calls"], t[1]["b_calls"], t[1]["a_total_us"], t[1]["b_p50_us"],
+           t[1]["b_p99_us"]) == (1000, 1000, 1000, 1, 1))
+a, b = pair("insert")
+p = run("--timing", "--summary", a, b)
+check("insert --timing text: a table", p.returncode == 1 and "timing (microseconds" in p.stdout
+      and any(l.split()[:3] == ["openat", "0", "1"] for l in p.stdout.splitlines()))
 doc = js("insert", "--context", "1", want=1)
 check("insert --context 1", doc and ops(doc["hunks"][0]) == " + ")
 doc = js("insert", "--context", "0", want=1)

@@ -4,6 +4,7 @@
 #include "names.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -472,6 +473,14 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 	return 0;
 }
 
+/* SIGCHLD comes whenever a child ends, between whichever calls the parent
+ * was making: where it lands says nothing of the program (the parent's
+ * wait4 and the child's exit do). Compared only when -e signal= asks. */
+static bool async_noise(const struct dt_trace *t, const struct rp_event *ev)
+{
+	return ev->kind == RP_EV_SIGNAL && ev->u.sig.signo == SIGCHLD && !t->sel.sig_filter;
+}
+
 static int on_event(const struct rp_event *ev, void *ctx)
 {
 	struct dt_trace *t = ctx;
@@ -508,7 +517,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 			return rc;
 	}
 	if (rp_select_event(&t->sel, t->session, ev) && ev->kind != RP_EV_SYSCALL_ENTRY &&
-	    (rc = keep_event(t, ev)) < 0)
+	    !async_noise(t, ev) && (rc = keep_event(t, ev)) < 0)
 		return rc;
 	if (ev->kind == RP_EV_EXIT) {
 		/* the process's status is its last task's (the leader's, as a

@@ -4,7 +4,7 @@
  * check_known.py holds the expected values; keep the two in step.
  * And pairs of traces for strdiff's alignment (NAME.a.trc, NAME.b.trc):
  *   mktrace --diff DIR  ->  noise, insert, change, children, threads,
- *                           resync, header, volatile, long
+ *                           resync, header, volatile, sigchld, long
  * diff_known.py holds what strdiff must say of each pair. */
 #include "strtrc.h"
 #include "syscall_table.h"
@@ -489,6 +489,31 @@ static void pair_volatile(const char *dir)
 	}
 }
 
+/* A child exits while its parent writes: SIGCHLD reaches the parent
+ * before its second write in A, after it in B; then the parent waits. */
+static void pair_sigchld(const char *dir)
+{
+	uint8_t siginfo[128] = {17 /* si_signo SIGCHLD */};
+	for (char side = 'a'; side <= 'b'; side++) {
+		open_pair(dir, "sigchld", side);
+		spawn(100, 101, STRTRC_SPAWN_FORK, 0);
+		call(100, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+		entry(101, NR_EXIT_GROUP, 0, 0, 0);
+		task_exit(101, 0);
+		struct strtrc_record r = {.kind = STRTRC_SIGNAL};
+		r.u.signal.signo = 17;
+		r.u.signal.siginfo = (struct strtrc_bytes){siginfo, sizeof(siginfo)};
+		if (side == 'a')
+			rec_put(&r, 100);
+		call(100, NR_WRITE, 1, 0x7000, 2, -1, NULL, 2, 1000);
+		if (side == 'b')
+			rec_put(&r, 100);
+		call(100, 61 /* wait4 */, 101, 0, 0, -1, NULL, 101, 1000);
+		task_exit(100, 0);
+		close_trace();
+	}
+}
+
 /* 10^6 calls a side in a loop of 100 distinct ones (no unique call to
  * anchor on), B with one call changed every 10^5: 10 changed calls. */
 static void pair_long(const char *dir)
@@ -516,6 +541,7 @@ int main(int argc, char **argv)
 		pair_resync(argv[2]);
 		pair_header(argv[2]);
 		pair_volatile(argv[2]);
+		pair_sigchld(argv[2]);
 		pair_long(argv[2]);
 		return 0;
 	}

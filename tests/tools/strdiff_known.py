@@ -193,6 +193,13 @@ doc = js("volatile", "--volatile", "%desc", want=0)
 check("--volatile %desc: same", doc and doc["same"])
 js("volatile", "--volatile", "write", want=1)
 
+# SIGCHLD before or after a write: not compared unless signals are asked for
+doc = js("sigchld", want=0)
+check("sigchld: same by default", doc and doc["same"])
+doc = js("sigchld", "-e", "signal=all", want=1)
+check("sigchld -e signal=all: the signal moved",
+      doc and doc["summary"]["only_a"] + doc["summary"]["only_b"] + doc["summary"]["changed"] >= 1)
+
 # the long pair: 10^6 calls a side, 10 changes, no unique call to anchor on
 t0 = time.monotonic()
 doc = js("long", "--summary", want=1)

@@ -1,6 +1,6 @@
-# bash completion for strec, strep, strstat and strscrub.
+# bash completion for strec, strep, strstat, strscrub and strdiff.
 # The build fills in the syscall names and %classes from the syscall table
-# (completion/syscall_names.c); installed as share/bash-completion/completions/{strec,strep,strstat,strscrub}.
+# (completion/syscall_names.c); installed as share/bash-completion/completions/{strec,strep,strstat,strscrub,strdiff}.
 
 _strec_syscall_words="@STREC_SYSCALL_WORDS@"
 
@@ -14,6 +14,8 @@ _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --d
 	--pid --tree -P -S -U --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
 	--version"
 _strec_opts_strscrub="-o --mask-paths --drop-argv --drop-env --drop-pid -h --help --version"
+_strec_opts_strdiff="--to_trace --dont_trace -e -z -Z --pid --tree -P --volatile --context --summary
+	--timing --top -s -y -yy --json -o --output --force -h --help --version"
 
 # Offers the words of list that extend cur; prefix (what cur has before the
 # word being completed, e.g. "trace=!" or "open,") is kept out of the reply
@@ -185,11 +187,16 @@ _strec_complete()
 		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "$(command ls /proc | grep -E '^[0-9]+$')" -- "$cur")
 		return
 		;;
-	-s | -a | --top | --spin | --duration | --max-size | --bpf-ring-size)
+	-s | -a | --top | --spin | --duration | --max-size | --bpf-ring-size | --context)
 		return
 		;;
 	--backend)
 		[[ $tool == strec ]] && mapfile -t COMPREPLY < <(compgen -W "ptrace bpf auto" -- "$cur")
+		return
+		;;
+	--volatile)
+		# syscalls (or %classes); a field is any name followed by =
+		_strec_syscall_list "" "$cur"
 		return
 		;;
 	-E)
@@ -273,7 +280,7 @@ _strec_complete()
 		_strec_offer "text json perfetto" "--format=" "${cur#--format=}"
 		return
 		;;
-	--to_trace=* | --dont_trace=*)
+	--to_trace=* | --dont_trace=* | --volatile=*)
 		_strec_syscall_list "${cur%%=*}=" "${cur#*=}"
 		return
 		;;
@@ -294,4 +301,4 @@ _strec_bash_complete()
 {
 	_strec_complete "$1"
 }
-complete -F _strec_bash_complete strec strep strstat strscrub
+complete -F _strec_bash_complete strec strep strstat strscrub strdiff

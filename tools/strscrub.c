@@ -5,6 +5,7 @@
  * "Scrubbed traces"). Streams: memory stays flat however long the trace.
  * Exit: 0 ok, 1 runtime error (no output left behind), 2 usage. */
 #include "replay.h" /* rp_trace_open */
+#include "scrub_rule.h"
 #include "strtrc.h"
 #include "syscall_table.h"
 #include "util.h"
@@ -348,46 +349,17 @@ static bool mask_bytes(const struct opts *o, struct strtrc_bytes *b, struct owne
 
 /* ---- memory records ---- */
 
-enum mem_action { KEEP, SCRUB, MASK };
-
-/* What to do with a memory record of a call: keep fixed-layout values
- * (structures, arrays, socket addresses, the iovec/msghdr arrays
- * themselves), paths (maybe masked) and argv/env strings unless dropped;
- * scrub the rest (buffers, strings, what iovecs point to, unknown calls). */
-static enum mem_action mem_action(const struct opts *o, const struct task *t,
-				  const struct strtrc_memory *m)
+/* What to do with a memory record of a call (scrub_rule.h): keep
+ * fixed-layout values (structures, arrays, socket addresses, the
+ * iovec/msghdr arrays themselves), paths (maybe masked) and argv/env
+ * strings unless dropped; scrub the rest (buffers, strings, what iovecs
+ * point to, unknown calls). */
+static enum scrub_action mem_action(const struct opts *o, const struct task *t,
+				    const struct strtrc_memory *m)
 {
-	const struct sc_table *const table = sc_table_for_arch(t->arch);
-	const struct sc_desc *const d = table ? sc_lookup(table, t->nr) : NULL;
-	/* what the kernel named a new descriptor or the new cwd: a path */
-	if (t->in_call && m->arg == STRTRC_ARG_RESULT)
-		return MASK;
-	if (!t->in_call || !d || m->arg >= d->nargs || m->arg >= 6)
-		return SCRUB;
-	const struct sc_arg a = sc_arg_effective(table, t->nr, d, m->arg, t->args);
-	switch (a.kind) {
-	case SC_ARG_PATH:
-		return m->item == 0 ? MASK : SCRUB;
-	case SC_ARG_STRVEC: {
-		if (m->item == 0)
-			return KEEP; /* the pointers */
-		/* the first vector is argv, a second one the environment */
-		bool env = false;
-		for (unsigned i = 0; i < m->arg; i++)
-			env |= d->args[i].kind == SC_ARG_STRVEC;
-		return (env ? o->drop_env : o->drop_argv) ? SCRUB : MASK;
-	}
-	case SC_ARG_STRUCT:
-	case SC_ARG_ARRAY:
-	case SC_ARG_SIGSET:
-	case SC_ARG_SOCKADDR:
-	case SC_ARG_IOVEC:
-	case SC_ARG_MSGHDR:
-	case SC_ARG_MMSGHDR:
-		return m->item == 0 ? KEEP : SCRUB;
-	default:
-		return SCRUB;
-	}
+	struct scrub_call c = {.in_call = t->in_call, .arch = t->arch, .nr = t->nr};
+	memcpy(c.args, t->args, sizeof(c.args));
+	return scrub_mem_action(&c, m, o->drop_argv, o->drop_env);
 }
 
 /* ---- the copy ---- */
@@ -451,14 +423,13 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec)
 		break;
 	case STRTRC_MEMORY: {
 		struct strtrc_memory *const m = &rec->u.memory;
-		const enum mem_action act = mem_action(o, t ? t : &none, m);
-		if (act == MASK && mask_bytes(o, &m->data, &s->strings)) {
+		const enum scrub_action act = mem_action(o, t ? t : &none, m);
+		if (act == SCRUB_MASK && mask_bytes(o, &m->data, &s->strings)) {
 			/* replaced, not cut: SCRUBBED without TRUNCATED */
 			m->flags |= STRTRC_MEM_SCRUBBED;
 			m->full_len = m->data.len + ((m->flags & STRTRC_MEM_STRING) ? 1 : 0);
-		} else if (act == SCRUB && m->data.len) {
-			m->data.len = 0;
-			m->flags |= STRTRC_MEM_SCRUBBED | STRTRC_MEM_TRUNCATED;
+		} else if (act == SCRUB_DROP) {
+			scrub_mem_drop(m);
 		}
 		break;
 	}

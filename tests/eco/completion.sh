@@ -40,6 +40,10 @@ expect "strep run.trc --js" --json
 expect "strstat run.trc --sv" --svg
 expect "strec --prog" --progress
 expect "strscrub in.trc --drop-" --drop-argv
+expect "strdiff a.trc b.trc --vol" --volatile
+expect "strdiff a.trc b.trc --volatile ope" openat
+expect "strdiff --tim" --timing
+expect "strdiff a.trc -e trace=%fi" %file
 expect "strstat run.trc -S " calls
 expect "strep run.trc -U calls,mi" calls,min-time
 expect "strep run.trc -e raw=%me" %memory

@@ -8,10 +8,10 @@ rm -rf "$work" && mkdir -p "$work"
 prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >/dev/null
 fail=0
-for f in bin/strec bin/strep bin/strstat bin/strscrub include/strtrc.h \
+for f in bin/strec bin/strep bin/strstat bin/strscrub bin/strdiff include/strtrc.h \
 	include/strtrc/syscall_table.h include/strtrc/names.h \
 	share/man/man1/strec.1 share/man/man1/strep.1 share/man/man1/strstat.1 \
-	share/man/man1/strscrub.1 share/man/man5/strec-format.5 \
+	share/man/man1/strscrub.1 share/man/man1/strdiff.1 share/man/man5/strec-format.5 \
 	share/bash-completion/completions/strec share/bash-completion/completions/strep; do
 	[ -e "$prefix/$f" ] || { echo "FAIL: $f not installed"; fail=1; }
 done

@@ -40,7 +40,7 @@ def statuses(text):
     return set(re.findall(r"\b([0-2])\b", text))
 
 
-for tool in ("strec", "strep", "strstat", "strscrub"):
+for tool in ("strec", "strep", "strstat", "strscrub", "strdiff"):
     page = os.path.join(mandir, tool + ".1")
     helptext = subprocess.run([os.path.join(bindir, tool), "--help"], capture_output=True,
                               text=True).stdout

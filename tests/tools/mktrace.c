@@ -1,7 +1,11 @@
 /* Writes synthetic traces with known answers for the strstat tests:
  *   mktrace DIR  ->  DIR/latency.trc DIR/errors.trc DIR/procs.trc DIR/files.trc
  *                    DIR/manypaths.trc DIR/early.trc
- * check_known.py holds the expected values; keep the two in step. */
+ * check_known.py holds the expected values; keep the two in step.
+ * And pairs of traces for strdiff's alignment (NAME.a.trc, NAME.b.trc):
+ *   mktrace --diff DIR  ->  noise, insert, change, children, threads,
+ *                           resync, header, volatile, sigchld, long
+ * diff_known.py holds what strdiff must say of each pair. */
 #include "strtrc.h"
 #include "syscall_table.h"
 
@@ -29,7 +33,8 @@ enum {
 #define AT_FDCWD_ARG ((uint64_t)(int64_t)-100)
 
 static struct strtrc_writer *w;
-static uint64_t now = 1000000; /* ns since trace start */
+static uint64_t now = 1000000;		       /* ns since trace start */
+static const char *kernel = "6.1.0-synthetic"; /* the header's */
 
 static void open_trace(const char *dir, const char *name, const char *cwd)
 {
@@ -47,6 +52,7 @@ static void open_trace(const char *dir, const char *name, const char *cwd)
 	    .format_version = STRTRC_FORMAT_VERSION,
 	    .writer = "mktrace",
 	    .arch = "x86_64",
+	    .kernel = kernel,
 	    .cwd = cwd,
 	    .command_argc = 1,
 	    .command_argv = argv,
@@ -87,6 +93,19 @@ static void mem(uint32_t tid, unsigned arg, uint32_t item, const void *data, siz
 	r.u.memory.addr = 0x1000 * (arg + 1) + item * 0x100;
 	r.u.memory.full_len = len;
 	r.u.memory.data = (struct strtrc_bytes){data, len};
+	rec_put(&r, tid);
+}
+
+/* What the kernel named the descriptor a call returned (strec's result
+ * record), so that -y shows it. */
+static void result_link(uint32_t tid, const char *link)
+{
+	struct strtrc_record r = {.kind = STRTRC_MEMORY};
+	r.u.memory.stop = STRTRC_AT_EXIT;
+	r.u.memory.arg = STRTRC_ARG_RESULT;
+	r.u.memory.flags = STRTRC_MEM_STRING;
+	r.u.memory.full_len = strlen(link);
+	r.u.memory.data = (struct strtrc_bytes){(const uint8_t *)link, strlen(link)};
 	rec_put(&r, tid);
 }
 
@@ -281,10 +300,253 @@ static void manypaths(const char *dir)
 	close_trace();
 }
 
+/* ---- pairs for strdiff ---- */
+
+static void open_pair(const char *dir, const char *name, char side)
+{
+	char file[256];
+	snprintf(file, sizeof(file), "%s.%c.trc", name, side);
+	open_trace(dir, file, "/work");
+}
+
+/* openat of path returning fd (the kernel's link: the path under /work),
+ * then a read of it and its close: descriptor numbers differ per side. */
+static void open_read_close(uint32_t tid, const char *path, int fd, uint64_t dur)
+{
+	char link[256];
+	snprintf(link, sizeof(link), "/work/%s", path);
+	entry(tid, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0);
+	mem(tid, 1, 0, path, strlen(path), true);
+	exit_(tid, fd, 0);
+	now -= 1000;
+	result_link(tid, link);
+	now += 1000 + dur;
+	call(tid, NR_READ, (uint64_t)fd, 0x7000, 64, -1, NULL, 0, dur);
+	call(tid, NR_CLOSE, (uint64_t)fd, 0, 0, -1, NULL, 0, dur);
+}
+
+/* The same calls with other tids, descriptors, addresses and times. */
+static void pair_noise(const char *dir)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		const uint32_t pid = side == 'a' ? 100 : 4000;
+		const int fd = side == 'a' ? 3 : 7;
+		const uint64_t addr = side == 'a' ? 0x7f0000001000 : 0x7fabcdef2000;
+		open_pair(dir, "noise", side);
+		for (int i = 0; i < 20; i++) {
+			char path[32];
+			snprintf(path, sizeof(path), "file%d", i);
+			open_read_close(pid, path, fd, side == 'a' ? 1000 : 5000 + (uint64_t)i);
+			call(pid, NR_WRITE, 1, addr, 5, -1, NULL, 5, 2000);
+			call(pid, 39 /* getpid */, 0, 0, 0, -1, NULL, pid, 500);
+		}
+		entry(pid, NR_EXIT_GROUP, 0, 0, 0);
+		task_exit(pid, 0);
+		close_trace();
+	}
+}
+
+/* 1000 distinct writes (count i); B has one more call after the 500th:
+ * an openat of "extra" that fails. */
+static void pair_insert(const char *dir)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		open_pair(dir, "insert", side);
+		for (uint64_t i = 1; i <= 1000; i++) {
+			call(100, NR_WRITE, 1, 0x7000, i, -1, NULL, (int64_t)i, 1000);
+			if (side == 'b' && i == 500)
+				call(100, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "extra", -2, 1000);
+		}
+		task_exit(100, 0);
+		close_trace();
+	}
+}
+
+/* The 10th of 20 calls opens "conf": 3 in A, ENOENT in B; B's 15th write
+ * writes 7 bytes instead of 15 (an argument changed, the outcome not). */
+static void pair_change(const char *dir)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		open_pair(dir, "change", side);
+		for (uint64_t i = 1; i <= 20; i++) {
+			if (i == 10)
+				call(100, NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "conf",
+				     side == 'a' ? 3 : -2, 1000);
+			else if (i == 15 && side == 'b')
+				call(100, NR_WRITE, 1, 0x7000, 7, -1, NULL, 7, 1000);
+			else
+				call(100, NR_WRITE, 1, 0x7000, i, -1, NULL, (int64_t)i, 1000);
+		}
+		task_exit(100, 0);
+		close_trace();
+	}
+}
+
+/* A's root forks three children that exec /bin/x, /bin/y and /bin/z; B's
+ * root forks two, /bin/x and /bin/z (other pids): y ran only in A. Each
+ * child makes the same 5 calls; /bin/z exits 1 in B. */
+static void pair_children(const char *dir)
+{
+	static const char *const xs[] = {"x", NULL}, *const ys[] = {"y", NULL},
+				 *const zs[] = {"z", "--flag", NULL};
+	for (char side = 'a'; side <= 'b'; side++) {
+		const uint32_t root = side == 'a' ? 100 : 500;
+		open_pair(dir, "children", side);
+		call(root, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+		const char *const *argvs[] = {xs, ys, zs};
+		const char *files[] = {"/bin/x", "/bin/y", "/bin/z"};
+		for (int k = 0; k < 3; k++) {
+			if (side == 'b' && k == 1)
+				continue;
+			const uint32_t child = root + 1 + (uint32_t)k * (side == 'a' ? 1 : 17);
+			spawn(root, child, STRTRC_SPAWN_FORK, 0);
+			execve_(child, files[k], argvs[k]);
+			for (uint64_t i = 0; i < 5; i++)
+				call(child, NR_WRITE, 1, 0x7000, 10 + i, -1, NULL, 10 + (int64_t)i,
+				     1000);
+			entry(child, NR_EXIT_GROUP, 0, 0, 0);
+			task_exit(child, side == 'b' && k == 2 ? 1 << 8 : 0);
+		}
+		task_exit(root, 0);
+		close_trace();
+	}
+}
+
+/* Two threads each: A creates 101 then 102, B 302 then 301; the first
+ * thread created writes 3 bytes three times, the second 4 bytes once.
+ * Matched by creation order: no difference. */
+static void pair_threads(const char *dir)
+{
+	const uint64_t thread_flags = 0x10000 | 0x100 | 0x800 | 0x400;
+	for (char side = 'a'; side <= 'b'; side++) {
+		const uint32_t pid = side == 'a' ? 100 : 300;
+		const uint32_t first = side == 'a' ? 101 : 302, second = side == 'a' ? 102 : 301;
+		open_pair(dir, "threads", side);
+		spawn(pid, first, STRTRC_SPAWN_CLONE, thread_flags);
+		spawn(pid, second, STRTRC_SPAWN_CLONE, thread_flags);
+		/* the threads' calls interleave differently in each run */
+		if (side == 'a') {
+			for (int i = 0; i < 3; i++)
+				call(first, NR_WRITE, 1, 0x7000, 3, -1, NULL, 3, 1000);
+			call(second, NR_WRITE, 1, 0x7000, 4, -1, NULL, 4, 1000);
+		} else {
+			call(second, NR_WRITE, 1, 0x7000, 4, -1, NULL, 4, 1000);
+			for (int i = 0; i < 3; i++)
+				call(first, NR_WRITE, 1, 0x7000, 3, -1, NULL, 3, 1000);
+		}
+		task_exit(first, 0);
+		task_exit(second, 0);
+		task_exit(pid, 0);
+		close_trace();
+	}
+}
+
+/* 3000 common calls, then 20000 calls in A and 20000 others in B, none in
+ * common (too different to align call by call: replaced whole), then 3000
+ * common calls again. */
+static void pair_resync(const char *dir)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		open_pair(dir, "resync", side);
+		for (uint64_t i = 0; i < 3000; i++)
+			call(100, NR_WRITE, 1, 0x7000, i, -1, NULL, (int64_t)i, 1000);
+		for (uint64_t i = 0; i < 20000; i++) {
+			const uint64_t n = side == 'a' ? 100000 + i : 200000 + i;
+			call(100, NR_READ, 0, 0x7000, n, -1, NULL, 0, 1000);
+		}
+		for (uint64_t i = 0; i < 3000; i++)
+			call(100, NR_WRITE, 2, 0x7000, i, -1, NULL, (int64_t)i, 1000);
+		task_exit(100, 0);
+		close_trace();
+	}
+}
+
+/* The same calls, recorded by other kernels. */
+static void pair_header(const char *dir)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		kernel = side == 'a' ? "6.1.0-synthetic" : "6.9.0-other";
+		open_pair(dir, "header", side);
+		for (uint64_t i = 0; i < 10; i++)
+			call(100, NR_WRITE, 1, 0x7000, i, -1, NULL, (int64_t)i, 1000);
+		task_exit(100, 0);
+		close_trace();
+	}
+	kernel = "6.1.0-synthetic";
+}
+
+/* A read returns 10 bytes in A and 12 in B: a difference unless read is
+ * named volatile. */
+static void pair_volatile(const char *dir)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		open_pair(dir, "volatile", side);
+		call(100, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+		call(100, NR_READ, 0, 0x7000, 64, -1, NULL, side == 'a' ? 10 : 12, 1000);
+		call(100, NR_WRITE, 1, 0x7000, 2, -1, NULL, 2, 1000);
+		task_exit(100, 0);
+		close_trace();
+	}
+}
+
+/* A child exits while its parent writes: SIGCHLD reaches the parent
+ * before its second write in A, after it in B; then the parent waits. */
+static void pair_sigchld(const char *dir)
+{
+	uint8_t siginfo[128] = {17 /* si_signo SIGCHLD */};
+	for (char side = 'a'; side <= 'b'; side++) {
+		open_pair(dir, "sigchld", side);
+		spawn(100, 101, STRTRC_SPAWN_FORK, 0);
+		call(100, NR_WRITE, 1, 0x7000, 1, -1, NULL, 1, 1000);
+		entry(101, NR_EXIT_GROUP, 0, 0, 0);
+		task_exit(101, 0);
+		struct strtrc_record r = {.kind = STRTRC_SIGNAL};
+		r.u.signal.signo = 17;
+		r.u.signal.siginfo = (struct strtrc_bytes){siginfo, sizeof(siginfo)};
+		if (side == 'a')
+			rec_put(&r, 100);
+		call(100, NR_WRITE, 1, 0x7000, 2, -1, NULL, 2, 1000);
+		if (side == 'b')
+			rec_put(&r, 100);
+		call(100, 61 /* wait4 */, 101, 0, 0, -1, NULL, 101, 1000);
+		task_exit(100, 0);
+		close_trace();
+	}
+}
+
+/* 10^6 calls a side in a loop of 100 distinct ones (no unique call to
+ * anchor on), B with one call changed every 10^5: 10 changed calls. */
+static void pair_long(const char *dir)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		open_pair(dir, "long", side);
+		for (uint64_t i = 0; i < 1000000; i++) {
+			const bool changed = side == 'b' && i % 100000 == 50000;
+			call(100, NR_WRITE, 1, 0x7000, i % 100, -1, NULL,
+			     changed ? -5 : (int64_t)(i % 100), 1000);
+		}
+		task_exit(100, 0);
+		close_trace();
+	}
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "--diff")) {
+		pair_noise(argv[2]);
+		pair_insert(argv[2]);
+		pair_change(argv[2]);
+		pair_children(argv[2]);
+		pair_threads(argv[2]);
+		pair_resync(argv[2]);
+		pair_header(argv[2]);
+		pair_volatile(argv[2]);
+		pair_sigchld(argv[2]);
+		pair_long(argv[2]);
+		return 0;
+	}
 	if (argc != 2) {
-		fprintf(stderr, "usage: mktrace DIR\n");
+		fprintf(stderr, "usage: mktrace DIR | mktrace --diff DIR\n");
 		return 2;
 	}
 	latency(argv[1]);

@@ -1,0 +1,50 @@
+/* strdiff's normalization of a decoded call (strep's text) into what two
+ * runs of the same program have in common: thread ids, addresses, clocks
+ * and descriptor numbers are replaced by placeholders or by what they
+ * refer to, so that equal keys mean "the same call". Library code. */
+#ifndef STREC_TOOLS_DIFF_NORM_H
+#define STREC_TOOLS_DIFF_NORM_H
+
+#include "replay.h"
+#include "util.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct dn_opts {
+	/* More field names whose values vary from run to run (--volatile
+	 * KEY=), besides the built-in ones (dn_key_volatile). */
+	const char *const *keys;
+	size_t nkeys;
+};
+
+/* Whether a field named name (len bytes), as in "name=value", holds a
+ * value that changes between runs: clocks (tv_sec, tv_nsec, tv_usec, any
+ * *time), resource usage (ru_*), or one of o's keys. */
+bool dn_key_volatile(const struct dn_opts *o, const char *name, size_t len);
+
+/* Appends the normalized form of text (len bytes, strep's rendering of
+ * one event with descriptor paths, no timestamps) to out:
+ *   - N<path> (a descriptor and what it refers to) becomes <path>;
+ *   - /proc/N in paths and strings becomes /proc/PID, and inode numbers
+ *     in pipe:[N], socket:[N] become [N];
+ *   - decimal numbers that are thread ids of the trace (tids) become PID;
+ *   - hexadecimal numbers from 0x10000 up (addresses) become 0x?;
+ *   - the values of volatile fields (dn_key_volatile) become ?;
+ *   - with mask_strings (random bytes), every quoted string becomes "?". */
+void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, const char *text,
+		  size_t len, bool mask_strings, struct rp_buf *out);
+
+/* Appends a path (len bytes, not quoted) with /proc/N as /proc/PID. */
+void dn_normalize_path(const char *path, size_t len, struct rp_buf *out);
+
+/* Replaces a decimal result (after the last " = ") at the end of out by
+ * PID: the result of a call that returns a process id, which may be of a
+ * process the trace does not hold (getppid of the traced command). */
+void dn_mask_result_pid(struct rp_buf *out);
+
+/* A 64-bit hash of len bytes (the key the alignment compares). */
+uint64_t dn_hash(const void *data, size_t len);
+
+#endif

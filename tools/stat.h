@@ -204,6 +204,22 @@ struct st_proc_info {
 	const char *command;	 /* the last command it ran (shell words), else NULL */
 	const char *inherited;	 /* its parent's command, when it ran none */
 };
+/* Seconds as every view prints them ("%.6f"). */
+#define ST_SECONDS(ns) ((double)(ns) / 1e9)
+/* "exited 1", "killed by SIGKILL (core dumped)", "detached", "running". */
+void st_proc_status(const struct st_proc_info *info, char *b, size_t n);
+/* A non-zero exit or a killing signal. */
+bool st_proc_failed(const struct st_proc_info *info);
+/* The lives of a process's threads beyond its leader: the first
+ * ST_THREADS_KEPT are kept (info.threads counts them all). */
+#define ST_THREADS_KEPT 64
+struct st_thread_info {
+	uint32_t tid;
+	uint64_t start_ns, end_ns; /* end_ns: when it ended, else the trace's end */
+	bool ended;
+};
+/* Copies up to max of process i's threads into v, in start order; their number. */
+size_t st_procs_threads(const struct st_procs *p, size_t i, struct st_thread_info *v, size_t max);
 /* Processes by index, in creation order (a parent before its children). */
 size_t st_procs_count(const struct st_procs *p);
 /* false for an index that holds no process (an early row merged away). */

@@ -10,7 +10,7 @@ _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output 
 	--output-separately -f -s -x -xx -t -tt
 	-ttt -r -T -i -n -a -y -yy --decode-fds -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
-	--pid --tree -P -S -U --sort --top -C --json --csv -o --output --svg -s -c -w -f -h --help
+	--pid --tree -P -S -U --sort --top -C --json --csv --csv-dir -o --output --svg -s -c -w -f -h --help
 	--version"
 _strec_opts_strscrub="-o --mask-paths --drop-argv --drop-env --drop-pid -h --help --version"
 
@@ -172,7 +172,7 @@ _strec_complete()
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return
 		;;
-	--ff)
+	--ff | --csv-dir)
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		return
 		;;

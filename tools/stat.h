@@ -15,12 +15,29 @@
 
 enum st_fmt { ST_TEXT, ST_JSON, ST_CSV };
 
+/* CSV into a directory: the file a table goes to, opened by the caller
+ * (named "<stem>.csv"); NULL when it cannot be (the table is skipped). */
+typedef FILE *(*st_table_file_fn)(const char *stem, void *ctx);
+
 struct st_out {
 	enum st_fmt fmt;
 	FILE *f;
+	bool headings; /* text: a heading before each view (more than one shown) */
+	/* CSV: set, a file per table and no table column; else every row of f
+	 * starts with the table's name */
+	st_table_file_fn table_file;
+	void *table_ctx;
 	unsigned nviews, ntables, nrows, ncell;
+	unsigned failed_tables;	 /* tables table_file could not open */
+	const char *view;	 /* the open view's name */
+	const char *table;	 /* the open table's */
 	const char *const *cols; /* column names of the open table */
+	FILE *table_f;		 /* where the open table's rows go */
 };
+
+/* The name of a view's table in CSV: the file stem with a directory, the
+ * table column without ("syscalls", "latency_slowest", "errors_paths"). */
+const char *st_out_table_name(const char *view, const char *table);
 
 void st_out_begin(struct st_out *o);
 void st_out_end(struct st_out *o);

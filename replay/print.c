@@ -406,22 +406,22 @@ static void sig_value(struct rp_emit *e, int sig)
 /* Names of the kernel's positive si_codes, which depend on the signal. */
 static const char *rp_si_code_name(int signo, int code)
 {
-	static const char *const segv[] = { "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR",
-					    "SEGV_PKUERR", "SEGV_ACCADI", "SEGV_ADIDERR",
-					    "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR" };
-	static const char *const bus[] = { "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR",
-					   "BUS_MCEERR_AR", "BUS_MCEERR_AO" };
-	static const char *const ill[] = { "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP",
-					   "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK",
-					   "ILL_BADIADDR" };
-	static const char *const fpe[] = { "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF",
-					   "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB",
-					   "FPE_FLTUNK", "FPE_CONDTRAP" };
-	static const char *const trap[] = { "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT",
-					    "TRAP_UNK", "TRAP_PERF" };
-	static const char *const poll[] = { "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR",
-					    "POLL_PRI", "POLL_HUP" };
-	static const char *const sys[] = { "SYS_SECCOMP", "SYS_USER_DISPATCH" };
+	static const char *const segv[] = {"SEGV_MAPERR",  "SEGV_ACCERR",  "SEGV_BNDERR",
+					   "SEGV_PKUERR",  "SEGV_ACCADI",  "SEGV_ADIDERR",
+					   "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR"};
+	static const char *const bus[] = {"BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR",
+					  "BUS_MCEERR_AO"};
+	static const char *const ill[] = {"ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR",
+					  "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG",
+					  "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"};
+	static const char *const fpe[] = {"FPE_INTDIV", "FPE_INTOVF",  "FPE_FLTDIV", "FPE_FLTOVF",
+					  "FPE_FLTUND", "FPE_FLTRES",  "FPE_FLTINV", "FPE_FLTSUB",
+					  "FPE_FLTUNK", "FPE_CONDTRAP"};
+	static const char *const trap[] = {"TRAP_BRKPT",  "TRAP_TRACE", "TRAP_BRANCH",
+					   "TRAP_HWBKPT", "TRAP_UNK",	"TRAP_PERF"};
+	static const char *const poll[] = {"POLL_IN",  "POLL_OUT", "POLL_MSG",
+					   "POLL_ERR", "POLL_PRI", "POLL_HUP"};
+	static const char *const sys[] = {"SYS_SECCOMP", "SYS_USER_DISPATCH"};
 #define PICK(arr) ((size_t)code <= sizeof(arr) / sizeof(arr[0]) ? arr[code - 1] : NULL)
 	switch (signo) {
 	case 11:
@@ -504,7 +504,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 			rp_e_int(e, status);
 		else
 			sig_value(e, status);
-		static const char *const keys[] = { "si_utime", "si_stime" };
+		static const char *const keys[] = {"si_utime", "si_stime"};
 		for (int i = 0; i < 2; i++) {
 			const uint64_t ticks = rp_get_u64(si + 32 + 8 * i);
 			rp_e_key(e, keys[i]);
@@ -517,7 +517,8 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		const int32_t nr = (int32_t)rp_get_u32(si + 24);
 		const uint32_t arch = rp_get_u32(si + 28);
 		const struct sc_table *const table = sc_table_for_arch(arch);
-		const struct sc_desc *const desc = table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
+		const struct sc_desc *const desc =
+		    table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
 		char num[16], name[64];
 		snprintf(num, sizeof(num), "%d", nr);
 		if (desc)
@@ -545,7 +546,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		rp_e_key(e, "si_fd");
 		const int32_t fd = (int32_t)rp_get_u32(si + 24);
 		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
-		struct rp_buf text = { 0 };
+		struct rp_buf text = {0};
 		if (path)
 			rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
 		if (path && !text.oom)
@@ -598,7 +599,8 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 	}
 	case RP_EV_GROUP_STOP:
 		print_prefix(p, ev, out);
-		rp_buf_printf(out, "--- stopped by %s ---", sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
+		rp_buf_printf(out, "--- stopped by %s ---",
+			      sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
 		break;
 	case RP_EV_EXIT: {
 		const int st = ev->u.wait_status;
@@ -642,6 +644,69 @@ static void json_common(struct rp_printer *p, const struct rp_event *ev, struct 
 		      ",\"ts\":\"%lld.%09lld\"",
 		      type, ev->pid, ev->tid, ev->ts_ns, (long long)(abs_ns / 1000000000),
 		      (long long)(abs_ns % 1000000000));
+	if (p->opts.json_extra)
+		rp_buf_puts(out, p->opts.json_extra);
+}
+
+/* A command's words as one string, shell-quoted where needed. */
+static void command_words(struct rp_buf *b, const char *const *argv, size_t argc)
+{
+	for (size_t i = 0; i < argc; i++) {
+		const char *const w = argv[i] ? argv[i] : "";
+		const bool plain = *w && !w[strcspn(w, " \t\n'\"\\$`;&|<>()*?[]{}~#!")];
+		rp_buf_puts(b, i ? " " : "");
+		if (plain) {
+			rp_buf_puts(b, w);
+			continue;
+		}
+		rp_buf_putc(b, '\'');
+		for (const char *c = w; *c; c++) {
+			if (*c == '\'')
+				rp_buf_puts(b, "'\\''");
+			else
+				rp_buf_putc(b, *c);
+		}
+		rp_buf_putc(b, '\'');
+	}
+}
+
+void rp_trace_id_json(const struct strtrc_header *h, struct rp_buf *out)
+{
+	const char *const host = h->hostname && *h->hostname ? h->hostname : "unknown";
+	/* the start in UTC, to the nanosecond */
+	const int64_t ns = h->start_realtime_ns;
+	const time_t secs = (time_t)(ns >= 0 ? ns / 1000000000 : (ns - 999999999) / 1000000000);
+	const long frac = (long)(ns - (int64_t)secs * 1000000000);
+	struct tm tm;
+	char start[64] = "1970-01-01T00:00:00";
+	if (gmtime_r(&secs, &tm))
+		strftime(start, sizeof(start), "%Y-%m-%dT%H:%M:%S", &tm);
+	char start_ns[80];
+	snprintf(start_ns, sizeof(start_ns), "%s.%09ldZ", start, frac);
+	struct rp_buf program = {0}, command = {0};
+	if (h->command_argc && h->command_argv[0]) {
+		const char *const slash = strrchr(h->command_argv[0], '/');
+		rp_buf_puts(&program, slash && slash[1] ? slash + 1 : h->command_argv[0]);
+		command_words(&command, h->command_argv, h->command_argc);
+	} else {
+		rp_buf_printf(&program, "pid%" PRIu32, h->npids ? h->pids[0] : 0);
+		for (size_t i = 0; i < h->npids; i++)
+			rp_buf_printf(&command, "%s-p %" PRIu32, i ? " " : "", h->pids[i]);
+	}
+	struct rp_buf id = {0};
+	rp_buf_printf(&id, "%s/%s/", host, start_ns);
+	rp_buf_put(&id, program.data ? program.data : "", program.len);
+	rp_buf_puts(out, ",\"trace_id\":");
+	rp_json_string(out, (const uint8_t *)(id.data ? id.data : ""), id.len);
+	rp_buf_puts(out, ",\"trace_host\":");
+	rp_json_string(out, (const uint8_t *)host, strlen(host));
+	rp_buf_printf(out, ",\"trace_start\":\"%s\",\"trace_command\":", start_ns);
+	rp_json_string(out, (const uint8_t *)(command.data ? command.data : ""), command.len);
+	if (id.oom || program.oom || command.oom)
+		out->oom = true;
+	rp_buf_free(&id);
+	rp_buf_free(&program);
+	rp_buf_free(&command);
 }
 
 static void print_json(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
@@ -681,12 +746,11 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		if (sc->finished) {
 			rp_buf_printf(out, ",\"rval\":%" PRId64, sc->rval);
 			if (sc->is_error) {
+				/* the name (null for a number without one) and the number */
 				const char *en = strec_errno_name((int)-sc->rval);
-				rp_buf_puts(out, ",\"errno\":");
-				if (en)
-					rp_buf_printf(out, "\"%s\"", en);
-				else
-					rp_buf_printf(out, "%" PRId64, -sc->rval);
+				rp_buf_printf(out, ",\"errno\":%s%s%s,\"errno_nr\":%" PRId64,
+					      en ? "\"" : "", en ? en : "null", en ? "\"" : "",
+					      -sc->rval);
 			}
 			rp_buf_printf(out, ",\"duration_ns\":%" PRIu64,
 				      sc->exit_ts_ns - sc->entry_ts_ns);
@@ -707,7 +771,8 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		break;
 	case RP_EV_GROUP_STOP:
 		json_common(p, ev, out, "stop");
-		rp_buf_printf(out, ",\"signal\":\"%s\"", sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
+		rp_buf_printf(out, ",\"signal\":\"%s\"",
+			      sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
 		break;
 	case RP_EV_EXIT: {
 		const int st = ev->u.wait_status;
@@ -722,11 +787,11 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 	}
 	case RP_EV_SPAWN:
 		json_common(p, ev, out, "spawn");
-		rp_buf_printf(out, ",\"child_tid\":%u,\"how\":\"%s\",\"clone_flags\":",
-			      ev->u.spawn.new_tid,
-			      ev->u.spawn.how == STRTRC_SPAWN_FORK    ? "fork"
-			      : ev->u.spawn.how == STRTRC_SPAWN_VFORK ? "vfork"
-								      : "clone");
+		rp_buf_printf(
+		    out, ",\"child_tid\":%u,\"how\":\"%s\",\"clone_flags\":", ev->u.spawn.new_tid,
+		    ev->u.spawn.how == STRTRC_SPAWN_FORK    ? "fork"
+		    : ev->u.spawn.how == STRTRC_SPAWN_VFORK ? "vfork"
+							    : "clone");
 		rp_e_flags(&e, &rp_x_clone_flags, ev->u.spawn.clone_flags);
 		break;
 	case RP_EV_EXEC:
@@ -734,7 +799,8 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_buf_printf(out, ",\"former_tid\":%u", ev->u.exec.former_tid);
 		if (ev->u.exec.exe) {
 			rp_buf_puts(out, ",\"exe\":");
-			rp_json_string(out, (const uint8_t *)ev->u.exec.exe, strlen(ev->u.exec.exe));
+			rp_json_string(out, (const uint8_t *)ev->u.exec.exe,
+				       strlen(ev->u.exec.exe));
 		}
 		break;
 	case RP_EV_DETACH:
@@ -744,7 +810,8 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		json_common(p, ev, out, "syscall_entry");
 		const char *const name = rp_syscall_name(&ev->u.sc);
 		rp_buf_puts(out, ",\"syscall\":");
-		rp_json_string(out, (const uint8_t *)(name ? name : "?"), strlen(name ? name : "?"));
+		rp_json_string(out, (const uint8_t *)(name ? name : "?"),
+			       strlen(name ? name : "?"));
 		rp_buf_printf(out, ",\"nr\":%" PRIu64, ev->u.sc.nr);
 		break;
 	}

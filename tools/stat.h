@@ -23,6 +23,9 @@ struct st_out {
 	enum st_fmt fmt;
 	FILE *f;
 	bool headings; /* text: a heading before each view (more than one shown) */
+	/* JSON: members (each starting with ',') added to the document and to
+	 * every row: the trace's identity (--with-trace-id); NULL: none */
+	const char *json_extra;
 	/* CSV: set, a file per table and no table column; else every row of f
 	 * starts with the table's name */
 	st_table_file_fn table_file;
@@ -39,6 +42,9 @@ struct st_out {
  * table column without ("syscalls", "latency_slowest", "errors_paths"). */
 const char *st_out_table_name(const char *view, const char *table);
 
+/* The version of strstat's JSON document (docs/json-schema.md), its
+ * "schema_version" member. */
+#define ST_JSON_SCHEMA_VERSION 1
 void st_out_begin(struct st_out *o);
 void st_out_end(struct st_out *o);
 /* Text: a blank line between views. JSON: "name": { tables }. */

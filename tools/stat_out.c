@@ -10,7 +10,8 @@
 void st_out_begin(struct st_out *o)
 {
 	if (o->fmt == ST_JSON)
-		fputs("{", o->f);
+		fprintf(o->f, "{\"schema_version\":%d%s", ST_JSON_SCHEMA_VERSION,
+			o->json_extra ? o->json_extra : "");
 }
 
 void st_out_end(struct st_out *o)
@@ -56,7 +57,7 @@ const char *st_out_table_name(const char *view, const char *table)
 void st_out_view_begin(struct st_out *o, const char *name)
 {
 	if (o->fmt == ST_JSON) {
-		fprintf(o->f, "%s\"%s\":{", o->nviews ? "," : "", name);
+		fprintf(o->f, ",\"%s\":{", name);
 	} else if (o->nviews && !o->table_file) {
 		fputs("\n", o->f); /* text and CSV: views apart */
 	}
@@ -179,6 +180,8 @@ void st_out_row_begin(struct st_out *o)
 void st_out_row_end(struct st_out *o)
 {
 	assert(!o->cols || !o->cols[o->ncell]); /* every column given */
+	if (o->fmt == ST_JSON && o->json_extra)
+		fputs(o->json_extra, o->f);
 	if (o->table_f)
 		fputs(o->fmt == ST_JSON ? "}" : "\n", o->table_f);
 }

@@ -41,6 +41,7 @@ struct opts {
 	const char *outfile;
 	const char *svg;     /* --svg FILE */
 	const char *csv_dir; /* --csv-dir DIR */
+	bool with_trace_id;  /* --with-trace-id */
 	bool force;	     /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
@@ -58,12 +59,14 @@ struct run {
 	FILE *out;
 	const char *exec_exe; /* of the EXEC record being fed */
 	struct st_svg *svg;
+	const struct strtrc_header *header;
 };
 
 static const char *const long_options[] = {
-    "--to_trace",  "--dont_trace", "--trace",	"--pid",  "--tree",  "--latency", "--errors",
-    "--processes", "--files",	   "--all",	"--json", "--csv",   "--top",	  "--sort",
-    "--output",	   "--help",	   "--version", "--svg",  "--force", "--csv-dir", NULL,
+    "--to_trace", "--dont_trace", "--trace",	     "--pid",  "--tree",    "--latency",
+    "--errors",	  "--processes",  "--files",	     "--all",  "--json",    "--csv",
+    "--top",	  "--sort",	  "--output",	     "--help", "--version", "--svg",
+    "--force",	  "--csv-dir",	  "--with-trace-id", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -145,6 +148,9 @@ static void usage(FILE *f)
 	    "  --top N                slowest calls and failed paths to list (default 10)\n"
 	    "  -C                     also print every selected event, as strep does\n"
 	    "  --json                 one JSON object: {view: {table: [rows]}}; times in ns\n"
+	    "                         (docs/json-schema.md: schema_version 1)\n"
+	    "  --with-trace-id        with --json: the trace's identity (trace_id, trace_host,\n"
+	    "                         trace_start, trace_command) in the document and every row\n"
 	    "  --csv                  CSV tables, each with a header row, a blank line between\n"
 	    "                         them; the first column, table, names each row's table:\n"
 	    "                         syscalls, syscalls_total, latency, latency_slowest,\n"
@@ -384,6 +390,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		o->fmt = ST_CSV;
 		if (val)
 			o->csv_dir = val;
+	} else if (!strcmp(name, "--with-trace-id") && !val) {
+		o->with_trace_id = true;
 	} else if (!strcmp(name, "--csv-dir")) {
 		o->fmt = ST_CSV;
 		o->csv_dir = opt_value(argc, argv, i, val);
@@ -486,6 +494,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		usage_error("no trace file given (see strstat --help)");
 	if (!o->views && !o->svg)
 		o->views = V_SUMMARY;
+	if (o->with_trace_id && o->fmt != ST_JSON)
+		usage_error("--with-trace-id is for --json");
 	if (o->csv_dir && !*o->csv_dir)
 		usage_error("--csv-dir: an empty directory name");
 	if (o->csv_dir && o->outfile)
@@ -641,7 +651,15 @@ static unsigned views_count(unsigned views)
 static int print_views(struct run *r)
 {
 	struct table_files files = {.o = r->o};
+	struct rp_buf trace_id = {0};
+	if (r->o->with_trace_id) {
+		rp_trace_id_json(r->header, &trace_id);
+		rp_buf_putc(&trace_id, '\0');
+		if (trace_id.oom)
+			oom();
+	}
 	struct st_out out = {
+	    .json_extra = trace_id.data,
 	    .fmt = r->o->fmt,
 	    .f = r->out,
 	    .headings = views_count(r->o->views) > 1,
@@ -660,6 +678,7 @@ static int print_views(struct run *r)
 	if (r->o->views & V_FILES)
 		st_view_files(r->files, &out, r->o->fsort, 0);
 	st_out_end(&out);
+	rp_buf_free(&trace_id);
 	int status = out.failed_tables ? 1 : 0;
 	for (size_t i = 0; i < files.n; i++) {
 		if (fclose(files.f[i]) != 0) {
@@ -695,7 +714,7 @@ int main(int argc, char **argv)
 	if (o.csv_dir)
 		make_csv_dir(o.csv_dir);
 	o.print.start_realtime_ns = h->start_realtime_ns;
-	struct run r = {.o = &o, .out = out};
+	struct run r = {.o = &o, .out = out, .header = h};
 	r.s = rp_session_new(h);
 	r.sys = st_syscalls_new(o.top, o.views & V_LATENCY);
 	if (r.sys && o.columns.n)

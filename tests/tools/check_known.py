@@ -182,7 +182,7 @@ check("csv: a table of what was dropped", len(tables) == 2 and
 
 # --all --json: every view in one document
 doc = json.loads(run("--all", "--json", trc("files.trc")))
-check("--all views", sorted(doc) == ["errors", "files", "latency", "processes", "summary"])
+check("--all views", sorted(doc) == ["errors", "files", "latency", "processes", "schema_version", "summary"])
 
 # --all: a heading per view; one view alone has none (strace -c's table)
 text = run("--all", trc("files.trc")).splitlines()
@@ -215,7 +215,8 @@ if "files.csv" in got:
         "/work/data.txt") == "200" and "table" not in files_csv[0])
     with open(os.path.join(csv_dir, "errors.csv")) as f:
         check("--csv-dir errors.csv", list(csv.DictReader(f)) == [
-            {"arch": "x86_64", "syscall": "openat", "errno": "ENOENT", "count": "1"}])
+            {"arch": "x86_64", "syscall": "openat", "errno": "ENOENT", "errno_nr": "2",
+             "count": "1"}])
 run("--processes", "--csv=" + csv_dir, trc("procs.trc"))
 with open(os.path.join(csv_dir, "processes.csv")) as f:
     check("--csv=DIR replaces processes.csv", sorted(int(r["pid"]) for r in csv.DictReader(f))

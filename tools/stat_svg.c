@@ -280,26 +280,41 @@ static int prof_reserve(struct node *p, size_t rows)
 	return 0;
 }
 
-/* Puts child c's block into parent p's at the first rows, below p's own,
- * that are free from c's start on. Blocks go at multiples of their height
- * from p's own rows: blocks of one shape (a make's compiles: sh, cc, cc1)
- * then line up, and a row holds one kind of process. Linear in p's
- * height: a row found busy is not looked at again for c. */
-static int place(struct node *p, struct node *c)
+/* The first offset from base, a multiple of step from it, where c's block
+ * fits in p's: its rows free from c's start on. Linear in p's height: a
+ * row found busy is not looked at again. */
+static size_t first_fit(const struct node *p, const struct node *c, size_t base, size_t step)
 {
-	const size_t base = p->own_rows, h = c->height ? c->height : 1;
 	size_t o = base, k = 0;
 	while (k < c->height) {
 		if (o + k < p->height && p->prof[o + k] > c->bstart) {
-			o = base + ((o + k + 1 - base + h - 1) / h) * h;
+			o = base + ((o + k + 1 - base + step - 1) / step) * step;
 			k = 0;
 		} else {
 			k++;
 		}
 	}
+	return o;
+}
+
+/* Puts child c's block into parent p's, below p's own rows: at the first
+ * rows free from c's start on, or at a multiple of c's height below p's own
+ * rows when that makes p's block no taller. Blocks of one shape (a make's
+ * compiles: sh, cc, cc1) then line up, and a row holds one kind of
+ * process, without a tall block leaving rows empty to line up. */
+static int place(struct node *p, struct node *c)
+{
+	const size_t base = p->own_rows;
+	size_t o = first_fit(p, c, base, 1);
+	if (c->height > 1) {
+		const size_t aligned = first_fit(p, c, base, c->height);
+		const size_t height = o + c->height > p->height ? o + c->height : p->height;
+		if (aligned + c->height <= height)
+			o = aligned;
+	}
 	if (prof_reserve(p, o + c->height) < 0)
 		return -ENOMEM;
-	for (k = 0; k < c->height; k++)
+	for (size_t k = 0; k < c->height; k++)
 		if (c->prof[k] > p->prof[o + k])
 			p->prof[o + k] = c->prof[k];
 	if (o + c->height > p->height)

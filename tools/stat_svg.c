@@ -577,6 +577,29 @@ static int row_y(size_t row)
 	return TOP + (int)row * ROW_H;
 }
 
+/* The share of time in syscalls in SHADES steps: a few are told apart at
+ * a glance, and neighbouring bins of one step make one rect. */
+#define SHADES 4
+static int shade(double share)
+{
+	return share >= 1 ? SHADES : (int)(share * SHADES + 0.5);
+}
+
+/* The shade of bins k .. k+unit-1 (up to last) of a process living from
+ * start to end: the share of that time it spent in syscalls. */
+#define MIN_SHADE_PX 6.0
+static int unit_shade(const struct st_svg *g, const struct svg_row *pr, uint64_t start,
+		      uint64_t end, size_t k, size_t unit, size_t last)
+{
+	const size_t top = k + unit - 1 < last ? k + unit - 1 : last;
+	const uint64_t lo = k * g->bin_ns > start ? k * g->bin_ns : start;
+	const uint64_t hi = (top + 1) * g->bin_ns < end ? (top + 1) * g->bin_ns : end;
+	uint64_t us = 0;
+	for (size_t b = k; b <= top; b++)
+		us += pr->bins[b];
+	return hi > lo ? shade((double)us * 1000.0 / (double)(hi - lo)) : 0;
+}
+
 /* One process: tooltip, bar shaded by time in syscalls, failed calls,
  * threads, a failed end; its command beside the bar where there is room
  * before next_x (the next bar in its row), when its row is shared. */
@@ -614,52 +637,55 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 		"fill=\"#9ecae1\"%s/>\n",
 		xa, by, w, BAR_H, failed ? " stroke=\"#c00\" stroke-width=\"1\"" : "");
 	if (pr->bins) {
-		/* neighbouring bins of the same shade become one rect */
-		size_t k = p->start_ns / g->bin_ns;
+		/* bins in units of at least MIN_SHADE_PX; neighbouring units of
+		 * one shade become one run, the runs of a shade one path */
+		struct rp_buf runs[SHADES + 1] = {{0}};
+		const double bin_px = (double)g->bin_ns * scale;
+		const size_t unit =
+		    bin_px >= MIN_SHADE_PX ? 1 : (size_t)(MIN_SHADE_PX / bin_px) + 1;
+		const size_t first = p->start_ns / g->bin_ns;
 		const size_t last = end / g->bin_ns < NBINS ? end / g->bin_ns : NBINS - 1;
+		size_t k = first;
 		while (k <= last) {
-			const uint64_t lo =
-			    k * g->bin_ns > p->start_ns ? k * g->bin_ns : p->start_ns;
-			const uint64_t hi = (k + 1) * g->bin_ns < end ? (k + 1) * g->bin_ns : end;
-			const double share =
-			    hi > lo ? (double)pr->bins[k] * 1000.0 / (double)(hi - lo) : 0;
-			const int level = share >= 1 ? 10 : (int)(share * 10 + 0.5);
-			size_t m = k + 1;
-			while (m <= last && level) {
-				const uint64_t l2 = m * g->bin_ns;
-				const uint64_t h2 =
-				    (m + 1) * g->bin_ns < end ? (m + 1) * g->bin_ns : end;
-				const double s2 =
-				    h2 > l2 ? (double)pr->bins[m] * 1000.0 / (double)(h2 - l2) : 0;
-				if ((s2 >= 1 ? 10 : (int)(s2 * 10 + 0.5)) != level)
-					break;
-				m++;
-			}
+			const int level = unit_shade(g, pr, p->start_ns, end, k, unit, last);
+			size_t m = k + unit;
+			while (m <= last && level &&
+			       unit_shade(g, pr, p->start_ns, end, m, unit, last) == level)
+				m += unit;
 			if (level) {
+				const uint64_t lo =
+				    k * g->bin_ns > p->start_ns ? k * g->bin_ns : p->start_ns;
 				const uint64_t mhi = m * g->bin_ns < end ? m * g->bin_ns : end;
-				double bw = (double)(mhi - lo) * scale;
+				double bw = (double)(mhi > lo ? mhi - lo : 0) * scale;
 				if (bw < 0.5)
 					bw = 0.5;
-				fprintf(f,
-					"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-					"fill=\"#e6550d\" fill-opacity=\"%.1f\"/>\n",
-					x0 + (double)lo * scale, by, bw, BAR_H, level / 10.0);
+				rp_buf_printf(&runs[level], "M%.1f,%dh%.1fv%dh%.1fz",
+					      x0 + (double)lo * scale, by, bw, BAR_H, -bw);
 			}
 			k = m;
 		}
+		for (int l = 1; l <= SHADES; l++) {
+			if (runs[l].len && !runs[l].oom)
+				fprintf(
+				    f,
+				    "<path class=\"shade\" fill=\"#e6550d\" fill-opacity=\"%.2f\" "
+				    "d=\"%.*s\"/>\n",
+				    (double)l / SHADES, (int)runs[l].len, runs[l].data);
+			rp_buf_free(&runs[l]);
+		}
 	}
-	/* failed calls: red ticks over the bar, one per pixel */
+	/* failed calls: red ticks over the bar, one per pixel, one path */
 	long last_px = -1;
 	for (size_t k = 0; k < pr->nfails; k++) {
 		const long px = (long)(x0 + (double)pr->fails[k] * scale);
 		if (px == last_px)
 			continue;
+		fprintf(f, "%sM%ld.5,%dv6",
+			last_px < 0 ? "<path class=\"fail\" stroke=\"#c00\" d=\"" : "", px, by - 2);
 		last_px = px;
-		fprintf(f,
-			"<line class=\"fail\" x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%d\" "
-			"stroke=\"#c00\"/>\n",
-			px, by - 2, px, by + 4);
 	}
+	if (last_px >= 0)
+		fputs("\"/>\n", f);
 	/* threads: thin sub-rows under the bar */
 	struct st_thread_info thr[ST_THREADS_KEPT];
 	unsigned lane[ST_THREADS_KEPT];

@@ -174,7 +174,8 @@ if len(threads) != 40:
 failed = sorted(p for p, g in groups.items() if "failed" in g.get("class"))
 if failed != [3100, 3101, 3102]:
     fail("build: failed exits marked %s" % failed)
-ticks = [e for e in groups[3102].iter(S + "line") if e.get("class") == "fail"]
+ticks = [m for e in groups[3102].iter(S + "path") if e.get("class") == "fail"
+         for m in re.findall(r"M[\d.]+,\d+v6", e.get("d"))]
 if len(ticks) != 1:
     fail("build: cc1's failed openat marked %d times" % len(ticks))
 labels = [g for g in root.iter(S + "g") if g.get("class") == "labels"][0]
@@ -194,7 +195,7 @@ procs = processes(pipe)
 root, groups, rows = check_picture("pipeline", picture(pipe, "pipeline"), procs)
 if len(procs) != 5 or len(rows) > 5:
     fail("pipeline: %d processes in %d rows" % (len(procs), len(rows)))
-if not any(e.get("class") == "fail" for g in groups.values() for e in g.iter(S + "line")):
+if not any(e.get("class") == "fail" for g in groups.values() for e in g.iter(S + "path")):
     fail("pipeline: cat's failed open not marked")
 one = os.path.join(work, "one.trc")
 subprocess.run([strec, "-q", "-o", one, "true"], check=True)

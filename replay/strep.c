@@ -1081,7 +1081,8 @@ int main(int argc, char **argv)
 		return fclose(out) == 0 && rc == 0 ? 0 : 1;
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
-	struct rp_buf trace_id = {0};
+	/* static: the printers use it until the process exits */
+	static struct rp_buf trace_id;
 	if (o.with_trace_id) {
 		rp_trace_id_json(h, &trace_id);
 		rp_buf_putc(&trace_id, '\0');
@@ -1089,7 +1090,7 @@ int main(int argc, char **argv)
 			fputs("strep: out of memory\n", stderr);
 			return 1;
 		}
-		o.print.json_extra = trace_id.data; /* lives until the process exits */
+		o.print.json_extra = trace_id.data;
 	}
 	if (separate_files(&o)) {
 		/* strace -ff: no pid before each line, the file names the task */

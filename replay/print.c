@@ -642,6 +642,69 @@ static void json_common(struct rp_printer *p, const struct rp_event *ev, struct 
 		      ",\"ts\":\"%lld.%09lld\"",
 		      type, ev->pid, ev->tid, ev->ts_ns, (long long)(abs_ns / 1000000000),
 		      (long long)(abs_ns % 1000000000));
+	if (p->opts.json_extra)
+		rp_buf_puts(out, p->opts.json_extra);
+}
+
+/* A command's words as one string, shell-quoted where needed. */
+static void command_words(struct rp_buf *b, const char *const *argv, size_t argc)
+{
+	for (size_t i = 0; i < argc; i++) {
+		const char *const w = argv[i] ? argv[i] : "";
+		const bool plain = *w && !w[strcspn(w, " \t\n'\"\\$`;&|<>()*?[]{}~#!")];
+		rp_buf_puts(b, i ? " " : "");
+		if (plain) {
+			rp_buf_puts(b, w);
+			continue;
+		}
+		rp_buf_putc(b, '\'');
+		for (const char *c = w; *c; c++) {
+			if (*c == '\'')
+				rp_buf_puts(b, "'\\''");
+			else
+				rp_buf_putc(b, *c);
+		}
+		rp_buf_putc(b, '\'');
+	}
+}
+
+void rp_trace_id_json(const struct strtrc_header *h, struct rp_buf *out)
+{
+	const char *const host = h->hostname && *h->hostname ? h->hostname : "unknown";
+	/* the start in UTC, to the nanosecond */
+	const int64_t ns = h->start_realtime_ns;
+	const time_t secs = (time_t)(ns >= 0 ? ns / 1000000000 : (ns - 999999999) / 1000000000);
+	const long frac = (long)(ns - (int64_t)secs * 1000000000);
+	struct tm tm;
+	char start[64] = "1970-01-01T00:00:00";
+	if (gmtime_r(&secs, &tm))
+		strftime(start, sizeof(start), "%Y-%m-%dT%H:%M:%S", &tm);
+	char start_ns[80];
+	snprintf(start_ns, sizeof(start_ns), "%s.%09ldZ", start, frac);
+	struct rp_buf program = {0}, command = {0};
+	if (h->command_argc && h->command_argv[0]) {
+		const char *const slash = strrchr(h->command_argv[0], '/');
+		rp_buf_puts(&program, slash && slash[1] ? slash + 1 : h->command_argv[0]);
+		command_words(&command, h->command_argv, h->command_argc);
+	} else {
+		rp_buf_printf(&program, "pid%" PRIu32, h->npids ? h->pids[0] : 0);
+		for (size_t i = 0; i < h->npids; i++)
+			rp_buf_printf(&command, "%s-p %" PRIu32, i ? " " : "", h->pids[i]);
+	}
+	struct rp_buf id = {0};
+	rp_buf_printf(&id, "%s/%s/", host, start_ns);
+	rp_buf_put(&id, program.data ? program.data : "", program.len);
+	rp_buf_puts(out, ",\"trace_id\":");
+	rp_json_string(out, (const uint8_t *)(id.data ? id.data : ""), id.len);
+	rp_buf_puts(out, ",\"trace_host\":");
+	rp_json_string(out, (const uint8_t *)host, strlen(host));
+	rp_buf_printf(out, ",\"trace_start\":\"%s\",\"trace_command\":", start_ns);
+	rp_json_string(out, (const uint8_t *)(command.data ? command.data : ""), command.len);
+	if (id.oom || program.oom || command.oom)
+		out->oom = true;
+	rp_buf_free(&id);
+	rp_buf_free(&program);
+	rp_buf_free(&command);
 }
 
 static void print_json(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
@@ -681,12 +744,11 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		if (sc->finished) {
 			rp_buf_printf(out, ",\"rval\":%" PRId64, sc->rval);
 			if (sc->is_error) {
+				/* the name (null for a number without one) and the number */
 				const char *en = strec_errno_name((int)-sc->rval);
-				rp_buf_puts(out, ",\"errno\":");
-				if (en)
-					rp_buf_printf(out, "\"%s\"", en);
-				else
-					rp_buf_printf(out, "%" PRId64, -sc->rval);
+				rp_buf_printf(out, ",\"errno\":%s%s%s,\"errno_nr\":%" PRId64,
+					      en ? "\"" : "", en ? en : "null", en ? "\"" : "",
+					      -sc->rval);
 			}
 			rp_buf_printf(out, ",\"duration_ns\":%" PRIu64,
 				      sc->exit_ts_ns - sc->entry_ts_ns);

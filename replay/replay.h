@@ -248,6 +248,9 @@ struct rp_print_opts {
 	const struct rp_fdset *dump_read, *dump_write;
 	unsigned quiet;	     /* enum rp_quiet: messages left out (-q, --quiet=) */
 	int64_t start_realtime_ns;
+	/* JSON: members added to every object, each starting with ',' (the
+	 * trace's identity, rp_trace_id_json); NULL: none. Owned by the caller. */
+	const char *json_extra;
 };
 void rp_print_opts_init(struct rp_print_opts *o);
 
@@ -278,5 +281,13 @@ void rp_quote_fd_path(struct rp_buf *b, const char *path, size_t len, int xflag)
 /* JSON string literal of len bytes: control chars and non-UTF-8 bytes as
  * \u00XX. */
 void rp_json_string(struct rp_buf *b, const uint8_t *data, size_t len);
+
+/* The trace's identity from its header, as the JSON members that
+ * --with-trace-id adds to every object (docs/json-schema.md):
+ *   ,"trace_id":"HOST/START/PROGRAM","trace_host":"HOST",
+ *   "trace_start":"2026-12-02T06:43:05.123456789Z","trace_command":"make -j2"
+ * START is the recording's start in UTC (nanoseconds), PROGRAM the command's
+ * program without its directory (attached: "pid" and the first pid). */
+void rp_trace_id_json(const struct strtrc_header *h, struct rp_buf *out);
 
 #endif

@@ -29,6 +29,7 @@ struct opts {
 	bool info;
 	bool interleaved;
 	bool perfetto; /* --format=perfetto */
+	bool with_trace_id; /* --with-trace-id: the trace's identity on every JSON line */
 	const char *ff_dir;    /* --ff: one file per task in this directory */
 	const char *ff_prefix; /* -ff -o PREFIX: one file per task, PREFIX.TID */
 	unsigned fcount;       /* -f, -ff */
@@ -92,7 +93,7 @@ static const char *const long_options[] = {
     "--json",	    "--info",	    "--interleaved", "--help",
     "--version",    "--output",	    "--trace",	     "--ff",
     "--format",	    "--force",	    "--quiet",	     "--output-separately",
-    "--decode-fds", NULL,
+    "--decode-fds", "--with-trace-id", NULL,
 };
 
 /* --ff DIR or -ff -o PREFIX: a file per task */
@@ -164,7 +165,10 @@ static void usage(FILE *f)
 	    "                         exit lines either; nothing (as --quiet=all)\n"
 	    "  --quiet=SET            strace's -e quiet=SET: attach, exit, personality,\n"
 	    "                         thread-execve, path-resolution, all, none, !negation\n"
-	    "  --json                 one JSON object per event\n"
+	    "  --json                 one JSON object per event (docs/json-schema.md)\n"
+	    "  --with-trace-id        with --json: the trace's identity on every line:\n"
+	    "                         trace_id (HOST/START/PROGRAM), trace_host, trace_start,\n"
+	    "                         trace_command, from the trace's header\n"
 	    "  --format=FMT           text (default), json (as --json), or perfetto: Chrome\n"
 	    "                         trace-event JSON for ui.perfetto.dev and chrome://tracing\n"
 	    "  --info                 summary of the trace header, then exit\n"
@@ -369,6 +373,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->perfetto = !strcmp(f, "perfetto");
 			} else if (!strcmp(name, "--json") && !val) {
 				o->print.json = true;
+			} else if (!strcmp(name, "--with-trace-id") && !val) {
+				o->with_trace_id = true;
 			} else if (!strcmp(name, "--info") && !val) {
 				o->info = true;
 			} else if (!strcmp(name, "--interleaved") && !val) {
@@ -856,7 +862,7 @@ static void exec_summary(const struct opts *o)
 		fprintf(stderr, "strep: %s\n", msg);
 		exit(1);
 	}
-	const char *extra[6];
+	const char *extra[7];
 	size_t k = 0;
 	if (o->outfile) {
 		extra[k++] = "-o";
@@ -866,6 +872,8 @@ static void exec_summary(const struct opts *o)
 		extra[k++] = "--force";
 	if (o->print.json)
 		extra[k++] = "--json";
+	if (o->with_trace_id)
+		extra[k++] = "--with-trace-id";
 	extra[k] = NULL;
 	char **const argv = strstat_argv(o, extra);
 	if (!argv) {
@@ -1038,6 +1046,8 @@ int main(int argc, char **argv)
 	strec_filter_init(&o.verbose_set);
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
+	if (o.with_trace_id && !o.print.json)
+		usage_error("--with-trace-id is for --json");
 	if (o.interleaved && (o.print.json || separate_files(&o)))
 		usage_error("--interleaved is for the text view of all tasks (not --json or --ff)");
 	if (o.interleaved && o.sel.status != RP_STATUS_ALL)
@@ -1100,6 +1110,17 @@ int main(int argc, char **argv)
 	/* as strace would have shown the recording (strec -e trace=...) */
 	if (rp_select_recorded_filter(&o.sel, h->filter, msg, sizeof(msg)) < 0)
 		fprintf(stderr, "strep: warning: %s: showing every call\n", msg);
+	/* static: the printers use it until the process exits */
+	static struct rp_buf trace_id;
+	if (o.with_trace_id) {
+		rp_trace_id_json(h, &trace_id);
+		rp_buf_putc(&trace_id, '\0');
+		if (trace_id.oom) {
+			fputs("strep: out of memory\n", stderr);
+			return 1;
+		}
+		o.print.json_extra = trace_id.data;
+	}
 	if (separate_files(&o)) {
 		/* strace -ff: no pid before each line, the file names the task */
 		o.print.pid_prefix = false;

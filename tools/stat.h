@@ -15,13 +15,36 @@
 
 enum st_fmt { ST_TEXT, ST_JSON, ST_CSV };
 
+/* CSV into a directory: the file a table goes to, opened by the caller
+ * (named "<stem>.csv"); NULL when it cannot be (the table is skipped). */
+typedef FILE *(*st_table_file_fn)(const char *stem, void *ctx);
+
 struct st_out {
 	enum st_fmt fmt;
 	FILE *f;
+	bool headings; /* text: a heading before each view (more than one shown) */
+	/* JSON: members (each starting with ',') added to the document and to
+	 * every row: the trace's identity (--with-trace-id); NULL: none */
+	const char *json_extra;
+	/* CSV: set, a file per table and no table column; else every row of f
+	 * starts with the table's name */
+	st_table_file_fn table_file;
+	void *table_ctx;
 	unsigned nviews, ntables, nrows, ncell;
+	unsigned failed_tables;	 /* tables table_file could not open */
+	const char *view;	 /* the open view's name */
+	const char *table;	 /* the open table's */
 	const char *const *cols; /* column names of the open table */
+	FILE *table_f;		 /* where the open table's rows go */
 };
 
+/* The name of a view's table in CSV: the file stem with a directory, the
+ * table column without ("syscalls", "latency_slowest", "errors_paths"). */
+const char *st_out_table_name(const char *view, const char *table);
+
+/* The version of strstat's JSON document (docs/json-schema.md), its
+ * "schema_version" member. */
+#define ST_JSON_SCHEMA_VERSION 1
 void st_out_begin(struct st_out *o);
 void st_out_end(struct st_out *o);
 /* Text: a blank line between views. JSON: "name": { tables }. */
@@ -203,6 +226,22 @@ struct st_proc_info {
 	const char *command;	 /* the last command it ran (shell words), else NULL */
 	const char *inherited;	 /* its parent's command, when it ran none */
 };
+/* Seconds as every view prints them ("%.6f"). */
+#define ST_SECONDS(ns) ((double)(ns) / 1e9)
+/* "exited 1", "killed by SIGKILL (core dumped)", "detached", "running". */
+void st_proc_status(const struct st_proc_info *info, char *b, size_t n);
+/* A non-zero exit or a killing signal. */
+bool st_proc_failed(const struct st_proc_info *info);
+/* The lives of a process's threads beyond its leader: the first
+ * ST_THREADS_KEPT are kept (info.threads counts them all). */
+#define ST_THREADS_KEPT 64
+struct st_thread_info {
+	uint32_t tid;
+	uint64_t start_ns, end_ns; /* end_ns: when it ended, else the trace's end */
+	bool ended;
+};
+/* Copies up to max of process i's threads into v, in start order; their number. */
+size_t st_procs_threads(const struct st_procs *p, size_t i, struct st_thread_info *v, size_t max);
 /* Processes by index, in creation order (a parent before its children). */
 size_t st_procs_count(const struct st_procs *p);
 /* false for an index that holds no process (an early row merged away). */

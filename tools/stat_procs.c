@@ -39,6 +39,9 @@ struct proc {
 	 * parent's fork event */
 	bool orphan;
 	bool merged; /* an orphan the spawn record then named: not shown */
+	/* the first ST_THREADS_KEPT threads beyond the leader: their lives */
+	struct st_thread_info *thr;
+	size_t nthr;
 };
 
 struct st_procs {
@@ -75,6 +78,7 @@ void st_procs_free(struct st_procs *p)
 		free(pr->cmds);
 		free(pr->cwd);
 		free(pr->inherited);
+		free(pr->thr);
 	}
 	free(p->v);
 	free(p->cwd);
@@ -123,8 +127,8 @@ static struct proc *get_proc(struct st_procs *p, uint32_t pid, uint64_t ts)
 /* The orphan process that a spawn of new_tid by parent, whose previous
  * event was at parent_last_ns, names: one made for new_tid since then. An
  * older process of the same pid (reused) is not it. */
-static struct proc *early_records_of(struct st_procs *p, uint32_t new_tid, const struct proc *parent,
-				     uint64_t parent_last_ns)
+static struct proc *early_records_of(struct st_procs *p, uint32_t new_tid,
+				     const struct proc *parent, uint64_t parent_last_ns)
 {
 	const size_t i = st_map_get_u64(&p->by_pid, new_tid);
 	if (i == SIZE_MAX)
@@ -158,6 +162,10 @@ static void adopt(struct proc *child, struct proc *early)
 	child->ncmds = early->ncmds;
 	child->cmds_cap = early->cmds_cap;
 	child->exec_pending = early->exec_pending;
+	child->thr = early->thr;
+	child->nthr = early->nthr;
+	early->thr = NULL;
+	early->nthr = 0;
 	early->cmds = NULL;
 	early->ncmds = early->cmds_cap = 0;
 	early->merged = true;
@@ -193,6 +201,39 @@ bool st_procs_info(const struct st_procs *p, size_t i, struct st_proc_info *info
 	    .inherited = pr->inherited,
 	};
 	return true;
+}
+
+size_t st_procs_threads(const struct st_procs *p, size_t i, struct st_thread_info *v, size_t max)
+{
+	assert(i < p->n);
+	const struct proc *const pr = &p->v[i];
+	const size_t n = pr->nthr < max ? pr->nthr : max;
+	for (size_t k = 0; k < n; k++) {
+		v[k] = pr->thr[k];
+		if (!v[k].ended)
+			v[k].end_ns = p->end_ns;
+	}
+	return n;
+}
+
+void st_proc_status(const struct st_proc_info *info, char *b, size_t n)
+{
+	if (info->has_status && WIFEXITED(info->wait_status)) {
+		snprintf(b, n, "exited %d", WEXITSTATUS(info->wait_status));
+	} else if (info->has_status && WIFSIGNALED(info->wait_status)) {
+		const char *sig = strec_signal_name(WTERMSIG(info->wait_status));
+		snprintf(b, n, "killed by %s%s", sig ? sig : "?",
+			 WCOREDUMP(info->wait_status) ? " (core dumped)" : "");
+	} else if (info->detached) {
+		snprintf(b, n, "detached");
+	} else {
+		snprintf(b, n, "running");
+	}
+}
+
+bool st_proc_failed(const struct st_proc_info *info)
+{
+	return info->has_status && info->wait_status != 0;
 }
 
 size_t st_procs_index(const struct st_procs *p, uint32_t pid)
@@ -373,6 +414,19 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 		struct proc *const early = early_records_of(p, sp->new_tid, pr, last_ns);
 		if (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & CLONE_THREAD_FLAG)) {
 			pr->threads++;
+			if (pr->nthr < ST_THREADS_KEPT) {
+				if (!pr->thr &&
+				    !(pr->thr = calloc(ST_THREADS_KEPT, sizeof(*pr->thr))))
+					return -ENOMEM;
+				pr->thr[pr->nthr++] = (struct st_thread_info){
+				    .tid = sp->new_tid,
+				    .start_ns = early && early->start_ns < ev->ts_ns
+						    ? early->start_ns
+						    : ev->ts_ns,
+				    .ended = early && early->ended,
+				    .end_ns = early ? early->end_ns : 0,
+				};
+			}
 			if (early) { /* the thread's calls are its process's */
 				pr->calls += early->calls;
 				pr->time_ns += early->time_ns;
@@ -395,8 +449,21 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 		return 0;
 	}
 	case RP_EV_EXEC:
+		/* the other threads are gone */
+		for (size_t k = 0; k < pr->nthr; k++) {
+			if (!pr->thr[k].ended) {
+				pr->thr[k].ended = true;
+				pr->thr[k].end_ns = ev->ts_ns;
+			}
+		}
 		return on_exec_record(pr, exe);
 	case RP_EV_EXIT:
+		for (size_t k = 0; ev->tid != ev->pid && k < pr->nthr; k++) {
+			if (pr->thr[k].tid == ev->tid && !pr->thr[k].ended) {
+				pr->thr[k].ended = true;
+				pr->thr[k].end_ns = ev->ts_ns;
+			}
+		}
 		if (ev->tid != ev->pid && pr->has_status)
 			return 0;
 		if (ev->tid == ev->pid || !pr->ended) {
@@ -434,21 +501,6 @@ int st_procs_call(struct st_procs *p, const struct st_call *c)
 
 /* ---- view ---- */
 
-static void status_text(const struct proc *pr, char *b, size_t n)
-{
-	if (pr->has_status && WIFEXITED(pr->wait_status)) {
-		snprintf(b, n, "exited %d", WEXITSTATUS(pr->wait_status));
-	} else if (pr->has_status && WIFSIGNALED(pr->wait_status)) {
-		const char *sig = strec_signal_name(WTERMSIG(pr->wait_status));
-		snprintf(b, n, "killed by %s%s", sig ? sig : "?",
-			 WCOREDUMP(pr->wait_status) ? " (core dumped)" : "");
-	} else if (pr->detached) {
-		snprintf(b, n, "detached");
-	} else {
-		snprintf(b, n, "running");
-	}
-}
-
 /* The tree is drawn this deep; deeper processes say how deep they are
  * instead (a chain of a million forks stays a line each). */
 #define TREE_MAX_DEPTH 64
@@ -474,22 +526,25 @@ static void print_proc(struct walk *w, size_t i, const char *tree_prefix)
 {
 	const struct proc *pr = &w->p->v[i];
 	struct st_out *o = w->o;
-	const uint64_t end = pr->ended ? pr->end_ns : w->p->end_ns;
-	const uint64_t life = end > pr->start_ns ? end - pr->start_ns : 0;
+	/* the numbers the picture's tooltips show too */
+	struct st_proc_info info;
+	if (!st_procs_info(w->p, i, &info))
+		return;
+	const uint64_t life = info.end_ns > info.start_ns ? info.end_ns - info.start_ns : 0;
 	char st[64];
-	status_text(pr, st, sizeof(st));
+	st_proc_status(&info, st, sizeof(st));
 	struct rp_buf cmd = {0}, json = {0};
 	for (size_t k = 0; k < pr->ncmds; k++) {
 		rp_buf_puts(&cmd, k ? " => " : "");
 		rp_buf_puts(&cmd, pr->cmds[k].text);
 	}
-	if (!pr->ncmds && pr->inherited)
-		rp_buf_printf(&cmd, "(%s)", pr->inherited);
+	if (!pr->ncmds && info.inherited)
+		rp_buf_printf(&cmd, "(%s)", info.inherited);
 	rp_buf_putc(&cmd, '\0');
 	if (o->fmt == ST_TEXT) {
 		fprintf(o->f, "%8u %8u %11.6f %11.6f %11.6f %7u %9" PRIu64 " %11.6f  %-20s %s%s\n",
-			pr->pid, pr->ppid, (double)pr->start_ns / 1e9, (double)end / 1e9,
-			(double)life / 1e9, pr->threads, pr->calls, (double)pr->time_ns / 1e9, st,
+			info.pid, info.ppid, ST_SECONDS(info.start_ns), ST_SECONDS(info.end_ns),
+			ST_SECONDS(life), info.threads, info.calls, ST_SECONDS(info.time_ns), st,
 			tree_prefix, cmd.oom ? "?" : cmd.data);
 		rp_buf_free(&cmd);
 		return;
@@ -503,23 +558,23 @@ static void print_proc(struct walk *w, size_t i, const char *tree_prefix)
 	rp_buf_puts(&json, "]");
 	rp_buf_putc(&json, '\0');
 	st_out_row_begin(o);
-	st_out_u64(o, pr->pid);
-	st_out_u64(o, pr->ppid);
-	st_out_u64(o, pr->start_ns);
-	if (pr->ended)
-		st_out_u64(o, pr->end_ns);
+	st_out_u64(o, info.pid);
+	st_out_u64(o, info.ppid);
+	st_out_u64(o, info.start_ns);
+	if (info.ended)
+		st_out_u64(o, info.end_ns);
 	else
 		st_out_null(o);
 	st_out_u64(o, life);
-	st_out_u64(o, pr->threads);
-	st_out_u64(o, pr->calls);
-	st_out_u64(o, pr->time_ns);
-	if (pr->has_status && WIFEXITED(pr->wait_status))
-		st_out_i64(o, WEXITSTATUS(pr->wait_status));
+	st_out_u64(o, info.threads);
+	st_out_u64(o, info.calls);
+	st_out_u64(o, info.time_ns);
+	if (info.has_status && WIFEXITED(info.wait_status))
+		st_out_i64(o, WEXITSTATUS(info.wait_status));
 	else
 		st_out_null(o);
-	if (pr->has_status && WIFSIGNALED(pr->wait_status))
-		st_out_str(o, strec_signal_name(WTERMSIG(pr->wait_status)));
+	if (info.has_status && WIFSIGNALED(info.wait_status))
+		st_out_str(o, strec_signal_name(WTERMSIG(info.wait_status)));
 	else
 		st_out_null(o);
 	st_out_str(o, st);

@@ -1,7 +1,9 @@
-/* strstat --svg: a timeline of the process tree as an SVG picture. One row
- * per process in tree order, a bar from its start to its end, shaded by the
- * share of time spent in syscalls, ticks where calls failed, the command it
- * exec'd as label. Memory: a fixed number of time bins per process. */
+/* strstat --svg: a timeline of the process tree as an SVG picture. A bar
+ * per process from its start to its end, shaded by the share of time spent
+ * in syscalls, its threads as thin sub-rows, ticks where calls failed; a
+ * process's children packed into the rows below it (rows shared by short
+ * processes); a label column with the commands. Memory: a fixed number of
+ * time bins per process. */
 #ifndef STREC_TOOLS_STAT_SVG_H
 #define STREC_TOOLS_STAT_SVG_H
 

@@ -635,7 +635,7 @@ static int fail_cmp(const void *pa, const void *pb)
 
 void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 {
-	static const char *const cols[] = {"arch", "syscall", "errno", "count", NULL};
+	static const char *const cols[] = {"arch", "syscall", "errno", "errno_nr", "count", NULL};
 	static const char *const pcols[] = {"path", "failures", "errnos", NULL};
 	st_out_view_begin(o, "errors");
 	if (o->fmt == ST_TEXT)
@@ -670,6 +670,7 @@ void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 				st_out_str(o, arch_label(a));
 				st_out_str(o, r->name);
 				st_out_str(o, st_errno_label(r->errs.v[k].err, tmp, sizeof(tmp)));
+				st_out_i64(o, r->errs.v[k].err);
 				st_out_u64(o, r->errs.v[k].count);
 				st_out_row_end(o);
 			}

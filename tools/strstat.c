@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum view_bits {
 	V_SUMMARY = 1,
@@ -28,7 +28,6 @@ enum view_bits {
 	V_FILES = 16,
 	V_ALL = 31,
 };
-
 
 struct opts {
 	struct rp_select sel; /* every filter: names, status, signals, pids, paths */
@@ -40,8 +39,10 @@ struct opts {
 	unsigned top;
 	bool print_events; /* -C */
 	const char *outfile;
-	const char *svg; /* --svg FILE */
-	bool force;      /* outputs may replace traces */
+	const char *svg;     /* --svg FILE */
+	const char *csv_dir; /* --csv-dir DIR */
+	bool with_trace_id;  /* --with-trace-id */
+	bool force;	     /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
 };
@@ -58,12 +59,14 @@ struct run {
 	FILE *out;
 	const char *exec_exe; /* of the EXEC record being fed */
 	struct st_svg *svg;
+	const struct strtrc_header *header;
 };
 
 static const char *const long_options[] = {
-    "--to_trace", "--dont_trace", "--trace",  "--pid",	"--tree",    "--latency",
-    "--errors",	  "--processes",  "--files",  "--all",	"--json",    "--csv",
-    "--top",	  "--sort",	  "--output", "--help", "--version", "--svg", "--force", NULL,
+    "--to_trace", "--dont_trace", "--trace",	     "--pid",  "--tree",    "--latency",
+    "--errors",	  "--processes",  "--files",	     "--all",  "--json",    "--csv",
+    "--top",	  "--sort",	  "--output",	     "--help", "--version", "--svg",
+    "--force",	  "--csv-dir",	  "--with-trace-id", NULL,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -90,8 +93,8 @@ static void oom(void)
 static FILE *open_output(const struct opts *o, const char *path)
 {
 	char msg[512];
-	const int fd = strtrc_output_open(path, STRTRC_OUTPUT_OTHER, o->force, &o->file, 1, msg,
-					  sizeof(msg));
+	const int fd =
+	    strtrc_output_open(path, STRTRC_OUTPUT_OTHER, o->force, &o->file, 1, msg, sizeof(msg));
 	FILE *const f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (f)
 		return f;
@@ -124,7 +127,8 @@ static void usage(FILE *f)
 	    "  --files                files touched: opens, failed opens by errno, bytes read,\n"
 	    "                         bytes written, stat calls; paths resolved against the\n"
 	    "                         recorded cwd or dirfd\n"
-	    "  --all                  every view, one after the other\n"
+	    "  --all                  every view, one after the other (text: each under a\n"
+	    "                         heading, as whenever several views are shown)\n"
 	    "Filters (as strep's):\n"
 	    "  --to_trace NAMES...    only these syscalls (names or %classes)\n"
 	    "  --dont_trace NAMES...  all syscalls but these\n"
@@ -146,11 +150,23 @@ static void usage(FILE *f)
 	    "  --top N                slowest calls and failed paths to list (default 10)\n"
 	    "  -C                     also print every selected event, as strep does\n"
 	    "  --json                 one JSON object: {view: {table: [rows]}}; times in ns\n"
-	    "  --csv                  CSV tables with a header row, blank line between tables\n"
+	    "                         (docs/json-schema.md: schema_version 1)\n"
+	    "  --with-trace-id        with --json: the trace's identity (trace_id, trace_host,\n"
+	    "                         trace_start, trace_command) in the document and every row\n"
+	    "  --csv                  CSV tables, each with a header row, a blank line between\n"
+	    "                         them; the first column, table, names each row's table:\n"
+	    "                         syscalls, syscalls_total, latency, latency_slowest,\n"
+	    "                         errors, errors_paths, errors_paths_dropped, processes,\n"
+	    "                         files, files_dropped\n"
+	    "  --csv-dir DIR, --csv=DIR  one file per table: DIR/syscalls.csv, DIR/errors.csv,\n"
+	    "                         DIR/processes.csv, ... (the names above; no table\n"
+	    "                         column; DIR is made if missing)\n"
 	    "  -o, --output FILE      write to FILE (never the input; not over a trace)\n"
 	    "  --svg FILE             also draw the process tree on a time line into FILE (SVG):\n"
-	    "                         a row per process, bars shaded by time in syscalls,\n"
-	    "                         failed calls marked; alone, it prints no view\n"
+	    "                         a bar per process shaded by time in syscalls, threads\n"
+	    "                         as sub-rows, failed calls and exits marked, children\n"
+	    "                         packed into shared rows below their parent, tooltips\n"
+	    "                         with --processes' numbers; alone, it prints no view\n"
 	    "  --force                let -o and --svg replace a trace\n"
 	    "  -s N                   string limit of decoded calls (default 32)\n"
 	    "  -c, -w, -f             accepted for strace habits (always on)\n"
@@ -374,8 +390,15 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		o->sel.tree = true;
 	} else if (!strcmp(name, "--json") && !val) {
 		o->fmt = ST_JSON;
-	} else if (!strcmp(name, "--csv") && !val) {
+	} else if (!strcmp(name, "--csv")) {
 		o->fmt = ST_CSV;
+		if (val)
+			o->csv_dir = val;
+	} else if (!strcmp(name, "--with-trace-id") && !val) {
+		o->with_trace_id = true;
+	} else if (!strcmp(name, "--csv-dir")) {
+		o->fmt = ST_CSV;
+		o->csv_dir = opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--top")) {
 		o->top = parse_uint("--top", opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--sort")) {
@@ -459,7 +482,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				break;
 			case 'P': {
 				char msg[256];
-				select_or_die(rp_select_path(&o->sel, opt_value(argc, argv, &i, rest), msg,
+				select_or_die(rp_select_path(&o->sel,
+							     opt_value(argc, argv, &i, rest), msg,
 							     sizeof(msg)),
 					      msg);
 				break;
@@ -474,6 +498,14 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		usage_error("no trace file given (see strstat --help)");
 	if (!o->views && !o->svg)
 		o->views = V_SUMMARY;
+	if (o->with_trace_id && o->fmt != ST_JSON)
+		usage_error("--with-trace-id is for --json");
+	if (o->csv_dir && !*o->csv_dir)
+		usage_error("--csv-dir: an empty directory name");
+	if (o->csv_dir && o->outfile)
+		usage_error("--csv-dir writes a file per table: -o has nothing to write");
+	if (o->csv_dir && !o->views)
+		usage_error("--csv-dir without a view: nothing to write");
 }
 
 /* ---- selection ---- */
@@ -554,9 +586,90 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	return 0;
 }
 
-static void print_views(struct run *r)
+/* --csv-dir: DIR/stem.csv, as -o opens a file (never a trace). */
+static FILE *open_table(const char *stem, void *ctx)
 {
-	struct st_out out = {.fmt = r->o->fmt, .f = r->out};
+	const struct opts *o = ctx;
+	struct rp_buf path = {0};
+	rp_buf_printf(&path, "%s/%s.csv", o->csv_dir, stem);
+	rp_buf_putc(&path, '\0');
+	if (path.oom)
+		oom();
+	char msg[512];
+	const int fd = strtrc_output_open(path.data, STRTRC_OUTPUT_OTHER, o->force, &o->file, 1,
+					  msg, sizeof(msg));
+	FILE *const f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			fprintf(stderr, "strstat: cannot write '%s': %s\n", path.data,
+				strerror(errno));
+		else
+			fprintf(stderr, "strstat: %s\n", msg);
+		if (fd >= 0)
+			close(fd);
+	}
+	rp_buf_free(&path);
+	return f;
+}
+
+/* The directory of --csv-dir, made if missing; exits when it cannot be. */
+static void make_csv_dir(const char *dir)
+{
+	struct stat st;
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "strstat: cannot make directory '%s': %s\n", dir, strerror(errno));
+		exit(1);
+	}
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "strstat: '%s' is not a directory\n", dir);
+		exit(1);
+	}
+}
+
+/* The open tables of --csv-dir, closed when the views are printed. */
+struct table_files {
+	const struct opts *o;
+	FILE *f[16];
+	size_t n;
+	bool failed;
+};
+
+static FILE *table_file(const char *stem, void *ctx)
+{
+	struct table_files *t = ctx;
+	FILE *const f = t->n < STREC_ARRAY_SIZE(t->f) ? open_table(stem, (void *)t->o) : NULL;
+	if (f)
+		t->f[t->n++] = f;
+	return f;
+}
+
+static unsigned views_count(unsigned views)
+{
+	unsigned n = 0;
+	for (; views; views &= views - 1)
+		n++;
+	return n;
+}
+
+/* 0, or 1 when a table could not be written. */
+static int print_views(struct run *r)
+{
+	struct table_files files = {.o = r->o};
+	struct rp_buf trace_id = {0};
+	if (r->o->with_trace_id) {
+		rp_trace_id_json(r->header, &trace_id);
+		rp_buf_putc(&trace_id, '\0');
+		if (trace_id.oom)
+			oom();
+	}
+	struct st_out out = {
+	    .json_extra = trace_id.data,
+	    .fmt = r->o->fmt,
+	    .f = r->out,
+	    .headings = views_count(r->o->views) > 1,
+	    .table_file = r->o->csv_dir ? table_file : NULL,
+	    .table_ctx = &files,
+	};
 	st_out_begin(&out);
 	if (r->o->views & V_SUMMARY)
 		st_view_summary(r->sys, &out, r->o->sort);
@@ -569,6 +682,16 @@ static void print_views(struct run *r)
 	if (r->o->views & V_FILES)
 		st_view_files(r->files, &out, r->o->fsort, 0);
 	st_out_end(&out);
+	rp_buf_free(&trace_id);
+	int status = out.failed_tables ? 1 : 0;
+	for (size_t i = 0; i < files.n; i++) {
+		if (fclose(files.f[i]) != 0) {
+			fprintf(stderr, "strstat: write error in %s: %s\n", r->o->csv_dir,
+				strerror(errno));
+			status = 1;
+		}
+	}
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -592,8 +715,10 @@ int main(int argc, char **argv)
 		out = open_output(&o, o.outfile);
 	if (o.svg)
 		svg_out = strcmp(o.svg, "-") != 0 ? open_output(&o, o.svg) : stdout;
+	if (o.csv_dir)
+		make_csv_dir(o.csv_dir);
 	o.print.start_realtime_ns = h->start_realtime_ns;
-	struct run r = {.o = &o, .out = out};
+	struct run r = {.o = &o, .out = out, .header = h};
 	r.s = rp_session_new(h);
 	r.sys = st_syscalls_new(o.top, o.views & V_LATENCY);
 	if (r.sys && o.columns.n)
@@ -648,8 +773,8 @@ int main(int argc, char **argv)
 	if (rp_session_finish(r.s, on_event, &r) < 0)
 		status = 1;
 	rp_progress_end(&progress);
-	if (o.views)
-		print_views(&r);
+	if (o.views && print_views(&r))
+		status = 1;
 	if (r.svg) {
 		const int src = st_svg_write(r.svg, svg_out, pid_shown, &o);
 		if (fflush(svg_out) != 0 || src < 0) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""strstat --svg: the picture is well-formed XML with one row per process
-(the processes --processes lists), each labelled with its command; --svg
-alone prints no view; failed exits are marked."""
+"""strstat --svg: the picture is well-formed XML with one bar per process
+(the processes --processes lists), each named by its command; --svg alone
+prints no view; failed exits are marked."""
 import json
 import os
 import subprocess
@@ -23,20 +23,25 @@ ns = {"s": "http://www.w3.org/2000/svg"}
 root = ET.parse(svg).getroot()
 if root.tag != "{http://www.w3.org/2000/svg}svg":
     fail.append("root is %s" % root.tag)
-rows = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "proc"]
+rows = [g for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if (g.get("class") or "").split()[:1] == ["proc"]]
 row_pids = sorted(int(g.get("data-pid")) for g in rows)
 if row_pids != sorted(p["pid"] for p in procs):
     fail.append("rows %r, processes %r" % (row_pids, [p["pid"] for p in procs]))
 for g in rows:
-    texts = ["".join(t.itertext()) for t in g.findall("s:text", ns)]
-    if not any("tp_forktree" in t for t in texts):
-        fail.append("row %s without its command: %r" % (g.get("data-pid"), texts))
+    title = "".join(g.find("s:title", ns).itertext())
+    if "tp_forktree" not in title:
+        fail.append("row %s without its command: %r" % (g.get("data-pid"), title))
     if not g.findall("s:rect", ns):
         fail.append("row %s without a bar" % g.get("data-pid"))
-# the children exit 11, 12, 13: marked in red
-red = [t for g in rows for t in g.findall("s:text", ns) if "exit 1" in "".join(t.itertext())]
-if len(red) != 3:
+# the children exit 11, 12, 13: marked in red, their status in the tooltip
+red = [g for g in rows if "failed" in g.get("class").split()]
+if sorted("".join(g.find("s:title", ns).itertext()).split("\n")[-1] for g in red) != \
+        ["exited 11", "exited 12", "exited 13"]:
     fail.append("expected 3 failed exits marked, got %d" % len(red))
+labels = "".join(root.find("s:g[@class='labels']", ns).itertext())
+if "tp_forktree" not in labels:
+    fail.append("the label column does not name tp_forktree: %r" % labels)
 # combined with a view, the view is printed too
 both = subprocess.run([strstat, "--processes", "--svg", svg, trc], check=True,
                       capture_output=True).stdout

@@ -130,10 +130,10 @@ svg_path = os.path.join(WORK, "early.svg")
 run("--svg", svg_path, trc("early.trc"))
 with open(svg_path) as f:
     svg = f.read()
-rows = re.findall(r'<g class="proc" data-pid="(\d+)">', svg)
-check("early: svg rows %s" % rows, rows == ["500", "501"])
-check("early: svg tooltip", "pid 501 (parent 500): true" in svg and "(parent 0)" not in svg.split("pid 501")[1][:20])
-check("early: svg calls as --processes", "3 calls" in svg)
+rows = re.findall(r'<g class="proc" data-pid="(\d+)"', svg)
+check("early: svg rows %s" % rows, sorted(rows) == ["500", "501"])
+check("early: svg tooltip", "pid 501 ppid 500: true" in svg)
+check("early: svg calls as --processes", "syscalls 3," in svg)
 
 # files: reads, writes, stat, failed open, paths resolved against the cwd
 doc = json.loads(run("--files", "--json", trc("files.trc")))
@@ -182,7 +182,48 @@ check("csv: a table of what was dropped", len(tables) == 2 and
 
 # --all --json: every view in one document
 doc = json.loads(run("--all", "--json", trc("files.trc")))
-check("--all views", sorted(doc) == ["errors", "files", "latency", "processes", "summary"])
+check("--all views", sorted(doc) == ["errors", "files", "latency", "processes", "schema_version", "summary"])
+
+# --all: a heading per view; one view alone has none (strace -c's table)
+text = run("--all", trc("files.trc")).splitlines()
+heads = [l for l in text if l.startswith("=== ")]
+check("--all headings %s" % heads, [h.split()[1] for h in heads] ==
+      ["summary:", "latency:", "errors:", "processes:", "files:"])
+check("--all: the summary's table under its heading", text[1].startswith("% time"))
+check("one view: no heading", not run(trc("files.trc")).startswith("==="))
+check("two views: headings", run("--errors", "--files", trc("files.trc")).count("\n=== ") == 1)
+
+# --csv: every row names its table; --csv-dir: a file per table
+text = run("--all", "--csv", trc("files.trc"))
+names = sorted({l.split(",")[0] for l in text.splitlines() if l})
+check("csv table column %s" % names, names == [
+    "errors", "errors_paths", "files", "latency", "latency_slowest", "processes", "syscalls",
+    "syscalls_total", "table"])
+rows = [r for r in csv.DictReader(io.StringIO(text.split("\n\n")[0]))]
+check("csv: syscalls table", rows and all(r["table"] == "syscalls" for r in rows) and
+      {r["syscall"] for r in rows} == {"read", "write", "openat", "close", "fstat"})
+csv_dir = os.path.join(WORK, "csv-dir")
+run("--all", "--csv-dir", csv_dir, trc("files.trc"))
+got = sorted(os.listdir(csv_dir)) if os.path.isdir(csv_dir) else []
+check("--csv-dir files %s" % got, got == [
+    "errors.csv", "errors_paths.csv", "files.csv", "latency.csv", "latency_slowest.csv",
+    "processes.csv", "syscalls.csv", "syscalls_total.csv"])
+if "files.csv" in got:
+    with open(os.path.join(csv_dir, "files.csv")) as f:
+        files_csv = list(csv.DictReader(f))
+    check("--csv-dir files.csv", {r["path"]: r["bytes_read"] for r in files_csv}.get(
+        "/work/data.txt") == "200" and "table" not in files_csv[0])
+    with open(os.path.join(csv_dir, "errors.csv")) as f:
+        check("--csv-dir errors.csv", list(csv.DictReader(f)) == [
+            {"arch": "x86_64", "syscall": "openat", "errno": "ENOENT", "errno_nr": "2",
+             "count": "1"}])
+run("--processes", "--csv=" + csv_dir, trc("procs.trc"))
+with open(os.path.join(csv_dir, "processes.csv")) as f:
+    check("--csv=DIR replaces processes.csv", sorted(int(r["pid"]) for r in csv.DictReader(f))
+          == [200, 201])
+p = subprocess.run([STRSTAT, "--csv-dir", csv_dir, "-o", os.path.join(WORK, "x"),
+                    trc("files.trc")], capture_output=True, text=True)
+check("--csv-dir with -o: a usage error", p.returncode == 2 and "strstat: " in p.stderr)
 
 if failures:
     print("%d check(s) failed" % len(failures), file=sys.stderr)

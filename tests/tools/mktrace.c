@@ -1,6 +1,6 @@
 /* Writes synthetic traces with known answers for the strstat tests:
  *   mktrace DIR  ->  DIR/latency.trc DIR/errors.trc DIR/procs.trc DIR/files.trc
- *                    DIR/manypaths.trc DIR/early.trc
+ *                    DIR/manypaths.trc DIR/early.trc DIR/build.trc
  * check_known.py holds the expected values; keep the two in step.
  * And pairs of traces for strdiff's alignment (NAME.a.trc, NAME.b.trc):
  *   mktrace --diff DIR  ->  noise, insert, change, children, threads,
@@ -530,6 +530,82 @@ static void pair_long(const char *dir)
 	}
 }
 
+/* A make -j2 of 500 files: make 1000 runs two compiles at a time, each
+ * sh -c -> cc -> cc1 then as (2,000 processes, 4 deep); the compile of
+ * f275.c fails (cc1's openat of missing.h fails, cc and sh exit 1); then
+ * ld 9000 runs 40 threads, 4 at a time. svg_layout.py checks the picture. */
+static void build(const char *dir)
+{
+	static const char *const mk[] = {"make", "-j2", NULL};
+	open_trace(dir, "build.trc", "/src");
+	execve_(1000, "/usr/bin/make", mk);
+	uint32_t next = 2000;
+	for (int round = 0; round < 250; round++) {
+		uint32_t sh[2], cc[2], cc1[2], as[2];
+		char src[2][32], cmd[2][48];
+		for (int k = 0; k < 2; k++) {
+			const int file = 2 * round + k;
+			snprintf(src[k], sizeof(src[k]), "f%d.c", file);
+			snprintf(cmd[k], sizeof(cmd[k]), "cc -c f%d.c", file);
+			sh[k] = next++;
+			cc[k] = next++;
+			cc1[k] = next++;
+			as[k] = next++;
+		}
+		const bool fails[2] = {false, round == 137};
+		for (int k = 0; k < 2; k++) {
+			const char *const a_sh[] = {"sh", "-c", cmd[k], NULL};
+			spawn(1000, sh[k], STRTRC_SPAWN_FORK, 0);
+			execve_(sh[k], "/bin/sh", a_sh);
+		}
+		for (int k = 0; k < 2; k++) {
+			const char *const a_cc[] = {"cc", "-c", src[k], NULL};
+			spawn(sh[k], cc[k], STRTRC_SPAWN_FORK, 0);
+			execve_(cc[k], "/usr/bin/cc", a_cc);
+		}
+		for (int k = 0; k < 2; k++) {
+			const char *const a_cc1[] = {"cc1", src[k], NULL};
+			spawn(cc[k], cc1[k], STRTRC_SPAWN_FORK, 0);
+			execve_(cc1[k], "/usr/libexec/cc1", a_cc1);
+			if (fails[k])
+				call(cc1[k], NR_OPENAT, AT_FDCWD_ARG, 0x1000, 0, 1, "missing.h", -2,
+				     5000);
+		}
+		now += 400000;
+		for (int k = 0; k < 2; k++)
+			task_exit(cc1[k], fails[k] ? 1 << 8 : 0);
+		for (int k = 0; k < 2; k++) {
+			static const char *const a_as[] = {"as", "-o", "x.o", NULL};
+			if (fails[k])
+				continue;
+			spawn(cc[k], as[k], STRTRC_SPAWN_FORK, 0);
+			execve_(as[k], "/usr/bin/as", a_as);
+		}
+		now += 100000;
+		for (int k = 0; k < 2; k++) {
+			if (!fails[k])
+				task_exit(as[k], 0);
+			task_exit(cc[k], fails[k] ? 1 << 8 : 0);
+			task_exit(sh[k], fails[k] ? 1 << 8 : 0);
+		}
+	}
+	static const char *const a_ld[] = {"ld", "-o", "prog", NULL};
+	spawn(1000, 9000, STRTRC_SPAWN_FORK, 0);
+	execve_(9000, "/usr/bin/ld", a_ld);
+	for (uint32_t t = 0; t < 40; t += 4) {
+		for (uint32_t k = 0; k < 4; k++)
+			spawn(9000, 9001 + t + k, STRTRC_SPAWN_CLONE,
+			      0x10000 | 0x100 | 0x800 | 0x400);
+		now += 2000000;
+		for (uint32_t k = 0; k < 4; k++)
+			task_exit(9001 + t + k, 0);
+	}
+	task_exit(9000, 0);
+	now += 100000;
+	task_exit(1000, 0);
+	close_trace();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--diff")) {
@@ -555,5 +631,6 @@ int main(int argc, char **argv)
 	files(argv[1]);
 	manypaths(argv[1]);
 	early(argv[1]);
+	build(argv[1]);
 	return 0;
 }

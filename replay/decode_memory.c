@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IS(n) (strcmp(name, (n)) == 0)
-
 #define E(v, n) { (v), (n) }
 #define MEM_XLAT(id, isflags, unk, ...)                                                           \
 	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
@@ -66,58 +64,93 @@ static void mmap_flags(struct rp_ctx *c, uint64_t v)
 		       huge ? post : NULL);
 }
 
-bool rp_decode_memory(struct rp_ctx *c, const char *name)
+void rp_dec_mmap(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	if (IS("mmap")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-		rp_e_flags(c->e, &x_prot, (uint32_t)a[2]);
-		mmap_flags(c, a[3]);
-		rp_arg_fd(c, (int64_t)a[4]);
-		rp_e_hex(c->e, a[5]);
-	} else if (IS("mprotect") || IS("pkey_mprotect")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-		rp_e_flags(c->e, &x_prot, (uint32_t)a[2]);
-		if (IS("pkey_mprotect"))
-			rp_e_int(c->e, (int32_t)a[3]);
-	} else if (IS("munmap")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-	} else if (IS("brk")) {
-		rp_e_ptr(c->e, a[0]);
-	} else if (IS("mremap")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-		rp_e_uint(c->e, a[2]);
-		rp_e_flags(c->e, &x_mremap, (uint32_t)a[3]);
-		/* the new address means something only with both flags */
-		if ((a[3] & 3) == 3)
-			rp_e_ptr(c->e, a[4]);
-	} else if (IS("madvise")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-		rp_e_enum(c->e, &x_madvise, (uint32_t)a[2]);
-	} else if (IS("msync")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-		rp_e_flags(c->e, &x_msync, (uint32_t)a[2]);
-	} else if (IS("mlock") || IS("munlock")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-	} else if (IS("mlock2")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-		rp_e_flags(c->e, &x_mlock2, (uint32_t)a[2]);
-	} else if (IS("mincore")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-		print_mincore_vec(c);
-	} else {
-		return false;
-	}
-	return true;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	rp_e_flags(c->e, &x_prot, (uint32_t)a[2]);
+	mmap_flags(c, a[3]);
+	rp_arg_fd(c, (int64_t)a[4]);
+	rp_e_hex(c->e, a[5]);
+}
+
+void rp_dec_mprotect(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	rp_e_flags(c->e, &x_prot, (uint32_t)a[2]);
+}
+
+void rp_dec_pkey_mprotect(struct rp_ctx *c)
+{
+	rp_dec_mprotect(c);
+	rp_e_int(c->e, (int32_t)c->sc->args[3]);
+}
+
+void rp_dec_munmap(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+}
+
+void rp_dec_brk(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+}
+
+void rp_dec_mremap(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	rp_e_uint(c->e, a[2]);
+	rp_e_flags(c->e, &x_mremap, (uint32_t)a[3]);
+	/* the new address means something only with both flags */
+	if ((a[3] & 3) == 3)
+		rp_e_ptr(c->e, a[4]);
+}
+
+void rp_dec_madvise(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	rp_e_enum(c->e, &x_madvise, (uint32_t)a[2]);
+}
+
+void rp_dec_msync(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	rp_e_flags(c->e, &x_msync, (uint32_t)a[2]);
+}
+
+void rp_dec_mlock(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+}
+
+void rp_dec_mlock2(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	rp_e_flags(c->e, &x_mlock2, (uint32_t)a[2]);
+}
+
+void rp_dec_mincore(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	print_mincore_vec(c);
 }
 
 const struct rp_xlat *rp_xlat_memory(enum sc_xlat_id id)

@@ -1385,9 +1385,3 @@ bool rp_rv_PSELECT6(struct rp_ctx *c, struct rp_buf *b)
 {
 	return c->exiting_ok && rval_select(c, b, true);
 }
-
-const struct rp_xlat *rp_xlat_io(enum sc_xlat_id id)
-{
-	(void)id; /* the decoders above use this file's tables directly */
-	return NULL;
-}

@@ -496,9 +496,3 @@ void rp_dec_mq_notify(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_print_sigevent(c, 1);
 }
-
-const struct rp_xlat *rp_xlat_ipc(enum sc_xlat_id id)
-{
-	(void)id; /* the IPC sets differ per call: printed above */
-	return NULL;
-}

@@ -1407,11 +1407,3 @@ void rp_dec_listen(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_e_int(c->e, (int32_t)a[1]);
 }
-
-const struct rp_xlat *rp_xlat_net(enum sc_xlat_id id)
-{
-	/* xlat.c answers this family's SC_X_* ids; the decoders above use the
-	 * fuller tables of this file directly */
-	(void)id;
-	return NULL;
-}

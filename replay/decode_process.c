@@ -638,15 +638,6 @@ static const struct rp_xlat_entry sched_policy_e[] = {
 static const struct rp_xlat sched_policy_x = {
     sched_policy_e, sizeof(sched_policy_e) / sizeof(sched_policy_e[0]), false, "SCHED_???"};
 
-static const struct rp_xlat_entry unshare_e[] = {
-    {0x80, "CLONE_NEWTIME"},	  {0x100, "CLONE_VM"},		{0x200, "CLONE_FS"},
-    {0x400, "CLONE_FILES"},	  {0x800, "CLONE_SIGHAND"},	{0x10000, "CLONE_THREAD"},
-    {0x20000, "CLONE_NEWNS"},	  {0x40000, "CLONE_SYSVSEM"},	{0x2000000, "CLONE_NEWCGROUP"},
-    {0x4000000, "CLONE_NEWUTS"},  {0x8000000, "CLONE_NEWIPC"},	{0x10000000, "CLONE_NEWUSER"},
-    {0x20000000, "CLONE_NEWPID"}, {0x40000000, "CLONE_NEWNET"},
-};
-static const struct rp_xlat unshare_x = {unshare_e, sizeof(unshare_e) / sizeof(unshare_e[0]), true,
-					 "CLONE_???"};
 
 static const struct rp_xlat_entry pidfd_e[] = {{04000, "PIDFD_NONBLOCK"}};
 static const struct rp_xlat pidfd_x = {pidfd_e, 1, true, "PIDFD_???"};
@@ -1072,14 +1063,14 @@ void rp_dec_personality(struct rp_ctx *c)
 void rp_dec_unshare(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_flags(c->e, &unshare_x, (uint32_t)a[0]);
+	rp_e_flags(c->e, &rp_x_unshare, (uint32_t)a[0]);
 }
 
 void rp_dec_setns(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	rp_e_flags(c->e, &unshare_x, (uint32_t)a[1]);
+	rp_e_flags(c->e, &rp_x_unshare, (uint32_t)a[1]);
 }
 
 void rp_dec_pidfd_open(struct rp_ctx *c)
@@ -1137,10 +1128,4 @@ bool rp_rv_PRCTL(struct rp_ctx *c, struct rp_buf *b)
 		return false;
 	rp_buf_printf(b, "%" PRId64 " (%s)", r, dumpable[r]);
 	return true;
-}
-
-const struct rp_xlat *rp_xlat_process(enum sc_xlat_id id)
-{
-	(void)id; /* this family's own SC_X_* tables go here */
-	return NULL;
 }

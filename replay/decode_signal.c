@@ -206,11 +206,6 @@ void rp_dec_tgkill(struct rp_ctx *c)
 	rp_print_signame(c, (int32_t)a[2]);
 }
 
-const struct rp_xlat *rp_xlat_signal(enum sc_xlat_id id)
-{
-	(void)id; /* this family's own SC_X_* tables go here */
-	return NULL;
-}
 
 /* the signal taken: "12 (SIGUSR2)" */
 bool rp_rv_SIGNAL(struct rp_ctx *c, struct rp_buf *b)

@@ -245,9 +245,3 @@ bool rp_rv_MEMBARRIER(struct rp_ctx *c, struct rp_buf *b)
 	}
 	return false;
 }
-
-const struct rp_xlat *rp_xlat_sync(enum sc_xlat_id id)
-{
-	(void)id; /* the futex and membarrier sets are printed above */
-	return NULL;
-}

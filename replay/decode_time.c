@@ -279,9 +279,3 @@ bool rp_rv_TIME(struct rp_ctx *c, struct rp_buf *b)
 	}
 	return false;
 }
-
-const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id)
-{
-	(void)id; /* the clock and timer sets live in xlat.c */
-	return NULL;
-}

@@ -5,34 +5,19 @@
 #define STREC_REPLAY_RP_INTERNAL_H
 
 #include "replay.h"
+#include "xlat.h"
+#include "xlat_sets.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
 /* ---- xlat: named values and flag bits, in strace's printing order ---- */
 
-struct rp_xlat_entry {
-	uint64_t val;
-	const char *name;
-};
-struct rp_xlat {
-	const struct rp_xlat_entry *e;
-	size_t n;
-	bool flags;          /* bit set (printed A|B|0x..) rather than one value */
-	const char *unknown; /* "AF_???" comment for unknown values, or NULL */
-};
-
+/* The set the syscall table's id names, or NULL when it has none (the
+ * table test checks that every id a row uses has one). */
 const struct rp_xlat *rp_xlat_get(enum sc_xlat_id id);
 /* Name of value v in x, or NULL. */
 const char *rp_xlat_lookup(const struct rp_xlat *x, uint64_t v);
-
-/* Tables used by decoders directly. */
-extern const struct rp_xlat rp_x_open_accmode, rp_x_open_flags, rp_x_mmap_type, rp_x_mmap_flags,
-	rp_x_clone_flags, rp_x_socket_type, rp_x_socket_type_flags, rp_x_sigprocmask_how,
-	rp_x_sa_flags, rp_x_fcntl_cmd, rp_x_fd_flags, rp_x_statx_mask, rp_x_statx_attrs,
-	rp_x_ioctl_cmd, rp_x_fadvise, rp_x_si_code_chld, rp_x_si_code, rp_x_wait_options,
-	rp_x_rlimit, rp_x_address_family, rp_x_at_flags, rp_x_futex_op, rp_x_arch_prctl,
-	rp_x_seek, rp_x_access, rp_x_grnd, rp_x_clockid, rp_x_audit_arch;
 
 /* ---- emitter ---- */
 
@@ -205,19 +190,6 @@ typedef bool (*rp_rval_fn)(struct rp_ctx *c, struct rp_buf *b);
 #define RP_RVAL_DECL_(name) bool rp_rv_##name(struct rp_ctx *c, struct rp_buf *b);
 SC_RVALS(RP_RVAL_DECL_)
 #undef RP_RVAL_DECL_
-
-/* Each family file may own flag tables for the table's SC_X_* sets:
- * rp_xlat_get asks xlat.c first, then each family's hook (NULL: not mine). */
-typedef const struct rp_xlat *(*rp_xlat_hook_fn)(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_file(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_io(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_memory(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_process(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_signal(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_net(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_ipc(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_sync(enum sc_xlat_id id);
 
 /* Time values (decode_time.c), shared with the sync and IPC decoders:
  * {tv_sec=S, <frac>=N} from 16 bytes; an IN/OUT timespec argument; a

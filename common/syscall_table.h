@@ -403,6 +403,14 @@ int sc_has_conds(const struct sc_table *table, uint64_t nr);
 extern const struct sc_table sc_table_x86_64;
 extern const struct sc_table sc_table_i386;
 
+/* CLONE_THREAD: the clone made a thread of the caller's process rather than
+ * a process of its own (the table test checks it against <sched.h>). */
+#define SC_CLONE_THREAD 0x10000u
+static inline int sc_clone_makes_thread(uint64_t clone_flags)
+{
+	return (clone_flags & SC_CLONE_THREAD) != 0;
+}
+
 /* The table for an audit arch, or NULL when unknown. */
 const struct sc_table *sc_table_for_arch(uint32_t audit_arch);
 

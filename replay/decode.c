@@ -295,12 +295,7 @@ const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, 
 
 void rp_print_signame(struct rp_ctx *c, int64_t sig)
 {
-	const char *n = sig >= 1 && sig < 32 ? strec_signal_name((int)sig) : NULL;
-	char rt[16];
-	if (!n && sig == 32)
-		n = "SIGRTMIN";
-	else if (!n && sig > 32 && sig <= 64)
-		n = (snprintf(rt, sizeof(rt), "SIGRT_%d", (int)sig - 32), rt);
+	const char *const n = sig >= 1 && sig <= 64 ? strec_signal_name((int)sig) : NULL;
 	/* -X: signals are decimal ("10 /" "* SIGUSR1 *" "/") */
 	if (n)
 		rp_e_symd(c->e, n, sig);
@@ -330,12 +325,11 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
 		if (!first)
 			rp_buf_putc(&b, ' ');
 		first = false;
-		const char *n = sig < 32 ? strec_signal_name(sig) : NULL;
+		/* "USR1", "RTMIN", "RT_1": the name without its "SIG" */
+		const char *const n = strec_signal_name(sig);
 		char name[16], num[16];
 		if (n)
 			snprintf(name, sizeof(name), "%s", n + 3);
-		else if (sig == 32)
-			snprintf(name, sizeof(name), "RTMIN");
 		else
 			snprintf(name, sizeof(name), sig > 32 ? "RT_%d" : "%d",
 				 sig > 32 ? sig - 32 : sig);

@@ -211,14 +211,9 @@ void rp_dec_tgkill(struct rp_ctx *c)
 bool rp_rv_SIGNAL(struct rp_ctx *c, struct rp_buf *b)
 {
 	const int64_t r = c->sc->rval;
-	const char *sn = r > 0 && r < 32 ? strec_signal_name((int)r) : NULL;
-	if (sn)
-		rp_buf_printf(b, "%" PRId64 " (%s)", r, sn);
-	else if (r == 32)
-		rp_buf_printf(b, "%" PRId64 " (SIGRTMIN)", r);
-	else if (r > 32 && r <= 64)
-		rp_buf_printf(b, "%" PRId64 " (SIGRT_%d)", r, (int)r - 32);
-	else
+	const char *const name = r > 0 && r <= 64 ? strec_signal_name((int)r) : NULL;
+	if (!name)
 		return false;
+	rp_buf_printf(b, "%" PRId64 " (%s)", r, name);
 	return true;
 }

@@ -2,6 +2,8 @@
  * synchronisation and IPC decoders share. */
 #include "rp_internal.h"
 
+#include "names.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -60,7 +62,7 @@ static void print_itimerspec(struct rp_ctx *c, unsigned i, bool out)
 /* The kernel's restart codes: the call was interrupted by a signal. */
 static bool is_erestart(const struct rp_syscall *sc)
 {
-	return sc->finished && sc->is_error && sc->rval <= -512 && sc->rval >= -516;
+	return sc->finished && sc->is_error && strec_errno_is_restart((int)-sc->rval);
 }
 
 /* The remainder of an interrupted sleep is written only when the call is

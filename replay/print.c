@@ -180,7 +180,7 @@ static void print_rval(struct rp_ctx *c, struct rp_buf *out)
 		const char *text = strec_errno_text(err);
 		/* the kernel's restart codes never reach the program: strace
 		 * shows "?" rather than -1 */
-		const bool restart = err >= 512 && err <= 516;
+		const bool restart = strec_errno_is_restart(err);
 		rp_buf_puts(out, restart ? "? " : "-1 ");
 		if (name)
 			rp_buf_puts(out, name);

@@ -19,7 +19,6 @@
  * to 2 KiB of bins; later processes are counted, not drawn. */
 #define MAX_PROCS	 16384
 #define LABEL_CHARS	 56
-#define CLONE_THREAD_BIT 0x10000u
 
 /* Layout, in pixels. */
 #define LABEL_W	 380

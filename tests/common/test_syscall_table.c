@@ -793,6 +793,9 @@ int main(void)
 	check_cond_lookup();
 	check_descriptor_bits();
 	check_decoders();
+	CHECK(SC_CLONE_THREAD == CLONE_THREAD, "SC_CLONE_THREAD is <sched.h>'s CLONE_THREAD");
+	CHECK(sc_clone_makes_thread(CLONE_THREAD | CLONE_VM) && !sc_clone_makes_thread(CLONE_VM),
+	      "sc_clone_makes_thread");
 	CHECK(sc_table_for_arch(0) == NULL, "unknown arch");
 
 	printf("x86_64: %u syscalls, i386: %u syscalls\n", n64, n32);

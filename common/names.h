@@ -10,6 +10,13 @@ const char *strec_errno_name(int err);
 const char *strec_errno_text(int err);
 /* The number of an errno name ("ENOENT"), or -1. */
 int strec_errno_from_name(const char *name);
+/* Whether err (positive) is one of the kernel's restart codes, ERESTARTSYS
+ * (512) .. ERESTART_RESTARTBLOCK (516): the call was interrupted by a
+ * signal and never returned this to the program. */
+static inline int strec_errno_is_restart(int err)
+{
+	return err >= 512 && err <= 516;
+}
 
 /* "SIGCHLD"; real-time signals as strace 6.1 prints them on x86_64: 32 is
  * "SIGRTMIN", 33.. are "SIGRT_1".."SIGRT_32"; NULL when out of range. */

@@ -76,8 +76,17 @@
 #define A_SIGSET_OUT(n) ARG_(SC_ARG_SIGSET, SC_DIR_OUT, 0, SC_LEN_ARG(n))
 #define A_SIGFRAME ARG_(SC_ARG_SIGFRAME, SC_DIR_IN, 0, SC_LEN_NONE)
 
+/* A row printed by the generic decoder with a decimal return value, and
+ * one that names its decoder (SC_D_*) and return-value style (SC_RV_*). */
 #define SYSCALL(nr_, name_, classes_, nargs_, ...)                                                 \
-	[nr_] = { .name = #name_, .classes = (classes_), .nargs = (nargs_), .args = { __VA_ARGS__ } },
+	SYSCALL_D(nr_, name_, GENERIC, DEC, classes_, nargs_, __VA_ARGS__)
+#define SYSCALL_D(nr_, name_, decoder_, rval_, classes_, nargs_, ...)                              \
+	[nr_] = {.name = #name_,                                                                   \
+		 .classes = (classes_),                                                            \
+		 .decoder = SC_D_##decoder_,                                                       \
+		 .rval = SC_RV_##rval_,                                                            \
+		 .nargs = (nargs_),                                                                \
+		 .args = {__VA_ARGS__}},
 
 static const struct sc_desc descs_x86_64[] = {
 #include "syscalls_x86_64.def"

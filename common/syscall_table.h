@@ -322,6 +322,40 @@ enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
 enum sc_xlat_id { SC_XLATS(SC_XLAT_ENUM_) SC_X_COUNT };
 #undef SC_XLAT_ENUM_
 
+/* The decoder a syscall's row names (SYSCALL_D in the .def files): the
+ * decoding library's function for calls that need more than the generic
+ * printing of each argument by its kind. The table only names them. */
+#define DECODER(name) SC_D_##name,
+enum sc_decoder_id {
+#include "syscall_decoders.def"
+	SC_D_COUNT
+};
+#undef DECODER
+
+/* How a successful call's return value is printed, as strace's RVAL_*
+ * styles: decimal, hex (addresses), octal (umask), or by a printer of its
+ * own that names what the value means (fcntl's flags, poll's ready set,
+ * time's date); the printers fall back on decimal. */
+#define SC_RVALS(X)                                                                                \
+	X(DEC)                                                                                     \
+	X(HEX)                                                                                     \
+	X(OCTAL)                                                                                   \
+	X(FCNTL)  /* F_GETFD's flags, F_GETFL's, F_DUPFD's descriptor */                           \
+	X(POLL)	  /* "1 ([{fd=3, revents=POLLIN}])" */                                             \
+	X(PPOLL)  /* the same with the time left */                                                \
+	X(SELECT) /* "1 (in [3], left {tv_sec=..})" */                                             \
+	X(PSELECT6)                                                                                \
+	X(TIME)		/* "N (date)" */                                                           \
+	X(SCHED_POLICY) /* "0 (SCHED_OTHER)" */                                                    \
+	X(PERSONALITY)	/* "0x400000 (PER_LINUX|...)" */                                           \
+	X(SIGNAL)	/* "10 (SIGUSR1)" */                                                       \
+	X(MEMBARRIER)	/* QUERY's command set */                                                  \
+	X(PRCTL)	/* PR_GET_DUMPABLE's "1 (SUID_DUMP_USER)" */
+
+#define SC_RVAL_ENUM_(name) SC_RV_##name,
+enum sc_rval_style { SC_RVALS(SC_RVAL_ENUM_) SC_RV_COUNT };
+#undef SC_RVAL_ENUM_
+
 struct sc_arg {
 	uint8_t kind; /* enum sc_arg_kind */
 	uint8_t dir;  /* enum sc_arg_dir, for pointer kinds */
@@ -332,6 +366,8 @@ struct sc_arg {
 struct sc_desc {
 	const char *name; /* NULL for an unassigned number */
 	uint32_t classes; /* enum sc_class bits */
+	uint16_t decoder; /* enum sc_decoder_id */
+	uint8_t rval;	  /* enum sc_rval_style */
 	uint8_t nargs;
 	struct sc_arg args[6];
 };
@@ -366,6 +402,14 @@ int sc_has_conds(const struct sc_table *table, uint64_t nr);
 
 extern const struct sc_table sc_table_x86_64;
 extern const struct sc_table sc_table_i386;
+
+/* CLONE_THREAD: the clone made a thread of the caller's process rather than
+ * a process of its own (the table test checks it against <sched.h>). */
+#define SC_CLONE_THREAD 0x10000u
+static inline int sc_clone_makes_thread(uint64_t clone_flags)
+{
+	return (clone_flags & SC_CLONE_THREAD) != 0;
+}
 
 /* The table for an audit arch, or NULL when unknown. */
 const struct sc_table *sc_table_for_arch(uint32_t audit_arch);

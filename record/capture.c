@@ -2,6 +2,8 @@
  * the syscall table's argument kinds. Inputs at entry, outputs at exit. */
 #include "recorder.h"
 
+#include "names.h"
+
 #include <assert.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -306,7 +308,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 	/* Outputs are meaningful only when the call succeeded, except the
 	 * remaining time a sleep interrupted by a signal writes back before it
 	 * returns a restart code (ERESTARTSYS .. ERESTART_RESTARTBLOCK). */
-	const bool restarting = rval <= -512 && rval >= -516;
+	const bool restarting = rval < 0 && rval >= -4095 && strec_errno_is_restart((int)-rval);
 	if (stop == STRTRC_AT_EXIT && rval < 0 && rval > -4096 && !restarting)
 		return 0;
 	const uint8_t want = stop == STRTRC_AT_ENTRY ? SC_DIR_IN : SC_DIR_OUT;

@@ -260,7 +260,7 @@ static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new
 				flags = clone3_flags;
 		}
 	}
-	const bool thread = flags & 0x10000; /* CLONE_THREAD */
+	const bool thread = sc_clone_makes_thread(flags);
 	if (thread)
 		rec->stats.threads++;
 	else

@@ -4,18 +4,22 @@
 
 #include "names.h"
 
+#include <assert.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #define RP_AT_FDCWD (-100)
 
-/* sync first: futex is its family's, though process.c decoded it before;
- * io before file: fcntl, ioctl, lseek, dup2/dup3, copy_file_range are io's */
-static const rp_decoder_fn family_decoders[] = {
-	rp_decode_sync,	  rp_decode_io, rp_decode_file,	 rp_decode_memory, rp_decode_process,
-	rp_decode_signal, rp_decode_net,  rp_decode_time, rp_decode_ipc,
+#define DECODER(name) [SC_D_##name] = rp_dec_##name,
+static const rp_decoder_fn decoders[SC_D_COUNT] = {
+#include "syscall_decoders.def"
 };
+#undef DECODER
+
+#define RVAL_ENTRY_(name) [SC_RV_##name] = rp_rv_##name,
+static const rp_rval_fn rval_printers[SC_RV_COUNT] = {SC_RVALS(RVAL_ENTRY_)};
+#undef RVAL_ENTRY_
 
 /* What the kernel named a descriptor this very call created: the result
  * records of pipe/socketpair's pair (the table's OUT_FDS calls), and the
@@ -291,12 +295,7 @@ const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, 
 
 void rp_print_signame(struct rp_ctx *c, int64_t sig)
 {
-	const char *n = sig >= 1 && sig < 32 ? strec_signal_name((int)sig) : NULL;
-	char rt[16];
-	if (!n && sig == 32)
-		n = "SIGRTMIN";
-	else if (!n && sig > 32 && sig <= 64)
-		n = (snprintf(rt, sizeof(rt), "SIGRT_%d", (int)sig - 32), rt);
+	const char *const n = sig >= 1 && sig <= 64 ? strec_signal_name((int)sig) : NULL;
 	/* -X: signals are decimal ("10 /" "* SIGUSR1 *" "/") */
 	if (n)
 		rp_e_symd(c->e, n, sig);
@@ -326,12 +325,11 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
 		if (!first)
 			rp_buf_putc(&b, ' ');
 		first = false;
-		const char *n = sig < 32 ? strec_signal_name(sig) : NULL;
+		/* "USR1", "RTMIN", "RT_1": the name without its "SIG" */
+		const char *const n = strec_signal_name(sig);
 		char name[16], num[16];
 		if (n)
 			snprintf(name, sizeof(name), "%s", n + 3);
-		else if (sig == 32)
-			snprintf(name, sizeof(name), "RTMIN");
 		else
 			snprintf(name, sizeof(name), sig > 32 ? "RT_%d" : "%d",
 				 sig > 32 ? sig - 32 : sig);
@@ -510,6 +508,12 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 	}
 }
 
+void rp_dec_GENERIC(struct rp_ctx *c)
+{
+	for (unsigned i = 0; i < c->sc->desc->nargs && i < 6; i++)
+		rp_arg_generic(c, i);
+}
+
 void rp_decode_args(struct rp_ctx *c)
 {
 	const struct rp_syscall *sc = c->sc;
@@ -519,55 +523,41 @@ void rp_decode_args(struct rp_ctx *c)
 			rp_e_hex(c->e, sc->args[i]);
 		return;
 	}
-	for (size_t k = 0; k < sizeof(family_decoders) / sizeof(family_decoders[0]); k++) {
-		if (family_decoders[k](c, sc->desc->name))
-			return;
-	}
-	for (unsigned i = 0; i < sc->desc->nargs && i < 6; i++)
-		rp_arg_generic(c, i);
+	assert(sc->desc->decoder < SC_D_COUNT);
+	decoders[sc->desc->decoder](c);
 }
 
-bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
+bool rp_rv_DEC(struct rp_ctx *c, struct rp_buf *b)
 {
-	const char *name = rp_syscall_name(c->sc);
-	if (!name)
-		return false;
-	/* fcntl(fd, F_DUPFD or F_DUPFD_CLOEXEC): the copy names what fd names */
-	if (c->opts->decode_fds && !strcmp(name, "fcntl") && c->sc->rval >= 0 &&
-	    (c->sc->args[1] == 0 || c->sc->args[1] == 1030)) {
-		const char *const path =
-			rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
-		if (path) {
-			rp_fd_text(b, c->sc->rval, path, strlen(path), c->opts, c->sc->exit_ts_ns);
-			return true;
-		}
-	}
+	rp_buf_printf(b, "%" PRId64, c->sc->rval);
+	return true;
+}
+
+bool rp_rv_HEX(struct rp_ctx *c, struct rp_buf *b)
+{
+	rp_buf_printf(b, "%#" PRIx64, (uint64_t)c->sc->rval);
+	return true;
+}
+
+bool rp_rv_OCTAL(struct rp_ctx *c, struct rp_buf *b)
+{
+	rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);
+	return true;
+}
+
+void rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
+{
 	/* strace -y: "= 3</etc/passwd>", as the kernel named it then */
 	if (c->opts->decode_fds) {
 		const struct rp_mem *const link = rp_syscall_returned_fd_link(c->sc);
 		if (link) {
 			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len, c->opts,
 				   c->sc->exit_ts_ns);
-			return true;
+			return;
 		}
 	}
-	if (rp_rval_time(c, name, b) || rp_rval_sync(c, name, b))
-		return true;
-	if (rp_rval_process(c, name, b) || rp_rval_signal(c, name, b))
-		return true;
-	if (!strcmp(name, "umask")) {
-		rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);
-		return true;
-	}
-	if (!strcmp(name, "prctl") && c->sc->args[0] == 3) { /* PR_GET_DUMPABLE */
-		static const char *const d[] = { "SUID_DUMP_DISABLE", "SUID_DUMP_USER",
-						 "SUID_DUMP_ROOT" };
-		if (c->sc->rval >= 0 && c->sc->rval < 3) {
-			rp_buf_printf(b, "%" PRId64 " (%s)", c->sc->rval, d[c->sc->rval]);
-			return true;
-		}
-	}
-	if (rp_rval_io(c, name, b))
-		return true;
-	return false;
+	const enum sc_rval_style style = c->sc->desc ? c->sc->desc->rval : SC_RV_DEC;
+	assert(style < SC_RV_COUNT);
+	if (!rval_printers[style](c, b))
+		rp_rv_DEC(c, b);
 }

@@ -7,46 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#define IS(n) (strcmp(name, (n)) == 0)
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-#define XFLAGS(id, unk, ...)                                                                      \
-	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
-	static const struct rp_xlat id = { id##_e, NELEM(id##_e), true, unk }
-
-/* This family's flag sets, in strace 6.1's order, with its "X_???"
- * comments for values without a known bit. */
-XFLAGS(at_flags, "AT_???", { 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
-       { 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_NO_AUTOMOUNT" }, { 0x1000, "AT_EMPTY_PATH" },
-       { 0x8000, "AT_RECURSIVE" });
-XFLAGS(faccessat_flags, "AT_???", { 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_EACCESS" },
-       { 0x1000, "AT_EMPTY_PATH" });
-/* sic: strace 6.1 prints two question marks for renameat2 */
-XFLAGS(rename_flags, "RENAME_??", { 1, "RENAME_NOREPLACE" }, { 2, "RENAME_EXCHANGE" },
-       { 4, "RENAME_WHITEOUT" });
-XFLAGS(fallocate_mode, "FALLOC_FL_???", { 0x1, "FALLOC_FL_KEEP_SIZE" },
-       { 0x2, "FALLOC_FL_PUNCH_HOLE" }, { 0x4, "FALLOC_FL_NO_HIDE_STALE" },
-       { 0x8, "FALLOC_FL_COLLAPSE_RANGE" }, { 0x10, "FALLOC_FL_ZERO_RANGE" },
-       { 0x20, "FALLOC_FL_INSERT_RANGE" }, { 0x40, "FALLOC_FL_UNSHARE_RANGE" });
-XFLAGS(xattr_flags, "XATTR_???", { 1, "XATTR_CREATE" }, { 2, "XATTR_REPLACE" });
-XFLAGS(inotify_init_flags, "IN_???", { 04000, "IN_NONBLOCK" }, { 02000000, "IN_CLOEXEC" });
-XFLAGS(inotify_mask, "IN_???", { 0x1, "IN_ACCESS" }, { 0x2, "IN_MODIFY" }, { 0x4, "IN_ATTRIB" },
-       { 0x8, "IN_CLOSE_WRITE" }, { 0x10, "IN_CLOSE_NOWRITE" }, { 0x20, "IN_OPEN" },
-       { 0x40, "IN_MOVED_FROM" }, { 0x80, "IN_MOVED_TO" }, { 0x100, "IN_CREATE" },
-       { 0x200, "IN_DELETE" }, { 0x400, "IN_DELETE_SELF" }, { 0x800, "IN_MOVE_SELF" },
-       { 0x2000, "IN_UNMOUNT" }, { 0x4000, "IN_Q_OVERFLOW" }, { 0x8000, "IN_IGNORED" },
-       { 0x1000000, "IN_ONLYDIR" }, { 0x2000000, "IN_DONT_FOLLOW" },
-       { 0x4000000, "IN_EXCL_UNLINK" }, { 0x10000000, "IN_MASK_CREATE" },
-       { 0x20000000, "IN_MASK_ADD" }, { 0x40000000, "IN_ISDIR" }, { 0x80000000, "IN_ONESHOT" });
-XFLAGS(resolve_flags, "RESOLVE_???", { 0x01, "RESOLVE_NO_XDEV" },
-       { 0x02, "RESOLVE_NO_MAGICLINKS" }, { 0x04, "RESOLVE_NO_SYMLINKS" },
-       { 0x08, "RESOLVE_BENEATH" }, { 0x10, "RESOLVE_IN_ROOT" }, { 0x20, "RESOLVE_CACHED" });
-static const struct rp_xlat_entry dirent_type_e[] = {
-	{ 0, "DT_UNKNOWN" }, { 1, "DT_FIFO" },	{ 2, "DT_CHR" },  { 4, "DT_DIR" }, { 6, "DT_BLK" },
-	{ 8, "DT_REG" },     { 10, "DT_LNK" }, { 12, "DT_SOCK" }, { 14, "DT_WHT" },
-};
-static const struct rp_xlat dirent_type = { dirent_type_e, NELEM(dirent_type_e), false,
-					    "DT_???" };
-
 /* A shared table with this family's "X_???" comment added. */
 static void flags_unk(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, const char *unk)
 {
@@ -422,7 +383,7 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 			if (!is64 && name_len)
 				name_len--; /* the old layout keeps d_type in the last byte */
 			rp_e_key(c->e, "d_type");
-			rp_e_enum(c->e, &dirent_type, is64 ? d[18] : d[avail - 1]);
+			rp_e_enum(c->e, &rp_x_dirent_type, is64 ? d[18] : d[avail - 1]);
 			if (name_len) {
 				rp_e_key(c->e, "d_name");
 				struct rp_print_opts o = *c->opts;
@@ -485,14 +446,11 @@ static void print_xattr_list(struct rp_ctx *c, unsigned i, uint64_t size)
 	rp_e_uint(c->e, size);
 }
 
-/* getxattr and setxattr families share everything but the first argument:
- * a path, or a descriptor for the f- variants. */
-static void print_path_or_fd(struct rp_ctx *c, const char *name)
+/* The xattr families share everything but the first argument: a path, or a
+ * descriptor for the f- variants, as the table says. */
+static void print_path_or_fd(struct rp_ctx *c)
 {
-	if (name[0] == 'f')
-		rp_arg_fd(c, (int64_t)c->sc->args[0]);
-	else
-		rp_arg_path(c, 0);
+	rp_arg_generic(c, 0);
 }
 
 static void print_timespec_utime(struct rp_ctx *c, const uint8_t *p)
@@ -549,7 +507,7 @@ static void print_open_how(struct rp_ctx *c, unsigned i, uint64_t size)
 		rp_e_octal(c->e, mode);
 	}
 	rp_e_key(c->e, "resolve");
-	rp_e_flags(c->e, &resolve_flags, rp_get_u64(m->data + 16));
+	rp_e_flags(c->e, &rp_x_resolve_flags, rp_get_u64(m->data + 16));
 	rp_e_close(c->e, '}');
 }
 
@@ -562,203 +520,334 @@ static void print_mknod(struct rp_ctx *c, unsigned i)
 		print_dev(c->e, c->sc->args[i + 1]);
 }
 
-bool rp_decode_file(struct rp_ctx *c, const char *name)
+void rp_dec_openat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	open_flags(c, a[2]);
+	if (open_has_mode(a[2]))
+		rp_e_octal(c->e, a[3]);
+}
+
+void rp_dec_open(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_path(c, 0);
+	open_flags(c, a[1]);
+	if (open_has_mode(a[1]))
+		rp_e_octal(c->e, a[2]);
+}
+
+void rp_dec_openat2(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	print_open_how(c, 2, a[3]);
+	rp_e_uint(c->e, a[3]);
+}
+
+void rp_dec_creat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_path(c, 0);
+	print_umode(c, a[1]);
+}
+
+void rp_dec_mkdirat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	print_umode(c, a[2]);
+}
+
+void rp_dec_fchmod(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_umode(c, a[1]);
+}
+
+void rp_dec_umask(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_umode(c, a[0]);
+}
+
+void rp_dec_stat(struct rp_ctx *c)
+{
+	rp_arg_path(c, 0);
+	print_stat(c, 1);
+}
+
+void rp_dec_fstat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_stat(c, 1);
+}
+
+void rp_dec_newfstatat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	print_stat(c, 2);
+	rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[3]);
+}
+
+void rp_dec_statx(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	static const char *const sync[] = {"AT_STATX_SYNC_AS_STAT", "AT_STATX_FORCE_SYNC",
+					   "AT_STATX_DONT_SYNC", NULL};
+	const uint32_t fl = (uint32_t)a[2];
+	const unsigned st = (fl >> 13) & 3;
+	const enum rp_xlat_style xs = rp_e_xstyle(c->e);
+	/* strace prints statx's unknown bits without the "AT_???" comment */
+	struct rp_xlat at_flags = rp_x_at_flags;
+	at_flags.unknown = NULL;
+	if (xs != RP_XLAT_ABBREV && st < 3) {
+		/* strace: the sync type and the flags each on its own;
+		 * raw prints nothing for a zero sync type */
+		static const struct rp_xlat_entry sync_e[] = {
+		    {0, "AT_STATX_SYNC_AS_STAT"},
+		    {0x2000, "AT_STATX_FORCE_SYNC"},
+		    {0x4000, "AT_STATX_DONT_SYNC"},
+		};
+		static const struct rp_xlat sync_x = {sync_e, 3, true, NULL};
+		struct rp_buf b = {0};
+		if (fl & 0x6000u || xs == RP_XLAT_VERBOSE)
+			rp_xlat_flags_text(&b, xs, &sync_x, fl & 0x6000u);
+		if (fl & ~0x6000u) {
+			rp_buf_putc(&b, '|');
+			rp_xlat_flags_text(&b, xs, &at_flags, fl & ~0x6000u);
+		}
+		rp_e_raw(c->e, b.data ? b.data : "");
+		rp_buf_free(&b);
+	} else {
+		rp_e_flags_pre(c->e, fl, st < 3 ? sync[st] : NULL, &at_flags,
+			       st < 3 ? fl & ~0x6000u : fl, NULL);
+	}
+	flags_unk(c, &rp_x_statx_mask, (uint32_t)a[3], "STATX_???");
+	print_statx(c, 4);
+}
+
+void rp_dec_statfs(struct rp_ctx *c)
+{
+	rp_arg_path(c, 0);
+	print_statfs(c, 1);
+}
+
+void rp_dec_fstatfs(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_statfs(c, 1);
+}
+
+void rp_dec_access(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_path(c, 0);
+	flags_unk(c, &rp_x_access, (uint32_t)a[1], "?_OK");
+}
+
+void rp_dec_faccessat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	flags_unk(c, &rp_x_access, (uint32_t)a[2], "?_OK");
+}
+
+void rp_dec_faccessat2(struct rp_ctx *c)
+{
+	rp_dec_faccessat(c);
+	rp_e_flags(c->e, &rp_x_faccessat_flags, (uint32_t)c->sc->args[3]);
+}
+
+void rp_dec_readlink(struct rp_ctx *c)
 {
 	const struct rp_syscall *sc = c->sc;
 	const uint64_t *a = sc->args;
-	if (IS("openat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		open_flags(c, a[2]);
-		if (open_has_mode(a[2]))
-			rp_e_octal(c->e, a[3]);
-	} else if (IS("open")) {
-		rp_arg_path(c, 0);
-		open_flags(c, a[1]);
-		if (open_has_mode(a[1]))
-			rp_e_octal(c->e, a[2]);
-	} else if (IS("openat2")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		print_open_how(c, 2, a[3]);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("creat") || IS("mkdir") || IS("chmod")) {
-		rp_arg_path(c, 0);
-		print_umode(c, a[1]);
-	} else if (IS("mkdirat") || IS("fchmodat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		print_umode(c, a[2]);
-	} else if (IS("fchmod")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_umode(c, a[1]);
-	} else if (IS("umask")) {
-		print_umode(c, a[0]);
-	} else if (IS("stat") || IS("lstat")) {
-		rp_arg_path(c, 0);
-		print_stat(c, 1);
-	} else if (IS("fstat")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_stat(c, 1);
-	} else if (IS("newfstatat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		print_stat(c, 2);
-		rp_e_flags(c->e, &at_flags, (uint32_t)a[3]);
-	} else if (IS("statx")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		static const char *const sync[] = { "AT_STATX_SYNC_AS_STAT", "AT_STATX_FORCE_SYNC",
-						    "AT_STATX_DONT_SYNC", NULL };
-		const uint32_t fl = (uint32_t)a[2];
-		const unsigned st = (fl >> 13) & 3;
-		const enum rp_xlat_style xs = rp_e_xstyle(c->e);
-		if (xs != RP_XLAT_ABBREV && st < 3) {
-			/* strace: the sync type and the flags each on its own;
-			 * raw prints nothing for a zero sync type */
-			static const struct rp_xlat_entry sync_e[] = {
-			    {0, "AT_STATX_SYNC_AS_STAT"},
-			    {0x2000, "AT_STATX_FORCE_SYNC"},
-			    {0x4000, "AT_STATX_DONT_SYNC"},
-			};
-			static const struct rp_xlat sync_x = {sync_e, 3, true, NULL};
-			struct rp_buf b = {0};
-			if (fl & 0x6000u || xs == RP_XLAT_VERBOSE)
-				rp_xlat_flags_text(&b, xs, &sync_x, fl & 0x6000u);
-			if (fl & ~0x6000u) {
-				rp_buf_putc(&b, '|');
-				rp_xlat_flags_text(&b, xs, &rp_x_at_flags, fl & ~0x6000u);
-			}
-			rp_e_raw(c->e, b.data ? b.data : "");
-			rp_buf_free(&b);
-		} else {
-			rp_e_flags_pre(c->e, fl, st < 3 ? sync[st] : NULL, &rp_x_at_flags,
-				       st < 3 ? fl & ~0x6000u : fl, NULL);
-		}
-		flags_unk(c, &rp_x_statx_mask, (uint32_t)a[3], "STATX_???");
-		print_statx(c, 4);
-	} else if (IS("statfs")) {
-		rp_arg_path(c, 0);
-		print_statfs(c, 1);
-	} else if (IS("fstatfs")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_statfs(c, 1);
-	} else if (IS("access")) {
-		rp_arg_path(c, 0);
-		flags_unk(c, &rp_x_access, (uint32_t)a[1], "?_OK");
-	} else if (IS("faccessat") || IS("faccessat2")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		flags_unk(c, &rp_x_access, (uint32_t)a[2], "?_OK");
-		if (IS("faccessat2"))
-			rp_e_flags(c->e, &faccessat_flags, (uint32_t)a[3]);
-	} else if (IS("readlink")) {
-		rp_arg_path(c, 0);
-		rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
-		rp_e_uint(c->e, a[2]);
-	} else if (IS("readlinkat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_arg_buf(c, 2, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("getdents64") || IS("getdents")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_dirents(c, 1, IS("getdents64"));
-		rp_e_uint(c->e, (uint32_t)a[2]);
-	} else if (IS("getxattr") || IS("lgetxattr") || IS("fgetxattr")) {
-		print_path_or_fd(c, name);
-		rp_arg_str(c, 1);
-		if (!a[3] || !c->exiting_ok)
-			rp_arg_ptr(c, 2);
-		else
-			print_xattr_val(c, 2, (uint64_t)sc->rval, true);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("setxattr") || IS("lsetxattr") || IS("fsetxattr")) {
-		print_path_or_fd(c, name);
-		rp_arg_str(c, 1);
-		print_xattr_val(c, 2, a[3], false);
-		rp_e_uint(c->e, a[3]);
-		rp_e_flags(c->e, &xattr_flags, (uint32_t)a[4]);
-	} else if (IS("listxattr") || IS("llistxattr") || IS("flistxattr")) {
-		print_path_or_fd(c, name);
-		print_xattr_list(c, 1, a[2]);
-	} else if (IS("removexattr") || IS("lremovexattr") || IS("fremovexattr")) {
-		print_path_or_fd(c, name);
-		rp_arg_str(c, 1);
-	} else if (IS("unlinkat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_e_flags(c->e, &at_flags, (uint32_t)a[2]);
-	} else if (IS("linkat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_arg_dirfd(c, (int64_t)a[2]);
-		rp_arg_path(c, 3);
-		rp_e_flags(c->e, &at_flags, (uint32_t)a[4]);
-	} else if (IS("renameat2")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_arg_dirfd(c, (int64_t)a[2]);
-		rp_arg_path(c, 3);
-		rp_e_flags(c->e, &rename_flags, (uint32_t)a[4]);
-	} else if (IS("getcwd")) {
-		const struct rp_mem *m = rp_arg_mem_str(c, 0, true, 1);
-		if (m)
-			print_path_bytes(c, m->data, m->len, false);
-		rp_e_uint(c->e, a[1]);
-	} else if (IS("chown") || IS("lchown")) {
-		rp_arg_path(c, 0);
-		print_id(c->e, (uint32_t)a[1]);
-		print_id(c->e, (uint32_t)a[2]);
-	} else if (IS("fchown")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_id(c->e, (uint32_t)a[1]);
-		print_id(c->e, (uint32_t)a[2]);
-	} else if (IS("fchownat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		print_id(c->e, (uint32_t)a[2]);
-		print_id(c->e, (uint32_t)a[3]);
-		rp_e_flags(c->e, &at_flags, (uint32_t)a[4]);
-	} else if (IS("utimensat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		print_utimens(c, 2);
-		rp_e_flags(c->e, &at_flags, (uint32_t)a[3]);
-	} else if (IS("mknod")) {
-		rp_arg_path(c, 0);
-		print_mknod(c, 1);
-	} else if (IS("mknodat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		print_mknod(c, 2);
-	} else if (IS("inotify_init1")) {
-		rp_e_flags(c->e, &inotify_init_flags, (uint32_t)a[0]);
-	} else if (IS("inotify_add_watch")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_e_flags(c->e, &inotify_mask, (uint32_t)a[2]);
-	} else if (IS("fadvise64")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_int(c->e, (int64_t)a[1]);
-		rp_e_int(c->e, (int64_t)a[2]);
-		rp_e_enum(c->e, &rp_x_fadvise, (uint32_t)a[3]);
-	} else {
-		return false;
-	}
-	return true;
+	rp_arg_path(c, 0);
+	rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
+	rp_e_uint(c->e, a[2]);
 }
 
-const struct rp_xlat *rp_xlat_file(enum sc_xlat_id id)
+void rp_dec_readlinkat(struct rp_ctx *c)
 {
-	switch (id) {
-	case SC_X_FALLOCATE_MODE:
-		return &fallocate_mode;
-	case SC_X_XATTR_FLAGS:
-		return &xattr_flags;
-	case SC_X_INOTIFY_MASK:
-		return &inotify_mask;
-	default:
-		return NULL;
-	}
+	const struct rp_syscall *sc = c->sc;
+	const uint64_t *a = sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	rp_arg_buf(c, 2, c->exiting_ok ? (uint64_t)sc->rval : 0, true, false);
+	rp_e_uint(c->e, a[3]);
+}
+
+static void getdents(struct rp_ctx *c, bool is64)
+{
+	rp_arg_fd(c, (int64_t)c->sc->args[0]);
+	print_dirents(c, 1, is64);
+	rp_e_uint(c->e, (uint32_t)c->sc->args[2]);
+}
+
+void rp_dec_getdents(struct rp_ctx *c)
+{
+	getdents(c, false);
+}
+
+void rp_dec_getdents64(struct rp_ctx *c)
+{
+	getdents(c, true);
+}
+
+void rp_dec_getxattr(struct rp_ctx *c)
+{
+	const struct rp_syscall *sc = c->sc;
+	const uint64_t *a = sc->args;
+	print_path_or_fd(c);
+	rp_arg_str(c, 1);
+	if (!a[3] || !c->exiting_ok)
+		rp_arg_ptr(c, 2);
+	else
+		print_xattr_val(c, 2, (uint64_t)sc->rval, true);
+	rp_e_uint(c->e, a[3]);
+}
+
+void rp_dec_setxattr(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_path_or_fd(c);
+	rp_arg_str(c, 1);
+	print_xattr_val(c, 2, a[3], false);
+	rp_e_uint(c->e, a[3]);
+	rp_e_flags(c->e, &rp_x_xattr_flags, (uint32_t)a[4]);
+}
+
+void rp_dec_listxattr(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_path_or_fd(c);
+	print_xattr_list(c, 1, a[2]);
+}
+
+void rp_dec_removexattr(struct rp_ctx *c)
+{
+	print_path_or_fd(c);
+	rp_arg_str(c, 1);
+}
+
+void rp_dec_unlinkat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[2]);
+}
+
+void rp_dec_linkat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	rp_arg_dirfd(c, (int64_t)a[2]);
+	rp_arg_path(c, 3);
+	rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[4]);
+}
+
+void rp_dec_renameat2(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	rp_arg_dirfd(c, (int64_t)a[2]);
+	rp_arg_path(c, 3);
+	rp_e_flags(c->e, &rp_x_rename, (uint32_t)a[4]);
+}
+
+void rp_dec_getcwd(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const struct rp_mem *m = rp_arg_mem_str(c, 0, true, 1);
+	if (m)
+		print_path_bytes(c, m->data, m->len, false);
+	rp_e_uint(c->e, a[1]);
+}
+
+void rp_dec_chown(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_path(c, 0);
+	print_id(c->e, (uint32_t)a[1]);
+	print_id(c->e, (uint32_t)a[2]);
+}
+
+void rp_dec_fchown(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_id(c->e, (uint32_t)a[1]);
+	print_id(c->e, (uint32_t)a[2]);
+}
+
+void rp_dec_fchownat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	print_id(c->e, (uint32_t)a[2]);
+	print_id(c->e, (uint32_t)a[3]);
+	rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[4]);
+}
+
+void rp_dec_utimensat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	print_utimens(c, 2);
+	rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[3]);
+}
+
+void rp_dec_mknod(struct rp_ctx *c)
+{
+	rp_arg_path(c, 0);
+	print_mknod(c, 1);
+}
+
+void rp_dec_mknodat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	print_mknod(c, 2);
+}
+
+void rp_dec_inotify_init1(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_flags(c->e, &rp_x_inotify_init, (uint32_t)a[0]);
+}
+
+void rp_dec_inotify_add_watch(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	rp_e_flags(c->e, &rp_x_inotify_mask, (uint32_t)a[2]);
+}
+
+void rp_dec_fadvise64(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_e_int(c->e, (int64_t)a[1]);
+	rp_e_int(c->e, (int64_t)a[2]);
+	rp_e_enum(c->e, &rp_x_fadvise, (uint32_t)a[3]);
 }

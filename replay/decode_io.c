@@ -4,11 +4,10 @@
  * Formats follow strace 6.1's output, checked call by call. */
 #include "rp_internal.h"
 
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-
-#define IS(n) (strcmp(name, (n)) == 0)
 
 #define E(v, n) { (v), (n) }
 #define IO_FLAGS(id, unk, ...)                                                                    \
@@ -281,8 +280,8 @@ static void print_fcntl(struct rp_ctx *c)
 	case 4: /* F_SETFL */
 		open_modes(c, a[2]);
 		break;
-	case 0: /* F_DUPFD */
-	case 1030: /* F_DUPFD_CLOEXEC */
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
 	case 8: /* F_SETOWN */
 	case 1031: /* F_SETPIPE_SZ */
 		rp_e_int(c->e, (int64_t)a[2]);
@@ -1007,200 +1006,382 @@ static void print_epoll_events(struct rp_ctx *c, unsigned i)
 
 /* ---- the dispatcher ---- */
 
-bool rp_decode_io(struct rp_ctx *c, const char *name)
+/* What a successful call returned: the length of its output. */
+static uint64_t ret_len(const struct rp_ctx *c)
 {
-	const struct rp_syscall *sc = c->sc;
-	const uint64_t *a = sc->args;
-	const uint64_t ret = c->exiting_ok ? (uint64_t)sc->rval : 0;
-	if (IS("read") || IS("pread64")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_buf(c, 1, ret, true, false);
-		rp_e_uint(c->e, a[2]);
-		if (IS("pread64"))
-			rp_e_int(c->e, (int64_t)a[3]);
-	} else if (IS("write") || IS("pwrite64")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_buf(c, 1, a[2], false, false);
-		rp_e_uint(c->e, a[2]);
-		if (IS("pwrite64"))
-			rp_e_int(c->e, (int64_t)a[3]);
-	} else if (IS("readv") || IS("writev") || IS("preadv") || IS("pwritev") ||
-		   IS("preadv2") || IS("pwritev2")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_iovec(c, 1, a[2], strstr(name, "read") != NULL);
-		rp_e_uint(c->e, a[2]);
-		if (name[0] == 'p') {
-			rp_e_int(c->e, (int64_t)a[3]);
-			if (name[strlen(name) - 1] == '2')
-				flags(c, &x_rwf, (uint32_t)a[5]);
-		}
-	} else if (IS("getrandom")) {
-		rp_arg_buf(c, 0, ret, true, true);
-		rp_e_uint(c->e, a[1]);
-		rp_e_flags(c->e, &rp_x_grnd, (uint32_t)a[2]);
-	} else if (IS("pipe")) {
-		print_int_pair(c, 0);
-	} else if (IS("pipe2")) {
-		print_int_pair(c, 0);
-		flags(c, &x_oflags, (uint32_t)a[1]);
-	} else if (IS("close") || IS("dup")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-	} else if (IS("dup2") || IS("dup3")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_fd(c, (int64_t)a[1]);
-		if (IS("dup3"))
-			flags(c, &x_oflags, (uint32_t)a[2]);
-	} else if (IS("close_range")) {
-		/* bounds of a range, not descriptors: strace -y names neither */
-		rp_e_uint(c->e, (uint32_t)a[0]);
-		rp_e_uint(c->e, (uint32_t)a[1]);
-		flags(c, &x_close_range, (uint32_t)a[2]);
-	} else if (IS("lseek")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_int(c->e, (int64_t)a[1]);
-		rp_e_enum(c->e, &x_seek, (uint32_t)a[2]);
-	} else if (IS("fcntl")) {
-		print_fcntl(c);
-	} else if (IS("flock")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		flags(c, &x_flock_op, (uint32_t)a[1]);
-	} else if (IS("ioctl")) {
-		print_ioctl(c);
-	} else if (IS("poll")) {
-		print_pollfds(c, 0, (uint32_t)a[1]);
-		rp_e_uint(c->e, (uint32_t)a[1]);
-		rp_e_int(c->e, (int32_t)a[2]);
-	} else if (IS("ppoll")) {
-		print_pollfds(c, 0, (uint32_t)a[1]);
-		rp_e_uint(c->e, (uint32_t)a[1]);
-		print_timespec_arg(c, 2, false, "tv_nsec");
-		print_sigset_sized(c, 3, a[4]);
-		rp_e_uint(c->e, a[4]);
-	} else if (IS("select") || IS("pselect6")) {
-		const int64_t nfds = (int32_t)a[0];
-		rp_e_int(c->e, nfds);
-		for (unsigned k = 1; k <= 3; k++)
-			print_fdset_arg(c, k, nfds);
-		print_timespec_arg(c, 4, false, IS("select") ? "tv_usec" : "tv_nsec");
-		if (IS("pselect6"))
-			print_pselect_sigmask(c);
-	} else if (IS("epoll_create1")) {
-		flags(c, &x_epoll_create, (uint32_t)a[0]);
-	} else if (IS("epoll_ctl")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_enum(c->e, &x_epoll_ctl, (uint32_t)a[1]);
-		rp_arg_fd(c, (int64_t)a[2]);
-		const struct rp_mem *m = in_mem(c, 3, 12);
-		if (m)
-			print_epoll_event(c->e, m->data);
-	} else if (IS("epoll_wait") || IS("epoll_pwait") || IS("epoll_pwait2")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_epoll_events(c, 1);
-		rp_e_int(c->e, (int32_t)a[2]);
-		if (IS("epoll_pwait2")) {
-			/* strace reads them at exit: addresses after a failure */
-			print_timespec_arg(c, 3, true, "tv_nsec");
-			if (c->exiting_ok)
-				print_sigset_sized(c, 4, a[5]);
-			else
-				rp_arg_ptr(c, 4);
-			rp_e_uint(c->e, a[5]);
-		} else {
-			rp_e_int(c->e, (int32_t)a[3]);
-			if (IS("epoll_pwait")) {
-				print_sigset_sized(c, 4, a[5]);
-				rp_e_uint(c->e, a[5]);
-			}
-		}
-	} else if (IS("eventfd2")) {
-		rp_e_uint(c->e, (uint32_t)a[0]);
-		flags(c, &x_eventfd, (uint32_t)a[1]);
-	} else if (IS("timerfd_create")) {
-		rp_e_enum(c->e, &x_clockid, (uint32_t)a[0]);
-		flags(c, &x_timerfd, (uint32_t)a[1]);
-	} else if (IS("timerfd_settime")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		flags(c, &x_timerfd, (uint32_t)a[1]);
-		const struct rp_mem *m = in_mem(c, 2, 32);
-		if (m)
-			print_itimerspec(c->e, m->data);
-		const struct rp_mem *o = out_mem(c, 3, 32);
-		if (o)
-			print_itimerspec(c->e, o->data);
-	} else if (IS("timerfd_gettime")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		const struct rp_mem *o = out_mem(c, 1, 32);
-		if (o)
-			print_itimerspec(c->e, o->data);
-	} else if (IS("signalfd4")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_sigset_sized(c, 1, a[2]);
-		rp_e_uint(c->e, a[2]);
-		flags(c, &x_signalfd, (uint32_t)a[3]);
-	} else if (IS("sendfile")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_fd(c, (int64_t)a[1]);
-		print_loff(c, 2, true);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("splice")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_loff(c, 1, false);
-		rp_arg_fd(c, (int64_t)a[2]);
-		print_loff(c, 3, false);
-		rp_e_uint(c->e, a[4]);
-		flags(c, &x_splice, (uint32_t)a[5]);
-	} else if (IS("tee")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_fd(c, (int64_t)a[1]);
-		rp_e_uint(c->e, a[2]);
-		flags(c, &x_splice, (uint32_t)a[3]);
-	} else if (IS("copy_file_range")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_loff(c, 1, false);
-		rp_arg_fd(c, (int64_t)a[2]);
-		print_loff(c, 3, false);
-		rp_e_uint(c->e, a[4]);
-		rp_e_uint(c->e, (uint32_t)a[5]);
-	} else if (IS("memfd_create")) {
-		rp_arg_str(c, 0);
-		const uint32_t f = (uint32_t)a[1];
-		const uint32_t huge = f >> 26;
-		if (huge && !c->e->json) {
-			char post[32];
-			snprintf(post, sizeof(post), "%u<<MFD_HUGE_SHIFT", huge);
-			rp_e_flags_pre(c->e, f, NULL, &x_memfd, f & 0x3ffffffu, post);
-		} else if (f && !rp_flags_any_known(&x_memfd, f) &&
-			   rp_e_xstyle(c->e) == RP_XLAT_VERBOSE) {
-			/* strace 6.1 nests the comments here */
-			rp_e_rawf(c->e, "%#x /* %#x /* MFD_??? */ */", f, f);
-		} else {
-			flags(c, &x_memfd, f);
-		}
+	return c->exiting_ok ? (uint64_t)c->sc->rval : 0;
+}
+
+void rp_dec_read(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_buf(c, 1, ret_len(c), true, false);
+	rp_e_uint(c->e, a[2]);
+}
+
+void rp_dec_pread64(struct rp_ctx *c)
+{
+	rp_dec_read(c);
+	rp_e_int(c->e, (int64_t)c->sc->args[3]);
+}
+
+void rp_dec_write(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_buf(c, 1, a[2], false, false);
+	rp_e_uint(c->e, a[2]);
+}
+
+void rp_dec_pwrite64(struct rp_ctx *c)
+{
+	rp_dec_write(c);
+	rp_e_int(c->e, (int64_t)c->sc->args[3]);
+}
+
+/* The vector calls: fd, iovec, count; the p- ones an offset; the -2 ones
+ * RWF_* flags. */
+static void vector_io(struct rp_ctx *c, bool is_read)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_iovec(c, 1, a[2], is_read);
+	rp_e_uint(c->e, a[2]);
+}
+
+void rp_dec_readv(struct rp_ctx *c)
+{
+	vector_io(c, true);
+}
+
+void rp_dec_writev(struct rp_ctx *c)
+{
+	vector_io(c, false);
+}
+
+void rp_dec_preadv(struct rp_ctx *c)
+{
+	vector_io(c, true);
+	rp_e_int(c->e, (int64_t)c->sc->args[3]);
+}
+
+void rp_dec_pwritev(struct rp_ctx *c)
+{
+	vector_io(c, false);
+	rp_e_int(c->e, (int64_t)c->sc->args[3]);
+}
+
+void rp_dec_preadv2(struct rp_ctx *c)
+{
+	rp_dec_preadv(c);
+	flags(c, &x_rwf, (uint32_t)c->sc->args[5]);
+}
+
+void rp_dec_pwritev2(struct rp_ctx *c)
+{
+	rp_dec_pwritev(c);
+	flags(c, &x_rwf, (uint32_t)c->sc->args[5]);
+}
+
+void rp_dec_getrandom(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_buf(c, 0, ret_len(c), true, true);
+	rp_e_uint(c->e, a[1]);
+	rp_e_flags(c->e, &rp_x_grnd, (uint32_t)a[2]);
+}
+
+void rp_dec_pipe(struct rp_ctx *c)
+{
+	print_int_pair(c, 0);
+}
+
+void rp_dec_pipe2(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_int_pair(c, 0);
+	flags(c, &x_oflags, (uint32_t)a[1]);
+}
+
+void rp_dec_close(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+}
+
+void rp_dec_dup2(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_fd(c, (int64_t)a[1]);
+}
+
+void rp_dec_dup3(struct rp_ctx *c)
+{
+	rp_dec_dup2(c);
+	flags(c, &x_oflags, (uint32_t)c->sc->args[2]);
+}
+
+void rp_dec_close_range(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	/* bounds of a range, not descriptors: strace -y names neither */
+	rp_e_uint(c->e, (uint32_t)a[0]);
+	rp_e_uint(c->e, (uint32_t)a[1]);
+	flags(c, &x_close_range, (uint32_t)a[2]);
+}
+
+void rp_dec_lseek(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_e_int(c->e, (int64_t)a[1]);
+	rp_e_enum(c->e, &x_seek, (uint32_t)a[2]);
+}
+
+void rp_dec_fcntl(struct rp_ctx *c)
+{
+	print_fcntl(c);
+}
+
+void rp_dec_flock(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	flags(c, &x_flock_op, (uint32_t)a[1]);
+}
+
+void rp_dec_ioctl(struct rp_ctx *c)
+{
+	print_ioctl(c);
+}
+
+void rp_dec_poll(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_pollfds(c, 0, (uint32_t)a[1]);
+	rp_e_uint(c->e, (uint32_t)a[1]);
+	rp_e_int(c->e, (int32_t)a[2]);
+}
+
+void rp_dec_ppoll(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_pollfds(c, 0, (uint32_t)a[1]);
+	rp_e_uint(c->e, (uint32_t)a[1]);
+	print_timespec_arg(c, 2, false, "tv_nsec");
+	print_sigset_sized(c, 3, a[4]);
+	rp_e_uint(c->e, a[4]);
+}
+
+/* select's timeout is a timeval, pselect6's a timespec */
+static void select_sets(struct rp_ctx *c, const char *frac)
+{
+	const int64_t nfds = (int32_t)c->sc->args[0];
+	rp_e_int(c->e, nfds);
+	for (unsigned k = 1; k <= 3; k++)
+		print_fdset_arg(c, k, nfds);
+	print_timespec_arg(c, 4, false, frac);
+}
+
+void rp_dec_select(struct rp_ctx *c)
+{
+	select_sets(c, "tv_usec");
+}
+
+void rp_dec_pselect6(struct rp_ctx *c)
+{
+	select_sets(c, "tv_nsec");
+	print_pselect_sigmask(c);
+}
+
+void rp_dec_epoll_create1(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	flags(c, &x_epoll_create, (uint32_t)a[0]);
+}
+
+void rp_dec_epoll_ctl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_e_enum(c->e, &x_epoll_ctl, (uint32_t)a[1]);
+	rp_arg_fd(c, (int64_t)a[2]);
+	const struct rp_mem *m = in_mem(c, 3, 12);
+	if (m)
+		print_epoll_event(c->e, m->data);
+}
+
+/* fd, events, maxevents: what all three waits begin with */
+static void epoll_wait_head(struct rp_ctx *c)
+{
+	rp_arg_fd(c, (int64_t)c->sc->args[0]);
+	print_epoll_events(c, 1);
+	rp_e_int(c->e, (int32_t)c->sc->args[2]);
+}
+
+void rp_dec_epoll_wait(struct rp_ctx *c)
+{
+	epoll_wait_head(c);
+	rp_e_int(c->e, (int32_t)c->sc->args[3]);
+}
+
+void rp_dec_epoll_pwait(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_dec_epoll_wait(c);
+	print_sigset_sized(c, 4, a[5]);
+	rp_e_uint(c->e, a[5]);
+}
+
+void rp_dec_epoll_pwait2(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	epoll_wait_head(c);
+	/* strace reads them at exit: addresses after a failure */
+	print_timespec_arg(c, 3, true, "tv_nsec");
+	if (c->exiting_ok)
+		print_sigset_sized(c, 4, a[5]);
+	else
+		rp_arg_ptr(c, 4);
+	rp_e_uint(c->e, a[5]);
+}
+
+void rp_dec_eventfd2(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_uint(c->e, (uint32_t)a[0]);
+	flags(c, &x_eventfd, (uint32_t)a[1]);
+}
+
+void rp_dec_timerfd_create(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, &x_clockid, (uint32_t)a[0]);
+	flags(c, &x_timerfd, (uint32_t)a[1]);
+}
+
+void rp_dec_timerfd_settime(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	flags(c, &x_timerfd, (uint32_t)a[1]);
+	const struct rp_mem *m = in_mem(c, 2, 32);
+	if (m)
+		print_itimerspec(c->e, m->data);
+	const struct rp_mem *o = out_mem(c, 3, 32);
+	if (o)
+		print_itimerspec(c->e, o->data);
+}
+
+void rp_dec_timerfd_gettime(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	const struct rp_mem *o = out_mem(c, 1, 32);
+	if (o)
+		print_itimerspec(c->e, o->data);
+}
+
+void rp_dec_signalfd4(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_sigset_sized(c, 1, a[2]);
+	rp_e_uint(c->e, a[2]);
+	flags(c, &x_signalfd, (uint32_t)a[3]);
+}
+
+void rp_dec_sendfile(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_fd(c, (int64_t)a[1]);
+	print_loff(c, 2, true);
+	rp_e_uint(c->e, a[3]);
+}
+
+void rp_dec_splice(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_loff(c, 1, false);
+	rp_arg_fd(c, (int64_t)a[2]);
+	print_loff(c, 3, false);
+	rp_e_uint(c->e, a[4]);
+	flags(c, &x_splice, (uint32_t)a[5]);
+}
+
+void rp_dec_tee(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_fd(c, (int64_t)a[1]);
+	rp_e_uint(c->e, a[2]);
+	flags(c, &x_splice, (uint32_t)a[3]);
+}
+
+void rp_dec_copy_file_range(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_loff(c, 1, false);
+	rp_arg_fd(c, (int64_t)a[2]);
+	print_loff(c, 3, false);
+	rp_e_uint(c->e, a[4]);
+	rp_e_uint(c->e, (uint32_t)a[5]);
+}
+
+void rp_dec_memfd_create(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_str(c, 0);
+	const uint32_t f = (uint32_t)a[1];
+	const uint32_t huge = f >> 26;
+	if (huge && !c->e->json) {
+		char post[32];
+		snprintf(post, sizeof(post), "%u<<MFD_HUGE_SHIFT", huge);
+		rp_e_flags_pre(c->e, f, NULL, &x_memfd, f & 0x3ffffffu, post);
+	} else if (f && !rp_flags_any_known(&x_memfd, f) && rp_e_xstyle(c->e) == RP_XLAT_VERBOSE) {
+		/* strace 6.1 nests the comments here */
+		rp_e_rawf(c->e, "%#x /* %#x /* MFD_??? */ */", f, f);
 	} else {
-		return false;
+		flags(c, &x_memfd, f);
 	}
-	return true;
 }
 
-bool rp_rval_io(struct rp_ctx *c, const char *name, struct rp_buf *b)
+bool rp_rv_FCNTL(struct rp_ctx *c, struct rp_buf *b)
 {
-	if (!c->exiting_ok)
-		return false;
-	if (IS("fcntl"))
-		return rval_fcntl(c, b);
-	if (IS("poll"))
-		return rval_poll(c, b, false);
-	if (IS("ppoll"))
-		return rval_poll(c, b, true);
-	if (IS("select"))
-		return rval_select(c, b, false);
-	if (IS("pselect6"))
-		return rval_select(c, b, true);
-	return false;
+	/* F_DUPFD, F_DUPFD_CLOEXEC: the copy names what the descriptor names */
+	const uint64_t cmd = c->sc->args[1];
+	if (c->opts->decode_fds && c->sc->rval >= 0 && (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC)) {
+		const char *const path =
+		    rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
+		if (path) {
+			rp_fd_text(b, c->sc->rval, path, strlen(path), c->opts, c->sc->exit_ts_ns);
+			return true;
+		}
+	}
+	return c->exiting_ok && rval_fcntl(c, b);
 }
 
-const struct rp_xlat *rp_xlat_io(enum sc_xlat_id id)
+bool rp_rv_POLL(struct rp_ctx *c, struct rp_buf *b)
 {
-	(void)id; /* the decoders above use this file's tables directly */
-	return NULL;
+	return c->exiting_ok && rval_poll(c, b, false);
+}
+
+bool rp_rv_PPOLL(struct rp_ctx *c, struct rp_buf *b)
+{
+	return c->exiting_ok && rval_poll(c, b, true);
+}
+
+bool rp_rv_SELECT(struct rp_ctx *c, struct rp_buf *b)
+{
+	return c->exiting_ok && rval_select(c, b, false);
+}
+
+bool rp_rv_PSELECT6(struct rp_ctx *c, struct rp_buf *b)
+{
+	return c->exiting_ok && rval_select(c, b, true);
 }

@@ -6,7 +6,6 @@
 #include <inttypes.h>
 #include <string.h>
 
-#define IS(n) (strcmp(name, (n)) == 0)
 #define N(a)  (sizeof(a) / sizeof((a)[0]))
 
 #define IPC_64	      0x100u
@@ -344,114 +343,156 @@ static void print_mq_attr(struct rp_ctx *c, unsigned i, bool out)
 	rp_e_close(c->e, '}');
 }
 
-static bool decode_sysv(struct rp_ctx *c, const char *name)
+void rp_dec_shmget(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	if (IS("shmget")) {
-		print_key(c, a[0]);
-		rp_e_uint(c->e, a[1]);
-		print_get_flags(c, (uint32_t)a[2], true);
-	} else if (IS("semget")) {
-		print_key(c, a[0]);
-		rp_e_int(c->e, (int32_t)a[1]);
-		print_get_flags(c, (uint32_t)a[2], false);
-	} else if (IS("msgget")) {
-		print_key(c, a[0]);
-		print_get_flags(c, (uint32_t)a[1], false);
-	} else if (IS("shmat")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_ptr(c->e, a[1]);
-		rp_e_flags(c->e, &shmat_flags, (uint32_t)a[2]);
-	} else if (IS("shmdt")) {
-		rp_e_ptr(c->e, a[0]);
-	} else if (IS("shmctl")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_ctl_cmd(c, &shmctl_cmds, (uint32_t)a[1]);
-		print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 13, 15, 14), 's');
-	} else if (IS("semctl")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_int(c->e, (int32_t)a[1]);
-		print_ctl_cmd(c, &semctl_cmds, (uint32_t)a[2]);
-		print_ctl_buf(c, 3, ctl_kind((uint32_t)a[2], 18, 20, 19), 'e');
-	} else if (IS("msgctl")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_ctl_cmd(c, &msgctl_cmds, (uint32_t)a[1]);
-		print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 11, 13, 12), 'm');
-	} else if (IS("semop") || IS("semtimedop")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_sembufs(c, 1, a[2]);
-		rp_e_uint(c->e, a[2]);
-		if (IS("semtimedop"))
-			rp_print_timespec_arg(c, 3, false);
-	} else if (IS("msgsnd")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_msgbuf(c, 1, false, a[2]);
-		rp_e_uint(c->e, a[2]);
-		rp_e_flags(c->e, &msg_flags, (uint32_t)a[3]);
-	} else if (IS("msgrcv")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_msgbuf(c, 1, true, a[2]);
-		rp_e_uint(c->e, a[2]);
-		/* strace shows the type as an unsigned int */
-		rp_e_uint(c->e, (uint32_t)a[3]);
-		rp_e_flags(c->e, &msg_flags, (uint32_t)a[4]);
-	} else {
-		return false;
-	}
-	return true;
+	print_key(c, a[0]);
+	rp_e_uint(c->e, a[1]);
+	print_get_flags(c, (uint32_t)a[2], true);
 }
 
-static bool decode_mq(struct rp_ctx *c, const char *name)
+void rp_dec_semget(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	if (IS("mq_open")) {
-		const uint32_t f = (uint32_t)a[1];
-		rp_arg_path(c, 0); /* names are printed whole, as paths */
-		rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
-			       f & ~3u, NULL);
-		if (f & 0100) { /* O_CREAT: the mode and attributes follow */
-			rp_e_octal(c->e, (uint32_t)a[2]);
-			print_mq_attr(c, 3, false);
-		}
-	} else if (IS("mq_unlink")) {
-		rp_arg_path(c, 0);
-	} else if (IS("mq_timedsend")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_buf(c, 1, a[2], false, false);
-		rp_e_uint(c->e, a[2]);
-		rp_e_uint(c->e, (uint32_t)a[3]);
-		rp_print_timespec_arg(c, 4, false);
-	} else if (IS("mq_timedreceive")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true, false);
-		rp_e_uint(c->e, a[2]);
-		const struct rp_mem *m = rp_arg_mem(c, 3, true, 4);
-		if (m) {
-			rp_e_open(c->e, '[');
-			rp_e_uint(c->e, rp_get_u32(m->data));
-			rp_e_close(c->e, ']');
-		}
-		rp_print_timespec_arg(c, 4, false);
-	} else if (IS("mq_getsetattr")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_mq_attr(c, 1, false);
-		print_mq_attr(c, 2, true);
-	} else if (IS("mq_notify")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_print_sigevent(c, 1);
-	} else {
-		return false;
+	print_key(c, a[0]);
+	rp_e_int(c->e, (int32_t)a[1]);
+	print_get_flags(c, (uint32_t)a[2], false);
+}
+
+void rp_dec_msgget(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_key(c, a[0]);
+	print_get_flags(c, (uint32_t)a[1], false);
+}
+
+void rp_dec_shmat(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_ptr(c->e, a[1]);
+	rp_e_flags(c->e, &shmat_flags, (uint32_t)a[2]);
+}
+
+void rp_dec_shmdt(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+}
+
+void rp_dec_shmctl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_ctl_cmd(c, &shmctl_cmds, (uint32_t)a[1]);
+	print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 13, 15, 14), 's');
+}
+
+void rp_dec_semctl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_int(c->e, (int32_t)a[1]);
+	print_ctl_cmd(c, &semctl_cmds, (uint32_t)a[2]);
+	print_ctl_buf(c, 3, ctl_kind((uint32_t)a[2], 18, 20, 19), 'e');
+}
+
+void rp_dec_msgctl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_ctl_cmd(c, &msgctl_cmds, (uint32_t)a[1]);
+	print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 11, 13, 12), 'm');
+}
+
+void rp_dec_semop(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_sembufs(c, 1, a[2]);
+	rp_e_uint(c->e, a[2]);
+}
+
+void rp_dec_semtimedop(struct rp_ctx *c)
+{
+	rp_dec_semop(c);
+	rp_print_timespec_arg(c, 3, false);
+}
+
+void rp_dec_msgsnd(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_msgbuf(c, 1, false, a[2]);
+	rp_e_uint(c->e, a[2]);
+	rp_e_flags(c->e, &msg_flags, (uint32_t)a[3]);
+}
+
+void rp_dec_msgrcv(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_msgbuf(c, 1, true, a[2]);
+	rp_e_uint(c->e, a[2]);
+	/* strace shows the type as an unsigned int */
+	rp_e_uint(c->e, (uint32_t)a[3]);
+	rp_e_flags(c->e, &msg_flags, (uint32_t)a[4]);
+}
+
+void rp_dec_mq_open(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const uint32_t f = (uint32_t)a[1];
+	rp_arg_path(c, 0); /* names are printed whole, as paths */
+	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
+		       f & ~3u, NULL);
+	if (f & 0100) { /* O_CREAT: the mode and attributes follow */
+		rp_e_octal(c->e, (uint32_t)a[2]);
+		print_mq_attr(c, 3, false);
 	}
-	return true;
 }
 
-bool rp_decode_ipc(struct rp_ctx *c, const char *name)
+void rp_dec_mq_unlink(struct rp_ctx *c)
 {
-	return decode_sysv(c, name) || decode_mq(c, name);
+	rp_arg_path(c, 0);
 }
 
-const struct rp_xlat *rp_xlat_ipc(enum sc_xlat_id id)
+void rp_dec_mq_timedsend(struct rp_ctx *c)
 {
-	(void)id; /* the IPC sets differ per call: printed above */
-	return NULL;
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_buf(c, 1, a[2], false, false);
+	rp_e_uint(c->e, a[2]);
+	rp_e_uint(c->e, (uint32_t)a[3]);
+	rp_print_timespec_arg(c, 4, false);
+}
+
+void rp_dec_mq_timedreceive(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_buf(c, 1, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true, false);
+	rp_e_uint(c->e, a[2]);
+	const struct rp_mem *m = rp_arg_mem(c, 3, true, 4);
+	if (m) {
+		rp_e_open(c->e, '[');
+		rp_e_uint(c->e, rp_get_u32(m->data));
+		rp_e_close(c->e, ']');
+	}
+	rp_print_timespec_arg(c, 4, false);
+}
+
+void rp_dec_mq_getsetattr(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_mq_attr(c, 1, false);
+	print_mq_attr(c, 2, true);
+}
+
+void rp_dec_mq_notify(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_print_sigevent(c, 1);
 }

@@ -13,8 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IS(n) (strcmp(name, (n)) == 0)
-
 #define E(v, n)                                                                                    \
 	{                                                                                          \
 		(v), (n)                                                                           \
@@ -1291,84 +1289,121 @@ static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)
 	}
 }
 
-bool rp_decode_net(struct rp_ctx *c, const char *name)
+void rp_dec_socket(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	if (IS("socket")) {
-		rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
-		print_sock_type(c, (uint32_t)a[1]);
-		print_protocol(c, (uint32_t)a[0], (uint32_t)a[2]);
-	} else if (IS("socketpair")) {
-		rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
-		print_sock_type(c, (uint32_t)a[1]);
-		rp_e_uint(c->e, a[2]);
-		const struct rp_mem *m = rp_arg_mem(c, 3, true, 8);
-		if (m) {
-			rp_e_open(c->e, '[');
-			for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++)
-				rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4 * k));
-			rp_e_close(c->e, ']');
-		}
-	} else if (IS("connect") || IS("bind")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_sockaddr_arg(c, 1, (int32_t)a[2]);
-		rp_e_int(c->e, (int32_t)a[2]);
-	} else if (IS("getsockname") || IS("getpeername") || IS("accept")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_sockname(c, 1, 2);
-	} else if (IS("accept4")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_sockname(c, 1, 2);
-		print_flags(c, &rp_x_socket_type_flags, (uint32_t)a[3], "SOCK_???");
-	} else if (IS("sendto")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0), a[2]);
-		rp_e_uint(c->e, a[2]);
-		print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
-		print_sockaddr_arg(c, 4, (int32_t)a[5]);
-		rp_e_int(c->e, (int32_t)a[5]);
-	} else if (IS("recvfrom")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		if (c->exiting_ok) {
-			const uint64_t n =
-			    (uint64_t)c->sc->rval < a[2] ? (uint64_t)c->sc->rval : a[2];
-			print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 1, 0), n);
-		} else {
-			rp_arg_ptr(c, 1);
-		}
-		rp_e_uint(c->e, a[2]);
-		print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
-		print_sockname(c, 4, 5);
-	} else if (IS("sendmsg")) {
-		decode_sendmsg(c);
-	} else if (IS("recvmsg")) {
-		decode_recvmsg(c);
-	} else if (IS("sendmmsg")) {
-		decode_sendmmsg(c);
-	} else if (IS("recvmmsg")) {
-		decode_recvmmsg(c);
-	} else if (IS("shutdown")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_enum(c->e, rp_xlat_get(SC_X_SHUTDOWN_HOW), (uint32_t)a[1]);
-	} else if (IS("setsockopt")) {
-		print_sockopt_head(c, false);
-		print_setsockopt_val(c);
-		rp_e_int(c->e, (int32_t)a[4]);
-	} else if (IS("getsockopt")) {
-		decode_getsockopt(c);
-	} else if (IS("listen")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_int(c->e, (int32_t)a[1]);
-	} else {
-		return false;
-	}
-	return true;
+	rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+	print_sock_type(c, (uint32_t)a[1]);
+	print_protocol(c, (uint32_t)a[0], (uint32_t)a[2]);
 }
 
-const struct rp_xlat *rp_xlat_net(enum sc_xlat_id id)
+void rp_dec_socketpair(struct rp_ctx *c)
 {
-	/* xlat.c answers this family's SC_X_* ids; the decoders above use the
-	 * fuller tables of this file directly */
-	(void)id;
-	return NULL;
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+	print_sock_type(c, (uint32_t)a[1]);
+	rp_e_uint(c->e, a[2]);
+	const struct rp_mem *m = rp_arg_mem(c, 3, true, 8);
+	if (m) {
+		rp_e_open(c->e, '[');
+		for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++)
+			rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 4 * k));
+		rp_e_close(c->e, ']');
+	}
+}
+
+void rp_dec_connect(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_sockaddr_arg(c, 1, (int32_t)a[2]);
+	rp_e_int(c->e, (int32_t)a[2]);
+}
+
+void rp_dec_getsockname(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_sockname(c, 1, 2);
+}
+
+void rp_dec_accept4(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_sockname(c, 1, 2);
+	print_flags(c, &rp_x_socket_type_flags, (uint32_t)a[3], "SOCK_???");
+}
+
+void rp_dec_sendto(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0), a[2]);
+	rp_e_uint(c->e, a[2]);
+	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_sockaddr_arg(c, 4, (int32_t)a[5]);
+	rp_e_int(c->e, (int32_t)a[5]);
+}
+
+void rp_dec_recvfrom(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	if (c->exiting_ok) {
+		const uint64_t n = (uint64_t)c->sc->rval < a[2] ? (uint64_t)c->sc->rval : a[2];
+		print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 1, 0), n);
+	} else {
+		rp_arg_ptr(c, 1);
+	}
+	rp_e_uint(c->e, a[2]);
+	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_sockname(c, 4, 5);
+}
+
+void rp_dec_sendmsg(struct rp_ctx *c)
+{
+	decode_sendmsg(c);
+}
+
+void rp_dec_recvmsg(struct rp_ctx *c)
+{
+	decode_recvmsg(c);
+}
+
+void rp_dec_sendmmsg(struct rp_ctx *c)
+{
+	decode_sendmmsg(c);
+}
+
+void rp_dec_recvmmsg(struct rp_ctx *c)
+{
+	decode_recvmmsg(c);
+}
+
+void rp_dec_shutdown(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_e_enum(c->e, rp_xlat_get(SC_X_SHUTDOWN_HOW), (uint32_t)a[1]);
+}
+
+void rp_dec_setsockopt(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_sockopt_head(c, false);
+	print_setsockopt_val(c);
+	rp_e_int(c->e, (int32_t)a[4]);
+}
+
+void rp_dec_getsockopt(struct rp_ctx *c)
+{
+	decode_getsockopt(c);
+}
+
+void rp_dec_listen(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_e_int(c->e, (int32_t)a[1]);
 }

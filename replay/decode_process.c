@@ -7,8 +7,8 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 
-#define IS(n) (strcmp(name, (n)) == 0)
 /* -v: structures in full */
 #define RP_VERBOSE(c) ((c)->opts->verbose)
 
@@ -638,15 +638,6 @@ static const struct rp_xlat_entry sched_policy_e[] = {
 static const struct rp_xlat sched_policy_x = {
     sched_policy_e, sizeof(sched_policy_e) / sizeof(sched_policy_e[0]), false, "SCHED_???"};
 
-static const struct rp_xlat_entry unshare_e[] = {
-    {0x80, "CLONE_NEWTIME"},	  {0x100, "CLONE_VM"},		{0x200, "CLONE_FS"},
-    {0x400, "CLONE_FILES"},	  {0x800, "CLONE_SIGHAND"},	{0x10000, "CLONE_THREAD"},
-    {0x20000, "CLONE_NEWNS"},	  {0x40000, "CLONE_SYSVSEM"},	{0x2000000, "CLONE_NEWCGROUP"},
-    {0x4000000, "CLONE_NEWUTS"},  {0x8000000, "CLONE_NEWIPC"},	{0x10000000, "CLONE_NEWUSER"},
-    {0x20000000, "CLONE_NEWPID"}, {0x40000000, "CLONE_NEWNET"},
-};
-static const struct rp_xlat unshare_x = {unshare_e, sizeof(unshare_e) / sizeof(unshare_e[0]), true,
-					 "CLONE_???"};
 
 static const struct rp_xlat_entry pidfd_e[] = {{04000, "PIDFD_NONBLOCK"}};
 static const struct rp_xlat pidfd_x = {pidfd_e, 1, true, "PIDFD_???"};
@@ -745,7 +736,7 @@ static void print_prctl(struct rp_ctx *c)
 	}
 	rp_e_symx(c->e, name, option);
 	switch (option) {
-	case 3:	 /* PR_GET_DUMPABLE */
+	case PR_GET_DUMPABLE:
 	case 7:	 /* PR_GET_KEEPCAPS */
 	case 13: /* PR_GET_TIMING */
 	case 21: /* PR_GET_SECCOMP */
@@ -834,176 +825,307 @@ static void print_waitid(struct rp_ctx *c)
 	print_rusage(c, 4);
 }
 
-bool rp_decode_process(struct rp_ctx *c, const char *name)
+void rp_dec_execve(struct rp_ctx *c)
+{
+	rp_arg_path(c, 0);
+	rp_arg_generic_strvec(c, 1);
+	print_envp(c, 2);
+}
+
+void rp_dec_execveat(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	if (IS("execve")) {
-		rp_arg_path(c, 0);
-		rp_arg_generic_strvec(c, 1);
-		print_envp(c, 2);
-	} else if (IS("execveat")) {
-		rp_arg_dirfd(c, (int64_t)a[0]);
-		rp_arg_path(c, 1);
-		rp_arg_generic_strvec(c, 2);
-		print_envp(c, 3);
-		rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[4]);
-	} else if (IS("clone")) {
-		print_clone(c);
-	} else if (IS("clone3")) {
-		print_clone3(c);
-	} else if (IS("wait4")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		wait_status(c, 1);
-		rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[2]);
-		print_rusage(c, 3);
-	} else if (IS("waitid")) {
-		print_waitid(c);
-	} else if (IS("prlimit64")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)a[1]);
-		print_rlimit(c, 2, false);
-		print_rlimit(c, 3, true);
-	} else if (IS("getrlimit") || IS("setrlimit")) {
-		rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)a[0]);
-		print_rlimit(c, 1, name[0] == 'g');
-	} else if (IS("getrusage")) {
-		/* -X prints RUSAGE_CHILDREN as the int it is: 0xffffffff */
-		if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV)
-			rp_e_enum(c->e, rp_xlat_get(SC_X_RUSAGE_WHO),
-				  (uint64_t)(int64_t)(int32_t)a[0]);
-		else
-			rp_e_symx(c->e,
-				  rp_xlat_lookup(rp_xlat_get(SC_X_RUSAGE_WHO),
-						 (uint64_t)(int64_t)(int32_t)a[0])
-				      ?: rp_xlat_get(SC_X_RUSAGE_WHO)->unknown,
-				  (uint32_t)a[0]);
-		print_rusage(c, 1);
-	} else if (IS("arch_prctl")) {
-		rp_e_enum(c->e, &rp_x_arch_prctl, (uint32_t)a[0]);
-		if (a[0] == 0x1003 || a[0] == 0x1004)
-			print_out_addr(c, 1);
-		else if (a[0] != 0x1011) /* ARCH_GET_CPUID has no argument */
-			rp_e_hex(c->e, a[1]);
-	} else if (IS("set_robust_list")) {
-		rp_e_ptr(c->e, a[0]);
-		rp_e_uint(c->e, a[1]);
-	} else if (IS("get_robust_list")) {
-		rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	rp_arg_generic_strvec(c, 2);
+	print_envp(c, 3);
+	rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[4]);
+}
+
+void rp_dec_clone(struct rp_ctx *c)
+{
+	print_clone(c);
+}
+
+void rp_dec_clone3(struct rp_ctx *c)
+{
+	print_clone3(c);
+}
+
+void rp_dec_wait4(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	wait_status(c, 1);
+	rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[2]);
+	print_rusage(c, 3);
+}
+
+void rp_dec_waitid(struct rp_ctx *c)
+{
+	print_waitid(c);
+}
+
+void rp_dec_prlimit64(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)a[1]);
+	print_rlimit(c, 2, false);
+	print_rlimit(c, 3, true);
+}
+
+void rp_dec_getrlimit(struct rp_ctx *c)
+{
+	rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)c->sc->args[0]);
+	print_rlimit(c, 1, true);
+}
+
+void rp_dec_setrlimit(struct rp_ctx *c)
+{
+	rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)c->sc->args[0]);
+	print_rlimit(c, 1, false);
+}
+
+void rp_dec_getrusage(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	/* -X prints RUSAGE_CHILDREN as the int it is: 0xffffffff */
+	if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV)
+		rp_e_enum(c->e, rp_xlat_get(SC_X_RUSAGE_WHO), (uint64_t)(int64_t)(int32_t)a[0]);
+	else
+		rp_e_symx(
+		    c->e,
+		    rp_xlat_lookup(rp_xlat_get(SC_X_RUSAGE_WHO), (uint64_t)(int64_t)(int32_t)a[0])
+			?: rp_xlat_get(SC_X_RUSAGE_WHO)->unknown,
+		    (uint32_t)a[0]);
+	print_rusage(c, 1);
+}
+
+void rp_dec_arch_prctl(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, &rp_x_arch_prctl, (uint32_t)a[0]);
+	if (a[0] == 0x1003 || a[0] == 0x1004)
 		print_out_addr(c, 1);
-		const struct rp_mem *m = rp_arg_mem(c, 2, true, 8);
-		if (m)
-			rp_e_rawf(c->e, "[%" PRIu64 "]", rp_get_u64(m->data));
-	} else if (IS("set_tid_address")) {
-		rp_e_hex(c->e, a[0]);
-	} else if (IS("rseq")) {
-		/* strace 6.1 has no rseq decoder: all four in hex */
-		for (int i = 0; i < 4; i++)
-			rp_e_hex(c->e, i == 1 || i == 2 ? (uint32_t)a[i] : a[i]);
-	} else if (IS("prctl")) {
-		print_prctl(c);
-	} else if (IS("uname")) {
-		print_uname(c);
-	} else if (IS("sysinfo")) {
-		print_sysinfo(c);
-	} else if (IS("exit") || IS("exit_group")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-	} else if (IS("getresuid") || IS("getresgid")) {
-		for (unsigned i = 0; i < 3; i++)
-			print_out_uid(c, i);
-	} else if (IS("setuid") || IS("setgid") || IS("setfsuid") || IS("setfsgid")) {
-		print_uid(c, (uint32_t)a[0]);
-	} else if (IS("setreuid") || IS("setregid")) {
-		for (unsigned i = 0; i < 2; i++)
-			print_uid(c, (uint32_t)a[i]);
-	} else if (IS("setresuid") || IS("setresgid")) {
-		for (unsigned i = 0; i < 3; i++)
-			print_uid(c, (uint32_t)a[i]);
-	} else if (IS("getgroups")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		if (c->exiting_ok)
-			print_groups(c, 1, (uint32_t)c->sc->rval, true);
-		else
-			rp_arg_ptr(c, 1);
-	} else if (IS("setgroups")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_groups(c, 1, (uint32_t)a[0], false);
-	} else if (IS("sched_setaffinity")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_uint(c->e, (uint32_t)a[1]);
-		print_cpuset(c, 2, a[1], false);
-	} else if (IS("sched_getaffinity")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_uint(c->e, (uint32_t)a[1]);
-		print_cpuset(c, 2, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true);
-	} else if (IS("sched_getparam")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_out_int(c, 1, false);
-	} else if (IS("getcpu")) {
-		print_out_int(c, 0, true);
-		print_out_int(c, 1, true);
-		rp_arg_ptr(c, 2);
-	} else if (IS("capget") || IS("capset")) {
-		print_capget(c, name[3] == 'g');
-	} else if (IS("personality")) {
-		if ((uint32_t)a[0] == 0xffffffffu) {
-			rp_e_hex(c->e, (uint32_t)a[0]);
-		} else {
-			struct rp_buf b = {0};
-			personality_text(&b, rp_e_xstyle(c->e), (uint32_t)a[0]);
-			rp_e_raw(c->e, b.data ? b.data : "");
-			rp_buf_free(&b);
-		}
-	} else if (IS("unshare")) {
-		rp_e_flags(c->e, &unshare_x, (uint32_t)a[0]);
-	} else if (IS("setns")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_e_flags(c->e, &unshare_x, (uint32_t)a[1]);
-	} else if (IS("pidfd_open")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_flags(c->e, &pidfd_x, (uint32_t)a[1]);
-	} else if (IS("pidfd_send_signal")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_print_signame(c, (int32_t)a[1]);
-		const struct rp_mem *m = rp_arg_mem(c, 2, false, 48);
-		if (m)
-			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
-		rp_e_hex(c->e, (uint32_t)a[3]);
-	} else if (IS("pidfd_getfd")) {
-		rp_arg_fd(c, (int64_t)a[0]);
-		rp_arg_remote_fd(c, (int64_t)a[1]);
-		rp_e_hex(c->e, (uint32_t)a[2]);
-	} else if (IS("getpid") || IS("getppid") || IS("getuid") || IS("geteuid") || IS("getgid") ||
-		   IS("getegid") || IS("gettid") || IS("getpgrp") || IS("fork") || IS("vfork") ||
-		   IS("setsid") || IS("sched_yield") || IS("pause")) {
-		/* no arguments */
+	else if (a[0] != 0x1011) /* ARCH_GET_CPUID has no argument */
+		rp_e_hex(c->e, a[1]);
+}
+
+void rp_dec_set_robust_list(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+}
+
+void rp_dec_get_robust_list(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_out_addr(c, 1);
+	const struct rp_mem *m = rp_arg_mem(c, 2, true, 8);
+	if (m)
+		rp_e_rawf(c->e, "[%" PRIu64 "]", rp_get_u64(m->data));
+}
+
+void rp_dec_set_tid_address(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_hex(c->e, a[0]);
+}
+
+void rp_dec_rseq(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	/* strace 6.1 has no rseq decoder: all four in hex */
+	for (int i = 0; i < 4; i++)
+		rp_e_hex(c->e, i == 1 || i == 2 ? (uint32_t)a[i] : a[i]);
+}
+
+void rp_dec_prctl(struct rp_ctx *c)
+{
+	print_prctl(c);
+}
+
+void rp_dec_uname(struct rp_ctx *c)
+{
+	print_uname(c);
+}
+
+void rp_dec_sysinfo(struct rp_ctx *c)
+{
+	print_sysinfo(c);
+}
+
+void rp_dec_exit(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+}
+
+void rp_dec_getresuid(struct rp_ctx *c)
+{
+	for (unsigned i = 0; i < 3; i++)
+		print_out_uid(c, i);
+}
+
+void rp_dec_setuid(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_uid(c, (uint32_t)a[0]);
+}
+
+void rp_dec_setreuid(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	for (unsigned i = 0; i < 2; i++)
+		print_uid(c, (uint32_t)a[i]);
+}
+
+void rp_dec_setresuid(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	for (unsigned i = 0; i < 3; i++)
+		print_uid(c, (uint32_t)a[i]);
+}
+
+void rp_dec_getgroups(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	if (c->exiting_ok)
+		print_groups(c, 1, (uint32_t)c->sc->rval, true);
+	else
+		rp_arg_ptr(c, 1);
+}
+
+void rp_dec_setgroups(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_groups(c, 1, (uint32_t)a[0], false);
+}
+
+void rp_dec_sched_setaffinity(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_uint(c->e, (uint32_t)a[1]);
+	print_cpuset(c, 2, a[1], false);
+}
+
+void rp_dec_sched_getaffinity(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_uint(c->e, (uint32_t)a[1]);
+	print_cpuset(c, 2, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true);
+}
+
+void rp_dec_sched_getparam(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_out_int(c, 1, false);
+}
+
+void rp_dec_getcpu(struct rp_ctx *c)
+{
+	print_out_int(c, 0, true);
+	print_out_int(c, 1, true);
+	rp_arg_ptr(c, 2);
+}
+
+void rp_dec_capget(struct rp_ctx *c)
+{
+	print_capget(c, true);
+}
+
+void rp_dec_capset(struct rp_ctx *c)
+{
+	print_capget(c, false);
+}
+
+void rp_dec_personality(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	if ((uint32_t)a[0] == 0xffffffffu) {
+		rp_e_hex(c->e, (uint32_t)a[0]);
 	} else {
-		return false;
+		struct rp_buf b = {0};
+		personality_text(&b, rp_e_xstyle(c->e), (uint32_t)a[0]);
+		rp_e_raw(c->e, b.data ? b.data : "");
+		rp_buf_free(&b);
 	}
+}
+
+void rp_dec_unshare(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_flags(c->e, &rp_x_unshare, (uint32_t)a[0]);
+}
+
+void rp_dec_setns(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_e_flags(c->e, &rp_x_unshare, (uint32_t)a[1]);
+}
+
+void rp_dec_pidfd_open(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_flags(c->e, &pidfd_x, (uint32_t)a[1]);
+}
+
+void rp_dec_pidfd_send_signal(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_print_signame(c, (int32_t)a[1]);
+	const struct rp_mem *m = rp_arg_mem(c, 2, false, 48);
+	if (m)
+		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
+	rp_e_hex(c->e, (uint32_t)a[3]);
+}
+
+void rp_dec_pidfd_getfd(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_arg_remote_fd(c, (int64_t)a[1]);
+	rp_e_hex(c->e, (uint32_t)a[2]);
+}
+
+bool rp_rv_SCHED_POLICY(struct rp_ctx *c, struct rp_buf *b)
+{
+	const int64_t r = c->sc->rval;
+	const char *p = rp_xlat_lookup(&sched_policy_x, (uint64_t)r & ~0x40000000ull);
+	if (!p)
+		return false;
+	rp_buf_printf(b, "%" PRId64 " (%s%s)", r, (r & 0x40000000) ? "SCHED_RESET_ON_FORK|" : "",
+		      p);
 	return true;
 }
 
-bool rp_rval_process(struct rp_ctx *c, const char *name, struct rp_buf *b)
+bool rp_rv_PERSONALITY(struct rp_ctx *c, struct rp_buf *b)
 {
 	const int64_t r = c->sc->rval;
-	if (IS("sched_getscheduler")) {
-		const char *p = rp_xlat_lookup(&sched_policy_x, (uint64_t)r & ~0x40000000ull);
-		if (!p)
-			return false;
-		rp_buf_printf(b, "%" PRId64 " (%s%s)", r,
-			      (r & 0x40000000) ? "SCHED_RESET_ON_FORK|" : "", p);
-		return true;
-	}
-	if (IS("personality")) {
-		rp_buf_printf(b, "%#" PRIx64 " (", (uint64_t)r);
-		personality_text(b, rp_e_xstyle(c->e), (uint32_t)r);
-		rp_buf_putc(b, ')');
-		return true;
-	}
-	return false;
+	rp_buf_printf(b, "%#" PRIx64 " (", (uint64_t)r);
+	personality_text(b, rp_e_xstyle(c->e), (uint32_t)r);
+	rp_buf_putc(b, ')');
+	return true;
 }
 
-const struct rp_xlat *rp_xlat_process(enum sc_xlat_id id)
+bool rp_rv_PRCTL(struct rp_ctx *c, struct rp_buf *b)
 {
-	(void)id; /* this family's own SC_X_* tables go here */
-	return NULL;
+	static const char *const dumpable[] = {"SUID_DUMP_DISABLE", "SUID_DUMP_USER",
+					       "SUID_DUMP_ROOT"};
+	const int64_t r = c->sc->rval;
+	if (c->sc->args[0] != PR_GET_DUMPABLE || r < 0 || r >= 3)
+		return false;
+	rp_buf_printf(b, "%" PRId64 " (%s)", r, dumpable[r]);
+	return true;
 }

@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IS(n) (strcmp(name, (n)) == 0)
-
 #define SA_RESTORER 0x04000000u
 
 static void print_sigaction(struct rp_ctx *c, unsigned i, bool out)
@@ -106,90 +104,116 @@ static void print_timespec_in(struct rp_ctx *c, unsigned i)
 	rp_e_close(c->e, '}');
 }
 
-bool rp_decode_signal(struct rp_ctx *c, const char *name)
+void rp_dec_rt_sigaction(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	if (IS("rt_sigaction")) {
-		rp_print_signame(c, (int32_t)a[0]);
-		print_sigaction(c, 1, false);
-		print_sigaction(c, 2, true);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("rt_sigprocmask")) {
-		rp_e_enum(c->e, &rp_x_sigprocmask_how, (uint32_t)a[0]);
-		print_sigset_arg(c, 1, false, a[3]);
-		print_sigset_arg(c, 2, true, a[3]);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("rt_sigsuspend")) {
-		print_sigset_arg(c, 0, false, a[1]);
-		rp_e_uint(c->e, a[1]);
-	} else if (IS("rt_sigreturn")) {
-		/* strace reads the mask from the signal frame */
-		const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 0, 0);
-		if (m && m->len >= 8) {
-			rp_e_open(c->e, '{');
-			rp_e_key(c->e, "mask");
-			if (c->deref)
-				rp_print_sigset(c, m->data, 8);
-			else /* -e verbose=: where the mask is in the frame */
-				rp_e_ptr(c->e, m->addr);
-			rp_e_close(c->e, '}');
-		} else {
-			rp_e_raw(c->e, "{mask=?}"); /* the frame could not be read */
-		}
-	} else if (IS("rt_sigqueueinfo") || IS("rt_tgsigqueueinfo")) {
-		const unsigned n = IS("rt_sigqueueinfo") ? 1 : 2;
-		for (unsigned k = 0; k < n; k++)
-			rp_e_int(c->e, (int32_t)a[k]);
-		rp_print_signame(c, (int32_t)a[n]);
-		const struct rp_mem *m = rp_arg_mem(c, n + 1, false, 48);
-		if (m)
-			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
-	} else if (IS("rt_sigtimedwait")) {
-		print_sigset_arg(c, 0, false, a[3]);
-		const struct rp_mem *m = rp_arg_mem(c, 1, true, 48);
-		if (m)
-			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
-		print_timespec_in(c, 2);
-		rp_e_uint(c->e, a[3]);
-	} else if (IS("sigaltstack")) {
-		print_stack_t(c, 0, false);
-		print_stack_t(c, 1, true);
-	} else if (IS("alarm")) {
-		rp_e_uint(c->e, (uint32_t)a[0]);
-	} else if (IS("kill") || IS("tkill")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_print_signame(c, (int32_t)a[1]);
-	} else if (IS("tgkill")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_int(c->e, (int32_t)a[1]);
-		rp_print_signame(c, (int32_t)a[2]);
+	rp_print_signame(c, (int32_t)a[0]);
+	print_sigaction(c, 1, false);
+	print_sigaction(c, 2, true);
+	rp_e_uint(c->e, a[3]);
+}
+
+void rp_dec_rt_sigprocmask(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, &rp_x_sigprocmask_how, (uint32_t)a[0]);
+	print_sigset_arg(c, 1, false, a[3]);
+	print_sigset_arg(c, 2, true, a[3]);
+	rp_e_uint(c->e, a[3]);
+}
+
+void rp_dec_rt_sigsuspend(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_sigset_arg(c, 0, false, a[1]);
+	rp_e_uint(c->e, a[1]);
+}
+
+void rp_dec_rt_sigreturn(struct rp_ctx *c)
+{
+	/* strace reads the mask from the signal frame */
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 0, 0);
+	if (m && m->len >= 8) {
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "mask");
+		if (c->deref)
+			rp_print_sigset(c, m->data, 8);
+		else /* -e verbose=: where the mask is in the frame */
+			rp_e_ptr(c->e, m->addr);
+		rp_e_close(c->e, '}');
 	} else {
+		rp_e_raw(c->e, "{mask=?}"); /* the frame could not be read */
+	}
+}
+
+/* pid (and tid), signal, siginfo: the signal is argument n */
+static void sigqueueinfo(struct rp_ctx *c, unsigned n)
+{
+	const uint64_t *a = c->sc->args;
+	for (unsigned k = 0; k < n; k++)
+		rp_e_int(c->e, (int32_t)a[k]);
+	rp_print_signame(c, (int32_t)a[n]);
+	const struct rp_mem *m = rp_arg_mem(c, n + 1, false, 48);
+	if (m)
+		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
+}
+
+void rp_dec_rt_sigqueueinfo(struct rp_ctx *c)
+{
+	sigqueueinfo(c, 1);
+}
+
+void rp_dec_rt_tgsigqueueinfo(struct rp_ctx *c)
+{
+	sigqueueinfo(c, 2);
+}
+
+void rp_dec_rt_sigtimedwait(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_sigset_arg(c, 0, false, a[3]);
+	const struct rp_mem *m = rp_arg_mem(c, 1, true, 48);
+	if (m)
+		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
+	print_timespec_in(c, 2);
+	rp_e_uint(c->e, a[3]);
+}
+
+void rp_dec_sigaltstack(struct rp_ctx *c)
+{
+	print_stack_t(c, 0, false);
+	print_stack_t(c, 1, true);
+}
+
+void rp_dec_alarm(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_uint(c->e, (uint32_t)a[0]);
+}
+
+void rp_dec_kill(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_print_signame(c, (int32_t)a[1]);
+}
+
+void rp_dec_tgkill(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_int(c->e, (int32_t)a[1]);
+	rp_print_signame(c, (int32_t)a[2]);
+}
+
+
+/* the signal taken: "12 (SIGUSR2)" */
+bool rp_rv_SIGNAL(struct rp_ctx *c, struct rp_buf *b)
+{
+	const int64_t r = c->sc->rval;
+	const char *const name = r > 0 && r <= 64 ? strec_signal_name((int)r) : NULL;
+	if (!name)
 		return false;
-	}
+	rp_buf_printf(b, "%" PRId64 " (%s)", r, name);
 	return true;
-}
-
-const struct rp_xlat *rp_xlat_signal(enum sc_xlat_id id)
-{
-	(void)id; /* this family's own SC_X_* tables go here */
-	return NULL;
-}
-
-bool rp_rval_signal(struct rp_ctx *c, const char *name, struct rp_buf *b)
-{
-	/* the signal taken: "12 (SIGUSR2)" */
-	if (IS("rt_sigtimedwait")) {
-		const int64_t r = c->sc->rval;
-		const char *sn = r > 0 && r < 32 ? strec_signal_name((int)r) : NULL;
-		if (sn)
-			rp_buf_printf(b, "%" PRId64 " (%s)", r, sn);
-		else if (r == 32)
-			rp_buf_printf(b, "%" PRId64 " (SIGRTMIN)", r);
-		else if (r > 32 && r <= 64)
-			rp_buf_printf(b, "%" PRId64 " (SIGRT_%d)", r, (int)r - 32);
-		else
-			return false;
-		return true;
-	}
-	return false;
 }

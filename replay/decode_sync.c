@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IS(n) (strcmp(name, (n)) == 0)
 #define N(a)  (sizeof(a) / sizeof((a)[0]))
 
 enum {
@@ -220,26 +219,24 @@ static void decode_futex(struct rp_ctx *c)
 	}
 }
 
-bool rp_decode_sync(struct rp_ctx *c, const char *name)
+void rp_dec_futex(struct rp_ctx *c)
 {
-	const uint64_t *a = c->sc->args;
-	if (IS("futex")) {
-		decode_futex(c);
-	} else if (IS("membarrier")) {
-		rp_e_enum(c->e, &membarrier_cmds, (uint32_t)a[0]);
-		rp_e_flags(c->e, &membarrier_flags, (uint32_t)a[1]);
-		if (a[1] & 1) /* MEMBARRIER_CMD_FLAG_CPU */
-			rp_e_int(c->e, (int32_t)a[2]);
-	} else {
-		return false;
-	}
-	return true;
+	decode_futex(c);
 }
 
-bool rp_rval_sync(struct rp_ctx *c, const char *name, struct rp_buf *b)
+void rp_dec_membarrier(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, &membarrier_cmds, (uint32_t)a[0]);
+	rp_e_flags(c->e, &membarrier_flags, (uint32_t)a[1]);
+	if (a[1] & 1) /* MEMBARRIER_CMD_FLAG_CPU */
+		rp_e_int(c->e, (int32_t)a[2]);
+}
+
+bool rp_rv_MEMBARRIER(struct rp_ctx *c, struct rp_buf *b)
 {
 	/* QUERY answers with the set of supported commands */
-	if (IS("membarrier") && c->sc->args[0] == 0 && c->sc->rval > 0) {
+	if (c->sc->args[0] == 0 && c->sc->rval > 0) {
 		rp_buf_printf(b, "%#" PRIx64 " (", (uint64_t)c->sc->rval);
 		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &membarrier_cmd_bits,
 				   (uint64_t)c->sc->rval);
@@ -247,10 +244,4 @@ bool rp_rval_sync(struct rp_ctx *c, const char *name, struct rp_buf *b)
 		return true;
 	}
 	return false;
-}
-
-const struct rp_xlat *rp_xlat_sync(enum sc_xlat_id id)
-{
-	(void)id; /* the futex and membarrier sets are printed above */
-	return NULL;
 }

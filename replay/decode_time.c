@@ -2,12 +2,12 @@
  * synchronisation and IPC decoders share. */
 #include "rp_internal.h"
 
+#include "names.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-#define IS(n) (strcmp(name, (n)) == 0)
 
 /* strace prints tv_sec signed and the sub-second field unsigned. */
 void rp_print_timespec_data(struct rp_emit *e, const uint8_t *p, const char *frac)
@@ -62,7 +62,7 @@ static void print_itimerspec(struct rp_ctx *c, unsigned i, bool out)
 /* The kernel's restart codes: the call was interrupted by a signal. */
 static bool is_erestart(const struct rp_syscall *sc)
 {
-	return sc->finished && sc->is_error && sc->rval <= -512 && sc->rval >= -516;
+	return sc->finished && sc->is_error && strec_errno_is_restart((int)-sc->rval);
 }
 
 /* The remainder of an interrupted sleep is written only when the call is
@@ -152,100 +152,132 @@ void rp_print_sigevent(struct rp_ctx *c, unsigned i)
 	rp_e_close(c->e, '}');
 }
 
-bool rp_decode_time(struct rp_ctx *c, const char *name)
+void rp_dec_clock_gettime(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	if (IS("clock_gettime") || IS("clock_getres")) {
-		print_clockid(c, a[0]);
-		rp_print_timespec_arg(c, 1, true);
-	} else if (IS("clock_settime")) {
-		print_clockid(c, a[0]);
-		rp_print_timespec_arg(c, 1, false);
-	} else if (IS("clock_nanosleep")) {
-		print_clockid(c, a[0]);
-		rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
-		rp_print_timespec_arg(c, 2, false);
-		print_remainder(c, 3);
-	} else if (IS("nanosleep")) {
-		rp_print_timespec_arg(c, 0, false);
-		print_remainder(c, 1);
-	} else if (IS("setitimer")) {
-		rp_e_enum(c->e, rp_xlat_get(SC_X_ITIMER_WHICH), (uint32_t)a[0]);
-		print_itimerval(c, 1, false);
-		print_itimerval(c, 2, true);
-	} else if (IS("getitimer")) {
-		rp_e_enum(c->e, rp_xlat_get(SC_X_ITIMER_WHICH), (uint32_t)a[0]);
-		print_itimerval(c, 1, true);
-	} else if (IS("gettimeofday")) {
-		print_timeval(c, 0, true);
-		const struct rp_mem *m = rp_arg_mem(c, 1, true, 8);
-		if (m) {
-			rp_e_open(c->e, '{');
-			rp_e_key(c->e, "tz_minuteswest");
-			rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
-			rp_e_key(c->e, "tz_dsttime");
-			rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
-			rp_e_close(c->e, '}');
-		}
-	} else if (IS("time")) {
-		const struct rp_mem *m = rp_arg_mem(c, 0, true, 8);
-		if (m) {
-			const int64_t t = (int64_t)rp_get_u64(m->data);
-			char when[64];
-			rp_e_open(c->e, '[');
-			rp_e_int(c->e, t);
-			if (format_time(t, when, sizeof(when)))
-				rp_e_comment(c->e, when);
-			rp_e_close(c->e, ']');
-		}
-	} else if (IS("times")) {
-		const struct rp_mem *m = rp_arg_mem(c, 0, true, 32);
-		if (m) {
-			static const char *const k[] = {"tms_utime", "tms_stime", "tms_cutime",
-							"tms_cstime"};
-			rp_e_open(c->e, '{');
-			for (int j = 0; j < 4; j++) {
-				rp_e_key(c->e, k[j]);
-				rp_e_clock_ticks(c->e, rp_get_u64(m->data + 8 * j));
-			}
-			rp_e_close(c->e, '}');
-		}
-	} else if (IS("timer_create")) {
-		print_clockid(c, a[0]);
-		rp_print_sigevent(c, 1);
-		print_int_out(c, 2);
-	} else if (IS("timer_settime")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
-		print_itimerspec(c, 2, false);
-		print_itimerspec(c, 3, true);
-	} else if (IS("timer_gettime")) {
-		rp_e_int(c->e, (int32_t)a[0]);
-		print_itimerspec(c, 1, true);
-	} else if (IS("restart_syscall")) {
-		const char *prev = rp_session_prev_syscall(c->session, c->ev->tid);
-		char text[96];
-		snprintf(text, sizeof(text), "<... resuming interrupted %s ...>",
-			 prev ? prev : "system call");
-		rp_e_raw(c->e, text);
-	} else {
-		return false;
-	}
-	return true;
+	print_clockid(c, a[0]);
+	rp_print_timespec_arg(c, 1, true);
 }
 
-bool rp_rval_time(struct rp_ctx *c, const char *name, struct rp_buf *b)
+void rp_dec_clock_settime(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_clockid(c, a[0]);
+	rp_print_timespec_arg(c, 1, false);
+}
+
+void rp_dec_clock_nanosleep(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_clockid(c, a[0]);
+	rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
+	rp_print_timespec_arg(c, 2, false);
+	print_remainder(c, 3);
+}
+
+void rp_dec_nanosleep(struct rp_ctx *c)
+{
+	rp_print_timespec_arg(c, 0, false);
+	print_remainder(c, 1);
+}
+
+void rp_dec_setitimer(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, rp_xlat_get(SC_X_ITIMER_WHICH), (uint32_t)a[0]);
+	print_itimerval(c, 1, false);
+	print_itimerval(c, 2, true);
+}
+
+void rp_dec_getitimer(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, rp_xlat_get(SC_X_ITIMER_WHICH), (uint32_t)a[0]);
+	print_itimerval(c, 1, true);
+}
+
+void rp_dec_gettimeofday(struct rp_ctx *c)
+{
+	print_timeval(c, 0, true);
+	const struct rp_mem *m = rp_arg_mem(c, 1, true, 8);
+	if (m) {
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "tz_minuteswest");
+		rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
+		rp_e_key(c->e, "tz_dsttime");
+		rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+		rp_e_close(c->e, '}');
+	}
+}
+
+void rp_dec_time(struct rp_ctx *c)
+{
+	const struct rp_mem *m = rp_arg_mem(c, 0, true, 8);
+	if (m) {
+		const int64_t t = (int64_t)rp_get_u64(m->data);
+		char when[64];
+		rp_e_open(c->e, '[');
+		rp_e_int(c->e, t);
+		if (format_time(t, when, sizeof(when)))
+			rp_e_comment(c->e, when);
+		rp_e_close(c->e, ']');
+	}
+}
+
+void rp_dec_times(struct rp_ctx *c)
+{
+	const struct rp_mem *m = rp_arg_mem(c, 0, true, 32);
+	if (m) {
+		static const char *const k[] = {"tms_utime", "tms_stime", "tms_cutime",
+						"tms_cstime"};
+		rp_e_open(c->e, '{');
+		for (int j = 0; j < 4; j++) {
+			rp_e_key(c->e, k[j]);
+			rp_e_clock_ticks(c->e, rp_get_u64(m->data + 8 * j));
+		}
+		rp_e_close(c->e, '}');
+	}
+}
+
+void rp_dec_timer_create(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_clockid(c, a[0]);
+	rp_print_sigevent(c, 1);
+	print_int_out(c, 2);
+}
+
+void rp_dec_timer_settime(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
+	print_itimerspec(c, 2, false);
+	print_itimerspec(c, 3, true);
+}
+
+void rp_dec_timer_gettime(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	print_itimerspec(c, 1, true);
+}
+
+void rp_dec_restart_syscall(struct rp_ctx *c)
+{
+	const char *prev = rp_session_prev_syscall(c->session, c->ev->tid);
+	char text[96];
+	snprintf(text, sizeof(text), "<... resuming interrupted %s ...>",
+		 prev ? prev : "system call");
+	rp_e_raw(c->e, text);
+}
+
+bool rp_rv_TIME(struct rp_ctx *c, struct rp_buf *b)
 {
 	char when[64];
-	if (IS("time") && format_time(c->sc->rval, when, sizeof(when))) {
+	if (format_time(c->sc->rval, when, sizeof(when))) {
 		rp_buf_printf(b, "%" PRId64 " (%s)", c->sc->rval, when);
 		return true;
 	}
 	return false;
-}
-
-const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id)
-{
-	(void)id; /* the clock and timer sets live in xlat.c */
-	return NULL;
 }

@@ -166,12 +166,6 @@ static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct
 	p->have_last = true;
 }
 
-static bool rval_hex(const char *name)
-{
-	return name && (!strcmp(name, "mmap") || !strcmp(name, "brk") || !strcmp(name, "mremap") ||
-			!strcmp(name, "shmat"));
-}
-
 /* The text after "= ". */
 static void print_rval(struct rp_ctx *c, struct rp_buf *out)
 {
@@ -186,7 +180,7 @@ static void print_rval(struct rp_ctx *c, struct rp_buf *out)
 		const char *text = strec_errno_text(err);
 		/* the kernel's restart codes never reach the program: strace
 		 * shows "?" rather than -1 */
-		const bool restart = err >= 512 && err <= 516;
+		const bool restart = strec_errno_is_restart(err);
 		rp_buf_puts(out, restart ? "? " : "-1 ");
 		if (name)
 			rp_buf_puts(out, name);
@@ -196,12 +190,7 @@ static void print_rval(struct rp_ctx *c, struct rp_buf *out)
 			rp_buf_printf(out, " (%s)", text);
 		return;
 	}
-	if (rp_decode_rval(c, out))
-		return;
-	if (rval_hex(rp_syscall_name(sc)))
-		rp_buf_printf(out, "%#" PRIx64, (uint64_t)sc->rval);
-	else
-		rp_buf_printf(out, "%" PRId64, sc->rval);
+	rp_decode_rval(c, out);
 }
 
 /* The argument strace prints first at exit: the first the kernel fills. */

@@ -5,34 +5,19 @@
 #define STREC_REPLAY_RP_INTERNAL_H
 
 #include "replay.h"
+#include "xlat.h"
+#include "xlat_sets.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
 /* ---- xlat: named values and flag bits, in strace's printing order ---- */
 
-struct rp_xlat_entry {
-	uint64_t val;
-	const char *name;
-};
-struct rp_xlat {
-	const struct rp_xlat_entry *e;
-	size_t n;
-	bool flags;          /* bit set (printed A|B|0x..) rather than one value */
-	const char *unknown; /* "AF_???" comment for unknown values, or NULL */
-};
-
+/* The set the syscall table's id names, or NULL when it has none (the
+ * table test checks that every id a row uses has one). */
 const struct rp_xlat *rp_xlat_get(enum sc_xlat_id id);
 /* Name of value v in x, or NULL. */
 const char *rp_xlat_lookup(const struct rp_xlat *x, uint64_t v);
-
-/* Tables used by decoders directly. */
-extern const struct rp_xlat rp_x_open_accmode, rp_x_open_flags, rp_x_mmap_type, rp_x_mmap_flags,
-	rp_x_clone_flags, rp_x_socket_type, rp_x_socket_type_flags, rp_x_sigprocmask_how,
-	rp_x_sa_flags, rp_x_fcntl_cmd, rp_x_fd_flags, rp_x_statx_mask, rp_x_statx_attrs,
-	rp_x_ioctl_cmd, rp_x_fadvise, rp_x_si_code_chld, rp_x_si_code, rp_x_wait_options,
-	rp_x_rlimit, rp_x_address_family, rp_x_at_flags, rp_x_futex_op, rp_x_arch_prctl,
-	rp_x_seek, rp_x_access, rp_x_grnd, rp_x_clockid, rp_x_audit_arch;
 
 /* ---- emitter ---- */
 
@@ -132,11 +117,12 @@ struct rp_ctx {
 	bool deref;
 };
 
-/* Decodes the arguments of ctx->sc into ctx->e (inside the open '('). */
+/* Decodes the arguments of ctx->sc into ctx->e (inside the open '(') by the
+ * decoder its table row names. */
 void rp_decode_args(struct rp_ctx *c);
-/* Return value text for syscalls whose success value is special (fcntl
- * F_GETFD "0x1 (flags FD_CLOEXEC)"); false when the default applies. */
-bool rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
+/* The text after "= " of a call that succeeded: the descriptor it returned
+ * as -y names it, else as its row's return-value style says. */
+void rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
 /* "N<path>" as strace -y prints a descriptor (-x, -xx: xflag). */
 /* "N<...>" as strace prints descriptor fd of that path under the decode
  * modes of o (-y, -yy): a socket's details (as they were at ts), else its
@@ -191,36 +177,19 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 void rp_print_signame(struct rp_ctx *c, int64_t sig);
 void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */
 
-/* Family decoders: true when they handled the syscall. */
-typedef bool (*rp_decoder_fn)(struct rp_ctx *c, const char *name);
-bool rp_decode_file(struct rp_ctx *c, const char *name);
-bool rp_decode_io(struct rp_ctx *c, const char *name);
-bool rp_decode_memory(struct rp_ctx *c, const char *name);
-bool rp_decode_process(struct rp_ctx *c, const char *name);
-bool rp_decode_signal(struct rp_ctx *c, const char *name);
-bool rp_decode_net(struct rp_ctx *c, const char *name);
-bool rp_decode_time(struct rp_ctx *c, const char *name);
-bool rp_decode_ipc(struct rp_ctx *c, const char *name);
-bool rp_decode_sync(struct rp_ctx *c, const char *name);
-/* Return values of the process and signal families (sched_getscheduler
- * "0 (SCHED_OTHER)", rt_sigtimedwait "10 (SIGUSR1)"); false: the default. */
-bool rp_rval_process(struct rp_ctx *c, const char *name, struct rp_buf *b);
-bool rp_rval_signal(struct rp_ctx *c, const char *name, struct rp_buf *b);
-/* fcntl's "0x1 (flags FD_CLOEXEC)", poll's and select's ready sets. */
-bool rp_rval_io(struct rp_ctx *c, const char *name, struct rp_buf *b);
-
-/* Each family file may own flag tables for the table's SC_X_* sets:
- * rp_xlat_get asks xlat.c first, then each family's hook (NULL: not mine). */
-typedef const struct rp_xlat *(*rp_xlat_hook_fn)(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_file(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_io(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_memory(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_process(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_signal(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_net(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_time(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_ipc(enum sc_xlat_id id);
-const struct rp_xlat *rp_xlat_sync(enum sc_xlat_id id);
+/* The per-syscall decoders the table rows name (SC_D_*): each prints the
+ * arguments of ctx->sc into ctx->e (inside the open '('). */
+typedef void (*rp_decoder_fn)(struct rp_ctx *c);
+#define DECODER(name) void rp_dec_##name(struct rp_ctx *c);
+#include "syscall_decoders.def"
+#undef DECODER
+/* The return-value printers of the table's styles (SC_RV_*): the text after
+ * "= " of a successful call; false when the value means nothing more than
+ * its decimal (the caller prints that). */
+typedef bool (*rp_rval_fn)(struct rp_ctx *c, struct rp_buf *b);
+#define RP_RVAL_DECL_(name) bool rp_rv_##name(struct rp_ctx *c, struct rp_buf *b);
+SC_RVALS(RP_RVAL_DECL_)
+#undef RP_RVAL_DECL_
 
 /* Time values (decode_time.c), shared with the sync and IPC decoders:
  * {tv_sec=S, <frac>=N} from 16 bytes; an IN/OUT timespec argument; a
@@ -228,10 +197,6 @@ const struct rp_xlat *rp_xlat_sync(enum sc_xlat_id id);
 void rp_print_timespec_data(struct rp_emit *e, const uint8_t *p, const char *frac);
 void rp_print_timespec_arg(struct rp_ctx *c, unsigned i, bool out);
 void rp_print_sigevent(struct rp_ctx *c, unsigned i);
-/* Return value text of time() "N (date)"; false when the default applies. */
-bool rp_rval_time(struct rp_ctx *c, const char *name, struct rp_buf *b);
-/* membarrier(QUERY)'s "0x1fe (MEMBARRIER_CMD_...)"; false: the default. */
-bool rp_rval_sync(struct rp_ctx *c, const char *name, struct rp_buf *b);
 /* The syscall tid made before the current one (restart_syscall's
  * "resuming interrupted nanosleep"), or NULL. */
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid);

@@ -11,12 +11,12 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define RP_CLONE_THREAD 0x10000u
 #define RP_CLONE_FILES	0x400u
 
 /* The descriptor tables of all processes together keep at most this many
@@ -908,12 +908,12 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 		if (!(sc->args[2] & 4))
 			fdtab_close_range(st, fds, (uint32_t)sc->args[0], (uint32_t)sc->args[1]);
 	} else if (d == fc->dup || d == fc->dup2 || d == fc->dup3 ||
-		   (d == fc->fcntl && (sc->args[1] == 0 || sc->args[1] == 1030))) {
+		   (d == fc->fcntl && (sc->args[1] == F_DUPFD || sc->args[1] == F_DUPFD_CLOEXEC))) {
 		fdtab_dup(st, fds, (int32_t)sc->args[0], r,
 			  opened_cloexec(d->name, sc->args) ||
-			      (d == fc->fcntl && sc->args[1] == 1030));
-	} else if (d == fc->fcntl && sc->args[1] == 2) { /* F_SETFD */
-		fdtab_set_cloexec(st, fds, (int32_t)sc->args[0], sc->args[2] & 1);
+			      (d == fc->fcntl && sc->args[1] == F_DUPFD_CLOEXEC));
+	} else if (d == fc->fcntl && sc->args[1] == F_SETFD) {
+		fdtab_set_cloexec(st, fds, (int32_t)sc->args[0], sc->args[2] & FD_CLOEXEC);
 	} else if (d == fc->chdir) {
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
 		if (m) {
@@ -1172,7 +1172,7 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 			return rc;
 		struct task *child = find_task(s, sp->new_tid);
 		const bool thread =
-		    sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & RP_CLONE_THREAD);
+		    sp->how == STRTRC_SPAWN_CLONE && sc_clone_makes_thread(sp->clone_flags);
 		const uint32_t pid = thread ? t->pid : sp->new_tid;
 		if (!child) {
 			child = add_task(s, sp->new_tid, pid);

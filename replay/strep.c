@@ -1002,7 +1002,7 @@ static int print_counts(FILE *out, struct strtrc_reader *rd)
 	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
 		if ((unsigned)rec.kind < STRTRC_KIND_COUNT)
 			kinds[rec.kind]++;
-		if (rec.kind == STRTRC_SPAWN && (rec.u.spawn.clone_flags & 0x10000)) /* CLONE_THREAD */
+		if (rec.kind == STRTRC_SPAWN && sc_clone_makes_thread(rec.u.spawn.clone_flags))
 			threads++;
 		last_ts = rec.ts_ns;
 	}

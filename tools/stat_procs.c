@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#define CLONE_THREAD_FLAG 0x10000u
 
 struct cmd {
 	char *text; /* shell words */
@@ -412,7 +411,7 @@ int st_procs_event(struct st_procs *p, const struct rp_session *s, const struct 
 	case RP_EV_SPAWN: {
 		const struct strtrc_spawn *sp = &ev->u.spawn;
 		struct proc *const early = early_records_of(p, sp->new_tid, pr, last_ns);
-		if (sp->how == STRTRC_SPAWN_CLONE && (sp->clone_flags & CLONE_THREAD_FLAG)) {
+		if (sp->how == STRTRC_SPAWN_CLONE && sc_clone_makes_thread(sp->clone_flags)) {
 			pr->threads++;
 			if (pr->nthr < ST_THREADS_KEPT) {
 				if (!pr->thr &&

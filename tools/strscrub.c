@@ -400,7 +400,7 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec)
 	if (t && t->dropped) {
 		/* a thread of a dropped process is dropped with it */
 		if (rec->kind == STRTRC_SPAWN &&
-		    (rec->u.spawn.clone_flags & 0x00010000 /* CLONE_THREAD */))
+		    sc_clone_makes_thread(rec->u.spawn.clone_flags))
 			task_get(&s->tasks, rec->u.spawn.new_tid)->dropped = true;
 		if (gone)
 			task_forget(&s->tasks, rec->tid); /* the tid may be reused */

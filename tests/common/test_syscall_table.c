@@ -700,6 +700,39 @@ static void check_conds(const struct sc_table *t)
 	}
 }
 
+/* Every decoder a row may name is named by one (a decoder no row names is
+ * dead code), each row's decoder and return-value style are in range, and
+ * the calls whose value is an address print it in hex. */
+static void check_decoders(void)
+{
+	bool named[SC_D_COUNT] = { false };
+	const struct sc_table *const tables[] = { &sc_table_x86_64, &sc_table_i386 };
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		for (unsigned nr = 0; nr < tables[t]->count; nr++) {
+			const struct sc_desc *const d = &tables[t]->descs[nr];
+			if (!d->name)
+				continue;
+			CHECK(d->decoder < SC_D_COUNT, "%s: decoder %u", d->name, d->decoder);
+			CHECK(d->rval < SC_RV_COUNT, "%s: return-value style %u", d->name, d->rval);
+			if (d->decoder < SC_D_COUNT)
+				named[d->decoder] = true;
+		}
+	}
+	static const char *const decoder_names[] = {
+#define DECODER(name) #name,
+#include "syscall_decoders.def"
+#undef DECODER
+	};
+	for (unsigned k = 1; k < SC_D_COUNT; k++)
+		CHECK(named[k], "decoder %s is named by no row", decoder_names[k]);
+	static const char *const hex_calls[] = { "mmap", "brk", "mremap", "shmat" };
+	for (size_t k = 0; k < sizeof(hex_calls) / sizeof(hex_calls[0]); k++) {
+		const int nr = sc_number(&sc_table_x86_64, hex_calls[k]);
+		CHECK(nr >= 0 && sc_lookup(&sc_table_x86_64, (uint64_t)nr)->rval == SC_RV_HEX,
+		      "%s returns an address: hex", hex_calls[k]);
+	}
+}
+
 /* The -y bits on the calls strace shows them for. */
 static void check_descriptor_bits(void)
 {
@@ -759,6 +792,10 @@ int main(void)
 	check_conds(&sc_table_i386);
 	check_cond_lookup();
 	check_descriptor_bits();
+	check_decoders();
+	CHECK(SC_CLONE_THREAD == CLONE_THREAD, "SC_CLONE_THREAD is <sched.h>'s CLONE_THREAD");
+	CHECK(sc_clone_makes_thread(CLONE_THREAD | CLONE_VM) && !sc_clone_makes_thread(CLONE_VM),
+	      "sc_clone_makes_thread");
 	CHECK(sc_table_for_arch(0) == NULL, "unknown arch");
 
 	printf("x86_64: %u syscalls, i386: %u syscalls\n", n64, n32);

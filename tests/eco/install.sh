@@ -21,7 +21,8 @@ libdir=$(dirname "$(dirname "$pc")")
 for f in libstrtrc.a libstrec_common.a; do
 	[ -e "$libdir/$f" ] || { echo "FAIL: $f not installed"; fail=1; }
 done
-export PKG_CONFIG_PATH=$(dirname "$pc")
+PKG_CONFIG_PATH=$(dirname "$pc")
+export PKG_CONFIG_PATH
 flags=$(pkg-config --cflags --libs libstrtrc)
 # shellcheck disable=SC2086
 cc -std=c11 -Wall -Wextra -Werror -o "$work/reader" "$src/reader.c" $flags

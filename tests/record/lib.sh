@@ -1,9 +1,11 @@
+# shellcheck shell=bash
 # Shared helpers of the recorder's end-to-end tests; sourced by each
 # test_*.sh, which is run as: test_X.sh STREC TRCFACTS BINDIR
 set -u
 
 STREC=${1:?usage: $0 STREC TRCFACTS BINDIR}
 FACTS=${2:?}
+# shellcheck disable=SC2034 # for the tests that source this file
 BIN=${3:?}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/strec-rtest.XXXXXX")
 # Processes a test starts in the background, killed on the way out.

@@ -188,7 +188,10 @@ for _ in $(seq 100); do
 	[ "$(ls "/proc/$threads/task" 2>/dev/null | wc -l)" -ge 5 ] && break
 	sleep 0.1
 done
-thread=$(ls "/proc/$threads/task" | grep -vx "$threads" | head -n 1)
+thread=
+for task in "/proc/$threads/task"/*; do
+	[ "${task##*/}" != "$threads" ] && { thread=${task##*/}; break; }
+done
 attach_error thread "^strec: cannot attach to $thread: it is a thread of process $threads \\(tp_spin\\); -p $threads traces all its threads" \
 	-p "$thread"
 

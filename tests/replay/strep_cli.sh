@@ -86,7 +86,7 @@ if [ -x "$bindir/strec" ]; then
 	[ -n "$fd" ] && grep -qE "^[0-9]+ +read\\($fd, \"" "$dir/p" &&
 		grep -qE "^[0-9]+ +close\\($fd\\)" "$dir/p" ||
 		{ echo "FAIL: -P /etc/hostname misses calls"; cat "$dir/p"; fail=1; }
-	if grep -E '^[0-9]+ +[a-z]' "$dir/p" | grep -qvE "hostname|\\($fd[,)]"; then
+	if grep -E '^[0-9]+ +[a-z]' "$dir/p" | grep -qvE "hostname|\\(${fd}[,)]"; then
 		echo "FAIL: -P let other calls through"; cat "$dir/p"; fail=1
 	fi
 	# -P through a symlink (/lib -> usr/lib on Debian): the calls on the

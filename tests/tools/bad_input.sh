@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # strstat on bad input: usage errors exit 2 with a suggestion, a truncated
 # trace gives the statistics of what was read and a warning.
 # Usage: bad_input.sh STRSTAT STREC

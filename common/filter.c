@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct sc_table *const arch_tables[2] = { &sc_table_x86_64, &sc_table_i386 };
+static const struct sc_table *const arch_tables[2] = {&sc_table_x86_64, &sc_table_i386};
 
 static uint64_t *arch_bits(struct strec_filter *f, unsigned arch)
 {
@@ -45,8 +45,8 @@ void strec_filter_init(struct strec_filter *f)
 
 /* Keywords strace accepts for classes without the '%' (deprecated there,
  * still in use in old scripts). */
-static const char *const bare_classes[] = { "file",   "desc",   "process", "network",
-					    "signal", "ipc",    "memory",  NULL };
+static const char *const bare_classes[] = {"file",   "desc", "process", "network",
+					   "signal", "ipc",  "memory",	NULL};
 
 static uint32_t class_of(const char *word)
 {
@@ -140,7 +140,8 @@ static int unknown_name(const char *word, char *msg, size_t msg_size)
 		near = strec_closest(word + 1, sc_class_names, 0);
 		if (msg)
 			snprintf(msg, msg_size, "unknown syscall class '%s'%s%s%s", word,
-				 near ? " (did you mean '%" : "", near ? near : "", near ? "'?)" : "");
+				 near ? " (did you mean '%" : "", near ? near : "",
+				 near ? "'?)" : "");
 		return -EINVAL;
 	}
 	near = closest_name(word);
@@ -171,8 +172,8 @@ static int apply_token(struct strec_filter *f, const char *tok, bool on, char *m
 			char err[128];
 			regerror(rc, &re, err, sizeof(err));
 			if (msg)
-				snprintf(msg, msg_size, "invalid regular expression '%s': %s", tok + 1,
-					 err);
+				snprintf(msg, msg_size, "invalid regular expression '%s': %s",
+					 tok + 1, err);
 			return -EINVAL;
 		}
 		for (unsigned a = 0; a < 2; a++) {

@@ -10,13 +10,13 @@
 #define STREC_FILTER_MAX_NR 1024 /* bits per architecture */
 
 enum strec_filter_option {
-	STREC_FILTER_TO_TRACE,   /* --to_trace: only these (names or %classes, comma-separated) */
+	STREC_FILTER_TO_TRACE,	 /* --to_trace: only these (names or %classes, comma-separated) */
 	STREC_FILTER_DONT_TRACE, /* --dont_trace: all but these */
 	STREC_FILTER_TRACE_EXPR, /* -e trace=EXPR (EXPR without "trace="): strace syntax */
 };
 
 struct strec_filter {
-	bool active;        /* false: everything is selected */
+	bool active;	    /* false: everything is selected */
 	bool used_to_trace; /* for the "both lists at once" error */
 	bool used_dont_trace;
 	uint64_t x86_64[STREC_FILTER_MAX_NR / 64];

@@ -5,76 +5,79 @@
 #include <string.h>
 
 /* Shorthands the .def files are written in. */
-#define C_FILE SC_CLASS_FILE
-#define C_DESC SC_CLASS_DESC
-#define C_PROCESS SC_CLASS_PROCESS
-#define C_NETWORK SC_CLASS_NETWORK
-#define C_SIGNAL SC_CLASS_SIGNAL
-#define C_IPC SC_CLASS_IPC
-#define C_MEMORY SC_CLASS_MEMORY
-#define C_STAT SC_CLASS_STAT
-#define C_LSTAT SC_CLASS_LSTAT
-#define C_FSTAT SC_CLASS_FSTAT
-#define C_STAT_LIKE SC_CLASS_STAT_LIKE
-#define C_STATFS SC_CLASS_STATFS
-#define C_FSTATFS SC_CLASS_FSTATFS
+#define C_FILE	      SC_CLASS_FILE
+#define C_DESC	      SC_CLASS_DESC
+#define C_PROCESS     SC_CLASS_PROCESS
+#define C_NETWORK     SC_CLASS_NETWORK
+#define C_SIGNAL      SC_CLASS_SIGNAL
+#define C_IPC	      SC_CLASS_IPC
+#define C_MEMORY      SC_CLASS_MEMORY
+#define C_STAT	      SC_CLASS_STAT
+#define C_LSTAT	      SC_CLASS_LSTAT
+#define C_FSTAT	      SC_CLASS_FSTAT
+#define C_STAT_LIKE   SC_CLASS_STAT_LIKE
+#define C_STATFS      SC_CLASS_STATFS
+#define C_FSTATFS     SC_CLASS_FSTATFS
 #define C_STATFS_LIKE SC_CLASS_STATFS_LIKE
-#define C_CREDS SC_CLASS_CREDS
-#define C_CLOCK SC_CLASS_CLOCK
-#define C_PURE SC_CLASS_PURE
-#define C_LIFE SC_CLASS_LIFECYCLE
-#define R_FD SC_CLASS_RET_FD
-#define R_FDS SC_CLASS_OUT_FDS
-#define R_CWD SC_CLASS_SETS_CWD
-#define R_OTHER SC_CLASS_OTHER_FDS
+#define C_CREDS	      SC_CLASS_CREDS
+#define C_CLOCK	      SC_CLASS_CLOCK
+#define C_PURE	      SC_CLASS_PURE
+#define C_LIFE	      SC_CLASS_LIFECYCLE
+#define R_FD	      SC_CLASS_RET_FD
+#define R_FDS	      SC_CLASS_OUT_FDS
+#define R_CWD	      SC_CLASS_SETS_CWD
+#define R_OTHER	      SC_CLASS_OTHER_FDS
 #define R_SOCK	      SC_CLASS_SOCKET_ENDS
-#define C_SECCOMP SC_CLASS_SECCOMP
-#define C_NONE 0u
+#define C_SECCOMP     SC_CLASS_SECCOMP
+#define C_NONE	      0u
 
-#define ARG_(k, d, t, l) { .kind = (k), .dir = (d), .type = (t), .len = (l) }
-#define A_INT ARG_(SC_ARG_INT, 0, 0, SC_LEN_NONE)
-#define A_LONG ARG_(SC_ARG_LONG, 0, 0, SC_LEN_NONE)
-#define A_UINT ARG_(SC_ARG_UINT, 0, 0, SC_LEN_NONE)
+#define ARG_(k, d, t, l)                                                                           \
+	{                                                                                          \
+		.kind = (k), .dir = (d), .type = (t), .len = (l)                                   \
+	}
+#define A_INT	ARG_(SC_ARG_INT, 0, 0, SC_LEN_NONE)
+#define A_LONG	ARG_(SC_ARG_LONG, 0, 0, SC_LEN_NONE)
+#define A_UINT	ARG_(SC_ARG_UINT, 0, 0, SC_LEN_NONE)
 #define A_ULONG ARG_(SC_ARG_ULONG, 0, 0, SC_LEN_NONE)
-#define A_HEX ARG_(SC_ARG_HEX, 0, 0, SC_LEN_NONE)
+#define A_HEX	ARG_(SC_ARG_HEX, 0, 0, SC_LEN_NONE)
 #define A_OCTAL ARG_(SC_ARG_OCTAL, 0, 0, SC_LEN_NONE)
-#define A_PTR ARG_(SC_ARG_PTR, 0, 0, SC_LEN_NONE)
-#define A_FD ARG_(SC_ARG_FD, 0, 0, SC_LEN_NONE)
+#define A_PTR	ARG_(SC_ARG_PTR, 0, 0, SC_LEN_NONE)
+#define A_FD	ARG_(SC_ARG_FD, 0, 0, SC_LEN_NONE)
 /* a descriptor number in the process the pidfd in argument n names */
 #define A_FD_OF_PIDFD(n) ARG_(SC_ARG_FD, 0, SC_T_PIDFD_TARGET_FD, SC_LEN_ARG(n))
-#define A_DIRFD ARG_(SC_ARG_DIRFD, 0, 0, SC_LEN_NONE)
-#define A_PID ARG_(SC_ARG_PID, 0, 0, SC_LEN_NONE)
-#define A_SIGNAL ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)
-#define A_FLAGS(x) ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_NONE)
-#define A_ENUM(x) ARG_(SC_ARG_ENUM, 0, SC_X_##x, SC_LEN_NONE)
-#define A_PATH ARG_(SC_ARG_PATH, SC_DIR_IN, 0, SC_LEN_NONE)
-#define A_STR ARG_(SC_ARG_STR, SC_DIR_IN, 0, SC_LEN_NONE)
-#define A_STRVEC ARG_(SC_ARG_STRVEC, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_DIRFD		 ARG_(SC_ARG_DIRFD, 0, 0, SC_LEN_NONE)
+#define A_PID		 ARG_(SC_ARG_PID, 0, 0, SC_LEN_NONE)
+#define A_SIGNAL	 ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)
+#define A_FLAGS(x)	 ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_NONE)
+#define A_ENUM(x)	 ARG_(SC_ARG_ENUM, 0, SC_X_##x, SC_LEN_NONE)
+#define A_PATH		 ARG_(SC_ARG_PATH, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STR		 ARG_(SC_ARG_STR, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STRVEC	 ARG_(SC_ARG_STRVEC, SC_DIR_IN, 0, SC_LEN_NONE)
 /* Buffers: IN sized by an argument; OUT sized by the return value; OUT_ARG
  * sized by an argument (the kernel fills it whole on success). */
 #define A_BUF_IN(n) ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_ARG(n))
-#define A_BUF_OUT ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_RET)
+#define A_BUF_OUT   ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_RET)
 /* Directory entries: the decoder needs them all to count them. */
-#define A_DIRENTS_OUT ARG_(SC_ARG_BUF, SC_DIR_OUT, SC_T_DIRENTS, SC_LEN_RET)
-#define A_BUF_OUT_ARG(n) ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
-#define A_STRUCT_IN(t) ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
-#define A_STRUCT_OUT(t) ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
-#define A_STRUCT_INOUT(t) ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)
-#define A_ARRAY_IN(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
-#define A_ARRAY_OUT(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_ARG(n))
-#define A_ARRAY_OUT_RET(t) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_RET)
+#define A_DIRENTS_OUT	    ARG_(SC_ARG_BUF, SC_DIR_OUT, SC_T_DIRENTS, SC_LEN_RET)
+#define A_BUF_OUT_ARG(n)    ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+#define A_STRUCT_IN(t)	    ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_OUT(t)	    ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_INOUT(t)   ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)
+#define A_ARRAY_IN(t, n)    ARG_(SC_ARG_ARRAY, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT(t, n)   ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT_RET(t)  ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_RET)
 #define A_ARRAY_INOUT(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_INOUT, SC_T_##t, SC_LEN_ARG(n))
-#define A_IOVEC_IN(n) ARG_(SC_ARG_IOVEC, SC_DIR_IN, SC_T_IOVEC, SC_LEN_ARG(n))
-#define A_IOVEC_OUT(n) ARG_(SC_ARG_IOVEC, SC_DIR_OUT, SC_T_IOVEC, SC_LEN_ARG(n))
-#define A_SOCKADDR_IN(n) ARG_(SC_ARG_SOCKADDR, SC_DIR_IN, 0, SC_LEN_ARG(n))
-#define A_SOCKADDR_OUT(n) ARG_(SC_ARG_SOCKADDR, SC_DIR_OUT, 0, SC_LEN_PTR_ARG(n))
-#define A_MSGHDR_IN ARG_(SC_ARG_MSGHDR, SC_DIR_IN, SC_T_MSGHDR, SC_LEN_NONE)
-#define A_MSGHDR_OUT ARG_(SC_ARG_MSGHDR, SC_DIR_INOUT, SC_T_MSGHDR, SC_LEN_NONE)
-#define A_MMSGHDR_IN(n) ARG_(SC_ARG_MMSGHDR, SC_DIR_IN, SC_T_MMSGHDR, SC_LEN_ARG(n))
-#define A_MMSGHDR_OUT(n) ARG_(SC_ARG_MMSGHDR, SC_DIR_INOUT, SC_T_MMSGHDR, SC_LEN_ARG(n))
-#define A_SIGSET_IN(n) ARG_(SC_ARG_SIGSET, SC_DIR_IN, 0, SC_LEN_ARG(n))
-#define A_SIGSET_OUT(n) ARG_(SC_ARG_SIGSET, SC_DIR_OUT, 0, SC_LEN_ARG(n))
-#define A_SIGFRAME ARG_(SC_ARG_SIGFRAME, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_IOVEC_IN(n)	    ARG_(SC_ARG_IOVEC, SC_DIR_IN, SC_T_IOVEC, SC_LEN_ARG(n))
+#define A_IOVEC_OUT(n)	    ARG_(SC_ARG_IOVEC, SC_DIR_OUT, SC_T_IOVEC, SC_LEN_ARG(n))
+#define A_SOCKADDR_IN(n)    ARG_(SC_ARG_SOCKADDR, SC_DIR_IN, 0, SC_LEN_ARG(n))
+#define A_SOCKADDR_OUT(n)   ARG_(SC_ARG_SOCKADDR, SC_DIR_OUT, 0, SC_LEN_PTR_ARG(n))
+#define A_MSGHDR_IN	    ARG_(SC_ARG_MSGHDR, SC_DIR_IN, SC_T_MSGHDR, SC_LEN_NONE)
+#define A_MSGHDR_OUT	    ARG_(SC_ARG_MSGHDR, SC_DIR_INOUT, SC_T_MSGHDR, SC_LEN_NONE)
+#define A_MMSGHDR_IN(n)	    ARG_(SC_ARG_MMSGHDR, SC_DIR_IN, SC_T_MMSGHDR, SC_LEN_ARG(n))
+#define A_MMSGHDR_OUT(n)    ARG_(SC_ARG_MMSGHDR, SC_DIR_INOUT, SC_T_MMSGHDR, SC_LEN_ARG(n))
+#define A_SIGSET_IN(n)	    ARG_(SC_ARG_SIGSET, SC_DIR_IN, 0, SC_LEN_ARG(n))
+#define A_SIGSET_OUT(n)	    ARG_(SC_ARG_SIGSET, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+#define A_SIGFRAME	    ARG_(SC_ARG_SIGFRAME, SC_DIR_IN, 0, SC_LEN_NONE)
 
 /* A row printed by the generic decoder with a decimal return value, and
  * one that names its decoder (SC_D_*) and return-value style (SC_RV_*). */
@@ -97,31 +100,35 @@ static const struct sc_desc descs_i386[] = {
 };
 
 #define SYSCALL_COND(nr_, selector_, mask_, value_, target_, arg_)                                 \
-	{ .nr = (nr_), .selector = (selector_), .target = (target_), .mask = (mask_),              \
-	  .value = (value_), .arg = arg_ },
+	{.nr = (nr_),                                                                              \
+	 .selector = (selector_),                                                                  \
+	 .target = (target_),                                                                      \
+	 .mask = (mask_),                                                                          \
+	 .value = (value_),                                                                        \
+	 .arg = arg_},
 
 static const struct sc_cond conds_x86_64[] = {
 #include "syscall_conds_x86_64.def"
 };
 
 const struct sc_table sc_table_x86_64 = {
-	.arch_name = "x86_64",
-	.audit_arch = SC_AUDIT_ARCH_X86_64,
-	.count = sizeof(descs_x86_64) / sizeof(descs_x86_64[0]),
-	.descs = descs_x86_64,
-	.conds = conds_x86_64,
-	.nconds = sizeof(conds_x86_64) / sizeof(conds_x86_64[0]),
+    .arch_name = "x86_64",
+    .audit_arch = SC_AUDIT_ARCH_X86_64,
+    .count = sizeof(descs_x86_64) / sizeof(descs_x86_64[0]),
+    .descs = descs_x86_64,
+    .conds = conds_x86_64,
+    .nconds = sizeof(conds_x86_64) / sizeof(conds_x86_64[0]),
 };
 
 /* i386 has no conditional rules yet: structs differ there, and the
  * recorder captures none for 32-bit calls. */
 const struct sc_table sc_table_i386 = {
-	.arch_name = "i386",
-	.audit_arch = SC_AUDIT_ARCH_I386,
-	.count = sizeof(descs_i386) / sizeof(descs_i386[0]),
-	.descs = descs_i386,
-	.conds = NULL,
-	.nconds = 0,
+    .arch_name = "i386",
+    .audit_arch = SC_AUDIT_ARCH_I386,
+    .count = sizeof(descs_i386) / sizeof(descs_i386[0]),
+    .descs = descs_i386,
+    .conds = NULL,
+    .nconds = 0,
 };
 
 const struct sc_table *sc_table_for_arch(uint32_t audit_arch)
@@ -172,11 +179,12 @@ int sc_has_conds(const struct sc_table *table, uint64_t nr)
 	return i < table->nconds && table->conds[i].nr == nr;
 }
 
-struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr, const struct sc_desc *desc,
-			       unsigned i, const uint64_t args[6])
+struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr,
+			       const struct sc_desc *desc, unsigned i, const uint64_t args[6])
 {
 	assert(table && desc && i < 6 && args);
-	for (unsigned k = first_cond(table, nr); k < table->nconds && table->conds[k].nr == nr; k++) {
+	for (unsigned k = first_cond(table, nr); k < table->nconds && table->conds[k].nr == nr;
+	     k++) {
 		const struct sc_cond *const c = &table->conds[k];
 		if (c->target == i && c->selector < 6 && (args[c->selector] & c->mask) == c->value)
 			return c->arg;
@@ -195,11 +203,11 @@ int sc_number(const struct sc_table *table, const char *name)
 }
 
 #define SC_TYPE_SIZE_(name, size) [SC_T_##name] = (size),
-static const size_t type_sizes[SC_T_COUNT] = { SC_TYPES(SC_TYPE_SIZE_) };
+static const size_t type_sizes[SC_T_COUNT] = {SC_TYPES(SC_TYPE_SIZE_)};
 #define SC_TYPE_NAME_(name, size) [SC_T_##name] = #name,
-static const char *const type_names[SC_T_COUNT] = { SC_TYPES(SC_TYPE_NAME_) };
+static const char *const type_names[SC_T_COUNT] = {SC_TYPES(SC_TYPE_NAME_)};
 #define SC_XLAT_NAME_(name) [SC_X_##name] = #name,
-static const char *const xlat_names[SC_X_COUNT] = { SC_XLATS(SC_XLAT_NAME_) };
+static const char *const xlat_names[SC_X_COUNT] = {SC_XLATS(SC_XLAT_NAME_)};
 
 size_t sc_type_size(enum sc_type_id type)
 {
@@ -217,8 +225,8 @@ const char *sc_xlat_name(enum sc_xlat_id xlat)
 }
 
 const char *const sc_class_names[] = {
-	"file", "desc", "process", "network", "signal", "ipc", "memory", "stat", "lstat", "fstat",
-	"%stat", "statfs", "fstatfs", "%statfs", "creds", "clock", "pure", NULL,
+    "file",  "desc",  "process", "network", "signal",  "ipc",	"memory", "stat", "lstat",
+    "fstat", "%stat", "statfs",	 "fstatfs", "%statfs", "creds", "clock",  "pure", NULL,
 };
 
 uint32_t sc_class_from_name(const char *name)

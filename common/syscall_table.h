@@ -65,30 +65,30 @@ enum sc_class {
  * behind it the recorder captures. */
 enum sc_arg_kind {
 	SC_ARG_NONE = 0,
-	SC_ARG_INT,    /* signed decimal (int-sized: truncated to 32 bits) */
-	SC_ARG_LONG,   /* signed decimal, full 64 bits */
-	SC_ARG_UINT,   /* unsigned decimal (32 bits) */
-	SC_ARG_ULONG,  /* unsigned decimal, full 64 bits (sizes, counts) */
-	SC_ARG_HEX,    /* hexadecimal */
-	SC_ARG_OCTAL,  /* mode_t: 0644 */
-	SC_ARG_PTR,    /* an address that is not followed */
-	SC_ARG_FD,     /* file descriptor */
-	SC_ARG_DIRFD,  /* dirfd: AT_FDCWD or a descriptor */
-	SC_ARG_PID,    /* process or thread id */
-	SC_ARG_SIGNAL, /* signal number */
-	SC_ARG_FLAGS,  /* bit set; .type is an sc_xlat_id */
-	SC_ARG_ENUM,   /* one value of a set; .type is an sc_xlat_id */
-	SC_ARG_PATH,   /* NUL-terminated path, captured whole up to PATH_MAX */
-	SC_ARG_STR,    /* NUL-terminated string, captured up to the capture size */
-	SC_ARG_STRVEC, /* NULL-terminated vector of strings (argv, envp) */
-	SC_ARG_BUF,    /* byte buffer; length from .len, capped at the capture size */
-	SC_ARG_STRUCT, /* one struct of type .type (sc_type_id) */
-	SC_ARG_ARRAY,  /* .len elements of type .type */
-	SC_ARG_IOVEC,  /* struct iovec[.len]; the buffers behind them too */
+	SC_ARG_INT,	 /* signed decimal (int-sized: truncated to 32 bits) */
+	SC_ARG_LONG,	 /* signed decimal, full 64 bits */
+	SC_ARG_UINT,	 /* unsigned decimal (32 bits) */
+	SC_ARG_ULONG,	 /* unsigned decimal, full 64 bits (sizes, counts) */
+	SC_ARG_HEX,	 /* hexadecimal */
+	SC_ARG_OCTAL,	 /* mode_t: 0644 */
+	SC_ARG_PTR,	 /* an address that is not followed */
+	SC_ARG_FD,	 /* file descriptor */
+	SC_ARG_DIRFD,	 /* dirfd: AT_FDCWD or a descriptor */
+	SC_ARG_PID,	 /* process or thread id */
+	SC_ARG_SIGNAL,	 /* signal number */
+	SC_ARG_FLAGS,	 /* bit set; .type is an sc_xlat_id */
+	SC_ARG_ENUM,	 /* one value of a set; .type is an sc_xlat_id */
+	SC_ARG_PATH,	 /* NUL-terminated path, captured whole up to PATH_MAX */
+	SC_ARG_STR,	 /* NUL-terminated string, captured up to the capture size */
+	SC_ARG_STRVEC,	 /* NULL-terminated vector of strings (argv, envp) */
+	SC_ARG_BUF,	 /* byte buffer; length from .len, capped at the capture size */
+	SC_ARG_STRUCT,	 /* one struct of type .type (sc_type_id) */
+	SC_ARG_ARRAY,	 /* .len elements of type .type */
+	SC_ARG_IOVEC,	 /* struct iovec[.len]; the buffers behind them too */
 	SC_ARG_SOCKADDR, /* socket address; length from .len (a value, or a socklen_t pointer) */
-	SC_ARG_MSGHDR, /* struct msghdr, its iovecs, name and control data */
-	SC_ARG_MMSGHDR, /* struct mmsghdr[.len] */
-	SC_ARG_SIGSET, /* sigset_t of the size in .len */
+	SC_ARG_MSGHDR,	 /* struct msghdr, its iovecs, name and control data */
+	SC_ARG_MMSGHDR,	 /* struct mmsghdr[.len] */
+	SC_ARG_SIGSET,	 /* sigset_t of the size in .len */
 	/* Not a register argument: the signal frame at the stack pointer that
 	 * rt_sigreturn restores; the recorder captures its uc_sigmask. */
 	SC_ARG_SIGFRAME,
@@ -98,8 +98,8 @@ enum sc_arg_kind {
 /* When the memory behind a pointer argument is meaningful. */
 enum sc_arg_dir {
 	SC_DIR_NONE = 0,
-	SC_DIR_IN = 1,    /* read by the kernel: captured at syscall entry */
-	SC_DIR_OUT = 2,   /* written by the kernel: captured at exit on success */
+	SC_DIR_IN = 1,	  /* read by the kernel: captured at syscall entry */
+	SC_DIR_OUT = 2,	  /* written by the kernel: captured at exit on success */
 	SC_DIR_INOUT = 3, /* both */
 };
 
@@ -107,97 +107,97 @@ enum sc_arg_dir {
 enum sc_len_source {
 	SC_LEN_ARG0 = 0, /* 0..5: the value of that argument */
 	SC_LEN_ARG5 = 5,
-	SC_LEN_RET = 6,     /* the return value (output buffers) */
-	SC_LEN_NONE = 7,    /* not applicable, or implied by the type */
+	SC_LEN_RET = 6,	     /* the return value (output buffers) */
+	SC_LEN_NONE = 7,     /* not applicable, or implied by the type */
 	SC_LEN_PTR_ARG0 = 8, /* 8..13: a socklen_t/int in memory behind that argument */
 	SC_LEN_PTR_ARG5 = 13,
 };
-#define SC_LEN_ARG(n)     ((uint8_t)(SC_LEN_ARG0 + (n)))
+#define SC_LEN_ARG(n)	  ((uint8_t)(SC_LEN_ARG0 + (n)))
 #define SC_LEN_PTR_ARG(n) ((uint8_t)(SC_LEN_PTR_ARG0 + (n)))
 
 /* Fixed-size types that arguments point to. Sizes are x86_64 ABI sizes. */
-#define SC_TYPES(X)                                                            \
-	X(NONE, 0)                                                             \
-	X(INT, 4)                                                              \
-	X(U32, 4)                                                              \
-	X(U64, 8)                                                              \
-	X(LONG, 8)                                                             \
-	X(INT_PAIR, 8)           /* int[2]: pipe, socketpair */                \
-	X(STAT, 144)             /* struct stat */                             \
-	X(STATX, 256)            /* struct statx */                            \
-	X(STATFS, 120)           /* struct statfs */                           \
-	X(TIMESPEC, 16)                                                        \
-	X(TIMESPEC_PAIR, 32)     /* utimensat times[2] */                      \
-	X(TIMEVAL, 16)                                                         \
-	X(TIMEVAL_PAIR, 32)      /* utimes times[2] */                         \
-	X(TIMEZONE, 8)                                                         \
-	X(ITIMERVAL, 32)                                                       \
-	X(ITIMERSPEC, 32)                                                      \
-	X(TIMEX, 208)                                                          \
-	X(TMS, 32)                                                             \
-	X(UTIMBUF, 16)                                                         \
-	X(RLIMIT, 16)                                                          \
-	X(RUSAGE, 144)                                                         \
-	X(SYSINFO, 112)                                                        \
-	X(UTSNAME, 390)                                                        \
-	X(SIGACTION, 32)         /* kernel struct sigaction */                 \
-	X(STACK_T, 24)                                                         \
-	X(SIGINFO, 128)                                                        \
-	X(SIGEVENT, 64)                                                        \
-	X(POLLFD, 8)                                                           \
-	X(EPOLL_EVENT, 12)       /* packed on x86_64 */                        \
-	X(FD_SET, 128)           /* fd_set; the decoder uses nfds */           \
-	X(IOVEC, 16)                                                           \
-	X(MSGHDR, 56)                                                          \
-	X(MMSGHDR, 64)                                                         \
-	X(SOCKLEN, 4)                                                          \
-	X(LINGER, 8)                                                           \
-	X(SCHED_PARAM, 4)                                                      \
-	X(SCHED_ATTR, 56)                                                      \
-	X(CAP_HEADER, 8)                                                       \
-	X(CAP_DATA, 24)          /* two struct __user_cap_data_struct */       \
-	X(RSEQ, 32)                                                            \
-	X(ROBUST_LIST_HEAD, 24)                                                \
-	X(CLONE_ARGS, 88)                                                      \
-	X(OPEN_HOW, 24)                                                        \
-	X(SEMBUF, 6)                                                           \
-	X(MQ_ATTR, 64)                                                         \
-	X(SHMID_DS, 112)                                                       \
-	X(MSQID_DS, 120)                                                       \
-	X(SEMID_DS, 104)                                                       \
-	X(SHMINFO, 72)           /* struct shminfo64 (shmctl IPC_INFO) */      \
-	X(SHM_INFO, 48)          /* struct shm_info (shmctl SHM_INFO) */       \
-	X(SEMINFO, 40)           /* struct seminfo (semctl IPC_INFO) */        \
-	X(MSGINFO, 32)           /* struct msginfo (msgctl IPC_INFO) */        \
-	X(MSGBUF, 40)            /* mtype, 32 bytes of mtext (item 1: msgsz) */ \
-	X(USER_DESC, 16)                                                       \
-	X(FILE_HANDLE, 8)        /* header only: handle_bytes, handle_type */  \
-	X(GID, 4)                                                              \
-	X(CPU_SET, 128)          /* the decoder uses the size argument */      \
-	X(LOFF, 8)               /* loff_t in/out (splice, copy_file_range) */ \
-	X(IO_EVENT, 32)                                                        \
-	X(IOCB_PTR, 8)                                                         \
-	X(MOUNT_ATTR, 32)                                                      \
-	X(LANDLOCK_RULESET_ATTR, 24)                                           \
-	X(PERF_EVENT_ATTR, 128)                                                \
-	X(BPF_ATTR, 144)                                                       \
-	X(IO_URING_PARAMS, 120)                                                \
-	X(CACHESTAT_RANGE, 16)                                                 \
-	X(CACHESTAT, 40)                                                       \
-	X(FUTEX_WAITV, 24)                                                     \
-	X(MOUNT_ATTR_SIZE, 32)                                                 \
-	X(LSM_CTX, 32)                                                         \
-	X(MNT_ID_REQ, 32)                                                      \
-	X(XATTR_ARGS, 16)                                                      \
-	X(FILE_ATTR, 24)                                                       \
-	X(TERMIOS, 36)           /* struct termios (kernel, TCGETS) */          \
-	X(WINSIZE, 8)                                                          \
-	X(SIGSET_PACK, 16)       /* pselect6's {const sigset_t *ss, size_t len} */ \
-	X(DIRENTS, 0)            /* getdents buffers: BUF type, read whole */   \
-	X(FUTEX_WAITV_PAIR, 48)   /* futex_requeue waiters[2] */ \
-	X(TASK_COMM, 16)         /* prctl PR_GET_NAME */                      \
-	X(FLOCK, 32)             /* struct flock (fcntl F_GETLK, F_SETLK) */ \
-	X(PIDFD_TARGET_FD, 0)    /* FD: a descriptor of the pidfd's process */
+#define SC_TYPES(X)                                                                                \
+	X(NONE, 0)                                                                                 \
+	X(INT, 4)                                                                                  \
+	X(U32, 4)                                                                                  \
+	X(U64, 8)                                                                                  \
+	X(LONG, 8)                                                                                 \
+	X(INT_PAIR, 8) /* int[2]: pipe, socketpair */                                              \
+	X(STAT, 144)   /* struct stat */                                                           \
+	X(STATX, 256)  /* struct statx */                                                          \
+	X(STATFS, 120) /* struct statfs */                                                         \
+	X(TIMESPEC, 16)                                                                            \
+	X(TIMESPEC_PAIR, 32) /* utimensat times[2] */                                              \
+	X(TIMEVAL, 16)                                                                             \
+	X(TIMEVAL_PAIR, 32) /* utimes times[2] */                                                  \
+	X(TIMEZONE, 8)                                                                             \
+	X(ITIMERVAL, 32)                                                                           \
+	X(ITIMERSPEC, 32)                                                                          \
+	X(TIMEX, 208)                                                                              \
+	X(TMS, 32)                                                                                 \
+	X(UTIMBUF, 16)                                                                             \
+	X(RLIMIT, 16)                                                                              \
+	X(RUSAGE, 144)                                                                             \
+	X(SYSINFO, 112)                                                                            \
+	X(UTSNAME, 390)                                                                            \
+	X(SIGACTION, 32) /* kernel struct sigaction */                                             \
+	X(STACK_T, 24)                                                                             \
+	X(SIGINFO, 128)                                                                            \
+	X(SIGEVENT, 64)                                                                            \
+	X(POLLFD, 8)                                                                               \
+	X(EPOLL_EVENT, 12) /* packed on x86_64 */                                                  \
+	X(FD_SET, 128)	   /* fd_set; the decoder uses nfds */                                     \
+	X(IOVEC, 16)                                                                               \
+	X(MSGHDR, 56)                                                                              \
+	X(MMSGHDR, 64)                                                                             \
+	X(SOCKLEN, 4)                                                                              \
+	X(LINGER, 8)                                                                               \
+	X(SCHED_PARAM, 4)                                                                          \
+	X(SCHED_ATTR, 56)                                                                          \
+	X(CAP_HEADER, 8)                                                                           \
+	X(CAP_DATA, 24) /* two struct __user_cap_data_struct */                                    \
+	X(RSEQ, 32)                                                                                \
+	X(ROBUST_LIST_HEAD, 24)                                                                    \
+	X(CLONE_ARGS, 88)                                                                          \
+	X(OPEN_HOW, 24)                                                                            \
+	X(SEMBUF, 6)                                                                               \
+	X(MQ_ATTR, 64)                                                                             \
+	X(SHMID_DS, 112)                                                                           \
+	X(MSQID_DS, 120)                                                                           \
+	X(SEMID_DS, 104)                                                                           \
+	X(SHMINFO, 72)	/* struct shminfo64 (shmctl IPC_INFO) */                                   \
+	X(SHM_INFO, 48) /* struct shm_info (shmctl SHM_INFO) */                                    \
+	X(SEMINFO, 40)	/* struct seminfo (semctl IPC_INFO) */                                     \
+	X(MSGINFO, 32)	/* struct msginfo (msgctl IPC_INFO) */                                     \
+	X(MSGBUF, 40)	/* mtype, 32 bytes of mtext (item 1: msgsz) */                             \
+	X(USER_DESC, 16)                                                                           \
+	X(FILE_HANDLE, 8) /* header only: handle_bytes, handle_type */                             \
+	X(GID, 4)                                                                                  \
+	X(CPU_SET, 128) /* the decoder uses the size argument */                                   \
+	X(LOFF, 8)	/* loff_t in/out (splice, copy_file_range) */                              \
+	X(IO_EVENT, 32)                                                                            \
+	X(IOCB_PTR, 8)                                                                             \
+	X(MOUNT_ATTR, 32)                                                                          \
+	X(LANDLOCK_RULESET_ATTR, 24)                                                               \
+	X(PERF_EVENT_ATTR, 128)                                                                    \
+	X(BPF_ATTR, 144)                                                                           \
+	X(IO_URING_PARAMS, 120)                                                                    \
+	X(CACHESTAT_RANGE, 16)                                                                     \
+	X(CACHESTAT, 40)                                                                           \
+	X(FUTEX_WAITV, 24)                                                                         \
+	X(MOUNT_ATTR_SIZE, 32)                                                                     \
+	X(LSM_CTX, 32)                                                                             \
+	X(MNT_ID_REQ, 32)                                                                          \
+	X(XATTR_ARGS, 16)                                                                          \
+	X(FILE_ATTR, 24)                                                                           \
+	X(TERMIOS, 36) /* struct termios (kernel, TCGETS) */                                       \
+	X(WINSIZE, 8)                                                                              \
+	X(SIGSET_PACK, 16)	/* pselect6's {const sigset_t *ss, size_t len} */                  \
+	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \
+	X(FUTEX_WAITV_PAIR, 48) /* futex_requeue waiters[2] */                                     \
+	X(TASK_COMM, 16)	/* prctl PR_GET_NAME */                                            \
+	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
+	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */
 
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
 enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
@@ -205,118 +205,118 @@ enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
 
 /* Named value and flag sets that arguments use. The decoder owns the
  * contents (replay/), the table only names them. */
-#define SC_XLATS(X)                                                            \
-	X(NONE)                                                                \
-	X(OPEN_FLAGS)                                                          \
-	X(AT_FLAGS)            /* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, ... */   \
-	X(ACCESS_MODES)        /* F_OK R_OK W_OK X_OK */                       \
-	X(MMAP_PROT)                                                           \
-	X(MMAP_FLAGS)                                                          \
-	X(MREMAP_FLAGS)                                                        \
-	X(MADVISE_ADVICE)                                                      \
-	X(MSYNC_FLAGS)                                                         \
-	X(MLOCK_FLAGS)                                                         \
-	X(CLONE_FLAGS)                                                         \
-	X(WAIT_OPTIONS)                                                        \
-	X(WAITID_WHICH)                                                        \
-	X(SEEK_WHENCE)                                                         \
-	X(FCNTL_CMD)                                                           \
-	X(FLOCK_OP)                                                            \
-	X(IOCTL_CMD)                                                           \
-	X(SIGPROCMASK_HOW)                                                     \
-	X(SA_FLAGS)                                                            \
-	X(SOCKET_DOMAIN)                                                       \
-	X(SOCKET_TYPE)         /* type | SOCK_NONBLOCK | SOCK_CLOEXEC */       \
-	X(SOCKET_LEVEL)                                                        \
-	X(SOCKET_OPTNAME)                                                      \
-	X(MSG_FLAGS)                                                           \
-	X(SHUTDOWN_HOW)                                                        \
-	X(ACCEPT4_FLAGS)       /* SOCK_NONBLOCK | SOCK_CLOEXEC */              \
-	X(PIPE_FLAGS)          /* O_CLOEXEC | O_NONBLOCK | O_DIRECT */         \
-	X(DUP3_FLAGS)                                                          \
-	X(EPOLL_CTL_OP)                                                        \
-	X(EPOLL_CREATE_FLAGS)                                                  \
-	X(EVENTFD_FLAGS)                                                       \
-	X(TIMERFD_FLAGS)                                                       \
-	X(TIMERFD_SETTIME_FLAGS)                                               \
-	X(SIGNALFD_FLAGS)                                                      \
-	X(INOTIFY_INIT_FLAGS)                                                  \
-	X(INOTIFY_MASK)                                                        \
-	X(MEMFD_FLAGS)                                                         \
-	X(CLOCK_ID)                                                            \
-	X(TIMER_FLAGS)         /* TIMER_ABSTIME */                             \
-	X(ITIMER_WHICH)                                                        \
-	X(RLIMIT_RESOURCE)                                                     \
-	X(RUSAGE_WHO)                                                          \
-	X(PRCTL_OPTION)                                                        \
-	X(ARCH_PRCTL_CODE)                                                     \
-	X(FUTEX_OP)                                                            \
-	X(MEMBARRIER_CMD)                                                      \
-	X(GETRANDOM_FLAGS)                                                     \
-	X(RENAME_FLAGS)                                                        \
-	X(UNLINKAT_FLAGS)                                                      \
-	X(STATX_MASK)                                                          \
-	X(FALLOCATE_MODE)                                                      \
-	X(XATTR_FLAGS)                                                         \
-	X(PERSONALITY)                                                         \
-	X(UNSHARE_FLAGS)       /* CLONE_NEW* */                                \
-	X(SCHED_POLICY)                                                        \
-	X(PRIO_WHICH)                                                          \
-	X(IPC_FLAGS)                                                           \
-	X(IPC_CMD)                                                             \
-	X(SHMAT_FLAGS)                                                         \
-	X(MOUNT_FLAGS)                                                         \
-	X(UMOUNT_FLAGS)                                                        \
-	X(SPLICE_FLAGS)                                                        \
-	X(CLOSE_RANGE_FLAGS)                                                   \
-	X(RWF_FLAGS)           /* preadv2/pwritev2 */                          \
-	X(MQ_OPEN_FLAGS)                                                       \
-	X(REBOOT_MAGIC)                                                        \
-	X(SYSLOG_ACTION)                                                       \
-	X(PTRACE_REQUEST)                                                      \
-	X(SECCOMP_OP)                                                          \
-	X(KEYCTL_CMD)                                                          \
-	X(BPF_CMD)                                                             \
-	X(FANOTIFY_FLAGS)                                                      \
-	X(PIDFD_FLAGS)                                                         \
-	X(MODULE_INIT_FLAGS)                                                   \
-	X(SWAP_FLAGS)                                                          \
-	X(QUOTACTL_CMD)                                                        \
-	X(IOPRIO_WHICH)                                                        \
-	X(NAME_TO_HANDLE_FLAGS)                                                \
-	X(OPEN_TREE_FLAGS)                                                     \
-	X(MOVE_MOUNT_FLAGS)                                                    \
-	X(FSOPEN_FLAGS)                                                        \
-	X(FSCONFIG_CMD)                                                        \
-	X(FSMOUNT_FLAGS)                                                       \
-	X(MOUNT_SETATTR_FLAGS)                                                 \
-	X(LANDLOCK_FLAGS)                                                      \
-	X(KCMP_TYPE)                                                           \
-	X(MPOL_MODE)                                                           \
-	X(MPOL_FLAGS)                                                          \
-	X(PKEY_ACCESS)                                                         \
-	X(IO_URING_ENTER_FLAGS)                                                \
-	X(IO_URING_REGISTER_OP)                                                \
-	X(SYNC_FILE_RANGE_FLAGS)                                               \
-	X(FADVISE_ADVICE)                                                      \
-	X(TEE_FLAGS)                                                           \
-	X(MODE_T)              /* S_IF* | permission bits (mknod) */          \
-	X(LSM_FLAGS)                                                           \
-	X(MAP_SHADOW_STACK_FLAGS)                                              \
-	X(MLOCKALL_FLAGS)      /* MCL_* (mlockall); MLOCK_FLAGS is mlock2 */   \
-	X(REBOOT_CMD)                                                          \
-	X(DELETE_MODULE_FLAGS)                                                 \
-	X(FANOTIFY_MARK_FLAGS)                                                 \
-	X(FANOTIFY_MASK)                                                       \
-	X(SECCOMP_FLAGS)       /* SECCOMP_FILTER_FLAG_* */                     \
-	X(RSEQ_FLAGS)                                                          \
-	X(GET_MEMPOLICY_FLAGS) /* MPOL_F_* */                                  \
-	X(USERFAULTFD_FLAGS)                                                   \
-	X(MOUNT_ATTR_FLAGS)    /* MOUNT_ATTR_* (fsmount) */                    \
-	X(FSPICK_FLAGS)                                                        \
-	X(LANDLOCK_RULE_TYPE)                                                  \
-	X(PERF_EVENT_FLAGS)    /* PERF_FLAG_* */                               \
-	X(FUTEX2_FLAGS)        /* FUTEX2_SIZE_* | FUTEX2_NUMA | FUTEX2_PRIVATE */
+#define SC_XLATS(X)                                                                                \
+	X(NONE)                                                                                    \
+	X(OPEN_FLAGS)                                                                              \
+	X(AT_FLAGS)	/* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, ... */                              \
+	X(ACCESS_MODES) /* F_OK R_OK W_OK X_OK */                                                  \
+	X(MMAP_PROT)                                                                               \
+	X(MMAP_FLAGS)                                                                              \
+	X(MREMAP_FLAGS)                                                                            \
+	X(MADVISE_ADVICE)                                                                          \
+	X(MSYNC_FLAGS)                                                                             \
+	X(MLOCK_FLAGS)                                                                             \
+	X(CLONE_FLAGS)                                                                             \
+	X(WAIT_OPTIONS)                                                                            \
+	X(WAITID_WHICH)                                                                            \
+	X(SEEK_WHENCE)                                                                             \
+	X(FCNTL_CMD)                                                                               \
+	X(FLOCK_OP)                                                                                \
+	X(IOCTL_CMD)                                                                               \
+	X(SIGPROCMASK_HOW)                                                                         \
+	X(SA_FLAGS)                                                                                \
+	X(SOCKET_DOMAIN)                                                                           \
+	X(SOCKET_TYPE) /* type | SOCK_NONBLOCK | SOCK_CLOEXEC */                                   \
+	X(SOCKET_LEVEL)                                                                            \
+	X(SOCKET_OPTNAME)                                                                          \
+	X(MSG_FLAGS)                                                                               \
+	X(SHUTDOWN_HOW)                                                                            \
+	X(ACCEPT4_FLAGS) /* SOCK_NONBLOCK | SOCK_CLOEXEC */                                        \
+	X(PIPE_FLAGS)	 /* O_CLOEXEC | O_NONBLOCK | O_DIRECT */                                   \
+	X(DUP3_FLAGS)                                                                              \
+	X(EPOLL_CTL_OP)                                                                            \
+	X(EPOLL_CREATE_FLAGS)                                                                      \
+	X(EVENTFD_FLAGS)                                                                           \
+	X(TIMERFD_FLAGS)                                                                           \
+	X(TIMERFD_SETTIME_FLAGS)                                                                   \
+	X(SIGNALFD_FLAGS)                                                                          \
+	X(INOTIFY_INIT_FLAGS)                                                                      \
+	X(INOTIFY_MASK)                                                                            \
+	X(MEMFD_FLAGS)                                                                             \
+	X(CLOCK_ID)                                                                                \
+	X(TIMER_FLAGS) /* TIMER_ABSTIME */                                                         \
+	X(ITIMER_WHICH)                                                                            \
+	X(RLIMIT_RESOURCE)                                                                         \
+	X(RUSAGE_WHO)                                                                              \
+	X(PRCTL_OPTION)                                                                            \
+	X(ARCH_PRCTL_CODE)                                                                         \
+	X(FUTEX_OP)                                                                                \
+	X(MEMBARRIER_CMD)                                                                          \
+	X(GETRANDOM_FLAGS)                                                                         \
+	X(RENAME_FLAGS)                                                                            \
+	X(UNLINKAT_FLAGS)                                                                          \
+	X(STATX_MASK)                                                                              \
+	X(FALLOCATE_MODE)                                                                          \
+	X(XATTR_FLAGS)                                                                             \
+	X(PERSONALITY)                                                                             \
+	X(UNSHARE_FLAGS) /* CLONE_NEW* */                                                          \
+	X(SCHED_POLICY)                                                                            \
+	X(PRIO_WHICH)                                                                              \
+	X(IPC_FLAGS)                                                                               \
+	X(IPC_CMD)                                                                                 \
+	X(SHMAT_FLAGS)                                                                             \
+	X(MOUNT_FLAGS)                                                                             \
+	X(UMOUNT_FLAGS)                                                                            \
+	X(SPLICE_FLAGS)                                                                            \
+	X(CLOSE_RANGE_FLAGS)                                                                       \
+	X(RWF_FLAGS) /* preadv2/pwritev2 */                                                        \
+	X(MQ_OPEN_FLAGS)                                                                           \
+	X(REBOOT_MAGIC)                                                                            \
+	X(SYSLOG_ACTION)                                                                           \
+	X(PTRACE_REQUEST)                                                                          \
+	X(SECCOMP_OP)                                                                              \
+	X(KEYCTL_CMD)                                                                              \
+	X(BPF_CMD)                                                                                 \
+	X(FANOTIFY_FLAGS)                                                                          \
+	X(PIDFD_FLAGS)                                                                             \
+	X(MODULE_INIT_FLAGS)                                                                       \
+	X(SWAP_FLAGS)                                                                              \
+	X(QUOTACTL_CMD)                                                                            \
+	X(IOPRIO_WHICH)                                                                            \
+	X(NAME_TO_HANDLE_FLAGS)                                                                    \
+	X(OPEN_TREE_FLAGS)                                                                         \
+	X(MOVE_MOUNT_FLAGS)                                                                        \
+	X(FSOPEN_FLAGS)                                                                            \
+	X(FSCONFIG_CMD)                                                                            \
+	X(FSMOUNT_FLAGS)                                                                           \
+	X(MOUNT_SETATTR_FLAGS)                                                                     \
+	X(LANDLOCK_FLAGS)                                                                          \
+	X(KCMP_TYPE)                                                                               \
+	X(MPOL_MODE)                                                                               \
+	X(MPOL_FLAGS)                                                                              \
+	X(PKEY_ACCESS)                                                                             \
+	X(IO_URING_ENTER_FLAGS)                                                                    \
+	X(IO_URING_REGISTER_OP)                                                                    \
+	X(SYNC_FILE_RANGE_FLAGS)                                                                   \
+	X(FADVISE_ADVICE)                                                                          \
+	X(TEE_FLAGS)                                                                               \
+	X(MODE_T) /* S_IF* | permission bits (mknod) */                                            \
+	X(LSM_FLAGS)                                                                               \
+	X(MAP_SHADOW_STACK_FLAGS)                                                                  \
+	X(MLOCKALL_FLAGS) /* MCL_* (mlockall); MLOCK_FLAGS is mlock2 */                            \
+	X(REBOOT_CMD)                                                                              \
+	X(DELETE_MODULE_FLAGS)                                                                     \
+	X(FANOTIFY_MARK_FLAGS)                                                                     \
+	X(FANOTIFY_MASK)                                                                           \
+	X(SECCOMP_FLAGS) /* SECCOMP_FILTER_FLAG_* */                                               \
+	X(RSEQ_FLAGS)                                                                              \
+	X(GET_MEMPOLICY_FLAGS) /* MPOL_F_* */                                                      \
+	X(USERFAULTFD_FLAGS)                                                                       \
+	X(MOUNT_ATTR_FLAGS) /* MOUNT_ATTR_* (fsmount) */                                           \
+	X(FSPICK_FLAGS)                                                                            \
+	X(LANDLOCK_RULE_TYPE)                                                                      \
+	X(PERF_EVENT_FLAGS) /* PERF_FLAG_* */                                                      \
+	X(FUTEX2_FLAGS)	    /* FUTEX2_SIZE_* | FUTEX2_NUMA | FUTEX2_PRIVATE */
 
 #define SC_XLAT_ENUM_(name) SC_X_##name,
 enum sc_xlat_id { SC_XLATS(SC_XLAT_ENUM_) SC_X_COUNT };
@@ -360,7 +360,8 @@ struct sc_arg {
 	uint8_t kind; /* enum sc_arg_kind */
 	uint8_t dir;  /* enum sc_arg_dir, for pointer kinds */
 	uint8_t type; /* enum sc_type_id for STRUCT/ARRAY/FD, enum sc_xlat_id for FLAGS/ENUM */
-	uint8_t len;  /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, FD's pidfd */
+	uint8_t
+	    len; /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, FD's pidfd */
 };
 
 struct sc_desc {
@@ -373,9 +374,9 @@ struct sc_desc {
 };
 
 struct sc_table {
-	const char *arch_name;      /* "x86_64", "i386" */
-	uint32_t audit_arch;        /* SC_AUDIT_ARCH_* */
-	unsigned count;             /* number of slots (highest number + 1) */
+	const char *arch_name;	     /* "x86_64", "i386" */
+	uint32_t audit_arch;	     /* SC_AUDIT_ARCH_* */
+	unsigned count;		     /* number of slots (highest number + 1) */
 	const struct sc_desc *descs; /* indexed by syscall number */
 	const struct sc_cond *conds; /* sorted by nr */
 	unsigned nconds;
@@ -395,8 +396,8 @@ struct sc_cond {
 
 /* The description of argument i of a call of desc (number nr) with these
  * raw arguments: the conditional one if a rule applies, else the base. */
-struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr, const struct sc_desc *desc,
-			       unsigned i, const uint64_t args[6]);
+struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr,
+			       const struct sc_desc *desc, unsigned i, const uint64_t args[6]);
 /* Whether syscall nr has any conditional rule (cheap test for hot paths). */
 int sc_has_conds(const struct sc_table *table, uint64_t nr);
 

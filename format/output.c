@@ -18,7 +18,7 @@ static int starts_as_trace(const char *path)
 	const int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
-	uint8_t magic[4] = { 0 };
+	uint8_t magic[4] = {0};
 	const ssize_t n = pread(fd, magic, sizeof(magic), 0);
 	const int e = errno;
 	close(fd);
@@ -35,8 +35,7 @@ static bool same_file(const struct stat *a, const struct stat *b)
 }
 
 /* Whether the open file out is one of the inputs ("-": standard input). */
-static const char *input_named_by(const struct stat *out, const char *const *inputs,
-				  size_t ninputs)
+static const char *input_named_by(const struct stat *out, const char *const *inputs, size_t ninputs)
 {
 	for (size_t i = 0; i < ninputs; i++) {
 		struct stat in;
@@ -71,11 +70,12 @@ int strtrc_output_open(const char *path, enum strtrc_output_kind kind, bool forc
 	if (input) {
 		rc = -EINVAL;
 		if (strcmp(input, path) == 0)
-			snprintf(msg, msg_size, "'%s' is the input: the output must be another file",
-				 path);
+			snprintf(msg, msg_size,
+				 "'%s' is the input: the output must be another file", path);
 		else
-			snprintf(msg, msg_size, "'%s' is the input ('%s'): the output must be another file",
-				 path, input);
+			snprintf(msg, msg_size,
+				 "'%s' is the input ('%s'): the output must be another file", path,
+				 input);
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode))
@@ -85,20 +85,24 @@ int strtrc_output_open(const char *path, enum strtrc_output_kind kind, bool forc
 		if (trace < 0) {
 			rc = trace;
 			snprintf(msg, msg_size,
-				 "cannot read '%s' to check whether it is a strec trace: %s (use --force)",
+				 "cannot read '%s' to check whether it is a strec trace: %s (use "
+				 "--force)",
 				 path, strerror(-rc));
 			goto fail;
 		}
 		if (kind == STRTRC_OUTPUT_TRACE && !trace) {
 			rc = -EEXIST;
-			snprintf(msg, msg_size,
-				 "refusing to overwrite '%s': it is not a strec trace (use --force)", path);
+			snprintf(
+			    msg, msg_size,
+			    "refusing to overwrite '%s': it is not a strec trace (use --force)",
+			    path);
 			goto fail;
 		}
 		if (kind == STRTRC_OUTPUT_OTHER && trace) {
 			rc = -EEXIST;
 			snprintf(msg, msg_size,
-				 "refusing to overwrite '%s': it is a strec trace (use --force)", path);
+				 "refusing to overwrite '%s': it is a strec trace (use --force)",
+				 path);
 			goto fail;
 		}
 	}

@@ -22,9 +22,9 @@
 
 #define IN_CHUNK       ((size_t)256 << 10)
 #define DBUF_INITIAL   ((size_t)512 << 10)
-#define CHUNK          ((size_t)128 << 10) /* decompressed bytes handed on at a time */
-#define NCHUNKS        8                   /* read-ahead: chunks in flight */
-#define MAX_RECORD     ((size_t)64 << 20) /* one record, encoded */
+#define CHUNK	       ((size_t)128 << 10) /* decompressed bytes handed on at a time */
+#define NCHUNKS	       8		   /* read-ahead: chunks in flight */
+#define MAX_RECORD     ((size_t)64 << 20)  /* one record, encoded */
 #define MAX_DEPTH      8
 #define MAX_NODES      ((size_t)1 << 21) /* items in one record */
 #define INITIAL_NODES  256
@@ -133,7 +133,7 @@ struct strtrc_reader {
 	uint8_t *dbuf;
 	size_t dpos, dlen, dcap;
 	bool no_fast_path; /* strtrc_reader_set_fast_path(r, false) */
-	uint64_t dbase; /* stream offset of dbuf[0] */
+	uint64_t dbase;	   /* stream offset of dbuf[0] */
 	/* record parsing */
 	struct node *nodes;
 	size_t nodes_cap;
@@ -144,8 +144,8 @@ struct strtrc_reader {
 	struct strtrc_header header;
 	void *header_mem;
 	uint64_t ts;
-	bool complete; /* the END record was read */
-	bool done;     /* and what follows it checked, or the input ended */
+	bool complete;			    /* the END record was read */
+	bool done;			    /* and what follows it checked, or the input ended */
 	uint64_t lost_in_gaps, lost_at_end; /* loss records' counts; END's lost */
 	int err;
 	char msg[MSG_SIZE];
@@ -377,10 +377,11 @@ static int source_pump(struct source *s, uint8_t *out, size_t cap, size_t *len)
 			ZSTD_outBuffer o = {out, cap, 0};
 			const size_t ret = ZSTD_decompressStream(s->dctx, &o, &in);
 			if (ZSTD_isError(ret))
-				return source_fail(s, -EBADMSG,
-						   "corrupt zstd data at byte %" PRIu64
-						   " (in the frame starting at byte %" PRIu64 "): %s",
-						   source_pos(s), s->frame_off, ZSTD_getErrorName(ret));
+				return source_fail(
+				    s, -EBADMSG,
+				    "corrupt zstd data at byte %" PRIu64
+				    " (in the frame starting at byte %" PRIu64 "): %s",
+				    source_pos(s), s->frame_off, ZSTD_getErrorName(ret));
 			const bool progress = in.pos > s->ipos || o.pos > 0;
 			s->ipos = in.pos;
 			s->drained = o.pos < cap;
@@ -1407,8 +1408,8 @@ static int scrub_copy(const struct fields *fp, struct arena *a, uint32_t m, stru
 	return e;
 }
 
-static const char *const header_texts[] = {"writer",   "arch", "kernel", "hostname",
-					   "cwd",      "filter", "backend"};
+static const char *const header_texts[] = {"writer", "arch",   "kernel", "hostname",
+					   "cwd",    "filter", "backend"};
 static const char *const header_argvs[] = {"recorder_argv", "command", "env"};
 
 static int parse_header(struct strtrc_reader *r, size_t nnodes)
@@ -1460,7 +1461,7 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 		const uint32_t val = key->next;
 		e = 0;
 		const char **const texts[] = {&h->writer, &h->arch,   &h->kernel, &h->hostname,
-					      &h->cwd,    &h->filter, &h->backend};
+					      &h->cwd,	  &h->filter, &h->backend};
 		for (size_t t = 0; t < ARRAY_SIZE(header_texts); t++)
 			if (key_is(&f, key, header_texts[t]))
 				*texts[t] = arena_str(&a, &f, &n[val]);
@@ -1596,8 +1597,7 @@ static struct strtrc_reader *open_common(int fd, bool own_fd, const char *name, 
 	if (p == 0) {
 		r->warning[0] = '\0';
 		e = fail(r, -ENODATA,
-			 "trace cut short at byte %" PRIu64 ", before its header ended",
-			 r->fpos);
+			 "trace cut short at byte %" PRIu64 ", before its header ended", r->fpos);
 		goto out;
 	}
 	e = parse_header(r, nnodes);

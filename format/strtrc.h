@@ -55,9 +55,9 @@ struct strtrc_syscall_exit {
 
 /* Memory captured from the tracee behind a syscall argument. */
 enum strtrc_mem_flags {
-	STRTRC_MEM_TRUNCATED = 1u << 0,  /* data is the first part; full_len tells the rest */
+	STRTRC_MEM_TRUNCATED = 1u << 0,	 /* data is the first part; full_len tells the rest */
 	STRTRC_MEM_UNREADABLE = 1u << 1, /* a fault stopped the read; data is what was read */
-	STRTRC_MEM_STRING = 1u << 2,     /* NUL-terminated string (NUL not included) */
+	STRTRC_MEM_STRING = 1u << 2,	 /* NUL-terminated string (NUL not included) */
 	/* strscrub removed the data (set with TRUNCATED; FORMAT.md "Scrubbed traces") */
 	STRTRC_MEM_SCRUBBED = 1u << 3,
 };
@@ -70,7 +70,7 @@ enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
  * items 4 and up: descriptors the call added besides its return value
  * (SCM_RIGHTS received, clone3's pidfd). Both carry the number in addr. */
 #define STRTRC_RESULT_REMOTE_FD_ITEM 3u
-#define STRTRC_RESULT_FD_ITEM 4u
+#define STRTRC_RESULT_FD_ITEM	     4u
 /* The arg of records that hold a socket's endpoints as the kernel had them
  * right after a call that may set them (socket, bind, connect, accept...;
  * for strace -yy): item 0, and 1 for socketpair's second descriptor, addr
@@ -104,12 +104,14 @@ size_t strtrc_socket_encode(const struct strtrc_socket *s, uint8_t *buf, size_t 
  * -EBADMSG when data is not one. */
 int strtrc_socket_decode(const uint8_t *data, size_t len, struct strtrc_socket *s);
 struct strtrc_memory {
-	uint8_t stop;      /* enum strtrc_mem_stop */
-	uint8_t arg;       /* argument index 0..5, or STRTRC_ARG_RESULT */
-	uint32_t item;     /* 0: the area the argument points to; i+1: element i of it (argv[i], iov[i]) */
-	uint32_t flags;    /* enum strtrc_mem_flags */
-	uint64_t addr;     /* tracee address read */
-	uint64_t full_len; /* length the area had (>= data.len); for truncated strings, data.len + 1 */
+	uint8_t stop; /* enum strtrc_mem_stop */
+	uint8_t arg;  /* argument index 0..5, or STRTRC_ARG_RESULT */
+	uint32_t
+	    item; /* 0: the area the argument points to; i+1: element i of it (argv[i], iov[i]) */
+	uint32_t flags; /* enum strtrc_mem_flags */
+	uint64_t addr;	/* tracee address read */
+	uint64_t
+	    full_len; /* length the area had (>= data.len); for truncated strings, data.len + 1 */
 	struct strtrc_bytes data;
 };
 
@@ -129,19 +131,22 @@ struct strtrc_group_stop {
 enum strtrc_spawn_how { STRTRC_SPAWN_FORK = 0, STRTRC_SPAWN_VFORK = 1, STRTRC_SPAWN_CLONE = 2 };
 struct strtrc_spawn {
 	uint32_t new_tid;
-	uint8_t how;          /* enum strtrc_spawn_how */
-	uint64_t clone_flags; /* clone()/clone3() flags; 0 for fork, CLONE_VFORK|CLONE_VM for vfork */
+	uint8_t how; /* enum strtrc_spawn_how */
+	uint64_t
+	    clone_flags; /* clone()/clone3() flags; 0 for fork, CLONE_VFORK|CLONE_VM for vfork */
 };
 
 struct strtrc_exec {
-	uint32_t former_tid;     /* the tid that called execve (differs from tid for a non-leader exec) */
+	uint32_t
+	    former_tid; /* the tid that called execve (differs from tid for a non-leader exec) */
 	struct strtrc_bytes exe; /* /proc/PID/exe after the exec */
 	bool has_ip;		 /* ip present (traces before it have none) */
 	uint64_t ip;		 /* instruction pointer at the exec stop: the new image's entry */
 };
 
 struct strtrc_exit {
-	int32_t wait_status; /* raw wait status: WIFEXITED/WEXITSTATUS, WIFSIGNALED/WTERMSIG/WCOREDUMP */
+	int32_t wait_status; /* raw wait status: WIFEXITED/WEXITSTATUS,
+				WIFSIGNALED/WTERMSIG/WCOREDUMP */
 };
 
 struct strtrc_fd_entry {
@@ -170,7 +175,7 @@ struct strtrc_snapshot {
 
 struct strtrc_end {
 	uint64_t records; /* records written before this one */
-	uint64_t lost;    /* events the recorder knows it could not record */
+	uint64_t lost;	  /* events the recorder knows it could not record */
 };
 
 /* A gap in a task's records: count events of it (syscall entries, exits,
@@ -203,44 +208,44 @@ struct strtrc_record {
 
 /* What strscrub removed from a trace (header key "scrubbed"). */
 struct strtrc_scrub {
-	const char *tool;           /* "strscrub 0.1.0", or NULL */
-	bool buffers;               /* memory contents but paths emptied */
-	bool argv, env;             /* execve argv / env strings dropped */
-	bool hostname;              /* the header's hostname dropped */
-	size_t nmasks;              /* --mask-paths globs */
+	const char *tool; /* "strscrub 0.1.0", or NULL */
+	bool buffers;	  /* memory contents but paths emptied */
+	bool argv, env;	  /* execve argv / env strings dropped */
+	bool hostname;	  /* the header's hostname dropped */
+	size_t nmasks;	  /* --mask-paths globs */
 	const char *const *masks;
-	size_t ndropped;            /* --drop-pid: processes removed */
+	size_t ndropped; /* --drop-pid: processes removed */
 	const uint32_t *dropped_pids;
 };
 
 /* The header: the first item of every trace. Strings may be NULL (absent). */
 struct strtrc_header {
 	uint32_t format_version;
-	const char *writer;   /* "strec 0.1.0" */
-	const char *arch;     /* "x86_64" */
-	const char *backend;  /* the recording engine: "ptrace" (also when absent), "bpf" */
-	const char *kernel;   /* uname -r */
+	const char *writer;  /* "strec 0.1.0" */
+	const char *arch;    /* "x86_64" */
+	const char *backend; /* the recording engine: "ptrace" (also when absent), "bpf" */
+	const char *kernel;  /* uname -r */
 	const char *hostname;
 	const char *cwd;
 	size_t recorder_argc;
 	const char *const *recorder_argv;
-	size_t command_argc;  /* 0 in attach mode */
+	size_t command_argc; /* 0 in attach mode */
 	const char *const *command_argv;
-	size_t envc;          /* the environment only when recorded (--env) */
+	size_t envc; /* the environment only when recorded (--env) */
 	const char *const *envp;
 	bool env_recorded;
 	uint32_t uid, gid;
 	uint32_t page_size;
-	int64_t start_realtime_ns;  /* CLOCK_REALTIME at start */
+	int64_t start_realtime_ns;   /* CLOCK_REALTIME at start */
 	uint64_t start_monotonic_ns; /* CLOCK_MONOTONIC at start: record timestamps count from it */
 	/* options used */
 	uint32_t capture_size; /* -s */
 	bool follow_forks;
-	bool attached;         /* -p mode */
-	const char *filter;    /* record-time filter as given, or NULL */
-	size_t npids;          /* attached pids */
+	bool attached;	    /* -p mode */
+	const char *filter; /* record-time filter as given, or NULL */
+	size_t npids;	    /* attached pids */
 	const uint32_t *pids;
-	bool scrubbed;         /* written by strscrub: scrub says how */
+	bool scrubbed; /* written by strscrub: scrub says how */
 	struct strtrc_scrub scrub;
 };
 
@@ -249,18 +254,19 @@ struct strtrc_header {
 struct strtrc_writer;
 
 struct strtrc_writer_options {
-	int level;                  /* zstd level; 0 means the default (3) */
+	int level;		    /* zstd level; 0 means the default (3) */
 	uint64_t flush_interval_ns; /* 0 means 250 ms */
-	size_t frame_size;          /* uncompressed bytes per zstd frame; 0 means 8 MiB */
+	size_t frame_size;	    /* uncompressed bytes per zstd frame; 0 means 8 MiB */
 };
 
 /* Creates (mode 0600, truncating) and opens path. NULL on failure with the
  * negative errno in *err and a message in msg (if not NULL). */
-struct strtrc_writer *strtrc_writer_open_path(const char *path, const struct strtrc_writer_options *opts,
-					      int *err, char *msg, size_t msg_size);
+struct strtrc_writer *strtrc_writer_open_path(const char *path,
+					      const struct strtrc_writer_options *opts, int *err,
+					      char *msg, size_t msg_size);
 /* Writes to fd, which stays the caller's (not closed). */
-struct strtrc_writer *strtrc_writer_open_fd(int fd, const struct strtrc_writer_options *opts, int *err,
-					    char *msg, size_t msg_size);
+struct strtrc_writer *strtrc_writer_open_fd(int fd, const struct strtrc_writer_options *opts,
+					    int *err, char *msg, size_t msg_size);
 
 int strtrc_write_header(struct strtrc_writer *w, const struct strtrc_header *header);
 /* Appends one record (any kind but STRTRC_HEADER and STRTRC_END). */
@@ -285,7 +291,8 @@ struct strtrc_reader;
 
 /* path "-" reads stdin. NULL on failure, with the negative errno in *err and
  * a message in msg (names the file). -EPROTO: not a strec trace. */
-struct strtrc_reader *strtrc_reader_open_path(const char *path, int *err, char *msg, size_t msg_size);
+struct strtrc_reader *strtrc_reader_open_path(const char *path, int *err, char *msg,
+					      size_t msg_size);
 struct strtrc_reader *strtrc_reader_open_fd(int fd, int *err, char *msg, size_t msg_size);
 /* Decompresses ahead in a thread of its own while the caller parses
  * records (on two CPUs, strstat reads a trace a fifth faster). Records,

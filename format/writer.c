@@ -453,9 +453,9 @@ int strtrc_write_header(struct strtrc_writer *w, const struct strtrc_header *h)
 	assert(!h->envc || h->envp || !h->env_recorded);
 	assert(!h->npids || h->pids);
 	size_t size = 64 * HEAD_MAX + 400 /* keys */ + text_size(h->writer) + text_size(h->arch) +
-		      text_size(h->backend) +
-		      text_size(h->kernel) + text_size(h->hostname) + text_size(h->cwd) +
-		      text_size(h->filter) + argv_size(h->recorder_argc, h->recorder_argv) +
+		      text_size(h->backend) + text_size(h->kernel) + text_size(h->hostname) +
+		      text_size(h->cwd) + text_size(h->filter) +
+		      argv_size(h->recorder_argc, h->recorder_argv) +
 		      argv_size(h->command_argc, h->command_argv) + h->npids * HEAD_MAX;
 	if (h->env_recorded)
 		size += argv_size(h->envc, h->envp);

@@ -277,10 +277,11 @@ static int seize_threads(struct recorder *rec, pid_t pid, char *msg, size_t msg_
 		const pid_t tid = (pid_t)strtol(d->d_name, NULL, 10);
 		if (tid <= 0 || rec_task_find(&rec->tasks, tid))
 			continue;
-		const long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
-				  (rec->opts->follow_forks ? PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
-								     PTRACE_O_TRACEVFORK
-							   : 0);
+		const long opts =
+		    PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
+		    (rec->opts->follow_forks
+			 ? PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK
+			 : 0);
 		if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)opts) < 0) {
 			const int err = errno;
 			if (err == ESRCH)
@@ -410,19 +411,20 @@ int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec)
 	const size_t cwd_len = read_link(path, cwd, sizeof(cwd));
 
 	const struct strtrc_record r = {
-		.kind = STRTRC_SNAPSHOT,
-		.tid = (uint32_t)pid,
-		.ts_ns = strec_monotonic_ns() - rec->start_ns,
-		.u.snapshot = {
-			.pid = (uint32_t)pid,
-			.ppid = parent_of(pid),
-			.ntids = ntids,
-			.tids = tids,
-			.comm = { (const uint8_t *)comm, strlen(comm) },
-			.exe = { (const uint8_t *)exe, exe_len },
-			.cwd = { (const uint8_t *)cwd, cwd_len },
-			.nfds = nfds,
-			.fds = fds,
+	    .kind = STRTRC_SNAPSHOT,
+	    .tid = (uint32_t)pid,
+	    .ts_ns = strec_monotonic_ns() - rec->start_ns,
+	    .u.snapshot =
+		{
+		    .pid = (uint32_t)pid,
+		    .ppid = parent_of(pid),
+		    .ntids = ntids,
+		    .tids = tids,
+		    .comm = {(const uint8_t *)comm, strlen(comm)},
+		    .exe = {(const uint8_t *)exe, exe_len},
+		    .cwd = {(const uint8_t *)cwd, cwd_len},
+		    .nfds = nfds,
+		    .fds = fds,
 		},
 	};
 	rc = rec_write(rec, &r);

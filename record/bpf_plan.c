@@ -102,8 +102,8 @@ static bool captures(const struct sc_arg *a, bool at_entry)
 		/* the array of a read is input, its buffers output */
 		return at_entry ? a->dir != SC_DIR_NONE : (a->dir & SC_DIR_OUT);
 	case SC_ARG_STRUCT:
-		if (!at_entry && a->type == SC_T_CLONE_ARGS)
-			return true; /* pidfd, parent_tid */
+		if (!at_entry && a->type == SC_T_CLONE_ARGS) /* pidfd, parent_tid */
+			return true;
 		/* fall through */
 	case SC_ARG_PATH:
 	case SC_ARG_STR:
@@ -168,7 +168,8 @@ int rec_bpf_plan_build(struct rec_bpf_plan *plan, const struct strec_filter *fil
 		if (desc->classes & SC_CLASSES_RESULT)
 			p->flags |= SB_PLAN_EXIT_CAPTURES;
 		if (sc_has_conds(table, nr))
-			p->flags |= SB_PLAN_ENTRY_CAPTURES | SB_PLAN_EXIT_CAPTURES; /* by the rules */
+			p->flags |=
+			    SB_PLAN_ENTRY_CAPTURES | SB_PLAN_EXIT_CAPTURES; /* by the rules */
 	}
 	/* The conditional rules, sorted by number as in the table. */
 	for (unsigned k = 0; k < table->nconds; k++) {

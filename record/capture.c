@@ -41,21 +41,22 @@ struct capture_ctx {
 	uint8_t arg;
 };
 
-static int emit(const struct capture_ctx *c, uint32_t item, uint64_t addr, const void *data, size_t len,
-		uint64_t full_len, uint32_t flags)
+static int emit(const struct capture_ctx *c, uint32_t item, uint64_t addr, const void *data,
+		size_t len, uint64_t full_len, uint32_t flags)
 {
 	const struct strtrc_record r = {
-		.kind = STRTRC_MEMORY,
-		.tid = (uint32_t)c->tid,
-		.ts_ns = c->ts,
-		.u.memory = {
-			.stop = c->stop,
-			.arg = c->arg,
-			.item = item,
-			.flags = flags,
-			.addr = addr,
-			.full_len = full_len,
-			.data = { .data = data, .len = len },
+	    .kind = STRTRC_MEMORY,
+	    .tid = (uint32_t)c->tid,
+	    .ts_ns = c->ts,
+	    .u.memory =
+		{
+		    .stop = c->stop,
+		    .arg = c->arg,
+		    .item = item,
+		    .flags = flags,
+		    .addr = addr,
+		    .full_len = full_len,
+		    .data = {.data = data, .len = len},
 		},
 	};
 	return rec_write(c->rec, &r);
@@ -89,7 +90,7 @@ static int capture_string(const struct capture_ctx *c, uint32_t item, uint64_t a
 	size_t got = 0;
 	bool terminated = false;
 	const enum rec_read_status s =
-		rec_mem_read_string(c->tid, addr, (char *)c->rec->scratch, max, &got, &terminated);
+	    rec_mem_read_string(c->tid, addr, (char *)c->rec->scratch, max, &got, &terminated);
 	uint32_t flags = STRTRC_MEM_STRING;
 	if (s != REC_READ_OK)
 		flags |= STRTRC_MEM_UNREADABLE;
@@ -111,8 +112,8 @@ static int capture_strvec(const struct capture_ctx *c, uint64_t addr, bool with_
 		if (ensure_scratch(c->rec, (count + 512) * 8) < 0)
 			return -1;
 		size_t got = 0;
-		const enum rec_read_status s =
-			rec_mem_read(c->tid, addr + count * 8, c->rec->scratch + count * 8, 512 * 8, &got);
+		const enum rec_read_status s = rec_mem_read(
+		    c->tid, addr + count * 8, c->rec->scratch + count * 8, 512 * 8, &got);
 		const size_t words = got / 8;
 		for (size_t i = 0; i < words; i++) {
 			uint64_t p;
@@ -145,7 +146,8 @@ static int capture_strvec(const struct capture_ctx *c, uint64_t addr, bool with_
 		flags |= STRTRC_MEM_UNREADABLE;
 	else if (!terminated)
 		flags |= STRTRC_MEM_TRUNCATED;
-	int rc = emit(c, 0, addr, pointers, count * 8, terminated ? count * 8 : count * 8 + 8, flags);
+	int rc =
+	    emit(c, 0, addr, pointers, count * 8, terminated ? count * 8 : count * 8 + 8, flags);
 	for (size_t i = 0; rc == 0 && with_strings && i < count; i++)
 		rc = capture_string(c, (uint32_t)i + 1, pointers[i], REC_MAX_STRING);
 	free(pointers);
@@ -154,8 +156,8 @@ static int capture_strvec(const struct capture_ctx *c, uint64_t addr, bool with_
 
 /* An iovec array (item 0) and, when with_buffers, the buffers behind it
  * (item i+1), total bytes limited to total (the return value for reads). */
-static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t count, bool with_buffers,
-			 uint64_t total)
+static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t count,
+			 bool with_buffers, uint64_t total)
 {
 	if (!addr)
 		return 0;
@@ -163,14 +165,16 @@ static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t co
 		count = REC_MAX_IOV;
 	struct iovec iov[REC_MAX_IOV];
 	size_t got = 0;
-	const enum rec_read_status s = rec_mem_read(c->tid, addr, iov, count * sizeof(iov[0]), &got);
+	const enum rec_read_status s =
+	    rec_mem_read(c->tid, addr, iov, count * sizeof(iov[0]), &got);
 	const size_t n = got / sizeof(iov[0]);
 	int rc = emit(c, 0, addr, iov, got, count * sizeof(iov[0]),
 		      s == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
 	const uint32_t cap = c->rec->opts->capture_size;
 	for (size_t i = 0; rc == 0 && with_buffers && i < n && total > 0; i++) {
 		const uint64_t len = iov[i].iov_len < total ? iov[i].iov_len : total;
-		rc = capture_area(c, (uint32_t)i + 1, (uint64_t)(uintptr_t)iov[i].iov_base, len, cap);
+		rc = capture_area(c, (uint32_t)i + 1, (uint64_t)(uintptr_t)iov[i].iov_base, len,
+				  cap);
 		total -= len;
 	}
 	return rc;
@@ -179,8 +183,8 @@ static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t co
 /* struct msghdr: item base+0 the header (unless with_header is false), +1
  * the name, +2 the control data, +3 the iovec array, +4+i the buffer of
  * iov[i]; buffers limited to total bytes (the return value for reads). */
-static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_data, uint64_t total,
-			  uint32_t base, bool with_header)
+static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_data,
+			  uint64_t total, uint32_t base, bool with_header)
 {
 	if (!addr)
 		return 0;
@@ -195,21 +199,21 @@ static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_
 	rc = capture_area(c, base + 1, (uint64_t)(uintptr_t)mh.msg_name, mh.msg_namelen,
 			  REC_MAX_SOCKADDR);
 	if (!rc)
-		rc = capture_area(c, base + 2, (uint64_t)(uintptr_t)mh.msg_control, mh.msg_controllen,
-				  REC_MAX_CONTROL);
+		rc = capture_area(c, base + 2, (uint64_t)(uintptr_t)mh.msg_control,
+				  mh.msg_controllen, REC_MAX_CONTROL);
 	if (rc || !mh.msg_iov)
 		return rc;
 	const uint64_t count = mh.msg_iovlen < REC_MAX_IOV ? mh.msg_iovlen : REC_MAX_IOV;
 	struct iovec iov[REC_MAX_IOV];
-	const enum rec_read_status si =
-		rec_mem_read(c->tid, (uint64_t)(uintptr_t)mh.msg_iov, iov, count * sizeof(iov[0]), &got);
+	const enum rec_read_status si = rec_mem_read(c->tid, (uint64_t)(uintptr_t)mh.msg_iov, iov,
+						     count * sizeof(iov[0]), &got);
 	rc = emit(c, base + 3, (uint64_t)(uintptr_t)mh.msg_iov, iov, got, count * sizeof(iov[0]),
 		  si == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
 	const uint32_t cap = c->rec->opts->capture_size;
 	for (size_t i = 0; rc == 0 && with_data && i < got / sizeof(iov[0]) && total > 0; i++) {
 		const uint64_t len = iov[i].iov_len < total ? iov[i].iov_len : total;
-		rc = capture_area(c, base + 4 + (uint32_t)i, (uint64_t)(uintptr_t)iov[i].iov_base, len,
-				  cap);
+		rc = capture_area(c, base + 4 + (uint32_t)i, (uint64_t)(uintptr_t)iov[i].iov_base,
+				  len, cap);
 		total -= len;
 	}
 	return rc;
@@ -232,9 +236,8 @@ static int capture_mmsghdr(const struct capture_ctx *c, uint64_t addr, uint64_t 
 		uint32_t msg_len = 0;
 		size_t got = 0;
 		/* msg_len follows the msghdr in struct mmsghdr */
-		if (!sending &&
-		    rec_mem_read(c->tid, addr + i * size + sizeof(struct msghdr), &msg_len,
-				 sizeof(msg_len), &got) != REC_READ_OK)
+		if (!sending && rec_mem_read(c->tid, addr + i * size + sizeof(struct msghdr),
+					     &msg_len, sizeof(msg_len), &got) != REC_READ_OK)
 			break;
 		rc = capture_msghdr(c, addr + i * size, true, sending ? UINT64_MAX : msg_len,
 				    ((uint32_t)i + 1) << 16, false);
@@ -276,8 +279,8 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 }
 
 /* The length an argument's len source names, or false when unknown. */
-static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval, enum strtrc_mem_stop stop,
-		      uint64_t *out)
+static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval,
+		      enum strtrc_mem_stop stop, uint64_t *out)
 {
 	if (len <= SC_LEN_ARG5) {
 		*out = task->args[len];
@@ -292,8 +295,8 @@ static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval, en
 	if (len >= SC_LEN_PTR_ARG0 && len <= SC_LEN_PTR_ARG5) {
 		uint32_t value = 0;
 		size_t got = 0;
-		if (rec_mem_read(task->tid, task->args[len - SC_LEN_PTR_ARG0], &value, sizeof(value), &got) !=
-		    REC_READ_OK)
+		if (rec_mem_read(task->tid, task->args[len - SC_LEN_PTR_ARG0], &value,
+				 sizeof(value), &got) != REC_READ_OK)
 			return false;
 		*out = value;
 		return true;
@@ -318,10 +321,11 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 	const bool conditional = table && sc_has_conds(table, task->nr);
 	for (unsigned i = 0; i < desc->nargs && i < 6; i++) {
 		const struct sc_arg effective =
-			conditional ? sc_arg_effective(table, task->nr, desc, i, task->args) : desc->args[i];
+		    conditional ? sc_arg_effective(table, task->nr, desc, i, task->args)
+				: desc->args[i];
 		const struct sc_arg *const a = &effective;
 		const uint64_t value = task->args[i];
-		const struct capture_ctx c = { rec, task->tid, ts, (uint8_t)stop, (uint8_t)i };
+		const struct capture_ctx c = {rec, task->tid, ts, (uint8_t)stop, (uint8_t)i};
 		int rc = 0;
 		uint64_t len = 0;
 		if (a->kind == SC_ARG_STRVEC)
@@ -376,7 +380,8 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 						  a->type == SC_T_DIRENTS ? REC_MAX_DIRENTS : cap);
 			break;
 		case SC_ARG_STRUCT:
-			rc = capture_area(&c, 0, value, sc_type_size(a->type), sc_type_size(a->type));
+			rc = capture_area(&c, 0, value, sc_type_size(a->type),
+					  sc_type_size(a->type));
 			if (!rc)
 				rc = capture_pointees(&c, task, i, a->type, value, stop);
 			break;
@@ -400,8 +405,9 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			break;
 		case SC_ARG_MSGHDR:
 			rc = capture_msghdr(&c, value, true,
-					    stop == STRTRC_AT_ENTRY ? (a->dir == SC_DIR_IN ? UINT64_MAX : 0)
-								    : (rval > 0 ? (uint64_t)rval : 0),
+					    stop == STRTRC_AT_ENTRY
+						? (a->dir == SC_DIR_IN ? UINT64_MAX : 0)
+						: (rval > 0 ? (uint64_t)rval : 0),
 					    0, true);
 			break;
 		case SC_ARG_SIGSET:
@@ -435,7 +441,7 @@ static int record_link(struct recorder *rec, const struct rec_task *task, pid_t 
 	const ssize_t n = readlink(path, target, sizeof(target));
 	if (n < 0)
 		return 0; /* gone already (closed by another thread), or not ours to see */
-	const struct capture_ctx c = { rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT };
+	const struct capture_ctx c = {rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT};
 	int rc = emit(&c, item, addr, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
 	/* a device: its type and number too (strace -yy) */
 	uint32_t type;
@@ -462,8 +468,8 @@ static int record_fd_link(struct recorder *rec, const struct rec_task *task, pid
 #define REC_MAX_PASSED_FDS 256u
 
 /* The descriptors an SCM_RIGHTS message handed to the receiver. */
-static int record_passed_fds(struct recorder *rec, const struct rec_task *task, uint64_t msghdr_addr,
-			     uint32_t *item, uint64_t ts)
+static int record_passed_fds(struct recorder *rec, const struct rec_task *task,
+			     uint64_t msghdr_addr, uint32_t *item, uint64_t ts)
 {
 	struct msghdr mh;
 	size_t got = 0;
@@ -471,22 +477,26 @@ static int record_passed_fds(struct recorder *rec, const struct rec_task *task, 
 	    !mh.msg_control || mh.msg_controllen < sizeof(struct cmsghdr))
 		return 0;
 	uint8_t control[REC_MAX_CONTROL];
-	const size_t want = mh.msg_controllen < sizeof(control) ? mh.msg_controllen : sizeof(control);
+	const size_t want =
+	    mh.msg_controllen < sizeof(control) ? mh.msg_controllen : sizeof(control);
 	if (rec_mem_read(task->tid, (uint64_t)(uintptr_t)mh.msg_control, control, want, &got) !=
-		    REC_READ_OK &&
+		REC_READ_OK &&
 	    got == 0)
 		return 0;
 	size_t off = 0;
-	while (off + sizeof(struct cmsghdr) <= got && *item < STRTRC_RESULT_FD_ITEM + REC_MAX_PASSED_FDS) {
+	while (off + sizeof(struct cmsghdr) <= got &&
+	       *item < STRTRC_RESULT_FD_ITEM + REC_MAX_PASSED_FDS) {
 		struct cmsghdr h;
 		memcpy(&h, control + off, sizeof(h));
 		if (h.cmsg_len < sizeof(h) || h.cmsg_len > got - off)
 			break;
 		if (h.cmsg_level == SOL_SOCKET && h.cmsg_type == SCM_RIGHTS) {
-			for (size_t at = sizeof(h); at + sizeof(int32_t) <= h.cmsg_len; at += sizeof(int32_t)) {
+			for (size_t at = sizeof(h); at + sizeof(int32_t) <= h.cmsg_len;
+			     at += sizeof(int32_t)) {
 				int32_t fd;
 				memcpy(&fd, control + off + at, sizeof(fd));
-				const int rc = record_fd_link(rec, task, task->tid, (*item)++, fd, ts);
+				const int rc =
+				    record_fd_link(rec, task, task->tid, (*item)++, fd, ts);
 				if (rc)
 					return rc;
 			}
@@ -543,18 +553,21 @@ static int record_extra_fds(struct recorder *rec, const struct rec_task *task,
 		if (a->kind == SC_ARG_MSGHDR && a->dir == SC_DIR_INOUT) {
 			rc = record_passed_fds(rec, task, value, &item, ts);
 		} else if (a->kind == SC_ARG_MMSGHDR && a->dir == SC_DIR_INOUT) {
-			const uint64_t n = (uint64_t)rval < REC_MAX_MMSG ? (uint64_t)rval : REC_MAX_MMSG;
+			const uint64_t n =
+			    (uint64_t)rval < REC_MAX_MMSG ? (uint64_t)rval : REC_MAX_MMSG;
 			for (uint64_t k = 0; rc == 0 && k < n; k++)
-				rc = record_passed_fds(rec, task, value + k * sc_type_size(SC_T_MMSGHDR),
-						       &item, ts);
+				rc = record_passed_fds(
+				    rec, task, value + k * sc_type_size(SC_T_MMSGHDR), &item, ts);
 		} else if (a->kind == SC_ARG_STRUCT && a->type == SC_T_CLONE_ARGS && rval > 0) {
 			/* the parent's: the child has no pidfd */
 			uint64_t head[2]; /* flags, pidfd */
 			int32_t pidfd;
 			size_t got = 0;
-			if (rec_mem_read(task->tid, value, head, sizeof(head), &got) == REC_READ_OK &&
+			if (rec_mem_read(task->tid, value, head, sizeof(head), &got) ==
+				REC_READ_OK &&
 			    (head[0] & CLONE_PIDFD) &&
-			    rec_mem_read(task->tid, head[1], &pidfd, sizeof(pidfd), &got) == REC_READ_OK)
+			    rec_mem_read(task->tid, head[1], &pidfd, sizeof(pidfd), &got) ==
+				REC_READ_OK)
 				rc = record_fd_link(rec, task, task->tid, item++, pidfd, ts);
 		}
 	}
@@ -600,8 +613,8 @@ static int record_sockets(struct recorder *rec, const struct rec_task *task,
 	return record_socket(rec, task, 0, (int32_t)task->args[0], ts);
 }
 
-int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
-		       int64_t rval, uint64_t ts)
+int rec_capture_result(struct recorder *rec, const struct rec_task *task,
+		       const struct sc_desc *desc, int64_t rval, uint64_t ts)
 {
 	assert(rec && task && desc);
 	int rc = record_remote_fds(rec, task, desc, ts);
@@ -620,11 +633,13 @@ int rec_capture_result(struct recorder *rec, const struct rec_task *task, const 
 		return record_link(rec, task, task->tid, "cwd", 0, 0, ts);
 	if (desc->classes & SC_CLASS_OUT_FDS) {
 		for (unsigned i = 0; i < desc->nargs; i++) {
-			if (desc->args[i].kind != SC_ARG_STRUCT || desc->args[i].type != SC_T_INT_PAIR)
+			if (desc->args[i].kind != SC_ARG_STRUCT ||
+			    desc->args[i].type != SC_T_INT_PAIR)
 				continue;
 			int32_t fds[2];
 			size_t got = 0;
-			if (rec_mem_read(task->tid, task->args[i], fds, sizeof(fds), &got) != REC_READ_OK)
+			if (rec_mem_read(task->tid, task->args[i], fds, sizeof(fds), &got) !=
+			    REC_READ_OK)
 				return 0;
 			for (unsigned k = 0; k < 2; k++) {
 				snprintf(what, sizeof(what), "fd/%d", fds[k]);

@@ -37,7 +37,8 @@ int rec_write(struct recorder *rec, const struct strtrc_record *r)
 	const int rc = strtrc_write(rec->writer, r);
 	if (rc < 0) {
 		rec->write_failed = true;
-		snprintf(rec->write_error, sizeof(rec->write_error), "%s", strtrc_writer_error(rec->writer));
+		snprintf(rec->write_error, sizeof(rec->write_error), "%s",
+			 strtrc_writer_error(rec->writer));
 		return -1;
 	}
 	return 0;
@@ -55,14 +56,14 @@ static void resume(struct recorder *rec, struct rec_task *task, int sig)
 {
 	const bool to_exit = task->in_syscall;
 	const enum __ptrace_request how =
-		rec->seccomp_active && !to_exit && !task->own_seccomp ? PTRACE_CONT : PTRACE_SYSCALL;
+	    rec->seccomp_active && !to_exit && !task->own_seccomp ? PTRACE_CONT : PTRACE_SYSCALL;
 	if (ptrace(how, task->tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
 		REC_INFO("resume %d: %s", task->tid, strerror(errno));
 }
 
 static void record_simple(struct recorder *rec, enum strtrc_kind kind, pid_t tid, uint64_t ts)
 {
-	const struct strtrc_record r = { .kind = kind, .tid = (uint32_t)tid, .ts_ns = ts };
+	const struct strtrc_record r = {.kind = kind, .tid = (uint32_t)tid, .ts_ns = ts};
 	rec_write(rec, &r);
 }
 
@@ -72,7 +73,8 @@ static bool is_exec(const struct sc_desc *desc)
 }
 
 static void on_syscall_entry(struct recorder *rec, struct rec_task *task,
-			     const struct __ptrace_syscall_info *info, uint64_t ts, bool from_seccomp)
+			     const struct __ptrace_syscall_info *info, uint64_t ts,
+			     bool from_seccomp)
 {
 	const uint64_t nr = from_seccomp ? info->seccomp.nr : info->entry.nr;
 	const uint64_t *const args = from_seccomp ? info->seccomp.args : info->entry.args;
@@ -93,13 +95,13 @@ static void on_syscall_entry(struct recorder *rec, struct rec_task *task,
 	if (task->skip_syscall)
 		return;
 	const struct strtrc_record r = {
-		.kind = STRTRC_SYSCALL_ENTRY,
-		.tid = (uint32_t)task->tid,
-		.ts_ns = ts,
-		.u.entry = { .arch = info->arch,
-			     .nr = nr,
-			     .ip = info->instruction_pointer,
-			     .sp = info->stack_pointer },
+	    .kind = STRTRC_SYSCALL_ENTRY,
+	    .tid = (uint32_t)task->tid,
+	    .ts_ns = ts,
+	    .u.entry = {.arch = info->arch,
+			.nr = nr,
+			.ip = info->instruction_pointer,
+			.sp = info->stack_pointer},
 	};
 	memcpy((void *)r.u.entry.args, args, sizeof(r.u.entry.args));
 	if (rec_write(rec, &r) < 0)
@@ -161,10 +163,10 @@ static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 	if (task->skip_syscall)
 		return;
 	const struct strtrc_record r = {
-		.kind = STRTRC_SYSCALL_EXIT,
-		.tid = (uint32_t)task->tid,
-		.ts_ns = ts,
-		.u.exit = { .rval = info->exit.rval, .is_error = info->exit.is_error != 0 },
+	    .kind = STRTRC_SYSCALL_EXIT,
+	    .tid = (uint32_t)task->tid,
+	    .ts_ns = ts,
+	    .u.exit = {.rval = info->exit.rval, .is_error = info->exit.is_error != 0},
 	};
 	if (rec_write(rec, &r) < 0)
 		return;
@@ -188,7 +190,8 @@ static void on_syscall_stop(struct recorder *rec, struct rec_task *task, uint64_
 		on_syscall_entry(rec, task, &info, ts, false);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
-		REC_DEBUG("%d: seccomp entry nr=%llu", task->tid, (unsigned long long)info.seccomp.nr);
+		REC_DEBUG("%d: seccomp entry nr=%llu", task->tid,
+			  (unsigned long long)info.seccomp.nr);
 		on_syscall_entry(rec, task, &info, ts, true);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
@@ -256,7 +259,8 @@ static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new
 		} else if (parent->nr == 435 && parent->args[0]) { /* clone3: struct clone_args */
 			size_t got = 0;
 			uint64_t clone3_flags = 0;
-			if (rec_mem_read(parent->tid, parent->args[0], &clone3_flags, 8, &got) == REC_READ_OK)
+			if (rec_mem_read(parent->tid, parent->args[0], &clone3_flags, 8, &got) ==
+			    REC_READ_OK)
 				flags = clone3_flags;
 		}
 	}
@@ -268,10 +272,10 @@ static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new
 	child->tgid = thread ? parent->tgid : new_tid;
 	child->own_seccomp = parent->own_seccomp; /* filters are inherited */
 	const struct strtrc_record r = {
-		.kind = STRTRC_SPAWN,
-		.tid = (uint32_t)parent->tid,
-		.ts_ns = ts,
-		.u.spawn = { .new_tid = (uint32_t)new_tid, .how = how, .clone_flags = flags },
+	    .kind = STRTRC_SPAWN,
+	    .tid = (uint32_t)parent->tid,
+	    .ts_ns = ts,
+	    .u.spawn = {.new_tid = (uint32_t)new_tid, .how = how, .clone_flags = flags},
 	};
 	rec_write(rec, &r);
 	REC_INFO("%d: new task %d (flags %#llx)", parent->tid, new_tid, (unsigned long long)flags);
@@ -311,11 +315,11 @@ static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 	snprintf(path, sizeof(path), "/proc/%d/exe", task->tid);
 	const ssize_t n = readlink(path, exe, sizeof(exe));
 	struct strtrc_record r = {
-		.kind = STRTRC_EXEC,
-		.tid = (uint32_t)task->tid,
-		.ts_ns = ts,
-		.u.exec = { .former_tid = (uint32_t)former,
-			    .exe = { .data = (const uint8_t *)exe, .len = n > 0 ? (size_t)n : 0 } },
+	    .kind = STRTRC_EXEC,
+	    .tid = (uint32_t)task->tid,
+	    .ts_ns = ts,
+	    .u.exec = {.former_tid = (uint32_t)former,
+		       .exe = {.data = (const uint8_t *)exe, .len = n > 0 ? (size_t)n : 0}},
 	};
 	r.u.exec.has_ip = stopped_ip(task->tid, &r.u.exec.ip);
 	rec_write(rec, &r);
@@ -325,10 +329,10 @@ static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 static void on_task_gone(struct recorder *rec, pid_t tid, int status, uint64_t ts)
 {
 	const struct strtrc_record r = {
-		.kind = STRTRC_EXIT,
-		.tid = (uint32_t)tid,
-		.ts_ns = ts,
-		.u.task_exit = { .wait_status = status },
+	    .kind = STRTRC_EXIT,
+	    .tid = (uint32_t)tid,
+	    .ts_ns = ts,
+	    .u.task_exit = {.wait_status = status},
 	};
 	rec_write(rec, &r);
 	rec_task_remove(&rec->tasks, tid);
@@ -667,7 +671,8 @@ int rec_run(struct recorder *rec)
 		}
 		for (size_t i = 0; i < n; i++)
 			dispatch(rec, ready_tid[i], ready_status[i]);
-		if (o->max_bytes && !rec->stop && rec->tasks.count > 0 && rec_size_limit_reached(rec))
+		if (o->max_bytes && !rec->stop && rec->tasks.count > 0 &&
+		    rec_size_limit_reached(rec))
 			rec->stop = REC_STOP_MAX_SIZE;
 	}
 	REC_INFO("waits ended polling: %llu, sleeping: %llu", (unsigned long long)rec->stats.polled,

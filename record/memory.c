@@ -13,7 +13,8 @@
 
 static bool vm_readv_works = true;
 
-static enum rec_read_status peek_read(pid_t tid, uint64_t addr, uint8_t *buf, size_t len, size_t *got)
+static enum rec_read_status peek_read(pid_t tid, uint64_t addr, uint8_t *buf, size_t len,
+				      size_t *got)
 {
 	size_t done = 0;
 	while (done < len) {
@@ -45,9 +46,10 @@ enum rec_read_status rec_mem_read(pid_t tid, uint64_t addr, void *buf, size_t le
 		return peek_read(tid, addr, buf, len, got);
 	size_t done = 0;
 	while (done < len) {
-		const struct iovec local = { .iov_base = (uint8_t *)buf + done, .iov_len = len - done };
-		const struct iovec remote = { .iov_base = (void *)(uintptr_t)(addr + done),
-					      .iov_len = len - done };
+		const struct iovec local = {.iov_base = (uint8_t *)buf + done,
+					    .iov_len = len - done};
+		const struct iovec remote = {.iov_base = (void *)(uintptr_t)(addr + done),
+					     .iov_len = len - done};
 		const ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
 		if (n > 0) {
 			done += (size_t)n;
@@ -60,11 +62,12 @@ enum rec_read_status rec_mem_read(pid_t tid, uint64_t addr, void *buf, size_t le
 		if (n < 0 && errno == EFAULT && done == 0) {
 			/* A range that starts readable but crosses into an
 			 * unmapped page fails whole: retry up to the page end. */
-			const size_t to_page_end = REC_PAGE_SIZE - (size_t)((addr + done) % REC_PAGE_SIZE);
+			const size_t to_page_end =
+			    REC_PAGE_SIZE - (size_t)((addr + done) % REC_PAGE_SIZE);
 			if (to_page_end < len - done) {
 				size_t part = 0;
-				const enum rec_read_status s =
-					rec_mem_read(tid, addr + done, (uint8_t *)buf + done, to_page_end, &part);
+				const enum rec_read_status s = rec_mem_read(
+				    tid, addr + done, (uint8_t *)buf + done, to_page_end, &part);
 				done += part;
 				if (s != REC_READ_OK || part == 0)
 					break;
@@ -79,8 +82,8 @@ enum rec_read_status rec_mem_read(pid_t tid, uint64_t addr, void *buf, size_t le
 	return done ? REC_READ_PARTIAL : REC_READ_FAULT;
 }
 
-enum rec_read_status rec_mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t max, size_t *got,
-					 bool *terminated)
+enum rec_read_status rec_mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t max,
+					 size_t *got, bool *terminated)
 {
 	assert(buf && got && terminated);
 	*got = 0;
@@ -92,7 +95,8 @@ enum rec_read_status rec_mem_read_string(pid_t tid, uint64_t addr, char *buf, si
 		if (chunk > max - done)
 			chunk = max - done;
 		size_t n = 0;
-		const enum rec_read_status s = rec_mem_read(tid, addr + done, buf + done, chunk, &n);
+		const enum rec_read_status s =
+		    rec_mem_read(tid, addr + done, buf + done, chunk, &n);
 		const char *const nul = memchr(buf + done, '\0', n);
 		if (nul) {
 			*got = (size_t)(nul - buf);

@@ -31,7 +31,7 @@ struct rec_task {
 	pid_t tid;
 	bool in_syscall;   /* between a recorded entry and its exit */
 	bool skip_syscall; /* current syscall is filtered out: its exit is not recorded */
-	bool startup;      /* the spawned command before its first exec: suppress our SIGCONT */
+	bool startup;	   /* the spawned command before its first exec: suppress our SIGCONT */
 	/* The spawned command before its execve: its calls are strec's own
 	 * (changing user for -u), not recorded. */
 	bool before_exec;
@@ -40,11 +40,11 @@ struct rec_task {
 	 * before our filter's stop (SECCOMP_RET_ERRNO): it stops at every
 	 * syscall entry, as without our filter. */
 	bool own_seccomp;
-	pid_t tgid;        /* its process */
-	uint32_t arch;     /* of the pending syscall */
+	pid_t tgid;    /* its process */
+	uint32_t arch; /* of the pending syscall */
 	uint64_t nr;
 	uint64_t args[6];
-	uint64_t sp;       /* stack pointer at the entry (signal frames) */
+	uint64_t sp;		  /* stack pointer at the entry (signal frames) */
 	struct rec_bpf_task *bpf; /* the BPF engine's state of it (bpf_engine.c) */
 };
 
@@ -52,7 +52,7 @@ struct rec_task {
  * many tasks are added meanwhile. */
 struct rec_task_table {
 	struct rec_task **slots; /* open addressing by tid; NULL: free */
-	size_t capacity;         /* power of two */
+	size_t capacity;	 /* power of two */
 	size_t count;
 };
 
@@ -64,15 +64,15 @@ void rec_task_remove(struct rec_task_table *t, pid_t tid);
 void rec_task_table_free(struct rec_task_table *t);
 
 /* ---- what is captured at most (both engines) ---- */
-#define REC_MAX_PATH     4096u          /* PATH_MAX: a path, whole */
-#define REC_MAX_STRING   (128u * 1024u) /* an argv string */
-#define REC_MAX_VECTOR   32768u         /* argv elements */
-#define REC_MAX_IOV      1024u          /* IOV_MAX */
-#define REC_MAX_MMSG     1024u          /* messages of a sendmmsg/recvmmsg */
-#define REC_MAX_SOCKADDR 128u           /* sizeof(struct sockaddr_storage) */
-#define REC_MAX_SIGSET   128u
-#define REC_MAX_CONTROL  4096u
-#define REC_MAX_DIRENTS  (1u << 20)     /* a getdents buffer, whole */
+#define REC_MAX_PATH	 4096u		/* PATH_MAX: a path, whole */
+#define REC_MAX_STRING	 (128u * 1024u) /* an argv string */
+#define REC_MAX_VECTOR	 32768u		/* argv elements */
+#define REC_MAX_IOV	 1024u		/* IOV_MAX */
+#define REC_MAX_MMSG	 1024u		/* messages of a sendmmsg/recvmmsg */
+#define REC_MAX_SOCKADDR 128u		/* sizeof(struct sockaddr_storage) */
+#define REC_MAX_SIGSET	 128u
+#define REC_MAX_CONTROL	 4096u
+#define REC_MAX_DIRENTS	 (1u << 20) /* a getdents buffer, whole */
 
 /* ---- tracee memory ---- */
 enum rec_read_status { REC_READ_OK = 0, REC_READ_PARTIAL = 1, REC_READ_FAULT = 2 };
@@ -81,8 +81,8 @@ enum rec_read_status rec_mem_read(pid_t tid, uint64_t addr, void *buf, size_t le
 /* Reads a NUL-terminated string of at most max bytes (NUL excluded) page by
  * page. *got: bytes before the NUL (or read before the fault / the cap);
  * *terminated: the NUL was found. */
-enum rec_read_status rec_mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t max, size_t *got,
-					 bool *terminated);
+enum rec_read_status rec_mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t max,
+					 size_t *got, bool *terminated);
 
 /* ---- the recorder ---- */
 enum rec_backend {
@@ -99,16 +99,16 @@ struct rec_options {
 	uint32_t capture_size;
 	bool follow_forks;
 	bool quiet;
-	bool progress;     /* --progress: a status line while recording */
+	bool progress; /* --progress: a status line while recording */
 	bool no_aslr;
 	bool record_env;
-	bool force;        /* overwrite a file that is not a trace */
-	bool seccomp;      /* use a seccomp-bpf prefilter when a filter is given */
-	uint32_t spin_us;  /* --spin: poll this long for the next stop before sleeping */
+	bool force;	  /* overwrite a file that is not a trace */
+	bool seccomp;	  /* use a seccomp-bpf prefilter when a filter is given */
+	uint32_t spin_us; /* --spin: poll this long for the next stop before sleeping */
 	enum rec_backend backend;
 	uint64_t bpf_ring_size; /* --bpf-ring-size: bytes of the BPF ring buffer; 0: default */
-	uint64_t duration_ns; /* --duration: stop recording this long after the start; 0: never */
-	uint64_t max_bytes;   /* --max-size: stop recording before the trace exceeds it; 0: never */
+	uint64_t duration_ns;	/* --duration: stop recording this long after the start; 0: never */
+	uint64_t max_bytes; /* --max-size: stop recording before the trace exceeds it; 0: never */
 	struct strec_filter filter;
 	const char *filter_text; /* for the header */
 	int argc;
@@ -120,9 +120,9 @@ struct rec_stats {
 	uint64_t processes; /* tasks created or attached that are processes */
 	uint64_t threads;
 	uint64_t signals;
-	uint64_t lost;      /* events we know we could not record */
-	uint64_t polled;    /* waits for a stop that ended polling (--spin) */
-	uint64_t slept;     /* waits that ended in a sleeping waitpid */
+	uint64_t lost;	 /* events we know we could not record */
+	uint64_t polled; /* waits for a stop that ended polling (--spin) */
+	uint64_t slept;	 /* waits that ended in a sleeping waitpid */
 };
 
 /* Why recording stopped before the traced processes were gone. */
@@ -139,27 +139,27 @@ struct recorder {
 	struct strtrc_writer *writer;
 	struct rec_task_table tasks;
 	struct rec_stats stats;
-	uint64_t start_ns;      /* CLOCK_MONOTONIC at start: record timestamps count from it */
-	pid_t main_pid;         /* spawned command, or 0 */
-	int main_status;        /* its wait status once it is gone */
+	uint64_t start_ns; /* CLOCK_MONOTONIC at start: record timestamps count from it */
+	pid_t main_pid;	   /* spawned command, or 0 */
+	int main_status;   /* its wait status once it is gone */
 	bool main_done;
-	bool seccomp_active;    /* the tracees run under our seccomp filter */
-	bool own_seccomp_seen;  /* some tracee installed a seccomp filter of its own */
-	bool write_failed;      /* the trace can no longer be written: detach and stop */
+	bool seccomp_active;   /* the tracees run under our seccomp filter */
+	bool own_seccomp_seen; /* some tracee installed a seccomp filter of its own */
+	bool write_failed;     /* the trace can no longer be written: detach and stop */
 	char write_error[256];
 	enum rec_stop stop; /* recording stopped early, and why */
 	/* Recording stopped, but the spawned tree runs under our seccomp
 	 * filter, whose SECCOMP_RET_TRACE would fail calls with ENOSYS without
 	 * a tracer: strec stays its tracer, recording nothing. */
 	bool untraced;
-	uint64_t size_checked;	/* --max-size: the file's size at the last check near the limit */
-	uint64_t size_growth;	/* and the largest growth between two such checks */
-	uint64_t spin_ns;       /* --spin in ns; 0: always sleep in waitpid */
-	size_t cpus;            /* CPUs strec may run on */
-	bool spin_next;         /* the last stop came within spin_ns: poll for the next */
-	uint8_t *scratch;       /* capture buffer */
+	uint64_t size_checked; /* --max-size: the file's size at the last check near the limit */
+	uint64_t size_growth;  /* and the largest growth between two such checks */
+	uint64_t spin_ns;      /* --spin in ns; 0: always sleep in waitpid */
+	size_t cpus;	       /* CPUs strec may run on */
+	bool spin_next;	       /* the last stop came within spin_ns: poll for the next */
+	uint8_t *scratch;      /* capture buffer */
 	size_t scratch_size;
-	struct rec_bpf *bpf;    /* the BPF engine, once loaded */
+	struct rec_bpf *bpf; /* the BPF engine, once loaded */
 };
 
 /* Capture the memory behind the arguments of the syscall in task, at entry
@@ -170,8 +170,8 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 /* After a successful call that returns descriptors or changes the working
  * directory (table classes SC_CLASSES_RESULT): what the kernel says
  * they are now (/proc/TID/fd/N, /proc/TID/cwd), as argument 6 records. */
-int rec_capture_result(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
-		       int64_t rval, uint64_t ts);
+int rec_capture_result(struct recorder *rec, const struct rec_task *task,
+		       const struct sc_desc *desc, int64_t rval, uint64_t ts);
 
 /* strace -yy's "<char 1:3>": whether the descriptor whose /proc link is
  * proc_link, naming target (len bytes), is a character or block device,

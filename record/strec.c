@@ -39,7 +39,8 @@ static int open_output(const char *path, bool force)
 		return STDOUT_FILENO;
 	}
 	char msg[512];
-	const int fd = strtrc_output_open(path, STRTRC_OUTPUT_TRACE, force, NULL, 0, msg, sizeof(msg));
+	const int fd =
+	    strtrc_output_open(path, STRTRC_OUTPUT_TRACE, force, NULL, 0, msg, sizeof(msg));
 	if (fd < 0)
 		rec_runtime_error("%s", msg);
 	return fd;
@@ -151,7 +152,7 @@ static void on_ignored_signal(int sig)
  * command gets those back before its execve, so that it starts as it would
  * have without strec (nohup's ignored SIGHUP, a background job's ignored
  * SIGINT and SIGQUIT, a parent's ignored SIGPIPE). */
-static const int handled_signals[] = { SIGALRM, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+static const int handled_signals[] = {SIGALRM, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
 static struct sigaction original_actions[sizeof(handled_signals) / sizeof(handled_signals[0])];
 
 static void install_signal_handlers(bool attach_mode)
@@ -162,7 +163,8 @@ static void install_signal_handlers(bool attach_mode)
 		memset(&sa, 0, sizeof(sa));
 		sigemptyset(&sa.sa_mask);
 		if (sig == SIGALRM)
-			sa.sa_handler = on_flush_timer; /* no SA_RESTART: waitpid returns to flush */
+			sa.sa_handler =
+			    on_flush_timer; /* no SA_RESTART: waitpid returns to flush */
 		else if (sig == SIGPIPE)
 			sa.sa_handler = SIG_IGN; /* a closed output is a write error, not a death */
 		else
@@ -175,7 +177,7 @@ static void install_signal_handlers(bool attach_mode)
  * loaded: a signal makes the BPF verifier start over. */
 static void start_flush_timer(void)
 {
-	const struct itimerval every_quarter = { { 0, 250000 }, { 0, 250000 } };
+	const struct itimerval every_quarter = {{0, 250000}, {0, 250000}};
 	setitimer(ITIMER_REAL, &every_quarter, NULL);
 }
 
@@ -187,7 +189,7 @@ static void restore_original_signal_actions(void)
 
 static void stop_flush_timer(void)
 {
-	const struct itimerval off = { { 0, 0 }, { 0, 0 } };
+	const struct itimerval off = {{0, 0}, {0, 0}};
 	setitimer(ITIMER_REAL, &off, NULL);
 }
 
@@ -197,7 +199,8 @@ void rec_prepare_command(const struct rec_options *o, const struct rec_run_as *r
 	if (o->output && strcmp(o->output, "-") == 0)
 		dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
 	if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)
-		fprintf(stderr, "strec: cannot turn off address randomization: %s\n", strerror(errno));
+		fprintf(stderr, "strec: cannot turn off address randomization: %s\n",
+			strerror(errno));
 	if (run_as->active && (setgroups((size_t)run_as->ngroups, run_as->groups) < 0 ||
 			       setregid(run_as->gid, run_as->egid) < 0)) {
 		fprintf(stderr, "strec: cannot take the groups of %s: %s\n", run_as->name,
@@ -251,7 +254,8 @@ static pid_t spawn_command(struct recorder *rec, const char *path, char *const *
 	if (!WIFSTOPPED(status)) {
 		rec_runtime_error("the command did not start (status %#x)", status);
 	}
-	long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL;
+	long opts =
+	    PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL;
 	if (o->follow_forks)
 		opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	if (use_seccomp)
@@ -374,7 +378,7 @@ static void pass_status_through(int status)
 	if (WIFSIGNALED(status)) {
 		const int sig = WTERMSIG(status);
 		/* Our own core would be misleading: the command already dumped. */
-		const struct rlimit no_core = { 0, 0 };
+		const struct rlimit no_core = {0, 0};
 		setrlimit(RLIMIT_CORE, &no_core);
 		signal(sig, SIG_DFL);
 		sigset_t set;
@@ -390,13 +394,13 @@ static void pass_status_through(int status)
 int main(int argc, char **argv)
 {
 	struct rec_options opts = {
-		.output = "strec.trc",
-		.capture_size = 4096,
-		.follow_forks = true,
-		.seccomp = true,
-		.spin_us = 20,
-		.argc = argc,
-		.argv = argv,
+	    .output = "strec.trc",
+	    .capture_size = 4096,
+	    .follow_forks = true,
+	    .seccomp = true,
+	    .spin_us = 20,
+	    .argc = argc,
+	    .argv = argv,
 	};
 	const char *const log_env = getenv("STREC_LOG");
 	if (log_env && strcmp(log_env, "debug") == 0)
@@ -407,7 +411,7 @@ int main(int argc, char **argv)
 	static struct rec_cli cli;
 	rec_parse_command_line(argc, argv, &opts, &cli);
 
-	struct recorder rec = { .opts = &opts, .start_ns = strec_monotonic_ns() };
+	struct recorder rec = {.opts = &opts, .start_ns = strec_monotonic_ns()};
 	cpu_set_t cpus;
 	rec.spin_ns = (uint64_t)opts.spin_us * 1000;
 	rec.cpus = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 ? (size_t)CPU_COUNT(&cpus) : 1;
@@ -516,8 +520,10 @@ int main(int argc, char **argv)
 		/* a trace with gaps is not the run: say so, whatever -q says */
 		fprintf(stderr,
 			"strec: %llu %s lost: the trace has gaps (strep and strstat say where)%s\n",
-			(unsigned long long)rec.stats.lost, rec_plural(rec.stats.lost, "event", "events"),
-			opts.backend == REC_BACKEND_BPF ? "; a larger --bpf-ring-size may help" : "");
+			(unsigned long long)rec.stats.lost,
+			rec_plural(rec.stats.lost, "event", "events"),
+			opts.backend == REC_BACKEND_BPF ? "; a larger --bpf-ring-size may help"
+							: "");
 		exit(EXIT_FAILURE);
 	}
 	rec_task_table_free(&rec.tasks);

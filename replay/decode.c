@@ -37,7 +37,8 @@ const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd)
 			const struct rp_mem *const pair = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
 			for (uint32_t k = 0; pair && pair->len >= 8 && k < 2; k++) {
 				if ((int32_t)rp_get_u32(pair->data + 4 * k) == fd)
-					return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, k + 1);
+					return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT,
+							      k + 1);
 			}
 		}
 	}
@@ -124,7 +125,7 @@ static void emit_fd_text(struct rp_ctx *c, int32_t fd, struct rp_buf *text)
 
 static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
 {
-	struct rp_buf text = { 0 };
+	struct rp_buf text = {0};
 	rp_fd_text(&text, fd, path, len, c->opts, c->sc->entry_ts_ns);
 	emit_fd_text(c, fd, &text);
 }
@@ -136,7 +137,7 @@ void rp_arg_fd(struct rp_ctx *c, int64_t fd)
 		rp_e_int(c->e, v);
 		return;
 	}
-	struct rp_buf text = { 0 };
+	struct rp_buf text = {0};
 	rp_buf_fd(c, &text, v);
 	emit_fd_text(c, v, &text);
 }
@@ -186,7 +187,7 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 				    : NULL;
 	/* -X raw: -100, verbose: -100 /" "* AT_FDCWD *" "/ */
 	if (cwd) {
-		struct rp_buf text = { 0 };
+		struct rp_buf text = {0};
 		rp_buf_puts(&text, rp_e_xstyle(c->e) == RP_XLAT_ABBREV ? "AT_FDCWD"
 				   : rp_e_xstyle(c->e) == RP_XLAT_RAW  ? "-100"
 								       : "-100 /* AT_FDCWD */");
@@ -257,7 +258,7 @@ void rp_arg_str(struct rp_ctx *c, unsigned i)
 void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex)
 {
 	const struct rp_mem *m =
-		rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
 	if (!c->sc->args[i] || !mem_usable(m) || (at_exit && !c->exiting_ok)) {
 		rp_arg_ptr(c, i);
 		return;
@@ -274,7 +275,8 @@ static const struct rp_mem *arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, 
 				    bool is_string)
 {
 	const uint64_t addr = c->sc->args[i];
-	const struct rp_mem *m = rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	const struct rp_mem *m =
+	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
 	if (!addr || (!c->deref && !is_string) || (at_exit && !c->exiting_ok) || !m ||
 	    m->len < need) {
 		rp_e_ptr(c->e, addr);
@@ -314,7 +316,7 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
 	for (unsigned s = 0; s < nsig; s++)
 		set += (data[s / 8] >> (s % 8)) & 1;
 	const bool invert = set * 2 > nsig;
-	struct rp_buf b = { 0 };
+	struct rp_buf b = {0};
 	rp_buf_puts(&b, invert ? "~[" : "[");
 	bool first = true;
 	for (unsigned s = 0; s < nsig; s++) {
@@ -345,8 +347,8 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
 void rp_print_mode(struct rp_ctx *c, uint32_t mode)
 {
 	static const char *const types[16] = {
-		[1] = "S_IFIFO", [2] = "S_IFCHR", [4] = "S_IFDIR",   [6] = "S_IFBLK",
-		[8] = "S_IFREG", [10] = "S_IFLNK", [12] = "S_IFSOCK",
+	    [1] = "S_IFIFO", [2] = "S_IFCHR",  [4] = "S_IFDIR",	  [6] = "S_IFBLK",
+	    [8] = "S_IFREG", [10] = "S_IFLNK", [12] = "S_IFSOCK",
 	};
 	char buf[96];
 	size_t k = 0;
@@ -425,8 +427,8 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 	 * recorder captured by the same rule). */
 	const struct sc_table *const table = sc_table_for_arch(c->sc->arch);
 	const struct sc_arg effective =
-		table ? sc_arg_effective(table, c->sc->nr, c->sc->desc, i, c->sc->args)
-		      : c->sc->desc->args[i];
+	    table ? sc_arg_effective(table, c->sc->nr, c->sc->desc, i, c->sc->args)
+		  : c->sc->desc->args[i];
 	const struct sc_arg *const a = &effective;
 	const uint64_t v = c->sc->args[i];
 	switch (a->kind) {
@@ -490,7 +492,8 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 		break;
 	case SC_ARG_SIGSET: {
 		const bool out = a->dir == SC_DIR_OUT;
-		const struct rp_mem *m = rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+		const struct rp_mem *m =
+		    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
 		if (!v || !m || !m->len || !c->deref || (out && !c->exiting_ok))
 			rp_e_ptr(c->e, v);
 		else

@@ -9,13 +9,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#define E(v, n) { (v), (n) }
-#define IO_FLAGS(id, unk, ...)                                                                    \
-	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
-	static const struct rp_xlat id = { id##_e, sizeof(id##_e) / sizeof(id##_e[0]), true, unk }
-#define IO_ENUM(id, unk, ...)                                                                     \
-	static const struct rp_xlat_entry id##_e[] = { __VA_ARGS__ };                             \
-	static const struct rp_xlat id = { id##_e, sizeof(id##_e) / sizeof(id##_e[0]), false, unk }
+#define E(v, n)                                                                                    \
+	{                                                                                          \
+		(v), (n)                                                                           \
+	}
+#define IO_FLAGS(id, unk, ...)                                                                     \
+	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
+	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), true, unk}
+#define IO_ENUM(id, unk, ...)                                                                      \
+	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
+	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), false, unk}
 
 /* Open flags without the access mode (dup3, pipe2), in strace's order. */
 IO_FLAGS(x_oflags, "O_???", E(0100, "O_CREAT"), E(0200, "O_EXCL"), E(0400, "O_NOCTTY"),
@@ -25,9 +28,8 @@ IO_FLAGS(x_oflags, "O_???", E(0100, "O_CREAT"), E(0200, "O_EXCL"), E(0400, "O_NO
 	 E(010000000, "O_PATH"), E(020200000, "O_TMPFILE"), E(0200000, "O_DIRECTORY"),
 	 E(020000, "FASYNC"));
 IO_FLAGS(x_fd_flags, "FD_???", E(1, "FD_CLOEXEC"));
-IO_FLAGS(x_flock_op, "LOCK_???", E(1, "LOCK_SH"), E(2, "LOCK_EX"), E(4, "LOCK_NB"),
-	 E(8, "LOCK_UN"), E(32, "LOCK_MAND"), E(192, "LOCK_RW"), E(64, "LOCK_READ"),
-	 E(128, "LOCK_WRITE"));
+IO_FLAGS(x_flock_op, "LOCK_???", E(1, "LOCK_SH"), E(2, "LOCK_EX"), E(4, "LOCK_NB"), E(8, "LOCK_UN"),
+	 E(32, "LOCK_MAND"), E(192, "LOCK_RW"), E(64, "LOCK_READ"), E(128, "LOCK_WRITE"));
 IO_FLAGS(x_seals, "F_SEAL_???", E(1, "F_SEAL_SEAL"), E(2, "F_SEAL_SHRINK"), E(4, "F_SEAL_GROW"),
 	 E(8, "F_SEAL_WRITE"), E(0x10, "F_SEAL_FUTURE_WRITE"));
 IO_FLAGS(x_dnotify, "DN_???", E(1, "DN_ACCESS"), E(2, "DN_MODIFY"), E(4, "DN_CREATE"),
@@ -40,14 +42,13 @@ IO_ENUM(x_owner_type, "F_OWNER_???", E(0, "F_OWNER_TID"), E(1, "F_OWNER_PID"),
 IO_ENUM(x_fcntl_cmd, "F_???", E(0, "F_DUPFD"), E(1, "F_GETFD"), E(2, "F_SETFD"), E(3, "F_GETFL"),
 	E(4, "F_SETFL"), E(5, "F_GETLK"), E(6, "F_SETLK"), E(7, "F_SETLKW"), E(8, "F_SETOWN"),
 	E(9, "F_GETOWN"), E(10, "F_SETSIG"), E(11, "F_GETSIG"), E(15, "F_SETOWN_EX"),
-	E(16, "F_GETOWN_EX"), E(17, "F_GETOWNER_UIDS"), E(36, "F_OFD_GETLK"),
-	E(37, "F_OFD_SETLK"), E(38, "F_OFD_SETLKW"), E(1024, "F_SETLEASE"), E(1025, "F_GETLEASE"),
-	E(1026, "F_NOTIFY"), E(1030, "F_DUPFD_CLOEXEC"), E(1031, "F_SETPIPE_SZ"),
-	E(1032, "F_GETPIPE_SZ"), E(1033, "F_ADD_SEALS"), E(1034, "F_GET_SEALS"),
-	E(1035, "F_GET_RW_HINT"), E(1036, "F_SET_RW_HINT"), E(1037, "F_GET_FILE_RW_HINT"),
-	E(1038, "F_SET_FILE_RW_HINT"));
-IO_ENUM(x_seek, "SEEK_???", E(0, "SEEK_SET"), E(1, "SEEK_CUR"), E(2, "SEEK_END"),
-	E(3, "SEEK_DATA"), E(4, "SEEK_HOLE"));
+	E(16, "F_GETOWN_EX"), E(17, "F_GETOWNER_UIDS"), E(36, "F_OFD_GETLK"), E(37, "F_OFD_SETLK"),
+	E(38, "F_OFD_SETLKW"), E(1024, "F_SETLEASE"), E(1025, "F_GETLEASE"), E(1026, "F_NOTIFY"),
+	E(1030, "F_DUPFD_CLOEXEC"), E(1031, "F_SETPIPE_SZ"), E(1032, "F_GETPIPE_SZ"),
+	E(1033, "F_ADD_SEALS"), E(1034, "F_GET_SEALS"), E(1035, "F_GET_RW_HINT"),
+	E(1036, "F_SET_RW_HINT"), E(1037, "F_GET_FILE_RW_HINT"), E(1038, "F_SET_FILE_RW_HINT"));
+IO_ENUM(x_seek, "SEEK_???", E(0, "SEEK_SET"), E(1, "SEEK_CUR"), E(2, "SEEK_END"), E(3, "SEEK_DATA"),
+	E(4, "SEEK_HOLE"));
 IO_FLAGS(x_poll, "POLL???", E(1, "POLLIN"), E(2, "POLLPRI"), E(4, "POLLOUT"), E(8, "POLLERR"),
 	 E(0x10, "POLLHUP"), E(0x20, "POLLNVAL"), E(0x40, "POLLRDNORM"), E(0x80, "POLLRDBAND"),
 	 E(0x100, "POLLWRNORM"), E(0x200, "POLLWRBAND"), E(0x400, "POLLMSG"),
@@ -266,10 +267,10 @@ static void print_fcntl(struct rp_ctx *c)
 	const uint32_t cmd = (uint32_t)a[1];
 	rp_e_enum(c->e, &x_fcntl_cmd, cmd);
 	switch (cmd) {
-	case 1: /* F_GETFD */
-	case 3: /* F_GETFL */
-	case 9: /* F_GETOWN */
-	case 11: /* F_GETSIG */
+	case 1:	   /* F_GETFD */
+	case 3:	   /* F_GETFL */
+	case 9:	   /* F_GETOWN */
+	case 11:   /* F_GETSIG */
 	case 1025: /* F_GETLEASE */
 	case 1032: /* F_GETPIPE_SZ */
 	case 1034: /* F_GET_SEALS */
@@ -282,7 +283,7 @@ static void print_fcntl(struct rp_ctx *c)
 		break;
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-	case 8: /* F_SETOWN */
+	case 8:	   /* F_SETOWN */
 	case 1031: /* F_SETPIPE_SZ */
 		rp_e_int(c->e, (int64_t)a[2]);
 		break;
@@ -305,7 +306,7 @@ static void print_fcntl(struct rp_ctx *c)
 			print_flock(c, m->data, true);
 		break;
 	}
-	case 15: /* F_SETOWN_EX */
+	case 15:   /* F_SETOWN_EX */
 	case 16: { /* F_GETOWN_EX */
 		const struct rp_mem *m = cmd == 15 ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
 		if (m) {
@@ -396,10 +397,10 @@ struct io_ioctl {
 };
 
 enum io_arg {
-	IA_HEX,     /* unknown to strace's decoders: the raw value */
+	IA_HEX,	    /* unknown to strace's decoders: the raw value */
 	IA_NONE,    /* no argument printed */
-	IA_INT,     /* an int value */
-	IA_PTR,     /* an address, not followed */
+	IA_INT,	    /* an int value */
+	IA_PTR,	    /* an address, not followed */
 	IA_INT_IN,  /* [N] read at entry */
 	IA_INT_OUT, /* [N] written by the call */
 	IA_TERMIOS_IN,
@@ -412,62 +413,62 @@ enum io_arg {
 
 /* Sorted by command; names as strace 6.1's ioctl table has them. */
 static const struct io_ioctl ioctls[] = {
-	{ 0x5401, "TCGETS", IA_TERMIOS_OUT },
-	{ 0x5402, "SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN },
-	{ 0x5403, "SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN },
-	{ 0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN },
-	{ 0x5405, "TCGETA", IA_PTR },
-	{ 0x5406, "TCSETA", IA_PTR },
-	{ 0x5407, "TCSETAW", IA_PTR },
-	{ 0x5408, "TCSETAF", IA_PTR },
-	{ 0x5409, "TCSBRK", IA_INT },
-	{ 0x540a, "TCXONC", IA_TCXONC },
-	{ 0x540b, "TCFLSH", IA_TCFLSH },
-	{ 0x540c, "TIOCEXCL", IA_NONE },
-	{ 0x540d, "TIOCNXCL", IA_NONE },
-	{ 0x540e, "TIOCSCTTY", IA_INT },
-	{ 0x540f, "TIOCGPGRP", IA_INT_OUT },
-	{ 0x5410, "TIOCSPGRP", IA_INT_IN },
-	{ 0x5411, "TIOCOUTQ", IA_INT_OUT },
-	{ 0x5412, "TIOCSTI", IA_PTR },
-	{ 0x5413, "TIOCGWINSZ", IA_WINSIZE_OUT },
-	{ 0x5414, "TIOCSWINSZ", IA_WINSIZE_IN },
-	{ 0x5415, "TIOCMGET", IA_PTR },
-	{ 0x5416, "TIOCMBIS", IA_PTR },
-	{ 0x5417, "TIOCMBIC", IA_PTR },
-	{ 0x5418, "TIOCMSET", IA_PTR },
-	{ 0x5419, "TIOCGSOFTCAR", IA_PTR },
-	{ 0x541a, "TIOCSSOFTCAR", IA_PTR },
-	{ 0x541b, "FIONREAD", IA_INT_OUT },
-	{ 0x541c, "TIOCLINUX", IA_HEX },
-	{ 0x541d, "TIOCCONS", IA_NONE },
-	{ 0x541e, "TIOCGSERIAL", IA_PTR },
-	{ 0x541f, "TIOCSSERIAL", IA_PTR },
-	{ 0x5420, "TIOCPKT", IA_PTR },
-	{ 0x5421, "FIONBIO", IA_INT_IN },
-	{ 0x5422, "TIOCNOTTY", IA_NONE },
-	{ 0x5423, "TIOCSETD", IA_INT_IN },
-	{ 0x5424, "TIOCGETD", IA_INT_OUT },
-	{ 0x5425, "TCSBRKP", IA_INT },
-	{ 0x5427, "TIOCSBRK", IA_NONE },
-	{ 0x5428, "TIOCCBRK", IA_NONE },
-	{ 0x5429, "TIOCGSID", IA_INT_OUT },
-	{ 0x5437, "TIOCVHANGUP", IA_NONE },
-	{ 0x5441, "TIOCGPTPEER", IA_HEX },
-	{ 0x5450, "FIONCLEX", IA_NONE },
-	{ 0x5451, "FIOCLEX", IA_NONE },
-	{ 0x5452, "FIOASYNC", IA_INT_IN },
-	{ 0x5460, "FIOQSIZE", IA_HEX },
-	{ 0x40045431, "TIOCSPTLCK", IA_INT_IN },
-	/* the source descriptor: a plain int to strace 6.1, even with -y */
-	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE", IA_INT },
-	{ 0x40086602, "FS_IOC_SETFLAGS", IA_PTR },
-	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR },
-	{ 0x80045430, "TIOCGPTN", IA_INT_OUT },
-	{ 0x80045439, "TIOCGPTLCK", IA_INT_OUT },
-	{ 0x80045440, "TIOCGEXCL", IA_INT_OUT },
-	{ 0x80086601, "FS_IOC_GETFLAGS", IA_PTR },
-	{ 0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX },
+    {0x5401, "TCGETS", IA_TERMIOS_OUT},
+    {0x5402, "SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN},
+    {0x5403, "SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN},
+    {0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN},
+    {0x5405, "TCGETA", IA_PTR},
+    {0x5406, "TCSETA", IA_PTR},
+    {0x5407, "TCSETAW", IA_PTR},
+    {0x5408, "TCSETAF", IA_PTR},
+    {0x5409, "TCSBRK", IA_INT},
+    {0x540a, "TCXONC", IA_TCXONC},
+    {0x540b, "TCFLSH", IA_TCFLSH},
+    {0x540c, "TIOCEXCL", IA_NONE},
+    {0x540d, "TIOCNXCL", IA_NONE},
+    {0x540e, "TIOCSCTTY", IA_INT},
+    {0x540f, "TIOCGPGRP", IA_INT_OUT},
+    {0x5410, "TIOCSPGRP", IA_INT_IN},
+    {0x5411, "TIOCOUTQ", IA_INT_OUT},
+    {0x5412, "TIOCSTI", IA_PTR},
+    {0x5413, "TIOCGWINSZ", IA_WINSIZE_OUT},
+    {0x5414, "TIOCSWINSZ", IA_WINSIZE_IN},
+    {0x5415, "TIOCMGET", IA_PTR},
+    {0x5416, "TIOCMBIS", IA_PTR},
+    {0x5417, "TIOCMBIC", IA_PTR},
+    {0x5418, "TIOCMSET", IA_PTR},
+    {0x5419, "TIOCGSOFTCAR", IA_PTR},
+    {0x541a, "TIOCSSOFTCAR", IA_PTR},
+    {0x541b, "FIONREAD", IA_INT_OUT},
+    {0x541c, "TIOCLINUX", IA_HEX},
+    {0x541d, "TIOCCONS", IA_NONE},
+    {0x541e, "TIOCGSERIAL", IA_PTR},
+    {0x541f, "TIOCSSERIAL", IA_PTR},
+    {0x5420, "TIOCPKT", IA_PTR},
+    {0x5421, "FIONBIO", IA_INT_IN},
+    {0x5422, "TIOCNOTTY", IA_NONE},
+    {0x5423, "TIOCSETD", IA_INT_IN},
+    {0x5424, "TIOCGETD", IA_INT_OUT},
+    {0x5425, "TCSBRKP", IA_INT},
+    {0x5427, "TIOCSBRK", IA_NONE},
+    {0x5428, "TIOCCBRK", IA_NONE},
+    {0x5429, "TIOCGSID", IA_INT_OUT},
+    {0x5437, "TIOCVHANGUP", IA_NONE},
+    {0x5441, "TIOCGPTPEER", IA_HEX},
+    {0x5450, "FIONCLEX", IA_NONE},
+    {0x5451, "FIOCLEX", IA_NONE},
+    {0x5452, "FIOASYNC", IA_INT_IN},
+    {0x5460, "FIOQSIZE", IA_HEX},
+    {0x40045431, "TIOCSPTLCK", IA_INT_IN},
+    /* the source descriptor: a plain int to strace 6.1, even with -y */
+    {0x40049409, "BTRFS_IOC_CLONE or FICLONE", IA_INT},
+    {0x40086602, "FS_IOC_SETFLAGS", IA_PTR},
+    {0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR},
+    {0x80045430, "TIOCGPTN", IA_INT_OUT},
+    {0x80045439, "TIOCGPTLCK", IA_INT_OUT},
+    {0x80045440, "TIOCGEXCL", IA_INT_OUT},
+    {0x80086601, "FS_IOC_GETFLAGS", IA_PTR},
+    {0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX},
 };
 
 static const struct io_ioctl *ioctl_find(uint32_t cmd)
@@ -504,34 +505,32 @@ static void tflags(struct rp_buf *b, const struct rp_xlat_entry *t, size_t n, ui
 }
 
 static const struct rp_xlat_entry t_iflag[] = {
-	E(1, "IGNBRK"),	    E(2, "BRKINT"),	E(4, "IGNPAR"),	    E(010, "PARMRK"),
-	E(020, "INPCK"),    E(040, "ISTRIP"),	E(0100, "INLCR"),   E(0200, "IGNCR"),
-	E(0400, "ICRNL"),   E(01000, "IUCLC"),	E(02000, "IXON"),   E(04000, "IXANY"),
-	E(010000, "IXOFF"), E(020000, "IMAXBEL"), E(040000, "IUTF8"),
+    E(1, "IGNBRK"),	E(2, "BRKINT"),	      E(4, "IGNPAR"),	  E(010, "PARMRK"),
+    E(020, "INPCK"),	E(040, "ISTRIP"),     E(0100, "INLCR"),	  E(0200, "IGNCR"),
+    E(0400, "ICRNL"),	E(01000, "IUCLC"),    E(02000, "IXON"),	  E(04000, "IXANY"),
+    E(010000, "IXOFF"), E(020000, "IMAXBEL"), E(040000, "IUTF8"),
 };
 static const struct rp_xlat_entry t_oflag[] = {
-	E(1, "OPOST"),	  E(2, "OLCUC"),    E(4, "ONLCR"),    E(010, "OCRNL"),
-	E(020, "ONOCR"),  E(040, "ONLRET"), E(0100, "OFILL"), E(0200, "OFDEL"),
+    E(1, "OPOST"),   E(2, "OLCUC"),    E(4, "ONLCR"),	 E(010, "OCRNL"),
+    E(020, "ONOCR"), E(040, "ONLRET"), E(0100, "OFILL"), E(0200, "OFDEL"),
 };
 static const struct rp_xlat_entry t_cflag[] = {
-	E(0100, "CSTOPB"), E(0200, "CREAD"),	     E(0400, "PARENB"),
-	E(01000, "PARODD"), E(02000, "HUPCL"),	     E(04000, "CLOCAL"),
-	E(010000000000, "CMSPAR"), E(020000000000, "CRTSCTS"),
+    E(0100, "CSTOPB"), E(0200, "CREAD"),   E(0400, "PARENB"),	      E(01000, "PARODD"),
+    E(02000, "HUPCL"), E(04000, "CLOCAL"), E(010000000000, "CMSPAR"), E(020000000000, "CRTSCTS"),
 };
 static const struct rp_xlat_entry t_lflag[] = {
-	E(1, "ISIG"),	     E(2, "ICANON"),	  E(4, "XCASE"),      E(010, "ECHO"),
-	E(020, "ECHOE"),     E(040, "ECHOK"),	  E(0100, "ECHONL"),  E(0200, "NOFLSH"),
-	E(0100000, "IEXTEN"), E(01000, "ECHOCTL"), E(02000, "ECHOPRT"), E(04000, "ECHOKE"),
-	E(010000, "FLUSHO"), E(040000, "PENDIN"), E(0400, "TOSTOP"),  E(0200000, "EXTPROC"),
+    E(1, "ISIG"),	  E(2, "ICANON"),      E(4, "XCASE"),	    E(010, "ECHO"),
+    E(020, "ECHOE"),	  E(040, "ECHOK"),     E(0100, "ECHONL"),   E(0200, "NOFLSH"),
+    E(0100000, "IEXTEN"), E(01000, "ECHOCTL"), E(02000, "ECHOPRT"), E(04000, "ECHOKE"),
+    E(010000, "FLUSHO"),  E(040000, "PENDIN"), E(0400, "TOSTOP"),   E(0200000, "EXTPROC"),
 };
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const bauds[32] = {
-	"B0",	   "B50",      "B75",	   "B110",     "B134",	   "B150",     "B200",
-	"B300",	   "B600",     "B1200",	   "B1800",    "B2400",	   "B4800",    "B9600",
-	"B19200",  "B38400",   "BOTHER",   "B57600",   "B115200",  "B230400",  "B460800",
-	"B500000", "B576000",  "B921600",  "B1000000", "B1152000", "B1500000", "B2000000",
-	"B2500000", "B3000000", "B3500000", "B4000000",
+    "B0",	"B50",	    "B75",	"B110",	    "B134",	"B150",	    "B200",	"B300",
+    "B600",	"B1200",    "B1800",	"B2400",    "B4800",	"B9600",    "B19200",	"B38400",
+    "BOTHER",	"B57600",   "B115200",	"B230400",  "B460800",	"B500000",  "B576000",	"B921600",
+    "B1000000", "B1152000", "B1500000", "B2000000", "B2500000", "B3000000", "B3500000", "B4000000",
 };
 
 static const char *baud_name(uint32_t cbaud)
@@ -611,7 +610,7 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 
 static void print_termios(struct rp_ctx *c, const uint8_t *p)
 {
-	struct rp_buf b = { 0 };
+	struct rp_buf b = {0};
 	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
 		       lfl = rp_get_u32(p + 12);
 	bool first = true;
@@ -625,9 +624,9 @@ static void print_termios(struct rp_ctx *c, const uint8_t *p)
 	rp_e_raw(c->e, b.data ? b.data : "");
 	/* the delay fields are values inside masks, printed first */
 	b.len = 0;
-	static const char *const tab[4] = { "TAB0", "TAB1", "TAB2", "XTABS" };
+	static const char *const tab[4] = {"TAB0", "TAB1", "TAB2", "XTABS"};
 	rp_buf_printf(&b, "%s|%s|%s|%s|%s|%s|", (ofl & 0400) ? "NL1" : "NL0",
-		      (const char *const[]){ "CR0", "CR1", "CR2", "CR3" }[(ofl >> 9) & 3],
+		      (const char *const[]){"CR0", "CR1", "CR2", "CR3"}[(ofl >> 9) & 3],
 		      tab[(ofl >> 11) & 3], (ofl & 020000) ? "BS1" : "BS0",
 		      (ofl & 040000) ? "VT1" : "VT0", (ofl & 0100000) ? "FF1" : "FF0");
 	first = true;
@@ -657,18 +656,18 @@ flags_done:
 		rp_e_close(c->e, '}');
 		return;
 	}
-	static const char *const ldisc[] = { "N_TTY",	"N_SLIP",  "N_MOUSE", "N_PPP",
-					     "N_STRIP", "N_AX25",  "N_X25",   "N_6PACK",
-					     "N_MASC",	"N_R3964", "N_PROFIBUS_FDL" };
+	static const char *const ldisc[] = {"N_TTY",   "N_SLIP",  "N_MOUSE",	   "N_PPP",
+					    "N_STRIP", "N_AX25",  "N_X25",	   "N_6PACK",
+					    "N_MASC",  "N_R3964", "N_PROFIBUS_FDL"};
 	rp_e_key(c->e, "c_line");
 	if (p[16] < NELEM(ldisc))
 		rp_e_symx(c->e, ldisc[p[16]], p[16]);
 	else
 		rp_e_uint(c->e, p[16]);
-	static const char *const cc[] = { "VINTR",   "VQUIT",	 "VERASE",   "VKILL",	 "VEOF",
-					  "VTIME",   "VMIN",	 "VSWTC",    "VSTART",	 "VSTOP",
-					  "VSUSP",   "VEOL",	 "VREPRINT", "VDISCARD", "VWERASE",
-					  "VLNEXT",  "VEOL2" };
+	static const char *const cc[] = {"VINTR",  "VQUIT", "VERASE",	"VKILL",    "VEOF",
+					 "VTIME",  "VMIN",  "VSWTC",	"VSTART",   "VSTOP",
+					 "VSUSP",  "VEOL",  "VREPRINT", "VDISCARD", "VWERASE",
+					 "VLNEXT", "VEOL2"};
 	rp_e_key(c->e, "c_cc");
 	rp_e_open(c->e, '[');
 	for (unsigned k = 0; k < 19; k++) {
@@ -686,7 +685,7 @@ flags_done:
 
 static void print_winsize(struct rp_ctx *c, const uint8_t *p)
 {
-	static const char *const k[] = { "ws_row", "ws_col", "ws_xpixel", "ws_ypixel" };
+	static const char *const k[] = {"ws_row", "ws_col", "ws_xpixel", "ws_ypixel"};
 	rp_e_open(c->e, '{');
 	for (int j = 0; j < 4; j++) {
 		rp_e_key(c->e, k[j]);
@@ -698,8 +697,8 @@ static void print_winsize(struct rp_ctx *c, const uint8_t *p)
 /* An unknown command as strace spells it: _IOC(dir, type, nr, size). */
 static void print_ioc(struct rp_ctx *c, uint32_t cmd)
 {
-	static const char *const dirs[4] = { "_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
-					     "_IOC_READ|_IOC_WRITE" };
+	static const char *const dirs[4] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+					    "_IOC_READ|_IOC_WRITE"};
 	char type[16], nr[16], size[16];
 	snprintf(type, sizeof(type), "%#x", (cmd >> 8) & 0xff);
 	snprintf(nr, sizeof(nr), "%#x", cmd & 0xff);
@@ -738,7 +737,7 @@ static void print_ioctl(struct rp_ctx *c)
 	case IA_TERMIOS_IN:
 	case IA_TERMIOS_OUT: {
 		const struct rp_mem *m =
-			d->arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
+		    d->arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
 		if (m)
 			print_termios(c, m->data);
 		break;
@@ -746,7 +745,7 @@ static void print_ioctl(struct rp_ctx *c)
 	case IA_WINSIZE_IN:
 	case IA_WINSIZE_OUT: {
 		const struct rp_mem *m =
-			d->arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
+		    d->arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
 		if (m)
 			print_winsize(c, m->data);
 		break;
@@ -876,7 +875,7 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 	/* with -y each descriptor carries its path: print through the emitter */
 	if (rp_fd_names(c)) {
 		const int64_t max = (int64_t)m->len * 8 < nfds ? (int64_t)m->len * 8 : nfds;
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		rp_buf_putc(&b, '[');
 		bool first = true;
 		for (int64_t fd = 0; fd < max; fd++) {
@@ -896,7 +895,7 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 		rp_buf_free(&b);
 		return;
 	}
-	struct rp_buf b = { 0 };
+	struct rp_buf b = {0};
 	fdset_text(&b, m->data, m->len, nfds, NULL);
 	rp_e_raw(c->e, b.data);
 	rp_buf_free(&b);
@@ -911,14 +910,14 @@ static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
 	}
 	const int64_t nfds = (int32_t)sc->args[0];
 	rp_buf_printf(b, "%" PRId64 " (", sc->rval);
-	static const char *const which[3] = { "in", "out", "except" };
+	static const char *const which[3] = {"in", "out", "except"};
 	bool first = true;
 	int64_t budget = sc->rval;
 	for (unsigned k = 0; k < 3; k++) {
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, k + 1, 0);
 		if (!sc->args[k + 1] || !m)
 			continue;
-		struct rp_buf t = { 0 };
+		struct rp_buf t = {0};
 		fdset_text(&t, m->data, m->len, nfds, &budget);
 		if (t.data && strcmp(t.data, "[]") != 0) {
 			rp_buf_printf(b, "%s%s %s", first ? "" : ", ", which[k], t.data);

@@ -6,7 +6,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#define N(a)  (sizeof(a) / sizeof((a)[0]))
+#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 #define IPC_64	      0x100u
 #define IPC_PERM_SIZE 48
@@ -318,7 +318,7 @@ static void print_msgbuf(struct rp_ctx *c, unsigned i, bool out, uint64_t msgsz)
 	if (!m)
 		return;
 	const struct rp_mem *const text =
-		rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 1);
+	    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 1);
 	const uint8_t *const d = text ? text->data : m->data + 8;
 	const size_t have = text ? text->len : m->len - 8;
 	const size_t n = msgsz < have ? (size_t)msgsz : have;

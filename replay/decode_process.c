@@ -160,7 +160,7 @@ static void print_clone3(struct rp_ctx *c)
 		const bool show_pidfd = (flags & CLONE_PIDFD) && pidfd && pidfd->len >= 4;
 		const bool show_ptid = flags & CLONE_PARENT_SETTID;
 		if ((show_pidfd || show_ptid) && c->exiting_ok) {
-			struct rp_buf tmp = { 0 };
+			struct rp_buf tmp = {0};
 			rp_buf_printf(&tmp, " => {");
 			if (show_pidfd) {
 				rp_buf_printf(&tmp, "pidfd=[");
@@ -169,8 +169,9 @@ static void print_clone3(struct rp_ctx *c)
 			}
 			if (show_ptid)
 				rp_buf_printf(&tmp, "parent_tid=[%" PRId64 "]",
-					      ptid && ptid->len >= 4 ? (int64_t)(int32_t)rp_get_u32(ptid->data)
-								     : c->sc->rval);
+					      ptid && ptid->len >= 4
+						  ? (int64_t)(int32_t)rp_get_u32(ptid->data)
+						  : c->sc->rval);
 			rp_buf_printf(&tmp, "}");
 			if (!tmp.oom)
 				rp_e_glue(c->e, tmp.data);
@@ -637,7 +638,6 @@ static const struct rp_xlat_entry sched_policy_e[] = {
 };
 static const struct rp_xlat sched_policy_x = {
     sched_policy_e, sizeof(sched_policy_e) / sizeof(sched_policy_e[0]), false, "SCHED_???"};
-
 
 static const struct rp_xlat_entry pidfd_e[] = {{04000, "PIDFD_NONBLOCK"}};
 static const struct rp_xlat pidfd_x = {pidfd_e, 1, true, "PIDFD_???"};

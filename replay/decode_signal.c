@@ -206,7 +206,6 @@ void rp_dec_tgkill(struct rp_ctx *c)
 	rp_print_signame(c, (int32_t)a[2]);
 }
 
-
 /* the signal taken: "12 (SIGUSR2)" */
 bool rp_rv_SIGNAL(struct rp_ctx *c, struct rp_buf *b)
 {

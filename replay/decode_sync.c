@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define N(a)  (sizeof(a) / sizeof((a)[0]))
+#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 enum {
 	FUTEX_WAIT = 0,

@@ -118,12 +118,13 @@ static void quote_chars(struct rp_buf *b, const uint8_t *data, size_t n, bool us
 				tmp[k++] = 'v';
 				break;
 			default:
-				if (c >= ' ' && c <= 0x7e && !(also_escape && strchr(also_escape, c))) {
+				if (c >= ' ' && c <= 0x7e &&
+				    !(also_escape && strchr(also_escape, c))) {
 					tmp[k++] = (char)c;
 				} else {
 					tmp[k++] = '\\';
 					const bool digit_next =
-						i + 1 < n && data[i + 1] >= '0' && data[i + 1] <= '7';
+					    i + 1 < n && data[i + 1] >= '0' && data[i + 1] <= '7';
 					if (digit_next) {
 						tmp[k++] = (char)('0' + (c >> 6));
 						tmp[k++] = (char)('0' + ((c >> 3) & 7));
@@ -427,7 +428,7 @@ static void flags_text_one(void *arg, const char *name)
 
 void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v)
 {
-	struct flags_text_arg a = { b, true };
+	struct flags_text_arg a = {b, true};
 	flags_each(x, v, flags_text_one, &a);
 }
 
@@ -513,7 +514,7 @@ void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
 {
 	begin_value(e);
 	if (e->json) {
-		struct flags_text_arg a = { e->out, true };
+		struct flags_text_arg a = {e->out, true};
 		rp_buf_putc(e->out, '[');
 		flags_each(x, v, flags_json_one, &a);
 		rp_buf_putc(e->out, ']');
@@ -638,7 +639,7 @@ void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const st
 		    uint64_t v, const char *post)
 {
 	begin_value(e);
-	struct flags_text_arg a = { e->out, true };
+	struct flags_text_arg a = {e->out, true};
 	void (*one)(void *, const char *) = e->json ? flags_json_one : flags_text_one;
 	const enum rp_xlat_style st = rp_e_xstyle(e);
 	if (st != RP_XLAT_ABBREV) {

@@ -395,22 +395,22 @@ static void sig_value(struct rp_emit *e, int sig)
 /* Names of the kernel's positive si_codes, which depend on the signal. */
 static const char *rp_si_code_name(int signo, int code)
 {
-	static const char *const segv[] = { "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR",
-					    "SEGV_PKUERR", "SEGV_ACCADI", "SEGV_ADIDERR",
-					    "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR" };
-	static const char *const bus[] = { "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR",
-					   "BUS_MCEERR_AR", "BUS_MCEERR_AO" };
-	static const char *const ill[] = { "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP",
-					   "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK",
-					   "ILL_BADIADDR" };
-	static const char *const fpe[] = { "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF",
-					   "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB",
-					   "FPE_FLTUNK", "FPE_CONDTRAP" };
-	static const char *const trap[] = { "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT",
-					    "TRAP_UNK", "TRAP_PERF" };
-	static const char *const poll[] = { "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR",
-					    "POLL_PRI", "POLL_HUP" };
-	static const char *const sys[] = { "SYS_SECCOMP", "SYS_USER_DISPATCH" };
+	static const char *const segv[] = {"SEGV_MAPERR",  "SEGV_ACCERR",  "SEGV_BNDERR",
+					   "SEGV_PKUERR",  "SEGV_ACCADI",  "SEGV_ADIDERR",
+					   "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR"};
+	static const char *const bus[] = {"BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR",
+					  "BUS_MCEERR_AO"};
+	static const char *const ill[] = {"ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR",
+					  "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG",
+					  "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"};
+	static const char *const fpe[] = {"FPE_INTDIV", "FPE_INTOVF",  "FPE_FLTDIV", "FPE_FLTOVF",
+					  "FPE_FLTUND", "FPE_FLTRES",  "FPE_FLTINV", "FPE_FLTSUB",
+					  "FPE_FLTUNK", "FPE_CONDTRAP"};
+	static const char *const trap[] = {"TRAP_BRKPT",  "TRAP_TRACE", "TRAP_BRANCH",
+					   "TRAP_HWBKPT", "TRAP_UNK",	"TRAP_PERF"};
+	static const char *const poll[] = {"POLL_IN",  "POLL_OUT", "POLL_MSG",
+					   "POLL_ERR", "POLL_PRI", "POLL_HUP"};
+	static const char *const sys[] = {"SYS_SECCOMP", "SYS_USER_DISPATCH"};
 #define PICK(arr) ((size_t)code <= sizeof(arr) / sizeof(arr[0]) ? arr[code - 1] : NULL)
 	switch (signo) {
 	case 11:
@@ -493,7 +493,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 			rp_e_int(e, status);
 		else
 			sig_value(e, status);
-		static const char *const keys[] = { "si_utime", "si_stime" };
+		static const char *const keys[] = {"si_utime", "si_stime"};
 		for (int i = 0; i < 2; i++) {
 			const uint64_t ticks = rp_get_u64(si + 32 + 8 * i);
 			rp_e_key(e, keys[i]);
@@ -506,7 +506,8 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		const int32_t nr = (int32_t)rp_get_u32(si + 24);
 		const uint32_t arch = rp_get_u32(si + 28);
 		const struct sc_table *const table = sc_table_for_arch(arch);
-		const struct sc_desc *const desc = table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
+		const struct sc_desc *const desc =
+		    table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
 		char num[16], name[64];
 		snprintf(num, sizeof(num), "%d", nr);
 		if (desc)
@@ -534,7 +535,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		rp_e_key(e, "si_fd");
 		const int32_t fd = (int32_t)rp_get_u32(si + 24);
 		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
-		struct rp_buf text = { 0 };
+		struct rp_buf text = {0};
 		if (path)
 			rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
 		if (path && !text.oom)
@@ -587,7 +588,8 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 	}
 	case RP_EV_GROUP_STOP:
 		print_prefix(p, ev, out);
-		rp_buf_printf(out, "--- stopped by %s ---", sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
+		rp_buf_printf(out, "--- stopped by %s ---",
+			      sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
 		break;
 	case RP_EV_EXIT: {
 		const int st = ev->u.wait_status;
@@ -758,7 +760,8 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		break;
 	case RP_EV_GROUP_STOP:
 		json_common(p, ev, out, "stop");
-		rp_buf_printf(out, ",\"signal\":\"%s\"", sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
+		rp_buf_printf(out, ",\"signal\":\"%s\"",
+			      sig_name(ev->u.stop_signo, tmp, sizeof(tmp)));
 		break;
 	case RP_EV_EXIT: {
 		const int st = ev->u.wait_status;
@@ -773,11 +776,11 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 	}
 	case RP_EV_SPAWN:
 		json_common(p, ev, out, "spawn");
-		rp_buf_printf(out, ",\"child_tid\":%u,\"how\":\"%s\",\"clone_flags\":",
-			      ev->u.spawn.new_tid,
-			      ev->u.spawn.how == STRTRC_SPAWN_FORK    ? "fork"
-			      : ev->u.spawn.how == STRTRC_SPAWN_VFORK ? "vfork"
-								      : "clone");
+		rp_buf_printf(
+		    out, ",\"child_tid\":%u,\"how\":\"%s\",\"clone_flags\":", ev->u.spawn.new_tid,
+		    ev->u.spawn.how == STRTRC_SPAWN_FORK    ? "fork"
+		    : ev->u.spawn.how == STRTRC_SPAWN_VFORK ? "vfork"
+							    : "clone");
 		rp_e_flags(&e, &rp_x_clone_flags, ev->u.spawn.clone_flags);
 		break;
 	case RP_EV_EXEC:
@@ -785,7 +788,8 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		rp_buf_printf(out, ",\"former_tid\":%u", ev->u.exec.former_tid);
 		if (ev->u.exec.exe) {
 			rp_buf_puts(out, ",\"exe\":");
-			rp_json_string(out, (const uint8_t *)ev->u.exec.exe, strlen(ev->u.exec.exe));
+			rp_json_string(out, (const uint8_t *)ev->u.exec.exe,
+				       strlen(ev->u.exec.exe));
 		}
 		break;
 	case RP_EV_DETACH:
@@ -795,7 +799,8 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		json_common(p, ev, out, "syscall_entry");
 		const char *const name = rp_syscall_name(&ev->u.sc);
 		rp_buf_puts(out, ",\"syscall\":");
-		rp_json_string(out, (const uint8_t *)(name ? name : "?"), strlen(name ? name : "?"));
+		rp_json_string(out, (const uint8_t *)(name ? name : "?"),
+			       strlen(name ? name : "?"));
 		rp_buf_printf(out, ",\"nr\":%" PRIu64, ev->u.sc.nr);
 		break;
 	}

@@ -116,7 +116,8 @@ struct rp_session *rp_session_new(const struct strtrc_header *header);
 void rp_session_free(struct rp_session *s);
 /* 0, the callback's nonzero return, -ENOMEM, or -EPROTO for a record that
  * breaks a rule of the format (rp_session_error says which). */
-int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn, void *ctx);
+int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_event_fn fn,
+		    void *ctx);
 /* Why the last feed returned -EPROTO, or NULL. */
 const char *rp_session_error(const struct rp_session *s);
 /* The i-th thing the output misses (a bounded table that forgot names,
@@ -222,20 +223,20 @@ void rp_fdset_free(struct rp_fdset *set);
 struct rp_print_opts {
 	bool json;
 	unsigned max_strlen; /* -s, default 32 */
-	int xflag;           /* -x: 1, -xx: 2 */
+	int xflag;	     /* -x: 1, -xx: 2 */
 	unsigned decode_fds; /* enum rp_decode_fd: -y paths, -yy all */
 	/* -yy: what sockets and devices were (rp_fdinfo_feed), owned by the
 	 * caller; NULL: descriptors show their paths */
 	struct rp_fdinfo *fdinfo;
-	bool verbose;        /* -v: structures unabbreviated */
+	bool verbose;		 /* -v: structures unabbreviated */
 	enum rp_xlat_style xlat; /* -X */
-	enum rp_ts_mode ts;  /* -t, -tt, -ttt */
-	bool relative;	     /* -r (with -t: "(+ 0.000012) " after the time) */
-	bool show_duration;  /* -T */
-	bool show_nr;	     /* -n: "[  59] " syscall numbers */
-	bool show_ip;	     /* -i: "[00007f...] " instruction pointers */
-	unsigned column;     /* -a: " = " goes no further left than this (default 40) */
-	bool pid_prefix;     /* "PID  " before every line */
+	enum rp_ts_mode ts;	 /* -t, -tt, -ttt */
+	bool relative;		 /* -r (with -t: "(+ 0.000012) " after the time) */
+	bool show_duration;	 /* -T */
+	bool show_nr;		 /* -n: "[  59] " syscall numbers */
+	bool show_ip;		 /* -i: "[00007f...] " instruction pointers */
+	unsigned column;	 /* -a: " = " goes no further left than this (default 40) */
+	bool pid_prefix;	 /* "PID  " before every line */
 	/* strace's per-syscall qualifiers, owned by the caller: -e raw= (the
 	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
 	 * abbreviated unless -v) */
@@ -246,7 +247,7 @@ struct rp_print_opts {
 	/* -e read=, -e write=: hex dumps of the data of these descriptors
 	 * (NULL: none), owned by the caller */
 	const struct rp_fdset *dump_read, *dump_write;
-	unsigned quiet;	     /* enum rp_quiet: messages left out (-q, --quiet=) */
+	unsigned quiet; /* enum rp_quiet: messages left out (-q, --quiet=) */
 	int64_t start_realtime_ns;
 	/* JSON: members added to every object, each starting with ',' (the
 	 * trace's identity, rp_trace_id_json); NULL: none. Owned by the caller. */

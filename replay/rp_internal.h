@@ -74,8 +74,7 @@ void rp_e_symd(struct rp_emit *e, const char *name, int64_t v);
 enum rp_xlat_style rp_e_xstyle(const struct rp_emit *e);
 /* The same as text, for composed values: a named number; a flag set; one
  * of a set (hex). */
-void rp_xlat_named_text(struct rp_buf *b, enum rp_xlat_style st, const char *num,
-			const char *name);
+void rp_xlat_named_text(struct rp_buf *b, enum rp_xlat_style st, const char *num, const char *name);
 void rp_xlat_flags_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
 			uint64_t v);
 void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,

@@ -195,8 +195,7 @@ static bool recorded_option(const char *word, enum strec_filter_option *kind)
 	return true;
 }
 
-int rp_select_recorded_filter(struct rp_select *sel, const char *text, char *msg,
-			      size_t msg_size)
+int rp_select_recorded_filter(struct rp_select *sel, const char *text, char *msg, size_t msg_size)
 {
 	if (sel->filter.active || !text || !*text)
 		return 0;
@@ -238,15 +237,16 @@ int rp_select_recorded_filter(struct rp_select *sel, const char *text, char *msg
 		}
 		char why[256];
 		if (strec_filter_add(&f, kind, v, why, sizeof(why)) < 0) {
-			snprintf(msg, msg_size, "the trace's record-time filter '%s': %s", text, why);
+			snprintf(msg, msg_size, "the trace's record-time filter '%s': %s", text,
+				 why);
 			free(copy);
 			return -EINVAL;
 		}
 		word = next;
 	}
 	if (rc)
-		snprintf(msg, msg_size, "the trace's record-time filter '%s' is not strec's options",
-			 text);
+		snprintf(msg, msg_size,
+			 "the trace's record-time filter '%s' is not strec's options", text);
 	else
 		sel->filter = f;
 	free(copy);
@@ -415,8 +415,7 @@ size_t rp_select_unseen_pids(const struct rp_select *sel, uint32_t *pids, size_t
 	return n;
 }
 
-bool rp_select_unseen_text(const struct rp_select *sel, char *msg, size_t msg_size,
-			   bool *none_seen)
+bool rp_select_unseen_text(const struct rp_select *sel, char *msg, size_t msg_size, bool *none_seen)
 {
 	uint32_t pids[8];
 	const size_t max = sizeof(pids) / sizeof(pids[0]);

@@ -49,8 +49,7 @@ int rp_select_path(struct rp_select *sel, const char *path, char *msg, size_t ms
  * calls strec records for its bookkeeping. Nothing when the command line
  * gave a syscall filter of its own (it replaces the recorded one) or the
  * trace has none. -EINVAL with a message when the text does not parse. */
-int rp_select_recorded_filter(struct rp_select *sel, const char *text, char *msg,
-			      size_t msg_size);
+int rp_select_recorded_filter(struct rp_select *sel, const char *text, char *msg, size_t msg_size);
 
 /* Relative -P paths also match made absolute against cwd (the directory
  * the trace was recorded in): call once after the options, with the header's. */

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RP_CLONE_FILES	0x400u
+#define RP_CLONE_FILES 0x400u
 
 /* The descriptor tables of all processes together keep at most this many
  * bytes of nodes and names; past it, the table that needed more is
@@ -1314,7 +1314,8 @@ int rp_session_finish(struct rp_session *s, rp_event_fn fn, void *ctx)
 	qsort(pending, n, sizeof(*pending), by_seq);
 	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = emit_unfinished(s, pending[i], pending[i]->call->ev.u.sc.entry_ts_ns, false, fn, ctx);
+		rc = emit_unfinished(s, pending[i], pending[i]->call->ev.u.sc.entry_ts_ns, false,
+				     fn, ctx);
 	free(pending);
 	return rc;
 }

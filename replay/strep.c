@@ -28,14 +28,14 @@ struct opts {
 	const char *outfile;
 	bool info;
 	bool interleaved;
-	bool perfetto; /* --format=perfetto */
-	bool with_trace_id; /* --with-trace-id: the trace's identity on every JSON line */
+	bool perfetto;	       /* --format=perfetto */
+	bool with_trace_id;    /* --with-trace-id: the trace's identity on every JSON line */
 	const char *ff_dir;    /* --ff: one file per task in this directory */
 	const char *ff_prefix; /* -ff -o PREFIX: one file per task, PREFIX.TID */
 	unsigned fcount;       /* -f, -ff */
 	bool separately;       /* --output-separately (-ff's second f) */
-	unsigned qcount;    /* -q, -qq, -qqq */
-	struct rp_fdset dump_read, dump_write; /* -e read=, -e write= */
+	unsigned qcount;       /* -q, -qq, -qqq */
+	struct rp_fdset dump_read, dump_write;		      /* -e read=, -e write= */
 	struct strec_filter raw_set, abbrev_set, verbose_set; /* -e raw=, abbrev=, verbose= */
 	/* -c: strace's summary table only; -C: the trace, then the table */
 	enum { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_AFTER } summary;
@@ -43,7 +43,7 @@ struct opts {
 	 * options as they were given to strep, -S, -U, -w */
 	char **stat_argv;
 	size_t stat_argc, stat_cap;
-	bool force;         /* outputs may replace traces */
+	bool force; /* outputs may replace traces */
 	struct rp_print_opts print;
 	const char *file;
 };
@@ -89,11 +89,25 @@ struct run {
 };
 
 static const char *const long_options[] = {
-    "--to_trace",   "--dont_trace", "--pid",	     "--tree",
-    "--json",	    "--info",	    "--interleaved", "--help",
-    "--version",    "--output",	    "--trace",	     "--ff",
-    "--format",	    "--force",	    "--quiet",	     "--output-separately",
-    "--decode-fds", "--with-trace-id", NULL,
+    "--to_trace",
+    "--dont_trace",
+    "--pid",
+    "--tree",
+    "--json",
+    "--info",
+    "--interleaved",
+    "--help",
+    "--version",
+    "--output",
+    "--trace",
+    "--ff",
+    "--format",
+    "--force",
+    "--quiet",
+    "--output-separately",
+    "--decode-fds",
+    "--with-trace-id",
+    NULL,
 };
 
 /* --ff DIR or -ff -o PREFIX: a file per task */
@@ -327,15 +341,16 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			const char *val = eq ? eq + 1 : NULL;
 			if (!strcmp(name, "--to_trace") || !strcmp(name, "--dont_trace")) {
 				const enum strec_filter_option k = name[2] == 't'
-									   ? STREC_FILTER_TO_TRACE
-									   : STREC_FILTER_DONT_TRACE;
+								       ? STREC_FILTER_TO_TRACE
+								       : STREC_FILTER_DONT_TRACE;
 				add_filter(o, k, opt_value(argc, argv, &i, val));
 				/* several names may follow the flag */
 				while (!val && strec_filter_list_continues(argc, argv, i + 1,
 									   o->file != NULL, NULL))
 					add_filter(o, k, argv[++i]);
 			} else if (!strcmp(name, "--trace")) {
-				add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, &i, val));
+				add_filter(o, STREC_FILTER_TRACE_EXPR,
+					   opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--pid")) {
 				add_pids(o, opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--output")) {
@@ -368,7 +383,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			} else if (!strcmp(name, "--format")) {
 				const char *f = opt_value(argc, argv, &i, val);
 				if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "perfetto"))
-					usage_error("--format: '%s' is not text, json or perfetto", f);
+					usage_error("--format: '%s' is not text, json or perfetto",
+						    f);
 				o->print.json = !strcmp(f, "json");
 				o->perfetto = !strcmp(f, "perfetto");
 			} else if (!strcmp(name, "--json") && !val) {
@@ -388,8 +404,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			} else {
 				const char *near = strec_closest(name, long_options, 0);
 				if (near)
-					usage_error("unknown option '%s' (did you mean '%s'?)", name,
-						    near);
+					usage_error("unknown option '%s' (did you mean '%s'?)",
+						    name, near);
 				usage_error("unknown option '%s' (see strep --help)", name);
 			}
 			continue;
@@ -399,9 +415,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			const char *rest = p[1] ? p + 1 : NULL;
 			switch (*p) {
 			case 't':
-				o->print.ts = o->print.ts == RP_TS_NONE	   ? RP_TS_TIME
+				o->print.ts = o->print.ts == RP_TS_NONE	  ? RP_TS_TIME
 					      : o->print.ts == RP_TS_TIME ? RP_TS_TIME_US
-									   : RP_TS_EPOCH_US;
+									  : RP_TS_EPOCH_US;
 				continue;
 			case 'x':
 				o->print.xflag++;
@@ -456,7 +472,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				usage(stdout);
 				exit(0);
 			case 's':
-				o->print.max_strlen = parse_uint("-s", opt_value(argc, argv, &i, rest));
+				o->print.max_strlen =
+				    parse_uint("-s", opt_value(argc, argv, &i, rest));
 				break;
 			case 'a':
 				o->print.column = parse_uint("-a", opt_value(argc, argv, &i, rest));
@@ -599,8 +616,8 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 {
 	struct interleave *const il = &r->il;
 	const char *const name = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY
-					 ? rp_syscall_name(&ev->u.sc)
-					 : NULL;
+				     ? rp_syscall_name(&ev->u.sc)
+				     : NULL;
 	size_t name_at = 0;
 	r->text.len = 0;
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
@@ -716,14 +733,15 @@ static FILE *ff_stream(struct run *r, uint32_t tid)
 	if (entry->created) {
 		entry->f = fopen(path, "a");
 	} else {
-		const int fd = strtrc_output_open(path, STRTRC_OUTPUT_OTHER, r->o->force, &r->o->file, 1,
-						  r->error, sizeof(r->error));
+		const int fd = strtrc_output_open(path, STRTRC_OUTPUT_OTHER, r->o->force,
+						  &r->o->file, 1, r->error, sizeof(r->error));
 		entry->f = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (fd >= 0 && !entry->f)
 			close(fd);
 	}
 	if (!entry->f && !r->error[0])
-		snprintf(r->error, sizeof(r->error), "cannot write '%s': %s", path, strerror(errno));
+		snprintf(r->error, sizeof(r->error), "cannot write '%s': %s", path,
+			 strerror(errno));
 	if (entry->f) {
 		entry->created = true;
 		r->ff_open++;
@@ -928,7 +946,7 @@ static int run_summary(const struct opts *o, FILE *out)
 /* An argv as a shell command line that runs it again (--info). */
 static void print_shell_words(FILE *out, const char *label, const char *const *argv, size_t argc)
 {
-	struct rp_buf b = { 0 };
+	struct rp_buf b = {0};
 	rp_buf_puts(&b, label);
 	for (size_t i = 0; i < argc; i++) {
 		if (i)
@@ -952,7 +970,7 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 	fprintf(out, "recorded with:   %s\n", h->backend ? h->backend : "ptrace");
 	fprintf(out, "kernel:          %s\n", h->kernel ? h->kernel : "?");
 	fprintf(out, "hostname:        %s\n",
-		h->hostname		   ? h->hostname
+		h->hostname			   ? h->hostname
 		: h->scrubbed && h->scrub.hostname ? "(dropped by strscrub)"
 						   : "?");
 	fprintf(out, "cwd:             %s\n", h->cwd ? h->cwd : "?");
@@ -975,8 +993,7 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 		print_shell_words(out, "command:         ", h->command_argv, h->command_argc);
 	}
 	print_shell_words(out, "recorder argv:   ", h->recorder_argv, h->recorder_argc);
-	fprintf(out, "environment:     %s\n",
-		h->env_recorded ? "recorded" : "not recorded");
+	fprintf(out, "environment:     %s\n", h->env_recorded ? "recorded" : "not recorded");
 	if (!h->scrubbed)
 		return;
 	const struct strtrc_scrub *const sc = &h->scrub;
@@ -996,7 +1013,7 @@ static void print_info(FILE *out, const struct strtrc_header *h, const char *fil
 /* --info's counts: a pass over the records, no decoding. */
 static int print_counts(FILE *out, struct strtrc_reader *rd)
 {
-	uint64_t kinds[STRTRC_KIND_COUNT] = { 0 }, threads = 0, last_ts = 0;
+	uint64_t kinds[STRTRC_KIND_COUNT] = {0}, threads = 0, last_ts = 0;
 	struct strtrc_record rec;
 	int rc;
 	while ((rc = strtrc_reader_next(rd, &rec)) > 0) {
@@ -1008,9 +1025,9 @@ static int print_counts(FILE *out, struct strtrc_reader *rd)
 	}
 	fprintf(out, "records:         %" PRIu64 "\n",
 		kinds[STRTRC_SYSCALL_ENTRY] + kinds[STRTRC_SYSCALL_EXIT] + kinds[STRTRC_MEMORY] +
-			kinds[STRTRC_SIGNAL] + kinds[STRTRC_GROUP_STOP] + kinds[STRTRC_SPAWN] +
-			kinds[STRTRC_EXEC] + kinds[STRTRC_EXIT] + kinds[STRTRC_DETACH] +
-			kinds[STRTRC_SNAPSHOT]);
+		    kinds[STRTRC_SIGNAL] + kinds[STRTRC_GROUP_STOP] + kinds[STRTRC_SPAWN] +
+		    kinds[STRTRC_EXEC] + kinds[STRTRC_EXIT] + kinds[STRTRC_DETACH] +
+		    kinds[STRTRC_SNAPSHOT]);
 	fprintf(out, "syscalls:        %" PRIu64 "\n", kinds[STRTRC_SYSCALL_ENTRY]);
 	fprintf(out, "memory captures: %" PRIu64 "\n", kinds[STRTRC_MEMORY]);
 	fprintf(out, "signals:         %" PRIu64 "\n", kinds[STRTRC_SIGNAL]);
@@ -1035,11 +1052,9 @@ static int print_counts(FILE *out, struct strtrc_reader *rd)
 	return 0;
 }
 
-
-
 int main(int argc, char **argv)
 {
-	struct opts o = { 0 };
+	struct opts o = {0};
 	rp_select_init(&o.sel);
 	strec_filter_init(&o.raw_set);
 	strec_filter_init(&o.abbrev_set);
@@ -1086,8 +1101,8 @@ int main(int argc, char **argv)
 	const struct strtrc_header *h = strtrc_reader_header(rd);
 	FILE *out = stdout;
 	if (o.outfile && strcmp(o.outfile, "-") != 0) {
-		const int fd = strtrc_output_open(o.outfile, STRTRC_OUTPUT_OTHER, o.force, &o.file, 1,
-						  msg, sizeof(msg));
+		const int fd = strtrc_output_open(o.outfile, STRTRC_OUTPUT_OTHER, o.force, &o.file,
+						  1, msg, sizeof(msg));
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (!out) {
 			if (fd >= 0)
@@ -1125,7 +1140,8 @@ int main(int argc, char **argv)
 		/* strace -ff: no pid before each line, the file names the task */
 		o.print.pid_prefix = false;
 		if (o.ff_dir && mkdir(o.ff_dir, 0700) < 0 && errno != EEXIST) {
-			fprintf(stderr, "strep: cannot create '%s': %s\n", o.ff_dir, strerror(errno));
+			fprintf(stderr, "strep: cannot create '%s': %s\n", o.ff_dir,
+				strerror(errno));
 			strtrc_reader_close(rd);
 			return 1;
 		}
@@ -1134,7 +1150,7 @@ int main(int argc, char **argv)
 	if (o.print.decode_fds & (RP_DECODE_FD_SOCKET | RP_DECODE_FD_DEV))
 		o.print.fdinfo = rp_fdinfo_new();
 	struct rp_session *s = rp_session_new(h);
-	struct run r = { .o = &o, .out = out, .session = s };
+	struct run r = {.o = &o, .out = out, .session = s};
 	if (o.interleaved && s)
 		rp_session_set_entry_events(s, true);
 	r.printer = s ? rp_printer_new(&o.print, s) : NULL;
@@ -1170,7 +1186,8 @@ int main(int argc, char **argv)
 			if (why)
 				fprintf(stderr, "strep: damaged trace: %s\n", why);
 			else
-				fprintf(stderr, "strep: %s\n", r.error[0] ? r.error : strerror(-frc));
+				fprintf(stderr, "strep: %s\n",
+					r.error[0] ? r.error : strerror(-frc));
 			status = 1;
 			break;
 		}

@@ -37,7 +37,7 @@ struct st_files {
 	size_t n, cap;
 	struct st_map map;
 	uint64_t calls;
-	struct file dropped; /* the sums of the files dropped; touches: how many */
+	struct file dropped;   /* the sums of the files dropped; touches: how many */
 	struct alias *aliases; /* at most ST_MAX_PATHS */
 	size_t naliases, aliases_cap;
 	struct st_map alias_map; /* path -> index in aliases */
@@ -212,7 +212,7 @@ static int add_alias(struct st_files *f, const char *path, const char *file)
 		if (st_errs_add_count(&to->errs, from->errs.v[k].err, from->errs.v[k].count) < 0)
 			return -ENOMEM;
 	}
-	*from = (struct file){ .path = from->path, .merged = true, .errs = from->errs };
+	*from = (struct file){.path = from->path, .merged = true, .errs = from->errs};
 	from->errs.n = 0;
 	return 0;
 }

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-
 struct cmd {
 	char *text; /* shell words */
 	char *json; /* JSON array of strings */

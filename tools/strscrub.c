@@ -25,7 +25,7 @@ struct opts {
 	const char **masks;
 	size_t nmasks;
 	bool drop_argv, drop_env, drop_hostname;
-	bool force; /* --force: the output may replace a file that is not a trace */
+	bool force;	/* --force: the output may replace a file that is not a trace */
 	uint32_t *pids; /* --drop-pid */
 	size_t npids;
 };
@@ -399,8 +399,7 @@ static bool scrub_record(struct scrubber *s, struct strtrc_record *rec)
 	const bool gone = rec->kind == STRTRC_EXIT || rec->kind == STRTRC_DETACH;
 	if (t && t->dropped) {
 		/* a thread of a dropped process is dropped with it */
-		if (rec->kind == STRTRC_SPAWN &&
-		    sc_clone_makes_thread(rec->u.spawn.clone_flags))
+		if (rec->kind == STRTRC_SPAWN && sc_clone_makes_thread(rec->u.spawn.clone_flags))
 			task_get(&s->tasks, rec->u.spawn.new_tid)->dropped = true;
 		if (gone)
 			task_forget(&s->tasks, rec->tid); /* the tid may be reused */
@@ -489,7 +488,7 @@ static void make_header(struct out_header *oh, const struct strtrc_header *in, c
 	oh->cmd = copy_strings(o, in->command_argv, in->command_argc, o->drop_argv, &oh->strings);
 	h->command_argv = oh->cmd;
 	oh->rec_argv =
-		copy_strings(o, in->recorder_argv, in->recorder_argc, o->drop_argv, &oh->strings);
+	    copy_strings(o, in->recorder_argv, in->recorder_argc, o->drop_argv, &oh->strings);
 	if (o->drop_argv && in->recorder_argc)
 		oh->rec_argv[0] = in->recorder_argv[0];
 	h->recorder_argv = oh->rec_argv;
@@ -560,8 +559,8 @@ int main(int argc, char **argv)
 	struct out_header oh = {0};
 	make_header(&oh, strtrc_reader_header(rd), &o);
 	struct scrubber s = {.o = &o};
-	const int out_fd = strtrc_output_open(o.out, STRTRC_OUTPUT_TRACE, o.force, &o.in, 1, msg,
-					      sizeof(msg));
+	const int out_fd =
+	    strtrc_output_open(o.out, STRTRC_OUTPUT_TRACE, o.force, &o.in, 1, msg, sizeof(msg));
 	s.w = out_fd >= 0 ? strtrc_writer_open_fd(out_fd, NULL, &err, msg, sizeof(msg)) : NULL;
 	if (!s.w) {
 		fprintf(stderr, "strscrub: %s\n", msg);

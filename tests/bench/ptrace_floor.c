@@ -28,8 +28,8 @@ int main(int argc, char **argv)
 	int status;
 	waitpid(child, &status, 0);
 	ptrace(PTRACE_SETOPTIONS, child, NULL,
-	       (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
-			      PTRACE_O_TRACECLONE | PTRACE_O_EXITKILL));
+	       (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEFORK |
+			      PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_EXITKILL));
 	ptrace(PTRACE_SYSCALL, child, NULL, NULL);
 	int exit_code = 0;
 	for (;;) {
@@ -41,7 +41,8 @@ int main(int argc, char **argv)
 		}
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			if (pid == child)
-				exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+				exit_code = WIFEXITED(status) ? WEXITSTATUS(status)
+							      : 128 + WTERMSIG(status);
 			continue;
 		}
 		int sig = WSTOPSIG(status);

@@ -16,8 +16,7 @@ static int fail(const char *what, const char *msg)
 
 static bool is_call_record(enum strtrc_kind kind)
 {
-	return kind == STRTRC_SYSCALL_ENTRY || kind == STRTRC_SYSCALL_EXIT ||
-	       kind == STRTRC_MEMORY;
+	return kind == STRTRC_SYSCALL_ENTRY || kind == STRTRC_SYSCALL_EXIT || kind == STRTRC_MEMORY;
 }
 
 /* Copies IN's records to w: the call records (calls true) or the others. */
@@ -68,7 +67,8 @@ int main(int argc, char **argv)
 	struct strtrc_reader *const r = strtrc_reader_open_path(argv[1], &err, msg, sizeof(msg));
 	if (!r)
 		return fail(argv[1], msg);
-	struct strtrc_writer *const w = strtrc_writer_open_path(argv[2], NULL, &err, msg, sizeof(msg));
+	struct strtrc_writer *const w =
+	    strtrc_writer_open_path(argv[2], NULL, &err, msg, sizeof(msg));
 	if (!w)
 		return fail(argv[2], msg);
 	if (strtrc_write_header(w, strtrc_reader_header(r)) < 0)

@@ -81,7 +81,7 @@ struct rename {
 	const char *arch, *kernel, *strace;
 };
 static const struct rename renames[] = {
-	{ NULL, NULL, NULL },
+    {NULL, NULL, NULL},
 };
 
 /* Numbers newer than the installed 6.1 headers that the tables carry because
@@ -91,17 +91,17 @@ struct newer {
 	const char *name;
 };
 static const struct newer newer_common[] = {
-	{ 451, "cachestat" },       { 452, "fchmodat2" },         { 453, "map_shadow_stack" },
-	{ 454, "futex_wake" },      { 455, "futex_wait" },        { 456, "futex_requeue" },
-	{ 457, "statmount" },       { 458, "listmount" },         { 459, "lsm_get_self_attr" },
-	{ 460, "lsm_set_self_attr" }, { 461, "lsm_list_modules" }, { 462, "mseal" },
-	{ 463, "setxattrat" },      { 464, "getxattrat" },        { 465, "listxattrat" },
-	{ 466, "removexattrat" },   { 467, "open_tree_attr" },    { 468, "file_getattr" },
-	{ 469, "file_setattr" },
+    {451, "cachestat"},		{452, "fchmodat2"},	   {453, "map_shadow_stack"},
+    {454, "futex_wake"},	{455, "futex_wait"},	   {456, "futex_requeue"},
+    {457, "statmount"},		{458, "listmount"},	   {459, "lsm_get_self_attr"},
+    {460, "lsm_set_self_attr"}, {461, "lsm_list_modules"}, {462, "mseal"},
+    {463, "setxattrat"},	{464, "getxattrat"},	   {465, "listxattrat"},
+    {466, "removexattrat"},	{467, "open_tree_attr"},   {468, "file_getattr"},
+    {469, "file_setattr"},
 };
 static const struct newer newer_x86_64[] = {
-	{ 335, "uretprobe" },
-	{ 336, "uprobe" },
+    {335, "uretprobe"},
+    {336, "uprobe"},
 };
 
 static const char *strace_name(const char *arch, const char *kernel)
@@ -157,7 +157,7 @@ static unsigned read_unistd(const char *path, char *names[MAX_NR])
 
 static void check_against_header(const struct sc_table *t, const char *path, unsigned min_count)
 {
-	char *names[MAX_NR] = { 0 };
+	char *names[MAX_NR] = {0};
 	unsigned count = read_unistd(path, names);
 
 	CHECK(count >= min_count, "%s: only %u syscalls parsed", path, count);
@@ -167,26 +167,27 @@ static void check_against_header(const struct sc_table *t, const char *path, uns
 			const char *want = strace_name(t->arch_name, names[nr]);
 			CHECK(d != NULL, "%s: %u (%s) missing", t->arch_name, nr, want);
 			if (d)
-				CHECK(strcmp(d->name, want) == 0, "%s: %u is %s, expected %s", t->arch_name, nr,
-				      d->name, want);
-			CHECK(sc_number(t, want) == (int)nr, "%s: sc_number(%s) != %u", t->arch_name, want, nr);
+				CHECK(strcmp(d->name, want) == 0, "%s: %u is %s, expected %s",
+				      t->arch_name, nr, d->name, want);
+			CHECK(sc_number(t, want) == (int)nr, "%s: sc_number(%s) != %u",
+			      t->arch_name, want, nr);
 		} else if (d) {
-			CHECK(is_newer(t, nr, d->name), "%s: %u (%s) is not in %s", t->arch_name, nr, d->name,
-			      path);
+			CHECK(is_newer(t, nr, d->name), "%s: %u (%s) is not in %s", t->arch_name,
+			      nr, d->name, path);
 		}
 		free(names[nr]);
 	}
 	/* The newer ones must all be there. */
 	for (size_t i = 0; i < sizeof(newer_common) / sizeof(newer_common[0]); i++) {
 		const struct sc_desc *d = sc_lookup(t, newer_common[i].nr);
-		CHECK(d && strcmp(d->name, newer_common[i].name) == 0, "%s: %u should be %s", t->arch_name,
-		      newer_common[i].nr, newer_common[i].name);
+		CHECK(d && strcmp(d->name, newer_common[i].name) == 0, "%s: %u should be %s",
+		      t->arch_name, newer_common[i].nr, newer_common[i].name);
 	}
 	if (t == &sc_table_x86_64) {
 		for (size_t i = 0; i < sizeof(newer_x86_64) / sizeof(newer_x86_64[0]); i++) {
 			const struct sc_desc *d = sc_lookup(t, newer_x86_64[i].nr);
-			CHECK(d && strcmp(d->name, newer_x86_64[i].name) == 0, "x86_64: %u should be %s",
-			      newer_x86_64[i].nr, newer_x86_64[i].name);
+			CHECK(d && strcmp(d->name, newer_x86_64[i].name) == 0,
+			      "x86_64: %u should be %s", newer_x86_64[i].nr, newer_x86_64[i].name);
 		}
 	}
 }
@@ -218,8 +219,8 @@ static int needs_len(unsigned kind)
 	       kind == SC_ARG_SOCKADDR || kind == SC_ARG_SIGSET || kind == SC_ARG_MMSGHDR;
 }
 
-static const char *const life_names[] = { "fork", "vfork", "clone", "clone3", "execve", "execveat",
-					  "exit", "exit_group" };
+static const char *const life_names[] = {"fork",   "vfork",    "clone", "clone3",
+					 "execve", "execveat", "exit",	"exit_group"};
 
 static int is_life_name(const char *name)
 {
@@ -250,7 +251,8 @@ static unsigned check_table(const struct sc_table *t)
 	for (unsigned nr = 0; nr < t->count; nr++) {
 		const struct sc_desc *d = &t->descs[nr];
 		if (!d->name) {
-			CHECK(sc_lookup(t, nr) == NULL, "%s: %u unassigned but found", t->arch_name, nr);
+			CHECK(sc_lookup(t, nr) == NULL, "%s: %u unassigned but found", t->arch_name,
+			      nr);
 			continue;
 		}
 		n++;
@@ -259,29 +261,30 @@ static unsigned check_table(const struct sc_table *t)
 		for (const char *p = d->name; *p; p++)
 			CHECK(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_',
 			      "%s: %u: bad name %s", t->arch_name, nr, d->name);
-		CHECK(sc_number(t, d->name) == (int)nr, "%s: %s appears twice (first at %d, again at %u)",
-		      t->arch_name, d->name, sc_number(t, d->name), nr);
-		CHECK((d->classes & ~all_classes) == 0, "%s: %s: unknown class bits %#x", t->arch_name,
-		      d->name, d->classes);
+		CHECK(sc_number(t, d->name) == (int)nr,
+		      "%s: %s appears twice (first at %d, again at %u)", t->arch_name, d->name,
+		      sc_number(t, d->name), nr);
+		CHECK((d->classes & ~all_classes) == 0, "%s: %s: unknown class bits %#x",
+		      t->arch_name, d->name, d->classes);
 		CHECK(!!(d->classes & SC_CLASS_LIFECYCLE) == is_life_name(d->name),
 		      "%s: %s: lifecycle class wrong", t->arch_name, d->name);
 		CHECK(!!(d->classes & SC_CLASS_SECCOMP) ==
-			      (strcmp(d->name, "seccomp") == 0 || strcmp(d->name, "prctl") == 0),
+			  (strcmp(d->name, "seccomp") == 0 || strcmp(d->name, "prctl") == 0),
 		      "%s: %s: seccomp class wrong", t->arch_name, d->name);
 		/* the recorder tells the two apart by their first argument's set */
-		CHECK(!(d->classes & SC_CLASS_SECCOMP) ||
-			      (d->args[0].kind == SC_ARG_ENUM &&
-			       (d->args[0].type == SC_X_SECCOMP_OP || d->args[0].type == SC_X_PRCTL_OPTION)),
+		CHECK(!(d->classes & SC_CLASS_SECCOMP) || (d->args[0].kind == SC_ARG_ENUM &&
+							   (d->args[0].type == SC_X_SECCOMP_OP ||
+							    d->args[0].type == SC_X_PRCTL_OPTION)),
 		      "%s: %s: seccomp class without a seccomp or prctl operation", t->arch_name,
 		      d->name);
 		/* a new descriptor comes from %desc or %network calls */
 		CHECK(!(d->classes & (SC_CLASS_RET_FD | SC_CLASS_OUT_FDS)) ||
-			      (d->classes & (SC_CLASS_DESC | SC_CLASS_NETWORK)),
+			  (d->classes & (SC_CLASS_DESC | SC_CLASS_NETWORK)),
 		      "%s: %s returns descriptors but is neither desc nor network", t->arch_name,
 		      d->name);
 		CHECK(!(d->classes & SC_CLASS_OUT_FDS) ||
-			      (d->nargs >= 1 && (d->args[0].type == SC_T_INT_PAIR ||
-						 d->args[3].type == SC_T_INT_PAIR)),
+			  (d->nargs >= 1 &&
+			   (d->args[0].type == SC_T_INT_PAIR || d->args[3].type == SC_T_INT_PAIR)),
 		      "%s: %s: descriptor pair without an int[2] output", t->arch_name, d->name);
 		CHECK(d->nargs <= 6, "%s: %s: nargs %u", t->arch_name, d->name, d->nargs);
 		/* the recorder names other descriptors from received messages,
@@ -315,80 +318,91 @@ static unsigned check_table(const struct sc_table *t)
 		for (unsigned i = 0; i < 6; i++) {
 			const struct sc_arg *a = &d->args[i];
 			if (i >= d->nargs) {
-				CHECK(a->kind == SC_ARG_NONE && a->dir == 0 && a->type == 0 && a->len == 0,
-				      "%s: %s: argument %u beyond nargs %u", t->arch_name, d->name, i,
-				      d->nargs);
+				CHECK(a->kind == SC_ARG_NONE && a->dir == 0 && a->type == 0 &&
+					  a->len == 0,
+				      "%s: %s: argument %u beyond nargs %u", t->arch_name, d->name,
+				      i, d->nargs);
 				continue;
 			}
 			CHECK(a->kind > SC_ARG_NONE && a->kind < SC_ARG_KIND_COUNT,
 			      "%s: %s: arg %u: kind %u", t->arch_name, d->name, i, a->kind);
-			CHECK(a->dir <= SC_DIR_INOUT, "%s: %s: arg %u: dir %u", t->arch_name, d->name, i,
-			      a->dir);
+			CHECK(a->dir <= SC_DIR_INOUT, "%s: %s: arg %u: dir %u", t->arch_name,
+			      d->name, i, a->dir);
 			if (is_pointer_kind(a->kind))
-				CHECK(a->dir != SC_DIR_NONE, "%s: %s: arg %u: pointer without a direction",
-				      t->arch_name, d->name, i);
-			else
-				CHECK(a->dir == SC_DIR_NONE, "%s: %s: arg %u: scalar with a direction",
-				      t->arch_name, d->name, i);
-			if (a->kind == SC_ARG_PATH || a->kind == SC_ARG_STR || a->kind == SC_ARG_STRVEC)
-				CHECK(a->dir == SC_DIR_IN, "%s: %s: arg %u: string not IN", t->arch_name,
+				CHECK(a->dir != SC_DIR_NONE,
+				      "%s: %s: arg %u: pointer without a direction", t->arch_name,
 				      d->name, i);
+			else
+				CHECK(a->dir == SC_DIR_NONE,
+				      "%s: %s: arg %u: scalar with a direction", t->arch_name,
+				      d->name, i);
+			if (a->kind == SC_ARG_PATH || a->kind == SC_ARG_STR ||
+			    a->kind == SC_ARG_STRVEC)
+				CHECK(a->dir == SC_DIR_IN, "%s: %s: arg %u: string not IN",
+				      t->arch_name, d->name, i);
 
 			if (a->kind == SC_ARG_FLAGS || a->kind == SC_ARG_ENUM) {
 				CHECK(a->type != SC_X_NONE && a->type < SC_X_COUNT,
-				      "%s: %s: arg %u: flags/enum without a set", t->arch_name, d->name, i);
+				      "%s: %s: arg %u: flags/enum without a set", t->arch_name,
+				      d->name, i);
 			} else if (a->kind == SC_ARG_STRUCT || a->kind == SC_ARG_ARRAY ||
 				   a->kind == SC_ARG_IOVEC || a->kind == SC_ARG_MSGHDR ||
 				   a->kind == SC_ARG_MMSGHDR) {
 				CHECK(a->type != SC_T_NONE && a->type < SC_T_COUNT &&
-					      sc_type_size(a->type) > 0,
+					  sc_type_size(a->type) > 0,
 				      "%s: %s: arg %u: no sized type", t->arch_name, d->name, i);
 			} else if (a->kind == SC_ARG_FD && a->type != 0) {
 				/* a descriptor of the process the pidfd in argument len names */
 				CHECK(a->type == SC_T_PIDFD_TARGET_FD && a->len <= SC_LEN_ARG5 &&
-					      d->args[a->len].kind == SC_ARG_FD,
-				      "%s: %s: arg %u: descriptor type %u", t->arch_name, d->name, i,
-				      a->type);
+					  d->args[a->len].kind == SC_ARG_FD,
+				      "%s: %s: arg %u: descriptor type %u", t->arch_name, d->name,
+				      i, a->type);
 			} else if (a->kind == SC_ARG_BUF && a->type != 0) {
 				/* The one marker a buffer may carry: read whole. */
 				CHECK(a->type == SC_T_DIRENTS && a->dir == SC_DIR_OUT &&
-					      strstr(d->name, "getdents") == d->name,
-				      "%s: %s: arg %u: buffer type %u", t->arch_name, d->name, i, a->type);
+					  strstr(d->name, "getdents") == d->name,
+				      "%s: %s: arg %u: buffer type %u", t->arch_name, d->name, i,
+				      a->type);
 			} else {
-				CHECK(a->type == 0, "%s: %s: arg %u: stray type %u", t->arch_name, d->name,
-				      i, a->type);
+				CHECK(a->type == 0, "%s: %s: arg %u: stray type %u", t->arch_name,
+				      d->name, i, a->type);
 			}
 			if (a->kind == SC_ARG_IOVEC)
-				CHECK(a->type == SC_T_IOVEC, "%s: %s: arg %u", t->arch_name, d->name, i);
+				CHECK(a->type == SC_T_IOVEC, "%s: %s: arg %u", t->arch_name,
+				      d->name, i);
 			if (a->kind == SC_ARG_MSGHDR)
-				CHECK(a->type == SC_T_MSGHDR, "%s: %s: arg %u", t->arch_name, d->name, i);
+				CHECK(a->type == SC_T_MSGHDR, "%s: %s: arg %u", t->arch_name,
+				      d->name, i);
 			if (a->kind == SC_ARG_MMSGHDR)
-				CHECK(a->type == SC_T_MMSGHDR, "%s: %s: arg %u", t->arch_name, d->name, i);
+				CHECK(a->type == SC_T_MMSGHDR, "%s: %s: arg %u", t->arch_name,
+				      d->name, i);
 
 			if (needs_len(a->kind)) {
 				CHECK(a->len != SC_LEN_NONE, "%s: %s: arg %u: no length source",
 				      t->arch_name, d->name, i);
 			} else if (a->kind != SC_ARG_BUF &&
 				   !(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD)) {
-				CHECK(a->len == SC_LEN_NONE, "%s: %s: arg %u: stray length source %u",
-				      t->arch_name, d->name, i, a->len);
+				CHECK(a->len == SC_LEN_NONE,
+				      "%s: %s: arg %u: stray length source %u", t->arch_name,
+				      d->name, i, a->len);
 			}
 			if (a->len <= SC_LEN_ARG5) {
 				CHECK(a->len < d->nargs && a->len != i,
-				      "%s: %s: arg %u: length argument %u out of range", t->arch_name,
-				      d->name, i, a->len);
+				      "%s: %s: arg %u: length argument %u out of range",
+				      t->arch_name, d->name, i, a->len);
 				if (a->len < d->nargs)
 					CHECK(!is_pointer_kind(d->args[a->len].kind),
 					      "%s: %s: arg %u: length argument %u is a pointer",
 					      t->arch_name, d->name, i, a->len);
 			} else if (a->len == SC_LEN_RET) {
-				CHECK(a->dir == SC_DIR_OUT, "%s: %s: arg %u: return-value length on a non-OUT",
+				CHECK(a->dir == SC_DIR_OUT,
+				      "%s: %s: arg %u: return-value length on a non-OUT",
 				      t->arch_name, d->name, i);
 			} else if (a->len >= SC_LEN_PTR_ARG0 && a->len <= SC_LEN_PTR_ARG5) {
 				unsigned j = a->len - SC_LEN_PTR_ARG0;
 				CHECK(j < d->nargs && j != i && is_len_cell(&d->args[j]),
-				      "%s: %s: arg %u: length pointer %u is not a socklen/int", t->arch_name,
-				      d->name, i, j);
+				      "%s: %s: arg %u: length pointer %u is not a socklen/int",
+				      t->arch_name, d->name, i, j);
 			} else {
 				CHECK(a->len == SC_LEN_NONE, "%s: %s: arg %u: length source %u",
 				      t->arch_name, d->name, i, a->len);
@@ -405,42 +419,42 @@ struct class_spot {
 
 /* strace 6.1's classes (sysent flags), checked with `strace -e trace=%class`. */
 static const struct class_spot spots_x86_64[] = {
-	{ "openat", SC_CLASS_FILE | SC_CLASS_DESC },
-	{ "read", SC_CLASS_DESC },
-	{ "newfstatat", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE },
-	{ "stat", SC_CLASS_FILE | SC_CLASS_STAT | SC_CLASS_STAT_LIKE },
-	{ "lstat", SC_CLASS_FILE | SC_CLASS_LSTAT | SC_CLASS_STAT_LIKE },
-	{ "statx", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE },
-	{ "statfs", SC_CLASS_FILE | SC_CLASS_STATFS | SC_CLASS_STATFS_LIKE },
-	{ "fstatfs", SC_CLASS_DESC | SC_CLASS_FSTATFS | SC_CLASS_STATFS_LIKE },
-	{ "ustat", SC_CLASS_STATFS_LIKE },
-	{ "getuid", SC_CLASS_CREDS | SC_CLASS_PURE },
-	{ "getpid", SC_CLASS_PURE },
-	{ "clock_gettime", SC_CLASS_CLOCK },
-	{ "kill", SC_CLASS_SIGNAL | SC_CLASS_PROCESS },
-	{ "mmap", SC_CLASS_DESC | SC_CLASS_MEMORY },
-	{ "socket", SC_CLASS_NETWORK },
-	{ "sendfile", SC_CLASS_DESC | SC_CLASS_NETWORK },
-	{ "shmat", SC_CLASS_IPC | SC_CLASS_MEMORY },
-	{ "prctl", SC_CLASS_CREDS },
-	{ "execve", SC_CLASS_FILE | SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE },
-	{ "clone3", SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE },
-	{ "pidfd_send_signal", SC_CLASS_DESC | SC_CLASS_SIGNAL | SC_CLASS_PROCESS },
-	{ "io_uring_register", SC_CLASS_DESC | SC_CLASS_MEMORY },
-	{ "futex", 0 },
+    {"openat", SC_CLASS_FILE | SC_CLASS_DESC},
+    {"read", SC_CLASS_DESC},
+    {"newfstatat", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE},
+    {"stat", SC_CLASS_FILE | SC_CLASS_STAT | SC_CLASS_STAT_LIKE},
+    {"lstat", SC_CLASS_FILE | SC_CLASS_LSTAT | SC_CLASS_STAT_LIKE},
+    {"statx", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE},
+    {"statfs", SC_CLASS_FILE | SC_CLASS_STATFS | SC_CLASS_STATFS_LIKE},
+    {"fstatfs", SC_CLASS_DESC | SC_CLASS_FSTATFS | SC_CLASS_STATFS_LIKE},
+    {"ustat", SC_CLASS_STATFS_LIKE},
+    {"getuid", SC_CLASS_CREDS | SC_CLASS_PURE},
+    {"getpid", SC_CLASS_PURE},
+    {"clock_gettime", SC_CLASS_CLOCK},
+    {"kill", SC_CLASS_SIGNAL | SC_CLASS_PROCESS},
+    {"mmap", SC_CLASS_DESC | SC_CLASS_MEMORY},
+    {"socket", SC_CLASS_NETWORK},
+    {"sendfile", SC_CLASS_DESC | SC_CLASS_NETWORK},
+    {"shmat", SC_CLASS_IPC | SC_CLASS_MEMORY},
+    {"prctl", SC_CLASS_CREDS},
+    {"execve", SC_CLASS_FILE | SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE},
+    {"clone3", SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE},
+    {"pidfd_send_signal", SC_CLASS_DESC | SC_CLASS_SIGNAL | SC_CLASS_PROCESS},
+    {"io_uring_register", SC_CLASS_DESC | SC_CLASS_MEMORY},
+    {"futex", 0},
 };
 static const struct class_spot spots_i386[] = {
-	{ "waitpid", SC_CLASS_PROCESS },
-	{ "stat64", SC_CLASS_FILE | SC_CLASS_STAT | SC_CLASS_STAT_LIKE },
-	{ "fstatat64", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE },
-	{ "statfs64", SC_CLASS_FILE | SC_CLASS_STATFS | SC_CLASS_STATFS_LIKE },
-	{ "getuid32", SC_CLASS_CREDS | SC_CLASS_PURE },
-	{ "clock_gettime64", SC_CLASS_CLOCK },
-	{ "mmap2", SC_CLASS_DESC | SC_CLASS_MEMORY },
-	{ "socketcall", SC_CLASS_DESC },
-	{ "ipc", SC_CLASS_IPC },
-	{ "shmat", SC_CLASS_IPC | SC_CLASS_MEMORY },
-	{ "exit", SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE },
+    {"waitpid", SC_CLASS_PROCESS},
+    {"stat64", SC_CLASS_FILE | SC_CLASS_STAT | SC_CLASS_STAT_LIKE},
+    {"fstatat64", SC_CLASS_FILE | SC_CLASS_DESC | SC_CLASS_FSTAT | SC_CLASS_STAT_LIKE},
+    {"statfs64", SC_CLASS_FILE | SC_CLASS_STATFS | SC_CLASS_STATFS_LIKE},
+    {"getuid32", SC_CLASS_CREDS | SC_CLASS_PURE},
+    {"clock_gettime64", SC_CLASS_CLOCK},
+    {"mmap2", SC_CLASS_DESC | SC_CLASS_MEMORY},
+    {"socketcall", SC_CLASS_DESC},
+    {"ipc", SC_CLASS_IPC},
+    {"shmat", SC_CLASS_IPC | SC_CLASS_MEMORY},
+    {"exit", SC_CLASS_PROCESS | SC_CLASS_LIFECYCLE},
 };
 
 static void check_spots(const struct sc_table *t, const struct class_spot *spots, size_t n)
@@ -452,7 +466,7 @@ static void check_spots(const struct sc_table *t, const struct class_spot *spots
 			/* strace's classes only (and our lifecycle, in the spots) */
 			CHECK((sc_lookup(t, (unsigned)nr)->classes &
 			       ~(uint32_t)(SC_CLASSES_RECORDER & ~SC_CLASS_LIFECYCLE)) ==
-				      spots[i].classes,
+				  spots[i].classes,
 			      "%s: %s classes %#x, strace says %#x", t->arch_name, spots[i].name,
 			      sc_lookup(t, (unsigned)nr)->classes, spots[i].classes);
 	}
@@ -464,15 +478,24 @@ static void check_classes(void)
 		const char *name;
 		uint32_t bit;
 	} want[] = {
-		{ "file", SC_CLASS_FILE },       { "desc", SC_CLASS_DESC },
-		{ "process", SC_CLASS_PROCESS }, { "network", SC_CLASS_NETWORK },
-		{ "net", SC_CLASS_NETWORK },     { "signal", SC_CLASS_SIGNAL },
-		{ "ipc", SC_CLASS_IPC },         { "memory", SC_CLASS_MEMORY },
-		{ "stat", SC_CLASS_STAT },       { "lstat", SC_CLASS_LSTAT },
-		{ "fstat", SC_CLASS_FSTAT },     { "%stat", SC_CLASS_STAT_LIKE },
-		{ "statfs", SC_CLASS_STATFS },   { "fstatfs", SC_CLASS_FSTATFS },
-		{ "%statfs", SC_CLASS_STATFS_LIKE }, { "creds", SC_CLASS_CREDS },
-		{ "clock", SC_CLASS_CLOCK },     { "pure", SC_CLASS_PURE },
+	    {"file", SC_CLASS_FILE},
+	    {"desc", SC_CLASS_DESC},
+	    {"process", SC_CLASS_PROCESS},
+	    {"network", SC_CLASS_NETWORK},
+	    {"net", SC_CLASS_NETWORK},
+	    {"signal", SC_CLASS_SIGNAL},
+	    {"ipc", SC_CLASS_IPC},
+	    {"memory", SC_CLASS_MEMORY},
+	    {"stat", SC_CLASS_STAT},
+	    {"lstat", SC_CLASS_LSTAT},
+	    {"fstat", SC_CLASS_FSTAT},
+	    {"%stat", SC_CLASS_STAT_LIKE},
+	    {"statfs", SC_CLASS_STATFS},
+	    {"fstatfs", SC_CLASS_FSTATFS},
+	    {"%statfs", SC_CLASS_STATFS_LIKE},
+	    {"creds", SC_CLASS_CREDS},
+	    {"clock", SC_CLASS_CLOCK},
+	    {"pure", SC_CLASS_PURE},
 	};
 	unsigned count = 0;
 	uint32_t seen = 0;
@@ -502,101 +525,100 @@ struct size_check {
 static void check_sizes(void)
 {
 	const struct size_check sizes[] = {
-		{ SC_T_INT, sizeof(int), 0 },
-		{ SC_T_U32, sizeof(uint32_t), 0 },
-		{ SC_T_U64, sizeof(uint64_t), 0 },
-		{ SC_T_LONG, sizeof(long), 0 },
-		{ SC_T_INT_PAIR, 2 * sizeof(int), 0 },
-		{ SC_T_STAT, sizeof(struct stat), 0 },
-		{ SC_T_STATX, sizeof(struct statx), 0 },
-		{ SC_T_STATFS, sizeof(struct statfs), 0 },
-		{ SC_T_TIMESPEC, sizeof(struct timespec), 0 },
-		{ SC_T_TIMESPEC_PAIR, 2 * sizeof(struct timespec), 0 },
-		{ SC_T_TIMEVAL, sizeof(struct timeval), 0 },
-		{ SC_T_TIMEVAL_PAIR, 2 * sizeof(struct timeval), 0 },
-		{ SC_T_TIMEZONE, sizeof(struct timezone), 0 },
-		{ SC_T_ITIMERVAL, sizeof(struct itimerval), 0 },
-		{ SC_T_ITIMERSPEC, sizeof(struct itimerspec), 0 },
-		{ SC_T_TIMEX, sizeof(struct timex), 0 },
-		{ SC_T_TMS, sizeof(struct tms), 0 },
-		{ SC_T_UTIMBUF, sizeof(struct utimbuf), 0 },
-		{ SC_T_RLIMIT, sizeof(struct rlimit), 0 },
-		{ SC_T_RUSAGE, sizeof(struct rusage), 0 },
-		{ SC_T_SYSINFO, sizeof(struct sysinfo), 0 },
-		{ SC_T_UTSNAME, sizeof(struct utsname), 0 },
-		/* kernel struct sigaction: handler, flags, restorer, 64-bit mask */
-		{ SC_T_SIGACTION, 3 * sizeof(void *) + sizeof(uint64_t), 0 },
-		{ SC_T_STACK_T, sizeof(stack_t), 0 },
-		{ SC_T_SIGINFO, sizeof(siginfo_t), 0 },
-		{ SC_T_SIGEVENT, sizeof(struct sigevent), 0 },
-		{ SC_T_POLLFD, sizeof(struct pollfd), 0 },
-		{ SC_T_EPOLL_EVENT, sizeof(struct epoll_event), 0 },
-		{ SC_T_FD_SET, sizeof(fd_set), 0 },
-		{ SC_T_IOVEC, sizeof(struct iovec), 0 },
-		{ SC_T_MSGHDR, sizeof(struct msghdr), 0 },
-		{ SC_T_MMSGHDR, sizeof(struct mmsghdr), 0 },
-		{ SC_T_SOCKLEN, sizeof(socklen_t), 0 },
-		{ SC_T_LINGER, sizeof(struct linger), 0 },
-		{ SC_T_SCHED_PARAM, sizeof(struct sched_param), 0 },
-		{ SC_T_SCHED_ATTR, sizeof(struct sched_attr), 0 },
-		{ SC_T_SCHED_ATTR, SCHED_ATTR_SIZE_VER1, 0 },
-		{ SC_T_CAP_HEADER, sizeof(struct __user_cap_header_struct), 0 },
-		{ SC_T_CAP_DATA, 2 * sizeof(struct __user_cap_data_struct), 0 },
-		{ SC_T_RSEQ, sizeof(struct rseq), 0 },
-		{ SC_T_ROBUST_LIST_HEAD, sizeof(struct robust_list_head), 0 },
-		{ SC_T_CLONE_ARGS, CLONE_ARGS_SIZE_VER2, 0 },
-		{ SC_T_CLONE_ARGS, sizeof(struct clone_args), 0 },
-		{ SC_T_OPEN_HOW, sizeof(struct open_how), 0 },
-		{ SC_T_SEMBUF, sizeof(struct sembuf), 0 },
-		{ SC_T_MQ_ATTR, sizeof(struct mq_attr), 0 },
-		{ SC_T_SHMID_DS, sizeof(struct shmid_ds), 0 },
-		{ SC_T_MSQID_DS, sizeof(struct msqid_ds), 0 },
-		{ SC_T_SEMID_DS, sizeof(struct semid_ds), 0 },
-		{ SC_T_USER_DESC, sizeof(struct user_desc), 0 },
-		{ SC_T_FILE_HANDLE, sizeof(struct file_handle), 0 },
-		{ SC_T_GID, sizeof(gid_t), 0 },
-		{ SC_T_CPU_SET, sizeof(cpu_set_t), 0 },
-		{ SC_T_LOFF, sizeof(loff_t), 0 },
-		{ SC_T_IO_EVENT, sizeof(struct io_event), 0 },
-		{ SC_T_IOCB_PTR, sizeof(struct iocb *), 0 },
-		{ SC_T_MOUNT_ATTR, sizeof(struct mount_attr), 0 },
-		{ SC_T_MOUNT_ATTR_SIZE, MOUNT_ATTR_SIZE_VER0, 0 },
-		{ SC_T_LANDLOCK_RULESET_ATTR, sizeof(struct landlock_ruleset_attr), 1 },
-		{ SC_T_PERF_EVENT_ATTR, sizeof(struct perf_event_attr), 1 },
-		{ SC_T_BPF_ATTR, sizeof(union bpf_attr), 1 },
-		{ SC_T_IO_URING_PARAMS, sizeof(struct io_uring_params), 0 },
-		{ SC_T_FUTEX_WAITV, sizeof(struct futex_waitv), 0 },
-		{ SC_T_FUTEX_WAITV_PAIR, 2 * sizeof(struct futex_waitv), 0 },
-		/* Not in the 6.1 headers; sizes from the current uapi definitions:
-		 * cachestat_range {u64 off, len}; cachestat {5 x u64};
-		 * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};
-		 * mnt_id_req {u32 size, spare; u64 mnt_id, param, mnt_ns_id} (VER1);
-		 * xattr_args {u64 value; u32 size, flags};
-		 * file_attr {u64 fa_xflags; u32 extsize, nextents, projid, cowextsize};
-		 * landlock_ruleset_attr {u64 fs, net, scoped}. */
-		{ SC_T_CACHESTAT_RANGE, 16, 0 },
-		{ SC_T_CACHESTAT, 40, 0 },
-		{ SC_T_LSM_CTX, 32, 0 },
-		{ SC_T_MNT_ID_REQ, 32, 0 },
-		{ SC_T_XATTR_ARGS, 16, 0 },
-		{ SC_T_FILE_ATTR, 24, 0 },
-		{ SC_T_LANDLOCK_RULESET_ATTR, 24, 0 },
+	    {SC_T_INT, sizeof(int), 0},
+	    {SC_T_U32, sizeof(uint32_t), 0},
+	    {SC_T_U64, sizeof(uint64_t), 0},
+	    {SC_T_LONG, sizeof(long), 0},
+	    {SC_T_INT_PAIR, 2 * sizeof(int), 0},
+	    {SC_T_STAT, sizeof(struct stat), 0},
+	    {SC_T_STATX, sizeof(struct statx), 0},
+	    {SC_T_STATFS, sizeof(struct statfs), 0},
+	    {SC_T_TIMESPEC, sizeof(struct timespec), 0},
+	    {SC_T_TIMESPEC_PAIR, 2 * sizeof(struct timespec), 0},
+	    {SC_T_TIMEVAL, sizeof(struct timeval), 0},
+	    {SC_T_TIMEVAL_PAIR, 2 * sizeof(struct timeval), 0},
+	    {SC_T_TIMEZONE, sizeof(struct timezone), 0},
+	    {SC_T_ITIMERVAL, sizeof(struct itimerval), 0},
+	    {SC_T_ITIMERSPEC, sizeof(struct itimerspec), 0},
+	    {SC_T_TIMEX, sizeof(struct timex), 0},
+	    {SC_T_TMS, sizeof(struct tms), 0},
+	    {SC_T_UTIMBUF, sizeof(struct utimbuf), 0},
+	    {SC_T_RLIMIT, sizeof(struct rlimit), 0},
+	    {SC_T_RUSAGE, sizeof(struct rusage), 0},
+	    {SC_T_SYSINFO, sizeof(struct sysinfo), 0},
+	    {SC_T_UTSNAME, sizeof(struct utsname), 0},
+	    /* kernel struct sigaction: handler, flags, restorer, 64-bit mask */
+	    {SC_T_SIGACTION, 3 * sizeof(void *) + sizeof(uint64_t), 0},
+	    {SC_T_STACK_T, sizeof(stack_t), 0},
+	    {SC_T_SIGINFO, sizeof(siginfo_t), 0},
+	    {SC_T_SIGEVENT, sizeof(struct sigevent), 0},
+	    {SC_T_POLLFD, sizeof(struct pollfd), 0},
+	    {SC_T_EPOLL_EVENT, sizeof(struct epoll_event), 0},
+	    {SC_T_FD_SET, sizeof(fd_set), 0},
+	    {SC_T_IOVEC, sizeof(struct iovec), 0},
+	    {SC_T_MSGHDR, sizeof(struct msghdr), 0},
+	    {SC_T_MMSGHDR, sizeof(struct mmsghdr), 0},
+	    {SC_T_SOCKLEN, sizeof(socklen_t), 0},
+	    {SC_T_LINGER, sizeof(struct linger), 0},
+	    {SC_T_SCHED_PARAM, sizeof(struct sched_param), 0},
+	    {SC_T_SCHED_ATTR, sizeof(struct sched_attr), 0},
+	    {SC_T_SCHED_ATTR, SCHED_ATTR_SIZE_VER1, 0},
+	    {SC_T_CAP_HEADER, sizeof(struct __user_cap_header_struct), 0},
+	    {SC_T_CAP_DATA, 2 * sizeof(struct __user_cap_data_struct), 0},
+	    {SC_T_RSEQ, sizeof(struct rseq), 0},
+	    {SC_T_ROBUST_LIST_HEAD, sizeof(struct robust_list_head), 0},
+	    {SC_T_CLONE_ARGS, CLONE_ARGS_SIZE_VER2, 0},
+	    {SC_T_CLONE_ARGS, sizeof(struct clone_args), 0},
+	    {SC_T_OPEN_HOW, sizeof(struct open_how), 0},
+	    {SC_T_SEMBUF, sizeof(struct sembuf), 0},
+	    {SC_T_MQ_ATTR, sizeof(struct mq_attr), 0},
+	    {SC_T_SHMID_DS, sizeof(struct shmid_ds), 0},
+	    {SC_T_MSQID_DS, sizeof(struct msqid_ds), 0},
+	    {SC_T_SEMID_DS, sizeof(struct semid_ds), 0},
+	    {SC_T_USER_DESC, sizeof(struct user_desc), 0},
+	    {SC_T_FILE_HANDLE, sizeof(struct file_handle), 0},
+	    {SC_T_GID, sizeof(gid_t), 0},
+	    {SC_T_CPU_SET, sizeof(cpu_set_t), 0},
+	    {SC_T_LOFF, sizeof(loff_t), 0},
+	    {SC_T_IO_EVENT, sizeof(struct io_event), 0},
+	    {SC_T_IOCB_PTR, sizeof(struct iocb *), 0},
+	    {SC_T_MOUNT_ATTR, sizeof(struct mount_attr), 0},
+	    {SC_T_MOUNT_ATTR_SIZE, MOUNT_ATTR_SIZE_VER0, 0},
+	    {SC_T_LANDLOCK_RULESET_ATTR, sizeof(struct landlock_ruleset_attr), 1},
+	    {SC_T_PERF_EVENT_ATTR, sizeof(struct perf_event_attr), 1},
+	    {SC_T_BPF_ATTR, sizeof(union bpf_attr), 1},
+	    {SC_T_IO_URING_PARAMS, sizeof(struct io_uring_params), 0},
+	    {SC_T_FUTEX_WAITV, sizeof(struct futex_waitv), 0},
+	    {SC_T_FUTEX_WAITV_PAIR, 2 * sizeof(struct futex_waitv), 0},
+	    /* Not in the 6.1 headers; sizes from the current uapi definitions:
+	     * cachestat_range {u64 off, len}; cachestat {5 x u64};
+	     * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};
+	     * mnt_id_req {u32 size, spare; u64 mnt_id, param, mnt_ns_id} (VER1);
+	     * xattr_args {u64 value; u32 size, flags};
+	     * file_attr {u64 fa_xflags; u32 extsize, nextents, projid, cowextsize};
+	     * landlock_ruleset_attr {u64 fs, net, scoped}. */
+	    {SC_T_CACHESTAT_RANGE, 16, 0},
+	    {SC_T_CACHESTAT, 40, 0},
+	    {SC_T_LSM_CTX, 32, 0},
+	    {SC_T_MNT_ID_REQ, 32, 0},
+	    {SC_T_XATTR_ARGS, 16, 0},
+	    {SC_T_FILE_ATTR, 24, 0},
+	    {SC_T_LANDLOCK_RULESET_ATTR, 24, 0},
 	};
 
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		size_t have = sc_type_size(sizes[i].type);
 		if (sizes[i].at_least)
-			CHECK(have >= sizes[i].want, "type %s: %zu < %zu", sc_type_name(sizes[i].type), have,
-			      sizes[i].want);
+			CHECK(have >= sizes[i].want, "type %s: %zu < %zu",
+			      sc_type_name(sizes[i].type), have, sizes[i].want);
 		else
-			CHECK(have == sizes[i].want, "type %s: %zu != %zu", sc_type_name(sizes[i].type),
-			      have, sizes[i].want);
+			CHECK(have == sizes[i].want, "type %s: %zu != %zu",
+			      sc_type_name(sizes[i].type), have, sizes[i].want);
 	}
 	CHECK(sc_type_size(SC_T_NONE) == 0, "NONE has a size");
 	for (unsigned t = 1; t < SC_T_COUNT; t++)
 		CHECK(sc_type_size(t) > 0 || t == SC_T_DIRENTS || t == SC_T_PIDFD_TARGET_FD,
-		      "type %s has no size",
-		      sc_type_name(t));
+		      "type %s has no size", sc_type_name(t));
 	for (unsigned x = 0; x < SC_X_COUNT; x++)
 		CHECK(sc_xlat_name(x) && sc_xlat_name(x)[0], "set %u has no name", x);
 }
@@ -619,25 +641,26 @@ static void check_specific(void)
 
 	d = sc_lookup(t, __NR_read);
 	CHECK(d && d->args[1].kind == SC_ARG_BUF && d->args[1].dir == SC_DIR_OUT &&
-		      d->args[1].len == SC_LEN_RET,
+		  d->args[1].len == SC_LEN_RET,
 	      "read buffer is OUT by return value");
 	d = sc_lookup(t, __NR_write);
 	CHECK(d && d->args[1].kind == SC_ARG_BUF && d->args[1].dir == SC_DIR_IN &&
-		      d->args[1].len == SC_LEN_ARG(2),
+		  d->args[1].len == SC_LEN_ARG(2),
 	      "write buffer is IN by arg 2");
 	d = sc_lookup(t, __NR_newfstatat);
 	CHECK(d && d->args[2].kind == SC_ARG_STRUCT && d->args[2].type == SC_T_STAT &&
-		      d->args[2].dir == SC_DIR_OUT,
+		  d->args[2].dir == SC_DIR_OUT,
 	      "newfstatat stat OUT");
 	d = sc_lookup(t, __NR_accept);
 	CHECK(d && d->args[1].kind == SC_ARG_SOCKADDR && d->args[1].len == SC_LEN_PTR_ARG(2) &&
-		      d->args[2].type == SC_T_SOCKLEN && d->args[2].dir == SC_DIR_INOUT,
+		  d->args[2].type == SC_T_SOCKLEN && d->args[2].dir == SC_DIR_INOUT,
 	      "accept sockaddr OUT by socklen pointer");
 	d = sc_lookup(t, __NR_rt_sigprocmask);
 	CHECK(d && d->args[1].kind == SC_ARG_SIGSET && d->args[1].len == SC_LEN_ARG(3),
 	      "rt_sigprocmask sigset by arg 3");
 	d = sc_lookup(t, __NR_execve);
-	CHECK(d && d->args[1].kind == SC_ARG_STRVEC && d->args[2].kind == SC_ARG_STRVEC, "execve argv");
+	CHECK(d && d->args[1].kind == SC_ARG_STRVEC && d->args[2].kind == SC_ARG_STRVEC,
+	      "execve argv");
 
 	/* No x86_64-sized struct is captured for an i386 call unless the layout
 	 * is the same on both. */
@@ -653,15 +676,15 @@ static void check_specific(void)
 		for (unsigned i = 0; i < d->nargs; i++) {
 			const struct sc_arg *a = &d->args[i];
 			CHECK(a->kind != SC_ARG_IOVEC && a->kind != SC_ARG_MSGHDR &&
-				      a->kind != SC_ARG_MMSGHDR && a->kind != SC_ARG_STRVEC,
+				  a->kind != SC_ARG_MMSGHDR && a->kind != SC_ARG_STRVEC,
 			      "i386 %s arg %u has a 64-bit pointer layout", d->name, i);
 			if (a->kind == SC_ARG_STRUCT || a->kind == SC_ARG_ARRAY)
 				CHECK(a->type != SC_T_STAT && a->type != SC_T_STATFS &&
-					      a->type != SC_T_TIMEVAL && a->type != SC_T_RUSAGE &&
-					      a->type != SC_T_SIGACTION && a->type != SC_T_SIGINFO &&
-					      a->type != SC_T_IOVEC && a->type != SC_T_LONG &&
-					      a->type != SC_T_U64 && a->type != SC_T_STACK_T &&
-					      a->type != SC_T_SYSINFO && a->type != SC_T_TMS,
+					  a->type != SC_T_TIMEVAL && a->type != SC_T_RUSAGE &&
+					  a->type != SC_T_SIGACTION && a->type != SC_T_SIGINFO &&
+					  a->type != SC_T_IOVEC && a->type != SC_T_LONG &&
+					  a->type != SC_T_U64 && a->type != SC_T_STACK_T &&
+					  a->type != SC_T_SYSINFO && a->type != SC_T_TMS,
 				      "i386 %s arg %u uses x86_64 type %s", d->name, i,
 				      sc_type_name(a->type));
 		}
@@ -689,14 +712,14 @@ static void check_conds(const struct sc_table *t)
 		      "%s: %s: cond %u: bad argument index", t->arch_name, d->name, k);
 		CHECK(c->arg.kind != SC_ARG_NONE && c->arg.kind < SC_ARG_KIND_COUNT,
 		      "%s: %s: cond %u: no kind", t->arch_name, d->name, k);
-		CHECK((c->value & ~c->mask) == 0, "%s: %s: cond %u: value outside mask", t->arch_name,
-		      d->name, k);
+		CHECK((c->value & ~c->mask) == 0, "%s: %s: cond %u: value outside mask",
+		      t->arch_name, d->name, k);
 		CHECK(sc_has_conds(t, c->nr), "%s: %s: sc_has_conds", t->arch_name, d->name);
-		uint64_t args[6] = { 0 };
+		uint64_t args[6] = {0};
 		args[c->selector] = c->value;
 		const struct sc_arg got = sc_arg_effective(t, c->nr, d, c->target, args);
-		CHECK(memcmp(&got, &c->arg, sizeof(got)) == 0, "%s: %s: cond %u shadowed by another",
-		      t->arch_name, d->name, k);
+		CHECK(memcmp(&got, &c->arg, sizeof(got)) == 0,
+		      "%s: %s: cond %u shadowed by another", t->arch_name, d->name, k);
 	}
 }
 
@@ -705,8 +728,8 @@ static void check_conds(const struct sc_table *t)
  * the calls whose value is an address print it in hex. */
 static void check_decoders(void)
 {
-	bool named[SC_D_COUNT] = { false };
-	const struct sc_table *const tables[] = { &sc_table_x86_64, &sc_table_i386 };
+	bool named[SC_D_COUNT] = {false};
+	const struct sc_table *const tables[] = {&sc_table_x86_64, &sc_table_i386};
 	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
 		for (unsigned nr = 0; nr < tables[t]->count; nr++) {
 			const struct sc_desc *const d = &tables[t]->descs[nr];
@@ -725,7 +748,7 @@ static void check_decoders(void)
 	};
 	for (unsigned k = 1; k < SC_D_COUNT; k++)
 		CHECK(named[k], "decoder %s is named by no row", decoder_names[k]);
-	static const char *const hex_calls[] = { "mmap", "brk", "mremap", "shmat" };
+	static const char *const hex_calls[] = {"mmap", "brk", "mremap", "shmat"};
 	for (size_t k = 0; k < sizeof(hex_calls) / sizeof(hex_calls[0]); k++) {
 		const int nr = sc_number(&sc_table_x86_64, hex_calls[k]);
 		CHECK(nr >= 0 && sc_lookup(&sc_table_x86_64, (uint64_t)nr)->rval == SC_RV_HEX,
@@ -736,11 +759,13 @@ static void check_decoders(void)
 /* The -y bits on the calls strace shows them for. */
 static void check_descriptor_bits(void)
 {
-	static const char *const ret_fd[] = { "open", "openat", "creat", "dup", "dup3", "socket",
-					      "accept4", "epoll_create1", "memfd_create", "pidfd_open" };
+	static const char *const ret_fd[] = {
+	    "open",   "openat",	 "creat",	  "dup",	  "dup3",
+	    "socket", "accept4", "epoll_create1", "memfd_create", "pidfd_open"};
 	for (size_t i = 0; i < sizeof(ret_fd) / sizeof(ret_fd[0]); i++) {
 		const int nr = sc_number(&sc_table_x86_64, ret_fd[i]);
-		CHECK(nr >= 0 && (sc_lookup(&sc_table_x86_64, (uint64_t)nr)->classes & SC_CLASS_RET_FD),
+		CHECK(nr >= 0 &&
+			  (sc_lookup(&sc_table_x86_64, (uint64_t)nr)->classes & SC_CLASS_RET_FD),
 		      "%s should be marked as returning a descriptor", ret_fd[i]);
 	}
 	const int read_nr = sc_number(&sc_table_x86_64, "read");
@@ -765,7 +790,7 @@ static void check_cond_lookup(void)
 {
 	const int ioctl_nr = sc_number(&sc_table_x86_64, "ioctl");
 	const struct sc_desc *const d = sc_lookup(&sc_table_x86_64, (uint64_t)ioctl_nr);
-	uint64_t args[6] = { 1, 0x5401 /* TCGETS */, 0x1000, 0, 0, 0 };
+	uint64_t args[6] = {1, 0x5401 /* TCGETS */, 0x1000, 0, 0, 0};
 	struct sc_arg a = sc_arg_effective(&sc_table_x86_64, (uint64_t)ioctl_nr, d, 2, args);
 	CHECK(a.kind == SC_ARG_STRUCT && a.type == SC_T_TERMIOS && a.dir == SC_DIR_OUT,
 	      "ioctl TCGETS: arg 2 is not struct termios out");

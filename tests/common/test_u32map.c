@@ -24,7 +24,7 @@ int main(void)
 {
 	static uint64_t want[NKEYS];
 	static bool present[NKEYS];
-	struct strec_u32map m = { 0 };
+	struct strec_u32map m = {0};
 	uint64_t v;
 	CHECK(!strec_u32map_get(&m, 1, &v));
 	CHECK(!strec_u32map_remove(&m, 1));

@@ -749,7 +749,6 @@ static void test_killed(void)
 	free(full.p);
 }
 
-
 static void test_corrupt(void)
 {
 	int fd;
@@ -960,11 +959,13 @@ static void test_readahead(void)
 	CHECK(copy);
 	char what[64];
 	for (int t = 0; t < 60; t++) {
-		const size_t cut = STRTRC_MAGIC_FRAME_SIZE + rng() % (b.len - STRTRC_MAGIC_FRAME_SIZE);
+		const size_t cut =
+		    STRTRC_MAGIC_FRAME_SIZE + rng() % (b.len - STRTRC_MAGIC_FRAME_SIZE);
 		snprintf(what, sizeof(what), "cut at %zu", cut);
 		check_readahead_same(b.p, cut, what);
 		memcpy(copy, b.p, b.len);
-		const size_t at = STRTRC_MAGIC_FRAME_SIZE + rng() % (b.len - STRTRC_MAGIC_FRAME_SIZE);
+		const size_t at =
+		    STRTRC_MAGIC_FRAME_SIZE + rng() % (b.len - STRTRC_MAGIC_FRAME_SIZE);
 		copy[at] ^= (uint8_t)(1u << (rng() % 8));
 		snprintf(what, sizeof(what), "bit flipped at %zu", at);
 		check_readahead_same(copy, b.len, what);
@@ -1002,7 +1003,6 @@ static void test_readahead(void)
 	close(fd);
 	free(b.p);
 }
-
 
 static void test_forward_compat(void)
 {

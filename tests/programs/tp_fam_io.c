@@ -47,7 +47,7 @@
  * on the stack. */
 static char buf[256];
 static char buf2[64];
-static struct iovec huge_iov[2] = { { NULL, 0x7fffffffffffffff }, { NULL, 0x7fffffffffffffff } };
+static struct iovec huge_iov[2] = {{NULL, 0x7fffffffffffffff}, {NULL, 0x7fffffffffffffff}};
 static const char text[] = "hello, io family\n";
 static const char longtext[] = "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ\n";
 
@@ -83,16 +83,16 @@ static void rw_calls(void)
 	syscall(SYS_lseek, fd, 0, SEEK_HOLE);
 
 	struct iovec wv[3] = {
-		{ (void *)"vec-one ", 8 },
-		{ (void *)"vec-two\n", 8 },
-		{ (void *)"", 0 },
+	    {(void *)"vec-one ", 8},
+	    {(void *)"vec-two\n", 8},
+	    {(void *)"", 0},
 	};
 	syscall(SYS_writev, fd, wv, 3);
 	syscall(SYS_writev, BADFD, wv, 2);
 	syscall(SYS_writev, fd, BADPTR, 2);
 	syscall(SYS_writev, fd, huge_iov, 2); /* lengths overflowing ssize_t */
 	syscall(SYS_lseek, fd, 0, SEEK_SET);
-	struct iovec rv[2] = { { buf, 4 }, { buf2, 6 } };
+	struct iovec rv[2] = {{buf, 4}, {buf2, 6}};
 	syscall(SYS_readv, fd, rv, 2);
 	syscall(SYS_readv, BADFD, rv, 2);
 	syscall(SYS_pwritev, fd, wv, 2, 0, 0);
@@ -177,7 +177,7 @@ static void fd_calls(void)
 	syscall(SYS_close, 31);
 
 	const int wfd = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDWR | O_APPEND);
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10};
 	syscall(SYS_fcntl, wfd, F_SETLK, &fl);
 	fl.l_type = F_RDLCK;
 	fl.l_whence = SEEK_CUR;
@@ -192,7 +192,7 @@ static void fd_calls(void)
 	syscall(SYS_fcntl, wfd, F_SETLK, BADPTR);
 	fl.l_type = F_WRLCK;
 	syscall(SYS_fcntl, fd, F_SETLK, &fl); /* EBADF: read-only */
-	struct flock ofd = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 1, .l_len = 5 };
+	struct flock ofd = {.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 1, .l_len = 5};
 	syscall(SYS_fcntl, wfd, F_OFD_SETLK, &ofd);
 	ofd.l_type = F_WRLCK;
 	syscall(SYS_fcntl, wfd, F_OFD_GETLK, &ofd);
@@ -247,7 +247,7 @@ static void tty_calls(void)
 	syscall(SYS_ioctl, s, TCSETSF, &t);
 	syscall(SYS_ioctl, s, TCGETS, &t);
 	syscall(SYS_ioctl, s, TCGETS, BADPTR);
-	struct winsize ws = { .ws_row = 24, .ws_col = 80, .ws_xpixel = 0, .ws_ypixel = 0 };
+	struct winsize ws = {.ws_row = 24, .ws_col = 80, .ws_xpixel = 0, .ws_ypixel = 0};
 	syscall(SYS_ioctl, s, TIOCSWINSZ, &ws);
 	memset(&ws, 0, sizeof(ws));
 	syscall(SYS_ioctl, s, TIOCGWINSZ, &ws);
@@ -298,16 +298,16 @@ static void poll_calls(void)
 	int avail = -1;
 	syscall(SYS_ioctl, p[0], FIONREAD, &avail);
 	struct pollfd pf[3] = {
-		{ .fd = p[0], .events = POLLIN | POLLPRI },
-		{ .fd = p[1], .events = POLLOUT },
-		{ .fd = BADFD, .events = POLLIN },
+	    {.fd = p[0], .events = POLLIN | POLLPRI},
+	    {.fd = p[1], .events = POLLOUT},
+	    {.fd = BADFD, .events = POLLIN},
 	};
 	syscall(SYS_poll, pf, 3, 0);
 	pf[2].fd = -1;
 	syscall(SYS_poll, pf + 1, 2, 0);
 	syscall(SYS_poll, NULL, 0, 0);
 	syscall(SYS_poll, BADPTR, 1, 0);
-	struct timespec ts = { 0, 0 };
+	struct timespec ts = {0, 0};
 	uint64_t mask = 1ull << (SIGUSR2 - 1);
 	syscall(SYS_ppoll, pf, 2, &ts, &mask, 8);
 	syscall(SYS_ppoll, pf + 1, 1, &ts, NULL, 8);
@@ -319,7 +319,7 @@ static void poll_calls(void)
 	FD_SET(p[0], &rd);
 	FD_SET(p[1], &wr);
 	FD_SET(1, &wr);
-	struct timeval tv = { 0, 0 };
+	struct timeval tv = {0, 0};
 	syscall(SYS_select, p[1] + 1, &rd, &wr, NULL, &tv);
 	FD_ZERO(&rd);
 	syscall(SYS_select, 0, NULL, NULL, NULL, &tv);
@@ -328,7 +328,7 @@ static void poll_calls(void)
 	struct {
 		const void *ss;
 		size_t len;
-	} sm = { &mask, 8 };
+	} sm = {&mask, 8};
 	syscall(SYS_pselect6, p[0] + 1, &rd, NULL, NULL, &ts, &sm);
 	FD_SET(BADFD - 900, &rd);
 	syscall(SYS_pselect6, BADFD - 899, &rd, NULL, NULL, &ts, NULL);
@@ -337,13 +337,13 @@ static void poll_calls(void)
 	/* epoll */
 	const int ep = (int)syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
 	syscall(SYS_epoll_create1, 1);
-	struct epoll_event ev = { .events = EPOLLIN | EPOLLET, .data.u64 = 0x1122334455667788ull };
+	struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.u64 = 0x1122334455667788ull};
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
 	ev.events = EPOLLIN | EPOLLRDHUP;
 	ev.data.fd = p[0];
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_MOD, p[0], &ev);
-	struct epoll_event ev2 = { .events = EPOLLOUT, .data.u64 = 7 };
+	struct epoll_event ev2 = {.events = EPOLLOUT, .data.u64 = 7};
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[1], &ev2);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, BADFD, &ev2);
 	struct epoll_event out[4];
@@ -370,9 +370,10 @@ static void poll_calls(void)
 	syscall(SYS_read, efd, &val, 8);
 	syscall(SYS_eventfd2, 0, 0x4);
 	syscall(SYS_close, efd);
-	const int tfd = (int)syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	const int tfd =
+	    (int)syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
 	syscall(SYS_timerfd_create, 12345, 0);
-	struct itimerspec its = { .it_interval = { 1, 500 }, .it_value = { 0, 0 } }, old;
+	struct itimerspec its = {.it_interval = {1, 500}, .it_value = {0, 0}}, old;
 	syscall(SYS_timerfd_settime, tfd, 0, &its, &old);
 	syscall(SYS_timerfd_settime, tfd, TFD_TIMER_ABSTIME, &its, NULL);
 	its.it_value.tv_nsec = 2000000000;
@@ -395,7 +396,8 @@ static void poll_calls(void)
 static void copy_calls(void)
 {
 	const int in = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDONLY);
-	const int out = (int)syscall(SYS_openat, AT_FDCWD, "io.b", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	const int out =
+	    (int)syscall(SYS_openat, AT_FDCWD, "io.b", O_RDWR | O_CREAT | O_TRUNC, 0600);
 	off_t off = 2;
 	syscall(SYS_sendfile, out, in, &off, 10);
 	syscall(SYS_sendfile, out, in, NULL, 5);

@@ -120,8 +120,8 @@ static void msg(void)
 	} big = {9, "a message longer than thirty-two bytes, and longer than forty, too"};
 	expect("msgsnd long", syscall(SYS_msgsnd, id, &big, strlen(big.mtext), 0), 0);
 	memset(big.mtext, 0, sizeof(big.mtext));
-	expect("msgrcv long",
-	       syscall(SYS_msgrcv, id, &big, sizeof(big.mtext), 9, 0) < 0 ? -1 : 0, 0);
+	expect("msgrcv long", syscall(SYS_msgrcv, id, &big, sizeof(big.mtext), 9, 0) < 0 ? -1 : 0,
+	       0);
 	struct message in;
 	memset(&in, 0, sizeof(in));
 	expect("msgrcv", syscall(SYS_msgrcv, id, &in, sizeof(in.mtext), 7, 0) < 0 ? -1 : 0, 0);

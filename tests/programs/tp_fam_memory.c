@@ -44,14 +44,14 @@ int main(int argc, char **argv)
 	syscall(SYS_brk, cur);
 
 	/* anonymous mappings */
-	char *a = map(BASE, 4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-		      -1, 0);
+	char *a = map(BASE, 4 * PAGE, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	a[0] = 1;
 	a[PAGE] = 2;
-	map(BASE + 16 * PAGE, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
-	    0);
-	map(BASE + 16 * PAGE, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
-	    0);
+	map(BASE + 16 * PAGE, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+	    -1, 0);
+	map(BASE + 16 * PAGE, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+	    -1, 0);
 	map(BASE + 32 * PAGE, 2 * PAGE, PROT_READ | PROT_WRITE | PROT_EXEC,
 	    MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE | MAP_POPULATE, -1, 0);
 	map(BASE + 40 * PAGE, PAGE, PROT_READ | PROT_WRITE,
@@ -60,13 +60,15 @@ int main(int argc, char **argv)
 	map(0, PAGE, PROT_READ, MAP_PRIVATE, BADFD, 0);
 	map(0, PAGE, PROT_READ, 0xf, -1, 0);
 	map(BASE + 1, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-	map(0, PAGE, PROT_READ | 0x10, MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB | (21 << 26), -1, 0);
+	map(0, PAGE, PROT_READ | 0x10, MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB | (21 << 26), -1,
+	    0);
 
 	/* a file mapping */
-	const int fd = (int)syscall(SYS_openat, AT_FDCWD, "mem.a", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	const int fd =
+	    (int)syscall(SYS_openat, AT_FDCWD, "mem.a", O_RDWR | O_CREAT | O_TRUNC, 0600);
 	syscall(SYS_ftruncate, fd, 2 * PAGE);
-	char *f = map(BASE + 48 * PAGE, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd,
-		      0);
+	char *f =
+	    map(BASE + 48 * PAGE, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
 	map(BASE + 52 * PAGE, PAGE, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, PAGE);
 	map(0, PAGE, PROT_READ, MAP_SHARED, fd, 3);
 	f[0] = 'x';
@@ -110,8 +112,8 @@ int main(int argc, char **argv)
 	syscall(SYS_munlock, BASE + 200 * PAGE, PAGE); /* nothing mapped: ENOMEM */
 
 	/* remapping */
-	map(BASE + 56 * PAGE, 4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-	    -1, 0);
+	map(BASE + 56 * PAGE, 4 * PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	char *r = (char *)syscall(SYS_mremap, BASE + 56 * PAGE, 4 * PAGE, 8 * PAGE,
 				  MREMAP_MAYMOVE | MREMAP_FIXED, BASE + 64 * PAGE);
 	syscall(SYS_mremap, r, 8 * PAGE, 2 * PAGE, 0, 0);

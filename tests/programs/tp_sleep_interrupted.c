@@ -17,16 +17,16 @@ static void on_alarm(int sig)
 
 int main(void)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
+	struct sigaction sa = {.sa_handler = on_alarm};
 	sigaction(SIGALRM, &sa, NULL);
 	/* repeating, so that a slow start cannot let the sleep finish unseen */
-	const struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
+	const struct itimerval every = {{0, 50000}, {0, 50000}};
 	setitimer(ITIMER_REAL, &every, NULL);
-	const struct timespec request = { 0, 300000000 };
+	const struct timespec request = {0, 300000000};
 	struct timespec remaining;
 	/* the raw syscall: glibc's nanosleep() would be clock_nanosleep */
 	const long rc = syscall(SYS_nanosleep, &request, &remaining);
-	const struct itimerval off = { { 0, 0 }, { 0, 0 } };
+	const struct itimerval off = {{0, 0}, {0, 0}};
 	setitimer(ITIMER_REAL, &off, NULL);
 	puts(rc < 0 ? "interrupted" : "slept");
 	return rc < 0 ? 0 : 1;

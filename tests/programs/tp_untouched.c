@@ -31,8 +31,13 @@ enum { PAGE = 4096 };
 
 /* The file: each string at the start of a page of its own. */
 static const char *const strings[] = {
-	"strings",	      /* the path is built from DIR below */
-	"untouched buffer\n", "/nonexistent", "/bin/echo", "echo", "untouched", "argv",
+    "strings", /* the path is built from DIR below */
+    "untouched buffer\n",
+    "/nonexistent",
+    "/bin/echo",
+    "echo",
+    "untouched",
+    "argv",
 };
 enum { PATH, BUFFER, MISSING_EXE, ECHO, ARGV0, ARGV1, ARGV2, NSTRINGS };
 
@@ -56,7 +61,8 @@ static void unmap(const char *p)
 
 int main(int argc, char **argv)
 {
-	if (argc != 2 || snprintf(path, sizeof(path), "%s/strings", argv[1]) >= (int)sizeof(path) - 1)
+	if (argc != 2 ||
+	    snprintf(path, sizeof(path), "%s/strings", argv[1]) >= (int)sizeof(path) - 1)
 		return 1;
 	/* the file: page i holds string i (the path's page: the full path) */
 	static char page[PAGE];
@@ -92,13 +98,14 @@ int main(int argc, char **argv)
 
 	if (!(m = map()))
 		return 1;
-	const char *const failing_argv[] = { m + ARGV0 * PAGE, m + ARGV1 * PAGE, NULL };
+	const char *const failing_argv[] = {m + ARGV0 * PAGE, m + ARGV1 * PAGE, NULL};
 	syscall(SYS_execve, m + MISSING_EXE * PAGE, failing_argv, environ);
 	unmap(m);
 
 	if (!(m = map()))
 		return 1;
-	const char *const echo_argv[] = { m + ARGV0 * PAGE, m + ARGV1 * PAGE, m + ARGV2 * PAGE, NULL };
+	const char *const echo_argv[] = {m + ARGV0 * PAGE, m + ARGV1 * PAGE, m + ARGV2 * PAGE,
+					 NULL};
 	syscall(SYS_execve, m + ECHO * PAGE, echo_argv, environ);
 	return 1;
 }

@@ -20,7 +20,7 @@ static void expect(const char *what, const struct rp_buf *b, const char *want, i
 
 #define QUOTE(str, len, max, x, cstr, want)                                                        \
 	do {                                                                                       \
-		struct rp_buf b = { 0 };                                                           \
+		struct rp_buf b = {0};                                                             \
 		rp_quote_string(&b, (const uint8_t *)(str), (len), (max), (x), (cstr), false);     \
 		expect("quote", &b, (want), __LINE__);                                             \
 		rp_buf_free(&b);                                                                   \
@@ -43,19 +43,58 @@ static int unit_print_event(const struct rp_event *ev, void *ctx)
  * exact (a set added for one of them fails the test until it leaves the
  * list), so it only shrinks. */
 static const enum sc_xlat_id ids_without_set[] = {
-	SC_X_PERSONALITY, SC_X_SCHED_POLICY, SC_X_IPC_FLAGS, SC_X_IPC_CMD, SC_X_SHMAT_FLAGS,
-	SC_X_MOUNT_FLAGS, SC_X_UMOUNT_FLAGS, SC_X_MQ_OPEN_FLAGS, SC_X_REBOOT_MAGIC,
-	SC_X_SYSLOG_ACTION, SC_X_PTRACE_REQUEST, SC_X_SECCOMP_OP, SC_X_KEYCTL_CMD, SC_X_BPF_CMD,
-	SC_X_FANOTIFY_FLAGS, SC_X_MODULE_INIT_FLAGS, SC_X_SWAP_FLAGS, SC_X_QUOTACTL_CMD,
-	SC_X_IOPRIO_WHICH, SC_X_NAME_TO_HANDLE_FLAGS, SC_X_OPEN_TREE_FLAGS, SC_X_MOVE_MOUNT_FLAGS,
-	SC_X_FSOPEN_FLAGS, SC_X_FSCONFIG_CMD, SC_X_FSMOUNT_FLAGS, SC_X_MOUNT_SETATTR_FLAGS,
-	SC_X_LANDLOCK_FLAGS, SC_X_KCMP_TYPE, SC_X_MPOL_MODE, SC_X_MPOL_FLAGS,
-	SC_X_IO_URING_ENTER_FLAGS, SC_X_IO_URING_REGISTER_OP, SC_X_SYNC_FILE_RANGE_FLAGS,
-	SC_X_MODE_T, SC_X_LSM_FLAGS, SC_X_MAP_SHADOW_STACK_FLAGS, SC_X_MLOCKALL_FLAGS,
-	SC_X_REBOOT_CMD, SC_X_DELETE_MODULE_FLAGS, SC_X_FANOTIFY_MARK_FLAGS, SC_X_FANOTIFY_MASK,
-	SC_X_SECCOMP_FLAGS, SC_X_RSEQ_FLAGS, SC_X_GET_MEMPOLICY_FLAGS, SC_X_USERFAULTFD_FLAGS,
-	SC_X_MOUNT_ATTR_FLAGS, SC_X_FSPICK_FLAGS, SC_X_LANDLOCK_RULE_TYPE, SC_X_PERF_EVENT_FLAGS,
-	SC_X_FUTEX2_FLAGS, SC_X_SCHED_POLICY, SC_X_PERSONALITY,
+    SC_X_PERSONALITY,
+    SC_X_SCHED_POLICY,
+    SC_X_IPC_FLAGS,
+    SC_X_IPC_CMD,
+    SC_X_SHMAT_FLAGS,
+    SC_X_MOUNT_FLAGS,
+    SC_X_UMOUNT_FLAGS,
+    SC_X_MQ_OPEN_FLAGS,
+    SC_X_REBOOT_MAGIC,
+    SC_X_SYSLOG_ACTION,
+    SC_X_PTRACE_REQUEST,
+    SC_X_SECCOMP_OP,
+    SC_X_KEYCTL_CMD,
+    SC_X_BPF_CMD,
+    SC_X_FANOTIFY_FLAGS,
+    SC_X_MODULE_INIT_FLAGS,
+    SC_X_SWAP_FLAGS,
+    SC_X_QUOTACTL_CMD,
+    SC_X_IOPRIO_WHICH,
+    SC_X_NAME_TO_HANDLE_FLAGS,
+    SC_X_OPEN_TREE_FLAGS,
+    SC_X_MOVE_MOUNT_FLAGS,
+    SC_X_FSOPEN_FLAGS,
+    SC_X_FSCONFIG_CMD,
+    SC_X_FSMOUNT_FLAGS,
+    SC_X_MOUNT_SETATTR_FLAGS,
+    SC_X_LANDLOCK_FLAGS,
+    SC_X_KCMP_TYPE,
+    SC_X_MPOL_MODE,
+    SC_X_MPOL_FLAGS,
+    SC_X_IO_URING_ENTER_FLAGS,
+    SC_X_IO_URING_REGISTER_OP,
+    SC_X_SYNC_FILE_RANGE_FLAGS,
+    SC_X_MODE_T,
+    SC_X_LSM_FLAGS,
+    SC_X_MAP_SHADOW_STACK_FLAGS,
+    SC_X_MLOCKALL_FLAGS,
+    SC_X_REBOOT_CMD,
+    SC_X_DELETE_MODULE_FLAGS,
+    SC_X_FANOTIFY_MARK_FLAGS,
+    SC_X_FANOTIFY_MASK,
+    SC_X_SECCOMP_FLAGS,
+    SC_X_RSEQ_FLAGS,
+    SC_X_GET_MEMPOLICY_FLAGS,
+    SC_X_USERFAULTFD_FLAGS,
+    SC_X_MOUNT_ATTR_FLAGS,
+    SC_X_FSPICK_FLAGS,
+    SC_X_LANDLOCK_RULE_TYPE,
+    SC_X_PERF_EVENT_FLAGS,
+    SC_X_FUTEX2_FLAGS,
+    SC_X_SCHED_POLICY,
+    SC_X_PERSONALITY,
 };
 
 static bool id_without_set(enum sc_xlat_id id)
@@ -76,8 +115,8 @@ static void note_id(bool used[SC_X_COUNT], const struct sc_arg *a)
  * has its set, but those listed above. */
 static void check_xlat_sets(void)
 {
-	bool used[SC_X_COUNT] = { false };
-	const struct sc_table *const tables[] = { &sc_table_x86_64, &sc_table_i386 };
+	bool used[SC_X_COUNT] = {false};
+	const struct sc_table *const tables[] = {&sc_table_x86_64, &sc_table_i386};
 	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
 		for (unsigned nr = 0; nr < tables[t]->count; nr++)
 			for (unsigned i = 0; i < tables[t]->descs[nr].nargs && i < 6; i++)
@@ -131,7 +170,7 @@ int main(void)
 
 	/* JSON strings: control chars and invalid UTF-8 as \u00XX */
 	{
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		rp_json_string(&b, (const uint8_t *)"a\x01\xff\"\\\xc3\xa9", 7);
 		expect("json", &b, "\"a\\u0001\\u00ff\\\"\\\\\xc3\xa9\"", __LINE__);
 		rp_buf_free(&b);
@@ -139,7 +178,7 @@ int main(void)
 
 	/* flags in table order, leftovers in hex, zero names */
 	{
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		rp_flags_text(&b, rp_xlat_get(SC_X_MMAP_PROT), 3);
 		expect("prot", &b, "PROT_READ|PROT_WRITE", __LINE__);
 		b.len = 0;
@@ -162,7 +201,7 @@ int main(void)
 		struct rp_print_opts o;
 		rp_print_opts_init(&o);
 		o.json = json;
-		struct rp_buf b = { 0 };
+		struct rp_buf b = {0};
 		struct rp_emit e;
 		rp_e_init(&e, &b, &o);
 		rp_e_open(&e, '(');
@@ -179,10 +218,11 @@ int main(void)
 		rp_e_ptr(&e, 0);
 		rp_e_close(&e, ')');
 		expect(json ? "emit json" : "emit text", &b,
-		       json ? "[\"AT_FDCWD\",\"/etc\",{\"st_mode\":\"S_IFREG|0644\",\"st_size\":12},"
-			      "[\"O_RDONLY\",\"O_CLOEXEC\"],null]"
-			    : "(AT_FDCWD, \"/etc\", {st_mode=S_IFREG|0644, st_size=12, ...}, "
-			      "O_RDONLY|O_CLOEXEC, NULL)",
+		       json
+			   ? "[\"AT_FDCWD\",\"/etc\",{\"st_mode\":\"S_IFREG|0644\",\"st_size\":12},"
+			     "[\"O_RDONLY\",\"O_CLOEXEC\"],null]"
+			   : "(AT_FDCWD, \"/etc\", {st_mode=S_IFREG|0644, st_size=12, ...}, "
+			     "O_RDONLY|O_CLOEXEC, NULL)",
 		       __LINE__);
 		rp_buf_free(&b);
 	}
@@ -195,17 +235,17 @@ int main(void)
 			uint64_t ticks;
 			const char *want;
 		} cases[] = {
-			{ RP_XLAT_ABBREV, 15, "(15 /* 0.15 s */)" },
-			{ RP_XLAT_ABBREV, 1234, "(1234 /* 12.34 s */)" },
-			{ RP_XLAT_ABBREV, 0, "(0)" },
-			{ RP_XLAT_VERBOSE, 7, "(7 /* 0.07 s */)" },
-			{ RP_XLAT_RAW, 15, "(15)" },
+		    {RP_XLAT_ABBREV, 15, "(15 /* 0.15 s */)"},
+		    {RP_XLAT_ABBREV, 1234, "(1234 /* 12.34 s */)"},
+		    {RP_XLAT_ABBREV, 0, "(0)"},
+		    {RP_XLAT_VERBOSE, 7, "(7 /* 0.07 s */)"},
+		    {RP_XLAT_RAW, 15, "(15)"},
 		};
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 			struct rp_print_opts o;
 			rp_print_opts_init(&o);
 			o.xlat = cases[i].st;
-			struct rp_buf b = { 0 };
+			struct rp_buf b = {0};
 			struct rp_emit e;
 			rp_e_init(&e, &b, &o);
 			rp_e_open(&e, '(');
@@ -224,15 +264,17 @@ int main(void)
 			int xflag;
 			const char *want;
 		} cases[] = {
-			{ "/tmp/a<b>c", 0, "3</tmp/a\\74b\\76c>" },
-			{ "/tmp/a<b>c", 1, "3</tmp/a\\74b\\76c>" },
-			{ "/x\xe9" "7", 0, "3</x\\3517>" },
-			{ "/x\xe9", 1, "3<\\x2f\\x78\\xe9>" },
-			{ "/x", 2, "3<\\x2f\\x78>" },
-			{ "/tmp/f (deleted)", 0, "3</tmp/f>(deleted)" },
+		    {"/tmp/a<b>c", 0, "3</tmp/a\\74b\\76c>"},
+		    {"/tmp/a<b>c", 1, "3</tmp/a\\74b\\76c>"},
+		    {"/x\xe9"
+		     "7",
+		     0, "3</x\\3517>"},
+		    {"/x\xe9", 1, "3<\\x2f\\x78\\xe9>"},
+		    {"/x", 2, "3<\\x2f\\x78>"},
+		    {"/tmp/f (deleted)", 0, "3</tmp/f>(deleted)"},
 		};
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-			struct rp_buf b = { 0 };
+			struct rp_buf b = {0};
 			struct rp_print_opts o;
 			rp_print_opts_init(&o);
 			o.xflag = cases[i].xflag;
@@ -246,10 +288,10 @@ int main(void)
 	/* a SIGSYS from a seccomp filter's SECCOMP_RET_TRAP, as strace 6.1
 	 * prints it with each -X style */
 	{
-		uint8_t si[128] = { 0 };
-		const uint32_t head[3] = { 31, 5, 1 }; /* SIGSYS, EIO, SYS_SECCOMP */
+		uint8_t si[128] = {0};
+		const uint32_t head[3] = {31, 5, 1}; /* SIGSYS, EIO, SYS_SECCOMP */
 		const uint64_t call_addr = 0x7f5ed3832b07;
-		const uint32_t nr_arch[2] = { 63, 0xc000003e }; /* uname, AUDIT_ARCH_X86_64 */
+		const uint32_t nr_arch[2] = {63, 0xc000003e}; /* uname, AUDIT_ARCH_X86_64 */
 		memcpy(si, head, sizeof(head));
 		memcpy(si + 16, &call_addr, sizeof(call_addr));
 		memcpy(si + 24, nr_arch, sizeof(nr_arch));
@@ -257,21 +299,23 @@ int main(void)
 			enum rp_xlat_style st;
 			const char *want;
 		} cases[] = {
-			{ RP_XLAT_ABBREV,
-			  "{si_signo=SIGSYS, si_code=SYS_SECCOMP, si_errno=EIO, si_call_addr=0x7f5ed3832b07, "
-			  "si_syscall=__NR_uname, si_arch=AUDIT_ARCH_X86_64}" },
-			{ RP_XLAT_RAW, "{si_signo=31, si_code=0x1, si_errno=5, si_call_addr=0x7f5ed3832b07, "
-				       "si_syscall=63, si_arch=0xc000003e}" },
-			{ RP_XLAT_VERBOSE,
-			  "{si_signo=31 /* SIGSYS */, si_code=0x1 /* SYS_SECCOMP */, si_errno=5 /* EIO */, "
-			  "si_call_addr=0x7f5ed3832b07, si_syscall=63 /* __NR_uname */, "
-			  "si_arch=0xc000003e /* AUDIT_ARCH_X86_64 */}" },
+		    {RP_XLAT_ABBREV, "{si_signo=SIGSYS, si_code=SYS_SECCOMP, si_errno=EIO, "
+				     "si_call_addr=0x7f5ed3832b07, "
+				     "si_syscall=__NR_uname, si_arch=AUDIT_ARCH_X86_64}"},
+		    {RP_XLAT_RAW,
+		     "{si_signo=31, si_code=0x1, si_errno=5, si_call_addr=0x7f5ed3832b07, "
+		     "si_syscall=63, si_arch=0xc000003e}"},
+		    {RP_XLAT_VERBOSE,
+		     "{si_signo=31 /* SIGSYS */, si_code=0x1 /* SYS_SECCOMP */, si_errno=5 /* EIO "
+		     "*/, "
+		     "si_call_addr=0x7f5ed3832b07, si_syscall=63 /* __NR_uname */, "
+		     "si_arch=0xc000003e /* AUDIT_ARCH_X86_64 */}"},
 		};
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 			struct rp_print_opts o;
 			rp_print_opts_init(&o);
 			o.xlat = cases[i].st;
-			struct rp_buf b = { 0 };
+			struct rp_buf b = {0};
 			struct rp_emit e;
 			rp_e_init(&e, &b, &o);
 			rp_print_siginfo(&e, si, sizeof(si), NULL, 1);

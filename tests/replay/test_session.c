@@ -59,8 +59,16 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	return 0;
 }
 
-enum { NR_OPENAT = 257, NR_CLOSE = 3, NR_DUP2 = 33, NR_FCNTL = 72, NR_EXECVE = 59,
-       NR_CLOSE_RANGE = 436, NR_NANOSLEEP = 230, NR_GETPID = 39 };
+enum {
+	NR_OPENAT = 257,
+	NR_CLOSE = 3,
+	NR_DUP2 = 33,
+	NR_FCNTL = 72,
+	NR_EXECVE = 59,
+	NR_CLOSE_RANGE = 436,
+	NR_NANOSLEEP = 230,
+	NR_GETPID = 39
+};
 
 static uint64_t now;
 
@@ -74,14 +82,14 @@ static int feed(struct rp_session *s, struct strtrc_record *r)
  * session waits for the exit-time captures that may follow its exit). */
 static void flush(struct rp_session *s)
 {
-	struct strtrc_record r = { .kind = STRTRC_GROUP_STOP, .tid = 1 };
+	struct strtrc_record r = {.kind = STRTRC_GROUP_STOP, .tid = 1};
 	CHECK(feed(s, &r) == 0);
 }
 
 static void entry(struct rp_session *s, uint32_t tid, uint64_t nr, uint64_t a0, uint64_t a1,
 		  uint64_t a2)
 {
-	struct strtrc_record r = { .kind = STRTRC_SYSCALL_ENTRY, .tid = tid };
+	struct strtrc_record r = {.kind = STRTRC_SYSCALL_ENTRY, .tid = tid};
 	r.u.entry.arch = SC_AUDIT_ARCH_X86_64;
 	r.u.entry.nr = nr;
 	r.u.entry.args[0] = a0;
@@ -92,7 +100,7 @@ static void entry(struct rp_session *s, uint32_t tid, uint64_t nr, uint64_t a0, 
 
 static void exit_rec(struct rp_session *s, uint32_t tid, int64_t rval)
 {
-	struct strtrc_record r = { .kind = STRTRC_SYSCALL_EXIT, .tid = tid };
+	struct strtrc_record r = {.kind = STRTRC_SYSCALL_EXIT, .tid = tid};
 	r.u.exit.rval = rval;
 	r.u.exit.is_error = rval < 0;
 	CHECK(feed(s, &r) == 0);
@@ -104,12 +112,12 @@ static void open_fd(struct rp_session *s, uint32_t tid, int fd, const char *path
 {
 	entry(s, tid, NR_OPENAT, (uint64_t)-100, 0x1000, cloexec ? 02000000 : 0);
 	exit_rec(s, tid, fd);
-	struct strtrc_record r = { .kind = STRTRC_MEMORY, .tid = tid };
+	struct strtrc_record r = {.kind = STRTRC_MEMORY, .tid = tid};
 	r.u.memory.stop = STRTRC_AT_EXIT;
 	r.u.memory.arg = STRTRC_ARG_RESULT;
 	r.u.memory.flags = STRTRC_MEM_STRING;
 	r.u.memory.full_len = strlen(path) + 1;
-	r.u.memory.data = (struct strtrc_bytes){ (const uint8_t *)path, strlen(path) };
+	r.u.memory.data = (struct strtrc_bytes){(const uint8_t *)path, strlen(path)};
 	CHECK(feed(s, &r) == 0);
 	flush(s);
 }
@@ -124,7 +132,7 @@ static void call(struct rp_session *s, uint32_t tid, uint64_t nr, uint64_t a0, u
 
 static void spawn(struct rp_session *s, uint32_t parent, uint32_t child, uint64_t flags)
 {
-	struct strtrc_record r = { .kind = STRTRC_SPAWN, .tid = parent };
+	struct strtrc_record r = {.kind = STRTRC_SPAWN, .tid = parent};
 	r.u.spawn.new_tid = child;
 	r.u.spawn.how = flags ? STRTRC_SPAWN_CLONE : STRTRC_SPAWN_FORK;
 	r.u.spawn.clone_flags = flags;
@@ -133,15 +141,15 @@ static void spawn(struct rp_session *s, uint32_t parent, uint32_t child, uint64_
 
 static int exec_rec(struct rp_session *s, uint32_t tid, uint32_t former)
 {
-	struct strtrc_record r = { .kind = STRTRC_EXEC, .tid = tid };
+	struct strtrc_record r = {.kind = STRTRC_EXEC, .tid = tid};
 	r.u.exec.former_tid = former;
-	r.u.exec.exe = (struct strtrc_bytes){ (const uint8_t *)"/bin/true", 9 };
+	r.u.exec.exe = (struct strtrc_bytes){(const uint8_t *)"/bin/true", 9};
 	return feed(s, &r);
 }
 
 static void test_fd_tables(void)
 {
-	const struct strtrc_header h = { .cwd = "/home" };
+	const struct strtrc_header h = {.cwd = "/home"};
 	struct rp_session *s = rp_session_new(&h);
 	/* a sparse table: the largest descriptors cost no more than small ones */
 	open_fd(s, 10, 3, "/a", false);
@@ -238,7 +246,7 @@ static void test_bounds(void)
 {
 	struct rp_session *s = rp_session_new(NULL);
 	/* a tid the kernel cannot have */
-	struct strtrc_record r = { .kind = STRTRC_GROUP_STOP, .tid = STRTRC_TID_LIMIT };
+	struct strtrc_record r = {.kind = STRTRC_GROUP_STOP, .tid = STRTRC_TID_LIMIT};
 	CHECK(feed(s, &r) == -EPROTO);
 	CHECK(rp_session_error(s) && strstr(rp_session_error(s), "4194304"));
 	r.tid = STRTRC_TID_LIMIT - 1;
@@ -253,7 +261,7 @@ static void test_bounds(void)
 	uint32_t *tids = malloc(n * sizeof(*tids));
 	for (size_t i = 0; i < n; i++)
 		tids[i] = (uint32_t)(100000 + i);
-	struct strtrc_record sn = { .kind = STRTRC_SNAPSHOT, .tid = 100000 };
+	struct strtrc_record sn = {.kind = STRTRC_SNAPSHOT, .tid = 100000};
 	sn.u.snapshot.pid = 100000;
 	sn.u.snapshot.ntids = n;
 	sn.u.snapshot.tids = tids;

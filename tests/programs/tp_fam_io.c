@@ -270,7 +270,11 @@ static void tty_calls(void)
 	syscall(SYS_ioctl, s, _IOR('x', 7, int), BADPTR);
 
 	/* a child whose controlling terminal this becomes: the process group
-	 * calls succeed there */
+	 * calls succeed there. Its SIGCHLD is blocked and then taken with
+	 * sigtimedwait, so that it is printed at the same place in every run
+	 * (delivered, it lands before or after wait4's line as it happens). */
+	uint64_t chld = 1ull << (SIGCHLD - 1);
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &chld, NULL, 8);
 	const pid_t child = fork();
 	if (child == 0) {
 		syscall(SYS_setsid);
@@ -282,6 +286,10 @@ static void tty_calls(void)
 	}
 	int status;
 	syscall(SYS_wait4, child, &status, 0, NULL);
+	siginfo_t info;
+	const struct timespec now = {0, 0};
+	syscall(SYS_rt_sigtimedwait, &chld, &info, &now, 8);
+	syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &chld, NULL, 8);
 	syscall(SYS_close, s);
 	syscall(SYS_close, m);
 	const int f = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDONLY);

@@ -86,6 +86,16 @@ static void put_body(struct rp_buf *out, const char *text, size_t i, size_t end,
 }
 
 /* The field name before the '=' that ends out's content, if any. */
+/* clone3's parent_tid: the kernel writes the new tid there, and the
+ * thread's CLONE_CHILD_CLEARTID clears it again once it has ended, so what
+ * the recorder read at the exit depends on who ran first. */
+static bool after_tid_slot(const struct rp_buf *out)
+{
+	static const char slot[] = "parent_tid=[";
+	const size_t n = sizeof(slot) - 1;
+	return out->len >= n && !memcmp(out->data + out->len - n, slot, n);
+}
+
 static bool after_volatile_key(const struct dn_opts *o, const struct rp_buf *out)
 {
 	if (!out->len || out->data[out->len - 1] != '=')
@@ -187,8 +197,9 @@ void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, cons
 				if (end)
 					j = (size_t)(end - text) + 2;
 			}
-		} else if (v > 1 && v <= UINT32_MAX && tids &&
-			   strec_u32map_get(tids, (uint32_t)v, NULL))
+		} else if ((v > 1 && v <= UINT32_MAX && tids &&
+			    strec_u32map_get(tids, (uint32_t)v, NULL)) ||
+			   after_tid_slot(out))
 			rp_buf_puts(out, "PID");
 		else
 			rp_buf_put(out, text + i, j - i);

@@ -475,9 +475,15 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 
 /* SIGCHLD comes whenever a child ends, between whichever calls the parent
  * was making: where it lands says nothing of the program (the parent's
- * wait4 and the child's exit do). Compared only when -e signal= asks. */
+ * wait4 and the child's exit do). Compared only when -e signal= asks.
+ * Likewise a futex call: whether a thread waits (a pthread_join of a
+ * thread that already ended does not) is the scheduler's; compared only
+ * when a syscall filter of the command line selects futex. */
 static bool async_noise(const struct dt_trace *t, const struct rp_event *ev)
 {
+	if (ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY)
+		return ev->u.sc.desc && ev->u.sc.desc->decoder == SC_D_futex &&
+		       !t->sel.filter.active;
 	return ev->kind == RP_EV_SIGNAL && ev->u.sig.signo == SIGCHLD && !t->sel.sig_filter;
 }
 

@@ -529,6 +529,8 @@ int main(int argc, char **argv)
 	rec_task_table_free(&rec.tasks);
 	free(rec.scratch);
 	free(command_path);
+	if (command_env != environ)
+		free(command_env);
 	free(opts.attach_pids);
 	if (!opts.command)
 		return EXIT_SUCCESS;

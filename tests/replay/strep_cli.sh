@@ -301,7 +301,7 @@ if [ -x "$bindir/strec" ] && command -v strace >/dev/null 2>&1 && command -v set
 	setarch -R strace -f -qq -o "$dir/rf.strace" -e trace=openat,read sh -c 'cat /etc/hostname' >/dev/null 2>&1
 	setarch -R "$bindir/strec" -q -o "$dir/rf.trc" --to_trace openat read -- sh -c 'cat /etc/hostname' \
 		>/dev/null 2>&1
-	norm() { sed -E 's/^[0-9]+ +//; s/\) +=/) =/; s/si_pid=[0-9]+/si_pid=P/; s/si_([us])time=[0-9]+( \/\* [0-9.]+ s \*\/)?/si_\1time=T/' "$@"; }
+	norm() { sed -E 's/^[0-9]+ +//; s/\) +=/) =/; s/si_pid=[0-9]+/si_pid=P/; s/si_([us])time=[0-9]+( \/\* [0-9.]+ s \*\/)?/si_\1time=T/g' "$@"; }
 	"$strep" -qq "$dir/rf.trc" | norm >"$dir/rf.strep"
 	norm "$dir/rf.strace" >"$dir/rf.strace.n"
 	grep -q '^openat(' "$dir/rf.strep" && cmp -s "$dir/rf.strace.n" "$dir/rf.strep" ||

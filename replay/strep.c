@@ -2,6 +2,7 @@
  * Usage errors exit 2, damaged traces 1 (after printing every complete
  * record), success 0. */
 #include "replay.h"
+#include "cli.h"
 #include "select.h"
 #include "print_perfetto.h"
 #include "progress.h"
@@ -116,18 +117,6 @@ static bool separate_files(const struct opts *o)
 	return o->ff_dir || o->ff_prefix;
 }
 
-static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("strep: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\n", stderr);
-	va_end(ap);
-	exit(2);
-}
-
 static void usage(FILE *f)
 {
 	fputs(
@@ -203,13 +192,6 @@ static void usage(FILE *f)
 	    f);
 }
 
-/* A selection option's error is a usage error. */
-static void select_or_die(int rc, const char *msg)
-{
-	if (rc < 0)
-		usage_error("%s", msg);
-}
-
 /* One more word for strstat's command line (see run_strstat). */
 static void stat_arg(struct opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void stat_arg(struct opts *o, const char *fmt, ...)
@@ -238,32 +220,12 @@ static void stat_arg(struct opts *o, const char *fmt, ...)
 static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
 {
 	char msg[256];
-	select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
+	cli_select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
 	stat_arg(o, "%s=%s",
 		 kind == STREC_FILTER_TO_TRACE	   ? "--to_trace"
 		 : kind == STREC_FILTER_DONT_TRACE ? "--dont_trace"
 						   : "--trace",
 		 text);
-}
-
-static unsigned parse_uint(const char *opt, const char *text)
-{
-	char *end;
-	errno = 0;
-	const unsigned long v = strtoul(text, &end, 10);
-	if (errno || *end || !*text || v > 1u << 30)
-		usage_error("invalid number '%s' for %s", text, opt);
-	return (unsigned)v;
-}
-
-/* The argument of an option: "--opt=VALUE", "-sVALUE" or the next word. */
-static const char *opt_value(int argc, char **argv, int *i, const char *inline_val)
-{
-	if (inline_val)
-		return inline_val;
-	if (*i + 1 >= argc)
-		usage_error("option '%s' needs an argument", argv[*i]);
-	return argv[++*i];
 }
 
 /* -e KEY=VALUE: the output qualifiers here, the selection ones (trace=,
@@ -272,12 +234,12 @@ static void parse_e(struct opts *o, const char *expr)
 {
 	char msg[256];
 	if (!strncmp(expr, "decode-fds=", 11)) {
-		select_or_die(
+		cli_select_or_die(
 		    rp_decode_fds_parse(expr + 11, &o->print.decode_fds, msg, sizeof(msg)), msg);
 		return;
 	}
 	if (!strncmp(expr, "quiet=", 6)) {
-		select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
+		cli_select_or_die(rp_quiet_parse(expr + 6, &o->print.quiet, msg, sizeof(msg)), msg);
 		return;
 	}
 	if (!strncmp(expr, "raw=", 4) || !strncmp(expr, "abbrev=", 7) ||
@@ -285,9 +247,9 @@ static void parse_e(struct opts *o, const char *expr)
 		struct strec_filter *const set = expr[0] == 'r'	  ? &o->raw_set
 						 : expr[0] == 'a' ? &o->abbrev_set
 								  : &o->verbose_set;
-		select_or_die(strec_filter_add(set, STREC_FILTER_TRACE_EXPR, strchr(expr, '=') + 1,
-					       msg, sizeof(msg)),
-			      msg);
+		cli_select_or_die(strec_filter_add(set, STREC_FILTER_TRACE_EXPR,
+						   strchr(expr, '=') + 1, msg, sizeof(msg)),
+				  msg);
 		if (set == &o->raw_set)
 			o->print.raw_set = set;
 		else if (set == &o->abbrev_set)
@@ -299,14 +261,15 @@ static void parse_e(struct opts *o, const char *expr)
 	if (!strncmp(expr, "read=", 5) || !strncmp(expr, "write=", 6)) {
 		const bool rd = expr[0] == 'r';
 		struct rp_fdset *const set = rd ? &o->dump_read : &o->dump_write;
-		select_or_die(rp_fdset_parse(set, strchr(expr, '=') + 1, msg, sizeof(msg)), msg);
+		cli_select_or_die(rp_fdset_parse(set, strchr(expr, '=') + 1, msg, sizeof(msg)),
+				  msg);
 		if (rd)
 			o->print.dump_read = set;
 		else
 			o->print.dump_write = set;
 		return;
 	}
-	select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
 	stat_arg(o, "-e");
 	stat_arg(o, "%s", expr);
 }
@@ -314,7 +277,7 @@ static void parse_e(struct opts *o, const char *expr)
 static void add_pids(struct opts *o, const char *list)
 {
 	char msg[256];
-	select_or_die(rp_select_pids(&o->sel, list, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_pids(&o->sel, list, msg, sizeof(msg)), msg);
 	stat_arg(o, "--pid=%s", list);
 }
 
@@ -325,7 +288,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		const char *a = argv[i];
 		if (only_files || a[0] != '-' || !strcmp(a, "-")) {
 			if (o->file)
-				usage_error("more than one trace file ('%s' and '%s')", o->file, a);
+				cli_usage_error("more than one trace file ('%s' and '%s')", o->file,
+						a);
 			o->file = a;
 			continue;
 		}
@@ -343,34 +307,35 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				const enum strec_filter_option k = name[2] == 't'
 								       ? STREC_FILTER_TO_TRACE
 								       : STREC_FILTER_DONT_TRACE;
-				add_filter(o, k, opt_value(argc, argv, &i, val));
+				add_filter(o, k, cli_opt_value(argc, argv, &i, val));
 				/* several names may follow the flag */
 				while (!val && strec_filter_list_continues(argc, argv, i + 1,
 									   o->file != NULL, NULL))
 					add_filter(o, k, argv[++i]);
 			} else if (!strcmp(name, "--trace")) {
 				add_filter(o, STREC_FILTER_TRACE_EXPR,
-					   opt_value(argc, argv, &i, val));
+					   cli_opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--pid")) {
-				add_pids(o, opt_value(argc, argv, &i, val));
+				add_pids(o, cli_opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--output")) {
-				o->outfile = opt_value(argc, argv, &i, val);
+				o->outfile = cli_opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--ff")) {
-				o->ff_dir = opt_value(argc, argv, &i, val);
+				o->ff_dir = cli_opt_value(argc, argv, &i, val);
 			} else if (!strcmp(name, "--decode-fds")) {
 				char msg[256];
 				if (!val) /* as -y */
 					o->print.decode_fds = RP_DECODE_FD_PATH;
 				else
-					select_or_die(rp_decode_fds_parse(val, &o->print.decode_fds,
-									  msg, sizeof(msg)),
-						      msg);
+					cli_select_or_die(rp_decode_fds_parse(val,
+									      &o->print.decode_fds,
+									      msg, sizeof(msg)),
+							  msg);
 			} else if (!strcmp(name, "--quiet")) {
 				char msg[256];
 				if (!val) /* as -q */
 					o->print.quiet |= RP_QUIET_Q;
 				else
-					select_or_die(
+					cli_select_or_die(
 					    rp_quiet_parse(val, &o->print.quiet, msg, sizeof(msg)),
 					    msg);
 			} else if (!strcmp(name, "--output-separately") && !val) {
@@ -381,10 +346,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				o->sel.tree = true;
 				stat_arg(o, "--tree");
 			} else if (!strcmp(name, "--format")) {
-				const char *f = opt_value(argc, argv, &i, val);
+				const char *f = cli_opt_value(argc, argv, &i, val);
 				if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "perfetto"))
-					usage_error("--format: '%s' is not text, json or perfetto",
-						    f);
+					cli_usage_error(
+					    "--format: '%s' is not text, json or perfetto", f);
 				o->print.json = !strcmp(f, "json");
 				o->perfetto = !strcmp(f, "perfetto");
 			} else if (!strcmp(name, "--json") && !val) {
@@ -404,9 +369,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			} else {
 				const char *near = strec_closest(name, long_options, 0);
 				if (near)
-					usage_error("unknown option '%s' (did you mean '%s'?)",
-						    name, near);
-				usage_error("unknown option '%s' (see strep --help)", name);
+					cli_usage_error("unknown option '%s' (did you mean '%s'?)",
+							name, near);
+				cli_usage_error("unknown option '%s' (see strep --help)", name);
 			}
 			continue;
 		}
@@ -457,8 +422,9 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			case 'C': {
 				const unsigned want = *p == 'c' ? SUMMARY_ONLY : SUMMARY_AFTER;
 				if (o->summary != SUMMARY_NONE && o->summary != want)
-					usage_error("-c and -C cannot be combined (-c: the summary "
-						    "only, -C: the trace and the summary)");
+					cli_usage_error(
+					    "-c and -C cannot be combined (-c: the summary "
+					    "only, -C: the trace and the summary)");
 				o->summary = want;
 				continue;
 			}
@@ -473,28 +439,29 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				exit(0);
 			case 's':
 				o->print.max_strlen =
-				    parse_uint("-s", opt_value(argc, argv, &i, rest));
+				    cli_parse_uint("-s", cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'a':
-				o->print.column = parse_uint("-a", opt_value(argc, argv, &i, rest));
+				o->print.column =
+				    cli_parse_uint("-a", cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'o':
-				o->outfile = opt_value(argc, argv, &i, rest);
+				o->outfile = cli_opt_value(argc, argv, &i, rest);
 				break;
 			case 'e':
-				parse_e(o, opt_value(argc, argv, &i, rest));
+				parse_e(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'p':
-				add_pids(o, opt_value(argc, argv, &i, rest));
+				add_pids(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'S':
 			case 'U':
 				/* the summary's sort order and columns, checked by strstat */
 				stat_arg(o, "-%c", *p);
-				stat_arg(o, "%s", opt_value(argc, argv, &i, rest));
+				stat_arg(o, "%s", cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'X': {
-				const char *x = opt_value(argc, argv, &i, rest);
+				const char *x = cli_opt_value(argc, argv, &i, rest);
 				if (!strcmp(x, "abbrev"))
 					o->print.xlat = RP_XLAT_ABBREV;
 				else if (!strcmp(x, "raw"))
@@ -502,31 +469,33 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				else if (!strcmp(x, "verbose"))
 					o->print.xlat = RP_XLAT_VERBOSE;
 				else
-					usage_error("-X: '%s' is not raw, abbrev or verbose", x);
+					cli_usage_error("-X: '%s' is not raw, abbrev or verbose",
+							x);
 				break;
 			}
 			case 'P': {
 				char msg[256];
-				const char *const path = opt_value(argc, argv, &i, rest);
-				select_or_die(rp_select_path(&o->sel, path, msg, sizeof(msg)), msg);
+				const char *const path = cli_opt_value(argc, argv, &i, rest);
+				cli_select_or_die(rp_select_path(&o->sel, path, msg, sizeof(msg)),
+						  msg);
 				stat_arg(o, "-P");
 				stat_arg(o, "%s", path);
 				break;
 			}
 			default:
-				usage_error("unknown option '-%c' (see strep --help)", *p);
+				cli_usage_error("unknown option '-%c' (see strep --help)", *p);
 			}
 			break; /* the rest of the word was the option's value */
 		}
 	}
 	if (!o->file)
-		usage_error("no trace file given (see strep --help)");
+		cli_usage_error("no trace file given (see strep --help)");
 	/* strace -ff -o PREFIX: PREFIX.TID files; without -o, as -f */
 	if ((o->fcount >= 2 || o->separately) && o->outfile) {
 		if (o->ff_dir)
-			usage_error("-ff -o PREFIX and --ff DIR cannot be combined");
+			cli_usage_error("-ff -o PREFIX and --ff DIR cannot be combined");
 		if (!strcmp(o->outfile, "-"))
-			usage_error(
+			cli_usage_error(
 			    "-ff writes a file per task, PREFIX.TID: give -o PREFIX, not -");
 		o->ff_prefix = o->outfile;
 		o->outfile = NULL;
@@ -1054,6 +1023,7 @@ static int print_counts(FILE *out, struct strtrc_reader *rd)
 
 int main(int argc, char **argv)
 {
+	cli_init("strep", 1);
 	struct opts o = {0};
 	rp_select_init(&o.sel);
 	strec_filter_init(&o.raw_set);
@@ -1062,31 +1032,35 @@ int main(int argc, char **argv)
 	rp_print_opts_init(&o.print);
 	parse_args(&o, argc, argv);
 	if (o.with_trace_id && !o.print.json)
-		usage_error("--with-trace-id is for --json");
+		cli_usage_error("--with-trace-id is for --json");
 	if (o.interleaved && (o.print.json || separate_files(&o)))
-		usage_error("--interleaved is for the text view of all tasks (not --json or --ff)");
+		cli_usage_error(
+		    "--interleaved is for the text view of all tasks (not --json or --ff)");
 	if (o.interleaved && o.sel.status != RP_STATUS_ALL)
-		usage_error("--interleaved cannot be combined with -z, -Z or -e status= (a call's "
-			    "status is not known at its entry)");
+		cli_usage_error(
+		    "--interleaved cannot be combined with -z, -Z or -e status= (a call's "
+		    "status is not known at its entry)");
 	if (o.perfetto && (o.interleaved || separate_files(&o) || o.print.json))
-		usage_error("--format=perfetto is one JSON document: not with --interleaved, --ff "
-			    "or --json");
+		cli_usage_error(
+		    "--format=perfetto is one JSON document: not with --interleaved, --ff "
+		    "or --json");
 	if (o.summary != SUMMARY_NONE && (o.perfetto || o.info || o.interleaved))
-		usage_error("-c and -C print strace's summary table: not with --format=perfetto, "
-			    "--info or --interleaved");
+		cli_usage_error(
+		    "-c and -C print strace's summary table: not with --format=perfetto, "
+		    "--info or --interleaved");
 	if (o.summary == SUMMARY_ONLY) {
 		if (separate_files(&o))
-			usage_error("-c prints only the summary: not with -ff or --ff");
+			cli_usage_error("-c prints only the summary: not with -ff or --ff");
 		exec_summary(&o);
 	}
 	if (o.summary == SUMMARY_AFTER) {
 		struct stat st;
 		if (o.print.json)
-			usage_error(
+			cli_usage_error(
 			    "-C puts the summary table after the trace: text only, not --json "
 			    "(-c --json gives the table as JSON)");
 		if (!strcmp(o.file, "-") && (fstat(STDIN_FILENO, &st) < 0 || !S_ISREG(st.st_mode)))
-			usage_error(
+			cli_usage_error(
 			    "-C reads the trace twice: give a file, or redirect standard input "
 			    "from one");
 	}

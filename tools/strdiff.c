@@ -8,6 +8,7 @@
 #include "diff_align.h"
 #include "diff_norm.h"
 #include "diff_trace.h"
+#include "cli.h"
 #include "select.h"
 #include "stat.h"
 
@@ -50,25 +51,6 @@ struct opts {
 	bool force;
 	const char *files[2];
 };
-
-static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("strdiff: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\n", stderr);
-	va_end(ap);
-	exit(EXIT_TROUBLE);
-}
-
-static void oom(void) __attribute__((noreturn));
-static void oom(void)
-{
-	fputs("strdiff: out of memory\n", stderr);
-	exit(EXIT_TROUBLE);
-}
 
 static void usage(FILE *f)
 {
@@ -118,46 +100,38 @@ static const char *const long_options[] = {
     "--force",	  "--help",	  "--version", NULL,
 };
 
-static void select_or_die(int rc, const char *msg)
-{
-	if (rc == -ENOMEM)
-		oom();
-	if (rc < 0)
-		usage_error("%s", msg);
-}
-
 static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
 {
 	char msg[256];
-	select_or_die(strec_filter_add(&o->sel_a.filter, kind, text, msg, sizeof(msg)), msg);
-	select_or_die(strec_filter_add(&o->sel_b.filter, kind, text, msg, sizeof(msg)), msg);
+	cli_select_or_die(strec_filter_add(&o->sel_a.filter, kind, text, msg, sizeof(msg)), msg);
+	cli_select_or_die(strec_filter_add(&o->sel_b.filter, kind, text, msg, sizeof(msg)), msg);
 }
 
 static void parse_e(struct opts *o, const char *expr)
 {
 	char msg[256];
-	select_or_die(rp_select_expr(&o->sel_a, expr, msg, sizeof(msg)), msg);
-	select_or_die(rp_select_expr(&o->sel_b, expr, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_expr(&o->sel_a, expr, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_expr(&o->sel_b, expr, msg, sizeof(msg)), msg);
 }
 
 static void parse_status(struct opts *o, const char *set)
 {
 	char msg[256];
-	select_or_die(rp_select_status(&o->sel_a, set, msg, sizeof(msg)), msg);
-	select_or_die(rp_select_status(&o->sel_b, set, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_status(&o->sel_a, set, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_status(&o->sel_b, set, msg, sizeof(msg)), msg);
 }
 
 static void parse_path(struct opts *o, const char *path)
 {
 	char msg[256];
-	select_or_die(rp_select_path(&o->sel_a, path, msg, sizeof(msg)), msg);
-	select_or_die(rp_select_path(&o->sel_b, path, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_path(&o->sel_a, path, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_path(&o->sel_b, path, msg, sizeof(msg)), msg);
 }
 
 static void parse_pids(struct opts *o, const char *list)
 {
 	char msg[256];
-	select_or_die(rp_select_pids(&o->sel_a, list, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_pids(&o->sel_a, list, msg, sizeof(msg)), msg);
 	o->pids_given = true;
 }
 
@@ -166,14 +140,14 @@ static void parse_volatile(struct opts *o, const char *text)
 {
 	char *copy = strdup(text);
 	if (!copy)
-		oom();
+		cli_oom();
 	for (char *save = NULL, *item = strtok_r(copy, ",", &save); item;
 	     item = strtok_r(NULL, ",", &save)) {
 		const size_t len = strlen(item);
 		if (len > 1 && item[len - 1] == '=') {
 			char **v = realloc(o->volatile_keys, (o->nvolatile_keys + 1) * sizeof(*v));
 			if (!v || !(v[o->nvolatile_keys] = strndup(item, len - 1)))
-				oom();
+				cli_oom();
 			o->volatile_keys = v;
 			o->nvolatile_keys++;
 			continue;
@@ -181,29 +155,10 @@ static void parse_volatile(struct opts *o, const char *text)
 		char msg[256];
 		if (strec_filter_add(&o->volatile_calls, STREC_FILTER_TO_TRACE, item, msg,
 				     sizeof(msg)) < 0)
-			usage_error("--volatile: %s", msg);
+			cli_usage_error("--volatile: %s", msg);
 		o->volatile_given = true;
 	}
 	free(copy);
-}
-
-static unsigned parse_uint(const char *opt, const char *text)
-{
-	char *end;
-	errno = 0;
-	const unsigned long v = strtoul(text, &end, 10);
-	if (errno || *end || !*text || v > 1u << 30)
-		usage_error("invalid number '%s' for %s", text, opt);
-	return (unsigned)v;
-}
-
-static const char *opt_value(int argc, char **argv, int *i, const char *inline_val)
-{
-	if (inline_val)
-		return inline_val;
-	if (*i + 1 >= argc)
-		usage_error("option '%s' needs an argument", argv[*i]);
-	return argv[++*i];
 }
 
 /* How many trace operands are still to come (set while parsing). */
@@ -232,31 +187,31 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i, int nfiles
 	if (!strcmp(name, "--to_trace") || !strcmp(name, "--dont_trace")) {
 		const enum strec_filter_option k =
 		    name[2] == 't' ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
-		add_filter(o, k, opt_value(argc, argv, i, val));
+		add_filter(o, k, cli_opt_value(argc, argv, i, val));
 		operands_missing = 2 - nfiles;
 		while (!val && strec_filter_list_continues(argc, argv, *i + 1, nfiles == 2,
 							   operands_follow))
 			add_filter(o, k, argv[++*i]);
 	} else if (!strcmp(name, "--trace")) {
-		add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, i, val));
+		add_filter(o, STREC_FILTER_TRACE_EXPR, cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--pid")) {
-		parse_pids(o, opt_value(argc, argv, i, val));
+		parse_pids(o, cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--tree") && !val) {
 		o->sel_a.tree = true;
 	} else if (!strcmp(name, "--volatile")) {
-		parse_volatile(o, opt_value(argc, argv, i, val));
+		parse_volatile(o, cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--context")) {
-		o->context = parse_uint("--context", opt_value(argc, argv, i, val));
+		o->context = cli_parse_uint("--context", cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--summary") && !val) {
 		o->summary_only = true;
 	} else if (!strcmp(name, "--timing") && !val) {
 		o->timing = true;
 	} else if (!strcmp(name, "--top")) {
-		o->top = parse_uint("--top", opt_value(argc, argv, i, val));
+		o->top = cli_parse_uint("--top", cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--json") && !val) {
 		o->json = true;
 	} else if (!strcmp(name, "--output")) {
-		o->outfile = opt_value(argc, argv, i, val);
+		o->outfile = cli_opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--force") && !val) {
 		o->force = true;
 	} else if (!strcmp(name, "--help") && !val) {
@@ -268,8 +223,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i, int nfiles
 	} else {
 		const char *near = strec_closest(name, long_options, 0);
 		if (near)
-			usage_error("unknown option '%s' (did you mean '%s'?)", name, near);
-		usage_error("unknown option '%s' (see strdiff --help)", name);
+			cli_usage_error("unknown option '%s' (did you mean '%s'?)", name, near);
+		cli_usage_error("unknown option '%s' (see strdiff --help)", name);
 	}
 }
 
@@ -281,8 +236,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		const char *a = argv[i];
 		if (only_files || a[0] != '-' || !strcmp(a, "-")) {
 			if (nfiles == 2)
-				usage_error("more than two trace files ('%s', '%s' and '%s')",
-					    o->files[0], o->files[1], a);
+				cli_usage_error("more than two trace files ('%s', '%s' and '%s')",
+						o->files[0], o->files[1], a);
 			o->files[nfiles++] = a;
 			continue;
 		}
@@ -314,30 +269,30 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				exit(EXIT_SAME);
 			case 's':
 				o->trace.print.max_strlen =
-				    parse_uint("-s", opt_value(argc, argv, &i, rest));
+				    cli_parse_uint("-s", cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'o':
-				o->outfile = opt_value(argc, argv, &i, rest);
+				o->outfile = cli_opt_value(argc, argv, &i, rest);
 				break;
 			case 'e':
-				parse_e(o, opt_value(argc, argv, &i, rest));
+				parse_e(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'p':
-				parse_pids(o, opt_value(argc, argv, &i, rest));
+				parse_pids(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'P':
-				parse_path(o, opt_value(argc, argv, &i, rest));
+				parse_path(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			default:
-				usage_error("unknown option '-%c' (see strdiff --help)", *p);
+				cli_usage_error("unknown option '-%c' (see strdiff --help)", *p);
 			}
 			break; /* the rest of the word was the option's value */
 		}
 	}
 	if (nfiles != 2)
-		usage_error("two trace files are needed (see strdiff --help)");
+		cli_usage_error("two trace files are needed (see strdiff --help)");
 	if (!strcmp(o->files[0], "-") && !strcmp(o->files[1], "-"))
-		usage_error("only one of the traces can be standard input");
+		cli_usage_error("only one of the traces can be standard input");
 }
 
 /* ---- matching processes ---- */
@@ -394,7 +349,7 @@ struct diff {
 static void push(void **v, size_t *cap, size_t n, size_t elem)
 {
 	if (st_grow(v, cap, n, elem) < 0)
-		oom();
+		cli_oom();
 }
 
 static size_t add_entry(struct diff *d, size_t a, size_t b, bool shown)
@@ -423,14 +378,14 @@ static void match_siblings(struct diff *d, const size_t *la, size_t na, const si
 {
 	uint64_t *ka = malloc((na + 1) * sizeof(*ka)), *kb = malloc((nb + 1) * sizeof(*kb));
 	if (!ka || !kb)
-		oom();
+		cli_oom();
 	for (size_t i = 0; i < na; i++)
 		ka[i] = d->t[0].procs[la[i]].sig;
 	for (size_t j = 0; j < nb; j++)
 		kb[j] = d->t[1].procs[lb[j]].sig;
 	struct da_script s = {0};
 	if (da_align(ka, na, kb, nb, NULL, &s) < 0)
-		oom();
+		cli_oom();
 	for (size_t r = 0; r < s.n;) {
 		if (s.v[r].op == DA_EQUAL) {
 			for (size_t k = 0; k < s.v[r].n; k++)
@@ -480,7 +435,7 @@ static size_t *roots(const struct dt_trace *t, size_t *n)
 {
 	size_t *v = malloc((t->nprocs + 1) * sizeof(*v));
 	if (!v)
-		oom();
+		cli_oom();
 	*n = 0;
 	for (size_t i = 0; i < t->nprocs; i++) {
 		if (t->procs[i].parent == SIZE_MAX && !t->procs[i].merged)
@@ -497,7 +452,7 @@ static void match_processes(struct diff *d)
 	for (int s = 0; s < 2; s++) {
 		d->match[s] = malloc((d->t[s].nprocs + 1) * sizeof(size_t));
 		if (!d->match[s])
-			oom();
+			cli_oom();
 		for (size_t i = 0; i < d->t[s].nprocs; i++)
 			d->match[s][i] = SIZE_MAX;
 	}
@@ -645,7 +600,7 @@ static void align_tasks(struct diff *d, size_t e, unsigned thread, size_t ta, si
 	en->calls_b += b ? b->n : 0;
 	if (da_align(a ? a->keys : NULL, a ? a->n : 0, b ? b->keys : NULL, b ? b->n : 0, NULL,
 		     &ts->s) < 0)
-		oom();
+		cli_oom();
 	d->gave_up += ts->s.gave_up;
 	make_hunks(d, si);
 }
@@ -713,7 +668,7 @@ static bool *touched_paths(const struct diff *d, int s)
 	bool *v = calloc(t->npaths + 1, sizeof(*v));
 	bool *proc_shown = calloc(t->nprocs + 1, sizeof(*proc_shown));
 	if (!v || !proc_shown)
-		oom();
+		cli_oom();
 	for (size_t e = 0; e < d->nentries; e++) {
 		const size_t p = s ? d->entries[e].b : d->entries[e].a;
 		if (p != SIZE_MAX)
@@ -739,7 +694,7 @@ static const char **files_only(const struct diff *d, int s, size_t *n)
 	const struct dt_trace *t = &d->t[s], *u = &d->t[!s];
 	const char **v = malloc((t->npaths + 1) * sizeof(*v));
 	if (!v)
-		oom();
+		cli_oom();
 	*n = 0;
 	for (size_t i = 0; i < t->npaths; i++) {
 		if (!mine[i])
@@ -804,7 +759,7 @@ static struct timing *timings(const struct diff *d, size_t *n)
 					v[k].min_us[0] = v[k].min_us[1] = UINT64_MAX;
 					if (!(v[k].name = strdup(name)) ||
 					    st_map_put_str(&by_name, v[k].name, k) < 0)
-						oom();
+						cli_oom();
 				}
 				struct timing *tm = &v[k];
 				tm->calls[s]++;
@@ -814,7 +769,7 @@ static struct timing *timings(const struct diff *d, size_t *n)
 				if (c->dur_us > tm->max_us[s])
 					tm->max_us[s] = c->dur_us;
 				if (st_hist_add(&tm->hist[s], c->dur_us) < 0)
-					oom();
+					cli_oom();
 			}
 		}
 	}
@@ -954,7 +909,7 @@ static size_t header_diffs(const struct diff *d, struct hdiff *v, size_t cap)
 	rp_buf_putc(&ca, '\0');
 	rp_buf_putc(&cb, '\0');
 	if (ca.oom || cb.oom)
-		oom();
+		cli_oom();
 	if (strcmp(ca.data, cb.data) != 0 && n < cap) {
 		v[n].field = "command";
 		snprintf(v[n].a, sizeof(v[n].a), "%s", ca.data);
@@ -1103,7 +1058,7 @@ static void text_hunk(struct out *o, const struct hunk *h)
 	hunk_title(o->d, h, &t);
 	rp_buf_putc(&t, '\0');
 	if (t.oom)
-		oom();
+		cli_oom();
 	fprintf(o->f, "@@ -%zu,%zu +%zu,%zu @@ %s\n", al ? as + 1 : as, al, bl ? bs + 1 : bs, bl,
 		t.data);
 	rp_buf_free(&t);
@@ -1172,7 +1127,7 @@ static void text_report(struct out *o)
 		header_label(t, &b);
 		rp_buf_putc(&b, '\0');
 		if (b.oom)
-			oom();
+			cli_oom();
 		fprintf(f, "%s %s: %s (%" PRIu64 " events%s%s)\n", s ? "+++" : "---", t->file,
 			b.data, t->events, t->header->hostname ? ", on " : "",
 			t->header->hostname ? t->header->hostname : "");
@@ -1241,7 +1196,7 @@ static void text_report(struct out *o)
 			entry_label(d, &d->entries[ts->entry], &b);
 			rp_buf_putc(&b, '\0');
 			if (b.oom)
-				oom();
+				cli_oom();
 			fprintf(f, "  %s, call %zu|%zu:\n    A: %s\n    B: %s\n", b.data,
 				rc->ai + 1, rc->bi + 1,
 				dt_text(&d->t[0], call_at(d, ts, 0, rc->ai)),
@@ -1279,7 +1234,7 @@ static void text_report(struct out *o)
 		dt_exit_text(&d->t[1].procs[en->b], &b);
 		rp_buf_putc(&b, '\0');
 		if (b.oom)
-			oom();
+			cli_oom();
 		fprintf(f, "  %s\n", b.data);
 		rp_buf_free(&b);
 	}
@@ -1297,7 +1252,7 @@ static void text_report(struct out *o)
 			      d->t[1].procs[en->b].ntasks);
 		rp_buf_putc(&b, '\0');
 		if (b.oom)
-			oom();
+			cli_oom();
 		fprintf(f, "  %s\n", b.data);
 		rp_buf_free(&b);
 	}
@@ -1332,7 +1287,7 @@ static void text_hunks(struct out *o)
 	hunk_title(d, h, &t);
 	rp_buf_putc(&t, '\0');
 	if (t.oom)
-		oom();
+		cli_oom();
 	fprintf(o->f, "\nfirst divergence: %s\n", t.data);
 	rp_buf_free(&t);
 	text_hunk(o, h);
@@ -1351,7 +1306,7 @@ static void json_trace(struct out *o, int s)
 	header_label(t, &c);
 	rp_buf_putc(&c, '\0');
 	if (c.oom)
-		oom();
+		cli_oom();
 	rp_buf_puts(&o->b, "{\"file\":");
 	jstr(&o->b, t->file);
 	rp_buf_puts(&o->b, ",\"command\":");
@@ -1417,7 +1372,7 @@ static void json_report(struct out *o)
 				dt_exit_text(pr, &x);
 				rp_buf_putc(&x, '\0');
 				if (x.oom)
-					oom();
+					cli_oom();
 				jstr(b, x.data);
 				rp_buf_free(&x);
 			} else {
@@ -1496,7 +1451,7 @@ static void json_report(struct out *o)
 	}
 	rp_buf_puts(b, "]}\n");
 	if (b->oom)
-		oom();
+		cli_oom();
 	fwrite(b->data, 1, b->len, o->f);
 }
 
@@ -1542,6 +1497,7 @@ static FILE *open_output(const struct opts *o)
 
 int main(int argc, char **argv)
 {
+	cli_init("strdiff", EXIT_TROUBLE);
 	struct opts o = {.context = 3, .top = 10};
 	rp_select_init(&o.sel_a);
 	rp_select_init(&o.sel_b);
@@ -1588,7 +1544,7 @@ int main(int argc, char **argv)
 	if (threaded)
 		pthread_join(reader_b, NULL);
 	if (rc_a < 0 || job_b.rc < 0)
-		oom();
+		cli_oom();
 	match_processes(&d);
 	align_all(&d);
 	if (d.nrchanges)

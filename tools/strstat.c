@@ -2,6 +2,7 @@
  * percentiles, errno breakdown, the process tree and the files touched.
  * Streams the trace: only per-syscall, per-process and per-file tables grow.
  * Exit: 0 ok, 1 runtime error (after printing what was computed), 2 usage. */
+#include "cli.h"
 #include "select.h"
 #include "stat.h"
 #include "stat_svg.h"
@@ -68,25 +69,6 @@ static const char *const long_options[] = {
     "--top",	  "--sort",	  "--output",	     "--help", "--version", "--svg",
     "--force",	  "--csv-dir",	  "--with-trace-id", NULL,
 };
-
-static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("strstat: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\n", stderr);
-	va_end(ap);
-	exit(2);
-}
-
-static void oom(void) __attribute__((noreturn));
-static void oom(void)
-{
-	fputs("strstat: out of memory\n", stderr);
-	exit(1);
-}
 
 /* An output file that may not be the input nor replace a trace (unless
  * --force); exits on a refusal. */
@@ -177,41 +159,22 @@ static void usage(FILE *f)
 	    f);
 }
 
-/* A selection option's error is a usage error. */
-static void select_or_die(int rc, const char *msg)
-{
-	if (rc == -ENOMEM)
-		oom();
-	if (rc < 0)
-		usage_error("%s", msg);
-}
-
 static void add_filter(struct opts *o, enum strec_filter_option kind, const char *text)
 {
 	char msg[256];
-	select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
+	cli_select_or_die(strec_filter_add(&o->sel.filter, kind, text, msg, sizeof(msg)), msg);
 }
 
 static void parse_pids(struct opts *o, const char *text)
 {
 	char msg[256];
-	select_or_die(rp_select_pids(&o->sel, text, msg, sizeof(msg)), msg);
+	cli_select_or_die(rp_select_pids(&o->sel, text, msg, sizeof(msg)), msg);
 }
 
 static void parse_e(struct opts *o, const char *expr)
 {
 	char msg[256];
-	select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
-}
-
-static unsigned parse_uint(const char *opt, const char *text)
-{
-	char *end;
-	errno = 0;
-	const unsigned long v = strtoul(text, &end, 10);
-	if (errno || *end || !*text || v > 1u << 30)
-		usage_error("invalid number '%s' for %s", text, opt);
-	return (unsigned)v;
+	cli_select_or_die(rp_select_expr(&o->sel, expr, msg, sizeof(msg)), msg);
 }
 
 /* strace's names of the summary's columns, which -U shows and -S sorts by
@@ -290,8 +253,8 @@ static void parse_sortby(struct opts *o, const char *text)
 	}
 	const char *near = strec_closest(text, cands, 0);
 	if (near)
-		usage_error("invalid sortby '%s' (did you mean '%s'?)", text, near);
-	usage_error("invalid sortby '%s'", text);
+		cli_usage_error("invalid sortby '%s' (did you mean '%s'?)", text, near);
+	cli_usage_error("invalid sortby '%s'", text);
 }
 
 /* -U: the summary's columns in this order, the syscall name last unless
@@ -310,12 +273,12 @@ static void parse_columns(struct opts *o, const char *text)
 		if (c == ST_COL_COUNT) {
 			const char *near = len ? strec_closest(word, cands, 0) : NULL;
 			if (near)
-				usage_error("unknown column name '%s' (did you mean '%s'?)", word,
-					    near);
-			usage_error("unknown column name '%s'", word);
+				cli_usage_error("unknown column name '%s' (did you mean '%s'?)",
+						word, near);
+			cli_usage_error("unknown column name '%s'", word);
 		}
 		if (seen[c])
-			usage_error("-U: column '%s' given more than once", word);
+			cli_usage_error("-U: column '%s' given more than once", word);
 		seen[c] = true;
 		cols.c[cols.n++] = c;
 		if (!comma)
@@ -341,17 +304,9 @@ static void parse_fsort(struct opts *o, const char *text)
 	}
 	const char *near = strec_closest(text, names, 0);
 	if (near)
-		usage_error("invalid --sort column '%s' (did you mean '%s'?)", text, near);
-	usage_error("invalid --sort column '%s' (path, opens, failed, read, written, stat)", text);
-}
-
-static const char *opt_value(int argc, char **argv, int *i, const char *inline_val)
-{
-	if (inline_val)
-		return inline_val;
-	if (*i + 1 >= argc)
-		usage_error("option '%s' needs an argument", argv[*i]);
-	return argv[++*i];
+		cli_usage_error("invalid --sort column '%s' (did you mean '%s'?)", text, near);
+	cli_usage_error("invalid --sort column '%s' (path, opens, failed, read, written, stat)",
+			text);
 }
 
 static void parse_long(struct opts *o, int argc, char **argv, int *i)
@@ -378,14 +333,14 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 	if (!strcmp(name, "--to_trace") || !strcmp(name, "--dont_trace")) {
 		const enum strec_filter_option k =
 		    name[2] == 't' ? STREC_FILTER_TO_TRACE : STREC_FILTER_DONT_TRACE;
-		add_filter(o, k, opt_value(argc, argv, i, val));
+		add_filter(o, k, cli_opt_value(argc, argv, i, val));
 		while (!val &&
 		       strec_filter_list_continues(argc, argv, *i + 1, o->file != NULL, NULL))
 			add_filter(o, k, argv[++*i]);
 	} else if (!strcmp(name, "--trace")) {
-		add_filter(o, STREC_FILTER_TRACE_EXPR, opt_value(argc, argv, i, val));
+		add_filter(o, STREC_FILTER_TRACE_EXPR, cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--pid")) {
-		parse_pids(o, opt_value(argc, argv, i, val));
+		parse_pids(o, cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--tree") && !val) {
 		o->sel.tree = true;
 	} else if (!strcmp(name, "--json") && !val) {
@@ -398,15 +353,15 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		o->with_trace_id = true;
 	} else if (!strcmp(name, "--csv-dir")) {
 		o->fmt = ST_CSV;
-		o->csv_dir = opt_value(argc, argv, i, val);
+		o->csv_dir = cli_opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--top")) {
-		o->top = parse_uint("--top", opt_value(argc, argv, i, val));
+		o->top = cli_parse_uint("--top", cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--sort")) {
-		parse_fsort(o, opt_value(argc, argv, i, val));
+		parse_fsort(o, cli_opt_value(argc, argv, i, val));
 	} else if (!strcmp(name, "--output")) {
-		o->outfile = opt_value(argc, argv, i, val);
+		o->outfile = cli_opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--svg")) {
-		o->svg = opt_value(argc, argv, i, val);
+		o->svg = cli_opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--force") && !val) {
 		o->force = true;
 	} else if (!strcmp(name, "--help") && !val) {
@@ -418,8 +373,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 	} else {
 		const char *near = strec_closest(name, long_options, 0);
 		if (near)
-			usage_error("unknown option '%s' (did you mean '%s'?)", name, near);
-		usage_error("unknown option '%s' (see strstat --help)", name);
+			cli_usage_error("unknown option '%s' (did you mean '%s'?)", name, near);
+		cli_usage_error("unknown option '%s' (see strstat --help)", name);
 	}
 }
 
@@ -430,7 +385,8 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		const char *a = argv[i];
 		if (only_files || a[0] != '-' || !strcmp(a, "-")) {
 			if (o->file)
-				usage_error("more than one trace file ('%s' and '%s')", o->file, a);
+				cli_usage_error("more than one trace file ('%s' and '%s')", o->file,
+						a);
 			o->file = a;
 			continue;
 		}
@@ -462,50 +418,50 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				usage(stdout);
 				exit(0);
 			case 'S':
-				parse_sortby(o, opt_value(argc, argv, &i, rest));
+				parse_sortby(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'U':
-				parse_columns(o, opt_value(argc, argv, &i, rest));
+				parse_columns(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 's':
 				o->print.max_strlen =
-				    parse_uint("-s", opt_value(argc, argv, &i, rest));
+				    cli_parse_uint("-s", cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'o':
-				o->outfile = opt_value(argc, argv, &i, rest);
+				o->outfile = cli_opt_value(argc, argv, &i, rest);
 				break;
 			case 'e':
-				parse_e(o, opt_value(argc, argv, &i, rest));
+				parse_e(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'p':
-				parse_pids(o, opt_value(argc, argv, &i, rest));
+				parse_pids(o, cli_opt_value(argc, argv, &i, rest));
 				break;
 			case 'P': {
 				char msg[256];
-				select_or_die(rp_select_path(&o->sel,
-							     opt_value(argc, argv, &i, rest), msg,
-							     sizeof(msg)),
-					      msg);
+				cli_select_or_die(
+				    rp_select_path(&o->sel, cli_opt_value(argc, argv, &i, rest),
+						   msg, sizeof(msg)),
+				    msg);
 				break;
 			}
 			default:
-				usage_error("unknown option '-%c' (see strstat --help)", *p);
+				cli_usage_error("unknown option '-%c' (see strstat --help)", *p);
 			}
 			break; /* the rest of the word was the option's value */
 		}
 	}
 	if (!o->file)
-		usage_error("no trace file given (see strstat --help)");
+		cli_usage_error("no trace file given (see strstat --help)");
 	if (!o->views && !o->svg)
 		o->views = V_SUMMARY;
 	if (o->with_trace_id && o->fmt != ST_JSON)
-		usage_error("--with-trace-id is for --json");
+		cli_usage_error("--with-trace-id is for --json");
 	if (o->csv_dir && !*o->csv_dir)
-		usage_error("--csv-dir: an empty directory name");
+		cli_usage_error("--csv-dir: an empty directory name");
 	if (o->csv_dir && o->outfile)
-		usage_error("--csv-dir writes a file per table: -o has nothing to write");
+		cli_usage_error("--csv-dir writes a file per table: -o has nothing to write");
 	if (o->csv_dir && !o->views)
-		usage_error("--csv-dir without a view: nothing to write");
+		cli_usage_error("--csv-dir without a view: nothing to write");
 }
 
 /* ---- selection ---- */
@@ -594,7 +550,7 @@ static FILE *open_table(const char *stem, void *ctx)
 	rp_buf_printf(&path, "%s/%s.csv", o->csv_dir, stem);
 	rp_buf_putc(&path, '\0');
 	if (path.oom)
-		oom();
+		cli_oom();
 	char msg[512];
 	const int fd = strtrc_output_open(path.data, STRTRC_OUTPUT_OTHER, o->force, &o->file, 1,
 					  msg, sizeof(msg));
@@ -660,7 +616,7 @@ static int print_views(struct run *r)
 		rp_trace_id_json(r->header, &trace_id);
 		rp_buf_putc(&trace_id, '\0');
 		if (trace_id.oom)
-			oom();
+			cli_oom();
 	}
 	struct st_out out = {
 	    .json_extra = trace_id.data,
@@ -696,6 +652,7 @@ static int print_views(struct run *r)
 
 int main(int argc, char **argv)
 {
+	cli_init("strstat", 1);
 	struct opts o = {.top = 10, .fsort = ST_FSORT_OPENS};
 	rp_select_init(&o.sel);
 	rp_print_opts_init(&o.print);
@@ -730,14 +687,14 @@ int main(int argc, char **argv)
 	r.printer = r.s ? rp_printer_new(&o.print, r.s) : NULL;
 	r.call_printer = r.s ? rp_printer_new(&call_opts, r.s) : NULL;
 	if (rp_select_anchor_paths(&o.sel, h->cwd) < 0)
-		oom();
+		cli_oom();
 	/* as strace -c would have counted the recording (strec -e trace=...) */
 	if (rp_select_recorded_filter(&o.sel, h->filter, msg, sizeof(msg)) < 0)
 		fprintf(stderr, "strstat: warning: %s: counting every call\n", msg);
 	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer)
-		oom();
+		cli_oom();
 	if (o.svg && !(r.svg = st_svg_new(h, r.procs)))
-		oom();
+		cli_oom();
 	struct rp_progress progress;
 	rp_progress_start(&progress, "strstat", o.file);
 
@@ -749,12 +706,12 @@ int main(int argc, char **argv)
 		st_procs_set_end(r.procs, rec.ts_ns);
 		if (rec.kind == STRTRC_SNAPSHOT &&
 		    st_procs_snapshot(r.procs, &rec.u.snapshot, rec.ts_ns) < 0)
-			oom();
+			cli_oom();
 		char *exe = NULL;
 		if (rec.kind == STRTRC_EXEC && rec.u.exec.exe.data) {
 			exe = strndup((const char *)rec.u.exec.exe.data, rec.u.exec.exe.len);
 			if (!exe)
-				oom();
+				cli_oom();
 		}
 		r.exec_exe = exe;
 		const int frc = rp_session_feed(r.s, &rec, on_event, &r);

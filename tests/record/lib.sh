@@ -4,6 +4,8 @@
 set -u
 
 STREC=${1:?usage: $0 STREC TRCFACTS BINDIR}
+# shellcheck disable=SC2034 # for the tests: the binary itself, when STREC becomes a wrapper below
+STREC_BIN=$STREC
 FACTS=${2:?}
 # shellcheck disable=SC2034 # for the tests that source this file
 BIN=${3:?}
@@ -18,6 +20,15 @@ cleanup() {
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# Whether user nobody can run the programs under test: not from a clone
+# inside a directory only its owner may enter (mktemp -d makes them 0700).
+nobody_can_run() {
+	local f
+	for f in "$@"; do
+		setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$f" 2>/dev/null || return 1
+	done
+}
 
 # STREC_TEST_BACKEND=bpf: the test's every strec records with that engine
 # (a wrapper passes --backend first); exit 77 (skip) where it cannot record.

@@ -10,6 +10,10 @@ if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null; then
 	exit 77
 fi
 chmod 777 "$WORK"
+if ! nobody_can_run "$STREC" "$BIN/tp_exitcode"; then
+	echo "SKIP: user nobody cannot reach $STREC (a checkout in a private directory)"
+	exit 77
+fi
 nobody() {
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
 }

@@ -28,6 +28,7 @@
 #define R_CWD	      SC_CLASS_SETS_CWD
 #define R_OTHER	      SC_CLASS_OTHER_FDS
 #define R_SOCK	      SC_CLASS_SOCKET_ENDS
+#define R_CLOEXEC     SC_CLASS_RET_FD_CLOEXEC
 #define C_SECCOMP     SC_CLASS_SECCOMP
 #define C_NONE	      0u
 
@@ -45,14 +46,17 @@
 #define A_FD	ARG_(SC_ARG_FD, 0, 0, SC_LEN_NONE)
 /* a descriptor number in the process the pidfd in argument n names */
 #define A_FD_OF_PIDFD(n) ARG_(SC_ARG_FD, 0, SC_T_PIDFD_TARGET_FD, SC_LEN_ARG(n))
-#define A_DIRFD		 ARG_(SC_ARG_DIRFD, 0, 0, SC_LEN_NONE)
-#define A_PID		 ARG_(SC_ARG_PID, 0, 0, SC_LEN_NONE)
-#define A_SIGNAL	 ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)
-#define A_FLAGS(x)	 ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_NONE)
-#define A_ENUM(x)	 ARG_(SC_ARG_ENUM, 0, SC_X_##x, SC_LEN_NONE)
-#define A_PATH		 ARG_(SC_ARG_PATH, SC_DIR_IN, 0, SC_LEN_NONE)
-#define A_STR		 ARG_(SC_ARG_STR, SC_DIR_IN, 0, SC_LEN_NONE)
-#define A_STRVEC	 ARG_(SC_ARG_STRVEC, SC_DIR_IN, 0, SC_LEN_NONE)
+/* a descriptor the call reads data from / writes data to */
+#define A_FD_SOURCE ARG_(SC_ARG_FD, 0, SC_T_DATA_SOURCE, SC_LEN_NONE)
+#define A_FD_SINK   ARG_(SC_ARG_FD, 0, SC_T_DATA_SINK, SC_LEN_NONE)
+#define A_DIRFD	    ARG_(SC_ARG_DIRFD, 0, 0, SC_LEN_NONE)
+#define A_PID	    ARG_(SC_ARG_PID, 0, 0, SC_LEN_NONE)
+#define A_SIGNAL    ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)
+#define A_FLAGS(x)  ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_NONE)
+#define A_ENUM(x)   ARG_(SC_ARG_ENUM, 0, SC_X_##x, SC_LEN_NONE)
+#define A_PATH	    ARG_(SC_ARG_PATH, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STR	    ARG_(SC_ARG_STR, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STRVEC    ARG_(SC_ARG_STRVEC, SC_DIR_IN, 0, SC_LEN_NONE)
 /* Buffers: IN sized by an argument; OUT sized by the return value; OUT_ARG
  * sized by an argument (the kernel fills it whole on success). */
 #define A_BUF_IN(n) ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_ARG(n))
@@ -208,6 +212,41 @@ static const size_t type_sizes[SC_T_COUNT] = {SC_TYPES(SC_TYPE_SIZE_)};
 static const char *const type_names[SC_T_COUNT] = {SC_TYPES(SC_TYPE_NAME_)};
 #define SC_XLAT_NAME_(name) [SC_X_##name] = #name,
 static const char *const xlat_names[SC_X_COUNT] = {SC_XLATS(SC_XLAT_NAME_)};
+
+int sc_data_fd_arg(const struct sc_desc *d, enum sc_type_id end)
+{
+	assert(end == SC_T_DATA_SOURCE || end == SC_T_DATA_SINK);
+	for (unsigned i = 0; d && i < d->nargs; i++) {
+		if (d->args[i].kind == SC_ARG_FD && d->args[i].type == end)
+			return (int)i;
+	}
+	return -1;
+}
+
+int sc_data_arg(const struct sc_desc *d)
+{
+	for (unsigned i = 0; d && i < d->nargs; i++) {
+		switch (d->args[i].kind) {
+		case SC_ARG_BUF:
+		case SC_ARG_IOVEC:
+		case SC_ARG_MSGHDR:
+		case SC_ARG_MMSGHDR:
+			return (int)i;
+		default:
+			break;
+		}
+	}
+	return -1;
+}
+
+int sc_strvec_arg(const struct sc_desc *d)
+{
+	for (unsigned i = 0; d && i < d->nargs; i++) {
+		if (d->args[i].kind == SC_ARG_STRVEC)
+			return (int)i;
+	}
+	return -1;
+}
 
 size_t sc_type_size(enum sc_type_id type)
 {

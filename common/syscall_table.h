@@ -49,12 +49,15 @@ enum sc_class {
 	 * an addressed send's implicit bind): the recorder records them after
 	 * it, for strace -yy (rec_capture_result) */
 	SC_CLASS_SOCKET_ENDS = 1u << 23,
-	SC_CLASS_LAST = SC_CLASS_SOCKET_ENDS
+	/* its new descriptor is close-on-exec whatever the flags (pidfds,
+	 * io_uring, landlock rulesets) */
+	SC_CLASS_RET_FD_CLOEXEC = 1u << 24,
+	SC_CLASS_LAST = SC_CLASS_RET_FD_CLOEXEC
 };
 /* The classes that are the recorder's, not strace's. */
 #define SC_CLASSES_RECORDER                                                                        \
 	(SC_CLASS_LIFECYCLE | SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |             \
-	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP | SC_CLASS_SOCKET_ENDS)
+	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP | SC_CLASS_SOCKET_ENDS | SC_CLASS_RET_FD_CLOEXEC)
 /* The classes after which the recorder asks the kernel what a call's
  * descriptors or working directory are (rec_capture_result). */
 #define SC_CLASSES_RESULT                                                                          \
@@ -197,7 +200,9 @@ enum sc_len_source {
 	X(FUTEX_WAITV_PAIR, 48) /* futex_requeue waiters[2] */                                     \
 	X(TASK_COMM, 16)	/* prctl PR_GET_NAME */                                            \
 	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
-	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */
+	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \
+	X(DATA_SOURCE, 0)	/* FD: the call reads data from it (read, recvmsg, splice's in) */ \
+	X(DATA_SINK, 0)		/* FD: the call writes data to it (write, sendmsg, splice's out) */
 
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
 enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
@@ -338,6 +343,7 @@ enum sc_decoder_id {
  * time's date); the printers fall back on decimal. */
 #define SC_RVALS(X)                                                                                \
 	X(DEC)                                                                                     \
+	X(PID) /* a process or thread id, decimal (fork, getpid, wait4) */                         \
 	X(HEX)                                                                                     \
 	X(OCTAL)                                                                                   \
 	X(FCNTL)  /* F_GETFD's flags, F_GETFL's, F_DUPFD's descriptor */                           \
@@ -404,6 +410,24 @@ int sc_has_conds(const struct sc_table *table, uint64_t nr);
 extern const struct sc_table sc_table_x86_64;
 extern const struct sc_table sc_table_i386;
 
+/* Each syscall's number by name, for code that must single one out (and
+ * look its row up by number): SC_NR_<name> on x86_64, SC_NR32_<name> on
+ * i386. Generated from the rows; no name is compared at run time. */
+#define SYSCALL(nr_, name_, ...)   SC_NR_##name_ = (nr_),
+#define SYSCALL_D(nr_, name_, ...) SC_NR_##name_ = (nr_),
+enum sc_nr_x86_64 {
+#include "syscalls_x86_64.def"
+};
+#undef SYSCALL
+#undef SYSCALL_D
+#define SYSCALL(nr_, name_, ...)   SC_NR32_##name_ = (nr_),
+#define SYSCALL_D(nr_, name_, ...) SC_NR32_##name_ = (nr_),
+enum sc_nr_i386 {
+#include "syscalls_i386.def"
+};
+#undef SYSCALL
+#undef SYSCALL_D
+
 /* CLONE_THREAD: the clone made a thread of the caller's process rather than
  * a process of its own (the table test checks it against <sched.h>). */
 #define SC_CLONE_THREAD 0x10000u
@@ -425,6 +449,15 @@ const struct sc_desc *sc_lookup(const struct sc_table *table, uint64_t nr);
 
 /* The number of the syscall called name, or -1. */
 int sc_number(const struct sc_table *table, const char *name);
+
+/* The descriptor argument a call moves data through, -1 if none: end is
+ * SC_T_DATA_SOURCE (read from: -e read=, bytes read) or SC_T_DATA_SINK. */
+int sc_data_fd_arg(const struct sc_desc *d, enum sc_type_id end);
+/* The argument holding the data a call moves (a buffer, iovec array,
+ * msghdr or mmsghdr array), -1 if none (sendfile, splice). */
+int sc_data_arg(const struct sc_desc *d);
+/* The argument of the first vector of strings (execve's argv), -1 if none. */
+int sc_strvec_arg(const struct sc_desc *d);
 
 /* Size in bytes of a fixed-size type; 0 for SC_T_NONE. */
 size_t sc_type_size(enum sc_type_id type);

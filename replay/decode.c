@@ -536,6 +536,11 @@ bool rp_rv_DEC(struct rp_ctx *c, struct rp_buf *b)
 	return true;
 }
 
+bool rp_rv_PID(struct rp_ctx *c, struct rp_buf *b)
+{
+	return rp_rv_DEC(c, b);
+}
+
 bool rp_rv_HEX(struct rp_ctx *c, struct rp_buf *b)
 {
 	rp_buf_printf(b, "%#" PRIx64, (uint64_t)c->sc->rval);

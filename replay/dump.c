@@ -90,52 +90,29 @@ void rp_fdset_free(struct rp_fdset *set)
 
 /* ---- the calls strace dumps ---- */
 
-enum dump_shape {
-	DUMP_BUF,  /* arg 1 a buffer of arg 2's bytes (written) or of the result's (read) */
-	DUMP_IOV,  /* arg 1 an iovec array of arg 2 elements */
-	DUMP_MSG,  /* arg 1 a struct msghdr */
-	DUMP_MMSG, /* arg 1 a struct mmsghdr array */
-};
-
-static const struct dump_call {
-	const char *name;
+/* A call strace dumps: one that moves data between a descriptor and its
+ * buffer, iovecs or messages (the table marks the descriptor). */
+struct dump_call {
 	bool writes; /* -e write=; else -e read= */
-	enum dump_shape shape;
-} dump_calls[] = {
-    {"write", true, DUMP_BUF},
-    {"pwrite64", true, DUMP_BUF},
-    {"send", true, DUMP_BUF},
-    {"sendto", true, DUMP_BUF},
-    {"mq_timedsend", true, DUMP_BUF},
-    {"mq_timedsend_time64", true, DUMP_BUF},
-    {"writev", true, DUMP_IOV},
-    {"pwritev", true, DUMP_IOV},
-    {"pwritev2", true, DUMP_IOV},
-    {"vmsplice", true, DUMP_IOV},
-    {"sendmsg", true, DUMP_MSG},
-    {"sendmmsg", true, DUMP_MMSG},
-    {"read", false, DUMP_BUF},
-    {"pread64", false, DUMP_BUF},
-    {"recv", false, DUMP_BUF},
-    {"recvfrom", false, DUMP_BUF},
-    {"mq_timedreceive", false, DUMP_BUF},
-    {"mq_timedreceive_time64", false, DUMP_BUF},
-    {"readv", false, DUMP_IOV},
-    {"preadv", false, DUMP_IOV},
-    {"preadv2", false, DUMP_IOV},
-    {"recvmsg", false, DUMP_MSG},
-    {"recvmmsg", false, DUMP_MMSG},
-    {"recvmmsg_time64", false, DUMP_MMSG},
+	unsigned fd_arg, data_arg;
+	enum sc_arg_kind shape; /* SC_ARG_BUF, _IOVEC, _MSGHDR or _MMSGHDR */
 };
 
-static const struct dump_call *dump_call_of(const struct rp_syscall *sc)
+static bool dump_call_of(const struct rp_syscall *sc, struct dump_call *call)
 {
-	const char *const name = rp_syscall_name(sc);
-	for (size_t i = 0; name && i < sizeof(dump_calls) / sizeof(dump_calls[0]); i++) {
-		if (!strcmp(name, dump_calls[i].name))
-			return &dump_calls[i];
-	}
-	return NULL;
+	const int data = sc_data_arg(sc->desc);
+	if (data < 0)
+		return false;
+	int fd = sc_data_fd_arg(sc->desc, SC_T_DATA_SOURCE);
+	call->writes = fd < 0;
+	if (fd < 0)
+		fd = sc_data_fd_arg(sc->desc, SC_T_DATA_SINK);
+	if (fd < 0)
+		return false;
+	call->fd_arg = (unsigned)fd;
+	call->data_arg = (unsigned)data;
+	call->shape = sc->desc->args[data].kind;
+	return true;
 }
 
 /* ---- dumping ---- */
@@ -216,44 +193,53 @@ void rp_print_io_dumps(const struct rp_print_opts *o, const struct rp_event *ev,
 	assert(ev->kind == RP_EV_SYSCALL);
 	if (!sc->finished)
 		return; /* strace dumps at the exit */
-	const struct dump_call *const call = dump_call_of(sc);
-	if (!call ||
-	    !rp_fdset_has(call->writes ? o->dump_write : o->dump_read, (int32_t)sc->args[0]))
+	struct dump_call call;
+	if (!dump_call_of(sc, &call) || !rp_fdset_has(call.writes ? o->dump_write : o->dump_read,
+						      (int32_t)sc->args[call.fd_arg]))
 		return;
 	/* what was written is dumped whether the call failed or not */
-	if (!call->writes && sc->is_error)
+	if (!call.writes && sc->is_error)
 		return;
-	const int stop = call->writes ? STRTRC_AT_ENTRY : STRTRC_AT_EXIT;
-	const uint64_t size = call->writes ? UINT64_MAX : (uint64_t)sc->rval;
-	switch (call->shape) {
-	case DUMP_BUF:
-		dump_bytes(out, rp_syscall_mem(sc, stop, 1, 0), sc->args[1],
-			   call->writes ? sc->args[2] : (uint64_t)sc->rval, ev->tid);
-		break;
-	case DUMP_IOV:
-		dump_iov(out, sc, stop, 1, 0, RP_IOV_BUF(0), sc->args[2], size, ev->tid);
-		break;
-	case DUMP_MSG: {
-		const struct rp_mem *const h = rp_syscall_mem(sc, stop, 1, 0);
-		if (h && h->len >= 56)
-			dump_iov(out, sc, stop, 1, RP_MSG_IOV, RP_MSG_BUF, rp_get_u64(h->data + 24),
-				 size, ev->tid);
+	const int stop = call.writes ? STRTRC_AT_ENTRY : STRTRC_AT_EXIT;
+	const uint64_t size = call.writes ? UINT64_MAX : (uint64_t)sc->rval;
+	const unsigned arg = call.data_arg;
+	switch (call.shape) {
+	case SC_ARG_BUF: {
+		const uint8_t len_src = sc->desc->args[arg].len;
+		dump_bytes(out, rp_syscall_mem(sc, stop, arg, 0), sc->args[arg],
+			   call.writes && len_src <= SC_LEN_ARG5 ? sc->args[len_src]
+								 : (uint64_t)sc->rval,
+			   ev->tid);
 		break;
 	}
-	case DUMP_MMSG: {
+	case SC_ARG_IOVEC:
+		dump_iov(out, sc, stop, arg, 0, RP_IOV_BUF(0), sc->args[sc->desc->args[arg].len],
+			 size, ev->tid);
+		break;
+	case SC_ARG_MSGHDR: {
+		const struct rp_mem *const h = rp_syscall_mem(sc, stop, arg, 0);
+		if (h && h->len >= 56)
+			dump_iov(out, sc, stop, arg, RP_MSG_IOV, RP_MSG_BUF,
+				 rp_get_u64(h->data + 24), size, ev->tid);
+		break;
+	}
+	case SC_ARG_MMSGHDR: {
 		/* the messages the call handled, each up to its msg_len as the
 		 * kernel set it (a failed sendmmsg: as they were given) */
-		const struct rp_mem *const arr = rp_syscall_mem(sc, STRTRC_AT_EXIT, 1, 0);
-		const uint64_t n = sc->is_error ? sc->args[2] : (uint64_t)sc->rval;
+		const struct rp_mem *const arr = rp_syscall_mem(sc, STRTRC_AT_EXIT, arg, 0);
+		const uint64_t n =
+		    sc->is_error ? sc->args[sc->desc->args[arg].len] : (uint64_t)sc->rval;
 		for (uint64_t i = 0; arr && i < n && 64 * (i + 1) <= arr->len; i++) {
 			const uint8_t *const e = arr->data + 64 * i;
 			const uint64_t iovlen = rp_get_u64(e + 24);
 			rp_buf_printf(out, " = %" PRIu64 " buffers in vector %" PRIu64 "\n", iovlen,
 				      i);
-			dump_iov(out, sc, STRTRC_AT_EXIT, 1, RP_MMSG_ITEM(i) + RP_MSG_IOV,
+			dump_iov(out, sc, STRTRC_AT_EXIT, arg, RP_MMSG_ITEM(i) + RP_MSG_IOV,
 				 RP_MMSG_ITEM(i) + RP_MSG_BUF, iovlen, rp_get_u32(e + 56), ev->tid);
 		}
 		break;
 	}
+	default:
+		assert(!"a data argument of another kind");
 	}
 }

@@ -417,26 +417,28 @@ static void fdtab_exec(struct fdstore *st, struct fdtab *t)
 		t->exec_epoch = ++st->epoch;
 }
 
-/* Whether a successful call opened its descriptor(s) close-on-exec:
- * O_CLOEXEC, SOCK_CLOEXEC, EPOLL_CLOEXEC... are all 02000000. */
-static bool opened_cloexec(const char *name, const uint64_t *a)
+/* Whether a successful call opened its descriptor(s) close-on-exec: the
+ * *_CLOEXEC bit of its first flag argument's set (O_CLOEXEC, MFD_CLOEXEC...),
+ * O_CLOEXEC itself where the set names none (the kernel defines SOCK_,
+ * EPOLL_, EFD_... CLOEXEC as O_CLOEXEC); the table marks the calls whose
+ * descriptors always are (pidfds). */
+static bool opened_cloexec(const struct sc_desc *d, const uint64_t *a)
 {
-	static const struct {
-		const char *name;
-		unsigned arg;
-	} flag_arg[] = {
-	    {"open", 1},	  {"openat", 2},	{"socket", 1},	  {"socketpair", 1},
-	    {"accept4", 3},	  {"dup3", 2},		{"pipe2", 1},	  {"epoll_create1", 0},
-	    {"eventfd2", 1},	  {"inotify_init1", 0}, {"signalfd4", 3}, {"timerfd_create", 1},
-	    {"fanotify_init", 0},
-	};
-	for (size_t i = 0; i < sizeof(flag_arg) / sizeof(flag_arg[0]); i++) {
-		if (!strcmp(name, flag_arg[i].name))
-			return a[flag_arg[i].arg] & 02000000;
+	enum { O_CLOEXEC_BIT = 02000000 };
+	if (d->classes & SC_CLASS_RET_FD_CLOEXEC)
+		return true;
+	for (unsigned i = 0; i < d->nargs; i++) {
+		if (d->args[i].kind != SC_ARG_FLAGS)
+			continue;
+		const struct rp_xlat *const x = rp_xlat_get(d->args[i].type);
+		for (size_t k = 0; x && k < x->n; k++) {
+			const size_t len = strlen(x->e[k].name);
+			if (len > 8 && !memcmp(x->e[k].name + len - 8, "_CLOEXEC", 8))
+				return (a[i] & x->e[k].val) != 0;
+		}
+		return (a[i] & O_CLOEXEC_BIT) != 0;
 	}
-	if (!strcmp(name, "memfd_create"))
-		return a[1] & 1;					    /* MFD_CLOEXEC */
-	return !strcmp(name, "pidfd_open") || !strcmp(name, "pidfd_getfd"); /* always */
+	return false;
 }
 
 /* ---- tasks ---- */
@@ -509,7 +511,8 @@ static const struct fd_calls *fd_calls_for(struct rp_session *s, uint32_t arch)
 	struct fd_calls *const fc = &s->fd_calls[t == &sc_table_i386];
 	if (fc->arch == arch)
 		return fc;
-#define LOOKUP(name) (sc_number(t, #name) >= 0 ? sc_lookup(t, (unsigned)sc_number(t, #name)) : NULL)
+	const bool x64 = t == &sc_table_x86_64;
+#define LOOKUP(name) sc_lookup(t, x64 ? SC_NR_##name : SC_NR32_##name)
 	*fc = (struct fd_calls){
 	    .arch = arch,
 	    .open = LOOKUP(open),
@@ -857,7 +860,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 	const struct rp_mem *link = result_link(sc, 0);
 	if ((classes & SC_CLASS_RET_FD) && link) {
 		fdtab_set(st, fds, r, (const char *)link->data, link->len,
-			  opened_cloexec(d->name, sc->args));
+			  opened_cloexec(d, sc->args));
 		return;
 	}
 	if ((classes & SC_CLASS_SETS_CWD) && link) {
@@ -878,7 +881,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 				const struct rp_mem *const l = result_link(sc, k + 1);
 				if (l)
 					fdtab_set(st, fds, fd, (const char *)l->data, l->len,
-						  opened_cloexec(d->name, sc->args));
+						  opened_cloexec(d, sc->args));
 				else
 					fdtab_set(st, fds, fd, NULL, 0, false);
 			}
@@ -895,8 +898,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 		if (m) {
 			char *p = resolve(cwd, m->data, m->len);
 			if (p)
-				fdtab_set(st, fds, r, p, strlen(p),
-					  opened_cloexec(d->name, sc->args));
+				fdtab_set(st, fds, r, p, strlen(p), opened_cloexec(d, sc->args));
 			else
 				fdtab_set(st, fds, r, NULL, 0, false);
 			free(p);
@@ -910,7 +912,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 	} else if (d == fc->dup || d == fc->dup2 || d == fc->dup3 ||
 		   (d == fc->fcntl && (sc->args[1] == F_DUPFD || sc->args[1] == F_DUPFD_CLOEXEC))) {
 		fdtab_dup(st, fds, (int32_t)sc->args[0], r,
-			  opened_cloexec(d->name, sc->args) ||
+			  opened_cloexec(d, sc->args) ||
 			      (d == fc->fcntl && sc->args[1] == F_DUPFD_CLOEXEC));
 	} else if (d == fc->fcntl && sc->args[1] == F_SETFD) {
 		fdtab_set_cloexec(st, fds, (int32_t)sc->args[0], sc->args[2] & FD_CLOEXEC);

@@ -354,21 +354,6 @@ static uint32_t intern(struct dt_trace *t, const char *text, size_t len)
 	return (uint32_t)off;
 }
 
-/* Calls whose result is a process or thread id, which may be one the
- * trace does not know (getppid of the traced command: the recorder). */
-static bool returns_pid(const char *name)
-{
-	static const char *const names[] = {
-	    "fork",    "vfork",	  "clone",  "clone3", "getpid",		 "getppid", "gettid",
-	    "getpgrp", "getpgid", "getsid", "setsid", "set_tid_address", "wait4",   "waitpid",
-	};
-	for (size_t i = 0; name && i < STREC_ARRAY_SIZE(names); i++) {
-		if (!strcmp(name, names[i]))
-			return true;
-	}
-	return false;
-}
-
 enum call_traits {
 	TRAIT_KNOWN = 1,
 	TRAIT_RETURNS_PID = 2,
@@ -383,11 +368,12 @@ static unsigned traits(struct dt_trace *t, const struct rp_syscall *sc)
 	uint8_t *const slot = sc->nr < DT_TRAITS_NR ? &t->traits[arch][sc->nr] : NULL;
 	if (slot && *slot)
 		return *slot;
-	const char *name = rp_syscall_name(sc);
 	unsigned found = TRAIT_KNOWN;
-	if (returns_pid(name))
+	/* a result that may be a process the trace does not know (getppid of
+	 * the traced command: the recorder) */
+	if (sc->desc && sc->desc->rval == SC_RV_PID)
 		found |= TRAIT_RETURNS_PID;
-	if (name && !strcmp(name, "getrandom"))
+	if (sc->desc && sc->desc->decoder == SC_D_getrandom)
 		found |= TRAIT_RANDOM;
 	if (slot)
 		*slot = (uint8_t)found;

@@ -238,15 +238,6 @@ static int add_io(struct st_files *f, const struct rp_session *s, const struct s
 	return 0;
 }
 
-static bool name_in(const char *name, const char *const *set)
-{
-	for (; *set; set++) {
-		if (!strcmp(name, *set))
-			return true;
-	}
-	return false;
-}
-
 /* The first path argument, or -1. */
 static int path_arg(const struct sc_desc *d)
 {
@@ -260,29 +251,26 @@ static int path_arg(const struct sc_desc *d)
 int st_files_call(struct st_files *f, const struct rp_session *s, const struct st_procs *p,
 		  const struct st_call *c)
 {
-	static const char *const reads[] = {"read",    "pread64",  "readv",   "preadv",
-					    "preadv2", "recvfrom", "recvmsg", NULL};
-	static const char *const writes[] = {"write",	 "pwrite64", "writev",	"pwritev",
-					     "pwritev2", "sendto",   "sendmsg", NULL};
-	static const char *const opens[] = {"open", "openat", "openat2", "creat", NULL};
 	const struct sc_desc *d = c->sc->desc;
 	if (!d)
 		return 0;
-	const char *name = c->name;
+	/* data moved through descriptors; an mmsghdr call's result counts
+	 * messages, not bytes */
+	const int src = sc_data_fd_arg(d, SC_T_DATA_SOURCE),
+		  sink = sc_data_fd_arg(d, SC_T_DATA_SINK);
+	const int data = sc_data_arg(d);
+	if (src >= 0 || sink >= 0) {
+		if (data >= 0 && d->args[data].kind == SC_ARG_MMSGHDR)
+			return 0;
+		const int rc =
+		    src < 0 ? 0 : add_io(f, s, c, (int)(int32_t)c->sc->args[src], IO_READ);
+		return rc || sink < 0 ? rc
+				      : add_io(f, s, c, (int)(int32_t)c->sc->args[sink], IO_WRITE);
+	}
 	const int fd0 = (int)(int32_t)c->sc->args[0];
-	if (name_in(name, reads))
-		return add_io(f, s, c, fd0, IO_READ);
-	if (name_in(name, writes))
-		return add_io(f, s, c, fd0, IO_WRITE);
-	if (!strcmp(name, "sendfile")) {
-		const int rc = add_io(f, s, c, (int)(int32_t)c->sc->args[1], IO_READ);
-		return rc ? rc : add_io(f, s, c, fd0, IO_WRITE);
-	}
-	if (!strcmp(name, "copy_file_range") || !strcmp(name, "splice")) {
-		const int rc = add_io(f, s, c, fd0, IO_READ);
-		return rc ? rc : add_io(f, s, c, (int)(int32_t)c->sc->args[2], IO_WRITE);
-	}
-	const bool is_open = name_in(name, opens);
+	/* opening a path: open, openat, openat2, creat (open_tree, fspick) */
+	const bool is_open =
+	    (d->classes & (SC_CLASS_FILE | SC_CLASS_RET_FD)) == (SC_CLASS_FILE | SC_CLASS_RET_FD);
 	const bool is_stat = (d->classes & SC_CLASS_STAT_LIKE) != 0;
 	if (!is_open && !is_stat)
 		return 0;

@@ -360,24 +360,24 @@ static int on_syscall(struct st_procs *p, struct proc *pr, const struct rp_sessi
 		      const struct rp_event *ev)
 {
 	const struct rp_syscall *sc = &ev->u.sc;
-	/* the table's classes rule out nearly every call before the names */
+	/* the calls that change what a process runs or where */
 	if (!sc->desc || !(sc->desc->classes & (SC_CLASS_LIFECYCLE | SC_CLASS_SETS_CWD)))
 		return 0;
-	const char *name = rp_syscall_name(sc);
-	if (!name || !sc->finished || sc->is_error)
+	if (!sc->finished || sc->is_error)
 		return 0;
-	if (!strcmp(name, "execve"))
-		return exec_argv(pr, sc, 1);
-	if (!strcmp(name, "execveat"))
-		return exec_argv(pr, sc, 2);
+	const int argv = sc_strvec_arg(sc->desc); /* execve, execveat */
+	if ((sc->desc->classes & SC_CLASS_LIFECYCLE) && argv >= 0)
+		return exec_argv(pr, sc, (unsigned)argv);
+	if (!(sc->desc->classes & SC_CLASS_SETS_CWD))
+		return 0;
 	char *cwd = NULL;
-	if (!strcmp(name, "chdir")) {
+	if (sc->desc->args[0].kind == SC_ARG_PATH) { /* chdir */
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, 0, 0);
 		if (!m)
 			return 0;
 		cwd = st_path_join(pr->cwd ? pr->cwd : p->cwd, (const char *)m->data,
 				   strnlen((const char *)m->data, m->len));
-	} else if (!strcmp(name, "fchdir")) {
+	} else if (sc->desc->args[0].kind == SC_ARG_FD) { /* fchdir */
 		const char *fp = rp_session_fd_path(s, ev->tid, (int)(int32_t)sc->args[0]);
 		if (!fp)
 			return 0;

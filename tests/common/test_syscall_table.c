@@ -287,6 +287,27 @@ static unsigned check_table(const struct sc_table *t)
 			   (d->args[0].type == SC_T_INT_PAIR || d->args[3].type == SC_T_INT_PAIR)),
 		      "%s: %s: descriptor pair without an int[2] output", t->arch_name, d->name);
 		CHECK(d->nargs <= 6, "%s: %s: nargs %u", t->arch_name, d->name, d->nargs);
+		/* data moves through at most one descriptor each way, between it
+		 * and the call's data argument if it has one: into memory the
+		 * kernel writes (read), out of memory it reads (write) */
+		const int src = sc_data_fd_arg(d, SC_T_DATA_SOURCE);
+		const int sink = sc_data_fd_arg(d, SC_T_DATA_SINK);
+		const int data = sc_data_arg(d);
+		unsigned data_fds = 0;
+		for (unsigned i = 0; i < d->nargs; i++)
+			data_fds +=
+			    d->args[i].kind == SC_ARG_FD && (d->args[i].type == SC_T_DATA_SOURCE ||
+							     d->args[i].type == SC_T_DATA_SINK);
+		CHECK(data_fds == (unsigned)(src >= 0) + (unsigned)(sink >= 0),
+		      "%s: %s: two descriptors for one direction", t->arch_name, d->name);
+		CHECK(data < 0 || (src < 0) != (sink < 0) || (src < 0 && sink < 0),
+		      "%s: %s: a buffer moved both ways", t->arch_name, d->name);
+		if (data >= 0 && (src >= 0 || sink >= 0))
+			CHECK((src >= 0) == ((d->args[data].dir & SC_DIR_OUT) != 0),
+			      "%s: %s: data direction %u against its descriptor", t->arch_name,
+			      d->name, d->args[data].dir);
+		CHECK(!(d->classes & SC_CLASS_RET_FD_CLOEXEC) || (d->classes & SC_CLASS_RET_FD),
+		      "%s: %s: close-on-exec without a new descriptor", t->arch_name, d->name);
 		/* the recorder names other descriptors from received messages,
 		 * clone_args' pidfd, or another process's descriptor argument */
 		bool names_others = false;
@@ -352,9 +373,11 @@ static unsigned check_table(const struct sc_table *t)
 					  sc_type_size(a->type) > 0,
 				      "%s: %s: arg %u: no sized type", t->arch_name, d->name, i);
 			} else if (a->kind == SC_ARG_FD && a->type != 0) {
-				/* a descriptor of the process the pidfd in argument len names */
-				CHECK(a->type == SC_T_PIDFD_TARGET_FD && a->len <= SC_LEN_ARG5 &&
-					  d->args[a->len].kind == SC_ARG_FD,
+				/* a descriptor of the process the pidfd in argument len
+				 * names, or one data moves through */
+				CHECK((a->type == SC_T_PIDFD_TARGET_FD && a->len <= SC_LEN_ARG5 &&
+				       d->args[a->len].kind == SC_ARG_FD) ||
+					  a->type == SC_T_DATA_SOURCE || a->type == SC_T_DATA_SINK,
 				      "%s: %s: arg %u: descriptor type %u", t->arch_name, d->name,
 				      i, a->type);
 			} else if (a->kind == SC_ARG_BUF && a->type != 0) {
@@ -617,7 +640,8 @@ static void check_sizes(void)
 	}
 	CHECK(sc_type_size(SC_T_NONE) == 0, "NONE has a size");
 	for (unsigned t = 1; t < SC_T_COUNT; t++)
-		CHECK(sc_type_size(t) > 0 || t == SC_T_DIRENTS || t == SC_T_PIDFD_TARGET_FD,
+		CHECK(sc_type_size(t) > 0 || t == SC_T_DIRENTS || t == SC_T_PIDFD_TARGET_FD ||
+			  t == SC_T_DATA_SOURCE || t == SC_T_DATA_SINK,
 		      "type %s has no size", sc_type_name(t));
 	for (unsigned x = 0; x < SC_X_COUNT; x++)
 		CHECK(sc_xlat_name(x) && sc_xlat_name(x)[0], "set %u has no name", x);
@@ -661,6 +685,29 @@ static void check_specific(void)
 	d = sc_lookup(t, __NR_execve);
 	CHECK(d && d->args[1].kind == SC_ARG_STRVEC && d->args[2].kind == SC_ARG_STRVEC,
 	      "execve argv");
+
+	/* the generated numbers are the kernel's */
+	CHECK(SC_NR_openat == __NR_openat && SC_NR_recvmmsg == __NR_recvmmsg &&
+		  SC_NR_close_range == __NR_close_range && SC_NR32_openat == 295,
+	      "SC_NR_ constants");
+	/* facts the decoders and tools derive from the rows */
+	d = sc_lookup(t, __NR_sendfile);
+	CHECK(sc_data_fd_arg(d, SC_T_DATA_SOURCE) == 1 && sc_data_fd_arg(d, SC_T_DATA_SINK) == 0 &&
+		  sc_data_arg(d) < 0,
+	      "sendfile reads arg 1, writes arg 0, through no buffer");
+	d = sc_lookup(t, __NR_recvmsg);
+	CHECK(sc_data_fd_arg(d, SC_T_DATA_SOURCE) == 0 && sc_data_arg(d) == 1, "recvmsg");
+	d = sc_lookup(t, __NR_getdents64);
+	CHECK(sc_data_fd_arg(d, SC_T_DATA_SOURCE) < 0,
+	      "getdents64 moves no data (strace dumps none)");
+	CHECK(sc_lookup(t, __NR_getppid)->rval == SC_RV_PID &&
+		  sc_lookup(t, __NR_clone3)->rval == SC_RV_PID &&
+		  sc_lookup(t, __NR_getuid)->rval == SC_RV_DEC,
+	      "process ids returned");
+	CHECK(sc_strvec_arg(sc_lookup(t, __NR_execveat)) == 2, "execveat argv");
+	CHECK((sc_lookup(t, __NR_pidfd_open)->classes & SC_CLASS_RET_FD_CLOEXEC) &&
+		  !(sc_lookup(t, __NR_openat)->classes & SC_CLASS_RET_FD_CLOEXEC),
+	      "pidfds are close-on-exec");
 
 	/* No x86_64-sized struct is captured for an i386 call unless the layout
 	 * is the same on both. */

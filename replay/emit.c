@@ -269,6 +269,8 @@ static void begin_value(struct rp_emit *e)
 	if (e->sep[e->depth])
 		rp_buf_puts(e->out, e->json ? "," : ", ");
 	e->sep[e->depth] = true;
+	if (e->depth == 1 && e->nargs < RP_EMIT_MAX_ARGS)
+		e->arg_at[e->nargs++] = e->out->len;
 }
 
 void rp_e_open(struct rp_emit *e, char c)
@@ -294,6 +296,8 @@ void rp_e_close(struct rp_emit *e, char c)
 	}
 	if (e->depth > 0)
 		e->depth--;
+	if (e->depth == 0)
+		e->args_end = e->out->len;
 	if (e->json)
 		rp_buf_putc(e->out, c == '}' ? '}' : ']');
 	else

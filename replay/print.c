@@ -16,7 +16,16 @@ struct rp_printer {
 	const struct rp_session *session;
 	uint64_t last_ts;
 	bool have_last;
+	struct rp_call_span last_call; /* of the last event printed */
+	bool last_was_call;
 };
+
+bool rp_printer_last_call(const struct rp_printer *p, struct rp_call_span *span)
+{
+	if (p->last_was_call)
+		*span = p->last_call;
+	return p->last_was_call;
+}
 
 void rp_print_opts_init(struct rp_print_opts *o)
 {
@@ -213,59 +222,16 @@ static bool raw_call(const struct rp_print_opts *o, const struct rp_syscall *sc)
 	return o->raw_set && strec_filter_match(o->raw_set, sc->arch, sc->nr);
 }
 
-size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_syscall *sc,
-			    const char *call, size_t len)
+/* Where the text strace prints at a call's entry ends: at the argument
+ * the kernel fills first (none when all are raw), else at the ')'; the
+ * emitter noted where each argument started. */
+static size_t entry_end(const struct rp_print_opts *o, const struct rp_syscall *sc,
+			const struct rp_emit *e)
 {
-	const char *const paren = memchr(call, '(', len);
-	if (!paren)
-		return len;
-	const size_t args_at = (size_t)(paren - call) + 1;
-	/* raw arguments are all printed at the entry */
-	const unsigned k = raw_call(o, sc) ? 6 : first_output_arg(sc);
-	if (k == 0)
-		return args_at;
-	/* where argument k starts, or the list's ')' when there are fewer: a
-	 * scan outside strings and nested brackets for the separating ", " */
-	unsigned depth = 0, arg = 0;
-	bool in_string = false;
-	for (size_t i = args_at; i < len; i++) {
-		const char ch = call[i];
-		if (in_string) {
-			if (ch == '\\')
-				i++;
-			else if (ch == '"')
-				in_string = false;
-			continue;
-		}
-		if (arg == k && depth == 0 && i > args_at + 1 && call[i - 1] == ' ' &&
-		    call[i - 2] == ',')
-			return i;
-		switch (ch) {
-		case '"':
-			in_string = true;
-			break;
-		case '(':
-		case '[':
-		case '{':
-			depth++;
-			break;
-		case ')':
-			if (depth == 0)
-				return i;
-			depth--;
-			break;
-		case ']':
-		case '}':
-			if (depth)
-				depth--;
-			break;
-		case ',':
-			if (depth == 0)
-				arg++;
-			break;
-		}
-	}
-	return len;
+	const unsigned k = raw_call(o, sc) ? RP_EMIT_MAX_ARGS : first_output_arg(sc);
+	if (k < e->nargs)
+		return e->arg_at[k];
+	return e->args_end ? e->args_end : e->out->len;
 }
 
 static size_t line_col(const struct rp_buf *out, size_t line_start)
@@ -326,6 +292,7 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 		rp_buf_puts(out, name);
 	else
 		rp_buf_printf(out, "syscall_%#" PRIx64, sc->nr);
+	const size_t name_len = out->len - name_at;
 	rp_e_open(&e, '(');
 	if (raw) {
 		/* the register arguments (not rt_sigreturn's signal frame) */
@@ -341,18 +308,19 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	if (!sc->finished && !sc->detached && !out->oom) {
 		/* strace printed the arguments up to the first output at entry,
 		 * and marks what it never got to print */
-		const size_t cut =
-		    name_at + rp_call_entry_length(o, sc, out->data + name_at, out->len - name_at);
+		const size_t cut = entry_end(o, sc, &e);
 		if (cut < out->len) {
 			out->len = cut;
 			rp_buf_puts(out, " <unfinished ...>");
 		}
 	}
 	rp_e_close(&e, ')');
+	p->last_call = (struct rp_call_span){
+	    .name_at = name_at, .name_len = name_len, .entry_end = entry_end(o, sc, &e)};
+	p->last_was_call = !out->oom;
 	if (sc->detached && !out->oom) {
 		/* what strace printed at the entry, then the detach ended it */
-		out->len =
-		    name_at + rp_call_entry_length(o, sc, out->data + name_at, out->len - name_at);
+		out->len = p->last_call.entry_end;
 		rp_buf_puts(out, " <detached ...>");
 		return;
 	}
@@ -810,6 +778,7 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 
 void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out)
 {
+	p->last_was_call = false;
 	if (p->opts.json)
 		print_json(p, ev, out);
 	else

@@ -261,12 +261,14 @@ void rp_printer_free(struct rp_printer *p);
 /* Appends the event's line(s), newline included, to out. */
 void rp_print_event(struct rp_printer *p, const struct rp_event *ev, struct rp_buf *out);
 
-/* How much of a call's text strace prints at the call's entry: the name and
- * the arguments up to the first one the kernel fills (then the line waits
- * for the exit, or ends with "<unfinished ...>" or "<detached ...>"). call
- * is the call's text from its name on, as rp_print_event rendered it. */
-size_t rp_call_entry_length(const struct rp_print_opts *o, const struct rp_syscall *sc,
-			    const char *call, size_t len);
+/* The call the last rp_print_event printed, if it printed one: where its
+ * name starts in out, and where the text strace prints at the call's entry
+ * ends (the name and the arguments before the first the kernel fills; then
+ * the line waits for the exit, or ends "<unfinished ...>"). */
+struct rp_call_span {
+	size_t name_at, name_len, entry_end;
+};
+bool rp_printer_last_call(const struct rp_printer *p, struct rp_call_span *span);
 
 /* strace's quoting of len bytes (-s truncation at max_strlen, escapes, and
  * "..." after the quote when truncated or when more is true). With

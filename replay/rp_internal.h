@@ -23,6 +23,8 @@ const char *rp_xlat_lookup(const struct rp_xlat *x, uint64_t v);
 
 #define RP_EMIT_DEPTH 16
 
+enum { RP_EMIT_MAX_ARGS = 7 };
+
 struct rp_emit {
 	struct rp_buf *out;
 	const struct rp_print_opts *opts;
@@ -33,6 +35,12 @@ struct rp_emit {
 	/* JSON: this level is an array, and a key given in it opened a
 	 * one-key object that the next value or close ends */
 	bool array[RP_EMIT_DEPTH], wrapped[RP_EMIT_DEPTH];
+	/* Where in out each top-level value (a call's argument) starts, and
+	 * where the level closes: how much strace prints at a call's entry,
+	 * without reading the text back. */
+	size_t arg_at[RP_EMIT_MAX_ARGS];
+	unsigned nargs;
+	size_t args_end; /* the closing ')' once printed, else 0 */
 };
 
 void rp_e_init(struct rp_emit *e, struct rp_buf *out, const struct rp_print_opts *opts);

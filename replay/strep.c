@@ -508,20 +508,6 @@ static void parse_args(struct opts *o, int argc, char **argv)
 
 /* ---- output ---- */
 
-/* Where the rendered call in text starts (its name); false when the text
- * is not a call. */
-static bool find_call(const struct rp_buf *text, const char *name, size_t *name_at)
-{
-	const size_t n = strlen(name);
-	for (size_t i = 0; i + n < text->len; i++) {
-		if (memcmp(text->data + i, name, n) == 0 && text->data[i + n] == '(') {
-			*name_at = i;
-			return true;
-		}
-	}
-	return false;
-}
-
 static void put(struct run *r, FILE *out, const char *data, size_t len)
 {
 	if (len && fwrite(data, 1, len, out) != len)
@@ -584,10 +570,6 @@ static int interleave_rename(struct interleave *il, uint32_t tid, uint32_t to_ti
 static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out)
 {
 	struct interleave *const il = &r->il;
-	const char *const name = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY
-				     ? rp_syscall_name(&ev->u.sc)
-				     : NULL;
-	size_t name_at = 0;
 	r->text.len = 0;
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		struct rp_event whole = *ev;
@@ -598,7 +580,9 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 	}
 	if (r->text.oom)
 		return -ENOMEM;
-	const bool call = name && find_call(&r->text, name, &name_at);
+	struct rp_call_span span;
+	const bool call = rp_printer_last_call(r->printer, &span);
+	const size_t name_at = call ? span.name_at : 0;
 	const bool same_task = il->open && il->open_tid == ev->tid;
 	int rc = 0;
 	/* Events that print nothing (exec) leave the open line alone. */
@@ -618,9 +602,7 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		put(r, out, r->text.data, r->text.len);
 		return 0;
 	}
-	const size_t split =
-	    name_at + rp_call_entry_length(&r->o->print, &ev->u.sc, r->text.data + name_at,
-					   r->text.len - name_at);
+	const size_t split = span.entry_end;
 	if (ev->kind == RP_EV_SYSCALL_ENTRY) {
 		put(r, out, r->text.data, split);
 		il->printed.len = 0;
@@ -646,9 +628,9 @@ static int print_interleaved(struct run *r, const struct rp_event *ev, FILE *out
 		/* what never returned resumes too: "<... read resumed> <unfinished
 		 * ...>) = ?", as strace prints it when the task goes */
 		put(r, out, r->text.data, name_at);
-		char resumed[128];
-		const int n = snprintf(resumed, sizeof(resumed), "<... %s resumed>", name);
-		put(r, out, resumed, (size_t)n);
+		put(r, out, "<... ", 5);
+		put(r, out, r->text.data + name_at, span.name_len);
+		put(r, out, " resumed>", 9);
 		put(r, out, r->text.data + resume, r->text.len - resume);
 	} else {
 		put(r, out, r->text.data, r->text.len);

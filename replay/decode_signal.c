@@ -216,3 +216,184 @@ bool rp_rv_SIGNAL(struct rp_ctx *c, struct rp_buf *b)
 	rp_buf_printf(b, "%" PRId64 " (%s)", r, name);
 	return true;
 }
+
+/* ---- siginfo: signal events and the calls that carry one ---- */
+
+/* A signal as a value: its name, or with -X its number (decimal). */
+static void sig_value(struct rp_emit *e, int sig)
+{
+	const char *s = strec_signal_name(sig);
+	if (s)
+		rp_e_symd(e, s, sig);
+	else
+		rp_e_int(e, sig);
+}
+
+/* Names of the kernel's positive si_codes, which depend on the signal. */
+static const char *rp_si_code_name(int signo, int code)
+{
+	static const char *const segv[] = {"SEGV_MAPERR",  "SEGV_ACCERR",  "SEGV_BNDERR",
+					   "SEGV_PKUERR",  "SEGV_ACCADI",  "SEGV_ADIDERR",
+					   "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR"};
+	static const char *const bus[] = {"BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR",
+					  "BUS_MCEERR_AO"};
+	static const char *const ill[] = {"ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR",
+					  "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG",
+					  "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"};
+	static const char *const fpe[] = {"FPE_INTDIV", "FPE_INTOVF",  "FPE_FLTDIV", "FPE_FLTOVF",
+					  "FPE_FLTUND", "FPE_FLTRES",  "FPE_FLTINV", "FPE_FLTSUB",
+					  "FPE_FLTUNK", "FPE_CONDTRAP"};
+	static const char *const trap[] = {"TRAP_BRKPT",  "TRAP_TRACE", "TRAP_BRANCH",
+					   "TRAP_HWBKPT", "TRAP_UNK",	"TRAP_PERF"};
+	static const char *const poll[] = {"POLL_IN",  "POLL_OUT", "POLL_MSG",
+					   "POLL_ERR", "POLL_PRI", "POLL_HUP"};
+	static const char *const sys[] = {"SYS_SECCOMP", "SYS_USER_DISPATCH"};
+#define PICK(arr) ((size_t)code <= sizeof(arr) / sizeof(arr[0]) ? arr[code - 1] : NULL)
+	switch (signo) {
+	case 11:
+		return PICK(segv);
+	case 7:
+		return PICK(bus);
+	case 4:
+		return PICK(ill);
+	case 8:
+		return PICK(fpe);
+	case 5:
+		return PICK(trap);
+	case 29:
+		return PICK(poll);
+	case 31:
+		return PICK(sys);
+	case 17:
+		return rp_xlat_lookup(&rp_x_si_code_chld, (uint64_t)code);
+	default:
+		return NULL;
+	}
+#undef PICK
+}
+
+/* siginfo as strace prints it: fields depend on the signal and code.
+ * fd_names (NULL: none) names si_fd as -y does, in tid's table. */
+void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
+		      const struct rp_session *fd_names, uint32_t tid)
+{
+	if (!si || len < 48) {
+		rp_e_raw(e, "{...}");
+		return;
+	}
+	const int signo = (int32_t)rp_get_u32(si);
+	const int err = (int32_t)rp_get_u32(si + 4);
+	const int code = (int32_t)rp_get_u32(si + 8);
+	rp_e_open(e, '{');
+	rp_e_key(e, "si_signo");
+	sig_value(e, signo);
+	rp_e_key(e, "si_code");
+	const char *cn = NULL;
+	if (code > 0 && code != 0x80)
+		cn = rp_si_code_name(signo, code);
+	else if (code <= 0 || code == 0x80)
+		cn = rp_xlat_lookup(&rp_x_si_code, (uint64_t)(int64_t)code);
+	if (cn)
+		rp_e_symx(e, cn, (uint32_t)code); /* -X: 0xfffffffa for SI_TKILL */
+	else
+		rp_e_hex(e, (uint32_t)code);
+	if (err) {
+		rp_e_key(e, "si_errno");
+		const char *en = strec_errno_name(err);
+		if (en)
+			rp_e_symd(e, en, err);
+		else
+			rp_e_int(e, err);
+	}
+	const uint32_t pid = rp_get_u32(si + 16), uid = rp_get_u32(si + 20);
+	if (code <= 0 && code != -2 && code != -4 && code != -5) {
+		/* sent by a process: kill, tkill, sigqueue */
+		rp_e_key(e, "si_pid");
+		rp_e_uint(e, pid);
+		rp_e_key(e, "si_uid");
+		rp_e_uint(e, uid);
+		/* SI_QUEUE, SI_MESGQ: the value, when there is one */
+		if ((code == -1 || code == -3) && rp_get_u64(si + 24)) {
+			rp_e_key(e, "si_int");
+			rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+			rp_e_key(e, "si_ptr");
+			rp_e_ptr(e, rp_get_u64(si + 24));
+		}
+	} else if (signo == 17) {
+		rp_e_key(e, "si_pid");
+		rp_e_uint(e, pid);
+		rp_e_key(e, "si_uid");
+		rp_e_uint(e, uid);
+		const int32_t status = (int32_t)rp_get_u32(si + 24);
+		rp_e_key(e, "si_status");
+		if (code == 1)
+			rp_e_int(e, status);
+		else
+			sig_value(e, status);
+		static const char *const keys[] = {"si_utime", "si_stime"};
+		for (int i = 0; i < 2; i++) {
+			const uint64_t ticks = rp_get_u64(si + 32 + 8 * i);
+			rp_e_key(e, keys[i]);
+			rp_e_clock_ticks(e, ticks);
+		}
+	} else if (signo == 31 && code == 1) {
+		/* SYS_SECCOMP: the call a filter refused, in its architecture */
+		rp_e_key(e, "si_call_addr");
+		rp_e_ptr(e, rp_get_u64(si + 16));
+		const int32_t nr = (int32_t)rp_get_u32(si + 24);
+		const uint32_t arch = rp_get_u32(si + 28);
+		const struct sc_table *const table = sc_table_for_arch(arch);
+		const struct sc_desc *const desc =
+		    table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
+		char num[16], name[64];
+		snprintf(num, sizeof(num), "%d", nr);
+		if (desc)
+			snprintf(name, sizeof(name), "__NR_%s", desc->name);
+		rp_e_key(e, "si_syscall");
+		rp_e_named(e, num, desc ? name : NULL);
+		rp_e_key(e, "si_arch");
+		rp_e_enum(e, &rp_x_audit_arch, arch);
+	} else if (signo == 11 || signo == 7 || signo == 4 || signo == 8 || signo == 5) {
+		rp_e_key(e, "si_addr");
+		rp_e_ptr(e, rp_get_u64(si + 16));
+	} else if (code == -2) {
+		rp_e_key(e, "si_timerid");
+		rp_e_hex(e, rp_get_u32(si + 16));
+		rp_e_key(e, "si_overrun");
+		rp_e_int(e, (int32_t)rp_get_u32(si + 20));
+		rp_e_key(e, "si_int");
+		rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+		rp_e_key(e, "si_ptr");
+		rp_e_ptr(e, rp_get_u64(si + 24));
+	} else if (signo == 29 && code > 0 && code <= 6) {
+		/* POLL_IN..POLL_HUP (F_SETSIG): band and descriptor */
+		rp_e_key(e, "si_band");
+		rp_e_int(e, (int64_t)rp_get_u64(si + 16));
+		rp_e_key(e, "si_fd");
+		const int32_t fd = (int32_t)rp_get_u32(si + 24);
+		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
+		struct rp_buf text = {0};
+		if (path)
+			rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
+		if (path && !text.oom)
+			rp_e_rawf(e, "%.*s", (int)text.len, text.data);
+		else
+			rp_e_int(e, fd);
+		rp_buf_free(&text);
+	} else if (code > 0) {
+		/* other kernel codes (SI_KERNEL...): a sender and a value if set */
+		if (pid || uid) {
+			rp_e_key(e, "si_pid");
+			rp_e_uint(e, pid);
+			rp_e_key(e, "si_uid");
+			rp_e_uint(e, uid);
+		}
+		if (rp_get_u64(si + 24)) {
+			rp_e_key(e, "si_int");
+			rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+			rp_e_key(e, "si_ptr");
+			rp_e_ptr(e, rp_get_u64(si + 24));
+		}
+	}
+	rp_e_close(e, '}');
+}

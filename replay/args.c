@@ -1,0 +1,534 @@
+/* The argument and return-value printers every decoder builds on: values
+ * by the table's argument kinds (descriptors with -y, paths, strings,
+ * buffers, signal names and sets, modes) and the plain return styles.
+ * Below the decode_<family>.c files, which call them; decode.c dispatches
+ * to the families. */
+#include "rp_internal.h"
+
+#include "names.h"
+
+#include <assert.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#define RP_AT_FDCWD (-100)
+
+/* What the kernel named a descriptor this very call created: the result
+ * records of pipe/socketpair's pair (the table's OUT_FDS calls), and the
+ * descriptors it added besides its return value (SCM_RIGHTS received,
+ * clone3's pidfd: result items STRTRC_RESULT_FD_ITEM and up). */
+const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd)
+{
+	const struct rp_syscall *const sc = c->sc;
+	if (!sc || !sc->desc || !sc->finished || sc->is_error)
+		return NULL;
+	if (sc->desc->classes & SC_CLASS_OUT_FDS) {
+		for (unsigned i = 0; i < sc->desc->nargs; i++) {
+			if (sc->desc->args[i].type != SC_T_INT_PAIR)
+				continue;
+			const struct rp_mem *const pair = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
+			for (uint32_t k = 0; pair && pair->len >= 8 && k < 2; k++) {
+				if ((int32_t)rp_get_u32(pair->data + 4 * k) == fd)
+					return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT,
+							      k + 1);
+			}
+		}
+	}
+	for (size_t i = 0; i < sc->nmem; i++) {
+		const struct rp_mem *const m = &sc->mem[i];
+		if (m->arg == STRTRC_ARG_RESULT && m->item >= STRTRC_RESULT_FD_ITEM &&
+		    m->addr == (uint64_t)(uint32_t)fd)
+			return m;
+	}
+	return NULL;
+}
+
+/* "<path>" as strace -y prints it after a descriptor or AT_FDCWD: a
+ * deleted file's " (deleted)" mark goes after the brackets. */
+void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag)
+{
+	static const char deleted[] = " (deleted)";
+	const size_t mark = sizeof(deleted) - 1;
+	const bool gone = len >= mark && memcmp(path + len - mark, deleted, mark) == 0;
+	rp_buf_putc(b, '<');
+	rp_quote_fd_path(b, path, gone ? len - mark : len, xflag);
+	rp_buf_putc(b, '>');
+	if (gone)
+		rp_buf_puts(b, "(deleted)");
+}
+
+/* The inode of a socket's path, "socket:[4242]" (path has len bytes). */
+static bool socket_inode(const char *path, size_t len, uint64_t *inode)
+{
+	static const char head[] = "socket:[";
+	const size_t h = sizeof(head) - 1;
+	if (len < h + 2 || memcmp(path, head, h) != 0 || path[len - 1] != ']')
+		return false;
+	uint64_t v = 0;
+	for (size_t i = h; i < len - 1; i++) {
+		if (path[i] < '0' || path[i] > '9' || v > UINT64_MAX / 10)
+			return false;
+		v = v * 10 + (uint64_t)(path[i] - '0');
+	}
+	*inode = v;
+	return true;
+}
+
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len,
+		const struct rp_print_opts *o, uint64_t ts)
+{
+	rp_buf_printf(b, "%" PRId64, fd);
+	/* a socket ("socket:[4242]"): -yy's protocol and endpoints */
+	uint64_t inode;
+	if ((o->decode_fds & RP_DECODE_FD_SOCKET) && socket_inode(path, len, &inode)) {
+		struct rp_buf details = {0};
+		const bool known = rp_fdinfo_socket(o->fdinfo, inode, ts, &details);
+		if (known && !details.oom) {
+			rp_buf_printf(b, "<%s>", details.data);
+			rp_buf_free(&details);
+			return;
+		}
+		rp_buf_free(&details);
+	}
+	/* a device: its path and "<char 1:3>", whether paths are asked or not */
+	struct rp_buf dev = {0};
+	if ((o->decode_fds & RP_DECODE_FD_DEV) && rp_fdinfo_device(o->fdinfo, path, len, &dev) &&
+	    !dev.oom) {
+		rp_buf_putc(b, '<');
+		rp_quote_fd_path(b, path, len, o->xflag);
+		rp_buf_printf(b, "%s>", dev.data);
+		rp_buf_free(&dev);
+		return;
+	}
+	rp_buf_free(&dev);
+	if (o->decode_fds & RP_DECODE_FD_PATH)
+		rp_fd_path_text(b, path, len, o->xflag);
+}
+
+/* text as made for fd, or the bare number when it could not be made */
+static void emit_fd_text(struct rp_ctx *c, int32_t fd, struct rp_buf *text)
+{
+	if (text->oom)
+		rp_e_int(c->e, fd);
+	else
+		rp_e_rawf(c->e, "%.*s", (int)text->len, text->data);
+	rp_buf_free(text);
+}
+
+static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
+{
+	struct rp_buf text = {0};
+	rp_fd_text(&text, fd, path, len, c->opts, c->sc->entry_ts_ns);
+	emit_fd_text(c, fd, &text);
+}
+
+void rp_arg_fd(struct rp_ctx *c, int64_t fd)
+{
+	const int32_t v = (int32_t)fd;
+	if (!rp_fd_names(c)) {
+		rp_e_int(c->e, v);
+		return;
+	}
+	struct rp_buf text = {0};
+	rp_buf_fd(c, &text, v);
+	emit_fd_text(c, v, &text);
+}
+
+/* A descriptor of another process (pidfd_getfd's target): with -y, what
+ * the recorder read of it in that process. */
+void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd)
+{
+	const int32_t v = (int32_t)fd;
+	const struct rp_mem *const link =
+	    rp_fd_names(c) ? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT,
+					    STRTRC_RESULT_REMOTE_FD_ITEM)
+			   : NULL;
+	if (link && link->addr == (uint64_t)(uint32_t)v)
+		emit_fd(c, v, (const char *)link->data, link->len);
+	else
+		rp_e_int(c->e, v);
+}
+
+/* fd as rp_arg_fd prints it, appended to a buffer (for text glued whole) */
+void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
+{
+	const bool named = rp_fd_names(c) != NULL;
+	const struct rp_mem *const created = named ? rp_new_fd_link(c, fd) : NULL;
+	const char *const path =
+	    named && !created ? rp_session_fd_path(c->session, c->ev->tid, fd) : NULL;
+	/* strace looks a descriptor up when it prints it: an argument at the
+	 * call's entry, what the call created at its exit */
+	if (created)
+		rp_fd_text(b, fd, (const char *)created->data, created->len, c->opts,
+			   c->sc->exit_ts_ns);
+	else if (path)
+		rp_fd_text(b, fd, path, strlen(path), c->opts, c->sc->entry_ts_ns);
+	else
+		rp_buf_printf(b, "%d", fd);
+}
+
+void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
+{
+	if ((int32_t)fd != RP_AT_FDCWD) {
+		rp_arg_fd(c, fd);
+		return;
+	}
+	/* strace -y: AT_FDCWD</the process's working directory> */
+	const char *const cwd = (c->opts->decode_fds & RP_DECODE_FD_PATH) && !c->e->json
+				    ? rp_session_cwd(c->session, c->ev->tid)
+				    : NULL;
+	/* -X raw: -100, verbose: -100 /" "* AT_FDCWD *" "/ */
+	if (cwd) {
+		struct rp_buf text = {0};
+		rp_buf_puts(&text, rp_e_xstyle(c->e) == RP_XLAT_ABBREV ? "AT_FDCWD"
+				   : rp_e_xstyle(c->e) == RP_XLAT_RAW  ? "-100"
+								       : "-100 /* AT_FDCWD */");
+		rp_fd_path_text(&text, cwd, strlen(cwd), c->opts->xflag);
+		if (text.oom)
+			rp_e_symd(c->e, "AT_FDCWD", RP_AT_FDCWD);
+		else
+			rp_e_raw(c->e, text.data);
+		rp_buf_free(&text);
+	} else
+		rp_e_symd(c->e, "AT_FDCWD", RP_AT_FDCWD);
+}
+
+void rp_arg_int(struct rp_ctx *c, unsigned i)
+{
+	rp_e_int(c->e, (int32_t)c->sc->args[i]);
+}
+
+void rp_arg_uint(struct rp_ctx *c, unsigned i)
+{
+	rp_e_uint(c->e, (uint32_t)c->sc->args[i]);
+}
+
+void rp_arg_ulong(struct rp_ctx *c, unsigned i)
+{
+	rp_e_uint(c->e, c->sc->args[i]);
+}
+
+void rp_arg_ptr(struct rp_ctx *c, unsigned i)
+{
+	rp_e_ptr(c->e, c->sc->args[i]);
+}
+
+static bool mem_usable(const struct rp_mem *m)
+{
+	return m && !(m->len == 0 && (m->flags & STRTRC_MEM_UNREADABLE));
+}
+
+void rp_arg_path(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !mem_usable(m)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	/* paths are printed whole, whatever -s says */
+	rp_e_bytes_whole(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
+}
+
+bool rp_array_cut(struct rp_ctx *c, size_t k)
+{
+	if (c->opts->verbose || k < c->opts->max_strlen)
+		return false;
+	rp_e_ellipsis(c->e);
+	return true;
+}
+
+void rp_arg_str(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !mem_usable(m)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	rp_e_bytes(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
+}
+
+void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex)
+{
+	const struct rp_mem *m =
+	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !mem_usable(m) || (at_exit && !c->exiting_ok)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	size_t n = m->len < len ? m->len : (size_t)len;
+	const bool more = len > n;
+	if (hex)
+		rp_e_bytes_hex(c->e, m->data, n, more);
+	else
+		rp_e_bytes(c->e, m->data, n, false, more);
+}
+
+static const struct rp_mem *arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need,
+				    bool is_string)
+{
+	const uint64_t addr = c->sc->args[i];
+	const struct rp_mem *m =
+	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	if (!addr || (!c->deref && !is_string) || (at_exit && !c->exiting_ok) || !m ||
+	    m->len < need) {
+		rp_e_ptr(c->e, addr);
+		return NULL;
+	}
+	return m;
+}
+
+const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+{
+	return arg_mem(c, i, at_exit, need, false);
+}
+
+const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
+{
+	return arg_mem(c, i, at_exit, need, true);
+}
+
+void rp_print_signame(struct rp_ctx *c, int64_t sig)
+{
+	const char *const n = sig >= 1 && sig <= 64 ? strec_signal_name((int)sig) : NULL;
+	/* -X: signals are decimal ("10 /" "* SIGUSR1 *" "/") */
+	if (n)
+		rp_e_symd(c->e, n, sig);
+	else
+		rp_e_int(c->e, sig);
+}
+
+/* strace's sigset: "[INT TERM]", or "~[...]" listing the absent ones when
+ * more than half are present. */
+void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len)
+{
+	if (len > 16)
+		len = 16;
+	const unsigned nsig = (unsigned)len * 8;
+	unsigned set = 0;
+	for (unsigned s = 0; s < nsig; s++)
+		set += (data[s / 8] >> (s % 8)) & 1;
+	const bool invert = set * 2 > nsig;
+	struct rp_buf b = {0};
+	rp_buf_puts(&b, invert ? "~[" : "[");
+	bool first = true;
+	for (unsigned s = 0; s < nsig; s++) {
+		const bool on = ((data[s / 8] >> (s % 8)) & 1) != invert;
+		if (!on)
+			continue;
+		const int sig = (int)s + 1;
+		if (!first)
+			rp_buf_putc(&b, ' ');
+		first = false;
+		/* "USR1", "RTMIN", "RT_1": the name without its "SIG" */
+		const char *const n = strec_signal_name(sig);
+		char name[16], num[16];
+		if (n)
+			snprintf(name, sizeof(name), "%s", n + 3);
+		else
+			snprintf(name, sizeof(name), sig > 32 ? "RT_%d" : "%d",
+				 sig > 32 ? sig - 32 : sig);
+		/* -X: "[10]", "[10 /" "* USR1 *" "/]" */
+		snprintf(num, sizeof(num), "%d", sig);
+		rp_xlat_named_text(&b, rp_e_xstyle(c->e), num, n || sig >= 32 ? name : NULL);
+	}
+	rp_buf_putc(&b, ']');
+	rp_e_raw(c->e, b.data ? b.data : "[]");
+	rp_buf_free(&b);
+}
+
+void rp_print_mode(struct rp_ctx *c, uint32_t mode)
+{
+	static const char *const types[16] = {
+	    [1] = "S_IFIFO", [2] = "S_IFCHR",  [4] = "S_IFDIR",	  [6] = "S_IFBLK",
+	    [8] = "S_IFREG", [10] = "S_IFLNK", [12] = "S_IFSOCK",
+	};
+	char buf[96];
+	size_t k = 0;
+	buf[0] = '\0';
+	const unsigned type = (mode >> 12) & 15;
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if ((type && !types[type]) || st == RP_XLAT_RAW) {
+		/* print_symbolic_mode_t: an unknown type leaves it all
+		 * numeric, as does -X raw */
+		rp_e_rawf(c->e, "%#03o", mode);
+		return;
+	}
+	if (type)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "%s|", types[type]);
+	if (mode & 04000)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISUID|");
+	if (mode & 02000)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISGID|");
+	if (mode & 01000)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "S_ISVTX|");
+	snprintf(buf + k, sizeof(buf) - k, "%#03o", mode & 0777);
+	if (st == RP_XLAT_VERBOSE)
+		rp_e_rawf(c->e, "%#03o /* %s */", mode, buf);
+	else
+		rp_e_raw(c->e, buf);
+}
+
+static uint64_t len_from(struct rp_ctx *c, uint8_t src)
+{
+	if (src <= SC_LEN_ARG5)
+		return c->sc->args[src];
+	if (src == SC_LEN_RET)
+		return c->sc->finished && !c->sc->is_error ? (uint64_t)c->sc->rval : 0;
+	return 0;
+}
+
+/* argv/envp: strings from items 1..n, the vector from item 0. */
+void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *vec = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !vec || !c->deref) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	size_t n = vec->len / 8;
+	for (size_t k = 0; k < n; k++) {
+		if (!rp_get_u64(vec->data + 8 * k)) {
+			n = k;
+			break;
+		}
+	}
+	/* cut by the recorder (REC_MAX_VECTOR) or by -s: "..." once, as
+	 * strace ends a cut array */
+	bool cut = vec->flags & STRTRC_MEM_TRUNCATED;
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < n; k++) {
+		if (!c->opts->verbose && k >= c->opts->max_strlen) { /* -v: all of them */
+			cut = true;
+			break;
+		}
+		const struct rp_mem *s = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, (uint32_t)k + 1);
+		if (s)
+			rp_e_bytes(c->e, s->data, s->len, true,
+				   (s->flags & STRTRC_MEM_TRUNCATED) != 0);
+		else
+			rp_e_ptr(c->e, rp_get_u64(vec->data + 8 * k));
+	}
+	if (cut)
+		rp_e_ellipsis(c->e);
+	rp_e_close(c->e, ']');
+}
+
+void rp_arg_generic(struct rp_ctx *c, unsigned i)
+{
+	/* The kind as the conditional rules make it for these arguments (the
+	 * recorder captured by the same rule). */
+	const struct sc_table *const table = sc_table_for_arch(c->sc->arch);
+	const struct sc_arg effective =
+	    table ? sc_arg_effective(table, c->sc->nr, c->sc->desc, i, c->sc->args)
+		  : c->sc->desc->args[i];
+	const struct sc_arg *const a = &effective;
+	const uint64_t v = c->sc->args[i];
+	switch (a->kind) {
+	case SC_ARG_INT:
+		rp_e_int(c->e, (int32_t)v);
+		break;
+	case SC_ARG_LONG:
+		rp_e_int(c->e, (int64_t)v);
+		break;
+	case SC_ARG_UINT:
+		rp_e_uint(c->e, (uint32_t)v);
+		break;
+	case SC_ARG_ULONG:
+		rp_e_uint(c->e, v);
+		break;
+	case SC_ARG_OCTAL:
+		rp_e_octal(c->e, v);
+		break;
+	case SC_ARG_FD:
+		if (a->type == SC_T_PIDFD_TARGET_FD)
+			rp_arg_remote_fd(c, (int64_t)v);
+		else
+			rp_arg_fd(c, (int64_t)v);
+		break;
+	case SC_ARG_DIRFD:
+		rp_arg_dirfd(c, (int64_t)v);
+		break;
+	case SC_ARG_PID:
+		rp_e_int(c->e, (int32_t)v);
+		break;
+	case SC_ARG_SIGNAL:
+		rp_print_signame(c, (int32_t)v);
+		break;
+	case SC_ARG_FLAGS: {
+		const struct rp_xlat *x = rp_xlat_get(a->type);
+		if (x)
+			rp_e_flags(c->e, x, (uint32_t)v);
+		else
+			rp_e_hex(c->e, v);
+		break;
+	}
+	case SC_ARG_ENUM: {
+		const struct rp_xlat *x = rp_xlat_get(a->type);
+		if (x)
+			rp_e_enum(c->e, x, (uint32_t)v);
+		else
+			rp_e_int(c->e, (int32_t)v);
+		break;
+	}
+	case SC_ARG_PATH:
+		rp_arg_path(c, i);
+		break;
+	case SC_ARG_STR:
+		rp_arg_str(c, i);
+		break;
+	case SC_ARG_STRVEC:
+		rp_arg_generic_strvec(c, i);
+		break;
+	case SC_ARG_BUF:
+		rp_arg_buf(c, i, len_from(c, a->len), a->dir == SC_DIR_OUT, false);
+		break;
+	case SC_ARG_SIGSET: {
+		const bool out = a->dir == SC_DIR_OUT;
+		const struct rp_mem *m =
+		    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+		if (!v || !m || !m->len || !c->deref || (out && !c->exiting_ok))
+			rp_e_ptr(c->e, v);
+		else
+			rp_print_sigset(c, m->data, m->len);
+		break;
+	}
+	case SC_ARG_HEX:
+	case SC_ARG_PTR:
+	default:
+		if (a->kind == SC_ARG_HEX)
+			rp_e_hex(c->e, v);
+		else
+			rp_e_ptr(c->e, v);
+		break;
+	}
+}
+
+void rp_dec_GENERIC(struct rp_ctx *c)
+{
+	for (unsigned i = 0; i < c->sc->desc->nargs && i < 6; i++)
+		rp_arg_generic(c, i);
+}
+
+bool rp_rv_DEC(struct rp_ctx *c, struct rp_buf *b)
+{
+	rp_buf_printf(b, "%" PRId64, c->sc->rval);
+	return true;
+}
+
+bool rp_rv_PID(struct rp_ctx *c, struct rp_buf *b)
+{
+	return rp_rv_DEC(c, b);
+}
+
+bool rp_rv_HEX(struct rp_ctx *c, struct rp_buf *b)
+{
+	rp_buf_printf(b, "%#" PRIx64, (uint64_t)c->sc->rval);
+	return true;
+}
+
+bool rp_rv_OCTAL(struct rp_ctx *c, struct rp_buf *b)
+{
+	rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);
+	return true;
+}

@@ -30,20 +30,6 @@ static uint64_t now_ts(const struct recorder *rec)
 	return strec_monotonic_ns() - rec->start_ns;
 }
 
-int rec_write(struct recorder *rec, const struct strtrc_record *r)
-{
-	if (rec->write_failed)
-		return -1;
-	const int rc = strtrc_write(rec->writer, r);
-	if (rc < 0) {
-		rec->write_failed = true;
-		snprintf(rec->write_error, sizeof(rec->write_error), "%s",
-			 strtrc_writer_error(rec->writer));
-		return -1;
-	}
-	return 0;
-}
-
 static bool is_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
@@ -69,7 +55,8 @@ static void record_simple(struct recorder *rec, enum strtrc_kind kind, pid_t tid
 
 static bool is_exec(const struct sc_desc *desc)
 {
-	return desc && (strcmp(desc->name, "execve") == 0 || strcmp(desc->name, "execveat") == 0);
+	/* the lifecycle calls with an argv: execve, execveat */
+	return desc && (desc->classes & SC_CLASS_LIFECYCLE) && sc_strvec_arg(desc) >= 0;
 }
 
 static void on_syscall_entry(struct recorder *rec, struct rec_task *task,

@@ -217,9 +217,17 @@ struct rec_run_as {
 	int ngroups;
 };
 
+/* strec's handlers for SIGALRM (flush), SIGINT, SIGTERM, SIGHUP, SIGQUIT
+ * (detach in attach mode, else ignored: the command gets them) and SIGPIPE
+ * (ignored), remembering the dispositions found (command.c). */
+void rec_install_signal_handlers(bool attach_mode);
+/* SIGALRM four times a second: flush the trace. Not before the engine is
+ * loaded: a signal makes the BPF verifier start over. */
+void rec_start_flush_timer(void);
+void rec_stop_flush_timer(void);
 /* In the forked command, before it runs: the signal dispositions strec
  * found, stdout moved away from a trace on it, ASLR off if asked, -u's
- * groups (strec.c); it exits 127 if it cannot take them. */
+ * groups; it exits 127 if it cannot take them. */
 void rec_prepare_command(const struct rec_options *o, const struct rec_run_as *run_as);
 /* Then, last before its execve: -u's user ids (exits 127 if refused). */
 void rec_become_user(const struct rec_run_as *run_as);

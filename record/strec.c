@@ -129,94 +129,6 @@ static void resolve_user(const char *name, const char *command_path, struct rec_
 	}
 }
 
-static void on_flush_timer(int sig)
-{
-	(void)sig;
-	rec_flush_due = 1;
-}
-
-static void on_detach_signal(int sig)
-{
-	(void)sig;
-	rec_detach_requested = 1;
-}
-
-static void on_ignored_signal(int sig)
-{
-	/* Spawned mode: the terminal's signals reach the command too; strec
-	 * records until the tree is gone. */
-	(void)sig;
-}
-
-/* The signals strec handles, and the dispositions it found for them: the
- * command gets those back before its execve, so that it starts as it would
- * have without strec (nohup's ignored SIGHUP, a background job's ignored
- * SIGINT and SIGQUIT, a parent's ignored SIGPIPE). */
-static const int handled_signals[] = {SIGALRM, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
-static struct sigaction original_actions[sizeof(handled_signals) / sizeof(handled_signals[0])];
-
-static void install_signal_handlers(bool attach_mode)
-{
-	for (size_t i = 0; i < sizeof(handled_signals) / sizeof(handled_signals[0]); i++) {
-		const int sig = handled_signals[i];
-		struct sigaction sa;
-		memset(&sa, 0, sizeof(sa));
-		sigemptyset(&sa.sa_mask);
-		if (sig == SIGALRM)
-			sa.sa_handler =
-			    on_flush_timer; /* no SA_RESTART: waitpid returns to flush */
-		else if (sig == SIGPIPE)
-			sa.sa_handler = SIG_IGN; /* a closed output is a write error, not a death */
-		else
-			sa.sa_handler = attach_mode ? on_detach_signal : on_ignored_signal;
-		sigaction(sig, &sa, &original_actions[i]);
-	}
-}
-
-/* SIGALRM four times a second: flush the trace. Not before the engine is
- * loaded: a signal makes the BPF verifier start over. */
-static void start_flush_timer(void)
-{
-	const struct itimerval every_quarter = {{0, 250000}, {0, 250000}};
-	setitimer(ITIMER_REAL, &every_quarter, NULL);
-}
-
-static void restore_original_signal_actions(void)
-{
-	for (size_t i = 0; i < sizeof(handled_signals) / sizeof(handled_signals[0]); i++)
-		sigaction(handled_signals[i], &original_actions[i], NULL);
-}
-
-static void stop_flush_timer(void)
-{
-	const struct itimerval off = {{0, 0}, {0, 0}};
-	setitimer(ITIMER_REAL, &off, NULL);
-}
-
-void rec_prepare_command(const struct rec_options *o, const struct rec_run_as *run_as)
-{
-	restore_original_signal_actions();
-	if (o->output && strcmp(o->output, "-") == 0)
-		dup2(STDERR_FILENO, STDOUT_FILENO); /* stdout carries the trace */
-	if (o->no_aslr && personality(ADDR_NO_RANDOMIZE | personality(0xffffffff)) < 0)
-		fprintf(stderr, "strec: cannot turn off address randomization: %s\n",
-			strerror(errno));
-	if (run_as->active && (setgroups((size_t)run_as->ngroups, run_as->groups) < 0 ||
-			       setregid(run_as->gid, run_as->egid) < 0)) {
-		fprintf(stderr, "strec: cannot take the groups of %s: %s\n", run_as->name,
-			strerror(errno));
-		_exit(127);
-	}
-}
-
-void rec_become_user(const struct rec_run_as *run_as)
-{
-	if (run_as->active && setreuid(run_as->uid, run_as->euid) < 0) {
-		fprintf(stderr, "strec: cannot become %s: %s\n", run_as->name, strerror(errno));
-		_exit(127);
-	}
-}
-
 /* Forks the command stopped, seizes it, and lets it go on to its execve.
  * Before that, the child is strec's: it takes on -u's user (the groups
  * before the seize, the uid after the seccomp filter, which needs root
@@ -426,7 +338,7 @@ int main(int argc, char **argv)
 	/* Before anything slow (loading BPF programs takes a while): a SIGINT
 	 * meant to detach must not find it ignored, as a shell's background
 	 * job has it. */
-	install_signal_handlers(opts.nattach > 0);
+	rec_install_signal_handlers(opts.nattach > 0);
 	/* The engine, before the output is touched: a failure leaves it be. */
 	if (opts.backend != REC_BACKEND_PTRACE) {
 		if (rec_bpf_open(&rec, msg, sizeof(msg)) == 0)
@@ -454,7 +366,7 @@ int main(int argc, char **argv)
 		rec_runtime_error("%s", strtrc_writer_error(rec.writer));
 	free(pids);
 
-	start_flush_timer();
+	rec_start_flush_timer();
 	if (opts.backend == REC_BACKEND_BPF) {
 		if (rec_bpf_start(&rec, command_path, command_env, &run_as, msg, sizeof(msg)) < 0) {
 			strtrc_writer_abandon(rec.writer);
@@ -480,7 +392,7 @@ int main(int argc, char **argv)
 
 	const int run_rc = opts.backend == REC_BACKEND_BPF ? rec_bpf_run(&rec) : rec_run(&rec);
 	rec_bpf_close(&rec);
-	stop_flush_timer();
+	rec_stop_flush_timer();
 	if (opts.progress)
 		rec_progress_end();
 	if (rec.write_failed) {

@@ -11,15 +11,16 @@ import sys
 
 def target_graph(objs):
     defs, undefs = {}, {}
-    for o in objs:
-        name = os.path.basename(o)[:-len('.o')]
-        out = subprocess.run(['nm', o], capture_output=True, text=True, check=True).stdout
-        for line in out.splitlines():
-            parts = line.split()
-            if len(parts) == 3 and parts[1] in 'TDBR':
-                defs[parts[2]] = name
-            elif len(parts) == 2 and parts[0] == 'U':
-                undefs.setdefault(name, set()).add(parts[1])
+    # one nm for the target: "path.o:value type symbol" per line (-A)
+    out = subprocess.run(['nm', '-A'] + objs, capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        path, _, rest = line.rpartition('.o:')
+        name = os.path.basename(path)
+        parts = rest.split()
+        if len(parts) == 3 and parts[1] in 'TDBR':
+            defs[parts[2]] = name
+        elif len(parts) == 2 and parts[0] == 'U':
+            undefs.setdefault(name, set()).add(parts[1])
     edges = {}
     for f, syms in undefs.items():
         for sym in syms:

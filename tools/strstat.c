@@ -6,7 +6,7 @@
 #include "select.h"
 #include "stat.h"
 #include "stat_svg.h"
-#include "progress.h"
+#include "read_progress.h"
 
 #include "filter.h"
 #include "names.h"

@@ -8,7 +8,7 @@
  * the next one). Flow phases sit at the ts of the slice they belong to: the
  * Trace Event Format binds them by (cat, pid, tid, ts) in chrome://tracing,
  * Perfetto by the enclosing slice, and both hold. */
-#include "print_perfetto.h"
+#include "perfetto.h"
 
 #include "names.h"
 

@@ -1,5 +1,5 @@
-/* The reading progress line of strep and strstat (progress.h). */
-#include "progress.h"
+/* The reading progress line of strep and strstat (read_progress.h). */
+#include "read_progress.h"
 
 #include <assert.h>
 #include <stdio.h>

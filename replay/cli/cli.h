@@ -1,6 +1,6 @@
 /* Command-line helpers strep, strstat and strdiff share: errors are told as
  * the tool ("strstat: invalid number '-1' for -s") and end it. Tool code (it
- * prints and exits), not in the library, as progress.h. */
+ * prints and exits), not in the library, as read_progress.h. */
 #ifndef STREC_REPLAY_CLI_H
 #define STREC_REPLAY_CLI_H
 

@@ -4,8 +4,8 @@
 #include "replay.h"
 #include "cli.h"
 #include "select.h"
-#include "print_perfetto.h"
-#include "progress.h"
+#include "perfetto.h"
+#include "read_progress.h"
 
 #include "filter.h"
 #include "names.h"

@@ -204,6 +204,54 @@ enum sc_len_source {
 	X(DATA_SOURCE, 0)	/* FD: the call reads data from it (read, recvmsg, splice's in) */ \
 	X(DATA_SINK, 0)		/* FD: the call writes data to it (write, sendmsg, splice's out) */
 
+/* Field offsets in the x86_64 structs that decoders read field by field and
+ * the recorder reaches into, by struct and field name: SC_OFF(stat,
+ * st_mode). The table test checks each with offsetof against the system's
+ * headers, so none is a bare number anywhere else. */
+#define SC_STRUCT_OFFSETS(X)                                                                       \
+	X(stat, st_dev, 0)                                                                         \
+	X(stat, st_ino, 8)                                                                         \
+	X(stat, st_nlink, 16)                                                                      \
+	X(stat, st_mode, 24)                                                                       \
+	X(stat, st_uid, 28)                                                                        \
+	X(stat, st_gid, 32)                                                                        \
+	X(stat, st_rdev, 40)                                                                       \
+	X(stat, st_size, 48)                                                                       \
+	X(stat, st_blksize, 56)                                                                    \
+	X(stat, st_blocks, 64)                                                                     \
+	X(stat, st_atim, 72) /* then st_mtim, st_ctim: 16 bytes each */                            \
+	X(statx, stx_mask, 0)                                                                      \
+	X(statx, stx_blksize, 4)                                                                   \
+	X(statx, stx_attributes, 8)                                                                \
+	X(statx, stx_nlink, 16)                                                                    \
+	X(statx, stx_uid, 20)                                                                      \
+	X(statx, stx_gid, 24)                                                                      \
+	X(statx, stx_mode, 28)                                                                     \
+	X(statx, stx_ino, 32)                                                                      \
+	X(statx, stx_size, 40)                                                                     \
+	X(statx, stx_blocks, 48)                                                                   \
+	X(statx, stx_attributes_mask, 56)                                                          \
+	X(statx, stx_atime, 64)                                                                    \
+	X(statx, stx_btime, 80)                                                                    \
+	X(statx, stx_ctime, 96)                                                                    \
+	X(statx, stx_mtime, 112)                                                                   \
+	X(statx, stx_rdev_major, 128) /* then rdev_minor, dev_major, dev_minor: u32 */             \
+	X(statx, stx_mnt_id, 144)                                                                  \
+	X(statx, stx_dio_mem_align, 152)                                                           \
+	X(statx, stx_dio_offset_align, 156)                                                        \
+	X(dirent64, d_ino, 0)                                                                      \
+	X(dirent64, d_off, 8)                                                                      \
+	X(dirent64, d_reclen, 16)                                                                  \
+	X(dirent64, d_type, 18)                                                                    \
+	X(dirent64, d_name, 19)                                                                    \
+	/* rt_sigreturn's frame: the ucontext at the stack pointer */                              \
+	X(ucontext_t, uc_sigmask, 296)
+
+#define SC_OFF_ENUM_(type, field, off) SC_OFF_##type##_##field = (off),
+enum sc_struct_offset { SC_STRUCT_OFFSETS(SC_OFF_ENUM_) };
+#undef SC_OFF_ENUM_
+#define SC_OFF(type, field) SC_OFF_##type##_##field
+
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
 enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
 #undef SC_TYPE_ENUM_

@@ -416,10 +416,10 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			break;
 		case SC_ARG_SIGFRAME:
 			/* x86_64: at rt_sigreturn's entry sp points at the ucontext
-			 * (the handler's ret popped the return address), whose
-			 * uc_sigmask is at 8 + 8 + sizeof(stack_t) 24 + sigcontext 256. */
+			 * (the handler's ret popped the return address) */
 			if (task->arch == SC_AUDIT_ARCH_X86_64)
-				rc = capture_area(&c, 0, task->sp + 296, 8, 8);
+				rc = capture_area(&c, 0, task->sp + SC_OFF(ucontext_t, uc_sigmask),
+						  8, 8);
 			break;
 		default:
 			break;

@@ -84,43 +84,43 @@ static void print_stat(struct rp_ctx *c, unsigned i)
 		return;
 	const uint8_t *d = m->data;
 	const bool v = c->opts->verbose;
-	const uint32_t mode = rp_get_u32(d + 24);
+	const uint32_t mode = rp_get_u32(d + SC_OFF(stat, st_mode));
 	rp_e_open(c->e, '{');
 	if (v) {
 		rp_e_key(c->e, "st_dev");
-		print_dev(c->e, rp_get_u64(d));
+		print_dev(c->e, rp_get_u64(d + SC_OFF(stat, st_dev)));
 		rp_e_key(c->e, "st_ino");
-		rp_e_uint(c->e, rp_get_u64(d + 8));
+		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(stat, st_ino)));
 	}
 	rp_e_key(c->e, "st_mode");
 	rp_print_mode(c, mode);
 	if (v) {
 		rp_e_key(c->e, "st_nlink");
-		rp_e_uint(c->e, rp_get_u64(d + 16));
+		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(stat, st_nlink)));
 		rp_e_key(c->e, "st_uid");
-		print_id(c->e, rp_get_u32(d + 28));
+		print_id(c->e, rp_get_u32(d + SC_OFF(stat, st_uid)));
 		rp_e_key(c->e, "st_gid");
-		print_id(c->e, rp_get_u32(d + 32));
+		print_id(c->e, rp_get_u32(d + SC_OFF(stat, st_gid)));
 		rp_e_key(c->e, "st_blksize");
-		rp_e_uint(c->e, rp_get_u64(d + 56));
+		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(stat, st_blksize)));
 		rp_e_key(c->e, "st_blocks");
-		rp_e_uint(c->e, rp_get_u64(d + 64));
+		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(stat, st_blocks)));
 	}
 	const uint32_t type = mode & 0170000;
 	if (type == 0020000 || type == 0060000) {
 		rp_e_key(c->e, "st_rdev");
-		print_dev(c->e, rp_get_u64(d + 40));
+		print_dev(c->e, rp_get_u64(d + SC_OFF(stat, st_rdev)));
 	} else {
 		rp_e_key(c->e, "st_size");
-		rp_e_uint(c->e, rp_get_u64(d + 48));
+		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(stat, st_size)));
 	}
 	if (v) {
 		static const char *const keys[3][2] = {{"st_atime", "st_atime_nsec"},
 						       {"st_mtime", "st_mtime_nsec"},
 						       {"st_ctime", "st_ctime_nsec"}};
 		for (unsigned k = 0; k < 3; k++) {
-			const int64_t sec = (int64_t)rp_get_u64(d + 72 + 16 * k);
-			const uint64_t nsec = rp_get_u64(d + 80 + 16 * k);
+			const int64_t sec = (int64_t)rp_get_u64(d + SC_OFF(stat, st_atim) + 16 * k);
+			const uint64_t nsec = rp_get_u64(d + SC_OFF(stat, st_atim) + 8 + 16 * k);
 			rp_e_key(c->e, keys[k][0]);
 			rp_e_int(c->e, sec);
 			time_comment(c->e, sec, nsec);
@@ -154,50 +154,52 @@ static void print_statx(struct rp_ctx *c, unsigned i)
 		return;
 	const uint8_t *d = m->data;
 	const bool v = c->opts->verbose;
-	const uint32_t mask = rp_get_u32(d);
+	const uint32_t mask = rp_get_u32(d + SC_OFF(statx, stx_mask));
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "stx_mask");
 	flags_unk(c, &rp_x_statx_mask, mask, "STATX_???");
 	if (v) {
 		rp_e_key(c->e, "stx_blksize");
-		rp_e_uint(c->e, rp_get_u32(d + 4));
+		rp_e_uint(c->e, rp_get_u32(d + SC_OFF(statx, stx_blksize)));
 	}
 	rp_e_key(c->e, "stx_attributes");
-	flags_unk(c, &rp_x_statx_attrs, rp_get_u64(d + 8), "STATX_ATTR_???");
+	flags_unk(c, &rp_x_statx_attrs, rp_get_u64(d + SC_OFF(statx, stx_attributes)),
+		  "STATX_ATTR_???");
 	if (v) {
 		rp_e_key(c->e, "stx_nlink");
-		rp_e_uint(c->e, rp_get_u32(d + 16));
+		rp_e_uint(c->e, rp_get_u32(d + SC_OFF(statx, stx_nlink)));
 		rp_e_key(c->e, "stx_uid");
-		print_id(c->e, rp_get_u32(d + 20));
+		print_id(c->e, rp_get_u32(d + SC_OFF(statx, stx_uid)));
 		rp_e_key(c->e, "stx_gid");
-		print_id(c->e, rp_get_u32(d + 24));
+		print_id(c->e, rp_get_u32(d + SC_OFF(statx, stx_gid)));
 	}
 	rp_e_key(c->e, "stx_mode");
-	rp_print_mode(c, rp_get_u16(d + 28));
+	rp_print_mode(c, rp_get_u16(d + SC_OFF(statx, stx_mode)));
 	if (v) {
 		rp_e_key(c->e, "stx_ino");
-		rp_e_uint(c->e, rp_get_u64(d + 32));
+		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(statx, stx_ino)));
 	}
 	rp_e_key(c->e, "stx_size");
-	rp_e_uint(c->e, rp_get_u64(d + 40));
+	rp_e_uint(c->e, rp_get_u64(d + SC_OFF(statx, stx_size)));
 	if (!v) {
 		rp_e_ellipsis(c->e);
 		rp_e_close(c->e, '}');
 		return;
 	}
 	rp_e_key(c->e, "stx_blocks");
-	rp_e_uint(c->e, rp_get_u64(d + 48));
+	rp_e_uint(c->e, rp_get_u64(d + SC_OFF(statx, stx_blocks)));
 	rp_e_key(c->e, "stx_attributes_mask");
-	flags_unk(c, &rp_x_statx_attrs, rp_get_u64(d + 56), "STATX_ATTR_???");
+	flags_unk(c, &rp_x_statx_attrs, rp_get_u64(d + SC_OFF(statx, stx_attributes_mask)),
+		  "STATX_ATTR_???");
 	/* the times that the returned mask says are there */
 	static const struct {
 		uint32_t bit;
 		unsigned off;
 		const char *key;
-	} times[] = {{0x20, 64, "stx_atime"},
-		     {0x800, 80, "stx_btime"},
-		     {0x80, 96, "stx_ctime"},
-		     {0x40, 112, "stx_mtime"}};
+	} times[] = {{0x20, SC_OFF(statx, stx_atime), "stx_atime"},
+		     {0x800, SC_OFF(statx, stx_btime), "stx_btime"},
+		     {0x80, SC_OFF(statx, stx_ctime), "stx_ctime"},
+		     {0x40, SC_OFF(statx, stx_mtime), "stx_mtime"}};
 	for (unsigned k = 0; k < NELEM(times); k++) {
 		if (mask & times[k].bit)
 			statx_time(c, times[k].key, d + times[k].off);
@@ -206,17 +208,17 @@ static void print_statx(struct rp_ctx *c, unsigned i)
 					   "stx_dev_minor"};
 	for (unsigned k = 0; k < 4; k++) {
 		rp_e_key(c->e, devs[k]);
-		rp_e_uint(c->e, rp_get_u32(d + 128 + 4 * k));
+		rp_e_uint(c->e, rp_get_u32(d + SC_OFF(statx, stx_rdev_major) + 4 * k));
 	}
 	if (mask & 0x1000) { /* STATX_MNT_ID */
 		rp_e_key(c->e, "stx_mnt_id");
-		rp_e_hex(c->e, rp_get_u64(d + 144));
+		rp_e_hex(c->e, rp_get_u64(d + SC_OFF(statx, stx_mnt_id)));
 	}
 	if (mask & 0x2000) { /* STATX_DIOALIGN */
 		rp_e_key(c->e, "stx_dio_mem_align");
-		rp_e_uint(c->e, rp_get_u32(d + 152));
+		rp_e_uint(c->e, rp_get_u32(d + SC_OFF(statx, stx_dio_mem_align)));
 		rp_e_key(c->e, "stx_dio_offset_align");
-		rp_e_uint(c->e, rp_get_u32(d + 156));
+		rp_e_uint(c->e, rp_get_u32(d + SC_OFF(statx, stx_dio_offset_align)));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -385,7 +387,9 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 {
 	const struct rp_syscall *sc = c->sc;
 	const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, i, 0);
-	const size_t hdr = is64 ? 19 : 18; /* offsetof(d_name) */
+	/* linux_dirent (getdents) is dirent64 without d_type: its d_name starts
+	 * where dirent64's d_type is, its type is the record's last byte */
+	const size_t hdr = is64 ? SC_OFF(dirent64, d_name) : SC_OFF(dirent64, d_type);
 	/* Without all the entries (scrubbed, or a fault) there is nothing to
 	 * count: the address, as strace prints a buffer it cannot read. */
 	if (!c->exiting_ok || !m || (uint64_t)sc->rval > (uint32_t)sc->args[2] ||
@@ -414,14 +418,14 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 				rp_e_open(c->e, '[');
 			rp_e_open(c->e, '{');
 			rp_e_key(c->e, "d_ino");
-			rp_e_uint(c->e, rp_get_u64(d));
+			rp_e_uint(c->e, rp_get_u64(d + SC_OFF(dirent64, d_ino)));
 			rp_e_key(c->e, "d_off");
-			rp_e_uint(c->e, rp_get_u64(d + 8));
+			rp_e_uint(c->e, rp_get_u64(d + SC_OFF(dirent64, d_off)));
 			rp_e_key(c->e, "d_reclen");
-			rp_e_uint(c->e, rp_get_u16(d + 16));
+			rp_e_uint(c->e, rp_get_u16(d + SC_OFF(dirent64, d_reclen)));
 		}
 		count++;
-		size_t reclen = rp_get_u16(d + 16), next = 0;
+		size_t reclen = rp_get_u16(d + SC_OFF(dirent64, d_reclen)), next = 0;
 		bool more = false;
 		if (reclen > len) {
 			reclen = len;
@@ -439,7 +443,8 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 			if (!is64 && name_len)
 				name_len--; /* the old layout keeps d_type in the last byte */
 			rp_e_key(c->e, "d_type");
-			rp_e_enum(c->e, &rp_x_dirent_type, is64 ? d[18] : d[avail - 1]);
+			rp_e_enum(c->e, &rp_x_dirent_type,
+				  is64 ? d[SC_OFF(dirent64, d_type)] : d[avail - 1]);
 			if (name_len) {
 				rp_e_key(c->e, "d_name");
 				struct rp_print_opts o = *c->opts;

@@ -800,7 +800,7 @@ static long capture_arg_cb(__u32 i, void *unused)
 	case SC_ARG_SIGFRAME:
 		/* at rt_sigreturn's entry sp points at the ucontext, whose
 		 * uc_sigmask is at 8 + 8 + sizeof(stack_t) 24 + sigcontext 256 */
-		capture_area(0, c->sp + 296, 8, 8);
+		capture_area(0, c->sp + SC_OFF(ucontext_t, uc_sigmask), 8, 8);
 		break;
 	default:
 		break;

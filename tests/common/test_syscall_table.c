@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <mqueue.h>
 #include <poll.h>
@@ -31,6 +32,7 @@
 #include <sys/times.h>
 #include <sys/timex.h>
 #include <sys/uio.h>
+#include <ucontext.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <utime.h>
@@ -647,6 +649,19 @@ static void check_sizes(void)
 		CHECK(sc_xlat_name(x) && sc_xlat_name(x)[0], "set %u has no name", x);
 }
 
+/* The struct offsets decoders and the recorder use are the headers'. */
+static void check_struct_offsets(void)
+{
+	typedef struct dirent64 dirent64;
+	typedef struct stat stat;
+	typedef struct statx statx;
+#define CHECK_OFFSET_(type, field, off)                                                            \
+	CHECK(offsetof(type, field) == (off), "offsetof(%s, %s) is %zu, the table says %d", #type, \
+	      #field, offsetof(type, field), (off));
+	SC_STRUCT_OFFSETS(CHECK_OFFSET_)
+#undef CHECK_OFFSET_
+}
+
 static void check_specific(void)
 {
 	const struct sc_table *t = &sc_table_x86_64;
@@ -860,6 +875,7 @@ int main(void)
 	check_classes();
 	check_sizes();
 	check_specific();
+	check_struct_offsets();
 	check_conds(&sc_table_x86_64);
 	check_conds(&sc_table_i386);
 	check_cond_lookup();

@@ -10,8 +10,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#define CLONE_THREAD_FLAG 0x10000u
-
 static int grow(void **v, size_t *cap, size_t n, size_t elem)
 {
 	return st_grow(v, cap, n, elem);
@@ -171,7 +169,7 @@ static size_t task_of(struct dt_trace *t, uint32_t tid)
 static int on_spawn(struct dt_trace *t, const struct rp_event *ev)
 {
 	const uint32_t child = ev->u.spawn.new_tid;
-	const bool thread = ev->u.spawn.clone_flags & CLONE_THREAD_FLAG;
+	const bool thread = sc_clone_makes_thread(ev->u.spawn.clone_flags);
 	const size_t parent_task = task_of(t, ev->tid);
 	if (parent_task == SIZE_MAX)
 		return -ENOMEM;

@@ -414,8 +414,8 @@ void rp_perfetto_event(struct rp_perfetto *pf, const struct rp_event *ev, struct
 		break;
 	case RP_EV_SPAWN: {
 		const uint32_t child_tid = ev->u.spawn.new_tid;
-		const bool same_process =
-		    ev->u.spawn.how == STRTRC_SPAWN_CLONE && (ev->u.spawn.clone_flags & 0x10000u);
+		const bool same_process = ev->u.spawn.how == STRTRC_SPAWN_CLONE &&
+					  sc_clone_makes_thread(ev->u.spawn.clone_flags);
 		char *name = strdup(t->name ? t->name : pf->root_name);
 		if (!name) {
 			out->oom = true;

@@ -1150,12 +1150,6 @@ static int snapshot_fields(struct strtrc_reader *r, const struct fields *fp, uin
  * skip; negative: error. */
 static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_record *rec)
 {
-	static const uint8_t nfields[STRTRC_KIND_COUNT] = {
-	    [STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
-	    [STRTRC_SIGNAL] = 2,	[STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
-	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
-	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,	   [STRTRC_LOSS] = 1,
-	};
 	const struct node *const n = r->nodes;
 	struct fields f = {r, n, "a", r->dbase + r->dpos, r->dbuf + r->dpos};
 	int e;
@@ -1178,7 +1172,7 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 	r->ts += dts;
 	if (!known)
 		return 2;
-	if (n[0].v < 3 + (uint64_t)nfields[kind])
+	if (n[0].v < STRTRC_RECORD_HEAD + (uint64_t)strtrc_record_fields[kind])
 		return bad(&f, "more elements", "the record");
 	memset(rec, 0, sizeof(*rec));
 	rec->kind = (enum strtrc_kind)kind;
@@ -1669,7 +1663,15 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 {
 	struct cursor c = {r->dbuf + r->dpos, r->dbuf + r->dlen};
 	uint64_t n, kind, tid, dts, v;
-	if (c.p >= c.end || (*c.p != 0x88 && *c.p != 0x85 && *c.p != 0x8a))
+	/* CBOR arrays of fewer than 24 items: one byte, 0x80 | count */
+	enum {
+		ENTRY_ITEMS = STRTRC_RECORD_HEAD + STRTRC_FIELDS_SYSCALL_ENTRY,
+		EXIT_ITEMS = STRTRC_RECORD_HEAD + STRTRC_FIELDS_SYSCALL_EXIT,
+		MEMORY_ITEMS = STRTRC_RECORD_HEAD + STRTRC_FIELDS_MEMORY,
+	};
+	static_assert(ENTRY_ITEMS < 24 && EXIT_ITEMS < 24 && MEMORY_ITEMS < 24, "one-byte heads");
+	if (c.p >= c.end || (*c.p != (0x80 | ENTRY_ITEMS) && *c.p != (0x80 | EXIT_ITEMS) &&
+			     *c.p != (0x80 | MEMORY_ITEMS)))
 		return 0;
 	n = *c.p++ & 31;
 	if (!take_u(&c, UINT64_MAX, &kind) || !take_u(&c, UINT32_MAX, &tid) ||
@@ -1680,12 +1682,13 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 	struct strtrc_record *const out = rec;
 	out->kind = (enum strtrc_kind)kind;
 	out->tid = (uint32_t)tid;
-	if (kind == STRTRC_SYSCALL_ENTRY && n == 8) {
+	if (kind == STRTRC_SYSCALL_ENTRY && n == ENTRY_ITEMS) {
 		struct strtrc_syscall_entry *const en = &out->u.entry;
 		if (!take_u(&c, UINT32_MAX, &v))
 			return 0;
 		en->arch = (uint32_t)v;
-		if (!take_u(&c, UINT64_MAX, &en->nr) || c.p >= c.end || *c.p++ != 0x86)
+		if (!take_u(&c, UINT64_MAX, &en->nr) || c.p >= c.end ||
+		    *c.p++ != (0x80 | STRTRC_SYSCALL_ARGS))
 			return 0;
 		for (int k = 0; k < 6; k++) {
 			if (!take_u(&c, UINT64_MAX, &en->args[k]))
@@ -1693,7 +1696,7 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 		}
 		if (!take_u(&c, UINT64_MAX, &en->ip) || !take_u(&c, UINT64_MAX, &en->sp))
 			return 0;
-	} else if (kind == STRTRC_SYSCALL_EXIT && n == 5) {
+	} else if (kind == STRTRC_SYSCALL_EXIT && n == EXIT_ITEMS) {
 		if (take(&c, 0, &v) && v <= INT64_MAX)
 			out->u.exit.rval = (int64_t)v;
 		else if (take(&c, 1, &v) && v <= INT64_MAX)
@@ -1703,7 +1706,7 @@ static int fast_record(struct strtrc_reader *r, struct strtrc_record *rec, size_
 		if (c.p >= c.end || (*c.p != 0xf4 && *c.p != 0xf5))
 			return 0;
 		out->u.exit.is_error = *c.p++ == 0xf5;
-	} else if (kind == STRTRC_MEMORY && n == 10) {
+	} else if (kind == STRTRC_MEMORY && n == MEMORY_ITEMS) {
 		struct strtrc_memory *const m = &out->u.memory;
 		uint64_t stop, arg, item, flags, len;
 		if (!take_u(&c, UINT8_MAX, &stop) || !take_u(&c, UINT8_MAX, &arg) ||

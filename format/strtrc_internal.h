@@ -8,6 +8,8 @@
 
 #include <zstd.h>
 
+#include "strtrc.h"
+
 struct strtrc_reader;
 /* On by default: common records are decoded straight from their bytes.
  * Off: every record goes through the general parser (the fuzz targets
@@ -53,5 +55,33 @@ static inline uint32_t strtrc_get_le32(const uint8_t *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
+
+/* A record is the CBOR array [kind, tid, dts, fields...]: how many fields
+ * each kind has in version 1 (FORMAT.md), not counting the ip that signal,
+ * group-stop and exec records may append. The writer, the reader and its
+ * fast path all count from here. */
+#define STRTRC_RECORD_HEAD 3
+#define STRTRC_RECORD_FIELDS(X)                                                                    \
+	X(SYSCALL_ENTRY, 5)                                                                        \
+	X(SYSCALL_EXIT, 2)                                                                         \
+	X(MEMORY, 7)                                                                               \
+	X(SIGNAL, 2)                                                                               \
+	X(GROUP_STOP, 1)                                                                           \
+	X(SPAWN, 3)                                                                                \
+	X(EXEC, 2)                                                                                 \
+	X(EXIT, 1)                                                                                 \
+	X(DETACH, 0)                                                                               \
+	X(SNAPSHOT, 6)                                                                             \
+	X(END, 2)                                                                                  \
+	X(LOSS, 1)
+#define STRTRC_FIELDS_ENUM_(kind, n) STRTRC_FIELDS_##kind = (n),
+enum strtrc_fields_count { STRTRC_RECORD_FIELDS(STRTRC_FIELDS_ENUM_) };
+#undef STRTRC_FIELDS_ENUM_
+#define STRTRC_FIELDS_ENTRY_(kind, n) [STRTRC_##kind] = (n),
+static const uint8_t strtrc_record_fields[STRTRC_KIND_COUNT] = {
+    STRTRC_RECORD_FIELDS(STRTRC_FIELDS_ENTRY_)};
+#undef STRTRC_FIELDS_ENTRY_
+/* A syscall entry's arguments: an array of six */
+#define STRTRC_SYSCALL_ARGS 6
 
 #endif

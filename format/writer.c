@@ -513,17 +513,11 @@ static size_t record_bound(const struct strtrc_record *rec)
 
 static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec, uint64_t dts)
 {
-	static const uint8_t nfields[STRTRC_KIND_COUNT] = {
-	    [STRTRC_SYSCALL_ENTRY] = 5, [STRTRC_SYSCALL_EXIT] = 2, [STRTRC_MEMORY] = 7,
-	    [STRTRC_SIGNAL] = 2,	[STRTRC_GROUP_STOP] = 1,   [STRTRC_SPAWN] = 3,
-	    [STRTRC_EXEC] = 2,		[STRTRC_EXIT] = 1,	   [STRTRC_DETACH] = 0,
-	    [STRTRC_SNAPSHOT] = 6,	[STRTRC_END] = 2,	   [STRTRC_LOSS] = 1,
-	};
 	/* fields appended since: the ip of signals, group stops and execs */
 	const bool appended_ip = (rec->kind == STRTRC_SIGNAL && rec->u.signal.has_ip) ||
 				 (rec->kind == STRTRC_GROUP_STOP && rec->u.group_stop.has_ip) ||
 				 (rec->kind == STRTRC_EXEC && rec->u.exec.has_ip);
-	put_array(w, 3 + nfields[rec->kind] + appended_ip);
+	put_array(w, STRTRC_RECORD_HEAD + strtrc_record_fields[rec->kind] + appended_ip);
 	put_uint(w, rec->kind);
 	put_uint(w, rec->kind == STRTRC_SNAPSHOT ? rec->u.snapshot.pid : rec->tid);
 	put_uint(w, dts);

@@ -458,24 +458,6 @@ int sc_has_conds(const struct sc_table *table, uint64_t nr);
 extern const struct sc_table sc_table_x86_64;
 extern const struct sc_table sc_table_i386;
 
-/* Each syscall's number by name, for code that must single one out (and
- * look its row up by number): SC_NR_<name> on x86_64, SC_NR32_<name> on
- * i386. Generated from the rows; no name is compared at run time. */
-#define SYSCALL(nr_, name_, ...)   SC_NR_##name_ = (nr_),
-#define SYSCALL_D(nr_, name_, ...) SC_NR_##name_ = (nr_),
-enum sc_nr_x86_64 {
-#include "syscalls_x86_64.def"
-};
-#undef SYSCALL
-#undef SYSCALL_D
-#define SYSCALL(nr_, name_, ...)   SC_NR32_##name_ = (nr_),
-#define SYSCALL_D(nr_, name_, ...) SC_NR32_##name_ = (nr_),
-enum sc_nr_i386 {
-#include "syscalls_i386.def"
-};
-#undef SYSCALL
-#undef SYSCALL_D
-
 /* CLONE_THREAD: the clone made a thread of the caller's process rather than
  * a process of its own (the table test checks it against <sched.h>). */
 #define SC_CLONE_THREAD 0x10000u

@@ -7,6 +7,7 @@
  * a time (see "descriptor tables" below). */
 #include "rp_internal.h"
 
+#include "syscall_numbers.h"
 #include "util.h"
 
 #include <assert.h>

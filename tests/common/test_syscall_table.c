@@ -2,6 +2,7 @@
  * headers installed on this machine, checks every argument descriptor for
  * consistency, spot-checks strace's classes, and checks the fixed type sizes
  * against the real glibc and kernel types. */
+#include "syscall_numbers.h"
 #include "syscall_table.h"
 
 #include <ctype.h>

@@ -733,7 +733,7 @@ int main(int argc, char **argv)
 	if (o.views && print_views(&r))
 		status = 1;
 	if (r.svg) {
-		const int src = st_svg_write(r.svg, svg_out, pid_shown, &o);
+		const int src = st_svg_write(r.svg, svg_out, ST_SVG_FILE, pid_shown, &o);
 		if (fflush(svg_out) != 0 || src < 0) {
 			fprintf(stderr, "strstat: cannot write '%s': %s\n", o.svg,
 				strerror(src < 0 ? -src : errno));

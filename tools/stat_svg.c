@@ -618,9 +618,12 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 	const bool failed = st_proc_failed(p);
 	char status[64];
 	st_proc_status(p, status, sizeof(status));
-	fprintf(
-	    f, "<g class=\"proc%s\" data-pid=\"%" PRIu32 "\" data-row=\"%zu\" data-proc=\"%zu\">\n",
-	    failed ? " failed" : "", p->pid, nd->row, i);
+	fprintf(f,
+		"<g class=\"proc%s\" data-pid=\"%" PRIu32 "\" data-row=\"%zu\" data-proc=\"%zu\" "
+		"data-label=\"",
+		failed ? " failed" : "", p->pid, nd->row, i);
+	xml_text(f, nd->label);
+	fputs("\">\n", f);
 	/* the numbers --processes prints (st_procs_info, st_proc_status) */
 	fprintf(f, "<title>pid %" PRIu32 " ppid %" PRIu32 ": ", p->pid, p->ppid);
 	if (p->command)
@@ -717,8 +720,8 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 		text_x += 2;
 		if (next_x - text_x >= (double)strlen(status) * SMALL_CHAR_W + 2) {
 			fprintf(f,
-				"<text x=\"%.1f\" y=\"%d\" data-at=\"end\" data-dx=\"%.1f\" "
-				"font-size=\"10\" fill=\"#c00\">%s</text>\n",
+				"<text class=\"status\" x=\"%.1f\" y=\"%d\" data-at=\"end\" "
+				"data-dx=\"%.1f\" font-size=\"10\" fill=\"#c00\">%s</text>\n",
 				text_x, y + ROW_H - 5, text_x - (xa + w), status);
 			text_x += (double)strlen(status) * SMALL_CHAR_W + 6;
 		}
@@ -727,14 +730,14 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 	const double label_w = (double)strlen(nd->label) * SMALL_CHAR_W;
 	if (shared && !failed && w >= label_w + 6) {
 		fprintf(f,
-			"<text x=\"%.1f\" y=\"%d\" data-at=\"start\" data-dx=\"3\" "
+			"<text class=\"name\" x=\"%.1f\" y=\"%d\" data-at=\"start\" data-dx=\"3\" "
 			"font-size=\"10\">",
 			xa + 3, y + ROW_H - 5);
 		xml_text(f, nd->label);
 		fputs("</text>\n", f);
 	} else if (shared && next_x - text_x >= label_w + 2) {
 		fprintf(f,
-			"<text x=\"%.1f\" y=\"%d\" data-at=\"end\" data-dx=\"%.1f\" "
+			"<text class=\"name\" x=\"%.1f\" y=\"%d\" data-at=\"end\" data-dx=\"%.1f\" "
 			"font-size=\"10\" fill=\"#444\">",
 			text_x, y + ROW_H - 5, text_x - (xa + w));
 		xml_text(f, nd->label);
@@ -817,15 +820,16 @@ int st_svg_write(struct st_svg *g, FILE *f, enum st_svg_form form, st_pid_fn sho
 		fputs("<svg", f);
 	fprintf(f,
 		" id=\"timeline\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-		"data-x0=\"%.1f\" data-plot-w=\"%d\" data-span-ns=\"%" PRIu64 "\" "
+		"data-x0=\"%.1f\" data-plot-w=\"%d\" data-span-ns=\"%" PRIu64
+		"\" data-min-w=\"%g\" "
 		"font-family=\"DejaVu Sans Mono,monospace\" font-size=\"11\">\n"
 		"<defs><clipPath id=\"labels\"><rect x=\"0\" y=\"0\" width=\"%d\" "
 		"height=\"%d\"/></clipPath>"
 		"<clipPath id=\"plot\"><rect x=\"%.1f\" y=\"0\" width=\"%.1f\" "
 		"height=\"%d\"/></clipPath></defs>\n"
 		"<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-		width, height, width, height, x0, PLOT_W, span_ns, MARGIN + LABEL_W, height,
-		x0 - PLOT_CLIP, width - (x0 - PLOT_CLIP), height);
+		width, height, width, height, x0, PLOT_W, span_ns, MIN_BAR_PX, MARGIN + LABEL_W,
+		height, x0 - PLOT_CLIP, width - (x0 - PLOT_CLIP), height);
 	fprintf(f,
 		"<text class=\"title\" x=\"%d\" y=\"16\" font-size=\"13\" "
 		"font-weight=\"bold\">",
@@ -865,9 +869,12 @@ int st_svg_write(struct st_svg *g, FILE *f, enum st_svg_form form, st_pid_fn sho
 		const struct node *const nd = &L.v[order[k]];
 		if (nd->height <= nd->own_rows)
 			continue;
-		const double x = x0 + (double)nd->info.start_ns * L.scale - 1.5;
-		fprintf(f, "<path data-pid=\"%" PRIu32 "\" d=\"M%.1f,%d V%d h3\"/>\n", nd->info.pid,
-			x, row_y(nd->row) + ROW_H / 2, row_y(nd->row + nd->height - 1) + ROW_H / 2);
+		/* 1.5 px before the start; data-x: the start, for a zooming viewer */
+		const double x = x0 + (double)nd->info.start_ns * L.scale;
+		fprintf(f,
+			"<path data-pid=\"%" PRIu32 "\" data-x=\"%.1f\" d=\"M%.1f,%d V%d h3\"/>\n",
+			nd->info.pid, x, x - 1.5, row_y(nd->row) + ROW_H / 2,
+			row_y(nd->row + nd->height - 1) + ROW_H / 2);
 	}
 	fputs("</g>\n", f);
 

@@ -29,11 +29,13 @@ int st_svg_call(struct st_svg *g, const struct st_call *c);
 enum st_svg_form { ST_SVG_FILE, ST_SVG_IN_HTML };
 /* Writes the picture; shown chooses the rows (NULL: all). 0 or -errno.
  * What a viewer needs to zoom the time area (strstat --html) is on it: the
- * svg element's data-x0, data-plot-w and data-span-ns (where time 0 is,
- * the width of the trace's span and the span), the time area in a group of
- * class "zoom", each process's index (data-proc) and each bar's width
- * before the minimum width (data-w), and where each text beside a bar sits
- * (data-at "start" or "end" of the bar, data-dx pixels from it). */
+ * svg element's data-x0, data-plot-w, data-span-ns and data-min-w (where
+ * time 0 is, the width of the trace's span, the span, a bar's least
+ * width), the time area in a group of class "zoom", each process's index
+ * (data-proc) and its label (data-label), each bar's width before the
+ * least width (data-w), where each text on or beside a bar sits (data-at
+ * "start" or "end" of the bar, data-dx pixels from it; class "name" or
+ * "status"), and where each brace's process starts (data-x). */
 int st_svg_write(struct st_svg *g, FILE *f, enum st_svg_form form, st_pid_fn shown, void *ctx);
 
 #endif

@@ -11,7 +11,7 @@ _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output 
 	--output-separately -f -s -x -xx -t -tt
 	-ttt -r -T -i -n -a -y -yy --decode-fds -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --with-trace-id --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
-	--pid --tree -P -S -U --sort --top -C --json --with-trace-id --csv --csv-dir -o --output --svg -s -c -w -f -h --help
+	--pid --tree -P -S -U --sort --top -C --json --with-trace-id --csv --csv-dir -o --output --svg --html --force -s -c -w -f -h --help
 	--version"
 _strec_opts_strscrub="-o --mask-paths --drop-argv --drop-env --drop-pid -h --help --version"
 _strec_opts_strdiff="--to_trace --dont_trace -e -z -Z --pid --tree -P --volatile --context --summary
@@ -171,7 +171,7 @@ _strec_complete()
 	done
 
 	case $prev in
-	-o | --output | --svg)
+	-o | --output | --svg | --html)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return
 		;;

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake make gcc pkg-config libzstd-dev libcbor-dev libseccomp-dev man-db groff-base
 	  strace zstd python3 python3-cbor2 clang libclang-rt-dev bash-completion libbpf-dev bpftool libelf-dev
-	  librsvg2-bin fonts-dejavu-core shellcheck clang-format-14)
+	  librsvg2-bin fonts-dejavu-core shellcheck clang-format-14
+	  chromium) # chromium: strstat --html's test (tools.html_view) loads the page headless
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -201,6 +201,22 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
 void st_view_errors(struct st_syscalls *t, struct st_out *o, enum st_sort sort);
 
+/* The summary per process (strstat --html): a row per process and syscall
+ * it made, holding what the summary's rows hold, and printed by the same
+ * code: a process's view is the summary of `strstat --pid PID`. Processes
+ * are the caller's indexes (st_procs_index). */
+struct st_proc_syscalls;
+struct st_proc_syscalls *st_proc_syscalls_new(void);
+void st_proc_syscalls_free(struct st_proc_syscalls *t);
+/* A selected, finished call of process proc. 0 or -ENOMEM. Not after the
+ * first count or view. */
+int st_proc_syscalls_add(struct st_proc_syscalls *t, size_t proc, const struct st_call *c);
+/* The syscalls process proc made (rows of its summary). */
+size_t st_proc_syscalls_count(struct st_proc_syscalls *t, size_t proc);
+/* The summary view (st_view_summary) of process proc's calls. */
+void st_view_proc_summary(struct st_proc_syscalls *t, size_t proc, struct st_out *o,
+			  enum st_sort sort);
+
 struct st_procs *st_procs_new(const char *cwd);
 void st_procs_free(struct st_procs *p);
 int st_procs_snapshot(struct st_procs *p, const struct strtrc_snapshot *sn, uint64_t ts);

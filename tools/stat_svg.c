@@ -23,11 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NBINS	  512
-#define MAX_FAILS 4096 /* failure ticks kept per process */
-/* Processes drawn: each costs up to 2 KiB of bins; later processes are
- * counted, not drawn. */
-#define MAX_PROCS   16384
+#define NBINS	    512
+#define MAX_FAILS   4096 /* failure ticks kept per process */
 #define LABEL_CHARS 56
 
 /* Layout, in pixels. */
@@ -58,7 +55,7 @@ struct svg_row {
 
 struct st_svg {
 	const struct st_procs *procs;
-	struct svg_row *rows; /* by process index, up to MAX_PROCS */
+	struct svg_row *rows; /* by process index, up to ST_SVG_MAX_PROCS */
 	size_t nrows, cap;
 	uint64_t bin_ns; /* width of a bin */
 	uint64_t end_ns; /* last timestamp seen */
@@ -128,10 +125,10 @@ void st_svg_free(struct st_svg *g)
 	free(g);
 }
 
-/* The row of process index i (there are rows for the first MAX_PROCS). */
+/* The row of process index i (there are rows for the first ST_SVG_MAX_PROCS). */
 static struct svg_row *row(struct st_svg *g, size_t i)
 {
-	assert(i < MAX_PROCS);
+	assert(i < ST_SVG_MAX_PROCS);
 	while (g->nrows <= i) {
 		if (st_grow((void **)&g->rows, &g->cap, g->nrows, sizeof(*g->rows)) < 0)
 			return NULL;
@@ -176,7 +173,7 @@ int st_svg_call(struct st_svg *g, const struct st_call *c)
 {
 	assert(g && c);
 	const size_t i = st_procs_index(g->procs, c->ev->pid);
-	if (i == SIZE_MAX || i >= MAX_PROCS)
+	if (i == SIZE_MAX || i >= ST_SVG_MAX_PROCS)
 		return 0; /* a process not drawn */
 	struct svg_row *const p = row(g, i);
 	if (!p)
@@ -565,7 +562,8 @@ static void row_label(FILE *f, const struct node *v, const size_t *idx, size_t c
 	rp_buf_free(&b);
 }
 
-#define RIGHT_W 110 /* room right of the time area for the last labels */
+#define RIGHT_W	  110 /* room right of the time area for the last labels */
+#define PLOT_CLIP 8   /* the time area's clip starts this far left of time 0 */
 
 static double plot_x0(void)
 {
@@ -613,14 +611,19 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 	const int y = row_y(nd->row), by = y + (ROW_H - BAR_H) / 2;
 	const uint64_t end = p->end_ns > p->start_ns ? p->end_ns : p->start_ns;
 	const double xa = x0 + (double)p->start_ns * scale;
-	double w = (double)(end - p->start_ns) * scale;
+	const double true_w = (double)(end - p->start_ns) * scale;
+	double w = true_w;
 	if (w < MIN_BAR_PX)
 		w = MIN_BAR_PX;
 	const bool failed = st_proc_failed(p);
 	char status[64];
 	st_proc_status(p, status, sizeof(status));
-	fprintf(f, "<g class=\"proc%s\" data-pid=\"%" PRIu32 "\" data-row=\"%zu\">\n",
-		failed ? " failed" : "", p->pid, nd->row);
+	fprintf(f,
+		"<g class=\"proc%s\" data-pid=\"%" PRIu32 "\" data-row=\"%zu\" data-proc=\"%zu\" "
+		"data-label=\"",
+		failed ? " failed" : "", p->pid, nd->row, i);
+	xml_text(f, nd->label);
+	fputs("\">\n", f);
 	/* the numbers --processes prints (st_procs_info, st_proc_status) */
 	fprintf(f, "<title>pid %" PRIu32 " ppid %" PRIu32 ": ", p->pid, p->ppid);
 	if (p->command)
@@ -634,8 +637,8 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 		p->calls, ST_SECONDS(p->time_ns), pr->failed, status);
 	fprintf(f,
 		"<rect class=\"bar\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-		"fill=\"#9ecae1\"%s/>\n",
-		xa, by, w, BAR_H, failed ? " stroke=\"#c00\" stroke-width=\"1\"" : "");
+		"data-w=\"%.4g\" fill=\"#9ecae1\"%s/>\n",
+		xa, by, w, BAR_H, true_w, failed ? " stroke=\"#c00\" stroke-width=\"1\"" : "");
 	if (pr->bins) {
 		/* bins in units of at least MIN_SHADE_PX; neighbouring units of
 		 * one shade become one run, the runs of a shade one path */
@@ -694,18 +697,17 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 	for (size_t k = 0; k < nt; k++) {
 		if (lane[k] == UINT_MAX)
 			continue;
-		double tw =
+		const double true_tw =
 		    (double)(thr[k].end_ns > thr[k].start_ns ? thr[k].end_ns - thr[k].start_ns
 							     : 0) *
 		    scale;
-		if (tw < MIN_BAR_PX)
-			tw = MIN_BAR_PX;
+		const double tw = true_tw < MIN_BAR_PX ? MIN_BAR_PX : true_tw;
 		fprintf(f,
 			"<rect class=\"thread\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"3\" "
-			"fill=\"#6baed6\"><title>thread %" PRIu32
+			"data-w=\"%.4g\" fill=\"#6baed6\"><title>thread %" PRIu32
 			": %.6f s to %.6f s</title></rect>\n",
 			x0 + (double)thr[k].start_ns * scale,
-			y + ROW_H - 2 + (int)lane[k] * THREAD_PITCH, tw, thr[k].tid,
+			y + ROW_H - 2 + (int)lane[k] * THREAD_PITCH, tw, true_tw, thr[k].tid,
 			ST_SECONDS(thr[k].start_ns), ST_SECONDS(thr[k].end_ns));
 	}
 	/* a failed end: a red cap, and the status where it fits */
@@ -717,22 +719,27 @@ static void draw_proc(FILE *f, const struct layout *L, size_t i, double next_x, 
 			xa + w, y + 1, ROW_H - 2);
 		text_x += 2;
 		if (next_x - text_x >= (double)strlen(status) * SMALL_CHAR_W + 2) {
-			fprintf(
-			    f,
-			    "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#c00\">%s</text>\n",
-			    text_x, y + ROW_H - 5, status);
+			fprintf(f,
+				"<text class=\"status\" x=\"%.1f\" y=\"%d\" data-at=\"end\" "
+				"data-dx=\"%.1f\" font-size=\"10\" fill=\"#c00\">%s</text>\n",
+				text_x, y + ROW_H - 5, text_x - (xa + w), status);
 			text_x += (double)strlen(status) * SMALL_CHAR_W + 6;
 		}
 	}
 	/* in a shared row the label column names only the commonest commands */
 	const double label_w = (double)strlen(nd->label) * SMALL_CHAR_W;
 	if (shared && !failed && w >= label_w + 6) {
-		fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">", xa + 3, y + ROW_H - 5);
+		fprintf(f,
+			"<text class=\"name\" x=\"%.1f\" y=\"%d\" data-at=\"start\" data-dx=\"3\" "
+			"font-size=\"10\">",
+			xa + 3, y + ROW_H - 5);
 		xml_text(f, nd->label);
 		fputs("</text>\n", f);
 	} else if (shared && next_x - text_x >= label_w + 2) {
-		fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#444\">", text_x,
-			y + ROW_H - 5);
+		fprintf(f,
+			"<text class=\"name\" x=\"%.1f\" y=\"%d\" data-at=\"end\" data-dx=\"%.1f\" "
+			"font-size=\"10\" fill=\"#444\">",
+			text_x, y + ROW_H - 5, text_x - (xa + w));
 		xml_text(f, nd->label);
 		fputs("</text>\n", f);
 	}
@@ -765,12 +772,12 @@ static void legend(FILE *f, int ly)
 		ly - 2, x + 630, ly + 9, x + 810, ly - 3, x + 820, ly + 9, x, ly + 28);
 }
 
-int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
+int st_svg_write(struct st_svg *g, FILE *f, enum st_svg_form form, st_pid_fn shown, void *ctx)
 {
 	assert(g && f);
-	/* the processes drawn: the first MAX_PROCS of the table */
+	/* the processes drawn: the first ST_SVG_MAX_PROCS of the table */
 	const size_t nprocs = st_procs_count(g->procs);
-	const size_t n = nprocs < MAX_PROCS ? nprocs : MAX_PROCS;
+	const size_t n = nprocs < ST_SVG_MAX_PROCS ? nprocs : ST_SVG_MAX_PROCS;
 	if (n && !row(g, n - 1))
 		return -ENOMEM;
 	struct layout L = {.g = g, .n = n};
@@ -805,22 +812,34 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 	const int width = (int)x0 + PLOT_W + RIGHT_W;
 	const int plot_bottom = row_y(L.rows);
 	const int height = plot_bottom + 18 + LEGEND_H;
+	if (form == ST_SVG_FILE)
+		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		      "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+		      f);
+	else
+		fputs("<svg", f);
 	fprintf(f,
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-		"viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans Mono,monospace\" "
-		"font-size=\"11\">\n"
+		" id=\"timeline\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		"data-x0=\"%.1f\" data-plot-w=\"%d\" data-span-ns=\"%" PRIu64
+		"\" data-min-w=\"%g\" "
+		"font-family=\"DejaVu Sans Mono,monospace\" font-size=\"11\">\n"
 		"<defs><clipPath id=\"labels\"><rect x=\"0\" y=\"0\" width=\"%d\" "
+		"height=\"%d\"/></clipPath>"
+		"<clipPath id=\"plot\"><rect x=\"%.1f\" y=\"0\" width=\"%.1f\" "
 		"height=\"%d\"/></clipPath></defs>\n"
 		"<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-		width, height, width, height, MARGIN + LABEL_W, height);
-	fprintf(f, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">", MARGIN);
+		width, height, width, height, x0, PLOT_W, span_ns, MIN_BAR_PX, MARGIN + LABEL_W,
+		height, x0 - PLOT_CLIP, width - (x0 - PLOT_CLIP), height);
+	fprintf(f,
+		"<text class=\"title\" x=\"%d\" y=\"16\" font-size=\"13\" "
+		"font-weight=\"bold\">",
+		MARGIN);
 	xml_text(f, g->root_label);
 	fprintf(f, ": %zu process%s in %zu row%s, %.3f s", nshown, nshown == 1 ? "" : "es", L.rows,
 		L.rows == 1 ? "" : "s", ST_SECONDS(span_ns));
 	if (not_drawn)
 		fprintf(f, " (%" PRIu64 " more started: at most %u are drawn)", not_drawn,
-			MAX_PROCS);
+			ST_SVG_MAX_PROCS);
 	fputs("</text>\n", f);
 
 	/* every other row shaded, across labels and time */
@@ -830,6 +849,11 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 			ROW_H);
 	fputs("</g>\n", f);
 	/* time axis: ticks above, and below a picture taller than a screen */
+	axis(f, x0, L.scale, span_ns, TOP - 8);
+	if (L.rows > 40)
+		axis(f, x0, L.scale, span_ns, plot_bottom + 12);
+	/* the time area, which a viewer may zoom: grid, braces, bars */
+	fputs("<g class=\"plot\" clip-path=\"url(#plot)\"><g class=\"zoom\">\n", f);
 	const double step = tick_step(ST_SECONDS(span_ns));
 	fputs("<g class=\"grid\" stroke=\"#ddd\">\n", f);
 	for (unsigned k = 0; k * step <= ST_SECONDS(span_ns) * 1.0001; k++) {
@@ -838,9 +862,6 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 			plot_bottom);
 	}
 	fputs("</g>\n", f);
-	axis(f, x0, L.scale, span_ns, TOP - 8);
-	if (L.rows > 40)
-		axis(f, x0, L.scale, span_ns, plot_bottom + 12);
 
 	/* braces: from a process's start down along its children's rows */
 	fputs("<g class=\"tree\" stroke=\"#aaa\" fill=\"none\">\n", f);
@@ -848,9 +869,12 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		const struct node *const nd = &L.v[order[k]];
 		if (nd->height <= nd->own_rows)
 			continue;
-		const double x = x0 + (double)nd->info.start_ns * L.scale - 1.5;
-		fprintf(f, "<path data-pid=\"%" PRIu32 "\" d=\"M%.1f,%d V%d h3\"/>\n", nd->info.pid,
-			x, row_y(nd->row) + ROW_H / 2, row_y(nd->row + nd->height - 1) + ROW_H / 2);
+		/* 1.5 px before the start; data-x: the start, for a zooming viewer */
+		const double x = x0 + (double)nd->info.start_ns * L.scale;
+		fprintf(f,
+			"<path data-pid=\"%" PRIu32 "\" data-x=\"%.1f\" d=\"M%.1f,%d V%d h3\"/>\n",
+			nd->info.pid, x, x - 1.5, row_y(nd->row) + ROW_H / 2,
+			row_y(nd->row + nd->height - 1) + ROW_H / 2);
 	}
 	fputs("</g>\n", f);
 
@@ -882,6 +906,7 @@ int st_svg_write(struct st_svg *g, FILE *f, st_pid_fn shown, void *ctx)
 		draw_proc(f, &L, i, next_x, next_in_row || prev_in_row);
 	}
 	free(slots);
+	fputs("</g></g>\n", f);
 
 	/* the label column, clipped so that it never reaches the time area */
 	qsort_r(order, nshown, sizeof(*order), by_row_label, L.v);

@@ -20,7 +20,7 @@ struct row {
 	uint64_t nr;
 	const char *name;
 	uint64_t calls, errors, time_ns, min_ns, max_ns;
-	struct st_hist hist;
+	struct st_hist *hist; /* with latency */
 	struct st_errs errs;
 };
 
@@ -56,6 +56,10 @@ struct st_syscalls {
 	struct st_columns columns; /* of the text summary */
 };
 
+/* strace's: % time, seconds, usecs/call, calls, errors, syscall */
+static const struct st_columns default_columns = {
+    6, {ST_COL_PERCENT, ST_COL_SECONDS, ST_COL_AVG, ST_COL_CALLS, ST_COL_ERRORS, ST_COL_NAME}};
+
 struct st_syscalls *st_syscalls_new(unsigned top, bool latency)
 {
 	struct st_syscalls *t = calloc(1, sizeof(*t));
@@ -63,9 +67,7 @@ struct st_syscalls *st_syscalls_new(unsigned top, bool latency)
 		return NULL;
 	t->top = top;
 	t->latency = latency;
-	t->columns = (struct st_columns){
-	    6,
-	    {ST_COL_PERCENT, ST_COL_SECONDS, ST_COL_AVG, ST_COL_CALLS, ST_COL_ERRORS, ST_COL_NAME}};
+	t->columns = default_columns;
 	t->heap = calloc(top ? top : 1, sizeof(*t->heap));
 	if (!t->heap) {
 		free(t);
@@ -83,7 +85,9 @@ void st_syscalls_free(struct st_syscalls *t)
 			struct row *r = t->rows[a][i];
 			if (!r)
 				continue;
-			st_hist_free(&r->hist);
+			if (r->hist)
+				st_hist_free(r->hist);
+			free(r->hist);
 			free(r->errs.v);
 			free(r);
 		}
@@ -226,10 +230,37 @@ static int add_fail_path(struct st_syscalls *t, const char *path, int err)
 	return st_errs_add(&t->fails[i].errs, err);
 }
 
+/* The architecture index of a call: 0 x86_64, 1 i386. */
+static unsigned arch_of(const struct st_call *c)
+{
+	return c->sc->arch == SC_AUDIT_ARCH_I386 ? 1 : 0;
+}
+
+static void row_init(struct row *r, unsigned arch, const struct st_call *c)
+{
+	r->arch = arch;
+	r->nr = c->sc->nr;
+	r->name = c->name;
+	r->min_ns = UINT64_MAX;
+}
+
+/* The summary's numbers of a call, in every table that counts it. */
+static void row_count(struct row *r, const struct st_call *c)
+{
+	r->calls++;
+	r->time_ns += c->dur_ns;
+	if (c->dur_ns < r->min_ns)
+		r->min_ns = c->dur_ns;
+	if (c->dur_ns > r->max_ns)
+		r->max_ns = c->dur_ns;
+	if (c->err)
+		r->errors++;
+}
+
 int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *path,
 		    st_text_fn text, void *text_ctx)
 {
-	const unsigned arch = c->sc->arch == SC_AUDIT_ARCH_I386 ? 1 : 0;
+	const unsigned arch = arch_of(c);
 	if (c->sc->nr >= STREC_FILTER_MAX_NR)
 		return 0; /* strace skips numbers outside its table too */
 	struct row *r = t->rows[arch][c->sc->nr];
@@ -237,22 +268,17 @@ int st_syscalls_add(struct st_syscalls *t, const struct st_call *c, const char *
 		r = calloc(1, sizeof(*r));
 		if (!r)
 			return -ENOMEM;
-		r->arch = arch;
-		r->nr = c->sc->nr;
-		r->name = c->name;
-		r->min_ns = UINT64_MAX;
+		row_init(r, arch, c);
 		t->rows[arch][c->sc->nr] = r;
 	}
-	r->calls++;
-	r->time_ns += c->dur_ns;
-	if (c->dur_ns < r->min_ns)
-		r->min_ns = c->dur_ns;
-	if (c->dur_ns > r->max_ns)
-		r->max_ns = c->dur_ns;
-	if (t->latency && st_hist_add(&r->hist, c->dur_ns) < 0)
-		return -ENOMEM;
+	row_count(r, c);
+	if (t->latency) {
+		if (!r->hist && !(r->hist = calloc(1, sizeof(*r->hist))))
+			return -ENOMEM;
+		if (st_hist_add(r->hist, c->dur_ns) < 0)
+			return -ENOMEM;
+	}
 	if (c->err) {
-		r->errors++;
 		if (st_errs_add(&r->errs, c->err) < 0)
 			return -ENOMEM;
 		if (path && add_fail_path(t, path, c->err) < 0)
@@ -322,15 +348,6 @@ static struct row **sorted_rows(struct st_syscalls *t, unsigned arch, enum st_so
 	g_sort = sort;
 	qsort(v, *n, sizeof(*v), row_cmp);
 	return v;
-}
-
-static bool arch_used(const struct st_syscalls *t, unsigned arch)
-{
-	for (unsigned i = 0; i < STREC_FILTER_MAX_NR; i++) {
-		if (t->rows[arch][i])
-			return true;
-	}
-	return false;
 }
 
 static const char *arch_label(unsigned arch)
@@ -468,7 +485,10 @@ static void summary_text(FILE *f, struct row **v, size_t n, const struct st_colu
 	fputs("\n", f);
 }
 
-void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
+/* The summary view of rows, v[a] (n[a] of them, sorted) of architecture a:
+ * of the whole trace, or of one process. */
+static void summary_view(struct st_out *o, struct row **const v[NARCH], const size_t n[NARCH],
+			 const struct st_columns *columns)
 {
 	static const char *const cols[] = {"arch",    "syscall", "calls",  "errors", "time_ns",
 					   "percent", "avg_ns",	 "min_ns", "max_ns", NULL};
@@ -478,24 +498,19 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 		st_out_table_begin(o, "syscalls", cols);
 	uint64_t tots[NARCH][3] = {{0}};
 	for (unsigned a = 0; a < NARCH; a++) {
-		if (a && !arch_used(t, a))
-			continue;
-		size_t n;
-		struct row **v = sorted_rows(t, a, sort, &n);
-		if (!v)
+		if (a && !n[a])
 			continue;
 		if (o->fmt == ST_TEXT) {
 			if (a)
 				fprintf(o->f, "System call usage summary for 32 bit mode:\n");
-			summary_text(o->f, v, n, &t->columns);
-			free(v);
+			summary_text(o->f, v[a], n[a], columns);
 			continue;
 		}
 		uint64_t tot_ns = 0;
-		for (size_t i = 0; i < n; i++)
-			tot_ns += v[i]->time_ns;
-		for (size_t i = 0; i < n; i++) {
-			const struct row *r = v[i];
+		for (size_t i = 0; i < n[a]; i++)
+			tot_ns += v[a][i]->time_ns;
+		for (size_t i = 0; i < n[a]; i++) {
+			const struct row *r = v[a][i];
 			st_out_row_begin(o);
 			st_out_str(o, arch_label(a));
 			st_out_str(o, r->name);
@@ -512,13 +527,12 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 			tots[a][1] += r->errors;
 			tots[a][2] += r->time_ns;
 		}
-		free(v);
 	}
 	if (o->fmt != ST_TEXT) {
 		st_out_table_end(o);
 		st_out_table_begin(o, "total", tcols);
 		for (unsigned a = 0; a < NARCH; a++) {
-			if (a && !arch_used(t, a))
+			if (a && !n[a])
 				continue;
 			st_out_row_begin(o);
 			st_out_str(o, arch_label(a));
@@ -532,6 +546,145 @@ void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 	st_out_view_end(o);
 }
 
+void st_view_summary(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
+{
+	struct row **v[NARCH];
+	size_t n[NARCH];
+	for (unsigned a = 0; a < NARCH; a++)
+		if (!(v[a] = sorted_rows(t, a, sort, &n[a])))
+			n[a] = 0;
+	summary_view(o, v, n, &t->columns);
+	for (unsigned a = 0; a < NARCH; a++)
+		free(v[a]);
+}
+
+/* ---- the summary per process (strstat --html) ---- */
+
+/* A row per process and syscall it made, found by (process, arch, nr). */
+struct st_proc_syscalls {
+	struct row *v;
+	size_t *proc; /* of each row */
+	size_t n, cap, proc_cap;
+	struct st_map map;
+	size_t *order; /* once viewed: the rows by process, then as added */
+};
+
+struct st_proc_syscalls *st_proc_syscalls_new(void)
+{
+	return calloc(1, sizeof(struct st_proc_syscalls));
+}
+
+void st_proc_syscalls_free(struct st_proc_syscalls *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].errs.v);
+	free(t->v);
+	free(t->proc);
+	free(t->order);
+	st_map_free(&t->map);
+	free(t);
+}
+
+static uint64_t proc_key(size_t proc, unsigned arch, uint64_t nr)
+{
+	return (uint64_t)proc << 11 | arch << 10 | nr;
+}
+
+int st_proc_syscalls_add(struct st_proc_syscalls *t, size_t proc, const struct st_call *c)
+{
+	assert(!t->order); /* not viewed yet */
+	_Static_assert(STREC_FILTER_MAX_NR <= 1 << 10, "nr fits proc_key's 10 bits");
+	const unsigned arch = arch_of(c);
+	if (c->sc->nr >= STREC_FILTER_MAX_NR)
+		return 0; /* as st_syscalls_add */
+	const uint64_t key = proc_key(proc, arch, c->sc->nr);
+	size_t i = st_map_get_u64(&t->map, key);
+	if (i == SIZE_MAX) {
+		if (st_grow((void **)&t->v, &t->cap, t->n, sizeof(*t->v)) < 0 ||
+		    st_grow((void **)&t->proc, &t->proc_cap, t->n, sizeof(*t->proc)) < 0 ||
+		    st_map_put_u64(&t->map, key, t->n) < 0)
+			return -ENOMEM;
+		i = t->n++;
+		t->v[i] = (struct row){0};
+		row_init(&t->v[i], arch, c);
+		t->proc[i] = proc;
+	}
+	row_count(&t->v[i], c);
+	return 0;
+}
+
+static const struct st_proc_syscalls *g_by_proc; /* qsort has no context argument */
+
+static int by_proc(const void *pa, const void *pb)
+{
+	const size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const size_t *const proc = g_by_proc->proc;
+	if (proc[a] != proc[b])
+		return proc[a] < proc[b] ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/* The rows of process proc: order[*first] and the n after. */
+static size_t proc_rows(struct st_proc_syscalls *t, size_t proc, size_t *first)
+{
+	*first = 0;
+	if (!t->order) {
+		if (!t->n || !(t->order = malloc(t->n * sizeof(*t->order))))
+			return 0;
+		for (size_t i = 0; i < t->n; i++)
+			t->order[i] = i;
+		g_by_proc = t;
+		qsort(t->order, t->n, sizeof(*t->order), by_proc);
+	}
+	size_t lo = 0, hi = t->n; /* the first row of proc or after */
+	while (lo < hi) {
+		const size_t mid = lo + (hi - lo) / 2;
+		if (t->proc[t->order[mid]] < proc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < t->n && t->proc[t->order[end]] == proc)
+		end++;
+	*first = lo;
+	return end - lo;
+}
+
+size_t st_proc_syscalls_count(struct st_proc_syscalls *t, size_t proc)
+{
+	size_t first;
+	return proc_rows(t, proc, &first);
+}
+
+void st_view_proc_summary(struct st_proc_syscalls *t, size_t proc, struct st_out *o,
+			  enum st_sort sort)
+{
+	size_t first;
+	size_t count = proc_rows(t, proc, &first);
+	struct row *none[1];
+	struct row **all = malloc((count ? count : 1) * sizeof(*all));
+	if (!all) {
+		all = none;
+		count = 0; /* shown as no calls */
+	}
+	struct row **v[NARCH];
+	size_t n[NARCH] = {0};
+	for (unsigned a = 0; a < NARCH; a++) {
+		v[a] = all + n[0] * a; /* arch 0's rows first, then arch 1's */
+		for (size_t k = 0; k < count; k++)
+			if (t->v[t->order[first + k]].arch == a)
+				v[a][n[a]++] = &t->v[t->order[first + k]];
+		g_sort = sort;
+		qsort(v[a], n[a], sizeof(*v[a]), row_cmp);
+	}
+	summary_view(o, v, n, &default_columns);
+	if (all != none)
+		free(all);
+}
+
 /* ---- latency ---- */
 
 static int slow_cmp(const void *pa, const void *pb)
@@ -543,6 +696,12 @@ static int slow_cmp(const void *pa, const void *pb)
 static double us(uint64_t ns)
 {
 	return (double)ns / 1000.0;
+}
+
+/* Latency percentiles are kept with --latency alone. */
+static uint64_t percentile(const struct row *r, double p)
+{
+	return r->hist ? st_hist_percentile(r->hist, p, r->min_ns, r->max_ns) : 0;
 }
 
 void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
@@ -564,9 +723,9 @@ void st_view_latency(struct st_syscalls *t, struct st_out *o, enum st_sort sort)
 			continue;
 		for (size_t i = 0; i < n; i++) {
 			const struct row *r = v[i];
-			const uint64_t p50 = st_hist_percentile(&r->hist, 50, r->min_ns, r->max_ns);
-			const uint64_t p90 = st_hist_percentile(&r->hist, 90, r->min_ns, r->max_ns);
-			const uint64_t p99 = st_hist_percentile(&r->hist, 99, r->min_ns, r->max_ns);
+			const uint64_t p50 = percentile(r, 50);
+			const uint64_t p90 = percentile(r, 90);
+			const uint64_t p99 = percentile(r, 99);
 			if (o->fmt == ST_TEXT) {
 				char name[64];
 				snprintf(name, sizeof(name), "%s%s", r->name, a ? " (32 bit)" : "");

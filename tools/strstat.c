@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "select.h"
 #include "stat.h"
+#include "stat_html.h"
 #include "stat_svg.h"
 #include "read_progress.h"
 
@@ -41,6 +42,7 @@ struct opts {
 	bool print_events; /* -C */
 	const char *outfile;
 	const char *svg;     /* --svg FILE */
+	const char *html;    /* --html FILE */
 	const char *csv_dir; /* --csv-dir DIR */
 	bool with_trace_id;  /* --with-trace-id */
 	bool force;	     /* outputs may replace traces */
@@ -59,7 +61,8 @@ struct run {
 	struct rp_buf line;
 	FILE *out;
 	const char *exec_exe; /* of the EXEC record being fed */
-	struct st_svg *svg;
+	struct st_svg *svg;   /* --svg or --html */
+	struct st_html *html; /* --html */
 	const struct strtrc_header *header;
 };
 
@@ -67,7 +70,7 @@ static const char *const long_options[] = {
     "--to_trace", "--dont_trace", "--trace",	     "--pid",  "--tree",    "--latency",
     "--errors",	  "--processes",  "--files",	     "--all",  "--json",    "--csv",
     "--top",	  "--sort",	  "--output",	     "--help", "--version", "--svg",
-    "--force",	  "--csv-dir",	  "--with-trace-id", NULL,
+    "--force",	  "--csv-dir",	  "--with-trace-id", "--html", NULL,
 };
 
 /* An output file that may not be the input nor replace a trace (unless
@@ -86,6 +89,21 @@ static FILE *open_output(const struct opts *o, const char *path)
 	}
 	fprintf(stderr, "strstat: %s\n", msg);
 	exit(fd == -EINVAL ? 2 : 1);
+}
+
+/* Ends the output of a picture (--svg, --html) written with result rc:
+ * 0, or 1 after a message. */
+static int close_picture(FILE *f, const char *path, int rc)
+{
+	int status = 0;
+	if (fflush(f) != 0 || rc < 0) {
+		fprintf(stderr, "strstat: cannot write '%s': %s\n", path,
+			strerror(rc < 0 ? -rc : errno));
+		status = 1;
+	}
+	if (f != stdout && fclose(f) != 0)
+		status = 1;
+	return status;
 }
 
 static void usage(FILE *f)
@@ -149,7 +167,11 @@ static void usage(FILE *f)
 	    "                         as sub-rows, failed calls and exits marked, children\n"
 	    "                         packed into shared rows below their parent, tooltips\n"
 	    "                         with --processes' numbers; alone, it prints no view\n"
-	    "  --force                let -o and --svg replace a trace\n"
+	    "  --html FILE            also write that time line as one HTML page into FILE\n"
+	    "                         (nothing loaded from elsewhere): zoom and pan,\n"
+	    "                         tooltips, a clicked process's syscall summary (as\n"
+	    "                         --pid PID shows it); alone, it prints no view\n"
+	    "  --force                let -o, --svg and --html replace a trace\n"
 	    "  -s N                   string limit of decoded calls (default 32)\n"
 	    "  -c, -w, -f             accepted for strace habits (always on)\n"
 	    "  -h, --help             this help\n"
@@ -362,6 +384,8 @@ static void parse_long(struct opts *o, int argc, char **argv, int *i)
 		o->outfile = cli_opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--svg")) {
 		o->svg = cli_opt_value(argc, argv, i, val);
+	} else if (!strcmp(name, "--html")) {
+		o->html = cli_opt_value(argc, argv, i, val);
 	} else if (!strcmp(name, "--force") && !val) {
 		o->force = true;
 	} else if (!strcmp(name, "--help") && !val) {
@@ -452,8 +476,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (!o->file)
 		cli_usage_error("no trace file given (see strstat --help)");
-	if (!o->views && !o->svg)
+	if (!o->views && !o->svg && !o->html)
 		o->views = V_SUMMARY;
+	if (o->svg && o->html && !strcmp(o->svg, "-") && !strcmp(o->html, "-"))
+		cli_usage_error("--svg and --html cannot both write to standard output");
 	if (o->with_trace_id && o->fmt != ST_JSON)
 		cli_usage_error("--with-trace-id is for --json");
 	if (o->csv_dir && !*o->csv_dir)
@@ -513,6 +539,8 @@ static int on_syscall(struct run *r, const struct rp_event *ev)
 		rc = st_procs_call(r->procs, &c);
 	if (!rc && r->svg)
 		rc = st_svg_call(r->svg, &c);
+	if (!rc && r->html)
+		rc = st_html_call(r->html, &c);
 	if (!rc && (r->o->views & V_FILES))
 		rc = st_files_call(r->files, r->s, r->procs, &c);
 	return rc;
@@ -667,11 +695,13 @@ int main(int argc, char **argv)
 	}
 	const struct strtrc_header *h = strtrc_reader_header(rd);
 	/* Both outputs are opened before the work, so a refusal comes first. */
-	FILE *out = stdout, *svg_out = NULL;
+	FILE *out = stdout, *svg_out = NULL, *html_out = NULL;
 	if (o.outfile && strcmp(o.outfile, "-") != 0)
 		out = open_output(&o, o.outfile);
 	if (o.svg)
 		svg_out = strcmp(o.svg, "-") != 0 ? open_output(&o, o.svg) : stdout;
+	if (o.html)
+		html_out = strcmp(o.html, "-") != 0 ? open_output(&o, o.html) : stdout;
 	if (o.csv_dir)
 		make_csv_dir(o.csv_dir);
 	o.print.start_realtime_ns = h->start_realtime_ns;
@@ -693,7 +723,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "strstat: warning: %s: counting every call\n", msg);
 	if (!r.s || !r.sys || !r.procs || !r.files || !r.printer || !r.call_printer)
 		cli_oom();
-	if (o.svg && !(r.svg = st_svg_new(h, r.procs)))
+	if ((o.svg || o.html) && !(r.svg = st_svg_new(h, r.procs)))
+		cli_oom();
+	if (o.html && !(r.html = st_html_new(r.procs)))
 		cli_oom();
 	struct rp_progress progress;
 	rp_progress_start(&progress, "strstat", o.file);
@@ -732,17 +764,14 @@ int main(int argc, char **argv)
 	rp_progress_end(&progress);
 	if (o.views && print_views(&r))
 		status = 1;
-	if (r.svg) {
-		const int src = st_svg_write(r.svg, svg_out, pid_shown, &o);
-		if (fflush(svg_out) != 0 || src < 0) {
-			fprintf(stderr, "strstat: cannot write '%s': %s\n", o.svg,
-				strerror(src < 0 ? -src : errno));
-			status = 1;
-		}
-		if (svg_out != stdout && fclose(svg_out) != 0)
-			status = 1;
-		st_svg_free(r.svg);
-	}
+	if (o.svg &&
+	    close_picture(svg_out, o.svg, st_svg_write(r.svg, svg_out, ST_SVG_FILE, pid_shown, &o)))
+		status = 1;
+	if (o.html && close_picture(html_out, o.html,
+				    st_html_write(r.html, r.svg, html_out, o.sort, pid_shown, &o)))
+		status = 1;
+	st_svg_free(r.svg);
+	st_html_free(r.html);
 	if (fflush(out) != 0 || ferror(out)) {
 		fprintf(stderr, "strstat: write error: %s\n", strerror(errno));
 		status = 1;

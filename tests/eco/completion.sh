@@ -38,6 +38,7 @@ expect "strep run.trc -e st" status=
 expect "strep run.trc --format " perfetto
 expect "strep run.trc --js" --json
 expect "strstat run.trc --sv" --svg
+expect "strstat run.trc --ht" --html
 expect "strec --prog" --progress
 expect "strscrub in.trc --drop-" --drop-argv
 expect "strdiff a.trc b.trc --vol" --volatile

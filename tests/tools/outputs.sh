@@ -1,5 +1,5 @@
 #!/bin/bash
-# No tool destroys a trace or its input: -o, --svg, --ff and strscrub's and
+# No tool destroys a trace or its input: -o, --svg, --html, --ff and strscrub's and
 # strec's outputs refuse the input (whatever its name), refuse to replace a
 # trace with text (or anything but a trace with a trace) unless --force, and
 # create what they write with mode 0600, since it holds the trace's data.
@@ -39,7 +39,7 @@ ln -s in.trc "$WORK/symlink.trc"
 # The input, by its own name, a hard link and a symbolic link.
 for out in in.trc hardlink.trc symlink.trc; do
 	for cmd in "strep -o" "strep --format=perfetto -o" "strstat -o" "strstat --svg" \
-		"strstat --force -o" "strep --force -o"; do
+		"strstat --html" "strstat --force -o" "strstat --force --html" "strep --force -o"; do
 		read -r tool opts <<<"$cmd"
 		# shellcheck disable=SC2086
 		expect_rc "$cmd $out (the input)" 2 "$BIN/$tool" $opts "$WORK/$out" "$WORK/in.trc"
@@ -56,7 +56,7 @@ unchanged "strep - -o stdin's file" "$WORK/in.trc"
 
 # Another trace: text never replaces it unless --force.
 cp "$WORK/orig.trc" "$WORK/other.trc"
-for cmd in "strep -o" "strep --format=perfetto -o" "strstat -o" "strstat --svg"; do
+for cmd in "strep -o" "strep --format=perfetto -o" "strstat -o" "strstat --svg" "strstat --html"; do
 	read -r tool opts <<<"$cmd"
 	# shellcheck disable=SC2086
 	expect_rc "$cmd another trace" 1 "$BIN/$tool" $opts "$WORK/other.trc" "$WORK/in.trc"
@@ -73,6 +73,11 @@ grep -q '^[0-9]* *execve("' "$WORK/other.trc" || fail "strep --force -o: no text
 cp "$WORK/orig.trc" "$WORK/other.trc"
 expect_rc "strstat --force --svg another trace" 0 "$BIN/strstat" --force --svg "$WORK/other.trc" "$WORK/in.trc"
 grep -q '<svg' "$WORK/other.trc" || fail "strstat --force --svg: no SVG written"
+cp "$WORK/orig.trc" "$WORK/other.trc"
+expect_rc "strstat --force --html another trace" 0 "$BIN/strstat" --force --html "$WORK/other.trc" "$WORK/in.trc"
+grep -q '<!DOCTYPE html>' "$WORK/other.trc" || fail "strstat --force --html: no page written"
+expect_rc "strstat --svg - --html -" 2 "$BIN/strstat" --svg - --html - "$WORK/in.trc"
+expect_err "strstat --svg - --html -" "cannot both write to standard output"
 
 # Traces replace only traces (and empty files) unless --force.
 echo "precious notes" >"$WORK/notes.txt"
@@ -90,9 +95,11 @@ expect_rc "strscrub --force over a text file" 0 "$BIN/strscrub" --force "$WORK/i
 # a device is written as it is.
 expect_rc "strep -o new" 0 "$BIN/strep" -o "$WORK/new.txt" "$WORK/in.trc"
 [ "$(mode_of "$WORK/new.txt")" = 600 ] || fail "strep -o: new file mode $(mode_of "$WORK/new.txt")"
-expect_rc "strstat -o new, --svg new" 0 "$BIN/strstat" -o "$WORK/new.stat" --svg "$WORK/new.svg" "$WORK/in.trc"
+expect_rc "strstat -o new, --svg new, --html new" 0 "$BIN/strstat" -o "$WORK/new.stat" \
+	--svg "$WORK/new.svg" --html "$WORK/new.html" "$WORK/in.trc"
 [ "$(mode_of "$WORK/new.stat")" = 600 ] || fail "strstat -o: mode $(mode_of "$WORK/new.stat")"
 [ "$(mode_of "$WORK/new.svg")" = 600 ] || fail "strstat --svg: mode $(mode_of "$WORK/new.svg")"
+[ "$(mode_of "$WORK/new.html")" = 600 ] || fail "strstat --html: mode $(mode_of "$WORK/new.html")"
 echo old >"$WORK/wide.txt"
 chmod 644 "$WORK/wide.txt"
 expect_rc "strep -o existing 0644" 0 "$BIN/strep" -o "$WORK/wide.txt" "$WORK/in.trc"

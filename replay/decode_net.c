@@ -21,22 +21,6 @@
 	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
 	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), is_flags, unk}
 
-NET_XLAT(x_af, false, "AF_???", E(0, "AF_UNSPEC"), E(1, "AF_UNIX"), E(2, "AF_INET"),
-	 E(3, "AF_AX25"), E(4, "AF_IPX"), E(5, "AF_APPLETALK"), E(6, "AF_NETROM"),
-	 E(7, "AF_BRIDGE"), E(8, "AF_ATMPVC"), E(9, "AF_X25"), E(0xa, "AF_INET6"),
-	 E(0xb, "AF_ROSE"), E(0xc, "AF_DECnet"), E(0xd, "AF_NETBEUI"), E(0xe, "AF_SECURITY"),
-	 E(0xf, "AF_KEY"), E(0x10, "AF_NETLINK"), E(0x11, "AF_PACKET"), E(0x12, "AF_ASH"),
-	 E(0x13, "AF_ECONET"), E(0x14, "AF_ATMSVC"), E(0x15, "AF_RDS"), E(0x16, "AF_SNA"),
-	 E(0x17, "AF_IRDA"), E(0x18, "AF_PPPOX"), E(0x19, "AF_WANPIPE"), E(0x1a, "AF_LLC"),
-	 E(0x1b, "AF_IB"), E(0x1c, "AF_MPLS"), E(0x1d, "AF_CAN"), E(0x1e, "AF_TIPC"),
-	 E(0x1f, "AF_BLUETOOTH"), E(0x20, "AF_IUCV"), E(0x21, "AF_RXRPC"), E(0x22, "AF_ISDN"),
-	 E(0x23, "AF_PHONET"), E(0x24, "AF_IEEE802154"), E(0x25, "AF_CAIF"), E(0x26, "AF_ALG"),
-	 E(0x27, "AF_NFC"), E(0x28, "AF_VSOCK"), E(0x29, "AF_KCM"), E(0x2a, "AF_QIPCRTR"),
-	 E(0x2b, "AF_SMC"), E(0x2c, "AF_XDP"), E(0x2d, "AF_MCTP"));
-
-NET_XLAT(x_socktype, false, "SOCK_???", E(1, "SOCK_STREAM"), E(2, "SOCK_DGRAM"), E(3, "SOCK_RAW"),
-	 E(4, "SOCK_RDM"), E(5, "SOCK_SEQPACKET"), E(6, "SOCK_DCCP"), E(0xa, "SOCK_PACKET"));
-
 NET_XLAT(x_ipproto, false, "IPPROTO_???", E(0, "IPPROTO_IP"), E(1, "IPPROTO_ICMP"),
 	 E(2, "IPPROTO_IGMP"), E(4, "IPPROTO_IPIP"), E(6, "IPPROTO_TCP"), E(8, "IPPROTO_EGP"),
 	 E(0xc, "IPPROTO_PUP"), E(0x11, "IPPROTO_UDP"), E(0x16, "IPPROTO_IDP"),
@@ -91,18 +75,6 @@ NET_XLAT(x_ethp, false, "ETH_P_???", E(1, "ETH_P_802_3"), E(2, "ETH_P_AX25"), E(
 	 E(0x9000, "ETH_P_LOOPBACK"), E(0x9100, "ETH_P_QINQ1"), E(0x9200, "ETH_P_QINQ2"),
 	 E(0x9300, "ETH_P_QINQ3"), E(0xdada, "ETH_P_EDSA"), E(0xdadb, "ETH_P_DSA_8021Q"),
 	 E(0xe001, "ETH_P_DSA_A5PSW"), E(0xed3e, "ETH_P_IFE"), E(0xfbfb, "ETH_P_AF_IUCV"));
-
-NET_XLAT(x_sol, false, "SOL_??", E(0, "SOL_IP"), E(1, "SOL_SOCKET"), E(6, "SOL_TCP"),
-	 E(0x11, "SOL_UDP"), E(0x28, "AF_VSOCK"), E(0x29, "SOL_IPV6"), E(0x3a, "SOL_ICMPV6"),
-	 E(0x64, "SOL_CAN_BASE"), E(0x65, "SOL_CAN_RAW"), E(0x84, "SOL_SCTP"),
-	 E(0x88, "SOL_UDPLITE"), E(0xff, "SOL_RAW"), E(0x100, "SOL_IPX"), E(0x101, "SOL_AX25"),
-	 E(0x102, "SOL_ATALK"), E(0x103, "SOL_NETROM"), E(0x104, "SOL_ROSE"),
-	 E(0x105, "SOL_DECNET"), E(0x106, "SOL_X25"), E(0x107, "SOL_PACKET"), E(0x108, "SOL_ATM"),
-	 E(0x109, "SOL_AAL"), E(0x10a, "SOL_IRDA"), E(0x10b, "SOL_NETBEUI"), E(0x10c, "SOL_LLC"),
-	 E(0x10d, "SOL_DCCP"), E(0x10e, "SOL_NETLINK"), E(0x10f, "SOL_TIPC"), E(0x110, "SOL_RXRPC"),
-	 E(0x111, "SOL_PPPOL2TP"), E(0x112, "SOL_BLUETOOTH"), E(0x113, "SOL_PNPIPE"),
-	 E(0x114, "SOL_RDS"), E(0x115, "SOL_IUCV"), E(0x116, "SOL_CAIF"), E(0x117, "SOL_ALG"),
-	 E(0x118, "SOL_NFC"), E(0x119, "SOL_KCM"), E(0x11a, "SOL_TLS"), E(0x11b, "SOL_XDP"));
 
 NET_XLAT(x_so_set, false, "SO_???", E(1, "SO_DEBUG"), E(2, "SO_REUSEADDR"), E(3, "SO_TYPE"),
 	 E(4, "SO_ERROR"), E(5, "SO_DONTROUTE"), E(6, "SO_BROADCAST"), E(7, "SO_SNDBUF"),
@@ -325,11 +297,6 @@ NET_XLAT(x_pkttype, false, "PACKET_???", E(0, "PACKET_HOST"), E(1, "PACKET_BROAD
 
 /* ---- small printing helpers ---- */
 
-static const struct rp_xlat *msg_flags(void)
-{
-	return rp_xlat_get(SC_X_MSG_FLAGS);
-}
-
 /* strace's printflags: names in table order and the rest in hex; a value
  * with no known bit gets the "XXX_???" comment. */
 static void print_flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, const char *unknown)
@@ -354,7 +321,7 @@ static void print_flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, c
 /* A socket type: its name, then the flag bits ("SOCK_STREAM|SOCK_CLOEXEC"). */
 static void print_sock_type(struct rp_ctx *c, uint32_t type)
 {
-	const char *tn = rp_xlat_lookup(&x_socktype, type & 0xf);
+	const char *tn = rp_xlat_lookup(&rp_x_socket_type, type & 0xf);
 	if (!tn) {
 		print_flags(c, &rp_x_socket_type_flags, type, "SOCK_???");
 		return;
@@ -365,7 +332,7 @@ static void print_sock_type(struct rp_ctx *c, uint32_t type)
 		/* -X raw/verbose: the type and the flags each on its own,
 		 * "0x1 /" "* SOCK_STREAM *" "/|0x80800 /" "* SOCK_CLOEXEC|SOCK_NONBLOCK *" "/" */
 		struct rp_buf b = {0};
-		rp_xlat_enum_text(&b, st, &x_socktype, type & 0xf);
+		rp_xlat_enum_text(&b, st, &rp_x_socket_type, type & 0xf);
 		if (rest) {
 			rp_buf_putc(&b, '|');
 			rp_xlat_flags_text(&b, st, &rp_x_socket_type_flags, rest);
@@ -502,7 +469,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 	const uint16_t fam = rp_get_u16(d);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "sa_family");
-	rp_e_enum(c->e, &x_af, fam);
+	rp_e_enum(c->e, &rp_x_address_family, fam);
 	if (len <= 2) {
 		rp_e_close(c->e, '}');
 		return;
@@ -724,7 +691,7 @@ static void print_sockopt_head(struct rp_ctx *c, bool get)
 {
 	const uint32_t level = (uint32_t)c->sc->args[1], optname = (uint32_t)c->sc->args[2];
 	rp_arg_fd(c, (int64_t)c->sc->args[0]);
-	rp_e_enum(c->e, &x_sol, level);
+	rp_e_enum(c->e, &rp_x_socket_level, level);
 	const char *unknown = NULL;
 	const struct rp_xlat *x = sockopt_names(level, get, &unknown);
 	if (!x) {
@@ -1062,7 +1029,7 @@ static void print_msg_control(struct rp_ctx *c, const struct msg_loc *l, uint64_
 		rp_e_key(c->e, "cmsg_len");
 		rp_e_uint(c->e, cmsg_len);
 		rp_e_key(c->e, "cmsg_level");
-		const char *ln = rp_xlat_lookup(&x_sol, (uint32_t)level);
+		const char *ln = rp_xlat_lookup(&rp_x_socket_level, (uint32_t)level);
 		if (ln) {
 			rp_e_symx(c->e, ln, (uint32_t)level);
 		} else {
@@ -1126,7 +1093,7 @@ static void print_msghdr_data(struct rp_ctx *c, const struct msg_loc *l, const u
 	rp_e_key(c->e, "msg_controllen");
 	rp_e_uint(c->e, controllen);
 	rp_e_key(c->e, "msg_flags");
-	print_flags(c, msg_flags(), rp_get_u32(h + 48), "MSG_???");
+	print_flags(c, &rp_x_msg_flags, rp_get_u32(h + 48), "MSG_???");
 	rp_e_close(c->e, '}');
 }
 
@@ -1139,7 +1106,7 @@ static void decode_sendmsg(struct rp_ctx *c)
 		rp_arg_ptr(c, 1);
 	else
 		print_msghdr_data(c, &l, h->data, NULL, UINT64_MAX);
-	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)c->sc->args[2], "MSG_???");
 }
 
 static void decode_recvmsg(struct rp_ctx *c)
@@ -1165,7 +1132,7 @@ static void decode_recvmsg(struct rp_ctx *c)
 			print_msghdr_data(c, &l, hout->data, &user_namelen, (uint64_t)c->sc->rval);
 		}
 	}
-	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)c->sc->args[2], "MSG_???");
 }
 
 /* mmsghdr arrays: item 0 is the array, message i's parts from
@@ -1239,7 +1206,7 @@ static void decode_sendmmsg(struct rp_ctx *c)
 	print_mmsgvec(c, ok ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, (uint32_t)a[2],
 		      ok ? (uint64_t)c->sc->rval : 0, false, NULL);
 	rp_e_uint(c->e, (uint32_t)a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 }
 
 static void decode_recvmmsg(struct rp_ctx *c)
@@ -1254,7 +1221,7 @@ static void decode_recvmmsg(struct rp_ctx *c)
 		rp_arg_ptr(c, 1);
 	}
 	rp_e_uint(c->e, (uint32_t)a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 	print_timespec_mem(c, a[4], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 0));
 }
 
@@ -1292,7 +1259,7 @@ static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)
 void rp_dec_socket(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+	rp_e_enum(c->e, &rp_x_address_family, (uint32_t)a[0]);
 	print_sock_type(c, (uint32_t)a[1]);
 	print_protocol(c, (uint32_t)a[0], (uint32_t)a[2]);
 }
@@ -1300,7 +1267,7 @@ void rp_dec_socket(struct rp_ctx *c)
 void rp_dec_socketpair(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+	rp_e_enum(c->e, &rp_x_address_family, (uint32_t)a[0]);
 	print_sock_type(c, (uint32_t)a[1]);
 	rp_e_uint(c->e, a[2]);
 	const struct rp_mem *m = rp_arg_mem(c, 3, true, 8);
@@ -1341,7 +1308,7 @@ void rp_dec_sendto(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0), a[2]);
 	rp_e_uint(c->e, a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 	print_sockaddr_arg(c, 4, (int32_t)a[5]);
 	rp_e_int(c->e, (int32_t)a[5]);
 }
@@ -1357,7 +1324,7 @@ void rp_dec_recvfrom(struct rp_ctx *c)
 		rp_arg_ptr(c, 1);
 	}
 	rp_e_uint(c->e, a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 	print_sockname(c, 4, 5);
 }
 

@@ -21,61 +21,6 @@
 	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
 	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), is_flags, unk}
 
-NET_XLAT(x_ipproto, false, "IPPROTO_???", E(0, "IPPROTO_IP"), E(1, "IPPROTO_ICMP"),
-	 E(2, "IPPROTO_IGMP"), E(4, "IPPROTO_IPIP"), E(6, "IPPROTO_TCP"), E(8, "IPPROTO_EGP"),
-	 E(0xc, "IPPROTO_PUP"), E(0x11, "IPPROTO_UDP"), E(0x16, "IPPROTO_IDP"),
-	 E(0x1d, "IPPROTO_TP"), E(0x21, "IPPROTO_DCCP"), E(0x29, "IPPROTO_IPV6"),
-	 E(0x2b, "IPPROTO_ROUTING"), E(0x2c, "IPPROTO_FRAGMENT"), E(0x2e, "IPPROTO_RSVP"),
-	 E(0x2f, "IPPROTO_GRE"), E(0x32, "IPPROTO_ESP"), E(0x33, "IPPROTO_AH"),
-	 E(0x3a, "IPPROTO_ICMPV6"), E(0x3b, "IPPROTO_NONE"), E(0x3c, "IPPROTO_DSTOPTS"),
-	 E(0x5c, "IPPROTO_MTP"), E(0x5e, "IPPROTO_BEETPH"), E(0x62, "IPPROTO_ENCAP"),
-	 E(0x67, "IPPROTO_PIM"), E(0x6c, "IPPROTO_COMP"), E(0x73, "IPPROTO_L2TP"),
-	 E(0x84, "IPPROTO_SCTP"), E(0x87, "IPPROTO_MH"), E(0x88, "IPPROTO_UDPLITE"),
-	 E(0x89, "IPPROTO_MPLS"), E(0x8f, "IPPROTO_ETHERNET"), E(0xff, "IPPROTO_RAW"),
-	 E(0x106, "IPPROTO_MPTCP"));
-
-NET_XLAT(x_netlink_proto, false, "NETLINK_???", E(0, "NETLINK_ROUTE"), E(1, "NETLINK_UNUSED"),
-	 E(2, "NETLINK_USERSOCK"), E(3, "NETLINK_FIREWALL"), E(4, "NETLINK_SOCK_DIAG"),
-	 E(5, "NETLINK_NFLOG"), E(6, "NETLINK_XFRM"), E(7, "NETLINK_SELINUX"),
-	 E(8, "NETLINK_ISCSI"), E(9, "NETLINK_AUDIT"), E(0xa, "NETLINK_FIB_LOOKUP"),
-	 E(0xb, "NETLINK_CONNECTOR"), E(0xc, "NETLINK_NETFILTER"), E(0xd, "NETLINK_IP6_FW"),
-	 E(0xe, "NETLINK_DNRTMSG"), E(0xf, "NETLINK_KOBJECT_UEVENT"), E(0x10, "NETLINK_GENERIC"),
-	 E(0x12, "NETLINK_SCSITRANSPORT"), E(0x13, "NETLINK_ECRYPTFS"), E(0x14, "NETLINK_RDMA"),
-	 E(0x15, "NETLINK_CRYPTO"), E(0x16, "NETLINK_SMC"));
-
-NET_XLAT(x_ethp, false, "ETH_P_???", E(1, "ETH_P_802_3"), E(2, "ETH_P_AX25"), E(3, "ETH_P_ALL"),
-	 E(4, "ETH_P_802_2"), E(5, "ETH_P_SNAP"), E(6, "ETH_P_DDCMP"), E(7, "ETH_P_WAN_PPP"),
-	 E(8, "ETH_P_PPP_MP"), E(9, "ETH_P_LOCALTALK"), E(0xc, "ETH_P_CAN"), E(0xd, "ETH_P_CANFD"),
-	 E(0xe, "ETH_P_CANXL"), E(0x10, "ETH_P_PPPTALK"), E(0x11, "ETH_P_TR_802_2"),
-	 E(0x15, "ETH_P_MOBITEX"), E(0x16, "ETH_P_CONTROL"), E(0x17, "ETH_P_IRDA"),
-	 E(0x18, "ETH_P_ECONET"), E(0x19, "ETH_P_HDLC"), E(0x1a, "ETH_P_ARCNET"),
-	 E(0x1b, "ETH_P_DSA"), E(0x1c, "ETH_P_TRAILER"), E(0x60, "ETH_P_LOOP"),
-	 E(0xf5, "ETH_P_PHONET"), E(0xf6, "ETH_P_IEEE802154"), E(0xf7, "ETH_P_CAIF"),
-	 E(0xf8, "ETH_P_XDSA"), E(0xf9, "ETH_P_MAP"), E(0xfa, "ETH_P_MCTP"), E(0x200, "ETH_P_PUP"),
-	 E(0x201, "ETH_P_PUPAT"), E(0x600, "ETH_P_802_3_MIN"), E(0x800, "ETH_P_IP"),
-	 E(0x805, "ETH_P_X25"), E(0x806, "ETH_P_ARP"), E(0x8ff, "ETH_P_BPQ"),
-	 E(0xa00, "ETH_P_IEEEPUP"), E(0xa01, "ETH_P_IEEEPUPAT"), E(0x22eb, "ETH_P_ERSPAN2"),
-	 E(0x22f0, "ETH_P_TSN"), E(0x4305, "ETH_P_BATMAN"), E(0x6000, "ETH_P_DEC"),
-	 E(0x6001, "ETH_P_DNA_DL"), E(0x6002, "ETH_P_DNA_RC"), E(0x6003, "ETH_P_DNA_RT"),
-	 E(0x6004, "ETH_P_LAT"), E(0x6005, "ETH_P_DIAG"), E(0x6006, "ETH_P_CUST"),
-	 E(0x6007, "ETH_P_SCA"), E(0x6558, "ETH_P_TEB"), E(0x8035, "ETH_P_RARP"),
-	 E(0x809b, "ETH_P_ATALK"), E(0x80f3, "ETH_P_AARP"), E(0x8100, "ETH_P_8021Q"),
-	 E(0x8137, "ETH_P_IPX"), E(0x86dd, "ETH_P_IPV6"), E(0x8808, "ETH_P_PAUSE"),
-	 E(0x8809, "ETH_P_SLOW"), E(0x883e, "ETH_P_WCCP"), E(0x8847, "ETH_P_MPLS_UC"),
-	 E(0x8848, "ETH_P_MPLS_MC"), E(0x884c, "ETH_P_ATMMPOA"), E(0x8863, "ETH_P_PPP_DISC"),
-	 E(0x8864, "ETH_P_PPP_SES"), E(0x886c, "ETH_P_LINK_CTL"), E(0x8884, "ETH_P_ATMFATE"),
-	 E(0x888e, "ETH_P_PAE"), E(0x8899, "ETH_P_REALTEK"), E(0x88a2, "ETH_P_AOE"),
-	 E(0x88a8, "ETH_P_8021AD"), E(0x88b5, "ETH_P_802_EX1"), E(0x88be, "ETH_P_ERSPAN"),
-	 E(0x88c7, "ETH_P_PREAUTH"), E(0x88ca, "ETH_P_TIPC"), E(0x88cc, "ETH_P_LLDP"),
-	 E(0x88e3, "ETH_P_MRP"), E(0x88e5, "ETH_P_MACSEC"), E(0x88e7, "ETH_P_8021AH"),
-	 E(0x88f5, "ETH_P_MVRP"), E(0x88f7, "ETH_P_1588"), E(0x88f8, "ETH_P_NCSI"),
-	 E(0x88fb, "ETH_P_PRP"), E(0x8902, "ETH_P_CFM"), E(0x8906, "ETH_P_FCOE"),
-	 E(0x890d, "ETH_P_TDLS"), E(0x8914, "ETH_P_FIP"), E(0x8915, "ETH_P_IBOE"),
-	 E(0x8917, "ETH_P_80221"), E(0x892f, "ETH_P_HSR"), E(0x894f, "ETH_P_NSH"),
-	 E(0x9000, "ETH_P_LOOPBACK"), E(0x9100, "ETH_P_QINQ1"), E(0x9200, "ETH_P_QINQ2"),
-	 E(0x9300, "ETH_P_QINQ3"), E(0xdada, "ETH_P_EDSA"), E(0xdadb, "ETH_P_DSA_8021Q"),
-	 E(0xe001, "ETH_P_DSA_A5PSW"), E(0xed3e, "ETH_P_IFE"), E(0xfbfb, "ETH_P_AF_IUCV"));
-
 NET_XLAT(x_scm, false, "SCM_???", E(1, "SCM_RIGHTS"), E(2, "SCM_CREDENTIALS"), E(3, "SCM_SECURITY"),
 	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x25, "SO_TIMESTAMPING_OLD"),
 	 E(0x29, "SO_WIFI_STATUS"), E(0x36, "SCM_TIMESTAMPING_OPT_STATS"),
@@ -351,7 +296,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 	} else if (fam == AF_PACKET && len >= 20) {
 		rp_e_key(c->e, "sll_protocol");
 		const uint16_t proto = (uint16_t)(d[2] << 8 | d[3]);
-		const char *pn = rp_xlat_lookup(&x_ethp, proto);
+		const char *pn = rp_xlat_lookup(&rp_x_ether_protocol, proto);
 		char call[64];
 		if (pn)
 			snprintf(call, sizeof(call), "htons(%s)", pn);
@@ -1040,7 +985,7 @@ static void decode_recvmmsg(struct rp_ctx *c)
 
 const char *rp_netlink_protocol_name(uint32_t protocol)
 {
-	const char *const name = rp_xlat_lookup(&x_netlink_proto, protocol);
+	const char *const name = rp_xlat_lookup(&rp_x_netlink_protocol, protocol);
 	return name ? name + strlen("NETLINK_") : NULL;
 }
 
@@ -1049,12 +994,12 @@ const char *rp_netlink_protocol_name(uint32_t protocol)
 static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)
 {
 	if (fam == AF_INET || fam == AF_INET6) {
-		rp_e_enum(c->e, &x_ipproto, proto);
+		rp_e_enum(c->e, &rp_x_ip_protocol, proto);
 	} else if (fam == AF_NETLINK) {
-		rp_e_enum(c->e, &x_netlink_proto, proto);
+		rp_e_enum(c->e, &rp_x_netlink_protocol, proto);
 	} else if (fam == AF_PACKET) {
 		const uint16_t p = ntohs((uint16_t)proto);
-		const char *n = rp_xlat_lookup(&x_ethp, p);
+		const char *n = rp_xlat_lookup(&rp_x_ether_protocol, p);
 		const enum rp_xlat_style st = rp_e_xstyle(c->e);
 		if (n && st == RP_XLAT_ABBREV)
 			rp_e_rawf(c->e, "htons(%s)", n);

@@ -1,7 +1,7 @@
 /* Sockets: creation, addresses, options, data transfer and message headers,
  * printed as strace 6.1 does (net.c, sockaddr.c, msghdr.c, mmsghdr.c there).
- * The name tables below were taken from strace 6.1's own output, value by
- * value, so that they print exactly what it prints. */
+ * The names come from common/xlat (rp_x_*), taken from strace 6.1's own
+ * output value by value, so that they print exactly what it prints. */
 #include "rp_internal.h"
 
 #include "names.h"
@@ -12,52 +12,6 @@
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
-
-#define E(v, n)                                                                                    \
-	{                                                                                          \
-		(v), (n)                                                                           \
-	}
-#define NET_XLAT(id, is_flags, unk, ...)                                                           \
-	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
-	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), is_flags, unk}
-
-NET_XLAT(x_scm, false, "SCM_???", E(1, "SCM_RIGHTS"), E(2, "SCM_CREDENTIALS"), E(3, "SCM_SECURITY"),
-	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x25, "SO_TIMESTAMPING_OLD"),
-	 E(0x29, "SO_WIFI_STATUS"), E(0x36, "SCM_TIMESTAMPING_OPT_STATS"),
-	 E(0x3a, "SCM_TIMESTAMPING_PKTINFO"), E(0x3d, "SO_TXTIME"), E(0x3f, "SO_TIMESTAMP_NEW"),
-	 E(0x40, "SO_TIMESTAMPNS_NEW"), E(0x41, "SO_TIMESTAMPING_NEW"));
-
-NET_XLAT(x_ip_cmsg, false, "IP_???", E(1, "IP_TOS"), E(2, "IP_TTL"), E(3, "SCM_SECURITY"),
-	 E(6, "IP_RECVOPTS"), E(7, "IP_RETOPTS"), E(8, "IP_PKTINFO"), E(0xb, "IP_RECVERR"),
-	 E(0x14, "IP_ORIGDSTADDR"), E(0x17, "IP_CHECKSUM"));
-
-NET_XLAT(x_arphrd, false, "ARPHRD_???", E(0, "ARPHRD_NETROM"), E(1, "ARPHRD_ETHER"),
-	 E(2, "ARPHRD_EETHER"), E(3, "ARPHRD_AX25"), E(4, "ARPHRD_PRONET"), E(5, "ARPHRD_CHAOS"),
-	 E(6, "ARPHRD_IEEE802"), E(7, "ARPHRD_ARCNET"), E(8, "ARPHRD_APPLETLK"),
-	 E(0xf, "ARPHRD_DLCI"), E(0x13, "ARPHRD_ATM"), E(0x17, "ARPHRD_METRICOM"),
-	 E(0x18, "ARPHRD_IEEE1394"), E(0x1b, "ARPHRD_EUI64"), E(0x20, "ARPHRD_INFINIBAND"),
-	 E(0x100, "ARPHRD_SLIP"), E(0x101, "ARPHRD_CSLIP"), E(0x102, "ARPHRD_SLIP6"),
-	 E(0x103, "ARPHRD_CSLIP6"), E(0x104, "ARPHRD_RSRVD"), E(0x108, "ARPHRD_ADAPT"),
-	 E(0x10e, "ARPHRD_ROSE"), E(0x10f, "ARPHRD_X25"), E(0x110, "ARPHRD_HWX25"),
-	 E(0x118, "ARPHRD_CAN"), E(0x122, "ARPHRD_MCTP"), E(0x200, "ARPHRD_PPP"),
-	 E(0x201, "ARPHRD_CISCO"), E(0x204, "ARPHRD_LAPB"), E(0x205, "ARPHRD_DDCMP"),
-	 E(0x206, "ARPHRD_RAWHDLC"), E(0x207, "ARPHRD_RAWIP"), E(0x300, "ARPHRD_TUNNEL"),
-	 E(0x301, "ARPHRD_TUNNEL6"), E(0x302, "ARPHRD_FRAD"), E(0x303, "ARPHRD_SKIP"),
-	 E(0x304, "ARPHRD_LOOPBACK"), E(0x305, "ARPHRD_LOCALTLK"), E(0x306, "ARPHRD_FDDI"),
-	 E(0x307, "ARPHRD_BIF"), E(0x308, "ARPHRD_SIT"), E(0x309, "ARPHRD_IPDDP"),
-	 E(0x30a, "ARPHRD_IPGRE"), E(0x30b, "ARPHRD_PIMREG"), E(0x30c, "ARPHRD_HIPPI"),
-	 E(0x30d, "ARPHRD_ASH"), E(0x30e, "ARPHRD_ECONET"), E(0x30f, "ARPHRD_IRDA"),
-	 E(0x310, "ARPHRD_FCPP"), E(0x311, "ARPHRD_FCAL"), E(0x312, "ARPHRD_FCPL"),
-	 E(0x313, "ARPHRD_FCFABRIC"), E(0x320, "ARPHRD_IEEE802_TR"), E(0x321, "ARPHRD_IEEE80211"),
-	 E(0x322, "ARPHRD_IEEE80211_PRISM"), E(0x323, "ARPHRD_IEEE80211_RADIOTAP"),
-	 E(0x324, "ARPHRD_IEEE802154"), E(0x325, "ARPHRD_IEEE802154_MONITOR"),
-	 E(0x334, "ARPHRD_PHONET"), E(0x335, "ARPHRD_PHONET_PIPE"), E(0x336, "ARPHRD_CAIF"),
-	 E(0x337, "ARPHRD_IP6GRE"), E(0x338, "ARPHRD_NETLINK"), E(0x339, "ARPHRD_6LOWPAN"),
-	 E(0x33a, "ARPHRD_VSOCKMON"), E(0xfffe, "ARPHRD_NONE"), E(0xffff, "ARPHRD_VOID"));
-
-NET_XLAT(x_pkttype, false, "PACKET_???", E(0, "PACKET_HOST"), E(1, "PACKET_BROADCAST"),
-	 E(2, "PACKET_MULTICAST"), E(3, "PACKET_OTHERHOST"), E(4, "PACKET_OUTGOING"),
-	 E(5, "PACKET_LOOPBACK"), E(6, "PACKET_USER"), E(7, "PACKET_KERNEL"));
 
 /* ---- small printing helpers ---- */
 
@@ -306,9 +260,9 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		rp_e_key(c->e, "sll_ifindex");
 		print_ifindex(c, rp_get_u32(d + 4));
 		rp_e_key(c->e, "sll_hatype");
-		rp_e_enum(c->e, &x_arphrd, rp_get_u16(d + 8));
+		rp_e_enum(c->e, &rp_x_arphrd, rp_get_u16(d + 8));
 		rp_e_key(c->e, "sll_pkttype");
-		rp_e_enum(c->e, &x_pkttype, d[10]);
+		rp_e_enum(c->e, &rp_x_packet_type, d[10]);
 		const unsigned halen = d[11];
 		rp_e_key(c->e, "sll_halen");
 		rp_e_uint(c->e, halen);
@@ -715,7 +669,7 @@ static void print_u32_array(struct rp_ctx *c, const uint8_t *d, size_t n, bool f
 static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t *d, size_t len)
 {
 	if (level == 1) {
-		rp_e_enum(c->e, &x_scm, (uint32_t)type);
+		rp_e_enum(c->e, &rp_x_scm_type, (uint32_t)type);
 		if (type == 1 && len >= 4) { /* SCM_RIGHTS */
 			rp_e_key(c->e, "cmsg_data");
 			print_u32_array(c, d, len / 4, true, false);
@@ -729,7 +683,7 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 			print_quoted_whole(c, d, len, false);
 		}
 	} else if (level == 0) {
-		rp_e_enum(c->e, &x_ip_cmsg, (uint32_t)type);
+		rp_e_enum(c->e, &rp_x_ip_cmsg_type, (uint32_t)type);
 		if (type == 8 && len >= 12) { /* IP_PKTINFO */
 			rp_e_key(c->e, "cmsg_data");
 			rp_e_open(c->e, '{');

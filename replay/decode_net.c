@@ -937,12 +937,6 @@ static void decode_recvmmsg(struct rp_ctx *c)
 	print_timespec_mem(c, a[4], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 0));
 }
 
-const char *rp_netlink_protocol_name(uint32_t protocol)
-{
-	const char *const name = rp_xlat_lookup(&rp_x_netlink_protocol, protocol);
-	return name ? name + strlen("NETLINK_") : NULL;
-}
-
 /* ---- the calls ---- */
 
 static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)

@@ -1,7 +1,7 @@
 /* Sockets: creation, addresses, options, data transfer and message headers,
  * printed as strace 6.1 does (net.c, sockaddr.c, msghdr.c, mmsghdr.c there).
- * The name tables below were taken from strace 6.1's own output, value by
- * value, so that they print exactly what it prints. */
+ * The names come from common/xlat (rp_x_*), taken from strace 6.1's own
+ * output value by value, so that they print exactly what it prints. */
 #include "rp_internal.h"
 
 #include "names.h"
@@ -13,322 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define E(v, n)                                                                                    \
-	{                                                                                          \
-		(v), (n)                                                                           \
-	}
-#define NET_XLAT(id, is_flags, unk, ...)                                                           \
-	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
-	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), is_flags, unk}
-
-NET_XLAT(x_af, false, "AF_???", E(0, "AF_UNSPEC"), E(1, "AF_UNIX"), E(2, "AF_INET"),
-	 E(3, "AF_AX25"), E(4, "AF_IPX"), E(5, "AF_APPLETALK"), E(6, "AF_NETROM"),
-	 E(7, "AF_BRIDGE"), E(8, "AF_ATMPVC"), E(9, "AF_X25"), E(0xa, "AF_INET6"),
-	 E(0xb, "AF_ROSE"), E(0xc, "AF_DECnet"), E(0xd, "AF_NETBEUI"), E(0xe, "AF_SECURITY"),
-	 E(0xf, "AF_KEY"), E(0x10, "AF_NETLINK"), E(0x11, "AF_PACKET"), E(0x12, "AF_ASH"),
-	 E(0x13, "AF_ECONET"), E(0x14, "AF_ATMSVC"), E(0x15, "AF_RDS"), E(0x16, "AF_SNA"),
-	 E(0x17, "AF_IRDA"), E(0x18, "AF_PPPOX"), E(0x19, "AF_WANPIPE"), E(0x1a, "AF_LLC"),
-	 E(0x1b, "AF_IB"), E(0x1c, "AF_MPLS"), E(0x1d, "AF_CAN"), E(0x1e, "AF_TIPC"),
-	 E(0x1f, "AF_BLUETOOTH"), E(0x20, "AF_IUCV"), E(0x21, "AF_RXRPC"), E(0x22, "AF_ISDN"),
-	 E(0x23, "AF_PHONET"), E(0x24, "AF_IEEE802154"), E(0x25, "AF_CAIF"), E(0x26, "AF_ALG"),
-	 E(0x27, "AF_NFC"), E(0x28, "AF_VSOCK"), E(0x29, "AF_KCM"), E(0x2a, "AF_QIPCRTR"),
-	 E(0x2b, "AF_SMC"), E(0x2c, "AF_XDP"), E(0x2d, "AF_MCTP"));
-
-NET_XLAT(x_socktype, false, "SOCK_???", E(1, "SOCK_STREAM"), E(2, "SOCK_DGRAM"), E(3, "SOCK_RAW"),
-	 E(4, "SOCK_RDM"), E(5, "SOCK_SEQPACKET"), E(6, "SOCK_DCCP"), E(0xa, "SOCK_PACKET"));
-
-NET_XLAT(x_ipproto, false, "IPPROTO_???", E(0, "IPPROTO_IP"), E(1, "IPPROTO_ICMP"),
-	 E(2, "IPPROTO_IGMP"), E(4, "IPPROTO_IPIP"), E(6, "IPPROTO_TCP"), E(8, "IPPROTO_EGP"),
-	 E(0xc, "IPPROTO_PUP"), E(0x11, "IPPROTO_UDP"), E(0x16, "IPPROTO_IDP"),
-	 E(0x1d, "IPPROTO_TP"), E(0x21, "IPPROTO_DCCP"), E(0x29, "IPPROTO_IPV6"),
-	 E(0x2b, "IPPROTO_ROUTING"), E(0x2c, "IPPROTO_FRAGMENT"), E(0x2e, "IPPROTO_RSVP"),
-	 E(0x2f, "IPPROTO_GRE"), E(0x32, "IPPROTO_ESP"), E(0x33, "IPPROTO_AH"),
-	 E(0x3a, "IPPROTO_ICMPV6"), E(0x3b, "IPPROTO_NONE"), E(0x3c, "IPPROTO_DSTOPTS"),
-	 E(0x5c, "IPPROTO_MTP"), E(0x5e, "IPPROTO_BEETPH"), E(0x62, "IPPROTO_ENCAP"),
-	 E(0x67, "IPPROTO_PIM"), E(0x6c, "IPPROTO_COMP"), E(0x73, "IPPROTO_L2TP"),
-	 E(0x84, "IPPROTO_SCTP"), E(0x87, "IPPROTO_MH"), E(0x88, "IPPROTO_UDPLITE"),
-	 E(0x89, "IPPROTO_MPLS"), E(0x8f, "IPPROTO_ETHERNET"), E(0xff, "IPPROTO_RAW"),
-	 E(0x106, "IPPROTO_MPTCP"));
-
-NET_XLAT(x_netlink_proto, false, "NETLINK_???", E(0, "NETLINK_ROUTE"), E(1, "NETLINK_UNUSED"),
-	 E(2, "NETLINK_USERSOCK"), E(3, "NETLINK_FIREWALL"), E(4, "NETLINK_SOCK_DIAG"),
-	 E(5, "NETLINK_NFLOG"), E(6, "NETLINK_XFRM"), E(7, "NETLINK_SELINUX"),
-	 E(8, "NETLINK_ISCSI"), E(9, "NETLINK_AUDIT"), E(0xa, "NETLINK_FIB_LOOKUP"),
-	 E(0xb, "NETLINK_CONNECTOR"), E(0xc, "NETLINK_NETFILTER"), E(0xd, "NETLINK_IP6_FW"),
-	 E(0xe, "NETLINK_DNRTMSG"), E(0xf, "NETLINK_KOBJECT_UEVENT"), E(0x10, "NETLINK_GENERIC"),
-	 E(0x12, "NETLINK_SCSITRANSPORT"), E(0x13, "NETLINK_ECRYPTFS"), E(0x14, "NETLINK_RDMA"),
-	 E(0x15, "NETLINK_CRYPTO"), E(0x16, "NETLINK_SMC"));
-
-NET_XLAT(x_ethp, false, "ETH_P_???", E(1, "ETH_P_802_3"), E(2, "ETH_P_AX25"), E(3, "ETH_P_ALL"),
-	 E(4, "ETH_P_802_2"), E(5, "ETH_P_SNAP"), E(6, "ETH_P_DDCMP"), E(7, "ETH_P_WAN_PPP"),
-	 E(8, "ETH_P_PPP_MP"), E(9, "ETH_P_LOCALTALK"), E(0xc, "ETH_P_CAN"), E(0xd, "ETH_P_CANFD"),
-	 E(0xe, "ETH_P_CANXL"), E(0x10, "ETH_P_PPPTALK"), E(0x11, "ETH_P_TR_802_2"),
-	 E(0x15, "ETH_P_MOBITEX"), E(0x16, "ETH_P_CONTROL"), E(0x17, "ETH_P_IRDA"),
-	 E(0x18, "ETH_P_ECONET"), E(0x19, "ETH_P_HDLC"), E(0x1a, "ETH_P_ARCNET"),
-	 E(0x1b, "ETH_P_DSA"), E(0x1c, "ETH_P_TRAILER"), E(0x60, "ETH_P_LOOP"),
-	 E(0xf5, "ETH_P_PHONET"), E(0xf6, "ETH_P_IEEE802154"), E(0xf7, "ETH_P_CAIF"),
-	 E(0xf8, "ETH_P_XDSA"), E(0xf9, "ETH_P_MAP"), E(0xfa, "ETH_P_MCTP"), E(0x200, "ETH_P_PUP"),
-	 E(0x201, "ETH_P_PUPAT"), E(0x600, "ETH_P_802_3_MIN"), E(0x800, "ETH_P_IP"),
-	 E(0x805, "ETH_P_X25"), E(0x806, "ETH_P_ARP"), E(0x8ff, "ETH_P_BPQ"),
-	 E(0xa00, "ETH_P_IEEEPUP"), E(0xa01, "ETH_P_IEEEPUPAT"), E(0x22eb, "ETH_P_ERSPAN2"),
-	 E(0x22f0, "ETH_P_TSN"), E(0x4305, "ETH_P_BATMAN"), E(0x6000, "ETH_P_DEC"),
-	 E(0x6001, "ETH_P_DNA_DL"), E(0x6002, "ETH_P_DNA_RC"), E(0x6003, "ETH_P_DNA_RT"),
-	 E(0x6004, "ETH_P_LAT"), E(0x6005, "ETH_P_DIAG"), E(0x6006, "ETH_P_CUST"),
-	 E(0x6007, "ETH_P_SCA"), E(0x6558, "ETH_P_TEB"), E(0x8035, "ETH_P_RARP"),
-	 E(0x809b, "ETH_P_ATALK"), E(0x80f3, "ETH_P_AARP"), E(0x8100, "ETH_P_8021Q"),
-	 E(0x8137, "ETH_P_IPX"), E(0x86dd, "ETH_P_IPV6"), E(0x8808, "ETH_P_PAUSE"),
-	 E(0x8809, "ETH_P_SLOW"), E(0x883e, "ETH_P_WCCP"), E(0x8847, "ETH_P_MPLS_UC"),
-	 E(0x8848, "ETH_P_MPLS_MC"), E(0x884c, "ETH_P_ATMMPOA"), E(0x8863, "ETH_P_PPP_DISC"),
-	 E(0x8864, "ETH_P_PPP_SES"), E(0x886c, "ETH_P_LINK_CTL"), E(0x8884, "ETH_P_ATMFATE"),
-	 E(0x888e, "ETH_P_PAE"), E(0x8899, "ETH_P_REALTEK"), E(0x88a2, "ETH_P_AOE"),
-	 E(0x88a8, "ETH_P_8021AD"), E(0x88b5, "ETH_P_802_EX1"), E(0x88be, "ETH_P_ERSPAN"),
-	 E(0x88c7, "ETH_P_PREAUTH"), E(0x88ca, "ETH_P_TIPC"), E(0x88cc, "ETH_P_LLDP"),
-	 E(0x88e3, "ETH_P_MRP"), E(0x88e5, "ETH_P_MACSEC"), E(0x88e7, "ETH_P_8021AH"),
-	 E(0x88f5, "ETH_P_MVRP"), E(0x88f7, "ETH_P_1588"), E(0x88f8, "ETH_P_NCSI"),
-	 E(0x88fb, "ETH_P_PRP"), E(0x8902, "ETH_P_CFM"), E(0x8906, "ETH_P_FCOE"),
-	 E(0x890d, "ETH_P_TDLS"), E(0x8914, "ETH_P_FIP"), E(0x8915, "ETH_P_IBOE"),
-	 E(0x8917, "ETH_P_80221"), E(0x892f, "ETH_P_HSR"), E(0x894f, "ETH_P_NSH"),
-	 E(0x9000, "ETH_P_LOOPBACK"), E(0x9100, "ETH_P_QINQ1"), E(0x9200, "ETH_P_QINQ2"),
-	 E(0x9300, "ETH_P_QINQ3"), E(0xdada, "ETH_P_EDSA"), E(0xdadb, "ETH_P_DSA_8021Q"),
-	 E(0xe001, "ETH_P_DSA_A5PSW"), E(0xed3e, "ETH_P_IFE"), E(0xfbfb, "ETH_P_AF_IUCV"));
-
-NET_XLAT(x_sol, false, "SOL_??", E(0, "SOL_IP"), E(1, "SOL_SOCKET"), E(6, "SOL_TCP"),
-	 E(0x11, "SOL_UDP"), E(0x28, "AF_VSOCK"), E(0x29, "SOL_IPV6"), E(0x3a, "SOL_ICMPV6"),
-	 E(0x64, "SOL_CAN_BASE"), E(0x65, "SOL_CAN_RAW"), E(0x84, "SOL_SCTP"),
-	 E(0x88, "SOL_UDPLITE"), E(0xff, "SOL_RAW"), E(0x100, "SOL_IPX"), E(0x101, "SOL_AX25"),
-	 E(0x102, "SOL_ATALK"), E(0x103, "SOL_NETROM"), E(0x104, "SOL_ROSE"),
-	 E(0x105, "SOL_DECNET"), E(0x106, "SOL_X25"), E(0x107, "SOL_PACKET"), E(0x108, "SOL_ATM"),
-	 E(0x109, "SOL_AAL"), E(0x10a, "SOL_IRDA"), E(0x10b, "SOL_NETBEUI"), E(0x10c, "SOL_LLC"),
-	 E(0x10d, "SOL_DCCP"), E(0x10e, "SOL_NETLINK"), E(0x10f, "SOL_TIPC"), E(0x110, "SOL_RXRPC"),
-	 E(0x111, "SOL_PPPOL2TP"), E(0x112, "SOL_BLUETOOTH"), E(0x113, "SOL_PNPIPE"),
-	 E(0x114, "SOL_RDS"), E(0x115, "SOL_IUCV"), E(0x116, "SOL_CAIF"), E(0x117, "SOL_ALG"),
-	 E(0x118, "SOL_NFC"), E(0x119, "SOL_KCM"), E(0x11a, "SOL_TLS"), E(0x11b, "SOL_XDP"));
-
-NET_XLAT(x_so_set, false, "SO_???", E(1, "SO_DEBUG"), E(2, "SO_REUSEADDR"), E(3, "SO_TYPE"),
-	 E(4, "SO_ERROR"), E(5, "SO_DONTROUTE"), E(6, "SO_BROADCAST"), E(7, "SO_SNDBUF"),
-	 E(8, "SO_RCVBUF"), E(9, "SO_KEEPALIVE"), E(0xa, "SO_OOBINLINE"), E(0xb, "SO_NO_CHECK"),
-	 E(0xc, "SO_PRIORITY"), E(0xd, "SO_LINGER"), E(0xe, "SO_BSDCOMPAT"), E(0xf, "SO_REUSEPORT"),
-	 E(0x10, "SO_PASSCRED"), E(0x11, "SO_PEERCRED"), E(0x12, "SO_RCVLOWAT"),
-	 E(0x13, "SO_SNDLOWAT"), E(0x14, "SO_RCVTIMEO_OLD"), E(0x15, "SO_SNDTIMEO_OLD"),
-	 E(0x16, "SO_SECURITY_AUTHENTICATION"), E(0x17, "SO_SECURITY_ENCRYPTION_TRANSPORT"),
-	 E(0x18, "SO_SECURITY_ENCRYPTION_NETWORK"), E(0x19, "SO_BINDTODEVICE"),
-	 E(0x1a, "SO_ATTACH_FILTER"), E(0x1b, "SO_DETACH_FILTER"), E(0x1c, "SO_PEERNAME"),
-	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x1e, "SO_ACCEPTCONN"), E(0x1f, "SO_PEERSEC"),
-	 E(0x20, "SO_SNDBUFFORCE"), E(0x21, "SO_RCVBUFFORCE"), E(0x22, "SO_PASSSEC"),
-	 E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x24, "SO_MARK"), E(0x25, "SO_TIMESTAMPING_OLD"),
-	 E(0x26, "SO_PROTOCOL"), E(0x27, "SO_DOMAIN"), E(0x28, "SO_RXQ_OVFL"),
-	 E(0x29, "SO_WIFI_STATUS"), E(0x2a, "SO_PEEK_OFF"), E(0x2b, "SO_NOFCS"),
-	 E(0x2c, "SO_LOCK_FILTER"), E(0x2d, "SO_SELECT_ERR_QUEUE"), E(0x2e, "SO_BUSY_POLL"),
-	 E(0x2f, "SO_MAX_PACING_RATE"), E(0x30, "SO_BPF_EXTENSIONS"), E(0x31, "SO_INCOMING_CPU"),
-	 E(0x32, "SO_ATTACH_BPF"), E(0x33, "SO_ATTACH_REUSEPORT_CBPF"),
-	 E(0x34, "SO_ATTACH_REUSEPORT_EBPF"), E(0x35, "SO_CNX_ADVICE"), E(0x37, "SO_MEMINFO"),
-	 E(0x38, "SO_INCOMING_NAPI_ID"), E(0x39, "SO_COOKIE"), E(0x3b, "SO_PEERGROUPS"),
-	 E(0x3c, "SO_ZEROCOPY"), E(0x3d, "SO_TXTIME"), E(0x3e, "SO_BINDTOIFINDEX"),
-	 E(0x3f, "SO_TIMESTAMP_NEW"), E(0x40, "SO_TIMESTAMPNS_NEW"), E(0x41, "SO_TIMESTAMPING_NEW"),
-	 E(0x42, "SO_RCVTIMEO_NEW"), E(0x43, "SO_SNDTIMEO_NEW"), E(0x44, "SO_DETACH_REUSEPORT_BPF"),
-	 E(0x45, "SO_PREFER_BUSY_POLL"), E(0x46, "SO_BUSY_POLL_BUDGET"), E(0x47, "SO_NETNS_COOKIE"),
-	 E(0x48, "SO_BUF_LOCK"), E(0x49, "SO_RESERVE_MEM"), E(0x4a, "SO_TXREHASH"),
-	 E(0x4b, "SO_RCVMARK"));
-
-NET_XLAT(x_so_get, false, "SO_???", E(1, "SO_DEBUG"), E(2, "SO_REUSEADDR"), E(3, "SO_TYPE"),
-	 E(4, "SO_ERROR"), E(5, "SO_DONTROUTE"), E(6, "SO_BROADCAST"), E(7, "SO_SNDBUF"),
-	 E(8, "SO_RCVBUF"), E(9, "SO_KEEPALIVE"), E(0xa, "SO_OOBINLINE"), E(0xb, "SO_NO_CHECK"),
-	 E(0xc, "SO_PRIORITY"), E(0xd, "SO_LINGER"), E(0xe, "SO_BSDCOMPAT"), E(0xf, "SO_REUSEPORT"),
-	 E(0x10, "SO_PASSCRED"), E(0x11, "SO_PEERCRED"), E(0x12, "SO_RCVLOWAT"),
-	 E(0x13, "SO_SNDLOWAT"), E(0x14, "SO_RCVTIMEO_OLD"), E(0x15, "SO_SNDTIMEO_OLD"),
-	 E(0x16, "SO_SECURITY_AUTHENTICATION"), E(0x17, "SO_SECURITY_ENCRYPTION_TRANSPORT"),
-	 E(0x18, "SO_SECURITY_ENCRYPTION_NETWORK"), E(0x19, "SO_BINDTODEVICE"),
-	 E(0x1a, "SO_GET_FILTER"), E(0x1b, "SO_DETACH_FILTER"), E(0x1c, "SO_PEERNAME"),
-	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x1e, "SO_ACCEPTCONN"), E(0x1f, "SO_PEERSEC"),
-	 E(0x20, "SO_SNDBUFFORCE"), E(0x21, "SO_RCVBUFFORCE"), E(0x22, "SO_PASSSEC"),
-	 E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x24, "SO_MARK"), E(0x25, "SO_TIMESTAMPING_OLD"),
-	 E(0x26, "SO_PROTOCOL"), E(0x27, "SO_DOMAIN"), E(0x28, "SO_RXQ_OVFL"),
-	 E(0x29, "SO_WIFI_STATUS"), E(0x2a, "SO_PEEK_OFF"), E(0x2b, "SO_NOFCS"),
-	 E(0x2c, "SO_LOCK_FILTER"), E(0x2d, "SO_SELECT_ERR_QUEUE"), E(0x2e, "SO_BUSY_POLL"),
-	 E(0x2f, "SO_MAX_PACING_RATE"), E(0x30, "SO_BPF_EXTENSIONS"), E(0x31, "SO_INCOMING_CPU"),
-	 E(0x32, "SO_ATTACH_BPF"), E(0x33, "SO_ATTACH_REUSEPORT_CBPF"),
-	 E(0x34, "SO_ATTACH_REUSEPORT_EBPF"), E(0x35, "SO_CNX_ADVICE"), E(0x37, "SO_MEMINFO"),
-	 E(0x38, "SO_INCOMING_NAPI_ID"), E(0x39, "SO_COOKIE"), E(0x3b, "SO_PEERGROUPS"),
-	 E(0x3c, "SO_ZEROCOPY"), E(0x3d, "SO_TXTIME"), E(0x3e, "SO_BINDTOIFINDEX"),
-	 E(0x3f, "SO_TIMESTAMP_NEW"), E(0x40, "SO_TIMESTAMPNS_NEW"), E(0x41, "SO_TIMESTAMPING_NEW"),
-	 E(0x42, "SO_RCVTIMEO_NEW"), E(0x43, "SO_SNDTIMEO_NEW"), E(0x44, "SO_DETACH_REUSEPORT_BPF"),
-	 E(0x45, "SO_PREFER_BUSY_POLL"), E(0x46, "SO_BUSY_POLL_BUDGET"), E(0x47, "SO_NETNS_COOKIE"),
-	 E(0x48, "SO_BUF_LOCK"), E(0x49, "SO_RESERVE_MEM"), E(0x4a, "SO_TXREHASH"),
-	 E(0x4b, "SO_RCVMARK"));
-
-NET_XLAT(x_ip_set, false, "IP_???", E(1, "IP_TOS"), E(2, "IP_TTL"), E(3, "IP_HDRINCL"),
-	 E(4, "IP_OPTIONS"), E(5, "IP_ROUTER_ALERT"), E(6, "IP_RECVOPTS"), E(7, "IP_RETOPTS"),
-	 E(8, "IP_PKTINFO"), E(9, "IP_PKTOPTIONS"), E(0xa, "IP_MTU_DISCOVER"), E(0xb, "IP_RECVERR"),
-	 E(0xc, "IP_RECVTTL"), E(0xd, "IP_RECVTOS"), E(0xe, "IP_MTU"), E(0xf, "IP_FREEBIND"),
-	 E(0x10, "IP_IPSEC_POLICY"), E(0x11, "IP_XFRM_POLICY"), E(0x12, "IP_PASSSEC"),
-	 E(0x13, "IP_TRANSPARENT"), E(0x14, "IP_ORIGDSTADDR"), E(0x15, "IP_MINTTL"),
-	 E(0x16, "IP_NODEFRAG"), E(0x17, "IP_CHECKSUM"), E(0x18, "IP_BIND_ADDRESS_NO_PORT"),
-	 E(0x19, "IP_RECVFRAGSIZE"), E(0x1a, "IP_RECVERR_RFC4884"), E(0x20, "IP_MULTICAST_IF"),
-	 E(0x21, "IP_MULTICAST_TTL"), E(0x22, "IP_MULTICAST_LOOP"), E(0x23, "IP_ADD_MEMBERSHIP"),
-	 E(0x24, "IP_DROP_MEMBERSHIP"), E(0x25, "IP_UNBLOCK_SOURCE"), E(0x26, "IP_BLOCK_SOURCE"),
-	 E(0x27, "IP_ADD_SOURCE_MEMBERSHIP"), E(0x28, "IP_DROP_SOURCE_MEMBERSHIP"),
-	 E(0x29, "IP_MSFILTER"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
-	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
-	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
-	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IP_MULTICAST_ALL"), E(0x32, "IP_UNICAST_IF"),
-	 E(0x40, "IPT_SO_SET_REPLACE"), E(0x41, "IPT_SO_SET_ADD_COUNTERS"),
-	 E(0x60, "ARPT_SO_SET_REPLACE"), E(0x61, "ARPT_SO_SET_ADD_COUNTERS"),
-	 E(0x80, "EBT_SO_SET_ENTRIES"), E(0x81, "EBT_SO_SET_COUNTERS"));
-
-NET_XLAT(x_ip_get, false, "IP_???", E(1, "IP_TOS"), E(2, "IP_TTL"), E(3, "IP_HDRINCL"),
-	 E(4, "IP_OPTIONS"), E(5, "IP_ROUTER_ALERT"), E(6, "IP_RECVOPTS"), E(7, "IP_RETOPTS"),
-	 E(8, "IP_PKTINFO"), E(9, "IP_PKTOPTIONS"), E(0xa, "IP_MTU_DISCOVER"), E(0xb, "IP_RECVERR"),
-	 E(0xc, "IP_RECVTTL"), E(0xd, "IP_RECVTOS"), E(0xe, "IP_MTU"), E(0xf, "IP_FREEBIND"),
-	 E(0x10, "IP_IPSEC_POLICY"), E(0x11, "IP_XFRM_POLICY"), E(0x12, "IP_PASSSEC"),
-	 E(0x13, "IP_TRANSPARENT"), E(0x14, "IP_ORIGDSTADDR"), E(0x15, "IP_MINTTL"),
-	 E(0x16, "IP_NODEFRAG"), E(0x17, "IP_CHECKSUM"), E(0x18, "IP_BIND_ADDRESS_NO_PORT"),
-	 E(0x19, "IP_RECVFRAGSIZE"), E(0x1a, "IP_RECVERR_RFC4884"), E(0x20, "IP_MULTICAST_IF"),
-	 E(0x21, "IP_MULTICAST_TTL"), E(0x22, "IP_MULTICAST_LOOP"), E(0x23, "IP_ADD_MEMBERSHIP"),
-	 E(0x24, "IP_DROP_MEMBERSHIP"), E(0x25, "IP_UNBLOCK_SOURCE"), E(0x26, "IP_BLOCK_SOURCE"),
-	 E(0x27, "IP_ADD_SOURCE_MEMBERSHIP"), E(0x28, "IP_DROP_SOURCE_MEMBERSHIP"),
-	 E(0x29, "IP_MSFILTER"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
-	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
-	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
-	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IP_MULTICAST_ALL"), E(0x32, "IP_UNICAST_IF"),
-	 E(0x40, "IPT_SO_GET_INFO"), E(0x41, "IPT_SO_GET_ENTRIES"),
-	 E(0x42, "IPT_SO_GET_REVISION_MATCH"), E(0x43, "IPT_SO_GET_REVISION_TARGET"),
-	 E(0x60, "ARPT_SO_GET_INFO"), E(0x61, "ARPT_SO_GET_ENTRIES"),
-	 E(0x63, "ARPT_SO_GET_REVISION_TARGET"), E(0x80, "EBT_SO_GET_INFO"),
-	 E(0x81, "EBT_SO_GET_ENTRIES"), E(0x82, "EBT_SO_GET_INIT_INFO"),
-	 E(0x83, "EBT_SO_GET_INIT_ENTRIES"));
-
-NET_XLAT(x_ipv6_set, false, "IPV6_???", E(1, "IPV6_ADDRFORM"), E(2, "IPV6_2292PKTINFO"),
-	 E(3, "IPV6_2292HOPOPTS"), E(4, "IPV6_2292DSTOPTS"), E(5, "IPV6_2292RTHDR"),
-	 E(6, "IPV6_2292PKTOPTIONS"), E(7, "IPV6_CHECKSUM"), E(8, "IPV6_2292HOPLIMIT"),
-	 E(9, "IPV6_NEXTHOP"), E(0xa, "IPV6_AUTHHDR"), E(0xb, "IPV6_FLOWINFO"),
-	 E(0x10, "IPV6_UNICAST_HOPS"), E(0x11, "IPV6_MULTICAST_IF"), E(0x12, "IPV6_MULTICAST_HOPS"),
-	 E(0x13, "IPV6_MULTICAST_LOOP"), E(0x14, "IPV6_ADD_MEMBERSHIP"),
-	 E(0x15, "IPV6_DROP_MEMBERSHIP"), E(0x16, "IPV6_ROUTER_ALERT"),
-	 E(0x17, "IPV6_MTU_DISCOVER"), E(0x18, "IPV6_MTU"), E(0x19, "IPV6_RECVERR"),
-	 E(0x1a, "IPV6_V6ONLY"), E(0x1b, "IPV6_JOIN_ANYCAST"), E(0x1c, "IPV6_LEAVE_ANYCAST"),
-	 E(0x1d, "IPV6_MULTICAST_ALL"), E(0x1e, "IPV6_ROUTER_ALERT_ISOLATE"),
-	 E(0x1f, "IPV6_RECVERR_RFC4884"), E(0x20, "IPV6_FLOWLABEL_MGR"),
-	 E(0x21, "IPV6_FLOWINFO_SEND"), E(0x22, "IPV6_IPSEC_POLICY"), E(0x23, "IPV6_XFRM_POLICY"),
-	 E(0x24, "IPV6_HDRINCL"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
-	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
-	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
-	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IPV6_RECVPKTINFO"), E(0x32, "IPV6_PKTINFO"),
-	 E(0x33, "IPV6_RECVHOPLIMIT"), E(0x34, "IPV6_HOPLIMIT"), E(0x35, "IPV6_RECVHOPOPTS"),
-	 E(0x36, "IPV6_HOPOPTS"), E(0x37, "IPV6_RTHDRDSTOPTS"), E(0x38, "IPV6_RECVRTHDR"),
-	 E(0x39, "IPV6_RTHDR"), E(0x3a, "IPV6_RECVDSTOPTS"), E(0x3b, "IPV6_DSTOPTS"),
-	 E(0x3c, "IPV6_RECVPATHMTU"), E(0x3d, "IPV6_PATHMTU"), E(0x3e, "IPV6_DONTFRAG"),
-	 E(0x3f, "IPV6_USE_MIN_MTU"), E(0x40, "IP6T_SO_SET_REPLACE"),
-	 E(0x41, "IP6T_SO_SET_ADD_COUNTERS"), E(0x42, "IPV6_RECVTCLASS"), E(0x43, "IPV6_TCLASS"),
-	 E(0x46, "IPV6_AUTOFLOWLABEL"), E(0x48, "IPV6_ADDR_PREFERENCES"),
-	 E(0x49, "IPV6_MINHOPCOUNT"), E(0x4a, "IPV6_ORIGDSTADDR"), E(0x4b, "IPV6_TRANSPARENT"),
-	 E(0x4c, "IPV6_UNICAST_IF"), E(0x4d, "IPV6_RECVFRAGSIZE"), E(0x4e, "IPV6_FREEBIND"));
-
-NET_XLAT(x_ipv6_get, false, "IPV6_???", E(1, "IPV6_ADDRFORM"), E(2, "IPV6_2292PKTINFO"),
-	 E(3, "IPV6_2292HOPOPTS"), E(4, "IPV6_2292DSTOPTS"), E(5, "IPV6_2292RTHDR"),
-	 E(6, "IPV6_2292PKTOPTIONS"), E(7, "IPV6_CHECKSUM"), E(8, "IPV6_2292HOPLIMIT"),
-	 E(9, "IPV6_NEXTHOP"), E(0xa, "IPV6_AUTHHDR"), E(0xb, "IPV6_FLOWINFO"),
-	 E(0x10, "IPV6_UNICAST_HOPS"), E(0x11, "IPV6_MULTICAST_IF"), E(0x12, "IPV6_MULTICAST_HOPS"),
-	 E(0x13, "IPV6_MULTICAST_LOOP"), E(0x14, "IPV6_ADD_MEMBERSHIP"),
-	 E(0x15, "IPV6_DROP_MEMBERSHIP"), E(0x16, "IPV6_ROUTER_ALERT"),
-	 E(0x17, "IPV6_MTU_DISCOVER"), E(0x18, "IPV6_MTU"), E(0x19, "IPV6_RECVERR"),
-	 E(0x1a, "IPV6_V6ONLY"), E(0x1b, "IPV6_JOIN_ANYCAST"), E(0x1c, "IPV6_LEAVE_ANYCAST"),
-	 E(0x1d, "IPV6_MULTICAST_ALL"), E(0x1e, "IPV6_ROUTER_ALERT_ISOLATE"),
-	 E(0x1f, "IPV6_RECVERR_RFC4884"), E(0x20, "IPV6_FLOWLABEL_MGR"),
-	 E(0x21, "IPV6_FLOWINFO_SEND"), E(0x22, "IPV6_IPSEC_POLICY"), E(0x23, "IPV6_XFRM_POLICY"),
-	 E(0x24, "IPV6_HDRINCL"), E(0x2a, "MCAST_JOIN_GROUP"), E(0x2b, "MCAST_BLOCK_SOURCE"),
-	 E(0x2c, "MCAST_UNBLOCK_SOURCE"), E(0x2d, "MCAST_LEAVE_GROUP"),
-	 E(0x2e, "MCAST_JOIN_SOURCE_GROUP"), E(0x2f, "MCAST_LEAVE_SOURCE_GROUP"),
-	 E(0x30, "MCAST_MSFILTER"), E(0x31, "IPV6_RECVPKTINFO"), E(0x32, "IPV6_PKTINFO"),
-	 E(0x33, "IPV6_RECVHOPLIMIT"), E(0x34, "IPV6_HOPLIMIT"), E(0x35, "IPV6_RECVHOPOPTS"),
-	 E(0x36, "IPV6_HOPOPTS"), E(0x37, "IPV6_RTHDRDSTOPTS"), E(0x38, "IPV6_RECVRTHDR"),
-	 E(0x39, "IPV6_RTHDR"), E(0x3a, "IPV6_RECVDSTOPTS"), E(0x3b, "IPV6_DSTOPTS"),
-	 E(0x3c, "IPV6_RECVPATHMTU"), E(0x3d, "IPV6_PATHMTU"), E(0x3e, "IPV6_DONTFRAG"),
-	 E(0x3f, "IPV6_USE_MIN_MTU"), E(0x40, "IP6T_SO_GET_INFO"), E(0x41, "IP6T_SO_GET_ENTRIES"),
-	 E(0x42, "IPV6_RECVTCLASS"), E(0x43, "IPV6_TCLASS"), E(0x44, "IP6T_SO_GET_REVISION_MATCH"),
-	 E(0x45, "IP6T_SO_GET_REVISION_TARGET"), E(0x46, "IPV6_AUTOFLOWLABEL"),
-	 E(0x48, "IPV6_ADDR_PREFERENCES"), E(0x49, "IPV6_MINHOPCOUNT"), E(0x4a, "IPV6_ORIGDSTADDR"),
-	 E(0x4b, "IPV6_TRANSPARENT"), E(0x4c, "IPV6_UNICAST_IF"), E(0x4d, "IPV6_RECVFRAGSIZE"),
-	 E(0x4e, "IPV6_FREEBIND"));
-
-NET_XLAT(x_tcp, false, "TCP_???", E(1, "TCP_NODELAY"), E(2, "TCP_MAXSEG"), E(3, "TCP_CORK"),
-	 E(4, "TCP_KEEPIDLE"), E(5, "TCP_KEEPINTVL"), E(6, "TCP_KEEPCNT"), E(7, "TCP_SYNCNT"),
-	 E(8, "TCP_LINGER2"), E(9, "TCP_DEFER_ACCEPT"), E(0xa, "TCP_WINDOW_CLAMP"),
-	 E(0xb, "TCP_INFO"), E(0xc, "TCP_QUICKACK"), E(0xd, "TCP_CONGESTION"), E(0xe, "TCP_MD5SIG"),
-	 E(0xf, "TCP_COOKIE_TRANSACTIONS"), E(0x10, "TCP_THIN_LINEAR_TIMEOUTS"),
-	 E(0x11, "TCP_THIN_DUPACK"), E(0x12, "TCP_USER_TIMEOUT"), E(0x13, "TCP_REPAIR"),
-	 E(0x14, "TCP_REPAIR_QUEUE"), E(0x15, "TCP_QUEUE_SEQ"), E(0x16, "TCP_REPAIR_OPTIONS"),
-	 E(0x17, "TCP_FASTOPEN"), E(0x18, "TCP_TIMESTAMP"), E(0x19, "TCP_NOTSENT_LOWAT"),
-	 E(0x1a, "TCP_CC_INFO"), E(0x1b, "TCP_SAVE_SYN"), E(0x1c, "TCP_SAVED_SYN"),
-	 E(0x1d, "TCP_REPAIR_WINDOW"), E(0x1e, "TCP_FASTOPEN_CONNECT"), E(0x1f, "TCP_ULP"),
-	 E(0x20, "TCP_MD5SIG_EXT"), E(0x21, "TCP_FASTOPEN_KEY"), E(0x22, "TCP_FASTOPEN_NO_COOKIE"),
-	 E(0x23, "TCP_ZEROCOPY_RECEIVE"), E(0x24, "TCP_INQ"), E(0x25, "TCP_TX_DELAY"));
-
-NET_XLAT(x_udp, false, "UDP_???", E(1, "UDP_CORK"), E(0x64, "UDP_ENCAP"),
-	 E(0x65, "UDP_NO_CHECK6_TX"), E(0x66, "UDP_NO_CHECK6_RX"), E(0x67, "UDP_SEGMENT"),
-	 E(0x68, "UDP_GRO"));
-
-NET_XLAT(x_packet_opt, false, "PACKET_???", E(1, "PACKET_ADD_MEMBERSHIP"),
-	 E(2, "PACKET_DROP_MEMBERSHIP"), E(3, "PACKET_RECV_OUTPUT"), E(5, "PACKET_RX_RING"),
-	 E(6, "PACKET_STATISTICS"), E(7, "PACKET_COPY_THRESH"), E(8, "PACKET_AUXDATA"),
-	 E(9, "PACKET_ORIGDEV"), E(0xa, "PACKET_VERSION"), E(0xb, "PACKET_HDRLEN"),
-	 E(0xc, "PACKET_RESERVE"), E(0xd, "PACKET_TX_RING"), E(0xe, "PACKET_LOSS"),
-	 E(0xf, "PACKET_VNET_HDR"), E(0x10, "PACKET_TX_TIMESTAMP"), E(0x11, "PACKET_TIMESTAMP"),
-	 E(0x12, "PACKET_FANOUT"), E(0x13, "PACKET_TX_HAS_OFF"), E(0x14, "PACKET_QDISC_BYPASS"),
-	 E(0x15, "PACKET_ROLLOVER_STATS"), E(0x16, "PACKET_FANOUT_DATA"),
-	 E(0x17, "PACKET_IGNORE_OUTGOING"));
-
-NET_XLAT(x_raw_opt, false, "RAW_???", E(1, "ICMP_FILTER"));
-
-NET_XLAT(x_netlink_opt, false, "NETLINK_???", E(1, "NETLINK_ADD_MEMBERSHIP"),
-	 E(2, "NETLINK_DROP_MEMBERSHIP"), E(3, "NETLINK_PKTINFO"), E(4, "NETLINK_BROADCAST_ERROR"),
-	 E(5, "NETLINK_NO_ENOBUFS"), E(6, "NETLINK_RX_RING"), E(7, "NETLINK_TX_RING"),
-	 E(8, "NETLINK_LISTEN_ALL_NSID"), E(9, "NETLINK_LIST_MEMBERSHIPS"),
-	 E(0xa, "NETLINK_CAP_ACK"), E(0xb, "NETLINK_EXT_ACK"), E(0xc, "NETLINK_GET_STRICT_CHK"));
-
-NET_XLAT(x_scm, false, "SCM_???", E(1, "SCM_RIGHTS"), E(2, "SCM_CREDENTIALS"), E(3, "SCM_SECURITY"),
-	 E(0x1d, "SO_TIMESTAMP_OLD"), E(0x23, "SO_TIMESTAMPNS_OLD"), E(0x25, "SO_TIMESTAMPING_OLD"),
-	 E(0x29, "SO_WIFI_STATUS"), E(0x36, "SCM_TIMESTAMPING_OPT_STATS"),
-	 E(0x3a, "SCM_TIMESTAMPING_PKTINFO"), E(0x3d, "SO_TXTIME"), E(0x3f, "SO_TIMESTAMP_NEW"),
-	 E(0x40, "SO_TIMESTAMPNS_NEW"), E(0x41, "SO_TIMESTAMPING_NEW"));
-
-NET_XLAT(x_ip_cmsg, false, "IP_???", E(1, "IP_TOS"), E(2, "IP_TTL"), E(3, "SCM_SECURITY"),
-	 E(6, "IP_RECVOPTS"), E(7, "IP_RETOPTS"), E(8, "IP_PKTINFO"), E(0xb, "IP_RECVERR"),
-	 E(0x14, "IP_ORIGDSTADDR"), E(0x17, "IP_CHECKSUM"));
-
-NET_XLAT(x_arphrd, false, "ARPHRD_???", E(0, "ARPHRD_NETROM"), E(1, "ARPHRD_ETHER"),
-	 E(2, "ARPHRD_EETHER"), E(3, "ARPHRD_AX25"), E(4, "ARPHRD_PRONET"), E(5, "ARPHRD_CHAOS"),
-	 E(6, "ARPHRD_IEEE802"), E(7, "ARPHRD_ARCNET"), E(8, "ARPHRD_APPLETLK"),
-	 E(0xf, "ARPHRD_DLCI"), E(0x13, "ARPHRD_ATM"), E(0x17, "ARPHRD_METRICOM"),
-	 E(0x18, "ARPHRD_IEEE1394"), E(0x1b, "ARPHRD_EUI64"), E(0x20, "ARPHRD_INFINIBAND"),
-	 E(0x100, "ARPHRD_SLIP"), E(0x101, "ARPHRD_CSLIP"), E(0x102, "ARPHRD_SLIP6"),
-	 E(0x103, "ARPHRD_CSLIP6"), E(0x104, "ARPHRD_RSRVD"), E(0x108, "ARPHRD_ADAPT"),
-	 E(0x10e, "ARPHRD_ROSE"), E(0x10f, "ARPHRD_X25"), E(0x110, "ARPHRD_HWX25"),
-	 E(0x118, "ARPHRD_CAN"), E(0x122, "ARPHRD_MCTP"), E(0x200, "ARPHRD_PPP"),
-	 E(0x201, "ARPHRD_CISCO"), E(0x204, "ARPHRD_LAPB"), E(0x205, "ARPHRD_DDCMP"),
-	 E(0x206, "ARPHRD_RAWHDLC"), E(0x207, "ARPHRD_RAWIP"), E(0x300, "ARPHRD_TUNNEL"),
-	 E(0x301, "ARPHRD_TUNNEL6"), E(0x302, "ARPHRD_FRAD"), E(0x303, "ARPHRD_SKIP"),
-	 E(0x304, "ARPHRD_LOOPBACK"), E(0x305, "ARPHRD_LOCALTLK"), E(0x306, "ARPHRD_FDDI"),
-	 E(0x307, "ARPHRD_BIF"), E(0x308, "ARPHRD_SIT"), E(0x309, "ARPHRD_IPDDP"),
-	 E(0x30a, "ARPHRD_IPGRE"), E(0x30b, "ARPHRD_PIMREG"), E(0x30c, "ARPHRD_HIPPI"),
-	 E(0x30d, "ARPHRD_ASH"), E(0x30e, "ARPHRD_ECONET"), E(0x30f, "ARPHRD_IRDA"),
-	 E(0x310, "ARPHRD_FCPP"), E(0x311, "ARPHRD_FCAL"), E(0x312, "ARPHRD_FCPL"),
-	 E(0x313, "ARPHRD_FCFABRIC"), E(0x320, "ARPHRD_IEEE802_TR"), E(0x321, "ARPHRD_IEEE80211"),
-	 E(0x322, "ARPHRD_IEEE80211_PRISM"), E(0x323, "ARPHRD_IEEE80211_RADIOTAP"),
-	 E(0x324, "ARPHRD_IEEE802154"), E(0x325, "ARPHRD_IEEE802154_MONITOR"),
-	 E(0x334, "ARPHRD_PHONET"), E(0x335, "ARPHRD_PHONET_PIPE"), E(0x336, "ARPHRD_CAIF"),
-	 E(0x337, "ARPHRD_IP6GRE"), E(0x338, "ARPHRD_NETLINK"), E(0x339, "ARPHRD_6LOWPAN"),
-	 E(0x33a, "ARPHRD_VSOCKMON"), E(0xfffe, "ARPHRD_NONE"), E(0xffff, "ARPHRD_VOID"));
-
-NET_XLAT(x_pkttype, false, "PACKET_???", E(0, "PACKET_HOST"), E(1, "PACKET_BROADCAST"),
-	 E(2, "PACKET_MULTICAST"), E(3, "PACKET_OTHERHOST"), E(4, "PACKET_OUTGOING"),
-	 E(5, "PACKET_LOOPBACK"), E(6, "PACKET_USER"), E(7, "PACKET_KERNEL"));
-
 /* ---- small printing helpers ---- */
-
-static const struct rp_xlat *msg_flags(void)
-{
-	return rp_xlat_get(SC_X_MSG_FLAGS);
-}
 
 /* strace's printflags: names in table order and the rest in hex; a value
  * with no known bit gets the "XXX_???" comment. */
@@ -354,7 +39,7 @@ static void print_flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, c
 /* A socket type: its name, then the flag bits ("SOCK_STREAM|SOCK_CLOEXEC"). */
 static void print_sock_type(struct rp_ctx *c, uint32_t type)
 {
-	const char *tn = rp_xlat_lookup(&x_socktype, type & 0xf);
+	const char *tn = rp_xlat_lookup(&rp_x_socket_type, type & 0xf);
 	if (!tn) {
 		print_flags(c, &rp_x_socket_type_flags, type, "SOCK_???");
 		return;
@@ -365,7 +50,7 @@ static void print_sock_type(struct rp_ctx *c, uint32_t type)
 		/* -X raw/verbose: the type and the flags each on its own,
 		 * "0x1 /" "* SOCK_STREAM *" "/|0x80800 /" "* SOCK_CLOEXEC|SOCK_NONBLOCK *" "/" */
 		struct rp_buf b = {0};
-		rp_xlat_enum_text(&b, st, &x_socktype, type & 0xf);
+		rp_xlat_enum_text(&b, st, &rp_x_socket_type, type & 0xf);
 		if (rest) {
 			rp_buf_putc(&b, '|');
 			rp_xlat_flags_text(&b, st, &rp_x_socket_type_flags, rest);
@@ -502,7 +187,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 	const uint16_t fam = rp_get_u16(d);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "sa_family");
-	rp_e_enum(c->e, &x_af, fam);
+	rp_e_enum(c->e, &rp_x_address_family, fam);
 	if (len <= 2) {
 		rp_e_close(c->e, '}');
 		return;
@@ -565,7 +250,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 	} else if (fam == AF_PACKET && len >= 20) {
 		rp_e_key(c->e, "sll_protocol");
 		const uint16_t proto = (uint16_t)(d[2] << 8 | d[3]);
-		const char *pn = rp_xlat_lookup(&x_ethp, proto);
+		const char *pn = rp_xlat_lookup(&rp_x_ether_protocol, proto);
 		char call[64];
 		if (pn)
 			snprintf(call, sizeof(call), "htons(%s)", pn);
@@ -575,9 +260,9 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		rp_e_key(c->e, "sll_ifindex");
 		print_ifindex(c, rp_get_u32(d + 4));
 		rp_e_key(c->e, "sll_hatype");
-		rp_e_enum(c->e, &x_arphrd, rp_get_u16(d + 8));
+		rp_e_enum(c->e, &rp_x_arphrd, rp_get_u16(d + 8));
 		rp_e_key(c->e, "sll_pkttype");
-		rp_e_enum(c->e, &x_pkttype, d[10]);
+		rp_e_enum(c->e, &rp_x_packet_type, d[10]);
 		const unsigned halen = d[11];
 		rp_e_key(c->e, "sll_halen");
 		rp_e_uint(c->e, halen);
@@ -688,33 +373,28 @@ static void print_strn(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, 
 
 /* ---- socket options ---- */
 
-static const struct rp_xlat *sockopt_names(uint32_t level, bool get, const char **unknown)
+/* The names of a level's options, or NULL where strace prints them as numbers
+ * (the levels are the trace's numbers, not the host's: SOL_SOCKET is not 1
+ * everywhere). */
+static const struct rp_xlat *sockopt_names(uint32_t level, bool get)
 {
 	switch (level) {
-	case 1:
-		*unknown = "SO_???";
-		return get ? &x_so_get : &x_so_set;
-	case 0:
-		*unknown = "IP_???";
-		return get ? &x_ip_get : &x_ip_set;
-	case 41:
-		*unknown = "IPV6_???";
-		return get ? &x_ipv6_get : &x_ipv6_set;
-	case 6:
-		*unknown = "TCP_???";
-		return &x_tcp;
-	case 17:
-		*unknown = "UDP_???";
-		return &x_udp;
-	case 263:
-		*unknown = "PACKET_???";
-		return &x_packet_opt;
-	case 255:
-		*unknown = "RAW_???";
-		return &x_raw_opt;
-	case 270:
-		*unknown = "NETLINK_???";
-		return &x_netlink_opt;
+	case 1: /* SOL_SOCKET */
+		return get ? &rp_x_socket_optname_get : &rp_x_socket_optname_set;
+	case 0: /* SOL_IP */
+		return get ? &rp_x_ip_optname_get : &rp_x_ip_optname_set;
+	case 41: /* SOL_IPV6 */
+		return get ? &rp_x_ipv6_optname_get : &rp_x_ipv6_optname_set;
+	case 6: /* SOL_TCP */
+		return &rp_x_tcp_optname;
+	case 17: /* SOL_UDP */
+		return &rp_x_udp_optname;
+	case 263: /* SOL_PACKET */
+		return &rp_x_packet_optname;
+	case 255: /* SOL_RAW */
+		return &rp_x_raw_optname;
+	case 270: /* SOL_NETLINK */
+		return &rp_x_netlink_optname;
 	default:
 		return NULL;
 	}
@@ -724,9 +404,8 @@ static void print_sockopt_head(struct rp_ctx *c, bool get)
 {
 	const uint32_t level = (uint32_t)c->sc->args[1], optname = (uint32_t)c->sc->args[2];
 	rp_arg_fd(c, (int64_t)c->sc->args[0]);
-	rp_e_enum(c->e, &x_sol, level);
-	const char *unknown = NULL;
-	const struct rp_xlat *x = sockopt_names(level, get, &unknown);
+	rp_e_enum(c->e, &rp_x_socket_level, level);
+	const struct rp_xlat *x = sockopt_names(level, get);
 	if (!x) {
 		rp_e_uint(c->e, optname);
 		return;
@@ -737,7 +416,7 @@ static void print_sockopt_head(struct rp_ctx *c, bool get)
 	} else {
 		rp_e_hex(c->e, optname);
 		if (rp_e_xstyle(c->e) != RP_XLAT_RAW)
-			rp_e_comment(c->e, unknown);
+			rp_e_comment(c->e, x->unknown);
 	}
 }
 
@@ -990,7 +669,7 @@ static void print_u32_array(struct rp_ctx *c, const uint8_t *d, size_t n, bool f
 static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t *d, size_t len)
 {
 	if (level == 1) {
-		rp_e_enum(c->e, &x_scm, (uint32_t)type);
+		rp_e_enum(c->e, &rp_x_scm_type, (uint32_t)type);
 		if (type == 1 && len >= 4) { /* SCM_RIGHTS */
 			rp_e_key(c->e, "cmsg_data");
 			print_u32_array(c, d, len / 4, true, false);
@@ -1004,7 +683,7 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 			print_quoted_whole(c, d, len, false);
 		}
 	} else if (level == 0) {
-		rp_e_enum(c->e, &x_ip_cmsg, (uint32_t)type);
+		rp_e_enum(c->e, &rp_x_ip_cmsg_type, (uint32_t)type);
 		if (type == 8 && len >= 12) { /* IP_PKTINFO */
 			rp_e_key(c->e, "cmsg_data");
 			rp_e_open(c->e, '{');
@@ -1062,7 +741,7 @@ static void print_msg_control(struct rp_ctx *c, const struct msg_loc *l, uint64_
 		rp_e_key(c->e, "cmsg_len");
 		rp_e_uint(c->e, cmsg_len);
 		rp_e_key(c->e, "cmsg_level");
-		const char *ln = rp_xlat_lookup(&x_sol, (uint32_t)level);
+		const char *ln = rp_xlat_lookup(&rp_x_socket_level, (uint32_t)level);
 		if (ln) {
 			rp_e_symx(c->e, ln, (uint32_t)level);
 		} else {
@@ -1126,7 +805,7 @@ static void print_msghdr_data(struct rp_ctx *c, const struct msg_loc *l, const u
 	rp_e_key(c->e, "msg_controllen");
 	rp_e_uint(c->e, controllen);
 	rp_e_key(c->e, "msg_flags");
-	print_flags(c, msg_flags(), rp_get_u32(h + 48), "MSG_???");
+	print_flags(c, &rp_x_msg_flags, rp_get_u32(h + 48), "MSG_???");
 	rp_e_close(c->e, '}');
 }
 
@@ -1139,7 +818,7 @@ static void decode_sendmsg(struct rp_ctx *c)
 		rp_arg_ptr(c, 1);
 	else
 		print_msghdr_data(c, &l, h->data, NULL, UINT64_MAX);
-	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)c->sc->args[2], "MSG_???");
 }
 
 static void decode_recvmsg(struct rp_ctx *c)
@@ -1165,7 +844,7 @@ static void decode_recvmsg(struct rp_ctx *c)
 			print_msghdr_data(c, &l, hout->data, &user_namelen, (uint64_t)c->sc->rval);
 		}
 	}
-	print_flags(c, msg_flags(), (uint32_t)c->sc->args[2], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)c->sc->args[2], "MSG_???");
 }
 
 /* mmsghdr arrays: item 0 is the array, message i's parts from
@@ -1239,7 +918,7 @@ static void decode_sendmmsg(struct rp_ctx *c)
 	print_mmsgvec(c, ok ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, (uint32_t)a[2],
 		      ok ? (uint64_t)c->sc->rval : 0, false, NULL);
 	rp_e_uint(c->e, (uint32_t)a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 }
 
 static void decode_recvmmsg(struct rp_ctx *c)
@@ -1254,14 +933,8 @@ static void decode_recvmmsg(struct rp_ctx *c)
 		rp_arg_ptr(c, 1);
 	}
 	rp_e_uint(c->e, (uint32_t)a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 	print_timespec_mem(c, a[4], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 0));
-}
-
-const char *rp_netlink_protocol_name(uint32_t protocol)
-{
-	const char *const name = rp_xlat_lookup(&x_netlink_proto, protocol);
-	return name ? name + strlen("NETLINK_") : NULL;
 }
 
 /* ---- the calls ---- */
@@ -1269,12 +942,12 @@ const char *rp_netlink_protocol_name(uint32_t protocol)
 static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)
 {
 	if (fam == AF_INET || fam == AF_INET6) {
-		rp_e_enum(c->e, &x_ipproto, proto);
+		rp_e_enum(c->e, &rp_x_ip_protocol, proto);
 	} else if (fam == AF_NETLINK) {
-		rp_e_enum(c->e, &x_netlink_proto, proto);
+		rp_e_enum(c->e, &rp_x_netlink_protocol, proto);
 	} else if (fam == AF_PACKET) {
 		const uint16_t p = ntohs((uint16_t)proto);
-		const char *n = rp_xlat_lookup(&x_ethp, p);
+		const char *n = rp_xlat_lookup(&rp_x_ether_protocol, p);
 		const enum rp_xlat_style st = rp_e_xstyle(c->e);
 		if (n && st == RP_XLAT_ABBREV)
 			rp_e_rawf(c->e, "htons(%s)", n);
@@ -1292,7 +965,7 @@ static void print_protocol(struct rp_ctx *c, uint32_t fam, uint32_t proto)
 void rp_dec_socket(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+	rp_e_enum(c->e, &rp_x_address_family, (uint32_t)a[0]);
 	print_sock_type(c, (uint32_t)a[1]);
 	print_protocol(c, (uint32_t)a[0], (uint32_t)a[2]);
 }
@@ -1300,7 +973,7 @@ void rp_dec_socket(struct rp_ctx *c)
 void rp_dec_socketpair(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_enum(c->e, &x_af, (uint32_t)a[0]);
+	rp_e_enum(c->e, &rp_x_address_family, (uint32_t)a[0]);
 	print_sock_type(c, (uint32_t)a[1]);
 	rp_e_uint(c->e, a[2]);
 	const struct rp_mem *m = rp_arg_mem(c, 3, true, 8);
@@ -1341,7 +1014,7 @@ void rp_dec_sendto(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0), a[2]);
 	rp_e_uint(c->e, a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 	print_sockaddr_arg(c, 4, (int32_t)a[5]);
 	rp_e_int(c->e, (int32_t)a[5]);
 }
@@ -1357,7 +1030,7 @@ void rp_dec_recvfrom(struct rp_ctx *c)
 		rp_arg_ptr(c, 1);
 	}
 	rp_e_uint(c->e, a[2]);
-	print_flags(c, msg_flags(), (uint32_t)a[3], "MSG_???");
+	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 	print_sockname(c, 4, 5);
 }
 

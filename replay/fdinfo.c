@@ -191,6 +191,13 @@ static int unix_state(struct sock *s, uint64_t ts)
 }
 
 /* One socket item of a call that returned at ts. */
+/* A netlink protocol's name without its NETLINK_ ("ROUTE"), or NULL. */
+static const char *netlink_protocol_name(uint32_t protocol)
+{
+	const char *const name = rp_xlat_lookup(&rp_x_netlink_protocol, protocol);
+	return name ? name + strlen("NETLINK_") : NULL;
+}
+
 static int feed_item(struct rp_fdinfo *t, const struct rp_mem *m, uint64_t ts)
 {
 	struct strtrc_socket so;
@@ -242,7 +249,7 @@ static int feed_item(struct rp_fdinfo *t, const struct rp_mem *m, uint64_t ts)
 	if (so.family == AF_NETLINK) {
 		/* found once bound (its port id assigned) */
 		const uint32_t portid = so.local.len >= 8 ? rp_get_u32(so.local.data + 4) : 0;
-		const char *const name = rp_netlink_protocol_name(so.protocol);
+		const char *const name = netlink_protocol_name(so.protocol);
 		found = portid != 0;
 		if (name)
 			rp_buf_printf(&b, "%s:[%s:%" PRIu32 "]", s->proto, name, portid);

@@ -221,9 +221,6 @@ enum {
 /* An iovec argument: item 0 is the array, item k + 1 the buffer of iov[k]. */
 #define RP_IOV_BUF(k) ((uint32_t)(k) + 1)
 
-/* A netlink protocol's name without its NETLINK_ ("ROUTE"), or NULL. */
-const char *rp_netlink_protocol_name(uint32_t protocol);
-
 /* strace's -e read=SET / -e write=SET: the hex dumps of the data ev read
  * from or wrote to a descriptor in the sets, appended to out after the
  * call's line (dump.c). */

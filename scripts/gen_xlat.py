@@ -7,12 +7,22 @@ Lines:
   #unknown TEXT             the "TEXT" comment an unknown value gets
   #id NAME [NAME...]        the syscall table's SC_X_* ids the set serves
   #include <header>         where the host's headers define the names
+  #base SET [SET...]        the entries of these sets follow this set's own
   NAME VALUE [unchecked]    one entry, in strace's printing order ("A or B"
                             quoted: a name that is not an identifier)
 VALUE is the kernel's x86_64 value. Where the included headers define NAME
 the generated code checks at compile time that they agree (unchecked: the
 libc header's value is not the kernel's, e.g. O_LARGEFILE), so a drifted
 value fails the build.
+
+#base lets sets that share most of their entries write the shared ones once:
+getsockopt's SO_ names are socket_optname's plus SO_GET_FILTER, so
+socket_optname_get.in lists SO_GET_FILTER and says `#base socket_optname`.
+The generated set holds its own entries, then each base's (with the base's
+own bases) in the order named; a base must be an #enum set as this one is
+(a flag set's order is its printing order, which a join would decide), no
+value may stand in two of the joined parts (so which part comes first does
+not matter), and #unknown, when not given, is the first base's.
 
 Usage: gen_xlat.py OUTDIR IN...
 Writes OUTDIR/xlat_sets.h (declarations), OUTDIR/xlat_index.c (the sets by
@@ -34,7 +44,7 @@ def parse(path):
     if not IDENT.match(name):
         raise SetError('%s: not a C identifier' % path)
     s = {'name': name, 'flags': None, 'unknown': None, 'ids': [], 'includes': [], 'entries': [],
-         'path': path}
+         'bases': [], 'path': path}
     with open(path, encoding='utf-8') as f:
         for lineno, raw in enumerate(f, 1):
             line = raw.split('//')[0].strip() if not raw.lstrip().startswith('"') else raw.strip()
@@ -48,6 +58,10 @@ def parse(path):
                 s['unknown'] = line[len('#unknown'):].strip()
             elif words[0] == '#id':
                 s['ids'] += words[1:]
+            elif words[0] == '#base':
+                if len(words) < 2:
+                    raise SetError('%s: #base names no set' % where)
+                s['bases'] += words[1:]
             elif words[0] == '#include':
                 s['includes'].append(line[len('#include'):].strip())
             elif words[0].startswith('#'):
@@ -61,9 +75,57 @@ def parse(path):
                 s['entries'].append((words[0], words[1], len(words) == 3))
     if s['flags'] is None:
         raise SetError('%s: says neither #flags nor #enum' % path)
-    if not s['entries']:
+    if not s['entries'] and not s['bases']:
         raise SetError('%s: no entries' % path)
     return s
+
+
+def join_bases(sets):
+    """Sets each set's 'all' (its entries then its bases') and inherits #unknown."""
+    by_name = {s['name']: s for s in sets}
+
+    def resolve(s, seen):
+        if 'all' in s:
+            return s['all']
+        if s['name'] in seen:
+            raise SetError('%s: #base goes round: %s' %
+                           (s['path'], ' -> '.join(seen + [s['name']])))
+        parts = [s['entries']]
+        for b in s['bases']:
+            base = by_name.get(b)
+            if base is None:
+                raise SetError('%s: #base %s: no such set' % (s['path'], b))
+            if s['flags'] or base['flags']:
+                raise SetError('%s: #base %s: only #enum sets join' % (s['path'], b))
+            parts.append(resolve(base, seen + [s['name']]))
+            if s['unknown'] is None:
+                s['unknown'] = base['unknown']
+        where = {}
+        for k, part in enumerate(parts if len(parts) > 1 else []):
+            for name, value, _ in part:
+                v = c_int(value, s['path'])
+                if where.get(v, (k,))[0] != k:
+                    raise SetError('%s: value %s stands in two of the parts #base joins: '
+                                   '%s and %s' % (s['path'], value, where[v][1], name))
+                where[v] = (k, name)
+        s['all'] = [e for part in parts for e in part]
+        return s['all']
+
+    for s in sets:
+        resolve(s, [])
+
+
+def c_int(value, path):
+    """A C integer literal's value as uint64_t holds it (-1ull, 0x40, 0755)."""
+    m = re.match(r'^(-?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)[uUlL]*$', value)
+    if not m:
+        raise SetError('%s: %s: not an integer literal' % (path, value))
+    digits = m.group(2)
+    if digits[:2] in ('0x', '0X'):
+        v = int(digits, 16)
+    else:
+        v = int(digits, 8 if digits[0] == '0' else 10)
+    return (-v if m.group(1) else v) % (1 << 64)
 
 
 def c_string(text):
@@ -77,6 +139,7 @@ def main():
     outdir = sys.argv[1]
     try:
         sets = sorted((parse(p) for p in sys.argv[2:]), key=lambda s: s['name'])
+        join_bases(sets)
     except (SetError, OSError) as e:
         sys.stderr.write('gen_xlat: %s\n' % e)
         return 1
@@ -99,7 +162,8 @@ def main():
     for s in sets:
         out = [head, '#include "xlat_sets.h"\n']
         out += ['#include %s\n' % i for i in s['includes']]
-        out.append('\n/* %s */\n' % os.path.basename(s['path']))
+        out.append('\n/* %s%s */\n' % (os.path.basename(s['path']), ''.join(
+            ', then %s.in' % b for b in s['bases'])))
         for name, value, unchecked in s['entries']:
             if IDENT.match(name) and not unchecked:
                 out.append('#if defined(%s)\n_Static_assert((long long)(%s) == (long long)(%s), '
@@ -107,10 +171,10 @@ def main():
                                                c_string('%s: the headers say otherwise than %s'
                                                         % (name, os.path.basename(s['path'])))))
         out.append('static const struct rp_xlat_entry %s_entries[] = {\n' % s['name'])
-        for name, value, _ in s['entries']:
+        for name, value, _ in s['all']:
             out.append('\t{ (uint64_t)(%s), %s },\n' % (value, c_string(name)))
         out.append('};\nconst struct rp_xlat rp_x_%s = { %s_entries, %d, %s, %s };\n' % (
-            s['name'], s['name'], len(s['entries']), 'true' if s['flags'] else 'false',
+            s['name'], s['name'], len(s['all']), 'true' if s['flags'] else 'false',
             c_string(s['unknown']) if s['unknown'] else 'NULL'))
         files['xlat_%s.c' % s['name']] = ''.join(out)
     idx = [head, '#include "xlat_sets.h"\n\n#include "syscall_table.h"\n\n',

@@ -901,12 +901,7 @@ static void print_timespec_mem(struct rp_ctx *c, uint64_t addr, const struct rp_
 		rp_e_ptr(c->e, addr);
 		return;
 	}
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "tv_sec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
-	rp_e_key(c->e, "tv_nsec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
-	rp_e_close(c->e, '}');
+	rp_print_timespec_data(c->e, m->data, "tv_nsec");
 }
 
 static void decode_sendmmsg(struct rp_ctx *c)

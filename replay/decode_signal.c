@@ -91,19 +91,6 @@ static void print_stack_t(struct rp_ctx *c, unsigned i, bool out)
 	rp_e_close(c->e, '}');
 }
 
-static void print_timespec_in(struct rp_ctx *c, unsigned i)
-{
-	const struct rp_mem *m = rp_arg_mem(c, i, false, 16);
-	if (!m)
-		return;
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "tv_sec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
-	rp_e_key(c->e, "tv_nsec");
-	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
-	rp_e_close(c->e, '}');
-}
-
 void rp_dec_rt_sigaction(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
@@ -175,7 +162,7 @@ void rp_dec_rt_sigtimedwait(struct rp_ctx *c)
 	const struct rp_mem *m = rp_arg_mem(c, 1, true, 48);
 	if (m)
 		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
-	print_timespec_in(c, 2);
+	rp_print_timespec_arg(c, 2, false);
 	rp_e_uint(c->e, a[3]);
 }
 

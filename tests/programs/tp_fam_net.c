@@ -269,6 +269,9 @@ static void udp4(void)
 	expect("recvmmsg 2",
 	       check("recvmmsg", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, NULL), 0) == 2);
 	check("recvmmsg empty", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, NULL), EAGAIN);
+	/* an invalid timeout: strace prints tv_nsec unsigned */
+	struct timespec bad = {0, -1};
+	check("recvmmsg bad timeout", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, &bad), EINVAL);
 	check("sendmmsg bad fd", syscall(SYS_sendmmsg, 1000, mm, 2, 0), EBADF);
 
 	check("close", syscall(SYS_close, b), 0);

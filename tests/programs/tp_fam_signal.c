@@ -192,6 +192,9 @@ static void waiting(void)
 	    (long)&(siginfo_t){.si_signo = SIGWINCH, .si_code = SI_QUEUE}, 0, 0, 0);
 	sys(SYS_rt_sigtimedwait, (long)&set, 0, (long)&zero, 8, 0, 0);
 	sys(SYS_rt_sigtimedwait, (long)&set, (long)&si, (long)&zero, 4, 0, 0);
+	/* an invalid timeout: strace prints tv_nsec unsigned (EINVAL) */
+	struct timespec bad = {0, -1};
+	sys(SYS_rt_sigtimedwait, (long)&set, (long)&si, (long)&bad, 8, 0, 0);
 	mask(SIG_UNBLOCK, set);
 
 	/* alarm: the remaining seconds, then SIGALRM (SI_KERNEL) in pause() */

@@ -39,6 +39,35 @@ static int unit_print_event(const struct rp_event *ev, void *ctx)
 	return 0;
 }
 
+/* One x86_64 call without memory, decoded as strep prints it (no pid, no
+ * column), against want: the sets' names as strace 6.1 prints them. */
+static void expect_call(unsigned nr, uint64_t a0, uint64_t a1, uint64_t a2, int64_t rval,
+			const char *want, int line)
+{
+	struct strtrc_header h = {0};
+	struct rp_session *const s = rp_session_new(&h);
+	struct rp_print_opts o;
+	rp_print_opts_init(&o);
+	o.pid_prefix = false;
+	o.column = 0;
+	struct rp_printer *const p = rp_printer_new(&o, s);
+	struct rp_buf b = {0};
+	const struct strtrc_record recs[] = {
+	    {.kind = STRTRC_SYSCALL_ENTRY,
+	     .tid = 7,
+	     .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = nr, .args = {a0, a1, a2}}},
+	    {.kind = STRTRC_SYSCALL_EXIT, .tid = 7, .u.exit = {.rval = rval, .is_error = rval < 0}},
+	};
+	struct unit_print_ctx c = {p, &b};
+	for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+		rp_session_feed(s, &recs[i], unit_print_event, &c);
+	rp_session_finish(s, unit_print_event, &c);
+	expect("call", &b, want, line);
+	rp_buf_free(&b);
+	rp_printer_free(p);
+	rp_session_free(s);
+}
+
 /* The ids no set serves yet: their arguments print as numbers. The list is
  * exact (a set added for one of them fails the test until it leaves the
  * list), so it only shrinks. */
@@ -195,6 +224,21 @@ int main(void)
 		expect("sa", &b, "SA_RESTORER|SA_RESTART|SA_SIGINFO", __LINE__);
 		rp_buf_free(&b);
 	}
+
+	/* sets shared between decoders: each call prints its set's names as
+	 * strace 6.1 does (dup3 and fcntl know __O_SYNC as open does; fcntl
+	 * has no names for the write-hint commands; timerfd_create knows every
+	 * clock clock_gettime does) */
+	expect_call(292, 3, 100, 04000000, -EINVAL,
+		    "dup3(3, 100, __O_SYNC) = -1 EINVAL (Invalid argument)\n", __LINE__);
+	expect_call(292, 3, 100, 0x10, -EINVAL,
+		    "dup3(3, 100, 0x10 /* O_??? */) = -1 EINVAL (Invalid argument)\n", __LINE__);
+	expect_call(72, 3, 4, 04000000, 0, "fcntl(3, F_SETFL, O_RDONLY|__O_SYNC) = 0\n", __LINE__);
+	expect_call(72, 3, 1035, 0, -EFAULT,
+		    "fcntl(3, 0x40b /* F_??? */, 0) = -1 EFAULT (Bad address)\n", __LINE__);
+	expect_call(283, 10, 0, 0, -EINVAL,
+		    "timerfd_create(CLOCK_SGI_CYCLE, 0) = -1 EINVAL (Invalid argument)\n",
+		    __LINE__);
 
 	/* the emitter: the same calls as strace text and as JSON */
 	for (int json = 0; json < 2; json++) {

@@ -76,7 +76,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_SCHED_POLICY,
     SC_X_IPC_FLAGS,
     SC_X_IPC_CMD,
-    SC_X_SHMAT_FLAGS,
     SC_X_MOUNT_FLAGS,
     SC_X_UMOUNT_FLAGS,
     SC_X_MQ_OPEN_FLAGS,

@@ -442,19 +442,22 @@ static void tflags(struct rp_buf *b, const struct rp_xlat *x, uint32_t v, bool *
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const bauds[32] = {
-    "B0",	"B50",	    "B75",	"B110",	    "B134",	"B150",	    "B200",	"B300",
-    "B600",	"B1200",    "B1800",	"B2400",    "B4800",	"B9600",    "B19200",	"B38400",
-    "BOTHER",	"B57600",   "B115200",	"B230400",  "B460800",	"B500000",  "B576000",	"B921600",
-    "B1000000", "B1152000", "B1500000", "B2000000", "B2500000", "B3000000", "B3500000", "B4000000",
-};
-
+/* c_cflag's speed (CBAUD: the low four bits and CBAUDEX): every value has
+ * a name. */
 static const char *baud_name(uint32_t cbaud)
 {
-	/* CBAUD is 010017: the low four bits, and CBAUDEX selecting 16.. */
-	const unsigned idx = (cbaud & 017) | ((cbaud & 010000) ? 16 : 0);
-	return bauds[idx];
+	return rp_xlat_lookup(&rp_x_termios_baud, cbaud & 010017);
 }
+
+/* c_oflag's delay fields, values under their masks, printed before the
+ * flags. */
+static const struct {
+	uint32_t mask;
+	const struct rp_xlat *x;
+} odelays[] = {
+    {0400, &rp_x_termios_nldly},   {03000, &rp_x_termios_crdly},  {014000, &rp_x_termios_tabdly},
+    {020000, &rp_x_termios_bsdly}, {040000, &rp_x_termios_vtdly}, {0100000, &rp_x_termios_ffdly},
+};
 
 /* One part of a termios word per -X: "NAME", "0x5", "0x5 /" "* NAME *" "/". */
 static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const char *names)
@@ -486,18 +489,9 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 	tpart_flags(&b, st, &rp_x_termios_iflag, ifl);
 	rp_e_raw(c->e, b.data);
 	b.len = 0;
-	static const char *const tab[4] = {"TAB0", "TAB1", "TAB2", "XTABS"};
-	static const char *const cr[4] = {"CR0", "CR1", "CR2", "CR3"};
-	const struct {
-		uint32_t mask;
-		const char *name;
-	} delays[] = {
-	    {0400, (ofl & 0400) ? "NL1" : "NL0"},     {03000, cr[(ofl >> 9) & 3]},
-	    {014000, tab[(ofl >> 11) & 3]},	      {020000, (ofl & 020000) ? "BS1" : "BS0"},
-	    {040000, (ofl & 040000) ? "VT1" : "VT0"}, {0100000, (ofl & 0100000) ? "FF1" : "FF0"},
-	};
-	for (size_t i = 0; i < NELEM(delays); i++) {
-		tpart(&b, st, ofl & delays[i].mask, delays[i].name);
+	for (size_t i = 0; i < NELEM(odelays); i++) {
+		const uint32_t v = ofl & odelays[i].mask;
+		tpart(&b, st, v, rp_xlat_lookup(odelays[i].x, v));
 		rp_buf_putc(&b, '|');
 	}
 	tpart_flags(&b, st, &rp_x_termios_oflag, ofl & ~0177400u);
@@ -540,11 +534,8 @@ static void print_termios(struct rp_ctx *c, const uint8_t *p)
 	rp_e_raw(c->e, b.data ? b.data : "");
 	/* the delay fields are values inside masks, printed first */
 	b.len = 0;
-	static const char *const tab[4] = {"TAB0", "TAB1", "TAB2", "XTABS"};
-	rp_buf_printf(&b, "%s|%s|%s|%s|%s|%s|", (ofl & 0400) ? "NL1" : "NL0",
-		      (const char *const[]){"CR0", "CR1", "CR2", "CR3"}[(ofl >> 9) & 3],
-		      tab[(ofl >> 11) & 3], (ofl & 020000) ? "BS1" : "BS0",
-		      (ofl & 040000) ? "VT1" : "VT0", (ofl & 0100000) ? "FF1" : "FF0");
+	for (size_t i = 0; i < NELEM(odelays); i++)
+		rp_buf_printf(&b, "%s|", rp_xlat_lookup(odelays[i].x, ofl & odelays[i].mask));
 	first = true;
 	tflags(&b, &rp_x_termios_oflag, ofl & ~0177400u, &first);
 	rp_e_key(c->e, "c_oflag");
@@ -572,24 +563,19 @@ flags_done:
 		rp_e_close(c->e, '}');
 		return;
 	}
-	static const char *const ldisc[] = {"N_TTY",   "N_SLIP",  "N_MOUSE",	   "N_PPP",
-					    "N_STRIP", "N_AX25",  "N_X25",	   "N_6PACK",
-					    "N_MASC",  "N_R3964", "N_PROFIBUS_FDL"};
 	rp_e_key(c->e, "c_line");
-	if (p[16] < NELEM(ldisc))
-		rp_e_symx(c->e, ldisc[p[16]], p[16]);
+	const char *const ldisc = rp_xlat_lookup(&rp_x_tty_ldisc, p[16]);
+	if (ldisc)
+		rp_e_symx(c->e, ldisc, p[16]);
 	else
 		rp_e_uint(c->e, p[16]);
-	static const char *const cc[] = {"VINTR",  "VQUIT", "VERASE",	"VKILL",    "VEOF",
-					 "VTIME",  "VMIN",  "VSWTC",	"VSTART",   "VSTOP",
-					 "VSUSP",  "VEOL",  "VREPRINT", "VDISCARD", "VWERASE",
-					 "VLNEXT", "VEOL2"};
 	rp_e_key(c->e, "c_cc");
 	rp_e_open(c->e, '[');
 	for (unsigned k = 0; k < 19; k++) {
 		char key[24];
-		if (k < NELEM(cc))
-			snprintf(key, sizeof(key), "[%s]", cc[k]);
+		const char *const cc = rp_xlat_lookup(&rp_x_termios_cc, k);
+		if (cc)
+			snprintf(key, sizeof(key), "[%s]", cc);
 		else
 			snprintf(key, sizeof(key), "[%u]", k);
 		rp_e_key(c->e, key);

@@ -326,12 +326,6 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 
 /* ---- ioctl ---- */
 
-struct io_ioctl {
-	uint32_t cmd;
-	const char *name;
-	uint8_t arg; /* enum io_arg */
-};
-
 enum io_arg {
 	IA_HEX,	    /* unknown to strace's decoders: the raw value */
 	IA_NONE,    /* no argument printed */
@@ -347,79 +341,73 @@ enum io_arg {
 	IA_TCXONC,
 };
 
-/* Sorted by command; names as strace 6.1's ioctl table has them. */
-static const struct io_ioctl ioctls[] = {
-    {0x5401, "TCGETS", IA_TERMIOS_OUT},
-    {0x5402, "SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN},
-    {0x5403, "SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN},
-    {0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN},
-    {0x5405, "TCGETA", IA_PTR},
-    {0x5406, "TCSETA", IA_PTR},
-    {0x5407, "TCSETAW", IA_PTR},
-    {0x5408, "TCSETAF", IA_PTR},
-    {0x5409, "TCSBRK", IA_INT},
-    {0x540a, "TCXONC", IA_TCXONC},
-    {0x540b, "TCFLSH", IA_TCFLSH},
-    {0x540c, "TIOCEXCL", IA_NONE},
-    {0x540d, "TIOCNXCL", IA_NONE},
-    {0x540e, "TIOCSCTTY", IA_INT},
-    {0x540f, "TIOCGPGRP", IA_INT_OUT},
-    {0x5410, "TIOCSPGRP", IA_INT_IN},
-    {0x5411, "TIOCOUTQ", IA_INT_OUT},
-    {0x5412, "TIOCSTI", IA_PTR},
-    {0x5413, "TIOCGWINSZ", IA_WINSIZE_OUT},
-    {0x5414, "TIOCSWINSZ", IA_WINSIZE_IN},
-    {0x5415, "TIOCMGET", IA_PTR},
-    {0x5416, "TIOCMBIS", IA_PTR},
-    {0x5417, "TIOCMBIC", IA_PTR},
-    {0x5418, "TIOCMSET", IA_PTR},
-    {0x5419, "TIOCGSOFTCAR", IA_PTR},
-    {0x541a, "TIOCSSOFTCAR", IA_PTR},
-    {0x541b, "FIONREAD", IA_INT_OUT},
-    {0x541c, "TIOCLINUX", IA_HEX},
-    {0x541d, "TIOCCONS", IA_NONE},
-    {0x541e, "TIOCGSERIAL", IA_PTR},
-    {0x541f, "TIOCSSERIAL", IA_PTR},
-    {0x5420, "TIOCPKT", IA_PTR},
-    {0x5421, "FIONBIO", IA_INT_IN},
-    {0x5422, "TIOCNOTTY", IA_NONE},
-    {0x5423, "TIOCSETD", IA_INT_IN},
-    {0x5424, "TIOCGETD", IA_INT_OUT},
-    {0x5425, "TCSBRKP", IA_INT},
-    {0x5427, "TIOCSBRK", IA_NONE},
-    {0x5428, "TIOCCBRK", IA_NONE},
-    {0x5429, "TIOCGSID", IA_INT_OUT},
-    {0x5437, "TIOCVHANGUP", IA_NONE},
-    {0x5441, "TIOCGPTPEER", IA_HEX},
-    {0x5450, "FIONCLEX", IA_NONE},
-    {0x5451, "FIOCLEX", IA_NONE},
-    {0x5452, "FIOASYNC", IA_INT_IN},
-    {0x5460, "FIOQSIZE", IA_HEX},
-    {0x40045431, "TIOCSPTLCK", IA_INT_IN},
+/* How strace 6.1 prints the argument of the commands common/xlat/ioctl_cmd.in
+ * names; a command not listed here shows it in hex. */
+static const struct {
+	const char *name;
+	uint8_t arg; /* enum io_arg */
+} ioctl_args[] = {
+    {"TCGETS", IA_TERMIOS_OUT},
+    {"SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN},
+    {"SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN},
+    {"SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN},
+    {"TCGETA", IA_PTR},
+    {"TCSETA", IA_PTR},
+    {"TCSETAW", IA_PTR},
+    {"TCSETAF", IA_PTR},
+    {"TCSBRK", IA_INT},
+    {"TCXONC", IA_TCXONC},
+    {"TCFLSH", IA_TCFLSH},
+    {"TIOCEXCL", IA_NONE},
+    {"TIOCNXCL", IA_NONE},
+    {"TIOCSCTTY", IA_INT},
+    {"TIOCGPGRP", IA_INT_OUT},
+    {"TIOCSPGRP", IA_INT_IN},
+    {"TIOCOUTQ", IA_INT_OUT},
+    {"TIOCSTI", IA_PTR},
+    {"TIOCGWINSZ", IA_WINSIZE_OUT},
+    {"TIOCSWINSZ", IA_WINSIZE_IN},
+    {"TIOCMGET", IA_PTR},
+    {"TIOCMBIS", IA_PTR},
+    {"TIOCMBIC", IA_PTR},
+    {"TIOCMSET", IA_PTR},
+    {"TIOCGSOFTCAR", IA_PTR},
+    {"TIOCSSOFTCAR", IA_PTR},
+    {"FIONREAD", IA_INT_OUT},
+    {"TIOCCONS", IA_NONE},
+    {"TIOCGSERIAL", IA_PTR},
+    {"TIOCSSERIAL", IA_PTR},
+    {"TIOCPKT", IA_PTR},
+    {"FIONBIO", IA_INT_IN},
+    {"TIOCNOTTY", IA_NONE},
+    {"TIOCSETD", IA_INT_IN},
+    {"TIOCGETD", IA_INT_OUT},
+    {"TCSBRKP", IA_INT},
+    {"TIOCSBRK", IA_NONE},
+    {"TIOCCBRK", IA_NONE},
+    {"TIOCGSID", IA_INT_OUT},
+    {"TIOCVHANGUP", IA_NONE},
+    {"FIONCLEX", IA_NONE},
+    {"FIOCLEX", IA_NONE},
+    {"FIOASYNC", IA_INT_IN},
+    {"TIOCSPTLCK", IA_INT_IN},
     /* the source descriptor: a plain int to strace 6.1, even with -y */
-    {0x40049409, "BTRFS_IOC_CLONE or FICLONE", IA_INT},
-    {0x40086602, "FS_IOC_SETFLAGS", IA_PTR},
-    {0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR},
-    {0x80045430, "TIOCGPTN", IA_INT_OUT},
-    {0x80045439, "TIOCGPTLCK", IA_INT_OUT},
-    {0x80045440, "TIOCGEXCL", IA_INT_OUT},
-    {0x80086601, "FS_IOC_GETFLAGS", IA_PTR},
-    {0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX},
+    {"BTRFS_IOC_CLONE or FICLONE", IA_INT},
+    {"FS_IOC_SETFLAGS", IA_PTR},
+    {"BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR},
+    {"TIOCGPTN", IA_INT_OUT},
+    {"TIOCGPTLCK", IA_INT_OUT},
+    {"TIOCGEXCL", IA_INT_OUT},
+    {"FS_IOC_GETFLAGS", IA_PTR},
 };
 
-static const struct io_ioctl *ioctl_find(uint32_t cmd)
+static enum io_arg ioctl_arg(const char *name)
 {
-	size_t lo = 0, hi = sizeof(ioctls) / sizeof(ioctls[0]);
-	while (lo < hi) {
-		const size_t mid = lo + (hi - lo) / 2;
-		if (ioctls[mid].cmd < cmd)
-			lo = mid + 1;
-		else if (ioctls[mid].cmd > cmd)
-			hi = mid;
-		else
-			return &ioctls[mid];
+	for (size_t i = 0; name && i < sizeof(ioctl_args) / sizeof(ioctl_args[0]); i++) {
+		if (strcmp(ioctl_args[i].name, name) == 0)
+			return ioctl_args[i].arg;
 	}
-	return NULL;
+	return IA_HEX;
 }
 
 /* Termios flags as strace prints them: names, then the rest in hex; a
@@ -616,12 +604,13 @@ static void print_ioctl(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	const uint32_t cmd = (uint32_t)a[1];
-	const struct io_ioctl *d = ioctl_find(cmd);
-	if (d)
-		rp_e_symx(c->e, d->name, cmd);
+	const char *const name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
+	const enum io_arg arg = ioctl_arg(name);
+	if (name)
+		rp_e_symx(c->e, name, cmd);
 	else
 		print_ioc(c, cmd);
-	switch (d ? d->arg : IA_HEX) {
+	switch (arg) {
 	case IA_NONE:
 		break;
 	case IA_INT:
@@ -639,15 +628,14 @@ static void print_ioctl(struct rp_ctx *c)
 	case IA_TERMIOS_IN:
 	case IA_TERMIOS_OUT: {
 		const struct rp_mem *m =
-		    d->arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
+		    arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
 		if (m)
 			print_termios(c, m->data);
 		break;
 	}
 	case IA_WINSIZE_IN:
 	case IA_WINSIZE_OUT: {
-		const struct rp_mem *m =
-		    d->arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
+		const struct rp_mem *m = arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
 		if (m)
 			print_winsize(c, m->data);
 		break;

@@ -223,132 +223,6 @@ static void print_statx(struct rp_ctx *c, unsigned i)
 	rp_e_close(c->e, '}');
 }
 
-/* statfs f_type names (strace 6.1 knows these; others print in hex). */
-static const struct rp_xlat_entry fs_magic_e[] = {
-    {0x0000002f, "QNX4_SUPER_MAGIC"},
-    {0x00000033, "Z3FOLD_MAGIC"},
-    {0x00000187, "AUTOFS_SUPER_MAGIC"},
-    {0x00001373, "DEVFS_SUPER_MAGIC"},
-    {0x0000137d, "EXT_SUPER_MAGIC"},
-    {0x0000137f, "MINIX_SUPER_MAGIC"},
-    {0x0000138f, "MINIX_SUPER_MAGIC2"},
-    {0x00001cd1, "DEVPTS_SUPER_MAGIC"},
-    {0x00002468, "MINIX2_SUPER_MAGIC"},
-    {0x00002478, "MINIX2_SUPER_MAGIC2"},
-    {0x00003434, "NILFS_SUPER_MAGIC"},
-    {0x00004244, "HFS_SUPER_MAGIC"},
-    {0x0000482b, "HFSPLUS_SUPER_MAGIC"},
-    {0x00004d44, "MSDOS_SUPER_MAGIC"},
-    {0x00004d5a, "MINIX3_SUPER_MAGIC"},
-    {0x0000517b, "SMB_SUPER_MAGIC"},
-    {0x0000564c, "NCP_SUPER_MAGIC"},
-    {0x00005df5, "EXOFS_SUPER_MAGIC"},
-    {0x00006969, "NFS_SUPER_MAGIC"},
-    {0x00007275, "ROMFS_MAGIC"},
-    {0x000072b6, "JFFS2_SUPER_MAGIC"},
-    {0x00009660, "ISOFS_SUPER_MAGIC"},
-    {0x00009fa0, "PROC_SUPER_MAGIC"},
-    {0x00009fa1, "OPENPROM_SUPER_MAGIC"},
-    {0x00009fa2, "USBDEVICE_SUPER_MAGIC"},
-    {0x0000adf5, "ADFS_SUPER_MAGIC"},
-    {0x0000adff, "AFFS_SUPER_MAGIC"},
-    {0x0000ef51, "EXT2_OLD_SUPER_MAGIC"},
-    {0x0000ef53, "EXT2_SUPER_MAGIC"},
-    {0x0000f15f, "ECRYPTFS_SUPER_MAGIC"},
-    {0x00011954, "UFS_MAGIC"},
-    {0x0027e0eb, "CGROUP_SUPER_MAGIC"},
-    {0x00414a53, "EFS_SUPER_MAGIC"},
-    {0x00c0ffee, "HOSTFS_SUPER_MAGIC"},
-    {0x00c36400, "CEPH_SUPER_MAGIC"},
-    {0x01021994, "TMPFS_MAGIC"},
-    {0x01021997, "V9FS_MAGIC"},
-    {0x01161970, "GFS2_MAGIC"},
-    {0x012fd16d, "XIAFS_SUPER_MAGIC"},
-    {0x012ff7b4, "XENIX_SUPER_MAGIC"},
-    {0x012ff7b5, "SYSV4_SUPER_MAGIC"},
-    {0x012ff7b6, "SYSV2_SUPER_MAGIC"},
-    {0x012ff7b7, "COH_SUPER_MAGIC"},
-    {0x02011994, "SHMFS_SUPER_MAGIC"},
-    {0x09041934, "ANON_INODE_FS_MAGIC"},
-    {0x0bad1dea, "FUTEXFS_SUPER_MAGIC"},
-    {0x0bd00bd0, "LL_SUPER_MAGIC"},
-    {0x0bd00bd1, "LUSTRE_SUPER_MAGIC"},
-    {0x11307854, "MTD_INODE_FS_MAGIC"},
-    {0x13661366, "BALLOON_KVM_MAGIC"},
-    {0x15013346, "UDF_SUPER_MAGIC"},
-    {0x1badface, "BFS_MAGIC"},
-    {0x2011bab0, "EXFAT_SUPER_MAGIC"},
-    {0x24051905, "UBIFS_SUPER_MAGIC"},
-    {0x28cd3d45, "CRAMFS_MAGIC"},
-    {0x2fc12fc1, "ZFS_SUPER_MAGIC"},
-    {0x3153464a, "JFS_SUPER_MAGIC"},
-    {0x42465331, "BEFS_SUPER_MAGIC"},
-    {0x42494e4d, "BINFMTFS_MAGIC"},
-    {0x43415d53, "SMACK_MAGIC"},
-    {0x444d4142, "DMA_BUF_MAGIC"},
-    {0x453dcd28, "CRAMFS_MAGIC_WEND"},
-    {0x454d444d, "DEVMEM_MAGIC"},
-    {0x47504653, "GPFS_SUPER_MAGIC"},
-    {0x50495045, "PIPEFS_MAGIC"},
-    {0x52654973, "REISERFS_SUPER_MAGIC"},
-    {0x5345434d, "SECRETMEM_MAGIC"},
-    {0x5346414f, "AFS_SUPER_MAGIC"},
-    {0x5346544e, "NTFS_SB_MAGIC"},
-    {0x534f434b, "SOCKFS_MAGIC"},
-    {0x54190100, "UFS_CIGAM"},
-    {0x565a4653, "VZFS_SUPER_MAGIC"},
-    {0x57ac6e9d, "STACK_END_MAGIC"},
-    {0x58295829, "ZSMALLOC_MAGIC"},
-    {0x58465342, "XFS_SUPER_MAGIC"},
-    {0x5a3c69f0, "AAFS_MAGIC"},
-    {0x5a4f4653, "ZONEFS_MAGIC"},
-    {0x6165676c, "PSTOREFS_MAGIC"},
-    {0x61756673, "AUFS_SUPER_MAGIC"},
-    {0x62646576, "BDEVFS_MAGIC"},
-    {0x62656570, "CONFIGFS_MAGIC"},
-    {0x62656572, "SYSFS_MAGIC"},
-    {0x63677270, "CGROUP2_SUPER_MAGIC"},
-    {0x64626720, "DEBUGFS_MAGIC"},
-    {0x64646178, "DAXFS_MAGIC"},
-    {0x65735543, "FUSE_CTL_SUPER_MAGIC"},
-    {0x65735546, "FUSE_SUPER_MAGIC"},
-    {0x68191122, "QNX6_SUPER_MAGIC"},
-    {0x6b414653, "AFS_FS_MAGIC"},
-    {0x6c6f6f70, "BINDERFS_SUPER_MAGIC"},
-    {0x6e736673, "NSFS_MAGIC"},
-    {0x73636673, "SECURITYFS_MAGIC"},
-    {0x73717368, "SQUASHFS_MAGIC"},
-    {0x73727279, "BTRFS_TEST_MAGIC"},
-    {0x73757245, "CODA_SUPER_MAGIC"},
-    {0x7461636f, "OCFS2_SUPER_MAGIC"},
-    {0x74726163, "TRACEFS_MAGIC"},
-    {0x794c7630, "OVERLAYFS_SUPER_MAGIC"},
-    {0x858458f6, "RAMFS_MAGIC"},
-    {0x9123683e, "BTRFS_SUPER_MAGIC"},
-    {0x958458f6, "HUGETLBFS_MAGIC"},
-    {0xa501fcf5, "VXFS_SUPER_MAGIC"},
-    {0xabba1974, "XENFS_SUPER_MAGIC"},
-    {0xc7571590, "PPC_CMM_MAGIC"},
-    {0xc97e8168, "LOGFS_MAGIC"},
-    {0xcafe4a11, "BPF_FS_MAGIC"},
-    {0xde5e81e4, "EFIVARFS_MAGIC"},
-    {0xe0f5e1e2, "EROFS_SUPER_MAGIC_V1"},
-    {0xf2f52010, "F2FS_SUPER_MAGIC"},
-    {0xf97cff8c, "SELINUX_MAGIC"},
-    {0xf995e849, "HPFS_SUPER_MAGIC"},
-    {0xfe534d42, "SMB2_SUPER_MAGIC"},
-    {0xff534d42, "CIFS_SUPER_MAGIC"},
-};
-static const struct rp_xlat fs_magic = {fs_magic_e, sizeof(fs_magic_e) / sizeof(fs_magic_e[0]),
-					false, NULL};
-static const struct rp_xlat_entry st_flags_e[] = {
-    {0x20, "ST_VALID"},	     {1, "ST_RDONLY"},		 {2, "ST_NOSUID"},
-    {4, "ST_NODEV"},	     {8, "ST_NOEXEC"},		 {0x10, "ST_SYNCHRONOUS"},
-    {0x40, "ST_MANDLOCK"},   {0x400, "ST_NOATIME"},	 {0x800, "ST_NODIRATIME"},
-    {0x1000, "ST_RELATIME"}, {0x2000, "ST_NOSYMFOLLOW"},
-};
-static const struct rp_xlat st_flags = {st_flags_e, NELEM(st_flags_e), true, "ST_???"};
-
 static void print_statfs(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, true, 120);
@@ -359,7 +233,7 @@ static void print_statfs(struct rp_ctx *c, unsigned i)
 					   "f_bavail", "f_files",  "f_ffree"};
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "f_type");
-	rp_e_enum(c->e, &fs_magic, rp_get_u64(d));
+	rp_e_enum(c->e, &rp_x_fs_magic, rp_get_u64(d));
 	for (unsigned k = 0; k < 6; k++) {
 		rp_e_key(c->e, keys[k]);
 		rp_e_uint(c->e, rp_get_u64(d + 8 + 8 * k));
@@ -377,7 +251,7 @@ static void print_statfs(struct rp_ctx *c, unsigned i)
 	rp_e_key(c->e, "f_frsize");
 	rp_e_uint(c->e, rp_get_u64(d + 72));
 	rp_e_key(c->e, "f_flags");
-	rp_e_flags(c->e, &st_flags, rp_get_u64(d + 80));
+	rp_e_flags(c->e, &rp_x_statfs_flags, rp_get_u64(d + 80));
 	rp_e_close(c->e, '}');
 }
 
@@ -664,26 +538,20 @@ void rp_dec_statx(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_dirfd(c, (int64_t)a[0]);
 	rp_arg_path(c, 1);
-	static const char *const sync[] = {"AT_STATX_SYNC_AS_STAT", "AT_STATX_FORCE_SYNC",
-					   "AT_STATX_DONT_SYNC", NULL};
 	const uint32_t fl = (uint32_t)a[2];
-	const unsigned st = (fl >> 13) & 3;
+	/* the sync type: the two bits of AT_STATX_SYNC_TYPE, unnamed when both */
+	const uint32_t sync = fl & 0x6000u;
+	const char *const sync_name = rp_xlat_lookup(&rp_x_at_statx_sync, sync);
 	const enum rp_xlat_style xs = rp_e_xstyle(c->e);
 	/* strace prints statx's unknown bits without the "AT_???" comment */
 	struct rp_xlat at_flags = rp_x_at_flags;
 	at_flags.unknown = NULL;
-	if (xs != RP_XLAT_ABBREV && st < 3) {
+	if (xs != RP_XLAT_ABBREV && sync_name) {
 		/* strace: the sync type and the flags each on its own;
 		 * raw prints nothing for a zero sync type */
-		static const struct rp_xlat_entry sync_e[] = {
-		    {0, "AT_STATX_SYNC_AS_STAT"},
-		    {0x2000, "AT_STATX_FORCE_SYNC"},
-		    {0x4000, "AT_STATX_DONT_SYNC"},
-		};
-		static const struct rp_xlat sync_x = {sync_e, 3, true, NULL};
 		struct rp_buf b = {0};
-		if (fl & 0x6000u || xs == RP_XLAT_VERBOSE)
-			rp_xlat_flags_text(&b, xs, &sync_x, fl & 0x6000u);
+		if (sync || xs == RP_XLAT_VERBOSE)
+			rp_xlat_flags_text(&b, xs, &rp_x_at_statx_sync, sync);
 		if (fl & ~0x6000u) {
 			rp_buf_putc(&b, '|');
 			rp_xlat_flags_text(&b, xs, &at_flags, fl & ~0x6000u);
@@ -691,8 +559,8 @@ void rp_dec_statx(struct rp_ctx *c)
 		rp_e_raw(c->e, b.data ? b.data : "");
 		rp_buf_free(&b);
 	} else {
-		rp_e_flags_pre(c->e, fl, st < 3 ? sync[st] : NULL, &at_flags,
-			       st < 3 ? fl & ~0x6000u : fl, NULL);
+		rp_e_flags_pre(c->e, fl, sync_name, &at_flags, sync_name ? fl & ~0x6000u : fl,
+			       NULL);
 	}
 	flags_unk(c, &rp_x_statx_mask, (uint32_t)a[3], "STATX_???");
 	print_statx(c, 4);

@@ -9,85 +9,21 @@
 #include <stdio.h>
 #include <string.h>
 
-#define E(v, n)                                                                                    \
-	{                                                                                          \
-		(v), (n)                                                                           \
-	}
-#define IO_FLAGS(id, unk, ...)                                                                     \
-	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
-	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), true, unk}
-#define IO_ENUM(id, unk, ...)                                                                      \
-	static const struct rp_xlat_entry id##_e[] = {__VA_ARGS__};                                \
-	static const struct rp_xlat id = {id##_e, sizeof(id##_e) / sizeof(id##_e[0]), false, unk}
-
-/* Open flags without the access mode (dup3, pipe2), in strace's order. */
-IO_FLAGS(x_oflags, "O_???", E(0100, "O_CREAT"), E(0200, "O_EXCL"), E(0400, "O_NOCTTY"),
-	 E(01000, "O_TRUNC"), E(02000, "O_APPEND"), E(04000, "O_NONBLOCK"), E(04010000, "O_SYNC"),
-	 E(010000, "O_DSYNC"), E(040000, "O_DIRECT"), E(0100000, "O_LARGEFILE"),
-	 E(0400000, "O_NOFOLLOW"), E(01000000, "O_NOATIME"), E(02000000, "O_CLOEXEC"),
-	 E(010000000, "O_PATH"), E(020200000, "O_TMPFILE"), E(0200000, "O_DIRECTORY"),
-	 E(020000, "FASYNC"));
-IO_FLAGS(x_fd_flags, "FD_???", E(1, "FD_CLOEXEC"));
-IO_FLAGS(x_flock_op, "LOCK_???", E(1, "LOCK_SH"), E(2, "LOCK_EX"), E(4, "LOCK_NB"), E(8, "LOCK_UN"),
-	 E(32, "LOCK_MAND"), E(192, "LOCK_RW"), E(64, "LOCK_READ"), E(128, "LOCK_WRITE"));
-IO_FLAGS(x_seals, "F_SEAL_???", E(1, "F_SEAL_SEAL"), E(2, "F_SEAL_SHRINK"), E(4, "F_SEAL_GROW"),
-	 E(8, "F_SEAL_WRITE"), E(0x10, "F_SEAL_FUTURE_WRITE"));
-IO_FLAGS(x_dnotify, "DN_???", E(1, "DN_ACCESS"), E(2, "DN_MODIFY"), E(4, "DN_CREATE"),
-	 E(8, "DN_DELETE"), E(0x10, "DN_RENAME"), E(0x20, "DN_ATTRIB"),
-	 E(0x80000000ull, "DN_MULTISHOT"));
-IO_ENUM(x_lock_type, "F_???", E(0, "F_RDLCK"), E(1, "F_WRLCK"), E(2, "F_UNLCK"), E(4, "F_EXLCK"),
-	E(8, "F_SHLCK"));
-IO_ENUM(x_owner_type, "F_OWNER_???", E(0, "F_OWNER_TID"), E(1, "F_OWNER_PID"),
-	E(2, "F_OWNER_PGRP"));
-IO_ENUM(x_fcntl_cmd, "F_???", E(0, "F_DUPFD"), E(1, "F_GETFD"), E(2, "F_SETFD"), E(3, "F_GETFL"),
-	E(4, "F_SETFL"), E(5, "F_GETLK"), E(6, "F_SETLK"), E(7, "F_SETLKW"), E(8, "F_SETOWN"),
-	E(9, "F_GETOWN"), E(10, "F_SETSIG"), E(11, "F_GETSIG"), E(15, "F_SETOWN_EX"),
-	E(16, "F_GETOWN_EX"), E(17, "F_GETOWNER_UIDS"), E(36, "F_OFD_GETLK"), E(37, "F_OFD_SETLK"),
-	E(38, "F_OFD_SETLKW"), E(1024, "F_SETLEASE"), E(1025, "F_GETLEASE"), E(1026, "F_NOTIFY"),
-	E(1030, "F_DUPFD_CLOEXEC"), E(1031, "F_SETPIPE_SZ"), E(1032, "F_GETPIPE_SZ"),
-	E(1033, "F_ADD_SEALS"), E(1034, "F_GET_SEALS"), E(1035, "F_GET_RW_HINT"),
-	E(1036, "F_SET_RW_HINT"), E(1037, "F_GET_FILE_RW_HINT"), E(1038, "F_SET_FILE_RW_HINT"));
-IO_ENUM(x_seek, "SEEK_???", E(0, "SEEK_SET"), E(1, "SEEK_CUR"), E(2, "SEEK_END"), E(3, "SEEK_DATA"),
-	E(4, "SEEK_HOLE"));
-IO_FLAGS(x_poll, "POLL???", E(1, "POLLIN"), E(2, "POLLPRI"), E(4, "POLLOUT"), E(8, "POLLERR"),
-	 E(0x10, "POLLHUP"), E(0x20, "POLLNVAL"), E(0x40, "POLLRDNORM"), E(0x80, "POLLRDBAND"),
-	 E(0x100, "POLLWRNORM"), E(0x200, "POLLWRBAND"), E(0x400, "POLLMSG"),
-	 E(0x1000, "POLLREMOVE"), E(0x2000, "POLLRDHUP"), E(0x8000, "POLL_BUSY_LOOP"));
-IO_FLAGS(x_epoll_events, "EPOLL???", E(1, "EPOLLIN"), E(2, "EPOLLPRI"), E(4, "EPOLLOUT"),
-	 E(8, "EPOLLERR"), E(0x10, "EPOLLHUP"), E(0x20, "EPOLLNVAL"), E(0x40, "EPOLLRDNORM"),
-	 E(0x80, "EPOLLRDBAND"), E(0x100, "EPOLLWRNORM"), E(0x200, "EPOLLWRBAND"),
-	 E(0x400, "EPOLLMSG"), E(0x2000, "EPOLLRDHUP"), E(1u << 28, "EPOLLEXCLUSIVE"),
-	 E(1u << 29, "EPOLLWAKEUP"), E(1u << 30, "EPOLLONESHOT"), E(1u << 31, "EPOLLET"));
-IO_ENUM(x_epoll_ctl, "EPOLL_CTL_???", E(1, "EPOLL_CTL_ADD"), E(2, "EPOLL_CTL_DEL"),
-	E(3, "EPOLL_CTL_MOD"));
-IO_FLAGS(x_epoll_create, "EPOLL_???", E(02000000, "EPOLL_CLOEXEC"));
-IO_FLAGS(x_eventfd, "EFD_???", E(1, "EFD_SEMAPHORE"), E(02000000, "EFD_CLOEXEC"),
-	 E(04000, "EFD_NONBLOCK"));
-/* timerfd_create and timerfd_settime share one table in strace */
-IO_FLAGS(x_timerfd, "TFD_???", E(1, "TFD_TIMER_ABSTIME"), E(2, "TFD_TIMER_CANCEL_ON_SET"),
-	 E(02000000, "TFD_CLOEXEC"), E(04000, "TFD_NONBLOCK"));
-IO_FLAGS(x_signalfd, "SFD_???", E(02000000, "SFD_CLOEXEC"), E(04000, "SFD_NONBLOCK"));
-IO_FLAGS(x_memfd, "MFD_???", E(1, "MFD_CLOEXEC"), E(2, "MFD_ALLOW_SEALING"), E(4, "MFD_HUGETLB"));
-IO_FLAGS(x_close_range, "CLOSE_RANGE_???", E(2, "CLOSE_RANGE_UNSHARE"),
-	 E(4, "CLOSE_RANGE_CLOEXEC"));
-IO_FLAGS(x_rwf, "RWF_???", E(1, "RWF_HIPRI"), E(2, "RWF_DSYNC"), E(4, "RWF_SYNC"),
-	 E(8, "RWF_NOWAIT"), E(0x10, "RWF_APPEND"));
-IO_FLAGS(x_splice, "SPLICE_F_???", E(1, "SPLICE_F_MOVE"), E(2, "SPLICE_F_NONBLOCK"),
-	 E(4, "SPLICE_F_MORE"), E(8, "SPLICE_F_GIFT"));
-IO_ENUM(x_clockid, "CLOCK_???", E(0, "CLOCK_REALTIME"), E(1, "CLOCK_MONOTONIC"),
-	E(2, "CLOCK_PROCESS_CPUTIME_ID"), E(3, "CLOCK_THREAD_CPUTIME_ID"),
-	E(4, "CLOCK_MONOTONIC_RAW"), E(5, "CLOCK_REALTIME_COARSE"), E(6, "CLOCK_MONOTONIC_COARSE"),
-	E(7, "CLOCK_BOOTTIME"), E(8, "CLOCK_REALTIME_ALARM"), E(9, "CLOCK_BOOTTIME_ALARM"),
-	E(11, "CLOCK_TAI"));
-IO_ENUM(x_tcflsh, NULL, E(0, "TCIFLUSH"), E(1, "TCOFLUSH"), E(2, "TCIOFLUSH"));
-IO_ENUM(x_tcxonc, NULL, E(0, "TCOOFF"), E(1, "TCOON"), E(2, "TCIOFF"), E(3, "TCION"));
-
 /* ---- small pieces ---- */
 
 /* Flags of a table that has an unknown comment (strace's printflags). */
 static void flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v)
 {
 	rp_e_flags(c->e, x, v);
+}
+
+/* dup3's and pipe2's flags: open's set, with the "O_???" comment strace
+ * gives their unknown bits (open's own flags have none). */
+static void open_flags_unknown(struct rp_ctx *c, uint64_t v)
+{
+	struct rp_xlat x = rp_x_open_flags;
+	x.unknown = "O_???";
+	rp_e_flags(c->e, &x, v);
 }
 
 /* strace reads an output struct only when the call succeeded: the
@@ -239,9 +175,9 @@ static void print_flock(struct rp_ctx *c, const uint8_t *p, bool with_pid)
 {
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "l_type");
-	rp_e_enum(c->e, &x_lock_type, rp_get_u16(p));
+	rp_e_enum(c->e, &rp_x_fcntl_lock_type, rp_get_u16(p));
 	rp_e_key(c->e, "l_whence");
-	rp_e_enum(c->e, &x_seek, rp_get_u16(p + 2));
+	rp_e_enum(c->e, &rp_x_seek, rp_get_u16(p + 2));
 	rp_e_key(c->e, "l_start");
 	rp_e_int(c->e, (int64_t)rp_get_u64(p + 8));
 	rp_e_key(c->e, "l_len");
@@ -256,8 +192,8 @@ static void print_flock(struct rp_ctx *c, const uint8_t *p, bool with_pid)
 static void open_modes(struct rp_ctx *c, uint64_t v)
 {
 	const uint32_t f = (uint32_t)v;
-	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &x_oflags, f & ~3u,
-		       NULL);
+	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
+		       f & ~3u, NULL);
 }
 
 static void print_fcntl(struct rp_ctx *c)
@@ -265,7 +201,7 @@ static void print_fcntl(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	const uint32_t cmd = (uint32_t)a[1];
-	rp_e_enum(c->e, &x_fcntl_cmd, cmd);
+	rp_e_enum(c->e, &rp_x_fcntl_cmd, cmd);
 	switch (cmd) {
 	case 1:	   /* F_GETFD */
 	case 3:	   /* F_GETFL */
@@ -276,7 +212,7 @@ static void print_fcntl(struct rp_ctx *c)
 	case 1034: /* F_GET_SEALS */
 		break;
 	case 2: /* F_SETFD */
-		flags(c, &x_fd_flags, (uint32_t)a[2]);
+		flags(c, &rp_x_fd_flags, (uint32_t)a[2]);
 		break;
 	case 4: /* F_SETFL */
 		open_modes(c, a[2]);
@@ -312,7 +248,7 @@ static void print_fcntl(struct rp_ctx *c)
 		if (m) {
 			rp_e_open(c->e, '{');
 			rp_e_key(c->e, "type");
-			rp_e_enum(c->e, &x_owner_type, rp_get_u32(m->data));
+			rp_e_enum(c->e, &rp_x_f_owner_type, rp_get_u32(m->data));
 			rp_e_key(c->e, "pid");
 			rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
 			rp_e_close(c->e, '}');
@@ -320,13 +256,13 @@ static void print_fcntl(struct rp_ctx *c)
 		break;
 	}
 	case 1024: /* F_SETLEASE */
-		rp_e_enum(c->e, &x_lock_type, a[2]);
+		rp_e_enum(c->e, &rp_x_fcntl_lock_type, a[2]);
 		break;
 	case 1026: /* F_NOTIFY */
-		flags(c, &x_dnotify, a[2]);
+		flags(c, &rp_x_dnotify, a[2]);
 		break;
 	case 1033: /* F_ADD_SEALS */
-		flags(c, &x_seals, a[2]);
+		flags(c, &rp_x_fcntl_seals, a[2]);
 		break;
 	default:
 		rp_e_hex(c->e, a[2]);
@@ -342,7 +278,7 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 		if (!v)
 			return false;
 		rp_buf_printf(b, "%#" PRIx64 " (flags ", v);
-		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &x_fd_flags, v);
+		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &rp_x_fd_flags, v);
 		rp_buf_putc(b, ')');
 		return true;
 	case 3: /* F_GETFL */
@@ -350,12 +286,12 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 		rp_buf_puts(b, rp_xlat_lookup(&rp_x_open_accmode, v & 3));
 		if (v & ~3ull) {
 			rp_buf_putc(b, '|');
-			rp_flags_text(b, &x_oflags, v & ~3ull);
+			rp_flags_text(b, &rp_x_open_flags, v & ~3ull);
 		}
 		rp_buf_putc(b, ')');
 		return true;
 	case 1025: { /* F_GETLEASE */
-		const char *n = rp_xlat_lookup(&x_lock_type, v);
+		const char *n = rp_xlat_lookup(&rp_x_fcntl_lock_type, v);
 		rp_buf_printf(b, "%#" PRIx64, v);
 		if (n)
 			rp_buf_printf(b, " (%s)", n);
@@ -365,7 +301,7 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 		if (!v)
 			return false;
 		rp_buf_printf(b, "%#" PRIx64 " (seals ", v);
-		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &x_seals, v);
+		rp_xlat_flags_text(b, rp_e_xstyle(c->e), &rp_x_fcntl_seals, v);
 		rp_buf_putc(b, ')');
 		return true;
 	case 11: { /* F_GETSIG */
@@ -390,12 +326,6 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 
 /* ---- ioctl ---- */
 
-struct io_ioctl {
-	uint32_t cmd;
-	const char *name;
-	uint8_t arg; /* enum io_arg */
-};
-
 enum io_arg {
 	IA_HEX,	    /* unknown to strace's decoders: the raw value */
 	IA_NONE,    /* no argument printed */
@@ -411,91 +341,85 @@ enum io_arg {
 	IA_TCXONC,
 };
 
-/* Sorted by command; names as strace 6.1's ioctl table has them. */
-static const struct io_ioctl ioctls[] = {
-    {0x5401, "TCGETS", IA_TERMIOS_OUT},
-    {0x5402, "SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN},
-    {0x5403, "SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN},
-    {0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN},
-    {0x5405, "TCGETA", IA_PTR},
-    {0x5406, "TCSETA", IA_PTR},
-    {0x5407, "TCSETAW", IA_PTR},
-    {0x5408, "TCSETAF", IA_PTR},
-    {0x5409, "TCSBRK", IA_INT},
-    {0x540a, "TCXONC", IA_TCXONC},
-    {0x540b, "TCFLSH", IA_TCFLSH},
-    {0x540c, "TIOCEXCL", IA_NONE},
-    {0x540d, "TIOCNXCL", IA_NONE},
-    {0x540e, "TIOCSCTTY", IA_INT},
-    {0x540f, "TIOCGPGRP", IA_INT_OUT},
-    {0x5410, "TIOCSPGRP", IA_INT_IN},
-    {0x5411, "TIOCOUTQ", IA_INT_OUT},
-    {0x5412, "TIOCSTI", IA_PTR},
-    {0x5413, "TIOCGWINSZ", IA_WINSIZE_OUT},
-    {0x5414, "TIOCSWINSZ", IA_WINSIZE_IN},
-    {0x5415, "TIOCMGET", IA_PTR},
-    {0x5416, "TIOCMBIS", IA_PTR},
-    {0x5417, "TIOCMBIC", IA_PTR},
-    {0x5418, "TIOCMSET", IA_PTR},
-    {0x5419, "TIOCGSOFTCAR", IA_PTR},
-    {0x541a, "TIOCSSOFTCAR", IA_PTR},
-    {0x541b, "FIONREAD", IA_INT_OUT},
-    {0x541c, "TIOCLINUX", IA_HEX},
-    {0x541d, "TIOCCONS", IA_NONE},
-    {0x541e, "TIOCGSERIAL", IA_PTR},
-    {0x541f, "TIOCSSERIAL", IA_PTR},
-    {0x5420, "TIOCPKT", IA_PTR},
-    {0x5421, "FIONBIO", IA_INT_IN},
-    {0x5422, "TIOCNOTTY", IA_NONE},
-    {0x5423, "TIOCSETD", IA_INT_IN},
-    {0x5424, "TIOCGETD", IA_INT_OUT},
-    {0x5425, "TCSBRKP", IA_INT},
-    {0x5427, "TIOCSBRK", IA_NONE},
-    {0x5428, "TIOCCBRK", IA_NONE},
-    {0x5429, "TIOCGSID", IA_INT_OUT},
-    {0x5437, "TIOCVHANGUP", IA_NONE},
-    {0x5441, "TIOCGPTPEER", IA_HEX},
-    {0x5450, "FIONCLEX", IA_NONE},
-    {0x5451, "FIOCLEX", IA_NONE},
-    {0x5452, "FIOASYNC", IA_INT_IN},
-    {0x5460, "FIOQSIZE", IA_HEX},
-    {0x40045431, "TIOCSPTLCK", IA_INT_IN},
+/* How strace 6.1 prints the argument of the commands common/xlat/ioctl_cmd.in
+ * names; a command not listed here shows it in hex. */
+static const struct {
+	const char *name;
+	uint8_t arg; /* enum io_arg */
+} ioctl_args[] = {
+    {"TCGETS", IA_TERMIOS_OUT},
+    {"SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN},
+    {"SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN},
+    {"SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN},
+    {"TCGETA", IA_PTR},
+    {"TCSETA", IA_PTR},
+    {"TCSETAW", IA_PTR},
+    {"TCSETAF", IA_PTR},
+    {"TCSBRK", IA_INT},
+    {"TCXONC", IA_TCXONC},
+    {"TCFLSH", IA_TCFLSH},
+    {"TIOCEXCL", IA_NONE},
+    {"TIOCNXCL", IA_NONE},
+    {"TIOCSCTTY", IA_INT},
+    {"TIOCGPGRP", IA_INT_OUT},
+    {"TIOCSPGRP", IA_INT_IN},
+    {"TIOCOUTQ", IA_INT_OUT},
+    {"TIOCSTI", IA_PTR},
+    {"TIOCGWINSZ", IA_WINSIZE_OUT},
+    {"TIOCSWINSZ", IA_WINSIZE_IN},
+    {"TIOCMGET", IA_PTR},
+    {"TIOCMBIS", IA_PTR},
+    {"TIOCMBIC", IA_PTR},
+    {"TIOCMSET", IA_PTR},
+    {"TIOCGSOFTCAR", IA_PTR},
+    {"TIOCSSOFTCAR", IA_PTR},
+    {"FIONREAD", IA_INT_OUT},
+    {"TIOCCONS", IA_NONE},
+    {"TIOCGSERIAL", IA_PTR},
+    {"TIOCSSERIAL", IA_PTR},
+    {"TIOCPKT", IA_PTR},
+    {"FIONBIO", IA_INT_IN},
+    {"TIOCNOTTY", IA_NONE},
+    {"TIOCSETD", IA_INT_IN},
+    {"TIOCGETD", IA_INT_OUT},
+    {"TCSBRKP", IA_INT},
+    {"TIOCSBRK", IA_NONE},
+    {"TIOCCBRK", IA_NONE},
+    {"TIOCGSID", IA_INT_OUT},
+    {"TIOCVHANGUP", IA_NONE},
+    {"FIONCLEX", IA_NONE},
+    {"FIOCLEX", IA_NONE},
+    {"FIOASYNC", IA_INT_IN},
+    {"TIOCSPTLCK", IA_INT_IN},
     /* the source descriptor: a plain int to strace 6.1, even with -y */
-    {0x40049409, "BTRFS_IOC_CLONE or FICLONE", IA_INT},
-    {0x40086602, "FS_IOC_SETFLAGS", IA_PTR},
-    {0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR},
-    {0x80045430, "TIOCGPTN", IA_INT_OUT},
-    {0x80045439, "TIOCGPTLCK", IA_INT_OUT},
-    {0x80045440, "TIOCGEXCL", IA_INT_OUT},
-    {0x80086601, "FS_IOC_GETFLAGS", IA_PTR},
-    {0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX},
+    {"BTRFS_IOC_CLONE or FICLONE", IA_INT},
+    {"FS_IOC_SETFLAGS", IA_PTR},
+    {"BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR},
+    {"TIOCGPTN", IA_INT_OUT},
+    {"TIOCGPTLCK", IA_INT_OUT},
+    {"TIOCGEXCL", IA_INT_OUT},
+    {"FS_IOC_GETFLAGS", IA_PTR},
 };
 
-static const struct io_ioctl *ioctl_find(uint32_t cmd)
+static enum io_arg ioctl_arg(const char *name)
 {
-	size_t lo = 0, hi = sizeof(ioctls) / sizeof(ioctls[0]);
-	while (lo < hi) {
-		const size_t mid = lo + (hi - lo) / 2;
-		if (ioctls[mid].cmd < cmd)
-			lo = mid + 1;
-		else if (ioctls[mid].cmd > cmd)
-			hi = mid;
-		else
-			return &ioctls[mid];
+	for (size_t i = 0; name && i < sizeof(ioctl_args) / sizeof(ioctl_args[0]); i++) {
+		if (strcmp(ioctl_args[i].name, name) == 0)
+			return ioctl_args[i].arg;
 	}
-	return NULL;
+	return IA_HEX;
 }
 
 /* Termios flags as strace prints them: names, then the rest in hex; a
  * zero value prints nothing at all. */
-static void tflags(struct rp_buf *b, const struct rp_xlat_entry *t, size_t n, uint32_t v,
-		   bool *first)
+static void tflags(struct rp_buf *b, const struct rp_xlat *x, uint32_t v, bool *first)
 {
-	for (size_t i = 0; i < n; i++) {
-		if ((v & t[i].val) == t[i].val && t[i].val) {
-			rp_buf_printf(b, "%s%s", *first ? "" : "|", t[i].name);
+	for (size_t i = 0; i < x->n; i++) {
+		const struct rp_xlat_entry *t = &x->e[i];
+		if ((v & t->val) == t->val && t->val) {
+			rp_buf_printf(b, "%s%s", *first ? "" : "|", t->name);
 			*first = false;
-			v &= ~(uint32_t)t[i].val;
+			v &= ~(uint32_t)t->val;
 		}
 	}
 	if (v) {
@@ -504,41 +428,24 @@ static void tflags(struct rp_buf *b, const struct rp_xlat_entry *t, size_t n, ui
 	}
 }
 
-static const struct rp_xlat_entry t_iflag[] = {
-    E(1, "IGNBRK"),	E(2, "BRKINT"),	      E(4, "IGNPAR"),	  E(010, "PARMRK"),
-    E(020, "INPCK"),	E(040, "ISTRIP"),     E(0100, "INLCR"),	  E(0200, "IGNCR"),
-    E(0400, "ICRNL"),	E(01000, "IUCLC"),    E(02000, "IXON"),	  E(04000, "IXANY"),
-    E(010000, "IXOFF"), E(020000, "IMAXBEL"), E(040000, "IUTF8"),
-};
-static const struct rp_xlat_entry t_oflag[] = {
-    E(1, "OPOST"),   E(2, "OLCUC"),    E(4, "ONLCR"),	 E(010, "OCRNL"),
-    E(020, "ONOCR"), E(040, "ONLRET"), E(0100, "OFILL"), E(0200, "OFDEL"),
-};
-static const struct rp_xlat_entry t_cflag[] = {
-    E(0100, "CSTOPB"), E(0200, "CREAD"),   E(0400, "PARENB"),	      E(01000, "PARODD"),
-    E(02000, "HUPCL"), E(04000, "CLOCAL"), E(010000000000, "CMSPAR"), E(020000000000, "CRTSCTS"),
-};
-static const struct rp_xlat_entry t_lflag[] = {
-    E(1, "ISIG"),	  E(2, "ICANON"),      E(4, "XCASE"),	    E(010, "ECHO"),
-    E(020, "ECHOE"),	  E(040, "ECHOK"),     E(0100, "ECHONL"),   E(0200, "NOFLSH"),
-    E(0100000, "IEXTEN"), E(01000, "ECHOCTL"), E(02000, "ECHOPRT"), E(04000, "ECHOKE"),
-    E(010000, "FLUSHO"),  E(040000, "PENDIN"), E(0400, "TOSTOP"),   E(0200000, "EXTPROC"),
-};
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const bauds[32] = {
-    "B0",	"B50",	    "B75",	"B110",	    "B134",	"B150",	    "B200",	"B300",
-    "B600",	"B1200",    "B1800",	"B2400",    "B4800",	"B9600",    "B19200",	"B38400",
-    "BOTHER",	"B57600",   "B115200",	"B230400",  "B460800",	"B500000",  "B576000",	"B921600",
-    "B1000000", "B1152000", "B1500000", "B2000000", "B2500000", "B3000000", "B3500000", "B4000000",
-};
-
+/* c_cflag's speed (CBAUD: the low four bits and CBAUDEX): every value has
+ * a name. */
 static const char *baud_name(uint32_t cbaud)
 {
-	/* CBAUD is 010017: the low four bits, and CBAUDEX selecting 16.. */
-	const unsigned idx = (cbaud & 017) | ((cbaud & 010000) ? 16 : 0);
-	return bauds[idx];
+	return rp_xlat_lookup(&rp_x_termios_baud, cbaud & 010017);
 }
+
+/* c_oflag's delay fields, values under their masks, printed before the
+ * flags. */
+static const struct {
+	uint32_t mask;
+	const struct rp_xlat *x;
+} odelays[] = {
+    {0400, &rp_x_termios_nldly},   {03000, &rp_x_termios_crdly},  {014000, &rp_x_termios_tabdly},
+    {020000, &rp_x_termios_bsdly}, {040000, &rp_x_termios_vtdly}, {0100000, &rp_x_termios_ffdly},
+};
 
 /* One part of a termios word per -X: "NAME", "0x5", "0x5 /" "* NAME *" "/". */
 static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const char *names)
@@ -548,13 +455,13 @@ static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const cha
 	rp_xlat_named_text(b, st, num, names);
 }
 
-/* A flag word of table t as one part. */
-static void tpart_flags(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat_entry *t,
-			size_t n, uint32_t v)
+/* A flag word of set x as one part. */
+static void tpart_flags(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
+			uint32_t v)
 {
 	struct rp_buf names = {0};
 	bool first = true;
-	tflags(&names, t, n, v, &first);
+	tflags(&names, x, v, &first);
 	tpart(b, st, v, names.data ? names.data : "0");
 	rp_buf_free(&names);
 }
@@ -567,24 +474,15 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 		       lfl = rp_get_u32(p + 12);
 	struct rp_buf b = {0};
 	rp_e_key(c->e, "c_iflag");
-	tpart_flags(&b, st, t_iflag, NELEM(t_iflag), ifl);
+	tpart_flags(&b, st, &rp_x_termios_iflag, ifl);
 	rp_e_raw(c->e, b.data);
 	b.len = 0;
-	static const char *const tab[4] = {"TAB0", "TAB1", "TAB2", "XTABS"};
-	static const char *const cr[4] = {"CR0", "CR1", "CR2", "CR3"};
-	const struct {
-		uint32_t mask;
-		const char *name;
-	} delays[] = {
-	    {0400, (ofl & 0400) ? "NL1" : "NL0"},     {03000, cr[(ofl >> 9) & 3]},
-	    {014000, tab[(ofl >> 11) & 3]},	      {020000, (ofl & 020000) ? "BS1" : "BS0"},
-	    {040000, (ofl & 040000) ? "VT1" : "VT0"}, {0100000, (ofl & 0100000) ? "FF1" : "FF0"},
-	};
-	for (size_t i = 0; i < NELEM(delays); i++) {
-		tpart(&b, st, ofl & delays[i].mask, delays[i].name);
+	for (size_t i = 0; i < NELEM(odelays); i++) {
+		const uint32_t v = ofl & odelays[i].mask;
+		tpart(&b, st, v, rp_xlat_lookup(odelays[i].x, v));
 		rp_buf_putc(&b, '|');
 	}
-	tpart_flags(&b, st, t_oflag, NELEM(t_oflag), ofl & ~0177400u);
+	tpart_flags(&b, st, &rp_x_termios_oflag, ofl & ~0177400u);
 	rp_e_key(c->e, "c_oflag");
 	rp_e_raw(c->e, b.data);
 	b.len = 0;
@@ -598,11 +496,11 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 	snprintf(cs, sizeof(cs), "CS%u", 5 + ((cfl >> 4) & 3));
 	tpart(&b, st, cfl & 060, cs);
 	rp_buf_putc(&b, '|');
-	tpart_flags(&b, st, t_cflag, NELEM(t_cflag), cfl & ~(010017u | (010017u << 16) | 060u));
+	tpart_flags(&b, st, &rp_x_termios_cflag, cfl & ~(010017u | (010017u << 16) | 060u));
 	rp_e_key(c->e, "c_cflag");
 	rp_e_raw(c->e, b.data);
 	b.len = 0;
-	tpart_flags(&b, st, t_lflag, NELEM(t_lflag), lfl);
+	tpart_flags(&b, st, &rp_x_termios_lflag, lfl);
 	rp_e_key(c->e, "c_lflag");
 	rp_e_raw(c->e, b.data);
 	rp_buf_free(&b);
@@ -620,17 +518,14 @@ static void print_termios(struct rp_ctx *c, const uint8_t *p)
 		goto flags_done;
 	}
 	rp_e_key(c->e, "c_iflag");
-	tflags(&b, t_iflag, NELEM(t_iflag), ifl, &first);
+	tflags(&b, &rp_x_termios_iflag, ifl, &first);
 	rp_e_raw(c->e, b.data ? b.data : "");
 	/* the delay fields are values inside masks, printed first */
 	b.len = 0;
-	static const char *const tab[4] = {"TAB0", "TAB1", "TAB2", "XTABS"};
-	rp_buf_printf(&b, "%s|%s|%s|%s|%s|%s|", (ofl & 0400) ? "NL1" : "NL0",
-		      (const char *const[]){"CR0", "CR1", "CR2", "CR3"}[(ofl >> 9) & 3],
-		      tab[(ofl >> 11) & 3], (ofl & 020000) ? "BS1" : "BS0",
-		      (ofl & 040000) ? "VT1" : "VT0", (ofl & 0100000) ? "FF1" : "FF0");
+	for (size_t i = 0; i < NELEM(odelays); i++)
+		rp_buf_printf(&b, "%s|", rp_xlat_lookup(odelays[i].x, ofl & odelays[i].mask));
 	first = true;
-	tflags(&b, t_oflag, NELEM(t_oflag), ofl & ~0177400u, &first);
+	tflags(&b, &rp_x_termios_oflag, ofl & ~0177400u, &first);
 	rp_e_key(c->e, "c_oflag");
 	rp_e_raw(c->e, b.data);
 	b.len = 0;
@@ -639,14 +534,14 @@ static void print_termios(struct rp_ctx *c, const uint8_t *p)
 		rp_buf_printf(&b, "%s<<IBSHIFT|", baud_name((cfl >> 16) & 010017));
 	rp_buf_printf(&b, "CS%u|", 5 + ((cfl >> 4) & 3));
 	first = true;
-	tflags(&b, t_cflag, NELEM(t_cflag), cfl & ~(010017u | (010017u << 16) | 060u), &first);
+	tflags(&b, &rp_x_termios_cflag, cfl & ~(010017u | (010017u << 16) | 060u), &first);
 	rp_e_key(c->e, "c_cflag");
 	rp_e_raw(c->e, b.data);
 	b.len = 0;
 	if (b.data)
 		b.data[0] = '\0';
 	first = true;
-	tflags(&b, t_lflag, NELEM(t_lflag), lfl, &first);
+	tflags(&b, &rp_x_termios_lflag, lfl, &first);
 	rp_e_key(c->e, "c_lflag");
 	rp_e_raw(c->e, b.data && b.len ? b.data : "");
 flags_done:
@@ -656,24 +551,19 @@ flags_done:
 		rp_e_close(c->e, '}');
 		return;
 	}
-	static const char *const ldisc[] = {"N_TTY",   "N_SLIP",  "N_MOUSE",	   "N_PPP",
-					    "N_STRIP", "N_AX25",  "N_X25",	   "N_6PACK",
-					    "N_MASC",  "N_R3964", "N_PROFIBUS_FDL"};
 	rp_e_key(c->e, "c_line");
-	if (p[16] < NELEM(ldisc))
-		rp_e_symx(c->e, ldisc[p[16]], p[16]);
+	const char *const ldisc = rp_xlat_lookup(&rp_x_tty_ldisc, p[16]);
+	if (ldisc)
+		rp_e_symx(c->e, ldisc, p[16]);
 	else
 		rp_e_uint(c->e, p[16]);
-	static const char *const cc[] = {"VINTR",  "VQUIT", "VERASE",	"VKILL",    "VEOF",
-					 "VTIME",  "VMIN",  "VSWTC",	"VSTART",   "VSTOP",
-					 "VSUSP",  "VEOL",  "VREPRINT", "VDISCARD", "VWERASE",
-					 "VLNEXT", "VEOL2"};
 	rp_e_key(c->e, "c_cc");
 	rp_e_open(c->e, '[');
 	for (unsigned k = 0; k < 19; k++) {
 		char key[24];
-		if (k < NELEM(cc))
-			snprintf(key, sizeof(key), "[%s]", cc[k]);
+		const char *const cc = rp_xlat_lookup(&rp_x_termios_cc, k);
+		if (cc)
+			snprintf(key, sizeof(key), "[%s]", cc);
 		else
 			snprintf(key, sizeof(key), "[%u]", k);
 		rp_e_key(c->e, key);
@@ -714,12 +604,13 @@ static void print_ioctl(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	const uint32_t cmd = (uint32_t)a[1];
-	const struct io_ioctl *d = ioctl_find(cmd);
-	if (d)
-		rp_e_symx(c->e, d->name, cmd);
+	const char *const name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
+	const enum io_arg arg = ioctl_arg(name);
+	if (name)
+		rp_e_symx(c->e, name, cmd);
 	else
 		print_ioc(c, cmd);
-	switch (d ? d->arg : IA_HEX) {
+	switch (arg) {
 	case IA_NONE:
 		break;
 	case IA_INT:
@@ -737,24 +628,23 @@ static void print_ioctl(struct rp_ctx *c)
 	case IA_TERMIOS_IN:
 	case IA_TERMIOS_OUT: {
 		const struct rp_mem *m =
-		    d->arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
+		    arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
 		if (m)
 			print_termios(c, m->data);
 		break;
 	}
 	case IA_WINSIZE_IN:
 	case IA_WINSIZE_OUT: {
-		const struct rp_mem *m =
-		    d->arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
+		const struct rp_mem *m = arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
 		if (m)
 			print_winsize(c, m->data);
 		break;
 	}
 	case IA_TCFLSH:
-		rp_e_enum(c->e, &x_tcflsh, a[2]);
+		rp_e_enum(c->e, &rp_x_tcflsh, a[2]);
 		break;
 	case IA_TCXONC:
-		rp_e_enum(c->e, &x_tcxonc, a[2]);
+		rp_e_enum(c->e, &rp_x_tcxonc, a[2]);
 		break;
 	case IA_HEX:
 	default:
@@ -787,7 +677,7 @@ static void print_pollfds(struct rp_ctx *c, unsigned i, uint64_t n)
 		rp_arg_fd(c, fd);
 		if (fd >= 0) {
 			rp_e_key(c->e, "events");
-			rp_e_flags(c->e, &x_poll, rp_get_u16(p + 4));
+			rp_e_flags(c->e, &rp_x_poll_events, rp_get_u16(p + 4));
 		}
 		rp_e_close(c->e, '}');
 	}
@@ -828,7 +718,7 @@ static bool rval_poll(struct rp_ctx *c, struct rp_buf *b, bool ppoll)
 		rp_e_key(&e, "fd");
 		rp_e_int(&e, (int32_t)rp_get_u32(p));
 		rp_e_key(&e, "revents");
-		rp_e_flags(&e, &x_poll, rev);
+		rp_e_flags(&e, &rp_x_poll_events, rev);
 		rp_e_close(&e, '}');
 	}
 	rp_e_close(&e, ']');
@@ -969,7 +859,7 @@ static void print_epoll_event(struct rp_emit *e, const uint8_t *p)
 {
 	rp_e_open(e, '{');
 	rp_e_key(e, "events");
-	rp_e_flags(e, &x_epoll_events, rp_get_u32(p));
+	rp_e_flags(e, &rp_x_epoll_events, rp_get_u32(p));
 	rp_e_key(e, "data");
 	rp_e_open(e, '{');
 	rp_e_key(e, "u32");
@@ -1074,13 +964,13 @@ void rp_dec_pwritev(struct rp_ctx *c)
 void rp_dec_preadv2(struct rp_ctx *c)
 {
 	rp_dec_preadv(c);
-	flags(c, &x_rwf, (uint32_t)c->sc->args[5]);
+	flags(c, &rp_x_rwf, (uint32_t)c->sc->args[5]);
 }
 
 void rp_dec_pwritev2(struct rp_ctx *c)
 {
 	rp_dec_pwritev(c);
-	flags(c, &x_rwf, (uint32_t)c->sc->args[5]);
+	flags(c, &rp_x_rwf, (uint32_t)c->sc->args[5]);
 }
 
 void rp_dec_getrandom(struct rp_ctx *c)
@@ -1100,7 +990,7 @@ void rp_dec_pipe2(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	print_int_pair(c, 0);
-	flags(c, &x_oflags, (uint32_t)a[1]);
+	open_flags_unknown(c, (uint32_t)a[1]);
 }
 
 void rp_dec_close(struct rp_ctx *c)
@@ -1119,7 +1009,7 @@ void rp_dec_dup2(struct rp_ctx *c)
 void rp_dec_dup3(struct rp_ctx *c)
 {
 	rp_dec_dup2(c);
-	flags(c, &x_oflags, (uint32_t)c->sc->args[2]);
+	open_flags_unknown(c, (uint32_t)c->sc->args[2]);
 }
 
 void rp_dec_close_range(struct rp_ctx *c)
@@ -1128,7 +1018,7 @@ void rp_dec_close_range(struct rp_ctx *c)
 	/* bounds of a range, not descriptors: strace -y names neither */
 	rp_e_uint(c->e, (uint32_t)a[0]);
 	rp_e_uint(c->e, (uint32_t)a[1]);
-	flags(c, &x_close_range, (uint32_t)a[2]);
+	flags(c, &rp_x_close_range, (uint32_t)a[2]);
 }
 
 void rp_dec_lseek(struct rp_ctx *c)
@@ -1136,7 +1026,7 @@ void rp_dec_lseek(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_e_int(c->e, (int64_t)a[1]);
-	rp_e_enum(c->e, &x_seek, (uint32_t)a[2]);
+	rp_e_enum(c->e, &rp_x_seek, (uint32_t)a[2]);
 }
 
 void rp_dec_fcntl(struct rp_ctx *c)
@@ -1148,7 +1038,7 @@ void rp_dec_flock(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	flags(c, &x_flock_op, (uint32_t)a[1]);
+	flags(c, &rp_x_flock, (uint32_t)a[1]);
 }
 
 void rp_dec_ioctl(struct rp_ctx *c)
@@ -1198,14 +1088,14 @@ void rp_dec_pselect6(struct rp_ctx *c)
 void rp_dec_epoll_create1(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	flags(c, &x_epoll_create, (uint32_t)a[0]);
+	flags(c, &rp_x_epoll_create, (uint32_t)a[0]);
 }
 
 void rp_dec_epoll_ctl(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	rp_e_enum(c->e, &x_epoll_ctl, (uint32_t)a[1]);
+	rp_e_enum(c->e, &rp_x_epoll_ctl, (uint32_t)a[1]);
 	rp_arg_fd(c, (int64_t)a[2]);
 	const struct rp_mem *m = in_mem(c, 3, 12);
 	if (m)
@@ -1251,21 +1141,21 @@ void rp_dec_eventfd2(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_uint(c->e, (uint32_t)a[0]);
-	flags(c, &x_eventfd, (uint32_t)a[1]);
+	flags(c, &rp_x_eventfd, (uint32_t)a[1]);
 }
 
 void rp_dec_timerfd_create(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_enum(c->e, &x_clockid, (uint32_t)a[0]);
-	flags(c, &x_timerfd, (uint32_t)a[1]);
+	rp_e_enum(c->e, &rp_x_clockid, (uint32_t)a[0]);
+	flags(c, &rp_x_timerfd, (uint32_t)a[1]);
 }
 
 void rp_dec_timerfd_settime(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	flags(c, &x_timerfd, (uint32_t)a[1]);
+	flags(c, &rp_x_timerfd, (uint32_t)a[1]);
 	const struct rp_mem *m = in_mem(c, 2, 32);
 	if (m)
 		print_itimerspec(c->e, m->data);
@@ -1289,7 +1179,7 @@ void rp_dec_signalfd4(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	print_sigset_sized(c, 1, a[2]);
 	rp_e_uint(c->e, a[2]);
-	flags(c, &x_signalfd, (uint32_t)a[3]);
+	flags(c, &rp_x_signalfd, (uint32_t)a[3]);
 }
 
 void rp_dec_sendfile(struct rp_ctx *c)
@@ -1309,7 +1199,7 @@ void rp_dec_splice(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[2]);
 	print_loff(c, 3, false);
 	rp_e_uint(c->e, a[4]);
-	flags(c, &x_splice, (uint32_t)a[5]);
+	flags(c, &rp_x_splice, (uint32_t)a[5]);
 }
 
 void rp_dec_tee(struct rp_ctx *c)
@@ -1318,7 +1208,7 @@ void rp_dec_tee(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_arg_fd(c, (int64_t)a[1]);
 	rp_e_uint(c->e, a[2]);
-	flags(c, &x_splice, (uint32_t)a[3]);
+	flags(c, &rp_x_splice, (uint32_t)a[3]);
 }
 
 void rp_dec_copy_file_range(struct rp_ctx *c)
@@ -1341,12 +1231,13 @@ void rp_dec_memfd_create(struct rp_ctx *c)
 	if (huge && !c->e->json) {
 		char post[32];
 		snprintf(post, sizeof(post), "%u<<MFD_HUGE_SHIFT", huge);
-		rp_e_flags_pre(c->e, f, NULL, &x_memfd, f & 0x3ffffffu, post);
-	} else if (f && !rp_flags_any_known(&x_memfd, f) && rp_e_xstyle(c->e) == RP_XLAT_VERBOSE) {
+		rp_e_flags_pre(c->e, f, NULL, &rp_x_memfd, f & 0x3ffffffu, post);
+	} else if (f && !rp_flags_any_known(&rp_x_memfd, f) &&
+		   rp_e_xstyle(c->e) == RP_XLAT_VERBOSE) {
 		/* strace 6.1 nests the comments here */
 		rp_e_rawf(c->e, "%#x /* %#x /* MFD_??? */ */", f, f);
 	} else {
-		flags(c, &x_memfd, f);
+		flags(c, &rp_x_memfd, f);
 	}
 }
 

@@ -11,60 +11,6 @@
 #define IPC_64	      0x100u
 #define IPC_PERM_SIZE 48
 
-static const struct rp_xlat_entry resource_flags_e[] = {
-    {01000, "IPC_CREAT"},
-    {02000, "IPC_EXCL"},
-    {04000, "IPC_NOWAIT"},
-};
-/* shmget's own bits; the huge page size is a field above them */
-static const struct rp_xlat_entry shm_resource_flags_e[] = {
-    {01000, "IPC_CREAT"},
-    {02000, "IPC_EXCL"},
-    {04000, "SHM_HUGETLB"},
-    {010000, "SHM_NORESERVE"},
-};
-static const struct rp_xlat_entry shmat_flags_e[] = {
-    {010000, "SHM_RDONLY"},
-    {020000, "SHM_RND"},
-    {040000, "SHM_REMAP"},
-    {0100000, "SHM_EXEC"},
-};
-static const struct rp_xlat_entry msg_flags_e[] = {
-    {010000, "MSG_NOERROR"},
-    {020000, "MSG_EXCEPT"},
-    {040000, "MSG_COPY"},
-    {04000, "IPC_NOWAIT"},
-};
-static const struct rp_xlat_entry sem_flags_e[] = {
-    {0x1000, "SEM_UNDO"},
-    {04000, "IPC_NOWAIT"},
-};
-static const struct rp_xlat_entry shmctl_cmds_e[] = {
-    {0, "IPC_RMID"},	{1, "IPC_SET"},	  {2, "IPC_STAT"},  {3, "IPC_INFO"},	  {11, "SHM_LOCK"},
-    {12, "SHM_UNLOCK"}, {13, "SHM_STAT"}, {14, "SHM_INFO"}, {15, "SHM_STAT_ANY"},
-};
-static const struct rp_xlat_entry semctl_cmds_e[] = {
-    {0, "IPC_RMID"}, {1, "IPC_SET"},   {2, "IPC_STAT"},	 {3, "IPC_INFO"},      {11, "GETPID"},
-    {12, "GETVAL"},  {13, "GETALL"},   {14, "GETNCNT"},	 {15, "GETZCNT"},      {16, "SETVAL"},
-    {17, "SETALL"},  {18, "SEM_STAT"}, {19, "SEM_INFO"}, {20, "SEM_STAT_ANY"},
-};
-static const struct rp_xlat_entry msgctl_cmds_e[] = {
-    {0, "IPC_RMID"},  {1, "IPC_SET"},	{2, "IPC_STAT"},      {3, "IPC_INFO"},
-    {11, "MSG_STAT"}, {12, "MSG_INFO"}, {13, "MSG_STAT_ANY"},
-};
-static const struct rp_xlat_entry mq_attr_flags_e[] = {{04000, "O_NONBLOCK"}};
-
-static const struct rp_xlat resource_flags = {resource_flags_e, N(resource_flags_e), true, NULL};
-static const struct rp_xlat shm_resource_flags = {shm_resource_flags_e, N(shm_resource_flags_e),
-						  true, NULL};
-static const struct rp_xlat shmat_flags = {shmat_flags_e, N(shmat_flags_e), true, "SHM_???"};
-static const struct rp_xlat msg_flags = {msg_flags_e, N(msg_flags_e), true, "MSG_???"};
-static const struct rp_xlat sem_flags = {sem_flags_e, N(sem_flags_e), true, "SEM_???"};
-static const struct rp_xlat shmctl_cmds = {shmctl_cmds_e, N(shmctl_cmds_e), false, "SHM_???"};
-static const struct rp_xlat semctl_cmds = {semctl_cmds_e, N(semctl_cmds_e), false, "SEM_???"};
-static const struct rp_xlat msgctl_cmds = {msgctl_cmds_e, N(msgctl_cmds_e), false, "MSG_???"};
-static const struct rp_xlat mq_attr_flags = {mq_attr_flags_e, N(mq_attr_flags_e), true, NULL};
-
 static void print_key(struct rp_ctx *c, uint64_t key)
 {
 	if ((int32_t)key == 0)
@@ -83,7 +29,7 @@ static void print_get_flags(struct rp_ctx *c, uint32_t v, bool shm)
 	bits &= shm ? ~(0x3fu << 26) : ~0u;
 	if (bits) {
 		rp_xlat_flags_text(&b, rp_e_xstyle(c->e),
-				   shm ? &shm_resource_flags : &resource_flags, bits);
+				   shm ? &rp_x_shm_resource_flags : &rp_x_ipc_resource_flags, bits);
 		rp_buf_putc(&b, '|');
 	}
 	if (huge)
@@ -303,7 +249,7 @@ static void print_sembufs(struct rp_ctx *c, unsigned i, uint64_t n)
 		key_u(c, "sem_num", rp_get_u16(p));
 		key_i(c, "sem_op", (int16_t)rp_get_u16(p + 2));
 		rp_e_key(c->e, "sem_flg");
-		rp_e_flags(c->e, &sem_flags, rp_get_u16(p + 4));
+		rp_e_flags(c->e, &rp_x_semop_flags, rp_get_u16(p + 4));
 		rp_e_close(c->e, '}');
 	}
 	rp_e_close(c->e, ']');
@@ -337,7 +283,7 @@ static void print_mq_attr(struct rp_ctx *c, unsigned i, bool out)
 	static const char *const k[] = {"mq_maxmsg", "mq_msgsize", "mq_curmsgs"};
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "mq_flags");
-	rp_e_flags(c->e, &mq_attr_flags, rp_get_u64(m->data));
+	rp_e_flags(c->e, &rp_x_mq_attr_flags, rp_get_u64(m->data));
 	for (size_t j = 0; j < N(k); j++)
 		key_i(c, k[j], (int64_t)rp_get_u64(m->data + 8 + 8 * j));
 	rp_e_close(c->e, '}');
@@ -371,7 +317,7 @@ void rp_dec_shmat(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
 	rp_e_ptr(c->e, a[1]);
-	rp_e_flags(c->e, &shmat_flags, (uint32_t)a[2]);
+	rp_e_flags(c->e, &rp_x_shmat_flags, (uint32_t)a[2]);
 }
 
 void rp_dec_shmdt(struct rp_ctx *c)
@@ -384,7 +330,7 @@ void rp_dec_shmctl(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
-	print_ctl_cmd(c, &shmctl_cmds, (uint32_t)a[1]);
+	print_ctl_cmd(c, &rp_x_shmctl_cmd, (uint32_t)a[1]);
 	print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 13, 15, 14), 's');
 }
 
@@ -393,7 +339,7 @@ void rp_dec_semctl(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
 	rp_e_int(c->e, (int32_t)a[1]);
-	print_ctl_cmd(c, &semctl_cmds, (uint32_t)a[2]);
+	print_ctl_cmd(c, &rp_x_semctl_cmd, (uint32_t)a[2]);
 	print_ctl_buf(c, 3, ctl_kind((uint32_t)a[2], 18, 20, 19), 'e');
 }
 
@@ -401,7 +347,7 @@ void rp_dec_msgctl(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
-	print_ctl_cmd(c, &msgctl_cmds, (uint32_t)a[1]);
+	print_ctl_cmd(c, &rp_x_msgctl_cmd, (uint32_t)a[1]);
 	print_ctl_buf(c, 2, ctl_kind((uint32_t)a[1], 11, 13, 12), 'm');
 }
 
@@ -425,7 +371,7 @@ void rp_dec_msgsnd(struct rp_ctx *c)
 	rp_e_int(c->e, (int32_t)a[0]);
 	print_msgbuf(c, 1, false, a[2]);
 	rp_e_uint(c->e, a[2]);
-	rp_e_flags(c->e, &msg_flags, (uint32_t)a[3]);
+	rp_e_flags(c->e, &rp_x_ipc_msg_flags, (uint32_t)a[3]);
 }
 
 void rp_dec_msgrcv(struct rp_ctx *c)
@@ -436,7 +382,7 @@ void rp_dec_msgrcv(struct rp_ctx *c)
 	rp_e_uint(c->e, a[2]);
 	/* strace shows the type as an unsigned int */
 	rp_e_uint(c->e, (uint32_t)a[3]);
-	rp_e_flags(c->e, &msg_flags, (uint32_t)a[4]);
+	rp_e_flags(c->e, &rp_x_ipc_msg_flags, (uint32_t)a[4]);
 }
 
 void rp_dec_mq_open(struct rp_ctx *c)

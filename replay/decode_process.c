@@ -426,59 +426,14 @@ static void print_cpuset(struct rp_ctx *c, unsigned i, uint64_t len, bool out)
 	rp_buf_free(&b);
 }
 
-static const struct rp_xlat_entry cap_e[] = {
-    {0, "CAP_CHOWN"},
-    {1, "CAP_DAC_OVERRIDE"},
-    {2, "CAP_DAC_READ_SEARCH"},
-    {3, "CAP_FOWNER"},
-    {4, "CAP_FSETID"},
-    {5, "CAP_KILL"},
-    {6, "CAP_SETGID"},
-    {7, "CAP_SETUID"},
-    {8, "CAP_SETPCAP"},
-    {9, "CAP_LINUX_IMMUTABLE"},
-    {10, "CAP_NET_BIND_SERVICE"},
-    {11, "CAP_NET_BROADCAST"},
-    {12, "CAP_NET_ADMIN"},
-    {13, "CAP_NET_RAW"},
-    {14, "CAP_IPC_LOCK"},
-    {15, "CAP_IPC_OWNER"},
-    {16, "CAP_SYS_MODULE"},
-    {17, "CAP_SYS_RAWIO"},
-    {18, "CAP_SYS_CHROOT"},
-    {19, "CAP_SYS_PTRACE"},
-    {20, "CAP_SYS_PACCT"},
-    {21, "CAP_SYS_ADMIN"},
-    {22, "CAP_SYS_BOOT"},
-    {23, "CAP_SYS_NICE"},
-    {24, "CAP_SYS_RESOURCE"},
-    {25, "CAP_SYS_TIME"},
-    {26, "CAP_SYS_TTY_CONFIG"},
-    {27, "CAP_MKNOD"},
-    {28, "CAP_LEASE"},
-    {29, "CAP_AUDIT_WRITE"},
-    {30, "CAP_AUDIT_CONTROL"},
-    {31, "CAP_SETFCAP"},
-    {32, "CAP_MAC_OVERRIDE"},
-    {33, "CAP_MAC_ADMIN"},
-    {34, "CAP_SYSLOG"},
-    {35, "CAP_WAKE_ALARM"},
-    {36, "CAP_BLOCK_SUSPEND"},
-    {37, "CAP_AUDIT_READ"},
-    {38, "CAP_PERFMON"},
-    {39, "CAP_BPF"},
-    {40, "CAP_CHECKPOINT_RESTORE"},
-};
-static const struct rp_xlat cap_x = {cap_e, sizeof(cap_e) / sizeof(cap_e[0]), false, "CAP_???"};
-
 /* A capability set: 1<<CAP_A|1<<CAP_B, unknown bits in hex, 0 when empty. */
 static void cap_names(struct rp_buf *b, uint64_t v)
 {
-	for (size_t k = 0; k < sizeof(cap_e) / sizeof(cap_e[0]); k++) {
-		const uint64_t bit = 1ull << cap_e[k].val;
+	for (size_t k = 0; k < rp_x_cap.n; k++) {
+		const uint64_t bit = 1ull << rp_x_cap.e[k].val;
 		if (!(v & bit))
 			continue;
-		rp_buf_printf(b, "%s1<<%s", b->len ? "|" : "", cap_e[k].name);
+		rp_buf_printf(b, "%s1<<%s", b->len ? "|" : "", rp_x_cap.e[k].name);
 		v &= ~bit;
 	}
 	if (v)
@@ -513,15 +468,7 @@ static void print_capset(struct rp_ctx *c, uint64_t v)
 		return;
 	}
 	struct rp_buf b = {0};
-	for (size_t k = 0; k < sizeof(cap_e) / sizeof(cap_e[0]); k++) {
-		const uint64_t bit = 1ull << cap_e[k].val;
-		if (!(v & bit))
-			continue;
-		rp_buf_printf(&b, "%s1<<%s", b.len ? "|" : "", cap_e[k].name);
-		v &= ~bit;
-	}
-	if (v)
-		rp_buf_printf(&b, "%s%#" PRIx64, b.len ? "|" : "", v);
+	cap_names(&b, v);
 	rp_e_raw(c->e, b.data ? b.data : "0");
 	rp_buf_free(&b);
 }
@@ -591,131 +538,19 @@ static void print_capget(struct rp_ctx *c, bool get)
 	print_cap_data(c, 1, get, version);
 }
 
-static const struct rp_xlat_entry personality_type_e[] = {
-    {0x0000, "PER_LINUX"},   {0x0001, "PER_SVR4"},     {0x0002, "PER_SVR3"},
-    {0x0003, "PER_SCOSVR3"}, {0x0004, "PER_WYSEV386"}, {0x0005, "PER_ISCR4"},
-    {0x0006, "PER_BSD"},     {0x0007, "PER_XENIX"},    {0x0008, "PER_LINUX32"},
-    {0x0009, "PER_IRIX32"},  {0x000a, "PER_IRIXN32"},  {0x000b, "PER_IRIX64"},
-    {0x000c, "PER_RISCOS"},  {0x000d, "PER_SOLARIS"},  {0x000e, "PER_UW7"},
-    {0x000f, "PER_OSF4"},    {0x0010, "PER_HPUX"},
-};
-static const struct rp_xlat personality_type_x = {
-    personality_type_e, sizeof(personality_type_e) / sizeof(personality_type_e[0]), false,
-    "PER_???"};
-static const struct rp_xlat_entry personality_flags_e[] = {
-    {0x0020000, "UNAME26"},
-    {0x0040000, "ADDR_NO_RANDOMIZE"},
-    {0x0080000, "FDPIC_FUNCPTRS"},
-    {0x0100000, "MMAP_PAGE_ZERO"},
-    {0x0200000, "ADDR_COMPAT_LAYOUT"},
-    {0x0400000, "READ_IMPLIES_EXEC"},
-    {0x0800000, "ADDR_LIMIT_32BIT"},
-    {0x1000000, "SHORT_INODE"},
-    {0x2000000, "WHOLE_SECONDS"},
-    {0x4000000, "STICKY_TIMEOUTS"},
-    {0x8000000, "ADDR_LIMIT_3GB"},
-};
-static const struct rp_xlat personality_flags_x = {
-    personality_flags_e, sizeof(personality_flags_e) / sizeof(personality_flags_e[0]), true, NULL};
-
 /* PER_LINUX|ADDR_NO_RANDOMIZE: the type (low byte), then the flags. */
 static void personality_text(struct rp_buf *b, enum rp_xlat_style st, uint32_t v)
 {
 	/* -X: "0 /" "* PER_LINUX *" "/|0x40000 /" "* ADDR_NO_RANDOMIZE *" "/" */
-	rp_xlat_enum_text(b, st, &personality_type_x, v & 0xff);
+	rp_xlat_enum_text(b, st, &rp_x_personality_type, v & 0xff);
 	if (v & ~0xffu) {
 		rp_buf_putc(b, '|');
 		if (st == RP_XLAT_ABBREV)
-			rp_flags_text(b, &personality_flags_x, v & ~0xffu);
+			rp_flags_text(b, &rp_x_personality_flags, v & ~0xffu);
 		else
-			rp_xlat_flags_text(b, st, &personality_flags_x, v & ~0xffu);
+			rp_xlat_flags_text(b, st, &rp_x_personality_flags, v & ~0xffu);
 	}
 }
-
-static const struct rp_xlat_entry sched_policy_e[] = {
-    {0, "SCHED_OTHER"}, {1, "SCHED_FIFO"}, {2, "SCHED_RR"},	  {3, "SCHED_BATCH"},
-    {4, "SCHED_ISO"},	{5, "SCHED_IDLE"}, {6, "SCHED_DEADLINE"},
-};
-static const struct rp_xlat sched_policy_x = {
-    sched_policy_e, sizeof(sched_policy_e) / sizeof(sched_policy_e[0]), false, "SCHED_???"};
-
-static const struct rp_xlat_entry pidfd_e[] = {{04000, "PIDFD_NONBLOCK"}};
-static const struct rp_xlat pidfd_x = {pidfd_e, 1, true, "PIDFD_???"};
-
-static const struct rp_xlat_entry dumpable_e[] = {
-    {0, "SUID_DUMP_DISABLE"},
-    {1, "SUID_DUMP_USER"},
-    {2, "SUID_DUMP_ROOT"},
-};
-static const struct rp_xlat dumpable_x = {dumpable_e, 3, false, "SUID_DUMP_???"};
-
-/* prctl options strace 6.1 names, in value order. */
-static const struct rp_xlat_entry prctl_e[] = {
-    {1, "PR_SET_PDEATHSIG"},
-    {2, "PR_GET_PDEATHSIG"},
-    {3, "PR_GET_DUMPABLE"},
-    {4, "PR_SET_DUMPABLE"},
-    {5, "PR_GET_UNALIGN"},
-    {6, "PR_SET_UNALIGN"},
-    {7, "PR_GET_KEEPCAPS"},
-    {8, "PR_SET_KEEPCAPS"},
-    {9, "PR_GET_FPEMU"},
-    {10, "PR_SET_FPEMU"},
-    {11, "PR_GET_FPEXC"},
-    {12, "PR_SET_FPEXC"},
-    {13, "PR_GET_TIMING"},
-    {14, "PR_SET_TIMING"},
-    {15, "PR_SET_NAME"},
-    {16, "PR_GET_NAME"},
-    {19, "PR_GET_ENDIAN"},
-    {20, "PR_SET_ENDIAN"},
-    {21, "PR_GET_SECCOMP"},
-    {22, "PR_SET_SECCOMP"},
-    {23, "PR_CAPBSET_READ"},
-    {24, "PR_CAPBSET_DROP"},
-    {25, "PR_GET_TSC"},
-    {26, "PR_SET_TSC"},
-    {27, "PR_GET_SECUREBITS"},
-    {28, "PR_SET_SECUREBITS"},
-    {29, "PR_SET_TIMERSLACK"},
-    {30, "PR_GET_TIMERSLACK"},
-    {31, "PR_TASK_PERF_EVENTS_DISABLE"},
-    {32, "PR_TASK_PERF_EVENTS_ENABLE"},
-    {33, "PR_MCE_KILL"},
-    {34, "PR_MCE_KILL_GET"},
-    {35, "PR_SET_MM"},
-    {36, "PR_SET_CHILD_SUBREAPER"},
-    {37, "PR_GET_CHILD_SUBREAPER"},
-    {38, "PR_SET_NO_NEW_PRIVS"},
-    {39, "PR_GET_NO_NEW_PRIVS"},
-    {40, "PR_GET_TID_ADDRESS"},
-    {41, "PR_SET_THP_DISABLE"},
-    {42, "PR_GET_THP_DISABLE"},
-    {43, "PR_MPX_ENABLE_MANAGEMENT"},
-    {44, "PR_MPX_DISABLE_MANAGEMENT"},
-    {45, "PR_SET_FP_MODE"},
-    {46, "PR_GET_FP_MODE"},
-    {47, "PR_CAP_AMBIENT"},
-    {50, "PR_SVE_SET_VL"},
-    {51, "PR_SVE_GET_VL"},
-    {52, "PR_GET_SPECULATION_CTRL"},
-    {53, "PR_SET_SPECULATION_CTRL"},
-    {54, "PR_PAC_RESET_KEYS"},
-    {55, "PR_SET_TAGGED_ADDR_CTRL"},
-    {56, "PR_GET_TAGGED_ADDR_CTRL"},
-    {57, "PR_SET_IO_FLUSHER"},
-    {58, "PR_GET_IO_FLUSHER"},
-    {59, "PR_SET_SYSCALL_USER_DISPATCH"},
-    {60, "PR_PAC_SET_ENABLED_KEYS"},
-    {61, "PR_PAC_GET_ENABLED_KEYS"},
-    {62, "PR_SCHED_CORE"},
-    {63, "PR_SME_SET_VL"},
-    {64, "PR_SME_GET_VL"},
-    {0x59616d61, "PR_SET_PTRACER"},
-    {0x53564d41, "PR_SET_VMA"},
-};
-static const struct rp_xlat prctl_x = {prctl_e, sizeof(prctl_e) / sizeof(prctl_e[0]), false,
-				       "PR_???"};
 
 /* The remaining prctl arguments from first, in hex. */
 static void prctl_rest(struct rp_ctx *c, int first)
@@ -728,9 +563,9 @@ static void print_prctl(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	const uint32_t option = (uint32_t)a[0];
-	const char *name = rp_xlat_lookup(&prctl_x, option);
+	const char *name = rp_xlat_lookup(&rp_x_prctl, option);
 	if (!name) {
-		rp_e_enum(c->e, &prctl_x, option);
+		rp_e_enum(c->e, &rp_x_prctl, option);
 		prctl_rest(c, 1);
 		return;
 	}
@@ -767,7 +602,7 @@ static void print_prctl(struct rp_ctx *c)
 		break;
 	}
 	case 4: /* PR_SET_DUMPABLE */
-		rp_e_enum(c->e, &dumpable_x, a[1]);
+		rp_e_enum(c->e, &rp_x_dumpable, a[1]);
 		break;
 	case 8:	 /* PR_SET_KEEPCAPS */
 	case 14: /* PR_SET_TIMING */
@@ -785,7 +620,7 @@ static void print_prctl(struct rp_ctx *c)
 	}
 	case 23: /* PR_CAPBSET_READ */
 	case 24: /* PR_CAPBSET_DROP */
-		rp_e_enum(c->e, &cap_x, a[1]);
+		rp_e_enum(c->e, &rp_x_cap, a[1]);
 		break;
 	case 29: /* PR_SET_TIMERSLACK */
 		rp_e_int(c->e, (int64_t)a[1]);
@@ -1077,7 +912,7 @@ void rp_dec_pidfd_open(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
-	rp_e_flags(c->e, &pidfd_x, (uint32_t)a[1]);
+	rp_e_flags(c->e, &rp_x_pidfd, (uint32_t)a[1]);
 }
 
 void rp_dec_pidfd_send_signal(struct rp_ctx *c)
@@ -1102,7 +937,7 @@ void rp_dec_pidfd_getfd(struct rp_ctx *c)
 bool rp_rv_SCHED_POLICY(struct rp_ctx *c, struct rp_buf *b)
 {
 	const int64_t r = c->sc->rval;
-	const char *p = rp_xlat_lookup(&sched_policy_x, (uint64_t)r & ~0x40000000ull);
+	const char *p = rp_xlat_lookup(&rp_x_sched_policy, (uint64_t)r & ~0x40000000ull);
 	if (!p)
 		return false;
 	rp_buf_printf(b, "%" PRId64 " (%s%s)", r, (r & 0x40000000) ? "SCHED_RESET_ON_FORK|" : "",
@@ -1121,11 +956,10 @@ bool rp_rv_PERSONALITY(struct rp_ctx *c, struct rp_buf *b)
 
 bool rp_rv_PRCTL(struct rp_ctx *c, struct rp_buf *b)
 {
-	static const char *const dumpable[] = {"SUID_DUMP_DISABLE", "SUID_DUMP_USER",
-					       "SUID_DUMP_ROOT"};
 	const int64_t r = c->sc->rval;
-	if (c->sc->args[0] != PR_GET_DUMPABLE || r < 0 || r >= 3)
+	const char *const name = r >= 0 ? rp_xlat_lookup(&rp_x_dumpable, (uint64_t)r) : NULL;
+	if (c->sc->args[0] != PR_GET_DUMPABLE || !name)
 		return false;
-	rp_buf_printf(b, "%" PRId64 " (%s)", r, dumpable[r]);
+	rp_buf_printf(b, "%" PRId64 " (%s)", r, name);
 	return true;
 }

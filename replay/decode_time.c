@@ -104,14 +104,6 @@ static bool format_time(int64_t t, char *buf, size_t size)
 	return strftime(buf, size, "%FT%T%z", &tm) > 0;
 }
 
-static const struct rp_xlat_entry sigev_notify_e[] = {
-    {0, "SIGEV_SIGNAL"},
-    {1, "SIGEV_NONE"},
-    {2, "SIGEV_THREAD"},
-    {4, "SIGEV_THREAD_ID"},
-};
-static const struct rp_xlat rp_x_sigev_notify = {sigev_notify_e, 4, false, "SIGEV_???"};
-
 /* struct sigevent: the value only when set; the signal by name only for
  * the notifications that send one. */
 void rp_print_sigevent(struct rp_ctx *c, unsigned i)

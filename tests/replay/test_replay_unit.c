@@ -39,15 +39,58 @@ static int unit_print_event(const struct rp_event *ev, void *ctx)
 	return 0;
 }
 
+/* One x86_64 call, decoded as strep prints it (no pid, no column), against
+ * want: the sets' names as strace 6.1 prints them. mem, when not NULL, is
+ * what argument 1 pointed to at entry. */
+static void expect_call_mem(unsigned nr, uint64_t a0, uint64_t a1, uint64_t a2, int64_t rval,
+			    const uint8_t *mem, size_t mem_len, const char *want, int line)
+{
+	struct strtrc_header h = {0};
+	struct rp_session *const s = rp_session_new(&h);
+	struct rp_print_opts o;
+	rp_print_opts_init(&o);
+	o.pid_prefix = false;
+	o.column = 0;
+	struct rp_printer *const p = rp_printer_new(&o, s);
+	struct rp_buf b = {0};
+	const struct strtrc_record recs[] = {
+	    {.kind = STRTRC_SYSCALL_ENTRY,
+	     .tid = 7,
+	     .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = nr, .args = {a0, a1, a2}}},
+	    {.kind = STRTRC_MEMORY,
+	     .tid = 7,
+	     .u.memory = {.stop = STRTRC_AT_ENTRY,
+			  .arg = 1,
+			  .addr = a1,
+			  .full_len = mem_len,
+			  .data = {mem, mem_len}}},
+	    {.kind = STRTRC_SYSCALL_EXIT, .tid = 7, .u.exit = {.rval = rval, .is_error = rval < 0}},
+	};
+	struct unit_print_ctx c = {p, &b};
+	for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++) {
+		if (recs[i].kind != STRTRC_MEMORY || mem)
+			rp_session_feed(s, &recs[i], unit_print_event, &c);
+	}
+	rp_session_finish(s, unit_print_event, &c);
+	expect("call", &b, want, line);
+	rp_buf_free(&b);
+	rp_printer_free(p);
+	rp_session_free(s);
+}
+
+static void expect_call(unsigned nr, uint64_t a0, uint64_t a1, uint64_t a2, int64_t rval,
+			const char *want, int line)
+{
+	expect_call_mem(nr, a0, a1, a2, rval, NULL, 0, want, line);
+}
+
 /* The ids no set serves yet: their arguments print as numbers. The list is
  * exact (a set added for one of them fails the test until it leaves the
  * list), so it only shrinks. */
 static const enum sc_xlat_id ids_without_set[] = {
     SC_X_PERSONALITY,
-    SC_X_SCHED_POLICY,
     SC_X_IPC_FLAGS,
     SC_X_IPC_CMD,
-    SC_X_SHMAT_FLAGS,
     SC_X_MOUNT_FLAGS,
     SC_X_UMOUNT_FLAGS,
     SC_X_MQ_OPEN_FLAGS,
@@ -93,7 +136,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_LANDLOCK_RULE_TYPE,
     SC_X_PERF_EVENT_FLAGS,
     SC_X_FUTEX2_FLAGS,
-    SC_X_SCHED_POLICY,
     SC_X_PERSONALITY,
 };
 
@@ -194,6 +236,43 @@ int main(void)
 		rp_flags_text(&b, &rp_x_sa_flags, 0x04000000 | 0x10000000 | 4);
 		expect("sa", &b, "SA_RESTORER|SA_RESTART|SA_SIGINFO", __LINE__);
 		rp_buf_free(&b);
+	}
+
+	/* sets shared between decoders: each call prints its set's names as
+	 * strace 6.1 does (dup3 and fcntl know __O_SYNC as open does; fcntl
+	 * has no names for the write-hint commands; timerfd_create knows every
+	 * clock clock_gettime does) */
+	expect_call(292, 3, 100, 04000000, -EINVAL,
+		    "dup3(3, 100, __O_SYNC) = -1 EINVAL (Invalid argument)\n", __LINE__);
+	expect_call(292, 3, 100, 0x10, -EINVAL,
+		    "dup3(3, 100, 0x10 /* O_??? */) = -1 EINVAL (Invalid argument)\n", __LINE__);
+	expect_call(72, 3, 4, 04000000, 0, "fcntl(3, F_SETFL, O_RDONLY|__O_SYNC) = 0\n", __LINE__);
+	expect_call(72, 3, 1035, 0, -EFAULT,
+		    "fcntl(3, 0x40b /* F_??? */, 0) = -1 EFAULT (Bad address)\n", __LINE__);
+	expect_call(283, 10, 0, 0, -EINVAL,
+		    "timerfd_create(CLOCK_SGI_CYCLE, 0) = -1 EINVAL (Invalid argument)\n",
+		    __LINE__);
+
+	/* what strace 6.1 prints with the sets: the scheduler policies of the
+	 * calls that have no decoder of their own, PER_MASK, the "TC???" and
+	 * "O_???" of the terminal ioctls and of mq_attr's mq_flags */
+	expect_call(146, 1, 0, 0, 99, "sched_get_priority_max(SCHED_FIFO) = 99\n", __LINE__);
+	expect_call(147, 7, 0, 0, 0, "sched_get_priority_min(0x7 /* SCHED_??? */) = 0\n", __LINE__);
+	expect_call(135, 0xff, 0, 0, 0x40000,
+		    "personality(PER_MASK) = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)\n", __LINE__);
+	expect_call(16, 12, 0x540b, 3, -EINVAL,
+		    "ioctl(12, TCFLSH, 0x3 /* TC??? */) = -1 EINVAL (Invalid argument)\n",
+		    __LINE__);
+	expect_call(16, 12, 0x540a, 4, -EINVAL,
+		    "ioctl(12, TCXONC, 0x4 /* TC??? */) = -1 EINVAL (Invalid argument)\n",
+		    __LINE__);
+	{
+		static const uint8_t attr[64] = {1};
+		expect_call_mem(
+		    245, 3, 0x1000, 0, -EINVAL, attr, sizeof(attr),
+		    "mq_getsetattr(3, {mq_flags=0x1 /* O_??? */, mq_maxmsg=0, mq_msgsize=0, "
+		    "mq_curmsgs=0}, NULL) = -1 EINVAL (Invalid argument)\n",
+		    __LINE__);
 	}
 
 	/* the emitter: the same calls as strace text and as JSON */

@@ -40,31 +40,11 @@ static const struct rp_mem *in_mem(struct rp_ctx *c, unsigned i, size_t need)
 	return rp_arg_mem(c, i, false, need);
 }
 
-static void print_timespec(struct rp_emit *e, const uint8_t *p, const char *frac)
-{
-	rp_e_open(e, '{');
-	rp_e_key(e, "tv_sec");
-	rp_e_int(e, (int64_t)rp_get_u64(p));
-	rp_e_key(e, frac);
-	rp_e_int(e, (int64_t)rp_get_u64(p + 8));
-	rp_e_close(e, '}');
-}
-
 static void print_timespec_arg(struct rp_ctx *c, unsigned i, bool at_exit, const char *frac)
 {
 	const struct rp_mem *m = at_exit ? out_mem(c, i, 16) : in_mem(c, i, 16);
 	if (m)
-		print_timespec(c->e, m->data, frac);
-}
-
-static void print_itimerspec(struct rp_emit *e, const uint8_t *p)
-{
-	rp_e_open(e, '{');
-	rp_e_key(e, "it_interval");
-	print_timespec(e, p, "tv_nsec");
-	rp_e_key(e, "it_value");
-	print_timespec(e, p + 16, "tv_nsec");
-	rp_e_close(e, '}');
+		rp_print_timespec_data(c->e, m->data, frac);
 }
 
 /* [N] of an int behind arg i. */
@@ -729,7 +709,7 @@ static bool rval_poll(struct rp_ctx *c, struct rp_buf *b, bool ppoll)
 			rp_e_init(&te, b, c->opts);
 			te.json = false;
 			rp_buf_puts(b, ", left ");
-			print_timespec(&te, t->data, "tv_nsec");
+			rp_print_timespec_data(&te, t->data, "tv_nsec");
 		}
 	}
 	rp_buf_putc(b, ')');
@@ -824,7 +804,7 @@ static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
 		rp_e_init(&e, b, c->opts);
 		e.json = false;
 		rp_buf_printf(b, "%sleft ", first ? "" : ", ");
-		print_timespec(&e, t->data, pselect ? "tv_nsec" : "tv_usec");
+		rp_print_timespec_data(&e, t->data, pselect ? "tv_nsec" : "tv_usec");
 	}
 	rp_buf_putc(b, ')');
 	return true;
@@ -1158,10 +1138,10 @@ void rp_dec_timerfd_settime(struct rp_ctx *c)
 	flags(c, &rp_x_timerfd, (uint32_t)a[1]);
 	const struct rp_mem *m = in_mem(c, 2, 32);
 	if (m)
-		print_itimerspec(c->e, m->data);
+		rp_print_interval_pair(c->e, m->data, "tv_nsec");
 	const struct rp_mem *o = out_mem(c, 3, 32);
 	if (o)
-		print_itimerspec(c->e, o->data);
+		rp_print_interval_pair(c->e, o->data, "tv_nsec");
 }
 
 void rp_dec_timerfd_gettime(struct rp_ctx *c)
@@ -1170,7 +1150,7 @@ void rp_dec_timerfd_gettime(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	const struct rp_mem *o = out_mem(c, 1, 32);
 	if (o)
-		print_itimerspec(c->e, o->data);
+		rp_print_interval_pair(c->e, o->data, "tv_nsec");
 }
 
 void rp_dec_signalfd4(struct rp_ctx *c)

@@ -21,7 +21,7 @@ void rp_print_timespec_data(struct rp_emit *e, const uint8_t *p, const char *fra
 }
 
 /* {it_interval=..., it_value=...} of two timespecs or timevals. */
-static void print_interval_pair(struct rp_emit *e, const uint8_t *p, const char *frac)
+void rp_print_interval_pair(struct rp_emit *e, const uint8_t *p, const char *frac)
 {
 	rp_e_open(e, '{');
 	rp_e_key(e, "it_interval");
@@ -49,14 +49,14 @@ static void print_itimerval(struct rp_ctx *c, unsigned i, bool out)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, out, 32);
 	if (m)
-		print_interval_pair(c->e, m->data, "tv_usec");
+		rp_print_interval_pair(c->e, m->data, "tv_usec");
 }
 
 static void print_itimerspec(struct rp_ctx *c, unsigned i, bool out)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, out, 32);
 	if (m)
-		print_interval_pair(c->e, m->data, "tv_nsec");
+		rp_print_interval_pair(c->e, m->data, "tv_nsec");
 }
 
 /* The kernel's restart codes: the call was interrupted by a signal. */

@@ -203,6 +203,9 @@ SC_RVALS(RP_RVAL_DECL_)
  * struct sigevent argument. */
 void rp_print_timespec_data(struct rp_emit *e, const uint8_t *p, const char *frac);
 void rp_print_timespec_arg(struct rp_ctx *c, unsigned i, bool out);
+/* {it_interval={...}, it_value={...}} of two timespecs (frac "tv_nsec") or
+ * timevals ("tv_usec") */
+void rp_print_interval_pair(struct rp_emit *e, const uint8_t *p, const char *frac);
 void rp_print_sigevent(struct rp_ctx *c, unsigned i);
 /* The syscall tid made before the current one (restart_syscall's
  * "resuming interrupted nanosleep"), or NULL. */

@@ -320,6 +320,9 @@ static void poll_calls(void)
 	syscall(SYS_ppoll, pf, 2, &ts, &mask, 8);
 	syscall(SYS_ppoll, pf + 1, 1, &ts, NULL, 8);
 	syscall(SYS_ppoll, pf, 1, &ts, &mask, 4);
+	/* an invalid timeout: strace prints tv_nsec unsigned (EINVAL) */
+	const struct timespec bad_ts = {0, -1};
+	syscall(SYS_ppoll, pf, 1, &bad_ts, NULL, 8);
 
 	fd_set rd, wr;
 	FD_ZERO(&rd);

@@ -1136,21 +1136,15 @@ void rp_dec_timerfd_settime(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	flags(c, &rp_x_timerfd, (uint32_t)a[1]);
-	const struct rp_mem *m = in_mem(c, 2, 32);
-	if (m)
-		rp_print_interval_pair(c->e, m->data, "tv_nsec");
-	const struct rp_mem *o = out_mem(c, 3, 32);
-	if (o)
-		rp_print_interval_pair(c->e, o->data, "tv_nsec");
+	rp_print_itimerspec_arg(c, 2, false);
+	rp_print_itimerspec_arg(c, 3, true);
 }
 
 void rp_dec_timerfd_gettime(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	const struct rp_mem *o = out_mem(c, 1, 32);
-	if (o)
-		rp_print_interval_pair(c->e, o->data, "tv_nsec");
+	rp_print_itimerspec_arg(c, 1, true);
 }
 
 void rp_dec_signalfd4(struct rp_ctx *c)

@@ -52,7 +52,7 @@ static void print_itimerval(struct rp_ctx *c, unsigned i, bool out)
 		rp_print_interval_pair(c->e, m->data, "tv_usec");
 }
 
-static void print_itimerspec(struct rp_ctx *c, unsigned i, bool out)
+void rp_print_itimerspec_arg(struct rp_ctx *c, unsigned i, bool out)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, out, 32);
 	if (m)
@@ -244,15 +244,15 @@ void rp_dec_timer_settime(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
 	rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
-	print_itimerspec(c, 2, false);
-	print_itimerspec(c, 3, true);
+	rp_print_itimerspec_arg(c, 2, false);
+	rp_print_itimerspec_arg(c, 3, true);
 }
 
 void rp_dec_timer_gettime(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
-	print_itimerspec(c, 1, true);
+	rp_print_itimerspec_arg(c, 1, true);
 }
 
 void rp_dec_restart_syscall(struct rp_ctx *c)

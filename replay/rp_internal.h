@@ -206,6 +206,8 @@ void rp_print_timespec_arg(struct rp_ctx *c, unsigned i, bool out);
 /* {it_interval={...}, it_value={...}} of two timespecs (frac "tv_nsec") or
  * timevals ("tv_usec") */
 void rp_print_interval_pair(struct rp_emit *e, const uint8_t *p, const char *frac);
+/* The struct itimerspec behind arg i (out: as the call left it) */
+void rp_print_itimerspec_arg(struct rp_ctx *c, unsigned i, bool out);
 void rp_print_sigevent(struct rp_ctx *c, unsigned i);
 /* The syscall tid made before the current one (restart_syscall's
  * "resuming interrupted nanosleep"), or NULL. */

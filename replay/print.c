@@ -4,11 +4,13 @@
 #include "names.h"
 #include "util.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 struct rp_printer {
@@ -33,6 +35,85 @@ void rp_print_opts_init(struct rp_print_opts *o)
 	o->max_strlen = 32;
 	o->column = 40;
 	o->pid_prefix = true;
+	o->relative_digits = 6;
+	o->duration_digits = 6;
+}
+
+int rp_time_precision_parse(const char *word, unsigned *digits)
+{
+	static const char *const units[] = {"s", "ms", "us", "ns"};
+	for (unsigned i = 0; i < 4; i++) {
+		if (!strcasecmp(word, units[i])) {
+			*digits = 3 * i;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+int rp_timestamps_parse(const char *value, struct rp_print_opts *opts, char *msg, size_t msg_size)
+{
+	bool format_set = false;
+	enum rp_ts_format format = RP_TS_NONE;
+	bool digits_set = false;
+	unsigned digits = 0;
+	char word[64];
+	for (const char *p = value; *p;) {
+		const size_t len = strcspn(p, ",");
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		p += len + (p[len] == ',');
+		/* a bare word is a format if it names one, else a precision */
+		const char *w = word;
+		bool try_format = true, try_precision = true;
+		if (!strncasecmp(w, "format:", 7)) {
+			w += 7;
+			try_precision = false;
+		} else if (!strncasecmp(w, "precision:", 10)) {
+			w += 10;
+			try_format = false;
+		}
+		if (try_format) {
+			static const char *const formats[] = {"none", "time", "unix"};
+			static const enum rp_ts_format kinds[] = {RP_TS_NONE, RP_TS_TIME,
+								  RP_TS_UNIX};
+			bool found = false;
+			for (unsigned i = 0; i < 3 && !found; i++)
+				found = !strcasecmp(w, formats[i]) && (format = kinds[i], true);
+			if (found) {
+				format_set = true;
+				continue;
+			}
+		}
+		if (try_precision && !rp_time_precision_parse(w, &digits)) {
+			digits_set = true;
+			continue;
+		}
+		snprintf(msg, msg_size,
+			 "invalid timestamps word '%s' (format none, time, unix; "
+			 "precision s, ms, us, ns)",
+			 word);
+		return -EINVAL;
+	}
+	/* strace: no format named keeps one set before, else the time of day */
+	if (format_set)
+		opts->ts = format;
+	else if (opts->ts == RP_TS_NONE)
+		opts->ts = RP_TS_TIME;
+	if (digits_set)
+		opts->ts_digits = digits;
+	return 0;
+}
+
+/* ".FRACTION" of a second's ns with digits (0..9) after the point, nothing
+ * for 0 digits: strace truncates. */
+static void print_fraction(struct rp_buf *out, uint64_t ns, unsigned digits)
+{
+	assert(digits <= 9 && ns < 1000000000u);
+	if (!digits)
+		return;
+	for (unsigned i = digits; i < 9; i++)
+		ns /= 10;
+	rp_buf_printf(out, ".%0*" PRIu64, (int)digits, ns);
 }
 
 /* strace's name sets (-e quiet=, -e decode-fds=): names from names[],
@@ -135,26 +216,25 @@ static void print_prefix(struct rp_printer *p, const struct rp_event *ev, struct
 		/* wraps rather than overflows on a damaged trace */
 		const int64_t ns = (int64_t)((uint64_t)o->start_realtime_ns + ev->ts_ns);
 		const time_t sec = (time_t)(ns / 1000000000);
-		const long usec = (long)(ns % 1000000000 / 1000);
-		if (o->ts == RP_TS_EPOCH_US) {
-			rp_buf_printf(out, "%lld.%06ld ", (long long)sec, usec);
+		const uint64_t sub_ns = (uint64_t)(ns % 1000000000);
+		if (o->ts == RP_TS_UNIX) {
+			rp_buf_printf(out, "%lld", (long long)sec);
 		} else {
 			struct tm tm;
 			char tbuf[32];
 			localtime_r(&sec, &tm);
 			strftime(tbuf, sizeof(tbuf), "%H:%M:%S", &tm);
-			if (o->ts == RP_TS_TIME_US)
-				rp_buf_printf(out, "%s.%06ld ", tbuf, usec);
-			else
-				rp_buf_printf(out, "%s ", tbuf);
+			rp_buf_puts(out, tbuf);
 		}
+		print_fraction(out, sub_ns, o->ts_digits);
+		rp_buf_putc(out, ' ');
 	}
 	if (o->relative) {
 		const uint64_t d = p->have_last ? ev->ts_ns - p->last_ts : 0;
 		/* after a time of day, in "(+" ")" as strace has it */
-		rp_buf_printf(out, "%s%6" PRIu64 ".%06" PRIu64 "%s",
-			      o->ts != RP_TS_NONE ? "(+" : "", d / 1000000000u,
-			      d % 1000000000u / 1000u, o->ts != RP_TS_NONE ? ") " : " ");
+		rp_buf_printf(out, "%s%6" PRIu64, o->ts != RP_TS_NONE ? "(+" : "", d / 1000000000u);
+		print_fraction(out, d % 1000000000u, o->relative_digits);
+		rp_buf_puts(out, o->ts != RP_TS_NONE ? ") " : " ");
 	}
 	const bool syscall = ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY;
 	uint32_t arch = syscall ? ev->u.sc.arch : 0;
@@ -336,8 +416,9 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 		print_rval(&c, out);
 	if (p->opts.show_duration && sc->finished) {
 		const uint64_t d = sc->exit_ts_ns - sc->entry_ts_ns;
-		rp_buf_printf(out, " <%" PRIu64 ".%06" PRIu64 ">", d / 1000000000u,
-			      d % 1000000000u / 1000u);
+		rp_buf_printf(out, " <%" PRIu64, d / 1000000000u);
+		print_fraction(out, d % 1000000000u, p->opts.duration_digits);
+		rp_buf_putc(out, '>');
 	}
 }
 

@@ -155,7 +155,8 @@ void rp_buf_putc(struct rp_buf *b, char c);
 void rp_buf_printf(struct rp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rp_buf_free(struct rp_buf *b);
 
-enum rp_ts_mode { RP_TS_NONE, RP_TS_TIME, RP_TS_TIME_US, RP_TS_EPOCH_US };
+/* strace's -t/--timestamps format: none, time of day (%T), epoch seconds */
+enum rp_ts_format { RP_TS_NONE, RP_TS_TIME, RP_TS_UNIX };
 /* strace's -X: names (default), numbers only, numbers with the names in a
  * comment. */
 enum rp_xlat_style { RP_XLAT_ABBREV, RP_XLAT_RAW, RP_XLAT_VERBOSE };
@@ -206,6 +207,14 @@ enum rp_quiet {
 /* --quiet=SET, -e quiet=SET: names (exit or exits, thread-execve or
  * superseded...), all, none, ! to negate; 0, or -EINVAL with a message. */
 int rp_quiet_parse(const char *set, unsigned *quiet, char *msg, size_t msg_size);
+/* strace's time precisions "s", "ms", "us", "ns" as the digits printed
+ * after the second (0, 3, 6, 9); -EINVAL for another word. */
+int rp_time_precision_parse(const char *word, unsigned *digits);
+struct rp_print_opts;
+/* strace's --timestamps=[[format:]FORMAT][,[precision:]PRECISION] (FORMAT
+ * none, time, unix): what it names replaces opts' -t settings; an empty
+ * value is -t. -EINVAL with a message for a word it does not know. */
+int rp_timestamps_parse(const char *value, struct rp_print_opts *opts, char *msg, size_t msg_size);
 
 /* strace's descriptor sets (-e read=SET, -e write=SET): numbers, all,
  * none, a leading ! negating. */
@@ -228,15 +237,18 @@ struct rp_print_opts {
 	/* -yy: what sockets and devices were (rp_fdinfo_feed), owned by the
 	 * caller; NULL: descriptors show their paths */
 	struct rp_fdinfo *fdinfo;
-	bool verbose;		 /* -v: structures unabbreviated */
-	enum rp_xlat_style xlat; /* -X */
-	enum rp_ts_mode ts;	 /* -t, -tt, -ttt */
-	bool relative;		 /* -r (with -t: "(+ 0.000012) " after the time) */
-	bool show_duration;	 /* -T */
-	bool show_nr;		 /* -n: "[  59] " syscall numbers */
-	bool show_ip;		 /* -i: "[00007f...] " instruction pointers */
-	unsigned column;	 /* -a: " = " goes no further left than this (default 40) */
-	bool pid_prefix;	 /* "PID  " before every line */
+	bool verbose;		  /* -v: structures unabbreviated */
+	enum rp_xlat_style xlat;  /* -X */
+	enum rp_ts_format ts;	  /* -t, -tt: time of day; -ttt: epoch seconds */
+	unsigned ts_digits;	  /* digits after the second: -t 0, -tt/-ttt 6 */
+	bool relative;		  /* -r (with -t: "(+ 0.000012) " after the time) */
+	unsigned relative_digits; /* -r's digits after the second (default 6) */
+	bool show_duration;	  /* -T */
+	unsigned duration_digits; /* -T's digits after the second (default 6) */
+	bool show_nr;		  /* -n: "[  59] " syscall numbers */
+	bool show_ip;		  /* -i: "[00007f...] " instruction pointers */
+	unsigned column;	  /* -a: " = " goes no further left than this (default 40) */
+	bool pid_prefix;	  /* "PID  " before every line */
 	/* strace's per-syscall qualifiers, owned by the caller: -e raw= (the
 	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
 	 * abbreviated unless -v) */

@@ -36,6 +36,8 @@ struct opts {
 	unsigned fcount;       /* -f, -ff */
 	bool separately;       /* --output-separately (-ff's second f) */
 	unsigned qcount;       /* -q, -qq, -qqq */
+	unsigned tcount;       /* -t, -tt, -ttt */
+	bool timestamps_long;  /* --timestamps=, which -t may not join */
 	struct rp_fdset dump_read, dump_write;		      /* -e read=, -e write= */
 	struct strec_filter raw_set, abbrev_set, verbose_set; /* -e raw=, abbrev=, verbose= */
 	/* -c: strace's summary table only; -C: the trace, then the table */
@@ -108,6 +110,10 @@ static const char *const long_options[] = {
     "--output-separately",
     "--decode-fds",
     "--with-trace-id",
+    "--timestamps",
+    "--absolute-timestamps",
+    "--relative-timestamps",
+    "--syscall-times",
     NULL,
 };
 
@@ -145,8 +151,13 @@ static void usage(FILE *f)
 	    "  -s N                   string limit (default 32)\n"
 	    "  -x, -xx                non-ASCII strings in hex, all strings in hex\n"
 	    "  -t, -tt, -ttt          time of day, with microseconds, epoch seconds\n"
+	    "  --timestamps=[FORMAT][,PRECISION]\n"
+	    "                         as -t: FORMAT time, unix or none; PRECISION s, ms,\n"
+	    "                         us or ns (also --absolute-timestamps)\n"
 	    "  -r                     time relative to the previous event (with -t: both)\n"
+	    "  --relative-timestamps[=PRECISION]  -r with s, ms, us or ns digits\n"
 	    "  -T                     time spent in each syscall\n"
+	    "  --syscall-times[=PRECISION]  -T with s, ms, us or ns digits\n"
 	    "  -i                     instruction pointer at each call, signal and stop\n"
 	    "  -n                     syscall numbers\n"
 	    "  -a COLUMN              column of the ' = ' before return values (default 40)\n"
@@ -338,6 +349,27 @@ static void parse_args(struct opts *o, int argc, char **argv)
 					cli_select_or_die(
 					    rp_quiet_parse(val, &o->print.quiet, msg, sizeof(msg)),
 					    msg);
+			} else if (!strcmp(name, "--timestamps") ||
+				   !strcmp(name, "--absolute-timestamps")) {
+				char msg[256];
+				cli_select_or_die(rp_timestamps_parse(val ? val : "", &o->print,
+								      msg, sizeof(msg)),
+						  msg);
+				o->timestamps_long = true;
+			} else if (!strcmp(name, "--relative-timestamps") ||
+				   !strcmp(name, "--syscall-times")) {
+				const bool relative = name[2] == 'r';
+				unsigned *const digits = relative ? &o->print.relative_digits
+								  : &o->print.duration_digits;
+				*digits = 6;
+				if (val && rp_time_precision_parse(val, digits))
+					cli_usage_error(
+					    "%s: '%s' is not a precision (s, ms, us, ns)", name,
+					    val);
+				if (relative)
+					o->print.relative = true;
+				else
+					o->print.show_duration = true;
 			} else if (!strcmp(name, "--output-separately") && !val) {
 				o->separately = true;
 			} else if (!strcmp(name, "--force") && !val) {
@@ -380,9 +412,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			const char *rest = p[1] ? p + 1 : NULL;
 			switch (*p) {
 			case 't':
-				o->print.ts = o->print.ts == RP_TS_NONE	  ? RP_TS_TIME
-					      : o->print.ts == RP_TS_TIME ? RP_TS_TIME_US
-									  : RP_TS_EPOCH_US;
+				o->tcount++;
 				continue;
 			case 'x':
 				o->print.xflag++;
@@ -392,9 +422,11 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				continue;
 			case 'r':
 				o->print.relative = true;
+				o->print.relative_digits = 6;
 				continue;
 			case 'T':
 				o->print.show_duration = true;
+				o->print.duration_digits = 6;
 				continue;
 			case 'i':
 				o->print.show_ip = true;
@@ -499,6 +531,14 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			    "-ff writes a file per task, PREFIX.TID: give -o PREFIX, not -");
 		o->ff_prefix = o->outfile;
 		o->outfile = NULL;
+	}
+	if (o->tcount) {
+		/* strace: -t is format:time, -tt adds precision:us, -ttt is
+		 * format:unix,precision:us */
+		if (o->timestamps_long)
+			cli_usage_error("-t and --timestamps cannot be given together");
+		o->print.ts = o->tcount >= 3 ? RP_TS_UNIX : RP_TS_TIME;
+		o->print.ts_digits = o->tcount >= 2 ? 6 : 0;
 	}
 	if (o->qcount)
 		o->print.quiet |= o->qcount == 1   ? RP_QUIET_Q

@@ -189,17 +189,22 @@ static void set_opts(struct rp_print_opts *o, unsigned which, int64_t start)
 		o->decode_fds = RP_DECODE_FD_PATH;
 		o->show_duration = true;
 		break;
-	case 2: /* -xx -s 4 -tt -r -qq, no pid prefix (-ff) */
+	case 2: /* -xx -s 4 -tt --relative-timestamps=ns -qq, no pid prefix (-ff) */
 		o->xflag = 2;
 		o->max_strlen = 4;
-		o->ts = RP_TS_TIME_US;
+		o->ts = RP_TS_TIME;
+		o->ts_digits = 6;
 		o->relative = true;
+		o->relative_digits = 9;
 		o->quiet = RP_QUIET_QQ;
 		o->pid_prefix = false;
 		break;
-	case 3: /* -s 0 -ttt -y */
+	case 3: /* -s 0 --timestamps=unix,ms --syscall-times=s -y */
 		o->max_strlen = 0;
-		o->ts = RP_TS_EPOCH_US;
+		o->ts = RP_TS_UNIX;
+		o->ts_digits = 3;
+		o->show_duration = true;
+		o->duration_digits = 0;
 		o->decode_fds = RP_DECODE_FD_PATH;
 		break;
 	case 4: /* --json */

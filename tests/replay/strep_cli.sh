@@ -33,6 +33,9 @@ check 2 "invalid descriptor '1-3'" -e read=1-3 x.trc
 check 2 "invalid decode-fds 'pth' (did you mean 'path'?)" --decode-fds=pth x.trc
 check 2 "invalid descriptor ''" -e write= x.trc
 check 2 "invalid quiet 'atach' (did you mean 'attach'?)" -e quiet=atach x.trc
+check 2 "invalid timestamps word 'xs'" --timestamps=unix,xs x.trc
+check 2 "-t and --timestamps cannot be given together" -t --timestamps=ns x.trc
+check 2 "--syscall-times: 'm' is not a precision" --syscall-times=m x.trc
 check 1 "strep:" "$dir/missing.trc"
 printf 'this is not a trace\n' >"$dir/junk.trc"
 check 1 "strep:" "$dir/junk.trc"
@@ -55,6 +58,34 @@ if [ -x "$bindir/strec" ]; then
 	if [ "$st" -gt 1 ] || ! grep -q "strep:" "$dir/cuterr"; then
 		echo "FAIL: truncated trace: status $st, stderr $(cat "$dir/cuterr")"; fail=1
 	fi
+	# strace's time options: format and precision (digits truncated, not rounded)
+	ts() { "$strep" -e trace=execve "$@" "$dir/t.trc" | head -1; }
+	same() { # options-a options-b: the same text
+		[ "$(ts $1)" = "$(ts $2)" ] || { echo "FAIL: strep $1 differs from $2"; fail=1; }
+	}
+	like() { # regex options...
+		re=$1
+		shift
+		ts "$@" | grep -qE "$re" || { echo "FAIL: strep $*: $(ts "$@") !~ $re"; fail=1; }
+	}
+	same -t --timestamps
+	same -tt --timestamps=time,us
+	same -ttt --absolute-timestamps=format:unix,precision:us
+	same -T --syscall-times
+	same -r --relative-timestamps=us
+	like '^[0-9]+ +[0-9]{2}:[0-9]{2}:[0-9]{2} execve' -t
+	like '^[0-9]+ +[0-9]{10}\.[0-9]{9} execve' --timestamps=unix,ns
+	like '^[0-9]+ +[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} execve' --timestamps=precision:ms
+	like '^[0-9]+ +[0-9]{10} execve' --timestamps=unix --timestamps=s
+	like '^[0-9]+ +0\.000000000 execve' --relative-timestamps=ns
+	like '^[0-9]+ +0 execve' --relative-timestamps=s
+	like ' <[0-9]+\.[0-9]{9}>$' --syscall-times=ns
+	like ' <[0-9]+>$' --syscall-times=s
+	like '^[0-9]+ +[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} \(\+ +0\.000\) execve.* <[0-9]+\.[0-9]{3}>$' \
+		--timestamps=ms --relative-timestamps=ms --syscall-times=ms
+	ns=$(ts --timestamps=unix,ns | awk '{print $2}')
+	ms=$(ts --timestamps=unix,ms | awk '{print $2}')
+	[ "${ns%??????}" = "$ms" ] || { echo "FAIL: ms time $ms is not ns time $ns cut"; fail=1; }
 	# --json and -o
 	"$strep" --json -o "$dir/j" "$dir/t.trc" && head -1 "$dir/j" | grep -q '^{"type":' ||
 		{ echo "FAIL: --json -o"; fail=1; }

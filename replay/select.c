@@ -88,8 +88,10 @@ int rp_select_status(struct rp_select *sel, const char *set, char *msg, size_t m
 			bits |= RP_STATUS_SUCCESSFUL;
 		else if (!strcmp(tok, "failed"))
 			bits |= RP_STATUS_FAILED;
-		else if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable"))
+		else if (!strcmp(tok, "unfinished"))
 			bits |= RP_STATUS_UNFINISHED; /* calls that never returned */
+		else if (!strcmp(tok, "unavailable"))
+			bits |= RP_STATUS_UNAVAILABLE;
 		else if (!strcmp(tok, "detached"))
 			bits |= RP_STATUS_DETACHED;
 		else if (!strcmp(tok, "all"))

@@ -17,7 +17,10 @@ enum rp_status {
 	RP_STATUS_FAILED = 2,
 	RP_STATUS_UNFINISHED = 4, /* never returned: the task exited or the trace ends */
 	RP_STATUS_DETACHED = 8,	  /* in progress when the tracer detached */
-	RP_STATUS_ALL = 15,
+	/* strace: returned, but its result could not be read; a trace has
+	 * every returned call's result, so no call is one */
+	RP_STATUS_UNAVAILABLE = 16,
+	RP_STATUS_ALL = 31,
 };
 
 struct rp_select {

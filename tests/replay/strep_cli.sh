@@ -58,6 +58,12 @@ if [ -x "$bindir/strec" ]; then
 	if [ "$st" -gt 1 ] || ! grep -q "strep:" "$dir/cuterr"; then
 		echo "FAIL: truncated trace: status $st, stderr $(cat "$dir/cuterr")"; fail=1
 	fi
+	# strace's status=unavailable: returned, result unread; exit_group's "= ?"
+	# is unfinished, not unavailable
+	"$strep" -e 'status=!unavailable' "$dir/t.trc" | cmp -s - "$dir/full" ||
+		{ echo "FAIL: -e status=!unavailable hid calls"; fail=1; }
+	"$strep" -e status=unfinished "$dir/t.trc" | grep -q '^[0-9]* *exit_group(0) *= ?$' ||
+		{ echo "FAIL: -e status=unfinished lacks exit_group"; fail=1; }
 	# strace's time options: format and precision (digits truncated, not rounded)
 	ts() { "$strep" -e trace=execve "$@" "$dir/t.trc" | head -1; }
 	same() { # options-a options-b: the same text

@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/epoll.h>
 
 /* ---- small pieces ---- */
 
@@ -1077,6 +1078,11 @@ void rp_dec_epoll_ctl(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_e_enum(c->e, &rp_x_epoll_ctl, (uint32_t)a[1]);
 	rp_arg_fd(c, (int64_t)a[2]);
+	/* DEL ignores the event: strace prints its address */
+	if ((uint32_t)a[1] == EPOLL_CTL_DEL) {
+		rp_arg_ptr(c, 3);
+		return;
+	}
 	const struct rp_mem *m = in_mem(c, 3, 12);
 	if (m)
 		print_epoll_event(c->e, m->data);

@@ -367,7 +367,8 @@ static void poll_calls(void)
 	syscall(SYS_epoll_pwait, p[1], out, 4, 0, NULL, 8); /* not an epoll: EINVAL */
 	syscall(SYS_epoll_pwait2, BADFD, out, 4, &ts, NULL, 8);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[1], NULL);
-	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[1], NULL);
+	/* DEL ignores its event: strace prints the pointer, not the struct */
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[1], &ev2);
 	syscall(SYS_epoll_wait, BADFD, out, 4, 0);
 	syscall(SYS_read, p[0], buf, 1);
 	syscall(SYS_epoll_wait, ep, out, 4, 0);

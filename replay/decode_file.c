@@ -316,9 +316,13 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 			size_t name_len = avail - hdr;
 			if (!is64 && name_len)
 				name_len--; /* the old layout keeps d_type in the last byte */
-			rp_e_key(c->e, "d_type");
-			rp_e_enum(c->e, &rp_x_dirent_type,
-				  is64 ? d[SC_OFF(dirent64, d_type)] : d[avail - 1]);
+			/* strace follows each layout: dirent64's d_type before
+			 * d_name, the old one's after it */
+			const uint8_t type = is64 ? d[SC_OFF(dirent64, d_type)] : d[avail - 1];
+			if (is64) {
+				rp_e_key(c->e, "d_type");
+				rp_e_enum(c->e, &rp_x_dirent_type, type);
+			}
 			if (name_len) {
 				rp_e_key(c->e, "d_name");
 				struct rp_print_opts o = *c->opts;
@@ -327,6 +331,10 @@ static void print_dirents(struct rp_ctx *c, unsigned i, bool is64)
 				c->e->opts = &o;
 				rp_e_bytes(c->e, d + hdr, name_len, true, false);
 				c->e->opts = saved;
+			}
+			if (!is64) {
+				rp_e_key(c->e, "d_type");
+				rp_e_enum(c->e, &rp_x_dirent_type, type);
 			}
 			rp_e_close(c->e, '}');
 		}

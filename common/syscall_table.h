@@ -157,6 +157,7 @@ enum sc_len_source {
 	X(LINGER, 8)                                                                               \
 	X(SCHED_PARAM, 4)                                                                          \
 	X(SCHED_ATTR, 56)                                                                          \
+	X(SECCOMP_NOTIF_SIZES, 6) /* three u16 */                                                  \
 	X(CAP_HEADER, 8)                                                                           \
 	X(CAP_DATA, 24) /* two struct __user_cap_data_struct */                                    \
 	X(RSEQ, 32)                                                                                \
@@ -403,6 +404,7 @@ enum sc_decoder_id {
 	X(SCHED_POLICY) /* "0 (SCHED_OTHER)" */                                                    \
 	X(PERSONALITY)	/* "0x400000 (PER_LINUX|...)" */                                           \
 	X(SIGNAL)	/* "10 (SIGUSR1)" */                                                       \
+	X(TIMEX_STATE)	/* adjtimex's "5 (TIME_ERROR)" */                                          \
 	X(MEMBARRIER)	/* QUERY's command set */                                                  \
 	X(PRCTL)	/* PR_GET_DUMPABLE's "1 (SUID_DUMP_USER)" */
 

@@ -238,10 +238,18 @@ bool rp_array_cut(struct rp_ctx *c, size_t k)
 	return true;
 }
 
+/* A fault ended the read of the bytes strace would read (for a string its
+ * -s limit and the byte after): strace then prints the address alone. */
+static bool mem_faulted_within(const struct rp_mem *m, uint64_t want)
+{
+	return (m->flags & STRTRC_MEM_UNREADABLE) && m->len < want;
+}
+
 void rp_arg_str(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !mem_usable(m)) {
+	if (!c->sc->args[i] || !mem_usable(m) ||
+	    mem_faulted_within(m, (uint64_t)c->opts->max_strlen + 1)) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -253,6 +261,11 @@ void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool h
 	const struct rp_mem *m =
 	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
 	if (!c->sc->args[i] || !mem_usable(m) || (at_exit && !c->exiting_ok)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	const uint64_t shown = len < c->opts->max_strlen ? len : c->opts->max_strlen;
+	if (mem_faulted_within(m, shown)) {
 		rp_arg_ptr(c, i);
 		return;
 	}

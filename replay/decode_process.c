@@ -783,6 +783,42 @@ void rp_dec_prctl(struct rp_ctx *c)
 	print_prctl(c);
 }
 
+/* seccomp(op, flags, args): the flags by name only for SECCOMP_SET_MODE_FILTER;
+ * the action SECCOMP_GET_ACTION_AVAIL asks about; the sizes
+ * SECCOMP_GET_NOTIF_SIZES answers with. */
+void rp_dec_seccomp(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const uint32_t op = (uint32_t)a[0];
+	rp_e_enum(c->e, &rp_x_seccomp_ops, op);
+	if (op == 1) /* SECCOMP_SET_MODE_FILTER */
+		rp_e_flags(c->e, &rp_x_seccomp_filter_flags, (uint32_t)a[1]);
+	else
+		rp_e_hex(c->e, (uint32_t)a[1]);
+	if (op == 2) { /* SECCOMP_GET_ACTION_AVAIL */
+		const struct rp_mem *m = rp_arg_mem(c, 2, false, 4);
+		if (m) {
+			rp_e_open(c->e, '[');
+			rp_e_enum(c->e, &rp_x_seccomp_ret_action, rp_get_u32(m->data));
+			rp_e_close(c->e, ']');
+		}
+	} else if (op == 3) { /* SECCOMP_GET_NOTIF_SIZES */
+		static const char *const k[] = {"seccomp_notif", "seccomp_notif_resp",
+						"seccomp_data"};
+		const struct rp_mem *m = rp_arg_mem(c, 2, true, 6);
+		if (m) {
+			rp_e_open(c->e, '{');
+			for (unsigned j = 0; j < 3; j++) {
+				rp_e_key(c->e, k[j]);
+				rp_e_uint(c->e,
+					  (uint16_t)(m->data[2 * j] | m->data[2 * j + 1] << 8));
+			}
+			rp_e_close(c->e, '}');
+		}
+	} else
+		rp_e_ptr(c->e, a[2]);
+}
+
 void rp_dec_uname(struct rp_ctx *c)
 {
 	print_uname(c);

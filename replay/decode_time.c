@@ -255,6 +255,55 @@ void rp_dec_timer_gettime(struct rp_ctx *c)
 	rp_print_itimerspec_arg(c, 1, true);
 }
 
+/* struct timex (x86_64, and i386's __kernel_timex): after modes every field
+ * is a long but status, shift and tai (ints) and time (a timeval). */
+static void print_timex(struct rp_ctx *c, unsigned i)
+{
+	static const struct {
+		const char *name;
+		uint8_t off;
+		char kind; /* 'l' long, 'i' int, 's' status, 't' timeval */
+	} f[] = {
+	    {"offset", 8, 'l'},	    {"freq", 16, 'l'},	    {"maxerror", 24, 'l'},
+	    {"esterror", 32, 'l'},  {"status", 40, 's'},    {"constant", 48, 'l'},
+	    {"precision", 56, 'l'}, {"tolerance", 64, 'l'}, {"time", 72, 't'},
+	    {"tick", 88, 'l'},	    {"ppsfreq", 96, 'l'},   {"jitter", 104, 'l'},
+	    {"shift", 112, 'i'},    {"stabil", 120, 'l'},   {"jitcnt", 128, 'l'},
+	    {"calcnt", 136, 'l'},   {"errcnt", 144, 'l'},   {"stbcnt", 152, 'l'},
+	    {"tai", 160, 'i'},
+	};
+	const struct rp_mem *m = rp_arg_mem(c, i, true, 164);
+	if (!m)
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "modes");
+	rp_e_flags(c->e, &rp_x_adjtimex_modes, rp_get_u32(m->data));
+	for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
+		const uint8_t *p = m->data + f[k].off;
+		rp_e_key(c->e, f[k].name);
+		if (f[k].kind == 'l')
+			rp_e_int(c->e, (int64_t)rp_get_u64(p));
+		else if (f[k].kind == 'i')
+			rp_e_int(c->e, (int32_t)rp_get_u32(p));
+		else if (f[k].kind == 's')
+			rp_e_flags(c->e, &rp_x_adjtimex_status, rp_get_u32(p));
+		else
+			rp_print_timespec_data(c->e, p, "tv_usec");
+	}
+	rp_e_close(c->e, '}');
+}
+
+void rp_dec_adjtimex(struct rp_ctx *c)
+{
+	print_timex(c, 0);
+}
+
+void rp_dec_clock_adjtime(struct rp_ctx *c)
+{
+	print_clockid(c, c->sc->args[0]);
+	print_timex(c, 1);
+}
+
 void rp_dec_restart_syscall(struct rp_ctx *c)
 {
 	const char *prev = rp_session_prev_syscall(c->session, c->ev->tid);
@@ -272,4 +321,15 @@ bool rp_rv_TIME(struct rp_ctx *c, struct rp_buf *b)
 		return true;
 	}
 	return false;
+}
+
+/* adjtimex, clock_adjtime: the clock's state by name, "5 (TIME_ERROR)" */
+bool rp_rv_TIMEX_STATE(struct rp_ctx *c, struct rp_buf *b)
+{
+	const char *const name =
+	    c->sc->rval >= 0 ? rp_xlat_lookup(&rp_x_adjtimex_state, (uint64_t)c->sc->rval) : NULL;
+	if (!name)
+		return false;
+	rp_buf_printf(b, "%" PRId64 " (%s)", c->sc->rval, name);
+	return true;
 }

@@ -268,6 +268,8 @@ def normalize(lines, column=None):
         rest = re.sub(r"^sysinfo\(\{.*\}\)", "sysinfo({...})", rest)
         rest = re.sub(r"^(clock_gettime\([^{]*)\{tv_sec=\d+, tv_nsec=\d+\}", r"\1{TIME}", rest)
         rest = re.sub(r"^(gettimeofday\()\{tv_sec=\d+, tv_usec=\d+\}", r"\1{TIME}", rest)
+        rest = re.sub(r"^((?:adjtimex|clock_adjtime)\(.*, time=)\{tv_sec=\d+, tv_usec=\d+\}",
+                      r"\1{TIME}", rest)
         rest = re.sub(r"^time\(\[\d+ /\* \S+ \*/\]\)", "time([TIME])", rest)
         rest = re.sub(r"^(time\(.*\) = )\d+ \(\S+\)$", r"\1TIME", rest)
         rest = re.sub(r"^(times\(.*\) = )(\d+|0x[0-9a-f]+)$", r"\1TICKS", rest)

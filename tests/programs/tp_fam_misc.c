@@ -1,0 +1,139 @@
+/* tp_fam_misc: the calls of no other family (asynchronous I/O, keys, the
+ * clock's discipline, performance counters, seccomp, io_uring), each on a
+ * success and a failure path, for the differential test against strace.
+ *
+ * Usage: tp_fam_misc DIR   (DIR is not used)
+ * Every call is a raw syscall() with fixed arguments. Calls the kernel may
+ * refuse here (keys, perf events, io_uring in a container) are not checked,
+ * only made: strace and strep see the same result either way. Exit status 0
+ * when every checked call gave the expected result. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/aio_abi.h>
+#include <linux/io_uring.h>
+#include <linux/perf_event.h>
+#include <linux/seccomp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/timex.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BAD_PTR ((void *)1)
+
+static int failures;
+
+/* Checks a raw syscall's result: want_errno 0 means success expected. */
+static void expect(const char *what, long rc, int want_errno)
+{
+	const int err = rc < 0 ? errno : 0;
+	if (err != want_errno) {
+		fprintf(stderr, "%s: errno %d, expected %d\n", what, err, want_errno);
+		failures++;
+	}
+}
+
+static void aio(void)
+{
+	aio_context_t ctx = 0;
+	if (syscall(SYS_io_setup, 2, &ctx) < 0)
+		return;
+	const int fd = open("/dev/zero", O_RDONLY);
+	char buf[16];
+	struct iocb cb;
+	memset(&cb, 0, sizeof(cb));
+	cb.aio_data = 0x1234;
+	cb.aio_lio_opcode = IOCB_CMD_PREAD;
+	cb.aio_fildes = (uint32_t)fd;
+	cb.aio_buf = (uint64_t)(uintptr_t)buf;
+	cb.aio_nbytes = sizeof(buf);
+	struct iocb *cbs[1] = {&cb};
+	expect("io_submit", syscall(SYS_io_submit, ctx, 1, cbs), 0);
+	struct io_event ev[1];
+	const struct timespec ts = {1, 0};
+	expect("io_getevents", syscall(SYS_io_getevents, ctx, 1, 1, ev, &ts), 0);
+	expect("io_getevents EINVAL", syscall(SYS_io_getevents, ctx, 2, 1, ev, NULL), EINVAL);
+	expect("io_destroy", syscall(SYS_io_destroy, ctx), 0);
+	expect("io_destroy EINVAL", syscall(SYS_io_destroy, ctx), EINVAL);
+	close(fd);
+}
+
+static void keys(void)
+{
+	/* KEY_SPEC_PROCESS_KEYRING: -2 */
+	const long key = syscall(SYS_add_key, "user", "tp_fam_misc", "secret", 6, -2);
+	if (key >= 0) {
+		char out[16];
+		syscall(SYS_keyctl, 11 /* KEYCTL_READ */, key, out, sizeof(out), 0);
+		syscall(SYS_keyctl, 3 /* KEYCTL_REVOKE */, key, 0, 0, 0);
+	}
+	expect("add_key EFAULT", syscall(SYS_add_key, "user", BAD_PTR, "x", 1, -2), EFAULT);
+	syscall(SYS_request_key, "user", "tp_fam_misc_absent", "callout", -1);
+	expect("request_key EFAULT", syscall(SYS_request_key, BAD_PTR, "d", NULL, 0), EFAULT);
+}
+
+static void clock_discipline(void)
+{
+	struct timex tx;
+	memset(&tx, 0, sizeof(tx));
+	syscall(SYS_adjtimex, &tx); /* modes 0: read only */
+	expect("adjtimex EFAULT", syscall(SYS_adjtimex, BAD_PTR), EFAULT);
+	memset(&tx, 0, sizeof(tx));
+	syscall(SYS_clock_adjtime, CLOCK_REALTIME, &tx);
+	expect("clock_adjtime EINVAL", syscall(SYS_clock_adjtime, 123, &tx), EINVAL);
+}
+
+static void perf(void)
+{
+	struct perf_event_attr attr;
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_SOFTWARE;
+	attr.size = sizeof(attr);
+	attr.config = PERF_COUNT_SW_TASK_CLOCK;
+	attr.disabled = 1;
+	attr.exclude_kernel = 1;
+	const long fd = syscall(SYS_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	if (fd >= 0)
+		close((int)fd);
+	expect("perf_event_open EFAULT", syscall(SYS_perf_event_open, BAD_PTR, 0, -1, -1, 0),
+	       EFAULT);
+}
+
+static void seccomp(void)
+{
+	uint32_t action = SECCOMP_RET_ALLOW;
+	expect("seccomp GET_ACTION_AVAIL",
+	       syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action), 0);
+	action = 0x12345678;
+	expect("seccomp GET_ACTION_AVAIL EOPNOTSUPP",
+	       syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action), EOPNOTSUPP);
+	expect("seccomp EINVAL", syscall(SYS_seccomp, 99, 0, NULL), EINVAL);
+	uint16_t sizes[3];
+	expect("seccomp GET_NOTIF_SIZES", syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, sizes),
+	       0);
+	expect("seccomp GET_NOTIF_SIZES EFAULT",
+	       syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, BAD_PTR), EFAULT);
+}
+
+static void uring(void)
+{
+	struct io_uring_params p;
+	memset(&p, 0, sizeof(p));
+	const long fd = syscall(SYS_io_uring_setup, 4, &p);
+	if (fd >= 0)
+		close((int)fd);
+	expect("io_uring_setup EFAULT", syscall(SYS_io_uring_setup, 4, BAD_PTR), EFAULT);
+}
+
+int main(void)
+{
+	aio();
+	keys();
+	clock_discipline();
+	perf();
+	seccomp();
+	uring();
+	return failures ? 1 : 0;
+}

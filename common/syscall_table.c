@@ -30,6 +30,7 @@
 #define R_SOCK	      SC_CLASS_SOCKET_ENDS
 #define R_CLOEXEC     SC_CLASS_RET_FD_CLOEXEC
 #define C_SECCOMP     SC_CLASS_SECCOMP
+#define R_PGRP	      SC_CLASS_SETS_PGRP
 #define C_NONE	      0u
 
 #define ARG_(k, d, t, l)                                                                           \
@@ -50,7 +51,11 @@
 #define A_FD_SOURCE ARG_(SC_ARG_FD, 0, SC_T_DATA_SOURCE, SC_LEN_NONE)
 #define A_FD_SINK   ARG_(SC_ARG_FD, 0, SC_T_DATA_SINK, SC_LEN_NONE)
 #define A_DIRFD	    ARG_(SC_ARG_DIRFD, 0, 0, SC_LEN_NONE)
-#define A_PID	    ARG_(SC_ARG_PID, 0, 0, SC_LEN_NONE)
+#define A_PID	    ARG_(SC_ARG_PID, 0, SC_PID_NONE, SC_LEN_NONE)
+#define A_PID_TID   ARG_(SC_ARG_PID, 0, SC_PID_TID, SC_LEN_NONE)
+#define A_PID_TGID  ARG_(SC_ARG_PID, 0, SC_PID_TGID, SC_LEN_NONE)
+#define A_PID_PGID  ARG_(SC_ARG_PID, 0, SC_PID_PGID, SC_LEN_NONE)
+#define A_PID_KILL  ARG_(SC_ARG_PID, 0, SC_PID_TGID_PGID, SC_LEN_NONE)
 #define A_SIGNAL    ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)
 #define A_FLAGS(x)  ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_NONE)
 #define A_ENUM(x)   ARG_(SC_ARG_ENUM, 0, SC_X_##x, SC_LEN_NONE)

@@ -52,12 +52,17 @@ enum sc_class {
 	/* its new descriptor is close-on-exec whatever the flags (pidfds,
 	 * io_uring, landlock rulesets) */
 	SC_CLASS_RET_FD_CLOEXEC = 1u << 24,
-	SC_CLASS_LAST = SC_CLASS_RET_FD_CLOEXEC
+	/* changes a process's group or session (setsid, setpgid): the
+	 * recorder re-reads the ids of tasks in other pid namespaces after it,
+	 * whatever the filter */
+	SC_CLASS_SETS_PGRP = 1u << 25,
+	SC_CLASS_LAST = SC_CLASS_SETS_PGRP
 };
 /* The classes that are the recorder's, not strace's. */
 #define SC_CLASSES_RECORDER                                                                        \
 	(SC_CLASS_LIFECYCLE | SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |             \
-	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP | SC_CLASS_SOCKET_ENDS | SC_CLASS_RET_FD_CLOEXEC)
+	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP | SC_CLASS_SOCKET_ENDS | SC_CLASS_RET_FD_CLOEXEC |  \
+	 SC_CLASS_SETS_PGRP)
 /* The classes after which the recorder asks the kernel what a call's
  * descriptors or working directory are (rec_capture_result). */
 #define SC_CLASSES_RESULT                                                                          \
@@ -77,7 +82,7 @@ enum sc_arg_kind {
 	SC_ARG_PTR,	 /* an address that is not followed */
 	SC_ARG_FD,	 /* file descriptor */
 	SC_ARG_DIRFD,	 /* dirfd: AT_FDCWD or a descriptor */
-	SC_ARG_PID,	 /* process or thread id */
+	SC_ARG_PID,	 /* process or thread id; .type is an sc_pid_type */
 	SC_ARG_SIGNAL,	 /* signal number */
 	SC_ARG_FLAGS,	 /* bit set; .type is an sc_xlat_id */
 	SC_ARG_ENUM,	 /* one value of a set; .type is an sc_xlat_id */
@@ -392,7 +397,10 @@ enum sc_decoder_id {
  * time's date); the printers fall back on decimal. */
 #define SC_RVALS(X)                                                                                \
 	X(DEC)                                                                                     \
-	X(PID) /* a process or thread id, decimal (fork, getpid, wait4) */                         \
+	X(PID)	    /* a process id, decimal (fork, getpid, wait4) */                              \
+	X(PID_TID)  /* a thread id (clone, gettid) */                                              \
+	X(PID_PGID) /* a process group id (getpgid) */                                             \
+	X(PID_SID)  /* a session id (getsid, setsid) */                                            \
 	X(HEX)                                                                                     \
 	X(OCTAL)                                                                                   \
 	X(FCNTL)  /* F_GETFD's flags, F_GETFL's, F_DUPFD's descriptor */                           \
@@ -408,8 +416,36 @@ enum sc_decoder_id {
 	X(MEMBARRIER)	/* QUERY's command set */                                                  \
 	X(PRCTL)	/* PR_GET_DUMPABLE's "1 (SUID_DUMP_USER)" */
 
+/* What kind of id a pid argument or result is (strace's PT_*), which
+ * --pidns-translation looks up in the task's pid namespace: a SC_ARG_PID's
+ * .type, and the SC_RV_PID* styles. */
+enum sc_pid_type {
+	SC_PID_NONE = 0,  /* not translated */
+	SC_PID_TID,	  /* a thread */
+	SC_PID_TGID,	  /* a process */
+	SC_PID_PGID,	  /* a process group */
+	SC_PID_SID,	  /* a session */
+	SC_PID_TGID_PGID, /* kill's: a process, or -N the process group N */
+};
+
 #define SC_RVAL_ENUM_(name) SC_RV_##name,
 enum sc_rval_style { SC_RVALS(SC_RVAL_ENUM_) SC_RV_COUNT };
+/* The kind of id a return style prints (SC_PID_NONE: not an id). */
+static inline enum sc_pid_type sc_rval_pid_type(enum sc_rval_style style)
+{
+	switch (style) {
+	case SC_RV_PID:
+		return SC_PID_TGID;
+	case SC_RV_PID_TID:
+		return SC_PID_TID;
+	case SC_RV_PID_PGID:
+		return SC_PID_PGID;
+	case SC_RV_PID_SID:
+		return SC_PID_SID;
+	default:
+		return SC_PID_NONE;
+	}
+}
 #undef SC_RVAL_ENUM_
 
 struct sc_arg {

@@ -9,7 +9,7 @@ _strec_opts_strec="-o -p -E -u --user -s --no-follow -f --to_trace --dont_trace 
 	-h --help --version"
 _strec_opts_strep="--to_trace --dont_trace -e --pid --tree -P -z -Z -o --output --ff -ff
 	--output-separately -f -s -x -xx -t -tt
-	-ttt --timestamps --relative-timestamps --syscall-times -r -T -i -n -a -y -yy --decode-fds -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --with-trace-id --format --info --interleaved -h --help --version"
+	-ttt --timestamps --relative-timestamps --syscall-times -r -T -i -n -a -y -yy --decode-fds --decode-pids --pidns-translation -v -X -q -qq -qqq --quiet -c -C -S -U -w --json --with-trace-id --format --info --interleaved -h --help --version"
 _strec_opts_strstat="--latency --errors --processes --files --all --to_trace --dont_trace -e -z -Z
 	--pid --tree -P -S -U --sort --top -C --json --with-trace-id --csv --csv-dir -o --output --svg --html --force -s -c -w -f -h --help
 	--version"
@@ -274,6 +274,10 @@ _strec_complete()
 		;;
 	--decode-fds=*)
 		[[ $tool == strep ]] && _strec_offer "path socket dev pidfd all none" "--decode-fds=" "${cur#--decode-fds=}"
+		return
+		;;
+	--decode-pids=*)
+		[[ $tool == strep ]] && _strec_offer "pidns none" "--decode-pids=" "${cur#--decode-pids=}"
 		return
 		;;
 	--timestamps=* | --absolute-timestamps=*)

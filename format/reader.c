@@ -141,6 +141,8 @@ struct strtrc_reader {
 	size_t tids_cap;
 	struct strtrc_fd_entry *fds;
 	size_t fds_cap;
+	uint64_t pidns_parents[STRTRC_PIDNS_MAX];
+	uint32_t pidns_ids[STRTRC_PID_TYPES][STRTRC_PIDNS_MAX];
 	struct strtrc_header header;
 	void *header_mem;
 	uint64_t ts;
@@ -1146,6 +1148,36 @@ static int snapshot_fields(struct strtrc_reader *r, const struct fields *fp, uin
 	return 0;
 }
 
+/* [ns, [parent...], [NSpid...], [NStgid...], [NSpgid...], [NSsid...]] */
+static int pidns_fields(struct strtrc_reader *r, const struct fields *fp, uint32_t i,
+			struct strtrc_record *rec)
+{
+	static const char *const lists[STRTRC_PID_TYPES] = {"NSpid", "NStgid", "NSpgid", "NSsid"};
+	const struct fields f = *fp;
+	struct strtrc_pidns *const p = &rec->u.pidns;
+	int e;
+	U(i, "ns", UINT64_MAX, p->ns);
+	i = f.n[i].next;
+	if (f.n[i].type != N_ARRAY || f.n[i].v > STRTRC_PIDNS_MAX)
+		return bad(&f, "an array of at most 33", "parents");
+	p->nparents = f.n[i].v;
+	uint32_t j = i + 1;
+	for (size_t k = 0; k < p->nparents; k++, j = f.n[j].next)
+		U(j, "parents", UINT64_MAX, r->pidns_parents[k]);
+	p->parents = r->pidns_parents;
+	for (int t = 0; t < STRTRC_PID_TYPES; t++) {
+		i = f.n[i].next;
+		if (f.n[i].type != N_ARRAY || f.n[i].v > STRTRC_PIDNS_MAX)
+			return bad(&f, "an array of at most 33", lists[t]);
+		p->nids[t] = f.n[i].v;
+		j = i + 1;
+		for (size_t k = 0; k < p->nids[t]; k++, j = f.n[j].next)
+			U(j, lists[t], UINT32_MAX, r->pidns_ids[t][k]);
+		p->ids[t] = r->pidns_ids[t];
+	}
+	return 0;
+}
+
 /* Fills rec from the nodes of one record. 1: filled; 2: unknown kind,
  * skip; negative: error. */
 static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_record *rec)
@@ -1275,6 +1307,10 @@ static int map_record(struct strtrc_reader *r, size_t nnodes, struct strtrc_reco
 		break;
 	case STRTRC_LOSS:
 		U(i, "count", UINT64_MAX, rec->u.loss.count);
+		break;
+	case STRTRC_PIDNS:
+		if ((e = pidns_fields(r, &f, i, rec)) < 0)
+			return e;
 		break;
 	default:
 		assert(!"unreachable");
@@ -1479,6 +1515,10 @@ static int parse_header(struct strtrc_reader *r, size_t nnodes)
 			U(val, "gid", UINT32_MAX, h->gid);
 		else if (key_is(&f, key, "page_size"))
 			U(val, "page_size", UINT32_MAX, h->page_size);
+		else if (key_is(&f, key, "pid_ns"))
+			U(val, "pid_ns", UINT64_MAX, h->pid_ns);
+		else if (key_is(&f, key, "pid_ns_level"))
+			U(val, "pid_ns_level", UINT32_MAX, h->pid_ns_level);
 		else if (key_is(&f, key, "capture_size"))
 			U(val, "capture_size", UINT32_MAX, h->capture_size);
 		else if (key_is(&f, key, "start_realtime_ns"))

@@ -31,6 +31,7 @@ enum strtrc_kind {
 	STRTRC_SNAPSHOT = 10,  /* process state at attach time */
 	STRTRC_END = 11,       /* clean end of the trace */
 	STRTRC_LOSS = 12,      /* events of a task the recorder could not record */
+	STRTRC_PIDNS = 13,     /* a task in another pid namespace than the recorder's: its ids */
 	STRTRC_KIND_COUNT
 };
 
@@ -185,6 +186,28 @@ struct strtrc_loss {
 	uint64_t count;
 };
 
+/* A task whose pid namespace is not the recorder's (FORMAT.md, kind 13):
+ * its namespace, the namespaces above it and its ids in each, as
+ * /proc/PID/status lists them (NSpid, NStgid, NSpgid, NSsid: from the
+ * namespace of /proc's mount down to the task's own). A pid namespace is
+ * at most 32 levels below the initial one (the kernel's MAX_PID_NS_LEVEL),
+ * so a list has at most 33 entries. */
+#define STRTRC_PIDNS_MAX 33u
+enum strtrc_pid_type {
+	STRTRC_PID_TID,
+	STRTRC_PID_TGID,
+	STRTRC_PID_PGID,
+	STRTRC_PID_SID,
+	STRTRC_PID_TYPES
+};
+struct strtrc_pidns {
+	uint64_t ns;		       /* inode of the task's pid namespace (/proc/TID/ns/pid) */
+	size_t nparents;	       /* the namespaces above it (NS_GET_PARENT), nearest first, */
+	const uint64_t *parents;       /* up to the recorder's own */
+	size_t nids[STRTRC_PID_TYPES]; /* NSpid, NStgid, NSpgid, NSsid: outermost first */
+	const uint32_t *ids[STRTRC_PID_TYPES];
+};
+
 /* One record. tid and ts_ns are common to all kinds but the header;
  * ts_ns counts from the header's monotonic start. */
 struct strtrc_record {
@@ -203,6 +226,7 @@ struct strtrc_record {
 		struct strtrc_snapshot snapshot;
 		struct strtrc_end end;
 		struct strtrc_loss loss;
+		struct strtrc_pidns pidns;
 	} u;
 };
 
@@ -245,6 +269,10 @@ struct strtrc_header {
 	const char *filter; /* record-time filter as given, or NULL */
 	size_t npids;	    /* attached pids */
 	const uint32_t *pids;
+	/* the recorder's pid namespace (inode; 0: not recorded) and its
+	 * level below the namespace of the /proc it read (0: the same) */
+	uint64_t pid_ns;
+	uint32_t pid_ns_level;
 	bool scrubbed; /* written by strscrub: scrub says how */
 	struct strtrc_scrub scrub;
 };

@@ -73,7 +73,8 @@ static inline uint32_t strtrc_get_le32(const uint8_t *p)
 	X(DETACH, 0)                                                                               \
 	X(SNAPSHOT, 6)                                                                             \
 	X(END, 2)                                                                                  \
-	X(LOSS, 1)
+	X(LOSS, 1)                                                                                 \
+	X(PIDNS, 6)
 #define STRTRC_FIELDS_ENUM_(kind, n) STRTRC_FIELDS_##kind = (n),
 enum strtrc_fields_count { STRTRC_RECORD_FIELDS(STRTRC_FIELDS_ENUM_) };
 #undef STRTRC_FIELDS_ENUM_

@@ -401,6 +401,10 @@ static void put_header_map(struct strtrc_writer *w, const struct strtrc_header *
 	VAL("follow_forks", put_bool, h->follow_forks);
 	VAL("attached", put_bool, h->attached);
 	TEXT("filter", h->filter);
+	if (h->pid_ns) {
+		VAL("pid_ns", put_uint, h->pid_ns);
+		VAL("pid_ns_level", put_uint, h->pid_ns_level);
+	}
 	KEY("pids");
 	if (!count_only) {
 		put_array(w, h->npids);
@@ -505,6 +509,9 @@ static size_t record_bound(const struct strtrc_record *rec)
 			s += 5 * HEAD_MAX + sn->fds[i].path.len;
 		break;
 	}
+	case STRTRC_PIDNS:
+		s += (rec->u.pidns.nparents + 4 * STRTRC_PIDNS_MAX) * HEAD_MAX;
+		break;
 	default:
 		break;
 	}
@@ -606,6 +613,19 @@ static void put_record(struct strtrc_writer *w, const struct strtrc_record *rec,
 	case STRTRC_LOSS:
 		put_uint(w, rec->u.loss.count);
 		break;
+	case STRTRC_PIDNS: {
+		const struct strtrc_pidns *const p = &rec->u.pidns;
+		put_uint(w, p->ns);
+		put_array(w, p->nparents);
+		for (size_t i = 0; i < p->nparents; i++)
+			put_uint(w, p->parents[i]);
+		for (int t = 0; t < STRTRC_PID_TYPES; t++) {
+			put_array(w, p->nids[t]);
+			for (size_t i = 0; i < p->nids[t]; i++)
+				put_uint(w, p->ids[t][i]);
+		}
+		break;
+	}
 	default:
 		assert(!"unreachable");
 	}
@@ -636,6 +656,16 @@ int strtrc_write(struct strtrc_writer *w, const struct strtrc_record *rec)
 		return fail(w, -EINVAL, "strtrc_write: bad record kind %d", (int)rec->kind);
 	assert(rec->kind != STRTRC_SNAPSHOT || !rec->u.snapshot.ntids || rec->u.snapshot.tids);
 	assert(rec->kind != STRTRC_SNAPSHOT || !rec->u.snapshot.nfds || rec->u.snapshot.fds);
+	if (rec->kind == STRTRC_PIDNS) {
+		const struct strtrc_pidns *const p = &rec->u.pidns;
+		bool ok = p->nparents <= STRTRC_PIDNS_MAX;
+		for (int t = 0; t < STRTRC_PID_TYPES; t++)
+			ok = ok && p->nids[t] <= STRTRC_PIDNS_MAX;
+		if (!ok)
+			return fail(w, -EINVAL,
+				    "strtrc_write: a pid namespace list of more than %u",
+				    STRTRC_PIDNS_MAX);
+	}
 	const int r = write_record(w, rec);
 	if (r == 0)
 		w->records++;
@@ -764,6 +794,7 @@ const char *strtrc_kind_name(enum strtrc_kind kind)
 	    [STRTRC_SNAPSHOT] = "snapshot",
 	    [STRTRC_END] = "end",
 	    [STRTRC_LOSS] = "loss",
+	    [STRTRC_PIDNS] = "pidns",
 	};
 	if ((unsigned)kind < STRTRC_KIND_COUNT)
 		return names[kind];

@@ -305,6 +305,7 @@ static int seize_threads(struct recorder *rec, pid_t pid, char *msg, size_t msg_
 			return -ENOMEM;
 		}
 		task->tgid = pid;
+		rec_pidns_check(rec, task, 0);
 		added++;
 		REC_INFO("%d: attached (process %d)", tid, pid);
 	}

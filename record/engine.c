@@ -147,8 +147,15 @@ static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 	const struct sc_desc *const desc = table ? sc_lookup(table, task->nr) : NULL;
 	if (desc && (desc->classes & SC_CLASS_SECCOMP) && !info->exit.is_error)
 		on_seccomp_call_done(rec, task, desc);
-	if (task->skip_syscall)
+	/* a process's group or session changed: its ids in other pid
+	 * namespaces too, recorded whatever the filter */
+	const bool ids_changed =
+	    desc && (desc->classes & SC_CLASS_SETS_PGRP) && !info->exit.is_error;
+	if (task->skip_syscall) {
+		if (ids_changed)
+			rec_pidns_after_call(rec, task, ts);
 		return;
+	}
 	const struct strtrc_record r = {
 	    .kind = STRTRC_SYSCALL_EXIT,
 	    .tid = (uint32_t)task->tid,
@@ -160,6 +167,8 @@ static void on_syscall_exit(struct recorder *rec, struct rec_task *task,
 	if (desc && rec_capture(rec, task, desc, STRTRC_AT_EXIT, info->exit.rval, ts) == 0 &&
 	    (desc->classes & SC_CLASSES_RESULT))
 		rec_capture_result(rec, task, desc, info->exit.rval, ts);
+	if (ids_changed)
+		rec_pidns_after_call(rec, task, ts);
 }
 
 static void on_syscall_stop(struct recorder *rec, struct rec_task *task, uint64_t ts)
@@ -265,6 +274,7 @@ static void on_new_task(struct recorder *rec, struct rec_task *parent, pid_t new
 	    .u.spawn = {.new_tid = (uint32_t)new_tid, .how = how, .clone_flags = flags},
 	};
 	rec_write(rec, &r);
+	rec_pidns_check(rec, child, ts);
 	REC_INFO("%d: new task %d (flags %#llx)", parent->tid, new_tid, (unsigned long long)flags);
 }
 
@@ -322,6 +332,7 @@ static void on_task_gone(struct recorder *rec, pid_t tid, int status, uint64_t t
 	    .u.task_exit = {.wait_status = status},
 	};
 	rec_write(rec, &r);
+	rec_pidns_forget(rec, rec_task_find(&rec->tasks, tid));
 	rec_task_remove(&rec->tasks, tid);
 	if (tid == rec->main_pid) {
 		rec->main_status = status;

@@ -46,6 +46,9 @@ struct rec_task {
 	uint64_t args[6];
 	uint64_t sp;		  /* stack pointer at the entry (signal frames) */
 	struct rec_bpf_task *bpf; /* the BPF engine's state of it (bpf_engine.c) */
+	/* In another pid namespace than strec's: a digest of its last pid ns
+	 * record (pidns.c); 0: none written */
+	uint64_t pidns_sig;
 };
 
 /* Tasks by tid. A task's address stays valid until it is removed, however
@@ -160,7 +163,26 @@ struct recorder {
 	uint8_t *scratch;      /* capture buffer */
 	size_t scratch_size;
 	struct rec_bpf *bpf; /* the BPF engine, once loaded */
+	/* strec's pid namespace (inode; 0: unknown) and its level below the
+	 * namespace of /proc; tasks in other namespaces (pidns.c) */
+	uint64_t pid_ns;
+	uint32_t pid_ns_level;
+	size_t pidns_tasks;
 };
+
+/* ---- pid namespaces (pidns.c, the ptrace engine) ---- */
+/* Reads strec's own namespace and level (rec->pid_ns, pid_ns_level): 0, or
+ * a negative errno (then no pid ns records are written). */
+int rec_pidns_init(struct recorder *rec);
+/* A task that appeared: a pid ns record when its namespace is not strec's
+ * and its ids differ from its last record. */
+void rec_pidns_check(struct recorder *rec, struct rec_task *task, uint64_t ts);
+/* After a successful call that may change ids (SC_CLASS_SETS_PGRP): the
+ * caller and, for setpgid of another process, the processes in other
+ * namespaces. */
+void rec_pidns_after_call(struct recorder *rec, struct rec_task *task, uint64_t ts);
+/* Before the task is removed. */
+void rec_pidns_forget(struct recorder *rec, const struct rec_task *task);
 
 /* Capture the memory behind the arguments of the syscall in task, at entry
  * or at exit (rval: the return value). Writes memory records. */

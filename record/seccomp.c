@@ -29,7 +29,8 @@ int rec_seccomp_install(const struct strec_filter *filter, char *msg, size_t msg
 		const struct sc_desc *const desc = sc_lookup(table, nr);
 		if (!desc)
 			continue;
-		if (!(desc->classes & (SC_CLASS_LIFECYCLE | SC_CLASS_SECCOMP)) &&
+		if (!(desc->classes &
+		      (SC_CLASS_LIFECYCLE | SC_CLASS_SECCOMP | SC_CLASS_SETS_PGRP)) &&
 		    !strec_filter_match(filter, SC_AUDIT_ARCH_X86_64, nr))
 			continue;
 		rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(REC_SECCOMP_TAG), (int)nr, 0);

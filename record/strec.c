@@ -239,6 +239,8 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec,
 		pids[i] = (uint32_t)o->attach_pids[i];
 	h->npids = o->nattach;
 	h->pids = pids;
+	h->pid_ns = rec->pid_ns;
+	h->pid_ns_level = rec->pid_ns_level;
 }
 
 /* Recording stopped before the end (--duration, --max-size): why, and
@@ -350,6 +352,10 @@ int main(int argc, char **argv)
 			opts.backend = REC_BACKEND_PTRACE;
 		}
 	}
+	/* ids in other pid namespaces: the ptrace engine records them (the
+	 * bpf engine does not) */
+	if (opts.backend == REC_BACKEND_PTRACE && rec_pidns_init(&rec) < 0)
+		REC_INFO("no pid namespace of strec's own: ids are not translated");
 	int err = 0;
 	const int out_fd = open_output(opts.output, opts.force);
 	rec.writer = strtrc_writer_open_fd(out_fd, NULL, &err, msg, sizeof(msg));

@@ -463,7 +463,7 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 		rp_arg_dirfd(c, (int64_t)v);
 		break;
 	case SC_ARG_PID:
-		rp_e_int(c->e, (int32_t)v);
+		rp_arg_pid(c, i);
 		break;
 	case SC_ARG_SIGNAL:
 		rp_print_signame(c, (int32_t)v);
@@ -529,9 +529,71 @@ bool rp_rv_DEC(struct rp_ctx *c, struct rp_buf *b)
 	return true;
 }
 
+const char *rp_pid_translation(const struct rp_ctx *c, int64_t v, enum sc_pid_type t, char *buf,
+			       size_t size)
+{
+	if (!c->opts->pidns_translation || !c->session)
+		return "";
+	if (t == SC_PID_TGID_PGID) { /* kill's: a process, or -N the group N */
+		if (v < -1) {
+			v = -v;
+			t = SC_PID_PGID;
+		} else {
+			t = SC_PID_TGID;
+		}
+	}
+	const uint32_t n = rp_session_pid_translate(c->session, c->ev->tid, v, t);
+	if (!n || n == v)
+		return "";
+	snprintf(buf, size, "%" PRIu32 " in strace's PID NS", n);
+	return buf;
+}
+
+void rp_e_pid(struct rp_ctx *c, int64_t v, enum sc_pid_type t)
+{
+	rp_e_int(c->e, (int32_t)v);
+	char text[48];
+	const char *const note = rp_pid_translation(c, (int32_t)v, t, text, sizeof(text));
+	if (*note)
+		rp_e_comment(c->e, note);
+}
+
+void rp_arg_pid(struct rp_ctx *c, unsigned i)
+{
+	assert(i < 6 && c->sc->desc && c->sc->desc->args[i].kind == SC_ARG_PID);
+	rp_e_pid(c, (int32_t)c->sc->args[i], (enum sc_pid_type)c->sc->desc->args[i].type);
+}
+
+/* an id returned: "N", and its translation */
+static bool rv_pid(struct rp_ctx *c, struct rp_buf *b)
+{
+	rp_rv_DEC(c, b);
+	char text[48];
+	const char *const note = rp_pid_translation(
+	    c, c->sc->rval, sc_rval_pid_type(c->sc->desc->rval), text, sizeof(text));
+	if (*note && !c->opts->json)
+		rp_buf_printf(b, " /* %s */", note);
+	return true;
+}
+
 bool rp_rv_PID(struct rp_ctx *c, struct rp_buf *b)
 {
-	return rp_rv_DEC(c, b);
+	return rv_pid(c, b);
+}
+
+bool rp_rv_PID_TID(struct rp_ctx *c, struct rp_buf *b)
+{
+	return rv_pid(c, b);
+}
+
+bool rp_rv_PID_PGID(struct rp_ctx *c, struct rp_buf *b)
+{
+	return rv_pid(c, b);
+}
+
+bool rp_rv_PID_SID(struct rp_ctx *c, struct rp_buf *b)
+{
+	return rv_pid(c, b);
 }
 
 bool rp_rv_HEX(struct rp_ctx *c, struct rp_buf *b)

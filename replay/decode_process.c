@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <sys/prctl.h>
 
 /* -v: structures in full */
@@ -648,7 +649,10 @@ static void print_waitid(struct rp_ctx *c)
 	if ((uint32_t)a[0] == 3) /* P_PIDFD */
 		rp_arg_fd(c, (int64_t)a[1]);
 	else
-		rp_e_int(c->e, (int32_t)a[1]);
+		rp_e_pid(c, (int32_t)a[1],
+			 (uint32_t)a[0] == P_PID    ? SC_PID_TGID
+			 : (uint32_t)a[0] == P_PGID ? SC_PID_PGID
+						    : SC_PID_NONE);
 	const struct rp_mem *m = rp_arg_mem(c, 2, true, 48);
 	if (m) {
 		if (rp_get_u32(m->data) == 0) /* WNOHANG, nothing ready */
@@ -690,7 +694,7 @@ void rp_dec_clone3(struct rp_ctx *c)
 void rp_dec_wait4(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	wait_status(c, 1);
 	rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[2]);
 	print_rusage(c, 3);
@@ -704,7 +708,7 @@ void rp_dec_waitid(struct rp_ctx *c)
 void rp_dec_prlimit64(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	rp_e_enum(c->e, &rp_x_rlimit, (uint32_t)a[1]);
 	print_rlimit(c, 2, false);
 	print_rlimit(c, 3, true);
@@ -756,8 +760,7 @@ void rp_dec_set_robust_list(struct rp_ctx *c)
 
 void rp_dec_get_robust_list(struct rp_ctx *c)
 {
-	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	print_out_addr(c, 1);
 	const struct rp_mem *m = rp_arg_mem(c, 2, true, 8);
 	if (m)
@@ -881,7 +884,7 @@ void rp_dec_setgroups(struct rp_ctx *c)
 void rp_dec_sched_setaffinity(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	rp_e_uint(c->e, (uint32_t)a[1]);
 	print_cpuset(c, 2, a[1], false);
 }
@@ -889,15 +892,14 @@ void rp_dec_sched_setaffinity(struct rp_ctx *c)
 void rp_dec_sched_getaffinity(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	rp_e_uint(c->e, (uint32_t)a[1]);
 	print_cpuset(c, 2, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true);
 }
 
 void rp_dec_sched_getparam(struct rp_ctx *c)
 {
-	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	print_out_int(c, 1, false);
 }
 
@@ -947,7 +949,7 @@ void rp_dec_setns(struct rp_ctx *c)
 void rp_dec_pidfd_open(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	rp_e_flags(c->e, &rp_x_pidfd, (uint32_t)a[1]);
 }
 

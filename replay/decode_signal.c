@@ -138,7 +138,7 @@ static void sigqueueinfo(struct rp_ctx *c, unsigned n)
 {
 	const uint64_t *a = c->sc->args;
 	for (unsigned k = 0; k < n; k++)
-		rp_e_int(c->e, (int32_t)a[k]);
+		rp_arg_pid(c, k);
 	rp_print_signame(c, (int32_t)a[n]);
 	const struct rp_mem *m = rp_arg_mem(c, n + 1, false, 48);
 	if (m)
@@ -181,15 +181,15 @@ void rp_dec_alarm(struct rp_ctx *c)
 void rp_dec_kill(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
+	rp_arg_pid(c, 0);
 	rp_print_signame(c, (int32_t)a[1]);
 }
 
 void rp_dec_tgkill(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_e_int(c->e, (int32_t)a[0]);
-	rp_e_int(c->e, (int32_t)a[1]);
+	rp_arg_pid(c, 0);
+	rp_arg_pid(c, 1);
 	rp_print_signame(c, (int32_t)a[2]);
 }
 

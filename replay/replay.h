@@ -133,6 +133,10 @@ void rp_session_set_entry_events(struct rp_session *s, bool on);
 uint32_t rp_session_pid(const struct rp_session *s, uint32_t tid);
 /* Working directory of tid's process, or NULL when unknown (-y). */
 const char *rp_session_cwd(const struct rp_session *s, uint32_t tid);
+/* Id v of type t as task tid saw it, as the recorder's
+ * pid namespace saw it (the trace's pid ns records): 0 when nothing says. */
+uint32_t rp_session_pid_translate(const struct rp_session *s, uint32_t tid, int64_t v,
+				  enum sc_pid_type t);
 /* Path of descriptor fd in tid's process, or NULL when unknown (-y). */
 const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd);
 /* The architecture and number of the last syscall tid entered (strace -n's
@@ -249,6 +253,9 @@ struct rp_print_opts {
 	bool show_ip;		  /* -i: "[00007f...] " instruction pointers */
 	unsigned column;	  /* -a: " = " goes no further left than this (default 40) */
 	bool pid_prefix;	  /* "PID  " before every line */
+	/* --pidns-translation: ids seen in another pid namespace followed by
+	 * what the recorder's namespace saw */
+	bool pidns_translation;
 	/* strace's per-syscall qualifiers, owned by the caller: -e raw= (the
 	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
 	 * abbreviated unless -v) */

@@ -124,6 +124,27 @@ struct rp_ctx {
 	bool deref;
 };
 
+/* The pid ns records of a trace (pidns.c): the latest of each task. */
+struct rp_pidns;
+/* own_ns, own_level: the header's pid_ns and pid_ns_level. NULL: no memory. */
+struct rp_pidns *rp_pidns_new(uint64_t own_ns, uint32_t own_level);
+void rp_pidns_free(struct rp_pidns *p);
+/* Task tid's record: 0, or -ENOMEM. */
+int rp_pidns_put(struct rp_pidns *p, uint32_t tid, const struct strtrc_pidns *r);
+/* Id v of the given type as task tid saw it, in the recorder's namespace:
+ * 0 when no record says (tid in the recorder's namespace, v unknown). */
+uint32_t rp_pidns_translate(const struct rp_pidns *p, uint32_t tid, int64_t v,
+			    enum sc_pid_type type);
+/* strace --pidns-translation's " /" "* N in strace's PID NS *" "/" after id
+ * v of type t the task of c saw (nothing when the recorder saw it as v, or
+ * nothing says); the text without the comment marks into buf, else "". */
+const char *rp_pid_translation(const struct rp_ctx *c, int64_t v, enum sc_pid_type t, char *buf,
+			       size_t size);
+/* An id: v, then its translation (rp_pid_translation) as a comment. */
+void rp_e_pid(struct rp_ctx *c, int64_t v, enum sc_pid_type t);
+/* Argument i, a SC_ARG_PID of its row, by rp_e_pid (kill's -PGID too). */
+void rp_arg_pid(struct rp_ctx *c, unsigned i);
+
 /* Decodes the arguments of ctx->sc into ctx->e (inside the open '(') by the
  * decoder its table row names. */
 void rp_decode_args(struct rp_ctx *c);

@@ -494,6 +494,11 @@ struct rp_session {
 	uint64_t snapshot_tids_dropped;
 	uint32_t snapshot_pid_dropped; /* the last snapshot that listed too many */
 	char warnings[RP_MAX_WARNINGS][256];
+	/* tasks in other pid namespaces (pid ns records); NULL: the trace has
+	 * no recorder namespace to translate to */
+	struct rp_pidns *pidns;
+	uint64_t pid_ns;
+	uint32_t pid_ns_level;
 	/* the calls that change the descriptor table, per architecture */
 	struct fd_calls {
 		uint32_t arch; /* 0: not looked up yet */
@@ -547,6 +552,10 @@ struct rp_session *rp_session_new(const struct strtrc_header *header)
 		return NULL;
 	if (header && header->cwd)
 		s->cwd = strdup(header->cwd);
+	if (header) {
+		s->pid_ns = header->pid_ns;
+		s->pid_ns_level = header->pid_ns_level;
+	}
 	return s;
 }
 
@@ -608,7 +617,14 @@ void rp_session_free(struct rp_session *s)
 	assert(s->store.bytes == 0);
 	free(s->cwd);
 	free(s->entry_mem);
+	rp_pidns_free(s->pidns);
 	free(s);
+}
+
+uint32_t rp_session_pid_translate(const struct rp_session *s, uint32_t tid, int64_t v,
+				  enum sc_pid_type t)
+{
+	return rp_pidns_translate(s->pidns, tid, v, t);
 }
 
 static int session_error(struct rp_session *s, const char *fmt, ...)
@@ -1048,6 +1064,17 @@ int rp_session_feed(struct rp_session *s, const struct strtrc_record *rec, rp_ev
 {
 	assert(s && rec && fn);
 	int rc;
+	if (rec->kind == STRTRC_PIDNS) {
+		/* no event: it holds from now on, also for the call just
+		 * returned (setsid's new session) */
+		if ((rc = check_tid(s, rec->tid, "record of thread")))
+			return rc;
+		if (!s->pid_ns)
+			return 0; /* nothing to translate to */
+		if (!s->pidns && !(s->pidns = rp_pidns_new(s->pid_ns, s->pid_ns_level)))
+			return -ENOMEM;
+		return rp_pidns_put(s->pidns, rec->tid, &rec->u.pidns);
+	}
 	if (s->opening) {
 		struct task *const o = s->opening;
 		if (rec->kind == STRTRC_MEMORY && rec->tid == o->tid &&

@@ -369,7 +369,7 @@ static unsigned traits(struct dt_trace *t, const struct rp_syscall *sc)
 	unsigned found = TRAIT_KNOWN;
 	/* a result that may be a process the trace does not know (getppid of
 	 * the traced command: the recorder) */
-	if (sc->desc && sc->desc->rval == SC_RV_PID)
+	if (sc->desc && sc_rval_pid_type(sc->desc->rval) != SC_PID_NONE)
 		found |= TRAIT_RETURNS_PID;
 	if (sc->desc && sc->desc->decoder == SC_D_getrandom)
 		found |= TRAIT_RANDOM;

@@ -109,6 +109,8 @@ static const char *const long_options[] = {
     "--quiet",
     "--output-separately",
     "--decode-fds",
+    "--decode-pids",
+    "--pidns-translation",
     "--with-trace-id",
     "--timestamps",
     "--absolute-timestamps",
@@ -166,6 +168,9 @@ static void usage(FILE *f)
 	    "                         UNIX-STREAM:[ino->peer,\"path\"]) and devices' numbers\n"
 	    "  --decode-fds=SET       what -y/-yy show: path, socket, dev, pidfd, all, none\n"
 	    "                         (also -e decode-fds=SET; --decode-fds alone is -y)\n"
+	    "  --decode-pids=pidns    ids a task in another pid namespace saw followed by\n"
+	    "                         /* N in strace's PID NS */ (also --pidns-translation,\n"
+	    "                         -e decode-pids=pidns; traces of the ptrace engine)\n"
 	    "  -v                     structures in full (stat, statx, getdents...)\n"
 	    "  -X FORMAT              named constants: abbrev (names, default), raw (numbers),\n"
 	    "                         verbose (numbers with the names in a comment)\n"
@@ -239,6 +244,26 @@ static void add_filter(struct opts *o, enum strec_filter_option kind, const char
 		 text);
 }
 
+/* --decode-pids=SET, strace's: pidns (or none); comm is not recorded */
+static void parse_decode_pids(struct opts *o, const char *set)
+{
+	char item[64];
+	bool on = false;
+	for (const char *p = set;;) {
+		const size_t n = strcspn(p, ",");
+		snprintf(item, sizeof(item), "%.*s", (int)n, p);
+		if (!strcmp(item, "pidns"))
+			on = true;
+		else if (strcmp(item, "none") != 0)
+			cli_usage_error("--decode-pids: '%s' is not supported (only pidns, none)",
+					item);
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+	o->print.pidns_translation = on;
+}
+
 /* -e KEY=VALUE: the output qualifiers here, the selection ones (trace=,
  * signal=, status=, or a bare syscall expression) in rp_select_expr. */
 static void parse_e(struct opts *o, const char *expr)
@@ -247,6 +272,10 @@ static void parse_e(struct opts *o, const char *expr)
 	if (!strncmp(expr, "decode-fds=", 11)) {
 		cli_select_or_die(
 		    rp_decode_fds_parse(expr + 11, &o->print.decode_fds, msg, sizeof(msg)), msg);
+		return;
+	}
+	if (!strncmp(expr, "decode-pids=", 12)) {
+		parse_decode_pids(o, expr + 12);
 		return;
 	}
 	if (!strncmp(expr, "quiet=", 6)) {
@@ -341,6 +370,12 @@ static void parse_args(struct opts *o, int argc, char **argv)
 									      &o->print.decode_fds,
 									      msg, sizeof(msg)),
 							  msg);
+			} else if (!strcmp(name, "--decode-pids")) {
+				parse_decode_pids(o, cli_opt_value(argc, argv, &i, val));
+			} else if (!strcmp(name, "--pidns-translation")) {
+				if (val)
+					cli_usage_error("--pidns-translation takes no value");
+				o->print.pidns_translation = true;
 			} else if (!strcmp(name, "--quiet")) {
 				char msg[256];
 				if (!val) /* as -q */

@@ -383,6 +383,10 @@ static unsigned check_table(const struct sc_table *t)
 					  a->type == SC_T_DATA_SOURCE || a->type == SC_T_DATA_SINK,
 				      "%s: %s: arg %u: descriptor type %u", t->arch_name, d->name,
 				      i, a->type);
+			} else if (a->kind == SC_ARG_PID) {
+				/* which id it is, for --pidns-translation */
+				CHECK(a->type <= SC_PID_TGID_PGID, "%s: %s: arg %u: pid type %u",
+				      t->arch_name, d->name, i, a->type);
 			} else if (a->kind == SC_ARG_BUF && a->type != 0) {
 				/* The one marker a buffer may carry: read whole. */
 				CHECK(a->type == SC_T_DIRENTS && a->dir == SC_DIR_OUT &&
@@ -717,7 +721,8 @@ static void check_specific(void)
 	CHECK(sc_data_fd_arg(d, SC_T_DATA_SOURCE) < 0,
 	      "getdents64 moves no data (strace dumps none)");
 	CHECK(sc_lookup(t, __NR_getppid)->rval == SC_RV_PID &&
-		  sc_lookup(t, __NR_clone3)->rval == SC_RV_PID &&
+		  sc_lookup(t, __NR_clone3)->rval == SC_RV_PID_TID &&
+		  sc_rval_pid_type(sc_lookup(t, __NR_getsid)->rval) == SC_PID_SID &&
 		  sc_lookup(t, __NR_getuid)->rval == SC_RV_DEC,
 	      "process ids returned");
 	CHECK(sc_strvec_arg(sc_lookup(t, __NR_execveat)) == 2, "execveat argv");

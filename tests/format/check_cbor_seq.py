@@ -28,13 +28,14 @@ while f.tell() < len(raw):
 assert f.tell() == len(raw)
 
 kinds = [it[0] for it in items]
-assert kinds == [0, 10, 1, 3, 2, 4, 5, 6, 7, 8, 9, 12, 11], kinds
+assert kinds == [0, 10, 1, 3, 2, 4, 5, 6, 7, 8, 9, 12, 13, 11], kinds
 hdr = items[0][1]
 assert hdr["format"] == 1 and hdr["arch"] == "x86_64" and hdr["backend"] == "bpf", hdr
 assert hdr["hostname"] == "h\u00f6st"
 assert hdr["env"] == ["PATH=/usr/bin", "LANG=C.UTF-8", "EMPTY="]
 assert hdr["start_realtime_ns"] == -1234567890123
 assert hdr["pids"] == [1, 4194304, 77]
+assert hdr["pid_ns"] == 2**64 - 1 and hdr["pid_ns_level"] == 1, hdr
 assert "filter" not in hdr
 ts = 0
 for it in items[1:]:
@@ -54,8 +55,11 @@ assert snap[4] == [100, 101, 2**32 - 1]
 # a device's type and number appended to its [fd, path]
 assert snap[8][3] == [2147483647, b"/a\xff\x00z", 0o60000, 2**64 - 1], snap[8][3]
 assert snap[8][0] == [0, b"/dev/pts/0", 0o20000, 136 << 8] and snap[8][1] == [1, b"pipe:[1234]"]
-loss = items[-2]
+loss = items[-3]
 assert loss == [12, 0, 0, 2**64 - 1], loss
+pidns = items[-2]  # [13, tid, dts, ns, [parents], [NSpid], [NStgid], [NSpgid], [NSsid]]
+assert pidns == [13, 102, 0, 4026533000, [4026532999, 2**64 - 1], [4194303, 77, 1],
+                 [4194303, 77, 1], [0, 0, 0], [2**32 - 1, 5, 0]], pidns
 end = items[-1]
-assert end[1] == 0 and end[3] == 11 and end[4] == 3, end
+assert end[1] == 0 and end[3] == 12 and end[4] == 3, end
 print(f"{len(items)} items OK")

@@ -59,6 +59,8 @@ static inline struct strtrc_header sample_header(void)
 	    .filter = NULL,
 	    .npids = 3,
 	    .pids = sample_pids,
+	    .pid_ns = UINT64_MAX,
+	    .pid_ns_level = 1,
 	};
 }
 
@@ -69,10 +71,14 @@ static const struct strtrc_fd_entry sample_fds[] = {
     {2147483647, {(const uint8_t *)"/a\xff\x00z", 5}, 0060000 /* S_IFBLK */, UINT64_MAX},
 };
 static const uint32_t sample_tids[] = {100, 101, UINT32_MAX};
+/* a task two levels below the recorder's namespace, itself one below /proc's */
+static const uint64_t sample_ns_parents[] = {4026532999ull, UINT64_MAX};
+static const uint32_t sample_nspid[] = {4194303, 77, 1}, sample_nstgid[] = {4194303, 77, 1},
+		      sample_nspgid[] = {0, 0, 0}, sample_nssid[] = {UINT32_MAX, 5, 0};
 static const uint8_t sample_siginfo[128] = {11, 0, 0, 0, 0xff, 1, 2, 3};
 
 /* One record of each kind but header and end, with edge values. */
-#define SAMPLE_RECORDS 11
+#define SAMPLE_RECORDS 12
 static inline void sample_records(struct strtrc_record *r)
 {
 	memset(r, 0, sizeof(*r) * SAMPLE_RECORDS);
@@ -123,6 +129,14 @@ static inline void sample_records(struct strtrc_record *r)
 	r[9] = (struct strtrc_record){.kind = STRTRC_DETACH, .tid = 101, .ts_ns = UINT64_MAX};
 	r[10] = (struct strtrc_record){.kind = STRTRC_LOSS, .tid = 0, .ts_ns = UINT64_MAX};
 	r[10].u.loss.count = UINT64_MAX;
+	r[11] = (struct strtrc_record){.kind = STRTRC_PIDNS, .tid = 102, .ts_ns = UINT64_MAX};
+	r[11].u.pidns = (struct strtrc_pidns){
+	    .ns = 4026533000ull,
+	    .nparents = 2,
+	    .parents = sample_ns_parents,
+	    .nids = {3, 3, 3, 3},
+	    .ids = {sample_nspid, sample_nstgid, sample_nspgid, sample_nssid},
+	};
 }
 
 #endif

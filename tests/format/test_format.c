@@ -148,6 +148,18 @@ static void check_record_eq(const struct strtrc_record *a, const struct strtrc_r
 	case STRTRC_LOSS:
 		CHECK(a->u.loss.count == b->u.loss.count);
 		break;
+	case STRTRC_PIDNS: {
+		const struct strtrc_pidns *x = &a->u.pidns, *y = &b->u.pidns;
+		CHECK(x->ns == y->ns && x->nparents == y->nparents);
+		for (size_t i = 0; i < x->nparents; i++)
+			CHECK(x->parents[i] == y->parents[i]);
+		for (int t = 0; t < STRTRC_PID_TYPES; t++) {
+			CHECK(x->nids[t] == y->nids[t]);
+			for (size_t i = 0; i < x->nids[t]; i++)
+				CHECK(x->ids[t][i] == y->ids[t][i]);
+		}
+		break;
+	}
 	default:
 		CHECK(!"unexpected kind");
 	}
@@ -175,6 +187,7 @@ static void check_header_eq(const struct strtrc_header *a, const struct strtrc_h
 	CHECK(a->start_monotonic_ns == b->start_monotonic_ns);
 	CHECK(a->capture_size == b->capture_size && a->follow_forks == b->follow_forks);
 	CHECK(a->attached == b->attached);
+	CHECK(a->pid_ns == b->pid_ns && a->pid_ns_level == b->pid_ns_level);
 	CHECK(a->npids == b->npids);
 	for (size_t i = 0; i < a->npids; i++)
 		CHECK(a->pids[i] == b->pids[i]);
@@ -303,6 +316,21 @@ static void test_roundtrip(void)
 	CHECK(strtrc_reader_bytes_in(r) > 0);
 	strtrc_reader_close(r);
 	close(fd);
+
+	/* The writer refuses a pid namespace list longer than the kernel's
+	 * 33 levels. */
+	{
+		struct strtrc_writer *const w5 = writer_memfd(&fd, 0);
+		CHECK(strtrc_write_header(w5, &h) == 0);
+		struct strtrc_record deep = recs[SAMPLE_RECORDS - 1];
+		CHECK(deep.kind == STRTRC_PIDNS);
+		uint32_t many[STRTRC_PIDNS_MAX + 1] = {0};
+		deep.u.pidns.ids[STRTRC_PID_SID] = many;
+		deep.u.pidns.nids[STRTRC_PID_SID] = STRTRC_PIDNS_MAX + 1;
+		CHECK(strtrc_write(w5, &deep) == -EINVAL);
+		strtrc_writer_abandon(w5);
+		close(fd);
+	}
 
 	/* A minimal header: absent strings stay NULL, empty arrays. */
 	struct strtrc_writer *const w4 = writer_memfd(&fd, 0);
@@ -1085,6 +1113,46 @@ static void test_forward_compat(void)
 	strtrc_reader_close(rd2);
 	close(fd);
 	free(b.p);
+
+	/* A pid namespace record: lists of up to 33 entries read, more are an
+	 * error. */
+	for (int over = 0; over < 2; over++) {
+		raw.len = 0;
+		raw_header(r, false);
+		raw_array(r, 9);
+		raw_uint(r, STRTRC_PIDNS);
+		raw_uint(r, 7);
+		raw_uint(r, 1);
+		raw_uint(r, 4026532000u);
+		raw_array(r, 1);
+		raw_uint(r, 4026531836u);
+		const size_t len = over ? STRTRC_PIDNS_MAX + 1 : STRTRC_PIDNS_MAX;
+		for (int t = 0; t < STRTRC_PID_TYPES; t++) {
+			raw_array(r, t == STRTRC_PID_SID ? len : 2);
+			for (size_t k = 0; k < (t == STRTRC_PID_SID ? len : 2); k++)
+				raw_uint(r, 100 * t + k);
+		}
+		b = raw_trace(r, STRTRC_FORMAT_VERSION);
+		struct strtrc_reader *const rp = open_buf(&b, &fd, &err, msg, sizeof(msg));
+		CHECK_MSG(rp, "%s", msg);
+		if (over) {
+			CHECK(strtrc_reader_next(rp, &rec) == -EBADMSG);
+			CHECK_MSG(strstr(strtrc_reader_error(rp), "NSsid"), "%s",
+				  strtrc_reader_error(rp));
+		} else {
+			CHECK(strtrc_reader_next(rp, &rec) == 1);
+			const struct strtrc_pidns *const p = &rec.u.pidns;
+			CHECK(rec.kind == STRTRC_PIDNS && rec.tid == 7 && p->ns == 4026532000u);
+			CHECK(p->nparents == 1 && p->parents[0] == 4026531836u);
+			CHECK(p->nids[STRTRC_PID_TID] == 2 && p->ids[STRTRC_PID_TGID][1] == 101);
+			CHECK(p->nids[STRTRC_PID_SID] == STRTRC_PIDNS_MAX);
+			CHECK(p->ids[STRTRC_PID_SID][STRTRC_PIDNS_MAX - 1] ==
+			      300 + STRTRC_PIDNS_MAX - 1);
+		}
+		strtrc_reader_close(rp);
+		close(fd);
+		free(b.p);
+	}
 
 	/* Tags are ignored, also on a whole record. */
 	raw.len = 0;

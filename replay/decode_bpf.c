@@ -300,10 +300,14 @@ static void print_field(struct rp_ctx *c, const struct bpf_field *f, const uint8
 		break;
 	}
 	case BF_KVER: {
+		/* -X raw: the number in hex; -X verbose: both */
 		const uint32_t v = rp_get_u32(p);
+		char name[64];
+		snprintf(name, sizeof(name),
+			 "KERNEL_VERSION(%" PRIu32 ", %" PRIu32 ", %" PRIu32 ")", v >> 16,
+			 (v >> 8) & 0xff, v & 0xff);
 		rp_e_key(c->e, f->name);
-		rp_e_rawf(c->e, "KERNEL_VERSION(%" PRIu32 ", %" PRIu32 ", %" PRIu32 ")", v >> 16,
-			  (v >> 8) & 0xff, v & 0xff);
+		rp_e_symx(c->e, name, v);
 		break;
 	}
 	case BF_NUMA: {

@@ -2,6 +2,7 @@
 #include "syscall_table.h"
 
 #include <assert.h>
+#include <linux/bpf.h>
 #include <string.h>
 
 /* Shorthands the .def files are written in. */
@@ -65,7 +66,9 @@
 /* Buffers: IN sized by an argument; OUT sized by the return value; OUT_ARG
  * sized by an argument (the kernel fills it whole on success). */
 #define A_BUF_IN(n) ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_ARG(n))
-#define A_BUF_OUT   ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_RET)
+/* read by the kernel and written back: a struct of the size argument n gives */
+#define A_BUF_INOUT(n) ARG_(SC_ARG_BUF, SC_DIR_INOUT, 0, SC_LEN_ARG(n))
+#define A_BUF_OUT      ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_RET)
 /* Directory entries: the decoder needs them all to count them. */
 #define A_DIRENTS_OUT	    ARG_(SC_ARG_BUF, SC_DIR_OUT, SC_T_DIRENTS, SC_LEN_RET)
 #define A_BUF_OUT_ARG(n)    ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
@@ -199,6 +202,32 @@ struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr,
 			return c->arg;
 	}
 	return desc->args[i];
+}
+
+bool sc_returns_fd(const struct sc_desc *d, const uint64_t args[6])
+{
+	assert(d && args);
+	if (!(d->classes & SC_CLASS_RET_FD))
+		return false;
+	if (d->decoder != SC_D_bpf)
+		return true;
+	switch (args[0]) {
+	case BPF_MAP_CREATE:
+	case BPF_PROG_LOAD:
+	case BPF_OBJ_GET:
+	case BPF_PROG_GET_FD_BY_ID:
+	case BPF_MAP_GET_FD_BY_ID:
+	case BPF_RAW_TRACEPOINT_OPEN:
+	case BPF_BTF_LOAD:
+	case BPF_BTF_GET_FD_BY_ID:
+	case BPF_LINK_CREATE:
+	case BPF_LINK_GET_FD_BY_ID:
+	case BPF_ENABLE_STATS:
+	case BPF_ITER_CREATE:
+		return true;
+	default:
+		return false;
+	}
 }
 
 int sc_number(const struct sc_table *table, const char *name)

@@ -5,6 +5,7 @@
 #ifndef STREC_COMMON_SYSCALL_TABLE_H
 #define STREC_COMMON_SYSCALL_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -526,6 +527,11 @@ int sc_data_fd_arg(const struct sc_desc *d, enum sc_type_id end);
 int sc_data_arg(const struct sc_desc *d);
 /* The argument of the first vector of strings (execve's argv), -1 if none. */
 int sc_strvec_arg(const struct sc_desc *d);
+
+/* Whether a successful call of d with these arguments returned a new
+ * descriptor: its RET_FD class, narrowed for calls whose commands differ
+ * (bpf's BPF_MAP_CREATE does, BPF_MAP_UPDATE_ELEM does not). */
+bool sc_returns_fd(const struct sc_desc *d, const uint64_t args[6]);
 
 /* Size in bytes of a fixed-size type; 0 for SC_T_NONE. */
 size_t sc_type_size(enum sc_type_id type);

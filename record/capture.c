@@ -625,7 +625,7 @@ int rec_capture_result(struct recorder *rec, const struct rec_task *task,
 	if ((rc = record_extra_fds(rec, task, desc, rval, ts)))
 		return rc;
 	char what[32];
-	if (desc->classes & SC_CLASS_RET_FD) {
+	if (sc_returns_fd(desc, task->args)) {
 		snprintf(what, sizeof(what), "fd/%lld", (long long)rval);
 		return record_link(rec, task, task->tid, what, 0, 0, ts);
 	}

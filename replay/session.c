@@ -753,7 +753,7 @@ const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid)
 
 const struct rp_mem *rp_syscall_returned_fd_link(const struct rp_syscall *sc)
 {
-	if (!sc->finished || sc->is_error || !sc->desc || !(sc->desc->classes & SC_CLASS_RET_FD))
+	if (!sc->finished || sc->is_error || !sc->desc || !sc_returns_fd(sc->desc, sc->args))
 		return NULL;
 	return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, 0);
 }
@@ -875,7 +875,7 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 			  !recv || (flags & 0x40000000));
 	}
 	const struct rp_mem *link = result_link(sc, 0);
-	if ((classes & SC_CLASS_RET_FD) && link) {
+	if (sc_returns_fd(d, sc->args) && link) {
 		fdtab_set(st, fds, r, (const char *)link->data, link->len,
 			  opened_cloexec(d, sc->args));
 		return;

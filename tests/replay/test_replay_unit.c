@@ -99,7 +99,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_PTRACE_REQUEST,
     SC_X_SECCOMP_OP,
     SC_X_KEYCTL_CMD,
-    SC_X_BPF_CMD,
     SC_X_FANOTIFY_FLAGS,
     SC_X_MODULE_INIT_FLAGS,
     SC_X_SWAP_FLAGS,

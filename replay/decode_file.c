@@ -554,7 +554,8 @@ void rp_dec_statx(struct rp_ctx *c)
 	/* strace prints statx's unknown bits without the "AT_???" comment */
 	struct rp_xlat at_flags = rp_x_at_flags;
 	at_flags.unknown = NULL;
-	if (xs != RP_XLAT_ABBREV && sync_name) {
+	/* both sync bits: strace names each (0x6000 has no name of its own) */
+	if ((xs != RP_XLAT_ABBREV && sync_name) || sync == 0x6000u) {
 		/* strace: the sync type and the flags each on its own;
 		 * raw prints nothing for a zero sync type */
 		struct rp_buf b = {0};

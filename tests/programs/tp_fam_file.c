@@ -332,6 +332,20 @@ static void corners(void)
 	S(SYS_utimensat, AT_FDCWD, "odd", times, 0x80);
 	S(SYS_utimensat, AT_FDCWD, "odd", 1, 0);
 	S(SYS_statfs, "/sys", &sfs);
+	/* both sync-type bits; the flag sets of the mount API, umount2, module
+	 * loading and landlock, on failure paths (named, unknown, high bits) */
+	S(SYS_statx, AT_FDCWD, "odd", 0x6000 | AT_SYMLINK_NOFOLLOW, STATX_TYPE, &stx);
+	S(SYS_fsopen, "nonexistentfs", 0x100000001ull);
+	S(SYS_fsopen, NULL, 2);
+	S(SYS_fsmount, -1, 1, 0x13);
+	S(SYS_fsmount, -1, 0, 0x40);
+	S(SYS_fspick, -1, "", 0x9);
+	S(SYS_open_tree, -1, "", 0x1001 | O_CLOEXEC);
+	S(SYS_move_mount, -1, "", -1, "", 0x45);
+	S(SYS_umount2, "missing", 0x1a);
+	S(SYS_finit_module, -1, "", 0x3);
+	S(SYS_delete_module, "no_such_module", O_NONBLOCK | O_TRUNC);
+	S(SYS_landlock_create_ruleset, NULL, 0, 0x3);
 	S(SYS_unlink, "odd");
 	S(SYS_unlink, "fifo3");
 	S(SYS_rmdir, "d3");

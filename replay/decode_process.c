@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <sys/prctl.h>
 
+#include <asm/prctl.h>
+
 /* -v: structures in full */
 #define RP_VERBOSE(c) ((c)->opts->verbose)
 
@@ -580,7 +582,30 @@ static void print_prctl(struct rp_ctx *c)
 	case 30: /* PR_GET_TIMERSLACK */
 	case 31: /* PR_TASK_PERF_EVENTS_DISABLE */
 	case 32: /* PR_TASK_PERF_EVENTS_ENABLE */
-	case 34: /* PR_MCE_KILL_GET */
+		break;
+	case PR_SET_TSC:
+		rp_e_enum(c->e, &rp_x_pr_tsc, (uint32_t)a[1]);
+		break;
+	case PR_GET_TSC: {
+		const struct rp_mem *m = rp_arg_mem(c, 1, true, 4);
+		if (m) {
+			struct rp_buf b = {0};
+			rp_buf_putc(&b, '[');
+			rp_xlat_enum_text(&b, rp_e_xstyle(c->e), &rp_x_pr_tsc, rp_get_u32(m->data));
+			rp_buf_putc(&b, ']');
+			rp_e_raw(c->e, b.data ? b.data : "");
+			rp_buf_free(&b);
+		}
+		break;
+	}
+	case PR_MCE_KILL:
+		rp_e_enum(c->e, &rp_x_pr_mce_kill, a[1]);
+		if (a[1] == PR_MCE_KILL_SET) {
+			rp_e_enum(c->e, &rp_x_pr_mce_kill_policy, a[2]);
+			prctl_rest(c, 3);
+		} else {
+			prctl_rest(c, 2);
+		}
 		break;
 	case 1: /* PR_SET_PDEATHSIG */
 		rp_print_signame(c, (int64_t)a[1]);
@@ -745,10 +770,38 @@ void rp_dec_arch_prctl(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_enum(c->e, &rp_x_arch_prctl, (uint32_t)a[0]);
-	if (a[0] == 0x1003 || a[0] == 0x1004)
+	/* strace names the xfeatures in a comment even without -X verbose */
+	const enum rp_xlat_style st =
+	    rp_e_xstyle(c->e) == RP_XLAT_RAW ? RP_XLAT_RAW : RP_XLAT_VERBOSE;
+	struct rp_buf b = {0};
+	switch (a[0]) {
+	case ARCH_GET_FS:
+	case ARCH_GET_GS:
 		print_out_addr(c, 1);
-	else if (a[0] != 0x1011) /* ARCH_GET_CPUID has no argument */
+		break;
+	case ARCH_GET_CPUID: /* no argument */
+		break;
+	case ARCH_GET_XCOMP_SUPP:
+	case ARCH_GET_XCOMP_PERM:
+	case ARCH_GET_XCOMP_GUEST_PERM: {
+		const struct rp_mem *m = rp_arg_mem(c, 1, true, 8);
+		if (!m)
+			break;
+		rp_buf_putc(&b, '[');
+		rp_xlat_flags_text(&b, st, &rp_x_x86_xfeatures, rp_get_u64(m->data));
+		rp_buf_putc(&b, ']');
+		rp_e_raw(c->e, b.data ? b.data : "");
+		break;
+	}
+	case ARCH_REQ_XCOMP_PERM:
+	case ARCH_REQ_XCOMP_GUEST_PERM:
+		rp_xlat_enum_text(&b, st, &rp_x_x86_xfeature_bits, a[1]);
+		rp_e_raw(c->e, b.data ? b.data : "");
+		break;
+	default:
 		rp_e_hex(c->e, a[1]);
+	}
+	rp_buf_free(&b);
 }
 
 void rp_dec_set_robust_list(struct rp_ctx *c)
@@ -995,8 +1048,12 @@ bool rp_rv_PERSONALITY(struct rp_ctx *c, struct rp_buf *b)
 bool rp_rv_PRCTL(struct rp_ctx *c, struct rp_buf *b)
 {
 	const int64_t r = c->sc->rval;
-	const char *const name = r >= 0 ? rp_xlat_lookup(&rp_x_dumpable, (uint64_t)r) : NULL;
-	if (c->sc->args[0] != PR_GET_DUMPABLE || !name)
+	const struct rp_xlat *const x = c->sc->args[0] == PR_GET_DUMPABLE ? &rp_x_dumpable
+					: c->sc->args[0] == PR_MCE_KILL_GET
+					    ? &rp_x_pr_mce_kill_policy
+					    : NULL;
+	const char *const name = r >= 0 && x ? rp_xlat_lookup(x, (uint64_t)r) : NULL;
+	if (!name)
 		return false;
 	rp_buf_printf(b, "%" PRId64 " (%s)", r, name);
 	return true;

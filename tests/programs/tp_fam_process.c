@@ -123,6 +123,13 @@ static void prctls(void)
 	sys(SYS_prctl, PR_GET_THP_DISABLE, 0, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_GET_TID_ADDRESS, (long)&addr, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_TIMING, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_TSC, (long)&sig, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_TSC, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_TSC, 9, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_MCE_KILL_GET, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_MCE_KILL, PR_MCE_KILL_SET, 7, 0, 0, 0);
+	sys(SYS_prctl, PR_MCE_KILL, 5, 1, 2, 3, 0);
 	sys(SYS_prctl, 0x7fff, 1, 2, 3, 4, 0);
 }
 
@@ -135,6 +142,11 @@ static void arch_prctls(void)
 	sys(SYS_arch_prctl, 0x1003, (long)BAD_PTR, 0, 0, 0, 0);
 	sys(SYS_arch_prctl, 0x1011 /* ARCH_GET_CPUID */, 0, 0, 0, 0, 0);
 	sys(SYS_arch_prctl, 0x1fff, 0, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1021 /* ARCH_GET_XCOMP_SUPP */, (long)&fs, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1021, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1022 /* ARCH_GET_XCOMP_PERM */, (long)&fs, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1023 /* ARCH_REQ_XCOMP_PERM */, 8, 0, 0, 0, 0);
+	sys(SYS_arch_prctl, 0x1023, 0xb, 0, 0, 0, 0);
 }
 
 static void thread_state(void)

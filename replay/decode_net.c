@@ -648,7 +648,7 @@ static void print_msg_iov(struct rp_ctx *c, const struct msg_loc *l, uint64_t io
 		if (!show && base)
 			rp_e_bytes(c->e, (const uint8_t *)"", 0, false, false);
 		else
-			print_data(c, base, b, show);
+			print_strn(c, base, b, show);
 		rp_e_key(c->e, "iov_len");
 		rp_e_uint(c->e, len);
 		rp_e_close(c->e, '}');

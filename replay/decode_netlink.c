@@ -1,9 +1,8 @@
-/* Netlink messages in the data of sendto, recvfrom, sendmsg and recvmsg on
- * AF_NETLINK sockets, printed as strace 6.1 does (netlink.c there): each
- * struct nlmsghdr with its type and flags named by the socket's protocol,
- * then its payload. The protocol comes from the recorder's socket records
- * (rp_session_netlink_protocol); a socket of unknown protocol, or of one
- * decoded here not at all, keeps its bytes.
+/* Netlink messages in the data of sendto and recvfrom on AF_NETLINK
+ * sockets (strace 6.1 leaves sendmsg's iovecs as bytes), printed as strace 6.1 does (netlink.c
+ * there): each struct nlmsghdr with its type and flags named by the socket's protocol, then its
+ * payload. The protocol comes from the recorder's socket records (rp_session_netlink_protocol); a
+ * socket of unknown protocol, or of one decoded here not at all, keeps its bytes.
  *
  * Decoded: the header for NETLINK_ROUTE and NETLINK_SOCK_DIAG, NLMSG_ERROR's
  * struct nlmsgerr (its message again, without the extended ack's
@@ -24,6 +23,7 @@
 #define TYPE_ERROR     2u /* NLMSG_ERROR */
 #define TYPE_DONE      3u /* NLMSG_DONE */
 #define RTM_DELACTION  49u
+#define NL_UNKNOWN     0xffffffffu /* a socket strace cannot find yet */
 
 /* The message bytes the trace holds: data[0..have) of an area of len bytes
  * at addr; beyond have the tracee's memory could not be read. */
@@ -51,7 +51,7 @@ static void print_hexstr(struct rp_ctx *c, const struct nl_area *a, uint64_t off
 
 static const struct rp_xlat *type_names(uint32_t protocol, uint16_t type)
 {
-	if (type < NLMSG_MIN_TYPE)
+	if (type < NLMSG_MIN_TYPE || protocol == NL_UNKNOWN)
 		return &rp_x_netlink_types;
 	return protocol == NL_ROUTE ? &rp_x_nl_route_types : &rp_x_nl_sock_diag_types;
 }
@@ -61,7 +61,7 @@ static const struct rp_xlat *flag_names(uint32_t protocol, uint16_t type)
 {
 	if (type == TYPE_ERROR)
 		return &rp_x_netlink_ack_flags;
-	if (type < NLMSG_MIN_TYPE)
+	if (type < NLMSG_MIN_TYPE || protocol == NL_UNKNOWN)
 		return NULL;
 	if (protocol == NL_SOCK_DIAG || type == RTM_DELACTION)
 		return &rp_x_netlink_get_flags;
@@ -185,7 +185,7 @@ static void print_family_only(struct rp_ctx *c, const struct nl_area *a, uint64_
 static bool family_only(uint32_t protocol, uint16_t type, const struct nl_area *a, uint64_t off,
 			uint64_t len)
 {
-	if (type < NLMSG_MIN_TYPE || !len)
+	if (type < NLMSG_MIN_TYPE || !len || protocol == NL_UNKNOWN)
 		return false;
 	if (protocol == NL_ROUTE)
 		return !rp_xlat_lookup(&rp_x_nl_route_types, type);
@@ -235,9 +235,10 @@ bool rp_netlink_print(struct rp_ctx *c, int64_t fd, uint64_t addr, const struct 
 {
 	if (!addr || !m || !c->session || fd < 0 || fd > INT32_MAX)
 		return false;
-	const int protocol = rp_session_netlink_protocol(c->session, c->ev->tid, (int)fd);
-	if (protocol != (int)NL_ROUTE && protocol != (int)NL_SOCK_DIAG)
+	const int found = rp_session_netlink_protocol(c->session, c->ev->tid, (int)fd);
+	if (found != (int)NL_ROUTE && found != (int)NL_SOCK_DIAG && found != -2)
 		return false;
+	const uint32_t protocol = found == -2 ? NL_UNKNOWN : (uint32_t)found;
 	/* bytes the recorder left out (not unreadable ones) would be guessed */
 	if (m->len < len && !(m->flags & STRTRC_MEM_UNREADABLE))
 		return false;
@@ -274,7 +275,7 @@ bool rp_netlink_print(struct rp_ctx *c, int64_t fd, uint64_t addr, const struct 
 			rp_e_open(c->e, '[');
 			array = true;
 		}
-		print_message(c, (uint32_t)protocol, &a, off, left);
+		print_message(c, protocol, &a, off, left);
 		if (!more)
 			break;
 		off += step;

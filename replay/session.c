@@ -857,8 +857,12 @@ static void learn_netlink_sockets(struct rp_session *s, const struct rp_syscall 
 		size_t k = 0;
 		while (k < s->n_nl_socks && s->nl_socks[k].inode != so.inode)
 			k++;
+		/* strace knows the protocol once the socket has a port id
+		 * (its sock_diag lookup finds it then) */
+		const bool bound = so.local.len >= 8 && rp_get_u32(so.local.data + 4) != 0;
+		const int32_t protocol = bound ? (int32_t)so.protocol : -2;
 		if (k < s->n_nl_socks) {
-			s->nl_socks[k].protocol = so.protocol; /* the inode was reused */
+			s->nl_socks[k].protocol = protocol;
 			continue;
 		}
 		if (s->n_nl_socks == s->nl_socks_cap) {
@@ -869,7 +873,7 @@ static void learn_netlink_sockets(struct rp_session *s, const struct rp_syscall 
 			s->nl_socks = more;
 			s->nl_socks_cap = cap;
 		}
-		s->nl_socks[s->n_nl_socks++] = (struct nl_sock){so.inode, so.protocol};
+		s->nl_socks[s->n_nl_socks++] = (struct nl_sock){so.inode, protocol};
 	}
 }
 
@@ -885,7 +889,7 @@ int rp_session_netlink_protocol(const struct rp_session *s, uint32_t tid, int fd
 		return -1;
 	for (size_t k = 0; k < s->n_nl_socks; k++) {
 		if (s->nl_socks[k].inode == inode)
-			return (int)s->nl_socks[k].protocol;
+			return s->nl_socks[k].protocol;
 	}
 	return -1;
 }

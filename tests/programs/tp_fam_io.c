@@ -9,8 +9,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/counter.h>
-#include <linux/fs.h>
-#include <linux/inotify.h>
 #include <linux/random.h>
 #include <poll.h>
 #include <signal.h>
@@ -39,6 +37,19 @@
 #endif
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC 4
+#endif
+/* <linux/fs.h>'s, which clashes with <fcntl.h> */
+#ifndef FS_IOC_GETFLAGS
+#define FS_IOC_GETFLAGS	  _IOR('f', 1, long)
+#define FS_IOC_SETFLAGS	  _IOW('f', 2, long)
+#define FS_IOC32_GETFLAGS _IOR('f', 1, int)
+#define FS_IOC32_SETFLAGS _IOW('f', 2, int)
+#define FS_APPEND_FL	  0x20
+#define FS_NOATIME_FL	  0x80
+#endif
+/* <linux/inotify.h>'s, which clashes with <fcntl.h> too */
+#ifndef INOTIFY_IOC_SETNEXTWD
+#define INOTIFY_IOC_SETNEXTWD _IOW('I', 0, int)
 #endif
 #ifndef RWF_DSYNC
 #define RWF_DSYNC 2

@@ -70,8 +70,13 @@
 #define A_BUF_INOUT(n) ARG_(SC_ARG_BUF, SC_DIR_INOUT, 0, SC_LEN_ARG(n))
 #define A_BUF_OUT      ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_RET)
 /* Directory entries: the decoder needs them all to count them. */
-#define A_DIRENTS_OUT	    ARG_(SC_ARG_BUF, SC_DIR_OUT, SC_T_DIRENTS, SC_LEN_RET)
-#define A_BUF_OUT_ARG(n)    ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+#define A_DIRENTS_OUT	 ARG_(SC_ARG_BUF, SC_DIR_OUT, SC_T_DIRENTS, SC_LEN_RET)
+#define A_BUF_OUT_ARG(n) ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+/* An ioctl's argument as its command's _IOC bits describe it: _IOC_SIZE
+ * bytes read by the kernel (_IOC_WRITE), written by it (_IOC_READ) or both. */
+#define A_IOC_IN	    ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_IOC_SIZE)
+#define A_IOC_OUT	    ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_IOC_SIZE)
+#define A_IOC_INOUT	    ARG_(SC_ARG_BUF, SC_DIR_INOUT, 0, SC_LEN_IOC_SIZE)
 #define A_STRUCT_IN(t)	    ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
 #define A_STRUCT_OUT(t)	    ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
 #define A_STRUCT_INOUT(t)   ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)

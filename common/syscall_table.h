@@ -120,6 +120,8 @@ enum sc_len_source {
 	SC_LEN_NONE = 7,     /* not applicable, or implied by the type */
 	SC_LEN_PTR_ARG0 = 8, /* 8..13: a socklen_t/int in memory behind that argument */
 	SC_LEN_PTR_ARG5 = 13,
+	/* an ioctl's: the size field of its command (argument 1), _IOC_SIZE */
+	SC_LEN_IOC_SIZE = 14,
 };
 #define SC_LEN_ARG(n)	  ((uint8_t)(SC_LEN_ARG0 + (n)))
 #define SC_LEN_PTR_ARG(n) ((uint8_t)(SC_LEN_PTR_ARG0 + (n)))

@@ -301,6 +301,10 @@ static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval,
 		*out = value;
 		return true;
 	}
+	if (len == SC_LEN_IOC_SIZE) {
+		*out = (task->args[1] >> 16) & 0x3fff;
+		return true;
+	}
 	return false;
 }
 

@@ -374,12 +374,10 @@ static const struct {
     {"TIOCSPTLCK", IA_INT_IN},
     /* the source descriptor: a plain int to strace 6.1, even with -y */
     {"BTRFS_IOC_CLONE or FICLONE", IA_INT},
-    {"FS_IOC_SETFLAGS", IA_PTR},
     {"BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR},
     {"TIOCGPTN", IA_INT_OUT},
     {"TIOCGPTLCK", IA_INT_OUT},
     {"TIOCGEXCL", IA_INT_OUT},
-    {"FS_IOC_GETFLAGS", IA_PTR},
 };
 
 static enum io_arg ioctl_arg(const char *name)
@@ -591,6 +589,8 @@ static void print_ioctl(struct rp_ctx *c)
 		rp_e_symx(c->e, name, cmd);
 	else
 		print_ioc(c, cmd);
+	if (rp_ioctl_dev_arg(c, cmd, name))
+		return;
 	switch (arg) {
 	case IA_NONE:
 		break;

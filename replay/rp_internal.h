@@ -237,6 +237,9 @@ void rp_print_interval_pair(struct rp_emit *e, const uint8_t *p, const char *fra
 /* The struct itimerspec behind arg i (out: as the call left it) */
 void rp_print_itimerspec_arg(struct rp_ctx *c, unsigned i, bool out);
 void rp_print_sigevent(struct rp_ctx *c, unsigned i);
+/* ioctl's argument for the device commands decode_ioctl.c knows (cmd, as
+ * common/xlat/ioctl_cmd.in names it): false, nothing printed, for others. */
+bool rp_ioctl_dev_arg(struct rp_ctx *c, uint32_t cmd, const char *name);
 /* The syscall tid made before the current one (restart_syscall's
  * "resuming interrupted nanosleep"), or NULL. */
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid);

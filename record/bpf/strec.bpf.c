@@ -671,6 +671,10 @@ static __always_inline bool length_of(struct cap_state *c, __u8 len, __u64 *out)
 		*out = value;
 		return true;
 	}
+	if (len == SC_LEN_IOC_SIZE) {
+		*out = (arg_value(c, 1) >> 16) & 0x3fff;
+		return true;
+	}
 	return false;
 }
 

@@ -433,6 +433,10 @@ static unsigned check_table(const struct sc_table *t)
 				CHECK(j < d->nargs && j != i && is_len_cell(&d->args[j]),
 				      "%s: %s: arg %u: length pointer %u is not a socklen/int",
 				      t->arch_name, d->name, i, j);
+			} else if (a->len == SC_LEN_IOC_SIZE) {
+				CHECK(strcmp(d->name, "ioctl") == 0 && i == 2,
+				      "%s: %s: arg %u: _IOC_SIZE length outside ioctl's argument",
+				      t->arch_name, d->name, i);
 			} else {
 				CHECK(a->len == SC_LEN_NONE, "%s: %s: arg %u: length source %u",
 				      t->arch_name, d->name, i, a->len);

@@ -8,6 +8,8 @@
  * never wait), no output. Exit status 0. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/counter.h>
+#include <linux/random.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -35,6 +37,19 @@
 #endif
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC 4
+#endif
+/* <linux/fs.h>'s, which clashes with <fcntl.h> */
+#ifndef FS_IOC_GETFLAGS
+#define FS_IOC_GETFLAGS	  _IOR('f', 1, long)
+#define FS_IOC_SETFLAGS	  _IOW('f', 2, long)
+#define FS_IOC32_GETFLAGS _IOR('f', 1, int)
+#define FS_IOC32_SETFLAGS _IOW('f', 2, int)
+#define FS_APPEND_FL	  0x20
+#define FS_NOATIME_FL	  0x80
+#endif
+/* <linux/inotify.h>'s, which clashes with <fcntl.h> too */
+#ifndef INOTIFY_IOC_SETNEXTWD
+#define INOTIFY_IOC_SETNEXTWD _IOW('I', 0, int)
 #endif
 #ifndef RWF_DSYNC
 #define RWF_DSYNC 2
@@ -298,6 +313,59 @@ static void tty_calls(void)
 	syscall(SYS_close, f);
 }
 
+/* Device ioctls (decode_ioctl.c): on /dev/null, a file, an inotify
+ * descriptor, an eventfd, through NULL and unreadable pointers. */
+static void dev_ioctl_calls(void)
+{
+	const int null = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY);
+	const int f = (int)syscall(SYS_openat, AT_FDCWD, "io.a", O_RDONLY);
+	const int efd = (int)syscall(SYS_eventfd2, 0, 0);
+	const int ifd = (int)syscall(SYS_inotify_init1, 0);
+	unsigned int fl = 0;
+	syscall(SYS_ioctl, f, FS_IOC_GETFLAGS, &fl); /* succeeds or not as the file system says */
+	syscall(SYS_ioctl, null, FS_IOC_GETFLAGS, &fl);
+	syscall(SYS_ioctl, null, FS_IOC32_GETFLAGS, NULL);
+	fl = 0x0d000000; /* no known flag */
+	syscall(SYS_ioctl, BADFD, FS_IOC_SETFLAGS, &fl);
+	fl = FS_APPEND_FL | FS_NOATIME_FL | 0x4000000;
+	syscall(SYS_ioctl, BADFD, FS_IOC32_SETFLAGS, &fl);
+	syscall(SYS_ioctl, BADFD, FS_IOC_SETFLAGS, NULL);
+	syscall(SYS_ioctl, BADFD, FS_IOC_SETFLAGS, BADPTR);
+	syscall(SYS_ioctl, null, _IOC(_IOC_READ, 'f', 0xfe, 4), &fl);
+	struct counter_watch w = {
+	    .component = {.type = COUNTER_COMPONENT_COUNT,
+			  .scope = COUNTER_SCOPE_SIGNAL,
+			  .parent = 3,
+			  .id = 200},
+	    .event = COUNTER_EVENT_INDEX,
+	    .channel = 7,
+	};
+	syscall(SYS_ioctl, null, COUNTER_ADD_WATCH_IOCTL, &w);
+	w.component.type = 9;
+	w.component.scope = 4;
+	w.event = 0x42;
+	syscall(SYS_ioctl, efd, COUNTER_ADD_WATCH_IOCTL, &w);
+	syscall(SYS_ioctl, efd, COUNTER_ADD_WATCH_IOCTL, NULL);
+	syscall(SYS_ioctl, efd, COUNTER_ADD_WATCH_IOCTL, BADPTR);
+	syscall(SYS_ioctl, efd, COUNTER_ENABLE_EVENTS_IOCTL, 0x55);
+	syscall(SYS_ioctl, efd, COUNTER_DISABLE_EVENTS_IOCTL);
+	syscall(SYS_ioctl, efd, _IOW('>', 9, int), &fl);
+	syscall(SYS_ioctl, ifd, INOTIFY_IOC_SETNEXTWD, 5);
+	syscall(SYS_ioctl, ifd, INOTIFY_IOC_SETNEXTWD, -1);
+	syscall(SYS_ioctl, BADFD, INOTIFY_IOC_SETNEXTWD, 0x12345678);
+	int cnt = 6;
+	syscall(SYS_ioctl, null, RNDGETENTCNT, &cnt);
+	syscall(SYS_ioctl, null, RNDADDTOENTCNT, &cnt);
+	syscall(SYS_ioctl, null, RNDADDTOENTCNT, BADPTR);
+	syscall(SYS_ioctl, null, RNDZAPENTCNT);
+	syscall(SYS_ioctl, null, RNDCLEARPOOL, 0x99);
+	syscall(SYS_ioctl, null, RNDRESEEDCRNG);
+	syscall(SYS_close, ifd);
+	syscall(SYS_close, efd);
+	syscall(SYS_close, f);
+	syscall(SYS_close, null);
+}
+
 static void poll_calls(void)
 {
 	int p[2];
@@ -459,6 +527,7 @@ int main(int argc, char **argv)
 	rw_calls();
 	fd_calls();
 	tty_calls();
+	dev_ioctl_calls();
 	poll_calls();
 	copy_calls();
 	syscall(SYS_unlinkat, AT_FDCWD, "io.a", 0);

@@ -583,6 +583,8 @@ static void print_ioctl(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	const uint32_t cmd = (uint32_t)a[1];
+	if (rp_ioctl_misc(c, cmd))
+		return;
 	const char *const name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
 	const enum io_arg arg = ioctl_arg(name);
 	if (name)

@@ -205,6 +205,11 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 void rp_print_signame(struct rp_ctx *c, int64_t sig);
 void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */
 
+/* ioctl's commands of decode_ioctl_misc.c (terminal modem lines,
+ * watchdogs, ...): prints the command and its argument and returns true
+ * when cmd is one of them, else prints nothing and returns false. */
+bool rp_ioctl_misc(struct rp_ctx *c, uint32_t cmd);
+
 /* The per-syscall decoders the table rows name (SC_D_*): each prints the
  * arguments of ctx->sc into ctx->e (inside the open '('). */
 typedef void (*rp_decoder_fn)(struct rp_ctx *c);

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <linux/counter.h>
 #include <linux/random.h>
+#include <linux/watchdog.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -280,6 +281,22 @@ static void tty_calls(void)
 	syscall(SYS_ioctl, s, FIONBIO, &on);
 	syscall(SYS_ioctl, s, FIOCLEX);
 	syscall(SYS_ioctl, s, FIONCLEX);
+	/* modem lines: a pty has none (the calls fail), so their values are
+	 * printed from entry only; TIOCMGET's failure shows its address */
+	unsigned lines = TIOCM_DTR | TIOCM_RTS | 0x10000;
+	syscall(SYS_ioctl, s, TIOCMSET, &lines);
+	syscall(SYS_ioctl, s, TIOCMBIS, &lines);
+	lines = 0;
+	syscall(SYS_ioctl, s, TIOCMBIC, &lines);
+	syscall(SYS_ioctl, s, TIOCMGET, &lines);
+	syscall(SYS_ioctl, s, TIOCMSET, BADPTR);
+	/* watchdog commands on a bad descriptor: the timeout is read at entry,
+	 * the status would be written */
+	int wd = 30;
+	syscall(SYS_ioctl, BADFD, WDIOC_SETTIMEOUT, &wd);
+	syscall(SYS_ioctl, BADFD, WDIOC_GETSTATUS, &wd);
+	syscall(SYS_ioctl, BADFD, WDIOC_KEEPALIVE, 0);
+	syscall(SYS_ioctl, BADFD, WDIOC_SETOPTIONS, &wd);
 	syscall(SYS_ioctl, BADFD, TCGETS, &t);
 	syscall(SYS_ioctl, s, 0x1234abcd, 0x42);
 	syscall(SYS_ioctl, s, _IOR('x', 7, int), BADPTR);

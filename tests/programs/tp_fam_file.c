@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -86,6 +87,9 @@ static void paths(void)
 	S(SYS_getdents64, dfd, small, sizeof(small));
 	S(SYS_getdents64, dfd, buf, sizeof(buf));
 	S(SYS_getdents64, dfd, buf, sizeof(buf));
+	/* the old layout, its d_type after d_name */
+	S(SYS_lseek, dfd, 0, SEEK_SET);
+	S(SYS_getdents, dfd, buf, sizeof(buf));
 	S(SYS_getdents64, -1, buf, sizeof(buf));
 	S(SYS_close, dfd);
 	S(SYS_close, cwd);
@@ -349,6 +353,16 @@ static void corners(void)
 	S(SYS_unlink, "odd");
 	S(SYS_unlink, "fifo3");
 	S(SYS_rmdir, "d3");
+	/* a path cut by the end of its mapping, no NUL: strace prints its address */
+	char *const page =
+	    mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (page != MAP_FAILED) {
+		munmap(page + 4096, 4096);
+		page[4095] = 'x';
+		S(SYS_faccessat, AT_FDCWD, page + 4095, F_OK);
+		S(SYS_symlink, "target", page + 4095);
+		munmap(page, 4096);
+	}
 }
 
 int main(int argc, char **argv)

@@ -1,7 +1,8 @@
 /* tp_syscalls: everyday syscalls with success and failure paths.
  *
  * Usage: tp_syscalls [DIR]   (DIR defaults to /tmp)
- * Works in DIR/tp_syscalls.<pid>, which it creates and removes. Every call is
+ * Works in DIR/tp_syscalls.d (/tmp/tp_syscalls.<pid> without DIR), which it
+ * creates and removes. Every call is
  * a raw syscall() so that each libc issues exactly the syscall named in the
  * label, with fixed arguments. Each step prints "<label>: ok" or
  * "<label>: <ERRNO NAME>"; the expected failures are part of the output:
@@ -229,11 +230,13 @@ static void sockets(void)
 
 int main(const int argc, char **const argv)
 {
-	const char *const base = argc > 1 ? argv[1] : "/tmp";
 	char dir[4096], cwd[4096];
-
-	if (argc > 2 || (size_t)snprintf(dir, sizeof(dir), "%s/tp_syscalls.%d", base,
-					 (int)getpid()) >= sizeof(dir)) {
+	/* in a directory of the caller's, a name that is the same from run to
+	 * run: getcwd's result is its length, which a pid would change when
+	 * two runs' pids differ in digits; in the shared /tmp, made unique */
+	const int n = argc > 1 ? snprintf(dir, sizeof(dir), "%s/tp_syscalls.d", argv[1])
+			       : snprintf(dir, sizeof(dir), "/tmp/tp_syscalls.%d", (int)getpid());
+	if (argc > 2 || n < 0 || (size_t)n >= sizeof(dir)) {
 		fprintf(stderr, "usage: tp_syscalls [DIR]\n");
 		return 2;
 	}

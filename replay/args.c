@@ -9,6 +9,7 @@
 
 #include <assert.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -219,10 +220,17 @@ static bool mem_usable(const struct rp_mem *m)
 	return m && !(m->len == 0 && (m->flags & STRTRC_MEM_UNREADABLE));
 }
 
+/* A fault ended the read of the bytes strace would read (for a string its
+ * -s limit and the byte after, for a path PATH_MAX): strace then prints the address alone. */
+static bool mem_faulted_within(const struct rp_mem *m, uint64_t want)
+{
+	return (m->flags & STRTRC_MEM_UNREADABLE) && m->len < want;
+}
+
 void rp_arg_path(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !mem_usable(m)) {
+	if (!c->sc->args[i] || !mem_usable(m) || mem_faulted_within(m, PATH_MAX)) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -236,13 +244,6 @@ bool rp_array_cut(struct rp_ctx *c, size_t k)
 		return false;
 	rp_e_ellipsis(c->e);
 	return true;
-}
-
-/* A fault ended the read of the bytes strace would read (for a string its
- * -s limit and the byte after): strace then prints the address alone. */
-static bool mem_faulted_within(const struct rp_mem *m, uint64_t want)
-{
-	return (m->flags & STRTRC_MEM_UNREADABLE) && m->len < want;
 }
 
 void rp_arg_str(struct rp_ctx *c, unsigned i)

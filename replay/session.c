@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #define RP_CLONE_FILES 0x400u
 
@@ -500,13 +499,6 @@ struct rp_session {
 	struct rp_pidns *pidns;
 	uint64_t pid_ns;
 	uint32_t pid_ns_level;
-	/* netlink sockets' protocols by inode, from the recorder's socket
-	 * records (strace asks the live socket when it decodes a message) */
-	struct nl_sock {
-		uint64_t inode;
-		uint32_t protocol;
-	} * nl_socks;
-	size_t n_nl_socks, nl_socks_cap;
 	/* the calls that change the descriptor table, per architecture */
 	struct fd_calls {
 		uint32_t arch; /* 0: not looked up yet */
@@ -626,7 +618,6 @@ void rp_session_free(struct rp_session *s)
 	free(s->cwd);
 	free(s->entry_mem);
 	rp_pidns_free(s->pidns);
-	free(s->nl_socks);
 	free(s);
 }
 
@@ -859,57 +850,6 @@ static const struct rp_mem *result_link(const struct rp_syscall *sc, uint32_t it
 	return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, item);
 }
 
-/* Learns the protocols of the netlink sockets a call's socket records
- * describe (a socket's protocol never changes: the first record serves). */
-static void learn_netlink_sockets(struct rp_session *s, const struct rp_syscall *sc)
-{
-	for (size_t i = 0; i < sc->nmem; i++) {
-		const struct rp_mem *const m = &sc->mem[i];
-		struct strtrc_socket so;
-		if (m->arg != STRTRC_ARG_SOCKET || m->stop != STRTRC_AT_EXIT ||
-		    strtrc_socket_decode(m->data, m->len, &so) < 0 || so.family != AF_NETLINK ||
-		    !so.inode)
-			continue;
-		size_t k = 0;
-		while (k < s->n_nl_socks && s->nl_socks[k].inode != so.inode)
-			k++;
-		/* strace knows the protocol once the socket has a port id
-		 * (its sock_diag lookup finds it then) */
-		const bool bound = so.local.len >= 8 && rp_get_u32(so.local.data + 4) != 0;
-		const int32_t protocol = bound ? (int32_t)so.protocol : -2;
-		if (k < s->n_nl_socks) {
-			s->nl_socks[k].protocol = protocol;
-			continue;
-		}
-		if (s->n_nl_socks == s->nl_socks_cap) {
-			const size_t cap = s->nl_socks_cap ? 2 * s->nl_socks_cap : 8;
-			struct nl_sock *const more = realloc(s->nl_socks, cap * sizeof(*more));
-			if (!more)
-				return; /* its messages print as bytes */
-			s->nl_socks = more;
-			s->nl_socks_cap = cap;
-		}
-		s->nl_socks[s->n_nl_socks++] = (struct nl_sock){so.inode, protocol};
-	}
-}
-
-int rp_session_netlink_protocol(const struct rp_session *s, uint32_t tid, int fd)
-{
-	const char *const path = rp_session_fd_path(s, tid, fd);
-	static const char head[] = "socket:[";
-	if (!path || strncmp(path, head, sizeof(head) - 1) != 0)
-		return -1;
-	char *end;
-	const unsigned long long inode = strtoull(path + sizeof(head) - 1, &end, 10);
-	if (*end != ']')
-		return -1;
-	for (size_t k = 0; k < s->n_nl_socks; k++) {
-		if (s->nl_socks[k].inode == inode)
-			return s->nl_socks[k].protocol;
-	}
-	return -1;
-}
-
 /* Keeps the descriptor table (for -y) and cwd in step with the calls:
  * from what the kernel said where the trace has it, else from the paths
  * the calls were given. */
@@ -1023,10 +963,6 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	ev->tid = t->tid;
 	ev->pid = t->pid;
 	ev->ts_ns = ev->u.sc.entry_ts_ns;
-	/* before printing: the socket call's record names the protocol the
-	 * later calls' messages are decoded by */
-	if (ev->u.sc.finished)
-		learn_netlink_sockets(s, &ev->u.sc);
 	const int rc = fn(ev, ctx);
 	/* after printing: close(3) still shows what 3 was */
 	track_fds(s, t, &c->ev.u.sc);

@@ -18,18 +18,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "tp_expect.h"
+
 #define END_OF(field) (offsetof(union bpf_attr, field) + sizeof(((union bpf_attr *)0)->field))
-
-static int failures;
-
-static void expect(const char *what, long rc, int want_errno)
-{
-	const int err = rc < 0 ? errno : 0;
-	if (err != want_errno) {
-		fprintf(stderr, "%s: errno %d, expected %d\n", what, err, want_errno);
-		failures++;
-	}
-}
 
 /* a call that must fail, whichever errno this kernel's checks give first */
 static void expect_failure(const char *what, long rc)

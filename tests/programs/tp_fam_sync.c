@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tp_expect.h"
+
 #ifndef FUTEX_LOCK_PI2
 #define FUTEX_LOCK_PI2 13
 #endif
@@ -21,17 +23,6 @@
 #define MEMBARRIER_GLOBAL		      1
 #define MEMBARRIER_PRIVATE_EXPEDITED	      8
 #define MEMBARRIER_REGISTER_PRIVATE_EXPEDITED 16
-
-static int failures;
-
-static void expect(const char *what, long rc, int want_errno)
-{
-	const int err = rc < 0 ? errno : 0;
-	if (err != want_errno) {
-		fprintf(stderr, "%s: errno %d, expected %d\n", what, err, want_errno);
-		failures++;
-	}
-}
 
 static long futex(uint32_t *uaddr, int op, uint32_t val, const void *timeout_or_val2,
 		  uint32_t *uaddr2, uint32_t val3)

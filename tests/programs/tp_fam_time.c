@@ -19,20 +19,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tp_expect.h"
+
 #define BAD_PTR	  ((void *)1)
 #define BAD_CLOCK 123
-
-static int failures;
-
-/* Checks a raw syscall's result: want_errno 0 means success expected. */
-static void expect(const char *what, long rc, int want_errno)
-{
-	const int err = rc < 0 ? errno : 0;
-	if (err != want_errno) {
-		fprintf(stderr, "%s: errno %d, expected %d\n", what, err, want_errno);
-		failures++;
-	}
-}
 
 static void sleeps(void)
 {

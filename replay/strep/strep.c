@@ -1153,6 +1153,9 @@ int main(int argc, char **argv)
 		return fclose(out) == 0 && rc == 0 ? 0 : 1;
 	}
 	o.print.start_realtime_ns = h->start_realtime_ns;
+	/* strace -o prints the pid before each line under -f or with several
+	 * -p pids, not for one process recorded without -f */
+	o.print.pid_prefix = h->follow_forks || h->npids > 1;
 	/* as strace would have shown the recording (strec -e trace=...) */
 	if (rp_select_recorded_filter(&o.sel, h->filter, msg, sizeof(msg)) < 0)
 		fprintf(stderr, "strep: warning: %s: showing every call\n", msg);

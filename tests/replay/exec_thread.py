@@ -128,11 +128,20 @@ ref = os.path.join(WORK, "nf.strace")
 run([setarch, "-R", strace, "-o", ref, PROG])
 trc = record("nf", ["--no-follow"])
 got = strep(trc, [])
-# strace without -f prints no pids: its own, from set_tid_address
-pid = next((m.group(1) for m in (re.match(r"^set_tid_address\(.*\) += (\d+)$", l)
-                                 for l in lines(ref)) if m), "0")
-theirs = difftest.normalize([pid + " " + l for l in lines(ref)])
-ours = difftest.normalize(got)
+check("--no-follow: no pid before the lines, as strace without -f",
+      got and not [l for l in got if re.match(r"^\d+ ", l)], "\n    ".join(got[:3]))
+
+
+def with_pid(text_lines):
+    """Neither side prints pids: each its own, from set_tid_address, for
+    normalize(), which names tasks by their pids."""
+    pid = next((m.group(1) for m in (re.match(r"^set_tid_address\(.*\) += (\d+)$", l)
+                                     for l in text_lines) if m), "0")
+    return [pid + " " + l for l in text_lines]
+
+
+theirs = difftest.normalize(with_pid(lines(ref)))
+ours = difftest.normalize(with_pid(got))
 same, total = difftest.compare(theirs, ours)
 check("--no-follow matches strace without -f (%d/%d lines)" % (same, total), same == total,
       "\n    ".join(l for l in difftest.flat(ours) if l not in difftest.flat(theirs)))

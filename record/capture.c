@@ -7,6 +7,8 @@
 #include <assert.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/netlink.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -578,6 +580,42 @@ static int record_extra_fds(struct recorder *rec, const struct rec_task *task,
 	return rc;
 }
 
+/* The slot of netlink socket fd of tgid seen unbound, or NULL. */
+static struct rec_fd_ref *nl_unbound_find(struct recorder *rec, pid_t tgid, int32_t fd)
+{
+	for (size_t k = 0; k < sizeof(rec->nl_unbound) / sizeof(rec->nl_unbound[0]); k++) {
+		struct rec_fd_ref *const r = &rec->nl_unbound[k];
+		if (r->tgid == tgid && r->fd == fd)
+			return r;
+	}
+	return NULL;
+}
+
+/* Notes whether the socket just recorded is a netlink socket without a
+ * port id (nl_pid, after the family and the pad, is 0). */
+static void nl_unbound_note(struct recorder *rec, pid_t tgid, int32_t fd, const uint8_t *blob,
+			    size_t len)
+{
+	struct strtrc_socket s;
+	uint32_t port_id = 1;
+	if (strtrc_socket_decode(blob, len, &s) == 0 && s.family == AF_NETLINK &&
+	    s.local.len >= offsetof(struct sockaddr_nl, nl_pid) + sizeof(port_id))
+		memcpy(&port_id, s.local.data + offsetof(struct sockaddr_nl, nl_pid),
+		       sizeof(port_id));
+	const bool unbound = !port_id;
+	struct rec_fd_ref *slot = nl_unbound_find(rec, tgid, fd);
+	if (!unbound) {
+		if (slot)
+			*slot = (struct rec_fd_ref){0, 0};
+		return;
+	}
+	if (slot)
+		return;
+	const size_t n = sizeof(rec->nl_unbound) / sizeof(rec->nl_unbound[0]);
+	rec->nl_unbound[rec->nl_unbound_next] = (struct rec_fd_ref){tgid, fd};
+	rec->nl_unbound_next = (unsigned)((rec->nl_unbound_next + 1) % n);
+}
+
 /* strace -yy: the endpoints of socket fd right after the call, as item k
  * of argument STRTRC_ARG_SOCKET, the descriptor in addr. A socket
  * the kernel will not show (pidfd_getfd refused, not a socket) is left
@@ -590,6 +628,7 @@ static int record_socket(struct recorder *rec, const struct rec_task *task, uint
 	if (fd < 0 || fd > INT32_MAX ||
 	    rec_socket_query(task->tgid, (int32_t)fd, blob, sizeof(blob), &len) < 0)
 		return 0;
+	nl_unbound_note(rec, task->tgid, (int32_t)fd, blob, len);
 	const struct capture_ctx c = {rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_SOCKET};
 	return emit(&c, k, (uint64_t)fd, blob, len, len, 0);
 }
@@ -611,8 +650,14 @@ static int record_sockets(struct recorder *rec, const struct rec_task *task,
 		const int rc = record_socket(rec, task, 0, fds[0], ts);
 		return rc ? rc : record_socket(rec, task, 1, fds[1], ts);
 	}
-	/* sendto: only an addressed one may bind the socket implicitly */
-	if (desc->nargs > 4 && desc->args[4].kind == SC_ARG_SOCKADDR && !task->args[4])
+	/* sends: an addressed sendto may bind an inet socket implicitly, any
+	 * successful send a netlink socket (asked only for those seen
+	 * unbound: asking costs more than most sends) */
+	const bool send = desc->args[0].type == SC_T_DATA_SINK;
+	const bool addressed =
+	    desc->nargs > 4 && desc->args[4].kind == SC_ARG_SOCKADDR && task->args[4];
+	if (send && !addressed &&
+	    (rval < 0 || !nl_unbound_find(rec, task->tgid, (int32_t)task->args[0])))
 		return 0;
 	return record_socket(rec, task, 0, (int32_t)task->args[0], ts);
 }

@@ -168,6 +168,14 @@ struct recorder {
 	uint64_t pid_ns;
 	uint32_t pid_ns_level;
 	size_t pidns_tasks;
+	/* netlink sockets last seen without a port id: the kernel binds one
+	 * implicitly on the first send, which is asked again only for these
+	 * (the oldest forgotten when more are open: -yy then shows no port) */
+	struct rec_fd_ref {
+		pid_t tgid;
+		int32_t fd;
+	} nl_unbound[16];
+	unsigned nl_unbound_next; /* the slot to fill next, round robin */
 };
 
 /* ---- pid namespaces (pidns.c, the ptrace engine) ---- */

@@ -371,6 +371,15 @@ static void print_strn(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, 
 	rp_e_bytes(c->e, m->data, n, false, len > n);
 }
 
+/* Data sent or received on socket fd: netlink messages as such
+ * (decode_netlink.c), other data as bytes; under -e verbose=!CALL all as
+ * bytes, as strace decodes netlink only for verbose calls. */
+static void print_data(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t len)
+{
+	if (!c->deref || !rp_netlink_print(c, (int32_t)c->sc->args[0], addr, m, len))
+		print_strn(c, addr, m, len);
+}
+
 /* ---- socket options ---- */
 
 /* The names of a level's options, or NULL where strace prints them as numbers
@@ -1007,7 +1016,7 @@ void rp_dec_sendto(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0), a[2]);
+	print_data(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0), a[2]);
 	rp_e_uint(c->e, a[2]);
 	print_flags(c, &rp_x_msg_flags, (uint32_t)a[3], "MSG_???");
 	print_sockaddr_arg(c, 4, (int32_t)a[5]);
@@ -1020,7 +1029,7 @@ void rp_dec_recvfrom(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	if (c->exiting_ok) {
 		const uint64_t n = (uint64_t)c->sc->rval < a[2] ? (uint64_t)c->sc->rval : a[2];
-		print_strn(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 1, 0), n);
+		print_data(c, a[1], rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 1, 0), n);
 	} else {
 		rp_arg_ptr(c, 1);
 	}

@@ -224,6 +224,13 @@ typedef bool (*rp_rval_fn)(struct rp_ctx *c, struct rp_buf *b);
 SC_RVALS(RP_RVAL_DECL_)
 #undef RP_RVAL_DECL_
 
+/* Netlink messages (decode_netlink.c), for the socket decoders: prints the
+ * len bytes at addr (memory m) sent or received on descriptor fd as
+ * netlink messages when fd is a netlink socket of a protocol decoded
+ * there; false, printing nothing, otherwise. */
+bool rp_netlink_print(struct rp_ctx *c, int64_t fd, uint64_t addr, const struct rp_mem *m,
+		      uint64_t len);
+
 /* Time values (decode_time.c), shared with the sync and IPC decoders:
  * {tv_sec=S, <frac>=N} from 16 bytes; an IN/OUT timespec argument; a
  * struct sigevent argument. */

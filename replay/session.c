@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #define RP_CLONE_FILES 0x400u
 
@@ -499,11 +500,21 @@ struct rp_session {
 	struct rp_pidns *pidns;
 	uint64_t pid_ns;
 	uint32_t pid_ns_level;
+	/* netlink sockets' protocols by inode, from the calls that made them
+	 * and the recorder's socket records (strace asks the live socket when
+	 * it decodes a message, and finds it once it has a port id) */
+	struct nl_sock {
+		uint64_t inode;
+		uint32_t protocol;
+		bool bound;
+	} * nl_socks;
+	size_t n_nl_socks, nl_socks_cap;
 	/* the calls that change the descriptor table, per architecture */
 	struct fd_calls {
 		uint32_t arch; /* 0: not looked up yet */
 		const struct sc_desc *open, *openat, *creat, *openat2, *close, *close_range, *dup,
-		    *dup2, *dup3, *fcntl, *chdir, *recvmsg, *recvmmsg;
+		    *dup2, *dup3, *fcntl, *chdir, *recvmsg, *recvmmsg, *socket, *bind, *connect,
+		    *sendto, *sendmsg, *sendmmsg;
 	} fd_calls[2];
 };
 
@@ -534,6 +545,12 @@ static const struct fd_calls *fd_calls_for(struct rp_session *s, uint32_t arch)
 	    .chdir = LOOKUP(chdir),
 	    .recvmsg = LOOKUP(recvmsg),
 	    .recvmmsg = LOOKUP(recvmmsg),
+	    .socket = LOOKUP(socket),
+	    .bind = LOOKUP(bind),
+	    .connect = LOOKUP(connect),
+	    .sendto = LOOKUP(sendto),
+	    .sendmsg = LOOKUP(sendmsg),
+	    .sendmmsg = LOOKUP(sendmmsg),
 	};
 #undef LOOKUP
 	return fc;
@@ -618,6 +635,7 @@ void rp_session_free(struct rp_session *s)
 	free(s->cwd);
 	free(s->entry_mem);
 	rp_pidns_free(s->pidns);
+	free(s->nl_socks);
 	free(s);
 }
 
@@ -850,6 +868,89 @@ static const struct rp_mem *result_link(const struct rp_syscall *sc, uint32_t it
 	return rp_syscall_mem(sc, STRTRC_AT_EXIT, STRTRC_ARG_RESULT, item);
 }
 
+/* The entry of netlink socket inode, added (unbound, of protocol) when
+ * new; NULL when memory ran out (its messages then print as bytes). */
+static struct nl_sock *nl_sock_get(struct rp_session *s, uint64_t inode, uint32_t protocol)
+{
+	for (size_t k = 0; k < s->n_nl_socks; k++) {
+		if (s->nl_socks[k].inode == inode)
+			return &s->nl_socks[k];
+	}
+	if (s->n_nl_socks == s->nl_socks_cap) {
+		const size_t cap = s->nl_socks_cap ? 2 * s->nl_socks_cap : 8;
+		struct nl_sock *const more = realloc(s->nl_socks, cap * sizeof(*more));
+		if (!more)
+			return NULL;
+		s->nl_socks = more;
+		s->nl_socks_cap = cap;
+	}
+	s->nl_socks[s->n_nl_socks] = (struct nl_sock){inode, protocol, false};
+	return &s->nl_socks[s->n_nl_socks++];
+}
+
+/* The inode of the socket tid's descriptor fd is, or 0. */
+static uint64_t socket_inode(const struct rp_session *s, uint32_t tid, int64_t fd)
+{
+	static const char head[] = "socket:[";
+	const char *const path =
+	    fd >= 0 && fd <= INT32_MAX ? rp_session_fd_path(s, tid, (int)fd) : NULL;
+	if (!path || strncmp(path, head, sizeof(head) - 1) != 0)
+		return 0;
+	char *end;
+	const unsigned long long inode = strtoull(path + sizeof(head) - 1, &end, 10);
+	return *end == ']' ? inode : 0;
+}
+
+/* After a call is printed (strace decodes a send at its entry): the
+ * netlink sockets it made or bound. A netlink socket gets its port id from
+ * bind, or from the kernel at the first connect or send. The recorder's
+ * socket records say the same where the trace has them. */
+static void learn_netlink_sockets(struct rp_session *s, const struct task *t,
+				  const struct rp_syscall *sc)
+{
+	if (!sc->finished)
+		return;
+	for (size_t i = 0; i < sc->nmem; i++) {
+		const struct rp_mem *const m = &sc->mem[i];
+		struct strtrc_socket so;
+		if (m->arg != STRTRC_ARG_SOCKET || m->stop != STRTRC_AT_EXIT ||
+		    strtrc_socket_decode(m->data, m->len, &so) < 0 || so.family != AF_NETLINK ||
+		    !so.inode)
+			continue;
+		struct nl_sock *const n = nl_sock_get(s, so.inode, so.protocol);
+		if (n) {
+			n->protocol = so.protocol;
+			n->bound = so.local.len >= 8 && rp_get_u32(so.local.data + 4) != 0;
+		}
+	}
+	const struct fd_calls *const fc = fd_calls_for(s, sc->arch);
+	if (!fc || !sc->desc || sc->is_error)
+		return;
+	const struct sc_desc *const d = sc->desc;
+	if (d == fc->socket && sc->args[0] == AF_NETLINK) {
+		const uint64_t inode = socket_inode(s, t->tid, sc->rval);
+		if (inode)
+			nl_sock_get(s, inode, (uint32_t)sc->args[2]);
+	} else if (d == fc->bind || d == fc->connect || d == fc->sendto || d == fc->sendmsg ||
+		   d == fc->sendmmsg) {
+		const uint64_t inode = socket_inode(s, t->tid, (int64_t)(int32_t)sc->args[0]);
+		for (size_t k = 0; inode && k < s->n_nl_socks; k++) {
+			if (s->nl_socks[k].inode == inode)
+				s->nl_socks[k].bound = true;
+		}
+	}
+}
+
+int rp_session_netlink_protocol(const struct rp_session *s, uint32_t tid, int fd)
+{
+	const uint64_t inode = socket_inode(s, tid, fd);
+	for (size_t k = 0; inode && k < s->n_nl_socks; k++) {
+		if (s->nl_socks[k].inode == inode)
+			return s->nl_socks[k].bound ? (int)s->nl_socks[k].protocol : -2;
+	}
+	return -1;
+}
+
 /* Keeps the descriptor table (for -y) and cwd in step with the calls:
  * from what the kernel said where the trace has it, else from the paths
  * the calls were given. */
@@ -966,6 +1067,7 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	const int rc = fn(ev, ctx);
 	/* after printing: close(3) still shows what 3 was */
 	track_fds(s, t, &c->ev.u.sc);
+	learn_netlink_sockets(s, t, &c->ev.u.sc);
 	/* execve(3</path>...) printed, its close-on-exec descriptors go */
 	if (t->exec_pending)
 		fdtab_exec(&s->store, t->fds);

@@ -321,9 +321,11 @@ static unsigned check_table(const struct sc_table *t)
 					(a->kind == SC_ARG_STRUCT && a->type == SC_T_CLONE_ARGS) ||
 					(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD);
 		}
-		/* the calls after which a socket's endpoints are recorded */
+		/* the calls after which a socket's endpoints are recorded (the
+		 * sends: a netlink socket's port id comes with the first) */
 		static const char *const socket_ends[] = {
-		    "socket", "connect", "bind", "accept", "accept4", "socketpair", "sendto", NULL};
+		    "socket",	  "connect", "bind",	"accept",   "accept4",
+		    "socketpair", "sendto",  "sendmsg", "sendmmsg", NULL};
 		bool ends = false;
 		for (unsigned k = 0; socket_ends[k]; k++)
 			ends |= strcmp(d->name, socket_ends[k]) == 0;

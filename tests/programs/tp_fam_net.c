@@ -15,6 +15,8 @@
 #include <errno.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
 #include <net/ethernet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -473,6 +475,87 @@ static void netlink_packet(void)
 	check("close", syscall(SYS_close, p), 0);
 }
 
+/* A netlink header of len bytes (what follows it is the caller's). */
+static void nl_header(unsigned char *const at, const unsigned len, const unsigned type,
+		      const unsigned flags, const unsigned seq, const unsigned pid)
+{
+	const struct nlmsghdr h = {len, (unsigned short)type, (unsigned short)flags, seq, pid};
+	memcpy(at, &h, sizeof(h));
+}
+
+/* Netlink messages on NETLINK_ROUTE and NETLINK_SOCK_DIAG: headers, an ack
+ * received (struct nlmsgerr), a batch, short and overlong lengths. The
+ * socket binds a fixed port id so that the ack reads the same every run. */
+static void netlink_messages(void)
+{
+	unsigned char buf[256];
+	struct sockaddr_nl nl;
+	memset(&nl, 0, sizeof(nl));
+	nl.nl_family = AF_NETLINK;
+	nl.nl_pid = 0x7e57a11;
+	const long n = check("socket netlink route",
+			     syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE), 0);
+	check("bind netlink route", syscall(SYS_bind, n, &nl, sizeof(nl)), 0);
+	/* a no-op asking for an ack, which comes back as NLMSG_ERROR 0 */
+	nl_header(buf, 16, NLMSG_NOOP, NLM_F_REQUEST | NLM_F_ACK, 1, 0x7e57a11);
+	check("sendto noop", syscall(SYS_sendto, n, buf, 16, 0, NULL, 0), 0);
+	memset(buf, 0, sizeof(buf));
+	check("recvfrom ack", syscall(SYS_recvfrom, n, buf, sizeof(buf), 0, NULL, NULL), 0);
+	/* two messages and 4 bytes too few for a third; the first's flags
+	 * with bits no table names */
+	memset(buf, 0, sizeof(buf));
+	nl_header(buf, 20, NLMSG_NOOP, NLM_F_REQUEST | 0x4000, 2, 0);
+	memcpy(buf + 16, "abcd", 4);
+	nl_header(buf + 20, 16, NLMSG_DONE, NLM_F_MULTI, 3, 0);
+	memcpy(buf + 36, "\x01\x02\x03\x04", 4);
+	check("sendto batch", syscall(SYS_sendto, n, buf, 40, MSG_DONTWAIT, NULL, 0), 0);
+	/* a length below the header's, one beyond the data, a DONE with its int */
+	nl_header(buf, 8, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 4, 0);
+	check("sendto short", syscall(SYS_sendto, n, buf, 20, MSG_DONTWAIT, NULL, 0), 0);
+	nl_header(buf, 64, RTM_DELLINK, NLM_F_NONREC | NLM_F_ECHO, 5, 0);
+	check("sendto long", syscall(SYS_sendto, n, buf, 16, MSG_DONTWAIT, NULL, 0), 0);
+	nl_header(buf, 20, NLMSG_DONE, 0, 6, 0);
+	memcpy(buf + 16, "\xff\xff\xff\xff", 4);
+	check("sendto done", syscall(SYS_sendto, n, buf, 20, MSG_DONTWAIT, NULL, 0), 0);
+	/* an error message of our own, its message echoed; unknown types */
+	nl_header(buf, 36, NLMSG_ERROR, NLM_F_REQUEST | NLM_F_ACK_TLVS, 7, 0);
+	const int err = -EACCES;
+	memcpy(buf + 16, &err, 4);
+	nl_header(buf + 20, 16, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, 8, 42);
+	check("sendto error", syscall(SYS_sendto, n, buf, 36, MSG_DONTWAIT, NULL, 0), 0);
+	nl_header(buf, 16, 0xffff, NLM_F_REQUEST, 9, 0);
+	nl_header(buf + 16, 16, 0x0f, 0x100, 10, 0);
+	check("sendto unknown", syscall(SYS_sendto, n, buf, 32, MSG_DONTWAIT, NULL, 0), 0);
+	/* sendmsg: strace 6.1 leaves the iovec's data as bytes */
+	nl_header(buf, 16, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP | NLM_F_ACK, 11, 0x7e57a11);
+	struct iovec iov = {buf, 16};
+	struct msghdr mh;
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	check("sendmsg getaddr", syscall(SYS_sendmsg, n, &mh, 0), 0);
+	check("close", syscall(SYS_close, n), 0);
+
+	const long d = check("socket netlink sock_diag",
+			     syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_SOCK_DIAG), 0);
+	nl_header(buf, 16, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 12, 0);
+	nl_header(buf + 16, 16, 0x30, NLM_F_REQUEST | NLM_F_ATOMIC, 13, 0);
+	check("sendto sock_diag", syscall(SYS_sendto, d, buf, 32, MSG_DONTWAIT, NULL, 0), 0);
+	check("close", syscall(SYS_close, d), 0);
+
+	/* an unbound socket's first sendmsg binds it (the kernel picks the
+	 * port id): the sendto after it is decoded by NETLINK_ROUTE's names,
+	 * and -yy shows the port id from there on */
+	const long u = check("socket netlink unbound",
+			     syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE), 0);
+	nl_header(buf, 16, NLMSG_NOOP, NLM_F_REQUEST, 14, 0);
+	iov = (struct iovec){buf, 16};
+	check("sendmsg autobind", syscall(SYS_sendmsg, u, &mh, 0), 0);
+	nl_header(buf, 16, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 15, 0);
+	check("sendto bound", syscall(SYS_sendto, u, buf, 16, MSG_DONTWAIT, NULL, 0), 0);
+	check("close", syscall(SYS_close, u), 0);
+}
+
 int main(const int argc, char **const argv)
 {
 	if (argc < 2 || chdir(argv[1]) != 0) {
@@ -484,5 +567,6 @@ int main(const int argc, char **const argv)
 	udp6();
 	unix_sockets();
 	netlink_packet();
+	netlink_messages();
 	return failures ? 1 : 0;
 }

@@ -257,6 +257,19 @@ void rp_arg_str(struct rp_ctx *c, unsigned i)
 	rp_e_bytes(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
 }
 
+void rp_arg_str_max(struct rp_ctx *c, unsigned i, size_t max)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !mem_usable(m) || mem_faulted_within(m, max)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	/* strace reads max bytes: "..." when no NUL came within them */
+	const size_t len = strnlen((const char *)m->data, m->len);
+	const bool whole = len < max && !(len == m->len && (m->flags & STRTRC_MEM_TRUNCATED));
+	rp_e_bytes(c->e, m->data, whole ? len : max, true, !whole);
+}
+
 void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex)
 {
 	const struct rp_mem *m =

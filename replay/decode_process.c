@@ -324,6 +324,14 @@ static void print_out_int(struct rp_ctx *c, unsigned i, bool is_unsigned)
 		rp_e_rawf(c->e, "[%" PRId32 "]", (int32_t)rp_get_u32(m->data));
 }
 
+/* PR_SCHED_CORE_GET's cookie: [0x...] once written, else the address. */
+static void print_out_cookie(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, true, 8);
+	if (m)
+		rp_e_rawf(c->e, "[%#" PRIx64 "]", rp_get_u64(m->data));
+}
+
 static void print_out_addr(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, true, 8);
@@ -562,6 +570,84 @@ static void prctl_rest(struct rp_ctx *c, int first)
 		rp_e_hex(c->e, c->sc->args[i]);
 }
 
+/* An argument as text in the -X style: text alone, the number with the
+ * text in a comment, or the number (num) alone. */
+static void prctl_styled(struct rp_ctx *c, const char *num, const struct rp_buf *text)
+{
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st == RP_XLAT_ABBREV)
+		rp_e_raw(c->e, text->data ? text->data : "");
+	else if (st == RP_XLAT_RAW)
+		rp_e_raw(c->e, num);
+	else
+		rp_e_rawf(c->e, "%s /* %s */", num, text->data ? text->data : "");
+}
+
+/* PR_SET_TAGGED_ADDR_CTRL's control: "[!]PR_TAGGED_ADDR_ENABLE", the tag
+ * check fault mode, the tag mask shifted, any other bits in hex. */
+static void print_tagged_addr_ctrl(struct rp_ctx *c, uint64_t v)
+{
+	struct rp_buf b = {0};
+	const struct rp_xlat *const en = &rp_x_pr_tagged_addr;
+	rp_buf_printf(&b, "%s%s", v & PR_TAGGED_ADDR_ENABLE ? "" : "!",
+		      rp_xlat_lookup(en, PR_TAGGED_ADDR_ENABLE));
+	rp_buf_printf(&b, "|%s", rp_xlat_lookup(&rp_x_pr_mte_tcf, v & PR_MTE_TCF_MASK));
+	const uint64_t tags = (v & PR_MTE_TAG_MASK) >> PR_MTE_TAG_SHIFT;
+	if (tags)
+		rp_buf_printf(&b, "|%#" PRIx64 "<<PR_MTE_TAG_SHIFT", tags);
+	const uint64_t rest =
+	    v & ~(uint64_t)(PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_MASK | PR_MTE_TAG_MASK);
+	if (rest)
+		rp_buf_printf(&b, "|%#" PRIx64, rest);
+	char num[32];
+	snprintf(num, sizeof(num), v ? "%#" PRIx64 : "%" PRIu64, v);
+	prctl_styled(c, num, &b);
+	rp_buf_free(&b);
+}
+
+/* PR_SVE_SET_VL / PR_SME_SET_VL: the flags above the vector length, then the
+ * length in hex; the length alone in hex when no flag is set. */
+static void print_vector_length(struct rp_ctx *c, uint64_t v)
+{
+	const uint64_t flags = v & ~(uint64_t)PR_SVE_VL_LEN_MASK;
+	if (!flags) {
+		rp_e_hex(c->e, v);
+		return;
+	}
+	struct rp_buf b = {0};
+	rp_flags_text(&b, &rp_x_pr_sve_vl_flags, flags);
+	if (v & PR_SVE_VL_LEN_MASK)
+		rp_buf_printf(&b, "|%#" PRIx64, v & PR_SVE_VL_LEN_MASK);
+	char num[32];
+	snprintf(num, sizeof(num), "%#" PRIx64, v);
+	prctl_styled(c, num, &b);
+	rp_buf_free(&b);
+}
+
+/* PR_SET_PTRACER's process: an int, -1 being PR_SET_PTRACER_ANY. */
+static void print_ptracer(struct rp_ctx *c, uint64_t v)
+{
+	const int32_t pid = (int32_t)v;
+	rp_e_symd(c->e, rp_xlat_lookup(&rp_x_pr_set_ptracer, (uint64_t)(int64_t)pid), pid);
+}
+
+/* PR_SCHED_CORE's scope: a pid type, always with its name in a comment
+ * (strace prints it in the verbose style), the number alone under -X raw. */
+static void print_pidtype(struct rp_ctx *c, uint64_t v)
+{
+	const char *const name = rp_xlat_lookup(&rp_x_pidtype, v);
+	struct rp_buf b = {0};
+	char num[32];
+	snprintf(num, sizeof(num), v ? "%#" PRIx64 : "%" PRIu64, v);
+	rp_buf_puts(&b, num);
+	if (rp_e_xstyle(c->e) != RP_XLAT_RAW)
+		rp_buf_printf(&b, " /* %s */", name ? name : rp_x_pidtype.unknown);
+	rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
+/* The options strace 6.1 decodes, each as it prints it; the others show
+ * their four arguments in hex. */
 static void print_prctl(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
@@ -575,13 +661,16 @@ static void print_prctl(struct rp_ctx *c)
 	rp_e_symx(c->e, name, option);
 	switch (option) {
 	case PR_GET_DUMPABLE:
-	case 7:	 /* PR_GET_KEEPCAPS */
-	case 13: /* PR_GET_TIMING */
-	case 21: /* PR_GET_SECCOMP */
-	case 27: /* PR_GET_SECUREBITS */
-	case 30: /* PR_GET_TIMERSLACK */
-	case 31: /* PR_TASK_PERF_EVENTS_DISABLE */
-	case 32: /* PR_TASK_PERF_EVENTS_ENABLE */
+	case PR_GET_KEEPCAPS:
+	case PR_GET_TIMING:
+	case PR_GET_SECCOMP:
+	case PR_GET_SECUREBITS:
+	case PR_GET_TIMERSLACK:
+	case PR_TASK_PERF_EVENTS_DISABLE:
+	case PR_TASK_PERF_EVENTS_ENABLE:
+	case PR_GET_FP_MODE:
+	case PR_SVE_GET_VL:
+	case PR_SME_GET_VL:
 		break;
 	case PR_SET_TSC:
 		rp_e_enum(c->e, &rp_x_pr_tsc, (uint32_t)a[1]);
@@ -607,10 +696,10 @@ static void print_prctl(struct rp_ctx *c)
 			prctl_rest(c, 2);
 		}
 		break;
-	case 1: /* PR_SET_PDEATHSIG */
+	case PR_SET_PDEATHSIG:
 		rp_print_signame(c, (int64_t)a[1]);
 		break;
-	case 2: { /* PR_GET_PDEATHSIG */
+	case PR_GET_PDEATHSIG: {
 		const struct rp_mem *m = rp_arg_mem(c, 1, true, 4);
 		if (m) {
 			const int sig = (int32_t)rp_get_u32(m->data);
@@ -627,40 +716,135 @@ static void print_prctl(struct rp_ctx *c)
 		}
 		break;
 	}
-	case 4: /* PR_SET_DUMPABLE */
+	case PR_SET_DUMPABLE:
 		rp_e_enum(c->e, &rp_x_dumpable, a[1]);
 		break;
-	case 8:	 /* PR_SET_KEEPCAPS */
-	case 14: /* PR_SET_TIMING */
-	case 36: /* PR_SET_CHILD_SUBREAPER */
+	case PR_SET_KEEPCAPS:
+	case PR_SET_TIMING:
+	case PR_SET_CHILD_SUBREAPER:
+	case PR_SET_ENDIAN:
+	case PR_SET_FPEMU:
+	case PR_SET_FPEXC:
 		rp_e_uint(c->e, a[1]);
 		break;
-	case 15: /* PR_SET_NAME */
-		rp_arg_str(c, 1);
+	case PR_SET_UNALIGN:
+		rp_e_flags(c->e, &rp_x_pr_unalign_flags, a[1]);
 		break;
-	case 16: { /* PR_GET_NAME */
-		const struct rp_mem *m = rp_arg_mem_str(c, 1, true, 16);
+	case PR_SET_NAME:
+		rp_arg_str_max(c, 1, sc_type_size(SC_T_TASK_COMM) - 1);
+		break;
+	case PR_GET_NAME: {
+		const struct rp_mem *m = rp_arg_mem_str(c, 1, true, sc_type_size(SC_T_TASK_COMM));
 		if (m)
-			rp_e_bytes(c->e, m->data, 16, true, false);
+			rp_e_bytes(c->e, m->data, sc_type_size(SC_T_TASK_COMM), true, false);
 		break;
 	}
-	case 23: /* PR_CAPBSET_READ */
-	case 24: /* PR_CAPBSET_DROP */
+	case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP:
 		rp_e_enum(c->e, &rp_x_cap, a[1]);
 		break;
-	case 29: /* PR_SET_TIMERSLACK */
+	case PR_CAP_AMBIENT:
+		rp_e_enum(c->e, &rp_x_pr_cap_ambient, a[1]);
+		switch (a[1]) {
+		case PR_CAP_AMBIENT_IS_SET:
+		case PR_CAP_AMBIENT_RAISE:
+		case PR_CAP_AMBIENT_LOWER:
+			rp_e_enum(c->e, &rp_x_cap, a[2]);
+			prctl_rest(c, 3);
+			break;
+		default:
+			prctl_rest(c, 2);
+		}
+		break;
+	case PR_SET_SECUREBITS:
+		rp_e_flags(c->e, &rp_x_secbits, a[1]);
+		break;
+	case PR_SET_FP_MODE:
+		rp_e_flags(c->e, &rp_x_pr_fp_mode, a[1]);
+		break;
+	case PR_GET_SPECULATION_CTRL:
+		rp_e_enum(c->e, &rp_x_pr_spec_cmds, a[1]);
+		break;
+	case PR_SET_SPECULATION_CTRL:
+		rp_e_enum(c->e, &rp_x_pr_spec_cmds, a[1]);
+		if (rp_xlat_lookup(&rp_x_pr_spec_cmds, a[1]))
+			rp_e_enum(c->e, &rp_x_pr_spec_set_flags, a[2]);
+		else
+			rp_e_hex(c->e, a[2]);
+		break;
+	case PR_SET_PTRACER:
+		print_ptracer(c, a[1]);
+		break;
+	case PR_SET_TIMERSLACK:
 		rp_e_int(c->e, (int64_t)a[1]);
 		break;
-	case 37: /* PR_GET_CHILD_SUBREAPER */
+	case PR_GET_CHILD_SUBREAPER:
 		print_out_int(c, 1, true);
 		break;
-	case 40: /* PR_GET_TID_ADDRESS */
+	case PR_GET_ENDIAN:
+	case PR_GET_FPEMU:
+	case PR_GET_FPEXC:
+	case PR_GET_UNALIGN:
+		print_out_int(c, 1, true);
+		break;
+	case PR_GET_TID_ADDRESS:
 		print_out_addr(c, 1);
 		break;
-	case 38: /* PR_SET_NO_NEW_PRIVS */
-	case 41: /* PR_SET_THP_DISABLE */
+	case PR_SET_NO_NEW_PRIVS:
+	case PR_SET_THP_DISABLE:
+	case PR_SET_IO_FLUSHER:
 		rp_e_uint(c->e, a[1]);
 		prctl_rest(c, 2);
+		break;
+	case PR_SET_TAGGED_ADDR_CTRL:
+		print_tagged_addr_ctrl(c, a[1]);
+		prctl_rest(c, 2);
+		break;
+	case PR_SVE_SET_VL:
+	case PR_SME_SET_VL:
+		print_vector_length(c, a[1]);
+		break;
+	case PR_PAC_RESET_KEYS:
+		rp_e_flags(c->e, &rp_x_pr_pac_keys, a[1]);
+		prctl_rest(c, 2);
+		break;
+	case PR_PAC_SET_ENABLED_KEYS:
+		rp_e_flags(c->e, &rp_x_pr_pac_keys, a[1]);
+		rp_e_flags(c->e, &rp_x_pr_pac_keys, a[2]);
+		prctl_rest(c, 3);
+		break;
+	case PR_SET_MM:
+		rp_e_enum(c->e, &rp_x_pr_set_mm, a[1]);
+		prctl_rest(c, 2);
+		break;
+	case PR_SCHED_CORE:
+		rp_e_enum(c->e, &rp_x_pr_sched_core, a[1]);
+		rp_e_int(c->e, (int32_t)a[2]);
+		print_pidtype(c, a[3]);
+		if (a[1] == PR_SCHED_CORE_GET)
+			print_out_cookie(c, 4);
+		else
+			rp_e_ptr(c->e, a[4]);
+		break;
+	case PR_SET_VMA:
+		rp_e_enum(c->e, &rp_x_pr_set_vma, a[1]);
+		if (a[1] == PR_SET_VMA_ANON_NAME) {
+			rp_e_hex(c->e, a[2]);
+			rp_e_uint(c->e, a[3]);
+			rp_arg_str(c, 4);
+		} else {
+			prctl_rest(c, 2);
+		}
+		break;
+	case PR_SET_SYSCALL_USER_DISPATCH:
+		rp_e_enum(c->e, &rp_x_pr_sys_dispatch, a[1]);
+		if (rp_xlat_lookup(&rp_x_pr_sys_dispatch, a[1])) {
+			rp_e_hex(c->e, a[2]);
+			rp_e_hex(c->e, a[3]);
+			rp_e_ptr(c->e, a[4]);
+		} else {
+			prctl_rest(c, 2);
+		}
 		break;
 	default:
 		prctl_rest(c, 1);
@@ -1048,10 +1232,29 @@ bool rp_rv_PERSONALITY(struct rp_ctx *c, struct rp_buf *b)
 bool rp_rv_PRCTL(struct rp_ctx *c, struct rp_buf *b)
 {
 	const int64_t r = c->sc->rval;
-	const struct rp_xlat *const x = c->sc->args[0] == PR_GET_DUMPABLE ? &rp_x_dumpable
-					: c->sc->args[0] == PR_MCE_KILL_GET
-					    ? &rp_x_pr_mce_kill_policy
-					    : NULL;
+	const uint64_t option = c->sc->args[0];
+	/* results that are bit sets: "0x11 (SECBIT_NOROOT|SECBIT_KEEP_CAPS)",
+	 * the number alone under -X raw */
+	const struct rp_xlat *bits = NULL;
+	if (option == PR_GET_SECUREBITS)
+		bits = &rp_x_secbits;
+	else if (option == PR_GET_FP_MODE)
+		bits = &rp_x_pr_fp_mode;
+	else if (option == PR_GET_SPECULATION_CTRL &&
+		 rp_xlat_lookup(&rp_x_pr_spec_cmds, c->sc->args[1]))
+		bits = &rp_x_pr_spec_get_flags;
+	if (bits && r > 0) {
+		rp_buf_printf(b, "%#" PRIx64, (uint64_t)r);
+		if (rp_e_xstyle(c->e) != RP_XLAT_RAW) {
+			rp_buf_puts(b, " (");
+			rp_flags_text(b, bits, (uint64_t)r);
+			rp_buf_putc(b, ')');
+		}
+		return true;
+	}
+	const struct rp_xlat *const x = option == PR_GET_DUMPABLE   ? &rp_x_dumpable
+					: option == PR_MCE_KILL_GET ? &rp_x_pr_mce_kill_policy
+								    : NULL;
 	const char *const name = r >= 0 && x ? rp_xlat_lookup(x, (uint64_t)r) : NULL;
 	if (!name)
 		return false;

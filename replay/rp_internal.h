@@ -179,6 +179,9 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
 void rp_arg_path(struct rp_ctx *c, unsigned i);
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);
 void rp_arg_str(struct rp_ctx *c, unsigned i);
+/* The same, read as strace reads a string of at most max bytes (prctl's
+ * PR_SET_NAME: 15): those bytes and "..." when no NUL is among them. */
+void rp_arg_str_max(struct rp_ctx *c, unsigned i, size_t max);
 /* Buffer arg i of len bytes (entry or exit memory as dir says). */
 void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex);
 void rp_arg_int(struct rp_ctx *c, unsigned i);

@@ -133,6 +133,67 @@ static void prctls(void)
 	sys(SYS_prctl, 0x7fff, 1, 2, 3, 4, 0);
 }
 
+/* The options with arguments of their own: sets, commands, pid types,
+ * strings cut at 15 bytes, results printed as flags. Most fail on x86_64
+ * (arm64/MIPS-only options) and print their arguments all the same. */
+static void prctls_more(void)
+{
+	int v = 0;
+	unsigned long cookie = 0;
+
+	sys(SYS_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_NET_RAW, 0, 0, 0);
+	sys(SYS_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_LOWER, CAP_SYS_ADMIN, 5, 6, 0);
+	sys(SYS_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, 99, 0, 0, 0);
+	sys(SYS_prctl, PR_CAP_AMBIENT, 9, 1, 2, 3, 0);
+	sys(SYS_prctl, PR_SET_SECUREBITS, 0x11 /* NOROOT|KEEP_CAPS */, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_SECUREBITS, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_SECUREBITS, 0x4000, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_SECUREBITS, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_FP_MODE, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_FP_MODE, 3, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_FP_MODE, 8, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_SPECULATION_CTRL, PR_SPEC_L1D_FLUSH, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_SPECULATION_CTRL, 9, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_SPECULATION_CTRL, PR_SPEC_INDIRECT_BRANCH, 0x20, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_SPECULATION_CTRL, 7, 8, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_PTRACER, -1, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_PTRACER, -5, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_ENDIAN, (long)&v, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_GET_UNALIGN, (long)&v, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_UNALIGN, 3, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_FPEXC, 0x80, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_THP_DISABLE, 1, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_THP_DISABLE, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_TASK_PERF_EVENTS_DISABLE, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_IO_FLUSHER, 1, 2, 3, 4, 0);
+	sys(SYS_prctl, PR_SET_TAGGED_ADDR_CTRL, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_TAGGED_ADDR_CTRL, 3, 1, 2, 3, 0);
+	sys(SYS_prctl, PR_SET_TAGGED_ADDR_CTRL, 0x7fff9, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_TAGGED_ADDR_CTRL, 0xfff80000, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SVE_SET_VL, 0x20010, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SVE_SET_VL, 0x40, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SVE_GET_VL, 0, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_PAC_RESET_KEYS, 1, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_PAC_RESET_KEYS, 0x40, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_PAC_SET_ENABLED_KEYS, 3, 1, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_MM, PR_SET_MM_START_CODE, 0x1000, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_MM, 99, 0x1000, 0, 0, 0);
+	sys(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, 0, 0 /* PIDTYPE_PID */, (long)&cookie, 0);
+	sys(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_SHARE_FROM, -1, 9, 0x10, 0);
+	sys(SYS_prctl, PR_SCHED_CORE, 9, 1, 2, 3, 0);
+	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, 4096, (long)"tp name", 0);
+	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, -1, (long)BAD_PTR, 0);
+	sys(SYS_prctl, PR_SET_VMA, 5, 0x1000, 4096, 0, 0);
+	v = 0; /* SYSCALL_DISPATCH_FILTER_ALLOW: every call still goes to the kernel */
+	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0x1000, 0x100, (long)&v, 0);
+	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, 5, 1, 2, 3, 0);
+	sys(SYS_prctl, PR_SET_NAME, (long)"exactly15chars!", 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_NAME, (long)"0123456789abcdefghij", 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_NAME, (long)"tp-process", 0, 0, 0, 0);
+}
+
 static void arch_prctls(void)
 {
 	unsigned long fs = 0;
@@ -390,6 +451,7 @@ int main(int argc, char **argv)
 	creds();
 	sessions();
 	prctls();
+	prctls_more();
 	arch_prctls();
 	thread_state();
 	limits();

@@ -212,12 +212,15 @@ PY
 	if command -v strace >/dev/null 2>&1; then
 		strace -ff -o "$dir/sff" sh -c 'cat /etc/hostname; true' >/dev/null 2>&1
 		/usr/bin/python3 - "$dir/sff" "$dir/pff" <<'PY' || { echo "FAIL: -ff -o against strace -ff -o"; fail=1; }
-import glob, re, sys
+import glob, itertools, re, sys
 def calls(prefix):
-    # each task's file by what it ran first, its calls by name
+    # each task's file by what it ran first, its calls by name; not where
+    # sh's SIGCHLD handler ran (rt_sigreturn), which the child's exit
+    # decides, nor how often a wait4 it interrupted was restarted
     out = {}
     for path in glob.glob(prefix + ".*"):
         names = [m.group(1) for m in map(re.compile(r"^(\w+)\(").match, open(path)) if m]
+        names = [k for k, _ in itertools.groupby(n for n in names if n != "rt_sigreturn")]
         out["sh" if names[:1] == ["execve"] and "sh" in open(path).readline() else "child"] = names
     return out
 a, b = calls(sys.argv[1]), calls(sys.argv[2])

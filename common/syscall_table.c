@@ -32,6 +32,7 @@
 #define R_CLOEXEC     SC_CLASS_RET_FD_CLOEXEC
 #define C_SECCOMP     SC_CLASS_SECCOMP
 #define R_PGRP	      SC_CLASS_SETS_PGRP
+#define R_E2BIG	      SC_CLASS_SIZE_ON_E2BIG
 #define C_NONE	      0u
 
 #define ARG_(k, d, t, l)                                                                           \

@@ -57,13 +57,17 @@ enum sc_class {
 	 * recorder re-reads the ids of tasks in other pid namespaces after it,
 	 * whatever the filter */
 	SC_CLASS_SETS_PGRP = 1u << 25,
-	SC_CLASS_LAST = SC_CLASS_SETS_PGRP
+	/* fails with E2BIG writing the size of the struct it knows into the
+	 * caller's (sched_setattr, perf_event_open): its outputs are recorded
+	 * after that failure too */
+	SC_CLASS_SIZE_ON_E2BIG = 1u << 26,
+	SC_CLASS_LAST = SC_CLASS_SIZE_ON_E2BIG
 };
 /* The classes that are the recorder's, not strace's. */
 #define SC_CLASSES_RECORDER                                                                        \
 	(SC_CLASS_LIFECYCLE | SC_CLASS_RET_FD | SC_CLASS_OUT_FDS | SC_CLASS_SETS_CWD |             \
 	 SC_CLASS_OTHER_FDS | SC_CLASS_SECCOMP | SC_CLASS_SOCKET_ENDS | SC_CLASS_RET_FD_CLOEXEC |  \
-	 SC_CLASS_SETS_PGRP)
+	 SC_CLASS_SETS_PGRP | SC_CLASS_SIZE_ON_E2BIG)
 /* The classes after which the recorder asks the kernel what a call's
  * descriptors or working directory are (rec_capture_result). */
 #define SC_CLASSES_RESULT                                                                          \
@@ -165,6 +169,7 @@ enum sc_len_source {
 	X(LINGER, 8)                                                                               \
 	X(SCHED_PARAM, 4)                                                                          \
 	X(SCHED_ATTR, 56)                                                                          \
+	X(KCMP_EPOLL_SLOT, 12)	  /* kcmp's KCMP_EPOLL_TFD: efd, tfd, toff */                      \
 	X(SECCOMP_NOTIF_SIZES, 6) /* three u16 */                                                  \
 	X(CAP_HEADER, 8)                                                                           \
 	X(CAP_DATA, 24) /* two struct __user_cap_data_struct */                                    \

@@ -155,6 +155,8 @@ int rec_bpf_plan_build(struct rec_bpf_plan *plan, const struct strec_filter *fil
 			p->flags |= SB_PLAN_SETS_CWD;
 		if (desc->classes & SC_CLASS_OTHER_FDS)
 			p->flags |= SB_PLAN_OTHER_FDS;
+		if (desc->classes & SC_CLASS_SIZE_ON_E2BIG)
+			p->flags |= SB_PLAN_SIZE_ON_E2BIG;
 		p->nargs = desc->nargs < SB_MAX_ARGS ? desc->nargs : SB_MAX_ARGS;
 		unsigned strvecs = 0;
 		for (unsigned i = 0; i < p->nargs; i++) {

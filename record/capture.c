@@ -5,6 +5,7 @@
 #include "names.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/netlink.h>
@@ -316,9 +317,11 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 	assert(rec && task && desc);
 	/* Outputs are meaningful only when the call succeeded, except the
 	 * remaining time a sleep interrupted by a signal writes back before it
-	 * returns a restart code (ERESTARTSYS .. ERESTART_RESTARTBLOCK). */
+	 * returns a restart code (ERESTARTSYS .. ERESTART_RESTARTBLOCK), and
+	 * the size an extensible struct's call writes back with E2BIG. */
 	const bool restarting = rval < 0 && rval >= -4095 && strec_errno_is_restart((int)-rval);
-	if (stop == STRTRC_AT_EXIT && rval < 0 && rval > -4096 && !restarting)
+	const bool size_back = rval == -E2BIG && (desc->classes & SC_CLASS_SIZE_ON_E2BIG);
+	if (stop == STRTRC_AT_EXIT && rval < 0 && rval > -4096 && !restarting && !size_back)
 		return 0;
 	const uint8_t want = stop == STRTRC_AT_ENTRY ? SC_DIR_IN : SC_DIR_OUT;
 	const uint32_t cap = rec->opts->capture_size;

@@ -4,7 +4,11 @@
 
 #include "names.h"
 
+#include <errno.h>
 #include <inttypes.h>
+#include <linux/kcmp.h>
+#include <linux/sched.h>
+#include <linux/sched/types.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -14,12 +18,6 @@
 
 /* -v: structures in full */
 #define RP_VERBOSE(c) ((c)->opts->verbose)
-
-#define CLONE_PIDFD	     0x1000u
-#define CLONE_SETTLS	     0x80000u
-#define CLONE_PARENT_SETTID  0x100000u
-#define CLONE_CHILD_CLEARTID 0x200000u
-#define CLONE_CHILD_SETTID   0x1000000u
 
 /* envp without -v: its address and how many variables it held. */
 static void print_envp(struct rp_ctx *c, unsigned i)
@@ -1260,4 +1258,169 @@ bool rp_rv_PRCTL(struct rp_ctx *c, struct rp_buf *b)
 		return false;
 	rp_buf_printf(b, "%" PRId64 " (%s)", r, name);
 	return true;
+}
+
+/* ---- scheduling ---- */
+
+/* A struct sched_param: [sched_priority]. */
+static void print_sched_param(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, false, sc_type_size(SC_T_SCHED_PARAM));
+	if (m)
+		rp_e_rawf(c->e, "[%" PRId32 "]", (int32_t)rp_get_u32(m->data));
+}
+
+void rp_dec_sched_setparam(struct rp_ctx *c)
+{
+	rp_arg_pid(c, 0);
+	print_sched_param(c, 1);
+}
+
+void rp_dec_sched_setscheduler(struct rp_ctx *c)
+{
+	rp_arg_pid(c, 0);
+	rp_arg_generic(c, 1);
+	print_sched_param(c, 2);
+}
+
+void rp_dec_sched_rr_get_interval(struct rp_ctx *c)
+{
+	rp_arg_pid(c, 0);
+	rp_print_timespec_arg(c, 1, true);
+}
+
+/* struct sched_attr as strace prints it: the fields up to the size the caller
+ * gave (sched_setattr; 0 means VER0) or the kernel wrote (sched_getattr);
+ * what sched_setattr keeps (SCHED_FLAG_KEEP_*) left out; ", ..." when the
+ * caller's size exceeds the struct strace knows. */
+static void print_sched_attr(struct rp_ctx *c, const uint8_t *p, size_t have, bool is_set)
+{
+	const uint32_t attr_size = rp_get_u32(p);
+	uint32_t size, usize = 0;
+	if (is_set) {
+		usize = attr_size ? attr_size : SCHED_ATTR_SIZE_VER0;
+		size = usize < SCHED_ATTR_SIZE_VER1 ? usize : SCHED_ATTR_SIZE_VER1;
+	} else {
+		size = attr_size; /* what the kernel wrote */
+	}
+	if (size > have)
+		size = (uint32_t)have;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "size");
+	rp_e_uint(c->e, attr_size);
+	if (size >= SCHED_ATTR_SIZE_VER0) {
+		const uint32_t policy = rp_get_u32(p + 4);
+		const uint64_t flags = rp_get_u64(p + 8);
+		const uint64_t keep = SCHED_FLAG_KEEP_POLICY | SCHED_FLAG_KEEP_PARAMS;
+		if (!is_set || (int32_t)policy < 0 || !(flags & keep)) {
+			rp_e_key(c->e, "sched_policy");
+			rp_e_enum(c->e, rp_xlat_get(SC_X_SCHED_POLICY), policy);
+		}
+		rp_e_key(c->e, "sched_flags");
+		rp_e_flags(c->e, &rp_x_sched_flags, flags);
+		if (!is_set || !(flags & SCHED_FLAG_KEEP_PARAMS)) {
+			rp_e_key(c->e, "sched_nice");
+			rp_e_int(c->e, (int32_t)rp_get_u32(p + 16));
+			rp_e_key(c->e, "sched_priority");
+			rp_e_uint(c->e, rp_get_u32(p + 20));
+			rp_e_key(c->e, "sched_runtime");
+			rp_e_uint(c->e, rp_get_u64(p + 24));
+			rp_e_key(c->e, "sched_deadline");
+			rp_e_uint(c->e, rp_get_u64(p + 32));
+			rp_e_key(c->e, "sched_period");
+			rp_e_uint(c->e, rp_get_u64(p + 40));
+		}
+		if (size >= SCHED_ATTR_SIZE_VER1) {
+			rp_e_key(c->e, "sched_util_min");
+			rp_e_uint(c->e, rp_get_u32(p + 48));
+			rp_e_key(c->e, "sched_util_max");
+			rp_e_uint(c->e, rp_get_u32(p + 52));
+		}
+	}
+	if ((is_set ? usize : attr_size) > size)
+		rp_e_ellipsis(c->e);
+	rp_e_close(c->e, '}');
+}
+
+void rp_dec_sched_setattr(struct rp_ctx *c)
+{
+	rp_arg_pid(c, 0);
+	const struct rp_mem *m = rp_arg_mem(c, 1, false, 4);
+	if (m) {
+		print_sched_attr(c, m->data, m->len, true);
+		/* E2BIG: the kernel wrote the size it knows */
+		const struct rp_mem *x = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 1, 0);
+		if (c->sc->finished && c->sc->rval == -E2BIG && x && x->stop == STRTRC_AT_EXIT &&
+		    x->len >= 4) {
+			rp_e_glue(c->e, " => ");
+			if (!c->e->json)
+				rp_buf_printf(c->e->out, "{size=%" PRIu32 "}", rp_get_u32(x->data));
+		}
+	}
+	rp_e_uint(c->e, (uint32_t)c->sc->args[2]);
+}
+
+void rp_dec_sched_getattr(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_pid(c, 0);
+	const struct rp_mem *m = (uint32_t)a[2] ? rp_arg_mem(c, 1, true, 4) : NULL;
+	if (!(uint32_t)a[2])
+		rp_arg_ptr(c, 1);
+	else if (m)
+		print_sched_attr(c, m->data, m->len < (uint32_t)a[2] ? m->len : (uint32_t)a[2],
+				 false);
+	rp_e_uint(c->e, (uint32_t)a[2]);
+	rp_e_uint(c->e, (uint32_t)a[3]);
+}
+
+/* A descriptor of process pid: with its path (-y) when it is the
+ * caller's, as the trace knows the caller's descriptors only. */
+static void print_pid_fd(struct rp_ctx *c, int32_t pid, int64_t fd)
+{
+	if (pid > 0 && (uint32_t)pid == c->ev->pid)
+		rp_arg_fd(c, (int32_t)fd);
+	else
+		rp_e_int(c->e, (int32_t)fd);
+}
+
+void rp_dec_kcmp(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const int32_t pid1 = (int32_t)a[0], pid2 = (int32_t)a[1];
+	rp_arg_pid(c, 0);
+	rp_arg_pid(c, 1);
+	rp_arg_generic(c, 2);
+	switch ((uint32_t)a[2]) {
+	case KCMP_FILE:
+		print_pid_fd(c, pid1, (int64_t)a[3]);
+		print_pid_fd(c, pid2, (int64_t)a[4]);
+		break;
+	case KCMP_EPOLL_TFD: {
+		print_pid_fd(c, pid1, (int64_t)a[3]);
+		const struct rp_mem *m =
+		    rp_arg_mem(c, 4, false, sc_type_size(SC_T_KCMP_EPOLL_SLOT));
+		if (!m)
+			break;
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "efd");
+		print_pid_fd(c, pid2, (int32_t)rp_get_u32(m->data));
+		rp_e_key(c->e, "tfd");
+		print_pid_fd(c, pid2, (int32_t)rp_get_u32(m->data + 4));
+		rp_e_key(c->e, "toff");
+		rp_e_uint(c->e, rp_get_u32(m->data + 8));
+		rp_e_close(c->e, '}');
+		break;
+	}
+	case KCMP_VM:
+	case KCMP_FILES:
+	case KCMP_FS:
+	case KCMP_SIGHAND:
+	case KCMP_IO:
+	case KCMP_SYSVSEM:
+		break; /* no more arguments */
+	default:
+		rp_e_hex(c->e, a[3]);
+		rp_e_hex(c->e, a[4]);
+	}
 }

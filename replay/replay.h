@@ -141,9 +141,8 @@ uint32_t rp_session_pid_translate(const struct rp_session *s, uint32_t tid, int6
 const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd);
 /* The netlink protocol (NETLINK_ROUTE...) of descriptor fd in tid's process
  * as the call that made it (or the recorder's socket records) tells it,
- * once it has a port id (strace finds it then), -2 for a netlink socket without one yet, or -1 when it
- * is not a netlink socket or not known to be one (a descriptor the trace
- * began with). */
+ * once it has a port id (strace finds it then), -2 for a netlink socket without one yet, or -1 when
+ * it is not a netlink socket or not known to be one (a descriptor the trace began with). */
 int rp_session_netlink_protocol(const struct rp_session *s, uint32_t tid, int fd);
 /* The architecture and number of the last syscall tid entered (strace -n's
  * number for signals and exits); false, with *arch 0 and *nr 0, for a task

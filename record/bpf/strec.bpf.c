@@ -1359,8 +1359,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		}
 		c->stop = 1;
 		/* outputs only on success, but for the time left that an
-		 * interrupted sleep writes back before it restarts */
-		if (!(ret < 0 && ret > -4096 && !c->restarting))
+		 * interrupted sleep writes back before it restarts and the size
+		 * an extensible struct's call writes back with E2BIG */
+		const bool size_back = ret == -7 /* E2BIG */ && (p->flags & SB_PLAN_SIZE_ON_E2BIG);
+		if (!(ret < 0 && ret > -4096 && !c->restarting && !size_back))
 			capture_args(0x3f);
 		capture_results(s, task);
 		nmem = c->nmem;

@@ -27,6 +27,8 @@ enum sb_plan_flag {
 	 * calls with neither (getpid...) cost no capture at all. */
 	SB_PLAN_ENTRY_CAPTURES = 1u << 7,
 	SB_PLAN_EXIT_CAPTURES = 1u << 8,
+	/* outputs recorded after E2BIG too (SC_CLASS_SIZE_ON_E2BIG) */
+	SB_PLAN_SIZE_ON_E2BIG = 1u << 9,
 };
 
 /* Per-argument capture flags (struct sb_arg_plan.flags): what the BPF side

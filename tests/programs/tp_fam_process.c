@@ -16,6 +16,7 @@
 
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <linux/kcmp.h>
 #include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
@@ -186,7 +187,8 @@ static void prctls_more(void)
 	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, -1, (long)BAD_PTR, 0);
 	sys(SYS_prctl, PR_SET_VMA, 5, 0x1000, 4096, 0, 0);
 	v = 0; /* SYSCALL_DISPATCH_FILTER_ALLOW: every call still goes to the kernel */
-	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0x1000, 0x100, (long)&v, 0);
+	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0x1000, 0x100, (long)&v,
+	    0);
 	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, 5, 1, 2, 3, 0);
 	sys(SYS_prctl, PR_SET_NAME, (long)"exactly15chars!", 0, 0, 0, 0);
@@ -273,6 +275,74 @@ static void sched(void)
 	sys(SYS_getcpu, (long)&cpu, (long)&node, 0, 0, 0, 0);
 	sys(SYS_getcpu, (long)&cpu, 0, 0, 0, 0, 0);
 	sys(SYS_getcpu, (long)BAD_PTR, 0, 0, 0, 0, 0);
+	sys(SYS_sched_setparam, 0, (long)&sp, 0, 0, 0, 0);
+	sys(SYS_sched_setparam, 0, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_sched_setscheduler, 0, SCHED_OTHER | SCHED_RESET_ON_FORK, (long)&sp, 0, 0, 0);
+	sys(SYS_sched_setscheduler, 0, 99, (long)&sp, 0, 0, 0);
+	sys(SYS_sched_setscheduler, 0, SCHED_OTHER, 0, 0, 0, 0);
+	struct timespec slice;
+	sys(SYS_sched_rr_get_interval, 0, (long)&slice, 0, 0, 0, 0);
+	sys(SYS_sched_rr_get_interval, 0, (long)BAD_PTR, 0, 0, 0, 0);
+}
+
+/* struct sched_attr (linux/sched/types.h, whose struct sched_param clashes
+ * with glibc's) and room behind it for a caller's larger size. */
+struct tp_sched_attr {
+	uint32_t size, sched_policy;
+	uint64_t sched_flags;
+	int32_t sched_nice;
+	uint32_t sched_priority;
+	uint64_t sched_runtime, sched_deadline, sched_period;
+	uint32_t sched_util_min, sched_util_max;
+	uint8_t beyond[64];
+};
+
+/* sched_setattr/getattr: each size the struct has had, sizes too small and
+ * too large (E2BIG, the kernel writing back its own), the fields
+ * SCHED_FLAG_KEEP_* leave out; kcmp of files, an epoll slot, the rest. */
+static void sched_attr(void)
+{
+	struct tp_sched_attr a;
+	memset(&a, 0, sizeof(a));
+	a.size = 56;
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	sys(SYS_sched_getattr, 0, (long)&a, 56, 0, 0, 0);
+	sys(SYS_sched_getattr, 0, (long)&a, 48, 0, 0, 0);
+	sys(SYS_sched_getattr, 0, (long)&a, sizeof(a), 0, 0, 0);
+	sys(SYS_sched_getattr, 0, (long)&a, 0, 0, 0, 0);
+	sys(SYS_sched_getattr, 0, (long)BAD_PTR, 56, 0, 0, 0);
+	memset(&a, 0, sizeof(a));
+	a.size = 16;
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	a.size = 0;
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	a.size = 48;
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	a.size = 64;
+	a.beyond[0] = 1;
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	a.beyond[0] = 0;
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	a.size = 56;
+	a.sched_flags = 0x10; /* SCHED_FLAG_KEEP_PARAMS */
+	sys(SYS_sched_setattr, 0, (long)&a, 1, 0, 0, 0);
+	a.sched_flags = 0x8; /* SCHED_FLAG_KEEP_POLICY */
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	a.sched_policy = 0xffffffff;
+	a.sched_flags = 0x3ff;
+	sys(SYS_sched_setattr, 0, (long)&a, 0, 0, 0, 0);
+	sys(SYS_sched_setattr, 0, (long)BAD_PTR, 0, 0, 0, 0);
+	sys(SYS_sched_setattr, 0, 0, 0, 0, 0, 0);
+
+	const int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	struct kcmp_epoll_slot slot = {(uint32_t)fd, (uint32_t)fd, 0};
+	const long me = getpid();
+	sys(SYS_kcmp, me, me, KCMP_FILE, fd, fd, 0);
+	sys(SYS_kcmp, me, me, KCMP_VM, 0, 0, 0);
+	sys(SYS_kcmp, me, me, KCMP_EPOLL_TFD, fd, (long)&slot, 0);
+	sys(SYS_kcmp, me, me, KCMP_EPOLL_TFD, fd, (long)BAD_PTR, 0);
+	sys(SYS_kcmp, me, NO_PID, 99, 1, 2, 0);
+	close(fd);
 }
 
 static void system_info(void)
@@ -456,6 +526,7 @@ int main(int argc, char **argv)
 	thread_state();
 	limits();
 	sched();
+	sched_attr();
 	system_info();
 	namespaces();
 	pidfds();

@@ -46,11 +46,13 @@ static void print_dev(struct rp_emit *e, uint64_t dev)
 	rp_e_named(e, num, md); /* -X raw: the number */
 }
 
-/* strace's sprinttime_nsec comment: local time, the fraction only when
- * nonzero, none at all for the epoch itself or an invalid fraction. */
-static void time_comment(struct rp_emit *e, int64_t sec, uint64_t nsec)
+/* strace's sprinttime_nsec/_usec comment: local time, the fraction of
+ * digits digits (9: ns, 6: us) only when nonzero, none at all for the epoch
+ * itself or a fraction not below a second. */
+static void time_comment_frac(struct rp_emit *e, int64_t sec, uint64_t frac, int digits)
 {
-	if ((sec == 0 && nsec == 0) || nsec > 999999999)
+	const uint64_t second = digits == 6 ? 1000000 : 1000000000;
+	if ((sec == 0 && frac == 0) || frac >= second)
 		return;
 	const time_t t = (time_t)sec;
 	struct tm tm;
@@ -60,11 +62,16 @@ static void time_comment(struct rp_emit *e, int64_t sec, uint64_t nsec)
 	size_t k = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
 	if (!k)
 		return;
-	if (nsec)
-		k += (size_t)snprintf(buf + k, sizeof(buf) - k, ".%09" PRIu64, nsec);
+	if (frac)
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, ".%0*" PRIu64, digits, frac);
 	if (k >= sizeof(buf) || !strftime(buf + k, sizeof(buf) - k, "%z", &tm))
 		return;
 	rp_e_comment(e, buf);
+}
+
+static void time_comment(struct rp_emit *e, int64_t sec, uint64_t nsec)
+{
+	time_comment_frac(e, sec, nsec, 9);
 }
 
 /* uid_t/gid_t fields: unsigned, but (uid_t)-1 as -1. */
@@ -411,7 +418,7 @@ static void print_timespec_utime(struct rp_ctx *c, const uint8_t *p)
 	rp_e_key(c->e, "tv_sec");
 	rp_e_int(c->e, sec);
 	rp_e_key(c->e, "tv_nsec");
-	rp_e_int(c->e, (int64_t)nsec);
+	rp_e_uint(c->e, nsec);
 	rp_e_close(c->e, '}');
 	/* -X: the struct, verbose naming UTIME_NOW/UTIME_OMIT after it */
 	if (utime && st == RP_XLAT_VERBOSE)
@@ -429,6 +436,37 @@ static void print_utimens(struct rp_ctx *c, unsigned i)
 	for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++)
 		print_timespec_utime(c, m->data + 16 * k);
 	rp_e_close(c->e, ']');
+}
+
+/* utimes/futimesat's struct timeval[2], each with its time (when valid). */
+static void print_timevals(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, false, sc_type_size(SC_T_TIMEVAL_PAIR));
+	if (!m)
+		return;
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++) {
+		const uint8_t *const tv = m->data + 16 * k;
+		rp_print_timespec_data(c->e, tv, "tv_usec");
+		time_comment_frac(c->e, (int64_t)rp_get_u64(tv), rp_get_u64(tv + 8), 6);
+	}
+	rp_e_close(c->e, ']');
+}
+
+/* utime's struct utimbuf: two times in seconds. */
+static void print_utimbuf(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, false, sc_type_size(SC_T_UTIMBUF));
+	if (!m)
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "actime");
+	rp_e_int(c->e, (int64_t)rp_get_u64(m->data));
+	time_comment(c->e, (int64_t)rp_get_u64(m->data), 0);
+	rp_e_key(c->e, "modtime");
+	rp_e_int(c->e, (int64_t)rp_get_u64(m->data + 8));
+	time_comment(c->e, (int64_t)rp_get_u64(m->data + 8), 0);
+	rp_e_close(c->e, '}');
 }
 
 /* struct open_how: the mode only when it can matter or is set. */
@@ -751,6 +789,25 @@ void rp_dec_utimensat(struct rp_ctx *c)
 	rp_arg_path(c, 1);
 	print_utimens(c, 2);
 	rp_e_flags(c->e, &rp_x_at_flags, (uint32_t)a[3]);
+}
+
+void rp_dec_utime(struct rp_ctx *c)
+{
+	rp_arg_path(c, 0);
+	print_utimbuf(c, 1);
+}
+
+void rp_dec_utimes(struct rp_ctx *c)
+{
+	rp_arg_path(c, 0);
+	print_timevals(c, 1);
+}
+
+void rp_dec_futimesat(struct rp_ctx *c)
+{
+	rp_arg_dirfd(c, (int64_t)c->sc->args[0]);
+	rp_arg_path(c, 1);
+	print_timevals(c, 2);
 }
 
 void rp_dec_mknod(struct rp_ctx *c)

@@ -23,7 +23,9 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
+#include <sys/time.h>
 #include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 #ifndef AT_EACCESS
@@ -220,6 +222,19 @@ static void attrs(void)
 	S(SYS_utimensat, AT_FDCWD, "l1", times, AT_SYMLINK_NOFOLLOW);
 	S(SYS_utimensat, fd, NULL, NULL, 0);
 	S(SYS_utimensat, AT_FDCWD, "missing", NULL, 0);
+	times[0].tv_nsec = -1; /* unsigned, as strace prints it */
+	S(SYS_utimensat, AT_FDCWD, "f1", times, 0);
+	/* the older calls: seconds, then microseconds (the second's invalid) */
+	const struct utimbuf ub = {1234567890, 1000000000};
+	const struct timeval tv[2] = {{1, 2}, {3, 4000001}};
+	S(SYS_utime, "f1", &ub);
+	S(SYS_utime, "f1", NULL);
+	S(SYS_utime, "f1", (void *)8); /* never mapped */
+	S(SYS_utimes, "f1", tv);
+	S(SYS_utimes, "missing", NULL);
+	S(SYS_futimesat, AT_FDCWD, "f1", tv);
+	S(SYS_futimesat, fd, NULL, tv);
+	S(SYS_futimesat, fd, NULL, (void *)8);
 	S(SYS_fallocate, fd, 0, 0, 4096);
 	S(SYS_fallocate, fd, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, 0, 10);
 	S(SYS_fallocate, -1, 0, 0, 4096);

@@ -231,9 +231,11 @@ static void attrs(void)
 	S(SYS_utime, "f1", NULL);
 	S(SYS_utime, "f1", (void *)8); /* never mapped */
 	S(SYS_utimes, "f1", tv);
+	S(SYS_utimes, "f1", NULL);
 	S(SYS_utimes, "missing", NULL);
 	S(SYS_futimesat, AT_FDCWD, "f1", tv);
 	S(SYS_futimesat, fd, NULL, tv);
+	S(SYS_futimesat, AT_FDCWD, "f1", NULL);
 	S(SYS_futimesat, fd, NULL, (void *)8);
 	S(SYS_fallocate, fd, 0, 0, 4096);
 	S(SYS_fallocate, fd, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, 0, 10);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <linux/kcmp.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
@@ -152,6 +153,12 @@ static void print_clone3(struct rp_ctx *c)
 		if (flags & CLONE_SETTLS) {
 			rp_e_key(c->e, "tls");
 			rp_e_ptr(c->e, rp_get_u64(d + 56));
+		}
+		/* the third published size adds the cgroup's descriptor */
+		if ((flags & CLONE_INTO_CGROUP) && c->sc->args[1] >= CLONE_ARGS_SIZE_VER2 &&
+		    m->len >= CLONE_ARGS_SIZE_VER2) {
+			rp_e_key(c->e, "cgroup");
+			rp_e_uint(c->e, rp_get_u64(d + offsetof(struct clone_args, cgroup)));
 		}
 		rp_e_close(c->e, '}');
 		/* what the kernel wrote through the pointers (the recorder reads

@@ -478,6 +478,12 @@ static void children(const char *self, const char *work)
 	sys(SYS_clone3, (long)&ca, 8, 0, 0, 0, 0);
 	ca.flags = 0x1000000000ull;
 	sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+	/* into a cgroup by a descriptor that is none: EBADF */
+	memset(&ca, 0, sizeof(ca));
+	ca.flags = CLONE_INTO_CGROUP;
+	ca.exit_signal = SIGCHLD;
+	ca.cgroup = 1000;
+	sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
 
 	/* execve and execveat: failures, then the program itself */
 	char *const args[] = {(char *)self, (char *)work, "exec", NULL};

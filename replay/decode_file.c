@@ -52,19 +52,9 @@ static void print_dev(struct rp_emit *e, uint64_t dev)
 static void time_comment_frac(struct rp_emit *e, int64_t sec, uint64_t frac, int digits)
 {
 	const uint64_t second = digits == 6 ? 1000000 : 1000000000;
-	if ((sec == 0 && frac == 0) || frac >= second)
-		return;
-	const time_t t = (time_t)sec;
-	struct tm tm;
-	if (!localtime_r(&t, &tm))
-		return;
 	char buf[96];
-	size_t k = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-	if (!k)
-		return;
-	if (frac)
-		k += (size_t)snprintf(buf + k, sizeof(buf) - k, ".%0*" PRIu64, digits, frac);
-	if (k >= sizeof(buf) || !strftime(buf + k, sizeof(buf) - k, "%z", &tm))
+	if ((sec == 0 && frac == 0) || frac >= second ||
+	    !rp_format_time(sec, frac, digits, buf, sizeof(buf)))
 		return;
 	rp_e_comment(e, buf);
 }

@@ -94,14 +94,23 @@ static void print_int_out(struct rp_ctx *c, unsigned i)
 	rp_e_close(c->e, ']');
 }
 
-/* "2026-11-22T11:09:24+0000" as strace's sprinttime (local time). */
+bool rp_format_time(int64_t sec, uint64_t frac, int digits, char *buf, size_t size)
+{
+	const time_t t = (time_t)sec;
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return false;
+	size_t k = strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!k)
+		return false;
+	if (frac)
+		k += (size_t)snprintf(buf + k, size - k, ".%0*" PRIu64, digits, frac);
+	return k < size && strftime(buf + k, size - k, "%z", &tm) > 0;
+}
+
 static bool format_time(int64_t t, char *buf, size_t size)
 {
-	const time_t tt = (time_t)t;
-	struct tm tm;
-	if (!localtime_r(&tt, &tm))
-		return false;
-	return strftime(buf, size, "%FT%T%z", &tm) > 0;
+	return rp_format_time(t, 0, 0, buf, size);
 }
 
 /* struct sigevent: the value only when set; the signal by name only for

@@ -238,6 +238,10 @@ bool rp_netlink_print(struct rp_ctx *c, int64_t fd, uint64_t addr, const struct 
  * {tv_sec=S, <frac>=N} from 16 bytes; an IN/OUT timespec argument; a
  * struct sigevent argument. */
 void rp_print_timespec_data(struct rp_emit *e, const uint8_t *p, const char *frac);
+/* "2026-11-22T11:09:24.000005+0000" as strace's sprinttime* (local time):
+ * the fraction frac of digits digits only when nonzero. false when the
+ * time cannot be shown. */
+bool rp_format_time(int64_t sec, uint64_t frac, int digits, char *buf, size_t size);
 void rp_print_timespec_arg(struct rp_ctx *c, unsigned i, bool out);
 /* {it_interval={...}, it_value={...}} of two timespecs (frac "tv_nsec") or
  * timevals ("tv_usec") */

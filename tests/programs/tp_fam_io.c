@@ -179,7 +179,9 @@ static void fd_calls(void)
 	syscall(SYS_fcntl, p[0], F_SETFL, O_NONBLOCK | O_APPEND);
 	syscall(SYS_fcntl, BADFD, F_GETFL);
 	syscall(SYS_fcntl, p[0], F_GETPIPE_SZ);
-	syscall(SYS_fcntl, p[0], F_SETPIPE_SZ, 8192);
+	/* sizes above pid_max (32768 on 2 CPUs): the difftest reads numbers in
+	 * fcntl lines as pids when a task has that pid */
+	syscall(SYS_fcntl, p[0], F_SETPIPE_SZ, 1048576);
 	syscall(SYS_fcntl, fd, F_GETPIPE_SZ);
 	syscall(SYS_fcntl, p[0], F_SETOWN, 0);
 	syscall(SYS_fcntl, p[0], F_GETOWN);
@@ -187,7 +189,7 @@ static void fd_calls(void)
 	syscall(SYS_fcntl, p[0], F_GETSIG);
 	syscall(SYS_fcntl, p[0], F_SETSIG, 0);
 	syscall(SYS_fcntl, fd, F_GETLEASE);
-	syscall(SYS_fcntl, fd, 12345, 0);
+	syscall(SYS_fcntl, fd, 0x7ffffff0, 0);
 	syscall(SYS_fcntl, 30, F_SETFD, FD_CLOEXEC | 2);
 	syscall(SYS_close, 30);
 	syscall(SYS_close, 31);

@@ -184,6 +184,16 @@ def name_pids(rest, names):
                           names.get(m.group(1), m.group(1)), rest)
     # in file names (tp_syscalls.1234)
     rest = re.sub(r"(?<=[./_-])(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
+    if rest.startswith("fcntl("):
+        # only F_SETOWN's argument and F_GETOWN's result are pids (F_GETLK's
+        # l_pid is PID_FIELD's): its commands' numbers (-X raw: 0x408) and
+        # sizes are not, whatever task has that pid
+        rest = re.sub(r"\b(F_SETOWN, |0x8, |F_GETOWN\) += |0x9\) += )(-?)(\d{2,})\b",
+                      lambda m: m.group(1) + m.group(2) + names.get(m.group(3), m.group(3)), rest)
+        # -e raw=: the pid in hex too
+        return re.sub(r"\b(0x8, |0x9\) += )0x([0-9a-f]{2,})\b",
+                      lambda m: m.group(1) + names.get(str(int(m.group(2), 16)), "0x" + m.group(2)),
+                      rest)
     if PID_CALLS.match(rest):
         # not a named field's value: those that hold pids are PID_FIELD's,
         # and others may equal a pid by chance (si_int=1234 when pids wrap)

@@ -14,6 +14,11 @@ RUN = """\
 {p} prlimit64({p}, RLIMIT_NOFILE, NULL, {{rlim_cur=12288, rlim_max=1234}}) = 0
 {p} clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[{c}], child_tidptr=0x7f0000000a10) = {c}
 {p} fcntl(3, F_GETLK, {{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0, l_pid={c}}}) = 0
+{p} fcntl(3, 0x3039 /* F_??? */, 0) = -1 EINVAL (Invalid argument)
+{p} fcntl(4, 0x408, 0x1234) = 65536
+{p} fcntl(4, F_SETPIPE_SZ, 12288) = 12288
+{p} fcntl(4, F_SETOWN, {c}) = 0
+{p} fcntl(4, 0x9) = {c}
 {c} kill({p}, SIGUSR1) = 0
 {c} exit_group(0) = ?
 {p} wait4(-1, [{{WIFEXITED(s) && WEXITSTATUS(s) == 0}}], 0, NULL) = {c}
@@ -28,7 +33,7 @@ def norm(parent, child):
 
 failures = 0
 reference = norm(4321, 4322)
-for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288)]:
+for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032)]:
     got = norm(parent, child)
     if got != reference:
         failures += 1
@@ -42,7 +47,8 @@ for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288)]:
                 print(f"  {name}: {len(want)} lines against {len(have)}")
 text = "\n".join(line for lines in reference.values() for line in lines)
 for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234", "parent_tid=[P",
-             "l_pid=P", "kill(P", "= P"):
+             "l_pid=P", "kill(P", "= P", "0x3039 /* F_???", "fcntl(4, 0x408, 0x1234) = 65536",
+             "F_SETPIPE_SZ, 12288) = 12288", "F_SETOWN, P", "fcntl(4, 0x9) = P"):
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")

@@ -182,8 +182,10 @@ def name_pids(rest, names):
     rest = PID_FIELD.sub(lambda m: m.group(1) + names.get(m.group(2), m.group(2)), rest)
     rest = SUPERSEDED.sub(lambda m: "+++ superseded by execve in pid %s +++" %
                           names.get(m.group(1), m.group(1)), rest)
-    # in file names (tp_syscalls.1234)
-    rest = re.sub(r"(?<=[./_-])(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
+    # in the file names our programs make (tp_syscalls.1234) and in /proc/PID;
+    # not in others (python's cpython-311.pyc when a task has pid 311)
+    rest = re.sub(r"(\btp_\w+\.|/proc/)(\d{2,})\b",
+                  lambda m: m.group(1) + names.get(m.group(2), m.group(2)), rest)
     if rest.startswith("fcntl("):
         # only F_SETOWN's argument and F_GETOWN's result are pids (F_GETLK's
         # l_pid is PID_FIELD's): its commands' numbers (-X raw: 0x408) and

@@ -18,6 +18,9 @@ RUN = """\
 {p} fcntl(4, 0x408, 0x1234) = 65536
 {p} fcntl(4, F_SETPIPE_SZ, 12288) = 12288
 {p} fcntl(4, F_SETOWN, {c}) = 0
+{p} openat(AT_FDCWD, "/usr/lib/python3.11/__pycache__/site.cpython-311.pyc", O_RDONLY|O_CLOEXEC) = 3
+{p} mkdir("/tmp/tp_syscalls.{p}", 0700) = 0
+{p} openat(AT_FDCWD, "/proc/{c}/status", O_RDONLY) = 3
 {p} fcntl(4, 0x9) = {c}
 {c} kill({p}, SIGUSR1) = 0
 {c} exit_group(0) = ?
@@ -33,7 +36,7 @@ def norm(parent, child):
 
 failures = 0
 reference = norm(4321, 4322)
-for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032)]:
+for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032), (311, 11)]:
     got = norm(parent, child)
     if got != reference:
         failures += 1
@@ -48,7 +51,8 @@ for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (
 text = "\n".join(line for lines in reference.values() for line in lines)
 for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234", "parent_tid=[P",
              "l_pid=P", "kill(P", "= P", "0x3039 /* F_???", "fcntl(4, 0x408, 0x1234) = 65536",
-             "F_SETPIPE_SZ, 12288) = 12288", "F_SETOWN, P", "fcntl(4, 0x9) = P"):
+             "F_SETPIPE_SZ, 12288) = 12288",
+             "site.cpython-311.pyc", "python3.11/", "tp_syscalls.P1", "/proc/P1.1/", "F_SETOWN, P", "fcntl(4, 0x9) = P"):
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")

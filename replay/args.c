@@ -234,8 +234,11 @@ void rp_arg_path(struct rp_ctx *c, unsigned i)
 		rp_arg_ptr(c, i);
 		return;
 	}
-	/* paths are printed whole, whatever -s says */
-	rp_e_bytes_whole(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
+	/* paths are printed whole, whatever -s says, up to strace's PATH_MAX - 1
+	 * characters: a path with no NUL in its first PATH_MAX bytes is cut there */
+	const bool cut = m->len > PATH_MAX - 1;
+	rp_e_bytes_whole(c->e, m->data, cut ? PATH_MAX - 1 : m->len, true,
+			 cut || (m->flags & STRTRC_MEM_TRUNCATED) != 0);
 }
 
 bool rp_array_cut(struct rp_ctx *c, size_t k)

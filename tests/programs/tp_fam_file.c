@@ -11,6 +11,7 @@
  * are avoided: statfs looks at /proc. Prints nothing; exit status 0. */
 
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/fs.h>
 #include <linux/openat2.h>
 #include <linux/stat.h>
@@ -316,6 +317,12 @@ static void corners(void)
 	S(SYS_getxattr, long_name, "user.nul", buf, sizeof(buf));
 	S(SYS_listxattr, long_name, buf, sizeof(buf));
 	S(SYS_unlink, long_name);
+	/* strace prints at most PATH_MAX - 1 characters of a path, then "..." */
+	static char too_long[PATH_MAX + 1];
+	memset(too_long, 'p', PATH_MAX);
+	S(SYS_chdir, too_long);
+	too_long[PATH_MAX - 1] = '\0';
+	S(SYS_chdir, too_long);
 	const long fd2 = S(SYS_creat, odd_name, 0600);
 	S(SYS_close, fd2);
 	const long fd3 = S(SYS_openat, AT_FDCWD, ANGLE_NAME, O_RDWR | O_CREAT | O_EXCL, 0600);

@@ -173,7 +173,11 @@ void rp_dec_clock_nanosleep(struct rp_ctx *c)
 	print_clockid(c, a[0]);
 	rp_e_flags(c->e, rp_xlat_get(SC_X_TIMER_FLAGS), (uint32_t)a[1]);
 	rp_print_timespec_arg(c, 2, false);
-	print_remainder(c, 3);
+	/* with flags (TIMER_ABSTIME) the kernel leaves the remainder alone */
+	if (a[1])
+		rp_e_ptr(c->e, a[3]);
+	else
+		print_remainder(c, 3);
 }
 
 void rp_dec_nanosleep(struct rp_ctx *c)

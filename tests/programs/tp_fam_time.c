@@ -58,6 +58,14 @@ static void sleeps(void)
 	expect("setitimer alarm", syscall(SYS_setitimer, ITIMER_REAL, &alarm_soon, NULL), 0);
 	const struct timespec longer = {0, 600000000};
 	expect("nanosleep interrupted", syscall(SYS_nanosleep, &longer, NULL), 0);
+	/* interrupted with TIMER_ABSTIME: the kernel leaves rem alone (strace
+	 * prints its address) and restarts the call as it was */
+	struct timespec until;
+	expect("setitimer alarm", syscall(SYS_setitimer, ITIMER_REAL, &alarm_soon, NULL), 0);
+	expect("clock_gettime now", syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &until), 0);
+	until.tv_sec += 1;
+	expect("clock_nanosleep abs interrupted",
+	       syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, TIMER_ABSTIME, &until, &rem), 0);
 	signal(SIGALRM, SIG_DFL);
 }
 

@@ -279,6 +279,9 @@ def normalize(lines, column=None):
         rest = re.sub(r"si_([us])time=\d+( /\* [0-9.]+ s \*/)?", r"si_\1time=T", rest)
         rest = re.sub(r"^sysinfo\(\{.*\}\)", "sysinfo({...})", rest)
         rest = re.sub(r"^(clock_gettime\([^{]*)\{tv_sec=\d+, tv_nsec=\d+\}", r"\1{TIME}", rest)
+        # an absolute sleep's end is a time of the run (no relative one is as long)
+        rest = re.sub(r"^(clock_nanosleep\([^{]*)\{tv_sec=\d{3,}, tv_nsec=\d+\}",
+                      r"\1{TIME}", rest)
         rest = re.sub(r"^(gettimeofday\()\{tv_sec=\d+, tv_usec=\d+\}", r"\1{TIME}", rest)
         rest = re.sub(r"^((?:adjtimex|clock_adjtime)\(.*, time=)\{tv_sec=\d+, tv_usec=\d+\}",
                       r"\1{TIME}", rest)

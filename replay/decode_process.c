@@ -422,8 +422,15 @@ static void print_cpuset(struct rp_ctx *c, unsigned i, uint64_t len, bool out)
 {
 	const struct rp_mem *m =
 	    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !m || (out && !c->exiting_ok) || !len ||
-	    (m->flags & STRTRC_MEM_UNREADABLE) || !c->deref) {
+	if (!c->sc->args[i] || (out && !c->exiting_ok) || !c->deref) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	if (!len) { /* strace reads nothing then */
+		rp_e_raw(c->e, "[]");
+		return;
+	}
+	if (!m || (m->flags & STRTRC_MEM_UNREADABLE)) {
 		rp_arg_ptr(c, i);
 		return;
 	}

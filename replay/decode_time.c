@@ -201,18 +201,30 @@ void rp_dec_getitimer(struct rp_ctx *c)
 	print_itimerval(c, 1, true);
 }
 
+/* struct timezone */
+static void print_timezone(struct rp_ctx *c, unsigned i, bool out)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, out, 8);
+	if (!m)
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "tz_minuteswest");
+	rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
+	rp_e_key(c->e, "tz_dsttime");
+	rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+	rp_e_close(c->e, '}');
+}
+
 void rp_dec_gettimeofday(struct rp_ctx *c)
 {
 	print_timeval(c, 0, true);
-	const struct rp_mem *m = rp_arg_mem(c, 1, true, 8);
-	if (m) {
-		rp_e_open(c->e, '{');
-		rp_e_key(c->e, "tz_minuteswest");
-		rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
-		rp_e_key(c->e, "tz_dsttime");
-		rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
-		rp_e_close(c->e, '}');
-	}
+	print_timezone(c, 1, true);
+}
+
+void rp_dec_settimeofday(struct rp_ctx *c)
+{
+	print_timeval(c, 0, false);
+	print_timezone(c, 1, false);
 }
 
 void rp_dec_time(struct rp_ctx *c)

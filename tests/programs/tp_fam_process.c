@@ -264,6 +264,7 @@ static void sched(void)
 	CPU_SET(0, &set);
 	sys(SYS_sched_setaffinity, 0, sizeof(set), (long)&set, 0, 0, 0);
 	sys(SYS_sched_setaffinity, NO_PID, sizeof(set), (long)&set, 0, 0, 0);
+	sys(SYS_sched_setaffinity, 0, 0, (long)&set, 0, 0, 0); /* "[]" without reading */
 	sys(SYS_sched_getaffinity, 0, sizeof(set), (long)&set, 0, 0, 0);
 	sys(SYS_sched_getaffinity, 0, 8, (long)&set, 0, 0, 0);
 	sys(SYS_sched_getaffinity, 0, 3, (long)&set, 0, 0, 0);

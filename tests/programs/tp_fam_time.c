@@ -101,6 +101,10 @@ static void clocks(void)
 	expect("gettimeofday tz", syscall(SYS_gettimeofday, &tv, &tz), 0);
 	expect("gettimeofday NULL", syscall(SYS_gettimeofday, NULL, NULL), 0);
 	expect("gettimeofday EFAULT", syscall(SYS_gettimeofday, BAD_PTR, NULL), EFAULT);
+	/* settimeofday only fails here: a bad time is refused before the zone is looked at */
+	const struct timeval bad_tv = {-1, 1000000};
+	expect("settimeofday EINVAL", syscall(SYS_settimeofday, &bad_tv, &tz), EINVAL);
+	expect("settimeofday EFAULT", syscall(SYS_settimeofday, BAD_PTR, NULL), EFAULT);
 
 	time_t t;
 	expect("time NULL", syscall(SYS_time, NULL), 0);

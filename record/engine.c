@@ -406,7 +406,10 @@ static void dispatch(struct recorder *rec, pid_t tid, int status)
 {
 	const uint64_t ts = now_ts(rec);
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
-		on_task_gone(rec, tid, status, ts);
+		/* without following, a child the command made with CLONE_PARENT
+		 * is ours but untraced: strace says nothing of its end */
+		if (rec->opts->follow_forks || rec_task_find(&rec->tasks, tid))
+			on_task_gone(rec, tid, status, ts);
 		return;
 	}
 	if (!WIFSTOPPED(status))

@@ -11,12 +11,19 @@
  *   grandchild exited 13
  *   child2 exited 12
  * Exit status 0 when every status was as expected, 1 otherwise.
+ * With --clone-parent it only makes one child with CLONE_PARENT (exits 42,
+ * reaped by its grandparent) and exits 0 once the child is a zombie.
  *
  * A correct trace (-f) has three clone/fork calls' children: two in the
  * parent's wait4 results and one in child2's, "+++ exited with 11/12/13 +++"
  * for the three children, and SIGCHLD deliveries to the two parents. */
 #include <assert.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/syscall.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -63,8 +70,36 @@ static pid_t fork_or_die(void)
 	return pid;
 }
 
-int main(void)
+/* --clone-parent: one child made with CLONE_PARENT, a sibling rather than
+ * a child (of the tracer, under one), which exits 42 unwaited. */
+static int clone_parent(void)
 {
+	say("parent\n");
+	const long child = syscall(SYS_clone, CLONE_PARENT | SIGCHLD, NULL, NULL, NULL, 0);
+	if (child < 0)
+		return 1;
+	if (child == 0)
+		_exit(42);
+	/* until it is a zombie, so that its parent has its status to reap
+	 * before this process ends */
+	char path[64], stat[256];
+	snprintf(path, sizeof(path), "/proc/%ld/stat", child);
+	for (int tries = 0; tries < 5000; tries++) {
+		FILE *const f = fopen(path, "r");
+		const bool zombie = f && fgets(stat, sizeof(stat), f) && strstr(stat, ") Z ");
+		if (f)
+			fclose(f);
+		if (zombie)
+			break;
+		usleep(1000);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--clone-parent") == 0)
+		return clone_parent();
 	int ok = 1;
 
 	say("parent\n");

@@ -42,4 +42,16 @@ expect_eq "--no-follow: the parent's clone calls (child2 forks the grandchild)" 
 expect_eq "--no-follow: tids seen" 1 "$(awk '$1 == "syscall" || $1 == "exit" { print $2 }' "$F" | sort -u | wc -l)"
 expect_eq "--no-follow: exits" "exit $(awk '$1 == "exec" { print $2 }' "$F") exited=0" "$(grep '^exit ' "$F")"
 
+# --no-follow and a child made with CLONE_PARENT: the tracer is its parent
+# and reaps it, but it was never traced: no exit record for it (strace says
+# nothing either). Followed, it is a traced task like any other.
+same_as_native cloneparent --no-follow -- "$BIN/tp_forktree" --clone-parent
+facts cloneparent
+F=$WORK/cloneparent.facts
+expect_eq "CLONE_PARENT, --no-follow: the one exit is the command's" \
+	"exit $(awk '$1 == "exec" { print $2 }' "$F") exited=0" "$(grep '^exit ' "$F")"
+same_as_native cloneparent_f -- "$BIN/tp_forktree" --clone-parent
+facts cloneparent_f
+expect_grep "CLONE_PARENT, followed: the child's exit" '^exit [0-9]+ exited=42' "$WORK/cloneparent_f.facts"
+
 finish

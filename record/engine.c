@@ -415,6 +415,14 @@ static void dispatch(struct recorder *rec, pid_t tid, int status)
 	if (!WIFSTOPPED(status))
 		return;
 	struct rec_task *task = rec_task_find(&rec->tasks, tid);
+	if (!task && !rec->opts->follow_forks) {
+		/* a child made with CLONE_PTRACE, attached to us by the kernel
+		 * though not followed: its only stop is the initial one */
+		if (ptrace(PTRACE_DETACH, tid, NULL, NULL) < 0)
+			REC_INFO("%d: PTRACE_DETACH: %s", tid, strerror(errno));
+		REC_INFO("%d: detached unknown pid", tid);
+		return;
+	}
 	if (!task) {
 		/* A new child whose parent's fork event has not come yet. */
 		task = rec_task_add(&rec->tasks, tid);

@@ -12,7 +12,8 @@
  *   child2 exited 12
  * Exit status 0 when every status was as expected, 1 otherwise.
  * With --clone-parent it only makes one child with CLONE_PARENT (exits 42,
- * reaped by its grandparent) and exits 0 once the child is a zombie.
+ * reaped by its grandparent) and exits 0 once the child is a zombie; with
+ * --clone-ptrace, one child made with CLONE_PTRACE that exits 43.
  *
  * A correct trace (-f) has three clone/fork calls' children: two in the
  * parent's wait4 results and one in child2's, "+++ exited with 11/12/13 +++"
@@ -96,10 +97,25 @@ static int clone_parent(void)
 	return 0;
 }
 
+/* --clone-ptrace: one child made with CLONE_PTRACE (traced by this
+ * process's tracer, if any), which exits 43 and is reaped. */
+static int clone_ptrace(void)
+{
+	say("parent\n");
+	const long child = syscall(SYS_clone, CLONE_PTRACE | SIGCHLD, NULL, NULL, NULL, 0);
+	if (child < 0)
+		return 1;
+	if (child == 0)
+		_exit(43);
+	return reap((pid_t)child, "child", 43) ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--clone-parent") == 0)
 		return clone_parent();
+	if (argc == 2 && strcmp(argv[1], "--clone-ptrace") == 0)
+		return clone_ptrace();
 	int ok = 1;
 
 	say("parent\n");

@@ -54,4 +54,13 @@ same_as_native cloneparent_f -- "$BIN/tp_forktree" --clone-parent
 facts cloneparent_f
 expect_grep "CLONE_PARENT, followed: the child's exit" '^exit [0-9]+ exited=42' "$WORK/cloneparent_f.facts"
 
+# --no-follow and a child made with CLONE_PTRACE: the kernel attaches it to
+# the tracer, which lets it go at once and records nothing of it.
+same_as_native cloneptrace --no-follow -- "$BIN/tp_forktree" --clone-ptrace
+facts cloneptrace
+F=$WORK/cloneptrace.facts
+expect_eq "CLONE_PTRACE, --no-follow: tids seen" 1 \
+	"$(awk '$1 == "syscall" || $1 == "exit" || $1 == "signal" { print $2 }' "$F" | sort -u | wc -l)"
+expect_grep "CLONE_PTRACE, --no-follow: the parent reaps its child" '^syscall [0-9]+ wait4 ret=[1-9]' "$F"
+
 finish

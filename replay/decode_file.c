@@ -828,6 +828,37 @@ void rp_dec_inotify_add_watch(struct rp_ctx *c)
 	rp_e_flags(c->e, &rp_x_inotify_mask, (uint32_t)a[2]);
 }
 
+/* fanotify_init's flags: the class (FAN_ALL_CLASS_BITS) by name, then the
+ * other flags ("FAN_CLASS_CONTENT|FAN_CLOEXEC"), each in the -X style. */
+void rp_dec_fanotify_init(struct rp_ctx *c)
+{
+	const uint32_t all_class_bits = 0xc;
+	const uint32_t flags = (uint32_t)c->sc->args[0];
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	struct rp_buf b = {0};
+	rp_xlat_enum_text(&b, st, &rp_x_fan_classes, flags & all_class_bits);
+	if (flags & ~all_class_bits) {
+		rp_buf_putc(&b, '|');
+		rp_xlat_flags_text(&b, st, &rp_x_fan_init_flags, flags & ~all_class_bits);
+	}
+	rp_e_raw(c->e, b.data ? b.data : "");
+	rp_buf_free(&b);
+	rp_print_open_modes(c, c->sc->args[1]);
+}
+
+void rp_dec_fanotify_mark(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_e_flags(c->e, &rp_x_fan_mark_flags, (uint32_t)a[1]);
+	rp_e_flags(c->e, &rp_x_fan_event_flags, a[2]); /* 64 bits */
+	if ((int32_t)a[3] == -1)
+		rp_e_symd(c->e, "FAN_NOFD", -1);
+	else
+		rp_arg_dirfd(c, (int32_t)a[3]);
+	rp_arg_path(c, 4);
+}
+
 void rp_dec_fadvise64(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;

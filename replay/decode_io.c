@@ -170,7 +170,7 @@ static void print_flock(struct rp_ctx *c, const uint8_t *p, bool with_pid)
 	rp_e_close(c->e, '}');
 }
 
-static void open_modes(struct rp_ctx *c, uint64_t v)
+void rp_print_open_modes(struct rp_ctx *c, uint64_t v)
 {
 	const uint32_t f = (uint32_t)v;
 	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
@@ -196,7 +196,7 @@ static void print_fcntl(struct rp_ctx *c)
 		flags(c, &rp_x_fd_flags, (uint32_t)a[2]);
 		break;
 	case 4: /* F_SETFL */
-		open_modes(c, a[2]);
+		rp_print_open_modes(c, a[2]);
 		break;
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:

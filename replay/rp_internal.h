@@ -176,6 +176,8 @@ static inline const struct rp_session *rp_fd_names(const struct rp_ctx *c)
 }
 const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd);
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
+/* open's flags: the access mode, then the other flags ("O_WRONLY|O_CREAT") */
+void rp_print_open_modes(struct rp_ctx *c, uint64_t v);
 void rp_arg_path(struct rp_ctx *c, unsigned i);
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);
 void rp_arg_str(struct rp_ctx *c, unsigned i);

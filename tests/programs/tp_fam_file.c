@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/fanotify.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -293,6 +294,22 @@ static void inotify(void)
 	S(SYS_close, ifd);
 }
 
+/* fanotify: a class and flags, open modes for the events' descriptors, a
+ * 64-bit mask, FAN_NOFD; needs CAP_SYS_ADMIN to succeed (EPERM without). */
+static void fanotify(void)
+{
+	const long ffd = S(SYS_fanotify_init, FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK,
+			   O_RDONLY | O_LARGEFILE);
+	S(SYS_fanotify_init, 0xc, O_WRONLY | 0x80000000u);
+	S(SYS_fanotify_init, FAN_CLASS_CONTENT | 0xeface000u, O_RDWR);
+	S(SYS_fanotify_mark, ffd, FAN_MARK_ADD | FAN_MARK_ONLYDIR, FAN_CREATE | FAN_ONDIR, AT_FDCWD,
+	  ".");
+	S(SYS_fanotify_mark, ffd, FAN_MARK_ADD, 0xffffffff00000000ull | FAN_ACCESS, -1, NULL);
+	S(SYS_fanotify_mark, ffd, 0xeface800u, 0, 5, "missing");
+	S(SYS_fanotify_mark, ffd, FAN_MARK_FLUSH, 0, AT_FDCWD, NULL);
+	S(SYS_close, ffd);
+}
+
 /* Corner cases: long and odd strings, unknown flag bits, odd sizes. */
 static void corners(void)
 {
@@ -405,6 +422,7 @@ int main(int argc, char **argv)
 	attrs();
 	xattrs();
 	inotify();
+	fanotify();
 	corners();
 	cleanup();
 	S(SYS_chdir, "..");

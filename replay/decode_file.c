@@ -859,6 +859,37 @@ void rp_dec_fanotify_mark(struct rp_ctx *c)
 	rp_arg_path(c, 4);
 }
 
+/* fsconfig: the key and value as the command says; strace reads a key or
+ * string value of at most 256 bytes. */
+void rp_dec_fsconfig(struct rp_ctx *c)
+{
+	enum { SET_FLAG, SET_STRING, SET_BINARY, SET_PATH, SET_PATH_EMPTY, SET_FD };
+	const size_t key_max = 256;
+	const uint64_t *a = c->sc->args;
+	const uint32_t cmd = (uint32_t)a[1];
+	const int32_t aux = (int32_t)a[4];
+	rp_arg_fd(c, (int32_t)a[0]);
+	rp_e_enum(c->e, &rp_x_fsconfig_cmd, cmd);
+	if (cmd <= SET_FD)
+		rp_arg_str_max(c, 2, key_max);
+	else
+		rp_arg_ptr(c, 2);
+	if (cmd == SET_STRING)
+		rp_arg_str_max(c, 3, key_max);
+	else if (cmd == SET_PATH || cmd == SET_PATH_EMPTY)
+		rp_arg_path(c, 3);
+	else if (cmd == SET_BINARY && aux >= 0 && aux <= 1024 * 1024)
+		rp_arg_buf(c, 3, (uint64_t)aux, false, true);
+	else
+		rp_arg_ptr(c, 3);
+	if (cmd == SET_PATH || cmd == SET_PATH_EMPTY)
+		rp_arg_dirfd(c, aux);
+	else if (cmd == SET_FD)
+		rp_arg_fd(c, aux);
+	else
+		rp_e_int(c->e, aux);
+}
+
 void rp_dec_fadvise64(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;

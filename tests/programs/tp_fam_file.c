@@ -382,6 +382,19 @@ static void corners(void)
 	S(SYS_statx, AT_FDCWD, "odd", 0x6000 | AT_SYMLINK_NOFOLLOW, STATX_TYPE, &stx);
 	S(SYS_fsopen, "nonexistentfs", 0x100000001ull);
 	S(SYS_fsopen, NULL, 2);
+	/* fsconfig on a tmpfs context (root) or a bad descriptor: each
+	 * command's key and value; the superblock is created, never mounted */
+	const long fsfd = S(SYS_fsopen, "tmpfs", FSOPEN_CLOEXEC);
+	static const char blob[] = {0, 1, 'x', '\n'};
+	S(SYS_fsconfig, fsfd, FSCONFIG_SET_STRING, "size", "1m", 0);
+	S(SYS_fsconfig, fsfd, FSCONFIG_SET_FLAG, "no_such_flag", NULL, 0);
+	S(SYS_fsconfig, fsfd, FSCONFIG_SET_BINARY, "blob", blob, sizeof(blob));
+	S(SYS_fsconfig, fsfd, FSCONFIG_SET_PATH, "source", "/tmp", AT_FDCWD);
+	S(SYS_fsconfig, fsfd, FSCONFIG_SET_PATH_EMPTY, "source", "", 0);
+	S(SYS_fsconfig, fsfd, FSCONFIG_SET_FD, "fd", NULL, 0);
+	S(SYS_fsconfig, fsfd, 99, NULL, NULL, 7);
+	S(SYS_fsconfig, fsfd, FSCONFIG_CMD_CREATE, NULL, NULL, 0);
+	S(SYS_close, fsfd);
 	S(SYS_fsmount, -1, 1, 0x13);
 	S(SYS_fsmount, -1, 0, 0x40);
 	S(SYS_fspick, -1, "", 0x9);

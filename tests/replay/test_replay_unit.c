@@ -101,7 +101,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_QUOTACTL_CMD,
     SC_X_IOPRIO_WHICH,
     SC_X_NAME_TO_HANDLE_FLAGS,
-    SC_X_FSCONFIG_CMD,
     SC_X_MOUNT_SETATTR_FLAGS,
     SC_X_MPOL_MODE,
     SC_X_MPOL_FLAGS,

@@ -578,6 +578,22 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_close(c->e, '}');
 		return;
 	}
+	if (addr && (level == 0 || level == 41) && (optname == 42 || optname == 45)) {
+		/* MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP: struct group_req, an
+		 * interface and a sockaddr_storage after 4 bytes of padding */
+		const int group_req_size = 136, group_offset = 8;
+		if (len < group_req_size || !mem_ok(m, (size_t)group_req_size)) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "gr_interface");
+		print_ifindex(c, rp_get_u32(m->data));
+		rp_e_key(c->e, "gr_group");
+		print_sockaddr_data(c, m->data + group_offset, group_req_size - group_offset);
+		rp_e_close(c->e, '}');
+		return;
+	}
 	if (addr && level == 270) { /* SOL_NETLINK */
 		if (len < 4 || !mem_ok(m, 4))
 			rp_e_ptr(c->e, addr);

@@ -208,6 +208,17 @@ static void udp4(void)
 	set_int(b, SOL_SOCKET, SO_REUSEADDR, 1);
 	check("bind udp", syscall(SYS_bind, b, &b_addr, sizeof(b_addr)), 0);
 	check("bind again", syscall(SYS_bind, b, &b_addr, sizeof(b_addr)), EINVAL);
+	/* a multicast group on lo (interface 1): struct group_req, too short */
+	struct group_req gr = {.gr_interface = 1};
+	struct sockaddr_in *const group = (struct sockaddr_in *)&gr.gr_group;
+	group->sin_family = AF_INET;
+	group->sin_addr.s_addr = htonl(0xe0000003); /* 224.0.0.3 */
+	check("join group", syscall(SYS_setsockopt, a, SOL_IP, MCAST_JOIN_GROUP, &gr, sizeof(gr)),
+	      0);
+	check("leave group", syscall(SYS_setsockopt, a, SOL_IP, MCAST_LEAVE_GROUP, &gr, sizeof(gr)),
+	      0);
+	check("join group short",
+	      syscall(SYS_setsockopt, a, SOL_IP, MCAST_JOIN_GROUP, &gr, sizeof(gr) - 1), EINVAL);
 
 	check("sendto udp", syscall(SYS_sendto, b, "dgram", 5, 0, &a_addr, sizeof(a_addr)), 0);
 	len = sizeof(from);

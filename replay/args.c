@@ -249,6 +249,53 @@ bool rp_array_cut(struct rp_ctx *c, size_t k)
 	return true;
 }
 
+void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
+		    rp_elem_fn print_elem)
+{
+	assert(elem_size > 0);
+	const uint64_t addr = c->sc->args[i];
+	if (!addr) {
+		rp_e_ptr(c->e, 0);
+		return;
+	}
+	if (!nmemb) {
+		rp_e_raw(c->e, "[]");
+		return;
+	}
+	if (nmemb > UINT64_MAX / elem_size || addr + nmemb * elem_size <= addr) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	const struct rp_mem *const m =
+	    c->deref && (!at_exit || c->exiting_ok)
+		? rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0)
+		: NULL;
+	/* elements the recorder read; a capture cut by its size limit (not
+	 * by a fault) is as good as the -s cut that comes first */
+	const uint64_t have = m ? m->len / elem_size : 0;
+	const bool faulted = !m || (m->flags & STRTRC_MEM_UNREADABLE);
+	if (!have) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	rp_e_open(c->e, '[');
+	for (uint64_t k = 0; k < nmemb; k++) {
+		if (k >= have) {
+			rp_e_ellipsis(c->e);
+			if (faulted) {
+				char where[32];
+				snprintf(where, sizeof(where), "%#" PRIx64, addr + k * elem_size);
+				rp_e_comment(c->e, where);
+			}
+			break;
+		}
+		if (rp_array_cut(c, (size_t)k))
+			break;
+		print_elem(c, m->data + k * elem_size, elem_size);
+	}
+	rp_e_close(c->e, ']');
+}
+
 void rp_arg_str(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);

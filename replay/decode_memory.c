@@ -1,6 +1,10 @@
 /* Memory mapping calls. */
 #include "rp_internal.h"
 
+#include "names.h"
+
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -128,4 +132,134 @@ void rp_dec_mincore(struct rp_ctx *c)
 	rp_e_ptr(c->e, a[0]);
 	rp_e_uint(c->e, a[1]);
 	print_mincore_vec(c);
+}
+
+/* ---- NUMA memory policies ---- */
+
+/* A node mask's word, as strace prints it ("0x0000000000000003", or sixteen
+ * zeros: C's "#" flag adds no 0x to a zero). */
+static void print_node_word(struct rp_ctx *c, const uint8_t *elem, size_t size)
+{
+	(void)size;
+	rp_e_rawf(c->e, "%#0*" PRIx64, 16, rp_get_u64(elem));
+}
+
+/* The node mask behind argument i: maxnode - 1 bits in 64-bit words. */
+static void print_nodemask(struct rp_ctx *c, unsigned i, uint64_t maxnode, bool at_exit)
+{
+	const unsigned bits_per_word = 64;
+	const uint64_t words = (maxnode + bits_per_word - 2) / bits_per_word;
+	/* the sum wrapped: strace gives the address */
+	if (words < maxnode / bits_per_word || (maxnode && !words)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	rp_print_array(c, i, at_exit, words, 8, print_node_word);
+}
+
+/* A policy with its optional flag bits: "MPOL_BIND|MPOL_F_STATIC_NODES" (the
+ * whole in hex under -X raw, with that comment under -X verbose). */
+static void print_mpol_mode(struct rp_ctx *c, uint64_t arg)
+{
+	const uint64_t flag_bits = 0xe000; /* MPOL_F_STATIC_NODES|_RELATIVE_NODES|_NUMA_BALANCING */
+	const uint64_t mode = arg & ~flag_bits;
+	if (!(arg & flag_bits)) {
+		rp_e_enum(c->e, &rp_x_mpol_mode, mode);
+		return;
+	}
+	const char *const name = rp_xlat_lookup(&rp_x_mpol_mode, mode);
+	if (!name) {
+		rp_e_flags(c->e, &rp_x_mpol_mode_flags, arg);
+		return;
+	}
+	struct rp_buf names = {0};
+	rp_buf_printf(&names, "%s|", name);
+	rp_xlat_flags_text(&names, RP_XLAT_ABBREV, &rp_x_mpol_mode_flags, arg & flag_bits);
+	char num[32];
+	snprintf(num, sizeof(num), "%#" PRIx64, arg);
+	rp_e_named(c->e, num, names.data ? names.data : "");
+	rp_buf_free(&names);
+}
+
+void rp_dec_mbind(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	print_mpol_mode(c, a[2]);
+	print_nodemask(c, 3, a[4], false);
+	rp_e_uint(c->e, a[4]);
+	rp_e_flags(c->e, &rp_x_mbind_flags, (uint32_t)a[5]);
+}
+
+void rp_dec_set_mempolicy(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	print_mpol_mode(c, (uint32_t)a[0]);
+	print_nodemask(c, 1, a[2], false);
+	rp_e_uint(c->e, a[2]);
+}
+
+void rp_dec_get_mempolicy(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const struct rp_mem *const mode = rp_arg_mem(c, 0, true, 4);
+	if (mode) {
+		rp_e_open(c->e, '[');
+		rp_e_enum(c->e, &rp_x_mpol_mode, (uint32_t)rp_get_u32(mode->data));
+		rp_e_close(c->e, ']');
+	}
+	print_nodemask(c, 1, a[2], true);
+	rp_e_uint(c->e, a[2]);
+	rp_e_ptr(c->e, a[3]);
+	rp_e_flags(c->e, &rp_x_get_mempolicy_flags, a[4]);
+}
+
+void rp_dec_migrate_pages(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_pid(c, 0);
+	rp_e_uint(c->e, a[1]);
+	print_nodemask(c, 2, a[1], false);
+	print_nodemask(c, 3, a[1], false);
+}
+
+static void print_page_addr(struct rp_ctx *c, const uint8_t *elem, size_t size)
+{
+	(void)size;
+	rp_e_ptr(c->e, rp_get_u64(elem));
+}
+
+static void print_node_int(struct rp_ctx *c, const uint8_t *elem, size_t size)
+{
+	(void)size;
+	rp_e_int(c->e, (int32_t)rp_get_u32(elem));
+}
+
+/* move_pages' status: a node, or a negative errno by name */
+static void print_page_status(struct rp_ctx *c, const uint8_t *elem, size_t size)
+{
+	(void)size;
+	const int32_t status = (int32_t)rp_get_u32(elem);
+	const char *const name = status < 0 ? strec_errno_name(-status) : NULL;
+	if (name) {
+		char text[48];
+		snprintf(text, sizeof(text), "-%s", name);
+		char num[16];
+		snprintf(num, sizeof(num), "%d", status);
+		rp_e_named(c->e, num, text);
+	} else {
+		rp_e_int(c->e, status);
+	}
+}
+
+void rp_dec_move_pages(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_pid(c, 0);
+	rp_e_uint(c->e, a[1]);
+	rp_print_array(c, 2, false, a[1], 8, print_page_addr);
+	rp_print_array(c, 3, false, a[1], 4, print_node_int);
+	rp_print_array(c, 4, true, a[1], 4, print_page_status);
+	rp_e_flags(c->e, &rp_x_move_pages_flags, (uint32_t)a[5]);
 }

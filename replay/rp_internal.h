@@ -167,6 +167,14 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd);
 /* Whether an array printed k elements already, as many as -s allows
  * without -v: then it says "..." and the caller stops. */
 bool rp_array_cut(struct rp_ctx *c, size_t k);
+/* strace's print_array over argument i's memory (at its entry, or its exit
+ * for an output): NULL; [] for no elements; the address when not even the
+ * first element can be read (or -e verbose= says not to, or an output of
+ * a failed call); the elements until -s cuts them or the memory ends,
+ * "... /" "* address *" "/" then. */
+typedef void (*rp_elem_fn)(struct rp_ctx *c, const uint8_t *elem, size_t size);
+void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
+		    rp_elem_fn print_elem);
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
 /* The session to name descriptors from under -y/-yy (text only), else
  * NULL. */

@@ -7,6 +7,7 @@
  * addresses printed do not depend on what the libc mapped before. No
  * output; exit status 0. */
 #include <fcntl.h>
+#include <linux/mempolicy.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -124,6 +125,27 @@ int main(int argc, char **argv)
 	syscall(SYS_mremap, r, PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP,
 		BASE + 80 * PAGE);
 	syscall(SYS_mremap, r, 2 * PAGE, PAGE, 0x80, 0);
+
+	/* NUMA policies (one node here): node masks, modes with flag bits,
+	 * page moves with each page's status */
+	static unsigned long nodes[2] = {1, 0}, got[2];
+	static int mode, status[2], to_node[2];
+	static void *pages[2];
+	pages[0] = a;
+	pages[1] = BADPTR;
+	syscall(SYS_mbind, a, PAGE, MPOL_BIND | MPOL_F_STATIC_NODES, nodes, 65, MPOL_MF_STRICT);
+	syscall(SYS_mbind, a, PAGE, MPOL_DEFAULT, NULL, 0, 0);
+	syscall(SYS_mbind, a, PAGE, 77, nodes, 65, 0x80);
+	syscall(SYS_set_mempolicy, MPOL_PREFERRED, nodes, 65);
+	syscall(SYS_get_mempolicy, &mode, got, 129, NULL, 0);
+	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
+	syscall(SYS_set_mempolicy, MPOL_BIND | MPOL_F_RELATIVE_NODES, NULL, 0);
+	syscall(SYS_get_mempolicy, &mode, NULL, 0, a, MPOL_F_ADDR);
+	syscall(SYS_get_mempolicy, NULL, NULL, 0, NULL, 0x10);
+	syscall(SYS_migrate_pages, 0, 65, nodes, nodes);
+	syscall(SYS_migrate_pages, 0, 65, BADPTR, nodes);
+	syscall(SYS_move_pages, 0, 2, pages, NULL, status, MPOL_MF_MOVE);
+	syscall(SYS_move_pages, 0, 1, pages, to_node, status, 0x10);
 
 	/* unmapping */
 	syscall(SYS_munmap, r, 2 * PAGE);

@@ -484,11 +484,12 @@ static void print_open_how(struct rp_ctx *c, unsigned i, uint64_t size)
 
 static void print_mknod(struct rp_ctx *c, unsigned i)
 {
-	const uint32_t mode = (uint32_t)c->sc->args[i];
+	/* the kernel's umode_t and unsigned int dev, as strace reads them */
+	const uint16_t mode = (uint16_t)c->sc->args[i];
 	rp_print_mode(c, mode);
-	const uint32_t t = mode & 0170000;
+	const uint32_t t = mode & 0170000u;
 	if (t == 0020000 || t == 0060000)
-		print_dev(c->e, c->sc->args[i + 1]);
+		print_dev(c->e, (uint32_t)c->sc->args[i + 1]);
 }
 
 void rp_dec_openat(struct rp_ctx *c)

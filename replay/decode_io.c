@@ -96,6 +96,10 @@ static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, i, 0);
 	if (!arr && out)
 		arr = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (c->sc->args[i] && !cnt) { /* strace reads nothing then */
+		rp_e_raw(c->e, "[]");
+		return;
+	}
 	if (!c->sc->args[i] || !arr || !arr->len || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
@@ -132,8 +136,15 @@ static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		rp_e_uint(c->e, len);
 		rp_e_close(c->e, '}');
 	}
-	if (k == n && cnt > n && (arr->flags & (STRTRC_MEM_TRUNCATED | STRTRC_MEM_UNREADABLE)))
+	if (k == n && cnt > n && (arr->flags & (STRTRC_MEM_TRUNCATED | STRTRC_MEM_UNREADABLE))) {
 		rp_e_ellipsis(c->e);
+		if (arr->flags & STRTRC_MEM_UNREADABLE) { /* where the readable memory ended */
+			char where[32];
+			snprintf(where, sizeof(where), "%#" PRIx64,
+				 c->sc->args[i] + 16 * (uint64_t)n);
+			rp_e_comment(c->e, where);
+		}
+	}
 	rp_e_close(c->e, ']');
 }
 

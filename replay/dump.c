@@ -173,6 +173,10 @@ static void dump_iov(struct rp_buf *out, const struct rp_syscall *sc, int stop, 
 	if (!arr)
 		return;
 	const size_t have = arr->len / 16;
+	/* strace reads the whole array first: nothing when part of it is not
+	 * there (a capture cut by its size limit still dumps what it holds) */
+	if (have < cnt && (arr->flags & STRTRC_MEM_UNREADABLE))
+		return;
 	for (uint64_t k = 0; k < cnt && k < have; k++) {
 		const uint64_t base = rp_get_u64(arr->data + 16 * k);
 		uint64_t len = rp_get_u64(arr->data + 16 * k + 8);

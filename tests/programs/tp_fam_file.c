@@ -351,6 +351,9 @@ static void corners(void)
 	S(SYS_rename, odd_name, "odd");
 	S(SYS_mknod, "fifo3", 0644, 0);
 	S(SYS_mknod, "fifo3", 0170644, 0);
+	/* the kernel reads a 16-bit mode and a 32-bit device number */
+	S(SYS_mknod, "fifo3", 0xffffffffu, 0);
+	S(SYS_mknod, "missing/c", 0xdead0000u | S_IFCHR | 0600, 0xdeadbeef00000103ull);
 	S(SYS_mkdir, "d3", 0101755);
 	S(SYS_umask, 0100022);
 	S(SYS_umask, 022);

@@ -123,6 +123,18 @@ static void rw_calls(void)
 	syscall(SYS_preadv2, fd, rv, 1, 0, 0, RWF_HIPRI);
 	syscall(SYS_preadv2, fd, rv, 2, 0, 0, 0x100);
 	syscall(SYS_pwritev2, BADFD, wv, 2, 0, 0, 0);
+	/* no vectors: [] without reading; vectors that run into an unmapped
+	 * page: those before it, then "... /" "* where it begins *" "/" */
+	syscall(SYS_pwritev, fd, wv, 0, 0, 0);
+	char *const edge = mmap((void *)0x300000000ul, 8192, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (edge != MAP_FAILED) {
+		munmap(edge + 4096, 4096);
+		struct iovec *const last = (struct iovec *)(edge + 4096) - 1;
+		*last = wv[0];
+		syscall(SYS_writev, fd, last, 2);
+		munmap(edge, 4096);
+	}
 	syscall(SYS_preadv2, BADFD, rv, 2, 0, 0, 0);
 	/* a longer vector, abbreviated by strace */
 	struct iovec many[40];

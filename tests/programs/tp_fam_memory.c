@@ -126,6 +126,10 @@ int main(int argc, char **argv)
 		BASE + 80 * PAGE);
 	syscall(SYS_mremap, r, 2 * PAGE, PAGE, 0x80, 0);
 
+	syscall(SYS_mlockall, MCL_FUTURE | MCL_ONFAULT);
+	syscall(SYS_munlockall);
+	syscall(SYS_mlockall, 0x10);
+
 	/* NUMA policies (one node here): node masks, modes with flag bits,
 	 * page moves with each page's status */
 	static unsigned long nodes[2] = {1, 0}, got[2];

@@ -108,7 +108,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_MODE_T,
     SC_X_LSM_FLAGS,
     SC_X_MAP_SHADOW_STACK_FLAGS,
-    SC_X_MLOCKALL_FLAGS,
     SC_X_REBOOT_CMD,
     SC_X_RSEQ_FLAGS,
     SC_X_USERFAULTFD_FLAGS,

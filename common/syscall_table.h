@@ -422,7 +422,8 @@ enum sc_decoder_id {
 	X(SIGNAL)	/* "10 (SIGUSR1)" */                                                       \
 	X(TIMEX_STATE)	/* adjtimex's "5 (TIME_ERROR)" */                                          \
 	X(MEMBARRIER)	/* QUERY's command set */                                                  \
-	X(PRCTL)	/* PR_GET_DUMPABLE's "1 (SUID_DUMP_USER)" */
+	X(PRCTL)	/* PR_GET_DUMPABLE's "1 (SUID_DUMP_USER)" */                               \
+	X(IOPRIO)	/* ioprio_get's "0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))" */
 
 /* What kind of id a pid argument or result is (strace's PT_*), which
  * --pidns-translation looks up in the task's pid namespace: a SC_ARG_PID's

@@ -1241,6 +1241,61 @@ bool rp_rv_PERSONALITY(struct rp_ctx *c, struct rp_buf *b)
 	return true;
 }
 
+/* An I/O priority: "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)", the class in
+ * the -X style. */
+static void ioprio_text(struct rp_buf *b, enum rp_xlat_style st, uint32_t ioprio)
+{
+	const unsigned class_shift = 13;
+	rp_buf_puts(b, "IOPRIO_PRIO_VALUE(");
+	rp_xlat_enum_text(b, st, &rp_x_ioprio_class, ioprio >> class_shift);
+	rp_buf_printf(b, ", %d)", (int)(ioprio & ((1u << class_shift) - 1)));
+}
+
+static void print_ioprio_who(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, &rp_x_ioprio_who, (uint32_t)a[0]);
+	switch ((uint32_t)a[0]) {
+	case 1: /* IOPRIO_WHO_PROCESS */
+		rp_e_pid(c, (int32_t)a[1], SC_PID_TGID);
+		break;
+	case 2: /* IOPRIO_WHO_PGRP */
+		rp_e_pid(c, (int32_t)a[1], SC_PID_PGID);
+		break;
+	default:
+		rp_e_int(c->e, (int32_t)a[1]);
+	}
+}
+
+void rp_dec_ioprio_get(struct rp_ctx *c)
+{
+	print_ioprio_who(c);
+}
+
+void rp_dec_ioprio_set(struct rp_ctx *c)
+{
+	print_ioprio_who(c);
+	const uint32_t ioprio = (uint32_t)c->sc->args[2];
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	struct rp_buf text = {0};
+	ioprio_text(&text, st, ioprio);
+	char num[16];
+	snprintf(num, sizeof(num), "%d", (int32_t)ioprio);
+	rp_e_named(c->e, num, text.data ? text.data : "");
+	rp_buf_free(&text);
+}
+
+bool rp_rv_IOPRIO(struct rp_ctx *c, struct rp_buf *b)
+{
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st == RP_XLAT_RAW)
+		return false;
+	rp_buf_printf(b, "%" PRId64 " (", c->sc->rval);
+	ioprio_text(b, st, (uint32_t)c->sc->rval);
+	rp_buf_putc(b, ')');
+	return true;
+}
+
 bool rp_rv_PRCTL(struct rp_ctx *c, struct rp_buf *b)
 {
 	const int64_t r = c->sc->rval;

@@ -269,6 +269,12 @@ static void sched(void)
 	sys(SYS_sched_getaffinity, 0, 8, (long)&set, 0, 0, 0);
 	sys(SYS_sched_getaffinity, 0, 3, (long)&set, 0, 0, 0);
 	sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0);
+	/* I/O priorities: IOPRIO_WHO_PROCESS, _PGRP, an unknown "which" */
+	sys(SYS_ioprio_get, 1, 0, 0, 0, 0, 0);
+	sys(SYS_ioprio_set, 1, 0, (2 << 13) | 4, 0, 0, 0); /* IOPRIO_CLASS_BE, 4 */
+	sys(SYS_ioprio_get, 2, 0, 0, 0, 0, 0);
+	sys(SYS_ioprio_get, 9, 0, 0, 0, 0, 0);
+	sys(SYS_ioprio_set, 0xfa57beef, -1, (0x7d677 << 13) | 7, 0, 0, 0);
 	sys(SYS_sched_getparam, 0, (long)&sp, 0, 0, 0, 0);
 	sys(SYS_sched_getparam, NO_PID, (long)&sp, 0, 0, 0, 0);
 	sys(SYS_sched_getscheduler, 0, 0, 0, 0, 0, 0);

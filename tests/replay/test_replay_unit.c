@@ -99,7 +99,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_KEYCTL_CMD,
     SC_X_SWAP_FLAGS,
     SC_X_QUOTACTL_CMD,
-    SC_X_IOPRIO_WHICH,
     SC_X_NAME_TO_HANDLE_FLAGS,
     SC_X_MOUNT_SETATTR_FLAGS,
     SC_X_IO_URING_ENTER_FLAGS,

@@ -56,6 +56,17 @@ void rp_dec_mmap(struct rp_ctx *c)
 	rp_e_hex(c->e, a[5]);
 }
 
+/* remap_file_pages: as mmap's, but the protection in 64 bits */
+void rp_dec_remap_file_pages(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	rp_e_flags(c->e, &rp_x_mmap_prot, a[2]);
+	rp_e_uint(c->e, a[3]);
+	mmap_flags(c, a[4]);
+}
+
 void rp_dec_mprotect(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;

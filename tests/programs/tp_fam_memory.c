@@ -126,6 +126,9 @@ int main(int argc, char **argv)
 		BASE + 80 * PAGE);
 	syscall(SYS_mremap, r, 2 * PAGE, PAGE, 0x80, 0);
 
+	syscall(SYS_remap_file_pages, f, PAGE, 0, 0, 0);
+	syscall(SYS_remap_file_pages, a, PAGE, 0xdefaced00000000ull | PROT_READ, 1,
+		MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB | (21u << 26));
 	syscall(SYS_mlockall, MCL_FUTURE | MCL_ONFAULT);
 	syscall(SYS_munlockall);
 	syscall(SYS_mlockall, 0x10);

@@ -249,6 +249,30 @@ bool rp_array_cut(struct rp_ctx *c, size_t k)
 	return true;
 }
 
+void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from, uint64_t to)
+{
+	if (from >= to)
+		return;
+	struct rp_buf text = {0};
+	if (!m || m->len < to) {
+		rp_buf_puts(&text, "???");
+	} else {
+		const uint8_t *const tail = m->data + from;
+		const size_t len = (size_t)to - from;
+		size_t k = 0;
+		while (k < len && !tail[k])
+			k++;
+		if (k == len)
+			return;
+		rp_buf_printf(&text, "/* bytes %zu..%zu */ ", from, (size_t)to - 1);
+		rp_quote_string(&text, tail, len, c->opts->max_strlen, 2, false, false);
+	}
+	if (c->e->json) /* no member without a name there */
+		rp_e_key(c->e, "trailing_bytes");
+	rp_e_raw(c->e, text.data ? text.data : "");
+	rp_buf_free(&text);
+}
+
 void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
 		    rp_elem_fn print_elem)
 {

@@ -16,13 +16,6 @@ static void flags_unk(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, con
 	rp_e_flags(c->e, &copy, v);
 }
 
-static void open_flags(struct rp_ctx *c, uint64_t v)
-{
-	const uint32_t f = (uint32_t)v;
-	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
-		       f & ~3u, NULL);
-}
-
 /* open's mode is printed only when the flags can create a file:
  * O_CREAT or __O_TMPFILE. */
 static bool open_has_mode(uint64_t flags)
@@ -460,25 +453,29 @@ static void print_utimbuf(struct rp_ctx *c, unsigned i)
 }
 
 /* struct open_how: the mode only when it can matter or is set. */
+/* struct open_how, of size bytes (the recorder read them, to a page, as
+ * strace reads them): its fields, then any bytes beyond them not zero. */
 static void print_open_how(struct rp_ctx *c, unsigned i, uint64_t size)
 {
-	if (size < 24) {
+	const size_t how_size = sc_type_size(SC_T_OPEN_HOW), page = 4096;
+	if (size < how_size) {
 		rp_arg_ptr(c, i);
 		return;
 	}
-	const struct rp_mem *m = rp_arg_mem(c, i, false, 24);
+	const struct rp_mem *m = rp_arg_mem(c, i, false, how_size);
 	if (!m)
 		return;
 	const uint64_t flags = rp_get_u64(m->data), mode = rp_get_u64(m->data + 8);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "flags");
-	open_flags(c, flags);
+	rp_print_open_flags64(c, flags);
 	if (mode || open_has_mode(flags)) {
 		rp_e_key(c->e, "mode");
 		rp_e_octal(c->e, mode);
 	}
 	rp_e_key(c->e, "resolve");
 	rp_e_flags(c->e, &rp_x_resolve_flags, rp_get_u64(m->data + 16));
+	rp_print_struct_tail(c, m, how_size, size < page ? size : page);
 	rp_e_close(c->e, '}');
 }
 
@@ -497,7 +494,7 @@ void rp_dec_openat(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_dirfd(c, (int64_t)a[0]);
 	rp_arg_path(c, 1);
-	open_flags(c, a[2]);
+	rp_print_open_modes(c, a[2]);
 	if (open_has_mode(a[2]))
 		rp_e_octal(c->e, a[3]);
 }
@@ -506,7 +503,7 @@ void rp_dec_open(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_path(c, 0);
-	open_flags(c, a[1]);
+	rp_print_open_modes(c, a[1]);
 	if (open_has_mode(a[1]))
 		rp_e_octal(c->e, a[2]);
 }

@@ -181,11 +181,15 @@ static void print_flock(struct rp_ctx *c, const uint8_t *p, bool with_pid)
 	rp_e_close(c->e, '}');
 }
 
+void rp_print_open_flags64(struct rp_ctx *c, uint64_t f)
+{
+	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
+		       f & ~3ull, NULL);
+}
+
 void rp_print_open_modes(struct rp_ctx *c, uint64_t v)
 {
-	const uint32_t f = (uint32_t)v;
-	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
-		       f & ~3u, NULL);
+	rp_print_open_flags64(c, (uint32_t)v);
 }
 
 static void print_fcntl(struct rp_ctx *c)

@@ -172,6 +172,11 @@ bool rp_array_cut(struct rp_ctx *c, size_t k);
  * first element can be read (or -e verbose= says not to, or an output of
  * a failed call); the elements until -s cuts them or the memory ends,
  * "... /" "* address *" "/" then. */
+/* strace's print_nonzero_bytes for an extensible struct given more bytes
+ * than strec knows (openat2's how): inside the struct, bytes [from, to) of
+ * the capture m: nothing when all zero, "???" when not all were read, else
+ * "/" "* bytes FROM..TO-1 *" "/ " and the bytes in hex (cut by -s). */
+void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from, uint64_t to);
 typedef void (*rp_elem_fn)(struct rp_ctx *c, const uint8_t *elem, size_t size);
 void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
 		    rp_elem_fn print_elem);
@@ -184,8 +189,10 @@ static inline const struct rp_session *rp_fd_names(const struct rp_ctx *c)
 }
 const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd);
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
-/* open's flags: the access mode, then the other flags ("O_WRONLY|O_CREAT") */
+/* open's flags: the access mode, then the other flags ("O_WRONLY|O_CREAT");
+ * an int's, or all 64 bits (openat2's open_how) */
 void rp_print_open_modes(struct rp_ctx *c, uint64_t v);
+void rp_print_open_flags64(struct rp_ctx *c, uint64_t f);
 void rp_arg_path(struct rp_ctx *c, unsigned i);
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);
 void rp_arg_str(struct rp_ctx *c, unsigned i);

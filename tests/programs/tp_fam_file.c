@@ -122,6 +122,19 @@ static void opens(void)
 	how.mode = 0644; /* mode without O_CREAT: EINVAL */
 	S(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how));
 	S(SYS_openat2, AT_FDCWD, "f1", &how, 8);
+	/* a bigger how: zero bytes beyond the known ones are fine, others
+	 * E2BIG; flags beyond 32 bits EINVAL */
+	static struct {
+		struct open_how how;
+		uint64_t more;
+	} big = {{.flags = O_RDONLY | O_CLOEXEC}, 0};
+	const long fd5 = S(SYS_openat2, AT_FDCWD, "f1", &big, sizeof(big));
+	S(SYS_close, fd5);
+	big.more = 0x8786858483828180ull;
+	S(SYS_openat2, AT_FDCWD, "f1", &big, sizeof(big));
+	big.more = 0;
+	big.how.flags |= 0xdeadface00000000ull;
+	S(SYS_openat2, AT_FDCWD, "f1", &big, sizeof(big));
 	const long fd3 = S(SYS_creat, "f3", 0644);
 	S(SYS_creat, "missing/f3", 0644);
 	S(SYS_close, fd2);

@@ -1222,7 +1222,8 @@ void rp_dec_copy_file_range(struct rp_ctx *c)
 void rp_dec_memfd_create(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	rp_arg_str(c, 0);
+	/* strace reads at most MFD_NAME_MAX_LEN + 1 (250) bytes of the name */
+	rp_arg_str_max(c, 0, 250);
 	const uint32_t f = (uint32_t)a[1];
 	const uint32_t huge = f >> 26;
 	if (huge && !c->e->json) {

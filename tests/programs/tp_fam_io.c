@@ -538,6 +538,11 @@ static void copy_calls(void)
 	syscall(SYS_fcntl, mfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW);
 	syscall(SYS_fcntl, mfd, F_GET_SEALS);
 	syscall(SYS_memfd_create, "bad", 0x100);
+	/* a name past MFD_NAME_MAX_LEN: strace reads 250 bytes of it, however
+	 * big -s is */
+	static char long_name[300];
+	memset(long_name, 'n', sizeof(long_name) - 1);
+	syscall(SYS_memfd_create, long_name, 0);
 	syscall(SYS_close, (int)syscall(SYS_memfd_create, "", 0));
 	syscall(SYS_close, mfd);
 

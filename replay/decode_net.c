@@ -155,6 +155,19 @@ static void print_ifindex(struct rp_ctx *c, uint32_t idx)
 	rp_buf_free(&b);
 }
 
+/* A hardware address: "ff:ff:ff:ff:ff:ff"; under -X raw the bytes as a
+ * string in hex, under -X verbose both. */
+static void print_mac(struct rp_ctx *c, const uint8_t *p, size_t n)
+{
+	struct rp_buf mac = {0}, bytes = {0};
+	for (size_t k = 0; k < n; k++)
+		rp_buf_printf(&mac, k ? ":%02x" : "%02x", p[k]);
+	rp_quote_string(&bytes, p, n, (unsigned)n, 2, false, false);
+	rp_e_named(c->e, bytes.data ? bytes.data : "\"\"", mac.data ? mac.data : "");
+	rp_buf_free(&mac);
+	rp_buf_free(&bytes);
+}
+
 static void print_inet4(struct rp_ctx *c, const uint8_t *p)
 {
 	char tmp[INET_ADDRSTRLEN];
@@ -591,6 +604,26 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		print_ifindex(c, rp_get_u32(m->data));
 		rp_e_key(c->e, "gr_group");
 		print_sockaddr_data(c, m->data + group_offset, group_req_size - group_offset);
+		rp_e_close(c->e, '}');
+		return;
+	}
+	if (addr && level == 263 && (optname == 1 || optname == 2)) {
+		/* PACKET_ADD_MEMBERSHIP, PACKET_DROP_MEMBERSHIP: struct packet_mreq */
+		const int mreq_size = 16;
+		if (len != mreq_size || !mem_ok(m, (size_t)mreq_size)) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+		const unsigned alen = rp_get_u16(m->data + 6);
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "mr_ifindex");
+		print_ifindex(c, rp_get_u32(m->data));
+		rp_e_key(c->e, "mr_type");
+		rp_e_enum(c->e, &rp_x_packet_mr_type, rp_get_u16(m->data + 4));
+		rp_e_key(c->e, "mr_alen");
+		rp_e_uint(c->e, alen);
+		rp_e_key(c->e, "mr_address");
+		print_mac(c, m->data + 8, alen < 8 ? alen : 8);
 		rp_e_close(c->e, '}');
 		return;
 	}

@@ -483,6 +483,20 @@ static void netlink_packet(void)
 	check("bind packet", syscall(SYS_bind, p, &ll, sizeof(ll)), 0);
 	len = sizeof(llgot);
 	check("getsockname packet", syscall(SYS_getsockname, p, &llgot, &len), 0);
+	/* all multicast on lo, while the socket lives; a 17-byte request */
+	struct packet_mreq mreq = {.mr_ifindex = 1, .mr_type = PACKET_MR_ALLMULTI, .mr_alen = 6};
+	memset(mreq.mr_address, 0xff, 6);
+	check("packet membership",
+	      syscall(SYS_setsockopt, p, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mreq, sizeof(mreq)),
+	      0);
+	check("packet membership drop",
+	      syscall(SYS_setsockopt, p, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &mreq, sizeof(mreq)),
+	      0);
+	mreq.mr_type = 0xffff;
+	mreq.mr_alen = 9;
+	check("packet membership odd",
+	      syscall(SYS_setsockopt, p, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mreq, sizeof(mreq)),
+	      EINVAL);
 	check("close", syscall(SYS_close, p), 0);
 }
 

@@ -67,6 +67,13 @@ void rp_dec_remap_file_pages(struct rp_ctx *c)
 	mmap_flags(c, a[4]);
 }
 
+void rp_dec_pkey_alloc(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_hex(c->e, a[0]);
+	rp_e_flags(c->e, &rp_x_pkey_access, a[1]); /* all 64 bits, as strace */
+}
+
 void rp_dec_mprotect(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;

@@ -709,7 +709,11 @@ static void print_prctl(struct rp_ctx *c)
 		}
 		break;
 	case PR_SET_PDEATHSIG:
-		rp_print_signame(c, (int64_t)a[1]);
+		/* strace names a signal only up to 128, else the number unsigned */
+		if (a[1] > 128)
+			rp_e_uint(c->e, a[1]);
+		else
+			rp_print_signame(c, (int64_t)a[1]);
 		break;
 	case PR_GET_PDEATHSIG: {
 		const struct rp_mem *m = rp_arg_mem(c, 1, true, 4);
@@ -841,7 +845,7 @@ static void print_prctl(struct rp_ctx *c)
 	case PR_SET_VMA:
 		rp_e_enum(c->e, &rp_x_pr_set_vma, a[1]);
 		if (a[1] == PR_SET_VMA_ANON_NAME) {
-			rp_e_hex(c->e, a[2]);
+			rp_e_ptr(c->e, a[2]);
 			rp_e_uint(c->e, a[3]);
 			rp_arg_str(c, 4);
 		} else {

@@ -129,6 +129,11 @@ int main(int argc, char **argv)
 	syscall(SYS_remap_file_pages, f, PAGE, 0, 0, 0);
 	syscall(SYS_remap_file_pages, a, PAGE, 0xdefaced00000000ull | PROT_READ, 1,
 		MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB | (21u << 26));
+	/* protection keys: access rights in 64 bits (no keys here: EINVAL or
+	 * ENOSPC, as the CPU has them or not) */
+	syscall(SYS_pkey_alloc, 0, 0xbadc0ded00000002ull);
+	syscall(SYS_pkey_alloc, 0, 0);
+	syscall(SYS_lookup_dcookie, 0xf157feeddeadfaceull, NULL, 0);
 	syscall(SYS_mlockall, MCL_FUTURE | MCL_ONFAULT);
 	syscall(SYS_munlockall);
 	syscall(SYS_mlockall, 0x10);

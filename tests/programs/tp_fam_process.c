@@ -109,6 +109,7 @@ static void prctls(void)
 	sys(SYS_prctl, PR_GET_PDEATHSIG, (long)&sig, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_PDEATHSIG, 0, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_PDEATHSIG, 99, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_PDEATHSIG, -3, 0, 0, 0, 0); /* no signal: unsigned */
 	sys(SYS_prctl, PR_GET_PDEATHSIG, (long)&sig, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_GET_KEEPCAPS, 0, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_KEEPCAPS, 0, 0, 0, 0, 0);
@@ -186,6 +187,7 @@ static void prctls_more(void)
 	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, 4096, (long)"tp name", 0);
 	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, -1, (long)BAD_PTR, 0);
 	sys(SYS_prctl, PR_SET_VMA, 5, 0x1000, 4096, 0, 0);
+	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0, 1, (long)"tp name", 0);
 	v = 0; /* SYSCALL_DISPATCH_FILTER_ALLOW: every call still goes to the kernel */
 	sys(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0x1000, 0x100, (long)&v,
 	    0);

@@ -236,9 +236,15 @@ static int apply_list(struct strec_filter *f, const char *list, bool on, char *m
 			snprintf(msg, msg_size, "empty syscall list");
 		return -EINVAL;
 	}
-	for (;;) {
+	for (;; p++) {
 		const char *comma = strchr(p, ',');
 		const size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (!len) { /* ",read,,write": empty items are nothing, as for strace */
+			if (!comma)
+				return 0;
+			p = comma;
+			continue;
+		}
 		char *tok = strndup(p, len);
 		if (!tok)
 			return -ENOMEM;
@@ -248,7 +254,7 @@ static int apply_list(struct strec_filter *f, const char *list, bool on, char *m
 			return rc;
 		if (!comma)
 			return 0;
-		p = comma + 1;
+		p = comma;
 	}
 }
 

@@ -95,6 +95,10 @@ int main(void)
 	/* '?' silences unknown names, as in strace */
 	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "?nosuchcall,read", msg) == 0);
 	CHECK(sel(&f, "read") && !sel(&f, "write"));
+	strec_filter_init(&f);
+	/* empty items are nothing (strace -e ,mmap,,mmap2) */
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, ",close,,mmap,", msg) == 0);
+	CHECK(sel(&f, "close") && sel(&f, "mmap") && !sel(&f, "read"));
 
 	/* -e trace= expressions */
 	strec_filter_init(&f);

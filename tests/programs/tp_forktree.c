@@ -71,16 +71,24 @@ static pid_t fork_or_die(void)
 	return pid;
 }
 
+/* A child made by clone with these flags, which exits with code at once;
+ * its pid, or -1. */
+static long clone_child(const unsigned long flags, const int code)
+{
+	say("parent\n");
+	const long child = syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, 0);
+	if (child == 0)
+		_exit(code);
+	return child;
+}
+
 /* --clone-parent: one child made with CLONE_PARENT, a sibling rather than
  * a child (of the tracer, under one), which exits 42 unwaited. */
 static int clone_parent(void)
 {
-	say("parent\n");
-	const long child = syscall(SYS_clone, CLONE_PARENT | SIGCHLD, NULL, NULL, NULL, 0);
+	const long child = clone_child(CLONE_PARENT, 42);
 	if (child < 0)
 		return 1;
-	if (child == 0)
-		_exit(42);
 	/* until it is a zombie, so that its parent has its status to reap
 	 * before this process ends */
 	char path[64], stat[256];
@@ -101,13 +109,8 @@ static int clone_parent(void)
  * process's tracer, if any), which exits 43 and is reaped. */
 static int clone_ptrace(void)
 {
-	say("parent\n");
-	const long child = syscall(SYS_clone, CLONE_PTRACE | SIGCHLD, NULL, NULL, NULL, 0);
-	if (child < 0)
-		return 1;
-	if (child == 0)
-		_exit(43);
-	return reap((pid_t)child, "child", 43) ? 0 : 1;
+	const long child = clone_child(CLONE_PTRACE, 43);
+	return child > 0 && reap((pid_t)child, "child", 43) ? 0 : 1;
 }
 
 int main(int argc, char **argv)

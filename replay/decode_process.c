@@ -922,7 +922,10 @@ void rp_dec_wait4(struct rp_ctx *c)
 	rp_arg_pid(c, 0);
 	wait_status(c, 1);
 	rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[2]);
-	print_rusage(c, 3);
+	if (c->sc->rval > 0) /* no child changed (WNOHANG's 0): the address */
+		print_rusage(c, 3);
+	else
+		rp_arg_ptr(c, 3);
 }
 
 void rp_dec_waitid(struct rp_ctx *c)

@@ -450,6 +450,10 @@ static void children(const char *self, const char *work)
 	}
 	/* no siginfo: the kernel leaves the times of a stop unset */
 	sys(SYS_waitid, P_PID, pid, 0, WSTOPPED, 0, 0);
+	/* stopped, not exited: WNOHANG's 0, the rusage's address (strace
+	 * reads it only for a child) */
+	static struct rusage no_usage;
+	sys(SYS_wait4, pid, (long)&status, WNOHANG, (long)&no_usage, 0, 0);
 	sys(SYS_kill, pid, SIGKILL, 0, 0, 0, 0);
 	sys(SYS_waitid, P_PID, pid, (long)&si, WEXITED | WNOWAIT, 0, 0);
 	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);

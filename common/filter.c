@@ -236,15 +236,22 @@ static int apply_list(struct strec_filter *f, const char *list, bool on, char *m
 			snprintf(msg, msg_size, "empty syscall list");
 		return -EINVAL;
 	}
+	bool any = false; /* a list of commas alone names nothing: refused */
 	for (;; p++) {
 		const char *comma = strchr(p, ',');
 		const size_t len = comma ? (size_t)(comma - p) : strlen(p);
 		if (!len) { /* ",read,,write": empty items are nothing, as for strace */
-			if (!comma)
+			if (comma) {
+				p = comma;
+				continue;
+			}
+			if (any)
 				return 0;
-			p = comma;
-			continue;
+			if (msg)
+				snprintf(msg, msg_size, "empty syscall list");
+			return -EINVAL;
 		}
+		any = true;
 		char *tok = strndup(p, len);
 		if (!tok)
 			return -ENOMEM;

@@ -254,6 +254,12 @@ void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from,
 	if (from >= to)
 		return;
 	struct rp_buf text = {0};
+	bool more = false;
+	if (m && m->len < to && !(m->flags & STRTRC_MEM_UNREADABLE) && m->len > from) {
+		/* readable, but the capture was cut (strec -s): what it holds */
+		to = m->len;
+		more = true;
+	}
 	if (!m || m->len < to) {
 		rp_buf_puts(&text, "???");
 	} else {
@@ -265,7 +271,7 @@ void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from,
 		if (k == len)
 			return;
 		rp_buf_printf(&text, "/* bytes %zu..%zu */ ", from, (size_t)to - 1);
-		rp_quote_string(&text, tail, len, c->opts->max_strlen, 2, false, false);
+		rp_quote_string(&text, tail, len, c->opts->max_strlen, 2, false, more);
 	}
 	if (c->e->json) /* no member without a name there */
 		rp_e_key(c->e, "trailing_bytes");
@@ -341,7 +347,8 @@ void rp_arg_str_max(struct rp_ctx *c, unsigned i, size_t max)
 	/* strace reads max bytes: "..." when no NUL came within them */
 	const size_t len = strnlen((const char *)m->data, m->len);
 	const bool whole = len < max && !(len == m->len && (m->flags & STRTRC_MEM_TRUNCATED));
-	rp_e_bytes(c->e, m->data, whole ? len : max, true, !whole);
+	/* never past the capture (cut shorter than max by strec -s) */
+	rp_e_bytes(c->e, m->data, whole ? len : (m->len < max ? m->len : max), true, !whole);
 }
 
 void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex)

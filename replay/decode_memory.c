@@ -259,7 +259,8 @@ static void print_page_status(struct rp_ctx *c, const uint8_t *elem, size_t size
 {
 	(void)size;
 	const int32_t status = (int32_t)rp_get_u32(elem);
-	const char *const name = status < 0 ? strec_errno_name(-status) : NULL;
+	const char *const name =
+	    status < 0 && status > INT32_MIN ? strec_errno_name(-status) : NULL;
 	if (name) {
 		char text[48];
 		snprintf(text, sizeof(text), "-%s", name);

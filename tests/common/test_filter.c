@@ -99,6 +99,8 @@ int main(void)
 	/* empty items are nothing (strace -e ,mmap,,mmap2) */
 	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, ",close,,mmap,", msg) == 0);
 	CHECK(sel(&f, "close") && sel(&f, "mmap") && !sel(&f, "read"));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, ",,", msg) == -EINVAL);
+	CHECK(strcmp(msg, "empty syscall list") == 0);
 
 	/* -e trace= expressions */
 	strec_filter_init(&f);

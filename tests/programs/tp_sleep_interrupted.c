@@ -1,4 +1,4 @@
-/* tp_sleep_interrupted: a 300 ms nanosleep cut short after ~50 ms by SIGALRM
+/* tp_sleep_interrupted: a 3 s nanosleep cut short after ~50 ms by SIGALRM
  * (handler installed, so the kernel returns ERESTART_RESTARTBLOCK and writes
  * the remaining time into rem). A correct trace has the nanosleep exit with
  * that code and, at the exit, rem captured: strace prints the remaining
@@ -22,7 +22,9 @@ int main(void)
 	/* repeating, so that a slow start cannot let the sleep finish unseen */
 	const struct itimerval every = {{0, 50000}, {0, 50000}};
 	setitimer(ITIMER_REAL, &every, NULL);
-	const struct timespec request = {0, 300000000};
+	/* long: a sleep whose end passed while the task waited for a CPU
+	 * returns 0 even with a signal pending (seen at load 12 with 300 ms) */
+	const struct timespec request = {3, 0};
 	struct timespec remaining;
 	/* the raw syscall: glibc's nanosleep() would be clock_nanosleep */
 	const long rc = syscall(SYS_nanosleep, &request, &remaining);

@@ -208,6 +208,12 @@ enum sc_len_source {
 	X(XATTR_ARGS, 16)                                                                          \
 	X(FILE_ATTR, 24)                                                                           \
 	X(TERMIOS, 36) /* struct termios (kernel, TCGETS) */                                       \
+	X(U16, 2)                                                                                  \
+	X(U64_PAIR, 16)	    /* BLKDISCARD's range, struct uffdio_range */                          \
+	X(LOOP_INFO, 168)   /* struct loop_info (LOOP_SET_STATUS) */                               \
+	X(LOOP_INFO64, 232) /* struct loop_info64 (LOOP_SET_STATUS64) */                           \
+	X(LOOP_CONFIG, 304) /* struct loop_config (LOOP_CONFIGURE) */                              \
+	X(BLKPG_ARG, 24)    /* struct blkpg_ioctl_arg (BLKPG) */                                   \
 	X(WINSIZE, 8)                                                                              \
 	X(SIGSET_PACK, 16)	/* pselect6's {const sigset_t *ss, size_t len} */                  \
 	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \
@@ -423,7 +429,8 @@ enum sc_decoder_id {
 	X(TIMEX_STATE)	/* adjtimex's "5 (TIME_ERROR)" */                                          \
 	X(MEMBARRIER)	/* QUERY's command set */                                                  \
 	X(PRCTL)	/* PR_GET_DUMPABLE's "1 (SUID_DUMP_USER)" */                               \
-	X(IOPRIO)	/* ioprio_get's "0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))" */
+	X(IOPRIO)	/* ioprio_get's "0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))" */           \
+	X(IOCTL)	/* by the command: NS_GET_NSTYPE's "268435456 (CLONE_NEWUSER)" */
 
 /* What kind of id a pid argument or result is (strace's PT_*), which
  * --pidns-translation looks up in the task's pid namespace: a SC_ARG_PID's

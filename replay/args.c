@@ -169,6 +169,38 @@ void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 		rp_buf_printf(b, "%d", fd);
 }
 
+void rp_print_dev(struct rp_emit *e, uint64_t dev)
+{
+	/* glibc's major() and minor(): unsigned ints, as strace prints them */
+	const uint32_t major = (uint32_t)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull));
+	const uint32_t minor = (uint32_t)((dev & 0xff) | ((dev >> 12) & ~0xffull));
+	char md[64], num[24];
+	snprintf(md, sizeof(md), "makedev(%#" PRIx32 ", %#" PRIx32 ")", major, minor);
+	snprintf(num, sizeof(num), "%#" PRIx64, dev);
+	rp_e_named(e, num, md); /* -X raw: the number */
+}
+
+void rp_print_cstring_field(struct rp_ctx *c, const void *field, size_t size)
+{
+	assert(size > 0);
+	const uint8_t *const p = field;
+	const uint8_t *const nul = memchr(p, 0, size);
+	if (nul)
+		rp_e_bytes_whole(c->e, p, (size_t)(nul - p), true, false);
+	else
+		rp_e_bytes_whole(c->e, p, size - 1, true, true);
+}
+
+const char *rp_syscall_nr_name(uint32_t arch, int64_t nr, char *buf, size_t size)
+{
+	const struct sc_table *const table = sc_table_for_arch(arch);
+	const struct sc_desc *const desc = table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
+	if (!desc)
+		return NULL;
+	snprintf(buf, size, "__NR_%s", desc->name);
+	return buf;
+}
+
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 {
 	if ((int32_t)fd != RP_AT_FDCWD) {
@@ -701,4 +733,34 @@ bool rp_rv_OCTAL(struct rp_ctx *c, struct rp_buf *b)
 {
 	rp_buf_printf(b, "%#03" PRIo64, (uint64_t)c->sc->rval);
 	return true;
+}
+
+void rp_arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, at_exit, 4);
+	if (m)
+		rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+}
+
+void rp_arg_flags_at(struct rp_ctx *c, unsigned i, const struct rp_xlat *x, bool at_exit)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, at_exit, 4);
+	if (!m)
+		return;
+	rp_e_open(c->e, '[');
+	rp_e_flags(c->e, x, rp_get_u32(m->data));
+	rp_e_close(c->e, ']');
+}
+
+void rp_arg_u64_at(struct rp_ctx *c, unsigned i, bool at_exit, bool hex)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, at_exit, 8);
+	if (!m)
+		return;
+	rp_e_open(c->e, '[');
+	if (hex)
+		rp_e_hex(c->e, rp_get_u64(m->data));
+	else
+		rp_e_uint(c->e, rp_get_u64(m->data));
+	rp_e_close(c->e, ']');
 }

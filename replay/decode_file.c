@@ -29,16 +29,6 @@ static void print_umode(struct rp_ctx *c, uint64_t v)
 	rp_e_octal(c->e, v & 0177777);
 }
 
-static void print_dev(struct rp_emit *e, uint64_t dev)
-{
-	const uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull);
-	const uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffull);
-	char md[64], num[24];
-	snprintf(md, sizeof(md), "makedev(%#" PRIx64 ", %#" PRIx64 ")", major, minor);
-	snprintf(num, sizeof(num), "%#" PRIx64, dev);
-	rp_e_named(e, num, md); /* -X raw: the number */
-}
-
 /* strace's sprinttime_nsec/_usec comment: local time, the fraction of
  * digits digits (9: ns, 6: us) only when nonzero, none at all for the epoch
  * itself or a fraction not below a second. */
@@ -78,7 +68,7 @@ static void print_stat(struct rp_ctx *c, unsigned i)
 	rp_e_open(c->e, '{');
 	if (v) {
 		rp_e_key(c->e, "st_dev");
-		print_dev(c->e, rp_get_u64(d + SC_OFF(stat, st_dev)));
+		rp_print_dev(c->e, rp_get_u64(d + SC_OFF(stat, st_dev)));
 		rp_e_key(c->e, "st_ino");
 		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(stat, st_ino)));
 	}
@@ -99,7 +89,7 @@ static void print_stat(struct rp_ctx *c, unsigned i)
 	const uint32_t type = mode & 0170000;
 	if (type == 0020000 || type == 0060000) {
 		rp_e_key(c->e, "st_rdev");
-		print_dev(c->e, rp_get_u64(d + SC_OFF(stat, st_rdev)));
+		rp_print_dev(c->e, rp_get_u64(d + SC_OFF(stat, st_rdev)));
 	} else {
 		rp_e_key(c->e, "st_size");
 		rp_e_uint(c->e, rp_get_u64(d + SC_OFF(stat, st_size)));
@@ -486,7 +476,7 @@ static void print_mknod(struct rp_ctx *c, unsigned i)
 	rp_print_mode(c, mode);
 	const uint32_t t = mode & 0170000u;
 	if (t == 0020000 || t == 0060000)
-		print_dev(c->e, (uint32_t)c->sc->args[i + 1]);
+		rp_print_dev(c->e, (uint32_t)c->sc->args[i + 1]);
 }
 
 void rp_dec_openat(struct rp_ctx *c)

@@ -1,5 +1,5 @@
 /* Descriptors and I/O: read/write families, vectors, pipes, dup, lseek,
- * fcntl, flock, ioctl (terminals), poll/select, epoll, eventfd, timerfd,
+ * fcntl, flock, poll/select, epoll, eventfd, timerfd,
  * signalfd, sendfile/splice/tee/copy_file_range, memfd, getrandom.
  * Formats follow strace 6.1's output, checked call by call. */
 #include "rp_internal.h"
@@ -18,9 +18,7 @@ static void flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v)
 	rp_e_flags(c->e, x, v);
 }
 
-/* dup3's and pipe2's flags: open's set, with the "O_???" comment strace
- * gives their unknown bits (open's own flags have none). */
-static void open_flags_unknown(struct rp_ctx *c, uint64_t v)
+void rp_print_open_flags(struct rp_ctx *c, uint64_t v)
 {
 	struct rp_xlat x = rp_x_open_flags;
 	x.unknown = "O_???";
@@ -46,14 +44,6 @@ static void print_timespec_arg(struct rp_ctx *c, unsigned i, bool at_exit, const
 	const struct rp_mem *m = at_exit ? out_mem(c, i, 16) : in_mem(c, i, 16);
 	if (m)
 		rp_print_timespec_data(c->e, m->data, frac);
-}
-
-/* [N] of an int behind arg i. */
-static void print_int_at(struct rp_ctx *c, unsigned i, bool at_exit)
-{
-	const struct rp_mem *m = at_exit ? out_mem(c, i, 4) : in_mem(c, i, 4);
-	if (m)
-		rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
 }
 
 /* A loff_t in/out pointer: "[2]" from entry, " => [12]" added when the
@@ -317,336 +307,6 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 	}
 	default:
 		return false;
-	}
-}
-
-/* ---- ioctl ---- */
-
-enum io_arg {
-	IA_HEX,	    /* unknown to strace's decoders: the raw value */
-	IA_NONE,    /* no argument printed */
-	IA_INT,	    /* an int value */
-	IA_PTR,	    /* an address, not followed */
-	IA_INT_IN,  /* [N] read at entry */
-	IA_INT_OUT, /* [N] written by the call */
-	IA_TERMIOS_IN,
-	IA_TERMIOS_OUT,
-	IA_WINSIZE_IN,
-	IA_WINSIZE_OUT,
-	IA_TCFLSH,
-	IA_TCXONC,
-};
-
-/* How strace 6.1 prints the argument of the commands common/xlat/ioctl_cmd.in
- * names; a command not listed here shows it in hex. */
-static const struct {
-	const char *name;
-	uint8_t arg; /* enum io_arg */
-} ioctl_args[] = {
-    {"TCGETS", IA_TERMIOS_OUT},
-    {"SNDCTL_TMR_START or TCSETS", IA_TERMIOS_IN},
-    {"SNDCTL_TMR_STOP or TCSETSW", IA_TERMIOS_IN},
-    {"SNDCTL_TMR_CONTINUE or TCSETSF", IA_TERMIOS_IN},
-    {"TCGETA", IA_PTR},
-    {"TCSETA", IA_PTR},
-    {"TCSETAW", IA_PTR},
-    {"TCSETAF", IA_PTR},
-    {"TCSBRK", IA_INT},
-    {"TCXONC", IA_TCXONC},
-    {"TCFLSH", IA_TCFLSH},
-    {"TIOCEXCL", IA_NONE},
-    {"TIOCNXCL", IA_NONE},
-    {"TIOCSCTTY", IA_INT},
-    {"TIOCGPGRP", IA_INT_OUT},
-    {"TIOCSPGRP", IA_INT_IN},
-    {"TIOCOUTQ", IA_INT_OUT},
-    {"TIOCSTI", IA_PTR},
-    {"TIOCGWINSZ", IA_WINSIZE_OUT},
-    {"TIOCSWINSZ", IA_WINSIZE_IN},
-    {"TIOCMGET", IA_PTR},
-    {"TIOCMBIS", IA_PTR},
-    {"TIOCMBIC", IA_PTR},
-    {"TIOCMSET", IA_PTR},
-    {"TIOCGSOFTCAR", IA_PTR},
-    {"TIOCSSOFTCAR", IA_PTR},
-    {"FIONREAD", IA_INT_OUT},
-    {"TIOCCONS", IA_NONE},
-    {"TIOCGSERIAL", IA_PTR},
-    {"TIOCSSERIAL", IA_PTR},
-    {"TIOCPKT", IA_PTR},
-    {"FIONBIO", IA_INT_IN},
-    {"TIOCNOTTY", IA_NONE},
-    {"TIOCSETD", IA_INT_IN},
-    {"TIOCGETD", IA_INT_OUT},
-    {"TCSBRKP", IA_INT},
-    {"TIOCSBRK", IA_NONE},
-    {"TIOCCBRK", IA_NONE},
-    {"TIOCGSID", IA_INT_OUT},
-    {"TIOCVHANGUP", IA_NONE},
-    {"FIONCLEX", IA_NONE},
-    {"FIOCLEX", IA_NONE},
-    {"FIOASYNC", IA_INT_IN},
-    {"TIOCSPTLCK", IA_INT_IN},
-    /* the source descriptor: a plain int to strace 6.1, even with -y */
-    {"BTRFS_IOC_CLONE or FICLONE", IA_INT},
-    {"BTRFS_IOC_CLONE_RANGE or FICLONERANGE", IA_PTR},
-    {"TIOCGPTN", IA_INT_OUT},
-    {"TIOCGPTLCK", IA_INT_OUT},
-    {"TIOCGEXCL", IA_INT_OUT},
-};
-
-static enum io_arg ioctl_arg(const char *name)
-{
-	for (size_t i = 0; name && i < sizeof(ioctl_args) / sizeof(ioctl_args[0]); i++) {
-		if (strcmp(ioctl_args[i].name, name) == 0)
-			return ioctl_args[i].arg;
-	}
-	return IA_HEX;
-}
-
-/* Termios flags as strace prints them: names, then the rest in hex; a
- * zero value prints nothing at all. */
-static void tflags(struct rp_buf *b, const struct rp_xlat *x, uint32_t v, bool *first)
-{
-	for (size_t i = 0; i < x->n; i++) {
-		const struct rp_xlat_entry *t = &x->e[i];
-		if ((v & t->val) == t->val && t->val) {
-			rp_buf_printf(b, "%s%s", *first ? "" : "|", t->name);
-			*first = false;
-			v &= ~(uint32_t)t->val;
-		}
-	}
-	if (v) {
-		rp_buf_printf(b, "%s%#x", *first ? "" : "|", v);
-		*first = false;
-	}
-}
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-/* c_cflag's speed (CBAUD: the low four bits and CBAUDEX): every value has
- * a name. */
-static const char *baud_name(uint32_t cbaud)
-{
-	return rp_xlat_lookup(&rp_x_termios_baud, cbaud & 010017);
-}
-
-/* c_oflag's delay fields, values under their masks, printed before the
- * flags. */
-static const struct {
-	uint32_t mask;
-	const struct rp_xlat *x;
-} odelays[] = {
-    {0400, &rp_x_termios_nldly},   {03000, &rp_x_termios_crdly},  {014000, &rp_x_termios_tabdly},
-    {020000, &rp_x_termios_bsdly}, {040000, &rp_x_termios_vtdly}, {0100000, &rp_x_termios_ffdly},
-};
-
-/* One part of a termios word per -X: "NAME", "0x5", "0x5 /" "* NAME *" "/". */
-static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const char *names)
-{
-	char num[16];
-	snprintf(num, sizeof(num), "%#x", v);
-	rp_xlat_named_text(b, st, num, names);
-}
-
-/* A flag word of set x as one part. */
-static void tpart_flags(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
-			uint32_t v)
-{
-	struct rp_buf names = {0};
-	bool first = true;
-	tflags(&names, x, v, &first);
-	tpart(b, st, v, names.data ? names.data : "0");
-	rp_buf_free(&names);
-}
-
-/* c_iflag..c_lflag with -X raw or verbose: each field (delays, speed,
- * size, the flags) a number of its own, as strace prints them. */
-static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xlat_style st)
-{
-	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
-		       lfl = rp_get_u32(p + 12);
-	struct rp_buf b = {0};
-	rp_e_key(c->e, "c_iflag");
-	tpart_flags(&b, st, &rp_x_termios_iflag, ifl);
-	rp_e_raw(c->e, b.data);
-	b.len = 0;
-	for (size_t i = 0; i < NELEM(odelays); i++) {
-		const uint32_t v = ofl & odelays[i].mask;
-		tpart(&b, st, v, rp_xlat_lookup(odelays[i].x, v));
-		rp_buf_putc(&b, '|');
-	}
-	tpart_flags(&b, st, &rp_x_termios_oflag, ofl & ~0177400u);
-	rp_e_key(c->e, "c_oflag");
-	rp_e_raw(c->e, b.data);
-	b.len = 0;
-	tpart(&b, st, cfl & 010017, baud_name(cfl & 010017));
-	rp_buf_putc(&b, '|');
-	if (cfl & (010017u << 16)) {
-		tpart(&b, st, (cfl >> 16) & 010017, baud_name((cfl >> 16) & 010017));
-		rp_buf_puts(&b, "<<IBSHIFT|");
-	}
-	char cs[8];
-	snprintf(cs, sizeof(cs), "CS%u", 5 + ((cfl >> 4) & 3));
-	tpart(&b, st, cfl & 060, cs);
-	rp_buf_putc(&b, '|');
-	tpart_flags(&b, st, &rp_x_termios_cflag, cfl & ~(010017u | (010017u << 16) | 060u));
-	rp_e_key(c->e, "c_cflag");
-	rp_e_raw(c->e, b.data);
-	b.len = 0;
-	tpart_flags(&b, st, &rp_x_termios_lflag, lfl);
-	rp_e_key(c->e, "c_lflag");
-	rp_e_raw(c->e, b.data);
-	rp_buf_free(&b);
-}
-
-static void print_termios(struct rp_ctx *c, const uint8_t *p)
-{
-	struct rp_buf b = {0};
-	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
-		       lfl = rp_get_u32(p + 12);
-	bool first = true;
-	rp_e_open(c->e, '{');
-	if (rp_e_xstyle(c->e) != RP_XLAT_ABBREV) {
-		print_termios_flags_x(c, p, rp_e_xstyle(c->e));
-		goto flags_done;
-	}
-	rp_e_key(c->e, "c_iflag");
-	tflags(&b, &rp_x_termios_iflag, ifl, &first);
-	rp_e_raw(c->e, b.data ? b.data : "");
-	/* the delay fields are values inside masks, printed first */
-	b.len = 0;
-	for (size_t i = 0; i < NELEM(odelays); i++)
-		rp_buf_printf(&b, "%s|", rp_xlat_lookup(odelays[i].x, ofl & odelays[i].mask));
-	first = true;
-	tflags(&b, &rp_x_termios_oflag, ofl & ~0177400u, &first);
-	rp_e_key(c->e, "c_oflag");
-	rp_e_raw(c->e, b.data);
-	b.len = 0;
-	rp_buf_printf(&b, "%s|", baud_name(cfl & 010017));
-	if (cfl & (010017u << 16))
-		rp_buf_printf(&b, "%s<<IBSHIFT|", baud_name((cfl >> 16) & 010017));
-	rp_buf_printf(&b, "CS%u|", 5 + ((cfl >> 4) & 3));
-	first = true;
-	tflags(&b, &rp_x_termios_cflag, cfl & ~(010017u | (010017u << 16) | 060u), &first);
-	rp_e_key(c->e, "c_cflag");
-	rp_e_raw(c->e, b.data);
-	b.len = 0;
-	if (b.data)
-		b.data[0] = '\0';
-	first = true;
-	tflags(&b, &rp_x_termios_lflag, lfl, &first);
-	rp_e_key(c->e, "c_lflag");
-	rp_e_raw(c->e, b.data && b.len ? b.data : "");
-flags_done:
-	rp_buf_free(&b);
-	if (!c->opts->verbose) {
-		rp_e_ellipsis(c->e);
-		rp_e_close(c->e, '}');
-		return;
-	}
-	rp_e_key(c->e, "c_line");
-	const char *const ldisc = rp_xlat_lookup(&rp_x_tty_ldisc, p[16]);
-	if (ldisc)
-		rp_e_symx(c->e, ldisc, p[16]);
-	else
-		rp_e_uint(c->e, p[16]);
-	rp_e_key(c->e, "c_cc");
-	rp_e_open(c->e, '[');
-	for (unsigned k = 0; k < 19; k++) {
-		char key[24];
-		const char *const cc = rp_xlat_lookup(&rp_x_termios_cc, k);
-		if (cc)
-			snprintf(key, sizeof(key), "[%s]", cc);
-		else
-			snprintf(key, sizeof(key), "[%u]", k);
-		rp_e_key(c->e, key);
-		rp_e_hex(c->e, p[17 + k]);
-	}
-	rp_e_close(c->e, ']');
-	rp_e_close(c->e, '}');
-}
-
-static void print_winsize(struct rp_ctx *c, const uint8_t *p)
-{
-	static const char *const k[] = {"ws_row", "ws_col", "ws_xpixel", "ws_ypixel"};
-	rp_e_open(c->e, '{');
-	for (int j = 0; j < 4; j++) {
-		rp_e_key(c->e, k[j]);
-		rp_e_uint(c->e, rp_get_u16(p + 2 * j));
-	}
-	rp_e_close(c->e, '}');
-}
-
-/* An unknown command as strace spells it: _IOC(dir, type, nr, size). */
-static void print_ioc(struct rp_ctx *c, uint32_t cmd)
-{
-	static const char *const dirs[4] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
-					    "_IOC_READ|_IOC_WRITE"};
-	char type[16], nr[16], size[16];
-	snprintf(type, sizeof(type), "%#x", (cmd >> 8) & 0xff);
-	snprintf(nr, sizeof(nr), "%#x", cmd & 0xff);
-	snprintf(size, sizeof(size), "%#x", (cmd >> 16) & 0x3fff);
-	char ioc[96], num[16];
-	snprintf(ioc, sizeof(ioc), "_IOC(%s, %s, %s, %s)", dirs[cmd >> 30], type, nr, size);
-	snprintf(num, sizeof(num), "%#x", cmd);
-	rp_e_named(c->e, num, ioc); /* -X: "0x1234abcd /" "* _IOC(...) *" "/" */
-}
-
-static void print_ioctl(struct rp_ctx *c)
-{
-	const uint64_t *a = c->sc->args;
-	rp_arg_fd(c, (int64_t)a[0]);
-	const uint32_t cmd = (uint32_t)a[1];
-	if (rp_ioctl_misc(c, cmd))
-		return;
-	const char *const name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
-	const enum io_arg arg = ioctl_arg(name);
-	if (name)
-		rp_e_symx(c->e, name, cmd);
-	else
-		print_ioc(c, cmd);
-	if (rp_ioctl_dev_arg(c, cmd, name))
-		return;
-	switch (arg) {
-	case IA_NONE:
-		break;
-	case IA_INT:
-		rp_e_int(c->e, (int32_t)a[2]);
-		break;
-	case IA_PTR:
-		rp_arg_ptr(c, 2);
-		break;
-	case IA_INT_IN:
-		print_int_at(c, 2, false);
-		break;
-	case IA_INT_OUT:
-		print_int_at(c, 2, true);
-		break;
-	case IA_TERMIOS_IN:
-	case IA_TERMIOS_OUT: {
-		const struct rp_mem *m =
-		    arg == IA_TERMIOS_IN ? in_mem(c, 2, 36) : out_mem(c, 2, 36);
-		if (m)
-			print_termios(c, m->data);
-		break;
-	}
-	case IA_WINSIZE_IN:
-	case IA_WINSIZE_OUT: {
-		const struct rp_mem *m = arg == IA_WINSIZE_IN ? in_mem(c, 2, 8) : out_mem(c, 2, 8);
-		if (m)
-			print_winsize(c, m->data);
-		break;
-	}
-	case IA_TCFLSH:
-		rp_e_enum(c->e, &rp_x_tcflsh, a[2]);
-		break;
-	case IA_TCXONC:
-		rp_e_enum(c->e, &rp_x_tcxonc, a[2]);
-		break;
-	case IA_HEX:
-	default:
-		rp_e_hex(c->e, a[2]);
 	}
 }
 
@@ -988,7 +648,7 @@ void rp_dec_pipe2(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	print_int_pair(c, 0);
-	open_flags_unknown(c, (uint32_t)a[1]);
+	rp_print_open_flags(c, (uint32_t)a[1]);
 }
 
 void rp_dec_close(struct rp_ctx *c)
@@ -1007,7 +667,7 @@ void rp_dec_dup2(struct rp_ctx *c)
 void rp_dec_dup3(struct rp_ctx *c)
 {
 	rp_dec_dup2(c);
-	open_flags_unknown(c, (uint32_t)c->sc->args[2]);
+	rp_print_open_flags(c, (uint32_t)c->sc->args[2]);
 }
 
 void rp_dec_close_range(struct rp_ctx *c)
@@ -1037,11 +697,6 @@ void rp_dec_flock(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	flags(c, &rp_x_flock, (uint32_t)a[1]);
-}
-
-void rp_dec_ioctl(struct rp_ctx *c)
-{
-	print_ioctl(c);
 }
 
 void rp_dec_poll(struct rp_ctx *c)

@@ -1,125 +1,56 @@
-/* ioctl's argument for the device commands strace 6.1 decodes beyond the
- * terminal's (decode_io.c's dispatcher asks here first): counters, file
- * attribute flags, inotify, the random device. Which family a command
- * belongs to is its _IOC type; what memory the recorder captured is what
- * the command's _IOC direction and size say (syscall_conds_x86_64.def). */
-#include "rp_internal.h"
+/* ioctl: the descriptor, the command by name (or as strace spells an
+ * unknown one, _IOC(dir, type, nr, size)), then the argument as the family
+ * of the command's _IOC type decodes it (decode_ioctl.h). */
+#include "decode_ioctl.h"
 
 #include <inttypes.h>
+#include <linux/nsfs.h>
 #include <stdio.h>
-#include <string.h>
 
-#define IOC_TYPE(cmd) (((cmd) >> 8) & 0xffu)
+/* The family decoder of each _IOC type strace 6.1 decodes. */
+static bool (*const families[256])(struct rp_ctx *, uint32_t) = {
+    ['T'] = rp_ioctl_tty,    [0x12] = rp_ioctl_block,	['L'] = rp_ioctl_loop,
+    [0xab] = rp_ioctl_nbd,   ['X'] = rp_ioctl_fs_x,	['f'] = rp_ioctl_fs_f,
+    [0x94] = rp_ioctl_btrfs, ['>'] = rp_ioctl_counter,	['I'] = rp_ioctl_inotify,
+    ['R'] = rp_ioctl_random, ['W'] = rp_ioctl_watchdog, [0xb7] = rp_ioctl_nsfs,
+    ['$'] = rp_ioctl_perf,   [0xaa] = rp_ioctl_uffdio,	['!'] = rp_ioctl_seccomp,
+};
 
-/* [flags] behind arg 2: an input at entry, or an output the call wrote. */
-static void flags_at(struct rp_ctx *c, const struct rp_xlat *x, bool at_exit)
+/* An unknown command as strace spells it: _IOC(dir, type, nr, size). */
+static void print_ioc(struct rp_ctx *c, uint32_t cmd)
 {
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, 4);
-	if (!m)
-		return;
-	rp_e_open(c->e, '[');
-	rp_e_flags(c->e, x, rp_get_u32(m->data));
-	rp_e_close(c->e, ']');
+	static const char *const dirs[4] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+					    "_IOC_READ|_IOC_WRITE"};
+	char ioc[96], num[16];
+	snprintf(ioc, sizeof(ioc), "_IOC(%s, %#x, %#x, %#x)", dirs[cmd >> 30], RP_IOC_TYPE(cmd),
+		 cmd & 0xffu, (cmd >> 16) & 0x3fffu);
+	snprintf(num, sizeof(num), "%#x", cmd);
+	rp_e_named(c->e, num, ioc); /* -X: "0x1234abcd /" "* _IOC(...) *" "/" */
 }
 
-/* [N] of an int behind arg 2. */
-static void int_at(struct rp_ctx *c, bool at_exit)
+void rp_dec_ioctl(struct rp_ctx *c)
 {
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, 4);
-	if (m)
-		rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
-}
-
-/* ---- counter ('>') ---- */
-
-/* struct counter_watch: component {u8 type, scope, parent, id}, u8 event,
- * u8 channel. */
-static void print_counter_watch(struct rp_ctx *c)
-{
-	const struct rp_mem *m = rp_arg_mem(c, 2, false, 6);
-	if (!m)
-		return;
-	const uint8_t *p = m->data;
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "component");
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "type");
-	rp_e_enum(c->e, &rp_x_counter_component_type, p[0]);
-	rp_e_key(c->e, "scope");
-	rp_e_enum(c->e, &rp_x_counter_scope, p[1]);
-	rp_e_key(c->e, "parent");
-	rp_e_uint(c->e, p[2]);
-	rp_e_key(c->e, "id");
-	rp_e_uint(c->e, p[3]);
-	rp_e_close(c->e, '}');
-	rp_e_key(c->e, "event");
-	rp_e_enum(c->e, &rp_x_counter_event, p[4]);
-	rp_e_key(c->e, "channel");
-	rp_e_uint(c->e, p[5]);
-	rp_e_close(c->e, '}');
-}
-
-static bool counter_arg(struct rp_ctx *c, const char *name)
-{
-	if (strcmp(name, "COUNTER_ADD_WATCH_IOCTL") == 0)
-		print_counter_watch(c);
-	else if (strcmp(name, "COUNTER_ENABLE_EVENTS_IOCTL") != 0 &&
-		 strcmp(name, "COUNTER_DISABLE_EVENTS_IOCTL") != 0)
-		return false;
-	return true;
-}
-
-/* ---- file attribute flags ('f') ---- */
-
-static bool fs_f_arg(struct rp_ctx *c, const char *name)
-{
-	if (strcmp(name, "FS_IOC_GETFLAGS") == 0 || strcmp(name, "FS_IOC32_GETFLAGS") == 0)
-		flags_at(c, &rp_x_fs_flags, true);
-	else if (strcmp(name, "FS_IOC_SETFLAGS") == 0 || strcmp(name, "FS_IOC32_SETFLAGS") == 0)
-		flags_at(c, &rp_x_fs_flags, false);
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	const uint32_t cmd = (uint32_t)a[1];
+	const char *const name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
+	if (name)
+		rp_e_symx(c->e, name, cmd);
 	else
-		return false;
-	return true;
+		print_ioc(c, cmd);
+	bool (*const family)(struct rp_ctx *, uint32_t) = families[RP_IOC_TYPE(cmd)];
+	if (!family || !family(c, cmd))
+		rp_e_hex(c->e, a[2]);
 }
 
-/* ---- inotify ('I') ---- */
-
-static bool inotify_arg(struct rp_ctx *c, const char *name)
+/* NS_GET_NSTYPE's "N (CLONE_NEWUSER)"; other results are plain numbers */
+bool rp_rv_IOCTL(struct rp_ctx *c, struct rp_buf *b)
 {
-	if (strcmp(name, "INOTIFY_IOC_SETNEXTWD") != 0)
+	if ((uint32_t)c->sc->args[1] != NS_GET_NSTYPE)
 		return false;
-	rp_e_int(c->e, (int32_t)c->sc->args[2]); /* the next descriptor itself */
+	const char *const type = rp_xlat_lookup(&rp_x_unshare, (uint64_t)c->sc->rval);
+	rp_buf_printf(b, "%" PRId64, c->sc->rval);
+	if (type && !c->opts->json)
+		rp_buf_printf(b, " (%s)", type);
 	return true;
-}
-
-/* ---- random ('R') ---- */
-
-static bool random_arg(struct rp_ctx *c, const char *name)
-{
-	if (strcmp(name, "RNDGETENTCNT") == 0)
-		int_at(c, true);
-	else if (strcmp(name, "RNDADDTOENTCNT") == 0)
-		int_at(c, false);
-	else if (strcmp(name, "FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT") != 0 &&
-		 strcmp(name, "RNDCLEARPOOL") != 0 && strcmp(name, "RNDRESEEDCRNG") != 0)
-		return false;
-	return true;
-}
-
-bool rp_ioctl_dev_arg(struct rp_ctx *c, uint32_t cmd, const char *name)
-{
-	if (!name)
-		return false;
-	switch (IOC_TYPE(cmd)) {
-	case '>':
-		return counter_arg(c, name);
-	case 'f':
-		return fs_f_arg(c, name);
-	case 'I':
-		return inotify_arg(c, name);
-	case 'R':
-		return random_arg(c, name);
-	default:
-		return false;
-	}
 }

@@ -1,83 +1,463 @@
-/* ioctl commands of several small families as strace 6.1 prints them:
- * terminal modem lines (TIOCM*), watchdogs (WDIOC_*). decode_io.c's
- * dispatcher asks rp_ioctl_misc first; the recorder captures the memory
- * these print by common/syscall_conds_<arch>.def's ioctl rules. */
-#include "rp_internal.h"
+/* ioctl's command families of small devices and kernel objects, as strace
+ * 6.1 prints them: counters, inotify, the random device, watchdogs,
+ * namespaces, perf events, userfaultfd, seccomp notifications. */
+#include "decode_ioctl.h"
+#include "names.h"
 
+#include <inttypes.h>
+#include <linux/counter.h>
+#include <linux/inotify.h>
+#include <linux/nsfs.h>
+#include <linux/perf_event.h>
+#include <linux/random.h>
+#include <linux/seccomp.h>
+#include <linux/userfaultfd.h>
+#include <linux/watchdog.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-enum misc_arg {
-	MA_NONE,      /* nothing after the command */
-	MA_HEX,	      /* the argument in hex, not followed */
-	MA_INT_IN,    /* [N] read at entry */
-	MA_INT_OUT,   /* [N] written by a successful call */
-	MA_TIOCM_IN,  /* [TIOCM_...] read at entry */
-	MA_TIOCM_OUT, /* [TIOCM_...] written by a successful call */
-};
-
-/* How strace prints each command's argument, by the command's name in
- * ioctl_misc_cmd or ioctl_cmd. */
-static const struct {
-	const char *name;
-	uint8_t arg; /* enum misc_arg */
-} misc_args[] = {
-    {"TIOCMGET", MA_TIOCM_OUT},		 {"TIOCMBIS", MA_TIOCM_IN},
-    {"TIOCMBIC", MA_TIOCM_IN},		 {"TIOCMSET", MA_TIOCM_IN},
-    {"WDIOC_GETSTATUS", MA_INT_OUT},	 {"WDIOC_GETBOOTSTATUS", MA_INT_OUT},
-    {"WDIOC_GETTEMP", MA_INT_OUT},	 {"WDIOC_SETOPTIONS", MA_HEX},
-    {"WDIOC_KEEPALIVE", MA_NONE},	 {"WDIOC_GETTIMEOUT", MA_INT_OUT},
-    {"WDIOC_GETPRETIMEOUT", MA_INT_OUT}, {"WDIOC_GETTIMELEFT", MA_INT_OUT},
-    {"WDIOC_SETTIMEOUT", MA_INT_IN},	 {"WDIOC_SETPRETIMEOUT", MA_INT_IN},
-};
-
-static int misc_arg(const char *name)
+/* The struct behind the argument as the kernel read it (at entry) or wrote
+ * it (at exit), copied into out; false after printing the address (or
+ * NULL) when there is nothing to show. */
+static bool arg_struct(struct rp_ctx *c, bool at_exit, void *out, size_t size)
 {
-	for (size_t i = 0; name && i < sizeof(misc_args) / sizeof(misc_args[0]); i++) {
-		if (strcmp(misc_args[i].name, name) == 0)
-			return misc_args[i].arg;
-	}
-	return -1;
-}
-
-/* "[N]" or "[FLAGS]" of the int behind the argument. */
-static void print_int_arg(struct rp_ctx *c, bool at_exit, const struct rp_xlat *flags)
-{
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, 4);
+	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, size);
 	if (!m)
-		return;
-	const uint32_t v = rp_get_u32(m->data);
-	rp_e_open(c->e, '[');
-	if (flags)
-		rp_e_flags(c->e, flags, v);
-	else
-		rp_e_int(c->e, (int32_t)v);
-	rp_e_close(c->e, ']');
+		return false;
+	memcpy(out, m->data, size);
+	return true;
 }
 
-bool rp_ioctl_misc(struct rp_ctx *c, uint32_t cmd)
+/* ---- counter ('>') ---- */
+
+static void print_counter_watch(struct rp_ctx *c)
 {
-	const char *name = rp_xlat_lookup(&rp_x_ioctl_misc_cmd, cmd);
-	if (!name)
-		name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
-	const int arg = misc_arg(name);
-	if (arg < 0)
+	struct counter_watch w;
+	if (!arg_struct(c, false, &w, sizeof(w)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "component");
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "type");
+	rp_e_enum(c->e, &rp_x_counter_component_type, w.component.type);
+	rp_e_key(c->e, "scope");
+	rp_e_enum(c->e, &rp_x_counter_scope, w.component.scope);
+	rp_e_key(c->e, "parent");
+	rp_e_uint(c->e, w.component.parent);
+	rp_e_key(c->e, "id");
+	rp_e_uint(c->e, w.component.id);
+	rp_e_close(c->e, '}');
+	rp_e_key(c->e, "event");
+	rp_e_enum(c->e, &rp_x_counter_event, w.event);
+	rp_e_key(c->e, "channel");
+	rp_e_uint(c->e, w.channel);
+	rp_e_close(c->e, '}');
+}
+
+bool rp_ioctl_counter(struct rp_ctx *c, uint32_t cmd)
+{
+	switch (cmd) {
+	case COUNTER_ADD_WATCH_IOCTL:
+		print_counter_watch(c);
+		return true;
+	case COUNTER_ENABLE_EVENTS_IOCTL:
+	case COUNTER_DISABLE_EVENTS_IOCTL:
+		return true;
+	default:
 		return false;
-	rp_e_symx(c->e, name, cmd);
-	switch ((enum misc_arg)arg) {
-	case MA_NONE:
-		break;
-	case MA_HEX:
-		rp_e_hex(c->e, c->sc->args[2]);
-		break;
-	case MA_INT_IN:
-	case MA_INT_OUT:
-		print_int_arg(c, arg == MA_INT_OUT, NULL);
-		break;
-	case MA_TIOCM_IN:
-	case MA_TIOCM_OUT:
-		print_int_arg(c, arg == MA_TIOCM_OUT, &rp_x_tiocm);
-		break;
 	}
+}
+
+/* ---- inotify ('I') ---- */
+
+bool rp_ioctl_inotify(struct rp_ctx *c, uint32_t cmd)
+{
+	if (cmd != INOTIFY_IOC_SETNEXTWD)
+		return false;
+	rp_e_int(c->e, (int32_t)c->sc->args[2]); /* the next descriptor itself */
 	return true;
+}
+
+/* ---- random ('R') ---- */
+
+bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd)
+{
+	switch (cmd) {
+	case RNDGETENTCNT:
+		rp_arg_int_at(c, 2, true);
+		return true;
+	case RNDADDTOENTCNT:
+		rp_arg_int_at(c, 2, false);
+		return true;
+	case RNDADDENTROPY: {
+		struct rand_pool_info info;
+		if (!arg_struct(c, false, &info, sizeof(info)))
+			return true;
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "entropy_count");
+		rp_e_int(c->e, info.entropy_count);
+		rp_e_key(c->e, "buf_size");
+		rp_e_int(c->e, info.buf_size);
+		/* the bytes after the header are not captured: their address */
+		rp_e_key(c->e, "buf");
+		rp_e_ptr(c->e, c->sc->args[2] + offsetof(struct rand_pool_info, buf));
+		rp_e_close(c->e, '}');
+		return true;
+	}
+	case RNDZAPENTCNT:
+	case RNDCLEARPOOL:
+	case RNDRESEEDCRNG:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- watchdogs ('W') ---- */
+
+bool rp_ioctl_watchdog(struct rp_ctx *c, uint32_t cmd)
+{
+	switch (cmd) {
+	case WDIOC_GETSTATUS:
+	case WDIOC_GETBOOTSTATUS:
+	case WDIOC_GETTEMP:
+	case WDIOC_GETTIMEOUT:
+	case WDIOC_GETPRETIMEOUT:
+	case WDIOC_GETTIMELEFT:
+		rp_arg_int_at(c, 2, true);
+		return true;
+	case WDIOC_SETTIMEOUT:
+	case WDIOC_SETPRETIMEOUT:
+		rp_arg_int_at(c, 2, false);
+		return true;
+	case WDIOC_SETOPTIONS:
+		rp_e_hex(c->e, c->sc->args[2]);
+		return true;
+	case WDIOC_KEEPALIVE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- namespaces (0xb7) ---- */
+
+bool rp_ioctl_nsfs(struct rp_ctx *c, uint32_t cmd)
+{
+	switch (cmd) {
+	case NS_GET_USERNS: /* these return a descriptor, or the type (rp_rv_IOCTL) */
+	case NS_GET_PARENT:
+	case NS_GET_NSTYPE:
+		return true;
+	case NS_GET_OWNER_UID: {
+		const struct rp_mem *m = rp_arg_mem(c, 2, true, 4);
+		if (m)
+			rp_e_rawf(c->e, "[%" PRIu32 "]", rp_get_u32(m->data));
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* ---- perf events ('$') ---- */
+
+bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd)
+{
+	const uint64_t arg = c->sc->args[2];
+	switch (cmd) {
+	case PERF_EVENT_IOC_ENABLE:
+	case PERF_EVENT_IOC_DISABLE:
+	case PERF_EVENT_IOC_RESET:
+		rp_e_flags(c->e, &rp_x_perf_ioctl_flags, (uint32_t)arg);
+		return true;
+	case PERF_EVENT_IOC_REFRESH:
+		rp_e_int(c->e, (int32_t)arg);
+		return true;
+	case PERF_EVENT_IOC_PERIOD:
+		rp_arg_u64_at(c, 2, false, false);
+		return true;
+	case PERF_EVENT_IOC_ID:
+		rp_arg_u64_at(c, 2, true, false);
+		return true;
+	case PERF_EVENT_IOC_SET_OUTPUT:
+	case PERF_EVENT_IOC_SET_BPF:
+		rp_arg_fd(c, (int32_t)arg);
+		return true;
+	case PERF_EVENT_IOC_PAUSE_OUTPUT:
+		rp_e_uint(c->e, arg);
+		return true;
+	case PERF_EVENT_IOC_MODIFY_ATTRIBUTES:
+		/* strace decodes the perf_event_attr; strec has no decoder of it */
+		rp_arg_ptr(c, 2);
+		return true;
+	case PERF_EVENT_IOC_SET_FILTER:
+		rp_arg_str(c, 2);
+		return true;
+	case PERF_EVENT_IOC_QUERY_BPF: {
+		/* what the kernel read: the room for ids; the rest strec does
+		 * not capture */
+		const struct rp_mem *m = rp_arg_mem(c, 2, false, 4);
+		if (!m)
+			return true;
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "ids_len");
+		rp_e_uint(c->e, rp_get_u32(m->data));
+		rp_e_ellipsis(c->e);
+		rp_e_close(c->e, '}');
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* ---- userfaultfd (0xaa) ---- */
+
+static void print_uffdio_range(struct rp_ctx *c, const struct uffdio_range *r)
+{
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "start");
+	rp_e_hex(c->e, r->start);
+	rp_e_key(c->e, "len");
+	rp_e_hex(c->e, r->len);
+	rp_e_close(c->e, '}');
+}
+
+/* The struct as the call left it, when it succeeded. */
+static bool uffdio_out(struct rp_ctx *c, void *out, size_t size)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 2, 0);
+	if (!c->exiting_ok || !m || m->len < size)
+		return false;
+	memcpy(out, m->data, size);
+	return true;
+}
+
+static void print_uffdio_api(struct rp_ctx *c)
+{
+	struct uffdio_api in, out;
+	if (!arg_struct(c, false, &in, sizeof(in)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "api");
+	rp_e_hex(c->e, in.api);
+	rp_e_key(c->e, "features");
+	rp_e_flags(c->e, &rp_x_uffd_api_features, in.features);
+	if (uffdio_out(c, &out, sizeof(out))) {
+		if (out.features != in.features && !c->e->json) {
+			rp_e_changed(c->e);
+			rp_e_key(c->e, "features");
+			rp_e_flags(c->e, &rp_x_uffd_api_features, out.features);
+		}
+		rp_e_key(c->e, "ioctls");
+		rp_e_flags(c->e, &rp_x_uffd_api_ioctls, out.ioctls);
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_uffdio_register(struct rp_ctx *c)
+{
+	struct uffdio_register in, out;
+	if (!arg_struct(c, false, &in, sizeof(in)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "range");
+	print_uffdio_range(c, &in.range);
+	rp_e_key(c->e, "mode");
+	rp_e_flags(c->e, &rp_x_uffd_register_mode, in.mode);
+	if (uffdio_out(c, &out, sizeof(out))) {
+		rp_e_key(c->e, "ioctls");
+		rp_e_flags(c->e, &rp_x_uffd_register_ioctls, out.ioctls);
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_uffdio_copy(struct rp_ctx *c)
+{
+	struct uffdio_copy in, out;
+	if (!arg_struct(c, false, &in, sizeof(in)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "dst");
+	rp_e_hex(c->e, in.dst);
+	rp_e_key(c->e, "src");
+	rp_e_hex(c->e, in.src);
+	rp_e_key(c->e, "len");
+	rp_e_hex(c->e, in.len);
+	rp_e_key(c->e, "mode");
+	rp_e_flags(c->e, &rp_x_uffd_copy_mode, in.mode);
+	if (uffdio_out(c, &out, sizeof(out))) {
+		rp_e_key(c->e, "copy");
+		rp_e_hex(c->e, (uint64_t)out.copy);
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_uffdio_zeropage(struct rp_ctx *c)
+{
+	struct uffdio_zeropage in, out;
+	if (!arg_struct(c, false, &in, sizeof(in)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "range");
+	print_uffdio_range(c, &in.range);
+	rp_e_key(c->e, "mode");
+	rp_e_flags(c->e, &rp_x_uffd_zeropage_mode, in.mode);
+	if (uffdio_out(c, &out, sizeof(out))) {
+		rp_e_key(c->e, "zeropage");
+		rp_e_hex(c->e, (uint64_t)out.zeropage);
+	}
+	rp_e_close(c->e, '}');
+}
+
+bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd)
+{
+	switch (cmd) {
+	case UFFDIO_API:
+		print_uffdio_api(c);
+		return true;
+	case UFFDIO_REGISTER:
+		print_uffdio_register(c);
+		return true;
+	case UFFDIO_COPY:
+		print_uffdio_copy(c);
+		return true;
+	case UFFDIO_ZEROPAGE:
+		print_uffdio_zeropage(c);
+		return true;
+	case UFFDIO_UNREGISTER:
+	case UFFDIO_WAKE: {
+		/* _IOR by their numbers, yet the kernel reads them: captured
+		 * at entry by their own rules */
+		struct uffdio_range r;
+		if (arg_struct(c, false, &r, sizeof(r)))
+			print_uffdio_range(c, &r);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* ---- seccomp notifications ('!') ---- */
+
+/* The old number of SECCOMP_IOCTL_NOTIF_ID_VALID, _IOR though the kernel
+ * reads it; kernels still take it. */
+#define NOTIF_ID_VALID_WRONG_DIR SECCOMP_IOR(2, __u64)
+
+static void print_seccomp_notif(struct rp_ctx *c, const struct seccomp_notif *n)
+{
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "id");
+	rp_e_hex(c->e, n->id);
+	rp_e_key(c->e, "pid");
+	rp_e_pid(c, n->pid, SC_PID_TGID);
+	rp_e_key(c->e, "flags");
+	rp_e_hex(c->e, n->flags);
+	rp_e_key(c->e, "data");
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "nr");
+	char num[16], name[64];
+	snprintf(num, sizeof(num), "%u", (unsigned)n->data.nr);
+	rp_e_named(c->e, num, rp_syscall_nr_name(n->data.arch, n->data.nr, name, sizeof(name)));
+	rp_e_key(c->e, "arch");
+	rp_e_enum(c->e, &rp_x_audit_arch, n->data.arch);
+	rp_e_key(c->e, "instruction_pointer");
+	rp_e_ptr(c->e, n->data.instruction_pointer);
+	rp_e_key(c->e, "args");
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < sizeof(n->data.args) / sizeof(n->data.args[0]); k++) {
+		if (rp_array_cut(c, k))
+			break;
+		rp_e_hex(c->e, n->data.args[k]);
+	}
+	rp_e_close(c->e, ']');
+	rp_e_close(c->e, '}');
+	rp_e_close(c->e, '}');
+}
+
+/* SECCOMP_IOCTL_NOTIF_RECV: the kernel wants the struct zeroed and fills
+ * it. strace shows a nonzero one as given, then " => " and what the call
+ * left (the address when it failed). */
+static void print_notif_recv(struct rp_ctx *c)
+{
+	static const struct seccomp_notif zero;
+	struct seccomp_notif in, out;
+	const uint64_t addr = c->sc->args[2];
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 2, 0);
+	if (addr && c->deref && m && m->len >= sizeof(in)) {
+		memcpy(&in, m->data, sizeof(in));
+		if (memcmp(&in, &zero, sizeof(in)) != 0) {
+			print_seccomp_notif(c, &in);
+			if (c->e->json)
+				return;
+			rp_e_changed(c->e);
+		}
+	}
+	if (arg_struct(c, true, &out, sizeof(out)))
+		print_seccomp_notif(c, &out);
+}
+
+static void print_notif_resp(struct rp_ctx *c)
+{
+	struct seccomp_notif_resp r;
+	if (!arg_struct(c, false, &r, sizeof(r)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "id");
+	rp_e_hex(c->e, r.id);
+	rp_e_key(c->e, "val");
+	rp_e_int(c->e, r.val);
+	rp_e_key(c->e, "error");
+	const char *const err = r.error < 0 ? strec_errno_name(-r.error) : NULL;
+	char num[16], name[48];
+	snprintf(num, sizeof(num), "%d", r.error);
+	if (err)
+		snprintf(name, sizeof(name), "-%s", err);
+	rp_e_named(c->e, num, err ? name : NULL);
+	rp_e_key(c->e, "flags");
+	rp_e_flags(c->e, &rp_x_seccomp_notif_resp_flags, r.flags);
+	rp_e_close(c->e, '}');
+}
+
+static void print_notif_addfd(struct rp_ctx *c)
+{
+	struct seccomp_notif_addfd a;
+	if (!arg_struct(c, false, &a, sizeof(a)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "id");
+	rp_e_hex(c->e, a.id);
+	rp_e_key(c->e, "flags");
+	rp_e_flags(c->e, &rp_x_seccomp_addfd_flags, a.flags);
+	rp_e_key(c->e, "srcfd");
+	rp_arg_fd(c, (int32_t)a.srcfd);
+	rp_e_key(c->e, "newfd");
+	rp_e_int(c->e, (int32_t)a.newfd);
+	rp_e_key(c->e, "newfd_flags");
+	rp_print_open_flags(c, a.newfd_flags);
+	rp_e_close(c->e, '}');
+}
+
+bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd)
+{
+	switch (cmd) {
+	case SECCOMP_IOCTL_NOTIF_RECV:
+		print_notif_recv(c);
+		return true;
+	case SECCOMP_IOCTL_NOTIF_SEND:
+		print_notif_resp(c);
+		return true;
+	case SECCOMP_IOCTL_NOTIF_ID_VALID:
+	case NOTIF_ID_VALID_WRONG_DIR:
+		rp_arg_u64_at(c, 2, false, true);
+		return true;
+	case SECCOMP_IOCTL_NOTIF_ADDFD:
+		print_notif_addfd(c);
+		return true;
+	default:
+		return false;
+	}
 }

@@ -329,15 +329,10 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		rp_e_ptr(e, rp_get_u64(si + 16));
 		const int32_t nr = (int32_t)rp_get_u32(si + 24);
 		const uint32_t arch = rp_get_u32(si + 28);
-		const struct sc_table *const table = sc_table_for_arch(arch);
-		const struct sc_desc *const desc =
-		    table && nr >= 0 ? sc_lookup(table, (uint64_t)nr) : NULL;
 		char num[16], name[64];
 		snprintf(num, sizeof(num), "%d", nr);
-		if (desc)
-			snprintf(name, sizeof(name), "__NR_%s", desc->name);
 		rp_e_key(e, "si_syscall");
-		rp_e_named(e, num, desc ? name : NULL);
+		rp_e_named(e, num, rp_syscall_nr_name(arch, nr, name, sizeof(name)));
 		rp_e_key(e, "si_arch");
 		rp_e_enum(e, &rp_x_audit_arch, arch);
 	} else if (signo == 11 || signo == 7 || signo == 4 || signo == 8 || signo == 5) {

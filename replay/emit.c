@@ -639,6 +639,13 @@ void rp_e_glue(struct rp_emit *e, const char *text)
 		rp_buf_puts(e->out, text);
 }
 
+void rp_e_changed(struct rp_emit *e)
+{
+	assert(!e->json);
+	rp_buf_puts(e->out, " => ");
+	e->after_key = true; /* what follows takes no separator */
+}
+
 void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const struct rp_xlat *x,
 		    uint64_t v, const char *post)
 {

@@ -98,6 +98,10 @@ void rp_e_comment(struct rp_emit *e, const char *c);
 void rp_e_ellipsis(struct rp_emit *e);
 /* Text-only fragment glued to the previous value (" => ", "*1024"). */
 void rp_e_glue(struct rp_emit *e, const char *text);
+/* strace's " => " between a value as the call was given it and as the call
+ * left it (text only: JSON callers print the value once): the next value
+ * or key follows with no separator. */
+void rp_e_changed(struct rp_emit *e);
 
 /* Flags and sets as text, for composing raw values. */
 void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v);
@@ -193,6 +197,18 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);
  * an int's, or all 64 bits (openat2's open_how) */
 void rp_print_open_modes(struct rp_ctx *c, uint64_t v);
 void rp_print_open_flags64(struct rp_ctx *c, uint64_t f);
+/* Flags of open's set without an access mode (dup3's, pipe2's, seccomp's
+ * newfd_flags), with the "O_???" comment strace gives their unknown bits
+ * (open's own flags have none). */
+void rp_print_open_flags(struct rp_ctx *c, uint64_t v);
+/* A device number as strace prints st_rdev: makedev(0x8, 0x1). */
+void rp_print_dev(struct rp_emit *e, uint64_t dev);
+/* A fixed-size char array field as strace's print_quoted_cstring: up to
+ * its NUL, else its first size - 1 bytes and "..."; -s does not apply. */
+void rp_print_cstring_field(struct rp_ctx *c, const void *field, size_t size);
+/* "__NR_name" of syscall nr of an audit arch into buf, or NULL when the
+ * arch or the number is unknown. */
+const char *rp_syscall_nr_name(uint32_t arch, int64_t nr, char *buf, size_t size);
 void rp_arg_path(struct rp_ctx *c, unsigned i);
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);
 void rp_arg_str(struct rp_ctx *c, unsigned i);
@@ -209,6 +225,13 @@ void rp_arg_ptr(struct rp_ctx *c, unsigned i);
  * NULL as NULL. Returns the memory or NULL when the caller printed nothing
  * more to do. */
 const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
+/* "[N]" of the int behind arg i: as the kernel read it (at entry) or
+ * wrote it (at exit, when the call succeeded); the address, or NULL, when
+ * there is nothing to show. The same for a 32-bit flag word ("[FLAGS]")
+ * and a u64 (in decimal or hex). */
+void rp_arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit);
+void rp_arg_flags_at(struct rp_ctx *c, unsigned i, const struct rp_xlat *x, bool at_exit);
+void rp_arg_u64_at(struct rp_ctx *c, unsigned i, bool at_exit, bool hex);
 /* The same for a string the kernel wrote (getcwd, PR_GET_NAME): printed
  * under -e verbose= too, as strace prints strings. */
 const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
@@ -224,11 +247,6 @@ static inline bool rp_addr_only(struct rp_ctx *c, uint64_t addr)
 void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 void rp_print_signame(struct rp_ctx *c, int64_t sig);
 void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */
-
-/* ioctl's commands of decode_ioctl_misc.c (terminal modem lines,
- * watchdogs, ...): prints the command and its argument and returns true
- * when cmd is one of them, else prints nothing and returns false. */
-bool rp_ioctl_misc(struct rp_ctx *c, uint32_t cmd);
 
 /* The per-syscall decoders the table rows name (SC_D_*): each prints the
  * arguments of ctx->sc into ctx->e (inside the open '('). */
@@ -266,9 +284,6 @@ void rp_print_interval_pair(struct rp_emit *e, const uint8_t *p, const char *fra
 /* The struct itimerspec behind arg i (out: as the call left it) */
 void rp_print_itimerspec_arg(struct rp_ctx *c, unsigned i, bool out);
 void rp_print_sigevent(struct rp_ctx *c, unsigned i);
-/* ioctl's argument for the device commands decode_ioctl.c knows (cmd, as
- * common/xlat/ioctl_cmd.in names it): false, nothing printed, for others. */
-bool rp_ioctl_dev_arg(struct rp_ctx *c, uint32_t cmd, const char *name);
 /* The syscall tid made before the current one (restart_syscall's
  * "resuming interrupted nanosleep"), or NULL. */
 const char *rp_session_prev_syscall(const struct rp_session *s, uint32_t tid);

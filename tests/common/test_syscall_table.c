@@ -41,6 +41,9 @@
 #include <asm/ldt.h>
 #include <asm/unistd_64.h>
 #include <linux/aio_abi.h>
+#include <linux/blkpg.h>
+#include <linux/loop.h>
+#include <linux/userfaultfd.h>
 #include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/futex.h>
@@ -626,6 +629,13 @@ static void check_sizes(void)
 	    {SC_T_IO_URING_PARAMS, sizeof(struct io_uring_params), 0},
 	    {SC_T_FUTEX_WAITV, sizeof(struct futex_waitv), 0},
 	    {SC_T_FUTEX_WAITV_PAIR, 2 * sizeof(struct futex_waitv), 0},
+	    {SC_T_U16, sizeof(uint16_t), 0},
+	    {SC_T_U64_PAIR, 2 * sizeof(uint64_t), 0},
+	    {SC_T_U64_PAIR, sizeof(struct uffdio_range), 0},
+	    {SC_T_LOOP_INFO, sizeof(struct loop_info), 0},
+	    {SC_T_LOOP_INFO64, sizeof(struct loop_info64), 0},
+	    {SC_T_LOOP_CONFIG, sizeof(struct loop_config), 0},
+	    {SC_T_BLKPG_ARG, sizeof(struct blkpg_ioctl_arg), 0},
 	    /* Not in the 6.1 headers; sizes from the current uapi definitions:
 	     * cachestat_range {u64 off, len}; cachestat {5 x u64};
 	     * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};

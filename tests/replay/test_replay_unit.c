@@ -109,7 +109,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_MAP_SHADOW_STACK_FLAGS,
     SC_X_REBOOT_CMD,
     SC_X_RSEQ_FLAGS,
-    SC_X_USERFAULTFD_FLAGS,
     SC_X_LANDLOCK_RULE_TYPE,
     SC_X_PERF_EVENT_FLAGS,
     SC_X_FUTEX2_FLAGS,

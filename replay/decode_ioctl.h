@@ -1,0 +1,41 @@
+/* ioctl's decoders (decode_ioctl*.c), one per command family as strace 6.1
+ * groups them: by the command's _IOC type. decode_ioctl.c prints the
+ * descriptor and the command (its name from common/xlat/ioctl_cmd*.in),
+ * then asks the family of the command's type for the argument. A family
+ * prints the argument of a command it decodes (after the comma the caller
+ * printed, nothing for a command without one) and returns true; for any
+ * other command it prints nothing and returns false, and the caller prints
+ * the argument in hex, as strace does for commands it does not know.
+ *
+ * The recorder captures what the families print by the ioctl rules of
+ * common/syscall_conds_<arch>.def: the _IOC_SIZE bytes the command's
+ * direction bits name, or a struct a rule names for the commands whose
+ * number does not say (loop's, BLKPG's). */
+#ifndef STREC_REPLAY_DECODE_IOCTL_H
+#define STREC_REPLAY_DECODE_IOCTL_H
+
+#include "rp_internal.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define RP_IOC_TYPE(cmd) (((cmd) >> 8) & 0xffu)
+
+/* Families, by _IOC type. */
+bool rp_ioctl_tty(struct rp_ctx *c, uint32_t cmd);	/* 'T': terminals */
+bool rp_ioctl_block(struct rp_ctx *c, uint32_t cmd);	/* 0x12: block devices */
+bool rp_ioctl_loop(struct rp_ctx *c, uint32_t cmd);	/* 'L': loop devices */
+bool rp_ioctl_nbd(struct rp_ctx *c, uint32_t cmd);	/* 0xab: network block devices */
+bool rp_ioctl_fs_x(struct rp_ctx *c, uint32_t cmd);	/* 'X': freeze, trim, fsxattr */
+bool rp_ioctl_fs_f(struct rp_ctx *c, uint32_t cmd);	/* 'f': inode flags, fiemap */
+bool rp_ioctl_btrfs(struct rp_ctx *c, uint32_t cmd);	/* 0x94: clones */
+bool rp_ioctl_counter(struct rp_ctx *c, uint32_t cmd);	/* '>' */
+bool rp_ioctl_inotify(struct rp_ctx *c, uint32_t cmd);	/* 'I' */
+bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd);	/* 'R' */
+bool rp_ioctl_watchdog(struct rp_ctx *c, uint32_t cmd); /* 'W' */
+bool rp_ioctl_nsfs(struct rp_ctx *c, uint32_t cmd);	/* 0xb7: namespaces */
+bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd);	/* '$': perf events */
+bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd);	/* 0xaa: userfaultfd */
+bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd);	/* '!': seccomp notifications */
+
+#endif

@@ -1,0 +1,267 @@
+/* ioctl's terminal commands ('T'), as strace 6.1 prints them: termios,
+ * window sizes, modem lines, and the int arguments of the rest. */
+#include "decode_ioctl.h"
+
+#include <stdio.h>
+#include <sys/ioctl.h>
+
+/* Termios flags as strace prints them: names, then the rest in hex; a
+ * zero value prints nothing at all. */
+static void tflags(struct rp_buf *b, const struct rp_xlat *x, uint32_t v, bool *first)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		const struct rp_xlat_entry *t = &x->e[i];
+		if ((v & t->val) == t->val && t->val) {
+			rp_buf_printf(b, "%s%s", *first ? "" : "|", t->name);
+			*first = false;
+			v &= ~(uint32_t)t->val;
+		}
+	}
+	if (v) {
+		rp_buf_printf(b, "%s%#x", *first ? "" : "|", v);
+		*first = false;
+	}
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* c_cflag's speed (CBAUD: the low four bits and CBAUDEX): every value has
+ * a name. */
+static const char *baud_name(uint32_t cbaud)
+{
+	return rp_xlat_lookup(&rp_x_termios_baud, cbaud & 010017);
+}
+
+/* c_oflag's delay fields, values under their masks, printed before the
+ * flags. */
+static const struct {
+	uint32_t mask;
+	const struct rp_xlat *x;
+} odelays[] = {
+    {0400, &rp_x_termios_nldly},   {03000, &rp_x_termios_crdly},  {014000, &rp_x_termios_tabdly},
+    {020000, &rp_x_termios_bsdly}, {040000, &rp_x_termios_vtdly}, {0100000, &rp_x_termios_ffdly},
+};
+
+/* One part of a termios word per -X: "NAME", "0x5", "0x5 /" "* NAME *" "/". */
+static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const char *names)
+{
+	char num[16];
+	snprintf(num, sizeof(num), "%#x", v);
+	rp_xlat_named_text(b, st, num, names);
+}
+
+/* A flag word of set x as one part. */
+static void tpart_flags(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
+			uint32_t v)
+{
+	struct rp_buf names = {0};
+	bool first = true;
+	tflags(&names, x, v, &first);
+	tpart(b, st, v, names.data ? names.data : "0");
+	rp_buf_free(&names);
+}
+
+/* c_iflag..c_lflag with -X raw or verbose: each field (delays, speed,
+ * size, the flags) a number of its own, as strace prints them. */
+static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xlat_style st)
+{
+	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
+		       lfl = rp_get_u32(p + 12);
+	struct rp_buf b = {0};
+	rp_e_key(c->e, "c_iflag");
+	tpart_flags(&b, st, &rp_x_termios_iflag, ifl);
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	for (size_t i = 0; i < NELEM(odelays); i++) {
+		const uint32_t v = ofl & odelays[i].mask;
+		tpart(&b, st, v, rp_xlat_lookup(odelays[i].x, v));
+		rp_buf_putc(&b, '|');
+	}
+	tpart_flags(&b, st, &rp_x_termios_oflag, ofl & ~0177400u);
+	rp_e_key(c->e, "c_oflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	tpart(&b, st, cfl & 010017, baud_name(cfl & 010017));
+	rp_buf_putc(&b, '|');
+	if (cfl & (010017u << 16)) {
+		tpart(&b, st, (cfl >> 16) & 010017, baud_name((cfl >> 16) & 010017));
+		rp_buf_puts(&b, "<<IBSHIFT|");
+	}
+	char cs[8];
+	snprintf(cs, sizeof(cs), "CS%u", 5 + ((cfl >> 4) & 3));
+	tpart(&b, st, cfl & 060, cs);
+	rp_buf_putc(&b, '|');
+	tpart_flags(&b, st, &rp_x_termios_cflag, cfl & ~(010017u | (010017u << 16) | 060u));
+	rp_e_key(c->e, "c_cflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	tpart_flags(&b, st, &rp_x_termios_lflag, lfl);
+	rp_e_key(c->e, "c_lflag");
+	rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
+static void print_termios(struct rp_ctx *c, const uint8_t *p)
+{
+	struct rp_buf b = {0};
+	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
+		       lfl = rp_get_u32(p + 12);
+	bool first = true;
+	rp_e_open(c->e, '{');
+	if (rp_e_xstyle(c->e) != RP_XLAT_ABBREV) {
+		print_termios_flags_x(c, p, rp_e_xstyle(c->e));
+		goto flags_done;
+	}
+	rp_e_key(c->e, "c_iflag");
+	tflags(&b, &rp_x_termios_iflag, ifl, &first);
+	rp_e_raw(c->e, b.data ? b.data : "");
+	/* the delay fields are values inside masks, printed first */
+	b.len = 0;
+	for (size_t i = 0; i < NELEM(odelays); i++)
+		rp_buf_printf(&b, "%s|", rp_xlat_lookup(odelays[i].x, ofl & odelays[i].mask));
+	first = true;
+	tflags(&b, &rp_x_termios_oflag, ofl & ~0177400u, &first);
+	rp_e_key(c->e, "c_oflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	rp_buf_printf(&b, "%s|", baud_name(cfl & 010017));
+	if (cfl & (010017u << 16))
+		rp_buf_printf(&b, "%s<<IBSHIFT|", baud_name((cfl >> 16) & 010017));
+	rp_buf_printf(&b, "CS%u|", 5 + ((cfl >> 4) & 3));
+	first = true;
+	tflags(&b, &rp_x_termios_cflag, cfl & ~(010017u | (010017u << 16) | 060u), &first);
+	rp_e_key(c->e, "c_cflag");
+	rp_e_raw(c->e, b.data);
+	b.len = 0;
+	if (b.data)
+		b.data[0] = '\0';
+	first = true;
+	tflags(&b, &rp_x_termios_lflag, lfl, &first);
+	rp_e_key(c->e, "c_lflag");
+	rp_e_raw(c->e, b.data && b.len ? b.data : "");
+flags_done:
+	rp_buf_free(&b);
+	if (!c->opts->verbose) {
+		rp_e_ellipsis(c->e);
+		rp_e_close(c->e, '}');
+		return;
+	}
+	rp_e_key(c->e, "c_line");
+	const char *const ldisc = rp_xlat_lookup(&rp_x_tty_ldisc, p[16]);
+	if (ldisc)
+		rp_e_symx(c->e, ldisc, p[16]);
+	else
+		rp_e_uint(c->e, p[16]);
+	rp_e_key(c->e, "c_cc");
+	rp_e_open(c->e, '[');
+	for (unsigned k = 0; k < 19; k++) {
+		char key[24];
+		const char *const cc = rp_xlat_lookup(&rp_x_termios_cc, k);
+		if (cc)
+			snprintf(key, sizeof(key), "[%s]", cc);
+		else
+			snprintf(key, sizeof(key), "[%u]", k);
+		rp_e_key(c->e, key);
+		rp_e_hex(c->e, p[17 + k]);
+	}
+	rp_e_close(c->e, ']');
+	rp_e_close(c->e, '}');
+}
+
+static void print_winsize(struct rp_ctx *c, const uint8_t *p)
+{
+	static const char *const k[] = {"ws_row", "ws_col", "ws_xpixel", "ws_ypixel"};
+	rp_e_open(c->e, '{');
+	for (int j = 0; j < 4; j++) {
+		rp_e_key(c->e, k[j]);
+		rp_e_uint(c->e, rp_get_u16(p + 2 * j));
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* A struct the kernel reads (at entry) or wrote (at exit), or NULL after
+ * printing the address. */
+static const struct rp_mem *tty_mem(struct rp_ctx *c, bool at_exit, size_t need)
+{
+	return rp_arg_mem(c, 2, at_exit, need);
+}
+
+bool rp_ioctl_tty(struct rp_ctx *c, uint32_t cmd)
+{
+	const uint64_t arg = c->sc->args[2];
+	const struct rp_mem *m;
+	switch (cmd) {
+	case TCGETS:
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		if ((m = tty_mem(c, cmd == TCGETS, 36)))
+			print_termios(c, m->data);
+		return true;
+	case TIOCGWINSZ:
+	case TIOCSWINSZ:
+		if ((m = tty_mem(c, cmd == TIOCGWINSZ, 8)))
+			print_winsize(c, m->data);
+		return true;
+	case TIOCMGET:
+		rp_arg_flags_at(c, 2, &rp_x_tiocm, true);
+		return true;
+	case TIOCMBIS:
+	case TIOCMBIC:
+	case TIOCMSET:
+		rp_arg_flags_at(c, 2, &rp_x_tiocm, false);
+		return true;
+	case TCSBRK:
+	case TCSBRKP:
+	case TIOCSCTTY:
+		rp_e_int(c->e, (int32_t)arg);
+		return true;
+	case TCXONC:
+		rp_e_enum(c->e, &rp_x_tcxonc, arg);
+		return true;
+	case TCFLSH:
+		rp_e_enum(c->e, &rp_x_tcflsh, arg);
+		return true;
+	case TIOCGPGRP:
+	case TIOCOUTQ:
+	case FIONREAD:
+	case TIOCGETD:
+	case TIOCGSID:
+	case TIOCGPTN:
+	case TIOCGPTLCK:
+	case TIOCGEXCL:
+		rp_arg_int_at(c, 2, true);
+		return true;
+	case TIOCSPGRP:
+	case FIONBIO:
+	case TIOCSETD:
+	case FIOASYNC:
+	case TIOCSPTLCK:
+		rp_arg_int_at(c, 2, false);
+		return true;
+	case TCGETA:
+	case TCSETA:
+	case TCSETAW:
+	case TCSETAF:
+	case TIOCSTI:
+	case TIOCGSOFTCAR:
+	case TIOCSSOFTCAR:
+	case TIOCGSERIAL:
+	case TIOCSSERIAL:
+	case TIOCPKT:
+		rp_arg_ptr(c, 2);
+		return true;
+	case TIOCEXCL:
+	case TIOCNXCL:
+	case TIOCCONS:
+	case TIOCNOTTY:
+	case TIOCSBRK:
+	case TIOCCBRK:
+	case TIOCVHANGUP:
+	case FIONCLEX:
+	case FIOCLEX:
+		return true; /* no argument */
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,205 @@
+/* tp_fam_ioctl: ioctl commands of the device and kernel-object families
+ * strace decodes (block, loop, nbd, file system, namespaces, perf,
+ * userfaultfd, seccomp notifications), for the differential test against
+ * strace. (The terminal's and the watchdog's are tp_fam_io's.)
+ *
+ * Usage: tp_fam_ioctl DIR
+ * Most calls go to a descriptor that is not open: the kernel fails them
+ * before it reads anything, so what is printed is what the program gave,
+ * including the structs behind pointers. A namespace file and a
+ * userfaultfd show what successful calls write back. Deterministic, no
+ * output, exit status 0. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+#include <linux/loop.h>
+#include <linux/nbd.h>
+#include <linux/nsfs.h>
+#include <linux/perf_event.h>
+#include <linux/seccomp.h>
+#include <linux/userfaultfd.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define BADFD  (-1)
+#define BADPTR ((void *)8) /* never mapped */
+
+static void block_calls(void)
+{
+	int ro = 1;
+	syscall(SYS_ioctl, BADFD, BLKROSET, &ro);
+	syscall(SYS_ioctl, BADFD, BLKROGET, &ro);
+	syscall(SYS_ioctl, BADFD, BLKRASET, 256UL);
+	syscall(SYS_ioctl, BADFD, BLKGETSIZE64, NULL);
+	uint64_t range[2] = {4096, 1u << 20};
+	syscall(SYS_ioctl, BADFD, BLKDISCARD, range);
+	syscall(SYS_ioctl, BADFD, BLKZEROOUT, BADPTR);
+	syscall(SYS_ioctl, BADFD, BLKFLSBUF);
+	syscall(SYS_ioctl, BADFD, BLKRRPART);
+	struct blkpg_ioctl_arg pg = {.op = BLKPG_DEL_PARTITION, .flags = 0, .datalen = 0};
+	syscall(SYS_ioctl, BADFD, BLKPG, &pg);
+	pg.op = 0x77;
+	syscall(SYS_ioctl, BADFD, BLKPG, &pg);
+	struct blk_user_trace_setup buts = {.act_mask = 3, .buf_size = 4096, .buf_nr = 4};
+	syscall(SYS_ioctl, BADFD, BLKTRACESETUP, &buts);
+	syscall(SYS_ioctl, BADFD, BLKTRACESTART);
+}
+
+static void loop_calls(void)
+{
+	struct loop_info64 info = {
+	    .lo_offset = 512, .lo_number = 7, .lo_flags = LO_FLAGS_READ_ONLY | LO_FLAGS_AUTOCLEAR};
+	strcpy((char *)info.lo_file_name, "/tmp/disk.img");
+	syscall(SYS_ioctl, BADFD, LOOP_SET_STATUS64, &info);
+	info.lo_encrypt_type = LO_CRYPT_XOR;
+	info.lo_encrypt_key_size = 3;
+	memcpy(info.lo_encrypt_key, "k\0y", 3);
+	info.lo_flags |= 0x400;
+	syscall(SYS_ioctl, BADFD, LOOP_SET_STATUS64, &info);
+	syscall(SYS_ioctl, BADFD, LOOP_GET_STATUS64, &info);
+	struct loop_info old = {.lo_number = 2, .lo_offset = 1024, .lo_flags = LO_FLAGS_READ_ONLY};
+	memset(old.lo_name, 'n', sizeof(old.lo_name)); /* no NUL: cut */
+	syscall(SYS_ioctl, BADFD, LOOP_SET_STATUS, &old);
+	syscall(SYS_ioctl, BADFD, LOOP_GET_STATUS, NULL);
+	struct loop_config cfg = {.fd = 0, .block_size = 4096};
+	memcpy(&cfg.info, &info, sizeof(info));
+	syscall(SYS_ioctl, BADFD, LOOP_CONFIGURE, &cfg);
+	cfg.__reserved[7] = 0xfe;
+	syscall(SYS_ioctl, BADFD, LOOP_CONFIGURE, &cfg);
+	syscall(SYS_ioctl, BADFD, LOOP_SET_FD, 0);
+	syscall(SYS_ioctl, BADFD, LOOP_CLR_FD);
+	syscall(SYS_ioctl, BADFD, LOOP_SET_BLOCK_SIZE, 4096UL);
+	syscall(SYS_ioctl, BADFD, LOOP_CTL_REMOVE, 3);
+}
+
+static void nbd_calls(void)
+{
+	syscall(SYS_ioctl, BADFD, NBD_SET_SOCK, 0);
+	syscall(SYS_ioctl, BADFD, NBD_SET_SIZE, 1UL << 30);
+	syscall(SYS_ioctl, BADFD, NBD_SET_FLAGS, 0x3UL | 0x80000UL);
+	syscall(SYS_ioctl, BADFD, NBD_SET_FLAGS, 0UL);
+	syscall(SYS_ioctl, BADFD, NBD_DISCONNECT);
+}
+
+static void fs_calls(void)
+{
+	syscall(SYS_ioctl, BADFD, FIFREEZE, 0);
+	syscall(SYS_ioctl, BADFD, FITHAW, 0);
+	struct fstrim_range trim = {.start = 0x1000, .len = UINT64_MAX, .minlen = 512};
+	syscall(SYS_ioctl, BADFD, FITRIM, &trim);
+	syscall(SYS_ioctl, BADFD, FITRIM, BADPTR);
+	struct fsxattr fx = {.fsx_xflags = FS_XFLAG_IMMUTABLE | FS_XFLAG_APPEND | 0x100000,
+			     .fsx_extsize = 4096,
+			     .fsx_projid = 42};
+	syscall(SYS_ioctl, BADFD, FS_IOC_FSSETXATTR, &fx);
+	syscall(SYS_ioctl, BADFD, FS_IOC_FSGETXATTR, &fx);
+	struct fiemap fm = {.fm_length = UINT64_MAX, .fm_flags = FIEMAP_FLAG_SYNC};
+	syscall(SYS_ioctl, BADFD, FS_IOC_FIEMAP, &fm);
+}
+
+/* The calling process's user namespace: its type, owner, and (the initial
+ * namespace has no parent) the failures of the others. */
+static void nsfs_calls(void)
+{
+	const int ns = (int)syscall(SYS_openat, AT_FDCWD, "/proc/self/ns/user", O_RDONLY);
+	uint32_t uid = 12345;
+	syscall(SYS_ioctl, ns, NS_GET_NSTYPE);
+	syscall(SYS_ioctl, ns, NS_GET_OWNER_UID, &uid);
+	syscall(SYS_ioctl, ns, NS_GET_PARENT);
+	syscall(SYS_ioctl, BADFD, NS_GET_OWNER_UID, &uid);
+	syscall(SYS_close, ns);
+}
+
+static void perf_calls(void)
+{
+	uint64_t v = 100000;
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP);
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_DISABLE, 6UL);
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_REFRESH, -1L);
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_PERIOD, &v);
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_ID, &v);
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_SET_OUTPUT, 0);
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_SET_FILTER, "filter: pid == 1");
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_PAUSE_OUTPUT, 1UL);
+}
+
+/* A userfaultfd (root may make one): the API handshake, a registered page,
+ * a wake, then the failures of a bad descriptor. */
+static void uffd_calls(void)
+{
+	const int u = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	struct uffdio_api api = {.api = UFFD_API, .features = 0};
+	syscall(SYS_ioctl, u, UFFDIO_API, &api);
+	void *const page = (void *)syscall(SYS_mmap, NULL, 4096, PROT_READ | PROT_WRITE,
+					   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct uffdio_register reg = {
+	    .range = {.start = (uint64_t)(uintptr_t)page, .len = 4096},
+	    .mode = UFFDIO_REGISTER_MODE_MISSING,
+	};
+	syscall(SYS_ioctl, u, UFFDIO_REGISTER, &reg);
+	struct uffdio_range range = reg.range;
+	syscall(SYS_ioctl, u, UFFDIO_WAKE, &range);
+	syscall(SYS_ioctl, u, UFFDIO_UNREGISTER, &range);
+	struct uffdio_copy copy = {.dst = range.start,
+				   .src = 0x1000,
+				   .len = 4096,
+				   .mode = UFFDIO_COPY_MODE_DONTWAKE | 0x100};
+	syscall(SYS_ioctl, BADFD, UFFDIO_COPY, &copy);
+	struct uffdio_zeropage zero = {.range = range, .mode = UFFDIO_ZEROPAGE_MODE_DONTWAKE};
+	syscall(SYS_ioctl, BADFD, UFFDIO_ZEROPAGE, &zero);
+	syscall(SYS_ioctl, BADFD, UFFDIO_WAKE, &range);
+	syscall(SYS_ioctl, u, UFFDIO_API, NULL);
+	syscall(SYS_munmap, page, 4096);
+	syscall(SYS_close, u);
+}
+
+static void seccomp_calls(void)
+{
+	struct seccomp_notif notif;
+	memset(&notif, 0, sizeof(notif));
+	syscall(SYS_ioctl, BADFD, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	notif.id = 7;
+	notif.pid = 1;
+	notif.data.nr = __NR_getpid;
+	notif.data.arch = 0xc000003e; /* AUDIT_ARCH_X86_64 */
+	notif.data.args[0] = 0xdead;
+	syscall(SYS_ioctl, BADFD, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	struct seccomp_notif_resp resp = {
+	    .id = 7, .val = -1, .error = -EPERM, .flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE};
+	syscall(SYS_ioctl, BADFD, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	resp.error = 5;
+	resp.flags = 6;
+	syscall(SYS_ioctl, BADFD, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	uint64_t id = 0xfeedface;
+	syscall(SYS_ioctl, BADFD, SECCOMP_IOCTL_NOTIF_ID_VALID, &id);
+	struct seccomp_notif_addfd addfd = {.id = 7,
+					    .flags = SECCOMP_ADDFD_FLAG_SETFD,
+					    .srcfd = 0,
+					    .newfd = 9,
+					    .newfd_flags = O_CLOEXEC};
+	syscall(SYS_ioctl, BADFD, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || syscall(SYS_chdir, argv[1]) != 0)
+		return 2;
+	/* descriptors inherited from the caller would shift ours */
+	syscall(SYS_close_range, 3, ~0u, 0);
+	block_calls();
+	loop_calls();
+	nbd_calls();
+	fs_calls();
+	nsfs_calls();
+	perf_calls();
+	uffd_calls();
+	seccomp_calls();
+	return 0;
+}

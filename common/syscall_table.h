@@ -209,11 +209,15 @@ enum sc_len_source {
 	X(FILE_ATTR, 24)                                                                           \
 	X(TERMIOS, 36) /* struct termios (kernel, TCGETS) */                                       \
 	X(U16, 2)                                                                                  \
-	X(U64_PAIR, 16)	    /* BLKDISCARD's range, struct uffdio_range */                          \
-	X(LOOP_INFO, 168)   /* struct loop_info (LOOP_SET_STATUS) */                               \
-	X(LOOP_INFO64, 232) /* struct loop_info64 (LOOP_SET_STATUS64) */                           \
-	X(LOOP_CONFIG, 304) /* struct loop_config (LOOP_CONFIGURE) */                              \
-	X(BLKPG_ARG, 24)    /* struct blkpg_ioctl_arg (BLKPG) */                                   \
+	X(U64_PAIR, 16)		/* BLKDISCARD's range, struct uffdio_range */                      \
+	X(LOOP_INFO, 168)	/* struct loop_info (LOOP_SET_STATUS) */                           \
+	X(LOOP_INFO64, 232)	/* struct loop_info64 (LOOP_SET_STATUS64) */                       \
+	X(LOOP_CONFIG, 304)	/* struct loop_config (LOOP_CONFIGURE) */                          \
+	X(BLKPG_ARG, 24)	/* struct blkpg_ioctl_arg (BLKPG) */                               \
+	X(U32_TRIPLE, 12)	/* HDIO_DRIVE_RESET's, HDIO_SCAN_HWIF's three ints */              \
+	X(HD_GEOMETRY, 16)	/* struct hd_geometry (HDIO_GETGEO) */                             \
+	X(HD_IDENTITY, 512)	/* HDIO_GET_IDENTITY's drive identity */                           \
+	X(HD_OLD_IDENTITY, 142) /* HDIO_OBSOLETE_IDENTITY's */                                     \
 	X(WINSIZE, 8)                                                                              \
 	X(SIGSET_PACK, 16)	/* pselect6's {const sigset_t *ss, size_t len} */                  \
 	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \

@@ -9,11 +9,12 @@
 
 /* The family decoder of each _IOC type strace 6.1 decodes. */
 static bool (*const families[256])(struct rp_ctx *, uint32_t) = {
-    ['T'] = rp_ioctl_tty,    [0x12] = rp_ioctl_block,	['L'] = rp_ioctl_loop,
-    [0xab] = rp_ioctl_nbd,   ['X'] = rp_ioctl_fs_x,	['f'] = rp_ioctl_fs_f,
-    [0x94] = rp_ioctl_btrfs, ['>'] = rp_ioctl_counter,	['I'] = rp_ioctl_inotify,
-    ['R'] = rp_ioctl_random, ['W'] = rp_ioctl_watchdog, [0xb7] = rp_ioctl_nsfs,
-    ['$'] = rp_ioctl_perf,   [0xaa] = rp_ioctl_uffdio,	['!'] = rp_ioctl_seccomp,
+    ['T'] = rp_ioctl_tty,     [0x03] = rp_ioctl_hdio,  [0x12] = rp_ioctl_block,
+    ['L'] = rp_ioctl_loop,    [0xab] = rp_ioctl_nbd,   ['X'] = rp_ioctl_fs_x,
+    ['f'] = rp_ioctl_fs_f,    [0x94] = rp_ioctl_btrfs, ['>'] = rp_ioctl_counter,
+    ['I'] = rp_ioctl_inotify, ['R'] = rp_ioctl_random, ['W'] = rp_ioctl_watchdog,
+    [0xb7] = rp_ioctl_nsfs,   ['$'] = rp_ioctl_perf,   [0xaa] = rp_ioctl_uffdio,
+    ['!'] = rp_ioctl_seccomp,
 };
 
 /* An unknown command as strace spells it: _IOC(dir, type, nr, size). */

@@ -24,6 +24,7 @@
 /* Families, by _IOC type. */
 bool rp_ioctl_tty(struct rp_ctx *c, uint32_t cmd);	/* 'T': terminals */
 bool rp_ioctl_block(struct rp_ctx *c, uint32_t cmd);	/* 0x12: block devices */
+bool rp_ioctl_hdio(struct rp_ctx *c, uint32_t cmd);	/* 0x03: IDE disks */
 bool rp_ioctl_loop(struct rp_ctx *c, uint32_t cmd);	/* 'L': loop devices */
 bool rp_ioctl_nbd(struct rp_ctx *c, uint32_t cmd);	/* 0xab: network block devices */
 bool rp_ioctl_fs_x(struct rp_ctx *c, uint32_t cmd);	/* 'X': freeze, trim, fsxattr */

@@ -1,15 +1,17 @@
 /* ioctl's storage command families, as strace 6.1 prints them: block
- * devices (0x12), loop devices ('L'), network block devices (0xab), file
+ * devices (0x12), IDE disks (0x03), loop devices ('L'), network block devices (0xab), file
  * system freeze/trim/xattrs ('X'), inode flags and extent maps ('f'),
  * btrfs's clones (0x94). */
 #include "decode_ioctl.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
 #include <linux/blkzoned.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/hdreg.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <stdio.h>
@@ -27,12 +29,12 @@ static bool arg_struct(struct rp_ctx *c, bool at_exit, void *out, size_t size)
 	return true;
 }
 
-/* [v, ...] of n unsigned values in hex, all of them whatever -s says
- * (strace's PRINT_FIELD_X_ARRAY) */
-static void print_hex_array(struct rp_ctx *c, const void *base, size_t n, size_t elem)
+/* [v, ...] of n unsigned values in hex: an array strace prints whole
+ * (PRINT_FIELD_X_ARRAY), or one -s cuts (print_array: cut) */
+static void print_hex_array(struct rp_ctx *c, const void *base, size_t n, size_t elem, bool cut)
 {
 	rp_e_open(c->e, '[');
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n && !(cut && rp_array_cut(c, k)); k++) {
 		const uint8_t *const p = (const uint8_t *)base + k * elem;
 		rp_e_hex(c->e, elem == 8 ? rp_get_u64(p) : elem == 4 ? rp_get_u32(p) : *p);
 	}
@@ -173,6 +175,138 @@ bool rp_ioctl_block(struct rp_ctx *c, uint32_t cmd)
 	}
 }
 
+/* ---- IDE disks (0x03) ---- */
+
+/* HDIO_DRIVE_CMD: the command header given, and (when the call succeeded
+ * or the drive failed it, EIO) the status the kernel wrote over it */
+static void print_hdio_drive_cmd(struct rp_ctx *c)
+{
+	struct hd_drive_cmd_hdr in;
+	if (!arg_struct(c, false, &in, sizeof(in)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "command");
+	rp_e_enum(c->e, &rp_x_ata_cmd, in.command);
+	rp_e_key(c->e, "sector_number");
+	rp_e_uint(c->e, in.sector_number);
+	rp_e_key(c->e, "feature");
+	rp_e_uint(c->e, in.feature);
+	rp_e_key(c->e, "sector_count");
+	rp_e_uint(c->e, in.sector_count);
+	rp_e_close(c->e, '}');
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 2, 0);
+	const bool done = c->sc->finished && (!c->sc->is_error || c->sc->rval == -EIO);
+	if (!done || !m || m->len < 4 || c->e->json)
+		return;
+	rp_e_changed(c->e);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "status");
+	rp_e_hex(c->e, m->data[0]);
+	rp_e_key(c->e, "error");
+	rp_e_uint(c->e, m->data[1]);
+	rp_e_key(c->e, "nsector");
+	rp_e_uint(c->e, m->data[2]);
+	if (m->data[3]) {
+		/* the sectors read after the header are not captured */
+		rp_e_key(c->e, "buf");
+		rp_e_ptr(c->e, c->sc->args[2] + 4);
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* "[N]" of the unsigned long an HDIO_GET_* command wrote, in set x
+ * (flags or values) when given */
+static void print_hdio_ulong(struct rp_ctx *c, const struct rp_xlat *x)
+{
+	const struct rp_mem *m = rp_arg_mem(c, 2, true, 8);
+	if (!m)
+		return;
+	const uint64_t v = rp_get_u64(m->data);
+	rp_e_open(c->e, '[');
+	if (!x)
+		rp_e_uint(c->e, v);
+	else if (x->flags)
+		rp_e_flags(c->e, x, v);
+	else
+		rp_e_enum(c->e, x, v);
+	rp_e_close(c->e, ']');
+}
+
+bool rp_ioctl_hdio(struct rp_ctx *c, uint32_t cmd)
+{
+	const uint64_t arg = c->sc->args[2];
+	switch (cmd) {
+	case HDIO_GETGEO: {
+		struct hd_geometry g;
+		if (!arg_struct(c, true, &g, sizeof(g)))
+			return true;
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "heads");
+		rp_e_uint(c->e, g.heads);
+		rp_e_key(c->e, "sectors");
+		rp_e_uint(c->e, g.sectors);
+		rp_e_key(c->e, "cylinders");
+		rp_e_uint(c->e, g.cylinders);
+		rp_e_key(c->e, "start");
+		rp_e_uint(c->e, g.start);
+		rp_e_close(c->e, '}');
+		return true;
+	}
+	case HDIO_DRIVE_CMD:
+		print_hdio_drive_cmd(c);
+		return true;
+	case HDIO_DRIVE_RESET:
+	case HDIO_SCAN_HWIF: {
+		const struct rp_mem *m = rp_arg_mem(c, 2, false, 12);
+		if (m)
+			print_hex_array(c, m->data, 3, 4, true);
+		return true;
+	}
+	case HDIO_GET_IDENTITY:
+	case HDIO_OBSOLETE_IDENTITY:
+		rp_arg_buf(c, 2, cmd == HDIO_GET_IDENTITY ? 512 : 142, true, false);
+		return true;
+	case HDIO_GET_32BIT:
+	case HDIO_GET_ACOUSTIC:
+	case HDIO_GET_ADDRESS:
+	case HDIO_GET_DMA:
+	case HDIO_GET_KEEPSETTINGS:
+	case HDIO_GET_MULTCOUNT:
+	case HDIO_GET_NOWERR:
+	case HDIO_GET_UNMASKINTR:
+	case HDIO_GET_WCACHE:
+		print_hdio_ulong(c, NULL);
+		return true;
+	case HDIO_GET_BUSSTATE:
+		print_hdio_ulong(c, &rp_x_hdio_busstate);
+		return true;
+	case HDIO_GET_NICE:
+		print_hdio_ulong(c, &rp_x_hdio_ide_nice);
+		return true;
+	case HDIO_SET_32BIT:
+	case HDIO_SET_ACOUSTIC:
+	case HDIO_SET_ADDRESS:
+	case HDIO_SET_DMA:
+	case HDIO_SET_KEEPSETTINGS:
+	case HDIO_SET_MULTCOUNT:
+	case HDIO_SET_NOWERR:
+	case HDIO_SET_PIO_MODE:
+	case HDIO_SET_UNMASKINTR:
+	case HDIO_SET_WCACHE:
+	case HDIO_UNREGISTER_HWIF:
+		rp_e_uint(c->e, arg);
+		return true;
+	case HDIO_SET_BUSSTATE:
+		rp_e_enum(c->e, &rp_x_hdio_busstate, arg);
+		return true;
+	case HDIO_SET_NICE:
+		rp_e_flags(c->e, &rp_x_hdio_ide_nice, arg);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* ---- loop devices ('L') ---- */
 
 /* lo_encrypt_key: its first lo_encrypt_key_size bytes (at most the field) */
@@ -217,9 +351,9 @@ static void print_loop_info(struct rp_ctx *c, bool at_exit)
 	}
 	if (verbose) {
 		rp_e_key(c->e, "lo_init");
-		print_hex_array(c, i.lo_init, 2, sizeof(i.lo_init[0]));
+		print_hex_array(c, i.lo_init, 2, sizeof(i.lo_init[0]), false);
 		rp_e_key(c->e, "reserved");
-		print_hex_array(c, i.reserved, sizeof(i.reserved), 1);
+		print_hex_array(c, i.reserved, sizeof(i.reserved), 1, false);
 	} else {
 		rp_e_ellipsis(c->e);
 	}
@@ -266,7 +400,7 @@ static void print_loop_info64(struct rp_ctx *c, const struct loop_info64 *i)
 	}
 	if (verbose) {
 		rp_e_key(c->e, "lo_init");
-		print_hex_array(c, i->lo_init, 2, sizeof(i->lo_init[0]));
+		print_hex_array(c, i->lo_init, 2, sizeof(i->lo_init[0]), false);
 	} else {
 		rp_e_ellipsis(c->e);
 	}
@@ -288,7 +422,7 @@ static void print_loop_config(struct rp_ctx *c)
 	static const uint64_t zero[sizeof(cfg.__reserved) / sizeof(cfg.__reserved[0])];
 	if (memcmp(cfg.__reserved, zero, sizeof(zero)) != 0) {
 		rp_e_key(c->e, "__reserved");
-		print_hex_array(c, cfg.__reserved, sizeof(zero) / sizeof(zero[0]), 8);
+		print_hex_array(c, cfg.__reserved, sizeof(zero) / sizeof(zero[0]), 8, false);
 	}
 	rp_e_close(c->e, '}');
 }

@@ -42,6 +42,7 @@
 #include <asm/unistd_64.h>
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
+#include <linux/hdreg.h>
 #include <linux/loop.h>
 #include <linux/userfaultfd.h>
 #include <linux/bpf.h>
@@ -636,6 +637,8 @@ static void check_sizes(void)
 	    {SC_T_LOOP_INFO64, sizeof(struct loop_info64), 0},
 	    {SC_T_LOOP_CONFIG, sizeof(struct loop_config), 0},
 	    {SC_T_BLKPG_ARG, sizeof(struct blkpg_ioctl_arg), 0},
+	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
+	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
 	    /* Not in the 6.1 headers; sizes from the current uapi definitions:
 	     * cachestat_range {u64 off, len}; cachestat {5 x u64};
 	     * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};

@@ -1,5 +1,5 @@
 /* tp_fam_ioctl: ioctl commands of the device and kernel-object families
- * strace decodes (block, loop, nbd, file system, namespaces, perf,
+ * strace decodes (block, IDE disks, loop, nbd, file system, namespaces, perf,
  * userfaultfd, seccomp notifications), for the differential test against
  * strace. (The terminal's and the watchdog's are tp_fam_io's.)
  *
@@ -15,6 +15,7 @@
 #include <linux/blktrace_api.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/hdreg.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
@@ -50,6 +51,26 @@ static void block_calls(void)
 	struct blk_user_trace_setup buts = {.act_mask = 3, .buf_size = 4096, .buf_nr = 4};
 	syscall(SYS_ioctl, BADFD, BLKTRACESETUP, &buts);
 	syscall(SYS_ioctl, BADFD, BLKTRACESTART);
+}
+
+static void hdio_calls(void)
+{
+	struct hd_geometry geo;
+	syscall(SYS_ioctl, BADFD, HDIO_GETGEO, &geo);
+	unsigned long v;
+	syscall(SYS_ioctl, BADFD, HDIO_GET_DMA, &v);
+	syscall(SYS_ioctl, BADFD, HDIO_SET_DMA, 1UL);
+	syscall(SYS_ioctl, BADFD, HDIO_SET_BUSSTATE, 1UL);
+	syscall(SYS_ioctl, BADFD, HDIO_SET_BUSSTATE, 7UL);
+	syscall(SYS_ioctl, BADFD, HDIO_SET_NICE, 0x1fUL | 0x100UL);
+	unsigned char cmd[4] = {0xec, 0, 0, 1}; /* ATA_CMD_ID_ATA */
+	syscall(SYS_ioctl, BADFD, HDIO_DRIVE_CMD, cmd);
+	cmd[0] = 0x80;
+	syscall(SYS_ioctl, BADFD, HDIO_DRIVE_CMD, cmd);
+	unsigned int ints[3] = {1, 2, 0xdeadbeef};
+	syscall(SYS_ioctl, BADFD, HDIO_DRIVE_RESET, ints);
+	syscall(SYS_ioctl, BADFD, HDIO_GET_IDENTITY, BADPTR);
+	syscall(SYS_ioctl, BADFD, HDIO_GET_QDMA, 0x42UL);
 }
 
 static void loop_calls(void)
@@ -194,6 +215,7 @@ int main(int argc, char **argv)
 	/* descriptors inherited from the caller would shift ours */
 	syscall(SYS_close_range, 3, ~0u, 0);
 	block_calls();
+	hdio_calls();
 	loop_calls();
 	nbd_calls();
 	fs_calls();

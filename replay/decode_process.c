@@ -10,6 +10,7 @@
 #include <linux/kcmp.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
+#include <linux/seccomp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -617,9 +618,10 @@ static void print_tagged_addr_ctrl(struct rp_ctx *c, uint64_t v)
 	rp_buf_free(&b);
 }
 
-/* PR_SVE_SET_VL / PR_SME_SET_VL: the flags above the vector length, then the
- * length in hex; the length alone in hex when no flag is set. */
-static void print_vector_length(struct rp_ctx *c, uint64_t v)
+/* PR_SVE_SET_VL / PR_SME_SET_VL: the flags above the vector length (in
+ * set x), "|", then the length in hex; the length alone in hex when no
+ * flag is set. */
+static void print_vector_length(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v)
 {
 	const uint64_t flags = v & ~(uint64_t)PR_SVE_VL_LEN_MASK;
 	if (!flags) {
@@ -627,9 +629,9 @@ static void print_vector_length(struct rp_ctx *c, uint64_t v)
 		return;
 	}
 	struct rp_buf b = {0};
-	rp_flags_text(&b, &rp_x_pr_sve_vl_flags, flags);
-	if (v & PR_SVE_VL_LEN_MASK)
-		rp_buf_printf(&b, "|%#" PRIx64, v & PR_SVE_VL_LEN_MASK);
+	rp_flags_text(&b, x, flags);
+	const uint64_t len = v & PR_SVE_VL_LEN_MASK;
+	rp_buf_printf(&b, len ? "|%#" PRIx64 : "|%" PRIu64, len);
 	char num[32];
 	snprintf(num, sizeof(num), "%#" PRIx64, v);
 	prctl_styled(c, num, &b);
@@ -641,6 +643,14 @@ static void print_ptracer(struct rp_ctx *c, uint64_t v)
 {
 	const int32_t pid = (int32_t)v;
 	rp_e_symd(c->e, rp_xlat_lookup(&rp_x_pr_set_ptracer, (uint64_t)(int64_t)pid), pid);
+}
+
+/* What kind of id PR_SCHED_CORE's pid is, by its scope (PIDTYPE_*). */
+static enum sc_pid_type sched_core_pid_type(uint32_t scope)
+{
+	static const enum sc_pid_type by_scope[] = {SC_PID_TID, SC_PID_TGID, SC_PID_PGID,
+						    SC_PID_SID};
+	return scope < sizeof(by_scope) / sizeof(by_scope[0]) ? by_scope[scope] : SC_PID_NONE;
 }
 
 /* PR_SCHED_CORE's scope: a pid type, always with its name in a comment
@@ -817,27 +827,37 @@ static void print_prctl(struct rp_ctx *c)
 		prctl_rest(c, 2);
 		break;
 	case PR_SVE_SET_VL:
+		print_vector_length(c, &rp_x_pr_sve_vl_flags, a[1]);
+		break;
 	case PR_SME_SET_VL:
-		print_vector_length(c, a[1]);
+		print_vector_length(c, &rp_x_pr_sme_vl_flags, a[1]);
 		break;
 	case PR_PAC_RESET_KEYS:
 		rp_e_flags(c->e, &rp_x_pr_pac_keys, a[1]);
 		prctl_rest(c, 2);
 		break;
 	case PR_PAC_SET_ENABLED_KEYS:
-		rp_e_flags(c->e, &rp_x_pr_pac_keys, a[1]);
-		rp_e_flags(c->e, &rp_x_pr_pac_keys, a[2]);
+		rp_e_flags(c->e, &rp_x_pr_pac_enabled_keys, a[1]);
+		rp_e_flags(c->e, &rp_x_pr_pac_enabled_keys, a[2]);
 		prctl_rest(c, 3);
+		break;
+	case PR_SET_SECCOMP:
+		rp_e_enum(c->e, &rp_x_seccomp_mode, a[1]);
+		if (a[1] == SECCOMP_MODE_FILTER)
+			rp_e_ptr(c->e, a[2]); /* the filter: not captured */
+		else if (a[1] != SECCOMP_MODE_STRICT)
+			prctl_rest(c, 2);
 		break;
 	case PR_SET_MM:
 		rp_e_enum(c->e, &rp_x_pr_set_mm, a[1]);
 		prctl_rest(c, 2);
 		break;
 	case PR_SCHED_CORE:
-		rp_e_enum(c->e, &rp_x_pr_sched_core, a[1]);
-		rp_e_int(c->e, (int32_t)a[2]);
-		print_pidtype(c, a[3]);
-		if (a[1] == PR_SCHED_CORE_GET)
+		/* the command and the scope are ints to the kernel (and strace) */
+		rp_e_enum(c->e, &rp_x_pr_sched_core, (uint32_t)a[1]);
+		rp_e_pid(c, (int32_t)a[2], sched_core_pid_type((uint32_t)a[3]));
+		print_pidtype(c, (uint32_t)a[3]);
+		if ((uint32_t)a[1] == PR_SCHED_CORE_GET)
 			print_out_cookie(c, 4);
 		else
 			rp_e_ptr(c->e, a[4]);

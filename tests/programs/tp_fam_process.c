@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <linux/seccomp.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -175,15 +176,25 @@ static void prctls_more(void)
 	sys(SYS_prctl, PR_SET_TAGGED_ADDR_CTRL, 0xfff80000, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SVE_SET_VL, 0x20010, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SVE_SET_VL, 0x40, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SVE_SET_VL, 0x60000 | 0xff, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SVE_SET_VL, 0x10000, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SME_SET_VL, 0x40000, 0, 0, 0, 0);
+	sys(SYS_prctl, PR_SME_SET_VL, 0xfac20000 | 0xfeed, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SVE_GET_VL, 0, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_PAC_RESET_KEYS, 1, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_PAC_RESET_KEYS, 0x40, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_PAC_SET_ENABLED_KEYS, 3, 1, 0, 0, 0);
+	sys(SYS_prctl, PR_PAC_SET_ENABLED_KEYS, 0x1e, 0x7ffffff0, 0, 0, 0);
+	sys(SYS_prctl, PR_SET_SECCOMP, -1L, 1, 2, 3, 0);
+	sys(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, 0, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_MM, PR_SET_MM_START_CODE, 0x1000, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_MM, 99, 0x1000, 0, 0, 0);
 	sys(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, 0, 0 /* PIDTYPE_PID */, (long)&cookie, 0);
 	sys(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_SHARE_FROM, -1, 9, 0x10, 0);
 	sys(SYS_prctl, PR_SCHED_CORE, 9, 1, 2, 3, 0);
+	/* the command and the scope are ints: the high halves are not theirs */
+	sys(SYS_prctl, PR_SCHED_CORE, 0xffffffff00000000L | PR_SCHED_CORE_GET, 1,
+	    0xffffffff00000001L /* PIDTYPE_TGID */, 0, 0);
 	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, 4096, (long)"tp name", 0);
 	sys(SYS_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, -1, (long)BAD_PTR, 0);
 	sys(SYS_prctl, PR_SET_VMA, 5, 0x1000, 4096, 0, 0);

@@ -197,9 +197,11 @@ def name_pids(rest, names):
                       lambda m: m.group(1) + names.get(str(int(m.group(2), 16)), "0x" + m.group(2)),
                       rest)
     if PID_CALLS.match(rest):
-        # not a named field's value: those that hold pids are PID_FIELD's,
-        # and others may equal a pid by chance (si_int=1234 when pids wrap)
-        rest = re.sub(r"(?<!=)\b(\d{2,})\b", lambda m: names.get(m.group(1), m.group(1)), rest)
+        # a whole argument or result only: not a named field's value (those
+        # that hold pids are PID_FIELD's, and others may equal a pid by
+        # chance: si_int=1234 when pids wrap), nor part of one (8192*1024)
+        rest = re.sub(r"(?<=[(\s\[-])(\d{2,})(?=[,)\]\s]|$)",
+                      lambda m: names.get(m.group(1), m.group(1)), rest)
         # -e raw=: in hex
         rest = re.sub(r"(?<![=\w])0x([0-9a-f]{2,})\b",
                       lambda m: names.get(str(int(m.group(1), 16)), m.group(0)), rest)

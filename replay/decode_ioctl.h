@@ -30,6 +30,7 @@ bool rp_ioctl_nbd(struct rp_ctx *c, uint32_t cmd);	/* 0xab: network block device
 bool rp_ioctl_fs_x(struct rp_ctx *c, uint32_t cmd);	/* 'X': freeze, trim, fsxattr */
 bool rp_ioctl_fs_f(struct rp_ctx *c, uint32_t cmd);	/* 'f': inode flags, fiemap */
 bool rp_ioctl_btrfs(struct rp_ctx *c, uint32_t cmd);	/* 0x94: clones */
+bool rp_ioctl_gpio(struct rp_ctx *c, uint32_t cmd);	/* 0xb4: GPIO chips and lines */
 bool rp_ioctl_counter(struct rp_ctx *c, uint32_t cmd);	/* '>' */
 bool rp_ioctl_inotify(struct rp_ctx *c, uint32_t cmd);	/* 'I' */
 bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd);	/* 'R' */

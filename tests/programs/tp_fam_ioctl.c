@@ -1,5 +1,5 @@
 /* tp_fam_ioctl: ioctl commands of the device and kernel-object families
- * strace decodes (block, IDE disks, loop, nbd, file system, namespaces, perf,
+ * strace decodes (block, IDE disks, loop, nbd, GPIO, file system, namespaces, perf,
  * userfaultfd, seccomp notifications), for the differential test against
  * strace. (The terminal's and the watchdog's are tp_fam_io's.)
  *
@@ -15,6 +15,7 @@
 #include <linux/blktrace_api.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/gpio.h>
 #include <linux/hdreg.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
@@ -181,6 +182,42 @@ static void uffd_calls(void)
 	syscall(SYS_close, u);
 }
 
+/* GPIO requests on a bad descriptor: what the program gave */
+static void gpio_calls(void)
+{
+	struct gpioline_info li = {.line_offset = 7};
+	syscall(SYS_ioctl, BADFD, GPIO_GET_LINEINFO_IOCTL, &li);
+	struct gpiohandle_request hr = {.lines = 3,
+					.lineoffsets = {1, 2, 3},
+					.flags = GPIOHANDLE_REQUEST_OUTPUT | 0x1000,
+					.default_values = {1, 0, 1}};
+	strcpy(hr.consumer_label, "tp");
+	syscall(SYS_ioctl, BADFD, GPIO_GET_LINEHANDLE_IOCTL, &hr);
+	struct gpioevent_request er = {.lineoffset = 4, .eventflags = GPIOEVENT_REQUEST_BOTH_EDGES};
+	syscall(SYS_ioctl, BADFD, GPIO_GET_LINEEVENT_IOCTL, &er);
+	struct gpiohandle_data hd = {.values = {1, 1}};
+	syscall(SYS_ioctl, BADFD, GPIOHANDLE_SET_LINE_VALUES_IOCTL, &hd);
+	syscall(SYS_ioctl, BADFD, GPIOHANDLE_GET_LINE_VALUES_IOCTL, &hd);
+	struct gpio_v2_line_request lr = {
+	    .num_lines = 2, .offsets = {5, 6}, .event_buffer_size = 16};
+	strcpy(lr.consumer, "tp v2");
+	lr.config.flags = GPIO_V2_LINE_FLAG_INPUT | GPIO_V2_LINE_FLAG_EDGE_RISING;
+	lr.config.num_attrs = 2;
+	lr.config.attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
+	lr.config.attrs[0].attr.debounce_period_us = 500;
+	lr.config.attrs[0].mask = 1;
+	lr.config.attrs[1].attr.id = 9;
+	lr.config.attrs[1].mask = 2;
+	syscall(SYS_ioctl, BADFD, GPIO_V2_GET_LINE_IOCTL, &lr);
+	struct gpio_v2_line_values vals = {.bits = 1, .mask = 3};
+	syscall(SYS_ioctl, BADFD, GPIO_V2_LINE_SET_VALUES_IOCTL, &vals);
+	syscall(SYS_ioctl, BADFD, GPIO_V2_LINE_GET_VALUES_IOCTL, &vals);
+	struct gpio_v2_line_info v2li = {.offset = 9};
+	syscall(SYS_ioctl, BADFD, GPIO_V2_GET_LINEINFO_IOCTL, &v2li);
+	uint32_t offset = 9;
+	syscall(SYS_ioctl, BADFD, GPIO_GET_LINEINFO_UNWATCH_IOCTL, &offset);
+}
+
 static void seccomp_calls(void)
 {
 	struct seccomp_notif notif;
@@ -222,6 +259,7 @@ int main(int argc, char **argv)
 	nsfs_calls();
 	perf_calls();
 	uffd_calls();
+	gpio_calls();
 	seccomp_calls();
 	return 0;
 }

@@ -208,6 +208,7 @@ enum sc_len_source {
 	X(XATTR_ARGS, 16)                                                                          \
 	X(FILE_ATTR, 24)                                                                           \
 	X(TERMIOS, 36) /* struct termios (kernel, TCGETS) */                                       \
+	X(TERMIO, 18)  /* the old struct termio (TCGETA) */                                        \
 	X(U16, 2)                                                                                  \
 	X(U64_PAIR, 16)		/* BLKDISCARD's range, struct uffdio_range */                      \
 	X(LOOP_INFO, 168)	/* struct loop_info (LOOP_SET_STATUS) */                           \

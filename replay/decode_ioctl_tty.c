@@ -3,6 +3,7 @@
 #include "decode_ioctl.h"
 
 #include <stdio.h>
+#include <asm/termbits.h> /* struct termios2, which TCGETS2 sizes */
 #include <sys/ioctl.h>
 
 /* Termios flags as strace prints them: names, then the rest in hex; a
@@ -54,23 +55,37 @@ static void tpart(struct rp_buf *b, enum rp_xlat_style st, uint32_t v, const cha
 static void tpart_flags(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x,
 			uint32_t v)
 {
+	if (!v)
+		return; /* strace prints nothing for no flags at all */
 	struct rp_buf names = {0};
 	bool first = true;
 	tflags(&names, x, v, &first);
-	tpart(b, st, v, names.data ? names.data : "0");
+	tpart(b, st, v, names.data);
 	rp_buf_free(&names);
 }
 
+/* A terminal's settings as the three structs carry them (struct termios,
+ * termios2's speeds, the old struct termio's 16-bit flags and 8 control
+ * characters). */
+struct term_view {
+	uint32_t iflag, oflag, cflag, lflag;
+	uint8_t line;
+	const uint8_t *cc;
+	unsigned ncc;
+	bool speeds; /* termios2's c_ispeed, c_ospeed follow */
+	uint32_t ispeed, ospeed;
+};
+
 /* c_iflag..c_lflag with -X raw or verbose: each field (delays, speed,
  * size, the flags) a number of its own, as strace prints them. */
-static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xlat_style st)
+static void print_termios_flags_x(struct rp_ctx *c, const struct term_view *t,
+				  enum rp_xlat_style st)
 {
-	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
-		       lfl = rp_get_u32(p + 12);
+	const uint32_t ifl = t->iflag, ofl = t->oflag, cfl = t->cflag, lfl = t->lflag;
 	struct rp_buf b = {0};
 	rp_e_key(c->e, "c_iflag");
 	tpart_flags(&b, st, &rp_x_termios_iflag, ifl);
-	rp_e_raw(c->e, b.data);
+	rp_e_raw(c->e, b.len ? b.data : "");
 	b.len = 0;
 	for (size_t i = 0; i < NELEM(odelays); i++) {
 		const uint32_t v = ofl & odelays[i].mask;
@@ -79,7 +94,7 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 	}
 	tpart_flags(&b, st, &rp_x_termios_oflag, ofl & ~0177400u);
 	rp_e_key(c->e, "c_oflag");
-	rp_e_raw(c->e, b.data);
+	rp_e_raw(c->e, b.len ? b.data : "");
 	b.len = 0;
 	tpart(&b, st, cfl & 010017, baud_name(cfl & 010017));
 	rp_buf_putc(&b, '|');
@@ -93,23 +108,22 @@ static void print_termios_flags_x(struct rp_ctx *c, const uint8_t *p, enum rp_xl
 	rp_buf_putc(&b, '|');
 	tpart_flags(&b, st, &rp_x_termios_cflag, cfl & ~(010017u | (010017u << 16) | 060u));
 	rp_e_key(c->e, "c_cflag");
-	rp_e_raw(c->e, b.data);
+	rp_e_raw(c->e, b.len ? b.data : "");
 	b.len = 0;
 	tpart_flags(&b, st, &rp_x_termios_lflag, lfl);
 	rp_e_key(c->e, "c_lflag");
-	rp_e_raw(c->e, b.data);
+	rp_e_raw(c->e, b.len ? b.data : "");
 	rp_buf_free(&b);
 }
 
-static void print_termios(struct rp_ctx *c, const uint8_t *p)
+static void print_term(struct rp_ctx *c, const struct term_view *t)
 {
 	struct rp_buf b = {0};
-	const uint32_t ifl = rp_get_u32(p), ofl = rp_get_u32(p + 4), cfl = rp_get_u32(p + 8),
-		       lfl = rp_get_u32(p + 12);
+	const uint32_t ifl = t->iflag, ofl = t->oflag, cfl = t->cflag, lfl = t->lflag;
 	bool first = true;
 	rp_e_open(c->e, '{');
 	if (rp_e_xstyle(c->e) != RP_XLAT_ABBREV) {
-		print_termios_flags_x(c, p, rp_e_xstyle(c->e));
+		print_termios_flags_x(c, t, rp_e_xstyle(c->e));
 		goto flags_done;
 	}
 	rp_e_key(c->e, "c_iflag");
@@ -147,14 +161,10 @@ flags_done:
 		return;
 	}
 	rp_e_key(c->e, "c_line");
-	const char *const ldisc = rp_xlat_lookup(&rp_x_tty_ldisc, p[16]);
-	if (ldisc)
-		rp_e_symx(c->e, ldisc, p[16]);
-	else
-		rp_e_uint(c->e, p[16]);
+	rp_e_enum(c->e, &rp_x_tty_ldisc, t->line);
 	rp_e_key(c->e, "c_cc");
 	rp_e_open(c->e, '[');
-	for (unsigned k = 0; k < 19; k++) {
+	for (unsigned k = 0; k < t->ncc; k++) {
 		char key[24];
 		const char *const cc = rp_xlat_lookup(&rp_x_termios_cc, k);
 		if (cc)
@@ -162,10 +172,57 @@ flags_done:
 		else
 			snprintf(key, sizeof(key), "[%u]", k);
 		rp_e_key(c->e, key);
-		rp_e_hex(c->e, p[17 + k]);
+		rp_e_hex(c->e, t->cc[k]);
 	}
 	rp_e_close(c->e, ']');
+	if (t->speeds) {
+		rp_e_key(c->e, "c_ispeed");
+		rp_e_uint(c->e, t->ispeed);
+		rp_e_key(c->e, "c_ospeed");
+		rp_e_uint(c->e, t->ospeed);
+	}
 	rp_e_close(c->e, '}');
+}
+
+/* struct termios (the kernel's, NCCS 19) and termios2 behind the argument */
+static void print_termios_at(struct rp_ctx *c, bool at_exit, bool termios2)
+{
+	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, termios2 ? 44 : 36);
+	if (!m)
+		return;
+	const uint8_t *const p = m->data;
+	const struct term_view t = {
+	    .iflag = rp_get_u32(p),
+	    .oflag = rp_get_u32(p + 4),
+	    .cflag = rp_get_u32(p + 8),
+	    .lflag = rp_get_u32(p + 12),
+	    .line = p[16],
+	    .cc = p + 17,
+	    .ncc = 19,
+	    .speeds = termios2,
+	    .ispeed = termios2 ? rp_get_u32(p + 36) : 0,
+	    .ospeed = termios2 ? rp_get_u32(p + 40) : 0,
+	};
+	print_term(c, &t);
+}
+
+/* the old struct termio: 16-bit flags, 8 control characters */
+static void print_termio_at(struct rp_ctx *c, bool at_exit)
+{
+	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, 17);
+	if (!m)
+		return;
+	const uint8_t *const p = m->data;
+	const struct term_view t = {
+	    .iflag = rp_get_u16(p),
+	    .oflag = rp_get_u16(p + 2),
+	    .cflag = rp_get_u16(p + 4),
+	    .lflag = rp_get_u16(p + 6),
+	    .line = p[8],
+	    .cc = p + 9,
+	    .ncc = 8,
+	};
+	print_term(c, &t);
 }
 
 static void print_winsize(struct rp_ctx *c, const uint8_t *p)
@@ -179,28 +236,34 @@ static void print_winsize(struct rp_ctx *c, const uint8_t *p)
 	rp_e_close(c->e, '}');
 }
 
-/* A struct the kernel reads (at entry) or wrote (at exit), or NULL after
- * printing the address. */
-static const struct rp_mem *tty_mem(struct rp_ctx *c, bool at_exit, size_t need)
-{
-	return rp_arg_mem(c, 2, at_exit, need);
-}
-
 bool rp_ioctl_tty(struct rp_ctx *c, uint32_t cmd)
 {
 	const uint64_t arg = c->sc->args[2];
 	const struct rp_mem *m;
 	switch (cmd) {
 	case TCGETS:
+	case TIOCGLCKTRMIOS:
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
-		if ((m = tty_mem(c, cmd == TCGETS, 36)))
-			print_termios(c, m->data);
+	case TIOCSLCKTRMIOS:
+		print_termios_at(c, cmd == TCGETS || cmd == TIOCGLCKTRMIOS, false);
+		return true;
+	case TCGETS2:
+	case TCSETS2:
+	case TCSETSW2:
+	case TCSETSF2:
+		print_termios_at(c, cmd == TCGETS2, true);
+		return true;
+	case TCGETA:
+	case TCSETA:
+	case TCSETAW:
+	case TCSETAF:
+		print_termio_at(c, cmd == TCGETA);
 		return true;
 	case TIOCGWINSZ:
 	case TIOCSWINSZ:
-		if ((m = tty_mem(c, cmd == TIOCGWINSZ, 8)))
+		if ((m = rp_arg_mem(c, 2, cmd == TIOCGWINSZ, 8)))
 			print_winsize(c, m->data);
 		return true;
 	case TIOCMGET:
@@ -239,10 +302,6 @@ bool rp_ioctl_tty(struct rp_ctx *c, uint32_t cmd)
 	case TIOCSPTLCK:
 		rp_arg_int_at(c, 2, false);
 		return true;
-	case TCGETA:
-	case TCSETA:
-	case TCSETAW:
-	case TCSETAF:
 	case TIOCSTI:
 	case TIOCGSOFTCAR:
 	case TIOCSSOFTCAR:

@@ -20,6 +20,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/msg.h>
 #include <sys/resource.h>
 #include <sys/select.h>
@@ -631,6 +632,7 @@ static void check_sizes(void)
 	    {SC_T_FUTEX_WAITV, sizeof(struct futex_waitv), 0},
 	    {SC_T_FUTEX_WAITV_PAIR, 2 * sizeof(struct futex_waitv), 0},
 	    {SC_T_U16, sizeof(uint16_t), 0},
+	    {SC_T_TERMIO, sizeof(struct termio), 0},
 	    {SC_T_U64_PAIR, 2 * sizeof(uint64_t), 0},
 	    {SC_T_U64_PAIR, sizeof(struct uffdio_range), 0},
 	    {SC_T_LOOP_INFO, sizeof(struct loop_info), 0},

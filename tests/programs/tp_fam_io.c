@@ -277,6 +277,13 @@ static void tty_calls(void)
 	syscall(SYS_ioctl, s, TCSETSF, &t);
 	syscall(SYS_ioctl, s, TCGETS, &t);
 	syscall(SYS_ioctl, s, TCGETS, BADPTR);
+	/* the old struct termio, and the locked termios (this is root's) */
+	struct termio tio;
+	syscall(SYS_ioctl, s, TCGETA, &tio);
+	syscall(SYS_ioctl, s, TCSETA, &tio);
+	syscall(SYS_ioctl, s, TCSETAW, BADPTR);
+	syscall(SYS_ioctl, s, TIOCGLCKTRMIOS, &t);
+	syscall(SYS_ioctl, s, TIOCSLCKTRMIOS, &t);
 	struct winsize ws = {.ws_row = 24, .ws_col = 80, .ws_xpixel = 0, .ws_ypixel = 0};
 	syscall(SYS_ioctl, s, TIOCSWINSZ, &ws);
 	memset(&ws, 0, sizeof(ws));

@@ -423,6 +423,24 @@ const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size
 	return arg_mem(c, i, at_exit, need, false);
 }
 
+bool rp_arg_copy(struct rp_ctx *c, unsigned i, bool at_exit, void *out, size_t size)
+{
+	const struct rp_mem *const m = rp_arg_mem(c, i, at_exit, size);
+	if (!m)
+		return false;
+	memcpy(out, m->data, size);
+	return true;
+}
+
+bool rp_arg_written(const struct rp_ctx *c, unsigned i, void *out, size_t size)
+{
+	const struct rp_mem *const m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0);
+	if (!c->exiting_ok || !m || m->len < size)
+		return false;
+	memcpy(out, m->data, size);
+	return true;
+}
+
 const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need)
 {
 	return arg_mem(c, i, at_exit, need, true);

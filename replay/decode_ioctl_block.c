@@ -4,7 +4,6 @@
  * btrfs's clones (0x94). */
 #include "decode_ioctl.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
@@ -16,18 +15,6 @@
 #include <linux/nbd.h>
 #include <stdio.h>
 #include <string.h>
-
-/* The struct behind the argument as the kernel read it (at entry) or wrote
- * it (at exit), copied into out; false after printing the address (or
- * NULL) when there is nothing to show. */
-static bool arg_struct(struct rp_ctx *c, bool at_exit, void *out, size_t size)
-{
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, size);
-	if (!m)
-		return false;
-	memcpy(out, m->data, size);
-	return true;
-}
 
 /* [v, ...] of n unsigned values in hex: an array strace prints whole
  * (PRINT_FIELD_X_ARRAY), or one -s cuts (print_array: cut) */
@@ -65,7 +52,7 @@ static void print_num_at(struct rp_ctx *c, bool at_exit, size_t n, bool is_signe
 static void print_blkpg(struct rp_ctx *c)
 {
 	struct blkpg_ioctl_arg a;
-	if (!arg_struct(c, false, &a, sizeof(a)))
+	if (!rp_arg_copy(c, 2, false, &a, sizeof(a)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "op");
@@ -83,7 +70,7 @@ static void print_blkpg(struct rp_ctx *c)
 static void print_blk_trace_setup(struct rp_ctx *c)
 {
 	struct blk_user_trace_setup in, out;
-	if (!arg_struct(c, false, &in, sizeof(in)))
+	if (!rp_arg_copy(c, 2, false, &in, sizeof(in)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "act_mask");
@@ -98,9 +85,7 @@ static void print_blk_trace_setup(struct rp_ctx *c)
 	rp_e_uint(c->e, in.end_lba);
 	rp_e_key(c->e, "pid");
 	rp_e_pid(c, (int32_t)in.pid, SC_PID_TGID);
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 2, 0);
-	if (c->exiting_ok && m && m->len >= sizeof(out)) {
-		memcpy(&out, m->data, sizeof(out));
+	if (rp_arg_written(c, 2, &out, sizeof(out))) {
 		rp_e_key(c->e, "name");
 		rp_print_cstring_field(c, out.name, sizeof(out.name));
 	}
@@ -149,7 +134,7 @@ bool rp_ioctl_block(struct rp_ctx *c, uint32_t cmd)
 	case BLKDISCARD: /* a range of two u64 taken */
 	case BLKSECDISCARD:
 	case BLKZEROOUT: {
-		const struct rp_mem *m = rp_arg_mem(c, 2, false, 16);
+		const struct rp_mem *m = rp_arg_mem(c, 2, false, sc_type_size(SC_T_U64_PAIR));
 		if (m) {
 			rp_e_open(c->e, '[');
 			rp_e_uint(c->e, rp_get_u64(m->data));
@@ -177,12 +162,13 @@ bool rp_ioctl_block(struct rp_ctx *c, uint32_t cmd)
 
 /* ---- IDE disks (0x03) ---- */
 
-/* HDIO_DRIVE_CMD: the command header given, and (when the call succeeded
- * or the drive failed it, EIO) the status the kernel wrote over it */
+/* HDIO_DRIVE_CMD: the command header given, and the status the kernel
+ * wrote over it. (strace shows that after the drive's EIO too; strec keeps
+ * no memory of a failed call.) */
 static void print_hdio_drive_cmd(struct rp_ctx *c)
 {
 	struct hd_drive_cmd_hdr in;
-	if (!arg_struct(c, false, &in, sizeof(in)))
+	if (!rp_arg_copy(c, 2, false, &in, sizeof(in)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "command");
@@ -194,22 +180,21 @@ static void print_hdio_drive_cmd(struct rp_ctx *c)
 	rp_e_key(c->e, "sector_count");
 	rp_e_uint(c->e, in.sector_count);
 	rp_e_close(c->e, '}');
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 2, 0);
-	const bool done = c->sc->finished && (!c->sc->is_error || c->sc->rval == -EIO);
-	if (!done || !m || m->len < 4 || c->e->json)
+	uint8_t out[4]; /* status, error, nsector, sector count */
+	if (c->e->json || !rp_arg_written(c, 2, out, sizeof(out)))
 		return;
 	rp_e_changed(c->e);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "status");
-	rp_e_hex(c->e, m->data[0]);
+	rp_e_hex(c->e, out[0]);
 	rp_e_key(c->e, "error");
-	rp_e_uint(c->e, m->data[1]);
+	rp_e_uint(c->e, out[1]);
 	rp_e_key(c->e, "nsector");
-	rp_e_uint(c->e, m->data[2]);
-	if (m->data[3]) {
+	rp_e_uint(c->e, out[2]);
+	if (out[3]) {
 		/* the sectors read after the header are not captured */
 		rp_e_key(c->e, "buf");
-		rp_e_ptr(c->e, c->sc->args[2] + 4);
+		rp_e_ptr(c->e, c->sc->args[2] + sizeof(out));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -238,7 +223,7 @@ bool rp_ioctl_hdio(struct rp_ctx *c, uint32_t cmd)
 	switch (cmd) {
 	case HDIO_GETGEO: {
 		struct hd_geometry g;
-		if (!arg_struct(c, true, &g, sizeof(g)))
+		if (!rp_arg_copy(c, 2, true, &g, sizeof(g)))
 			return true;
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "heads");
@@ -257,14 +242,18 @@ bool rp_ioctl_hdio(struct rp_ctx *c, uint32_t cmd)
 		return true;
 	case HDIO_DRIVE_RESET:
 	case HDIO_SCAN_HWIF: {
-		const struct rp_mem *m = rp_arg_mem(c, 2, false, 12);
+		const size_t size = sc_type_size(SC_T_U32_TRIPLE);
+		const struct rp_mem *m = rp_arg_mem(c, 2, false, size);
 		if (m)
-			print_hex_array(c, m->data, 3, 4, true);
+			print_hex_array(c, m->data, size / 4, 4, true);
 		return true;
 	}
 	case HDIO_GET_IDENTITY:
 	case HDIO_OBSOLETE_IDENTITY:
-		rp_arg_buf(c, 2, cmd == HDIO_GET_IDENTITY ? 512 : 142, true, false);
+		rp_arg_buf(c, 2,
+			   sc_type_size(cmd == HDIO_GET_IDENTITY ? SC_T_HD_IDENTITY
+								 : SC_T_HD_OLD_IDENTITY),
+			   true, false);
 		return true;
 	case HDIO_GET_32BIT:
 	case HDIO_GET_ACOUSTIC:
@@ -318,7 +307,7 @@ static void print_encrypt_key(struct rp_ctx *c, const uint8_t *key, uint32_t siz
 static void print_loop_info(struct rp_ctx *c, bool at_exit)
 {
 	struct loop_info i;
-	if (!arg_struct(c, at_exit, &i, sizeof(i)))
+	if (!rp_arg_copy(c, 2, at_exit, &i, sizeof(i)))
 		return;
 	const bool verbose = c->opts->verbose;
 	const bool crypt = verbose || i.lo_encrypt_type != LO_CRYPT_NONE;
@@ -410,7 +399,7 @@ static void print_loop_info64(struct rp_ctx *c, const struct loop_info64 *i)
 static void print_loop_config(struct rp_ctx *c)
 {
 	struct loop_config cfg;
-	if (!arg_struct(c, false, &cfg, sizeof(cfg)))
+	if (!rp_arg_copy(c, 2, false, &cfg, sizeof(cfg)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "fd");
@@ -438,7 +427,7 @@ bool rp_ioctl_loop(struct rp_ctx *c, uint32_t cmd)
 	case LOOP_SET_STATUS64:
 	case LOOP_GET_STATUS64: {
 		struct loop_info64 i;
-		if (arg_struct(c, cmd == LOOP_GET_STATUS64, &i, sizeof(i)))
+		if (rp_arg_copy(c, 2, cmd == LOOP_GET_STATUS64, &i, sizeof(i)))
 			print_loop_info64(c, &i);
 		return true;
 	}
@@ -488,7 +477,7 @@ bool rp_ioctl_nbd(struct rp_ctx *c, uint32_t cmd)
 		rp_e_uint(c->e, arg);
 		return true;
 	case NBD_SET_FLAGS:
-		rp_e_flags(c->e, &rp_x_nbd_flags, arg);
+		rp_e_flags(c->e, &rp_x_nbd_flags, (uint32_t)arg); /* an int to strace */
 		return true;
 	default:
 		return false;
@@ -500,7 +489,7 @@ bool rp_ioctl_nbd(struct rp_ctx *c, uint32_t cmd)
 static void print_fsxattr(struct rp_ctx *c, bool is_get)
 {
 	struct fsxattr x;
-	if (!arg_struct(c, is_get, &x, sizeof(x)))
+	if (!rp_arg_copy(c, 2, is_get, &x, sizeof(x)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "fsx_xflags");
@@ -523,7 +512,7 @@ bool rp_ioctl_fs_x(struct rp_ctx *c, uint32_t cmd)
 	switch (cmd) {
 	case FITRIM: {
 		struct fstrim_range r;
-		if (!arg_struct(c, false, &r, sizeof(r)))
+		if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 			return true;
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "start");
@@ -552,7 +541,7 @@ bool rp_ioctl_fs_x(struct rp_ctx *c, uint32_t cmd)
 static void print_fiemap(struct rp_ctx *c)
 {
 	struct fiemap in, out;
-	if (!arg_struct(c, false, &in, sizeof(in)))
+	if (!rp_arg_copy(c, 2, false, &in, sizeof(in)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "fm_start");
@@ -564,10 +553,8 @@ static void print_fiemap(struct rp_ctx *c)
 	rp_e_key(c->e, "fm_extent_count");
 	rp_e_uint(c->e, in.fm_extent_count);
 	rp_e_close(c->e, '}');
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 2, 0);
-	if (!c->exiting_ok || !m || m->len < sizeof(out) || c->e->json)
+	if (c->e->json || !rp_arg_written(c, 2, &out, sizeof(out)))
 		return;
-	memcpy(&out, m->data, sizeof(out));
 	rp_e_changed(c->e);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "fm_flags");

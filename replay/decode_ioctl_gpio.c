@@ -9,26 +9,12 @@
 #include <linux/gpio.h>
 #include <string.h>
 
-/* The struct behind the argument as the kernel read it (at entry) or wrote
- * it (at exit, after success), copied into out; false after printing the
- * address (or NULL) when there is nothing to show. */
-static bool arg_struct(struct rp_ctx *c, bool at_exit, void *out, size_t size)
-{
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, size);
-	if (!m)
-		return false;
-	memcpy(out, m->data, size);
-	return true;
-}
-
-/* What the kernel wrote back, when the call succeeded (JSON: the struct
- * as given only); false, printing nothing, otherwise. */
+/* " => " and what the kernel wrote back, when the call succeeded (JSON:
+ * the struct as given only) */
 static bool written_back(struct rp_ctx *c, void *out, size_t size)
 {
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 2, 0);
-	if (!c->exiting_ok || !m || m->len < size || c->e->json)
+	if (c->e->json || !rp_arg_written(c, 2, out, size))
 		return false;
-	memcpy(out, m->data, size);
 	rp_e_changed(c->e);
 	return true;
 }
@@ -68,7 +54,7 @@ static void print_fd_struct(struct rp_ctx *c, int32_t fd)
 static void print_chipinfo(struct rp_ctx *c)
 {
 	struct gpiochip_info info;
-	if (!arg_struct(c, true, &info, sizeof(info)))
+	if (!rp_arg_copy(c, 2, true, &info, sizeof(info)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "name");
@@ -83,7 +69,7 @@ static void print_chipinfo(struct rp_ctx *c)
 static void print_lineinfo(struct rp_ctx *c)
 {
 	struct gpioline_info info;
-	if (!arg_struct(c, false, &info, sizeof(info)))
+	if (!rp_arg_copy(c, 2, false, &info, sizeof(info)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "line_offset");
@@ -104,7 +90,7 @@ static void print_lineinfo(struct rp_ctx *c)
 static void print_handle_request(struct rp_ctx *c)
 {
 	struct gpiohandle_request hr;
-	if (!arg_struct(c, false, &hr, sizeof(hr)))
+	if (!rp_arg_copy(c, 2, false, &hr, sizeof(hr)))
 		return;
 	const size_t n = hr.lines < GPIOHANDLES_MAX ? hr.lines : GPIOHANDLES_MAX;
 	rp_e_open(c->e, '{');
@@ -129,7 +115,7 @@ static void print_handle_request(struct rp_ctx *c)
 static void print_event_request(struct rp_ctx *c)
 {
 	struct gpioevent_request er;
-	if (!arg_struct(c, false, &er, sizeof(er)))
+	if (!rp_arg_copy(c, 2, false, &er, sizeof(er)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "lineoffset");
@@ -148,7 +134,7 @@ static void print_event_request(struct rp_ctx *c)
 static void print_handle_data(struct rp_ctx *c, bool at_exit)
 {
 	struct gpiohandle_data d;
-	if (!arg_struct(c, at_exit, &d, sizeof(d)))
+	if (!rp_arg_copy(c, 2, at_exit, &d, sizeof(d)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "values");
@@ -162,7 +148,7 @@ static void print_handle_data(struct rp_ctx *c, bool at_exit)
 static void print_handle_config(struct rp_ctx *c)
 {
 	struct gpiohandle_config hc;
-	if (!arg_struct(c, false, &hc, sizeof(hc)))
+	if (!rp_arg_copy(c, 2, false, &hc, sizeof(hc)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "flags");
@@ -250,7 +236,7 @@ static void print_line_config(struct rp_ctx *c, const struct gpio_v2_line_config
 static void print_v2_lineinfo(struct rp_ctx *c)
 {
 	struct gpio_v2_line_info li;
-	if (!arg_struct(c, false, &li, sizeof(li)))
+	if (!rp_arg_copy(c, 2, false, &li, sizeof(li)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "offset");
@@ -287,7 +273,7 @@ static void print_v2_lineinfo(struct rp_ctx *c)
 static void print_v2_line_request(struct rp_ctx *c)
 {
 	struct gpio_v2_line_request lr;
-	if (!arg_struct(c, false, &lr, sizeof(lr)))
+	if (!rp_arg_copy(c, 2, false, &lr, sizeof(lr)))
 		return;
 	const size_t n = lr.num_lines < GPIO_V2_LINES_MAX ? lr.num_lines : GPIO_V2_LINES_MAX;
 	rp_e_open(c->e, '{');
@@ -312,7 +298,7 @@ static void print_v2_line_request(struct rp_ctx *c)
 static void print_v2_values(struct rp_ctx *c, bool is_get)
 {
 	struct gpio_v2_line_values v;
-	if (!arg_struct(c, false, &v, sizeof(v)))
+	if (!rp_arg_copy(c, 2, false, &v, sizeof(v)))
 		return;
 	rp_e_open(c->e, '{');
 	if (!is_get) {
@@ -338,7 +324,7 @@ bool rp_ioctl_gpio(struct rp_ctx *c, uint32_t cmd)
 		return true;
 	case GPIO_GET_LINEINFO_UNWATCH_IOCTL: {
 		uint32_t offset;
-		if (arg_struct(c, false, &offset, sizeof(offset))) {
+		if (rp_arg_copy(c, 2, false, &offset, sizeof(offset))) {
 			rp_e_open(c->e, '{');
 			rp_e_key(c->e, "offset");
 			rp_e_uint(c->e, offset);
@@ -374,7 +360,7 @@ bool rp_ioctl_gpio(struct rp_ctx *c, uint32_t cmd)
 		return true;
 	case GPIO_V2_LINE_SET_CONFIG_IOCTL: {
 		struct gpio_v2_line_config lc;
-		if (arg_struct(c, false, &lc, sizeof(lc)))
+		if (rp_arg_copy(c, 2, false, &lc, sizeof(lc)))
 			print_line_config(c, &lc);
 		return true;
 	}

@@ -17,24 +17,12 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The struct behind the argument as the kernel read it (at entry) or wrote
- * it (at exit), copied into out; false after printing the address (or
- * NULL) when there is nothing to show. */
-static bool arg_struct(struct rp_ctx *c, bool at_exit, void *out, size_t size)
-{
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, size);
-	if (!m)
-		return false;
-	memcpy(out, m->data, size);
-	return true;
-}
-
 /* ---- counter ('>') ---- */
 
 static void print_counter_watch(struct rp_ctx *c)
 {
 	struct counter_watch w;
-	if (!arg_struct(c, false, &w, sizeof(w)))
+	if (!rp_arg_copy(c, 2, false, &w, sizeof(w)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "component");
@@ -92,7 +80,7 @@ bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd)
 		return true;
 	case RNDADDENTROPY: {
 		struct rand_pool_info info;
-		if (!arg_struct(c, false, &info, sizeof(info)))
+		if (!rp_arg_copy(c, 2, false, &info, sizeof(info)))
 			return true;
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "entropy_count");
@@ -225,27 +213,17 @@ static void print_uffdio_range(struct rp_ctx *c, const struct uffdio_range *r)
 	rp_e_close(c->e, '}');
 }
 
-/* The struct as the call left it, when it succeeded. */
-static bool uffdio_out(struct rp_ctx *c, void *out, size_t size)
-{
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 2, 0);
-	if (!c->exiting_ok || !m || m->len < size)
-		return false;
-	memcpy(out, m->data, size);
-	return true;
-}
-
 static void print_uffdio_api(struct rp_ctx *c)
 {
 	struct uffdio_api in, out;
-	if (!arg_struct(c, false, &in, sizeof(in)))
+	if (!rp_arg_copy(c, 2, false, &in, sizeof(in)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "api");
 	rp_e_hex(c->e, in.api);
 	rp_e_key(c->e, "features");
 	rp_e_flags(c->e, &rp_x_uffd_api_features, in.features);
-	if (uffdio_out(c, &out, sizeof(out))) {
+	if (rp_arg_written(c, 2, &out, sizeof(out))) {
 		if (out.features != in.features && !c->e->json) {
 			rp_e_changed(c->e);
 			rp_e_key(c->e, "features");
@@ -260,14 +238,14 @@ static void print_uffdio_api(struct rp_ctx *c)
 static void print_uffdio_register(struct rp_ctx *c)
 {
 	struct uffdio_register in, out;
-	if (!arg_struct(c, false, &in, sizeof(in)))
+	if (!rp_arg_copy(c, 2, false, &in, sizeof(in)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "range");
 	print_uffdio_range(c, &in.range);
 	rp_e_key(c->e, "mode");
 	rp_e_flags(c->e, &rp_x_uffd_register_mode, in.mode);
-	if (uffdio_out(c, &out, sizeof(out))) {
+	if (rp_arg_written(c, 2, &out, sizeof(out))) {
 		rp_e_key(c->e, "ioctls");
 		rp_e_flags(c->e, &rp_x_uffd_register_ioctls, out.ioctls);
 	}
@@ -277,7 +255,7 @@ static void print_uffdio_register(struct rp_ctx *c)
 static void print_uffdio_copy(struct rp_ctx *c)
 {
 	struct uffdio_copy in, out;
-	if (!arg_struct(c, false, &in, sizeof(in)))
+	if (!rp_arg_copy(c, 2, false, &in, sizeof(in)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "dst");
@@ -288,7 +266,7 @@ static void print_uffdio_copy(struct rp_ctx *c)
 	rp_e_hex(c->e, in.len);
 	rp_e_key(c->e, "mode");
 	rp_e_flags(c->e, &rp_x_uffd_copy_mode, in.mode);
-	if (uffdio_out(c, &out, sizeof(out))) {
+	if (rp_arg_written(c, 2, &out, sizeof(out))) {
 		rp_e_key(c->e, "copy");
 		rp_e_hex(c->e, (uint64_t)out.copy);
 	}
@@ -298,14 +276,14 @@ static void print_uffdio_copy(struct rp_ctx *c)
 static void print_uffdio_zeropage(struct rp_ctx *c)
 {
 	struct uffdio_zeropage in, out;
-	if (!arg_struct(c, false, &in, sizeof(in)))
+	if (!rp_arg_copy(c, 2, false, &in, sizeof(in)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "range");
 	print_uffdio_range(c, &in.range);
 	rp_e_key(c->e, "mode");
 	rp_e_flags(c->e, &rp_x_uffd_zeropage_mode, in.mode);
-	if (uffdio_out(c, &out, sizeof(out))) {
+	if (rp_arg_written(c, 2, &out, sizeof(out))) {
 		rp_e_key(c->e, "zeropage");
 		rp_e_hex(c->e, (uint64_t)out.zeropage);
 	}
@@ -332,7 +310,7 @@ bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd)
 		/* _IOR by their numbers, yet the kernel reads them: captured
 		 * at entry by their own rules */
 		struct uffdio_range r;
-		if (arg_struct(c, false, &r, sizeof(r)))
+		if (rp_arg_copy(c, 2, false, &r, sizeof(r)))
 			print_uffdio_range(c, &r);
 		return true;
 	}
@@ -396,14 +374,14 @@ static void print_notif_recv(struct rp_ctx *c)
 			rp_e_changed(c->e);
 		}
 	}
-	if (arg_struct(c, true, &out, sizeof(out)))
+	if (rp_arg_copy(c, 2, true, &out, sizeof(out)))
 		print_seccomp_notif(c, &out);
 }
 
 static void print_notif_resp(struct rp_ctx *c)
 {
 	struct seccomp_notif_resp r;
-	if (!arg_struct(c, false, &r, sizeof(r)))
+	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "id");
@@ -425,7 +403,7 @@ static void print_notif_resp(struct rp_ctx *c)
 static void print_notif_addfd(struct rp_ctx *c)
 {
 	struct seccomp_notif_addfd a;
-	if (!arg_struct(c, false, &a, sizeof(a)))
+	if (!rp_arg_copy(c, 2, false, &a, sizeof(a)))
 		return;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "id");

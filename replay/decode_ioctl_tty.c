@@ -2,6 +2,7 @@
  * window sizes, modem lines, and the int arguments of the rest. */
 #include "decode_ioctl.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <asm/termbits.h> /* struct termios2, which TCGETS2 sizes */
 #include <sys/ioctl.h>
@@ -187,7 +188,8 @@ flags_done:
 /* struct termios (the kernel's, NCCS 19) and termios2 behind the argument */
 static void print_termios_at(struct rp_ctx *c, bool at_exit, bool termios2)
 {
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, termios2 ? 44 : 36);
+	const struct rp_mem *m = rp_arg_mem(
+	    c, 2, at_exit, termios2 ? sizeof(struct termios2) : sc_type_size(SC_T_TERMIOS));
 	if (!m)
 		return;
 	const uint8_t *const p = m->data;
@@ -200,8 +202,8 @@ static void print_termios_at(struct rp_ctx *c, bool at_exit, bool termios2)
 	    .cc = p + 17,
 	    .ncc = 19,
 	    .speeds = termios2,
-	    .ispeed = termios2 ? rp_get_u32(p + 36) : 0,
-	    .ospeed = termios2 ? rp_get_u32(p + 40) : 0,
+	    .ispeed = termios2 ? rp_get_u32(p + offsetof(struct termios2, c_ispeed)) : 0,
+	    .ospeed = termios2 ? rp_get_u32(p + offsetof(struct termios2, c_ospeed)) : 0,
 	};
 	print_term(c, &t);
 }
@@ -209,7 +211,7 @@ static void print_termios_at(struct rp_ctx *c, bool at_exit, bool termios2)
 /* the old struct termio: 16-bit flags, 8 control characters */
 static void print_termio_at(struct rp_ctx *c, bool at_exit)
 {
-	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, 17);
+	const struct rp_mem *m = rp_arg_mem(c, 2, at_exit, sc_type_size(SC_T_TERMIO));
 	if (!m)
 		return;
 	const uint8_t *const p = m->data;

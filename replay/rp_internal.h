@@ -232,6 +232,13 @@ const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size
 void rp_arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit);
 void rp_arg_flags_at(struct rp_ctx *c, unsigned i, const struct rp_xlat *x, bool at_exit);
 void rp_arg_u64_at(struct rp_ctx *c, unsigned i, bool at_exit, bool hex);
+/* rp_arg_mem's struct of size bytes copied into out: false after printing
+ * the address (or NULL) when there is nothing to show. */
+bool rp_arg_copy(struct rp_ctx *c, unsigned i, bool at_exit, void *out, size_t size);
+/* What a successful call wrote back into the struct behind arg i, copied
+ * into out; false, printing nothing, when the call failed or that memory
+ * was not captured (the " => {...}" strace adds to an in/out struct). */
+bool rp_arg_written(const struct rp_ctx *c, unsigned i, void *out, size_t size);
 /* The same for a string the kernel wrote (getcwd, PR_GET_NAME): printed
  * under -e verbose= too, as strace prints strings. */
 const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);

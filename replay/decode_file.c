@@ -29,22 +29,9 @@ static void print_umode(struct rp_ctx *c, uint64_t v)
 	rp_e_octal(c->e, v & 0177777);
 }
 
-/* strace's sprinttime_nsec/_usec comment: local time, the fraction of
- * digits digits (9: ns, 6: us) only when nonzero, none at all for the epoch
- * itself or a fraction not below a second. */
-static void time_comment_frac(struct rp_emit *e, int64_t sec, uint64_t frac, int digits)
-{
-	const uint64_t second = digits == 6 ? 1000000 : 1000000000;
-	char buf[96];
-	if ((sec == 0 && frac == 0) || frac >= second ||
-	    !rp_format_time(sec, frac, digits, buf, sizeof(buf)))
-		return;
-	rp_e_comment(e, buf);
-}
-
 static void time_comment(struct rp_emit *e, int64_t sec, uint64_t nsec)
 {
-	time_comment_frac(e, sec, nsec, 9);
+	rp_e_time_comment(e, sec, nsec, 9);
 }
 
 /* uid_t/gid_t fields: unsigned, but (uid_t)-1 as -1. */
@@ -421,7 +408,7 @@ static void print_timevals(struct rp_ctx *c, unsigned i)
 	for (size_t k = 0; k < 2 && !rp_array_cut(c, k); k++) {
 		const uint8_t *const tv = m->data + 16 * k;
 		rp_print_timespec_data(c->e, tv, "tv_usec");
-		time_comment_frac(c->e, (int64_t)rp_get_u64(tv), rp_get_u64(tv + 8), 6);
+		rp_e_time_comment(c->e, (int64_t)rp_get_u64(tv), rp_get_u64(tv + 8), 6);
 	}
 	rp_e_close(c->e, ']');
 }

@@ -1,6 +1,6 @@
 /* ioctl's command families of small devices and kernel objects, as strace
  * 6.1 prints them: counters, inotify, the random device, watchdogs,
- * namespaces, perf events, userfaultfd, seccomp notifications. */
+ * namespaces, perf events, PTP clocks, userfaultfd, seccomp notifications. */
 #include "decode_ioctl.h"
 #include "names.h"
 
@@ -9,6 +9,7 @@
 #include <linux/inotify.h>
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
+#include <linux/ptp_clock.h>
 #include <linux/random.h>
 #include <linux/seccomp.h>
 #include <linux/userfaultfd.h>
@@ -196,6 +197,226 @@ bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd)
 		rp_e_close(c->e, '}');
 		return true;
 	}
+	default:
+		return false;
+	}
+}
+
+/* ---- PTP hardware clocks ('=') ---- */
+
+/* {sec=S, nsec=N[, reserved=0x..]}, and (a point in time rather than a
+ * span) its date in a comment, but not under -X raw */
+static void print_ptp_time(struct rp_ctx *c, const struct ptp_clock_time *t, bool date)
+{
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "sec");
+	rp_e_int(c->e, t->sec);
+	rp_e_key(c->e, "nsec");
+	rp_e_uint(c->e, t->nsec);
+	if (t->reserved) {
+		rp_e_key(c->e, "reserved");
+		rp_e_hex(c->e, t->reserved);
+	}
+	rp_e_close(c->e, '}');
+	if (date && rp_e_xstyle(c->e) != RP_XLAT_RAW)
+		rp_e_time_comment(c->e, t->sec, t->nsec, 9);
+}
+
+/* a reserved array, [0x.., ...] when not all zero */
+static void print_ptp_rsv(struct rp_ctx *c, const void *words, size_t n)
+{
+	const uint8_t *const rsv = words;
+	size_t k = 0;
+	while (k < n && !rp_get_u32(rsv + 4 * k))
+		k++;
+	if (k == n)
+		return;
+	rp_e_key(c->e, "rsv");
+	rp_e_open(c->e, '[');
+	for (k = 0; k < n && !rp_array_cut(c, k); k++)
+		rp_e_hex(c->e, rp_get_u32(rsv + 4 * k));
+	rp_e_close(c->e, ']');
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static void print_ptp_caps(struct rp_ctx *c)
+{
+	struct ptp_clock_caps caps;
+	if (!rp_arg_copy(c, 2, true, &caps, sizeof(caps)))
+		return;
+	static const char *const keys[] = {
+	    "max_adj", "n_alarm", "n_ext_ts",		"n_per_out",
+	    "pps",     "n_pins",  "cross_timestamping", "adjust_phase"};
+	const int values[] = {
+	    caps.max_adj, caps.n_alarm, caps.n_ext_ts,		 caps.n_per_out,
+	    caps.pps,	  caps.n_pins,	caps.cross_timestamping, caps.adjust_phase};
+	rp_e_open(c->e, '{');
+	for (size_t k = 0; k < NELEM(keys); k++) {
+		rp_e_key(c->e, keys[k]);
+		rp_e_int(c->e, values[k]);
+	}
+	print_ptp_rsv(c, caps.rsv, NELEM(caps.rsv));
+	rp_e_close(c->e, '}');
+}
+
+static void print_ptp_perout(struct rp_ctx *c, bool v2)
+{
+	struct ptp_perout_request p;
+	if (!rp_arg_copy(c, 2, false, &p, sizeof(p)))
+		return;
+	rp_e_open(c->e, '{');
+	if (p.flags & PTP_PEROUT_PHASE) {
+		rp_e_key(c->e, "phase");
+		print_ptp_time(c, &p.phase, false);
+	} else {
+		rp_e_key(c->e, "start");
+		print_ptp_time(c, &p.start, true);
+	}
+	rp_e_key(c->e, "period");
+	print_ptp_time(c, &p.period, false);
+	rp_e_key(c->e, "index");
+	rp_e_uint(c->e, p.index);
+	rp_e_key(c->e, "flags");
+	rp_e_flags(c->e, &rp_x_ptp_perout_flags, p.flags);
+	if (p.flags & PTP_PEROUT_DUTY_CYCLE) {
+		rp_e_key(c->e, "on");
+		print_ptp_time(c, &p.on, false);
+	} else if (v2) {
+		print_ptp_rsv(c, p.rsv, NELEM(p.rsv));
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* PTP_SYS_OFFSET{,_EXTENDED}: the samples asked for, then (when the call
+ * succeeded) the times: 2n + 1 alternating clock readings, or n triples */
+static void print_ptp_sys_offset(struct rp_ctx *c, bool extended)
+{
+	struct ptp_sys_offset in;
+	struct ptp_sys_offset_extended ext;
+	/* strace reads the whole struct; n_samples and rsv lead both */
+	if (!rp_arg_mem(c, 2, false, extended ? sizeof(ext) : sizeof(in)) ||
+	    !rp_arg_copy(c, 2, false, &in, offsetof(struct ptp_sys_offset, ts)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "n_samples");
+	rp_e_uint(c->e, in.n_samples);
+	print_ptp_rsv(c, in.rsv, NELEM(in.rsv));
+	const unsigned n = in.n_samples < PTP_MAX_SAMPLES ? in.n_samples : PTP_MAX_SAMPLES;
+	if (!extended && rp_arg_written(c, 2, &in, sizeof(in))) {
+		rp_e_key(c->e, "ts");
+		rp_e_open(c->e, '[');
+		for (size_t k = 0; k < 2 * n + 1 && !rp_array_cut(c, k); k++)
+			print_ptp_time(c, &in.ts[k], true);
+		rp_e_close(c->e, ']');
+	} else if (extended && rp_arg_written(c, 2, &ext, sizeof(ext))) {
+		rp_e_key(c->e, "ts");
+		rp_e_open(c->e, '[');
+		for (size_t k = 0; k < n && !rp_array_cut(c, k); k++) {
+			rp_e_open(c->e, '[');
+			for (size_t j = 0; j < 3; j++)
+				print_ptp_time(c, &ext.ts[k][j], true);
+			rp_e_close(c->e, ']');
+		}
+		rp_e_close(c->e, ']');
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* PTP_PIN_GETFUNC: the pin asked for, then what the call wrote; the
+ * setters: what was given */
+static void print_ptp_pin(struct rp_ctx *c, uint32_t cmd)
+{
+	const bool get = cmd == PTP_PIN_GETFUNC || cmd == PTP_PIN_GETFUNC2;
+	const bool v2 = cmd == PTP_PIN_GETFUNC2 || cmd == PTP_PIN_SETFUNC2;
+	struct ptp_pin_desc pin;
+	if (!rp_arg_copy(c, 2, false, &pin, sizeof(pin)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "index");
+	rp_e_uint(c->e, pin.index);
+	if (get && v2)
+		print_ptp_rsv(c, pin.rsv, NELEM(pin.rsv));
+	if (!get || rp_arg_written(c, 2, &pin, sizeof(pin))) {
+		if (get) {
+			rp_e_key(c->e, "name");
+			rp_print_cstring_field(c, pin.name, sizeof(pin.name));
+		}
+		rp_e_key(c->e, "func");
+		rp_e_enum(c->e, &rp_x_ptp_pin_funcs, pin.func);
+		rp_e_key(c->e, "chan");
+		rp_e_uint(c->e, pin.chan);
+		if (cmd == PTP_PIN_SETFUNC2)
+			print_ptp_rsv(c, pin.rsv, NELEM(pin.rsv));
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_ptp_precise(struct rp_ctx *c)
+{
+	struct ptp_sys_offset_precise p;
+	if (!rp_arg_copy(c, 2, true, &p, sizeof(p)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "device");
+	print_ptp_time(c, &p.device, true);
+	rp_e_key(c->e, "sys_realtime");
+	print_ptp_time(c, &p.sys_realtime, true);
+	rp_e_key(c->e, "sys_monoraw");
+	print_ptp_time(c, &p.sys_monoraw, false);
+	print_ptp_rsv(c, p.rsv, NELEM(p.rsv));
+	rp_e_close(c->e, '}');
+}
+
+bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd)
+{
+	if (!c->deref) /* -e verbose=: strace leaves them all undecoded */
+		return false;
+	switch (cmd) {
+	case PTP_CLOCK_GETCAPS:
+	case PTP_CLOCK_GETCAPS2:
+		print_ptp_caps(c);
+		return true;
+	case PTP_EXTTS_REQUEST:
+	case PTP_EXTTS_REQUEST2: {
+		struct ptp_extts_request e;
+		if (!rp_arg_copy(c, 2, false, &e, sizeof(e)))
+			return true;
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "index");
+		rp_e_uint(c->e, e.index);
+		rp_e_key(c->e, "flags");
+		rp_e_flags(c->e, &rp_x_ptp_extts_flags, e.flags);
+		if (cmd == PTP_EXTTS_REQUEST2)
+			print_ptp_rsv(c, e.rsv, NELEM(e.rsv));
+		rp_e_close(c->e, '}');
+		return true;
+	}
+	case PTP_PEROUT_REQUEST:
+	case PTP_PEROUT_REQUEST2:
+		print_ptp_perout(c, cmd == PTP_PEROUT_REQUEST2);
+		return true;
+	case PTP_ENABLE_PPS:
+	case PTP_ENABLE_PPS2:
+		rp_e_hex(c->e, c->sc->args[2]);
+		return true;
+	case PTP_PIN_GETFUNC:
+	case PTP_PIN_GETFUNC2:
+	case PTP_PIN_SETFUNC:
+	case PTP_PIN_SETFUNC2:
+		print_ptp_pin(c, cmd);
+		return true;
+	case PTP_SYS_OFFSET:
+	case PTP_SYS_OFFSET2:
+	case PTP_SYS_OFFSET_EXTENDED:
+	case PTP_SYS_OFFSET_EXTENDED2:
+		print_ptp_sys_offset(c, cmd == PTP_SYS_OFFSET_EXTENDED ||
+					    cmd == PTP_SYS_OFFSET_EXTENDED2);
+		return true;
+	case PTP_SYS_OFFSET_PRECISE:
+	case PTP_SYS_OFFSET_PRECISE2:
+		print_ptp_precise(c);
+		return true;
 	default:
 		return false;
 	}

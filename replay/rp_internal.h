@@ -201,6 +201,10 @@ void rp_print_open_flags64(struct rp_ctx *c, uint64_t f);
  * newfd_flags), with the "O_???" comment strace gives their unknown bits
  * (open's own flags have none). */
 void rp_print_open_flags(struct rp_ctx *c, uint64_t v);
+/* strace's sprinttime_nsec/_usec comment after a time: local time, the
+ * fraction of digits digits (9: ns, 6: us) only when nonzero; none at all
+ * for the epoch itself or a fraction not below a second. */
+void rp_e_time_comment(struct rp_emit *e, int64_t sec, uint64_t frac, int digits);
 /* A device number as strace prints st_rdev: makedev(0x8, 0x1). */
 void rp_print_dev(struct rp_emit *e, uint64_t dev);
 /* A fixed-size char array field as strace's print_quoted_cstring: up to

@@ -1,5 +1,5 @@
 /* tp_fam_ioctl: ioctl commands of the device and kernel-object families
- * strace decodes (block, IDE disks, loop, nbd, GPIO, file system, namespaces, perf,
+ * strace decodes (block, IDE disks, loop, nbd, GPIO, PTP clocks, file system, namespaces, perf,
  * userfaultfd, seccomp notifications), for the differential test against
  * strace. (The terminal's and the watchdog's are tp_fam_io's.)
  *
@@ -21,6 +21,7 @@
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
+#include <linux/ptp_clock.h>
 #include <linux/seccomp.h>
 #include <linux/userfaultfd.h>
 #include <stdint.h>
@@ -218,6 +219,32 @@ static void gpio_calls(void)
 	syscall(SYS_ioctl, BADFD, GPIO_GET_LINEINFO_UNWATCH_IOCTL, &offset);
 }
 
+/* PTP clock requests on a bad descriptor */
+static void ptp_calls(void)
+{
+	struct ptp_extts_request extts = {.index = 1,
+					  .flags = PTP_ENABLE_FEATURE | PTP_RISING_EDGE};
+	syscall(SYS_ioctl, BADFD, PTP_EXTTS_REQUEST, &extts);
+	extts.rsv[1] = 0xfe;
+	syscall(SYS_ioctl, BADFD, PTP_EXTTS_REQUEST2, &extts);
+	struct ptp_perout_request perout = {.start = {.sec = 1700000000, .nsec = 5},
+					    .period = {.sec = 1},
+					    .index = 2,
+					    .flags = PTP_PEROUT_ONE_SHOT};
+	syscall(SYS_ioctl, BADFD, PTP_PEROUT_REQUEST, &perout);
+	perout.flags = PTP_PEROUT_DUTY_CYCLE | PTP_PEROUT_PHASE;
+	perout.on.nsec = 500;
+	syscall(SYS_ioctl, BADFD, PTP_PEROUT_REQUEST2, &perout);
+	syscall(SYS_ioctl, BADFD, PTP_ENABLE_PPS, 1UL);
+	struct ptp_pin_desc pin = {.index = 3, .func = PTP_PF_EXTTS, .chan = 1};
+	syscall(SYS_ioctl, BADFD, PTP_PIN_SETFUNC, &pin);
+	syscall(SYS_ioctl, BADFD, PTP_PIN_GETFUNC, &pin);
+	struct ptp_sys_offset off = {.n_samples = 3};
+	syscall(SYS_ioctl, BADFD, PTP_SYS_OFFSET, &off);
+	struct ptp_clock_caps caps;
+	syscall(SYS_ioctl, BADFD, PTP_CLOCK_GETCAPS, &caps);
+}
+
 static void seccomp_calls(void)
 {
 	struct seccomp_notif notif;
@@ -260,6 +287,7 @@ int main(int argc, char **argv)
 	perf_calls();
 	uffd_calls();
 	gpio_calls();
+	ptp_calls();
 	seccomp_calls();
 	return 0;
 }

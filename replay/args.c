@@ -169,16 +169,6 @@ void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 		rp_buf_printf(b, "%d", fd);
 }
 
-void rp_e_time_comment(struct rp_emit *e, int64_t sec, uint64_t frac, int digits)
-{
-	const uint64_t second = digits == 6 ? 1000000 : 1000000000;
-	char buf[96];
-	if ((sec == 0 && frac == 0) || frac >= second ||
-	    !rp_format_time(sec, frac, digits, buf, sizeof(buf)))
-		return;
-	rp_e_comment(e, buf);
-}
-
 void rp_print_dev(struct rp_emit *e, uint64_t dev)
 {
 	/* glibc's major() and minor(): unsigned ints, as strace prints them */

@@ -108,6 +108,16 @@ bool rp_format_time(int64_t sec, uint64_t frac, int digits, char *buf, size_t si
 	return k < size && strftime(buf + k, size - k, "%z", &tm) > 0;
 }
 
+void rp_e_time_comment(struct rp_emit *e, int64_t sec, uint64_t frac, int digits)
+{
+	const uint64_t second = digits == 6 ? 1000000 : 1000000000;
+	char buf[96];
+	if ((sec == 0 && frac == 0) || frac >= second ||
+	    !rp_format_time(sec, frac, digits, buf, sizeof(buf)))
+		return;
+	rp_e_comment(e, buf);
+}
+
 static bool format_time(int64_t t, char *buf, size_t size)
 {
 	return rp_format_time(t, 0, 0, buf, size);

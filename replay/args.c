@@ -169,6 +169,21 @@ void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 		rp_buf_printf(b, "%d", fd);
 }
 
+void rp_print_nonzero_u32s(struct rp_ctx *c, const char *key, const void *words, size_t n, bool cut)
+{
+	const uint8_t *const p = words;
+	size_t k = 0;
+	while (k < n && !rp_get_u32(p + 4 * k))
+		k++;
+	if (k == n)
+		return;
+	rp_e_key(c->e, key);
+	rp_e_open(c->e, '[');
+	for (k = 0; k < n && !(cut && rp_array_cut(c, k)); k++)
+		rp_e_hex(c->e, rp_get_u32(p + 4 * k));
+	rp_e_close(c->e, ']');
+}
+
 void rp_print_dev(struct rp_emit *e, uint64_t dev)
 {
 	/* glibc's major() and minor(): unsigned ints, as strace prints them */

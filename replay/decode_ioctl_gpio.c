@@ -28,21 +28,6 @@ static void print_u32s(struct rp_ctx *c, const uint32_t *v, size_t n)
 	rp_e_close(c->e, ']');
 }
 
-/* [0x.., ...] of a padding array strace prints whole, when not all zero */
-static void print_padding(struct rp_ctx *c, const uint32_t *pad, size_t n)
-{
-	size_t k = 0;
-	while (k < n && !pad[k])
-		k++;
-	if (k == n)
-		return;
-	rp_e_key(c->e, "padding");
-	rp_e_open(c->e, '[');
-	for (k = 0; k < n; k++)
-		rp_e_hex(c->e, pad[k]);
-	rp_e_close(c->e, ']');
-}
-
 static void print_fd_struct(struct rp_ctx *c, int32_t fd)
 {
 	rp_e_open(c->e, '{');
@@ -214,7 +199,8 @@ static void print_line_config(struct rp_ctx *c, const struct gpio_v2_line_config
 	rp_e_flags(c->e, &rp_x_gpio_v2_line_flags, lc->flags);
 	rp_e_key(c->e, "num_attrs");
 	rp_e_uint(c->e, lc->num_attrs);
-	print_padding(c, lc->padding, sizeof(lc->padding) / sizeof(lc->padding[0]));
+	rp_print_nonzero_u32s(c, "padding", lc->padding,
+			      sizeof(lc->padding) / sizeof(lc->padding[0]), false);
 	if (lc->num_attrs) {
 		const size_t n = lc->num_attrs < GPIO_V2_LINE_NUM_ATTRS_MAX
 				     ? lc->num_attrs
@@ -266,7 +252,8 @@ static void print_v2_lineinfo(struct rp_ctx *c)
 		}
 		rp_e_close(c->e, ']');
 	}
-	print_padding(c, li.padding, sizeof(li.padding) / sizeof(li.padding[0]));
+	rp_print_nonzero_u32s(c, "padding", li.padding, sizeof(li.padding) / sizeof(li.padding[0]),
+			      false);
 	rp_e_close(c->e, '}');
 }
 
@@ -289,7 +276,8 @@ static void print_v2_line_request(struct rp_ctx *c)
 		rp_e_key(c->e, "event_buffer_size");
 		rp_e_uint(c->e, lr.event_buffer_size);
 	}
-	print_padding(c, lr.padding, sizeof(lr.padding) / sizeof(lr.padding[0]));
+	rp_print_nonzero_u32s(c, "padding", lr.padding, sizeof(lr.padding) / sizeof(lr.padding[0]),
+			      false);
 	rp_e_close(c->e, '}');
 	if (written_back(c, &lr, sizeof(lr)))
 		print_fd_struct(c, lr.fd);

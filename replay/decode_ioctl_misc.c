@@ -222,22 +222,6 @@ static void print_ptp_time(struct rp_ctx *c, const struct ptp_clock_time *t, boo
 		rp_e_time_comment(c->e, t->sec, t->nsec, 9);
 }
 
-/* a reserved array, [0x.., ...] when not all zero */
-static void print_ptp_rsv(struct rp_ctx *c, const void *words, size_t n)
-{
-	const uint8_t *const rsv = words;
-	size_t k = 0;
-	while (k < n && !rp_get_u32(rsv + 4 * k))
-		k++;
-	if (k == n)
-		return;
-	rp_e_key(c->e, "rsv");
-	rp_e_open(c->e, '[');
-	for (k = 0; k < n && !rp_array_cut(c, k); k++)
-		rp_e_hex(c->e, rp_get_u32(rsv + 4 * k));
-	rp_e_close(c->e, ']');
-}
-
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static void print_ptp_caps(struct rp_ctx *c)
@@ -256,7 +240,7 @@ static void print_ptp_caps(struct rp_ctx *c)
 		rp_e_key(c->e, keys[k]);
 		rp_e_int(c->e, values[k]);
 	}
-	print_ptp_rsv(c, caps.rsv, NELEM(caps.rsv));
+	rp_print_nonzero_u32s(c, "rsv", caps.rsv, NELEM(caps.rsv), true);
 	rp_e_close(c->e, '}');
 }
 
@@ -283,7 +267,7 @@ static void print_ptp_perout(struct rp_ctx *c, bool v2)
 		rp_e_key(c->e, "on");
 		print_ptp_time(c, &p.on, false);
 	} else if (v2) {
-		print_ptp_rsv(c, p.rsv, NELEM(p.rsv));
+		rp_print_nonzero_u32s(c, "rsv", p.rsv, NELEM(p.rsv), true);
 	}
 	rp_e_close(c->e, '}');
 }
@@ -301,7 +285,7 @@ static void print_ptp_sys_offset(struct rp_ctx *c, bool extended)
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "n_samples");
 	rp_e_uint(c->e, in.n_samples);
-	print_ptp_rsv(c, in.rsv, NELEM(in.rsv));
+	rp_print_nonzero_u32s(c, "rsv", in.rsv, NELEM(in.rsv), true);
 	const unsigned n = in.n_samples < PTP_MAX_SAMPLES ? in.n_samples : PTP_MAX_SAMPLES;
 	if (!extended && rp_arg_written(c, 2, &in, sizeof(in))) {
 		rp_e_key(c->e, "ts");
@@ -336,7 +320,7 @@ static void print_ptp_pin(struct rp_ctx *c, uint32_t cmd)
 	rp_e_key(c->e, "index");
 	rp_e_uint(c->e, pin.index);
 	if (get && v2)
-		print_ptp_rsv(c, pin.rsv, NELEM(pin.rsv));
+		rp_print_nonzero_u32s(c, "rsv", pin.rsv, NELEM(pin.rsv), true);
 	if (!get || rp_arg_written(c, 2, &pin, sizeof(pin))) {
 		if (get) {
 			rp_e_key(c->e, "name");
@@ -347,7 +331,7 @@ static void print_ptp_pin(struct rp_ctx *c, uint32_t cmd)
 		rp_e_key(c->e, "chan");
 		rp_e_uint(c->e, pin.chan);
 		if (cmd == PTP_PIN_SETFUNC2)
-			print_ptp_rsv(c, pin.rsv, NELEM(pin.rsv));
+			rp_print_nonzero_u32s(c, "rsv", pin.rsv, NELEM(pin.rsv), true);
 	}
 	rp_e_close(c->e, '}');
 }
@@ -364,7 +348,7 @@ static void print_ptp_precise(struct rp_ctx *c)
 	print_ptp_time(c, &p.sys_realtime, true);
 	rp_e_key(c->e, "sys_monoraw");
 	print_ptp_time(c, &p.sys_monoraw, false);
-	print_ptp_rsv(c, p.rsv, NELEM(p.rsv));
+	rp_print_nonzero_u32s(c, "rsv", p.rsv, NELEM(p.rsv), true);
 	rp_e_close(c->e, '}');
 }
 
@@ -388,7 +372,7 @@ bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd)
 		rp_e_key(c->e, "flags");
 		rp_e_flags(c->e, &rp_x_ptp_extts_flags, e.flags);
 		if (cmd == PTP_EXTTS_REQUEST2)
-			print_ptp_rsv(c, e.rsv, NELEM(e.rsv));
+			rp_print_nonzero_u32s(c, "rsv", e.rsv, NELEM(e.rsv), true);
 		rp_e_close(c->e, '}');
 		return true;
 	}

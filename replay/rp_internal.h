@@ -205,6 +205,11 @@ void rp_print_open_flags(struct rp_ctx *c, uint64_t v);
  * fraction of digits digits (9: ns, 6: us) only when nonzero; none at all
  * for the epoch itself or a fraction not below a second. */
 void rp_e_time_comment(struct rp_emit *e, int64_t sec, uint64_t frac, int digits);
+/* A reserved or padding field of n u32s, "key=[0x.., ...]", when any is
+ * nonzero: whole (strace's PRINT_FIELD_X_ARRAY) or cut by -s (cut:
+ * PRINT_FIELD_ARRAY). */
+void rp_print_nonzero_u32s(struct rp_ctx *c, const char *key, const void *words, size_t n,
+			   bool cut);
 /* A device number as strace prints st_rdev: makedev(0x8, 0x1). */
 void rp_print_dev(struct rp_emit *e, uint64_t dev);
 /* A fixed-size char array field as strace's print_quoted_cstring: up to

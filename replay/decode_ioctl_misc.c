@@ -570,12 +570,11 @@ static void print_notif_recv(struct rp_ctx *c)
 	struct seccomp_notif in, out;
 	const uint64_t addr = c->sc->args[2];
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 2, 0);
-	if (addr && c->deref && m && m->len >= sizeof(in)) {
+	/* JSON has one value: the notification received (the call's point) */
+	if (!c->e->json && addr && c->deref && m && m->len >= sizeof(in)) {
 		memcpy(&in, m->data, sizeof(in));
 		if (memcmp(&in, &zero, sizeof(in)) != 0) {
 			print_seccomp_notif(c, &in);
-			if (c->e->json)
-				return;
 			rp_e_changed(c->e);
 		}
 	}

@@ -190,6 +190,19 @@ static void print_clone3(struct rp_ctx *c)
 	rp_e_uint(c->e, c->sc->args[1]);
 }
 
+/* A signal in a wait status: its name, else its number (strace's
+ * sprintsigname). */
+static void wait_signame(struct rp_buf *b, unsigned sig)
+{
+	const char *const name = strec_signal_name((int)sig);
+	if (name)
+		rp_buf_puts(b, name);
+	else
+		rp_buf_printf(b, "%u", sig);
+}
+
+/* strace's printstatus: the macro test that holds, then what bits are
+ * left ("|PTRACE_EVENT_EXIT<<16" of a ptrace stop). */
 static void wait_status(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, true, 4);
@@ -200,24 +213,43 @@ static void wait_status(struct rp_ctx *c, unsigned i)
 		rp_arg_ptr(c, i);
 		return;
 	}
-	const int s = (int32_t)rp_get_u32(m->data);
-	const char *sig;
-	char tmp[128];
-	if ((s & 0x7f) == 0) {
-		snprintf(tmp, sizeof(tmp), "[{WIFEXITED(s) && WEXITSTATUS(s) == %d}]",
-			 (s >> 8) & 0xff);
-	} else if ((s & 0xff) == 0x7f) {
-		sig = strec_signal_name((s >> 8) & 0xff);
-		snprintf(tmp, sizeof(tmp), "[{WIFSTOPPED(s) && WSTOPSIG(s) == %s}]",
-			 sig ? sig : "?");
+	uint32_t s = rp_get_u32(m->data);
+	struct rp_buf b = {0};
+	rp_buf_putc(&b, '[');
+	if ((s & 0xff) == 0x7f) {
+		const unsigned sig = (s >> 8) & 0xff; /* | 0x80: PTRACE_O_TRACESYSGOOD */
+		rp_buf_puts(&b, "{WIFSTOPPED(s) && WSTOPSIG(s) == ");
+		wait_signame(&b, sig & 0x7f);
+		rp_buf_printf(&b, "%s}", sig & 0x80 ? " | 0x80" : "");
+		s &= ~((sig << 8) | 0x7fu);
+	} else if ((s & 0x7f) != 0 && (s & 0x7f) != 0x7f) {
+		rp_buf_puts(&b, "{WIFSIGNALED(s) && WTERMSIG(s) == ");
+		wait_signame(&b, s & 0x7f);
+		rp_buf_printf(&b, "%s}", (s & 0x80) ? " && WCOREDUMP(s)" : "");
+		s &= ~0xffu;
+	} else if ((s & 0x7f) == 0) {
+		rp_buf_printf(&b, "{WIFEXITED(s) && WEXITSTATUS(s) == %u}", (s >> 8) & 0xff);
+		s &= ~0xff00u;
 	} else if (s == 0xffff) {
-		snprintf(tmp, sizeof(tmp), "[{WIFCONTINUED(s)}]");
-	} else {
-		sig = strec_signal_name(s & 0x7f);
-		snprintf(tmp, sizeof(tmp), "[{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}]",
-			 sig ? sig : "?", (s & 0x80) ? " && WCOREDUMP(s)" : "");
+		rp_buf_puts(&b, "{WIFCONTINUED(s)}");
+		s = 0;
+	} else { /* none holds: the number alone */
+		rp_buf_printf(&b, "%#x", s);
+		s = 0;
 	}
-	rp_e_raw(c->e, tmp);
+	/* what is left: a ptrace event (<<16), then any other bits */
+	if (s >> 16) {
+		rp_buf_putc(&b, '|');
+		rp_xlat_enum_text(&b, rp_e_xstyle(c->e), &rp_x_ptrace_events, s >> 16);
+		rp_buf_puts(&b, "<<16");
+		s &= 0xffff;
+	}
+	if (s)
+		rp_buf_printf(&b, "|%#x", s);
+	rp_buf_putc(&b, ']');
+	if (!b.oom)
+		rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
 }
 
 static void rlim_value(struct rp_ctx *c, uint64_t v)
@@ -396,12 +428,7 @@ static void print_rusage(struct rp_ctx *c, unsigned i)
 	static const char *const tv[] = {"ru_utime", "ru_stime"};
 	for (int k = 0; k < 2; k++) {
 		rp_e_key(c->e, tv[k]);
-		rp_e_open(c->e, '{');
-		rp_e_key(c->e, "tv_sec");
-		rp_e_int(c->e, (int64_t)rp_get_u64(d + 16 * k));
-		rp_e_key(c->e, "tv_usec");
-		rp_e_int(c->e, (int64_t)rp_get_u64(d + 16 * k + 8));
-		rp_e_close(c->e, '}');
+		rp_print_timespec_data(c->e, d + 16 * k, "tv_usec");
 	}
 	if (!RP_VERBOSE(c)) {
 		rp_e_ellipsis(c->e);
@@ -412,7 +439,7 @@ static void print_rusage(struct rp_ctx *c, unsigned i)
 		    "ru_msgrcv", "ru_nsignals", "ru_nvcsw",   "ru_nivcsw"};
 		for (int k = 0; k < 14; k++) {
 			rp_e_key(c->e, n[k]);
-			rp_e_int(c->e, (int64_t)rp_get_u64(d + 32 + 8 * k));
+			rp_e_uint(c->e, rp_get_u64(d + 32 + 8 * k)); /* strace: unsigned */
 		}
 	}
 	rp_e_close(c->e, '}');
@@ -898,7 +925,7 @@ static void print_waitid(struct rp_ctx *c)
 			 (uint32_t)a[0] == P_PID    ? SC_PID_TGID
 			 : (uint32_t)a[0] == P_PGID ? SC_PID_PGID
 						    : SC_PID_NONE);
-	const struct rp_mem *m = rp_arg_mem(c, 2, true, 48);
+	const struct rp_mem *m = rp_arg_mem(c, 2, true, SC_SIZE(SIGINFO));
 	if (m) {
 		if (rp_get_u32(m->data) == 0) /* WNOHANG, nothing ready */
 			rp_e_raw(c->e, "{}");
@@ -1234,7 +1261,7 @@ void rp_dec_pidfd_send_signal(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_print_signame(c, (int32_t)a[1]);
-	const struct rp_mem *m = rp_arg_mem(c, 2, false, 48);
+	const struct rp_mem *m = rp_arg_mem(c, 2, false, SC_SIZE(SIGINFO));
 	if (m)
 		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
 	rp_e_hex(c->e, (uint32_t)a[3]);

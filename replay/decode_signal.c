@@ -4,6 +4,7 @@
 #include "names.h"
 
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,9 +35,7 @@ static void print_sigaction(struct rp_ctx *c, unsigned i, bool out)
 	rp_e_close(c->e, '}');
 }
 
-/* A sigset of size bytes: strace reads it only when the size is the
- * kernel's (8 on x86_64), else shows the address. */
-static void print_sigset_arg(struct rp_ctx *c, unsigned i, bool out, uint64_t size)
+void rp_print_sigset_arg(struct rp_ctx *c, unsigned i, bool out, uint64_t size)
 {
 	if (size != 8) {
 		rp_arg_ptr(c, i);
@@ -47,9 +46,7 @@ static void print_sigset_arg(struct rp_ctx *c, unsigned i, bool out, uint64_t si
 		rp_print_sigset(c, m->data, 8);
 }
 
-#define SS_ONSTACK    1u
-#define SS_DISABLE    2u
-#define SS_AUTODISARM (1u << 31)
+#define SS_AUTODISARM (1u << 31) /* <linux/signal.h>, not glibc's */
 
 static void print_stack_t(struct rp_ctx *c, unsigned i, bool out)
 {
@@ -104,15 +101,15 @@ void rp_dec_rt_sigprocmask(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_enum(c->e, &rp_x_sigprocmask_how, (uint32_t)a[0]);
-	print_sigset_arg(c, 1, false, a[3]);
-	print_sigset_arg(c, 2, true, a[3]);
+	rp_print_sigset_arg(c, 1, false, a[3]);
+	rp_print_sigset_arg(c, 2, true, a[3]);
 	rp_e_uint(c->e, a[3]);
 }
 
 void rp_dec_rt_sigsuspend(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	print_sigset_arg(c, 0, false, a[1]);
+	rp_print_sigset_arg(c, 0, false, a[1]);
 	rp_e_uint(c->e, a[1]);
 }
 
@@ -140,7 +137,7 @@ static void sigqueueinfo(struct rp_ctx *c, unsigned n)
 	for (unsigned k = 0; k < n; k++)
 		rp_arg_pid(c, k);
 	rp_print_signame(c, (int32_t)a[n]);
-	const struct rp_mem *m = rp_arg_mem(c, n + 1, false, 48);
+	const struct rp_mem *m = rp_arg_mem(c, n + 1, false, SC_SIZE(SIGINFO));
 	if (m)
 		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
 }
@@ -158,8 +155,8 @@ void rp_dec_rt_tgsigqueueinfo(struct rp_ctx *c)
 void rp_dec_rt_sigtimedwait(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	print_sigset_arg(c, 0, false, a[3]);
-	const struct rp_mem *m = rp_arg_mem(c, 1, true, 48);
+	rp_print_sigset_arg(c, 0, false, a[3]);
+	const struct rp_mem *m = rp_arg_mem(c, 1, true, SC_SIZE(SIGINFO));
 	if (m)
 		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
 	rp_print_timespec_arg(c, 2, false);
@@ -261,6 +258,38 @@ static const char *rp_si_code_name(int signo, int code)
 
 /* siginfo as strace prints it: fields depend on the signal and code.
  * fd_names (NULL: none) names si_fd as -y does, in tid's table. */
+/* The sender: its pid signed, its uid unsigned but -1 (strace's printpid
+ * and PRINT_FIELD_ID) */
+static void print_si_source(struct rp_emit *e, uint32_t pid, uint32_t uid)
+{
+	rp_e_key(e, "si_pid");
+	rp_e_int(e, (int32_t)pid);
+	rp_e_key(e, "si_uid");
+	if (uid == UINT32_MAX)
+		rp_e_int(e, -1);
+	else
+		rp_e_uint(e, uid);
+}
+
+/* POLL_*'s (F_SETSIG) and SI_SIGIO's band and descriptor, named under -y */
+static void print_si_band_fd(struct rp_emit *e, const uint8_t *si,
+			     const struct rp_session *fd_names, uint32_t tid)
+{
+	rp_e_key(e, "si_band");
+	rp_e_int(e, (int64_t)rp_get_u64(si + 16));
+	rp_e_key(e, "si_fd");
+	const int32_t fd = (int32_t)rp_get_u32(si + 24);
+	const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
+	struct rp_buf text = {0};
+	if (path)
+		rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
+	if (path && !text.oom)
+		rp_e_rawf(e, "%.*s", (int)text.len, text.data);
+	else
+		rp_e_int(e, fd);
+	rp_buf_free(&text);
+}
+
 void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		      const struct rp_session *fd_names, uint32_t tid)
 {
@@ -284,98 +313,106 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		rp_e_symx(e, cn, (uint32_t)code); /* -X: 0xfffffffa for SI_TKILL */
 	else
 		rp_e_hex(e, (uint32_t)code);
-	if (err) {
+	if (err) { /* unsigned: an unknown one is 4294967294, not -2 */
 		rp_e_key(e, "si_errno");
-		const char *en = strec_errno_name(err);
+		char num[16];
+		snprintf(num, sizeof(num), "%u", (uint32_t)err);
+		const char *const en = err > 0 ? strec_errno_name(err) : NULL;
 		if (en)
-			rp_e_symd(e, en, err);
+			rp_e_named(e, num, en);
 		else
-			rp_e_int(e, err);
+			rp_e_uint(e, (uint32_t)err);
 	}
+	/* strace's print_si_info: a code <= 0 says who sent it (a process, a
+	 * timer, the I/O signal machinery); a kernel code, the signal says
+	 * which fields are set */
 	const uint32_t pid = rp_get_u32(si + 16), uid = rp_get_u32(si + 20);
-	if (code <= 0 && code != -2 && code != -4 && code != -5) {
-		/* sent by a process: kill, tkill, sigqueue */
-		rp_e_key(e, "si_pid");
-		rp_e_uint(e, pid);
-		rp_e_key(e, "si_uid");
-		rp_e_uint(e, uid);
-		/* SI_QUEUE, SI_MESGQ: the value, when there is one */
-		if ((code == -1 || code == -3) && rp_get_u64(si + 24)) {
-			rp_e_key(e, "si_int");
-			rp_e_int(e, (int32_t)rp_get_u32(si + 24));
-			rp_e_key(e, "si_ptr");
-			rp_e_ptr(e, rp_get_u64(si + 24));
+	const uint64_t word = rp_get_u64(si + 24); /* si_ptr's (si_int's) place */
+	bool source = false, value = false;
+	if (code <= 0) {
+		switch (code) {
+		case SI_USER:
+		case SI_TKILL:
+			source = true;
+			break;
+		case SI_TIMER:
+			rp_e_key(e, "si_timerid");
+			rp_e_hex(e, rp_get_u32(si + 16));
+			rp_e_key(e, "si_overrun");
+			rp_e_int(e, (int32_t)rp_get_u32(si + 20));
+			value = true;
+			break;
+		case SI_SIGIO:
+			print_si_band_fd(e, si, fd_names, tid);
+			break;
+		default: /* SI_QUEUE, SI_MESGQ, SI_ASYNCIO...: a value if set */
+			source = true;
+			value = word != 0;
+			break;
 		}
-	} else if (signo == 17) {
-		rp_e_key(e, "si_pid");
-		rp_e_uint(e, pid);
-		rp_e_key(e, "si_uid");
-		rp_e_uint(e, uid);
-		const int32_t status = (int32_t)rp_get_u32(si + 24);
-		rp_e_key(e, "si_status");
-		if (code == 1)
-			rp_e_int(e, status);
-		else
-			sig_value(e, status);
-		static const char *const keys[] = {"si_utime", "si_stime"};
-		for (int i = 0; i < 2; i++) {
-			const uint64_t ticks = rp_get_u64(si + 32 + 8 * i);
-			rp_e_key(e, keys[i]);
-			rp_e_clock_ticks(e, ticks);
+	} else {
+		switch (signo) {
+		case SIGCHLD:
+			print_si_source(e, pid, uid);
+			rp_e_key(e, "si_status");
+			if (code == CLD_EXITED)
+				rp_e_int(e, (int32_t)rp_get_u32(si + 24));
+			else
+				sig_value(e, (int32_t)rp_get_u32(si + 24));
+			rp_e_key(e, "si_utime");
+			rp_e_clock_ticks(e, rp_get_u64(si + 32));
+			rp_e_key(e, "si_stime");
+			rp_e_clock_ticks(e, rp_get_u64(si + 40));
+			break;
+		case SIGILL:
+		case SIGFPE:
+		case SIGBUS:
+		case SIGSEGV:
+		case SIGTRAP:
+			rp_e_key(e, "si_addr");
+			rp_e_ptr(e, rp_get_u64(si + 16));
+			if (signo == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO)) {
+				rp_e_key(e, "si_addr_lsb");
+				rp_e_hex(e, rp_get_u16(si + 24));
+			} else if (signo == SIGSEGV && code == SEGV_BNDERR) {
+				rp_e_key(e, "si_lower");
+				rp_e_ptr(e, rp_get_u64(si + 32));
+				rp_e_key(e, "si_upper");
+				rp_e_ptr(e, rp_get_u64(si + 40));
+			} else if (signo == SIGSEGV && code == SEGV_PKUERR) {
+				rp_e_key(e, "si_pkey");
+				rp_e_uint(e, rp_get_u32(si + 32));
+			}
+			break;
+		case SIGIO:
+			if (code >= POLL_IN && code <= POLL_HUP)
+				print_si_band_fd(e, si, fd_names, tid);
+			break;
+		case SIGSYS: { /* the call a seccomp filter refused, in its arch */
+			rp_e_key(e, "si_call_addr");
+			rp_e_ptr(e, rp_get_u64(si + 16));
+			const uint32_t nr = rp_get_u32(si + 24), arch = rp_get_u32(si + 28);
+			char num[16], name[64];
+			snprintf(num, sizeof(num), "%u", nr);
+			rp_e_key(e, "si_syscall");
+			rp_e_named(e, num, rp_syscall_nr_name(arch, nr, name, sizeof(name)));
+			rp_e_key(e, "si_arch");
+			rp_e_enum(e, &rp_x_audit_arch, arch);
+			break;
 		}
-	} else if (signo == 31 && code == 1) {
-		/* SYS_SECCOMP: the call a filter refused, in its architecture */
-		rp_e_key(e, "si_call_addr");
-		rp_e_ptr(e, rp_get_u64(si + 16));
-		const int32_t nr = (int32_t)rp_get_u32(si + 24);
-		const uint32_t arch = rp_get_u32(si + 28);
-		char num[16], name[64];
-		snprintf(num, sizeof(num), "%d", nr);
-		rp_e_key(e, "si_syscall");
-		rp_e_named(e, num, rp_syscall_nr_name(arch, nr, name, sizeof(name)));
-		rp_e_key(e, "si_arch");
-		rp_e_enum(e, &rp_x_audit_arch, arch);
-	} else if (signo == 11 || signo == 7 || signo == 4 || signo == 8 || signo == 5) {
-		rp_e_key(e, "si_addr");
-		rp_e_ptr(e, rp_get_u64(si + 16));
-	} else if (code == -2) {
-		rp_e_key(e, "si_timerid");
-		rp_e_hex(e, rp_get_u32(si + 16));
-		rp_e_key(e, "si_overrun");
-		rp_e_int(e, (int32_t)rp_get_u32(si + 20));
+		default: /* SI_KERNEL and the like: a sender, a value, if set */
+			source = pid || uid;
+			value = word != 0;
+			break;
+		}
+	}
+	if (source)
+		print_si_source(e, pid, uid);
+	if (value) {
 		rp_e_key(e, "si_int");
 		rp_e_int(e, (int32_t)rp_get_u32(si + 24));
 		rp_e_key(e, "si_ptr");
-		rp_e_ptr(e, rp_get_u64(si + 24));
-	} else if (signo == 29 && code > 0 && code <= 6) {
-		/* POLL_IN..POLL_HUP (F_SETSIG): band and descriptor */
-		rp_e_key(e, "si_band");
-		rp_e_int(e, (int64_t)rp_get_u64(si + 16));
-		rp_e_key(e, "si_fd");
-		const int32_t fd = (int32_t)rp_get_u32(si + 24);
-		const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
-		struct rp_buf text = {0};
-		if (path)
-			rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
-		if (path && !text.oom)
-			rp_e_rawf(e, "%.*s", (int)text.len, text.data);
-		else
-			rp_e_int(e, fd);
-		rp_buf_free(&text);
-	} else if (code > 0) {
-		/* other kernel codes (SI_KERNEL...): a sender and a value if set */
-		if (pid || uid) {
-			rp_e_key(e, "si_pid");
-			rp_e_uint(e, pid);
-			rp_e_key(e, "si_uid");
-			rp_e_uint(e, uid);
-		}
-		if (rp_get_u64(si + 24)) {
-			rp_e_key(e, "si_int");
-			rp_e_int(e, (int32_t)rp_get_u32(si + 24));
-			rp_e_key(e, "si_ptr");
-			rp_e_ptr(e, rp_get_u64(si + 24));
-		}
+		rp_e_ptr(e, word);
 	}
 	rp_e_close(e, '}');
 }

@@ -261,6 +261,10 @@ static inline bool rp_addr_only(struct rp_ctx *c, uint64_t addr)
 	return true;
 }
 void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
+/* Sigset arg i of size bytes (as the kernel read it, or wrote it when out):
+ * strace reads one only when the size is the kernel's (8 on x86_64), else
+ * shows the address. */
+void rp_print_sigset_arg(struct rp_ctx *c, unsigned i, bool out, uint64_t size);
 void rp_print_signame(struct rp_ctx *c, int64_t sig);
 void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */
 

@@ -220,6 +220,13 @@ enum sc_len_source {
 	X(HD_IDENTITY, 512)	/* HDIO_GET_IDENTITY's drive identity */                           \
 	X(HD_OLD_IDENTITY, 142) /* HDIO_OBSOLETE_IDENTITY's */                                     \
 	X(WINSIZE, 8)                                                                              \
+	X(PEEKSIGINFO_ARGS, 16) /* PTRACE_PEEKSIGINFO's {off, flags, nr} */                        \
+	X(USER_REGS, 216)	/* struct user_regs_struct (PTRACE_GETREGS) */                     \
+	X(USER_FPREGS, 512)	/* struct user_fpregs_struct (PTRACE_GETFPREGS) */                 \
+	/* PTRACE_SETREGSET's / GETREGSET's struct iovec, and its buffer (up to the */             \
+	/* largest set strace prints, USER_FPREGS) at entry / at exit as items 1 */                \
+	X(REGSET_IN, 16)                                                                           \
+	X(REGSET_OUT, 16)                                                                          \
 	X(SIGSET_PACK, 16)	/* pselect6's {const sigset_t *ss, size_t len} */                  \
 	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \
 	X(FUTEX_WAITV_PAIR, 48) /* futex_requeue waiters[2] */                                     \
@@ -269,6 +276,24 @@ enum sc_len_source {
 	X(dirent64, d_reclen, 16)                                                                  \
 	X(dirent64, d_type, 18)                                                                    \
 	X(dirent64, d_name, 19)                                                                    \
+	X(user_fpregs_struct, cwd, 0)                                                              \
+	X(user_fpregs_struct, swd, 2)                                                              \
+	X(user_fpregs_struct, ftw, 4)                                                              \
+	X(user_fpregs_struct, fop, 6)                                                              \
+	X(user_fpregs_struct, rip, 8)                                                              \
+	X(user_fpregs_struct, rdp, 16)                                                             \
+	X(user_fpregs_struct, mxcsr, 24)                                                           \
+	X(user_fpregs_struct, mxcr_mask, 28)                                                       \
+	X(user_fpregs_struct, st_space, 32)                                                        \
+	X(user_fpregs_struct, xmm_space, 160)                                                      \
+	X(user_fpregs_struct, padding, 416)                                                        \
+	X(user_regs_struct, orig_rax, 120)                                                         \
+	X(user_regs_struct, gs, 208) /* the last of its 27 words */                                \
+	/* PTRACE_GET_SYSCALL_INFO's: then the entry, exit or seccomp union */                     \
+	X(ptrace_syscall_info, arch, 4)                                                            \
+	X(ptrace_syscall_info, instruction_pointer, 8)                                             \
+	X(ptrace_syscall_info, stack_pointer, 16)                                                  \
+	X(ptrace_syscall_info, entry, 24)                                                          \
 	/* rt_sigreturn's frame: the ucontext at the stack pointer */                              \
 	X(ucontext_t, uc_sigmask, 296)
 
@@ -280,6 +305,12 @@ enum sc_struct_offset { SC_STRUCT_OFFSETS(SC_OFF_ENUM_) };
 #define SC_TYPE_ENUM_(name, size) SC_T_##name,
 enum sc_type_id { SC_TYPES(SC_TYPE_ENUM_) SC_T_COUNT };
 #undef SC_TYPE_ENUM_
+/* The same sizes as constants, for array bounds and static checks:
+ * SC_SIZE(STAT) is sc_type_size(SC_T_STAT). */
+#define SC_TYPE_SIZE_ENUM_(name, size) SC_SIZE_##name = (size),
+enum sc_type_size_const { SC_TYPES(SC_TYPE_SIZE_ENUM_) };
+#undef SC_TYPE_SIZE_ENUM_
+#define SC_SIZE(name) SC_SIZE_##name
 
 /* Named value and flag sets that arguments use. The decoder owns the
  * contents (replay/), the table only names them. */

@@ -58,6 +58,12 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 		case SC_T_INT_PAIR:
 			p.flags |= SB_ARG_FD_PAIR;
 			break;
+		case SC_T_REGSET_IN:
+		case SC_T_REGSET_OUT:
+			/* the set behind the iovec, as far as strace prints one */
+			p.flags |= SB_ARG_REGSET;
+			p.cap = (uint32_t)sc_type_size(SC_T_USER_FPREGS);
+			break;
 		default:
 			break;
 		}

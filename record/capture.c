@@ -251,7 +251,8 @@ static int capture_mmsghdr(const struct capture_ctx *c, uint64_t addr, uint64_t 
 /* Structs holding pointers, or longer than their type: what is behind or
  * after them, as items 1 and up of argument i. pselect6's sigmask pair is
  * read by the kernel at entry; clone_args' pidfd and parent_tid are written
- * by the exit; msgbuf's text is as long as the argument after it says. */
+ * by the exit; msgbuf's text is as long as the argument after it says; a
+ * ptrace register set's iovec has the set behind it. */
 static int capture_pointees(const struct capture_ctx *c, const struct rec_task *task, unsigned i,
 			    uint8_t type, uint64_t addr, enum strtrc_mem_stop stop)
 {
@@ -266,6 +267,14 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 		if (rec_mem_read(c->tid, addr, pack, sizeof(pack), &got) != REC_READ_OK)
 			return 0;
 		return capture_area(c, 1, pack[0], pack[1], REC_MAX_SIGSET);
+	}
+	if ((type == SC_T_REGSET_IN && stop == STRTRC_AT_ENTRY) ||
+	    (type == SC_T_REGSET_OUT && stop == STRTRC_AT_EXIT)) {
+		/* the register set behind the iovec, as far as strace prints one */
+		uint64_t iov[2]; /* iov_base, iov_len */
+		if (rec_mem_read(c->tid, addr, iov, sizeof(iov), &got) != REC_READ_OK)
+			return 0;
+		return capture_area(c, 1, iov[0], iov[1], sc_type_size(SC_T_USER_FPREGS));
 	}
 	if (type == SC_T_CLONE_ARGS && stop == STRTRC_AT_EXIT) {
 		uint64_t head[4]; /* flags, pidfd, child_tid, parent_tid */

@@ -679,7 +679,7 @@ static __always_inline bool length_of(struct cap_state *c, __u8 len, __u64 *out)
 }
 
 /* What is behind or after a struct (clone_args' outputs, pselect6's
- * sigset, msgbuf's text), as items 1 and up. */
+ * sigset, msgbuf's text, a ptrace register set), as items 1 and up. */
 static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 {
 	struct cap_state *const c = &s->c;
@@ -690,6 +690,10 @@ static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 		__u64 pack[2] = {};
 		if (bpf_probe_read_user(pack, sizeof(pack), (const void *)addr) == 0)
 			capture_area(1, pack[0], pack[1], cfg.max_sigset);
+	} else if (flags & SB_ARG_REGSET) {
+		__u64 iov[2] = {}; /* iov_base, iov_len */
+		if (bpf_probe_read_user(iov, sizeof(iov), (const void *)addr) == 0)
+			capture_area(1, iov[0], iov[1], c->a.cap);
 	} else if ((flags & SB_ARG_CLONE_ARGS) && c->stop == 1) {
 		__u64 head[4] = {}; /* flags, pidfd, child_tid, parent_tid */
 		if (bpf_probe_read_user(head, sizeof(head), (const void *)addr))

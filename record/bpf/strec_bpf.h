@@ -42,6 +42,9 @@ enum sb_arg_flag {
 	SB_ARG_ENV = 1u << 4,		  /* a string vector that is the environment */
 	SB_ARG_FD_PAIR = 1u << 5,	  /* int[2] of new descriptors (pipe, socketpair) */
 	SB_ARG_REMOTE_FD = 1u << 6, /* a descriptor of the process the pidfd in arg len names */
+	/* ptrace's register-set iovec: item 1 = up to cap bytes of the set, at
+	 * both stops (the program cannot tell GETREGSET's from SETREGSET's) */
+	SB_ARG_REGSET = 1u << 7,
 };
 
 struct sb_arg_plan {

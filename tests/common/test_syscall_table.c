@@ -34,6 +34,7 @@
 #include <sys/times.h>
 #include <sys/timex.h>
 #include <sys/uio.h>
+#include <sys/user.h>
 #include <ucontext.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -53,6 +54,7 @@
 #include <linux/landlock.h>
 #include <linux/mount.h>
 #include <linux/openat2.h>
+#include <linux/ptrace.h>
 #include <linux/perf_event.h>
 #include <linux/rseq.h>
 #include <linux/sched.h>
@@ -641,6 +643,11 @@ static void check_sizes(void)
 	    {SC_T_BLKPG_ARG, sizeof(struct blkpg_ioctl_arg), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
 	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
+	    {SC_T_PEEKSIGINFO_ARGS, sizeof(struct ptrace_peeksiginfo_args), 0},
+	    {SC_T_USER_REGS, sizeof(struct user_regs_struct), 0},
+	    {SC_T_USER_FPREGS, sizeof(struct user_fpregs_struct), 0},
+	    {SC_T_REGSET_IN, sizeof(struct iovec), 0},
+	    {SC_T_REGSET_OUT, sizeof(struct iovec), 0},
 	    /* Not in the 6.1 headers; sizes from the current uapi definitions:
 	     * cachestat_range {u64 off, len}; cachestat {5 x u64};
 	     * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};
@@ -681,6 +688,9 @@ static void check_struct_offsets(void)
 	typedef struct dirent64 dirent64;
 	typedef struct stat stat;
 	typedef struct statx statx;
+	typedef struct user_fpregs_struct user_fpregs_struct;
+	typedef struct user_regs_struct user_regs_struct;
+	typedef struct ptrace_syscall_info ptrace_syscall_info;
 #define CHECK_OFFSET_(type, field, off)                                                            \
 	CHECK(offsetof(type, field) == (off), "offsetof(%s, %s) is %zu, the table says %d", #type, \
 	      #field, offsetof(type, field), (off));

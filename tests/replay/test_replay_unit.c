@@ -4,8 +4,11 @@
 #include "rp_internal.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/reg.h>
+#include <sys/user.h>
 
 static int failures;
 
@@ -95,7 +98,6 @@ static const enum sc_xlat_id ids_without_set[] = {
     SC_X_MQ_OPEN_FLAGS,
     SC_X_REBOOT_MAGIC,
     SC_X_SYSLOG_ACTION,
-    SC_X_PTRACE_REQUEST,
     SC_X_KEYCTL_CMD,
     SC_X_SWAP_FLAGS,
     SC_X_QUOTACTL_CMD,
@@ -165,9 +167,59 @@ static void check_xlat_sets(void)
 	}
 }
 
+/* PTRACE_PEEKUSER's names of struct user offsets are the headers' offsets,
+ * in ascending order. */
+static void check_user_offsets(void)
+{
+#define UOFF_(f)                                                                                   \
+	{                                                                                          \
+		offsetof(struct user, f), "offsetof(struct user, " #f ")"                          \
+	}
+	static const struct {
+		uint64_t off;
+		const char *name;
+	} want[] = {
+	    {8 * R15, "8*R15"},	   {8 * R14, "8*R14"},
+	    {8 * R13, "8*R13"},	   {8 * R12, "8*R12"},
+	    {8 * RBP, "8*RBP"},	   {8 * RBX, "8*RBX"},
+	    {8 * R11, "8*R11"},	   {8 * R10, "8*R10"},
+	    {8 * R9, "8*R9"},	   {8 * R8, "8*R8"},
+	    {8 * RAX, "8*RAX"},	   {8 * RCX, "8*RCX"},
+	    {8 * RDX, "8*RDX"},	   {8 * RSI, "8*RSI"},
+	    {8 * RDI, "8*RDI"},	   {8 * ORIG_RAX, "8*ORIG_RAX"},
+	    {8 * RIP, "8*RIP"},	   {8 * CS, "8*CS"},
+	    {8 * EFLAGS, "8*EFL"}, {8 * RSP, "8*RSP"},
+	    {8 * SS, "8*SS"},	   UOFF_(u_fpvalid),
+	    UOFF_(i387),	   UOFF_(u_tsize),
+	    UOFF_(u_dsize),	   UOFF_(u_ssize),
+	    UOFF_(start_code),	   UOFF_(start_stack),
+	    UOFF_(signal),	   UOFF_(reserved),
+	    UOFF_(u_ar0),	   UOFF_(u_fpstate),
+	    UOFF_(magic),	   UOFF_(u_comm),
+	    UOFF_(u_debugreg),	   {sizeof(struct user), "sizeof(struct user)"},
+	};
+#undef UOFF_
+	const struct rp_xlat *const x = &rp_x_user_offsets;
+	const size_t n = sizeof(want) / sizeof(want[0]);
+	if (x->n != n) {
+		fprintf(stderr, "user_offsets: %zu entries, the headers %zu\n", x->n, n);
+		failures++;
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		if (x->e[k].val != want[k].off || strcmp(x->e[k].name, want[k].name) != 0) {
+			fprintf(stderr, "user_offsets[%zu]: %s %llu, the headers: %s %llu\n", k,
+				x->e[k].name, (unsigned long long)x->e[k].val, want[k].name,
+				(unsigned long long)want[k].off);
+			failures++;
+		}
+	}
+}
+
 int main(void)
 {
 	check_xlat_sets();
+	check_user_offsets();
 
 	/* escapes as strace: C escapes, shortest octal unless a digit follows */
 	QUOTE("hi\n", 3, 32, 0, false, "\"hi\\n\"");
@@ -232,6 +284,16 @@ int main(void)
 	/* what strace 6.1 prints with the sets: the scheduler policies of the
 	 * calls that have no decoder of their own, PER_MASK, the "TC???" and
 	 * "O_???" of the terminal ioctls and of mq_attr's mq_flags */
+	/* ptrace's user-area offsets: a field, within one, past the struct */
+	expect_call(101, 3, 1, 8 * 10 + 4, -EIO,
+		    "ptrace(PTRACE_PEEKUSER, 1, 8*RAX+4, NULL) = -1 EIO (Input/output error)\n",
+		    __LINE__);
+	expect_call(101, 6, 1, 848 + 8, 0,
+		    "ptrace(PTRACE_POKEUSER, 1, offsetof(struct user, u_debugreg)+8, NULL) = 0\n",
+		    __LINE__);
+	expect_call(101, 3, 1, 920, -EIO,
+		    "ptrace(PTRACE_PEEKUSER, 1, 0x398, NULL) = -1 EIO (Input/output error)\n",
+		    __LINE__);
 	expect_call(146, 1, 0, 0, 99, "sched_get_priority_max(SCHED_FIFO) = 99\n", __LINE__);
 	expect_call(147, 7, 0, 0, 0, "sched_get_priority_min(0x7 /* SCHED_??? */) = 0\n", __LINE__);
 	expect_call(135, 0xff, 0, 0, 0x40000,

@@ -24,6 +24,7 @@ ptrace.
 """
 import argparse
 import difflib
+import json
 import os
 import re
 import shlex
@@ -322,6 +323,31 @@ def flat(streams):
 THRESHOLDS_D = os.path.join(HERE, "thresholds.d")
 
 
+def check_json(strep, extra, trace, text_path):
+    """strep --json on trace (with the options that apply to it): None when
+    it succeeds with one JSON object per line and as many syscall lines as
+    the text has calls, else what went wrong."""
+    opts = [o for o in extra if o.startswith("-e") or o in ("-v", "-s") or o.isdigit()]
+    rc = subprocess.run([strep, "-qq", "--json"] + opts + [trace], stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE, timeout=120)
+    if rc.returncode != 0:
+        return "exit %d: %s" % (rc.returncode, rc.stderr.decode(errors="replace").strip()[-300:])
+    calls = 0
+    for k, line in enumerate(rc.stdout.decode(errors="replace").splitlines(), 1):
+        try:
+            obj = json.loads(line)
+        except ValueError as e:
+            return "line %d is not JSON (%s): %s" % (k, e, line[:200])
+        if not isinstance(obj, dict):
+            return "line %d is not an object" % k
+        calls += obj.get("type") == "syscall"
+    with open(text_path, errors="replace") as f:
+        text_calls = sum(1 for l in f if re.match(r"^\d+ +[a-z_0-9]+\(", l))
+    if calls != text_calls:
+        return "%d syscall objects, %d calls in the text" % (calls, text_calls)
+    return None
+
+
 def read_thresholds(path):
     """Thresholds from path and from thresholds.d/*.txt (one file per
     syscall family, so that families are worked on independently).
@@ -412,6 +438,9 @@ def main():
     ap.add_argument("--coverage",
                     help="file of syscalls the programs must make, each with the paths "
                          "(ok, fail) it must take under strace")
+    ap.add_argument("--json", action="store_true",
+                    help="also decode each trace with strep --json: it must succeed, each line "
+                         "a JSON object, one per line of the text")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
 
@@ -476,6 +505,11 @@ def main():
             if rc.returncode != 0:
                 print("%s: strep failed (%d): %s" % (name, rc.returncode,
                                                       rc.stderr.decode(errors="replace").strip()))
+            if args.json:
+                problem = check_json(strep, extra, t, b)
+                if problem:
+                    print("%s: strep --json: %s" % (name, problem))
+                    failed.append(name + " (json)")
             with open(a, errors="replace") as f:
                 strace_lines = f.read().splitlines()
             note_paths(strace_lines, paths_taken)

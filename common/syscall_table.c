@@ -293,6 +293,25 @@ size_t sc_type_size(enum sc_type_id type)
 	return (unsigned)type < SC_T_COUNT ? type_sizes[type] : 0;
 }
 
+const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
+{
+	/* the register sets strace prints are at most a user_fpregs_struct */
+	static const struct sc_pointee regset_in = {0, 8, 8, 1, 1, SC_SIZE(USER_FPREGS)},
+				       regset_out = {0, 8, 8, 1, 2, SC_SIZE(USER_FPREGS)},
+				       /* BPF_MAXINSNS (4096) instructions */
+	    fprog = {8, 0, 2, SC_SIZE(SOCK_FILTER), 1, 4096 * SC_SIZE(SOCK_FILTER)};
+	switch (type) {
+	case SC_T_REGSET_IN:
+		return &regset_in;
+	case SC_T_REGSET_OUT:
+		return &regset_out;
+	case SC_T_SOCK_FPROG:
+		return &fprog;
+	default:
+		return NULL;
+	}
+}
+
 const char *sc_type_name(enum sc_type_id type)
 {
 	return (unsigned)type < SC_T_COUNT ? type_names[type] : "?";

@@ -227,6 +227,10 @@ enum sc_len_source {
 	/* largest set strace prints, USER_FPREGS) at entry / at exit as items 1 */                \
 	X(REGSET_IN, 16)                                                                           \
 	X(REGSET_OUT, 16)                                                                          \
+	/* a classic BPF program, {u16 len, struct sock_filter *filter}, and its */                \
+	/* instructions (seccomp filters) */                                                       \
+	X(SOCK_FPROG, 16)                                                                          \
+	X(SOCK_FILTER, 8)	/* one classic BPF instruction */                                  \
 	X(SIGSET_PACK, 16)	/* pselect6's {const sigset_t *ss, size_t len} */                  \
 	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \
 	X(FUTEX_WAITV_PAIR, 48) /* futex_requeue waiters[2] */                                     \
@@ -586,6 +590,20 @@ bool sc_returns_fd(const struct sc_desc *d, const uint64_t args[6]);
 
 /* Size in bytes of a fixed-size type; 0 for SC_T_NONE. */
 size_t sc_type_size(enum sc_type_id type);
+
+/* Structs that point at an area the kernel reads or writes (a register
+ * set, a BPF program's instructions): where the pointer and the length are
+ * in the struct, the length's size in bytes and its unit (bytes per unit),
+ * the most bytes worth capturing, and at which stops (1: entry, 2: exit)
+ * the area holds what the call read or wrote. The recorders capture it as
+ * item 1 of the argument; the decoders read it there. */
+struct sc_pointee {
+	uint8_t ptr_off, len_off, len_size, unit;
+	uint8_t stops; /* 1 << STRTRC_AT_ENTRY | 1 << STRTRC_AT_EXIT */
+	uint32_t cap;
+};
+/* The pointee of type, or NULL when it points at nothing captured. */
+const struct sc_pointee *sc_type_pointee(enum sc_type_id type);
 const char *sc_type_name(enum sc_type_id type);
 const char *sc_xlat_name(enum sc_xlat_id xlat);
 

@@ -58,14 +58,19 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 		case SC_T_INT_PAIR:
 			p.flags |= SB_ARG_FD_PAIR;
 			break;
-		case SC_T_REGSET_IN:
-		case SC_T_REGSET_OUT:
-			/* the set behind the iovec, as far as strace prints one */
-			p.flags |= SB_ARG_REGSET;
-			p.cap = (uint32_t)sc_type_size(SC_T_USER_FPREGS);
-			break;
 		default:
 			break;
+		}
+		const struct sc_pointee *const pointee = sc_type_pointee(arg->type);
+		if (pointee) {
+			/* the program reads the length as 8 bytes */
+			assert(pointee->len_off + 8u <= size && pointee->len_size <= 8);
+			p.pointee_stops = pointee->stops;
+			p.ptr_off = pointee->ptr_off;
+			p.len_off = pointee->len_off;
+			p.len_size = pointee->len_size;
+			p.unit = pointee->unit;
+			p.cap = pointee->cap;
 		}
 		break;
 	case SC_ARG_ARRAY:

@@ -251,8 +251,9 @@ static int capture_mmsghdr(const struct capture_ctx *c, uint64_t addr, uint64_t 
 /* Structs holding pointers, or longer than their type: what is behind or
  * after them, as items 1 and up of argument i. pselect6's sigmask pair is
  * read by the kernel at entry; clone_args' pidfd and parent_tid are written
- * by the exit; msgbuf's text is as long as the argument after it says; a
- * ptrace register set's iovec has the set behind it. */
+ * by the exit; msgbuf's text is as long as the argument after it says;
+ * sc_type_pointee says where the others point (ptrace's register sets,
+ * BPF programs). */
 static int capture_pointees(const struct capture_ctx *c, const struct rec_task *task, unsigned i,
 			    uint8_t type, uint64_t addr, enum strtrc_mem_stop stop)
 {
@@ -268,13 +269,15 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 			return 0;
 		return capture_area(c, 1, pack[0], pack[1], REC_MAX_SIGSET);
 	}
-	if ((type == SC_T_REGSET_IN && stop == STRTRC_AT_ENTRY) ||
-	    (type == SC_T_REGSET_OUT && stop == STRTRC_AT_EXIT)) {
-		/* the register set behind the iovec, as far as strace prints one */
-		uint64_t iov[2]; /* iov_base, iov_len */
-		if (rec_mem_read(c->tid, addr, iov, sizeof(iov), &got) != REC_READ_OK)
+	const struct sc_pointee *const p = sc_type_pointee(type);
+	if (p && (p->stops & (1u << stop))) {
+		uint64_t ptr = 0, len = 0; /* little-endian: a shorter length fits */
+		assert(p->len_size <= sizeof(len));
+		if (rec_mem_read(c->tid, addr + p->ptr_off, &ptr, sizeof(ptr), &got) !=
+			REC_READ_OK ||
+		    rec_mem_read(c->tid, addr + p->len_off, &len, p->len_size, &got) != REC_READ_OK)
 			return 0;
-		return capture_area(c, 1, iov[0], iov[1], sc_type_size(SC_T_USER_FPREGS));
+		return capture_area(c, 1, ptr, len * p->unit, p->cap);
 	}
 	if (type == SC_T_CLONE_ARGS && stop == STRTRC_AT_EXIT) {
 		uint64_t head[4]; /* flags, pidfd, child_tid, parent_tid */

@@ -329,8 +329,17 @@ void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from,
 void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
 		    rp_elem_fn print_elem)
 {
+	const struct rp_mem *const m =
+	    c->deref && (!at_exit || c->exiting_ok)
+		? rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0)
+		: NULL;
+	rp_print_array_mem(c, c->sc->args[i], m, nmemb, elem_size, print_elem);
+}
+
+void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
+			size_t elem_size, rp_elem_fn print_elem)
+{
 	assert(elem_size > 0);
-	const uint64_t addr = c->sc->args[i];
 	if (!addr) {
 		rp_e_ptr(c->e, 0);
 		return;
@@ -343,10 +352,6 @@ void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, 
 		rp_e_ptr(c->e, addr);
 		return;
 	}
-	const struct rp_mem *const m =
-	    c->deref && (!at_exit || c->exiting_ok)
-		? rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0)
-		: NULL;
 	/* elements the recorder read; a capture cut by its size limit (not
 	 * by a fault) is as good as the -s cut that comes first */
 	const uint64_t have = m ? m->len / elem_size : 0;

@@ -871,7 +871,7 @@ static void print_prctl(struct rp_ctx *c)
 	case PR_SET_SECCOMP:
 		rp_e_enum(c->e, &rp_x_seccomp_mode, a[1]);
 		if (a[1] == SECCOMP_MODE_FILTER)
-			rp_e_ptr(c->e, a[2]); /* the filter: not captured */
+			rp_print_seccomp_fprog(c, 2);
 		else if (a[1] != SECCOMP_MODE_STRICT)
 			prctl_rest(c, 2);
 		break;
@@ -1121,6 +1121,8 @@ void rp_dec_seccomp(struct rp_ctx *c)
 			}
 			rp_e_close(c->e, '}');
 		}
+	} else if (op == 1) { /* SECCOMP_SET_MODE_FILTER */
+		rp_print_seccomp_fprog(c, 2);
 	} else
 		rp_e_ptr(c->e, a[2]);
 }

@@ -499,7 +499,13 @@ static void print_data(struct rp_ctx *c, uint64_t request)
 	case PT_GET_SYSCALL_INFO:
 		print_syscall_info(c);
 		break;
-	default: /* PTRACE_SECCOMP_GET_FILTER's filter is not captured */
+	case PT_SECCOMP_GET_FILTER: /* the result is its length; -v only */
+		if (c->opts->verbose && c->exiting_ok)
+			rp_print_seccomp_filter(c, 3, (uint64_t)c->sc->rval);
+		else
+			rp_e_ptr(c->e, data);
+		break;
+	default:
 		rp_e_ptr(c->e, data);
 		break;
 	}

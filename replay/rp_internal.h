@@ -184,6 +184,16 @@ void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from,
 typedef void (*rp_elem_fn)(struct rp_ctx *c, const uint8_t *elem, size_t size);
 void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
 		    rp_elem_fn print_elem);
+/* The same for an array at addr that the recorder captured as m (NULL:
+ * not captured, or not to be shown). */
+void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
+			size_t elem_size, rp_elem_fn print_elem);
+/* Classic BPF (decode_bpf_filter.c): the struct sock_fprog of a seccomp
+ * filter at arg i, "{len=N, filter=[BPF_STMT(...), ...]}" (the
+ * instructions under -v only, as strace); n instructions at arg i that the
+ * exit wrote (PTRACE_SECCOMP_GET_FILTER). */
+void rp_print_seccomp_fprog(struct rp_ctx *c, unsigned i);
+void rp_print_seccomp_filter(struct rp_ctx *c, unsigned i, uint64_t n);
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
 /* The session to name descriptors from under -y/-yy (text only), else
  * NULL. */

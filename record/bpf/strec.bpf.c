@@ -679,7 +679,8 @@ static __always_inline bool length_of(struct cap_state *c, __u8 len, __u64 *out)
 }
 
 /* What is behind or after a struct (clone_args' outputs, pselect6's
- * sigset, msgbuf's text, a ptrace register set), as items 1 and up. */
+ * sigset, msgbuf's text, the areas sc_type_pointee describes), as items 1
+ * and up. */
 static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 {
 	struct cap_state *const c = &s->c;
@@ -690,10 +691,17 @@ static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 		__u64 pack[2] = {};
 		if (bpf_probe_read_user(pack, sizeof(pack), (const void *)addr) == 0)
 			capture_area(1, pack[0], pack[1], cfg.max_sigset);
-	} else if (flags & SB_ARG_REGSET) {
-		__u64 iov[2] = {}; /* iov_base, iov_len */
-		if (bpf_probe_read_user(iov, sizeof(iov), (const void *)addr) == 0)
-			capture_area(1, iov[0], iov[1], c->a.cap);
+	} else if (c->a.pointee_stops & (1u << (c->stop & 1))) {
+		/* the length read as 8 bytes (within the struct: bpf_plan.c
+		 * checks) and cut to its size, little-endian */
+		__u64 ptr = 0, len = 0;
+		const __u32 len_size = c->a.len_size;
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(addr + c->a.ptr_off)) ||
+		    bpf_probe_read_user(&len, sizeof(len), (const void *)(addr + c->a.len_off)))
+			return;
+		if (len_size < sizeof(len))
+			len &= (1ull << ((len_size & 7) * 8)) - 1;
+		capture_area(1, ptr, len * c->a.unit, c->a.cap);
 	} else if ((flags & SB_ARG_CLONE_ARGS) && c->stop == 1) {
 		__u64 head[4] = {}; /* flags, pidfd, child_tid, parent_tid */
 		if (bpf_probe_read_user(head, sizeof(head), (const void *)addr))

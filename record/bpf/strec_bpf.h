@@ -42,9 +42,6 @@ enum sb_arg_flag {
 	SB_ARG_ENV = 1u << 4,		  /* a string vector that is the environment */
 	SB_ARG_FD_PAIR = 1u << 5,	  /* int[2] of new descriptors (pipe, socketpair) */
 	SB_ARG_REMOTE_FD = 1u << 6, /* a descriptor of the process the pidfd in arg len names */
-	/* ptrace's register-set iovec: item 1 = up to cap bytes of the set, at
-	 * both stops (the program cannot tell GETREGSET's from SETREGSET's) */
-	SB_ARG_REGSET = 1u << 7,
 };
 
 struct sb_arg_plan {
@@ -54,6 +51,10 @@ struct sb_arg_plan {
 	__u8 flags; /* enum sb_arg_flag */
 	__u32 size; /* element or struct size (sc_type_size) */
 	__u32 cap;  /* bytes captured at most per area */
+	/* a struct pointing at an area (sc_type_pointee): item 1 = that
+	 * area, at the stops in pointee_stops (bit 0 entry, bit 1 exit) */
+	__u8 pointee_stops, ptr_off, len_off, len_size;
+	__u32 unit; /* bytes per unit of the length */
 };
 
 struct sb_syscall_plan {

@@ -53,6 +53,7 @@
 #include <linux/io_uring.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
+#include <linux/filter.h>
 #include <linux/openat2.h>
 #include <linux/ptrace.h>
 #include <linux/perf_event.h>
@@ -648,6 +649,8 @@ static void check_sizes(void)
 	    {SC_T_USER_FPREGS, sizeof(struct user_fpregs_struct), 0},
 	    {SC_T_REGSET_IN, sizeof(struct iovec), 0},
 	    {SC_T_REGSET_OUT, sizeof(struct iovec), 0},
+	    {SC_T_SOCK_FPROG, sizeof(struct sock_fprog), 0},
+	    {SC_T_SOCK_FILTER, sizeof(struct sock_filter), 0},
 	    /* Not in the 6.1 headers; sizes from the current uapi definitions:
 	     * cachestat_range {u64 off, len}; cachestat {5 x u64};
 	     * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};
@@ -680,6 +683,34 @@ static void check_sizes(void)
 		      "type %s has no size", sc_type_name(t));
 	for (unsigned x = 0; x < SC_X_COUNT; x++)
 		CHECK(sc_xlat_name(x) && sc_xlat_name(x)[0], "set %u has no name", x);
+}
+
+/* The areas structs point at: where the headers put the pointer and the
+ * length. */
+static void check_pointees(void)
+{
+	const struct {
+		enum sc_type_id type;
+		size_t ptr_off, len_off, len_size, unit;
+	} want[] = {
+	    {SC_T_REGSET_IN, offsetof(struct iovec, iov_base), offsetof(struct iovec, iov_len),
+	     sizeof(((struct iovec *)0)->iov_len), 1},
+	    {SC_T_REGSET_OUT, offsetof(struct iovec, iov_base), offsetof(struct iovec, iov_len),
+	     sizeof(((struct iovec *)0)->iov_len), 1},
+	    {SC_T_SOCK_FPROG, offsetof(struct sock_fprog, filter), offsetof(struct sock_fprog, len),
+	     sizeof(((struct sock_fprog *)0)->len), sizeof(struct sock_filter)},
+	};
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		const struct sc_pointee *const p = sc_type_pointee(want[k].type);
+		CHECK(p && p->ptr_off == want[k].ptr_off && p->len_off == want[k].len_off &&
+			  p->len_size == want[k].len_size && p->unit == want[k].unit && p->stops &&
+			  p->cap > 0,
+		      "pointee of %s", sc_type_name(want[k].type));
+	}
+	unsigned n = 0;
+	for (unsigned t = 0; t < SC_T_COUNT; t++)
+		n += sc_type_pointee((enum sc_type_id)t) != NULL;
+	CHECK(n == sizeof(want) / sizeof(want[0]), "%u types have pointees", n);
 }
 
 /* The struct offsets decoders and the recorder use are the headers'. */
@@ -913,6 +944,7 @@ int main(void)
 	check_sizes();
 	check_specific();
 	check_struct_offsets();
+	check_pointees();
 	check_conds(&sc_table_x86_64);
 	check_conds(&sc_table_i386);
 	check_cond_lookup();

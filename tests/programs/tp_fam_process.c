@@ -15,11 +15,14 @@
  * would call something else or cache the answer. Exit status 0. */
 
 #include <fcntl.h>
+#include <linux/audit.h>
 #include <linux/capability.h>
+#include <linux/filter.h>
 #include <linux/kcmp.h>
 #include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +190,26 @@ static void prctls_more(void)
 	sys(SYS_prctl, PR_PAC_SET_ENABLED_KEYS, 0x1e, 0x7ffffff0, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_SECCOMP, -1L, 1, 2, 3, 0);
 	sys(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, 0, 0, 0, 0);
+	/* a filter program the kernel refuses (EINVAL: its last instruction
+	 * is no instruction), printed whole under -v */
+	struct sock_filter insns[] = {
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+	    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	    BPF_JUMP(BPF_JMP | BPF_JGE | BPF_X, 0, 0, 2),
+	    BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0xff),
+	    BPF_STMT(BPF_MISC | BPF_TAX, 0),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 5),
+	    BPF_STMT(BPF_RET | BPF_A, 0),
+	    BPF_STMT(0xffff, 0),
+	};
+	struct sock_fprog prog = {sizeof(insns) / sizeof(insns[0]), insns};
+	sys(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, (long)&prog, 0, 0, 0);
+	sys(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_LOG, (long)&prog, 0, 0, 0);
+	prog.len = 0;
+	sys(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)&prog, 0, 0, 0);
+	sys(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, 8, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_MM, PR_SET_MM_START_CODE, 0x1000, 0, 0, 0);
 	sys(SYS_prctl, PR_SET_MM, 99, 0x1000, 0, 0, 0);
 	sys(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, 0, 0 /* PIDTYPE_PID */, (long)&cookie, 0);

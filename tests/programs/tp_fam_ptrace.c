@@ -13,7 +13,10 @@
  * line lands between calls at random. Deterministic (under setarch -R), no
  * output, exit status 0. */
 #include <elf.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
 #include <linux/ptrace.h>
+#include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
@@ -43,6 +46,15 @@ static void tracee(void)
 	sigaddset(&set, SIGUSR1);
 	sigaddset(&set, SIGUSR2);
 	sigprocmask(SIG_BLOCK, &set, NULL);
+	/* a filter that allows everything, for PTRACE_SECCOMP_GET_FILTER */
+	struct sock_filter allow[] = {
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+	    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 1),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW | 0x2a),
+	};
+	struct sock_fprog prog = {sizeof(allow) / sizeof(allow[0]), allow};
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
 	if (setpgid(0, 0) == 0 && pt(PTRACE_TRACEME, 0, 0, 0) == 0) {
 		syscall(SYS_kill, 0, SIGSTOP);
 		syscall(SYS_close, -1); /* the call it is stepped through */
@@ -76,6 +88,15 @@ static void regs_calls(pid_t pid)
 	iov.iov_len = 12; /* not whole words: the kernel refuses */
 	pt(PTRACE_GETREGSET, pid, NT_PRSTATUS, (uintptr_t)&iov);
 	pt(PTRACE_GETREGSET, pid, 0x77, (uintptr_t)&iov);
+}
+
+static void seccomp_calls(pid_t pid)
+{
+	struct sock_filter insns[8];
+	pt(PTRACE_SECCOMP_GET_FILTER, pid, 0, (uintptr_t)insns);
+	uint64_t md[2] = {0, 0}; /* filter_off, flags */
+	pt(PTRACE_SECCOMP_GET_METADATA, pid, sizeof(md), (uintptr_t)md);
+	pt(PTRACE_SECCOMP_GET_FILTER, pid, 1, (uintptr_t)insns); /* no second filter */
 }
 
 static void signal_calls(pid_t pid)
@@ -176,6 +197,7 @@ int main(void)
 	kill(pid, SIGUSR2);
 	memory_calls(pid);
 	signal_calls(pid);
+	seccomp_calls(pid);
 	regs_calls(pid);
 	step_calls(pid);
 	failing_calls();

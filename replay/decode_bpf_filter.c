@@ -1,0 +1,121 @@
+/* Classic BPF programs (seccomp filters) as strace 6.1 prints them: each
+ * instruction as BPF_STMT(code, k) or, when it jumps, BPF_JUMP(code, k, jt,
+ * jf); the code as its class and the fields the class has; a seccomp
+ * return's k as its action. */
+#include "rp_internal.h"
+
+#include <assert.h>
+#include <inttypes.h>
+#include <stdio.h>
+
+/* <linux/filter.h>, <linux/bpf_common.h> */
+#define BPF_CLASS(code)	 ((code)&0x07)
+#define BPF_SIZE(code)	 ((code)&0x18)
+#define BPF_MODE(code)	 ((code)&0xe0)
+#define BPF_OP(code)	 ((code)&0xf0)
+#define BPF_SRC(code)	 ((code)&0x08)
+#define BPF_RVAL(code)	 ((code)&0x18)
+#define BPF_MISCOP(code) ((code)&0xf8)
+enum { CLS_LD, CLS_LDX, CLS_ST, CLS_STX, CLS_ALU, CLS_JMP, CLS_RET, CLS_MISC };
+
+/* <linux/seccomp.h> */
+#define SECCOMP_RET_ACTION_FULL 0xffff0000u
+
+static void code_part(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x, uint64_t v)
+{
+	rp_buf_putc(b, '|');
+	rp_xlat_enum_text(b, st, x, v);
+}
+
+/* bits no field of the class explains */
+static void code_rest(struct rp_buf *b, unsigned rest)
+{
+	if (rest)
+		rp_buf_printf(b, "|%#x /* BPF_??? */", rest);
+}
+
+static void code_text(struct rp_buf *b, enum rp_xlat_style st, unsigned code)
+{
+	const unsigned rest = code & ~(unsigned)BPF_CLASS(code);
+	rp_xlat_enum_text(b, st, &rp_x_bpf_class, BPF_CLASS(code));
+	switch (BPF_CLASS(code)) {
+	case CLS_ST:
+	case CLS_STX:
+		code_rest(b, rest);
+		break;
+	case CLS_LD:
+	case CLS_LDX:
+		code_part(b, st, &rp_x_bpf_size, BPF_SIZE(code));
+		code_part(b, st, &rp_x_bpf_mode, BPF_MODE(code));
+		break;
+	case CLS_MISC:
+		code_part(b, st, &rp_x_bpf_miscop, BPF_MISCOP(code));
+		code_rest(b, rest & ~(unsigned)BPF_MISCOP(code));
+		break;
+	case CLS_ALU:
+	case CLS_JMP:
+		code_part(b, st, &rp_x_bpf_src, BPF_SRC(code));
+		code_part(b, st, CLS_ALU == BPF_CLASS(code) ? &rp_x_bpf_op_alu : &rp_x_bpf_op_jmp,
+			  BPF_OP(code));
+		break;
+	case CLS_RET:
+		code_part(b, st, &rp_x_bpf_rval, BPF_RVAL(code));
+		code_rest(b, rest & ~(unsigned)BPF_RVAL(code));
+		break;
+	}
+}
+
+/* One struct sock_filter {u16 code; u8 jt, jf; u32 k} of a seccomp filter */
+static void print_seccomp_insn(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	const unsigned code = rp_get_u16(p), jt = p[2], jf = p[3];
+	const uint32_t k = rp_get_u32(p + 4);
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	struct rp_buf b = {0};
+	rp_buf_puts(&b, jt || jf ? "BPF_JUMP(" : "BPF_STMT(");
+	code_text(&b, st, code);
+	if (jt || jf) {
+		rp_buf_printf(&b, ", %#x, %#x, %#x)", k, jt, jf);
+	} else if (BPF_CLASS(code) == CLS_RET) { /* what the filter decides */
+		const uint32_t action = k & SECCOMP_RET_ACTION_FULL, data = k & ~action;
+		rp_buf_puts(&b, ", ");
+		rp_xlat_enum_text(&b, st, &rp_x_seccomp_ret_action, action);
+		if (data)
+			rp_buf_printf(&b, "|%#x", data);
+		rp_buf_putc(&b, ')');
+	} else {
+		rp_buf_printf(&b, ", %#x)", k);
+	}
+	if (!b.oom)
+		rp_e_sym(c->e, b.data);
+	rp_buf_free(&b);
+}
+
+void rp_print_seccomp_filter(struct rp_ctx *c, unsigned i, uint64_t n)
+{
+	const struct rp_mem *const m =
+	    c->deref && c->exiting_ok ? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0) : NULL;
+	rp_print_array_mem(c, c->sc->args[i], m, n, SC_SIZE(SOCK_FILTER), print_seccomp_insn);
+}
+
+void rp_print_seccomp_fprog(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *const m = rp_arg_mem(c, i, false, SC_SIZE(SOCK_FPROG));
+	if (!m)
+		return;
+	const struct sc_pointee *const p = sc_type_pointee(SC_T_SOCK_FPROG);
+	assert(p && p->len_size == 2);
+	const uint16_t len = rp_get_u16(m->data + p->len_off);
+	const uint64_t filter = rp_get_u64(m->data + p->ptr_off);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "len");
+	rp_e_uint(c->e, len);
+	rp_e_key(c->e, "filter");
+	if (c->opts->verbose) /* the instructions: -v only */
+		rp_print_array_mem(c, filter, rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 1), len,
+				   SC_SIZE(SOCK_FILTER), print_seccomp_insn);
+	else
+		rp_e_ptr(c->e, filter);
+	rp_e_close(c->e, '}');
+}

@@ -357,11 +357,12 @@ static void print_syscall_info(struct rp_ctx *c)
 		return;
 	}
 	const uint8_t *const p = m->data;
-	const uint32_t arch = rp_get_u32(p + SC_OFF(ptrace_syscall_info, arch));
+	const bool has_arch = fetch >= SC_OFF(ptrace_syscall_info, arch) + 4;
+	const uint32_t arch = has_arch ? rp_get_u32(p + SC_OFF(ptrace_syscall_info, arch)) : 0;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "op");
 	rp_e_enum(c->e, &rp_x_ptrace_syscall_info_op, p[0]);
-	if (fetch >= SC_OFF(ptrace_syscall_info, arch) + 4) {
+	if (has_arch) {
 		rp_e_key(c->e, "arch");
 		rp_e_enum(c->e, &rp_x_audit_arch, arch);
 	}

@@ -323,11 +323,19 @@ def flat(streams):
 THRESHOLDS_D = os.path.join(HERE, "thresholds.d")
 
 
-def check_json(strep, extra, trace, text_path):
+def check_json(strep, extra, trace):
     """strep --json on trace (with the options that apply to it): None when
     it succeeds with one JSON object per line and as many syscall lines as
-    the text has calls, else what went wrong."""
-    opts = [o for o in extra if o.startswith("-e") or o in ("-v", "-s") or o.isdigit()]
+    the text with those options has calls, else what went wrong."""
+    opts, k = [], 0
+    while k < len(extra):  # -e SET / -s N take their value along; -v; the rest is text only
+        o = extra[k]
+        if o in ("-e", "-s") and k + 1 < len(extra):
+            opts += [o, extra[k + 1]]
+            k += 1
+        elif o.startswith(("-e", "-s")) or o == "-v":
+            opts.append(o)
+        k += 1
     rc = subprocess.run([strep, "-qq", "--json"] + opts + [trace], stdout=subprocess.PIPE,
                         stderr=subprocess.PIPE, timeout=120)
     if rc.returncode != 0:
@@ -341,8 +349,10 @@ def check_json(strep, extra, trace, text_path):
         if not isinstance(obj, dict):
             return "line %d is not an object" % k
         calls += obj.get("type") == "syscall"
-    with open(text_path, errors="replace") as f:
-        text_calls = sum(1 for l in f if re.match(r"^\d+ +[a-z_0-9]+\(", l))
+    # the text with the same options, without the prefix ones (-tt, -i...)
+    text = subprocess.run([strep, "-qq"] + opts + [trace], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, timeout=120).stdout.decode(errors="replace")
+    text_calls = sum(1 for l in text.splitlines() if re.match(r"^\d+ +[a-z_0-9]+\(", l))
     if calls != text_calls:
         return "%d syscall objects, %d calls in the text" % (calls, text_calls)
     return None
@@ -506,7 +516,7 @@ def main():
                 print("%s: strep failed (%d): %s" % (name, rc.returncode,
                                                       rc.stderr.decode(errors="replace").strip()))
             if args.json:
-                problem = check_json(strep, extra, t, b)
+                problem = check_json(strep, extra, t)
                 if problem:
                     print("%s: strep --json: %s" % (name, problem))
                     failed.append(name + " (json)")

@@ -220,6 +220,7 @@ enum sc_len_source {
 	X(HD_IDENTITY, 512)	/* HDIO_GET_IDENTITY's drive identity */                           \
 	X(HD_OLD_IDENTITY, 142) /* HDIO_OBSOLETE_IDENTITY's */                                     \
 	X(WINSIZE, 8)                                                                              \
+	X(RTC_PARAM, 24)	/* struct rtc_param (RTC_PARAM_GET reads and writes it) */         \
 	X(PEEKSIGINFO_ARGS, 16) /* PTRACE_PEEKSIGINFO's {off, flags, nr} */                        \
 	X(USER_REGS, 216)	/* struct user_regs_struct (PTRACE_GETREGS) */                     \
 	X(USER_FPREGS, 512)	/* struct user_fpregs_struct (PTRACE_GETFPREGS) */                 \

@@ -38,6 +38,7 @@ bool rp_ioctl_watchdog(struct rp_ctx *c, uint32_t cmd); /* 'W' */
 bool rp_ioctl_nsfs(struct rp_ctx *c, uint32_t cmd);	/* 0xb7: namespaces */
 bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd);	/* '$': perf events */
 bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd);	/* '=': PTP hardware clocks */
+bool rp_ioctl_rtc(struct rp_ctx *c, uint32_t cmd);	/* 'p': real-time clocks */
 bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd);	/* 0xaa: userfaultfd */
 bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd);	/* '!': seccomp notifications */
 

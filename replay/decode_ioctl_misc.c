@@ -11,6 +11,7 @@
 #include <linux/perf_event.h>
 #include <linux/ptp_clock.h>
 #include <linux/random.h>
+#include <linux/rtc.h>
 #include <linux/seccomp.h>
 #include <linux/userfaultfd.h>
 #include <linux/watchdog.h>
@@ -639,6 +640,179 @@ bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd)
 	case SECCOMP_IOCTL_NOTIF_ADDFD:
 		print_notif_addfd(c);
 		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- real-time clocks ('p') ---- */
+
+/* struct rtc_time: nine ints, the last three (week day, year day, DST)
+ * under -v only */
+static void print_rtc_time(struct rp_ctx *c, const uint8_t *p)
+{
+	static const char *const names[] = {"tm_sec",  "tm_min",  "tm_hour", "tm_mday", "tm_mon",
+					    "tm_year", "tm_wday", "tm_yday", "tm_isdst"};
+	_Static_assert(sizeof(names) / sizeof(names[0]) * 4 == sizeof(struct rtc_time),
+		       "rtc_time is nine ints");
+	rp_e_open(c->e, '{');
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (k == 6 && !c->opts->verbose) {
+			rp_e_ellipsis(c->e);
+			break;
+		}
+		rp_e_key(c->e, names[k]);
+		rp_e_int(c->e, (int32_t)rp_get_u32(p + 4 * k));
+	}
+	rp_e_close(c->e, '}');
+}
+
+static void print_rtc_time_arg(struct rp_ctx *c, bool at_exit)
+{
+	const struct rp_mem *const m = rp_arg_mem(c, 2, at_exit, sizeof(struct rtc_time));
+	if (m)
+		print_rtc_time(c, m->data);
+}
+
+static void print_rtc_wkalrm(struct rp_ctx *c, bool at_exit)
+{
+	struct rtc_wkalrm wk;
+	if (!rp_arg_copy(c, 2, at_exit, &wk, sizeof(wk)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "enabled");
+	rp_e_uint(c->e, wk.enabled);
+	rp_e_key(c->e, "pending");
+	rp_e_uint(c->e, wk.pending);
+	rp_e_key(c->e, "time");
+	print_rtc_time(c, (const uint8_t *)&wk.time);
+	rp_e_close(c->e, '}');
+}
+
+static void print_rtc_pll_info(struct rp_ctx *c, bool at_exit)
+{
+	struct rtc_pll_info pll;
+	if (!rp_arg_copy(c, 2, at_exit, &pll, sizeof(pll)))
+		return;
+	const int64_t values[] = {pll.pll_ctrl,	   pll.pll_value,   pll.pll_max,  pll.pll_min,
+				  pll.pll_posmult, pll.pll_negmult, pll.pll_clock};
+	static const char *const names[] = {"pll_ctrl",	   "pll_value",	  "pll_max",  "pll_min",
+					    "pll_posmult", "pll_negmult", "pll_clock"};
+	rp_e_open(c->e, '{');
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		rp_e_key(c->e, names[k]);
+		rp_e_int(c->e, values[k]);
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* struct rtc_param: what is asked (param, index), and the value given
+ * (SET) or got (GET, at exit: "given => got"). */
+struct rtc_param_layout {
+	uint64_t param, value;
+	uint32_t index, pad;
+};
+
+static void print_rtc_param_value(struct rp_ctx *c, const struct rtc_param_layout *p)
+{
+	switch (p->param) {
+	case RTC_PARAM_FEATURES:
+		rp_e_key(c->e, "uvalue");
+		rp_e_flags(c->e, &rp_x_rtc_features, p->value);
+		break;
+	case RTC_PARAM_CORRECTION:
+		rp_e_key(c->e, "svalue");
+		rp_e_int(c->e, (int64_t)p->value);
+		break;
+	case RTC_PARAM_BACKUP_SWITCH_MODE:
+		rp_e_key(c->e, "uvalue");
+		rp_e_enum(c->e, &rp_x_rtc_bsm, p->value);
+		break;
+	default:
+		rp_e_key(c->e, "uvalue");
+		rp_e_hex(c->e, p->value);
+		break;
+	}
+}
+
+static void print_rtc_param(struct rp_ctx *c, bool get)
+{
+	struct rtc_param_layout given, got;
+	_Static_assert(sizeof(given) == sizeof(struct rtc_param), "struct rtc_param");
+	if (!rp_arg_copy(c, 2, false, &given, sizeof(given)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "param");
+	rp_e_enum(c->e, &rp_x_rtc_params, given.param);
+	if (!get)
+		print_rtc_param_value(c, &given);
+	rp_e_key(c->e, "index");
+	rp_e_uint(c->e, given.index);
+	if (given.pad) {
+		rp_e_key(c->e, "__pad");
+		rp_e_hex(c->e, given.pad);
+	}
+	rp_e_close(c->e, '}');
+	if (!get || c->e->json)
+		return;
+	rp_e_changed(c->e);
+	if (!rp_arg_written(c, 2, &got, sizeof(got))) { /* failed: its address */
+		rp_e_ptr(c->e, c->sc->args[2]);
+		return;
+	}
+	rp_e_open(c->e, '{');
+	print_rtc_param_value(c, &got);
+	if (got.pad) {
+		rp_e_key(c->e, "__pad");
+		rp_e_hex(c->e, got.pad);
+	}
+	rp_e_close(c->e, '}');
+}
+
+bool rp_ioctl_rtc(struct rp_ctx *c, uint32_t cmd)
+{
+	switch (cmd) {
+	case RTC_ALM_READ:
+	case RTC_RD_TIME:
+		print_rtc_time_arg(c, true);
+		return true;
+	case RTC_ALM_SET:
+	case RTC_SET_TIME:
+		print_rtc_time_arg(c, false);
+		return true;
+	case RTC_IRQP_SET:
+	case RTC_EPOCH_SET:
+		rp_e_uint(c->e, c->sc->args[2]);
+		return true;
+	case RTC_IRQP_READ:
+	case RTC_EPOCH_READ:
+		rp_arg_u64_at(c, 2, true, false);
+		return true;
+	case RTC_WKALM_RD:
+	case RTC_WKALM_SET:
+		print_rtc_wkalrm(c, cmd == RTC_WKALM_RD);
+		return true;
+	case RTC_PLL_GET:
+	case RTC_PLL_SET:
+		print_rtc_pll_info(c, cmd == RTC_PLL_GET);
+		return true;
+	case RTC_VL_READ:
+		rp_arg_flags_at(c, 2, &rp_x_rtc_vl_flags, true);
+		return true;
+	case RTC_PARAM_GET:
+	case RTC_PARAM_SET:
+		print_rtc_param(c, cmd == RTC_PARAM_GET);
+		return true;
+	case RTC_AIE_ON:
+	case RTC_AIE_OFF:
+	case RTC_UIE_ON:
+	case RTC_UIE_OFF:
+	case RTC_PIE_ON:
+	case RTC_PIE_OFF:
+	case RTC_WIE_ON:
+	case RTC_WIE_OFF:
+	case RTC_VL_CLR:
+		return true; /* no argument */
 	default:
 		return false;
 	}

@@ -55,6 +55,7 @@
 #include <linux/mount.h>
 #include <linux/filter.h>
 #include <linux/openat2.h>
+#include <linux/rtc.h>
 #include <linux/ptrace.h>
 #include <linux/perf_event.h>
 #include <linux/rseq.h>
@@ -651,6 +652,7 @@ static void check_sizes(void)
 	    {SC_T_REGSET_OUT, sizeof(struct iovec), 0},
 	    {SC_T_SOCK_FPROG, sizeof(struct sock_fprog), 0},
 	    {SC_T_SOCK_FILTER, sizeof(struct sock_filter), 0},
+	    {SC_T_RTC_PARAM, sizeof(struct rtc_param), 0},
 	    /* Not in the 6.1 headers; sizes from the current uapi definitions:
 	     * cachestat_range {u64 off, len}; cachestat {5 x u64};
 	     * lsm_ctx {u64 id, flags, len, ctx_len; u8 ctx[]};

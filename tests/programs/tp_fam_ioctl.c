@@ -1,7 +1,8 @@
 /* tp_fam_ioctl: ioctl commands of the device and kernel-object families
- * strace decodes (block, IDE disks, loop, nbd, GPIO, PTP clocks, file system, namespaces, perf,
- * userfaultfd, seccomp notifications), for the differential test against
- * strace. (The terminal's and the watchdog's are tp_fam_io's.)
+ * strace decodes (block, IDE disks, loop, nbd, GPIO, PTP and real-time
+ * clocks, file system, namespaces, perf, userfaultfd, seccomp
+ * notifications), for the differential test against strace. (The
+ * terminal's and the watchdog's are tp_fam_io's.)
  *
  * Usage: tp_fam_ioctl DIR
  * Most calls go to a descriptor that is not open: the kernel fails them
@@ -22,6 +23,7 @@
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
 #include <linux/ptp_clock.h>
+#include <linux/rtc.h>
 #include <linux/seccomp.h>
 #include <linux/userfaultfd.h>
 #include <stdint.h>
@@ -245,6 +247,39 @@ static void ptp_calls(void)
 	syscall(SYS_ioctl, BADFD, PTP_CLOCK_GETCAPS, &caps);
 }
 
+/* real-time clocks: no /dev/rtc here, so what each command was given */
+static void rtc_calls(void)
+{
+	struct rtc_time tm = {.tm_sec = 5,
+			      .tm_min = 4,
+			      .tm_hour = 3,
+			      .tm_mday = 2,
+			      .tm_mon = 1,
+			      .tm_year = 126,
+			      .tm_wday = 4,
+			      .tm_yday = 32};
+	syscall(SYS_ioctl, BADFD, RTC_SET_TIME, &tm);
+	syscall(SYS_ioctl, BADFD, RTC_RD_TIME, &tm);
+	struct rtc_wkalrm wk = {.enabled = 1, .pending = 0, .time = tm};
+	syscall(SYS_ioctl, BADFD, RTC_WKALM_SET, &wk);
+	struct rtc_pll_info pll = {.pll_ctrl = 1, .pll_value = -2, .pll_clock = 32768};
+	syscall(SYS_ioctl, BADFD, RTC_PLL_SET, &pll);
+	syscall(SYS_ioctl, BADFD, RTC_IRQP_SET, 64UL);
+	syscall(SYS_ioctl, BADFD, RTC_EPOCH_READ, BADPTR);
+	syscall(SYS_ioctl, BADFD, RTC_AIE_ON);
+	syscall(SYS_ioctl, BADFD, RTC_VL_READ, NULL);
+	struct rtc_param param = {.param = RTC_PARAM_FEATURES, .uvalue = 3, .index = 1};
+	syscall(SYS_ioctl, BADFD, RTC_PARAM_SET, &param);
+	param.param = RTC_PARAM_BACKUP_SWITCH_MODE;
+	param.uvalue = RTC_BSM_LEVEL;
+	syscall(SYS_ioctl, BADFD, RTC_PARAM_SET, &param);
+	param.param = RTC_PARAM_CORRECTION;
+	param.svalue = -7;
+	syscall(SYS_ioctl, BADFD, RTC_PARAM_SET, &param);
+	param.param = 9;
+	syscall(SYS_ioctl, BADFD, RTC_PARAM_GET, &param);
+}
+
 static void seccomp_calls(void)
 {
 	struct seccomp_notif notif;
@@ -288,6 +323,7 @@ int main(int argc, char **argv)
 	uffd_calls();
 	gpio_calls();
 	ptp_calls();
+	rtc_calls();
 	seccomp_calls();
 	return 0;
 }

@@ -929,8 +929,10 @@ static void print_waitid(struct rp_ctx *c)
 	if (m) {
 		if (rp_get_u32(m->data) == 0) /* WNOHANG, nothing ready */
 			rp_e_raw(c->e, "{}");
-		else
-			rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
+		else {
+			const struct rp_si_names names = rp_si_names_of(c);
+			rp_print_siginfo(c->e, m->data, m->len, &names);
+		}
 	}
 	rp_e_flags(c->e, &rp_x_wait_options, (uint32_t)a[3]);
 	print_rusage(c, 4);
@@ -1264,8 +1266,10 @@ void rp_dec_pidfd_send_signal(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_print_signame(c, (int32_t)a[1]);
 	const struct rp_mem *m = rp_arg_mem(c, 2, false, SC_SIZE(SIGINFO));
-	if (m)
-		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
+	if (m) {
+		const struct rp_si_names names = rp_si_names_of(c);
+		rp_print_siginfo(c->e, m->data, m->len, &names);
+	}
 	rp_e_hex(c->e, (uint32_t)a[3]);
 }
 

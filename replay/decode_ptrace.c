@@ -236,7 +236,8 @@ static void print_peeksiginfo_args(struct rp_ctx *c)
 
 static void print_siginfo_elem(struct rp_ctx *c, const uint8_t *elem, size_t size)
 {
-	rp_print_siginfo(c->e, elem, size, rp_fd_names(c), c->ev->tid);
+	const struct rp_si_names names = rp_si_names_of(c);
+	rp_print_siginfo(c->e, elem, size, &names);
 }
 
 /* The siginfo at data, as the kernel read it (at entry) or wrote it. */

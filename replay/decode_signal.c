@@ -138,8 +138,10 @@ static void sigqueueinfo(struct rp_ctx *c, unsigned n)
 		rp_arg_pid(c, k);
 	rp_print_signame(c, (int32_t)a[n]);
 	const struct rp_mem *m = rp_arg_mem(c, n + 1, false, SC_SIZE(SIGINFO));
-	if (m)
-		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
+	if (m) {
+		const struct rp_si_names names = rp_si_names_of(c);
+		rp_print_siginfo(c->e, m->data, m->len, &names);
+	}
 }
 
 void rp_dec_rt_sigqueueinfo(struct rp_ctx *c)
@@ -157,8 +159,10 @@ void rp_dec_rt_sigtimedwait(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_print_sigset_arg(c, 0, false, a[3]);
 	const struct rp_mem *m = rp_arg_mem(c, 1, true, SC_SIZE(SIGINFO));
-	if (m)
-		rp_print_siginfo(c->e, m->data, m->len, rp_fd_names(c), c->ev->tid);
+	if (m) {
+		const struct rp_si_names names = rp_si_names_of(c);
+		rp_print_siginfo(c->e, m->data, m->len, &names);
+	}
 	rp_print_timespec_arg(c, 2, false);
 	rp_e_uint(c->e, a[3]);
 }
@@ -256,14 +260,21 @@ static const char *rp_si_code_name(int signo, int code)
 #undef PICK
 }
 
-/* siginfo as strace prints it: fields depend on the signal and code.
- * fd_names (NULL: none) names si_fd as -y does, in tid's table. */
 /* The sender: its pid signed, its uid unsigned but -1 (strace's printpid
  * and PRINT_FIELD_ID) */
-static void print_si_source(struct rp_emit *e, uint32_t pid, uint32_t uid)
+static void print_si_source(struct rp_emit *e, uint32_t pid, uint32_t uid,
+			    const struct rp_si_names *names)
 {
 	rp_e_key(e, "si_pid");
 	rp_e_int(e, (int32_t)pid);
+	const uint32_t seen = names->pids ? rp_session_pid_translate(names->pids, names->tid,
+								     (int32_t)pid, SC_PID_TGID)
+					  : 0;
+	if (seen && seen != pid) {
+		char note[48];
+		snprintf(note, sizeof(note), "%" PRIu32 " in strace's PID NS", seen);
+		rp_e_comment(e, note);
+	}
 	rp_e_key(e, "si_uid");
 	if (uid == UINT32_MAX)
 		rp_e_int(e, -1);
@@ -272,14 +283,13 @@ static void print_si_source(struct rp_emit *e, uint32_t pid, uint32_t uid)
 }
 
 /* POLL_*'s (F_SETSIG) and SI_SIGIO's band and descriptor, named under -y */
-static void print_si_band_fd(struct rp_emit *e, const uint8_t *si,
-			     const struct rp_session *fd_names, uint32_t tid)
+static void print_si_band_fd(struct rp_emit *e, const uint8_t *si, const struct rp_si_names *names)
 {
 	rp_e_key(e, "si_band");
 	rp_e_int(e, (int64_t)rp_get_u64(si + 16));
 	rp_e_key(e, "si_fd");
 	const int32_t fd = (int32_t)rp_get_u32(si + 24);
-	const char *const path = fd_names ? rp_session_fd_path(fd_names, tid, fd) : NULL;
+	const char *const path = names->fds ? rp_session_fd_path(names->fds, names->tid, fd) : NULL;
 	struct rp_buf text = {0};
 	if (path)
 		rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
@@ -290,8 +300,9 @@ static void print_si_band_fd(struct rp_emit *e, const uint8_t *si,
 	rp_buf_free(&text);
 }
 
+/* siginfo as strace prints it: fields depend on the signal and code. */
 void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
-		      const struct rp_session *fd_names, uint32_t tid)
+		      const struct rp_si_names *names)
 {
 	if (!si || len < 48) {
 		rp_e_raw(e, "{...}");
@@ -343,7 +354,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 			value = true;
 			break;
 		case SI_SIGIO:
-			print_si_band_fd(e, si, fd_names, tid);
+			print_si_band_fd(e, si, names);
 			break;
 		default: /* SI_QUEUE, SI_MESGQ, SI_ASYNCIO...: a value if set */
 			source = true;
@@ -353,7 +364,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 	} else {
 		switch (signo) {
 		case SIGCHLD:
-			print_si_source(e, pid, uid);
+			print_si_source(e, pid, uid, names);
 			rp_e_key(e, "si_status");
 			if (code == CLD_EXITED)
 				rp_e_int(e, (int32_t)rp_get_u32(si + 24));
@@ -386,7 +397,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 			break;
 		case SIGIO:
 			if (code >= POLL_IN && code <= POLL_HUP)
-				print_si_band_fd(e, si, fd_names, tid);
+				print_si_band_fd(e, si, names);
 			break;
 		case SIGSYS: { /* the call a seccomp filter refused, in its arch */
 			rp_e_key(e, "si_call_addr");
@@ -407,7 +418,7 @@ void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
 		}
 	}
 	if (source)
-		print_si_source(e, pid, uid);
+		print_si_source(e, pid, uid, names);
 	if (value) {
 		rp_e_key(e, "si_int");
 		rp_e_int(e, (int32_t)rp_get_u32(si + 24));

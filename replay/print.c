@@ -451,8 +451,10 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		struct rp_emit e;
 		rp_e_init(&e, out, &p->opts);
 		rp_buf_printf(out, "--- %s ", sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
-		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
-				 p->opts.decode_fds && !e.json ? p->session : NULL, ev->tid);
+		const struct rp_si_names names = {p->opts.decode_fds && !e.json ? p->session : NULL,
+						  p->opts.pidns_translation ? p->session : NULL,
+						  ev->tid};
+		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len, &names);
 		rp_buf_puts(out, " ---");
 		break;
 	}
@@ -625,8 +627,10 @@ static void print_json(struct rp_printer *p, const struct rp_event *ev, struct r
 		json_common(p, ev, out, "signal");
 		rp_buf_printf(out, ",\"signal\":\"%s\",\"siginfo\":",
 			      sig_name(ev->u.sig.signo, tmp, sizeof(tmp)));
-		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len,
-				 p->opts.decode_fds && !e.json ? p->session : NULL, ev->tid);
+		const struct rp_si_names names = {p->opts.decode_fds && !e.json ? p->session : NULL,
+						  p->opts.pidns_translation ? p->session : NULL,
+						  ev->tid};
+		rp_print_siginfo(&e, ev->u.sig.siginfo, ev->u.sig.siginfo_len, &names);
 		break;
 	case RP_EV_GROUP_STOP:
 		json_common(p, ev, out, "stop");

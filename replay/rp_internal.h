@@ -110,8 +110,15 @@ void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v);
 bool rp_flags_any_known(const struct rp_xlat *x, uint64_t v);
 
 /* siginfo_t as strace prints it in "--- SIG ... ---" and rt_sigqueueinfo. */
+/* What a siginfo's descriptor and pids are named from: the session for -y
+ * (NULL: numbers only) and for --pidns-translation (NULL: no translation),
+ * and the task whose view that is. */
+struct rp_si_names {
+	const struct rp_session *fds, *pids;
+	uint32_t tid;
+};
 void rp_print_siginfo(struct rp_emit *e, const uint8_t *si, size_t len,
-		      const struct rp_session *fd_names, uint32_t tid);
+		      const struct rp_si_names *names);
 
 /* ---- decoding ---- */
 
@@ -200,6 +207,13 @@ void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
 static inline const struct rp_session *rp_fd_names(const struct rp_ctx *c)
 {
 	return c->opts->decode_fds && !c->e->json ? c->session : NULL;
+}
+/* A call's rp_si_names */
+static inline struct rp_si_names rp_si_names_of(const struct rp_ctx *c)
+{
+	const struct rp_si_names n = {rp_fd_names(c),
+				      c->opts->pidns_translation ? c->session : NULL, c->ev->tid};
+	return n;
 }
 const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd);
 void rp_arg_dirfd(struct rp_ctx *c, int64_t fd);

@@ -435,7 +435,8 @@ int main(void)
 			struct rp_buf b = {0};
 			struct rp_emit e;
 			rp_e_init(&e, &b, &o);
-			rp_print_siginfo(&e, si, sizeof(si), NULL, 1);
+			const struct rp_si_names names = {NULL, NULL, 1};
+			rp_print_siginfo(&e, si, sizeof(si), &names);
 			expect("SIGSYS siginfo", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}

@@ -146,7 +146,11 @@ static void print_clone3(struct rp_ctx *c)
 			rp_e_ptr(c->e, rp_get_u64(d + 24));
 		}
 		rp_e_key(c->e, "exit_signal");
-		rp_print_signame(c, (int64_t)rp_get_u64(d + 32));
+		const uint64_t exit_signal = rp_get_u64(d + 32);
+		if (exit_signal < INT32_MAX)
+			rp_print_signame(c, (int64_t)exit_signal);
+		else /* strace: a number, unsigned */
+			rp_e_uint(c->e, exit_signal);
 		rp_e_key(c->e, "stack");
 		rp_e_ptr(c->e, rp_get_u64(d + 40));
 		rp_e_key(c->e, "stack_size");
@@ -155,11 +159,27 @@ static void print_clone3(struct rp_ctx *c)
 			rp_e_key(c->e, "tls");
 			rp_e_ptr(c->e, rp_get_u64(d + 56));
 		}
-		/* the third published size adds the cgroup's descriptor */
-		if ((flags & CLONE_INTO_CGROUP) && c->sc->args[1] >= CLONE_ARGS_SIZE_VER2 &&
-		    m->len >= CLONE_ARGS_SIZE_VER2) {
-			rp_e_key(c->e, "cgroup");
-			rp_e_uint(c->e, rp_get_u64(d + offsetof(struct clone_args, cgroup)));
+		/* the second published size adds the tids asked for (their
+		 * array is not captured: its address), the third the cgroup */
+		const uint64_t size = c->sc->args[1];
+		if (size >= CLONE_ARGS_SIZE_VER1 && m->len >= CLONE_ARGS_SIZE_VER1) {
+			const uint64_t set_tid =
+			    rp_get_u64(d + offsetof(struct clone_args, set_tid));
+			const uint64_t set_tid_size =
+			    rp_get_u64(d + offsetof(struct clone_args, set_tid_size));
+			if (set_tid || set_tid_size) {
+				rp_e_key(c->e, "set_tid");
+				rp_e_ptr(c->e, set_tid);
+				rp_e_key(c->e, "set_tid_size");
+				rp_e_uint(c->e, set_tid_size);
+			}
+		}
+		if (size >= CLONE_ARGS_SIZE_VER2 && m->len >= CLONE_ARGS_SIZE_VER2) {
+			const uint64_t cgroup = rp_get_u64(d + offsetof(struct clone_args, cgroup));
+			if (cgroup || (flags & CLONE_INTO_CGROUP)) {
+				rp_e_key(c->e, "cgroup");
+				rp_e_uint(c->e, cgroup);
+			}
 		}
 		rp_e_close(c->e, '}');
 		/* what the kernel wrote through the pointers (the recorder reads
@@ -176,11 +196,14 @@ static void print_clone3(struct rp_ctx *c)
 				rp_buf_fd(c, &tmp, (int32_t)rp_get_u32(pidfd->data));
 				rp_buf_printf(&tmp, "]%s", show_ptid ? ", " : "");
 			}
-			if (show_ptid)
-				rp_buf_printf(&tmp, "parent_tid=[%" PRId64 "]",
-					      ptid && ptid->len >= 4
-						  ? (int64_t)(int32_t)rp_get_u32(ptid->data)
-						  : c->sc->rval);
+			const uint64_t ptid_addr = rp_get_u64(d + 24);
+			if (show_ptid && !ptid_addr)
+				rp_buf_puts(&tmp, "parent_tid=NULL");
+			else if (show_ptid && ptid && ptid->len >= 4)
+				rp_buf_printf(&tmp, "parent_tid=[%" PRId32 "]",
+					      (int32_t)rp_get_u32(ptid->data));
+			else if (show_ptid) /* not read back: the kernel stores the child's tid */
+				rp_buf_printf(&tmp, "parent_tid=[%" PRId64 "]", c->sc->rval);
 			rp_buf_printf(&tmp, "}");
 			if (!tmp.oom)
 				rp_e_glue(c->e, tmp.data);

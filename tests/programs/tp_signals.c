@@ -9,7 +9,7 @@
  *     The timer repeats every 50 ms until the call returns, so that a
  *     process too slow to block in time does not hang; normally exactly one
  *     SIGALRM arrives per step.
- *  4. A child sends the parent SIGUSR1 after 50 ms while the parent blocks in
+ *  4. A child sends the parent SIGUSR1 after 400 ms while the parent blocks in
  *     read() on a pipe; SA_RESTART restarts the read, which then returns the
  *     byte the child writes 50 ms later.
  *  5. SIGUSR2 (SA_SIGINFO handler) is blocked with sigprocmask, sigqueue()d to
@@ -139,7 +139,12 @@ int main(void)
 		return 1;
 	}
 	if (pid == 0) {
-		sleep_ms(50);
+		/* long enough for the parent to block in read() under a tracer
+		 * on a loaded machine (50 ms was not, once in a CI run beside
+		 * busy loops: the signal came first and read() was not
+		 * interrupted); a signal pending at read()'s entry interrupts
+		 * it too, so only the stops before it must fit */
+		sleep_ms(400);
 		kill(getppid(), SIGUSR1);
 		sleep_ms(50);
 		_exit(write(fds[1], "x", 1) == 1 ? 0 : 1);

@@ -295,11 +295,27 @@ size_t sc_type_size(enum sc_type_id type)
 
 const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 {
-	/* the register sets strace prints are at most a user_fpregs_struct */
-	static const struct sc_pointee regset_in = {0, 8, 8, 1, 1, SC_SIZE(USER_FPREGS)},
-				       regset_out = {0, 8, 8, 1, 2, SC_SIZE(USER_FPREGS)},
-				       /* BPF_MAXINSNS (4096) instructions */
-	    fprog = {8, 0, 2, SC_SIZE(SOCK_FILTER), 1, 4096 * SC_SIZE(SOCK_FILTER)};
+	/* iovec {iov_base, iov_len}: the register sets strace prints are at
+	 * most a user_fpregs_struct; sock_fprog {u16 len, filter}: BPF
+	 * instructions */
+	static const struct sc_pointee regset_in = {.ptr_off = 0,
+						    .len_off = 8,
+						    .len_size = 8,
+						    .unit = 1,
+						    .stops = SC_STOP_ENTRY,
+						    .cap = SC_SIZE(USER_FPREGS)},
+				       regset_out = {.ptr_off = 0,
+						     .len_off = 8,
+						     .len_size = 8,
+						     .unit = 1,
+						     .stops = SC_STOP_EXIT,
+						     .cap = SC_SIZE(USER_FPREGS)},
+				       fprog = {.ptr_off = 8,
+						.len_off = 0,
+						.len_size = 2,
+						.unit = SC_SIZE(SOCK_FILTER),
+						.stops = SC_STOP_ENTRY,
+						.cap = SC_BPF_MAXINSNS * SC_SIZE(SOCK_FILTER)};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -310,6 +326,13 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 	default:
 		return NULL;
 	}
+}
+
+uint32_t sc_array_cap(enum sc_type_id elem, uint32_t capture_size)
+{
+	if (elem == SC_T_SOCK_FILTER)
+		return SC_BPF_MAXINSNS * SC_SIZE(SOCK_FILTER);
+	return capture_size > 4096 ? capture_size : 4096;
 }
 
 const char *sc_type_name(enum sc_type_id type)

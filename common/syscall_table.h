@@ -600,11 +600,21 @@ size_t sc_type_size(enum sc_type_id type);
  * item 1 of the argument; the decoders read it there. */
 struct sc_pointee {
 	uint8_t ptr_off, len_off, len_size, unit;
-	uint8_t stops; /* 1 << STRTRC_AT_ENTRY | 1 << STRTRC_AT_EXIT */
+	uint8_t stops; /* SC_STOP_ENTRY | SC_STOP_EXIT */
 	uint32_t cap;
 };
+/* A stop's bit: 1 << the trace format's stop (STRTRC_AT_ENTRY 0, AT_EXIT 1) */
+#define SC_STOP_ENTRY 1u
+#define SC_STOP_EXIT  2u
 /* The pointee of type, or NULL when it points at nothing captured. */
 const struct sc_pointee *sc_type_pointee(enum sc_type_id type);
+
+/* A classic BPF program's most instructions (<linux/bpf_common.h>): strace
+ * prints a seccomp filter whole under -v, so that many are captured. */
+#define SC_BPF_MAXINSNS 4096u
+/* The most bytes worth capturing of an array of elem (capture_size: the
+ * recorder's -s): BPF programs whole, others 4 KiB or -s if more. */
+uint32_t sc_array_cap(enum sc_type_id elem, uint32_t capture_size);
 const char *sc_type_name(enum sc_type_id type);
 const char *sc_xlat_name(enum sc_xlat_id xlat);
 

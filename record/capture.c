@@ -269,6 +269,9 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 			return 0;
 		return capture_area(c, 1, pack[0], pack[1], REC_MAX_SIGSET);
 	}
+	_Static_assert(SC_STOP_ENTRY == 1u << STRTRC_AT_ENTRY &&
+			   SC_STOP_EXIT == 1u << STRTRC_AT_EXIT,
+		       "a pointee's stops are bits by the trace's stop");
 	const struct sc_pointee *const p = sc_type_pointee(type);
 	if (p && (p->stops & (1u << stop))) {
 		uint64_t ptr = 0, len = 0; /* little-endian: a shorter length fits */
@@ -410,7 +413,8 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			if (length_of(task, a->len, rval, stop, &len)) {
 				const uint64_t size = sc_type_size(a->type);
 				const uint64_t bytes = len > UINT32_MAX ? UINT64_MAX : len * size;
-				rc = capture_area(&c, 0, value, bytes, cap > 4096 ? cap : 4096);
+				rc = capture_area(&c, 0, value, bytes,
+						  sc_array_cap((enum sc_type_id)a->type, cap));
 			}
 			break;
 		case SC_ARG_IOVEC:

@@ -6,20 +6,9 @@
 
 #include <assert.h>
 #include <inttypes.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <stdio.h>
-
-/* <linux/filter.h>, <linux/bpf_common.h> */
-#define BPF_CLASS(code)	 ((code)&0x07)
-#define BPF_SIZE(code)	 ((code)&0x18)
-#define BPF_MODE(code)	 ((code)&0xe0)
-#define BPF_OP(code)	 ((code)&0xf0)
-#define BPF_SRC(code)	 ((code)&0x08)
-#define BPF_RVAL(code)	 ((code)&0x18)
-#define BPF_MISCOP(code) ((code)&0xf8)
-enum { CLS_LD, CLS_LDX, CLS_ST, CLS_STX, CLS_ALU, CLS_JMP, CLS_RET, CLS_MISC };
-
-/* <linux/seccomp.h> */
-#define SECCOMP_RET_ACTION_FULL 0xffff0000u
 
 static void code_part(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x, uint64_t v)
 {
@@ -39,26 +28,26 @@ static void code_text(struct rp_buf *b, enum rp_xlat_style st, unsigned code)
 	const unsigned rest = code & ~(unsigned)BPF_CLASS(code);
 	rp_xlat_enum_text(b, st, &rp_x_bpf_class, BPF_CLASS(code));
 	switch (BPF_CLASS(code)) {
-	case CLS_ST:
-	case CLS_STX:
+	case BPF_ST:
+	case BPF_STX:
 		code_rest(b, rest);
 		break;
-	case CLS_LD:
-	case CLS_LDX:
+	case BPF_LD:
+	case BPF_LDX:
 		code_part(b, st, &rp_x_bpf_size, BPF_SIZE(code));
 		code_part(b, st, &rp_x_bpf_mode, BPF_MODE(code));
 		break;
-	case CLS_MISC:
+	case BPF_MISC:
 		code_part(b, st, &rp_x_bpf_miscop, BPF_MISCOP(code));
 		code_rest(b, rest & ~(unsigned)BPF_MISCOP(code));
 		break;
-	case CLS_ALU:
-	case CLS_JMP:
+	case BPF_ALU:
+	case BPF_JMP:
 		code_part(b, st, &rp_x_bpf_src, BPF_SRC(code));
-		code_part(b, st, CLS_ALU == BPF_CLASS(code) ? &rp_x_bpf_op_alu : &rp_x_bpf_op_jmp,
+		code_part(b, st, BPF_ALU == BPF_CLASS(code) ? &rp_x_bpf_op_alu : &rp_x_bpf_op_jmp,
 			  BPF_OP(code));
 		break;
-	case CLS_RET:
+	case BPF_RET:
 		code_part(b, st, &rp_x_bpf_rval, BPF_RVAL(code));
 		code_rest(b, rest & ~(unsigned)BPF_RVAL(code));
 		break;
@@ -77,7 +66,7 @@ static void print_seccomp_insn(struct rp_ctx *c, const uint8_t *p, size_t size)
 	code_text(&b, st, code);
 	if (jt || jf) {
 		rp_buf_printf(&b, ", %#x, %#x, %#x)", k, jt, jf);
-	} else if (BPF_CLASS(code) == CLS_RET) { /* what the filter decides */
+	} else if (BPF_CLASS(code) == BPF_RET) { /* what the filter decides */
 		const uint32_t action = k & SECCOMP_RET_ACTION_FULL, data = k & ~action;
 		rp_buf_puts(&b, ", ");
 		rp_xlat_enum_text(&b, st, &rp_x_seccomp_ret_action, action);

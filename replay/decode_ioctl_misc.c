@@ -706,39 +706,33 @@ static void print_rtc_pll_info(struct rp_ctx *c, bool at_exit)
 	rp_e_close(c->e, '}');
 }
 
-/* struct rtc_param: what is asked (param, index), and the value given
- * (SET) or got (GET, at exit: "given => got"). */
-struct rtc_param_layout {
-	uint64_t param, value;
-	uint32_t index, pad;
-};
-
-static void print_rtc_param_value(struct rp_ctx *c, const struct rtc_param_layout *p)
+static void print_rtc_param_value(struct rp_ctx *c, const struct rtc_param *p)
 {
 	switch (p->param) {
 	case RTC_PARAM_FEATURES:
 		rp_e_key(c->e, "uvalue");
-		rp_e_flags(c->e, &rp_x_rtc_features, p->value);
+		rp_e_flags(c->e, &rp_x_rtc_features, p->uvalue);
 		break;
 	case RTC_PARAM_CORRECTION:
 		rp_e_key(c->e, "svalue");
-		rp_e_int(c->e, (int64_t)p->value);
+		rp_e_int(c->e, p->svalue);
 		break;
 	case RTC_PARAM_BACKUP_SWITCH_MODE:
 		rp_e_key(c->e, "uvalue");
-		rp_e_enum(c->e, &rp_x_rtc_bsm, p->value);
+		rp_e_enum(c->e, &rp_x_rtc_bsm, p->uvalue);
 		break;
 	default:
 		rp_e_key(c->e, "uvalue");
-		rp_e_hex(c->e, p->value);
+		rp_e_hex(c->e, p->uvalue);
 		break;
 	}
 }
 
+/* struct rtc_param: what is asked (param, index), and the value given
+ * (SET) or got (GET, at exit: "given => got"). */
 static void print_rtc_param(struct rp_ctx *c, bool get)
 {
-	struct rtc_param_layout given, got;
-	_Static_assert(sizeof(given) == sizeof(struct rtc_param), "struct rtc_param");
+	struct rtc_param given, got;
 	if (!rp_arg_copy(c, 2, false, &given, sizeof(given)))
 		return;
 	rp_e_open(c->e, '{');
@@ -748,9 +742,9 @@ static void print_rtc_param(struct rp_ctx *c, bool get)
 		print_rtc_param_value(c, &given);
 	rp_e_key(c->e, "index");
 	rp_e_uint(c->e, given.index);
-	if (given.pad) {
+	if (given.__pad) {
 		rp_e_key(c->e, "__pad");
-		rp_e_hex(c->e, given.pad);
+		rp_e_hex(c->e, given.__pad);
 	}
 	rp_e_close(c->e, '}');
 	if (!get || c->e->json)
@@ -762,9 +756,9 @@ static void print_rtc_param(struct rp_ctx *c, bool get)
 	}
 	rp_e_open(c->e, '{');
 	print_rtc_param_value(c, &got);
-	if (got.pad) {
+	if (got.__pad) {
 		rp_e_key(c->e, "__pad");
-		rp_e_hex(c->e, got.pad);
+		rp_e_hex(c->e, got.__pad);
 	}
 	rp_e_close(c->e, '}');
 }

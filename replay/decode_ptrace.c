@@ -7,52 +7,12 @@
 
 #include "names.h"
 
+#include <assert.h>
 #include <inttypes.h>
+#include <elf.h>
+#include <linux/ptrace.h>
 #include <stdio.h>
 #include <string.h>
-
-/* x86_64 requests (<linux/ptrace.h>, <asm/ptrace-abi.h>); the names are in
- * common/xlat/ptrace_request.in */
-enum {
-	PT_TRACEME = 0,
-	PT_PEEKTEXT = 1,
-	PT_PEEKDATA = 2,
-	PT_PEEKUSER = 3,
-	PT_POKEUSER = 6,
-	PT_CONT = 7,
-	PT_KILL = 8,
-	PT_SINGLESTEP = 9,
-	PT_GETREGS = 12,
-	PT_SETREGS = 13,
-	PT_GETFPREGS = 14,
-	PT_SETFPREGS = 15,
-	PT_ATTACH = 16,
-	PT_DETACH = 17,
-	PT_OLDSETOPTIONS = 21,
-	PT_SYSCALL = 24,
-	PT_SYSEMU = 31,
-	PT_SYSEMU_SINGLESTEP = 32,
-	PT_SINGLEBLOCK = 33,
-	PT_SETOPTIONS = 0x4200,
-	PT_GETEVENTMSG = 0x4201,
-	PT_GETSIGINFO = 0x4202,
-	PT_SETSIGINFO = 0x4203,
-	PT_GETREGSET = 0x4204,
-	PT_SETREGSET = 0x4205,
-	PT_SEIZE = 0x4206,
-	PT_INTERRUPT = 0x4207,
-	PT_LISTEN = 0x4208,
-	PT_PEEKSIGINFO = 0x4209,
-	PT_GETSIGMASK = 0x420a,
-	PT_SETSIGMASK = 0x420b,
-	PT_SECCOMP_GET_FILTER = 0x420c,
-	PT_SECCOMP_GET_METADATA = 0x420d,
-	PT_GET_SYSCALL_INFO = 0x420e,
-};
-
-/* The register sets strace prints (<linux/elf.h>) */
-#define NT_PRSTATUS 1
-#define NT_FPREGSET 2
 
 /* An offset into struct user: the field at or below it, "+N" within it;
  * past the struct, the address. -X verbose puts the name in a comment. */
@@ -93,7 +53,7 @@ static void print_user_regs(struct rp_ctx *c, const uint8_t *data, uint64_t size
 {
 	const size_t fetched = size < SC_SIZE(USER_REGS) ? (size_t)size : SC_SIZE(USER_REGS);
 	rp_e_open(c->e, '{');
-	for (size_t k = 0; k * 8 < fetched; k++) {
+	for (size_t k = 0; (k + 1) * 8 <= fetched; k++) {
 		rp_e_key(c->e, user_regs_names[k]);
 		rp_e_hex(c->e, rp_get_u64(data + 8 * k));
 	}
@@ -138,7 +98,9 @@ static void print_user_fpregs(struct rp_ctx *c, const uint8_t *data, uint64_t si
 	    {"mxcr_mask", SC_OFF(user_fpregs_struct, mxcr_mask), 4},
 	};
 	rp_e_open(c->e, '{');
-	for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]) && fields[k].off < fetched; k++) {
+	for (size_t k = 0;
+	     k < sizeof(fields) / sizeof(fields[0]) && fields[k].off + fields[k].width <= fetched;
+	     k++) {
 		const uint8_t *const p = data + fields[k].off;
 		rp_e_key(c->e, fields[k].name);
 		rp_e_hex(c->e, fields[k].width == 2   ? rp_get_u16(p)
@@ -191,23 +153,30 @@ static void print_regs_arg(struct rp_ctx *c, bool at_exit, uint64_t nt)
 
 /* PTRACE_GETREGSET / SETREGSET's iovec: the set behind it (read at entry
  * for SET, at exit for GET), the length as given and, when the kernel
- * changed it, as left. The iovec itself is printed under -e verbose= too. */
+ * changed it, as left. */
 static void print_regset_iovec(struct rp_ctx *c, bool get)
 {
 	const uint64_t data = c->sc->args[3], nt = c->sc->args[2];
+	if (rp_addr_only(c, data)) /* -e verbose=: strace shows the address */
+		return;
+	const struct sc_pointee *const iov =
+	    sc_type_pointee(get ? SC_T_REGSET_OUT : SC_T_REGSET_IN);
+	assert(iov && iov->len_size == 8);
+	const size_t need = (iov->ptr_off > iov->len_off ? iov->ptr_off : iov->len_off) + 8;
 	const struct rp_mem *const given = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 3, 0);
-	if (!data || !given || given->len < 16) {
+	if (!data || !given || given->len < need) {
 		rp_e_ptr(c->e, data);
 		return;
 	}
 	const struct rp_mem *const left =
 	    c->exiting_ok ? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 3, 0) : NULL;
-	const uint64_t len_given = rp_get_u64(given->data + 8);
-	const uint64_t len_left = left && left->len >= 16 ? rp_get_u64(left->data + 8) : len_given;
-	const struct rp_mem *const iov = get && left && left->len >= 16 ? left : given;
+	const bool has_left = left && left->len >= need;
+	const uint64_t len_given = rp_get_u64(given->data + iov->len_off);
+	const uint64_t len_left = has_left ? rp_get_u64(left->data + iov->len_off) : len_given;
+	const struct rp_mem *const now = get && has_left ? left : given;
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "iov_base");
-	print_regset(c, nt, rp_get_u64(iov->data), get ? len_left : len_given,
+	print_regset(c, nt, rp_get_u64(now->data + iov->ptr_off), get ? len_left : len_given,
 		     rp_syscall_mem(c->sc, get ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, 3, 1), get);
 	rp_e_key(c->e, "iov_len"); /* JSON: one value, as left */
 	if (len_left != len_given && !c->e->json) {
@@ -268,7 +237,8 @@ static void print_seccomp_metadata(struct rp_ctx *c)
 	if (c->exiting_ok && written > 8) {
 		const struct rp_mem *const out = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 3, 0);
 		if (written < 16 || !out || out->len < 16) {
-			rp_e_raw(c->e, "???");
+			if (!c->e->json) /* strace's "???": not written, or not read */
+				rp_e_raw(c->e, "???");
 		} else {
 			rp_e_key(c->e, "flags");
 			rp_e_flags(c->e, &rp_x_seccomp_filter_flags, rp_get_u64(out->data + 8));
@@ -286,9 +256,6 @@ static void print_seccomp_metadata(struct rp_ctx *c)
 #define PSI_RET_DATA	 (PSI_ARGS + 6 * 8)
 #define PSI_EXIT_SIZE	 (PSI_IS_ERROR + 1)
 #define PSI_SECCOMP_SIZE (PSI_RET_DATA + 4)
-#define PSI_OP_ENTRY	 1
-#define PSI_OP_EXIT	 2
-#define PSI_OP_SECCOMP	 3
 
 static void print_psi_call(struct rp_ctx *c, const uint8_t *p, size_t fetched, uint32_t arch,
 			   bool seccomp)
@@ -377,15 +344,15 @@ static void print_syscall_info(struct rp_ctx *c)
 	}
 	if (fetch >= SC_OFF(ptrace_syscall_info, entry) + 8) {
 		switch (p[0]) {
-		case PSI_OP_ENTRY:
+		case PTRACE_SYSCALL_INFO_ENTRY:
 			rp_e_key(c->e, "entry");
 			print_psi_call(c, p, (size_t)fetch, arch, false);
 			break;
-		case PSI_OP_SECCOMP:
+		case PTRACE_SYSCALL_INFO_SECCOMP:
 			rp_e_key(c->e, "seccomp");
 			print_psi_call(c, p, (size_t)fetch, arch, true);
 			break;
-		case PSI_OP_EXIT:
+		case PTRACE_SYSCALL_INFO_EXIT:
 			rp_e_key(c->e, "exit");
 			print_psi_exit(c, p, (size_t)fetch);
 			break;
@@ -412,22 +379,22 @@ static void print_addr(struct rp_ctx *c, uint64_t request)
 {
 	const uint64_t addr = c->sc->args[2];
 	switch (request) {
-	case PT_PEEKUSER:
-	case PT_POKEUSER:
+	case PTRACE_PEEKUSR:
+	case PTRACE_POKEUSR:
 		print_user_offset(c, addr);
 		break;
-	case PT_GETREGSET:
-	case PT_SETREGSET:
+	case PTRACE_GETREGSET:
+	case PTRACE_SETREGSET:
 		rp_e_enum(c->e, &rp_x_nt_types, addr);
 		break;
-	case PT_GETSIGMASK:
-	case PT_SETSIGMASK:
-	case PT_SECCOMP_GET_FILTER:
-	case PT_SECCOMP_GET_METADATA:
-	case PT_GET_SYSCALL_INFO:
+	case PTRACE_GETSIGMASK:
+	case PTRACE_SETSIGMASK:
+	case PTRACE_SECCOMP_GET_FILTER:
+	case PTRACE_SECCOMP_GET_METADATA:
+	case PTRACE_GET_SYSCALL_INFO:
 		rp_e_uint(c->e, addr);
 		break;
-	case PT_PEEKSIGINFO:
+	case PTRACE_PEEKSIGINFO:
 		print_peeksiginfo_args(c);
 		break;
 	default:
@@ -441,31 +408,31 @@ static void print_data(struct rp_ctx *c, uint64_t request)
 {
 	const uint64_t addr = c->sc->args[2], data = c->sc->args[3];
 	switch (request) {
-	case PT_CONT:
-	case PT_DETACH:
-	case PT_SYSCALL:
-	case PT_SINGLESTEP:
-	case PT_SINGLEBLOCK:
-	case PT_SYSEMU:
-	case PT_SYSEMU_SINGLESTEP:
+	case PTRACE_CONT:
+	case PTRACE_DETACH:
+	case PTRACE_SYSCALL:
+	case PTRACE_SINGLESTEP:
+	case PTRACE_SINGLEBLOCK:
+	case PTRACE_SYSEMU:
+	case PTRACE_SYSEMU_SINGLESTEP:
 		rp_print_signame(c, (int32_t)data);
 		return;
-	case PT_SEIZE:
-	case PT_SETOPTIONS:
-	case PT_OLDSETOPTIONS:
+	case PTRACE_SEIZE:
+	case PTRACE_SETOPTIONS:
+	case PTRACE_OLDSETOPTIONS:
 		rp_e_flags(c->e, &rp_x_ptrace_options, data);
 		return;
-	case PT_SETSIGINFO:
+	case PTRACE_SETSIGINFO:
 		print_siginfo_arg(c, false);
 		return;
-	case PT_SETSIGMASK:
+	case PTRACE_SETSIGMASK:
 		rp_print_sigset_arg(c, 3, false, addr);
 		return;
-	case PT_GETREGSET:
-	case PT_SETREGSET:
-		print_regset_iovec(c, request == PT_GETREGSET);
+	case PTRACE_GETREGSET:
+	case PTRACE_SETREGSET:
+		print_regset_iovec(c, request == PTRACE_GETREGSET);
 		return;
-	case PT_SECCOMP_GET_METADATA:
+	case PTRACE_SECCOMP_GET_METADATA:
 		print_seccomp_metadata(c);
 		return;
 	default:
@@ -477,31 +444,31 @@ static void print_data(struct rp_ctx *c, uint64_t request)
 		return;
 	}
 	switch (request) {
-	case PT_PEEKTEXT:
-	case PT_PEEKDATA:
-	case PT_PEEKUSER:
+	case PTRACE_PEEKTEXT:
+	case PTRACE_PEEKDATA:
+	case PTRACE_PEEKUSR:
 		print_peeked_word(c);
 		break;
-	case PT_GETEVENTMSG:
+	case PTRACE_GETEVENTMSG:
 		rp_arg_u64_at(c, 3, true, false);
 		break;
-	case PT_GETSIGINFO:
+	case PTRACE_GETSIGINFO:
 		print_siginfo_arg(c, true);
 		break;
-	case PT_GETSIGMASK:
+	case PTRACE_GETSIGMASK:
 		rp_print_sigset_arg(c, 3, true, addr);
 		break;
-	case PT_PEEKSIGINFO:
+	case PTRACE_PEEKSIGINFO:
 		if (c->exiting_ok)
 			rp_print_array(c, 3, true, (uint64_t)c->sc->rval, SC_SIZE(SIGINFO),
 				       print_siginfo_elem);
 		else
 			rp_e_ptr(c->e, data);
 		break;
-	case PT_GET_SYSCALL_INFO:
+	case PTRACE_GET_SYSCALL_INFO:
 		print_syscall_info(c);
 		break;
-	case PT_SECCOMP_GET_FILTER: /* the result is its length; -v only */
+	case PTRACE_SECCOMP_GET_FILTER: /* the result is its length; -v only */
 		if (c->opts->verbose && c->exiting_ok)
 			rp_print_seccomp_filter(c, 3, (uint64_t)c->sc->rval);
 		else
@@ -517,22 +484,22 @@ void rp_dec_ptrace(struct rp_ctx *c)
 {
 	const uint64_t request = c->sc->args[0];
 	rp_e_enum(c->e, &rp_x_ptrace_request, request);
-	if (request == PT_TRACEME)
+	if (request == PTRACE_TRACEME)
 		return; /* pid, addr and data are ignored */
 	rp_arg_pid(c, 1);
 	switch (request) {
-	case PT_ATTACH:
-	case PT_INTERRUPT:
-	case PT_KILL:
-	case PT_LISTEN:
-		return;	 /* addr and data are ignored */
-	case PT_GETREGS: /* x86 reads or writes data, ignores addr */
-	case PT_GETFPREGS:
-		print_regs_arg(c, true, request == PT_GETREGS ? NT_PRSTATUS : NT_FPREGSET);
+	case PTRACE_ATTACH:
+	case PTRACE_INTERRUPT:
+	case PTRACE_KILL:
+	case PTRACE_LISTEN:
+		return;	     /* addr and data are ignored */
+	case PTRACE_GETREGS: /* x86 reads or writes data, ignores addr */
+	case PTRACE_GETFPREGS:
+		print_regs_arg(c, true, request == PTRACE_GETREGS ? NT_PRSTATUS : NT_FPREGSET);
 		return;
-	case PT_SETREGS:
-	case PT_SETFPREGS:
-		print_regs_arg(c, false, request == PT_SETREGS ? NT_PRSTATUS : NT_FPREGSET);
+	case PTRACE_SETREGS:
+	case PTRACE_SETFPREGS:
+		print_regs_arg(c, false, request == PTRACE_SETREGS ? NT_PRSTATUS : NT_FPREGSET);
 		return;
 	default:
 		break;

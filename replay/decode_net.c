@@ -83,78 +83,6 @@ static void print_quoted_whole(struct rp_ctx *c, const uint8_t *d, size_t len, b
 	rp_e_bytes_whole(c->e, d, len, cstring, false);
 }
 
-static void print_hex_whole(struct rp_ctx *c, const uint8_t *d, size_t len)
-{
-	struct rp_print_opts o = *c->e->opts;
-	o.max_strlen = UINT32_MAX;
-	const struct rp_print_opts *const saved = c->e->opts;
-	c->e->opts = &o;
-	rp_e_bytes_hex(c->e, d, len, false);
-	c->e->opts = saved;
-}
-
-/* pre"text"post into b, the text quoted as strace quotes it (-xx: hex). */
-static void call_str_text(const struct rp_ctx *c, struct rp_buf *b, const char *pre,
-			  const char *text, const char *post)
-{
-	rp_buf_puts(b, pre);
-	rp_quote_string(b, (const uint8_t *)text, strlen(text), UINT32_MAX,
-			c->e->json ? 0 : c->opts->xflag, true, false);
-	rp_buf_puts(b, post);
-}
-
-static void print_call_str(struct rp_ctx *c, const char *pre, const char *text, const char *post)
-{
-	struct rp_buf b = {0};
-	call_str_text(c, &b, pre, text, post);
-	rp_e_raw(c->e, b.data ? b.data : "");
-	rp_buf_free(&b);
-}
-
-/* A value in network byte order that strace shows as the call making it
- * (htons(80), inet_addr("127.0.0.1")): -X raw shows its bytes instead,
- * -X verbose the bytes with the call as a comment. */
-static void print_net_bytes(struct rp_ctx *c, const uint8_t *d, size_t n, const char *call)
-{
-	const enum rp_xlat_style st = rp_e_xstyle(c->e);
-	if (st == RP_XLAT_ABBREV) {
-		rp_e_raw(c->e, call);
-		return;
-	}
-	print_hex_whole(c, d, n);
-	if (st == RP_XLAT_VERBOSE)
-		rp_e_comment(c->e, call);
-}
-
-/* A number strace shows as a call (if_nametoindex("lo")): the number under
- * -X raw, both under -X verbose. */
-static void print_num_call(struct rp_ctx *c, uint64_t v, const char *call)
-{
-	const enum rp_xlat_style st = rp_e_xstyle(c->e);
-	if (st == RP_XLAT_ABBREV) {
-		rp_e_raw(c->e, call);
-		return;
-	}
-	rp_e_uint(c->e, v);
-	if (st == RP_XLAT_VERBOSE)
-		rp_e_comment(c->e, call);
-}
-
-/* An interface index as if_nametoindex("lo") when this machine knows it
- * (strace asks the kernel at trace time; a replay asks at decode time). */
-static void print_ifindex(struct rp_ctx *c, uint32_t idx)
-{
-	char name[IF_NAMESIZE + 1];
-	if (!idx || !if_indextoname(idx, name)) {
-		rp_e_uint(c->e, idx);
-		return;
-	}
-	struct rp_buf b = {0};
-	call_str_text(c, &b, "if_nametoindex(", name, ")");
-	print_num_call(c, idx, b.data ? b.data : "");
-	rp_buf_free(&b);
-}
-
 /* A hardware address: "ff:ff:ff:ff:ff:ff"; under -X raw the bytes as a
  * string in hex, under -X verbose both. */
 static void print_mac(struct rp_ctx *c, const uint8_t *p, size_t n)
@@ -166,24 +94,6 @@ static void print_mac(struct rp_ctx *c, const uint8_t *p, size_t n)
 	rp_e_named(c->e, bytes.data ? bytes.data : "\"\"", mac.data ? mac.data : "");
 	rp_buf_free(&mac);
 	rp_buf_free(&bytes);
-}
-
-static void print_inet4(struct rp_ctx *c, const uint8_t *p)
-{
-	char tmp[INET_ADDRSTRLEN];
-	inet_ntop(AF_INET, p, tmp, sizeof(tmp));
-	struct rp_buf b = {0};
-	call_str_text(c, &b, "inet_addr(", tmp, ")");
-	print_net_bytes(c, p, 4, b.data ? b.data : "");
-	rp_buf_free(&b);
-}
-
-/* A port (or other 16-bit value) in network order: htons(N). */
-static void print_net_port(struct rp_ctx *c, const uint8_t *p)
-{
-	char call[32];
-	snprintf(call, sizeof(call), "htons(%u)", (unsigned)(p[0] << 8 | p[1]));
-	print_net_bytes(c, p, 2, call);
 }
 
 static bool mem_ok(const struct rp_mem *m, size_t need)
@@ -217,37 +127,24 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		}
 	} else if (fam == AF_INET && len >= 16) {
 		rp_e_key(c->e, "sin_port");
-		print_net_port(c, d + 2);
+		rp_print_net_port(c, d + 2);
 		rp_e_key(c->e, "sin_addr");
-		print_inet4(c, d + 4);
+		rp_print_inet_addr(c, AF_INET, d + 4, NULL);
 	} else if (fam == AF_INET6 && len >= 24) {
-		char tmp[INET6_ADDRSTRLEN];
 		rp_e_key(c->e, "sin6_port");
-		print_net_port(c, d + 2);
+		rp_print_net_port(c, d + 2);
 		rp_e_key(c->e, "sin6_flowinfo");
 		char flow[32];
 		snprintf(flow, sizeof(flow), "htonl(%" PRIu32 ")",
 			 (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
-		print_net_bytes(c, d + 4, 4, flow);
-		inet_ntop(AF_INET6, d + 8, tmp, sizeof(tmp));
-		if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV) {
-			if (c->e->json) /* strace's text has no field name here */
-				rp_e_key(c->e, "sin6_addr");
-			print_call_str(c, "inet_pton(AF_INET6, ", tmp, ", &sin6_addr)");
-		} else {
-			/* -X raw/verbose: sin6_addr="..." /" "* inet_pton(AF_INET6, "::1") *" "/ */
-			struct rp_buf b = {0};
-			call_str_text(c, &b, "inet_pton(AF_INET6, ", tmp, ")");
-			rp_e_key(c->e, "sin6_addr");
-			print_net_bytes(c, d + 8, 16, b.data ? b.data : "");
-			rp_buf_free(&b);
-		}
+		rp_print_net_bytes(c, d + 4, 4, flow);
+		rp_print_inet_addr(c, AF_INET6, d + 8, "sin6_addr");
 		if (len > 24) {
 			const bool linklocal = (d[8] == 0xfe && (d[9] & 0xc0) == 0x80) ||
 					       (d[8] == 0xff && (d[9] & 0xf) == 2);
 			rp_e_key(c->e, "sin6_scope_id");
 			if (linklocal)
-				print_ifindex(c, rp_get_u32(d + 24));
+				rp_print_ifindex(c, rp_get_u32(d + 24));
 			else
 				rp_e_uint(c->e, rp_get_u32(d + 24));
 		}
@@ -269,9 +166,9 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 			snprintf(call, sizeof(call), "htons(%s)", pn);
 		else
 			snprintf(call, sizeof(call), "htons(%#x /* ETH_P_??? */)", proto);
-		print_net_bytes(c, d + 2, 2, call);
+		rp_print_net_bytes(c, d + 2, 2, call);
 		rp_e_key(c->e, "sll_ifindex");
-		print_ifindex(c, rp_get_u32(d + 4));
+		rp_print_ifindex(c, rp_get_u32(d + 4));
 		rp_e_key(c->e, "sll_hatype");
 		rp_e_enum(c->e, &rp_x_arphrd, rp_get_u16(d + 8));
 		rp_e_key(c->e, "sll_pkttype");
@@ -451,7 +348,7 @@ static void print_int_fields(struct rp_ctx *c, const uint8_t *d, size_t len,
 	for (size_t i = 0; i < nfields && 4 * i < len; i++) {
 		rp_e_key(c->e, names[i]);
 		if (4 * i + 4 > len) {
-			print_hex_whole(c, d + 4 * i, len - 4 * i);
+			rp_print_hex_whole(c, d + 4 * i, len - 4 * i);
 		} else if (is_signed[i]) {
 			rp_e_int(c->e, (int32_t)rp_get_u32(d + 4 * i));
 		} else {
@@ -585,9 +482,9 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		}
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "imr_multiaddr");
-		print_inet4(c, m->data);
+		rp_print_inet_addr(c, AF_INET, m->data, NULL);
 		rp_e_key(c->e, "imr_interface");
-		print_inet4(c, m->data + 4);
+		rp_print_inet_addr(c, AF_INET, m->data + 4, NULL);
 		rp_e_close(c->e, '}');
 		return;
 	}
@@ -601,7 +498,7 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		}
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "gr_interface");
-		print_ifindex(c, rp_get_u32(m->data));
+		rp_print_ifindex(c, rp_get_u32(m->data));
 		rp_e_key(c->e, "gr_group");
 		print_sockaddr_data(c, m->data + group_offset, group_req_size - group_offset);
 		rp_e_close(c->e, '}');
@@ -617,7 +514,7 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		const unsigned alen = rp_get_u16(m->data + 6);
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "mr_ifindex");
-		print_ifindex(c, rp_get_u32(m->data));
+		rp_print_ifindex(c, rp_get_u32(m->data));
 		rp_e_key(c->e, "mr_type");
 		rp_e_enum(c->e, &rp_x_packet_mr_type, rp_get_u16(m->data + 4));
 		rp_e_key(c->e, "mr_alen");
@@ -746,11 +643,11 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 			rp_e_key(c->e, "cmsg_data");
 			rp_e_open(c->e, '{');
 			rp_e_key(c->e, "ipi_ifindex");
-			print_ifindex(c, rp_get_u32(d));
+			rp_print_ifindex(c, rp_get_u32(d));
 			rp_e_key(c->e, "ipi_spec_dst");
-			print_inet4(c, d + 4);
+			rp_print_inet_addr(c, AF_INET, d + 4, NULL);
 			rp_e_key(c->e, "ipi_addr");
-			print_inet4(c, d + 8);
+			rp_print_inet_addr(c, AF_INET, d + 8, NULL);
 			rp_e_close(c->e, '}');
 		} else if ((type == 2 || type == 23) && len >= 4) { /* IP_TTL, IP_CHECKSUM */
 			rp_e_key(c->e, "cmsg_data");

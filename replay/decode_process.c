@@ -353,7 +353,7 @@ static void print_sysinfo(struct rp_ctx *c)
 }
 
 /* strace's printuid: (uid_t)-1 as -1, others unsigned. */
-static void print_uid(struct rp_ctx *c, uint32_t v)
+void rp_print_uid(struct rp_ctx *c, uint32_t v)
 {
 	if (v == UINT32_MAX)
 		rp_e_int(c->e, -1);
@@ -435,7 +435,7 @@ static void print_groups(struct rp_ctx *c, unsigned i, uint32_t n, bool out)
 			rp_e_ellipsis(c->e);
 			break;
 		}
-		print_uid(c, rp_get_u32(m->data + 4 * k));
+		rp_print_uid(c, rp_get_u32(m->data + 4 * k));
 	}
 	rp_e_close(c->e, ']');
 }
@@ -1177,21 +1177,21 @@ void rp_dec_getresuid(struct rp_ctx *c)
 void rp_dec_setuid(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
-	print_uid(c, (uint32_t)a[0]);
+	rp_print_uid(c, (uint32_t)a[0]);
 }
 
 void rp_dec_setreuid(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	for (unsigned i = 0; i < 2; i++)
-		print_uid(c, (uint32_t)a[i]);
+		rp_print_uid(c, (uint32_t)a[i]);
 }
 
 void rp_dec_setresuid(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	for (unsigned i = 0; i < 3; i++)
-		print_uid(c, (uint32_t)a[i]);
+		rp_print_uid(c, (uint32_t)a[i]);
 }
 
 void rp_dec_getgroups(struct rp_ctx *c)

@@ -306,6 +306,27 @@ typedef bool (*rp_rval_fn)(struct rp_ctx *c, struct rp_buf *b);
 SC_RVALS(RP_RVAL_DECL_)
 #undef RP_RVAL_DECL_
 
+/* A uid or gid as strace's printuid: (uid_t)-1 as -1, others unsigned
+ * (decode_process.c). */
+void rp_print_uid(struct rp_ctx *c, uint32_t v);
+/* Network values as strace shows them (print_net.c). Bytes in hex whole,
+ * whatever -s says; pre"text"post with the text quoted (-xx: hex) into b
+ * or printed; a network-order value as the call making it (-X raw: its
+ * bytes, -X verbose: both); a number shown as a call likewise; an
+ * interface index as if_nametoindex("lo"); an AF_INET or AF_INET6 address
+ * (4 or 16 bytes at p) as inet_addr("...") or inet_pton(AF_INET6, "..."[,
+ * &var]), var the field's name (keyed here, as strace places it) or NULL;
+ * a port as htons(N). */
+void rp_print_hex_whole(struct rp_ctx *c, const uint8_t *d, size_t len);
+void rp_call_str_text(const struct rp_ctx *c, struct rp_buf *b, const char *pre, const char *text,
+		      const char *post);
+void rp_print_call_str(struct rp_ctx *c, const char *pre, const char *text, const char *post);
+void rp_print_net_bytes(struct rp_ctx *c, const uint8_t *d, size_t n, const char *call);
+void rp_print_num_call(struct rp_ctx *c, uint64_t v, const char *call);
+void rp_print_ifindex(struct rp_ctx *c, uint32_t idx);
+void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, const char *var);
+void rp_print_net_port(struct rp_ctx *c, const uint8_t *p);
+
 /* Netlink messages (decode_netlink.c), for the socket decoders: prints the
  * len bytes at addr (memory m) sent or received on descriptor fd as
  * netlink messages when fd is a netlink socket of a protocol decoded

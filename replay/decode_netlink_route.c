@@ -1,0 +1,334 @@
+/* NETLINK_ROUTE messages (rtnetlink), as strace 6.1 prints them (its
+ * netlink_route.c and rtnl_*.c): each type's fixed struct, then its
+ * attributes. The link messages (struct ifinfomsg, IFLA_*) and the link
+ * statistics (struct if_stats_msg) are decode_netlink_link.c's. */
+#include "netlink.h"
+
+#include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
+#include <linux/if_addr.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_bridge.h>
+#include <linux/neighbour.h>
+#include <linux/net_namespace.h>
+#include <linux/netconf.h>
+#include <linux/nexthop.h>
+#include <linux/rtnetlink.h>
+#include <stddef.h>
+#include <sys/socket.h>
+
+#define FIELD(type, member, kind, x)                                                               \
+	{                                                                                          \
+#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
+		    (kind), (x)                                                                    \
+	}
+
+/* ---- addresses: struct ifaddrmsg, IFA_* ---- */
+
+static bool ifa_cacheinfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			  uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	static const struct nl_field f[] = {
+	    FIELD(ifa_cacheinfo, ifa_prefered, NLF_U, NULL),
+	    FIELD(ifa_cacheinfo, ifa_valid, NLF_U, NULL),
+	    FIELD(ifa_cacheinfo, cstamp, NLF_U, NULL),
+	    FIELD(ifa_cacheinfo, tstamp, NLF_U, NULL),
+	};
+	if (len < sizeof(struct ifa_cacheinfo))
+		return false;
+	if (!nl_readable(a, off, sizeof(struct ifa_cacheinfo))) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, a->data + off, f, 0, NL_ARRAY_LEN(f));
+	rp_e_close(c->e, '}');
+	return true;
+}
+
+static const struct nl_xval ifa_flags_u32 = {&rp_x_ifaddrflags, 4};
+
+static const struct nl_attr addr_attrs[] = {
+    [IFA_ADDRESS] = {nl_a_inet_addr, NULL},   [IFA_LOCAL] = {nl_a_inet_addr, NULL},
+    [IFA_LABEL] = {nl_a_str, NULL},	      [IFA_BROADCAST] = {nl_a_inet_addr, NULL},
+    [IFA_ANYCAST] = {nl_a_inet_addr, NULL},   [IFA_CACHEINFO] = {ifa_cacheinfo, NULL},
+    [IFA_MULTICAST] = {nl_a_inet_addr, NULL}, [IFA_FLAGS] = {nl_a_flags, &ifa_flags_u32},
+    [IFA_RT_PRIORITY] = {nl_a_u32, NULL},     [IFA_TARGET_NETNSID] = {nl_a_s32, NULL},
+};
+static const struct nl_attr_set addr_attr_set = NL_ATTR_SET(&rp_x_rtnl_addr_attrs, addr_attrs);
+
+static const struct nl_field ifaddrmsg_fields[] = {
+    FIELD(ifaddrmsg, ifa_family, NLF_FAMILY, NULL),
+    FIELD(ifaddrmsg, ifa_prefixlen, NLF_U, NULL),
+    FIELD(ifaddrmsg, ifa_flags, NLF_FLAGS, &rp_x_ifaddrflags),
+    FIELD(ifaddrmsg, ifa_scope, NLF_XVAL, &rp_x_routing_scopes),
+    FIELD(ifaddrmsg, ifa_index, NLF_IFINDEX, NULL),
+};
+
+/* ---- routes: struct rtmsg, RTA_* ---- */
+
+static const struct nl_attr_set route_attr_set = {&rp_x_rtnl_route_attrs, NULL, 0};
+
+static const struct nl_field rtmsg_fields[] = {
+    FIELD(rtmsg, rtm_family, NLF_FAMILY, NULL),
+    FIELD(rtmsg, rtm_dst_len, NLF_U, NULL),
+    FIELD(rtmsg, rtm_src_len, NLF_U, NULL),
+    FIELD(rtmsg, rtm_tos, NLF_FLAGS, &rp_x_ip_type_of_services),
+    FIELD(rtmsg, rtm_table, NLF_XVAL, &rp_x_routing_table_ids),
+    FIELD(rtmsg, rtm_protocol, NLF_XVAL, &rp_x_routing_protocols),
+    FIELD(rtmsg, rtm_scope, NLF_XVAL, &rp_x_routing_scopes),
+    FIELD(rtmsg, rtm_type, NLF_XVAL, &rp_x_routing_types),
+    FIELD(rtmsg, rtm_flags, NLF_FLAGS, &rp_x_routing_flags),
+};
+
+/* ---- neighbours: struct ndmsg, NDA_* ---- */
+
+static const struct nl_attr_set neigh_attr_set = {&rp_x_rtnl_neigh_attrs, NULL, 0};
+
+static const struct nl_field ndmsg_fields[] = {
+    FIELD(ndmsg, ndm_family, NLF_FAMILY, NULL),
+    FIELD(ndmsg, ndm_ifindex, NLF_IFINDEX, NULL),
+    FIELD(ndmsg, ndm_state, NLF_FLAGS, &rp_x_neighbor_cache_entry_states),
+    FIELD(ndmsg, ndm_flags, NLF_FLAGS, &rp_x_neighbor_cache_entry_flags),
+    FIELD(ndmsg, ndm_type, NLF_XVAL, &rp_x_routing_types),
+};
+
+/* ---- rules: struct fib_rule_hdr, FRA_* ---- */
+
+static const struct nl_attr_set rule_attr_set = {&rp_x_rtnl_rule_attrs, NULL, 0};
+
+static const struct nl_field fib_rule_fields[] = {
+    FIELD(fib_rule_hdr, family, NLF_FAMILY, NULL),
+    FIELD(fib_rule_hdr, dst_len, NLF_U, NULL),
+    FIELD(fib_rule_hdr, src_len, NLF_U, NULL),
+    FIELD(fib_rule_hdr, tos, NLF_FLAGS, &rp_x_ip_type_of_services),
+    FIELD(fib_rule_hdr, table, NLF_XVAL, &rp_x_routing_table_ids),
+    FIELD(fib_rule_hdr, action, NLF_XVAL, &rp_x_fib_rule_actions),
+    FIELD(fib_rule_hdr, flags, NLF_FLAGS, &rp_x_fib_rule_flags),
+};
+
+/* ---- traffic control: struct tcmsg, TCA_*; struct tcamsg, TCA_ACT_* ---- */
+
+static const struct nl_attr_set tc_attr_set = {&rp_x_rtnl_tc_attrs, NULL, 0};
+
+static const struct nl_field tcmsg_fields[] = {
+    FIELD(tcmsg, tcm_family, NLF_FAMILY, NULL), FIELD(tcmsg, tcm_ifindex, NLF_IFINDEX, NULL),
+    FIELD(tcmsg, tcm_handle, NLF_U, NULL),	FIELD(tcmsg, tcm_parent, NLF_U, NULL),
+    FIELD(tcmsg, tcm_info, NLF_U, NULL),
+};
+
+static const struct nl_attr_set tc_action_attr_set = {&rp_x_rtnl_tc_action_attrs, NULL, 0};
+
+static const struct nl_field tcamsg_fields[] = {
+    FIELD(tcamsg, tca_family, NLF_FAMILY, NULL),
+};
+
+/* ---- address labels, DCB, netconf, bridge mdb, neighbour tables,
+ * nexthops, namespace ids ---- */
+
+static const struct nl_attr_set addrlabel_attr_set = {&rp_x_rtnl_addrlabel_attrs, NULL, 0};
+
+static const struct nl_field ifaddrlblmsg_fields[] = {
+    FIELD(ifaddrlblmsg, ifal_family, NLF_FAMILY, NULL),
+    FIELD(ifaddrlblmsg, ifal_prefixlen, NLF_U, NULL),
+    FIELD(ifaddrlblmsg, ifal_flags, NLF_U, NULL),
+    FIELD(ifaddrlblmsg, ifal_index, NLF_IFINDEX, NULL),
+    FIELD(ifaddrlblmsg, ifal_seq, NLF_U, NULL),
+};
+
+static const struct nl_attr_set dcb_attr_set = {&rp_x_rtnl_dcb_attrs, NULL, 0};
+
+static const struct nl_field dcbmsg_fields[] = {
+    FIELD(dcbmsg, dcb_family, NLF_FAMILY, NULL),
+    FIELD(dcbmsg, cmd, NLF_XVAL, &rp_x_dcb_commands),
+};
+
+static const struct nl_attr_set netconf_attr_set = {&rp_x_rtnl_netconf_attrs, NULL, 0};
+
+static const struct nl_field netconfmsg_fields[] = {
+    FIELD(netconfmsg, ncm_family, NLF_FAMILY, NULL),
+};
+
+static const struct nl_attr_set mdb_attr_set = {&rp_x_rtnl_mdb_attrs, NULL, 0};
+
+static const struct nl_field br_port_msg_fields[] = {
+    FIELD(br_port_msg, family, NLF_FAMILY, NULL),
+    FIELD(br_port_msg, ifindex, NLF_IFINDEX, NULL),
+};
+
+static const struct nl_attr_set neightbl_attr_set = {&rp_x_rtnl_neightbl_attrs, NULL, 0};
+
+static const struct nl_field ndtmsg_fields[] = {
+    FIELD(ndtmsg, ndtm_family, NLF_FAMILY, NULL),
+};
+
+static const struct nl_attr_set nexthop_attr_set = {&rp_x_rtnl_nexthop_attrs, NULL, 0};
+
+static const struct nl_field nhmsg_fields[] = {
+    FIELD(nhmsg, nh_family, NLF_FAMILY, NULL),
+    FIELD(nhmsg, nh_scope, NLF_XVAL, &rp_x_routing_scopes),
+    FIELD(nhmsg, nh_protocol, NLF_XVAL, &rp_x_routing_protocols),
+    FIELD(nhmsg, resvd, NLF_X_NONZERO, NULL),
+    FIELD(nhmsg, nh_flags, NLF_FLAGS, &rp_x_route_nexthop_flags),
+};
+
+static const struct nl_attr nsid_attrs[] = {
+    [NETNSA_NSID] = {nl_a_s32, NULL},
+    [NETNSA_PID] = {nl_a_u32, NULL},
+    [NETNSA_FD] = {nl_a_fd, NULL},
+    [NETNSA_TARGET_NSID] = {nl_a_s32, NULL},
+    [NETNSA_CURRENT_NSID] = {nl_a_s32, NULL},
+};
+static const struct nl_attr_set nsid_attr_set = NL_ATTR_SET(&rp_x_rtnl_nsid_attrs, nsid_attrs);
+
+static const struct nl_field rtgenmsg_fields[] = {
+    FIELD(rtgenmsg, rtgen_family, NLF_FAMILY, NULL),
+};
+
+/* ---- multicast routing cache reports ---- */
+
+void nl_print_cachereport(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			  uint64_t off, uint64_t len)
+{
+	(void)m;
+	nl_print_family_data(c, a, off, len);
+}
+
+/* ---- dispatch ---- */
+
+/* A message kind: its fixed struct and the attributes after it. */
+struct route_msg {
+	const struct nl_field *fields;
+	size_t nfields, size;
+	const struct nl_attr_set *attrs;
+};
+#define ROUTE_MSG(fields_, type, attrs_)                                                           \
+	{                                                                                          \
+		(fields_), NL_ARRAY_LEN(fields_), sizeof(struct type), (attrs_)                    \
+	}
+
+static const struct route_msg addr_msg = ROUTE_MSG(ifaddrmsg_fields, ifaddrmsg, &addr_attr_set);
+static const struct route_msg route_msg = ROUTE_MSG(rtmsg_fields, rtmsg, &route_attr_set);
+static const struct route_msg neigh_msg = ROUTE_MSG(ndmsg_fields, ndmsg, &neigh_attr_set);
+static const struct route_msg rule_msg = ROUTE_MSG(fib_rule_fields, fib_rule_hdr, &rule_attr_set);
+static const struct route_msg tc_msg = ROUTE_MSG(tcmsg_fields, tcmsg, &tc_attr_set);
+static const struct route_msg tca_msg = ROUTE_MSG(tcamsg_fields, tcamsg, &tc_action_attr_set);
+static const struct route_msg addrlabel_msg =
+    ROUTE_MSG(ifaddrlblmsg_fields, ifaddrlblmsg, &addrlabel_attr_set);
+static const struct route_msg dcb_msg = ROUTE_MSG(dcbmsg_fields, dcbmsg, &dcb_attr_set);
+static const struct route_msg netconf_msg =
+    ROUTE_MSG(netconfmsg_fields, netconfmsg, &netconf_attr_set);
+static const struct route_msg mdb_msg = ROUTE_MSG(br_port_msg_fields, br_port_msg, &mdb_attr_set);
+static const struct route_msg neightbl_msg = ROUTE_MSG(ndtmsg_fields, ndtmsg, &neightbl_attr_set);
+static const struct route_msg nexthop_msg = ROUTE_MSG(nhmsg_fields, nhmsg, &nexthop_attr_set);
+static const struct route_msg nsid_msg = ROUTE_MSG(rtgenmsg_fields, rtgenmsg, &nsid_attr_set);
+
+/* The message kind of each type (RTM_GETNEIGH with AF_BRIDGE is a link
+ * message, chosen below). */
+static const struct route_msg *const route_msgs[] = {
+    [RTM_NEWADDR] = &addr_msg,
+    [RTM_DELADDR] = &addr_msg,
+    [RTM_GETADDR] = &addr_msg,
+    [RTM_GETMULTICAST] = &addr_msg,
+    [RTM_GETANYCAST] = &addr_msg,
+    [RTM_NEWROUTE] = &route_msg,
+    [RTM_DELROUTE] = &route_msg,
+    [RTM_GETROUTE] = &route_msg,
+    [RTM_NEWNEIGH] = &neigh_msg,
+    [RTM_DELNEIGH] = &neigh_msg,
+    [RTM_GETNEIGH] = &neigh_msg,
+    [RTM_NEWRULE] = &rule_msg,
+    [RTM_DELRULE] = &rule_msg,
+    [RTM_GETRULE] = &rule_msg,
+    [RTM_NEWQDISC] = &tc_msg,
+    [RTM_DELQDISC] = &tc_msg,
+    [RTM_GETQDISC] = &tc_msg,
+    [RTM_NEWTCLASS] = &tc_msg,
+    [RTM_DELTCLASS] = &tc_msg,
+    [RTM_GETTCLASS] = &tc_msg,
+    [RTM_NEWTFILTER] = &tc_msg,
+    [RTM_DELTFILTER] = &tc_msg,
+    [RTM_GETTFILTER] = &tc_msg,
+    [RTM_NEWCHAIN] = &tc_msg,
+    [RTM_DELCHAIN] = &tc_msg,
+    [RTM_GETCHAIN] = &tc_msg,
+    [RTM_NEWACTION] = &tca_msg,
+    [RTM_DELACTION] = &tca_msg,
+    [RTM_GETACTION] = &tca_msg,
+    [RTM_NEWNEIGHTBL] = &neightbl_msg,
+    [RTM_GETNEIGHTBL] = &neightbl_msg,
+    [RTM_SETNEIGHTBL] = &neightbl_msg,
+    [RTM_NEWADDRLABEL] = &addrlabel_msg,
+    [RTM_DELADDRLABEL] = &addrlabel_msg,
+    [RTM_GETADDRLABEL] = &addrlabel_msg,
+    [RTM_GETDCB] = &dcb_msg,
+    [RTM_SETDCB] = &dcb_msg,
+    [RTM_NEWNETCONF] = &netconf_msg,
+    [RTM_DELNETCONF] = &netconf_msg,
+    [RTM_GETNETCONF] = &netconf_msg,
+    [RTM_NEWMDB] = &mdb_msg,
+    [RTM_DELMDB] = &mdb_msg,
+    [RTM_GETMDB] = &mdb_msg,
+    [RTM_NEWNSID] = &nsid_msg,
+    [RTM_DELNSID] = &nsid_msg,
+    [RTM_GETNSID] = &nsid_msg,
+    [RTM_NEWNEXTHOP] = &nexthop_msg,
+    [RTM_DELNEXTHOP] = &nexthop_msg,
+    [RTM_GETNEXTHOP] = &nexthop_msg,
+};
+
+static bool route_payload(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			  uint64_t off, uint64_t len)
+{
+	if (m->type == NLMSG_DONE)
+		return false;
+	if (!nl_readable(a, off, 1)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	if ((m->type >= RTM_NEWLINK && m->type <= RTM_SETLINK) ||
+	    (m->type == RTM_GETNEIGH && m->family == AF_BRIDGE)) {
+		nl_print_link_msg(c, m, a, off, len);
+		return true;
+	}
+	if (m->type == RTM_NEWSTATS || m->type == RTM_GETSTATS) {
+		nl_print_stats_msg(c, m, a, off, len);
+		return true;
+	}
+	if (m->type == RTM_NEWCACHEREPORT) {
+		nl_print_cachereport(c, m, a, off, len);
+		return true;
+	}
+	const struct route_msg *const r =
+	    m->type < NL_ARRAY_LEN(route_msgs) ? route_msgs[m->type] : NULL;
+	if (!r) {
+		nl_print_family_data(c, a, off, len);
+		return true;
+	}
+	nl_print_head_attrs(c, m, a, off, len, r->fields, r->nfields, r->size, r->attrs);
+	return true;
+}
+
+static const struct rp_xlat *route_flag_names(uint16_t type)
+{
+	if (type == RTM_DELACTION) /* NLM_F_ROOT's bits */
+		return &rp_x_netlink_get_flags;
+	switch (type & 3) {
+	case 0:
+		return &rp_x_netlink_new_flags;
+	case 1:
+		return &rp_x_netlink_delete_flags;
+	case 2:
+		return &rp_x_netlink_get_flags;
+	default:
+		return NULL;
+	}
+}
+
+const struct nl_protocol nl_route_protocol = {
+    .types = &rp_x_nl_route_types,
+    .flag_names = route_flag_names,
+    .payload = route_payload,
+};

@@ -1,0 +1,111 @@
+/* The values of network calls as strace shows them (htons(80),
+ * inet_addr("127.0.0.1"), if_nametoindex("lo")) in each -X style: shared
+ * by the socket decoders and the netlink ones. */
+#include "rp_internal.h"
+
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+void rp_print_hex_whole(struct rp_ctx *c, const uint8_t *d, size_t len)
+{
+	struct rp_print_opts o = *c->e->opts;
+	o.max_strlen = UINT32_MAX;
+	const struct rp_print_opts *const saved = c->e->opts;
+	c->e->opts = &o;
+	rp_e_bytes_hex(c->e, d, len, false);
+	c->e->opts = saved;
+}
+/* pre"text"post into b, the text quoted as strace quotes it (-xx: hex). */
+void rp_call_str_text(const struct rp_ctx *c, struct rp_buf *b, const char *pre, const char *text,
+		      const char *post)
+{
+	rp_buf_puts(b, pre);
+	rp_quote_string(b, (const uint8_t *)text, strlen(text), UINT32_MAX,
+			c->e->json ? 0 : c->opts->xflag, true, false);
+	rp_buf_puts(b, post);
+}
+void rp_print_call_str(struct rp_ctx *c, const char *pre, const char *text, const char *post)
+{
+	struct rp_buf b = {0};
+	rp_call_str_text(c, &b, pre, text, post);
+	rp_e_raw(c->e, b.data ? b.data : "");
+	rp_buf_free(&b);
+}
+/* A value in network byte order that strace shows as the call making it
+ * (htons(80), inet_addr("127.0.0.1")): -X raw shows its bytes instead,
+ * -X verbose the bytes with the call as a comment. */
+void rp_print_net_bytes(struct rp_ctx *c, const uint8_t *d, size_t n, const char *call)
+{
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st == RP_XLAT_ABBREV) {
+		rp_e_raw(c->e, call);
+		return;
+	}
+	rp_print_hex_whole(c, d, n);
+	if (st == RP_XLAT_VERBOSE)
+		rp_e_comment(c->e, call);
+}
+/* A number strace shows as a call (if_nametoindex("lo")): the number under
+ * -X raw, both under -X verbose. */
+void rp_print_num_call(struct rp_ctx *c, uint64_t v, const char *call)
+{
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	if (st == RP_XLAT_ABBREV) {
+		rp_e_raw(c->e, call);
+		return;
+	}
+	rp_e_uint(c->e, v);
+	if (st == RP_XLAT_VERBOSE)
+		rp_e_comment(c->e, call);
+}
+/* An interface index as if_nametoindex("lo") when this machine knows it
+ * (strace asks the kernel at trace time; a replay asks at decode time). */
+void rp_print_ifindex(struct rp_ctx *c, uint32_t idx)
+{
+	char name[IF_NAMESIZE + 1];
+	if (!idx || !if_indextoname(idx, name)) {
+		rp_e_uint(c->e, idx);
+		return;
+	}
+	struct rp_buf b = {0};
+	rp_call_str_text(c, &b, "if_nametoindex(", name, ")");
+	rp_print_num_call(c, idx, b.data ? b.data : "");
+	rp_buf_free(&b);
+}
+void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, const char *var)
+{
+	char tmp[INET6_ADDRSTRLEN];
+	inet_ntop(family, p, tmp, sizeof(tmp));
+	struct rp_buf b = {0};
+	if (family == AF_INET) {
+		if (var)
+			rp_e_key(c->e, var);
+		rp_call_str_text(c, &b, "inet_addr(", tmp, ")");
+		rp_print_net_bytes(c, p, 4, b.data ? b.data : "");
+	} else if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV) {
+		/* strace's text names the variable inside the call instead */
+		if (var && c->e->json)
+			rp_e_key(c->e, var);
+		char post[64];
+		snprintf(post, sizeof(post), "%s%s)", var ? ", &" : "", var ? var : "");
+		rp_print_call_str(c, "inet_pton(AF_INET6, ", tmp, post);
+	} else {
+		/* -X raw/verbose: var="..." /" "* inet_pton(AF_INET6, "::1") *" "/ */
+		if (var)
+			rp_e_key(c->e, var);
+		rp_call_str_text(c, &b, "inet_pton(AF_INET6, ", tmp, ")");
+		rp_print_net_bytes(c, p, 16, b.data ? b.data : "");
+	}
+	rp_buf_free(&b);
+}
+/* A port (or other 16-bit value) in network order: htons(N). */
+void rp_print_net_port(struct rp_ctx *c, const uint8_t *p)
+{
+	char call[32];
+	snprintf(call, sizeof(call), "htons(%u)", (unsigned)(p[0] << 8 | p[1]));
+	rp_print_net_bytes(c, p, 2, call);
+}

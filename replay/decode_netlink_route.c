@@ -13,6 +13,9 @@
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
+#include <linux/lwtunnel.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/rtnetlink.h>
 #include <stddef.h>
 #include <sys/socket.h>
@@ -25,35 +28,20 @@
 
 /* ---- addresses: struct ifaddrmsg, IFA_* ---- */
 
-static bool ifa_cacheinfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
-			  uint64_t off, uint32_t len, const void *arg)
-{
-	(void)m;
-	(void)arg;
-	static const struct nl_field f[] = {
-	    FIELD(ifa_cacheinfo, ifa_prefered, NLF_U, NULL),
-	    FIELD(ifa_cacheinfo, ifa_valid, NLF_U, NULL),
-	    FIELD(ifa_cacheinfo, cstamp, NLF_U, NULL),
-	    FIELD(ifa_cacheinfo, tstamp, NLF_U, NULL),
-	};
-	if (len < sizeof(struct ifa_cacheinfo))
-		return false;
-	if (!nl_readable(a, off, sizeof(struct ifa_cacheinfo))) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '{');
-	nl_print_fields(c, a->data + off, f, 0, NL_ARRAY_LEN(f));
-	rp_e_close(c->e, '}');
-	return true;
-}
+static const struct nl_field ifa_cacheinfo_fields[] = {
+    FIELD(ifa_cacheinfo, ifa_prefered, NLF_U, NULL),
+    FIELD(ifa_cacheinfo, ifa_valid, NLF_U, NULL),
+    FIELD(ifa_cacheinfo, cstamp, NLF_U, NULL),
+    FIELD(ifa_cacheinfo, tstamp, NLF_U, NULL),
+};
+static const struct nl_struct ifa_cacheinfo = NL_STRUCT(ifa_cacheinfo_fields, ifa_cacheinfo);
 
 static const struct nl_xval ifa_flags_u32 = {&rp_x_ifaddrflags, 4};
 
 static const struct nl_attr addr_attrs[] = {
     [IFA_ADDRESS] = {nl_a_inet_addr, NULL},   [IFA_LOCAL] = {nl_a_inet_addr, NULL},
     [IFA_LABEL] = {nl_a_str, NULL},	      [IFA_BROADCAST] = {nl_a_inet_addr, NULL},
-    [IFA_ANYCAST] = {nl_a_inet_addr, NULL},   [IFA_CACHEINFO] = {ifa_cacheinfo, NULL},
+    [IFA_ANYCAST] = {nl_a_inet_addr, NULL},   [IFA_CACHEINFO] = {nl_a_struct, &ifa_cacheinfo},
     [IFA_MULTICAST] = {nl_a_inet_addr, NULL}, [IFA_FLAGS] = {nl_a_flags, &ifa_flags_u32},
     [IFA_RT_PRIORITY] = {nl_a_u32, NULL},     [IFA_TARGET_NETNSID] = {nl_a_s32, NULL},
 };
@@ -69,7 +57,147 @@ static const struct nl_field ifaddrmsg_fields[] = {
 
 /* ---- routes: struct rtmsg, RTA_* ---- */
 
-static const struct nl_attr_set route_attr_set = {&rp_x_rtnl_route_attrs, NULL, 0};
+static const struct nl_attr rta_metrics_attrs[] = {
+    [RTAX_LOCK] = {nl_a_u32, NULL},	  [RTAX_MTU] = {nl_a_u32, NULL},
+    [RTAX_WINDOW] = {nl_a_u32, NULL},	  [RTAX_RTT] = {nl_a_u32, NULL},
+    [RTAX_RTTVAR] = {nl_a_u32, NULL},	  [RTAX_SSTHRESH] = {nl_a_u32, NULL},
+    [RTAX_CWND] = {nl_a_u32, NULL},	  [RTAX_ADVMSS] = {nl_a_u32, NULL},
+    [RTAX_REORDERING] = {nl_a_u32, NULL}, [RTAX_HOPLIMIT] = {nl_a_u32, NULL},
+    [RTAX_INITCWND] = {nl_a_u32, NULL},	  [RTAX_FEATURES] = {nl_a_u32, NULL},
+    [RTAX_RTO_MIN] = {nl_a_u32, NULL},	  [RTAX_INITRWND] = {nl_a_u32, NULL},
+    [RTAX_QUICKACK] = {nl_a_u32, NULL},	  [RTAX_CC_ALGO] = {nl_a_str, NULL},
+};
+static const struct nl_attr_set rta_metrics_set =
+    NL_ATTR_SET(&rp_x_rtnl_rta_metrics_attrs, rta_metrics_attrs);
+
+static const struct nl_field rta_cacheinfo_fields[] = {
+    FIELD(rta_cacheinfo, rta_clntref, NLF_U, NULL), FIELD(rta_cacheinfo, rta_lastuse, NLF_U, NULL),
+    FIELD(rta_cacheinfo, rta_expires, NLF_U, NULL), FIELD(rta_cacheinfo, rta_error, NLF_U, NULL),
+    FIELD(rta_cacheinfo, rta_used, NLF_U, NULL),    FIELD(rta_cacheinfo, rta_id, NLF_X, NULL),
+    FIELD(rta_cacheinfo, rta_ts, NLF_U, NULL),	    FIELD(rta_cacheinfo, rta_tsage, NLF_U, NULL),
+};
+static const struct nl_struct rta_cacheinfo = NL_STRUCT(rta_cacheinfo_fields, rta_cacheinfo);
+
+static const struct nl_field rta_mfc_stats_fields[] = {
+    FIELD(rta_mfc_stats, mfcs_packets, NLF_U, NULL),
+    FIELD(rta_mfc_stats, mfcs_bytes, NLF_U, NULL),
+    FIELD(rta_mfc_stats, mfcs_wrong_if, NLF_U, NULL),
+};
+static const struct nl_struct rta_mfc_stats = NL_STRUCT(rta_mfc_stats_fields, rta_mfc_stats);
+
+/* struct rtvia: the family, then the address by it (hex for others). */
+static bool rta_via(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
+		    uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const uint32_t at = offsetof(struct rtvia, rtvia_addr);
+	if (len < sizeof(struct rtvia))
+		return false;
+	if (!nl_readable(a, off, sizeof(struct rtvia))) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	const uint16_t family = rp_get_u16(a->data + off);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "rtvia_family");
+	rp_e_enum(c->e, &rp_x_address_family, family);
+	if (len > at) {
+		const uint32_t need = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+		if (need && len - at >= need && nl_readable(a, off + at, need)) {
+			rp_print_inet_addr(c, family, a->data + off + at, "rtvia_addr");
+		} else {
+			rp_e_key(c->e, "rtvia_addr");
+			nl_print_hex(c, a, off + at, len - at);
+		}
+	}
+	rp_e_close(c->e, '}');
+	return true;
+}
+
+static const struct nl_xval rt_table = {&rp_x_routing_table_ids, 4};
+static const struct nl_xval lwt_encap_type = {&rp_x_lwtunnel_encap_types, 2};
+
+static nl_attr_fn rta_multipath;
+
+static const struct nl_attr route_attrs[] = {
+    [RTA_DST] = {nl_a_inet_addr, NULL},
+    [RTA_SRC] = {nl_a_inet_addr, NULL},
+    [RTA_IIF] = {nl_a_ifindex, NULL},
+    [RTA_OIF] = {nl_a_ifindex, NULL},
+    [RTA_GATEWAY] = {nl_a_inet_addr, NULL},
+    [RTA_PRIORITY] = {nl_a_u32, NULL},
+    [RTA_PREFSRC] = {nl_a_inet_addr, NULL},
+    [RTA_METRICS] = {nl_a_nested, &rta_metrics_set},
+    [RTA_MULTIPATH] = {rta_multipath, NULL},
+    [RTA_PROTOINFO] = {nl_a_u32, NULL},
+    [RTA_FLOW] = {nl_a_u32, NULL},
+    [RTA_CACHEINFO] = {nl_a_struct, &rta_cacheinfo},
+    [RTA_MP_ALGO] = {nl_a_u32, NULL},
+    [RTA_TABLE] = {nl_a_xval, &rt_table},
+    [RTA_MARK] = {nl_a_u32, NULL},
+    [RTA_MFC_STATS] = {nl_a_struct, &rta_mfc_stats},
+    [RTA_VIA] = {rta_via, NULL},
+    [RTA_NEWDST] = {nl_a_inet_addr, NULL},
+    [RTA_PREF] = {nl_a_u8, NULL},
+    [RTA_ENCAP_TYPE] = {nl_a_xval, &lwt_encap_type},
+    [RTA_EXPIRES] = {nl_a_u64, NULL},
+    [RTA_UID] = {nl_a_u32, NULL},
+    [RTA_TTL_PROPAGATE] = {nl_a_u8, NULL},
+    [RTA_IP_PROTO] = {nl_a_u8, NULL},
+    [RTA_SPORT] = {nl_a_u16, NULL},
+    [RTA_DPORT] = {nl_a_u16, NULL},
+};
+static const struct nl_attr_set route_attr_set = NL_ATTR_SET(&rp_x_rtnl_route_attrs, route_attrs);
+
+static const struct nl_field rtnexthop_fields[] = {
+    FIELD(rtnexthop, rtnh_len, NLF_U, NULL),
+    FIELD(rtnexthop, rtnh_flags, NLF_FLAGS, &rp_x_route_nexthop_flags),
+    FIELD(rtnexthop, rtnh_hops, NLF_U, NULL),
+    FIELD(rtnexthop, rtnh_ifindex, NLF_IFINDEX, NULL),
+};
+
+/* RTA_MULTIPATH: struct rtnexthop, each followed by its RTA_* attributes
+ * (as [{nexthop}, attrs]), one or an array. */
+static bool rta_multipath(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			  uint64_t off, uint32_t len, const void *arg)
+{
+	(void)arg;
+	const uint32_t head = RTNH_ALIGN(sizeof(struct rtnexthop));
+	if (len < sizeof(struct rtnexthop))
+		return false;
+	bool array = false;
+	for (uint64_t cur = off, left = len;;) {
+		if (!nl_readable(a, cur, sizeof(struct rtnexthop))) {
+			rp_e_ptr(c->e, a->addr + cur);
+			break;
+		}
+		const uint16_t nh_len = rp_get_u16(a->data + cur);
+		const uint64_t upto = nh_len < left ? nh_len : left;
+		if (cur == off && nh_len < len) {
+			rp_e_open(c->e, '[');
+			array = true;
+		}
+		if (upto > head)
+			rp_e_open(c->e, '[');
+		rp_e_open(c->e, '{');
+		nl_print_fields(c, a->data + cur, rtnexthop_fields, 0,
+				NL_ARRAY_LEN(rtnexthop_fields));
+		rp_e_close(c->e, '}');
+		if (upto > head) {
+			nl_print_attrs(c, m, a, cur + head, upto - head, &route_attr_set);
+			rp_e_close(c->e, ']');
+		}
+		const uint64_t step = RTNH_ALIGN(upto);
+		if (step >= left)
+			break;
+		cur += step;
+		left -= step;
+	}
+	if (array)
+		rp_e_close(c->e, ']');
+	return true;
+}
 
 static const struct nl_field rtmsg_fields[] = {
     FIELD(rtmsg, rtm_family, NLF_FAMILY, NULL),
@@ -104,7 +232,7 @@ static const struct nl_field fib_rule_fields[] = {
     FIELD(fib_rule_hdr, dst_len, NLF_U, NULL),
     FIELD(fib_rule_hdr, src_len, NLF_U, NULL),
     FIELD(fib_rule_hdr, tos, NLF_FLAGS, &rp_x_ip_type_of_services),
-    FIELD(fib_rule_hdr, table, NLF_XVAL, &rp_x_routing_table_ids),
+    FIELD(fib_rule_hdr, table, NLF_XVAL, &rp_x_routing_table_ids_fib_rule),
     FIELD(fib_rule_hdr, action, NLF_XVAL, &rp_x_fib_rule_actions),
     FIELD(fib_rule_hdr, flags, NLF_FLAGS, &rp_x_fib_rule_flags),
 };
@@ -189,11 +317,51 @@ static const struct nl_field rtgenmsg_fields[] = {
 
 /* ---- multicast routing cache reports ---- */
 
+static const struct nl_xval ipmra_msg_type = {&rp_x_rtnl_ipmra_msg_types, 1};
+static const struct nl_attr ipmra_creport_attrs[] = {
+    [IPMRA_CREPORT_MSGTYPE] = {nl_a_xval, &ipmra_msg_type},
+    [IPMRA_CREPORT_VIF_ID] = {nl_a_u32, NULL},
+    [IPMRA_CREPORT_SRC_ADDR] = {nl_a_in_addr, NULL},
+    [IPMRA_CREPORT_DST_ADDR] = {nl_a_in_addr, NULL},
+    [IPMRA_CREPORT_TABLE] = {nl_a_u32, NULL},
+};
+static const struct nl_attr_set ipmra_creport_set =
+    NL_ATTR_SET(&rp_x_rtnl_ipmra_creport_attr, ipmra_creport_attrs);
+
+static const struct nl_xval ip6mra_msg_type = {&rp_x_rtnl_ip6mra_msg_types, 1};
+static const struct nl_attr ip6mra_creport_attrs[] = {
+    [IP6MRA_CREPORT_MSGTYPE] = {nl_a_xval, &ip6mra_msg_type},
+    [IP6MRA_CREPORT_MIF_ID] = {nl_a_u32, NULL},
+    [IP6MRA_CREPORT_SRC_ADDR] = {nl_a_in6_addr, NULL},
+    [IP6MRA_CREPORT_DST_ADDR] = {nl_a_in6_addr, NULL},
+};
+static const struct nl_attr_set ip6mra_creport_set =
+    NL_ATTR_SET(&rp_x_rtnl_ip6mra_creport_attr, ip6mra_creport_attrs);
+
+static const struct nl_field cachereport_fields[] = {
+    FIELD(rtgenmsg, rtgen_family, NLF_XVAL, &rp_x_rtnl_family),
+};
+
+/* RTM_NEWCACHEREPORT: a struct rtgenmsg whose family (RTNL_FAMILY_IPMR or
+ * _IP6MR) says which attributes follow; other families' are hex. */
 void nl_print_cachereport(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
 			  uint64_t off, uint64_t len)
 {
-	(void)m;
-	nl_print_family_data(c, a, off, len);
+	static const struct nl_attr_set hex = {NULL, NULL, 0};
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, a->data + off, cachereport_fields, 0, 1);
+	rp_e_close(c->e, '}');
+	const uint64_t at = NL_ALIGN(sizeof(struct rtgenmsg));
+	if (len <= at)
+		return;
+	const uint8_t family = a->data[off];
+	const struct nl_attr_set *const set = family == RTNL_FAMILY_IPMR    ? &ipmra_creport_set
+					      : family == RTNL_FAMILY_IP6MR ? &ip6mra_creport_set
+									    : &hex;
+	if (set == &hex)
+		nl_print_hex(c, a, off + at, len - at);
+	else
+		nl_print_attrs(c, m, a, off + at, len - at, set);
 }
 
 /* ---- dispatch ---- */

@@ -492,6 +492,24 @@ void nl_print_fields(struct rp_ctx *c, const uint8_t *p, const struct nl_field *
 	}
 }
 
+bool nl_a_struct(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
+		 uint32_t len, const void *arg)
+{
+	(void)m;
+	const struct nl_struct *const st = arg;
+	assert(st);
+	if (len < st->size)
+		return false;
+	if (!nl_readable(a, off, st->size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, a->data + off, st->f, 0, st->n);
+	rp_e_close(c->e, '}');
+	return true;
+}
+
 bool nl_print_head_attrs(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
 			 uint64_t off, uint64_t len, const struct nl_field *f, size_t nf,
 			 size_t size, const struct nl_attr_set *attrs)

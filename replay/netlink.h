@@ -161,6 +161,19 @@ struct nl_field {
 	const struct rp_xlat *x;
 };
 
+/* A fixed struct as an attribute's payload: {fields} when the payload
+ * holds at least size bytes (more are ignored), else the hex string.
+ * arg: const struct nl_struct *. */
+struct nl_struct {
+	const struct nl_field *f;
+	size_t n, size;
+};
+#define NL_STRUCT(fields_, type)                                                                   \
+	{                                                                                          \
+		(fields_), NL_ARRAY_LEN(fields_), sizeof(struct type)                              \
+	}
+nl_attr_fn nl_a_struct;
+
 /* Prints fields [from, n) of a struct at p (key = value each, no braces). */
 void nl_print_fields(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f, size_t from,
 		     size_t n);

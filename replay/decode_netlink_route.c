@@ -225,7 +225,42 @@ static const struct nl_field ndmsg_fields[] = {
 
 /* ---- rules: struct fib_rule_hdr, FRA_* ---- */
 
-static const struct nl_attr_set rule_attr_set = {&rp_x_rtnl_rule_attrs, NULL, 0};
+static const struct nl_field fib_rule_range_fields[] = {
+    FIELD(fib_rule_uid_range, start, NLF_U, NULL),
+    FIELD(fib_rule_uid_range, end, NLF_U, NULL),
+};
+static const struct nl_struct fib_rule_uid_range =
+    NL_STRUCT(fib_rule_range_fields, fib_rule_uid_range);
+static const struct nl_field fib_rule_port_fields[] = {
+    FIELD(fib_rule_port_range, start, NLF_U, NULL),
+    FIELD(fib_rule_port_range, end, NLF_U, NULL),
+};
+static const struct nl_struct fib_rule_port_range =
+    NL_STRUCT(fib_rule_port_fields, fib_rule_port_range);
+static const struct nl_xval rt_protocol = {&rp_x_routing_protocols, 1};
+
+static const struct nl_attr rule_attrs[] = {
+    [FRA_DST] = {nl_a_inet_addr, NULL},
+    [FRA_SRC] = {nl_a_inet_addr, NULL},
+    [FRA_IIFNAME] = {nl_a_str, NULL},
+    [FRA_GOTO] = {nl_a_u32, NULL},
+    [FRA_PRIORITY] = {nl_a_u32, NULL},
+    [FRA_FWMARK] = {nl_a_u32, NULL},
+    [FRA_FLOW] = {nl_a_u32, NULL},
+    [FRA_TUN_ID] = {nl_a_be64, NULL},
+    [FRA_SUPPRESS_IFGROUP] = {nl_a_u32, NULL},
+    [FRA_SUPPRESS_PREFIXLEN] = {nl_a_u32, NULL},
+    [FRA_TABLE] = {nl_a_xval, &rt_table},
+    [FRA_FWMASK] = {nl_a_u32, NULL},
+    [FRA_OIFNAME] = {nl_a_str, NULL},
+    [FRA_L3MDEV] = {nl_a_u8, NULL},
+    [FRA_UID_RANGE] = {nl_a_struct, &fib_rule_uid_range},
+    [FRA_PROTOCOL] = {nl_a_xval, &rt_protocol},
+    [FRA_IP_PROTO] = {nl_a_ip_proto, NULL},
+    [FRA_SPORT_RANGE] = {nl_a_struct, &fib_rule_port_range},
+    [FRA_DPORT_RANGE] = {nl_a_struct, &fib_rule_port_range},
+};
+static const struct nl_attr_set rule_attr_set = NL_ATTR_SET(&rp_x_rtnl_rule_attrs, rule_attrs);
 
 static const struct nl_field fib_rule_fields[] = {
     FIELD(fib_rule_hdr, family, NLF_FAMILY, NULL),
@@ -286,7 +321,82 @@ static const struct nl_field br_port_msg_fields[] = {
     FIELD(br_port_msg, ifindex, NLF_IFINDEX, NULL),
 };
 
-static const struct nl_attr_set neightbl_attr_set = {&rp_x_rtnl_neightbl_attrs, NULL, 0};
+static const struct nl_attr neightbl_parms_attrs[] = {
+    [NDTPA_IFINDEX] = {nl_a_ifindex, NULL},	 [NDTPA_REFCNT] = {nl_a_u32, NULL},
+    [NDTPA_REACHABLE_TIME] = {nl_a_u64, NULL},	 [NDTPA_BASE_REACHABLE_TIME] = {nl_a_u64, NULL},
+    [NDTPA_RETRANS_TIME] = {nl_a_u64, NULL},	 [NDTPA_GC_STALETIME] = {nl_a_u64, NULL},
+    [NDTPA_DELAY_PROBE_TIME] = {nl_a_u64, NULL}, [NDTPA_QUEUE_LEN] = {nl_a_u32, NULL},
+    [NDTPA_APP_PROBES] = {nl_a_u32, NULL},	 [NDTPA_UCAST_PROBES] = {nl_a_u32, NULL},
+    [NDTPA_MCAST_PROBES] = {nl_a_u32, NULL},	 [NDTPA_ANYCAST_DELAY] = {nl_a_u64, NULL},
+    [NDTPA_PROXY_DELAY] = {nl_a_u64, NULL},	 [NDTPA_PROXY_QLEN] = {nl_a_u32, NULL},
+    [NDTPA_LOCKTIME] = {nl_a_u64, NULL},	 [NDTPA_QUEUE_LENBYTES] = {nl_a_u32, NULL},
+    [NDTPA_MCAST_REPROBES] = {nl_a_u32, NULL},	 [NDTPA_INTERVAL_PROBE_TIME_MS] = {nl_a_u64, NULL},
+};
+static const struct nl_attr_set neightbl_parms_set =
+    NL_ATTR_SET(&rp_x_rtnl_neightbl_parms_attrs, neightbl_parms_attrs);
+
+static const struct nl_field ndt_config_fields[] = {
+    FIELD(ndt_config, ndtc_key_len, NLF_U, NULL),
+    FIELD(ndt_config, ndtc_entry_size, NLF_U, NULL),
+    FIELD(ndt_config, ndtc_entries, NLF_U, NULL),
+    FIELD(ndt_config, ndtc_last_flush, NLF_U, NULL),
+    FIELD(ndt_config, ndtc_last_rand, NLF_U, NULL),
+    FIELD(ndt_config, ndtc_hash_rnd, NLF_U, NULL),
+    FIELD(ndt_config, ndtc_hash_mask, NLF_0X, NULL),
+    FIELD(ndt_config, ndtc_hash_chain_gc, NLF_U, NULL),
+    FIELD(ndt_config, ndtc_proxy_qlen, NLF_U, NULL),
+};
+static const struct nl_struct ndt_config = NL_STRUCT(ndt_config_fields, ndt_config);
+
+static const struct nl_field ndt_stats_fields[] = {
+    FIELD(ndt_stats, ndts_allocs, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_destroys, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_hash_grows, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_res_failed, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_lookups, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_hits, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_rcv_probes_mcast, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_rcv_probes_ucast, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_periodic_gc_runs, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_forced_gc_runs, NLF_U, NULL),
+    FIELD(ndt_stats, ndts_table_fulls, NLF_U, NULL),
+};
+
+/* struct ndt_stats: whole, or without ndts_table_fulls (older kernels')
+ * when exactly that short. */
+static bool ndt_stats(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+		      uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const size_t whole = sizeof(struct ndt_stats);
+	const size_t old = offsetof(struct ndt_stats, ndts_table_fulls);
+	const size_t size = len >= whole ? whole : len == old ? old : 0;
+	if (!size)
+		return false;
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	const size_t n = NL_ARRAY_LEN(ndt_stats_fields) - (size == old);
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, a->data + off, ndt_stats_fields, 0, n);
+	rp_e_close(c->e, '}');
+	return true;
+}
+
+static const struct nl_attr neightbl_attrs[] = {
+    [NDTA_NAME] = {nl_a_str, NULL},
+    [NDTA_THRESH1] = {nl_a_u32, NULL},
+    [NDTA_THRESH2] = {nl_a_u32, NULL},
+    [NDTA_THRESH3] = {nl_a_u32, NULL},
+    [NDTA_CONFIG] = {nl_a_struct, &ndt_config},
+    [NDTA_PARMS] = {nl_a_nested, &neightbl_parms_set},
+    [NDTA_STATS] = {ndt_stats, NULL},
+    [NDTA_GC_INTERVAL] = {nl_a_u64, NULL},
+};
+static const struct nl_attr_set neightbl_attr_set =
+    NL_ATTR_SET(&rp_x_rtnl_neightbl_attrs, neightbl_attrs);
 
 static const struct nl_field ndtmsg_fields[] = {
     FIELD(ndtmsg, ndtm_family, NLF_FAMILY, NULL),

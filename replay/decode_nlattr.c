@@ -476,6 +476,12 @@ void nl_print_fields(struct rp_ctx *c, const uint8_t *p, const struct nl_field *
 		case NLF_X_NONZERO:
 			rp_e_hex(c->e, v);
 			break;
+		case NLF_0X:
+			if (c->e->json)
+				rp_e_hex(c->e, v);
+			else
+				rp_e_rawf(c->e, "%#0*" PRIx64, 2 + 2 * f[k].size, v);
+			break;
 		case NLF_XVAL:
 			rp_e_enum(c->e, f[k].x, v);
 			break;

@@ -149,6 +149,7 @@ enum nl_field_kind {
 	NLF_IFINDEX,   /* if_nametoindex("lo") */
 	NLF_FAMILY,    /* AF_INET */
 	NLF_X_NONZERO, /* hex, only when not 0 (padding strace shows if set) */
+	NLF_0X,	       /* hex zero-padded to the field's width: 0x0000abcd */
 };
 
 /* A field of a fixed struct: name, where, how wide (1, 2, 4, 8 bytes,

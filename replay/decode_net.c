@@ -83,19 +83,6 @@ static void print_quoted_whole(struct rp_ctx *c, const uint8_t *d, size_t len, b
 	rp_e_bytes_whole(c->e, d, len, cstring, false);
 }
 
-/* A hardware address: "ff:ff:ff:ff:ff:ff"; under -X raw the bytes as a
- * string in hex, under -X verbose both. */
-static void print_mac(struct rp_ctx *c, const uint8_t *p, size_t n)
-{
-	struct rp_buf mac = {0}, bytes = {0};
-	for (size_t k = 0; k < n; k++)
-		rp_buf_printf(&mac, k ? ":%02x" : "%02x", p[k]);
-	rp_quote_string(&bytes, p, n, (unsigned)n, 2, false, false);
-	rp_e_named(c->e, bytes.data ? bytes.data : "\"\"", mac.data ? mac.data : "");
-	rp_buf_free(&mac);
-	rp_buf_free(&bytes);
-}
-
 static bool mem_ok(const struct rp_mem *m, size_t need)
 {
 	return m && m->len >= need;
@@ -520,7 +507,7 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_key(c->e, "mr_alen");
 		rp_e_uint(c->e, alen);
 		rp_e_key(c->e, "mr_address");
-		print_mac(c, m->data + 8, alen < 8 ? alen : 8);
+		rp_print_hwaddr(c, m->data + 8, alen < 8 ? alen : 8);
 		rp_e_close(c->e, '}');
 		return;
 	}

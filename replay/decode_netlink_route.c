@@ -213,7 +213,45 @@ static const struct nl_field rtmsg_fields[] = {
 
 /* ---- neighbours: struct ndmsg, NDA_* ---- */
 
-static const struct nl_attr_set neigh_attr_set = {&rp_x_rtnl_neigh_attrs, NULL, 0};
+static const struct nl_field nda_cacheinfo_fields[] = {
+    FIELD(nda_cacheinfo, ndm_confirmed, NLF_U, NULL),
+    FIELD(nda_cacheinfo, ndm_used, NLF_U, NULL),
+    FIELD(nda_cacheinfo, ndm_updated, NLF_U, NULL),
+    FIELD(nda_cacheinfo, ndm_refcnt, NLF_U, NULL),
+};
+static const struct nl_struct nda_cacheinfo = NL_STRUCT(nda_cacheinfo_fields, nda_cacheinfo);
+
+static const struct nl_xval fdb_notify_flags = {&rp_x_fdb_notify_flags, 1};
+static const struct nl_attr fdb_ext_attrs[] = {
+    [NFEA_ACTIVITY_NOTIFY] = {nl_a_flags, &fdb_notify_flags},
+};
+static const struct nl_attr_set fdb_ext_set =
+    NL_ATTR_SET(&rp_x_rtnl_neigh_fdb_ext_attrs, fdb_ext_attrs);
+
+static const struct nl_xval ntf_ext_flags = {&rp_x_neighbor_cache_entry_ext_flags, 4};
+static const struct nl_xval nud_states = {&rp_x_neighbor_cache_entry_states, 2};
+static const struct nl_xval ntf_flags = {&rp_x_neighbor_cache_entry_flags, 1};
+
+static const struct nl_attr neigh_attrs[] = {
+    [NDA_DST] = {nl_a_inet_addr, NULL},
+    [NDA_LLADDR] = {nl_a_hwaddr, NULL},
+    [NDA_CACHEINFO] = {nl_a_struct, &nda_cacheinfo},
+    [NDA_PROBES] = {nl_a_u32, NULL},
+    [NDA_VLAN] = {nl_a_u16, NULL},
+    [NDA_PORT] = {nl_a_be16, NULL},
+    [NDA_VNI] = {nl_a_u32, NULL},
+    [NDA_IFINDEX] = {nl_a_ifindex, NULL},
+    [NDA_MASTER] = {nl_a_ifindex, NULL},
+    [NDA_LINK_NETNSID] = {nl_a_u32, NULL},
+    [NDA_SRC_VNI] = {nl_a_u32, NULL},
+    [NDA_PROTOCOL] = {nl_a_ip_proto, NULL},
+    [NDA_NH_ID] = {nl_a_u32, NULL},
+    [NDA_FDB_EXT_ATTRS] = {nl_a_nested, &fdb_ext_set},
+    [NDA_FLAGS_EXT] = {nl_a_flags, &ntf_ext_flags},
+    [NDA_NDM_STATE_MASK] = {nl_a_flags, &nud_states},
+    [NDA_NDM_FLAGS_MASK] = {nl_a_flags, &ntf_flags},
+};
+static const struct nl_attr_set neigh_attr_set = NL_ATTR_SET(&rp_x_rtnl_neigh_attrs, neigh_attrs);
 
 static const struct nl_field ndmsg_fields[] = {
     FIELD(ndmsg, ndm_family, NLF_FAMILY, NULL),

@@ -374,6 +374,20 @@ bool nl_a_inet_addr(struct rp_ctx *c, const struct nl_msg *m, const struct nl_ar
 	return true;
 }
 
+bool nl_a_hwaddr(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
+		 uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	if (len > 32) /* MAX_ADDR_LEN */
+		return false;
+	if (!nl_readable(a, off, len))
+		rp_e_ptr(c->e, a->addr + off);
+	else
+		rp_print_hwaddr(c, a->data + off, len);
+	return true;
+}
+
 bool nl_a_nested(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
 		 uint32_t len, const void *arg)
 {

@@ -127,6 +127,7 @@ nl_attr_fn nl_a_be64;	     /* htobe64(N) */
 nl_attr_fn nl_a_in_addr;     /* inet_addr("...") */
 nl_attr_fn nl_a_in6_addr;    /* inet_pton(AF_INET6, "...") */
 nl_attr_fn nl_a_inet_addr;   /* by the message's family; other families hex */
+nl_attr_fn nl_a_hwaddr;	     /* ab:cd:ef:01:02:03, any length up to 32 */
 nl_attr_fn nl_a_nested;	     /* arg: const struct nl_attr_set * */
 nl_attr_fn nl_a_ether_proto; /* htons(ETH_P_IP) */
 nl_attr_fn nl_a_ip_proto;    /* IPPROTO_TCP */

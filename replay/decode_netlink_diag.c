@@ -1,17 +1,495 @@
 /* NETLINK_SOCK_DIAG messages, as strace 6.1 prints them (its
- * netlink_sock_diag.c and netlink_*_diag.c): requests and answers by the
- * family they are about. */
+ * netlink_sock_diag.c and netlink_*_diag.c): a request (NLM_F_REQUEST) or
+ * an answer about the family its first byte names, each a fixed struct
+ * and, for answers, attributes. */
 #include "netlink.h"
 
+#include <linux/inet_diag.h>
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <stddef.h>
+#include <string.h>
 #include <sys/socket.h>
 
-/* The families strace 6.1 decodes sock_diag messages of (by their structs,
- * which are not decoded here yet). */
-static bool family_decoded(uint8_t family)
+#define FIELD(type, member, kind, x)                                                               \
+	{                                                                                          \
+#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
+		    (kind), (x)                                                                    \
+	}
+#define FIELD_FN(type, member, fn)                                                                 \
+	{                                                                                          \
+#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
+		    NLF_FN, &(const struct nl_field_print)                                         \
+		{                                                                                  \
+			(fn)                                                                       \
+		}                                                                                  \
+	}
+
+/* ---- shared pieces ---- */
+
+/* A socket cookie: two u32 as [N, N]. */
+static void print_cookie(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
 {
-	return family == AF_UNIX || family == AF_INET || family == AF_INET6 ||
-	       family == AF_NETLINK || family == AF_PACKET || family == AF_SMC;
+	rp_e_open(c->e, '[');
+	rp_e_uint(c->e, rp_get_u32(p + f->off));
+	rp_e_uint(c->e, rp_get_u32(p + f->off + 4));
+	rp_e_close(c->e, ']');
+}
+
+static const struct nl_field cookie_at_0 = {"cookie", 0, 8, NLF_U, NULL};
+
+/* An address of the sockid: by family, other families as hex. */
+static void print_sockid_addr(struct rp_ctx *c, const uint8_t *p, int family, const char *name)
+{
+	if (family == AF_INET || family == AF_INET6) {
+		rp_print_inet_addr(c, family, p, name);
+		return;
+	}
+	rp_e_key(c->e, name);
+	rp_e_bytes_hex(c->e, p, 16, false);
+}
+
+static void print_sockid_of(struct rp_ctx *c, const uint8_t *id, int family)
+{
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "idiag_sport");
+	rp_print_net_port(c, id + offsetof(struct inet_diag_sockid, idiag_sport));
+	rp_e_key(c->e, "idiag_dport");
+	rp_print_net_port(c, id + offsetof(struct inet_diag_sockid, idiag_dport));
+	print_sockid_addr(c, id + offsetof(struct inet_diag_sockid, idiag_src), family,
+			  "idiag_src");
+	print_sockid_addr(c, id + offsetof(struct inet_diag_sockid, idiag_dst), family,
+			  "idiag_dst");
+	rp_e_key(c->e, "idiag_if");
+	rp_print_ifindex(c, rp_get_u32(id + offsetof(struct inet_diag_sockid, idiag_if)));
+	rp_e_key(c->e, "idiag_cookie");
+	print_cookie(c, id + offsetof(struct inet_diag_sockid, idiag_cookie), &cookie_at_0);
+	rp_e_close(c->e, '}');
+}
+
+/* The sockid of a struct whose first byte is the family. */
+static void print_sockid(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	print_sockid_of(c, p + f->off, p[0]);
+}
+
+/* SMC keeps AF_INET addresses. */
+static void print_sockid_inet(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	print_sockid_of(c, p + f->off, AF_INET);
+}
+
+/* A fixed struct at off as nl_print_fields prints it, in braces, or false
+ * (hex) when len is short; its address when the trace lacks it. */
+static bool print_struct(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len,
+			 const struct nl_field *f, size_t nf, size_t size)
+{
+	if (len < size)
+		return false;
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, a->data + off, f, 0, nf);
+	rp_e_close(c->e, '}');
+	return true;
+}
+#define STRUCT_DECODER(name, type, fields)                                                         \
+	static bool name(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,        \
+			 uint64_t off, uint32_t len, const void *arg)                              \
+	{                                                                                          \
+		(void)m;                                                                           \
+		(void)arg;                                                                         \
+		return print_struct(c, a, off, len, fields, NL_ARRAY_LEN(fields),                  \
+				    sizeof(struct type));                                          \
+	}
+
+/* The socket memory counters: [[SK_MEMINFO_RMEM_ALLOC] = N, ...]. */
+static bool sk_meminfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+		       uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const uint32_t n = len / 4;
+	if (!n)
+		return false;
+	if (!nl_readable(a, off, (uint64_t)n * 4)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	rp_e_open(c->e, '[');
+	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++) {
+		const uint32_t v = rp_get_u32(a->data + off + 4 * k);
+		if (c->e->json) {
+			rp_e_uint(c->e, v);
+			continue;
+		}
+		struct rp_buf b = {0};
+		rp_buf_puts(&b, "[");
+		rp_xlat_enum_text(&b, rp_e_xstyle(c->e), &rp_x_sk_meminfo, k);
+		rp_buf_printf(&b, "] = %u", v);
+		rp_e_raw(c->e, b.data);
+		rp_buf_free(&b);
+	}
+	rp_e_close(c->e, ']');
+	return true;
+}
+
+/* u32 elements of an array attribute: [N, N, ...]. */
+static bool u32_array(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+		      uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const uint32_t n = len / 4;
+	if (!n)
+		return false;
+	if (!nl_readable(a, off, (uint64_t)n * 4)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	rp_e_open(c->e, '[');
+	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++)
+		rp_e_uint(c->e, rp_get_u32(a->data + off + 4 * k));
+	rp_e_close(c->e, ']');
+	return true;
+}
+
+/* ---- AF_UNIX ---- */
+
+static const struct nl_field unix_req_fields[] = {
+    FIELD(unix_diag_req, sdiag_family, NLF_FAMILY, NULL),
+    FIELD(unix_diag_req, sdiag_protocol, NLF_U, NULL),
+    FIELD(unix_diag_req, udiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
+    FIELD(unix_diag_req, udiag_ino, NLF_U, NULL),
+    FIELD(unix_diag_req, udiag_show, NLF_FLAGS, &rp_x_unix_diag_show),
+    FIELD_FN(unix_diag_req, udiag_cookie, print_cookie),
+};
+
+static const struct nl_field unix_msg_fields[] = {
+    FIELD(unix_diag_msg, udiag_family, NLF_FAMILY, NULL),
+    FIELD(unix_diag_msg, udiag_type, NLF_XVAL, &rp_x_socket_type),
+    FIELD(unix_diag_msg, udiag_state, NLF_XVAL, &rp_x_tcp_states),
+    FIELD(unix_diag_msg, udiag_ino, NLF_U, NULL),
+    FIELD_FN(unix_diag_msg, udiag_cookie, print_cookie),
+};
+
+static void print_dev_field(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	rp_print_dev(c->e, rp_get_u32(p + f->off));
+}
+
+static const struct nl_field unix_vfs_fields[] = {
+    FIELD_FN(unix_diag_vfs, udiag_vfs_dev, print_dev_field),
+    FIELD(unix_diag_vfs, udiag_vfs_ino, NLF_U, NULL),
+};
+STRUCT_DECODER(unix_vfs, unix_diag_vfs, unix_vfs_fields)
+
+static const struct nl_field unix_rqlen_fields[] = {
+    FIELD(unix_diag_rqlen, udiag_rqueue, NLF_U, NULL),
+    FIELD(unix_diag_rqlen, udiag_wqueue, NLF_U, NULL),
+};
+STRUCT_DECODER(unix_rqlen, unix_diag_rqlen, unix_rqlen_fields)
+
+static const struct nl_attr unix_attrs[] = {
+    [UNIX_DIAG_NAME] = {nl_a_str, NULL},    [UNIX_DIAG_VFS] = {unix_vfs, NULL},
+    [UNIX_DIAG_PEER] = {nl_a_u32, NULL},    [UNIX_DIAG_ICONS] = {u32_array, NULL},
+    [UNIX_DIAG_RQLEN] = {unix_rqlen, NULL}, [UNIX_DIAG_MEMINFO] = {sk_meminfo, NULL},
+    [UNIX_DIAG_SHUTDOWN] = {nl_a_u8, NULL}, [UNIX_DIAG_UID] = {nl_a_uid, NULL},
+};
+static const struct nl_attr_set unix_attr_set = NL_ATTR_SET(&rp_x_unix_diag_attrs, unix_attrs);
+
+/* ---- AF_NETLINK ---- */
+
+static void print_netlink_proto(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	const uint8_t v = p[f->off];
+	if (v == NDIAG_PROTO_ALL)
+		rp_e_symx(c->e, "NDIAG_PROTO_ALL", v);
+	else
+		rp_e_enum(c->e, &rp_x_netlink_protocol, v);
+}
+
+static const struct nl_field netlink_req_fields[] = {
+    FIELD(netlink_diag_req, sdiag_family, NLF_FAMILY, NULL),
+    FIELD_FN(netlink_diag_req, sdiag_protocol, print_netlink_proto),
+    FIELD(netlink_diag_req, ndiag_ino, NLF_U, NULL),
+    FIELD(netlink_diag_req, ndiag_show, NLF_FLAGS, &rp_x_netlink_diag_show),
+    FIELD_FN(netlink_diag_req, ndiag_cookie, print_cookie),
+};
+
+static const struct nl_field netlink_msg_fields[] = {
+    FIELD(netlink_diag_msg, ndiag_family, NLF_FAMILY, NULL),
+    FIELD(netlink_diag_msg, ndiag_type, NLF_XVAL, &rp_x_socket_type),
+    FIELD(netlink_diag_msg, ndiag_protocol, NLF_XVAL, &rp_x_netlink_protocol),
+    FIELD(netlink_diag_msg, ndiag_state, NLF_XVAL, &rp_x_netlink_states),
+    FIELD(netlink_diag_msg, ndiag_portid, NLF_U, NULL),
+    FIELD(netlink_diag_msg, ndiag_dst_portid, NLF_U, NULL),
+    FIELD(netlink_diag_msg, ndiag_dst_group, NLF_U, NULL),
+    FIELD(netlink_diag_msg, ndiag_ino, NLF_U, NULL),
+    FIELD_FN(netlink_diag_msg, ndiag_cookie, print_cookie),
+};
+
+/* Multicast group bitmaps: unsigned longs in hex. */
+static bool netlink_groups(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			   uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const uint32_t n = len / 8;
+	if (!n)
+		return false;
+	if (!nl_readable(a, off, (uint64_t)n * 8)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	rp_e_open(c->e, '[');
+	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++)
+		rp_e_hex(c->e, rp_get_u64(a->data + off + 8 * k));
+	rp_e_close(c->e, ']');
+	return true;
+}
+
+static const struct nl_field netlink_ring_fields[] = {
+    FIELD(netlink_diag_ring, ndr_block_size, NLF_U, NULL),
+    FIELD(netlink_diag_ring, ndr_block_nr, NLF_U, NULL),
+    FIELD(netlink_diag_ring, ndr_frame_size, NLF_U, NULL),
+    FIELD(netlink_diag_ring, ndr_frame_nr, NLF_U, NULL),
+};
+STRUCT_DECODER(netlink_ring, netlink_diag_ring, netlink_ring_fields)
+
+static const struct nl_xval netlink_flags_u32 = {&rp_x_netlink_socket_flags, 4};
+
+static const struct nl_attr netlink_attrs[] = {
+    [NETLINK_DIAG_MEMINFO] = {sk_meminfo, NULL},
+    [NETLINK_DIAG_GROUPS] = {netlink_groups, NULL},
+    [NETLINK_DIAG_RX_RING] = {netlink_ring, NULL},
+    [NETLINK_DIAG_TX_RING] = {netlink_ring, NULL},
+    [NETLINK_DIAG_FLAGS] = {nl_a_flags, &netlink_flags_u32},
+};
+static const struct nl_attr_set netlink_attr_set =
+    NL_ATTR_SET(&rp_x_netlink_diag_attrs, netlink_attrs);
+
+/* ---- AF_PACKET ---- */
+
+static const struct nl_field packet_req_fields[] = {
+    FIELD(packet_diag_req, sdiag_family, NLF_FAMILY, NULL),
+    FIELD(packet_diag_req, sdiag_protocol, NLF_X, NULL),
+    FIELD(packet_diag_req, pdiag_ino, NLF_U, NULL),
+    FIELD(packet_diag_req, pdiag_show, NLF_FLAGS, &rp_x_packet_diag_show),
+    FIELD_FN(packet_diag_req, pdiag_cookie, print_cookie),
+};
+
+static const struct nl_field packet_msg_fields[] = {
+    FIELD(packet_diag_msg, pdiag_family, NLF_FAMILY, NULL),
+    FIELD(packet_diag_msg, pdiag_type, NLF_XVAL, &rp_x_socket_type),
+    FIELD(packet_diag_msg, pdiag_num, NLF_XVAL, &rp_x_ether_protocol),
+    FIELD(packet_diag_msg, pdiag_ino, NLF_U, NULL),
+    FIELD_FN(packet_diag_msg, pdiag_cookie, print_cookie),
+};
+
+static void print_ifindex_field(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	rp_print_ifindex(c, rp_get_u32(p + f->off));
+}
+
+static const struct nl_field packet_info_fields[] = {
+    FIELD_FN(packet_diag_info, pdi_index, print_ifindex_field),
+    FIELD(packet_diag_info, pdi_version, NLF_XVAL, &rp_x_af_packet_versions),
+    FIELD(packet_diag_info, pdi_reserve, NLF_U, NULL),
+    FIELD(packet_diag_info, pdi_copy_thresh, NLF_U, NULL),
+    FIELD(packet_diag_info, pdi_tstamp, NLF_U, NULL),
+    FIELD(packet_diag_info, pdi_flags, NLF_FLAGS, &rp_x_packet_diag_info_flags),
+};
+STRUCT_DECODER(packet_info, packet_diag_info, packet_info_fields)
+
+/* The link-layer address: its first pdmc_alen bytes. */
+static void print_mc_addr(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	const size_t alen = p[offsetof(struct packet_diag_mclist, pdmc_alen)];
+	rp_e_bytes_hex(c->e, p + f->off, alen < f->size ? alen : f->size, false);
+}
+
+static const struct nl_field packet_mclist_fields[] = {
+    FIELD_FN(packet_diag_mclist, pdmc_index, print_ifindex_field),
+    FIELD(packet_diag_mclist, pdmc_count, NLF_U, NULL),
+    FIELD(packet_diag_mclist, pdmc_type, NLF_U, NULL),
+    FIELD(packet_diag_mclist, pdmc_alen, NLF_U, NULL),
+    FIELD_FN(packet_diag_mclist, pdmc_addr, print_mc_addr),
+};
+
+static bool packet_mclist(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			  uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const size_t size = sizeof(struct packet_diag_mclist);
+	const uint32_t n = (uint32_t)(len / size);
+	if (!n)
+		return false;
+	if (!nl_readable(a, off, n * size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	rp_e_open(c->e, '[');
+	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++)
+		print_struct(c, a, off + k * size, (uint32_t)size, packet_mclist_fields,
+			     NL_ARRAY_LEN(packet_mclist_fields), size);
+	rp_e_close(c->e, ']');
+	return true;
+}
+
+static const struct nl_field packet_ring_fields[] = {
+    FIELD(packet_diag_ring, pdr_block_size, NLF_U, NULL),
+    FIELD(packet_diag_ring, pdr_block_nr, NLF_U, NULL),
+    FIELD(packet_diag_ring, pdr_frame_size, NLF_U, NULL),
+    FIELD(packet_diag_ring, pdr_frame_nr, NLF_U, NULL),
+    FIELD(packet_diag_ring, pdr_retire_tmo, NLF_U, NULL),
+    FIELD(packet_diag_ring, pdr_sizeof_priv, NLF_U, NULL),
+    FIELD(packet_diag_ring, pdr_features, NLF_U, NULL),
+};
+STRUCT_DECODER(packet_ring, packet_diag_ring, packet_ring_fields)
+
+static const struct nl_attr packet_attrs[] = {
+    [PACKET_DIAG_INFO] = {packet_info, NULL},	 [PACKET_DIAG_MCLIST] = {packet_mclist, NULL},
+    [PACKET_DIAG_RX_RING] = {packet_ring, NULL}, [PACKET_DIAG_TX_RING] = {packet_ring, NULL},
+    [PACKET_DIAG_FANOUT] = {nl_a_u32, NULL},	 [PACKET_DIAG_UID] = {nl_a_uid, NULL},
+    [PACKET_DIAG_MEMINFO] = {sk_meminfo, NULL},
+};
+static const struct nl_attr_set packet_attr_set =
+    NL_ATTR_SET(&rp_x_packet_diag_attrs, packet_attrs);
+
+/* ---- AF_INET, AF_INET6 ---- */
+
+static const struct nl_field inet_req_compat_fields[] = {
+    FIELD(inet_diag_req, idiag_family, NLF_FAMILY, NULL),
+    FIELD(inet_diag_req, idiag_src_len, NLF_U, NULL),
+    FIELD(inet_diag_req, idiag_dst_len, NLF_U, NULL),
+    FIELD(inet_diag_req, idiag_ext, NLF_FLAGS, &rp_x_inet_diag_extended_flags),
+    FIELD_FN(inet_diag_req, id, print_sockid),
+    FIELD(inet_diag_req, idiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
+    FIELD(inet_diag_req, idiag_dbs, NLF_U, NULL),
+};
+
+static const struct nl_field inet_req_v2_fields[] = {
+    FIELD(inet_diag_req_v2, sdiag_family, NLF_FAMILY, NULL),
+    FIELD(inet_diag_req_v2, sdiag_protocol, NLF_XVAL, &rp_x_ip_protocol),
+    FIELD(inet_diag_req_v2, idiag_ext, NLF_FLAGS, &rp_x_inet_diag_extended_flags),
+    FIELD(inet_diag_req_v2, idiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
+    FIELD_FN(inet_diag_req_v2, id, print_sockid),
+};
+
+static const struct nl_field inet_msg_fields[] = {
+    FIELD(inet_diag_msg, idiag_family, NLF_FAMILY, NULL),
+    FIELD(inet_diag_msg, idiag_state, NLF_XVAL, &rp_x_tcp_states),
+    FIELD(inet_diag_msg, idiag_timer, NLF_U, NULL),
+    FIELD(inet_diag_msg, idiag_retrans, NLF_U, NULL),
+    FIELD_FN(inet_diag_msg, id, print_sockid),
+    FIELD(inet_diag_msg, idiag_expires, NLF_U, NULL),
+    FIELD(inet_diag_msg, idiag_rqueue, NLF_U, NULL),
+    FIELD(inet_diag_msg, idiag_wqueue, NLF_U, NULL),
+    FIELD(inet_diag_msg, idiag_uid, NLF_U, NULL),
+    FIELD(inet_diag_msg, idiag_inode, NLF_U, NULL),
+};
+
+static const struct nl_attr inet_req_attrs[] = {
+    [INET_DIAG_REQ_PROTOCOL] = {nl_a_ip_proto, NULL},
+};
+static const struct nl_attr_set inet_req_attr_set =
+    NL_ATTR_SET(&rp_x_inet_diag_req_attrs, inet_req_attrs);
+
+static const struct nl_field inet_meminfo_fields[] = {
+    FIELD(inet_diag_meminfo, idiag_rmem, NLF_U, NULL),
+    FIELD(inet_diag_meminfo, idiag_wmem, NLF_U, NULL),
+    FIELD(inet_diag_meminfo, idiag_fmem, NLF_U, NULL),
+    FIELD(inet_diag_meminfo, idiag_tmem, NLF_U, NULL),
+};
+STRUCT_DECODER(inet_meminfo, inet_diag_meminfo, inet_meminfo_fields)
+
+static const struct nl_attr inet_attrs[] = {
+    [INET_DIAG_MEMINFO] = {inet_meminfo, NULL}, [INET_DIAG_CONG] = {nl_a_str, NULL},
+    [INET_DIAG_TOS] = {nl_a_u8, NULL},		[INET_DIAG_TCLASS] = {nl_a_u8, NULL},
+    [INET_DIAG_SKMEMINFO] = {sk_meminfo, NULL}, [INET_DIAG_PROTOCOL] = {nl_a_ip_proto, NULL},
+    [INET_DIAG_SKV6ONLY] = {nl_a_u8, NULL},	[INET_DIAG_MARK] = {nl_a_u32, NULL},
+    [INET_DIAG_CLASS_ID] = {nl_a_u32, NULL},	[INET_DIAG_CGROUP_ID] = {nl_a_u64, NULL},
+};
+static const struct nl_attr_set inet_attr_set = NL_ATTR_SET(&rp_x_inet_diag_attrs, inet_attrs);
+
+/* ---- AF_SMC ---- */
+
+static const struct nl_field smc_req_fields[] = {
+    FIELD(smc_diag_req, diag_family, NLF_FAMILY, NULL),
+    FIELD(smc_diag_req, diag_ext, NLF_FLAGS, &rp_x_smc_diag_extended_flags),
+    FIELD_FN(smc_diag_req, id, print_sockid_inet),
+};
+
+static const struct nl_field smc_msg_fields[] = {
+    FIELD(smc_diag_msg, diag_family, NLF_FAMILY, NULL),
+    FIELD(smc_diag_msg, diag_state, NLF_XVAL, &rp_x_smc_states),
+    FIELD(smc_diag_msg, diag_fallback, NLF_XVAL, &rp_x_smc_diag_mode),
+    FIELD(smc_diag_msg, diag_shutdown, NLF_U, NULL),
+    FIELD_FN(smc_diag_msg, id, print_sockid_inet),
+    FIELD(smc_diag_msg, diag_uid, NLF_U, NULL),
+    FIELD(smc_diag_msg, diag_inode, NLF_U, NULL),
+};
+
+static const struct nl_xval smc_shutdown_u8 = {&rp_x_sock_shutdown_flags, 1};
+
+static const struct nl_attr smc_attrs[] = {
+    [SMC_DIAG_SHUTDOWN] = {nl_a_flags, &smc_shutdown_u8},
+};
+static const struct nl_attr_set smc_attr_set = NL_ATTR_SET(&rp_x_smc_diag_attrs, smc_attrs);
+
+/* ---- dispatch ---- */
+
+/* A message kind: its fixed struct and the attributes after it. */
+struct diag_msg {
+	const struct nl_field *fields;
+	size_t nfields, size;
+	const struct nl_attr_set *attrs;
+};
+#define DIAG_MSG(fields_, type, attrs_)                                                            \
+	{                                                                                          \
+		(fields_), NL_ARRAY_LEN(fields_), sizeof(struct type), (attrs_)                    \
+	}
+
+/* Requests and answers by family (strace decodes no request's attributes
+ * but inet's). */
+static const struct {
+	struct diag_msg req, msg;
+} diag_msgs[] = {
+    [AF_UNIX] = {DIAG_MSG(unix_req_fields, unix_diag_req, NULL),
+		 DIAG_MSG(unix_msg_fields, unix_diag_msg, &unix_attr_set)},
+    [AF_INET] = {DIAG_MSG(inet_req_v2_fields, inet_diag_req_v2, &inet_req_attr_set),
+		 DIAG_MSG(inet_msg_fields, inet_diag_msg, &inet_attr_set)},
+    [AF_INET6] = {DIAG_MSG(inet_req_v2_fields, inet_diag_req_v2, &inet_req_attr_set),
+		  DIAG_MSG(inet_msg_fields, inet_diag_msg, &inet_attr_set)},
+    [AF_NETLINK] = {DIAG_MSG(netlink_req_fields, netlink_diag_req, NULL),
+		    DIAG_MSG(netlink_msg_fields, netlink_diag_msg, &netlink_attr_set)},
+    [AF_PACKET] = {DIAG_MSG(packet_req_fields, packet_diag_req, NULL),
+		   DIAG_MSG(packet_msg_fields, packet_diag_msg, &packet_attr_set)},
+    [AF_SMC] = {DIAG_MSG(smc_req_fields, smc_diag_req, NULL),
+		DIAG_MSG(smc_msg_fields, smc_diag_msg, &smc_attr_set)},
+};
+
+static const struct diag_msg inet_req_compat =
+    DIAG_MSG(inet_req_compat_fields, inet_diag_req, &inet_req_attr_set);
+
+static const struct diag_msg *diag_msg_of(const struct nl_msg *m, uint8_t family)
+{
+	if (family >= NL_ARRAY_LEN(diag_msgs) || !diag_msgs[family].req.fields)
+		return NULL;
+	if (!(m->flags & NLM_F_REQUEST))
+		return &diag_msgs[family].msg;
+	/* the old TCP/DCCP requests carry struct inet_diag_req */
+	if ((family == AF_INET || family == AF_INET6) &&
+	    (m->type == TCPDIAG_GETSOCK || m->type == DCCPDIAG_GETSOCK))
+		return &inet_req_compat;
+	return &diag_msgs[family].req;
 }
 
 static bool sock_diag_payload(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
@@ -23,9 +501,12 @@ static bool sock_diag_payload(struct rp_ctx *c, const struct nl_msg *m, const st
 		rp_e_ptr(c->e, a->addr + off);
 		return true;
 	}
-	if (len > 1 && family_decoded(a->data[off]))
-		return false;
-	nl_print_family_data(c, a, off, len);
+	const struct diag_msg *const d = len > 1 ? diag_msg_of(m, a->data[off]) : NULL;
+	if (!d) {
+		nl_print_family_data(c, a, off, len);
+		return true;
+	}
+	nl_print_head_attrs(c, m, a, off, len, d->fields, d->nfields, d->size, d->attrs);
 	return true;
 }
 

@@ -471,6 +471,11 @@ void nl_print_fields(struct rp_ctx *c, const uint8_t *p, const struct nl_field *
 		     size_t n)
 {
 	for (size_t k = from; k < n; k++) {
+		if (f[k].kind == NLF_FN) {
+			rp_e_key(c->e, f[k].name);
+			((const struct nl_field_print *)f[k].x)->fn(c, p, &f[k]);
+			continue;
+		}
 		uint64_t v = 0;
 		assert(f[k].size == 1 || f[k].size == 2 || f[k].size == 4 || f[k].size == 8);
 		memcpy(&v, p + f[k].off, f[k].size);
@@ -507,6 +512,8 @@ void nl_print_fields(struct rp_ctx *c, const uint8_t *p, const struct nl_field *
 			break;
 		case NLF_FAMILY:
 			rp_e_enum(c->e, &rp_x_address_family, v);
+			break;
+		case NLF_FN:
 			break;
 		}
 	}

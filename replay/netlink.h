@@ -151,6 +151,14 @@ enum nl_field_kind {
 	NLF_FAMILY,    /* AF_INET */
 	NLF_X_NONZERO, /* hex, only when not 0 (padding strace shows if set) */
 	NLF_0X,	       /* hex zero-padded to the field's width: 0x0000abcd */
+	NLF_FN,	       /* by fn (any size): arrays, nested structs */
+};
+
+struct nl_field;
+/* Prints the value of field f of the struct at p (its key printed). */
+typedef void nl_field_fn(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f);
+struct nl_field_print {
+	nl_field_fn *fn;
 };
 
 /* A field of a fixed struct: name, where, how wide (1, 2, 4, 8 bytes,
@@ -160,7 +168,9 @@ struct nl_field {
 	uint16_t off;
 	uint8_t size;
 	uint8_t kind; /* enum nl_field_kind */
-	const struct rp_xlat *x;
+	/* NLF_XVAL, NLF_FLAGS: const struct rp_xlat *; NLF_FN: const struct
+	 * nl_field_print * */
+	const void *x;
 };
 
 /* A fixed struct as an attribute's payload: {fields} when the payload

@@ -129,7 +129,8 @@ def c_int(value, path):
 
 
 def c_string(text):
-    return '"' + text.replace('\\', '\\\\').replace('"', '\\"') + '"'
+    # "?" escaped: "???-1" would otherwise hold the trigraph "??-"
+    return '"' + text.replace('\\', '\\\\').replace('"', '\\"').replace('?', '\\?') + '"'
 
 
 def main():

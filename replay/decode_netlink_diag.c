@@ -10,7 +10,9 @@
 #include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
+#include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -139,23 +141,50 @@ static bool sk_meminfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl
 	return true;
 }
 
+/* An array of n elements of size bytes at off, each by print_elem: as far
+ * as the trace holds them, then "... /" "* 0xADDR *" "/" (strace's
+ * print_array); its address when not even the first is there. */
+static void print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t n,
+			size_t size, void (*print_elem)(struct rp_ctx *, const uint8_t *))
+{
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return;
+	}
+	rp_e_open(c->e, '[');
+	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++) {
+		const uint64_t at = off + (uint64_t)k * size;
+		if (!nl_readable(a, at, size)) {
+			char tmp[32];
+			snprintf(tmp, sizeof(tmp), "%#" PRIx64, a->addr + at);
+			rp_e_ellipsis(c->e);
+			rp_e_comment(c->e, tmp);
+			break;
+		}
+		print_elem(c, a->data + at);
+	}
+	rp_e_close(c->e, ']');
+}
+
+static void print_u32_elem(struct rp_ctx *c, const uint8_t *p)
+{
+	rp_e_uint(c->e, rp_get_u32(p));
+}
+
+static void print_x64_elem(struct rp_ctx *c, const uint8_t *p)
+{
+	rp_e_hex(c->e, rp_get_u64(p));
+}
+
 /* u32 elements of an array attribute: [N, N, ...]. */
 static bool u32_array(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
 		      uint64_t off, uint32_t len, const void *arg)
 {
 	(void)m;
 	(void)arg;
-	const uint32_t n = len / 4;
-	if (!n)
+	if (len < 4)
 		return false;
-	if (!nl_readable(a, off, (uint64_t)n * 4)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '[');
-	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++)
-		rp_e_uint(c->e, rp_get_u32(a->data + off + 4 * k));
-	rp_e_close(c->e, ']');
+	print_elems(c, a, off, len / 4, 4, print_u32_elem);
 	return true;
 }
 
@@ -240,17 +269,9 @@ static bool netlink_groups(struct rp_ctx *c, const struct nl_msg *m, const struc
 {
 	(void)m;
 	(void)arg;
-	const uint32_t n = len / 8;
-	if (!n)
+	if (len < 8)
 		return false;
-	if (!nl_readable(a, off, (uint64_t)n * 8)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '[');
-	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++)
-		rp_e_hex(c->e, rp_get_u64(a->data + off + 8 * k));
-	rp_e_close(c->e, ']');
+	print_elems(c, a, off, len / 8, 8, print_x64_elem);
 	return true;
 }
 
@@ -322,24 +343,22 @@ static const struct nl_field packet_mclist_fields[] = {
     FIELD_FN(packet_diag_mclist, pdmc_addr, print_mc_addr),
 };
 
+static void print_mclist_elem(struct rp_ctx *c, const uint8_t *p)
+{
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, p, packet_mclist_fields, 0, NL_ARRAY_LEN(packet_mclist_fields));
+	rp_e_close(c->e, '}');
+}
+
 static bool packet_mclist(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
 			  uint64_t off, uint32_t len, const void *arg)
 {
 	(void)m;
 	(void)arg;
 	const size_t size = sizeof(struct packet_diag_mclist);
-	const uint32_t n = (uint32_t)(len / size);
-	if (!n)
+	if (len < size)
 		return false;
-	if (!nl_readable(a, off, n * size)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '[');
-	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++)
-		print_struct(c, a, off + k * size, (uint32_t)size, packet_mclist_fields,
-			     NL_ARRAY_LEN(packet_mclist_fields), size);
-	rp_e_close(c->e, ']');
+	print_elems(c, a, off, (uint32_t)(len / size), size, print_mclist_elem);
 	return true;
 }
 

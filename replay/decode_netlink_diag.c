@@ -458,8 +458,18 @@ static const struct nl_field smc_msg_fields[] = {
 
 static const struct nl_xval smc_shutdown_u8 = {&rp_x_sock_shutdown_flags, 1};
 
+static const struct nl_field smc_dmbinfo_fields[] = {
+    FIELD(smcd_diag_dmbinfo, linkid, NLF_U, NULL),
+    FIELD(smcd_diag_dmbinfo, peer_gid, NLF_X, NULL),
+    FIELD(smcd_diag_dmbinfo, my_gid, NLF_X, NULL),
+    FIELD(smcd_diag_dmbinfo, token, NLF_X, NULL),
+    FIELD(smcd_diag_dmbinfo, peer_token, NLF_X, NULL),
+};
+STRUCT_DECODER(smc_dmbinfo, smcd_diag_dmbinfo, smc_dmbinfo_fields)
+
 static const struct nl_attr smc_attrs[] = {
     [SMC_DIAG_SHUTDOWN] = {nl_a_flags, &smc_shutdown_u8},
+    [SMC_DIAG_DMBINFO] = {smc_dmbinfo, NULL},
 };
 static const struct nl_attr_set smc_attr_set = NL_ATTR_SET(&rp_x_smc_diag_attrs, smc_attrs);
 

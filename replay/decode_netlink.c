@@ -22,6 +22,7 @@
 static const struct nl_protocol *const protocols[] = {
     [NETLINK_ROUTE] = &nl_route_protocol,
     [NETLINK_SOCK_DIAG] = &nl_sock_diag_protocol,
+    [NETLINK_NETFILTER] = &nl_netfilter_protocol,
 };
 
 static const struct nl_protocol *protocol_of(uint32_t protocol)

@@ -34,7 +34,8 @@ void nl_print_family_data(struct rp_ctx *c, const struct nl_area *a, uint64_t of
 	rp_e_close(c->e, '}');
 }
 
-/* {nla_len=N, nla_type=NLA_F_NESTED|NAME} */
+/* {nla_len=N, nla_type=NLA_F_NESTED|NAME} (a set without names: the number
+ * in hex) */
 static void print_attr_header(struct rp_ctx *c, const uint8_t *h, const struct rp_xlat *names)
 {
 	const uint16_t type = rp_get_u16(h + 2);
@@ -43,7 +44,9 @@ static void print_attr_header(struct rp_ctx *c, const uint8_t *h, const struct r
 	rp_e_uint(c->e, rp_get_u16(h));
 	rp_e_key(c->e, "nla_type");
 	const uint16_t bits = type & (NLA_F_NESTED | NLA_F_NET_BYTEORDER);
-	if (!bits) {
+	if (!bits && !names) {
+		rp_e_hex(c->e, type);
+	} else if (!bits) {
 		rp_e_enum(c->e, names, type & NLA_TYPE_MASK);
 	} else {
 		/* the flag names joined to the type's: one value in JSON too */
@@ -60,7 +63,10 @@ static void print_attr_header(struct rp_ctx *c, const uint8_t *h, const struct r
 			rp_buf_printf(&b, "%s|", flag.data);
 			rp_buf_free(&flag);
 		}
-		rp_xlat_enum_text(&b, st, names, type & NLA_TYPE_MASK);
+		if (names)
+			rp_xlat_enum_text(&b, st, names, type & NLA_TYPE_MASK);
+		else
+			rp_buf_printf(&b, "%#x", type & NLA_TYPE_MASK);
 		rp_e_raw(c->e, b.data);
 		rp_buf_free(&b);
 	}

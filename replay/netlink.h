@@ -68,6 +68,7 @@ struct nl_protocol {
 
 extern const struct nl_protocol nl_route_protocol;     /* decode_netlink_route.c */
 extern const struct nl_protocol nl_sock_diag_protocol; /* decode_netlink_diag.c */
+extern const struct nl_protocol nl_netfilter_protocol; /* decode_netlink_netfilter.c */
 
 /* A payload strace knows only the first byte of (readable at off):
  * {family=F, data="..."}. */
@@ -94,7 +95,7 @@ struct nl_attr {
 	const void *arg;
 };
 
-/* An attribute set: its type names and a decoder per type (indexed by the
+/* An attribute set: its type names (NULL: numbers) and a decoder per type (indexed by the
  * type without NLA_F_NESTED / NLA_F_NET_BYTEORDER; missing: hex). */
 struct nl_attr_set {
 	const struct rp_xlat *names;

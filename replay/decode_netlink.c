@@ -20,9 +20,10 @@
 
 /* The protocols whose messages are decoded, by NETLINK_* number. */
 static const struct nl_protocol *const protocols[] = {
-    [NETLINK_ROUTE] = &nl_route_protocol,
-    [NETLINK_SOCK_DIAG] = &nl_sock_diag_protocol,
-    [NETLINK_NETFILTER] = &nl_netfilter_protocol,
+    [NETLINK_ROUTE] = &nl_route_protocol,	  [NETLINK_SOCK_DIAG] = &nl_sock_diag_protocol,
+    [NETLINK_NETFILTER] = &nl_netfilter_protocol, [NETLINK_AUDIT] = &nl_audit_protocol,
+    [NETLINK_GENERIC] = &nl_generic_protocol,	  [NETLINK_XFRM] = &nl_xfrm_protocol,
+    [NETLINK_SELINUX] = &nl_selinux_protocol,
 };
 
 static const struct nl_protocol *protocol_of(uint32_t protocol)
@@ -231,6 +232,8 @@ bool rp_netlink_print(struct rp_ctx *c, int64_t fd, uint64_t addr, const struct 
 	if (!addr || !m || !c->session || fd < 0 || fd > INT32_MAX)
 		return false;
 	const int found = rp_session_netlink_protocol(c->session, c->ev->tid, (int)fd);
+	if (found == NETLINK_KOBJECT_UEVENT)
+		return nl_print_kobject_uevent(c, addr, m, len);
 	if (found == -1 || (found >= 0 && !protocol_of((uint32_t)found)))
 		return false;
 	const uint32_t protocol = found == -2 ? NL_UNKNOWN : (uint32_t)found;

@@ -69,6 +69,12 @@ struct nl_protocol {
 extern const struct nl_protocol nl_route_protocol;     /* decode_netlink_route.c */
 extern const struct nl_protocol nl_sock_diag_protocol; /* decode_netlink_diag.c */
 extern const struct nl_protocol nl_netfilter_protocol; /* decode_netlink_netfilter.c */
+/* decode_netlink_misc.c */
+extern const struct nl_protocol nl_audit_protocol, nl_generic_protocol, nl_xfrm_protocol,
+    nl_selinux_protocol;
+/* NETLINK_KOBJECT_UEVENT's data (udev's header, then its properties), or
+ * false when it prints as plain bytes. */
+bool nl_print_kobject_uevent(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t len);
 
 /* A payload strace knows only the first byte of (readable at off):
  * {family=F, data="..."}. */

@@ -50,6 +50,9 @@ struct nl_msg {
 	uint8_t family;
 	const uint8_t *head; /* the payload's fixed header, when read */
 	size_t head_len;
+	/* state a decoder keeps across sibling attributes (a link's kind,
+	 * which decides how its IFLA_INFO_DATA prints), or NULL */
+	void *ctx;
 };
 
 /* One protocol's messages (strace's per-family tables in netlink.c). */

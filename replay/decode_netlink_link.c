@@ -3,7 +3,6 @@
  * strace 6.1 prints them (its rtnl_link.c and rtnl_stats.c). */
 #include "netlink.h"
 
-#include <arpa/inet.h>
 #include <inttypes.h>
 #include <linux/if_arp.h>
 #include <linux/if_bonding.h>
@@ -154,7 +153,7 @@ static void print_index(struct rp_ctx *c, const struct rp_xlat *x, uint64_t k, c
 		if (rp_e_xstyle(c->e) != RP_XLAT_RAW && x->unknown)
 			rp_buf_printf(&b, " /* %s */", x->unknown);
 	}
-	rp_buf_printf(&b, "] = %s", value);
+	rp_buf_printf(&b, "]=%s", value);
 	rp_e_raw(c->e, b.data);
 	rp_buf_free(&b);
 	rp_buf_free(&num);
@@ -440,11 +439,7 @@ static bool print_kind(struct rp_ctx *c, const struct nl_msg *m, const struct nl
 	struct link_kinds *const k = m->ctx;
 	if (k)
 		keep_kind(slave ? k->slave_kind : k->kind, a, off, len);
-	if (!nl_readable(a, off, len))
-		rp_e_ptr(c->e, a->addr + off);
-	else
-		rp_e_bytes(c->e, a->data + off, len, true, false);
-	return true;
+	return nl_a_str(c, m, a, off, len, NULL);
 }
 
 static bool a_kind(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
@@ -806,10 +801,7 @@ static bool a_port_vsi(struct rp_ctx *c, const struct nl_msg *m, const struct nl
 		zero = zero && !pad[k];
 	if (!zero) {
 		rp_e_key(c->e, "pad");
-		rp_e_open(c->e, '[');
-		for (size_t k = 0; k < sizeof(v->pad); k++)
-			rp_e_hex(c->e, pad[k]);
-		rp_e_close(c->e, ']');
+		rp_e_bytes_hex(c->e, pad, sizeof(v->pad), false);
 	}
 	rp_e_close(c->e, '}');
 	return true;

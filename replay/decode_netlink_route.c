@@ -16,6 +16,9 @@
 #include <linux/lwtunnel.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
+#include <linux/pkt_cls.h>
+#include <linux/pkt_sched.h>
+#include <linux/gen_stats.h>
 #include <linux/rtnetlink.h>
 #include <stddef.h>
 #include <sys/socket.h>
@@ -312,7 +315,99 @@ static const struct nl_field fib_rule_fields[] = {
 
 /* ---- traffic control: struct tcmsg, TCA_*; struct tcamsg, TCA_ACT_* ---- */
 
-static const struct nl_attr_set tc_attr_set = {&rp_x_rtnl_tc_attrs, NULL, 0};
+/* The counters' structs are read only up to their last member (no tail
+ * padding), as strace does. */
+#define NL_STRUCT_TO(fields_, type, last)                                                          \
+	{                                                                                          \
+		(fields_), NL_ARRAY_LEN(fields_),                                                  \
+		    offsetof(struct type, last) + sizeof(((struct type *)0)->last)                 \
+	}
+
+static const struct nl_field tc_stats_fields[] = {
+    FIELD(tc_stats, bytes, NLF_U, NULL), FIELD(tc_stats, packets, NLF_U, NULL),
+    FIELD(tc_stats, drops, NLF_U, NULL), FIELD(tc_stats, overlimits, NLF_U, NULL),
+    FIELD(tc_stats, bps, NLF_U, NULL),	 FIELD(tc_stats, pps, NLF_U, NULL),
+    FIELD(tc_stats, qlen, NLF_U, NULL),	 FIELD(tc_stats, backlog, NLF_U, NULL),
+};
+static const struct nl_struct tc_stats = NL_STRUCT_TO(tc_stats_fields, tc_stats, backlog);
+
+static const struct nl_field tc_estimator_fields[] = {
+    FIELD(tc_estimator, interval, NLF_D, NULL),
+    FIELD(tc_estimator, ewma_log, NLF_U, NULL),
+};
+static const struct nl_struct tc_estimator = NL_STRUCT(tc_estimator_fields, tc_estimator);
+
+static const struct nl_field gnet_stats_basic_fields[] = {
+    FIELD(gnet_stats_basic, bytes, NLF_U, NULL),
+    FIELD(gnet_stats_basic, packets, NLF_U, NULL),
+};
+static const struct nl_struct gnet_stats_basic =
+    NL_STRUCT_TO(gnet_stats_basic_fields, gnet_stats_basic, packets);
+
+static const struct nl_field gnet_stats_rate_est_fields[] = {
+    FIELD(gnet_stats_rate_est, bps, NLF_U, NULL),
+    FIELD(gnet_stats_rate_est, pps, NLF_U, NULL),
+};
+static const struct nl_struct gnet_stats_rate_est =
+    NL_STRUCT(gnet_stats_rate_est_fields, gnet_stats_rate_est);
+
+static const struct nl_field gnet_stats_queue_fields[] = {
+    FIELD(gnet_stats_queue, qlen, NLF_U, NULL),
+    FIELD(gnet_stats_queue, backlog, NLF_U, NULL),
+    FIELD(gnet_stats_queue, drops, NLF_U, NULL),
+    FIELD(gnet_stats_queue, requeues, NLF_U, NULL),
+    FIELD(gnet_stats_queue, overlimits, NLF_U, NULL),
+};
+static const struct nl_struct gnet_stats_queue =
+    NL_STRUCT(gnet_stats_queue_fields, gnet_stats_queue);
+
+static const struct nl_field gnet_stats_rate_est64_fields[] = {
+    FIELD(gnet_stats_rate_est64, bps, NLF_U, NULL),
+    FIELD(gnet_stats_rate_est64, pps, NLF_U, NULL),
+};
+static const struct nl_struct gnet_stats_rate_est64 =
+    NL_STRUCT(gnet_stats_rate_est64_fields, gnet_stats_rate_est64);
+
+static const struct nl_attr tca_stats_attrs[] = {
+    [TCA_STATS_BASIC] = {nl_a_struct, &gnet_stats_basic},
+    [TCA_STATS_RATE_EST] = {nl_a_struct, &gnet_stats_rate_est},
+    [TCA_STATS_QUEUE] = {nl_a_struct, &gnet_stats_queue},
+    [TCA_STATS_RATE_EST64] = {nl_a_struct, &gnet_stats_rate_est64},
+    [TCA_STATS_BASIC_HW] = {nl_a_struct, &gnet_stats_basic},
+    [TCA_STATS_PKT64] = {nl_a_u64, NULL},
+};
+static const struct nl_attr_set tca_stats_set =
+    NL_ATTR_SET(&rp_x_rtnl_tca_stats_attrs, tca_stats_attrs);
+
+static const struct nl_field tc_sizespec_fields[] = {
+    FIELD(tc_sizespec, cell_log, NLF_U, NULL),	 FIELD(tc_sizespec, size_log, NLF_U, NULL),
+    FIELD(tc_sizespec, cell_align, NLF_D, NULL), FIELD(tc_sizespec, overhead, NLF_D, NULL),
+    FIELD(tc_sizespec, linklayer, NLF_U, NULL),	 FIELD(tc_sizespec, mpu, NLF_U, NULL),
+    FIELD(tc_sizespec, mtu, NLF_U, NULL),	 FIELD(tc_sizespec, tsize, NLF_U, NULL),
+};
+static const struct nl_struct tc_sizespec = NL_STRUCT(tc_sizespec_fields, tc_sizespec);
+
+static const struct nl_attr tca_stab_attrs[] = {
+    [TCA_STAB_BASE] = {nl_a_struct, &tc_sizespec},
+    [TCA_STAB_DATA] = {nl_a_u16_array, NULL},
+};
+static const struct nl_attr_set tca_stab_set =
+    NL_ATTR_SET(&rp_x_rtnl_tca_stab_attrs, tca_stab_attrs);
+
+static const struct nl_attr tc_attrs[] = {
+    [TCA_KIND] = {nl_a_str, NULL},
+    [TCA_STATS] = {nl_a_struct, &tc_stats},
+    [TCA_RATE] = {nl_a_struct, &tc_estimator},
+    [TCA_FCNT] = {nl_a_u32, NULL},
+    [TCA_STATS2] = {nl_a_nested, &tca_stats_set},
+    [TCA_STAB] = {nl_a_nested, &tca_stab_set},
+    [TCA_CHAIN] = {nl_a_u32, NULL},
+    [TCA_HW_OFFLOAD] = {nl_a_u8, NULL},
+    [TCA_INGRESS_BLOCK] = {nl_a_u32, NULL},
+    [TCA_EGRESS_BLOCK] = {nl_a_u32, NULL},
+    [TCA_DUMP_FLAGS] = {nl_a_u32, NULL},
+};
+static const struct nl_attr_set tc_attr_set = NL_ATTR_SET(&rp_x_rtnl_tc_attrs, tc_attrs);
 
 static const struct nl_field tcmsg_fields[] = {
     FIELD(tcmsg, tcm_family, NLF_FAMILY, NULL), FIELD(tcmsg, tcm_ifindex, NLF_IFINDEX, NULL),
@@ -320,7 +415,19 @@ static const struct nl_field tcmsg_fields[] = {
     FIELD(tcmsg, tcm_info, NLF_U, NULL),
 };
 
-static const struct nl_attr_set tc_action_attr_set = {&rp_x_rtnl_tc_action_attrs, NULL, 0};
+static const struct nl_xval tca_act_flags = {&rp_x_rtnl_tca_act_flags, 4};
+static const struct nl_xval tca_act_hw_stats = {&rp_x_rtnl_tca_act_hw_stats, 4};
+static const struct nl_attr tc_action_attrs[] = {
+    [TCA_ACT_KIND] = {nl_a_str, NULL},
+    [TCA_ACT_INDEX] = {nl_a_u32, NULL},
+    [TCA_ACT_STATS] = {nl_a_nested, &tca_stats_set},
+    [TCA_ACT_FLAGS] = {nl_a_flags, &tca_act_flags},
+    [TCA_ACT_HW_STATS] = {nl_a_flags, &tca_act_hw_stats},
+    [TCA_ACT_USED_HW_STATS] = {nl_a_flags, &tca_act_hw_stats},
+    [TCA_ACT_IN_HW_COUNT] = {nl_a_u32, NULL},
+};
+static const struct nl_attr_set tc_action_attr_set =
+    NL_ATTR_SET(&rp_x_rtnl_tc_action_attrs, tc_action_attrs);
 
 static const struct nl_field tcamsg_fields[] = {
     FIELD(tcamsg, tca_family, NLF_FAMILY, NULL),
@@ -352,7 +459,108 @@ static const struct nl_field netconfmsg_fields[] = {
     FIELD(netconfmsg, ncm_family, NLF_FAMILY, NULL),
 };
 
-static const struct nl_attr_set mdb_attr_set = {&rp_x_rtnl_mdb_attrs, NULL, 0};
+static const struct nl_attr mdb_eattr_attrs[] = {
+    [MDBA_MDB_EATTR_TIMER] = {nl_a_clock_t, NULL},
+};
+static const struct nl_attr_set mdb_eattr_set =
+    NL_ATTR_SET(&rp_x_rtnl_mdba_mdb_eattr_attrs, mdb_eattr_attrs);
+
+static const struct nl_field br_mdb_entry_fields[] = {
+    FIELD(br_mdb_entry, ifindex, NLF_IFINDEX, NULL),
+    FIELD(br_mdb_entry, state, NLF_XVAL, &rp_x_mdb_states),
+    FIELD(br_mdb_entry, flags, NLF_FLAGS, &rp_x_mdb_flags),
+    FIELD(br_mdb_entry, vid, NLF_U, NULL),
+};
+
+/* struct br_mdb_entry: its group address by the family in addr.proto
+ * (network order), then the entry's attributes. */
+static bool mdb_entry_info(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			   uint64_t off, uint32_t len, const void *arg)
+{
+	(void)arg;
+	const size_t size = sizeof(struct br_mdb_entry);
+	if (len < size)
+		return false;
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	const uint8_t *const p = a->data + off;
+	const size_t at = offsetof(struct br_mdb_entry, addr);
+	const size_t proto_at = at + offsetof(__typeof__(((struct br_mdb_entry *)0)->addr), proto);
+	const uint16_t proto = (uint16_t)(p[proto_at] << 8 | p[proto_at + 1]);
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, p, br_mdb_entry_fields, 0, NL_ARRAY_LEN(br_mdb_entry_fields));
+	rp_e_key(c->e, "addr");
+	rp_e_open(c->e, '{');
+	if (proto == AF_INET || proto == AF_INET6) {
+		rp_print_inet_addr(c, proto, p + at, "u");
+	} else {
+		rp_e_key(c->e, "u");
+		rp_e_bytes_hex(c->e, p + at, proto_at - at, false);
+	}
+	rp_e_key(c->e, "proto");
+	if (c->e->json) {
+		rp_e_enum(c->e, &rp_x_address_family, proto);
+	} else {
+		struct rp_buf b = {0};
+		rp_buf_puts(&b, "htons(");
+		rp_xlat_enum_text(&b, rp_e_xstyle(c->e), &rp_x_address_family, proto);
+		rp_buf_puts(&b, ")");
+		rp_e_raw(c->e, b.data);
+		rp_buf_free(&b);
+	}
+	rp_e_close(c->e, '}');
+	rp_e_close(c->e, '}');
+	if (len > NL_ALIGN(size))
+		nl_print_attrs(c, m, a, off + NL_ALIGN(size), len - NL_ALIGN(size), &mdb_eattr_set);
+	return true;
+}
+
+static const struct nl_attr mdb_entry_attrs[] = {
+    [MDBA_MDB_ENTRY_INFO] = {mdb_entry_info, NULL},
+};
+static const struct nl_attr_set mdb_entry_set =
+    NL_ATTR_SET(&rp_x_rtnl_mdba_mdb_entry_attrs, mdb_entry_attrs);
+static const struct nl_attr mdb_mdb_attrs[] = {
+    [MDBA_MDB_ENTRY] = {nl_a_nested, &mdb_entry_set},
+};
+static const struct nl_attr_set mdb_mdb_set = NL_ATTR_SET(&rp_x_rtnl_mdba_mdb_attrs, mdb_mdb_attrs);
+
+static const struct nl_xval mdb_router_type = {&rp_x_multicast_router_types, 1};
+static const struct nl_attr mdb_router_pattr_attrs[] = {
+    [MDBA_ROUTER_PATTR_TIMER] = {nl_a_clock_t, NULL},
+    [MDBA_ROUTER_PATTR_TYPE] = {nl_a_xval, &mdb_router_type},
+    [MDBA_ROUTER_PATTR_INET_TIMER] = {nl_a_clock_t, NULL},
+    [MDBA_ROUTER_PATTR_INET6_TIMER] = {nl_a_clock_t, NULL},
+};
+static const struct nl_attr_set mdb_router_pattr_set =
+    NL_ATTR_SET(&rp_x_rtnl_mdba_router_pattr_attrs, mdb_router_pattr_attrs);
+
+/* MDBA_ROUTER_PORT: an interface index, then the port's attributes. */
+static bool mdb_router_port(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			    uint64_t off, uint32_t len, const void *arg)
+{
+	(void)arg;
+	if (!nl_a_ifindex(c, m, a, off, len, NULL))
+		return false;
+	if (len > NL_ALIGN(4))
+		nl_print_attrs(c, m, a, off + NL_ALIGN(4), len - NL_ALIGN(4),
+			       &mdb_router_pattr_set);
+	return true;
+}
+
+static const struct nl_attr mdb_router_attrs[] = {
+    [MDBA_ROUTER_PORT] = {mdb_router_port, NULL},
+};
+static const struct nl_attr_set mdb_router_set =
+    NL_ATTR_SET(&rp_x_rtnl_mdba_router_attrs, mdb_router_attrs);
+
+static const struct nl_attr mdb_attrs[] = {
+    [MDBA_MDB] = {nl_a_nested, &mdb_mdb_set},
+    [MDBA_ROUTER] = {nl_a_nested, &mdb_router_set},
+};
+static const struct nl_attr_set mdb_attr_set = NL_ATTR_SET(&rp_x_rtnl_mdb_attrs, mdb_attrs);
 
 static const struct nl_field br_port_msg_fields[] = {
     FIELD(br_port_msg, family, NLF_FAMILY, NULL),

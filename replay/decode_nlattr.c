@@ -227,20 +227,76 @@ bool nl_a_strn(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a
 	return true;
 }
 
+void nl_print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t n,
+		    size_t size, nl_elem_fn *print_elem)
+{
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return;
+	}
+	rp_e_open(c->e, '[');
+	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++) {
+		const uint64_t at = off + (uint64_t)k * size;
+		if (!nl_readable(a, at, size)) {
+			char tmp[32];
+			snprintf(tmp, sizeof(tmp), "%#" PRIx64, a->addr + at);
+			rp_e_ellipsis(c->e);
+			rp_e_comment(c->e, tmp);
+			break;
+		}
+		print_elem(c, a->data + at);
+	}
+	rp_e_close(c->e, ']');
+}
+
+static void print_u8_elem(struct rp_ctx *c, const uint8_t *p)
+{
+	rp_e_uint(c->e, *p);
+}
+
+static void print_u16_elem(struct rp_ctx *c, const uint8_t *p)
+{
+	rp_e_uint(c->e, rp_get_u16(p));
+}
+
+static void print_u32_elem(struct rp_ctx *c, const uint8_t *p)
+{
+	rp_e_uint(c->e, rp_get_u32(p));
+}
+
+/* An array attribute of n-byte unsigned numbers: false when it holds
+ * none. */
+static bool print_uint_array(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len,
+			     size_t size, nl_elem_fn *print_elem)
+{
+	if (len < size)
+		return false;
+	nl_print_elems(c, a, off, (uint32_t)(len / size), size, print_elem);
+	return true;
+}
+
 bool nl_a_u8_array(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
 		   uint32_t len, const void *arg)
 {
 	(void)m;
 	(void)arg;
-	if (!nl_readable(a, off, len)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '[');
-	for (uint32_t k = 0; k < len && !rp_array_cut(c, k); k++)
-		rp_e_uint(c->e, a->data[off + k]);
-	rp_e_close(c->e, ']');
-	return true;
+	return print_uint_array(c, a, off, len, 1, print_u8_elem);
+}
+
+bool nl_a_u16_array(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
+		    uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	return print_uint_array(c, a, off, len, 2, print_u16_elem);
+}
+
+bool nl_a_u32_array(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
+		    uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	return print_uint_array(c, a, off, len, 4, print_u32_elem);
 }
 
 bool nl_a_ifindex(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,

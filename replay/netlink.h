@@ -124,10 +124,17 @@ void nl_print_attrs(struct rp_ctx *c, const struct nl_msg *m, const struct nl_ar
 /* Element decoders. Integers need at least their size (more is ignored). */
 nl_attr_fn nl_a_u8, nl_a_u16, nl_a_u32, nl_a_u64, nl_a_s8, nl_a_s16, nl_a_s32, nl_a_s64;
 nl_attr_fn nl_a_x8, nl_a_x16, nl_a_x32, nl_a_x64;
-nl_attr_fn nl_a_xint;	     /* x8..x64 by the length */
-nl_attr_fn nl_a_str;	     /* "name" (a trailing NUL dropped, "..." when none) */
-nl_attr_fn nl_a_strn;	     /* the bytes as a string */
-nl_attr_fn nl_a_u8_array;    /* [1, 2, 3] (cut by -s) */
+nl_attr_fn nl_a_xint; /* x8..x64 by the length */
+nl_attr_fn nl_a_str;  /* "name" (a trailing NUL dropped, "..." when none) */
+nl_attr_fn nl_a_strn; /* the bytes as a string */
+/* Arrays of unsigned numbers: [1, 2, 3], cut by -s, then "... /" "* ADDR
+ * *" "/" where the trace ends (strace's print_array); false when empty. */
+nl_attr_fn nl_a_u8_array, nl_a_u16_array, nl_a_u32_array;
+/* n elements of size bytes at off, each by print_elem, as above (its
+ * address when not even the first is there). */
+typedef void nl_elem_fn(struct rp_ctx *c, const uint8_t *elem);
+void nl_print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t n,
+		    size_t size, nl_elem_fn *print_elem);
 nl_attr_fn nl_a_ifindex;     /* if_nametoindex("lo") */
 nl_attr_fn nl_a_fd;	     /* a descriptor (with -y its path) */
 nl_attr_fn nl_a_uid;	     /* uid/gid: -1 for all ones */

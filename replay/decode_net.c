@@ -116,7 +116,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		rp_e_key(c->e, "sin_port");
 		rp_print_net_port(c, d + 2);
 		rp_e_key(c->e, "sin_addr");
-		rp_print_inet_addr(c, AF_INET, d + 4, NULL);
+		rp_print_inet_addr(c, AF_INET, d + 4, 4, NULL);
 	} else if (fam == AF_INET6 && len >= 24) {
 		rp_e_key(c->e, "sin6_port");
 		rp_print_net_port(c, d + 2);
@@ -125,7 +125,7 @@ static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
 		snprintf(flow, sizeof(flow), "htonl(%" PRIu32 ")",
 			 (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
 		rp_print_net_bytes(c, d + 4, 4, flow);
-		rp_print_inet_addr(c, AF_INET6, d + 8, "sin6_addr");
+		rp_print_inet_addr(c, AF_INET6, d + 8, 16, "sin6_addr");
 		if (len > 24) {
 			const bool linklocal = (d[8] == 0xfe && (d[9] & 0xc0) == 0x80) ||
 					       (d[8] == 0xff && (d[9] & 0xf) == 2);
@@ -469,9 +469,9 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		}
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "imr_multiaddr");
-		rp_print_inet_addr(c, AF_INET, m->data, NULL);
+		rp_print_inet_addr(c, AF_INET, m->data, 4, NULL);
 		rp_e_key(c->e, "imr_interface");
-		rp_print_inet_addr(c, AF_INET, m->data + 4, NULL);
+		rp_print_inet_addr(c, AF_INET, m->data + 4, 4, NULL);
 		rp_e_close(c->e, '}');
 		return;
 	}
@@ -632,9 +632,9 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 			rp_e_key(c->e, "ipi_ifindex");
 			rp_print_ifindex(c, rp_get_u32(d));
 			rp_e_key(c->e, "ipi_spec_dst");
-			rp_print_inet_addr(c, AF_INET, d + 4, NULL);
+			rp_print_inet_addr(c, AF_INET, d + 4, 4, NULL);
 			rp_e_key(c->e, "ipi_addr");
-			rp_print_inet_addr(c, AF_INET, d + 8, NULL);
+			rp_print_inet_addr(c, AF_INET, d + 8, 4, NULL);
 			rp_e_close(c->e, '}');
 		} else if ((type == 2 || type == 23) && len >= 4) { /* IP_TTL, IP_CHECKSUM */
 			rp_e_key(c->e, "cmsg_data");

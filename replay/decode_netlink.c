@@ -121,7 +121,8 @@ static void print_header(struct rp_ctx *c, uint32_t protocol, const uint8_t *h)
 	rp_e_key(c->e, "nlmsg_seq");
 	rp_e_uint(c->e, rp_get_u32(h + 8));
 	rp_e_key(c->e, "nlmsg_pid");
-	rp_e_uint(c->e, rp_get_u32(h + 12));
+	/* a port id that is usually the sender's pid: printed as one */
+	rp_e_pid(c, (int32_t)rp_get_u32(h + 12), SC_PID_TGID);
 	rp_e_close(c->e, '}');
 }
 

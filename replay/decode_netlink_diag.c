@@ -47,7 +47,7 @@ static const struct nl_field cookie_at_0 = {"cookie", 0, 8, NLF_U, NULL};
 static void print_sockid_addr(struct rp_ctx *c, const uint8_t *p, int family, const char *name)
 {
 	if (family == AF_INET || family == AF_INET6) {
-		rp_print_inet_addr(c, family, p, name);
+		rp_print_inet_addr(c, family, p, 16, name);
 		return;
 	}
 	rp_e_key(c->e, name);

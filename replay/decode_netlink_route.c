@@ -108,7 +108,7 @@ static bool rta_via(struct rp_ctx *c, const struct nl_msg *m, const struct nl_ar
 	if (len > at) {
 		const uint32_t need = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
 		if (need && len - at >= need && nl_readable(a, off + at, need)) {
-			rp_print_inet_addr(c, family, a->data + off + at, "rtvia_addr");
+			rp_print_inet_addr(c, family, a->data + off + at, need, "rtvia_addr");
 		} else {
 			rp_e_key(c->e, "rtvia_addr");
 			nl_print_hex(c, a, off + at, len - at);
@@ -494,7 +494,7 @@ static bool mdb_entry_info(struct rp_ctx *c, const struct nl_msg *m, const struc
 	rp_e_key(c->e, "addr");
 	rp_e_open(c->e, '{');
 	if (proto == AF_INET || proto == AF_INET6) {
-		rp_print_inet_addr(c, proto, p + at, "u");
+		rp_print_inet_addr(c, proto, p + at, proto_at - at, "u");
 	} else {
 		rp_e_key(c->e, "u");
 		rp_e_bytes_hex(c->e, p + at, proto_at - at, false);

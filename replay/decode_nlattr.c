@@ -208,10 +208,16 @@ bool nl_a_str(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
 		rp_e_ptr(c->e, a->addr + off);
 		return true;
 	}
+	/* strace's QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0: a NUL
+	 * ending what -s shows is dropped, unless the string goes out in \x
+	 * escapes (-x, -xx), which show it; anything else is cut: "..." */
 	const uint8_t *const p = a->data + off;
-	/* a string that does not end in its NUL is cut: "..." */
-	const bool terminated = len && !p[len - 1];
-	rp_e_bytes(c->e, p, terminated ? len - 1 : len, false, !terminated);
+	const size_t size = len < c->opts->max_strlen ? len : c->opts->max_strlen;
+	const bool hex = !c->e->json && rp_quotes_as_hex(p, size, c->opts->xflag);
+	if (size && !p[size - 1] && !hex)
+		rp_e_bytes(c->e, p, size - 1, false, false);
+	else
+		rp_e_bytes(c->e, p, size, false, true);
 	return true;
 }
 
@@ -405,7 +411,7 @@ static bool print_addr_of(struct rp_ctx *c, const struct nl_area *a, uint64_t of
 	if (!nl_readable(a, off, size))
 		rp_e_ptr(c->e, a->addr + off);
 	else
-		rp_print_inet_addr(c, family, a->data + off, NULL);
+		rp_print_inet_addr(c, family, a->data + off, size, NULL);
 	return true;
 }
 

@@ -117,7 +117,7 @@ static bool dump_call_of(const struct rp_syscall *sc, struct dump_call *call)
 
 /* ---- dumping ---- */
 
-enum { DUMP_LINE_BYTES = 16, DUMP_GROUP_BYTES = 8 };
+enum { DUMP_LINE_BYTES = 16, DUMP_GROUP_BYTES = 8, DUMP_FETCH_BYTES = 1 << 16 };
 
 /* len bytes at addr, of which m holds the first ones (NULL: none): " | "
  * offset, two groups of eight bytes in hex, the bytes as ASCII, " |"; the
@@ -128,7 +128,12 @@ static void dump_bytes(struct rp_buf *out, const struct rp_mem *m, uint64_t addr
 	static const char hex[] = "0123456789abcdef";
 	if (!len)
 		return;
-	const size_t have = !m ? 0 : m->len < len ? m->len : (size_t)len;
+	const bool unreadable = !m || (m->flags & STRTRC_MEM_UNREADABLE);
+	size_t have = !m ? 0 : m->len < len ? m->len : (size_t)len;
+	/* strace reads what it dumps in 64 KiB pieces: a piece it cannot
+	 * read whole is not shown at all */
+	if (unreadable && have < len)
+		have -= have % DUMP_FETCH_BYTES;
 	int width = 5;
 	if (len > (uint64_t)1 << 20) {
 		int bits = 0;
@@ -155,7 +160,6 @@ static void dump_bytes(struct rp_buf *out, const struct rp_mem *m, uint64_t addr
 	 * them either, strace could not, and it says nothing when it could
 	 * read none; what the recorder read but did not keep (strec -s, a
 	 * scrubbed trace) is said, in strace's words for a failed read. */
-	const bool unreadable = !m || (m->flags & STRTRC_MEM_UNREADABLE);
 	if (have < len && !(unreadable && !have))
 		rp_buf_printf(out,
 			      " | <Cannot fetch %" PRIu64 " byte%s from pid %u @%#" PRIx64 ">\n",

@@ -143,7 +143,7 @@ static void quote_chars(struct rp_buf *b, const uint8_t *data, size_t n, bool us
 
 /* strace's choice of \x for a whole string: with -x when it holds any
  * non-printable (other than whitespace), with -xx always. */
-static bool use_hex(const uint8_t *data, size_t n, int xflag)
+bool rp_quotes_as_hex(const uint8_t *data, size_t n, int xflag)
 {
 	if (xflag != 1)
 		return xflag > 1;
@@ -169,7 +169,7 @@ void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned
 		more = true;
 	}
 	rp_buf_putc(b, '"');
-	quote_chars(b, data, n, use_hex(data, n, xflag), NULL);
+	quote_chars(b, data, n, rp_quotes_as_hex(data, n, xflag), NULL);
 	rp_buf_putc(b, '"');
 	if (more)
 		rp_buf_puts(b, "...");
@@ -178,7 +178,7 @@ void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned
 void rp_quote_fd_path(struct rp_buf *b, const char *path, size_t len, int xflag)
 {
 	const uint8_t *const data = (const uint8_t *)path;
-	quote_chars(b, data, len, use_hex(data, len, xflag), "<>");
+	quote_chars(b, data, len, rp_quotes_as_hex(data, len, xflag), "<>");
 }
 
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid. */

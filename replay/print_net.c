@@ -76,7 +76,7 @@ void rp_print_ifindex(struct rp_ctx *c, uint32_t idx)
 	rp_print_num_call(c, idx, b.data ? b.data : "");
 	rp_buf_free(&b);
 }
-void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, const char *var)
+void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, size_t n, const char *var)
 {
 	char tmp[INET6_ADDRSTRLEN];
 	inet_ntop(family, p, tmp, sizeof(tmp));
@@ -85,7 +85,7 @@ void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, const ch
 		if (var)
 			rp_e_key(c->e, var);
 		rp_call_str_text(c, &b, "inet_addr(", tmp, ")");
-		rp_print_net_bytes(c, p, 4, b.data ? b.data : "");
+		rp_print_net_bytes(c, p, n, b.data ? b.data : "");
 	} else if (rp_e_xstyle(c->e) == RP_XLAT_ABBREV) {
 		/* strace's text names the variable inside the call instead */
 		if (var && c->e->json)
@@ -98,7 +98,7 @@ void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, const ch
 		if (var)
 			rp_e_key(c->e, var);
 		rp_call_str_text(c, &b, "inet_pton(AF_INET6, ", tmp, ")");
-		rp_print_net_bytes(c, p, 16, b.data ? b.data : "");
+		rp_print_net_bytes(c, p, n, b.data ? b.data : "");
 	}
 	rp_buf_free(&b);
 }

@@ -297,6 +297,10 @@ bool rp_printer_last_call(const struct rp_printer *p, struct rp_call_span *span)
 /* strace's quoting of len bytes (-s truncation at max_strlen, escapes, and
  * "..." after the quote when truncated or when more is true). With
  * cstring, printing stops at a NUL. Exposed for unit tests. */
+/* Whether strace quotes these n bytes as \x escapes throughout: with -x
+ * (xflag 1) when any is non-printable other than whitespace, with -xx
+ * always. */
+bool rp_quotes_as_hex(const uint8_t *data, size_t n, int xflag);
 void rp_quote_string(struct rp_buf *b, const uint8_t *data, size_t len, unsigned max_strlen,
 		     int xflag, bool cstring, bool more);
 /* s as one word of a POSIX shell's command line: bare, or single-quoted. */

@@ -315,8 +315,8 @@ void rp_print_uid(struct rp_ctx *c, uint32_t v);
  * bytes, -X verbose: both); a number shown as a call likewise; an
  * interface index as if_nametoindex("lo"); an AF_INET or AF_INET6 address
  * (4 or 16 bytes at p) as inet_addr("...") or inet_pton(AF_INET6, "..."[,
- * &var]), var the field's name (keyed here, as strace places it) or NULL;
- * a port as htons(N). */
+ * &var]) (-X raw and verbose show the n bytes of the field), var the field's name (keyed here, as
+ * strace places it) or NULL; a port as htons(N). */
 void rp_print_hex_whole(struct rp_ctx *c, const uint8_t *d, size_t len);
 void rp_call_str_text(const struct rp_ctx *c, struct rp_buf *b, const char *pre, const char *text,
 		      const char *post);
@@ -324,7 +324,7 @@ void rp_print_call_str(struct rp_ctx *c, const char *pre, const char *text, cons
 void rp_print_net_bytes(struct rp_ctx *c, const uint8_t *d, size_t n, const char *call);
 void rp_print_num_call(struct rp_ctx *c, uint64_t v, const char *call);
 void rp_print_ifindex(struct rp_ctx *c, uint32_t idx);
-void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, const char *var);
+void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, size_t n, const char *var);
 void rp_print_net_port(struct rp_ctx *c, const uint8_t *p);
 /* A hardware address of n bytes: ab:cd:ef:01:02:03 (-X raw: the bytes in
  * hex, -X verbose: both). */

@@ -507,7 +507,7 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_key(c->e, "mr_alen");
 		rp_e_uint(c->e, alen);
 		rp_e_key(c->e, "mr_address");
-		rp_print_hwaddr(c, m->data + 8, alen < 8 ? alen : 8);
+		rp_print_hwaddr(c, m->data + 8, alen < 8 ? alen : 8, SIZE_MAX);
 		rp_e_close(c->e, '}');
 		return;
 	}

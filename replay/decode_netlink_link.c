@@ -15,65 +15,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#define FIELD(type, member, kind, x)                                                               \
-	{                                                                                          \
-#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
-		    (kind), (x)                                                                    \
-	}
-#define END_OF(type, member) (offsetof(struct type, member) + sizeof(((struct type *)0)->member))
-
 /* ---- shared pieces ---- */
-
-/* A struct of size bytes at off as {fields}, or its address when the trace
- * does not hold it. */
-static void print_struct(struct rp_ctx *c, const struct nl_area *a, uint64_t off, size_t size,
-			 const struct nl_field *f, size_t n)
-{
-	if (!nl_readable(a, off, size)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return;
-	}
-	rp_e_open(c->e, '{');
-	nl_print_fields(c, a->data + off, f, 0, n);
-	rp_e_close(c->e, '}');
-}
-
-/* A fixed struct attribute: at least size bytes, else the hex string. */
-struct link_struct {
-	const struct nl_field *f;
-	size_t n, size;
-	bool tail; /* the bytes past the struct follow as a hex string */
-};
-#define LINK_STRUCT(fields, type, tail)                                                            \
-	{                                                                                          \
-		(fields), NL_ARRAY_LEN(fields), sizeof(struct type), (tail)                        \
-	}
-
-static bool a_struct(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
-		     uint64_t off, uint32_t len, const void *arg)
-{
-	(void)m;
-	const struct link_struct *const s = arg;
-	if (len < s->size)
-		return false;
-	print_struct(c, a, off, s->size, s->f, s->n);
-	if (s->tail && len > s->size && nl_readable(a, off, s->size))
-		nl_print_hex(c, a, off + s->size, len - s->size);
-	return true;
-}
-
-/* A hardware address: "xx:xx:..." of at most show bytes; under -X raw the
- * bytes as a hex string, under -X verbose both (strace's print_hwaddr). */
-static void print_mac(struct rp_ctx *c, const uint8_t *p, size_t n, size_t show)
-{
-	struct rp_buf mac = {0}, bytes = {0};
-	for (size_t k = 0; k < n && k < show; k++)
-		rp_buf_printf(&mac, k ? ":%02x" : "%02x", p[k]);
-	rp_quote_string(&bytes, p, n, (unsigned)n, 2, false, false);
-	rp_e_named(c->e, bytes.data ? bytes.data : "\"\"", mac.data ? mac.data : "");
-	rp_buf_free(&mac);
-	rp_buf_free(&bytes);
-}
 
 /* The address length of an ARPHRD_* device type below 256 (strace's
  * hwaddr_sizes; 255: all of it). strace looks the message's family up
@@ -112,7 +54,7 @@ static bool print_hwaddr(struct rp_ctx *c, const struct nl_area *a, uint64_t off
 	if (!nl_readable(a, off, len))
 		rp_e_ptr(c->e, a->addr + off);
 	else
-		print_mac(c, a->data + off, len, show);
+		rp_print_hwaddr(c, a->data + off, len, show);
 	return true;
 }
 
@@ -209,26 +151,31 @@ static bool a_indexed(struct rp_ctx *c, const struct nl_msg *m, const struct nl_
 /* ---- link statistics structs (IFLA_STATS, IFLA_STATS64) ---- */
 
 #define STATS_FIELDS(type)                                                                         \
-	FIELD(type, rx_packets, NLF_U, NULL), FIELD(type, tx_packets, NLF_U, NULL),                \
-	    FIELD(type, rx_bytes, NLF_U, NULL), FIELD(type, tx_bytes, NLF_U, NULL),                \
-	    FIELD(type, rx_errors, NLF_U, NULL), FIELD(type, tx_errors, NLF_U, NULL),              \
-	    FIELD(type, rx_dropped, NLF_U, NULL), FIELD(type, tx_dropped, NLF_U, NULL),            \
-	    FIELD(type, multicast, NLF_U, NULL), FIELD(type, collisions, NLF_U, NULL),             \
-	    FIELD(type, rx_length_errors, NLF_U, NULL), FIELD(type, rx_over_errors, NLF_U, NULL),  \
-	    FIELD(type, rx_crc_errors, NLF_U, NULL), FIELD(type, rx_frame_errors, NLF_U, NULL),    \
-	    FIELD(type, rx_fifo_errors, NLF_U, NULL), FIELD(type, rx_missed_errors, NLF_U, NULL),  \
-	    FIELD(type, tx_aborted_errors, NLF_U, NULL),                                           \
-	    FIELD(type, tx_carrier_errors, NLF_U, NULL), FIELD(type, tx_fifo_errors, NLF_U, NULL), \
-	    FIELD(type, tx_heartbeat_errors, NLF_U, NULL),                                         \
-	    FIELD(type, tx_window_errors, NLF_U, NULL), FIELD(type, rx_compressed, NLF_U, NULL),   \
-	    FIELD(type, tx_compressed, NLF_U, NULL), FIELD(type, rx_nohandler, NLF_U, NULL)
+	NL_FIELD(type, rx_packets, NLF_U, NULL), NL_FIELD(type, tx_packets, NLF_U, NULL),          \
+	    NL_FIELD(type, rx_bytes, NLF_U, NULL), NL_FIELD(type, tx_bytes, NLF_U, NULL),          \
+	    NL_FIELD(type, rx_errors, NLF_U, NULL), NL_FIELD(type, tx_errors, NLF_U, NULL),        \
+	    NL_FIELD(type, rx_dropped, NLF_U, NULL), NL_FIELD(type, tx_dropped, NLF_U, NULL),      \
+	    NL_FIELD(type, multicast, NLF_U, NULL), NL_FIELD(type, collisions, NLF_U, NULL),       \
+	    NL_FIELD(type, rx_length_errors, NLF_U, NULL),                                         \
+	    NL_FIELD(type, rx_over_errors, NLF_U, NULL),                                           \
+	    NL_FIELD(type, rx_crc_errors, NLF_U, NULL),                                            \
+	    NL_FIELD(type, rx_frame_errors, NLF_U, NULL),                                          \
+	    NL_FIELD(type, rx_fifo_errors, NLF_U, NULL),                                           \
+	    NL_FIELD(type, rx_missed_errors, NLF_U, NULL),                                         \
+	    NL_FIELD(type, tx_aborted_errors, NLF_U, NULL),                                        \
+	    NL_FIELD(type, tx_carrier_errors, NLF_U, NULL),                                        \
+	    NL_FIELD(type, tx_fifo_errors, NLF_U, NULL),                                           \
+	    NL_FIELD(type, tx_heartbeat_errors, NLF_U, NULL),                                      \
+	    NL_FIELD(type, tx_window_errors, NLF_U, NULL),                                         \
+	    NL_FIELD(type, rx_compressed, NLF_U, NULL),                                            \
+	    NL_FIELD(type, tx_compressed, NLF_U, NULL), NL_FIELD(type, rx_nohandler, NLF_U, NULL)
 
 #define STATS_OLD_FIELDS 23 /* up to tx_compressed: the oldest kernels' size */
 
 static const struct nl_field stats32_fields[] = {STATS_FIELDS(rtnl_link_stats)};
 static const struct nl_field stats64_fields[] = {
     STATS_FIELDS(rtnl_link_stats64),
-    FIELD(rtnl_link_stats64, rx_otherhost_dropped, NLF_U, NULL),
+    NL_FIELD(rtnl_link_stats64, rx_otherhost_dropped, NLF_U, NULL),
 };
 
 /* The whole struct, or exactly one of its older sizes. */
@@ -237,12 +184,12 @@ static bool a_stats32(struct rp_ctx *c, const struct nl_msg *m, const struct nl_
 {
 	(void)m;
 	(void)arg;
-	const size_t old = END_OF(rtnl_link_stats, tx_compressed);
+	const size_t old = NL_END_OF(rtnl_link_stats, tx_compressed);
 	if (len >= sizeof(struct rtnl_link_stats))
-		print_struct(c, a, off, sizeof(struct rtnl_link_stats), stats32_fields,
-			     NL_ARRAY_LEN(stats32_fields));
+		nl_print_struct(c, a, off, sizeof(struct rtnl_link_stats), stats32_fields,
+				NL_ARRAY_LEN(stats32_fields));
 	else if (len == old)
-		print_struct(c, a, off, old, stats32_fields, STATS_OLD_FIELDS);
+		nl_print_struct(c, a, off, old, stats32_fields, STATS_OLD_FIELDS);
 	else
 		return false;
 	return true;
@@ -253,15 +200,15 @@ static bool a_stats64(struct rp_ctx *c, const struct nl_msg *m, const struct nl_
 {
 	(void)m;
 	(void)arg;
-	const size_t old = END_OF(rtnl_link_stats64, tx_compressed);
-	const size_t nohandler = END_OF(rtnl_link_stats64, rx_nohandler);
+	const size_t old = NL_END_OF(rtnl_link_stats64, tx_compressed);
+	const size_t nohandler = NL_END_OF(rtnl_link_stats64, rx_nohandler);
 	if (len >= sizeof(struct rtnl_link_stats64))
-		print_struct(c, a, off, sizeof(struct rtnl_link_stats64), stats64_fields,
-			     NL_ARRAY_LEN(stats64_fields));
+		nl_print_struct(c, a, off, sizeof(struct rtnl_link_stats64), stats64_fields,
+				NL_ARRAY_LEN(stats64_fields));
 	else if (len == nohandler)
-		print_struct(c, a, off, nohandler, stats64_fields, STATS_OLD_FIELDS + 1);
+		nl_print_struct(c, a, off, nohandler, stats64_fields, STATS_OLD_FIELDS + 1);
 	else if (len == old)
-		print_struct(c, a, off, old, stats64_fields, STATS_OLD_FIELDS);
+		nl_print_struct(c, a, off, old, stats64_fields, STATS_OLD_FIELDS);
 	else
 		return false;
 	return true;
@@ -290,7 +237,7 @@ static bool a_bridge_id(struct rp_ctx *c, const struct nl_msg *m, const struct n
 	rp_e_uint(c->e, p[offsetof(struct ifla_bridge_id, prio) + 1]);
 	rp_e_close(c->e, ']');
 	rp_e_key(c->e, "addr");
-	print_mac(c, p + offsetof(struct ifla_bridge_id, addr), 6, 6);
+	rp_print_hwaddr(c, p + offsetof(struct ifla_bridge_id, addr), 6, 6);
 	rp_e_close(c->e, '}');
 	return true;
 }
@@ -347,13 +294,12 @@ static const struct nl_attr_set inet_set =
     NL_ATTR_SET(&rp_x_rtnl_ifla_af_spec_inet_attrs, inet_attrs);
 
 static const struct nl_field ifla_cacheinfo_fields[] = {
-    FIELD(ifla_cacheinfo, max_reasm_len, NLF_U, NULL),
-    FIELD(ifla_cacheinfo, tstamp, NLF_U, NULL),
-    FIELD(ifla_cacheinfo, reachable_time, NLF_U, NULL),
-    FIELD(ifla_cacheinfo, retrans_time, NLF_U, NULL),
+    NL_FIELD(ifla_cacheinfo, max_reasm_len, NLF_U, NULL),
+    NL_FIELD(ifla_cacheinfo, tstamp, NLF_U, NULL),
+    NL_FIELD(ifla_cacheinfo, reachable_time, NLF_U, NULL),
+    NL_FIELD(ifla_cacheinfo, retrans_time, NLF_U, NULL),
 };
-static const struct link_struct ifla_cacheinfo =
-    LINK_STRUCT(ifla_cacheinfo_fields, ifla_cacheinfo, false);
+static const struct nl_struct ifla_cacheinfo = NL_STRUCT(ifla_cacheinfo_fields, ifla_cacheinfo);
 
 XVAL(inet6_flags, rp_x_inet6_if_flags, 4);
 XVAL(inet6_agm, rp_x_in6_addr_gen_mode, 1);
@@ -365,7 +311,7 @@ static const struct nl_attr inet6_attrs[] = {
     [IFLA_INET6_FLAGS] = {nl_a_flags, &inet6_flags},
     [IFLA_INET6_CONF] = {a_indexed, &inet6_conf},
     [IFLA_INET6_STATS] = {a_indexed, &inet6_stats},
-    [IFLA_INET6_CACHEINFO] = {a_struct, &ifla_cacheinfo},
+    [IFLA_INET6_CACHEINFO] = {nl_a_struct, &ifla_cacheinfo},
     [IFLA_INET6_ICMP6STATS] = {a_indexed, &icmp6_stats},
     [IFLA_INET6_TOKEN] = {nl_a_in6_addr, NULL},
     [IFLA_INET6_ADDR_GEN_MODE] = {nl_a_xval, &inet6_agm},
@@ -398,9 +344,12 @@ static bool a_protinfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl
 /* ---- IFLA_MAP ---- */
 
 static const struct nl_field ifmap_fields[] = {
-    FIELD(rtnl_link_ifmap, mem_start, NLF_X, NULL), FIELD(rtnl_link_ifmap, mem_end, NLF_X, NULL),
-    FIELD(rtnl_link_ifmap, base_addr, NLF_X, NULL), FIELD(rtnl_link_ifmap, irq, NLF_U, NULL),
-    FIELD(rtnl_link_ifmap, dma, NLF_U, NULL),	    FIELD(rtnl_link_ifmap, port, NLF_U, NULL),
+    NL_FIELD(rtnl_link_ifmap, mem_start, NLF_X, NULL),
+    NL_FIELD(rtnl_link_ifmap, mem_end, NLF_X, NULL),
+    NL_FIELD(rtnl_link_ifmap, base_addr, NLF_X, NULL),
+    NL_FIELD(rtnl_link_ifmap, irq, NLF_U, NULL),
+    NL_FIELD(rtnl_link_ifmap, dma, NLF_U, NULL),
+    NL_FIELD(rtnl_link_ifmap, port, NLF_U, NULL),
 };
 
 static bool a_ifmap(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
@@ -408,10 +357,10 @@ static bool a_ifmap(struct rp_ctx *c, const struct nl_msg *m, const struct nl_ar
 {
 	(void)m;
 	(void)arg;
-	const size_t size = END_OF(rtnl_link_ifmap, port); /* not its padding */
+	const size_t size = NL_END_OF(rtnl_link_ifmap, port); /* not its padding */
 	if (len < size)
 		return false;
-	print_struct(c, a, off, size, ifmap_fields, NL_ARRAY_LEN(ifmap_fields));
+	nl_print_struct(c, a, off, size, ifmap_fields, NL_ARRAY_LEN(ifmap_fields));
 	return true;
 }
 
@@ -469,15 +418,15 @@ static bool a_xstats(struct rp_ctx *c, const struct nl_msg *m, const struct nl_a
 	const struct link_kinds *const k = m->ctx;
 	if (!k || strcmp(k->kind, "can") || len < 24)
 		return false;
-	print_struct(c, a, off, 24, can_stats_fields, NL_ARRAY_LEN(can_stats_fields));
+	nl_print_struct(c, a, off, 24, can_stats_fields, NL_ARRAY_LEN(can_stats_fields));
 	return true;
 }
 
 static const struct nl_field boolopt_fields[] = {
-    FIELD(br_boolopt_multi, optval, NLF_FLAGS, &rp_x_rtnl_ifla_br_boolopt_flags),
-    FIELD(br_boolopt_multi, optmask, NLF_FLAGS, &rp_x_rtnl_ifla_br_boolopt_flags),
+    NL_FIELD(br_boolopt_multi, optval, NLF_FLAGS, &rp_x_rtnl_ifla_br_boolopt_flags),
+    NL_FIELD(br_boolopt_multi, optmask, NLF_FLAGS, &rp_x_rtnl_ifla_br_boolopt_flags),
 };
-static const struct link_struct boolopt = LINK_STRUCT(boolopt_fields, br_boolopt_multi, false);
+static const struct nl_struct boolopt = NL_STRUCT(boolopt_fields, br_boolopt_multi);
 
 static const struct nl_attr querier_attrs[] = {
     [BRIDGE_QUERIER_IP_ADDRESS] = {nl_a_in_addr, NULL},
@@ -534,7 +483,7 @@ static const struct nl_attr bridge_data_attrs[] = {
     [IFLA_BR_MCAST_IGMP_VERSION] = {nl_a_u8, NULL},
     [IFLA_BR_MCAST_MLD_VERSION] = {nl_a_u8, NULL},
     [IFLA_BR_VLAN_STATS_PER_PORT] = {nl_a_u8, NULL},
-    [IFLA_BR_MULTI_BOOLOPT] = {a_struct, &boolopt},
+    [IFLA_BR_MULTI_BOOLOPT] = {nl_a_struct, &boolopt},
     [IFLA_BR_MCAST_QUERIER_STATE] = NESTED(querier_set),
 };
 static const struct nl_attr_set bridge_data_set =
@@ -605,7 +554,7 @@ static bool a_linkinfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl
 /* ---- virtual functions (IFLA_VFINFO_LIST) ---- */
 
 static const struct nl_field vf_mac_fields[] = {
-    FIELD(ifla_vf_mac, vf, NLF_U, NULL),
+    NL_FIELD(ifla_vf_mac, vf, NLF_U, NULL),
 };
 
 /* struct ifla_vf_mac: {vf=N, mac=MAC of all 32 bytes} */
@@ -624,45 +573,43 @@ static bool a_vf_mac(struct rp_ctx *c, const struct nl_msg *m, const struct nl_a
 	rp_e_open(c->e, '{');
 	nl_print_fields(c, a->data + off, vf_mac_fields, 0, 1);
 	rp_e_key(c->e, "mac");
-	print_mac(c, a->data + off + offsetof(struct ifla_vf_mac, mac), 32, 32);
+	rp_print_hwaddr(c, a->data + off + offsetof(struct ifla_vf_mac, mac), 32, 32);
 	rp_e_close(c->e, '}');
 	return true;
 }
 
 static const struct nl_field vf_vlan_fields[] = {
-    FIELD(ifla_vf_vlan, vf, NLF_U, NULL),
-    FIELD(ifla_vf_vlan, vlan, NLF_U, NULL),
-    FIELD(ifla_vf_vlan, qos, NLF_U, NULL),
+    NL_FIELD(ifla_vf_vlan, vf, NLF_U, NULL),
+    NL_FIELD(ifla_vf_vlan, vlan, NLF_U, NULL),
+    NL_FIELD(ifla_vf_vlan, qos, NLF_U, NULL),
 };
-static const struct link_struct vf_vlan = LINK_STRUCT(vf_vlan_fields, ifla_vf_vlan, false);
+static const struct nl_struct vf_vlan = NL_STRUCT(vf_vlan_fields, ifla_vf_vlan);
 
 static const struct nl_field vf_tx_rate_fields[] = {
-    FIELD(ifla_vf_tx_rate, vf, NLF_U, NULL),
-    FIELD(ifla_vf_tx_rate, rate, NLF_U, NULL),
+    NL_FIELD(ifla_vf_tx_rate, vf, NLF_U, NULL),
+    NL_FIELD(ifla_vf_tx_rate, rate, NLF_U, NULL),
 };
-static const struct link_struct vf_tx_rate = LINK_STRUCT(vf_tx_rate_fields, ifla_vf_tx_rate, false);
+static const struct nl_struct vf_tx_rate = NL_STRUCT(vf_tx_rate_fields, ifla_vf_tx_rate);
 
 /* {vf, setting}: spoofchk, rss_query_en and trust share the layout */
 static const struct nl_field vf_setting_fields[] = {
-    FIELD(ifla_vf_spoofchk, vf, NLF_U, NULL),
-    FIELD(ifla_vf_spoofchk, setting, NLF_U, NULL),
+    NL_FIELD(ifla_vf_spoofchk, vf, NLF_U, NULL),
+    NL_FIELD(ifla_vf_spoofchk, setting, NLF_U, NULL),
 };
-static const struct link_struct vf_setting =
-    LINK_STRUCT(vf_setting_fields, ifla_vf_spoofchk, false);
+static const struct nl_struct vf_setting = NL_STRUCT(vf_setting_fields, ifla_vf_spoofchk);
 
 static const struct nl_field vf_link_state_fields[] = {
-    FIELD(ifla_vf_link_state, vf, NLF_U, NULL),
-    FIELD(ifla_vf_link_state, link_state, NLF_XVAL, &rp_x_rtnl_ifla_vf_link_states),
+    NL_FIELD(ifla_vf_link_state, vf, NLF_U, NULL),
+    NL_FIELD(ifla_vf_link_state, link_state, NLF_XVAL, &rp_x_rtnl_ifla_vf_link_states),
 };
-static const struct link_struct vf_link_state =
-    LINK_STRUCT(vf_link_state_fields, ifla_vf_link_state, false);
+static const struct nl_struct vf_link_state = NL_STRUCT(vf_link_state_fields, ifla_vf_link_state);
 
 static const struct nl_field vf_rate_fields[] = {
-    FIELD(ifla_vf_rate, vf, NLF_U, NULL),
-    FIELD(ifla_vf_rate, min_tx_rate, NLF_U, NULL),
-    FIELD(ifla_vf_rate, max_tx_rate, NLF_U, NULL),
+    NL_FIELD(ifla_vf_rate, vf, NLF_U, NULL),
+    NL_FIELD(ifla_vf_rate, min_tx_rate, NLF_U, NULL),
+    NL_FIELD(ifla_vf_rate, max_tx_rate, NLF_U, NULL),
 };
-static const struct link_struct vf_rate = LINK_STRUCT(vf_rate_fields, ifla_vf_rate, false);
+static const struct nl_struct vf_rate = NL_STRUCT(vf_rate_fields, ifla_vf_rate);
 
 static const struct nl_attr vf_stats_attrs[] = {
     [IFLA_VF_STATS_RX_PACKETS] = {nl_a_u64, NULL}, [IFLA_VF_STATS_TX_PACKETS] = {nl_a_u64, NULL},
@@ -690,7 +637,7 @@ static bool a_vf_guid(struct rp_ctx *c, const struct nl_msg *m, const struct nl_
 	};
 	if (len != 12 && len != 16)
 		return false;
-	print_struct(c, a, off, len, len == 12 ? packed : aligned, 2);
+	nl_print_struct(c, a, off, len, len == 12 ? packed : aligned, 2);
 	return true;
 }
 
@@ -700,9 +647,9 @@ static bool a_vf_vlan_info(struct rp_ctx *c, const struct nl_msg *m, const struc
 {
 	(void)arg;
 	static const struct nl_field f[] = {
-	    FIELD(ifla_vf_vlan_info, vf, NLF_U, NULL),
-	    FIELD(ifla_vf_vlan_info, vlan, NLF_U, NULL),
-	    FIELD(ifla_vf_vlan_info, qos, NLF_U, NULL),
+	    NL_FIELD(ifla_vf_vlan_info, vf, NLF_U, NULL),
+	    NL_FIELD(ifla_vf_vlan_info, vlan, NLF_U, NULL),
+	    NL_FIELD(ifla_vf_vlan_info, qos, NLF_U, NULL),
 	};
 	const size_t size = sizeof(struct ifla_vf_vlan_info);
 	if (len < size)
@@ -740,21 +687,21 @@ static bool a_vf_broadcast(struct rp_ctx *c, const struct nl_msg *m, const struc
 	}
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "broadcast");
-	print_mac(c, a->data + off, size, size);
+	rp_print_hwaddr(c, a->data + off, size, size);
 	rp_e_close(c->e, '}');
 	return true;
 }
 
 static const struct nl_attr vf_info_attrs[] = {
     [IFLA_VF_MAC] = {a_vf_mac, NULL},
-    [IFLA_VF_VLAN] = {a_struct, &vf_vlan},
-    [IFLA_VF_TX_RATE] = {a_struct, &vf_tx_rate},
-    [IFLA_VF_SPOOFCHK] = {a_struct, &vf_setting},
-    [IFLA_VF_LINK_STATE] = {a_struct, &vf_link_state},
-    [IFLA_VF_RATE] = {a_struct, &vf_rate},
-    [IFLA_VF_RSS_QUERY_EN] = {a_struct, &vf_setting},
+    [IFLA_VF_VLAN] = {nl_a_struct, &vf_vlan},
+    [IFLA_VF_TX_RATE] = {nl_a_struct, &vf_tx_rate},
+    [IFLA_VF_SPOOFCHK] = {nl_a_struct, &vf_setting},
+    [IFLA_VF_LINK_STATE] = {nl_a_struct, &vf_link_state},
+    [IFLA_VF_RATE] = {nl_a_struct, &vf_rate},
+    [IFLA_VF_RSS_QUERY_EN] = {nl_a_struct, &vf_setting},
     [IFLA_VF_STATS] = NESTED(vf_stats_set),
-    [IFLA_VF_TRUST] = {a_struct, &vf_setting},
+    [IFLA_VF_TRUST] = {nl_a_struct, &vf_setting},
     [IFLA_VF_IB_NODE_GUID] = {a_vf_guid, NULL},
     [IFLA_VF_IB_PORT_GUID] = {a_vf_guid, NULL},
     [IFLA_VF_VLAN_LIST] = NESTED(vf_vlan_list_set),
@@ -844,11 +791,11 @@ XVAL(bridge_mode, rp_x_rtnl_ifla_bridge_modes, 2);
 XVAL(vlan_flags, rp_x_nl_bridge_vlan_flags, 2);
 
 static const struct nl_field bridge_vlan_info_fields[] = {
-    FIELD(bridge_vlan_info, flags, NLF_FLAGS, &rp_x_nl_bridge_vlan_flags),
-    FIELD(bridge_vlan_info, vid, NLF_U, NULL),
+    NL_FIELD(bridge_vlan_info, flags, NLF_FLAGS, &rp_x_nl_bridge_vlan_flags),
+    NL_FIELD(bridge_vlan_info, vid, NLF_U, NULL),
 };
-static const struct link_struct bridge_vlan_info =
-    LINK_STRUCT(bridge_vlan_info_fields, bridge_vlan_info, true);
+static const struct nl_struct bridge_vlan_info =
+    NL_STRUCT_TAIL(bridge_vlan_info_fields, bridge_vlan_info);
 
 static const struct nl_attr vlan_tunnel_attrs[] = {
     [IFLA_BRIDGE_VLAN_TUNNEL_ID] = {nl_a_u32, NULL},
@@ -861,7 +808,7 @@ static const struct nl_attr_set vlan_tunnel_set =
 static const struct nl_attr af_spec_bridge_attrs[] = {
     [IFLA_BRIDGE_FLAGS] = {nl_a_flags, &bridge_flags},
     [IFLA_BRIDGE_MODE] = {nl_a_xval, &bridge_mode},
-    [IFLA_BRIDGE_VLAN_INFO] = {a_struct, &bridge_vlan_info},
+    [IFLA_BRIDGE_VLAN_INFO] = {nl_a_struct, &bridge_vlan_info},
     [IFLA_BRIDGE_VLAN_TUNNEL_INFO] = NESTED(vlan_tunnel_set),
 };
 static const struct nl_attr_set af_spec_bridge_set =
@@ -963,11 +910,11 @@ static const struct nl_attr link_attrs[] = {
 static const struct nl_attr_set link_attr_set = NL_ATTR_SET(&rp_x_rtnl_link_attrs, link_attrs);
 
 static const struct nl_field ifinfomsg_fields[] = {
-    FIELD(ifinfomsg, ifi_family, NLF_FAMILY, NULL),
-    FIELD(ifinfomsg, ifi_type, NLF_XVAL, &rp_x_arphrd),
-    FIELD(ifinfomsg, ifi_index, NLF_IFINDEX, NULL),
-    FIELD(ifinfomsg, ifi_flags, NLF_FLAGS, &rp_x_iffflags),
-    FIELD(ifinfomsg, ifi_change, NLF_X, NULL),
+    NL_FIELD(ifinfomsg, ifi_family, NLF_FAMILY, NULL),
+    NL_FIELD(ifinfomsg, ifi_type, NLF_XVAL, &rp_x_arphrd),
+    NL_FIELD(ifinfomsg, ifi_index, NLF_IFINDEX, NULL),
+    NL_FIELD(ifinfomsg, ifi_flags, NLF_FLAGS, &rp_x_iffflags),
+    NL_FIELD(ifinfomsg, ifi_change, NLF_X, NULL),
 };
 
 void nl_print_link_msg(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
@@ -980,27 +927,27 @@ void nl_print_link_msg(struct rp_ctx *c, const struct nl_msg *m, const struct nl
 /* ---- link statistics: struct if_stats_msg, IFLA_STATS_* ---- */
 
 static const struct nl_field bridge_vlan_xstats_fields[] = {
-    FIELD(bridge_vlan_xstats, rx_bytes, NLF_U, NULL),
-    FIELD(bridge_vlan_xstats, rx_packets, NLF_U, NULL),
-    FIELD(bridge_vlan_xstats, tx_bytes, NLF_U, NULL),
-    FIELD(bridge_vlan_xstats, tx_packets, NLF_U, NULL),
-    FIELD(bridge_vlan_xstats, vid, NLF_U, NULL),
-    FIELD(bridge_vlan_xstats, flags, NLF_FLAGS, &rp_x_nl_bridge_vlan_flags),
-    FIELD(bridge_vlan_xstats, pad2, NLF_X_NONZERO, NULL),
+    NL_FIELD(bridge_vlan_xstats, rx_bytes, NLF_U, NULL),
+    NL_FIELD(bridge_vlan_xstats, rx_packets, NLF_U, NULL),
+    NL_FIELD(bridge_vlan_xstats, tx_bytes, NLF_U, NULL),
+    NL_FIELD(bridge_vlan_xstats, tx_packets, NLF_U, NULL),
+    NL_FIELD(bridge_vlan_xstats, vid, NLF_U, NULL),
+    NL_FIELD(bridge_vlan_xstats, flags, NLF_FLAGS, &rp_x_nl_bridge_vlan_flags),
+    NL_FIELD(bridge_vlan_xstats, pad2, NLF_X_NONZERO, NULL),
 };
-static const struct link_struct bridge_vlan_xstats =
-    LINK_STRUCT(bridge_vlan_xstats_fields, bridge_vlan_xstats, true);
+static const struct nl_struct bridge_vlan_xstats =
+    NL_STRUCT_TAIL(bridge_vlan_xstats_fields, bridge_vlan_xstats);
 
 static const struct nl_field bridge_stp_xstats_fields[] = {
-    FIELD(bridge_stp_xstats, transition_blk, NLF_U, NULL),
-    FIELD(bridge_stp_xstats, transition_fwd, NLF_U, NULL),
-    FIELD(bridge_stp_xstats, rx_bpdu, NLF_U, NULL),
-    FIELD(bridge_stp_xstats, tx_bpdu, NLF_U, NULL),
-    FIELD(bridge_stp_xstats, rx_tcn, NLF_U, NULL),
-    FIELD(bridge_stp_xstats, tx_tcn, NLF_U, NULL),
+    NL_FIELD(bridge_stp_xstats, transition_blk, NLF_U, NULL),
+    NL_FIELD(bridge_stp_xstats, transition_fwd, NLF_U, NULL),
+    NL_FIELD(bridge_stp_xstats, rx_bpdu, NLF_U, NULL),
+    NL_FIELD(bridge_stp_xstats, tx_bpdu, NLF_U, NULL),
+    NL_FIELD(bridge_stp_xstats, rx_tcn, NLF_U, NULL),
+    NL_FIELD(bridge_stp_xstats, tx_tcn, NLF_U, NULL),
 };
-static const struct link_struct bridge_stp_xstats =
-    LINK_STRUCT(bridge_stp_xstats_fields, bridge_stp_xstats, true);
+static const struct nl_struct bridge_stp_xstats =
+    NL_STRUCT_TAIL(bridge_stp_xstats_fields, bridge_stp_xstats);
 
 /* struct br_mcast_stats: its arrays indexed by BR_MCAST_DIR_* */
 static void print_mcast_dirs(struct rp_ctx *c, const char *name, const uint8_t *p)
@@ -1073,9 +1020,9 @@ static bool a_bridge_mcast(struct rp_ctx *c, const struct nl_msg *m, const struc
 }
 
 static const struct nl_attr xstats_bridge_attrs[] = {
-    [BRIDGE_XSTATS_VLAN] = {a_struct, &bridge_vlan_xstats},
+    [BRIDGE_XSTATS_VLAN] = {nl_a_struct, &bridge_vlan_xstats},
     [BRIDGE_XSTATS_MCAST] = {a_bridge_mcast, NULL},
-    [BRIDGE_XSTATS_STP] = {a_struct, &bridge_stp_xstats},
+    [BRIDGE_XSTATS_STP] = {nl_a_struct, &bridge_stp_xstats},
 };
 static const struct nl_attr_set xstats_bridge_set =
     NL_ATTR_SET(&rp_x_ifstats_xstats_bridge_attrs, xstats_bridge_attrs);
@@ -1114,21 +1061,21 @@ static const struct nl_attr_set offload_set =
     NL_ATTR_SET(&rp_x_ifstats_offload_attrs, offload_attrs);
 
 static const struct nl_field mpls_link_stats_fields[] = {
-    FIELD(mpls_link_stats, rx_packets, NLF_U, NULL),
-    FIELD(mpls_link_stats, tx_packets, NLF_U, NULL),
-    FIELD(mpls_link_stats, rx_bytes, NLF_U, NULL),
-    FIELD(mpls_link_stats, tx_bytes, NLF_U, NULL),
-    FIELD(mpls_link_stats, rx_errors, NLF_U, NULL),
-    FIELD(mpls_link_stats, tx_errors, NLF_U, NULL),
-    FIELD(mpls_link_stats, rx_dropped, NLF_U, NULL),
-    FIELD(mpls_link_stats, tx_dropped, NLF_U, NULL),
-    FIELD(mpls_link_stats, rx_noroute, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, rx_packets, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, tx_packets, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, rx_bytes, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, tx_bytes, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, rx_errors, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, tx_errors, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, rx_dropped, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, tx_dropped, NLF_U, NULL),
+    NL_FIELD(mpls_link_stats, rx_noroute, NLF_U, NULL),
 };
-static const struct link_struct mpls_link_stats =
-    LINK_STRUCT(mpls_link_stats_fields, mpls_link_stats, true);
+static const struct nl_struct mpls_link_stats =
+    NL_STRUCT_TAIL(mpls_link_stats_fields, mpls_link_stats);
 
 static const struct nl_attr mpls_stats_attrs[] = {
-    [MPLS_STATS_LINK] = {a_struct, &mpls_link_stats},
+    [MPLS_STATS_LINK] = {nl_a_struct, &mpls_link_stats},
 };
 static const struct nl_attr_set mpls_stats_set =
     NL_ATTR_SET(&rp_x_ifstats_af_spec_mpls_attrs, mpls_stats_attrs);
@@ -1148,11 +1095,11 @@ static const struct nl_attr stats_attrs[] = {
 static const struct nl_attr_set stats_attr_set = NL_ATTR_SET(&rp_x_ifstats_attrs, stats_attrs);
 
 static const struct nl_field if_stats_msg_fields[] = {
-    FIELD(if_stats_msg, family, NLF_FAMILY, NULL),
-    FIELD(if_stats_msg, pad1, NLF_X_NONZERO, NULL),
-    FIELD(if_stats_msg, pad2, NLF_X_NONZERO, NULL),
-    FIELD(if_stats_msg, ifindex, NLF_IFINDEX, NULL),
-    FIELD(if_stats_msg, filter_mask, NLF_FLAGS, &rp_x_ifstats_attr_flags),
+    NL_FIELD(if_stats_msg, family, NLF_FAMILY, NULL),
+    NL_FIELD(if_stats_msg, pad1, NLF_X_NONZERO, NULL),
+    NL_FIELD(if_stats_msg, pad2, NLF_X_NONZERO, NULL),
+    NL_FIELD(if_stats_msg, ifindex, NLF_IFINDEX, NULL),
+    NL_FIELD(if_stats_msg, filter_mask, NLF_FLAGS, &rp_x_ifstats_attr_flags),
 };
 
 void nl_print_stats_msg(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,

@@ -23,19 +23,13 @@
 #include <stddef.h>
 #include <sys/socket.h>
 
-#define FIELD(type, member, kind, x)                                                               \
-	{                                                                                          \
-#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
-		    (kind), (x)                                                                    \
-	}
-
 /* ---- addresses: struct ifaddrmsg, IFA_* ---- */
 
 static const struct nl_field ifa_cacheinfo_fields[] = {
-    FIELD(ifa_cacheinfo, ifa_prefered, NLF_U, NULL),
-    FIELD(ifa_cacheinfo, ifa_valid, NLF_U, NULL),
-    FIELD(ifa_cacheinfo, cstamp, NLF_U, NULL),
-    FIELD(ifa_cacheinfo, tstamp, NLF_U, NULL),
+    NL_FIELD(ifa_cacheinfo, ifa_prefered, NLF_U, NULL),
+    NL_FIELD(ifa_cacheinfo, ifa_valid, NLF_U, NULL),
+    NL_FIELD(ifa_cacheinfo, cstamp, NLF_U, NULL),
+    NL_FIELD(ifa_cacheinfo, tstamp, NLF_U, NULL),
 };
 static const struct nl_struct ifa_cacheinfo = NL_STRUCT(ifa_cacheinfo_fields, ifa_cacheinfo);
 
@@ -51,11 +45,11 @@ static const struct nl_attr addr_attrs[] = {
 static const struct nl_attr_set addr_attr_set = NL_ATTR_SET(&rp_x_rtnl_addr_attrs, addr_attrs);
 
 static const struct nl_field ifaddrmsg_fields[] = {
-    FIELD(ifaddrmsg, ifa_family, NLF_FAMILY, NULL),
-    FIELD(ifaddrmsg, ifa_prefixlen, NLF_U, NULL),
-    FIELD(ifaddrmsg, ifa_flags, NLF_FLAGS, &rp_x_ifaddrflags),
-    FIELD(ifaddrmsg, ifa_scope, NLF_XVAL, &rp_x_routing_scopes),
-    FIELD(ifaddrmsg, ifa_index, NLF_IFINDEX, NULL),
+    NL_FIELD(ifaddrmsg, ifa_family, NLF_FAMILY, NULL),
+    NL_FIELD(ifaddrmsg, ifa_prefixlen, NLF_U, NULL),
+    NL_FIELD(ifaddrmsg, ifa_flags, NLF_FLAGS, &rp_x_ifaddrflags),
+    NL_FIELD(ifaddrmsg, ifa_scope, NLF_XVAL, &rp_x_routing_scopes),
+    NL_FIELD(ifaddrmsg, ifa_index, NLF_IFINDEX, NULL),
 };
 
 /* ---- routes: struct rtmsg, RTA_* ---- */
@@ -74,17 +68,21 @@ static const struct nl_attr_set rta_metrics_set =
     NL_ATTR_SET(&rp_x_rtnl_rta_metrics_attrs, rta_metrics_attrs);
 
 static const struct nl_field rta_cacheinfo_fields[] = {
-    FIELD(rta_cacheinfo, rta_clntref, NLF_U, NULL), FIELD(rta_cacheinfo, rta_lastuse, NLF_U, NULL),
-    FIELD(rta_cacheinfo, rta_expires, NLF_U, NULL), FIELD(rta_cacheinfo, rta_error, NLF_U, NULL),
-    FIELD(rta_cacheinfo, rta_used, NLF_U, NULL),    FIELD(rta_cacheinfo, rta_id, NLF_X, NULL),
-    FIELD(rta_cacheinfo, rta_ts, NLF_U, NULL),	    FIELD(rta_cacheinfo, rta_tsage, NLF_U, NULL),
+    NL_FIELD(rta_cacheinfo, rta_clntref, NLF_U, NULL),
+    NL_FIELD(rta_cacheinfo, rta_lastuse, NLF_U, NULL),
+    NL_FIELD(rta_cacheinfo, rta_expires, NLF_U, NULL),
+    NL_FIELD(rta_cacheinfo, rta_error, NLF_U, NULL),
+    NL_FIELD(rta_cacheinfo, rta_used, NLF_U, NULL),
+    NL_FIELD(rta_cacheinfo, rta_id, NLF_X, NULL),
+    NL_FIELD(rta_cacheinfo, rta_ts, NLF_U, NULL),
+    NL_FIELD(rta_cacheinfo, rta_tsage, NLF_U, NULL),
 };
 static const struct nl_struct rta_cacheinfo = NL_STRUCT(rta_cacheinfo_fields, rta_cacheinfo);
 
 static const struct nl_field rta_mfc_stats_fields[] = {
-    FIELD(rta_mfc_stats, mfcs_packets, NLF_U, NULL),
-    FIELD(rta_mfc_stats, mfcs_bytes, NLF_U, NULL),
-    FIELD(rta_mfc_stats, mfcs_wrong_if, NLF_U, NULL),
+    NL_FIELD(rta_mfc_stats, mfcs_packets, NLF_U, NULL),
+    NL_FIELD(rta_mfc_stats, mfcs_bytes, NLF_U, NULL),
+    NL_FIELD(rta_mfc_stats, mfcs_wrong_if, NLF_U, NULL),
 };
 static const struct nl_struct rta_mfc_stats = NL_STRUCT(rta_mfc_stats_fields, rta_mfc_stats);
 
@@ -154,10 +152,10 @@ static const struct nl_attr route_attrs[] = {
 static const struct nl_attr_set route_attr_set = NL_ATTR_SET(&rp_x_rtnl_route_attrs, route_attrs);
 
 static const struct nl_field rtnexthop_fields[] = {
-    FIELD(rtnexthop, rtnh_len, NLF_U, NULL),
-    FIELD(rtnexthop, rtnh_flags, NLF_FLAGS, &rp_x_route_nexthop_flags),
-    FIELD(rtnexthop, rtnh_hops, NLF_U, NULL),
-    FIELD(rtnexthop, rtnh_ifindex, NLF_IFINDEX, NULL),
+    NL_FIELD(rtnexthop, rtnh_len, NLF_U, NULL),
+    NL_FIELD(rtnexthop, rtnh_flags, NLF_FLAGS, &rp_x_route_nexthop_flags),
+    NL_FIELD(rtnexthop, rtnh_hops, NLF_U, NULL),
+    NL_FIELD(rtnexthop, rtnh_ifindex, NLF_IFINDEX, NULL),
 };
 
 /* RTA_MULTIPATH: struct rtnexthop, each followed by its RTA_* attributes
@@ -203,24 +201,24 @@ static bool rta_multipath(struct rp_ctx *c, const struct nl_msg *m, const struct
 }
 
 static const struct nl_field rtmsg_fields[] = {
-    FIELD(rtmsg, rtm_family, NLF_FAMILY, NULL),
-    FIELD(rtmsg, rtm_dst_len, NLF_U, NULL),
-    FIELD(rtmsg, rtm_src_len, NLF_U, NULL),
-    FIELD(rtmsg, rtm_tos, NLF_FLAGS, &rp_x_ip_type_of_services),
-    FIELD(rtmsg, rtm_table, NLF_XVAL, &rp_x_routing_table_ids),
-    FIELD(rtmsg, rtm_protocol, NLF_XVAL, &rp_x_routing_protocols),
-    FIELD(rtmsg, rtm_scope, NLF_XVAL, &rp_x_routing_scopes),
-    FIELD(rtmsg, rtm_type, NLF_XVAL, &rp_x_routing_types),
-    FIELD(rtmsg, rtm_flags, NLF_FLAGS, &rp_x_routing_flags),
+    NL_FIELD(rtmsg, rtm_family, NLF_FAMILY, NULL),
+    NL_FIELD(rtmsg, rtm_dst_len, NLF_U, NULL),
+    NL_FIELD(rtmsg, rtm_src_len, NLF_U, NULL),
+    NL_FIELD(rtmsg, rtm_tos, NLF_FLAGS, &rp_x_ip_type_of_services),
+    NL_FIELD(rtmsg, rtm_table, NLF_XVAL, &rp_x_routing_table_ids),
+    NL_FIELD(rtmsg, rtm_protocol, NLF_XVAL, &rp_x_routing_protocols),
+    NL_FIELD(rtmsg, rtm_scope, NLF_XVAL, &rp_x_routing_scopes),
+    NL_FIELD(rtmsg, rtm_type, NLF_XVAL, &rp_x_routing_types),
+    NL_FIELD(rtmsg, rtm_flags, NLF_FLAGS, &rp_x_routing_flags),
 };
 
 /* ---- neighbours: struct ndmsg, NDA_* ---- */
 
 static const struct nl_field nda_cacheinfo_fields[] = {
-    FIELD(nda_cacheinfo, ndm_confirmed, NLF_U, NULL),
-    FIELD(nda_cacheinfo, ndm_used, NLF_U, NULL),
-    FIELD(nda_cacheinfo, ndm_updated, NLF_U, NULL),
-    FIELD(nda_cacheinfo, ndm_refcnt, NLF_U, NULL),
+    NL_FIELD(nda_cacheinfo, ndm_confirmed, NLF_U, NULL),
+    NL_FIELD(nda_cacheinfo, ndm_used, NLF_U, NULL),
+    NL_FIELD(nda_cacheinfo, ndm_updated, NLF_U, NULL),
+    NL_FIELD(nda_cacheinfo, ndm_refcnt, NLF_U, NULL),
 };
 static const struct nl_struct nda_cacheinfo = NL_STRUCT(nda_cacheinfo_fields, nda_cacheinfo);
 
@@ -257,24 +255,24 @@ static const struct nl_attr neigh_attrs[] = {
 static const struct nl_attr_set neigh_attr_set = NL_ATTR_SET(&rp_x_rtnl_neigh_attrs, neigh_attrs);
 
 static const struct nl_field ndmsg_fields[] = {
-    FIELD(ndmsg, ndm_family, NLF_FAMILY, NULL),
-    FIELD(ndmsg, ndm_ifindex, NLF_IFINDEX, NULL),
-    FIELD(ndmsg, ndm_state, NLF_FLAGS, &rp_x_neighbor_cache_entry_states),
-    FIELD(ndmsg, ndm_flags, NLF_FLAGS, &rp_x_neighbor_cache_entry_flags),
-    FIELD(ndmsg, ndm_type, NLF_XVAL, &rp_x_routing_types),
+    NL_FIELD(ndmsg, ndm_family, NLF_FAMILY, NULL),
+    NL_FIELD(ndmsg, ndm_ifindex, NLF_IFINDEX, NULL),
+    NL_FIELD(ndmsg, ndm_state, NLF_FLAGS, &rp_x_neighbor_cache_entry_states),
+    NL_FIELD(ndmsg, ndm_flags, NLF_FLAGS, &rp_x_neighbor_cache_entry_flags),
+    NL_FIELD(ndmsg, ndm_type, NLF_XVAL, &rp_x_routing_types),
 };
 
 /* ---- rules: struct fib_rule_hdr, FRA_* ---- */
 
 static const struct nl_field fib_rule_range_fields[] = {
-    FIELD(fib_rule_uid_range, start, NLF_U, NULL),
-    FIELD(fib_rule_uid_range, end, NLF_U, NULL),
+    NL_FIELD(fib_rule_uid_range, start, NLF_U, NULL),
+    NL_FIELD(fib_rule_uid_range, end, NLF_U, NULL),
 };
 static const struct nl_struct fib_rule_uid_range =
     NL_STRUCT(fib_rule_range_fields, fib_rule_uid_range);
 static const struct nl_field fib_rule_port_fields[] = {
-    FIELD(fib_rule_port_range, start, NLF_U, NULL),
-    FIELD(fib_rule_port_range, end, NLF_U, NULL),
+    NL_FIELD(fib_rule_port_range, start, NLF_U, NULL),
+    NL_FIELD(fib_rule_port_range, end, NLF_U, NULL),
 };
 static const struct nl_struct fib_rule_port_range =
     NL_STRUCT(fib_rule_port_fields, fib_rule_port_range);
@@ -304,66 +302,61 @@ static const struct nl_attr rule_attrs[] = {
 static const struct nl_attr_set rule_attr_set = NL_ATTR_SET(&rp_x_rtnl_rule_attrs, rule_attrs);
 
 static const struct nl_field fib_rule_fields[] = {
-    FIELD(fib_rule_hdr, family, NLF_FAMILY, NULL),
-    FIELD(fib_rule_hdr, dst_len, NLF_U, NULL),
-    FIELD(fib_rule_hdr, src_len, NLF_U, NULL),
-    FIELD(fib_rule_hdr, tos, NLF_FLAGS, &rp_x_ip_type_of_services),
-    FIELD(fib_rule_hdr, table, NLF_XVAL, &rp_x_routing_table_ids_fib_rule),
-    FIELD(fib_rule_hdr, action, NLF_XVAL, &rp_x_fib_rule_actions),
-    FIELD(fib_rule_hdr, flags, NLF_FLAGS, &rp_x_fib_rule_flags),
+    NL_FIELD(fib_rule_hdr, family, NLF_FAMILY, NULL),
+    NL_FIELD(fib_rule_hdr, dst_len, NLF_U, NULL),
+    NL_FIELD(fib_rule_hdr, src_len, NLF_U, NULL),
+    NL_FIELD(fib_rule_hdr, tos, NLF_FLAGS, &rp_x_ip_type_of_services),
+    NL_FIELD(fib_rule_hdr, table, NLF_XVAL, &rp_x_routing_table_ids_fib_rule),
+    NL_FIELD(fib_rule_hdr, action, NLF_XVAL, &rp_x_fib_rule_actions),
+    NL_FIELD(fib_rule_hdr, flags, NLF_FLAGS, &rp_x_fib_rule_flags),
 };
 
 /* ---- traffic control: struct tcmsg, TCA_*; struct tcamsg, TCA_ACT_* ---- */
 
 /* The counters' structs are read only up to their last member (no tail
- * padding), as strace does. */
-#define NL_STRUCT_TO(fields_, type, last)                                                          \
-	{                                                                                          \
-		(fields_), NL_ARRAY_LEN(fields_),                                                  \
-		    offsetof(struct type, last) + sizeof(((struct type *)0)->last)                 \
-	}
+ * padding), as strace does: NL_STRUCT_TO. */
 
 static const struct nl_field tc_stats_fields[] = {
-    FIELD(tc_stats, bytes, NLF_U, NULL), FIELD(tc_stats, packets, NLF_U, NULL),
-    FIELD(tc_stats, drops, NLF_U, NULL), FIELD(tc_stats, overlimits, NLF_U, NULL),
-    FIELD(tc_stats, bps, NLF_U, NULL),	 FIELD(tc_stats, pps, NLF_U, NULL),
-    FIELD(tc_stats, qlen, NLF_U, NULL),	 FIELD(tc_stats, backlog, NLF_U, NULL),
+    NL_FIELD(tc_stats, bytes, NLF_U, NULL), NL_FIELD(tc_stats, packets, NLF_U, NULL),
+    NL_FIELD(tc_stats, drops, NLF_U, NULL), NL_FIELD(tc_stats, overlimits, NLF_U, NULL),
+    NL_FIELD(tc_stats, bps, NLF_U, NULL),   NL_FIELD(tc_stats, pps, NLF_U, NULL),
+    NL_FIELD(tc_stats, qlen, NLF_U, NULL),  NL_FIELD(tc_stats, backlog, NLF_U, NULL),
 };
 static const struct nl_struct tc_stats = NL_STRUCT_TO(tc_stats_fields, tc_stats, backlog);
 
 static const struct nl_field tc_estimator_fields[] = {
-    FIELD(tc_estimator, interval, NLF_D, NULL),
-    FIELD(tc_estimator, ewma_log, NLF_U, NULL),
+    NL_FIELD(tc_estimator, interval, NLF_D, NULL),
+    NL_FIELD(tc_estimator, ewma_log, NLF_U, NULL),
 };
 static const struct nl_struct tc_estimator = NL_STRUCT(tc_estimator_fields, tc_estimator);
 
 static const struct nl_field gnet_stats_basic_fields[] = {
-    FIELD(gnet_stats_basic, bytes, NLF_U, NULL),
-    FIELD(gnet_stats_basic, packets, NLF_U, NULL),
+    NL_FIELD(gnet_stats_basic, bytes, NLF_U, NULL),
+    NL_FIELD(gnet_stats_basic, packets, NLF_U, NULL),
 };
 static const struct nl_struct gnet_stats_basic =
     NL_STRUCT_TO(gnet_stats_basic_fields, gnet_stats_basic, packets);
 
 static const struct nl_field gnet_stats_rate_est_fields[] = {
-    FIELD(gnet_stats_rate_est, bps, NLF_U, NULL),
-    FIELD(gnet_stats_rate_est, pps, NLF_U, NULL),
+    NL_FIELD(gnet_stats_rate_est, bps, NLF_U, NULL),
+    NL_FIELD(gnet_stats_rate_est, pps, NLF_U, NULL),
 };
 static const struct nl_struct gnet_stats_rate_est =
     NL_STRUCT(gnet_stats_rate_est_fields, gnet_stats_rate_est);
 
 static const struct nl_field gnet_stats_queue_fields[] = {
-    FIELD(gnet_stats_queue, qlen, NLF_U, NULL),
-    FIELD(gnet_stats_queue, backlog, NLF_U, NULL),
-    FIELD(gnet_stats_queue, drops, NLF_U, NULL),
-    FIELD(gnet_stats_queue, requeues, NLF_U, NULL),
-    FIELD(gnet_stats_queue, overlimits, NLF_U, NULL),
+    NL_FIELD(gnet_stats_queue, qlen, NLF_U, NULL),
+    NL_FIELD(gnet_stats_queue, backlog, NLF_U, NULL),
+    NL_FIELD(gnet_stats_queue, drops, NLF_U, NULL),
+    NL_FIELD(gnet_stats_queue, requeues, NLF_U, NULL),
+    NL_FIELD(gnet_stats_queue, overlimits, NLF_U, NULL),
 };
 static const struct nl_struct gnet_stats_queue =
     NL_STRUCT(gnet_stats_queue_fields, gnet_stats_queue);
 
 static const struct nl_field gnet_stats_rate_est64_fields[] = {
-    FIELD(gnet_stats_rate_est64, bps, NLF_U, NULL),
-    FIELD(gnet_stats_rate_est64, pps, NLF_U, NULL),
+    NL_FIELD(gnet_stats_rate_est64, bps, NLF_U, NULL),
+    NL_FIELD(gnet_stats_rate_est64, pps, NLF_U, NULL),
 };
 static const struct nl_struct gnet_stats_rate_est64 =
     NL_STRUCT(gnet_stats_rate_est64_fields, gnet_stats_rate_est64);
@@ -380,10 +373,10 @@ static const struct nl_attr_set tca_stats_set =
     NL_ATTR_SET(&rp_x_rtnl_tca_stats_attrs, tca_stats_attrs);
 
 static const struct nl_field tc_sizespec_fields[] = {
-    FIELD(tc_sizespec, cell_log, NLF_U, NULL),	 FIELD(tc_sizespec, size_log, NLF_U, NULL),
-    FIELD(tc_sizespec, cell_align, NLF_D, NULL), FIELD(tc_sizespec, overhead, NLF_D, NULL),
-    FIELD(tc_sizespec, linklayer, NLF_U, NULL),	 FIELD(tc_sizespec, mpu, NLF_U, NULL),
-    FIELD(tc_sizespec, mtu, NLF_U, NULL),	 FIELD(tc_sizespec, tsize, NLF_U, NULL),
+    NL_FIELD(tc_sizespec, cell_log, NLF_U, NULL),   NL_FIELD(tc_sizespec, size_log, NLF_U, NULL),
+    NL_FIELD(tc_sizespec, cell_align, NLF_D, NULL), NL_FIELD(tc_sizespec, overhead, NLF_D, NULL),
+    NL_FIELD(tc_sizespec, linklayer, NLF_U, NULL),  NL_FIELD(tc_sizespec, mpu, NLF_U, NULL),
+    NL_FIELD(tc_sizespec, mtu, NLF_U, NULL),	    NL_FIELD(tc_sizespec, tsize, NLF_U, NULL),
 };
 static const struct nl_struct tc_sizespec = NL_STRUCT(tc_sizespec_fields, tc_sizespec);
 
@@ -410,9 +403,9 @@ static const struct nl_attr tc_attrs[] = {
 static const struct nl_attr_set tc_attr_set = NL_ATTR_SET(&rp_x_rtnl_tc_attrs, tc_attrs);
 
 static const struct nl_field tcmsg_fields[] = {
-    FIELD(tcmsg, tcm_family, NLF_FAMILY, NULL), FIELD(tcmsg, tcm_ifindex, NLF_IFINDEX, NULL),
-    FIELD(tcmsg, tcm_handle, NLF_U, NULL),	FIELD(tcmsg, tcm_parent, NLF_U, NULL),
-    FIELD(tcmsg, tcm_info, NLF_U, NULL),
+    NL_FIELD(tcmsg, tcm_family, NLF_FAMILY, NULL), NL_FIELD(tcmsg, tcm_ifindex, NLF_IFINDEX, NULL),
+    NL_FIELD(tcmsg, tcm_handle, NLF_U, NULL),	   NL_FIELD(tcmsg, tcm_parent, NLF_U, NULL),
+    NL_FIELD(tcmsg, tcm_info, NLF_U, NULL),
 };
 
 static const struct nl_xval tca_act_flags = {&rp_x_rtnl_tca_act_flags, 4};
@@ -430,7 +423,7 @@ static const struct nl_attr_set tc_action_attr_set =
     NL_ATTR_SET(&rp_x_rtnl_tc_action_attrs, tc_action_attrs);
 
 static const struct nl_field tcamsg_fields[] = {
-    FIELD(tcamsg, tca_family, NLF_FAMILY, NULL),
+    NL_FIELD(tcamsg, tca_family, NLF_FAMILY, NULL),
 };
 
 /* ---- address labels, DCB, netconf, bridge mdb, neighbour tables,
@@ -439,24 +432,24 @@ static const struct nl_field tcamsg_fields[] = {
 static const struct nl_attr_set addrlabel_attr_set = {&rp_x_rtnl_addrlabel_attrs, NULL, 0};
 
 static const struct nl_field ifaddrlblmsg_fields[] = {
-    FIELD(ifaddrlblmsg, ifal_family, NLF_FAMILY, NULL),
-    FIELD(ifaddrlblmsg, ifal_prefixlen, NLF_U, NULL),
-    FIELD(ifaddrlblmsg, ifal_flags, NLF_U, NULL),
-    FIELD(ifaddrlblmsg, ifal_index, NLF_IFINDEX, NULL),
-    FIELD(ifaddrlblmsg, ifal_seq, NLF_U, NULL),
+    NL_FIELD(ifaddrlblmsg, ifal_family, NLF_FAMILY, NULL),
+    NL_FIELD(ifaddrlblmsg, ifal_prefixlen, NLF_U, NULL),
+    NL_FIELD(ifaddrlblmsg, ifal_flags, NLF_U, NULL),
+    NL_FIELD(ifaddrlblmsg, ifal_index, NLF_IFINDEX, NULL),
+    NL_FIELD(ifaddrlblmsg, ifal_seq, NLF_U, NULL),
 };
 
 static const struct nl_attr_set dcb_attr_set = {&rp_x_rtnl_dcb_attrs, NULL, 0};
 
 static const struct nl_field dcbmsg_fields[] = {
-    FIELD(dcbmsg, dcb_family, NLF_FAMILY, NULL),
-    FIELD(dcbmsg, cmd, NLF_XVAL, &rp_x_dcb_commands),
+    NL_FIELD(dcbmsg, dcb_family, NLF_FAMILY, NULL),
+    NL_FIELD(dcbmsg, cmd, NLF_XVAL, &rp_x_dcb_commands),
 };
 
 static const struct nl_attr_set netconf_attr_set = {&rp_x_rtnl_netconf_attrs, NULL, 0};
 
 static const struct nl_field netconfmsg_fields[] = {
-    FIELD(netconfmsg, ncm_family, NLF_FAMILY, NULL),
+    NL_FIELD(netconfmsg, ncm_family, NLF_FAMILY, NULL),
 };
 
 static const struct nl_attr mdb_eattr_attrs[] = {
@@ -466,10 +459,10 @@ static const struct nl_attr_set mdb_eattr_set =
     NL_ATTR_SET(&rp_x_rtnl_mdba_mdb_eattr_attrs, mdb_eattr_attrs);
 
 static const struct nl_field br_mdb_entry_fields[] = {
-    FIELD(br_mdb_entry, ifindex, NLF_IFINDEX, NULL),
-    FIELD(br_mdb_entry, state, NLF_XVAL, &rp_x_mdb_states),
-    FIELD(br_mdb_entry, flags, NLF_FLAGS, &rp_x_mdb_flags),
-    FIELD(br_mdb_entry, vid, NLF_U, NULL),
+    NL_FIELD(br_mdb_entry, ifindex, NLF_IFINDEX, NULL),
+    NL_FIELD(br_mdb_entry, state, NLF_XVAL, &rp_x_mdb_states),
+    NL_FIELD(br_mdb_entry, flags, NLF_FLAGS, &rp_x_mdb_flags),
+    NL_FIELD(br_mdb_entry, vid, NLF_U, NULL),
 };
 
 /* struct br_mdb_entry: its group address by the family in addr.proto
@@ -563,8 +556,8 @@ static const struct nl_attr mdb_attrs[] = {
 static const struct nl_attr_set mdb_attr_set = NL_ATTR_SET(&rp_x_rtnl_mdb_attrs, mdb_attrs);
 
 static const struct nl_field br_port_msg_fields[] = {
-    FIELD(br_port_msg, family, NLF_FAMILY, NULL),
-    FIELD(br_port_msg, ifindex, NLF_IFINDEX, NULL),
+    NL_FIELD(br_port_msg, family, NLF_FAMILY, NULL),
+    NL_FIELD(br_port_msg, ifindex, NLF_IFINDEX, NULL),
 };
 
 static const struct nl_attr neightbl_parms_attrs[] = {
@@ -582,30 +575,30 @@ static const struct nl_attr_set neightbl_parms_set =
     NL_ATTR_SET(&rp_x_rtnl_neightbl_parms_attrs, neightbl_parms_attrs);
 
 static const struct nl_field ndt_config_fields[] = {
-    FIELD(ndt_config, ndtc_key_len, NLF_U, NULL),
-    FIELD(ndt_config, ndtc_entry_size, NLF_U, NULL),
-    FIELD(ndt_config, ndtc_entries, NLF_U, NULL),
-    FIELD(ndt_config, ndtc_last_flush, NLF_U, NULL),
-    FIELD(ndt_config, ndtc_last_rand, NLF_U, NULL),
-    FIELD(ndt_config, ndtc_hash_rnd, NLF_U, NULL),
-    FIELD(ndt_config, ndtc_hash_mask, NLF_0X, NULL),
-    FIELD(ndt_config, ndtc_hash_chain_gc, NLF_U, NULL),
-    FIELD(ndt_config, ndtc_proxy_qlen, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_key_len, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_entry_size, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_entries, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_last_flush, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_last_rand, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_hash_rnd, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_hash_mask, NLF_0X, NULL),
+    NL_FIELD(ndt_config, ndtc_hash_chain_gc, NLF_U, NULL),
+    NL_FIELD(ndt_config, ndtc_proxy_qlen, NLF_U, NULL),
 };
 static const struct nl_struct ndt_config = NL_STRUCT(ndt_config_fields, ndt_config);
 
 static const struct nl_field ndt_stats_fields[] = {
-    FIELD(ndt_stats, ndts_allocs, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_destroys, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_hash_grows, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_res_failed, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_lookups, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_hits, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_rcv_probes_mcast, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_rcv_probes_ucast, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_periodic_gc_runs, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_forced_gc_runs, NLF_U, NULL),
-    FIELD(ndt_stats, ndts_table_fulls, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_allocs, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_destroys, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_hash_grows, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_res_failed, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_lookups, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_hits, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_rcv_probes_mcast, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_rcv_probes_ucast, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_periodic_gc_runs, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_forced_gc_runs, NLF_U, NULL),
+    NL_FIELD(ndt_stats, ndts_table_fulls, NLF_U, NULL),
 };
 
 /* struct ndt_stats: whole, or without ndts_table_fulls (older kernels')
@@ -645,17 +638,17 @@ static const struct nl_attr_set neightbl_attr_set =
     NL_ATTR_SET(&rp_x_rtnl_neightbl_attrs, neightbl_attrs);
 
 static const struct nl_field ndtmsg_fields[] = {
-    FIELD(ndtmsg, ndtm_family, NLF_FAMILY, NULL),
+    NL_FIELD(ndtmsg, ndtm_family, NLF_FAMILY, NULL),
 };
 
 static const struct nl_attr_set nexthop_attr_set = {&rp_x_rtnl_nexthop_attrs, NULL, 0};
 
 static const struct nl_field nhmsg_fields[] = {
-    FIELD(nhmsg, nh_family, NLF_FAMILY, NULL),
-    FIELD(nhmsg, nh_scope, NLF_XVAL, &rp_x_routing_scopes),
-    FIELD(nhmsg, nh_protocol, NLF_XVAL, &rp_x_routing_protocols),
-    FIELD(nhmsg, resvd, NLF_X_NONZERO, NULL),
-    FIELD(nhmsg, nh_flags, NLF_FLAGS, &rp_x_route_nexthop_flags),
+    NL_FIELD(nhmsg, nh_family, NLF_FAMILY, NULL),
+    NL_FIELD(nhmsg, nh_scope, NLF_XVAL, &rp_x_routing_scopes),
+    NL_FIELD(nhmsg, nh_protocol, NLF_XVAL, &rp_x_routing_protocols),
+    NL_FIELD(nhmsg, resvd, NLF_X_NONZERO, NULL),
+    NL_FIELD(nhmsg, nh_flags, NLF_FLAGS, &rp_x_route_nexthop_flags),
 };
 
 static const struct nl_attr nsid_attrs[] = {
@@ -668,7 +661,7 @@ static const struct nl_attr nsid_attrs[] = {
 static const struct nl_attr_set nsid_attr_set = NL_ATTR_SET(&rp_x_rtnl_nsid_attrs, nsid_attrs);
 
 static const struct nl_field rtgenmsg_fields[] = {
-    FIELD(rtgenmsg, rtgen_family, NLF_FAMILY, NULL),
+    NL_FIELD(rtgenmsg, rtgen_family, NLF_FAMILY, NULL),
 };
 
 /* ---- multicast routing cache reports ---- */
@@ -695,7 +688,7 @@ static const struct nl_attr_set ip6mra_creport_set =
     NL_ATTR_SET(&rp_x_rtnl_ip6mra_creport_attr, ip6mra_creport_attrs);
 
 static const struct nl_field cachereport_fields[] = {
-    FIELD(rtgenmsg, rtgen_family, NLF_XVAL, &rp_x_rtnl_family),
+    NL_FIELD(rtgenmsg, rtgen_family, NLF_XVAL, &rp_x_rtnl_family),
 };
 
 /* RTM_NEWCACHEREPORT: a struct rtgenmsg whose family (RTNL_FAMILY_IPMR or

@@ -452,7 +452,7 @@ bool nl_a_hwaddr(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area 
 	if (!nl_readable(a, off, len))
 		rp_e_ptr(c->e, a->addr + off);
 	else
-		rp_print_hwaddr(c, a->data + off, len);
+		rp_print_hwaddr(c, a->data + off, len, SIZE_MAX);
 	return true;
 }
 
@@ -587,6 +587,18 @@ void nl_print_fields(struct rp_ctx *c, const uint8_t *p, const struct nl_field *
 	}
 }
 
+void nl_print_struct(struct rp_ctx *c, const struct nl_area *a, uint64_t off, size_t size,
+		     const struct nl_field *f, size_t n)
+{
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return;
+	}
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, a->data + off, f, 0, n);
+	rp_e_close(c->e, '}');
+}
+
 bool nl_a_struct(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
 		 uint32_t len, const void *arg)
 {
@@ -595,13 +607,9 @@ bool nl_a_struct(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area 
 	assert(st);
 	if (len < st->size)
 		return false;
-	if (!nl_readable(a, off, st->size)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '{');
-	nl_print_fields(c, a->data + off, st->f, 0, st->n);
-	rp_e_close(c->e, '}');
+	nl_print_struct(c, a, off, st->size, st->f, st->n);
+	if (st->tail && len > st->size && nl_readable(a, off, st->size))
+		nl_print_hex(c, a, off + st->size, len - st->size);
 	return true;
 }
 

@@ -190,18 +190,41 @@ struct nl_field {
 	const void *x;
 };
 
+/* A field list entry for member of struct type (the kernel's uapi struct:
+ * offset and size from it), and where a member ends. */
+#define NL_FIELD(type, member, kind, x)                                                            \
+	{                                                                                          \
+#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
+		    (kind), (x)                                                                    \
+	}
+#define NL_END_OF(type, member) (offsetof(struct type, member) + sizeof(((struct type *)0)->member))
+
 /* A fixed struct as an attribute's payload: {fields} when the payload
- * holds at least size bytes (more are ignored), else the hex string.
- * arg: const struct nl_struct *. */
+ * holds at least size bytes (more are ignored, or follow as a hex string
+ * with tail), else the hex string. arg: const struct nl_struct *. */
 struct nl_struct {
 	const struct nl_field *f;
 	size_t n, size;
+	bool tail;
 };
 #define NL_STRUCT(fields_, type)                                                                   \
 	{                                                                                          \
-		(fields_), NL_ARRAY_LEN(fields_), sizeof(struct type)                              \
+		(fields_), NL_ARRAY_LEN(fields_), sizeof(struct type), false                       \
+	}
+#define NL_STRUCT_TAIL(fields_, type)                                                              \
+	{                                                                                          \
+		(fields_), NL_ARRAY_LEN(fields_), sizeof(struct type), true                        \
+	}
+/* size bytes up to the struct's member last (no tail padding) */
+#define NL_STRUCT_TO(fields_, type, last)                                                          \
+	{                                                                                          \
+		(fields_), NL_ARRAY_LEN(fields_), NL_END_OF(type, last), false                     \
 	}
 nl_attr_fn nl_a_struct;
+/* The fields of a struct of size bytes at off as {...}, or its address
+ * when the trace does not hold it all. */
+void nl_print_struct(struct rp_ctx *c, const struct nl_area *a, uint64_t off, size_t size,
+		     const struct nl_field *f, size_t n);
 
 /* Prints fields [from, n) of a struct at p (key = value each, no braces). */
 void nl_print_fields(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f, size_t from,

@@ -110,12 +110,10 @@ void rp_print_net_port(struct rp_ctx *c, const uint8_t *p)
 	rp_print_net_bytes(c, p, 2, call);
 }
 
-/* A hardware address: "ff:ff:ff:ff:ff:ff"; under -X raw the bytes as a
- * string in hex, under -X verbose both. */
-void rp_print_hwaddr(struct rp_ctx *c, const uint8_t *p, size_t n)
+void rp_print_hwaddr(struct rp_ctx *c, const uint8_t *p, size_t n, size_t show)
 {
 	struct rp_buf mac = {0}, bytes = {0};
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n && k < show; k++)
 		rp_buf_printf(&mac, k ? ":%02x" : "%02x", p[k]);
 	rp_quote_string(&bytes, p, n, (unsigned)n, 2, false, false);
 	rp_e_named(c->e, bytes.data ? bytes.data : "\"\"", mac.data ? mac.data : "");

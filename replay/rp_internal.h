@@ -326,9 +326,10 @@ void rp_print_num_call(struct rp_ctx *c, uint64_t v, const char *call);
 void rp_print_ifindex(struct rp_ctx *c, uint32_t idx);
 void rp_print_inet_addr(struct rp_ctx *c, int family, const uint8_t *p, size_t n, const char *var);
 void rp_print_net_port(struct rp_ctx *c, const uint8_t *p);
-/* A hardware address of n bytes: ab:cd:ef:01:02:03 (-X raw: the bytes in
- * hex, -X verbose: both). */
-void rp_print_hwaddr(struct rp_ctx *c, const uint8_t *p, size_t n);
+/* A hardware address of n bytes: ab:cd:ef:01:02:03, at most show of them
+ * (strace's per-device-type sizes); -X raw: all n bytes in hex, -X
+ * verbose: both. */
+void rp_print_hwaddr(struct rp_ctx *c, const uint8_t *p, size_t n, size_t show);
 
 /* Netlink messages (decode_netlink.c), for the socket decoders: prints the
  * len bytes at addr (memory m) sent or received on descriptor fd as

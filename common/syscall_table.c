@@ -61,9 +61,11 @@
 #define A_SIGNAL    ARG_(SC_ARG_SIGNAL, 0, 0, SC_LEN_NONE)
 #define A_FLAGS(x)  ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_NONE)
 #define A_ENUM(x)   ARG_(SC_ARG_ENUM, 0, SC_X_##x, SC_LEN_NONE)
-#define A_PATH	    ARG_(SC_ARG_PATH, SC_DIR_IN, 0, SC_LEN_NONE)
-#define A_STR	    ARG_(SC_ARG_STR, SC_DIR_IN, 0, SC_LEN_NONE)
-#define A_STRVEC    ARG_(SC_ARG_STRVEC, SC_DIR_IN, 0, SC_LEN_NONE)
+/* flags of a kernel_ulong_t argument: all 64 bits (the others are an int's) */
+#define A_FLAGS_LONG(x) ARG_(SC_ARG_FLAGS, 0, SC_X_##x, SC_LEN_WHOLE)
+#define A_PATH		ARG_(SC_ARG_PATH, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STR		ARG_(SC_ARG_STR, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_STRVEC	ARG_(SC_ARG_STRVEC, SC_DIR_IN, 0, SC_LEN_NONE)
 /* Buffers: IN sized by an argument; OUT sized by the return value; OUT_ARG
  * sized by an argument (the kernel fills it whole on success). */
 #define A_BUF_IN(n) ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_ARG(n))

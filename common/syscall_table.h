@@ -126,6 +126,8 @@ enum sc_len_source {
 	SC_LEN_PTR_ARG5 = 13,
 	/* an ioctl's: the size field of its command (argument 1), _IOC_SIZE */
 	SC_LEN_IOC_SIZE = 14,
+	/* FLAGS/ENUM: the whole register, not the int the others are */
+	SC_LEN_WHOLE = 15,
 };
 #define SC_LEN_ARG(n)	  ((uint8_t)(SC_LEN_ARG0 + (n)))
 #define SC_LEN_PTR_ARG(n) ((uint8_t)(SC_LEN_PTR_ARG0 + (n)))
@@ -509,8 +511,8 @@ struct sc_arg {
 	uint8_t kind; /* enum sc_arg_kind */
 	uint8_t dir;  /* enum sc_arg_dir, for pointer kinds */
 	uint8_t type; /* enum sc_type_id for STRUCT/ARRAY/FD, enum sc_xlat_id for FLAGS/ENUM */
-	uint8_t
-	    len; /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, FD's pidfd */
+	uint8_t len;  /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, FD's pidfd,
+		       * FLAGS/ENUM's width */
 };
 
 struct sc_desc {

@@ -288,6 +288,13 @@ void rp_arg_path(struct rp_ctx *c, unsigned i)
 			 cut || (m->flags & STRTRC_MEM_TRUNCATED) != 0);
 }
 
+uint64_t rp_flags_arg(const struct rp_ctx *c, unsigned i)
+{
+	assert(i < 6);
+	const uint64_t v = c->sc->args[i];
+	return c->sc->desc && c->sc->desc->args[i].len == SC_LEN_WHOLE ? v : (uint32_t)v;
+}
+
 bool rp_array_cut(struct rp_ctx *c, size_t k)
 {
 	if (c->opts->verbose || k < c->opts->max_strlen)
@@ -636,7 +643,7 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 	case SC_ARG_FLAGS: {
 		const struct rp_xlat *x = rp_xlat_get(a->type);
 		if (x)
-			rp_e_flags(c->e, x, (uint32_t)v);
+			rp_e_flags(c->e, x, rp_flags_arg(c, i));
 		else
 			rp_e_hex(c->e, v);
 		break;

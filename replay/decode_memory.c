@@ -79,7 +79,7 @@ void rp_dec_mprotect(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_e_ptr(c->e, a[0]);
 	rp_e_uint(c->e, a[1]);
-	rp_e_flags(c->e, &rp_x_mmap_prot, (uint32_t)a[2]);
+	rp_e_flags(c->e, &rp_x_mmap_prot, rp_flags_arg(c, 2));
 }
 
 void rp_dec_pkey_mprotect(struct rp_ctx *c)

@@ -1265,8 +1265,7 @@ void rp_dec_personality(struct rp_ctx *c)
 
 void rp_dec_unshare(struct rp_ctx *c)
 {
-	const uint64_t *a = c->sc->args;
-	rp_e_flags(c->e, &rp_x_unshare, (uint32_t)a[0]);
+	rp_e_flags(c->e, &rp_x_unshare, rp_flags_arg(c, 0));
 }
 
 void rp_dec_setns(struct rp_ctx *c)

@@ -174,6 +174,9 @@ void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag);
 /* Generic printing of argument i per its table kind. */
 void rp_arg_generic(struct rp_ctx *c, unsigned i);
 void rp_arg_fd(struct rp_ctx *c, int64_t fd);
+/* Flag argument i's value as its row says: an int's 32 bits, or all 64
+ * (A_FLAGS_LONG). */
+uint64_t rp_flags_arg(const struct rp_ctx *c, unsigned i);
 void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd);
 /* Whether an array printed k elements already, as many as -s allows
  * without -v: then it says "..." and the caller stops. */

@@ -225,6 +225,12 @@ static int is_pointer_kind(unsigned kind)
 	}
 }
 
+/* Flags and named values: SC_LEN_WHOLE gives their width. */
+static bool is_xlat_kind(uint8_t kind)
+{
+	return kind == SC_ARG_FLAGS || kind == SC_ARG_ENUM;
+}
+
 static int needs_len(unsigned kind)
 {
 	return kind == SC_ARG_BUF || kind == SC_ARG_ARRAY || kind == SC_ARG_IOVEC ||
@@ -422,7 +428,8 @@ static unsigned check_table(const struct sc_table *t)
 				CHECK(a->len != SC_LEN_NONE, "%s: %s: arg %u: no length source",
 				      t->arch_name, d->name, i);
 			} else if (a->kind != SC_ARG_BUF &&
-				   !(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD)) {
+				   !(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD) &&
+				   !(is_xlat_kind(a->kind) && a->len == SC_LEN_WHOLE)) {
 				CHECK(a->len == SC_LEN_NONE,
 				      "%s: %s: arg %u: stray length source %u", t->arch_name,
 				      d->name, i, a->len);
@@ -447,6 +454,10 @@ static unsigned check_table(const struct sc_table *t)
 			} else if (a->len == SC_LEN_IOC_SIZE) {
 				CHECK(strcmp(d->name, "ioctl") == 0 && i == 2,
 				      "%s: %s: arg %u: _IOC_SIZE length outside ioctl's argument",
+				      t->arch_name, d->name, i);
+			} else if (a->len == SC_LEN_WHOLE) {
+				CHECK(is_xlat_kind(a->kind),
+				      "%s: %s: arg %u: a width on an argument without names",
 				      t->arch_name, d->name, i);
 			} else {
 				CHECK(a->len == SC_LEN_NONE, "%s: %s: arg %u: length source %u",

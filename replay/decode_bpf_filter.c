@@ -54,10 +54,53 @@ static void code_text(struct rp_buf *b, enum rp_xlat_style st, unsigned code)
 	}
 }
 
-/* One struct sock_filter {u16 code; u8 jt, jf; u32 k} of a seccomp filter */
-static void print_seccomp_insn(struct rp_ctx *c, const uint8_t *p, size_t size)
+/* A seccomp return's k: the action and its data. */
+static void seccomp_k_text(struct rp_buf *b, enum rp_xlat_style st, unsigned code, uint32_t k)
 {
-	(void)size;
+	if (BPF_CLASS(code) != BPF_RET) {
+		rp_buf_printf(b, "%#x", k);
+		return;
+	}
+	const uint32_t action = k & SECCOMP_RET_ACTION_FULL, data = k & ~action;
+	rp_xlat_enum_text(b, st, &rp_x_seccomp_ret_action, action);
+	if (data)
+		rp_buf_printf(b, "|%#x", data);
+}
+
+/* A socket filter's absolute load k: an offset from one of the special
+ * areas (SKF_AD_OFF + an ancillary datum, SKF_NET_OFF, SKF_LL_OFF). */
+static void socket_k_text(struct rp_buf *b, enum rp_xlat_style st, unsigned code, uint32_t k)
+{
+	static const struct {
+		uint32_t base;
+		const char *num, *name;
+	} areas[] = {
+	    {(uint32_t)SKF_AD_OFF, "0xfffff000", "SKF_AD_OFF"},
+	    {(uint32_t)SKF_NET_OFF, "0xfff00000", "SKF_NET_OFF"},
+	    {(uint32_t)SKF_LL_OFF, "0xffe00000", "SKF_LL_OFF"},
+	};
+	if (BPF_CLASS(code) == BPF_LD && BPF_MODE(code) == BPF_ABS) {
+		for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
+			if (k < areas[i].base)
+				continue;
+			rp_xlat_named_text(b, st, areas[i].num, areas[i].name);
+			rp_buf_putc(b, '+');
+			if (i == 0)
+				rp_xlat_enum_text(b, st, &rp_x_skf_ad, k - areas[i].base);
+			else
+				rp_buf_printf(b, "%u", k - areas[i].base);
+			return;
+		}
+	}
+	rp_buf_printf(b, "%#x", k);
+}
+
+typedef void k_text_fn(struct rp_buf *b, enum rp_xlat_style st, unsigned code, uint32_t k);
+
+/* One struct sock_filter {u16 code; u8 jt, jf; u32 k}: a statement's k by
+ * k_text */
+static void print_insn(struct rp_ctx *c, const uint8_t *p, k_text_fn *k_text)
+{
 	const unsigned code = rp_get_u16(p), jt = p[2], jf = p[3];
 	const uint32_t k = rp_get_u32(p + 4);
 	const enum rp_xlat_style st = rp_e_xstyle(c->e);
@@ -66,19 +109,25 @@ static void print_seccomp_insn(struct rp_ctx *c, const uint8_t *p, size_t size)
 	code_text(&b, st, code);
 	if (jt || jf) {
 		rp_buf_printf(&b, ", %#x, %#x, %#x)", k, jt, jf);
-	} else if (BPF_CLASS(code) == BPF_RET) { /* what the filter decides */
-		const uint32_t action = k & SECCOMP_RET_ACTION_FULL, data = k & ~action;
-		rp_buf_puts(&b, ", ");
-		rp_xlat_enum_text(&b, st, &rp_x_seccomp_ret_action, action);
-		if (data)
-			rp_buf_printf(&b, "|%#x", data);
-		rp_buf_putc(&b, ')');
 	} else {
-		rp_buf_printf(&b, ", %#x)", k);
+		rp_buf_puts(&b, ", ");
+		k_text(&b, st, code, k);
+		rp_buf_putc(&b, ')');
 	}
 	if (!b.oom)
 		rp_e_sym(c->e, b.data);
 	rp_buf_free(&b);
+}
+
+static void print_seccomp_insn(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	print_insn(c, p, seccomp_k_text);
+}
+
+void rp_print_socket_filter_insn(struct rp_ctx *c, const uint8_t *p)
+{
+	print_insn(c, p, socket_k_text);
 }
 
 void rp_print_seccomp_filter(struct rp_ctx *c, unsigned i, uint64_t n)

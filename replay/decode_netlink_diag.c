@@ -4,6 +4,7 @@
  * and, for answers, attributes. */
 #include "netlink.h"
 
+#include <linux/filter.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
@@ -373,11 +374,27 @@ static const struct nl_field packet_ring_fields[] = {
 };
 STRUCT_DECODER(packet_ring, packet_diag_ring, packet_ring_fields)
 
+/* The socket's filter: its instructions under -v, else their address. */
+static bool packet_filter(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			  uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const uint32_t n = len / sizeof(struct sock_filter);
+	if (!n || n > UINT16_MAX)
+		return false;
+	if (!c->opts->verbose)
+		rp_e_ptr(c->e, a->addr + off);
+	else
+		print_elems(c, a, off, n, sizeof(struct sock_filter), rp_print_socket_filter_insn);
+	return true;
+}
+
 static const struct nl_attr packet_attrs[] = {
     [PACKET_DIAG_INFO] = {packet_info, NULL},	 [PACKET_DIAG_MCLIST] = {packet_mclist, NULL},
     [PACKET_DIAG_RX_RING] = {packet_ring, NULL}, [PACKET_DIAG_TX_RING] = {packet_ring, NULL},
     [PACKET_DIAG_FANOUT] = {nl_a_u32, NULL},	 [PACKET_DIAG_UID] = {nl_a_uid, NULL},
-    [PACKET_DIAG_MEMINFO] = {sk_meminfo, NULL},
+    [PACKET_DIAG_MEMINFO] = {sk_meminfo, NULL},	 [PACKET_DIAG_FILTER] = {packet_filter, NULL},
 };
 static const struct nl_attr_set packet_attr_set =
     NL_ATTR_SET(&rp_x_packet_diag_attrs, packet_attrs);

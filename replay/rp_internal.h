@@ -204,6 +204,9 @@ void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m,
  * exit wrote (PTRACE_SECCOMP_GET_FILTER). */
 void rp_print_seccomp_fprog(struct rp_ctx *c, unsigned i);
 void rp_print_seccomp_filter(struct rp_ctx *c, unsigned i, uint64_t n);
+/* One socket filter instruction (8 bytes at p) as BPF_STMT(...) or
+ * BPF_JUMP(...), absolute loads from special areas as SKF_AD_OFF+... */
+void rp_print_socket_filter_insn(struct rp_ctx *c, const uint8_t *p);
 void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd);
 /* The session to name descriptors from under -y/-yy (text only), else
  * NULL. */

@@ -484,7 +484,99 @@ static const struct nl_field smc_dmbinfo_fields[] = {
 };
 STRUCT_DECODER(smc_dmbinfo, smcd_diag_dmbinfo, smc_dmbinfo_fields)
 
+static const struct nl_field smc_cursor_fields[] = {
+    FIELD(smc_diag_cursor, reserved, NLF_U, NULL),
+    FIELD(smc_diag_cursor, wrap, NLF_U, NULL),
+    FIELD(smc_diag_cursor, count, NLF_U, NULL),
+};
+
+static void print_smc_cursor(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, p + f->off, smc_cursor_fields, 0, NL_ARRAY_LEN(smc_cursor_fields));
+	rp_e_close(c->e, '}');
+}
+
+static const struct nl_field smc_conninfo_fields[] = {
+    FIELD(smc_diag_conninfo, token, NLF_U, NULL),
+    FIELD(smc_diag_conninfo, sndbuf_size, NLF_U, NULL),
+    FIELD(smc_diag_conninfo, rmbe_size, NLF_U, NULL),
+    FIELD(smc_diag_conninfo, peer_rmbe_size, NLF_U, NULL),
+    FIELD_FN(smc_diag_conninfo, rx_prod, print_smc_cursor),
+    FIELD_FN(smc_diag_conninfo, rx_cons, print_smc_cursor),
+    FIELD_FN(smc_diag_conninfo, tx_prod, print_smc_cursor),
+    FIELD_FN(smc_diag_conninfo, tx_cons, print_smc_cursor),
+    FIELD(smc_diag_conninfo, rx_prod_flags, NLF_0X, NULL),
+    FIELD(smc_diag_conninfo, rx_conn_state_flags, NLF_0X, NULL),
+    FIELD(smc_diag_conninfo, tx_prod_flags, NLF_0X, NULL),
+    FIELD(smc_diag_conninfo, tx_conn_state_flags, NLF_0X, NULL),
+    FIELD_FN(smc_diag_conninfo, tx_prep, print_smc_cursor),
+    FIELD_FN(smc_diag_conninfo, tx_sent, print_smc_cursor),
+    FIELD_FN(smc_diag_conninfo, tx_fin, print_smc_cursor),
+};
+STRUCT_DECODER(smc_conninfo, smc_diag_conninfo, smc_conninfo_fields)
+
+static void print_cstring(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	rp_print_cstring_field(c, p + f->off, f->size);
+}
+
+static const struct nl_field smc_linkinfo_fields[] = {
+    FIELD(smc_diag_linkinfo, link_id, NLF_U, NULL),
+    FIELD_FN(smc_diag_linkinfo, ibname, print_cstring),
+    FIELD(smc_diag_linkinfo, ibport, NLF_U, NULL),
+    FIELD_FN(smc_diag_linkinfo, gid, print_cstring),
+    FIELD_FN(smc_diag_linkinfo, peer_gid, print_cstring),
+};
+
+/* lnk[1]: the links as an array */
+static void print_smc_links(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	const size_t size = sizeof(struct smc_diag_linkinfo);
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < f->size / size; k++) {
+		rp_e_open(c->e, '{');
+		nl_print_fields(c, p + f->off + k * size, smc_linkinfo_fields, 0,
+				NL_ARRAY_LEN(smc_linkinfo_fields));
+		rp_e_close(c->e, '}');
+	}
+	rp_e_close(c->e, ']');
+}
+
+static const struct nl_field smc_lgrinfo_fields[] = {
+    FIELD_FN(smc_diag_lgrinfo, lnk, print_smc_links),
+    FIELD(smc_diag_lgrinfo, role, NLF_XVAL, &rp_x_smc_link_group_roles),
+};
+STRUCT_DECODER(smc_lgrinfo, smc_diag_lgrinfo, smc_lgrinfo_fields)
+
+/* A CLC decline code: always with its name in a comment (the names are not
+ * uapi's), the number alone under -X raw. */
+static void print_smc_decl_code(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	const uint32_t v = rp_get_u32(p + f->off);
+	if (c->e->json) {
+		rp_e_enum(c->e, &rp_x_smc_decl_codes, v);
+		return;
+	}
+	const enum rp_xlat_style st =
+	    rp_e_xstyle(c->e) == RP_XLAT_RAW ? RP_XLAT_RAW : RP_XLAT_VERBOSE;
+	struct rp_buf b = {0};
+	rp_xlat_enum_text(&b, st, &rp_x_smc_decl_codes, v);
+	if (!b.oom)
+		rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
+static const struct nl_field smc_fallback_fields[] = {
+    FIELD_FN(smc_diag_fallback, reason, print_smc_decl_code),
+    FIELD_FN(smc_diag_fallback, peer_diagnosis, print_smc_decl_code),
+};
+STRUCT_DECODER(smc_fallback, smc_diag_fallback, smc_fallback_fields)
+
 static const struct nl_attr smc_attrs[] = {
+    [SMC_DIAG_CONNINFO] = {smc_conninfo, NULL},
+    [SMC_DIAG_LGRINFO] = {smc_lgrinfo, NULL},
+    [SMC_DIAG_FALLBACK] = {smc_fallback, NULL},
     [SMC_DIAG_SHUTDOWN] = {nl_a_flags, &smc_shutdown_u8},
     [SMC_DIAG_DMBINFO] = {smc_dmbinfo, NULL},
 };

@@ -432,7 +432,101 @@ static const struct nl_field inet_msg_fields[] = {
     FIELD(inet_diag_msg, idiag_inode, NLF_U, NULL),
 };
 
+static const struct nl_field bc_op_fields[] = {
+    FIELD(inet_diag_bc_op, code, NLF_XVAL, &rp_x_inet_diag_bytecodes),
+    FIELD(inet_diag_bc_op, yes, NLF_U, NULL),
+    FIELD(inet_diag_bc_op, no, NLF_U, NULL),
+};
+STRUCT_DECODER(bc_op, inet_diag_bc_op, bc_op_fields)
+
+static const struct nl_field hostcond_fields[] = {
+    FIELD(inet_diag_hostcond, family, NLF_FAMILY, NULL),
+    FIELD(inet_diag_hostcond, prefix_len, NLF_U, NULL),
+    FIELD(inet_diag_hostcond, port, NLF_U, NULL),
+};
+
+/* The address after a hostcond: by its family when whole, else hex. */
+static void print_hostcond_addr(struct rp_ctx *c, const struct nl_area *a, uint64_t off,
+				uint32_t len, int family)
+{
+	const uint32_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	if (!size || len < size) {
+		rp_e_key(c->e, "addr");
+		nl_print_hex(c, a, off, len);
+	} else if (!nl_readable(a, off, size)) {
+		rp_e_key(c->e, "addr");
+		rp_e_ptr(c->e, a->addr + off);
+	} else {
+		rp_print_inet_addr(c, family, a->data + off, "addr");
+	}
+}
+
+static void print_hostcond(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len)
+{
+	const size_t size = sizeof(struct inet_diag_hostcond);
+	if (len < size) {
+		nl_print_hex(c, a, off, len);
+		return;
+	}
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return;
+	}
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, a->data + off, hostcond_fields, 0, NL_ARRAY_LEN(hostcond_fields));
+	if (len > size)
+		print_hostcond_addr(c, a, off + size, (uint32_t)(len - size), a->data[off]);
+	rp_e_close(c->e, '}');
+}
+
+static const struct nl_field markcond_fields[] = {
+    FIELD(inet_diag_markcond, mark, NLF_U, NULL),
+    FIELD(inet_diag_markcond, mask, NLF_U, NULL),
+};
+STRUCT_DECODER(markcond, inet_diag_markcond, markcond_fields)
+
+/* What follows a bytecode op: by its code, hex when short or unknown. */
+static void print_bc_data(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len,
+			  uint8_t code)
+{
+	bool done = false;
+	switch (code) {
+	case INET_DIAG_BC_S_COND:
+	case INET_DIAG_BC_D_COND:
+		print_hostcond(c, a, off, len);
+		done = true;
+		break;
+	case INET_DIAG_BC_DEV_COND:
+		done = len >= 4 && nl_a_ifindex(c, NULL, a, off, len, NULL);
+		break;
+	case INET_DIAG_BC_S_GE:
+	case INET_DIAG_BC_S_LE:
+	case INET_DIAG_BC_D_GE:
+	case INET_DIAG_BC_D_LE:
+		done = bc_op(c, NULL, a, off, len, NULL);
+		break;
+	case INET_DIAG_BC_MARK_COND:
+		done = markcond(c, NULL, a, off, len, NULL);
+		break;
+	}
+	if (!done)
+		nl_print_hex(c, a, off, len);
+}
+
+/* A bytecode op, then, in the same list, its data */
+static bool inet_bytecode(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			  uint64_t off, uint32_t len, const void *arg)
+{
+	const size_t size = sizeof(struct inet_diag_bc_op);
+	if (!bc_op(c, m, a, off, len, arg))
+		return false;
+	if (len > size && nl_readable(a, off, size))
+		print_bc_data(c, a, off + size, (uint32_t)(len - size), a->data[off]);
+	return true;
+}
+
 static const struct nl_attr inet_req_attrs[] = {
+    [INET_DIAG_REQ_BYTECODE] = {inet_bytecode, NULL},
     [INET_DIAG_REQ_PROTOCOL] = {nl_a_ip_proto, NULL},
 };
 static const struct nl_attr_set inet_req_attr_set =

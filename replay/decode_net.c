@@ -90,101 +90,6 @@ static bool mem_ok(const struct rp_mem *m, size_t need)
 
 /* ---- socket addresses ---- */
 
-/* A sockaddr of len bytes (strace's print_sockaddr): d holds at least len
- * bytes followed by zeros. */
-static void print_sockaddr_data(struct rp_ctx *c, const uint8_t *d, int len)
-{
-	const uint16_t fam = rp_get_u16(d);
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "sa_family");
-	rp_e_enum(c->e, &rp_x_address_family, fam);
-	if (len <= 2) {
-		rp_e_close(c->e, '}');
-		return;
-	}
-	if (fam == AF_UNIX) {
-		const int ulen = len > 110 ? 110 : len;
-		const size_t plen = (size_t)ulen - 2;
-		rp_e_key(c->e, "sun_path");
-		if (d[2]) {
-			print_quoted_whole(c, d + 2, plen + 1, true);
-		} else {
-			rp_e_glue(c->e, "@");
-			print_quoted_whole(c, d + 3, plen - 1, false);
-		}
-	} else if (fam == AF_INET && len >= 16) {
-		rp_e_key(c->e, "sin_port");
-		rp_print_net_port(c, d + 2);
-		rp_e_key(c->e, "sin_addr");
-		rp_print_inet_addr(c, AF_INET, d + 4, 4, NULL);
-	} else if (fam == AF_INET6 && len >= 24) {
-		rp_e_key(c->e, "sin6_port");
-		rp_print_net_port(c, d + 2);
-		rp_e_key(c->e, "sin6_flowinfo");
-		char flow[32];
-		snprintf(flow, sizeof(flow), "htonl(%" PRIu32 ")",
-			 (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
-		rp_print_net_bytes(c, d + 4, 4, flow);
-		rp_print_inet_addr(c, AF_INET6, d + 8, 16, "sin6_addr");
-		if (len > 24) {
-			const bool linklocal = (d[8] == 0xfe && (d[9] & 0xc0) == 0x80) ||
-					       (d[8] == 0xff && (d[9] & 0xf) == 2);
-			rp_e_key(c->e, "sin6_scope_id");
-			if (linklocal)
-				rp_print_ifindex(c, rp_get_u32(d + 24));
-			else
-				rp_e_uint(c->e, rp_get_u32(d + 24));
-		}
-	} else if (fam == AF_NETLINK && len >= 12) {
-		if (rp_get_u16(d + 2)) {
-			rp_e_key(c->e, "nl_pad");
-			rp_e_hex(c->e, rp_get_u16(d + 2));
-		}
-		rp_e_key(c->e, "nl_pid");
-		rp_e_int(c->e, (int32_t)rp_get_u32(d + 4));
-		rp_e_key(c->e, "nl_groups");
-		rp_e_rawf(c->e, "%#08" PRIx32, rp_get_u32(d + 8));
-	} else if (fam == AF_PACKET && len >= 20) {
-		rp_e_key(c->e, "sll_protocol");
-		const uint16_t proto = (uint16_t)(d[2] << 8 | d[3]);
-		const char *pn = rp_xlat_lookup(&rp_x_ether_protocol, proto);
-		char call[64];
-		if (pn)
-			snprintf(call, sizeof(call), "htons(%s)", pn);
-		else
-			snprintf(call, sizeof(call), "htons(%#x /* ETH_P_??? */)", proto);
-		rp_print_net_bytes(c, d + 2, 2, call);
-		rp_e_key(c->e, "sll_ifindex");
-		rp_print_ifindex(c, rp_get_u32(d + 4));
-		rp_e_key(c->e, "sll_hatype");
-		rp_e_enum(c->e, &rp_x_arphrd, rp_get_u16(d + 8));
-		rp_e_key(c->e, "sll_pkttype");
-		rp_e_enum(c->e, &rp_x_packet_type, d[10]);
-		const unsigned halen = d[11];
-		rp_e_key(c->e, "sll_halen");
-		rp_e_uint(c->e, halen);
-		if (halen) {
-			rp_e_key(c->e, "sll_addr");
-			rp_e_open(c->e, '[');
-			const int room = len - 12;
-			for (unsigned i = 0; i < halen; i++) {
-				if ((int)i >= room) {
-					rp_e_ellipsis(c->e);
-					break;
-				}
-				/* sll_addr is 8 bytes; strace reads past it into
-				 * the zero padding */
-				rp_e_rawf(c->e, "%#02x", i + 12 < 129 ? d[12 + i] : 0);
-			}
-			rp_e_close(c->e, ']');
-		}
-	} else {
-		rp_e_key(c->e, "sa_data");
-		print_quoted_whole(c, d + 2, (size_t)len - 2, false);
-	}
-	rp_e_close(c->e, '}');
-}
-
 /* decode_sockaddr: the address at addr of len bytes, from memory m. */
 static void print_sockaddr_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, int len)
 {
@@ -202,7 +107,7 @@ static void print_sockaddr_mem(struct rp_ctx *c, uint64_t addr, const struct rp_
 	uint8_t buf[160];
 	memset(buf, 0, sizeof(buf));
 	memcpy(buf, m->data, (size_t)len);
-	print_sockaddr_data(c, buf, len);
+	rp_print_sockaddr(c, buf, len);
 }
 
 static void print_sockaddr_arg(struct rp_ctx *c, unsigned i, int len)
@@ -487,7 +392,7 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_key(c->e, "gr_interface");
 		rp_print_ifindex(c, rp_get_u32(m->data));
 		rp_e_key(c->e, "gr_group");
-		print_sockaddr_data(c, m->data + group_offset, group_req_size - group_offset);
+		rp_print_sockaddr(c, m->data + group_offset, group_req_size - group_offset);
 		rp_e_close(c->e, '}');
 		return;
 	}
@@ -648,7 +553,7 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 			const size_t n = len > 128 ? 128 : len;
 			memcpy(buf, d, n);
 			rp_e_key(c->e, "cmsg_data");
-			print_sockaddr_data(c, buf, (int)n);
+			rp_print_sockaddr(c, buf, (int)n);
 		} else if (type == 3 && len >= 1) {
 			rp_e_key(c->e, "cmsg_data");
 			print_quoted_whole(c, d, len, false);

@@ -457,7 +457,7 @@ static void print_hostcond_addr(struct rp_ctx *c, const struct nl_area *a, uint6
 		rp_e_key(c->e, "addr");
 		rp_e_ptr(c->e, a->addr + off);
 	} else {
-		rp_print_inet_addr(c, family, a->data + off, "addr");
+		rp_print_inet_addr(c, family, a->data + off, size, "addr");
 	}
 }
 

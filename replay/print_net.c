@@ -120,3 +120,96 @@ void rp_print_hwaddr(struct rp_ctx *c, const uint8_t *p, size_t n, size_t show)
 	rp_buf_free(&mac);
 	rp_buf_free(&bytes);
 }
+
+void rp_print_sockaddr(struct rp_ctx *c, const uint8_t *d, int len)
+{
+	const uint16_t fam = rp_get_u16(d);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "sa_family");
+	rp_e_enum(c->e, &rp_x_address_family, fam);
+	if (len <= 2) {
+		rp_e_close(c->e, '}');
+		return;
+	}
+	if (fam == AF_UNIX) {
+		const int ulen = len > 110 ? 110 : len;
+		const size_t plen = (size_t)ulen - 2;
+		rp_e_key(c->e, "sun_path");
+		if (d[2]) {
+			rp_e_bytes_whole(c->e, d + 2, plen + 1, true, false);
+		} else {
+			rp_e_glue(c->e, "@");
+			rp_e_bytes_whole(c->e, d + 3, plen - 1, false, false);
+		}
+	} else if (fam == AF_INET && len >= 16) {
+		rp_e_key(c->e, "sin_port");
+		rp_print_net_port(c, d + 2);
+		rp_e_key(c->e, "sin_addr");
+		rp_print_inet_addr(c, AF_INET, d + 4, 4, NULL);
+	} else if (fam == AF_INET6 && len >= 24) {
+		rp_e_key(c->e, "sin6_port");
+		rp_print_net_port(c, d + 2);
+		rp_e_key(c->e, "sin6_flowinfo");
+		char flow[32];
+		snprintf(flow, sizeof(flow), "htonl(%" PRIu32 ")",
+			 (uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]);
+		rp_print_net_bytes(c, d + 4, 4, flow);
+		rp_print_inet_addr(c, AF_INET6, d + 8, 16, "sin6_addr");
+		if (len > 24) {
+			const bool linklocal = (d[8] == 0xfe && (d[9] & 0xc0) == 0x80) ||
+					       (d[8] == 0xff && (d[9] & 0xf) == 2);
+			rp_e_key(c->e, "sin6_scope_id");
+			if (linklocal)
+				rp_print_ifindex(c, rp_get_u32(d + 24));
+			else
+				rp_e_uint(c->e, rp_get_u32(d + 24));
+		}
+	} else if (fam == AF_NETLINK && len >= 12) {
+		if (rp_get_u16(d + 2)) {
+			rp_e_key(c->e, "nl_pad");
+			rp_e_hex(c->e, rp_get_u16(d + 2));
+		}
+		rp_e_key(c->e, "nl_pid");
+		rp_e_int(c->e, (int32_t)rp_get_u32(d + 4));
+		rp_e_key(c->e, "nl_groups");
+		rp_e_rawf(c->e, "%#08" PRIx32, rp_get_u32(d + 8));
+	} else if (fam == AF_PACKET && len >= 20) {
+		rp_e_key(c->e, "sll_protocol");
+		const uint16_t proto = (uint16_t)(d[2] << 8 | d[3]);
+		const char *pn = rp_xlat_lookup(&rp_x_ether_protocol, proto);
+		char call[64];
+		if (pn)
+			snprintf(call, sizeof(call), "htons(%s)", pn);
+		else
+			snprintf(call, sizeof(call), "htons(%#x /* ETH_P_??? */)", proto);
+		rp_print_net_bytes(c, d + 2, 2, call);
+		rp_e_key(c->e, "sll_ifindex");
+		rp_print_ifindex(c, rp_get_u32(d + 4));
+		rp_e_key(c->e, "sll_hatype");
+		rp_e_enum(c->e, &rp_x_arphrd, rp_get_u16(d + 8));
+		rp_e_key(c->e, "sll_pkttype");
+		rp_e_enum(c->e, &rp_x_packet_type, d[10]);
+		const unsigned halen = d[11];
+		rp_e_key(c->e, "sll_halen");
+		rp_e_uint(c->e, halen);
+		if (halen) {
+			rp_e_key(c->e, "sll_addr");
+			rp_e_open(c->e, '[');
+			const int room = len - 12;
+			for (unsigned i = 0; i < halen; i++) {
+				if ((int)i >= room) {
+					rp_e_ellipsis(c->e);
+					break;
+				}
+				/* sll_addr is 8 bytes; strace reads past it into
+				 * the zero padding */
+				rp_e_rawf(c->e, "%#02x", i + 12 < 129 ? d[12 + i] : 0);
+			}
+			rp_e_close(c->e, ']');
+		}
+	} else {
+		rp_e_key(c->e, "sa_data");
+		rp_e_bytes_whole(c->e, d + 2, (size_t)len - 2, false, false);
+	}
+	rp_e_close(c->e, '}');
+}

@@ -464,8 +464,23 @@ bool nl_a_nested(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area 
 	return true;
 }
 
+/* v as a number, its names in a comment (none under -X raw) */
+static void print_xval_number(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, bool flags)
+{
+	const enum rp_xlat_style st =
+	    rp_e_xstyle(c->e) == RP_XLAT_RAW ? RP_XLAT_RAW : RP_XLAT_VERBOSE;
+	struct rp_buf b = {0};
+	if (flags)
+		rp_xlat_flags_text(&b, st, x, v);
+	else
+		rp_xlat_enum_text(&b, st, x, v);
+	if (!b.oom)
+		rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
 static bool print_xval(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len,
-		       const struct nl_xval *xv, bool flags)
+		       const struct nl_xval *xv, bool flags, bool number)
 {
 	assert(xv && xv->x);
 	if (len > 8 || len < xv->size)
@@ -474,6 +489,10 @@ static bool print_xval(struct rp_ctx *c, const struct nl_area *a, uint64_t off, 
 	uint64_t v;
 	if (!fetch_uint(c, a, off, n, &v))
 		return true;
+	if (number && !c->e->json) {
+		print_xval_number(c, xv->x, v, flags);
+		return true;
+	}
 	if (flags)
 		rp_e_flags(c->e, xv->x, v);
 	else
@@ -485,14 +504,21 @@ bool nl_a_xval(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a
 	       uint32_t len, const void *arg)
 {
 	(void)m;
-	return print_xval(c, a, off, len, arg, false);
+	return print_xval(c, a, off, len, arg, false, false);
 }
 
 bool nl_a_flags(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
 		uint32_t len, const void *arg)
 {
 	(void)m;
-	return print_xval(c, a, off, len, arg, true);
+	return print_xval(c, a, off, len, arg, true, false);
+}
+
+bool nl_a_flags_num(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a, uint64_t off,
+		    uint32_t len, const void *arg)
+{
+	(void)m;
+	return print_xval(c, a, off, len, arg, true, true);
 }
 
 bool nl_a_ether_proto(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,

@@ -155,6 +155,9 @@ struct nl_xval {
 	uint8_t size;
 };
 nl_attr_fn nl_a_xval, nl_a_flags;
+/* flags as the number, the names in a comment, whatever -X says but raw
+ * (names that are not uapi's: strace's XLAT_STYLE_VERBOSE) */
+nl_attr_fn nl_a_flags_num;
 
 /* ---- fixed structs ---- */
 

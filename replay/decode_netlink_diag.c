@@ -6,10 +6,13 @@
 
 #include <linux/filter.h>
 #include <linux/inet_diag.h>
+#include <linux/mptcp.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
+#include <linux/tcp.h>
+#include <linux/tls.h>
 #include <linux/unix_diag.h>
 #include <inttypes.h>
 #include <stddef.h>
@@ -111,42 +114,11 @@ static bool print_struct(struct rp_ctx *c, const struct nl_area *a, uint64_t off
 				    sizeof(struct type));                                          \
 	}
 
-/* The socket memory counters: [[SK_MEMINFO_RMEM_ALLOC] = N, ...]. */
-static bool sk_meminfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
-		       uint64_t off, uint32_t len, const void *arg)
-{
-	(void)m;
-	(void)arg;
-	const uint32_t n = len / 4;
-	if (!n)
-		return false;
-	if (!nl_readable(a, off, (uint64_t)n * 4)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '[');
-	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++) {
-		const uint32_t v = rp_get_u32(a->data + off + 4 * k);
-		if (c->e->json) {
-			rp_e_uint(c->e, v);
-			continue;
-		}
-		struct rp_buf b = {0};
-		rp_buf_puts(&b, "[");
-		rp_xlat_enum_text(&b, rp_e_xstyle(c->e), &rp_x_sk_meminfo, k);
-		rp_buf_printf(&b, "] = %u", v);
-		rp_e_raw(c->e, b.data);
-		rp_buf_free(&b);
-	}
-	rp_e_close(c->e, ']');
-	return true;
-}
-
 /* An array of n elements of size bytes at off, each by print_elem: as far
  * as the trace holds them, then "... /" "* 0xADDR *" "/" (strace's
  * print_array); its address when not even the first is there. */
 static void print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t n,
-			size_t size, void (*print_elem)(struct rp_ctx *, const uint8_t *))
+			size_t size, void (*print_elem)(struct rp_ctx *, const uint8_t *, uint32_t))
 {
 	if (!nl_readable(a, off, size)) {
 		rp_e_ptr(c->e, a->addr + off);
@@ -162,18 +134,20 @@ static void print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off,
 			rp_e_comment(c->e, tmp);
 			break;
 		}
-		print_elem(c, a->data + at);
+		print_elem(c, a->data + at, k);
 	}
 	rp_e_close(c->e, ']');
 }
 
-static void print_u32_elem(struct rp_ctx *c, const uint8_t *p)
+static void print_u32_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
 {
+	(void)k;
 	rp_e_uint(c->e, rp_get_u32(p));
 }
 
-static void print_x64_elem(struct rp_ctx *c, const uint8_t *p)
+static void print_x64_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
 {
+	(void)k;
 	rp_e_hex(c->e, rp_get_u64(p));
 }
 
@@ -186,6 +160,44 @@ static bool u32_array(struct rp_ctx *c, const struct nl_msg *m, const struct nl_
 	if (len < 4)
 		return false;
 	print_elems(c, a, off, len / 4, 4, print_u32_elem);
+	return true;
+}
+
+/* One socket memory counter: [SK_MEMINFO_RMEM_ALLOC]=N (JSON: N). */
+static void print_meminfo_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
+{
+	const uint32_t v = rp_get_u32(p);
+	if (c->e->json) {
+		rp_e_uint(c->e, v);
+		return;
+	}
+	const char *const name = rp_xlat_lookup(&rp_x_sk_meminfo, k);
+	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	char num[16];
+	snprintf(num, sizeof(num), "%u", k);
+	struct rp_buf b = {0};
+	rp_buf_putc(&b, '[');
+	if (name)
+		rp_xlat_named_text(&b, st, num, name);
+	else if (st == RP_XLAT_RAW)
+		rp_buf_puts(&b, num);
+	else
+		rp_buf_printf(&b, "%s /* SK_MEMINFO_??? */", num);
+	rp_buf_printf(&b, "]=%u", v);
+	if (!b.oom)
+		rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
+/* The socket memory counters, each with its index. */
+static bool sk_meminfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+		       uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	if (len < 4)
+		return false;
+	print_elems(c, a, off, len / 4, 4, print_meminfo_elem);
 	return true;
 }
 
@@ -344,8 +356,9 @@ static const struct nl_field packet_mclist_fields[] = {
     FIELD_FN(packet_diag_mclist, pdmc_addr, print_mc_addr),
 };
 
-static void print_mclist_elem(struct rp_ctx *c, const uint8_t *p)
+static void print_mclist_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
 {
+	(void)k;
 	rp_e_open(c->e, '{');
 	nl_print_fields(c, p, packet_mclist_fields, 0, NL_ARRAY_LEN(packet_mclist_fields));
 	rp_e_close(c->e, '}');
@@ -374,6 +387,12 @@ static const struct nl_field packet_ring_fields[] = {
 };
 STRUCT_DECODER(packet_ring, packet_diag_ring, packet_ring_fields)
 
+static void print_filter_insn(struct rp_ctx *c, const uint8_t *p, uint32_t k)
+{
+	(void)k;
+	rp_print_socket_filter_insn(c, p);
+}
+
 /* The socket's filter: its instructions under -v, else their address. */
 static bool packet_filter(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
 			  uint64_t off, uint32_t len, const void *arg)
@@ -386,7 +405,7 @@ static bool packet_filter(struct rp_ctx *c, const struct nl_msg *m, const struct
 	if (!c->opts->verbose)
 		rp_e_ptr(c->e, a->addr + off);
 	else
-		print_elems(c, a, off, n, sizeof(struct sock_filter), rp_print_socket_filter_insn);
+		print_elems(c, a, off, n, sizeof(struct sock_filter), print_filter_insn);
 	return true;
 }
 
@@ -540,12 +559,241 @@ static const struct nl_field inet_meminfo_fields[] = {
 };
 STRUCT_DECODER(inet_meminfo, inet_diag_meminfo, inet_meminfo_fields)
 
+/* The congestion control algorithms' state. */
+static const struct nl_field vegas_fields[] = {
+    FIELD(tcpvegas_info, tcpv_enabled, NLF_U, NULL),
+    FIELD(tcpvegas_info, tcpv_rttcnt, NLF_U, NULL),
+    FIELD(tcpvegas_info, tcpv_rtt, NLF_U, NULL),
+    FIELD(tcpvegas_info, tcpv_minrtt, NLF_U, NULL),
+};
+STRUCT_DECODER(inet_vegas, tcpvegas_info, vegas_fields)
+
+static const struct nl_field dctcp_fields[] = {
+    FIELD(tcp_dctcp_info, dctcp_enabled, NLF_U, NULL),
+    FIELD(tcp_dctcp_info, dctcp_ce_state, NLF_U, NULL),
+    FIELD(tcp_dctcp_info, dctcp_alpha, NLF_U, NULL),
+    FIELD(tcp_dctcp_info, dctcp_ab_ecn, NLF_U, NULL),
+    FIELD(tcp_dctcp_info, dctcp_ab_tot, NLF_U, NULL),
+};
+STRUCT_DECODER(inet_dctcp, tcp_dctcp_info, dctcp_fields)
+
+static const struct nl_field bbr_fields[] = {
+    FIELD(tcp_bbr_info, bbr_bw_lo, NLF_X, NULL),
+    FIELD(tcp_bbr_info, bbr_bw_hi, NLF_X, NULL),
+    FIELD(tcp_bbr_info, bbr_min_rtt, NLF_U, NULL),
+    FIELD(tcp_bbr_info, bbr_pacing_gain, NLF_U, NULL),
+    FIELD(tcp_bbr_info, bbr_cwnd_gain, NLF_U, NULL),
+};
+STRUCT_DECODER(inet_bbr, tcp_bbr_info, bbr_fields)
+
+/* RCV_SHUTDOWN and SEND_SHUTDOWN are not uapi's: the number first. */
+static const struct nl_xval inet_shutdown_u8 = {&rp_x_inet_diag_shutdown_flags, 1};
+
+/* A struct sockaddr_storage as strace's print_sockaddr. */
+static void print_sockaddr_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
+{
+	(void)k;
+	uint8_t buf[sizeof(struct sockaddr_storage) + 32] = {0}; /* then zeros */
+	memcpy(buf, p, sizeof(struct sockaddr_storage));
+	rp_print_sockaddr(c, buf, (int)sizeof(struct sockaddr_storage));
+}
+
+/* INET_DIAG_LOCALS, INET_DIAG_PEERS: SCTP's addresses. */
+static bool inet_sockaddrs(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			   uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const size_t size = sizeof(struct sockaddr_storage);
+	if (len < size)
+		return false;
+	print_elems(c, a, off, (uint32_t)(len / size), size, print_sockaddr_elem);
+	return true;
+}
+
+/* The key: its first tcpm_keylen bytes (at most the array's), whatever -s says. */
+static void print_md5_key(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
+{
+	const size_t keylen = rp_get_u16(p + offsetof(struct tcp_diag_md5sig, tcpm_keylen));
+	rp_print_hex_whole(c, p + f->off, keylen < f->size ? keylen : f->size);
+}
+
+static const struct nl_field md5sig_fields[] = {
+    FIELD(tcp_diag_md5sig, tcpm_family, NLF_FAMILY, NULL),
+    FIELD(tcp_diag_md5sig, tcpm_prefixlen, NLF_U, NULL),
+    FIELD(tcp_diag_md5sig, tcpm_keylen, NLF_U, NULL),
+    FIELD_FN(tcp_diag_md5sig, tcpm_key, print_md5_key),
+};
+
+/* The fields, tcpm_addr (whose name the family decides where to put)
+ * before the key. */
+static void print_md5sig_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
+{
+	(void)k;
+	const size_t nf = NL_ARRAY_LEN(md5sig_fields);
+	rp_e_open(c->e, '{');
+	nl_print_fields(c, p, md5sig_fields, 0, nf - 1);
+	print_sockid_addr(c, p + offsetof(struct tcp_diag_md5sig, tcpm_addr), p[0], "tcpm_addr");
+	nl_print_fields(c, p, md5sig_fields, nf - 1, nf);
+	rp_e_close(c->e, '}');
+}
+
+static bool inet_md5sig(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const size_t size = sizeof(struct tcp_diag_md5sig);
+	if (len < size)
+		return false;
+	print_elems(c, a, off, (uint32_t)(len / size), size, print_md5sig_elem);
+	return true;
+}
+
+/* The upper layer protocol's state: TLS's or MPTCP's attributes. */
+static const struct nl_xval tls_version_u16 = {&rp_x_tls_info_versions, 2};
+static const struct nl_xval tls_cipher_u16 = {&rp_x_tls_info_ciphers, 2};
+static const struct nl_xval tls_config_u16 = {&rp_x_tls_info_configs, 2};
+
+static const struct nl_attr ulp_tls_attrs[] = {
+    [TLS_INFO_VERSION] = {nl_a_xval, &tls_version_u16},
+    [TLS_INFO_CIPHER] = {nl_a_xval, &tls_cipher_u16},
+    [TLS_INFO_TXCONF] = {nl_a_xval, &tls_config_u16},
+    [TLS_INFO_RXCONF] = {nl_a_xval, &tls_config_u16},
+};
+static const struct nl_attr_set ulp_tls_set =
+    NL_ATTR_SET(&rp_x_inet_diag_ulp_info_tls_attrs, ulp_tls_attrs);
+
+static const struct nl_xval mptcp_flags_u32 = {&rp_x_mptcp_subflow_flags, 4};
+
+static const struct nl_attr ulp_mptcp_attrs[] = {
+    [MPTCP_SUBFLOW_ATTR_TOKEN_REM] = {nl_a_x32, NULL},
+    [MPTCP_SUBFLOW_ATTR_TOKEN_LOC] = {nl_a_x32, NULL},
+    [MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ] = {nl_a_u32, NULL},
+    [MPTCP_SUBFLOW_ATTR_MAP_SEQ] = {nl_a_u64, NULL},
+    [MPTCP_SUBFLOW_ATTR_MAP_SFSEQ] = {nl_a_u32, NULL},
+    [MPTCP_SUBFLOW_ATTR_SSN_OFFSET] = {nl_a_u32, NULL},
+    [MPTCP_SUBFLOW_ATTR_MAP_DATALEN] = {nl_a_u16, NULL},
+    [MPTCP_SUBFLOW_ATTR_FLAGS] = {nl_a_flags, &mptcp_flags_u32},
+    [MPTCP_SUBFLOW_ATTR_ID_REM] = {nl_a_u8, NULL},
+    [MPTCP_SUBFLOW_ATTR_ID_LOC] = {nl_a_u8, NULL},
+};
+static const struct nl_attr_set ulp_mptcp_set =
+    NL_ATTR_SET(&rp_x_inet_diag_ulp_info_mptcp_attrs, ulp_mptcp_attrs);
+
+static const struct nl_attr ulp_info_attrs[] = {
+    [INET_ULP_INFO_NAME] = {nl_a_str, NULL},
+    [INET_ULP_INFO_TLS] = {nl_a_nested, &ulp_tls_set},
+    [INET_ULP_INFO_MPTCP] = {nl_a_nested, &ulp_mptcp_set},
+};
+static const struct nl_attr_set ulp_info_set =
+    NL_ATTR_SET(&rp_x_inet_diag_ulp_info_attrs, ulp_info_attrs);
+
+/* The socket's BPF storages: each a map id and a value. */
+static const struct nl_attr bpf_storage_attrs[] = {
+    [SK_DIAG_BPF_STORAGE_MAP_ID] = {nl_a_u32, NULL},
+    [SK_DIAG_BPF_STORAGE_MAP_VALUE] = {nl_a_xint, NULL},
+};
+static const struct nl_attr_set bpf_storage_set =
+    NL_ATTR_SET(&rp_x_inet_diag_bpf_storage_attrs, bpf_storage_attrs);
+
+static const struct nl_attr bpf_storages_attrs[] = {
+    [SK_DIAG_BPF_STORAGE] = {nl_a_nested, &bpf_storage_set},
+};
+static const struct nl_attr_set bpf_storages_set =
+    NL_ATTR_SET(&rp_x_inet_diag_bpf_storages_attrs, bpf_storages_attrs);
+
+/* The socket options of struct inet_diag_sockopt's bits, in order: the
+ * first byte's from bit 0, then the second's. */
+static const char *const sockopt_bits[] = {
+    "recverr",	       "is_icsk",	"freebind",
+    "hdrincl",	       "mc_loop",	"transparent",
+    "mc_all",	       "nodefrag",	"bind_address_no_port",
+    "recverr_rfc4884", "defer_connect",
+};
+
+/* Bytes after the struct that are not all zero: ", /" "* bytes N..M *" "/
+ * "\x.."" (cut by -s). */
+static void print_sockopt_rest(struct rp_ctx *c, const uint8_t *p, uint32_t from, uint32_t len)
+{
+	bool zero = true;
+	for (uint32_t i = from; i < len; i++)
+		zero = zero && !p[i];
+	if (zero)
+		return;
+	const uint32_t n = len - from, shown = n < c->opts->max_strlen ? n : c->opts->max_strlen;
+	if (c->e->json) {
+		rp_e_bytes_hex(c->e, p + from, shown, shown < n);
+		return;
+	}
+	struct rp_buf b = {0};
+	rp_buf_printf(&b, "/* bytes %u..%u */ \"", from, len - 1);
+	for (uint32_t i = 0; i < shown; i++)
+		rp_buf_printf(&b, "\\x%02x", p[from + i]);
+	rp_buf_puts(&b, shown < n ? "\"..." : "\"");
+	if (!b.oom)
+		rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
+/* The bits of struct inet_diag_sockopt (without -v only those set), then
+ * any bytes after it that are not zero. */
+static bool inet_sockopt(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
+			 uint64_t off, uint32_t len, const void *arg)
+{
+	(void)m;
+	(void)arg;
+	const uint32_t size = sizeof(struct inet_diag_sockopt);
+	if (len < size)
+		return false;
+	if (!nl_readable(a, off, size)) {
+		rp_e_ptr(c->e, a->addr + off);
+		return true;
+	}
+	const uint8_t *const p = a->data + off;
+	const unsigned bits = p[0] | (unsigned)p[1] << 8;
+	rp_e_open(c->e, '{');
+	for (unsigned i = 0; i < NL_ARRAY_LEN(sockopt_bits); i++) {
+		if (!c->opts->verbose && !(bits >> i & 1))
+			continue;
+		rp_e_key(c->e, sockopt_bits[i]);
+		rp_e_uint(c->e, bits >> i & 1);
+	}
+	const unsigned unused = p[1] >> 3;
+	if (c->opts->verbose || unused) {
+		rp_e_key(c->e, "unused");
+		rp_e_hex(c->e, unused);
+		rp_e_comment(c->e, "bits 3..8");
+	}
+	rp_e_close(c->e, '}');
+	if (len > size && !nl_readable(a, off, len))
+		rp_e_raw(c->e, "???");
+	else if (len > size)
+		print_sockopt_rest(c, p, size, len);
+	return true;
+}
+
 static const struct nl_attr inet_attrs[] = {
-    [INET_DIAG_MEMINFO] = {inet_meminfo, NULL}, [INET_DIAG_CONG] = {nl_a_str, NULL},
-    [INET_DIAG_TOS] = {nl_a_u8, NULL},		[INET_DIAG_TCLASS] = {nl_a_u8, NULL},
-    [INET_DIAG_SKMEMINFO] = {sk_meminfo, NULL}, [INET_DIAG_PROTOCOL] = {nl_a_ip_proto, NULL},
-    [INET_DIAG_SKV6ONLY] = {nl_a_u8, NULL},	[INET_DIAG_MARK] = {nl_a_u32, NULL},
-    [INET_DIAG_CLASS_ID] = {nl_a_u32, NULL},	[INET_DIAG_CGROUP_ID] = {nl_a_u64, NULL},
+    [INET_DIAG_VEGASINFO] = {inet_vegas, NULL},
+    [INET_DIAG_SHUTDOWN] = {nl_a_flags_num, &inet_shutdown_u8},
+    [INET_DIAG_DCTCPINFO] = {inet_dctcp, NULL},
+    [INET_DIAG_LOCALS] = {inet_sockaddrs, NULL},
+    [INET_DIAG_PEERS] = {inet_sockaddrs, NULL},
+    [INET_DIAG_BBRINFO] = {inet_bbr, NULL},
+    [INET_DIAG_MD5SIG] = {inet_md5sig, NULL},
+    [INET_DIAG_ULP_INFO] = {nl_a_nested, &ulp_info_set},
+    [INET_DIAG_SK_BPF_STORAGES] = {nl_a_nested, &bpf_storages_set},
+    [INET_DIAG_SOCKOPT] = {inet_sockopt, NULL},
+    [INET_DIAG_MEMINFO] = {inet_meminfo, NULL},
+    [INET_DIAG_CONG] = {nl_a_str, NULL},
+    [INET_DIAG_TOS] = {nl_a_u8, NULL},
+    [INET_DIAG_TCLASS] = {nl_a_u8, NULL},
+    [INET_DIAG_SKMEMINFO] = {sk_meminfo, NULL},
+    [INET_DIAG_PROTOCOL] = {nl_a_ip_proto, NULL},
+    [INET_DIAG_SKV6ONLY] = {nl_a_u8, NULL},
+    [INET_DIAG_MARK] = {nl_a_u32, NULL},
+    [INET_DIAG_CLASS_ID] = {nl_a_u32, NULL},
+    [INET_DIAG_CGROUP_ID] = {nl_a_u64, NULL},
 };
 static const struct nl_attr_set inet_attr_set = NL_ATTR_SET(&rp_x_inet_diag_attrs, inet_attrs);
 

@@ -20,20 +20,6 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#define FIELD(type, member, kind, x)                                                               \
-	{                                                                                          \
-#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
-		    (kind), (x)                                                                    \
-	}
-#define FIELD_FN(type, member, fn)                                                                 \
-	{                                                                                          \
-#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
-		    NLF_FN, &(const struct nl_field_print)                                         \
-		{                                                                                  \
-			(fn)                                                                       \
-		}                                                                                  \
-	}
-
 /* ---- shared pieces ---- */
 
 /* A socket cookie: two u32 as [N, N]. */
@@ -88,79 +74,10 @@ static void print_sockid_inet(struct rp_ctx *c, const uint8_t *p, const struct n
 	print_sockid_of(c, p + f->off, AF_INET);
 }
 
-/* A fixed struct at off as nl_print_fields prints it, in braces, or false
- * (hex) when len is short; its address when the trace lacks it. */
-static bool print_struct(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len,
-			 const struct nl_field *f, size_t nf, size_t size)
-{
-	if (len < size)
-		return false;
-	if (!nl_readable(a, off, size)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return true;
-	}
-	rp_e_open(c->e, '{');
-	nl_print_fields(c, a->data + off, f, 0, nf);
-	rp_e_close(c->e, '}');
-	return true;
-}
-#define STRUCT_DECODER(name, type, fields)                                                         \
-	static bool name(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,        \
-			 uint64_t off, uint32_t len, const void *arg)                              \
-	{                                                                                          \
-		(void)m;                                                                           \
-		(void)arg;                                                                         \
-		return print_struct(c, a, off, len, fields, NL_ARRAY_LEN(fields),                  \
-				    sizeof(struct type));                                          \
-	}
-
-/* An array of n elements of size bytes at off, each by print_elem: as far
- * as the trace holds them, then "... /" "* 0xADDR *" "/" (strace's
- * print_array); its address when not even the first is there. */
-static void print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t n,
-			size_t size, void (*print_elem)(struct rp_ctx *, const uint8_t *, uint32_t))
-{
-	if (!nl_readable(a, off, size)) {
-		rp_e_ptr(c->e, a->addr + off);
-		return;
-	}
-	rp_e_open(c->e, '[');
-	for (uint32_t k = 0; k < n && !rp_array_cut(c, k); k++) {
-		const uint64_t at = off + (uint64_t)k * size;
-		if (!nl_readable(a, at, size)) {
-			char tmp[32];
-			snprintf(tmp, sizeof(tmp), "%#" PRIx64, a->addr + at);
-			rp_e_ellipsis(c->e);
-			rp_e_comment(c->e, tmp);
-			break;
-		}
-		print_elem(c, a->data + at, k);
-	}
-	rp_e_close(c->e, ']');
-}
-
-static void print_u32_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
-{
-	(void)k;
-	rp_e_uint(c->e, rp_get_u32(p));
-}
-
 static void print_x64_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
 {
 	(void)k;
 	rp_e_hex(c->e, rp_get_u64(p));
-}
-
-/* u32 elements of an array attribute: [N, N, ...]. */
-static bool u32_array(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
-		      uint64_t off, uint32_t len, const void *arg)
-{
-	(void)m;
-	(void)arg;
-	if (len < 4)
-		return false;
-	print_elems(c, a, off, len / 4, 4, print_u32_elem);
-	return true;
 }
 
 /* One socket memory counter: [SK_MEMINFO_RMEM_ALLOC]=N (JSON: N). */
@@ -197,27 +114,27 @@ static bool sk_meminfo(struct rp_ctx *c, const struct nl_msg *m, const struct nl
 	(void)arg;
 	if (len < 4)
 		return false;
-	print_elems(c, a, off, len / 4, 4, print_meminfo_elem);
+	nl_print_elems(c, a, off, len / 4, 4, print_meminfo_elem);
 	return true;
 }
 
 /* ---- AF_UNIX ---- */
 
 static const struct nl_field unix_req_fields[] = {
-    FIELD(unix_diag_req, sdiag_family, NLF_FAMILY, NULL),
-    FIELD(unix_diag_req, sdiag_protocol, NLF_U, NULL),
-    FIELD(unix_diag_req, udiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
-    FIELD(unix_diag_req, udiag_ino, NLF_U, NULL),
-    FIELD(unix_diag_req, udiag_show, NLF_FLAGS, &rp_x_unix_diag_show),
-    FIELD_FN(unix_diag_req, udiag_cookie, print_cookie),
+    NL_FIELD(unix_diag_req, sdiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(unix_diag_req, sdiag_protocol, NLF_U, NULL),
+    NL_FIELD(unix_diag_req, udiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
+    NL_FIELD(unix_diag_req, udiag_ino, NLF_U, NULL),
+    NL_FIELD(unix_diag_req, udiag_show, NLF_FLAGS, &rp_x_unix_diag_show),
+    NL_FIELD_FN(unix_diag_req, udiag_cookie, print_cookie),
 };
 
 static const struct nl_field unix_msg_fields[] = {
-    FIELD(unix_diag_msg, udiag_family, NLF_FAMILY, NULL),
-    FIELD(unix_diag_msg, udiag_type, NLF_XVAL, &rp_x_socket_type),
-    FIELD(unix_diag_msg, udiag_state, NLF_XVAL, &rp_x_tcp_states),
-    FIELD(unix_diag_msg, udiag_ino, NLF_U, NULL),
-    FIELD_FN(unix_diag_msg, udiag_cookie, print_cookie),
+    NL_FIELD(unix_diag_msg, udiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(unix_diag_msg, udiag_type, NLF_XVAL, &rp_x_socket_type),
+    NL_FIELD(unix_diag_msg, udiag_state, NLF_XVAL, &rp_x_tcp_states),
+    NL_FIELD(unix_diag_msg, udiag_ino, NLF_U, NULL),
+    NL_FIELD_FN(unix_diag_msg, udiag_cookie, print_cookie),
 };
 
 static void print_dev_field(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
@@ -226,22 +143,26 @@ static void print_dev_field(struct rp_ctx *c, const uint8_t *p, const struct nl_
 }
 
 static const struct nl_field unix_vfs_fields[] = {
-    FIELD_FN(unix_diag_vfs, udiag_vfs_dev, print_dev_field),
-    FIELD(unix_diag_vfs, udiag_vfs_ino, NLF_U, NULL),
+    NL_FIELD_FN(unix_diag_vfs, udiag_vfs_dev, print_dev_field),
+    NL_FIELD(unix_diag_vfs, udiag_vfs_ino, NLF_U, NULL),
 };
-STRUCT_DECODER(unix_vfs, unix_diag_vfs, unix_vfs_fields)
+static const struct nl_struct unix_vfs = NL_STRUCT(unix_vfs_fields, unix_diag_vfs);
 
 static const struct nl_field unix_rqlen_fields[] = {
-    FIELD(unix_diag_rqlen, udiag_rqueue, NLF_U, NULL),
-    FIELD(unix_diag_rqlen, udiag_wqueue, NLF_U, NULL),
+    NL_FIELD(unix_diag_rqlen, udiag_rqueue, NLF_U, NULL),
+    NL_FIELD(unix_diag_rqlen, udiag_wqueue, NLF_U, NULL),
 };
-STRUCT_DECODER(unix_rqlen, unix_diag_rqlen, unix_rqlen_fields)
+static const struct nl_struct unix_rqlen = NL_STRUCT(unix_rqlen_fields, unix_diag_rqlen);
 
 static const struct nl_attr unix_attrs[] = {
-    [UNIX_DIAG_NAME] = {nl_a_str, NULL},    [UNIX_DIAG_VFS] = {unix_vfs, NULL},
-    [UNIX_DIAG_PEER] = {nl_a_u32, NULL},    [UNIX_DIAG_ICONS] = {u32_array, NULL},
-    [UNIX_DIAG_RQLEN] = {unix_rqlen, NULL}, [UNIX_DIAG_MEMINFO] = {sk_meminfo, NULL},
-    [UNIX_DIAG_SHUTDOWN] = {nl_a_u8, NULL}, [UNIX_DIAG_UID] = {nl_a_uid, NULL},
+    [UNIX_DIAG_NAME] = {nl_a_str, NULL},
+    [UNIX_DIAG_VFS] = {nl_a_struct, &unix_vfs},
+    [UNIX_DIAG_PEER] = {nl_a_u32, NULL},
+    [UNIX_DIAG_ICONS] = {nl_a_u32_array, NULL},
+    [UNIX_DIAG_RQLEN] = {nl_a_struct, &unix_rqlen},
+    [UNIX_DIAG_MEMINFO] = {sk_meminfo, NULL},
+    [UNIX_DIAG_SHUTDOWN] = {nl_a_u8, NULL},
+    [UNIX_DIAG_UID] = {nl_a_uid, NULL},
 };
 static const struct nl_attr_set unix_attr_set = NL_ATTR_SET(&rp_x_unix_diag_attrs, unix_attrs);
 
@@ -257,23 +178,23 @@ static void print_netlink_proto(struct rp_ctx *c, const uint8_t *p, const struct
 }
 
 static const struct nl_field netlink_req_fields[] = {
-    FIELD(netlink_diag_req, sdiag_family, NLF_FAMILY, NULL),
-    FIELD_FN(netlink_diag_req, sdiag_protocol, print_netlink_proto),
-    FIELD(netlink_diag_req, ndiag_ino, NLF_U, NULL),
-    FIELD(netlink_diag_req, ndiag_show, NLF_FLAGS, &rp_x_netlink_diag_show),
-    FIELD_FN(netlink_diag_req, ndiag_cookie, print_cookie),
+    NL_FIELD(netlink_diag_req, sdiag_family, NLF_FAMILY, NULL),
+    NL_FIELD_FN(netlink_diag_req, sdiag_protocol, print_netlink_proto),
+    NL_FIELD(netlink_diag_req, ndiag_ino, NLF_U, NULL),
+    NL_FIELD(netlink_diag_req, ndiag_show, NLF_FLAGS, &rp_x_netlink_diag_show),
+    NL_FIELD_FN(netlink_diag_req, ndiag_cookie, print_cookie),
 };
 
 static const struct nl_field netlink_msg_fields[] = {
-    FIELD(netlink_diag_msg, ndiag_family, NLF_FAMILY, NULL),
-    FIELD(netlink_diag_msg, ndiag_type, NLF_XVAL, &rp_x_socket_type),
-    FIELD(netlink_diag_msg, ndiag_protocol, NLF_XVAL, &rp_x_netlink_protocol),
-    FIELD(netlink_diag_msg, ndiag_state, NLF_XVAL, &rp_x_netlink_states),
-    FIELD(netlink_diag_msg, ndiag_portid, NLF_U, NULL),
-    FIELD(netlink_diag_msg, ndiag_dst_portid, NLF_U, NULL),
-    FIELD(netlink_diag_msg, ndiag_dst_group, NLF_U, NULL),
-    FIELD(netlink_diag_msg, ndiag_ino, NLF_U, NULL),
-    FIELD_FN(netlink_diag_msg, ndiag_cookie, print_cookie),
+    NL_FIELD(netlink_diag_msg, ndiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(netlink_diag_msg, ndiag_type, NLF_XVAL, &rp_x_socket_type),
+    NL_FIELD(netlink_diag_msg, ndiag_protocol, NLF_XVAL, &rp_x_netlink_protocol),
+    NL_FIELD(netlink_diag_msg, ndiag_state, NLF_XVAL, &rp_x_netlink_states),
+    NL_FIELD(netlink_diag_msg, ndiag_portid, NLF_U, NULL),
+    NL_FIELD(netlink_diag_msg, ndiag_dst_portid, NLF_U, NULL),
+    NL_FIELD(netlink_diag_msg, ndiag_dst_group, NLF_U, NULL),
+    NL_FIELD(netlink_diag_msg, ndiag_ino, NLF_U, NULL),
+    NL_FIELD_FN(netlink_diag_msg, ndiag_cookie, print_cookie),
 };
 
 /* Multicast group bitmaps: unsigned longs in hex. */
@@ -284,25 +205,25 @@ static bool netlink_groups(struct rp_ctx *c, const struct nl_msg *m, const struc
 	(void)arg;
 	if (len < 8)
 		return false;
-	print_elems(c, a, off, len / 8, 8, print_x64_elem);
+	nl_print_elems(c, a, off, len / 8, 8, print_x64_elem);
 	return true;
 }
 
 static const struct nl_field netlink_ring_fields[] = {
-    FIELD(netlink_diag_ring, ndr_block_size, NLF_U, NULL),
-    FIELD(netlink_diag_ring, ndr_block_nr, NLF_U, NULL),
-    FIELD(netlink_diag_ring, ndr_frame_size, NLF_U, NULL),
-    FIELD(netlink_diag_ring, ndr_frame_nr, NLF_U, NULL),
+    NL_FIELD(netlink_diag_ring, ndr_block_size, NLF_U, NULL),
+    NL_FIELD(netlink_diag_ring, ndr_block_nr, NLF_U, NULL),
+    NL_FIELD(netlink_diag_ring, ndr_frame_size, NLF_U, NULL),
+    NL_FIELD(netlink_diag_ring, ndr_frame_nr, NLF_U, NULL),
 };
-STRUCT_DECODER(netlink_ring, netlink_diag_ring, netlink_ring_fields)
+static const struct nl_struct netlink_ring = NL_STRUCT(netlink_ring_fields, netlink_diag_ring);
 
 static const struct nl_xval netlink_flags_u32 = {&rp_x_netlink_socket_flags, 4};
 
 static const struct nl_attr netlink_attrs[] = {
     [NETLINK_DIAG_MEMINFO] = {sk_meminfo, NULL},
     [NETLINK_DIAG_GROUPS] = {netlink_groups, NULL},
-    [NETLINK_DIAG_RX_RING] = {netlink_ring, NULL},
-    [NETLINK_DIAG_TX_RING] = {netlink_ring, NULL},
+    [NETLINK_DIAG_RX_RING] = {nl_a_struct, &netlink_ring},
+    [NETLINK_DIAG_TX_RING] = {nl_a_struct, &netlink_ring},
     [NETLINK_DIAG_FLAGS] = {nl_a_flags, &netlink_flags_u32},
 };
 static const struct nl_attr_set netlink_attr_set =
@@ -311,19 +232,19 @@ static const struct nl_attr_set netlink_attr_set =
 /* ---- AF_PACKET ---- */
 
 static const struct nl_field packet_req_fields[] = {
-    FIELD(packet_diag_req, sdiag_family, NLF_FAMILY, NULL),
-    FIELD(packet_diag_req, sdiag_protocol, NLF_X, NULL),
-    FIELD(packet_diag_req, pdiag_ino, NLF_U, NULL),
-    FIELD(packet_diag_req, pdiag_show, NLF_FLAGS, &rp_x_packet_diag_show),
-    FIELD_FN(packet_diag_req, pdiag_cookie, print_cookie),
+    NL_FIELD(packet_diag_req, sdiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(packet_diag_req, sdiag_protocol, NLF_X, NULL),
+    NL_FIELD(packet_diag_req, pdiag_ino, NLF_U, NULL),
+    NL_FIELD(packet_diag_req, pdiag_show, NLF_FLAGS, &rp_x_packet_diag_show),
+    NL_FIELD_FN(packet_diag_req, pdiag_cookie, print_cookie),
 };
 
 static const struct nl_field packet_msg_fields[] = {
-    FIELD(packet_diag_msg, pdiag_family, NLF_FAMILY, NULL),
-    FIELD(packet_diag_msg, pdiag_type, NLF_XVAL, &rp_x_socket_type),
-    FIELD(packet_diag_msg, pdiag_num, NLF_XVAL, &rp_x_ether_protocol),
-    FIELD(packet_diag_msg, pdiag_ino, NLF_U, NULL),
-    FIELD_FN(packet_diag_msg, pdiag_cookie, print_cookie),
+    NL_FIELD(packet_diag_msg, pdiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(packet_diag_msg, pdiag_type, NLF_XVAL, &rp_x_socket_type),
+    NL_FIELD(packet_diag_msg, pdiag_num, NLF_XVAL, &rp_x_ether_protocol),
+    NL_FIELD(packet_diag_msg, pdiag_ino, NLF_U, NULL),
+    NL_FIELD_FN(packet_diag_msg, pdiag_cookie, print_cookie),
 };
 
 static void print_ifindex_field(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
@@ -332,14 +253,14 @@ static void print_ifindex_field(struct rp_ctx *c, const uint8_t *p, const struct
 }
 
 static const struct nl_field packet_info_fields[] = {
-    FIELD_FN(packet_diag_info, pdi_index, print_ifindex_field),
-    FIELD(packet_diag_info, pdi_version, NLF_XVAL, &rp_x_af_packet_versions),
-    FIELD(packet_diag_info, pdi_reserve, NLF_U, NULL),
-    FIELD(packet_diag_info, pdi_copy_thresh, NLF_U, NULL),
-    FIELD(packet_diag_info, pdi_tstamp, NLF_U, NULL),
-    FIELD(packet_diag_info, pdi_flags, NLF_FLAGS, &rp_x_packet_diag_info_flags),
+    NL_FIELD_FN(packet_diag_info, pdi_index, print_ifindex_field),
+    NL_FIELD(packet_diag_info, pdi_version, NLF_XVAL, &rp_x_af_packet_versions),
+    NL_FIELD(packet_diag_info, pdi_reserve, NLF_U, NULL),
+    NL_FIELD(packet_diag_info, pdi_copy_thresh, NLF_U, NULL),
+    NL_FIELD(packet_diag_info, pdi_tstamp, NLF_U, NULL),
+    NL_FIELD(packet_diag_info, pdi_flags, NLF_FLAGS, &rp_x_packet_diag_info_flags),
 };
-STRUCT_DECODER(packet_info, packet_diag_info, packet_info_fields)
+static const struct nl_struct packet_info = NL_STRUCT(packet_info_fields, packet_diag_info);
 
 /* The link-layer address: its first pdmc_alen bytes. */
 static void print_mc_addr(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
@@ -349,11 +270,11 @@ static void print_mc_addr(struct rp_ctx *c, const uint8_t *p, const struct nl_fi
 }
 
 static const struct nl_field packet_mclist_fields[] = {
-    FIELD_FN(packet_diag_mclist, pdmc_index, print_ifindex_field),
-    FIELD(packet_diag_mclist, pdmc_count, NLF_U, NULL),
-    FIELD(packet_diag_mclist, pdmc_type, NLF_U, NULL),
-    FIELD(packet_diag_mclist, pdmc_alen, NLF_U, NULL),
-    FIELD_FN(packet_diag_mclist, pdmc_addr, print_mc_addr),
+    NL_FIELD_FN(packet_diag_mclist, pdmc_index, print_ifindex_field),
+    NL_FIELD(packet_diag_mclist, pdmc_count, NLF_U, NULL),
+    NL_FIELD(packet_diag_mclist, pdmc_type, NLF_U, NULL),
+    NL_FIELD(packet_diag_mclist, pdmc_alen, NLF_U, NULL),
+    NL_FIELD_FN(packet_diag_mclist, pdmc_addr, print_mc_addr),
 };
 
 static void print_mclist_elem(struct rp_ctx *c, const uint8_t *p, uint32_t k)
@@ -372,20 +293,20 @@ static bool packet_mclist(struct rp_ctx *c, const struct nl_msg *m, const struct
 	const size_t size = sizeof(struct packet_diag_mclist);
 	if (len < size)
 		return false;
-	print_elems(c, a, off, (uint32_t)(len / size), size, print_mclist_elem);
+	nl_print_elems(c, a, off, (uint32_t)(len / size), size, print_mclist_elem);
 	return true;
 }
 
 static const struct nl_field packet_ring_fields[] = {
-    FIELD(packet_diag_ring, pdr_block_size, NLF_U, NULL),
-    FIELD(packet_diag_ring, pdr_block_nr, NLF_U, NULL),
-    FIELD(packet_diag_ring, pdr_frame_size, NLF_U, NULL),
-    FIELD(packet_diag_ring, pdr_frame_nr, NLF_U, NULL),
-    FIELD(packet_diag_ring, pdr_retire_tmo, NLF_U, NULL),
-    FIELD(packet_diag_ring, pdr_sizeof_priv, NLF_U, NULL),
-    FIELD(packet_diag_ring, pdr_features, NLF_U, NULL),
+    NL_FIELD(packet_diag_ring, pdr_block_size, NLF_U, NULL),
+    NL_FIELD(packet_diag_ring, pdr_block_nr, NLF_U, NULL),
+    NL_FIELD(packet_diag_ring, pdr_frame_size, NLF_U, NULL),
+    NL_FIELD(packet_diag_ring, pdr_frame_nr, NLF_U, NULL),
+    NL_FIELD(packet_diag_ring, pdr_retire_tmo, NLF_U, NULL),
+    NL_FIELD(packet_diag_ring, pdr_sizeof_priv, NLF_U, NULL),
+    NL_FIELD(packet_diag_ring, pdr_features, NLF_U, NULL),
 };
-STRUCT_DECODER(packet_ring, packet_diag_ring, packet_ring_fields)
+static const struct nl_struct packet_ring = NL_STRUCT(packet_ring_fields, packet_diag_ring);
 
 static void print_filter_insn(struct rp_ctx *c, const uint8_t *p, uint32_t k)
 {
@@ -405,15 +326,19 @@ static bool packet_filter(struct rp_ctx *c, const struct nl_msg *m, const struct
 	if (!c->opts->verbose)
 		rp_e_ptr(c->e, a->addr + off);
 	else
-		print_elems(c, a, off, n, sizeof(struct sock_filter), print_filter_insn);
+		nl_print_elems(c, a, off, n, sizeof(struct sock_filter), print_filter_insn);
 	return true;
 }
 
 static const struct nl_attr packet_attrs[] = {
-    [PACKET_DIAG_INFO] = {packet_info, NULL},	 [PACKET_DIAG_MCLIST] = {packet_mclist, NULL},
-    [PACKET_DIAG_RX_RING] = {packet_ring, NULL}, [PACKET_DIAG_TX_RING] = {packet_ring, NULL},
-    [PACKET_DIAG_FANOUT] = {nl_a_u32, NULL},	 [PACKET_DIAG_UID] = {nl_a_uid, NULL},
-    [PACKET_DIAG_MEMINFO] = {sk_meminfo, NULL},	 [PACKET_DIAG_FILTER] = {packet_filter, NULL},
+    [PACKET_DIAG_INFO] = {nl_a_struct, &packet_info},
+    [PACKET_DIAG_MCLIST] = {packet_mclist, NULL},
+    [PACKET_DIAG_RX_RING] = {nl_a_struct, &packet_ring},
+    [PACKET_DIAG_TX_RING] = {nl_a_struct, &packet_ring},
+    [PACKET_DIAG_FANOUT] = {nl_a_u32, NULL},
+    [PACKET_DIAG_UID] = {nl_a_uid, NULL},
+    [PACKET_DIAG_MEMINFO] = {sk_meminfo, NULL},
+    [PACKET_DIAG_FILTER] = {packet_filter, NULL},
 };
 static const struct nl_attr_set packet_attr_set =
     NL_ATTR_SET(&rp_x_packet_diag_attrs, packet_attrs);
@@ -421,47 +346,47 @@ static const struct nl_attr_set packet_attr_set =
 /* ---- AF_INET, AF_INET6 ---- */
 
 static const struct nl_field inet_req_compat_fields[] = {
-    FIELD(inet_diag_req, idiag_family, NLF_FAMILY, NULL),
-    FIELD(inet_diag_req, idiag_src_len, NLF_U, NULL),
-    FIELD(inet_diag_req, idiag_dst_len, NLF_U, NULL),
-    FIELD(inet_diag_req, idiag_ext, NLF_FLAGS, &rp_x_inet_diag_extended_flags),
-    FIELD_FN(inet_diag_req, id, print_sockid),
-    FIELD(inet_diag_req, idiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
-    FIELD(inet_diag_req, idiag_dbs, NLF_U, NULL),
+    NL_FIELD(inet_diag_req, idiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(inet_diag_req, idiag_src_len, NLF_U, NULL),
+    NL_FIELD(inet_diag_req, idiag_dst_len, NLF_U, NULL),
+    NL_FIELD(inet_diag_req, idiag_ext, NLF_FLAGS, &rp_x_inet_diag_extended_flags),
+    NL_FIELD_FN(inet_diag_req, id, print_sockid),
+    NL_FIELD(inet_diag_req, idiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
+    NL_FIELD(inet_diag_req, idiag_dbs, NLF_U, NULL),
 };
 
 static const struct nl_field inet_req_v2_fields[] = {
-    FIELD(inet_diag_req_v2, sdiag_family, NLF_FAMILY, NULL),
-    FIELD(inet_diag_req_v2, sdiag_protocol, NLF_XVAL, &rp_x_ip_protocol),
-    FIELD(inet_diag_req_v2, idiag_ext, NLF_FLAGS, &rp_x_inet_diag_extended_flags),
-    FIELD(inet_diag_req_v2, idiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
-    FIELD_FN(inet_diag_req_v2, id, print_sockid),
+    NL_FIELD(inet_diag_req_v2, sdiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(inet_diag_req_v2, sdiag_protocol, NLF_XVAL, &rp_x_ip_protocol),
+    NL_FIELD(inet_diag_req_v2, idiag_ext, NLF_FLAGS, &rp_x_inet_diag_extended_flags),
+    NL_FIELD(inet_diag_req_v2, idiag_states, NLF_FLAGS, &rp_x_tcp_state_flags),
+    NL_FIELD_FN(inet_diag_req_v2, id, print_sockid),
 };
 
 static const struct nl_field inet_msg_fields[] = {
-    FIELD(inet_diag_msg, idiag_family, NLF_FAMILY, NULL),
-    FIELD(inet_diag_msg, idiag_state, NLF_XVAL, &rp_x_tcp_states),
-    FIELD(inet_diag_msg, idiag_timer, NLF_U, NULL),
-    FIELD(inet_diag_msg, idiag_retrans, NLF_U, NULL),
-    FIELD_FN(inet_diag_msg, id, print_sockid),
-    FIELD(inet_diag_msg, idiag_expires, NLF_U, NULL),
-    FIELD(inet_diag_msg, idiag_rqueue, NLF_U, NULL),
-    FIELD(inet_diag_msg, idiag_wqueue, NLF_U, NULL),
-    FIELD(inet_diag_msg, idiag_uid, NLF_U, NULL),
-    FIELD(inet_diag_msg, idiag_inode, NLF_U, NULL),
+    NL_FIELD(inet_diag_msg, idiag_family, NLF_FAMILY, NULL),
+    NL_FIELD(inet_diag_msg, idiag_state, NLF_XVAL, &rp_x_tcp_states),
+    NL_FIELD(inet_diag_msg, idiag_timer, NLF_U, NULL),
+    NL_FIELD(inet_diag_msg, idiag_retrans, NLF_U, NULL),
+    NL_FIELD_FN(inet_diag_msg, id, print_sockid),
+    NL_FIELD(inet_diag_msg, idiag_expires, NLF_U, NULL),
+    NL_FIELD(inet_diag_msg, idiag_rqueue, NLF_U, NULL),
+    NL_FIELD(inet_diag_msg, idiag_wqueue, NLF_U, NULL),
+    NL_FIELD(inet_diag_msg, idiag_uid, NLF_U, NULL),
+    NL_FIELD(inet_diag_msg, idiag_inode, NLF_U, NULL),
 };
 
 static const struct nl_field bc_op_fields[] = {
-    FIELD(inet_diag_bc_op, code, NLF_XVAL, &rp_x_inet_diag_bytecodes),
-    FIELD(inet_diag_bc_op, yes, NLF_U, NULL),
-    FIELD(inet_diag_bc_op, no, NLF_U, NULL),
+    NL_FIELD(inet_diag_bc_op, code, NLF_XVAL, &rp_x_inet_diag_bytecodes),
+    NL_FIELD(inet_diag_bc_op, yes, NLF_U, NULL),
+    NL_FIELD(inet_diag_bc_op, no, NLF_U, NULL),
 };
-STRUCT_DECODER(bc_op, inet_diag_bc_op, bc_op_fields)
+static const struct nl_struct bc_op = NL_STRUCT(bc_op_fields, inet_diag_bc_op);
 
 static const struct nl_field hostcond_fields[] = {
-    FIELD(inet_diag_hostcond, family, NLF_FAMILY, NULL),
-    FIELD(inet_diag_hostcond, prefix_len, NLF_U, NULL),
-    FIELD(inet_diag_hostcond, port, NLF_U, NULL),
+    NL_FIELD(inet_diag_hostcond, family, NLF_FAMILY, NULL),
+    NL_FIELD(inet_diag_hostcond, prefix_len, NLF_U, NULL),
+    NL_FIELD(inet_diag_hostcond, port, NLF_U, NULL),
 };
 
 /* The address after a hostcond: by its family when whole, else hex. */
@@ -499,10 +424,10 @@ static void print_hostcond(struct rp_ctx *c, const struct nl_area *a, uint64_t o
 }
 
 static const struct nl_field markcond_fields[] = {
-    FIELD(inet_diag_markcond, mark, NLF_U, NULL),
-    FIELD(inet_diag_markcond, mask, NLF_U, NULL),
+    NL_FIELD(inet_diag_markcond, mark, NLF_U, NULL),
+    NL_FIELD(inet_diag_markcond, mask, NLF_U, NULL),
 };
-STRUCT_DECODER(markcond, inet_diag_markcond, markcond_fields)
+static const struct nl_struct markcond = NL_STRUCT(markcond_fields, inet_diag_markcond);
 
 /* What follows a bytecode op: by its code, hex when short or unknown. */
 static void print_bc_data(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len,
@@ -522,10 +447,10 @@ static void print_bc_data(struct rp_ctx *c, const struct nl_area *a, uint64_t of
 	case INET_DIAG_BC_S_LE:
 	case INET_DIAG_BC_D_GE:
 	case INET_DIAG_BC_D_LE:
-		done = bc_op(c, NULL, a, off, len, NULL);
+		done = nl_a_struct(c, NULL, a, off, len, &bc_op);
 		break;
 	case INET_DIAG_BC_MARK_COND:
-		done = markcond(c, NULL, a, off, len, NULL);
+		done = nl_a_struct(c, NULL, a, off, len, &markcond);
 		break;
 	}
 	if (!done)
@@ -536,8 +461,9 @@ static void print_bc_data(struct rp_ctx *c, const struct nl_area *a, uint64_t of
 static bool inet_bytecode(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,
 			  uint64_t off, uint32_t len, const void *arg)
 {
+	(void)arg;
 	const size_t size = sizeof(struct inet_diag_bc_op);
-	if (!bc_op(c, m, a, off, len, arg))
+	if (!nl_a_struct(c, m, a, off, len, &bc_op))
 		return false;
 	if (len > size && nl_readable(a, off, size))
 		print_bc_data(c, a, off + size, (uint32_t)(len - size), a->data[off]);
@@ -552,39 +478,39 @@ static const struct nl_attr_set inet_req_attr_set =
     NL_ATTR_SET(&rp_x_inet_diag_req_attrs, inet_req_attrs);
 
 static const struct nl_field inet_meminfo_fields[] = {
-    FIELD(inet_diag_meminfo, idiag_rmem, NLF_U, NULL),
-    FIELD(inet_diag_meminfo, idiag_wmem, NLF_U, NULL),
-    FIELD(inet_diag_meminfo, idiag_fmem, NLF_U, NULL),
-    FIELD(inet_diag_meminfo, idiag_tmem, NLF_U, NULL),
+    NL_FIELD(inet_diag_meminfo, idiag_rmem, NLF_U, NULL),
+    NL_FIELD(inet_diag_meminfo, idiag_wmem, NLF_U, NULL),
+    NL_FIELD(inet_diag_meminfo, idiag_fmem, NLF_U, NULL),
+    NL_FIELD(inet_diag_meminfo, idiag_tmem, NLF_U, NULL),
 };
-STRUCT_DECODER(inet_meminfo, inet_diag_meminfo, inet_meminfo_fields)
+static const struct nl_struct inet_meminfo = NL_STRUCT(inet_meminfo_fields, inet_diag_meminfo);
 
 /* The congestion control algorithms' state. */
 static const struct nl_field vegas_fields[] = {
-    FIELD(tcpvegas_info, tcpv_enabled, NLF_U, NULL),
-    FIELD(tcpvegas_info, tcpv_rttcnt, NLF_U, NULL),
-    FIELD(tcpvegas_info, tcpv_rtt, NLF_U, NULL),
-    FIELD(tcpvegas_info, tcpv_minrtt, NLF_U, NULL),
+    NL_FIELD(tcpvegas_info, tcpv_enabled, NLF_U, NULL),
+    NL_FIELD(tcpvegas_info, tcpv_rttcnt, NLF_U, NULL),
+    NL_FIELD(tcpvegas_info, tcpv_rtt, NLF_U, NULL),
+    NL_FIELD(tcpvegas_info, tcpv_minrtt, NLF_U, NULL),
 };
-STRUCT_DECODER(inet_vegas, tcpvegas_info, vegas_fields)
+static const struct nl_struct inet_vegas = NL_STRUCT(vegas_fields, tcpvegas_info);
 
 static const struct nl_field dctcp_fields[] = {
-    FIELD(tcp_dctcp_info, dctcp_enabled, NLF_U, NULL),
-    FIELD(tcp_dctcp_info, dctcp_ce_state, NLF_U, NULL),
-    FIELD(tcp_dctcp_info, dctcp_alpha, NLF_U, NULL),
-    FIELD(tcp_dctcp_info, dctcp_ab_ecn, NLF_U, NULL),
-    FIELD(tcp_dctcp_info, dctcp_ab_tot, NLF_U, NULL),
+    NL_FIELD(tcp_dctcp_info, dctcp_enabled, NLF_U, NULL),
+    NL_FIELD(tcp_dctcp_info, dctcp_ce_state, NLF_U, NULL),
+    NL_FIELD(tcp_dctcp_info, dctcp_alpha, NLF_U, NULL),
+    NL_FIELD(tcp_dctcp_info, dctcp_ab_ecn, NLF_U, NULL),
+    NL_FIELD(tcp_dctcp_info, dctcp_ab_tot, NLF_U, NULL),
 };
-STRUCT_DECODER(inet_dctcp, tcp_dctcp_info, dctcp_fields)
+static const struct nl_struct inet_dctcp = NL_STRUCT(dctcp_fields, tcp_dctcp_info);
 
 static const struct nl_field bbr_fields[] = {
-    FIELD(tcp_bbr_info, bbr_bw_lo, NLF_X, NULL),
-    FIELD(tcp_bbr_info, bbr_bw_hi, NLF_X, NULL),
-    FIELD(tcp_bbr_info, bbr_min_rtt, NLF_U, NULL),
-    FIELD(tcp_bbr_info, bbr_pacing_gain, NLF_U, NULL),
-    FIELD(tcp_bbr_info, bbr_cwnd_gain, NLF_U, NULL),
+    NL_FIELD(tcp_bbr_info, bbr_bw_lo, NLF_X, NULL),
+    NL_FIELD(tcp_bbr_info, bbr_bw_hi, NLF_X, NULL),
+    NL_FIELD(tcp_bbr_info, bbr_min_rtt, NLF_U, NULL),
+    NL_FIELD(tcp_bbr_info, bbr_pacing_gain, NLF_U, NULL),
+    NL_FIELD(tcp_bbr_info, bbr_cwnd_gain, NLF_U, NULL),
 };
-STRUCT_DECODER(inet_bbr, tcp_bbr_info, bbr_fields)
+static const struct nl_struct inet_bbr = NL_STRUCT(bbr_fields, tcp_bbr_info);
 
 /* RCV_SHUTDOWN and SEND_SHUTDOWN are not uapi's: the number first. */
 static const struct nl_xval inet_shutdown_u8 = {&rp_x_inet_diag_shutdown_flags, 1};
@@ -607,7 +533,7 @@ static bool inet_sockaddrs(struct rp_ctx *c, const struct nl_msg *m, const struc
 	const size_t size = sizeof(struct sockaddr_storage);
 	if (len < size)
 		return false;
-	print_elems(c, a, off, (uint32_t)(len / size), size, print_sockaddr_elem);
+	nl_print_elems(c, a, off, (uint32_t)(len / size), size, print_sockaddr_elem);
 	return true;
 }
 
@@ -619,10 +545,10 @@ static void print_md5_key(struct rp_ctx *c, const uint8_t *p, const struct nl_fi
 }
 
 static const struct nl_field md5sig_fields[] = {
-    FIELD(tcp_diag_md5sig, tcpm_family, NLF_FAMILY, NULL),
-    FIELD(tcp_diag_md5sig, tcpm_prefixlen, NLF_U, NULL),
-    FIELD(tcp_diag_md5sig, tcpm_keylen, NLF_U, NULL),
-    FIELD_FN(tcp_diag_md5sig, tcpm_key, print_md5_key),
+    NL_FIELD(tcp_diag_md5sig, tcpm_family, NLF_FAMILY, NULL),
+    NL_FIELD(tcp_diag_md5sig, tcpm_prefixlen, NLF_U, NULL),
+    NL_FIELD(tcp_diag_md5sig, tcpm_keylen, NLF_U, NULL),
+    NL_FIELD_FN(tcp_diag_md5sig, tcpm_key, print_md5_key),
 };
 
 /* The fields, tcpm_addr (whose name the family decides where to put)
@@ -646,7 +572,7 @@ static bool inet_md5sig(struct rp_ctx *c, const struct nl_msg *m, const struct n
 	const size_t size = sizeof(struct tcp_diag_md5sig);
 	if (len < size)
 		return false;
-	print_elems(c, a, off, (uint32_t)(len / size), size, print_md5sig_elem);
+	nl_print_elems(c, a, off, (uint32_t)(len / size), size, print_md5sig_elem);
 	return true;
 }
 
@@ -774,17 +700,17 @@ static bool inet_sockopt(struct rp_ctx *c, const struct nl_msg *m, const struct 
 }
 
 static const struct nl_attr inet_attrs[] = {
-    [INET_DIAG_VEGASINFO] = {inet_vegas, NULL},
+    [INET_DIAG_VEGASINFO] = {nl_a_struct, &inet_vegas},
     [INET_DIAG_SHUTDOWN] = {nl_a_flags_num, &inet_shutdown_u8},
-    [INET_DIAG_DCTCPINFO] = {inet_dctcp, NULL},
+    [INET_DIAG_DCTCPINFO] = {nl_a_struct, &inet_dctcp},
     [INET_DIAG_LOCALS] = {inet_sockaddrs, NULL},
     [INET_DIAG_PEERS] = {inet_sockaddrs, NULL},
-    [INET_DIAG_BBRINFO] = {inet_bbr, NULL},
+    [INET_DIAG_BBRINFO] = {nl_a_struct, &inet_bbr},
     [INET_DIAG_MD5SIG] = {inet_md5sig, NULL},
     [INET_DIAG_ULP_INFO] = {nl_a_nested, &ulp_info_set},
     [INET_DIAG_SK_BPF_STORAGES] = {nl_a_nested, &bpf_storages_set},
     [INET_DIAG_SOCKOPT] = {inet_sockopt, NULL},
-    [INET_DIAG_MEMINFO] = {inet_meminfo, NULL},
+    [INET_DIAG_MEMINFO] = {nl_a_struct, &inet_meminfo},
     [INET_DIAG_CONG] = {nl_a_str, NULL},
     [INET_DIAG_TOS] = {nl_a_u8, NULL},
     [INET_DIAG_TCLASS] = {nl_a_u8, NULL},
@@ -800,36 +726,36 @@ static const struct nl_attr_set inet_attr_set = NL_ATTR_SET(&rp_x_inet_diag_attr
 /* ---- AF_SMC ---- */
 
 static const struct nl_field smc_req_fields[] = {
-    FIELD(smc_diag_req, diag_family, NLF_FAMILY, NULL),
-    FIELD(smc_diag_req, diag_ext, NLF_FLAGS, &rp_x_smc_diag_extended_flags),
-    FIELD_FN(smc_diag_req, id, print_sockid_inet),
+    NL_FIELD(smc_diag_req, diag_family, NLF_FAMILY, NULL),
+    NL_FIELD(smc_diag_req, diag_ext, NLF_FLAGS, &rp_x_smc_diag_extended_flags),
+    NL_FIELD_FN(smc_diag_req, id, print_sockid_inet),
 };
 
 static const struct nl_field smc_msg_fields[] = {
-    FIELD(smc_diag_msg, diag_family, NLF_FAMILY, NULL),
-    FIELD(smc_diag_msg, diag_state, NLF_XVAL, &rp_x_smc_states),
-    FIELD(smc_diag_msg, diag_fallback, NLF_XVAL, &rp_x_smc_diag_mode),
-    FIELD(smc_diag_msg, diag_shutdown, NLF_U, NULL),
-    FIELD_FN(smc_diag_msg, id, print_sockid_inet),
-    FIELD(smc_diag_msg, diag_uid, NLF_U, NULL),
-    FIELD(smc_diag_msg, diag_inode, NLF_U, NULL),
+    NL_FIELD(smc_diag_msg, diag_family, NLF_FAMILY, NULL),
+    NL_FIELD(smc_diag_msg, diag_state, NLF_XVAL, &rp_x_smc_states),
+    NL_FIELD(smc_diag_msg, diag_fallback, NLF_XVAL, &rp_x_smc_diag_mode),
+    NL_FIELD(smc_diag_msg, diag_shutdown, NLF_U, NULL),
+    NL_FIELD_FN(smc_diag_msg, id, print_sockid_inet),
+    NL_FIELD(smc_diag_msg, diag_uid, NLF_U, NULL),
+    NL_FIELD(smc_diag_msg, diag_inode, NLF_U, NULL),
 };
 
 static const struct nl_xval smc_shutdown_u8 = {&rp_x_sock_shutdown_flags, 1};
 
 static const struct nl_field smc_dmbinfo_fields[] = {
-    FIELD(smcd_diag_dmbinfo, linkid, NLF_U, NULL),
-    FIELD(smcd_diag_dmbinfo, peer_gid, NLF_X, NULL),
-    FIELD(smcd_diag_dmbinfo, my_gid, NLF_X, NULL),
-    FIELD(smcd_diag_dmbinfo, token, NLF_X, NULL),
-    FIELD(smcd_diag_dmbinfo, peer_token, NLF_X, NULL),
+    NL_FIELD(smcd_diag_dmbinfo, linkid, NLF_U, NULL),
+    NL_FIELD(smcd_diag_dmbinfo, peer_gid, NLF_X, NULL),
+    NL_FIELD(smcd_diag_dmbinfo, my_gid, NLF_X, NULL),
+    NL_FIELD(smcd_diag_dmbinfo, token, NLF_X, NULL),
+    NL_FIELD(smcd_diag_dmbinfo, peer_token, NLF_X, NULL),
 };
-STRUCT_DECODER(smc_dmbinfo, smcd_diag_dmbinfo, smc_dmbinfo_fields)
+static const struct nl_struct smc_dmbinfo = NL_STRUCT(smc_dmbinfo_fields, smcd_diag_dmbinfo);
 
 static const struct nl_field smc_cursor_fields[] = {
-    FIELD(smc_diag_cursor, reserved, NLF_U, NULL),
-    FIELD(smc_diag_cursor, wrap, NLF_U, NULL),
-    FIELD(smc_diag_cursor, count, NLF_U, NULL),
+    NL_FIELD(smc_diag_cursor, reserved, NLF_U, NULL),
+    NL_FIELD(smc_diag_cursor, wrap, NLF_U, NULL),
+    NL_FIELD(smc_diag_cursor, count, NLF_U, NULL),
 };
 
 static void print_smc_cursor(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
@@ -840,23 +766,23 @@ static void print_smc_cursor(struct rp_ctx *c, const uint8_t *p, const struct nl
 }
 
 static const struct nl_field smc_conninfo_fields[] = {
-    FIELD(smc_diag_conninfo, token, NLF_U, NULL),
-    FIELD(smc_diag_conninfo, sndbuf_size, NLF_U, NULL),
-    FIELD(smc_diag_conninfo, rmbe_size, NLF_U, NULL),
-    FIELD(smc_diag_conninfo, peer_rmbe_size, NLF_U, NULL),
-    FIELD_FN(smc_diag_conninfo, rx_prod, print_smc_cursor),
-    FIELD_FN(smc_diag_conninfo, rx_cons, print_smc_cursor),
-    FIELD_FN(smc_diag_conninfo, tx_prod, print_smc_cursor),
-    FIELD_FN(smc_diag_conninfo, tx_cons, print_smc_cursor),
-    FIELD(smc_diag_conninfo, rx_prod_flags, NLF_0X, NULL),
-    FIELD(smc_diag_conninfo, rx_conn_state_flags, NLF_0X, NULL),
-    FIELD(smc_diag_conninfo, tx_prod_flags, NLF_0X, NULL),
-    FIELD(smc_diag_conninfo, tx_conn_state_flags, NLF_0X, NULL),
-    FIELD_FN(smc_diag_conninfo, tx_prep, print_smc_cursor),
-    FIELD_FN(smc_diag_conninfo, tx_sent, print_smc_cursor),
-    FIELD_FN(smc_diag_conninfo, tx_fin, print_smc_cursor),
+    NL_FIELD(smc_diag_conninfo, token, NLF_U, NULL),
+    NL_FIELD(smc_diag_conninfo, sndbuf_size, NLF_U, NULL),
+    NL_FIELD(smc_diag_conninfo, rmbe_size, NLF_U, NULL),
+    NL_FIELD(smc_diag_conninfo, peer_rmbe_size, NLF_U, NULL),
+    NL_FIELD_FN(smc_diag_conninfo, rx_prod, print_smc_cursor),
+    NL_FIELD_FN(smc_diag_conninfo, rx_cons, print_smc_cursor),
+    NL_FIELD_FN(smc_diag_conninfo, tx_prod, print_smc_cursor),
+    NL_FIELD_FN(smc_diag_conninfo, tx_cons, print_smc_cursor),
+    NL_FIELD(smc_diag_conninfo, rx_prod_flags, NLF_0X, NULL),
+    NL_FIELD(smc_diag_conninfo, rx_conn_state_flags, NLF_0X, NULL),
+    NL_FIELD(smc_diag_conninfo, tx_prod_flags, NLF_0X, NULL),
+    NL_FIELD(smc_diag_conninfo, tx_conn_state_flags, NLF_0X, NULL),
+    NL_FIELD_FN(smc_diag_conninfo, tx_prep, print_smc_cursor),
+    NL_FIELD_FN(smc_diag_conninfo, tx_sent, print_smc_cursor),
+    NL_FIELD_FN(smc_diag_conninfo, tx_fin, print_smc_cursor),
 };
-STRUCT_DECODER(smc_conninfo, smc_diag_conninfo, smc_conninfo_fields)
+static const struct nl_struct smc_conninfo = NL_STRUCT(smc_conninfo_fields, smc_diag_conninfo);
 
 static void print_cstring(struct rp_ctx *c, const uint8_t *p, const struct nl_field *f)
 {
@@ -864,11 +790,11 @@ static void print_cstring(struct rp_ctx *c, const uint8_t *p, const struct nl_fi
 }
 
 static const struct nl_field smc_linkinfo_fields[] = {
-    FIELD(smc_diag_linkinfo, link_id, NLF_U, NULL),
-    FIELD_FN(smc_diag_linkinfo, ibname, print_cstring),
-    FIELD(smc_diag_linkinfo, ibport, NLF_U, NULL),
-    FIELD_FN(smc_diag_linkinfo, gid, print_cstring),
-    FIELD_FN(smc_diag_linkinfo, peer_gid, print_cstring),
+    NL_FIELD(smc_diag_linkinfo, link_id, NLF_U, NULL),
+    NL_FIELD_FN(smc_diag_linkinfo, ibname, print_cstring),
+    NL_FIELD(smc_diag_linkinfo, ibport, NLF_U, NULL),
+    NL_FIELD_FN(smc_diag_linkinfo, gid, print_cstring),
+    NL_FIELD_FN(smc_diag_linkinfo, peer_gid, print_cstring),
 };
 
 /* lnk[1]: the links as an array */
@@ -886,10 +812,10 @@ static void print_smc_links(struct rp_ctx *c, const uint8_t *p, const struct nl_
 }
 
 static const struct nl_field smc_lgrinfo_fields[] = {
-    FIELD_FN(smc_diag_lgrinfo, lnk, print_smc_links),
-    FIELD(smc_diag_lgrinfo, role, NLF_XVAL, &rp_x_smc_link_group_roles),
+    NL_FIELD_FN(smc_diag_lgrinfo, lnk, print_smc_links),
+    NL_FIELD(smc_diag_lgrinfo, role, NLF_XVAL, &rp_x_smc_link_group_roles),
 };
-STRUCT_DECODER(smc_lgrinfo, smc_diag_lgrinfo, smc_lgrinfo_fields)
+static const struct nl_struct smc_lgrinfo = NL_STRUCT(smc_lgrinfo_fields, smc_diag_lgrinfo);
 
 /* A CLC decline code: always with its name in a comment (the names are not
  * uapi's), the number alone under -X raw. */
@@ -910,17 +836,17 @@ static void print_smc_decl_code(struct rp_ctx *c, const uint8_t *p, const struct
 }
 
 static const struct nl_field smc_fallback_fields[] = {
-    FIELD_FN(smc_diag_fallback, reason, print_smc_decl_code),
-    FIELD_FN(smc_diag_fallback, peer_diagnosis, print_smc_decl_code),
+    NL_FIELD_FN(smc_diag_fallback, reason, print_smc_decl_code),
+    NL_FIELD_FN(smc_diag_fallback, peer_diagnosis, print_smc_decl_code),
 };
-STRUCT_DECODER(smc_fallback, smc_diag_fallback, smc_fallback_fields)
+static const struct nl_struct smc_fallback = NL_STRUCT(smc_fallback_fields, smc_diag_fallback);
 
 static const struct nl_attr smc_attrs[] = {
-    [SMC_DIAG_CONNINFO] = {smc_conninfo, NULL},
-    [SMC_DIAG_LGRINFO] = {smc_lgrinfo, NULL},
-    [SMC_DIAG_FALLBACK] = {smc_fallback, NULL},
+    [SMC_DIAG_CONNINFO] = {nl_a_struct, &smc_conninfo},
+    [SMC_DIAG_LGRINFO] = {nl_a_struct, &smc_lgrinfo},
+    [SMC_DIAG_FALLBACK] = {nl_a_struct, &smc_fallback},
     [SMC_DIAG_SHUTDOWN] = {nl_a_flags, &smc_shutdown_u8},
-    [SMC_DIAG_DMBINFO] = {smc_dmbinfo, NULL},
+    [SMC_DIAG_DMBINFO] = {nl_a_struct, &smc_dmbinfo},
 };
 static const struct nl_attr_set smc_attr_set = NL_ATTR_SET(&rp_x_smc_diag_attrs, smc_attrs);
 

@@ -250,23 +250,26 @@ void nl_print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uin
 			rp_e_comment(c->e, tmp);
 			break;
 		}
-		print_elem(c, a->data + at);
+		print_elem(c, a->data + at, k);
 	}
 	rp_e_close(c->e, ']');
 }
 
-static void print_u8_elem(struct rp_ctx *c, const uint8_t *p)
+static void print_u8_elem(struct rp_ctx *c, const uint8_t *p, uint32_t index)
 {
+	(void)index;
 	rp_e_uint(c->e, *p);
 }
 
-static void print_u16_elem(struct rp_ctx *c, const uint8_t *p)
+static void print_u16_elem(struct rp_ctx *c, const uint8_t *p, uint32_t index)
 {
+	(void)index;
 	rp_e_uint(c->e, rp_get_u16(p));
 }
 
-static void print_u32_elem(struct rp_ctx *c, const uint8_t *p)
+static void print_u32_elem(struct rp_ctx *c, const uint8_t *p, uint32_t index)
 {
+	(void)index;
 	rp_e_uint(c->e, rp_get_u32(p));
 }
 

@@ -130,9 +130,9 @@ nl_attr_fn nl_a_strn; /* the bytes as a string */
 /* Arrays of unsigned numbers: [1, 2, 3], cut by -s, then "... /" "* ADDR
  * *" "/" where the trace ends (strace's print_array); false when empty. */
 nl_attr_fn nl_a_u8_array, nl_a_u16_array, nl_a_u32_array;
-/* n elements of size bytes at off, each by print_elem, as above (its
- * address when not even the first is there). */
-typedef void nl_elem_fn(struct rp_ctx *c, const uint8_t *elem);
+/* n elements of size bytes at off, each by print_elem (given its index),
+ * as above (its address when not even the first is there). */
+typedef void nl_elem_fn(struct rp_ctx *c, const uint8_t *elem, uint32_t index);
 void nl_print_elems(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t n,
 		    size_t size, nl_elem_fn *print_elem);
 nl_attr_fn nl_a_ifindex;     /* if_nametoindex("lo") */
@@ -199,6 +199,15 @@ struct nl_field {
 	{                                                                                          \
 #member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
 		    (kind), (x)                                                                    \
+	}
+/* A field printed by fn (struct nl_field_print), any size. */
+#define NL_FIELD_FN(type, member, fn)                                                              \
+	{                                                                                          \
+#member, offsetof(struct type, member), sizeof(((struct type *)0)->member),        \
+		    NLF_FN, &(const struct nl_field_print)                                         \
+		{                                                                                  \
+			(fn)                                                                       \
+		}                                                                                  \
 	}
 #define NL_END_OF(type, member) (offsetof(struct type, member) + sizeof(((struct type *)0)->member))
 

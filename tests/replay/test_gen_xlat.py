@@ -43,7 +43,8 @@ def generate(sets):
             entries = re.findall(r'\{ \(uint64_t\)\(([^)]*)\), "([^"]*)" \}', c)
             m = re.search(r'rp_x_%s = \{ \w+, (\d+), \w+, (NULL|"[^"]*") \}' % name, c)
             check("%s: count" % name, m and int(m.group(1)) == len(entries), c)
-            out[name] = (entries, m.group(2) if m else None)
+            # the C literal's text: '?' is escaped (no trigraphs like ??-)
+            out[name] = (entries, m.group(2).replace('\\?', '?') if m else None)
         return r.returncode, r.stderr, out
 
 

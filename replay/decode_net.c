@@ -254,6 +254,14 @@ static void print_int_fields(struct rp_ctx *c, const uint8_t *d, size_t len,
 	rp_e_close(c->e, '}');
 }
 
+/* SO_TXREHASH's int: [SOCK_TXREHASH_ENABLED] */
+static void print_txrehash(struct rp_ctx *c, const uint8_t *p)
+{
+	rp_e_open(c->e, '[');
+	rp_e_enum_d(c->e, &rp_x_sockopt_txrehash_vals, (int32_t)rp_get_u32(p));
+	rp_e_close(c->e, ']');
+}
+
 static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 {
 	const uint64_t addr = c->sc->args[3];
@@ -313,7 +321,19 @@ static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 		}
 		return;
 	}
-	if (rlen == 4) {
+	if (level == SOL_SOCKET && optname == SO_TXREHASH && rlen >= 4) {
+		if (mem_ok(m, 4))
+			print_txrehash(c, m->data);
+		else
+			rp_e_ptr(c->e, addr);
+		return;
+	}
+	/* an int-like SOL_SOCKET option shorter than an int: its bytes in hex;
+	 * any other option of another length: its bytes as a string */
+	const bool int_like =
+	    level == SOL_SOCKET &&
+	    (rp_xlat_lookup(&rp_x_socket_int_optname, optname) || optname == SO_TXREHASH);
+	if (rlen == 4 || (int_like && rlen > 4)) {
 		if (mem_ok(m, 4))
 			rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
 		else
@@ -325,7 +345,10 @@ static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 		return;
 	}
 	const size_t n = m->len < len ? m->len : len;
-	rp_e_bytes_hex(c->e, m->data, n, len > n);
+	if (int_like)
+		rp_e_bytes_hex(c->e, m->data, n, len > n);
+	else
+		rp_e_bytes(c->e, m->data, n, false, len > n);
 }
 
 static void decode_getsockopt(struct rp_ctx *c)
@@ -416,6 +439,22 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_close(c->e, '}');
 		return;
 	}
+	if (addr && level == SOL_SOCKET && optname == SO_TXREHASH) {
+		if (len < 4 || !mem_ok(m, 4)) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+		print_txrehash(c, m->data);
+		return;
+	}
+	if (addr && level == SOL_SOCKET && rp_xlat_lookup(&rp_x_socket_int_optname, optname)) {
+		/* an int, whatever the length says beyond its 4 bytes */
+		if (len < 4 || !mem_ok(m, 4))
+			rp_e_ptr(c->e, addr);
+		else
+			rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+		return;
+	}
 	if (addr && level == 270) { /* SOL_NETLINK */
 		if (len < 4 || !mem_ok(m, 4))
 			rp_e_ptr(c->e, addr);
@@ -430,7 +469,8 @@ static void print_setsockopt_val(struct rp_ctx *c)
 			rp_e_ptr(c->e, addr);
 		return;
 	}
-	print_strn(c, addr, m, len < 0 ? 0 : (uint64_t)len);
+	/* strace takes a negative length as a huge one */
+	print_strn(c, addr, m, (uint64_t)(int64_t)len);
 }
 
 /* ---- message headers ---- */

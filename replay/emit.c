@@ -499,10 +499,10 @@ void rp_xlat_flags_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp
 	}
 }
 
-void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x, uint64_t v)
+/* One of x as text, num being v's digits for an unknown one. */
+static void enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x, uint64_t v,
+		      const char *num)
 {
-	char num[32];
-	snprintf(num, sizeof(num), "%#" PRIx64, v);
 	const char *name = rp_xlat_lookup(x, v);
 	if (name) {
 		rp_xlat_named_text(b, st, num, name);
@@ -512,6 +512,13 @@ void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_
 	rp_buf_puts(b, num);
 	if (st != RP_XLAT_RAW && x && x->unknown)
 		rp_buf_printf(b, " /* %s */", x->unknown);
+}
+
+void rp_xlat_enum_text(struct rp_buf *b, enum rp_xlat_style st, const struct rp_xlat *x, uint64_t v)
+{
+	char num[32];
+	snprintf(num, sizeof(num), "%#" PRIx64, v);
+	enum_text(b, st, x, v, num);
 }
 
 void rp_e_flags(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
@@ -540,6 +547,22 @@ void rp_e_enum(struct rp_emit *e, const struct rp_xlat *x, uint64_t v)
 	}
 	begin_value(e);
 	rp_xlat_enum_text(e->out, e->opts->xlat, x, v);
+}
+
+void rp_e_enum_d(struct rp_emit *e, const struct rp_xlat *x, int64_t v)
+{
+	const char *name = rp_xlat_lookup(x, (uint64_t)v);
+	if (e->json) {
+		if (name)
+			rp_e_sym(e, name);
+		else
+			rp_e_int(e, v);
+		return;
+	}
+	char num[32];
+	snprintf(num, sizeof(num), "%" PRId64, v);
+	begin_value(e);
+	enum_text(e->out, e->opts->xlat, x, (uint64_t)v, num);
 }
 
 void rp_e_named(struct rp_emit *e, const char *num, const char *name)

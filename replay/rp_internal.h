@@ -72,6 +72,8 @@ void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const st
 		    uint64_t v, const char *post);
 /* One of a set: "SEEK_SET" or "0x63 /" "* SEEK_??? *" "/". */
 void rp_e_enum(struct rp_emit *e, const struct rp_xlat *x, uint64_t v);
+/* The same with an unknown value in signed decimal (strace's printxval_d). */
+void rp_e_enum_d(struct rp_emit *e, const struct rp_xlat *x, int64_t v);
 /* -X: a named value as its name (abbrev, and always in JSON), its number
  * (raw) or "number /" "* name *" "/" (verbose); num is the number's text.
  * name NULL: the number alone. symx: the number in hex, symd: decimal. */

@@ -147,6 +147,15 @@ static void tcp4(void)
 	check("getsockopt SO_RCVLOWAT",
 	      syscall(SYS_getsockopt, c, SOL_SOCKET, SO_RCVLOWAT, big, &len), 0);
 	expect("SO_RCVLOWAT length", len == sizeof(int));
+	/* an int option given more bytes than an int: strace shows the int */
+	const char debug_bytes[5] = {0};
+	check("setsockopt SO_KEEPALIVE long",
+	      syscall(SYS_setsockopt, c, SOL_SOCKET, SO_KEEPALIVE, debug_bytes, 5), 0);
+	/* an option that is not int-like, read short: its bytes as a string */
+	char type_bytes[3];
+	len = sizeof(type_bytes);
+	check("getsockopt SO_TYPE short",
+	      syscall(SYS_getsockopt, c, SOL_SOCKET, SO_TYPE, type_bytes, &len), 0);
 	const struct timeval tv = {.tv_sec = 1, .tv_usec = 500000};
 	check("setsockopt SO_RCVTIMEO",
 	      syscall(SYS_setsockopt, a, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)), 0);

@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <linux/bpf.h>
+#include <linux/landlock.h>
 #include <string.h>
 
 /* Shorthands the .def files are written in. */
@@ -217,6 +218,9 @@ bool sc_returns_fd(const struct sc_desc *d, const uint64_t args[6])
 	assert(d && args);
 	if (!(d->classes & SC_CLASS_RET_FD))
 		return false;
+	/* asked for the ABI version, it returns that */
+	if (d->decoder == SC_D_landlock_create_ruleset)
+		return !(args[2] & LANDLOCK_CREATE_RULESET_VERSION);
 	if (d->decoder != SC_D_bpf)
 		return true;
 	switch (args[0]) {

@@ -198,6 +198,7 @@ enum sc_len_source {
 	X(IOCB_PTR, 8)                                                                             \
 	X(MOUNT_ATTR, 32)                                                                          \
 	X(LANDLOCK_RULESET_ATTR, 24)                                                               \
+	X(LANDLOCK_PATH_BENEATH, 12) /* struct landlock_path_beneath_attr (packed) */              \
 	X(PERF_EVENT_ATTR, 128)                                                                    \
 	X(BPF_ATTR, 144)                                                                           \
 	X(IO_URING_PARAMS, 120)                                                                    \

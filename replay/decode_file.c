@@ -3,6 +3,7 @@
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <linux/landlock.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -872,4 +873,57 @@ void rp_dec_fadvise64(struct rp_ctx *c)
 	rp_e_int(c->e, (int64_t)a[1]);
 	rp_e_int(c->e, (int64_t)a[2]);
 	rp_e_enum(c->e, &rp_x_fadvise, (uint32_t)a[3]);
+}
+
+/* ---- landlock ---- */
+
+/* struct landlock_ruleset_attr: strace 6.1 knows its first field; more
+ * bytes are "..." */
+void rp_dec_landlock_create_ruleset(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 0, 0);
+	const uint64_t known = sizeof(uint64_t); /* handled_access_fs */
+	if (a[1] < known || !m || m->len < known) {
+		rp_e_ptr(c->e, a[0]);
+	} else if (!rp_addr_only(c, a[0])) {
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "handled_access_fs");
+		rp_e_flags(c->e, &rp_x_landlock_ruleset_access_fs, rp_get_u64(m->data));
+		if (a[1] > known)
+			rp_e_ellipsis(c->e);
+		rp_e_close(c->e, '}');
+	}
+	rp_e_uint(c->e, a[1]);
+	rp_e_flags(c->e, &rp_x_landlock_flags, (uint32_t)a[2]);
+}
+
+/* The rule's attribute by its type (LANDLOCK_RULE_PATH_BENEATH's struct
+ * landlock_path_beneath_attr; others: the address); the flags in hex. */
+void rp_dec_landlock_add_rule(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int32_t)a[0]);
+	const uint32_t type = (uint32_t)a[1];
+	rp_e_enum(c->e, &rp_x_landlock_rule_types, type);
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 2, 0);
+	const size_t size = sc_type_size(SC_T_LANDLOCK_PATH_BENEATH);
+	if (type != LANDLOCK_RULE_PATH_BENEATH || !m || m->len < size) {
+		rp_e_ptr(c->e, a[2]);
+	} else if (!rp_addr_only(c, a[2])) {
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "allowed_access");
+		rp_e_flags(c->e, &rp_x_landlock_ruleset_access_fs, rp_get_u64(m->data));
+		rp_e_key(c->e, "parent_fd");
+		rp_arg_fd(c, (int32_t)rp_get_u32(m->data + 8));
+		rp_e_close(c->e, '}');
+	}
+	rp_e_hex(c->e, (uint32_t)a[3]);
+}
+
+void rp_dec_landlock_restrict_self(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int32_t)a[0]);
+	rp_e_hex(c->e, (uint32_t)a[1]);
 }

@@ -641,6 +641,7 @@ static void check_sizes(void)
 	    {SC_T_MOUNT_ATTR, sizeof(struct mount_attr), 0},
 	    {SC_T_MOUNT_ATTR_SIZE, MOUNT_ATTR_SIZE_VER0, 0},
 	    {SC_T_LANDLOCK_RULESET_ATTR, sizeof(struct landlock_ruleset_attr), 1},
+	    {SC_T_LANDLOCK_PATH_BENEATH, sizeof(struct landlock_path_beneath_attr), 0},
 	    {SC_T_PERF_EVENT_ATTR, sizeof(struct perf_event_attr), 1},
 	    {SC_T_BPF_ATTR, sizeof(union bpf_attr), 1},
 	    {SC_T_IO_URING_PARAMS, sizeof(struct io_uring_params), 0},

@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/fs.h>
+#include <linux/landlock.h>
 #include <linux/openat2.h>
 #include <linux/stat.h>
 #include <stdint.h>
@@ -323,6 +324,25 @@ static void fanotify(void)
 	S(SYS_close, ffd);
 }
 
+/* Landlock rule sets: the ABI version, a set handling execution, a
+ * path-beneath rule on ".", a rule of an unknown type; restricting
+ * nothing (a descriptor that is none), so that the program stays free. */
+static void landlock(void)
+{
+	S(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+	const struct landlock_ruleset_attr attr = {
+	    .handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE};
+	const long rfd = S(SYS_landlock_create_ruleset, &attr, sizeof(attr.handled_access_fs), 0);
+	const long dir = S(SYS_open, ".", O_PATH | O_CLOEXEC);
+	const struct landlock_path_beneath_attr rule = {
+	    .allowed_access = LANDLOCK_ACCESS_FS_READ_FILE, .parent_fd = (int32_t)dir};
+	S(SYS_landlock_add_rule, rfd, LANDLOCK_RULE_PATH_BENEATH, &rule, 0);
+	S(SYS_landlock_add_rule, rfd, 0x7f, &rule, 1);
+	S(SYS_landlock_restrict_self, -1, 0);
+	S(SYS_close, dir);
+	S(SYS_close, rfd);
+}
+
 /* Corner cases: long and odd strings, unknown flag bits, odd sizes. */
 static void corners(void)
 {
@@ -452,6 +472,7 @@ int main(int argc, char **argv)
 	xattrs();
 	inotify();
 	fanotify();
+	landlock();
 	corners();
 	cleanup();
 	S(SYS_chdir, "..");

@@ -236,7 +236,13 @@ static void print_fcntl(struct rp_ctx *c)
 			rp_e_key(c->e, "type");
 			rp_e_enum(c->e, &rp_x_f_owner_type, rp_get_u32(m->data));
 			rp_e_key(c->e, "pid");
-			rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+			/* the id is of the kind the type says */
+			const uint32_t type = rp_get_u32(m->data);
+			rp_e_pid(c, (int32_t)rp_get_u32(m->data + 4),
+				 type == F_OWNER_TID	? SC_PID_TID
+				 : type == F_OWNER_PID	? SC_PID_TGID
+				 : type == F_OWNER_PGRP ? SC_PID_PGID
+							: SC_PID_NONE);
 			rp_e_close(c->e, '}');
 		}
 		break;

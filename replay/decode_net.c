@@ -231,16 +231,25 @@ static void print_sockopt_head(struct rp_ctx *c, bool get)
 	}
 }
 
+/* struct ucred (SO_PEERCRED, SCM_CREDENTIALS): its pid is a process's */
+static const char *const ucred_names[] = {"pid", "uid", "gid"};
+static const bool ucred_signed[] = {true, false, false};
+static const enum sc_pid_type ucred_pids[] = {SC_PID_TGID, SC_PID_NONE, SC_PID_NONE};
+
 /* struct fields printed only as far as len covers them, a partly covered
- * one as hex bytes (strace's MAYBE_PRINT_FIELD_LEN). */
+ * one as hex bytes (strace's MAYBE_PRINT_FIELD_LEN); pid_types (or NULL):
+ * the fields that are ids --pidns-translation translates. */
 static void print_int_fields(struct rp_ctx *c, const uint8_t *d, size_t len,
-			     const char *const *names, const bool *is_signed, size_t nfields)
+			     const char *const *names, const bool *is_signed,
+			     const enum sc_pid_type *pid_types, size_t nfields)
 {
 	rp_e_open(c->e, '{');
 	for (size_t i = 0; i < nfields && 4 * i < len; i++) {
 		rp_e_key(c->e, names[i]);
 		if (4 * i + 4 > len) {
 			rp_print_hex_whole(c, d + 4 * i, len - 4 * i);
+		} else if (pid_types && pid_types[i] != SC_PID_NONE) {
+			rp_e_pid(c, (int32_t)rp_get_u32(d + 4 * i), pid_types[i]);
 		} else if (is_signed[i]) {
 			rp_e_int(c->e, (int32_t)rp_get_u32(d + 4 * i));
 		} else {
@@ -273,8 +282,6 @@ static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 	}
 	static const char *const linger_f[] = {"l_onoff", "l_linger"};
 	static const bool linger_s[] = {true, true};
-	static const char *const ucred_f[] = {"pid", "uid", "gid"};
-	static const bool ucred_s[] = {true, false, false};
 	size_t len = (size_t)rlen;
 	if (level == 1 && (optname == 13 || optname == 17 || optname == 4)) {
 		const size_t max = optname == 13 ? 8 : optname == 17 ? 12 : 4;
@@ -283,9 +290,9 @@ static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 		if (!mem_ok(m, len)) {
 			rp_e_ptr(c->e, addr);
 		} else if (optname == 13) {
-			print_int_fields(c, m->data, len, linger_f, linger_s, 2);
+			print_int_fields(c, m->data, len, linger_f, linger_s, NULL, 2);
 		} else if (optname == 17) {
-			print_int_fields(c, m->data, len, ucred_f, ucred_s, 3);
+			print_int_fields(c, m->data, len, ucred_names, ucred_signed, ucred_pids, 3);
 		} else {
 			uint8_t v[4] = {0};
 			memcpy(v, m->data, len);
@@ -561,10 +568,8 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 			rp_e_key(c->e, "cmsg_data");
 			print_u32_array(c, d, len / 4, true, false);
 		} else if (type == 2 && len >= 12) { /* SCM_CREDENTIALS */
-			static const char *const f[] = {"pid", "uid", "gid"};
-			static const bool s[] = {true, false, false};
 			rp_e_key(c->e, "cmsg_data");
-			print_int_fields(c, d, 12, f, s, 3);
+			print_int_fields(c, d, 12, ucred_names, ucred_signed, ucred_pids, 3);
 		} else if (type == 3 && len >= 1) { /* SCM_SECURITY */
 			rp_e_key(c->e, "cmsg_data");
 			print_quoted_whole(c, d, len, false);

@@ -2,6 +2,8 @@
  * limits, scheduling, prctl, capabilities, namespaces, pidfds. */
 #include "rp_internal.h"
 
+#include <sys/resource.h>
+
 #include "names.h"
 
 #include <errno.h>
@@ -1574,4 +1576,28 @@ void rp_dec_kcmp(struct rp_ctx *c)
 		rp_e_hex(c->e, a[3]);
 		rp_e_hex(c->e, a[4]);
 	}
+}
+
+/* getpriority/setpriority's who: a process, a process group (both with
+ * their --pidns-translation), or a user. */
+static void print_prio_who(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const int32_t which = (int32_t)a[0], who = (int32_t)a[1];
+	rp_e_enum(c->e, &rp_x_prio_which, (uint32_t)which);
+	rp_e_pid(c, who,
+		 which == PRIO_PROCESS ? SC_PID_TGID
+		 : which == PRIO_PGRP  ? SC_PID_PGID
+				       : SC_PID_NONE);
+}
+
+void rp_dec_getpriority(struct rp_ctx *c)
+{
+	print_prio_who(c);
+}
+
+void rp_dec_setpriority(struct rp_ctx *c)
+{
+	print_prio_who(c);
+	rp_e_int(c->e, (int32_t)c->sc->args[2]);
 }

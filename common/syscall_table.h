@@ -350,6 +350,7 @@ enum sc_type_size_const { SC_TYPES(SC_TYPE_SIZE_ENUM_) };
 	X(SHUTDOWN_HOW)                                                                            \
 	X(ACCEPT4_FLAGS) /* SOCK_NONBLOCK | SOCK_CLOEXEC */                                        \
 	X(PIPE_FLAGS)	 /* O_CLOEXEC | O_NONBLOCK | O_DIRECT */                                   \
+	X(MEMFD_SECRET_FLAGS)                                                                      \
 	X(DUP3_FLAGS)                                                                              \
 	X(EPOLL_CTL_OP)                                                                            \
 	X(EPOLL_CREATE_FLAGS)                                                                      \

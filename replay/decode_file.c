@@ -3,6 +3,7 @@
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <sys/mount.h>
 #include <linux/landlock.h>
 #include <stdio.h>
 #include <string.h>
@@ -871,7 +872,7 @@ void rp_dec_fadvise64(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
 	rp_e_int(c->e, (int64_t)a[1]);
-	rp_e_int(c->e, (int64_t)a[2]);
+	rp_e_uint(c->e, a[2]); /* a size_t */
 	rp_e_enum(c->e, &rp_x_fadvise, (uint32_t)a[3]);
 }
 
@@ -926,4 +927,53 @@ void rp_dec_landlock_restrict_self(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int32_t)a[0]);
 	rp_e_hex(c->e, (uint32_t)a[1]);
+}
+
+/* mount: the old magic number in the flags' top half named apart; the
+ * type and the data as the flags say the kernel reads them (addresses
+ * when it ignores them). */
+void rp_dec_mount(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	uint64_t flags = a[3];
+	const bool old_magic = (flags & MS_MGC_MSK) == MS_MGC_VAL;
+	if (old_magic)
+		flags &= ~(uint64_t)MS_MGC_MSK;
+	const bool ignore_type = flags & MS_REMOUNT;
+	const bool ignore_data =
+	    !ignore_type &&
+	    (flags & (MS_BIND | MS_MOVE | MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE));
+	rp_arg_path(c, 0);
+	rp_arg_path(c, 1);
+	if (ignore_type || ignore_data)
+		rp_e_ptr(c->e, a[2]);
+	else
+		rp_arg_str(c, 2);
+	if (old_magic) {
+		rp_e_flags_pre(c->e, a[3], "MS_MGC_VAL", &rp_x_mount_flags, flags, NULL);
+	} else {
+		rp_e_flags(c->e, &rp_x_mount_flags, flags);
+	}
+	if (ignore_data)
+		rp_e_ptr(c->e, a[4]);
+	else
+		rp_arg_str(c, 4);
+}
+
+/* ustat: the device (an unsigned int) as makedev(major, minor) */
+void rp_dec_ustat(struct rp_ctx *c)
+{
+	rp_print_dev(c->e, (uint32_t)c->sc->args[0]);
+	rp_arg_generic(c, 1);
+}
+
+/* sethostname: a name longer than the kernel takes as its address */
+void rp_dec_sethostname(struct rp_ctx *c)
+{
+	const uint32_t len = (uint32_t)c->sc->args[1];
+	if (len > 64) /* __NEW_UTS_LEN */
+		rp_e_ptr(c->e, c->sc->args[0]);
+	else
+		rp_arg_generic(c, 0);
+	rp_e_uint(c->e, len);
 }

@@ -1274,7 +1274,7 @@ void rp_dec_setns(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	rp_e_flags(c->e, &rp_x_unshare, (uint32_t)a[1]);
+	rp_e_flags(c->e, &rp_x_setns_types, (uint32_t)a[1]);
 }
 
 void rp_dec_pidfd_open(struct rp_ctx *c)
@@ -1600,4 +1600,11 @@ void rp_dec_setpriority(struct rp_ctx *c)
 {
 	print_prio_who(c);
 	rp_e_int(c->e, (int32_t)c->sc->args[2]);
+}
+
+/* process_mrelease: the pidfd and the (unsigned int) flags in hex */
+void rp_dec_process_mrelease(struct rp_ctx *c)
+{
+	rp_arg_fd(c, (int32_t)c->sc->args[0]);
+	rp_e_hex(c->e, (uint32_t)c->sc->args[1]);
 }

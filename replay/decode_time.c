@@ -148,7 +148,7 @@ void rp_print_sigevent(struct rp_ctx *c, unsigned i)
 	if (signals)
 		rp_print_signame(c, signo);
 	else
-		rp_e_int(c->e, signo);
+		rp_e_uint(c->e, (uint32_t)signo);
 	rp_e_key(c->e, "sigev_notify");
 	rp_e_enum(c->e, &rp_x_sigev_notify, (uint32_t)notify);
 	if (notify == 4) {

@@ -934,3 +934,70 @@ bool rp_rv_PSELECT6(struct rp_ctx *c, struct rp_buf *b)
 {
 	return c->exiting_ok && rval_select(c, b, true);
 }
+
+/* A value strace prints in decimal with its name always in a comment
+ * ("9 /" "* SYSLOG_ACTION_SIZE_UNREAD *" "/"), -X raw the number alone. */
+static void print_num_named(struct rp_ctx *c, const struct rp_xlat *x, int32_t v)
+{
+	const char *const name = rp_xlat_lookup(x, (uint32_t)v);
+	if (c->e->json) {
+		if (name)
+			rp_e_sym(c->e, name);
+		else
+			rp_e_int(c->e, v);
+		return;
+	}
+	rp_e_int(c->e, v);
+	if (rp_e_xstyle(c->e) != RP_XLAT_RAW)
+		rp_e_comment(c->e, name ? name : x->unknown);
+}
+
+enum {
+	SYSLOG_ACTION_CLOSE = 0,
+	SYSLOG_ACTION_OPEN = 1,
+	SYSLOG_ACTION_READ = 2,
+	SYSLOG_ACTION_READ_ALL = 3,
+	SYSLOG_ACTION_READ_CLEAR = 4,
+	SYSLOG_ACTION_CLEAR = 5,
+	SYSLOG_ACTION_CONSOLE_OFF = 6,
+	SYSLOG_ACTION_CONSOLE_ON = 7,
+	SYSLOG_ACTION_CONSOLE_LEVEL = 8,
+	SYSLOG_ACTION_SIZE_UNREAD = 9,
+	SYSLOG_ACTION_SIZE_BUFFER = 10,
+};
+
+/* syslog: the buffer and length only for the actions that use them; the
+ * log read as a string up to what the call returned. */
+void rp_dec_syslog(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const int32_t type = (int32_t)a[0], len = (int32_t)a[2];
+	print_num_named(c, &rp_x_syslog_action_type, type);
+	switch (type) {
+	case SYSLOG_ACTION_CLOSE:
+	case SYSLOG_ACTION_OPEN:
+	case SYSLOG_ACTION_CLEAR:
+	case SYSLOG_ACTION_CONSOLE_OFF:
+	case SYSLOG_ACTION_CONSOLE_ON:
+	case SYSLOG_ACTION_SIZE_UNREAD:
+	case SYSLOG_ACTION_SIZE_BUFFER:
+		return;
+	case SYSLOG_ACTION_READ:
+	case SYSLOG_ACTION_READ_ALL:
+	case SYSLOG_ACTION_READ_CLEAR:
+		if (c->exiting_ok)
+			rp_arg_buf(c, 1, ret_len(c), true, false);
+		else
+			rp_e_ptr(c->e, a[1]);
+		rp_e_int(c->e, len);
+		return;
+	case SYSLOG_ACTION_CONSOLE_LEVEL:
+		rp_e_ptr(c->e, a[1]);
+		print_num_named(c, &rp_x_syslog_console_levels, len);
+		return;
+	default:
+		rp_e_ptr(c->e, a[1]);
+		rp_e_int(c->e, len);
+		return;
+	}
+}

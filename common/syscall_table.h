@@ -173,6 +173,12 @@ enum sc_len_source {
 	X(SCHED_ATTR, 56)                                                                          \
 	X(KCMP_EPOLL_SLOT, 12)	  /* kcmp's KCMP_EPOLL_TFD: efd, tfd, toff */                      \
 	X(SECCOMP_NOTIF_SIZES, 6) /* three u16 */                                                  \
+	X(IF_DQBLK, 68)		  /* strace's packed struct if_dqblk */                            \
+	X(IF_NEXTDQBLK, 72)                                                                        \
+	X(IF_DQINFO, 24)                                                                           \
+	X(FS_DISK_QUOTA, 112)                                                                      \
+	X(FS_QUOTA_STAT, 80)                                                                       \
+	X(FS_QUOTA_STATV, 160)                                                                     \
 	X(CAP_HEADER, 8)                                                                           \
 	X(CAP_DATA, 24) /* two struct __user_cap_data_struct */                                    \
 	X(RSEQ, 32)                                                                                \

@@ -49,6 +49,7 @@
 #include <linux/userfaultfd.h>
 #include <linux/bpf.h>
 #include <linux/capability.h>
+#include <linux/dqblk_xfs.h>
 #include <linux/futex.h>
 #include <linux/io_uring.h>
 #include <linux/landlock.h>
@@ -57,6 +58,7 @@
 #include <linux/openat2.h>
 #include <linux/rtc.h>
 #include <linux/ptrace.h>
+#include <linux/quota.h>
 #include <linux/perf_event.h>
 #include <linux/rseq.h>
 #include <linux/sched.h>
@@ -591,6 +593,13 @@ static void check_sizes(void)
 	    {SC_T_STATFS, sizeof(struct statfs), 0},
 	    {SC_T_TIMESPEC, sizeof(struct timespec), 0},
 	    {SC_T_TIMESPEC_PAIR, 2 * sizeof(struct timespec), 0},
+	    /* strace packs if_dqblk: the kernel's without its tail padding */
+	    {SC_T_IF_DQBLK, offsetof(struct if_dqblk, dqb_valid) + 4, 0},
+	    {SC_T_IF_NEXTDQBLK, sizeof(struct if_nextdqblk), 0},
+	    {SC_T_IF_DQINFO, sizeof(struct if_dqinfo), 0},
+	    {SC_T_FS_DISK_QUOTA, sizeof(struct fs_disk_quota), 0},
+	    {SC_T_FS_QUOTA_STAT, sizeof(struct fs_quota_stat), 0},
+	    {SC_T_FS_QUOTA_STATV, sizeof(struct fs_quota_statv), 0},
 	    {SC_T_TIMEVAL, sizeof(struct timeval), 0},
 	    {SC_T_TIMEVAL_PAIR, 2 * sizeof(struct timeval), 0},
 	    {SC_T_TIMEZONE, sizeof(struct timezone), 0},

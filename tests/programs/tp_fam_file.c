@@ -15,6 +15,7 @@
 #include <linux/fs.h>
 #include <linux/landlock.h>
 #include <linux/openat2.h>
+#include <linux/quota.h>
 #include <linux/stat.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,6 +37,9 @@
 #endif
 #ifndef SYS_faccessat2
 #define SYS_faccessat2 439
+#endif
+#ifndef SYS_quotactl_fd
+#define SYS_quotactl_fd 443
 #endif
 #ifndef SYS_openat2
 #define SYS_openat2 437
@@ -343,6 +347,23 @@ static void landlock(void)
 	S(SYS_close, rfd);
 }
 
+/* Quotas on a directory (not a block device, so every call fails):
+ * named and unknown commands and types, a struct the kernel would read. */
+static void quota(void)
+{
+	struct if_dqblk dq = {.dqb_bhardlimit = 100, .dqb_valid = QIF_BLIMITS};
+	struct if_dqinfo info = {.dqi_bgrace = 7, .dqi_flags = 1, .dqi_valid = 0x10};
+	uint32_t fmt = 0;
+	S(SYS_quotactl, QCMD(Q_GETFMT, USRQUOTA), "d", 0, &fmt);
+	S(SYS_quotactl, QCMD(Q_SETQUOTA, GRPQUOTA), "d", 1000, &dq);
+	S(SYS_quotactl, QCMD(Q_SETINFO, PRJQUOTA), "d", 0, &info);
+	S(SYS_quotactl, QCMD(Q_QUOTAON, USRQUOTA), "d", QFMT_VFS_V1, "d/aquota.user");
+	S(SYS_quotactl, QCMD(0x77, 9), "d", -1, NULL);
+	const long dir = S(SYS_open, "d", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	S(SYS_quotactl_fd, dir, QCMD(Q_GETQUOTA, USRQUOTA), 0, &dq);
+	S(SYS_close, dir);
+}
+
 /* Corner cases: long and odd strings, unknown flag bits, odd sizes. */
 static void corners(void)
 {
@@ -473,6 +494,7 @@ int main(int argc, char **argv)
 	inotify();
 	fanotify();
 	landlock();
+	quota();
 	corners();
 	cleanup();
 	S(SYS_chdir, "..");

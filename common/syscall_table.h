@@ -208,6 +208,9 @@ enum sc_len_source {
 	X(PERF_EVENT_ATTR, 128)                                                                    \
 	X(BPF_ATTR, 144)                                                                           \
 	X(IO_URING_PARAMS, 120)                                                                    \
+	X(IO_URING_RESTRICTION, 16)                                                                \
+	X(IO_URING_RSRC_UPDATE, 16)                                                                \
+	X(IO_URING_BUF_REG, 40)                                                                    \
 	X(CACHESTAT_RANGE, 16)                                                                     \
 	X(CACHESTAT, 40)                                                                           \
 	X(FUTEX_WAITV, 24)                                                                         \

@@ -471,7 +471,7 @@ static void print_rusage(struct rp_ctx *c, unsigned i)
 }
 
 /* A CPU mask: the numbers of the CPUs set, len bytes of it. */
-static void print_cpuset(struct rp_ctx *c, unsigned i, uint64_t len, bool out)
+void rp_print_cpuset(struct rp_ctx *c, unsigned i, uint64_t len, bool out)
 {
 	const struct rp_mem *m =
 	    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
@@ -1218,7 +1218,7 @@ void rp_dec_sched_setaffinity(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_pid(c, 0);
 	rp_e_uint(c->e, (uint32_t)a[1]);
-	print_cpuset(c, 2, a[1], false);
+	rp_print_cpuset(c, 2, a[1], false);
 }
 
 void rp_dec_sched_getaffinity(struct rp_ctx *c)
@@ -1226,7 +1226,7 @@ void rp_dec_sched_getaffinity(struct rp_ctx *c)
 	const uint64_t *a = c->sc->args;
 	rp_arg_pid(c, 0);
 	rp_e_uint(c->e, (uint32_t)a[1]);
-	print_cpuset(c, 2, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true);
+	rp_print_cpuset(c, 2, c->exiting_ok ? (uint64_t)c->sc->rval : 0, true);
 }
 
 void rp_dec_sched_getparam(struct rp_ctx *c)

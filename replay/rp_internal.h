@@ -299,6 +299,9 @@ void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 void rp_print_sigset_arg(struct rp_ctx *c, unsigned i, bool out, uint64_t size);
 void rp_print_signame(struct rp_ctx *c, int64_t sig);
 void rp_print_mode(struct rp_ctx *c, uint32_t mode); /* S_IFREG|0644 */
+/* A CPU mask at arg i: the numbers of the CPUs set in its len bytes (out:
+ * as the call left it) */
+void rp_print_cpuset(struct rp_ctx *c, unsigned i, uint64_t len, bool out);
 
 /* The per-syscall decoders the table rows name (SC_D_*): each prints the
  * arguments of ctx->sc into ctx->e (inside the open '('). */

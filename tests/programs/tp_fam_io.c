@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/counter.h>
+#include <linux/io_uring.h>
 #include <linux/random.h>
 #include <linux/watchdog.h>
 #include <poll.h>
@@ -561,6 +562,37 @@ static void copy_calls(void)
 	syscall(SYS_close, out);
 }
 
+/* io_uring: a ring set up, entered, and a few register opcodes that
+ * succeed or fail */
+static void io_uring_calls(void)
+{
+	struct io_uring_params p;
+	memset(&p, 0, sizeof(p));
+	const int ring = (int)syscall(SYS_io_uring_setup, 2, &p);
+	memset(&p, 0, sizeof(p));
+	p.flags = 0x20 | 0x80000; /* IORING_SETUP_ATTACH_WQ and an unknown bit */
+	p.wq_fd = BADFD;
+	syscall(SYS_io_uring_setup, 2, &p);
+	syscall(SYS_io_uring_setup, 2, BADPTR);
+	sigset_t mask;
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGUSR1);
+	syscall(SYS_io_uring_enter, ring, 0, 0, IORING_ENTER_GETEVENTS, &mask, 8);
+	syscall(SYS_io_uring_enter, BADFD, 1, 1, 0, NULL, 0);
+	int fds[2] = {0, -1};
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES, fds, 1);
+	syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_FILES, NULL, 0);
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_EVENTFD, fds + 1, 1);
+	struct io_uring_restriction r[2];
+	memset(r, 0, sizeof(r));
+	r[0].opcode = IORING_RESTRICTION_SQE_OP;
+	r[1].opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED;
+	r[1].sqe_flags = IOSQE_ASYNC;
+	syscall(SYS_io_uring_register, ring, IORING_REGISTER_RESTRICTIONS, r, 2);
+	syscall(SYS_io_uring_register, ring, 0xbad, NULL, 0);
+	syscall(SYS_close, ring);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2 || syscall(SYS_chdir, argv[1]) != 0)
@@ -573,6 +605,7 @@ int main(int argc, char **argv)
 	dev_ioctl_calls();
 	poll_calls();
 	copy_calls();
+	io_uring_calls();
 	syscall(SYS_unlinkat, AT_FDCWD, "io.a", 0);
 	syscall(SYS_unlinkat, AT_FDCWD, "io.b", 0);
 	return 0;

@@ -79,7 +79,7 @@ static void print_sigset_sized(struct rp_ctx *c, unsigned i, uint64_t size)
 /* struct iovec[cnt]: item 0 is the array, item k+1 the buffer of iov[k].
  * Output vectors show only what the call filled (up to its return); when
  * the call failed, the array read at entry with its addresses. */
-static void print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
+void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 {
 	const bool filled = !out || c->exiting_ok;
 	const int stop = out && filled ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY;
@@ -599,7 +599,7 @@ static void vector_io(struct rp_ctx *c, bool is_read)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	print_iovec(c, 1, a[2], is_read);
+	rp_print_iovec(c, 1, a[2], is_read);
 	rp_e_uint(c->e, a[2]);
 }
 

@@ -292,6 +292,9 @@ static inline bool rp_addr_only(struct rp_ctx *c, uint64_t addr)
 	rp_e_ptr(c->e, addr);
 	return true;
 }
+/* struct iovec[cnt] of arg i with the buffers' bytes (out: as the call
+ * filled them, up to its return) (decode_io.c). */
+void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out);
 void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 /* Sigset arg i of size bytes (as the kernel read it, or wrote it when out):
  * strace reads one only when the size is the kernel's (8 on x86_64), else

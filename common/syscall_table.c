@@ -45,9 +45,11 @@
 #define A_UINT	ARG_(SC_ARG_UINT, 0, 0, SC_LEN_NONE)
 #define A_ULONG ARG_(SC_ARG_ULONG, 0, 0, SC_LEN_NONE)
 #define A_HEX	ARG_(SC_ARG_HEX, 0, 0, SC_LEN_NONE)
-#define A_OCTAL ARG_(SC_ARG_OCTAL, 0, 0, SC_LEN_NONE)
-#define A_PTR	ARG_(SC_ARG_PTR, 0, 0, SC_LEN_NONE)
-#define A_FD	ARG_(SC_ARG_FD, 0, 0, SC_LEN_NONE)
+/* an unsigned int strace prints in hex */
+#define A_HEX_INT ARG_(SC_ARG_HEX, 0, SC_T_U32, SC_LEN_NONE)
+#define A_OCTAL	  ARG_(SC_ARG_OCTAL, 0, 0, SC_LEN_NONE)
+#define A_PTR	  ARG_(SC_ARG_PTR, 0, 0, SC_LEN_NONE)
+#define A_FD	  ARG_(SC_ARG_FD, 0, 0, SC_LEN_NONE)
 /* a descriptor number in the process the pidfd in argument n names */
 #define A_FD_OF_PIDFD(n) ARG_(SC_ARG_FD, 0, SC_T_PIDFD_TARGET_FD, SC_LEN_ARG(n))
 /* a descriptor the call reads data from / writes data to */
@@ -78,27 +80,29 @@
 #define A_BUF_OUT_ARG(n) ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
 /* An ioctl's argument as its command's _IOC bits describe it: _IOC_SIZE
  * bytes read by the kernel (_IOC_WRITE), written by it (_IOC_READ) or both. */
-#define A_IOC_IN	    ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_IOC_SIZE)
-#define A_IOC_OUT	    ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_IOC_SIZE)
-#define A_IOC_INOUT	    ARG_(SC_ARG_BUF, SC_DIR_INOUT, 0, SC_LEN_IOC_SIZE)
-#define A_STRUCT_IN(t)	    ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
-#define A_STRUCT_OUT(t)	    ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
-#define A_STRUCT_INOUT(t)   ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)
-#define A_ARRAY_IN(t, n)    ARG_(SC_ARG_ARRAY, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
-#define A_ARRAY_OUT(t, n)   ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_ARG(n))
-#define A_ARRAY_OUT_RET(t)  ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_RET)
-#define A_ARRAY_INOUT(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_INOUT, SC_T_##t, SC_LEN_ARG(n))
-#define A_IOVEC_IN(n)	    ARG_(SC_ARG_IOVEC, SC_DIR_IN, SC_T_IOVEC, SC_LEN_ARG(n))
-#define A_IOVEC_OUT(n)	    ARG_(SC_ARG_IOVEC, SC_DIR_OUT, SC_T_IOVEC, SC_LEN_ARG(n))
-#define A_SOCKADDR_IN(n)    ARG_(SC_ARG_SOCKADDR, SC_DIR_IN, 0, SC_LEN_ARG(n))
-#define A_SOCKADDR_OUT(n)   ARG_(SC_ARG_SOCKADDR, SC_DIR_OUT, 0, SC_LEN_PTR_ARG(n))
-#define A_MSGHDR_IN	    ARG_(SC_ARG_MSGHDR, SC_DIR_IN, SC_T_MSGHDR, SC_LEN_NONE)
-#define A_MSGHDR_OUT	    ARG_(SC_ARG_MSGHDR, SC_DIR_INOUT, SC_T_MSGHDR, SC_LEN_NONE)
-#define A_MMSGHDR_IN(n)	    ARG_(SC_ARG_MMSGHDR, SC_DIR_IN, SC_T_MMSGHDR, SC_LEN_ARG(n))
-#define A_MMSGHDR_OUT(n)    ARG_(SC_ARG_MMSGHDR, SC_DIR_INOUT, SC_T_MMSGHDR, SC_LEN_ARG(n))
-#define A_SIGSET_IN(n)	    ARG_(SC_ARG_SIGSET, SC_DIR_IN, 0, SC_LEN_ARG(n))
-#define A_SIGSET_OUT(n)	    ARG_(SC_ARG_SIGSET, SC_DIR_OUT, 0, SC_LEN_ARG(n))
-#define A_SIGFRAME	    ARG_(SC_ARG_SIGFRAME, SC_DIR_IN, 0, SC_LEN_NONE)
+#define A_IOC_IN	   ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_IOC_SIZE)
+#define A_IOC_OUT	   ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_IOC_SIZE)
+#define A_IOC_INOUT	   ARG_(SC_ARG_BUF, SC_DIR_INOUT, 0, SC_LEN_IOC_SIZE)
+#define A_STRUCT_IN(t)	   ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_OUT(t)	   ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_INOUT(t)  ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)
+#define A_ARRAY_IN(t, n)   ARG_(SC_ARG_ARRAY, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT(t, n)  ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT_RET(t) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_RET)
+/* as many as the int argument n points to says after the call */
+#define A_ARRAY_OUT_PTRLEN(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_PTR_ARG(n))
+#define A_ARRAY_INOUT(t, n)	 ARG_(SC_ARG_ARRAY, SC_DIR_INOUT, SC_T_##t, SC_LEN_ARG(n))
+#define A_IOVEC_IN(n)		 ARG_(SC_ARG_IOVEC, SC_DIR_IN, SC_T_IOVEC, SC_LEN_ARG(n))
+#define A_IOVEC_OUT(n)		 ARG_(SC_ARG_IOVEC, SC_DIR_OUT, SC_T_IOVEC, SC_LEN_ARG(n))
+#define A_SOCKADDR_IN(n)	 ARG_(SC_ARG_SOCKADDR, SC_DIR_IN, 0, SC_LEN_ARG(n))
+#define A_SOCKADDR_OUT(n)	 ARG_(SC_ARG_SOCKADDR, SC_DIR_OUT, 0, SC_LEN_PTR_ARG(n))
+#define A_MSGHDR_IN		 ARG_(SC_ARG_MSGHDR, SC_DIR_IN, SC_T_MSGHDR, SC_LEN_NONE)
+#define A_MSGHDR_OUT		 ARG_(SC_ARG_MSGHDR, SC_DIR_INOUT, SC_T_MSGHDR, SC_LEN_NONE)
+#define A_MMSGHDR_IN(n)		 ARG_(SC_ARG_MMSGHDR, SC_DIR_IN, SC_T_MMSGHDR, SC_LEN_ARG(n))
+#define A_MMSGHDR_OUT(n)	 ARG_(SC_ARG_MMSGHDR, SC_DIR_INOUT, SC_T_MMSGHDR, SC_LEN_ARG(n))
+#define A_SIGSET_IN(n)		 ARG_(SC_ARG_SIGSET, SC_DIR_IN, 0, SC_LEN_ARG(n))
+#define A_SIGSET_OUT(n)		 ARG_(SC_ARG_SIGSET, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+#define A_SIGFRAME		 ARG_(SC_ARG_SIGFRAME, SC_DIR_IN, 0, SC_LEN_NONE)
 
 /* A row printed by the generic decoder with a decimal return value, and
  * one that names its decoder (SC_D_*) and return-value style (SC_RV_*). */
@@ -120,13 +124,18 @@ static const struct sc_desc descs_i386[] = {
 #include "syscalls_i386.def"
 };
 
-#define SYSCALL_COND(nr_, selector_, mask_, value_, target_, arg_)                                 \
+#define SYSCALL_COND(nr_, selector_, mask_, value_, target_, ...)                                  \
+	SYSCALL_COND2(nr_, selector_, mask_, value_, 0, 0, 0, target_, __VA_ARGS__)
+#define SYSCALL_COND2(nr_, selector_, mask_, value_, selector2_, mask2_, value2_, target_, ...)    \
 	{.nr = (nr_),                                                                              \
 	 .selector = (selector_),                                                                  \
 	 .target = (target_),                                                                      \
+	 .selector2 = (selector2_),                                                                \
 	 .mask = (mask_),                                                                          \
 	 .value = (value_),                                                                        \
-	 .arg = arg_},
+	 .mask2 = (mask2_),                                                                        \
+	 .value2 = (value2_),                                                                      \
+	 .arg = __VA_ARGS__},
 
 static const struct sc_cond conds_x86_64[] = {
 #include "syscall_conds_x86_64.def"
@@ -207,7 +216,7 @@ struct sc_arg sc_arg_effective(const struct sc_table *table, uint64_t nr,
 	for (unsigned k = first_cond(table, nr); k < table->nconds && table->conds[k].nr == nr;
 	     k++) {
 		const struct sc_cond *const c = &table->conds[k];
-		if (c->target == i && c->selector < 6 && (args[c->selector] & c->mask) == c->value)
+		if (c->target == i && sc_cond_applies(c, args))
 			return c->arg;
 	}
 	return desc->args[i];

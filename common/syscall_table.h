@@ -398,7 +398,8 @@ enum sc_type_size_const { SC_TYPES(SC_TYPE_SIZE_ENUM_) };
 	X(CLOSE_RANGE_FLAGS)                                                                       \
 	X(RWF_FLAGS) /* preadv2/pwritev2 */                                                        \
 	X(MQ_OPEN_FLAGS)                                                                           \
-	X(REBOOT_MAGIC)                                                                            \
+	X(REBOOT_MAGIC1)                                                                           \
+	X(REBOOT_MAGIC2)                                                                           \
 	X(SYSLOG_ACTION)                                                                           \
 	X(PTRACE_REQUEST)                                                                          \
 	X(SECCOMP_OP)                                                                              \
@@ -547,14 +548,23 @@ struct sc_table {
 /* Conditional argument kinds: where an argument's meaning depends on another
  * argument (ioctl's by its request, fcntl's by its command, futex's by its
  * operation), syscall_conds_<arch>.def says so, for the recorder's capture
- * and the decoders alike: when (args[selector] & mask) == value, argument
- * target is described by arg instead of the base entry. */
+ * and the decoders alike: when (args[selector] & mask) == value, and
+ * (args[selector2] & mask2) == value2 too, argument target is described by
+ * arg instead of the base entry. The second test is for options a pair
+ * names (setsockopt's level and name); a rule of one test has mask2 0. */
 struct sc_cond {
 	uint16_t nr;
-	uint8_t selector, target;
-	uint64_t mask, value;
+	uint8_t selector, target, selector2;
+	uint64_t mask, value, mask2, value2;
 	struct sc_arg arg;
 };
+
+/* Whether rule c applies to a call with these arguments. */
+static inline int sc_cond_applies(const struct sc_cond *c, const uint64_t args[6])
+{
+	return c->selector < 6 && c->selector2 < 6 && (args[c->selector] & c->mask) == c->value &&
+	       (args[c->selector2] & c->mask2) == c->value2;
+}
 
 /* The description of argument i of a call of desc (number nr) with these
  * raw arguments: the conditional one if a rule applies, else the base. */

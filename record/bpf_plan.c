@@ -202,7 +202,10 @@ int rec_bpf_plan_build(struct rec_bpf_plan *plan, const struct strec_filter *fil
 		plan->conds[plan->nconds++] = (struct sb_cond_plan){
 		    .mask = c->mask,
 		    .value = c->value,
+		    .mask2 = c->mask2,
+		    .value2 = c->value2,
 		    .selector = c->selector,
+		    .selector2 = c->selector2,
 		    .target = c->target,
 		    .arg = rec_bpf_arg_plan(&c->arg, 0, capture_size),
 		};

@@ -396,6 +396,20 @@ void rp_arg_str(struct rp_ctx *c, unsigned i)
 	rp_e_bytes(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
 }
 
+void rp_arg_str_len(struct rp_ctx *c, unsigned i, size_t len)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	const size_t s = c->opts->max_strlen;
+	/* strace reads -s + 1 bytes (at most len) up to a NUL */
+	if (!c->sc->args[i] || !mem_usable(m) || mem_faulted_within(m, len < s + 1 ? len : s + 1)) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	const size_t size = len < s ? len : s;
+	const size_t n = strnlen((const char *)m->data, m->len < size ? m->len : size);
+	rp_e_bytes(c->e, m->data, n, true, n == size);
+}
+
 void rp_arg_str_max(struct rp_ctx *c, unsigned i, size_t max)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
@@ -554,6 +568,29 @@ void rp_print_mode(struct rp_ctx *c, uint32_t mode)
 		rp_e_raw(c->e, buf);
 }
 
+void rp_print_iovec_addr(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "iov_base");
+	rp_e_ptr(c->e, rp_get_u64(p));
+	rp_e_key(c->e, "iov_len");
+	rp_e_uint(c->e, rp_get_u64(p + 8));
+	rp_e_close(c->e, '}');
+}
+
+/* How the generic decoder prints an element of an A_ARRAY_* argument of
+ * this type (NULL: the array's address) */
+static rp_elem_fn array_elem_printer(enum sc_type_id type)
+{
+	switch (type) {
+	case SC_T_IOVEC:
+		return rp_print_iovec_addr;
+	default:
+		return NULL;
+	}
+}
+
 static uint64_t len_from(struct rp_ctx *c, uint8_t src)
 {
 	if (src <= SC_LEN_ARG5)
@@ -668,6 +705,15 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 	case SC_ARG_BUF:
 		rp_arg_buf(c, i, len_from(c, a->len), a->dir == SC_DIR_OUT, false);
 		break;
+	case SC_ARG_ARRAY: {
+		const rp_elem_fn print_elem = array_elem_printer((enum sc_type_id)a->type);
+		if (print_elem)
+			rp_print_array(c, i, a->dir == SC_DIR_OUT, len_from(c, a->len),
+				       sc_type_size(a->type), print_elem);
+		else
+			rp_e_ptr(c->e, v);
+		break;
+	}
 	case SC_ARG_SIGSET: {
 		const bool out = a->dir == SC_DIR_OUT;
 		const struct rp_mem *m =
@@ -682,7 +728,7 @@ void rp_arg_generic(struct rp_ctx *c, unsigned i)
 	case SC_ARG_PTR:
 	default:
 		if (a->kind == SC_ARG_HEX)
-			rp_e_hex(c->e, v);
+			rp_e_hex(c->e, a->type == SC_T_U32 ? (uint32_t)v : v);
 		else
 			rp_e_ptr(c->e, v);
 		break;

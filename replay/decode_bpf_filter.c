@@ -125,6 +125,12 @@ static void print_seccomp_insn(struct rp_ctx *c, const uint8_t *p, size_t size)
 	print_insn(c, p, seccomp_k_text);
 }
 
+static void print_socket_insn(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	print_insn(c, p, socket_k_text);
+}
+
 void rp_print_socket_filter_insn(struct rp_ctx *c, const uint8_t *p)
 {
 	print_insn(c, p, socket_k_text);
@@ -137,7 +143,14 @@ void rp_print_seccomp_filter(struct rp_ctx *c, unsigned i, uint64_t n)
 	rp_print_array_mem(c, c->sc->args[i], m, n, SC_SIZE(SOCK_FILTER), print_seccomp_insn);
 }
 
-void rp_print_seccomp_fprog(struct rp_ctx *c, unsigned i)
+void rp_print_socket_filter(struct rp_ctx *c, unsigned i, uint64_t n)
+{
+	rp_print_array(c, i, true, n, SC_SIZE(SOCK_FILTER), print_socket_insn);
+}
+
+/* struct sock_fprog at arg i: its instructions (item 1 of the capture)
+ * under -v only, as strace */
+static void print_fprog(struct rp_ctx *c, unsigned i, rp_elem_fn print_elem)
 {
 	const struct rp_mem *const m = rp_arg_mem(c, i, false, SC_SIZE(SOCK_FPROG));
 	if (!m)
@@ -150,10 +163,20 @@ void rp_print_seccomp_fprog(struct rp_ctx *c, unsigned i)
 	rp_e_key(c->e, "len");
 	rp_e_uint(c->e, len);
 	rp_e_key(c->e, "filter");
-	if (c->opts->verbose) /* the instructions: -v only */
+	if (c->opts->verbose)
 		rp_print_array_mem(c, filter, rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 1), len,
-				   SC_SIZE(SOCK_FILTER), print_seccomp_insn);
+				   SC_SIZE(SOCK_FILTER), print_elem);
 	else
 		rp_e_ptr(c->e, filter);
 	rp_e_close(c->e, '}');
+}
+
+void rp_print_seccomp_fprog(struct rp_ctx *c, unsigned i)
+{
+	print_fprog(c, i, print_seccomp_insn);
+}
+
+void rp_print_socket_fprog(struct rp_ctx *c, unsigned i)
+{
+	print_fprog(c, i, print_socket_insn);
 }

@@ -3,6 +3,7 @@
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <sys/swap.h>
 #include <sys/mount.h>
 #include <linux/landlock.h>
 #include <stdio.h>
@@ -965,6 +966,25 @@ void rp_dec_ustat(struct rp_ctx *c)
 {
 	rp_print_dev(c->e, (uint32_t)c->sc->args[0]);
 	rp_arg_generic(c, 1);
+}
+
+/* swapon: the flags above the priority, then the priority in decimal */
+void rp_dec_swapon(struct rp_ctx *c)
+{
+	const uint32_t flags = (uint32_t)c->sc->args[1];
+	const uint32_t prio_mask = SWAP_FLAG_PRIO_MASK;
+	rp_arg_path(c, 0);
+	if (c->e->json) { /* one value: the names with the priority last */
+		char prio[16];
+		snprintf(prio, sizeof(prio), "%u", flags & prio_mask);
+		rp_e_flags_pre(c->e, flags, NULL, &rp_x_swap_flags, flags & ~prio_mask, prio);
+		return;
+	}
+	if (flags & ~prio_mask) {
+		rp_e_flags(c->e, &rp_x_swap_flags, flags & ~prio_mask);
+		rp_e_join(c->e, "|");
+	}
+	rp_e_uint(c->e, flags & prio_mask);
 }
 
 /* sethostname: a name longer than the kernel takes as its address */

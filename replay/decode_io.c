@@ -113,7 +113,9 @@ void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		const struct rp_mem *b =
 		    filled ? rp_syscall_mem(c->sc, stop, i, RP_IOV_BUF(k)) : NULL;
 		const uint64_t show = len < left ? len : left;
-		if (b && base) {
+		/* strace shows the address of a buffer it cannot read up to -s */
+		const uint64_t wanted = show < c->opts->max_strlen ? show : c->opts->max_strlen;
+		if (b && base && (b->len >= wanted || !(b->flags & STRTRC_MEM_UNREADABLE))) {
 			const size_t have = b->len < show ? b->len : (size_t)show;
 			rp_e_bytes(c->e, b->data, have, false, show > have);
 		} else if (base && filled && show == 0 && (out || len == 0)) {
@@ -635,6 +637,16 @@ void rp_dec_pwritev2(struct rp_ctx *c)
 {
 	rp_dec_pwritev(c);
 	flags(c, &rp_x_rwf, (uint32_t)c->sc->args[5]);
+}
+
+/* vmsplice: the buffers strace shows whichever way the pipe goes */
+void rp_dec_vmsplice(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_fd(c, (int64_t)a[0]);
+	rp_print_iovec(c, 1, a[2], false);
+	rp_e_uint(c->e, a[2]);
+	flags(c, &rp_x_splice, (uint32_t)a[3]);
 }
 
 void rp_dec_getrandom(struct rp_ctx *c)

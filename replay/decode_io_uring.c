@@ -149,18 +149,6 @@ static void print_fd_elem(struct rp_ctx *c, const uint8_t *p, size_t size)
 	rp_arg_fd(c, (int32_t)rp_get_u32(p));
 }
 
-/* IORING_REGISTER_BUFFERS: the iovecs' addresses and lengths only */
-static void print_iovec_elem(struct rp_ctx *c, const uint8_t *p, size_t size)
-{
-	(void)size;
-	rp_e_open(c->e, '{');
-	rp_e_key(c->e, "iov_base");
-	rp_e_ptr(c->e, rp_get_u64(p));
-	rp_e_key(c->e, "iov_len");
-	rp_e_uint(c->e, rp_get_u64(p + 8));
-	rp_e_close(c->e, '}');
-}
-
 /* The union member of a restriction as its opcode says what it is */
 static void print_restriction_member(struct rp_ctx *c, uint16_t opcode, uint8_t v)
 {
@@ -258,7 +246,7 @@ static void print_register_arg(struct rp_ctx *c, uint32_t opcode, uint32_t nr)
 {
 	switch (opcode) {
 	case URR_BUFFERS:
-		rp_print_array(c, 2, false, nr, SC_SIZE(IOVEC), print_iovec_elem);
+		rp_print_array(c, 2, false, nr, SC_SIZE(IOVEC), rp_print_iovec_addr);
 		break;
 	case URR_FILES:
 	case URR_EVENTFD:

@@ -275,15 +275,20 @@ static void print_msgbuf(struct rp_ctx *c, unsigned i, bool out, uint64_t msgsz)
 	rp_e_close(c->e, '}');
 }
 
-static void print_mq_attr(struct rp_ctx *c, unsigned i, bool out)
+/* struct mq_attr: strace reads all of it, reserved longs too; mq_open's
+ * flags in hex (the kernel ignores them there), mq_getsetattr's named */
+static void print_mq_attr(struct rp_ctx *c, unsigned i, bool out, bool named_flags)
 {
-	const struct rp_mem *m = rp_arg_mem(c, i, out, 32);
+	const struct rp_mem *m = rp_arg_mem(c, i, out, SC_SIZE(MQ_ATTR));
 	if (!m)
 		return;
 	static const char *const k[] = {"mq_maxmsg", "mq_msgsize", "mq_curmsgs"};
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "mq_flags");
-	rp_e_flags(c->e, &rp_x_mq_attr_flags, rp_get_u64(m->data));
+	if (named_flags)
+		rp_e_flags(c->e, &rp_x_mq_attr_flags, rp_get_u64(m->data));
+	else
+		rp_e_hex(c->e, rp_get_u64(m->data));
 	for (size_t j = 0; j < N(k); j++)
 		key_i(c, k[j], (int64_t)rp_get_u64(m->data + 8 + 8 * j));
 	rp_e_close(c->e, '}');
@@ -380,8 +385,7 @@ void rp_dec_msgrcv(struct rp_ctx *c)
 	rp_e_int(c->e, (int32_t)a[0]);
 	print_msgbuf(c, 1, true, a[2]);
 	rp_e_uint(c->e, a[2]);
-	/* strace shows the type as an unsigned int */
-	rp_e_uint(c->e, (uint32_t)a[3]);
+	rp_e_int(c->e, (int64_t)a[3]); /* a long */
 	rp_e_flags(c->e, &rp_x_ipc_msg_flags, (uint32_t)a[4]);
 }
 
@@ -392,9 +396,9 @@ void rp_dec_mq_open(struct rp_ctx *c)
 	rp_arg_path(c, 0); /* names are printed whole, as paths */
 	rp_e_flags_pre(c->e, f, rp_xlat_lookup(&rp_x_open_accmode, f & 3), &rp_x_open_flags,
 		       f & ~3u, NULL);
-	if (f & 0100) { /* O_CREAT: the mode and attributes follow */
-		rp_e_octal(c->e, (uint32_t)a[2]);
-		print_mq_attr(c, 3, false);
+	if (f & 0100) {				  /* O_CREAT: the mode and attributes follow */
+		rp_e_octal(c->e, (uint16_t)a[2]); /* umode_t */
+		print_mq_attr(c, 3, false, false);
 	}
 }
 
@@ -432,8 +436,8 @@ void rp_dec_mq_getsetattr(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_arg_fd(c, (int64_t)a[0]);
-	print_mq_attr(c, 1, false);
-	print_mq_attr(c, 2, true);
+	print_mq_attr(c, 1, false, true);
+	print_mq_attr(c, 2, true, true);
 }
 
 void rp_dec_mq_notify(struct rp_ctx *c)

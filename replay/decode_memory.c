@@ -282,3 +282,26 @@ void rp_dec_move_pages(struct rp_ctx *c)
 	rp_print_array(c, 4, true, a[1], 4, print_page_status);
 	rp_e_flags(c->e, &rp_x_move_pages_flags, (uint32_t)a[5]);
 }
+
+/* process_vm_readv/writev: the local buffers as readv/writev show them,
+ * the remote iovecs (another process's addresses) as addresses */
+static void process_vm_io(struct rp_ctx *c, bool is_read)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_pid(c, 0);
+	rp_print_iovec(c, 1, a[2], is_read);
+	rp_e_uint(c->e, a[2]);
+	rp_print_array(c, 3, false, a[4], SC_SIZE(IOVEC), rp_print_iovec_addr);
+	rp_e_uint(c->e, a[4]);
+	rp_e_uint(c->e, a[5]);
+}
+
+void rp_dec_process_vm_readv(struct rp_ctx *c)
+{
+	process_vm_io(c, true);
+}
+
+void rp_dec_process_vm_writev(struct rp_ctx *c)
+{
+	process_vm_io(c, false);
+}

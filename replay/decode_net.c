@@ -328,6 +328,15 @@ static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 		}
 		return;
 	}
+	if (level == SOL_SOCKET && optname == SO_GET_FILTER) {
+		/* the instructions under -v: rlen of them (a sock_fprog's u16
+		 * count) */
+		if (c->opts->verbose && (uint16_t)rlen == (uint32_t)rlen)
+			rp_print_socket_filter(c, 3, (uint64_t)rlen);
+		else
+			rp_e_ptr(c->e, addr);
+		return;
+	}
 	if (level == SOL_SOCKET && optname == SO_TXREHASH && rlen >= 4) {
 		if (mem_ok(m, 4))
 			print_txrehash(c, m->data);
@@ -444,6 +453,14 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_key(c->e, "mr_address");
 		rp_print_hwaddr(c, m->data + 8, alen < 8 ? alen : 8, SIZE_MAX);
 		rp_e_close(c->e, '}');
+		return;
+	}
+	if (addr && level == SOL_SOCKET &&
+	    (optname == SO_ATTACH_FILTER || optname == SO_ATTACH_REUSEPORT_CBPF)) {
+		if (len == SC_SIZE(SOCK_FPROG))
+			rp_print_socket_fprog(c, 3);
+		else
+			rp_e_ptr(c->e, addr);
 		return;
 	}
 	if (addr && level == SOL_SOCKET && optname == SO_TXREHASH) {

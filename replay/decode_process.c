@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stddef.h>
+#include <linux/reboot.h>
 #include <linux/kcmp.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
@@ -407,39 +408,21 @@ static void print_out_addr(struct rp_ctx *c, unsigned i)
 		rp_e_raw(c->e, "[NULL]");
 }
 
-/* getgroups/setgroups: n gids, or the address when n is out of range or
- * the memory was not read. */
+static void print_gid_elem(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	rp_print_uid(c, rp_get_u32(p));
+}
+
+/* getgroups/setgroups: n gids as strace's print_array shows them, or the
+ * address when n is out of range */
 static void print_groups(struct rp_ctx *c, unsigned i, uint32_t n, bool out)
 {
-	const uint64_t addr = c->sc->args[i];
-	if (!addr) {
-		rp_e_ptr(c->e, 0);
-		return;
-	}
 	if (n > 65536) { /* NGROUPS_MAX */
-		rp_e_ptr(c->e, addr);
+		rp_arg_ptr(c, i);
 		return;
 	}
-	if (n == 0) {
-		rp_e_raw(c->e, "[]");
-		return;
-	}
-	const struct rp_mem *m =
-	    rp_syscall_mem(c->sc, out ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-	if (!m || m->len < 4 || (m->flags & STRTRC_MEM_UNREADABLE)) {
-		rp_e_ptr(c->e, addr);
-		return;
-	}
-	const size_t have = m->len / 4;
-	rp_e_open(c->e, '[');
-	for (size_t k = 0; k < n && k < have; k++) {
-		if (k >= c->opts->max_strlen) {
-			rp_e_ellipsis(c->e);
-			break;
-		}
-		rp_print_uid(c, rp_get_u32(m->data + 4 * k));
-	}
-	rp_e_close(c->e, ']');
+	rp_print_array(c, i, out, n, sizeof(uint32_t), print_gid_elem);
 }
 
 /* struct rusage: times, then the counters only with -v. */
@@ -1607,4 +1590,16 @@ void rp_dec_process_mrelease(struct rp_ctx *c)
 {
 	rp_arg_fd(c, (int32_t)c->sc->args[0]);
 	rp_e_hex(c->e, (uint32_t)c->sc->args[1]);
+}
+
+/* reboot: LINUX_REBOOT_CMD_RESTART2's argument is a string of at most 256
+ * bytes with its NUL, the other commands take none */
+void rp_dec_reboot(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_enum(c->e, &rp_x_reboot_magic1, (uint32_t)a[0]);
+	rp_e_enum(c->e, &rp_x_reboot_magic2, (uint32_t)a[1]);
+	rp_e_enum(c->e, &rp_x_reboot_cmd, (uint32_t)a[2]);
+	if ((uint32_t)a[2] == LINUX_REBOOT_CMD_RESTART2)
+		rp_arg_str_len(c, 3, 255);
 }

@@ -662,11 +662,16 @@ void rp_e_glue(struct rp_emit *e, const char *text)
 		rp_buf_puts(e->out, text);
 }
 
-void rp_e_changed(struct rp_emit *e)
+void rp_e_join(struct rp_emit *e, const char *text)
 {
 	assert(!e->json);
-	rp_buf_puts(e->out, " => ");
+	rp_buf_puts(e->out, text);
 	e->after_key = true; /* what follows takes no separator */
+}
+
+void rp_e_changed(struct rp_emit *e)
+{
+	rp_e_join(e, " => ");
 }
 
 void rp_e_flags_pre(struct rp_emit *e, uint64_t whole, const char *pre, const struct rp_xlat *x,

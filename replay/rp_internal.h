@@ -104,6 +104,9 @@ void rp_e_glue(struct rp_emit *e, const char *text);
  * left it (text only: JSON callers print the value once): the next value
  * or key follows with no separator. */
 void rp_e_changed(struct rp_emit *e);
+/* text between two values printed as one (text only), the next value with
+ * no separator: swapon's "SWAP_FLAG_PREFER" "|" "42" */
+void rp_e_join(struct rp_emit *e, const char *text);
 
 /* Flags and sets as text, for composing raw values. */
 void rp_flags_text(struct rp_buf *b, const struct rp_xlat *x, uint64_t v);
@@ -196,16 +199,21 @@ void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from,
 typedef void (*rp_elem_fn)(struct rp_ctx *c, const uint8_t *elem, size_t size);
 void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
 		    rp_elem_fn print_elem);
+/* An element of an array of struct iovec whose buffers strace does not
+ * show: "{iov_base=ADDR, iov_len=N}" */
+void rp_print_iovec_addr(struct rp_ctx *c, const uint8_t *p, size_t size);
 /* The same for an array at addr that the recorder captured as m (NULL:
  * not captured, or not to be shown). */
 void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
 			size_t elem_size, rp_elem_fn print_elem);
 /* Classic BPF (decode_bpf_filter.c): the struct sock_fprog of a seccomp
- * filter at arg i, "{len=N, filter=[BPF_STMT(...), ...]}" (the
+ * or socket filter at arg i, "{len=N, filter=[BPF_STMT(...), ...]}" (the
  * instructions under -v only, as strace); n instructions at arg i that the
- * exit wrote (PTRACE_SECCOMP_GET_FILTER). */
+ * exit wrote (PTRACE_SECCOMP_GET_FILTER, SO_GET_FILTER). */
 void rp_print_seccomp_fprog(struct rp_ctx *c, unsigned i);
+void rp_print_socket_fprog(struct rp_ctx *c, unsigned i);
 void rp_print_seccomp_filter(struct rp_ctx *c, unsigned i, uint64_t n);
+void rp_print_socket_filter(struct rp_ctx *c, unsigned i, uint64_t n);
 /* One socket filter instruction (8 bytes at p) as BPF_STMT(...) or
  * BPF_JUMP(...), absolute loads from special areas as SKF_AD_OFF+... */
 void rp_print_socket_filter_insn(struct rp_ctx *c, const uint8_t *p);
@@ -253,6 +261,10 @@ const char *rp_syscall_nr_name(uint32_t arch, int64_t nr, char *buf, size_t size
 void rp_arg_path(struct rp_ctx *c, unsigned i);
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);
 void rp_arg_str(struct rp_ctx *c, unsigned i);
+/* The same, as strace's printstr_ex of a NUL-terminated string of at most
+ * len bytes (reboot's command line): up to -s of them, "..." when no NUL
+ * came within what is shown. */
+void rp_arg_str_len(struct rp_ctx *c, unsigned i, size_t len);
 /* The same, read as strace reads a string of at most max bytes (prctl's
  * PR_SET_NAME: 15): those bytes and "..." when no NUL is among them. */
 void rp_arg_str_max(struct rp_ctx *c, unsigned i, size_t max);

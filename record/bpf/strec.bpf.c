@@ -728,8 +728,9 @@ static __always_inline void effective_arg(struct cap_state *c, __u32 i)
 		const struct sb_cond_plan *const r = bpf_map_lookup_elem(&conds, &at);
 		if (!r)
 			break;
-		if (r->target == i && r->selector < 6 &&
-		    (arg_value(c, r->selector) & r->mask) == r->value) {
+		if (r->target == i && r->selector < 6 && r->selector2 < 6 &&
+		    (arg_value(c, r->selector) & r->mask) == r->value &&
+		    (arg_value(c, r->selector2) & r->mask2) == r->value2) {
 			c->a = r->arg;
 			return;
 		}

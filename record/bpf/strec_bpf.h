@@ -65,12 +65,13 @@ struct sb_syscall_plan {
 	struct sb_arg_plan args[SB_MAX_ARGS];
 };
 
-/* When (args[selector] & mask) == value, argument target is described by
- * arg instead (common's struct sc_cond). */
+/* When (args[selector] & mask) == value and (args[selector2] & mask2) ==
+ * value2, argument target is described by arg instead (common's struct
+ * sc_cond). */
 struct sb_cond_plan {
-	__u64 mask, value;
-	__u8 selector, target;
-	__u8 pad[6];
+	__u64 mask, value, mask2, value2;
+	__u8 selector, target, selector2;
+	__u8 pad[5];
 	struct sb_arg_plan arg;
 };
 

@@ -412,6 +412,10 @@ static unsigned check_table(const struct sc_table *t)
 					  strstr(d->name, "getdents") == d->name,
 				      "%s: %s: arg %u: buffer type %u", t->arch_name, d->name, i,
 				      a->type);
+			} else if (a->kind == SC_ARG_HEX && a->type != 0) {
+				/* the one width a hex number may carry: an int's */
+				CHECK(a->type == SC_T_U32, "%s: %s: arg %u: hex type %u",
+				      t->arch_name, d->name, i, a->type);
 			} else {
 				CHECK(a->type == 0, "%s: %s: arg %u: stray type %u", t->arch_name,
 				      d->name, i, a->type);
@@ -870,9 +874,25 @@ static void check_conds(const struct sc_table *t)
 		      "%s: %s: cond %u: no kind", t->arch_name, d->name, k);
 		CHECK((c->value & ~c->mask) == 0, "%s: %s: cond %u: value outside mask",
 		      t->arch_name, d->name, k);
+		/* a second test names another argument, or is none (mask2 0) */
+		CHECK((c->value2 & ~c->mask2) == 0 &&
+			  (c->mask2 == 0 ? c->selector2 == 0
+					 : c->selector2 < d->nargs && c->selector2 != c->selector &&
+					       c->selector2 != c->target),
+		      "%s: %s: cond %u: bad second test", t->arch_name, d->name, k);
 		CHECK(sc_has_conds(t, c->nr), "%s: %s: sc_has_conds", t->arch_name, d->name);
 		uint64_t args[6] = {0};
 		args[c->selector] = c->value;
+		if (c->mask2) {
+			/* both tests must hold: either alone is not enough */
+			const struct sc_arg first_only =
+			    sc_arg_effective(t, c->nr, d, c->target, args);
+			CHECK(memcmp(&first_only, &c->arg, sizeof(first_only)) != 0 ||
+				  c->value2 == 0,
+			      "%s: %s: cond %u applies without its second test", t->arch_name,
+			      d->name, k);
+			args[c->selector2] = c->value2;
+		}
 		const struct sc_arg got = sc_arg_effective(t, c->nr, d, c->target, args);
 		CHECK(memcmp(&got, &c->arg, sizeof(got)) == 0,
 		      "%s: %s: cond %u shadowed by another", t->arch_name, d->name, k);

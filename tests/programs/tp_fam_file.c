@@ -12,6 +12,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <sys/swap.h>
 #include <linux/fs.h>
 #include <linux/landlock.h>
 #include <linux/openat2.h>
@@ -102,6 +103,12 @@ static void paths(void)
 	S(SYS_getdents64, -1, buf, sizeof(buf));
 	S(SYS_close, dfd);
 	S(SYS_close, cwd);
+	/* swapon: flags, then the priority below them */
+	S(SYS_swapon, "no-such-swap", 0);
+	S(SYS_swapon, "no-such-swap", SWAP_FLAG_PREFER | 42);
+	S(SYS_swapon, "no-such-swap", SWAP_FLAG_DISCARD | 0x20000 /* _ONCE */);
+	S(SYS_swapon, "no-such-swap", -1L);
+	S(SYS_swapoff, "no-such-swap");
 }
 
 static void opens(void)

@@ -535,6 +535,12 @@ static void copy_calls(void)
 	syscall(SYS_splice, q[0], NULL, out, &o2, 3, 0);
 	syscall(SYS_splice, in, NULL, out, NULL, 3, 0);
 	syscall(SYS_splice, BADFD, NULL, p[1], NULL, 3, 0);
+	/* vmsplice: the buffers whichever way the pipe goes */
+	char spliced[8] = "vmsplice";
+	struct iovec vec[2] = {{spliced, 3}, {spliced + 3, 5}};
+	syscall(SYS_vmsplice, q[1], vec, 2, SPLICE_F_NONBLOCK);
+	syscall(SYS_vmsplice, q[1], vec, 0, 0);
+	syscall(SYS_vmsplice, BADFD, vec, 1, SPLICE_F_GIFT);
 
 	off_t a = 1, b = 50;
 	syscall(SYS_copy_file_range, in, &a, out, &b, 7, 0);

@@ -121,6 +121,9 @@ static void msg(void)
 	       syscall(SYS_msgrcv, id, &in, 2, 0, IPC_NOWAIT | MSG_NOERROR) < 0 ? -1 : 0, 0);
 	expect("msgrcv except", syscall(SYS_msgrcv, id, &in, 16, 7, IPC_NOWAIT | MSG_EXCEPT),
 	       ENOMSG);
+	/* a negative type, a long one: the lowest type up to its magnitude */
+	expect("msgrcv negative", syscall(SYS_msgrcv, id, &in, 16, -6L, IPC_NOWAIT), ENOMSG);
+	expect("msgrcv bad id", syscall(SYS_msgrcv, -1, &in, 16, -0x7fabcdef01234567L, 0), EINVAL);
 	struct msqid_ds ds;
 	expect("msgctl IPC_STAT", syscall(SYS_msgctl, id, IPC_STAT, &ds), 0);
 	struct msginfo msginfo;
@@ -141,6 +144,16 @@ static void mq(void)
 	expect("mq_open EEXIST",
 	       syscall(SYS_mq_open, "tp_fam_ipc", O_RDWR | O_CREAT | O_EXCL, 0600, NULL), EEXIST);
 	expect("mq_open ENOENT", syscall(SYS_mq_open, "tp_fam_missing", O_RDONLY, 0, NULL), ENOENT);
+	/* a mode past umode_t's 16 bits, mq_flags set (mq_open ignores them),
+	 * attributes cut by an unmapped page */
+	struct mq_attr odd = {.mq_flags = O_NONBLOCK | 0x10000, .mq_maxmsg = 4, .mq_msgsize = 32};
+	expect("mq_open EEXIST mode",
+	       syscall(SYS_mq_open, "tp_fam_ipc", O_RDWR | O_CREAT | O_EXCL, 0xfaceb1edul, &odd),
+	       EEXIST);
+	struct mq_attr *const cut = page_tail(sizeof(*cut) - 8);
+	if (cut)
+		expect("mq_open EFAULT",
+		       syscall(SYS_mq_open, "tp_fam_ipc", O_RDWR | O_CREAT, 0600, cut), EFAULT);
 	expect("mq_timedsend", syscall(SYS_mq_timedsend, fd, "first", 5, 1, NULL), 0);
 	const struct timespec past = {1, 0};
 	expect("mq_timedsend abs", syscall(SYS_mq_timedsend, fd, "second!", 7, 3, &past), 0);

@@ -11,7 +11,10 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
+
+#include "tp_expect.h"
 
 #define PAGE   4096ul
 #define BASE   0x200000000ul /* far from the program, the heap and the libs */
@@ -158,6 +161,31 @@ int main(int argc, char **argv)
 	syscall(SYS_migrate_pages, 0, 65, BADPTR, nodes);
 	syscall(SYS_move_pages, 0, 2, pages, NULL, status, MPOL_MF_MOVE);
 	syscall(SYS_move_pages, 0, 1, pages, to_node, status, 0x10);
+
+	/* another process's memory (our own here): the local buffers' bytes,
+	 * the remote iovecs as addresses; a vector running into an unmapped
+	 * page; process_madvise's vector */
+	char *const bytes = a + 3 * PAGE;
+	for (int k = 0; k < 32; k++)
+		bytes[k] = (char)('a' + k % 26);
+	struct iovec *const iov = (struct iovec *)(a + 2 * PAGE);
+	iov[0] = (struct iovec){bytes, 4};
+	iov[1] = (struct iovec){bytes + 4, 6};
+	iov[2] = (struct iovec){bytes + 16, 10};
+	const long self = syscall(SYS_getpid);
+	syscall(SYS_process_vm_readv, self, iov, 2, iov + 2, 1, 0);
+	syscall(SYS_process_vm_writev, self, iov, 2, iov + 2, 1, 0);
+	syscall(SYS_process_vm_readv, self, iov, 1, BADPTR, 1, 0);
+	syscall(SYS_process_vm_writev, self, iov, 0, iov + 2, 0, 0);
+	syscall(SYS_process_vm_readv, self, iov, 2, iov + 2, 1, 1);
+	struct iovec *const tail = page_tail(sizeof(*tail));
+	if (tail) {
+		*tail = iov[2];
+		syscall(SYS_process_vm_writev, self, tail, 2, iov, 1, 0);
+		syscall(SYS_process_madvise, BADFD, tail, 2, MADV_COLD, 0);
+	}
+	syscall(SYS_process_madvise, BADFD, iov, 2, MADV_PAGEOUT, 0xdefaced00000001ull);
+	syscall(SYS_process_madvise, BADFD, NULL, 0, 999, 0);
 
 	/* unmapping */
 	syscall(SYS_munmap, r, 2 * PAGE);

@@ -13,6 +13,7 @@
  * every step gave the expected result. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -206,6 +207,7 @@ static void udp4(void)
 {
 	char buf[64], b1[3], b2[8];
 	socklen_t len;
+	int v0 = 0;
 	struct sockaddr_in from;
 	struct sockaddr_in a_addr = in4(PORT_UDP_A), b_addr = in4(PORT_UDP_B);
 
@@ -228,6 +230,27 @@ static void udp4(void)
 	      0);
 	check("join group short",
 	      syscall(SYS_setsockopt, a, SOL_IP, MCAST_JOIN_GROUP, &gr, sizeof(gr) - 1), EINVAL);
+	/* a socket filter: attached, given with a short length, read back
+	 * (SO_GET_FILTER counts instructions), dropped */
+	static const struct sock_filter insns[] = {
+	    BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL),
+	    BPF_JUMP(BPF_JMP | BPF_K | BPF_JEQ, IPPROTO_UDP, 0, 1),
+	    BPF_STMT(BPF_RET | BPF_K, 0xffff),
+	    BPF_STMT(BPF_RET | BPF_K, 0),
+	};
+	const struct sock_fprog prog = {.len = 4, .filter = (struct sock_filter *)insns};
+	struct sock_filter got[8];
+	socklen_t ninsns = 8;
+	check("attach filter",
+	      syscall(SYS_setsockopt, b, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)), 0);
+	check("attach filter short",
+	      syscall(SYS_setsockopt, b, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog) - 4),
+	      EINVAL);
+	check("get filter", syscall(SYS_getsockopt, b, SOL_SOCKET, SO_GET_FILTER, got, &ninsns), 0);
+	ninsns = 1;
+	check("get filter short",
+	      syscall(SYS_getsockopt, b, SOL_SOCKET, SO_GET_FILTER, got, &ninsns), EINVAL);
+	check("detach filter", syscall(SYS_setsockopt, b, SOL_SOCKET, SO_DETACH_FILTER, &v0, 4), 0);
 
 	check("sendto udp", syscall(SYS_sendto, b, "dgram", 5, 0, &a_addr, sizeof(a_addr)), 0);
 	len = sizeof(from);

@@ -251,16 +251,11 @@ static void netfilter_requests(void)
 static void edge_cases(void)
 {
 	const int fd = nl_socket(NETLINK_ROUTE, port_base + 4);
-	const long page = sysconf(_SC_PAGESIZE);
-	uint8_t *const two = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE,
-				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (two == MAP_FAILED) {
-		expect("mmap", -1, 0);
+	uint8_t *const tail = page_tail(NLMSG_HDRLEN);
+	if (!tail)
 		return;
-	}
-	munmap(two + page, (size_t)page);
 	/* a header at the end of the page, its ifaddrmsg beyond it */
-	struct nlmsghdr *const h = (struct nlmsghdr *)(two + page - NLMSG_HDRLEN);
+	struct nlmsghdr *const h = (struct nlmsghdr *)tail;
 	*h = (struct nlmsghdr){.nlmsg_len = NLMSG_LENGTH(sizeof(struct ifaddrmsg)),
 			       .nlmsg_type = RTM_GETADDR,
 			       .nlmsg_flags = NLM_F_REQUEST};

@@ -19,6 +19,7 @@
 #include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/kcmp.h>
+#include <linux/reboot.h>
 #include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
@@ -34,6 +35,8 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "tp_expect.h"
 
 #define BAD_PTR ((void *)8) /* never mapped: EFAULT */
 #define NO_PID	0x3fffffff  /* above pid_max: ESRCH */
@@ -72,6 +75,14 @@ static void creds(void)
 	sys(SYS_setgroups, n > 0 && n <= 8 ? n : 0, (long)groups, 0, 0, 0, 0);
 	sys(SYS_setgroups, -1, (long)groups, 0, 0, 0, 0);
 	sys(SYS_setgroups, 1, (long)BAD_PTR, 0, 0, 0, 0);
+	/* a list running into an unmapped page: strace shows the gids it read */
+	gid_t *const tail = page_tail(2 * sizeof(gid_t));
+	if (tail) {
+		tail[0] = 0;
+		tail[1] = (gid_t)-1;
+		sys(SYS_setgroups, 3, (long)tail, 0, 0, 0, 0);
+		sys(SYS_setgroups, 65537, (long)tail, 0, 0, 0, 0);
+	}
 	sys(SYS_setuid, (long)getuid(), 0, 0, 0, 0, 0);
 	sys(SYS_setuid, -1, 0, 0, 0, 0, 0);
 	sys(SYS_setgid, (long)getgid(), 0, 0, 0, 0, 0);
@@ -415,6 +426,17 @@ static void system_info(void)
 	sys(SYS_personality, 0xffffffff, 0, 0, 0, 0, 0);
 	sys(SYS_personality, 0x0040000 /* PER_LINUX|ADDR_NO_RANDOMIZE */, 0, 0, 0, 0, 0);
 	sys(SYS_personality, 0xffffffff, 0, 0, 0, 0, 0);
+	/* reboot: never both magic numbers right, so each fails with EINVAL;
+	 * LINUX_REBOOT_CMD_RESTART2's string, whole, cut, and on no page */
+	char *const cmdline = page_tail(8);
+	if (cmdline)
+		memcpy(cmdline, "restart2", 8);
+	sys(SYS_reboot, 0, 0, LINUX_REBOOT_CMD_CAD_OFF, 0, 0, 0);
+	sys(SYS_reboot, LINUX_REBOOT_MAGIC1, 0x13111992, LINUX_REBOOT_CMD_RESTART2, (long)"again",
+	    0, 0);
+	sys(SYS_reboot, 0x13111992, LINUX_REBOOT_MAGIC2C, LINUX_REBOOT_CMD_RESTART2, (long)cmdline,
+	    0, 0);
+	sys(SYS_reboot, -1, 0xdeadfacefa57beefLL, 0xbadda7a09caffee1LL, -1, 0, 0);
 }
 
 static void namespaces(void)

@@ -243,7 +243,8 @@ enum sc_len_source {
 	/* a classic BPF program, {u16 len, struct sock_filter *filter}, and its */                \
 	/* instructions (seccomp filters) */                                                       \
 	X(SOCK_FPROG, 16)                                                                          \
-	X(SOCK_FILTER, 8)	/* one classic BPF instruction */                                  \
+	X(SOCK_FILTER, 8) /* one classic BPF instruction */                                        \
+	X(KEXEC_SEGMENT, 32)                                                                       \
 	X(SIGSET_PACK, 16)	/* pselect6's {const sigset_t *ss, size_t len} */                  \
 	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \
 	X(FUTEX_WAITV_PAIR, 48) /* futex_requeue waiters[2] */                                     \
@@ -399,6 +400,7 @@ enum sc_type_size_const { SC_TYPES(SC_TYPE_SIZE_ENUM_) };
 	X(RWF_FLAGS) /* preadv2/pwritev2 */                                                        \
 	X(MQ_OPEN_FLAGS)                                                                           \
 	X(REBOOT_MAGIC1)                                                                           \
+	X(KEXEC_FILE_FLAGS)                                                                        \
 	X(REBOOT_MAGIC2)                                                                           \
 	X(SYSLOG_ACTION)                                                                           \
 	X(PTRACE_REQUEST)                                                                          \

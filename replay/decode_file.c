@@ -950,8 +950,19 @@ void rp_dec_mount(struct rp_ctx *c)
 		rp_e_ptr(c->e, a[2]);
 	else
 		rp_arg_str(c, 2);
-	if (old_magic) {
+	if (old_magic && c->e->json) {
 		rp_e_flags_pre(c->e, a[3], "MS_MGC_VAL", &rp_x_mount_flags, flags, NULL);
+	} else if (old_magic) { /* the magic by -X, then the flags by -X */
+		const enum rp_xlat_style st = rp_e_xstyle(c->e);
+		if (st == RP_XLAT_ABBREV)
+			rp_e_raw(c->e, "MS_MGC_VAL");
+		else
+			rp_e_rawf(c->e, st == RP_XLAT_RAW ? "%#x" : "%#x /* MS_MGC_VAL */",
+				  MS_MGC_VAL);
+		if (flags) {
+			rp_e_join(c->e, "|");
+			rp_e_flags(c->e, &rp_x_mount_flags, flags);
+		}
 	} else {
 		rp_e_flags(c->e, &rp_x_mount_flags, flags);
 	}

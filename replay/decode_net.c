@@ -7,6 +7,7 @@
 #include "names.h"
 
 #include <arpa/inet.h>
+#include <linux/errqueue.h>
 #include <assert.h>
 #include <inttypes.h>
 #include <net/if.h>
@@ -577,6 +578,33 @@ static void print_u32_array(struct rp_ctx *c, const uint8_t *d, size_t n, bool f
 	rp_e_close(c->e, ']');
 }
 
+/* The SOL_SOCKET timestamps of a cmsg: a timeval or timespec of two s64
+ * (the old and new layouts are one on x86_64), or SO_TIMESTAMPING's three
+ * timespecs; "???" when the data is shorter. */
+static void print_cmsg_timestamp(struct rp_ctx *c, int type, const uint8_t *d, size_t len)
+{
+	const bool usec = type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMP_NEW;
+	const bool triple = type == SO_TIMESTAMPING_OLD || type == SO_TIMESTAMPING_NEW;
+	const size_t one = 2 * sizeof(int64_t), n = triple ? 3 : 1;
+	rp_e_key(c->e, "cmsg_data");
+	if (len < n * one) {
+		rp_e_raw(c->e, "???");
+		return;
+	}
+	if (triple)
+		rp_e_open(c->e, '[');
+	for (size_t k = 0; k < n; k++) {
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "tv_sec");
+		rp_e_int(c->e, (int64_t)rp_get_u64(d + k * one));
+		rp_e_key(c->e, usec ? "tv_usec" : "tv_nsec");
+		rp_e_int(c->e, (int64_t)rp_get_u64(d + k * one + 8));
+		rp_e_close(c->e, '}');
+	}
+	if (triple)
+		rp_e_close(c->e, ']');
+}
+
 static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t *d, size_t len)
 {
 	if (level == 1) {
@@ -590,6 +618,10 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 		} else if (type == 3 && len >= 1) { /* SCM_SECURITY */
 			rp_e_key(c->e, "cmsg_data");
 			print_quoted_whole(c, d, len, false);
+		} else if (type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMP_NEW ||
+			   type == SO_TIMESTAMPNS_OLD || type == SO_TIMESTAMPNS_NEW ||
+			   type == SO_TIMESTAMPING_OLD || type == SO_TIMESTAMPING_NEW) {
+			print_cmsg_timestamp(c, type, d, len);
 		}
 	} else if (level == 0) {
 		rp_e_enum(c->e, &rp_x_ip_cmsg_type, (uint32_t)type);
@@ -609,6 +641,26 @@ static void print_cmsg_data(struct rp_ctx *c, int level, int type, const uint8_t
 		} else if ((type == 1 || type == 6 || type == 7) && len >= 1) { /* TOS, options */
 			rp_e_key(c->e, "cmsg_data");
 			print_u32_array(c, d, len, false, true);
+		} else if (type == IP_RECVERR && len >= sizeof(struct sock_extended_err) + 16) {
+			/* the error, then the offender's sockaddr_in */
+			static const char *const ee_names[] = {"ee_errno", "ee_origin", "ee_type",
+							       "ee_code",  "ee_info",	"ee_data"};
+			const uint64_t ee_values[] = {
+			    rp_get_u32(d + offsetof(struct sock_extended_err, ee_errno)),
+			    d[offsetof(struct sock_extended_err, ee_origin)],
+			    d[offsetof(struct sock_extended_err, ee_type)],
+			    d[offsetof(struct sock_extended_err, ee_code)],
+			    rp_get_u32(d + offsetof(struct sock_extended_err, ee_info)),
+			    rp_get_u32(d + offsetof(struct sock_extended_err, ee_data))};
+			rp_e_key(c->e, "cmsg_data");
+			rp_e_open(c->e, '{');
+			for (size_t k = 0; k < sizeof(ee_names) / sizeof(ee_names[0]); k++) {
+				rp_e_key(c->e, ee_names[k]);
+				rp_e_uint(c->e, ee_values[k]);
+			}
+			rp_e_key(c->e, "offender");
+			rp_print_sockaddr(c, d + sizeof(struct sock_extended_err), 16);
+			rp_e_close(c->e, '}');
 		} else if (type == 20 && len >= 16) { /* IP_ORIGDSTADDR */
 			uint8_t buf[160];
 			memset(buf, 0, sizeof(buf));

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <linux/reboot.h>
 #include <linux/kcmp.h>
+#include <linux/kexec.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
 #include <linux/seccomp.h>
@@ -1602,4 +1603,43 @@ void rp_dec_reboot(struct rp_ctx *c)
 	rp_e_enum(c->e, &rp_x_reboot_cmd, (uint32_t)a[2]);
 	if ((uint32_t)a[2] == LINUX_REBOOT_CMD_RESTART2)
 		rp_arg_str_len(c, 3, 255);
+}
+
+/* struct kexec_segment */
+static void print_kexec_segment(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "buf");
+	rp_e_ptr(c->e, rp_get_u64(p + offsetof(struct kexec_segment, buf)));
+	rp_e_key(c->e, "bufsz");
+	rp_e_uint(c->e, rp_get_u64(p + offsetof(struct kexec_segment, bufsz)));
+	rp_e_key(c->e, "mem");
+	rp_e_ptr(c->e, rp_get_u64(p + offsetof(struct kexec_segment, mem)));
+	rp_e_key(c->e, "memsz");
+	rp_e_uint(c->e, rp_get_u64(p + offsetof(struct kexec_segment, memsz)));
+	rp_e_close(c->e, '}');
+}
+
+/* kexec_load: the segments (their address past KEXEC_SEGMENT_MAX), the
+ * architecture in the flags' high half, then the flags */
+void rp_dec_kexec_load(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_ptr(c->e, a[0]);
+	rp_e_uint(c->e, a[1]);
+	if (a[1] > KEXEC_SEGMENT_MAX)
+		rp_e_ptr(c->e, a[2]);
+	else
+		rp_print_array(c, 2, false, a[1], SC_SIZE(KEXEC_SEGMENT), print_kexec_segment);
+	const uint64_t flags = a[3] & ~(uint64_t)KEXEC_ARCH_MASK;
+	if (c->e->json) {
+		rp_e_hex(c->e, a[3]);
+		return;
+	}
+	rp_e_enum(c->e, &rp_x_kexec_arch, a[3] & KEXEC_ARCH_MASK);
+	if (flags) {
+		rp_e_join(c->e, "|");
+		rp_e_flags(c->e, &rp_x_kexec_load_flags, flags);
+	}
 }

@@ -55,6 +55,7 @@
 #include <linux/landlock.h>
 #include <linux/mount.h>
 #include <linux/filter.h>
+#include <linux/kexec.h>
 #include <linux/openat2.h>
 #include <linux/rtc.h>
 #include <linux/ptrace.h>
@@ -680,6 +681,7 @@ static void check_sizes(void)
 	    {SC_T_REGSET_OUT, sizeof(struct iovec), 0},
 	    {SC_T_SOCK_FPROG, sizeof(struct sock_fprog), 0},
 	    {SC_T_SOCK_FILTER, sizeof(struct sock_filter), 0},
+	    {SC_T_KEXEC_SEGMENT, sizeof(struct kexec_segment), 0},
 	    {SC_T_RTC_PARAM, sizeof(struct rtc_param), 0},
 	    /* Not in the 6.1 headers; sizes from the current uapi definitions:
 	     * cachestat_range {u64 off, len}; cachestat {5 x u64};

@@ -24,6 +24,7 @@
 #include <sys/fanotify.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -109,6 +110,10 @@ static void paths(void)
 	S(SYS_swapon, "no-such-swap", SWAP_FLAG_DISCARD | 0x20000 /* _ONCE */);
 	S(SYS_swapon, "no-such-swap", -1L);
 	S(SYS_swapoff, "no-such-swap");
+	/* mount with the old magic number in the flags' high half */
+	S(SYS_mount, "no-such-source", "no-such-target", "tmpfs",
+	  MS_MGC_VAL | MS_RDONLY | MS_NOSUID, "size=1m");
+	S(SYS_mount, "no-such-source", "no-such-target", "tmpfs", MS_MGC_VAL, NULL);
 }
 
 static void opens(void)

@@ -13,6 +13,7 @@
  * every step gave the expected result. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <linux/errqueue.h>
 #include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
@@ -267,6 +268,47 @@ static void udp4(void)
 	    .msg_name = &a_addr, .msg_namelen = sizeof(a_addr), .msg_iov = out, .msg_iovlen = 2};
 	check("sendmsg udp", syscall(SYS_sendmsg, b, &mh, 0), 0);
 	check("sendmsg EBADF", syscall(SYS_sendmsg, -1, &mh, 0), EBADF);
+	/* control messages strace decodes: timestamps (one too short), an
+	 * extended error with its offender */
+	static const int stamp_types[] = {SO_TIMESTAMP_OLD, SO_TIMESTAMPNS_NEW,
+					  SO_TIMESTAMPING_OLD};
+	union {
+		struct cmsghdr h;
+		char bytes[CMSG_SPACE(3 * sizeof(struct timespec))];
+	} control;
+	for (size_t k = 0; k < sizeof(stamp_types) / sizeof(stamp_types[0]); k++) {
+		memset(&control, 0, sizeof(control));
+		const size_t data = k == 2 ? 3 * sizeof(struct timespec) : sizeof(struct timespec);
+		control.h.cmsg_len = CMSG_LEN(data - (k == 1 ? 8 : 0));
+		control.h.cmsg_level = SOL_SOCKET;
+		control.h.cmsg_type = stamp_types[k];
+		struct timespec *const ts = (struct timespec *)CMSG_DATA(&control.h);
+		ts[0] = (struct timespec){123456789, 987654};
+		const struct msghdr cm = {.msg_control = &control,
+					  .msg_controllen = CMSG_SPACE(data)};
+		check("sendmsg timestamp", syscall(SYS_sendmsg, -1, &cm, 0), EBADF);
+	}
+	struct {
+		struct sock_extended_err ee;
+		struct sockaddr_in offender;
+	} err = {{.ee_errno = EHOSTUNREACH,
+		  .ee_origin = SO_EE_ORIGIN_ICMP,
+		  .ee_type = 3,
+		  .ee_code = 1,
+		  .ee_info = 7,
+		  .ee_data = 9},
+		 in4(PORT_UDP_A)};
+	union {
+		struct cmsghdr h;
+		char bytes[CMSG_SPACE(sizeof(err))];
+	} errctl;
+	memset(&errctl, 0, sizeof(errctl));
+	errctl.h.cmsg_len = CMSG_LEN(sizeof(err));
+	errctl.h.cmsg_level = SOL_IP;
+	errctl.h.cmsg_type = IP_RECVERR;
+	memcpy(CMSG_DATA(&errctl.h), &err, sizeof(err));
+	const struct msghdr em = {.msg_control = &errctl, .msg_controllen = sizeof(errctl)};
+	check("sendmsg IP_RECVERR", syscall(SYS_sendmsg, -1, &em, 0), EBADF);
 	struct iovec in[2] = {{b1, sizeof(b1)}, {b2, sizeof(b2)}};
 	memset(&mh, 0, sizeof(mh));
 	mh.msg_name = &from;

@@ -19,6 +19,7 @@
 #include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/kcmp.h>
+#include <linux/kexec.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <sched.h>
@@ -437,6 +438,16 @@ static void system_info(void)
 	sys(SYS_reboot, 0x13111992, LINUX_REBOOT_MAGIC2C, LINUX_REBOOT_CMD_RESTART2, (long)cmdline,
 	    0, 0);
 	sys(SYS_reboot, -1, 0xdeadfacefa57beefLL, 0xbadda7a09caffee1LL, -1, 0, 0);
+	/* kexec: never loadable (unknown flags, too many segments): the
+	 * segments, the architecture and the flags */
+	static const struct kexec_segment segs[2] = {{NULL, 16, (void *)0x100000, 4096},
+						     {"seg", 3, (void *)0x200000, 4096}};
+	sys(SYS_kexec_load, 0x1000, 2, (long)segs, KEXEC_ARCH_X86_64 | 0x10, 0, 0);
+	sys(SYS_kexec_load, 0x1000, KEXEC_SEGMENT_MAX + 1, (long)segs,
+	    KEXEC_ARCH_DEFAULT | KEXEC_ON_CRASH, 0, 0);
+	sys(SYS_kexec_load, 0, 0, 0, 0xdead0000 | KEXEC_PRESERVE_CONTEXT | 0x40, 0, 0);
+	sys(SYS_kexec_file_load, -1, -1, 0, 0, KEXEC_FILE_UNLOAD | KEXEC_FILE_ON_CRASH | 0x100, 0);
+	sys(SYS_kexec_file_load, -1, -1, 4, (long)"abc", 0xbadc0ded00000000LL, 0);
 }
 
 static void namespaces(void)

@@ -346,6 +346,12 @@ void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, 
 void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
 			size_t elem_size, rp_elem_fn print_elem)
 {
+	rp_print_array_mem_max(c, addr, m, nmemb, UINT64_MAX, elem_size, print_elem);
+}
+
+void rp_print_array_mem_max(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
+			    uint64_t max_elems, size_t elem_size, rp_elem_fn print_elem)
+{
 	assert(elem_size > 0);
 	if (!addr) {
 		rp_e_ptr(c->e, 0);
@@ -380,6 +386,10 @@ void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m,
 		}
 		if (rp_array_cut(c, (size_t)k))
 			break;
+		if (k >= max_elems) { /* the call's own limit */
+			rp_e_ellipsis(c->e);
+			break;
+		}
 		print_elem(c, m->data + k * elem_size, elem_size);
 	}
 	rp_e_close(c->e, ']');

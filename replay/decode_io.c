@@ -207,9 +207,11 @@ static void print_fcntl(struct rp_ctx *c)
 		break;
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-	case 8:	   /* F_SETOWN */
 	case 1031: /* F_SETPIPE_SZ */
 		rp_e_int(c->e, (int64_t)a[2]);
+		break;
+	case F_SETOWN: /* a process, or -N the group N */
+		rp_e_pid(c, (int32_t)a[2], SC_PID_TGID_PGID);
 		break;
 	case 10: /* F_SETSIG */
 		rp_print_signame(c, (int64_t)a[2]);
@@ -268,6 +270,15 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 	const uint32_t cmd = (uint32_t)c->sc->args[1];
 	const uint64_t v = (uint64_t)c->sc->rval;
 	switch (cmd) {
+	case F_GETOWN: { /* the owner, as F_SETOWN gives it */
+		char text[48];
+		const char *const note =
+		    rp_pid_translation(c, (int32_t)v, SC_PID_TGID_PGID, text, sizeof(text));
+		if (!*note || c->opts->json)
+			return false;
+		rp_buf_printf(b, "%" PRId64 " /* %s */", (int64_t)v, note);
+		return true;
+	}
 	case 1: /* F_GETFD */
 		if (!v)
 			return false;

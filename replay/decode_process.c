@@ -1484,6 +1484,16 @@ void rp_dec_sched_setattr(struct rp_ctx *c)
 	rp_arg_pid(c, 0);
 	const struct rp_mem *m = rp_arg_mem(c, 1, false, 4);
 	if (m) {
+		/* strace reads the size, then the struct up to it: an address
+		 * when that second read faults */
+		const uint32_t usize =
+		    rp_get_u32(m->data) ? rp_get_u32(m->data) : SCHED_ATTR_SIZE_VER0;
+		const uint32_t need = usize < SCHED_ATTR_SIZE_VER1 ? usize : SCHED_ATTR_SIZE_VER1;
+		if (m->len < need && (m->flags & STRTRC_MEM_UNREADABLE)) {
+			rp_arg_ptr(c, 1);
+			rp_e_uint(c->e, (uint32_t)c->sc->args[2]);
+			return;
+		}
 		print_sched_attr(c, m->data, m->len, true);
 		/* E2BIG: the kernel wrote the size it knows */
 		const struct rp_mem *x = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 1, 0);

@@ -2,6 +2,7 @@
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <linux/futex.h>
 #include <stdio.h>
 #include <string.h>
@@ -157,4 +158,37 @@ bool rp_rv_MEMBARRIER(struct rp_ctx *c, struct rp_buf *b)
 		return true;
 	}
 	return false;
+}
+
+/* struct futex_waitv: val in hex, __reserved only when set */
+static void print_futex_waiter(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "val");
+	rp_e_hex(c->e, rp_get_u64(p + offsetof(struct futex_waitv, val)));
+	rp_e_key(c->e, "uaddr");
+	rp_e_ptr(c->e, rp_get_u64(p + offsetof(struct futex_waitv, uaddr)));
+	rp_e_key(c->e, "flags");
+	rp_e_flags(c->e, &rp_x_futex_waiter_flags,
+		   rp_get_u32(p + offsetof(struct futex_waitv, flags)));
+	const uint32_t reserved = rp_get_u32(p + offsetof(struct futex_waitv, __reserved));
+	if (reserved) {
+		rp_e_key(c->e, "__reserved");
+		rp_e_hex(c->e, reserved);
+	}
+	rp_e_close(c->e, '}');
+}
+
+void rp_dec_futex_waitv(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	const struct rp_mem *const m =
+	    c->deref ? rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 0, 0) : NULL;
+	rp_print_array_mem_max(c, a[0], m, (uint32_t)a[1], FUTEX_WAITV_MAX, SC_SIZE(FUTEX_WAITV),
+			       print_futex_waiter);
+	rp_e_uint(c->e, (uint32_t)a[1]);
+	rp_e_hex(c->e, (uint32_t)a[2]);
+	rp_print_timespec_arg(c, 3, false);
+	rp_e_enum(c->e, rp_xlat_get(SC_X_CLOCK_ID), (uint32_t)a[4]);
 }

@@ -206,6 +206,10 @@ void rp_print_iovec_addr(struct rp_ctx *c, const uint8_t *p, size_t size);
  * not captured, or not to be shown). */
 void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
 			size_t elem_size, rp_elem_fn print_elem);
+/* The same, "..." after max_elems elements however big -s is (a limit of
+ * the call's: futex_waitv's FUTEX_WAITV_MAX). */
+void rp_print_array_mem_max(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
+			    uint64_t max_elems, size_t elem_size, rp_elem_fn print_elem);
 /* Classic BPF (decode_bpf_filter.c): the struct sock_fprog of a seccomp
  * or socket filter at arg i, "{len=N, filter=[BPF_STMT(...), ...]}" (the
  * instructions under -v only, as strace); n instructions at arg i that the

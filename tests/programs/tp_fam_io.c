@@ -198,6 +198,10 @@ static void fd_calls(void)
 	syscall(SYS_fcntl, fd, F_GETPIPE_SZ);
 	syscall(SYS_fcntl, p[0], F_SETOWN, 0);
 	syscall(SYS_fcntl, p[0], F_GETOWN);
+	syscall(SYS_fcntl, p[0], F_SETOWN, getpid());
+	syscall(SYS_fcntl, p[0], F_GETOWN);
+	syscall(SYS_fcntl, p[0], F_SETOWN, -getpgrp());
+	syscall(SYS_fcntl, p[0], F_SETOWN, 0);
 	syscall(SYS_fcntl, p[0], F_SETSIG, SIGUSR1);
 	syscall(SYS_fcntl, p[0], F_GETSIG);
 	syscall(SYS_fcntl, p[0], F_SETSIG, 0);

@@ -136,6 +136,26 @@ static void pi(void)
 static void others(void)
 {
 	expect("futex_fd", futex(&word, 2 /* FUTEX_FD */, 0, NULL, NULL, 0), ENOSYS);
+	expect("futex_fd private", futex(&word, 2 | FUTEX_PRIVATE_FLAG, 0, NULL, NULL, 0), ENOSYS);
+	/* futex_waitv: waiters with their flags, none, one running into an
+	 * unmapped page, a timeout that has passed */
+	static uint32_t words[2] = {5, 6};
+	struct futex_waitv waiters[2] = {
+	    {.val = 5, .uaddr = (uintptr_t)&words[0], .flags = FUTEX_32 | FUTEX_PRIVATE_FLAG},
+	    {.val = 0, .uaddr = (uintptr_t)&words[1], .flags = FUTEX_32, .__reserved = 1}};
+	const struct timespec past = {0, 0};
+	expect("futex_waitv EINVAL",
+	       syscall(SYS_futex_waitv, waiters, 2, 0, &past, CLOCK_MONOTONIC), EINVAL);
+	waiters[1].__reserved = 0;
+	expect("futex_waitv EAGAIN",
+	       syscall(SYS_futex_waitv, waiters, 2, 0, &past, CLOCK_MONOTONIC), EAGAIN);
+	expect("futex_waitv none", syscall(SYS_futex_waitv, waiters, 0, 1, NULL, 99), EINVAL);
+	struct futex_waitv *const tail = page_tail(sizeof(*tail));
+	if (tail) {
+		*tail = waiters[0];
+		expect("futex_waitv EFAULT",
+		       syscall(SYS_futex_waitv, tail, 2, 0, NULL, CLOCK_REALTIME), EFAULT);
+	}
 	expect("unknown op", futex(&word, 99, 0, NULL, NULL, 0), ENOSYS);
 	expect("unknown op private", futex(&word, 0x7f | FUTEX_PRIVATE_FLAG, 0, NULL, NULL, 0),
 	       ENOSYS);

@@ -191,7 +191,8 @@ def name_pids(rest, names):
         # only F_SETOWN's argument and F_GETOWN's result are pids (F_GETLK's
         # l_pid is PID_FIELD's): its commands' numbers (-X raw: 0x408) and
         # sizes are not, whatever task has that pid
-        rest = re.sub(r"\b(F_SETOWN, |0x8, |F_GETOWN\) += |0x9\) += )(-?)(\d{2,})\b",
+        rest = re.sub(r"\b(F_SETOWN, |0x8(?: /\* F_SETOWN \*/)?, |F_GETOWN\) += "
+                      r"|0x9(?: /\* F_GETOWN \*/)?\) += )(-?)(\d{2,})\b",
                       lambda m: m.group(1) + m.group(2) + names.get(m.group(3), m.group(3)), rest)
         # -e raw=: the pid in hex too
         return re.sub(r"\b(0x8, |0x9\) += )0x([0-9a-f]{2,})\b",

@@ -824,6 +824,17 @@ bool rp_rv_PID_SID(struct rp_ctx *c, struct rp_buf *b)
 	return rv_pid(c, b);
 }
 
+bool rp_rv_UINT_ERRNO(struct rp_ctx *c, struct rp_buf *b)
+{
+	/* modify_ldt returns (unsigned int)ret: "4294967258 ENOSYS (...)" */
+	rp_rv_DEC(c, b);
+	const int32_t v = (int32_t)c->sc->rval;
+	const char *const name = v < 0 && v >= -4095 ? strec_errno_name(-v) : NULL;
+	if (name)
+		rp_buf_printf(b, " %s (%s)", name, strec_errno_text(-v));
+	return true;
+}
+
 bool rp_rv_HEX(struct rp_ctx *c, struct rp_buf *b)
 {
 	rp_buf_printf(b, "%#" PRIx64, (uint64_t)c->sc->rval);

@@ -7,12 +7,15 @@
 #include "names.h"
 
 #include <arpa/inet.h>
-#include <linux/errqueue.h>
 #include <assert.h>
 #include <inttypes.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
+/* after glibc's <net/if.h>, which <linux/if.h> (under <linux/icmp.h>)
+ * then leaves alone */
+#include <linux/errqueue.h>
+#include <linux/icmp.h>
 
 /* ---- small printing helpers ---- */
 
@@ -272,6 +275,39 @@ static void print_txrehash(struct rp_ctx *c, const uint8_t *p)
 	rp_e_close(c->e, ']');
 }
 
+/* SOL_RAW ICMP_FILTER: the u32 of ICMP types as a bit set ("~[...]" the
+ * types not in it when most are), len of its bytes read (an address when
+ * they were not) */
+static void print_icmp_filter(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, int32_t len)
+{
+	if (len <= 0 || !mem_ok(m, len > 4 ? 4 : (size_t)len)) {
+		rp_e_ptr(c->e, addr);
+		return;
+	}
+	uint8_t bytes[4] = {0xff, 0xff, 0xff, 0xff}; /* strace's ~0U under a short read */
+	memcpy(bytes, m->data, len > 4 ? 4 : (size_t)len);
+	uint32_t bits = rp_get_u32(bytes);
+	struct rp_buf b = {0};
+	if (__builtin_popcount(bits) > 16) {
+		bits = ~bits;
+		rp_buf_putc(&b, '~');
+	}
+	rp_buf_putc(&b, '[');
+	bool first = true;
+	for (unsigned i = 0; i < 32; i++) {
+		if (!(bits & 1u << i))
+			continue;
+		if (!first)
+			rp_buf_putc(&b, ' ');
+		first = false;
+		rp_xlat_enum_text(&b, rp_e_xstyle(c->e), &rp_x_icmp_filter_flags, i);
+	}
+	rp_buf_putc(&b, ']');
+	if (!b.oom)
+		rp_e_sym(c->e, b.data);
+	rp_buf_free(&b);
+}
+
 static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 {
 	const uint64_t addr = c->sc->args[3];
@@ -279,6 +315,10 @@ static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 3, 0);
 	if (ulen <= 0 || rlen <= 0 || !addr) {
 		rp_e_ptr(c->e, addr);
+		return;
+	}
+	if (level == SOL_RAW && optname == ICMP_FILTER) {
+		print_icmp_filter(c, addr, m, rlen);
 		return;
 	}
 	static const char *const linger_f[] = {"l_onoff", "l_linger"};
@@ -454,6 +494,10 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_key(c->e, "mr_address");
 		rp_print_hwaddr(c, m->data + 8, alen < 8 ? alen : 8, SIZE_MAX);
 		rp_e_close(c->e, '}');
+		return;
+	}
+	if (addr && level == SOL_RAW && optname == ICMP_FILTER) {
+		print_icmp_filter(c, addr, m, len);
 		return;
 	}
 	if (addr && level == SOL_SOCKET &&

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <sys/prctl.h>
 
+#include <asm/ldt.h>
 #include <asm/prctl.h>
 
 /* -v: structures in full */
@@ -1652,4 +1653,92 @@ void rp_dec_kexec_load(struct rp_ctx *c)
 		rp_e_join(c->e, "|");
 		rp_e_flags(c->e, &rp_x_kexec_load_flags, flags);
 	}
+}
+
+/* struct user_desc after its entry_number: base and limit as %#08x, then
+ * the flag bits (lm: a 64-bit process's) */
+static void print_user_desc_rest(struct rp_ctx *c, const uint8_t *p)
+{
+	static const struct {
+		const char *name;
+		unsigned shift, bits;
+	} flags[] = {{"seg_32bit", 0, 1},
+		     {"contents", 1, 2},
+		     {"read_exec_only", 3, 1},
+		     {"limit_in_pages", 4, 1},
+		     {"seg_not_present", 5, 1},
+		     {"useable", 6, 1},
+		     {"lm", 7, 1}};
+	rp_e_key(c->e, "base_addr");
+	rp_e_rawf(c->e, "%#08" PRIx32, rp_get_u32(p + offsetof(struct user_desc, base_addr)));
+	rp_e_key(c->e, "limit");
+	rp_e_rawf(c->e, "%#08" PRIx32, rp_get_u32(p + offsetof(struct user_desc, limit)));
+	const uint32_t word = rp_get_u32(p + offsetof(struct user_desc, limit) + 4);
+	for (size_t k = 0; k < sizeof(flags) / sizeof(flags[0]); k++) {
+		rp_e_key(c->e, flags[k].name);
+		rp_e_uint(c->e, word >> flags[k].shift & ((1u << flags[k].bits) - 1));
+	}
+}
+
+/* entry_number: -1 as such, other values unsigned */
+static void print_entry_number(struct rp_ctx *c, uint32_t n)
+{
+	rp_e_key(c->e, "entry_number");
+	if (n == UINT32_MAX)
+		rp_e_int(c->e, -1);
+	else
+		rp_e_uint(c->e, n);
+}
+
+/* A whole struct user_desc at arg i as the call was given it */
+static void print_user_desc(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *const m = rp_arg_mem(c, i, false, sizeof(struct user_desc));
+	if (!m)
+		return;
+	rp_e_open(c->e, '{');
+	print_entry_number(c, rp_get_u32(m->data));
+	print_user_desc_rest(c, m->data);
+	rp_e_close(c->e, '}');
+}
+
+void rp_dec_modify_ldt(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_e_int(c->e, (int32_t)a[0]);
+	if (a[2] == sizeof(struct user_desc))
+		print_user_desc(c, 1);
+	else
+		rp_arg_ptr(c, 1);
+	rp_e_uint(c->e, a[2]);
+}
+
+void rp_dec_set_thread_area(struct rp_ctx *c)
+{
+	print_user_desc(c, 0);
+}
+
+/* get_thread_area: the entry asked for; what the kernel filled in (-v),
+ * "..." when it filled nothing */
+void rp_dec_get_thread_area(struct rp_ctx *c)
+{
+	const struct rp_mem *const m = rp_arg_mem(c, 0, false, sizeof(uint32_t));
+	if (!m)
+		return;
+	const uint32_t asked = rp_get_u32(m->data);
+	const struct rp_mem *const x =
+	    c->exiting_ok && c->opts->verbose ? rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 0, 0) : NULL;
+	rp_e_open(c->e, '{');
+	print_entry_number(c, asked);
+	if (x && x->len >= sizeof(struct user_desc)) {
+		const uint32_t got = rp_get_u32(x->data);
+		if (got != asked && !c->e->json) {
+			rp_e_changed(c->e);
+			rp_e_rawf(c->e, got == UINT32_MAX ? "-1" : "%" PRIu32, got);
+		}
+		print_user_desc_rest(c, x->data);
+	} else {
+		rp_e_ellipsis(c->e);
+	}
+	rp_e_close(c->e, '}');
 }

@@ -15,6 +15,14 @@
 #include <errno.h>
 #include <linux/errqueue.h>
 #include <linux/filter.h>
+#include <linux/icmp.h>
+#include <linux/if_alg.h>
+#include <linux/if_xdp.h>
+#include <linux/mctp.h>
+#include <linux/nfc.h>
+#include <linux/qrtr.h>
+#include <linux/rxrpc.h>
+#include <linux/vm_sockets.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -397,6 +405,66 @@ static void udp6(void)
 	check("close", syscall(SYS_close, t), 0);
 }
 
+/* Addresses of the other families strace decodes, given to connect on no
+ * descriptor (EBADF): each struct whole, one short of it, one with stray
+ * bits */
+static void other_families(void)
+{
+	const struct sockaddr_vm vm = {.svm_family = AF_VSOCK,
+				       .svm_cid = VMADDR_CID_HOST,
+				       .svm_port = 1234,
+				       .svm_flags = VMADDR_FLAG_TO_HOST | 0x40};
+	check("connect vsock", syscall(SYS_connect, -1, &vm, sizeof(vm)), EBADF);
+	const struct sockaddr_qrtr qrtr = {
+	    .sq_family = AF_QIPCRTR, .sq_node = 5, .sq_port = QRTR_PORT_CTRL};
+	check("connect qrtr", syscall(SYS_connect, -1, &qrtr, sizeof(qrtr)), EBADF);
+	const struct sockaddr_xdp xdp = {.sxdp_family = AF_XDP,
+					 .sxdp_flags = XDP_SHARED_UMEM | XDP_COPY,
+					 .sxdp_ifindex = 1,
+					 .sxdp_queue_id = 3,
+					 .sxdp_shared_umem_fd = 0};
+	check("connect xdp", syscall(SYS_connect, -1, &xdp, sizeof(xdp)), EBADF);
+	const struct sockaddr_mctp mctp = {.smctp_family = AF_MCTP,
+					   .smctp_network = MCTP_NET_ANY,
+					   .smctp_addr = {MCTP_ADDR_ANY},
+					   .smctp_type = 1,
+					   .smctp_tag = 8};
+	check("connect mctp", syscall(SYS_connect, -1, &mctp, sizeof(mctp)), EBADF);
+	struct {
+		struct sockaddr_alg_new head;
+		char name[16];
+	} alg = {{.salg_family = AF_ALG, .salg_type = "hash", .salg_feat = 0x1000}, "sha256"};
+	check("connect alg", syscall(SYS_connect, -1, &alg, sizeof(alg)), EBADF);
+	check("connect alg cut", syscall(SYS_connect, -1, &alg, sizeof(alg.head) + 3), EBADF);
+	const struct sockaddr_nfc nfc = {
+	    .sa_family = AF_NFC, .dev_idx = 1, .target_idx = 2, .nfc_protocol = NFC_PROTO_NFC_DEP};
+	check("connect nfc", syscall(SYS_connect, -1, &nfc, sizeof(nfc)), EBADF);
+	check("connect nfc long", syscall(SYS_connect, -1, &nfc, sizeof(nfc) + 1), EBADF);
+	struct sockaddr_rxrpc rx = {.srx_family = AF_RXRPC,
+				    .srx_service = 1,
+				    .transport_type = SOCK_DGRAM,
+				    .transport_len = sizeof(struct sockaddr_in)};
+	rx.transport.sin = in4(PORT_CLOSED);
+	check("connect rxrpc", syscall(SYS_connect, -1, &rx, sizeof(rx)), EBADF);
+	rx.transport.family = AF_UNIX;
+	rx.transport_len = 6;
+	check("connect rxrpc unix", syscall(SYS_connect, -1, &rx, sizeof(rx)), EBADF);
+	/* IEEE 802.15.4: sa_family, then {int addr_type; u16 pan_id; u16
+	 * short_addr or u8 hwaddr[8]} (not in the uapi headers) */
+	uint8_t wpan[20] = {AF_IEEE802154, 0,	 0,    0,   2 /* IEEE802154_ADDR_SHORT */, 0, 0, 0,
+			    0xff,	   0xff, 0x34, 0x12};
+	check("connect wpan", syscall(SYS_connect, -1, wpan, sizeof(wpan)), EBADF);
+	wpan[4] = 3; /* IEEE802154_ADDR_LONG */
+	check("connect wpan long", syscall(SYS_connect, -1, wpan, sizeof(wpan)), EBADF);
+	/* a raw socket's ICMP type filter: the types in it, or those not */
+	uint32_t icmp_types = 1u << ICMP_ECHOREPLY | 1u << ICMP_DEST_UNREACH | 1u << 20;
+	check("icmp filter", syscall(SYS_setsockopt, -1, SOL_RAW, ICMP_FILTER, &icmp_types, 4),
+	      EBADF);
+	icmp_types = ~icmp_types;
+	check("icmp filter ~", syscall(SYS_setsockopt, -1, SOL_RAW, ICMP_FILTER, &icmp_types, 4),
+	      EBADF);
+}
+
 static socklen_t unix_addr(struct sockaddr_un *const a, const char *const path, const int abstract)
 {
 	memset(a, 0, sizeof(*a));
@@ -666,6 +734,7 @@ int main(const int argc, char **const argv)
 	udp6();
 	unix_sockets();
 	netlink_packet();
+	other_families();
 	netlink_messages();
 	return failures ? 1 : 0;
 }

@@ -14,6 +14,7 @@
  * child) or with arguments that fail. Raw syscall() is used wherever glibc
  * would call something else or cache the answer. Exit status 0. */
 
+#include <asm/ldt.h>
 #include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/capability.h>
@@ -448,6 +449,22 @@ static void system_info(void)
 	sys(SYS_kexec_load, 0, 0, 0, 0xdead0000 | KEXEC_PRESERVE_CONTEXT | 0x40, 0, 0);
 	sys(SYS_kexec_file_load, -1, -1, 0, 0, KEXEC_FILE_UNLOAD | KEXEC_FILE_ON_CRASH | 0x100, 0);
 	sys(SYS_kexec_file_load, -1, -1, 4, (long)"abc", 0xbadc0ded00000000LL, 0);
+	/* LDT and TLS descriptors: an entry past the table (EINVAL), the
+	 * table read into a descriptor-sized buffer */
+	struct user_desc desc = {.entry_number = 8192,
+				 .base_addr = 0x1000,
+				 .limit = 0xfffff,
+				 .seg_32bit = 1,
+				 .contents = 2,
+				 .limit_in_pages = 1,
+				 .useable = 1};
+	sys(SYS_modify_ldt, 1, (long)&desc, sizeof(desc), 0, 0, 0);
+	sys(SYS_modify_ldt, 0, (long)&desc, sizeof(desc), 0, 0, 0);
+	sys(SYS_modify_ldt, 0x11, (long)&desc, sizeof(desc) - 1, 0, 0, 0);
+	desc.entry_number = -1;
+	sys(SYS_set_thread_area, (long)&desc, 0, 0, 0, 0, 0);
+	desc.entry_number = 12;
+	sys(SYS_get_thread_area, (long)&desc, 0, 0, 0, 0, 0);
 }
 
 static void namespaces(void)

@@ -226,8 +226,10 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 	const char *const cwd = (c->opts->decode_fds & RP_DECODE_FD_PATH) && !c->e->json
 				    ? rp_session_cwd(c->session, c->ev->tid)
 				    : NULL;
-	/* -X raw: -100, verbose: -100 /" "* AT_FDCWD *" "/ */
-	if (cwd) {
+	/* -X raw: -100, verbose: -100 /" "* AT_FDCWD *" "/; a directory the
+	 * kernel cannot name (PATH_MAX or longer: readlink of /proc/PID/cwd
+	 * fails) has no path, as under strace */
+	if (cwd && strlen(cwd) < PATH_MAX) {
 		struct rp_buf text = {0};
 		rp_buf_puts(&text, rp_e_xstyle(c->e) == RP_XLAT_ABBREV ? "AT_FDCWD"
 				   : rp_e_xstyle(c->e) == RP_XLAT_RAW  ? "-100"

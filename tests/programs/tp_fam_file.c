@@ -74,6 +74,27 @@ static void cleanup(void)
 	}
 }
 
+/* A working directory deeper than PATH_MAX: -y names no AT_FDCWD there
+ * (the kernel cannot), and again one level up where it fits */
+static void deep_cwd(void)
+{
+	char name[256];
+	memset(name, 'd', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	const int depth = PATH_MAX / (int)sizeof(name) + 1;
+	for (int k = 0; k < depth; k++) {
+		S(SYS_mkdir, name, 0700);
+		S(SYS_chdir, name);
+	}
+	S(SYS_openat, AT_FDCWD, "missing", O_RDONLY);
+	for (int k = 0; k < depth; k++) {
+		S(SYS_chdir, "..");
+		S(SYS_rmdir, name);
+		if (k < 2)
+			S(SYS_openat, AT_FDCWD, "missing", O_RDONLY);
+	}
+}
+
 static void paths(void)
 {
 	S(SYS_umask, 022);
@@ -497,6 +518,7 @@ int main(int argc, char **argv)
 		return 2;
 	cleanup();
 	paths();
+	deep_cwd();
 	S(SYS_mkdir, "d", 0755);
 	opens();
 	access_stat();

@@ -7,6 +7,7 @@
  * <linux/in.h> (under <linux/rxrpc.h>) from defining its types again */
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 
 #include <inttypes.h>
 #include <linux/if_alg.h>
@@ -71,11 +72,13 @@ static void expect_trailing_0(struct rp_ctx *c, const char *key, const uint8_t *
 
 static void sockaddr_un(struct rp_ctx *c, const uint8_t *d, int len)
 {
-	const int ulen = len > 110 ? 110 : len;
-	const size_t plen = (size_t)ulen - 2;
+	/* at most sun_path's 108 bytes, up to a NUL */
+	const int ulen =
+	    len > (int)sizeof(struct sockaddr_un) ? (int)sizeof(struct sockaddr_un) : len;
+	const size_t plen = (size_t)ulen - offsetof(struct sockaddr_un, sun_path);
 	rp_e_key(c->e, "sun_path");
 	if (d[2]) {
-		rp_e_bytes_whole(c->e, d + 2, plen + 1, true, false);
+		rp_e_bytes_whole(c->e, d + 2, plen, true, false);
 	} else {
 		rp_e_glue(c->e, "@");
 		rp_e_bytes_whole(c->e, d + 3, plen - 1, false, false);

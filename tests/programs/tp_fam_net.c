@@ -456,6 +456,14 @@ static void other_families(void)
 	check("connect wpan", syscall(SYS_connect, -1, wpan, sizeof(wpan)), EBADF);
 	wpan[4] = 3; /* IEEE802154_ADDR_LONG */
 	check("connect wpan long", syscall(SYS_connect, -1, wpan, sizeof(wpan)), EBADF);
+	/* a unix path filling sun_path, the length past the struct */
+	struct {
+		struct sockaddr_un un;
+		char beyond[8];
+	} long_un;
+	memset(&long_un, '1', sizeof(long_un));
+	long_un.un.sun_family = AF_UNIX;
+	check("connect unix long", syscall(SYS_connect, -1, &long_un, sizeof(long_un)), EBADF);
 	/* a raw socket's ICMP type filter: the types in it, or those not */
 	uint32_t icmp_types = 1u << ICMP_ECHOREPLY | 1u << ICMP_DEST_UNREACH | 1u << 20;
 	check("icmp filter", syscall(SYS_setsockopt, -1, SOL_RAW, ICMP_FILTER, &icmp_types, 4),

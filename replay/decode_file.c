@@ -3,9 +3,11 @@
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <sys/swap.h>
 #include <sys/mount.h>
 #include <linux/landlock.h>
+#include <linux/mount.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -970,6 +972,49 @@ void rp_dec_mount(struct rp_ctx *c)
 		rp_e_ptr(c->e, a[4]);
 	else
 		rp_arg_str(c, 4);
+}
+
+/* struct mount_attr of size bytes (an address below MOUNT_ATTR_SIZE_VER0);
+ * userns_fd a descriptor only where MOUNT_ATTR_IDMAP makes it one; bytes
+ * past the struct as strace's print_nonzero_bytes */
+static void print_mount_attr(struct rp_ctx *c, unsigned i, uint64_t size)
+{
+	const size_t attr_size = sizeof(struct mount_attr), page = 4096;
+	if (size < MOUNT_ATTR_SIZE_VER0) {
+		rp_arg_ptr(c, i);
+		return;
+	}
+	const struct rp_mem *m = rp_arg_mem(c, i, false, attr_size);
+	if (!m)
+		return;
+	const uint64_t set = rp_get_u64(m->data + offsetof(struct mount_attr, attr_set));
+	const uint64_t clr = rp_get_u64(m->data + offsetof(struct mount_attr, attr_clr));
+	const uint64_t userns = rp_get_u64(m->data + offsetof(struct mount_attr, userns_fd));
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "attr_set");
+	rp_e_flags(c->e, &rp_x_mount_attr_attr, set);
+	rp_e_key(c->e, "attr_clr");
+	rp_e_flags(c->e, &rp_x_mount_attr_attr, clr);
+	rp_e_key(c->e, "propagation");
+	rp_e_enum(c->e, &rp_x_mount_attr_propagation,
+		  rp_get_u64(m->data + offsetof(struct mount_attr, propagation)));
+	rp_e_key(c->e, "userns_fd");
+	if (userns > INT32_MAX || !((set | clr) & MOUNT_ATTR_IDMAP))
+		rp_e_uint(c->e, userns);
+	else
+		rp_arg_fd(c, (int32_t)userns);
+	rp_print_struct_tail(c, m, attr_size, size < page ? size : page);
+	rp_e_close(c->e, '}');
+}
+
+void rp_dec_mount_setattr(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_arg_dirfd(c, (int64_t)a[0]);
+	rp_arg_path(c, 1);
+	rp_arg_generic(c, 2);
+	print_mount_attr(c, 3, a[4]);
+	rp_e_uint(c->e, a[4]);
 }
 
 /* ustat: the device (an unsigned int) as makedev(major, minor) */

@@ -15,6 +15,7 @@
 #include <sys/swap.h>
 #include <linux/fs.h>
 #include <linux/landlock.h>
+#include <linux/mount.h>
 #include <linux/openat2.h>
 #include <linux/quota.h>
 #include <linux/stat.h>
@@ -135,6 +136,23 @@ static void paths(void)
 	S(SYS_mount, "no-such-source", "no-such-target", "tmpfs",
 	  MS_MGC_VAL | MS_RDONLY | MS_NOSUID, "size=1m");
 	S(SYS_mount, "no-such-source", "no-such-target", "tmpfs", MS_MGC_VAL, NULL);
+	/* mount_setattr: the attributes, a userns descriptor where
+	 * MOUNT_ATTR_IDMAP makes it one, bytes past the struct */
+	struct {
+		struct mount_attr attr;
+		uint64_t more;
+	} ma = {{.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_IDMAP,
+		 .attr_clr = MOUNT_ATTR_NOEXEC,
+		 .propagation = MS_SLAVE,
+		 .userns_fd = 0},
+		0x1234};
+	S(SYS_mount_setattr, -1, "no-such-target", 0, &ma, sizeof(ma.attr));
+	S(SYS_mount_setattr, -1, "no-such-target", 0, &ma, sizeof(ma));
+	ma.attr.attr_set = 0;
+	ma.attr.userns_fd = 77;
+	ma.more = 0;
+	S(SYS_mount_setattr, AT_FDCWD, "no-such-target", AT_RECURSIVE, &ma, sizeof(ma));
+	S(SYS_mount_setattr, AT_FDCWD, "no-such-target", 0, &ma, 8);
 }
 
 static void opens(void)

@@ -608,10 +608,8 @@ static void print_u32_array(struct rp_ctx *c, const uint8_t *d, size_t n, bool f
 {
 	rp_e_open(c->e, '[');
 	for (size_t i = 0; i < n; i++) {
-		if (i >= c->opts->max_strlen) {
-			rp_e_ellipsis(c->e);
+		if (rp_array_cut(c, i)) /* -s elements, all under -v */
 			break;
-		}
 		if (hex8)
 			rp_e_hex(c->e, d[i]);
 		else if (fds)

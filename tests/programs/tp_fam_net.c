@@ -317,6 +317,19 @@ static void udp4(void)
 	memcpy(CMSG_DATA(&errctl.h), &err, sizeof(err));
 	const struct msghdr em = {.msg_control = &errctl, .msg_controllen = sizeof(errctl)};
 	check("sendmsg IP_RECVERR", syscall(SYS_sendmsg, -1, &em, 0), EBADF);
+	/* IP options longer than -s: all of them under -v */
+	union {
+		struct cmsghdr h;
+		char bytes[CMSG_SPACE(40)];
+	} opts;
+	memset(&opts, 0, sizeof(opts));
+	opts.h.cmsg_len = CMSG_LEN(40);
+	opts.h.cmsg_level = SOL_IP;
+	opts.h.cmsg_type = IP_RETOPTS;
+	for (int k = 0; k < 40; k++)
+		CMSG_DATA(&opts.h)[k] = (unsigned char)(0x41 + k);
+	const struct msghdr om = {.msg_control = &opts, .msg_controllen = sizeof(opts)};
+	check("sendmsg IP_RETOPTS", syscall(SYS_sendmsg, -1, &om, 0), EBADF);
 	struct iovec in[2] = {{b1, sizeof(b1)}, {b2, sizeof(b2)}};
 	memset(&mh, 0, sizeof(mh));
 	mh.msg_name = &from;

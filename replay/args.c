@@ -616,7 +616,9 @@ static uint64_t len_from(struct rp_ctx *c, uint8_t src)
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *vec = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !vec || !c->deref) {
+	const bool faulted = vec && (vec->flags & STRTRC_MEM_UNREADABLE);
+	/* no pointer readable: the address, as strace */
+	if (!c->sc->args[i] || !vec || !c->deref || (faulted && vec->len < 8)) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -631,20 +633,28 @@ void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 	 * strace ends a cut array */
 	bool cut = vec->flags & STRTRC_MEM_TRUNCATED;
 	rp_e_open(c->e, '[');
-	for (size_t k = 0; k < n; k++) {
+	size_t k = 0;
+	for (; k < n; k++) {
 		if (!c->opts->verbose && k >= c->opts->max_strlen) { /* -v: all of them */
 			cut = true;
 			break;
 		}
 		const struct rp_mem *s = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, (uint32_t)k + 1);
-		if (s)
+		/* a string strace cannot read up to -s: its address */
+		if (s && !mem_faulted_within(s, (uint64_t)c->opts->max_strlen + 1))
 			rp_e_bytes(c->e, s->data, s->len, true,
 				   (s->flags & STRTRC_MEM_TRUNCATED) != 0);
 		else
 			rp_e_ptr(c->e, rp_get_u64(vec->data + 8 * k));
 	}
-	if (cut)
+	if (cut) {
 		rp_e_ellipsis(c->e);
+	} else if (faulted) { /* no NULL before the unreadable memory: where */
+		rp_e_ellipsis(c->e);
+		char where[32];
+		snprintf(where, sizeof(where), "%#" PRIx64, c->sc->args[i] + 8 * (uint64_t)k);
+		rp_e_comment(c->e, where);
+	}
 	rp_e_close(c->e, ']');
 }
 

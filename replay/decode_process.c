@@ -36,7 +36,9 @@ static void print_envp(struct rp_ctx *c, unsigned i)
 		return;
 	}
 	rp_arg_ptr(c, i);
-	if (!c->sc->args[i] || !vec || !c->deref)
+	const bool faulted = vec && (vec->flags & STRTRC_MEM_UNREADABLE);
+	/* no pointer readable: no count */
+	if (!c->sc->args[i] || !vec || !c->deref || (faulted && vec->len < 8))
 		return;
 	size_t n = vec->len / 8;
 	for (size_t k = 0; k < n; k++) {
@@ -45,8 +47,9 @@ static void print_envp(struct rp_ctx *c, unsigned i)
 			break;
 		}
 	}
-	char tmp[32];
-	snprintf(tmp, sizeof(tmp), "%zu var%s", n, n == 1 ? "" : "s");
+	char tmp[48];
+	snprintf(tmp, sizeof(tmp), "%zu var%s%s", n, n == 1 ? "" : "s",
+		 faulted && n == vec->len / 8 ? ", unterminated" : "");
 	rp_e_comment(c->e, tmp);
 }
 

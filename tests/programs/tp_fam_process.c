@@ -589,6 +589,18 @@ static void children(const char *self, const char *work)
 		sys(SYS_execve, (long)"/nonexistent/tp", (long)args, (long)environ, 0, 0, 0);
 		sys(SYS_execveat, AT_FDCWD, (long)"", (long)args, (long)environ, 0, 0);
 		sys(SYS_execveat, -1, (long)"tp", (long)args, (long)environ, 0, 0);
+		/* vectors strace cannot read whole: strings at bad addresses, no
+		 * NULL before an unmapped page, none readable at all */
+		char **const cut = page_tail(3 * sizeof(char *));
+		if (cut) {
+			cut[0] = "first";
+			cut[1] = (char *)-1;
+			cut[2] = (char *)BAD_PTR;
+			sys(SYS_execve, (long)"/nonexistent/tp", (long)cut, (long)(cut + 1), 0, 0,
+			    0);
+			sys(SYS_execve, (long)"/nonexistent/tp", (long)(cut + 3), 0, 0, 0, 0);
+			sys(SYS_execve, (long)"/nonexistent/tp", 0, (long)(cut + 3), 0, 0, 0);
+		}
 		sys(SYS_execve, (long)self, (long)args, (long)environ, 0, 0, 0);
 		sys(SYS_exit_group, 1, 0, 0, 0, 0, 0);
 	}

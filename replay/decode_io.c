@@ -48,19 +48,25 @@ static void print_timespec_arg(struct rp_ctx *c, unsigned i, bool at_exit, const
 
 /* A loff_t in/out pointer: "[2]" from entry, " => [12]" added when the
  * call updated it (sendfile). */
-static void print_loff(struct rp_ctx *c, unsigned i, bool show_update)
+/* A loff_t argument: splice's and copy_file_range's signed; sendfile's
+ * unsigned, with the offset it moved to when it sent something */
+static void print_loff(struct rp_ctx *c, unsigned i, bool is_sendfile)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
 	if (!c->sc->args[i] || !m || m->len < 8 || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
-	rp_e_rawf(c->e, "[%" PRId64 "]", (int64_t)rp_get_u64(m->data));
+	const uint64_t off = rp_get_u64(m->data);
+	if (is_sendfile)
+		rp_e_rawf(c->e, "[%" PRIu64 "]", off);
+	else
+		rp_e_rawf(c->e, "[%" PRId64 "]", (int64_t)off);
 	const struct rp_mem *x = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0);
-	if (show_update && c->exiting_ok && x && x->len >= 8) {
+	if (is_sendfile && c->exiting_ok && c->sc->rval > 0 && x && x->len >= 8) {
 		rp_e_glue(c->e, " => ");
 		if (!c->e->json)
-			rp_buf_printf(c->e->out, "[%" PRId64 "]", (int64_t)rp_get_u64(x->data));
+			rp_buf_printf(c->e->out, "[%" PRIu64 "]", rp_get_u64(x->data));
 	}
 }
 

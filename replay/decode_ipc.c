@@ -230,29 +230,15 @@ static void print_ctl_buf(struct rp_ctx *c, unsigned i, enum ctl_struct k, char 
 }
 
 /* struct sembuf[n]: strace shows max_strlen elements unless -v. */
-static void print_sembufs(struct rp_ctx *c, unsigned i, uint64_t n)
+static void print_sembuf(struct rp_ctx *c, const uint8_t *p, size_t size)
 {
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !m || (n && m->len < 6) || !c->deref) {
-		rp_e_ptr(c->e, c->sc->args[i]);
-		return;
-	}
-	const uint64_t have = m->len / 6;
-	rp_e_open(c->e, '[');
-	for (uint64_t k = 0; k < n; k++) {
-		if ((!c->opts->verbose && k >= c->opts->max_strlen) || k >= have) {
-			rp_e_ellipsis(c->e);
-			break;
-		}
-		const uint8_t *p = m->data + 6 * k;
-		rp_e_open(c->e, '{');
-		key_u(c, "sem_num", rp_get_u16(p));
-		key_i(c, "sem_op", (int16_t)rp_get_u16(p + 2));
-		rp_e_key(c->e, "sem_flg");
-		rp_e_flags(c->e, &rp_x_semop_flags, rp_get_u16(p + 4));
-		rp_e_close(c->e, '}');
-	}
-	rp_e_close(c->e, ']');
+	(void)size;
+	rp_e_open(c->e, '{');
+	key_u(c, "sem_num", rp_get_u16(p));
+	key_i(c, "sem_op", (int16_t)rp_get_u16(p + 2));
+	rp_e_key(c->e, "sem_flg");
+	rp_e_flags(c->e, &rp_x_semop_flags, rp_get_u16(p + 4));
+	rp_e_close(c->e, '}');
 }
 
 /* {mtype=7, mtext="..."}: strace shows msgsz bytes of mtext, whatever
@@ -360,8 +346,8 @@ void rp_dec_semop(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_e_int(c->e, (int32_t)a[0]);
-	print_sembufs(c, 1, a[2]);
-	rp_e_uint(c->e, a[2]);
+	rp_print_array(c, 1, false, (uint32_t)a[2], SC_SIZE(SEMBUF), print_sembuf);
+	rp_e_uint(c->e, (uint32_t)a[2]); /* an unsigned int */
 }
 
 void rp_dec_semtimedop(struct rp_ctx *c)

@@ -526,6 +526,11 @@ static void copy_calls(void)
 	syscall(SYS_sendfile, out, in, NULL, 5);
 	syscall(SYS_sendfile, out, BADFD, NULL, 5);
 	syscall(SYS_sendfile, in, out, &off, 5);
+	/* at the end of the file (nothing sent: no new offset), past 2^63 */
+	off = 1 << 20;
+	syscall(SYS_sendfile, out, in, &off, 5);
+	off = (off_t)0xcafef00dbadc0dedull;
+	syscall(SYS_sendfile, out, in, &off, 5);
 
 	int p[2], q[2];
 	syscall(SYS_pipe2, p, 0);

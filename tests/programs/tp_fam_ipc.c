@@ -82,6 +82,14 @@ static void sem(void)
 	expect("semop EAGAIN", syscall(SYS_semop, id, &wait_zero, 1), EAGAIN);
 	static struct sembuf many[600]; /* more than SEMOPM */
 	expect("semop E2BIG", syscall(SYS_semop, id, many, 600), E2BIG);
+	/* a count past 32 bits (an unsigned int to the kernel), operations
+	 * running into an unmapped page */
+	expect("semop E2BIG long", syscall(SYS_semop, id, NULL, 0xdefaced00000600ul), E2BIG);
+	struct sembuf *const cut = page_tail(sizeof(*cut));
+	if (cut) {
+		*cut = ops[0];
+		expect("semop EFAULT", syscall(SYS_semop, id, cut, 2), EFAULT);
+	}
 	const struct timespec zero = {0, 0};
 	expect("semtimedop EAGAIN", syscall(SYS_semtimedop, id, &wait_zero, 1, &zero), EAGAIN);
 	struct sembuf take = {1, -1, 0};

@@ -161,6 +161,8 @@ int main(int argc, char **argv)
 	syscall(SYS_migrate_pages, 0, 65, BADPTR, nodes);
 	syscall(SYS_move_pages, 0, 2, pages, NULL, status, MPOL_MF_MOVE);
 	syscall(SYS_move_pages, 0, 1, pages, to_node, status, 0x10);
+	syscall(SYS_set_mempolicy_home_node, a, PAGE, 0, 3);
+	syscall(SYS_set_mempolicy_home_node, a + 1, PAGE, 0, 0);
 
 	/* another process's memory (our own here): the local buffers' bytes,
 	 * the remote iovecs as addresses; a vector running into an unmapped

@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -337,36 +338,24 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 
 /* ---- poll, select ---- */
 
-/* struct pollfd[n] as given (entry). */
+static void print_pollfd(struct rp_ctx *c, const uint8_t *p, size_t size)
+{
+	(void)size;
+	const int32_t fd = (int32_t)rp_get_u32(p);
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "fd");
+	rp_arg_fd(c, fd);
+	if (fd >= 0) {
+		rp_e_key(c->e, "events");
+		rp_e_flags(c->e, &rp_x_poll_events, rp_get_u16(p + 4));
+	}
+	rp_e_close(c->e, '}');
+}
+
+/* struct pollfd[n] as given (entry), through print_array */
 static void print_pollfds(struct rp_ctx *c, unsigned i, uint64_t n)
 {
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !m || (n && m->len < 8) || !c->deref) {
-		rp_arg_ptr(c, i);
-		return;
-	}
-	const size_t have = m->len / 8 < n ? m->len / 8 : (size_t)n;
-	rp_e_open(c->e, '[');
-	size_t k = 0;
-	for (; k < have; k++) {
-		if (!c->opts->verbose && k >= c->opts->max_strlen) {
-			rp_e_ellipsis(c->e);
-			break;
-		}
-		const uint8_t *p = m->data + 8 * k;
-		const int32_t fd = (int32_t)rp_get_u32(p);
-		rp_e_open(c->e, '{');
-		rp_e_key(c->e, "fd");
-		rp_arg_fd(c, fd);
-		if (fd >= 0) {
-			rp_e_key(c->e, "events");
-			rp_e_flags(c->e, &rp_x_poll_events, rp_get_u16(p + 4));
-		}
-		rp_e_close(c->e, '}');
-	}
-	if (k == have && have < n)
-		rp_e_ellipsis(c->e);
-	rp_e_close(c->e, ']');
+	rp_print_array(c, i, false, n, sizeof(struct pollfd), print_pollfd);
 }
 
 /* "N ([{fd=3, revents=POLLIN}], left {...})" or "0 (Timeout)". */

@@ -870,11 +870,17 @@ static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t ms
 	const size_t have = arr->len / 64;
 	rp_e_open(c->e, '[');
 	for (uint64_t i = 0; i < vlen; i++) {
-		if (i >= c->opts->max_strlen || i >= 1024) {
+		/* a fault shows before the -s cut, as in strace's print_array */
+		if (i >= have) {
 			rp_e_ellipsis(c->e);
+			if (arr->flags & STRTRC_MEM_UNREADABLE) { /* where it could not read */
+				char where[32];
+				snprintf(where, sizeof(where), "%#" PRIx64, addr + 64 * i);
+				rp_e_comment(c->e, where);
+			}
 			break;
 		}
-		if (i >= have) {
+		if (i >= c->opts->max_strlen || i >= 1024) {
 			rp_e_ellipsis(c->e);
 			break;
 		}

@@ -32,6 +32,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tp_expect.h"
+
 #ifndef F_OFD_GETLK
 #define F_OFD_GETLK  36
 #define F_OFD_SETLK  37
@@ -426,6 +428,12 @@ static void poll_calls(void)
 	syscall(SYS_poll, pf + 1, 2, 0);
 	syscall(SYS_poll, NULL, 0, 0);
 	syscall(SYS_poll, BADPTR, 1, 0);
+	/* an array running into an unmapped page */
+	struct pollfd *const tail = page_tail(sizeof(*tail));
+	if (tail) {
+		*tail = pf[0];
+		syscall(SYS_poll, tail, 2, 0);
+	}
 	struct timespec ts = {0, 0};
 	uint64_t mask = 1ull << (SIGUSR2 - 1);
 	syscall(SYS_ppoll, pf, 2, &ts, &mask, 8);

@@ -33,6 +33,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -381,6 +382,16 @@ static void udp4(void)
 	struct timespec bad = {0, -1};
 	check("recvmmsg bad timeout", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, &bad), EINVAL);
 	check("sendmmsg bad fd", syscall(SYS_sendmmsg, 1000, mm, 2, 0), EBADF);
+	/* the second message on an unmapped page */
+	const size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	char *const two =
+	    mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (two != MAP_FAILED) {
+		munmap(two + page, page);
+		struct mmsghdr *const last = (struct mmsghdr *)(two + page) - 1;
+		*last = mm[0];
+		check("sendmmsg cut", syscall(SYS_sendmmsg, 1000, last, 2, 0), EBADF);
+	}
 
 	check("close", syscall(SYS_close, b), 0);
 	check("close", syscall(SYS_close, a), 0);

@@ -324,6 +324,14 @@ static void print_getsockopt_val(struct rp_ctx *c, int32_t ulen, int32_t rlen)
 	static const char *const linger_f[] = {"l_onoff", "l_linger"};
 	static const bool linger_s[] = {true, true};
 	size_t len = (size_t)rlen;
+	if (level == SOL_SOCKET && optname == SO_ERROR && len < 4) {
+		/* shorter than the int: its bytes in hex, as strace */
+		if (!mem_ok(m, len))
+			rp_e_ptr(c->e, addr);
+		else
+			rp_e_bytes_hex(c->e, m->data, len, false);
+		return;
+	}
 	if (level == 1 && (optname == 13 || optname == 17 || optname == 4)) {
 		const size_t max = optname == 13 ? 8 : optname == 17 ? 12 : 4;
 		if (len > max)

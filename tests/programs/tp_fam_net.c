@@ -136,6 +136,9 @@ static void tcp4(void)
 	check("getsockopt SO_TYPE", syscall(SYS_getsockopt, a, SOL_SOCKET, SO_TYPE, &v, &len), 0);
 	len = sizeof(v);
 	check("getsockopt SO_ERROR", syscall(SYS_getsockopt, a, SOL_SOCKET, SO_ERROR, &v, &len), 0);
+	len = 3; /* shorter than the int: its bytes */
+	check("getsockopt SO_ERROR short",
+	      syscall(SYS_getsockopt, a, SOL_SOCKET, SO_ERROR, &v, &len), 0);
 	len = sizeof(v);
 	check("getsockopt SO_REUSEADDR",
 	      syscall(SYS_getsockopt, s, SOL_SOCKET, SO_REUSEADDR, &v, &len), 0);

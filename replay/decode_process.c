@@ -31,7 +31,9 @@ static void print_envp(struct rp_ctx *c, unsigned i)
 {
 	const struct rp_mem *vec = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
 	/* -v shows the variables when they were recorded (strec's record_env) */
-	if (RP_VERBOSE(c) && vec && rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 1)) {
+	const bool empty =
+	    vec && vec->len == 0 && !(vec->flags & (STRTRC_MEM_UNREADABLE | STRTRC_MEM_TRUNCATED));
+	if (RP_VERBOSE(c) && vec && (empty || rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 1))) {
 		rp_arg_generic_strvec(c, i);
 		return;
 	}

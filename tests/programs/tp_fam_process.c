@@ -601,6 +601,8 @@ static void children(const char *self, const char *work)
 			sys(SYS_execve, (long)"/nonexistent/tp", (long)(cut + 3), 0, 0, 0, 0);
 			sys(SYS_execve, (long)"/nonexistent/tp", 0, (long)(cut + 3), 0, 0, 0);
 		}
+		static char *const none[] = {NULL};
+		sys(SYS_execve, (long)"/nonexistent/tp", (long)none, (long)none, 0, 0, 0);
 		sys(SYS_execve, (long)self, (long)args, (long)environ, 0, 0, 0);
 		sys(SYS_exit_group, 1, 0, 0, 0, 0, 0);
 	}

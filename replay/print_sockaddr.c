@@ -32,22 +32,26 @@ static enum rp_xlat_style verbose_style(const struct rp_ctx *c)
 	return rp_e_xstyle(c->e) == RP_XLAT_RAW ? RP_XLAT_RAW : RP_XLAT_VERBOSE;
 }
 
-static void verbose_enum(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v)
+static void verbose_value(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v, bool flags)
 {
 	struct rp_buf b = {0};
-	rp_xlat_enum_text(&b, verbose_style(c), x, v);
+	if (flags)
+		rp_xlat_flags_text(&b, verbose_style(c), x, v);
+	else
+		rp_xlat_enum_text(&b, verbose_style(c), x, v);
 	if (!b.oom)
 		rp_e_sym(c->e, b.data);
 	rp_buf_free(&b);
 }
 
+static void verbose_enum(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v)
+{
+	verbose_value(c, x, v, false);
+}
+
 static void verbose_flags(struct rp_ctx *c, const struct rp_xlat *x, uint64_t v)
 {
-	struct rp_buf b = {0};
-	rp_xlat_flags_text(&b, verbose_style(c), x, v);
-	if (!b.oom)
-		rp_e_sym(c->e, b.data);
-	rp_buf_free(&b);
+	verbose_value(c, x, v, true);
 }
 
 /* Bytes without a field name (text), or as "data" (JSON, whose objects

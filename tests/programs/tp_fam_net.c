@@ -457,12 +457,11 @@ static void other_families(void)
 					   .smctp_type = 1,
 					   .smctp_tag = 8};
 	check("connect mctp", syscall(SYS_connect, -1, &mctp, sizeof(mctp)), EBADF);
-	struct {
-		struct sockaddr_alg_new head;
-		char name[16];
-	} alg = {{.salg_family = AF_ALG, .salg_type = "hash", .salg_feat = 0x1000}, "sha256"};
+	const struct sockaddr_alg alg = {
+	    .salg_family = AF_ALG, .salg_type = "hash", .salg_feat = 0x1000, .salg_name = "sha256"};
 	check("connect alg", syscall(SYS_connect, -1, &alg, sizeof(alg)), EBADF);
-	check("connect alg cut", syscall(SYS_connect, -1, &alg, sizeof(alg.head) + 3), EBADF);
+	check("connect alg cut",
+	      syscall(SYS_connect, -1, &alg, offsetof(struct sockaddr_alg, salg_name) + 3), EBADF);
 	const struct sockaddr_nfc nfc = {
 	    .sa_family = AF_NFC, .dev_idx = 1, .target_idx = 2, .nfc_protocol = NFC_PROTO_NFC_DEP};
 	check("connect nfc", syscall(SYS_connect, -1, &nfc, sizeof(nfc)), EBADF);

@@ -13,11 +13,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* strace's personalities on x86_64, in the order of their bit in a mask. */
+static const struct personality {
+	const char *suffix; /* of a qualified token: "read@32" */
+	const struct sc_table *table;
+} personalities[] = {
+    {"64", &sc_table_x86_64},
+    {"32", &sc_table_i386},
+    {"x32", &sc_table_x86_64}, /* see strec_filter.x32 */
+};
+enum { N_PERSONALITIES = STREC_ARRAY_SIZE(personalities), EVERY_PERSONALITY = 7 };
+_Static_assert(EVERY_PERSONALITY == (1 << N_PERSONALITIES) - 1, "one bit per personality");
+
+/* The tables with names: x32 has none of its own. */
 static const struct sc_table *const arch_tables[2] = {&sc_table_x86_64, &sc_table_i386};
 
-static uint64_t *arch_bits(struct strec_filter *f, unsigned arch)
+static uint64_t *pers_bits(struct strec_filter *f, unsigned pers)
 {
-	return arch == 0 ? f->x86_64 : f->i386;
+	assert(pers < N_PERSONALITIES);
+	return pers == 0 ? f->x86_64 : pers == 1 ? f->i386 : f->x32;
 }
 
 static void set_bit(uint64_t *bits, unsigned nr, bool on)
@@ -34,6 +48,7 @@ static void set_all(struct strec_filter *f, bool on)
 {
 	memset(f->x86_64, on ? 0xff : 0, sizeof(f->x86_64));
 	memset(f->i386, on ? 0xff : 0, sizeof(f->i386));
+	memset(f->x32, on ? 0xff : 0, sizeof(f->x32));
 }
 
 void strec_filter_init(struct strec_filter *f)
@@ -59,6 +74,25 @@ static uint32_t class_of(const char *word)
 	return 0;
 }
 
+/* Splits strace's personality qualifier off tok ("getcwd@32"): the length
+ * of the name before it and the personalities it selects (all of them
+ * without a qualifier), or -EINVAL for a qualifier no personality has. */
+static int split_personality(const char *tok, size_t *name_len, unsigned *mask)
+{
+	const char *at = strrchr(tok, '@');
+	*name_len = at ? (size_t)(at - tok) : strlen(tok);
+	*mask = EVERY_PERSONALITY;
+	if (!at)
+		return 0;
+	for (unsigned p = 0; p < N_PERSONALITIES; p++) {
+		if (strcmp(at + 1, personalities[p].suffix) == 0) {
+			*mask = 1u << p;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
 static bool is_syscall_name(const char *word)
 {
 	return sc_number(&sc_table_x86_64, word) >= 0 || sc_number(&sc_table_i386, word) >= 0;
@@ -81,6 +115,11 @@ bool strec_filter_is_name(const char *word)
 			return false;
 		memcpy(tok, p, len);
 		tok[len] = '\0';
+		size_t name_len;
+		unsigned mask;
+		if (split_personality(tok, &name_len, &mask) < 0)
+			return false;
+		tok[name_len] = '\0';
 		if (!is_syscall_name(tok) && !class_of(tok))
 			return false;
 		p += len;
@@ -151,37 +190,29 @@ static int unknown_name(const char *word, char *msg, size_t msg_size)
 	return -EINVAL;
 }
 
-/* Sets (on) or clears every syscall the token names, in both archs. */
-static int apply_token(struct strec_filter *f, const char *tok, bool on, char *msg, size_t msg_size)
+/* Sets (on) or clears every syscall the name selects in the personalities
+ * of mask: a /regex, a %class, "all", a number or a name. */
+static int apply_name(struct strec_filter *f, const char *name, unsigned mask, bool on, bool quiet,
+		      const char *tok, char *msg, size_t msg_size)
 {
-	bool quiet = false; /* strace's '?' prefix: no error when nothing matches */
-	while (*tok == '?') {
-		quiet = true;
-		tok++;
-	}
-	if (!*tok) {
-		if (msg)
-			snprintf(msg, msg_size, "empty syscall name");
-		return -EINVAL;
-	}
 	bool matched = false;
-	if (tok[0] == '/') {
+	if (name[0] == '/') {
 		regex_t re;
-		const int rc = regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB);
+		const int rc = regcomp(&re, name + 1, REG_EXTENDED | REG_NOSUB);
 		if (rc != 0) {
 			char err[128];
 			regerror(rc, &re, err, sizeof(err));
 			if (msg)
 				snprintf(msg, msg_size, "invalid regular expression '%s': %s",
-					 tok + 1, err);
+					 name + 1, err);
 			return -EINVAL;
 		}
-		for (unsigned a = 0; a < 2; a++) {
-			const struct sc_table *t = arch_tables[a];
-			for (unsigned nr = 0; nr < t->count; nr++) {
-				const char *name = t->descs[nr].name;
-				if (name && regexec(&re, name, 0, NULL, 0) == 0) {
-					set_bit(arch_bits(f, a), nr, on);
+		for (unsigned p = 0; p < N_PERSONALITIES; p++) {
+			const struct sc_table *t = personalities[p].table;
+			for (unsigned nr = 0; (mask >> p & 1) && nr < t->count; nr++) {
+				const char *sc_name = t->descs[nr].name;
+				if (sc_name && regexec(&re, sc_name, 0, NULL, 0) == 0) {
+					set_bit(pers_bits(f, p), nr, on);
 					matched = true;
 				}
 			}
@@ -194,37 +225,74 @@ static int apply_token(struct strec_filter *f, const char *tok, bool on, char *m
 		}
 		return 0;
 	}
-	const uint32_t cls = class_of(tok);
+	const uint32_t cls = class_of(name);
 	if (cls) {
-		for (unsigned a = 0; a < 2; a++) {
-			const struct sc_table *t = arch_tables[a];
-			for (unsigned nr = 0; nr < t->count; nr++) {
+		for (unsigned p = 0; p < N_PERSONALITIES; p++) {
+			const struct sc_table *t = personalities[p].table;
+			for (unsigned nr = 0; (mask >> p & 1) && nr < t->count; nr++) {
 				if (t->descs[nr].name && (t->descs[nr].classes & cls))
-					set_bit(arch_bits(f, a), nr, on);
+					set_bit(pers_bits(f, p), nr, on);
 			}
 		}
 		return 0;
 	}
-	if (tok[0] >= '0' && tok[0] <= '9') {
+	if (strcmp(name, "all") == 0) {
+		for (unsigned p = 0; p < N_PERSONALITIES; p++) {
+			if (mask >> p & 1)
+				memset(pers_bits(f, p), on ? 0xff : 0, sizeof(f->x86_64));
+		}
+		return 0;
+	}
+	if (name[0] >= '0' && name[0] <= '9') {
 		/* strace accepts raw numbers, for every personality */
 		char *end;
-		const unsigned long nr = strtoul(tok, &end, 10);
+		const unsigned long nr = strtoul(name, &end, 10);
 		if (*end == '\0' && nr < STREC_FILTER_MAX_NR) {
-			set_bit(f->x86_64, (unsigned)nr, on);
-			set_bit(f->i386, (unsigned)nr, on);
+			for (unsigned p = 0; p < N_PERSONALITIES; p++) {
+				if (mask >> p & 1)
+					set_bit(pers_bits(f, p), (unsigned)nr, on);
+			}
 			return 0;
 		}
 	}
-	for (unsigned a = 0; a < 2; a++) {
-		const int nr = sc_number(arch_tables[a], tok);
+	for (unsigned p = 0; p < N_PERSONALITIES; p++) {
+		const int nr = (mask >> p & 1) ? sc_number(personalities[p].table, name) : -1;
 		if (nr >= 0) {
-			set_bit(arch_bits(f, a), (unsigned)nr, on);
+			set_bit(pers_bits(f, p), (unsigned)nr, on);
 			matched = true;
 		}
 	}
 	if (!matched && !quiet)
 		return unknown_name(tok, msg, msg_size);
 	return 0;
+}
+
+/* Sets (on) or clears every syscall the token names. */
+static int apply_token(struct strec_filter *f, const char *tok, bool on, char *msg, size_t msg_size)
+{
+	bool quiet = false; /* strace's '?' prefix: no error when nothing matches */
+	while (*tok == '?') {
+		quiet = true;
+		tok++;
+	}
+	size_t name_len;
+	unsigned mask;
+	if (split_personality(tok, &name_len, &mask) < 0) {
+		if (msg)
+			snprintf(msg, msg_size, "unknown personality in '%s' (64, 32 or x32)", tok);
+		return -EINVAL;
+	}
+	if (name_len == 0) {
+		if (msg)
+			snprintf(msg, msg_size, "empty syscall name");
+		return -EINVAL;
+	}
+	char *const name = strndup(tok, name_len);
+	if (!name)
+		return -ENOMEM;
+	const int rc = apply_name(f, name, mask, on, quiet, tok, msg, msg_size);
+	free(name);
+	return rc;
 }
 
 /* Applies a comma-separated list. */
@@ -270,6 +338,7 @@ static void invert(struct strec_filter *f)
 	for (size_t i = 0; i < STREC_ARRAY_SIZE(f->x86_64); i++) {
 		f->x86_64[i] = ~f->x86_64[i];
 		f->i386[i] = ~f->i386[i];
+		f->x32[i] = ~f->x32[i];
 	}
 }
 
@@ -342,7 +411,10 @@ bool strec_filter_match(const struct strec_filter *f, uint32_t audit_arch, uint6
 	if (!f->active)
 		return true;
 	const uint64_t *bits;
-	if (audit_arch == SC_AUDIT_ARCH_X86_64)
+	if (audit_arch == SC_AUDIT_ARCH_X86_64 && (nr & SC_X32_SYSCALL_BIT)) {
+		bits = f->x32;
+		nr &= ~(uint64_t)SC_X32_SYSCALL_BIT;
+	} else if (audit_arch == SC_AUDIT_ARCH_X86_64)
 		bits = f->x86_64;
 	else if (audit_arch == SC_AUDIT_ARCH_I386)
 		bits = f->i386;

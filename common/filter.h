@@ -1,5 +1,7 @@
 /* Syscall selection shared by strec (record-time filters), strep and strstat:
- * --to_trace NAMES, --dont_trace NAMES and strace's -e trace=EXPR. */
+ * --to_trace NAMES, --dont_trace NAMES and strace's -e trace=EXPR. A name,
+ * %class, /regex, number or "all" may end in strace's personality qualifier
+ * @64, @32 or @x32 to select the calls of that personality only. */
 #ifndef STREC_COMMON_FILTER_H
 #define STREC_COMMON_FILTER_H
 
@@ -21,6 +23,10 @@ struct strec_filter {
 	bool used_dont_trace;
 	uint64_t x86_64[STREC_FILTER_MAX_NR / 64];
 	uint64_t i386[STREC_FILTER_MAX_NR / 64];
+	/* x32 calls by their number without SC_X32_SYSCALL_BIT. There is no x32
+	 * table: names resolve to their x86_64 numbers, which x32 shares except
+	 * for the calls it numbers from 512 on (selected by number only). */
+	uint64_t x32[STREC_FILTER_MAX_NR / 64];
 };
 
 /* Everything selected. */

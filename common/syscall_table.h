@@ -12,6 +12,8 @@
 /* Audit architectures as reported by PTRACE_GET_SYSCALL_INFO (AUDIT_ARCH_*). */
 #define SC_AUDIT_ARCH_X86_64 0xc000003eu
 #define SC_AUDIT_ARCH_I386   0x40000003u
+/* An x32 call is an x86_64 call (same audit arch) whose number has this bit. */
+#define SC_X32_SYSCALL_BIT 0x40000000u
 
 /* strace's syscall classes (-e trace=%file etc.). */
 enum sc_class {

@@ -124,7 +124,7 @@ static int select_signals(struct rp_select *sel, const char *set, char *msg, siz
 		     tok = strtok_r(NULL, ",", &save)) {
 			const int sig = strec_signal_from_name(tok);
 			if (sig < 1 || sig > 63) {
-				snprintf(msg, msg_size, "unknown signal '%s'", tok);
+				snprintf(msg, msg_size, "invalid signal '%s'", tok);
 				rc = -EINVAL;
 			}
 			bits |= sig >= 1 && sig <= 63 ? 1ull << sig : 0;

@@ -116,8 +116,29 @@ static const char *const long_options[] = {
     "--absolute-timestamps",
     "--relative-timestamps",
     "--syscall-times",
+    "--signal",
+    "--status",
+    "--abbrev",
+    "--verbose",
+    "--raw",
+    "--read",
+    "--write",
     NULL,
 };
+
+/* strace's long forms of -e KEY=SET: --signal=SET is -e signal=SET. */
+static const char *const e_long_options[] = {
+    "--signal", "--status", "--abbrev", "--verbose", "--raw", "--read", "--write", NULL,
+};
+
+static bool is_e_long_option(const char *name)
+{
+	for (unsigned k = 0; e_long_options[k]; k++) {
+		if (!strcmp(name, e_long_options[k]))
+			return true;
+	}
+	return false;
+}
 
 /* --ff DIR or -ff -o PREFIX: a file per task */
 static bool separate_files(const struct opts *o)
@@ -135,7 +156,8 @@ static void usage(FILE *f)
 	    "  --to_trace NAMES...    only these syscalls (names or %classes, comma or space "
 	    "separated)\n"
 	    "  --dont_trace NAMES...  all syscalls but these\n"
-	    "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none)\n"
+	    "  -e trace=EXPR          strace's syscall expression (!, %class, /regex, all, none,\n"
+	    "                         @64/@32/@x32 personality qualifiers)\n"
 	    "                         (a syscall filter replaces the one the trace was recorded\n"
 	    "                         with, which applies by default: -e trace=all shows all)\n"
 	    "  -e signal=SET          signals to show (names, !negation, all, none)\n"
@@ -180,6 +202,8 @@ static void usage(FILE *f)
 	    "addresses)\n"
 	    "  -e read=SET            hex dumps of the data read from the descriptors in SET\n"
 	    "  -e write=SET           ... and written to them (numbers, all, none, !negation)\n"
+	    "  --trace=, --signal=, --status=, --raw=, --abbrev=, --verbose=, --read=, --write=\n"
+	    "                         strace's long forms of -e trace=, -e signal= ...\n"
 	    "  -q, -qq, -qqq          quiet: no attach/detach and personality messages; no\n"
 	    "                         exit lines either; nothing (as --quiet=all)\n"
 	    "  --quiet=SET            strace's -e quiet=SET: attach, exit, personality,\n"
@@ -355,6 +379,13 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			} else if (!strcmp(name, "--trace")) {
 				add_filter(o, STREC_FILTER_TRACE_EXPR,
 					   cli_opt_value(argc, argv, &i, val));
+			} else if (is_e_long_option(name)) {
+				char expr[4200];
+				const char *const set = cli_opt_value(argc, argv, &i, val);
+				if ((size_t)snprintf(expr, sizeof(expr), "%s=%s", name + 2, set) >=
+				    sizeof(expr))
+					cli_usage_error("%s: value too long", name);
+				parse_e(o, expr);
 			} else if (!strcmp(name, "--pid")) {
 				add_pids(o, cli_opt_value(argc, argv, &i, val));
 			} else if (!strcmp(name, "--output")) {

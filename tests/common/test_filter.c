@@ -133,6 +133,39 @@ int main(void)
 	/* numbers: out-of-range architectures never match */
 	CHECK(!strec_filter_match(&f, 0x1234, 0));
 
+	/* strace's personality qualifiers: @64 x86_64, @32 i386, @x32 x32 */
+	const uint64_t x32_getcwd =
+	    SC_X32_SYSCALL_BIT | (uint64_t)sc_number(&sc_table_x86_64, "getcwd");
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "getcwd@64", msg) == 0);
+	CHECK(sel(&f, "getcwd") && !sel32(&f, "getcwd") && !sel(&f, "read"));
+	CHECK(!strec_filter_match(&f, SC_AUDIT_ARCH_X86_64, x32_getcwd));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "getcwd@32", msg) == 0);
+	CHECK(!sel(&f, "getcwd") && sel32(&f, "getcwd"));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "getcwd@x32", msg) == 0);
+	CHECK(!sel(&f, "getcwd") && !sel32(&f, "getcwd"));
+	CHECK(strec_filter_match(&f, SC_AUDIT_ARCH_X86_64, x32_getcwd));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "getcwd", msg) == 0); /* every personality */
+	CHECK(sel(&f, "getcwd") && sel32(&f, "getcwd"));
+	CHECK(strec_filter_match(&f, SC_AUDIT_ARCH_X86_64, x32_getcwd));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "all@32", msg) == 0);
+	CHECK(!sel(&f, "read") && sel32(&f, "read") && sel32(&f, "execve"));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "!all@32", msg) == 0);
+	CHECK(sel(&f, "read") && !sel32(&f, "read"));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "%statfs@64,/^clock_get@32", msg) == 0);
+	CHECK(sel(&f, "statfs") && sel(&f, "fstatfs") == false && !sel32(&f, "statfs"));
+	CHECK(sel32(&f, "clock_gettime") && !sel(&f, "clock_gettime"));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "79@64", msg) == 0); /* getcwd's number */
+	CHECK(sel(&f, "getcwd") && !strec_filter_match(&f, SC_AUDIT_ARCH_I386, 79));
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "getcwd@16", msg) == -EINVAL);
+	CHECK(strstr(msg, "unknown personality in 'getcwd@16'") != NULL);
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "@32", msg) == -EINVAL);
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "getcwdd@32", msg) == -EINVAL);
+	CHECK(strstr(msg, "unknown syscall 'getcwdd@32'") != NULL);
+	CHECK(add(&f, STREC_FILTER_TRACE_EXPR, "?getcwdd@32,read@64", msg) == 0);
+	CHECK(sel(&f, "read") && !sel32(&f, "read"));
+	CHECK(strec_filter_is_name("getcwd@32") && strec_filter_is_name("read@64,%file@x32"));
+	CHECK(!strec_filter_is_name("getcwd@16"));
+
 	/* the name test used to take several words after --to_trace */
 	CHECK(strec_filter_is_name("read"));
 	CHECK(strec_filter_is_name("read,%file"));

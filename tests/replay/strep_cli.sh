@@ -27,6 +27,9 @@ check 2 "unknown syscall 'opnat' (did you mean 'openat'?)" --to_trace opnat x.tr
 check 2 "--to_trace and --dont_trace cannot be combined" --to_trace read --dont_trace write x.trc
 check 2 "unknown -e qualifier 'trac' (did you mean 'trace'?)" -e trac=read x.trc
 check 2 "unknown status 'faild' (did you mean 'failed'?)" -e status=faild x.trc
+check 2 "invalid signal 'SIGFOO'" -e signal=SIGFOO x.trc
+check 2 "invalid signal ' '" --signal=' ' x.trc
+check 2 "unknown personality in 'getcwd@16' (64, 32 or x32)" -e trace=getcwd@16 x.trc
 check 2 "no trace file given" -tt
 check 2 "invalid quiet 'exitz' (did you mean 'exit'?)" --quiet=exitz x.trc
 check 2 "invalid descriptor '1-3'" -e read=1-3 x.trc
@@ -64,6 +67,14 @@ if [ -x "$bindir/strec" ]; then
 		{ echo "FAIL: -e status=!unavailable hid calls"; fail=1; }
 	"$strep" -e status=unfinished "$dir/t.trc" | grep -q '^[0-9]* *exit_group(0) *= ?$' ||
 		{ echo "FAIL: -e status=unfinished lacks exit_group"; fail=1; }
+	# strace's long forms of -e KEY=SET, and personality qualifiers
+	"$strep" --status=unfinished --raw=all "$dir/t.trc" >"$dir/long"
+	"$strep" -e status=unfinished -e raw=all "$dir/t.trc" | cmp -s - "$dir/long" &&
+		grep -q '^[0-9]* *exit_group(0) *= ?$' "$dir/long" ||
+		{ echo "FAIL: --status= --raw= differ from -e status= -e raw="; fail=1; }
+	"$strep" -e trace=close@64 "$dir/t.trc" | grep -q '^[0-9]* *close(' &&
+		! "$strep" -e trace=close@32 "$dir/t.trc" | grep -q "close(" ||
+		{ echo "FAIL: close@64 / close@32"; fail=1; }
 	# strace's time options: format and precision (digits truncated, not rounded)
 	ts() { "$strep" -e trace=execve "$@" "$dir/t.trc" | head -1; }
 	same() { # options-a options-b: the same text

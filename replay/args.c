@@ -297,9 +297,14 @@ uint64_t rp_flags_arg(const struct rp_ctx *c, unsigned i)
 	return c->sc->desc && c->sc->desc->args[i].len == SC_LEN_WHOLE ? v : (uint32_t)v;
 }
 
+bool rp_array_cut_at(const struct rp_print_opts *o, size_t k)
+{
+	return !o->verbose && k >= o->max_strlen;
+}
+
 bool rp_array_cut(struct rp_ctx *c, size_t k)
 {
-	if (c->opts->verbose || k < c->opts->max_strlen)
+	if (!rp_array_cut_at(c->opts, k))
 		return false;
 	rp_e_ellipsis(c->e);
 	return true;
@@ -343,6 +348,20 @@ void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, 
 		? rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0)
 		: NULL;
 	rp_print_array_mem(c, c->sc->args[i], m, nmemb, elem_size, print_elem);
+}
+
+void rp_print_hex_array(struct rp_ctx *c, const void *base, size_t n, size_t elem, bool cut)
+{
+	assert(elem == 1 || elem == 2 || elem == 4 || elem == 8);
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < n && !(cut && rp_array_cut(c, k)); k++) {
+		const uint8_t *const p = (const uint8_t *)base + k * elem;
+		rp_e_hex(c->e, elem == 8   ? rp_get_u64(p)
+			       : elem == 4 ? rp_get_u32(p)
+			       : elem == 2 ? rp_get_u16(p)
+					   : *p);
+	}
+	rp_e_close(c->e, ']');
 }
 
 void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,

@@ -15,7 +15,12 @@ static bool (*const families[256])(struct rp_ctx *, uint32_t) = {
     ['I'] = rp_ioctl_inotify, ['R'] = rp_ioctl_random, ['W'] = rp_ioctl_watchdog,
     [0xb7] = rp_ioctl_nsfs,   ['$'] = rp_ioctl_perf,   [0xaa] = rp_ioctl_uffdio,
     ['!'] = rp_ioctl_seccomp, [0xb4] = rp_ioctl_gpio,  ['='] = rp_ioctl_ptp,
-    ['p'] = rp_ioctl_rtc,
+    ['p'] = rp_ioctl_rtc,     ['E'] = rp_ioctl_evdev,
+};
+
+/* The families whose command numbers hold a parameter (decode_ioctl.h). */
+static bool (*const namers[256])(uint32_t, enum rp_xlat_style, struct rp_buf *) = {
+    ['E'] = rp_ioctl_evdev_name,
 };
 
 /* An unknown command as strace spells it: _IOC(dir, type, nr, size). */
@@ -36,10 +41,17 @@ void rp_dec_ioctl(struct rp_ctx *c)
 	rp_arg_fd(c, (int64_t)a[0]);
 	const uint32_t cmd = (uint32_t)a[1];
 	const char *const name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
-	if (name)
+	bool (*const namer)(uint32_t, enum rp_xlat_style, struct rp_buf *) =
+	    namers[RP_IOC_TYPE(cmd)];
+	struct rp_buf composed = {0};
+	if (!name && namer && namer(cmd, rp_e_xstyle(c->e), &composed) && !composed.oom) {
+		rp_e_symx(c->e, composed.data, cmd);
+	} else if (name) {
 		rp_e_symx(c->e, name, cmd);
-	else
+	} else {
 		print_ioc(c, cmd);
+	}
+	rp_buf_free(&composed);
 	bool (*const family)(struct rp_ctx *, uint32_t) = families[RP_IOC_TYPE(cmd)];
 	if (!family || !family(c, cmd))
 		rp_e_hex(c->e, a[2]);

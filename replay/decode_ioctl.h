@@ -41,5 +41,11 @@ bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd);	/* '=': PTP hardware clocks *
 bool rp_ioctl_rtc(struct rp_ctx *c, uint32_t cmd);	/* 'p': real-time clocks */
 bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd);	/* 0xaa: userfaultfd */
 bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd);	/* '!': seccomp notifications */
+bool rp_ioctl_evdev(struct rp_ctx *c, uint32_t cmd);	/* 'E': input devices */
+
+/* The name of a command whose number holds a parameter, as strace spells
+ * it (EVIOCGABS(ABS_X)), into b in the -X style st: false when cmd is not
+ * one. */
+bool rp_ioctl_evdev_name(uint32_t cmd, enum rp_xlat_style st, struct rp_buf *b);
 
 #endif

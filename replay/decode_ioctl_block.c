@@ -16,18 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* [v, ...] of n unsigned values in hex: an array strace prints whole
- * (PRINT_FIELD_X_ARRAY), or one -s cuts (print_array: cut) */
-static void print_hex_array(struct rp_ctx *c, const void *base, size_t n, size_t elem, bool cut)
-{
-	rp_e_open(c->e, '[');
-	for (size_t k = 0; k < n && !(cut && rp_array_cut(c, k)); k++) {
-		const uint8_t *const p = (const uint8_t *)base + k * elem;
-		rp_e_hex(c->e, elem == 8 ? rp_get_u64(p) : elem == 4 ? rp_get_u32(p) : *p);
-	}
-	rp_e_close(c->e, ']');
-}
-
 /* ---- block devices (0x12) ---- */
 
 /* The n-byte unsigned or signed number behind the argument: "[N]". */
@@ -245,7 +233,7 @@ bool rp_ioctl_hdio(struct rp_ctx *c, uint32_t cmd)
 		const size_t size = sc_type_size(SC_T_U32_TRIPLE);
 		const struct rp_mem *m = rp_arg_mem(c, 2, false, size);
 		if (m)
-			print_hex_array(c, m->data, size / 4, 4, true);
+			rp_print_hex_array(c, m->data, size / 4, 4, true);
 		return true;
 	}
 	case HDIO_GET_IDENTITY:
@@ -340,9 +328,9 @@ static void print_loop_info(struct rp_ctx *c, bool at_exit)
 	}
 	if (verbose) {
 		rp_e_key(c->e, "lo_init");
-		print_hex_array(c, i.lo_init, 2, sizeof(i.lo_init[0]), false);
+		rp_print_hex_array(c, i.lo_init, 2, sizeof(i.lo_init[0]), false);
 		rp_e_key(c->e, "reserved");
-		print_hex_array(c, i.reserved, sizeof(i.reserved), 1, false);
+		rp_print_hex_array(c, i.reserved, sizeof(i.reserved), 1, false);
 	} else {
 		rp_e_ellipsis(c->e);
 	}
@@ -389,7 +377,7 @@ static void print_loop_info64(struct rp_ctx *c, const struct loop_info64 *i)
 	}
 	if (verbose) {
 		rp_e_key(c->e, "lo_init");
-		print_hex_array(c, i->lo_init, 2, sizeof(i->lo_init[0]), false);
+		rp_print_hex_array(c, i->lo_init, 2, sizeof(i->lo_init[0]), false);
 	} else {
 		rp_e_ellipsis(c->e);
 	}
@@ -411,7 +399,7 @@ static void print_loop_config(struct rp_ctx *c)
 	static const uint64_t zero[sizeof(cfg.__reserved) / sizeof(cfg.__reserved[0])];
 	if (memcmp(cfg.__reserved, zero, sizeof(zero)) != 0) {
 		rp_e_key(c->e, "__reserved");
-		print_hex_array(c, cfg.__reserved, sizeof(zero) / sizeof(zero[0]), 8, false);
+		rp_print_hex_array(c, cfg.__reserved, sizeof(zero) / sizeof(zero[0]), 8, false);
 	}
 	rp_e_close(c->e, '}');
 }

@@ -186,6 +186,9 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd);
 /* Whether an array printed k elements already, as many as -s allows
  * without -v: then it says "..." and the caller stops. */
 bool rp_array_cut(struct rp_ctx *c, size_t k);
+/* The same rule alone, for arrays composed as text: whether element k is
+ * past what -s allows (the text then says "..."). */
+bool rp_array_cut_at(const struct rp_print_opts *o, size_t k);
 /* strace's print_array over argument i's memory (at its entry, or its exit
  * for an output): NULL; [] for no elements; the address when not even the
  * first element can be read (or -e verbose= says not to, or an output of
@@ -206,6 +209,10 @@ void rp_print_iovec_addr(struct rp_ctx *c, const uint8_t *p, size_t size);
  * not captured, or not to be shown). */
 void rp_print_array_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
 			size_t elem_size, rp_elem_fn print_elem);
+/* [v, ...] of n unsigned elem-byte values (1, 2, 4 or 8) at base, in hex:
+ * an array strace prints whole (PRINT_FIELD_X_ARRAY), or one -s cuts
+ * (print_array: cut). */
+void rp_print_hex_array(struct rp_ctx *c, const void *base, size_t n, size_t elem, bool cut);
 /* The same, "..." after max_elems elements however big -s is (a limit of
  * the call's: futex_waitv's FUTEX_WAITV_MAX). */
 void rp_print_array_mem_max(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,

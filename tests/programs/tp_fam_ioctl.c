@@ -1,7 +1,7 @@
 /* tp_fam_ioctl: ioctl commands of the device and kernel-object families
  * strace decodes (block, IDE disks, loop, nbd, GPIO, PTP and real-time
  * clocks, file system, namespaces, perf, userfaultfd, seccomp
- * notifications), for the differential test against strace. (The
+ * notifications, input devices), for the differential test against strace. (The
  * terminal's and the watchdog's are tp_fam_io's.)
  *
  * Usage: tp_fam_ioctl DIR
@@ -18,6 +18,7 @@
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/hdreg.h>
+#include <linux/input.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
@@ -307,6 +308,63 @@ static void seccomp_calls(void)
 	syscall(SYS_ioctl, BADFD, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
 }
 
+static void input_calls(void)
+{
+	syscall(SYS_ioctl, BADFD, EVIOCGVERSION, NULL);
+	syscall(SYS_ioctl, BADFD, EVIOCGID, BADPTR);
+	syscall(SYS_ioctl, BADFD, EVIOCGBIT(0, 4), NULL);
+	syscall(SYS_ioctl, BADFD, EVIOCGBIT(EV_KEY, 96), BADPTR);
+	syscall(SYS_ioctl, BADFD, EVIOCGBIT(0x1f, 8), NULL); /* no such type */
+	syscall(SYS_ioctl, BADFD, EVIOCGABS(ABS_MT_POSITION_X), NULL);
+	syscall(SYS_ioctl, BADFD, EVIOCGABS(0xe), NULL); /* no such axis */
+	syscall(SYS_ioctl, BADFD, EVIOCGNAME(64), NULL);
+	syscall(SYS_ioctl, BADFD, EVIOCGKEY(96), NULL);
+	syscall(SYS_ioctl, BADFD, EVIOCGMTSLOTS(16), NULL);
+	struct input_absinfo abs = {
+	    .value = 5, .minimum = -100, .maximum = 100, .fuzz = 1, .flat = 2, .resolution = 3};
+	syscall(SYS_ioctl, BADFD, EVIOCSABS(ABS_Y), &abs);
+	/* the first struct, without resolution; one longer than any */
+	syscall(SYS_ioctl, BADFD, _IOC(_IOC_WRITE, 'E', 0xc0 + ABS_X, 20), &abs);
+	syscall(SYS_ioctl, BADFD, _IOC(_IOC_WRITE, 'E', 0xc0 + ABS_X, 16), &abs);
+	unsigned int pair[2] = {250, 33};
+	syscall(SYS_ioctl, BADFD, EVIOCSREP, pair);
+	pair[0] = 0x70004;
+	pair[1] = KEY_A;
+	syscall(SYS_ioctl, BADFD, EVIOCSKEYCODE, pair);
+	struct input_keymap_entry ike = {.flags = INPUT_KEYMAP_BY_INDEX,
+					 .len = 4,
+					 .index = 3,
+					 .keycode = BTN_LEFT,
+					 .scancode = {0x1, 0x2, 0xff}};
+	syscall(SYS_ioctl, BADFD, EVIOCSKEYCODE_V2, &ike);
+	struct ff_effect ffe;
+	memset(&ffe, 0, sizeof(ffe));
+	ffe.type = FF_PERIODIC;
+	ffe.id = -1;
+	ffe.direction = 0x4000;
+	ffe.trigger.button = 1;
+	ffe.replay.length = 500;
+	ffe.u.periodic.waveform = FF_SINE;
+	ffe.u.periodic.period = 100;
+	ffe.u.periodic.magnitude = -3000;
+	ffe.u.periodic.envelope.attack_length = 10;
+	ffe.u.periodic.envelope.fade_level = 0x7fff;
+	syscall(SYS_ioctl, BADFD, EVIOCSFF, &ffe);
+	ffe.type = FF_RUMBLE;
+	ffe.u.rumble.strong_magnitude = 0x8000;
+	ffe.u.rumble.weak_magnitude = 0x4000;
+	syscall(SYS_ioctl, BADFD, EVIOCSFF, &ffe);
+	ffe.type = FF_SPRING; /* its parameters are not printed */
+	syscall(SYS_ioctl, BADFD, EVIOCSFF, &ffe);
+	syscall(SYS_ioctl, BADFD, EVIOCRMFF, 3);
+	syscall(SYS_ioctl, BADFD, EVIOCGRAB, 1);
+	syscall(SYS_ioctl, BADFD, EVIOCREVOKE, 0);
+	int clock = 1; /* CLOCK_MONOTONIC */
+	syscall(SYS_ioctl, BADFD, EVIOCSCLOCKID, &clock);
+	syscall(SYS_ioctl, BADFD, _IOC(_IOC_READ | _IOC_WRITE, 'E', 0xfe, 0xff), 0x1234);
+	syscall(SYS_ioctl, BADFD, _IOC(_IOC_WRITE, 'E', 0x1, 0xff), 0); /* unknown: NULL */
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2 || syscall(SYS_chdir, argv[1]) != 0)
@@ -325,5 +383,6 @@ int main(int argc, char **argv)
 	ptp_calls();
 	rtc_calls();
 	seccomp_calls();
+	input_calls();
 	return 0;
 }

@@ -42,11 +42,21 @@ static int unit_print_event(const struct rp_event *ev, void *ctx)
 	return 0;
 }
 
-/* One x86_64 call, decoded as strep prints it (no pid, no column), against
- * want: the sets' names as strace 6.1 prints them. mem, when not NULL, is
- * what argument 1 pointed to at entry. */
-static void expect_call_mem(unsigned nr, uint64_t a0, uint64_t a1, uint64_t a2, int64_t rval,
-			    const uint8_t *mem, size_t mem_len, const char *want, int line)
+/* One x86_64 call with the memory behind one of its arguments, decoded as
+ * strep prints it (no pid, no column) under -v (verbose) and -X (xlat). */
+struct unit_call {
+	unsigned nr;
+	uint64_t args[3];
+	int64_t rval;
+	unsigned mem_arg;
+	enum strtrc_mem_stop mem_stop;
+	const uint8_t *mem; /* NULL: none */
+	size_t mem_len;
+	bool verbose;
+	enum rp_xlat_style xlat;
+};
+
+static void expect_unit_call(const struct unit_call *u, const char *want, int line)
 {
 	struct strtrc_header h = {0};
 	struct rp_session *const s = rp_session_new(&h);
@@ -54,31 +64,55 @@ static void expect_call_mem(unsigned nr, uint64_t a0, uint64_t a1, uint64_t a2, 
 	rp_print_opts_init(&o);
 	o.pid_prefix = false;
 	o.column = 0;
+	o.verbose = u->verbose;
+	o.xlat = u->xlat;
 	struct rp_printer *const p = rp_printer_new(&o, s);
 	struct rp_buf b = {0};
-	const struct strtrc_record recs[] = {
-	    {.kind = STRTRC_SYSCALL_ENTRY,
-	     .tid = 7,
-	     .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = nr, .args = {a0, a1, a2}}},
-	    {.kind = STRTRC_MEMORY,
-	     .tid = 7,
-	     .u.memory = {.stop = STRTRC_AT_ENTRY,
-			  .arg = 1,
-			  .addr = a1,
-			  .full_len = mem_len,
-			  .data = {mem, mem_len}}},
-	    {.kind = STRTRC_SYSCALL_EXIT, .tid = 7, .u.exit = {.rval = rval, .is_error = rval < 0}},
-	};
+	const uint64_t *const a = u->args;
+	const struct strtrc_record entry = {
+	    .kind = STRTRC_SYSCALL_ENTRY,
+	    .tid = 7,
+	    .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = u->nr, .args = {a[0], a[1], a[2]}}};
+	const struct strtrc_record mem = {.kind = STRTRC_MEMORY,
+					  .tid = 7,
+					  .u.memory = {.stop = (uint8_t)u->mem_stop,
+						       .arg = (uint8_t)u->mem_arg,
+						       .addr = a[u->mem_arg],
+						       .full_len = u->mem_len,
+						       .data = {u->mem, u->mem_len}}};
+	const struct strtrc_record exit = {
+	    .kind = STRTRC_SYSCALL_EXIT,
+	    .tid = 7,
+	    .u.exit = {.rval = u->rval, .is_error = u->rval < 0 && u->rval >= -4095}};
 	struct unit_print_ctx c = {p, &b};
-	for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++) {
-		if (recs[i].kind != STRTRC_MEMORY || mem)
-			rp_session_feed(s, &recs[i], unit_print_event, &c);
-	}
+	/* a memory record belongs to the entry or the exit before it */
+	const bool at_entry = u->mem_stop == STRTRC_AT_ENTRY;
+	rp_session_feed(s, &entry, unit_print_event, &c);
+	if (u->mem && at_entry)
+		rp_session_feed(s, &mem, unit_print_event, &c);
+	rp_session_feed(s, &exit, unit_print_event, &c);
+	if (u->mem && !at_entry)
+		rp_session_feed(s, &mem, unit_print_event, &c);
 	rp_session_finish(s, unit_print_event, &c);
 	expect("call", &b, want, line);
 	rp_buf_free(&b);
 	rp_printer_free(p);
 	rp_session_free(s);
+}
+
+/* The same with the sets' names as strace 6.1 prints them; mem, when not
+ * NULL, is what argument 1 pointed to at entry. */
+static void expect_call_mem(unsigned nr, uint64_t a0, uint64_t a1, uint64_t a2, int64_t rval,
+			    const uint8_t *mem, size_t mem_len, const char *want, int line)
+{
+	const struct unit_call u = {.nr = nr,
+				    .args = {a0, a1, a2},
+				    .rval = rval,
+				    .mem_arg = 1,
+				    .mem_stop = STRTRC_AT_ENTRY,
+				    .mem = mem,
+				    .mem_len = mem_len};
+	expect_unit_call(&u, want, line);
 }
 
 static void expect_call(unsigned nr, uint64_t a0, uint64_t a1, uint64_t a2, int64_t rval,
@@ -289,6 +323,85 @@ int main(void)
 		    245, 3, 0x1000, 0, -EINVAL, attr, sizeof(attr),
 		    "mq_getsetattr(3, {mq_flags=0x1 /* O_??? */, mq_maxmsg=0, mq_msgsize=0, "
 		    "mq_curmsgs=0}, NULL) = -1 EINVAL (Invalid argument)\n",
+		    __LINE__);
+	}
+
+	{
+		/* input devices: what the kernel wrote, at exit (strace's
+		 * ioctl_evdev-success cases) */
+		static const uint8_t keys[8] = {0x3e}; /* KEY_ESC, KEY_1..KEY_4 */
+		struct unit_call u = {.nr = 16,
+				      .args = {3, 0x80084521 /* EVIOCGBIT(EV_KEY, 8) */, 0x1000},
+				      .rval = 8,
+				      .mem_arg = 2,
+				      .mem_stop = STRTRC_AT_EXIT,
+				      .mem = keys,
+				      .mem_len = sizeof(keys)};
+		expect_unit_call(
+		    &u, "ioctl(3, EVIOCGBIT(EV_KEY, 8), [KEY_ESC KEY_1 KEY_2 KEY_3 ...]) = 8\n",
+		    __LINE__);
+		u.verbose = true;
+		expect_unit_call(
+		    &u, "ioctl(3, EVIOCGBIT(EV_KEY, 8), [KEY_ESC KEY_1 KEY_2 KEY_3 KEY_4]) = 8\n",
+		    __LINE__);
+		u.xlat = RP_XLAT_RAW;
+		expect_unit_call(&u, "ioctl(3, 0x80084521, [0x3e]) = 8\n", __LINE__);
+		u.xlat = RP_XLAT_VERBOSE;
+		u.rval = 1; /* 8 bits of the long */
+		expect_unit_call(
+		    &u,
+		    "ioctl(3, 0x80084521 /* EVIOCGBIT(EV_KEY, 8) */, [0x1 /* KEY_ESC */ "
+		    "0x2 /* KEY_1 */ 0x3 /* KEY_2 */ 0x4 /* KEY_3 */ 0x5 /* KEY_4 */] "
+		    "/* [0x3e] */) = 1\n",
+		    __LINE__);
+		u.rval = -EBADF;
+		expect_unit_call(&u,
+				 "ioctl(3, 0x80084521 /* EVIOCGBIT(EV_KEY, 8) */, 0x1000) = -1 "
+				 "EBADF (Bad file descriptor)\n",
+				 __LINE__);
+		/* an axis: EVIOCGABS(ABS_Y) of 24 bytes; an unknown axis */
+		static const int32_t abs[6] = {1, -2, 3, 4, 5, 6};
+		u = (struct unit_call){.nr = 16,
+				       .args = {3, 0x80184541, 0x1000},
+				       .mem_arg = 2,
+				       .mem_stop = STRTRC_AT_EXIT,
+				       .mem = (const uint8_t *)abs,
+				       .mem_len = sizeof(abs)};
+		expect_unit_call(
+		    &u, "ioctl(3, EVIOCGABS(ABS_Y), {value=1, minimum=4294967294, ...}) = 0\n",
+		    __LINE__);
+		u.verbose = true;
+		expect_unit_call(
+		    &u,
+		    "ioctl(3, EVIOCGABS(ABS_Y), {value=1, minimum=4294967294, maximum=3, "
+		    "fuzz=4, flat=5, resolution=6}) = 0\n",
+		    __LINE__);
+		u.args[1] = 0x8018454e;
+		u.rval = -EINVAL;
+		expect_unit_call(
+		    &u,
+		    "ioctl(3, EVIOCGABS(0xe /* ABS_??? */), 0x1000) = -1 EINVAL (Invalid "
+		    "argument)\n",
+		    __LINE__);
+		/* the device's name, as long as the call said */
+		static const char name[16] = "strec test pad";
+		u = (struct unit_call){.nr = 16,
+				       .args = {3, 0x80104506 /* EVIOCGNAME(16) */, 0x1000},
+				       .rval = 15,
+				       .mem_arg = 2,
+				       .mem_stop = STRTRC_AT_EXIT,
+				       .mem = (const uint8_t *)name,
+				       .mem_len = sizeof(name)};
+		expect_unit_call(&u, "ioctl(3, EVIOCGNAME(16), \"strec test pad\\0\") = 15\n",
+				 __LINE__);
+		/* multitouch slots: the code, then len / 4 - 1 values */
+		static const int32_t slots[3] = {0x2f /* ABS_MT_SLOT */, 1, -3};
+		u.args[1] = 0x800c450a; /* EVIOCGMTSLOTS(12) */
+		u.rval = 0;
+		u.mem = (const uint8_t *)slots;
+		u.mem_len = sizeof(slots);
+		expect_unit_call(
+		    &u, "ioctl(3, EVIOCGMTSLOTS(12), {code=ABS_MT_SLOT, values=[1, -3]}) = 0\n",
 		    __LINE__);
 	}
 

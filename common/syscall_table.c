@@ -312,7 +312,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 {
 	/* iovec {iov_base, iov_len}: the register sets strace prints are at
 	 * most a user_fpregs_struct; sock_fprog {u16 len, filter}: BPF
-	 * instructions */
+	 * instructions; blkpg_ioctl_arg's data: one struct blkpg_partition
+	 * whatever its datalen says, as the kernel and strace read it */
 	static const struct sc_pointee regset_in = {.ptr_off = 0,
 						    .len_off = 8,
 						    .len_size = 8,
@@ -330,7 +331,12 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 						.len_size = 2,
 						.unit = SC_SIZE(SOCK_FILTER),
 						.stops = SC_STOP_ENTRY,
-						.cap = SC_BPF_MAXINSNS * SC_SIZE(SOCK_FILTER)};
+						.cap = SC_BPF_MAXINSNS * SC_SIZE(SOCK_FILTER)},
+				       blkpg = {.ptr_off = 16, /* blkpg_ioctl_arg's data */
+						.len_size = 0,
+						.unit = SC_SIZE(BLKPG_PARTITION),
+						.stops = SC_STOP_ENTRY,
+						.cap = SC_SIZE(BLKPG_PARTITION)};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -338,6 +344,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &regset_out;
 	case SC_T_SOCK_FPROG:
 		return &fprog;
+	case SC_T_BLKPG_ARG:
+		return &blkpg;
 	default:
 		return NULL;
 	}

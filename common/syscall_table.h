@@ -229,6 +229,7 @@ enum sc_len_source {
 	X(LOOP_INFO64, 232)	/* struct loop_info64 (LOOP_SET_STATUS64) */                       \
 	X(LOOP_CONFIG, 304)	/* struct loop_config (LOOP_CONFIGURE) */                          \
 	X(BLKPG_ARG, 24)	/* struct blkpg_ioctl_arg (BLKPG) */                               \
+	X(BLKPG_PARTITION, 152) /* struct blkpg_partition, behind BLKPG's data */                  \
 	X(U32_TRIPLE, 12)	/* HDIO_DRIVE_RESET's, HDIO_SCAN_HWIF's three ints */              \
 	X(HD_GEOMETRY, 16)	/* struct hd_geometry (HDIO_GETGEO) */                             \
 	X(HD_IDENTITY, 512)	/* HDIO_GET_IDENTITY's drive identity */                           \
@@ -621,12 +622,13 @@ bool sc_returns_fd(const struct sc_desc *d, const uint64_t args[6]);
 size_t sc_type_size(enum sc_type_id type);
 
 /* Structs that point at an area the kernel reads or writes (a register
- * set, a BPF program's instructions): where the pointer and the length are
+ * set, a BPF program's instructions, BLKPG's partition): where the pointer and the length are
  * in the struct, the length's size in bytes and its unit (bytes per unit),
  * the most bytes worth capturing, and at which stops (1: entry, 2: exit)
  * the area holds what the call read or wrote. The recorders capture it as
  * item 1 of the argument; the decoders read it there. */
 struct sc_pointee {
+	/* len_size 0: one unit, whatever the struct says (a fixed struct) */
 	uint8_t ptr_off, len_off, len_size, unit;
 	uint8_t stops; /* SC_STOP_ENTRY | SC_STOP_EXIT */
 	uint32_t cap;

@@ -274,12 +274,16 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 		       "a pointee's stops are bits by the trace's stop");
 	const struct sc_pointee *const p = sc_type_pointee(type);
 	if (p && (p->stops & (1u << stop))) {
-		uint64_t ptr = 0, len = 0; /* little-endian: a shorter length fits */
+		uint64_t ptr = 0, len = 1; /* len_size 0: one unit */
 		assert(p->len_size <= sizeof(len));
-		if (rec_mem_read(c->tid, addr + p->ptr_off, &ptr, sizeof(ptr), &got) !=
-			REC_READ_OK ||
-		    rec_mem_read(c->tid, addr + p->len_off, &len, p->len_size, &got) != REC_READ_OK)
+		if (rec_mem_read(c->tid, addr + p->ptr_off, &ptr, sizeof(ptr), &got) != REC_READ_OK)
 			return 0;
+		if (p->len_size) {
+			len = 0; /* little-endian: a shorter length fits */
+			if (rec_mem_read(c->tid, addr + p->len_off, &len, p->len_size, &got) !=
+			    REC_READ_OK)
+				return 0;
+		}
 		return capture_area(c, 1, ptr, len * p->unit, p->cap);
 	}
 	if (type == SC_T_CLONE_ARGS && stop == STRTRC_AT_EXIT) {

@@ -50,8 +50,26 @@ static void print_blkpg(struct rp_ctx *c)
 	rp_e_key(c->e, "datalen");
 	rp_e_int(c->e, a.datalen);
 	rp_e_key(c->e, "data");
-	/* the partition behind data is not captured (a second level) */
-	rp_e_ptr(c->e, (uint64_t)(uintptr_t)a.data);
+	/* the partition, whatever datalen says (sc_type_pointee: item 1) */
+	const struct rp_mem *const m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 2, 1);
+	struct blkpg_partition p;
+	if (!a.data || !m || m->len < sizeof(p)) {
+		rp_e_ptr(c->e, (uint64_t)(uintptr_t)a.data);
+	} else {
+		memcpy(&p, m->data, sizeof(p));
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "start");
+		rp_e_int(c->e, p.start);
+		rp_e_key(c->e, "length");
+		rp_e_int(c->e, p.length);
+		rp_e_key(c->e, "pno");
+		rp_e_int(c->e, p.pno);
+		rp_e_key(c->e, "devname");
+		rp_print_cstring_field(c, p.devname, sizeof(p.devname));
+		rp_e_key(c->e, "volname");
+		rp_print_cstring_field(c, p.volname, sizeof(p.volname));
+		rp_e_close(c->e, '}');
+	}
 	rp_e_close(c->e, '}');
 }
 

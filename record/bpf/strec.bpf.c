@@ -699,7 +699,9 @@ static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(addr + c->a.ptr_off)) ||
 		    bpf_probe_read_user(&len, sizeof(len), (const void *)(addr + c->a.len_off)))
 			return;
-		if (len_size < sizeof(len))
+		if (len_size == 0) /* a fixed struct: one unit */
+			len = 1;
+		else if (len_size < sizeof(len))
 			len &= (1ull << ((len_size & 7) * 8)) - 1;
 		capture_area(1, ptr, len * c->a.unit, c->a.cap);
 	} else if ((flags & SB_ARG_CLONE_ARGS) && c->stop == 1) {

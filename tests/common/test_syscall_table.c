@@ -672,6 +672,7 @@ static void check_sizes(void)
 	    {SC_T_LOOP_INFO64, sizeof(struct loop_info64), 0},
 	    {SC_T_LOOP_CONFIG, sizeof(struct loop_config), 0},
 	    {SC_T_BLKPG_ARG, sizeof(struct blkpg_ioctl_arg), 0},
+	    {SC_T_BLKPG_PARTITION, sizeof(struct blkpg_partition), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
 	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
 	    {SC_T_PEEKSIGINFO_ARGS, sizeof(struct ptrace_peeksiginfo_args), 0},
@@ -731,6 +732,9 @@ static void check_pointees(void)
 	     sizeof(((struct iovec *)0)->iov_len), 1},
 	    {SC_T_SOCK_FPROG, offsetof(struct sock_fprog, filter), offsetof(struct sock_fprog, len),
 	     sizeof(((struct sock_fprog *)0)->len), sizeof(struct sock_filter)},
+	    /* one whole partition, no length */
+	    {SC_T_BLKPG_ARG, offsetof(struct blkpg_ioctl_arg, data), 0, 0,
+	     sizeof(struct blkpg_partition)},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const struct sc_pointee *const p = sc_type_pointee(want[k].type);

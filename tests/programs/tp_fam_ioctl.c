@@ -9,7 +9,7 @@
  * before it reads anything, so what is printed is what the program gave,
  * including the structs behind pointers. A namespace file and a
  * userfaultfd show what successful calls write back. Deterministic, no
- * output, exit status 0. */
+ * output, exit status 0 (1 when no memory for a test object). */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/blkpg.h>
@@ -34,6 +34,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "tp_expect.h"
+
 #define BADFD  (-1)
 #define BADPTR ((void *)8) /* never mapped */
 
@@ -52,6 +54,17 @@ static void block_calls(void)
 	struct blkpg_ioctl_arg pg = {.op = BLKPG_DEL_PARTITION, .flags = 0, .datalen = 0};
 	syscall(SYS_ioctl, BADFD, BLKPG, &pg);
 	pg.op = 0x77;
+	syscall(SYS_ioctl, BADFD, BLKPG, &pg);
+	/* the partition behind data, read whole whatever datalen says */
+	struct blkpg_partition part = {.start = 1 << 20, .length = -1, .pno = 3};
+	strcpy(part.devname, "sdz3");
+	memset(part.volname, 'v', sizeof(part.volname)); /* no NUL */
+	pg = (struct blkpg_ioctl_arg){.op = BLKPG_ADD_PARTITION, .datalen = 1, .data = &part};
+	syscall(SYS_ioctl, BADFD, BLKPG, &pg);
+	pg.data = BADPTR;
+	syscall(SYS_ioctl, BADFD, BLKPG, &pg);
+	/* a partition ending where the memory does: its address */
+	pg.data = page_tail(sizeof(part) - 8);
 	syscall(SYS_ioctl, BADFD, BLKPG, &pg);
 	struct blk_user_trace_setup buts = {.act_mask = 3, .buf_size = 4096, .buf_nr = 4};
 	syscall(SYS_ioctl, BADFD, BLKTRACESETUP, &buts);
@@ -384,5 +397,5 @@ int main(int argc, char **argv)
 	rtc_calls();
 	seccomp_calls();
 	input_calls();
-	return 0;
+	return failures ? 1 : 0;
 }

@@ -80,15 +80,19 @@
 #define A_BUF_OUT_ARG(n) ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
 /* An ioctl's argument as its command's _IOC bits describe it: _IOC_SIZE
  * bytes read by the kernel (_IOC_WRITE), written by it (_IOC_READ) or both. */
-#define A_IOC_IN	   ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_IOC_SIZE)
-#define A_IOC_OUT	   ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_IOC_SIZE)
-#define A_IOC_INOUT	   ARG_(SC_ARG_BUF, SC_DIR_INOUT, 0, SC_LEN_IOC_SIZE)
-#define A_STRUCT_IN(t)	   ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
-#define A_STRUCT_OUT(t)	   ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
-#define A_STRUCT_INOUT(t)  ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)
-#define A_ARRAY_IN(t, n)   ARG_(SC_ARG_ARRAY, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
-#define A_ARRAY_OUT(t, n)  ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_ARG(n))
-#define A_ARRAY_OUT_RET(t) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_RET)
+#define A_IOC_IN	  ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_IOC_SIZE)
+#define A_IOC_OUT	  ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_IOC_SIZE)
+#define A_IOC_INOUT	  ARG_(SC_ARG_BUF, SC_DIR_INOUT, 0, SC_LEN_IOC_SIZE)
+#define A_STRUCT_IN(t)	  ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_OUT(t)	  ARG_(SC_ARG_STRUCT, SC_DIR_OUT, SC_T_##t, SC_LEN_NONE)
+#define A_STRUCT_INOUT(t) ARG_(SC_ARG_STRUCT, SC_DIR_INOUT, SC_T_##t, SC_LEN_NONE)
+/* an extensible struct whose size argument n says how much the kernel
+ * reads (clone3): that much, up to SC_EXT_STRUCT_MAX, the bytes past the
+ * type's size too */
+#define A_STRUCT_IN_SIZED(t, n) ARG_(SC_ARG_STRUCT, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_IN(t, n)	ARG_(SC_ARG_ARRAY, SC_DIR_IN, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT(t, n)	ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_ARG(n))
+#define A_ARRAY_OUT_RET(t)	ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_RET)
 /* as many as the int argument n points to says after the call */
 #define A_ARRAY_OUT_PTRLEN(t, n) ARG_(SC_ARG_ARRAY, SC_DIR_OUT, SC_T_##t, SC_LEN_PTR_ARG(n))
 #define A_ARRAY_INOUT(t, n)	 ARG_(SC_ARG_ARRAY, SC_DIR_INOUT, SC_T_##t, SC_LEN_ARG(n))
@@ -313,7 +317,9 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 	/* iovec {iov_base, iov_len}: the register sets strace prints are at
 	 * most a user_fpregs_struct; sock_fprog {u16 len, filter}: BPF
 	 * instructions; blkpg_ioctl_arg's data: one struct blkpg_partition
-	 * whatever its datalen says, as the kernel and strace read it */
+	 * whatever its datalen says, as the kernel and strace read it;
+	 * clone_args' set_tid: the pids asked for (its outputs, pidfd and
+	 * parent_tid, are the recorders' own rule at the exit) */
 	static const struct sc_pointee regset_in = {.ptr_off = 0,
 						    .len_off = 8,
 						    .len_size = 8,
@@ -332,11 +338,17 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 						.unit = SC_SIZE(SOCK_FILTER),
 						.stops = SC_STOP_ENTRY,
 						.cap = SC_BPF_MAXINSNS * SC_SIZE(SOCK_FILTER)},
-				       blkpg = {.ptr_off = 16, /* blkpg_ioctl_arg's data */
-						.len_size = 0,
-						.unit = SC_SIZE(BLKPG_PARTITION),
-						.stops = SC_STOP_ENTRY,
-						.cap = SC_SIZE(BLKPG_PARTITION)};
+				       set_tid = {.ptr_off = 64, /* clone_args' set_tid */
+						  .len_off = 72,
+						  .len_size = 8,
+						  .unit = 4,
+						  .stops = SC_STOP_ENTRY,
+						  .cap = 32 * 4}, /* strace's most */
+	    blkpg = {.ptr_off = 16,				  /* blkpg_ioctl_arg's data */
+		     .len_size = 0,
+		     .unit = SC_SIZE(BLKPG_PARTITION),
+		     .stops = SC_STOP_ENTRY,
+		     .cap = SC_SIZE(BLKPG_PARTITION)};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -346,6 +358,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &fprog;
 	case SC_T_BLKPG_ARG:
 		return &blkpg;
+	case SC_T_CLONE_ARGS:
+		return &set_tid;
 	default:
 		return NULL;
 	}

@@ -529,8 +529,8 @@ struct sc_arg {
 	uint8_t kind; /* enum sc_arg_kind */
 	uint8_t dir;  /* enum sc_arg_dir, for pointer kinds */
 	uint8_t type; /* enum sc_type_id for STRUCT/ARRAY/FD, enum sc_xlat_id for FLAGS/ENUM */
-	uint8_t len;  /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, FD's pidfd,
-		       * FLAGS/ENUM's width */
+	uint8_t len;  /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, a sized
+		       * STRUCT's size, FD's pidfd, FLAGS/ENUM's width */
 };
 
 struct sc_desc {
@@ -638,6 +638,10 @@ struct sc_pointee {
 #define SC_STOP_EXIT  2u
 /* The pointee of type, or NULL when it points at nothing captured. */
 const struct sc_pointee *sc_type_pointee(enum sc_type_id type);
+
+/* The most bytes of an extensible struct captured (A_STRUCT_IN_SIZED): a
+ * page, as far as strace looks for nonzero bytes past what it knows. */
+#define SC_EXT_STRUCT_MAX 4096u
 
 /* A classic BPF program's most instructions (<linux/bpf_common.h>): strace
  * prints a seccomp filter whole under -v, so that many are captured. */

@@ -40,7 +40,8 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 		p.cap = arg->type == SC_T_DIRENTS ? REC_MAX_DIRENTS : capture_size;
 		break;
 	case SC_ARG_STRUCT:
-		p.cap = size;
+		/* an extensible struct: as much as its size argument says */
+		p.cap = arg->len != SC_LEN_NONE ? SC_EXT_STRUCT_MAX : size;
 		switch (arg->type) {
 		case SC_T_TIMESPEC:
 			/* the time left, written back by a sleep that restarts */

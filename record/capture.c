@@ -408,8 +408,11 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 						  a->type == SC_T_DIRENTS ? REC_MAX_DIRENTS : cap);
 			break;
 		case SC_ARG_STRUCT:
-			rc = capture_area(&c, 0, value, sc_type_size(a->type),
-					  sc_type_size(a->type));
+			if (a->len != SC_LEN_NONE && length_of(task, a->len, rval, stop, &len))
+				rc = capture_area(&c, 0, value, len, SC_EXT_STRUCT_MAX);
+			else
+				rc = capture_area(&c, 0, value, sc_type_size(a->type),
+						  sc_type_size(a->type));
 			if (!rc)
 				rc = capture_pointees(&c, task, i, a->type, value, stop);
 			break;

@@ -350,6 +350,12 @@ void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, 
 	rp_print_array_mem(c, c->sc->args[i], m, nmemb, elem_size, print_elem);
 }
 
+void rp_print_int_elem(struct rp_ctx *c, const uint8_t *elem, size_t size)
+{
+	assert(size == 4);
+	rp_e_int(c->e, (int32_t)rp_get_u32(elem));
+}
+
 void rp_print_hex_array(struct rp_ctx *c, const void *base, size_t n, size_t elem, bool cut)
 {
 	assert(elem == 1 || elem == 2 || elem == 4 || elem == 8);

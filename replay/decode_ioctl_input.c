@@ -259,12 +259,6 @@ static void print_bitset(struct rp_ctx *c, const struct rp_xlat *x, unsigned max
 	}
 }
 
-static void print_int_elem(struct rp_ctx *c, const uint8_t *elem, size_t size)
-{
-	(void)size;
-	rp_e_int(c->e, (int32_t)rp_get_u32(elem));
-}
-
 /* EVIOCGMTSLOTS(len): {code=ABS_MT_..., values=[...]}, len / 4 - 1 values. */
 static void print_mtslots(struct rp_ctx *c, uint32_t cmd)
 {
@@ -282,7 +276,7 @@ static void print_mtslots(struct rp_ctx *c, uint32_t cmd)
 	values.addr += 4;
 	values.data += 4;
 	values.len -= 4;
-	rp_print_array_mem(c, c->sc->args[2] + 4, &values, n - 1, 4, print_int_elem);
+	rp_print_array_mem(c, c->sc->args[2] + 4, &values, n - 1, 4, rp_print_int_elem);
 	rp_e_close(c->e, '}');
 }
 

@@ -248,12 +248,6 @@ static void print_page_addr(struct rp_ctx *c, const uint8_t *elem, size_t size)
 	rp_e_ptr(c->e, rp_get_u64(elem));
 }
 
-static void print_node_int(struct rp_ctx *c, const uint8_t *elem, size_t size)
-{
-	(void)size;
-	rp_e_int(c->e, (int32_t)rp_get_u32(elem));
-}
-
 /* move_pages' status: a node, or a negative errno by name */
 static void print_page_status(struct rp_ctx *c, const uint8_t *elem, size_t size)
 {
@@ -278,7 +272,7 @@ void rp_dec_move_pages(struct rp_ctx *c)
 	rp_arg_pid(c, 0);
 	rp_e_uint(c->e, a[1]);
 	rp_print_array(c, 2, false, a[1], 8, print_page_addr);
-	rp_print_array(c, 3, false, a[1], 4, print_node_int);
+	rp_print_array(c, 3, false, a[1], 4, rp_print_int_elem);
 	rp_print_array(c, 4, true, a[1], 4, print_page_status);
 	rp_e_flags(c->e, &rp_x_move_pages_flags, (uint32_t)a[5]);
 }

@@ -128,11 +128,17 @@ static bool any_known(const struct rp_xlat *x, uint64_t v)
 
 static void print_clone3(struct rp_ctx *c)
 {
-	/* smaller than CLONE_ARGS_SIZE_VER0: strace shows the address */
-	const struct rp_mem *m =
-	    c->sc->args[1] >= 64 ? rp_arg_mem(c, 0, false, 64) : (rp_arg_ptr(c, 0), NULL);
+	/* the struct as far as strace knows it (its fields past the size the
+	 * call gave are 0), or its address when smaller than
+	 * CLONE_ARGS_SIZE_VER0 or not all readable */
+	const uint64_t size = c->sc->args[1];
+	const size_t fetch =
+	    size < sizeof(struct clone_args) ? (size_t)size : sizeof(struct clone_args);
+	const struct rp_mem *m = fetch >= CLONE_ARGS_SIZE_VER0 ? rp_arg_mem(c, 0, false, fetch)
+							       : (rp_arg_ptr(c, 0), NULL);
 	if (m) {
-		const uint8_t *d = m->data;
+		uint8_t d[sizeof(struct clone_args)] = {0};
+		memcpy(d, m->data, fetch);
 		const uint64_t flags = rp_get_u64(d);
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "flags");
@@ -169,28 +175,33 @@ static void print_clone3(struct rp_ctx *c)
 			rp_e_key(c->e, "tls");
 			rp_e_ptr(c->e, rp_get_u64(d + 56));
 		}
-		/* the second published size adds the tids asked for (their
-		 * array is not captured: its address), the third the cgroup */
-		const uint64_t size = c->sc->args[1];
-		if (size >= CLONE_ARGS_SIZE_VER1 && m->len >= CLONE_ARGS_SIZE_VER1) {
-			const uint64_t set_tid =
-			    rp_get_u64(d + offsetof(struct clone_args, set_tid));
-			const uint64_t set_tid_size =
-			    rp_get_u64(d + offsetof(struct clone_args, set_tid_size));
-			if (set_tid || set_tid_size) {
-				rp_e_key(c->e, "set_tid");
+		/* the second published size adds the tids asked for (the
+		 * recorder reads at most strace's 32: item 1), the third the
+		 * cgroup */
+		const uint64_t set_tid = rp_get_u64(d + offsetof(struct clone_args, set_tid));
+		const uint64_t set_tid_size =
+		    rp_get_u64(d + offsetof(struct clone_args, set_tid_size));
+		if (set_tid || set_tid_size) {
+			rp_e_key(c->e, "set_tid");
+			if (!set_tid || !set_tid_size || set_tid_size > 32)
 				rp_e_ptr(c->e, set_tid);
-				rp_e_key(c->e, "set_tid_size");
-				rp_e_uint(c->e, set_tid_size);
-			}
+			else
+				rp_print_array_mem(c, set_tid,
+						   rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 0, 1),
+						   set_tid_size, 4, rp_print_int_elem);
+			rp_e_key(c->e, "set_tid_size");
+			rp_e_uint(c->e, set_tid_size);
 		}
-		if (size >= CLONE_ARGS_SIZE_VER2 && m->len >= CLONE_ARGS_SIZE_VER2) {
-			const uint64_t cgroup = rp_get_u64(d + offsetof(struct clone_args, cgroup));
-			if (cgroup || (flags & CLONE_INTO_CGROUP)) {
-				rp_e_key(c->e, "cgroup");
-				rp_e_uint(c->e, cgroup);
-			}
+		const uint64_t cgroup = rp_get_u64(d + offsetof(struct clone_args, cgroup));
+		if (fetch > offsetof(struct clone_args, cgroup) &&
+		    (cgroup || (flags & CLONE_INTO_CGROUP))) {
+			rp_e_key(c->e, "cgroup");
+			rp_e_uint(c->e, cgroup);
 		}
+		/* a bigger struct than strace knows: its nonzero bytes, a page at most */
+		if (size > fetch)
+			rp_print_struct_tail(c, m, fetch,
+					     size < SC_EXT_STRUCT_MAX ? size : SC_EXT_STRUCT_MAX);
 		rp_e_close(c->e, '}');
 		/* what the kernel wrote through the pointers (the recorder reads
 		 * them at the exit: items 1 and 2 of the argument) */

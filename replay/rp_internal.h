@@ -200,6 +200,8 @@ bool rp_array_cut_at(const struct rp_print_opts *o, size_t k);
  * "/" "* bytes FROM..TO-1 *" "/ " and the bytes in hex (cut by -s). */
 void rp_print_struct_tail(struct rp_ctx *c, const struct rp_mem *m, size_t from, uint64_t to);
 typedef void (*rp_elem_fn)(struct rp_ctx *c, const uint8_t *elem, size_t size);
+/* An element that is an int (print_int_array_member). */
+void rp_print_int_elem(struct rp_ctx *c, const uint8_t *elem, size_t size);
 void rp_print_array(struct rp_ctx *c, unsigned i, bool at_exit, uint64_t nmemb, size_t elem_size,
 		    rp_elem_fn print_elem);
 /* An element of an array of struct iovec whose buffers strace does not

@@ -797,7 +797,10 @@ static long capture_arg_cb(__u32 i, void *unused)
 			capture_area(0, value, len, a.cap);
 		break;
 	case SC_ARG_STRUCT:
-		capture_area(0, value, a.size, a.size);
+		if (a.len != SC_LEN_NONE && length_of(c, a.len, &len))
+			capture_area(0, value, len, a.cap); /* an extensible struct */
+		else
+			capture_area(0, value, a.size, a.size);
 		capture_pointees(s, value);
 		break;
 	case SC_ARG_ARRAY:

@@ -436,6 +436,8 @@ static unsigned check_table(const struct sc_table *t)
 				      t->arch_name, d->name, i);
 			} else if (a->kind != SC_ARG_BUF &&
 				   !(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD) &&
+				   /* an extensible struct's size: an argument */
+				   !(a->kind == SC_ARG_STRUCT && a->len <= SC_LEN_ARG5) &&
 				   !(is_xlat_kind(a->kind) && a->len == SC_LEN_WHOLE)) {
 				CHECK(a->len == SC_LEN_NONE,
 				      "%s: %s: arg %u: stray length source %u", t->arch_name,
@@ -732,6 +734,9 @@ static void check_pointees(void)
 	     sizeof(((struct iovec *)0)->iov_len), 1},
 	    {SC_T_SOCK_FPROG, offsetof(struct sock_fprog, filter), offsetof(struct sock_fprog, len),
 	     sizeof(((struct sock_fprog *)0)->len), sizeof(struct sock_filter)},
+	    {SC_T_CLONE_ARGS, offsetof(struct clone_args, set_tid),
+	     offsetof(struct clone_args, set_tid_size),
+	     sizeof(((struct clone_args *)0)->set_tid_size), sizeof(pid_t)},
 	    /* one whole partition, no length */
 	    {SC_T_BLKPG_ARG, offsetof(struct blkpg_ioctl_arg, data), 0, 0,
 	     sizeof(struct blkpg_partition)},

@@ -581,6 +581,36 @@ static void children(const char *self, const char *work)
 	ca.exit_signal = SIGCHLD;
 	ca.cgroup = 1000;
 	sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+	/* pids asked for (not ours to ask: EINVAL/EPERM), one more than may
+	 * be asked (the address), an unreadable array */
+	pid_t tids[33];
+	for (int k = 0; k < 33; k++)
+		tids[k] = -1000 - k;
+	memset(&ca, 0, sizeof(ca));
+	ca.exit_signal = SIGCHLD;
+	ca.set_tid = (uintptr_t)tids;
+	ca.set_tid_size = 3;
+	sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+	ca.set_tid_size = 33;
+	sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+	ca.set_tid = (uintptr_t)BAD_PTR;
+	ca.set_tid_size = 2;
+	sys(SYS_clone3, (long)&ca, sizeof(ca), 0, 0, 0, 0);
+	/* a struct bigger than strace knows: nonzero bytes past it (E2BIG),
+	 * and past the readable memory (EFAULT) */
+	struct {
+		struct clone_args ca;
+		uint64_t more[2];
+	} big;
+	memset(&big, 0, sizeof(big));
+	big.ca.exit_signal = SIGCHLD;
+	big.more[1] = 0xfeedfacedeadbeefull;
+	sys(SYS_clone3, (long)&big, sizeof(big), 0, 0, 0, 0);
+	uint8_t *const end = page_tail(sizeof(ca));
+	if (end) {
+		memset(end, 0, sizeof(ca));
+		sys(SYS_clone3, (long)end, sizeof(ca) + 8, 0, 0, 0, 0);
+	}
 
 	/* execve and execveat: failures, then the program itself */
 	char *const args[] = {(char *)self, (char *)work, "exec", NULL};

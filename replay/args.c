@@ -437,8 +437,9 @@ void rp_arg_str_len(struct rp_ctx *c, unsigned i, size_t len)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
 	const size_t s = c->opts->max_strlen;
-	/* strace reads -s + 1 bytes (at most len) up to a NUL */
-	if (!c->sc->args[i] || !mem_usable(m) || mem_faulted_within(m, len < s + 1 ? len : s + 1)) {
+	/* up to a NUL in what strace reads */
+	if (!c->sc->args[i] || !mem_usable(m) ||
+	    mem_faulted_within(m, rp_str_read_len(c->opts, len))) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -469,8 +470,7 @@ void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool h
 		rp_arg_ptr(c, i);
 		return;
 	}
-	const uint64_t shown = len < c->opts->max_strlen ? len : c->opts->max_strlen;
-	if (mem_faulted_within(m, shown)) {
+	if (mem_faulted_within(m, rp_str_read_len(c->opts, len))) {
 		rp_arg_ptr(c, i);
 		return;
 	}

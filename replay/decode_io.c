@@ -121,7 +121,7 @@ void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		    filled ? rp_syscall_mem(c->sc, stop, i, RP_IOV_BUF(k)) : NULL;
 		const uint64_t show = len < left ? len : left;
 		/* strace shows the address of a buffer it cannot read up to -s */
-		const uint64_t wanted = show < c->opts->max_strlen ? show : c->opts->max_strlen;
+		const uint64_t wanted = rp_str_read_len(c->opts, show);
 		if (b && base && (b->len >= wanted || !(b->flags & STRTRC_MEM_UNREADABLE))) {
 			const size_t have = b->len < show ? b->len : (size_t)show;
 			rp_e_bytes(c->e, b->data, have, false, show > have);

@@ -308,6 +308,13 @@ bool rp_arg_written(const struct rp_ctx *c, unsigned i, void *out, size_t size);
 /* The same for a string the kernel wrote (getcwd, PR_GET_NAME): printed
  * under -e verbose= too, as strace prints strings. */
 const struct rp_mem *rp_arg_mem_str(struct rp_ctx *c, unsigned i, bool at_exit, size_t need);
+/* How many bytes of a len-byte string strace reads before it prints it
+ * (printstr_ex): -s + 1, to know whether "..." follows, at most len. When
+ * they cannot all be read, it prints the address instead. */
+static inline uint64_t rp_str_read_len(const struct rp_print_opts *o, uint64_t len)
+{
+	return len < (uint64_t)o->max_strlen + 1 ? len : (uint64_t)o->max_strlen + 1;
+}
 /* strace's !verbose(tcp) (-e verbose=): the address rather than what is
  * behind it; true when that was printed and the caller prints no more. */
 static inline bool rp_addr_only(struct rp_ctx *c, uint64_t addr)

@@ -146,6 +146,18 @@ static void rw_calls(void)
 		many[i].iov_len = 1;
 	}
 	syscall(SYS_writev, fd, many, 40);
+	/* strace reads -s + 1 bytes of a longer buffer: 32 before an unmapped
+	 * page print as the address, 33 as the string (EBADF: nothing written) */
+	char *const tail32 = page_tail(32);
+	if (tail32) {
+		memset(tail32, 'X', 32);
+		struct iovec long_iov = {.iov_base = tail32, .iov_len = (size_t)-1};
+		syscall(SYS_writev, BADFD, &long_iov, 1);
+		long_iov.iov_base = tail32 - 1;
+		syscall(SYS_writev, BADFD, &long_iov, 1);
+		syscall(SYS_write, BADFD, tail32, 64);
+		syscall(SYS_write, BADFD, tail32 - 1, 64);
+	}
 
 	syscall(SYS_close, fd);
 	syscall(SYS_close, fd);

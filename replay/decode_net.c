@@ -16,6 +16,7 @@
  * then leaves alone */
 #include <linux/errqueue.h>
 #include <linux/icmp.h>
+#include <linux/if_packet.h>
 
 /* ---- small printing helpers ---- */
 
@@ -501,6 +502,27 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_uint(c->e, alen);
 		rp_e_key(c->e, "mr_address");
 		rp_print_hwaddr(c, m->data + 8, alen < 8 ? alen : 8, SIZE_MAX);
+		rp_e_close(c->e, '}');
+		return;
+	}
+	if (addr && level == SOL_PACKET &&
+	    (optname == PACKET_RX_RING || optname == PACKET_TX_RING)) {
+		/* struct tpacket_req, of that exact length (not tpacket_req3) */
+		struct tpacket_req req;
+		if (len != (int)sizeof(req) || !mem_ok(m, sizeof(req))) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+		memcpy(&req, m->data, sizeof(req));
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "tp_block_size");
+		rp_e_uint(c->e, req.tp_block_size);
+		rp_e_key(c->e, "tp_block_nr");
+		rp_e_uint(c->e, req.tp_block_nr);
+		rp_e_key(c->e, "tp_frame_size");
+		rp_e_uint(c->e, req.tp_frame_size);
+		rp_e_key(c->e, "tp_frame_nr");
+		rp_e_uint(c->e, req.tp_frame_nr);
 		rp_e_close(c->e, '}');
 		return;
 	}

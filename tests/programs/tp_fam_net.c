@@ -673,6 +673,15 @@ static void netlink_packet(void)
 	check("packet membership odd",
 	      syscall(SYS_setsockopt, p, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mreq, sizeof(mreq)),
 	      EINVAL);
+	/* rings: sizes the kernel refuses (not a multiple of the page) */
+	struct tpacket_req ring = {
+	    .tp_block_size = 100, .tp_block_nr = 2, .tp_frame_size = 50, .tp_frame_nr = 4};
+	check("packet rx ring",
+	      syscall(SYS_setsockopt, p, SOL_PACKET, PACKET_RX_RING, &ring, sizeof(ring)), EINVAL);
+	check("packet tx ring",
+	      syscall(SYS_setsockopt, p, SOL_PACKET, PACKET_TX_RING, &ring, sizeof(ring)), EINVAL);
+	check("packet ring short",
+	      syscall(SYS_setsockopt, p, SOL_PACKET, PACKET_RX_RING, &ring, 12), EINVAL);
 	check("close", syscall(SYS_close, p), 0);
 }
 

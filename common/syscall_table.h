@@ -186,6 +186,7 @@ enum sc_len_source {
 	X(RSEQ, 32)                                                                                \
 	X(ROBUST_LIST_HEAD, 24)                                                                    \
 	X(CLONE_ARGS, 88)                                                                          \
+	X(SYSCTL_ARGS, 80) /* struct __sysctl_args (_sysctl) */                                    \
 	X(OPEN_HOW, 24)                                                                            \
 	X(SEMBUF, 6)                                                                               \
 	X(MQ_ATTR, 64)                                                                             \

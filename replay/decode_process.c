@@ -15,6 +15,7 @@
 #include <linux/sched.h>
 #include <linux/sched/types.h>
 #include <linux/seccomp.h>
+#include <linux/sysctl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -1618,6 +1619,29 @@ void rp_dec_process_mrelease(struct rp_ctx *c)
 {
 	rp_arg_fd(c, (int32_t)c->sc->args[0]);
 	rp_e_hex(c->e, (uint32_t)c->sc->args[1]);
+}
+
+/* _sysctl (which kernels no longer have): struct __sysctl_args, its
+ * pointers as addresses, as strace */
+void rp_dec_sysctl(struct rp_ctx *c)
+{
+	struct __sysctl_args a;
+	if (!rp_arg_copy(c, 0, false, &a, sizeof(a)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "name");
+	rp_e_ptr(c->e, (uint64_t)(uintptr_t)a.name);
+	rp_e_key(c->e, "nlen");
+	rp_e_int(c->e, a.nlen);
+	rp_e_key(c->e, "oldval");
+	rp_e_ptr(c->e, (uint64_t)(uintptr_t)a.oldval);
+	rp_e_key(c->e, "oldlenp");
+	rp_e_ptr(c->e, (uint64_t)(uintptr_t)a.oldlenp);
+	rp_e_key(c->e, "newval");
+	rp_e_ptr(c->e, (uint64_t)(uintptr_t)a.newval);
+	rp_e_key(c->e, "newlen");
+	rp_e_uint(c->e, a.newlen);
+	rp_e_close(c->e, '}');
 }
 
 /* reboot: LINUX_REBOOT_CMD_RESTART2's argument is a string of at most 256

@@ -62,6 +62,7 @@
 #include <linux/quota.h>
 #include <linux/perf_event.h>
 #include <linux/rseq.h>
+#include <linux/sysctl.h>
 #include <linux/sched.h>
 /* linux/sched/types.h redefines glibc's struct sched_param. */
 #define sched_param linux_sched_param
@@ -641,6 +642,7 @@ static void check_sizes(void)
 	    {SC_T_ROBUST_LIST_HEAD, sizeof(struct robust_list_head), 0},
 	    {SC_T_CLONE_ARGS, CLONE_ARGS_SIZE_VER2, 0},
 	    {SC_T_CLONE_ARGS, sizeof(struct clone_args), 0},
+	    {SC_T_SYSCTL_ARGS, sizeof(struct __sysctl_args), 0},
 	    {SC_T_OPEN_HOW, sizeof(struct open_how), 0},
 	    {SC_T_SEMBUF, sizeof(struct sembuf), 0},
 	    {SC_T_MQ_ATTR, sizeof(struct mq_attr), 0},

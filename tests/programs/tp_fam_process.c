@@ -23,6 +23,7 @@
 #include <linux/kexec.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/sysctl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
@@ -433,6 +434,10 @@ static void system_info(void)
 	char *const cmdline = page_tail(8);
 	if (cmdline)
 		memcpy(cmdline, "restart2", 8);
+	/* _sysctl, gone from kernels (ENOSYS): its struct, pointers as addresses */
+	struct __sysctl_args sa = {.nlen = 2, .oldlenp = (size_t *)BAD_PTR, .newlen = 12};
+	sys(SYS__sysctl, (long)&sa, 0, 0, 0, 0, 0);
+	sys(SYS__sysctl, (long)BAD_PTR, 0, 0, 0, 0, 0);
 	sys(SYS_reboot, 0, 0, LINUX_REBOOT_CMD_CAD_OFF, 0, 0, 0);
 	sys(SYS_reboot, LINUX_REBOOT_MAGIC1, 0x13111992, LINUX_REBOOT_CMD_RESTART2, (long)"again",
 	    0, 0);

@@ -555,12 +555,13 @@ static void print_capset(struct rp_ctx *c, uint64_t v)
 #define CAP_V2 0x20071026u
 #define CAP_V3 0x20080522u
 
-static void print_cap_header(struct rp_ctx *c, uint32_t *version)
+/* The header: false, after its address, when it was not read. */
+static bool print_cap_header(struct rp_ctx *c, uint32_t *version)
 {
 	const struct rp_mem *m = rp_arg_mem(c, 0, false, 8);
 	*version = 0;
 	if (!m)
-		return;
+		return false;
 	*version = rp_get_u32(m->data);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "version");
@@ -582,6 +583,7 @@ static void print_cap_header(struct rp_ctx *c, uint32_t *version)
 	rp_e_key(c->e, "pid");
 	rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
 	rp_e_close(c->e, '}');
+	return true;
 }
 
 static void print_cap_data(struct rp_ctx *c, unsigned i, bool out, uint32_t version)
@@ -606,10 +608,11 @@ static void print_cap_data(struct rp_ctx *c, unsigned i, bool out, uint32_t vers
 static void print_capget(struct rp_ctx *c, bool get)
 {
 	uint32_t version;
-	print_cap_header(c, &version);
-	/* capget refuses an unknown version before it writes the data; capset's
-	 * is shown as version 1's, as strace does */
-	if (get && version != CAP_V1 && version != CAP_V2 && version != CAP_V3) {
+	const bool header = print_cap_header(c, &version);
+	/* without the header, strace does not know the data's size: its
+	 * address; capget refuses an unknown version before it writes the
+	 * data; capset's is shown as version 1's, as strace does */
+	if (!header || (get && version != CAP_V1 && version != CAP_V2 && version != CAP_V3)) {
 		rp_arg_ptr(c, 1);
 		return;
 	}

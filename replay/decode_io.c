@@ -427,10 +427,18 @@ static void fdset_text(struct rp_buf *b, const uint8_t *p, size_t len, int64_t n
 	rp_buf_putc(b, ']');
 }
 
+/* Whether strace could read the set of nfds descriptors m captured: it
+ * reads whole longs (the kernel only those of the descriptors it has). */
+static bool fdset_read(const struct rp_mem *m, int64_t nfds)
+{
+	const uint64_t size = nfds < 0 ? 0 : (((uint64_t)nfds + 7) / 8 + 7) & ~7ull;
+	return m && m->len && !((m->flags & STRTRC_MEM_UNREADABLE) && m->len < size);
+}
+
 static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 {
 	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || nfds < 0 || !m || !m->len || !c->deref) {
+	if (!c->sc->args[i] || nfds < 0 || !fdset_read(m, nfds) || !c->deref) {
 		rp_arg_ptr(c, i);
 		return;
 	}
@@ -477,7 +485,7 @@ static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
 	int64_t budget = sc->rval;
 	for (unsigned k = 0; k < 3; k++) {
 		const struct rp_mem *m = rp_syscall_mem(sc, STRTRC_AT_EXIT, k + 1, 0);
-		if (!sc->args[k + 1] || !m)
+		if (!sc->args[k + 1] || !fdset_read(m, nfds))
 			continue;
 		struct rp_buf t = {0};
 		fdset_text(&t, m->data, m->len, nfds, &budget);

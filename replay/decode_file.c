@@ -337,7 +337,8 @@ static void print_xattr_val(struct rp_ctx *c, unsigned i, uint64_t size, bool at
 	const uint64_t addr = c->sc->args[i];
 	const struct rp_mem *m =
 	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-	if (!addr || size > 65536 || !m) {
+	if (!addr || size > 65536 || !m ||
+	    ((m->flags & STRTRC_MEM_UNREADABLE) && m->len < rp_str_read_len(c->opts, size))) {
 		rp_arg_ptr(c, i);
 		return;
 	}

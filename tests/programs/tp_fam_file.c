@@ -35,6 +35,8 @@
 #include <utime.h>
 #include <unistd.h>
 
+#include "tp_expect.h"
+
 #ifndef AT_EACCESS
 #define AT_EACCESS 0x200
 #endif
@@ -330,6 +332,12 @@ static void xattrs(void)
 	S(SYS_setxattr, "f1", "user.test", "value", 5, XATTR_CREATE);
 	S(SYS_setxattr, "f1", "user.test", "value", 5, XATTR_CREATE);
 	S(SYS_setxattr, "f1", "user.bin", "\x01\x02zz\n", 5, 0);
+	/* a value running into an unmapped page: its address (EFAULT) */
+	char *const cut = page_tail(7);
+	if (cut) {
+		memcpy(cut, "foo\0bar", 7);
+		S(SYS_setxattr, "f1", "user.cut", cut, 8, 0);
+	}
 	S(SYS_getxattr, "f1", "user.test", buf, 64);
 	S(SYS_getxattr, "f1", "user.test", NULL, 0);
 	S(SYS_getxattr, "f1", "user.none", buf, 64);
@@ -551,5 +559,5 @@ int main(int argc, char **argv)
 	cleanup();
 	S(SYS_chdir, "..");
 	S(SYS_rmdir, "tp_fam_file.d");
-	return 0;
+	return failures ? 1 : 0;
 }

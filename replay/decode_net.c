@@ -469,6 +469,24 @@ static void print_setsockopt_val(struct rp_ctx *c)
 		rp_e_close(c->e, '}');
 		return;
 	}
+	if (addr && level == SOL_IPV6 &&
+	    (optname == IPV6_ADD_MEMBERSHIP || optname == IPV6_DROP_MEMBERSHIP ||
+	     optname == IPV6_JOIN_ANYCAST || optname == IPV6_LEAVE_ANYCAST)) {
+		/* struct ipv6_mreq, whatever longer length is given */
+		struct ipv6_mreq mreq;
+		if (len < (int)sizeof(mreq) || !mem_ok(m, sizeof(mreq))) {
+			rp_e_ptr(c->e, addr);
+			return;
+		}
+		memcpy(&mreq, m->data, sizeof(mreq));
+		rp_e_open(c->e, '{');
+		rp_print_inet_addr(c, AF_INET6, mreq.ipv6mr_multiaddr.s6_addr, 16,
+				   "ipv6mr_multiaddr");
+		rp_e_key(c->e, "ipv6mr_interface");
+		rp_print_ifindex(c, mreq.ipv6mr_interface);
+		rp_e_close(c->e, '}');
+		return;
+	}
 	if (addr && (level == 0 || level == 41) && (optname == 42 || optname == 45)) {
 		/* MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP: struct group_req, an
 		 * interface and a sockaddr_storage after 4 bytes of padding */

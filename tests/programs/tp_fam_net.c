@@ -425,6 +425,19 @@ static void udp6(void)
 	len = sizeof(from);
 	check("recvfrom6", syscall(SYS_recvfrom, s, buf, sizeof(buf), 0, &from, &len), 0);
 	check("close", syscall(SYS_close, s), 0);
+	/* group memberships on no descriptor: the struct, whatever longer
+	 * length is given; its address when shorter */
+	struct ipv6_mreq mreq6 = {.ipv6mr_interface = 1};
+	inet_pton(AF_INET6, "ff01::c", &mreq6.ipv6mr_multiaddr);
+	check("join6",
+	      syscall(SYS_setsockopt, -1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, &mreq6, sizeof(mreq6)),
+	      EBADF);
+	check("leave6 long", syscall(SYS_setsockopt, -1, SOL_IPV6, IPV6_LEAVE_ANYCAST, &mreq6, 64),
+	      EBADF);
+	check(
+	    "drop6 short",
+	    syscall(SYS_setsockopt, -1, SOL_IPV6, IPV6_DROP_MEMBERSHIP, &mreq6, sizeof(mreq6) - 1),
+	    EBADF);
 
 	const long t = check("socket6 tcp", syscall(SYS_socket, AF_INET6, SOCK_STREAM, 0), 0);
 	addr.sin6_port = htons(PORT_CLOSED);

@@ -1546,7 +1546,13 @@ void rp_dec_sched_getattr(struct rp_ctx *c)
  * caller's, as the trace knows the caller's descriptors only. */
 static void print_pid_fd(struct rp_ctx *c, int32_t pid, int64_t fd)
 {
-	if (pid > 0 && (uint32_t)pid == c->ev->pid)
+	/* the caller's own descriptors (the recorder knows no other's), the
+	 * pid as the caller's pid namespace numbers it */
+	const uint32_t seen =
+	    pid > 0 && c->session
+		? rp_session_pid_translate(c->session, c->ev->tid, pid, SC_PID_TGID)
+		: 0;
+	if (pid > 0 && (seen ? seen : (uint32_t)pid) == c->ev->pid)
 		rp_arg_fd(c, (int32_t)fd);
 	else
 		rp_e_int(c->e, (int32_t)fd);

@@ -392,5 +392,19 @@ if [ -x "$bindir/strec" ]; then
 		{ echo "FAIL: --info command: $line (words $words)"; fail=1; }
 fi
 
+# --pidns-translation: a process in a pid namespace of its own names itself 1;
+# kcmp of its own descriptors still names them (-y), the pid translated
+if [ -x "$bindir/strec" ] && unshare --pid --fork true 2>/dev/null; then
+	"$bindir/strec" -q -o "$dir/ns.trc" unshare --pid --fork python3 -S -c '
+import ctypes, os
+libc = ctypes.CDLL("libc.so.6", use_errno=True)
+fd = os.open("/dev/null", os.O_RDONLY)
+libc.syscall(312, os.getpid(), os.getpid(), 0, fd, fd)  # kcmp KCMP_FILE
+' >/dev/null 2>&1
+	"$strep" -y --pidns-translation -e trace=kcmp "$dir/ns.trc" >"$dir/ns.out"
+	grep -Eq '^[0-9]+ +kcmp\(1 /\* [0-9]+ in strace.s PID NS \*/, 1 /\* [0-9]+ in strace.s PID NS \*/, KCMP_FILE, ([0-9]+)</dev/null>, \1</dev/null>\) += 0$' "$dir/ns.out" ||
+		{ echo "FAIL: kcmp in a pid namespace: $(cat "$dir/ns.out")"; fail=1; }
+fi
+
 [ $fail = 0 ] && echo "strep_cli: ok"
 exit $fail

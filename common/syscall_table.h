@@ -492,7 +492,8 @@ enum sc_decoder_id {
 	X(PRCTL)	/* PR_GET_DUMPABLE's "1 (SUID_DUMP_USER)" */                               \
 	X(IOPRIO)	/* ioprio_get's "0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))" */           \
 	X(IOCTL)	/* by the command: NS_GET_NSTYPE's "268435456 (CLONE_NEWUSER)" */          \
-	X(UINT_ERRNO)	/* an int error the kernel returns as unsigned (modify_ldt) */
+	X(UINT_ERRNO)	/* an int error the kernel returns as unsigned (modify_ldt) */             \
+	X(RECVMMSG)	/* "1 (left {tv_sec=0, tv_nsec=12340188})": the timeout left */
 
 /* What kind of id a pid argument or result is (strace's PT_*), which
  * --pidns-translation looks up in the task's pid namespace: a SC_ARG_PID's

@@ -1106,6 +1106,23 @@ void rp_dec_recvmmsg(struct rp_ctx *c)
 	decode_recvmmsg(c);
 }
 
+/* The timeout the call left, which the kernel wrote back */
+bool rp_rv_RECVMMSG(struct rp_ctx *c, struct rp_buf *b)
+{
+	const uint64_t timeout = c->sc->args[4];
+	const struct rp_mem *const t = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 4, 0);
+	/* not under -e verbose= either */
+	if (!c->exiting_ok || !timeout || !c->deref || !t || t->len < 16)
+		return false;
+	rp_buf_printf(b, "%" PRId64 " (left ", c->sc->rval);
+	struct rp_emit e;
+	rp_e_init(&e, b, c->opts);
+	e.json = false;
+	rp_print_timespec_data(&e, t->data, "tv_nsec");
+	rp_buf_putc(b, ')');
+	return true;
+}
+
 void rp_dec_shutdown(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;

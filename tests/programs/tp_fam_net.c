@@ -381,6 +381,10 @@ static void udp4(void)
 	expect("recvmmsg 2",
 	       check("recvmmsg", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, NULL), 0) == 2);
 	check("recvmmsg empty", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, NULL), EAGAIN);
+	/* a timeout of nothing: the message there, then the time left (none) */
+	check("send one", syscall(SYS_sendto, b, "one", 3, 0, NULL, 0), 0);
+	struct timespec none = {0, 0};
+	check("recvmmsg timeout", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, &none), 0);
 	/* an invalid timeout: strace prints tv_nsec unsigned */
 	struct timespec bad = {0, -1};
 	check("recvmmsg bad timeout", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, &bad), EINVAL);

@@ -363,7 +363,16 @@ bool rp_rv_TIMEX_STATE(struct rp_ctx *c, struct rp_buf *b)
 {
 	const char *const name =
 	    c->sc->rval >= 0 ? rp_xlat_lookup(&rp_x_adjtimex_state, (uint64_t)c->sc->rval) : NULL;
-	if (!name)
+	/* strace names the state only after the struct it printed (not its
+	 * address: -e verbose=, or not readable) */
+	unsigned timex_arg = 0; /* adjtimex's first, clock_adjtime's second */
+	for (unsigned i = 0; c->sc->desc && i < c->sc->desc->nargs; i++) {
+		if (c->sc->desc->args[i].type == SC_T_TIMEX &&
+		    c->sc->desc->args[i].kind == SC_ARG_STRUCT)
+			timex_arg = i;
+	}
+	const struct rp_mem *const m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, timex_arg, 0);
+	if (!name || !c->deref || !c->sc->args[timex_arg] || !m || m->len < SC_SIZE(TIMEX))
 		return false;
 	rp_buf_printf(b, "%" PRId64 " (%s)", c->sc->rval, name);
 	return true;

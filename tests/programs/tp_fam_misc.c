@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <linux/aio_abi.h>
 #include <linux/io_uring.h>
+#include <linux/hw_breakpoint.h>
 #include <linux/perf_event.h>
 #include <linux/seccomp.h>
 #include <stdint.h>
@@ -89,6 +90,49 @@ static void perf(void)
 		close((int)fd);
 	expect("perf_event_open EFAULT", syscall(SYS_perf_event_open, BAD_PTR, 0, -1, -1, 0),
 	       EFAULT);
+	/* a cache event by its three parts; a breakpoint; a frequency and a
+	 * clock; none the kernel takes from a bad group descriptor (EBADF) */
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_HW_CACHE;
+	attr.size = PERF_ATTR_SIZE_VER5;
+	attr.config = PERF_COUNT_HW_CACHE_L1D | PERF_COUNT_HW_CACHE_OP_WRITE << 8 |
+		      PERF_COUNT_HW_CACHE_RESULT_MISS << 16 | 0x7ull << 32;
+	attr.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_BRANCH_STACK | PERF_SAMPLE_STACK_USER;
+	attr.branch_sample_type = PERF_SAMPLE_BRANCH_ANY | PERF_SAMPLE_BRANCH_USER;
+	attr.sample_stack_user = 4096;
+	attr.freq = 1;
+	attr.sample_freq = 4000;
+	attr.precise_ip = 2;
+	attr.use_clockid = 1;
+	attr.clockid = CLOCK_MONOTONIC;
+	expect("perf_event_open cache", syscall(SYS_perf_event_open, &attr, 0, -1, 1000, 0), EBADF);
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_BREAKPOINT;
+	attr.size = sizeof(attr);
+	attr.bp_type = HW_BREAKPOINT_W;
+	attr.bp_addr = 0x1000;
+	attr.bp_len = HW_BREAKPOINT_LEN_4;
+	attr.watermark = 1;
+	attr.wakeup_watermark = 7;
+	expect("perf_event_open breakpoint", syscall(SYS_perf_event_open, &attr, 0, -1, 1000, 0),
+	       EBADF);
+	attr.bp_type = HW_BREAKPOINT_R | HW_BREAKPOINT_X; /* no such combination */
+	expect("perf_event_open bad breakpoint",
+	       syscall(SYS_perf_event_open, &attr, 0, -1, 1000, 0), EBADF);
+	/* a bigger struct than the kernel's with a byte set past it: E2BIG,
+	 * and the size it knows written back */
+	struct {
+		struct perf_event_attr attr;
+		uint8_t more[64];
+	} big;
+	memset(&big, 0, sizeof(big));
+	big.attr.type = PERF_TYPE_SOFTWARE;
+	big.attr.size = sizeof(big);
+	big.more[60] = 1;
+	expect("perf_event_open E2BIG", syscall(SYS_perf_event_open, &big, 0, -1, -1, 0), E2BIG);
+	/* below the first published size: the address */
+	attr.size = 16;
+	expect("perf_event_open small", syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0), E2BIG);
 }
 
 static void seccomp(void)

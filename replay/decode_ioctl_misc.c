@@ -179,8 +179,7 @@ bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd)
 		rp_e_uint(c->e, arg);
 		return true;
 	case PERF_EVENT_IOC_MODIFY_ATTRIBUTES:
-		/* strace decodes the perf_event_attr; strec has no decoder of it */
-		rp_arg_ptr(c, 2);
+		rp_print_perf_event_attr(c, 2);
 		return true;
 	case PERF_EVENT_IOC_SET_FILTER:
 		rp_arg_str(c, 2);

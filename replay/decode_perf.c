@@ -244,17 +244,17 @@ out:
 	rp_e_close(c->e, '}');
 }
 
-void rp_dec_perf_event_open(struct rp_ctx *c)
+void rp_print_perf_event_attr(struct rp_ctx *c, unsigned i)
 {
-	const uint64_t *a = c->sc->args;
-	const struct rp_mem *const m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 0, 0);
+	const uint64_t addr = c->sc->args[i];
+	const struct rp_mem *const m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
 	const size_t size_off = offsetof(struct perf_event_attr, size);
 	/* strace reads the size, then the struct as far as the size and the
 	 * struct it knows go (to wakeup_events without -v): the address when
 	 * either read fails, or the size is below the first published one */
 	struct perf_event_attr attr;
 	uint32_t size = 0;
-	if (a[0] && m && m->len >= size_off + 4)
+	if (addr && m && m->len >= size_off + 4)
 		size = rp_get_u32(m->data + size_off);
 	if (size > sizeof(attr))
 		size = sizeof(attr);
@@ -262,21 +262,27 @@ void rp_dec_perf_event_open(struct rp_ctx *c)
 		size = PERF_ATTR_SIZE_VER0;
 	const size_t fetch =
 	    c->opts->verbose ? size : offsetof(struct perf_event_attr, wakeup_events);
-	if (!a[0] || !m || m->len < size_off + 4 || size < PERF_ATTR_SIZE_VER0 || !c->deref ||
+	if (!addr || !m || m->len < size_off + 4 || size < PERF_ATTR_SIZE_VER0 || !c->deref ||
 	    m->len < fetch) {
-		rp_arg_ptr(c, 0);
-	} else {
-		memset(&attr, 0, sizeof(attr));
-		memcpy(&attr, m->data, fetch);
-		/* E2BIG: the kernel wrote the size it knows */
-		const struct rp_mem *const x = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, 0, 0);
-		uint32_t back = 0;
-		const bool size_back = c->sc->finished && c->sc->rval == -E2BIG && x &&
-				       x->stop == STRTRC_AT_EXIT && x->len >= size_off + 4;
-		if (size_back)
-			back = rp_get_u32(x->data + size_off);
-		print_attr(c, &attr, fetch, size_back ? &back : NULL);
+		rp_arg_ptr(c, i);
+		return;
 	}
+	memset(&attr, 0, sizeof(attr));
+	memcpy(&attr, m->data, fetch);
+	/* E2BIG: the kernel wrote the size it knows */
+	const struct rp_mem *const x = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0);
+	uint32_t back = 0;
+	const bool size_back = c->sc->finished && c->sc->rval == -E2BIG && x &&
+			       x->stop == STRTRC_AT_EXIT && x->len >= size_off + 4;
+	if (size_back)
+		back = rp_get_u32(x->data + size_off);
+	print_attr(c, &attr, fetch, size_back ? &back : NULL);
+}
+
+void rp_dec_perf_event_open(struct rp_ctx *c)
+{
+	const uint64_t *a = c->sc->args;
+	rp_print_perf_event_attr(c, 0);
 	rp_e_int(c->e, (int32_t)a[1]);
 	rp_e_int(c->e, (int32_t)a[2]);
 	rp_arg_fd(c, (int32_t)a[3]);

@@ -219,6 +219,9 @@ void rp_print_hex_array(struct rp_ctx *c, const void *base, size_t n, size_t ele
  * the call's: futex_waitv's FUTEX_WAITV_MAX). */
 void rp_print_array_mem_max(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t nmemb,
 			    uint64_t max_elems, size_t elem_size, rp_elem_fn print_elem);
+/* struct perf_event_attr at arg i as strace prints it, read as far as its
+ * size says (decode_perf.c): perf_event_open's, PERF_EVENT_IOC_MODIFY_ATTRIBUTES'. */
+void rp_print_perf_event_attr(struct rp_ctx *c, unsigned i);
 /* Classic BPF (decode_bpf_filter.c): the struct sock_fprog of a seccomp
  * or socket filter at arg i, "{len=N, filter=[BPF_STMT(...), ...]}" (the
  * instructions under -v only, as strace); n instructions at arg i that the

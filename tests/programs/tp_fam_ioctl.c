@@ -18,6 +18,7 @@
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/hdreg.h>
+#include <linux/hw_breakpoint.h>
 #include <linux/input.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
@@ -167,6 +168,16 @@ static void perf_calls(void)
 	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_SET_OUTPUT, 0);
 	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_SET_FILTER, "filter: pid == 1");
 	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_PAUSE_OUTPUT, 1UL);
+	/* the attributes themselves, not the pointer the number sizes */
+	struct perf_event_attr attr;
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_BREAKPOINT;
+	attr.size = PERF_ATTR_SIZE_VER1;
+	attr.bp_type = HW_BREAKPOINT_RW;
+	attr.bp_addr = 0x4000;
+	attr.bp_len = 8;
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &attr);
+	syscall(SYS_ioctl, BADFD, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, BADPTR);
 }
 
 /* A userfaultfd (root may make one): the API handshake, a registered page,

@@ -204,11 +204,15 @@ def name_pids(rest, names):
         # chance: si_int=1234 when pids wrap), nor part of one (8192*1024)
         rest = re.sub(r"(?<=[(\s\[-])(\d{2,})(?=[,)\]\s]|$)",
                       lambda m: names.get(m.group(1), m.group(1)), rest)
-        # -e raw=: in hex; not futex's, whose hex numbers are operations and
-        # values (an op of 0x18d is not the task whose pid is 397)
+        # -e raw=: in hex, as whole arguments too (not a flag set's unknown
+        # bits: sched_flags=...|0x380 is not the task whose pid is 896); not
+        # futex's, whose hex numbers are operations and values (an op of
+        # 0x18d is not the task whose pid is 397)
         if not rest.startswith("futex("):
-            rest = re.sub(r"(?<![=\w])0x([0-9a-f]{2,})\b",
-                          lambda m: names.get(str(int(m.group(1), 16)), m.group(0)), rest)
+            # (10 and up, as in decimal)
+            rest = re.sub(r"(?<=[(\s\[-])0x([0-9a-f]+)(?=[,)\]\s]|$)",
+                          lambda m: names.get(str(int(m.group(1), 16)), m.group(0))
+                          if int(m.group(1), 16) >= 10 else m.group(0), rest)
     return rest
 
 

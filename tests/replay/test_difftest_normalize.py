@@ -24,6 +24,8 @@ RUN = """\
 {p} mkdir("/tmp/tp_syscalls.{p}", 0700) = 0
 {p} openat(AT_FDCWD, "/proc/{c}/status", O_RDONLY) = 3
 {p} fcntl(4, 0x9) = {c}
+{p} sched_setattr(0, {{size=56, sched_policy=0xffffffff /* SCHED_??? */, sched_flags=SCHED_FLAG_RESET_ON_FORK|0x380, sched_util_min=0, sched_util_max=0}}, 0) = -1 EINVAL (Invalid argument)
+{p} kill(0x{c:x}, 0xa) = 0
 {c} kill({p}, SIGUSR1) = 0
 {c} exit_group(0) = ?
 {p} wait4(-1, [{{WIFEXITED(s) && WEXITSTATUS(s) == 0}}], 0, NULL) = {c}
@@ -38,7 +40,8 @@ def norm(parent, child):
 
 failures = 0
 reference = norm(4321, 4322)
-for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032), (311, 11), (1024, 8192)]:
+for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032), (311, 11), (1024, 8192),
+                      (896, 897)]:
     got = norm(parent, child)
     if got != reference:
         failures += 1
@@ -54,7 +57,8 @@ text = "\n".join(line for lines in reference.values() for line in lines)
 for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234", "rlim_cur=8192*1024,", "kill(-P", "parent_tid=[P",
              "l_pid=P", "kill(P", "= P", "0x3039 /* F_???", "fcntl(4, 0x408, 0x1234) = 65536",
              "F_SETPIPE_SZ, 12288) = 12288",
-             "site.cpython-311.pyc", "python3.11/", "tp_syscalls.P1", "/proc/P1.1/", "F_SETOWN, P", "fcntl(4, 0x9) = P"):
+             "site.cpython-311.pyc", "python3.11/", "tp_syscalls.P1", "/proc/P1.1/", "F_SETOWN, P", "fcntl(4, 0x9) = P",
+             "sched_flags=SCHED_FLAG_RESET_ON_FORK|0x380,", "kill(P1.1, 0xa)"):
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")

@@ -51,19 +51,20 @@ static void sleeps(void)
 
 	/* An ignored signal still interrupts a traced sleep; the kernel then
 	 * resumes it with restart_syscall. The alarm must come after the sleep
-	 * began, in every run: a quarter second leaves room for two tracer
-	 * stops on a loaded machine (50 ms did not). */
+	 * began, in every run: half a second leaves room for two tracer stops
+	 * on a loaded machine (50 ms did not, nor once did 250 ms under two CI
+	 * runs and two busy loops). */
 	signal(SIGALRM, SIG_IGN);
-	const struct itimerval alarm_soon = {{0, 0}, {0, 250000}};
+	const struct itimerval alarm_soon = {{0, 0}, {0, 500000}};
 	expect("setitimer alarm", syscall(SYS_setitimer, ITIMER_REAL, &alarm_soon, NULL), 0);
-	const struct timespec longer = {0, 600000000};
+	const struct timespec longer = {1, 500000000};
 	expect("nanosleep interrupted", syscall(SYS_nanosleep, &longer, NULL), 0);
 	/* interrupted with TIMER_ABSTIME: the kernel leaves rem alone (strace
 	 * prints its address) and restarts the call as it was */
 	struct timespec until;
 	expect("setitimer alarm", syscall(SYS_setitimer, ITIMER_REAL, &alarm_soon, NULL), 0);
 	expect("clock_gettime now", syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &until), 0);
-	until.tv_sec += 1;
+	until.tv_sec += 2;
 	expect("clock_nanosleep abs interrupted",
 	       syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, TIMER_ABSTIME, &until, &rem), 0);
 	signal(SIGALRM, SIG_DFL);

@@ -131,7 +131,7 @@ static void print_attr(struct rp_ctx *c, const struct perf_event_attr *a, size_t
 	rp_e_enum(c->e, &rp_x_perf_type_id, a->type);
 	rp_e_key(c->e, "size");
 	rp_e_enum(c->e, &rp_x_perf_attr_size, a->size);
-	if (size_back) {
+	if (size_back && !c->e->json) { /* JSON: the value as given */
 		rp_e_changed(c->e);
 		rp_e_enum(c->e, &rp_x_perf_attr_size, *size_back);
 	}

@@ -142,6 +142,7 @@ enum sc_len_source {
 	X(U64, 8)                                                                                  \
 	X(LONG, 8)                                                                                 \
 	X(INT_PAIR, 8) /* int[2]: pipe, socketpair */                                              \
+	X(NEW_FD, 4)   /* int: a descriptor the call made (clone's CLONE_PIDFD) */                 \
 	X(STAT, 144)   /* struct stat */                                                           \
 	X(STATX, 256)  /* struct statx */                                                          \
 	X(STATFS, 120) /* struct statfs */                                                         \

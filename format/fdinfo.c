@@ -86,3 +86,16 @@ int strtrc_device_decode(const uint8_t *data, size_t len, uint32_t *type, uint64
 	*rdev = get_le(data + 4, 8);
 	return 0;
 }
+
+void strtrc_pidfd_encode(int32_t pid, uint8_t buf[STRTRC_PIDFD_SIZE])
+{
+	put_le(buf, (uint32_t)pid, 4);
+}
+
+int strtrc_pidfd_decode(const uint8_t *data, size_t len, int32_t *pid)
+{
+	if (!data || len != STRTRC_PIDFD_SIZE)
+		return -EBADMSG;
+	*pid = (int32_t)(uint32_t)get_le(data, 4);
+	return 0;
+}

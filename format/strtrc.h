@@ -86,6 +86,14 @@ enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
 #define STRTRC_DEVICE_SIZE 12
 void strtrc_device_encode(uint32_t type, uint64_t rdev, uint8_t buf[STRTRC_DEVICE_SIZE]);
 int strtrc_device_decode(const uint8_t *data, size_t len, uint32_t *type, uint64_t *rdev);
+/* The arg of records that say which process a new pidfd refers to (strace
+ * -yy's "3<pid:1234>"): the item of the descriptor's link
+ * ("anon_inode:[pidfd]"), addr the descriptor, data the pid as
+ * /proc/TID/fdinfo/N's "Pid:" gave it (-1: the process had ended). */
+#define STRTRC_ARG_PIDFD  9
+#define STRTRC_PIDFD_SIZE 4 /* the pid, int32 little-endian */
+void strtrc_pidfd_encode(int32_t pid, uint8_t buf[STRTRC_PIDFD_SIZE]);
+int strtrc_pidfd_decode(const uint8_t *data, size_t len, int32_t *pid);
 
 /* What a socket item says (FORMAT.md "Socket endpoints"). */
 struct strtrc_socket {

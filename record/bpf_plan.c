@@ -59,6 +59,9 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 		case SC_T_INT_PAIR:
 			p.flags |= SB_ARG_FD_PAIR;
 			break;
+		case SC_T_NEW_FD:
+			p.flags |= SB_ARG_NEW_FD;
+			break;
 		default:
 			break;
 		}

@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <linux/netlink.h>
 #include <stddef.h>
@@ -485,6 +486,10 @@ static int record_link(struct recorder *rec, const struct rec_task *task, pid_t 
 					      STRTRC_ARG_DEVICE};
 		rc = emit(&d, item, addr, dev, sizeof(dev), sizeof(dev), 0);
 	}
+	/* a pidfd: the process it refers to (strace -yy's "<pid:N>") */
+	int32_t fd;
+	if (!rc && rec_is_pidfd_link(target, (size_t)n) && sscanf(what, "fd/%" SCNd32, &fd) == 1)
+		rc = rec_write_pidfd(rec, task->tid, owner, fd, item, addr, ts);
 	return rc;
 }
 
@@ -538,23 +543,6 @@ static int record_passed_fds(struct recorder *rec, const struct rec_task *task,
 	return 0;
 }
 
-/* The process a pidfd of tid's names, from /proc/TID/fdinfo/N's "Pid:". */
-static pid_t pidfd_owner(pid_t tid, int32_t pidfd)
-{
-	char path[64], text[512];
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", tid, pidfd);
-	const int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	const ssize_t n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	text[n] = '\0';
-	const char *const line = strstr(text, "\nPid:");
-	return line ? (pid_t)strtol(line + 6, NULL, 10) : -1;
-}
-
 /* Descriptor arguments that are not the caller's (pidfd_getfd's target
  * descriptor): what they are in their own process, failed call or not. */
 static int record_remote_fds(struct recorder *rec, const struct rec_task *task,
@@ -564,7 +552,7 @@ static int record_remote_fds(struct recorder *rec, const struct rec_task *task,
 		const struct sc_arg *const a = &desc->args[i];
 		if (a->kind != SC_ARG_FD || a->type != SC_T_PIDFD_TARGET_FD)
 			continue;
-		const pid_t owner = pidfd_owner(task->tid, (int32_t)task->args[a->len]);
+		const pid_t owner = rec_pidfd_pid(task->tid, (int32_t)task->args[a->len]);
 		if (owner > 0)
 			return record_fd_link(rec, task, owner, STRTRC_RESULT_REMOTE_FD_ITEM,
 					      (int32_t)task->args[i], ts);
@@ -573,16 +561,25 @@ static int record_remote_fds(struct recorder *rec, const struct rec_task *task,
 }
 
 /* Descriptors the call added besides its return value: SCM_RIGHTS
- * received by recvmsg/recvmmsg, clone3's pidfd. */
+ * received by recvmsg/recvmmsg, clone3's pidfd, clone's (CLONE_PIDFD). */
 static int record_extra_fds(struct recorder *rec, const struct rec_task *task,
 			    const struct sc_desc *desc, int64_t rval, uint64_t ts)
 {
 	uint32_t item = STRTRC_RESULT_FD_ITEM;
 	int rc = 0;
+	const struct sc_table *const table = sc_table_for_arch(task->arch);
 	for (unsigned i = 0; rc == 0 && i < desc->nargs; i++) {
-		const struct sc_arg *const a = &desc->args[i];
+		const struct sc_arg effective =
+		    table ? sc_arg_effective(table, task->nr, desc, i, task->args) : desc->args[i];
+		const struct sc_arg *const a = &effective;
 		const uint64_t value = task->args[i];
-		if (a->kind == SC_ARG_MSGHDR && a->dir == SC_DIR_INOUT) {
+		if (a->kind == SC_ARG_STRUCT && a->type == SC_T_NEW_FD && rval > 0) {
+			/* the parent's: the child has no pidfd */
+			int32_t fd;
+			size_t got = 0;
+			if (rec_mem_read(task->tid, value, &fd, sizeof(fd), &got) == REC_READ_OK)
+				rc = record_fd_link(rec, task, task->tid, item++, fd, ts);
+		} else if (a->kind == SC_ARG_MSGHDR && a->dir == SC_DIR_INOUT) {
 			rc = record_passed_fds(rec, task, value, &item, ts);
 		} else if (a->kind == SC_ARG_MMSGHDR && a->dir == SC_DIR_INOUT) {
 			const uint64_t n =

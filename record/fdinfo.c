@@ -7,11 +7,14 @@
 #include "recorder.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -31,6 +34,47 @@ bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32
 	*type = st.st_mode & S_IFMT;
 	*rdev = st.st_rdev;
 	return true;
+}
+
+pid_t rec_pidfd_pid(pid_t tid, int32_t pidfd)
+{
+	char path[64], text[512];
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", tid, pidfd);
+	const int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	const ssize_t n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	text[n] = '\0';
+	const char *const line = strstr(text, "\nPid:");
+	return line ? (pid_t)strtol(line + 5, NULL, 10) : -1;
+}
+
+bool rec_is_pidfd_link(const char *target, size_t len)
+{
+	static const char pidfd[] = "anon_inode:[pidfd]";
+	return len == sizeof(pidfd) - 1 && memcmp(target, pidfd, len) == 0;
+}
+
+int rec_write_pidfd(struct recorder *rec, pid_t tid, pid_t owner, int32_t fd, uint32_t item,
+		    uint64_t addr, uint64_t ts)
+{
+	uint8_t data[STRTRC_PIDFD_SIZE];
+	strtrc_pidfd_encode(rec_pidfd_pid(owner, fd), data);
+	const struct strtrc_record r = {
+	    .kind = STRTRC_MEMORY,
+	    .tid = (uint32_t)tid,
+	    .ts_ns = ts,
+	    .u.memory = {.stop = STRTRC_AT_EXIT,
+			 .arg = STRTRC_ARG_PIDFD,
+			 .item = item,
+			 .addr = addr,
+			 .full_len = sizeof(data),
+			 .data = {data, sizeof(data)}},
+	};
+	return rec_write(rec, &r);
 }
 
 /* The inode of the peer of unix socket inode, or 0. */

@@ -209,6 +209,16 @@ int rec_capture_result(struct recorder *rec, const struct rec_task *task,
 bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32_t *type,
 		   uint64_t *rdev);
 
+/* The process pidfd of tid refers to, from /proc/TID/fdinfo/N's "Pid:"
+ * (-1: none, or it has ended). */
+pid_t rec_pidfd_pid(pid_t tid, int32_t pidfd);
+/* Whether a descriptor's /proc link (len bytes) names a pidfd. */
+bool rec_is_pidfd_link(const char *target, size_t len);
+/* The STRTRC_ARG_PIDFD record of descriptor fd of owner, whose link is
+ * item of tid's result records (addr as the link's). */
+int rec_write_pidfd(struct recorder *rec, pid_t tid, pid_t owner, int32_t fd, uint32_t item,
+		    uint64_t addr, uint64_t ts);
+
 /* strace -yy's view of socket fd of process tgid (strtrc_socket_encode's
  * bytes in buf): 0, or a negative errno when the kernel does not give it. */
 int rec_socket_query(pid_t tgid, int32_t fd, uint8_t *buf, size_t cap, size_t *len);

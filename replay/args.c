@@ -76,7 +76,21 @@ static bool socket_inode(const char *path, size_t len, uint64_t *inode)
 	return true;
 }
 
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len,
+/* strace -yy's pidfd: "<pid:N>" while the process lives, else its path
+ * (whether paths are asked or not); false for other descriptors. */
+static bool pidfd_text(struct rp_buf *b, const char *path, size_t len, int32_t pid, int xflag)
+{
+	static const char pidfd[] = "anon_inode:[pidfd]";
+	if (len != sizeof(pidfd) - 1 || memcmp(path, pidfd, len) != 0)
+		return false;
+	if (pid > 0)
+		rp_buf_printf(b, "<pid:%" PRId32 ">", pid);
+	else
+		rp_fd_path_text(b, path, len, xflag);
+	return true;
+}
+
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int32_t pidfd_pid,
 		const struct rp_print_opts *o, uint64_t ts)
 {
 	rp_buf_printf(b, "%" PRId64, fd);
@@ -103,6 +117,8 @@ void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len,
 		return;
 	}
 	rp_buf_free(&dev);
+	if ((o->decode_fds & RP_DECODE_FD_PIDFD) && pidfd_text(b, path, len, pidfd_pid, o->xflag))
+		return;
 	if (o->decode_fds & RP_DECODE_FD_PATH)
 		rp_fd_path_text(b, path, len, o->xflag);
 }
@@ -117,10 +133,11 @@ static void emit_fd_text(struct rp_ctx *c, int32_t fd, struct rp_buf *text)
 	rp_buf_free(text);
 }
 
-static void emit_fd(struct rp_ctx *c, int32_t fd, const char *path, size_t len)
+static void emit_fd(struct rp_ctx *c, int32_t fd, const struct rp_mem *link)
 {
 	struct rp_buf text = {0};
-	rp_fd_text(&text, fd, path, len, c->opts, c->sc->entry_ts_ns);
+	rp_fd_text(&text, fd, (const char *)link->data, link->len, rp_link_pidfd_pid(c->sc, link),
+		   c->opts, c->sc->entry_ts_ns);
 	emit_fd_text(c, fd, &text);
 }
 
@@ -146,7 +163,7 @@ void rp_arg_remote_fd(struct rp_ctx *c, int64_t fd)
 					    STRTRC_RESULT_REMOTE_FD_ITEM)
 			   : NULL;
 	if (link && link->addr == (uint64_t)(uint32_t)v)
-		emit_fd(c, v, (const char *)link->data, link->len);
+		emit_fd(c, v, link);
 	else
 		rp_e_int(c->e, v);
 }
@@ -161,10 +178,12 @@ void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 	/* strace looks a descriptor up when it prints it: an argument at the
 	 * call's entry, what the call created at its exit */
 	if (created)
-		rp_fd_text(b, fd, (const char *)created->data, created->len, c->opts,
-			   c->sc->exit_ts_ns);
+		rp_fd_text(b, fd, (const char *)created->data, created->len,
+			   rp_link_pidfd_pid(c->sc, created), c->opts, c->sc->exit_ts_ns);
 	else if (path)
-		rp_fd_text(b, fd, path, strlen(path), c->opts, c->sc->entry_ts_ns);
+		rp_fd_text(b, fd, path, strlen(path),
+			   rp_session_fd_pidfd_pid(c->session, c->ev->tid, fd), c->opts,
+			   c->sc->entry_ts_ns);
 	else
 		rp_buf_printf(b, "%d", fd);
 }

@@ -455,7 +455,9 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 			if (!first)
 				rp_buf_putc(&b, ' ');
 			if (path)
-				rp_fd_text(&b, fd, path, strlen(path), c->opts, c->sc->entry_ts_ns);
+				rp_fd_text(&b, fd, path, strlen(path),
+					   rp_session_fd_pidfd_pid(c->session, c->ev->tid, (int)fd),
+					   c->opts, c->sc->entry_ts_ns);
 			else
 				rp_buf_printf(&b, "%" PRId64, fd);
 			first = false;
@@ -934,7 +936,10 @@ bool rp_rv_FCNTL(struct rp_ctx *c, struct rp_buf *b)
 		const char *const path =
 		    rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
 		if (path) {
-			rp_fd_text(b, c->sc->rval, path, strlen(path), c->opts, c->sc->exit_ts_ns);
+			rp_fd_text(b, c->sc->rval, path, strlen(path),
+				   rp_session_fd_pidfd_pid(c->session, c->ev->tid,
+							   (int32_t)c->sc->args[0]),
+				   c->opts, c->sc->exit_ts_ns);
 			return true;
 		}
 	}

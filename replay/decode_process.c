@@ -96,6 +96,26 @@ static void print_tid_ptr(struct rp_ctx *c, unsigned i)
 		rp_arg_ptr(c, i);
 }
 
+/* clone's CLONE_PIDFD: the descriptor written at parent_tid, as [fd] with
+ * what -y names it (the recorder names it as a descriptor the call added). */
+static void print_pidfd_ptr(struct rp_ctx *c, unsigned i)
+{
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_EXIT, i, 0);
+	if (!m || m->len < 4 || !c->exiting_ok || !c->deref || c->e->json) {
+		print_tid_ptr(c, i);
+		return;
+	}
+	struct rp_buf b = {0};
+	rp_buf_putc(&b, '[');
+	rp_buf_fd(c, &b, (int32_t)rp_get_u32(m->data));
+	rp_buf_putc(&b, ']');
+	if (b.oom)
+		print_tid_ptr(c, i);
+	else
+		rp_e_raw(c->e, b.data);
+	rp_buf_free(&b);
+}
+
 static void print_clone(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
@@ -105,7 +125,10 @@ static void print_clone(struct rp_ctx *c)
 	clone_flags(c, a[0]);
 	if (a[0] & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
 		rp_e_key(c->e, "parent_tid"); /* the pidfd too, as strace 6.1 names it */
-		print_tid_ptr(c, 2);
+		if (a[0] & CLONE_PIDFD)
+			print_pidfd_ptr(c, 2);
+		else
+			print_tid_ptr(c, 2);
 	}
 	if (a[0] & CLONE_SETTLS) {
 		rp_e_key(c->e, "tls");

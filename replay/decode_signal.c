@@ -292,7 +292,9 @@ static void print_si_band_fd(struct rp_emit *e, const uint8_t *si, const struct 
 	const char *const path = names->fds ? rp_session_fd_path(names->fds, names->tid, fd) : NULL;
 	struct rp_buf text = {0};
 	if (path)
-		rp_fd_text(&text, fd, path, strlen(path), e->opts, UINT64_MAX);
+		rp_fd_text(&text, fd, path, strlen(path),
+			   rp_session_fd_pidfd_pid(names->fds, names->tid, fd), e->opts,
+			   UINT64_MAX);
 	if (path && !text.oom)
 		rp_e_rawf(e, "%.*s", (int)text.len, text.data);
 	else

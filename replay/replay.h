@@ -139,6 +139,9 @@ uint32_t rp_session_pid_translate(const struct rp_session *s, uint32_t tid, int6
 				  enum sc_pid_type t);
 /* Path of descriptor fd in tid's process, or NULL when unknown (-y). */
 const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd);
+/* The process descriptor fd of tid's process refers to when it is a pidfd
+ * the trace says more of (-yy's "<pid:N>"), else 0. */
+int32_t rp_session_fd_pidfd_pid(const struct rp_session *s, uint32_t tid, int fd);
 /* The netlink protocol (NETLINK_ROUTE...) of descriptor fd in tid's process
  * as the call that made it (or the recorder's socket records) tells it,
  * once it has a port id (strace finds it then), -2 for a netlink socket without one yet, or -1 when

@@ -171,8 +171,11 @@ void rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
 /* "N<...>" as strace prints descriptor fd of that path under the decode
  * modes of o (-y, -yy): a socket's details (as they were at ts), else its
  * path; "N" alone when the modes show nothing of it. */
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len,
+void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int32_t pidfd_pid,
 		const struct rp_print_opts *o, uint64_t ts);
+/* The process a pidfd named by result record link refers to, as the
+ * recorder read it (STRTRC_ARG_PIDFD; -yy's "<pid:N>"), or 0. */
+int32_t rp_link_pidfd_pid(const struct rp_syscall *sc, const struct rp_mem *link);
 /* "<path>", the part after the number. */
 void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag);
 

@@ -34,7 +34,8 @@
 struct rp_name {
 	uint32_t refs;
 	uint32_t len;
-	char text[]; /* NUL-terminated */
+	int32_t pidfd_pid; /* a pidfd's process (STRTRC_ARG_PIDFD), else 0 */
+	char text[];	   /* NUL-terminated */
 };
 
 /* ---- descriptor tables ----
@@ -101,6 +102,7 @@ static struct rp_name *name_new(struct fdstore *st, const char *text, size_t len
 		return NULL;
 	n->refs = 1;
 	n->len = (uint32_t)len;
+	n->pidfd_pid = 0;
 	if (len)
 		memcpy(n->text, text, len);
 	n->text[len] = '\0';
@@ -380,6 +382,17 @@ static void fdtab_set(struct fdstore *st, struct fdtab *t, int64_t fd, const cha
 	fdtab_put(st, t, (uint32_t)fd, name, cloexec);
 }
 
+/* Names fd as a result record of sc says (link), a pidfd with its process. */
+static void fdtab_set_link(struct fdstore *st, struct fdtab *t, int64_t fd,
+			   const struct rp_syscall *sc, const struct rp_mem *link, bool cloexec)
+{
+	fdtab_set(st, t, fd, (const char *)link->data, link->len, cloexec);
+	const int32_t pid = rp_link_pidfd_pid(sc, link);
+	struct rp_name *const n = pid && t ? fdtab_entry(t, fd, NULL) : NULL;
+	if (n)
+		n->pidfd_pid = pid;
+}
+
 /* dup: to gets from's name, shared rather than copied (unknown: closed). */
 static void fdtab_dup(struct fdstore *st, struct fdtab *t, int64_t from, int64_t to, bool cloexec)
 {
@@ -514,8 +527,11 @@ struct rp_session {
 		uint32_t arch; /* 0: not looked up yet */
 		const struct sc_desc *open, *openat, *creat, *openat2, *close, *close_range, *dup,
 		    *dup2, *dup3, *fcntl, *chdir, *recvmsg, *recvmmsg, *socket, *bind, *connect,
-		    *sendto, *sendmsg, *sendmmsg;
+		    *sendto, *sendmsg, *sendmmsg, *wait4, *waitid;
 	} fd_calls[2];
+	/* processes a wait call reaped: a pidfd of theirs names no process any
+	 * more (strace -yy shows its path) until the pid is used again */
+	struct strec_u32map reaped;
 };
 
 /* The table's entries for the calls track_fds follows: compared by address,
@@ -551,6 +567,8 @@ static const struct fd_calls *fd_calls_for(struct rp_session *s, uint32_t arch)
 	    .sendto = LOOKUP(sendto),
 	    .sendmsg = LOOKUP(sendmsg),
 	    .sendmmsg = LOOKUP(sendmmsg),
+	    .wait4 = LOOKUP(wait4),
+	    .waitid = LOOKUP(waitid),
 	};
 #undef LOOKUP
 	return fc;
@@ -625,6 +643,7 @@ void rp_session_free(struct rp_session *s)
 			task_free(s, (struct task *)(uintptr_t)t);
 	}
 	strec_u32map_free(&s->tasks);
+	strec_u32map_free(&s->reaped);
 	while (s->spare) {
 		struct call *const c = s->spare;
 		s->spare = c->next_spare;
@@ -700,6 +719,7 @@ static struct task *add_task(struct rp_session *s, uint32_t tid, uint32_t pid)
 		return NULL;
 	t->tid = tid;
 	t->pid = pid;
+	strec_u32map_remove(&s->reaped, tid); /* the pid is used again */
 	if (strec_u32map_put(&s->tasks, tid, (uintptr_t)t) < 0) {
 		free(t);
 		return NULL;
@@ -753,6 +773,16 @@ const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
 	return t ? fdtab_get(t->fds, fd) : NULL;
 }
 
+int32_t rp_session_fd_pidfd_pid(const struct rp_session *s, uint32_t tid, int fd)
+{
+	const struct task *const t = find_task(s, tid);
+	const struct rp_name *const n = t ? fdtab_entry(t->fds, fd, NULL) : NULL;
+	uint64_t unused;
+	if (n && n->pidfd_pid > 0 && strec_u32map_get(&s->reaped, (uint32_t)n->pidfd_pid, &unused))
+		return -1;
+	return n ? n->pidfd_pid : 0;
+}
+
 bool rp_session_last_syscall(const struct rp_session *s, uint32_t tid, uint32_t *arch, uint64_t *nr)
 {
 	const struct task *const t = find_task(s, tid);
@@ -791,6 +821,18 @@ const struct rp_mem *rp_syscall_mem(const struct rp_syscall *sc, int stop, unsig
 			found = m;
 	}
 	return found;
+}
+
+int32_t rp_link_pidfd_pid(const struct rp_syscall *sc, const struct rp_mem *link)
+{
+	for (size_t i = 0; link && i < sc->nmem; i++) {
+		const struct rp_mem *const m = &sc->mem[i];
+		int32_t pid;
+		if (m->arg == STRTRC_ARG_PIDFD && m->item == link->item && m->addr == link->addr &&
+		    strtrc_pidfd_decode(m->data, m->len, &pid) == 0)
+			return pid;
+	}
+	return 0;
 }
 
 bool rp_loss_warning(uint64_t lost, char *buf, size_t size)
@@ -951,6 +993,25 @@ int rp_session_netlink_protocol(const struct rp_session *s, uint32_t tid, int fd
 	return -1;
 }
 
+/* The processes wait4 and waitid reaped (their pid or si_pid). */
+static void track_reaped(struct rp_session *s, const struct rp_syscall *sc)
+{
+	const struct fd_calls *const fc =
+	    sc->desc && sc->finished && !sc->is_error ? fd_calls_for(s, sc->arch) : NULL;
+	uint32_t pid = 0;
+	if (fc && sc->desc == fc->wait4 && sc->rval > 0) {
+		pid = (uint32_t)sc->rval;
+	} else if (fc && sc->desc == fc->waitid) {
+		const struct rp_mem *const info = rp_syscall_mem(sc, STRTRC_AT_EXIT, 2, 0);
+		/* WNOWAIT (0x01000000) leaves the child to be waited for again */
+		if (info && info->len >= 20 && !(sc->args[3] & 0x01000000))
+			pid = rp_get_u32(info->data + 16); /* si_pid */
+	}
+	/* out of memory: its pidfds go on naming it */
+	if (pid && pid < STRTRC_TID_LIMIT)
+		(void)strec_u32map_put(&s->reaped, pid, 1);
+}
+
 /* Keeps the descriptor table (for -y) and cwd in step with the calls:
  * from what the kernel said where the trace has it, else from the paths
  * the calls were given. */
@@ -972,13 +1033,11 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 			continue;
 		const bool recv = fc && (d == fc->recvmsg || d == fc->recvmmsg);
 		const uint64_t flags = sc->args[fc && d == fc->recvmmsg ? 3 : 2];
-		fdtab_set(st, fds, (int64_t)m->addr, (const char *)m->data, m->len,
-			  !recv || (flags & 0x40000000));
+		fdtab_set_link(st, fds, (int64_t)m->addr, sc, m, !recv || (flags & 0x40000000));
 	}
 	const struct rp_mem *link = result_link(sc, 0);
 	if (sc_returns_fd(d, sc->args) && link) {
-		fdtab_set(st, fds, r, (const char *)link->data, link->len,
-			  opened_cloexec(d, sc->args));
+		fdtab_set_link(st, fds, r, sc, link, opened_cloexec(d, sc->args));
 		return;
 	}
 	if ((classes & SC_CLASS_SETS_CWD) && link) {
@@ -998,8 +1057,8 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 				memcpy(&fd, pair->data + 4 * k, sizeof(fd));
 				const struct rp_mem *const l = result_link(sc, k + 1);
 				if (l)
-					fdtab_set(st, fds, fd, (const char *)l->data, l->len,
-						  opened_cloexec(d, sc->args));
+					fdtab_set_link(st, fds, fd, sc, l,
+						       opened_cloexec(d, sc->args));
 				else
 					fdtab_set(st, fds, fd, NULL, 0, false);
 			}
@@ -1067,6 +1126,7 @@ static int emit_syscall(struct rp_session *s, struct task *t, rp_event_fn fn, vo
 	const int rc = fn(ev, ctx);
 	/* after printing: close(3) still shows what 3 was */
 	track_fds(s, t, &c->ev.u.sc);
+	track_reaped(s, &c->ev.u.sc);
 	learn_netlink_sockets(s, t, &c->ev.u.sc);
 	/* execve(3</path>...) printed, its close-on-exec descriptors go */
 	if (t->exec_pending)

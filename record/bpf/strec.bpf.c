@@ -1153,6 +1153,16 @@ static __always_inline void capture_other_fds(struct scratch *s, struct task_str
 				send_fd_path(task, pidfd, c->fd_item++);
 		}
 	}
+	/* clone's CLONE_PIDFD descriptor: a conditional rule's output */
+	if (c->p.cond_count && c->ret > 0) {
+		for (__u32 i = 0; i < SB_MAX_ARGS; i++) {
+			effective_arg(c, i);
+			__s32 fd = -1;
+			if ((c->a.flags & SB_ARG_NEW_FD) &&
+			    bpf_probe_read_user(&fd, sizeof(fd), (const void *)c->args[i]) == 0)
+				send_fd_path(task, fd, c->fd_item++);
+		}
+	}
 }
 
 /* What a call's new descriptors or working directory are, for -y (the

@@ -42,6 +42,8 @@ enum sb_arg_flag {
 	SB_ARG_ENV = 1u << 4,		  /* a string vector that is the environment */
 	SB_ARG_FD_PAIR = 1u << 5,	  /* int[2] of new descriptors (pipe, socketpair) */
 	SB_ARG_REMOTE_FD = 1u << 6, /* a descriptor of the process the pidfd in arg len names */
+	SB_ARG_NEW_FD =
+	    1u << 7, /* an int the kernel sets to a descriptor it made (clone's pidfd) */
 };
 
 struct sb_arg_plan {

@@ -340,6 +340,17 @@ static unsigned check_table(const struct sc_table *t)
 					(a->kind == SC_ARG_STRUCT && a->type == SC_T_CLONE_ARGS) ||
 					(a->kind == SC_ARG_FD && a->type == SC_T_PIDFD_TARGET_FD);
 		}
+		/* or a conditional rule's new descriptor (clone's CLONE_PIDFD) */
+		for (unsigned k = 0; k < t->nconds; k++)
+			names_others |= t->conds[k].nr == nr &&
+					t->conds[k].arg.kind == SC_ARG_STRUCT &&
+					t->conds[k].arg.type == SC_T_NEW_FD;
+		/* and only there: the recorder names it only in those calls */
+		for (unsigned k = 0; k < t->nconds; k++)
+			CHECK(t->conds[k].nr != nr || t->conds[k].arg.type != SC_T_NEW_FD ||
+				  (d->classes & SC_CLASS_OTHER_FDS),
+			      "%s: %s: a new descriptor in a rule, but not OTHER_FDS", t->arch_name,
+			      d->name);
 		/* the calls after which a socket's endpoints are recorded (the
 		 * sends: a netlink socket's port id comes with the first) */
 		static const char *const socket_ends[] = {

@@ -560,6 +560,14 @@ static void children(const char *self, const char *work)
 		sys(SYS_exit_group, 5, 0, 0, 0, 0, 0);
 	sys(SYS_wait4, pid, (long)&status, 0, 0, 0, 0);
 	sys(SYS_clone, CLONE_THREAD, 0, 0, 0, 0, 0); /* EINVAL: needs CLONE_SIGHAND */
+	/* clone's CLONE_PIDFD: the pidfd written at parent_tid (-y names it),
+	 * waited for through it */
+	int clone_pidfd = -1;
+	pid = (pid_t)sys(SYS_clone, CLONE_PIDFD | SIGCHLD, 0, (long)&clone_pidfd, 0, 0, 0);
+	if (pid == 0)
+		sys(SYS_exit_group, 9, 0, 0, 0, 0, 0);
+	sys(SYS_waitid, P_PIDFD, clone_pidfd, (long)&si, WEXITED, 0, 0);
+	close(clone_pidfd);
 
 	/* clone3 */
 	struct clone_args ca;

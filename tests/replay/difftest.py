@@ -175,7 +175,7 @@ PID_CALLS = re.compile(
     r"cap[gs]et|process_vm_\w+|ptrace|fcntl|kcmp|ioprio_[gs]et|[gs]etpriority|migrate_pages|"
     r"move_pages|perf_event_open|semctl|futex)\(|"
     r"^ioctl\(\d+(<[^>]*>)?, (TIOC[GS]PGRP|0x54(0f|10)\b)")
-PID_FIELD = re.compile(r"(\w*(?:[pt]id|thread_id)=\[?|TIOC[GS]PGRP, \[)(\d{2,})\b")
+PID_FIELD = re.compile(r"(\w*(?:[pt]id|thread_id)=\[?|TIOC[GS]PGRP, \[|<pid:)(\d{2,})\b")
 
 
 def name_pids(rest, names):

@@ -488,8 +488,38 @@ int main(void)
 			rp_print_opts_init(&o);
 			o.xflag = cases[i].xflag;
 			o.decode_fds = RP_DECODE_FD_PATH;
-			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), &o, 0);
+			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), 0, &o, 0);
 			expect("fd path", &b, cases[i].want, __LINE__);
+			rp_buf_free(&b);
+		}
+	}
+
+	/* a pidfd: -yy (decode-fds=pidfd) names its process while it lives,
+	 * with or without paths; -y alone the path */
+	{
+		static const char pidfd[] = "anon_inode:[pidfd]";
+		const struct {
+			const char *path;
+			int32_t pid;
+			unsigned modes;
+			const char *want;
+		} cases[] = {
+		    {pidfd, 1234, RP_DECODE_FD_ALL, "3<pid:1234>"},
+		    {pidfd, 1234, RP_DECODE_FD_PIDFD, "3<pid:1234>"},
+		    {pidfd, 1234, RP_DECODE_FD_PATH, "3<anon_inode:[pidfd]>"},
+		    {pidfd, -1, RP_DECODE_FD_PIDFD, "3<anon_inode:[pidfd]>"},
+		    {pidfd, 0, RP_DECODE_FD_ALL, "3<anon_inode:[pidfd]>"},
+		    {"/x", 1234, RP_DECODE_FD_PIDFD, "3"},
+		    {"/x", 1234, RP_DECODE_FD_ALL, "3</x>"},
+		};
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			struct rp_buf b = {0};
+			struct rp_print_opts o;
+			rp_print_opts_init(&o);
+			o.decode_fds = cases[i].modes;
+			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), cases[i].pid, &o,
+				   0);
+			expect("pidfd", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}
 	}

@@ -10,6 +10,7 @@
 #include <sys/un.h>
 
 #include <inttypes.h>
+#include <linux/ax25.h>
 #include <linux/if_alg.h>
 #include <linux/if_arp.h>
 #include <linux/if_xdp.h>
@@ -18,6 +19,7 @@
 #include <linux/qrtr.h>
 #include <linux/rxrpc.h>
 #include <linux/vm_sockets.h>
+#include <linux/x25.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -364,12 +366,171 @@ static void sockaddr_mctp(struct rp_ctx *c, const uint8_t *d, int len)
 	}
 }
 
+/* AF_IPX's struct sockaddr_ipx (Debian's headers no longer carry it). */
+enum {
+	IPX_PORT = 2,
+	IPX_NETWORK = 4,
+	IPX_NODE = 8,
+	IPX_NODE_LEN = 6,
+	IPX_TYPE = 14,
+	IPX_ZERO = 15,
+	IPX_SIZE = 16,
+};
+
+/* strace's PRINT_VAL_0X: %#x at least twice the field's size wide */
+static void hex_wide(struct rp_ctx *c, uint64_t v, unsigned size)
+{
+	rp_e_rawf(c->e, "%#0*" PRIx64, (int)size * 2, v);
+}
+
+static void sockaddr_ipx(struct rp_ctx *c, const uint8_t *d, int len)
+{
+	(void)len;
+	rp_e_key(c->e, "sipx_port");
+	rp_print_net_port(c, d + IPX_PORT);
+	rp_e_key(c->e, "sipx_network");
+	const uint8_t *const net = d + IPX_NETWORK;
+	rp_e_rawf(c->e, "htonl(%#" PRIx32 ")",
+		  (uint32_t)net[0] << 24 | (uint32_t)net[1] << 16 | (uint32_t)net[2] << 8 | net[3]);
+	rp_e_key(c->e, "sipx_node");
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < IPX_NODE_LEN; k++)
+		hex_wide(c, d[IPX_NODE + k], 1);
+	rp_e_close(c->e, ']');
+	rp_e_key(c->e, "sipx_type");
+	hex_wide(c, d[IPX_TYPE], 1);
+	if (d[IPX_ZERO]) {
+		rp_e_key(c->e, "sipx_zero");
+		rp_e_hex(c->e, d[IPX_ZERO]);
+	}
+}
+
+/* How an AX.25 callsign can be shown (strace's rules): as text when it is
+ * upper case letters and digits padded with spaces, each shifted left by
+ * one, and an SSID byte of its bits 1-4 only; the bytes with the text in a
+ * comment when it is text of another sort; the bytes only when it holds
+ * what cannot be printed. */
+enum ax25_style { AX25_TEXT, AX25_COMMENT, AX25_BYTES };
+
+static enum ax25_style ax25_style_of(const uint8_t call[7])
+{
+	enum ax25_style style = AX25_TEXT;
+	bool space = false, text = false;
+	for (size_t i = 0; i < 6; i++) {
+		const unsigned ch = call[i] >> 1;
+		if (call[i] & 1)
+			style = AX25_COMMENT;
+		if (ch == ' ')
+			space = true;
+		else
+			text = true;
+		const bool sane = (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == ' ';
+		if (!sane || (ch != ' ' && space))
+			style = AX25_COMMENT;
+		if (ch < ' ' || ch > 0x7e || ch == '*' || ch == '/')
+			return AX25_BYTES;
+	}
+	if ((call[6] & ~0x1e) || (!text && call[6]))
+		style = AX25_COMMENT;
+	return style;
+}
+
+/* "CALL-SSID" without the padding, "*" for an empty call of SSID 0. */
+static void ax25_text(const uint8_t call[7], char buf[12])
+{
+	size_t end = 6, n = 0;
+	while (end && (call[end - 1] >> 1) == ' ')
+		end--;
+	for (size_t i = 0; i < end; i++)
+		buf[n++] = (char)(call[i] >> 1);
+	const unsigned ssid = (call[6] >> 1) & 0xf;
+	snprintf(buf + n, 12 - n, "-%u", ssid);
+	if (!strcmp(buf, "-0"))
+		strcpy(buf, "*");
+}
+
+static void ax25_call(struct rp_ctx *c, const uint8_t *call)
+{
+	enum ax25_style style = ax25_style_of(call);
+	const enum rp_xlat_style x = rp_e_xstyle(c->e);
+	if (style == AX25_TEXT)
+		style = x == RP_XLAT_ABBREV ? AX25_TEXT
+			: x == RP_XLAT_RAW  ? AX25_BYTES
+					    : AX25_COMMENT;
+	char text[12];
+	ax25_text(call, text);
+	if (style == AX25_TEXT) {
+		rp_e_sym(c->e, text);
+		return;
+	}
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "ax25_call");
+	rp_e_bytes_hex(c->e, call, 7, false);
+	rp_e_close(c->e, '}');
+	if (style == AX25_COMMENT)
+		rp_e_comment(c->e, text);
+}
+
+/* struct sockaddr_ax25, or a full_sockaddr_ax25 with the digipeaters the
+ * address is long enough for (and "..." for those it is not). */
+static void sockaddr_ax25(struct rp_ctx *c, const uint8_t *d, int len)
+{
+	const size_t head = sizeof(struct sockaddr_ax25), each = sizeof(ax25_address);
+	const int32_t ndigis =
+	    (int32_t)rp_get_u32(d + offsetof(struct sockaddr_ax25, sax25_ndigis));
+	const bool full = ndigis || (size_t)len > head;
+	if (full) {
+		rp_e_key(c->e, "fsa_ax25");
+		rp_e_open(c->e, '{');
+	}
+	rp_e_key(c->e, "sax25_call");
+	ax25_call(c, d + offsetof(struct sockaddr_ax25, sax25_call));
+	rp_e_key(c->e, "sax25_ndigis");
+	rp_e_int(c->e, ndigis);
+	if (!full)
+		return;
+	rp_e_close(c->e, '}');
+	const size_t has = ((size_t)len - head) / each < AX25_MAX_DIGIS
+			       ? ((size_t)len - head) / each
+			       : AX25_MAX_DIGIS;
+	const size_t want = ndigis <= 0		      ? 0
+			    : ndigis < AX25_MAX_DIGIS ? (size_t)ndigis
+						      : AX25_MAX_DIGIS;
+	if (want) {
+		rp_e_key(c->e, "fsa_digipeater");
+		rp_e_open(c->e, '[');
+		size_t k = 0;
+		for (; k < want && k < has && !rp_array_cut(c, k); k++)
+			ax25_call(c, d + head + k * each);
+		if (k == (want < has ? want : has) && want > has)
+			rp_e_ellipsis(c->e);
+		rp_e_close(c->e, ']');
+	}
+	if ((size_t)len > head + has * each)
+		rp_e_ellipsis(c->e);
+}
+
+/* struct sockaddr_x25: its address, a string of at most 15 digits */
+static void sockaddr_x25(struct rp_ctx *c, const uint8_t *d, int len)
+{
+	(void)len;
+	rp_e_key(c->e, "sx25_addr");
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "x25_addr");
+	rp_print_cstring_field(c, d + offsetof(struct sockaddr_x25, sx25_addr),
+			       sizeof(struct x25_address));
+	rp_e_close(c->e, '}');
+}
+
 /* Each family's printer and the length its struct needs (strace's) */
 static const struct {
 	sockaddr_fn *print;
 	int min_len;
 } families[] = {
     [AF_UNIX] = {sockaddr_un, 3},
+    [AF_AX25] = {sockaddr_ax25, sizeof(struct sockaddr_ax25)},
+    [AF_IPX] = {sockaddr_ipx, IPX_SIZE},
+    [AF_X25] = {sockaddr_x25, sizeof(struct sockaddr_x25)},
     [AF_INET] = {sockaddr_in, sizeof(struct sockaddr_in)},
     [AF_INET6] = {sockaddr_in6, 24 /* SIN6_MIN_LEN: without the scope */},
     [AF_NETLINK] = {sockaddr_nl, 12},

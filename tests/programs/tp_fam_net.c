@@ -16,6 +16,7 @@
 #include <linux/errqueue.h>
 #include <linux/filter.h>
 #include <linux/icmp.h>
+#include <linux/ax25.h>
 #include <linux/if_alg.h>
 #include <linux/if_xdp.h>
 #include <linux/mctp.h>
@@ -23,6 +24,7 @@
 #include <linux/qrtr.h>
 #include <linux/rxrpc.h>
 #include <linux/vm_sockets.h>
+#include <linux/x25.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -474,6 +476,39 @@ static void other_families(void)
 					   .smctp_type = 1,
 					   .smctp_tag = 8};
 	check("connect mctp", syscall(SYS_connect, -1, &mctp, sizeof(mctp)), EBADF);
+	/* IPX: {family, port, network (both big-endian), node[6], type, zero} */
+	uint8_t ipx[16] = {AF_IPX, 0,	0x30, 0x39, 0xfa, 0xce, 0xfe, 0xed,
+			   'A',	   'B', 'C',  'D',  'E',  'F',	0xff, 0};
+	check("connect ipx", syscall(SYS_connect, -1, ipx, sizeof(ipx)), EBADF);
+	ipx[15] = 0x42;
+	check("connect ipx zero", syscall(SYS_connect, -1, ipx, sizeof(ipx)), EBADF);
+	/* AX.25 callsigns are ASCII shifted left by one, space-padded, the
+	 * SSID in bits 1-4 of the seventh byte: a plain one, one with
+	 * digipeaters (text, an empty call, one with a space inside, one that
+	 * cannot be printed), the digipeaters cut by the length */
+	struct full_sockaddr_ax25 ax = {.fsa_ax25 = {.sax25_family = AF_AX25, .sax25_ndigis = 0}};
+	static const char *const calls[] = {"VALID", "RELAY", "      ", "SPA CE", "\x01"};
+	static const uint8_t ssids[] = {13, 7, 0, 2, 3};
+	for (size_t k = 0; k < 5; k++) {
+		ax25_address *const a = k ? &ax.fsa_digipeater[k - 1] : &ax.fsa_ax25.sax25_call;
+		memset(a->ax25_call, ' ' << 1, 6);
+		for (size_t i = 0; calls[k][i] && i < 6; i++)
+			a->ax25_call[i] = (char)(calls[k][i] << 1);
+		a->ax25_call[6] = (char)(ssids[k] << 1);
+	}
+	check("connect ax25", syscall(SYS_connect, -1, &ax, sizeof(struct sockaddr_ax25)), EBADF);
+	ax.fsa_ax25.sax25_ndigis = 4;
+	check("connect ax25 digis", syscall(SYS_connect, -1, &ax, sizeof(ax)), EBADF);
+	check("connect ax25 cut",
+	      syscall(SYS_connect, -1, &ax,
+		      sizeof(struct sockaddr_ax25) + 2 * sizeof(ax25_address) + 3),
+	      EBADF);
+	/* X.25: its address a NUL-terminated string in 16 bytes, or not */
+	struct sockaddr_x25 x25 = {.sx25_family = AF_X25};
+	memcpy(x25.sx25_addr.x25_addr, "0123456789", 10);
+	check("connect x25", syscall(SYS_connect, -1, &x25, sizeof(x25)), EBADF);
+	memcpy(x25.sx25_addr.x25_addr, "0123456789abcdef", 16);
+	check("connect x25 unterminated", syscall(SYS_connect, -1, &x25, sizeof(x25)), EBADF);
 	const struct sockaddr_alg alg = {
 	    .salg_family = AF_ALG, .salg_type = "hash", .salg_feat = 0x1000, .salg_name = "sha256"};
 	check("connect alg", syscall(SYS_connect, -1, &alg, sizeof(alg)), EBADF);

@@ -256,6 +256,7 @@ enum sc_len_source {
 	X(TASK_COMM, 16)	/* prctl PR_GET_NAME */                                            \
 	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
 	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \
+	X(FS_CONTEXT, 0)	/* FD: fsopen's context, which strace -P does not match */         \
 	X(DATA_SOURCE, 0)	/* FD: the call reads data from it (read, recvmsg, splice's in) */ \
 	X(DATA_SINK, 0)		/* FD: the call writes data to it (write, sendmsg, splice's out) */
 

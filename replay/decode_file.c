@@ -863,12 +863,7 @@ void rp_dec_fsconfig(struct rp_ctx *c)
 		rp_arg_buf(c, 3, (uint64_t)aux, false, true);
 	else
 		rp_arg_ptr(c, 3);
-	if (cmd == SET_PATH || cmd == SET_PATH_EMPTY)
-		rp_arg_dirfd(c, aux);
-	else if (cmd == SET_FD)
-		rp_arg_fd(c, aux);
-	else
-		rp_e_int(c->e, aux);
+	rp_arg_generic(c, 4); /* a directory, a descriptor or a number, as the table says */
 }
 
 void rp_dec_fadvise64(struct rp_ctx *c)

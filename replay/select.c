@@ -341,7 +341,7 @@ static bool touches_path(const struct rp_select *sel, const struct rp_session *s
 		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
 		if (a.kind == SC_ARG_PATH && path_arg_selected(sel, session, ev, i))
 			return true;
-		if (a.kind == SC_ARG_FD || a.kind == SC_ARG_DIRFD) {
+		if ((a.kind == SC_ARG_FD && a.type != SC_T_FS_CONTEXT) || a.kind == SC_ARG_DIRFD) {
 			const char *const fd_path =
 			    rp_session_fd_path(session, ev->tid, (int)(int32_t)sc->args[i]);
 			if (fd_path && is_selected_path(sel, fd_path, strlen(fd_path)))

@@ -409,10 +409,11 @@ static unsigned check_table(const struct sc_table *t)
 				      "%s: %s: arg %u: no sized type", t->arch_name, d->name, i);
 			} else if (a->kind == SC_ARG_FD && a->type != 0) {
 				/* a descriptor of the process the pidfd in argument len
-				 * names, or one data moves through */
+				 * names, one data moves through, or a filesystem context */
 				CHECK((a->type == SC_T_PIDFD_TARGET_FD && a->len <= SC_LEN_ARG5 &&
 				       d->args[a->len].kind == SC_ARG_FD) ||
-					  a->type == SC_T_DATA_SOURCE || a->type == SC_T_DATA_SINK,
+					  a->type == SC_T_DATA_SOURCE ||
+					  a->type == SC_T_DATA_SINK || a->type == SC_T_FS_CONTEXT,
 				      "%s: %s: arg %u: descriptor type %u", t->arch_name, d->name,
 				      i, a->type);
 			} else if (a->kind == SC_ARG_PID) {
@@ -727,7 +728,7 @@ static void check_sizes(void)
 	CHECK(sc_type_size(SC_T_NONE) == 0, "NONE has a size");
 	for (unsigned t = 1; t < SC_T_COUNT; t++)
 		CHECK(sc_type_size(t) > 0 || t == SC_T_DIRENTS || t == SC_T_PIDFD_TARGET_FD ||
-			  t == SC_T_DATA_SOURCE || t == SC_T_DATA_SINK,
+			  t == SC_T_DATA_SOURCE || t == SC_T_DATA_SINK || t == SC_T_FS_CONTEXT,
 		      "type %s has no size", sc_type_name(t));
 	for (unsigned x = 0; x < SC_X_COUNT; x++)
 		CHECK(sc_xlat_name(x) && sc_xlat_name(x)[0], "set %u has no name", x);

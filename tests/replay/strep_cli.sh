@@ -149,6 +149,20 @@ if [ -x "$bindir/strec" ]; then
 		[ "$(grep -c '^read(' "$dir/p.strep")" -ge 2 ] && cmp -s "$dir/p.strace.n" "$dir/p.strep" ||
 			{ echo "FAIL: -P $lib differs from strace -P:"; diff "$dir/p.strace.n" "$dir/p.strep" | head; fail=1; }
 	fi
+	# -P on the mount API's context descriptor: strace -P matches no
+	# fsconfig/fsmount by it (only fsconfig's path value and its
+	# directory or descriptor), the close of it yes
+	if [ -x "$bindir/tp_fam_file" ] && command -v strace >/dev/null && command -v setarch >/dev/null; then
+		mkdir -p "$dir/fc1" "$dir/fc2"
+		ctx='anon_inode:[fscontext]'
+		setarch -R strace -qq -o "$dir/fc.strace" -P "$ctx" "$bindir/tp_fam_file" "$dir/fc1" \
+			>/dev/null 2>&1
+		setarch -R "$bindir/strec" -q -o "$dir/fc.trc" "$bindir/tp_fam_file" "$dir/fc2" >/dev/null 2>&1
+		"$strep" -qq -P "$ctx" "$dir/fc.trc" | sed -E 's/^[0-9]+ +//; s/\) +=/) =/' >"$dir/fc.strep"
+		sed -E 's/\) +=/) =/' "$dir/fc.strace" >"$dir/fc.strace.n"
+		grep -q '^close(' "$dir/fc.strep" && cmp -s "$dir/fc.strace.n" "$dir/fc.strep" ||
+			{ echo "FAIL: -P $ctx differs from strace -P:"; diff "$dir/fc.strace.n" "$dir/fc.strep" | head; fail=1; }
+	fi
 	# --interleaved: rejoining each "<unfinished ...>" line with its
 	# "<... name resumed>" gives back the default view, task by task
 	if [ -x "$bindir/tp_threads" ]; then

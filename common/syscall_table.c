@@ -321,35 +321,44 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 	 * whatever its datalen says, as the kernel and strace read it;
 	 * clone_args' set_tid: the pids asked for (its outputs, pidfd and
 	 * parent_tid, are the recorders' own rule at the exit) */
-	static const struct sc_pointee regset_in = {.ptr_off = 0,
-						    .len_off = 8,
-						    .len_size = 8,
-						    .unit = 1,
-						    .stops = SC_STOP_ENTRY,
-						    .cap = SC_SIZE(USER_FPREGS)},
-				       regset_out = {.ptr_off = 0,
-						     .len_off = 8,
-						     .len_size = 8,
-						     .unit = 1,
-						     .stops = SC_STOP_EXIT,
-						     .cap = SC_SIZE(USER_FPREGS)},
-				       fprog = {.ptr_off = 8,
-						.len_off = 0,
-						.len_size = 2,
-						.unit = SC_SIZE(SOCK_FILTER),
-						.stops = SC_STOP_ENTRY,
-						.cap = SC_BPF_MAXINSNS * SC_SIZE(SOCK_FILTER)},
-				       set_tid = {.ptr_off = 64, /* clone_args' set_tid */
-						  .len_off = 72,
-						  .len_size = 8,
-						  .unit = 4,
-						  .stops = SC_STOP_ENTRY,
-						  .cap = 32 * 4}, /* strace's most */
-	    blkpg = {.ptr_off = 16,				  /* blkpg_ioctl_arg's data */
+	static const struct sc_pointee
+	    regset_in = {.ptr_off = 0,
+			 .len_off = 8,
+			 .len_size = 8,
+			 .unit = 1,
+			 .stops = SC_STOP_ENTRY,
+			 .cap = SC_SIZE(USER_FPREGS)},
+	    regset_out = {.ptr_off = 0,
+			  .len_off = 8,
+			  .len_size = 8,
+			  .unit = 1,
+			  .stops = SC_STOP_EXIT,
+			  .cap = SC_SIZE(USER_FPREGS)},
+	    fprog = {.ptr_off = 8,
+		     .len_off = 0,
+		     .len_size = 2,
+		     .unit = SC_SIZE(SOCK_FILTER),
+		     .stops = SC_STOP_ENTRY,
+		     .cap = SC_BPF_MAXINSNS * SC_SIZE(SOCK_FILTER)},
+	    set_tid = {.ptr_off = 64, /* clone_args' set_tid */
+		       .len_off = 72,
+		       .len_size = 8,
+		       .unit = 4,
+		       .stops = SC_STOP_ENTRY,
+		       .cap = 32 * 4}, /* strace's most */
+	    blkpg = {.ptr_off = 16,    /* blkpg_ioctl_arg's data */
 		     .len_size = 0,
 		     .unit = SC_SIZE(BLKPG_PARTITION),
 		     .stops = SC_STOP_ENTRY,
-		     .cap = SC_SIZE(BLKPG_PARTITION)};
+		     .cap = SC_SIZE(BLKPG_PARTITION)},
+	    /* ifconf's ifc_buf: the requests the kernel wrote, ifc_len bytes of
+	     * them at the exit (strace's -s 32 of them, and more) */
+	    ifconf = {.ptr_off = 8,
+		      .len_off = 0,
+		      .len_size = 4,
+		      .unit = 1,
+		      .stops = SC_STOP_EXIT,
+		      .cap = 256 * SC_SIZE(IFREQ)};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -361,6 +370,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &blkpg;
 	case SC_T_CLONE_ARGS:
 		return &set_tid;
+	case SC_T_IFCONF:
+		return &ifconf;
 	default:
 		return NULL;
 	}

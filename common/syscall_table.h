@@ -254,6 +254,8 @@ enum sc_len_source {
 	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \
 	X(FUTEX_WAITV_PAIR, 48) /* futex_requeue waiters[2] */                                     \
 	X(TASK_COMM, 16)	/* prctl PR_GET_NAME */                                            \
+	X(IFREQ, 40)		/* struct ifreq (socket ioctls) */                                 \
+	X(IFCONF, 16)		/* struct ifconf (SIOCGIFCONF), its requests behind */             \
 	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
 	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \
 	X(FS_CONTEXT, 0)	/* FD: fsopen's context, which strace -P does not match */         \

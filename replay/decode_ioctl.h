@@ -42,6 +42,7 @@ bool rp_ioctl_rtc(struct rp_ctx *c, uint32_t cmd);	/* 'p': real-time clocks */
 bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd);	/* 0xaa: userfaultfd */
 bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd);	/* '!': seccomp notifications */
 bool rp_ioctl_evdev(struct rp_ctx *c, uint32_t cmd);	/* 'E': input devices */
+bool rp_ioctl_sock(struct rp_ctx *c, uint32_t cmd);	/* 0x89: sockets, interfaces */
 
 /* The name of a command whose number holds a parameter, as strace spells
  * it (EVIOCGABS(ABS_X)), into b in the -X style st: false when cmd is not

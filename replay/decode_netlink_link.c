@@ -17,33 +17,6 @@
 
 /* ---- shared pieces ---- */
 
-/* The address length of an ARPHRD_* device type below 256 (strace's
- * hwaddr_sizes; 255: all of it). strace looks the message's family up
- * here, not ifi_type, and so do we. */
-static size_t hwaddr_size(unsigned devtype)
-{
-	switch (devtype) {
-	case ARPHRD_NETROM:
-	case ARPHRD_AX25:
-		return 7;
-	case ARPHRD_ETHER:
-	case ARPHRD_IEEE802:
-		return 6;
-	case ARPHRD_ARCNET:
-		return 1;
-	case ARPHRD_DLCI:
-		return 2;
-	case ARPHRD_IEEE1394:
-		return 16;
-	case ARPHRD_EUI64:
-		return 8;
-	case ARPHRD_INFINIBAND:
-		return 20;
-	default:
-		return 255;
-	}
-}
-
 #define MAX_HWADDR 32 /* MAX_ADDR_LEN */
 
 static bool print_hwaddr(struct rp_ctx *c, const struct nl_area *a, uint64_t off, uint32_t len,
@@ -62,7 +35,7 @@ static bool a_hwaddr_family(struct rp_ctx *c, const struct nl_msg *m, const stru
 			    uint64_t off, uint32_t len, const void *arg)
 {
 	(void)arg;
-	return print_hwaddr(c, a, off, len, hwaddr_size(m->family));
+	return print_hwaddr(c, a, off, len, rp_hwaddr_size(m->family));
 }
 
 static bool a_hwaddr(struct rp_ctx *c, const struct nl_msg *m, const struct nl_area *a,

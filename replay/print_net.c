@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <net/if.h>
+#include <linux/if_arp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -108,6 +109,64 @@ void rp_print_net_port(struct rp_ctx *c, const uint8_t *p)
 	char call[32];
 	snprintf(call, sizeof(call), "htons(%u)", (unsigned)(p[0] << 8 | p[1]));
 	rp_print_net_bytes(c, p, 2, call);
+}
+
+size_t rp_hwaddr_size(unsigned devtype)
+{
+	switch (devtype) {
+	case ARPHRD_NETROM:
+	case ARPHRD_AX25:
+		return 7;
+	case ARPHRD_ETHER:
+	case ARPHRD_IEEE802:
+	case ARPHRD_LOOPBACK:
+	case ARPHRD_FDDI:
+	case ARPHRD_HIPPI:
+	case ARPHRD_IEEE80211:
+	case ARPHRD_IEEE80211_PRISM:
+	case ARPHRD_IEEE80211_RADIOTAP:
+		return 6;
+	case ARPHRD_ARCNET:
+	case ARPHRD_MCTP:
+	case ARPHRD_LOCALTLK:
+	case ARPHRD_PHONET:
+	case ARPHRD_PHONET_PIPE:
+		return 1;
+	case ARPHRD_DLCI:
+		return 2;
+	case ARPHRD_TUNNEL:
+	case ARPHRD_SIT:
+	case ARPHRD_IPGRE:
+	case ARPHRD_IRDA:
+		return 4;
+	case ARPHRD_ROSE:
+		return 5;
+	case ARPHRD_IEEE1394:
+	case ARPHRD_TUNNEL6:
+	case ARPHRD_IP6GRE:
+		return 16;
+	case ARPHRD_EUI64:
+	case ARPHRD_IEEE802154:
+	case ARPHRD_IEEE802154_MONITOR:
+	case ARPHRD_6LOWPAN:
+		return 8;
+	case ARPHRD_INFINIBAND:
+		return 20;
+	case ARPHRD_SLIP:
+	case ARPHRD_X25:
+	case ARPHRD_CAN:
+	case ARPHRD_PPP:
+	case ARPHRD_RAWHDLC:
+	case ARPHRD_RAWIP:
+	case ARPHRD_IPDDP:
+	case ARPHRD_PIMREG:
+	case ARPHRD_CAIF:
+	case ARPHRD_NETLINK:
+	case ARPHRD_VSOCKMON:
+		return 0;
+	default:
+		return 255;
+	}
 }
 
 void rp_print_hwaddr(struct rp_ctx *c, const uint8_t *p, size_t n, size_t show)

@@ -382,6 +382,9 @@ void rp_print_net_port(struct rp_ctx *c, const uint8_t *p);
  * (strace's per-device-type sizes); -X raw: all n bytes in hex, -X
  * verbose: both. */
 void rp_print_hwaddr(struct rp_ctx *c, const uint8_t *p, size_t n, size_t show);
+/* The address length of an ARPHRD_* device type (strace's hwaddr_sizes;
+ * 255: as long as the field). */
+size_t rp_hwaddr_size(unsigned devtype);
 /* A sockaddr of len bytes as strace's print_sockaddr: {sa_family=AF_INET,
  * sin_port=htons(N), ...}; d holds at least len bytes followed by zeros. */
 void rp_print_sockaddr(struct rp_ctx *c, const uint8_t *d, int len);

@@ -44,6 +44,7 @@
 #include <asm/unistd_64.h>
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
+#include <net/if.h>
 #include <linux/hdreg.h>
 #include <linux/loop.h>
 #include <linux/userfaultfd.h>
@@ -689,6 +690,8 @@ static void check_sizes(void)
 	    {SC_T_LOOP_CONFIG, sizeof(struct loop_config), 0},
 	    {SC_T_BLKPG_ARG, sizeof(struct blkpg_ioctl_arg), 0},
 	    {SC_T_BLKPG_PARTITION, sizeof(struct blkpg_partition), 0},
+	    {SC_T_IFREQ, sizeof(struct ifreq), 0},
+	    {SC_T_IFCONF, sizeof(struct ifconf), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
 	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
 	    {SC_T_PEEKSIGINFO_ARGS, sizeof(struct ptrace_peeksiginfo_args), 0},
@@ -754,6 +757,8 @@ static void check_pointees(void)
 	    /* one whole partition, no length */
 	    {SC_T_BLKPG_ARG, offsetof(struct blkpg_ioctl_arg, data), 0, 0,
 	     sizeof(struct blkpg_partition)},
+	    {SC_T_IFCONF, offsetof(struct ifconf, ifc_buf), offsetof(struct ifconf, ifc_len),
+	     sizeof(((struct ifconf *)0)->ifc_len), 1},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const struct sc_pointee *const p = sc_type_pointee(want[k].type);

@@ -27,11 +27,14 @@
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
+#include <linux/sockios.h>
 #include <linux/userfaultfd.h>
+#include <net/if.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -389,6 +392,63 @@ static void input_calls(void)
 	syscall(SYS_ioctl, BADFD, _IOC(_IOC_WRITE, 'E', 0x1, 0xff), 0); /* unknown: NULL */
 }
 
+/* Socket commands: the loopback interface's name, index, flags, MTU,
+ * addresses and queue length asked of a datagram socket; the interface
+ * list, its size first; owners; requests that change things, on no
+ * descriptor */
+static void sock_calls(void)
+{
+	const int s = (int)syscall(SYS_socket, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	struct ifreq ifr;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	static const unsigned long asks[] = {SIOCGIFFLAGS,   SIOCGIFINDEX,  SIOCGIFMTU,
+					     SIOCGIFHWADDR,  SIOCGIFADDR,   SIOCGIFNETMASK,
+					     SIOCGIFTXQLEN,  SIOCGIFMETRIC, SIOCGIFBRDADDR,
+					     SIOCGIFDSTADDR, SIOCGIFMAP};
+	for (size_t k = 0; k < sizeof(asks) / sizeof(asks[0]); k++)
+		syscall(SYS_ioctl, s, asks[k], &ifr);
+	ifr.ifr_ifindex = 1;
+	syscall(SYS_ioctl, s, SIOCGIFNAME, &ifr);
+	ifr.ifr_ifindex = 0x7fffffff; /* no such interface */
+	syscall(SYS_ioctl, s, SIOCGIFNAME, &ifr);
+	strcpy(ifr.ifr_name, "nosuchif0");
+	syscall(SYS_ioctl, s, SIOCGIFFLAGS, &ifr);
+	syscall(SYS_ioctl, s, SIOCGIFINDEX, BADPTR);
+	struct ifreq reqs[8];
+	struct ifconf ifc = {.ifc_len = 0, .ifc_buf = NULL};
+	syscall(SYS_ioctl, s, SIOCGIFCONF, &ifc);
+	ifc.ifc_len = sizeof(reqs);
+	ifc.ifc_req = reqs;
+	syscall(SYS_ioctl, s, SIOCGIFCONF, &ifc);
+	ifc.ifc_len = sizeof(reqs[0]) + 3;
+	syscall(SYS_ioctl, s, SIOCGIFCONF, &ifc);
+	int owner = 0;
+	syscall(SYS_ioctl, s, FIOGETOWN, &owner);
+	syscall(SYS_ioctl, s, FIOSETOWN, &owner);
+	syscall(SYS_ioctl, s, SIOCGPGRP, &owner);
+	syscall(SYS_ioctl, s, SIOCATMARK, &owner);
+	syscall(SYS_ioctl, s, SIOCGSTAMP, BADPTR);
+	syscall(SYS_close, s);
+	/* what would change the system: refused for the descriptor first */
+	memset(&ifr, 0, sizeof(ifr));
+	memset(ifr.ifr_name, 'x', sizeof(ifr.ifr_name));	     /* no NUL */
+	ifr.ifr_flags = (short)(IFF_UP | IFF_RUNNING | IFF_DYNAMIC); /* the sign bit too */
+	syscall(SYS_ioctl, BADFD, SIOCSIFFLAGS, &ifr);
+	strcpy(ifr.ifr_name, "eth9");
+	ifr.ifr_mtu = 9000;
+	syscall(SYS_ioctl, BADFD, SIOCSIFMTU, &ifr);
+	strcpy(ifr.ifr_newname, "renamed0");
+	syscall(SYS_ioctl, BADFD, SIOCSIFNAME, &ifr);
+	ifr.ifr_hwaddr.sa_family = 1; /* ARPHRD_ETHER */
+	memcpy(ifr.ifr_hwaddr.sa_data, "\x02\x00\x5e\x10\x20\x30", 6);
+	syscall(SYS_ioctl, BADFD, SIOCSIFHWADDR, &ifr);
+	syscall(SYS_ioctl, BADFD, SIOCBRADDBR, "br-test");
+	syscall(SYS_ioctl, BADFD, SIOCBRDELBR, "0123456789abcdefgh");
+	syscall(SYS_ioctl, BADFD, SIOCADDRT, BADPTR);
+	syscall(SYS_ioctl, BADFD, SIOCDEVPRIVATE, 0x1234);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2 || syscall(SYS_chdir, argv[1]) != 0)
@@ -408,5 +468,6 @@ int main(int argc, char **argv)
 	rtc_calls();
 	seccomp_calls();
 	input_calls();
+	sock_calls();
 	return failures ? 1 : 0;
 }

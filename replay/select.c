@@ -328,8 +328,55 @@ static bool path_arg_selected(const struct rp_select *sel, const struct rp_sessi
 	return n > 0 && (size_t)n < sizeof(absolute) && is_selected_path(sel, absolute, (size_t)n);
 }
 
+/* Whether descriptor fd of ev's task is on a selected path. */
+static bool fd_selected(const struct rp_select *sel, const struct rp_session *session,
+			const struct rp_event *ev, int32_t fd)
+{
+	const char *const fd_path = rp_session_fd_path(session, ev->tid, (int)fd);
+	return fd_path && is_selected_path(sel, fd_path, strlen(fd_path));
+}
+
+/* The descriptors of poll's array of nfds (argument len) pollfds, as the
+ * call was given them. */
+static bool pollfds_selected(const struct rp_select *sel, const struct rp_session *session,
+			     const struct rp_event *ev, unsigned i, const struct sc_arg *a)
+{
+	const struct rp_syscall *const sc = &ev->u.sc;
+	const struct rp_mem *const m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, i, 0);
+	const uint64_t n = a->len <= SC_LEN_ARG5 ? (uint32_t)sc->args[a->len] : 0;
+	const size_t each = sc_type_size(SC_T_POLLFD);
+	for (uint64_t k = 0; m && k < n && (k + 1) * each <= m->len; k++) {
+		int32_t fd; /* pollfd's first field */
+		memcpy(&fd, m->data + k * each, sizeof(fd));
+		if (fd_selected(sel, session, ev, fd))
+			return true;
+	}
+	return false;
+}
+
+/* The descriptors of a select fd_set (argument 0 says how many may be in
+ * it), as the call was given them. */
+static bool fdset_selected(const struct rp_select *sel, const struct rp_session *session,
+			   const struct rp_event *ev, unsigned i)
+{
+	const struct rp_syscall *const sc = &ev->u.sc;
+	const struct rp_mem *const m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, i, 0);
+	const int32_t nfds = (int32_t)sc->args[0];
+	/* a set strace could read whole (whole longs), or none; the recorder
+	 * keeps an fd_set's FD_SETSIZE bits */
+	const size_t whole = ((size_t)(nfds > 0 ? nfds : 0) + 63) / 64 * 8;
+	const size_t kept = sc_type_size(SC_T_FD_SET);
+	if (!m || m->len < (whole < kept ? whole : kept))
+		return false;
+	for (int32_t fd = 0; fd < nfds && (size_t)fd / 8 < m->len; fd++) {
+		if ((m->data[fd / 8] >> (fd % 8)) & 1 && fd_selected(sel, session, ev, fd))
+			return true;
+	}
+	return false;
+}
+
 /* strace -P: a path argument equal to a selected path, or a descriptor
- * argument whose tracked path is one. */
+ * argument whose tracked path is one (poll's and select's among them). */
 static bool touches_path(const struct rp_select *sel, const struct rp_session *session,
 			 const struct rp_event *ev)
 {
@@ -341,12 +388,16 @@ static bool touches_path(const struct rp_select *sel, const struct rp_session *s
 		const struct sc_arg a = sc_arg_effective(table, sc->nr, sc->desc, i, sc->args);
 		if (a.kind == SC_ARG_PATH && path_arg_selected(sel, session, ev, i))
 			return true;
-		if ((a.kind == SC_ARG_FD && a.type != SC_T_FS_CONTEXT) || a.kind == SC_ARG_DIRFD) {
-			const char *const fd_path =
-			    rp_session_fd_path(session, ev->tid, (int)(int32_t)sc->args[i]);
-			if (fd_path && is_selected_path(sel, fd_path, strlen(fd_path)))
-				return true;
-		}
+		if (((a.kind == SC_ARG_FD && a.type != SC_T_FS_CONTEXT) ||
+		     a.kind == SC_ARG_DIRFD) &&
+		    fd_selected(sel, session, ev, (int32_t)sc->args[i]))
+			return true;
+		if (a.kind == SC_ARG_ARRAY && a.type == SC_T_POLLFD &&
+		    pollfds_selected(sel, session, ev, i, &a))
+			return true;
+		if (a.kind == SC_ARG_STRUCT && a.type == SC_T_FD_SET &&
+		    fdset_selected(sel, session, ev, i))
+			return true;
 	}
 	return false;
 }

@@ -163,6 +163,22 @@ if [ -x "$bindir/strec" ]; then
 		grep -q '^close(' "$dir/fc.strep" && cmp -s "$dir/fc.strace.n" "$dir/fc.strep" ||
 			{ echo "FAIL: -P $ctx differs from strace -P:"; diff "$dir/fc.strace.n" "$dir/fc.strep" | head; fail=1; }
 	fi
+	# -P through descriptors in poll's array and select's sets, one of
+	# them inherited from before the recording (9, on /dev/full)
+	if command -v strace >/dev/null && command -v setarch >/dev/null; then
+		printf '%s\n' 'import select' 'select.select([9], [9], [], 0)' 'p = select.poll()' \
+			'p.register(9, select.POLLOUT)' 'p.poll(0)' >"$dir/pp.py"
+		setarch -R strace -qq -e signal=none -o "$dir/pp.strace" -P /dev/full \
+			/usr/bin/python3 "$dir/pp.py" 9>>/dev/full
+		setarch -R "$bindir/strec" -q -o "$dir/pp.trc" /usr/bin/python3 "$dir/pp.py" 9>>/dev/full
+		"$strep" -qq -e signal=none -P /dev/full "$dir/pp.trc" |
+			sed -E 's/^[0-9]+ +//; s/\) +=/) =/' >"$dir/pp.strep"
+		sed -E 's/\) +=/) =/' "$dir/pp.strace" >"$dir/pp.strace.n"
+		[ "$(grep -cE '^(pselect6|select|poll)\(' "$dir/pp.strep")" -ge 2 ] &&
+			cmp -s "$dir/pp.strace.n" "$dir/pp.strep" ||
+			{ echo "FAIL: -P on poll/select descriptors differs from strace -P:"
+			  diff "$dir/pp.strace.n" "$dir/pp.strep" | head; fail=1; }
+	fi
 	# --interleaved: rejoining each "<unfinished ...>" line with its
 	# "<... name resumed>" gives back the default view, task by task
 	if [ -x "$bindir/tp_threads" ]; then

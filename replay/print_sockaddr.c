@@ -131,8 +131,8 @@ static void sockaddr_nl(struct rp_ctx *c, const uint8_t *d, int len)
 		rp_e_key(c->e, "nl_pad");
 		rp_e_hex(c->e, rp_get_u16(d + 2));
 	}
-	rp_e_key(c->e, "nl_pid");
-	rp_e_int(c->e, (int32_t)rp_get_u32(d + 4));
+	rp_e_key(c->e, "nl_pid"); /* a port id, a process's as strace takes it */
+	rp_e_pid(c, (int32_t)rp_get_u32(d + 4), SC_PID_TGID);
 	rp_e_key(c->e, "nl_groups");
 	rp_e_rawf(c->e, "%#08" PRIx32, rp_get_u32(d + 8));
 }

@@ -92,6 +92,8 @@ int strtrc_device_decode(const uint8_t *data, size_t len, uint32_t *type, uint64
  * /proc/TID/fdinfo/N's "Pid:" gave it (-1: the process had ended). */
 #define STRTRC_ARG_PIDFD  9
 #define STRTRC_PIDFD_SIZE 4 /* the pid, int32 little-endian */
+/* The /proc link of a pidfd, as the kernel names it. */
+#define STRTRC_PIDFD_LINK "anon_inode:[pidfd]"
 void strtrc_pidfd_encode(int32_t pid, uint8_t buf[STRTRC_PIDFD_SIZE]);
 int strtrc_pidfd_decode(const uint8_t *data, size_t len, int32_t *pid);
 

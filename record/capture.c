@@ -568,9 +568,11 @@ static int record_extra_fds(struct recorder *rec, const struct rec_task *task,
 	uint32_t item = STRTRC_RESULT_FD_ITEM;
 	int rc = 0;
 	const struct sc_table *const table = sc_table_for_arch(task->arch);
+	const bool conditional = table && sc_has_conds(table, task->nr);
 	for (unsigned i = 0; rc == 0 && i < desc->nargs; i++) {
 		const struct sc_arg effective =
-		    table ? sc_arg_effective(table, task->nr, desc, i, task->args) : desc->args[i];
+		    conditional ? sc_arg_effective(table, task->nr, desc, i, task->args)
+				: desc->args[i];
 		const struct sc_arg *const a = &effective;
 		const uint64_t value = task->args[i];
 		if (a->kind == SC_ARG_STRUCT && a->type == SC_T_NEW_FD && rval > 0) {

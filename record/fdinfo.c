@@ -54,8 +54,7 @@ pid_t rec_pidfd_pid(pid_t tid, int32_t pidfd)
 
 bool rec_is_pidfd_link(const char *target, size_t len)
 {
-	static const char pidfd[] = "anon_inode:[pidfd]";
-	return len == sizeof(pidfd) - 1 && memcmp(target, pidfd, len) == 0;
+	return len == sizeof(STRTRC_PIDFD_LINK) - 1 && memcmp(target, STRTRC_PIDFD_LINK, len) == 0;
 }
 
 int rec_write_pidfd(struct recorder *rec, pid_t tid, pid_t owner, int32_t fd, uint32_t item,

@@ -80,8 +80,7 @@ static bool socket_inode(const char *path, size_t len, uint64_t *inode)
  * (whether paths are asked or not); false for other descriptors. */
 static bool pidfd_text(struct rp_buf *b, const char *path, size_t len, int32_t pid, int xflag)
 {
-	static const char pidfd[] = "anon_inode:[pidfd]";
-	if (len != sizeof(pidfd) - 1 || memcmp(path, pidfd, len) != 0)
+	if (len != sizeof(STRTRC_PIDFD_LINK) - 1 || memcmp(path, STRTRC_PIDFD_LINK, len) != 0)
 		return false;
 	if (pid > 0)
 		rp_buf_printf(b, "<pid:%" PRId32 ">", pid);

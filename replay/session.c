@@ -17,7 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <stddef.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #define RP_CLONE_FILES 0x400u
 
@@ -1003,9 +1006,10 @@ static void track_reaped(struct rp_session *s, const struct rp_syscall *sc)
 		pid = (uint32_t)sc->rval;
 	} else if (fc && sc->desc == fc->waitid) {
 		const struct rp_mem *const info = rp_syscall_mem(sc, STRTRC_AT_EXIT, 2, 0);
-		/* WNOWAIT (0x01000000) leaves the child to be waited for again */
-		if (info && info->len >= 20 && !(sc->args[3] & 0x01000000))
-			pid = rp_get_u32(info->data + 16); /* si_pid */
+		const size_t at = offsetof(siginfo_t, si_pid);
+		/* WNOWAIT leaves the child to be waited for again */
+		if (info && info->len >= at + sizeof(pid_t) && !(sc->args[3] & WNOWAIT))
+			pid = rp_get_u32(info->data + at);
 	}
 	/* out of memory: its pidfds go on naming it */
 	if (pid && pid < STRTRC_TID_LIMIT)

@@ -179,7 +179,7 @@ enum rp_decode_fd {
 	RP_DECODE_FD_PATH = 1,	 /* its path (-y) */
 	RP_DECODE_FD_SOCKET = 2, /* a socket's protocol and endpoints */
 	RP_DECODE_FD_DEV = 4,	 /* a device's major:minor (not recorded: the path) */
-	RP_DECODE_FD_PIDFD = 8,	 /* a pidfd's process (not recorded: the path) */
+	RP_DECODE_FD_PIDFD = 8,	 /* a pidfd's process (STRTRC_ARG_PIDFD records) */
 	RP_DECODE_FD_ALL = 15,
 };
 /* --decode-fds=SET, -e decode-fds=SET: path, socket, dev, pidfd, all,

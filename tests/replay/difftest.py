@@ -175,6 +175,7 @@ PID_CALLS = re.compile(
     r"cap[gs]et|process_vm_\w+|ptrace|fcntl|kcmp|ioprio_[gs]et|[gs]etpriority|migrate_pages|"
     r"move_pages|perf_event_open|semctl|futex)\(|"
     r"^ioctl\(\d+(<[^>]*>)?, (TIOC[GS]PGRP|0x54(0f|10)\b)")
+NEGATIVE_PID_CALLS = re.compile(r"^(kill|wait4)\(")
 PID_FIELD = re.compile(r"(\w*(?:[pt]id|thread_id)=\[?|TIOC[GS]PGRP, \[|<pid:)(\d{2,})\b")
 
 
@@ -202,7 +203,10 @@ def name_pids(rest, names):
         # a whole argument or result only: not a named field's value (those
         # that hold pids are PID_FIELD's, and others may equal a pid by
         # chance: si_int=1234 when pids wrap), nor part of one (8192*1024)
-        rest = re.sub(r"(?<=[(\s\[-])(\d{2,})(?=[,)\]\s]|$)",
+        # (negated only where a negative pid names a process group: clone3's
+        # set_tid=[-1000] is not the task whose pid is 1000)
+        before = r"(?<=[(\s\[-])" if NEGATIVE_PID_CALLS.match(rest) else r"(?<=[(\s\[])"
+        rest = re.sub(before + r"(\d{2,})(?=[,)\]\s]|$)",
                       lambda m: names.get(m.group(1), m.group(1)), rest)
         # -e raw=: in hex, as whole arguments too (not a flag set's unknown
         # bits: sched_flags=...|0x380 is not the task whose pid is 896); not
@@ -210,7 +214,7 @@ def name_pids(rest, names):
         # 0x18d is not the task whose pid is 397)
         if not rest.startswith("futex("):
             # (10 and up, as in decimal)
-            rest = re.sub(r"(?<=[(\s\[-])0x([0-9a-f]+)(?=[,)\]\s]|$)",
+            rest = re.sub(before + r"0x([0-9a-f]+)(?=[,)\]\s]|$)",
                           lambda m: names.get(str(int(m.group(1), 16)), m.group(0))
                           if int(m.group(1), 16) >= 10 else m.group(0), rest)
     return rest

@@ -14,6 +14,7 @@ RUN = """\
 {p} prlimit64({p}, RLIMIT_NOFILE, NULL, {{rlim_cur=12288, rlim_max=1234}}) = 0
 {p} prlimit64(0, RLIMIT_STACK, NULL, {{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}}) = 0
 {p} kill(-{p}, SIGUSR1) = 0
+{p} clone3({{flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0, set_tid=[-1000, -1001, -1002], set_tid_size=3}}, 88) = -1 EINVAL (Invalid argument)
 {p} clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[{c}], child_tidptr=0x7f0000000a10) = {c}
 {p} fcntl(3, F_GETLK, {{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0, l_pid={c}}}) = 0
 {p} fcntl(3, 0x3039 /* F_??? */, 0) = -1 EINVAL (Invalid argument)
@@ -41,7 +42,7 @@ def norm(parent, child):
 failures = 0
 reference = norm(4321, 4322)
 for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032), (311, 11), (1024, 8192),
-                      (896, 897)]:
+                      (896, 897), (999, 1000)]:
     got = norm(parent, child)
     if got != reference:
         failures += 1
@@ -54,7 +55,7 @@ for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (
             if len(want) != len(have):
                 print(f"  {name}: {len(want)} lines against {len(have)}")
 text = "\n".join(line for lines in reference.values() for line in lines)
-for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234", "rlim_cur=8192*1024,", "kill(-P", "parent_tid=[P",
+for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234", "rlim_cur=8192*1024,", "set_tid=[-1000, -1001, -1002]", "kill(-P", "parent_tid=[P",
              "l_pid=P", "kill(P", "= P", "0x3039 /* F_???", "fcntl(4, 0x408, 0x1234) = 65536",
              "F_SETPIPE_SZ, 12288) = 12288",
              "site.cpython-311.pyc", "python3.11/", "tp_syscalls.P1", "/proc/P1.1/", "F_SETOWN, P", "fcntl(4, 0x9) = P",

@@ -3,6 +3,7 @@
  * msqid64_ds), printed in strace 6.1's field order. */
 #include "rp_internal.h"
 
+#include <asm-generic/hugetlb_encode.h> /* shm.h's SHM_HUGE_SHIFT/MASK, without its ipc.h */
 #include <inttypes.h>
 #include <string.h>
 
@@ -25,15 +26,23 @@ static void print_get_flags(struct rp_ctx *c, uint32_t v, bool shm)
 {
 	struct rp_buf b = {0};
 	uint32_t bits = v & ~0777u;
-	const uint32_t huge = shm ? bits >> 26 : 0;
-	bits &= shm ? ~(0x3fu << 26) : ~0u;
+	const uint32_t huge =
+	    shm ? (bits >> HUGETLB_FLAG_ENCODE_SHIFT) & HUGETLB_FLAG_ENCODE_MASK : 0;
+	bits &= shm ? ~((uint32_t)HUGETLB_FLAG_ENCODE_MASK << HUGETLB_FLAG_ENCODE_SHIFT) : ~0u;
 	if (bits) {
 		rp_xlat_flags_text(&b, rp_e_xstyle(c->e),
 				   shm ? &rp_x_shm_resource_flags : &rp_x_ipc_resource_flags, bits);
 		rp_buf_putc(&b, '|');
 	}
-	if (huge)
-		rp_buf_printf(&b, "%" PRIu32 "<<SHM_HUGE_SHIFT|", huge);
+	if (huge) {
+		/* the shift by name (abbrev), by number (raw), or both */
+		const enum rp_xlat_style st = rp_e_xstyle(c->e);
+		if (st == RP_XLAT_ABBREV)
+			rp_buf_printf(&b, "%" PRIu32 "<<SHM_HUGE_SHIFT|", huge);
+		else
+			rp_buf_printf(&b, "%" PRIu32 "<<%d%s|", huge, HUGETLB_FLAG_ENCODE_SHIFT,
+				      st == RP_XLAT_VERBOSE ? " /* SHM_HUGE_SHIFT */" : "");
+	}
 	rp_buf_printf(&b, "%#03" PRIo32, v & 0777);
 	rp_e_raw(c->e, b.data ? b.data : "");
 	rp_buf_free(&b);

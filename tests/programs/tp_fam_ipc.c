@@ -33,6 +33,9 @@ static void shm(void)
 	expect("shmget", id, 0);
 	expect("shmget EINVAL", syscall(SYS_shmget, IPC_PRIVATE, 0, IPC_CREAT | 0600), EINVAL);
 	expect("shmget ENOENT", syscall(SYS_shmget, 0x1234, 4096, 0), ENOENT);
+	/* a huge page size between the flags and the mode: 21<<SHM_HUGE_SHIFT */
+	expect("shmget huge ENOENT",
+	       syscall(SYS_shmget, 0x1234, 4096, SHM_HUGETLB | (21 << 26) | 0600), ENOENT);
 	void *const p = (void *)syscall(SYS_shmat, id, NULL, 0);
 	expect("shmat", p == (void *)-1 ? -1 : 0, 0);
 	void *const q = (void *)syscall(SYS_shmat, id, NULL, SHM_RDONLY);

@@ -187,7 +187,8 @@ static int fill_plan(struct rec_bpf *b, const struct rec_options *o, char *msg, 
 	return rc;
 }
 
-static void set_config(struct rec_bpf *b, const struct rec_options *o, uint64_t ring_size)
+static void set_config(struct rec_bpf *b, const struct rec_options *o, uint64_t ring_size,
+		       size_t max_control)
 {
 	struct sb_config *const cfg = (struct sb_config *)&b->skel->rodata->cfg;
 	const struct sc_table *const t = &sc_table_x86_64;
@@ -203,7 +204,7 @@ static void set_config(struct rec_bpf *b, const struct rec_options *o, uint64_t 
 	    .max_mmsg = REC_MAX_MMSG,
 	    .max_sockaddr = REC_MAX_SOCKADDR,
 	    .max_sigset = REC_MAX_SIGSET,
-	    .max_control = REC_MAX_CONTROL,
+	    .max_control = (uint32_t)max_control,
 	    .max_dirents = REC_MAX_DIRENTS,
 	    .wakeup_bytes =
 		ring_size / 4 < REC_BPF_WAKEUP_BYTES ? ring_size / 4 : REC_BPF_WAKEUP_BYTES,
@@ -275,7 +276,7 @@ int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size)
 		goto fail;
 	}
 	const uint64_t ring_size = o->bpf_ring_size ? o->bpf_ring_size : REC_BPF_RING_DEFAULT;
-	set_config(b, o, ring_size);
+	set_config(b, o, ring_size, rec->max_control);
 	const int cpus = libbpf_num_possible_cpus();
 	if (cpus <= 0 ||
 	    (rc = bpf_map__set_max_entries(b->skel->maps.events, (uint32_t)ring_size)) < 0 ||

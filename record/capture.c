@@ -67,6 +67,18 @@ static int emit(const struct capture_ctx *c, uint32_t item, uint64_t addr, const
 }
 
 /* Reads len bytes at addr (capped at cap) and records them as item. */
+size_t rec_control_cap(void)
+{
+	FILE *const f = fopen("/proc/sys/net/core/optmem_max", "re");
+	unsigned long v = 0;
+	const bool ok = f && fscanf(f, "%lu", &v) == 1 && v > 0;
+	if (f)
+		fclose(f);
+	if (!ok)
+		return REC_MAX_CONTROL_DEFAULT;
+	return v < REC_MAX_CONTROL_LIMIT ? (size_t)v : REC_MAX_CONTROL_LIMIT;
+}
+
 static int capture_area(const struct capture_ctx *c, uint32_t item, uint64_t addr, uint64_t len,
 			uint64_t cap)
 {
@@ -204,7 +216,7 @@ static int capture_msghdr(const struct capture_ctx *c, uint64_t addr, bool with_
 			  REC_MAX_SOCKADDR);
 	if (!rc)
 		rc = capture_area(c, base + 2, (uint64_t)(uintptr_t)mh.msg_control,
-				  mh.msg_controllen, REC_MAX_CONTROL);
+				  mh.msg_controllen, c->rec->max_control);
 	if (rc || !mh.msg_iov)
 		return rc;
 	const uint64_t count = mh.msg_iovlen < REC_MAX_IOV ? mh.msg_iovlen : REC_MAX_IOV;
@@ -513,7 +525,7 @@ static int record_passed_fds(struct recorder *rec, const struct rec_task *task,
 	if (rec_mem_read(task->tid, msghdr_addr, &mh, sizeof(mh), &got) != REC_READ_OK ||
 	    !mh.msg_control || mh.msg_controllen < sizeof(struct cmsghdr))
 		return 0;
-	uint8_t control[REC_MAX_CONTROL];
+	uint8_t control[REC_MAX_RECEIVED_CONTROL];
 	const size_t want =
 	    mh.msg_controllen < sizeof(control) ? mh.msg_controllen : sizeof(control);
 	if (rec_mem_read(task->tid, (uint64_t)(uintptr_t)mh.msg_control, control, want, &got) !=

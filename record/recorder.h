@@ -74,8 +74,13 @@ void rec_task_table_free(struct rec_task_table *t);
 #define REC_MAX_MMSG	 1024u		/* messages of a sendmmsg/recvmmsg */
 #define REC_MAX_SOCKADDR 128u		/* sizeof(struct sockaddr_storage) */
 #define REC_MAX_SIGSET	 128u
-#define REC_MAX_CONTROL	 4096u
-#define REC_MAX_DIRENTS	 (1u << 20) /* a getdents buffer, whole */
+/* control messages a call sends: the kernel takes at most optmem_max
+ * bytes (rec_control_cap); those a receive returned are read for the
+ * descriptors they pass, of which SCM_MAX_FD (253) fit in this */
+#define REC_MAX_CONTROL_DEFAULT	 (128u * 1024u)
+#define REC_MAX_CONTROL_LIMIT	 (1u << 20)
+#define REC_MAX_RECEIVED_CONTROL 4096u
+#define REC_MAX_DIRENTS		 (1u << 20) /* a getdents buffer, whole */
 
 /* ---- tracee memory ---- */
 enum rec_read_status { REC_READ_OK = 0, REC_READ_PARTIAL = 1, REC_READ_FAULT = 2 };
@@ -160,6 +165,7 @@ struct recorder {
 	uint64_t spin_ns;      /* --spin in ns; 0: always sleep in waitpid */
 	size_t cpus;	       /* CPUs strec may run on */
 	bool spin_next;	       /* the last stop came within spin_ns: poll for the next */
+	size_t max_control;    /* a msghdr's control messages, at most (rec_control_cap) */
 	uint8_t *scratch;      /* capture buffer */
 	size_t scratch_size;
 	struct rec_bpf *bpf; /* the BPF engine, once loaded */
@@ -194,6 +200,10 @@ void rec_pidns_forget(struct recorder *rec, const struct rec_task *task);
 
 /* Capture the memory behind the arguments of the syscall in task, at entry
  * or at exit (rval: the return value). Writes memory records. */
+/* The most control message bytes the kernel takes from a sendmsg, as strace
+ * reads them: net.core.optmem_max (REC_MAX_CONTROL_DEFAULT when unreadable,
+ * at most REC_MAX_CONTROL_LIMIT). */
+size_t rec_control_cap(void);
 int rec_capture(struct recorder *rec, const struct rec_task *task, const struct sc_desc *desc,
 		enum strtrc_mem_stop stop, int64_t rval, uint64_t ts);
 

@@ -328,6 +328,7 @@ int main(int argc, char **argv)
 	struct recorder rec = {.opts = &opts, .start_ns = strec_monotonic_ns()};
 	cpu_set_t cpus;
 	rec.spin_ns = (uint64_t)opts.spin_us * 1000;
+	rec.max_control = rec_control_cap();
 	rec.cpus = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 ? (size_t)CPU_COUNT(&cpus) : 1;
 	char *const command_path = opts.command ? resolve_command(opts.command[0]) : NULL;
 	struct rec_run_as run_as = {.active = false};

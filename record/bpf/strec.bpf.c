@@ -162,7 +162,7 @@ struct scratch {
 	/* a memory event; reads may go a page past the chunk (verifier bound) */
 	__u8 out[sizeof(struct sb_ev_mem) + SB_CHUNK + SB_PAGE + 8];
 	__u8 path[2 * SB_PATH_END]; /* a path, built backwards */
-	__u8 control[4096];	    /* a msghdr's control messages (REC_MAX_CONTROL) */
+	__u8 control[4096];	    /* a msghdr's control messages (REC_MAX_RECEIVED_CONTROL) */
 };
 
 /* One per CPU, indexed by the CPU's number (a per-CPU array's values are

@@ -336,6 +336,19 @@ static void udp4(void)
 		CMSG_DATA(&opts.h)[k] = (unsigned char)(0x41 + k);
 	const struct msghdr om = {.msg_control = &opts, .msg_controllen = sizeof(opts)};
 	check("sendmsg IP_RETOPTS", syscall(SYS_sendmsg, -1, &om, 0), EBADF);
+	/* control messages past 4 KiB: strace shows up to net.core.optmem_max
+	 * bytes of them (all 3000 descriptors under -v) */
+	enum { MANY_FDS = 3000 };
+	static union {
+		struct cmsghdr h;
+		char bytes[CMSG_SPACE(MANY_FDS * sizeof(int))];
+	} rights;
+	rights.h.cmsg_len = CMSG_LEN(MANY_FDS * sizeof(int));
+	rights.h.cmsg_level = SOL_SOCKET;
+	rights.h.cmsg_type = SCM_RIGHTS;
+	memset(CMSG_DATA(&rights.h), 0xff, MANY_FDS * sizeof(int));
+	const struct msghdr rm = {.msg_control = &rights, .msg_controllen = sizeof(rights)};
+	check("sendmsg SCM_RIGHTS 3000", syscall(SYS_sendmsg, -1, &rm, 0), EBADF);
 	struct iovec in[2] = {{b1, sizeof(b1)}, {b2, sizeof(b2)}};
 	memset(&mh, 0, sizeof(mh));
 	mh.msg_name = &from;

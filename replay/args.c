@@ -678,7 +678,7 @@ void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i)
 	rp_e_open(c->e, '[');
 	size_t k = 0;
 	for (; k < n; k++) {
-		if (!c->opts->verbose && k >= c->opts->max_strlen) { /* -v: all of them */
+		if (rp_array_cut_at(c->opts, k)) { /* -v: all of them */
 			cut = true;
 			break;
 		}

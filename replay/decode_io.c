@@ -381,7 +381,7 @@ static bool rval_poll(struct rp_ctx *c, struct rp_buf *b, bool ppoll)
 		const uint16_t rev = rp_get_u16(p + 6);
 		if (!rev)
 			continue;
-		if (!c->opts->verbose && printed >= c->opts->max_strlen) {
+		if (rp_array_cut_at(c->opts, printed)) {
 			rp_e_ellipsis(&e);
 			break;
 		}
@@ -566,10 +566,8 @@ static void print_epoll_events(struct rp_ctx *c, unsigned i)
 	const size_t n = m->len / 12 < (uint64_t)c->sc->rval ? m->len / 12 : (size_t)c->sc->rval;
 	rp_e_open(c->e, '[');
 	for (size_t k = 0; k < n; k++) {
-		if (!c->opts->verbose && k >= c->opts->max_strlen) {
-			rp_e_ellipsis(c->e);
+		if (rp_array_cut(c, k))
 			break;
-		}
 		print_epoll_event(c->e, m->data + 12 * k);
 	}
 	rp_e_close(c->e, ']');

@@ -18,10 +18,8 @@ static void print_mincore_vec(struct rp_ctx *c)
 	const size_t n = m->len < pages ? m->len : (size_t)pages;
 	rp_e_open(c->e, '[');
 	for (size_t k = 0; k < n; k++) {
-		if (!c->opts->verbose && k >= c->opts->max_strlen) {
-			rp_e_ellipsis(c->e);
+		if (rp_array_cut(c, k))
 			break;
-		}
 		rp_e_uint(c->e, m->data[k] & 1);
 	}
 	rp_e_close(c->e, ']');

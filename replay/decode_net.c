@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <assert.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
@@ -915,24 +916,37 @@ static void print_mmsgvec(struct rp_ctx *c, int stop, uint64_t vlen, uint64_t ms
 			rp_e_ptr(c->e, addr);
 		return;
 	}
-	const size_t have = arr->len / 64;
+	/* a send's exit rewrote msg_len of the messages it sent only: those
+	 * after them are as the entry saw them */
+	const struct rp_mem *before =
+	    stop == STRTRC_AT_EXIT && arr->stop == STRTRC_AT_EXIT && !use_msg_len
+		? rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0)
+		: NULL;
+	if (before && (before->stop != STRTRC_AT_ENTRY || before->len <= arr->len))
+		before = NULL;
+	const struct rp_mem *const whole = before ? before : arr;
+	const size_t have = whole->len / 64;
 	rp_e_open(c->e, '[');
 	for (uint64_t i = 0; i < vlen; i++) {
 		/* a fault shows before the -s cut, as in strace's print_array */
 		if (i >= have) {
 			rp_e_ellipsis(c->e);
-			if (arr->flags & STRTRC_MEM_UNREADABLE) { /* where it could not read */
+			if (whole->flags & STRTRC_MEM_UNREADABLE) { /* where it could not read */
 				char where[32];
 				snprintf(where, sizeof(where), "%#" PRIx64, addr + 64 * i);
 				rp_e_comment(c->e, where);
 			}
 			break;
 		}
-		if (i >= c->opts->max_strlen || i >= 1024) {
+		/* all under -v, but never more than the kernel takes (UIO_MAXIOV) */
+		if (rp_array_cut(c, i))
+			break;
+		if (i >= IOV_MAX) {
 			rp_e_ellipsis(c->e);
 			break;
 		}
-		const uint8_t *e = arr->data + 64 * i;
+		const uint8_t *e =
+		    64 * (i + 1) <= arr->len ? arr->data + 64 * i : before->data + 64 * i;
 		const uint32_t msg_len = rp_get_u32(e + 56);
 		const struct msg_loc l = {1, RP_MMSG_ITEM(i), stop};
 		int32_t user_namelen = 0;

@@ -263,10 +263,8 @@ bool rp_netlink_print(struct rp_ctx *c, int64_t fd, uint64_t addr, const struct 
 			rp_e_comment(c->e, tmp);
 			break;
 		}
-		if (k == c->opts->max_strlen && !c->opts->verbose) {
-			rp_e_ellipsis(c->e);
+		if (rp_array_cut(c, k))
 			break;
-		}
 		const uint32_t msg_len = rp_get_u32(a.data + off);
 		const uint64_t step = NL_ALIGN(msg_len);
 		const bool more = msg_len >= NL_HDR_SIZE && step < left;

@@ -93,10 +93,8 @@ void nl_print_attrs(struct rp_ctx *c, const struct nl_msg *m, const struct nl_ar
 			}
 			break;
 		}
-		if (k == c->opts->max_strlen && !c->opts->verbose) {
-			rp_e_ellipsis(c->e);
+		if (rp_array_cut(c, k))
 			break;
-		}
 		const uint8_t *const h = a->data + off;
 		const uint16_t nla_len = rp_get_u16(h);
 		const uint64_t step = NL_ALIGN(nla_len);

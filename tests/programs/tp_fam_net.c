@@ -403,6 +403,20 @@ static void udp4(void)
 	/* an invalid timeout: strace prints tv_nsec unsigned */
 	struct timespec bad = {0, -1};
 	check("recvmmsg bad timeout", syscall(SYS_recvmmsg, a, mm, 2, MSG_DONTWAIT, &bad), EINVAL);
+	/* a send that stops at its second message (whose address is too
+	 * short): strace shows both, msg_len for the one sent */
+	struct sockaddr_in short_addr = {.sin_family = AF_INET};
+	memset(mm, 0, sizeof(mm));
+	mm[0].msg_hdr.msg_iov = &m0;
+	mm[0].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_iov = &m1;
+	mm[1].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_name = &short_addr;
+	mm[1].msg_hdr.msg_namelen = 1;
+	expect("sendmmsg partial 1",
+	       check("sendmmsg partial", syscall(SYS_sendmmsg, b, mm, 2, 0), 0) == 1);
+	check("recvfrom partial",
+	      syscall(SYS_recvfrom, a, r0, sizeof(r0), MSG_DONTWAIT, NULL, NULL), 0);
 	check("sendmmsg bad fd", syscall(SYS_sendmmsg, 1000, mm, 2, 0), EBADF);
 	/* the second message on an unmapped page */
 	const size_t page = (size_t)sysconf(_SC_PAGESIZE);

@@ -347,21 +347,24 @@ int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec)
 	size_t ntids = 0, nfds = 0;
 	if (!tids)
 		return -ENOMEM;
+	/* pid's directory in /proc, which may be of a namespace above strec's
+	 * (the ids there are of that namespace: only the leader's is known) */
+	const pid_t proc = rec_proc_pid(rec, pid);
 	char path[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)proc);
 	DIR *dir = opendir(path);
 	const struct dirent *d;
 	while (dir && (d = readdir(dir)) && ntids < rec->tasks.count + 1) {
 		const long tid = strtol(d->d_name, NULL, 10);
-		if (tid > 0)
-			tids[ntids++] = (uint32_t)tid;
+		if (tid > 0 && (proc == pid || tid == proc))
+			tids[ntids++] = (uint32_t)(tid == proc ? pid : tid);
 	}
 	if (dir)
 		closedir(dir);
 	rec->stats.threads += ntids ? ntids - 1 : 0;
 
 	/* Descriptors and what they refer to. */
-	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)proc);
 	dir = opendir(path);
 	size_t cap = 0, used = 0;
 	while (dir && (d = readdir(dir))) {
@@ -369,7 +372,7 @@ int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec)
 		if (d->d_name[0] == '.' || fd < 0)
 			continue;
 		/* the command will not have them once it has exec'd */
-		if (before_exec && is_cloexec(pid, fd))
+		if (before_exec && is_cloexec(proc, fd))
 			continue;
 		if (nfds == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -386,7 +389,7 @@ int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec)
 			paths = more_paths;
 		}
 		char link[PATH_MAX + 64];
-		snprintf(link, sizeof(link), "/proc/%d/fd/%ld", pid, fd);
+		snprintf(link, sizeof(link), "/proc/%d/fd/%ld", (int)proc, fd);
 		const size_t n = read_link(link, paths + used, PATH_MAX);
 		fds[nfds].fd = (int32_t)fd;
 		fds[nfds].dev_type = 0;
@@ -403,12 +406,12 @@ int rec_write_snapshot(struct recorder *rec, pid_t pid, bool before_exec)
 		fds[i].path.data = (const uint8_t *)paths + (uintptr_t)fds[i].path.data;
 
 	char comm[64] = "", exe[PATH_MAX], cwd[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)proc);
 	if (read_small_file(path, comm, sizeof(comm)) > 0)
 		comm[strcspn(comm, "\n")] = '\0';
-	snprintf(path, sizeof(path), "/proc/%d/exe", pid);
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)proc);
 	const size_t exe_len = read_link(path, exe, sizeof(exe));
-	snprintf(path, sizeof(path), "/proc/%d/cwd", pid);
+	snprintf(path, sizeof(path), "/proc/%d/cwd", (int)proc);
 	const size_t cwd_len = read_link(path, cwd, sizeof(cwd));
 
 	const struct strtrc_record r = {

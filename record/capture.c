@@ -482,7 +482,7 @@ static int record_link(struct recorder *rec, const struct rec_task *task, pid_t 
 		       const char *what, uint32_t item, uint64_t addr, uint64_t ts)
 {
 	char path[64], target[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/%s", owner, what);
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)rec_proc_pid(rec, owner), what);
 	const ssize_t n = readlink(path, target, sizeof(target));
 	if (n < 0)
 		return 0; /* gone already (closed by another thread), or not ours to see */
@@ -564,7 +564,7 @@ static int record_remote_fds(struct recorder *rec, const struct rec_task *task,
 		const struct sc_arg *const a = &desc->args[i];
 		if (a->kind != SC_ARG_FD || a->type != SC_T_PIDFD_TARGET_FD)
 			continue;
-		const pid_t owner = rec_pidfd_pid(task->tid, (int32_t)task->args[a->len]);
+		const pid_t owner = rec_pidfd_pid(rec, task->tid, (int32_t)task->args[a->len]);
 		if (owner > 0)
 			return record_fd_link(rec, task, owner, STRTRC_RESULT_REMOTE_FD_ITEM,
 					      (int32_t)task->args[i], ts);

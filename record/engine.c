@@ -309,7 +309,7 @@ static void on_exec(struct recorder *rec, struct rec_task *task, uint64_t ts)
 	task->startup = false;
 	task->before_exec = false;
 	char path[64], exe[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/exe", task->tid);
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)rec_proc_pid(rec, task->tid));
 	const ssize_t n = readlink(path, exe, sizeof(exe));
 	struct strtrc_record r = {
 	    .kind = STRTRC_EXEC,

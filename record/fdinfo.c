@@ -36,10 +36,10 @@ bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32
 	return true;
 }
 
-pid_t rec_pidfd_pid(pid_t tid, int32_t pidfd)
+pid_t rec_pidfd_pid(const struct recorder *rec, pid_t tid, int32_t pidfd)
 {
 	char path[64], text[512];
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", tid, pidfd);
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)rec_proc_pid(rec, tid), pidfd);
 	const int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -48,8 +48,21 @@ pid_t rec_pidfd_pid(pid_t tid, int32_t pidfd)
 	if (n <= 0)
 		return -1;
 	text[n] = '\0';
-	const char *const line = strstr(text, "\nPid:");
-	return line ? (pid_t)strtol(line + 5, NULL, 10) : -1;
+	/* NSpid: its id in the namespace of /proc, then in each below it down
+	 * to its own; strec's is pid_ns_level below /proc's (Pid: the first) */
+	const char *const line = strstr(text, "\nNSpid:");
+	if (!line)
+		return -1;
+	const char *p = line + 7;
+	for (uint32_t level = 0;; level++) {
+		char *end;
+		const long id = strtol(p, &end, 10);
+		if (end == p)
+			return -1; /* not in strec's namespace */
+		if (level == rec->pid_ns_level)
+			return (pid_t)id;
+		p = end;
+	}
 }
 
 bool rec_is_pidfd_link(const char *target, size_t len)
@@ -61,7 +74,7 @@ int rec_write_pidfd(struct recorder *rec, pid_t tid, pid_t owner, int32_t fd, ui
 		    uint64_t addr, uint64_t ts)
 {
 	uint8_t data[STRTRC_PIDFD_SIZE];
-	strtrc_pidfd_encode(rec_pidfd_pid(owner, fd), data);
+	strtrc_pidfd_encode(rec_pidfd_pid(rec, owner, fd), data);
 	const struct strtrc_record r = {
 	    .kind = STRTRC_MEMORY,
 	    .tid = (uint32_t)tid,

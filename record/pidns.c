@@ -101,18 +101,19 @@ int rec_pidns_init(struct recorder *rec)
 	return 0;
 }
 
-/* The id of task in the namespace of /proc (its directory there), and
- * sub: "" for a process's leader, "task/TID/" for another thread. 0 when
- * it cannot be found. */
-static pid_t proc_pid_of(const struct recorder *rec, const struct rec_task *task, char *sub,
-			 size_t sub_size)
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL /* <linux/pidfd.h> of Linux 6.9 */
+#endif
+
+pid_t rec_proc_pid(const struct recorder *rec, pid_t tid)
 {
-	sub[0] = '\0';
 	if (rec->pid_ns_level == 0)
-		return task->tid; /* /proc is of strec's namespace */
-	/* A pidfd's fdinfo says its process's id in the namespace of the /proc
-	 * it is read from. */
-	const int pidfd = (int)syscall(SYS_pidfd_open, task->tgid, 0);
+		return tid; /* /proc is of strec's namespace */
+	/* A pidfd's fdinfo says its task's id in the namespace of the /proc
+	 * it is read from (a thread's own pidfd since Linux 6.9). */
+	int pidfd = (int)syscall(SYS_pidfd_open, tid, 0);
+	if (pidfd < 0 && errno == EINVAL)
+		pidfd = (int)syscall(SYS_pidfd_open, tid, PIDFD_THREAD);
 	if (pidfd < 0)
 		return 0;
 	char path[64], text[1024];
@@ -122,10 +123,24 @@ static pid_t proc_pid_of(const struct recorder *rec, const struct rec_task *task
 	uint32_t pid[STRTRC_PIDNS_MAX];
 	if (got <= 0 || id_list(text, "Pid:", pid) != 1 || (int32_t)pid[0] <= 0)
 		return 0;
-	if (task->tid == task->tgid)
-		return (pid_t)pid[0];
+	return (pid_t)pid[0];
+}
+
+/* The id of task in the namespace of /proc (its directory there), and
+ * sub: "" for a process's leader, "task/TID/" for another thread. 0 when
+ * it cannot be found. */
+static pid_t proc_pid_of(const struct recorder *rec, const struct rec_task *task, char *sub,
+			 size_t sub_size)
+{
+	sub[0] = '\0';
+	if (rec->pid_ns_level == 0)
+		return task->tid; /* /proc is of strec's namespace */
+	const pid_t leader = rec_proc_pid(rec, task->tgid);
+	if (!leader || task->tid == task->tgid)
+		return leader;
+	char path[64];
 	/* another thread: the one whose id at strec's level is tid */
-	snprintf(path, sizeof(path), "/proc/%u/task", pid[0]);
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)leader);
 	DIR *const dir = opendir(path);
 	if (!dir)
 		return 0;
@@ -136,10 +151,9 @@ static pid_t proc_pid_of(const struct recorder *rec, const struct rec_task *task
 			continue;
 		struct pidns_ids ids;
 		snprintf(sub, sub_size, "task/%ld/", t);
-		if (read_ids((pid_t)pid[0], sub, &ids) &&
-		    ids.n[STRTRC_PID_TID] > rec->pid_ns_level &&
+		if (read_ids(leader, sub, &ids) && ids.n[STRTRC_PID_TID] > rec->pid_ns_level &&
 		    ids.id[STRTRC_PID_TID][rec->pid_ns_level] == (uint32_t)task->tid)
-			found = (pid_t)pid[0];
+			found = leader;
 	}
 	closedir(dir);
 	if (!found)

@@ -197,6 +197,10 @@ void rec_pidns_check(struct recorder *rec, struct rec_task *task, uint64_t ts);
 void rec_pidns_after_call(struct recorder *rec, struct rec_task *task, uint64_t ts);
 /* Before the task is removed. */
 void rec_pidns_forget(struct recorder *rec, const struct rec_task *task);
+/* The id of process or thread tid (strec's namespace) in the namespace of
+ * /proc, for paths under /proc: tid itself when /proc is of strec's
+ * namespace; 0 when it cannot be found (gone). */
+pid_t rec_proc_pid(const struct recorder *rec, pid_t tid);
 
 /* Capture the memory behind the arguments of the syscall in task, at entry
  * or at exit (rval: the return value). Writes memory records. */
@@ -221,7 +225,7 @@ bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32
 
 /* The process pidfd of tid refers to, from /proc/TID/fdinfo/N's "Pid:"
  * (-1: none, or it has ended). */
-pid_t rec_pidfd_pid(pid_t tid, int32_t pidfd);
+pid_t rec_pidfd_pid(const struct recorder *rec, pid_t tid, int32_t pidfd);
 /* Whether a descriptor's /proc link (len bytes) names a pidfd. */
 bool rec_is_pidfd_link(const char *target, size_t len);
 /* The STRTRC_ARG_PIDFD record of descriptor fd of owner, whose link is

@@ -436,5 +436,19 @@ libc.syscall(312, os.getpid(), os.getpid(), 0, fd, fd)  # kcmp KCMP_FILE
 		{ echo "FAIL: kcmp in a pid namespace: $(cat "$dir/ns.out")"; fail=1; }
 fi
 
+# strec itself in a pid namespace of its own, under the /proc of the one
+# above (no --mount-proc): the working directory and the descriptors (-y)
+# still of the traced processes, not of the processes that have their ids
+# in /proc's namespace
+if [ -x "$bindir/strec" ] && unshare --pid --fork true 2>/dev/null; then
+	: >"$dir/nsfile"
+	strec_abs=$(cd "$bindir" && pwd)/strec
+	(cd "$dir" && unshare --pid --fork "$strec_abs" -q -o "$dir/ns2.trc" \
+		sh -c 'exec 3<nsfile; cat <&3') >/dev/null 2>&1
+	"$strep" -y -e trace=openat "$dir/ns2.trc" >"$dir/ns2.out"
+	grep -Fq "openat(AT_FDCWD<$dir>, \"nsfile\", O_RDONLY) = 3<$dir/nsfile>" "$dir/ns2.out" ||
+		{ echo "FAIL: -y under strec in a pid namespace: $(cat "$dir/ns2.out")"; fail=1; }
+fi
+
 [ $fail = 0 ] && echo "strep_cli: ok"
 exit $fail

@@ -358,7 +358,14 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		      .len_size = 4,
 		      .unit = 1,
 		      .stops = SC_STOP_EXIT,
-		      .cap = 256 * SC_SIZE(IFREQ)};
+		      .cap = 256 * SC_SIZE(IFREQ)},
+	    /* rand_pool_info's buf: buf_size bytes (strace's -s of them) */
+	    rand_pool = {.ptr_off = SC_POINTEE_TAIL,
+			 .len_off = 4,
+			 .len_size = 4,
+			 .unit = 1,
+			 .stops = SC_STOP_ENTRY,
+			 .cap = 4096};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -372,6 +379,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &set_tid;
 	case SC_T_IFCONF:
 		return &ifconf;
+	case SC_T_RAND_POOL_INFO:
+		return &rand_pool;
 	default:
 		return NULL;
 	}

@@ -256,6 +256,7 @@ enum sc_len_source {
 	X(TASK_COMM, 16)	/* prctl PR_GET_NAME */                                            \
 	X(IFREQ, 40)		/* struct ifreq (socket ioctls) */                                 \
 	X(IFCONF, 16)		/* struct ifconf (SIOCGIFCONF), its requests behind */             \
+	X(RAND_POOL_INFO, 8)	/* struct rand_pool_info (RNDADDENTROPY), its bytes after */       \
 	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
 	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \
 	X(FS_CONTEXT, 0)	/* FD: fsopen's context, which strace -P does not match */         \
@@ -634,11 +635,14 @@ size_t sc_type_size(enum sc_type_id type);
  * the area holds what the call read or wrote. The recorders capture it as
  * item 1 of the argument; the decoders read it there. */
 struct sc_pointee {
-	/* len_size 0: one unit, whatever the struct says (a fixed struct) */
+	/* len_size 0: one unit, whatever the struct says (a fixed struct);
+	 * ptr_off SC_POINTEE_TAIL: the area follows the struct (a flexible
+	 * array member) */
 	uint8_t ptr_off, len_off, len_size, unit;
 	uint8_t stops; /* SC_STOP_ENTRY | SC_STOP_EXIT */
 	uint32_t cap;
 };
+#define SC_POINTEE_TAIL 0xffu
 /* A stop's bit: 1 << the trace format's stop (STRTRC_AT_ENTRY 0, AT_EXIT 1) */
 #define SC_STOP_ENTRY 1u
 #define SC_STOP_EXIT  2u

@@ -67,12 +67,19 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 		}
 		const struct sc_pointee *const pointee = sc_type_pointee(arg->type);
 		if (pointee) {
-			/* the program reads the length as 8 bytes */
-			assert(pointee->len_off + 8u <= size && pointee->len_size <= 8);
+			/* the program reads the length as 8 bytes within the
+			 * struct: from the field on, or ending where it ends */
+			assert(pointee->len_size <= 8 && size >= 8);
 			p.pointee_stops = pointee->stops;
 			p.ptr_off = pointee->ptr_off;
+			p.tail = pointee->ptr_off == SC_POINTEE_TAIL;
 			p.len_off = pointee->len_off;
 			p.len_size = pointee->len_size;
+			if (pointee->len_off + 8u > size) {
+				assert(pointee->len_off + pointee->len_size >= 8u);
+				p.len_off = (uint8_t)(pointee->len_off + pointee->len_size - 8);
+				p.len_shift = (uint8_t)(8 * (8 - pointee->len_size));
+			}
 			p.unit = pointee->unit;
 			p.cap = pointee->cap;
 		}

@@ -482,14 +482,20 @@ void rp_arg_str_max(struct rp_ctx *c, unsigned i, size_t max)
 
 void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex)
 {
-	const struct rp_mem *m =
-	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !mem_usable(m) || (at_exit && !c->exiting_ok)) {
+	if (at_exit && !c->exiting_ok) {
 		rp_arg_ptr(c, i);
 		return;
 	}
-	if (mem_faulted_within(m, rp_str_read_len(c->opts, len))) {
-		rp_arg_ptr(c, i);
+	const struct rp_mem *m =
+	    rp_syscall_mem(c->sc, at_exit ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY, i, 0);
+	rp_print_buf_mem(c, c->sc->args[i], m, len, hex);
+}
+
+void rp_print_buf_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t len,
+		      bool hex)
+{
+	if (!addr || !mem_usable(m) || mem_faulted_within(m, rp_str_read_len(c->opts, len))) {
+		rp_e_ptr(c->e, addr);
 		return;
 	}
 	size_t n = m->len < len ? m->len : (size_t)len;

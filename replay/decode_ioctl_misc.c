@@ -89,9 +89,11 @@ bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd)
 		rp_e_int(c->e, info.entropy_count);
 		rp_e_key(c->e, "buf_size");
 		rp_e_int(c->e, info.buf_size);
-		/* the bytes after the header are not captured: their address */
+		/* buf_size bytes after the header (sc_type_pointee: item 1) */
 		rp_e_key(c->e, "buf");
-		rp_e_ptr(c->e, c->sc->args[2] + offsetof(struct rand_pool_info, buf));
+		rp_print_buf_mem(c, c->sc->args[2] + offsetof(struct rand_pool_info, buf),
+				 rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 2, 1),
+				 info.buf_size > 0 ? (uint32_t)info.buf_size : 0, false);
 		rp_e_close(c->e, '}');
 		return true;
 	}

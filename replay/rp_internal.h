@@ -289,6 +289,10 @@ void rp_arg_str_len(struct rp_ctx *c, unsigned i, size_t len);
 void rp_arg_str_max(struct rp_ctx *c, unsigned i, size_t max);
 /* Buffer arg i of len bytes (entry or exit memory as dir says). */
 void rp_arg_buf(struct rp_ctx *c, unsigned i, uint64_t len, bool at_exit, bool hex);
+/* The same for len bytes at addr captured as m (a pointee): the address
+ * when there is nothing to show. */
+void rp_print_buf_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, uint64_t len,
+		      bool hex);
 void rp_arg_int(struct rp_ctx *c, unsigned i);
 void rp_arg_uint(struct rp_ctx *c, unsigned i);
 void rp_arg_ulong(struct rp_ctx *c, unsigned i);

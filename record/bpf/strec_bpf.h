@@ -56,7 +56,10 @@ struct sb_arg_plan {
 	/* a struct pointing at an area (sc_type_pointee): item 1 = that
 	 * area, at the stops in pointee_stops (bit 0 entry, bit 1 exit) */
 	__u8 pointee_stops, ptr_off, len_off, len_size;
-	__u32 unit; /* bytes per unit of the length */
+	__u32 unit;	/* bytes per unit of the length */
+	__u8 len_shift; /* bits below the length in the 8 bytes read at len_off */
+	__u8 tail;	/* ptr_off is SC_POINTEE_TAIL: the area follows the struct */
+	__u8 unused[2];
 };
 
 struct sb_syscall_plan {

@@ -42,6 +42,7 @@
 
 #include <asm/ldt.h>
 #include <asm/unistd_64.h>
+#include <linux/random.h>
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
 #include <net/if.h>
@@ -692,6 +693,7 @@ static void check_sizes(void)
 	    {SC_T_BLKPG_PARTITION, sizeof(struct blkpg_partition), 0},
 	    {SC_T_IFREQ, sizeof(struct ifreq), 0},
 	    {SC_T_IFCONF, sizeof(struct ifconf), 0},
+	    {SC_T_RAND_POOL_INFO, sizeof(struct rand_pool_info), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
 	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
 	    {SC_T_PEEKSIGINFO_ARGS, sizeof(struct ptrace_peeksiginfo_args), 0},
@@ -759,6 +761,9 @@ static void check_pointees(void)
 	     sizeof(struct blkpg_partition)},
 	    {SC_T_IFCONF, offsetof(struct ifconf, ifc_buf), offsetof(struct ifconf, ifc_len),
 	     sizeof(((struct ifconf *)0)->ifc_len), 1},
+	    /* the bytes after the header */
+	    {SC_T_RAND_POOL_INFO, SC_POINTEE_TAIL, offsetof(struct rand_pool_info, buf_size),
+	     sizeof(((struct rand_pool_info *)0)->buf_size), 1},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const struct sc_pointee *const p = sc_type_pointee(want[k].type);

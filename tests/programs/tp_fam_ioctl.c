@@ -24,6 +24,7 @@
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
+#include <linux/random.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
@@ -129,6 +130,20 @@ static void nbd_calls(void)
 	syscall(SYS_ioctl, BADFD, NBD_SET_FLAGS, 0x3UL | 0x80000UL);
 	syscall(SYS_ioctl, BADFD, NBD_SET_FLAGS, 0UL);
 	syscall(SYS_ioctl, BADFD, NBD_DISCONNECT);
+}
+
+/* RNDADDENTROPY: the bytes after the header, buf_size of them (cut at -s) */
+static void random_calls(void)
+{
+	static struct {
+		struct rand_pool_info info;
+		char bytes[48];
+	} pool = {.info = {.entropy_count = 3, .buf_size = 8}};
+	memcpy(pool.bytes, "12345678abcdefghijklmnopqrstuvwxyz0123456789ABCD", sizeof(pool.bytes));
+	syscall(SYS_ioctl, BADFD, RNDADDENTROPY, &pool);
+	pool.info.buf_size = sizeof(pool.bytes);
+	syscall(SYS_ioctl, BADFD, RNDADDENTROPY, &pool);
+	syscall(SYS_ioctl, BADFD, RNDGETENTCNT, NULL);
 }
 
 static void fs_calls(void)
@@ -459,6 +474,7 @@ int main(int argc, char **argv)
 	hdio_calls();
 	loop_calls();
 	nbd_calls();
+	random_calls();
 	fs_calls();
 	nsfs_calls();
 	perf_calls();

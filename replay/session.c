@@ -38,8 +38,14 @@ struct rp_name {
 	uint32_t refs;
 	uint32_t len;
 	int32_t pidfd_pid; /* a pidfd's process (STRTRC_ARG_PIDFD), else 0 */
-	char text[];	   /* NUL-terminated */
+	bool unlinked;	   /* the session saw its path unlinked: text ends in DELETED_MARK */
+	char text[];	   /* NUL-terminated, with room for DELETED_MARK */
 };
+
+/* What /proc says after a file's path is unlinked (rp_fd_path_text moves
+ * it after the brackets) */
+#define DELETED_MARK " (deleted)"
+#define DELETED_LEN  (sizeof(DELETED_MARK) - 1)
 
 /* ---- descriptor tables ----
  *
@@ -95,9 +101,9 @@ struct fdstore {
 
 static struct rp_name *name_new(struct fdstore *st, const char *text, size_t len)
 {
-	if (len > UINT32_MAX - 1)
-		len = UINT32_MAX - 1;
-	const size_t size = sizeof(struct rp_name) + len + 1;
+	if (len > UINT32_MAX - 1 - DELETED_LEN)
+		len = UINT32_MAX - 1 - DELETED_LEN;
+	const size_t size = sizeof(struct rp_name) + len + 1 + DELETED_LEN;
 	if (st->bytes + size > RP_FD_BUDGET)
 		return NULL;
 	struct rp_name *n = malloc(size);
@@ -106,6 +112,7 @@ static struct rp_name *name_new(struct fdstore *st, const char *text, size_t len
 	n->refs = 1;
 	n->len = (uint32_t)len;
 	n->pidfd_pid = 0;
+	n->unlinked = false;
 	if (len)
 		memcpy(n->text, text, len);
 	n->text[len] = '\0';
@@ -117,8 +124,19 @@ static void name_unref(struct fdstore *st, struct rp_name *n)
 {
 	if (!n || --n->refs)
 		return;
-	st->bytes -= sizeof(struct rp_name) + n->len + 1;
+	st->bytes -= sizeof(struct rp_name) + n->len + 1 + (n->unlinked ? 0 : DELETED_LEN);
 	free(n);
+}
+
+/* The file at path (len bytes) was unlinked: a name of it says so now, as
+ * /proc would ("path (deleted)"). */
+static void name_mark_unlinked(struct rp_name *n, const char *path, size_t len)
+{
+	if (!n || n->unlinked || n->len != len || memcmp(n->text, path, len) != 0)
+		return;
+	memcpy(n->text + n->len, DELETED_MARK, DELETED_LEN + 1);
+	n->len += (uint32_t)DELETED_LEN;
+	n->unlinked = true;
 }
 
 static struct fd_node *node_new(struct fdstore *st, unsigned level)
@@ -303,6 +321,26 @@ static void fdtab_forget(struct fdstore *st, struct fdtab *t)
 	t->root = NULL;
 	t->height = 0;
 	st->forgotten++;
+}
+
+static void node_mark_unlinked(struct fd_node *node, unsigned level, const char *path, size_t len)
+{
+	for (unsigned i = 0; node && i < FD_FANOUT; i++) {
+		if (level)
+			node_mark_unlinked(node->u.child[i], level - 1, path, len);
+		else
+			name_mark_unlinked(node->u.leaf.name[i], path, len);
+	}
+}
+
+/* Every descriptor of t, and its working directory, naming path. */
+static void fdtab_mark_unlinked(struct fdtab *t, const char *path, size_t len)
+{
+	if (!t)
+		return;
+	if (t->root)
+		node_mark_unlinked(t->root, t->height - 1, path, len);
+	name_mark_unlinked(t->cwd, path, len);
 }
 
 static void fdtab_set_cwd(struct fdstore *st, struct fdtab *t, const char *cwd, size_t len)
@@ -530,7 +568,7 @@ struct rp_session {
 		uint32_t arch; /* 0: not looked up yet */
 		const struct sc_desc *open, *openat, *creat, *openat2, *close, *close_range, *dup,
 		    *dup2, *dup3, *fcntl, *chdir, *recvmsg, *recvmmsg, *socket, *bind, *connect,
-		    *sendto, *sendmsg, *sendmmsg, *wait4, *waitid;
+		    *sendto, *sendmsg, *sendmmsg, *wait4, *waitid, *unlink, *unlinkat, *rmdir;
 	} fd_calls[2];
 	/* processes a wait call reaped: a pidfd of theirs names no process any
 	 * more (strace -yy shows its path) until the pid is used again */
@@ -572,6 +610,9 @@ static const struct fd_calls *fd_calls_for(struct rp_session *s, uint32_t arch)
 	    .sendmmsg = LOOKUP(sendmmsg),
 	    .wait4 = LOOKUP(wait4),
 	    .waitid = LOOKUP(waitid),
+	    .unlink = LOOKUP(unlink),
+	    .unlinkat = LOOKUP(unlinkat),
+	    .rmdir = LOOKUP(rmdir),
 	};
 #undef LOOKUP
 	return fc;
@@ -906,6 +947,61 @@ static char *resolve(const char *cwd, const uint8_t *p, size_t len)
 	return r;
 }
 
+/* p as the kernel names it, lexically: no "//", "/./" or "dir/.." (a
+ * symbolic link on the way is not followed); its new length. */
+static size_t normalize_path(char *p)
+{
+	size_t out = 0;
+	for (size_t in = 0; p[in];) {
+		if (p[in] == '/' && out && p[out - 1] == '/') {
+			in++;
+		} else if (p[in] == '.' && (out == 0 || p[out - 1] == '/') &&
+			   (p[in + 1] == '/' || !p[in + 1])) {
+			in += p[in + 1] ? 2 : 1;
+		} else if (p[in] == '.' && p[in + 1] == '.' && out && p[out - 1] == '/' &&
+			   (p[in + 2] == '/' || !p[in + 2])) {
+			/* back over the component before */
+			if (out > 1)
+				out--;
+			while (out > 1 && p[out - 1] != '/')
+				out--;
+			in += p[in + 2] ? 3 : 2;
+		} else {
+			p[out++] = p[in++];
+		}
+	}
+	if (out > 1 && p[out - 1] == '/')
+		out--;
+	p[out] = '\0';
+	return out;
+}
+
+/* unlink, unlinkat or rmdir of path argument pa (relative to descriptor
+ * dirfd, or the working directory): descriptors still naming that path
+ * now name a deleted file, in every process (the file is one file). */
+static void note_unlinked(struct rp_session *s, const struct task *t, const struct rp_syscall *sc,
+			  unsigned pa, int64_t dirfd)
+{
+	const struct rp_mem *const m = rp_syscall_mem(sc, STRTRC_AT_ENTRY, pa, 0);
+	if (!m || !m->len || (m->flags & (STRTRC_MEM_TRUNCATED | STRTRC_MEM_UNREADABLE)))
+		return;
+	const char *const base = dirfd == AT_FDCWD
+				     ? (t->fds && t->fds->cwd ? t->fds->cwd->text : NULL)
+				     : fdtab_get(t->fds, dirfd);
+	if (m->data[0] != '/' && !base)
+		return; /* relative to a directory not known */
+	char *const path = resolve(base, m->data, m->len);
+	if (!path)
+		return;
+	const size_t len = normalize_path(path);
+	for (size_t i = 0; i < s->tasks.cap; i++) {
+		uint64_t v;
+		if (strec_u32map_at(&s->tasks, i, NULL, &v))
+			fdtab_mark_unlinked(((struct task *)(uintptr_t)v)->fds, path, len);
+	}
+	free(path);
+}
+
 /* The kernel's own name for a result (arg STRTRC_ARG_RESULT records: what
  * /proc said of a new descriptor or the new cwd right after the call). */
 static const struct rp_mem *result_link(const struct rp_syscall *sc, uint32_t item)
@@ -1071,6 +1167,14 @@ static void track_fds(struct rp_session *s, struct task *t, const struct rp_sysc
 	}
 	if (!fc)
 		return;
+	if (d == fc->unlink || d == fc->rmdir) {
+		note_unlinked(s, t, sc, 0, AT_FDCWD);
+		return;
+	}
+	if (d == fc->unlinkat) {
+		note_unlinked(s, t, sc, 1, (int32_t)sc->args[0]);
+		return;
+	}
 	/* older traces, without what the kernel said: from the arguments */
 	const char *const cwd = fds && fds->cwd ? fds->cwd->text : NULL;
 	if (d == fc->open || d == fc->openat || d == fc->creat || d == fc->openat2) {

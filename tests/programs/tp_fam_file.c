@@ -68,9 +68,9 @@ static struct timespec times[2];
 /* Removes what a previous interrupted run may have left. */
 static void cleanup(void)
 {
-	static const char *const names[] = {"f1",   "f2",   "f3",    "h1",  "h2",   "l1",
-					    "l2",   "fifo", "fifo2", "reg", "null", "d/sub",
-					    "d/f2", "d/l2", "d2",    "d3",  "d",    ANGLE_NAME};
+	static const char *const names[] = {
+	    "f1",   "f2",    "f3",   "h1",   "h2", "l1", "l2",	  "fifo",    "fifo2", "reg",
+	    "null", "d/sub", "d/f2", "d/l2", "d2", "d3", "gone1", "d/gone2", "d",     ANGLE_NAME};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		unlink(names[i]);
 		rmdir(names[i]);
@@ -259,6 +259,26 @@ static void links(void)
 	S(SYS_unlinkat, dfd, "l2", 0);
 	S(SYS_unlinkat, AT_FDCWD, "d/sub", AT_REMOVEDIR);
 	S(SYS_unlinkat, AT_FDCWD, "missing", AT_REMOVEDIR);
+	S(SYS_close, dfd);
+}
+
+/* -y once a file's path is unlinked: "<path>(deleted)" for its descriptor
+ * and a duplicate, the path given through "." or a directory's descriptor */
+static void deleted_files(void)
+{
+	const long dfd = S(SYS_open, "d", O_RDONLY | O_DIRECTORY);
+	const long one = S(SYS_openat, AT_FDCWD, "gone1", O_RDWR | O_CREAT, 0600);
+	const long two = S(SYS_openat, dfd, "gone2", O_RDWR | O_CREAT, 0600);
+	const long copy = S(SYS_dup, one);
+	S(SYS_fchmod, one, 0640);
+	S(SYS_unlink, "./gone1");
+	S(SYS_unlinkat, dfd, "gone2", 0);
+	S(SYS_fchmod, one, 0640);
+	S(SYS_fchmod, copy, 0640);
+	S(SYS_fchmod, two, 0640);
+	S(SYS_close, one);
+	S(SYS_close, copy);
+	S(SYS_close, two);
 	S(SYS_close, dfd);
 }
 
@@ -549,6 +569,7 @@ int main(int argc, char **argv)
 	opens();
 	access_stat();
 	links();
+	deleted_files();
 	attrs();
 	xattrs();
 	inotify();

@@ -202,6 +202,7 @@ static void set_config(struct rec_bpf *b, const struct rec_options *o, uint64_t 
 	    .max_vector = REC_MAX_VECTOR,
 	    .max_iov = REC_MAX_IOV,
 	    .max_mmsg = REC_MAX_MMSG,
+	    .max_iocbs = REC_MAX_IOCBS,
 	    .max_sockaddr = REC_MAX_SOCKADDR,
 	    .max_sigset = REC_MAX_SIGSET,
 	    .max_control = (uint32_t)max_control,

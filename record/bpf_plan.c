@@ -86,6 +86,7 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 		break;
 	case SC_ARG_ARRAY:
 		p.cap = sc_array_cap((enum sc_type_id)arg->type, capture_size);
+		p.iocbs = arg->type == SC_T_IOCB_PTR;
 		break;
 	case SC_ARG_IOVEC:
 	case SC_ARG_MSGHDR:

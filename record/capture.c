@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <linux/aio_abi.h>
 #include <linux/netlink.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -172,7 +173,7 @@ static int capture_strvec(const struct capture_ctx *c, uint64_t addr, bool with_
 
 /* An iovec array (item 0) and, when with_buffers, the buffers behind it
  * (item i+1), total bytes limited to total (the return value for reads). */
-static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t count,
+static int capture_iovec(const struct capture_ctx *c, uint32_t base, uint64_t addr, uint64_t count,
 			 bool with_buffers, uint64_t total)
 {
 	if (!addr)
@@ -184,14 +185,47 @@ static int capture_iovec(const struct capture_ctx *c, uint64_t addr, uint64_t co
 	const enum rec_read_status s =
 	    rec_mem_read(c->tid, addr, iov, count * sizeof(iov[0]), &got);
 	const size_t n = got / sizeof(iov[0]);
-	int rc = emit(c, 0, addr, iov, got, count * sizeof(iov[0]),
+	int rc = emit(c, base, addr, iov, got, count * sizeof(iov[0]),
 		      s == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
 	const uint32_t cap = c->rec->opts->capture_size;
 	for (size_t i = 0; rc == 0 && with_buffers && i < n && total > 0; i++) {
 		const uint64_t len = iov[i].iov_len < total ? iov[i].iov_len : total;
-		rc = capture_area(c, (uint32_t)i + 1, (uint64_t)(uintptr_t)iov[i].iov_base, len,
-				  cap);
+		rc = capture_area(c, base + (uint32_t)i + 1, (uint64_t)(uintptr_t)iov[i].iov_base,
+				  len, cap);
 		total -= len;
+	}
+	return rc;
+}
+
+/* io_submit's iocbs, behind the count pointers at addr: iocb i as item
+ * (i+1) << 16, then what it points to as strace shows it: a write's data
+ * (+1), a vectored read's or write's iovec array (+1) and a vectored
+ * write's buffers (+2+k). */
+static int capture_iocbs(const struct capture_ctx *c, uint64_t addr, uint64_t count)
+{
+	if (count > REC_MAX_IOCBS)
+		count = REC_MAX_IOCBS;
+	uint64_t ptrs[REC_MAX_IOCBS];
+	size_t got = 0;
+	(void)rec_mem_read(c->tid, addr, ptrs, count * sizeof(ptrs[0]), &got);
+	const uint32_t cap = c->rec->opts->capture_size;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < got / sizeof(ptrs[0]); i++) {
+		struct iocb cb;
+		size_t cb_got = 0;
+		const uint32_t item = ((uint32_t)i + 1) << 16;
+		const enum rec_read_status s =
+		    rec_mem_read(c->tid, ptrs[i], &cb, sizeof(cb), &cb_got);
+		rc = emit(c, item, ptrs[i], &cb, cb_got, sizeof(cb),
+			  s == REC_READ_OK ? 0 : STRTRC_MEM_UNREADABLE);
+		if (rc || s != REC_READ_OK)
+			continue;
+		if (cb.aio_lio_opcode == IOCB_CMD_PWRITE)
+			rc = capture_area(c, item + 1, cb.aio_buf, cb.aio_nbytes, cap);
+		else if (cb.aio_lio_opcode == IOCB_CMD_PREADV ||
+			 cb.aio_lio_opcode == IOCB_CMD_PWRITEV)
+			rc = capture_iovec(c, item + 1, cb.aio_buf, cb.aio_nbytes,
+					   cb.aio_lio_opcode == IOCB_CMD_PWRITEV, UINT64_MAX);
 	}
 	return rc;
 }
@@ -388,7 +422,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			continue;
 		}
 		if (a->kind == SC_ARG_IOVEC && stop == STRTRC_AT_ENTRY && (a->dir & SC_DIR_OUT)) {
-			rc = capture_iovec(&c, value, value ? task->args[a->len] : 0, false, 0);
+			rc = capture_iovec(&c, 0, value, value ? task->args[a->len] : 0, false, 0);
 			if (rc)
 				return rc;
 			continue;
@@ -436,13 +470,16 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 				const uint64_t bytes = len > UINT32_MAX ? UINT64_MAX : len * size;
 				rc = capture_area(&c, 0, value, bytes,
 						  sc_array_cap((enum sc_type_id)a->type, cap));
+				if (!rc && a->type == SC_T_IOCB_PTR)
+					rc = capture_iocbs(&c, value, len);
 			}
 			break;
 		case SC_ARG_IOVEC:
 			if (stop == STRTRC_AT_ENTRY)
-				rc = capture_iovec(&c, value, task->args[a->len], true, UINT64_MAX);
+				rc = capture_iovec(&c, 0, value, task->args[a->len], true,
+						   UINT64_MAX);
 			else
-				rc = capture_iovec(&c, value, task->args[a->len], true,
+				rc = capture_iovec(&c, 0, value, task->args[a->len], true,
 						   rval > 0 ? (uint64_t)rval : 0);
 			break;
 		case SC_ARG_SOCKADDR:

@@ -72,6 +72,7 @@ void rec_task_table_free(struct rec_task_table *t);
 #define REC_MAX_VECTOR	 32768u		/* argv elements */
 #define REC_MAX_IOV	 1024u		/* IOV_MAX */
 #define REC_MAX_MMSG	 1024u		/* messages of a sendmmsg/recvmmsg */
+#define REC_MAX_IOCBS	 1024u		/* iocbs of an io_submit */
 #define REC_MAX_SOCKADDR 128u		/* sizeof(struct sockaddr_storage) */
 #define REC_MAX_SIGSET	 128u
 /* control messages a call sends: the kernel takes at most optmem_max

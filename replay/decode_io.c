@@ -88,17 +88,23 @@ static void print_sigset_sized(struct rp_ctx *c, unsigned i, uint64_t size)
  * the call failed, the array read at entry with its addresses. */
 void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 {
+	rp_print_iovec_items(c, i, 0, c->sc->args[i], cnt, out);
+}
+
+void rp_print_iovec_items(struct rp_ctx *c, unsigned i, uint32_t base_item, uint64_t addr,
+			  uint64_t cnt, bool out)
+{
 	const bool filled = !out || c->exiting_ok;
 	const int stop = out && filled ? STRTRC_AT_EXIT : STRTRC_AT_ENTRY;
-	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, i, 0);
+	const struct rp_mem *arr = rp_syscall_mem(c->sc, stop, i, base_item);
 	if (!arr && out)
-		arr = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (c->sc->args[i] && !cnt) { /* strace reads nothing then */
+		arr = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, base_item);
+	if (addr && !cnt) { /* strace reads nothing then */
 		rp_e_raw(c->e, "[]");
 		return;
 	}
-	if (!c->sc->args[i] || !arr || !arr->len || !c->deref) {
-		rp_arg_ptr(c, i);
+	if (!addr || !arr || !arr->len || !c->deref) {
+		rp_e_ptr(c->e, addr);
 		return;
 	}
 	uint64_t left = out ? (filled ? (uint64_t)c->sc->rval : 0) : UINT64_MAX;
@@ -118,7 +124,7 @@ void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		rp_e_open(c->e, '{');
 		rp_e_key(c->e, "iov_base");
 		const struct rp_mem *b =
-		    filled ? rp_syscall_mem(c->sc, stop, i, RP_IOV_BUF(k)) : NULL;
+		    filled ? rp_syscall_mem(c->sc, stop, i, base_item + RP_IOV_BUF(k)) : NULL;
 		const uint64_t show = len < left ? len : left;
 		/* strace shows the address of a buffer it cannot read up to -s */
 		const uint64_t wanted = rp_str_read_len(c->opts, show);
@@ -139,8 +145,7 @@ void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out)
 		rp_e_ellipsis(c->e);
 		if (arr->flags & STRTRC_MEM_UNREADABLE) { /* where the readable memory ended */
 			char where[32];
-			snprintf(where, sizeof(where), "%#" PRIx64,
-				 c->sc->args[i] + 16 * (uint64_t)n);
+			snprintf(where, sizeof(where), "%#" PRIx64, addr + 16 * (uint64_t)n);
 			rp_e_comment(c->e, where);
 		}
 	}
@@ -515,15 +520,15 @@ static bool rval_select(struct rp_ctx *c, struct rp_buf *b, bool pselect)
 /* pselect6's sixth argument, {const sigset_t *ss; size_t ss_len}: item 0
  * the pair, item 1 the set behind it. The recorder does not capture them
  * yet (the table can only say A_PTR): then the address alone. */
-static void print_pselect_sigmask(struct rp_ctx *c)
+void rp_print_sigset_pack(struct rp_ctx *c, unsigned i)
 {
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 5, 0);
-	if (!c->sc->args[5] || !m || m->len < 16 || !c->deref) {
-		rp_arg_ptr(c, 5);
+	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	if (!c->sc->args[i] || !m || m->len < 16 || !c->deref) {
+		rp_arg_ptr(c, i);
 		return;
 	}
 	const uint64_t ss = rp_get_u64(m->data), len = rp_get_u64(m->data + 8);
-	const struct rp_mem *set = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 5, 1);
+	const struct rp_mem *set = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 1);
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "sigmask");
 	if (ss && len == 8 && set && set->len >= 8)
@@ -767,7 +772,7 @@ void rp_dec_select(struct rp_ctx *c)
 void rp_dec_pselect6(struct rp_ctx *c)
 {
 	select_sets(c, "tv_nsec");
-	print_pselect_sigmask(c);
+	rp_print_sigset_pack(c, 5);
 }
 
 void rp_dec_epoll_create1(struct rp_ctx *c)

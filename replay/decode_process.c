@@ -1355,7 +1355,7 @@ bool rp_rv_PERSONALITY(struct rp_ctx *c, struct rp_buf *b)
 
 /* An I/O priority: "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)", the class in
  * the -X style. */
-static void ioprio_text(struct rp_buf *b, enum rp_xlat_style st, uint32_t ioprio)
+void rp_ioprio_text(struct rp_buf *b, enum rp_xlat_style st, uint32_t ioprio)
 {
 	const unsigned class_shift = 13;
 	rp_buf_puts(b, "IOPRIO_PRIO_VALUE(");
@@ -1387,12 +1387,18 @@ void rp_dec_ioprio_get(struct rp_ctx *c)
 void rp_dec_ioprio_set(struct rp_ctx *c)
 {
 	print_ioprio_who(c);
-	const uint32_t ioprio = (uint32_t)c->sc->args[2];
-	const enum rp_xlat_style st = rp_e_xstyle(c->e);
+	rp_print_ioprio(c, (uint32_t)c->sc->args[2], false);
+}
+
+void rp_print_ioprio(struct rp_ctx *c, uint32_t ioprio, bool hex)
+{
 	struct rp_buf text = {0};
-	ioprio_text(&text, st, ioprio);
+	rp_ioprio_text(&text, rp_e_xstyle(c->e), ioprio);
 	char num[16];
-	snprintf(num, sizeof(num), "%d", (int32_t)ioprio);
+	if (hex)
+		snprintf(num, sizeof(num), "%#" PRIx32, ioprio);
+	else
+		snprintf(num, sizeof(num), "%" PRId32, (int32_t)ioprio);
 	rp_e_named(c->e, num, text.data ? text.data : "");
 	rp_buf_free(&text);
 }
@@ -1403,7 +1409,7 @@ bool rp_rv_IOPRIO(struct rp_ctx *c, struct rp_buf *b)
 	if (st == RP_XLAT_RAW)
 		return false;
 	rp_buf_printf(b, "%" PRId64 " (", c->sc->rval);
-	ioprio_text(b, st, (uint32_t)c->sc->rval);
+	rp_ioprio_text(b, st, (uint32_t)c->sc->rval);
 	rp_buf_putc(b, ')');
 	return true;
 }

@@ -337,6 +337,18 @@ static inline bool rp_addr_only(struct rp_ctx *c, uint64_t addr)
 /* struct iovec[cnt] of arg i with the buffers' bytes (out: as the call
  * filled them, up to its return) (decode_io.c). */
 void rp_print_iovec(struct rp_ctx *c, unsigned i, uint64_t cnt, bool out);
+/* pselect6's and io_pgetevents' {sigmask=[...], sigsetsize=N} at arg i */
+void rp_print_sigset_pack(struct rp_ctx *c, unsigned i);
+/* An I/O priority: "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)", the class in
+ * the -X style (decode_process.c). */
+void rp_ioprio_text(struct rp_buf *b, enum rp_xlat_style st, uint32_t ioprio);
+/* The same as a value: under -X raw its number (hex: 0x4004, else
+ * decimal), under -X verbose both */
+void rp_print_ioprio(struct rp_ctx *c, uint32_t ioprio, bool hex);
+/* The same for an iovec array at addr captured as item base_item of arg i,
+ * its buffers as the items after it (io_submit's vectored iocbs). */
+void rp_print_iovec_items(struct rp_ctx *c, unsigned i, uint32_t base_item, uint64_t addr,
+			  uint64_t cnt, bool out);
 void rp_print_sigset(struct rp_ctx *c, const uint8_t *data, size_t len);
 /* Sigset arg i of size bytes (as the kernel read it, or wrote it when out):
  * strace reads one only when the size is the kernel's (8 on x86_64), else

@@ -40,6 +40,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define SB_IOV_SIZE		  16u
 #define SB_MSGHDR_SIZE		  56u
 #define SB_MMSGHDR_SIZE		  64u
+#define SB_IOCB_SIZE		  64u
 #define SB_TS_COMPAT		  0x0002u /* thread_info.status: a 32-bit syscall */
 #define SB_SIGKILL		  9
 #define SB_NSIG			  64
@@ -148,6 +149,9 @@ struct cap_state {
 	/* an mmsghdr array */
 	__u64 mmsg_addr;
 	__u32 mmsg_count, mmsg_sending;
+	/* io_submit's iocb pointers */
+	__u64 iocb_addr;
+	__u32 iocb_count, iocb_pad;
 	/* a path walk */
 	__u64 walk_dentry, walk_mnt;
 	__u32 walk_pos, walk_done;
@@ -637,6 +641,47 @@ static __always_inline void capture_mmsghdr(struct scratch *s, __u64 addr, __u64
 		bpf_loop((__u32)count, mmsg_cb, NULL, 0);
 }
 
+/* ---- io_submit's iocbs: iocb i as item (i + 1) << 16, a write's data or
+ * a vectored call's iovec array as the next item, a vectored write's
+ * buffers after it, as the ptrace engine numbers them ---- */
+
+static long iocb_cb(__u32 i, void *unused)
+{
+	struct scratch *const s = scratch_get();
+	if (!s)
+		return 1;
+	struct cap_state *const c = &s->c;
+	if (i >= c->iocb_count)
+		return 1;
+	__u64 cb = 0;
+	if (bpf_probe_read_user(&cb, sizeof(cb), (const void *)(c->iocb_addr + (__u64)i * 8)))
+		return 1;
+	const __u32 item = (i + 1) << 16;
+	capture_area(item, cb, SB_IOCB_SIZE, SB_IOCB_SIZE);
+	__u64 f[3] = {}; /* aio_lio_opcode's word, aio_buf, aio_nbytes */
+	if (bpf_probe_read_user(f, sizeof(f), (const void *)(cb + 16)))
+		return 0;
+	const __u16 op = (__u16)f[0];
+	if (op == 1) /* IOCB_CMD_PWRITE */
+		capture_area(item + 1, f[1], f[2], cfg.capture_size);
+	else if (op == 7 || op == 8) /* IOCB_CMD_PREADV, IOCB_CMD_PWRITEV */
+		capture_iovec(f[1], f[2], item + 1, op == 8, ~0ull);
+	return 0;
+}
+
+static __always_inline void capture_iocbs(struct scratch *s, __u64 addr, __u64 count)
+{
+	struct cap_state *const c = &s->c;
+	if (!addr)
+		return;
+	if (count > cfg.max_iocbs)
+		count = cfg.max_iocbs;
+	c->iocb_addr = addr;
+	c->iocb_count = (__u32)count;
+	if (count) /* see capture_vector */
+		bpf_loop((__u32)count, iocb_cb, NULL, 0);
+}
+
 /* ---- one argument ---- */
 
 /* Argument n's value, 0 for n out of range (bounds the verifier can see,
@@ -810,6 +855,8 @@ static long capture_arg_cb(__u32 i, void *unused)
 		if (length_of(c, a.len, &len)) {
 			const __u64 bytes = len > 0xffffffffull ? ~0ull : len * a.size;
 			capture_area(0, value, bytes, a.cap);
+			if (a.iocbs)
+				capture_iocbs(s, value, len);
 		}
 		break;
 	case SC_ARG_IOVEC:

@@ -59,7 +59,8 @@ struct sb_arg_plan {
 	__u32 unit;	/* bytes per unit of the length */
 	__u8 len_shift; /* bits below the length in the 8 bytes read at len_off */
 	__u8 tail;	/* ptr_off is SC_POINTEE_TAIL: the area follows the struct */
-	__u8 unused[2];
+	__u8 iocbs;	/* io_submit's pointers: the iocbs behind them too */
+	__u8 unused;
 };
 
 struct sb_syscall_plan {
@@ -91,6 +92,7 @@ struct sb_config {
 	__u32 max_vector;   /* argv/envp pointers */
 	__u32 max_iov;	    /* iovec elements */
 	__u32 max_mmsg;	    /* mmsghdr elements */
+	__u32 max_iocbs;    /* io_submit's iocbs */
 	__u32 max_sockaddr;
 	__u32 max_sigset;
 	__u32 max_control;

@@ -13,11 +13,14 @@
 #include <linux/io_uring.h>
 #include <linux/hw_breakpoint.h>
 #include <linux/perf_event.h>
+#include <linux/fs.h>
 #include <linux/seccomp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/timex.h>
 #include <time.h>
 #include <unistd.h>
@@ -46,6 +49,54 @@ static void aio(void)
 	const struct timespec ts = {1, 0};
 	expect("io_getevents", syscall(SYS_io_getevents, ctx, 1, 1, ev, &ts), 0);
 	expect("io_getevents EINVAL", syscall(SYS_io_getevents, ctx, 2, 1, ev, NULL), EINVAL);
+	/* a write's data, a vectored write's buffers, a vectored read's
+	 * addresses; then the three events */
+	const int out = open("/dev/null", O_WRONLY);
+	char a[2], b[3];
+	struct iovec wv[2] = {{"ab", 2}, {"cde", 3}}, rv[2] = {{a, sizeof(a)}, {b, sizeof(b)}};
+	struct iocb more[3];
+	memset(more, 0, sizeof(more));
+	more[0] = (struct iocb){.aio_data = 1,
+				.aio_lio_opcode = IOCB_CMD_PWRITE,
+				.aio_fildes = (uint32_t)out,
+				.aio_buf = (uint64_t)(uintptr_t) "hello aio",
+				.aio_nbytes = 9};
+	more[1] = (struct iocb){.aio_data = 2,
+				.aio_lio_opcode = IOCB_CMD_PWRITEV,
+				.aio_fildes = (uint32_t)out,
+				.aio_buf = (uint64_t)(uintptr_t)wv,
+				.aio_nbytes = 2,
+				.aio_offset = 8};
+	more[2] = (struct iocb){.aio_data = 3,
+				.aio_lio_opcode = IOCB_CMD_PREADV,
+				.aio_fildes = (uint32_t)fd,
+				.aio_buf = (uint64_t)(uintptr_t)rv,
+				.aio_nbytes = 2};
+	struct iocb *three[3] = {&more[0], &more[1], &more[2]};
+	expect("io_submit 3", syscall(SYS_io_submit, ctx, 3, three), 0);
+	struct io_event evs[3];
+	expect("io_getevents 3", syscall(SYS_io_getevents, ctx, 3, 3, evs, &ts), 0);
+	/* nothing to reap: the timeout and the signal mask the kernel read */
+	const struct timespec none = {0, 0};
+	sigset_t mask;
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGUSR1);
+	const struct {
+		const sigset_t *set;
+		size_t size;
+	} sig = {&mask, 8};
+	expect("io_pgetevents", syscall(SYS_io_pgetevents, ctx, 0, 1, ev, &none, &sig), 0);
+	/* a request not in flight: its header (key, flags, priority) */
+	struct iocb gone = {.aio_data = 5,
+			    .aio_key = 7,
+			    .aio_rw_flags = RWF_DSYNC,
+			    .aio_lio_opcode = IOCB_CMD_FSYNC,
+			    .aio_reqprio = (2 << 13) | 4,
+			    .aio_fildes = (uint32_t)fd,
+			    .aio_flags = IOCB_FLAG_IOPRIO};
+	expect("io_cancel EINVAL", syscall(SYS_io_cancel, ctx, &gone, ev), EINVAL);
+	expect("io_setup EFAULT", syscall(SYS_io_setup, 1, NULL), EFAULT);
+	close(out);
 	expect("io_destroy", syscall(SYS_io_destroy, ctx), 0);
 	expect("io_destroy EINVAL", syscall(SYS_io_destroy, ctx), EINVAL);
 	close(fd);

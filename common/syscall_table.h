@@ -205,8 +205,8 @@ enum sc_len_source {
 	X(CPU_SET, 128) /* the decoder uses the size argument */                                   \
 	X(LOFF, 8)	/* loff_t in/out (splice, copy_file_range) */                              \
 	X(IO_EVENT, 32)                                                                            \
-	X(IOCB_PTR, 8)		/* io_submit's iocb pointers, the iocbs behind */                  \
-	X(IOCB, 64)		/* struct iocb (io_cancel) */                                      \
+	X(IOCB_PTR, 8) /* io_submit's iocb pointers, the iocbs behind */                           \
+	X(IOCB, 64)    /* struct iocb (io_cancel) */                                               \
 	X(MOUNT_ATTR, 32)                                                                          \
 	X(LANDLOCK_RULESET_ATTR, 24)                                                               \
 	X(LANDLOCK_PATH_BENEATH, 12) /* struct landlock_path_beneath_attr (packed) */              \

@@ -260,6 +260,7 @@ def normalize(lines, column=None):
         entries.append((pid, prefix, body, None))
     names = task_names([(pid, body) for pid, _, body, dump in entries if pid and not dump])
     streams = {}
+    keys = {}
     for k, (pid, prefix, rest, dump) in enumerate(entries):
         if dump:  # compared as they are
             streams.setdefault(names.get(pid, ""), []).append(rest)
@@ -307,6 +308,13 @@ def normalize(lines, column=None):
         rest = re.sub(r"^times\(\{tms_utime=\d+(?: /\* [0-9.]+ s \*/)?, tms_stime=\d+(?: /\* [0-9.]+ s \*/)?, ",
                       "times({tms_utime=T, tms_stime=T, ", rest)
         rest = re.sub(r"\b(shm|sem|msg)_([acdorst]time)=[1-9]\d*", r"\1_\2=T", rest)
+        # a key's serial number, random per run: by the order keys appear
+        made = re.match(r"^(?:add_key|request_key)\(.* = (\d+|0x[0-9a-f]+)$", rest)
+        if made:
+            keys.setdefault(made.group(1), "KEY%d" % (len(keys) + 1))
+        if re.match(r"^(?:add_key|request_key|keyctl)\(", rest):
+            rest = re.sub(r"(?<=[(\s])(\d{2,}|0x[0-9a-f]+)(?=[,)]|$)",
+                          lambda m: keys.get(m.group(1), m.group(1)), rest)
         streams.setdefault(names.get(pid, ""), []).append(prefix + rest)
     return streams
 

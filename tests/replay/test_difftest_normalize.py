@@ -63,5 +63,15 @@ for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234"
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")
+# key serials, random per run, by the order keys appear; other numbers kept
+KEYS = """\
+1 add_key("user", "k", "secret", 6, KEY_SPEC_PROCESS_KEYRING) = {k}
+1 keyctl(KEYCTL_READ, {k}, "secret", 16) = 6
+1 keyctl(KEYCTL_REVOKE, {k}) = 0
+"""
+one, two = (difftest.normalize(KEYS.format(k=k).splitlines()) for k in (579577401, 123456789))
+if one != two or "keyctl(KEYCTL_READ, KEY1, \"secret\", 16) = 6" not in one.get("P1", []):
+    failures += 1
+    print(f"key serials normalize differently: {one} against {two}")
 print("FAIL" if failures else "OK: pids normalized, values that equal a pid kept")
 sys.exit(1 if failures else 0)

@@ -61,6 +61,9 @@ enum strtrc_mem_flags {
 	STRTRC_MEM_STRING = 1u << 2,	 /* NUL-terminated string (NUL not included) */
 	/* strscrub removed the data (set with TRUNCATED; FORMAT.md "Scrubbed traces") */
 	STRTRC_MEM_SCRUBBED = 1u << 3,
+	/* a descriptor's link (STRTRC_ARG_RESULT) whose " (deleted)" ending is
+	 * the file's own name: the file is not deleted */
+	STRTRC_MEM_NAME_AS_IS = 1u << 4,
 };
 enum strtrc_mem_stop { STRTRC_AT_ENTRY = 0, STRTRC_AT_EXIT = 1 };
 /* The arg of records that hold what the kernel says of the call's result

@@ -430,11 +430,12 @@ static void write_resolved(struct recorder *rec, uint32_t tid, const struct bpf_
 		snprintf(path, sizeof(path), "/proc/%u/cwd", tid);
 	else
 		snprintf(path, sizeof(path), "/proc/%u/fd/%lld", tid, (long long)fd);
-	const ssize_t n = readlink(path, target, sizeof(target));
+	const ssize_t n = readlink(path, target, sizeof(target) - 1);
 	if (n < 0) {
 		REC_DEBUG("%u: %s: %s", tid, path, strerror(errno));
 		return; /* closed already, or gone */
 	}
+	target[n] = '\0';
 	const struct strtrc_record r = {
 	    .kind = STRTRC_MEMORY,
 	    .tid = tid,
@@ -442,7 +443,9 @@ static void write_resolved(struct recorder *rec, uint32_t tid, const struct bpf_
 	    .u.memory = {.stop = STRTRC_AT_EXIT,
 			 .arg = STRTRC_ARG_RESULT,
 			 .item = a->item,
-			 .flags = STRTRC_MEM_STRING,
+			 .flags = STRTRC_MEM_STRING | (rec_link_name_is_own(path, target, (size_t)n)
+							   ? STRTRC_MEM_NAME_AS_IS
+							   : 0),
 			 .addr = a->item >= STRTRC_RESULT_REMOTE_FD_ITEM ? (uint64_t)fd : 0,
 			 .full_len = (uint64_t)n,
 			 .data = {(const uint8_t *)target, (size_t)n}},

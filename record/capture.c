@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -521,11 +522,15 @@ static int record_link(struct recorder *rec, const struct rec_task *task, pid_t 
 {
 	char path[64], target[PATH_MAX];
 	snprintf(path, sizeof(path), "/proc/%d/%s", (int)rec_proc_pid(rec, owner), what);
-	const ssize_t n = readlink(path, target, sizeof(target));
+	const ssize_t n = readlink(path, target, sizeof(target) - 1);
 	if (n < 0)
 		return 0; /* gone already (closed by another thread), or not ours to see */
+	target[n] = '\0';
 	const struct capture_ctx c = {rec, task->tid, ts, STRTRC_AT_EXIT, STRTRC_ARG_RESULT};
-	int rc = emit(&c, item, addr, target, (size_t)n, (uint64_t)n, STRTRC_MEM_STRING);
+	int rc =
+	    emit(&c, item, addr, target, (size_t)n, (uint64_t)n,
+		 STRTRC_MEM_STRING |
+		     (rec_link_name_is_own(path, target, (size_t)n) ? STRTRC_MEM_NAME_AS_IS : 0));
 	/* a device: its type and number too (strace -yy) */
 	uint32_t type;
 	uint64_t rdev;

@@ -65,6 +65,19 @@ pid_t rec_pidfd_pid(const struct recorder *rec, pid_t tid, int32_t pidfd)
 	}
 }
 
+/* Whether target, what /proc's link at proc_link says, ends in " (deleted)"
+ * as the file's own name: the path is there and is the file (strace -y
+ * shows such a name whole, a deleted file's mark after the brackets). */
+bool rec_link_name_is_own(const char *proc_link, const char *target, size_t len)
+{
+	static const char mark[] = " (deleted)";
+	const size_t m = sizeof(mark) - 1;
+	struct stat file, named;
+	return len > m && memcmp(target + len - m, mark, m) == 0 && target[0] == '/' &&
+	       stat(proc_link, &file) == 0 && lstat(target, &named) == 0 &&
+	       file.st_dev == named.st_dev && file.st_ino == named.st_ino;
+}
+
 bool rec_is_pidfd_link(const char *target, size_t len)
 {
 	return len == sizeof(STRTRC_PIDFD_LINK) - 1 && memcmp(target, STRTRC_PIDFD_LINK, len) == 0;

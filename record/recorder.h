@@ -227,6 +227,9 @@ bool rec_device_of(const char *proc_link, const char *target, size_t len, uint32
 /* The process pidfd of tid refers to, from /proc/TID/fdinfo/N's "Pid:"
  * (-1: none, or it has ended). */
 pid_t rec_pidfd_pid(const struct recorder *rec, pid_t tid, int32_t pidfd);
+/* Whether target (len bytes, NUL-terminated), the link at proc_link, ends
+ * in " (deleted)" as the file's own name (STRTRC_MEM_NAME_AS_IS). */
+bool rec_link_name_is_own(const char *proc_link, const char *target, size_t len);
 /* Whether a descriptor's /proc link (len bytes) names a pidfd. */
 bool rec_is_pidfd_link(const char *target, size_t len);
 /* The STRTRC_ARG_PIDFD record of descriptor fd of owner, whose link is

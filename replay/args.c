@@ -47,11 +47,11 @@ const struct rp_mem *rp_new_fd_link(const struct rp_ctx *c, int32_t fd)
 
 /* "<path>" as strace -y prints it after a descriptor or AT_FDCWD: a
  * deleted file's " (deleted)" mark goes after the brackets. */
-void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag)
+void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, bool as_is, int xflag)
 {
 	static const char deleted[] = " (deleted)";
 	const size_t mark = sizeof(deleted) - 1;
-	const bool gone = len >= mark && memcmp(path + len - mark, deleted, mark) == 0;
+	const bool gone = !as_is && len >= mark && memcmp(path + len - mark, deleted, mark) == 0;
 	rp_buf_putc(b, '<');
 	rp_quote_fd_path(b, path, gone ? len - mark : len, xflag);
 	rp_buf_putc(b, '>');
@@ -85,13 +85,35 @@ static bool pidfd_text(struct rp_buf *b, const char *path, size_t len, int32_t p
 	if (pid > 0)
 		rp_buf_printf(b, "<pid:%" PRId32 ">", pid);
 	else
-		rp_fd_path_text(b, path, len, xflag);
+		rp_fd_path_text(b, path, len, false, xflag);
 	return true;
 }
 
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int32_t pidfd_pid,
+struct rp_fd_name rp_fd_name_of_link(const struct rp_syscall *sc, const struct rp_mem *link)
+{
+	return (struct rp_fd_name){.path = (const char *)link->data,
+				   .len = link->len,
+				   .pidfd_pid = rp_link_pidfd_pid(sc, link),
+				   .as_is = (link->flags & STRTRC_MEM_NAME_AS_IS) != 0};
+}
+
+bool rp_fd_name_in_session(const struct rp_session *s, uint32_t tid, int fd, struct rp_fd_name *n)
+{
+	const char *const path = s ? rp_session_fd_path(s, tid, fd) : NULL;
+	if (!path)
+		return false;
+	*n = (struct rp_fd_name){.path = path,
+				 .len = strlen(path),
+				 .pidfd_pid = rp_session_fd_pidfd_pid(s, tid, fd),
+				 .as_is = rp_session_fd_name_as_is(s, tid, fd)};
+	return true;
+}
+
+void rp_fd_text(struct rp_buf *b, int64_t fd, const struct rp_fd_name *n,
 		const struct rp_print_opts *o, uint64_t ts)
 {
+	const char *const path = n->path;
+	const size_t len = n->len;
 	rp_buf_printf(b, "%" PRId64, fd);
 	/* a socket ("socket:[4242]"): -yy's protocol and endpoints */
 	uint64_t inode;
@@ -116,10 +138,11 @@ void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int3
 		return;
 	}
 	rp_buf_free(&dev);
-	if ((o->decode_fds & RP_DECODE_FD_PIDFD) && pidfd_text(b, path, len, pidfd_pid, o->xflag))
+	if ((o->decode_fds & RP_DECODE_FD_PIDFD) &&
+	    pidfd_text(b, path, len, n->pidfd_pid, o->xflag))
 		return;
 	if (o->decode_fds & RP_DECODE_FD_PATH)
-		rp_fd_path_text(b, path, len, o->xflag);
+		rp_fd_path_text(b, path, len, n->as_is, o->xflag);
 }
 
 /* text as made for fd, or the bare number when it could not be made */
@@ -135,8 +158,8 @@ static void emit_fd_text(struct rp_ctx *c, int32_t fd, struct rp_buf *text)
 static void emit_fd(struct rp_ctx *c, int32_t fd, const struct rp_mem *link)
 {
 	struct rp_buf text = {0};
-	rp_fd_text(&text, fd, (const char *)link->data, link->len, rp_link_pidfd_pid(c->sc, link),
-		   c->opts, c->sc->entry_ts_ns);
+	const struct rp_fd_name n = rp_fd_name_of_link(c->sc, link);
+	rp_fd_text(&text, fd, &n, c->opts, c->sc->entry_ts_ns);
 	emit_fd_text(c, fd, &text);
 }
 
@@ -172,17 +195,14 @@ void rp_buf_fd(const struct rp_ctx *c, struct rp_buf *b, int32_t fd)
 {
 	const bool named = rp_fd_names(c) != NULL;
 	const struct rp_mem *const created = named ? rp_new_fd_link(c, fd) : NULL;
-	const char *const path =
-	    named && !created ? rp_session_fd_path(c->session, c->ev->tid, fd) : NULL;
+	struct rp_fd_name n;
 	/* strace looks a descriptor up when it prints it: an argument at the
 	 * call's entry, what the call created at its exit */
-	if (created)
-		rp_fd_text(b, fd, (const char *)created->data, created->len,
-			   rp_link_pidfd_pid(c->sc, created), c->opts, c->sc->exit_ts_ns);
-	else if (path)
-		rp_fd_text(b, fd, path, strlen(path),
-			   rp_session_fd_pidfd_pid(c->session, c->ev->tid, fd), c->opts,
-			   c->sc->entry_ts_ns);
+	if (created) {
+		n = rp_fd_name_of_link(c->sc, created);
+		rp_fd_text(b, fd, &n, c->opts, c->sc->exit_ts_ns);
+	} else if (named && rp_fd_name_in_session(c->session, c->ev->tid, fd, &n))
+		rp_fd_text(b, fd, &n, c->opts, c->sc->entry_ts_ns);
 	else
 		rp_buf_printf(b, "%d", fd);
 }
@@ -252,7 +272,7 @@ void rp_arg_dirfd(struct rp_ctx *c, int64_t fd)
 		rp_buf_puts(&text, rp_e_xstyle(c->e) == RP_XLAT_ABBREV ? "AT_FDCWD"
 				   : rp_e_xstyle(c->e) == RP_XLAT_RAW  ? "-100"
 								       : "-100 /* AT_FDCWD */");
-		rp_fd_path_text(&text, cwd, strlen(cwd), c->opts->xflag);
+		rp_fd_path_text(&text, cwd, strlen(cwd), false, c->opts->xflag);
 		if (text.oom)
 			rp_e_symd(c->e, "AT_FDCWD", RP_AT_FDCWD);
 		else

@@ -34,8 +34,8 @@ void rp_decode_rval(struct rp_ctx *c, struct rp_buf *b)
 	if (c->opts->decode_fds) {
 		const struct rp_mem *const link = rp_syscall_returned_fd_link(c->sc);
 		if (link) {
-			rp_fd_text(b, c->sc->rval, (const char *)link->data, link->len,
-				   rp_link_pidfd_pid(c->sc, link), c->opts, c->sc->exit_ts_ns);
+			const struct rp_fd_name n = rp_fd_name_of_link(c->sc, link);
+			rp_fd_text(b, c->sc->rval, &n, c->opts, c->sc->exit_ts_ns);
 			return;
 		}
 	}

@@ -456,13 +456,11 @@ static void print_fdset_arg(struct rp_ctx *c, unsigned i, int64_t nfds)
 		for (int64_t fd = 0; fd < max; fd++) {
 			if (!(m->data[fd / 8] & (1u << (fd % 8))))
 				continue;
-			const char *path = rp_session_fd_path(c->session, c->ev->tid, (int)fd);
+			struct rp_fd_name n;
 			if (!first)
 				rp_buf_putc(&b, ' ');
-			if (path)
-				rp_fd_text(&b, fd, path, strlen(path),
-					   rp_session_fd_pidfd_pid(c->session, c->ev->tid, (int)fd),
-					   c->opts, c->sc->entry_ts_ns);
+			if (rp_fd_name_in_session(c->session, c->ev->tid, (int)fd, &n))
+				rp_fd_text(&b, fd, &n, c->opts, c->sc->entry_ts_ns);
 			else
 				rp_buf_printf(&b, "%" PRId64, fd);
 			first = false;
@@ -936,13 +934,9 @@ bool rp_rv_FCNTL(struct rp_ctx *c, struct rp_buf *b)
 	/* F_DUPFD, F_DUPFD_CLOEXEC: the copy names what the descriptor names */
 	const uint64_t cmd = c->sc->args[1];
 	if (c->opts->decode_fds && c->sc->rval >= 0 && (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC)) {
-		const char *const path =
-		    rp_session_fd_path(c->session, c->ev->tid, (int32_t)c->sc->args[0]);
-		if (path) {
-			rp_fd_text(b, c->sc->rval, path, strlen(path),
-				   rp_session_fd_pidfd_pid(c->session, c->ev->tid,
-							   (int32_t)c->sc->args[0]),
-				   c->opts, c->sc->exit_ts_ns);
+		struct rp_fd_name n;
+		if (rp_fd_name_in_session(c->session, c->ev->tid, (int32_t)c->sc->args[0], &n)) {
+			rp_fd_text(b, c->sc->rval, &n, c->opts, c->sc->exit_ts_ns);
 			return true;
 		}
 	}

@@ -289,13 +289,12 @@ static void print_si_band_fd(struct rp_emit *e, const uint8_t *si, const struct 
 	rp_e_int(e, (int64_t)rp_get_u64(si + 16));
 	rp_e_key(e, "si_fd");
 	const int32_t fd = (int32_t)rp_get_u32(si + 24);
-	const char *const path = names->fds ? rp_session_fd_path(names->fds, names->tid, fd) : NULL;
+	struct rp_fd_name n;
+	const bool named = rp_fd_name_in_session(names->fds, names->tid, fd, &n);
 	struct rp_buf text = {0};
-	if (path)
-		rp_fd_text(&text, fd, path, strlen(path),
-			   rp_session_fd_pidfd_pid(names->fds, names->tid, fd), e->opts,
-			   UINT64_MAX);
-	if (path && !text.oom)
+	if (named)
+		rp_fd_text(&text, fd, &n, e->opts, UINT64_MAX);
+	if (named && !text.oom)
 		rp_e_rawf(e, "%.*s", (int)text.len, text.data);
 	else
 		rp_e_int(e, fd);

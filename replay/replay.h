@@ -142,6 +142,9 @@ const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
 /* The process descriptor fd of tid's process refers to when it is a pidfd
  * the trace says more of (-yy's "<pid:N>"), else 0. */
 int32_t rp_session_fd_pidfd_pid(const struct rp_session *s, uint32_t tid, int fd);
+/* Whether the " (deleted)" that ends fd's path is the file's own name
+ * (STRTRC_MEM_NAME_AS_IS), not a mark of its deletion. */
+bool rp_session_fd_name_as_is(const struct rp_session *s, uint32_t tid, int fd);
 /* The netlink protocol (NETLINK_ROUTE...) of descriptor fd in tid's process
  * as the call that made it (or the recorder's socket records) tells it,
  * once it has a port id (strace finds it then), -2 for a netlink socket without one yet, or -1 when

@@ -171,13 +171,24 @@ void rp_decode_rval(struct rp_ctx *c, struct rp_buf *b);
 /* "N<...>" as strace prints descriptor fd of that path under the decode
  * modes of o (-y, -yy): a socket's details (as they were at ts), else its
  * path; "N" alone when the modes show nothing of it. */
-void rp_fd_text(struct rp_buf *b, int64_t fd, const char *path, size_t len, int32_t pidfd_pid,
+struct rp_fd_name {
+	const char *path;
+	size_t len;
+	int32_t pidfd_pid; /* a pidfd's process (-yy's "<pid:N>"), else 0 */
+	bool as_is;	   /* a " (deleted)" ending is part of the name */
+};
+void rp_fd_text(struct rp_buf *b, int64_t fd, const struct rp_fd_name *n,
 		const struct rp_print_opts *o, uint64_t ts);
+/* The name a result record gives (its link) of a descriptor of call sc */
+struct rp_fd_name rp_fd_name_of_link(const struct rp_syscall *sc, const struct rp_mem *link);
+/* The name the session knows of fd of tid's process; false when none. */
+bool rp_fd_name_in_session(const struct rp_session *s, uint32_t tid, int fd, struct rp_fd_name *n);
 /* The process a pidfd named by result record link refers to, as the
  * recorder read it (STRTRC_ARG_PIDFD; -yy's "<pid:N>"), or 0. */
 int32_t rp_link_pidfd_pid(const struct rp_syscall *sc, const struct rp_mem *link);
-/* "<path>", the part after the number. */
-void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, int xflag);
+/* "<path>", the part after the number: a deleted file's " (deleted)"
+ * after the brackets, unless as_is (the name ends so). */
+void rp_fd_path_text(struct rp_buf *b, const char *path, size_t len, bool as_is, int xflag);
 
 /* Generic printing of argument i per its table kind. */
 void rp_arg_generic(struct rp_ctx *c, unsigned i);

@@ -39,6 +39,7 @@ struct rp_name {
 	uint32_t len;
 	int32_t pidfd_pid; /* a pidfd's process (STRTRC_ARG_PIDFD), else 0 */
 	bool unlinked;	   /* the session saw its path unlinked: text ends in DELETED_MARK */
+	bool as_is;	   /* a " (deleted)" ending is the file's own name */
 	char text[];	   /* NUL-terminated, with room for DELETED_MARK */
 };
 
@@ -113,6 +114,7 @@ static struct rp_name *name_new(struct fdstore *st, const char *text, size_t len
 	n->len = (uint32_t)len;
 	n->pidfd_pid = 0;
 	n->unlinked = false;
+	n->as_is = false;
 	if (len)
 		memcpy(n->text, text, len);
 	n->text[len] = '\0';
@@ -137,6 +139,7 @@ static void name_mark_unlinked(struct rp_name *n, const char *path, size_t len)
 	memcpy(n->text + n->len, DELETED_MARK, DELETED_LEN + 1);
 	n->len += (uint32_t)DELETED_LEN;
 	n->unlinked = true;
+	n->as_is = false; /* its last " (deleted)" is the mark now */
 }
 
 static struct fd_node *node_new(struct fdstore *st, unsigned level)
@@ -429,9 +432,12 @@ static void fdtab_set_link(struct fdstore *st, struct fdtab *t, int64_t fd,
 {
 	fdtab_set(st, t, fd, (const char *)link->data, link->len, cloexec);
 	const int32_t pid = rp_link_pidfd_pid(sc, link);
-	struct rp_name *const n = pid && t ? fdtab_entry(t, fd, NULL) : NULL;
-	if (n)
+	const bool as_is = link->flags & STRTRC_MEM_NAME_AS_IS;
+	struct rp_name *const n = (pid || as_is) && t ? fdtab_entry(t, fd, NULL) : NULL;
+	if (n) {
 		n->pidfd_pid = pid;
+		n->as_is = as_is;
+	}
 }
 
 /* dup: to gets from's name, shared rather than copied (unknown: closed). */
@@ -815,6 +821,13 @@ const char *rp_session_fd_path(const struct rp_session *s, uint32_t tid, int fd)
 {
 	const struct task *t = find_task(s, tid);
 	return t ? fdtab_get(t->fds, fd) : NULL;
+}
+
+bool rp_session_fd_name_as_is(const struct rp_session *s, uint32_t tid, int fd)
+{
+	const struct task *const t = find_task(s, tid);
+	const struct rp_name *const n = t ? fdtab_entry(t->fds, fd, NULL) : NULL;
+	return n && n->as_is;
 }
 
 int32_t rp_session_fd_pidfd_pid(const struct rp_session *s, uint32_t tid, int fd)

@@ -52,6 +52,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define MEM_TRUNCATED  1u
 #define MEM_UNREADABLE 2u
 #define MEM_STRING     4u
+#define MEM_NAME_AS_IS 16u /* STRTRC_MEM_NAME_AS_IS */
 
 const volatile struct sb_config cfg = {};
 
@@ -149,6 +150,8 @@ struct cap_state {
 	/* an mmsghdr array */
 	__u64 mmsg_addr;
 	__u32 mmsg_count, mmsg_sending;
+	__u32 name_as_is; /* the path name_path made ends in " (deleted)" of its own */
+	__u32 name_pad;
 	/* io_submit's iocb pointers */
 	__u64 iocb_addr;
 	__u32 iocb_count, iocb_pad;
@@ -952,6 +955,7 @@ __noinline int name_path(__u64 path_addr)
 	if (!s)
 		return 0;
 	struct cap_state *const c = &s->c;
+	c->name_as_is = 0;
 	const struct path *const path = (const struct path *)path_addr;
 	struct dentry *const dentry = BPF_CORE_READ(path, dentry);
 	struct vfsmount *const vfsmnt = BPF_CORE_READ(path, mnt);
@@ -1010,9 +1014,17 @@ __noinline int name_path(__u64 path_addr)
 	}
 	__u32 end = SB_PATH_END;
 	/* unlinked: unhashed, and not a root */
+	c->name_as_is = 0;
 	if (!BPF_CORE_READ(dentry, d_hash.pprev) && BPF_CORE_READ(dentry, d_parent) != dentry) {
 		__builtin_memcpy(s->path + SB_PATH_END, " (deleted)", 10);
 		end += 10;
+	} else if (SB_PATH_END - pos > 10) {
+		/* the name ends so itself */
+		__u32 same = 1;
+#pragma unroll
+		for (__u32 k = 0; k < 10; k++)
+			same &= s->path[SB_PATH_END - 10 + k] == " (deleted)"[k];
+		c->name_as_is = same;
 	}
 	c->walk_pos = pos;
 	return end - pos;
@@ -1030,7 +1042,7 @@ __noinline int send_result_path(__u64 path_addr, __u32 item, __s64 fd)
 	struct cap_state *const c = &s->c;
 	c->arg = SB_ARG_RESULT;
 	c->item = item;
-	c->area_flags = MEM_STRING;
+	c->area_flags = MEM_STRING | (len && c->name_as_is ? MEM_NAME_AS_IS : 0);
 	if (!len) {
 		c->area_addr = (__u64)fd;
 		c->area_len = 0;

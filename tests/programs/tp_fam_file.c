@@ -68,9 +68,27 @@ static struct timespec times[2];
 /* Removes what a previous interrupted run may have left. */
 static void cleanup(void)
 {
-	static const char *const names[] = {
-	    "f1",   "f2",    "f3",   "h1",   "h2", "l1", "l2",	  "fifo",    "fifo2", "reg",
-	    "null", "d/sub", "d/f2", "d/l2", "d2", "d3", "gone1", "d/gone2", "d",     ANGLE_NAME};
+	static const char *const names[] = {"f1",
+					    "f2",
+					    "f3",
+					    "h1",
+					    "h2",
+					    "l1",
+					    "l2",
+					    "fifo",
+					    "fifo2",
+					    "reg",
+					    "null",
+					    "d/sub",
+					    "d/f2",
+					    "d/l2",
+					    "d2",
+					    "d3",
+					    "gone1",
+					    "d/gone2",
+					    "own (deleted)",
+					    "d",
+					    ANGLE_NAME};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		unlink(names[i]);
 		rmdir(names[i]);
@@ -280,6 +298,12 @@ static void deleted_files(void)
 	S(SYS_close, copy);
 	S(SYS_close, two);
 	S(SYS_close, dfd);
+	/* a name that ends in " (deleted)" itself, then deleted */
+	const long own = S(SYS_openat, AT_FDCWD, "own (deleted)", O_RDWR | O_CREAT, 0600);
+	S(SYS_fchmod, own, 0640);
+	S(SYS_unlink, "own (deleted)");
+	S(SYS_fchmod, own, 0600);
+	S(SYS_close, own);
 }
 
 static void attrs(void)

@@ -482,13 +482,28 @@ int main(void)
 		    {"/x", 2, "3<\\x2f\\x78>"},
 		    {"/tmp/f (deleted)", 0, "3</tmp/f>(deleted)"},
 		};
+		/* a name that ends so itself (STRTRC_MEM_NAME_AS_IS) stays whole */
+		{
+			struct rp_buf b = {0};
+			struct rp_print_opts o;
+			rp_print_opts_init(&o);
+			o.decode_fds = RP_DECODE_FD_PATH;
+			static const char own[] = "/tmp/f (deleted)";
+			const struct rp_fd_name n = {
+			    .path = own, .len = strlen(own), .as_is = true};
+			rp_fd_text(&b, 3, &n, &o, 0);
+			expect("fd path as is", &b, "3</tmp/f (deleted)>", __LINE__);
+			rp_buf_free(&b);
+		}
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 			struct rp_buf b = {0};
 			struct rp_print_opts o;
 			rp_print_opts_init(&o);
 			o.xflag = cases[i].xflag;
 			o.decode_fds = RP_DECODE_FD_PATH;
-			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), 0, &o, 0);
+			const struct rp_fd_name n = {.path = cases[i].path,
+						     .len = strlen(cases[i].path)};
+			rp_fd_text(&b, 3, &n, &o, 0);
 			expect("fd path", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}
@@ -517,8 +532,10 @@ int main(void)
 			struct rp_print_opts o;
 			rp_print_opts_init(&o);
 			o.decode_fds = cases[i].modes;
-			rp_fd_text(&b, 3, cases[i].path, strlen(cases[i].path), cases[i].pid, &o,
-				   0);
+			const struct rp_fd_name n = {.path = cases[i].path,
+						     .len = strlen(cases[i].path),
+						     .pidfd_pid = cases[i].pid};
+			rp_fd_text(&b, 3, &n, &o, 0);
 			expect("pidfd", &b, cases[i].want, __LINE__);
 			rp_buf_free(&b);
 		}

@@ -257,6 +257,7 @@ enum sc_len_source {
 	X(TASK_COMM, 16)	/* prctl PR_GET_NAME */                                            \
 	X(IFREQ, 40)		/* struct ifreq (socket ioctls) */                                 \
 	X(IFCONF, 16)		/* struct ifconf (SIOCGIFCONF), its requests behind */             \
+	X(UBI_RNVOL_REQ, 4368)	/* struct ubi_rnvol_req (UBI_IOCRNVOL), past its number's size */  \
 	X(RAND_POOL_INFO, 8)	/* struct rand_pool_info (RNDADDENTROPY), its bytes after */       \
 	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
 	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \

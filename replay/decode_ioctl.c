@@ -16,6 +16,7 @@ static bool (*const families[256])(struct rp_ctx *, uint32_t) = {
     [0xb7] = rp_ioctl_nsfs,   ['$'] = rp_ioctl_perf,   [0xaa] = rp_ioctl_uffdio,
     ['!'] = rp_ioctl_seccomp, [0xb4] = rp_ioctl_gpio,  ['='] = rp_ioctl_ptp,
     ['p'] = rp_ioctl_rtc,     ['E'] = rp_ioctl_evdev,  [0x89] = rp_ioctl_sock,
+    ['o'] = rp_ioctl_ubi,     ['O'] = rp_ioctl_ubi,
 };
 
 /* The families whose command numbers hold a parameter (decode_ioctl.h). */

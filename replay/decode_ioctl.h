@@ -35,6 +35,7 @@ bool rp_ioctl_counter(struct rp_ctx *c, uint32_t cmd);	/* '>' */
 bool rp_ioctl_inotify(struct rp_ctx *c, uint32_t cmd);	/* 'I' */
 bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd);	/* 'R' */
 bool rp_ioctl_watchdog(struct rp_ctx *c, uint32_t cmd); /* 'W' */
+bool rp_ioctl_ubi(struct rp_ctx *c, uint32_t cmd);	/* 'o', 'O' (decode_ioctl_ubi.c) */
 bool rp_ioctl_nsfs(struct rp_ctx *c, uint32_t cmd);	/* 0xb7: namespaces */
 bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd);	/* '$': perf events */
 bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd);	/* '=': PTP hardware clocks */

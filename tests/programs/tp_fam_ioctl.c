@@ -30,6 +30,7 @@
 #include <linux/seccomp.h>
 #include <linux/sockios.h>
 #include <linux/userfaultfd.h>
+#include <mtd/ubi-user.h>
 #include <net/if.h>
 #include <stdint.h>
 #include <string.h>
@@ -144,6 +145,49 @@ static void random_calls(void)
 	pool.info.buf_size = sizeof(pool.bytes);
 	syscall(SYS_ioctl, BADFD, RNDADDENTROPY, &pool);
 	syscall(SYS_ioctl, BADFD, RNDGETENTCNT, NULL);
+}
+
+/* UBI: requests read at entry; names as long as name_len says */
+static void ubi_calls(void)
+{
+	struct ubi_attach_req att = {
+	    .ubi_num = 1, .mtd_num = 2, .vid_hdr_offset = 512, .max_beb_per1024 = 20};
+	syscall(SYS_ioctl, BADFD, UBI_IOCATT, &att);
+	struct ubi_mkvol_req mk = {.vol_id = UBI_VOL_NUM_AUTO,
+				   .alignment = 1,
+				   .bytes = 1 << 20,
+				   .vol_type = UBI_DYNAMIC_VOLUME,
+				   .flags = UBI_VOL_SKIP_CRC_CHECK_FLG,
+				   .name_len = 6,
+				   .name = "rootfs"};
+	syscall(SYS_ioctl, BADFD, UBI_IOCMKVOL, &mk);
+	mk.name_len = 4; /* the name cut where name_len says */
+	syscall(SYS_ioctl, BADFD, UBI_IOCMKVOL, &mk);
+	static struct ubi_rnvol_req rn = {.count = 2};
+	rn.ents[0].vol_id = 0;
+	rn.ents[0].name_len = 1;
+	memcpy(rn.ents[0].name, "a", 2);
+	rn.ents[1].vol_id = 1;
+	rn.ents[1].name_len = 3;
+	memcpy(rn.ents[1].name, "bcd", 4);
+	syscall(SYS_ioctl, BADFD, UBI_IOCRNVOL, &rn);
+	const struct ubi_rsvol_req rs = {.bytes = 4096, .vol_id = 3};
+	syscall(SYS_ioctl, BADFD, UBI_IOCRSVOL, &rs);
+	const struct ubi_leb_change_req ch = {.lnum = 5, .bytes = 128, .dtype = 3};
+	syscall(SYS_ioctl, BADFD, UBI_IOCEBCH, &ch);
+	const struct ubi_map_req map = {.lnum = 6, .dtype = 1};
+	syscall(SYS_ioctl, BADFD, UBI_IOCEBMAP, &map);
+	const struct ubi_set_vol_prop_req prop = {.property = UBI_VOL_PROP_DIRECT_WRITE,
+						  .value = 1};
+	syscall(SYS_ioctl, BADFD, UBI_IOCSETVOLPROP, &prop);
+	const int32_t leb = 7;
+	syscall(SYS_ioctl, BADFD, UBI_IOCEBISMAP, &leb);
+	syscall(SYS_ioctl, BADFD, UBI_IOCRMVOL, &leb);
+	const int64_t size = 1 << 16;
+	syscall(SYS_ioctl, BADFD, UBI_IOCVOLUP, &size);
+	syscall(SYS_ioctl, BADFD, UBI_IOCVOLCRBLK, NULL);
+	syscall(SYS_ioctl, BADFD, UBI_IOCVOLRMBLK);
+	syscall(SYS_ioctl, BADFD, UBI_IOCATT, NULL);
 }
 
 static void fs_calls(void)
@@ -475,6 +519,7 @@ int main(int argc, char **argv)
 	loop_calls();
 	nbd_calls();
 	random_calls();
+	ubi_calls();
 	fs_calls();
 	nsfs_calls();
 	perf_calls();

@@ -50,14 +50,20 @@ pid_t rec_pidfd_pid(const struct recorder *rec, pid_t tid, int32_t pidfd)
 	text[n] = '\0';
 	/* NSpid: its id in the namespace of /proc, then in each below it down
 	 * to its own; strec's is pid_ns_level below /proc's (Pid: the first) */
+	if (rec->pid_ns_level == 0) { /* /proc's namespace is strec's: Pid: says */
+		const char *const pid_line = strstr(text, "\nPid:");
+		return pid_line ? (pid_t)strtol(pid_line + 5, NULL, 10) : -1;
+	}
 	const char *const line = strstr(text, "\nNSpid:");
 	if (!line)
 		return -1;
 	const char *p = line + 7;
 	for (uint32_t level = 0;; level++) {
 		char *end;
+		while (*p == ' ' || *p == '\t')
+			p++;
 		const long id = strtol(p, &end, 10);
-		if (end == p)
+		if (end == p || *p == '\n')
 			return -1; /* not in strec's namespace */
 		if (level == rec->pid_ns_level)
 			return (pid_t)id;

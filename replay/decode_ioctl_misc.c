@@ -93,7 +93,8 @@ bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd)
 		rp_e_key(c->e, "buf");
 		rp_print_buf_mem(c, c->sc->args[2] + offsetof(struct rand_pool_info, buf),
 				 rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 2, 1),
-				 info.buf_size > 0 ? (uint32_t)info.buf_size : 0, false);
+				 (uint64_t)(int64_t)info.buf_size,
+				 false); /* as strace, -1 is huge */
 		rp_e_close(c->e, '}');
 		return true;
 	}

@@ -33,6 +33,7 @@
 #include <mtd/ubi-user.h>
 #include <net/if.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -136,14 +137,17 @@ static void nbd_calls(void)
 /* RNDADDENTROPY: the bytes after the header, buf_size of them (cut at -s) */
 static void random_calls(void)
 {
-	static struct {
-		struct rand_pool_info info;
-		char bytes[48];
-	} pool = {.info = {.entropy_count = 3, .buf_size = 8}};
-	memcpy(pool.bytes, "12345678abcdefghijklmnopqrstuvwxyz0123456789ABCD", sizeof(pool.bytes));
-	syscall(SYS_ioctl, BADFD, RNDADDENTROPY, &pool);
-	pool.info.buf_size = sizeof(pool.bytes);
-	syscall(SYS_ioctl, BADFD, RNDADDENTROPY, &pool);
+	/* rand_pool_info ends in a flexible array: the pool is a header and its bytes */
+	static const char bytes[] = "12345678abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+	struct rand_pool_info *const pool = malloc(sizeof(*pool) + sizeof(bytes));
+	if (!pool)
+		return;
+	*pool = (struct rand_pool_info){.entropy_count = 3, .buf_size = 8};
+	memcpy(pool->buf, bytes, sizeof(bytes));
+	syscall(SYS_ioctl, BADFD, RNDADDENTROPY, pool);
+	pool->buf_size = sizeof(bytes) - 1;
+	syscall(SYS_ioctl, BADFD, RNDADDENTROPY, pool);
+	free(pool);
 	syscall(SYS_ioctl, BADFD, RNDGETENTCNT, NULL);
 }
 

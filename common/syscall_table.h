@@ -259,6 +259,8 @@ enum sc_len_source {
 	X(IFCONF, 16)		/* struct ifconf (SIOCGIFCONF), its requests behind */             \
 	X(UBI_RNVOL_REQ, 4368)	/* struct ubi_rnvol_req (UBI_IOCRNVOL), past its number's size */  \
 	X(RAND_POOL_INFO, 8)	/* struct rand_pool_info (RNDADDENTROPY), its bytes after */       \
+	X(SG_SCSI_ID, 32)	/* struct sg_scsi_id (SG_GET_SCSI_ID) */                           \
+	X(SG_REQ_INFO, 24)	/* struct sg_req_info, SG_GET_REQUEST_TABLE's first */             \
 	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
 	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \
 	X(FS_CONTEXT, 0)	/* FD: fsopen's context, which strace -P does not match */         \

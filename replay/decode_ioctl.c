@@ -16,12 +16,14 @@ static bool (*const families[256])(struct rp_ctx *, uint32_t) = {
     [0xb7] = rp_ioctl_nsfs,   ['$'] = rp_ioctl_perf,   [0xaa] = rp_ioctl_uffdio,
     ['!'] = rp_ioctl_seccomp, [0xb4] = rp_ioctl_gpio,  ['='] = rp_ioctl_ptp,
     ['p'] = rp_ioctl_rtc,     ['E'] = rp_ioctl_evdev,  [0x89] = rp_ioctl_sock,
-    ['o'] = rp_ioctl_ubi,     ['O'] = rp_ioctl_ubi,
+    ['o'] = rp_ioctl_ubi,     ['O'] = rp_ioctl_ubi,    ['M'] = rp_ioctl_mtd,
+    [0x22] = rp_ioctl_scsi,
 };
 
 /* The families whose command numbers hold a parameter (decode_ioctl.h). */
 static bool (*const namers[256])(uint32_t, enum rp_xlat_style, struct rp_buf *) = {
     ['E'] = rp_ioctl_evdev_name,
+    ['M'] = rp_ioctl_mixer_name,
 };
 
 /* An unknown command as strace spells it: _IOC(dir, type, nr, size). */
@@ -44,8 +46,16 @@ void rp_dec_ioctl(struct rp_ctx *c)
 	const char *const name = rp_xlat_lookup(&rp_x_ioctl_cmd, cmd);
 	bool (*const namer)(uint32_t, enum rp_xlat_style, struct rp_buf *) =
 	    namers[RP_IOC_TYPE(cmd)];
+	/* strace names a number its family spells (MIXER_READ(1)) and then
+	 * every table name it has too: "MIXER_READ(1) or MEMGETINFO" */
 	struct rp_buf composed = {0};
-	if (!name && namer && namer(cmd, rp_e_xstyle(c->e), &composed) && !composed.oom) {
+	if (namer && namer(cmd, rp_e_xstyle(c->e), &composed)) {
+		if (name) {
+			rp_buf_puts(&composed, " or ");
+			rp_buf_puts(&composed, name);
+		}
+	}
+	if (composed.len && !composed.oom) {
 		rp_e_symx(c->e, composed.data, cmd);
 	} else if (name) {
 		rp_e_symx(c->e, name, cmd);

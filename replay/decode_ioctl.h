@@ -36,18 +36,23 @@ bool rp_ioctl_inotify(struct rp_ctx *c, uint32_t cmd);	/* 'I' */
 bool rp_ioctl_random(struct rp_ctx *c, uint32_t cmd);	/* 'R' */
 bool rp_ioctl_watchdog(struct rp_ctx *c, uint32_t cmd); /* 'W' */
 bool rp_ioctl_ubi(struct rp_ctx *c, uint32_t cmd);	/* 'o', 'O' (decode_ioctl_ubi.c) */
-bool rp_ioctl_nsfs(struct rp_ctx *c, uint32_t cmd);	/* 0xb7: namespaces */
-bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd);	/* '$': perf events */
-bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd);	/* '=': PTP hardware clocks */
-bool rp_ioctl_rtc(struct rp_ctx *c, uint32_t cmd);	/* 'p': real-time clocks */
-bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd);	/* 0xaa: userfaultfd */
-bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd);	/* '!': seccomp notifications */
-bool rp_ioctl_evdev(struct rp_ctx *c, uint32_t cmd);	/* 'E': input devices */
-bool rp_ioctl_sock(struct rp_ctx *c, uint32_t cmd);	/* 0x89: sockets, interfaces */
+bool rp_ioctl_mtd(struct rp_ctx *c, uint32_t cmd);	/* 'M' (decode_ioctl_mtd.c) */
+bool rp_ioctl_scsi(struct rp_ctx *c, uint32_t cmd);   /* 0x22: SCSI generic (decode_ioctl_scsi.c) */
+bool rp_ioctl_nsfs(struct rp_ctx *c, uint32_t cmd);   /* 0xb7: namespaces */
+bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd);   /* '$': perf events */
+bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd);    /* '=': PTP hardware clocks */
+bool rp_ioctl_rtc(struct rp_ctx *c, uint32_t cmd);    /* 'p': real-time clocks */
+bool rp_ioctl_uffdio(struct rp_ctx *c, uint32_t cmd); /* 0xaa: userfaultfd */
+bool rp_ioctl_seccomp(struct rp_ctx *c, uint32_t cmd); /* '!': seccomp notifications */
+bool rp_ioctl_evdev(struct rp_ctx *c, uint32_t cmd);   /* 'E': input devices */
+bool rp_ioctl_sock(struct rp_ctx *c, uint32_t cmd);    /* 0x89: sockets, interfaces */
 
 /* The name of a command whose number holds a parameter, as strace spells
  * it (EVIOCGABS(ABS_X)), into b in the -X style st: false when cmd is not
  * one. */
 bool rp_ioctl_evdev_name(uint32_t cmd, enum rp_xlat_style st, struct rp_buf *b);
+/* 'M': the sound mixer's MIXER_READ(N) and MIXER_WRITE(N), which strace
+ * names every _IOR and _IOW of the type by (MTD's commands share it) */
+bool rp_ioctl_mixer_name(uint32_t cmd, enum rp_xlat_style st, struct rp_buf *b);
 
 #endif

@@ -11,7 +11,7 @@
 
 #define SB_MAX_NR	  512 /* plan entries: x86_64 syscall numbers below this */
 #define SB_MAX_CONDS	  512 /* conditional argument rules (ioctl, fcntl, futex, ...) */
-#define SB_MAX_CALL_CONDS 128 /* of one syscall */
+#define SB_MAX_CALL_CONDS 160 /* of one syscall */
 #define SB_MAX_ARGS	  6
 
 /* Per-syscall flags (struct sb_syscall_plan.flags). */

@@ -43,6 +43,8 @@
 #include <asm/ldt.h>
 #include <asm/unistd_64.h>
 #include <linux/random.h>
+#include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
 #include <net/if.h>
@@ -669,6 +671,7 @@ static void check_sizes(void)
 	    {SC_T_CPU_SET, sizeof(cpu_set_t), 0},
 	    {SC_T_LOFF, sizeof(loff_t), 0},
 	    {SC_T_IO_EVENT, sizeof(struct io_event), 0},
+	    {SC_T_IOCB, sizeof(struct iocb), 0},
 	    {SC_T_IOCB_PTR, sizeof(struct iocb *), 0},
 	    {SC_T_MOUNT_ATTR, sizeof(struct mount_attr), 0},
 	    {SC_T_MOUNT_ATTR_SIZE, MOUNT_ATTR_SIZE_VER0, 0},
@@ -694,6 +697,9 @@ static void check_sizes(void)
 	    {SC_T_IFREQ, sizeof(struct ifreq), 0},
 	    {SC_T_IFCONF, sizeof(struct ifconf), 0},
 	    {SC_T_RAND_POOL_INFO, sizeof(struct rand_pool_info), 0},
+	    {SC_T_UBI_RNVOL_REQ, sizeof(struct ubi_rnvol_req), 0},
+	    {SC_T_SG_SCSI_ID, sizeof(struct sg_scsi_id), 0},
+	    {SC_T_SG_REQ_INFO, sizeof(struct sg_req_info), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
 	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
 	    {SC_T_PEEKSIGINFO_ARGS, sizeof(struct ptrace_peeksiginfo_args), 0},

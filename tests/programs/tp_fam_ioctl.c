@@ -30,7 +30,9 @@
 #include <linux/seccomp.h>
 #include <linux/sockios.h>
 #include <linux/userfaultfd.h>
+#include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 #include <net/if.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -192,6 +194,64 @@ static void ubi_calls(void)
 	syscall(SYS_ioctl, BADFD, UBI_IOCVOLCRBLK, NULL);
 	syscall(SYS_ioctl, BADFD, UBI_IOCVOLRMBLK);
 	syscall(SYS_ioctl, BADFD, UBI_IOCATT, NULL);
+}
+
+/* MTD ('M'): strace names each _IOR / _IOW of the type MIXER_READ(N) /
+ * MIXER_WRITE(N) "or" the MTD command; structs read at entry */
+static void mtd_calls(void)
+{
+	static struct mtd_info_user info;
+	syscall(SYS_ioctl, BADFD, MEMGETINFO, &info);
+	const struct erase_info_user erase = {.start = 0x1000, .length = 0x2000};
+	syscall(SYS_ioctl, BADFD, MEMERASE, &erase);
+	syscall(SYS_ioctl, BADFD, MEMISLOCKED, &erase);
+	const struct erase_info_user64 erase64 = {.start = 1ULL << 40, .length = 0x4000};
+	syscall(SYS_ioctl, BADFD, MEMERASE64, &erase64);
+	const struct mtd_oob_buf oob = {.start = 64, .length = 16, .ptr = (unsigned char *)0x1234};
+	syscall(SYS_ioctl, BADFD, MEMWRITEOOB, &oob);
+	const struct mtd_oob_buf64 oob64 = {.start = 128, .length = 32, .usr_ptr = 0};
+	syscall(SYS_ioctl, BADFD, MEMREADOOB64, &oob64);
+	struct mtd_write_req req = {
+	    .start = 4096, .len = 512, .ooblen = 16, .usr_data = 0xabcd, .mode = MTD_OPS_RAW};
+	syscall(SYS_ioctl, BADFD, MEMWRITE, &req);
+	req.mode = 7;
+	syscall(SYS_ioctl, BADFD, MEMWRITE, &req);
+	const int64_t block = 1 << 20;
+	syscall(SYS_ioctl, BADFD, MEMGETBADBLOCK, &block);
+	unsigned otp = MTD_OTP_USER;
+	syscall(SYS_ioctl, BADFD, OTPSELECT, &otp);
+	otp = 9;
+	syscall(SYS_ioctl, BADFD, OTPSELECT, &otp);
+	const struct otp_info lock = {.start = 0, .length = 64, .locked = 1};
+	syscall(SYS_ioctl, BADFD, OTPLOCK, &lock);
+	syscall(SYS_ioctl, BADFD, OTPGETREGIONCOUNT, &otp);
+	struct region_info_user region = {.regionindex = 3};
+	syscall(SYS_ioctl, BADFD, MEMGETREGIONINFO, &region);
+	syscall(SYS_ioctl, BADFD, MTDFILEMODE, MTD_FILE_MODE_RAW);
+	syscall(SYS_ioctl, BADFD, MTDFILEMODE, 7);
+	syscall(SYS_ioctl, BADFD, _IOR('M', 40, int), NULL);
+	syscall(SYS_ioctl, BADFD, _IOWR('M', 40, int), NULL);
+}
+
+/* SCSI generic (0x22): ints read or written, SG_SCSI_RESET's modes */
+static void scsi_calls(void)
+{
+	syscall(SYS_ioctl, BADFD, SG_GET_TIMEOUT, 0);
+	int v = 3000;
+	syscall(SYS_ioctl, BADFD, SG_SET_TIMEOUT, &v);
+	syscall(SYS_ioctl, BADFD, SG_GET_VERSION_NUM, &v);
+	v = SG_SCSI_RESET_BUS | 0x100; /* SG_SCSI_RESET_NO_ESCALATE */
+	syscall(SYS_ioctl, BADFD, SG_SCSI_RESET, &v);
+	v = SG_SCSI_RESET_DEVICE;
+	syscall(SYS_ioctl, BADFD, SG_SCSI_RESET, &v);
+	v = 7;
+	syscall(SYS_ioctl, BADFD, SG_SCSI_RESET, &v);
+	syscall(SYS_ioctl, BADFD, SG_SET_TRANSFORM, 1);
+	syscall(SYS_ioctl, BADFD, SG_IO, NULL);
+	static struct sg_scsi_id id;
+	syscall(SYS_ioctl, BADFD, SG_GET_SCSI_ID, &id);
+	syscall(SYS_ioctl, BADFD, SG_GET_REQUEST_TABLE, NULL);
+	syscall(SYS_ioctl, BADFD, _IO(0x22, 0xff), 0);
 }
 
 static void fs_calls(void)
@@ -524,6 +584,8 @@ int main(int argc, char **argv)
 	nbd_calls();
 	random_calls();
 	ubi_calls();
+	mtd_calls();
+	scsi_calls();
 	fs_calls();
 	nsfs_calls();
 	perf_calls();

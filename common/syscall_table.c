@@ -365,7 +365,15 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 			 .len_size = 4,
 			 .unit = 1,
 			 .stops = SC_STOP_ENTRY,
-			 .cap = 4096};
+			 .cap = 4096},
+	    /* tee_ioctl_buf_data's buffer: buf_len bytes, which the kernel reads
+	     * and writes back (TEE_MAX_ARG_SIZE at most) */
+	    tee_buf = {.ptr_off = 0,
+		       .len_off = 8,
+		       .len_size = 8,
+		       .unit = 1,
+		       .stops = SC_STOP_ENTRY | SC_STOP_EXIT,
+		       .cap = SC_TEE_MAX_ARG_SIZE};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -381,6 +389,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &ifconf;
 	case SC_T_RAND_POOL_INFO:
 		return &rand_pool;
+	case SC_T_TEE_BUF_DATA:
+		return &tee_buf;
 	default:
 		return NULL;
 	}

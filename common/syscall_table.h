@@ -261,6 +261,7 @@ enum sc_len_source {
 	X(RAND_POOL_INFO, 8)	/* struct rand_pool_info (RNDADDENTROPY), its bytes after */       \
 	X(SG_SCSI_ID, 32)	/* struct sg_scsi_id (SG_GET_SCSI_ID) */                           \
 	X(SG_REQ_INFO, 24)	/* struct sg_req_info, SG_GET_REQUEST_TABLE's first */             \
+	X(TEE_BUF_DATA, 16)	/* struct tee_ioctl_buf_data, its buffer behind */                 \
 	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
 	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \
 	X(FS_CONTEXT, 0)	/* FD: fsopen's context, which strace -P does not match */         \
@@ -652,6 +653,10 @@ struct sc_pointee {
 #define SC_STOP_EXIT  2u
 /* The pointee of type, or NULL when it points at nothing captured. */
 const struct sc_pointee *sc_type_pointee(enum sc_type_id type);
+
+/* A TEE call's argument buffer's most bytes (<linux/tee.h>'s
+ * TEE_MAX_ARG_SIZE; the table test checks it) */
+#define SC_TEE_MAX_ARG_SIZE 1024u
 
 /* The most bytes of an extensible struct captured (A_STRUCT_IN_SIZED): a
  * page, as far as strace looks for nonzero bytes past what it knows. */

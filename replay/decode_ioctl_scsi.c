@@ -64,6 +64,11 @@ static void scsi_reset(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &v, sizeof(v)))
 		return;
 	rp_e_open(c->e, '[');
+	if (c->e->json) { /* a number: JSON has no "A|B" */
+		rp_e_hex(c->e, v);
+		rp_e_close(c->e, ']');
+		return;
+	}
 	if (v & SG_SCSI_RESET_NO_ESCALATE) {
 		rp_e_enum(c->e, &rp_x_sg_scsi_reset, SG_SCSI_RESET_NO_ESCALATE);
 		rp_e_join(c->e, "|");

@@ -45,6 +45,7 @@
 #include <linux/random.h>
 #include <mtd/ubi-user.h>
 #include <scsi/sg.h>
+#include <linux/tee.h>
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
 #include <net/if.h>
@@ -79,6 +80,8 @@
 #ifndef UNISTD_32_H
 #define UNISTD_32_H "/usr/include/x86_64-linux-gnu/asm/unistd_32.h"
 #endif
+
+_Static_assert(SC_TEE_MAX_ARG_SIZE == TEE_MAX_ARG_SIZE, "the TEE buffer's most bytes");
 
 static int failures;
 
@@ -700,6 +703,7 @@ static void check_sizes(void)
 	    {SC_T_UBI_RNVOL_REQ, sizeof(struct ubi_rnvol_req), 0},
 	    {SC_T_SG_SCSI_ID, sizeof(struct sg_scsi_id), 0},
 	    {SC_T_SG_REQ_INFO, sizeof(struct sg_req_info), 0},
+	    {SC_T_TEE_BUF_DATA, sizeof(struct tee_ioctl_buf_data), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
 	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
 	    {SC_T_PEEKSIGINFO_ARGS, sizeof(struct ptrace_peeksiginfo_args), 0},
@@ -770,6 +774,9 @@ static void check_pointees(void)
 	    /* the bytes after the header */
 	    {SC_T_RAND_POOL_INFO, SC_POINTEE_TAIL, offsetof(struct rand_pool_info, buf_size),
 	     sizeof(((struct rand_pool_info *)0)->buf_size), 1},
+	    {SC_T_TEE_BUF_DATA, offsetof(struct tee_ioctl_buf_data, buf_ptr),
+	     offsetof(struct tee_ioctl_buf_data, buf_len),
+	     sizeof(((struct tee_ioctl_buf_data *)0)->buf_len), 1},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const struct sc_pointee *const p = sc_type_pointee(want[k].type);

@@ -28,6 +28,7 @@
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
+#include <linux/tee.h>
 #include <linux/sockios.h>
 #include <linux/userfaultfd.h>
 #include <mtd/mtd-abi.h>
@@ -252,6 +253,59 @@ static void scsi_calls(void)
 	syscall(SYS_ioctl, BADFD, SG_GET_SCSI_ID, &id);
 	syscall(SYS_ioctl, BADFD, SG_GET_REQUEST_TABLE, NULL);
 	syscall(SYS_ioctl, BADFD, _IO(0x22, 0xff), 0);
+}
+
+/* TEE (0xa4): a parameter call's buffer shown when its length is the head
+ * and its parameters exactly, else its address */
+static void tee_calls(void)
+{
+	static struct tee_ioctl_version_data version;
+	syscall(SYS_ioctl, BADFD, TEE_IOC_VERSION, &version);
+	const struct tee_ioctl_cancel_arg cancel = {.cancel_id = 7, .session = 0x42};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_CANCEL, &cancel);
+	const struct tee_ioctl_close_session_arg close_arg = {.session = 0x43};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_CLOSE_SESSION, &close_arg);
+	const struct tee_ioctl_shm_alloc_data alloc = {.size = 4096, .flags = 0x3};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_SHM_ALLOC, &alloc);
+	const struct tee_ioctl_shm_register_data reg = {
+	    .addr = 0x10000, .length = 8192, .flags = 0x81};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_SHM_REGISTER, &reg);
+	static struct {
+		struct tee_ioctl_invoke_arg arg;
+		struct tee_ioctl_param params[3];
+	} invoke = {
+	    .arg = {.func = 5, .session = 0x44, .cancel_id = 9, .num_params = 3},
+	    .params = {{.attr = TEE_IOCTL_PARAM_ATTR_TYPE_NONE, .a = 1},
+		       {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT | TEE_IOCTL_PARAM_ATTR_META,
+			.a = 1,
+			.b = 2,
+			.c = 3},
+		       {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT, .a = 16, .b = 32, .c = 4}}};
+	struct tee_ioctl_buf_data buf = {.buf_ptr = (uintptr_t)&invoke, .buf_len = sizeof(invoke)};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_INVOKE, &buf);
+	buf.buf_len = sizeof(invoke) - 1; /* not the parameters' length */
+	syscall(SYS_ioctl, BADFD, TEE_IOC_INVOKE, &buf);
+	static struct {
+		struct tee_ioctl_open_session_arg arg;
+		struct tee_ioctl_param params[1];
+	} open_arg = {
+	    .arg = {.uuid = {0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+		    .clnt_uuid = {100},
+		    .clnt_login = TEE_IOCTL_LOGIN_GROUP,
+		    .num_params = 1},
+	    .params = {{.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT}}};
+	buf = (struct tee_ioctl_buf_data){.buf_ptr = (uintptr_t)&open_arg,
+					  .buf_len = sizeof(open_arg)};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_OPEN_SESSION, &buf);
+	open_arg.arg.clnt_login = 0x33;
+	syscall(SYS_ioctl, BADFD, TEE_IOC_OPEN_SESSION, &buf);
+	static struct tee_iocl_supp_recv_arg recv = {.func = 1};
+	buf = (struct tee_ioctl_buf_data){.buf_ptr = (uintptr_t)&recv, .buf_len = sizeof(recv)};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_SUPPL_RECV, &buf);
+	buf.buf_len = TEE_MAX_ARG_SIZE + 1;
+	syscall(SYS_ioctl, BADFD, TEE_IOC_SUPPL_SEND, &buf);
+	buf = (struct tee_ioctl_buf_data){.buf_ptr = 0, .buf_len = 8};
+	syscall(SYS_ioctl, BADFD, TEE_IOC_SUPPL_SEND, &buf);
 }
 
 static void fs_calls(void)
@@ -586,6 +640,7 @@ int main(int argc, char **argv)
 	ubi_calls();
 	mtd_calls();
 	scsi_calls();
+	tee_calls();
 	fs_calls();
 	nsfs_calls();
 	perf_calls();

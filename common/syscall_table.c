@@ -79,6 +79,15 @@
 /* Directory entries: the decoder needs them all to count them. */
 #define A_DIRENTS_OUT	 ARG_(SC_ARG_BUF, SC_DIR_OUT, SC_T_DIRENTS, SC_LEN_RET)
 #define A_BUF_OUT_ARG(n) ARG_(SC_ARG_BUF, SC_DIR_OUT, 0, SC_LEN_ARG(n))
+/* sized by the u32 at offset off of the struct argument n points at */
+#define A_BUF_IN_FIELD(n, off)                                                                     \
+	{                                                                                          \
+		.kind = SC_ARG_BUF, .dir = SC_DIR_IN, .len = SC_LEN_PTR_ARG(n), .len_off = (off)   \
+	}
+#define A_BUF_OUT_FIELD(n, off)                                                                    \
+	{                                                                                          \
+		.kind = SC_ARG_BUF, .dir = SC_DIR_OUT, .len = SC_LEN_PTR_ARG(n), .len_off = (off)  \
+	}
 /* An ioctl's argument as its command's _IOC bits describe it: _IOC_SIZE
  * bytes read by the kernel (_IOC_WRITE), written by it (_IOC_READ) or both. */
 #define A_IOC_IN	  ARG_(SC_ARG_BUF, SC_DIR_IN, 0, SC_LEN_IOC_SIZE)
@@ -373,7 +382,16 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		       .len_size = 8,
 		       .unit = 1,
 		       .stops = SC_STOP_ENTRY | SC_STOP_EXIT,
-		       .cap = SC_TEE_MAX_ARG_SIZE};
+		       .cap = SC_TEE_MAX_ARG_SIZE},
+	    /* keyctl_kdf_params' otherinfo (otherinfolen bytes) and hashname */
+	    kdf = {.ptr_off = 8,
+		   .len_off = 16,
+		   .len_size = 4,
+		   .unit = 1,
+		   .stops = SC_STOP_ENTRY,
+		   .cap = 4096,
+		   .str_off = 0,
+		   .str_stops = SC_STOP_ENTRY};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -391,6 +409,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &rand_pool;
 	case SC_T_TEE_BUF_DATA:
 		return &tee_buf;
+	case SC_T_KEYCTL_KDF_PARAMS:
+		return &kdf;
 	default:
 		return NULL;
 	}

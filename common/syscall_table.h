@@ -251,22 +251,25 @@ enum sc_len_source {
 	X(SOCK_FPROG, 16)                                                                          \
 	X(SOCK_FILTER, 8) /* one classic BPF instruction */                                        \
 	X(KEXEC_SEGMENT, 32)                                                                       \
-	X(SIGSET_PACK, 16)	/* pselect6's {const sigset_t *ss, size_t len} */                  \
-	X(DIRENTS, 0)		/* getdents buffers: BUF type, read whole */                       \
-	X(FUTEX_WAITV_PAIR, 48) /* futex_requeue waiters[2] */                                     \
-	X(TASK_COMM, 16)	/* prctl PR_GET_NAME */                                            \
-	X(IFREQ, 40)		/* struct ifreq (socket ioctls) */                                 \
-	X(IFCONF, 16)		/* struct ifconf (SIOCGIFCONF), its requests behind */             \
-	X(UBI_RNVOL_REQ, 4368)	/* struct ubi_rnvol_req (UBI_IOCRNVOL), past its number's size */  \
-	X(RAND_POOL_INFO, 8)	/* struct rand_pool_info (RNDADDENTROPY), its bytes after */       \
-	X(SG_SCSI_ID, 32)	/* struct sg_scsi_id (SG_GET_SCSI_ID) */                           \
-	X(SG_REQ_INFO, 24)	/* struct sg_req_info, SG_GET_REQUEST_TABLE's first */             \
-	X(TEE_BUF_DATA, 16)	/* struct tee_ioctl_buf_data, its buffer behind */                 \
-	X(FLOCK, 32)		/* struct flock (fcntl F_GETLK, F_SETLK) */                        \
-	X(PIDFD_TARGET_FD, 0)	/* FD: a descriptor of the pidfd's process */                      \
-	X(FS_CONTEXT, 0)	/* FD: fsopen's context, which strace -P does not match */         \
-	X(DATA_SOURCE, 0)	/* FD: the call reads data from it (read, recvmsg, splice's in) */ \
-	X(DATA_SINK, 0)		/* FD: the call writes data to it (write, sendmsg, splice's out) */
+	X(SIGSET_PACK, 16)	 /* pselect6's {const sigset_t *ss, size_t len} */                 \
+	X(DIRENTS, 0)		 /* getdents buffers: BUF type, read whole */                      \
+	X(FUTEX_WAITV_PAIR, 48)	 /* futex_requeue waiters[2] */                                    \
+	X(TASK_COMM, 16)	 /* prctl PR_GET_NAME */                                           \
+	X(IFREQ, 40)		 /* struct ifreq (socket ioctls) */                                \
+	X(IFCONF, 16)		 /* struct ifconf (SIOCGIFCONF), its requests behind */            \
+	X(UBI_RNVOL_REQ, 4368)	 /* struct ubi_rnvol_req (UBI_IOCRNVOL), past its number's size */ \
+	X(RAND_POOL_INFO, 8)	 /* struct rand_pool_info (RNDADDENTROPY), its bytes after */      \
+	X(SG_SCSI_ID, 32)	 /* struct sg_scsi_id (SG_GET_SCSI_ID) */                          \
+	X(SG_REQ_INFO, 24)	 /* struct sg_req_info, SG_GET_REQUEST_TABLE's first */            \
+	X(TEE_BUF_DATA, 16)	 /* struct tee_ioctl_buf_data, its buffer behind */                \
+	X(KEYCTL_KDF_PARAMS, 56) /* struct keyctl_kdf_params (KEYCTL_DH_COMPUTE), its two areas */ \
+	X(KEYCTL_PKEY_PARAMS, 40) /* struct keyctl_pkey_params */                                  \
+	X(KEYCTL_PKEY_QUERY, 56)  /* struct keyctl_pkey_query (KEYCTL_PKEY_QUERY) */               \
+	X(FLOCK, 32)		  /* struct flock (fcntl F_GETLK, F_SETLK) */                      \
+	X(PIDFD_TARGET_FD, 0)	  /* FD: a descriptor of the pidfd's process */                    \
+	X(FS_CONTEXT, 0)	  /* FD: fsopen's context, which strace -P does not match */       \
+	X(DATA_SOURCE, 0) /* FD: the call reads data from it (read, recvmsg, splice's in) */       \
+	X(DATA_SINK, 0)	  /* FD: the call writes data to it (write, sendmsg, splice's out) */
 
 /* Field offsets in the x86_64 structs that decoders read field by field and
  * the recorder reaches into, by struct and field name: SC_OFF(stat,
@@ -543,6 +546,9 @@ struct sc_arg {
 	uint8_t type; /* enum sc_type_id for STRUCT/ARRAY/FD, enum sc_xlat_id for FLAGS/ENUM */
 	uint8_t len;  /* enum sc_len_source for BUF/ARRAY/IOVEC/SOCKADDR/SIGSET/MMSGHDR, a sized
 		       * STRUCT's size, FD's pidfd, FLAGS/ENUM's width */
+	/* a BUF whose len is SC_LEN_PTR_ARG(n): where in the struct argument n
+	 * points at its u32 length is (keyctl's pkey params); 0 otherwise */
+	uint8_t len_off;
 };
 
 struct sc_desc {
@@ -646,6 +652,9 @@ struct sc_pointee {
 	uint8_t ptr_off, len_off, len_size, unit;
 	uint8_t stops; /* SC_STOP_ENTRY | SC_STOP_EXIT */
 	uint32_t cap;
+	/* a NUL-terminated string the struct points at too (its pointer at
+	 * str_off), captured as item 2 at the stops in str_stops (0: none) */
+	uint8_t str_off, str_stops;
 };
 #define SC_POINTEE_TAIL 0xffu
 /* A stop's bit: 1 << the trace format's stop (STRTRC_AT_ENTRY 0, AT_EXIT 1) */

@@ -22,6 +22,7 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 	    .dir = arg->dir,
 	    .len = arg->len,
 	    .size = size,
+	    .len_field_off = arg->len_off,
 	};
 	switch (arg->kind) {
 	case SC_ARG_PATH:
@@ -82,6 +83,8 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 			}
 			p.unit = pointee->unit;
 			p.cap = pointee->cap;
+			p.str_off = pointee->str_off;
+			p.str_stops = pointee->str_stops;
 		}
 		break;
 	case SC_ARG_ARRAY:

@@ -333,7 +333,12 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 			    REC_READ_OK)
 				return 0;
 		}
-		return capture_area(c, 1, ptr, len * p->unit, p->cap);
+		int rc = capture_area(c, 1, ptr, len * p->unit, p->cap);
+		uint64_t str = 0;
+		if (!rc && (p->str_stops & (1u << stop)) &&
+		    rec_mem_read(c->tid, addr + p->str_off, &str, sizeof(str), &got) == REC_READ_OK)
+			rc = capture_string(c, 2, str, c->rec->opts->capture_size);
+		return rc;
 	}
 	if (type == SC_T_CLONE_ARGS && stop == STRTRC_AT_EXIT) {
 		uint64_t head[4]; /* flags, pidfd, child_tid, parent_tid */
@@ -350,9 +355,10 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 }
 
 /* The length an argument's len source names, or false when unknown. */
-static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval,
+static bool length_of(const struct rec_task *task, const struct sc_arg *a, int64_t rval,
 		      enum strtrc_mem_stop stop, uint64_t *out)
 {
+	const uint8_t len = a->len;
 	if (len <= SC_LEN_ARG5) {
 		*out = task->args[len];
 		return true;
@@ -366,7 +372,7 @@ static bool length_of(const struct rec_task *task, uint8_t len, int64_t rval,
 	if (len >= SC_LEN_PTR_ARG0 && len <= SC_LEN_PTR_ARG5) {
 		uint32_t value = 0;
 		size_t got = 0;
-		if (rec_mem_read(task->tid, task->args[len - SC_LEN_PTR_ARG0], &value,
+		if (rec_mem_read(task->tid, task->args[len - SC_LEN_PTR_ARG0] + a->len_off, &value,
 				 sizeof(value), &got) != REC_READ_OK)
 			return false;
 		*out = value;
@@ -416,7 +422,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			if (stop == STRTRC_AT_EXIT)
 				count = rval > 0 ? (uint64_t)rval : 0;
 			else
-				length_of(task, a->len, rval, stop, &count);
+				length_of(task, a, rval, stop, &count);
 			rc = capture_mmsghdr(&c, value, count, sending, stop);
 			if (rc)
 				return rc;
@@ -452,12 +458,12 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 			rc = capture_strvec(&c, value, strvecs_seen < 2 || rec->opts->record_env);
 			break;
 		case SC_ARG_BUF:
-			if (length_of(task, a->len, rval, stop, &len))
+			if (length_of(task, a, rval, stop, &len))
 				rc = capture_area(&c, 0, value, len,
 						  a->type == SC_T_DIRENTS ? REC_MAX_DIRENTS : cap);
 			break;
 		case SC_ARG_STRUCT:
-			if (a->len != SC_LEN_NONE && length_of(task, a->len, rval, stop, &len))
+			if (a->len != SC_LEN_NONE && length_of(task, a, rval, stop, &len))
 				rc = capture_area(&c, 0, value, len, SC_EXT_STRUCT_MAX);
 			else
 				rc = capture_area(&c, 0, value, sc_type_size(a->type),
@@ -466,7 +472,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 				rc = capture_pointees(&c, task, i, a->type, value, stop);
 			break;
 		case SC_ARG_ARRAY:
-			if (length_of(task, a->len, rval, stop, &len)) {
+			if (length_of(task, a, rval, stop, &len)) {
 				const uint64_t size = sc_type_size(a->type);
 				const uint64_t bytes = len > UINT32_MAX ? UINT64_MAX : len * size;
 				rc = capture_area(&c, 0, value, bytes,
@@ -484,7 +490,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 						   rval > 0 ? (uint64_t)rval : 0);
 			break;
 		case SC_ARG_SOCKADDR:
-			if (length_of(task, a->len, rval, stop, &len))
+			if (length_of(task, a, rval, stop, &len))
 				rc = capture_area(&c, 0, value, len, REC_MAX_SOCKADDR);
 			break;
 		case SC_ARG_MSGHDR:
@@ -495,7 +501,7 @@ int rec_capture(struct recorder *rec, const struct rec_task *task, const struct 
 					    0, true);
 			break;
 		case SC_ARG_SIGSET:
-			if (length_of(task, a->len, rval, stop, &len))
+			if (length_of(task, a, rval, stop, &len))
 				rc = capture_area(&c, 0, value, len, REC_MAX_SIGSET);
 			break;
 		case SC_ARG_SIGFRAME:

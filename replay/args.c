@@ -460,15 +460,18 @@ void rp_print_array_mem_max(struct rp_ctx *c, uint64_t addr, const struct rp_mem
 	rp_e_close(c->e, ']');
 }
 
-void rp_arg_str(struct rp_ctx *c, unsigned i)
+void rp_print_str_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m)
 {
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
-	if (!c->sc->args[i] || !mem_usable(m) ||
-	    mem_faulted_within(m, (uint64_t)c->opts->max_strlen + 1)) {
-		rp_arg_ptr(c, i);
+	if (!addr || !mem_usable(m) || mem_faulted_within(m, (uint64_t)c->opts->max_strlen + 1)) {
+		rp_e_ptr(c->e, addr);
 		return;
 	}
 	rp_e_bytes(c->e, m->data, m->len, true, (m->flags & STRTRC_MEM_TRUNCATED) != 0);
+}
+
+void rp_arg_str(struct rp_ctx *c, unsigned i)
+{
+	rp_print_str_mem(c, c->sc->args[i], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0));
 }
 
 void rp_arg_str_len(struct rp_ctx *c, unsigned i, size_t len)

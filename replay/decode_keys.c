@@ -3,6 +3,7 @@
 #include "rp_internal.h"
 
 #include <inttypes.h>
+#include <linux/keyctl.h>
 
 /* A key serial: the special keyrings by name (KEY_SPEC_*), others decimal. */
 static void print_key_serial(struct rp_ctx *c, uint64_t v)
@@ -60,6 +61,10 @@ enum {
 	KC_GET_PERSISTENT = 22,
 	KC_DH_COMPUTE = 23,
 	KC_PKEY_QUERY = 24,
+	KC_PKEY_ENCRYPT = 25,
+	KC_PKEY_DECRYPT = 26,
+	KC_PKEY_SIGN = 27,
+	KC_PKEY_VERIFY = 28,
 	KC_RESTRICT_KEYRING = 29,
 	KC_MOVE = 30,
 	KC_CAPABILITIES = 31,
@@ -110,6 +115,96 @@ static void print_dh_params(struct rp_ctx *c)
 		print_key_serial(c, rp_get_u32(m->data + 4 * k));
 	}
 	rp_e_close(c->e, '}');
+}
+
+/* ", __spare=[...]" of a struct's reserved u32s, when one is not zero */
+static void print_spare(struct rp_ctx *c, const uint32_t *spare, size_t n)
+{
+	size_t k = 0;
+	while (k < n && !spare[k])
+		k++;
+	if (k == n)
+		return;
+	rp_e_key(c->e, "__spare");
+	rp_e_open(c->e, '[');
+	for (k = 0; k < n && !rp_array_cut(c, k); k++)
+		rp_e_hex(c->e, spare[k]);
+	rp_e_close(c->e, ']');
+}
+
+/* KEYCTL_DH_COMPUTE's struct keyctl_kdf_params: the hash's name (item 2)
+ * and otherinfo's otherinfolen bytes (item 1), as strace shows them. */
+static void print_kdf_params(struct rp_ctx *c)
+{
+	struct keyctl_kdf_params kdf;
+	if (!rp_arg_copy(c, 4, false, &kdf, sizeof(kdf)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "hashname");
+	rp_print_str_mem(c, (uintptr_t)kdf.hashname, rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 2));
+	rp_e_key(c->e, "otherinfo");
+	if (kdf.otherinfolen) /* the kernel reads it only then */
+		rp_print_buf_mem(c, (uintptr_t)kdf.otherinfo,
+				 rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 1), kdf.otherinfolen,
+				 false);
+	else
+		rp_e_ptr(c->e, (uintptr_t)kdf.otherinfo);
+	rp_e_key(c->e, "otherinfolen");
+	rp_e_uint(c->e, kdf.otherinfolen);
+	print_spare(c, kdf.__spare, sizeof(kdf.__spare) / sizeof(kdf.__spare[0]));
+	rp_e_close(c->e, '}');
+}
+
+/* KEYCTL_PKEY_QUERY's result, when the call succeeded */
+static void print_pkey_query(struct rp_ctx *c)
+{
+	struct keyctl_pkey_query q;
+	if (!rp_arg_copy(c, 4, true, &q, sizeof(q)))
+		return;
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "supported_ops");
+	rp_e_flags(c->e, &rp_x_keyctl_pkey_ops, q.supported_ops);
+	rp_e_key(c->e, "key_size");
+	rp_e_uint(c->e, q.key_size);
+	rp_e_key(c->e, "max_data_size");
+	rp_e_uint(c->e, q.max_data_size);
+	rp_e_key(c->e, "max_sig_size");
+	rp_e_uint(c->e, q.max_sig_size);
+	rp_e_key(c->e, "max_enc_size");
+	rp_e_uint(c->e, q.max_enc_size);
+	rp_e_key(c->e, "max_dec_size");
+	rp_e_uint(c->e, q.max_dec_size);
+	print_spare(c, q.__spare, sizeof(q.__spare) / sizeof(q.__spare[0]));
+	rp_e_close(c->e, '}');
+}
+
+/* KEYCTL_PKEY_ENCRYPT, _DECRYPT, _SIGN (an output buffer of out_len bytes
+ * at the exit) and _VERIFY (a second input of in2_len bytes): the
+ * parameters, the info string, the input of in_len bytes; the buffers'
+ * addresses when the parameters cannot be read. */
+static void keyctl_pkey_op(struct rp_ctx *c, bool verify)
+{
+	struct keyctl_pkey_params params;
+	const bool have = rp_arg_copy(c, 1, false, &params, sizeof(params));
+	if (have) {
+		rp_e_open(c->e, '{');
+		rp_e_key(c->e, "key_id");
+		print_key_serial(c, (uint32_t)params.key_id);
+		rp_e_key(c->e, "in_len");
+		rp_e_uint(c->e, params.in_len);
+		rp_e_key(c->e, verify ? "in2_len" : "out_len");
+		rp_e_uint(c->e, params.out_len);
+		print_spare(c, params.__spare, sizeof(params.__spare) / sizeof(params.__spare[0]));
+		rp_e_close(c->e, '}');
+	}
+	rp_arg_str(c, 2);
+	if (!have) {
+		rp_arg_ptr(c, 3);
+		rp_arg_ptr(c, 4);
+		return;
+	}
+	rp_arg_buf(c, 3, params.in_len, false, false);
+	rp_arg_buf(c, 4, params.out_len, !verify, false);
 }
 
 /* KEYCTL_CAPABILITIES: the bytes the call filled, the first two as their
@@ -240,8 +335,7 @@ static bool keyctl_with_memory(struct rp_ctx *c, int cmd)
 	return false;
 }
 
-/* The commands with structures (the kdf params and pkey structs are not
- * captured: their addresses). */
+/* The commands with structures. */
 static bool keyctl_with_structs(struct rp_ctx *c, int cmd)
 {
 	const uint64_t *a = c->sc->args;
@@ -250,13 +344,19 @@ static bool keyctl_with_structs(struct rp_ctx *c, int cmd)
 		print_dh_params(c);
 		rp_arg_buf(c, 2, c->exiting_ok ? filled_len(c, a[3]) : 0, true, false);
 		rp_e_uint(c->e, a[3]);
-		rp_arg_ptr(c, 4);
+		print_kdf_params(c);
 		return true;
 	case KC_PKEY_QUERY:
 		print_key_serial(c, a[1]);
 		rp_e_hex(c->e, a[2]);
 		rp_arg_str(c, 3);
-		rp_arg_ptr(c, 4);
+		print_pkey_query(c);
+		return true;
+	case KC_PKEY_ENCRYPT:
+	case KC_PKEY_DECRYPT:
+	case KC_PKEY_SIGN:
+	case KC_PKEY_VERIFY:
+		keyctl_pkey_op(c, cmd == KC_PKEY_VERIFY);
 		return true;
 	}
 	return false;

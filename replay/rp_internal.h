@@ -291,6 +291,9 @@ const char *rp_syscall_nr_name(uint32_t arch, int64_t nr, char *buf, size_t size
 void rp_arg_path(struct rp_ctx *c, unsigned i);
 void rp_arg_generic_strvec(struct rp_ctx *c, unsigned i);
 void rp_arg_str(struct rp_ctx *c, unsigned i);
+/* The same for the string at addr captured as m (a pointee): the address
+ * when there is nothing to show. */
+void rp_print_str_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m);
 /* The same, as strace's printstr_ex of a NUL-terminated string of at most
  * len bytes (reboot's command line): up to -s of them, "..." when no NUL
  * came within what is shown. */

@@ -711,8 +711,9 @@ static __always_inline bool length_of(struct cap_state *c, __u8 len, __u64 *out)
 	}
 	if (len >= SC_LEN_PTR_ARG0 && len <= SC_LEN_PTR_ARG5) {
 		__u32 value = 0;
-		if (bpf_probe_read_user(&value, sizeof(value),
-					(const void *)arg_value(c, len - SC_LEN_PTR_ARG0))) {
+		if (bpf_probe_read_user(
+			&value, sizeof(value),
+			(const void *)(arg_value(c, len - SC_LEN_PTR_ARG0) + c->a.len_field_off))) {
 			c->fault_mask |= 1u << (c->arg & 7);
 			return false;
 		}
@@ -755,6 +756,10 @@ static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 		else if (len_size < sizeof(len))
 			len &= (1ull << ((len_size & 7) * 8)) - 1;
 		capture_area(1, ptr, len * c->a.unit, c->a.cap);
+		__u64 str = 0;
+		if ((c->a.str_stops & (1u << (c->stop & 1))) &&
+		    !bpf_probe_read_user(&str, sizeof(str), (const void *)(addr + c->a.str_off)))
+			capture_string(2, str, cfg.capture_size);
 	} else if ((flags & SB_ARG_CLONE_ARGS) && c->stop == 1) {
 		__u64 head[4] = {}; /* flags, pidfd, child_tid, parent_tid */
 		if (bpf_probe_read_user(head, sizeof(head), (const void *)addr))

@@ -56,11 +56,14 @@ struct sb_arg_plan {
 	/* a struct pointing at an area (sc_type_pointee): item 1 = that
 	 * area, at the stops in pointee_stops (bit 0 entry, bit 1 exit) */
 	__u8 pointee_stops, ptr_off, len_off, len_size;
-	__u32 unit;	/* bytes per unit of the length */
-	__u8 len_shift; /* bits below the length in the 8 bytes read at len_off */
-	__u8 tail;	/* ptr_off is SC_POINTEE_TAIL: the area follows the struct */
-	__u8 iocbs;	/* io_submit's pointers: the iocbs behind them too */
-	__u8 unused;
+	__u32 unit;	    /* bytes per unit of the length */
+	__u8 len_shift;	    /* bits below the length in the 8 bytes read at len_off */
+	__u8 tail;	    /* ptr_off is SC_POINTEE_TAIL: the area follows the struct */
+	__u8 iocbs;	    /* io_submit's pointers: the iocbs behind them too */
+	__u8 len_field_off; /* SC_LEN_PTR_ARG: the length's offset there (sc_arg.len_off) */
+	/* a string the struct points at too (sc_pointee.str_off): item 2 */
+	__u8 str_off, str_stops;
+	__u8 unused[2];
 };
 
 struct sb_syscall_plan {

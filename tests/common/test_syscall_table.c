@@ -46,6 +46,7 @@
 #include <mtd/ubi-user.h>
 #include <scsi/sg.h>
 #include <linux/tee.h>
+#include <linux/keyctl.h>
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
 #include <net/if.h>
@@ -704,6 +705,9 @@ static void check_sizes(void)
 	    {SC_T_SG_SCSI_ID, sizeof(struct sg_scsi_id), 0},
 	    {SC_T_SG_REQ_INFO, sizeof(struct sg_req_info), 0},
 	    {SC_T_TEE_BUF_DATA, sizeof(struct tee_ioctl_buf_data), 0},
+	    {SC_T_KEYCTL_KDF_PARAMS, sizeof(struct keyctl_kdf_params), 0},
+	    {SC_T_KEYCTL_PKEY_PARAMS, sizeof(struct keyctl_pkey_params), 0},
+	    {SC_T_KEYCTL_PKEY_QUERY, sizeof(struct keyctl_pkey_query), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
 	    {SC_T_HD_GEOMETRY, sizeof(struct hd_geometry), 0},
 	    {SC_T_PEEKSIGINFO_ARGS, sizeof(struct ptrace_peeksiginfo_args), 0},
@@ -777,6 +781,9 @@ static void check_pointees(void)
 	    {SC_T_TEE_BUF_DATA, offsetof(struct tee_ioctl_buf_data, buf_ptr),
 	     offsetof(struct tee_ioctl_buf_data, buf_len),
 	     sizeof(((struct tee_ioctl_buf_data *)0)->buf_len), 1},
+	    {SC_T_KEYCTL_KDF_PARAMS, offsetof(struct keyctl_kdf_params, otherinfo),
+	     offsetof(struct keyctl_kdf_params, otherinfolen),
+	     sizeof(((struct keyctl_kdf_params *)0)->otherinfolen), 1},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const struct sc_pointee *const p = sc_type_pointee(want[k].type);
@@ -785,9 +792,18 @@ static void check_pointees(void)
 			  p->cap > 0,
 		      "pointee of %s", sc_type_name(want[k].type));
 	}
-	unsigned n = 0;
-	for (unsigned t = 0; t < SC_T_COUNT; t++)
-		n += sc_type_pointee((enum sc_type_id)t) != NULL;
+	/* the KDF's hash name: the one string a pointee names */
+	const struct sc_pointee *const kdf = sc_type_pointee(SC_T_KEYCTL_KDF_PARAMS);
+	CHECK(kdf && kdf->str_off == offsetof(struct keyctl_kdf_params, hashname) &&
+		  kdf->str_stops == SC_STOP_ENTRY,
+	      "the KDF's hash name");
+	unsigned n = 0, strings = 0;
+	for (unsigned t = 0; t < SC_T_COUNT; t++) {
+		const struct sc_pointee *const p = sc_type_pointee((enum sc_type_id)t);
+		n += p != NULL;
+		strings += p && p->str_stops;
+	}
+	CHECK(strings == 1, "%u pointees name a string", strings);
 	CHECK(n == sizeof(want) / sizeof(want[0]), "%u types have pointees", n);
 }
 

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <linux/aio_abi.h>
 #include <linux/io_uring.h>
+#include <linux/keyctl.h>
 #include <linux/hw_breakpoint.h>
 #include <linux/perf_event.h>
 #include <linux/fs.h>
@@ -114,6 +115,29 @@ static void keys(void)
 	expect("add_key EFAULT", syscall(SYS_add_key, "user", BAD_PTR, "x", 1, -2), EFAULT);
 	syscall(SYS_request_key, "user", "tp_fam_misc_absent", "callout", -1);
 	expect("request_key EFAULT", syscall(SYS_request_key, BAD_PTR, "d", NULL, 0), EFAULT);
+	/* Diffie-Hellman with a KDF: the hash's name and otherinfo behind the
+	 * parameters; otherinfo is not read when otherinfolen is 0 */
+	const struct keyctl_dh_params dh = {.priv = -2, .prime = -2, .base = -2};
+	char secret[32];
+	struct keyctl_kdf_params kdf = {
+	    .hashname = "sha256", .otherinfo = "\1\2other", .otherinfolen = 7};
+	syscall(SYS_keyctl, KEYCTL_DH_COMPUTE, &dh, secret, sizeof(secret), &kdf);
+	kdf.otherinfolen = 0;
+	kdf.__spare[7] = 0xdead;
+	syscall(SYS_keyctl, KEYCTL_DH_COMPUTE, &dh, secret, sizeof(secret), &kdf);
+	syscall(SYS_keyctl, KEYCTL_DH_COMPUTE, &dh, secret, sizeof(secret), NULL);
+	/* public-key operations: buffers as long as the parameters say */
+	struct keyctl_pkey_params pk = {.key_id = -2, .in_len = 5, .out_len = 16};
+	char pk_out[16];
+	syscall(SYS_keyctl, KEYCTL_PKEY_ENCRYPT, &pk, "enc=pkcs1", "hello", pk_out);
+	syscall(SYS_keyctl, KEYCTL_PKEY_SIGN, &pk, "enc=pkcs1 hash=sha256", "hello", pk_out);
+	pk.in_len = 3;
+	pk.in2_len = 4;
+	pk.__spare[0] = 1;
+	syscall(SYS_keyctl, KEYCTL_PKEY_VERIFY, &pk, "enc=pkcs1", "abc", "sig!");
+	syscall(SYS_keyctl, KEYCTL_PKEY_DECRYPT, NULL, "enc=pkcs1", "abc", pk_out);
+	struct keyctl_pkey_query query;
+	syscall(SYS_keyctl, KEYCTL_PKEY_QUERY, -2, 0, "enc=pkcs1", &query);
 }
 
 static void clock_discipline(void)

@@ -391,7 +391,15 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		   .stops = SC_STOP_ENTRY,
 		   .cap = 4096,
 		   .str_off = 0,
-		   .str_stops = SC_STOP_ENTRY};
+		   .str_stops = SC_STOP_ENTRY},
+	    /* a device mapper request's whole buffer, data_size bytes from its
+	     * header on: the targets, names and messages after the header */
+	    dm_buffer = {.ptr_off = SC_POINTEE_SELF,
+			 .len_off = 12,
+			 .len_size = 4,
+			 .unit = 1,
+			 .stops = SC_STOP_ENTRY | SC_STOP_EXIT,
+			 .cap = 16384};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -411,6 +419,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &tee_buf;
 	case SC_T_KEYCTL_KDF_PARAMS:
 		return &kdf;
+	case SC_T_DM_IOCTL:
+		return &dm_buffer;
 	default:
 		return NULL;
 	}

@@ -264,6 +264,7 @@ enum sc_len_source {
 	X(TEE_BUF_DATA, 16)	 /* struct tee_ioctl_buf_data, its buffer behind */                \
 	X(KEYCTL_KDF_PARAMS, 56) /* struct keyctl_kdf_params (KEYCTL_DH_COMPUTE), its two areas */ \
 	X(KEYCTL_PKEY_PARAMS, 40) /* struct keyctl_pkey_params */                                  \
+	X(DM_IOCTL, 312)	  /* struct dm_ioctl, its whole buffer behind (data_size bytes) */ \
 	X(KEYCTL_PKEY_QUERY, 56)  /* struct keyctl_pkey_query (KEYCTL_PKEY_QUERY) */               \
 	X(FLOCK, 32)		  /* struct flock (fcntl F_GETLK, F_SETLK) */                      \
 	X(PIDFD_TARGET_FD, 0)	  /* FD: a descriptor of the pidfd's process */                    \
@@ -648,7 +649,7 @@ size_t sc_type_size(enum sc_type_id type);
 struct sc_pointee {
 	/* len_size 0: one unit, whatever the struct says (a fixed struct);
 	 * ptr_off SC_POINTEE_TAIL: the area follows the struct (a flexible
-	 * array member) */
+	 * array member); SC_POINTEE_SELF: the area starts with the struct */
 	uint8_t ptr_off, len_off, len_size, unit;
 	uint8_t stops; /* SC_STOP_ENTRY | SC_STOP_EXIT */
 	uint32_t cap;
@@ -657,6 +658,9 @@ struct sc_pointee {
 	uint8_t str_off, str_stops;
 };
 #define SC_POINTEE_TAIL 0xffu
+/* ptr_off SC_POINTEE_SELF: the area starts where the struct does and is as
+ * long as its length field says (device mapper's buffers, header included) */
+#define SC_POINTEE_SELF 0xfeu
 /* A stop's bit: 1 << the trace format's stop (STRTRC_AT_ENTRY 0, AT_EXIT 1) */
 #define SC_STOP_ENTRY 1u
 #define SC_STOP_EXIT  2u

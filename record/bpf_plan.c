@@ -74,6 +74,7 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 			p.pointee_stops = pointee->stops;
 			p.ptr_off = pointee->ptr_off;
 			p.tail = pointee->ptr_off == SC_POINTEE_TAIL;
+			p.self = pointee->ptr_off == SC_POINTEE_SELF;
 			p.len_off = pointee->len_off;
 			p.len_size = pointee->len_size;
 			if (pointee->len_off + 8u > size) {

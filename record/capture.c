@@ -324,8 +324,11 @@ static int capture_pointees(const struct capture_ctx *c, const struct rec_task *
 	if (p && (p->stops & (1u << stop))) {
 		uint64_t ptr = addr + sc_type_size(type), len = 1; /* len_size 0: one unit */
 		assert(p->len_size <= sizeof(len));
-		if (p->ptr_off != SC_POINTEE_TAIL &&
-		    rec_mem_read(c->tid, addr + p->ptr_off, &ptr, sizeof(ptr), &got) != REC_READ_OK)
+		if (p->ptr_off == SC_POINTEE_SELF)
+			ptr = addr;
+		else if (p->ptr_off != SC_POINTEE_TAIL &&
+			 rec_mem_read(c->tid, addr + p->ptr_off, &ptr, sizeof(ptr), &got) !=
+			     REC_READ_OK)
 			return 0;
 		if (p->len_size) {
 			len = 0; /* little-endian: a shorter length fits */

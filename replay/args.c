@@ -476,12 +476,19 @@ void rp_arg_str(struct rp_ctx *c, unsigned i)
 
 void rp_arg_str_len(struct rp_ctx *c, unsigned i, size_t len)
 {
-	const struct rp_mem *m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0);
+	rp_print_str_len_mem(c, c->sc->args[i], rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, i, 0), len);
+}
+
+void rp_print_str_len_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, size_t len)
+{
 	const size_t s = c->opts->max_strlen;
+	if (addr && !len) { /* nothing to read: "", not cut */
+		rp_e_bytes(c->e, (const uint8_t *)"", 0, true, false);
+		return;
+	}
 	/* up to a NUL in what strace reads */
-	if (!c->sc->args[i] || !mem_usable(m) ||
-	    mem_faulted_within(m, rp_str_read_len(c->opts, len))) {
-		rp_arg_ptr(c, i);
+	if (!addr || !mem_usable(m) || mem_faulted_within(m, rp_str_read_len(c->opts, len))) {
+		rp_e_ptr(c->e, addr);
 		return;
 	}
 	const size_t size = len < s ? len : s;

@@ -17,7 +17,7 @@ static bool (*const families[256])(struct rp_ctx *, uint32_t) = {
     ['!'] = rp_ioctl_seccomp, [0xb4] = rp_ioctl_gpio,  ['='] = rp_ioctl_ptp,
     ['p'] = rp_ioctl_rtc,     ['E'] = rp_ioctl_evdev,  [0x89] = rp_ioctl_sock,
     ['o'] = rp_ioctl_ubi,     ['O'] = rp_ioctl_ubi,    ['M'] = rp_ioctl_mtd,
-    [0x22] = rp_ioctl_scsi,   [0xa4] = rp_ioctl_tee,
+    [0x22] = rp_ioctl_scsi,   [0xa4] = rp_ioctl_tee,   [0xfd] = rp_ioctl_dm,
 };
 
 /* The families whose command numbers hold a parameter (decode_ioctl.h). */

@@ -39,6 +39,7 @@ bool rp_ioctl_ubi(struct rp_ctx *c, uint32_t cmd);	/* 'o', 'O' (decode_ioctl_ubi
 bool rp_ioctl_mtd(struct rp_ctx *c, uint32_t cmd);	/* 'M' (decode_ioctl_mtd.c) */
 bool rp_ioctl_scsi(struct rp_ctx *c, uint32_t cmd);   /* 0x22: SCSI generic (decode_ioctl_scsi.c) */
 bool rp_ioctl_tee(struct rp_ctx *c, uint32_t cmd);    /* 0xa4: TEE (decode_ioctl_tee.c) */
+bool rp_ioctl_dm(struct rp_ctx *c, uint32_t cmd);     /* 0xfd: device mapper (decode_ioctl_dm.c) */
 bool rp_ioctl_nsfs(struct rp_ctx *c, uint32_t cmd);   /* 0xb7: namespaces */
 bool rp_ioctl_perf(struct rp_ctx *c, uint32_t cmd);   /* '$': perf events */
 bool rp_ioctl_ptp(struct rp_ctx *c, uint32_t cmd);    /* '=': PTP hardware clocks */

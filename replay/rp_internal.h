@@ -294,6 +294,8 @@ void rp_arg_str(struct rp_ctx *c, unsigned i);
 /* The same for the string at addr captured as m (a pointee): the address
  * when there is nothing to show. */
 void rp_print_str_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m);
+/* rp_arg_str_len's string of at most len bytes at addr, captured as m */
+void rp_print_str_len_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, size_t len);
 /* The same, as strace's printstr_ex of a NUL-terminated string of at most
  * len bytes (reboot's command line): up to -s of them, "..." when no NUL
  * came within what is shown. */

@@ -743,9 +743,9 @@ static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 	} else if (c->a.pointee_stops & (1u << (c->stop & 1))) {
 		/* the length read as 8 bytes (within the struct: bpf_plan.c
 		 * checks) and cut to its size, little-endian */
-		__u64 ptr = addr + c->a.size, len = 0;
+		__u64 ptr = c->a.self ? addr : addr + c->a.size, len = 0;
 		const __u32 len_size = c->a.len_size;
-		if (!c->a.tail &&
+		if (!c->a.tail && !c->a.self &&
 		    bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(addr + c->a.ptr_off)))
 			return;
 		if (bpf_probe_read_user(&len, sizeof(len), (const void *)(addr + c->a.len_off)))

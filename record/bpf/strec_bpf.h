@@ -63,7 +63,8 @@ struct sb_arg_plan {
 	__u8 len_field_off; /* SC_LEN_PTR_ARG: the length's offset there (sc_arg.len_off) */
 	/* a string the struct points at too (sc_pointee.str_off): item 2 */
 	__u8 str_off, str_stops;
-	__u8 unused[2];
+	__u8 self; /* ptr_off is SC_POINTEE_SELF: the area starts with the struct */
+	__u8 unused;
 };
 
 struct sb_syscall_plan {

@@ -47,6 +47,8 @@
 #include <scsi/sg.h>
 #include <linux/tee.h>
 #include <linux/keyctl.h>
+#include <linux/ioctl.h>
+#include <linux/dm-ioctl.h>
 #include <linux/aio_abi.h>
 #include <linux/blkpg.h>
 #include <net/if.h>
@@ -706,6 +708,7 @@ static void check_sizes(void)
 	    {SC_T_SG_REQ_INFO, sizeof(struct sg_req_info), 0},
 	    {SC_T_TEE_BUF_DATA, sizeof(struct tee_ioctl_buf_data), 0},
 	    {SC_T_KEYCTL_KDF_PARAMS, sizeof(struct keyctl_kdf_params), 0},
+	    {SC_T_DM_IOCTL, sizeof(struct dm_ioctl), 0},
 	    {SC_T_KEYCTL_PKEY_PARAMS, sizeof(struct keyctl_pkey_params), 0},
 	    {SC_T_KEYCTL_PKEY_QUERY, sizeof(struct keyctl_pkey_query), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
@@ -784,6 +787,8 @@ static void check_pointees(void)
 	    {SC_T_KEYCTL_KDF_PARAMS, offsetof(struct keyctl_kdf_params, otherinfo),
 	     offsetof(struct keyctl_kdf_params, otherinfolen),
 	     sizeof(((struct keyctl_kdf_params *)0)->otherinfolen), 1},
+	    {SC_T_DM_IOCTL, SC_POINTEE_SELF, offsetof(struct dm_ioctl, data_size),
+	     sizeof(((struct dm_ioctl *)0)->data_size), 1},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const struct sc_pointee *const p = sc_type_pointee(want[k].type);

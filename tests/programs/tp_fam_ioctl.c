@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
+#include <linux/dm-ioctl.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
@@ -306,6 +307,53 @@ static void tee_calls(void)
 	syscall(SYS_ioctl, BADFD, TEE_IOC_SUPPL_SEND, &buf);
 	buf = (struct tee_ioctl_buf_data){.buf_ptr = 0, .buf_len = 8};
 	syscall(SYS_ioctl, BADFD, TEE_IOC_SUPPL_SEND, &buf);
+}
+
+/* device mapper (0xfd): the header, and under -v the targets, message or
+ * string in the buffer it heads */
+static void dm_calls(void)
+{
+	static union {
+		struct dm_ioctl ioc;
+		char bytes[1024];
+	} dm;
+	const struct dm_ioctl head = {.version = {4, 1, 2},
+				      .data_size = sizeof(dm),
+				      .data_start = sizeof(struct dm_ioctl),
+				      .dev = 0x1234,
+				      .name = "vg0-root",
+				      .uuid = "LVM-abc"};
+	dm.ioc = head;
+	syscall(SYS_ioctl, BADFD, DM_VERSION, &dm);
+	dm.ioc.flags = DM_READONLY_FLAG | DM_PERSISTENT_DEV_FLAG | 0x80000000u;
+	syscall(SYS_ioctl, BADFD, DM_DEV_CREATE, &dm);
+	dm.ioc.flags = 0;
+	dm.ioc.target_count = 2;
+	struct dm_target_spec spec = {.sector_start = 0, .length = 2048, .next = 0};
+	memcpy(spec.target_type, "linear", 7);
+	spec.next = sizeof(spec) + 16;
+	memcpy(dm.bytes + sizeof(struct dm_ioctl), &spec, sizeof(spec));
+	memcpy(dm.bytes + sizeof(struct dm_ioctl) + sizeof(spec), "/dev/sda 0", 11);
+	spec.sector_start = 2048;
+	spec.next = 0;
+	memcpy(spec.target_type, "zero", 5);
+	memcpy(dm.bytes + sizeof(struct dm_ioctl) + sizeof(spec) + 16, &spec, sizeof(spec));
+	dm.bytes[sizeof(struct dm_ioctl) + 2 * sizeof(spec) + 16] = 0;
+	syscall(SYS_ioctl, BADFD, DM_TABLE_LOAD, &dm);
+	dm.ioc.target_count = 0;
+	const struct dm_target_msg msg = {.sector = 7};
+	memcpy(dm.bytes + sizeof(struct dm_ioctl), &msg, sizeof(msg));
+	memcpy(dm.bytes + sizeof(struct dm_ioctl) + sizeof(msg), "@cancel_reshape", 16);
+	syscall(SYS_ioctl, BADFD, DM_TARGET_MSG, &dm);
+	memcpy(dm.bytes + sizeof(struct dm_ioctl), "vg0-new", 8);
+	syscall(SYS_ioctl, BADFD, DM_DEV_RENAME, &dm);
+	dm.ioc.data_start = 4000; /* past the buffer */
+	syscall(SYS_ioctl, BADFD, DM_DEV_RENAME, &dm);
+	dm.ioc.data_size = 12; /* too small for a header */
+	syscall(SYS_ioctl, BADFD, DM_DEV_STATUS, &dm);
+	dm.ioc.version[0] = 5;
+	syscall(SYS_ioctl, BADFD, DM_DEV_STATUS, &dm);
+	syscall(SYS_ioctl, BADFD, DM_LIST_DEVICES, NULL);
 }
 
 static void fs_calls(void)
@@ -641,6 +689,7 @@ int main(int argc, char **argv)
 	mtd_calls();
 	scsi_calls();
 	tee_calls();
+	dm_calls();
 	fs_calls();
 	nsfs_calls();
 	perf_calls();

@@ -399,7 +399,17 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 			 .len_size = 4,
 			 .unit = 1,
 			 .stops = SC_STOP_ENTRY | SC_STOP_EXIT,
-			 .cap = 16384};
+			 .cap = 16384},
+	    /* BPF_PROG_LOAD's verifier log buffer (log_size bytes, as the
+	     * program handed it over) and license */
+	    prog_load = {.ptr_off = 32,
+			 .len_off = 28,
+			 .len_size = 4,
+			 .unit = 1,
+			 .stops = SC_STOP_ENTRY,
+			 .cap = 4096,
+			 .str_off = 16,
+			 .str_stops = SC_STOP_ENTRY};
 	switch (type) {
 	case SC_T_REGSET_IN:
 		return &regset_in;
@@ -421,6 +431,8 @@ const struct sc_pointee *sc_type_pointee(enum sc_type_id type)
 		return &kdf;
 	case SC_T_DM_IOCTL:
 		return &dm_buffer;
+	case SC_T_BPF_PROG_LOAD_ATTR:
+		return &prog_load;
 	default:
 		return NULL;
 	}

@@ -264,6 +264,7 @@ enum sc_len_source {
 	X(TEE_BUF_DATA, 16)	 /* struct tee_ioctl_buf_data, its buffer behind */                \
 	X(KEYCTL_KDF_PARAMS, 56) /* struct keyctl_kdf_params (KEYCTL_DH_COMPUTE), its two areas */ \
 	X(KEYCTL_PKEY_PARAMS, 40) /* struct keyctl_pkey_params */                                  \
+	X(BPF_PROG_LOAD_ATTR, 48) /* bpf_attr's BPF_PROG_LOAD part: log_buf and license behind */  \
 	X(DM_IOCTL, 312)	  /* struct dm_ioctl, its whole buffer behind (data_size bytes) */ \
 	X(KEYCTL_PKEY_QUERY, 56)  /* struct keyctl_pkey_query (KEYCTL_PKEY_QUERY) */               \
 	X(FLOCK, 32)		  /* struct flock (fcntl F_GETLK, F_SETLK) */                      \

@@ -20,6 +20,8 @@ enum bpf_field_kind {
 	BF_NUMA,  /* numa_node, only with BPF_F_NUMA_NODE in map_flags */
 	BF_U64,	  /* unsigned decimal, 64 bits */
 	BF_LEN,	  /* u32 the kernel writes back: "88", or "152 => 104" when it changed */
+	BF_STR,	  /* u64 address of a string the recorder captured (item 2: license) */
+	BF_LOG,	  /* u64 address of log_size bytes, a string (item 1: the verifier log) */
 };
 
 struct bpf_field {
@@ -101,16 +103,16 @@ static const struct bpf_field map_freeze[] = {
     F(map_fd, BF_FD, false, NULL),
 };
 
-/* insns, license and log_buf are printed as addresses: the recorder does
- * not capture what is behind the attr's pointers */
+/* license and log_buf as the recorders captured them behind the attr
+ * (sc_type_pointee); insns still as an address */
 static const struct bpf_field prog_load[] = {
     F(prog_type, BF_ENUM, false, &rp_x_bpf_prog_type),
     F(insn_cnt, BF_U32, false, NULL),
     F(insns, BF_PTR, false, NULL),
-    F(license, BF_PTR, false, NULL),
+    F(license, BF_STR, false, NULL),
     F(log_level, BF_U32, true, NULL),
     F(log_size, BF_U32, false, NULL),
-    F(log_buf, BF_PTR, false, NULL),
+    F(log_buf, BF_LOG, false, NULL),
     F(kern_version, BF_KVER, true, NULL),
     F(prog_flags, BF_FLAGS, true, &rp_x_bpf_prog_flags),
     F(prog_name, BF_NAME, true, NULL),
@@ -258,14 +260,14 @@ static const struct bpf_cmd_layout *layout_of(uint64_t cmd)
 }
 
 /* A char[16] name: up to its NUL within n bytes, else n - 1 bytes and
- * "..." (strace's print_quoted_cstring). */
+ * "..." (strace's print_quoted_cstring, which -s does not cut). */
 static void print_name(struct rp_emit *e, const uint8_t *p, size_t n)
 {
 	const uint8_t *const nul = memchr(p, 0, n);
 	if (nul)
-		rp_e_bytes(e, p, (size_t)(nul - p), false, false);
+		rp_e_bytes_whole(e, p, (size_t)(nul - p), false, false);
 	else
-		rp_e_bytes(e, p, n ? n - 1 : 0, false, true);
+		rp_e_bytes_whole(e, p, n ? n - 1 : 0, false, true);
 }
 
 static void print_field(struct rp_ctx *c, const struct bpf_field *f, const uint8_t *attr,
@@ -323,6 +325,15 @@ static void print_field(struct rp_ctx *c, const struct bpf_field *f, const uint8
 	case BF_U64:
 		rp_e_key(c->e, f->name);
 		rp_e_uint(c->e, rp_get_u64(p));
+		break;
+	case BF_STR:
+		rp_e_key(c->e, f->name);
+		rp_print_str_mem(c, rp_get_u64(p), rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 2));
+		break;
+	case BF_LOG: /* strace's printstr_ex(log_buf, log_size, QUOTE_0_TERMINATED) */
+		rp_e_key(c->e, f->name);
+		rp_print_str_len_mem(c, rp_get_u64(p), rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 1),
+				     rp_get_u32(attr + offsetof(union bpf_attr, log_size)));
 		break;
 	case BF_LEN: {
 		const uint32_t v = rp_get_u32(p);

@@ -709,6 +709,7 @@ static void check_sizes(void)
 	    {SC_T_TEE_BUF_DATA, sizeof(struct tee_ioctl_buf_data), 0},
 	    {SC_T_KEYCTL_KDF_PARAMS, sizeof(struct keyctl_kdf_params), 0},
 	    {SC_T_DM_IOCTL, sizeof(struct dm_ioctl), 0},
+	    {SC_T_BPF_PROG_LOAD_ATTR, offsetof(union bpf_attr, prog_flags) + 4, 0},
 	    {SC_T_KEYCTL_PKEY_PARAMS, sizeof(struct keyctl_pkey_params), 0},
 	    {SC_T_KEYCTL_PKEY_QUERY, sizeof(struct keyctl_pkey_query), 0},
 	    {SC_T_U32_TRIPLE, 3 * sizeof(uint32_t), 0},
@@ -789,6 +790,8 @@ static void check_pointees(void)
 	     sizeof(((struct keyctl_kdf_params *)0)->otherinfolen), 1},
 	    {SC_T_DM_IOCTL, SC_POINTEE_SELF, offsetof(struct dm_ioctl, data_size),
 	     sizeof(((struct dm_ioctl *)0)->data_size), 1},
+	    {SC_T_BPF_PROG_LOAD_ATTR, offsetof(union bpf_attr, log_buf),
+	     offsetof(union bpf_attr, log_size), sizeof(((union bpf_attr *)0)->log_size), 1},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const struct sc_pointee *const p = sc_type_pointee(want[k].type);
@@ -797,18 +800,22 @@ static void check_pointees(void)
 			  p->cap > 0,
 		      "pointee of %s", sc_type_name(want[k].type));
 	}
-	/* the KDF's hash name: the one string a pointee names */
+	/* the strings pointees name: the KDF's hash name, BPF_PROG_LOAD's license */
 	const struct sc_pointee *const kdf = sc_type_pointee(SC_T_KEYCTL_KDF_PARAMS);
 	CHECK(kdf && kdf->str_off == offsetof(struct keyctl_kdf_params, hashname) &&
 		  kdf->str_stops == SC_STOP_ENTRY,
 	      "the KDF's hash name");
+	const struct sc_pointee *const prog = sc_type_pointee(SC_T_BPF_PROG_LOAD_ATTR);
+	CHECK(prog && prog->str_off == offsetof(union bpf_attr, license) &&
+		  prog->str_stops == SC_STOP_ENTRY,
+	      "BPF_PROG_LOAD's license");
 	unsigned n = 0, strings = 0;
 	for (unsigned t = 0; t < SC_T_COUNT; t++) {
 		const struct sc_pointee *const p = sc_type_pointee((enum sc_type_id)t);
 		n += p != NULL;
 		strings += p && p->str_stops;
 	}
-	CHECK(strings == 1, "%u pointees name a string", strings);
+	CHECK(strings == 2, "%u pointees name a string", strings);
 	CHECK(n == sizeof(want) / sizeof(want[0]), "%u types have pointees", n);
 }
 

@@ -147,6 +147,15 @@ int main(int argc, char **argv)
 	strcpy(a.prog_name, "tp_prog");
 	expect_failure("prog_load", sys_bpf(BPF_PROG_LOAD, &a, END_OF(prog_name)));
 	expect_failure("prog_load short", sys_bpf(BPF_PROG_LOAD, &a, END_OF(license)));
+	/* the license and the verifier's log buffer behind the attr */
+	static char log[64] = "stale log";
+	a.license = ptr("GPL");
+	a.log_level = 1;
+	a.log_size = sizeof(log);
+	a.log_buf = ptr(log);
+	expect_failure("prog_load log", sys_bpf(BPF_PROG_LOAD, &a, END_OF(prog_name)));
+	a.log_size = 5; /* no NUL within it */
+	expect_failure("prog_load log cut", sys_bpf(BPF_PROG_LOAD, &a, END_OF(prog_name)));
 
 	memset(&a, 0, sizeof(a));
 	a.bpf_fd = (uint32_t)map;

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/aio_abi.h>
 #include <linux/capability.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -23,7 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +38,17 @@
 #include "util.h"
 
 _Static_assert(SB_ARG_RESULT == STRTRC_ARG_RESULT, "the result argument's number");
+_Static_assert(SB_IOV_SIZE == sizeof(struct iovec) && SB_MSGHDR_SIZE == sizeof(struct msghdr) &&
+		   SB_MMSGHDR_SIZE == sizeof(struct mmsghdr) && SB_IOCB_SIZE == sizeof(struct iocb),
+	       "the user structs the program reads");
+_Static_assert(SB_MEMF_TRUNCATED == STRTRC_MEM_TRUNCATED &&
+		   SB_MEMF_UNREADABLE == STRTRC_MEM_UNREADABLE &&
+		   SB_MEMF_STRING == STRTRC_MEM_STRING &&
+		   SB_MEMF_NAME_AS_IS == STRTRC_MEM_NAME_AS_IS,
+	       "the memory flags the program sets");
+_Static_assert(SB_IOCB_CMD_PWRITE == IOCB_CMD_PWRITE && SB_IOCB_CMD_PREADV == IOCB_CMD_PREADV &&
+		   SB_IOCB_CMD_PWRITEV == IOCB_CMD_PWRITEV,
+	       "the aio commands whose data the program reads");
 _Static_assert(sizeof(((struct sb_ev_signal *)0)->siginfo) == 128, "siginfo_t's size");
 
 #define REC_BPF_RING_DEFAULT	  (16u << 20)

@@ -35,24 +35,14 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define SB_PAGE			  4096u
 #define SB_PATH_END		  4096u /* paths are built backwards, ending here */
 #define SB_NAME_MAX		  255u
-#define SB_NAME_BUF		  512u /* a pseudo file's name, made by bpf_snprintf */
-#define SB_WALK_MAX		  64u  /* path components */
-#define SB_IOV_SIZE		  16u
-#define SB_MSGHDR_SIZE		  56u
-#define SB_MMSGHDR_SIZE		  64u
-#define SB_IOCB_SIZE		  64u
+#define SB_NAME_BUF		  512u	  /* a pseudo file's name, made by bpf_snprintf */
+#define SB_WALK_MAX		  64u	  /* path components */
 #define SB_TS_COMPAT		  0x0002u /* thread_info.status: a 32-bit syscall */
 #define SB_SIGKILL		  9
 #define SB_NSIG			  64
 #define SB_SIGNAL_GROUP_EXIT	  0x00000004u
 #define SB_TRACE_SIGNAL_DELIVERED 0
 #define SB_TRACE_SIGNAL_IGNORED	  1
-
-/* strtrc_mem_flags (format/strtrc.h, which this program cannot include) */
-#define MEM_TRUNCATED  1u
-#define MEM_UNREADABLE 2u
-#define MEM_STRING     4u
-#define MEM_NAME_AS_IS 16u /* STRTRC_MEM_NAME_AS_IS */
 
 const volatile struct sb_config cfg = {};
 
@@ -360,11 +350,11 @@ static long area_piece_cb(__u32 i, void *unused)
 	c->area_off = off + got;
 	const bool done = got < want || c->area_off >= c->area_want;
 	if (got < want) {
-		c->area_flags |= MEM_UNREADABLE;
+		c->area_flags |= SB_MEMF_UNREADABLE;
 		c->fault_mask |= 1u << (c->arg & 7);
 	}
 	if (done && c->area_off < c->area_len)
-		c->area_flags |= MEM_TRUNCATED;
+		c->area_flags |= SB_MEMF_TRUNCATED;
 	send_piece(s, off, got, done ? SB_MEM_LAST : 0);
 	return done;
 }
@@ -387,7 +377,7 @@ __noinline int capture_area(__u32 item, __u64 addr, __u64 len, __u64 cap)
 	c->area_flags = 0;
 	if (c->area_want == 0) {
 		if (len)
-			c->area_flags = MEM_TRUNCATED;
+			c->area_flags = SB_MEMF_TRUNCATED;
 		send_piece(s, 0, 0, SB_MEM_LAST);
 		return 0;
 	}
@@ -414,11 +404,11 @@ static long string_piece_cb(__u32 i, void *unused)
 	if (end > 0) {
 		c->area_len = c->area_off; /* terminated: the length is known */
 	} else if (end < 0) {
-		c->area_flags |= MEM_UNREADABLE;
+		c->area_flags |= SB_MEMF_UNREADABLE;
 		c->area_len = c->area_off + 1;
 		c->fault_mask |= 1u << (c->arg & 7);
 	} else if (c->area_off >= c->area_want) {
-		c->area_flags |= MEM_TRUNCATED; /* not within the limit */
+		c->area_flags |= SB_MEMF_TRUNCATED; /* not within the limit */
 		c->area_len = c->area_off + 1;
 	} else {
 		done = false;
@@ -443,7 +433,7 @@ __noinline int capture_string(__u32 item, __u64 addr, __u64 max)
 	c->area_len = 0;
 	c->area_want = max;
 	c->area_off = 0;
-	c->area_flags = MEM_STRING;
+	c->area_flags = SB_MEMF_STRING;
 	/* a piece that ends exactly at a NUL is followed by an empty one */
 	bpf_loop((__u32)(max / SB_CHUNK + 2), string_piece_cb, NULL, 0);
 	return 0;
@@ -512,10 +502,10 @@ __noinline int capture_vector(__u64 addr, bool with_strings)
 	const __u64 bytes = (__u64)c->vec_count * 8;
 	c->area_len = c->vec_terminated ? bytes : bytes + 8;
 	if (c->vec_fault) {
-		c->area_flags = MEM_UNREADABLE;
+		c->area_flags = SB_MEMF_UNREADABLE;
 		c->fault_mask |= 1u << (c->arg & 7);
 	} else if (!c->vec_terminated) {
-		c->area_flags = MEM_TRUNCATED;
+		c->area_flags = SB_MEMF_TRUNCATED;
 	}
 	const __u64 sent = bytes - bytes % SB_CHUNK;
 	send_piece(s, sent, (__u32)(bytes - sent), SB_MEM_LAST);
@@ -665,10 +655,10 @@ static long iocb_cb(__u32 i, void *unused)
 	if (bpf_probe_read_user(f, sizeof(f), (const void *)(cb + 16)))
 		return 0;
 	const __u16 op = (__u16)f[0];
-	if (op == 1) /* IOCB_CMD_PWRITE */
+	if (op == SB_IOCB_CMD_PWRITE)
 		capture_area(item + 1, f[1], f[2], cfg.capture_size);
-	else if (op == 7 || op == 8) /* IOCB_CMD_PREADV, IOCB_CMD_PWRITEV */
-		capture_iovec(f[1], f[2], item + 1, op == 8, ~0ull);
+	else if (op == SB_IOCB_CMD_PREADV || op == SB_IOCB_CMD_PWRITEV)
+		capture_iovec(f[1], f[2], item + 1, op == SB_IOCB_CMD_PWRITEV, ~0ull);
 	return 0;
 }
 
@@ -1047,7 +1037,7 @@ __noinline int send_result_path(__u64 path_addr, __u32 item, __s64 fd)
 	struct cap_state *const c = &s->c;
 	c->arg = SB_ARG_RESULT;
 	c->item = item;
-	c->area_flags = MEM_STRING | (len && c->name_as_is ? MEM_NAME_AS_IS : 0);
+	c->area_flags = SB_MEMF_STRING | (len && c->name_as_is ? SB_MEMF_NAME_AS_IS : 0);
 	if (!len) {
 		c->area_addr = (__u64)fd;
 		c->area_len = 0;
@@ -1580,7 +1570,7 @@ __noinline int resend_exec_input(__u32 i, __u64 filename)
 			return 0;
 		c->area_addr = arg_value(c, i);
 		c->area_len = (__u64)n - 1;
-		c->area_flags = MEM_STRING;
+		c->area_flags = SB_MEMF_STRING;
 		send_piece(s, 0, (__u32)n - 1, SB_MEM_LAST);
 		return 0;
 	}

@@ -12,7 +12,22 @@
 #define SB_MAX_NR	  512 /* plan entries: x86_64 syscall numbers below this */
 #define SB_MAX_CONDS	  512 /* conditional argument rules (ioctl, fcntl, futex, ...) */
 #define SB_MAX_CALL_CONDS 160 /* of one syscall */
-#define SB_MAX_ARGS	  6
+
+/* Facts of the kernel's and the trace's ABI this program cannot include
+ * headers for (bpf_engine.c checks each against its header): user struct
+ * sizes, strtrc_mem_flags (format/strtrc.h), aio opcodes */
+#define SB_IOV_SIZE	    16u /* struct iovec */
+#define SB_MSGHDR_SIZE	    56u /* struct msghdr */
+#define SB_MMSGHDR_SIZE	    64u /* struct mmsghdr */
+#define SB_IOCB_SIZE	    64u /* struct iocb */
+#define SB_MEMF_TRUNCATED   1u
+#define SB_MEMF_UNREADABLE  2u
+#define SB_MEMF_STRING	    4u
+#define SB_MEMF_NAME_AS_IS  16u
+#define SB_IOCB_CMD_PWRITE  1u
+#define SB_IOCB_CMD_PREADV  7u
+#define SB_IOCB_CMD_PWRITEV 8u
+#define SB_MAX_ARGS	    6
 
 /* Per-syscall flags (struct sb_syscall_plan.flags). */
 enum sb_plan_flag {

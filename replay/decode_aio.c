@@ -30,17 +30,11 @@ static enum iocb_sub iocb_sub(uint16_t op)
 	}
 }
 
-static void key_hex(struct rp_ctx *c, const char *key, uint64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_hex(c->e, v);
-}
-
 /* aio_data up to aio_fildes: what io_cancel shows; the opcode's kind of
  * rest */
 static enum iocb_sub print_iocb_header(struct rp_ctx *c, const struct iocb *cb)
 {
-	key_hex(c, "aio_data", cb->aio_data);
+	rp_e_key_hex(c->e, "aio_data", cb->aio_data);
 	if (cb->aio_key) {
 		rp_e_key(c->e, "aio_key");
 		rp_e_uint(c->e, cb->aio_key);
@@ -73,7 +67,7 @@ static void print_common_flags(struct rp_ctx *c, const struct iocb *cb)
 		rp_e_key(c->e, "aio_resfd");
 		rp_arg_fd(c, (int32_t)cb->aio_resfd);
 	} else if (cb->aio_resfd) {
-		key_hex(c, "aio_resfd", cb->aio_resfd);
+		rp_e_key_hex(c->e, "aio_resfd", cb->aio_resfd);
 	}
 }
 
@@ -107,7 +101,7 @@ static void print_iocb(struct rp_ctx *c, const struct iocb *cb, size_t i)
 			 * their addresses */
 			rp_print_iovec_items(c, 2, behind, cb->aio_buf, cb->aio_nbytes, false);
 		} else {
-			key_hex(c, "aio_buf", cb->aio_buf);
+			rp_e_key_hex(c->e, "aio_buf", cb->aio_buf);
 			rp_e_key(c->e, "aio_nbytes");
 			rp_e_uint(c->e, cb->aio_nbytes);
 		}
@@ -148,8 +142,8 @@ static void print_io_event(struct rp_ctx *c, const uint8_t *p, size_t size)
 {
 	assert(size == sizeof(struct io_event));
 	rp_e_open(c->e, '{');
-	key_hex(c, "data", rp_get_u64(p + offsetof(struct io_event, data)));
-	key_hex(c, "obj", rp_get_u64(p + offsetof(struct io_event, obj)));
+	rp_e_key_hex(c->e, "data", rp_get_u64(p + offsetof(struct io_event, data)));
+	rp_e_key_hex(c->e, "obj", rp_get_u64(p + offsetof(struct io_event, obj)));
 	rp_e_key(c->e, "res");
 	rp_e_int(c->e, (int64_t)rp_get_u64(p + offsetof(struct io_event, res)));
 	rp_e_key(c->e, "res2");

@@ -22,12 +22,6 @@ enum {
 };
 #define IORING_SETUP_ATTACH_WQ_BIT 0x20u
 
-static void key_uint(struct rp_ctx *c, const char *key, uint32_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_uint(c->e, v);
-}
-
 /* The reserved tail of an offsets struct (u32 resv1 at 28, u64 resv2 at
  * 32), shown in hex only when set. */
 static void print_ring_offsets_resv(struct rp_ctx *c, const uint8_t *p)
@@ -50,7 +44,7 @@ static void print_ring_offsets(struct rp_ctx *c, const char *key, const uint8_t 
 	rp_e_key(c->e, key);
 	rp_e_open(c->e, '{');
 	for (unsigned k = 0; k < 7; k++)
-		key_uint(c, names[k], rp_get_u32(p + 4 * k));
+		rp_e_key_uint(c->e, names[k], rp_get_u32(p + 4 * k));
 	print_ring_offsets_resv(c, p);
 	rp_e_close(c->e, '}');
 }
@@ -63,7 +57,7 @@ static void print_setup_params_in(struct rp_ctx *c, const uint8_t *p)
 	rp_e_flags(c->e, &rp_x_io_uring_setup_flags, flags);
 	rp_e_key(c->e, "sq_thread_cpu");
 	rp_e_hex(c->e, rp_get_u32(p + URP_SQ_THREAD_CPU));
-	key_uint(c, "sq_thread_idle", rp_get_u32(p + URP_SQ_THREAD_IDLE));
+	rp_e_key_uint(c->e, "sq_thread_idle", rp_get_u32(p + URP_SQ_THREAD_IDLE));
 	if (flags & IORING_SETUP_ATTACH_WQ_BIT) {
 		rp_e_key(c->e, "wq_fd");
 		rp_arg_fd(c, (int32_t)rp_get_u32(p + URP_WQ_FD));
@@ -78,8 +72,8 @@ static void print_setup_params_out(struct rp_ctx *c, const uint8_t *p)
 					  "flags", "dropped", "array"};
 	static const char *const cq[7] = {"head",     "tail", "ring_mask", "ring_entries",
 					  "overflow", "cqes", "flags"};
-	key_uint(c, "sq_entries", rp_get_u32(p + URP_SQ_ENTRIES));
-	key_uint(c, "cq_entries", rp_get_u32(p + URP_CQ_ENTRIES));
+	rp_e_key_uint(c->e, "sq_entries", rp_get_u32(p + URP_SQ_ENTRIES));
+	rp_e_key_uint(c->e, "cq_entries", rp_get_u32(p + URP_CQ_ENTRIES));
 	rp_e_key(c->e, "features");
 	rp_e_flags(c->e, &rp_x_io_uring_setup_features, rp_get_u32(p + URP_FEATURES));
 	print_ring_offsets(c, "sq_off", p + URP_SQ_OFF, sq);
@@ -211,7 +205,7 @@ static void print_ring_fd_unregister_elem(struct rp_ctx *c, const uint8_t *p, si
 {
 	(void)size;
 	rp_e_open(c->e, '{');
-	key_uint(c, "offset", rp_get_u32(p));
+	rp_e_key_uint(c->e, "offset", rp_get_u32(p));
 	key_hex_if(c, "resv", rp_get_u32(p + 4));
 	key_hex_if(c, "data", rp_get_u64(p + 8));
 	rp_e_close(c->e, '}');
@@ -228,8 +222,8 @@ static void print_buf_reg(struct rp_ctx *c)
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "ring_addr");
 	rp_e_ptr(c->e, rp_get_u64(p));
-	key_uint(c, "ring_entries", rp_get_u32(p + 8));
-	key_uint(c, "bgid", (uint16_t)(p[12] | p[13] << 8));
+	rp_e_key_uint(c->e, "ring_entries", rp_get_u32(p + 8));
+	rp_e_key_uint(c->e, "bgid", (uint16_t)(p[12] | p[13] << 8));
 	key_hex_if(c, "pad", (uint16_t)(p[14] | p[15] << 8));
 	if (rp_get_u64(p + 16) || rp_get_u64(p + 24) || rp_get_u64(p + 32)) {
 		rp_e_key(c->e, "resv");

@@ -23,12 +23,6 @@ struct dm_view {
 	bool at_exit;
 };
 
-static void key_uint(struct rp_ctx *c, const char *key, uint64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_uint(c->e, v);
-}
-
 /* The size bytes at offset off of the buffer, or NULL when they were not
  * read (a fault, or past what was captured) */
 static const uint8_t *buf_at(const struct dm_view *v, uint64_t off, size_t size)
@@ -103,7 +97,7 @@ static void print_values(struct rp_ctx *c, uint32_t cmd, const struct dm_view *v
 	if (!v->at_exit) {
 		switch (cmd) {
 		case DM_TABLE_LOAD:
-			key_uint(c, "target_count", ioc->target_count);
+			rp_e_key_uint(c->e, "target_count", ioc->target_count);
 			break;
 		case DM_DEV_SUSPEND:
 			if (ioc->flags & DM_SUSPEND_FLAG)
@@ -112,7 +106,7 @@ static void print_values(struct rp_ctx *c, uint32_t cmd, const struct dm_view *v
 		case DM_DEV_RENAME:
 		case DM_DEV_REMOVE:
 		case DM_DEV_WAIT:
-			key_uint(c, "event_nr", ioc->event_nr);
+			rp_e_key_uint(c->e, "event_nr", ioc->event_nr);
 			break;
 		}
 		return;
@@ -128,9 +122,9 @@ static void print_values(struct rp_ctx *c, uint32_t cmd, const struct dm_view *v
 	case DM_TABLE_DEPS:
 	case DM_TABLE_STATUS:
 	case DM_TARGET_MSG:
-		key_uint(c, "target_count", ioc->target_count);
-		key_uint(c, "open_count", (uint32_t)ioc->open_count);
-		key_uint(c, "event_nr", ioc->event_nr);
+		rp_e_key_uint(c->e, "target_count", ioc->target_count);
+		rp_e_key_uint(c->e, "open_count", (uint32_t)ioc->open_count);
+		rp_e_key_uint(c->e, "event_nr", ioc->event_nr);
 		break;
 	}
 }
@@ -150,12 +144,12 @@ static bool print_header(struct rp_ctx *c, uint32_t cmd, const struct dm_view *v
 	if (ioc->version[0] != DM_VERSION_MAJOR) {
 		rp_e_comment(c->e, "unsupported device mapper ABI version");
 	} else {
-		key_uint(c, "data_size", ioc->data_size);
+		rp_e_key_uint(c->e, "data_size", ioc->data_size);
 		if (ioc->data_size < offsetof(struct dm_ioctl, data)) {
 			rp_e_comment(c->e, "data_size too small");
 		} else {
 			if (has_params(cmd))
-				key_uint(c, "data_start", ioc->data_start);
+				rp_e_key_uint(c->e, "data_start", ioc->data_start);
 			print_device(c, cmd, ioc);
 			print_values(c, cmd, v);
 			rp_e_key(c->e, "flags");
@@ -198,8 +192,8 @@ static void target_specs(struct rp_ctx *c, const struct dm_view *v)
 		struct dm_target_spec s;
 		memcpy(&s, at, sizeof(s));
 		rp_e_open(c->e, '{');
-		key_uint(c, "sector_start", s.sector_start);
-		key_uint(c, "length", s.length);
+		rp_e_key_uint(c->e, "sector_start", s.sector_start);
+		rp_e_key_uint(c->e, "length", s.length);
 		if (v->at_exit) {
 			rp_e_key(c->e, "status");
 			rp_e_int(c->e, s.status);
@@ -241,7 +235,7 @@ static void target_deps(struct rp_ctx *c, const struct dm_view *v)
 		return;
 	}
 	rp_e_open(c->e, '{');
-	key_uint(c, "count", count);
+	rp_e_key_uint(c->e, "count", count);
 	rp_e_key(c->e, "deps");
 	if (!count) {
 		rp_e_open(c->e, '[');
@@ -264,7 +258,17 @@ static void target_deps(struct rp_ctx *c, const struct dm_view *v)
 	rp_e_close(c->e, '}');
 }
 
-static void name_list(struct rp_ctx *c, const struct dm_view *v)
+/* One entry of a list the kernel wrote (device names, target versions):
+ * printed from its fixed head (at offset) and the name after it (at
+ * offset_end); returns the head's next, the distance to the next entry. */
+typedef uint32_t (*dm_entry_fn)(struct rp_ctx *c, const struct dm_view *v, uint32_t offset,
+				uint32_t offset_end, const uint8_t *head);
+
+/* The entries from data_start on, each where the one before says, as
+ * strace walks them: "..." without -v, at most -s of them, "???" for one
+ * out of place */
+static void walk_entries(struct rp_ctx *c, const struct dm_view *v, uint32_t head_size,
+			 const char *misplaced, dm_entry_fn entry)
 {
 	const struct dm_ioctl *const ioc = &v->ioc;
 	if (ioc->data_start == ioc->data_size)
@@ -276,96 +280,74 @@ static void name_list(struct rp_ctx *c, const struct dm_view *v)
 	uint32_t offset = ioc->data_start, offset_end = 0;
 	for (uint32_t count = 0;; count++) {
 		if (count && offset <= offset_end) {
-			print_misplaced(c, "misplaced struct dm_name_list");
+			print_misplaced(c, misplaced);
 			return;
 		}
-		offset_end = offset + (uint32_t)offsetof(struct dm_name_list, name);
+		offset_end = offset + head_size;
 		if (offset_end <= offset || offset_end > ioc->data_size) {
-			print_misplaced(c, "misplaced struct dm_name_list");
+			print_misplaced(c, misplaced);
 			return;
 		}
 		if (count >= c->opts->max_strlen) {
 			rp_e_ellipsis(c->e);
 			return;
 		}
-		const uint8_t *const at = buf_at(v, offset, offsetof(struct dm_name_list, name));
-		if (!at) {
+		const uint8_t *const head = buf_at(v, offset, head_size);
+		if (!head) {
 			rp_e_ptr(c->e, v->addr + offset);
 			return;
 		}
-		struct dm_name_list s;
-		memcpy(&s, at, offsetof(struct dm_name_list, name));
-		rp_e_open(c->e, '{');
-		rp_e_key(c->e, "dev");
-		rp_print_dev(c->e, s.dev);
-		rp_e_key(c->e, "name");
-		print_string_at(c, v, offset_end);
-		/* since 4.37 an event number follows the name, 8-aligned, when
-		 * there is room for it before the next entry */
-		const uint8_t *const name = buf_at(v, offset_end, 1);
-		const size_t room = v->buf && name ? v->buf->len - offset_end : 0;
-		const size_t name_len = name ? strnlen((const char *)name, room) : room;
-		if (name && name_len < room && ioc->version[1] >= 37) {
-			const uint64_t event_off = (offset_end + name_len + 1 + 7) & ~7ull;
-			const uint8_t *const ev = buf_at(v, event_off, sizeof(uint32_t));
-			if (ev && event_off + sizeof(uint32_t) <= (uint64_t)offset + s.next) {
-				uint32_t event_nr;
-				memcpy(&event_nr, ev, sizeof(event_nr));
-				key_uint(c, "event_nr", event_nr);
-			}
-		}
-		rp_e_close(c->e, '}');
-		if (!s.next)
+		const uint32_t next = entry(c, v, offset, offset_end, head);
+		if (!next)
 			return;
-		offset += s.next;
+		offset += next;
 	}
 }
 
-static void target_versions(struct rp_ctx *c, const struct dm_view *v)
+static uint32_t name_entry(struct rp_ctx *c, const struct dm_view *v, uint32_t offset,
+			   uint32_t offset_end, const uint8_t *head)
 {
-	const struct dm_ioctl *const ioc = &v->ioc;
-	if (ioc->data_start == ioc->data_size)
-		return;
-	if (!c->opts->verbose) {
-		rp_e_ellipsis(c->e);
-		return;
+	struct dm_name_list s;
+	memcpy(&s, head, offsetof(struct dm_name_list, name));
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "dev");
+	rp_print_dev(c->e, s.dev);
+	rp_e_key(c->e, "name");
+	print_string_at(c, v, offset_end);
+	/* since 4.37 an event number follows the name, 8-aligned, when
+	 * there is room for it before the next entry */
+	const uint8_t *const name = buf_at(v, offset_end, 1);
+	const size_t room = name ? v->buf->len - offset_end : 0;
+	const size_t name_len = name ? strnlen((const char *)name, room) : 0;
+	if (name && name_len < room && v->ioc.version[1] >= 37) {
+		const uint64_t event_off = (offset_end + name_len + 1 + 7) & ~7ull;
+		const uint8_t *const ev = buf_at(v, event_off, sizeof(uint32_t));
+		if (ev && event_off + sizeof(uint32_t) <= (uint64_t)offset + s.next) {
+			uint32_t event_nr;
+			memcpy(&event_nr, ev, sizeof(event_nr));
+			rp_e_key_uint(c->e, "event_nr", event_nr);
+		}
 	}
-	uint32_t offset = ioc->data_start, offset_end = 0;
-	for (uint32_t count = 0;; count++) {
-		if (count && offset <= offset_end) {
-			print_misplaced(c, "misplaced struct dm_target_versions");
-			return;
-		}
-		offset_end = offset + (uint32_t)offsetof(struct dm_target_versions, name);
-		if (offset_end <= offset || offset_end > ioc->data_size) {
-			print_misplaced(c, "misplaced struct dm_target_versions");
-			return;
-		}
-		if (count >= c->opts->max_strlen) {
-			rp_e_ellipsis(c->e);
-			return;
-		}
-		const uint8_t *const at =
-		    buf_at(v, offset, offsetof(struct dm_target_versions, name));
-		if (!at) {
-			rp_e_ptr(c->e, v->addr + offset);
-			return;
-		}
-		struct dm_target_versions s;
-		memcpy(&s, at, offsetof(struct dm_target_versions, name));
-		rp_e_open(c->e, '{');
-		rp_e_key(c->e, "name");
-		print_string_at(c, v, offset_end);
-		rp_e_key(c->e, "version");
-		rp_e_open(c->e, '[');
-		for (size_t k = 0; k < 3; k++)
-			rp_e_uint(c->e, s.version[k]);
-		rp_e_close(c->e, ']');
-		rp_e_close(c->e, '}');
-		if (!s.next)
-			return;
-		offset += s.next;
-	}
+	rp_e_close(c->e, '}');
+	return s.next;
+}
+
+static uint32_t version_entry(struct rp_ctx *c, const struct dm_view *v, uint32_t offset,
+			      uint32_t offset_end, const uint8_t *head)
+{
+	(void)offset;
+	struct dm_target_versions s;
+	memcpy(&s, head, offsetof(struct dm_target_versions, name));
+	rp_e_open(c->e, '{');
+	rp_e_key(c->e, "name");
+	print_string_at(c, v, offset_end);
+	rp_e_key(c->e, "version");
+	rp_e_open(c->e, '[');
+	for (size_t k = 0; k < 3; k++)
+		rp_e_uint(c->e, s.version[k]);
+	rp_e_close(c->e, ']');
+	rp_e_close(c->e, '}');
+	return s.next;
 }
 
 static void target_msg(struct rp_ctx *c, const struct dm_view *v)
@@ -391,7 +373,7 @@ static void target_msg(struct rp_ctx *c, const struct dm_view *v)
 	uint64_t sector;
 	memcpy(&sector, at, sizeof(sector));
 	rp_e_open(c->e, '{');
-	key_uint(c, "sector", sector);
+	rp_e_key_uint(c->e, "sector", sector);
 	rp_e_key(c->e, "message");
 	print_string_at(c, v, offset_end);
 	rp_e_close(c->e, '}');
@@ -431,11 +413,13 @@ static void print_payload(struct rp_ctx *c, uint32_t cmd, const struct dm_view *
 		break;
 	case DM_LIST_DEVICES:
 		if (v->at_exit)
-			name_list(c, v);
+			walk_entries(c, v, offsetof(struct dm_name_list, name),
+				     "misplaced struct dm_name_list", name_entry);
 		break;
 	case DM_LIST_VERSIONS:
 		if (v->at_exit)
-			target_versions(c, v);
+			walk_entries(c, v, offsetof(struct dm_target_versions, name),
+				     "misplaced struct dm_target_versions", version_entry);
 		break;
 	case DM_TARGET_MSG:
 		if (!v->at_exit)

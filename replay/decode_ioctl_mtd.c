@@ -16,18 +16,6 @@ bool rp_ioctl_mixer_name(uint32_t cmd, enum rp_xlat_style st, struct rp_buf *b)
 	return true;
 }
 
-static void key_hex(struct rp_ctx *c, const char *key, uint64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_hex(c->e, v);
-}
-
-static void key_ptr(struct rp_ctx *c, const char *key, uint64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_ptr(c->e, v);
-}
-
 /* [0x1, 0x2, ...]: an array of u32 in hex, cut as -s cuts arrays */
 static void hex_array(struct rp_ctx *c, const uint32_t *v, size_t n)
 {
@@ -44,8 +32,8 @@ static void erase_info(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "start", r.start);
-	key_hex(c, "length", r.length);
+	rp_e_key_hex(c->e, "start", r.start);
+	rp_e_key_hex(c->e, "length", r.length);
 	rp_e_close(c->e, '}');
 }
 
@@ -55,8 +43,8 @@ static void erase_info64(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "start", r.start);
-	key_hex(c, "length", r.length);
+	rp_e_key_hex(c->e, "start", r.start);
+	rp_e_key_hex(c->e, "length", r.length);
 	rp_e_close(c->e, '}');
 }
 
@@ -66,9 +54,9 @@ static void oob_buf(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "start", r.start);
-	key_hex(c, "length", r.length);
-	key_ptr(c, "ptr", (uintptr_t)r.ptr);
+	rp_e_key_hex(c->e, "start", r.start);
+	rp_e_key_hex(c->e, "length", r.length);
+	rp_e_key_ptr(c->e, "ptr", (uintptr_t)r.ptr);
 	rp_e_close(c->e, '}');
 }
 
@@ -78,9 +66,9 @@ static void oob_buf64(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "start", r.start);
-	key_hex(c, "length", r.length);
-	key_ptr(c, "usr_ptr", r.usr_ptr);
+	rp_e_key_hex(c->e, "start", r.start);
+	rp_e_key_hex(c->e, "length", r.length);
+	rp_e_key_ptr(c->e, "usr_ptr", r.usr_ptr);
 	rp_e_close(c->e, '}');
 }
 
@@ -91,8 +79,8 @@ static void otp_info(struct rp_ctx *c, bool at_exit)
 	if (!rp_arg_copy(c, 2, at_exit, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "start", r.start);
-	key_hex(c, "length", r.length);
+	rp_e_key_hex(c->e, "start", r.start);
+	rp_e_key_hex(c->e, "length", r.length);
 	rp_e_key(c->e, "locked");
 	rp_e_uint(c->e, r.locked);
 	rp_e_close(c->e, '}');
@@ -104,11 +92,11 @@ static void write_req(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "start", r.start);
-	key_hex(c, "len", r.len);
-	key_hex(c, "ooblen", r.ooblen);
-	key_ptr(c, "usr_data", r.usr_data);
-	key_ptr(c, "usr_oob", r.usr_oob);
+	rp_e_key_hex(c->e, "start", r.start);
+	rp_e_key_hex(c->e, "len", r.len);
+	rp_e_key_hex(c->e, "ooblen", r.ooblen);
+	rp_e_key_ptr(c->e, "usr_data", r.usr_data);
+	rp_e_key_ptr(c->e, "usr_oob", r.usr_oob);
 	rp_e_key(c->e, "mode");
 	rp_e_enum(c->e, &rp_x_mtd_mode_options, r.mode);
 	rp_e_close(c->e, '}');
@@ -124,11 +112,11 @@ static void info_user(struct rp_ctx *c)
 	rp_e_enum(c->e, &rp_x_mtd_type_options, r.type);
 	rp_e_key(c->e, "flags");
 	rp_e_flags(c->e, &rp_x_mtd_flags_options, r.flags);
-	key_hex(c, "size", r.size);
-	key_hex(c, "erasesize", r.erasesize);
-	key_hex(c, "writesize", r.writesize);
-	key_hex(c, "oobsize", r.oobsize);
-	key_hex(c, "padding", r.padding);
+	rp_e_key_hex(c->e, "size", r.size);
+	rp_e_key_hex(c->e, "erasesize", r.erasesize);
+	rp_e_key_hex(c->e, "writesize", r.writesize);
+	rp_e_key_hex(c->e, "oobsize", r.oobsize);
+	rp_e_key_hex(c->e, "padding", r.padding);
 	rp_e_close(c->e, '}');
 }
 
@@ -140,7 +128,7 @@ static void nand_oobinfo(struct rp_ctx *c)
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "useecc");
 	rp_e_enum(c->e, &rp_x_mtd_nandecc_options, r.useecc);
-	key_hex(c, "eccbytes", r.eccbytes);
+	rp_e_key_hex(c->e, "eccbytes", r.eccbytes);
 	rp_e_key(c->e, "oobfree");
 	rp_e_open(c->e, '[');
 	for (size_t k = 0; k < sizeof(r.oobfree) / sizeof(r.oobfree[0]) && !rp_array_cut(c, k); k++)
@@ -157,17 +145,17 @@ static void ecclayout(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, true, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "eccbytes", r.eccbytes);
+	rp_e_key_hex(c->e, "eccbytes", r.eccbytes);
 	rp_e_key(c->e, "eccpos");
 	hex_array(c, r.eccpos, sizeof(r.eccpos) / sizeof(r.eccpos[0]));
-	key_hex(c, "oobavail", r.oobavail);
+	rp_e_key_hex(c->e, "oobavail", r.oobavail);
 	rp_e_key(c->e, "oobfree");
 	rp_e_open(c->e, '[');
 	for (size_t k = 0; k < sizeof(r.oobfree) / sizeof(r.oobfree[0]) && !rp_array_cut(c, k);
 	     k++) {
 		rp_e_open(c->e, '{');
-		key_hex(c, "offset", r.oobfree[k].offset);
-		key_hex(c, "length", r.oobfree[k].length);
+		rp_e_key_hex(c->e, "offset", r.oobfree[k].offset);
+		rp_e_key_hex(c->e, "length", r.oobfree[k].length);
 		rp_e_close(c->e, '}');
 	}
 	rp_e_close(c->e, ']');
@@ -180,10 +168,10 @@ static void ecc_stats(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, true, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "corrected", r.corrected);
-	key_hex(c, "failed", r.failed);
-	key_hex(c, "badblocks", r.badblocks);
-	key_hex(c, "bbtblocks", r.bbtblocks);
+	rp_e_key_hex(c->e, "corrected", r.corrected);
+	rp_e_key_hex(c->e, "failed", r.failed);
+	rp_e_key_hex(c->e, "badblocks", r.badblocks);
+	rp_e_key_hex(c->e, "bbtblocks", r.bbtblocks);
 	rp_e_close(c->e, '}');
 }
 
@@ -195,11 +183,11 @@ static void region_info(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "regionindex", r.regionindex);
+	rp_e_key_hex(c->e, "regionindex", r.regionindex);
 	if (rp_arg_written(c, 2, &r, sizeof(r))) {
-		key_hex(c, "offset", r.offset);
-		key_hex(c, "erasesize", r.erasesize);
-		key_hex(c, "numblocks", r.numblocks);
+		rp_e_key_hex(c->e, "offset", r.offset);
+		rp_e_key_hex(c->e, "erasesize", r.erasesize);
+		rp_e_key_hex(c->e, "numblocks", r.numblocks);
 	}
 	rp_e_close(c->e, '}');
 }

@@ -13,27 +13,21 @@
 #define SG_SCSI_RESET_NO_ESCALATE 0x100
 #endif
 
-static void key_int(struct rp_ctx *c, const char *key, int64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_int(c->e, v);
-}
-
 static void scsi_id(struct rp_ctx *c)
 {
 	struct sg_scsi_id r;
 	if (!rp_arg_copy(c, 2, true, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_int(c, "host_no", r.host_no);
-	key_int(c, "channel", r.channel);
+	rp_e_key_int(c->e, "host_no", r.host_no);
+	rp_e_key_int(c->e, "channel", r.channel);
 	rp_e_key(c->e, "scsi_id");
 	rp_e_hex(c->e, (uint32_t)r.scsi_id);
-	key_int(c, "lun", r.lun);
+	rp_e_key_int(c->e, "lun", r.lun);
 	rp_e_key(c->e, "scsi_type");
 	rp_e_hex(c->e, (uint32_t)r.scsi_type);
-	key_int(c, "h_cmd_per_lun", r.h_cmd_per_lun);
-	key_int(c, "d_queue_depth", r.d_queue_depth);
+	rp_e_key_int(c->e, "h_cmd_per_lun", r.h_cmd_per_lun);
+	rp_e_key_int(c->e, "d_queue_depth", r.d_queue_depth);
 	rp_e_close(c->e, '}');
 }
 
@@ -44,11 +38,11 @@ static void request_table(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, true, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_int(c, "req_state", r.req_state);
-	key_int(c, "orphan", r.orphan);
-	key_int(c, "sg_io_owned", r.sg_io_owned);
-	key_int(c, "problem", r.problem);
-	key_int(c, "pack_id", r.pack_id);
+	rp_e_key_int(c->e, "req_state", r.req_state);
+	rp_e_key_int(c->e, "orphan", r.orphan);
+	rp_e_key_int(c->e, "sg_io_owned", r.sg_io_owned);
+	rp_e_key_int(c->e, "problem", r.problem);
+	rp_e_key_int(c->e, "pack_id", r.pack_id);
 	rp_e_key(c->e, "usr_ptr");
 	rp_e_ptr(c->e, (uintptr_t)r.usr_ptr);
 	rp_e_key(c->e, "duration");

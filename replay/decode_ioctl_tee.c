@@ -21,23 +21,11 @@ struct tee_shm_register_fd_data {
 };
 #define TEE_SHM_REGISTER_FD _IOWR(TEE_IOC_MAGIC, 8, struct tee_shm_register_fd_data)
 
-static void key_uint(struct rp_ctx *c, const char *key, uint64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_uint(c->e, v);
-}
-
-static void key_hex(struct rp_ctx *c, const char *key, uint64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_hex(c->e, v);
-}
-
 /* {buf_len=N, buf_ptr=0x...}: a buffer not shown */
 static void print_buf_data(struct rp_ctx *c, const struct tee_ioctl_buf_data *b)
 {
 	rp_e_open(c->e, '{');
-	key_uint(c, "buf_len", b->buf_len);
+	rp_e_key_uint(c->e, "buf_len", b->buf_len);
 	rp_e_key(c->e, "buf_ptr");
 	rp_e_ptr(c->e, b->buf_ptr);
 	rp_e_close(c->e, '}');
@@ -103,14 +91,14 @@ static void print_param(struct rp_ctx *c, const struct tee_ioctl_param *p)
 	case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT:
 	case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT:
 	case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT:
-		key_hex(c, "shm_offs", p->a);
-		key_hex(c, "size", p->b);
-		key_uint(c, "shm_id", p->c);
+		rp_e_key_hex(c->e, "shm_offs", p->a);
+		rp_e_key_hex(c->e, "size", p->b);
+		rp_e_key_uint(c->e, "shm_id", p->c);
 		break;
 	default: /* values, and anything with the META bit */
-		key_hex(c, "a", p->a);
-		key_hex(c, "b", p->b);
-		key_hex(c, "c", p->c);
+		rp_e_key_hex(c->e, "a", p->a);
+		rp_e_key_hex(c->e, "b", p->b);
+		rp_e_key_hex(c->e, "c", p->c);
 		break;
 	}
 	rp_e_close(c->e, '}');
@@ -200,8 +188,8 @@ static void print_open_entry(struct rp_ctx *c, const struct tee_args *a)
 		rp_e_close(c->e, ']');
 		break;
 	}
-	key_uint(c, "cancel_id", s.cancel_id);
-	key_uint(c, "num_params", s.num_params);
+	rp_e_key_uint(c->e, "cancel_id", s.cancel_id);
+	rp_e_key_uint(c->e, "num_params", s.num_params);
 }
 
 /* OPEN_SESSION, INVOKE, SUPPL_RECV, SUPPL_SEND: {buf_len=N, buf_ptr={...}}
@@ -218,7 +206,7 @@ static void param_call(struct rp_ctx *c, enum tee_op op)
 		return;
 	}
 	rp_e_open(c->e, '{');
-	key_uint(c, "buf_len", b.buf_len);
+	rp_e_key_uint(c->e, "buf_len", b.buf_len);
 	rp_e_key(c->e, "buf_ptr");
 	rp_e_open(c->e, '{');
 	switch (op) {
@@ -226,18 +214,21 @@ static void param_call(struct rp_ctx *c, enum tee_op op)
 		print_open_entry(c, &a);
 		break;
 	case TEE_OP_INVOKE:
-		key_uint(c, "func", head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, func)));
-		key_hex(c, "session", head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, session)));
-		key_uint(c, "cancel_id",
-			 head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, cancel_id)));
-		key_uint(c, "num_params", a.num_params);
+		rp_e_key_uint(c->e, "func",
+			      head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, func)));
+		rp_e_key_hex(c->e, "session",
+			     head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, session)));
+		rp_e_key_uint(c->e, "cancel_id",
+			      head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, cancel_id)));
+		rp_e_key_uint(c->e, "num_params", a.num_params);
 		break;
 	case TEE_OP_RECV:
-		key_uint(c, "func", head_u32(&a, offsetof(struct tee_iocl_supp_recv_arg, func)));
-		key_uint(c, "num_params", a.num_params);
+		rp_e_key_uint(c->e, "func",
+			      head_u32(&a, offsetof(struct tee_iocl_supp_recv_arg, func)));
+		rp_e_key_uint(c->e, "num_params", a.num_params);
 		break;
 	case TEE_OP_SEND:
-		key_uint(c, "num_params", a.num_params);
+		rp_e_key_uint(c->e, "num_params", a.num_params);
 		break;
 	}
 	print_params(c, &a);
@@ -251,11 +242,12 @@ static void param_call(struct rp_ctx *c, enum tee_op op)
 			rp_e_open(c->e, '{');
 			switch (op) {
 			case TEE_OP_OPEN:
-				key_hex(c, "session",
-					head_u32(&a, offsetof(struct tee_ioctl_open_session_arg,
-							      session)));
-				key_uint(
-				    c, "ret",
+				rp_e_key_hex(
+				    c->e, "session",
+				    head_u32(&a,
+					     offsetof(struct tee_ioctl_open_session_arg, session)));
+				rp_e_key_uint(
+				    c->e, "ret",
 				    head_u32(&a, offsetof(struct tee_ioctl_open_session_arg, ret)));
 				rp_e_key(c->e, "ret_origin");
 				rp_e_enum(c->e, &rp_x_tee_ioctl_origins,
@@ -263,19 +255,20 @@ static void param_call(struct rp_ctx *c, enum tee_op op)
 								ret_origin)));
 				break;
 			case TEE_OP_INVOKE:
-				key_uint(c, "ret",
-					 head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, ret)));
+				rp_e_key_uint(
+				    c->e, "ret",
+				    head_u32(&a, offsetof(struct tee_ioctl_invoke_arg, ret)));
 				rp_e_key(c->e, "ret_origin");
 				rp_e_enum(c->e, &rp_x_tee_ioctl_origins,
 					  head_u32(&a, offsetof(struct tee_ioctl_invoke_arg,
 								ret_origin)));
 				break;
 			case TEE_OP_RECV: /* num_params is in and out for it only */
-				key_uint(c, "num_params", a.num_params);
+				rp_e_key_uint(c->e, "num_params", a.num_params);
 				break;
 			case TEE_OP_SEND:
-				key_uint(
-				    c, "ret",
+				rp_e_key_uint(
+				    c->e, "ret",
 				    head_u32(&a, offsetof(struct tee_iocl_supp_send_arg, ret)));
 				break;
 			}
@@ -325,13 +318,13 @@ static void shm_alloc(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &d, sizeof(d)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "size", d.size);
+	rp_e_key_hex(c->e, "size", d.size);
 	shm_flags(c, d.flags);
 	rp_e_close(c->e, '}');
 	if (!written_back(c, &d, sizeof(d)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "size", d.size);
+	rp_e_key_hex(c->e, "size", d.size);
 	shm_flags(c, d.flags);
 	rp_e_key(c->e, "id");
 	rp_e_int(c->e, d.id);
@@ -346,13 +339,13 @@ static void shm_register(struct rp_ctx *c)
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "addr");
 	rp_e_ptr(c->e, d.addr);
-	key_hex(c, "length", d.length);
+	rp_e_key_hex(c->e, "length", d.length);
 	shm_flags(c, d.flags);
 	rp_e_close(c->e, '}');
 	if (!written_back(c, &d, sizeof(d)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "length", d.length);
+	rp_e_key_hex(c->e, "length", d.length);
 	shm_flags(c, d.flags);
 	rp_e_key(c->e, "id");
 	rp_e_int(c->e, d.id);
@@ -372,7 +365,7 @@ static void shm_register_fd(struct rp_ctx *c)
 	if (!written_back(c, &d, sizeof(d)))
 		return;
 	rp_e_open(c->e, '{');
-	key_hex(c, "size", d.size);
+	rp_e_key_hex(c->e, "size", d.size);
 	rp_e_key(c->e, "id");
 	rp_e_int(c->e, d.id);
 	rp_e_close(c->e, '}');
@@ -401,8 +394,8 @@ bool rp_ioctl_tee(struct rp_ctx *c, uint32_t cmd)
 		if (!rp_arg_copy(c, 2, false, &a, sizeof(a)))
 			return true;
 		rp_e_open(c->e, '{');
-		key_uint(c, "cancel_id", a.cancel_id);
-		key_hex(c, "session", a.session);
+		rp_e_key_uint(c->e, "cancel_id", a.cancel_id);
+		rp_e_key_hex(c->e, "session", a.session);
 		rp_e_close(c->e, '}');
 		return true;
 	}
@@ -411,7 +404,7 @@ bool rp_ioctl_tee(struct rp_ctx *c, uint32_t cmd)
 		if (!rp_arg_copy(c, 2, false, &a, sizeof(a)))
 			return true;
 		rp_e_open(c->e, '{');
-		key_hex(c, "session", a.session);
+		rp_e_key_hex(c->e, "session", a.session);
 		rp_e_close(c->e, '}');
 		return true;
 	}

@@ -7,12 +7,6 @@
 #include <mtd/ubi-user.h>
 #include <string.h>
 
-static void key_int(struct rp_ctx *c, const char *key, int64_t v)
-{
-	rp_e_key(c->e, key);
-	rp_e_int(c->e, v);
-}
-
 /* A volume name of at most name_len characters (strace's
  * PRINT_FIELD_CSTRING_SZ with the length clamped to the array) */
 static void print_name(struct rp_ctx *c, const char *name, size_t size, int64_t name_len)
@@ -41,14 +35,14 @@ static void mkvol(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_int(c, "vol_id", r.vol_id);
-	key_int(c, "alignment", r.alignment);
-	key_int(c, "bytes", r.bytes);
+	rp_e_key_int(c->e, "vol_id", r.vol_id);
+	rp_e_key_int(c->e, "alignment", r.alignment);
+	rp_e_key_int(c->e, "bytes", r.bytes);
 	rp_e_key(c->e, "vol_type");
 	rp_e_enum(c->e, &rp_x_ubi_volume_types, (uint64_t)(int64_t)r.vol_type);
 	rp_e_key(c->e, "flags");
 	rp_e_flags(c->e, &rp_x_ubi_volume_flags, r.flags);
-	key_int(c, "name_len", r.name_len);
+	rp_e_key_int(c->e, "name_len", r.name_len);
 	print_name(c, r.name, sizeof(r.name), r.name_len);
 	rp_e_close(c->e, '}');
 	print_number_written(c);
@@ -60,10 +54,10 @@ static void attach(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_int(c, "ubi_num", r.ubi_num);
-	key_int(c, "mtd_num", r.mtd_num);
-	key_int(c, "vid_hdr_offset", r.vid_hdr_offset);
-	key_int(c, "max_beb_per1024", r.max_beb_per1024);
+	rp_e_key_int(c->e, "ubi_num", r.ubi_num);
+	rp_e_key_int(c->e, "mtd_num", r.mtd_num);
+	rp_e_key_int(c->e, "vid_hdr_offset", r.vid_hdr_offset);
+	rp_e_key_int(c->e, "max_beb_per1024", r.max_beb_per1024);
 	rp_e_close(c->e, '}');
 	print_number_written(c);
 }
@@ -76,13 +70,13 @@ static void rename_volumes(struct rp_ctx *c)
 	const size_t most = sizeof(r.ents) / sizeof(r.ents[0]);
 	const size_t n = r.count <= 0 ? 0 : (size_t)r.count < most ? (size_t)r.count : most;
 	rp_e_open(c->e, '{');
-	key_int(c, "count", r.count);
+	rp_e_key_int(c->e, "count", r.count);
 	rp_e_key(c->e, "ents");
 	rp_e_open(c->e, '[');
 	for (size_t k = 0; k < n && !rp_array_cut(c, k); k++) {
 		rp_e_open(c->e, '{');
-		key_int(c, "vol_id", r.ents[k].vol_id);
-		key_int(c, "name_len", r.ents[k].name_len);
+		rp_e_key_int(c->e, "vol_id", r.ents[k].vol_id);
+		rp_e_key_int(c->e, "name_len", r.ents[k].name_len);
 		print_name(c, r.ents[k].name, sizeof(r.ents[k].name), r.ents[k].name_len);
 		rp_e_close(c->e, '}');
 	}
@@ -96,8 +90,8 @@ static void resize_volume(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_int(c, "bytes", r.bytes);
-	key_int(c, "vol_id", r.vol_id);
+	rp_e_key_int(c->e, "bytes", r.bytes);
+	rp_e_key_int(c->e, "vol_id", r.vol_id);
 	rp_e_close(c->e, '}');
 }
 
@@ -107,8 +101,8 @@ static void change_leb(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_int(c, "lnum", r.lnum);
-	key_int(c, "bytes", r.bytes);
+	rp_e_key_int(c->e, "lnum", r.lnum);
+	rp_e_key_int(c->e, "bytes", r.bytes);
 	rp_e_key(c->e, "dtype");
 	rp_e_enum(c->e, &rp_x_ubi_data_types, (uint64_t)(int64_t)r.dtype);
 	rp_e_close(c->e, '}');
@@ -120,7 +114,7 @@ static void map_leb(struct rp_ctx *c)
 	if (!rp_arg_copy(c, 2, false, &r, sizeof(r)))
 		return;
 	rp_e_open(c->e, '{');
-	key_int(c, "lnum", r.lnum);
+	rp_e_key_int(c->e, "lnum", r.lnum);
 	rp_e_key(c->e, "dtype");
 	rp_e_enum(c->e, &rp_x_ubi_data_types, (uint64_t)(int64_t)r.dtype);
 	rp_e_close(c->e, '}');

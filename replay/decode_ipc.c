@@ -62,31 +62,19 @@ static void print_ctl_cmd(struct rp_ctx *c, const struct rp_xlat *x, uint32_t cm
 	}
 }
 
-static void key_u(struct rp_ctx *c, const char *k, uint64_t v)
-{
-	rp_e_key(c->e, k);
-	rp_e_uint(c->e, v);
-}
-
-static void key_i(struct rp_ctx *c, const char *k, int64_t v)
-{
-	rp_e_key(c->e, k);
-	rp_e_int(c->e, v);
-}
-
 /* struct ipc64_perm; the settable part only for IPC_SET. */
 static void print_perm(struct rp_ctx *c, const char *key, const uint8_t *p, bool set_only)
 {
 	rp_e_key(c->e, key);
 	rp_e_open(c->e, '{');
-	key_u(c, "uid", rp_get_u32(p + 4));
-	key_u(c, "gid", rp_get_u32(p + 8));
+	rp_e_key_uint(c->e, "uid", rp_get_u32(p + 4));
+	rp_e_key_uint(c->e, "gid", rp_get_u32(p + 8));
 	rp_e_key(c->e, "mode");
 	rp_e_octal(c->e, rp_get_u32(p + 20));
 	if (!set_only) {
-		key_i(c, "key", (int32_t)rp_get_u32(p));
-		key_u(c, "cuid", rp_get_u32(p + 12));
-		key_u(c, "cgid", rp_get_u32(p + 16));
+		rp_e_key_int(c->e, "key", (int32_t)rp_get_u32(p));
+		rp_e_key_uint(c->e, "cuid", rp_get_u32(p + 12));
+		rp_e_key_uint(c->e, "cgid", rp_get_u32(p + 16));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -96,13 +84,13 @@ static void print_shmid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
 	rp_e_open(c->e, '{');
 	print_perm(c, "shm_perm", p, set_only);
 	if (!set_only) {
-		key_u(c, "shm_segsz", rp_get_u64(p + 48));
-		key_i(c, "shm_cpid", (int32_t)rp_get_u32(p + 80));
-		key_i(c, "shm_lpid", (int32_t)rp_get_u32(p + 84));
-		key_u(c, "shm_nattch", rp_get_u64(p + 88));
-		key_i(c, "shm_atime", (int64_t)rp_get_u64(p + 56));
-		key_i(c, "shm_dtime", (int64_t)rp_get_u64(p + 64));
-		key_i(c, "shm_ctime", (int64_t)rp_get_u64(p + 72));
+		rp_e_key_uint(c->e, "shm_segsz", rp_get_u64(p + 48));
+		rp_e_key_int(c->e, "shm_cpid", (int32_t)rp_get_u32(p + 80));
+		rp_e_key_int(c->e, "shm_lpid", (int32_t)rp_get_u32(p + 84));
+		rp_e_key_uint(c->e, "shm_nattch", rp_get_u64(p + 88));
+		rp_e_key_int(c->e, "shm_atime", (int64_t)rp_get_u64(p + 56));
+		rp_e_key_int(c->e, "shm_dtime", (int64_t)rp_get_u64(p + 64));
+		rp_e_key_int(c->e, "shm_ctime", (int64_t)rp_get_u64(p + 72));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -112,9 +100,9 @@ static void print_semid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
 	rp_e_open(c->e, '{');
 	print_perm(c, "sem_perm", p, set_only);
 	if (!set_only) {
-		key_i(c, "sem_otime", (int64_t)rp_get_u64(p + 48));
-		key_i(c, "sem_ctime", (int64_t)rp_get_u64(p + 64));
-		key_u(c, "sem_nsems", rp_get_u64(p + 80));
+		rp_e_key_int(c->e, "sem_otime", (int64_t)rp_get_u64(p + 48));
+		rp_e_key_int(c->e, "sem_ctime", (int64_t)rp_get_u64(p + 64));
+		rp_e_key_uint(c->e, "sem_nsems", rp_get_u64(p + 80));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -124,15 +112,15 @@ static void print_msqid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
 	rp_e_open(c->e, '{');
 	print_perm(c, "msg_perm", p, set_only);
 	if (!set_only) {
-		key_i(c, "msg_stime", (int64_t)rp_get_u64(p + 48));
-		key_i(c, "msg_rtime", (int64_t)rp_get_u64(p + 56));
-		key_i(c, "msg_ctime", (int64_t)rp_get_u64(p + 64));
-		key_u(c, "msg_qnum", rp_get_u64(p + 80));
+		rp_e_key_int(c->e, "msg_stime", (int64_t)rp_get_u64(p + 48));
+		rp_e_key_int(c->e, "msg_rtime", (int64_t)rp_get_u64(p + 56));
+		rp_e_key_int(c->e, "msg_ctime", (int64_t)rp_get_u64(p + 64));
+		rp_e_key_uint(c->e, "msg_qnum", rp_get_u64(p + 80));
 	}
-	key_u(c, "msg_qbytes", rp_get_u64(p + 88));
+	rp_e_key_uint(c->e, "msg_qbytes", rp_get_u64(p + 88));
 	if (!set_only) {
-		key_i(c, "msg_lspid", (int32_t)rp_get_u32(p + 96));
-		key_i(c, "msg_lrpid", (int32_t)rp_get_u32(p + 100));
+		rp_e_key_int(c->e, "msg_lspid", (int32_t)rp_get_u32(p + 96));
+		rp_e_key_int(c->e, "msg_lrpid", (int32_t)rp_get_u32(p + 100));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -144,9 +132,9 @@ static void print_fields(struct rp_ctx *c, const uint8_t *p, const char *const *
 	rp_e_open(c->e, '{');
 	for (size_t k = 0; k < n; k++) {
 		if (width == 8)
-			key_u(c, names[k], rp_get_u64(p + 8 * k));
+			rp_e_key_uint(c->e, names[k], rp_get_u64(p + 8 * k));
 		else
-			key_i(c, names[k], (int32_t)rp_get_u32(p + 4 * k));
+			rp_e_key_int(c->e, names[k], (int32_t)rp_get_u32(p + 4 * k));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -162,9 +150,9 @@ static void print_shm_info(struct rp_ctx *c, const uint8_t *p)
 	static const char *const k[] = {"shm_tot", "shm_rss", "shm_swp", "swap_attempts",
 					"swap_successes"};
 	rp_e_open(c->e, '{');
-	key_i(c, "used_ids", (int32_t)rp_get_u32(p));
+	rp_e_key_int(c->e, "used_ids", (int32_t)rp_get_u32(p));
 	for (size_t j = 0; j < N(k); j++)
-		key_u(c, k[j], rp_get_u64(p + 8 + 8 * j));
+		rp_e_key_uint(c->e, k[j], rp_get_u64(p + 8 + 8 * j));
 	rp_e_close(c->e, '}');
 }
 
@@ -181,8 +169,8 @@ static void print_msginfo(struct rp_ctx *c, const uint8_t *p)
 					"msgmni",  "msgssz", "msgtql"};
 	rp_e_open(c->e, '{');
 	for (size_t j = 0; j < N(k); j++)
-		key_i(c, k[j], (int32_t)rp_get_u32(p + 4 * j));
-	key_u(c, "msgseg", rp_get_u16(p + 28));
+		rp_e_key_int(c->e, k[j], (int32_t)rp_get_u32(p + 4 * j));
+	rp_e_key_uint(c->e, "msgseg", rp_get_u16(p + 28));
 	rp_e_close(c->e, '}');
 }
 
@@ -243,8 +231,8 @@ static void print_sembuf(struct rp_ctx *c, const uint8_t *p, size_t size)
 {
 	(void)size;
 	rp_e_open(c->e, '{');
-	key_u(c, "sem_num", rp_get_u16(p));
-	key_i(c, "sem_op", (int16_t)rp_get_u16(p + 2));
+	rp_e_key_uint(c->e, "sem_num", rp_get_u16(p));
+	rp_e_key_int(c->e, "sem_op", (int16_t)rp_get_u16(p + 2));
 	rp_e_key(c->e, "sem_flg");
 	rp_e_flags(c->e, &rp_x_semop_flags, rp_get_u16(p + 4));
 	rp_e_close(c->e, '}');
@@ -264,7 +252,7 @@ static void print_msgbuf(struct rp_ctx *c, unsigned i, bool out, uint64_t msgsz)
 	const size_t have = text ? text->len : m->len - 8;
 	const size_t n = msgsz < have ? (size_t)msgsz : have;
 	rp_e_open(c->e, '{');
-	key_i(c, "mtype", (int64_t)rp_get_u64(m->data));
+	rp_e_key_int(c->e, "mtype", (int64_t)rp_get_u64(m->data));
 	rp_e_key(c->e, "mtext");
 	rp_e_bytes(c->e, d, n, false, msgsz > n);
 	rp_e_close(c->e, '}');
@@ -285,7 +273,7 @@ static void print_mq_attr(struct rp_ctx *c, unsigned i, bool out, bool named_fla
 	else
 		rp_e_hex(c->e, rp_get_u64(m->data));
 	for (size_t j = 0; j < N(k); j++)
-		key_i(c, k[j], (int64_t)rp_get_u64(m->data + 8 + 8 * j));
+		rp_e_key_int(c->e, k[j], (int64_t)rp_get_u64(m->data + 8 + 8 * j));
 	rp_e_close(c->e, '}');
 }
 

@@ -54,6 +54,27 @@ void rp_e_uint(struct rp_emit *e, uint64_t v);
 void rp_e_hex(struct rp_emit *e, uint64_t v);
 void rp_e_octal(struct rp_emit *e, uint64_t v);
 void rp_e_ptr(struct rp_emit *e, uint64_t addr);
+/* "key=value" in one call, for struct fields */
+static inline void rp_e_key_int(struct rp_emit *e, const char *key, int64_t v)
+{
+	rp_e_key(e, key);
+	rp_e_int(e, v);
+}
+static inline void rp_e_key_uint(struct rp_emit *e, const char *key, uint64_t v)
+{
+	rp_e_key(e, key);
+	rp_e_uint(e, v);
+}
+static inline void rp_e_key_hex(struct rp_emit *e, const char *key, uint64_t v)
+{
+	rp_e_key(e, key);
+	rp_e_hex(e, v);
+}
+static inline void rp_e_key_ptr(struct rp_emit *e, const char *key, uint64_t addr)
+{
+	rp_e_key(e, key);
+	rp_e_ptr(e, addr);
+}
 /* A clock_t in USER_HZ ticks: "15 /" "* 0.15 s *" "/" (no comment when 0 or
  * with -X raw), as strace prints times() and SIGCHLD's si_utime. */
 void rp_e_clock_ticks(struct rp_emit *e, uint64_t ticks);

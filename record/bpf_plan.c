@@ -83,7 +83,7 @@ struct sb_arg_plan rec_bpf_arg_plan(const struct sc_arg *arg, unsigned strvecs_b
 				p.len_shift = (uint8_t)(8 * (8 - pointee->len_size));
 			}
 			p.unit = pointee->unit;
-			p.cap = pointee->cap;
+			p.pointee_cap = pointee->cap;
 			p.str_off = pointee->str_off;
 			p.str_stops = pointee->str_stops;
 		}

@@ -462,6 +462,8 @@ void rp_print_array_mem_max(struct rp_ctx *c, uint64_t addr, const struct rp_mem
 
 void rp_print_str_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m)
 {
+	if (m && m->addr != addr) /* read from another address than shown */
+		m = NULL;
 	if (!addr || !mem_usable(m) || mem_faulted_within(m, (uint64_t)c->opts->max_strlen + 1)) {
 		rp_e_ptr(c->e, addr);
 		return;
@@ -482,6 +484,8 @@ void rp_arg_str_len(struct rp_ctx *c, unsigned i, size_t len)
 void rp_print_str_len_mem(struct rp_ctx *c, uint64_t addr, const struct rp_mem *m, size_t len)
 {
 	const size_t s = c->opts->max_strlen;
+	if (m && m->addr != addr) /* read from another address than shown */
+		m = NULL;
 	if (addr && !len) { /* nothing to read: "", not cut */
 		rp_e_bytes(c->e, (const uint8_t *)"", 0, true, false);
 		return;

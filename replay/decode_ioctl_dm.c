@@ -42,7 +42,10 @@ static void print_string_at(struct rp_ctx *c, const struct dm_view *v, uint64_t 
 		const size_t skip = off < rest.len ? (size_t)off : rest.len;
 		rest.data += skip;
 		rest.len -= skip;
-		if (skip < off) /* past what was captured: nothing there to read */
+		rest.addr = v->addr + off;
+		/* past what was captured (a fault, or the capture's limit):
+		 * unknown bytes, which strace would have read */
+		if (skip < off || (rest.flags & STRTRC_MEM_TRUNCATED))
 			rest.flags |= STRTRC_MEM_UNREADABLE;
 		m = &rest;
 	}
@@ -314,13 +317,17 @@ static uint32_t name_entry(struct rp_ctx *c, const struct dm_view *v, uint32_t o
 	rp_print_dev(c->e, s.dev);
 	rp_e_key(c->e, "name");
 	print_string_at(c, v, offset_end);
-	/* since 4.37 an event number follows the name, 8-aligned, when
-	 * there is room for it before the next entry */
+	/* since 4.37 an event number follows the name, at the next 8-aligned
+	 * address, when there is room for it before the next entry; strace
+	 * looks for it when the name ended within what it read of it */
 	const uint8_t *const name = buf_at(v, offset_end, 1);
+	const size_t read = rp_str_read_len(c->opts, v->ioc.data_size - offset_end);
 	const size_t room = name ? v->buf->len - offset_end : 0;
-	const size_t name_len = name ? strnlen((const char *)name, room) : 0;
-	if (name && name_len < room && v->ioc.version[1] >= 37) {
-		const uint64_t event_off = (offset_end + name_len + 1 + 7) & ~7ull;
+	const size_t seen = read < room ? read : room;
+	const size_t name_len = name ? strnlen((const char *)name, seen) : 0;
+	if (name && name_len < seen && v->ioc.version[1] >= 37) {
+		const uint64_t event_addr = (v->addr + offset_end + name_len + 1 + 7) & ~7ull;
+		const uint64_t event_off = event_addr - v->addr;
 		const uint8_t *const ev = buf_at(v, event_off, sizeof(uint32_t));
 		if (ev && event_off + sizeof(uint32_t) <= (uint64_t)offset + s.next) {
 			uint32_t event_nr;

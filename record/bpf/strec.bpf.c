@@ -745,7 +745,7 @@ static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 			len = 1;
 		else if (len_size < sizeof(len))
 			len &= (1ull << ((len_size & 7) * 8)) - 1;
-		capture_area(1, ptr, len * c->a.unit, c->a.cap);
+		capture_area(1, ptr, len * c->a.unit, c->a.pointee_cap);
 		__u64 str = 0;
 		if ((c->a.str_stops & (1u << (c->stop & 1))) &&
 		    !bpf_probe_read_user(&str, sizeof(str), (const void *)(addr + c->a.str_off)))

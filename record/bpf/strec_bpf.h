@@ -72,6 +72,7 @@ struct sb_arg_plan {
 	 * area, at the stops in pointee_stops (bit 0 entry, bit 1 exit) */
 	__u8 pointee_stops, ptr_off, len_off, len_size;
 	__u32 unit;	    /* bytes per unit of the length */
+	__u32 pointee_cap;  /* bytes of that area captured at most */
 	__u8 len_shift;	    /* bits below the length in the 8 bytes read at len_off */
 	__u8 tail;	    /* ptr_off is SC_POINTEE_TAIL: the area follows the struct */
 	__u8 iocbs;	    /* io_submit's pointers: the iocbs behind them too */

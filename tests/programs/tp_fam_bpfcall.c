@@ -147,9 +147,12 @@ int main(int argc, char **argv)
 	strcpy(a.prog_name, "tp_prog");
 	expect_failure("prog_load", sys_bpf(BPF_PROG_LOAD, &a, END_OF(prog_name)));
 	expect_failure("prog_load short", sys_bpf(BPF_PROG_LOAD, &a, END_OF(license)));
-	/* the license and the verifier's log buffer behind the attr */
-	static char log[64] = "stale log";
-	a.license = ptr("GPL");
+	/* the license and the verifier's log buffer behind the attr: on the
+	 * stack, mapped (the bpf engine reads at the exit of a call the kernel
+	 * refused before reading them, and cannot fault pages in) */
+	char log[64] = "stale log";
+	char license[] = "GPL";
+	a.license = ptr(license);
 	a.log_level = 1;
 	a.log_size = sizeof(log);
 	a.log_buf = ptr(log);

@@ -93,6 +93,9 @@ static void test_limits(const struct rec_bpf_plan *p)
 	CHECK(plan_of(p, "msgsnd")->args[1].flags & SB_ARG_MSG_TEXT);
 	CHECK(plan_of(p, "pselect6")->args[5].flags & SB_ARG_SIGSET_PACK);
 	CHECK(plan_of(p, "clone3")->args[0].flags & SB_ARG_CLONE_ARGS);
+	/* a sized struct keeps its own cap, its area (set_tid) has its own */
+	CHECK(plan_of(p, "clone3")->args[0].cap == SC_EXT_STRUCT_MAX &&
+	      plan_of(p, "clone3")->args[0].pointee_cap == sc_type_pointee(SC_T_CLONE_ARGS)->cap);
 	CHECK(plan_of(p, "rt_sigreturn")->args[0].kind == SC_ARG_SIGFRAME);
 	CHECK(plan_of(p, "rt_sigreturn")->nargs == 1);
 	/* which stops capture anything: none for getpid, the exit for read

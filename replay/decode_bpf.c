@@ -388,6 +388,10 @@ void rp_dec_bpf(struct rp_ctx *c)
 	/* the attr as the recorder read it at entry: all of size, or its
 	 * address (strace reads no more than a page) */
 	const struct rp_mem *const m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 1, 0);
+	if (a[1] && rp_addr_only(c, a[1])) { /* -e verbose=: strace reads no attr */
+		rp_e_uint(c->e, size);
+		return;
+	}
 	if (!l || !a[1] || !size || size > 4096 || !m ||
 	    (m->flags & (STRTRC_MEM_UNREADABLE | STRTRC_MEM_TRUNCATED)) || m->len < size) {
 		rp_e_ptr(c->e, a[1]);

@@ -25,11 +25,19 @@ struct dm_view {
 
 /* The size bytes at offset off of the buffer, or NULL when they were not
  * read (a fault, or past what was captured) */
-static const uint8_t *buf_at(const struct dm_view *v, uint64_t off, size_t size)
+static const uint8_t *bytes_at(const struct dm_view *v, uint64_t off, size_t size)
 {
 	if (!v->buf || off > v->buf->len || size > v->buf->len - off)
 		return NULL;
 	return v->buf->data + off;
+}
+
+/* The same for a payload struct, which -e verbose= also shows as its
+ * address (strace's umove_or_printaddr) */
+static const uint8_t *buf_at(const struct rp_ctx *c, const struct dm_view *v, uint64_t off,
+			     size_t size)
+{
+	return c->deref ? bytes_at(v, off, size) : NULL;
 }
 
 /* strace's printstr_ex(addr + off, data_size - off, QUOTE_0_TERMINATED) */
@@ -187,7 +195,7 @@ static void target_specs(struct rp_ctx *c, const struct dm_view *v)
 			rp_e_ellipsis(c->e);
 			return;
 		}
-		const uint8_t *const at = buf_at(v, offset, sizeof(struct dm_target_spec));
+		const uint8_t *const at = buf_at(c, v, offset, sizeof(struct dm_target_spec));
 		if (!at) {
 			rp_e_ptr(c->e, v->addr + offset);
 			return;
@@ -226,7 +234,7 @@ static void target_deps(struct rp_ctx *c, const struct dm_view *v)
 		print_misplaced(c, "misplaced struct dm_target_deps");
 		return;
 	}
-	const uint8_t *const at = buf_at(v, offset, offsetof(struct dm_target_deps, dev));
+	const uint8_t *const at = buf_at(c, v, offset, offsetof(struct dm_target_deps, dev));
 	if (!at) {
 		rp_e_ptr(c->e, v->addr + offset);
 		return;
@@ -247,7 +255,7 @@ static void target_deps(struct rp_ctx *c, const struct dm_view *v)
 		rp_e_open(c->e, '[');
 		for (uint32_t k = 0; k < count && !rp_array_cut(c, k); k++) {
 			const uint8_t *const dev =
-			    buf_at(v, offset_end + 8ull * k, sizeof(uint64_t));
+			    bytes_at(v, offset_end + 8ull * k, sizeof(uint64_t));
 			if (!dev) {
 				rp_e_ptr(c->e, v->addr + offset_end + 8ull * k);
 				break;
@@ -295,7 +303,7 @@ static void walk_entries(struct rp_ctx *c, const struct dm_view *v, uint32_t hea
 			rp_e_ellipsis(c->e);
 			return;
 		}
-		const uint8_t *const head = buf_at(v, offset, head_size);
+		const uint8_t *const head = buf_at(c, v, offset, head_size);
 		if (!head) {
 			rp_e_ptr(c->e, v->addr + offset);
 			return;
@@ -320,7 +328,7 @@ static uint32_t name_entry(struct rp_ctx *c, const struct dm_view *v, uint32_t o
 	/* since 4.37 an event number follows the name, at the next 8-aligned
 	 * address, when there is room for it before the next entry; strace
 	 * looks for it when the name ended within what it read of it */
-	const uint8_t *const name = buf_at(v, offset_end, 1);
+	const uint8_t *const name = bytes_at(v, offset_end, 1);
 	const size_t read = rp_str_read_len(c->opts, v->ioc.data_size - offset_end);
 	const size_t room = name ? v->buf->len - offset_end : 0;
 	const size_t seen = read < room ? read : room;
@@ -328,7 +336,7 @@ static uint32_t name_entry(struct rp_ctx *c, const struct dm_view *v, uint32_t o
 	if (name && name_len < seen && v->ioc.version[1] >= 37) {
 		const uint64_t event_addr = (v->addr + offset_end + name_len + 1 + 7) & ~7ull;
 		const uint64_t event_off = event_addr - v->addr;
-		const uint8_t *const ev = buf_at(v, event_off, sizeof(uint32_t));
+		const uint8_t *const ev = bytes_at(v, event_off, sizeof(uint32_t));
 		if (ev && event_off + sizeof(uint32_t) <= (uint64_t)offset + s.next) {
 			uint32_t event_nr;
 			memcpy(&event_nr, ev, sizeof(event_nr));
@@ -372,7 +380,7 @@ static void target_msg(struct rp_ctx *c, const struct dm_view *v)
 		print_misplaced(c, "misplaced struct dm_target_msg");
 		return;
 	}
-	const uint8_t *const at = buf_at(v, offset, offsetof(struct dm_target_msg, message));
+	const uint8_t *const at = buf_at(c, v, offset, offsetof(struct dm_target_msg, message));
 	if (!at) {
 		rp_e_ptr(c->e, v->addr + offset);
 		return;

@@ -4,6 +4,7 @@
 
 #include <inttypes.h>
 #include <linux/keyctl.h>
+#include <string.h>
 
 /* A key serial: the special keyrings by name (KEY_SPEC_*), others decimal. */
 static void print_key_serial(struct rp_ctx *c, uint64_t v)
@@ -136,9 +137,15 @@ static void print_spare(struct rp_ctx *c, const uint32_t *spare, size_t n)
  * and otherinfo's otherinfolen bytes (item 1), as strace shows them. */
 static void print_kdf_params(struct rp_ctx *c)
 {
+	/* read whatever -e verbose= says, as strace's fetch_keyctl_kdf_params */
+	const uint64_t addr = c->sc->args[4];
+	const struct rp_mem *const m = rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 0);
 	struct keyctl_kdf_params kdf;
-	if (!rp_arg_copy(c, 4, false, &kdf, sizeof(kdf)))
+	if (!addr || !m || m->addr != addr || m->len < sizeof(kdf)) {
+		rp_e_ptr(c->e, addr);
 		return;
+	}
+	memcpy(&kdf, m->data, sizeof(kdf));
 	rp_e_open(c->e, '{');
 	rp_e_key(c->e, "hashname");
 	rp_print_str_mem(c, (uintptr_t)kdf.hashname, rp_syscall_mem(c->sc, STRTRC_AT_ENTRY, 4, 2));

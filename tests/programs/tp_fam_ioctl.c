@@ -271,34 +271,41 @@ static void tee_calls(void)
 	const struct tee_ioctl_shm_register_data reg = {
 	    .addr = 0x10000, .length = 8192, .flags = 0x81};
 	syscall(SYS_ioctl, BADFD, TEE_IOC_SHM_REGISTER, &reg);
-	static struct {
-		struct tee_ioctl_invoke_arg arg;
-		struct tee_ioctl_param params[3];
-	} invoke = {
-	    .arg = {.func = 5, .session = 0x44, .cancel_id = 9, .num_params = 3},
-	    .params = {{.attr = TEE_IOCTL_PARAM_ATTR_TYPE_NONE, .a = 1},
-		       {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT | TEE_IOCTL_PARAM_ATTR_META,
-			.a = 1,
-			.b = 2,
-			.c = 3},
-		       {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT, .a = 16, .b = 32, .c = 4}}};
-	struct tee_ioctl_buf_data buf = {.buf_ptr = (uintptr_t)&invoke, .buf_len = sizeof(invoke)};
+	/* the heads end in flexible arrays: each buffer is a head and its
+	 * parameters, copied in one after the other */
+	static uint64_t
+	    invoke[(sizeof(struct tee_ioctl_invoke_arg) + 3 * sizeof(struct tee_ioctl_param)) / 8];
+	const struct tee_ioctl_invoke_arg invoke_head = {
+	    .func = 5, .session = 0x44, .cancel_id = 9, .num_params = 3};
+	const struct tee_ioctl_param invoke_params[3] = {
+	    {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_NONE, .a = 1},
+	    {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT | TEE_IOCTL_PARAM_ATTR_META,
+	     .a = 1,
+	     .b = 2,
+	     .c = 3},
+	    {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT, .a = 16, .b = 32, .c = 4}};
+	memcpy(invoke, &invoke_head, sizeof(invoke_head));
+	memcpy((char *)invoke + sizeof(invoke_head), invoke_params, sizeof(invoke_params));
+	struct tee_ioctl_buf_data buf = {.buf_ptr = (uintptr_t)invoke, .buf_len = sizeof(invoke)};
 	syscall(SYS_ioctl, BADFD, TEE_IOC_INVOKE, &buf);
 	buf.buf_len = sizeof(invoke) - 1; /* not the parameters' length */
 	syscall(SYS_ioctl, BADFD, TEE_IOC_INVOKE, &buf);
-	static struct {
-		struct tee_ioctl_open_session_arg arg;
-		struct tee_ioctl_param params[1];
-	} open_arg = {
-	    .arg = {.uuid = {0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
-		    .clnt_uuid = {100},
-		    .clnt_login = TEE_IOCTL_LOGIN_GROUP,
-		    .num_params = 1},
-	    .params = {{.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT}}};
-	buf = (struct tee_ioctl_buf_data){.buf_ptr = (uintptr_t)&open_arg,
+	static uint64_t
+	    open_arg[(sizeof(struct tee_ioctl_open_session_arg) + sizeof(struct tee_ioctl_param)) /
+		     8];
+	struct tee_ioctl_open_session_arg open_head = {
+	    .uuid = {0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+	    .clnt_uuid = {100},
+	    .clnt_login = TEE_IOCTL_LOGIN_GROUP,
+	    .num_params = 1};
+	const struct tee_ioctl_param open_param = {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT};
+	memcpy(open_arg, &open_head, sizeof(open_head));
+	memcpy((char *)open_arg + sizeof(open_head), &open_param, sizeof(open_param));
+	buf = (struct tee_ioctl_buf_data){.buf_ptr = (uintptr_t)open_arg,
 					  .buf_len = sizeof(open_arg)};
 	syscall(SYS_ioctl, BADFD, TEE_IOC_OPEN_SESSION, &buf);
-	open_arg.arg.clnt_login = 0x33;
+	open_head.clnt_login = 0x33;
+	memcpy(open_arg, &open_head, sizeof(open_head));
 	syscall(SYS_ioctl, BADFD, TEE_IOC_OPEN_SESSION, &buf);
 	static struct tee_iocl_supp_recv_arg recv = {.func = 1};
 	buf = (struct tee_ioctl_buf_data){.buf_ptr = (uintptr_t)&recv, .buf_len = sizeof(recv)};

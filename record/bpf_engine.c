@@ -129,6 +129,23 @@ __attribute__((format(printf, 2, 0))) static int keep_libbpf_message(enum libbpf
 	return n;
 }
 
+/* How many instructions the verifier walked for each program (-d): the
+ * load's cost, and how far from the kernel's limit of a million the
+ * programs are (tests/record/test_bpf_fallback.sh keeps them well below). */
+static void log_verifier_work(const struct rec_bpf *b)
+{
+	struct bpf_program *prog;
+	bpf_object__for_each_program(prog, b->skel->obj)
+	{
+		struct bpf_prog_info info;
+		uint32_t len = sizeof(info);
+		memset(&info, 0, sizeof(info));
+		if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0)
+			REC_DEBUG("bpf engine: %s: the verifier walked %u instructions",
+				  bpf_program__name(prog), info.verified_insns);
+	}
+}
+
 /* Under -d: the verifier's log of the program it refused, its first and
  * last lines (where it started, and what it could not prove). */
 static void log_verifier_refusal(void)
@@ -325,6 +342,7 @@ int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size)
 	REC_INFO("bpf engine: loaded and attached in %.3f s, a %llu-byte ring, %d CPUs",
 		 (double)(strec_monotonic_ns() - load_start) / 1e9, (unsigned long long)ring_size,
 		 cpus);
+	log_verifier_work(b);
 	return 0;
 fail:
 	rec_bpf_close(rec);

@@ -761,14 +761,18 @@ static __always_inline void capture_pointees(struct scratch *s, __u64 addr)
 	}
 }
 
-/* The plan of argument i of the current call, its conditional rules applied. */
-static __always_inline void effective_arg(struct cap_state *c, __u32 i)
+/* Sets c->a to the plan of argument i of the current call, its conditional
+ * rules applied. A global function: the verifier walks its loop over the
+ * rules once, not once for each path of its callers into it. */
+__noinline int effective_arg(__u32 i)
 {
-	if (i >= SB_MAX_ARGS)
-		return;
+	struct scratch *const s = scratch_get();
+	if (!s || i >= SB_MAX_ARGS)
+		return 0;
+	struct cap_state *const c = &s->c;
 	c->a = c->p.args[i];
 	if (!c->p.cond_count)
-		return;
+		return 0;
 	for (__u32 k = 0; k < SB_MAX_CALL_CONDS; k++) {
 		if (k >= c->p.cond_count)
 			break;
@@ -780,9 +784,10 @@ static __always_inline void effective_arg(struct cap_state *c, __u32 i)
 		    (arg_value(c, r->selector) & r->mask) == r->value &&
 		    (arg_value(c, r->selector2) & r->mask2) == r->value2) {
 			c->a = r->arg;
-			return;
+			return 0;
 		}
 	}
+	return 0;
 }
 
 /* Captures argument i at the current stop, as the ptrace engine does
@@ -797,7 +802,7 @@ static long capture_arg_cb(__u32 i, void *unused)
 		return 1;
 	if (!(c->select_mask & (1u << i)))
 		return 0;
-	effective_arg(c, i);
+	effective_arg(i);
 	c->arg = (__u8)i;
 	const struct sb_arg_plan a = c->a;
 	const __u64 value = c->args[i];
@@ -1213,7 +1218,7 @@ static __always_inline void capture_other_fds(struct scratch *s, struct task_str
 	/* clone's CLONE_PIDFD descriptor: a conditional rule's output */
 	if (c->p.cond_count && c->ret > 0) {
 		for (__u32 i = 0; i < SB_MAX_ARGS; i++) {
-			effective_arg(c, i);
+			effective_arg(i);
 			__s32 fd = -1;
 			if ((c->a.flags & SB_ARG_NEW_FD) &&
 			    bpf_probe_read_user(&fd, sizeof(fd), (const void *)c->args[i]) == 0)

@@ -41,6 +41,17 @@ facts root
 if [ $bpf_works = 0 ]; then
 	expect_grep "auto as root: recorded with bpf" '^header .* backend=bpf ' "$WORK/root.facts"
 	expect_no_grep "auto as root: no fallback" 'recording with ptrace' "$WORK/root.err"
+	# The verifier's work is the load's cost (it was 0.6 million instructions
+	# and 1.5 s per recording once) and its limit is a million: each program
+	# stays under a fifth of that.
+	grep -E 'bpf engine: [a-z_]+: the verifier walked [0-9]+ instructions' "$WORK/root.err" \
+		>"$WORK/verifier.txt"
+	expect_grep "-d: the verifier's work on sys_exit" ' sys_exit: the verifier walked ' \
+		"$WORK/verifier.txt"
+	while read -r line; do
+		insns=$(echo "$line" | sed -E 's/.* walked ([0-9]+) instructions/\1/')
+		[ "$insns" -lt 200000 ] || fail "the verifier's work: $line (the limit is 1000000)"
+	done <"$WORK/verifier.txt"
 else
 	expect_grep "auto as root without bpf: ptrace" '^header .* backend=ptrace ' "$WORK/root.facts"
 	expect_grep "auto as root without bpf: why" 'recording with ptrace: ' "$WORK/root.err"

@@ -23,7 +23,9 @@ ptrace.
               [--keep DIR] [NAME...]
 """
 import argparse
+import contextlib
 import difflib
+import fcntl
 import json
 import os
 import re
@@ -319,6 +321,25 @@ def normalize(lines, column=None):
     return streams
 
 
+@contextlib.contextmanager
+def exclusive(name):
+    """Runs of one test program, one at a time on the machine: some hold
+    names of the whole machine (tp_fam_net's loopback ports, tp_fam_ipc's
+    message queue) so that their lines read the same in every run. Other
+    difftests, the other stage's and another checkout's runs wait here;
+    tests/tools/strscrub_test.sh takes the same lock."""
+    path = "/tmp/strec-tests.%s.lock" % name
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def run(cmd, **kw):
     return subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL, timeout=120, **kw)
@@ -517,9 +538,6 @@ def main():
                     os.unlink(path)
             if os.path.exists(dst):
                 os.unlink(dst)
-            run([setarch, "-R", strace, "-f", "-qq"] + extra + ["-o", a] + cmd, cwd=work)
-            if os.path.exists(dst):
-                os.unlink(dst)
             # strace -v shows the environment, which strec records only when
             # asked (--env): ask, so that the two have the same to show
             env_opt = ["--env"] if "-v" in extra else []
@@ -527,7 +545,12 @@ def main():
             # programs' biggest read is python's of a .pyc file)
             if any(o.startswith(("read=", "write=")) for o in extra):
                 env_opt += ["-s", "1048576"]
-            run([setarch, "-R", strec, "-q"] + backend_opt + env_opt + ["-o", t] + cmd, cwd=work)
+            with exclusive(name):
+                run([setarch, "-R", strace, "-f", "-qq"] + extra + ["-o", a] + cmd, cwd=work)
+                if os.path.exists(dst):
+                    os.unlink(dst)
+                run([setarch, "-R", strec, "-q"] + backend_opt + env_opt + ["-o", t] + cmd,
+                    cwd=work)
             with open(b, "w") as out:
                 rc = subprocess.run([strep, "-qq"] + extra + [t], stdout=out, stderr=subprocess.PIPE,
                                     timeout=120)

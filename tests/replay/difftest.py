@@ -202,6 +202,13 @@ def name_pids(rest, names):
                       lambda m: m.group(1) + names.get(str(int(m.group(2), 16)), "0x" + m.group(2)),
                       rest)
     if PID_CALLS.match(rest):
+        # ptrace's request is no pid, even where it equals one in hex (-X
+        # raw: PTRACE_INTERRUPT is 0x4207, and a task may have pid 16903)
+        head = ""
+        if rest.startswith("ptrace("):
+            cut = rest.find(", ")
+            if cut > 0:
+                head, rest = rest[:cut], rest[cut:]
         # a whole argument or result only: not a named field's value (those
         # that hold pids are PID_FIELD's, and others may equal a pid by
         # chance: si_int=1234 when pids wrap), nor part of one (8192*1024)
@@ -219,6 +226,7 @@ def name_pids(rest, names):
             rest = re.sub(before + r"0x([0-9a-f]+)(?=[,)\]\s]|$)",
                           lambda m: names.get(str(int(m.group(1), 16)), m.group(0))
                           if int(m.group(1), 16) >= 10 else m.group(0), rest)
+        rest = head + rest
     return rest
 
 

@@ -27,6 +27,8 @@ RUN = """\
 {p} fcntl(4, 0x9) = {c}
 {p} sched_setattr(0, {{size=56, sched_policy=0xffffffff /* SCHED_??? */, sched_flags=SCHED_FLAG_RESET_ON_FORK|0x380, sched_util_min=0, sched_util_max=0}}, 0) = -1 EINVAL (Invalid argument)
 {p} kill(0x{c:x}, 0xa) = 0
+{p} ptrace(0x4203, {c}, NULL, {{si_signo=19, si_code=0, si_pid={c}, si_uid=0}}) = 0
+{p} ptrace(0x4204, {c}, 0x1, {{iov_base={{r15=0}}, iov_len=8}}) = 0
 {c} kill({p}, SIGUSR1) = 0
 {c} exit_group(0) = ?
 {p} wait4(-1, [{{WIFEXITED(s) && WEXITSTATUS(s) == 0}}], 0, NULL) = {c}
@@ -42,7 +44,7 @@ def norm(parent, child):
 failures = 0
 reference = norm(4321, 4322)
 for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032), (311, 11), (1024, 8192),
-                      (896, 897), (999, 1000)]:
+                      (896, 897), (999, 1000), (16899, 16900)]:
     got = norm(parent, child)
     if got != reference:
         failures += 1
@@ -59,7 +61,8 @@ for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234"
              "l_pid=P", "kill(P", "= P", "0x3039 /* F_???", "fcntl(4, 0x408, 0x1234) = 65536",
              "F_SETPIPE_SZ, 12288) = 12288",
              "site.cpython-311.pyc", "python3.11/", "tp_syscalls.P1", "/proc/P1.1/", "F_SETOWN, P", "fcntl(4, 0x9) = P",
-             "sched_flags=SCHED_FLAG_RESET_ON_FORK|0x380,", "kill(P1.1, 0xa)"):
+             "sched_flags=SCHED_FLAG_RESET_ON_FORK|0x380,", "kill(P1.1, 0xa)",
+             "ptrace(0x4203, P1.1, NULL,", "ptrace(0x4204, P1.1, 0x1,"):
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")

@@ -35,9 +35,9 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define SB_PAGE			  4096u
 #define SB_PATH_END		  4096u /* paths are built backwards, ending here */
 #define SB_NAME_MAX		  255u
-#define SB_NAME_BUF		  512u	  /* a pseudo file's name, made by bpf_snprintf */
-#define SB_WALK_MAX		  64u	  /* path components */
-#define SB_TS_COMPAT		  0x0002u /* thread_info.status: a 32-bit syscall */
+#define SB_NAME_BUF		  512u		    /* a pseudo file's name, made by bpf_snprintf */
+#define SB_WALK_MAX		  (SB_PATH_END / 2) /* path components: every path that fits */
+#define SB_TS_COMPAT		  0x0002u	    /* thread_info.status: a 32-bit syscall */
 #define SB_SIGKILL		  9
 #define SB_NSIG			  64
 #define SB_SIGNAL_GROUP_EXIT	  0x00000004u
@@ -904,6 +904,10 @@ __noinline int capture_args(__u32 select_mask)
 #define NSFS_MAGIC	    0x6e736673u
 #define DMA_BUF_MAGIC	    0x444d4142u
 
+/* How a path walk ended (c->walk_done; 0: not at all, or out of steps). */
+#define SB_WALK_ROOT	 1u
+#define SB_WALK_TOO_LONG 2u /* longer than the kernel names: /proc's link fails too */
+
 /* One step of a path walk: prepend the current dentry's name, or cross to
  * the mount it is mounted on. */
 static long walk_cb(__u32 i, void *unused)
@@ -919,7 +923,8 @@ static long walk_cb(__u32 i, void *unused)
 	if (d == mnt_root || d == parent) {
 		struct mount *const up = BPF_CORE_READ(m, mnt_parent);
 		if (up == m || d != mnt_root) {
-			c->walk_done = 1; /* the root of everything, or a disconnected tree */
+			/* the root of everything, or a disconnected tree */
+			c->walk_done = SB_WALK_ROOT;
 			return 1;
 		}
 		c->walk_dentry = (__u64)BPF_CORE_READ(m, mnt_mountpoint);
@@ -932,7 +937,7 @@ static long walk_cb(__u32 i, void *unused)
 		len = SB_NAME_MAX;
 	const __u32 pos = c->walk_pos;
 	if (pos < len + 1 || pos > SB_PATH_END) {
-		c->walk_done = 2; /* too long */
+		c->walk_done = SB_WALK_TOO_LONG;
 		return 1;
 	}
 	const __u32 start = pos - len;
@@ -956,6 +961,7 @@ __noinline int name_path(__u64 path_addr)
 		return 0;
 	struct cap_state *const c = &s->c;
 	c->name_as_is = 0;
+	c->walk_done = 0;
 	const struct path *const path = (const struct path *)path_addr;
 	struct dentry *const dentry = BPF_CORE_READ(path, dentry);
 	struct vfsmount *const vfsmnt = BPF_CORE_READ(path, mnt);
@@ -1005,12 +1011,17 @@ __noinline int name_path(__u64 path_addr)
 	c->walk_pos = SB_PATH_END;
 	c->walk_done = 0;
 	bpf_loop(SB_WALK_MAX, walk_cb, NULL, 0);
-	if (c->walk_done != 1)
+	if (c->walk_done != SB_WALK_ROOT)
 		return 0;
 	__u32 pos = c->walk_pos;
 	if (pos >= SB_PATH_END) {
 		pos = SB_PATH_END - 1;
 		s->path[pos] = '/';
+	}
+	/* the kernel's d_path has PATH_MAX bytes for the name and its NUL */
+	if (pos == 0) {
+		c->walk_done = SB_WALK_TOO_LONG;
+		return 0;
 	}
 	__u32 end = SB_PATH_END;
 	/* unlinked: unhashed, and not a root */
@@ -1018,6 +1029,10 @@ __noinline int name_path(__u64 path_addr)
 	if (!BPF_CORE_READ(dentry, d_hash.pprev) && BPF_CORE_READ(dentry, d_parent) != dentry) {
 		__builtin_memcpy(s->path + SB_PATH_END, " (deleted)", 10);
 		end += 10;
+		if (end - pos >= SB_PATH_END) {
+			c->walk_done = SB_WALK_TOO_LONG;
+			return 0;
+		}
 	} else if (SB_PATH_END - pos > 10) {
 		/* the name ends so itself */
 		__u32 same = 1;
@@ -1032,7 +1047,9 @@ __noinline int name_path(__u64 path_addr)
 /* Sends what the struct path at path_addr names as item of the call's
  * result (argument 6), or, when it cannot be named here, asks user space to
  * read the link of descriptor fd (SB_FD_CWD: the working directory) in
- * /proc. Global: verified once. */
+ * /proc. Nothing for a path too long to name: the kernel names it no more
+ * than this does, and a link read later could be another's (a chdir ".."
+ * since). Global: verified once. */
 __noinline int send_result_path(__u64 path_addr, __u32 item, __s64 fd)
 {
 	__u32 len = path_addr ? name_path(path_addr) : 0;
@@ -1040,6 +1057,8 @@ __noinline int send_result_path(__u64 path_addr, __u32 item, __s64 fd)
 	if (!s)
 		return 0;
 	struct cap_state *const c = &s->c;
+	if (!len && path_addr && c->walk_done == SB_WALK_TOO_LONG)
+		return 0;
 	c->arg = SB_ARG_RESULT;
 	c->item = item;
 	c->area_flags = SB_MEMF_STRING | (len && c->name_as_is ? SB_MEMF_NAME_AS_IS : 0);

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -50,6 +51,8 @@ _Static_assert(SB_IOCB_CMD_PWRITE == IOCB_CMD_PWRITE && SB_IOCB_CMD_PREADV == IO
 		   SB_IOCB_CMD_PWRITEV == IOCB_CMD_PWRITEV,
 	       "the aio commands whose data the program reads");
 _Static_assert(sizeof(((struct sb_ev_signal *)0)->siginfo) == 128, "siginfo_t's size");
+_Static_assert(SB_ARG_DEVICE == STRTRC_ARG_DEVICE && SB_ARG_PIDFD == STRTRC_ARG_PIDFD,
+	       "the args of what a descriptor is");
 
 #define REC_BPF_RING_DEFAULT	  (16u << 20)
 #define REC_BPF_WAKEUP_BYTES	  (1u << 20) /* wake the reader when this much is pending */
@@ -505,6 +508,43 @@ static void write_area(struct recorder *rec, uint32_t tid, const struct bpf_area
 	rec_write(rec, &r);
 }
 
+/* A device's type and number, or a pidfd's process (SB_ARG_DEVICE,
+ * SB_ARG_PIDFD), as the ptrace engine records them (fdinfo.c). */
+static void write_fd_kind(struct recorder *rec, uint32_t tid, const struct bpf_area *a, uint64_t ts)
+{
+	uint8_t
+	    data[STRTRC_DEVICE_SIZE > STRTRC_PIDFD_SIZE ? STRTRC_DEVICE_SIZE : STRTRC_PIDFD_SIZE];
+	size_t len;
+	if (a->arg == SB_ARG_DEVICE) {
+		struct sb_device dev;
+		if (a->len != sizeof(dev) || a->gap)
+			return;
+		memcpy(&dev, a->data, sizeof(dev));
+		/* the kernel's 12-bit major and 20-bit minor, as stat gives them */
+		strtrc_device_encode(dev.mode, makedev(dev.rdev >> 20, dev.rdev & 0xfffff), data);
+		len = STRTRC_DEVICE_SIZE;
+	} else {
+		int32_t pid;
+		if (a->len != sizeof(pid) || a->gap)
+			return;
+		memcpy(&pid, a->data, sizeof(pid));
+		strtrc_pidfd_encode(pid, data);
+		len = STRTRC_PIDFD_SIZE;
+	}
+	const struct strtrc_record r = {
+	    .kind = STRTRC_MEMORY,
+	    .tid = tid,
+	    .ts_ns = ts,
+	    .u.memory = {.stop = STRTRC_AT_EXIT,
+			 .arg = a->arg,
+			 .item = a->item,
+			 .addr = a->addr,
+			 .full_len = len,
+			 .data = {data, len}},
+	};
+	rec_write(rec, &r);
+}
+
 /* ip: where the signal found the task, if known (has_ip). */
 static void write_signal(struct recorder *rec, uint32_t tid, int32_t signo, const uint8_t *siginfo,
 			 bool has_ip, uint64_t ip, uint64_t ts)
@@ -699,6 +739,8 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 			continue;
 		if (a->hflags & SB_MEM_RESOLVE)
 			write_resolved(rec, tid, a, ts);
+		else if (a->arg == SB_ARG_DEVICE || a->arg == SB_ARG_PIDFD)
+			write_fd_kind(rec, tid, a, ts);
 		else
 			write_area(rec, tid, a, ts);
 	}

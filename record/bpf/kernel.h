@@ -41,6 +41,8 @@ struct super_block {
 };
 
 struct inode {
+	unsigned short i_mode;
+	unsigned int i_rdev;
 	unsigned long i_ino;
 	struct super_block *i_sb;
 	void *i_private;
@@ -101,8 +103,13 @@ struct hlist_head {
 	struct hlist_node *first;
 };
 
+struct upid {
+	int nr;
+};
+
 struct pid {
 	struct hlist_head tasks[4]; /* PIDTYPE_PID first */
+	struct upid numbers[1];	    /* the id in each namespace, the initial one's first */
 };
 
 struct fdtable {

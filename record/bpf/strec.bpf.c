@@ -903,6 +903,9 @@ __noinline int capture_args(__u32 select_mask)
 #define PID_FS_MAGIC	    0x50494446u
 #define NSFS_MAGIC	    0x6e736673u
 #define DMA_BUF_MAGIC	    0x444d4142u
+#define SB_S_IFMT	    0170000u
+#define SB_S_IFCHR	    0020000u
+#define SB_S_IFBLK	    0060000u
 
 /* How a path walk ended (c->walk_done; 0: not at all, or out of steps). */
 #define SB_WALK_ROOT	 1u
@@ -1044,6 +1047,14 @@ __noinline int name_path(__u64 path_addr)
 	c->walk_pos = pos;
 	return end - pos;
 }
+/* The addr of the records of result item item, descriptor fd: the number
+ * for descriptors other than the result and a pipe's pair (items 3 and up,
+ * STRTRC_RESULT_REMOTE_FD_ITEM), else 0. */
+static __always_inline __u64 result_addr(__u32 item, __s64 fd)
+{
+	return fd >= 0 && item >= 3 ? (__u64)fd : 0;
+}
+
 /* Sends what the struct path at path_addr names as item of the call's
  * result (argument 6), or, when it cannot be named here, asks user space to
  * read the link of descriptor fd (SB_FD_CWD: the working directory) in
@@ -1070,7 +1081,7 @@ __noinline int send_result_path(__u64 path_addr, __u32 item, __s64 fd)
 	}
 	if (len > SB_PATH_END + 16)
 		len = SB_PATH_END + 16;
-	c->area_addr = fd >= 0 && item >= 3 ? (__u64)fd : 0;
+	c->area_addr = result_addr(item, fd);
 	c->area_len = len;
 	bpf_probe_read_kernel(s->out + OUT_DATA, len, s->path + (c->walk_pos & (SB_PATH_END - 1)));
 	send_piece(s, 0, len, SB_MEM_LAST);
@@ -1089,10 +1100,64 @@ static __always_inline struct file *file_of(struct task_struct *task, __s64 fd)
 	return f;
 }
 
+/* The process a pidfd refers to: pidfs keeps it with the inode, older
+ * kernels' anonymous "[pidfd]" files with the file. NULL: not a pidfd. */
+static __always_inline const struct pid *pid_of_pidfd(struct file *f)
+{
+	const __u32 magic = (__u32)BPF_CORE_READ(f, f_path.dentry, d_sb, s_magic);
+	if (magic == PID_FS_MAGIC)
+		return BPF_CORE_READ(f, f_inode, i_private);
+	if (magic != ANON_INODE_FS_MAGIC)
+		return NULL;
+	__u64 name = 0; /* "[pidfd]" and its NUL, little-endian */
+	if (bpf_probe_read_kernel(&name, sizeof(name),
+				  BPF_CORE_READ(f, f_path.dentry, d_name.name)) ||
+	    name != 0x005d64666469705bull)
+		return NULL;
+	return BPF_CORE_READ(f, private_data);
+}
+
+/* What strace -yy adds to the path of the new descriptor fd (item): a
+ * device's type and number, the process a pidfd refers to. Global:
+ * verified once. */
+__noinline int send_fd_kind(__u64 file_addr, __u32 item, __s64 fd)
+{
+	struct scratch *const s = scratch_get();
+	if (!s || !file_addr)
+		return 0;
+	struct cap_state *const c = &s->c;
+	struct file *const f = (struct file *)file_addr;
+	const __u32 mode = BPF_CORE_READ(f, f_inode, i_mode) & SB_S_IFMT;
+	__u32 len = 0;
+	if (mode == SB_S_IFCHR || mode == SB_S_IFBLK) {
+		const struct sb_device dev = {mode, BPF_CORE_READ(f, f_inode, i_rdev)};
+		__builtin_memcpy(s->out + OUT_DATA, &dev, sizeof(dev));
+		c->arg = SB_ARG_DEVICE;
+		len = sizeof(dev);
+	} else {
+		const struct pid *const pid = pid_of_pidfd(f);
+		if (!pid)
+			return 0;
+		/* /proc/PID/fdinfo's "Pid:": -1 once the process is gone */
+		const __s32 nr =
+		    BPF_CORE_READ(pid, tasks[0].first) ? BPF_CORE_READ(pid, numbers[0].nr) : -1;
+		__builtin_memcpy(s->out + OUT_DATA, &nr, sizeof(nr));
+		c->arg = SB_ARG_PIDFD;
+		len = sizeof(nr);
+	}
+	c->item = item;
+	c->area_flags = 0;
+	c->area_addr = result_addr(item, fd);
+	c->area_len = len;
+	send_piece(s, 0, len, SB_MEM_LAST);
+	return 0;
+}
+
 static __always_inline void send_fd_path(struct task_struct *task, __s64 fd, __u32 item)
 {
 	struct file *const f = file_of(task, fd);
 	send_result_path(f ? (__u64)__builtin_preserve_access_index(&f->f_path) : 0, item, fd);
+	send_fd_kind((__u64)f, item, fd);
 }
 
 /* ---- descriptors a call names besides its result ---- */
@@ -1176,14 +1241,7 @@ static long mmsg_fds_cb(__u32 k, void *unused)
 __noinline int send_remote_fd(__s64 pidfd, __s64 fd)
 {
 	struct file *const pf = file_of(bpf_get_current_task_btf(), pidfd);
-	const __u32 magic = pf ? (__u32)BPF_CORE_READ(pf, f_path.dentry, d_sb, s_magic) : 0;
-	/* the process: pidfs keeps it with the inode, older kernels' anonymous
-	 * pidfds with the file */
-	const struct pid *pid = NULL;
-	if (magic == PID_FS_MAGIC)
-		pid = BPF_CORE_READ(pf, f_inode, i_private);
-	else if (magic == ANON_INODE_FS_MAGIC)
-		pid = BPF_CORE_READ(pf, private_data);
+	const struct pid *const pid = pf ? pid_of_pidfd(pf) : NULL;
 	if (!pid)
 		return 0; /* not a pidfd */
 	struct hlist_node *const first = BPF_CORE_READ(pid, tasks[0].first);
@@ -1193,9 +1251,11 @@ __noinline int send_remote_fd(__s64 pidfd, __s64 fd)
 	    (struct task_struct *)((__u64)first -
 				   bpf_core_field_offset(struct task_struct, pid_links));
 	struct file *const f = file_of(owner, fd);
-	if (f)
+	if (f) {
 		send_result_path((__u64)__builtin_preserve_access_index(&f->f_path),
 				 SB_RESULT_REMOTE_FD_ITEM, fd);
+		send_fd_kind((__u64)f, SB_RESULT_REMOTE_FD_ITEM, fd);
+	}
 	return 0;
 }
 

@@ -181,6 +181,15 @@ enum sb_mem_flag {
 /* The arg of result records (format/strtrc.h's STRTRC_ARG_RESULT). */
 #define SB_ARG_RESULT 6
 #define SB_FD_CWD     (-100) /* AT_FDCWD: the working directory */
+/* What a new descriptor is besides its path, for strace -yy: areas of the
+ * exit with the item of the descriptor's path and its number in addr,
+ * which user space writes as format/strtrc.h's records of the same arg. */
+#define SB_ARG_DEVICE 8 /* STRTRC_ARG_DEVICE: a struct sb_device */
+#define SB_ARG_PIDFD  9 /* STRTRC_ARG_PIDFD: the process's __s32 id, -1 when it is gone */
+struct sb_device {
+	__u32 mode; /* the inode's type bits: S_IFCHR or S_IFBLK */
+	__u32 rdev; /* the kernel's encoding: major << 20 | minor */
+};
 
 /* A piece [offset, offset + len) of the area (stop, arg, item). */
 struct sb_ev_mem {

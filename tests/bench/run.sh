@@ -26,14 +26,14 @@ if command -v perf >/dev/null && perf trace record -o "$work/probe.data" true >/
 	have_perf=1
 fi
 
-# A parallel build of the project's own sources (24 C files), from scratch
-# each run.
+# A parallel build of the project's own sources, from scratch each run
+# (the tables they include are generated in the build tree).
 top=$(cd "$here/../.." && pwd)
 mkdir -p "$work/mk"
 cat >"$work/mk/Makefile" <<'MAKEFILE'
 SRC := $(wildcard $(TOP)/common/*.c $(TOP)/format/*.c $(TOP)/replay/*.c)
 OBJ := $(patsubst $(TOP)/%.c,%.o,$(SRC))
-CFLAGS := -O1 -std=gnu11 -D_GNU_SOURCE -DSTREC_VERSION='"bench"' -I$(TOP)/common -I$(TOP)/format -I$(TOP)/replay
+CFLAGS := -O1 -std=gnu11 -D_GNU_SOURCE -DSTREC_VERSION='"bench"' -I$(TOP)/common -I$(TOP)/format -I$(TOP)/replay -I$(GEN) -I$(XLAT)
 vpath %.c $(TOP)
 all: $(OBJ)
 %.o: %.c
@@ -50,7 +50,7 @@ workloads=(
 	"loop 500k files, 2 threads|$bin/tp_loop 62500 files 2"
 	"loop 4 threads|$bin/tp_loop 125000 getppid 4"
 	"fork/exec shell loop|sh -c 'for i in \$(seq 200); do /bin/true; done'"
-	"make -j2 (24 files)|sh -c 'make -s -C mk TOP=$top clean && make -s -j2 -C mk TOP=$top'"
+	"make -j2 ($(cd "$top" && ls common/*.c format/*.c replay/*.c | wc -l) files)|sh -c 'make -s -C mk TOP=$top clean && make -s -j2 -C mk TOP=$top GEN=$build/generated XLAT=$build/replay/xlat'"
 	"find /usr|find /usr -maxdepth 4"
 	"python3 start-up|python3 -c pass"
 )
@@ -79,7 +79,12 @@ measure() {
 	strec-bpf) prefix="$bin/strec -q --backend=bpf -o $out --" ;;
 	strec-bpf-execve) prefix="$bin/strec -q --backend=bpf -o $out --to_trace execve --" ;;
 	esac
-	/usr/bin/time -f "%e %U %S %M" -o "$work/time" bash -c "cd $work && $prefix $cmd" >/dev/null 2>&1
+	if ! /usr/bin/time -f "%e %U %S %M" -o "$work/time" bash -c "cd $work && $prefix $cmd" \
+		>/dev/null 2>"$work/err"; then
+		echo "bench: '$cmd' failed under $tracer:" >&2
+		head -n 5 "$work/err" >&2
+		exit 1
+	fi
 	read -r wall user sys rss <"$work/time"
 	local size=0 lost=-
 	[ -f "$out" ] && size=$(stat -c %s "$out")

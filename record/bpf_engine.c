@@ -51,8 +51,10 @@ _Static_assert(SB_IOCB_CMD_PWRITE == IOCB_CMD_PWRITE && SB_IOCB_CMD_PREADV == IO
 		   SB_IOCB_CMD_PWRITEV == IOCB_CMD_PWRITEV,
 	       "the aio commands whose data the program reads");
 _Static_assert(sizeof(((struct sb_ev_signal *)0)->siginfo) == 128, "siginfo_t's size");
-_Static_assert(SB_ARG_DEVICE == STRTRC_ARG_DEVICE && SB_ARG_PIDFD == STRTRC_ARG_PIDFD,
+_Static_assert(SB_ARG_DEVICE == STRTRC_ARG_DEVICE && SB_ARG_PIDFD == STRTRC_ARG_PIDFD &&
+		   SB_ARG_SOCKET == STRTRC_ARG_SOCKET,
 	       "the args of what a descriptor is");
+_Static_assert(SB_SOCKADDR_MAX == sizeof(struct sockaddr_storage), "a socket address's room");
 
 #define REC_BPF_RING_DEFAULT	  (16u << 20)
 #define REC_BPF_WAKEUP_BYTES	  (1u << 20) /* wake the reader when this much is pending */
@@ -508,14 +510,32 @@ static void write_area(struct recorder *rec, uint32_t tid, const struct bpf_area
 	rec_write(rec, &r);
 }
 
-/* A device's type and number, or a pidfd's process (SB_ARG_DEVICE,
- * SB_ARG_PIDFD), as the ptrace engine records them (fdinfo.c). */
+/* A device's type and number, a pidfd's process or a socket's endpoints
+ * (SB_ARG_DEVICE, SB_ARG_PIDFD, SB_ARG_SOCKET), as the ptrace engine
+ * records them (fdinfo.c). */
 static void write_fd_kind(struct recorder *rec, uint32_t tid, const struct bpf_area *a, uint64_t ts)
 {
-	uint8_t
-	    data[STRTRC_DEVICE_SIZE > STRTRC_PIDFD_SIZE ? STRTRC_DEVICE_SIZE : STRTRC_PIDFD_SIZE];
+	uint8_t data[sizeof(struct sb_socket) + 32];
 	size_t len;
-	if (a->arg == SB_ARG_DEVICE) {
+	if (a->arg == SB_ARG_SOCKET) {
+		struct sb_socket so;
+		if (a->len != sizeof(so) || a->gap)
+			return;
+		memcpy(&so, a->data, sizeof(so));
+		const struct strtrc_socket s = {
+		    .family = so.family,
+		    .type = so.type,
+		    .protocol = so.protocol,
+		    .inode = so.inode,
+		    .peer_inode = so.peer_inode,
+		    .local = {so.local, so.local_len <= sizeof(so.local) ? so.local_len : 0},
+		    .peer = {so.peer, so.peer_len <= sizeof(so.peer) ? so.peer_len : 0},
+		    .proto = {(const uint8_t *)so.proto,
+			      so.proto_len < sizeof(so.proto) ? so.proto_len : 0},
+		};
+		if (!(len = strtrc_socket_encode(&s, data, sizeof(data))))
+			return;
+	} else if (a->arg == SB_ARG_DEVICE) {
 		struct sb_device dev;
 		if (a->len != sizeof(dev) || a->gap)
 			return;
@@ -739,7 +759,8 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 			continue;
 		if (a->hflags & SB_MEM_RESOLVE)
 			write_resolved(rec, tid, a, ts);
-		else if (a->arg == SB_ARG_DEVICE || a->arg == SB_ARG_PIDFD)
+		else if (a->arg == SB_ARG_DEVICE || a->arg == SB_ARG_PIDFD ||
+			 a->arg == SB_ARG_SOCKET)
 			write_fd_kind(rec, tid, a, ts);
 		else
 			write_area(rec, tid, a, ts);

@@ -184,6 +184,14 @@ int rec_bpf_plan_build(struct rec_bpf_plan *plan, const struct strec_filter *fil
 			p->flags |= SB_PLAN_OTHER_FDS;
 		if (desc->classes & SC_CLASS_SIZE_ON_E2BIG)
 			p->flags |= SB_PLAN_SIZE_ON_E2BIG;
+		if (desc->classes & SC_CLASS_SOCKET_ENDS) {
+			/* capture.c's record_sockets: the same choice */
+			p->flags |= SB_PLAN_SOCKET_ENDS;
+			if (desc->nargs > 0 && desc->args[0].type == SC_T_DATA_SINK)
+				p->flags |= SB_PLAN_SEND;
+			if (desc->nargs > 4 && desc->args[4].kind == SC_ARG_SOCKADDR)
+				p->flags |= SB_PLAN_SEND_ADDR4;
+		}
 		p->nargs = desc->nargs < SB_MAX_ARGS ? desc->nargs : SB_MAX_ARGS;
 		unsigned strvecs = 0;
 		for (unsigned i = 0; i < p->nargs; i++) {

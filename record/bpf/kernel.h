@@ -158,6 +158,66 @@ struct task_struct {
 	struct hlist_node pid_links[4];
 };
 
+/* Sockets (strace -yy): what getsockname, getpeername, SO_TYPE,
+ * SO_PROTOCOL and the protocol's name would say. */
+struct sb_in6 {
+	u8 bytes[16];
+};
+
+struct proto {
+	char name[32];
+};
+
+struct sock_common {
+	u32 skc_daddr, skc_rcv_saddr; /* big-endian */
+	u16 skc_dport;		      /* big-endian */
+	u16 skc_num;		      /* the bound port: 0 once the kernel let it go */
+	unsigned short skc_family;
+	struct sb_in6 skc_v6_daddr, skc_v6_rcv_saddr;
+	struct proto *skc_prot;
+};
+
+struct socket;
+struct sock {
+	struct sock_common __sk_common;
+	u16 sk_type;
+	u16 sk_protocol;
+	struct socket *sk_socket;
+};
+
+struct socket {
+	struct sock *sk;
+	struct file *file;
+};
+
+struct inet_sock {
+	struct sock sk;
+	u16 inet_sport; /* big-endian: what getsockname says */
+};
+
+struct sb_sockaddr_un {
+	unsigned short sun_family;
+	char sun_path[108];
+};
+
+struct unix_address {
+	int len;
+	struct sb_sockaddr_un name[1]; /* len bytes of it */
+};
+
+struct unix_sock {
+	struct sock sk;
+	struct unix_address *addr;
+	struct sock *peer;
+};
+
+struct netlink_sock {
+	struct sock sk;
+	u32 portid;
+	u32 ngroups;
+	unsigned long *groups;
+};
+
 struct linux_binprm {
 	struct file *file;
 	const char *filename;

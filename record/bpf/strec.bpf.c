@@ -1259,6 +1259,171 @@ __noinline int send_remote_fd(__s64 pidfd, __s64 fd)
 	return 0;
 }
 
+/* ---- sockets' endpoints (strace -yy) ---- */
+
+#define SB_AF_UNIX	   1
+#define SB_AF_INET	   2
+#define SB_AF_INET6	   10
+#define SB_AF_NETLINK	   16
+#define SB_IPPROTO_TCP	   6
+#define SB_IPPROTO_UDP	   17
+#define SB_IPPROTO_UDPLITE 136
+#define SB_SOCK_STREAM	   1
+#define SB_SOCK_SEQPACKET  5
+
+/* A unix socket's name as getsockname gives it (the family alone when it
+ * is unbound), at out; its length. */
+static __always_inline __u16 unix_name(__u8 *out, struct sock *sk)
+{
+	const struct unix_address *const addr = BPF_CORE_READ((struct unix_sock *)sk, addr);
+	__u32 len = addr ? (__u32)BPF_CORE_READ(addr, len) : 0;
+	if (!len) {
+		*(__u16 *)out = SB_AF_UNIX;
+		return 2;
+	}
+	if (len > sizeof(struct sb_sockaddr_un))
+		len = sizeof(struct sb_sockaddr_un);
+	bpf_probe_read_kernel(
+	    out, len, (const __u8 *)addr + bpf_core_field_offset(struct unix_address, name));
+	return (__u16)len;
+}
+
+/* An inet socket's endpoint (local: its bound address and port), as
+ * sock_diag lists it, at out; its length. */
+static __always_inline __u16 inet_endpoint(__u8 *out, struct sock *sk, __u16 family, bool local)
+{
+	const __u16 port = local ? BPF_CORE_READ((struct inet_sock *)sk, inet_sport)
+				 : BPF_CORE_READ(sk, __sk_common.skc_dport);
+	if (family == SB_AF_INET) {
+		const __u32 a = local ? BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr)
+				      : BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		if (!local && !port && !a)
+			return 0; /* no peer */
+		*(__u16 *)out = SB_AF_INET;
+		*(__u16 *)(out + 2) = port;
+		*(__u32 *)(out + 4) = a;
+		return 16; /* sizeof(struct sockaddr_in) */
+	}
+	__u8 a[16];
+	if (local)
+		bpf_probe_read_kernel(
+		    a, sizeof(a),
+		    __builtin_preserve_access_index(&sk->__sk_common.skc_v6_rcv_saddr));
+	else
+		bpf_probe_read_kernel(
+		    a, sizeof(a), __builtin_preserve_access_index(&sk->__sk_common.skc_v6_daddr));
+	__u64 any = 0;
+	for (int k = 0; k < 16; k++)
+		any |= a[k];
+	if (!local && !port && !any)
+		return 0;
+	*(__u16 *)out = SB_AF_INET6;
+	*(__u16 *)(out + 2) = port;
+	__builtin_memcpy(out + 8, a, 16); /* after flowinfo; scope_id stays 0 */
+	return 28;			  /* sizeof(struct sockaddr_in6) */
+}
+
+/* What socket fd of the caller is right after the call (item item, its
+ * number in addr), as the ptrace engine asks the kernel (fdinfo.c's
+ * rec_socket_query); nothing for what is not a socket. send_only: only a
+ * netlink socket (an unaddressed send binds no other). Global: verified
+ * once. */
+__noinline int send_socket(__s64 fd, __u32 item, bool send_only)
+{
+	struct scratch *const s = scratch_get();
+	if (!s)
+		return 0;
+	struct cap_state *const c = &s->c;
+	struct file *const f = file_of(bpf_get_current_task_btf(), fd);
+	if (!f || (__u32)BPF_CORE_READ(f, f_path.dentry, d_sb, s_magic) != SOCKFS_MAGIC)
+		return 0;
+	struct socket *const sock = BPF_CORE_READ(f, private_data);
+	struct sock *const sk = sock ? BPF_CORE_READ(sock, sk) : NULL;
+	if (!sk)
+		return 0;
+	struct sb_socket *const so = (void *)(s->out + OUT_DATA);
+	__builtin_memset(so, 0, sizeof(*so));
+	const __u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if (send_only && family != SB_AF_NETLINK)
+		return 0;
+	so->family = family;
+	so->type = BPF_CORE_READ(sk, sk_type);
+	so->protocol = BPF_CORE_READ(sk, sk_protocol);
+	so->inode = BPF_CORE_READ(f, f_inode, i_ino);
+	const struct proto *const prot = BPF_CORE_READ(sk, __sk_common.skc_prot);
+	if (prot) {
+		const long n = bpf_probe_read_kernel_str(so->proto, sizeof(so->proto), prot->name);
+		so->proto_len = n > 1 ? (__u16)(n - 1) : 0;
+	}
+	if (family == SB_AF_UNIX) {
+		so->local_len = unix_name(so->local, sk);
+		struct sock *const peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
+		if (peer) {
+			so->peer_len = unix_name(so->peer, peer);
+			/* a connecting socket's peer has no inode until accepted */
+			struct socket *const ps = BPF_CORE_READ(peer, sk_socket);
+			so->peer_inode = ps ? BPF_CORE_READ(ps, file, f_inode, i_ino) : 0;
+		}
+	} else if (family == SB_AF_NETLINK) {
+		/* struct sockaddr_nl: family, pad, port id, the first groups */
+		const struct netlink_sock *const nlk = (const struct netlink_sock *)sk;
+		*(__u16 *)so->local = SB_AF_NETLINK;
+		*(__u32 *)(so->local + 4) = BPF_CORE_READ(nlk, portid);
+		unsigned long *const groups = BPF_CORE_READ(nlk, groups);
+		__u32 first = 0;
+		if (groups && BPF_CORE_READ(nlk, ngroups))
+			bpf_probe_read_kernel(&first, sizeof(first), groups);
+		*(__u32 *)(so->local + 8) = first;
+		so->local_len = 12;
+	} else if ((family == SB_AF_INET || family == SB_AF_INET6) &&
+		   (so->protocol == SB_IPPROTO_TCP || so->protocol == SB_IPPROTO_UDP ||
+		    so->protocol == SB_IPPROTO_UDPLITE) &&
+		   BPF_CORE_READ((struct inet_sock *)sk, inet_sport) &&
+		   BPF_CORE_READ(sk, __sk_common.skc_num)) {
+		/* listed by sock_diag: bound to a port the kernel holds (a
+		 * failed connect keeps the port number but not the port) */
+		so->local_len = inet_endpoint(so->local, sk, family, true);
+		so->peer_len = inet_endpoint(so->peer, sk, family, false);
+	}
+	c->arg = SB_ARG_SOCKET;
+	c->item = item;
+	c->area_flags = 0;
+	c->area_addr = (__u64)fd;
+	c->area_len = sizeof(*so);
+	send_piece(s, 0, sizeof(*so), SB_MEM_LAST);
+	return 0;
+}
+
+/* The sockets a SOCKET_ENDS call may have given endpoints, as capture.c's
+ * record_sockets chooses them: the one it returned, socketpair's two, or
+ * the one it was given (failed or not: a connect in progress has them). */
+static __always_inline void capture_sockets(struct scratch *s)
+{
+	struct cap_state *const c = &s->c;
+	const __u32 flags = c->p.flags;
+	if (flags & SB_PLAN_RET_FD) {
+		if (c->ret >= 0)
+			send_socket(c->ret, 0, false);
+		return;
+	}
+	if (flags & SB_PLAN_OUT_FDS) {
+		__s32 fds[2] = {};
+		if (c->ret < 0 ||
+		    bpf_probe_read_user(fds, sizeof(fds), (const void *)arg_value(c, 3)))
+			return;
+		send_socket(fds[0], 0, false);
+		send_socket(fds[1], 1, false);
+		return;
+	}
+	const bool addressed = (flags & SB_PLAN_SEND_ADDR4) && arg_value(c, 4);
+	if ((flags & SB_PLAN_SEND) && !addressed) {
+		if (c->ret >= 0)
+			send_socket((__s32)arg_value(c, 0), 0, true);
+		return;
+	}
+	send_socket((__s32)arg_value(c, 0), 0, false);
+}
+
 /* What calls that name descriptors besides their result (table class
  * OTHER_FDS) name, in the ptrace engine's order (capture.c): pidfd_getfd's
  * remote descriptor, then those SCM_RIGHTS handed over (recvmsg,
@@ -1315,6 +1480,8 @@ static __always_inline void capture_results(struct scratch *s, struct task_struc
 	c->stop = 1;
 	if (flags & SB_PLAN_OTHER_FDS)
 		capture_other_fds(s, task);
+	if (flags & SB_PLAN_SOCKET_ENDS)
+		capture_sockets(s);
 	if (c->ret < 0)
 		return;
 	if (flags & SB_PLAN_RET_FD) {

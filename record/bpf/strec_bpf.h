@@ -44,6 +44,14 @@ enum sb_plan_flag {
 	SB_PLAN_EXIT_CAPTURES = 1u << 8,
 	/* outputs recorded after E2BIG too (SC_CLASS_SIZE_ON_E2BIG) */
 	SB_PLAN_SIZE_ON_E2BIG = 1u << 9,
+	/* the sockets it may give endpoints (SC_CLASS_SOCKET_ENDS): its result,
+	 * its INT_PAIR's, or its descriptor argument 0 */
+	SB_PLAN_SOCKET_ENDS = 1u << 10,
+	/* a send of those (argument 0 a data sink), with its address in
+	 * argument 4 (sendto) or none (an unaddressed send binds only a
+	 * netlink socket) */
+	SB_PLAN_SEND = 1u << 11,
+	SB_PLAN_SEND_ADDR4 = 1u << 12,
 };
 
 /* Per-argument capture flags (struct sb_arg_plan.flags): what the BPF side
@@ -186,6 +194,18 @@ enum sb_mem_flag {
  * which user space writes as format/strtrc.h's records of the same arg. */
 #define SB_ARG_DEVICE 8 /* STRTRC_ARG_DEVICE: a struct sb_device */
 #define SB_ARG_PIDFD  9 /* STRTRC_ARG_PIDFD: the process's __s32 id, -1 when it is gone */
+/* What a socket was right after a call that may give it endpoints (item 0:
+ * the socket the call was given or made, 1: socketpair's second; addr the
+ * descriptor): STRTRC_ARG_SOCKET, whose layout user space makes from this. */
+#define SB_ARG_SOCKET	7
+#define SB_SOCKADDR_MAX 128 /* sizeof(struct sockaddr_storage) */
+struct sb_socket {
+	__u16 family, local_len, peer_len, proto_len; /* 0 lengths: none */
+	__u32 type, protocol;
+	__u64 inode, peer_inode; /* peer_inode: a unix socket's peer's, 0 for none */
+	__u8 local[SB_SOCKADDR_MAX], peer[SB_SOCKADDR_MAX];
+	char proto[32]; /* the protocol's name, as system.sockprotoname */
+};
 struct sb_device {
 	__u32 mode; /* the inode's type bits: S_IFCHR or S_IFBLK */
 	__u32 rdev; /* the kernel's encoding: major << 20 | minor */

@@ -55,6 +55,7 @@ static void test_follows_the_table(const struct rec_bpf_plan *p)
 		CHECK(!!(d->classes & SC_CLASS_OUT_FDS) == !!(s->flags & SB_PLAN_OUT_FDS));
 		CHECK(!!(d->classes & SC_CLASS_SETS_CWD) == !!(s->flags & SB_PLAN_SETS_CWD));
 		CHECK(!!(d->classes & SC_CLASS_OTHER_FDS) == !!(s->flags & SB_PLAN_OTHER_FDS));
+		CHECK(!!(d->classes & SC_CLASS_SOCKET_ENDS) == !!(s->flags & SB_PLAN_SOCKET_ENDS));
 	}
 	CHECK(known > 300);
 	/* the conditional rules, in the table's order, found from their call */
@@ -77,6 +78,14 @@ static void test_limits(const struct rec_bpf_plan *p)
 	CHECK(read->args[1].kind == SC_ARG_BUF && read->args[1].dir == SC_DIR_OUT);
 	CHECK(read->args[1].len == SC_LEN_RET && read->args[1].cap == 300);
 	CHECK(plan_of(p, "openat")->args[1].cap == REC_MAX_PATH);
+	/* which socket a call may give endpoints: connect's argument, an
+	 * addressed sendto's, an unaddressed send's if it is netlink */
+	CHECK((plan_of(p, "connect")->flags & (SB_PLAN_SOCKET_ENDS | SB_PLAN_SEND)) ==
+	      SB_PLAN_SOCKET_ENDS);
+	CHECK((plan_of(p, "sendto")->flags & (SB_PLAN_SEND | SB_PLAN_SEND_ADDR4)) ==
+	      (SB_PLAN_SEND | SB_PLAN_SEND_ADDR4));
+	CHECK(!(plan_of(p, "accept4")->flags & SB_PLAN_SEND) &&
+	      (plan_of(p, "accept4")->flags & SB_PLAN_RET_FD));
 	CHECK(plan_of(p, "getdents64")->args[1].cap == REC_MAX_DIRENTS);
 	const struct sb_syscall_plan *const execve = plan_of(p, "execve");
 	CHECK(execve->args[1].cap == REC_MAX_STRING && !(execve->args[1].flags & SB_ARG_ENV));

@@ -31,13 +31,15 @@
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
-#define SB_CHUNK		  16384u /* data bytes per memory event */
-#define SB_PAGE			  4096u
-#define SB_PATH_END		  4096u /* paths are built backwards, ending here */
-#define SB_NAME_MAX		  255u
-#define SB_NAME_BUF		  512u		    /* a pseudo file's name, made by bpf_snprintf */
-#define SB_WALK_MAX		  (SB_PATH_END / 2) /* path components: every path that fits */
-#define SB_TS_COMPAT		  0x0002u	    /* thread_info.status: a 32-bit syscall */
+#define SB_CHUNK    16384u /* data bytes per memory event */
+#define SB_PAGE	    4096u
+#define SB_PATH_END 4096u /* paths are built backwards, ending here */
+#define SB_NAME_MAX 255u
+#define SB_NAME_BUF 512u /* a pseudo file's name, made by bpf_snprintf */
+/* walk steps: a component each (every path that fits: "/a" is the
+ * shortest), a mount crossing each, one more to see a path too long */
+#define SB_WALK_MAX		  (SB_PATH_END / 2 + 1 + 64)
+#define SB_TS_COMPAT		  0x0002u /* thread_info.status: a 32-bit syscall */
 #define SB_SIGKILL		  9
 #define SB_NSIG			  64
 #define SB_SIGNAL_GROUP_EXIT	  0x00000004u
@@ -1047,12 +1049,16 @@ __noinline int name_path(__u64 path_addr)
 	c->walk_pos = pos;
 	return end - pos;
 }
+
+#define SB_RESULT_REMOTE_FD_ITEM 3u /* format/strtrc.h's STRTRC_RESULT_REMOTE_FD_ITEM */
+#define SB_RESULT_FD_ITEM	 4u /* STRTRC_RESULT_FD_ITEM */
+
 /* The addr of the records of result item item, descriptor fd: the number
  * for descriptors other than the result and a pipe's pair (items 3 and up,
  * STRTRC_RESULT_REMOTE_FD_ITEM), else 0. */
 static __always_inline __u64 result_addr(__u32 item, __s64 fd)
 {
-	return fd >= 0 && item >= 3 ? (__u64)fd : 0;
+	return fd >= 0 && item >= SB_RESULT_REMOTE_FD_ITEM ? (__u64)fd : 0;
 }
 
 /* Sends what the struct path at path_addr names as item of the call's
@@ -1070,6 +1076,8 @@ __noinline int send_result_path(__u64 path_addr, __u32 item, __s64 fd)
 	struct cap_state *const c = &s->c;
 	if (!len && path_addr && c->walk_done == SB_WALK_TOO_LONG)
 		return 0;
+	if (!len && item == SB_RESULT_REMOTE_FD_ITEM)
+		return 0; /* user space would read the caller's /proc, not the owner's */
 	c->arg = SB_ARG_RESULT;
 	c->item = item;
 	c->area_flags = SB_MEMF_STRING | (len && c->name_as_is ? SB_MEMF_NAME_AS_IS : 0);
@@ -1162,10 +1170,8 @@ static __always_inline void send_fd_path(struct task_struct *task, __s64 fd, __u
 
 /* ---- descriptors a call names besides its result ---- */
 
-#define SB_RESULT_REMOTE_FD_ITEM 3u /* format/strtrc.h's STRTRC_RESULT_REMOTE_FD_ITEM */
-#define SB_RESULT_FD_ITEM	 4u /* STRTRC_RESULT_FD_ITEM */
-#define SB_MAX_PASSED_FDS	 256u
-#define SB_CMSG_HEADER		 16u /* struct cmsghdr */
+#define SB_MAX_PASSED_FDS 256u
+#define SB_CMSG_HEADER	  16u /* struct cmsghdr */
 
 /* One step through the control messages in s->control: the next
  * descriptor of an SCM_RIGHTS message, or on to the next message. */
@@ -1269,6 +1275,7 @@ __noinline int send_remote_fd(__s64 pidfd, __s64 fd)
 #define SB_IPPROTO_UDP	   17
 #define SB_IPPROTO_UDPLITE 136
 #define SB_SOCK_STREAM	   1
+#define SB_SOCK_DGRAM	   2
 #define SB_SOCK_SEQPACKET  5
 
 /* A unix socket's name as getsockname gives it (the family alone when it
@@ -1305,6 +1312,8 @@ static __always_inline __u16 inet_endpoint(__u8 *out, struct sock *sk, __u16 fam
 		return 16; /* sizeof(struct sockaddr_in) */
 	}
 	__u8 a[16];
+	if (!bpf_core_field_exists(sk->__sk_common.skc_v6_rcv_saddr))
+		return 0; /* a kernel without IPv6 */
 	if (local)
 		bpf_probe_read_kernel(
 		    a, sizeof(a),
@@ -1376,8 +1385,9 @@ __noinline int send_socket(__s64 fd, __u32 item, bool send_only)
 		*(__u32 *)(so->local + 8) = first;
 		so->local_len = 12;
 	} else if ((family == SB_AF_INET || family == SB_AF_INET6) &&
-		   (so->protocol == SB_IPPROTO_TCP || so->protocol == SB_IPPROTO_UDP ||
-		    so->protocol == SB_IPPROTO_UDPLITE) &&
+		   ((so->protocol == SB_IPPROTO_TCP && so->type == SB_SOCK_STREAM) ||
+		    ((so->protocol == SB_IPPROTO_UDP || so->protocol == SB_IPPROTO_UDPLITE) &&
+		     so->type == SB_SOCK_DGRAM)) &&
 		   BPF_CORE_READ((struct inet_sock *)sk, inet_sport) &&
 		   BPF_CORE_READ(sk, __sk_common.skc_num)) {
 		/* listed by sock_diag: bound to a port the kernel holds (a

@@ -588,6 +588,23 @@ static socklen_t unix_addr(struct sockaddr_un *const a, const char *const path, 
 	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + 1);
 }
 
+/* Raw inet sockets given TCP's and UDP's protocol numbers: sock_diag lists
+ * them under neither, so strace -yy names them RAW:[inode], bound and
+ * connected or not. Skipped without CAP_NET_RAW. */
+static void raw_inet(void)
+{
+	static const int protocols[] = {IPPROTO_TCP, IPPROTO_UDP};
+	for (size_t k = 0; k < sizeof(protocols) / sizeof(protocols[0]); k++) {
+		const long fd = syscall(SYS_socket, AF_INET, SOCK_RAW | SOCK_CLOEXEC, protocols[k]);
+		if (fd < 0)
+			continue;
+		const struct sockaddr_in a = in4(0);
+		check("bind raw", syscall(SYS_bind, fd, &a, sizeof(a)), 0);
+		check("connect raw", syscall(SYS_connect, fd, &a, sizeof(a)), 0);
+		check("close raw", syscall(SYS_close, fd), 0);
+	}
+}
+
 static void unix_sockets(void)
 {
 	char buf[64];
@@ -854,6 +871,7 @@ int main(const int argc, char **const argv)
 	tcp4();
 	udp4();
 	udp6();
+	raw_inet();
 	unix_sockets();
 	netlink_packet();
 	other_families();

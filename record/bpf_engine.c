@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <linux/aio_abi.h>
 #include <linux/capability.h>
@@ -61,6 +62,8 @@ _Static_assert(SB_SOCKADDR_MAX == sizeof(struct sockaddr_storage), "a socket add
 #define REC_BPF_POLL_MS		  10	     /* and at least this often */
 #define REC_BPF_SIZE_CHECK_EVENTS 256	     /* --max-size: events between two checks */
 #define REC_BPF_LOG_SIZE	  (256u << 10)
+/* include/linux/proc_ns.h: the first pid namespace's inode, always */
+#define REC_INIT_PID_NS_INO 0xEFFFFFFCu
 
 /* A captured area being put together from its pieces. */
 struct bpf_area {
@@ -294,6 +297,15 @@ int rec_bpf_open(struct recorder *rec, char *msg, size_t msg_size)
 	if (access("/sys/kernel/btf/vmlinux", R_OK) < 0) {
 		snprintf(msg, msg_size, "the kernel has no BTF (/sys/kernel/btf/vmlinux: %s)",
 			 strerror(errno));
+		return -ENOTSUP;
+	}
+	/* tracepoints see the kernel's global pids: right only where strec's
+	 * own are those (its -p PIDs, what strep shows) */
+	struct stat pidns;
+	if (stat("/proc/self/ns/pid", &pidns) == 0 && pidns.st_ino != REC_INIT_PID_NS_INO) {
+		snprintf(msg, msg_size,
+			 "strec runs in a pid namespace of its own, and the bpf engine "
+			 "sees the kernel's pids, not its");
 		return -ENOTSUP;
 	}
 	libbpf_set_print(keep_libbpf_message);
@@ -1086,6 +1098,119 @@ static int spawn_held(struct recorder *rec, const char *path, char *const *env,
 	return 0;
 }
 
+/* ---- a call in progress at the attach ---- */
+
+/* What /proc/PID/task/TID/syscall says of a thread blocked in a call. */
+struct proc_call {
+	uint64_t nr, args[6], sp, ip;
+};
+
+/* Whether thread tid of process pid is blocked in a call, which *call says:
+ * "NR ARG1 .. ARG6 SP PC" ("running", or -1 outside a call, otherwise). */
+static bool read_proc_call(pid_t pid, pid_t tid, struct proc_call *call)
+{
+	char path[64], text[256];
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", pid, tid);
+	const int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	const ssize_t n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	text[n] = '\0';
+	long long nr;
+	const int got = sscanf(text,
+			       "%lld %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64
+			       " %" SCNx64 " %" SCNx64 " %" SCNx64,
+			       &nr, &call->args[0], &call->args[1], &call->args[2], &call->args[3],
+			       &call->args[4], &call->args[5], &call->sp, &call->ip);
+	if (got != 9 || nr < 0)
+		return false;
+	call->nr = (uint64_t)nr;
+	return true;
+}
+
+/* The seq of the entry recorded here: the program counts on from it. */
+#define REC_BPF_ATTACH_SEQ 1u
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL /* linux/pidfd.h, 6.9 */
+#endif
+
+/* Thread tid of process pid, attached to while blocked in a call (read,
+ * accept, a wait): that call is recorded as the ptrace engine records it
+ * (the attach interrupts it and a tracer sees it enter again): its entry
+ * now, its inputs as they are now, and its exit when it returns, which the
+ * program records from the state written here into its task storage, as
+ * if it had seen the entry. Nothing where the call ended meanwhile. */
+static void record_call_in_progress(struct recorder *rec, pid_t pid, pid_t tid)
+{
+	struct rec_bpf *const b = rec->bpf;
+	const uint64_t ts = strec_monotonic_ns() - rec->start_ns;
+	struct proc_call call, again;
+	if (!read_proc_call(pid, tid, &call) || call.nr >= SB_MAX_NR)
+		return;
+	const uint32_t nr = (uint32_t)call.nr;
+	struct sb_syscall_plan plan;
+	if (bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.plan), &nr, &plan) < 0 ||
+	    !(plan.flags & SB_PLAN_RECORD))
+		return;
+	const int pidfd = (int)syscall(SYS_pidfd_open, tid, tid == pid ? 0 : PIDFD_THREAD);
+	if (pidfd < 0) {
+		REC_DEBUG("%d: pidfd_open: %s: its call in progress is not recorded", tid,
+			  strerror(errno));
+		return;
+	}
+	const int tasks_fd = bpf_map__fd(b->skel->maps.tasks);
+	struct sb_task_state st = {.sp = call.sp,
+				   .nr = call.nr,
+				   .seq = REC_BPF_ATTACH_SEQ,
+				   .in_syscall = 1,
+				   .recorded = 1};
+	memcpy(st.args, call.args, sizeof(st.args));
+	/* none there: the program has seen no call of the thread since the
+	 * attach began */
+	bool in_call = bpf_map_update_elem(tasks_fd, &pidfd, &st, BPF_NOEXIST) == 0;
+	if (in_call &&
+	    !(read_proc_call(pid, tid, &again) && !memcmp(&again, &call, sizeof(call)))) {
+		/* it returned: after the state was written (its exit has it),
+		 * or before (no exit will take it) */
+		struct sb_task_state now;
+		if (bpf_map_lookup_elem(tasks_fd, &pidfd, &now) == 0 && now.in_syscall &&
+		    now.seq == REC_BPF_ATTACH_SEQ) {
+			bpf_map_delete_elem(tasks_fd, &pidfd);
+			in_call = false;
+		}
+	}
+	close(pidfd);
+	struct rec_task *const t = in_call ? task_get(rec, (uint32_t)tid) : NULL;
+	if (!t)
+		return;
+	struct strtrc_record r = {
+	    .kind = STRTRC_SYSCALL_ENTRY,
+	    .tid = (uint32_t)tid,
+	    .ts_ns = ts,
+	    .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = call.nr, .ip = call.ip, .sp = call.sp},
+	};
+	memcpy(r.u.entry.args, call.args, sizeof(r.u.entry.args));
+	if (rec_write(rec, &r) < 0)
+		return;
+	rec->stats.syscalls++;
+	t->in_syscall = true;
+	t->arch = SC_AUDIT_ARCH_X86_64;
+	t->nr = call.nr;
+	memcpy(t->args, call.args, sizeof(t->args));
+	t->sp = call.sp;
+	t->bpf->seq = REC_BPF_ATTACH_SEQ;
+	t->bpf->held.n = 0;
+	t->bpf->held_mask = 0;
+	const struct sc_desc *const desc =
+	    sc_lookup(sc_table_for_arch(SC_AUDIT_ARCH_X86_64), call.nr);
+	if (desc)
+		rec_capture(rec, t, desc, STRTRC_AT_ENTRY, 0, ts);
+	REC_INFO("%d: attached in a call (nr %u)", tid, nr);
+}
+
 /* -p: the process and every thread it has or will have, without stopping
  * it (a debugger may be attached already). */
 static int attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg_size)
@@ -1129,8 +1254,18 @@ static int attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg
 	}
 	if (dir)
 		closedir(dir);
+	const int rc_snapshot = rec_write_snapshot(rec, pid, false);
+	if (rc_snapshot < 0)
+		return rc_snapshot;
+	/* the calls its threads are blocked in, after the snapshot as the
+	 * ptrace engine has them */
+	for (size_t i = 0; i < rec->tasks.capacity; i++) {
+		const struct rec_task *const t = rec->tasks.slots[i];
+		if (t && t->tgid == pid)
+			record_call_in_progress(rec, pid, t->tid);
+	}
 	REC_INFO("%d: attached", pid);
-	return rec_write_snapshot(rec, pid, false);
+	return 0;
 }
 
 int rec_bpf_start(struct recorder *rec, const char *command_path, char *const *env,

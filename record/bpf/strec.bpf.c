@@ -54,7 +54,7 @@ struct {
 } events SEC(".maps");
 
 /* Processes traced, by tgid; the value is the only thread to trace (--no-follow
- * on a spawned command), or 0 for all of them. */
+ * on a spawned command), or 0 for all of them, or SB_TRACE_END_ONLY. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 65536);
@@ -84,24 +84,11 @@ struct {
 	__type(value, __u64);
 } lost_events SEC(".maps");
 
-/* Per thread: the pending call, between its entry and exit. */
-struct task_state {
-	__u64 args[6];
-	__u64 sp;
-	__u64 nr;
-	__u32 seq;	 /* syscall stops recorded */
-	__u32 lost;	 /* events lost since the last one sent */
-	__u8 in_syscall; /* entry seen, exit pending */
-	__u8 recorded;	 /* the entry was recorded: record the exit too */
-	__u8 retry_mask; /* arguments to read again at exit */
-	__u8 compat;	 /* a 32-bit call */
-};
-
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, int);
-	__type(value, struct task_state);
+	__type(value, struct sb_task_state);
 } tasks SEC(".maps");
 
 /* ---- per-CPU working state ---- */
@@ -191,7 +178,7 @@ static __always_inline __u64 wakeup_flags(void)
 		   : BPF_RB_NO_WAKEUP;
 }
 
-static __always_inline void count_lost(struct task_state *ts)
+static __always_inline void count_lost(struct sb_task_state *ts)
 {
 	__u32 zero = 0;
 	__u64 *const n = bpf_map_lookup_elem(&lost_events, &zero);
@@ -202,7 +189,7 @@ static __always_inline void count_lost(struct task_state *ts)
 }
 
 /* The loss count the next event of the task carries, taken from its state. */
-static __always_inline __u32 take_lost(struct task_state *ts)
+static __always_inline __u32 take_lost(struct sb_task_state *ts)
 {
 	if (!ts)
 		return 0;
@@ -212,7 +199,7 @@ static __always_inline __u32 take_lost(struct task_state *ts)
 	return lost;
 }
 
-static __always_inline struct task_state *state_of_current(bool create)
+static __always_inline struct sb_task_state *state_of_current(bool create)
 {
 	return bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0,
 				    create ? BPF_LOCAL_STORAGE_GET_F_CREATE : 0);
@@ -1516,6 +1503,12 @@ static __always_inline void capture_results(struct scratch *s, struct task_struc
 
 /* ---- the programs ---- */
 
+/* --no-follow, after a thread not traced ran an exec: the new image is not
+ * traced either (a tracer of the leader alone does not see it), but the
+ * process's end is, as the leader's, when the tracer could wait for it. No
+ * tid is this. */
+#define SB_TRACE_END_ONLY 0xffffffffu
+
 static __always_inline bool is_traced(__u32 tgid, __u32 tid)
 {
 	const __u32 *const only = bpf_map_lookup_elem(&traced, &tgid);
@@ -1523,7 +1516,7 @@ static __always_inline bool is_traced(__u32 tgid, __u32 tid)
 }
 
 static __always_inline void fill_head(struct sb_head *h, __u16 type, __u32 tid, __u64 ts,
-				      struct task_state *state)
+				      struct sb_task_state *state)
 {
 	h->type = type;
 	h->flags = 0;
@@ -1534,8 +1527,8 @@ static __always_inline void fill_head(struct sb_head *h, __u16 type, __u32 tid, 
 }
 
 /* The capture state of a syscall stop of the task ts is the state of. */
-static __always_inline void start_stop(struct cap_state *c, const struct task_state *ts, __u32 tid,
-				       __u8 stop)
+static __always_inline void start_stop(struct cap_state *c, const struct sb_task_state *ts,
+				       __u32 tid, __u8 stop)
 {
 	for (int i = 0; i < 6; i++)
 		c->args[i] = ts->args[i];
@@ -1570,7 +1563,7 @@ static __always_inline bool killed_in_call(struct task_struct *task)
  * without inputs to capture does not touch the scratch map. Registers and
  * the task are read directly: both are the tracepoint's trusted pointers. */
 static __always_inline void record_entry(struct pt_regs *regs, long id, struct task_struct *task,
-					 struct task_state *ts, __u32 tid)
+					 struct sb_task_state *ts, __u32 tid)
 {
 	const bool compat = task->thread_info.status & SB_TS_COMPAT;
 	ts->nr = (__u64)id;
@@ -1642,7 +1635,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (!is_traced(tgid, tid))
 		return 0;
 	struct task_struct *const task = bpf_get_current_task_btf();
-	struct task_state *const ts =
+	struct sb_task_state *const ts =
 	    bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!ts) {
 		count_lost(NULL);
@@ -1660,7 +1653,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!is_traced(tgid, tid))
 		return 0;
 	struct task_struct *const task = bpf_get_current_task_btf();
-	struct task_state *const ts = bpf_task_storage_get(&tasks, task, 0, 0);
+	struct sb_task_state *const ts = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (!ts)
 		return 0; /* a call entered before tracing began, or a new task's first return */
 	if (!ts->in_syscall) {
@@ -1743,7 +1736,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		if (bpf_map_update_elem(&traced, &ctgid, &all_threads, BPF_ANY))
 			count_lost(NULL);
 	}
-	struct task_state *const ts = state_of_current(false);
+	struct sb_task_state *const ts = state_of_current(false);
 	/* what the parent's call asked for, as ptrace's events tell it */
 	__u64 flags = 0, exit_signal = SB_SIGCHLD;
 	__u8 how = 0; /* STRTRC_SPAWN_FORK */
@@ -1870,10 +1863,17 @@ SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	const __u32 tgid = BPF_CORE_READ(p, tgid), tid = BPF_CORE_READ(p, pid);
-	if (!is_traced(tgid, tid) && !is_traced(tgid, (__u32)old_pid))
+	const __u32 *const only = bpf_map_lookup_elem(&traced, &tgid);
+	if (!only)
 		return 0;
+	if (*only && *only != (__u32)old_pid) {
+		/* --no-follow, and the thread that ran it is not the one traced */
+		const __u32 end_only = SB_TRACE_END_ONLY;
+		bpf_map_update_elem(&traced, &tgid, &end_only, BPF_EXIST);
+		return 0;
+	}
 	const __u64 now = bpf_ktime_get_ns();
-	struct task_state *const ts = state_of_current(false);
+	struct sb_task_state *const ts = state_of_current(false);
 	struct scratch *const s = scratch_get();
 	if (!s)
 		return 0;
@@ -1919,11 +1919,14 @@ int BPF_PROG(sched_process_exit, struct task_struct *p, bool group_dead)
 	 * exec'ing thread, a tracer is not told of its end. */
 	struct task_struct *const exec_task = BPF_CORE_READ(p, signal, group_exec_task);
 	const bool superseded = exec_task && exec_task != p && tid == tgid;
-	if (!superseded && is_traced(tgid, tid)) {
-		struct task_state *const ts = state_of_current(false);
+	const __u32 *const only = bpf_map_lookup_elem(&traced, &tgid);
+	const bool end_only = only && *only == SB_TRACE_END_ONLY;
+	if ((!superseded && is_traced(tgid, tid)) || (end_only && group_dead)) {
+		struct sb_task_state *const ts = state_of_current(false);
 		struct sb_ev_task_exit *const ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 		if (ev) {
-			fill_head(&ev->h, SB_EV_TASK_EXIT, tid, bpf_ktime_get_ns(), ts);
+			fill_head(&ev->h, SB_EV_TASK_EXIT, end_only ? tgid : tid,
+				  bpf_ktime_get_ns(), ts);
 			ev->exit_code = BPF_CORE_READ(p, exit_code);
 			ev->group_dead = group_dead;
 			bpf_ringbuf_submit(ev, BPF_RB_FORCE_WAKEUP);
@@ -1951,7 +1954,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	const __u32 tid = (__u32)pid_tgid, tgid = pid_tgid >> 32;
 	if (sig == SB_SIGKILL || !is_traced(tgid, tid))
 		return 0;
-	struct task_state *const ts = state_of_current(false);
+	struct sb_task_state *const ts = state_of_current(false);
 	const __u64 now = bpf_ktime_get_ns();
 	struct sb_ev_signal *const ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 	if (!ev) {
@@ -2003,7 +2006,7 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	const __u32 tgid = BPF_CORE_READ(task, tgid), tid = BPF_CORE_READ(task, pid);
 	if (!is_traced(tgid, tid))
 		return 0;
-	struct task_state *const ts = bpf_task_storage_get(&tasks, task, 0, 0);
+	struct sb_task_state *const ts = bpf_task_storage_get(&tasks, task, 0, 0);
 	struct sb_ev_signal *const ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 	if (!ev) {
 		count_lost(ts);

@@ -29,6 +29,21 @@
 #define SB_IOCB_CMD_PWRITEV 8u
 #define SB_MAX_ARGS	    6
 
+/* Per thread (the program's task storage): the pending call, between its
+ * entry and exit. User space writes one for a call in progress when it
+ * attaches. */
+struct sb_task_state {
+	__u64 args[6];
+	__u64 sp;
+	__u64 nr;
+	__u32 seq;	 /* syscall stops recorded */
+	__u32 lost;	 /* events lost since the last one sent */
+	__u8 in_syscall; /* entry seen, exit pending */
+	__u8 recorded;	 /* the entry was recorded: record the exit too */
+	__u8 retry_mask; /* arguments to read again at exit */
+	__u8 compat;	 /* a 32-bit call */
+};
+
 /* Per-syscall flags (struct sb_syscall_plan.flags). */
 enum sb_plan_flag {
 	SB_PLAN_KNOWN = 1u << 0,       /* the table describes this number */

@@ -89,6 +89,41 @@ facts stopped
 expect_grep "stopped: snapshot" "^snapshot $spin ppid=$$ tids=5 " "$WORK/stopped.facts"
 expect_eq "stopped: detach records" 5 "$(count '^detach ' "$WORK/stopped.facts")"
 
+# A call in progress at the attach (cat blocked in read): recorded from its
+# entry, as a tracer sees it enter again, to its exit with what it read.
+mkfifo "$WORK/fifo"
+cat <"$WORK/fifo" >"$WORK/reader.out" &
+reader=$!
+BG_PIDS+=("$reader")
+exec 8>"$WORK/fifo" # opened: cat now blocks in read(0, ...)
+for _ in $(seq 100); do
+	grep -q '^0 ' "/proc/$reader/syscall" 2>/dev/null && break
+	sleep 0.1
+done
+STREC_LOG=info "$STREC" -q -o "$WORK/inprogress.trc" -p "$reader" 2>"$WORK/inprogress.err" &
+strec=$!
+BG_PIDS+=("$strec")
+for _ in $(seq 300); do
+	grep -q "^strec: info .* $reader: attached" "$WORK/inprogress.err" && break
+	sleep 0.1
+done
+echo hello >&8
+for _ in $(seq 100); do
+	[ -s "$WORK/reader.out" ] && break
+	sleep 0.1
+done
+sleep 0.2
+kill -INT "$strec"
+wait "$strec"
+expect_eq "in a call: strec's exit status" 0 "$?"
+exec 8>&-
+wait "$reader"
+facts inprogress
+expect_eq "in a call: the first call, the read it was in" "read ret=6" \
+	"$(awk -v t="$reader" '$1 == "syscall" && $2 == t { print $3, $4; exit }' "$WORK/inprogress.facts")"
+expect_grep "in a call: what it read" "^mem $reader read stop=exit arg=1 item=0 .*data=\"hello\\\\n\"$" \
+	"$WORK/inprogress.facts"
+
 # A pid that does not exist: exit 1 with a message, no trace left behind.
 ghost=$spin # reaped above, so gone (pids are not reused this fast)
 "$STREC" -o "$WORK/ghost.trc" -p "$ghost" >"$WORK/ghost.out" 2>"$WORK/ghost.err"

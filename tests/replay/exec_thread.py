@@ -5,8 +5,9 @@ own split lines, --json, and a --no-follow recording against strace
 without -f. The difftest covers the default view and strstat_vs_strace the
 counts.
 
-Usage: exec_thread.py BINDIR WORKDIR. Exit 77 (skip) without strace,
-setarch or ptrace."""
+Usage: exec_thread.py BINDIR WORKDIR [ENGINE]: strec records with
+--backend=ENGINE, ptrace by default. Exit 77 (skip) without strace, setarch,
+or the engine."""
 import json
 import os
 import re
@@ -18,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import difftest  # noqa: E402
 
 BIN, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+ENGINE = sys.argv[3] if len(sys.argv) > 3 else "ptrace"
 os.makedirs(WORK, exist_ok=True)
 STREC, STREP = os.path.join(BIN, "strec"), os.path.join(BIN, "strep")
 PROG = os.path.join(BIN, "tp_exec_thread")
@@ -46,7 +48,7 @@ def lines(path):
 
 def record(name, opts):
     trc = os.path.join(WORK, name + ".trc")
-    r = run([setarch, "-R", STREC, "-q"] + opts + ["-o", trc, PROG])
+    r = run([setarch, "-R", STREC, "-q", "--backend=" + ENGINE] + opts + ["-o", trc, PROG])
     if not os.path.exists(trc):
         print("SKIP: cannot record: %s" % r.stderr.decode(errors="replace").strip())
         sys.exit(77)

@@ -343,7 +343,10 @@ wait_until() {
 # A call in progress when the tracer detaches ends as strace ends it, with
 # " <detached ...>" after what the entry printed, and the attach and detach
 # are told on stderr, not in the trace: cat blocked in read(0, ...) is
-# attached to by strace, then by strec, and the two tell the same.
+# attached to by strace, then by strec, and the two tell the same. Both
+# engines: ptrace sees the call enter again, bpf finds it in /proc.
+engines=ptrace
+"$bindir/strec" -q --backend=bpf -o "$dir/probe.trc" true 2>/dev/null && engines="ptrace bpf"
 if [ -x "$bindir/strec" ] && command -v strace >/dev/null 2>&1; then
 	mkfifo "$dir/fifo"
 	cat <"$dir/fifo" >/dev/null &
@@ -355,24 +358,27 @@ if [ -x "$bindir/strec" ] && command -v strace >/dev/null 2>&1; then
 	wait_until grep -q '^read(0, ' "$dir/attach.strace" 2>/dev/null
 	kill -INT "$tracer"
 	wait "$tracer"
-	"$bindir/strec" -q -o "$dir/attach.trc" -p "$catpid" &
-	tracer=$!
-	wait_until sh -c '"$1" "$2" 2>/dev/null | grep -q "read(0, "' - "$strep" "$dir/attach.trc"
-	kill -INT "$tracer"
-	wait "$tracer"
+	for engine in $engines; do
+		t=$dir/attach-$engine
+		"$bindir/strec" -q --backend=$engine -o "$t.trc" -p "$catpid" &
+		tracer=$!
+		wait_until sh -c '"$1" "$2" 2>/dev/null | grep -q "read(0, "' - "$strep" "$t.trc"
+		kill -INT "$tracer"
+		wait "$tracer"
+		"$strep" "$t.trc" >"$t.strep" 2>"$t.strep.err"
+		sed -E 's/^[0-9]+ +//' "$t.strep" | cmp -s - "$dir/attach.strace" ||
+			{ echo "FAIL: detach ($engine): strace $(cat "$dir/attach.strace"), strep $(cat "$t.strep")"; fail=1; }
+		sed 's/^strace:/strep:/' "$dir/attach.strace.err" | cmp -s - "$t.strep.err" ||
+			{ echo "FAIL: attach messages ($engine): strace $(cat "$dir/attach.strace.err"), strep $(cat "$t.strep.err")"; fail=1; }
+		"$strep" -q "$t.trc" 2>"$t.q.err" >/dev/null
+		[ -s "$t.q.err" ] && { echo "FAIL: -q ($engine): $(cat "$t.q.err")"; fail=1; }
+		# -e status=detached selects it, unfinished does not (strace's statuses)
+		[ "$("$strep" -q -e status=detached "$t.trc" | wc -l)" = 1 ] &&
+			[ "$("$strep" -q -e status=unfinished "$t.trc" | wc -l)" = 0 ] ||
+			{ echo "FAIL: -e status=detached ($engine)"; fail=1; }
+	done
 	exec 9>&-
 	wait "$catpid"
-	"$strep" "$dir/attach.trc" >"$dir/attach.strep" 2>"$dir/attach.strep.err"
-	sed -E 's/^[0-9]+ +//' "$dir/attach.strep" | cmp -s - "$dir/attach.strace" ||
-		{ echo "FAIL: detach: strace $(cat "$dir/attach.strace"), strep $(cat "$dir/attach.strep")"; fail=1; }
-	sed 's/^strace:/strep:/' "$dir/attach.strace.err" | cmp -s - "$dir/attach.strep.err" ||
-		{ echo "FAIL: attach messages: strace $(cat "$dir/attach.strace.err"), strep $(cat "$dir/attach.strep.err")"; fail=1; }
-	"$strep" -q "$dir/attach.trc" 2>"$dir/attach.q.err" >/dev/null
-	[ -s "$dir/attach.q.err" ] && { echo "FAIL: -q: $(cat "$dir/attach.q.err")"; fail=1; }
-	# -e status=detached selects it, unfinished does not (strace's statuses)
-	[ "$("$strep" -q -e status=detached "$dir/attach.trc" | wc -l)" = 1 ] &&
-		[ "$("$strep" -q -e status=unfinished "$dir/attach.trc" | wc -l)" = 0 ] ||
-		{ echo "FAIL: -e status=detached"; fail=1; }
 fi
 
 # A trace recorded with a filter reads as strace would have shown it: no
@@ -423,9 +429,10 @@ if [ -x "$bindir/strec" ]; then
 fi
 
 # --pidns-translation: a process in a pid namespace of its own names itself 1;
-# kcmp of its own descriptors still names them (-y), the pid translated
+# kcmp of its own descriptors still names them (-y), the pid translated (the
+# ptrace engine's pid ns records: the bpf engine has none)
 if [ -x "$bindir/strec" ] && unshare --pid --fork true 2>/dev/null; then
-	"$bindir/strec" -q -o "$dir/ns.trc" unshare --pid --fork python3 -S -c '
+	"$bindir/strec" -q --backend=ptrace -o "$dir/ns.trc" unshare --pid --fork python3 -S -c '
 import ctypes, os
 libc = ctypes.CDLL("libc.so.6", use_errno=True)
 fd = os.open("/dev/null", os.O_RDONLY)

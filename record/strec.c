@@ -313,6 +313,7 @@ int main(int argc, char **argv)
 	    .follow_forks = true,
 	    .seccomp = true,
 	    .spin_us = 20,
+	    .backend = REC_BACKEND_AUTO,
 	    .argc = argc,
 	    .argv = argv,
 	};
@@ -344,9 +345,11 @@ int main(int argc, char **argv)
 	rec_install_signal_handlers(opts.nattach > 0);
 	/* The engine, before the output is touched: a failure leaves it be. */
 	if (opts.backend != REC_BACKEND_PTRACE) {
-		if (rec_bpf_open(&rec, msg, sizeof(msg)) == 0)
+		if (rec_bpf_open(&rec, msg, sizeof(msg)) == 0) {
+			if (opts.backend == REC_BACKEND_AUTO)
+				REC_INFO("--backend=auto: recording with bpf");
 			opts.backend = REC_BACKEND_BPF;
-		else if (opts.backend == REC_BACKEND_BPF)
+		} else if (opts.backend == REC_BACKEND_BPF)
 			rec_runtime_error("--backend=bpf: %s", msg);
 		else {
 			REC_INFO("--backend=auto: recording with ptrace: %s", msg);

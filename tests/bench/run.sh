@@ -74,8 +74,8 @@ measure() {
 	strace) prefix="strace -f -o $out" ;;
 	strace-seccomp) prefix="strace -f --seccomp-bpf -e trace=execve -o $out" ;;
 	perf) prefix="perf trace record -q -o $out" ;;
-	strec) prefix="$bin/strec -q -o $out --" ;;
-	strec-execve) prefix="$bin/strec -q -o $out --to_trace execve --" ;;
+	strec) prefix="$bin/strec -q --backend=ptrace -o $out --" ;;
+	strec-execve) prefix="$bin/strec -q --backend=ptrace -o $out --to_trace execve --" ;;
 	strec-bpf) prefix="$bin/strec -q --backend=bpf -o $out --" ;;
 	strec-bpf-execve) prefix="$bin/strec -q --backend=bpf -o $out --to_trace execve --" ;;
 	esac
@@ -148,7 +148,7 @@ if [ $have_bpf = 1 ] && [ "${BENCH_UNTRACED:-1}" = 1 ]; then
 		bg=""
 		case $beside in
 		strec-bpf) "$bin/strec" -q --backend=bpf -o "$work/bg.trc" -- sleep 3600 & bg=$! ;;
-		strec-ptrace) "$bin/strec" -q -o "$work/bg.trc" -- sleep 3600 & bg=$! ;;
+		strec-ptrace) "$bin/strec" -q --backend=ptrace -o "$work/bg.trc" -- sleep 3600 & bg=$! ;;
 		esac
 		# recording begins once the trace file is there
 		for _ in $(seq 100); do
@@ -178,7 +178,7 @@ fi
 echo
 echo "| decode (loop 500k getppid) | wall s | events/s | vs perf | peak RSS KiB |"
 echo "| --- | ---: | ---: | ---: | ---: |"
-(cd "$work" && "$bin/strec" -q -o big.trc -- "$bin/tp_loop" 500000 getppid >/dev/null)
+(cd "$work" && "$bin/strec" -q --backend=ptrace -o big.trc -- "$bin/tp_loop" 500000 getppid >/dev/null)
 "$bin/trc_repeat" "$work/big.trc" "$work/big10.trc" 10
 events_of() { "$bin/strep" --info "$1" | awk '/^records:/ {print $2}'; }
 events=$(events_of "$work/big.trc")

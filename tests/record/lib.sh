@@ -30,9 +30,12 @@ nobody_can_run() {
 	done
 }
 
-# STREC_TEST_BACKEND=bpf: the test's every strec records with that engine
-# (a wrapper passes --backend first); exit 77 (skip) where it cannot record.
-if [ -n "${STREC_TEST_BACKEND:-}" ]; then
+# STREC_TEST_BACKEND (ptrace unless set; strec's default, auto, would take
+# bpf as root): the test's every strec records with that engine (a wrapper
+# passes --backend first, a --backend of the test's own comes later and
+# wins); exit 77 (skip) where it cannot record.
+STREC_TEST_BACKEND=${STREC_TEST_BACKEND:-ptrace}
+if [ -n "$STREC_TEST_BACKEND" ]; then
 	printf '#!/bin/sh\nexec "%s" --backend=%s "$@"\n' "$STREC" "$STREC_TEST_BACKEND" >"$WORK/strec"
 	chmod +x "$WORK/strec"
 	STREC=$WORK/strec

@@ -98,7 +98,7 @@ expect_grep "options after the command: the hint" \
 	"^strec: ls took '--to_trace lstat read' as options of its own: strec's options go before" \
 	"$WORK/seed.err"
 expect_grep "options after the command: the right order" \
-	"^  strec -q -o seed.trc --to_trace lstat read -- ls -alh$" "$WORK/seed.err"
+	"^  strec (--backend=ptrace )?-q -o seed.trc --to_trace lstat read -- ls -alh$" "$WORK/seed.err"
 # A command that takes them without failing gets no hint.
 "$STREC" -q -o "$WORK/echo.trc" echo --to_trace read -- x >"$WORK/echo.out" 2>"$WORK/echo.err"
 expect_eq "options after a command that succeeds: exit status" 0 "$?"

@@ -14,7 +14,8 @@ Exit 77 (skip) when strec or strace is missing.
 With --opts "-X raw", both strace and strep get those options too, and the
 thresholds are looked up as NAME[-Xraw] (the options without spaces).
 
-With --backend bpf, strec records with that engine (exit 77 where it cannot
+strec records with --backend=ptrace (its default, auto, would take bpf as
+root). With --backend bpf, strec records with that engine (exit 77 where it cannot
 load), and a program's threshold is its NAME[...]@bpf row where one is
 listed (thresholds.d/bpf.txt says why it is lower), else the same as for
 ptrace.
@@ -492,7 +493,7 @@ def main():
     ap.add_argument("--keep", help="keep outputs in this directory")
     ap.add_argument("--diff", action="store_true", help="print differing lines")
     ap.add_argument("--opts", default="", help="extra options for both strace and strep")
-    ap.add_argument("--backend", help="strec's recording engine (--backend=NAME)")
+    ap.add_argument("--backend", help="strec's recording engine (--backend=NAME; ptrace if not given)")
     ap.add_argument("--coverage",
                     help="file of syscalls the programs must make, each with the paths "
                          "(ok, fail) it must take under strace")
@@ -511,7 +512,8 @@ def main():
         print("SKIP: needs strec, strep, strace and setarch")
         return SKIP
 
-    backend_opt = ["--backend=" + args.backend] if args.backend else []
+    # ptrace unless asked: strec's default (auto) takes bpf as root
+    backend_opt = ["--backend=" + (args.backend or "ptrace")]
     suffix = "@" + args.backend if args.backend else ""
     if args.backend:
         probe = subprocess.run([strec, "-q"] + backend_opt + ["-o", "/dev/null", "true"],

@@ -1,8 +1,11 @@
 /* tp_exec_thread: execve from a thread that is not the thread-group leader.
  *
  * The main thread prints "before exec", starts a thread and sleeps in
- * nanosleep(10 s). The thread waits 20 ms (so the leader is inside
- * nanosleep) and calls execve("/bin/echo", {"echo", "exec-from-thread"}).
+ * nanosleep(10 s). The thread waits until the leader is about to call it
+ * (a flag, no system call: the traces stay the same), then 20 ms more (so
+ * that the leader is inside nanosleep, however slow its return from
+ * pthread_create under a loaded tracer) and calls
+ * execve("/bin/echo", {"echo", "exec-from-thread"}).
  * The kernel kills the leader, and the execing thread takes over its pid.
  * stdout:
  *   before exec
@@ -13,11 +16,14 @@
  * the execve resuming under the leader's pid with "= 0". glibc implements
  * nanosleep() with the clock_nanosleep syscall. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
 extern char **environ;
+
+static atomic_int leader_sleeps;
 
 static void *execer(void *const arg)
 {
@@ -25,6 +31,8 @@ static void *execer(void *const arg)
 	char *const argv[] = {"echo", "exec-from-thread", NULL};
 
 	(void)arg;
+	while (!atomic_load(&leader_sleeps))
+		__builtin_ia32_pause();
 	nanosleep(&pause_ts, NULL);
 	execve("/bin/echo", argv, environ);
 	perror("execve /bin/echo");
@@ -42,6 +50,7 @@ int main(void)
 		fprintf(stderr, "pthread_create failed\n");
 		return 1;
 	}
+	atomic_store(&leader_sleeps, 1);
 	nanosleep(&long_ts, NULL);
 	fprintf(stderr, "the leader was not replaced by execve\n");
 	return 1;

@@ -995,24 +995,44 @@ static int trace_process(struct rec_bpf *b, pid_t tgid, pid_t only_tid)
 	return bpf_map_update_elem(b->traced_fd, &key, &value, BPF_ANY) < 0 ? -errno : 0;
 }
 
-/* Whether pid is blocked in read(fd, ...): /proc/PID/syscall names the call
- * a blocked task is in ("0 0x5 ..." on x86_64). */
-static bool blocked_in_read(pid_t pid, int fd)
+/* What /proc/PID/task/TID/syscall says of a thread blocked in a call. */
+struct proc_call {
+	uint64_t nr, args[6], sp, ip;
+};
+
+/* Whether thread tid of process pid is blocked in a call, which *call says:
+ * "NR ARG1 .. ARG6 SP PC" ("running", or -1 outside a call, otherwise). */
+static bool read_proc_call(pid_t pid, pid_t tid, struct proc_call *call)
 {
-	char path[64], line[256];
-	snprintf(path, sizeof(path), "/proc/%d/syscall", pid);
-	const int f = open(path, O_RDONLY | O_CLOEXEC);
-	if (f < 0)
+	char path[64], text[256];
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", pid, tid);
+	const int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return false;
-	const ssize_t n = read(f, line, sizeof(line) - 1);
-	close(f);
+	const ssize_t n = read(fd, text, sizeof(text) - 1);
+	close(fd);
 	if (n <= 0)
 		return false;
-	line[n] = '\0';
-	char *end;
-	const long nr = strtol(line, &end, 10);
-	return end != line && nr == sc_number(&sc_table_x86_64, "read") &&
-	       strtol(end, NULL, 16) == fd;
+	text[n] = '\0';
+	long long nr;
+	const int got = sscanf(text,
+			       "%lld %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64
+			       " %" SCNx64 " %" SCNx64 " %" SCNx64,
+			       &nr, &call->args[0], &call->args[1], &call->args[2], &call->args[3],
+			       &call->args[4], &call->args[5], &call->sp, &call->ip);
+	if (got != 9 || nr < 0)
+		return false;
+	call->nr = (uint64_t)nr;
+	return true;
+}
+
+/* Whether pid is blocked in read(fd, ...). */
+static bool blocked_in_read(pid_t pid, int fd)
+{
+	struct proc_call call;
+	return read_proc_call(pid, pid, &call) &&
+	       call.nr == (uint64_t)sc_number(&sc_table_x86_64, "read") &&
+	       call.args[0] == (uint64_t)fd;
 }
 
 /* Waits until the child is blocked reading fd, so that the calls it made
@@ -1099,37 +1119,6 @@ static int spawn_held(struct recorder *rec, const char *path, char *const *env,
 }
 
 /* ---- a call in progress at the attach ---- */
-
-/* What /proc/PID/task/TID/syscall says of a thread blocked in a call. */
-struct proc_call {
-	uint64_t nr, args[6], sp, ip;
-};
-
-/* Whether thread tid of process pid is blocked in a call, which *call says:
- * "NR ARG1 .. ARG6 SP PC" ("running", or -1 outside a call, otherwise). */
-static bool read_proc_call(pid_t pid, pid_t tid, struct proc_call *call)
-{
-	char path[64], text[256];
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", pid, tid);
-	const int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	const ssize_t n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	text[n] = '\0';
-	long long nr;
-	const int got = sscanf(text,
-			       "%lld %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64
-			       " %" SCNx64 " %" SCNx64 " %" SCNx64,
-			       &nr, &call->args[0], &call->args[1], &call->args[2], &call->args[3],
-			       &call->args[4], &call->args[5], &call->sp, &call->ip);
-	if (got != 9 || nr < 0)
-		return false;
-	call->nr = (uint64_t)nr;
-	return true;
-}
 
 /* The seq of the entry recorded here: the program counts on from it. */
 #define REC_BPF_ATTACH_SEQ 1u

@@ -87,6 +87,16 @@ expect_no_grep() {
 		grep -E -m 5 -- "$2" "$3" | sed 's/^/    | /' >&2
 	fi
 }
+# wait_until COMMAND...: runs COMMAND every 0.1 s until it succeeds, for
+# at most 30 s (a loaded machine); its status.
+wait_until() {
+	local _
+	for _ in $(seq 300); do
+		"$@" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
 # count ERE FILE: number of matching lines.
 count() {
 	grep -Ec -- "$1" "$2"

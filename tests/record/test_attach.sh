@@ -96,22 +96,13 @@ cat <"$WORK/fifo" >"$WORK/reader.out" &
 reader=$!
 BG_PIDS+=("$reader")
 exec 8>"$WORK/fifo" # opened: cat now blocks in read(0, ...)
-for _ in $(seq 100); do
-	grep -q '^0 ' "/proc/$reader/syscall" 2>/dev/null && break
-	sleep 0.1
-done
+wait_until grep -q '^0 ' "/proc/$reader/syscall"
 STREC_LOG=info "$STREC" -q -o "$WORK/inprogress.trc" -p "$reader" 2>"$WORK/inprogress.err" &
 strec=$!
 BG_PIDS+=("$strec")
-for _ in $(seq 300); do
-	grep -q "^strec: info .* $reader: attached" "$WORK/inprogress.err" && break
-	sleep 0.1
-done
+wait_until grep -q "^strec: info .* $reader: attached" "$WORK/inprogress.err"
 echo hello >&8
-for _ in $(seq 100); do
-	[ -s "$WORK/reader.out" ] && break
-	sleep 0.1
-done
+wait_until test -s "$WORK/reader.out"
 sleep 0.2
 kill -INT "$strec"
 wait "$strec"

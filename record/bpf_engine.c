@@ -13,6 +13,7 @@
 
 #include <assert.h>
 #include <dirent.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -100,6 +101,13 @@ struct rec_bpf_task {
 	 * was in a call: a tracer would have seen them when it returned. */
 	struct deferred_signal *signals;
 	size_t nsignals, signals_cap;
+	/* The call the task was blocked in at the attach: its entry and entry
+	 * captures, written when its exit comes (or the task ends, or strec
+	 * detaches while it is in it still), dropped when another entry comes
+	 * first (it returned before the program had its state). */
+	bool seeded;
+	struct strtrc_record seeded_entry;
+	struct rec_held_records seeded_mem;
 };
 
 struct rec_bpf {
@@ -393,6 +401,8 @@ static void task_free(struct recorder *rec, struct rec_task *t)
 		free(bt->areas.v);
 		free(bt->held.v);
 		free(bt->signals);
+		rec_held_clear(&bt->seeded_mem);
+		free(bt->seeded_mem.v);
 		free(bt);
 	}
 	rec_task_remove(&rec->tasks, t->tid);
@@ -635,6 +645,37 @@ static void on_mem(struct recorder *rec, const struct sb_ev_mem *ev, size_t size
 	}
 }
 
+/* The call task t was blocked in at the attach is in the trace: its entry
+ * and captures, before what its exit or end brings. */
+static void write_seeded(struct recorder *rec, struct rec_task *t)
+{
+	struct rec_bpf_task *const bt = t->bpf;
+	if (!bt->seeded)
+		return;
+	bt->seeded = false;
+	const struct strtrc_record *const r = &bt->seeded_entry;
+	if (rec_write(rec, r) < 0) {
+		rec_held_clear(&bt->seeded_mem);
+		return;
+	}
+	rec->stats.syscalls++;
+	t->in_syscall = true;
+	t->arch = r->u.entry.arch;
+	t->nr = r->u.entry.nr;
+	memcpy(t->args, r->u.entry.args, sizeof(t->args));
+	t->sp = r->u.entry.sp;
+	rec_held_write(rec, &bt->seeded_mem);
+}
+
+static void drop_seeded(struct rec_task *t)
+{
+	struct rec_bpf_task *const bt = t->bpf;
+	if (bt->seeded)
+		REC_DEBUG("%d: the call it was in at the attach had returned", t->tid);
+	bt->seeded = false;
+	rec_held_clear(&bt->seeded_mem);
+}
+
 static void on_syscall_entry(struct recorder *rec, const struct sb_ev_enter *ev)
 {
 	const uint64_t ts = ts_of(rec, ev->h.ts);
@@ -642,6 +683,7 @@ static void on_syscall_entry(struct recorder *rec, const struct sb_ev_enter *ev)
 	if (!t)
 		return;
 	struct rec_bpf_task *const bt = t->bpf;
+	drop_seeded(t);
 	write_loss(rec, ev->h.tid, ts, ev->h.lost);
 	areas_for(rec, bt, ev->h.seq);
 	struct strtrc_record r = {
@@ -741,6 +783,7 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 		return;
 	struct rec_bpf_task *const bt = t->bpf;
 	const uint32_t tid = ev->h.tid;
+	write_seeded(rec, t);
 	write_loss(rec, tid, ts, ev->h.lost);
 	areas_for(rec, bt, ev->h.seq);
 	/* 1. the entry's captures: those read again, the new image's strings */
@@ -860,6 +903,7 @@ static void on_task_exit(struct recorder *rec, const struct sb_ev_task_exit *ev)
 	struct rec_task *const t = rec_task_find(&rec->tasks, (pid_t)tid);
 	if (t && t->bpf) {
 		/* the call it never returned from keeps what it read */
+		write_seeded(rec, t);
 		write_held(rec, t, 0, ts);
 		t->bpf->nsignals = 0; /* never delivered */
 	}
@@ -882,6 +926,8 @@ static void on_signal(struct recorder *rec, const struct sb_ev_signal *ev)
 	const uint32_t tid = ev->h.tid;
 	write_loss(rec, tid, ts, ev->h.lost);
 	struct rec_task *const t = task_get(rec, tid);
+	if (t)
+		write_seeded(rec, t); /* the signal came in it */
 	if (t && t->in_syscall && (ev->h.flags & SB_SIG_AT_RETURN)) {
 		/* shown when the call returns, where a tracer would see it */
 		struct rec_bpf_task *const bt = t->bpf;
@@ -1126,78 +1172,101 @@ static int spawn_held(struct recorder *rec, const char *path, char *const *env,
 #define PIDFD_THREAD O_EXCL /* linux/pidfd.h, 6.9 */
 #endif
 
+/* A pidfd of thread tid of process tgid (a thread's needs PIDFD_THREAD, 6.9). */
+static int thread_pidfd(pid_t tgid, pid_t tid)
+{
+	return (int)syscall(SYS_pidfd_open, tid, tid == tgid ? 0 : PIDFD_THREAD);
+}
+
+/* Whether process pid runs a 64-bit program (its exe's ELF class): the
+ * numbers /proc gives of a blocked call are of its table. */
+static bool is_64bit_process(pid_t pid)
+{
+	char path[64];
+	unsigned char ident[5];
+	snprintf(path, sizeof(path), "/proc/%d/exe", pid);
+	const int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	const bool elf64 = read(fd, ident, sizeof(ident)) == (ssize_t)sizeof(ident) &&
+			   !memcmp(ident, ELFMAG, SELFMAG) && ident[EI_CLASS] == ELFCLASS64;
+	close(fd);
+	return elf64;
+}
+
 /* Thread tid of process pid, attached to while blocked in a call (read,
  * accept, a wait): that call is recorded as the ptrace engine records it
  * (the attach interrupts it and a tracer sees it enter again): its entry
- * now, its inputs as they are now, and its exit when it returns, which the
+ * with its inputs as they are now, and its exit when it returns, which the
  * program records from the state written here into its task storage, as
- * if it had seen the entry. Nothing where the call ended meanwhile. */
+ * if it had seen the entry. Whether the call was still in progress then is
+ * known at the thread's next event (write_seeded, drop_seeded). */
 static void record_call_in_progress(struct recorder *rec, pid_t pid, pid_t tid)
 {
 	struct rec_bpf *const b = rec->bpf;
 	const uint64_t ts = strec_monotonic_ns() - rec->start_ns;
-	struct proc_call call, again;
-	if (!read_proc_call(pid, tid, &call) || call.nr >= SB_MAX_NR)
+	struct proc_call call;
+	if (!read_proc_call(pid, tid, &call) || call.nr >= SB_MAX_NR || !is_64bit_process(pid))
 		return;
 	const uint32_t nr = (uint32_t)call.nr;
 	struct sb_syscall_plan plan;
 	if (bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.plan), &nr, &plan) < 0 ||
 	    !(plan.flags & SB_PLAN_RECORD))
 		return;
-	const int pidfd = (int)syscall(SYS_pidfd_open, tid, tid == pid ? 0 : PIDFD_THREAD);
+	struct rec_task *const t = task_get(rec, (uint32_t)tid);
+	const int pidfd = t ? thread_pidfd(pid, tid) : -1;
 	if (pidfd < 0) {
-		REC_DEBUG("%d: pidfd_open: %s: its call in progress is not recorded", tid,
-			  strerror(errno));
+		REC_INFO("%d: its call in progress is not recorded: pidfd_open: %s", tid,
+			 strerror(errno));
 		return;
 	}
-	const int tasks_fd = bpf_map__fd(b->skel->maps.tasks);
 	struct sb_task_state st = {.sp = call.sp,
 				   .nr = call.nr,
 				   .seq = REC_BPF_ATTACH_SEQ,
 				   .in_syscall = 1,
-				   .recorded = 1};
+				   .recorded = 1,
+				   .seeded = 1};
 	memcpy(st.args, call.args, sizeof(st.args));
 	/* none there: the program has seen no call of the thread since the
 	 * attach began */
-	bool in_call = bpf_map_update_elem(tasks_fd, &pidfd, &st, BPF_NOEXIST) == 0;
-	if (in_call &&
-	    !(read_proc_call(pid, tid, &again) && !memcmp(&again, &call, sizeof(call)))) {
-		/* it returned: after the state was written (its exit has it),
-		 * or before (no exit will take it) */
-		struct sb_task_state now;
-		if (bpf_map_lookup_elem(tasks_fd, &pidfd, &now) == 0 && now.in_syscall &&
-		    now.seq == REC_BPF_ATTACH_SEQ) {
-			bpf_map_delete_elem(tasks_fd, &pidfd);
-			in_call = false;
-		}
-	}
+	const int rc =
+	    bpf_map_update_elem(bpf_map__fd(b->skel->maps.tasks), &pidfd, &st, BPF_NOEXIST);
 	close(pidfd);
-	struct rec_task *const t = in_call ? task_get(rec, (uint32_t)tid) : NULL;
-	if (!t)
+	if (rc < 0)
 		return;
-	struct strtrc_record r = {
+	struct rec_bpf_task *const bt = t->bpf;
+	bt->seeded_entry = (struct strtrc_record){
 	    .kind = STRTRC_SYSCALL_ENTRY,
 	    .tid = (uint32_t)tid,
 	    .ts_ns = ts,
 	    .u.entry = {.arch = SC_AUDIT_ARCH_X86_64, .nr = call.nr, .ip = call.ip, .sp = call.sp},
 	};
-	memcpy(r.u.entry.args, call.args, sizeof(r.u.entry.args));
-	if (rec_write(rec, &r) < 0)
-		return;
-	rec->stats.syscalls++;
-	t->in_syscall = true;
+	memcpy(bt->seeded_entry.u.entry.args, call.args, sizeof(call.args));
 	t->arch = SC_AUDIT_ARCH_X86_64;
 	t->nr = call.nr;
 	memcpy(t->args, call.args, sizeof(t->args));
-	t->sp = call.sp;
-	t->bpf->seq = REC_BPF_ATTACH_SEQ;
-	t->bpf->held.n = 0;
-	t->bpf->held_mask = 0;
 	const struct sc_desc *const desc =
 	    sc_lookup(sc_table_for_arch(SC_AUDIT_ARCH_X86_64), call.nr);
+	rec->hold = &bt->seeded_mem;
 	if (desc)
 		rec_capture(rec, t, desc, STRTRC_AT_ENTRY, 0, ts);
+	rec->hold = NULL;
+	bt->seeded = true;
 	REC_INFO("%d: attached in a call (nr %u)", tid, nr);
+}
+
+/* Whether thread tid of tgid is in the call it was blocked in at the
+ * attach still: the program's state of it is the one written then. */
+static bool in_seeded_call(const struct rec_bpf *b, pid_t tgid, pid_t tid)
+{
+	const int pidfd = thread_pidfd(tgid, tid);
+	if (pidfd < 0)
+		return false;
+	struct sb_task_state st;
+	const bool in = bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.tasks), &pidfd, &st) == 0 &&
+			st.seeded && st.in_syscall;
+	close(pidfd);
+	return in;
 }
 
 /* -p: the process and every thread it has or will have, without stopping
@@ -1293,6 +1362,12 @@ static void detach_all(struct recorder *rec)
 		struct rec_task *const t = rec->tasks.slots[i];
 		if (!t)
 			continue;
+		if (t->bpf && t->bpf->seeded) {
+			if (in_seeded_call(b, t->tgid, t->tid))
+				write_seeded(rec, t);
+			else
+				drop_seeded(t);
+		}
 		write_held(rec, t, 0, ts);
 		const struct strtrc_record r = {
 		    .kind = STRTRC_DETACH, .tid = (uint32_t)t->tid, .ts_ns = ts};

@@ -152,9 +152,10 @@ struct recorder {
 	pid_t main_pid;	   /* spawned command, or 0 */
 	int main_status;   /* its wait status once it is gone */
 	bool main_done;
-	bool seccomp_active;   /* the tracees run under our seccomp filter */
-	bool own_seccomp_seen; /* some tracee installed a seccomp filter of its own */
-	bool write_failed;     /* the trace can no longer be written: detach and stop */
+	bool seccomp_active;	       /* the tracees run under our seccomp filter */
+	bool own_seccomp_seen;	       /* some tracee installed a seccomp filter of its own */
+	struct rec_held_records *hold; /* see rec_write */
+	bool write_failed;	       /* the trace can no longer be written: detach and stop */
 	char write_error[256];
 	enum rec_stop stop; /* recording stopped early, and why */
 	/* Recording stopped, but the spawned tree runs under our seccomp
@@ -245,8 +246,19 @@ int rec_socket_query(pid_t tgid, int32_t fd, uint8_t *buf, size_t cap, size_t *l
  * limit (engine.c; both engines ask it as they go). */
 bool rec_size_limit_reached(struct recorder *rec);
 
-/* Writes one record; on failure remembers the error and sets write_failed. */
+/* Writes one record; on failure remembers the error and sets write_failed.
+ * While rec->hold is set, memory records go there instead. */
 int rec_write(struct recorder *rec, const struct strtrc_record *r);
+
+/* Memory records held back (copies of their data) until it is known
+ * whether the call they belong to is in the trace. */
+struct rec_held_records {
+	struct strtrc_record *v;
+	size_t n, cap;
+};
+/* Writes the held records in order, then forgets them. */
+int rec_held_write(struct recorder *rec, struct rec_held_records *held);
+void rec_held_clear(struct rec_held_records *held);
 
 /* The SECCOMP_RET_DATA of strec's own filter's SECCOMP_RET_TRACE: a
  * seccomp stop with other data comes from the program's own filter. */

@@ -1508,6 +1508,9 @@ static __always_inline void capture_results(struct scratch *s, struct task_struc
  * process's end is, as the leader's, when the tracer could wait for it. No
  * tid is this. */
 #define SB_TRACE_END_ONLY 0xffffffffu
+/* --no-follow, after the thread traced ended before its process: nothing
+ * more of the process is (its end was). No tid is this either. */
+#define SB_TRACE_DONE 0xfffffffeu
 
 static __always_inline bool is_traced(__u32 tgid, __u32 tid)
 {
@@ -1571,6 +1574,7 @@ static __always_inline void record_entry(struct pt_regs *regs, long id, struct t
 	ts->in_syscall = 1;
 	ts->recorded = 0;
 	ts->retry_mask = 0;
+	ts->seeded = 0;
 	__u32 nr = (__u32)id;
 	const struct sb_syscall_plan *const p =
 	    id >= 0 && id < SB_MAX_NR ? bpf_map_lookup_elem(&plan, &nr) : NULL;
@@ -1656,6 +1660,14 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct sb_task_state *const ts = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (!ts)
 		return 0; /* a call entered before tracing began, or a new task's first return */
+	if (ts->seeded) {
+		/* the call user space found the thread in at the attach, unless
+		 * that one returned before and this one passed no entry
+		 * tracepoint (its seccomp filter failed it) */
+		ts->seeded = 0;
+		if (regs->orig_ax != ts->nr)
+			ts->in_syscall = 0;
+	}
 	if (!ts->in_syscall) {
 		/* A task seen before whose call did not pass the entry
 		 * tracepoint: its own seccomp filter failed it (ENOSYS for
@@ -1866,6 +1878,8 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	const __u32 *const only = bpf_map_lookup_elem(&traced, &tgid);
 	if (!only)
 		return 0;
+	if (*only == SB_TRACE_DONE)
+		return 0;
 	if (*only && *only != (__u32)old_pid) {
 		/* --no-follow, and the thread that ran it is not the one traced */
 		const __u32 end_only = SB_TRACE_END_ONLY;
@@ -1934,8 +1948,13 @@ int BPF_PROG(sched_process_exit, struct task_struct *p, bool group_dead)
 			count_lost(ts);
 		}
 	}
-	if (group_dead)
+	if (group_dead) {
 		bpf_map_delete_elem(&traced, &tgid);
+	} else if (only && *only == tid && !superseded) {
+		/* --no-follow: its end was the one to see */
+		const __u32 done = SB_TRACE_DONE;
+		bpf_map_update_elem(&traced, &tgid, &done, BPF_EXIST);
+	}
 	return 0;
 }
 

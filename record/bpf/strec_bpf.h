@@ -42,6 +42,9 @@ struct sb_task_state {
 	__u8 recorded;	 /* the entry was recorded: record the exit too */
 	__u8 retry_mask; /* arguments to read again at exit */
 	__u8 compat;	 /* a 32-bit call */
+	/* the call user space found the thread blocked in at the attach, until
+	 * its exit or another entry */
+	__u8 seeded;
 };
 
 /* Per-syscall flags (struct sb_syscall_plan.flags). */

@@ -11,6 +11,8 @@
  *   before exec
  *   exec-from-thread
  * Exit status 0 (echo's). 127 if execve failed, 1 if the leader woke up.
+ * With the argument "leader-exits" the leader ends (pthread_exit) instead
+ * of sleeping, before the thread's exec.
  * A correct trace (-f) shows the leader's nanosleep "<unfinished ...>", the
  * thread's execve, "+++ superseded by execve in pid <leader's pid> +++" and
  * the execve resuming under the leader's pid with "= 0". glibc implements
@@ -18,6 +20,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,7 +42,7 @@ static void *execer(void *const arg)
 	_exit(127);
 }
 
-int main(void)
+int main(const int argc, char **const argv)
 {
 	const struct timespec long_ts = {10, 0};
 	pthread_t thread;
@@ -51,6 +54,8 @@ int main(void)
 		return 1;
 	}
 	atomic_store(&leader_sleeps, 1);
+	if (argc > 1 && strcmp(argv[1], "leader-exits") == 0)
+		pthread_exit(NULL);
 	nanosleep(&long_ts, NULL);
 	fprintf(stderr, "the leader was not replaced by execve\n");
 	return 1;

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 runs=30
-[ -n "${STREC_TEST_BACKEND:-}" ] && runs=10
+[ "$STREC_TEST_BACKEND" = bpf ] && runs=10
 for i in $(seq "$runs"); do
 	"$STREC" -q -o - "$BIN/tp_exitcode" 5 2>"$WORK/pipe$i.err" | "$FACTS" - >"$WORK/pipe$i.facts"
 	st=("${PIPESTATUS[@]}")

@@ -46,9 +46,10 @@ def lines(path):
         return f.read().splitlines()
 
 
-def record(name, opts):
+def record(name, opts, args=()):
     trc = os.path.join(WORK, name + ".trc")
-    r = run([setarch, "-R", STREC, "-q", "--backend=" + ENGINE] + opts + ["-o", trc, PROG])
+    r = run([setarch, "-R", STREC, "-q", "--backend=" + ENGINE] + opts + ["-o", trc, PROG] +
+            list(args))
     if not os.path.exists(trc):
         print("SKIP: cannot record: %s" % r.stderr.decode(errors="replace").strip())
         sys.exit(77)
@@ -125,15 +126,6 @@ if len(execs) == 1:
     check("no event of the thread's tid after the exec",
           not [e for e in after if e["tid"] == thread], str(after[:3]))
 
-# --no-follow: only the leader is traced, as strace without -f
-ref = os.path.join(WORK, "nf.strace")
-run([setarch, "-R", strace, "-o", ref, PROG])
-trc = record("nf", ["--no-follow"])
-got = strep(trc, [])
-check("--no-follow: no pid before the lines, as strace without -f",
-      got and not [l for l in got if re.match(r"^\d+ ", l)], "\n    ".join(got[:3]))
-
-
 def with_pid(text_lines):
     """Neither side prints pids: each its own, from set_tid_address, for
     normalize(), which names tasks by their pids."""
@@ -142,11 +134,19 @@ def with_pid(text_lines):
     return [pid + " " + l for l in text_lines]
 
 
-theirs = difftest.normalize(with_pid(lines(ref)))
-ours = difftest.normalize(with_pid(got))
-same, total = difftest.compare(theirs, ours)
-check("--no-follow matches strace without -f (%d/%d lines)" % (same, total), same == total,
-      "\n    ".join(l for l in difftest.flat(ours) if l not in difftest.flat(theirs)))
+# --no-follow: only the leader is traced, as strace without -f; also when
+# the leader has ended (pthread_exit) before the thread's exec: one end
+for tag, args in (("nf", []), ("nf-exited", ["leader-exits"])):
+    ref = os.path.join(WORK, tag + ".strace")
+    run([setarch, "-R", strace, "-o", ref, PROG] + args)
+    got = strep(record(tag, ["--no-follow"], args), [])
+    check("%s: no pid before the lines, as strace without -f" % tag,
+          got and not [l for l in got if re.match(r"^\d+ ", l)], "\n    ".join(got[:3]))
+    theirs = difftest.normalize(with_pid(lines(ref)))
+    ours = difftest.normalize(with_pid(got))
+    same, total = difftest.compare(theirs, ours)
+    check("%s matches strace without -f (%d/%d lines)" % (tag, same, total), same == total,
+          "\n    ".join(l for l in difftest.flat(ours) if l not in difftest.flat(theirs)))
 
 if failures:
     sys.exit(1)

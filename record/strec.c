@@ -313,7 +313,9 @@ int main(int argc, char **argv)
 	    .follow_forks = true,
 	    .seccomp = true,
 	    .spin_us = 20,
-	    .backend = REC_BACKEND_AUTO,
+	    /* not auto yet: the bpf engine writes no pid namespace records
+	     * (strace --pidns-translation) */
+	    .backend = REC_BACKEND_PTRACE,
 	    .argc = argc,
 	    .argv = argv,
 	};

@@ -30,10 +30,10 @@ nobody_can_run() {
 	done
 }
 
-# STREC_TEST_BACKEND (ptrace unless set; strec's default, auto, would take
-# bpf as root): the test's every strec records with that engine (a wrapper
-# passes --backend first, a --backend of the test's own comes later and
-# wins); exit 77 (skip) where it cannot record.
+# STREC_TEST_BACKEND (ptrace unless set, whatever strec's default): the
+# test's every strec records with that engine (a wrapper passes --backend
+# first, a --backend of the test's own comes later and wins); exit 77
+# (skip) where it cannot record.
 STREC_TEST_BACKEND=${STREC_TEST_BACKEND:-ptrace}
 if [ -n "$STREC_TEST_BACKEND" ]; then
 	printf '#!/bin/sh\nexec "%s" --backend=%s "$@"\n' "$STREC" "$STREC_TEST_BACKEND" >"$WORK/strec"

@@ -14,8 +14,7 @@ Exit 77 (skip) when strec or strace is missing.
 With --opts "-X raw", both strace and strep get those options too, and the
 thresholds are looked up as NAME[-Xraw] (the options without spaces).
 
-strec records with --backend=ptrace (its default, auto, would take bpf as
-root). With --backend bpf, strec records with that engine (exit 77 where it cannot
+strec records with --backend=ptrace (whatever its default). With --backend bpf, strec records with that engine (exit 77 where it cannot
 load), and a program's threshold is its NAME[...]@bpf row where one is
 listed (thresholds.d/bpf.txt says why it is lower), else the same as for
 ptrace.
@@ -512,7 +511,7 @@ def main():
         print("SKIP: needs strec, strep, strace and setarch")
         return SKIP
 
-    # ptrace unless asked: strec's default (auto) takes bpf as root
+    # ptrace unless asked, whatever strec's default
     backend_opt = ["--backend=" + (args.backend or "ptrace")]
     suffix = "@" + args.backend if args.backend else ""
     if args.backend:

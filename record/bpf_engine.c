@@ -57,6 +57,8 @@ _Static_assert(SB_ARG_DEVICE == STRTRC_ARG_DEVICE && SB_ARG_PIDFD == STRTRC_ARG_
 		   SB_ARG_SOCKET == STRTRC_ARG_SOCKET,
 	       "the args of what a descriptor is");
 _Static_assert(SB_SOCKADDR_MAX == sizeof(struct sockaddr_storage), "a socket address's room");
+_Static_assert(STRTRC_PID_TYPES == 4 && SB_PIDNS_LEVELS <= STRTRC_PIDNS_MAX,
+	       "a pid ns event's lists");
 
 #define REC_BPF_RING_DEFAULT	  (16u << 20)
 #define REC_BPF_WAKEUP_BYTES	  (1u << 20) /* wake the reader when this much is pending */
@@ -405,6 +407,7 @@ static void task_free(struct recorder *rec, struct rec_task *t)
 		free(bt->seeded_mem.v);
 		free(bt);
 	}
+	rec_pidns_forget(rec, t);
 	rec_task_remove(&rec->tasks, t->tid);
 }
 
@@ -822,6 +825,12 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 	}
 	bt->areas.n = 0;
 	t->in_syscall = false;
+	/* setpgid of a child in another pid namespace: its ids there (the
+	 * caller's come from the kernel, SB_EV_PIDNS) */
+	const struct sc_table *const table = sc_table_for_arch(t->arch);
+	const struct sc_desc *const desc = table ? sc_lookup(table, t->nr) : NULL;
+	if (desc && (desc->classes & SC_CLASS_SETS_PGRP) && !r.u.exit.is_error)
+		rec_pidns_after_call(rec, t, ts);
 	flush_signals(rec, t);
 }
 
@@ -920,6 +929,29 @@ static void on_task_exit(struct recorder *rec, const struct sb_ev_task_exit *ev)
 		 ev->group_dead ? " (its process too)" : "");
 }
 
+/* A task in a pid namespace below strec's, at its start or after a call
+ * that may have changed its process group or session: a pid ns record,
+ * as the ptrace engine writes from /proc (pidns.c). */
+static void on_pidns(struct recorder *rec, const struct sb_ev_pidns *ev)
+{
+	const uint64_t ts = ts_of(rec, ev->h.ts);
+	write_loss(rec, ev->h.tid, ts, ev->h.lost);
+	struct rec_task *const t = task_get(rec, ev->h.tid);
+	const uint32_t level = ev->level;
+	if (!t || !rec->pid_ns || !level || level >= SB_PIDNS_LEVELS)
+		return;
+	uint64_t parents[SB_PIDNS_LEVELS];
+	for (uint32_t i = 0; i < level; i++)
+		parents[i] = ev->ns[level - 1 - i]; /* nearest first, strec's last */
+	size_t nids[STRTRC_PID_TYPES];
+	const uint32_t *ids[STRTRC_PID_TYPES];
+	for (int k = 0; k < STRTRC_PID_TYPES; k++) {
+		nids[k] = level + 1;
+		ids[k] = ev->ids[k];
+	}
+	rec_pidns_record(rec, t, ev->ns[level], parents, level, nids, ids, ts);
+}
+
 static void on_signal(struct recorder *rec, const struct sb_ev_signal *ev)
 {
 	const uint64_t ts = ts_of(rec, ev->h.ts);
@@ -1016,6 +1048,10 @@ static int handle_event(void *ctx, void *data, size_t size)
 	case SB_EV_GROUP_STOP:
 		if (size >= sizeof(struct sb_ev_group_stop))
 			on_group_stop(rec, data);
+		break;
+	case SB_EV_PIDNS:
+		if (size >= sizeof(struct sb_ev_pidns))
+			on_pidns(rec, data);
 		break;
 	default:
 		break;
@@ -1315,12 +1351,14 @@ static int attach_process(struct recorder *rec, pid_t pid, char *msg, size_t msg
 	const int rc_snapshot = rec_write_snapshot(rec, pid, false);
 	if (rc_snapshot < 0)
 		return rc_snapshot;
-	/* the calls its threads are blocked in, after the snapshot as the
-	 * ptrace engine has them */
+	/* its threads' ids in a pid namespace below strec's, and the calls they
+	 * are blocked in, after the snapshot as the ptrace engine has them */
 	for (size_t i = 0; i < rec->tasks.capacity; i++) {
-		const struct rec_task *const t = rec->tasks.slots[i];
-		if (t && t->tgid == pid)
+		struct rec_task *const t = rec->tasks.slots[i];
+		if (t && t->tgid == pid) {
+			rec_pidns_check(rec, t, 0);
 			record_call_in_progress(rec, pid, t->tid);
+		}
 	}
 	REC_INFO("%d: attached", pid);
 	return 0;

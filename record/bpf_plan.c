@@ -184,6 +184,8 @@ int rec_bpf_plan_build(struct rec_bpf_plan *plan, const struct strec_filter *fil
 			p->flags |= SB_PLAN_OTHER_FDS;
 		if (desc->classes & SC_CLASS_SIZE_ON_E2BIG)
 			p->flags |= SB_PLAN_SIZE_ON_E2BIG;
+		if (desc->classes & SC_CLASS_SETS_PGRP)
+			p->flags |= SB_PLAN_SETS_PGRP;
 		if (desc->classes & SC_CLASS_SOCKET_ENDS) {
 			/* capture.c's record_sockets: the same choice */
 			p->flags |= SB_PLAN_SOCKET_ENDS;

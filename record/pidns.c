@@ -1,10 +1,11 @@
-/* Pid namespaces (the ptrace engine): for a task in another pid namespace
+/* Pid namespaces: for a task in another pid namespace
  * than strec's, what strace --pidns-translation reads live from /proc when
  * it prints an id, written as a pid ns record (FORMAT.md, kind 13): the
  * task's namespace, those above it, and its NSpid/NStgid/NSpgid/NSsid
  * lists, when the task appears and after each call that may change them. */
 #include "recorder.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -204,13 +205,24 @@ void rec_pidns_check(struct recorder *rec, struct rec_task *task, uint64_t ts)
 	struct pidns_ids ids;
 	if (!read_ids(proc_pid, sub, &ids))
 		return;
-	uint64_t sig = mix(0xcbf29ce484222325ull, (uint64_t)st.st_ino);
+	const uint32_t *lists[STRTRC_PID_TYPES];
+	for (int t = 0; t < STRTRC_PID_TYPES; t++)
+		lists[t] = ids.id[t];
+	rec_pidns_record(rec, task, (uint64_t)st.st_ino, parents, nparents, ids.n, lists, ts);
+}
+
+void rec_pidns_record(struct recorder *rec, struct rec_task *task, uint64_t ns,
+		      const uint64_t *parents, size_t nparents, const size_t nids[STRTRC_PID_TYPES],
+		      const uint32_t *const ids[STRTRC_PID_TYPES], uint64_t ts)
+{
+	assert(nparents <= STRTRC_PIDNS_MAX);
+	uint64_t sig = mix(0xcbf29ce484222325ull, ns);
 	for (size_t i = 0; i < nparents; i++)
 		sig = mix(sig, parents[i]);
 	for (int t = 0; t < STRTRC_PID_TYPES; t++) {
-		sig = mix(sig, ids.n[t]);
-		for (size_t i = 0; i < ids.n[t]; i++)
-			sig = mix(sig, ids.id[t][i]);
+		sig = mix(sig, nids[t]);
+		for (size_t i = 0; i < nids[t]; i++)
+			sig = mix(sig, ids[t][i]);
 	}
 	if (sig == 0)
 		sig = 1;
@@ -223,11 +235,11 @@ void rec_pidns_check(struct recorder *rec, struct rec_task *task, uint64_t ts)
 	    .kind = STRTRC_PIDNS,
 	    .tid = (uint32_t)task->tid,
 	    .ts_ns = ts,
-	    .u.pidns = {.ns = (uint64_t)st.st_ino, .nparents = nparents, .parents = parents},
+	    .u.pidns = {.ns = ns, .nparents = nparents, .parents = parents},
 	};
 	for (int t = 0; t < STRTRC_PID_TYPES; t++) {
-		r.u.pidns.nids[t] = ids.n[t];
-		r.u.pidns.ids[t] = ids.id[t];
+		r.u.pidns.nids[t] = nids[t];
+		r.u.pidns.ids[t] = ids[t];
 	}
 	rec_write(rec, &r);
 }

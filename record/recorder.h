@@ -186,13 +186,19 @@ struct recorder {
 	unsigned nl_unbound_next; /* the slot to fill next, round robin */
 };
 
-/* ---- pid namespaces (pidns.c, the ptrace engine) ---- */
+/* ---- pid namespaces (pidns.c) ---- */
 /* Reads strec's own namespace and level (rec->pid_ns, pid_ns_level): 0, or
  * a negative errno (then no pid ns records are written). */
 int rec_pidns_init(struct recorder *rec);
 /* A task that appeared: a pid ns record when its namespace is not strec's
  * and its ids differ from its last record. */
 void rec_pidns_check(struct recorder *rec, struct rec_task *task, uint64_t ts);
+/* The same from what the bpf engine read in the kernel: task's namespace
+ * ns, the nparents above it (nearest first, to strec's), its ids in each
+ * from strec's down (nids[t] of ids[t]). */
+void rec_pidns_record(struct recorder *rec, struct rec_task *task, uint64_t ns,
+		      const uint64_t *parents, size_t nparents, const size_t nids[STRTRC_PID_TYPES],
+		      const uint32_t *const ids[STRTRC_PID_TYPES], uint64_t ts);
 /* After a successful call that may change ids (SC_CLASS_SETS_PGRP): the
  * caller and, for setpgid of another process, the processes in other
  * namespaces. */

@@ -313,8 +313,8 @@ int main(int argc, char **argv)
 	    .follow_forks = true,
 	    .seccomp = true,
 	    .spin_us = 20,
-	    /* not auto yet: the bpf engine writes no pid namespace records
-	     * (strace --pidns-translation) */
+	    /* not auto until strace's whole suite says the bpf engine
+	     * decodes alike (README) */
 	    .backend = REC_BACKEND_PTRACE,
 	    .argc = argc,
 	    .argv = argv,
@@ -358,9 +358,8 @@ int main(int argc, char **argv)
 			opts.backend = REC_BACKEND_PTRACE;
 		}
 	}
-	/* ids in other pid namespaces: the ptrace engine records them (the
-	 * bpf engine does not) */
-	if (opts.backend == REC_BACKEND_PTRACE && rec_pidns_init(&rec) < 0)
+	/* ids in other pid namespaces: both engines record them */
+	if (rec_pidns_init(&rec) < 0)
 		REC_INFO("no pid namespace of strec's own: ids are not translated");
 	int err = 0;
 	const int out_fd = open_output(opts.output, opts.force);

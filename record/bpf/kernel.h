@@ -72,6 +72,11 @@ struct proc_ns_operations {
 
 struct ns_common {
 	const struct proc_ns_operations *ops;
+	unsigned int inum; /* the namespace's inode (/proc/PID/ns/...) */
+};
+
+struct pid_namespace {
+	struct ns_common ns;
 };
 
 struct vfsmount {
@@ -105,9 +110,11 @@ struct hlist_head {
 
 struct upid {
 	int nr;
+	struct pid_namespace *ns;
 };
 
 struct pid {
+	unsigned int level;	    /* of the namespace it was made in */
 	struct hlist_head tasks[4]; /* PIDTYPE_PID first */
 	struct upid numbers[1];	    /* the id in each namespace, the initial one's first */
 };
@@ -143,6 +150,7 @@ struct signal_struct {
 	unsigned int flags; /* SIGNAL_GROUP_EXIT */
 	int group_exit_code;
 	struct task_struct *group_exec_task; /* the thread a non-leader exec runs in */
+	struct pid *pids[4];		     /* PIDTYPE_PID, _TGID, _PGID, _SID */
 };
 
 struct task_struct {
@@ -156,6 +164,7 @@ struct task_struct {
 	struct sigpending pending;
 	struct signal_struct *signal;
 	struct hlist_node pid_links[4];
+	struct pid *thread_pid;
 };
 
 /* Sockets (strace -yy): what getsockname, getpeername, SO_TYPE,

@@ -1560,6 +1560,95 @@ static __always_inline bool killed_in_call(struct task_struct *task)
 	return !(flags & SB_SIGNAL_GROUP_EXIT) || code <= 0 || code > SB_NSIG || code == SB_SIGKILL;
 }
 
+/* ---- pid namespaces ---- */
+
+/* The id and the namespace of level g of struct pid p. */
+static __always_inline void upid_at(const struct pid *p, __u32 g, __u32 *nr, __u64 *ns)
+{
+	const __u64 at = (__u64)p + bpf_core_field_offset(struct pid, numbers) +
+			 (__u64)g * bpf_core_type_size(struct upid);
+	bpf_probe_read_kernel(nr, sizeof(*nr),
+			      (const void *)(at + bpf_core_field_offset(struct upid, nr)));
+	bpf_probe_read_kernel(ns, sizeof(*ns),
+			      (const void *)(at + bpf_core_field_offset(struct upid, ns)));
+}
+
+/* The ids of task tid (its thread_pid and signal_struct at those
+ * addresses) in each pid namespace from strec's down to its own, as
+ * /proc/PID/status lists them (pid_nr_ns of its tid, tgid, process group
+ * and session in each), when its namespace is not strec's. Global:
+ * verified once. */
+__noinline int send_pidns(__u32 tid, __u64 thread_pid_addr, __u64 signal_addr)
+{
+	struct pid *const own = (struct pid *)thread_pid_addr;
+	const struct signal_struct *const sig = (const struct signal_struct *)signal_addr;
+	const __u32 level = own ? BPF_CORE_READ(own, level) : 0;
+	if (!level || level >= SB_PIDNS_LEVELS)
+		return 0; /* strec's namespace, or deeper than an event says */
+	struct scratch *const s = scratch_get();
+	if (!s)
+		return 0;
+	struct sb_ev_pidns *const ev = (void *)s->out;
+	__builtin_memset(ev, 0, sizeof(*ev));
+	fill_head(&ev->h, SB_EV_PIDNS, tid, bpf_ktime_get_ns(), NULL);
+	ev->level = level;
+	struct pid *const others[3] = {sig ? BPF_CORE_READ(sig, pids[1]) : NULL,
+				       sig ? BPF_CORE_READ(sig, pids[2]) : NULL,
+				       sig ? BPF_CORE_READ(sig, pids[3]) : NULL};
+	for (__u32 g = 0; g < SB_PIDNS_LEVELS; g++) {
+		if (g > level)
+			break;
+		__u32 nr = 0;
+		__u64 ns = 0;
+		upid_at(own, g, &nr, &ns);
+		ev->ids[0][g] = nr;
+		ev->ns[g] = ns ? BPF_CORE_READ((struct pid_namespace *)ns, ns.inum) : 0;
+		for (int k = 0; k < 3; k++) {
+			struct pid *const other = others[k];
+			__u32 other_nr = 0;
+			__u64 other_ns = 0;
+			if (other && g <= BPF_CORE_READ(other, level))
+				upid_at(other, g, &other_nr, &other_ns);
+			ev->ids[k + 1][g] = other_ns == ns ? other_nr : 0;
+		}
+	}
+	bpf_ringbuf_output(&events, ev, sizeof(*ev), wakeup_flags());
+	return 0;
+}
+
+/* At each entry of a task in a pid namespace below strec's: its ids there
+ * again when its process group or session changed (another process's
+ * setpgid, seen before the task's next line). */
+static __always_inline void pidns_at_entry(struct task_struct *task, struct sb_task_state *ts,
+					   __u32 tid)
+{
+	struct pid *const own = BPF_CORE_READ(task, thread_pid);
+	if (ts->pidns == SB_TASK_PIDNS_UNKNOWN)
+		ts->pidns =
+		    own && BPF_CORE_READ(own, level) ? SB_TASK_PIDNS_BELOW : SB_TASK_PIDNS_STRECS;
+	if (ts->pidns != SB_TASK_PIDNS_BELOW)
+		return;
+	const struct signal_struct *const sig = BPF_CORE_READ(task, signal);
+	const __u64 pgrp = (__u64)BPF_CORE_READ(sig, pids[2]);
+	const __u64 session = (__u64)BPF_CORE_READ(sig, pids[3]);
+	if (pgrp == ts->pgrp && session == ts->session)
+		return;
+	ts->pgrp = pgrp;
+	ts->session = session;
+	send_pidns(tid, (__u64)own, (__u64)sig);
+}
+
+/* After a call that may change the caller's process group or session. */
+static __always_inline void pidns_after_call(struct task_struct *task, __u64 nr, long ret)
+{
+	__u32 key = (__u32)nr;
+	const struct sb_syscall_plan *const p =
+	    ret >= 0 && nr < SB_MAX_NR ? bpf_map_lookup_elem(&plan, &key) : NULL;
+	if (p && (p->flags & SB_PLAN_SETS_PGRP))
+		send_pidns(BPF_CORE_READ(task, pid), (__u64)BPF_CORE_READ(task, thread_pid),
+			   (__u64)BPF_CORE_READ(task, signal));
+}
+
 /* Records the entry of call id of the current task (its registers in
  * regs): the state its exit needs, its input captures, the entry event. A
  * call the filter leaves out costs a plan lookup and a few stores; one
@@ -1575,6 +1664,8 @@ static __always_inline void record_entry(struct pt_regs *regs, long id, struct t
 	ts->recorded = 0;
 	ts->retry_mask = 0;
 	ts->seeded = 0;
+	if (ts->pidns != SB_TASK_PIDNS_STRECS)
+		pidns_at_entry(task, ts, tid);
 	__u32 nr = (__u32)id;
 	const struct sb_syscall_plan *const p =
 	    id >= 0 && id < SB_MAX_NR ? bpf_map_lookup_elem(&plan, &nr) : NULL;
@@ -1680,8 +1771,11 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		record_entry(regs, nr, task, ts, tid);
 	}
 	ts->in_syscall = 0;
-	if (!ts->recorded)
+	if (!ts->recorded) {
+		if (!ts->compat)
+			pidns_after_call(task, ts->nr, ret);
 		return 0;
+	}
 	ts->recorded = 0;
 	if (killed_in_call(task))
 		return 0;
@@ -1728,6 +1822,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	ev->nmem = nmem;
 	ev->retried_mask = retried;
 	bpf_ringbuf_submit(ev, wakeup_flags());
+	if (!ts->compat)
+		pidns_after_call(task, nr, ret);
 	return 0;
 }
 #define CLONE_VM    0x100ull
@@ -1782,6 +1878,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	ev->clone_flags = flags;
 	ev->how = how;
 	bpf_ringbuf_submit(ev, wakeup_flags());
+	send_pidns(ctid, (__u64)BPF_CORE_READ(child, thread_pid),
+		   (__u64)BPF_CORE_READ(child, signal));
 	return 0;
 }
 

@@ -45,6 +45,15 @@ struct sb_task_state {
 	/* the call user space found the thread blocked in at the attach, until
 	 * its exit or another entry */
 	__u8 seeded;
+	__u8 pidns; /* enum sb_task_pidns */
+	/* below strec's pid namespace: the process group and session (struct
+	 * pid addresses) of its last pid ns event */
+	__u64 pgrp, session;
+};
+enum sb_task_pidns {
+	SB_TASK_PIDNS_UNKNOWN,
+	SB_TASK_PIDNS_STRECS, /* the task is in strec's pid namespace */
+	SB_TASK_PIDNS_BELOW,
 };
 
 /* Per-syscall flags (struct sb_syscall_plan.flags). */
@@ -70,6 +79,9 @@ enum sb_plan_flag {
 	 * netlink socket) */
 	SB_PLAN_SEND = 1u << 11,
 	SB_PLAN_SEND_ADDR4 = 1u << 12,
+	/* may change the caller's or a child's process group or session
+	 * (SC_CLASS_SETS_PGRP): their ids in other pid namespaces too */
+	SB_PLAN_SETS_PGRP = 1u << 13,
 };
 
 /* Per-argument capture flags (struct sb_arg_plan.flags): what the BPF side
@@ -159,6 +171,7 @@ enum sb_event_type {
 	SB_EV_TASK_EXIT,  /* a task is gone */
 	SB_EV_SIGNAL,	  /* a signal delivered (or generated and ignored) */
 	SB_EV_GROUP_STOP, /* a task stopped by a stop signal */
+	SB_EV_PIDNS,	  /* a task's ids in the pid namespaces down to its own */
 };
 
 /* Every event starts with this. seq numbers the task's syscall stops, so
@@ -259,6 +272,20 @@ struct sb_ev_exec {
 	__u32 former_tid;
 	__u32 exe_len;
 	__u8 exe[]; /* the new program's path */
+};
+
+/* A task in a pid namespace below strec's (which is the first: the bpf
+ * engine runs only there), at most SB_PIDNS_LEVELS - 1 below: level 0 is
+ * strec's, level its own. */
+#define SB_PIDNS_LEVELS 8
+struct sb_ev_pidns {
+	struct sb_head h;
+	__u32 level;
+	__u32 pad;
+	__u64 ns[SB_PIDNS_LEVELS]; /* the namespace of each level: its inode */
+	/* its tid, tgid, pgid and sid in each (0: not there), as /proc's
+	 * NSpid, NStgid, NSpgid and NSsid list them */
+	__u32 ids[4][SB_PIDNS_LEVELS];
 };
 
 struct sb_ev_task_exit {

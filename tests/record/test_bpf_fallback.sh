@@ -58,7 +58,7 @@ else
 	expect_grep "auto as root without bpf: why" 'recording with ptrace: ' "$WORK/root.err"
 fi
 
-# ptrace is the default (not auto yet: bpf writes no pid namespace records)
+# ptrace is the default (not auto yet: README says why)
 "$STREC_BIN" -q -o "$WORK/default.trc" -- "$BIN/tp_exitcode" 4 >/dev/null 2>"$WORK/default.err"
 expect_eq "the default as root: exit status" 4 "$?"
 facts default

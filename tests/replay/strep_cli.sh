@@ -429,18 +429,25 @@ if [ -x "$bindir/strec" ]; then
 fi
 
 # --pidns-translation: a process in a pid namespace of its own names itself 1;
-# kcmp of its own descriptors still names them (-y), the pid translated (the
-# ptrace engine's pid ns records: the bpf engine has none)
+# kcmp of its own descriptors still names them (-y), the pid translated
+# (the ptrace engine reads the ids from /proc, the bpf engine in the kernel);
+# setsid's session too
 if [ -x "$bindir/strec" ] && unshare --pid --fork true 2>/dev/null; then
-	"$bindir/strec" -q --backend=ptrace -o "$dir/ns.trc" unshare --pid --fork python3 -S -c '
+	for engine in $engines; do
+		"$bindir/strec" -q --backend=$engine -o "$dir/ns-$engine.trc" unshare --pid --fork python3 -S -c '
 import ctypes, os
 libc = ctypes.CDLL("libc.so.6", use_errno=True)
 fd = os.open("/dev/null", os.O_RDONLY)
 libc.syscall(312, os.getpid(), os.getpid(), 0, fd, fd)  # kcmp KCMP_FILE
+os.setsid()
+os.getsid(0)
 ' >/dev/null 2>&1
-	"$strep" -y --pidns-translation -e trace=kcmp "$dir/ns.trc" >"$dir/ns.out"
-	grep -Eq '^[0-9]+ +kcmp\(1 /\* [0-9]+ in strace.s PID NS \*/, 1 /\* [0-9]+ in strace.s PID NS \*/, KCMP_FILE, ([0-9]+)</dev/null>, \1</dev/null>\) += 0$' "$dir/ns.out" ||
-		{ echo "FAIL: kcmp in a pid namespace: $(cat "$dir/ns.out")"; fail=1; }
+		"$strep" -y --pidns-translation -e trace=kcmp,getsid "$dir/ns-$engine.trc" >"$dir/ns-$engine.out"
+		grep -Eq '^[0-9]+ +kcmp\(1 /\* [0-9]+ in strace.s PID NS \*/, 1 /\* [0-9]+ in strace.s PID NS \*/, KCMP_FILE, ([0-9]+)</dev/null>, \1</dev/null>\) += 0$' "$dir/ns-$engine.out" ||
+			{ echo "FAIL: kcmp in a pid namespace ($engine): $(cat "$dir/ns-$engine.out")"; fail=1; }
+		grep -Eq '^[0-9]+ +getsid\(0\) += 1 /\* [0-9]+ in strace.s PID NS \*/$' "$dir/ns-$engine.out" ||
+			{ echo "FAIL: getsid in a pid namespace ($engine): $(cat "$dir/ns-$engine.out")"; fail=1; }
+	done
 fi
 
 # strec itself in a pid namespace of its own, under the /proc of the one

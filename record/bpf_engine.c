@@ -825,12 +825,6 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 	}
 	bt->areas.n = 0;
 	t->in_syscall = false;
-	/* setpgid of a child in another pid namespace: its ids there (the
-	 * caller's come from the kernel, SB_EV_PIDNS) */
-	const struct sc_table *const table = sc_table_for_arch(t->arch);
-	const struct sc_desc *const desc = table ? sc_lookup(table, t->nr) : NULL;
-	if (desc && (desc->classes & SC_CLASS_SETS_PGRP) && !r.u.exit.is_error)
-		rec_pidns_after_call(rec, t, ts);
 	flush_signals(rec, t);
 }
 

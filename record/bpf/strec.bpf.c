@@ -29,6 +29,10 @@
 #include "strec_bpf.h"
 #include "syscall_table.h"
 
+/* kfuncs: a task by its id in the caller's pid namespace (Linux 6.13) */
+extern struct task_struct *bpf_task_from_vpid(__s32 vpid) __ksym __weak;
+extern void bpf_task_release(struct task_struct *p) __ksym __weak;
+
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 #define SB_CHUNK    16384u /* data bytes per memory event */
@@ -153,8 +157,8 @@ struct scratch {
 
 /* One per CPU, indexed by the CPU's number (a per-CPU array's values are
  * limited to 32 KiB). The programs that use it (syscall entry and exit,
- * exec) run in the task's context with migration off, never on top of one
- * another. The signal programs, which may run in an interrupt, send
+ * exec, fork's pid ns event) run in the task's context with migration off,
+ * never on top of one another. The signal programs, which may run in an interrupt, send
  * fixed-size events and need none. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -1573,6 +1577,36 @@ static __always_inline void upid_at(const struct pid *p, __u32 g, __u32 *nr, __u
 			      (const void *)(at + bpf_core_field_offset(struct upid, ns)));
 }
 
+/* send_pidns's walk down the levels: the task's struct pid and its
+ * process's tgid, group and session ones (addresses), the deepest level. */
+struct pidns_walk {
+	__u64 own, others[3];
+	__u32 level;
+};
+
+static long pidns_level_cb(__u32 g, void *ctx)
+{
+	const struct pidns_walk *const w = ctx;
+	struct scratch *const s = scratch_get();
+	if (!s || g > w->level || g >= SB_PIDNS_LEVELS)
+		return 1;
+	struct sb_ev_pidns *const ev = (void *)s->out;
+	__u32 nr = 0;
+	__u64 ns = 0;
+	upid_at((const struct pid *)w->own, g, &nr, &ns);
+	ev->ids[0][g] = nr;
+	ev->ns[g] = ns ? BPF_CORE_READ((struct pid_namespace *)ns, ns.inum) : 0;
+	for (int k = 0; k < 3; k++) {
+		const struct pid *const other = (const struct pid *)w->others[k];
+		__u32 other_nr = 0;
+		__u64 other_ns = 0;
+		if (other && g <= BPF_CORE_READ(other, level))
+			upid_at(other, g, &other_nr, &other_ns);
+		ev->ids[k + 1][g] = other_ns == ns ? other_nr : 0; /* pid_nr_ns */
+	}
+	return 0;
+}
+
 /* The ids of task tid (its thread_pid and signal_struct at those
  * addresses) in each pid namespace from strec's down to its own, as
  * /proc/PID/status lists them (pid_nr_ns of its tid, tgid, process group
@@ -1580,11 +1614,11 @@ static __always_inline void upid_at(const struct pid *p, __u32 g, __u32 *nr, __u
  * verified once. */
 __noinline int send_pidns(__u32 tid, __u64 thread_pid_addr, __u64 signal_addr)
 {
-	struct pid *const own = (struct pid *)thread_pid_addr;
+	const struct pid *const own = (const struct pid *)thread_pid_addr;
 	const struct signal_struct *const sig = (const struct signal_struct *)signal_addr;
 	const __u32 level = own ? BPF_CORE_READ(own, level) : 0;
 	if (!level || level >= SB_PIDNS_LEVELS)
-		return 0; /* strec's namespace, or deeper than an event says */
+		return 0; /* strec's namespace (or a kernel nesting deeper than 32) */
 	struct scratch *const s = scratch_get();
 	if (!s)
 		return 0;
@@ -1592,27 +1626,13 @@ __noinline int send_pidns(__u32 tid, __u64 thread_pid_addr, __u64 signal_addr)
 	__builtin_memset(ev, 0, sizeof(*ev));
 	fill_head(&ev->h, SB_EV_PIDNS, tid, bpf_ktime_get_ns(), NULL);
 	ev->level = level;
-	struct pid *const others[3] = {sig ? BPF_CORE_READ(sig, pids[1]) : NULL,
-				       sig ? BPF_CORE_READ(sig, pids[2]) : NULL,
-				       sig ? BPF_CORE_READ(sig, pids[3]) : NULL};
-	for (__u32 g = 0; g < SB_PIDNS_LEVELS; g++) {
-		if (g > level)
-			break;
-		__u32 nr = 0;
-		__u64 ns = 0;
-		upid_at(own, g, &nr, &ns);
-		ev->ids[0][g] = nr;
-		ev->ns[g] = ns ? BPF_CORE_READ((struct pid_namespace *)ns, ns.inum) : 0;
-		for (int k = 0; k < 3; k++) {
-			struct pid *const other = others[k];
-			__u32 other_nr = 0;
-			__u64 other_ns = 0;
-			if (other && g <= BPF_CORE_READ(other, level))
-				upid_at(other, g, &other_nr, &other_ns);
-			ev->ids[k + 1][g] = other_ns == ns ? other_nr : 0;
-		}
-	}
-	bpf_ringbuf_output(&events, ev, sizeof(*ev), wakeup_flags());
+	struct pidns_walk w = {.own = thread_pid_addr, .level = level};
+	if (sig)
+		for (int k = 0; k < 3; k++)
+			w.others[k] = (__u64)BPF_CORE_READ(sig, pids[k + 1]);
+	bpf_loop(SB_PIDNS_LEVELS, pidns_level_cb, &w, 0);
+	if (bpf_ringbuf_output(&events, ev, sizeof(*ev), wakeup_flags()) < 0)
+		count_lost(NULL);
 	return 0;
 }
 
@@ -1638,15 +1658,25 @@ static __always_inline void pidns_at_entry(struct task_struct *task, struct sb_t
 	send_pidns(tid, (__u64)own, (__u64)sig);
 }
 
-/* After a call that may change the caller's process group or session. */
-static __always_inline void pidns_after_call(struct task_struct *task, __u64 nr, long ret)
+/* After a successful setsid or setpgid: the ids of the caller, and of the
+ * process setpgid named, in the namespaces below strec's, before any line
+ * that may name them (the named one's next call would be late for its
+ * parent's kill(-pgid)). Without bpf_task_from_vpid (before 6.13) that
+ * one's ids follow at its next call. */
+static __always_inline void pidns_after_call(struct task_struct *task, struct sb_task_state *ts)
 {
-	__u32 key = (__u32)nr;
-	const struct sb_syscall_plan *const p =
-	    ret >= 0 && nr < SB_MAX_NR ? bpf_map_lookup_elem(&plan, &key) : NULL;
-	if (p && (p->flags & SB_PLAN_SETS_PGRP))
+	if (ts->pidns == SB_TASK_PIDNS_BELOW)
 		send_pidns(BPF_CORE_READ(task, pid), (__u64)BPF_CORE_READ(task, thread_pid),
 			   (__u64)BPF_CORE_READ(task, signal));
+	const __s32 vpid = (__s32)ts->pgrp_target;
+	if (vpid <= 0 || !bpf_task_from_vpid || !bpf_task_release)
+		return;
+	struct task_struct *const other = bpf_task_from_vpid(vpid);
+	if (!other)
+		return;
+	send_pidns(BPF_CORE_READ(other, pid), (__u64)BPF_CORE_READ(other, thread_pid),
+		   (__u64)BPF_CORE_READ(other, signal));
+	bpf_task_release(other);
 }
 
 /* Records the entry of call id of the current task (its registers in
@@ -1669,6 +1699,10 @@ static __always_inline void record_entry(struct pt_regs *regs, long id, struct t
 	__u32 nr = (__u32)id;
 	const struct sb_syscall_plan *const p =
 	    id >= 0 && id < SB_MAX_NR ? bpf_map_lookup_elem(&plan, &nr) : NULL;
+	/* whatever the filter, as the ptrace engine's pid ns records */
+	ts->sets_pgrp = p && !compat && (p->flags & SB_PLAN_SETS_PGRP);
+	if (ts->sets_pgrp)
+		ts->pgrp_target = p->nargs ? regs->di : 0;
 	const bool record =
 	    p ? p->flags & (compat ? SB_PLAN_RECORD_I386 : SB_PLAN_RECORD) : cfg.record_unknown;
 	if (!record)
@@ -1772,8 +1806,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	}
 	ts->in_syscall = 0;
 	if (!ts->recorded) {
-		if (!ts->compat)
-			pidns_after_call(task, ts->nr, ret);
+		if (ts->sets_pgrp && ret >= 0)
+			pidns_after_call(task, ts);
 		return 0;
 	}
 	ts->recorded = 0;
@@ -1822,8 +1856,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	ev->nmem = nmem;
 	ev->retried_mask = retried;
 	bpf_ringbuf_submit(ev, wakeup_flags());
-	if (!ts->compat)
-		pidns_after_call(task, nr, ret);
+	if (ts->sets_pgrp && ret >= 0)
+		pidns_after_call(task, ts); /* after the call, as the ptrace engine has them */
 	return 0;
 }
 #define CLONE_VM    0x100ull

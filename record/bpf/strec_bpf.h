@@ -45,10 +45,12 @@ struct sb_task_state {
 	/* the call user space found the thread blocked in at the attach, until
 	 * its exit or another entry */
 	__u8 seeded;
-	__u8 pidns; /* enum sb_task_pidns */
+	__u8 pidns;	/* enum sb_task_pidns */
+	__u8 sets_pgrp; /* the pending call may change a process group or session */
 	/* below strec's pid namespace: the process group and session (struct
 	 * pid addresses) of its last pid ns event */
 	__u64 pgrp, session;
+	__u64 pgrp_target; /* sets_pgrp: the process it names (setpgid's pid), 0: the caller */
 };
 enum sb_task_pidns {
 	SB_TASK_PIDNS_UNKNOWN,
@@ -277,7 +279,7 @@ struct sb_ev_exec {
 /* A task in a pid namespace below strec's (which is the first: the bpf
  * engine runs only there), at most SB_PIDNS_LEVELS - 1 below: level 0 is
  * strec's, level its own. */
-#define SB_PIDNS_LEVELS 8
+#define SB_PIDNS_LEVELS 33 /* the kernel nests 32 deep (format/strtrc.h's STRTRC_PIDNS_MAX) */
 struct sb_ev_pidns {
 	struct sb_head h;
 	__u32 level;

@@ -1198,16 +1198,6 @@ static int spawn_held(struct recorder *rec, const char *path, char *const *env,
 
 /* The seq of the entry recorded here: the program counts on from it. */
 #define REC_BPF_ATTACH_SEQ 1u
-#ifndef PIDFD_THREAD
-#define PIDFD_THREAD O_EXCL /* linux/pidfd.h, 6.9 */
-#endif
-
-/* A pidfd of thread tid of process tgid (a thread's needs PIDFD_THREAD, 6.9). */
-static int thread_pidfd(pid_t tgid, pid_t tid)
-{
-	return (int)syscall(SYS_pidfd_open, tid, tid == tgid ? 0 : PIDFD_THREAD);
-}
-
 /* Whether process pid runs a 64-bit program (its exe's ELF class): the
  * numbers /proc gives of a blocked call are of its table. */
 static bool is_64bit_process(pid_t pid)
@@ -1244,7 +1234,7 @@ static void record_call_in_progress(struct recorder *rec, pid_t pid, pid_t tid)
 	    !(plan.flags & SB_PLAN_RECORD))
 		return;
 	struct rec_task *const t = task_get(rec, (uint32_t)tid);
-	const int pidfd = t ? thread_pidfd(pid, tid) : -1;
+	const int pidfd = t ? rec_pidfd_open(tid) : -1;
 	if (pidfd < 0) {
 		REC_INFO("%d: its call in progress is not recorded: pidfd_open: %s", tid,
 			 strerror(errno));
@@ -1285,11 +1275,11 @@ static void record_call_in_progress(struct recorder *rec, pid_t pid, pid_t tid)
 	REC_INFO("%d: attached in a call (nr %u)", tid, nr);
 }
 
-/* Whether thread tid of tgid is in the call it was blocked in at the
- * attach still: the program's state of it is the one written then. */
-static bool in_seeded_call(const struct rec_bpf *b, pid_t tgid, pid_t tid)
+/* Whether thread tid is in the call it was blocked in at the attach
+ * still: the program's state of it is the one written then. */
+static bool in_seeded_call(const struct rec_bpf *b, pid_t tid)
 {
-	const int pidfd = thread_pidfd(tgid, tid);
+	const int pidfd = rec_pidfd_open(tid);
 	if (pidfd < 0)
 		return false;
 	struct sb_task_state st;
@@ -1395,7 +1385,7 @@ static void detach_all(struct recorder *rec)
 		if (!t)
 			continue;
 		if (t->bpf && t->bpf->seeded) {
-			if (in_seeded_call(b, t->tgid, t->tid))
+			if (in_seeded_call(b, t->tid))
 				write_seeded(rec, t);
 			else
 				drop_seeded(t);

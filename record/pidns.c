@@ -106,15 +106,21 @@ int rec_pidns_init(struct recorder *rec)
 #define PIDFD_THREAD O_EXCL /* <linux/pidfd.h> of Linux 6.9 */
 #endif
 
+int rec_pidfd_open(pid_t tid)
+{
+	const int pidfd = (int)syscall(SYS_pidfd_open, tid, 0);
+	if (pidfd >= 0 || errno != EINVAL)
+		return pidfd;
+	return (int)syscall(SYS_pidfd_open, tid, PIDFD_THREAD); /* not a leader */
+}
+
 pid_t rec_proc_pid(const struct recorder *rec, pid_t tid)
 {
 	if (rec->pid_ns_level == 0)
 		return tid; /* /proc is of strec's namespace */
 	/* A pidfd's fdinfo says its task's id in the namespace of the /proc
 	 * it is read from (a thread's own pidfd since Linux 6.9). */
-	int pidfd = (int)syscall(SYS_pidfd_open, tid, 0);
-	if (pidfd < 0 && errno == EINVAL)
-		pidfd = (int)syscall(SYS_pidfd_open, tid, PIDFD_THREAD);
+	const int pidfd = rec_pidfd_open(tid);
 	if (pidfd < 0)
 		return 0;
 	char path[64], text[1024];

@@ -205,6 +205,9 @@ void rec_pidns_record(struct recorder *rec, struct rec_task *task, uint64_t ns,
 void rec_pidns_after_call(struct recorder *rec, struct rec_task *task, uint64_t ts);
 /* Before the task is removed. */
 void rec_pidns_forget(struct recorder *rec, const struct rec_task *task);
+/* A pidfd of process or thread tid (a thread's needs Linux 6.9), or -1
+ * with errno. */
+int rec_pidfd_open(pid_t tid);
 /* The id of process or thread tid (strec's namespace) in the namespace of
  * /proc, for paths under /proc: tid itself when /proc is of strec's
  * namespace; 0 when it cannot be found (gone). */

@@ -77,7 +77,8 @@ struct bpf_area {
 	uint8_t *data;
 	size_t len, cap;
 	bool complete;
-	bool gap; /* a piece was lost */
+	bool gap;     /* a piece was lost */
+	bool dropped; /* a second reading that got no more than the first */
 };
 
 struct area_list {
@@ -743,18 +744,24 @@ static void fill_exec_strings(struct rec_bpf_task *bt, const struct bpf_area *st
 	}
 }
 
-/* Whether held area h is superseded by a second reading in this exit's areas. */
-static bool read_again(const struct rec_bpf_task *bt, const struct bpf_area *h, uint8_t retried)
+/* Whether held area h is superseded by a second reading in this exit's
+ * areas. A second reading of the same item that got no more bytes is dropped
+ * instead: the fault was no residency problem but the end of the mapping (an
+ * fd_set at the end of a page), and the first reading is the call's input,
+ * not what the call left there. */
+static bool read_again(struct rec_bpf_task *bt, const struct bpf_area *h, uint8_t retried)
 {
-	if (retried & (1u << h->arg))
-		return true;
 	for (size_t i = 0; i < bt->areas.n; i++) {
-		const struct bpf_area *const a = &bt->areas.v[i];
-		if (a->stop == STRTRC_AT_ENTRY && !(a->hflags & SB_MEM_EXEC_STRINGS) &&
-		    a->arg == h->arg && a->item == h->item)
+		struct bpf_area *const a = &bt->areas.v[i];
+		if (a->stop != STRTRC_AT_ENTRY || (a->hflags & SB_MEM_EXEC_STRINGS) ||
+		    a->arg != h->arg || a->item != h->item)
+			continue;
+		if (a->len > h->len)
 			return true;
+		a->dropped = true;
+		return false;
 	}
-	return false;
+	return (retried & (1u << h->arg)) != 0;
 }
 
 static void write_held(struct recorder *rec, struct rec_task *t, uint8_t retried, uint64_t ts)
@@ -800,7 +807,7 @@ static void on_syscall_exit(struct recorder *rec, const struct sb_ev_exit *ev)
 	write_held(rec, t, ev->retried_mask, ts);
 	for (size_t i = 0; i < bt->areas.n; i++) {
 		const struct bpf_area *const a = &bt->areas.v[i];
-		if (a->stop == STRTRC_AT_ENTRY && !(a->hflags & SB_MEM_EXEC_STRINGS))
+		if (a->stop == STRTRC_AT_ENTRY && !(a->hflags & SB_MEM_EXEC_STRINGS) && !a->dropped)
 			write_area(rec, tid, a, ts);
 	}
 	/* 2. the exit, 3. its captures */

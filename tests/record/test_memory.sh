@@ -56,4 +56,15 @@ expect_grep "strep -v: the cut array" '\["/bin/true", "1", "2", .*, "32766", "32
 "$BIN/strep" -e trace=execve "$WORK/argv_cap.trc" >"$WORK/argv_cap.txt" 2>&1
 expect_grep "strep: 32 entries" '\["/bin/true", "1", .*, "30", "31", \.\.\.\], 0x' "$WORK/argv_cap.txt"
 
+# An input the call rewrites, in a struct read whole (an fd_set, 128 bytes)
+# that ends where the mapping ends: what is readable of it at entry is the
+# input (the bpf engine's second reading at the exit, after the call wrote
+# the results, got no more, and must not replace it).
+mkdir "$WORK/io"
+record io -- "$BIN/tp_fam_io" "$WORK/io"
+expect_eq "tp_fam_io: exit status" 0 "$REC_RC"
+"$BIN/strep" -e trace=select "$WORK/io.trc" >"$WORK/io.select" 2>&1
+expect_grep "select's sets before the page's end: the input" \
+	'select\(([0-9]+), \[([0-9]+)\], \[\2\], \[\2\], \{tv_sec=0, tv_usec=0\}\) += 1 ' "$WORK/io.select"
+
 finish

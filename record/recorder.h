@@ -149,8 +149,12 @@ struct recorder {
 	struct rec_task_table tasks;
 	struct rec_stats stats;
 	uint64_t start_ns; /* CLOCK_MONOTONIC at start: record timestamps count from it */
-	pid_t main_pid;	   /* spawned command, or 0 */
-	int main_status;   /* its wait status once it is gone */
+	/* CLOCK_REALTIME at the same instant: the header's, which puts the
+	 * records on the wall clock (read when the header is written, after
+	 * the bpf engine's load, it put them that much late) */
+	uint64_t start_realtime_ns;
+	pid_t main_pid;	 /* spawned command, or 0 */
+	int main_status; /* its wait status once it is gone */
 	bool main_done;
 	bool seccomp_active;	       /* the tracees run under our seccomp filter */
 	bool own_seccomp_seen;	       /* some tracee installed a seccomp filter of its own */

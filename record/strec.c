@@ -229,7 +229,7 @@ static void fill_header(struct strtrc_header *h, const struct recorder *rec,
 	h->uid = getuid();
 	h->gid = getgid();
 	h->page_size = (uint32_t)sysconf(_SC_PAGESIZE);
-	h->start_realtime_ns = strec_realtime_ns();
+	h->start_realtime_ns = rec->start_realtime_ns;
 	h->start_monotonic_ns = rec->start_ns;
 	h->capture_size = o->capture_size;
 	h->follow_forks = o->follow_forks;
@@ -328,7 +328,9 @@ int main(int argc, char **argv)
 	static struct rec_cli cli;
 	rec_parse_command_line(argc, argv, &opts, &cli);
 
-	struct recorder rec = {.opts = &opts, .start_ns = strec_monotonic_ns()};
+	struct recorder rec = {.opts = &opts};
+	rec.start_ns = strec_monotonic_ns();
+	rec.start_realtime_ns = strec_realtime_ns();
 	cpu_set_t cpus;
 	rec.spin_ns = (uint64_t)opts.spin_us * 1000;
 	rec.max_control = rec_control_cap();

@@ -58,4 +58,14 @@ expect_eq "--force overwrites" 0 "$?"
 "$STREC" -q -o "$WORK/precious.c" true
 expect_eq "a trace is overwritten without --force" 0 "$?"
 
+# The records are on the wall clock: date's write of the time it just read
+# is shown at that time (give or take scheduling), not later by however long
+# strec took to start (the bpf engine's load: 0.2 s on an idle machine).
+record clock -- date +%s.%N
+printed=$(cat "$WORK/clock.out")
+"$BIN/strep" --json -e trace=write "$WORK/clock.trc" >"$WORK/clock.json" 2>&1
+shown=$(sed -n 's/.*"ts":"\([0-9.]*\)","syscall":"write".*/\1/p' "$WORK/clock.json")
+expect_eq "the wall clock: the time date printed and the time of its write, within 0.1 s" ok \
+	"$(awk -v p="$printed" -v s="$shown" 'BEGIN { d = s - p; print (s != "" && d > -0.01 && d < 0.1) ? "ok" : "off by " d " s" }')"
+
 finish

@@ -1458,6 +1458,23 @@ static void account_losses(struct recorder *rec)
 			 (unsigned long long)b->late_events, (unsigned long long)b->most_late_ns);
 }
 
+/* Reaps strec's children that ended: the command, and the processes it
+ * cloned with CLONE_PARENT, whose parent strec is (strace reaps them too: a
+ * program that waits for such a child to go would otherwise never end). */
+static void reap_children(struct recorder *rec)
+{
+	for (;;) {
+		int status;
+		const pid_t w = waitpid(-1, &status, WNOHANG);
+		if (w <= 0)
+			return;
+		if (w == rec->main_pid && !rec->main_done) {
+			rec->main_status = status;
+			rec->main_done = true;
+		}
+	}
+}
+
 int rec_bpf_run(struct recorder *rec)
 {
 	struct rec_bpf *const b = rec->bpf;
@@ -1479,13 +1496,7 @@ int rec_bpf_run(struct recorder *rec)
 			rc = n;
 			break;
 		}
-		if (rec->main_pid && !rec->main_done) {
-			int status;
-			if (waitpid(rec->main_pid, &status, WNOHANG) == rec->main_pid) {
-				rec->main_status = status;
-				rec->main_done = true;
-			}
-		}
+		reap_children(rec);
 		if (rec_flush_due) {
 			rec_flush_due = 0;
 			if (strtrc_writer_flush(rec->writer) < 0 && !rec->write_failed) {

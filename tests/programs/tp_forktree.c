@@ -12,8 +12,9 @@
  *   child2 exited 12
  * Exit status 0 when every status was as expected, 1 otherwise.
  * With --clone-parent it only makes one child with CLONE_PARENT (exits 42,
- * reaped by its grandparent) and exits 0 once the child is a zombie; with
- * --clone-ptrace, one child made with CLONE_PTRACE that exits 43.
+ * reaped by its grandparent) and exits 0 once the child is a zombie (with
+ * --clone-parent reaped: once it is gone, exit 3 if it is still there after
+ * 10 s); with --clone-ptrace, one child made with CLONE_PTRACE that exits 43.
  *
  * A correct trace (-f) has three clone/fork calls' children: two in the
  * parent's wait4 results and one in child2's, "+++ exited with 11/12/13 +++"
@@ -84,7 +85,7 @@ static long clone_child(const unsigned long flags, const int code)
 
 /* --clone-parent: one child made with CLONE_PARENT, a sibling rather than
  * a child (of the tracer, under one), which exits 42 unwaited. */
-static int clone_parent(void)
+static int clone_parent(const bool until_reaped)
 {
 	const long child = clone_child(CLONE_PARENT, 42);
 	if (child < 0)
@@ -102,6 +103,13 @@ static int clone_parent(void)
 			break;
 		usleep(1000);
 	}
+	/* its parent (strec, or the shell) must reap it, as strace does: a
+	 * program waiting for that never ends otherwise */
+	for (int tries = 0; until_reaped && kill((pid_t)child, 0) == 0; tries++) {
+		if (tries == 10000)
+			return 3;
+		usleep(1000);
+	}
 	return 0;
 }
 
@@ -115,8 +123,8 @@ static int clone_ptrace(void)
 
 int main(int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--clone-parent") == 0)
-		return clone_parent();
+	if (argc >= 2 && strcmp(argv[1], "--clone-parent") == 0)
+		return clone_parent(argc == 3 && strcmp(argv[2], "reaped") == 0);
 	if (argc == 2 && strcmp(argv[1], "--clone-ptrace") == 0)
 		return clone_ptrace();
 	int ok = 1;

@@ -53,6 +53,9 @@ expect_eq "CLONE_PARENT, --no-follow: the one exit is the command's" \
 same_as_native cloneparent_f -- "$BIN/tp_forktree" --clone-parent
 facts cloneparent_f
 expect_grep "CLONE_PARENT, followed: the child's exit" '^exit [0-9]+ exited=42' "$WORK/cloneparent_f.facts"
+# strec is that child's parent: it reaps it (a program that waits for the
+# child to be gone, as strace's clone_parent test does, would never end).
+same_as_native cloneparent_reaped -- "$BIN/tp_forktree" --clone-parent reaped
 
 # --no-follow and a child made with CLONE_PTRACE: the kernel attaches it to
 # the tracer, which lets it go at once and records nothing of it.

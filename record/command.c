@@ -34,8 +34,8 @@ static void on_ignored_signal(int sig)
 /* The signals strec handles, and the dispositions it found for them: the
  * command gets those back before its execve, so that it starts as it would
  * have without strec (nohup's ignored SIGHUP, a background job's ignored
- * SIGINT and SIGQUIT, a parent's ignored SIGPIPE). */
-static const int handled_signals[] = {SIGALRM, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+ * SIGINT and SIGQUIT, a parent's ignored SIGPIPE or SIGCHLD). */
+static const int handled_signals[] = {SIGALRM, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD};
 static struct sigaction original_actions[sizeof(handled_signals) / sizeof(handled_signals[0])];
 
 void rec_install_signal_handlers(bool attach_mode)
@@ -50,6 +50,9 @@ void rec_install_signal_handlers(bool attach_mode)
 			    on_flush_timer; /* no SA_RESTART: waitpid returns to flush */
 		else if (sig == SIGPIPE)
 			sa.sa_handler = SIG_IGN; /* a closed output is a write error, not a death */
+		else if (sig == SIGCHLD)
+			sa.sa_handler = SIG_DFL; /* ignored, the kernel would reap the command
+						    before strec had its status */
 		else
 			sa.sa_handler = attach_mode ? on_detach_signal : on_ignored_signal;
 		sigaction(sig, &sa, &original_actions[i]);

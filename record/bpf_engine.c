@@ -745,10 +745,10 @@ static void fill_exec_strings(struct rec_bpf_task *bt, const struct bpf_area *st
 }
 
 /* Whether held area h is superseded by a second reading in this exit's
- * areas. A second reading of the same item that got no more bytes is dropped
- * instead: the fault was no residency problem but the end of the mapping (an
- * fd_set at the end of a page), and the first reading is the call's input,
- * not what the call left there. */
+ * areas. A second reading of the same item that got no more bytes, and met
+ * a fault as the first did, is dropped instead: the fault was no residency
+ * problem but the end of the mapping (an fd_set at the end of a page), and
+ * the first reading is the call's input, not what the call left there. */
 static bool read_again(struct rec_bpf_task *bt, const struct bpf_area *h, uint8_t retried)
 {
 	for (size_t i = 0; i < bt->areas.n; i++) {
@@ -756,7 +756,8 @@ static bool read_again(struct rec_bpf_task *bt, const struct bpf_area *h, uint8_
 		if (a->stop != STRTRC_AT_ENTRY || (a->hflags & SB_MEM_EXEC_STRINGS) ||
 		    a->arg != h->arg || a->item != h->item)
 			continue;
-		if (a->len > h->len)
+		if (a->len > h->len || (a->len == h->len && !(a->flags & STRTRC_MEM_UNREADABLE) &&
+					(h->flags & STRTRC_MEM_UNREADABLE)))
 			return true;
 		a->dropped = true;
 		return false;

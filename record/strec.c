@@ -313,9 +313,7 @@ int main(int argc, char **argv)
 	    .follow_forks = true,
 	    .seccomp = true,
 	    .spin_us = 20,
-	    /* not auto until strace's whole suite says the bpf engine
-	     * decodes alike (README) */
-	    .backend = REC_BACKEND_PTRACE,
+	    .backend = REC_BACKEND_AUTO,
 	    .argc = argc,
 	    .argv = argv,
 	};
@@ -447,8 +445,10 @@ int main(int argc, char **argv)
 			"strec: %llu %s lost: the trace has gaps (strep and strstat say where)%s\n",
 			(unsigned long long)rec.stats.lost,
 			rec_plural(rec.stats.lost, "event", "events"),
-			opts.backend == REC_BACKEND_BPF ? "; a larger --bpf-ring-size may help"
-							: "");
+			opts.backend == REC_BACKEND_BPF
+			    ? "; a larger --bpf-ring-size may help, and --backend=ptrace loses "
+			      "nothing (it stops the program instead)"
+			    : "");
 		exit(EXIT_FAILURE);
 	}
 	rec_task_table_free(&rec.tasks);

@@ -30,14 +30,13 @@ nobody_can_run() {
 	done
 }
 
-# STREC_TEST_BACKEND=bpf: the test's every strec records with that engine
-# (a wrapper passes --backend first, a --backend of the test's own comes
-# later and wins); exit 77 (skip) where it cannot record. Unset: strec
-# itself, whose default is ptrace (a wrapper would also stop user nobody
-# from running it out of a clone in a private directory: the shell it
-# runs as nobody cannot reach the binary). Should the default change,
-# these tests must ask for ptrace.
-STREC_TEST_BACKEND=${STREC_TEST_BACKEND:-}
+# STREC_TEST_BACKEND (ptrace unless set, whatever strec's default): the
+# test's every strec records with that engine (a wrapper passes --backend
+# first, a --backend of the test's own comes later and wins); exit 77
+# (skip) where it cannot record. What runs as user nobody runs $STREC_BIN:
+# the wrapper's shell cannot reach strec out of a clone in a private
+# directory, and as nobody the default (auto) is ptrace anyway.
+STREC_TEST_BACKEND=${STREC_TEST_BACKEND:-ptrace}
 if [ -n "$STREC_TEST_BACKEND" ]; then
 	printf '#!/bin/sh\nexec "%s" --backend=%s "$@"\n' "$STREC" "$STREC_TEST_BACKEND" >"$WORK/strec"
 	chmod +x "$WORK/strec"

@@ -180,6 +180,7 @@ expect_eq "the held process ends normally" 0 "$?"
 
 # attach_error NAME ERE [PREFIX...] -p PID: strec -o NAME.trc -p PID (run by
 # PREFIX, e.g. setpriv) fails: exit 1, a message matching ERE, no trace.
+# Under a PREFIX, strec is the binary itself (lib.sh: what nobody runs).
 attach_error() {
 	local name=$1 ere=$2
 	shift 2
@@ -188,7 +189,9 @@ attach_error() {
 		prefix+=("$1")
 		shift
 	done
-	timeout 30 "${prefix[@]}" "$STREC" -o "$WORK/$name.trc" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null
+	local strec=$STREC
+	[ ${#prefix[@]} = 0 ] || strec=$STREC_BIN
+	timeout 30 "${prefix[@]}" "$strec" -o "$WORK/$name.trc" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null
 	expect_eq "$name: exit status" 1 "$?"
 	expect_grep "$name: message" "$ere" "$WORK/$name.err"
 	[ -e "$WORK/$name.trc" ] && fail "$name: left a trace file"
@@ -263,8 +266,8 @@ if unshare --pid --fork --mount-proc true 2>/dev/null; then
 		[ "$$" = 1 ] && [ "$(cat /proc/1/comm)" = sh ] || exit 99
 		"$1" -q --duration 1 -o "$2/init.trc" -p 1 2>"$2/init.err"
 		echo "strec: $?" >"$2/init.rc"
-		setpriv --reuid=nobody --regid=nogroup --clear-groups "$1" -o /dev/null -p 1 2>"$2/init-nobody.err"
-		echo "strec: $?" >"$2/init-nobody.rc"' sh "$STREC" "$WORK"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$3" -o /dev/null -p 1 2>"$2/init-nobody.err"
+		echo "strec: $?" >"$2/init-nobody.rc"' sh "$STREC" "$WORK" "$STREC_BIN"
 	if [ $? = 99 ]; then
 		fail "pid 1: the namespace's /proc is not its own"
 	else

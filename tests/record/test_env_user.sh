@@ -54,11 +54,11 @@ expect_eq "-u nobody, setuid root program: real uid" "$(id -u nobody)" "$(cat "$
 # Only root can do it.
 if ! command -v setpriv >/dev/null; then
 	echo "SKIP: -u as non-root (no setpriv)"
-elif ! nobody_can_run "$STREC" "$STREC_BIN"; then
-	echo "SKIP: -u as non-root (nobody cannot reach $STREC)"
+elif ! nobody_can_run "$STREC_BIN"; then
+	echo "SKIP: -u as non-root (nobody cannot reach $STREC_BIN)"
 else
 	setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		"$STREC" -q -o /dev/null -u nobody true >"$WORK/nonroot.out" 2>"$WORK/nonroot.err"
+		"$STREC_BIN" -q -o /dev/null -u nobody true >"$WORK/nonroot.out" 2>"$WORK/nonroot.err"
 	expect_eq "-u as non-root: exit status" 1 "$?"
 	expect_grep "-u as non-root: message" '^strec: -u nobody: only root can run a command as another user' \
 		"$WORK/nonroot.err"

@@ -177,6 +177,8 @@ PID_CALLS = re.compile(
     r"cap[gs]et|process_vm_\w+|ptrace|fcntl|kcmp|ioprio_[gs]et|[gs]etpriority|migrate_pages|"
     r"move_pages|perf_event_open|semctl|futex)\(|"
     r"^ioctl\(\d+(<[^>]*>)?, (TIOC[GS]PGRP|0x54(0f|10)\b)")
+# What -e raw= prints: every argument a bare number (strace's %#lx)
+RAW_ARGS = re.compile(r"^\w+\((?:(?:0x[0-9a-f]+|\d+)(?:, (?:0x[0-9a-f]+|\d+))*)?\)")
 NEGATIVE_PID_CALLS = re.compile(r"^(kill|wait4)\(")
 PID_FIELD = re.compile(r"(\w*(?:[pt]id|thread_id)=\[?|TIOC[GS]PGRP, \[|<pid:)(\d{2,})\b")
 
@@ -202,6 +204,7 @@ def name_pids(rest, names):
                       lambda m: m.group(1) + names.get(str(int(m.group(2), 16)), "0x" + m.group(2)),
                       rest)
     if PID_CALLS.match(rest):
+        raw = RAW_ARGS.match(rest) is not None
         # ptrace's request is no pid, even where it equals one in hex (-X
         # raw: PTRACE_INTERRUPT is 0x4207, and a task may have pid 16903)
         head = ""
@@ -217,11 +220,12 @@ def name_pids(rest, names):
         before = r"(?<=[(\s\[-])" if NEGATIVE_PID_CALLS.match(rest) else r"(?<=[(\s\[])"
         rest = re.sub(before + r"(\d{2,})(?=[,)\]\s]|$)",
                       lambda m: names.get(m.group(1), m.group(1)), rest)
-        # -e raw=: in hex, as whole arguments too (not a flag set's unknown
-        # bits: sched_flags=...|0x380 is not the task whose pid is 896); not
-        # futex's, whose hex numbers are operations and values (an op of
+        # -e raw=: in hex, as whole arguments too, but only on a line printed
+        # raw: elsewhere a hex number is an address, an offset or a value
+        # (PTRACE_PEEKUSER's offset 0x398 is not the task whose pid is 920);
+        # not futex's, whose hex numbers are operations and values (an op of
         # 0x18d is not the task whose pid is 397)
-        if not rest.startswith("futex("):
+        if raw and not rest.startswith("futex("):
             # (10 and up, as in decimal)
             rest = re.sub(before + r"0x([0-9a-f]+)(?=[,)\]\s]|$)",
                           lambda m: names.get(str(int(m.group(1), 16)), m.group(0))

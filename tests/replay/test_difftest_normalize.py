@@ -29,6 +29,7 @@ RUN = """\
 {p} kill(0x{c:x}, 0xa) = 0
 {p} ptrace(0x4203, {c}, NULL, {{si_signo=19, si_code=0, si_pid={c}, si_uid=0}}) = 0
 {p} ptrace(0x4204, {c}, 0x1, {{iov_base={{r15=0}}, iov_len=8}}) = 0
+{p} ptrace(PTRACE_PEEKUSER, {c}, 0x398, [NULL]) = 0
 {c} kill({p}, SIGUSR1) = 0
 {c} exit_group(0) = ?
 {p} wait4(-1, [{{WIFEXITED(s) && WEXITSTATUS(s) == 0}}], 0, NULL) = {c}
@@ -44,7 +45,7 @@ def norm(parent, child):
 failures = 0
 reference = norm(4321, 4322)
 for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032), (311, 11), (1024, 8192),
-                      (896, 897), (999, 1000), (16899, 16900)]:
+                      (896, 897), (999, 1000), (16899, 16900), (919, 920)]:
     got = norm(parent, child)
     if got != reference:
         failures += 1
@@ -62,7 +63,8 @@ for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234"
              "F_SETPIPE_SZ, 12288) = 12288",
              "site.cpython-311.pyc", "python3.11/", "tp_syscalls.P1", "/proc/P1.1/", "F_SETOWN, P", "fcntl(4, 0x9) = P",
              "sched_flags=SCHED_FLAG_RESET_ON_FORK|0x380,", "kill(P1.1, 0xa)",
-             "ptrace(0x4203, P1.1, NULL,", "ptrace(0x4204, P1.1, 0x1,"):
+             "ptrace(0x4203, P1.1, NULL,", "ptrace(0x4204, P1.1, 0x1,",
+             "ptrace(PTRACE_PEEKUSER, P1.1, 0x398, [NULL])"):
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")

@@ -168,19 +168,104 @@ def task_names(entries):
     return names
 
 
-# Calls whose arguments or result are process or thread ids, and fields that
-# hold one: only there are numbers that equal a pid replaced by its name, so
-# that a size which happens to equal a pid (mmap(NULL, 12288, ...)) stays.
-PID_CALLS = re.compile(
-    r"^(clone3?|v?fork|get[pt]id|getppid|wait4|waitid|t?kill|tgkill|[gs]etpgid|getpgrp|[gs]etsid|"
-    r"sched_\w+|prlimit64|pidfd_open|rt_t?g?sigqueueinfo|[gs]et_robust_list|set_tid_address|"
-    r"cap[gs]et|process_vm_\w+|ptrace|fcntl|kcmp|ioprio_[gs]et|[gs]etpriority|migrate_pages|"
-    r"move_pages|perf_event_open|semctl|futex)\(|"
-    r"^ioctl\(\d+(<[^>]*>)?, (TIOC[GS]PGRP|0x54(0f|10)\b)")
+# Where calls have process or thread ids: the indexes of the arguments that
+# are one, and whether the result is. Only there are numbers that equal a pid
+# replaced by its name, so that other numbers which happen to equal one stay
+# (pids wrap at pid_max): a size (mmap(NULL, 12288, ...)), ioprio_get's
+# priority 16388, perf_event_open's group fd 1000, a named field's value
+# (si_int=1234; the fields that hold pids are PID_FIELD's).
+PID_POSITIONS = {
+    **{name: ((), True) for name in ("clone", "clone3", "fork", "vfork", "getpid", "gettid", "getppid",
+                                     "getpgrp", "setsid", "set_tid_address")},
+    **{name: ((0,), False) for name in ("kill", "tkill", "prlimit64", "pidfd_open", "rt_sigqueueinfo",
+                                        "get_robust_list", "process_vm_readv", "process_vm_writev",
+                                        "migrate_pages", "move_pages")},
+    **{name: ((0, 1), False) for name in ("tgkill", "setpgid", "rt_tgsigqueueinfo", "kcmp")},
+    **{name: ((1,), False) for name in ("waitid", "ioprio_get", "ioprio_set", "getpriority", "setpriority",
+                                        "perf_event_open", "ptrace")},
+    "wait4": ((0,), True),
+    "getpgid": ((0,), True),
+    "getsid": ((0,), True),
+    # pthread_join waits on the thread's tid word, with that tid as the value
+    "futex": ((2,), False),
+}
+# Negated only where a negative pid names a process group (clone3's
+# set_tid=[-1000] is not the task whose pid is 1000)
+NEGATIVE_PID_CALLS = ("kill", "wait4")
 # What -e raw= prints: every argument a bare number (strace's %#lx)
 RAW_ARGS = re.compile(r"^\w+\((?:(?:0x[0-9a-f]+|\d+)(?:, (?:0x[0-9a-f]+|\d+))*)?\)")
-NEGATIVE_PID_CALLS = re.compile(r"^(kill|wait4)\(")
 PID_FIELD = re.compile(r"(\w*(?:[pt]id|thread_id)=\[?|TIOC[GS]PGRP, \[|<pid:)(\d{2,})\b")
+
+
+def split_call(line):
+    """(name, [top-level arguments], the text after the closing parenthesis),
+    or None for a line that is no whole call."""
+    m = re.match(r"(\w+)\(", line)
+    if not m:
+        return None
+    args, nest, quoted, start, i = [], [], False, m.end(), m.end()
+    while i < len(line):
+        c = line[i]
+        after = line[i + 1:i + 2]
+        if quoted:
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                quoted = False
+        elif nest and nest[-1] == "<":
+            # -y, -yy: what a descriptor is, taken whole (a path holds any
+            # character): 3</dev/null<char 1:3>>, 5<TCP:[1.2.3.4:5->6.7.8.9:10]>
+            if c == "<" and (after.isalpha() or after == "/"):
+                nest.append(c)
+            elif c == ">" and line[i - 1] != "-":
+                nest.pop()
+        elif c == '"':
+            quoted = True
+        elif c in "([{" or (c == "<" and line[i - 1].isdigit() and (after.isalpha() or after == "/")):
+            nest.append(c)
+        elif c in ")]}" and nest:  # (not the > of iov_len=4096 => 2432, nor << of 0x6<<16)
+            nest.pop()
+        elif c == ")":
+            args.append(line[start:i])
+            return m.group(1), ([] if args == [""] else args), line[i + 1:]
+        elif c == "," and not nest:
+            args.append(line[start:i])
+            start = i + 2
+        i += 1
+    return None
+
+
+def pid_positions(name, args):
+    """PID_POSITIONS's entry for this call, with the cases that depend on its
+    other arguments."""
+    if name.startswith("sched_"):
+        return (0,), False
+    if name == "ioctl" and len(args) > 2 and re.match(r"(TIOC[GS]PGRP|0x54(0f|10))\b", args[1]):
+        return (2,), False  # -X raw: its [group]
+    if name == "semctl":  # GETPID's result (IPC_64|GETPID, 0x10b in raw)
+        cmd = args[2] if len(args) > 2 else ""
+        return (), "GETPID" in cmd or bool(re.match(r"0x(10)?b\b", cmd))
+    if name == "ptrace" and args and ("GETEVENTMSG" in args[0] or args[0].startswith("0x4201")):
+        return (1, 3), False  # the new task's pid, in its data
+    return PID_POSITIONS.get(name, ((), False))
+
+
+def name_pid_number(text, names, negative, raw):
+    """text, a whole argument or result, with the task name for its pid:
+    decimal, [decimal], negated where negative, in hex where printed raw (10
+    and up, as in decimal)."""
+    m = re.match(r"^(\[?)(-?)(\d{2,}|0x[0-9a-f]+)(\]?)$", text)
+    if not m or (m.group(2) and not negative):
+        return text
+    number = m.group(3)
+    if number.startswith("0x"):
+        value = int(number, 16)
+        if not raw or value < 10:
+            return text
+        number = str(value)
+    if number not in names:
+        return text
+    return m.group(1) + m.group(2) + names[number] + m.group(4)
 
 
 def name_pids(rest, names):
@@ -203,35 +288,26 @@ def name_pids(rest, names):
         return re.sub(r"\b(0x8, |0x9\) += )0x([0-9a-f]{2,})\b",
                       lambda m: m.group(1) + names.get(str(int(m.group(2), 16)), "0x" + m.group(2)),
                       rest)
-    if PID_CALLS.match(rest):
-        raw = RAW_ARGS.match(rest) is not None
-        # ptrace's request is no pid, even where it equals one in hex (-X
-        # raw: PTRACE_INTERRUPT is 0x4207, and a task may have pid 16903)
-        head = ""
-        if rest.startswith("ptrace("):
-            cut = rest.find(", ")
-            if cut > 0:
-                head, rest = rest[:cut], rest[cut:]
-        # a whole argument or result only: not a named field's value (those
-        # that hold pids are PID_FIELD's, and others may equal a pid by
-        # chance: si_int=1234 when pids wrap), nor part of one (8192*1024)
-        # (negated only where a negative pid names a process group: clone3's
-        # set_tid=[-1000] is not the task whose pid is 1000)
-        before = r"(?<=[(\s\[-])" if NEGATIVE_PID_CALLS.match(rest) else r"(?<=[(\s\[])"
-        rest = re.sub(before + r"(\d{2,})(?=[,)\]\s]|$)",
-                      lambda m: names.get(m.group(1), m.group(1)), rest)
-        # -e raw=: in hex, as whole arguments too, but only on a line printed
-        # raw: elsewhere a hex number is an address, an offset or a value
-        # (PTRACE_PEEKUSER's offset 0x398 is not the task whose pid is 920);
-        # not futex's, whose hex numbers are operations and values (an op of
-        # 0x18d is not the task whose pid is 397)
-        if raw and not rest.startswith("futex("):
-            # (10 and up, as in decimal)
-            rest = re.sub(before + r"0x([0-9a-f]+)(?=[,)\]\s]|$)",
-                          lambda m: names.get(str(int(m.group(1), 16)), m.group(0))
-                          if int(m.group(1), 16) >= 10 else m.group(0), rest)
-        rest = head + rest
-    return rest
+    call = split_call(rest)
+    if call is None:
+        return rest
+    name, args, tail = call
+    positions, result = pid_positions(name, args)
+    if not positions and not result:
+        return rest
+    negative = name in NEGATIVE_PID_CALLS
+    # -e raw=: pids in hex, but only on a line printed raw: elsewhere a hex
+    # number is an address, an offset or a value (PTRACE_PEEKUSER's offset
+    # 0x398 is not the task whose pid is 920), and futex's are operations and
+    # values (an op of 0x18d is not the task whose pid is 397)
+    raw = RAW_ARGS.match(rest) is not None and name != "futex"
+    for k in positions:
+        if k < len(args):
+            args[k] = name_pid_number(args[k], names, negative, raw)
+    if result:
+        tail = re.sub(r"^( += )(\S+)", lambda m: m.group(1) + name_pid_number(m.group(2), names, False, raw),
+                      tail)
+    return "%s(%s)%s" % (name, ", ".join(args), tail)
 
 
 HEX_TEXT = re.compile(r'([<"])((?:\\x[0-9a-f]{2})+)([>"])')

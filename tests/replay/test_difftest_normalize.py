@@ -30,6 +30,17 @@ RUN = """\
 {p} ptrace(0x4203, {c}, NULL, {{si_signo=19, si_code=0, si_pid={c}, si_uid=0}}) = 0
 {p} ptrace(0x4204, {c}, 0x1, {{iov_base={{r15=0}}, iov_len=8}}) = 0
 {p} ptrace(PTRACE_PEEKUSER, {c}, 0x398, [NULL]) = 0
+{p} ioprio_get(IOPRIO_WHO_PGRP, 0) = 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))
+{p} ioprio_set(0x1, 0, 16388) = 0
+{p} ioprio_get(IOPRIO_WHO_PROCESS, {c}) = 4
+{p} perf_event_open({{type=PERF_TYPE_HW_CACHE, size=PERF_ATTR_SIZE_VER7, config=0}}, 0, -1, 1000, 0) = -1 EBADF (Bad file descriptor)
+{p} semctl(0, 1, IPC_64|GETPID) = {c}
+{p} semctl(0, 1, IPC_64|GETNCNT) = 16388
+{p} futex(0x7f0000000a10, FUTEX_WAIT, {c}, NULL) = 0
+{p} ptrace(PTRACE_GETEVENTMSG, {c}, NULL, [{c}]) = 0
+{p} ioctl(0, 0x540f, [{p}]) = 0
+{p} getpid() = 0x{p:x}
+{p} waitid(P_PID, {c}, {{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid={c}, si_uid=0, si_status=0, si_utime=0, si_stime=0}}, WEXITED, NULL) = 0
 {c} kill({p}, SIGUSR1) = 0
 {c} exit_group(0) = ?
 {p} wait4(-1, [{{WIFEXITED(s) && WEXITSTATUS(s) == 0}}], 0, NULL) = {c}
@@ -45,7 +56,7 @@ def norm(parent, child):
 failures = 0
 reference = norm(4321, 4322)
 for parent, child in [(1234, 1235), (12288, 12289), (4321, 1234), (99, 12288), (12345, 1032), (311, 11), (1024, 8192),
-                      (896, 897), (999, 1000), (16899, 16900), (919, 920)]:
+                      (896, 897), (999, 1000), (16899, 16900), (919, 920), (16387, 16388), (16388, 1000)]:
     got = norm(parent, child)
     if got != reference:
         failures += 1
@@ -64,7 +75,11 @@ for must in ("si_int=1234", "mmap(NULL, 12288,", "rlim_cur=12288, rlim_max=1234"
              "site.cpython-311.pyc", "python3.11/", "tp_syscalls.P1", "/proc/P1.1/", "F_SETOWN, P", "fcntl(4, 0x9) = P",
              "sched_flags=SCHED_FLAG_RESET_ON_FORK|0x380,", "kill(P1.1, 0xa)",
              "ptrace(0x4203, P1.1, NULL,", "ptrace(0x4204, P1.1, 0x1,",
-             "ptrace(PTRACE_PEEKUSER, P1.1, 0x398, [NULL])"):
+             "ptrace(PTRACE_PEEKUSER, P1.1, 0x398, [NULL])", "ioprio_get(IOPRIO_WHO_PGRP, 0) = 16388 (",
+             "ioprio_set(0x1, 0, 16388) = 0", "ioprio_get(IOPRIO_WHO_PROCESS, P1.1) = 4", "-1, 1000, 0) = -1 EBADF",
+             "semctl(0, 1, IPC_64|GETPID) = P1.1", "semctl(0, 1, IPC_64|GETNCNT) = 16388",
+             "futex(0x7f0000000a10, FUTEX_WAIT, P1.1, NULL)", "ptrace(PTRACE_GETEVENTMSG, P1.1, NULL, [P1.1])",
+             "ioctl(0, 0x540f, [P1])", "waitid(P_PID, P1.1, {"):
     if must not in text:
         failures += 1
         print(f"reference lacks {must!r}:\n{text}")

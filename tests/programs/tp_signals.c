@@ -75,13 +75,17 @@ static int install(const int sig, void (*const handler)(int), const int flags)
 	return sigaction(sig, &sa, NULL) == 0;
 }
 
-/* 50 ms from now, then every 2 s while on: the repeats only save a process
- * too slow to block in time from waiting forever, and come too rarely to
- * add a signal between the call's return and the timer's end (at 50 ms they
- * did, once, beside two test suites and busy loops) */
+/* 500 ms from now, then every 2 s while on. The first expiry must find the
+ * process blocked in the call after set_timer(): under a tracer on a loaded
+ * machine the stops between take a while, and a signal that comes before the
+ * call runs its handler there and adds a second SIGALRM (50 ms was not
+ * enough). The repeats only save a process too slow to block in time from
+ * waiting forever, and come too rarely to add a signal between the call's
+ * return and set_timer(0) (at 50 ms they did, once, beside two test suites
+ * and busy loops). */
 static void set_timer(const int on)
 {
-	const struct itimerval it = {{on ? 2 : 0, 0}, {0, on ? 50 * 1000 : 0}};
+	const struct itimerval it = {{on ? 2 : 0, 0}, {0, on ? 500 * 1000 : 0}};
 
 	setitimer(ITIMER_REAL, &it, NULL);
 }

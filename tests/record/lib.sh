@@ -99,6 +99,10 @@ wait_until() {
 	done
 	return 1
 }
+# alive_reaches FILE N: tp_spin has printed N "alive" lines to FILE.
+alive_reaches() {
+	[ "$(grep -c '^alive ' "$1")" -ge "$2" ]
+}
 # count ERE FILE: number of matching lines.
 count() {
 	grep -Ec -- "$1" "$2"

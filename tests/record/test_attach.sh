@@ -6,10 +6,7 @@
 # Waits until strec (engines may take a while to load) has created its
 # trace, which it does just before attaching, then lets it record a while.
 recording_for() {
-	for _ in $(seq 100); do
-		[ -s "$1" ] && break
-		sleep 0.1
-	done
+	wait_until test -s "$1" || fail "strec made no trace $1"
 	sleep "$2"
 }
 
@@ -17,10 +14,7 @@ recording_for() {
 "$BIN/tp_spin" 20 >"$WORK/spin.out" 2>&1 &
 spin=$!
 BG_PIDS+=("$spin")
-for _ in $(seq 50); do
-	grep -q '^alive 2$' "$WORK/spin.out" && break
-	sleep 0.1
-done
+wait_until grep -q '^alive 2$' "$WORK/spin.out" || fail "tp_spin did not start"
 expect_eq "tp_spin's first line" "pid $spin" "$(head -n 1 "$WORK/spin.out")"
 
 "$STREC" -o "$WORK/attach.trc" -p "$spin" >"$WORK/attach.out" 2>"$WORK/attach.err" &
@@ -35,7 +29,7 @@ expect_eq "tp_spin is no longer traced" 0 "$(awk '$1 == "TracerPid:" { print $2 
 
 # It keeps running: more "alive" lines, numbered one after the other.
 before=$(grep -c '^alive ' "$WORK/spin.out")
-sleep 0.4
+wait_until alive_reaches "$WORK/spin.out" $((before + 2))
 after=$(grep -c '^alive ' "$WORK/spin.out")
 expect_ge "alive lines after the detach (had $before)" $((before + 2)) "$after"
 kill -TERM "$spin"
@@ -61,10 +55,7 @@ expect_no_grep "no task exits while attached" '^exit ' "$F"
 "$BIN/tp_spin" 20 >"$WORK/stopped.out" 2>&1 &
 spin=$!
 BG_PIDS+=("$spin")
-for _ in $(seq 50); do
-	grep -q '^alive 2$' "$WORK/stopped.out" && break
-	sleep 0.1
-done
+wait_until grep -q '^alive 2$' "$WORK/stopped.out" || fail "tp_spin did not start"
 kill -STOP "$spin"
 sleep 0.1
 "$STREC" -q -o "$WORK/stopped.trc" -p "$spin" >/dev/null 2>"$WORK/stopped.err" &
@@ -80,7 +71,7 @@ before=$(grep -c '^alive ' "$WORK/stopped.out")
 sleep 0.3
 expect_eq "stopped: no output while stopped" "$before" "$(grep -c '^alive ' "$WORK/stopped.out")"
 kill -CONT "$spin"
-sleep 0.4
+wait_until alive_reaches "$WORK/stopped.out" $((before + 2))
 expect_ge "stopped: runs again after SIGCONT" $((before + 2)) "$(grep -c '^alive ' "$WORK/stopped.out")"
 kill -TERM "$spin"
 wait "$spin"
@@ -131,10 +122,7 @@ if [ "${STREC_TEST_BACKEND:-ptrace}" = bpf ]; then
 	strace -f -qq -o "$WORK/held.strace" -p "$held" &
 	holder=$!
 	BG_PIDS+=("$holder")
-	for _ in $(seq 50); do
-		grep -q "^TracerPid:[[:space:]]*$holder$" "/proc/$held/status" 2>/dev/null && break
-		sleep 0.1
-	done
+	wait_until grep -q "^TracerPid:[[:space:]]*$holder$" "/proc/$held/status" || fail "not traced by $holder"
 	"$STREC" -q -o "$WORK/shared.trc" -p "$held" >/dev/null 2>"$WORK/shared.err" &
 	strec=$!
 	BG_PIDS+=("$strec")
@@ -162,10 +150,7 @@ fi
 held=$!
 "$STREC" -q -o "$WORK/holder.trc" -p "$held" 2>/dev/null &
 holder=$!
-for _ in $(seq 50); do
-	grep -q "^TracerPid:[[:space:]]*$holder$" "/proc/$held/status" 2>/dev/null && break
-	sleep 0.1
-done
+wait_until grep -q "^TracerPid:[[:space:]]*$holder$" "/proc/$held/status" || fail "not traced by $holder"
 "$STREC" -o "$WORK/denied.trc" -p "$held" >/dev/null 2>"$WORK/denied.err"
 expect_eq "attach denied: exit status" 1 "$?"
 expect_grep "attach denied: the cause, the other tracer" \

@@ -7,10 +7,8 @@
 "$STREC" -q -o "$WORK/int.trc" -- "$BIN/tp_spin" 20 >"$WORK/int.out" 2>"$WORK/int.err" &
 strec=$!
 BG_PIDS+=("$strec")
-for _ in $(seq 50); do
-	grep -q '^alive 2$' "$WORK/int.out" && break
-	sleep 0.1
-done
+# (the bpf engine takes seconds to load on a loaded machine)
+wait_until grep -q '^alive 2$' "$WORK/int.out" || fail "tp_spin did not start under strec"
 kill -INT "$strec"
 kill -TERM "$strec"
 sleep 0.3
@@ -18,9 +16,9 @@ kill -0 "$strec" 2>/dev/null || fail "strec died of SIGINT/SIGTERM in spawned mo
 spin=$(awk '$1 == "pid" { print $2; exit }' "$WORK/int.out")
 expect_ge "tp_spin's pid" 1 "$spin"
 before=$(grep -c '^alive ' "$WORK/int.out")
-sleep 0.3
+wait_until alive_reaches "$WORK/int.out" $((before + 1))
 expect_ge "tp_spin goes on" $((before + 1)) "$(grep -c '^alive ' "$WORK/int.out")"
-kill -TERM "${spin:-0}"
+kill -TERM "${spin:?tp_spin did not print its pid}"
 wait "$strec"
 expect_eq "strec's exit status: tp_spin's" 0 "$?"
 expect_eq "tp_spin's last line" term "$(tail -n 1 "$WORK/int.out")"

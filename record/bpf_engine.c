@@ -78,7 +78,7 @@ struct bpf_area {
 	size_t len, cap;
 	bool complete;
 	bool gap;     /* a piece was lost */
-	bool dropped; /* a second reading that got no more than the first */
+	bool dropped; /* not written: a re-read that got no more than the held reading */
 };
 
 struct area_list {

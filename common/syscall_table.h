@@ -493,10 +493,11 @@ enum sc_decoder_id {
 	X(PID_SID)  /* a session id (getsid, setsid) */                                            \
 	X(HEX)                                                                                     \
 	X(OCTAL)                                                                                   \
-	X(FCNTL)  /* F_GETFD's flags, F_GETFL's, F_DUPFD's descriptor */                           \
-	X(POLL)	  /* "1 ([{fd=3, revents=POLLIN}])" */                                             \
-	X(PPOLL)  /* the same with the time left */                                                \
-	X(SELECT) /* "1 (in [3], left {tv_sec=..})" */                                             \
+	X(RESTORED) /* sigreturn's: what the interrupted context's register held */                \
+	X(FCNTL)    /* F_GETFD's flags, F_GETFL's, F_DUPFD's descriptor */                         \
+	X(POLL)	    /* "1 ([{fd=3, revents=POLLIN}])" */                                           \
+	X(PPOLL)    /* the same with the time left */                                              \
+	X(SELECT)   /* "1 (in [3], left {tv_sec=..})" */                                           \
 	X(PSELECT6)                                                                                \
 	X(TIME)		/* "N (date)" */                                                           \
 	X(SCHED_POLICY) /* "0 (SCHED_OTHER)" */                                                    \

@@ -78,14 +78,18 @@ static bool socket_inode(const char *path, size_t len, uint64_t *inode)
 
 /* strace -yy's pidfd: "<pid:N>" while the process lives, else its path
  * (whether paths are asked or not); false for other descriptors. */
-static bool pidfd_text(struct rp_buf *b, const char *path, size_t len, int32_t pid, int xflag)
+static bool pidfd_text(struct rp_buf *b, const char *path, size_t len, int32_t pid,
+		       const struct rp_print_opts *o)
 {
 	if (len != sizeof(STRTRC_PIDFD_LINK) - 1 || memcmp(path, STRTRC_PIDFD_LINK, len) != 0)
 		return false;
-	if (pid > 0)
-		rp_buf_printf(b, "<pid:%" PRId32 ">", pid);
-	else
-		rp_fd_path_text(b, path, len, false, xflag);
+	if (pid > 0) {
+		rp_buf_puts(b, "<pid:");
+		rp_buf_mark_id(b, o);
+		rp_buf_printf(b, "%" PRId32 ">", pid);
+	} else {
+		rp_fd_path_text(b, path, len, false, o->xflag);
+	}
 	return true;
 }
 
@@ -138,8 +142,7 @@ void rp_fd_text(struct rp_buf *b, int64_t fd, const struct rp_fd_name *n,
 		return;
 	}
 	rp_buf_free(&dev);
-	if ((o->decode_fds & RP_DECODE_FD_PIDFD) &&
-	    pidfd_text(b, path, len, n->pidfd_pid, o->xflag))
+	if ((o->decode_fds & RP_DECODE_FD_PIDFD) && pidfd_text(b, path, len, n->pidfd_pid, o))
 		return;
 	if (o->decode_fds & RP_DECODE_FD_PATH)
 		rp_fd_path_text(b, path, len, n->as_is, o->xflag);
@@ -874,7 +877,7 @@ const char *rp_pid_translation(const struct rp_ctx *c, int64_t v, enum sc_pid_ty
 
 void rp_e_pid(struct rp_ctx *c, int64_t v, enum sc_pid_type t)
 {
-	rp_e_int(c->e, (int32_t)v);
+	rp_e_id(c->e, (int32_t)v);
 	char text[48];
 	const char *const note = rp_pid_translation(c, (int32_t)v, t, text, sizeof(text));
 	if (*note)
@@ -890,6 +893,7 @@ void rp_arg_pid(struct rp_ctx *c, unsigned i)
 /* an id returned: "N", and its translation */
 static bool rv_pid(struct rp_ctx *c, struct rp_buf *b)
 {
+	rp_buf_mark_id(b, c->opts);
 	rp_rv_DEC(c, b);
 	char text[48];
 	const char *const note = rp_pid_translation(
@@ -930,6 +934,11 @@ bool rp_rv_UINT_ERRNO(struct rp_ctx *c, struct rp_buf *b)
 	return true;
 }
 
+bool rp_rv_RESTORED(struct rp_ctx *c, struct rp_buf *b)
+{
+	return rp_rv_DEC(c, b);
+}
+
 bool rp_rv_HEX(struct rp_ctx *c, struct rp_buf *b)
 {
 	rp_buf_printf(b, "%#" PRIx64, (uint64_t)c->sc->rval);
@@ -947,6 +956,15 @@ void rp_arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit)
 	const struct rp_mem *m = rp_arg_mem(c, i, at_exit, 4);
 	if (m)
 		rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
+}
+
+void rp_arg_id_at(struct rp_ctx *c, unsigned i, bool at_exit)
+{
+	const struct rp_mem *m = rp_arg_mem(c, i, at_exit, 4);
+	if (!m)
+		return;
+	const char mark[2] = {c->opts->mark_ids && !c->e->json ? RP_ID_MARK : '\0', '\0'};
+	rp_e_rawf(c->e, "[%s%d]", mark, (int32_t)rp_get_u32(m->data));
 }
 
 void rp_arg_flags_at(struct rp_ctx *c, unsigned i, const struct rp_xlat *x, bool at_exit)

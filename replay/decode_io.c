@@ -180,7 +180,7 @@ static void print_flock(struct rp_ctx *c, const uint8_t *p, bool with_pid)
 	rp_e_int(c->e, (int64_t)rp_get_u64(p + 16));
 	if (with_pid) {
 		rp_e_key(c->e, "l_pid");
-		rp_e_int(c->e, (int32_t)rp_get_u32(p + 24));
+		rp_e_id(c->e, (int32_t)rp_get_u32(p + 24));
 	}
 	rp_e_close(c->e, '}');
 }
@@ -286,9 +286,12 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 		char text[48];
 		const char *const note =
 		    rp_pid_translation(c, (int32_t)v, SC_PID_TGID_PGID, text, sizeof(text));
-		if (!*note || c->opts->json)
+		if (c->opts->json || (!*note && !c->opts->mark_ids))
 			return false;
-		rp_buf_printf(b, "%" PRId64 " /* %s */", (int64_t)v, note);
+		rp_buf_mark_id(b, c->opts);
+		rp_buf_printf(b, "%" PRId64, (int64_t)v);
+		if (*note)
+			rp_buf_printf(b, " /* %s */", note);
 		return true;
 	}
 	case 1: /* F_GETFD */

@@ -258,16 +258,20 @@ bool rp_ioctl_sock(struct rp_ctx *c, uint32_t cmd)
 	case SIOCBRDELBR:
 		rp_arg_str_len(c, 2, IFNAMSIZ);
 		return true;
-	case FIOGETOWN:
+	case FIOGETOWN: /* a process, or -N the group N */
+	case SIOCGPGRP:
+		rp_arg_id_at(c, 2, true);
+		return true;
+	case FIOSETOWN:
+	case SIOCSPGRP:
+		rp_arg_id_at(c, 2, false);
+		return true;
 	case SIOCATMARK:
 	case SIOCGIFENCAP:
-	case SIOCGPGRP:
 	case SIOCOUTQNSD:
 		print_int_ptr(c, true);
 		return true;
-	case FIOSETOWN:
 	case SIOCSIFENCAP:
-	case SIOCSPGRP:
 		print_int_ptr(c, false);
 		return true;
 	case SIOCBRADDIF:

@@ -288,16 +288,20 @@ bool rp_ioctl_tty(struct rp_ctx *c, uint32_t cmd)
 		rp_e_enum(c->e, &rp_x_tcflsh, arg);
 		return true;
 	case TIOCGPGRP:
+	case TIOCGSID:
+		rp_arg_id_at(c, 2, true);
+		return true;
+	case TIOCSPGRP:
+		rp_arg_id_at(c, 2, false);
+		return true;
 	case TIOCOUTQ:
 	case FIONREAD:
 	case TIOCGETD:
-	case TIOCGSID:
 	case TIOCGPTN:
 	case TIOCGPTLCK:
 	case TIOCGEXCL:
 		rp_arg_int_at(c, 2, true);
 		return true;
-	case TIOCSPGRP:
 	case FIONBIO:
 	case TIOCSETD:
 	case FIOASYNC:

@@ -85,8 +85,10 @@ static void print_shmid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
 	print_perm(c, "shm_perm", p, set_only);
 	if (!set_only) {
 		rp_e_key_uint(c->e, "shm_segsz", rp_get_u64(p + 48));
-		rp_e_key_int(c->e, "shm_cpid", (int32_t)rp_get_u32(p + 80));
-		rp_e_key_int(c->e, "shm_lpid", (int32_t)rp_get_u32(p + 84));
+		rp_e_key(c->e, "shm_cpid");
+		rp_e_id(c->e, (int32_t)rp_get_u32(p + 80));
+		rp_e_key(c->e, "shm_lpid");
+		rp_e_id(c->e, (int32_t)rp_get_u32(p + 84));
 		rp_e_key_uint(c->e, "shm_nattch", rp_get_u64(p + 88));
 		rp_e_key_int(c->e, "shm_atime", (int64_t)rp_get_u64(p + 56));
 		rp_e_key_int(c->e, "shm_dtime", (int64_t)rp_get_u64(p + 64));
@@ -119,8 +121,10 @@ static void print_msqid_ds(struct rp_ctx *c, const uint8_t *p, bool set_only)
 	}
 	rp_e_key_uint(c->e, "msg_qbytes", rp_get_u64(p + 88));
 	if (!set_only) {
-		rp_e_key_int(c->e, "msg_lspid", (int32_t)rp_get_u32(p + 96));
-		rp_e_key_int(c->e, "msg_lrpid", (int32_t)rp_get_u32(p + 100));
+		rp_e_key(c->e, "msg_lspid");
+		rp_e_id(c->e, (int32_t)rp_get_u32(p + 96));
+		rp_e_key(c->e, "msg_lrpid");
+		rp_e_id(c->e, (int32_t)rp_get_u32(p + 100));
 	}
 	rp_e_close(c->e, '}');
 }

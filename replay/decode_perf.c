@@ -283,7 +283,11 @@ void rp_dec_perf_event_open(struct rp_ctx *c)
 {
 	const uint64_t *a = c->sc->args;
 	rp_print_perf_event_attr(c, 0);
-	rp_e_int(c->e, (int32_t)a[1]);
+	/* a process, or with PERF_FLAG_PID_CGROUP a cgroup's descriptor */
+	if (a[4] & PERF_FLAG_PID_CGROUP)
+		rp_e_int(c->e, (int32_t)a[1]);
+	else
+		rp_e_id(c->e, (int32_t)a[1]);
 	rp_e_int(c->e, (int32_t)a[2]);
 	rp_arg_fd(c, (int32_t)a[3]);
 	rp_e_flags(c->e, &rp_x_perf_event_open_flags, a[4]);

@@ -604,7 +604,7 @@ static bool print_cap_header(struct rp_ctx *c, uint32_t *version)
 			rp_e_comment(c->e, "_LINUX_CAPABILITY_VERSION_???");
 	}
 	rp_e_key(c->e, "pid");
-	rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 4));
+	rp_e_id(c->e, (int32_t)rp_get_u32(m->data + 4));
 	rp_e_close(c->e, '}');
 	return true;
 }

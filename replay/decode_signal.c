@@ -266,7 +266,7 @@ static void print_si_source(struct rp_emit *e, uint32_t pid, uint32_t uid,
 			    const struct rp_si_names *names)
 {
 	rp_e_key(e, "si_pid");
-	rp_e_int(e, (int32_t)pid);
+	rp_e_id(e, (int32_t)pid);
 	const uint32_t seen = names->pids ? rp_session_pid_translate(names->pids, names->tid,
 								     (int32_t)pid, SC_PID_TGID)
 					  : 0;

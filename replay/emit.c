@@ -329,6 +329,13 @@ void rp_e_int(struct rp_emit *e, int64_t v)
 	rp_buf_printf(e->out, "%" PRId64, v);
 }
 
+void rp_e_id(struct rp_emit *e, int64_t v)
+{
+	begin_value(e);
+	rp_buf_mark_id(e->out, e->opts);
+	rp_buf_printf(e->out, "%" PRId64, v);
+}
+
 void rp_e_uint(struct rp_emit *e, uint64_t v)
 {
 	begin_value(e);

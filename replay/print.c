@@ -314,9 +314,14 @@ static size_t entry_end(const struct rp_print_opts *o, const struct rp_syscall *
 	return e->args_end ? e->args_end : e->out->len;
 }
 
-static size_t line_col(const struct rp_buf *out, size_t line_start)
+static size_t line_col(const struct rp_printer *p, const struct rp_buf *out, size_t line_start)
 {
-	return out->len - line_start;
+	size_t col = out->len - line_start;
+	if (p->opts.mark_ids) { /* the marks take no room in the text shown */
+		for (size_t i = line_start; i < out->len; i++)
+			col -= out->data[i] == RP_ID_MARK;
+	}
+	return col;
 }
 
 /* -e raw=: the result as strace prints it undecoded, in hex (an error as
@@ -406,7 +411,7 @@ static void print_syscall_text(struct rp_printer *p, const struct rp_event *ev, 
 	}
 	/* strace aligns return values at column 40 (-a) */
 	rp_buf_putc(out, ' ');
-	const size_t col = line_col(out, line_start);
+	const size_t col = line_col(p, out, line_start);
 	for (size_t i = col; i < p->opts.column; i++)
 		rp_buf_putc(out, ' ');
 	rp_buf_puts(out, "= ");
@@ -484,7 +489,9 @@ static void print_text(struct rp_printer *p, const struct rp_event *ev, struct r
 		    (p->opts.quiet & RP_QUIET_THREAD_EXECVE))
 			return;
 		print_prefix(p, ev, out);
-		rp_buf_printf(out, "+++ superseded by execve in pid %u +++", ev->u.exec.former_tid);
+		rp_buf_puts(out, "+++ superseded by execve in pid ");
+		rp_buf_mark_id(out, &p->opts);
+		rp_buf_printf(out, "%u +++", ev->u.exec.former_tid);
 		break;
 	case RP_EV_DETACH: /* strace says "Process N detached" on stderr only */
 	case RP_EV_SPAWN:

@@ -244,6 +244,10 @@ int rp_fdset_parse(struct rp_fdset *set, const char *text, char *msg, size_t msg
 bool rp_fdset_has(const struct rp_fdset *set, int64_t fd); /* set NULL: none */
 void rp_fdset_free(struct rp_fdset *set);
 
+/* The byte opts.mark_ids puts before an id: a control byte, which strep's
+ * text never holds otherwise (strings and paths escape them). */
+#define RP_ID_MARK '\x1f'
+
 struct rp_print_opts {
 	bool json;
 	unsigned max_strlen; /* -s, default 32 */
@@ -267,6 +271,10 @@ struct rp_print_opts {
 	/* --pidns-translation: ids seen in another pid namespace followed by
 	 * what the recorder's namespace saw */
 	bool pidns_translation;
+	/* Text only: RP_ID_MARK before each process, thread, group or session
+	 * id printed (an argument, a field, a result), so that a reader of the
+	 * text (strdiff) knows them from other numbers without guessing. */
+	bool mark_ids;
 	/* strace's per-syscall qualifiers, owned by the caller: -e raw= (the
 	 * arguments and result in hex; NULL: none), -e abbrev= (NULL: all
 	 * abbreviated unless -v) */

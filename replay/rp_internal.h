@@ -50,11 +50,21 @@ void rp_e_open(struct rp_emit *e, char c);
 void rp_e_close(struct rp_emit *e, char c);
 void rp_e_key(struct rp_emit *e, const char *key);
 void rp_e_int(struct rp_emit *e, int64_t v);
+/* A process, thread, group or session id: an int, RP_ID_MARK before it
+ * when opts.mark_ids asks (rp_buf_mark_id). */
+void rp_e_id(struct rp_emit *e, int64_t v);
 void rp_e_uint(struct rp_emit *e, uint64_t v);
 void rp_e_hex(struct rp_emit *e, uint64_t v);
 void rp_e_octal(struct rp_emit *e, uint64_t v);
 void rp_e_ptr(struct rp_emit *e, uint64_t addr);
 /* "key=value" in one call, for struct fields */
+/* RP_ID_MARK, when o asks for it (text only): before an id printed
+ * without an emitter (a result, a line of print.c). */
+static inline void rp_buf_mark_id(struct rp_buf *b, const struct rp_print_opts *o)
+{
+	if (o->mark_ids && !o->json)
+		rp_buf_putc(b, RP_ID_MARK);
+}
 static inline void rp_e_key_int(struct rp_emit *e, const char *key, int64_t v)
 {
 	rp_e_key(e, key);
@@ -343,6 +353,8 @@ const struct rp_mem *rp_arg_mem(struct rp_ctx *c, unsigned i, bool at_exit, size
  * there is nothing to show. The same for a 32-bit flag word ("[FLAGS]")
  * and a u64 (in decimal or hex). */
 void rp_arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit);
+/* The same for an int that is a process, group or session id (rp_e_id). */
+void rp_arg_id_at(struct rp_ctx *c, unsigned i, bool at_exit);
 void rp_arg_flags_at(struct rp_ctx *c, unsigned i, const struct rp_xlat *x, bool at_exit);
 void rp_arg_u64_at(struct rp_ctx *c, unsigned i, bool at_exit, bool hex);
 /* rp_arg_mem's struct of size bytes copied into out: false after printing

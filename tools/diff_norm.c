@@ -1,6 +1,7 @@
 /* Normalization of decoded calls for strdiff (see diff_norm.h). */
 #include "diff_norm.h"
 
+#include <assert.h>
 #include <string.h>
 
 static bool is_word(char c)
@@ -51,6 +52,40 @@ static size_t proc_pid_digits(const char *text, size_t len, size_t i)
 	return n;
 }
 
+/* Copies n bytes of text outside strings and paths with each run of
+ * spaces as one: the padding before " = " depends on how long the
+ * arguments printed, ids among them. */
+static void put_squeezed(struct rp_buf *out, const char *text, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] != ' ' || !out->len || out->data[out->len - 1] != ' ')
+			rp_buf_putc(out, text[i]);
+	}
+}
+
+/* An id the printer marked (RP_ID_MARK at text[i]): "PID" for a process
+ * (or "-PID" for kill's group), as is for 0, 1 and -1, which name no
+ * process of their own. Returns where the id ends. */
+static size_t put_marked_id(struct rp_buf *out, const char *text, size_t i, size_t end)
+{
+	assert(i < end && text[i] == RP_ID_MARK);
+	size_t j = i + 1;
+	const bool negative = j < end && text[j] == '-';
+	const size_t digits = j + negative;
+	j = digits;
+	uint64_t v = 0;
+	while (j < end && is_digit(text[j])) {
+		if (v < UINT64_MAX / 10)
+			v = v * 10 + (uint64_t)(text[j] - '0');
+		j++;
+	}
+	if (j > digits && v > 1)
+		rp_buf_puts(out, negative ? "-PID" : "PID");
+	else
+		rp_buf_put(out, text + i + 1, j - i - 1);
+	return j;
+}
+
 /* Copies a path or string body text[i..end) with /proc/N masked and, in
  * descriptor paths (inodes), [N] masked. */
 static void put_body(struct rp_buf *out, const char *text, size_t i, size_t end, bool inodes)
@@ -58,11 +93,15 @@ static void put_body(struct rp_buf *out, const char *text, size_t i, size_t end,
 	while (i < end) {
 		/* a plain stretch: up to the next '/' or '[' */
 		size_t j = i;
-		while (j < end && text[j] != '/' && text[j] != '[')
+		while (j < end && text[j] != '/' && text[j] != '[' && text[j] != RP_ID_MARK)
 			j++;
 		if (j > i) {
 			rp_buf_put(out, text + i, j - i);
 			i = j;
+			continue;
+		}
+		if (text[i] == RP_ID_MARK) { /* -yy's <pid:N> */
+			i = put_marked_id(out, text, i, end);
 			continue;
 		}
 		const size_t pd = text[i] == '/' ? proc_pid_digits(text, end, i) : 0;
@@ -106,12 +145,16 @@ static bool after_volatile_key(const struct dn_opts *o, const struct rp_buf *out
 	return start < out->len - 1 && dn_key_volatile(o, out->data + start, out->len - 1 - start);
 }
 
-void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, const char *text,
-		  size_t len, bool mask_strings, struct rp_buf *out)
+void dn_normalize(const struct dn_opts *o, const char *text, size_t len, bool mask_strings,
+		  struct rp_buf *out)
 {
 	size_t i = 0;
 	while (i < len) {
 		const char c = text[i];
+		if (c == RP_ID_MARK) {
+			i = put_marked_id(out, text, i, len);
+			continue;
+		}
 		if (c == '"') {
 			size_t j = i + 1;
 			while (j < len && text[j] != '"')
@@ -145,9 +188,10 @@ void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, cons
 			/* a plain stretch: up to the next string, path or number */
 			size_t j = i + 1;
 			while (j < len && text[j] != '"' && text[j] != '<' &&
+			       text[j] != RP_ID_MARK &&
 			       !(is_digit(text[j]) && !is_word(text[j - 1])))
 				j++;
-			rp_buf_put(out, text + i, j - i);
+			put_squeezed(out, text + i, j - i);
 			i = j;
 			continue;
 		}
@@ -197,9 +241,7 @@ void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, cons
 				if (end)
 					j = (size_t)(end - text) + 2;
 			}
-		} else if ((v > 1 && v <= UINT32_MAX && tids &&
-			    strec_u32map_get(tids, (uint32_t)v, NULL)) ||
-			   after_tid_slot(out))
+		} else if (after_tid_slot(out))
 			rp_buf_puts(out, "PID");
 		else
 			rp_buf_put(out, text + i, j - i);
@@ -212,28 +254,17 @@ void dn_normalize_path(const char *path, size_t len, struct rp_buf *out)
 	put_body(out, path, 0, len, false);
 }
 
-void dn_mask_result_pid(struct rp_buf *out)
+void dn_mask_result(struct rp_buf *out)
 {
 	size_t at = SIZE_MAX;
 	for (size_t i = 0; i + 3 <= out->len; i++) {
 		if (!memcmp(out->data + i, " = ", 3))
 			at = i + 3;
 	}
-	if (at == SIZE_MAX)
-		return;
-	size_t end = at;
-	while (end < out->len && is_digit(out->data[end]))
-		end++;
-	if (end == at || (end < out->len && out->data[end] != ' '))
-		return;
-	const size_t tail = out->len - end;
-	char rest[64];
-	if (tail >= sizeof(rest))
-		return;
-	memcpy(rest, out->data + end, tail);
-	out->len = at;
-	rp_buf_puts(out, "PID");
-	rp_buf_put(out, rest, tail);
+	if (at != SIZE_MAX) {
+		out->len = at;
+		rp_buf_putc(out, '?');
+	}
 }
 
 uint64_t dn_hash(const void *data, size_t len)

@@ -6,7 +6,6 @@
 #define STREC_TOOLS_DIFF_NORM_H
 
 #include "replay.h"
-#include "util.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -25,24 +24,27 @@ struct dn_opts {
 bool dn_key_volatile(const struct dn_opts *o, const char *name, size_t len);
 
 /* Appends the normalized form of text (len bytes, strep's rendering of
- * one event with descriptor paths, no timestamps) to out:
+ * one event with descriptor paths, ids marked (rp_print_opts.mark_ids), no
+ * timestamps) to out:
  *   - N<path> (a descriptor and what it refers to) becomes <path>;
  *   - /proc/N in paths and strings becomes /proc/PID, and inode numbers
  *     in pipe:[N], socket:[N] become [N];
- *   - decimal numbers that are thread ids of the trace (tids) become PID;
+ *   - marked ids other than 0, 1 and -1 become PID, and so does what the
+ *     kernel wrote at clone3's parent_tid;
  *   - hexadecimal numbers from 0x10000 up (addresses) become 0x?;
  *   - the values of volatile fields (dn_key_volatile) become ?;
- *   - with mask_strings (random bytes), every quoted string becomes "?". */
-void dn_normalize(const struct dn_opts *o, const struct strec_u32map *tids, const char *text,
-		  size_t len, bool mask_strings, struct rp_buf *out);
+ *   - with mask_strings (random bytes), every quoted string becomes "?".
+ * Other numbers stay: a count that happens to equal a thread id is still
+ * a count. */
+void dn_normalize(const struct dn_opts *o, const char *text, size_t len, bool mask_strings,
+		  struct rp_buf *out);
 
 /* Appends a path (len bytes, not quoted) with /proc/N as /proc/PID. */
 void dn_normalize_path(const char *path, size_t len, struct rp_buf *out);
 
-/* Replaces a decimal result (after the last " = ") at the end of out by
- * PID: the result of a call that returns a process id, which may be of a
- * process the trace does not hold (getppid of the traced command). */
-void dn_mask_result_pid(struct rp_buf *out);
+/* Replaces the result (all after the last " = ") of out by "?": a
+ * sigreturn's, which is whatever the interrupted call had returned. */
+void dn_mask_result(struct rp_buf *out);
 
 /* A 64-bit hash of len bytes (the key the alignment compares). */
 uint64_t dn_hash(const void *data, size_t len);

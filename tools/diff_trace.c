@@ -30,6 +30,7 @@ int dt_open(struct dt_trace *t, const char *file, const struct dt_opts *opts, st
 	t->header = strtrc_reader_header(t->rd);
 	t->session = rp_session_new(t->header);
 	struct rp_print_opts po = opts->print;
+	po.mark_ids = true; /* dn_normalize masks ids by them */
 	po.start_realtime_ns = t->header->start_realtime_ns;
 	if (po.decode_fds & (RP_DECODE_FD_SOCKET | RP_DECODE_FD_DEV)) {
 		t->fdinfo = rp_fdinfo_new();
@@ -68,7 +69,6 @@ void dt_close(struct dt_trace *t)
 	st_map_free(&t->paths);
 	st_map_free(&t->interned);
 	strec_u32map_free(&t->live);
-	strec_u32map_free(&t->tids);
 	free(t->arena);
 	free(t->error);
 	free(t->warning);
@@ -143,8 +143,7 @@ static size_t new_task(struct dt_trace *t, uint32_t tid, size_t proc)
 	const size_t i = t->ntasks++;
 	memset(&t->tasks[i], 0, sizeof(t->tasks[i]));
 	t->tasks[i].tid = tid;
-	if (add_task_to(t, proc, i) < 0 || strec_u32map_put(&t->live, tid, i) < 0 ||
-	    strec_u32map_put(&t->tids, tid, 1) < 0)
+	if (add_task_to(t, proc, i) < 0 || strec_u32map_put(&t->live, tid, i) < 0)
 		return SIZE_MAX;
 	return i;
 }
@@ -354,8 +353,8 @@ static uint32_t intern(struct dt_trace *t, const char *text, size_t len)
 
 enum call_traits {
 	TRAIT_KNOWN = 1,
-	TRAIT_RETURNS_PID = 2,
-	TRAIT_RANDOM = 4, /* fills its buffer with random bytes */
+	TRAIT_RANDOM = 2,   /* fills its buffer with random bytes */
+	TRAIT_RESTORED = 4, /* returns what the interrupted call did */
 };
 
 /* What normalization needs to know of a syscall, looked up once per
@@ -367,12 +366,10 @@ static unsigned traits(struct dt_trace *t, const struct rp_syscall *sc)
 	if (slot && *slot)
 		return *slot;
 	unsigned found = TRAIT_KNOWN;
-	/* a result that may be a process the trace does not know (getppid of
-	 * the traced command: the recorder) */
-	if (sc->desc && sc_rval_pid_type(sc->desc->rval) != SC_PID_NONE)
-		found |= TRAIT_RETURNS_PID;
 	if (sc->desc && sc->desc->decoder == SC_D_getrandom)
 		found |= TRAIT_RANDOM;
+	if (sc->desc && sc->desc->rval == SC_RV_RESTORED)
+		found |= TRAIT_RESTORED;
 	if (slot)
 		*slot = (uint8_t)found;
 	return found;
@@ -385,6 +382,21 @@ static bool reads_random(struct dt_trace *t, const struct rp_syscall *sc, const 
 		return true;
 	return memmem(text, len, "random>", 7) &&
 	       (memmem(text, len, "</dev/urandom>", 14) || memmem(text, len, "</dev/random>", 13));
+}
+
+/* Drops the RP_ID_MARKs from text (len bytes): the text shown. Returns
+ * its new length. */
+static size_t without_id_marks(char *text, size_t len)
+{
+	char *const end = text + len;
+	char *to = memchr(text, RP_ID_MARK, len);
+	if (!to)
+		return len;
+	for (const char *from = to; from < end; from++) {
+		if (*from != RP_ID_MARK)
+			*to++ = *from;
+	}
+	return (size_t)(to - text);
 }
 
 static int keep_event(struct dt_trace *t, const struct rp_event *ev)
@@ -425,17 +437,18 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 				      : c.failed    ? strec_errno_name(c.err)
 						    : "ok");
 		} else {
-			dn_normalize(&t->opts->norm, &t->tids, text, len,
-				     reads_random(t, sc, text, len), &t->norm);
-			if (traits(t, sc) & TRAIT_RETURNS_PID)
-				dn_mask_result_pid(&t->norm);
+			dn_normalize(&t->opts->norm, text, len, reads_random(t, sc, text, len),
+				     &t->norm);
+			if (sc->finished && (traits(t, sc) & TRAIT_RESTORED))
+				dn_mask_result(&t->norm);
 		}
 	} else {
-		dn_normalize(&t->opts->norm, &t->tids, text, len, false, &t->norm);
+		dn_normalize(&t->opts->norm, text, len, false, &t->norm);
 	}
 	if (t->norm.oom)
 		return -ENOMEM;
-	c.text = intern(t, text, len);
+	const size_t shown = without_id_marks(t->line.data, len);
+	c.text = intern(t, text, shown);
 	if (c.text == UINT32_MAX)
 		return -ENOMEM;
 	struct dt_task *tk = &t->tasks[ti];
@@ -459,15 +472,21 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 
 /* SIGCHLD comes whenever a child ends, between whichever calls the parent
  * was making: where it lands says nothing of the program (the parent's
- * wait4 and the child's exit do). Compared only when -e signal= asks.
- * Likewise a futex call: whether a thread waits (a pthread_join of a
- * thread that already ended does not) is the scheduler's; compared only
- * when a syscall filter of the command line selects futex. */
-static bool async_noise(const struct dt_trace *t, const struct rp_event *ev)
+ * wait4 and the child's exit do). Compared only when -e signal= asks, and
+ * so is the sigreturn that ends its handler (a shell's), whose result is
+ * what the call it interrupted returned. Likewise a futex call: whether a
+ * thread waits (a pthread_join of a thread that already ended does not)
+ * is the scheduler's; compared only when a syscall filter of the command
+ * line selects futex. */
+static bool async_noise(const struct dt_trace *t, const struct dt_task *task,
+			const struct rp_event *ev)
 {
-	if (ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY)
-		return ev->u.sc.desc && ev->u.sc.desc->decoder == SC_D_futex &&
-		       !t->sel.filter.active;
+	if (ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY) {
+		const struct sc_desc *const desc = ev->u.sc.desc;
+		if (desc && desc->rval == SC_RV_RESTORED)
+			return task->last_signo == SIGCHLD && !t->sel.sig_filter;
+		return desc && desc->decoder == SC_D_futex && !t->sel.filter.active;
+	}
 	return ev->kind == RP_EV_SIGNAL && ev->u.sig.signo == SIGCHLD && !t->sel.sig_filter;
 }
 
@@ -477,14 +496,10 @@ static int on_event(const struct rp_event *ev, void *ctx)
 	int rc = rp_fdinfo_feed(t->fdinfo, ev);
 	if (!rc && rp_select_follow(&t->sel, t->session, ev) < 0)
 		rc = -ENOMEM;
-	if (!rc && strec_u32map_put(&t->tids, ev->tid, 1) < 0)
-		rc = -ENOMEM;
 	if (rc)
 		return rc;
 	switch (ev->kind) {
 	case RP_EV_SPAWN:
-		if (strec_u32map_put(&t->tids, ev->u.spawn.new_tid, 1) < 0)
-			return -ENOMEM;
 		return on_spawn(t, ev);
 	case RP_EV_EXEC:
 		return on_exec(t, ev);
@@ -507,8 +522,13 @@ static int on_event(const struct rp_event *ev, void *ctx)
 			return rc;
 	}
 	if (rp_select_event(&t->sel, t->session, ev) && ev->kind != RP_EV_SYSCALL_ENTRY &&
-	    !async_noise(t, ev) && (rc = keep_event(t, ev)) < 0)
+	    !async_noise(t, &t->tasks[ti], ev) && (rc = keep_event(t, ev)) < 0)
 		return rc;
+	if (ev->kind == RP_EV_SIGNAL)
+		t->tasks[ti].last_signo = ev->u.sig.signo;
+	else if (ev->kind == RP_EV_SYSCALL && ev->u.sc.desc &&
+		 ev->u.sc.desc->rval == SC_RV_RESTORED)
+		t->tasks[ti].last_signo = 0;
 	if (ev->kind == RP_EV_EXIT) {
 		/* the process's status is its last task's (the leader's, as a
 		 * rule: it is reaped last) */

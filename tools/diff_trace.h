@@ -31,7 +31,10 @@ struct dt_task {
 	uint32_t tid;
 	size_t proc;
 	unsigned thread; /* 0: the first task of its process */
-	uint64_t *keys;	 /* keys[i]: the normalized key of calls[i] */
+	/* The last signal the task was given since its last sigreturn: the
+	 * handler a sigreturn ends, as a rule (0: none) */
+	int32_t last_signo;
+	uint64_t *keys; /* keys[i]: the normalized key of calls[i] */
 	struct dt_call *calls;
 	size_t n, cap;
 };
@@ -79,7 +82,6 @@ struct dt_trace {
 	struct dt_task *tasks;
 	size_t ntasks, tasks_cap;
 	struct strec_u32map live; /* tid -> task index */
-	struct strec_u32map tids; /* every tid seen */
 	char *arena;
 	size_t arena_len, arena_cap;
 	struct st_map interned; /* text hash -> arena offset */

@@ -12,12 +12,18 @@
  * 4. Starts TP_DIVERGENT_THREADS threads (default 2) one after the other,
  *    each making one getppid and a 1-byte write to /dev/null, each joined
  *    before the next one is created.
+ * 5. With TP_DIVERGENT_OFFSET set: makes a getpid, and seeks a memfd to
+ *    that offset, or with "pid" to its own process id: a number that is a
+ *    pid in one run and a mere offset in another.
  * Exit status 0 (1 on a usage error). */
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -43,6 +49,17 @@ int main(int argc, char **argv)
 	const char *const threads = getenv("TP_DIVERGENT_THREADS");
 	const int nthreads = threads ? atoi(threads) : 2;
 	const int kill_child = getenv("TP_DIVERGENT_KILL") != NULL;
+	const char *const offset_text = getenv("TP_DIVERGENT_OFFSET");
+	off_t offset = 0;
+	if (offset_text && strcmp(offset_text, "pid") != 0) {
+		char *end;
+		errno = 0;
+		offset = (off_t)strtoll(offset_text, &end, 10);
+		if (errno || end == offset_text || *end || offset < 0) {
+			fputs("tp_divergent: TP_DIVERGENT_OFFSET: not an offset\n", stderr);
+			return 1;
+		}
+	}
 
 	char buf[256];
 	const int fd = open(argv[1], O_RDONLY);
@@ -77,6 +94,14 @@ int main(int argc, char **argv)
 		pthread_t t;
 		void *ret;
 		if (pthread_create(&t, NULL, worker, NULL) != 0 || pthread_join(t, &ret) != 0)
+			return 1;
+	}
+	if (offset_text) {
+		const pid_t self = getpid();
+		if (!strcmp(offset_text, "pid"))
+			offset = self;
+		const int mem = memfd_create("tp_divergent", MFD_CLOEXEC);
+		if (mem < 0 || lseek(mem, offset, SEEK_SET) != offset)
 			return 1;
 	}
 	return 0;

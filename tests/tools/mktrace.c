@@ -4,7 +4,8 @@
  * check_known.py holds the expected values; keep the two in step.
  * And pairs of traces for strdiff's alignment (NAME.a.trc, NAME.b.trc):
  *   mktrace --diff DIR  ->  noise, insert, change, children, threads,
- *                           resync, header, volatile, sigchld, long
+ *                           resync, header, volatile, sigchld, ids,
+ *                           ids_count, long
  * diff_known.py holds what strdiff must say of each pair. */
 #include "strtrc.h"
 #include "syscall_table.h"
@@ -26,7 +27,9 @@ enum {
 	NR_WRITE = 1,
 	NR_CLOSE = 3,
 	NR_FSTAT = 5,
+	NR_RT_SIGRETURN = 15,
 	NR_EXECVE = 59,
+	NR_KILL = 62,
 	NR_EXIT_GROUP = 231,
 	NR_OPENAT = 257
 };
@@ -503,13 +506,35 @@ static void pair_sigchld(const char *dir)
 		struct strtrc_record r = {.kind = STRTRC_SIGNAL};
 		r.u.signal.signo = 17;
 		r.u.signal.siginfo = (struct strtrc_bytes){siginfo, sizeof(siginfo)};
-		if (side == 'a')
+		/* its handler's sigreturn returns what the call it interrupted
+		 * did: the first write's 1 in A, the second's 2 in B */
+		if (side == 'a') {
 			rec_put(&r, 100);
+			call(100, NR_RT_SIGRETURN, 0, 0, 0, -1, NULL, 1, 1000);
+		}
 		call(100, NR_WRITE, 1, 0x7000, 2, -1, NULL, 2, 1000);
-		if (side == 'b')
+		if (side == 'b') {
 			rec_put(&r, 100);
+			call(100, NR_RT_SIGRETURN, 0, 0, 0, -1, NULL, 2, 1000);
+		}
 		call(100, 61 /* wait4 */, 101, 0, 0, -1, NULL, 101, 1000);
 		task_exit(100, 0);
+		close_trace();
+	}
+}
+
+/* Ids: pid 100 in A, 4000 in B, each killing itself with 0 and writing
+ * 100 bytes ("ids": the same, the count is not a pid though it equals A's)
+ * or as many bytes as its pid ("ids_count": a count that differs). */
+static void pair_ids(const char *dir, const char *name, bool count_is_pid)
+{
+	for (char side = 'a'; side <= 'b'; side++) {
+		const uint32_t pid = side == 'a' ? 100 : 4000;
+		const uint64_t count = count_is_pid ? pid : 100;
+		open_pair(dir, name, side);
+		call(pid, NR_KILL, pid, 0, 0, -1, NULL, 0, 1000);
+		call(pid, NR_WRITE, 1, 0x7000, count, -1, NULL, (int64_t)count, 1000);
+		task_exit(pid, 0);
 		close_trace();
 	}
 }
@@ -618,6 +643,8 @@ int main(int argc, char **argv)
 		pair_header(argv[2]);
 		pair_volatile(argv[2]);
 		pair_sigchld(argv[2]);
+		pair_ids(argv[2], "ids", false);
+		pair_ids(argv[2], "ids_count", true);
 		pair_long(argv[2]);
 		return 0;
 	}

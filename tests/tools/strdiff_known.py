@@ -200,6 +200,23 @@ doc = js("sigchld", "-e", "signal=all", want=1)
 check("sigchld -e signal=all: the signal moved",
       doc and doc["summary"]["only_a"] + doc["summary"]["only_b"] + doc["summary"]["changed"] >= 1)
 
+# the handler's sigreturn moves with it; its result (1 in A, 2 in B: what
+# the write it interrupted returned) is not compared
+if doc:
+    moved = [l["text"] for h in doc["hunks"] for l in h["lines"] if l["op"] in "+-"]
+    check("sigchld -e signal=all: sigreturns alike whatever they returned (%s)" % moved,
+          doc["summary"]["changed"] == 0 and
+          not any(t.startswith("rt_sigreturn(") for t in moved))
+
+# ids: what the decoder prints as an id is one, a count equal to a pid is not
+doc = js("ids", want=0)
+check("ids: kill(PID, 0) alike, write count 100 alike though A's pid is 100",
+      doc and doc["same"])
+doc = js("ids_count", want=1)
+check("ids_count: the write of 100 bytes vs 4000 differs (%s)" % (doc and doc["summary"]),
+      doc and doc["summary"]["changed"] == 1 and doc["summary"]["only_a"] == 0 and
+      doc["summary"]["only_b"] == 0)
+
 # the long pair: 10^6 calls a side, 10 changes, no unique call to anchor on
 t0 = time.monotonic()
 doc = js("long", "--summary", want=1)

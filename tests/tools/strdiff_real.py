@@ -3,13 +3,15 @@
 (tests/programs/tp_divergent.c): a config file present vs missing (also
 against a scrubbed copy of the failing run), an
 environment variable changing a code path, a child killed by a signal, one
-thread more; and on noise alone (`ls -la /etc` recorded twice with address
-randomization on), which must give exit 0. Checks strdiff's JSON (and the
+thread more, a number that is a pid of one run only; and on noise alone
+(`ls -la /etc`, and a shell's kill -0 $$ and wait for a child, each recorded
+twice with address randomization on), which must give exit 0. Checks strdiff's JSON (and the
 text of the first case): the first divergence, the counts, the result
 changes, the files, the exit statuses.
 Usage: strdiff_real.py BINDIR WORKDIR. Exit 77 (skip) when strec cannot trace."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -156,6 +158,24 @@ if doc:
     check("env: counts", doc["summary"]["only_b"] == 2 and doc["summary"]["only_a"] == 0 and
           doc["summary"]["changed"] == 0)
 
+# --- a number that is a pid in one run only: the same call in both. A's
+# lseek goes to A's own pid, B's to that same number given as an offset
+# (B's own tids are others): only what the decoder prints as an id is a pid.
+offset_self = record("offset_self", prog, {"TP_DIVERGENT_OFFSET": "pid"})
+p = subprocess.run([os.path.join(BIN, "strep"), "-f", "-e", "trace=lseek", offset_self],
+                   capture_output=True, text=True)
+seeks = [re.match(r"(\d+) +lseek\(\d+, (\d+), SEEK_SET\) += (\d+)$", l)
+         for l in p.stdout.splitlines() if " lseek(" in l]
+a_pid = seeks[-1].group(1) if seeks and seeks[-1] else ""
+check("offset: A's lseek goes to its own pid (%s)" % p.stdout,
+      a_pid and seeks[-1].group(2) == a_pid and seeks[-1].group(3) == a_pid)
+if a_pid.isdigit():
+    offset_num = record("offset_num", prog, {"TP_DIVERGENT_OFFSET": a_pid})
+    rc, doc = diff_json(offset_self, offset_num)
+    check("offset %s, a pid of A only: exit 0, got %d (%s)" %
+          (a_pid, rc, doc and [h["lines"] for h in doc["hunks"]][:2]), rc == 0)
+    check("offset: same", doc and doc["same"])
+
 # --- a child killed by a signal in one run
 killed = record("killed", prog, {"TP_DIVERGENT_KILL": "1"})
 rc, doc = diff_json(good, killed)
@@ -215,6 +235,13 @@ p = strdiff(ls1, ls2)
 check("ls -la /etc twice: exit 0, got %d: %s%s" % (p.returncode, p.stdout[-2000:], p.stderr),
       p.returncode == 0)
 check("ls -la /etc twice: says so", "no differences" in p.stdout)
+# ids as arguments and results (kill's, vfork's, wait4's), and the shell's
+# SIGCHLD handler: its signal and sigreturn land before or after the wait4
+sh1 = record("sh1", ["sh", "-c", "kill -0 $$; /bin/true; exit 0"])
+sh2 = record("sh2", ["sh", "-c", "kill -0 $$; /bin/true; exit 0"])
+p = strdiff(sh1, sh2)
+check("sh kill -0 $$ twice: exit 0, got %d: %s%s" % (p.returncode, p.stdout[-2000:], p.stderr),
+      p.returncode == 0)
 
 for f in failures:
     print("FAIL:", f)

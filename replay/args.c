@@ -877,7 +877,10 @@ const char *rp_pid_translation(const struct rp_ctx *c, int64_t v, enum sc_pid_ty
 
 void rp_e_pid(struct rp_ctx *c, int64_t v, enum sc_pid_type t)
 {
-	rp_e_id(c->e, (int32_t)v);
+	if (t == SC_PID_NONE) /* not an id after all: PRIO_USER's uid, waitid's P_ALL */
+		rp_e_int(c->e, (int32_t)v);
+	else
+		rp_e_id(c->e, (int32_t)v);
 	char text[48];
 	const char *const note = rp_pid_translation(c, (int32_t)v, t, text, sizeof(text));
 	if (*note)

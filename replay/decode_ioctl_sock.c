@@ -14,13 +14,16 @@
 #include <string.h>
 
 /* [value] of the int argument points to (at the entry or the exit) */
-static void print_int_ptr(struct rp_ctx *c, bool at_exit)
+static void print_int_ptr(struct rp_ctx *c, bool at_exit, bool is_id)
 {
 	const struct rp_mem *const m = rp_arg_mem(c, 2, at_exit, sizeof(int32_t));
 	if (!m)
 		return;
 	rp_e_open(c->e, '[');
-	rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
+	if (is_id) /* a process, or -N the group N */
+		rp_e_id(c->e, (int32_t)rp_get_u32(m->data));
+	else
+		rp_e_int(c->e, (int32_t)rp_get_u32(m->data));
 	rp_e_close(c->e, ']');
 }
 
@@ -258,21 +261,21 @@ bool rp_ioctl_sock(struct rp_ctx *c, uint32_t cmd)
 	case SIOCBRDELBR:
 		rp_arg_str_len(c, 2, IFNAMSIZ);
 		return true;
-	case FIOGETOWN: /* a process, or -N the group N */
+	case FIOGETOWN:
 	case SIOCGPGRP:
-		rp_arg_id_at(c, 2, true);
+		print_int_ptr(c, true, true);
 		return true;
 	case FIOSETOWN:
 	case SIOCSPGRP:
-		rp_arg_id_at(c, 2, false);
+		print_int_ptr(c, false, true);
 		return true;
 	case SIOCATMARK:
 	case SIOCGIFENCAP:
 	case SIOCOUTQNSD:
-		print_int_ptr(c, true);
+		print_int_ptr(c, true, false);
 		return true;
 	case SIOCSIFENCAP:
-		print_int_ptr(c, false);
+		print_int_ptr(c, false, false);
 		return true;
 	case SIOCBRADDIF:
 	case SIOCBRDELIF: {

@@ -722,7 +722,11 @@ static void print_vector_length(struct rp_ctx *c, const struct rp_xlat *x, uint6
 static void print_ptracer(struct rp_ctx *c, uint64_t v)
 {
 	const int32_t pid = (int32_t)v;
-	rp_e_symd(c->e, rp_xlat_lookup(&rp_x_pr_set_ptracer, (uint64_t)(int64_t)pid), pid);
+	const char *const name = rp_xlat_lookup(&rp_x_pr_set_ptracer, (uint64_t)(int64_t)pid);
+	if (!name && c->opts->mark_ids && !c->e->json)
+		rp_e_id(c->e, pid);
+	else
+		rp_e_symd(c->e, name, pid);
 }
 
 /* What kind of id PR_SCHED_CORE's pid is, by its scope (PIDTYPE_*). */

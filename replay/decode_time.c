@@ -153,7 +153,7 @@ void rp_print_sigevent(struct rp_ctx *c, unsigned i)
 	rp_e_enum(c->e, &rp_x_sigev_notify, (uint32_t)notify);
 	if (notify == 4) {
 		rp_e_key(c->e, "sigev_notify_thread_id");
-		rp_e_int(c->e, (int32_t)rp_get_u32(m->data + 16));
+		rp_e_id(c->e, (int32_t)rp_get_u32(m->data + 16));
 	} else if (notify == 2) {
 		rp_e_key(c->e, "sigev_notify_function");
 		rp_e_ptr(c->e, rp_get_u64(m->data + 16));

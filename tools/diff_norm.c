@@ -63,24 +63,35 @@ static void put_squeezed(struct rp_buf *out, const char *text, size_t n)
 	}
 }
 
-/* An id the printer marked (RP_ID_MARK at text[i]): "PID" for a process
- * (or "-PID" for kill's group), as is for 0, 1 and -1, which name no
- * process of their own. Returns where the id ends. */
-static size_t put_marked_id(struct rp_buf *out, const char *text, size_t i, size_t end)
+/* Where the id the printer marked at text[i] (RP_ID_MARK, then an int)
+ * ends, and its value, absolute, in *v (UINT64_MAX: no digits). */
+static size_t marked_id_end(const char *text, size_t i, size_t end, uint64_t *v)
 {
 	assert(i < end && text[i] == RP_ID_MARK);
 	size_t j = i + 1;
-	const bool negative = j < end && text[j] == '-';
-	const size_t digits = j + negative;
-	j = digits;
-	uint64_t v = 0;
+	if (j < end && text[j] == '-')
+		j++;
+	const size_t digits = j;
+	*v = 0;
 	while (j < end && is_digit(text[j])) {
-		if (v < UINT64_MAX / 10)
-			v = v * 10 + (uint64_t)(text[j] - '0');
+		if (*v < UINT64_MAX / 10)
+			*v = *v * 10 + (uint64_t)(text[j] - '0');
 		j++;
 	}
-	if (j > digits && v > 1)
-		rp_buf_puts(out, negative ? "-PID" : "PID");
+	if (j == digits)
+		*v = UINT64_MAX;
+	return j;
+}
+
+/* A marked id: "PID" for a process (or "-PID" for kill's group), as is
+ * for 0, 1 and -1, which name no process of their own. Returns where the
+ * id ends. */
+static size_t put_marked_id(struct rp_buf *out, const char *text, size_t i, size_t end)
+{
+	uint64_t v;
+	const size_t j = marked_id_end(text, i, end, &v);
+	if (v != UINT64_MAX && v > 1)
+		rp_buf_puts(out, text[i + 1] == '-' ? "-PID" : "PID");
 	else
 		rp_buf_put(out, text + i + 1, j - i - 1);
 	return j;
@@ -151,6 +162,12 @@ void dn_normalize(const struct dn_opts *o, const char *text, size_t len, bool ma
 	size_t i = 0;
 	while (i < len) {
 		const char c = text[i];
+		if (c == RP_ID_MARK && after_volatile_key(o, out)) { /* --volatile pid= */
+			uint64_t v;
+			rp_buf_putc(out, '?');
+			i = marked_id_end(text, i, len, &v);
+			continue;
+		}
 		if (c == RP_ID_MARK) {
 			i = put_marked_id(out, text, i, len);
 			continue;

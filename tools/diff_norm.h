@@ -35,7 +35,9 @@ bool dn_key_volatile(const struct dn_opts *o, const char *name, size_t len);
  *   - the values of volatile fields (dn_key_volatile) become ?;
  *   - with mask_strings (random bytes), every quoted string becomes "?".
  * Other numbers stay: a count that happens to equal a thread id is still
- * a count. */
+ * a count. So do ids the decoder cannot tell from other values: futex's
+ * value (pthread_join waits on the thread's tid), PTRACE_GETEVENTMSG's
+ * message, semctl GETPID's result. */
 void dn_normalize(const struct dn_opts *o, const char *text, size_t len, bool mask_strings,
 		  struct rp_buf *out);
 

@@ -422,7 +422,8 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 		const struct rp_syscall *sc = &ev->u.sc;
 		c.nr = sc->nr < DT_NO_NR ? (uint16_t)sc->nr : DT_NO_NR - 1;
 		c.finished = sc->finished;
-		c.failed = sc->finished && sc->is_error;
+		/* a sigreturn's error is the interrupted call's */
+		c.failed = sc->finished && sc->is_error && !(traits(t, sc) & TRAIT_RESTORED);
 		c.err = c.failed ? (uint16_t)-sc->rval : 0;
 		if (sc->finished && sc->exit_ts_ns > sc->entry_ts_ns) {
 			const uint64_t us = (sc->exit_ts_ns - sc->entry_ts_ns) / 1000;
@@ -481,13 +482,14 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 static bool async_noise(const struct dt_trace *t, const struct dt_task *task,
 			const struct rp_event *ev)
 {
+	const bool sigchld_shown = t->sel.sig_filter && ((t->sel.sigs >> SIGCHLD) & 1);
 	if (ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY) {
 		const struct sc_desc *const desc = ev->u.sc.desc;
 		if (desc && desc->rval == SC_RV_RESTORED)
-			return task->last_signo == SIGCHLD && !t->sel.sig_filter;
+			return task->last_signo == SIGCHLD && !sigchld_shown;
 		return desc && desc->decoder == SC_D_futex && !t->sel.filter.active;
 	}
-	return ev->kind == RP_EV_SIGNAL && ev->u.sig.signo == SIGCHLD && !t->sel.sig_filter;
+	return ev->kind == RP_EV_SIGNAL && ev->u.sig.signo == SIGCHLD && !sigchld_shown;
 }
 
 static int on_event(const struct rp_event *ev, void *ctx)

@@ -954,20 +954,24 @@ bool rp_rv_OCTAL(struct rp_ctx *c, struct rp_buf *b)
 	return true;
 }
 
-void rp_arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit)
-{
-	const struct rp_mem *m = rp_arg_mem(c, i, at_exit, 4);
-	if (m)
-		rp_e_rawf(c->e, "[%d]", (int32_t)rp_get_u32(m->data));
-}
-
-void rp_arg_id_at(struct rp_ctx *c, unsigned i, bool at_exit)
+/* "[N]" of the int argument i points to, N marked as an id when is_id */
+static void arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit, bool is_id)
 {
 	const struct rp_mem *m = rp_arg_mem(c, i, at_exit, 4);
 	if (!m)
 		return;
-	const char mark[2] = {c->opts->mark_ids && !c->e->json ? RP_ID_MARK : '\0', '\0'};
+	const char mark[2] = {is_id && rp_marks_ids(c->opts) ? RP_ID_MARK : '\0', '\0'};
 	rp_e_rawf(c->e, "[%s%d]", mark, (int32_t)rp_get_u32(m->data));
+}
+
+void rp_arg_int_at(struct rp_ctx *c, unsigned i, bool at_exit)
+{
+	arg_int_at(c, i, at_exit, false);
+}
+
+void rp_arg_id_at(struct rp_ctx *c, unsigned i, bool at_exit)
+{
+	arg_int_at(c, i, at_exit, true);
 }
 
 void rp_arg_flags_at(struct rp_ctx *c, unsigned i, const struct rp_xlat *x, bool at_exit)

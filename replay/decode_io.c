@@ -286,7 +286,7 @@ static bool rval_fcntl(struct rp_ctx *c, struct rp_buf *b)
 		char text[48];
 		const char *const note =
 		    rp_pid_translation(c, (int32_t)v, SC_PID_TGID_PGID, text, sizeof(text));
-		if (c->opts->json || (!*note && !c->opts->mark_ids))
+		if (c->opts->json || (!*note && !rp_marks_ids(c->opts)))
 			return false;
 		rp_buf_mark_id(b, c->opts);
 		rp_buf_printf(b, "%" PRId64, (int64_t)v);

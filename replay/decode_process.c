@@ -723,7 +723,7 @@ static void print_ptracer(struct rp_ctx *c, uint64_t v)
 {
 	const int32_t pid = (int32_t)v;
 	const char *const name = rp_xlat_lookup(&rp_x_pr_set_ptracer, (uint64_t)(int64_t)pid);
-	if (!name && c->opts->mark_ids && !c->e->json)
+	if (!name && rp_marks_ids(c->opts))
 		rp_e_id(c->e, pid);
 	else
 		rp_e_symd(c->e, name, pid);

@@ -58,11 +58,16 @@ void rp_e_hex(struct rp_emit *e, uint64_t v);
 void rp_e_octal(struct rp_emit *e, uint64_t v);
 void rp_e_ptr(struct rp_emit *e, uint64_t addr);
 /* "key=value" in one call, for struct fields */
-/* RP_ID_MARK, when o asks for it (text only): before an id printed
+/* Whether ids get RP_ID_MARK before them: when o asks, in text only. */
+static inline bool rp_marks_ids(const struct rp_print_opts *o)
+{
+	return o->mark_ids && !o->json;
+}
+/* RP_ID_MARK, when o asks for it (rp_marks_ids): before an id printed
  * without an emitter (a result, a line of print.c). */
 static inline void rp_buf_mark_id(struct rp_buf *b, const struct rp_print_opts *o)
 {
-	if (o->mark_ids && !o->json)
+	if (rp_marks_ids(o))
 		rp_buf_putc(b, RP_ID_MARK);
 }
 static inline void rp_e_key_int(struct rp_emit *e, const char *key, int64_t v)

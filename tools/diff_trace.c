@@ -351,6 +351,12 @@ static uint32_t intern(struct dt_trace *t, const char *text, size_t len)
 	return (uint32_t)off;
 }
 
+/* A sigreturn: its result is what the call it interrupted returned. */
+static bool restores_context(const struct sc_desc *desc)
+{
+	return desc && desc->rval == SC_RV_RESTORED;
+}
+
 enum call_traits {
 	TRAIT_KNOWN = 1,
 	TRAIT_RANDOM = 2,   /* fills its buffer with random bytes */
@@ -368,7 +374,7 @@ static unsigned traits(struct dt_trace *t, const struct rp_syscall *sc)
 	unsigned found = TRAIT_KNOWN;
 	if (sc->desc && sc->desc->decoder == SC_D_getrandom)
 		found |= TRAIT_RANDOM;
-	if (sc->desc && sc->desc->rval == SC_RV_RESTORED)
+	if (restores_context(sc->desc))
 		found |= TRAIT_RESTORED;
 	if (slot)
 		*slot = (uint8_t)found;
@@ -473,9 +479,9 @@ static int keep_event(struct dt_trace *t, const struct rp_event *ev)
 
 /* SIGCHLD comes whenever a child ends, between whichever calls the parent
  * was making: where it lands says nothing of the program (the parent's
- * wait4 and the child's exit do). Compared only when -e signal= asks, and
- * so is the sigreturn that ends its handler (a shell's), whose result is
- * what the call it interrupted returned. Likewise a futex call: whether a
+ * wait4 and the child's exit do). Compared only when -e signal= selects
+ * SIGCHLD, and so is the sigreturn that ends its handler (a shell's),
+ * whose result is what the call it interrupted returned. Likewise a futex call: whether a
  * thread waits (a pthread_join of a thread that already ended does not)
  * is the scheduler's; compared only when a syscall filter of the command
  * line selects futex. */
@@ -485,7 +491,7 @@ static bool async_noise(const struct dt_trace *t, const struct dt_task *task,
 	const bool sigchld_shown = t->sel.sig_filter && ((t->sel.sigs >> SIGCHLD) & 1);
 	if (ev->kind == RP_EV_SYSCALL || ev->kind == RP_EV_SYSCALL_ENTRY) {
 		const struct sc_desc *const desc = ev->u.sc.desc;
-		if (desc && desc->rval == SC_RV_RESTORED)
+		if (restores_context(desc))
 			return task->last_signo == SIGCHLD && !sigchld_shown;
 		return desc && desc->decoder == SC_D_futex && !t->sel.filter.active;
 	}
@@ -528,8 +534,7 @@ static int on_event(const struct rp_event *ev, void *ctx)
 		return rc;
 	if (ev->kind == RP_EV_SIGNAL)
 		t->tasks[ti].last_signo = ev->u.sig.signo;
-	else if (ev->kind == RP_EV_SYSCALL && ev->u.sc.desc &&
-		 ev->u.sc.desc->rval == SC_RV_RESTORED)
+	else if (ev->kind == RP_EV_SYSCALL && restores_context(ev->u.sc.desc))
 		t->tasks[ti].last_signo = 0;
 	if (ev->kind == RP_EV_EXIT) {
 		/* the process's status is its last task's (the leader's, as a
